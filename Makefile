@@ -1,0 +1,117 @@
+# Autodiag — every command installs what it needs first, and skips what is already there.
+#   make serve   build and serve at http://127.0.0.1:8080 (live reload)
+#   make test    every test layer: lint, native, browser (wasm-bindgen-test), end to end
+#   make dist    optimised release build into dist/
+#   make size    gzip size of each file in dist/ and the total
+#   make bench   load, interaction and scale figures, written to BENCHMARKS.md
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen that Cargo.lock pins (Cargo.toml says "=…").
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+# First-load budget in bytes (250 KB), gzipped: the HTML, JS, wasm, CSS and everything fetched
+# at start.
+SIZE_BUDGET := 250000
+E2E := tests/e2e
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+
+export PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
+
+.PHONY: help tools serve dist size size-check test lint test-native test-browser test-e2e bench clean
+
+help:
+	@sed -n '2,7s/^# \{0,1\}//p' Makefile
+
+## Toolchain -----------------------------------------------------------------------------
+
+tools:
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' \
+	  || cargo install trunk --version $(TRUNK_VERSION) --locked \
+	  || cargo install trunk --version $(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -q '^wasm-bindgen $(WASM_BINDGEN_VERSION) ' \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@missing=""; \
+	  command -v node >/dev/null && command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	  [ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
+	  [ -x $(CHROMEDRIVER) ] || missing="$$missing chromium-driver"; \
+	  if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && $(APT_INSTALL) $$missing; fi
+	@cd $(E2E) && { [ -x node_modules/.bin/wasm-opt ] && npm ls --depth=0 >/dev/null 2>&1 \
+	  || npm ci --no-audit --no-fund; }
+	@wasm-opt --version | grep -q 'version 132' || { echo "wasm-opt 132 missing from $(E2E)/node_modules"; exit 1; }
+
+## Build and serve -----------------------------------------------------------------------
+
+# The tools bundle (outils/index.html) is built first: the main build takes it in as outils/.
+# Live reload watches the questionnaire; rerun `make serve` after changing the tools' screens.
+serve: tools
+	trunk build outils/index.html --dist target/outils-dist
+	@echo "Autodiag: http://127.0.0.1:8080"
+	trunk serve
+
+dist: tools
+	trunk build --release=true --dist target/outils-dist outils/index.html
+	trunk build --release=true
+
+# Gzip size of each file in dist/, and the first-load total the budget applies to: everything
+# the first visit fetches (page, loader, wasm, CSS, icon, manifest, service worker). Other
+# languages' texts and the territory tools load only when used.
+ON_DEMAND := -name 'texts.*.json' -o -name 'questions.*.json' -o -path 'dist/outils/*'
+size:
+	@[ -d dist ] || { echo "dist/ is missing: run make dist"; exit 1; }
+	@gz() { gzip -9 -c "$$1" | wc -c; }; first=0; later=0; \
+	  echo "first load:"; \
+	  while read -r file; do bytes=$$(gz "$$file"); first=$$((first + bytes)); printf '%9d  %s\n' "$$bytes" "$${file#dist/}"; \
+	  done < <(find dist -type f ! \( $(ON_DEMAND) \) | sort); \
+	  echo "loaded on demand:"; \
+	  while read -r file; do bytes=$$(gz "$$file"); later=$$((later + bytes)); printf '%9d  %s\n' "$$bytes" "$${file#dist/}"; \
+	  done < <(find dist -type f \( $(ON_DEMAND) \) | sort); \
+	  printf '%9d  first-load total (gzip -9), budget %d\n' "$$first" $(SIZE_BUDGET); \
+	  printf '%9d  whole dist/\n' "$$((first + later))"; \
+	  mkdir -p target && echo "$$first" > target/dist-gzip-total
+
+size-check: size
+	@total=$$(cat target/dist-gzip-total); \
+	  if [ "$$total" -gt $(SIZE_BUDGET) ]; then echo "FAIL: dist/ is $$total bytes gzipped, over the $(SIZE_BUDGET) budget"; exit 1; fi; \
+	  echo "size: $$total bytes gzipped, within the $(SIZE_BUDGET) budget"
+
+## Tests ---------------------------------------------------------------------------------
+
+test: tools lint test-native test-browser dist size-check test-e2e
+	@echo "All test layers passed."
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
+	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features embedded-questions -- -D warnings
+
+test-native:
+	cargo test --locked
+
+# Components and storage in headless Chromium, through chromedriver.
+test-browser: tools
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
+	WASM_BINDGEN_TEST_TIMEOUT=120 \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test --locked --target wasm32-unknown-unknown --features embedded-questions --test web
+
+# The release build in dist/, served on 127.0.0.1 and driven in Chromium as a user would.
+test-e2e: tools
+	cd $(E2E) && AUTODIAG_DIST=$(CURDIR)/dist CHROMIUM=$(CHROMIUM) npm test
+
+bench: dist
+	cd $(E2E) && AUTODIAG_DIST=$(CURDIR)/dist CHROMIUM=$(CHROMIUM) node bench/bench.mjs $(CURDIR)/BENCHMARKS.md
+
+clean:
+	rm -rf dist target/dist-gzip-total

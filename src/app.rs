@@ -1,0 +1,176 @@
+//! The app shell: state in context, the hash route, the header and the current screen.
+
+use crate::browser;
+use crate::components::notices::Notices;
+use crate::components::stepper::Stepper;
+use crate::i18n::*;
+use crate::pages;
+use crate::route::{Bundle, Route};
+use crate::state::{self, AppState};
+use crate::storage;
+use leptos::prelude::*;
+
+/// Draws a screen of the running bundle.
+pub type Pages = fn(Route) -> AnyView;
+
+#[component]
+pub fn App(
+    /// Which bundle this is, for links to the other one.
+    bundle: Bundle,
+    /// The running bundle's router.
+    pages: Pages,
+) -> impl IntoView {
+    let loaded = storage::load();
+    let preferred = loaded
+        .prefs
+        .lang
+        .as_deref()
+        .and_then(|code| code.parse::<Locale>().ok());
+    let state = AppState::new(loaded, bundle);
+    provide_context(state);
+    if let Some(locale) = preferred.filter(|l| *l != state.lang.get_untracked()) {
+        state.switch_language(locale);
+    }
+    state::sync_storage(state);
+    follow_hash(state);
+    crate::offline::register(state);
+    Effect::new(move |_| browser::set_document_lang(state.lang.get().as_str()));
+    // Everything re-renders on a language switch; texts inside are plain strings.
+    move || {
+        state.lang.track();
+        view! { <Shell pages/> }
+    }
+}
+
+/// The route follows `location.hash`, so Back, bookmarks and deep links all work.
+fn follow_hash(state: AppState) {
+    let read = move || {
+        let hash = browser::window().location().hash().unwrap_or_default();
+        Route::parse(&hash)
+    };
+    state.route.set(read());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(read());
+        // Move focus to the new screen, as a page load would, for keyboard and screen reader
+        // users.
+        browser::focus("main");
+        browser::window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+    on_cleanup(move || handle.remove());
+}
+
+#[component]
+fn Shell(pages: Pages) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    Effect::new(move |_| {
+        let title = page_title(&state.route.get(), state.lang.get_untracked());
+        browser::set_title(&format!("{title} · Autodiag"));
+    });
+    let skip = move |event: leptos::ev::MouseEvent| {
+        // A plain "#main" link would change the hash route.
+        event.prevent_default();
+        browser::focus("main");
+    };
+    let projector = move || state.route.get() == Route::Projector;
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>{td_string!(l, shell.skip)}</a>
+        {move || (!projector()).then(|| view! { <Header/> })}
+        <Notices/>
+        <div class="layout" class:layout--projector=projector>
+            {move || {
+                state.current.track();
+                let route = state.route.get();
+                (route.needs_assessment() && route != Route::Projector && untrack(|| state.has_current()))
+                    .then(|| view! { <Stepper/> })
+            }}
+            <main id="main" tabindex="-1">
+                // Redrawn on navigation, on a switch of assessment, or on an outside change;
+                // not on every answer, which only updates what depends on it.
+                {move || {
+                    state.refresh.track();
+                    state.current.track();
+                    let route = state.route.get();
+                    untrack(|| page(state, pages, route))
+                }}
+            </main>
+        </div>
+        {move || (!projector()).then(|| view! {
+            <footer class="site-footer">
+                <p>{td_string!(l, shell.footer)}</p>
+            </footer>
+        })}
+    }
+}
+
+fn page(state: AppState, pages: Pages, route: Route) -> AnyView {
+    if route.needs_assessment() && !state.has_current() {
+        return view! { <pages::home::NoAssessment/> }.into_any();
+    }
+    pages(route)
+}
+
+fn page_title(route: &Route, locale: Locale) -> String {
+    let texts = crate::domain::content::texts(locale.as_str());
+    match route {
+        Route::Home => td_string!(locale, nav.home).to_string(),
+        Route::Assessments => td_string!(locale, nav.assessments).to_string(),
+        Route::Profile => td_string!(locale, nav.profile).to_string(),
+        Route::Pillar(id) => texts
+            .pillars
+            .get(id)
+            .map_or_else(String::new, |p| p.name.clone()),
+        Route::Results => td_string!(locale, nav.results).to_string(),
+        Route::Roadmap => td_string!(locale, nav.roadmap).to_string(),
+        Route::Report => td_string!(locale, nav.report).to_string(),
+        Route::Projector => td_string!(locale, nav.projector).to_string(),
+        Route::Territory => td_string!(locale, nav.territory).to_string(),
+        Route::Compare => td_string!(locale, nav.compare).to_string(),
+        Route::Consolidate => td_string!(locale, nav.consolidate).to_string(),
+        Route::Import => td_string!(locale, import.title).to_string(),
+        Route::PanicTest | Route::NotFound(_) => td_string!(locale, nav.not_found).to_string(),
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    // Redrawn on every route change (see `Shell`), so read once.
+    let current_name = untrack(|| state.with_current(|a| a.profile.commune.clone()));
+    let here = state.route.get_untracked();
+    let is = |route: Route| (here == route).then_some("page");
+    view! {
+        <header class="site-header">
+            <div class="site-header__brand">
+                <a href=state.href(Route::Home) class="brand" aria-current=is(Route::Home)>
+                    <span class="brand__name">"Autodiag"</span>
+                    <span class="brand__tagline">{td_string!(l, shell.tagline)}</span>
+                </a>
+            </div>
+            <nav class="site-nav" aria-label=td_string!(l, shell.main_nav)>
+                <a href=state.href(Route::Assessments) aria-current=is(Route::Assessments)>
+                    {td_string!(l, nav.assessments)}
+                    {current_name.map(|name| view! { <span class="site-nav__current">{name}</span> })}
+                </a>
+                <a href=state.href(Route::Territory) aria-current=is(Route::Territory)>{td_string!(l, nav.territory)}</a>
+            </nav>
+            <div class="lang-switch" role="group" aria-label=td_string!(l, shell.language)>
+                // One button per locale file, each named in its own language.
+                {Locale::get_all()
+                    .iter()
+                    .map(|&locale| view! {
+                        <button
+                            type="button"
+                            lang=locale.as_str()
+                            aria-pressed=move || (state.lang.get() == locale).to_string()
+                            on:click=move |_| state.switch_language(locale)
+                        >
+                            {td_string!(locale, shell.language_name)}
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,4 @@
+//! The tools bundle: results, roadmap, report, workshop and territory views.
+fn main() {
+    autodiag::start(autodiag::route::Bundle::Tools, autodiag::pages::tools);
+}

@@ -1,0 +1,246 @@
+//! Small wrappers over browser APIs: time, downloads, files, performance marks, full screen.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The current time, ISO 8601 in UTC, such as `2026-11-28T18:52:07.123Z`.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today's date in the browser's time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+/// A fresh identifier for an assessment: time-ordered and random enough for one browser.
+pub fn new_id() -> String {
+    let time = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("{time:x}{random:08x}")
+}
+
+/// Offers `content` as a file download.
+pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    download_parts(file_name, mime, &parts)
+}
+
+/// Offers a blob as a file download.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    click_link(&url, file_name)?;
+    revoke_later(url);
+    Ok(())
+}
+
+fn download_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), JsValue> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options)?;
+    download_blob(file_name, &blob)
+}
+
+fn click_link(url: &str, file_name: &str) -> Result<(), JsValue> {
+    let document = document();
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(url);
+    link.set_download(file_name);
+    link.set_hidden(true);
+    document.body().ok_or("no body")?.append_child(&link)?;
+    link.click();
+    link.remove();
+    Ok(())
+}
+
+/// Revoking at once can cancel the download in some browsers; a minute is plenty.
+fn revoke_later(url: String) {
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+}
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("the app runs in a browser window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("a window has a document")
+}
+
+/// Reads a file's bytes, or `None` when the browser refuses.
+pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Files from an `<input type="file">` or a drop event.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// A `performance.mark`, read by the benchmark.
+pub fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Moves keyboard focus to the element with this id, for example after a route change.
+pub fn focus(id: &str) {
+    if let Some(element) = document().get_element_by_id(id)
+        && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Sets the document's language, for screen readers and hyphenation.
+pub fn set_document_lang(lang: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang);
+    }
+}
+
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}
+
+/// Formats a number for the reader's language, for example "0,5" in French.
+pub fn format_number(value: f64, lang: &str, max_fraction_digits: u32) -> String {
+    crate::domain::format::number(value, lang, max_fraction_digits)
+}
+
+/// Formats an ISO date or timestamp in local time for the reader's language, for example
+/// "28/11/2026 à 14:05". A date without a time is read as that calendar day.
+pub fn format_date(iso: &str, lang: &str, with_time: bool) -> String {
+    if !with_time && crate::domain::profile::is_iso_date(iso) {
+        let number = |range: std::ops::Range<usize>| iso[range].parse().unwrap_or(0);
+        return crate::domain::format::date(
+            number(0..4) as i32,
+            number(5..7),
+            number(8..10),
+            None,
+            lang,
+        );
+    }
+    let date = js_sys::Date::new(&iso.into());
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    crate::domain::format::date(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+        with_time.then(|| (date.get_hours(), date.get_minutes())),
+        lang,
+    )
+}
+
+/// Asks for full screen on an element; browsers may refuse without a user gesture.
+pub fn enter_fullscreen(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        let _ = element.request_fullscreen();
+    }
+}
+
+pub fn exit_fullscreen() {
+    if document().fullscreen_element().is_some() {
+        document().exit_fullscreen();
+    }
+}
+
+pub fn print() {
+    let _ = window().print();
+}
+
+/// Rasterises an SVG chart in the browser and downloads it as a PNG at twice its size, on a
+/// white background so it pastes well into documents and slides.
+pub fn download_svg_as_png(svg: String, width: u32, height: u32, file_name: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(error) = svg_to_png(&svg, width, height, &file_name).await {
+            web_sys::console::error_2(&"PNG export failed".into(), &error);
+        }
+    });
+}
+
+async fn svg_to_png(svg: &str, width: u32, height: u32, file_name: &str) -> Result<(), JsValue> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(
+        &js_sys::Array::of1(&JsValue::from_str(svg)),
+        &options,
+    )?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let image = web_sys::HtmlImageElement::new()?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        image.set_onload(Some(&resolve));
+        image.set_onerror(Some(&reject));
+    });
+    image.set_src(&url);
+    let result = wasm_bindgen_futures::JsFuture::from(loaded).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result?;
+
+    let scale = 2;
+    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
+    canvas.set_width(width * scale);
+    canvas.set_height(height * scale);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or("no 2d context")?
+        .unchecked_into();
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(
+        0.0,
+        0.0,
+        f64::from(width * scale),
+        f64::from(height * scale),
+    );
+    context.draw_image_with_html_image_element_and_dw_and_dh(
+        &image,
+        0.0,
+        0.0,
+        f64::from(width * scale),
+        f64::from(height * scale),
+    )?;
+    let encoded = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = canvas.to_blob(&resolve);
+    });
+    let png: web_sys::Blob = wasm_bindgen_futures::JsFuture::from(encoded)
+        .await?
+        .unchecked_into();
+    download_blob(file_name, &png)
+}
+
+/// Fetches a text file from the app's own origin.
+pub async fn fetch_text(url: &str) -> Result<String, JsValue> {
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url))
+            .await?
+            .unchecked_into();
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()).into());
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text()?).await?;
+    text.as_string().ok_or_else(|| "not text".into())
+}
+
+/// Full screen for the whole page, asked for on the click that opens the projector mode.
+pub fn enter_fullscreen_root() {
+    if let Some(root) = document().document_element() {
+        let _ = root.request_fullscreen();
+    }
+}

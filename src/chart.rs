@@ -1,0 +1,587 @@
+//! Charts as pure functions from scores to an SVG string, drawn with plotters' SVG backend.
+//!
+//! Nothing here touches the DOM, so the geometry is tested natively. The UI inlines the string
+//! and offers it as an SVG or PNG download. Colour never carries meaning alone: every series
+//! also differs by line style and marker shape, and every value is written as text.
+
+use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Okabe–Ito colours, distinguishable with the common forms of colour blindness.
+pub const COMMUNE_COLOUR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+pub const TARGET_COLOUR: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+pub const COMPARISON_COLOUR: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
+const INK: RGBColor = RGBColor(0x1F, 0x29, 0x37);
+const GRID: RGBColor = RGBColor(0x6B, 0x72, 0x80);
+/// Viridis, from band 1 to band 5: ordered in lightness, so it also reads in grey.
+pub const BAND_COLOURS: [RGBColor; 5] = [
+    RGBColor(0x44, 0x01, 0x54),
+    RGBColor(0x3B, 0x52, 0x8B),
+    RGBColor(0x21, 0x91, 0x8C),
+    RGBColor(0x5E, 0xC9, 0x62),
+    RGBColor(0xFD, 0xE7, 0x25),
+];
+/// Alternating shades behind the radar's bands.
+const BAND_SHADES: [RGBColor; 2] = [RGBColor(0xF3, 0xF4, 0xF6), RGBColor(0xFF, 0xFF, 0xFF)];
+/// Score boundaries between bands, as in `scoring::band_of`.
+pub const BAND_LIMITS: [f64; 5] = [12.5, 37.5, 62.5, 87.5, 100.0];
+const FONT: &str = "sans-serif";
+
+/// A labelled series of scores (0 to 100) per axis; `None` means not assessed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub values: Vec<Option<u8>>,
+}
+
+/// What the radar chart shows: the commune's scores and optional overlays.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Radar {
+    /// Accessible name of the chart.
+    pub title: String,
+    /// One label per axis (the pillar names), clockwise from the top.
+    pub axes: Vec<String>,
+    pub commune: Series,
+    pub target: Option<Series>,
+    pub comparison: Option<Series>,
+    /// Written next to an axis whose pillar has no answer yet.
+    pub not_assessed: String,
+}
+
+pub const RADAR_WIDTH: u32 = 720;
+pub const RADAR_HEIGHT: u32 = 600;
+/// Centre and radius of the radar, in SVG pixels.
+pub const RADAR_CENTRE: (f64, f64) = (360.0, 280.0);
+pub const RADAR_RADIUS: f64 = 180.0;
+
+/// The point of an axis at a score, in SVG pixels. Axis 0 points up; axes run clockwise.
+pub fn radar_point(axis: usize, axis_count: usize, score: f64) -> (f64, f64) {
+    let (x, y) = unit_point(axis, axis_count, score / 100.0);
+    (
+        RADAR_CENTRE.0 + x * RADAR_RADIUS,
+        RADAR_CENTRE.1 - y * RADAR_RADIUS,
+    )
+}
+
+fn unit_point(axis: usize, axis_count: usize, radius: f64) -> (f64, f64) {
+    let angle =
+        std::f64::consts::FRAC_PI_2 - axis as f64 * std::f64::consts::TAU / axis_count as f64;
+    (radius * angle.cos(), radius * angle.sin())
+}
+
+type Plane<'a> = DrawingArea<SVGBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The radar (spider) chart, on a cartesian plane where the radius 1 is a score of 100.
+pub fn radar_svg(radar: &Radar) -> String {
+    let mut svg = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (RADAR_WIDTH, RADAR_HEIGHT)).into_drawing_area();
+        let r = RADAR_RADIUS;
+        let (cx, cy) = RADAR_CENTRE;
+        let plane: Plane =
+            root.apply_coord_spec(Cartesian2d::<RangedCoordf64, RangedCoordf64>::new(
+                -cx / r..(f64::from(RADAR_WIDTH) - cx) / r,
+                -(f64::from(RADAR_HEIGHT) - cy) / r..cy / r,
+                // Pixel rows grow downwards, so the y range is given from the bottom up.
+                (0..RADAR_WIDTH as i32, RADAR_HEIGHT as i32..0),
+            ));
+        let n = radar.axes.len().max(3);
+        let ring =
+            |radius: f64| -> Vec<(f64, f64)> { (0..n).map(|i| unit_point(i, n, radius)).collect() };
+
+        // Bands, outermost first so inner ones paint over.
+        for (index, limit) in BAND_LIMITS.iter().enumerate().rev() {
+            let shade = BAND_SHADES[index % 2];
+            draw(&plane, Polygon::new(ring(limit / 100.0), shade.filled()));
+            draw(
+                &plane,
+                PathElement::new(closed(ring(limit / 100.0)), GRID.mix(0.5).stroke_width(1)),
+            );
+        }
+        for i in 0..n {
+            draw(
+                &plane,
+                PathElement::new(
+                    vec![(0.0, 0.0), unit_point(i, n, 1.0)],
+                    GRID.mix(0.6).stroke_width(1),
+                ),
+            );
+        }
+        // Score ticks at each level's exact score; small, so data drawn over them stays legible.
+        for level in 1..=4 {
+            let y = f64::from(level) * 0.25;
+            draw(
+                &plane,
+                Text::new(
+                    (level * 25).to_string(),
+                    (0.03, y),
+                    text_style(12, GRID, HPos::Left, VPos::Bottom),
+                ),
+            );
+        }
+
+        if let Some(comparison) = &radar.comparison {
+            draw_series(
+                &plane,
+                comparison,
+                n,
+                COMPARISON_COLOUR,
+                LineKind::Dotted,
+                Marker::Square,
+            );
+        }
+        if let Some(target) = &radar.target {
+            draw_series(
+                &plane,
+                target,
+                n,
+                TARGET_COLOUR,
+                LineKind::Dashed,
+                Marker::Diamond,
+            );
+        }
+        draw_series(
+            &plane,
+            &radar.commune,
+            n,
+            COMMUNE_COLOUR,
+            LineKind::Solid,
+            Marker::Circle,
+        );
+
+        for (i, axis) in radar.axes.iter().enumerate() {
+            let value = radar.commune.values.get(i).copied().flatten();
+            draw_axis_label(&plane, i, n, axis, value, &radar.not_assessed);
+        }
+        let mut legend = vec![(
+            &radar.commune,
+            COMMUNE_COLOUR,
+            LineKind::Solid,
+            Marker::Circle,
+        )];
+        if let Some(target) = &radar.target {
+            legend.push((target, TARGET_COLOUR, LineKind::Dashed, Marker::Diamond));
+        }
+        if let Some(comparison) = &radar.comparison {
+            legend.push((
+                comparison,
+                COMPARISON_COLOUR,
+                LineKind::Dotted,
+                Marker::Square,
+            ));
+        }
+        draw_legend(
+            &root,
+            &legend,
+            RADAR_HEIGHT as i32 - 24 * legend.len() as i32 - 4,
+        );
+        root.present().expect("drawing into a string cannot fail");
+    }
+    finish(svg, &radar.title)
+}
+
+#[derive(Clone, Copy)]
+enum LineKind {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+#[derive(Clone, Copy)]
+enum Marker {
+    Circle,
+    Diamond,
+    Square,
+}
+
+fn draw_series(
+    plane: &Plane,
+    series: &Series,
+    n: usize,
+    colour: RGBColor,
+    line: LineKind,
+    marker: Marker,
+) {
+    let points: Vec<(f64, f64)> = (0..n)
+        .map(|i| {
+            let score = series.values.get(i).copied().flatten().unwrap_or(0);
+            unit_point(i, n, f64::from(score) / 100.0)
+        })
+        .collect();
+    if let LineKind::Solid = line {
+        draw(
+            plane,
+            Polygon::new(points.clone(), colour.mix(0.22).filled()),
+        );
+    }
+    draw_line(plane, closed(points.clone()), colour, line, 3);
+    for (i, point) in points.iter().enumerate() {
+        if series.values.get(i).copied().flatten().is_some() {
+            draw_marker(plane, *point, colour, marker);
+        }
+    }
+}
+
+fn draw_line(plane: &Plane, points: Vec<(f64, f64)>, colour: RGBColor, line: LineKind, width: u32) {
+    let style = colour.stroke_width(width);
+    match line {
+        LineKind::Solid => draw(plane, PathElement::new(points, style)),
+        LineKind::Dashed => draw(plane, DashedPathElement::new(points, 12, 7, style)),
+        LineKind::Dotted => draw(plane, DashedPathElement::new(points, 3, 5, style)),
+    }
+}
+
+fn draw_marker<DB: DrawingBackend, CT: CoordTranslate<From = (f64, f64)>>(
+    area: &DrawingArea<DB, CT>,
+    (x, y): (f64, f64),
+    colour: RGBColor,
+    marker: Marker,
+) {
+    let _ = match marker {
+        Marker::Circle => area.draw(&Circle::new((x, y), 6, colour.filled())),
+        Marker::Square => area.draw(
+            &(EmptyElement::at((x, y)) + Rectangle::new([(-5, -5), (5, 5)], colour.filled())),
+        ),
+        Marker::Diamond => area.draw(
+            &(EmptyElement::at((x, y))
+                + Polygon::new(vec![(0, -7), (7, 0), (0, 7), (-7, 0)], colour.filled())),
+        ),
+    };
+}
+
+/// Pillar names outside the rim, anchored away from the centre so they never overlap the
+/// chart; long names wrap onto two lines.
+fn draw_axis_label(
+    plane: &Plane,
+    axis: usize,
+    n: usize,
+    label: &str,
+    value: Option<u8>,
+    not_assessed: &str,
+) {
+    let (lx, ly) = unit_point(axis, n, 1.1);
+    let (x, y) = (lx, ly / 1.1);
+    let h = if x.abs() < 0.05 {
+        HPos::Center
+    } else if x > 0.0 {
+        HPos::Left
+    } else {
+        HPos::Right
+    };
+    let mut lines = wrap(label, 16);
+    lines.push(match value {
+        Some(score) => format!("{score} / 100"),
+        None => not_assessed.to_string(),
+    });
+    let line_height = 20.0 / RADAR_RADIUS;
+    let total = line_height * lines.len() as f64;
+    // Top labels grow upwards, bottom labels downwards, side labels centre on the axis.
+    let first_y = if y > 0.5 {
+        ly + total - line_height
+    } else if y < -0.5 {
+        ly
+    } else {
+        ly + (total - line_height) / 2.0
+    };
+    let last = lines.len() - 1;
+    for (index, line) in lines.iter().enumerate() {
+        let style = if index == last {
+            bold_text_style(17, INK, h, VPos::Center)
+        } else {
+            text_style(17, INK, h, VPos::Center)
+        };
+        draw(
+            plane,
+            Text::new(
+                line.clone(),
+                (lx, first_y - index as f64 * line_height),
+                style,
+            ),
+        );
+    }
+}
+
+fn draw_legend(
+    root: &DrawingArea<SVGBackend, Shift>,
+    entries: &[(&Series, RGBColor, LineKind, Marker)],
+    top: i32,
+) {
+    for (row, (series, colour, line, marker)) in entries.iter().enumerate() {
+        let y = top + row as i32 * 24 + 10;
+        let style = colour.stroke_width(3);
+        let points = vec![(16, y), (56, y)];
+        let _ = match line {
+            LineKind::Solid => root.draw(&PathElement::new(points, style)),
+            LineKind::Dashed => root.draw(&DashedPathElement::new(points, 12, 7, style)),
+            LineKind::Dotted => root.draw(&DashedPathElement::new(points, 3, 5, style)),
+        };
+        draw_pixel_marker(root, (36, y), *colour, *marker);
+        let _ = root.draw(&Text::new(
+            series.label.clone(),
+            (66, y),
+            text_style(15, INK, HPos::Left, VPos::Center),
+        ));
+    }
+}
+
+fn draw_pixel_marker(
+    root: &DrawingArea<SVGBackend, Shift>,
+    at: (i32, i32),
+    colour: RGBColor,
+    marker: Marker,
+) {
+    let _ = match marker {
+        Marker::Circle => root.draw(&Circle::new(at, 6, colour.filled())),
+        Marker::Square => root.draw(&Rectangle::new(
+            [(at.0 - 5, at.1 - 5), (at.0 + 5, at.1 + 5)],
+            colour.filled(),
+        )),
+        Marker::Diamond => root.draw(&Polygon::new(
+            vec![
+                (at.0, at.1 - 7),
+                (at.0 + 7, at.1),
+                (at.0, at.1 + 7),
+                (at.0 - 7, at.1),
+            ],
+            colour.filled(),
+        )),
+    };
+}
+
+/// One horizontal bar per row, scored 0 to 100, coloured by band and labelled in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bars {
+    pub title: String,
+    pub rows: Vec<BarRow>,
+    /// The legend label of target ticks, when any row has a target.
+    pub target_label: String,
+    /// The legend label of comparison ticks, when any row has one.
+    pub comparison_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarRow {
+    pub label: String,
+    pub score: Option<u8>,
+    /// Written after the bar, for example "63 · Intégré" or "Je ne sais pas".
+    pub value_text: String,
+    pub target: Option<u8>,
+    pub comparison: Option<u8>,
+}
+
+pub const BAR_WIDTH: u32 = 900;
+const BAR_LABEL_WIDTH: i32 = 300;
+const BAR_ROW_HEIGHT: i32 = 46;
+const BAR_TOP: i32 = 36;
+/// Pixel x of a score on the bar chart's scale.
+pub fn bar_x(score: f64) -> i32 {
+    BAR_LABEL_WIDTH
+        + (score / 100.0 * f64::from(BAR_WIDTH as i32 - BAR_LABEL_WIDTH - 170)).round() as i32
+}
+
+pub fn bars_height(rows: usize) -> u32 {
+    (BAR_TOP + rows as i32 * BAR_ROW_HEIGHT + 56) as u32
+}
+
+/// A horizontal bar chart: used for the pillar scores and for one pillar's questions.
+pub fn bars_svg(bars: &Bars) -> String {
+    let height = bars_height(bars.rows.len());
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (BAR_WIDTH, height)).into_drawing_area();
+        let bottom = BAR_TOP + bars.rows.len() as i32 * BAR_ROW_HEIGHT;
+        for tick in [0, 25, 50, 75, 100] {
+            let x = bar_x(f64::from(tick));
+            let _ = root.draw(&PathElement::new(
+                vec![(x, BAR_TOP - 6), (x, bottom)],
+                GRID.mix(0.35).stroke_width(1),
+            ));
+            let _ = root.draw(&Text::new(
+                tick.to_string(),
+                (x, BAR_TOP - 10),
+                text_style(13, GRID, HPos::Center, VPos::Bottom),
+            ));
+        }
+        let (mut any_target, mut any_comparison) = (false, false);
+        for (index, row) in bars.rows.iter().enumerate() {
+            let top = BAR_TOP + index as i32 * BAR_ROW_HEIGHT + 8;
+            let middle = top + 15;
+            for (line_index, line) in wrap(&row.label, 34).iter().take(2).enumerate() {
+                let offset = if wrap(&row.label, 34).len() > 1 {
+                    -9 + line_index as i32 * 18
+                } else {
+                    0
+                };
+                let _ = root.draw(&Text::new(
+                    line.clone(),
+                    (BAR_LABEL_WIDTH - 12, middle + offset),
+                    text_style(16, INK, HPos::Right, VPos::Center),
+                ));
+            }
+            let end = bar_x(row.score.map_or(0.0, f64::from));
+            if let Some(score) = row.score {
+                let band = super::domain::scoring::band_of(score).get() as usize;
+                let _ = root.draw(&Rectangle::new(
+                    [
+                        (BAR_LABEL_WIDTH, top),
+                        (end.max(BAR_LABEL_WIDTH + 3), top + 30),
+                    ],
+                    BAND_COLOURS[band - 1].filled(),
+                ));
+                let _ = root.draw(&Rectangle::new(
+                    [
+                        (BAR_LABEL_WIDTH, top),
+                        (end.max(BAR_LABEL_WIDTH + 3), top + 30),
+                    ],
+                    INK.stroke_width(1),
+                ));
+            }
+            if let Some(comparison) = row.comparison {
+                any_comparison = true;
+                let x = bar_x(f64::from(comparison));
+                let _ = root.draw(&DashedPathElement::new(
+                    vec![(x, top - 4), (x, top + 34)],
+                    3,
+                    4,
+                    COMPARISON_COLOUR.stroke_width(3),
+                ));
+                draw_pixel_marker(&root, (x, top - 4), COMPARISON_COLOUR, Marker::Square);
+            }
+            if let Some(target) = row.target {
+                any_target = true;
+                let x = bar_x(f64::from(target));
+                let _ = root.draw(&DashedPathElement::new(
+                    vec![(x, top - 4), (x, top + 34)],
+                    8,
+                    4,
+                    TARGET_COLOUR.stroke_width(3),
+                ));
+                draw_pixel_marker(&root, (x, top + 34), TARGET_COLOUR, Marker::Diamond);
+            }
+            let _ = root.draw(&Text::new(
+                row.value_text.clone(),
+                (end + 12, middle),
+                bold_text_style(16, INK, HPos::Left, VPos::Center),
+            ));
+        }
+        let mut legend_x = BAR_LABEL_WIDTH;
+        let legend_y = bottom + 30;
+        if any_target {
+            let _ = root.draw(&DashedPathElement::new(
+                vec![(legend_x, legend_y - 10), (legend_x, legend_y + 10)],
+                8,
+                4,
+                TARGET_COLOUR.stroke_width(3),
+            ));
+            draw_pixel_marker(
+                &root,
+                (legend_x, legend_y + 10),
+                TARGET_COLOUR,
+                Marker::Diamond,
+            );
+            let _ = root.draw(&Text::new(
+                bars.target_label.clone(),
+                (legend_x + 14, legend_y),
+                text_style(15, INK, HPos::Left, VPos::Center),
+            ));
+            legend_x += 260;
+        }
+        if any_comparison {
+            let _ = root.draw(&DashedPathElement::new(
+                vec![(legend_x, legend_y - 10), (legend_x, legend_y + 10)],
+                3,
+                4,
+                COMPARISON_COLOUR.stroke_width(3),
+            ));
+            draw_pixel_marker(
+                &root,
+                (legend_x, legend_y - 10),
+                COMPARISON_COLOUR,
+                Marker::Square,
+            );
+            let _ = root.draw(&Text::new(
+                bars.comparison_label.clone(),
+                (legend_x + 14, legend_y),
+                text_style(15, INK, HPos::Left, VPos::Center),
+            ));
+        }
+        root.present().expect("drawing into a string cannot fail");
+    }
+    finish(svg, &bars.title)
+}
+
+fn text_style(size: u32, colour: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    // The SVG backend divides sizes by 1.24; scale back so `size` is the rendered px size.
+    (FONT, f64::from(size) * 1.24)
+        .into_font()
+        .color(&colour)
+        .pos(Pos::new(h, v))
+}
+
+fn bold_text_style(size: u32, colour: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    (FONT, f64::from(size) * 1.24, FontStyle::Bold)
+        .into_font()
+        .color(&colour)
+        .pos(Pos::new(h, v))
+}
+
+fn draw<'a, E>(plane: &Plane<'a>, element: E)
+where
+    E: plotters::element::Drawable<SVGBackend<'a>>,
+    for<'b> &'b E: plotters::element::PointCollection<'b, (f64, f64)>,
+{
+    // Plotters only fails on backend errors, and a String backend has none.
+    let _ = plane.draw(&element);
+}
+
+fn closed(mut points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    if let Some(first) = points.first().copied() {
+        points.push(first);
+    }
+    points
+}
+
+/// Splits a label into lines of at most about `width` characters, at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// Adds an accessible name and lets CSS size the chart; the width and height attributes stay
+/// for standalone SVG files and the PNG export.
+fn finish(svg: String, title: &str) -> String {
+    let mut escaped = String::new();
+    for c in title.chars() {
+        match c {
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '&' => escaped.push_str("&amp;"),
+            '"' => escaped.push_str("&quot;"),
+            other => escaped.push(other),
+        }
+    }
+    match svg.find('>') {
+        Some(end) => format!(
+            "{} role=\"img\" aria-label=\"{escaped}\" font-family=\"{FONT}\">\n<title>{escaped}</title>{}",
+            &svg[..end],
+            &svg[end + 1..]
+        ),
+        None => svg,
+    }
+}

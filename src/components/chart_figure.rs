@@ -1,0 +1,189 @@
+//! A chart in the page: the inline SVG, its accessible name, its data table, and downloads.
+
+use crate::browser;
+use crate::chart::{BarRow, Bars, Radar, Series};
+use crate::domain::assessment::{Assessment, Level};
+use crate::domain::content;
+use crate::domain::scoring::{self, PillarScore};
+use crate::i18n::*;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// « 63 · Intégré », or « non évalué » when a pillar has no level yet.
+pub fn score_text(state: AppState, score: Option<u8>) -> String {
+    let l = crate::state::locale();
+    match score {
+        Some(score) => {
+            let band = scoring::band_of(score).get();
+            format!(
+                "{score} · {}",
+                state.texts().scale.names[usize::from(band - 1)]
+            )
+        }
+        None => td_string!(l, results.not_assessed).to_string(),
+    }
+}
+
+/// The target score of a pillar, from the level the commune aims for.
+pub fn target_score(level: Level) -> u8 {
+    (level.get() - 1) * 25
+}
+
+/// Bars for the open assessment's pillar scores, with targets.
+pub fn pillar_bars(state: AppState, title: String, highlight: Option<&str>) -> Bars {
+    let l = crate::state::locale();
+    let scores = state.scores.get();
+    let texts = state.texts();
+    let rows = scores
+        .iter()
+        .map(|score| {
+            let name = texts.pillars[&score.pillar_id].name.clone();
+            BarRow {
+                label: if highlight == Some(score.pillar_id.as_str()) {
+                    format!("▸ {name}")
+                } else {
+                    name
+                },
+                score: score.score,
+                value_text: score_text(state, score.score),
+                target: state
+                    .with_current(|a| a.settings(&score.pillar_id).target)
+                    .flatten()
+                    .map(target_score),
+                comparison: None,
+            }
+        })
+        .collect();
+    Bars {
+        title,
+        rows,
+        target_label: td_string!(l, results.target).to_string(),
+        comparison_label: String::new(),
+    }
+}
+
+/// The radar of the open assessment, with its targets and, if chosen, an earlier assessment.
+pub fn radar_of(state: AppState, title: String, comparison: Option<&Assessment>) -> Radar {
+    let l = crate::state::locale();
+    let framework = content::framework();
+    let texts = state.texts();
+    let scores = state.scores.get();
+    let targets: Vec<Option<u8>> = framework
+        .pillars
+        .iter()
+        .map(|p| {
+            state
+                .with_current(|a| a.settings(&p.id).target)
+                .flatten()
+                .map(target_score)
+        })
+        .collect();
+    Radar {
+        title,
+        axes: framework
+            .pillars
+            .iter()
+            .map(|p| texts.pillars[&p.id].name.clone())
+            .collect(),
+        commune: Series {
+            label: td_string!(l, results.this_assessment).to_string(),
+            values: scores.iter().map(|s| s.score).collect(),
+        },
+        target: targets.iter().any(Option::is_some).then(|| Series {
+            label: td_string!(l, results.target).to_string(),
+            values: targets,
+        }),
+        comparison: comparison.map(|other| Series {
+            label: td_string!(l, results.compared_with, date = other.profile.date.clone())
+                .to_string(),
+            values: scoring::score_all(framework, other)
+                .iter()
+                .map(|s| s.score)
+                .collect(),
+        }),
+        not_assessed: td_string!(l, results.not_assessed).to_string(),
+    }
+}
+
+/// An inline chart with SVG and PNG downloads; `children` is its data table.
+#[component]
+pub fn ChartFigure(
+    /// The chart, as produced by `crate::chart`.
+    svg: Signal<String>,
+    /// Start of the downloaded files' names.
+    file_stem: String,
+    /// Pixel size of the chart, for the PNG export.
+    size: (u32, u32),
+    /// Test hook naming the chart.
+    testid: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let l = crate::state::locale();
+    let svg_name = format!("{file_stem}.svg");
+    let png_name = format!("{file_stem}.png");
+    let download_svg = move |_| {
+        let _ = browser::download(&svg_name, "image/svg+xml", &svg.get_untracked());
+    };
+    let download_png = move |_| {
+        let (width, height) = size;
+        browser::download_svg_as_png(svg.get_untracked(), width, height, png_name.clone());
+    };
+    view! {
+        <figure class="chart" data-testid=testid>
+            <div class="chart__svg" inner_html=move || svg.get()></div>
+            <div class="chart__downloads">
+                <button type="button" class="button button--small" data-testid=format!("{testid}-svg") on:click=download_svg>
+                    {td_string!(l, results.download_svg)}
+                </button>
+                <button type="button" class="button button--small" data-testid=format!("{testid}-png") on:click=download_png>
+                    {td_string!(l, results.download_png)}
+                </button>
+            </div>
+            <figcaption class="chart__table">{children()}</figcaption>
+        </figure>
+    }
+}
+
+/// The pillar scores as a table: the text alternative of the radar and bar charts.
+#[component]
+pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let texts = state.texts();
+    let rows = scores
+        .into_iter()
+        .map(|score| {
+            let target = state.with_current(|a| a.settings(&score.pillar_id).target).flatten();
+            let band = score.band.map(|b| texts.scale.names[usize::from(b - 1)].clone());
+            view! {
+                <tr>
+                    <th scope="row">{texts.pillars[&score.pillar_id].name.clone()}</th>
+                    <td>{score.score.map_or_else(|| "—".to_string(), |s| s.to_string())}</td>
+                    <td>{band.unwrap_or_else(|| td_string!(l, results.not_assessed).to_string())}</td>
+                    <td>{target.map_or_else(|| "—".to_string(), |l| format!("{} · {}", l.get(), texts.scale.names[usize::from(l.get() - 1)]))}</td>
+                    <td>
+                        {format!("{} / {}", score.answered_with_level, score.question_count)}
+                        {score.low_confidence.then(|| view! {
+                            " " <span class="badge badge--warning">{td_string!(l, results.low_confidence)}</span>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="data-table">
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{td_string!(l, results.col_pillar)}</th>
+                    <th scope="col">{td_string!(l, results.col_score)}</th>
+                    <th scope="col">{td_string!(l, results.col_band)}</th>
+                    <th scope="col">{td_string!(l, results.col_target)}</th>
+                    <th scope="col">{td_string!(l, results.col_completion)}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,68 @@
+//! Downloads that keep a commune's work safe outside the browser.
+
+use crate::browser;
+use crate::domain::{content, summary};
+use crate::i18n::*;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Downloads an assessment's JSON summary and records when, to stop nudging.
+pub fn download_summary(state: AppState, id: &str) {
+    let now = browser::now_iso();
+    let Some((name, json)) = state.workspace.with_untracked(|w| {
+        w.get(id).map(|assessment| {
+            let summary = summary::export(content::framework(), assessment, &now);
+            (
+                summary::file_name(&assessment.profile, &browser::today()),
+                summary::to_json(&summary),
+            )
+        })
+    }) else {
+        return;
+    };
+    if browser::download(&name, "application/json", &json).is_ok() {
+        state.workspace.update(|w| {
+            if let Some(assessment) = w.get_mut(id) {
+                assessment.mark_downloaded(&now);
+            }
+        });
+    }
+}
+
+/// The « Télécharger le résumé (JSON) » button for the open assessment.
+#[component]
+pub fn DownloadSummaryButton(
+    /// Adds the prominent style, for when the browser cannot keep the data.
+    #[prop(optional)]
+    prominent: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let download = move |_| {
+        if let Some(id) = state.current.get_untracked() {
+            download_summary(state, &id);
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="button"
+            class:button--primary=prominent
+            data-testid="download-summary"
+            on:click=download
+        >
+            {td_string!(l, download.summary)}
+        </button>
+    }
+}
+
+/// Every assessment of this tab in one backup file, importable later.
+pub fn download_backup() {
+    if let Some(json) = crate::storage::backup_json() {
+        let _ = browser::download(
+            &format!("autodiag-sauvegarde-{}.json", browser::today()),
+            "application/json",
+            &json,
+        );
+    }
+}

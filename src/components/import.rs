@@ -1,0 +1,262 @@
+//! Importing summary files: a file picker and drag and drop. Nothing existing ever changes
+//! without the user's say: an import always adds a new assessment.
+
+use crate::browser;
+use crate::domain::assessment::Assessment;
+use crate::domain::content;
+use crate::domain::stored;
+use crate::domain::summary::{self, ImportError};
+use crate::i18n::*;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// What happened to one imported file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Added {
+        name: String,
+        unknown_questions: Vec<String>,
+    },
+    Restored {
+        count: usize,
+    },
+    Failed {
+        file: String,
+        message: String,
+    },
+    /// The same commune and date exist already: waiting for the user's choice.
+    Duplicate {
+        file: String,
+        pending: Box<Assessment>,
+        unknown_questions: Vec<String>,
+    },
+    Cancelled {
+        file: String,
+    },
+}
+
+/// The French or English sentence for an import error.
+pub fn error_message(error: &ImportError) -> String {
+    let l = crate::state::locale();
+    match error {
+        ImportError::Empty => td_string!(l, import.errors.empty).to_string(),
+        ImportError::TooLarge { bytes } => td_string!(
+            l,
+            import.errors.too_large,
+            size = format!("{:.1}", *bytes as f64 / 1_048_576.0)
+        )
+        .to_string(),
+        ImportError::Binary => td_string!(l, import.errors.binary).to_string(),
+        ImportError::NotJson { line, column } => {
+            td_string!(l, import.errors.not_json, line = *line, column = *column).to_string()
+        }
+        ImportError::TooDeep => td_string!(l, import.errors.too_deep).to_string(),
+        ImportError::NotAutodiag => td_string!(l, import.errors.not_autodiag).to_string(),
+        ImportError::NewerSchema { found, supported } => td_string!(
+            l,
+            import.errors.newer,
+            found = *found,
+            supported = *supported
+        )
+        .to_string(),
+        ImportError::MissingField { field, line } => td_string!(
+            l,
+            import.errors.missing_field,
+            field = field.clone(),
+            line = *line
+        )
+        .to_string(),
+        ImportError::WrongType { line, column } => {
+            td_string!(l, import.errors.wrong_type, line = *line, column = *column).to_string()
+        }
+        ImportError::LevelOutOfRange { question_id, value } => td_string!(
+            l,
+            import.errors.level,
+            question = question_id.clone(),
+            value = value.clone()
+        )
+        .to_string(),
+        ImportError::DuplicateAnswer { question_id } => {
+            td_string!(l, import.errors.duplicate, question = question_id.clone()).to_string()
+        }
+        ImportError::InvalidValue { line, column } => {
+            td_string!(l, import.errors.invalid, line = *line, column = *column).to_string()
+        }
+        ImportError::TargetOutOfRange { pillar_id, value } => td_string!(
+            l,
+            import.errors.target,
+            pillar = pillar_id.clone(),
+            value = *value
+        )
+        .to_string(),
+    }
+}
+
+/// Reads one file and adds what it holds, or says why not.
+pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
+    let now = browser::now_iso();
+    // A crash backup holds every assessment of a browser.
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && text.contains(stored::BACKUP_FORMAT)
+        && let Ok(assessments) = stored::decode_backup(text)
+    {
+        let count = assessments.len();
+        for mut assessment in assessments {
+            if state
+                .workspace
+                .with_untracked(|w| w.get(&assessment.id).is_some())
+            {
+                assessment.id = browser::new_id();
+            }
+            state.add(assessment);
+        }
+        return Outcome::Restored { count };
+    }
+    match summary::import(content::framework(), bytes, browser::new_id(), &now) {
+        Err(error) => Outcome::Failed {
+            file: file.to_string(),
+            message: error_message(&error),
+        },
+        Ok(imported) => {
+            let mut assessment = imported.assessment;
+            assessment.revision = 1;
+            let duplicate = state
+                .workspace
+                .with_untracked(|w| w.same_commune_and_date(&assessment).is_some());
+            if duplicate {
+                Outcome::Duplicate {
+                    file: file.to_string(),
+                    pending: Box::new(assessment),
+                    unknown_questions: imported.unknown_questions,
+                }
+            } else {
+                let name = assessment.profile.commune.clone();
+                state.add(assessment);
+                Outcome::Added {
+                    name,
+                    unknown_questions: imported.unknown_questions,
+                }
+            }
+        }
+    }
+}
+
+/// A file picker and a drop zone that import summaries as new assessments.
+#[component]
+pub fn ImportArea() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let dragging = RwSignal::new(false);
+    let handle = move |files: Vec<web_sys::File>| {
+        outcomes.set(Vec::new());
+        for file in files {
+            let name = file.name();
+            // Checked before reading, so a huge file never fills memory.
+            if file.size() > summary::MAX_FILE_BYTES as f64 {
+                let message = error_message(&ImportError::TooLarge {
+                    bytes: file.size() as usize,
+                });
+                outcomes.update(|o| {
+                    o.push(Outcome::Failed {
+                        file: name,
+                        message,
+                    })
+                });
+                continue;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = match browser::read_file(&file).await {
+                    Some(bytes) => import_bytes(state, &name, &bytes),
+                    None => Outcome::Failed {
+                        file: name.clone(),
+                        message: td_string!(l, import.errors.unreadable).to_string(),
+                    },
+                };
+                outcomes.update(|o| o.push(outcome));
+            });
+        }
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        handle(browser::files_of(input.files()));
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        handle(browser::files_of(
+            ev.data_transfer().and_then(|d| d.files()),
+        ));
+    };
+    let resolve = move |index: usize, keep: bool| {
+        outcomes.update(|list| {
+            if let Some(Outcome::Duplicate {
+                file,
+                pending,
+                unknown_questions,
+            }) = list.get(index).cloned()
+            {
+                list[index] = if keep {
+                    let name = pending.profile.commune.clone();
+                    state.add(*pending);
+                    Outcome::Added {
+                        name,
+                        unknown_questions,
+                    }
+                } else {
+                    Outcome::Cancelled { file }
+                };
+            }
+        });
+    };
+    view! {
+        <div
+            class="dropzone"
+            class:dropzone--active=move || dragging.get()
+            data-testid="import-dropzone"
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <label for="import-file" class="button">{td_string!(l, import.choose)}</label>
+            <input id="import-file" class="visually-hidden-input" type="file" accept=".json,application/json" multiple on:change=on_change data-testid="import-input"/>
+            <p class="hint">{td_string!(l, import.drop_hint)}</p>
+        </div>
+        <ul class="import-results" role="status" aria-live="polite" data-testid="import-results">
+            {move || outcomes.get().into_iter().enumerate().map(|(index, outcome)| match outcome {
+                Outcome::Added { name, unknown_questions } => view! {
+                    <li class="import-results__ok">
+                        {td_string!(l, import.added, name = name)}
+                        {(!unknown_questions.is_empty()).then(|| {
+                            let list = unknown_questions.join(", ");
+                            view! { " " <span class="import-results__warn">{td_string!(l, import.unknown_questions, list = list)}</span> }
+                        })}
+                    </li>
+                }.into_any(),
+                Outcome::Restored { count } => view! {
+                    <li class="import-results__ok">{td_string!(l, import.restored, count = count)}</li>
+                }.into_any(),
+                Outcome::Failed { file, message } => view! {
+                    <li class="import-results__error" role="alert"><strong>{file}</strong>" : "{message}</li>
+                }.into_any(),
+                Outcome::Cancelled { file } => view! {
+                    <li>{td_string!(l, import.cancelled, file = file)}</li>
+                }.into_any(),
+                Outcome::Duplicate { pending, .. } => {
+                    let name = pending.profile.commune.clone();
+                    let date = pending.profile.date.clone();
+                    view! {
+                        <li class="import-results__ask" data-testid="import-duplicate">
+                            {td_string!(l, import.duplicate, name = name, date = date)}
+                            " "
+                            <button type="button" class="button button--small" data-testid="import-keep-both" on:click=move |_| resolve(index, true)>{td_string!(l, import.keep_both)}</button>
+                            " "
+                            <button type="button" class="button button--small" on:click=move |_| resolve(index, false)>{td_string!(l, import.cancel)}</button>
+                        </li>
+                    }.into_any()
+                }
+            }).collect_view()}
+        </ul>
+    }
+}

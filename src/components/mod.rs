@@ -1,0 +1,7 @@
+//! Pieces shared by several screens.
+
+pub mod chart_figure;
+pub mod download;
+pub mod import;
+pub mod notices;
+pub mod stepper;

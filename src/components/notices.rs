@@ -1,0 +1,186 @@
+//! Messages about the safety of the commune's data: storage problems, recovered values,
+//! conflicts between tabs, undo after a deletion, and a new version being ready.
+
+use super::download::{DownloadSummaryButton, download_backup};
+use crate::browser;
+use crate::domain::stored::DecodeError;
+use crate::i18n::*;
+use crate::state::AppState;
+use crate::storage::{self, Recovered};
+use leptos::prelude::*;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    // Every notice in one closure: they change rarely, and each separate reactive block would
+    // cost its own code in the wasm.
+    let notices = move || {
+        let warning = |testid: &'static str, title: &'static str, body: &'static str| {
+            view! {
+                <div class="notice notice--warning" role="alert" data-testid=testid>
+                    <p><strong>{title}</strong>" "{body}</p>
+                    <DownloadButtons/>
+                </div>
+            }
+        };
+        let mut shown = Vec::new();
+        if !state.storage_available {
+            shown.push(
+                warning(
+                    "storage-unavailable",
+                    td_string!(l, notices.unavailable_title),
+                    td_string!(l, notices.unavailable_body),
+                )
+                .into_any(),
+            );
+        }
+        if state.quota_exceeded.get() {
+            shown.push(
+                warning(
+                    "quota-exceeded",
+                    td_string!(l, notices.quota_title),
+                    td_string!(l, notices.quota_body),
+                )
+                .into_any(),
+            );
+        }
+        for recovered in state.recovered.get() {
+            shown.push(view! { <RecoveryNotice recovered/> }.into_any());
+        }
+        if let Some(name) = state.conflict_copy.get() {
+            shown.push(view! {
+                <div class="notice notice--info" role="status" data-testid="conflict-notice">
+                    <p>{td_string!(l, notices.conflict, name = name)}</p>
+                    <button type="button" class="button" on:click=move |_| state.conflict_copy.set(None)>{td_string!(l, notices.dismiss)}</button>
+                </div>
+            }.into_any());
+        }
+        if state.language_failed.get() {
+            shown.push(view! {
+                <div class="notice notice--warning" role="alert" data-testid="language-failed"><p>{td_string!(l, notices.language_failed)}</p></div>
+            }.into_any());
+        }
+        if let Some(name) = state
+            .deleted
+            .with(|d| d.as_ref().map(|(_, a)| a.profile.commune.clone()))
+        {
+            shown.push(view! {
+                <div class="notice notice--info" role="status" data-testid="undo-notice">
+                    <p>{td_string!(l, notices.deleted, name = name)}</p>
+                    <button type="button" class="button button--primary" data-testid="undo-delete" on:click=move |_| state.undo_delete()>{td_string!(l, notices.undo)}</button>
+                    <button type="button" class="button" on:click=move |_| { state.deleted.set(None); storage::empty_trash(); }>{td_string!(l, notices.dismiss)}</button>
+                </div>
+            }.into_any());
+        }
+        if state.update_ready.get() {
+            shown.push(view! {
+                <div class="notice notice--info" role="status" data-testid="update-ready">
+                    <p>{td_string!(l, notices.update_ready)}</p>
+                    <button type="button" class="button" on:click=move |_| crate::offline::activate_update()>{td_string!(l, notices.reload)}</button>
+                </div>
+            }.into_any());
+        }
+        shown
+    };
+    view! {
+        <div class="notices">
+            {notices}
+            <SaveStatus/>
+        </div>
+    }
+}
+
+/// Offers both the open assessment's summary and a backup of everything.
+#[component]
+fn DownloadButtons() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    view! {
+        <div class="notice__actions">
+            {move || state.has_current().then(|| view! { <DownloadSummaryButton prominent=true/> })}
+            <button type="button" class="button" on:click=move |_| download_backup()>
+                {td_string!(l, download.backup)}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn RecoveryNotice(recovered: Recovered) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let downloaded = RwSignal::new(false);
+    let raw = recovered.raw.clone();
+    let key = recovered.key.clone();
+    let file_name = format!("autodiag-donnees-illisibles-{}.json", browser::today());
+    let download = move |_| {
+        if browser::download(&file_name, "application/json", &raw).is_ok() {
+            downloaded.set(true);
+        }
+    };
+    let discard = move |_| {
+        storage::discard(&key);
+        let key = key.clone();
+        state.recovered.update(|list| list.retain(|r| r.key != key));
+    };
+    let reason = match recovered.reason {
+        DecodeError::FromTheFuture { .. } => td_string!(l, notices.recovered_future),
+        DecodeError::Unparseable | DecodeError::Invalid { .. } => {
+            td_string!(l, notices.recovered_corrupt)
+        }
+    };
+    view! {
+        <div class="notice notice--warning" role="alert" data-testid="recovery-notice">
+            <p>
+                <strong>{td_string!(l, notices.recovered_title)}</strong>" "{reason}" "
+                {td_string!(l, notices.recovered_kept)}
+            </p>
+            <div class="notice__actions">
+                <button type="button" class="button button--primary" data-testid="download-recovered" on:click=download>
+                    {td_string!(l, notices.recovered_download)}
+                </button>
+                {move || downloaded.get().then(|| view! {
+                    <button type="button" class="button" data-testid="discard-recovered" on:click=discard.clone()>
+                        {td_string!(l, notices.recovered_discard)}
+                    </button>
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// « Enregistré », announced politely to screen readers after each save, plus a nudge to
+/// download a copy after many changes.
+#[component]
+fn SaveStatus() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    // What the status line shows, compared so it only redraws when it changes.
+    let status = Memo::new(move |_| {
+        state.with_current(|a| (a.last_downloaded_at.clone(), a.should_nudge_download()))
+    });
+    let saved = move || {
+        (state.saves.get() > 0 && state.storage_available && !state.quota_exceeded.get())
+            .then(|| td_string!(l, notices.saved))
+    };
+    view! {
+        <div class="save-status">
+            <p class="save-status__text" role="status" aria-live="polite" data-testid="save-status">{saved}</p>
+            {move || status.get().map(|(last_download, nudge)| view! {
+                <p class="save-status__download" data-testid="last-download">
+                    {match last_download {
+                        Some(at) => td_string!(l, notices.last_download, date = browser::format_date(&at, state.lang_code(), true)),
+                        None => td_string!(l, notices.never_downloaded).to_string(),
+                    }}
+                </p>
+                {nudge.then(|| view! {
+                    <div class="notice notice--info" data-testid="download-nudge">
+                        <p>{td_string!(l, notices.nudge)}</p>
+                        <DownloadSummaryButton prominent=true/>
+                    </div>
+                })}
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,317 @@
+//! One commune's assessment: its profile, answers, pillar priorities and edited roadmap.
+
+use super::profile::Profile;
+use super::roadmap::Roadmap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// A maturity level from 1 (Initial) to 5 (Exemplaire).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Level(u8);
+
+impl Level {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 5;
+
+    pub fn new(value: u8) -> Option<Level> {
+        (Self::MIN..=Self::MAX)
+            .contains(&value)
+            .then_some(Level(value))
+    }
+
+    pub fn all() -> impl Iterator<Item = Level> {
+        (Self::MIN..=Self::MAX).map(Level)
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// The score of a question answered at this level: (L − 1) / 4 × 100.
+    pub fn score(self) -> f64 {
+        f64::from(self.0 - 1) * 25.0
+    }
+}
+
+impl Serialize for Level {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u8(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = u8::deserialize(deserializer)?;
+        Level::new(value).ok_or_else(|| {
+            serde::de::Error::custom(format!("level {value} is out of range 1 to 5"))
+        })
+    }
+}
+
+/// What a respondent chose for one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Choice {
+    Level(Level),
+    /// « Je ne sais pas ».
+    Unknown,
+    /// « Non applicable ».
+    NotApplicable,
+}
+
+impl Choice {
+    pub fn level(self) -> Option<Level> {
+        match self {
+            Choice::Level(level) => Some(level),
+            _ => None,
+        }
+    }
+}
+
+const UNKNOWN: &str = "unknown";
+const NOT_APPLICABLE: &str = "not_applicable";
+
+/// Serialised as a number from 1 to 5, or the strings `"unknown"` and `"not_applicable"`.
+impl Serialize for Choice {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Choice::Level(level) => level.serialize(serializer),
+            Choice::Unknown => serializer.serialize_str(UNKNOWN),
+            Choice::NotApplicable => serializer.serialize_str(NOT_APPLICABLE),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Choice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ChoiceVisitor;
+        impl serde::de::Visitor<'_> for ChoiceVisitor {
+            type Value = Choice;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a level from 1 to 5, \"unknown\" or \"not_applicable\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Choice, E> {
+                u8::try_from(value)
+                    .ok()
+                    .and_then(Level::new)
+                    .map(Choice::Level)
+                    .ok_or_else(|| E::custom(format!("level {value} is out of range 1 to 5")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Choice, E> {
+                Err(E::custom(format!("level {value} is out of range 1 to 5")))
+            }
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Choice, E> {
+                Err(E::custom(format!(
+                    "level {value} is not a whole number from 1 to 5"
+                )))
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Choice, E> {
+                match value {
+                    UNKNOWN => Ok(Choice::Unknown),
+                    NOT_APPLICABLE => Ok(Choice::NotApplicable),
+                    other => Err(E::custom(format!(
+                        "{other:?} is not a level (1 to 5, \"unknown\" or \"not_applicable\")"
+                    ))),
+                }
+            }
+        }
+        deserializer.deserialize_any(ChoiceVisitor)
+    }
+}
+
+/// After this many changes without a download, the app suggests saving a copy: some
+/// municipal PCs wipe browser data at logout.
+pub const DOWNLOAD_NUDGE_CHANGES: u32 = 15;
+
+/// The longest note kept for one question.
+pub const MAX_NOTE_CHARS: usize = 2_000;
+
+/// One question's answer. A note may exist before a choice is made.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<Choice>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Answer {
+    pub fn is_empty(&self) -> bool {
+        self.choice.is_none() && self.note.is_empty()
+    }
+}
+
+/// How much a pillar matters to the commune right now.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Importance {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Importance {
+    pub const ALL: [Importance; 3] = [Importance::Low, Importance::Medium, Importance::High];
+
+    /// Multiplier applied to a pillar's gap when choosing focus pillars.
+    pub fn weight(self) -> f64 {
+        match self {
+            Importance::Low => 0.5,
+            Importance::Medium => 1.0,
+            Importance::High => 2.0,
+        }
+    }
+}
+
+/// The commune's choices for one pillar.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct PillarSettings {
+    #[serde(default)]
+    pub importance: Importance,
+    /// The level the commune aims for, if it set one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Level>,
+}
+
+/// An answer to a question the current framework does not know, kept from an import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetAsideAnswer {
+    pub question_id: String,
+    pub answer: Answer,
+}
+
+/// A commune's assessment, as kept in the browser.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Assessment {
+    pub id: String,
+    pub profile: Profile,
+    /// Keyed by question id, so rewording a question never loses an answer.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub pillars: BTreeMap<String, PillarSettings>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roadmap: Option<Roadmap>,
+    /// Answers to questions this version of the framework does not have.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<SetAsideAnswer>,
+    pub created_at: String,
+    pub updated_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_downloaded_at: Option<String>,
+    /// Changes since the last download, to nudge the user to save a copy.
+    #[serde(default)]
+    pub changes_since_download: u32,
+    /// Bumped on every change; tells storage what to write and detects edits from other tabs.
+    #[serde(default)]
+    pub revision: u64,
+}
+
+impl Assessment {
+    pub fn new(id: String, commune: String, now: String) -> Assessment {
+        Assessment {
+            id,
+            profile: Profile {
+                commune,
+                date: now.get(..10).unwrap_or_default().to_string(),
+                ..Profile::default()
+            },
+            created_at: now.clone(),
+            updated_at: now,
+            ..Assessment::default()
+        }
+    }
+
+    pub fn choice(&self, question: &str) -> Option<Choice> {
+        self.answers.get(question).and_then(|a| a.choice)
+    }
+
+    pub fn note(&self, question: &str) -> &str {
+        self.answers.get(question).map_or("", |a| a.note.as_str())
+    }
+
+    pub fn settings(&self, pillar: &str) -> PillarSettings {
+        self.pillars.get(pillar).copied().unwrap_or_default()
+    }
+
+    /// Sets or clears a question's choice.
+    pub fn set_choice(&mut self, question: &str, choice: Option<Choice>, now: &str) {
+        let answer = self.answers.entry(question.to_string()).or_default();
+        answer.choice = choice;
+        self.forget_if_empty(question);
+        self.touch(now);
+    }
+
+    /// Sets a question's note, cut to [`MAX_NOTE_CHARS`].
+    pub fn set_note(&mut self, question: &str, note: &str, now: &str) {
+        let answer = self.answers.entry(question.to_string()).or_default();
+        answer.note = truncate_chars(note, MAX_NOTE_CHARS);
+        self.forget_if_empty(question);
+        self.touch(now);
+    }
+
+    pub fn set_importance(&mut self, pillar: &str, importance: Importance, now: &str) {
+        self.pillars
+            .entry(pillar.to_string())
+            .or_default()
+            .importance = importance;
+        self.touch(now);
+    }
+
+    pub fn set_target(&mut self, pillar: &str, target: Option<Level>, now: &str) {
+        self.pillars.entry(pillar.to_string()).or_default().target = target;
+        self.touch(now);
+    }
+
+    /// Records a change: bumps `updated_at` and the count since the last download.
+    pub fn touch(&mut self, now: &str) {
+        self.updated_at = now.to_string();
+        self.changes_since_download = self.changes_since_download.saturating_add(1);
+        self.revision += 1;
+    }
+
+    pub fn mark_downloaded(&mut self, now: &str) {
+        self.last_downloaded_at = Some(now.to_string());
+        self.changes_since_download = 0;
+        self.revision += 1;
+    }
+
+    /// Enough changes since the last download that a copy is worth making.
+    pub fn should_nudge_download(&self) -> bool {
+        self.changes_since_download >= DOWNLOAD_NUDGE_CHANGES
+    }
+
+    /// A copy under a new id, for example to re-assess the next year.
+    pub fn duplicate(&self, id: String, name: String, now: &str) -> Assessment {
+        Assessment {
+            id,
+            profile: Profile {
+                commune: name,
+                ..self.profile.clone()
+            },
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            last_downloaded_at: None,
+            changes_since_download: 0,
+            revision: 0,
+            ..self.clone()
+        }
+    }
+
+    fn forget_if_empty(&mut self, question: &str) {
+        if self.answers.get(question).is_some_and(Answer::is_empty) {
+            self.answers.remove(question);
+        }
+    }
+}
+
+/// `text` cut to at most `max` characters, never inside a character.
+pub fn truncate_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => text[..cut].to_string(),
+        None => text.to_string(),
+    }
+}

@@ -1,0 +1,69 @@
+//! Before and after: how an assessment of a commune moved since an earlier one.
+
+use super::assessment::{Assessment, Choice, Level};
+use super::content::Framework;
+use super::scoring;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PillarDelta {
+    pub pillar_id: String,
+    pub before: Option<u8>,
+    pub after: Option<u8>,
+    /// After minus before, when both exist.
+    pub delta: Option<i16>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionDelta {
+    pub pillar_id: String,
+    pub question_id: String,
+    pub before: Option<Choice>,
+    pub after: Option<Choice>,
+    /// Levels gained (or lost), when both answers have a level.
+    pub delta: Option<i8>,
+}
+
+pub fn pillar_deltas(
+    framework: &Framework,
+    before: &Assessment,
+    after: &Assessment,
+) -> Vec<PillarDelta> {
+    let before_scores = scoring::score_all(framework, before);
+    let after_scores = scoring::score_all(framework, after);
+    before_scores
+        .into_iter()
+        .zip(after_scores)
+        .map(|(b, a)| PillarDelta {
+            delta: b
+                .score
+                .zip(a.score)
+                .map(|(b, a)| i16::from(a) - i16::from(b)),
+            pillar_id: b.pillar_id,
+            before: b.score,
+            after: a.score,
+        })
+        .collect()
+}
+
+pub fn question_deltas(
+    framework: &Framework,
+    before: &Assessment,
+    after: &Assessment,
+) -> Vec<QuestionDelta> {
+    framework
+        .pillars
+        .iter()
+        .flat_map(|p| p.questions.iter().map(move |q| (p, q)))
+        .map(|(pillar, question)| {
+            let (b, a) = (before.choice(question), after.choice(question));
+            let level = |c: Option<Choice>| c.and_then(Choice::level).map(Level::get);
+            QuestionDelta {
+                pillar_id: pillar.id.clone(),
+                question_id: question.clone(),
+                before: b,
+                after: a,
+                delta: level(b).zip(level(a)).map(|(b, a)| a as i8 - b as i8),
+            }
+        })
+        .collect()
+}

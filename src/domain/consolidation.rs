@@ -1,0 +1,152 @@
+//! Several respondents of one commune: where they agree, where they differ, and a proposed
+//! consolidated assessment for the group to adjust.
+
+use super::assessment::{Answer, Assessment, Choice, Importance, Level, PillarSettings};
+use super::content::Framework;
+use std::collections::BTreeMap;
+
+/// Answers that differ by this many levels or more are discussed first.
+pub const DISAGREEMENT_LEVELS: u8 = 2;
+
+/// One question across respondents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionSpread {
+    pub question_id: String,
+    /// One entry per respondent, in their order.
+    pub choices: Vec<Option<Choice>>,
+    /// Highest minus lowest level among the answers with a level.
+    pub spread: Option<u8>,
+    /// The proposed level: the median, rounded down between two middle levels.
+    pub proposed: Option<Choice>,
+}
+
+impl QuestionSpread {
+    pub fn disagrees(&self) -> bool {
+        self.spread.is_some_and(|s| s >= DISAGREEMENT_LEVELS)
+    }
+}
+
+/// The median, rounded down: with levels 2 and 3 in the middle, 2 is proposed, so the group
+/// starts from the more cautious reading.
+pub fn median_level(levels: &[u8]) -> Option<u8> {
+    if levels.is_empty() {
+        return None;
+    }
+    let mut sorted = levels.to_vec();
+    sorted.sort_unstable();
+    Some(sorted[(sorted.len() - 1) / 2])
+}
+
+/// Compares every question across respondents, in framework order.
+pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<QuestionSpread> {
+    framework
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .map(|question| {
+            let choices: Vec<Option<Choice>> =
+                respondents.iter().map(|r| r.choice(question)).collect();
+            let levels: Vec<u8> = choices
+                .iter()
+                .filter_map(|c| c.and_then(Choice::level))
+                .map(Level::get)
+                .collect();
+            let spread = (!levels.is_empty()).then(|| {
+                levels.iter().max().copied().unwrap_or(0)
+                    - levels.iter().min().copied().unwrap_or(0)
+            });
+            let proposed = match median_level(&levels).and_then(Level::new) {
+                Some(level) => Some(Choice::Level(level)),
+                // Nobody gave a level: keep what most said, "don't know" before "not applicable".
+                None if choices.contains(&Some(Choice::Unknown)) => Some(Choice::Unknown),
+                None if choices.contains(&Some(Choice::NotApplicable)) => {
+                    Some(Choice::NotApplicable)
+                }
+                None => None,
+            };
+            QuestionSpread {
+                question_id: question.clone(),
+                choices,
+                spread,
+                proposed,
+            }
+        })
+        .collect()
+}
+
+/// Who answered, for notes and the consolidated assessment's name.
+pub fn respondent_label(assessment: &Assessment, index: usize) -> String {
+    let profile = &assessment.profile;
+    match (
+        profile.respondent_name.trim(),
+        profile.respondent_role.trim(),
+    ) {
+        ("", "") => format!("#{}", index + 1),
+        (name, "") => name.to_string(),
+        ("", role) => role.to_string(),
+        (name, role) => format!("{name} ({role})"),
+    }
+}
+
+/// The consolidated assessment: the chosen level per question, every respondent's note
+/// merged and signed, and the median importance and target per pillar.
+pub fn consolidate(
+    framework: &Framework,
+    respondents: &[Assessment],
+    chosen: &BTreeMap<String, Option<Choice>>,
+    id: String,
+    name: String,
+    now: &str,
+) -> Assessment {
+    let first = respondents.first().cloned().unwrap_or_default();
+    let mut result = Assessment::new(id, first.profile.commune.clone(), now.to_string());
+    result.profile = first.profile.clone();
+    result.profile.respondent_name = name;
+    result.profile.respondent_role = String::new();
+    for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+        let notes: Vec<String> = respondents
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.note(question).trim().is_empty())
+            .map(|(i, r)| format!("{} : {}", respondent_label(r, i), r.note(question).trim()))
+            .collect();
+        let answer = Answer {
+            choice: chosen.get(question).copied().flatten(),
+            note: super::assessment::truncate_chars(
+                &notes.join("\n"),
+                super::assessment::MAX_NOTE_CHARS,
+            ),
+        };
+        if !answer.is_empty() {
+            result.answers.insert(question.clone(), answer);
+        }
+    }
+    for pillar in &framework.pillars {
+        let importances: Vec<u8> = respondents
+            .iter()
+            .map(|r| match r.settings(&pillar.id).importance {
+                Importance::Low => 0,
+                Importance::Medium => 1,
+                Importance::High => 2,
+            })
+            .collect();
+        let targets: Vec<u8> = respondents
+            .iter()
+            .filter_map(|r| r.settings(&pillar.id).target.map(Level::get))
+            .collect();
+        let importance = match median_level(&importances) {
+            Some(0) => Importance::Low,
+            Some(2) => Importance::High,
+            _ => Importance::Medium,
+        };
+        result.pillars.insert(
+            pillar.id.clone(),
+            PillarSettings {
+                importance,
+                target: median_level(&targets).and_then(Level::new),
+            },
+        );
+    }
+    result.revision = 1;
+    result
+}

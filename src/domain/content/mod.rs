@@ -1,0 +1,176 @@
+//! The référentiel compiled into the app: parsed once, on first use.
+
+pub mod model;
+pub mod source;
+
+pub use model::{
+    Action, ActionKind, ActionText, CostBand, Effort, Framework, Horizon, Pillar, PillarText,
+    QuestionText, Scale, Texts,
+};
+
+use std::collections::BTreeMap;
+use std::sync::{Mutex, OnceLock};
+
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+const FRAMEWORK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/framework.json"));
+
+/// The framework structure. `build.rs` has already checked it, so parsing cannot fail.
+pub fn framework() -> &'static Framework {
+    static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
+    FRAMEWORK.get_or_init(|| {
+        serde_json::from_str(FRAMEWORK_JSON).expect("build.rs wrote a valid framework")
+    })
+}
+
+/// Texts parsed so far, per language: embedded ones on first use, others when installed.
+fn cache() -> &'static Mutex<BTreeMap<String, &'static Texts>> {
+    static TEXTS: OnceLock<Mutex<BTreeMap<String, &'static Texts>>> = OnceLock::new();
+    TEXTS.get_or_init(Default::default)
+}
+
+/// Action texts parsed so far, per language.
+fn action_cache() -> &'static Mutex<BTreeMap<String, &'static ActionTexts>> {
+    static ACTIONS: OnceLock<Mutex<BTreeMap<String, &'static ActionTexts>>> = OnceLock::new();
+    ACTIONS.get_or_init(Default::default)
+}
+
+/// Titles and first steps of the catalogue's actions, by action id.
+pub type ActionTexts = BTreeMap<String, ActionText>;
+
+/// Question texts, by question id.
+pub type QuestionTexts = BTreeMap<String, QuestionText>;
+
+/// Whether the texts for `lang` are available without a download.
+pub fn has_texts(lang: &str) -> bool {
+    LANGUAGES.iter().any(|(code, _)| *code == lang)
+        || cache().lock().is_ok_and(|cache| cache.contains_key(lang))
+}
+
+/// Whether the question texts for `lang` are there, embedded or installed.
+pub fn has_questions(lang: &str) -> bool {
+    !texts(lang).questions.is_empty()
+}
+
+/// Adds a language fetched at run time: one file with everything.
+pub fn install_texts(lang: &str, json: &str) -> Result<(), String> {
+    let mut texts: Texts = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let actions = std::mem::take(&mut texts.actions);
+    cache()
+        .lock()
+        .map_err(|e| e.to_string())?
+        .insert(lang.to_string(), Box::leak(Box::new(texts)));
+    action_cache()
+        .lock()
+        .map_err(|e| e.to_string())?
+        .entry(lang.to_string())
+        .or_insert_with(|| Box::leak(Box::new(actions)));
+    Ok(())
+}
+
+/// Adds the question texts of a language whose other texts are already there.
+pub fn install_questions(lang: &str, json: &str) -> Result<(), String> {
+    let questions: QuestionTexts = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let texts = Texts {
+        questions,
+        ..texts(lang).clone()
+    };
+    cache()
+        .lock()
+        .map_err(|e| e.to_string())?
+        .insert(lang.to_string(), Box::leak(Box::new(texts)));
+    Ok(())
+}
+
+/// The embedded entry for `lang` in `table`, or the reference language's.
+fn embedded(
+    table: &'static [(&'static str, &'static str)],
+    lang: &str,
+) -> Option<&'static (&'static str, &'static str)> {
+    table.iter().find(|(code, _)| *code == lang).or_else(|| {
+        table
+            .iter()
+            .find(|(code, _)| *code == source::REFERENCE_LANGUAGE)
+    })
+}
+
+/// The texts for `lang`, falling back to the reference language when they are not there.
+/// Their `actions` are empty (see [`action_texts`]), and so are their `questions` until
+/// they are installed, in the questionnaire bundle.
+pub fn texts(lang: &str) -> &'static Texts {
+    let mut cache = cache().lock().expect("texts cache is never poisoned");
+    if let Some(texts) = cache.get(lang) {
+        return texts;
+    }
+    let (code, json) =
+        embedded(LANGUAGES, lang).expect("the reference language is always embedded");
+    if let Some(texts) = cache.get(*code) {
+        return texts;
+    }
+    // Parsed once per language and kept for the page's lifetime.
+    let mut texts: Texts = serde_json::from_str(json).expect("build.rs wrote valid texts");
+    if let Some((_, questions)) = embedded(QUESTION_TEXTS, code) {
+        texts.questions = serde_json::from_str(questions).expect("build.rs wrote valid texts");
+    }
+    let texts: &'static Texts = Box::leak(Box::new(texts));
+    cache.insert(code.to_string(), texts);
+    texts
+}
+
+/// The action texts for `lang`, falling back to the reference language.
+pub fn action_texts(lang: &str) -> &'static ActionTexts {
+    let mut cache = action_cache()
+        .lock()
+        .expect("texts cache is never poisoned");
+    if let Some(actions) = cache.get(lang) {
+        return actions;
+    }
+    let (code, json) =
+        embedded(ACTION_TEXTS, lang).expect("the reference language is always embedded");
+    if let Some(actions) = cache.get(*code) {
+        return actions;
+    }
+    let actions: &'static ActionTexts = Box::leak(Box::new(
+        serde_json::from_str(json).expect("build.rs wrote valid texts"),
+    ));
+    cache.insert(code.to_string(), actions);
+    actions
+}
+
+/// A language's full texts, actions included, as `validate` checks them.
+pub fn full_texts(lang: &str) -> Texts {
+    Texts {
+        actions: action_texts(lang).clone(),
+        ..texts(lang).clone()
+    }
+}
+
+/// Codes of the languages embedded in this build.
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    LANGUAGES.iter().map(|(code, _)| *code)
+}
+
+impl Framework {
+    pub fn pillar(&self, id: &str) -> Option<&Pillar> {
+        self.pillars.iter().find(|p| p.id == id)
+    }
+
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// The pillar a question belongs to.
+    pub fn pillar_of(&self, question: &str) -> Option<&Pillar> {
+        self.pillars
+            .iter()
+            .find(|p| p.questions.iter().any(|q| q == question))
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.pillars.iter().map(|p| p.questions.len()).sum()
+    }
+
+    pub fn has_question(&self, id: &str) -> bool {
+        self.pillar_of(id).is_some()
+    }
+}

@@ -1,0 +1,69 @@
+//! Numbers and dates as a Belgian French or a British English reader writes them.
+//!
+//! Written out rather than through `Intl`: a few lines here cost less in the wasm than the
+//! bindings, and the rules are tested.
+
+/// A number with at most `max_fraction_digits` decimals, trailing zeros dropped:
+/// `0,5` and `12 500` in French, `0.5` and `12,500` in English.
+pub fn number(value: f64, lang: &str, max_fraction_digits: u32) -> String {
+    let (decimal, thousands) = match lang {
+        "en" => ('.', ","),
+        // A narrow no-break space, as Belgian French typography wants.
+        _ => (',', "\u{202f}"),
+    };
+    let scale = 10u64.pow(max_fraction_digits);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    let digits = whole.to_string();
+    let mut out = String::new();
+    if value < 0.0 && scaled > 0 {
+        out.push('-');
+    }
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push_str(thousands);
+        }
+        out.push(digit);
+    }
+    if fraction > 0 {
+        let padded = format!("{fraction:0width$}", width = max_fraction_digits as usize);
+        out.push(decimal);
+        out.push_str(padded.trim_end_matches('0'));
+    }
+    out
+}
+
+/// A calendar date, with the time when given: `28/11/2026 à 14:05` or `28/11/2026, 14:05`.
+pub fn date(year: i32, month: u32, day: u32, time: Option<(u32, u32)>, lang: &str) -> String {
+    let date = format!("{day:02}/{month:02}/{year:04}");
+    match (time, lang) {
+        (None, _) => date,
+        (Some((hour, minute)), "en") => format!("{date}, {hour:02}:{minute:02}"),
+        (Some((hour, minute)), _) => format!("{date} à {hour:02}:{minute:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(number(0.5, "fr", 2), "0,5");
+        assert_eq!(number(0.5, "en", 2), "0.5");
+        assert_eq!(number(1.25, "fr", 2), "1,25");
+        assert_eq!(number(2.0, "fr", 2), "2");
+        assert_eq!(number(12_500.0, "fr", 0), "12\u{202f}500");
+        assert_eq!(number(12_500.0, "en", 0), "12,500");
+        assert_eq!(number(1_234_567.891, "en", 2), "1,234,567.89");
+        assert_eq!(number(-3.5, "fr", 1), "-3,5");
+        assert_eq!(number(0.0, "fr", 2), "0");
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        assert_eq!(date(2026, 11, 28, None, "fr"), "28/11/2026");
+        assert_eq!(date(2026, 3, 5, Some((9, 7)), "fr"), "05/03/2026 à 09:07");
+        assert_eq!(date(2026, 3, 5, Some((14, 30)), "en"), "05/03/2026, 14:30");
+    }
+}

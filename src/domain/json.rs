@@ -1,0 +1,15 @@
+//! JSON output. Everything goes through one pretty formatter: a second (compact) formatter
+//! would compile every `Serialize` implementation twice into the wasm.
+
+use serde::Serialize;
+
+/// `value` as JSON, one field per line, each level indented by `indent`.
+pub fn to_string<T: Serialize>(value: &T, indent: &[u8]) -> String {
+    let mut out = Vec::with_capacity(4096);
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(indent);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+    value
+        .serialize(&mut serializer)
+        .expect("domain types always serialise");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}

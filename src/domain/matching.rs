@@ -1,0 +1,142 @@
+//! Who can help whom: on each question, communes well ahead are matched with communes that
+//! are behind and made the pillar a priority. « Nous avons l'opportunité de mettre en contact
+//! les communes les unes avec les autres. »
+
+use super::assessment::Importance;
+use super::content::Framework;
+use super::territory::{Commune, Territory, level_of};
+use serde::Serialize;
+
+/// Adjustable thresholds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// A commune at this level or above can share its experience.
+    pub ahead_from: u8,
+    /// A commune at this level or below can learn.
+    pub behind_up_to: u8,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds {
+            ahead_from: 4,
+            behind_up_to: 2,
+        }
+    }
+}
+
+/// A commune on one side of a match, with what it wrote about the question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Party {
+    pub commune: String,
+    pub level: u8,
+    /// The note the commune wrote into its summary for this question; empty if none.
+    pub note: String,
+}
+
+/// One experienced commune and the communes it could help on one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Match {
+    pub pillar_id: String,
+    pub question_id: String,
+    pub ahead: Party,
+    /// Sorted from the furthest behind.
+    pub behind: Vec<Party>,
+    /// How much the contact would help: the sum, over the communes behind, of the level gap
+    /// weighted by the importance each gave the pillar. Helping more communes ranks higher.
+    pub benefit: f64,
+}
+
+/// Every match, most helpful first. Deterministic: ties follow the framework's order, then
+/// commune names.
+pub fn find(framework: &Framework, territory: &Territory, thresholds: Thresholds) -> Vec<Match> {
+    let mut matches = Vec::new();
+    for pillar in &framework.pillars {
+        for question in &pillar.questions {
+            let learners: Vec<(&Commune, u8)> = territory
+                .communes
+                .iter()
+                .filter(|c| c.focus.contains(&pillar.id))
+                .filter_map(|c| Some((c, level_of(c, question)?)))
+                .filter(|(_, level)| *level <= thresholds.behind_up_to)
+                .collect();
+            if learners.is_empty() {
+                continue;
+            }
+            for helper in &territory.communes {
+                let Some(level) = level_of(helper, question) else {
+                    continue;
+                };
+                if level < thresholds.ahead_from {
+                    continue;
+                }
+                let mut behind: Vec<(&Commune, u8)> = learners
+                    .iter()
+                    .copied()
+                    // Never matched with itself, even through two names of one commune.
+                    .filter(|(learner, _)| learner.key != helper.key)
+                    .filter(|(_, learner_level)| *learner_level < level)
+                    .collect();
+                if behind.is_empty() {
+                    continue;
+                }
+                behind.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.name.cmp(&b.0.name)));
+                let benefit = behind
+                    .iter()
+                    .map(|(learner, learner_level)| {
+                        let importance = learner.assessment.settings(&pillar.id).importance;
+                        f64::from(level - learner_level) * weight(importance)
+                    })
+                    .sum();
+                matches.push(Match {
+                    pillar_id: pillar.id.clone(),
+                    question_id: question.clone(),
+                    ahead: party(helper, question, level),
+                    behind: behind.iter().map(|(c, l)| party(c, question, *l)).collect(),
+                    benefit,
+                });
+            }
+        }
+    }
+    let position = |m: &Match| {
+        framework
+            .pillars
+            .iter()
+            .flat_map(|p| &p.questions)
+            .position(|q| *q == m.question_id)
+    };
+    matches.sort_by(|a, b| {
+        b.benefit
+            .total_cmp(&a.benefit)
+            .then(position(a).cmp(&position(b)))
+            .then(a.ahead.commune.cmp(&b.ahead.commune))
+    });
+    matches
+}
+
+fn weight(importance: Importance) -> f64 {
+    importance.weight()
+}
+
+fn party(commune: &Commune, question: &str, level: u8) -> Party {
+    Party {
+        commune: commune.name.clone(),
+        level,
+        note: commune.assessment.note(question).to_string(),
+    }
+}
+
+/// The matches seen from one commune: what it could learn, and whom it could help.
+pub fn for_commune<'a>(matches: &'a [Match], commune: &str) -> (Vec<&'a Match>, Vec<&'a Match>) {
+    let learn = matches
+        .iter()
+        .filter(|m| m.behind.iter().any(|p| p.commune == commune))
+        .collect();
+    let help = matches
+        .iter()
+        .filter(|m| m.ahead.commune == commune)
+        .collect();
+    (learn, help)
+}

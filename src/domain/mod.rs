@@ -1,0 +1,20 @@
+//! The pure domain: the référentiel, answers, scoring, roadmap and summary format.
+//!
+//! Invariant: nothing here knows about leptos, web-sys, wasm-bindgen or the DOM. Everything
+//! compiles and is tested natively with `cargo test`. Time comes in as ISO 8601 strings.
+
+pub mod assessment;
+pub mod compare;
+pub mod consolidation;
+pub mod content;
+pub mod csv;
+pub mod format;
+pub mod json;
+pub mod matching;
+pub mod profile;
+pub mod roadmap;
+pub mod scoring;
+pub mod stored;
+pub mod summary;
+pub mod territory;
+pub mod workspace;

@@ -1,0 +1,278 @@
+//! The commune profile, the first step of an assessment, and how its fields are checked.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum PopulationBand {
+    #[serde(rename = "under_5000")]
+    Under5000,
+    #[serde(rename = "5000_to_10000")]
+    From5000To10000,
+    #[serde(rename = "10000_to_20000")]
+    From10000To20000,
+    #[serde(rename = "20000_to_50000")]
+    From20000To50000,
+    #[serde(rename = "over_50000")]
+    Over50000,
+}
+
+impl PopulationBand {
+    pub const ALL: [PopulationBand; 5] = [
+        PopulationBand::Under5000,
+        PopulationBand::From5000To10000,
+        PopulationBand::From10000To20000,
+        PopulationBand::From20000To50000,
+        PopulationBand::Over50000,
+    ];
+}
+
+/// Yearly budget for digital projects, staff excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum BudgetBand {
+    #[serde(rename = "under_10000")]
+    Under10000,
+    #[serde(rename = "10000_to_50000")]
+    From10000To50000,
+    #[serde(rename = "50000_to_200000")]
+    From50000To200000,
+    #[serde(rename = "over_200000")]
+    Over200000,
+}
+
+impl BudgetBand {
+    pub const ALL: [BudgetBand; 4] = [
+        BudgetBand::Under10000,
+        BudgetBand::From10000To50000,
+        BudgetBand::From50000To200000,
+        BudgetBand::Over200000,
+    ];
+
+    /// Small budgets favour quick wins and pooled actions in the roadmap.
+    pub fn is_small(self) -> bool {
+        self == BudgetBand::Under10000
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StrategyStatus {
+    None,
+    InProgress,
+    Adopted,
+}
+
+impl StrategyStatus {
+    pub const ALL: [StrategyStatus; 3] = [
+        StrategyStatus::None,
+        StrategyStatus::InProgress,
+        StrategyStatus::Adopted,
+    ];
+}
+
+/// Who answers, for which commune, and with what means. Only the name is required.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Profile {
+    pub commune: String,
+    /// The commune's five-digit NIS/INS code.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nis_code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<PopulationBand>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub respondent_name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub respondent_role: String,
+    /// The assessment's date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// Full-time equivalents working on digital matters; 0 is a valid answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_staff_fte: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_budget: Option<BudgetBand>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_strategy: Option<StrategyStatus>,
+    /// Current intercommunal partnerships, in the commune's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub partnerships: String,
+}
+
+/// Length limits of the profile's text fields, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+pub const MAX_PARTNERSHIPS_CHARS: usize = 500;
+pub const MAX_FTE: f64 = 100.0;
+
+/// A profile field that can be wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProfileField {
+    Commune,
+    NisCode,
+    RespondentName,
+    RespondentRole,
+    Date,
+    DigitalStaff,
+    Partnerships,
+}
+
+/// What is wrong with a field; the UI words it in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileError {
+    Required,
+    TooLong { max: usize },
+    NisNotFiveDigits,
+    DateInvalid,
+    NotANumber,
+    OutOfRange { max: u32 },
+}
+
+impl Profile {
+    /// Every problem in the profile, field by field.
+    pub fn problems(&self) -> Vec<(ProfileField, ProfileError)> {
+        let mut problems = Vec::new();
+        if self.commune.trim().is_empty() {
+            problems.push((ProfileField::Commune, ProfileError::Required));
+        }
+        for (field, text, max) in [
+            (ProfileField::Commune, &self.commune, MAX_NAME_CHARS),
+            (
+                ProfileField::RespondentName,
+                &self.respondent_name,
+                MAX_NAME_CHARS,
+            ),
+            (
+                ProfileField::RespondentRole,
+                &self.respondent_role,
+                MAX_NAME_CHARS,
+            ),
+            (
+                ProfileField::Partnerships,
+                &self.partnerships,
+                MAX_PARTNERSHIPS_CHARS,
+            ),
+        ] {
+            if text.chars().count() > max {
+                problems.push((field, ProfileError::TooLong { max }));
+            }
+        }
+        if let Err(error) = check_nis_code(&self.nis_code) {
+            problems.push((ProfileField::NisCode, error));
+        }
+        if !self.date.is_empty() && !is_iso_date(&self.date) {
+            problems.push((ProfileField::Date, ProfileError::DateInvalid));
+        }
+        if let Some(fte) = self.digital_staff_fte
+            && !(0.0..=MAX_FTE).contains(&fte)
+        {
+            problems.push((
+                ProfileField::DigitalStaff,
+                ProfileError::OutOfRange {
+                    max: MAX_FTE as u32,
+                },
+            ));
+        }
+        problems
+    }
+
+    /// No one works on digital matters as a dedicated job (0 FTE, or under half a post).
+    pub fn has_no_dedicated_staff(&self) -> bool {
+        self.digital_staff_fte.is_some_and(|fte| fte < 0.5)
+    }
+}
+
+/// An empty code is fine: the field is optional.
+pub fn check_nis_code(code: &str) -> Result<(), ProfileError> {
+    if code.is_empty() || (code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())) {
+        Ok(())
+    } else {
+        Err(ProfileError::NisNotFiveDigits)
+    }
+}
+
+/// Reads a number of full-time equivalents as typed, accepting a decimal comma ("0,5") and
+/// at most two decimals. Parsed by hand: the standard float parser would add its tables to
+/// the wasm for one form field.
+pub fn parse_fte(input: &str) -> Result<Option<f64>, ProfileError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    let (whole, fraction, fraction_ok) = match input.split_once([',', '.']) {
+        Some((whole, fraction)) => (whole, fraction, digits(fraction) && fraction.len() <= 2),
+        None => (input, "", true),
+    };
+    let whole_ok = digits(whole) || (whole.is_empty() && !fraction.is_empty());
+    if !whole_ok || !fraction_ok || whole.len() > 4 {
+        return Err(ProfileError::NotANumber);
+    }
+    let whole: u32 = whole.parse().unwrap_or(0);
+    let hundredths: u32 = format!("{fraction:0<2}").parse().unwrap_or(0);
+    let value = f64::from(whole * 100 + hundredths) / 100.0;
+    if value > MAX_FTE {
+        return Err(ProfileError::OutOfRange {
+            max: MAX_FTE as u32,
+        });
+    }
+    Ok(Some(value))
+}
+
+/// `YYYY-MM-DD` naming a real calendar day.
+pub fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    text[..4].bytes().all(|b| b.is_ascii_digit()) && (1..=days_in_month).contains(&day)
+}
+
+/// A lowercase ASCII slug of a commune's name, for file names: "Fontaine-l'Évêque" gives
+/// "fontaine-l-eveque".
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "commune".to_string()
+    } else {
+        slug.chars().take(60).collect()
+    }
+}
+
+fn fold_accent(c: char) -> Vec<char> {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' | 'Ã' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ÿ' | 'ý' | 'Ý' => 'y',
+        'œ' | 'Œ' => return vec!['o', 'e'],
+        'æ' | 'Æ' => return vec!['a', 'e'],
+        other => other,
+    };
+    vec![folded]
+}

@@ -1,0 +1,659 @@
+//! The starter roadmap: at most three focus pillars, then a few concrete actions per horizon.
+//!
+//! Drafting is deterministic: the same assessment always gives the same roadmap. Every item
+//! carries the reasons that put it there, so the commune can see why it is asked to do it.
+
+use super::assessment::{Assessment, Importance, Level};
+use super::content::{Action, ActionKind, CostBand, Framework, Horizon};
+use super::scoring::PillarScore;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// At most this many focus pillars: a commune does not try everything at once.
+pub const MAX_FOCUS_PILLARS: usize = 3;
+/// About this many items per horizon, so each column stays a plan rather than a catalogue.
+pub const MAX_ITEMS_PER_HORIZON: usize = 5;
+/// The level aimed for when the commune set no target: "Intégré".
+pub const DEFAULT_TARGET_LEVEL: u8 = 4;
+/// The governance foundations that come first when no one works on digital matters full time.
+pub const STAFF_FOUNDATIONS: [&str; 3] = [
+    "gou_referent_designer",
+    "gou_inventaire_donnees",
+    "gou_mutualisation_convention",
+];
+/// The longest custom item title, in characters.
+pub const MAX_CUSTOM_TITLE_CHARS: usize = 200;
+
+/// The roadmap as the commune keeps it: its items, drafted then edited. Focus pillars and the
+/// reasons behind each item are not stored: they are worked out from the current answers, so
+/// they are always true.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Roadmap {
+    pub items: Vec<RoadmapItem>,
+    /// The commune changed the draft; redrafting would discard its changes.
+    #[serde(default)]
+    pub edited: bool,
+    #[serde(default)]
+    next_custom_number: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FocusPillar {
+    pub pillar_id: String,
+    /// Points between the pillar's score and its target, before weighting.
+    pub gap: u8,
+    pub importance: Importance,
+    pub target_level: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LaterPillar {
+    pub pillar_id: String,
+    pub reason: LaterReason,
+}
+
+/// Why a pillar is left for later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LaterReason {
+    /// No question of the pillar has a level yet.
+    NotAssessed,
+    /// The score already reaches the target.
+    TargetReached { target_level: u8 },
+    /// Three pillars with larger weighted gaps come first.
+    LowerPriority,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    #[default]
+    Planned,
+    Done,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RoadmapItem {
+    /// The catalogue action's id, or `custom_<n>` for the commune's own items.
+    pub id: String,
+    pub horizon: Horizon,
+    pub status: ItemStatus,
+    pub origin: ItemOrigin,
+    /// The commune's own wording, for custom items only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_title: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemOrigin {
+    Drafted,
+    Catalogue,
+    Custom,
+}
+
+/// Why an item is in the roadmap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The commune answered this level to this question.
+    Answer { question_id: String, level: u8 },
+    /// The action belongs to a focus pillar, ranked `rank` (1 first).
+    FocusPillar { pillar_id: String, rank: u8 },
+    /// Another item of the roadmap needs this one first.
+    PrerequisiteOf { action_id: String },
+    /// No dedicated digital staff: governance foundations first.
+    NoDedicatedStaff,
+    /// A small digital budget favours quick wins and pooled actions.
+    SmallBudget,
+}
+
+/// What the drafting starts from, gathered from the assessment.
+struct Context<'a> {
+    framework: &'a Framework,
+    assessment: &'a Assessment,
+    no_staff: bool,
+    small_budget: bool,
+}
+
+impl Context<'_> {
+    fn level(&self, question: &str) -> Option<u8> {
+        self.assessment
+            .choice(question)
+            .and_then(|c| c.level())
+            .map(Level::get)
+    }
+
+    /// An action is already achieved when every question it moves is at its `to` level.
+    fn achieved(&self, action: &Action) -> bool {
+        action
+            .questions
+            .iter()
+            .all(|q| self.level(q).is_some_and(|l| l >= action.to))
+    }
+
+    /// The answers that make this action relevant now.
+    fn triggering_answers(&self, action: &Action) -> Vec<Reason> {
+        action
+            .questions
+            .iter()
+            .filter_map(|q| {
+                let level = self.level(q)?;
+                action.fits_level(level).then(|| Reason::Answer {
+                    question_id: q.clone(),
+                    level,
+                })
+            })
+            .collect()
+    }
+
+    /// Gap × impact / effort, adjusted for the commune's means. Higher comes first.
+    fn priority(&self, action: &Action, focus_weight: f64) -> f64 {
+        let target = f64::from(self.target_level(&action.pillar));
+        let gap: f64 = action
+            .questions
+            .iter()
+            .filter_map(|q| self.level(q))
+            .filter(|l| action.fits_level(*l))
+            .map(|l| (target - f64::from(l)).max(1.0))
+            .sum();
+        let mut priority =
+            gap * focus_weight * f64::from(action.impact) / f64::from(action.effort.weight());
+        if self.small_budget {
+            if action.kind == ActionKind::QuickWin || action.pooled {
+                priority *= 1.5;
+            }
+            if action.cost == CostBand::High {
+                priority *= 0.5;
+            }
+        }
+        if self.no_staff && action.pooled {
+            priority *= 1.25;
+        }
+        priority
+    }
+
+    fn target_level(&self, pillar: &str) -> u8 {
+        self.assessment
+            .settings(pillar)
+            .target
+            .map_or(DEFAULT_TARGET_LEVEL, Level::get)
+    }
+}
+
+/// Ranks pillars by gap to target weighted by importance; keeps at most three.
+pub fn choose_focus(
+    assessment: &Assessment,
+    scores: &[PillarScore],
+) -> (Vec<FocusPillar>, Vec<LaterPillar>) {
+    let mut ranked = Vec::new();
+    let mut later = Vec::new();
+    for score in scores {
+        let settings = assessment.settings(&score.pillar_id);
+        let target_level = settings.target.map_or(DEFAULT_TARGET_LEVEL, Level::get);
+        let target_score = (target_level - 1) * 25;
+        match score.score {
+            None => later.push(LaterPillar {
+                pillar_id: score.pillar_id.clone(),
+                reason: LaterReason::NotAssessed,
+            }),
+            Some(value) if value >= target_score => later.push(LaterPillar {
+                pillar_id: score.pillar_id.clone(),
+                reason: LaterReason::TargetReached { target_level },
+            }),
+            Some(value) => ranked.push(FocusPillar {
+                pillar_id: score.pillar_id.clone(),
+                gap: target_score - value,
+                importance: settings.importance,
+                target_level,
+            }),
+        }
+    }
+    // Equal weighted gaps keep the framework's pillar order.
+    let position = |id: &str| scores.iter().position(|s| s.pillar_id == id);
+    ranked.sort_unstable_by(|a, b| {
+        let weighted = |f: &FocusPillar| f64::from(f.gap) * f.importance.weight();
+        weighted(b)
+            .total_cmp(&weighted(a))
+            .then(b.importance.cmp(&a.importance))
+            .then(position(&a.pillar_id).cmp(&position(&b.pillar_id)))
+    });
+    let rest = ranked.split_off(ranked.len().min(MAX_FOCUS_PILLARS));
+    let mut lower: Vec<LaterPillar> = rest
+        .into_iter()
+        .map(|f| LaterPillar {
+            pillar_id: f.pillar_id,
+            reason: LaterReason::LowerPriority,
+        })
+        .collect();
+    lower.append(&mut later);
+    // Keep "later" in framework order so it reads like the questionnaire.
+    lower.sort_unstable_by_key(|l| position(&l.pillar_id));
+    (ranked, lower)
+}
+
+/// How many successive actions are planned on one question: a first step now, the next one
+/// on a later horizon. More would turn the roadmap into a catalogue.
+const STEPS_PER_QUESTION: usize = 2;
+
+/// An action the drafting would like to schedule.
+struct Candidate<'a> {
+    priority: f64,
+    action: &'a Action,
+    reasons: Vec<Reason>,
+    /// The previous step on the same question: this one only comes after it.
+    after: Option<&'a str>,
+}
+
+/// Drafts a roadmap from the assessment's answers, priorities and profile.
+pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarScore]) -> Roadmap {
+    let context = Context {
+        framework,
+        assessment,
+        no_staff: assessment.profile.has_no_dedicated_staff(),
+        small_budget: assessment
+            .profile
+            .digital_budget
+            .is_some_and(|b| b.is_small()),
+    };
+    let (focus, later) = choose_focus(assessment, scores);
+
+    let mut candidates: Vec<Candidate> = Vec::new();
+    if context.no_staff {
+        for id in STAFF_FOUNDATIONS {
+            if let Some(action) = framework.action(id)
+                && !context.achieved(action)
+            {
+                // Foundations outrank everything: they make the rest possible.
+                let mut reasons = vec![Reason::NoDedicatedStaff];
+                reasons.extend(context.triggering_answers(action));
+                candidates.push(Candidate {
+                    priority: f64::MAX,
+                    action,
+                    reasons,
+                    after: None,
+                });
+            }
+        }
+    }
+    for (rank, pillar) in focus.iter().enumerate() {
+        let Some(structure) = framework.pillar(&pillar.pillar_id) else {
+            continue;
+        };
+        for question in &structure.questions {
+            let Some(mut level) = context.level(question) else {
+                continue;
+            };
+            let mut after = None;
+            // A path of steps on the question, each starting where the previous one ends.
+            for step in 0..STEPS_PER_QUESTION {
+                if level >= pillar.target_level.max(level + 1).min(5) && step > 0 {
+                    break;
+                }
+                let best = framework
+                    .actions
+                    .iter()
+                    .filter(|a| a.questions.contains(question) && a.fits_level(level))
+                    .map(|a| (context.priority(a, pillar.importance.weight()), a))
+                    .max_by(|(pa, a), (pb, b)| pa.total_cmp(pb).then(b.id.cmp(&a.id)));
+                let Some((priority, action)) = best else {
+                    break;
+                };
+                let mut reasons = vec![Reason::Answer {
+                    question_id: question.clone(),
+                    level: context.level(question).unwrap_or(level),
+                }];
+                reasons.push(Reason::FocusPillar {
+                    pillar_id: pillar.pillar_id.clone(),
+                    rank: rank as u8 + 1,
+                });
+                if context.small_budget && (action.kind == ActionKind::QuickWin || action.pooled) {
+                    reasons.push(Reason::SmallBudget);
+                }
+                // Later steps rank below every first step: breadth before depth.
+                candidates.push(Candidate {
+                    priority: priority / (1 + step * 10) as f64,
+                    action,
+                    reasons,
+                    after,
+                });
+                after = Some(action.id.as_str());
+                level = action.to;
+                if level >= 5 {
+                    break;
+                }
+            }
+        }
+    }
+    candidates.sort_by(|a, b| {
+        b.priority
+            .total_cmp(&a.priority)
+            .then(a.action.id.cmp(&b.action.id))
+    });
+    // Each focus pillar's best first step goes first, so no focus pillar ends up with
+    // nothing suggested when the horizons fill up.
+    let mut leaders = Vec::new();
+    for focus_pillar in &focus {
+        if let Some(index) = candidates.iter().position(|c| {
+            c.after.is_none() && c.priority < f64::MAX && c.action.pillar == focus_pillar.pillar_id
+        }) {
+            leaders.push(candidates.remove(index));
+        }
+    }
+    let foundations = candidates
+        .iter()
+        .take_while(|c| c.priority == f64::MAX)
+        .count();
+    for (offset, leader) in leaders.into_iter().enumerate() {
+        candidates.insert(foundations + offset, leader);
+    }
+
+    let _ = later;
+    let mut plan = Plan::default();
+    for candidate in candidates {
+        plan.try_add(&context, candidate);
+    }
+    Roadmap {
+        items: plan.into_items(framework),
+        edited: false,
+        next_custom_number: 1,
+    }
+}
+
+/// Why an item is in the roadmap, from the current answers, priorities and profile.
+pub fn explain(
+    framework: &Framework,
+    assessment: &Assessment,
+    scores: &[PillarScore],
+    roadmap: &Roadmap,
+    item: &RoadmapItem,
+) -> Vec<Reason> {
+    let Some(action) = framework.action(&item.id) else {
+        return Vec::new();
+    };
+    let context = Context {
+        framework,
+        assessment,
+        no_staff: assessment.profile.has_no_dedicated_staff(),
+        small_budget: assessment
+            .profile
+            .digital_budget
+            .is_some_and(|b| b.is_small()),
+    };
+    let mut reasons = Vec::new();
+    if context.no_staff && STAFF_FOUNDATIONS.contains(&action.id.as_str()) {
+        reasons.push(Reason::NoDedicatedStaff);
+    }
+    // The answers the action improves, while they are still below where it leads.
+    for question in &action.questions {
+        if let Some(level) = context.level(question)
+            && level < action.to
+        {
+            reasons.push(Reason::Answer {
+                question_id: question.clone(),
+                level,
+            });
+        }
+    }
+    let (focus, _) = choose_focus(assessment, scores);
+    if let Some(rank) = focus.iter().position(|f| f.pillar_id == action.pillar) {
+        reasons.push(Reason::FocusPillar {
+            pillar_id: action.pillar.clone(),
+            rank: rank as u8 + 1,
+        });
+    }
+    for other in &roadmap.items {
+        if let Some(dependent) = framework.action(&other.id)
+            && dependent.prerequisites.contains(&action.id)
+        {
+            reasons.push(Reason::PrerequisiteOf {
+                action_id: dependent.id.clone(),
+            });
+        }
+    }
+    if context.small_budget && (action.kind == ActionKind::QuickWin || action.pooled) {
+        reasons.push(Reason::SmallBudget);
+    }
+    reasons
+}
+
+/// The actions chosen so far, with their horizons and reasons.
+#[derive(Default)]
+struct Plan<'a> {
+    chosen: BTreeMap<&'a str, (Horizon, Vec<Reason>)>,
+    /// Order of choice: higher priority first, prerequisites before their dependents.
+    order: Vec<&'a str>,
+}
+
+impl<'a> Plan<'a> {
+    /// Adds the action with the prerequisites it still needs, each on the earliest horizon
+    /// that respects its own horizon, its prerequisites and the caps. If something does not
+    /// fit, nothing changes.
+    fn try_add(&mut self, context: &Context<'a>, candidate: Candidate<'a>) {
+        let Candidate {
+            action,
+            reasons,
+            after,
+            ..
+        } = candidate;
+        if let Some((_, existing)) = self.chosen.get_mut(action.id.as_str()) {
+            for reason in reasons {
+                if !existing.contains(&reason) {
+                    existing.push(reason);
+                }
+            }
+            return;
+        }
+        let earliest = match after {
+            Some(previous) => match self.chosen.get(previous) {
+                Some((horizon, _)) => *horizon,
+                // The previous step did not fit, so this one has nothing to build on.
+                None => return,
+            },
+            None => Horizon::Short,
+        };
+        let mut counts: BTreeMap<Horizon, usize> = BTreeMap::new();
+        for (horizon, _) in self.chosen.values() {
+            *counts.entry(*horizon).or_default() += 1;
+        }
+        let mut additions: Vec<(&'a Action, Horizon, Vec<Reason>)> = Vec::new();
+        let mut seen = BTreeSet::new();
+        if self
+            .schedule(
+                context,
+                action,
+                reasons,
+                earliest,
+                &mut counts,
+                &mut additions,
+                &mut seen,
+            )
+            .is_none()
+        {
+            return;
+        }
+        for (action, horizon, reasons) in additions {
+            self.chosen.insert(action.id.as_str(), (horizon, reasons));
+            self.order.push(action.id.as_str());
+        }
+    }
+
+    /// Depth first, so prerequisites land before the action that needs them. Returns the
+    /// horizon given to the action, or `None` when every allowed horizon is full.
+    #[allow(clippy::too_many_arguments)]
+    fn schedule(
+        &self,
+        context: &Context<'a>,
+        action: &'a Action,
+        reasons: Vec<Reason>,
+        earliest: Horizon,
+        counts: &mut BTreeMap<Horizon, usize>,
+        additions: &mut Vec<(&'a Action, Horizon, Vec<Reason>)>,
+        seen: &mut BTreeSet<&'a str>,
+    ) -> Option<Horizon> {
+        if let Some((horizon, _)) = self.chosen.get(action.id.as_str()) {
+            return Some(*horizon);
+        }
+        if let Some((_, horizon, _)) = additions.iter().find(|(a, _, _)| a.id == action.id) {
+            return Some(*horizon);
+        }
+        if !seen.insert(action.id.as_str()) {
+            // A cycle: content checks forbid it, so stop rather than loop.
+            return None;
+        }
+        let mut earliest = earliest.max(action.horizon);
+        for id in &action.prerequisites {
+            let Some(prerequisite) = context.framework.action(id) else {
+                continue;
+            };
+            if context.achieved(prerequisite) {
+                continue;
+            }
+            let mut reasons = vec![Reason::PrerequisiteOf {
+                action_id: action.id.clone(),
+            }];
+            reasons.extend(context.triggering_answers(prerequisite));
+            let horizon = self.schedule(
+                context,
+                prerequisite,
+                reasons,
+                Horizon::Short,
+                counts,
+                additions,
+                seen,
+            )?;
+            earliest = earliest.max(horizon);
+        }
+        // A full horizon pushes an action one horizon later at most: a quick step put off
+        // for three years would no longer be the same plan.
+        let latest = Horizon::ALL
+            .into_iter()
+            .find(|h| *h > action.horizon)
+            .unwrap_or(action.horizon)
+            .max(earliest);
+        let horizon = Horizon::ALL
+            .into_iter()
+            .filter(|h| *h >= earliest && *h <= latest)
+            .find(|h| counts.get(h).copied().unwrap_or(0) < MAX_ITEMS_PER_HORIZON)?;
+        *counts.entry(horizon).or_default() += 1;
+        additions.push((action, horizon, reasons));
+        Some(horizon)
+    }
+
+    fn into_items(self, framework: &Framework) -> Vec<RoadmapItem> {
+        let mut items: Vec<RoadmapItem> = self
+            .order
+            .iter()
+            .map(|id| {
+                let (horizon, reasons) = &self.chosen[id];
+                let _ = reasons;
+                RoadmapItem {
+                    id: framework
+                        .action(id)
+                        .map_or(id.to_string(), |a| a.id.clone()),
+                    horizon: *horizon,
+                    status: ItemStatus::Planned,
+                    origin: ItemOrigin::Drafted,
+                    custom_title: None,
+                }
+            })
+            .collect();
+        // Stable: within a horizon, the chosen order (priority, prerequisites first) stays.
+        items.sort_by_key(|item| item.horizon);
+        items
+    }
+}
+
+/// Ways the commune can change its roadmap. Each marks the roadmap as edited.
+impl Roadmap {
+    pub fn item(&self, id: &str) -> Option<&RoadmapItem> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    pub fn items_in(&self, horizon: Horizon) -> impl Iterator<Item = &RoadmapItem> {
+        self.items.iter().filter(move |i| i.horizon == horizon)
+    }
+
+    /// A roadmap read back from a summary, ready to be edited further.
+    pub fn restore(items: Vec<RoadmapItem>, edited: bool) -> Roadmap {
+        let next_custom_number = items
+            .iter()
+            .filter_map(|i| i.id.strip_prefix("custom_")?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        Roadmap {
+            items,
+            edited,
+            next_custom_number,
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.items.retain(|i| i.id != id);
+        self.edited = true;
+    }
+
+    pub fn move_to(&mut self, id: &str, horizon: Horizon) {
+        if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
+            item.horizon = horizon;
+            self.edited = true;
+        }
+        self.items.sort_by_key(|item| item.horizon);
+    }
+
+    pub fn set_status(&mut self, id: &str, status: ItemStatus) {
+        if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
+            item.status = status;
+            self.edited = true;
+        }
+    }
+
+    /// Adds a catalogue action on its own horizon. Returns false if it is already there.
+    pub fn add_action(&mut self, action: &Action) -> bool {
+        if self.item(&action.id).is_some() {
+            return false;
+        }
+        self.items.push(RoadmapItem {
+            id: action.id.clone(),
+            horizon: action.horizon,
+            status: ItemStatus::Planned,
+            origin: ItemOrigin::Catalogue,
+            custom_title: None,
+        });
+        self.items.sort_by_key(|item| item.horizon);
+        self.edited = true;
+        true
+    }
+
+    /// Adds the commune's own item. Returns its id, or `None` for an empty title.
+    pub fn add_custom(&mut self, title: &str, horizon: Horizon) -> Option<String> {
+        let title = super::assessment::truncate_chars(title.trim(), MAX_CUSTOM_TITLE_CHARS);
+        if title.is_empty() {
+            return None;
+        }
+        let mut number = self.next_custom_number.max(1);
+        while self.item(&format!("custom_{number}")).is_some() {
+            number += 1;
+        }
+        let id = format!("custom_{number}");
+        self.next_custom_number = number + 1;
+        self.items.push(RoadmapItem {
+            id: id.clone(),
+            horizon,
+            status: ItemStatus::Planned,
+            origin: ItemOrigin::Custom,
+            custom_title: Some(title),
+        });
+        self.items.sort_by_key(|item| item.horizon);
+        self.edited = true;
+        Some(id)
+    }
+}

@@ -1,0 +1,114 @@
+//! Maturity scores, per pillar and overall.
+//!
+//! The rule, shown to users on the results page:
+//! - a question answered at level L scores (L − 1) / 4 × 100: 0, 25, 50, 75 or 100;
+//! - a pillar's score is the mean of its questions answered with a level, rounded to the nearest
+//!   whole number, halves rounded up (62.5 gives 63). "Je ne sais pas" and "Non applicable" are
+//!   left out of the mean;
+//! - the band is the level nearest to the rounded score: 0–12 Initial, 13–37 Exploratoire,
+//!   38–62 Structuré, 63–87 Intégré, 88–100 Exemplaire;
+//! - completion is the share of the pillar's questions answered with a level, and the score is
+//!   flagged as uncertain when under half of them are;
+//! - the overall score is the mean of the rounded scores of the pillars that have at least one
+//!   answer, rounded the same way.
+
+use super::assessment::{Assessment, Choice, Level};
+use super::content::{Framework, Pillar};
+use serde::{Deserialize, Serialize};
+
+/// One pillar's score and how much it can be trusted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PillarScore {
+    pub pillar_id: String,
+    /// 0 to 100, or `None` when no question has a level.
+    pub score: Option<u8>,
+    /// The maturity band the score falls in.
+    pub band: Option<u8>,
+    /// Questions answered with a level, out of `question_count`.
+    pub answered_with_level: usize,
+    pub unknown: usize,
+    pub not_applicable: usize,
+    pub question_count: usize,
+    /// Share of questions answered with a level, from 0 to 1.
+    pub completion: f64,
+    /// Fewer than half of the questions have a level.
+    pub low_confidence: bool,
+}
+
+/// Rounds to the nearest whole number, halves up. Scores are never negative.
+pub fn round_score(value: f64) -> u8 {
+    (value + 0.5).floor().clamp(0.0, 100.0) as u8
+}
+
+/// The band (level 1 to 5) whose range holds a rounded score.
+pub fn band_of(score: u8) -> Level {
+    let band = match score {
+        0..=12 => 1,
+        13..=37 => 2,
+        38..=62 => 3,
+        63..=87 => 4,
+        _ => 5,
+    };
+    Level::new(band).expect("bands are 1 to 5")
+}
+
+pub fn score_pillar(pillar: &Pillar, assessment: &Assessment) -> PillarScore {
+    let choices: Vec<Choice> = pillar
+        .questions
+        .iter()
+        .filter_map(|q| assessment.choice(q))
+        .collect();
+    let levels: Vec<Level> = choices.iter().filter_map(|c| c.level()).collect();
+    let score = (!levels.is_empty()).then(|| {
+        let sum: f64 = levels.iter().map(|l| l.score()).sum();
+        round_score(sum / levels.len() as f64)
+    });
+    let question_count = pillar.questions.len();
+    PillarScore {
+        pillar_id: pillar.id.clone(),
+        score,
+        band: score.map(|s| band_of(s).get()),
+        answered_with_level: levels.len(),
+        unknown: choices.iter().filter(|c| **c == Choice::Unknown).count(),
+        not_applicable: choices
+            .iter()
+            .filter(|c| **c == Choice::NotApplicable)
+            .count(),
+        question_count,
+        completion: if question_count == 0 {
+            0.0
+        } else {
+            levels.len() as f64 / question_count as f64
+        },
+        low_confidence: levels.len() * 2 < question_count,
+    }
+}
+
+/// Every pillar's score, in framework order.
+pub fn score_all(framework: &Framework, assessment: &Assessment) -> Vec<PillarScore> {
+    framework
+        .pillars
+        .iter()
+        .map(|p| score_pillar(p, assessment))
+        .collect()
+}
+
+/// The mean of the pillar scores that exist, or `None` when no pillar has an answer.
+pub fn overall(scores: &[PillarScore]) -> Option<u8> {
+    let values: Vec<f64> = scores
+        .iter()
+        .filter_map(|s| s.score)
+        .map(f64::from)
+        .collect();
+    (!values.is_empty()).then(|| round_score(values.iter().sum::<f64>() / values.len() as f64))
+}
+
+/// Progress through the questionnaire: questions with any choice, including « je ne sais pas ».
+pub fn answered_count(pillar: &Pillar, assessment: &Assessment) -> usize {
+    pillar
+        .questions
+        .iter()
+        .filter(|q| assessment.choice(q).is_some())
+        .count()
+}

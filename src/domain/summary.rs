@@ -1,0 +1,599 @@
+//! The JSON summary a commune downloads, and how a summary file is read back.
+//!
+//! The format is stable and documented by `schema/summary.schema.json`, generated from these
+//! types. Keys are English `snake_case`, fields keep this order, and the JSON is pretty-printed,
+//! so two summaries diff well.
+
+use super::assessment::{Answer, Assessment, Choice, Importance, Level, SetAsideAnswer};
+use super::content::Framework;
+use super::content::Horizon;
+use super::profile::Profile;
+use super::roadmap::{
+    self, FocusPillar, ItemOrigin, ItemStatus, LaterPillar, Reason, Roadmap, RoadmapItem,
+};
+use super::scoring::{self, PillarScore};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The value of the `format` field: tells an Autodiag summary from any other JSON.
+pub const FORMAT_ID: &str = "autodiag-summary";
+/// Bump when the format changes, and add a migration and a fixture for the old version.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Files larger than this are refused before being read.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// JSON nested deeper than this is refused; a real summary is about 6 levels deep.
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    /// Always "autodiag-summary".
+    pub format: String,
+    pub schema_version: u32,
+    /// Version of the Autodiag app that wrote the file.
+    pub app_version: String,
+    pub framework: FrameworkRef,
+    /// When the file was written, ISO 8601 in UTC.
+    pub generated_at: String,
+    pub profile: Profile,
+    /// One entry per answered question, in questionnaire order.
+    pub answers: Vec<SummaryAnswer>,
+    /// Answers to questions this framework version does not know, kept from an earlier import.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside_answers: Vec<SummaryAnswer>,
+    /// Every pillar, in framework order: the commune's choices and its computed score.
+    pub pillars: Vec<SummaryPillar>,
+    /// Mean of the pillar scores that have at least one answer, 0 to 100.
+    pub overall_score: Option<u8>,
+    pub roadmap: Option<SummaryRoadmap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SummaryAnswer {
+    pub question_id: String,
+    /// A level from 1 to 5, "unknown" (je ne sais pas) or "not_applicable"; absent when only a
+    /// note was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<RawChoice>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A choice as written in a file, checked only after parsing so that a bad value gets a
+/// precise message naming the question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawChoice {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SummaryPillar {
+    pub pillar_id: String,
+    pub importance: Importance,
+    /// The level the commune aims for, 1 to 5, if it set one.
+    pub target_level: Option<u8>,
+    /// Computed by the app; ignored and recomputed on import.
+    pub score: Option<u8>,
+    pub band: Option<u8>,
+    /// Share of the pillar's questions answered with a level, 0 to 1.
+    pub completion: f64,
+    pub low_confidence: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SummaryRoadmap {
+    pub focus: Vec<FocusPillar>,
+    pub later: Vec<LaterPillar>,
+    /// Whether the commune changed the drafted roadmap.
+    pub edited: bool,
+    pub items: Vec<SummaryItem>,
+}
+
+/// A roadmap item, with the reasons it is there. Reasons are worked out on export and ignored
+/// on import: they follow from the answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SummaryItem {
+    /// The catalogue action's id, or `custom_<n>` for the commune's own items.
+    pub id: String,
+    pub horizon: Horizon,
+    pub status: ItemStatus,
+    pub origin: ItemOrigin,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
+}
+
+impl Serialize for RawChoice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RawChoice::Number(n) if n.fract() == 0.0 && (0.0..=255.0).contains(n) => {
+                serializer.serialize_u8(*n as u8)
+            }
+            RawChoice::Number(n) => serializer.serialize_f64(*n),
+            RawChoice::Text(t) => serializer.serialize_str(t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RawVisitor;
+        impl serde::de::Visitor<'_> for RawVisitor {
+            type Value = RawChoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a level from 1 to 5, \"unknown\" or \"not_applicable\"")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawChoice, E> {
+                Ok(RawChoice::Number(v as f64))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawChoice, E> {
+                Ok(RawChoice::Number(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawChoice, E> {
+                Ok(RawChoice::Number(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawChoice, E> {
+                Ok(RawChoice::Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for RawChoice {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Level".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A maturity level from 1 (Initial) to 5 (Exemplaire), or \"unknown\" (je ne sais pas), or \"not_applicable\".",
+            "oneOf": [
+                { "type": "integer", "minimum": 1, "maximum": 5 },
+                { "type": "string", "enum": ["unknown", "not_applicable"] }
+            ]
+        })
+    }
+}
+
+impl From<Choice> for RawChoice {
+    fn from(choice: Choice) -> RawChoice {
+        match choice {
+            Choice::Level(level) => RawChoice::Number(f64::from(level.get())),
+            Choice::Unknown => RawChoice::Text("unknown".into()),
+            Choice::NotApplicable => RawChoice::Text("not_applicable".into()),
+        }
+    }
+}
+
+impl RawChoice {
+    fn to_choice(&self) -> Option<Choice> {
+        match self {
+            RawChoice::Number(n) if n.fract() == 0.0 && (1.0..=5.0).contains(n) => {
+                Level::new(*n as u8).map(Choice::Level)
+            }
+            RawChoice::Text(t) if t == "unknown" => Some(Choice::Unknown),
+            RawChoice::Text(t) if t == "not_applicable" => Some(Choice::NotApplicable),
+            _ => None,
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            RawChoice::Number(n) => n.to_string(),
+            RawChoice::Text(t) => format!("\"{}\"", super::assessment::truncate_chars(t, 40)),
+        }
+    }
+}
+
+fn summary_answer(question_id: &str, answer: &Answer) -> SummaryAnswer {
+    SummaryAnswer {
+        question_id: question_id.to_string(),
+        level: answer.choice.map(RawChoice::from),
+        note: answer.note.clone(),
+    }
+}
+
+/// Builds the summary of an assessment. `generated_at` is the current time, ISO 8601 UTC.
+pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str) -> Summary {
+    let scores = scoring::score_all(framework, assessment);
+    let answers = framework
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .filter_map(|q| assessment.answers.get(q).map(|a| summary_answer(q, a)))
+        .collect();
+    // Answers the framework no longer lists are kept, not dropped, so nothing is lost.
+    let set_aside_answers = assessment
+        .answers
+        .iter()
+        .filter(|(q, _)| !framework.has_question(q))
+        .map(|(q, a)| summary_answer(q, a))
+        .chain(
+            assessment
+                .set_aside
+                .iter()
+                .map(|s| summary_answer(&s.question_id, &s.answer)),
+        )
+        .collect();
+    Summary {
+        format: FORMAT_ID.to_string(),
+        schema_version: SCHEMA_VERSION,
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        framework: FrameworkRef {
+            id: framework.id.clone(),
+            version: framework.version.clone(),
+        },
+        generated_at: generated_at.to_string(),
+        profile: assessment.profile.clone(),
+        answers,
+        set_aside_answers,
+        pillars: scores
+            .iter()
+            .map(|score| summary_pillar(assessment, score))
+            .collect(),
+        overall_score: scoring::overall(&scores),
+        roadmap: assessment.roadmap.as_ref().map(|r| {
+            let (focus, later) = roadmap::choose_focus(assessment, &scores);
+            SummaryRoadmap {
+                focus,
+                later,
+                edited: r.edited,
+                items: r
+                    .items
+                    .iter()
+                    .map(|item| SummaryItem {
+                        id: item.id.clone(),
+                        horizon: item.horizon,
+                        status: item.status,
+                        origin: item.origin,
+                        custom_title: item.custom_title.clone(),
+                        reasons: roadmap::explain(framework, assessment, &scores, r, item),
+                    })
+                    .collect(),
+            }
+        }),
+    }
+}
+
+fn summary_pillar(assessment: &Assessment, score: &PillarScore) -> SummaryPillar {
+    let settings = assessment.settings(&score.pillar_id);
+    SummaryPillar {
+        pillar_id: score.pillar_id.clone(),
+        importance: settings.importance,
+        target_level: settings.target.map(Level::get),
+        score: score.score,
+        band: score.band,
+        completion: (score.completion * 1000.0).round() / 1000.0,
+        low_confidence: score.low_confidence,
+    }
+}
+
+/// The summary as pretty-printed JSON, the form users download.
+pub fn to_json(summary: &Summary) -> String {
+    super::json::to_string(summary, b"  ")
+}
+
+/// `autodiag-<commune-slug>-<YYYY-MM-DD>.json`.
+pub fn file_name(profile: &Profile, today: &str) -> String {
+    let date = if super::profile::is_iso_date(&profile.date) {
+        profile.date.as_str()
+    } else {
+        today.get(..10).unwrap_or(today)
+    };
+    format!(
+        "autodiag-{}-{date}.json",
+        super::profile::slug(&profile.commune)
+    )
+}
+
+/// Why a file could not be imported. Nothing existing changes when this is returned.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    Empty,
+    TooLarge {
+        bytes: usize,
+    },
+    Binary,
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    TooDeep,
+    NotAutodiag,
+    NewerSchema {
+        found: u64,
+        supported: u32,
+    },
+    /// A required field is absent; `line` is where its object ends.
+    MissingField {
+        field: String,
+        line: usize,
+    },
+    WrongType {
+        line: usize,
+        column: usize,
+    },
+    LevelOutOfRange {
+        question_id: String,
+        value: String,
+    },
+    DuplicateAnswer {
+        question_id: String,
+    },
+    /// A value of the right type but not allowed, such as an unknown importance.
+    InvalidValue {
+        line: usize,
+        column: usize,
+    },
+    /// A pillar's target level is outside 1 to 5.
+    TargetOutOfRange {
+        pillar_id: String,
+        value: u8,
+    },
+}
+
+/// A summary read back: the assessment it describes, and what was noticed on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub assessment: Assessment,
+    /// Question ids the framework does not know: kept in `assessment.set_aside`.
+    pub unknown_questions: Vec<String>,
+    /// The file was written with an older schema version and was migrated.
+    pub migrated_from: Option<u32>,
+    pub generated_at: String,
+    /// The framework version the file was answered with.
+    pub framework_version: String,
+}
+
+/// Reads a summary file. Scores in the file are ignored and recomputed from the answers.
+pub fn import(
+    framework: &Framework,
+    bytes: &[u8],
+    new_id: String,
+    now: &str,
+) -> Result<Imported, ImportError> {
+    let summary = parse(bytes)?;
+    to_assessment(framework, summary.0, summary.1, new_id, now)
+}
+
+/// Checks and parses a summary file into the current format, migrating older versions.
+/// Returns the summary and the version it was migrated from, if any.
+pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::Binary)?;
+    if text.contains('\0') {
+        return Err(ImportError::Binary);
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(ImportError::TooDeep);
+    }
+
+    // Valid JSON that is not an object (an array, a number…) is not a summary either.
+    if !text.trim_start().starts_with('{') {
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => ImportError::NotAutodiag,
+            Err(e) => ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            },
+        });
+    }
+
+    /// Just enough to recognise the file before reading it in full.
+    #[derive(Deserialize)]
+    struct Envelope {
+        #[serde(default)]
+        format: Option<serde::de::IgnoredAny>,
+        #[serde(default)]
+        schema_version: Option<u64>,
+    }
+    #[derive(Deserialize)]
+    struct Format {
+        format: String,
+    }
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+        _ => ImportError::NotAutodiag,
+    })?;
+    let is_autodiag = envelope.format.is_some()
+        && serde_json::from_str::<Format>(text).is_ok_and(|f| f.format == FORMAT_ID);
+    if !is_autodiag {
+        return Err(ImportError::NotAutodiag);
+    }
+    let version = envelope.schema_version.ok_or(ImportError::MissingField {
+        field: "schema_version".into(),
+        line: 1,
+    })?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(ImportError::NewerSchema {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let migrated_from = (version < u64::from(SCHEMA_VERSION)).then_some(version as u32);
+    // Version 1 is the current format. When version 2 comes, dispatch on `version` here:
+    // parse older files into their own type and convert them forward.
+    let summary = parse_current(text)?;
+    Ok((summary, migrated_from))
+}
+
+fn parse_current(text: &str) -> Result<Summary, ImportError> {
+    serde_json::from_str(text).map_err(|error| {
+        let line = error.line();
+        // serde_json names the field in its message: "missing field `commune` at line 3 …".
+        let message = error.to_string();
+        if let Some(rest) = message.strip_prefix("missing field `") {
+            let field = rest.split('`').next().unwrap_or_default().to_string();
+            ImportError::MissingField { field, line }
+        } else if message.starts_with("invalid type") {
+            ImportError::WrongType {
+                line,
+                column: error.column(),
+            }
+        } else {
+            ImportError::InvalidValue {
+                line,
+                column: error.column(),
+            }
+        }
+    })
+}
+
+fn to_assessment(
+    framework: &Framework,
+    summary: Summary,
+    migrated_from: Option<u32>,
+    new_id: String,
+    now: &str,
+) -> Result<Imported, ImportError> {
+    let mut seen = BTreeSet::new();
+    let mut answers = BTreeMap::new();
+    let mut set_aside = Vec::new();
+    let mut unknown_questions = Vec::new();
+    for raw in summary.answers.iter().chain(&summary.set_aside_answers) {
+        if !seen.insert(raw.question_id.as_str()) {
+            return Err(ImportError::DuplicateAnswer {
+                question_id: raw.question_id.clone(),
+            });
+        }
+        let choice = match &raw.level {
+            None => None,
+            Some(level) => Some(
+                level
+                    .to_choice()
+                    .ok_or_else(|| ImportError::LevelOutOfRange {
+                        question_id: raw.question_id.clone(),
+                        value: level.describe(),
+                    })?,
+            ),
+        };
+        let answer = Answer {
+            choice,
+            note: super::assessment::truncate_chars(&raw.note, super::assessment::MAX_NOTE_CHARS),
+        };
+        if framework.has_question(&raw.question_id) {
+            answers.insert(raw.question_id.clone(), answer);
+        } else {
+            unknown_questions.push(raw.question_id.clone());
+            set_aside.push(SetAsideAnswer {
+                question_id: raw.question_id.clone(),
+                answer,
+            });
+        }
+    }
+    let mut pillars = BTreeMap::new();
+    for pillar in &summary.pillars {
+        let target = match pillar.target_level {
+            None => None,
+            Some(value) => {
+                Some(
+                    Level::new(value).ok_or_else(|| ImportError::TargetOutOfRange {
+                        pillar_id: pillar.pillar_id.clone(),
+                        value,
+                    })?,
+                )
+            }
+        };
+        pillars.insert(
+            pillar.pillar_id.clone(),
+            super::assessment::PillarSettings {
+                importance: pillar.importance,
+                target,
+            },
+        );
+    }
+    let roadmap = summary.roadmap.map(restore_roadmap);
+    let assessment = Assessment {
+        id: new_id,
+        profile: summary.profile,
+        answers,
+        pillars,
+        roadmap,
+        set_aside,
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
+        last_downloaded_at: None,
+        changes_since_download: 0,
+        revision: 0,
+    };
+    Ok(Imported {
+        assessment,
+        unknown_questions,
+        migrated_from,
+        generated_at: summary.generated_at,
+        framework_version: summary.framework.version,
+    })
+}
+
+fn restore_roadmap(summary: SummaryRoadmap) -> Roadmap {
+    let items = summary
+        .items
+        .into_iter()
+        .map(|item| RoadmapItem {
+            id: item.id,
+            horizon: item.horizon,
+            status: item.status,
+            origin: item.origin,
+            custom_title: item.custom_title,
+        })
+        .collect();
+    Roadmap::restore(items, summary.edited)
+}
+
+/// The deepest nesting of arrays and objects, counted without parsing.
+pub fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}

@@ -1,0 +1,300 @@
+//! Many communes at once, for the intercommunale: scores side by side, spreads per pillar,
+//! shared priorities, and the actions worth pooling.
+//!
+//! Everything is computed from the summaries' answers: scores are recomputed, never trusted.
+
+use super::assessment::{Assessment, Choice};
+use super::content::Framework;
+use super::profile::slug;
+use super::roadmap;
+use super::scoring;
+use super::summary::{self, ImportError};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One commune in the territory view, from its newest summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commune {
+    /// What identifies a commune across files: its NIS code when valid, else its name's slug.
+    pub key: String,
+    pub name: String,
+    pub file: String,
+    pub assessment: Assessment,
+    /// Recomputed score per pillar, in framework order.
+    pub scores: Vec<Option<u8>>,
+    /// Focus pillars of its roadmap, or of a draft when the summary has no roadmap.
+    pub focus: Vec<String>,
+    /// Catalogue actions in its roadmap.
+    pub actions: Vec<String>,
+}
+
+/// A file that could not be used, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    pub file: String,
+    pub error: ImportError,
+}
+
+/// A file set aside because a newer summary of the same commune was given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Superseded {
+    pub file: String,
+    pub commune: String,
+    /// The file used instead.
+    pub used: String,
+    pub reason: SupersededReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupersededReason {
+    /// The used file's assessment date is later.
+    OlderDate,
+    /// Same assessment date; the used file was generated later.
+    GeneratedEarlier,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Territory {
+    /// Sorted by name.
+    pub communes: Vec<Commune>,
+    pub rejected: Vec<Rejected>,
+    pub superseded: Vec<Superseded>,
+}
+
+/// The commune key: a valid NIS code identifies a commune best; otherwise its name.
+pub fn commune_key(assessment: &Assessment) -> String {
+    let nis = &assessment.profile.nis_code;
+    if nis.len() == 5 && nis.bytes().all(|b| b.is_ascii_digit()) {
+        format!("nis:{nis}")
+    } else {
+        format!("name:{}", slug(&assessment.profile.commune))
+    }
+}
+
+/// Reads every file; bad ones are listed with their reason and the good ones still load.
+pub fn load(framework: &Framework, files: &[(String, Vec<u8>)], now: &str) -> Territory {
+    let mut territory = Territory::default();
+    let mut newest: BTreeMap<String, (Commune, String)> = BTreeMap::new();
+    let mut superseded: Vec<(String, Superseded)> = Vec::new();
+    for (index, (file, bytes)) in files.iter().enumerate() {
+        let imported = match summary::import(framework, bytes, format!("territory-{index}"), now) {
+            Ok(imported) => imported,
+            Err(error) => {
+                territory.rejected.push(Rejected {
+                    file: file.clone(),
+                    error,
+                });
+                continue;
+            }
+        };
+        let commune = to_commune(framework, file, imported.assessment);
+        let generated_at = imported.generated_at;
+        match newest.remove(&commune.key) {
+            None => {
+                newest.insert(commune.key.clone(), (commune, generated_at));
+            }
+            Some((previous, previous_generated)) => {
+                let order = (
+                    &commune.assessment.profile.date,
+                    &generated_at,
+                    &commune.file,
+                )
+                    .cmp(&(
+                        &previous.assessment.profile.date,
+                        &previous_generated,
+                        &previous.file,
+                    ));
+                let (used, used_generated, set_aside) = if order.is_gt() {
+                    (commune, generated_at, previous)
+                } else {
+                    (previous, previous_generated, commune)
+                };
+                let reason = if used.assessment.profile.date != set_aside.assessment.profile.date {
+                    SupersededReason::OlderDate
+                } else {
+                    SupersededReason::GeneratedEarlier
+                };
+                superseded.push((
+                    used.key.clone(),
+                    Superseded {
+                        file: set_aside.file,
+                        commune: set_aside.name,
+                        used: used.file.clone(),
+                        reason,
+                    },
+                ));
+                newest.insert(used.key.clone(), (used, used_generated));
+            }
+        }
+    }
+    territory.communes = newest.into_values().map(|(c, _)| c).collect();
+    territory
+        .communes
+        .sort_by(|a, b| slug(&a.name).cmp(&slug(&b.name)).then(a.key.cmp(&b.key)));
+    // A file used at first may lose to a later one: name the final choice.
+    for (key, mut entry) in superseded {
+        if let Some(used) = territory.communes.iter().find(|c| c.key == key) {
+            entry.used = used.file.clone();
+        }
+        territory.superseded.push(entry);
+    }
+    territory
+}
+
+fn to_commune(framework: &Framework, file: &str, assessment: Assessment) -> Commune {
+    let scores = scoring::score_all(framework, &assessment);
+    let drafted;
+    let roadmap = match &assessment.roadmap {
+        Some(roadmap) => roadmap,
+        None => {
+            drafted = roadmap::draft(framework, &assessment, &scores);
+            &drafted
+        }
+    };
+    let (focus, _) = roadmap::choose_focus(&assessment, &scores);
+    Commune {
+        key: commune_key(&assessment),
+        name: assessment.profile.commune.clone(),
+        file: file.to_string(),
+        scores: scores.iter().map(|s| s.score).collect(),
+        focus: focus.into_iter().map(|f| f.pillar_id).collect(),
+        actions: roadmap
+            .items
+            .iter()
+            .filter(|i| framework.action(&i.id).is_some())
+            .map(|i| i.id.clone())
+            .collect(),
+        assessment,
+    }
+}
+
+/// Min, quartiles, median and max of one pillar's scores across communes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Spread {
+    pub count: usize,
+    pub min: f64,
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+    pub max: f64,
+    pub mean: f64,
+}
+
+/// The spread of a set of values, or `None` when it is empty. Quartiles interpolate linearly
+/// between the closest ranks (the method spreadsheets call QUARTILE.INC).
+pub fn spread(values: &[f64]) -> Option<Spread> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let quantile = |p: f64| {
+        let rank = p * (sorted.len() - 1) as f64;
+        let (low, high) = (rank.floor() as usize, rank.ceil() as usize);
+        sorted[low] + (sorted[high] - sorted[low]) * (rank - low as f64)
+    };
+    Some(Spread {
+        count: sorted.len(),
+        min: sorted[0],
+        q1: quantile(0.25),
+        median: quantile(0.5),
+        q3: quantile(0.75),
+        max: sorted[sorted.len() - 1],
+        mean: sorted.iter().sum::<f64>() / sorted.len() as f64,
+    })
+}
+
+impl Territory {
+    /// Per pillar, in framework order: the spread of the communes' scores.
+    pub fn spreads(&self, framework: &Framework) -> Vec<Option<Spread>> {
+        (0..framework.pillars.len())
+            .map(|index| {
+                let values: Vec<f64> = self
+                    .communes
+                    .iter()
+                    .filter_map(|c| c.scores.get(index).copied().flatten())
+                    .map(f64::from)
+                    .collect();
+                spread(&values)
+            })
+            .collect()
+    }
+
+    /// How many communes chose each pillar as a focus, most chosen first.
+    pub fn common_priorities(&self, framework: &Framework) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = framework
+            .pillars
+            .iter()
+            .map(|p| {
+                let count = self
+                    .communes
+                    .iter()
+                    .filter(|c| c.focus.contains(&p.id))
+                    .count();
+                (p.id.clone(), count)
+            })
+            .collect();
+        counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+        counts
+    }
+
+    /// Actions in the roadmaps of at least `min_communes` communes, grouped by pillar in
+    /// framework order, most shared first.
+    pub fn pooling_candidates(
+        &self,
+        framework: &Framework,
+        min_communes: usize,
+    ) -> Vec<PoolingCandidate> {
+        let mut by_action: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for commune in &self.communes {
+            for action in &commune.actions {
+                by_action
+                    .entry(action)
+                    .or_default()
+                    .insert(commune.name.as_str());
+            }
+        }
+        let mut candidates: Vec<PoolingCandidate> = by_action
+            .into_iter()
+            .filter(|(_, communes)| communes.len() >= min_communes.max(1))
+            .filter_map(|(id, communes)| {
+                let action = framework.action(id)?;
+                Some(PoolingCandidate {
+                    action_id: id.to_string(),
+                    pillar_id: action.pillar.clone(),
+                    pooled: action.pooled,
+                    communes: communes.into_iter().map(String::from).collect(),
+                })
+            })
+            .collect();
+        let pillar_order = |id: &str| framework.pillars.iter().position(|p| p.id == id);
+        candidates.sort_by(|a, b| {
+            pillar_order(&a.pillar_id)
+                .cmp(&pillar_order(&b.pillar_id))
+                .then(b.communes.len().cmp(&a.communes.len()))
+                .then(b.pooled.cmp(&a.pooled))
+                .then(a.action_id.cmp(&b.action_id))
+        });
+        candidates
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PoolingCandidate {
+    pub action_id: String,
+    pub pillar_id: String,
+    /// The catalogue marks it as worth pooling through the intercommunale.
+    pub pooled: bool,
+    /// Names of the communes whose roadmap has it, sorted.
+    pub communes: Vec<String>,
+}
+
+/// The level a commune answered to a question, if it answered with a level.
+pub fn level_of(commune: &Commune, question: &str) -> Option<u8> {
+    match commune.assessment.choice(question) {
+        Some(Choice::Level(level)) => Some(level.get()),
+        _ => None,
+    }
+}

@@ -1,0 +1,7 @@
+//! The questionnaire bundle: what a commune loads first.
+fn main() {
+    autodiag::start(
+        autodiag::route::Bundle::Questionnaire,
+        autodiag::pages::questionnaire,
+    );
+}

@@ -1,0 +1,200 @@
+//! Every assessment in this browser: open, rename, duplicate, delete, import.
+
+use crate::browser;
+use crate::components::download::download_summary;
+use crate::domain::assessment::Assessment;
+use crate::domain::content;
+use crate::domain::scoring;
+use crate::i18n::*;
+use crate::pages::home::NewAssessmentForm;
+use crate::route::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn AssessmentsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let rows = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| w.assessments.iter().map(RowSummary::of).collect::<Vec<_>>())
+    });
+    view! {
+        <div class="page page--assessments">
+            <h1>{td_string!(l, assessments.title)}</h1>
+            <p class="lead">{td_string!(l, assessments.lead)}</p>
+            {move || {
+                let rows = rows.get();
+                if rows.is_empty() {
+                    view! { <p data-testid="no-assessments">{td_string!(l, assessments.empty)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="assessment-list" data-testid="assessment-list">
+                            {rows.into_iter().map(|row| view! { <AssessmentRow row/> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+            <section class="card" aria-labelledby="new-title">
+                <h2 id="new-title">{td_string!(l, assessments.new_title)}</h2>
+                <NewAssessmentForm/>
+            </section>
+            <section class="card" aria-labelledby="import-title">
+                <h2 id="import-title">{td_string!(l, import.title)}</h2>
+                <p>{td_string!(l, import.lead)}</p>
+                <a class="button" href=state.href(Route::Import) data-testid="to-import">{td_string!(l, import.choose)}</a>
+            </section>
+        </div>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Idle,
+    Renaming,
+    ConfirmingDelete,
+}
+
+#[component]
+fn AssessmentRow(row: RowSummary) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let mode = RwSignal::new(Mode::Idle);
+    let draft = RwSignal::new(String::new());
+    let id = row.id.clone();
+    let is_current = state.current.get_untracked().as_deref() == Some(id.as_str());
+    let open = {
+        let id = id.clone();
+        move |_| {
+            state.open(&id);
+            state.navigate(Route::Profile);
+        }
+    };
+    let duplicate = {
+        let id = id.clone();
+        move |_| {
+            let now = browser::now_iso();
+            let copy = state.workspace.with_untracked(|w| {
+                w.get(&id).map(|a| {
+                    let name = format!(
+                        "{} ({})",
+                        a.profile.commune,
+                        td_string!(l, assessments.copy_suffix)
+                    );
+                    a.duplicate(browser::new_id(), name, &now)
+                })
+            });
+            if let Some(copy) = copy {
+                let new_id = state.add(copy);
+                state.open(&new_id);
+            }
+        }
+    };
+    let rename = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let now = browser::now_iso();
+            let mut renamed = false;
+            state
+                .workspace
+                .update(|w| renamed = w.rename(&id, &draft.get_untracked(), &now));
+            if renamed {
+                mode.set(Mode::Idle);
+            }
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| state.delete(&id)
+    };
+    let download = {
+        let id = id.clone();
+        move |_| download_summary(state, &id)
+    };
+    let input_id = format!("rename-{id}");
+    let name = row.name.clone();
+    let meta = format!(
+        "{}{} · {}",
+        row.date,
+        if row.respondent.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", row.respondent)
+        },
+        td_string!(
+            l,
+            assessments.progress,
+            answered = row.answered,
+            total = row.total
+        )
+    );
+    let actions = move || {
+        match mode.get() {
+        Mode::Idle => view! {
+            <div class="assessment__actions">
+                <button type="button" class="button button--primary" data-testid="open-assessment" on:click=open.clone()>{td_string!(l, assessments.open)}</button>
+                <button type="button" class="button" on:click={ let name = name.clone(); move |_| { draft.set(name.clone()); mode.set(Mode::Renaming); } }>{td_string!(l, assessments.rename)}</button>
+                <button type="button" class="button" data-testid="duplicate-assessment" on:click=duplicate.clone()>{td_string!(l, assessments.duplicate)}</button>
+                <button type="button" class="button" on:click=download.clone()>{td_string!(l, assessments.download)}</button>
+                <button type="button" class="button button--danger" data-testid="delete-assessment" on:click=move |_| mode.set(Mode::ConfirmingDelete)>{td_string!(l, assessments.delete)}</button>
+            </div>
+        }.into_any(),
+        Mode::Renaming => view! {
+            <form class="inline-form" on:submit=rename.clone()>
+                <label for=input_id.clone()>{td_string!(l, assessments.new_name)}</label>
+                <input id=input_id.clone() type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS prop:value=draft.get_untracked() on:input=move |ev| draft.set(event_target_value(&ev))/>
+                <button type="submit" class="button button--primary">{td_string!(l, assessments.save)}</button>
+                <button type="button" class="button" on:click=move |_| mode.set(Mode::Idle)>{td_string!(l, assessments.cancel)}</button>
+            </form>
+        }.into_any(),
+        Mode::ConfirmingDelete => view! {
+            <div class="assessment__confirm" role="alert">
+                <p>{td_string!(l, assessments.confirm_delete)}</p>
+                <button type="button" class="button button--danger" data-testid="confirm-delete" on:click=delete.clone()>{td_string!(l, assessments.confirm_yes)}</button>
+                <button type="button" class="button" on:click=move |_| mode.set(Mode::Idle)>{td_string!(l, assessments.cancel)}</button>
+            </div>
+        }.into_any(),
+    }
+    };
+    view! {
+        <li class="assessment" class:assessment--current=is_current data-testid="assessment-row">
+            <div class="assessment__main">
+                <h2 class="assessment__name">{row.name}</h2>
+                <p class="assessment__meta">{meta}</p>
+            </div>
+            {actions}
+        </li>
+    }
+}
+
+/// What a row shows, compared cheaply so rows only redraw when they change.
+#[derive(Clone, PartialEq)]
+struct RowSummary {
+    id: String,
+    name: String,
+    date: String,
+    respondent: String,
+    answered: usize,
+    total: usize,
+}
+
+impl RowSummary {
+    fn of(assessment: &Assessment) -> RowSummary {
+        let framework = content::framework();
+        RowSummary {
+            id: assessment.id.clone(),
+            name: assessment.profile.commune.clone(),
+            date: assessment.profile.date.clone(),
+            respondent: assessment.profile.respondent_name.clone(),
+            answered: framework
+                .pillars
+                .iter()
+                .map(|p| scoring::answered_count(p, assessment))
+                .sum(),
+            total: framework.question_count(),
+        }
+    }
+}

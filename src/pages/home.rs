@@ -1,0 +1,179 @@
+//! The home page: what Autodiag is for, in a commune official's words, and where to start.
+
+use crate::domain::content;
+use crate::domain::scoring;
+use crate::i18n::*;
+use crate::route::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// The communes of Charleroi Métropole, offered as suggestions for the commune's name.
+pub const COMMUNES: [&str; 30] = [
+    "Aiseau-Presles",
+    "Anderlues",
+    "Beaumont",
+    "Cerfontaine",
+    "Chapelle-lez-Herlaimont",
+    "Charleroi",
+    "Châtelet",
+    "Chimay",
+    "Courcelles",
+    "Couvin",
+    "Erquelinnes",
+    "Farciennes",
+    "Fleurus",
+    "Fontaine-l'Évêque",
+    "Froidchapelle",
+    "Gerpinnes",
+    "Ham-sur-Heure-Nalinnes",
+    "Les Bons Villers",
+    "Lobbes",
+    "Merbes-le-Château",
+    "Momignies",
+    "Montigny-le-Tilleul",
+    "Philippeville",
+    "Pont-à-Celles",
+    "Sambreville",
+    "Seneffe",
+    "Sivry-Rance",
+    "Thuin",
+    "Viroinval",
+    "Walcourt",
+];
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let current = move || state.with_current(|a| (a.profile.commune.clone(), next_step(a)));
+    view! {
+        <div class="page page--home">
+            <h1>{td_string!(l, home.title)}</h1>
+            <p class="lead">{td_string!(l, home.lead)}</p>
+            {move || current().map(|(name, next)| view! {
+                <p class="home__continue">
+                    <a class="button button--primary button--large" href=state.href(next) data-testid="continue">
+                        {td_string!(l, home.continue_with, name = name)}
+                    </a>
+                </p>
+            })}
+            <section class="card" aria-labelledby="start-title">
+                <h2 id="start-title">{td_string!(l, home.start_title)}</h2>
+                <NewAssessmentForm/>
+            </section>
+            <section aria-labelledby="steps-title">
+                <h2 id="steps-title">{td_string!(l, home.steps_title)}</h2>
+                <ol class="steps">
+                    <li>{td_string!(l, home.step_profile)}</li>
+                    <li>{td_string!(l, home.step_questions)}</li>
+                    <li>{td_string!(l, home.step_results)}</li>
+                    <li>{td_string!(l, home.step_roadmap)}</li>
+                    <li>{td_string!(l, home.step_download)}</li>
+                </ol>
+            </section>
+            <section aria-labelledby="pillars-title">
+                <h2 id="pillars-title">{td_string!(l, home.pillars_title)}</h2>
+                <ul class="pillar-list">
+                    {content::framework().pillars.iter().map(|pillar| view! {
+                        <li>
+                            <strong>{state.texts().pillars[&pillar.id].name.clone()}</strong>
+                            " — "
+                            {state.texts().pillars[&pillar.id].summary.clone()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+            <section class="card card--quiet" aria-labelledby="privacy-title">
+                <h2 id="privacy-title">{td_string!(l, home.privacy_title)}</h2>
+                <p>{td_string!(l, home.privacy_body)}</p>
+            </section>
+        </div>
+    }
+}
+
+/// Where « continuer » leads: the profile, then the first pillar not fully answered.
+fn next_step(assessment: &crate::domain::assessment::Assessment) -> Route {
+    let framework = content::framework();
+    if assessment.answers.is_empty() && assessment.profile.population.is_none() {
+        return Route::Profile;
+    }
+    framework
+        .pillars
+        .iter()
+        .find(|p| scoring::answered_count(p, assessment) < p.questions.len())
+        .map_or(Route::Results, |p| Route::Pillar(p.id.clone()))
+}
+
+/// Creates an assessment for a commune and opens its profile.
+#[component]
+pub fn NewAssessmentForm() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let value = name.get_untracked();
+        if value.trim().is_empty() {
+            error.set(true);
+            crate::browser::focus("new-commune");
+            return;
+        }
+        error.set(false);
+        state.create(&value);
+        name.set(String::new());
+        state.navigate(Route::Profile);
+    };
+    view! {
+        <form class="inline-form" on:submit=submit novalidate>
+            <div class="field">
+                <label for="new-commune">{td_string!(l, home.commune_label)}</label>
+                <input
+                    id="new-commune"
+                    type="text"
+                    list="communes"
+                    autocomplete="off"
+                    maxlength=crate::domain::profile::MAX_NAME_CHARS
+                    aria-invalid=move || error.get().to_string()
+                    aria-describedby="new-commune-error"
+                    prop:value=name
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+                <datalist id="communes">
+                    {COMMUNES.iter().map(|c| view! { <option value=*c></option> }).collect_view()}
+                </datalist>
+                <p id="new-commune-error" class="field__error" role="alert">
+                    {move || error.get().then(|| td_string!(l, profile.errors.commune_required))}
+                </p>
+            </div>
+            <button type="submit" class="button button--primary" data-testid="create-assessment">
+                {td_string!(l, home.start_button)}
+            </button>
+        </form>
+    }
+}
+
+/// Shown on a screen that needs an assessment when none is open.
+#[component]
+pub fn NoAssessment() -> impl IntoView {
+    let l = crate::state::locale();
+    view! {
+        <div class="page">
+            <h1>{td_string!(l, home.none_title)}</h1>
+            <p>{td_string!(l, home.none_body)}</p>
+            <NewAssessmentForm/>
+            <p><a href={expect_context::<AppState>().href(Route::Assessments)}>{td_string!(l, home.see_assessments)}</a></p>
+        </div>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let l = crate::state::locale();
+    view! {
+        <div class="page">
+            <h1>{td_string!(l, home.not_found_title)}</h1>
+            <p><a href={expect_context::<AppState>().href(Route::Home)}>{td_string!(l, home.back_home)}</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+//! One module per screen, and the two bundles' routers.
+
+pub mod assessments;
+pub mod compare;
+pub mod consolidate;
+pub mod home;
+pub mod import;
+pub mod pillar;
+pub mod profile;
+pub mod projector;
+pub mod report;
+pub mod results;
+pub mod roadmap;
+pub mod territory;
+
+use crate::route::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// The questionnaire bundle's screens. Each bundle's binary names only its own router, so the
+/// other bundle's screens never reach its wasm.
+pub fn questionnaire(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <home::HomePage/> }.into_any(),
+        Route::Profile => view! { <profile::ProfilePage/> }.into_any(),
+        Route::Pillar(id) => view! { <pillar::PillarPage pillar_id=id/> }.into_any(),
+        Route::PanicTest => view! { <PanicTest/> }.into_any(),
+        Route::NotFound(_) => view! { <home::NotFound/> }.into_any(),
+        other => view! { <Elsewhere route=other/> }.into_any(),
+    }
+}
+
+/// The tools bundle's screens.
+pub fn tools(route: Route) -> AnyView {
+    match route {
+        Route::Assessments => view! { <assessments::AssessmentsPage/> }.into_any(),
+        Route::Results => view! { <results::ResultsPage/> }.into_any(),
+        Route::Roadmap => view! { <roadmap::RoadmapPage/> }.into_any(),
+        Route::Report => view! { <report::ReportPage/> }.into_any(),
+        Route::Projector => view! { <projector::ProjectorPage/> }.into_any(),
+        Route::Territory => view! { <territory::TerritoryPage/> }.into_any(),
+        Route::Compare => view! { <compare::ComparePage/> }.into_any(),
+        Route::Consolidate => view! { <consolidate::ConsolidatePage/> }.into_any(),
+        Route::Import => view! { <import::ImportPage/> }.into_any(),
+        other => view! { <Elsewhere route=other/> }.into_any(),
+    }
+}
+
+/// A screen of the other bundle, reached through an old bookmark: go there.
+#[component]
+fn Elsewhere(route: Route) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let href = state.href(route);
+    let _ = crate::browser::window().location().replace(&href);
+    view! { <p><a href=href>"…"</a></p> }
+}
+
+/// Panics on purpose, so the end-to-end tests can check the crash banner and its download.
+#[component]
+fn PanicTest() -> impl IntoView {
+    Effect::new(move |_| panic!("test-panique: a deliberate panic to test the crash banner"));
+}

@@ -1,0 +1,333 @@
+//! One pillar of the questionnaire: its priority, its questions, and live scores beside them.
+//!
+//! Form controls keep their own state in the DOM: the page renders them once from the
+//! assessment, and each change is written back. Only the progress and the live chart react,
+//! which keeps keyboard focus where the user left it and the wasm small.
+
+use crate::browser;
+use crate::components::chart_figure::score_text;
+use crate::domain::assessment::{Assessment, Choice, Importance, Level, MAX_NOTE_CHARS};
+use crate::domain::content::{self, Pillar};
+use crate::domain::scoring;
+use crate::i18n::*;
+use crate::route::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn PillarPage(pillar_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let framework = content::framework();
+    let (Some(index), Some(assessment)) = (
+        framework.pillars.iter().position(|p| p.id == pillar_id),
+        state.current_untracked(),
+    ) else {
+        return view! { <super::home::NotFound/> }.into_any();
+    };
+    let pillar: &'static Pillar = &framework.pillars[index];
+    if !state.ensure_questions() {
+        return view! {
+            <div class="page page--pillar" aria-busy="true">
+                <p class="hint" data-testid="loading-questions">{td_string!(l, pillar.loading)}</p>
+            </div>
+        }
+        .into_any();
+    }
+    let count = framework.pillars.len();
+    let texts = state.texts();
+    let text = &texts.pillars[&pillar.id];
+    let progress = move || {
+        let answered = state
+            .with_current(|a| scoring::answered_count(pillar, a))
+            .unwrap_or(0);
+        td_string!(
+            l,
+            pillar.answered,
+            answered = answered,
+            total = pillar.questions.len()
+        )
+    };
+    let pager_link = |p: &Pillar, rel: &'static str| {
+        let name = texts.pillars[&p.id].name.clone();
+        let (label, class) = if rel == "prev" {
+            (format!("← {name}"), "button")
+        } else {
+            (format!("{name} →"), "button button--primary")
+        };
+        view! { <a class=class href=state.href(Route::Pillar(p.id.clone())) rel=rel data-testid=format!("{rel}-pillar")>{label}</a> }
+    };
+    let next = match framework.pillars.get(index + 1) {
+        Some(p) => pager_link(p, "next").into_any(),
+        None => view! {
+            <a class="button button--primary" href=state.href(Route::Results) data-testid="next-pillar">
+                {format!("{} →", td_string!(l, pillar.see_results))}
+            </a>
+        }
+        .into_any(),
+    };
+    // The benchmark's "time to interactive": the pillar's choices are in the page.
+    request_animation_frame(|| browser::mark("autodiag:choices-rendered"));
+    view! {
+        <div class="page page--pillar">
+            <div class="pillar-layout">
+                <div class="pillar-main">
+                    <p class="eyebrow">{td_string!(l, pillar.position, index = index + 1, count = count)}</p>
+                    <h1>{text.name.clone()}</h1>
+                    <p class="lead">{text.summary.clone()}</p>
+                    <p class="pillar__progress" data-testid="pillar-progress">{progress}</p>
+                    <PillarPriority pillar assessment=assessment.clone()/>
+                    <form class="questions" on:submit=|ev| ev.prevent_default()>
+                        {pillar
+                            .questions
+                            .iter()
+                            .enumerate()
+                            .map(|(i, question)| view! {
+                                <QuestionField
+                                    question=question.as_str()
+                                    number=i + 1
+                                    current=assessment.choice(question)
+                                    note=assessment.note(question).to_string()
+                                />
+                            })
+                            .collect_view()}
+                    </form>
+                    <nav class="pager" aria-label=td_string!(l, pillar.pager)>
+                        {index.checked_sub(1).map(|i| pager_link(&framework.pillars[i], "prev"))}
+                        {next}
+                    </nav>
+                </div>
+                <aside class="pillar-aside" aria-labelledby="live-title">
+                    <h2 id="live-title">{td_string!(l, pillar.live_title)}</h2>
+                    <LiveScores highlight=pillar.id.as_str()/>
+                </aside>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// How much the pillar matters to the commune, and the level it aims for.
+#[component]
+fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let settings = assessment.settings(&pillar.id);
+    let names = &state.texts().scale.names;
+    let group = format!("importance-{}", pillar.id);
+    let target_id = format!("target-{}", pillar.id);
+    let set_target = move |ev: leptos::ev::Event| {
+        let target = event_target_value(&ev)
+            .parse::<u8>()
+            .ok()
+            .and_then(Level::new);
+        state.update_current(|a, now| a.set_target(&pillar.id, target, now));
+    };
+    view! {
+        <div class="priority card card--quiet">
+            <fieldset class="priority__importance">
+                <legend>{td_string!(l, pillar.importance_legend)}</legend>
+                <p class="hint">{td_string!(l, pillar.importance_hint)}</p>
+                <div class="segmented">
+                    {Importance::ALL.into_iter().map(|importance| {
+                        let label = match importance {
+                            Importance::Low => td_string!(l, pillar.importance_low),
+                            Importance::Medium => td_string!(l, pillar.importance_medium),
+                            Importance::High => td_string!(l, pillar.importance_high),
+                        };
+                        view! {
+                            <label class="segmented__option">
+                                <input
+                                    type="radio"
+                                    name=group.clone()
+                                    checked=settings.importance == importance
+                                    on:change=move |_| state.update_current(|a, now| a.set_importance(&pillar.id, importance, now))
+                                />
+                                <span>{label}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <div class="field priority__target">
+                <label for=target_id.clone()>{td_string!(l, pillar.target_label)}</label>
+                <select id=target_id on:change=set_target>
+                    <option value="" selected=settings.target.is_none()>{td_string!(l, pillar.no_target)}</option>
+                    {Level::all().map(|level| view! {
+                        <option value=level.get() selected=settings.target == Some(level)>
+                            {format!("{} · {}", level.get(), names[usize::from(level.get() - 1)])}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// Test hooks and values of the seven choices, in display order.
+fn choices() -> impl Iterator<Item = Choice> {
+    Level::all()
+        .map(Choice::Level)
+        .chain([Choice::Unknown, Choice::NotApplicable])
+}
+
+fn choice_key(choice: Choice) -> String {
+    match choice {
+        Choice::Level(level) => level.get().to_string(),
+        Choice::Unknown => "unknown".into(),
+        Choice::NotApplicable => "na".into(),
+    }
+}
+
+/// One question: five described levels, « je ne sais pas », « non applicable » and a note.
+#[component]
+fn QuestionField(
+    /// The question's stable id.
+    question: &'static str,
+    /// Its position in the pillar, from 1.
+    number: usize,
+    /// The answer when the page was drawn; the radios keep track of changes themselves.
+    current: Option<Choice>,
+    /// The note when the page was drawn.
+    note: String,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let texts = state.texts();
+    let text = &texts.questions[question];
+    let group = format!("q-{question}");
+    let help_id = format!("help-{question}");
+    let note_id = format!("note-{question}");
+    let fieldset = NodeRef::<leptos::html::Fieldset>::new();
+    let set = move |choice: Option<Choice>| {
+        state.update_current(move |a, now| a.set_choice(question, choice, now))
+    };
+    let clear = move |_| {
+        set(None);
+        // The radios hold their own checked state, so they are unchecked here too.
+        if let Some(fieldset) = fieldset.get_untracked()
+            && let Ok(inputs) = fieldset.query_selector_all("input[type=radio]")
+        {
+            for index in 0..inputs.length() {
+                if let Some(input) = inputs
+                    .item(index)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    input.set_checked(false);
+                }
+            }
+        }
+    };
+    let options = choices()
+        .map(|choice| {
+            let (head, body) = match choice {
+                Choice::Level(level) => {
+                    let index = usize::from(level.get() - 1);
+                    (
+                        format!("{} · {}", level.get(), texts.scale.names[index]),
+                        text.levels[index].clone(),
+                    )
+                }
+                Choice::Unknown => (td_string!(l, question.unknown).to_string(), String::new()),
+                Choice::NotApplicable => (
+                    td_string!(l, question.not_applicable).to_string(),
+                    String::new(),
+                ),
+            };
+            let class = if matches!(choice, Choice::Level(_)) {
+                "option"
+            } else {
+                "option option--other"
+            };
+            view! {
+                <label class=class>
+                    <input
+                        type="radio"
+                        name=group.clone()
+                        data-testid=format!("{question}-{}", choice_key(choice))
+                        checked=current == Some(choice)
+                        on:change=move |_| set(Some(choice))
+                    />
+                    <span class="option__head">{head}</span>
+                    <span class="option__text">{body}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="question" id=question node_ref=fieldset data-testid=format!("question-{question}") aria-describedby=help_id>
+            <legend>
+                <span class="question__number">{number}</span>
+                <span class="question__title">{text.title.clone()}</span>
+            </legend>
+            <p class="question__help" id=help_id.clone()>{text.help.clone()}</p>
+            <div class="options">{options}</div>
+            <div class="question__footer">
+                <div class="field question__note">
+                    <label for=note_id.clone()>{td_string!(l, question.note_label)}</label>
+                    <textarea
+                        id=note_id
+                        rows="2"
+                        maxlength=MAX_NOTE_CHARS
+                        prop:value=note
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            state.update_current(move |a, now| a.set_note(question, &value, now));
+                        }
+                    ></textarea>
+                </div>
+                <button type="button" class="button button--small button--quiet question__clear" on:click=clear>
+                    {td_string!(l, question.clear)}
+                </button>
+            </div>
+        </fieldset>
+    }
+}
+
+/// Every pillar's score as HTML bars, redrawn as answers change, with the current pillar
+/// marked. Plain HTML rather than an SVG chart: it is its own text alternative, and it keeps the
+/// chart library out of the questionnaire's first load.
+#[component]
+fn LiveScores(highlight: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let texts = state.texts();
+    let rows = Memo::new(move |_| {
+        state
+            .scores
+            .get()
+            .into_iter()
+            .map(|score| (score.pillar_id.clone(), score.score))
+            .collect::<Vec<_>>()
+    });
+    let overall = move || {
+        scoring::overall(&state.scores.get())
+            .map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))
+    };
+    view! {
+        <table class="live-bars" data-testid="live-chart">
+            <caption class="visually-hidden">{td_string!(l, pillar.live_title)}</caption>
+            <tbody>
+                {move || rows.get().into_iter().map(|(pillar, score)| {
+                    let band = score.map_or(0, |s| scoring::band_of(s).get());
+                    view! {
+                        <tr class:live-bars__current=pillar == highlight>
+                            <th scope="row">{texts.pillars[&pillar].name.clone()}</th>
+                            <td>
+                                <span class="live-bars__track" aria-hidden="true">
+                                    <span class=format!("live-bars__bar cell--{band}") style:width=format!("{}%", score.unwrap_or(0))></span>
+                                </span>
+                                <span class="live-bars__value">{score_text(state, score)}</span>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <p class="live-overall" data-testid="live-overall">
+            {td_string!(l, pillar.overall)}" "<strong>{overall}</strong>
+        </p>
+        <p class="hint"><a href=state.href(Route::Results)>{td_string!(l, pillar.see_results)}</a></p>
+    }
+}

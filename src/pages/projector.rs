@@ -1,0 +1,223 @@
+//! Workshop mode: one slide at a time, large type, driven by the keyboard (← → Esc).
+
+use crate::browser;
+use crate::chart;
+use crate::components::chart_figure::{radar_of, score_text};
+use crate::domain::assessment::{Assessment, Choice};
+use crate::domain::content::{self, Horizon};
+use crate::domain::scoring::{self, PillarScore};
+use crate::i18n::*;
+use crate::pages::roadmap::{horizon_title, item_title};
+use crate::route::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// What each slide shows.
+#[derive(Clone)]
+enum Slide {
+    Overview,
+    Pillar(usize),
+    Roadmap,
+    NextSteps,
+}
+
+#[component]
+pub fn ProjectorPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let Some(assessment) = state.current_untracked() else {
+        return ().into_any();
+    };
+    let framework = content::framework();
+    let scores = state.scores.get_untracked();
+    let slides: Vec<Slide> = std::iter::once(Slide::Overview)
+        .chain((0..framework.pillars.len()).map(Slide::Pillar))
+        .chain([Slide::Roadmap, Slide::NextSteps])
+        .collect();
+    let count = slides.len();
+    let index = RwSignal::new(0usize);
+    let go = move |delta: isize| {
+        index.update(|i| *i = (*i as isize + delta).clamp(0, count as isize - 1) as usize);
+    };
+    let leave = move || {
+        browser::exit_fullscreen();
+        state.navigate(Route::Results);
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |event| {
+        match event.key().as_str() {
+            "ArrowRight" | "PageDown" | " " => go(1),
+            "ArrowLeft" | "PageUp" => go(-1),
+            "Home" => index.set(0),
+            "End" => index.set(count - 1),
+            "Escape" => leave(),
+            _ => return,
+        }
+        event.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+    let radar = chart::radar_svg(&radar_of(
+        state,
+        td_string!(
+            l,
+            results.radar_title,
+            commune = assessment.profile.commune.clone()
+        ),
+        None,
+    ));
+    let slide_view = move || {
+        let i = index.get();
+        match &slides[i] {
+            Slide::Overview => overview(&assessment, &scores, radar.clone()).into_any(),
+            Slide::Pillar(p) => pillar_slide(&assessment, &scores[*p]).into_any(),
+            Slide::Roadmap => roadmap_slide(&assessment).into_any(),
+            Slide::NextSteps => next_steps(&assessment).into_any(),
+        }
+    };
+    view! {
+        <div class="projector" id="projector" data-testid="projector">
+            <div class="projector__bar">
+                <span class="projector__counter" data-testid="slide-counter" aria-live="polite">
+                    {move || td_string!(l, projector.counter, index = index.get() + 1, count = count)}
+                </span>
+                <span class="projector__hint">{td_string!(l, projector.keys)}</span>
+                <span>
+                    <button type="button" class="button button--small" on:click=move |_| go(-1)>{td_string!(l, projector.previous)}</button>
+                    " "
+                    <button type="button" class="button button--small" data-testid="next-slide" on:click=move |_| go(1)>{td_string!(l, projector.next)}</button>
+                    " "
+                    <button type="button" class="button button--small" on:click=move |_| browser::enter_fullscreen("projector")>{td_string!(l, projector.fullscreen)}</button>
+                    " "
+                    <button type="button" class="button button--small" data-testid="leave-projector" on:click=move |_| leave()>{td_string!(l, projector.leave)}</button>
+                </span>
+            </div>
+            <section class="projector__slide" data-testid="slide" aria-roledescription="slide">
+                {slide_view}
+            </section>
+        </div>
+    }
+    .into_any()
+}
+
+fn overview(
+    assessment: &Assessment,
+    scores: &[PillarScore],
+    radar: String,
+) -> impl IntoView + use<> {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let overall = scoring::overall(scores);
+    view! {
+        <h2>{td_string!(l, projector.overview, commune = assessment.profile.commune.clone())}</h2>
+        <p>
+            {td_string!(l, results.overall)}" "
+            <strong>{overall.map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))}</strong>
+            " " {overall.map(|s| score_text(state, Some(s)))}
+        </p>
+        <div class="projector__svg" inner_html=radar></div>
+    }
+}
+
+/// Questions of a pillar at their level, highest first, leaving out those without a level.
+fn ranked(assessment: &Assessment, pillar: usize) -> Vec<(&'static str, u8)> {
+    let mut levels: Vec<(&'static str, u8)> = content::framework().pillars[pillar]
+        .questions
+        .iter()
+        .filter_map(|q| match assessment.choice(q) {
+            Some(Choice::Level(level)) => Some((q.as_str(), level.get())),
+            _ => None,
+        })
+        .collect();
+    levels.sort_by_key(|(_, level)| std::cmp::Reverse(*level));
+    levels
+}
+
+fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView + use<> {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let texts = state.texts();
+    let index = content::framework()
+        .pillars
+        .iter()
+        .position(|p| p.id == score.pillar_id)
+        .unwrap_or(0);
+    let levels = ranked(assessment, index);
+    let line = |(question, level): &(&str, u8)| {
+        view! { <li>{format!("{} — {} · {}", texts.questions[*question].title, level, texts.scale.names[usize::from(*level - 1)])}</li> }
+    };
+    let strengths: Vec<_> = levels
+        .iter()
+        .filter(|(_, l)| *l >= 3)
+        .take(3)
+        .map(line)
+        .collect();
+    let gaps: Vec<_> = levels
+        .iter()
+        .rev()
+        .filter(|(_, l)| *l <= 2)
+        .take(3)
+        .map(line)
+        .collect();
+    let none = || view! { <li>{td_string!(l, projector.none)}</li> };
+    let meaning = score
+        .band
+        .map(|b| texts.scale.bands[usize::from(b - 1)].clone());
+    view! {
+        <h2>{texts.pillars[&score.pillar_id].name.clone()}</h2>
+        <p class="projector__score">{score_text(state, score.score)}</p>
+        {meaning.map(|m| view! { <p>{m}</p> })}
+        <div class="projector__columns">
+            <div>
+                <h3>{td_string!(l, projector.strengths)}</h3>
+                <ul>{if strengths.is_empty() { none().into_any() } else { strengths.collect_view().into_any() }}</ul>
+            </div>
+            <div>
+                <h3>{td_string!(l, projector.gaps)}</h3>
+                <ul>{if gaps.is_empty() { none().into_any() } else { gaps.collect_view().into_any() }}</ul>
+            </div>
+        </div>
+    }
+}
+
+fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let roadmap = assessment.roadmap.clone().unwrap_or_default();
+    view! {
+        <h2>{td_string!(l, nav.roadmap)}</h2>
+        <div class="projector__columns">
+            {Horizon::ALL.into_iter().map(|horizon| {
+                let items: Vec<String> = roadmap.items_in(horizon).map(|item| item_title(state, item)).collect();
+                view! {
+                    <div>
+                        <h3>{horizon_title(horizon)}</h3>
+                        <ul>{items.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}</ul>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let roadmap = assessment.roadmap.clone().unwrap_or_default();
+    let first_steps: Vec<String> = roadmap
+        .items_in(Horizon::Short)
+        .filter_map(|item| {
+            state
+                .action_texts()
+                .get(&item.id)
+                .map(|a| a.first_step.clone())
+        })
+        .take(3)
+        .collect();
+    view! {
+        <h2>{td_string!(l, projector.next_steps)}</h2>
+        <ol>
+            {first_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
+            <li>{td_string!(l, projector.step_college)}</li>
+            <li>{td_string!(l, projector.step_igretec)}</li>
+        </ol>
+    }
+}

@@ -1,0 +1,195 @@
+//! The full report, for print or PDF: profile, radar, scores, roadmap and every answer with
+//! its level text and notes. The print stylesheet puts each section on its own A4 pages.
+
+use crate::browser;
+use crate::chart;
+use crate::components::chart_figure::{ScoresTable, radar_of, score_text};
+use crate::domain::content::{self, Horizon};
+use crate::domain::roadmap::ItemStatus;
+use crate::domain::scoring;
+use crate::i18n::*;
+use crate::pages::profile::{budget_label, population_label, strategy_label};
+use crate::pages::results::choice_text;
+use crate::pages::roadmap::{
+    cost_text, effort_text, horizon_title, item_reasons, item_title, kind_text,
+};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let Some(assessment) = state.with_current(Clone::clone) else {
+        return ().into_any();
+    };
+    let texts = state.texts();
+    let framework = content::framework();
+    let profile = assessment.profile.clone();
+    let title = td_string!(l, report.radar_title, commune = profile.commune.clone()).to_string();
+    let radar = chart::radar_svg(&radar_of(state, title, None));
+    let overall = scoring::overall(&state.scores.get_untracked());
+    let roadmap = assessment.roadmap.clone().unwrap_or_default();
+    let lang = state.lang_code();
+    let dash = || "—".to_string();
+    let rows: Vec<(String, String)> = vec![
+        (
+            td_string!(l, profile.commune).to_string(),
+            profile.commune.clone(),
+        ),
+        (
+            td_string!(l, profile.nis).to_string(),
+            if profile.nis_code.is_empty() {
+                dash()
+            } else {
+                profile.nis_code.clone()
+            },
+        ),
+        (
+            td_string!(l, profile.population).to_string(),
+            profile.population.map_or_else(dash, population_label),
+        ),
+        (
+            td_string!(l, profile.respondent_name).to_string(),
+            if profile.respondent_name.is_empty() {
+                dash()
+            } else {
+                profile.respondent_name.clone()
+            },
+        ),
+        (
+            td_string!(l, profile.respondent_role).to_string(),
+            if profile.respondent_role.is_empty() {
+                dash()
+            } else {
+                profile.respondent_role.clone()
+            },
+        ),
+        (
+            td_string!(l, profile.date).to_string(),
+            if profile.date.is_empty() {
+                dash()
+            } else {
+                browser::format_date(&profile.date, lang, false)
+            },
+        ),
+        (
+            td_string!(l, profile.fte).to_string(),
+            profile
+                .digital_staff_fte
+                .map_or_else(dash, |v| browser::format_number(v, lang, 2)),
+        ),
+        (
+            td_string!(l, profile.budget).to_string(),
+            profile.digital_budget.map_or_else(dash, budget_label),
+        ),
+        (
+            td_string!(l, profile.strategy).to_string(),
+            profile.digital_strategy.map_or_else(dash, strategy_label),
+        ),
+        (
+            td_string!(l, profile.partnerships).to_string(),
+            if profile.partnerships.is_empty() {
+                dash()
+            } else {
+                profile.partnerships.clone()
+            },
+        ),
+    ];
+    view! {
+        <article class="page report" data-testid="report">
+            <div class="no-print report__tools">
+                <button type="button" class="button button--primary" data-testid="print" on:click=|_| browser::print()>
+                    {td_string!(l, report.print)}
+                </button>
+                <p class="hint">{td_string!(l, report.print_hint)}</p>
+            </div>
+            <section aria-labelledby="report-title">
+                <h1 id="report-title">{td_string!(l, report.title, commune = profile.commune.clone())}</h1>
+                <p class="lead">{td_string!(l, report.generated, date = browser::format_date(&browser::now_iso(), lang, true))}</p>
+                <h2>{td_string!(l, report.profile)}</h2>
+                <table class="data-table">
+                    <tbody>
+                        {rows.into_iter().map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+            <section aria-labelledby="report-scores">
+                <h2 id="report-scores">{td_string!(l, report.scores)}</h2>
+                <p class="overall-score">
+                    {td_string!(l, results.overall)}" "
+                    <strong>{overall.map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))}</strong>
+                    " " {overall.map(|s| score_text(state, Some(s)))}
+                </p>
+                <figure class="chart">
+                    <div class="chart__svg" inner_html=radar></div>
+                </figure>
+                <ScoresTable scores=state.scores.get_untracked() caption=td_string!(l, results.table_caption).to_string()/>
+            </section>
+            <section aria-labelledby="report-roadmap">
+                <h2 id="report-roadmap">{td_string!(l, nav.roadmap)}</h2>
+                <p>
+                    <strong>{td_string!(l, roadmap.focus_title)}" : "</strong>
+                    {crate::domain::roadmap::choose_focus(&assessment, &state.scores.get_untracked()).0.iter().map(|f| texts.pillars[&f.pillar_id].name.clone()).collect::<Vec<_>>().join(", ")}
+                </p>
+                {Horizon::ALL.into_iter().map(|horizon| {
+                    let items: Vec<_> = roadmap.items_in(horizon).cloned().collect();
+                    view! {
+                        <h3>{horizon_title(horizon)}</h3>
+                        {if items.is_empty() {
+                            view! { <p class="hint">{td_string!(l, roadmap.empty_horizon)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ol class="report-items">
+                                    {items.into_iter().map(|item| {
+                                        let action = framework.action(&item.id);
+                                        let step = action.and_then(|_| state.action_texts().get(&item.id)).map(|a| a.first_step.clone());
+                                        let tags = action.map(|a| {
+                                            let mut tags = vec![kind_text(a.kind), format!("{} {}", td_string!(l, roadmap.effort), effort_text(a.effort)), cost_text(a.cost)];
+                                            if a.pooled { tags.push(td_string!(l, roadmap.pooled).to_string()); }
+                                            tags.join(" · ")
+                                        });
+                                        let reasons = item_reasons(state, &item);
+                                        view! {
+                                            <li class="item">
+                                                <strong>{item_title(state, &item)}</strong>
+                                                {(item.status == ItemStatus::Done).then(|| format!(" ({})", td_string!(l, roadmap.done)))}
+                                                {tags.map(|t| view! { <br/><span class="hint">{t}</span> })}
+                                                {step.map(|s| view! { <br/>{td_string!(l, roadmap.first_step)}" "{s} })}
+                                                {(!reasons.is_empty()).then(|| view! { <br/><span class="hint">{td_string!(l, roadmap.why)}" "{reasons.join(" ; ")}</span> })}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ol>
+                            }.into_any()
+                        }}
+                    }
+                }).collect_view()}
+            </section>
+            <section aria-labelledby="report-answers">
+                <h2 id="report-answers">{td_string!(l, report.answers)}</h2>
+                {framework.pillars.iter().map(|pillar| view! {
+                    <h3>{texts.pillars[&pillar.id].name.clone()}</h3>
+                    <dl class="report-answers">
+                        {pillar.questions.iter().map(|question| {
+                            let choice = assessment.choice(question);
+                            let level_text = choice.and_then(|c| c.level()).map(|level| texts.questions[question].levels[usize::from(level.get() - 1)].clone());
+                            let note = assessment.note(question).to_string();
+                            view! {
+                                <div class="report-answer">
+                                    <dt>{texts.questions[question].title.clone()}</dt>
+                                    <dd>
+                                        <strong>{choice_text(state, choice)}</strong>
+                                        {level_text.map(|t| view! { " — " {t} })}
+                                        {(!note.is_empty()).then(|| view! { <br/><em>{td_string!(l, report.note)}" "</em>{note} })}
+                                    </dd>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </dl>
+                }).collect_view()}
+            </section>
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,330 @@
+//! Maturity per pillar: the overall score, the radar and bar charts with their tables, one
+//! pillar's breakdown by question, and how the score is computed.
+
+use crate::browser;
+use crate::chart::{self, BAND_COLOURS, BarRow, Bars};
+use crate::components::chart_figure::{
+    ChartFigure, ScoresTable, pillar_bars, radar_of, score_text,
+};
+use crate::components::download::DownloadSummaryButton;
+use crate::domain::assessment::{Assessment, Choice};
+use crate::domain::content;
+use crate::domain::csv;
+use crate::domain::profile::slug;
+use crate::domain::scoring::{self, PillarScore};
+use crate::i18n::*;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let Some(this) = state.current_untracked() else {
+        return ().into_any();
+    };
+    // Answers do not change on this page: it is drawn once, and redrawn on outside changes.
+    let commune = this.profile.commune.clone();
+    let scores = state.scores.get_untracked();
+    let overall = scoring::overall(&scores);
+    // Other assessments of the same commune, for a before/after overlay.
+    let comparable: Vec<(String, String, String)> = state.workspace.with_untracked(|w| {
+        w.assessments
+            .iter()
+            .filter(|a| a.id != this.id && slug(&a.profile.commune) == slug(&this.profile.commune))
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    a.profile.date.clone(),
+                    a.profile.respondent_name.clone(),
+                )
+            })
+            .collect()
+    });
+    let compare_with = RwSignal::new(None::<String>);
+    let radar_title = td_string!(l, results.radar_title, commune = commune.clone());
+    let bars_title = td_string!(l, results.bars_title, commune = commune.clone());
+    let charts = Memo::new(move |_| {
+        let other = compare_with
+            .get()
+            .and_then(|id| state.workspace.with_untracked(|w| w.get(&id).cloned()));
+        let radar = chart::radar_svg(&radar_of(state, radar_title.clone(), other.as_ref()));
+        let mut bars = pillar_bars(state, bars_title.clone(), None);
+        if let Some(other) = &other {
+            let scores = scoring::score_all(content::framework(), other);
+            for (row, score) in bars.rows.iter_mut().zip(scores) {
+                row.comparison = score.score;
+            }
+            bars.comparison_label =
+                td_string!(l, results.compared_with, date = other.profile.date.clone());
+        }
+        (radar, chart::bars_svg(&bars))
+    });
+    let stem = format!("autodiag-{}", slug(&commune));
+    let bars_size = (chart::BAR_WIDTH, chart::bars_height(scores.len()));
+    let interpretations = scores.clone();
+    let compare = (!comparable.is_empty()).then(|| view! {
+        <div class="field no-print compare-select">
+            <label for="compare-with">{td_string!(l, results.compare_label)}</label>
+            <select id="compare-with" data-testid="compare-with" on:change=move |ev| {
+                let value = event_target_value(&ev);
+                compare_with.set((!value.is_empty()).then_some(value));
+            }>
+                <option value="">{td_string!(l, results.compare_none)}</option>
+                {comparable.into_iter().map(|(id, date, who)| view! {
+                    <option value=id>{if who.is_empty() { date } else { format!("{date} · {who}") }}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    });
+    view! {
+        <div class="page page--results">
+            <h1>{td_string!(l, results.title, commune = commune.clone())}</h1>
+            <p class="overall-score" data-testid="overall-score">
+                {td_string!(l, results.overall)}
+                <strong>{overall.map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))}</strong>
+                <span>{overall.map(|s| score_text(state, Some(s)))}</span>
+            </p>
+            <div class="no-print">
+                <DownloadSummaryButton/>
+                " "
+                <button type="button" class="button" data-testid="download-csv" on:click=move |_| download_answers_csv(state)>
+                    {td_string!(l, results.download_csv)}
+                </button>
+                " "
+                <a class="button" href=state.href(crate::route::Route::Projector) data-testid="open-projector" on:click=|_| crate::browser::enter_fullscreen_root()>
+                    {td_string!(l, nav.projector)}
+                </a>
+                " "
+                <a class="button" href=state.href(crate::route::Route::Roadmap)>{format!("{} →", td_string!(l, results.to_roadmap))}</a>
+            </div>
+            {compare}
+            <div class="results-grid">
+                <section aria-labelledby="radar-title">
+                    <h2 id="radar-title">{td_string!(l, results.radar_heading)}</h2>
+                    <ChartFigure svg=Signal::derive(move || charts.with(|c| c.0.clone())) file_stem=format!("{stem}-radar")
+                        size=(chart::RADAR_WIDTH, chart::RADAR_HEIGHT) testid="radar-chart">
+                        <ScoresTable scores=scores caption=td_string!(l, results.table_caption).to_string()/>
+                    </ChartFigure>
+                </section>
+                <section aria-labelledby="bars-title">
+                    <h2 id="bars-title">{td_string!(l, results.bars_heading)}</h2>
+                    <ChartFigure svg=Signal::derive(move || charts.with(|c| c.1.clone())) file_stem=format!("{stem}-scores")
+                        size=bars_size testid="bars-chart">
+                        <BandKey/>
+                    </ChartFigure>
+                </section>
+            </div>
+            <Interpretations scores=interpretations/>
+            <Breakdown assessment=this/>
+            <HowComputed/>
+        </div>
+    }
+    .into_any()
+}
+
+fn download_answers_csv(state: AppState) {
+    let l = crate::state::locale();
+    let headers = [
+        td_string!(l, results.csv.pillar_id),
+        td_string!(l, results.csv.pillar),
+        td_string!(l, results.csv.question_id),
+        td_string!(l, results.csv.question),
+        td_string!(l, results.csv.level),
+        td_string!(l, results.csv.level_name),
+        td_string!(l, results.csv.level_text),
+        td_string!(l, results.csv.note),
+    ];
+    let texts = content::texts(state.lang.get_untracked().as_str());
+    let Some((name, text)) = state.workspace.with_untracked(|w| {
+        let id = state.current.get_untracked()?;
+        let assessment = w.get(&id)?;
+        Some((
+            format!(
+                "autodiag-{}-{}-reponses.csv",
+                slug(&assessment.profile.commune),
+                browser::today()
+            ),
+            csv::answers(content::framework(), texts, &headers, assessment),
+        ))
+    }) else {
+        return;
+    };
+    let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
+}
+
+/// The five bands: colour, name, score range. Colours also appear as text in the charts.
+#[component]
+fn BandKey() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let ranges = ["0–12", "13–37", "38–62", "63–87", "88–100"];
+    view! {
+        <p class="hint">{td_string!(l, results.band_key)}</p>
+        <ul class="band-key">
+            {ranges.iter().enumerate().map(|(index, range)| {
+                let colour = BAND_COLOURS[index];
+                let swatch = format!("#{:02x}{:02x}{:02x}", colour.0, colour.1, colour.2);
+                view! {
+                    <li>
+                        <span class="band-key__swatch" style:background-color=swatch aria-hidden="true"></span>
+                        <strong>{move || format!("{} · {}", index + 1, state.texts().scale.names[index])}</strong>
+                        <span>{*range}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Each pillar's band with its one-paragraph meaning.
+#[component]
+fn Interpretations(scores: Vec<PillarScore>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let texts = state.texts();
+    view! {
+        <section aria-labelledby="meaning-title">
+            <h2 id="meaning-title">{td_string!(l, results.meaning_title)}</h2>
+            <dl class="interpretations" data-testid="interpretations">
+                {scores.into_iter().map(|score| {
+                    let meaning = match score.band {
+                        Some(band) => texts.scale.bands[usize::from(band - 1)].clone(),
+                        None => td_string!(l, results.no_meaning).to_string(),
+                    };
+                    view! {
+                        <dt><strong>{texts.pillars[&score.pillar_id].name.clone()}</strong>" — "{score_text(state, score.score)}
+                            {score.low_confidence.then(|| view! { " " <span class="badge badge--warning">{td_string!(l, results.low_confidence)}</span> })}
+                        </dt>
+                        <dd>{meaning}</dd>
+                    }
+                }).collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+/// One pillar, question by question.
+#[component]
+fn Breakdown(assessment: Assessment) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let framework = content::framework();
+    let texts = state.texts();
+    let selected = RwSignal::new(0usize);
+    // The chart and the table for the chosen pillar.
+    let shown = Memo::new(move |_| {
+        let pillar = &framework.pillars[selected.get()];
+        let rows: Vec<(String, Option<Choice>, String, String)> =
+            question_rows(pillar, &assessment)
+                .into_iter()
+                .map(|(question, choice, note)| {
+                    (
+                        texts.questions[&question].title.clone(),
+                        choice,
+                        choice_text(state, choice),
+                        note,
+                    )
+                })
+                .collect();
+        let name = texts.pillars[&pillar.id].name.clone();
+        let svg = chart::bars_svg(&Bars {
+            title: td_string!(l, results.breakdown_chart, pillar = name.clone()),
+            rows: rows
+                .iter()
+                .map(|(title, choice, value, _)| BarRow {
+                    label: title.clone(),
+                    score: choice.and_then(Choice::level).map(|l| (l.get() - 1) * 25),
+                    value_text: value.clone(),
+                    target: None,
+                    comparison: None,
+                })
+                .collect(),
+            target_label: String::new(),
+            comparison_label: String::new(),
+        });
+        (name, rows, svg)
+    });
+    let size = (chart::BAR_WIDTH, chart::bars_height(8));
+    view! {
+        <section aria-labelledby="breakdown-title">
+            <h2 id="breakdown-title">{td_string!(l, results.breakdown_title)}</h2>
+            <div class="field no-print">
+                <label for="breakdown-pillar">{td_string!(l, results.breakdown_pick)}</label>
+                <select id="breakdown-pillar" data-testid="breakdown-pillar" on:change=move |ev| selected.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    {framework.pillars.iter().enumerate().map(|(i, p)| view! {
+                        <option value=i>{texts.pillars[&p.id].name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <ChartFigure svg=Signal::derive(move || shown.with(|s| s.2.clone())) file_stem="autodiag-detail".to_string() size testid="breakdown-chart">
+                {move || shown.with(|(name, rows, _)| view! {
+                    <table class="data-table">
+                        <caption>{td_string!(l, results.breakdown_caption, pillar = name.clone())}</caption>
+                        <thead><tr>
+                            <th scope="col">{td_string!(l, results.col_question)}</th>
+                            <th scope="col">{td_string!(l, results.col_answer)}</th>
+                            <th scope="col">{td_string!(l, results.col_note)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.iter().map(|(title, _, value, note)| view! {
+                                <tr><th scope="row">{title.clone()}</th><td>{value.clone()}</td><td>{note.clone()}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })}
+            </ChartFigure>
+        </section>
+    }
+}
+
+fn question_rows(
+    pillar: &content::Pillar,
+    assessment: &Assessment,
+) -> Vec<(String, Option<Choice>, String)> {
+    pillar
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                q.clone(),
+                assessment.choice(q),
+                assessment.note(q).to_string(),
+            )
+        })
+        .collect()
+}
+
+/// « 3 · Structuré », « Je ne sais pas », « Non applicable » or « Sans réponse ».
+pub fn choice_text(state: AppState, choice: Option<Choice>) -> String {
+    let l = crate::state::locale();
+    match choice {
+        Some(Choice::Level(level)) => format!(
+            "{} · {}",
+            level.get(),
+            state.texts().scale.names[usize::from(level.get() - 1)]
+        ),
+        Some(Choice::Unknown) => td_string!(l, question.unknown).to_string(),
+        Some(Choice::NotApplicable) => td_string!(l, question.not_applicable).to_string(),
+        None => td_string!(l, results.no_answer).to_string(),
+    }
+}
+
+/// « Comment ce score est calculé »: the rule in plain words, so the score is never opaque.
+#[component]
+fn HowComputed() -> impl IntoView {
+    let l = crate::state::locale();
+    view! {
+        <section aria-labelledby="how-title">
+            <h2 id="how-title">{td_string!(l, results.how_title)}</h2>
+            <ul class="how" data-testid="how-computed">
+                <li>{td_string!(l, results.how_question)}</li>
+                <li>{td_string!(l, results.how_pillar)}</li>
+                <li>{td_string!(l, results.how_rounding)}</li>
+                <li>{td_string!(l, results.how_band)}</li>
+                <li>{td_string!(l, results.how_confidence)}</li>
+                <li>{td_string!(l, results.how_overall)}</li>
+            </ul>
+        </section>
+    }
+}

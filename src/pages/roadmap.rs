@@ -1,0 +1,510 @@
+//! The starter roadmap: focus pillars, then actions by horizon, which the commune can edit.
+
+use crate::components::download::DownloadSummaryButton;
+use crate::domain::content::{self, ActionKind, CostBand, Effort, Horizon};
+use crate::domain::roadmap::{
+    self, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
+};
+use crate::domain::scoring;
+use crate::i18n::*;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Drafts the roadmap when there is none, or redrafts it while the commune has not edited it,
+/// so it always reflects the latest answers.
+fn refresh_draft(state: AppState) {
+    let needs_draft = state
+        .with_current(|a| a.roadmap.as_ref().is_none_or(|r| !r.edited))
+        .unwrap_or(false);
+    if needs_draft {
+        redraft(state);
+    }
+}
+
+fn redraft(state: AppState) {
+    let scores = state.scores.get_untracked();
+    state.update_current(|a, now| {
+        let draft = roadmap::draft(content::framework(), a, &scores);
+        if a.roadmap.as_ref() != Some(&draft) {
+            a.roadmap = Some(draft);
+            a.touch(now);
+        }
+    });
+}
+
+/// Applies an edit to the open assessment's roadmap.
+fn edit(state: AppState, change: impl FnOnce(&mut Roadmap)) {
+    state.update_current(|a, now| {
+        if let Some(roadmap) = a.roadmap.as_mut() {
+            change(roadmap);
+            a.touch(now);
+        }
+    });
+}
+
+#[component]
+pub fn RoadmapPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    refresh_draft(state);
+    let Some(assessment) = state.current_untracked() else {
+        return ().into_any();
+    };
+    let texts = state.texts();
+    let (drafted_focus, drafted_later) =
+        roadmap::choose_focus(&assessment, &state.scores.get_untracked());
+    // Edits on this page change the items; the focus only changes on a redraft, which
+    // redraws the whole page.
+    let roadmap = Memo::new(move |_| {
+        state
+            .with_current(|a| a.roadmap.clone())
+            .flatten()
+            .unwrap_or_default()
+    });
+    let confirming = RwSignal::new(false);
+    let regenerate = move |_| {
+        if roadmap.with_untracked(|r| r.edited) && !confirming.get_untracked() {
+            confirming.set(true);
+            return;
+        }
+        confirming.set(false);
+        state.update_current(|a, _| {
+            if let Some(r) = a.roadmap.as_mut() {
+                r.edited = false;
+            }
+        });
+        redraft(state);
+        state.redraw();
+    };
+    let has_answers = state
+        .scores
+        .get_untracked()
+        .iter()
+        .any(|p| p.score.is_some());
+    if !has_answers {
+        return view! {
+            <div class="page page--roadmap">
+                <h1>{td_string!(l, roadmap.title, commune = assessment.profile.commune.clone())}</h1>
+                <p class="notice notice--info">{td_string!(l, roadmap.no_answers)}</p>
+            </div>
+        }
+        .into_any();
+    }
+    let scores = state.scores.get_untracked();
+    let focus = drafted_focus.iter().map(|focus| {
+        let score = scores.iter().find(|p| p.pillar_id == focus.pillar_id).and_then(|p| p.score);
+        let line = td_string!(l, roadmap.focus_line,
+            score = score.map_or_else(|| "—".to_string(), |s| s.to_string()),
+            target = format!("{} · {}", focus.target_level, texts.scale.names[usize::from(focus.target_level - 1)]),
+            importance = importance_text(focus.importance));
+        view! { <li><strong>{texts.pillars[&focus.pillar_id].name.clone()}</strong>" — "{line}</li> }
+    }).collect_view();
+    let later = (!drafted_later.is_empty()).then(|| {
+        let items = drafted_later.iter().map(|later| {
+            let reason = match later.reason {
+                LaterReason::NotAssessed => td_string!(l, roadmap.later_not_assessed).to_string(),
+                LaterReason::TargetReached { target_level } => td_string!(l, roadmap.later_reached,
+                    target = format!("{} · {}", target_level, texts.scale.names[usize::from(target_level - 1)])),
+                LaterReason::LowerPriority => td_string!(l, roadmap.later_lower).to_string(),
+            };
+            view! { <li><strong>{texts.pillars[&later.pillar_id].name.clone()}</strong>" : "{reason}</li> }
+        }).collect_view();
+        view! { <h3>{td_string!(l, roadmap.later_title)}</h3><ul data-testid="later-pillars">{items}</ul> }
+    });
+    let rules = [
+        (
+            assessment.profile.has_no_dedicated_staff(),
+            td_string!(l, roadmap.rule_no_staff),
+        ),
+        (
+            assessment
+                .profile
+                .digital_budget
+                .is_some_and(|b| b.is_small()),
+            td_string!(l, roadmap.rule_small_budget),
+        ),
+    ]
+    .into_iter()
+    .filter(|(applies, _)| *applies)
+    .map(|(_, text)| view! { <p class="notice notice--info">{text}</p> })
+    .collect_view();
+    view! {
+        <div class="page page--roadmap">
+            <h1>{td_string!(l, roadmap.title, commune = assessment.profile.commune.clone())}</h1>
+            <p class="lead">{td_string!(l, roadmap.lead)}</p>
+            <section aria-labelledby="focus-title">
+                <h2 id="focus-title">{td_string!(l, roadmap.focus_title)}</h2>
+                <p>{td_string!(l, roadmap.focus_rule)}</p>
+                <ol class="focus-list" data-testid="focus-pillars">{focus}</ol>
+                {later}
+                {rules}
+            </section>
+            <div class="roadmap-tools no-print">
+                <button type="button" class="button" data-testid="regenerate" on:click=regenerate>{td_string!(l, roadmap.regenerate)}</button>
+                {move || confirming.get().then(|| view! {
+                    <span role="alert" class="roadmap-tools__confirm" data-testid="regenerate-confirm">
+                        {td_string!(l, roadmap.regenerate_confirm)}" "
+                        <button type="button" class="button button--danger" data-testid="regenerate-yes" on:click=regenerate>{td_string!(l, roadmap.regenerate_yes)}</button>
+                        " "
+                        <button type="button" class="button" on:click=move |_| confirming.set(false)>{td_string!(l, assessments.cancel)}</button>
+                    </span>
+                })}
+                <button type="button" class="button" on:click=move |_| crate::browser::print()>{td_string!(l, roadmap.print)}</button>
+                <DownloadSummaryButton/>
+            </div>
+            <div class="roadmap-columns">
+                {Horizon::ALL.into_iter().map(|horizon| view! { <HorizonColumn horizon roadmap/> }).collect_view()}
+            </div>
+            <div class="roadmap-add no-print">
+                <AddFromCatalogue roadmap/>
+                <AddCustom/>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+pub fn horizon_title(horizon: Horizon) -> String {
+    let l = crate::state::locale();
+    match horizon {
+        Horizon::Short => td_string!(l, roadmap.horizon_short),
+        Horizon::Medium => td_string!(l, roadmap.horizon_medium),
+        Horizon::Long => td_string!(l, roadmap.horizon_long),
+    }
+    .to_string()
+}
+
+fn importance_text(importance: crate::domain::assessment::Importance) -> String {
+    use crate::domain::assessment::Importance;
+    let l = crate::state::locale();
+    match importance {
+        Importance::Low => td_string!(l, pillar.importance_low),
+        Importance::Medium => td_string!(l, pillar.importance_medium),
+        Importance::High => td_string!(l, pillar.importance_high),
+    }
+    .to_string()
+}
+
+#[component]
+fn HorizonColumn(horizon: Horizon, roadmap: Memo<Roadmap>) -> impl IntoView {
+    let l = crate::state::locale();
+    let testid = format!("horizon-{}", horizon_key(horizon));
+    let title = horizon_title(horizon);
+    let heading = title.clone();
+    // Redrawn when this column's items change; each card itself is static.
+    let items =
+        Memo::new(move |_| roadmap.with(|r| r.items_in(horizon).cloned().collect::<Vec<_>>()));
+    view! {
+        <section class="horizon" data-testid=testid aria-label=title.clone()>
+            <h2>{heading}</h2>
+            {move || {
+                let items = items.get();
+                if items.is_empty() {
+                    view! { <p class="hint">{td_string!(l, roadmap.empty_horizon)}</p> }.into_any()
+                } else {
+                    view! { <ol class="horizon__items">{items.into_iter().map(|item| view! { <ItemCard item/> }).collect_view()}</ol> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+fn horizon_key(horizon: Horizon) -> &'static str {
+    match horizon {
+        Horizon::Short => "short",
+        Horizon::Medium => "medium",
+        Horizon::Long => "long",
+    }
+}
+
+/// What an item is called: the catalogue's title, or the commune's own words.
+pub fn item_title(state: AppState, item: &RoadmapItem) -> String {
+    match &item.custom_title {
+        Some(title) => title.clone(),
+        None => state
+            .action_texts()
+            .get(&item.id)
+            .map_or_else(|| item.id.clone(), |a| a.title.clone()),
+    }
+}
+
+#[component]
+fn ItemCard(item: RoadmapItem) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let action = content::framework().action(&item.id);
+    let id = item.id.clone();
+    let title = item_title(state, &item);
+    let first_step = action.and_then(|_| {
+        state
+            .action_texts()
+            .get(&item.id)
+            .map(|a| a.first_step.clone())
+    });
+    let done = item.status == ItemStatus::Done;
+    let reasons = item_reasons(state, &item);
+    let select_id = format!("move-{}", item.id);
+    let done_id = format!("done-{}", item.id);
+    let toggle = {
+        let id = id.clone();
+        move |_| {
+            let status = if done {
+                ItemStatus::Planned
+            } else {
+                ItemStatus::Done
+            };
+            edit(state, |r| r.set_status(&id, status));
+        }
+    };
+    let move_to = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let horizon = match event_target_value(&ev).as_str() {
+                "short" => Horizon::Short,
+                "medium" => Horizon::Medium,
+                _ => Horizon::Long,
+            };
+            edit(state, |r| r.move_to(&id, horizon));
+        }
+    };
+    let remove = move |_| edit(state, |r| r.remove(&id));
+    view! {
+        <li class="item" class:item--done=done data-testid="roadmap-item" data-action=item.id.clone()>
+            <h3 class="item__title">{title}</h3>
+            <div class="item__tags">
+                {action.map(|a| view! {
+                    <span class="badge badge--info">{kind_text(a.kind)}</span>
+                    <span class="badge badge--info">{td_string!(l, roadmap.effort)}" : "{effort_text(a.effort)}</span>
+                    <span class="badge badge--info">{cost_text(a.cost)}</span>
+                    {a.pooled.then(|| view! { <span class="badge badge--ok" data-testid="pooled">{td_string!(l, roadmap.pooled)}</span> })}
+                })}
+                {(item.origin == ItemOrigin::Custom).then(|| view! { <span class="badge badge--info">{td_string!(l, roadmap.custom)}</span> })}
+                {done.then(|| view! { <span class="badge badge--ok">{td_string!(l, roadmap.done)}</span> })}
+            </div>
+            {first_step.map(|step| view! { <p><strong>{td_string!(l, roadmap.first_step)}</strong>" "{step}</p> })}
+            {(!reasons.is_empty()).then(|| view! {
+                <div class="item__why">
+                    <strong>{td_string!(l, roadmap.why)}</strong>
+                    <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            <div class="item__controls">
+                <label class="segmented__option">
+                    <input type="checkbox" id=done_id prop:checked=done on:change=toggle data-testid="item-done"/>
+                    <span>{td_string!(l, roadmap.mark_done)}</span>
+                </label>
+                <label for=select_id.clone()>{td_string!(l, roadmap.move_to)}</label>
+                <select id=select_id on:change=move_to data-testid="item-move">
+                    {Horizon::ALL.into_iter().map(|h| {
+                        view! { <option value=horizon_key(h) selected=h == item.horizon>{horizon_title(h)}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="button" class="button button--small button--danger" data-testid="item-remove" on:click=remove>
+                    {td_string!(l, roadmap.remove)}
+                </button>
+            </div>
+        </li>
+    }
+}
+
+/// Why an item is there, in words, from the current answers.
+pub fn item_reasons(state: AppState, item: &RoadmapItem) -> Vec<String> {
+    let scores = state.scores.get_untracked();
+    state
+        .with_current(|a| {
+            let roadmap = a.roadmap.clone().unwrap_or_default();
+            roadmap::explain(content::framework(), a, &scores, &roadmap, item)
+        })
+        .unwrap_or_default()
+        .iter()
+        .map(|r| reason_text(state, r))
+        .collect()
+}
+
+pub fn reason_text(state: AppState, reason: &Reason) -> String {
+    let l = crate::state::locale();
+    let texts = state.texts();
+    match reason {
+        Reason::Answer { question_id, level } => td_string!(
+            l,
+            roadmap.reason_answer,
+            question = texts
+                .questions
+                .get(question_id)
+                .map_or_else(|| question_id.clone(), |q| q.title.clone()),
+            level = format!(
+                "{level} · {}",
+                texts.scale.names[usize::from(level.saturating_sub(1)).min(4)]
+            )
+        )
+        .to_string(),
+        Reason::FocusPillar { pillar_id, rank } => td_string!(
+            l,
+            roadmap.reason_focus,
+            pillar = texts
+                .pillars
+                .get(pillar_id)
+                .map_or_else(|| pillar_id.clone(), |p| p.name.clone()),
+            rank = *rank
+        )
+        .to_string(),
+        Reason::PrerequisiteOf { action_id } => td_string!(
+            l,
+            roadmap.reason_prerequisite,
+            action = state
+                .action_texts()
+                .get(action_id)
+                .map_or_else(|| action_id.clone(), |a| a.title.clone())
+        )
+        .to_string(),
+        Reason::NoDedicatedStaff => td_string!(l, roadmap.reason_no_staff).to_string(),
+        Reason::SmallBudget => td_string!(l, roadmap.reason_small_budget).to_string(),
+    }
+}
+
+pub fn kind_text(kind: ActionKind) -> String {
+    let l = crate::state::locale();
+    match kind {
+        ActionKind::QuickWin => td_string!(l, roadmap.kind_quick_win),
+        ActionKind::Foundation => td_string!(l, roadmap.kind_foundation),
+        ActionKind::Project => td_string!(l, roadmap.kind_project),
+    }
+    .to_string()
+}
+
+pub fn effort_text(effort: Effort) -> String {
+    let l = crate::state::locale();
+    match effort {
+        Effort::Low => td_string!(l, roadmap.effort_low),
+        Effort::Medium => td_string!(l, roadmap.effort_medium),
+        Effort::High => td_string!(l, roadmap.effort_high),
+    }
+    .to_string()
+}
+
+pub fn cost_text(cost: CostBand) -> String {
+    let l = crate::state::locale();
+    match cost {
+        CostBand::None => td_string!(l, roadmap.cost_none),
+        CostBand::Low => td_string!(l, roadmap.cost_low),
+        CostBand::Medium => td_string!(l, roadmap.cost_medium),
+        CostBand::High => td_string!(l, roadmap.cost_high),
+    }
+    .to_string()
+}
+
+/// Adds any catalogue action, chosen by pillar.
+#[component]
+fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let framework = content::framework();
+    let pillar = RwSignal::new(framework.pillars[0].id.clone());
+    let chosen = RwSignal::new(String::new());
+    let available = Memo::new(move |_| {
+        let pillar = pillar.get();
+        roadmap.with(|r| {
+            framework
+                .actions
+                .iter()
+                .filter(|a| a.pillar == pillar && r.item(&a.id).is_none())
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = chosen.get_untracked();
+        if let Some(action) = framework.action(&id) {
+            edit(state, |r| {
+                r.add_action(action);
+            });
+            chosen.set(String::new());
+        }
+    };
+    view! {
+        <form class="card inline-form" on:submit=add aria-labelledby="catalogue-title">
+            <h2 id="catalogue-title" class="form-title">{td_string!(l, roadmap.add_title)}</h2>
+            <div class="field">
+                <label for="catalogue-pillar">{td_string!(l, roadmap.add_pillar)}</label>
+                <select id="catalogue-pillar" on:change=move |ev| { pillar.set(event_target_value(&ev)); chosen.set(String::new()); }>
+                    {framework.pillars.iter().map(|p| view! {
+                        <option value=p.id.clone()>{state.texts().pillars[&p.id].name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="catalogue-action">{td_string!(l, roadmap.add_action)}</label>
+                <select id="catalogue-action" data-testid="catalogue-action" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <option value="" selected=move || chosen.get().is_empty()>{td_string!(l, roadmap.add_choose)}</option>
+                    {move || available.get().into_iter().map(|id| {
+                        let title = state.action_texts().get(&id).map(|a| a.title.clone()).unwrap_or_default();
+                        view! { <option value=id>{title}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button" data-testid="catalogue-add">{td_string!(l, roadmap.add_button)}</button>
+        </form>
+    }
+}
+
+/// Adds an item in the commune's own words.
+#[component]
+fn AddCustom() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let title = RwSignal::new(String::new());
+    let horizon = RwSignal::new(Horizon::Short);
+    let error = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = title.get_untracked();
+        if text.trim().is_empty() {
+            error.set(true);
+            return;
+        }
+        error.set(false);
+        let horizon = horizon.get_untracked();
+        edit(state, |r| {
+            r.add_custom(&text, horizon);
+        });
+        title.set(String::new());
+    };
+    view! {
+        <form class="card inline-form" on:submit=add aria-labelledby="custom-title" novalidate>
+            <h2 id="custom-title" class="form-title">{td_string!(l, roadmap.custom_title)}</h2>
+            <div class="field">
+                <label for="custom-text">{td_string!(l, roadmap.custom_label)}</label>
+                <input id="custom-text" type="text" data-testid="custom-text" maxlength=roadmap::MAX_CUSTOM_TITLE_CHARS
+                    aria-invalid=move || error.get().to_string() aria-describedby="custom-error"
+                    prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
+                <p class="field__error" id="custom-error" role="alert">{move || error.get().then(|| td_string!(l, roadmap.custom_empty))}</p>
+            </div>
+            <div class="field">
+                <label for="custom-horizon">{td_string!(l, roadmap.custom_horizon)}</label>
+                <select id="custom-horizon" on:change=move |ev| horizon.set(match event_target_value(&ev).as_str() {
+                    "medium" => Horizon::Medium, "long" => Horizon::Long, _ => Horizon::Short })>
+                    <option value="short">{move || horizon_title(Horizon::Short)}</option>
+                    <option value="medium">{move || horizon_title(Horizon::Medium)}</option>
+                    <option value="long">{move || horizon_title(Horizon::Long)}</option>
+                </select>
+            </div>
+            <button type="submit" class="button" data-testid="custom-add">{td_string!(l, roadmap.custom_button)}</button>
+        </form>
+    }
+}
+
+/// Overall completion, for the report.
+pub fn answered_total(state: AppState) -> (usize, usize) {
+    let framework = content::framework();
+    let answered = state
+        .with_current(|a| {
+            framework
+                .pillars
+                .iter()
+                .map(|p| scoring::answered_count(p, a))
+                .sum()
+        })
+        .unwrap_or(0);
+    (answered, framework.question_count())
+}

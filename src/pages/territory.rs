@@ -1,0 +1,5 @@
+use leptos::prelude::*;
+#[component]
+pub fn TerritoryPage() -> impl IntoView {
+    view! { <p>"todo"</p> }
+}

@@ -1,0 +1,176 @@
+//! Screens and their addresses. Routes live in the URL's hash (`#/pilier/mobilite`), so Back
+//! works, screens can be bookmarked, and deep links work from any static file server.
+//!
+//! A hash route read from a signal replaces `leptos_router`, which would add 56 KB gzipped
+//! (SIZES.md) for the same behaviour here.
+//!
+//! The screens come in two bundles, two wasm files: the questionnaire, which a commune loads
+//! first, and the tools (results, roadmap, report, workshop and territory views), loaded from
+//! `outils/` when first opened. A link to the other bundle is an ordinary page load.
+
+/// One of the two wasm bundles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// `index.html`: home, profile and questionnaire.
+    Questionnaire,
+    /// `outils/index.html`: everything that reads answers rather than collects them, and the
+    /// management of several assessments.
+    Tools,
+}
+
+/// One screen of the app.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Route {
+    #[default]
+    Home,
+    Assessments,
+    Profile,
+    Pillar(String),
+    Results,
+    Roadmap,
+    Report,
+    Projector,
+    Territory,
+    Compare,
+    Consolidate,
+    Import,
+    /// Renders a deliberate panic, to test the crash banner end to end.
+    PanicTest,
+    NotFound(String),
+}
+
+impl Route {
+    /// Reads a `location.hash` such as `#/pilier/mobilite`. Unknown pillars are checked by the
+    /// page, which knows the framework.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let mut parts = path.split('/').filter(|p| !p.is_empty());
+        match (parts.next(), parts.next(), parts.next()) {
+            (None, _, _) => Route::Home,
+            (Some("evaluations"), None, _) => Route::Assessments,
+            (Some("profil"), None, _) => Route::Profile,
+            (Some("pilier"), Some(id), None) => Route::Pillar(id.to_string()),
+            (Some("resultats"), None, _) => Route::Results,
+            (Some("feuille-de-route"), None, _) => Route::Roadmap,
+            (Some("rapport"), None, _) => Route::Report,
+            (Some("projection"), None, _) => Route::Projector,
+            (Some("territoire"), None, _) => Route::Territory,
+            (Some("comparer"), None, _) => Route::Compare,
+            (Some("consolider"), None, _) => Route::Consolidate,
+            (Some("importer"), None, _) => Route::Import,
+            (Some("test-panique"), None, _) => Route::PanicTest,
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    /// The `href` of this screen.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::Assessments => "#/evaluations".into(),
+            Route::Profile => "#/profil".into(),
+            Route::Pillar(id) => format!("#/pilier/{id}"),
+            Route::Results => "#/resultats".into(),
+            Route::Roadmap => "#/feuille-de-route".into(),
+            Route::Report => "#/rapport".into(),
+            Route::Projector => "#/projection".into(),
+            Route::Territory => "#/territoire".into(),
+            Route::Compare => "#/comparer".into(),
+            Route::Consolidate => "#/consolider".into(),
+            Route::Import => "#/importer".into(),
+            Route::PanicTest => "#/test-panique".into(),
+            Route::NotFound(path) => format!("#/{path}"),
+        }
+    }
+
+    /// The bundle that shows this screen.
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            Route::Home
+            | Route::Profile
+            | Route::Pillar(_)
+            | Route::PanicTest
+            | Route::NotFound(_) => Bundle::Questionnaire,
+            Route::Assessments
+            | Route::Results
+            | Route::Roadmap
+            | Route::Report
+            | Route::Projector
+            | Route::Territory
+            | Route::Compare
+            | Route::Consolidate
+            | Route::Import => Bundle::Tools,
+        }
+    }
+
+    /// The address of this screen from a page of bundle `here`.
+    pub fn href_from(&self, here: Bundle) -> String {
+        match (here, self.bundle()) {
+            (Bundle::Questionnaire, Bundle::Tools) => format!("outils/{}", self.href()),
+            (Bundle::Tools, Bundle::Questionnaire) => format!("../{}", self.href()),
+            _ => self.href(),
+        }
+    }
+
+    /// Screens that show one assessment and need one to be open.
+    pub fn needs_assessment(&self) -> bool {
+        matches!(
+            self,
+            Route::Profile
+                | Route::Pillar(_)
+                | Route::Results
+                | Route::Roadmap
+                | Route::Report
+                | Route::Projector
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    #[test]
+    fn every_route_reads_back_from_its_own_address() {
+        for route in [
+            Route::Home,
+            Route::Assessments,
+            Route::Profile,
+            Route::Pillar("mobilite".into()),
+            Route::Results,
+            Route::Roadmap,
+            Route::Report,
+            Route::Projector,
+            Route::Territory,
+            Route::Compare,
+            Route::Consolidate,
+            Route::Import,
+            Route::PanicTest,
+        ] {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn links_cross_bundles_with_relative_addresses() {
+        use super::Bundle::*;
+        assert_eq!(
+            Route::Results.href_from(Questionnaire),
+            "outils/#/resultats"
+        );
+        assert_eq!(Route::Results.href_from(Tools), "#/resultats");
+        assert_eq!(Route::Profile.href_from(Tools), "../#/profil");
+        assert_eq!(Route::Profile.href_from(Questionnaire), "#/profil");
+    }
+
+    #[test]
+    fn empty_and_odd_hashes_are_handled() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/profil/"), Route::Profile);
+        assert_eq!(Route::parse("#/profil?x=1"), Route::Profile);
+        assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+        assert_eq!(Route::parse("#/pilier"), Route::NotFound("pilier".into()));
+    }
+}

@@ -1,0 +1,384 @@
+//! Global state: a few signals shared through context, as the Leptos book recommends.
+//! Components read them and call the domain; only `sync_storage` writes to storage.
+
+use crate::browser;
+use crate::domain::assessment::Assessment;
+use crate::domain::content::{self, Texts};
+use crate::domain::scoring::{self, PillarScore};
+use crate::domain::stored::Prefs;
+use crate::domain::workspace::Workspace;
+use crate::i18n::{I18nLocaleTrait, Locale};
+use crate::route::{Bundle, Route};
+use crate::storage::{self, ExternalChange, Recovered};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The bundle running in this page.
+    pub bundle: Bundle,
+    /// Every assessment in this browser. The single source of truth for answers.
+    pub workspace: RwSignal<Workspace>,
+    /// The assessment this tab shows.
+    pub current: RwSignal<Option<String>>,
+    pub route: RwSignal<Route>,
+    pub lang: RwSignal<Locale>,
+    /// Derived: the open assessment's pillar scores.
+    pub scores: Memo<Vec<PillarScore>>,
+    /// False when the browser refuses local storage; the app then works in memory.
+    pub storage_available: bool,
+    pub quota_exceeded: RwSignal<bool>,
+    /// Bumped on every successful save, so the « enregistré » status is announced again.
+    pub saves: RwSignal<u32>,
+    pub recovered: RwSignal<Vec<Recovered>>,
+    /// Name of the copy kept when another tab edited the same assessment at the same time.
+    pub conflict_copy: RwSignal<Option<String>>,
+    /// The last deleted assessment and its position, for « annuler ».
+    pub deleted: RwSignal<Option<(usize, Assessment)>>,
+    /// A new version of the app is cached and will load on the next visit.
+    pub update_ready: RwSignal<bool>,
+    /// A language could not be downloaded (offline on a first visit, for example).
+    pub language_failed: RwSignal<bool>,
+    /// Bumped when the open assessment changes from outside the page (another tab, an undo,
+    /// a redraft): the page then redraws its form controls from the assessment.
+    pub refresh: RwSignal<u64>,
+}
+
+impl AppState {
+    /// Builds the state from what storage holds, and installs the storage effect.
+    pub fn new(loaded: storage::Loaded, bundle: Bundle) -> AppState {
+        let wanted = loaded
+            .prefs
+            .lang
+            .as_deref()
+            .and_then(|code| code.parse::<Locale>().ok())
+            .unwrap_or_default();
+        let current = loaded
+            .prefs
+            .current
+            .filter(|id| loaded.workspace.get(id).is_some())
+            .or_else(|| loaded.workspace.assessments.last().map(|a| a.id.clone()));
+        let workspace = RwSignal::new(loaded.workspace);
+        let current = RwSignal::new(current);
+        let scores = Memo::new(move |_| {
+            let framework = content::framework();
+            workspace.with(|w| {
+                current.with(|id| match id.as_deref().and_then(|id| w.get(id)) {
+                    Some(assessment) => scoring::score_all(framework, assessment),
+                    None => Vec::new(),
+                })
+            })
+        });
+        AppState {
+            bundle,
+            workspace,
+            current,
+            route: RwSignal::new(Route::default()),
+            // French until the preferred language's texts arrive; see `switch_language`.
+            lang: RwSignal::new(if content::has_texts(wanted.as_str()) {
+                wanted
+            } else {
+                Locale::default()
+            }),
+            scores,
+            storage_available: loaded.available,
+            quota_exceeded: RwSignal::new(false),
+            saves: RwSignal::new(0),
+            recovered: RwSignal::new(loaded.recovered),
+            conflict_copy: RwSignal::new(None),
+            deleted: RwSignal::new(loaded.trash.map(|a| (usize::MAX, a))),
+            update_ready: RwSignal::new(false),
+            language_failed: RwSignal::new(false),
+            refresh: RwSignal::new(0),
+        }
+    }
+
+    /// Fetches the question texts when this bundle does not embed them; the page redraws
+    /// once they are there. Returns whether they are already available.
+    pub fn ensure_questions(&self) -> bool {
+        let lang = self.lang.get_untracked();
+        if content::has_questions(lang.as_str()) {
+            return true;
+        }
+        let state = *self;
+        wasm_bindgen_futures::spawn_local(async move {
+            let url = format!("questions.{}.json", lang.as_str());
+            let installed = match browser::fetch_text(&url).await {
+                Ok(json) => content::install_questions(lang.as_str(), &json).is_ok(),
+                Err(_) => false,
+            };
+            state.language_failed.set(!installed);
+            if installed {
+                state.redraw();
+            }
+        });
+        false
+    }
+
+    /// Switches the interface language, downloading its texts first when needed.
+    pub fn switch_language(&self, locale: Locale) {
+        let state = *self;
+        if content::has_texts(locale.as_str()) {
+            state.language_failed.set(false);
+            state.lang.set(locale);
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let url = format!("texts.{}.json", locale.as_str());
+            let installed = match browser::fetch_text(&url).await {
+                Ok(json) => content::install_texts(locale.as_str(), &json).is_ok(),
+                Err(_) => false,
+            };
+            state.language_failed.set(!installed);
+            if installed {
+                state.lang.set(locale);
+            }
+        });
+    }
+
+    /// The texts of the interface language. The app re-renders when the language changes.
+    pub fn texts(&self) -> &'static Texts {
+        content::texts(self.lang.get_untracked().as_str())
+    }
+
+    /// The catalogue's action texts in the interface language.
+    pub fn action_texts(&self) -> &'static content::ActionTexts {
+        content::action_texts(self.lang.get_untracked().as_str())
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.get_untracked().as_str()
+    }
+
+    /// Reads the open assessment, if any. Tracked.
+    ///
+    /// Read guards rather than `with` closures: this is called from dozens of places, and a
+    /// closure-taking signal method would be compiled anew for each (a larger wasm).
+    pub fn with_current<R>(&self, read: impl FnOnce(&Assessment) -> R) -> Option<R> {
+        let workspace = self.workspace.read();
+        let current = self.current.read();
+        current
+            .as_deref()
+            .and_then(|id| workspace.get(id))
+            .map(read)
+    }
+
+    pub fn has_current(&self) -> bool {
+        self.with_current(|_| ()).is_some()
+    }
+
+    /// A copy of the open assessment, without tracking: for drawing a page once.
+    pub fn current_untracked(&self) -> Option<Assessment> {
+        let id = self.current.get_untracked()?;
+        self.workspace.with_untracked(|w| w.get(&id).cloned())
+    }
+
+    /// Asks the page to redraw from the state, after a change it did not make itself.
+    pub fn redraw(&self) {
+        self.refresh.update(|n| *n += 1);
+    }
+
+    /// Changes the open assessment. `change` receives the current time.
+    pub fn update_current(&self, change: impl FnOnce(&mut Assessment, &str)) {
+        let mut change = Some(change);
+        self.update_current_dyn(&mut |assessment, now| {
+            if let Some(change) = change.take() {
+                change(assessment, now);
+            }
+        });
+    }
+
+    fn update_current_dyn(&self, change: &mut dyn FnMut(&mut Assessment, &str)) {
+        let Some(id) = self.current.get_untracked() else {
+            return;
+        };
+        let now = browser::now_iso();
+        let mut workspace = self.workspace.write();
+        if let Some(assessment) = workspace.get_mut(&id) {
+            change(assessment, &now);
+        }
+    }
+
+    /// Creates an assessment for a commune and opens it.
+    pub fn create(&self, commune: &str) -> String {
+        let id = browser::new_id();
+        let mut assessment =
+            Assessment::new(id.clone(), commune.trim().to_string(), browser::now_iso());
+        assessment.profile.date = browser::today();
+        assessment.revision = 1;
+        self.workspace.update(|w| w.add(assessment));
+        self.current.set(Some(id.clone()));
+        id
+    }
+
+    pub fn add(&self, mut assessment: Assessment) -> String {
+        assessment.revision = assessment.revision.max(1);
+        let id = assessment.id.clone();
+        self.workspace.update(|w| w.add(assessment));
+        id
+    }
+
+    pub fn open(&self, id: &str) {
+        self.current.set(Some(id.to_string()));
+    }
+
+    /// Deletes an assessment; it stays recoverable through « annuler ».
+    pub fn delete(&self, id: &str) {
+        let mut removed = None;
+        self.workspace.update(|w| removed = w.remove(id));
+        if let Some((index, assessment)) = removed {
+            storage::put_in_trash(&assessment);
+            if self.current.get_untracked().as_deref() == Some(id) {
+                let next = self
+                    .workspace
+                    .with_untracked(|w| w.assessments.last().map(|a| a.id.clone()));
+                self.current.set(next);
+            }
+            self.deleted.set(Some((index, assessment)));
+        }
+    }
+
+    pub fn undo_delete(&self) {
+        if let Some((index, mut assessment)) = self.deleted.get_untracked() {
+            // A new revision makes the storage effect write it back.
+            assessment.revision += 1;
+            let id = assessment.id.clone();
+            self.workspace.update(|w| w.restore(index, assessment));
+            self.current.set(Some(id));
+            self.deleted.set(None);
+            storage::empty_trash();
+            self.redraw();
+        }
+    }
+
+    /// The address of a screen from this page.
+    pub fn href(&self, route: Route) -> String {
+        route.href_from(self.bundle)
+    }
+
+    pub fn navigate(&self, route: Route) {
+        if route.bundle() != self.bundle {
+            let _ = browser::window().location().set_href(&self.href(route));
+            return;
+        }
+        let href = route.href();
+        if browser::window().location().hash().ok().as_deref() != Some(href.as_str()) {
+            let _ = browser::window().location().set_hash(&href);
+        }
+        self.route.set(route);
+    }
+}
+
+/// The interface language, read once per render: a language switch re-renders the whole app,
+/// so texts are plain strings rather than thousands of reactive closures (smaller wasm).
+pub fn locale() -> Locale {
+    expect_context::<AppState>().lang.get_untracked()
+}
+
+/// The one effect that keeps local storage in step with the state.
+pub fn sync_storage(state: AppState) {
+    let written: StoredValue<BTreeMap<String, u64>> =
+        StoredValue::new(state.workspace.with_untracked(|w| {
+            w.assessments
+                .iter()
+                .map(|a| (a.id.clone(), a.revision))
+                .collect()
+        }));
+    let last_prefs = StoredValue::new(Prefs::default());
+    Effect::new(move |_| {
+        let report = state
+            .workspace
+            .with(|w| written.try_update_value(|written| storage::sync(w, written)))
+            .unwrap_or_default();
+        let prefs = Prefs {
+            lang: Some(state.lang.get().as_str().to_string()),
+            current: state.current.get(),
+        };
+        if last_prefs.with_value(|last| *last != prefs) && storage::save_prefs(&prefs) {
+            last_prefs.set_value(prefs);
+        }
+        if report.saved {
+            state.saves.update(|n| *n += 1);
+        }
+        if report.quota_exceeded != state.quota_exceeded.get_untracked() {
+            state.quota_exceeded.set(report.quota_exceeded);
+        }
+        if !report.conflicts.is_empty() {
+            resolve_conflicts(state, written, report.conflicts);
+        }
+    });
+    listen_to_other_tabs(state, written);
+}
+
+/// Another tab saved the same assessment between this tab's edits. Its version is adopted
+/// and this tab's version is kept as a copy, so neither edit is lost.
+fn resolve_conflicts(
+    state: AppState,
+    written: StoredValue<BTreeMap<String, u64>>,
+    conflicts: Vec<Assessment>,
+) {
+    let now = browser::now_iso();
+    let mut copy_name = None;
+    state.workspace.update(|w| {
+        for theirs in conflicts {
+            if let Some(ours) = w.get(&theirs.id).cloned() {
+                let name = format!(
+                    "{} ({})",
+                    ours.profile.commune,
+                    crate::i18n::td_string!(state.lang.get_untracked(), notices.conflict_suffix)
+                );
+                let mut copy = ours.duplicate(browser::new_id(), name.clone(), &now);
+                copy.revision = 1;
+                w.add(copy);
+                copy_name = Some(name);
+            }
+            written.update_value(|written| {
+                written.insert(theirs.id.clone(), theirs.revision);
+            });
+            if let Some(slot) = w.get_mut(&theirs.id) {
+                *slot = theirs;
+            }
+        }
+    });
+    state.conflict_copy.set(copy_name);
+    state.redraw();
+}
+
+/// Applies changes other tabs make to the same browser's storage.
+fn listen_to_other_tabs(state: AppState, written: StoredValue<BTreeMap<String, u64>>) {
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        let Some(key) = event.key() else { return };
+        let Some(change) = storage::external_change(&key, event.new_value()) else {
+            return;
+        };
+        match change {
+            ExternalChange::Updated(theirs) => {
+                let theirs = *theirs;
+                written.update_value(|written| {
+                    written.insert(theirs.id.clone(), theirs.revision);
+                });
+                let shown = state.current.get_untracked().as_deref() == Some(theirs.id.as_str());
+                state.workspace.update(|w| match w.get_mut(&theirs.id) {
+                    Some(ours) => *ours = theirs,
+                    None => w.add(theirs),
+                });
+                if shown {
+                    state.redraw();
+                }
+            }
+            ExternalChange::Removed(id) => {
+                written.update_value(|written| {
+                    written.remove(&id);
+                });
+                state.workspace.update(|w| {
+                    w.remove(&id);
+                });
+                if state.current.get_untracked().as_deref() == Some(id.as_str()) {
+                    state.current.set(None);
+                }
+            }
+            ExternalChange::Unreadable => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

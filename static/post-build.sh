@@ -1,0 +1,66 @@
+#!/bin/sh
+# Trunk post-build hook, run in the staging folder's parent with TRUNK_STAGING_DIR set.
+# 1. Trunk inlines a <script type="module"> that loads the wasm. The Content-Security-Policy
+#    forbids inline scripts, so the script moves to its own file, named by its hash.
+# 2. The service worker gets the list of files to cache and a version that changes with
+#    them, so a new release is never stuck behind a stale cache.
+set -eu
+dir="${TRUNK_STAGING_DIR:?run by trunk}"
+html="$dir/index.html"
+
+loader="$dir/loader.tmp.js"
+# perl-base is part of every Debian and Ubuntu system; the HTML may be minified onto one line.
+perl -0777 -ne 'print $1 if m{<script type="?module"?>(.*?)</script>}s' "$html" > "$loader"
+if [ ! -s "$loader" ]; then
+  echo "post-build: no inline loader script found in index.html" >&2
+  exit 1
+fi
+name="start-$(sha256sum "$loader" | cut -c1-16).js"
+mv "$loader" "$dir/$name"
+perl -0777 -pi -e "s{<script type=\"?module\"?>.*?</script>}{<script type=\"module\" src=\"./$name\"></script>}s" "$html"
+
+# The wasm-bindgen JS glue is shipped as written; terser (tests/e2e/package.json) shrinks it
+# in release builds. Trunk's subresource integrity is off (Trunk.toml) since files change here.
+if [ "${TRUNK_PROFILE:-debug}" = release ] && command -v terser >/dev/null 2>&1; then
+  for js in "$dir"/*.js; do
+    case "$js" in */sw.js) continue ;; esac
+    terser "$js" --module --compress --mangle --output "$js.min" && mv "$js.min" "$js"
+  done
+fi
+
+# The tools bundle is built first into target/outils-dist (see the Makefile); the main build
+# takes it in as dist/outils/. Its own build only needed the loader moved.
+case "${TRUNK_HTML_FILE:-}" in
+  */outils/index.html) echo "post-build: tools bundle, loader $name"; exit 0 ;;
+esac
+outils="${CARGO_TARGET_DIR:-target}/outils-dist"
+if [ ! -f "$outils/index.html" ]; then
+  echo "post-build: $outils is missing: build the tools bundle first (make dist does)" >&2
+  exit 1
+fi
+mkdir -p "$dir/outils"
+cp -R "$outils"/. "$dir/outils/"
+
+# Texts of languages other than French, fetched when a user switches (see build.rs).
+texts="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-debug}/autodiag-content"
+if ! ls "$texts"/texts.*.json "$texts"/questions.*.json >/dev/null 2>&1; then
+  echo "post-build: no language files in $texts" >&2
+  exit 1
+fi
+cp "$texts"/texts.*.json "$texts"/questions.*.json "$dir/"
+
+# The app shell is what the first load fetches. Question texts, other languages' texts and
+# the tools bundle are cached the first time they are used.
+files=$(cd "$dir" && find . -type f ! -name sw.js ! -name 'texts.*.json' ! -name 'questions.*.json' ! -path './outils/*' | sed 's|^\./||' | sort)
+# The version covers every file, the tools bundle too, so any change reaches users.
+version=$(cd "$dir" && find . -type f ! -name sw.js | sort | xargs cat | sha256sum | cut -c1-16)
+list=$(printf '%s\n' $files | sed 's/.*/  ".\/&",/')
+{
+  printf '// Generated at build time.\nconst VERSION = "%s";\nconst SHELL = [\n  "./",\n%s\n];\n\n' "$version" "$list"
+  cat "$dir/sw.js"
+} > "$dir/sw.js.tmp"
+mv "$dir/sw.js.tmp" "$dir/sw.js"
+if [ "${TRUNK_PROFILE:-debug}" = release ] && command -v terser >/dev/null 2>&1; then
+  terser "$dir/sw.js" --compress --mangle --output "$dir/sw.js.min" && mv "$dir/sw.js.min" "$dir/sw.js"
+fi
+echo "post-build: loader $name, service worker version $version"

@@ -1,0 +1,247 @@
+//! Chart geometry: for known scores, the shapes sit where they should.
+
+use autodiag::chart::{self, BarRow, Bars, Radar, Series};
+
+fn radar(values: Vec<Option<u8>>) -> Radar {
+    Radar {
+        title: "Maturité par pilier".into(),
+        axes: [
+            "Mobilité",
+            "Qualité de vie",
+            "Économie",
+            "Énergie & environnement",
+            "Gouvernance",
+            "Smart Citizens",
+        ]
+        .map(String::from)
+        .to_vec(),
+        commune: Series {
+            label: "Cette évaluation".into(),
+            values,
+        },
+        target: None,
+        comparison: None,
+        not_assessed: "non évalué".into(),
+    }
+}
+
+/// Every `points` attribute of the SVG's polygons, parsed into pixel pairs.
+fn polygons(svg: &str) -> Vec<Vec<(f64, f64)>> {
+    svg.match_indices("<polygon")
+        .map(|(start, _)| {
+            let rest = &svg[start..];
+            let attr = rest.find("points=\"").unwrap() + 8;
+            let end = rest[attr..].find('"').unwrap();
+            rest[attr..attr + end]
+                .split_whitespace()
+                .map(|pair| {
+                    let (x, y) = pair.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn close(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() <= 1.0 && (a.1 - b.1).abs() <= 1.0
+}
+
+#[test]
+fn radar_polygon_vertices_sit_at_their_scores() {
+    let scores = [Some(100), Some(50), Some(0), Some(75), Some(25), Some(100)];
+    let svg = chart::radar_svg(&radar(scores.to_vec()));
+    let expected: Vec<(f64, f64)> = scores
+        .iter()
+        .enumerate()
+        .map(|(axis, s)| chart::radar_point(axis, 6, f64::from(s.unwrap())))
+        .collect();
+    let found = polygons(&svg).into_iter().any(|points| {
+        points.len() >= 6 && expected.iter().zip(&points).all(|(e, p)| close(*e, *p))
+    });
+    assert!(found, "no polygon at {expected:?} in\n{svg}");
+}
+
+#[test]
+fn radar_axis_zero_points_up_and_a_full_score_reaches_the_rim() {
+    let (cx, cy) = chart::RADAR_CENTRE;
+    assert!(close(
+        chart::radar_point(0, 6, 100.0),
+        (cx, cy - chart::RADAR_RADIUS)
+    ));
+    assert!(close(
+        chart::radar_point(3, 6, 100.0),
+        (cx, cy + chart::RADAR_RADIUS)
+    ));
+    assert!(close(chart::radar_point(1, 6, 0.0), (cx, cy)));
+    // Axis 1 is to the right of the centre: clockwise.
+    assert!(chart::radar_point(1, 6, 100.0).0 > cx);
+}
+
+#[test]
+fn radar_draws_five_band_rings_and_names_the_chart() {
+    let svg = chart::radar_svg(&radar(vec![Some(50); 6]));
+    let limits = chart::BAND_LIMITS;
+    for limit in limits {
+        let rim = chart::radar_point(0, 6, limit);
+        assert!(
+            polygons(&svg)
+                .iter()
+                .any(|p| p.first().is_some_and(|first| close(*first, rim))),
+            "no band ring at {limit}"
+        );
+    }
+    assert!(svg.contains("role=\"img\""));
+    assert!(svg.contains("<title>Maturité par pilier</title>"));
+}
+
+#[test]
+fn radar_labels_every_pillar_with_its_score_or_not_assessed() {
+    let svg = chart::radar_svg(&radar(vec![
+        Some(63),
+        None,
+        Some(0),
+        Some(25),
+        Some(50),
+        Some(100),
+    ]));
+    for label in [
+        "Mobilité",
+        "Gouvernance",
+        "Smart Citizens",
+        "63 / 100",
+        "non évalué",
+        "0 / 100",
+    ] {
+        assert!(svg.contains(label), "missing {label}");
+    }
+}
+
+#[test]
+fn radar_labels_stay_inside_the_drawing() {
+    let svg = chart::radar_svg(&radar(vec![Some(100); 6]));
+    for (start, _) in svg.match_indices("<text") {
+        let rest = &svg[start..];
+        let number = |name: &str| -> f64 {
+            let at = rest.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            rest[at..at + rest[at..].find('"').unwrap()]
+                .parse()
+                .unwrap()
+        };
+        let (x, y) = (number("x"), number("y"));
+        let anchor_end = rest
+            .find("text-anchor=\"end\"")
+            .is_some_and(|i| i < rest.find('>').unwrap());
+        let anchor_start = rest
+            .find("text-anchor=\"start\"")
+            .is_some_and(|i| i < rest.find('>').unwrap());
+        // About 9 px per character at 17 px: the longest wrapped line must fit on its side.
+        let content = &rest[rest.find('>').unwrap() + 1..rest.find("</text>").unwrap()];
+        let width = content.trim().chars().count() as f64 * 9.5;
+        if anchor_end {
+            assert!(x - width >= 0.0, "{content} clipped on the left");
+        }
+        if anchor_start {
+            assert!(
+                x + width <= f64::from(chart::RADAR_WIDTH),
+                "{content} clipped on the right"
+            );
+        }
+        assert!(
+            (10.0..=f64::from(chart::RADAR_HEIGHT)).contains(&y),
+            "{content} clipped vertically"
+        );
+    }
+}
+
+#[test]
+fn radar_overlays_differ_by_line_style_not_only_colour() {
+    let mut chart_input = radar(vec![Some(50); 6]);
+    chart_input.target = Some(Series {
+        label: "Objectif".into(),
+        values: vec![Some(75); 6],
+    });
+    chart_input.comparison = Some(Series {
+        label: "Évaluation 2025".into(),
+        values: vec![Some(25); 6],
+    });
+    let svg = chart::radar_svg(&chart_input);
+    assert!(svg.contains("Objectif") && svg.contains("Évaluation 2025"));
+    // Dashed and dotted lines are drawn as many short segments.
+    assert!(svg.matches("<polyline").count() > 20);
+}
+
+#[test]
+fn user_text_is_escaped_in_the_svg() {
+    let mut chart_input = radar(vec![Some(50); 6]);
+    chart_input.comparison = Some(Series {
+        label: "<img src=x onerror=alert(1)>".into(),
+        values: vec![Some(25); 6],
+    });
+    chart_input.title = "<script>".into();
+    let svg = chart::radar_svg(&chart_input);
+    assert!(!svg.contains("<img") && !svg.contains("<script"));
+    assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[test]
+fn bars_end_at_their_score_and_carry_their_value_as_text() {
+    let bars = Bars {
+        title: "Scores".into(),
+        rows: vec![
+            BarRow {
+                label: "Mobilité".into(),
+                score: Some(75),
+                value_text: "75 · Intégré".into(),
+                target: Some(100),
+                comparison: None,
+            },
+            BarRow {
+                label: "Économie".into(),
+                score: None,
+                value_text: "non évalué".into(),
+                target: None,
+                comparison: Some(25),
+            },
+        ],
+        target_label: "Objectif".into(),
+        comparison_label: "Avant".into(),
+    };
+    let svg = chart::bars_svg(&bars);
+    let end = chart::bar_x(75.0);
+    assert!(
+        svg.contains(&format!("width=\"{}\"", end - chart::bar_x(0.0))),
+        "{svg}"
+    );
+    assert!(svg.contains("75 · Intégré") && svg.contains("non évalué"));
+    assert!(svg.contains("Objectif") && svg.contains("Avant"));
+}
+
+#[test]
+fn wrap_splits_long_labels_at_spaces() {
+    assert_eq!(
+        chart::wrap("Énergie & environnement", 16),
+        vec!["Énergie &", "environnement"]
+    );
+    assert_eq!(chart::wrap("Mobilité", 16), vec!["Mobilité"]);
+}
+
+#[test]
+fn sample_charts_for_review() {
+    // Written for a human to look at; asserts nothing beyond not panicking.
+    let mut chart_input = radar(vec![Some(63), Some(25), None, Some(50), Some(13), Some(88)]);
+    chart_input.target = Some(Series {
+        label: "Objectif".into(),
+        values: vec![Some(75); 6],
+    });
+    chart_input.comparison = Some(Series {
+        label: "Évaluation du 12/03/2025".into(),
+        values: vec![Some(25), Some(50), Some(25), Some(25), Some(0), Some(50)],
+    });
+    let dir = std::env::temp_dir();
+    std::fs::write(
+        dir.join("autodiag-radar.svg"),
+        chart::radar_svg(&chart_input),
+    )
+    .unwrap();
+}

@@ -1,0 +1,165 @@
+// Shared helpers for the end-to-end tests: a static server for dist/, Debian's Chromium
+// through playwright-core, and checks that every page stays free of errors.
+import { chromium } from "playwright-core";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import os from "node:os";
+import assert from "node:assert/strict";
+
+export const DIST = process.env.AUTODIAG_DIST ?? path.resolve("../../dist");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+};
+
+/** Serves `root` on 127.0.0.1 like any plain static file server. */
+export async function serve(root = DIST) {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, "http://localhost");
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    fs.readFile(file, (error, body) => {
+      if (error) {
+        response.writeHead(404).end("not found");
+        return;
+      }
+      response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      response.end(body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Launches Debian's Chromium, headless, with a fresh profile. */
+export async function launch() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "autodiag-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    locale: "fr-BE",
+  });
+  context.userDataDir = userDataDir;
+  return context;
+}
+
+export async function closeBrowser(context) {
+  await context.close();
+  fs.rmSync(context.userDataDir, { recursive: true, force: true });
+}
+
+/**
+ * Opens a new page that records page errors, console errors, CSP violations and any request
+ * leaving the app's origin.
+ */
+export async function openPage(context, origin) {
+  const page = await context.newPage();
+  const problems = { errors: [], csp: [], foreign: [] };
+  page.on("pageerror", (error) => problems.errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.errors.push(`console: ${message.text()}`);
+  });
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:")) problems.foreign.push(url);
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.__cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`);
+    });
+  });
+  page.problems = problems;
+  return page;
+}
+
+/** Fails if the page logged an error, broke the CSP or talked to another origin. */
+export async function assertClean(page, { allowErrors = [] } = {}) {
+  const csp = await page.evaluate(() => window.__cspViolations ?? []);
+  const errors = page.problems.errors.filter((e) => !allowErrors.some((pattern) => pattern.test(e)));
+  assert.deepEqual(errors, [], "page or console errors");
+  assert.deepEqual(csp, [], "Content-Security-Policy violations");
+  assert.deepEqual(page.problems.foreign, [], "requests outside the app's origin");
+}
+
+/** Waits until the app has rendered its shell. */
+export async function ready(page) {
+  await page.waitForSelector("main#main h1", { timeout: 20_000 });
+}
+
+/** Creates an assessment from the home page and lands on its profile. */
+export async function createAssessment(page, origin, name) {
+  await page.goto(`${origin}#/`);
+  await ready(page);
+  await page.fill("#new-commune", name);
+  await page.click("[data-testid=create-assessment]");
+  await page.waitForURL(/#\/profil$/);
+  await page.waitForSelector("#commune");
+}
+
+/** Answers every question of a pillar with `level` (1–5), "unknown" or "na". */
+export async function answerPillar(page, origin, pillarId, pick) {
+  await page.goto(`${origin}#/pilier/${pillarId}`);
+  await page.waitForSelector("fieldset.question");
+  const questions = await page.$$eval("fieldset.question", (fields) => fields.map((f) => f.id));
+  for (const [index, question] of questions.entries()) {
+    const value = typeof pick === "function" ? pick(question, index) : pick;
+    await page.click(`[data-testid="${question}-${value}"]`);
+  }
+  return questions;
+}
+
+export const PILLARS = ["mobilite", "qualite_de_vie", "economie", "energie_environnement", "gouvernance", "smart_citizens"];
+
+/** Reads a download into a string. */
+export async function downloadText(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: fs.readFileSync(file, "utf8"), path: file };
+}
+
+export function resultsDir() {
+  const dir = path.resolve("results");
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Waits until the element's text equals `text` (the app updates in a microtask). */
+export async function expectText(page, selector, text, timeout = 5_000) {
+  await page.waitForFunction(
+    ([sel, expected]) => document.querySelector(sel)?.textContent?.trim() === expected,
+    [selector, text],
+    { timeout },
+  ).catch(async () => {
+    const actual = await page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim(), selector);
+    throw new Error(`${selector}: expected "${text}", found "${actual}"`);
+  });
+}

@@ -1,0 +1,124 @@
+// The six-pillar questionnaire: complete, reload, several communes, delete and undo.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { serve, launch, closeBrowser, openPage, assertClean, ready, createAssessment, answerPillar, PILLARS, resultsDir, expectText } from "../lib/harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await closeBrowser(browser);
+  await server.close();
+});
+
+test("a whole assessment is completed by clicking, and survives a reload", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Lobbes");
+  await page.fill("#nis", "56044");
+  await page.fill("#respondent", "Marie Dubois");
+  await page.fill("#fte", "0,5");
+  await page.selectOption("#population", { index: 2 });
+  await page.click("[data-testid=start-questions]");
+  await page.waitForURL(/#\/pilier\/mobilite$/);
+
+  const answered = {};
+  for (const [p, pillar] of PILLARS.entries()) {
+    const questions = await answerPillar(page, server.url, pillar, (_, i) => (i === 6 ? "unknown" : ((i + p) % 5) + 1));
+    questions.forEach((q, i) => (answered[q] = i === 6 ? "unknown" : String(((i + p) % 5) + 1)));
+    await expectText(page, `[data-testid=progress-${pillar}]`, `${questions.length} / ${questions.length}`);
+  }
+  await page.click(`label:has([data-testid="mob_pcm-3"])`);
+  answered.mob_pcm = "3";
+  await page.goto(`${server.url}#/pilier/mobilite`);
+  await page.fill("#note-mob_pcm", "PCM adopté en 2019, à actualiser");
+  await page.locator("[data-testid=save-status]").filter({ hasText: "Enregistré" }).waitFor();
+  const total = Object.keys(answered).length;
+  await expectText(page, "[data-testid=overall-progress]", `${total} / ${total}`);
+  await page.screenshot({ path: path.join(resultsDir(), "pillar-1280.png"), fullPage: false });
+
+  // A reload resumes on the same pillar with every answer and note intact.
+  await page.goto(`${server.url}#/pilier/gouvernance`);
+  await page.reload();
+  await page.waitForSelector("fieldset.question");
+  assert.match(page.url(), /#\/pilier\/gouvernance$/);
+  for (const pillar of PILLARS) {
+    await page.goto(`${server.url}#/pilier/${pillar}`);
+    await page.waitForSelector("fieldset.question");
+    for (const question of await page.$$eval("fieldset.question", (f) => f.map((x) => x.id))) {
+      assert.ok(await page.isChecked(`[data-testid="${question}-${answered[question]}"]`), `${question} kept`);
+    }
+  }
+  await page.goto(`${server.url}#/pilier/mobilite`);
+  assert.equal(await page.inputValue("#note-mob_pcm"), "PCM adopté en 2019, à actualiser");
+  await page.goto(`${server.url}#/profil`);
+  assert.equal(await page.inputValue("#nis"), "56044");
+  assert.equal(await page.inputValue("#fte"), "0,5");
+  await assertClean(page);
+});
+
+test("invalid profile fields get French messages and nothing is lost", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Thuin");
+  await page.fill("#nis", "12ab");
+  await expectText(page, "#nis-error", "Le code INS compte exactement 5 chiffres.");
+  await page.fill("#fte", "trois");
+  await expectText(page, "#fte-error", "Indiquez un nombre, par exemple 0,5.");
+  assert.equal(await page.inputValue("#fte"), "trois");
+  await page.fill("#commune", "");
+  await expectText(page, "#commune-error", "Indiquez le nom de la commune.");
+  await page.fill("#commune", "Thuin");
+  await expectText(page, "#commune-error", "");
+  await page.reload();
+  await page.waitForSelector("#nis");
+  assert.equal(await page.inputValue("#nis"), "12ab");
+  await assertClean(page);
+});
+
+test("two communes never mix, and a deletion can be undone", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Beaumont");
+  await answerPillar(page, server.url, "mobilite", 5);
+  await createAssessment(page, server.url, "Chimay");
+  await answerPillar(page, server.url, "mobilite", 1);
+  assert.ok(await page.isChecked('[data-testid="mob_pcm-1"]'));
+
+  await page.goto(`${server.url}#/evaluations`);
+  const beaumont = page.locator("[data-testid=assessment-row]", { hasText: "Beaumont" });
+  await beaumont.locator("[data-testid=open-assessment]").click();
+  await page.goto(`${server.url}#/pilier/mobilite`);
+  assert.ok(await page.isChecked('[data-testid="mob_pcm-5"]'), "Beaumont keeps its own answers");
+
+  await page.goto(`${server.url}#/evaluations`);
+  const chimay = page.locator("[data-testid=assessment-row]", { hasText: "Chimay" });
+  await chimay.locator("[data-testid=delete-assessment]").click();
+  await chimay.locator("[data-testid=confirm-delete]").click();
+  await page.waitForSelector("[data-testid=undo-notice]");
+  assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Chimay" }).count(), 0);
+  await page.click("[data-testid=undo-delete]");
+  await page.locator("[data-testid=assessment-row]", { hasText: "Chimay" }).waitFor();
+  await page.reload();
+  await page.locator("[data-testid=assessment-row]", { hasText: "Chimay" }).waitFor();
+  await page.goto(`${server.url}#/pilier/mobilite`);
+  assert.ok(await page.isChecked('[data-testid="mob_pcm-1"]'), "Chimay's answers came back");
+  await assertClean(page);
+});
+
+test("assessments can be renamed and duplicated", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Couvin");
+  await answerPillar(page, server.url, "economie", 2);
+  await page.goto(`${server.url}#/evaluations`);
+  const row = page.locator("[data-testid=assessment-row]", { hasText: "Couvin" });
+  await row.getByRole("button", { name: "Renommer" }).click();
+  await row.getByLabel("Nouveau nom").fill("Couvin 2026");
+  await row.getByRole("button", { name: "Enregistrer" }).click();
+  await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).waitFor();
+  await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).locator("[data-testid=duplicate-assessment]").click();
+  await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026 (copie)" }).waitFor();
+  await page.goto(`${server.url}#/pilier/economie`);
+  assert.ok(await page.isChecked(`[data-testid="${await page.$eval("fieldset.question", (f) => f.id)}-2"]`));
+  await assertClean(page);
+});

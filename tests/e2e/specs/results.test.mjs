@@ -1,0 +1,77 @@
+// Maturity per pillar: charts that update, their tables, and their SVG and PNG downloads.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { serve, launch, closeBrowser, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await closeBrowser(browser);
+  await server.close();
+});
+
+async function answeredAssessment(page, name) {
+  await createAssessment(page, server.url, name);
+  for (const [p, pillar] of PILLARS.entries()) {
+    await answerPillar(page, server.url, pillar, (_, i) => (p === 2 ? "unknown" : ((i + p) % 4) + 1));
+  }
+}
+
+test("the results page shows the radar, the bars and their tables", async () => {
+  const page = await openPage(browser, server.url);
+  await answeredAssessment(page, "Fleurus");
+  await page.goto(`${server.url}#/resultats`);
+  await page.waitForSelector("[data-testid=radar-chart] svg");
+  const radar = page.locator("[data-testid=radar-chart] svg");
+  assert.equal(await radar.getAttribute("role"), "img");
+  assert.match(await radar.getAttribute("aria-label"), /Fleurus/);
+  assert.equal(await page.locator("[data-testid=radar-chart] table tbody tr").count(), 6);
+  assert.match(await page.textContent("[data-testid=radar-chart] table"), /non évalué/, "Économie has only « je ne sais pas »");
+  assert.match(await page.textContent("[data-testid=how-computed]"), /\(N − 1\) \/ 4 × 100/);
+  for (const [width, height, name] of [[1920, 1080, "results-1920.png"], [375, 812, "results-375.png"]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: path.join(resultsDir(), name), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (${overflow}px)`);
+  }
+  await assertClean(page);
+});
+
+test("an answer change redraws the live chart and the progress at once", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Farciennes");
+  await page.goto(`${server.url}#/pilier/gouvernance`);
+  await page.waitForSelector("[data-testid=live-chart] svg");
+  const before = await page.innerHTML("[data-testid=live-chart]");
+  await page.click('[data-testid="gou_pilotage-5"]');
+  await page.waitForFunction((old) => document.querySelector("[data-testid=live-chart]").innerHTML !== old, before);
+  assert.match(await page.textContent("[data-testid=live-chart]"), /100 · Exemplaire/);
+  await expectText(page, "[data-testid=progress-gouvernance]", "1 / 7");
+  await assertClean(page);
+});
+
+test("each chart downloads as a valid SVG and a PNG of the right size", async () => {
+  const page = await openPage(browser, server.url);
+  await answeredAssessment(page, "Gerpinnes");
+  await page.goto(`${server.url}#/resultats`);
+  await page.waitForSelector("[data-testid=radar-chart] svg");
+  const svg = await downloadText(page, "[data-testid=radar-chart-svg]");
+  assert.match(svg.name, /^autodiag-gerpinnes-radar\.svg$/);
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    return { error: doc.querySelector("parsererror") !== null, root: doc.documentElement.nodeName, width: doc.documentElement.getAttribute("width") };
+  }, svg.text);
+  assert.deepEqual(parsed, { error: false, root: "svg", width: "720" });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=radar-chart-png]")]);
+  const png = fs.readFileSync(await download.path());
+  assert.equal(png.subarray(1, 4).toString(), "PNG");
+  assert.equal(png.readUInt32BE(16), 1440, "twice the chart's width");
+  assert.equal(png.readUInt32BE(20), 1200, "twice the chart's height");
+  await assertClean(page);
+});

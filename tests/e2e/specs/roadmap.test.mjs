@@ -1,0 +1,63 @@
+// The starter roadmap: drafted from the answers, edited, and the edits survive a reload.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { serve, launch, closeBrowser, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir } from "../lib/harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await closeBrowser(browser);
+  await server.close();
+});
+
+test("a low-maturity commune without staff gets governance foundations first, and its edits persist", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Froidchapelle");
+  await page.fill("#fte", "0");
+  for (const pillar of PILLARS) await answerPillar(page, server.url, pillar, (_, i) => (i % 2) + 1);
+  await page.goto(`${server.url}#/feuille-de-route`);
+  await page.waitForSelector("[data-testid=horizon-short] [data-testid=roadmap-item]");
+  assert.ok((await page.locator("[data-testid=focus-pillars] li").count()) <= 3);
+  const first = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
+  assert.equal(await first.getAttribute("data-action"), "gou_referent_designer");
+  assert.match(await first.textContent(), /Premier pas/);
+  assert.match(await first.textContent(), /Pourquoi/);
+  await page.screenshot({ path: path.join(resultsDir(), "roadmap-1280.png"), fullPage: true });
+
+  // Remove one item, move one, mark one done, add one from the catalogue and one of our own.
+  const items = page.locator("[data-testid=roadmap-item]");
+  const removed = await items.nth(1).getAttribute("data-action");
+  await items.nth(1).locator("[data-testid=item-remove]").click();
+  await page.waitForFunction((id) => !document.querySelector(`[data-action="${id}"]`), removed);
+  const moved = await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").nth(1).getAttribute("data-action");
+  await page.locator(`[data-action="${moved}"] [data-testid=item-move]`).selectOption("long");
+  await page.locator(`[data-testid=horizon-long] [data-action="${moved}"]`).waitFor();
+  await page.locator(`[data-action="gou_referent_designer"] [data-testid=item-done]`).check();
+  await page.locator(`[data-action="gou_referent_designer"].item--done`).waitFor();
+  const option = await page.locator("[data-testid=catalogue-action] option").nth(1).getAttribute("value");
+  await page.selectOption("[data-testid=catalogue-action]", option);
+  await page.click("[data-testid=catalogue-add]");
+  await page.locator(`[data-action="${option}"]`).waitFor();
+  await page.fill("[data-testid=custom-text]", "Présenter la feuille de route au conseil communal");
+  await page.click("[data-testid=custom-add]");
+  await page.getByText("Présenter la feuille de route au conseil communal").waitFor();
+
+  await page.reload();
+  await page.waitForSelector("[data-testid=roadmap-item]");
+  assert.equal(await page.locator(`[data-action="${removed}"]`).count(), 0, "removed stays removed");
+  assert.equal(await page.locator(`[data-testid=horizon-long] [data-action="${moved}"]`).count(), 1, "moved stays moved");
+  assert.equal(await page.locator(`[data-action="gou_referent_designer"].item--done`).count(), 1, "done stays done");
+  assert.equal(await page.locator(`[data-action="${option}"]`).count(), 1, "added stays");
+  assert.ok(await page.getByText("Présenter la feuille de route au conseil communal").isVisible());
+
+  // Redrafting asks first, then discards the edits.
+  await page.click("[data-testid=regenerate]");
+  await page.waitForSelector("[data-testid=regenerate-confirm]");
+  await page.click("[data-testid=regenerate-yes]");
+  await page.waitForFunction(() => !document.body.textContent.includes("Présenter la feuille de route au conseil communal"));
+  await assertClean(page);
+});

@@ -1,0 +1,114 @@
+//! The commune profile's checks, as a user types.
+
+use autodiag::domain::profile::{self, Profile, ProfileError, ProfileField};
+
+#[test]
+fn staff_numbers_accept_a_decimal_comma_and_zero() {
+    assert_eq!(profile::parse_fte("0"), Ok(Some(0.0)));
+    assert_eq!(profile::parse_fte("0,5"), Ok(Some(0.5)));
+    assert_eq!(profile::parse_fte("1.25"), Ok(Some(1.25)));
+    assert_eq!(profile::parse_fte(" 2 "), Ok(Some(2.0)));
+    assert_eq!(profile::parse_fte(",5"), Ok(Some(0.5)));
+    assert_eq!(profile::parse_fte(""), Ok(None));
+}
+
+#[test]
+fn bad_staff_numbers_are_refused() {
+    for bad in [
+        "beaucoup", "1,2,3", "-1", "1e3", "0,125", "1,", "abc,5", "NaN", "inf",
+    ] {
+        assert_eq!(
+            profile::parse_fte(bad),
+            Err(ProfileError::NotANumber),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        profile::parse_fte("150"),
+        Err(ProfileError::OutOfRange { max: 100 })
+    );
+}
+
+#[test]
+fn nis_codes_have_five_digits() {
+    assert_eq!(profile::check_nis_code(""), Ok(()));
+    assert_eq!(profile::check_nis_code("52011"), Ok(()));
+    for bad in ["5201", "520111", "52a11", "52 11"] {
+        assert_eq!(
+            profile::check_nis_code(bad),
+            Err(ProfileError::NisNotFiveDigits),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn dates_must_exist() {
+    assert!(profile::is_iso_date("2026-11-28"));
+    assert!(profile::is_iso_date("2024-02-29"));
+    for bad in [
+        "2025-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-11-31",
+        "28/11/2026",
+        "2026-1-1",
+        "",
+    ] {
+        assert!(!profile::is_iso_date(bad), "{bad}");
+    }
+}
+
+#[test]
+fn problems_name_each_field() {
+    let p = Profile {
+        commune: "  ".into(),
+        nis_code: "123".into(),
+        respondent_name: "x".repeat(81),
+        date: "2026-02-30".into(),
+        digital_staff_fte: Some(120.0),
+        ..Profile::default()
+    };
+    let problems = p.problems();
+    assert!(problems.contains(&(ProfileField::Commune, ProfileError::Required)));
+    assert!(problems.contains(&(ProfileField::NisCode, ProfileError::NisNotFiveDigits)));
+    assert!(problems.contains(&(
+        ProfileField::RespondentName,
+        ProfileError::TooLong { max: 80 }
+    )));
+    assert!(problems.contains(&(ProfileField::Date, ProfileError::DateInvalid)));
+    assert!(problems.contains(&(
+        ProfileField::DigitalStaff,
+        ProfileError::OutOfRange { max: 100 }
+    )));
+    assert!(
+        Profile {
+            commune: "Lobbes".into(),
+            ..Profile::default()
+        }
+        .problems()
+        .is_empty()
+    );
+}
+
+#[test]
+fn no_dedicated_staff_means_under_half_a_post() {
+    let mut p = Profile::default();
+    assert!(!p.has_no_dedicated_staff(), "unknown is not zero");
+    p.digital_staff_fte = Some(0.0);
+    assert!(p.has_no_dedicated_staff());
+    p.digital_staff_fte = Some(0.5);
+    assert!(!p.has_no_dedicated_staff());
+}
+
+#[test]
+fn slugs_are_plain_ascii() {
+    assert_eq!(profile::slug("Fontaine-l'Évêque"), "fontaine-l-eveque");
+    assert_eq!(profile::slug("Châtelet"), "chatelet");
+    assert_eq!(
+        profile::slug("Ham-sur-Heure-Nalinnes"),
+        "ham-sur-heure-nalinnes"
+    );
+    assert_eq!(profile::slug("  "), "commune");
+    assert_eq!(profile::slug("Œuvre & Cœur"), "oeuvre-coeur");
+}

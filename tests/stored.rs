@@ -1,0 +1,120 @@
+//! The stored format: versioned, migrated forward, and never silently turned into nothing.
+
+mod common;
+use autodiag::domain::assessment::Choice;
+use autodiag::domain::stored::{self, DecodeError};
+use autodiag::domain::workspace::Workspace;
+use common::*;
+use std::path::Path;
+
+#[test]
+fn an_assessment_survives_encoding() {
+    let mut a = assessment("Aiseau-Presles");
+    answer_pillar(&mut a, "mobilite", level(3));
+    a.set_note("mob_pcm", "PCM de 2019 ; mise à jour prévue", NOW);
+    let decoded = stored::decode_assessment(&stored::encode_assessment(&a)).unwrap();
+    assert_eq!(decoded, a);
+}
+
+#[test]
+fn every_past_storage_version_fixture_still_reads() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for version in 1..=stored::STORAGE_VERSION {
+        let path = dir.join(format!("stored-assessment-v{version}.json"));
+        let raw =
+            std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
+        let a = stored::decode_assessment(&raw).unwrap();
+        assert_eq!(a.profile.commune, "Lobbes");
+        assert_eq!(a.choice("mob_pcm"), Some(level(2)));
+        assert_eq!(a.choice("gou_pilotage"), Some(Choice::Unknown));
+        assert_eq!(a.note("mob_pcm"), "PCM de 2008, jamais mis à jour");
+    }
+}
+
+#[test]
+fn damaged_values_are_reported_not_emptied() {
+    let good = stored::encode_assessment(&assessment("Farciennes"));
+    let truncated = &good[..good.len() / 2];
+    assert_eq!(
+        stored::decode_assessment(truncated),
+        Err(DecodeError::Unparseable)
+    );
+    assert_eq!(stored::decode_assessment(""), Err(DecodeError::Unparseable));
+    assert!(matches!(
+        stored::decode_assessment("{\"storage_version\": 1, \"assessment\": 3}"),
+        Err(DecodeError::Invalid { .. })
+    ));
+    assert!(matches!(
+        stored::decode_assessment("{\"answers\": {}}"),
+        Err(DecodeError::Invalid { .. })
+    ));
+    let future = good.replacen("\"storage_version\": 1", "\"storage_version\": 99", 1);
+    assert_eq!(
+        stored::decode_assessment(&future),
+        Err(DecodeError::FromTheFuture { version: 99 })
+    );
+}
+
+#[test]
+fn a_crash_backup_restores_every_assessment() {
+    let a = assessment("Erquelinnes");
+    let b = assessment("Merbes-le-Château");
+    let backup = format!(
+        "{{\"format\":\"{}\",\"storage_version\":1,\"assessments\":[{},{}]}}",
+        stored::BACKUP_FORMAT,
+        stored::encode_assessment(&a),
+        stored::encode_assessment(&b)
+    );
+    assert_eq!(stored::decode_backup(&backup).unwrap(), vec![a, b]);
+    assert!(stored::decode_backup("{\"format\":\"autre\",\"assessments\":[]}").is_err());
+}
+
+#[test]
+fn workspace_removes_and_restores_in_place_and_renames() {
+    let mut w = Workspace::default();
+    for name in ["A", "B", "C"] {
+        w.add(assessment(name));
+    }
+    let (index, removed) = w.remove("id-B").unwrap();
+    assert_eq!(index, 1);
+    assert_eq!(w.assessments.len(), 2);
+    w.restore(index, removed);
+    let names: Vec<&str> = w
+        .assessments
+        .iter()
+        .map(|a| a.profile.commune.as_str())
+        .collect();
+    assert_eq!(names, ["A", "B", "C"]);
+    assert!(w.rename("id-A", "  Anderlues  ", NOW));
+    assert_eq!(w.get("id-A").unwrap().profile.commune, "Anderlues");
+    assert!(!w.rename("id-A", "   ", NOW), "an empty name is refused");
+    assert!(!w.rename("nope", "X", NOW));
+}
+
+#[test]
+fn every_change_bumps_the_revision_and_the_download_nudge() {
+    let mut a = assessment("Ham-sur-Heure-Nalinnes");
+    let start = a.revision;
+    a.set_choice("mob_pcm", Some(level(2)), NOW);
+    a.set_note("mob_pcm", "note", NOW);
+    assert_eq!(a.revision, start + 2);
+    assert!(!a.should_nudge_download());
+    for _ in 0..autodiag::domain::assessment::DOWNLOAD_NUDGE_CHANGES {
+        a.set_choice("mob_pcm", Some(level(3)), NOW);
+    }
+    assert!(a.should_nudge_download());
+    a.mark_downloaded(NOW);
+    assert!(!a.should_nudge_download());
+    assert_eq!(a.last_downloaded_at.as_deref(), Some(NOW));
+}
+
+#[test]
+fn clearing_an_answer_and_its_note_forgets_it() {
+    let mut a = assessment("Les Bons Villers");
+    a.set_choice("mob_pcm", Some(level(2)), NOW);
+    a.set_note("mob_pcm", "x", NOW);
+    a.set_choice("mob_pcm", None, NOW);
+    assert!(a.answers.contains_key("mob_pcm"), "the note is kept");
+    a.set_note("mob_pcm", "", NOW);
+    assert!(!a.answers.contains_key("mob_pcm"));
+}

@@ -1,0 +1,424 @@
+//! The JSON summary: its schema, its examples, the round trip, and every kind of bad file.
+
+mod common;
+use autodiag::domain::assessment::{Assessment, Choice, Importance, Level};
+use autodiag::domain::profile::{BudgetBand, PopulationBand, StrategyStatus};
+use autodiag::domain::roadmap;
+use autodiag::domain::scoring;
+use autodiag::domain::summary::{self, ImportError, Summary};
+use common::*;
+use std::path::Path;
+
+fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Summary)).unwrap()
+}
+
+/// A realistic assessment: profile, answers with notes, priorities and an edited roadmap.
+fn realistic(name: &str, nis: &str, date: &str, seed: u64, staff: f64) -> Assessment {
+    let mut a = assessment(name);
+    a.profile.nis_code = nis.into();
+    a.profile.date = date.into();
+    a.profile.population = Some(PopulationBand::From5000To10000);
+    a.profile.respondent_name = "Marie Dubois".into();
+    a.profile.respondent_role = "Directrice générale".into();
+    a.profile.digital_staff_fte = Some(staff);
+    a.profile.digital_budget = Some(BudgetBand::Under10000);
+    a.profile.digital_strategy = Some(StrategyStatus::InProgress);
+    a.profile.partnerships = "IGRETEC (Territoire intelligent), IMIO".into();
+    let mut random = Lcg(seed);
+    for question in framework().pillars.iter().flat_map(|p| p.questions.clone()) {
+        let choice = match random.below(10) {
+            0 => Some(Choice::Unknown),
+            1 => Some(Choice::NotApplicable),
+            2 => None,
+            n => Some(level((n as u8 % 5) + 1)),
+        };
+        a.set_choice(&question, choice, NOW);
+        if random.below(6) == 0 {
+            a.set_note(
+                &question,
+                "Discuté en comité de direction ; à confirmer avec le service travaux.",
+                NOW,
+            );
+        }
+    }
+    a.set_importance("gouvernance", Importance::High, NOW);
+    a.set_importance("economie", Importance::Low, NOW);
+    a.set_target("mobilite", Level::new(3), NOW);
+    let scores = scoring::score_all(framework(), &a);
+    let mut r = roadmap::draft(framework(), &a, &scores);
+    if let Some(first) = r.items.first().map(|i| i.id.clone()) {
+        r.set_status(&first, roadmap::ItemStatus::Done);
+    }
+    r.add_custom(
+        "Présenter la feuille de route au conseil communal",
+        autodiag::domain::content::Horizon::Short,
+    );
+    a.roadmap = Some(r);
+    a
+}
+
+fn export(a: &Assessment) -> String {
+    summary::to_json(&summary::export(framework(), a, NOW))
+}
+
+#[test]
+fn the_committed_schema_matches_the_types() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/summary.schema.json");
+    let generated = serde_json::to_string_pretty(&schema()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed =
+        std::fs::read_to_string(&path).expect("schema/summary.schema.json is committed");
+    assert_eq!(
+        committed, generated,
+        "the summary types changed: run `UPDATE_SCHEMA=1 cargo test --test summary` and bump SCHEMA_VERSION if old files no longer read"
+    );
+}
+
+#[test]
+fn the_examples_validate_against_the_schema_and_import() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    if std::env::var_os("UPDATE_EXAMPLES").is_some() {
+        for (file, a) in [
+            (
+                "lobbes-2026-11-20.json",
+                realistic("Lobbes", "56044", "2026-11-20", 7, 0.0),
+            ),
+            (
+                "courcelles-2026-10-05.json",
+                realistic("Courcelles", "52015", "2026-10-05", 11, 1.5),
+            ),
+            (
+                "thuin-2025-06-12.json",
+                realistic("Thuin", "56078", "2025-06-12", 23, 0.5),
+            ),
+        ] {
+            std::fs::write(dir.join(file), export(&a)).unwrap();
+        }
+    }
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&value)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+            summary::import(framework(), text.as_bytes(), "x".into(), NOW)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+            count += 1;
+        }
+    }
+    assert!(count >= 3, "examples/ should hold at least three summaries");
+}
+
+#[test]
+fn an_export_validates_against_the_schema() {
+    let value: serde_json::Value = serde_json::from_str(&export(&realistic(
+        "Beaumont",
+        "56005",
+        "2026-01-10",
+        3,
+        0.0,
+    )))
+    .unwrap();
+    assert!(jsonschema::is_valid(&schema(), &value));
+}
+
+#[test]
+fn export_then_import_then_export_gives_the_same_json() {
+    for seed in [1, 2, 3, 4, 5] {
+        let a = realistic("Momignies", "56051", "2026-03-03", seed, 0.0);
+        let first = export(&a);
+        let imported = summary::import(
+            framework(),
+            first.as_bytes(),
+            "new".into(),
+            "2027-01-01T00:00:00Z",
+        )
+        .unwrap();
+        let second = export(&imported.assessment);
+        assert_eq!(first, second);
+        assert!(imported.unknown_questions.is_empty());
+        assert_eq!(imported.migrated_from, None);
+    }
+}
+
+#[test]
+fn keys_are_snake_case_and_in_a_stable_order() {
+    let json = export(&realistic("Sivry-Rance", "56088", "2026-02-02", 9, 0.0));
+    let order = [
+        "\"format\"",
+        "\"schema_version\"",
+        "\"app_version\"",
+        "\"framework\"",
+        "\"generated_at\"",
+        "\"profile\"",
+        "\"answers\"",
+        "\"pillars\"",
+        "\"overall_score\"",
+        "\"roadmap\"",
+    ];
+    let positions: Vec<usize> = order.iter().map(|k| json.find(k).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    assert!(
+        json.contains("\n  \"format\": \"autodiag-summary\""),
+        "pretty-printed"
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    fn check_keys(value: &serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, child) in map {
+                    assert!(
+                        key.chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                        "{key}"
+                    );
+                    check_keys(child);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(check_keys),
+            _ => {}
+        }
+    }
+    check_keys(&value);
+}
+
+#[test]
+fn the_file_name_is_the_commune_slug_and_the_date() {
+    let mut a = assessment("Fontaine-l'Évêque");
+    a.profile.date = "2026-11-28".into();
+    assert_eq!(
+        summary::file_name(&a.profile, "2030-01-01T00:00:00Z"),
+        "autodiag-fontaine-l-eveque-2026-11-28.json"
+    );
+    a.profile.date = "n'importe quoi".into();
+    assert_eq!(
+        summary::file_name(&a.profile, "2030-01-01T00:00:00Z"),
+        "autodiag-fontaine-l-eveque-2030-01-01.json"
+    );
+    a.profile.commune = "<img src=x>".into();
+    assert!(summary::file_name(&a.profile, "2030-01-01").starts_with("autodiag-img-src-x-"));
+}
+
+#[test]
+fn scores_in_a_file_are_recomputed_not_trusted() {
+    let a = realistic("Chimay", "56016", "2026-05-05", 4, 1.0);
+    let mut value: serde_json::Value = serde_json::from_str(&export(&a)).unwrap();
+    for pillar in value["pillars"].as_array_mut().unwrap() {
+        pillar["score"] = 100.into();
+        pillar["band"] = 5.into();
+    }
+    value["overall_score"] = 100.into();
+    let imported =
+        summary::import(framework(), value.to_string().as_bytes(), "x".into(), NOW).unwrap();
+    let scores = scoring::score_all(framework(), &imported.assessment);
+    assert_eq!(scores, scoring::score_all(framework(), &a));
+    assert_eq!(export(&imported.assessment), export(&a));
+}
+
+#[test]
+fn unknown_question_ids_are_kept_aside_and_reported() {
+    let a = realistic("Viroinval", "93090", "2026-05-05", 5, 1.0);
+    let mut value: serde_json::Value = serde_json::from_str(&export(&a)).unwrap();
+    value["answers"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"question_id": "mob_hyperloop", "level": 3, "note": "pilote"}));
+    let imported =
+        summary::import(framework(), value.to_string().as_bytes(), "x".into(), NOW).unwrap();
+    assert_eq!(
+        imported.unknown_questions,
+        vec!["mob_hyperloop".to_string()]
+    );
+    assert_eq!(imported.assessment.set_aside.len(), 1);
+    // Exported again, it is still there.
+    assert!(export(&imported.assessment).contains("mob_hyperloop"));
+}
+
+fn reject(bytes: &[u8]) -> ImportError {
+    summary::import(framework(), bytes, "x".into(), NOW).expect_err("should be refused")
+}
+
+fn valid_value() -> serde_json::Value {
+    serde_json::from_str(&export(&realistic(
+        "Cerfontaine",
+        "93010",
+        "2026-04-04",
+        6,
+        0.0,
+    )))
+    .unwrap()
+}
+
+#[test]
+fn bad_files_are_refused_with_a_precise_reason() {
+    assert_eq!(reject(b""), ImportError::Empty);
+    assert_eq!(reject(b"  \n\t "), ImportError::Empty);
+    assert!(matches!(
+        reject(b"{\"format\": "),
+        ImportError::NotJson { .. }
+    ));
+    assert!(matches!(
+        reject(b"Bonjour, voici nos r\xc3\xa9ponses"),
+        ImportError::NotJson { .. }
+    ));
+    assert_eq!(
+        reject(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"),
+        ImportError::Binary
+    );
+    assert_eq!(reject(&[0xff, 0xfe, 0x00, 0x41]), ImportError::Binary);
+    assert_eq!(reject(b"[1, 2, 3]"), ImportError::NotAutodiag);
+    assert_eq!(reject(b"{\"name\": \"Lobbes\"}"), ImportError::NotAutodiag);
+    assert_eq!(
+        reject(b"{\"format\": \"autre-chose\", \"schema_version\": 1}"),
+        ImportError::NotAutodiag
+    );
+    assert!(matches!(
+        reject(&vec![b' '; summary::MAX_FILE_BYTES + 1]),
+        ImportError::TooLarge { .. }
+    ));
+    let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+    assert_eq!(reject(deep.as_bytes()), ImportError::TooDeep);
+    let deep_object = "{\"a\":".repeat(10_000) + "1" + &"}".repeat(10_000);
+    assert_eq!(reject(deep_object.as_bytes()), ImportError::TooDeep);
+}
+
+#[test]
+fn a_newer_schema_version_is_refused() {
+    let mut value = valid_value();
+    value["schema_version"] = (summary::SCHEMA_VERSION + 1).into();
+    assert_eq!(
+        reject(value.to_string().as_bytes()),
+        ImportError::NewerSchema {
+            found: u64::from(summary::SCHEMA_VERSION + 1),
+            supported: summary::SCHEMA_VERSION
+        }
+    );
+}
+
+#[test]
+fn a_level_out_of_range_names_the_question() {
+    for bad in [
+        serde_json::json!(7),
+        serde_json::json!(0),
+        serde_json::json!(-1),
+        serde_json::json!(2.5),
+        serde_json::json!("trois"),
+    ] {
+        let mut value = valid_value();
+        let first = value["answers"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|a| a.get("level").is_some())
+            .unwrap();
+        first["level"] = bad.clone();
+        let question = first["question_id"].as_str().unwrap().to_string();
+        match reject(value.to_string().as_bytes()) {
+            ImportError::LevelOutOfRange { question_id, .. } => assert_eq!(question_id, question),
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn wrong_types_and_missing_fields_are_named() {
+    let mut value = valid_value();
+    value["profile"]["commune"] = 42.into();
+    assert!(matches!(
+        reject(value.to_string().as_bytes()),
+        ImportError::WrongType { .. }
+    ));
+
+    let mut value = valid_value();
+    value["answers"] = "toutes".into();
+    assert!(matches!(
+        reject(value.to_string().as_bytes()),
+        ImportError::WrongType { .. }
+    ));
+
+    let mut value = valid_value();
+    value["profile"].as_object_mut().unwrap().remove("commune");
+    assert!(
+        matches!(reject(value.to_string().as_bytes()), ImportError::MissingField { field, .. } if field == "commune")
+    );
+
+    let mut value = valid_value();
+    value.as_object_mut().unwrap().remove("answers");
+    assert!(
+        matches!(reject(value.to_string().as_bytes()), ImportError::MissingField { field, .. } if field == "answers")
+    );
+
+    let mut value = valid_value();
+    value.as_object_mut().unwrap().remove("schema_version");
+    assert!(
+        matches!(reject(value.to_string().as_bytes()), ImportError::MissingField { field, .. } if field == "schema_version")
+    );
+
+    let mut value = valid_value();
+    value["pillars"][0]["importance"] = "vitale".into();
+    assert!(matches!(
+        reject(value.to_string().as_bytes()),
+        ImportError::InvalidValue { .. }
+    ));
+
+    let mut value = valid_value();
+    value["pillars"][0]["target_level"] = 9.into();
+    assert!(matches!(
+        reject(value.to_string().as_bytes()),
+        ImportError::TargetOutOfRange { value: 9, .. }
+    ));
+}
+
+#[test]
+fn duplicate_answers_for_one_question_are_refused() {
+    let mut value = valid_value();
+    let answers = value["answers"].as_array_mut().unwrap();
+    let copy = answers[0].clone();
+    answers.push(copy.clone());
+    assert_eq!(
+        reject(value.to_string().as_bytes()),
+        ImportError::DuplicateAnswer {
+            question_id: copy["question_id"].as_str().unwrap().to_string()
+        }
+    );
+}
+
+#[test]
+fn every_kept_schema_version_fixture_still_imports() {
+    // One fixture per schema version, kept for ever: old files must always read.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for version in 1..=summary::SCHEMA_VERSION {
+        let path = dir.join(format!("summary-v{version}.json"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
+        let imported = summary::import(framework(), text.as_bytes(), "x".into(), NOW).unwrap();
+        assert_eq!(
+            imported.migrated_from,
+            (version < summary::SCHEMA_VERSION).then_some(version)
+        );
+        assert!(!imported.assessment.answers.is_empty());
+        assert!(!imported.assessment.profile.commune.is_empty());
+    }
+}
+
+#[test]
+fn an_import_never_keeps_more_than_the_note_limit() {
+    let mut value = valid_value();
+    value["answers"][0]["note"] = "é".repeat(5_000).into();
+    let imported =
+        summary::import(framework(), value.to_string().as_bytes(), "x".into(), NOW).unwrap();
+    let question = value["answers"][0]["question_id"].as_str().unwrap();
+    assert_eq!(
+        imported.assessment.note(question).chars().count(),
+        autodiag::domain::assessment::MAX_NOTE_CHARS
+    );
+}

@@ -1,0 +1,341 @@
+//! Many communes: aggregation, pooling candidates, who can help whom, several respondents.
+
+mod common;
+use autodiag::domain::assessment::{Assessment, Choice, Importance};
+use autodiag::domain::consolidation;
+use autodiag::domain::matching::{self, Thresholds};
+use autodiag::domain::summary;
+use autodiag::domain::territory::{self, SupersededReason, spread};
+use autodiag::domain::{compare, csv};
+use common::*;
+use std::collections::BTreeMap;
+
+fn file_of(a: &Assessment) -> Vec<u8> {
+    summary::to_json(&summary::export(framework(), a, NOW)).into_bytes()
+}
+
+fn commune(name: &str, nis: &str, date: &str) -> Assessment {
+    let mut a = assessment(name);
+    a.profile.nis_code = nis.into();
+    a.profile.date = date.into();
+    a
+}
+
+#[test]
+fn spreads_use_inclusive_quartiles() {
+    let s = spread(&[0.0, 25.0, 50.0, 75.0, 100.0]).unwrap();
+    assert_eq!(
+        (s.min, s.q1, s.median, s.q3, s.max, s.mean),
+        (0.0, 25.0, 50.0, 75.0, 100.0, 50.0)
+    );
+    let s = spread(&[10.0, 20.0, 30.0, 40.0]).unwrap();
+    assert_eq!((s.q1, s.median, s.q3), (17.5, 25.0, 32.5));
+    assert_eq!(spread(&[42.0]).unwrap().median, 42.0);
+    assert!(spread(&[]).is_none());
+}
+
+#[test]
+fn bad_files_are_listed_and_good_ones_still_load() {
+    let mut a = commune("Lobbes", "56044", "2026-11-20");
+    answer_all(&mut a, level(2));
+    let files = vec![
+        ("lobbes.json".to_string(), file_of(&a)),
+        ("vide.json".to_string(), Vec::new()),
+        ("photo.png".to_string(), vec![0x89, b'P', b'N', b'G', 0, 0]),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes.len(), 1);
+    assert_eq!(t.rejected.len(), 2);
+    assert_eq!(t.rejected[0].file, "vide.json");
+    assert_eq!(t.rejected[1].error, summary::ImportError::Binary);
+}
+
+#[test]
+fn the_newest_summary_of_a_commune_is_used_and_the_choice_explained() {
+    let mut old = commune("Thuin", "56078", "2025-06-12");
+    answer_all(&mut old, level(1));
+    let mut new = commune("Thuin", "56078", "2026-06-12");
+    answer_all(&mut new, level(3));
+    let files = vec![
+        ("thuin-2026.json".to_string(), file_of(&new)),
+        ("thuin-2025.json".to_string(), file_of(&old)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes.len(), 1);
+    assert_eq!(t.communes[0].file, "thuin-2026.json");
+    assert_eq!(t.communes[0].scores[0], Some(50));
+    assert_eq!(t.superseded.len(), 1);
+    assert_eq!(t.superseded[0].file, "thuin-2025.json");
+    assert_eq!(t.superseded[0].used, "thuin-2026.json");
+    assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
+}
+
+#[test]
+fn priorities_and_pooling_candidates_count_communes() {
+    let mut files = Vec::new();
+    for (i, name) in ["Anderlues", "Beaumont", "Chimay", "Couvin"]
+        .iter()
+        .enumerate()
+    {
+        let mut a = commune(name, &format!("5600{i}"), "2026-01-01");
+        answer_all(&mut a, level(3));
+        answer_pillar(&mut a, "gouvernance", level(1));
+        a.profile.digital_staff_fte = Some(0.0);
+        files.push((format!("{name}.json"), file_of(&a)));
+    }
+    let t = territory::load(framework(), &files, NOW);
+    let priorities = t.common_priorities(framework());
+    assert_eq!(priorities[0].1, 4);
+    assert!(priorities.contains(&("gouvernance".to_string(), 4)));
+    assert!(priorities.windows(2).all(|w| w[0].1 >= w[1].1));
+    let candidates = t.pooling_candidates(framework(), 3);
+    let referent = candidates
+        .iter()
+        .find(|c| c.action_id == "gou_referent_designer")
+        .unwrap();
+    assert_eq!(
+        referent.communes,
+        vec!["Anderlues", "Beaumont", "Chimay", "Couvin"]
+    );
+    assert!(t.pooling_candidates(framework(), 5).is_empty());
+    // Grouped by pillar in framework order.
+    let order: Vec<usize> = candidates
+        .iter()
+        .map(|c| {
+            framework()
+                .pillars
+                .iter()
+                .position(|p| p.id == c.pillar_id)
+                .unwrap()
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] <= w[1]));
+}
+
+/// Lobbes is ahead on the data inventory; Thuin and Beaumont are behind and made
+/// gouvernance a focus; Chimay is behind but focuses elsewhere.
+fn matching_case() -> territory::Territory {
+    let mut files = Vec::new();
+    let mut lobbes = commune("Lobbes", "56044", "2026-01-01");
+    answer_all(&mut lobbes, level(3));
+    lobbes.set_choice("gou_donnees", Some(level(4)), NOW);
+    lobbes.set_note(
+        "gou_donnees",
+        "Inventaire tenu par la DG dans un tableur partagé",
+        NOW,
+    );
+    files.push(("lobbes.json".into(), file_of(&lobbes)));
+    for (name, nis) in [("Thuin", "56078"), ("Beaumont", "56005")] {
+        let mut a = commune(name, nis, "2026-01-01");
+        answer_all(&mut a, level(4));
+        answer_pillar(&mut a, "gouvernance", level(1));
+        a.set_importance("gouvernance", Importance::High, NOW);
+        files.push((format!("{name}.json"), file_of(&a)));
+    }
+    let mut chimay = commune("Chimay", "56016", "2026-01-01");
+    answer_all(&mut chimay, level(1));
+    chimay.set_choice("gou_donnees", Some(level(1)), NOW);
+    answer_pillar(&mut chimay, "gouvernance", level(4));
+    chimay.set_choice("gou_donnees", Some(level(1)), NOW);
+    chimay.set_choice("gou_pilotage", Some(Choice::Unknown), NOW);
+    files.push(("chimay.json".into(), file_of(&chimay)));
+    territory::load(framework(), &files, NOW)
+}
+
+#[test]
+fn the_constructed_match_is_found_with_notes() {
+    let t = matching_case();
+    let matches = matching::find(framework(), &t, Thresholds::default());
+    let inventory = matches
+        .iter()
+        .find(|m| m.question_id == "gou_donnees" && m.ahead.commune == "Lobbes")
+        .expect("Lobbes can help on the data inventory");
+    let behind: Vec<&str> = inventory
+        .behind
+        .iter()
+        .map(|p| p.commune.as_str())
+        .collect();
+    assert_eq!(behind, ["Beaumont", "Thuin"]);
+    assert_eq!(inventory.ahead.level, 4);
+    assert_eq!(
+        inventory.ahead.note,
+        "Inventaire tenu par la DG dans un tableur partagé"
+    );
+    assert!(
+        inventory.behind.iter().all(|p| p.note.is_empty()),
+        "no invented notes"
+    );
+    // Chimay is behind on the inventory but did not make gouvernance a focus.
+    assert!(matches.iter().all(|m| m.behind.iter().all(|p| p.commune != "Chimay") || m.pillar_id != "gouvernance"));
+}
+
+#[test]
+fn matching_rules_hold() {
+    let t = matching_case();
+    let matches = matching::find(framework(), &t, Thresholds::default());
+    for m in &matches {
+        assert!(
+            m.behind.iter().all(|p| p.commune != m.ahead.commune),
+            "never matched with itself"
+        );
+        assert!(m.ahead.level >= 4);
+        assert!(m.behind.iter().all(|p| p.level <= 2));
+        // Unknown and not applicable never match: Chimay's unknown on gou_pilotage.
+        assert!(!(m.question_id == "gou_pilotage" && m.ahead.commune == "Chimay"));
+    }
+    // Deterministic.
+    assert_eq!(
+        matches,
+        matching::find(framework(), &t, Thresholds::default())
+    );
+    // Sorted by benefit.
+    assert!(matches.windows(2).all(|w| w[0].benefit >= w[1].benefit));
+    // Thresholds are adjustable: demanding level 5 to help leaves no match here.
+    assert!(
+        matching::find(
+            framework(),
+            &t,
+            Thresholds {
+                ahead_from: 5,
+                behind_up_to: 2
+            }
+        )
+        .is_empty()
+    );
+    let looser = matching::find(
+        framework(),
+        &t,
+        Thresholds {
+            ahead_from: 3,
+            behind_up_to: 2,
+        },
+    );
+    assert!(looser.len() > matches.len());
+    let (learn, help) = matching::for_commune(&matches, "Thuin");
+    assert!(!learn.is_empty() && help.iter().all(|m| m.ahead.commune == "Thuin"));
+}
+
+#[test]
+fn a_commune_under_two_files_is_never_matched_with_itself() {
+    let mut files = Vec::new();
+    let mut ahead = commune("Fleurus", "52022", "2026-01-01");
+    answer_all(&mut ahead, level(5));
+    let mut behind = commune("Fleurus", "52022", "2025-01-01");
+    answer_all(&mut behind, level(1));
+    files.push(("a.json".into(), file_of(&ahead)));
+    files.push(("b.json".into(), file_of(&behind)));
+    let t = territory::load(framework(), &files, NOW);
+    assert!(matching::find(framework(), &t, Thresholds::default()).is_empty());
+}
+
+#[test]
+fn respondents_are_compared_and_consolidated_with_the_median() {
+    let mut mayor = commune("Walcourt", "93088", "2026-02-01");
+    mayor.profile.respondent_name = "Bourgmestre".into();
+    let mut dg = mayor.clone();
+    dg.profile.respondent_name = "Directeur général".into();
+    let mut it = mayor.clone();
+    it.profile.respondent_name = "Informaticien".into();
+    mayor.set_choice("gou_donnees", Some(level(4)), NOW);
+    dg.set_choice("gou_donnees", Some(level(2)), NOW);
+    it.set_choice("gou_donnees", Some(level(1)), NOW);
+    mayor.set_choice("mob_pcm", Some(level(3)), NOW);
+    dg.set_choice("mob_pcm", Some(level(3)), NOW);
+    it.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
+    it.set_note("gou_donnees", "Aucun inventaire à ma connaissance", NOW);
+    let respondents = vec![mayor, dg, it];
+    let spreads = consolidation::compare(framework(), &respondents);
+    let data = spreads
+        .iter()
+        .find(|s| s.question_id == "gou_donnees")
+        .unwrap();
+    assert_eq!(data.spread, Some(3));
+    assert!(data.disagrees());
+    assert_eq!(data.proposed, Some(level(2)));
+    let pcm = spreads.iter().find(|s| s.question_id == "mob_pcm").unwrap();
+    assert!(!pcm.disagrees());
+    assert_eq!(pcm.proposed, Some(level(3)));
+    assert_eq!(consolidation::median_level(&[2, 3]), Some(2));
+
+    let chosen: BTreeMap<String, Option<Choice>> = spreads
+        .iter()
+        .map(|s| (s.question_id.clone(), s.proposed))
+        .collect();
+    let merged = consolidation::consolidate(
+        framework(),
+        &respondents,
+        &chosen,
+        "new".into(),
+        "Consolidation".into(),
+        NOW,
+    );
+    assert_eq!(merged.choice("gou_donnees"), Some(level(2)));
+    assert_eq!(
+        merged.note("gou_donnees"),
+        "Informaticien : Aucun inventaire à ma connaissance"
+    );
+    assert_eq!(merged.profile.commune, "Walcourt");
+}
+
+#[test]
+fn before_and_after_deltas() {
+    let mut before = commune("Philippeville", "93056", "2025-01-01");
+    answer_pillar(&mut before, "mobilite", level(2));
+    let mut after = before.clone();
+    answer_pillar(&mut after, "mobilite", level(4));
+    let pillars = compare::pillar_deltas(framework(), &before, &after);
+    assert_eq!(pillars[0].delta, Some(50));
+    assert_eq!(pillars[1].delta, None);
+    let questions = compare::question_deltas(framework(), &before, &after);
+    assert!(
+        questions
+            .iter()
+            .filter(|q| q.pillar_id == "mobilite")
+            .all(|q| q.delta == Some(2))
+    );
+}
+
+#[test]
+fn csv_escapes_separators_quotes_newlines_and_formulas() {
+    let mut c = csv::Csv::new();
+    c.row([
+        "a;b",
+        "dit \"oui\"",
+        "ligne\nsuivante",
+        "=HYPERLINK(\"x\")",
+        "simple",
+    ]);
+    let text = c.finish();
+    assert!(text.starts_with('\u{feff}'));
+    assert_eq!(
+        text.trim_start_matches('\u{feff}'),
+        "\"a;b\";\"dit \"\"oui\"\"\";\"ligne\nsuivante\";\"'=HYPERLINK(\"\"x\"\")\";simple\r\n"
+    );
+}
+
+#[test]
+fn the_answers_csv_has_one_row_per_question() {
+    let mut a = assessment("Châtelet");
+    answer_pillar(&mut a, "mobilite", level(3));
+    a.set_note("mob_pcm", "Approuvé en 2021", NOW);
+    let headers = [
+        "pillar_id",
+        "pillar",
+        "question_id",
+        "question",
+        "level",
+        "level_name",
+        "level_text",
+        "note",
+    ];
+    let text = csv::answers(
+        framework(),
+        autodiag::domain::content::texts("fr"),
+        &headers,
+        &a,
+    );
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 1 + framework().question_count());
+    let pcm = lines.iter().find(|l| l.contains(";mob_pcm;")).unwrap();
+    assert!(pcm.contains(";3;Structuré;") && pcm.ends_with("Approuvé en 2021"));
+}
