@@ -140,3 +140,24 @@ pub fn for_commune<'a>(matches: &'a [Match], commune: &str) -> (Vec<&'a Match>, 
         .collect();
     (learn, help)
 }
+
+/// The matches as CSV, one row per commune that could learn.
+pub fn csv(matches: &[Match], question_title: impl Fn(&str) -> String, headers: &[&str; 8]) -> String {
+    let mut csv = super::csv::Csv::new();
+    csv.row(headers);
+    for m in matches {
+        for learner in &m.behind {
+            csv.row([
+                m.pillar_id.as_str(),
+                &question_title(&m.question_id),
+                &m.ahead.commune,
+                &m.ahead.level.to_string(),
+                &m.ahead.note,
+                &learner.commune,
+                &learner.level.to_string(),
+                &format!("{:.1}", m.benefit),
+            ]);
+        }
+    }
+    csv.finish()
+}

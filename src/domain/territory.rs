@@ -298,3 +298,146 @@ pub fn level_of(commune: &Commune, question: &str) -> Option<u8> {
         _ => None,
     }
 }
+
+/// What the territory view exports as JSON: everything it shows, recomputed from the files.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Aggregate {
+    pub format: &'static str,
+    pub generated_at: String,
+    pub framework_version: String,
+    pub communes: Vec<AggregateCommune>,
+    /// Per pillar, in framework order.
+    pub spreads: Vec<PillarSpread>,
+    pub common_priorities: Vec<PriorityCount>,
+    pub pooling_min_communes: usize,
+    pub pooling_candidates: Vec<PoolingCandidate>,
+    pub matches: Vec<super::matching::Match>,
+    pub rejected_files: Vec<RejectedFile>,
+    pub superseded_files: Vec<SupersededFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AggregateCommune {
+    pub commune: String,
+    pub nis_code: String,
+    pub date: String,
+    pub file: String,
+    /// Per pillar id: the recomputed score, or null when not assessed.
+    pub scores: BTreeMap<String, Option<u8>>,
+    pub focus_pillars: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PillarSpread {
+    pub pillar_id: String,
+    pub spread: Option<Spread>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PriorityCount {
+    pub pillar_id: String,
+    pub communes: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RejectedFile {
+    pub file: String,
+    /// The reason, in the language of the person who exported.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupersededFile {
+    pub file: String,
+    pub commune: String,
+    pub used_instead: String,
+}
+
+impl Territory {
+    /// The aggregate export. `reason` words an import error in the user's language.
+    pub fn aggregate(
+        &self,
+        framework: &Framework,
+        matches: Vec<super::matching::Match>,
+        pooling_min_communes: usize,
+        reason: impl Fn(&ImportError) -> String,
+        generated_at: &str,
+    ) -> Aggregate {
+        let pillar_ids: Vec<&String> = framework.pillars.iter().map(|p| &p.id).collect();
+        Aggregate {
+            format: "autodiag-territory",
+            generated_at: generated_at.to_string(),
+            framework_version: framework.version.clone(),
+            communes: self
+                .communes
+                .iter()
+                .map(|c| AggregateCommune {
+                    commune: c.name.clone(),
+                    nis_code: c.assessment.profile.nis_code.clone(),
+                    date: c.assessment.profile.date.clone(),
+                    file: c.file.clone(),
+                    scores: pillar_ids
+                        .iter()
+                        .zip(&c.scores)
+                        .map(|(id, score)| ((*id).clone(), *score))
+                        .collect(),
+                    focus_pillars: c.focus.clone(),
+                })
+                .collect(),
+            spreads: pillar_ids
+                .iter()
+                .zip(self.spreads(framework))
+                .map(|(id, spread)| PillarSpread {
+                    pillar_id: (*id).clone(),
+                    spread,
+                })
+                .collect(),
+            common_priorities: self
+                .common_priorities(framework)
+                .into_iter()
+                .map(|(pillar_id, communes)| PriorityCount { pillar_id, communes })
+                .collect(),
+            pooling_min_communes,
+            pooling_candidates: self.pooling_candidates(framework, pooling_min_communes),
+            matches,
+            rejected_files: self
+                .rejected
+                .iter()
+                .map(|r| RejectedFile {
+                    file: r.file.clone(),
+                    reason: reason(&r.error),
+                })
+                .collect(),
+            superseded_files: self
+                .superseded
+                .iter()
+                .map(|s| SupersededFile {
+                    file: s.file.clone(),
+                    commune: s.commune.clone(),
+                    used_instead: s.used.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// One row per commune: name, NIS code, date, file, each pillar's score, focus pillars.
+    pub fn csv(&self, pillar_names: &[String], headers: &[&str; 5]) -> String {
+        let mut csv = super::csv::Csv::new();
+        let mut header: Vec<String> = headers[..4].iter().map(|h| h.to_string()).collect();
+        header.extend(pillar_names.iter().cloned());
+        header.push(headers[4].to_string());
+        csv.row(&header);
+        for commune in &self.communes {
+            let mut row = vec![
+                commune.name.clone(),
+                commune.assessment.profile.nis_code.clone(),
+                commune.assessment.profile.date.clone(),
+                commune.file.clone(),
+            ];
+            row.extend(commune.scores.iter().map(|s| s.map(|s| s.to_string()).unwrap_or_default()));
+            row.push(commune.focus.join(" "));
+            csv.row(&row);
+        }
+        csv.finish()
+    }
+}

@@ -41,6 +41,14 @@ pub fn AssessmentsPage() -> impl IntoView {
                 <h2 id="new-title">{td_string!(l, assessments.new_title)}</h2>
                 <NewAssessmentForm/>
             </section>
+            <section class="card card--quiet" aria-labelledby="tools-title">
+                <h2 id="tools-title">{td_string!(l, assessments.tools_title)}</h2>
+                <ul class="tool-links">
+                    <li><a href=state.href(Route::Compare) data-testid="to-compare">{td_string!(l, nav.compare)}</a>" — "{td_string!(l, assessments.compare_hint)}</li>
+                    <li><a href=state.href(Route::Consolidate) data-testid="to-consolidate">{td_string!(l, nav.consolidate)}</a>" — "{td_string!(l, assessments.consolidate_hint)}</li>
+                    <li><a href=state.href(Route::Territory)>{td_string!(l, nav.territory)}</a>" — "{td_string!(l, assessments.territory_hint)}</li>
+                </ul>
+            </section>
             <section class="card" aria-labelledby="import-title">
                 <h2 id="import-title">{td_string!(l, import.title)}</h2>
                 <p>{td_string!(l, import.lead)}</p>

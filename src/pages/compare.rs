@@ -1,5 +1,131 @@
+//! Before and after: two assessments of a commune side by side.
+
+use crate::chart::{self, Radar, Series};
+use crate::domain::compare;
+use crate::domain::content;
+use crate::domain::scoring;
+use crate::i18n::*;
+use crate::pages::results::choice_text;
+use crate::state::AppState;
 use leptos::prelude::*;
+
 #[component]
 pub fn ComparePage() -> impl IntoView {
-    view! { <p>"todo"</p> }
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let framework = content::framework();
+    let texts = state.texts();
+    let options: Vec<(String, String)> = state.workspace.with_untracked(|w| {
+        w.assessments
+            .iter()
+            .map(|a| (a.id.clone(), format!("{} · {}", a.profile.commune, a.profile.date)))
+            .collect()
+    });
+    let current = state.current.get_untracked().unwrap_or_default();
+    // By default: the open assessment after, the other assessment of the same commune before.
+    let default_before = state.workspace.with_untracked(|w| {
+        let this = w.get(&current)?;
+        let key = crate::domain::profile::slug(&this.profile.commune);
+        w.assessments
+            .iter()
+            .filter(|a| a.id != this.id && crate::domain::profile::slug(&a.profile.commune) == key)
+            .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
+            .map(|a| a.id.clone())
+    });
+    let before = RwSignal::new(default_before.unwrap_or_default());
+    let after = RwSignal::new(current);
+    let pick = move |id: &'static str, label: &'static str, signal: RwSignal<String>, options: Vec<(String, String)>| {
+        view! {
+            <div class="field field--inline">
+                <label for=id>{label}</label>
+                <select id=id data-testid=id on:change=move |ev| signal.set(event_target_value(&ev))>
+                    <option value="" selected=signal.get_untracked().is_empty()>"—"</option>
+                    {options.into_iter().map(|(value, text)| {
+                        let selected = signal.get_untracked() == value;
+                        view! { <option value=value selected=selected>{text}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let comparison = move || {
+        let (b, a) = (before.get(), after.get());
+        let pair = state.workspace.with_untracked(|w| Some((w.get(&b)?.clone(), w.get(&a)?.clone())));
+        let Some((b, a)) = pair else {
+            return view! { <p class="hint">{td_string!(l, compare.choose)}</p> }.into_any();
+        };
+        let pillars = compare::pillar_deltas(framework, &b, &a);
+        let questions = compare::question_deltas(framework, &b, &a);
+        let radar = chart::radar_svg(&Radar {
+            title: td_string!(l, compare.radar_title, commune = a.profile.commune.clone()),
+            axes: framework.pillars.iter().map(|p| texts.pillars[&p.id].name.clone()).collect(),
+            commune: Series {
+                label: td_string!(l, results.compared_with, date = a.profile.date.clone()),
+                values: scoring::score_all(framework, &a).iter().map(|s| s.score).collect(),
+            },
+            target: None,
+            comparison: Some(Series {
+                label: td_string!(l, results.compared_with, date = b.profile.date.clone()),
+                values: scoring::score_all(framework, &b).iter().map(|s| s.score).collect(),
+            }),
+            not_assessed: td_string!(l, results.not_assessed).to_string(),
+        });
+        let delta = |d: Option<i16>| match d {
+            Some(d) if d > 0 => view! { <td class="delta--up">{format!("+{d}")}</td> }.into_any(),
+            Some(d) if d < 0 => view! { <td class="delta--down">{d.to_string()}</td> }.into_any(),
+            Some(_) => view! { <td>"0"</td> }.into_any(),
+            None => view! { <td>"—"</td> }.into_any(),
+        };
+        let dash = |s: Option<u8>| s.map_or_else(|| "—".to_string(), |s| s.to_string());
+        view! {
+            <figure class="chart" data-testid="compare-radar">
+                <div class="chart__svg" inner_html=radar></div>
+            </figure>
+            <table class="data-table" data-testid="pillar-deltas">
+                <caption>{td_string!(l, compare.pillars_caption)}</caption>
+                <thead><tr>
+                    <th scope="col">{td_string!(l, results.col_pillar)}</th>
+                    <th scope="col">{td_string!(l, compare.before)}</th>
+                    <th scope="col">{td_string!(l, compare.after)}</th>
+                    <th scope="col">{td_string!(l, compare.delta)}</th>
+                </tr></thead>
+                <tbody>
+                    {pillars.into_iter().map(|p| view! {
+                        <tr><th scope="row">{texts.pillars[&p.pillar_id].name.clone()}</th><td>{dash(p.before)}</td><td>{dash(p.after)}</td>{delta(p.delta)}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <table class="data-table" data-testid="question-deltas">
+                <caption>{td_string!(l, compare.questions_caption)}</caption>
+                <thead><tr>
+                    <th scope="col">{td_string!(l, results.col_question)}</th>
+                    <th scope="col">{td_string!(l, compare.before)}</th>
+                    <th scope="col">{td_string!(l, compare.after)}</th>
+                    <th scope="col">{td_string!(l, compare.delta)}</th>
+                </tr></thead>
+                <tbody>
+                    {questions.into_iter().map(|q| view! {
+                        <tr>
+                            <th scope="row">{texts.questions.get(&q.question_id).map_or_else(String::new, |t| t.title.clone())}</th>
+                            <td>{choice_text(state, q.before)}</td>
+                            <td>{choice_text(state, q.after)}</td>
+                            {delta(q.delta.map(i16::from))}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="page page--compare">
+            <h1>{td_string!(l, nav.compare)}</h1>
+            <p class="lead">{td_string!(l, compare.lead)}</p>
+            <div class="inline-form no-print">
+                {pick("compare-before", td_string!(l, compare.before_label), before, options.clone())}
+                {pick("compare-after", td_string!(l, compare.after_label), after, options)}
+            </div>
+            {comparison}
+        </div>
+    }
 }

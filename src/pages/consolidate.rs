@@ -1,5 +1,222 @@
+//! Several respondents of one commune: where they disagree, and a consolidated assessment
+//! the group adjusts and keeps.
+
+use crate::browser;
+use crate::components::import::error_message;
+use crate::domain::assessment::{Assessment, Choice, Level};
+use crate::domain::consolidation::{self, QuestionSpread};
+use crate::domain::content;
+use crate::domain::summary;
+use crate::i18n::*;
+use crate::pages::results::choice_text;
+use crate::route::Route;
+use crate::state::AppState;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+
 #[component]
 pub fn ConsolidatePage() -> impl IntoView {
-    view! { <p>"todo"</p> }
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let respondents = RwSignal::new(Vec::<Assessment>::new());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let load = move |files: Vec<web_sys::File>| {
+        errors.set(Vec::new());
+        for file in files {
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let bytes = if file.size() > summary::MAX_FILE_BYTES as f64 {
+                    None
+                } else {
+                    browser::read_file(&file).await
+                };
+                let result = match bytes {
+                    None => Err(error_message(&summary::ImportError::TooLarge { bytes: file.size() as usize })),
+                    Some(bytes) => summary::import(content::framework(), &bytes, browser::new_id(), &browser::now_iso())
+                        .map(|imported| imported.assessment)
+                        .map_err(|e| error_message(&e)),
+                };
+                match result {
+                    Ok(assessment) => respondents.update(|r| r.push(assessment)),
+                    Err(message) => errors.update(|e| e.push(format!("{name} : {message}"))),
+                }
+            });
+        }
+    };
+    let local: Vec<(String, String)> = state.workspace.with_untracked(|w| {
+        w.assessments
+            .iter()
+            .map(|a| {
+                let who = if a.profile.respondent_name.is_empty() { String::new() } else { format!(" · {}", a.profile.respondent_name) };
+                (a.id.clone(), format!("{} · {}{who}", a.profile.commune, a.profile.date))
+            })
+            .collect()
+    });
+    let add_local = move |id: String| {
+        if let Some(a) = state.workspace.with_untracked(|w| w.get(&id).cloned()) {
+            respondents.update(|r| {
+                if !r.iter().any(|x| x.id == a.id) {
+                    r.push(a);
+                }
+            });
+        }
+    };
+    view! {
+        <div class="page page--consolidate">
+            <h1>{td_string!(l, nav.consolidate)}</h1>
+            <p class="lead">{td_string!(l, consolidate.lead)}</p>
+            <section class="card no-print" aria-labelledby="respondents-title">
+                <h2 id="respondents-title">{td_string!(l, consolidate.respondents_title)}</h2>
+                <div class="dropzone">
+                    <label for="consolidate-files" class="button">{td_string!(l, consolidate.choose)}</label>
+                    <input id="consolidate-files" class="visually-hidden-input" type="file" accept=".json,application/json" multiple
+                        data-testid="consolidate-input"
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            load(browser::files_of(input.files()));
+                            input.set_value("");
+                        }/>
+                    <p class="hint">{td_string!(l, consolidate.or_local)}</p>
+                </div>
+                <ul class="local-list">
+                    {local.into_iter().map(|(id, label)| view! {
+                        <li>{label}" "
+                            <button type="button" class="button button--small" on:click=move |_| add_local(id.clone())>{td_string!(l, consolidate.add)}</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <ul role="alert" class="import-results">
+                    {move || errors.get().into_iter().map(|e| view! { <li class="import-results__error">{e}</li> }).collect_view()}
+                </ul>
+            </section>
+            {move || {
+                let list = respondents.get();
+                if list.len() < 2 {
+                    view! { <p class="hint" data-testid="consolidate-need">{td_string!(l, consolidate.need_two, count = list.len())}</p> }.into_any()
+                } else {
+                    view! { <Consolidation respondents=list/> }.into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+fn choice_value(choice: Option<Choice>) -> String {
+    match choice {
+        Some(Choice::Level(level)) => level.get().to_string(),
+        Some(Choice::Unknown) => "unknown".into(),
+        Some(Choice::NotApplicable) => "na".into(),
+        None => String::new(),
+    }
+}
+
+fn parse_choice(value: &str) -> Option<Choice> {
+    match value {
+        "unknown" => Some(Choice::Unknown),
+        "na" => Some(Choice::NotApplicable),
+        other => other.parse().ok().and_then(Level::new).map(Choice::Level),
+    }
+}
+
+#[component]
+fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let framework = content::framework();
+    let texts = state.texts();
+    let spreads = consolidation::compare(framework, &respondents);
+    let chosen = RwSignal::new(spreads.iter().map(|s| (s.question_id.clone(), s.proposed)).collect::<BTreeMap<_, _>>());
+    let labels: Vec<String> = respondents.iter().enumerate().map(|(i, r)| consolidation::respondent_label(r, i)).collect();
+    let disagreements: Vec<&QuestionSpread> = spreads.iter().filter(|s| s.disagrees()).collect();
+    let default_name = format!("{} ({})", td_string!(l, consolidate.name_prefix), labels.join(", "));
+    let name = RwSignal::new(default_name);
+    let commune = respondents[0].profile.commune.clone();
+    let stored = StoredValue::new(respondents);
+    let save = move |_| {
+        let assessment = stored.with_value(|r| {
+            consolidation::consolidate(framework, r, &chosen.get_untracked(), browser::new_id(), name.get_untracked(), &browser::now_iso())
+        });
+        let id = state.add(assessment);
+        state.open(&id);
+        state.navigate(Route::Results);
+    };
+    let options = |current: Option<Choice>| {
+        let mut values: Vec<(String, String)> = Level::all()
+            .map(|level| (level.get().to_string(), format!("{} · {}", level.get(), texts.scale.names[usize::from(level.get() - 1)])))
+            .collect();
+        values.push(("unknown".into(), td_string!(l, question.unknown).to_string()));
+        values.push(("na".into(), td_string!(l, question.not_applicable).to_string()));
+        let selected = choice_value(current);
+        values.insert(0, (String::new(), "—".to_string()));
+        values
+            .into_iter()
+            .map(|(value, text)| {
+                let is = value == selected;
+                view! { <option value=value selected=is>{text}</option> }
+            })
+            .collect_view()
+    };
+    let rows = spreads
+        .iter()
+        .map(|s| {
+            let question = s.question_id.clone();
+            let select_id = format!("consolidated-{question}");
+            let testid = format!("spread-{question}");
+            let title = texts.questions.get(&question).map_or_else(String::new, |q| q.title.clone());
+            let cells = s.choices.iter().map(|c| view! { <td>{choice_text(state, *c)}</td> }).collect_view();
+            view! {
+                <tr class:disagree=s.disagrees() data-testid=testid>
+                    <th scope="row"><label for=select_id.clone()>{title}</label></th>
+                    {cells}
+                    <td>{s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}{s.disagrees().then(|| view! { " " <span class="badge badge--warning">{td_string!(l, consolidate.discuss)}</span> })}</td>
+                    <td>
+                        <select id=select_id on:change=move |ev| {
+                            let value = parse_choice(&event_target_value(&ev));
+                            let question = question.clone();
+                            chosen.update(move |c| { c.insert(question, value); });
+                        }>{options(s.proposed)}</select>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="discuss-title">
+            <h2 id="discuss-title">{td_string!(l, consolidate.discuss_title)}</h2>
+            <p data-testid="disagreement-count">{td_string!(l, consolidate.disagreements, count = disagreements.len(), commune = commune)}</p>
+            <ul data-testid="disagreements">
+                {disagreements.iter().map(|s| view! {
+                    <li>{texts.questions.get(&s.question_id).map_or_else(String::new, |q| q.title.clone())}" — "
+                        {s.choices.iter().zip(&labels).map(|(c, who)| format!("{who} : {}", choice_text(state, *c))).collect::<Vec<_>>().join(" ; ")}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="table-title">
+            <h2 id="table-title">{td_string!(l, consolidate.table_title)}</h2>
+            <p class="hint">{td_string!(l, consolidate.median_rule)}</p>
+            <div class="table-scroll">
+                <table class="data-table consolidate-table" data-testid="consolidate-table">
+                    <caption class="visually-hidden">{td_string!(l, consolidate.table_title)}</caption>
+                    <thead><tr>
+                        <th scope="col">{td_string!(l, results.col_question)}</th>
+                        {labels.iter().map(|who| view! { <th scope="col">{who.clone()}</th> }).collect_view()}
+                        <th scope="col">{td_string!(l, consolidate.spread)}</th>
+                        <th scope="col">{td_string!(l, consolidate.proposed)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <div class="inline-form">
+                <div class="field">
+                    <label for="consolidated-name">{td_string!(l, consolidate.name_label)}</label>
+                    <input id="consolidated-name" type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS
+                        prop:value=name.get_untracked() on:input=move |ev| name.set(event_target_value(&ev))/>
+                </div>
+                <button type="button" class="button button--primary" data-testid="save-consolidated" on:click=save>
+                    {td_string!(l, consolidate.save)}
+                </button>
+            </div>
+        </section>
+    }
 }

@@ -96,6 +96,8 @@ pub fn ResultsPage() -> impl IntoView {
                     {td_string!(l, nav.projector)}
                 </a>
                 " "
+                <a class="button" href=state.href(crate::route::Route::Compare)>{td_string!(l, nav.compare)}</a>
+                " "
                 <a class="button" href=state.href(crate::route::Route::Roadmap)>{format!("{} →", td_string!(l, results.to_roadmap))}</a>
             </div>
             {compare}

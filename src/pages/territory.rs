@@ -1,5 +1,468 @@
+//! The territory view: many communes' summaries side by side, for the intercommunale. Files
+//! are read in the browser and never uploaded.
+
+use crate::browser;
+use crate::components::import::error_message;
+use crate::domain::content;
+use crate::domain::matching::{self, Match, Thresholds};
+use crate::domain::summary::{ImportError, MAX_FILE_BYTES};
+use crate::domain::territory::{self, SupersededReason, Territory};
+use crate::i18n::*;
+use crate::state::AppState;
 use leptos::prelude::*;
+
+/// Matches shown on screen at most; the CSV export has them all.
+const MATCHES_SHOWN: usize = 60;
+
 #[component]
 pub fn TerritoryPage() -> impl IntoView {
-    view! { <p>"todo"</p> }
+    let l = crate::state::locale();
+    let territory = RwSignal::new(None::<Territory>);
+    let loading = RwSignal::new(false);
+    let dragging = RwSignal::new(false);
+    let load = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        loading.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let contents = read_all(files).await;
+            let framework = content::framework();
+            let loaded = territory::load(framework, &contents, &browser::now_iso());
+            territory.set(Some(loaded));
+            loading.set(false);
+            request_animation_frame(|| browser::mark("autodiag:territory-drawn"));
+        });
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        load(browser::files_of(input.files()));
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        load(browser::files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    view! {
+        <div class="page page--territory">
+            <h1>{td_string!(l, territory.title)}</h1>
+            <p class="lead">{td_string!(l, territory.lead)}</p>
+            <div
+                class="dropzone"
+                class:dropzone--active=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <label for="territory-files" class="button button--primary">{td_string!(l, territory.choose)}</label>
+                <input id="territory-files" class="visually-hidden-input" type="file" accept=".json,application/json" multiple
+                    data-testid="territory-input" on:change=on_change/>
+                <p class="hint">{td_string!(l, territory.drop_hint)}</p>
+            </div>
+            <p role="status" aria-live="polite" data-testid="territory-status">
+                {move || {
+                    if loading.get() {
+                        td_string!(l, territory.loading).to_string()
+                    } else {
+                        territory.with(|t| t.as_ref().map(|t| td_string!(l, territory.loaded, count = t.communes.len()))).unwrap_or_default()
+                    }
+                }}
+            </p>
+            {move || territory.get().map(|t| view! { <TerritoryReport territory=t/> })}
+        </div>
+    }
+}
+
+/// Reads every file, refusing the oversized ones before reading them.
+async fn read_all(files: Vec<web_sys::File>) -> Vec<(String, Vec<u8>)> {
+    // Start every read, then wait for each: the browser reads them concurrently.
+    let pending: Vec<(String, Option<js_sys::Promise>)> = files
+        .iter()
+        .map(|file| {
+            let too_large = file.size() > MAX_FILE_BYTES as f64;
+            (file.name(), (!too_large).then(|| file.array_buffer()))
+        })
+        .collect();
+    let mut contents = Vec::with_capacity(pending.len());
+    for (name, promise) in pending {
+        let bytes = match promise {
+            // An oversized file becomes a file that is too large to parse, named as such.
+            None => vec![b' '; MAX_FILE_BYTES + 1],
+            Some(promise) => match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => Vec::new(),
+            },
+        };
+        contents.push((name, bytes));
+    }
+    contents
+}
+
+#[component]
+fn TerritoryReport(territory: Territory) -> impl IntoView {
+    let l = crate::state::locale();
+    let territory = StoredValue::new(territory);
+    let rejected = territory.with_value(|t| {
+        t.rejected
+            .iter()
+            .map(|r| view! { <li><strong>{r.file.clone()}</strong>" : "{error_message(&r.error)}</li> })
+            .collect_view()
+    });
+    let superseded = territory.with_value(|t| {
+        t.superseded
+            .iter()
+            .map(|s| {
+                let reason = match s.reason {
+                    SupersededReason::OlderDate => td_string!(l, territory.superseded_date),
+                    SupersededReason::GeneratedEarlier => td_string!(l, territory.superseded_generated),
+                };
+                view! {
+                    <li>{td_string!(l, territory.superseded, commune = s.commune.clone(), used = s.used.clone(), file = s.file.clone())}" "{reason}</li>
+                }
+            })
+            .collect_view()
+    });
+    let (has_rejected, has_superseded) = territory.with_value(|t| (!t.rejected.is_empty(), !t.superseded.is_empty()));
+    view! {
+        {has_rejected.then(|| view! {
+            <section class="card" aria-labelledby="rejected-title" data-testid="rejected-files">
+                <h2 id="rejected-title">{td_string!(l, territory.rejected_title)}</h2>
+                <ul>{rejected}</ul>
+            </section>
+        })}
+        {has_superseded.then(|| view! {
+            <section class="card card--quiet" aria-labelledby="superseded-title" data-testid="superseded-files">
+                <h2 id="superseded-title">{td_string!(l, territory.superseded_title)}</h2>
+                <ul>{superseded}</ul>
+            </section>
+        })}
+        <Heatmap territory/>
+        <Spreads territory/>
+        <Priorities territory/>
+        <Pooling territory/>
+        <Contacts territory/>
+        <Exports territory/>
+    }
+}
+
+/// Communes × pillars, sortable by any pillar.
+#[component]
+fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
+    let l = crate::state::locale();
+    let state = expect_context::<AppState>();
+    let framework = content::framework();
+    let texts = state.texts();
+    // None sorts by name; Some(i) by pillar i, highest first.
+    let sort = RwSignal::new(None::<usize>);
+    let rows = move || {
+        let by = sort.get();
+        territory.with_value(|t| {
+            let mut order: Vec<usize> = (0..t.communes.len()).collect();
+            if let Some(pillar) = by {
+                order.sort_by_key(|&i| std::cmp::Reverse(t.communes[i].scores[pillar].map_or(-1, i16::from)));
+            }
+            order
+                .into_iter()
+                .map(|i| {
+                    let commune = &t.communes[i];
+                    let cells = commune
+                        .scores
+                        .iter()
+                        .map(|score| match score {
+                            Some(score) => {
+                                let band = crate::domain::scoring::band_of(*score).get();
+                                view! { <td class=format!("cell--{band}")>{score.to_string()}</td> }.into_any()
+                            }
+                            None => view! { <td class="cell--none">"—"</td> }.into_any(),
+                        })
+                        .collect_view();
+                    view! { <tr><th scope="row">{commune.name.clone()}</th>{cells}</tr> }
+                })
+                .collect_view()
+        })
+    };
+    let header = move |index: Option<usize>, label: String| {
+        let pressed = move || (sort.get() == index).to_string();
+        let aria_sort = move || if sort.get() == index { if index.is_some() { "descending" } else { "ascending" } } else { "none" };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" aria-pressed=pressed on:click=move |_| sort.set(index)
+                    data-testid=format!("sort-{}", index.map_or("name".to_string(), |i| framework.pillars[i].id.clone()))>
+                    {label}
+                </button>
+            </th>
+        }
+    };
+    view! {
+        <section aria-labelledby="heatmap-title">
+            <h2 id="heatmap-title">{td_string!(l, territory.heatmap_title)}</h2>
+            <p class="hint">{td_string!(l, territory.heatmap_hint)}</p>
+            <div class="table-scroll">
+                <table class="heatmap" data-testid="heatmap">
+                    <caption class="visually-hidden">{td_string!(l, territory.heatmap_title)}</caption>
+                    <thead>
+                        <tr>
+                            {header(None, td_string!(l, territory.commune).to_string())}
+                            {framework.pillars.iter().enumerate().map(|(i, p)| header(Some(i), texts.pillars[&p.id].name.clone())).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Min, quartiles, median, max and mean per pillar.
+#[component]
+fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
+    let l = crate::state::locale();
+    let state = expect_context::<AppState>();
+    let framework = content::framework();
+    let texts = state.texts();
+    let lang = state.lang_code();
+    let number = move |v: f64| browser::format_number(v, lang, 1);
+    let rows = territory.with_value(|t| {
+        framework
+            .pillars
+            .iter()
+            .zip(t.spreads(framework))
+            .map(|(pillar, spread)| {
+                let name = texts.pillars[&pillar.id].name.clone();
+                match spread {
+                    Some(s) => view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            <td>{s.count.to_string()}</td><td>{number(s.min)}</td><td>{number(s.q1)}</td>
+                            <td><strong>{number(s.median)}</strong></td><td>{number(s.q3)}</td><td>{number(s.max)}</td><td>{number(s.mean)}</td>
+                        </tr>
+                    }.into_any(),
+                    None => view! { <tr><th scope="row">{name}</th><td colspan="7">{td_string!(l, results.not_assessed)}</td></tr> }.into_any(),
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <section aria-labelledby="spread-title">
+            <h2 id="spread-title">{td_string!(l, territory.spread_title)}</h2>
+            <div class="table-scroll">
+                <table class="data-table" data-testid="spreads">
+                    <caption>{td_string!(l, territory.spread_caption)}</caption>
+                    <thead><tr>
+                        <th scope="col">{td_string!(l, results.col_pillar)}</th>
+                        <th scope="col">{td_string!(l, territory.col_count)}</th>
+                        <th scope="col">"Min"</th>
+                        <th scope="col">{td_string!(l, territory.col_q1)}</th>
+                        <th scope="col">{td_string!(l, territory.col_median)}</th>
+                        <th scope="col">{td_string!(l, territory.col_q3)}</th>
+                        <th scope="col">"Max"</th>
+                        <th scope="col">{td_string!(l, territory.col_mean)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Which pillars most communes chose as a focus.
+#[component]
+fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
+    let l = crate::state::locale();
+    let state = expect_context::<AppState>();
+    let texts = state.texts();
+    let (total, counts) = territory.with_value(|t| (t.communes.len().max(1), t.common_priorities(content::framework())));
+    view! {
+        <section aria-labelledby="priorities-title">
+            <h2 id="priorities-title">{td_string!(l, territory.priorities_title)}</h2>
+            <ol class="priority-list" data-testid="priorities">
+                {counts.into_iter().map(|(pillar, count)| view! {
+                    <li>
+                        <span class="priority-list__name">{texts.pillars[&pillar].name.clone()}</span>
+                        <span class="priority-list__bar" aria-hidden="true"><span style:width=format!("{}%", count * 100 / total)></span></span>
+                        <span>{td_string!(l, territory.priorities_count, count = count, total = total)}</span>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// Actions found in at least N communes' roadmaps: candidates for pooling.
+#[component]
+fn Pooling(territory: StoredValue<Territory>) -> impl IntoView {
+    let l = crate::state::locale();
+    let state = expect_context::<AppState>();
+    let framework = content::framework();
+    let texts = state.texts();
+    let actions = state.action_texts();
+    let minimum = RwSignal::new(3usize);
+    let list = move || {
+        let candidates = territory.with_value(|t| t.pooling_candidates(framework, minimum.get()));
+        if candidates.is_empty() {
+            return view! { <p class="hint">{td_string!(l, territory.pooling_none)}</p> }.into_any();
+        }
+        framework
+            .pillars
+            .iter()
+            .filter_map(|pillar| {
+                let group: Vec<_> = candidates.iter().filter(|c| c.pillar_id == pillar.id).collect();
+                (!group.is_empty()).then(|| view! {
+                    <h3>{texts.pillars[&pillar.id].name.clone()}</h3>
+                    <ul class="pooling-list">
+                        {group.into_iter().map(|c| view! {
+                            <li data-testid="pooling-candidate" data-action=c.action_id.clone()>
+                                <strong>{actions.get(&c.action_id).map_or_else(|| c.action_id.clone(), |a| a.title.clone())}</strong>
+                                {c.pooled.then(|| view! { " " <span class="badge badge--ok">{td_string!(l, roadmap.pooled)}</span> })}
+                                <br/>
+                                {td_string!(l, territory.pooling_communes, count = c.communes.len(), list = c.communes.join(", "))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section aria-labelledby="pooling-title">
+            <h2 id="pooling-title">{td_string!(l, territory.pooling_title)}</h2>
+            <p>{td_string!(l, territory.pooling_lead)}</p>
+            <div class="field field--inline">
+                <label for="pooling-min">{td_string!(l, territory.pooling_min)}</label>
+                <input id="pooling-min" type="number" min="1" max="600" value=minimum.get_untracked() data-testid="pooling-min"
+                    on:input=move |ev| minimum.set(event_target_value(&ev).parse().unwrap_or(1).max(1))/>
+            </div>
+            <div data-testid="pooling">{list}</div>
+        </section>
+    }
+}
+
+/// Who can help whom, question by question.
+#[component]
+fn Contacts(territory: StoredValue<Territory>) -> impl IntoView {
+    let l = crate::state::locale();
+    let state = expect_context::<AppState>();
+    let framework = content::framework();
+    let texts = state.texts();
+    let thresholds = RwSignal::new(Thresholds::default());
+    let commune = RwSignal::new(String::new());
+    let matches = Memo::new(move |_| territory.with_value(|t| matching::find(framework, t, thresholds.get())));
+    let names = territory.with_value(|t| t.communes.iter().map(|c| c.name.clone()).collect::<Vec<_>>());
+    let sentence = move |m: &Match| {
+        let title = texts.questions.get(&m.question_id).map_or_else(|| m.question_id.clone(), |q| q.title.clone());
+        let behind = m.behind.iter().map(|p| format!("{} ({})", p.commune, td_string!(l, territory.level, level = p.level))).collect::<Vec<_>>().join(", ");
+        td_string!(l, territory.match_sentence, question = title, ahead = m.ahead.commune.clone(), level = m.ahead.level, behind = behind)
+    };
+    let item = move |m: &Match| {
+        let note = (!m.ahead.note.is_empty()).then(|| {
+            let note = td_string!(l, territory.match_note, commune = m.ahead.commune.clone(), note = m.ahead.note.clone());
+            view! { <br/><span class="hint">{note}</span> }
+        });
+        view! { <li data-testid="match">{sentence(m)}{note}</li> }
+    };
+    let shown = move || {
+        let all = matches.get();
+        let chosen = commune.get();
+        if chosen.is_empty() {
+            let count = all.len();
+            let groups = framework
+                .pillars
+                .iter()
+                .filter_map(|pillar| {
+                    let group: Vec<&Match> = all.iter().filter(|m| m.pillar_id == pillar.id).take(MATCHES_SHOWN / 6).collect();
+                    (!group.is_empty()).then(|| view! {
+                        <h3>{texts.pillars[&pillar.id].name.clone()}</h3>
+                        <ul class="match-list">{group.into_iter().map(item).collect_view()}</ul>
+                    })
+                })
+                .collect_view();
+            view! { <p data-testid="match-count">{td_string!(l, territory.match_count, count = count)}</p>{groups} }.into_any()
+        } else {
+            let (learn, help) = matching::for_commune(&all, &chosen);
+            view! {
+                <h3>{td_string!(l, territory.can_learn, commune = chosen.clone())}</h3>
+                <ul class="match-list" data-testid="can-learn">{learn.into_iter().take(MATCHES_SHOWN).map(item).collect_view()}</ul>
+                <h3>{td_string!(l, territory.can_help, commune = chosen.clone())}</h3>
+                <ul class="match-list" data-testid="can-help">{help.into_iter().take(MATCHES_SHOWN).map(item).collect_view()}</ul>
+            }
+            .into_any()
+        }
+    };
+    let level_select = move |id: &'static str, label: &'static str, values: &'static [u8], get: fn(&Thresholds) -> u8, set: fn(&mut Thresholds, u8)| {
+        view! {
+            <div class="field field--inline">
+                <label for=id>{label}</label>
+                <select id=id on:change=move |ev| {
+                    let value = event_target_value(&ev).parse().unwrap_or(1);
+                    thresholds.update(|t| set(t, value));
+                }>
+                    {values.iter().map(|v| view! { <option value=*v selected=thresholds.with_untracked(|t| get(t) == *v)>{v.to_string()}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let download = move |_| {
+        let headers = [
+            td_string!(l, territory.csv_pillar), td_string!(l, territory.csv_question), td_string!(l, territory.csv_ahead),
+            td_string!(l, territory.csv_ahead_level), td_string!(l, territory.csv_ahead_note), td_string!(l, territory.csv_behind),
+            td_string!(l, territory.csv_behind_level), td_string!(l, territory.csv_benefit),
+        ];
+        let text = matching::csv(&matches.get_untracked(), |q| texts.questions.get(q).map_or_else(|| q.to_string(), |t| t.title.clone()), &headers);
+        let _ = browser::download(&format!("autodiag-mises-en-relation-{}.csv", browser::today()), "text/csv;charset=utf-8", &text);
+    };
+    view! {
+        <section aria-labelledby="contacts-title">
+            <h2 id="contacts-title">{td_string!(l, territory.contacts_title)}</h2>
+            <p>{td_string!(l, territory.contacts_lead)}</p>
+            <div class="inline-form">
+                {level_select("ahead-from", td_string!(l, territory.ahead_from), &[3, 4, 5], |t| t.ahead_from, |t, v| t.ahead_from = v)}
+                {level_select("behind-up-to", td_string!(l, territory.behind_up_to), &[1, 2, 3], |t| t.behind_up_to, |t, v| t.behind_up_to = v)}
+                <div class="field field--inline">
+                    <label for="contact-commune">{td_string!(l, territory.filter_commune)}</label>
+                    <select id="contact-commune" data-testid="contact-commune" on:change=move |ev| commune.set(event_target_value(&ev))>
+                        <option value="">{td_string!(l, territory.all_communes)}</option>
+                        {names.into_iter().map(|name| { let label = name.clone(); view! { <option value=name>{label}</option> } }).collect_view()}
+                    </select>
+                </div>
+                <button type="button" class="button" data-testid="export-matches" on:click=download>{td_string!(l, territory.export_matches)}</button>
+            </div>
+            <div data-testid="matches">{shown}</div>
+        </section>
+    }
+}
+
+/// The aggregate as JSON and as CSV.
+#[component]
+fn Exports(territory: StoredValue<Territory>) -> impl IntoView {
+    let l = crate::state::locale();
+    let state = expect_context::<AppState>();
+    let framework = content::framework();
+    let texts = state.texts();
+    let export_json = move |_| {
+        let json = territory.with_value(|t| {
+            let matches = matching::find(framework, t, Thresholds::default());
+            let aggregate = t.aggregate(framework, matches, 3, |e: &ImportError| error_message(e), &browser::now_iso());
+            crate::domain::json::to_string(&aggregate, b"  ")
+        });
+        let _ = browser::download(&format!("autodiag-territoire-{}.json", browser::today()), "application/json", &json);
+    };
+    let export_csv = move |_| {
+        let names: Vec<String> = framework.pillars.iter().map(|p| texts.pillars[&p.id].name.clone()).collect();
+        let headers = [
+            td_string!(l, territory.commune), td_string!(l, territory.csv_nis), td_string!(l, profile.date),
+            td_string!(l, territory.csv_file), td_string!(l, territory.csv_focus),
+        ];
+        let text = territory.with_value(|t| t.csv(&names, &headers));
+        let _ = browser::download(&format!("autodiag-territoire-{}.csv", browser::today()), "text/csv;charset=utf-8", &text);
+    };
+    view! {
+        <section aria-labelledby="exports-title">
+            <h2 id="exports-title">{td_string!(l, territory.exports_title)}</h2>
+            <button type="button" class="button" data-testid="export-json" on:click=export_json>{td_string!(l, territory.export_json)}</button>
+            " "
+            <button type="button" class="button" data-testid="export-csv" on:click=export_csv>{td_string!(l, territory.export_csv)}</button>
+        </section>
+    }
 }

@@ -125,10 +125,18 @@ export async function createAssessment(page, origin, name) {
   await page.waitForSelector("#commune");
 }
 
+/** Question ids start with their pillar's prefix. */
+export const PREFIX = { mobilite: "mob_", qualite_de_vie: "qdv_", economie: "eco_", energie_environnement: "ene_", gouvernance: "gou_", smart_citizens: "sc_" };
+
+/** Opens a pillar and waits until its own questions are drawn (not the previous page's). */
+export async function openPillar(page, origin, pillarId) {
+  await page.goto(`${origin}#/pilier/${pillarId}`);
+  await page.waitForFunction((prefix) => document.querySelector("fieldset.question")?.id.startsWith(prefix), PREFIX[pillarId]);
+}
+
 /** Answers every question of a pillar with `level` (1–5), "unknown" or "na". */
 export async function answerPillar(page, origin, pillarId, pick) {
-  await page.goto(`${origin}#/pilier/${pillarId}`);
-  await page.waitForSelector("fieldset.question");
+  await openPillar(page, origin, pillarId);
   const questions = await page.$$eval("fieldset.question", (fields) => fields.map((f) => f.id));
   for (const [index, question] of questions.entries()) {
     const value = typeof pick === "function" ? pick(question, index) : pick;

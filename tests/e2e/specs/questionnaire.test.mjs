@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { serve, launch, closeBrowser, openPage, assertClean, ready, createAssessment, answerPillar, PILLARS, resultsDir, expectText } from "../lib/harness.mjs";
+import { serve, launch, closeBrowser, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, expectText } from "../lib/harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -30,9 +30,10 @@ test("a whole assessment is completed by clicking, and survives a reload", async
     questions.forEach((q, i) => (answered[q] = i === 6 ? "unknown" : String(((i + p) % 5) + 1)));
     await expectText(page, `[data-testid=progress-${pillar}]`, `${questions.length} / ${questions.length}`);
   }
-  await page.click(`label:has([data-testid="mob_pcm-3"])`);
+  await openPillar(page, server.url, "mobilite");
+  // Clicking the level's text, not only its radio, chooses it.
+  await page.click('label:has([data-testid="mob_pcm-3"]) .option__text');
   answered.mob_pcm = "3";
-  await page.goto(`${server.url}#/pilier/mobilite`);
   await page.fill("#note-mob_pcm", "PCM adopté en 2019, à actualiser");
   await page.locator("[data-testid=save-status]").filter({ hasText: "Enregistré" }).waitFor();
   const total = Object.keys(answered).length;
@@ -40,22 +41,33 @@ test("a whole assessment is completed by clicking, and survives a reload", async
   await page.screenshot({ path: path.join(resultsDir(), "pillar-1280.png"), fullPage: false });
 
   // A reload resumes on the same pillar with every answer and note intact.
-  await page.goto(`${server.url}#/pilier/gouvernance`);
+  await openPillar(page, server.url, "gouvernance");
   await page.reload();
-  await page.waitForSelector("fieldset.question");
+  await page.waitForSelector("fieldset.question#gou_pilotage");
   assert.match(page.url(), /#\/pilier\/gouvernance$/);
   for (const pillar of PILLARS) {
-    await page.goto(`${server.url}#/pilier/${pillar}`);
-    await page.waitForSelector("fieldset.question");
+    await openPillar(page, server.url, pillar);
     for (const question of await page.$$eval("fieldset.question", (f) => f.map((x) => x.id))) {
       assert.ok(await page.isChecked(`[data-testid="${question}-${answered[question]}"]`), `${question} kept`);
     }
   }
-  await page.goto(`${server.url}#/pilier/mobilite`);
+  await openPillar(page, server.url, "mobilite");
   assert.equal(await page.inputValue("#note-mob_pcm"), "PCM adopté en 2019, à actualiser");
   await page.goto(`${server.url}#/profil`);
   assert.equal(await page.inputValue("#nis"), "56044");
   assert.equal(await page.inputValue("#fte"), "0,5");
+  await assertClean(page);
+});
+
+test("the next pillar starts blank, even where the previous one had answers", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Anderlues");
+  await answerPillar(page, server.url, "mobilite", "unknown");
+  await page.click("[data-testid=next-pillar]");
+  await page.waitForFunction(() => document.querySelector("fieldset.question")?.id.startsWith("qdv_"));
+  assert.equal(await page.locator("fieldset.question input:checked").count(), 0, "no radio carried over");
+  await page.click('[data-testid="qdv_nuisances-unknown"]');
+  await expectText(page, "[data-testid=progress-qualite_de_vie]", "1 / 7");
   await assertClean(page);
 });
 
@@ -88,7 +100,7 @@ test("two communes never mix, and a deletion can be undone", async () => {
   await page.goto(`${server.url}#/evaluations`);
   const beaumont = page.locator("[data-testid=assessment-row]", { hasText: "Beaumont" });
   await beaumont.locator("[data-testid=open-assessment]").click();
-  await page.goto(`${server.url}#/pilier/mobilite`);
+  await openPillar(page, server.url, "mobilite");
   assert.ok(await page.isChecked('[data-testid="mob_pcm-5"]'), "Beaumont keeps its own answers");
 
   await page.goto(`${server.url}#/evaluations`);
@@ -101,7 +113,7 @@ test("two communes never mix, and a deletion can be undone", async () => {
   await page.locator("[data-testid=assessment-row]", { hasText: "Chimay" }).waitFor();
   await page.reload();
   await page.locator("[data-testid=assessment-row]", { hasText: "Chimay" }).waitFor();
-  await page.goto(`${server.url}#/pilier/mobilite`);
+  await openPillar(page, server.url, "mobilite");
   assert.ok(await page.isChecked('[data-testid="mob_pcm-1"]'), "Chimay's answers came back");
   await assertClean(page);
 });
@@ -118,7 +130,7 @@ test("assessments can be renamed and duplicated", async () => {
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).waitFor();
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).locator("[data-testid=duplicate-assessment]").click();
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026 (copie)" }).waitFor();
-  await page.goto(`${server.url}#/pilier/economie`);
+  await openPillar(page, server.url, "economie");
   assert.ok(await page.isChecked(`[data-testid="${await page.$eval("fieldset.question", (f) => f.id)}-2"]`));
   await assertClean(page);
 });

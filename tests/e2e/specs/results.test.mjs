@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, closeBrowser, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
+import { serve, launch, closeBrowser, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -25,7 +25,7 @@ async function answeredAssessment(page, name) {
 test("the results page shows the radar, the bars and their tables", async () => {
   const page = await openPage(browser, server.url);
   await answeredAssessment(page, "Fleurus");
-  await page.goto(`${server.url}#/resultats`);
+  await page.goto(`${server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   const radar = page.locator("[data-testid=radar-chart] svg");
   assert.equal(await radar.getAttribute("role"), "img");
@@ -45,8 +45,7 @@ test("the results page shows the radar, the bars and their tables", async () => 
 test("an answer change redraws the live chart and the progress at once", async () => {
   const page = await openPage(browser, server.url);
   await createAssessment(page, server.url, "Farciennes");
-  await page.goto(`${server.url}#/pilier/gouvernance`);
-  await page.waitForSelector("[data-testid=live-chart] svg");
+  await openPillar(page, server.url, "gouvernance");
   const before = await page.innerHTML("[data-testid=live-chart]");
   await page.click('[data-testid="gou_pilotage-5"]');
   await page.waitForFunction((old) => document.querySelector("[data-testid=live-chart]").innerHTML !== old, before);
@@ -58,7 +57,7 @@ test("an answer change redraws the live chart and the progress at once", async (
 test("each chart downloads as a valid SVG and a PNG of the right size", async () => {
   const page = await openPage(browser, server.url);
   await answeredAssessment(page, "Gerpinnes");
-  await page.goto(`${server.url}#/resultats`);
+  await page.goto(`${server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   const svg = await downloadText(page, "[data-testid=radar-chart-svg]");
   assert.match(svg.name, /^autodiag-gerpinnes-radar\.svg$/);
