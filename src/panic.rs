@@ -64,7 +64,6 @@ fn show_banner() {
     }
     if let Some(link) = add("a", reload) {
         let _ = link.set_attribute("href", "#/");
-        let _ = link.set_attribute("onclick", "");
         link.set_class_name("button");
     }
     let _ = body.prepend_with_node_1(&banner);

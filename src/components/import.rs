@@ -35,9 +35,9 @@ pub enum Outcome {
     },
 }
 
-/// The French or English sentence for an import error.
-pub fn error_message(error: &ImportError) -> String {
-    let l = crate::state::locale();
+/// The sentence for an import error, in the given language. It takes the language rather
+/// than reading it from context, since files are read in tasks outside the component tree.
+pub fn error_message(l: Locale, error: &ImportError) -> String {
     match error {
         ImportError::Empty => td_string!(l, import.errors.empty).to_string(),
         ImportError::TooLarge { bytes } => td_string!(
@@ -94,6 +94,7 @@ pub fn error_message(error: &ImportError) -> String {
 
 /// Reads one file and adds what it holds, or says why not.
 pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
+    let l = state.lang.get_untracked();
     let now = browser::now_iso();
     // A crash backup holds every assessment of a browser.
     if let Ok(text) = std::str::from_utf8(bytes)
@@ -115,7 +116,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
     match summary::import(content::framework(), bytes, browser::new_id(), &now) {
         Err(error) => Outcome::Failed {
             file: file.to_string(),
-            message: error_message(&error),
+            message: error_message(l, &error),
         },
         Ok(imported) => {
             let mut assessment = imported.assessment;
@@ -154,7 +155,7 @@ pub fn ImportArea() -> impl IntoView {
             let name = file.name();
             // Checked before reading, so a huge file never fills memory.
             if file.size() > summary::MAX_FILE_BYTES as f64 {
-                let message = error_message(&ImportError::TooLarge {
+                let message = error_message(l, &ImportError::TooLarge {
                     bytes: file.size() as usize,
                 });
                 outcomes.update(|o| {

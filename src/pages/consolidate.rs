@@ -22,6 +22,7 @@ pub fn ConsolidatePage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<String>::new());
     let load = move |files: Vec<web_sys::File>| {
         errors.set(Vec::new());
+        let l = state.lang.get_untracked();
         for file in files {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
@@ -31,10 +32,10 @@ pub fn ConsolidatePage() -> impl IntoView {
                     browser::read_file(&file).await
                 };
                 let result = match bytes {
-                    None => Err(error_message(&summary::ImportError::TooLarge { bytes: file.size() as usize })),
+                    None => Err(error_message(l, &summary::ImportError::TooLarge { bytes: file.size() as usize })),
                     Some(bytes) => summary::import(content::framework(), &bytes, browser::new_id(), &browser::now_iso())
                         .map(|imported| imported.assessment)
-                        .map_err(|e| error_message(&e)),
+                        .map_err(|e| error_message(l, &e)),
                 };
                 match result {
                     Ok(assessment) => respondents.update(|r| r.push(assessment)),

@@ -106,7 +106,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
     let rejected = territory.with_value(|t| {
         t.rejected
             .iter()
-            .map(|r| view! { <li><strong>{r.file.clone()}</strong>" : "{error_message(&r.error)}</li> })
+            .map(|r| view! { <li><strong>{r.file.clone()}</strong>" : "{error_message(l, &r.error)}</li> })
             .collect_view()
     });
     let superseded = territory.with_value(|t| {
@@ -443,7 +443,7 @@ fn Exports(territory: StoredValue<Territory>) -> impl IntoView {
     let export_json = move |_| {
         let json = territory.with_value(|t| {
             let matches = matching::find(framework, t, Thresholds::default());
-            let aggregate = t.aggregate(framework, matches, 3, |e: &ImportError| error_message(e), &browser::now_iso());
+            let aggregate = t.aggregate(framework, matches, 3, |e: &ImportError| error_message(l, e), &browser::now_iso());
             crate::domain::json::to_string(&aggregate, b"  ")
         });
         let _ = browser::download(&format!("autodiag-territoire-{}.json", browser::today()), "application/json", &json);

@@ -4,7 +4,6 @@ import { chromium } from "playwright-core";
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
-import os from "node:os";
 import assert from "node:assert/strict";
 
 export const DIST = process.env.AUTODIAG_DIST ?? path.resolve("../../dist");
@@ -56,24 +55,21 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Launches Debian's Chromium, headless, with a fresh profile. */
+/**
+ * Launches Debian's Chromium, headless, with a fresh temporary profile, and returns a browser
+ * context; `context.isolated()` opens another context with its own empty storage.
+ */
 export async function launch() {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "autodiag-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
-    locale: "fr-BE",
-  });
-  context.userDataDir = userDataDir;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const options = { acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: "fr-BE" };
+  const context = await browser.newContext(options);
+  context.isolated = (extra = {}) => browser.newContext({ ...options, ...extra });
+  context.owner = browser;
   return context;
 }
 
 export async function closeBrowser(context) {
-  await context.close();
-  fs.rmSync(context.userDataDir, { recursive: true, force: true });
+  await context.owner.close();
 }
 
 /**

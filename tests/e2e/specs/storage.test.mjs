@@ -1,0 +1,211 @@
+// Never lose a commune's answers: damaged storage, no storage, a full disk, two tabs, a crash,
+// and hostile text everywhere a user can type or import.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { serve, launch, closeBrowser, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, downloadText, expectText } from "../lib/harness.mjs";
+import { writeFiles, example } from "../lib/summaries.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await closeBrowser(browser);
+  await server.close();
+});
+
+const XSS = `<img src=x onerror="window.__xss=1">"><script>window.__xss=2</script>`;
+
+/** A page in a context of its own, so storage starts empty. */
+async function isolatedPage(init) {
+  const context = await browser.isolated();
+  if (init) await context.addInitScript(init);
+  const page = await openPage(context, server.url);
+  page.on("dialog", (dialog) => {
+    page.problems.errors.push(`dialog: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  return { context, page };
+}
+
+test("damaged stored data: the app starts, keeps a backup, offers it, and never erases it", async () => {
+  const damaged = '{"storage_version":1,"assessment":{"id":"abimee","profile":{"commune":"Lobbes"},"answers":{"mob_pcm":{"cho';
+  const future = JSON.stringify({ storage_version: 99, assessment: { id: "future" } });
+  const { context, page } = await isolatedPage();
+  await page.goto(server.url);
+  await ready(page);
+  await page.evaluate(([a, b]) => {
+    localStorage.setItem("autodiag.assessment.abimee", a);
+    localStorage.setItem("autodiag.assessment.future", b);
+  }, [damaged, future]);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator("[data-testid=recovery-notice]").count(), 2);
+  const stored = await page.evaluate(() => ({ ...localStorage }));
+  assert.equal(stored["autodiag.assessment.abimee"], damaged, "never overwritten");
+  assert.equal(stored["autodiag.backup.autodiag.assessment.abimee"], damaged, "kept under a backup key");
+  assert.match(await page.textContent("body"), /version plus récente/);
+  // The app still works beside it.
+  await createAssessment(page, server.url, "Thuin");
+  await answerPillar(page, server.url, "mobilite", 2);
+  const download = await downloadText(page, "[data-testid=recovery-notice]:first-of-type [data-testid=download-recovered]");
+  assert.ok([damaged, future].includes(download.text));
+  assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.assessment.abimee")), damaged);
+  await assertClean(page);
+  await context.close();
+});
+
+test("no storage: the app works in memory, warns, and offers the download", async () => {
+  const { context, page } = await isolatedPage(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await page.goto(server.url);
+  await ready(page);
+  await page.waitForSelector("[data-testid=storage-unavailable]");
+  await page.fill("#new-commune", "Walcourt");
+  await page.click("[data-testid=create-assessment]");
+  await page.waitForURL(/#\/profil$/);
+  await answerPillar(page, server.url, "gouvernance", 3);
+  await expectText(page, "[data-testid=progress-gouvernance]", "7 / 7");
+  assert.ok(await page.isVisible("[data-testid=storage-unavailable] [data-testid=download-summary]"), "download is prominent");
+  // Still there on the tools bundle's page: answers travel in window.name.
+  await page.goto(`${server.url}outils/#/resultats`);
+  await page.waitForSelector("[data-testid=radar-chart] svg");
+  assert.match(await page.textContent("h1"), /Walcourt/);
+  const summary = await downloadText(page, "[data-testid=storage-unavailable] [data-testid=download-summary]");
+  assert.equal(JSON.parse(summary.text).answers.length, 7);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a full storage: nothing stored is lost, the user is told, the screen keeps every answer", async () => {
+  const { context, page } = await isolatedPage(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__full && key.startsWith("autodiag.assessment.")) {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      }
+      return original.call(this, key, value);
+    };
+  });
+  await createAssessment(page, server.url, "Chimay");
+  await answerPillar(page, server.url, "mobilite", 4);
+  const before = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith("autodiag.assessment."))[1]);
+  await page.evaluate(() => (window.__full = true));
+  await page.click('[data-testid="mob_pcm-1"]');
+  await page.waitForSelector("[data-testid=quota-exceeded]");
+  const after = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith("autodiag.assessment."))[1]);
+  assert.equal(after, before, "the stored copy is intact");
+  assert.ok(await page.isChecked('[data-testid="mob_pcm-1"]'));
+  await expectText(page, "[data-testid=progress-mobilite]", "7 / 7");
+  const summary = JSON.parse((await downloadText(page, "[data-testid=quota-exceeded] [data-testid=download-summary]")).text);
+  assert.equal(summary.answers.find((a) => a.question_id === "mob_pcm").level, 1, "the download has the newest answer");
+  await page.evaluate(() => (window.__full = false));
+  await page.click('[data-testid="mob_pcm-2"]');
+  await page.waitForFunction(() => !document.querySelector("[data-testid=quota-exceeded]"));
+  await assertClean(page);
+  await context.close();
+});
+
+test("two tabs on one assessment: a change in one appears in the other", async () => {
+  const context = await browser.isolated();
+  const first = await openPage(context, server.url);
+  await createAssessment(first, server.url, "Fleurus");
+  await openPillar(first, server.url, "economie");
+  const second = await openPage(context, server.url);
+  await openPillar(second, server.url, "economie");
+  await first.click('[data-testid="eco_commerce_numerique-4"]');
+  await expectText(second, "[data-testid=progress-economie]", "1 / 7");
+  assert.ok(await second.isChecked('[data-testid="eco_commerce_numerique-4"]'), "the other tab redrew its answers");
+  await second.click('[data-testid="eco_commerce_numerique-2"]');
+  await first.waitForFunction(() => document.querySelector('[data-testid="eco_commerce_numerique-2"]')?.checked);
+  await assertClean(first);
+  await assertClean(second);
+  await context.close();
+});
+
+test("two tabs writing at the same moment: both versions are kept", async () => {
+  const context = await browser.isolated();
+  const page = await openPage(context, server.url);
+  await createAssessment(page, server.url, "Farciennes");
+  await openPillar(page, server.url, "economie");
+  // Another tab writes a newer revision, then this tab changes before hearing about it.
+  await page.evaluate(() => {
+    const [key, value] = Object.entries(localStorage).find(([k]) => k.startsWith("autodiag.assessment."));
+    const record = JSON.parse(value);
+    record.assessment.revision += 5;
+    record.assessment.answers.eco_commerce_numerique = { choice: 5, note: "écrit dans l'autre onglet" };
+    Storage.prototype.setItem.call(localStorage, key, JSON.stringify(record));
+  });
+  await page.click('[data-testid="eco_soutien_entreprises-1"]');
+  await page.waitForSelector("[data-testid=conflict-notice]");
+  const names = await page.evaluate(() =>
+    Object.entries(localStorage).filter(([k]) => k.startsWith("autodiag.assessment.")).map(([, v]) => JSON.parse(v).assessment),
+  );
+  assert.equal(names.length, 2);
+  assert.ok(names.some((a) => a.answers.eco_commerce_numerique?.note === "écrit dans l'autre onglet"), "their version kept");
+  assert.ok(names.some((a) => a.answers.eco_soutien_entreprises?.choice === 1), "our version kept as a copy");
+  await assertClean(page);
+  await context.close();
+});
+
+test("a crash shows a banner whose download still works", async () => {
+  const { context, page } = await isolatedPage();
+  await createAssessment(page, server.url, "Couvin");
+  await answerPillar(page, server.url, "smart_citizens", 3);
+  await page.goto(`${server.url}#/test-panique`);
+  await page.waitForSelector("[data-testid=crash-banner]");
+  assert.match(await page.textContent("[data-testid=crash-banner]"), /Télécharger mes données/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=crash-download]")]);
+  const backup = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  assert.equal(backup.format, "autodiag-backup");
+  assert.equal(backup.assessments[0].assessment.profile.commune, "Couvin");
+  assert.equal(Object.keys(backup.assessments[0].assessment.answers).length, 7);
+  // The backup imports back.
+  const fresh = (await isolatedPage()).page;
+  await fresh.goto(`${server.url}outils/#/importer`);
+  await fresh.waitForSelector("[data-testid=import-input]");
+  await fresh.setInputFiles("[data-testid=import-input]", await download.path());
+  await fresh.locator("[data-testid=import-results]", { hasText: "restaurée" }).waitFor();
+  assert.ok(page.problems.errors.some((e) => /test-panique/.test(e)), "the panic was real");
+  await context.close();
+});
+
+test("hostile text is shown as text everywhere", async () => {
+  const { context, page } = await isolatedPage();
+  await createAssessment(page, server.url, XSS);
+  await page.fill("#respondent", XSS);
+  await page.fill("#partnerships", XSS);
+  await openPillar(page, server.url, "mobilite");
+  await page.fill("#note-mob_pcm", XSS);
+  await page.click('[data-testid="mob_pcm-2"]');
+  await page.goto(`${server.url}outils/#/feuille-de-route`);
+  await page.waitForSelector("[data-testid=roadmap-item]");
+  await page.fill("[data-testid=custom-text]", XSS);
+  await page.click("[data-testid=custom-add]");
+  const imported = example();
+  imported.profile.commune = XSS;
+  imported.answers[0].note = XSS;
+  const [file] = writeFiles([["xss.json", imported]]);
+  await page.goto(`${server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", file);
+  await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  for (const url of ["outils/#/evaluations", "outils/#/resultats", "outils/#/feuille-de-route", "outils/#/rapport", "#/profil"]) {
+    await page.goto(`${server.url}${url}`);
+    await page.waitForSelector("main h1");
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => window.__xss), undefined, `script ran on ${url}`);
+    assert.equal(await page.locator("main img, main script").count(), 0, `markup injected on ${url}`);
+  }
+  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.waitForSelector("[data-testid=assessment-row]");
+  assert.ok((await page.textContent("main")).includes("<img src=x"), "shown as text");
+  await assertClean(page);
+  await context.close();
+});

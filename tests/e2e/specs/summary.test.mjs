@@ -1,0 +1,178 @@
+// Take it with you: the JSON summary, its import, the CSV export and the printable report.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { serve, launch, closeBrowser, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
+import { writeFiles, example } from "../lib/summaries.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await closeBrowser(browser);
+  await server.close();
+});
+
+test("download the summary, delete the assessment, import the file: everything is back", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Ham-sur-Heure-Nalinnes");
+  await page.fill("#nis", "56086");
+  await page.fill("#respondent", "Jean Lemaire");
+  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, server.url, pillar, (_, i) => ((i + p) % 5) + 1);
+  await openPillar(page, server.url, "gouvernance");
+  await page.fill("#note-gou_donnees", "Tableur tenu par la DG depuis 2024");
+  await page.goto(`${server.url}outils/#/feuille-de-route`);
+  await page.waitForSelector("[data-testid=roadmap-item]");
+  await page.fill("[data-testid=custom-text]", "Inviter les communes voisines à une réunion commune");
+  await page.click("[data-testid=custom-add]");
+  await page.getByText("Inviter les communes voisines").waitFor();
+
+  const summary = await downloadText(page, "[data-testid=download-summary]");
+  assert.match(summary.name, /^autodiag-ham-sur-heure-nalinnes-\d{4}-\d{2}-\d{2}\.json$/);
+  const json = JSON.parse(summary.text);
+  assert.equal(json.format, "autodiag-summary");
+  assert.equal(json.schema_version, 1);
+  assert.equal(json.profile.nis_code, "56086");
+  assert.equal(json.answers.length, 42);
+  assert.ok(json.roadmap.items.some((i) => i.custom_title === "Inviter les communes voisines à une réunion commune"));
+  assert.match(summary.text, /\n  "format": "autodiag-summary",\n/, "pretty-printed");
+  await expectText(page, "[data-testid=last-download]", (await page.textContent("[data-testid=last-download]")).trim());
+  assert.match(await page.textContent("[data-testid=last-download]"), /Dernier téléchargement/);
+
+  await page.goto(`${server.url}outils/#/evaluations`);
+  const row = page.locator("[data-testid=assessment-row]", { hasText: "Ham-sur-Heure-Nalinnes" });
+  await row.locator("[data-testid=delete-assessment]").click();
+  await row.locator("[data-testid=confirm-delete]").click();
+  await page.locator("[data-testid=no-assessments]").waitFor();
+
+  await page.goto(`${server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", summary.path);
+  await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.locator("[data-testid=assessment-row]", { hasText: "Ham-sur-Heure-Nalinnes" }).locator("[data-testid=open-assessment]").click();
+  await page.waitForURL(/#\/profil$/);
+  assert.equal(await page.inputValue("#nis"), "56086");
+  assert.equal(await page.inputValue("#respondent"), "Jean Lemaire");
+  await openPillar(page, server.url, "gouvernance");
+  assert.equal(await page.inputValue("#note-gou_donnees"), "Tableur tenu par la DG depuis 2024");
+  assert.ok(await page.isChecked('[data-testid="gou_pilotage-5"]'));
+  await page.goto(`${server.url}outils/#/feuille-de-route`);
+  await page.getByText("Inviter les communes voisines à une réunion commune").waitFor();
+  // A second download gives the same JSON, timestamps aside.
+  const again = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
+  delete again.generated_at;
+  delete json.generated_at;
+  assert.deepEqual(again, json);
+  await assertClean(page);
+});
+
+test("bad files get a French message and change nothing", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Seneffe");
+  const newer = example();
+  newer.schema_version = 99;
+  const outOfRange = example();
+  outOfRange.answers[0].level = 9;
+  const duplicate = example();
+  duplicate.answers.push(duplicate.answers[0]);
+  const missing = example();
+  delete missing.profile;
+  const wrongType = example();
+  wrongType.answers = "toutes";
+  const files = writeFiles([
+    ["notes.txt", "Compte rendu de la réunion du collège"],
+    ["autre.json", JSON.stringify({ commune: "Lobbes", score: 42 })],
+    ["futur.json", newer],
+    ["niveau.json", outOfRange],
+    ["double.json", duplicate],
+    ["incomplet.json", missing],
+    ["type.json", wrongType],
+    ["vide.json", ""],
+    ["image.json", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])],
+    ["profond.json", "[".repeat(10_000) + "]".repeat(10_000)],
+    ["enorme.json", Buffer.alloc(5 * 1024 * 1024 + 10, 0x20)],
+  ]);
+  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.waitForSelector("[data-testid=assessment-row]");
+  const before = await page.locator("[data-testid=assessment-row]").count();
+  await page.goto(`${server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", files);
+  await page
+    .waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 11, null, { timeout: 15_000 })
+    .catch(async () => assert.fail(`results: ${await page.textContent("[data-testid=import-results]")}`));
+  const text = await page.textContent("[data-testid=import-results]");
+  for (const expected of [
+    "n'est pas du JSON valide",
+    "n'est pas un résumé Autodiag",
+    "version plus récente",
+    "niveau invalide (9)",
+    "a deux réponses",
+    "« profile » manque",
+    "n'a pas le bon type",
+    "le fichier est vide",
+    "n'est pas un texte",
+    "imbriqué trop profondément",
+    "ne dépasse jamais 5 Mo",
+  ]) {
+    assert.ok(text.includes(expected), `missing: ${expected}`);
+  }
+  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.waitForSelector("[data-testid=assessment-row]");
+  assert.equal(await page.locator("[data-testid=assessment-row]").count(), before, "nothing added");
+  await assertClean(page);
+});
+
+test("importing the same commune and date asks first", async () => {
+  const page = await openPage(browser, server.url);
+  const lobbes = example();
+  const [file] = writeFiles([["lobbes.json", lobbes]]);
+  await page.goto(`${server.url}outils/#/importer`);
+  await page.waitForSelector("[data-testid=import-input]");
+  await page.setInputFiles("[data-testid=import-input]", file);
+  await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  await page.setInputFiles("[data-testid=import-input]", file);
+  await page.waitForSelector("[data-testid=import-duplicate]");
+  await page.click("[data-testid=import-keep-both]");
+  await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  await page.goto(`${server.url}outils/#/evaluations`);
+  assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" }).count(), 2);
+  await assertClean(page);
+});
+
+test("the answers export as CSV, one row per question", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Pont-à-Celles");
+  await answerPillar(page, server.url, "economie", 4);
+  await page.goto(`${server.url}outils/#/resultats`);
+  await page.waitForSelector("[data-testid=radar-chart] svg");
+  const csv = await downloadText(page, "[data-testid=download-csv]");
+  const lines = csv.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.equal(lines.length, 43);
+  assert.ok(lines.some((l) => l.startsWith("economie;Économie;") && l.includes(";4;Intégré;")));
+  await assertClean(page);
+});
+
+test("the report prints to an A4 PDF with every section", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Momignies");
+  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, server.url, pillar, (_, i) => ((i * 2 + p) % 5) + 1);
+  await openPillar(page, server.url, "mobilite");
+  await page.fill("#note-mob_pcm", "PCM de 2012, révision votée en 2025");
+  await page.goto(`${server.url}outils/#/rapport`);
+  await page.waitForSelector("[data-testid=report] svg");
+  const text = await page.textContent("[data-testid=report]");
+  for (const part of ["Profil de la commune", "Maturité par pilier", "Feuille de route", "Toutes les réponses", "PCM de 2012, révision votée en 2025", "Court terme"]) {
+    assert.ok(text.includes(part), `report lacks ${part}`);
+  }
+  await page.emulateMedia({ media: "print" });
+  const pdf = path.join(resultsDir(), "report.pdf");
+  await page.pdf({ path: pdf, format: "A4", printBackground: true });
+  const bytes = fs.readFileSync(pdf);
+  assert.equal(bytes.subarray(0, 5).toString(), "%PDF-");
+  const pages = (bytes.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 4, `${pages} pages: one section per page at least`);
+  await assertClean(page);
+});
