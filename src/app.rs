@@ -78,7 +78,7 @@ fn Shell(pages: Pages) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip>{td_string!(l, shell.skip)}</a>
         {move || (!projector()).then(|| view! { <Header/> })}
-        <Notices/>
+        {move || (!projector()).then(|| view! { <Notices/> })}
         <div class="layout" class:layout--projector=projector>
             {move || {
                 state.current.track();

@@ -102,7 +102,7 @@ impl AppState {
         }
         let state = *self;
         wasm_bindgen_futures::spawn_local(async move {
-            let url = format!("questions.{}.json", lang.as_str());
+            let url = state.asset(&format!("questions.{}.json", lang.as_str()));
             let installed = match browser::fetch_text(&url).await {
                 Ok(json) => content::install_questions(lang.as_str(), &json).is_ok(),
                 Err(_) => false,
@@ -124,7 +124,7 @@ impl AppState {
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
-            let url = format!("texts.{}.json", locale.as_str());
+            let url = state.asset(&format!("texts.{}.json", locale.as_str()));
             let installed = match browser::fetch_text(&url).await {
                 Ok(json) => content::install_texts(locale.as_str(), &json).is_ok(),
                 Err(_) => false,
@@ -248,6 +248,14 @@ impl AppState {
             self.deleted.set(None);
             storage::empty_trash();
             self.redraw();
+        }
+    }
+
+    /// The address of a file at the root of `dist/` from this page.
+    pub fn asset(&self, file: &str) -> String {
+        match self.bundle {
+            Bundle::Questionnaire => file.to_string(),
+            Bundle::Tools => format!("../{file}"),
         }
     }
 

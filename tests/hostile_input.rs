@@ -16,8 +16,8 @@ use serde_json::Value;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Mutex, OnceLock};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +142,11 @@ fn realistic(name: &str, seed: u64) -> Assessment {
         };
         a.set_choice(&question, choice, NOW);
         if random.below(5) == 0 {
-            a.set_note(&question, "Vu en comité ; « à confirmer » \\ \"ok\" 🚲", NOW);
+            a.set_note(
+                &question,
+                "Vu en comité ; « à confirmer » \\ \"ok\" 🚲",
+                NOW,
+            );
         }
     }
     a.set_importance("gouvernance", Importance::High, NOW);
@@ -153,8 +157,14 @@ fn realistic(name: &str, seed: u64) -> Assessment {
     if let Some(first) = r.items.first().map(|i| i.id.clone()) {
         r.set_status(&first, roadmap::ItemStatus::Done);
     }
-    r.add_custom("Présenter la feuille de route au conseil", autodiag::domain::content::Horizon::Short);
-    r.add_custom("Former les agents", autodiag::domain::content::Horizon::Long);
+    r.add_custom(
+        "Présenter la feuille de route au conseil",
+        autodiag::domain::content::Horizon::Short,
+    );
+    r.add_custom(
+        "Former les agents",
+        autodiag::domain::content::Horizon::Long,
+    );
     a.roadmap = Some(r);
     // An answer the framework does not know, and one kept aside by an earlier import.
     a.answers.insert(
@@ -182,7 +192,12 @@ fn assessments() -> &'static [Assessment] {
         answer_all(&mut full, level(5));
         full.profile.digital_staff_fte = Some(2.5);
         full.last_downloaded_at = Some(NOW.into());
-        vec![realistic("Lobbes", 7), assessment("Thuin"), full, realistic("Chimay", 3)]
+        vec![
+            realistic("Lobbes", 7),
+            assessment("Thuin"),
+            full,
+            realistic("Chimay", 3),
+        ]
     })
 }
 
@@ -248,11 +263,36 @@ fn string_pool() -> &'static [String] {
             pool.insert(action.id.clone());
         }
         for s in [
-            "", " ", "\0", "\u{feff}", "\u{10ffff}", "🦀", "é", "<script>alert(1)</script>",
-            "autodiag-summary", "autodiag-backup", "unknown", "not_applicable", "custom_",
-            "custom_0", "custom_1", "custom_-1", "custom_99", "custom_4294967294", "custom_x",
-            "medium", "short", "long", "planned", "done", "custom", "catalogue",
-            "2026-02-30", "9999-99-99", "\\", "\"",
+            "",
+            " ",
+            "\0",
+            "\u{feff}",
+            "\u{10ffff}",
+            "🦀",
+            "é",
+            "<script>alert(1)</script>",
+            "autodiag-summary",
+            "autodiag-backup",
+            "unknown",
+            "not_applicable",
+            "custom_",
+            "custom_0",
+            "custom_1",
+            "custom_-1",
+            "custom_99",
+            "custom_4294967294",
+            "custom_x",
+            "medium",
+            "short",
+            "long",
+            "planned",
+            "done",
+            "custom",
+            "catalogue",
+            "2026-02-30",
+            "9999-99-99",
+            "\\",
+            "\"",
         ] {
             pool.insert(s.to_string());
         }
@@ -293,7 +333,8 @@ fn arb_scalar() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
         any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f).map(Value::Number)),
+        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
+            .map(Value::Number)),
         select(edge_numbers()),
         select(string_pool()).prop_map(Value::String),
         ".{0,12}".prop_map(Value::String),
@@ -467,7 +508,11 @@ fn apply(value: &mut Value, mutation: &Mutation) {
             else {
                 return;
             };
-            let list = if *aside { "set_aside_answers" } else { "answers" };
+            let list = if *aside {
+                "set_aside_answers"
+            } else {
+                "answers"
+            };
             if let Some(map) = value.as_object_mut() {
                 let entry = map.entry(list).or_insert_with(|| Value::Array(Vec::new()));
                 if let Some(items) = entry.as_array_mut() {
@@ -549,7 +594,11 @@ fn arb_damage() -> impl Strategy<Value = Damage> {
 
 /// Renders the document, pretty or compact, with an optional byte-order mark, then damages it.
 fn render(value: &Value, pretty: bool, bom: bool, damage: &Damage) -> Vec<u8> {
-    let mut bytes = if bom { "\u{feff}".as_bytes().to_vec() } else { Vec::new() };
+    let mut bytes = if bom {
+        "\u{feff}".as_bytes().to_vec()
+    } else {
+        Vec::new()
+    };
     bytes.extend(if pretty {
         serde_json::to_vec_pretty(value).unwrap()
     } else {
@@ -621,7 +670,9 @@ fn check_round_trip(first: &Imported) -> Result<(), TestCaseError> {
     // Settings of pillars the framework does not know are not exported: see
     // `settings_of_an_unknown_pillar_survive_a_round_trip`.
     let mut expected = first.assessment.clone();
-    expected.pillars.retain(|id, _| framework().pillar(id).is_some());
+    expected
+        .pillars
+        .retain(|id, _| framework().pillar(id).is_some());
     for pillar in &framework().pillars {
         expected.pillars.entry(pillar.id.clone()).or_default();
     }
@@ -643,10 +694,39 @@ fn config(cases: u32) -> ProptestConfig {
 /// Bytes that look like JSON: tokens of the summary and storage formats, in any order.
 fn arb_json_like() -> impl Strategy<Value = Vec<u8>> {
     let mut tokens: Vec<String> = [
-        "{", "}", "[", "]", ":", ",", " ", "\n", "null", "true", "false", "0", "1", "5", "-1",
-        "2.5", "1e999", "-0", "01", "\"", "\\", "\"\\ud800\"", "\"\\u0000\"", "\"\\\"", "\u{feff}",
-        "\"unknown\"", "\"autodiag-summary\"", "\"autodiag-backup\"", "\"format\":",
-        "\"schema_version\":", "\"storage_version\":", "\"assessment\":", "\"assessments\":",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        " ",
+        "\n",
+        "null",
+        "true",
+        "false",
+        "0",
+        "1",
+        "5",
+        "-1",
+        "2.5",
+        "1e999",
+        "-0",
+        "01",
+        "\"",
+        "\\",
+        "\"\\ud800\"",
+        "\"\\u0000\"",
+        "\"\\\"",
+        "\u{feff}",
+        "\"unknown\"",
+        "\"autodiag-summary\"",
+        "\"autodiag-backup\"",
+        "\"format\":",
+        "\"schema_version\":",
+        "\"storage_version\":",
+        "\"assessment\":",
+        "\"assessments\":",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -658,13 +738,17 @@ fn arb_json_like() -> impl Strategy<Value = Vec<u8>> {
         "{\"storage_version\":1,\"assessment\":".to_string(),
         "{\"format\":\"autodiag-backup\",\"assessments\":[".to_string(),
     ];
-    (select(prefixes), prop::collection::vec(select(tokens), 0..120)).prop_map(|(prefix, parts)| {
-        let mut text = prefix;
-        for part in parts {
-            text.push_str(&part);
-        }
-        text.into_bytes()
-    })
+    (
+        select(prefixes),
+        prop::collection::vec(select(tokens), 0..120),
+    )
+        .prop_map(|(prefix, parts)| {
+            let mut text = prefix;
+            for part in parts {
+                text.push_str(&part);
+            }
+            text.into_bytes()
+        })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -686,18 +770,21 @@ fn arbitrary_bytes_never_panic_the_summary_reader() {
 
 #[test]
 fn arbitrary_strings_never_panic_the_storage_reader() {
-    counted("arbitrary strings → stored::decode_assessment/decode_backup", || {
-        proptest!(config(4_000), |(text in prop_oneof![
-            ".{0,2000}",
-            arb_json_like().prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
-        ])| {
-            tried();
-            if let Ok(a) = stored::decode_assessment(&text) {
-                prop_assert_eq!(stored::decode_assessment(&stored::encode_assessment(&a)), Ok(a));
-            }
-            let _ = stored::decode_backup(&text);
-        });
-    });
+    counted(
+        "arbitrary strings → stored::decode_assessment/decode_backup",
+        || {
+            proptest!(config(4_000), |(text in prop_oneof![
+                ".{0,2000}",
+                arb_json_like().prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+            ])| {
+                tried();
+                if let Ok(a) = stored::decode_assessment(&text) {
+                    prop_assert_eq!(stored::decode_assessment(&stored::encode_assessment(&a)), Ok(a));
+                }
+                let _ = stored::decode_backup(&text);
+            });
+        },
+    );
 }
 
 /// How often each outcome of a mutated summary came up: the mutations should reach every check.
@@ -740,7 +827,10 @@ fn damaged_summaries_are_imported_or_refused_never_panic() {
                 check_round_trip(&first)?;
             }
         });
-        eprintln!("mutated summaries, outcomes: {:?}", OUTCOMES.lock().unwrap());
+        eprintln!(
+            "mutated summaries, outcomes: {:?}",
+            OUTCOMES.lock().unwrap()
+        );
     });
 }
 
@@ -766,42 +856,45 @@ fn a_duplicated_answer_is_always_refused_and_names_the_question() {
 
 #[test]
 fn damaged_storage_values_are_decoded_or_refused_never_panic() {
-    counted("mutated stored values → stored::decode_assessment/decode_backup", || {
-        proptest!(config(2_500), |(
-            doc in 0..=stored_values().len(),
-            mutations in prop::collection::vec(arb_mutation(), 1..4),
-            damage in arb_damage(),
-        )| {
-            tried();
-            // The last document is a crash backup of all the others.
-            let backup = doc == stored_values().len();
-            let mut value = if backup { backup_value() } else { stored_values()[doc].clone() };
-            for mutation in &mutations {
-                apply(&mut value, mutation);
-            }
-            let text = String::from_utf8_lossy(&render(&value, false, false, &damage)).into_owned();
-            let decoded = stored::decode_assessment(&text);
-            if let Ok(a) = &decoded {
-                prop_assert_eq!(
-                    stored::decode_assessment(&stored::encode_assessment(a)),
-                    Ok(a.clone())
-                );
-            }
-            if let Ok(assessments) = stored::decode_backup(&text) {
-                for a in assessments {
+    counted(
+        "mutated stored values → stored::decode_assessment/decode_backup",
+        || {
+            proptest!(config(2_500), |(
+                doc in 0..=stored_values().len(),
+                mutations in prop::collection::vec(arb_mutation(), 1..4),
+                damage in arb_damage(),
+            )| {
+                tried();
+                // The last document is a crash backup of all the others.
+                let backup = doc == stored_values().len();
+                let mut value = if backup { backup_value() } else { stored_values()[doc].clone() };
+                for mutation in &mutations {
+                    apply(&mut value, mutation);
+                }
+                let text = String::from_utf8_lossy(&render(&value, false, false, &damage)).into_owned();
+                let decoded = stored::decode_assessment(&text);
+                if let Ok(a) = &decoded {
                     prop_assert_eq!(
-                        stored::decode_assessment(&stored::encode_assessment(&a)),
-                        Ok(a)
+                        stored::decode_assessment(&stored::encode_assessment(a)),
+                        Ok(a.clone())
                     );
                 }
-            }
-            // A valid JSON object is never "unparseable". (Not so for arrays, nor for
-            // `decode_backup`: see `valid_json_is_never_called_unparseable`.)
-            if matches!(damage, Damage::None) && value.is_object() && depth(&value) < 120 {
-                prop_assert_ne!(decoded, Err(stored::DecodeError::Unparseable));
-            }
-        });
-    });
+                if let Ok(assessments) = stored::decode_backup(&text) {
+                    for a in assessments {
+                        prop_assert_eq!(
+                            stored::decode_assessment(&stored::encode_assessment(&a)),
+                            Ok(a)
+                        );
+                    }
+                }
+                // A valid JSON object is never "unparseable". (Not so for arrays, nor for
+                // `decode_backup`: see `valid_json_is_never_called_unparseable`.)
+                if matches!(damage, Damage::None) && value.is_object() && depth(&value) < 120 {
+                    prop_assert_ne!(decoded, Err(stored::DecodeError::Unparseable));
+                }
+            });
+        },
+    );
 }
 
 #[test]
@@ -829,17 +922,20 @@ fn roadmap_item_ids_of_any_shape_import() {
 
 #[test]
 fn staff_numbers_of_any_size_survive_a_round_trip() {
-    counted("profile.digital_staff_fte → summary::import + round trip", || {
-        proptest!(config(300), |(doc in 0..summaries().len(), fte in any::<f64>())| {
-            prop_assume!(fte.is_finite());
-            tried();
-            let mut value = summaries()[doc].clone();
-            value["profile"]["digital_staff_fte"] = fte.into();
-            let first = import(value.to_string().as_bytes()).unwrap();
-            prop_assert_eq!(first.assessment.profile.digital_staff_fte, Some(fte));
-            check_round_trip(&first)?;
-        });
-    });
+    counted(
+        "profile.digital_staff_fte → summary::import + round trip",
+        || {
+            proptest!(config(300), |(doc in 0..summaries().len(), fte in any::<f64>())| {
+                prop_assume!(fte.is_finite());
+                tried();
+                let mut value = summaries()[doc].clone();
+                value["profile"]["digital_staff_fte"] = fte.into();
+                let first = import(value.to_string().as_bytes()).unwrap();
+                prop_assert_eq!(first.assessment.profile.digital_staff_fte, Some(fte));
+                check_round_trip(&first)?;
+            });
+        },
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -859,11 +955,23 @@ fn deep_documents(levels: usize) -> Vec<(&'static str, String)> {
     let header = "{\"format\":\"autodiag-summary\",\"schema_version\":1,\"answers\":";
     vec![
         ("arrays", "[".repeat(levels) + &"]".repeat(levels)),
-        ("objects", "{\"a\":".repeat(levels) + "1" + &"}".repeat(levels)),
+        (
+            "objects",
+            "{\"a\":".repeat(levels) + "1" + &"}".repeat(levels),
+        ),
         ("unclosed arrays", "[".repeat(levels)),
-        ("mixed", "[{\"a\":".repeat(levels / 2) + "0" + &"}]".repeat(levels / 2)),
-        ("inside a summary", header.to_string() + &"[".repeat(levels) + &"]".repeat(levels) + "}"),
-        ("levels", header.to_string() + &"{\"level\":".repeat(levels) + "3" + &"}".repeat(levels) + "}"),
+        (
+            "mixed",
+            "[{\"a\":".repeat(levels / 2) + "0" + &"}]".repeat(levels / 2),
+        ),
+        (
+            "inside a summary",
+            header.to_string() + &"[".repeat(levels) + &"]".repeat(levels) + "}",
+        ),
+        (
+            "levels",
+            header.to_string() + &"{\"level\":".repeat(levels) + "3" + &"}".repeat(levels) + "}",
+        ),
     ]
 }
 
@@ -874,14 +982,27 @@ fn deep_nesting_is_refused_quickly_without_overflowing_the_stack() {
             let start = Instant::now();
             let result = on_small_stack(move || import(text.as_bytes()).map(|_| ()));
             let elapsed = start.elapsed();
-            assert_eq!(result, Err(ImportError::TooDeep), "{shape}, {levels} levels");
-            assert!(elapsed < Duration::from_secs(1), "{shape}, {levels} levels: {elapsed:?}");
+            assert_eq!(
+                result,
+                Err(ImportError::TooDeep),
+                "{shape}, {levels} levels"
+            );
+            assert!(
+                elapsed < Duration::from_secs(1),
+                "{shape}, {levels} levels: {elapsed:?}"
+            );
         }
     }
     // Just past the limit is refused; at the limit, the file is read (and found wanting).
     let at = |levels: usize| "[".repeat(levels) + &"]".repeat(levels);
-    assert_eq!(import(at(summary::MAX_DEPTH + 1).as_bytes()).map(|_| ()), Err(ImportError::TooDeep));
-    assert_eq!(import(at(summary::MAX_DEPTH).as_bytes()).map(|_| ()), Err(ImportError::NotAutodiag));
+    assert_eq!(
+        import(at(summary::MAX_DEPTH + 1).as_bytes()).map(|_| ()),
+        Err(ImportError::TooDeep)
+    );
+    assert_eq!(
+        import(at(summary::MAX_DEPTH).as_bytes()).map(|_| ()),
+        Err(ImportError::NotAutodiag)
+    );
 }
 
 #[test]
@@ -902,7 +1023,10 @@ fn deep_nesting_in_storage_is_refused_without_overflowing_the_stack() {
             for result in results {
                 assert!(result.is_err(), "{shape}, {levels} levels");
             }
-            assert!(elapsed < Duration::from_secs(1), "{shape}, {levels} levels: {elapsed:?}");
+            assert!(
+                elapsed < Duration::from_secs(1),
+                "{shape}, {levels} levels: {elapsed:?}"
+            );
         }
     }
 }
@@ -925,8 +1049,16 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
             )
         });
         let elapsed = start.elapsed();
-        assert_eq!(imported, Err(ImportError::TooLarge { bytes: six_mb }), "{what}");
-        assert_eq!(parsed, Err(ImportError::TooLarge { bytes: six_mb }), "{what}");
+        assert_eq!(
+            imported,
+            Err(ImportError::TooLarge { bytes: six_mb }),
+            "{what}"
+        );
+        assert_eq!(
+            parsed,
+            Err(ImportError::TooLarge { bytes: six_mb }),
+            "{what}"
+        );
         assert_eq!(peak, 0, "{what}: nothing is allocated to refuse it");
         assert!(elapsed < Duration::from_millis(50), "{what}: {elapsed:?}");
     }
@@ -934,7 +1066,10 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
     let mut at_limit = vec![b' '; summary::MAX_FILE_BYTES];
     assert_eq!(import(&at_limit).map(|_| ()), Err(ImportError::Empty));
     at_limit.push(b' ');
-    assert!(matches!(import(&at_limit), Err(ImportError::TooLarge { .. })));
+    assert!(matches!(
+        import(&at_limit),
+        Err(ImportError::TooLarge { .. })
+    ));
 }
 
 /// The largest files accepted: memory stays a small multiple of the file, and reading,
@@ -951,7 +1086,11 @@ fn the_largest_accepted_files_keep_memory_bounded() {
             size += next.to_string().len() + 1;
             items.push(next);
         }
-        let target = if list == "items" { &mut value["roadmap"]["items"] } else { &mut value[list] };
+        let target = if list == "items" {
+            &mut value["roadmap"]["items"]
+        } else {
+            &mut value[list]
+        };
         target.as_array_mut().unwrap().extend(items);
         value
     };
@@ -961,17 +1100,29 @@ fn the_largest_accepted_files_keep_memory_bounded() {
             v["answers"][0]["note"] = "é".repeat(budget / 2).into();
             v
         }),
-        ("many set-aside answers", fill(base.clone(), "set_aside_answers", &|i| {
-            serde_json::json!({"question_id": format!("q{i}"), "level": 3, "note": "n"})
-        })),
-        ("many roadmap items", fill(base.clone(), "items", &|i| {
-            serde_json::json!({"id": format!("custom_{}", i + 100), "horizon": "long",
+        (
+            "many set-aside answers",
+            fill(
+                base.clone(),
+                "set_aside_answers",
+                &|i| serde_json::json!({"question_id": format!("q{i}"), "level": 3, "note": "n"}),
+            ),
+        ),
+        (
+            "many roadmap items",
+            fill(base.clone(), "items", &|i| {
+                serde_json::json!({"id": format!("custom_{}", i + 100), "horizon": "long",
                 "status": "planned", "origin": "custom", "custom_title": "t"})
-        })),
+            }),
+        ),
     ];
     for (what, value) in cases {
         let text = value.to_string();
-        assert!(text.len() <= summary::MAX_FILE_BYTES, "{what}: {}", text.len());
+        assert!(
+            text.len() <= summary::MAX_FILE_BYTES,
+            "{what}: {}",
+            text.len()
+        );
         let start = Instant::now();
         let (imported, peak) = peak_memory(|| import(text.as_bytes()));
         let read = start.elapsed();
@@ -985,7 +1136,11 @@ fn the_largest_accepted_files_keep_memory_bounded() {
             peak,
             peak as f64 / text.len() as f64,
         );
-        assert!(peak < 32 * text.len(), "{what}: {peak} bytes for a {} byte file", text.len());
+        assert!(
+            peak < 32 * text.len(),
+            "{what}: {peak} bytes for a {} byte file",
+            text.len()
+        );
         assert!(read < Duration::from_secs(10), "{what}: read in {read:?}");
         drop(summary);
     }
@@ -1020,7 +1175,10 @@ fn a_custom_item_numbered_u32_max_imports() {
 fn valid_json_is_never_called_unparseable() {
     for text in ["[0, null]", "[1, {}, 2]"] {
         assert!(
-            matches!(stored::decode_assessment(text), Err(stored::DecodeError::Invalid { .. })),
+            matches!(
+                stored::decode_assessment(text),
+                Err(stored::DecodeError::Invalid { .. })
+            ),
             "{text}"
         );
     }
@@ -1059,7 +1217,11 @@ fn thousands_of_repeated_catalogue_items_export_quickly() {
     let imported = import(value.to_string().as_bytes()).unwrap();
     let start = Instant::now();
     summary::export(framework(), &imported.assessment, NOW);
-    assert!(start.elapsed() < Duration::from_secs(1), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 /// Answers to questions the framework does not know are kept aside and exported again; the
@@ -1073,7 +1235,13 @@ fn settings_of_an_unknown_pillar_survive_a_round_trip() {
     value["pillars"][0]["pillar_id"] = "mobilite_2030".into();
     value["pillars"][0]["importance"] = "high".into();
     let first = import(value.to_string().as_bytes()).unwrap();
-    assert_eq!(first.assessment.settings("mobilite_2030").importance, Importance::High);
+    assert_eq!(
+        first.assessment.settings("mobilite_2030").importance,
+        Importance::High
+    );
     let second = import(export(&first.assessment).as_bytes()).unwrap();
-    assert_eq!(second.assessment.settings("mobilite_2030").importance, Importance::High);
+    assert_eq!(
+        second.assessment.settings("mobilite_2030").importance,
+        Importance::High
+    );
 }

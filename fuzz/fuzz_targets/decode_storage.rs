@@ -11,12 +11,20 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     if let Ok(assessment) = stored::decode_assessment(&text) {
         let again = stored::decode_assessment(&stored::encode_assessment(&assessment));
-        assert_eq!(again, Ok(assessment), "an assessment read does not survive encoding");
+        assert_eq!(
+            again,
+            Ok(assessment),
+            "an assessment read does not survive encoding"
+        );
     }
     if let Ok(assessments) = stored::decode_backup(&text) {
         for assessment in assessments {
             let again = stored::decode_assessment(&stored::encode_assessment(&assessment));
-            assert_eq!(again, Ok(assessment), "a restored assessment does not survive encoding");
+            assert_eq!(
+                again,
+                Ok(assessment),
+                "a restored assessment does not survive encoding"
+            );
         }
     }
 });

@@ -18,7 +18,10 @@ fuzz_target!(|data: &[u8]| {
     if let (Err(parse_error), Err(import_error)) = (&parsed, &imported) {
         assert_eq!(parse_error, import_error, "parse and import disagree");
     }
-    assert!(parsed.is_ok() || imported.is_err(), "import accepted what parse refused");
+    assert!(
+        parsed.is_ok() || imported.is_err(),
+        "import accepted what parse refused"
+    );
     if let Ok(first) = imported {
         let json = summary::to_json(&summary::export(framework, &first.assessment, NOW));
         let second = summary::import(framework, json.as_bytes(), "fuzz".into(), NOW)

@@ -139,7 +139,8 @@ pub fn ChartFigure(
                     {td_string!(l, results.download_png)}
                 </button>
             </div>
-            <figcaption class="chart__table">{children()}</figcaption>
+            // Focusable, so a keyboard user can scroll a wide table on a phone.
+            <figcaption class="chart__table" tabindex="0">{children()}</figcaption>
         </figure>
     }
 }

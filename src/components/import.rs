@@ -155,9 +155,12 @@ pub fn ImportArea() -> impl IntoView {
             let name = file.name();
             // Checked before reading, so a huge file never fills memory.
             if file.size() > summary::MAX_FILE_BYTES as f64 {
-                let message = error_message(l, &ImportError::TooLarge {
-                    bytes: file.size() as usize,
-                });
+                let message = error_message(
+                    l,
+                    &ImportError::TooLarge {
+                        bytes: file.size() as usize,
+                    },
+                );
                 outcomes.update(|o| {
                     o.push(Outcome::Failed {
                         file: name,

@@ -142,7 +142,11 @@ pub fn for_commune<'a>(matches: &'a [Match], commune: &str) -> (Vec<&'a Match>, 
 }
 
 /// The matches as CSV, one row per commune that could learn.
-pub fn csv(matches: &[Match], question_title: impl Fn(&str) -> String, headers: &[&str; 8]) -> String {
+pub fn csv(
+    matches: &[Match],
+    question_title: impl Fn(&str) -> String,
+    headers: &[&str; 8],
+) -> String {
     let mut csv = super::csv::Csv::new();
     csv.row(headers);
     for m in matches {

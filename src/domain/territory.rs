@@ -395,7 +395,10 @@ impl Territory {
             common_priorities: self
                 .common_priorities(framework)
                 .into_iter()
-                .map(|(pillar_id, communes)| PriorityCount { pillar_id, communes })
+                .map(|(pillar_id, communes)| PriorityCount {
+                    pillar_id,
+                    communes,
+                })
                 .collect(),
             pooling_min_communes,
             pooling_candidates: self.pooling_candidates(framework, pooling_min_communes),
@@ -434,7 +437,12 @@ impl Territory {
                 commune.assessment.profile.date.clone(),
                 commune.file.clone(),
             ];
-            row.extend(commune.scores.iter().map(|s| s.map(|s| s.to_string()).unwrap_or_default()));
+            row.extend(
+                commune
+                    .scores
+                    .iter()
+                    .map(|s| s.map(|s| s.to_string()).unwrap_or_default()),
+            );
             row.push(commune.focus.join(" "));
             csv.row(&row);
         }

@@ -18,23 +18,33 @@ pub fn ComparePage() -> impl IntoView {
     let options: Vec<(String, String)> = state.workspace.with_untracked(|w| {
         w.assessments
             .iter()
-            .map(|a| (a.id.clone(), format!("{} · {}", a.profile.commune, a.profile.date)))
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    format!("{} · {}", a.profile.commune, a.profile.date),
+                )
+            })
             .collect()
     });
     let current = state.current.get_untracked().unwrap_or_default();
-    // By default: the open assessment after, the other assessment of the same commune before.
+    // By default the open assessment is "after", and "before" is the latest other assessment
+    // of the same commune (same NIS code or name), or else the latest other one.
     let default_before = state.workspace.with_untracked(|w| {
         let this = w.get(&current)?;
-        let key = crate::domain::profile::slug(&this.profile.commune);
-        w.assessments
-            .iter()
-            .filter(|a| a.id != this.id && crate::domain::profile::slug(&a.profile.commune) == key)
+        let key = crate::domain::territory::commune_key(this);
+        let others = || w.assessments.iter().filter(|a| a.id != this.id);
+        others()
+            .filter(|a| crate::domain::territory::commune_key(a) == key)
             .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
+            .or_else(|| others().max_by(|a, b| a.created_at.cmp(&b.created_at)))
             .map(|a| a.id.clone())
     });
     let before = RwSignal::new(default_before.unwrap_or_default());
     let after = RwSignal::new(current);
-    let pick = move |id: &'static str, label: &'static str, signal: RwSignal<String>, options: Vec<(String, String)>| {
+    let pick = move |id: &'static str,
+                     label: &'static str,
+                     signal: RwSignal<String>,
+                     options: Vec<(String, String)>| {
         view! {
             <div class="field field--inline">
                 <label for=id>{label}</label>
@@ -50,7 +60,9 @@ pub fn ComparePage() -> impl IntoView {
     };
     let comparison = move || {
         let (b, a) = (before.get(), after.get());
-        let pair = state.workspace.with_untracked(|w| Some((w.get(&b)?.clone(), w.get(&a)?.clone())));
+        let pair = state
+            .workspace
+            .with_untracked(|w| Some((w.get(&b)?.clone(), w.get(&a)?.clone())));
         let Some((b, a)) = pair else {
             return view! { <p class="hint">{td_string!(l, compare.choose)}</p> }.into_any();
         };
@@ -58,15 +70,25 @@ pub fn ComparePage() -> impl IntoView {
         let questions = compare::question_deltas(framework, &b, &a);
         let radar = chart::radar_svg(&Radar {
             title: td_string!(l, compare.radar_title, commune = a.profile.commune.clone()),
-            axes: framework.pillars.iter().map(|p| texts.pillars[&p.id].name.clone()).collect(),
+            axes: framework
+                .pillars
+                .iter()
+                .map(|p| texts.pillars[&p.id].name.clone())
+                .collect(),
             commune: Series {
                 label: td_string!(l, results.compared_with, date = a.profile.date.clone()),
-                values: scoring::score_all(framework, &a).iter().map(|s| s.score).collect(),
+                values: scoring::score_all(framework, &a)
+                    .iter()
+                    .map(|s| s.score)
+                    .collect(),
             },
             target: None,
             comparison: Some(Series {
                 label: td_string!(l, results.compared_with, date = b.profile.date.clone()),
-                values: scoring::score_all(framework, &b).iter().map(|s| s.score).collect(),
+                values: scoring::score_all(framework, &b)
+                    .iter()
+                    .map(|s| s.score)
+                    .collect(),
             }),
             not_assessed: td_string!(l, results.not_assessed).to_string(),
         });

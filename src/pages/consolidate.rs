@@ -32,10 +32,20 @@ pub fn ConsolidatePage() -> impl IntoView {
                     browser::read_file(&file).await
                 };
                 let result = match bytes {
-                    None => Err(error_message(l, &summary::ImportError::TooLarge { bytes: file.size() as usize })),
-                    Some(bytes) => summary::import(content::framework(), &bytes, browser::new_id(), &browser::now_iso())
-                        .map(|imported| imported.assessment)
-                        .map_err(|e| error_message(l, &e)),
+                    None => Err(error_message(
+                        l,
+                        &summary::ImportError::TooLarge {
+                            bytes: file.size() as usize,
+                        },
+                    )),
+                    Some(bytes) => summary::import(
+                        content::framework(),
+                        &bytes,
+                        browser::new_id(),
+                        &browser::now_iso(),
+                    )
+                    .map(|imported| imported.assessment)
+                    .map_err(|e| error_message(l, &e)),
                 };
                 match result {
                     Ok(assessment) => respondents.update(|r| r.push(assessment)),
@@ -48,8 +58,15 @@ pub fn ConsolidatePage() -> impl IntoView {
         w.assessments
             .iter()
             .map(|a| {
-                let who = if a.profile.respondent_name.is_empty() { String::new() } else { format!(" · {}", a.profile.respondent_name) };
-                (a.id.clone(), format!("{} · {}{who}", a.profile.commune, a.profile.date))
+                let who = if a.profile.respondent_name.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", a.profile.respondent_name)
+                };
+                (
+                    a.id.clone(),
+                    format!("{} · {}{who}", a.profile.commune, a.profile.date),
+                )
             })
             .collect()
     });
@@ -126,16 +143,36 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     let framework = content::framework();
     let texts = state.texts();
     let spreads = consolidation::compare(framework, &respondents);
-    let chosen = RwSignal::new(spreads.iter().map(|s| (s.question_id.clone(), s.proposed)).collect::<BTreeMap<_, _>>());
-    let labels: Vec<String> = respondents.iter().enumerate().map(|(i, r)| consolidation::respondent_label(r, i)).collect();
+    let chosen = RwSignal::new(
+        spreads
+            .iter()
+            .map(|s| (s.question_id.clone(), s.proposed))
+            .collect::<BTreeMap<_, _>>(),
+    );
+    let labels: Vec<String> = respondents
+        .iter()
+        .enumerate()
+        .map(|(i, r)| consolidation::respondent_label(r, i))
+        .collect();
     let disagreements: Vec<&QuestionSpread> = spreads.iter().filter(|s| s.disagrees()).collect();
-    let default_name = format!("{} ({})", td_string!(l, consolidate.name_prefix), labels.join(", "));
+    let default_name = format!(
+        "{} ({})",
+        td_string!(l, consolidate.name_prefix),
+        labels.join(", ")
+    );
     let name = RwSignal::new(default_name);
     let commune = respondents[0].profile.commune.clone();
     let stored = StoredValue::new(respondents);
     let save = move |_| {
         let assessment = stored.with_value(|r| {
-            consolidation::consolidate(framework, r, &chosen.get_untracked(), browser::new_id(), name.get_untracked(), &browser::now_iso())
+            consolidation::consolidate(
+                framework,
+                r,
+                &chosen.get_untracked(),
+                browser::new_id(),
+                name.get_untracked(),
+                &browser::now_iso(),
+            )
         });
         let id = state.add(assessment);
         state.open(&id);
@@ -143,10 +180,25 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     };
     let options = |current: Option<Choice>| {
         let mut values: Vec<(String, String)> = Level::all()
-            .map(|level| (level.get().to_string(), format!("{} · {}", level.get(), texts.scale.names[usize::from(level.get() - 1)])))
+            .map(|level| {
+                (
+                    level.get().to_string(),
+                    format!(
+                        "{} · {}",
+                        level.get(),
+                        texts.scale.names[usize::from(level.get() - 1)]
+                    ),
+                )
+            })
             .collect();
-        values.push(("unknown".into(), td_string!(l, question.unknown).to_string()));
-        values.push(("na".into(), td_string!(l, question.not_applicable).to_string()));
+        values.push((
+            "unknown".into(),
+            td_string!(l, question.unknown).to_string(),
+        ));
+        values.push((
+            "na".into(),
+            td_string!(l, question.not_applicable).to_string(),
+        ));
         let selected = choice_value(current);
         values.insert(0, (String::new(), "—".to_string()));
         values
@@ -196,7 +248,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         <section aria-labelledby="table-title">
             <h2 id="table-title">{td_string!(l, consolidate.table_title)}</h2>
             <p class="hint">{td_string!(l, consolidate.median_rule)}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table consolidate-table" data-testid="consolidate-table">
                     <caption class="visually-hidden">{td_string!(l, consolidate.table_title)}</caption>
                     <thead><tr>

@@ -106,14 +106,22 @@ fn overview(
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let overall = scoring::overall(scores);
+    let texts = state.texts();
     view! {
         <h2>{td_string!(l, projector.overview, commune = assessment.profile.commune.clone())}</h2>
-        <p>
-            {td_string!(l, results.overall)}" "
-            <strong>{overall.map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))}</strong>
-            " " {overall.map(|s| score_text(state, Some(s)))}
-        </p>
-        <div class="projector__svg" inner_html=radar></div>
+        <div class="projector__overview">
+            <div class="projector__svg" inner_html=radar></div>
+            <div>
+                <p class="projector__score">
+                    {td_string!(l, results.overall)}" "{overall.map_or_else(|| "—".to_string(), |s| score_text(state, Some(s)))}
+                </p>
+                <ul class="projector__scores">
+                    {scores.iter().map(|s| view! {
+                        <li><strong>{texts.pillars[&s.pillar_id].name.clone()}</strong>" — "{score_text(state, s.score)}</li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </div>
     }
 }
 
@@ -164,7 +172,7 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
     view! {
         <h2>{texts.pillars[&score.pillar_id].name.clone()}</h2>
         <p class="projector__score">{score_text(state, score.score)}</p>
-        {meaning.map(|m| view! { <p>{m}</p> })}
+        {meaning.map(|m| view! { <p class="projector__meaning">{m}</p> })}
         <div class="projector__columns">
             <div>
                 <h3>{td_string!(l, projector.strengths)}</h3>

@@ -42,7 +42,9 @@ pub fn TerritoryPage() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        load(browser::files_of(ev.data_transfer().and_then(|d| d.files())));
+        load(browser::files_of(
+            ev.data_transfer().and_then(|d| d.files()),
+        ));
     };
     view! {
         <div class="page page--territory">
@@ -123,7 +125,8 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
             })
             .collect_view()
     });
-    let (has_rejected, has_superseded) = territory.with_value(|t| (!t.rejected.is_empty(), !t.superseded.is_empty()));
+    let (has_rejected, has_superseded) =
+        territory.with_value(|t| (!t.rejected.is_empty(), !t.superseded.is_empty()));
     view! {
         {has_rejected.then(|| view! {
             <section class="card" aria-labelledby="rejected-title" data-testid="rejected-files">
@@ -160,7 +163,9 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
         territory.with_value(|t| {
             let mut order: Vec<usize> = (0..t.communes.len()).collect();
             if let Some(pillar) = by {
-                order.sort_by_key(|&i| std::cmp::Reverse(t.communes[i].scores[pillar].map_or(-1, i16::from)));
+                order.sort_by_key(|&i| {
+                    std::cmp::Reverse(t.communes[i].scores[pillar].map_or(-1, i16::from))
+                });
             }
             order
                 .into_iter()
@@ -172,7 +177,8 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                         .map(|score| match score {
                             Some(score) => {
                                 let band = crate::domain::scoring::band_of(*score).get();
-                                view! { <td class=format!("cell--{band}")>{score.to_string()}</td> }.into_any()
+                                view! { <td class=format!("cell--{band}")>{score.to_string()}</td> }
+                                    .into_any()
                             }
                             None => view! { <td class="cell--none">"—"</td> }.into_any(),
                         })
@@ -184,7 +190,17 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
     };
     let header = move |index: Option<usize>, label: String| {
         let pressed = move || (sort.get() == index).to_string();
-        let aria_sort = move || if sort.get() == index { if index.is_some() { "descending" } else { "ascending" } } else { "none" };
+        let aria_sort = move || {
+            if sort.get() == index {
+                if index.is_some() {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            } else {
+                "none"
+            }
+        };
         view! {
             <th scope="col" aria-sort=aria_sort>
                 <button type="button" aria-pressed=pressed on:click=move |_| sort.set(index)
@@ -198,7 +214,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
         <section aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{td_string!(l, territory.heatmap_title)}</h2>
             <p class="hint">{td_string!(l, territory.heatmap_hint)}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="heatmap" data-testid="heatmap">
                     <caption class="visually-hidden">{td_string!(l, territory.heatmap_title)}</caption>
                     <thead>
@@ -246,7 +262,7 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
     view! {
         <section aria-labelledby="spread-title">
             <h2 id="spread-title">{td_string!(l, territory.spread_title)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="data-table" data-testid="spreads">
                     <caption>{td_string!(l, territory.spread_caption)}</caption>
                     <thead><tr>
@@ -272,7 +288,12 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
     let l = crate::state::locale();
     let state = expect_context::<AppState>();
     let texts = state.texts();
-    let (total, counts) = territory.with_value(|t| (t.communes.len().max(1), t.common_priorities(content::framework())));
+    let (total, counts) = territory.with_value(|t| {
+        (
+            t.communes.len().max(1),
+            t.common_priorities(content::framework()),
+        )
+    });
     view! {
         <section aria-labelledby="priorities-title">
             <h2 id="priorities-title">{td_string!(l, territory.priorities_title)}</h2>
@@ -301,7 +322,8 @@ fn Pooling(territory: StoredValue<Territory>) -> impl IntoView {
     let list = move || {
         let candidates = territory.with_value(|t| t.pooling_candidates(framework, minimum.get()));
         if candidates.is_empty() {
-            return view! { <p class="hint">{td_string!(l, territory.pooling_none)}</p> }.into_any();
+            return view! { <p class="hint">{td_string!(l, territory.pooling_none)}</p> }
+                .into_any();
         }
         framework
             .pillars
@@ -348,16 +370,49 @@ fn Contacts(territory: StoredValue<Territory>) -> impl IntoView {
     let texts = state.texts();
     let thresholds = RwSignal::new(Thresholds::default());
     let commune = RwSignal::new(String::new());
-    let matches = Memo::new(move |_| territory.with_value(|t| matching::find(framework, t, thresholds.get())));
-    let names = territory.with_value(|t| t.communes.iter().map(|c| c.name.clone()).collect::<Vec<_>>());
+    let matches = Memo::new(move |_| {
+        territory.with_value(|t| matching::find(framework, t, thresholds.get()))
+    });
+    let names = territory.with_value(|t| {
+        t.communes
+            .iter()
+            .map(|c| c.name.clone())
+            .collect::<Vec<_>>()
+    });
     let sentence = move |m: &Match| {
-        let title = texts.questions.get(&m.question_id).map_or_else(|| m.question_id.clone(), |q| q.title.clone());
-        let behind = m.behind.iter().map(|p| format!("{} ({})", p.commune, td_string!(l, territory.level, level = p.level))).collect::<Vec<_>>().join(", ");
-        td_string!(l, territory.match_sentence, question = title, ahead = m.ahead.commune.clone(), level = m.ahead.level, behind = behind)
+        let title = texts
+            .questions
+            .get(&m.question_id)
+            .map_or_else(|| m.question_id.clone(), |q| q.title.clone());
+        let behind = m
+            .behind
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} ({})",
+                    p.commune,
+                    td_string!(l, territory.level, level = p.level)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        td_string!(
+            l,
+            territory.match_sentence,
+            question = title,
+            ahead = m.ahead.commune.clone(),
+            level = m.ahead.level,
+            behind = behind
+        )
     };
     let item = move |m: &Match| {
         let note = (!m.ahead.note.is_empty()).then(|| {
-            let note = td_string!(l, territory.match_note, commune = m.ahead.commune.clone(), note = m.ahead.note.clone());
+            let note = td_string!(
+                l,
+                territory.match_note,
+                commune = m.ahead.commune.clone(),
+                note = m.ahead.note.clone()
+            );
             view! { <br/><span class="hint">{note}</span> }
         });
         view! { <li data-testid="match">{sentence(m)}{note}</li> }
@@ -367,17 +422,22 @@ fn Contacts(territory: StoredValue<Territory>) -> impl IntoView {
         let chosen = commune.get();
         if chosen.is_empty() {
             let count = all.len();
-            let groups = framework
-                .pillars
-                .iter()
-                .filter_map(|pillar| {
-                    let group: Vec<&Match> = all.iter().filter(|m| m.pillar_id == pillar.id).take(MATCHES_SHOWN / 6).collect();
-                    (!group.is_empty()).then(|| view! {
+            let groups =
+                framework
+                    .pillars
+                    .iter()
+                    .filter_map(|pillar| {
+                        let group: Vec<&Match> = all
+                            .iter()
+                            .filter(|m| m.pillar_id == pillar.id)
+                            .take(MATCHES_SHOWN / 6)
+                            .collect();
+                        (!group.is_empty()).then(|| view! {
                         <h3>{texts.pillars[&pillar.id].name.clone()}</h3>
                         <ul class="match-list">{group.into_iter().map(item).collect_view()}</ul>
                     })
-                })
-                .collect_view();
+                    })
+                    .collect_view();
             view! { <p data-testid="match-count">{td_string!(l, territory.match_count, count = count)}</p>{groups} }.into_any()
         } else {
             let (learn, help) = matching::for_commune(&all, &chosen);
@@ -390,7 +450,11 @@ fn Contacts(territory: StoredValue<Territory>) -> impl IntoView {
             .into_any()
         }
     };
-    let level_select = move |id: &'static str, label: &'static str, values: &'static [u8], get: fn(&Thresholds) -> u8, set: fn(&mut Thresholds, u8)| {
+    let level_select = move |id: &'static str,
+                             label: &'static str,
+                             values: &'static [u8],
+                             get: fn(&Thresholds) -> u8,
+                             set: fn(&mut Thresholds, u8)| {
         view! {
             <div class="field field--inline">
                 <label for=id>{label}</label>
@@ -405,12 +469,30 @@ fn Contacts(territory: StoredValue<Territory>) -> impl IntoView {
     };
     let download = move |_| {
         let headers = [
-            td_string!(l, territory.csv_pillar), td_string!(l, territory.csv_question), td_string!(l, territory.csv_ahead),
-            td_string!(l, territory.csv_ahead_level), td_string!(l, territory.csv_ahead_note), td_string!(l, territory.csv_behind),
-            td_string!(l, territory.csv_behind_level), td_string!(l, territory.csv_benefit),
+            td_string!(l, territory.csv_pillar),
+            td_string!(l, territory.csv_question),
+            td_string!(l, territory.csv_ahead),
+            td_string!(l, territory.csv_ahead_level),
+            td_string!(l, territory.csv_ahead_note),
+            td_string!(l, territory.csv_behind),
+            td_string!(l, territory.csv_behind_level),
+            td_string!(l, territory.csv_benefit),
         ];
-        let text = matching::csv(&matches.get_untracked(), |q| texts.questions.get(q).map_or_else(|| q.to_string(), |t| t.title.clone()), &headers);
-        let _ = browser::download(&format!("autodiag-mises-en-relation-{}.csv", browser::today()), "text/csv;charset=utf-8", &text);
+        let text = matching::csv(
+            &matches.get_untracked(),
+            |q| {
+                texts
+                    .questions
+                    .get(q)
+                    .map_or_else(|| q.to_string(), |t| t.title.clone())
+            },
+            &headers,
+        );
+        let _ = browser::download(
+            &format!("autodiag-mises-en-relation-{}.csv", browser::today()),
+            "text/csv;charset=utf-8",
+            &text,
+        );
     };
     view! {
         <section aria-labelledby="contacts-title">
@@ -443,19 +525,40 @@ fn Exports(territory: StoredValue<Territory>) -> impl IntoView {
     let export_json = move |_| {
         let json = territory.with_value(|t| {
             let matches = matching::find(framework, t, Thresholds::default());
-            let aggregate = t.aggregate(framework, matches, 3, |e: &ImportError| error_message(l, e), &browser::now_iso());
+            let aggregate = t.aggregate(
+                framework,
+                matches,
+                3,
+                |e: &ImportError| error_message(l, e),
+                &browser::now_iso(),
+            );
             crate::domain::json::to_string(&aggregate, b"  ")
         });
-        let _ = browser::download(&format!("autodiag-territoire-{}.json", browser::today()), "application/json", &json);
+        let _ = browser::download(
+            &format!("autodiag-territoire-{}.json", browser::today()),
+            "application/json",
+            &json,
+        );
     };
     let export_csv = move |_| {
-        let names: Vec<String> = framework.pillars.iter().map(|p| texts.pillars[&p.id].name.clone()).collect();
+        let names: Vec<String> = framework
+            .pillars
+            .iter()
+            .map(|p| texts.pillars[&p.id].name.clone())
+            .collect();
         let headers = [
-            td_string!(l, territory.commune), td_string!(l, territory.csv_nis), td_string!(l, profile.date),
-            td_string!(l, territory.csv_file), td_string!(l, territory.csv_focus),
+            td_string!(l, territory.commune),
+            td_string!(l, territory.csv_nis),
+            td_string!(l, profile.date),
+            td_string!(l, territory.csv_file),
+            td_string!(l, territory.csv_focus),
         ];
         let text = territory.with_value(|t| t.csv(&names, &headers));
-        let _ = browser::download(&format!("autodiag-territoire-{}.csv", browser::today()), "text/csv;charset=utf-8", &text);
+        let _ = browser::download(
+            &format!("autodiag-territoire-{}.csv", browser::today()),
+            "text/csv;charset=utf-8",
+            &text,
+        );
     };
     view! {
         <section aria-labelledby="exports-title">

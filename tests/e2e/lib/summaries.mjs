@@ -32,6 +32,8 @@ export function communes(count, { seed = 7, edit } = {}) {
     s.profile.nis_code = String(50000 + i);
     s.profile.date = "2026-06-01";
     for (const answer of s.answers) answer.level = choices[Math.floor(random() * choices.length)];
+    // Each roadmap is drafted from its own answers on import.
+    s.roadmap = null;
     edit?.(s, i);
     return s;
   });

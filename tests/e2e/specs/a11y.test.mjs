@@ -1,0 +1,189 @@
+// French first, accessible (WCAG 2.1 AA, checked with axe-core), keyboard-only, and offline.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { serve, launch, closeBrowser, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, PILLARS, expectText } from "../lib/harness.mjs";
+import { communes, writeFiles } from "../lib/summaries.mjs";
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await closeBrowser(browser);
+  await server.close();
+});
+
+/** Runs axe on the page (injected through DevTools, so the CSP stays strict) and fails on any violation. */
+async function axe(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(" ")} — ${v.nodes[0].failureSummary.split("\n")[1] ?? ""}`);
+  });
+  assert.deepEqual(violations, [], `axe violations on ${where}`);
+}
+
+test("axe finds no violation on any page or state", async () => {
+  const page = await openPage(browser, server.url);
+  await page.goto(server.url);
+  await ready(page);
+  await axe(page, "home (empty)");
+  await page.click("[data-testid=create-assessment]");
+  await page.waitForSelector("#new-commune-error:not(:empty)");
+  await axe(page, "home with an error");
+  await createAssessment(page, server.url, "Lobbes");
+  await axe(page, "profile");
+  await page.fill("#nis", "12");
+  await axe(page, "profile with an error");
+  for (const [p, pillar] of PILLARS.entries()) {
+    await answerPillar(page, server.url, pillar, (_, i) => ((i + p) % 5) + 1);
+    await axe(page, `pillar ${pillar}`);
+  }
+  for (const [hash, selector] of [
+    ["outils/#/resultats", "[data-testid=radar-chart] svg"],
+    ["outils/#/feuille-de-route", "[data-testid=roadmap-item]"],
+    ["outils/#/rapport", "[data-testid=report] svg"],
+    ["outils/#/evaluations", "[data-testid=assessment-row]"],
+    ["outils/#/importer", "[data-testid=import-input]"],
+    ["outils/#/comparer", "main h1"],
+    ["outils/#/consolider", "main h1"],
+    ["outils/#/projection", "[data-testid=slide] svg"],
+  ]) {
+    await page.goto(`${server.url}${hash}`);
+    await page.waitForSelector(selector);
+    await axe(page, hash);
+  }
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", "Diapositive 2 sur 9");
+  await axe(page, "projector, a pillar slide");
+  await page.goto(`${server.url}outils/#/territoire`);
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles(communes(12).map((s, i) => [`c${i}.json`, s])));
+  await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  await axe(page, "territory view, loaded");
+  await page.goto(`${server.url}outils/#/consolider`);
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles(communes(2).map((s, i) => [`r${i}.json`, s])));
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  await axe(page, "consolidation table");
+  await page.goto(`${server.url}#/nulle-part`);
+  await ready(page);
+  await axe(page, "not found");
+  await assertClean(page);
+});
+
+test("a pillar is completed with the keyboard alone", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Thuin");
+  await openPillar(page, server.url, "economie");
+  // Start from the top, as a keyboard user arriving on the page: the skip link first.
+  await page.reload();
+  await page.waitForSelector("fieldset.question#eco_commerce_numerique");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  const questions = await page.$$eval("fieldset.question", (f) => f.map((x) => x.id));
+  for (const question of questions) {
+    // Tab until a radio of this question has focus, then choose with arrows and Space.
+    for (let guard = 0; guard < 40; guard++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => document.activeElement?.name ?? "");
+      if (focused === `q-${question}`) break;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.name), `q-${question}`, `reached ${question}`);
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    assert.ok(await page.isChecked(`[data-testid="${question}-3"]`), `${question} at level 3`);
+    // The focus ring is visible.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, "none");
+  }
+  await expectText(page, "[data-testid=progress-economie]", `${questions.length} / ${questions.length}`);
+  // Enter on the "next" link moves on.
+  await page.focus("[data-testid=next-pillar]");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/energie_environnement$/);
+  await assertClean(page);
+});
+
+test("English is complete, switches <html lang>, and is kept after a reload", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Chimay");
+  await answerPillar(page, server.url, "gouvernance", 2);
+  await page.click("button[lang=en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await page.waitForFunction(() => document.querySelector("fieldset.question legend")?.textContent.includes("Steering"));
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.lang === "en" && document.querySelector("main h1"));
+  const FRENCH = /\b(le|la|les|des|du|une|pour|avec|commune de|répondues|Enregistré|Télécharger|niveau|Je ne sais pas)\b/;
+  const ENGLISH = /\b(the|and|with|of the|Download|Saved|answered|level|I don't know)\b/;
+  const visible = async () => (await page.evaluate(() => document.body.innerText)).replace(/Français|Chimay|IGRETEC|Charleroi Métropole|Autodiag/g, "");
+  for (const hash of ["#/", "#/profil", "#/pilier/gouvernance", "outils/#/resultats", "outils/#/feuille-de-route", "outils/#/evaluations", "outils/#/territoire"]) {
+    await page.goto(`${server.url}${hash}`);
+    await page.waitForSelector("main h1");
+    if (hash.includes("pilier")) await page.waitForSelector("fieldset.question");
+    const text = await visible();
+    const french = text.match(FRENCH);
+    assert.equal(french, null, `French left on ${hash}: «${french?.[0]}» in …${text.slice(Math.max(0, french?.index - 60), french?.index + 60)}…`);
+  }
+  await page.click("button[lang=fr]");
+  await page.waitForFunction(() => document.documentElement.lang === "fr");
+  for (const hash of ["#/", "#/pilier/gouvernance", "outils/#/resultats", "outils/#/feuille-de-route"]) {
+    await page.goto(`${server.url}${hash}`);
+    await page.waitForSelector("main h1");
+    if (hash.includes("pilier")) await page.waitForSelector("fieldset.question");
+    const text = await visible();
+    const english = text.match(ENGLISH);
+    assert.equal(english, null, `English left on ${hash}: «${english?.[0]}» in …${text.slice(Math.max(0, english?.index - 60), english?.index + 60)}…`);
+  }
+  await assertClean(page);
+});
+
+test("pages reflow at 320 px and at 200 % zoom", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Beaumont");
+  await answerPillar(page, server.url, "mobilite", 3);
+  for (const [width, height, zoom] of [[320, 700, 1], [640, 450, 2]]) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate((z) => (document.body.style.zoom = String(z)), zoom);
+    for (const hash of ["#/", "#/profil", "#/pilier/mobilite", "outils/#/resultats", "outils/#/feuille-de-route"]) {
+      await page.goto(`${server.url}${hash}`);
+      await page.waitForSelector("main h1");
+      await page.evaluate((z) => (document.body.style.zoom = String(z)), zoom);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `${hash} scrolls sideways by ${overflow}px at ${width}px × ${zoom}`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test("after a first visit, the app loads and works offline, and only talks to its own origin", async () => {
+  const context = await browser.isolated();
+  const page = await openPage(context, server.url);
+  await page.goto(server.url);
+  await ready(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await createAssessment(page, server.url, "Viroinval");
+  await answerPillar(page, server.url, "mobilite", 2);
+  // The tools bundle is cached when first used.
+  await page.goto(`${server.url}outils/#/resultats`);
+  await page.waitForSelector("[data-testid=radar-chart] svg");
+  await context.setOffline(true);
+  await page.goto(`${server.url}#/pilier/qualite_de_vie`);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector("fieldset.question")?.id.startsWith("qdv_"));
+  await page.click('[data-testid="qdv_securite-4"]');
+  await expectText(page, "[data-testid=progress-qualite_de_vie]", "1 / 7");
+  await page.goto(`${server.url}outils/#/resultats`);
+  await page.waitForSelector("[data-testid=radar-chart] svg");
+  await context.setOffline(false);
+  assert.deepEqual(page.problems.foreign, []);
+  await context.close();
+});

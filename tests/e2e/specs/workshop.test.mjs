@@ -1,0 +1,180 @@
+// For facilitators and the intercommunale: projector mode, territory view, contacts between
+// communes, several respondents, before and after.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { serve, launch, closeBrowser, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
+import { communes, writeFiles, example, setAnswer } from "../lib/summaries.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await closeBrowser(browser);
+  await server.close();
+});
+
+async function noOverflow(page, where) {
+  const sizes = await page.evaluate(() => {
+    const slide = document.querySelector("[data-testid=slide]");
+    return {
+      width: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      height: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+      slide: slide.scrollHeight - slide.clientHeight,
+    };
+  });
+  assert.ok(sizes.width <= 0 && sizes.height <= 0 && sizes.slide <= 1, `${where} overflows: ${JSON.stringify(sizes)}`);
+}
+
+test("the projector walks its slides with the keyboard and never overflows", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Courcelles");
+  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, server.url, pillar, (_, i) => ((i + p) % 5) + 1);
+  for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${server.url}outils/#/projection`);
+    await page.waitForSelector("[data-testid=slide] svg");
+    const total = 9;
+    for (let slide = 1; slide <= total; slide++) {
+      await expectText(page, "[data-testid=slide-counter]", `Diapositive ${slide} sur ${total}`);
+      await noOverflow(page, `slide ${slide} at ${width}×${height}`);
+      if ([1, 2, 8, 9].includes(slide)) await page.screenshot({ path: path.join(resultsDir(), `projector-${width}-${slide}.png`) });
+      await page.keyboard.press("ArrowRight");
+    }
+    await expectText(page, "[data-testid=slide-counter]", `Diapositive ${total} sur ${total}`);
+    await page.keyboard.press("ArrowLeft");
+    await expectText(page, "[data-testid=slide-counter]", `Diapositive ${total - 1} sur ${total}`);
+    await page.keyboard.press("Escape");
+    await page.waitForURL(/#\/resultats$/);
+  }
+  await assertClean(page);
+});
+
+test("the territory view loads 30 files, lists the broken ones, and shows spreads and pooling", async () => {
+  const page = await openPage(browser, server.url);
+  const summaries = communes(27, { edit: (s, i) => i < 12 && PILLARS.forEach(() => s.answers.forEach((a) => a.question_id.startsWith("gou_") && (a.level = 1))) });
+  const older = structuredClone(summaries[0]);
+  older.profile.date = "2025-01-15";
+  const broken = example();
+  broken.answers[0].level = 7;
+  const files = writeFiles([
+    ...summaries.map((s, i) => [`commune-${i + 1}.json`, s]),
+    ["commune-1-ancien.json", older],
+    ["casse.json", broken],
+    ["pas-json.json", "{ ceci n'est pas du JSON"],
+  ]);
+  assert.equal(files.length, 30);
+  await page.goto(`${server.url}outils/#/territoire`);
+  await page.setInputFiles("[data-testid=territory-input]", files);
+  await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 27, "27 communes: the older Commune 001 set aside, 2 broken files");
+  const rejected = await page.textContent("[data-testid=rejected-files]");
+  assert.match(rejected, /casse\.json.*niveau invalide \(7\)/s);
+  assert.match(await page.textContent("[data-testid=superseded-files]"), /commune-1\.json.*est utilisé.*commune-1-ancien\.json/s);
+  assert.equal(await page.locator("[data-testid=spreads] tbody tr").count(), 6);
+  assert.match(await page.textContent("[data-testid=spreads]"), /Médiane/);
+  assert.ok((await page.locator("[data-testid=pooling-candidate]").count()) > 0, "pooling candidates");
+  assert.match(await page.textContent("[data-testid=pooling]"), /\d+ communes : Commune/);
+  await page.fill("[data-testid=pooling-min]", "28");
+  await page.waitForSelector("[data-testid=pooling] .hint");
+  await page.fill("[data-testid=pooling-min]", "3");
+  // Sorting by a pillar puts the highest score first.
+  await page.click("[data-testid=sort-gouvernance]");
+  const scores = await page.$$eval("[data-testid=heatmap] tbody tr td:nth-child(6)", (cells) => cells.map((c) => Number(c.textContent) || -1));
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  await page.screenshot({ path: path.join(resultsDir(), "territory-1280.png"), fullPage: false });
+
+  const json = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
+  assert.equal(json.format, "autodiag-territory");
+  assert.equal(json.communes.length, 27);
+  assert.equal(json.rejected_files.length, 2);
+  assert.equal(json.spreads.length, 6);
+  const csv = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.equal(csv.length, 28, "a header and 27 communes");
+  assert.match(csv[0], /^Commune;code_ins;/);
+  await assertClean(page);
+});
+
+test("contacts: the constructed case is found, filtered by commune, and exported", async () => {
+  const page = await openPage(browser, server.url);
+  const make = (name, nis, build) => {
+    const s = example();
+    s.profile.commune = name;
+    s.profile.nis_code = nis;
+    s.roadmap = null;
+    build(s);
+    return s;
+  };
+  const everything = (s, level) => s.answers.forEach((a) => (a.level = level));
+  const lobbes = make("Lobbes", "56044", (s) => {
+    everything(s, 3);
+    setAnswer(s, "gou_donnees", 4, "Inventaire tenu par la DG dans un tableur partagé");
+  });
+  const behind = (name, nis) =>
+    make(name, nis, (s) => {
+      everything(s, 4);
+      s.answers.filter((a) => a.question_id.startsWith("gou_")).forEach((a) => (a.level = 1));
+      s.pillars.find((p) => p.pillar_id === "gouvernance").importance = "high";
+    });
+  const others = communes(26, { seed: 11 });
+  const files = writeFiles([["lobbes.json", lobbes], ["thuin.json", behind("Thuin", "56078")], ["beaumont.json", behind("Beaumont", "56005")], ...others.map((s, i) => [`c${i}.json`, s])]);
+  assert.equal(files.length, 29);
+  await page.goto(`${server.url}outils/#/territoire`);
+  await page.setInputFiles("[data-testid=territory-input]", files);
+  await page.waitForSelector("[data-testid=match]");
+  await page.selectOption("[data-testid=contact-commune]", "Thuin");
+  const learn = await page.textContent("[data-testid=can-learn]");
+  assert.match(learn, /Sur « Inventaire et gestion des données », Lobbes \(niveau 4\) pourrait partager son expérience avec [^.]*Thuin \(niveau 1\)/);
+  assert.match(learn, /Ce qu'en dit Lobbes : « Inventaire tenu par la DG dans un tableur partagé »/);
+  await page.screenshot({ path: path.join(resultsDir(), "contacts-1920.png") });
+  const csv = (await downloadText(page, "[data-testid=export-matches]")).text;
+  assert.ok(csv.split("\r\n").some((line) => line.startsWith("gouvernance;Inventaire et gestion des données;Lobbes;4;Inventaire tenu par la DG dans un tableur partagé;") && line.includes(";Thuin;1;")));
+  const aggregate = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
+  assert.ok(aggregate.matches.some((m) => m.question_id === "gou_donnees" && m.ahead.commune === "Lobbes"));
+  await assertClean(page);
+});
+
+test("three respondents: disagreements are listed and a consolidated assessment is saved", async () => {
+  const page = await openPage(browser, server.url);
+  const respondent = (who, levels) => {
+    const s = example();
+    s.profile.commune = "Walcourt";
+    s.profile.respondent_name = who;
+    s.answers.forEach((a, i) => (a.level = levels(i)));
+    return s;
+  };
+  const files = writeFiles([
+    ["bourgmestre.json", respondent("Bourgmestre", (i) => (i % 5) + 1)],
+    ["dg.json", respondent("Directeur général", (i) => (i % 5) + 1)],
+    ["informaticien.json", respondent("Informaticien", (i) => (i < 5 ? 5 - (i % 5) : (i % 5) + 1))],
+  ]);
+  await page.goto(`${server.url}outils/#/consolider`);
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  assert.match(await page.textContent("[data-testid=disagreement-count]"), /^[1-9]\d* question\(s\) où les réponses pour Walcourt diffèrent de 2 niveaux ou plus/);
+  assert.ok((await page.locator("[data-testid=disagreements] li").count()) >= 1);
+  assert.ok((await page.locator("tr.disagree").count()) >= 1);
+  await page.click("[data-testid=save-consolidated]");
+  await page.waitForURL(/#\/resultats$/);
+  await page.waitForSelector("[data-testid=radar-chart] svg");
+  assert.match(await page.textContent("h1"), /Walcourt/);
+  await assertClean(page);
+});
+
+test("before and after: deltas per pillar and per question", async () => {
+  const page = await openPage(browser, server.url);
+  await createAssessment(page, server.url, "Gerpinnes");
+  await answerPillar(page, server.url, "energie_environnement", 2);
+  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.locator("[data-testid=assessment-row]", { hasText: "Gerpinnes" }).first().locator("[data-testid=duplicate-assessment]").click();
+  await page.locator("[data-testid=assessment-row]", { hasText: "Gerpinnes (copie)" }).waitFor();
+  await answerPillar(page, server.url, "energie_environnement", 4);
+  await page.goto(`${server.url}outils/#/comparer`);
+  await page.waitForSelector("[data-testid=pillar-deltas]");
+  assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
+  assert.match(await page.textContent("[data-testid=question-deltas]"), /\+2/);
+  await assertClean(page);
+});
