@@ -98,7 +98,7 @@ fn Shell(pages: Pages) -> impl IntoView {
                     // ones in place would keep radios checked by the user on the previous
                     // pillar, since a checked radio ignores its attribute.
                     redraws.update_value(|n| *n += 1);
-                    if redraws.get_value() % 2 == 0 {
+                    if redraws.get_value().is_multiple_of(2) {
                         Either::Left(view)
                     } else {
                         Either::Right(view)

@@ -393,6 +393,20 @@ fn duplicate_answers_for_one_question_are_refused() {
 }
 
 #[test]
+fn a_pillar_listed_twice_is_refused() {
+    let mut value = valid_value();
+    let pillars = value["pillars"].as_array_mut().unwrap();
+    let copy = pillars[0].clone();
+    pillars.push(copy.clone());
+    assert_eq!(
+        reject(value.to_string().as_bytes()),
+        ImportError::DuplicatePillar {
+            pillar_id: copy["pillar_id"].as_str().unwrap().to_string()
+        }
+    );
+}
+
+#[test]
 fn every_kept_schema_version_fixture_still_imports() {
     // One fixture per schema version, kept for ever: old files must always read.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");

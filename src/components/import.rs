@@ -76,6 +76,12 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
             value = value.clone()
         )
         .to_string(),
+        ImportError::DuplicatePillar { pillar_id } => td_string!(
+            l,
+            import.errors.duplicate_pillar,
+            pillar = pillar_id.clone()
+        )
+        .to_string(),
         ImportError::DuplicateAnswer { question_id } => {
             td_string!(l, import.errors.duplicate, question = question_id.clone()).to_string()
         }

@@ -367,17 +367,14 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
     }
 }
 
-/// Why an item is in the roadmap, from the current answers, priorities and profile.
-pub fn explain(
+/// Why each item is in the roadmap, from the current answers, priorities and profile: one
+/// list per item, in order. Linear in the number of items, however large a file makes it.
+pub fn explain_all(
     framework: &Framework,
     assessment: &Assessment,
     scores: &[PillarScore],
     roadmap: &Roadmap,
-    item: &RoadmapItem,
-) -> Vec<Reason> {
-    let Some(action) = framework.action(&item.id) else {
-        return Vec::new();
-    };
+) -> Vec<Vec<Reason>> {
     let context = Context {
         framework,
         assessment,
@@ -387,41 +384,78 @@ pub fn explain(
             .digital_budget
             .is_some_and(|b| b.is_small()),
     };
-    let mut reasons = Vec::new();
-    if context.no_staff && STAFF_FOUNDATIONS.contains(&action.id.as_str()) {
-        reasons.push(Reason::NoDedicatedStaff);
-    }
-    // The answers the action improves, while they are still below where it leads.
-    for question in &action.questions {
-        if let Some(level) = context.level(question)
-            && level < action.to
-        {
-            reasons.push(Reason::Answer {
-                question_id: question.clone(),
-                level,
-            });
-        }
-    }
     let (focus, _) = choose_focus(assessment, scores);
-    if let Some(rank) = focus.iter().position(|f| f.pillar_id == action.pillar) {
-        reasons.push(Reason::FocusPillar {
-            pillar_id: action.pillar.clone(),
-            rank: rank as u8 + 1,
-        });
-    }
-    for other in &roadmap.items {
-        if let Some(dependent) = framework.action(&other.id)
-            && dependent.prerequisites.contains(&action.id)
+    // For each action in the roadmap, the roadmap's actions that need it first.
+    let mut dependents: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for item in &roadmap.items {
+        if let Some(action) = framework.action(&item.id)
+            && seen.insert(action.id.as_str())
         {
-            reasons.push(Reason::PrerequisiteOf {
-                action_id: dependent.id.clone(),
-            });
+            for prerequisite in &action.prerequisites {
+                dependents
+                    .entry(prerequisite.as_str())
+                    .or_default()
+                    .push(action.id.as_str());
+            }
         }
     }
-    if context.small_budget && (action.kind == ActionKind::QuickWin || action.pooled) {
-        reasons.push(Reason::SmallBudget);
-    }
-    reasons
+    roadmap
+        .items
+        .iter()
+        .map(|item| {
+            let Some(action) = framework.action(&item.id) else {
+                return Vec::new();
+            };
+            let mut reasons = Vec::new();
+            if context.no_staff && STAFF_FOUNDATIONS.contains(&action.id.as_str()) {
+                reasons.push(Reason::NoDedicatedStaff);
+            }
+            // The answers the action improves, while they are still below where it leads.
+            for question in &action.questions {
+                if let Some(level) = context.level(question)
+                    && level < action.to
+                {
+                    reasons.push(Reason::Answer {
+                        question_id: question.clone(),
+                        level,
+                    });
+                }
+            }
+            if let Some(rank) = focus.iter().position(|f| f.pillar_id == action.pillar) {
+                reasons.push(Reason::FocusPillar {
+                    pillar_id: action.pillar.clone(),
+                    rank: rank as u8 + 1,
+                });
+            }
+            for dependent in dependents.get(action.id.as_str()).into_iter().flatten() {
+                reasons.push(Reason::PrerequisiteOf {
+                    action_id: dependent.to_string(),
+                });
+            }
+            if context.small_budget && (action.kind == ActionKind::QuickWin || action.pooled) {
+                reasons.push(Reason::SmallBudget);
+            }
+            reasons
+        })
+        .collect()
+}
+
+/// Why one item of `roadmap` is there; see [`explain_all`]. Empty for an item not in it.
+pub fn explain(
+    framework: &Framework,
+    assessment: &Assessment,
+    scores: &[PillarScore],
+    roadmap: &Roadmap,
+    item: &RoadmapItem,
+) -> Vec<Reason> {
+    let Some(position) = roadmap.items.iter().position(|i| i.id == item.id) else {
+        return Vec::new();
+    };
+    explain_all(framework, assessment, scores, roadmap)
+        .into_iter()
+        .nth(position)
+        .unwrap_or_default()
 }
 
 /// The actions chosen so far, with their horizons and reasons.
@@ -588,7 +622,7 @@ impl Roadmap {
             .filter_map(|i| i.id.strip_prefix("custom_")?.parse::<u32>().ok())
             .max()
             .unwrap_or(0)
-            + 1;
+            .saturating_add(1);
         Roadmap {
             items,
             edited,
@@ -641,10 +675,11 @@ impl Roadmap {
         }
         let mut number = self.next_custom_number.max(1);
         while self.item(&format!("custom_{number}")).is_some() {
-            number += 1;
+            // Past the last number (only a crafted file gets there), start again from 1.
+            number = number.checked_add(1).unwrap_or(1);
         }
         let id = format!("custom_{number}");
-        self.next_custom_number = number + 1;
+        self.next_custom_number = number.saturating_add(1);
         self.items.push(RoadmapItem {
             id: id.clone(),
             horizon,

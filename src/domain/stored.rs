@@ -49,6 +49,18 @@ pub fn encode_assessment(assessment: &Assessment) -> String {
     )
 }
 
+/// Classifies a parse error: JSON of the wrong shape is `Invalid`, anything else
+/// `Unparseable`. serde_json calls some shape errors syntax errors, so ask the JSON itself.
+fn classify(raw: &str, error: serde_json::Error) -> DecodeError {
+    if serde_json::from_str::<serde::de::IgnoredAny>(raw).is_ok() {
+        DecodeError::Invalid {
+            detail: error.to_string(),
+        }
+    } else {
+        DecodeError::Unparseable
+    }
+}
+
 /// Reads a stored assessment, migrating older versions.
 pub fn decode_assessment(raw: &str) -> Result<Assessment, DecodeError> {
     #[derive(Deserialize)]
@@ -56,12 +68,7 @@ pub fn decode_assessment(raw: &str) -> Result<Assessment, DecodeError> {
         storage_version: Option<u64>,
     }
     let version = serde_json::from_str::<Version>(raw)
-        .map_err(|e| match e.classify() {
-            serde_json::error::Category::Data => DecodeError::Invalid {
-                detail: e.to_string(),
-            },
-            _ => DecodeError::Unparseable,
-        })?
+        .map_err(|e| classify(raw, e))?
         .storage_version
         .ok_or(DecodeError::Invalid {
             detail: "storage_version is missing".into(),
@@ -73,9 +80,7 @@ pub fn decode_assessment(raw: &str) -> Result<Assessment, DecodeError> {
     // records into their own type and converting them forward.
     serde_json::from_str::<StoredAssessment>(raw)
         .map(|stored| stored.assessment)
-        .map_err(|e| DecodeError::Invalid {
-            detail: e.to_string(),
-        })
+        .map_err(|e| classify(raw, e))
 }
 
 /// Choices that belong to this browser rather than to an assessment. Kept as plain strings
@@ -101,12 +106,7 @@ pub fn decode_backup(text: &str) -> Result<Vec<Assessment>, DecodeError> {
         format: String,
         assessments: Vec<StoredAssessment>,
     }
-    let backup: Backup = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => DecodeError::Invalid {
-            detail: e.to_string(),
-        },
-        _ => DecodeError::Unparseable,
-    })?;
+    let backup: Backup = serde_json::from_str(text).map_err(|e| classify(text, e))?;
     if backup.format != BACKUP_FORMAT {
         return Err(DecodeError::Invalid {
             detail: format!("format {:?} is not {BACKUP_FORMAT:?}", backup.format),

@@ -250,10 +250,27 @@ pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str
         pillars: scores
             .iter()
             .map(|score| summary_pillar(assessment, score))
+            // Settings of pillars this framework does not know are kept, like such answers.
+            .chain(
+                assessment
+                    .pillars
+                    .iter()
+                    .filter(|(id, _)| framework.pillar(id).is_none())
+                    .map(|(id, settings)| SummaryPillar {
+                        pillar_id: id.clone(),
+                        importance: settings.importance,
+                        target_level: settings.target.map(Level::get),
+                        score: None,
+                        band: None,
+                        completion: 0.0,
+                        low_confidence: true,
+                    }),
+            )
             .collect(),
         overall_score: scoring::overall(&scores),
         roadmap: assessment.roadmap.as_ref().map(|r| {
             let (focus, later) = roadmap::choose_focus(assessment, &scores);
+            let reasons = roadmap::explain_all(framework, assessment, &scores, r);
             SummaryRoadmap {
                 focus,
                 later,
@@ -261,13 +278,14 @@ pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str
                 items: r
                     .items
                     .iter()
-                    .map(|item| SummaryItem {
+                    .zip(reasons)
+                    .map(|(item, reasons)| SummaryItem {
                         id: item.id.clone(),
                         horizon: item.horizon,
                         status: item.status,
                         origin: item.origin,
                         custom_title: item.custom_title.clone(),
-                        reasons: roadmap::explain(framework, assessment, &scores, r, item),
+                        reasons,
                     })
                     .collect(),
             }
@@ -339,6 +357,10 @@ pub enum ImportError {
     },
     DuplicateAnswer {
         question_id: String,
+    },
+    /// The same pillar appears twice, so its settings would be ambiguous.
+    DuplicatePillar {
+        pillar_id: String,
     },
     /// A value of the right type but not allowed, such as an unknown importance.
     InvalidValue {
@@ -514,6 +536,11 @@ fn to_assessment(
     }
     let mut pillars = BTreeMap::new();
     for pillar in &summary.pillars {
+        if pillars.contains_key(&pillar.pillar_id) {
+            return Err(ImportError::DuplicatePillar {
+                pillar_id: pillar.pillar_id.clone(),
+            });
+        }
         let target = match pillar.target_level {
             None => None,
             Some(value) => {

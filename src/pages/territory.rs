@@ -27,8 +27,10 @@ pub fn TerritoryPage() -> impl IntoView {
         loading.set(true);
         wasm_bindgen_futures::spawn_local(async move {
             let contents = read_all(files).await;
+            browser::mark("autodiag:territory-read");
             let framework = content::framework();
             let loaded = territory::load(framework, &contents, &browser::now_iso());
+            browser::mark("autodiag:territory-parsed");
             territory.set(Some(loaded));
             loading.set(false);
             request_animation_frame(|| browser::mark("autodiag:territory-drawn"));
@@ -78,33 +80,46 @@ pub fn TerritoryPage() -> impl IntoView {
 
 /// Reads every file, refusing the oversized ones before reading them.
 async fn read_all(files: Vec<web_sys::File>) -> Vec<(String, Vec<u8>)> {
-    // Start every read, then wait for each: the browser reads them concurrently.
-    let pending: Vec<(String, Option<js_sys::Promise>)> = files
-        .iter()
-        .map(|file| {
-            let too_large = file.size() > MAX_FILE_BYTES as f64;
-            (file.name(), (!too_large).then(|| file.array_buffer()))
-        })
-        .collect();
-    let mut contents = Vec::with_capacity(pending.len());
-    for (name, promise) in pending {
-        let bytes = match promise {
-            // An oversized file becomes a file that is too large to parse, named as such.
-            None => vec![b' '; MAX_FILE_BYTES + 1],
-            Some(promise) => match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(_) => Vec::new(),
-            },
-        };
-        contents.push((name, bytes));
+    // Every read starts at once and one promise waits for them all: awaiting each in turn
+    // costs a round trip through the event loop per file.
+    let reads = js_sys::Array::new();
+    for file in &files {
+        if file.size() <= MAX_FILE_BYTES as f64 {
+            reads.push(&file.array_buffer());
+        } else {
+            reads.push(&wasm_bindgen::JsValue::NULL);
+        }
     }
-    contents
+    let buffers = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&reads))
+        .await
+        .map(|all| js_sys::Array::from(&all))
+        .unwrap_or_default();
+    files
+        .iter()
+        .enumerate()
+        .map(|(index, file)| {
+            let buffer = buffers.get(index as u32);
+            let bytes = if buffer.is_null() || buffer.is_undefined() {
+                // An oversized file stands as a file too large to parse, named as such.
+                if file.size() > MAX_FILE_BYTES as f64 {
+                    vec![b' '; MAX_FILE_BYTES + 1]
+                } else {
+                    Vec::new()
+                }
+            } else {
+                js_sys::Uint8Array::new(&buffer).to_vec()
+            };
+            (file.name(), bytes)
+        })
+        .collect()
 }
 
 #[component]
 fn TerritoryReport(territory: Territory) -> impl IntoView {
     let l = crate::state::locale();
     let territory = StoredValue::new(territory);
+    let rest = RwSignal::new(false);
+    set_timeout(move || rest.set(true), std::time::Duration::ZERO);
     let rejected = territory.with_value(|t| {
         t.rejected
             .iter()
@@ -141,11 +156,15 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
             </section>
         })}
         <Heatmap territory/>
-        <Spreads territory/>
-        <Priorities territory/>
-        <Pooling territory/>
-        <Contacts territory/>
-        <Exports territory/>
+        // The heatmap shows first; the sections below it follow in the next task, so a large
+        // batch is on screen sooner.
+        {move || rest.get().then(|| view! {
+            <Spreads territory/>
+            <Priorities territory/>
+            <Pooling territory/>
+            <Contacts territory/>
+            <Exports territory/>
+        })}
     }
 }
 
