@@ -2,8 +2,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { createRequire } from "node:module";
-import { serve, launch, closeBrowser, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, PILLARS, expectText } from "../lib/harness.mjs";
+import { DIST, serve, launch, closeBrowser, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, PILLARS, expectText } from "../lib/harness.mjs";
 import { communes, writeFiles } from "../lib/summaries.mjs";
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -186,4 +188,42 @@ test("after a first visit, the app loads and works offline, and only talks to it
   await context.setOffline(false);
   assert.deepEqual(page.problems.foreign, []);
   await context.close();
+});
+
+test("a new release is announced, taken on the user's click, and keeps the answers", async () => {
+  // A copy of dist/ whose service worker can be changed, as a new release would change it.
+  const root = fs.mkdtempSync(`${os.tmpdir()}/autodiag-release-`);
+  fs.cpSync(DIST, root, { recursive: true });
+  const release = await serve(root);
+  const context = await browser.isolated();
+  try {
+    const page = await openPage(context, release.url);
+    await createAssessment(page, release.url, "Thuin");
+    await answerPillar(page, release.url, "mobilite", 3);
+    const cacheNames = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("autodiag-")).sort());
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    const [oldCache] = await cacheNames();
+    assert.ok(oldCache, "the first visit caches the shell");
+
+    const worker = path.join(root, "sw.js");
+    fs.writeFileSync(worker, fs.readFileSync(worker, "utf8").replace(/VERSION="[^"]*"/, 'VERSION="next-release"'));
+    await page.reload();
+    await ready(page);
+    await page.waitForSelector("[data-testid=update-ready]", { timeout: 20_000 });
+    // The old version keeps serving until the user chooses to reload.
+    assert.deepEqual((await cacheNames()).includes(oldCache), true);
+
+    await Promise.all([page.waitForEvent("load", { timeout: 20_000 }), page.click("[data-testid=update-ready] button")]);
+    await ready(page);
+    await page.waitForFunction(async () => (await caches.keys()).includes("autodiag-next-release"), null, { timeout: 20_000 });
+    await page.waitForFunction(async () => !(await caches.keys()).some((k) => k.startsWith("autodiag-") && k !== "autodiag-next-release"), null, { timeout: 20_000 });
+    assert.equal(await page.locator("[data-testid=update-ready]").count(), 0, "the notice is gone once the new version runs");
+    await openPillar(page, release.url, "mobilite");
+    await expectText(page, "[data-testid=progress-mobilite]", "7 / 7");
+    await assertClean(page);
+  } finally {
+    await context.close();
+    await release.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
