@@ -1,7 +1,9 @@
 #!/bin/sh
 # Trunk post-build hook, run in the staging folder's parent with TRUNK_STAGING_DIR set.
 # 1. Trunk inlines a <script type="module"> that loads the wasm. The Content-Security-Policy
-#    forbids inline scripts, so the script moves to its own file, named by its hash.
+#    forbids inline scripts, so the script moves to its own file, named by its hash. The
+#    questionnaire's loader also starts fetching the question texts when a pillar is opened
+#    directly (static/preload-questions.js).
 # 2. The service worker gets the list of files to cache and a version that changes with
 #    them, so a new release is never stuck behind a stale cache.
 set -eu
@@ -15,6 +17,10 @@ if [ ! -s "$loader" ]; then
   echo "post-build: no inline loader script found in index.html" >&2
   exit 1
 fi
+case "${TRUNK_HTML_FILE:-}" in
+  */outils/index.html) ;;
+  *) { cat "$(dirname "$0")/preload-questions.js"; cat "$loader"; } > "$loader.tmp" && mv "$loader.tmp" "$loader" ;;
+esac
 name="start-$(sha256sum "$loader" | cut -c1-16).js"
 mv "$loader" "$dir/$name"
 perl -0777 -pi -e "s{<script type=\"?module\"?>.*?</script>}{<script type=\"module\" src=\"./$name\"></script>}s" "$html"
