@@ -102,17 +102,31 @@ impl AppState {
         }
         let state = *self;
         wasm_bindgen_futures::spawn_local(async move {
-            let url = state.asset(&format!("questions.{}.json", lang.as_str()));
-            let installed = match browser::fetch_text(&url).await {
-                Ok(json) => content::install_questions(lang.as_str(), &json).is_ok(),
-                Err(_) => false,
-            };
+            let file = format!("questions.{}.json", lang.as_str());
+            let installed = state
+                .fetch_and_install(&file, |json| {
+                    content::install_questions(lang.as_str(), json)
+                })
+                .await;
             state.language_failed.set(!installed);
             if installed {
                 state.redraw();
             }
         });
         false
+    }
+
+    /// Downloads one of the bundle's text files and hands it to `install`; false when either
+    /// fails, so the caller can tell the user.
+    async fn fetch_and_install<E>(
+        &self,
+        file: &str,
+        install: impl FnOnce(&str) -> Result<(), E>,
+    ) -> bool {
+        match browser::fetch_text(&self.asset(file)).await {
+            Ok(json) => install(&json).is_ok(),
+            Err(_) => false,
+        }
     }
 
     /// Switches the interface language, downloading its texts first when needed.
@@ -124,11 +138,10 @@ impl AppState {
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
-            let url = state.asset(&format!("texts.{}.json", locale.as_str()));
-            let installed = match browser::fetch_text(&url).await {
-                Ok(json) => content::install_texts(locale.as_str(), &json).is_ok(),
-                Err(_) => false,
-            };
+            let file = format!("texts.{}.json", locale.as_str());
+            let installed = state
+                .fetch_and_install(&file, |json| content::install_texts(locale.as_str(), json))
+                .await;
             state.language_failed.set(!installed);
             if installed {
                 state.lang.set(locale);

@@ -1,9 +1,7 @@
 //! The JSON summary: its schema, its examples, the round trip, and every kind of bad file.
 
 mod common;
-use autodiag::domain::assessment::{Assessment, Choice, Importance, Level};
-use autodiag::domain::profile::{BudgetBand, PopulationBand, StrategyStatus};
-use autodiag::domain::roadmap;
+use autodiag::domain::assessment::Assessment;
 use autodiag::domain::scoring;
 use autodiag::domain::summary::{self, ImportError, Summary};
 use common::*;
@@ -11,51 +9,6 @@ use std::path::Path;
 
 fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Summary)).unwrap()
-}
-
-/// A realistic assessment: profile, answers with notes, priorities and an edited roadmap.
-fn realistic(name: &str, nis: &str, date: &str, seed: u64, staff: f64) -> Assessment {
-    let mut a = assessment(name);
-    a.profile.nis_code = nis.into();
-    a.profile.date = date.into();
-    a.profile.population = Some(PopulationBand::From5000To10000);
-    a.profile.respondent_name = "Marie Dubois".into();
-    a.profile.respondent_role = "Directrice générale".into();
-    a.profile.digital_staff_fte = Some(staff);
-    a.profile.digital_budget = Some(BudgetBand::Under10000);
-    a.profile.digital_strategy = Some(StrategyStatus::InProgress);
-    a.profile.partnerships = "IGRETEC (Territoire intelligent), IMIO".into();
-    let mut random = Lcg(seed);
-    for question in framework().pillars.iter().flat_map(|p| p.questions.clone()) {
-        let choice = match random.below(10) {
-            0 => Some(Choice::Unknown),
-            1 => Some(Choice::NotApplicable),
-            2 => None,
-            n => Some(level((n as u8 % 5) + 1)),
-        };
-        a.set_choice(&question, choice, NOW);
-        if random.below(6) == 0 {
-            a.set_note(
-                &question,
-                "Discuté en comité de direction ; à confirmer avec le service travaux.",
-                NOW,
-            );
-        }
-    }
-    a.set_importance("gouvernance", Importance::High, NOW);
-    a.set_importance("economie", Importance::Low, NOW);
-    a.set_target("mobilite", Level::new(3), NOW);
-    let scores = scoring::score_all(framework(), &a);
-    let mut r = roadmap::draft(framework(), &a, &scores);
-    if let Some(first) = r.items.first().map(|i| i.id.clone()) {
-        r.set_status(&first, roadmap::ItemStatus::Done);
-    }
-    r.add_custom(
-        "Présenter la feuille de route au conseil communal",
-        autodiag::domain::content::Horizon::Short,
-    );
-    a.roadmap = Some(r);
-    a
 }
 
 fn export(a: &Assessment) -> String {
@@ -84,15 +37,15 @@ fn the_examples_validate_against_the_schema_and_import() {
         for (file, a) in [
             (
                 "lobbes-2026-11-20.json",
-                realistic("Lobbes", "56044", "2026-11-20", 7, 0.0),
+                realistic_assessment("Lobbes", "56044", "2026-11-20", 7, 0.0),
             ),
             (
                 "courcelles-2026-10-05.json",
-                realistic("Courcelles", "52015", "2026-10-05", 11, 1.5),
+                realistic_assessment("Courcelles", "52015", "2026-10-05", 11, 1.5),
             ),
             (
                 "thuin-2025-06-12.json",
-                realistic("Thuin", "56078", "2025-06-12", 23, 0.5),
+                realistic_assessment("Thuin", "56078", "2025-06-12", 23, 0.5),
             ),
         ] {
             std::fs::write(dir.join(file), export(&a)).unwrap();
@@ -120,7 +73,7 @@ fn the_examples_validate_against_the_schema_and_import() {
 
 #[test]
 fn an_export_validates_against_the_schema() {
-    let value: serde_json::Value = serde_json::from_str(&export(&realistic(
+    let value: serde_json::Value = serde_json::from_str(&export(&realistic_assessment(
         "Beaumont",
         "56005",
         "2026-01-10",
@@ -134,7 +87,7 @@ fn an_export_validates_against_the_schema() {
 #[test]
 fn export_then_import_then_export_gives_the_same_json() {
     for seed in [1, 2, 3, 4, 5] {
-        let a = realistic("Momignies", "56051", "2026-03-03", seed, 0.0);
+        let a = realistic_assessment("Momignies", "56051", "2026-03-03", seed, 0.0);
         let first = export(&a);
         let imported = summary::import(
             framework(),
@@ -152,7 +105,13 @@ fn export_then_import_then_export_gives_the_same_json() {
 
 #[test]
 fn keys_are_snake_case_and_in_a_stable_order() {
-    let json = export(&realistic("Sivry-Rance", "56088", "2026-02-02", 9, 0.0));
+    let json = export(&realistic_assessment(
+        "Sivry-Rance",
+        "56088",
+        "2026-02-02",
+        9,
+        0.0,
+    ));
     let order = [
         "\"format\"",
         "\"schema_version\"",
@@ -210,7 +169,7 @@ fn the_file_name_is_the_commune_slug_and_the_date() {
 
 #[test]
 fn scores_in_a_file_are_recomputed_not_trusted() {
-    let a = realistic("Chimay", "56016", "2026-05-05", 4, 1.0);
+    let a = realistic_assessment("Chimay", "56016", "2026-05-05", 4, 1.0);
     let mut value: serde_json::Value = serde_json::from_str(&export(&a)).unwrap();
     for pillar in value["pillars"].as_array_mut().unwrap() {
         pillar["score"] = 100.into();
@@ -226,7 +185,7 @@ fn scores_in_a_file_are_recomputed_not_trusted() {
 
 #[test]
 fn unknown_question_ids_are_kept_aside_and_reported() {
-    let a = realistic("Viroinval", "93090", "2026-05-05", 5, 1.0);
+    let a = realistic_assessment("Viroinval", "93090", "2026-05-05", 5, 1.0);
     let mut value: serde_json::Value = serde_json::from_str(&export(&a)).unwrap();
     value["answers"]
         .as_array_mut()
@@ -248,7 +207,7 @@ fn reject(bytes: &[u8]) -> ImportError {
 }
 
 fn valid_value() -> serde_json::Value {
-    serde_json::from_str(&export(&realistic(
+    serde_json::from_str(&export(&realistic_assessment(
         "Cerfontaine",
         "93010",
         "2026-04-04",

@@ -123,7 +123,19 @@ struct Context<'a> {
     small_budget: bool,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    fn new(framework: &'a Framework, assessment: &'a Assessment) -> Self {
+        Context {
+            framework,
+            assessment,
+            no_staff: assessment.profile.has_no_dedicated_staff(),
+            small_budget: assessment
+                .profile
+                .digital_budget
+                .is_some_and(|b| b.is_small()),
+        }
+    }
+
     fn level(&self, question: &str) -> Option<u8> {
         self.assessment
             .choice(question)
@@ -254,15 +266,7 @@ struct Candidate<'a> {
 
 /// Drafts a roadmap from the assessment's answers, priorities and profile.
 pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarScore]) -> Roadmap {
-    let context = Context {
-        framework,
-        assessment,
-        no_staff: assessment.profile.has_no_dedicated_staff(),
-        small_budget: assessment
-            .profile
-            .digital_budget
-            .is_some_and(|b| b.is_small()),
-    };
+    let context = Context::new(framework, assessment);
     let (focus, later) = choose_focus(assessment, scores);
 
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -375,15 +379,7 @@ pub fn explain_all(
     scores: &[PillarScore],
     roadmap: &Roadmap,
 ) -> Vec<Vec<Reason>> {
-    let context = Context {
-        framework,
-        assessment,
-        no_staff: assessment.profile.has_no_dedicated_staff(),
-        small_budget: assessment
-            .profile
-            .digital_budget
-            .is_some_and(|b| b.is_small()),
-    };
+    let context = Context::new(framework, assessment);
     let (focus, _) = choose_focus(assessment, scores);
     // For each action in the roadmap, the roadmap's actions that need it first.
     let mut dependents: BTreeMap<&str, Vec<&str>> = BTreeMap::new();

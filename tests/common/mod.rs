@@ -3,6 +3,8 @@
 
 use autodiag::domain::assessment::{Assessment, Choice, Importance, Level};
 use autodiag::domain::content::{self, Framework};
+use autodiag::domain::profile::{BudgetBand, PopulationBand, StrategyStatus};
+use autodiag::domain::{roadmap, scoring};
 
 pub fn framework() -> &'static Framework {
     content::framework()
@@ -55,4 +57,55 @@ impl Lcg {
     pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
+}
+
+/// A realistic assessment: profile, answers with notes, priorities and an edited roadmap.
+pub fn realistic_assessment(
+    name: &str,
+    nis: &str,
+    date: &str,
+    seed: u64,
+    staff: f64,
+) -> Assessment {
+    let mut a = assessment(name);
+    a.profile.nis_code = nis.into();
+    a.profile.date = date.into();
+    a.profile.population = Some(PopulationBand::From5000To10000);
+    a.profile.respondent_name = "Marie Dubois".into();
+    a.profile.respondent_role = "Directrice générale".into();
+    a.profile.digital_staff_fte = Some(staff);
+    a.profile.digital_budget = Some(BudgetBand::Under10000);
+    a.profile.digital_strategy = Some(StrategyStatus::InProgress);
+    a.profile.partnerships = "IGRETEC (Territoire intelligent), IMIO".into();
+    let mut random = Lcg(seed);
+    for question in framework().pillars.iter().flat_map(|p| p.questions.clone()) {
+        let choice = match random.below(10) {
+            0 => Some(Choice::Unknown),
+            1 => Some(Choice::NotApplicable),
+            2 => None,
+            n => Some(level((n as u8 % 5) + 1)),
+        };
+        a.set_choice(&question, choice, NOW);
+        if random.below(6) == 0 {
+            a.set_note(
+                &question,
+                "Discuté en comité de direction ; à confirmer avec le service travaux.",
+                NOW,
+            );
+        }
+    }
+    a.set_importance("gouvernance", Importance::High, NOW);
+    a.set_importance("economie", Importance::Low, NOW);
+    a.set_target("mobilite", Level::new(3), NOW);
+    let scores = scoring::score_all(framework(), &a);
+    let mut r = roadmap::draft(framework(), &a, &scores);
+    if let Some(first) = r.items.first().map(|i| i.id.clone()) {
+        r.set_status(&first, roadmap::ItemStatus::Done);
+    }
+    r.add_custom(
+        "Présenter la feuille de route au conseil communal",
+        content::Horizon::Short,
+    );
+    a.roadmap = Some(r);
+    a
 }
