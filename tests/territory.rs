@@ -51,6 +51,42 @@ fn bad_files_are_listed_and_good_ones_still_load() {
 }
 
 #[test]
+fn files_given_one_by_one_load_as_a_batch_does_and_refusals_are_listed() {
+    let mut lobbes = commune("Lobbes", "56044", "2026-11-20");
+    answer_all(&mut lobbes, level(2));
+    let mut thuin_old = commune("Thuin", "56078", "2025-06-12");
+    answer_all(&mut thuin_old, level(1));
+    let thuin_new = commune("Thuin", "56078", "2026-06-12");
+    let files = vec![
+        ("thuin-2025.json".to_string(), file_of(&thuin_old)),
+        ("lobbes.json".to_string(), file_of(&lobbes)),
+        ("thuin-2026.json".to_string(), file_of(&thuin_new)),
+    ];
+    let mut loader = territory::TerritoryLoader::default();
+    for (file, bytes) in &files {
+        loader.add(framework(), file, bytes, NOW);
+    }
+    let too_large = summary::ImportError::TooLarge { bytes: 6_000_000 };
+    loader.reject("scan.json", too_large.clone());
+    let one_by_one = loader.finish();
+
+    let batch = territory::load(framework(), &files, NOW);
+    let names = |t: &territory::Territory| {
+        t.communes
+            .iter()
+            .map(|c| c.file.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&one_by_one), names(&batch));
+    assert_eq!(names(&one_by_one), ["lobbes.json", "thuin-2026.json"]);
+    assert_eq!(one_by_one.superseded.len(), 1);
+    assert_eq!(one_by_one.superseded[0].file, "thuin-2025.json");
+    assert_eq!(one_by_one.rejected.len(), 1);
+    assert_eq!(one_by_one.rejected[0].file, "scan.json");
+    assert_eq!(one_by_one.rejected[0].error, too_large);
+}
+
+#[test]
 fn the_newest_summary_of_a_commune_is_used_and_the_choice_explained() {
     let mut old = commune("Thuin", "56078", "2025-06-12");
     answer_all(&mut old, level(1));

@@ -141,11 +141,13 @@ pub fn for_commune<'a>(matches: &'a [Match], commune: &str) -> (Vec<&'a Match>, 
     (learn, help)
 }
 
-/// The matches as CSV, one row per commune that could learn.
+/// The matches as CSV, one row per commune that could learn. Decimals follow `lang`, as the
+/// spreadsheet of a reader of that language expects.
 pub fn csv(
     matches: &[Match],
     question_title: impl Fn(&str) -> String,
     headers: &[&str; 8],
+    lang: &str,
 ) -> String {
     let mut csv = super::csv::Csv::new();
     csv.row(headers);
@@ -159,7 +161,7 @@ pub fn csv(
                 &m.ahead.note,
                 &learner.commune,
                 &learner.level.to_string(),
-                &format!("{:.1}", m.benefit),
+                &super::format::number(m.benefit, lang, 1),
             ]);
         }
     }

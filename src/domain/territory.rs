@@ -73,72 +73,105 @@ pub fn commune_key(assessment: &Assessment) -> String {
 
 /// Reads every file; bad ones are listed with their reason and the good ones still load.
 pub fn load(framework: &Framework, files: &[(String, Vec<u8>)], now: &str) -> Territory {
-    let mut territory = Territory::default();
-    let mut newest: BTreeMap<String, (Commune, String)> = BTreeMap::new();
-    let mut superseded: Vec<(String, Superseded)> = Vec::new();
-    for (index, (file, bytes)) in files.iter().enumerate() {
+    let mut loader = TerritoryLoader::default();
+    for (file, bytes) in files {
+        loader.add(framework, file, bytes, now);
+    }
+    loader.finish()
+}
+
+/// Builds a territory one file at a time, so the browser can parse the first files while it
+/// still reads the others. The result is the same as [`load`] over the files in that order.
+#[derive(Default)]
+pub struct TerritoryLoader {
+    rejected: Vec<Rejected>,
+    /// Per commune key, the summary in use and its `generated_at`.
+    newest: BTreeMap<String, (Commune, String)>,
+    /// Set-aside summaries, with the key of the commune they lost to.
+    superseded: Vec<(String, Superseded)>,
+    files: usize,
+}
+
+impl TerritoryLoader {
+    /// Lists a file refused before parsing, for example one too large to read.
+    pub fn reject(&mut self, file: &str, error: ImportError) {
+        self.files += 1;
+        self.rejected.push(Rejected {
+            file: file.to_string(),
+            error,
+        });
+    }
+
+    pub fn add(&mut self, framework: &Framework, file: &str, bytes: &[u8], now: &str) {
+        let index = self.files;
+        self.files += 1;
         let imported = match summary::import(framework, bytes, format!("territory-{index}"), now) {
             Ok(imported) => imported,
             Err(error) => {
-                territory.rejected.push(Rejected {
-                    file: file.clone(),
+                self.rejected.push(Rejected {
+                    file: file.to_string(),
                     error,
                 });
-                continue;
+                return;
             }
         };
         let commune = to_commune(framework, file, imported.assessment);
         let generated_at = imported.generated_at;
-        match newest.remove(&commune.key) {
-            None => {
-                newest.insert(commune.key.clone(), (commune, generated_at));
-            }
-            Some((previous, previous_generated)) => {
-                let order = (
-                    &commune.assessment.profile.date,
-                    &generated_at,
-                    &commune.file,
-                )
-                    .cmp(&(
-                        &previous.assessment.profile.date,
-                        &previous_generated,
-                        &previous.file,
-                    ));
-                let (used, used_generated, set_aside) = if order.is_gt() {
-                    (commune, generated_at, previous)
-                } else {
-                    (previous, previous_generated, commune)
-                };
-                let reason = if used.assessment.profile.date != set_aside.assessment.profile.date {
-                    SupersededReason::OlderDate
-                } else {
-                    SupersededReason::GeneratedEarlier
-                };
-                superseded.push((
-                    used.key.clone(),
-                    Superseded {
-                        file: set_aside.file,
-                        commune: set_aside.name,
-                        used: used.file.clone(),
-                        reason,
-                    },
-                ));
-                newest.insert(used.key.clone(), (used, used_generated));
-            }
-        }
+        let Some((previous, previous_generated)) = self.newest.remove(&commune.key) else {
+            self.newest
+                .insert(commune.key.clone(), (commune, generated_at));
+            return;
+        };
+        let order = (
+            &commune.assessment.profile.date,
+            &generated_at,
+            &commune.file,
+        )
+            .cmp(&(
+                &previous.assessment.profile.date,
+                &previous_generated,
+                &previous.file,
+            ));
+        let (used, used_generated, set_aside) = if order.is_gt() {
+            (commune, generated_at, previous)
+        } else {
+            (previous, previous_generated, commune)
+        };
+        let reason = if used.assessment.profile.date != set_aside.assessment.profile.date {
+            SupersededReason::OlderDate
+        } else {
+            SupersededReason::GeneratedEarlier
+        };
+        self.superseded.push((
+            used.key.clone(),
+            Superseded {
+                file: set_aside.file,
+                commune: set_aside.name,
+                used: used.file.clone(),
+                reason,
+            },
+        ));
+        self.newest.insert(used.key.clone(), (used, used_generated));
     }
-    territory.communes = newest.into_values().map(|(c, _)| c).collect();
-    territory
-        .communes
-        .sort_by(|a, b| slug(&a.name).cmp(&slug(&b.name)).then(a.key.cmp(&b.key)));
-    // A file used at first may lose to a later one: name the final choice.
-    for (key, mut entry) in superseded {
-        if let Some(used) = territory.communes.iter().find(|c| c.key == key) {
-            entry.used = used.file.clone();
+
+    pub fn finish(self) -> Territory {
+        let mut territory = Territory {
+            communes: self.newest.into_values().map(|(c, _)| c).collect(),
+            rejected: self.rejected,
+            superseded: Vec::new(),
+        };
+        territory
+            .communes
+            .sort_by(|a, b| slug(&a.name).cmp(&slug(&b.name)).then(a.key.cmp(&b.key)));
+        // A file used at first may lose to a later one: name the final choice.
+        for (key, mut entry) in self.superseded {
+            if let Some(used) = territory.communes.iter().find(|c| c.key == key) {
+                entry.used = used.file.clone();
+            }
+            territory.superseded.push(entry);
         }
-        territory.superseded.push(entry);
+        territory
     }
-    territory
 }
 
 fn to_commune(framework: &Framework, file: &str, assessment: Assessment) -> Commune {

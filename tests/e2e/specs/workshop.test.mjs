@@ -98,6 +98,21 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   await assertClean(page);
 });
 
+test("in the territory view, a file over 5 MB is refused by name and the others load", async () => {
+  const page = await openPage(browser, server.url);
+  const files = writeFiles([
+    ...communes(3).map((s, i) => [`commune-${i + 1}.json`, s]),
+    ["export-complet.json", `{"padding": "${"x".repeat(6 * 1024 * 1024)}"}`],
+  ]);
+  await page.goto(`${server.url}outils/#/territoire`);
+  await page.setInputFiles("[data-testid=territory-input]", files);
+  await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 3);
+  assert.match(await page.textContent("[data-testid=rejected-files]"), /export-complet\.json.*6(,\d)? Mo.*5 Mo/s);
+  await assertClean(page);
+  await page.close();
+});
+
 test("contacts: the constructed case is found, filtered by commune, and exported", async () => {
   const page = await openPage(browser, server.url);
   const make = (name, nis, build) => {
