@@ -240,6 +240,15 @@ fn bad_files_are_refused_with_a_precise_reason() {
         reject(b"{\"format\": \"autre-chose\", \"schema_version\": 1}"),
         ImportError::NotAutodiag
     );
+    for format in [
+        "42",
+        "null",
+        "{\"format\": \"autodiag-summary\"}",
+        "[\"autodiag-summary\"]",
+    ] {
+        let file = format!("{{\"format\": {format}, \"schema_version\": 1}}");
+        assert_eq!(reject(file.as_bytes()), ImportError::NotAutodiag, "{file}");
+    }
     assert!(matches!(
         reject(&vec![b' '; summary::MAX_FILE_BYTES + 1]),
         ImportError::TooLarge { .. }

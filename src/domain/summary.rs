@@ -431,13 +431,16 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
     #[derive(Deserialize)]
     struct Envelope {
         #[serde(default)]
-        format: Option<serde::de::IgnoredAny>,
+        format: Option<FormatField>,
         #[serde(default)]
         schema_version: Option<u64>,
     }
+    /// A `format` that is not text is read, and refused below, rather than failing the parse.
     #[derive(Deserialize)]
-    struct Format {
-        format: String,
+    #[serde(untagged)]
+    enum FormatField {
+        Text(String),
+        Other(serde::de::IgnoredAny),
     }
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
@@ -448,8 +451,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
         }
         _ => ImportError::NotAutodiag,
     })?;
-    let is_autodiag = envelope.format.is_some()
-        && serde_json::from_str::<Format>(text).is_ok_and(|f| f.format == FORMAT_ID);
+    let is_autodiag = matches!(&envelope.format, Some(FormatField::Text(f)) if f == FORMAT_ID);
     if !is_autodiag {
         return Err(ImportError::NotAutodiag);
     }
