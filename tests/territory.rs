@@ -252,6 +252,42 @@ fn matching_rules_hold() {
 }
 
 #[test]
+fn one_communes_lessons_list_each_question_once_with_everyone_ahead() {
+    let t = matching_case();
+    let matches = matching::find(framework(), &t, Thresholds::default());
+    let lessons = matching::lessons_for(&matches, "Thuin");
+    let (learn, _) = matching::for_commune(&matches, "Thuin");
+    let mut questions: Vec<&str> = lessons.iter().map(|l| l.question_id).collect();
+    assert_eq!(questions.len(), lessons.len());
+    questions.sort();
+    questions.dedup();
+    assert_eq!(questions.len(), lessons.len(), "each question once");
+    // Every match where Thuin learns is in exactly one lesson, in the matches' order.
+    assert_eq!(
+        lessons.iter().map(|l| l.teachers.len()).sum::<usize>(),
+        learn.len()
+    );
+    for lesson in &lessons {
+        let expected: Vec<&str> = learn
+            .iter()
+            .filter(|m| m.question_id == lesson.question_id)
+            .map(|m| m.ahead.commune.as_str())
+            .collect();
+        let teachers: Vec<&str> = lesson.teachers.iter().map(|p| p.commune.as_str()).collect();
+        assert_eq!(teachers, expected);
+        assert!(teachers.iter().all(|c| *c != "Thuin"));
+        assert!(lesson.level <= 2);
+    }
+    let inventory = lessons
+        .iter()
+        .find(|l| l.question_id == "gou_donnees")
+        .expect("Thuin can learn about the data inventory");
+    assert_eq!(inventory.level, 1);
+    assert!(inventory.teachers.iter().any(|p| p.commune == "Lobbes"));
+    assert!(matching::lessons_for(&matches, "Nulle-part").is_empty());
+}
+
+#[test]
 fn a_commune_under_two_files_is_never_matched_with_itself() {
     let mut files = Vec::new();
     let mut ahead = commune("Fleurus", "52022", "2026-01-01");

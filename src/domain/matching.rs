@@ -141,6 +141,39 @@ pub fn for_commune<'a>(matches: &'a [Match], commune: &str) -> (Vec<&'a Match>, 
     (learn, help)
 }
 
+/// What one commune could learn on one question, and from whom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson<'a> {
+    pub pillar_id: &'a str,
+    pub question_id: &'a str,
+    /// The learning commune's level on that question.
+    pub level: u8,
+    /// The communes ahead, most helpful first.
+    pub teachers: Vec<&'a Party>,
+}
+
+/// One commune's matches as learner, one entry per question: a screen lists each question
+/// once with everyone who could help, rather than once per experienced commune. Questions
+/// come in the order of their most helpful match.
+pub fn lessons_for<'a>(matches: &'a [Match], commune: &str) -> Vec<Lesson<'a>> {
+    let mut lessons: Vec<Lesson<'a>> = Vec::new();
+    for m in matches {
+        let Some(learner) = m.behind.iter().find(|p| p.commune == commune) else {
+            continue;
+        };
+        match lessons.iter_mut().find(|l| l.question_id == m.question_id) {
+            Some(lesson) => lesson.teachers.push(&m.ahead),
+            None => lessons.push(Lesson {
+                pillar_id: &m.pillar_id,
+                question_id: &m.question_id,
+                level: learner.level,
+                teachers: vec![&m.ahead],
+            }),
+        }
+    }
+    lessons
+}
+
 /// The matches as CSV, one row per commune that could learn. Decimals follow `lang`, as the
 /// spreadsheet of a reader of that language expects.
 pub fn csv(

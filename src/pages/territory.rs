@@ -402,11 +402,14 @@ fn Contacts(territory: StoredValue<Territory>) -> impl IntoView {
             .map(|c| c.name.clone())
             .collect::<Vec<_>>()
     });
-    let sentence = move |m: &Match| {
-        let title = texts
+    let question_title = move |id: &str| {
+        texts
             .questions
-            .get(&m.question_id)
-            .map_or_else(|| m.question_id.clone(), |q| q.title.clone());
+            .get(id)
+            .map_or_else(|| id.to_string(), |q| q.title.clone())
+    };
+    let sentence = move |m: &Match| {
+        let title = question_title(&m.question_id);
         let behind = m
             .behind
             .iter()
@@ -463,10 +466,48 @@ fn Contacts(territory: StoredValue<Territory>) -> impl IntoView {
                     .collect_view();
             view! { <p data-testid="match-count">{td_string!(l, territory.match_count, count = count)}</p>{groups} }.into_any()
         } else {
-            let (learn, help) = matching::for_commune(&all, &chosen);
+            let (_, help) = matching::for_commune(&all, &chosen);
+            let lessons = matching::lessons_for(&all, &chosen);
+            let lesson = |lesson: matching::Lesson| {
+                let teachers = lesson
+                    .teachers
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{} ({})",
+                            p.commune,
+                            td_string!(l, territory.level, level = p.level)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let sentence = td_string!(
+                    l,
+                    territory.lesson_sentence,
+                    question = question_title(lesson.question_id),
+                    commune = chosen.clone(),
+                    level = td_string!(l, territory.level, level = lesson.level),
+                    teachers = teachers
+                );
+                let notes = lesson
+                    .teachers
+                    .iter()
+                    .filter(|p| !p.note.is_empty())
+                    .map(|p| {
+                        let note = td_string!(
+                            l,
+                            territory.match_note,
+                            commune = p.commune.clone(),
+                            note = p.note.clone()
+                        );
+                        view! { <br/><span class="hint">{note}</span> }
+                    })
+                    .collect_view();
+                view! { <li data-testid="lesson">{sentence}{notes}</li> }
+            };
             view! {
                 <h3>{td_string!(l, territory.can_learn, commune = chosen.clone())}</h3>
-                <ul class="match-list" data-testid="can-learn">{learn.into_iter().take(MATCHES_SHOWN).map(item).collect_view()}</ul>
+                <ul class="match-list" data-testid="can-learn">{lessons.into_iter().take(MATCHES_SHOWN).map(lesson).collect_view()}</ul>
                 <h3>{td_string!(l, territory.can_help, commune = chosen.clone())}</h3>
                 <ul class="match-list" data-testid="can-help">{help.into_iter().take(MATCHES_SHOWN).map(item).collect_view()}</ul>
             }
