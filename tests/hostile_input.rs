@@ -1165,9 +1165,9 @@ fn valid_json_is_never_called_unparseable() {
     }
 }
 
-/// Nothing limits the number of roadmap items, nor repeats of one catalogue action, and
-/// `roadmap::explain` compares every item with every other: a file of a few thousand repeated
-/// catalogue items imports in milliseconds, then takes seconds to minutes to export or to show
+/// Nothing limits the number of roadmap items, nor repeats of one catalogue action. Reasons
+/// that compare every item with every other make a file of a few thousand repeated catalogue
+/// items import in milliseconds, then take seconds to minutes to export or to show
 /// (quadratic; about 11 s for 4,000 items in a debug build, and a 5 MB file holds ~25,000).
 #[test]
 fn thousands_of_repeated_catalogue_items_export_quickly() {

@@ -18,13 +18,9 @@ fn focus(a: &Assessment) -> (Vec<roadmap::FocusPillar>, Vec<roadmap::LaterPillar
 }
 
 fn reasons(a: &Assessment, r: &Roadmap, id: &str) -> Vec<Reason> {
-    roadmap::explain(
-        framework(),
-        a,
-        &scoring::score_all(framework(), a),
-        r,
-        r.item(id).unwrap(),
-    )
+    let position = r.items.iter().position(|i| i.id == id).unwrap();
+    roadmap::explain_all(framework(), a, &scoring::score_all(framework(), a), r)
+        .swap_remove(position)
 }
 
 /// A low-maturity commune with no digital staff and a small budget: the typical first user.

@@ -437,23 +437,6 @@ pub fn explain_all(
         .collect()
 }
 
-/// Why one item of `roadmap` is there; see [`explain_all`]. Empty for an item not in it.
-pub fn explain(
-    framework: &Framework,
-    assessment: &Assessment,
-    scores: &[PillarScore],
-    roadmap: &Roadmap,
-    item: &RoadmapItem,
-) -> Vec<Reason> {
-    let Some(position) = roadmap.items.iter().position(|i| i.id == item.id) else {
-        return Vec::new();
-    };
-    explain_all(framework, assessment, scores, roadmap)
-        .into_iter()
-        .nth(position)
-        .unwrap_or_default()
-}
-
 /// The actions chosen so far, with their horizons and reasons.
 #[derive(Default)]
 struct Plan<'a> {

@@ -11,7 +11,7 @@ use crate::i18n::*;
 use crate::pages::profile::{budget_label, population_label, strategy_label};
 use crate::pages::results::choice_text;
 use crate::pages::roadmap::{
-    cost_text, effort_text, horizon_title, item_reasons, item_title, kind_text,
+    cost_text, effort_text, horizon_title, item_title, kind_text, reasons_by_item,
 };
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -30,6 +30,7 @@ pub fn ReportPage() -> impl IntoView {
     let radar = chart::radar_svg(&radar_of(state, title, None));
     let overall = scoring::overall(&state.scores.get_untracked());
     let roadmap = assessment.roadmap.clone().unwrap_or_default();
+    let reasons = reasons_by_item(state, &roadmap);
     let lang = state.lang_code();
     let dash = || "—".to_string();
     let rows: Vec<(String, String)> = vec![
@@ -149,7 +150,7 @@ pub fn ReportPage() -> impl IntoView {
                                             if a.pooled { tags.push(td_string!(l, roadmap.pooled).to_string()); }
                                             tags.join(" · ")
                                         });
-                                        let reasons = item_reasons(state, &item);
+                                        let reasons = reasons.get(&item.id).cloned().unwrap_or_default();
                                         view! {
                                             <li class="item">
                                                 <strong>{item_title(state, &item)}</strong>

@@ -9,6 +9,7 @@ use crate::domain::scoring;
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// Drafts the roadmap when there is none, or redrafts it while the commune has not edited it,
 /// so it always reflects the latest answers.
@@ -61,6 +62,8 @@ pub fn RoadmapPage() -> impl IntoView {
             .flatten()
             .unwrap_or_default()
     });
+    // Every item's reasons come from the same answers and roadmap: worked out once per change.
+    let reasons = Memo::new(move |_| roadmap.with(|r| reasons_by_item(state, r)));
     let confirming = RwSignal::new(false);
     let regenerate = move |_| {
         if roadmap.with_untracked(|r| r.edited) && !confirming.get_untracked() {
@@ -153,7 +156,7 @@ pub fn RoadmapPage() -> impl IntoView {
                 <DownloadSummaryButton/>
             </div>
             <div class="roadmap-columns">
-                {Horizon::ALL.into_iter().map(|horizon| view! { <HorizonColumn horizon roadmap/> }).collect_view()}
+                {Horizon::ALL.into_iter().map(|horizon| view! { <HorizonColumn horizon roadmap reasons/> }).collect_view()}
             </div>
             <div class="roadmap-add no-print">
                 <AddFromCatalogue roadmap/>
@@ -186,7 +189,11 @@ fn importance_text(importance: crate::domain::assessment::Importance) -> String 
 }
 
 #[component]
-fn HorizonColumn(horizon: Horizon, roadmap: Memo<Roadmap>) -> impl IntoView {
+fn HorizonColumn(
+    horizon: Horizon,
+    roadmap: Memo<Roadmap>,
+    reasons: Memo<BTreeMap<String, Vec<String>>>,
+) -> impl IntoView {
     let l = crate::state::locale();
     let testid = format!("horizon-{}", horizon_key(horizon));
     let title = horizon_title(horizon);
@@ -202,7 +209,10 @@ fn HorizonColumn(horizon: Horizon, roadmap: Memo<Roadmap>) -> impl IntoView {
                 if items.is_empty() {
                     view! { <p class="hint">{td_string!(l, roadmap.empty_horizon)}</p> }.into_any()
                 } else {
-                    view! { <ol class="horizon__items">{items.into_iter().map(|item| view! { <ItemCard item/> }).collect_view()}</ol> }.into_any()
+                    view! { <ol class="horizon__items">{items.into_iter().map(|item| {
+                        let reasons = reasons.with_untracked(|r| r.get(&item.id).cloned().unwrap_or_default());
+                        view! { <ItemCard item reasons/> }
+                    }).collect_view()}</ol> }.into_any()
                 }
             }}
         </section>
@@ -229,7 +239,7 @@ pub fn item_title(state: AppState, item: &RoadmapItem) -> String {
 }
 
 #[component]
-fn ItemCard(item: RoadmapItem) -> impl IntoView {
+fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let action = content::framework().action(&item.id);
@@ -242,7 +252,6 @@ fn ItemCard(item: RoadmapItem) -> impl IntoView {
             .map(|a| a.first_step.clone())
     });
     let done = item.status == ItemStatus::Done;
-    let reasons = item_reasons(state, &item);
     let select_id = format!("move-{}", item.id);
     let done_id = format!("done-{}", item.id);
     let toggle = {
@@ -307,17 +316,22 @@ fn ItemCard(item: RoadmapItem) -> impl IntoView {
     }
 }
 
-/// Why an item is there, in words, from the current answers.
-pub fn item_reasons(state: AppState, item: &RoadmapItem) -> Vec<String> {
+/// Why each item of `roadmap` is there, in words, from the current answers, by item id.
+/// Computed for the whole roadmap at once: every item's reasons need the same focus and the
+/// same list of dependents.
+pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> BTreeMap<String, Vec<String>> {
     let scores = state.scores.get_untracked();
-    state
-        .with_current(|a| {
-            let roadmap = a.roadmap.clone().unwrap_or_default();
-            roadmap::explain(content::framework(), a, &scores, &roadmap, item)
-        })
-        .unwrap_or_default()
+    let reasons = state
+        .with_current(|a| roadmap::explain_all(content::framework(), a, &scores, roadmap))
+        .unwrap_or_default();
+    roadmap
+        .items
         .iter()
-        .map(|r| reason_text(state, r))
+        .zip(reasons)
+        .map(|(item, reasons)| {
+            let words = reasons.iter().map(|r| reason_text(state, r)).collect();
+            (item.id.clone(), words)
+        })
         .collect()
 }
 
