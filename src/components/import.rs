@@ -43,7 +43,7 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
         ImportError::TooLarge { bytes } => td_string!(
             l,
             import.errors.too_large,
-            size = crate::domain::format::number(*bytes as f64 / 1_048_576.0, l.as_str(), 1)
+            size = crate::browser::format_number(*bytes as f64 / 1_048_576.0, l.as_str(), 1)
         )
         .to_string(),
         ImportError::Binary => td_string!(l, import.errors.binary).to_string(),

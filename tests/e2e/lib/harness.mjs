@@ -5,6 +5,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
+import { before, after } from "node:test";
 
 export const DIST = process.env.AUTODIAG_DIST ?? path.resolve("../../dist");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -70,6 +71,23 @@ export async function launch() {
 
 export async function closeBrowser(context) {
   await context.owner.close();
+}
+
+/**
+ * For one spec file: serves dist/ and launches Chromium before its tests, and closes both
+ * after them. Read `app.server` and `app.browser` inside tests, once they are set.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.server = await serve();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await closeBrowser(app.browser);
+    await app.server.close();
+  });
+  return app;
 }
 
 /**

@@ -1,24 +1,16 @@
 // French first, accessible (WCAG 2.1 AA, checked with axe-core), keyboard-only, and offline.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { DIST, serve, launch, closeBrowser, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, PILLARS, expectText } from "../lib/harness.mjs";
+import { useApp, DIST, serve, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, PILLARS, expectText } from "../lib/harness.mjs";
 import { communes, writeFiles } from "../lib/summaries.mjs";
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server.close();
-});
+const app = useApp();
 
 /** Runs axe on the page (injected through DevTools, so the CSP stays strict) and fails on any violation. */
 async function axe(page, where) {
@@ -31,19 +23,19 @@ async function axe(page, where) {
 }
 
 test("axe finds no violation on any page or state", async () => {
-  const page = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const page = await openPage(app.browser, app.server.url);
+  await page.goto(app.server.url);
   await ready(page);
   await axe(page, "home (empty)");
   await page.click("[data-testid=create-assessment]");
   await page.waitForSelector("#new-commune-error:not(:empty)");
   await axe(page, "home with an error");
-  await createAssessment(page, server.url, "Lobbes");
+  await createAssessment(page, app.server.url, "Lobbes");
   await axe(page, "profile");
   await page.fill("#nis", "12");
   await axe(page, "profile with an error");
   for (const [p, pillar] of PILLARS.entries()) {
-    await answerPillar(page, server.url, pillar, (_, i) => ((i + p) % 5) + 1);
+    await answerPillar(page, app.server.url, pillar, (_, i) => ((i + p) % 5) + 1);
     await axe(page, `pillar ${pillar}`);
   }
   for (const [hash, selector] of [
@@ -56,31 +48,31 @@ test("axe finds no violation on any page or state", async () => {
     ["outils/#/consolider", "main h1"],
     ["outils/#/projection", "[data-testid=slide] svg"],
   ]) {
-    await page.goto(`${server.url}${hash}`);
+    await page.goto(`${app.server.url}${hash}`);
     await page.waitForSelector(selector);
     await axe(page, hash);
   }
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=slide-counter]", "Diapositive 2 sur 9");
   await axe(page, "projector, a pillar slide");
-  await page.goto(`${server.url}outils/#/territoire`);
+  await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", writeFiles(communes(12).map((s, i) => [`c${i}.json`, s])));
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
   await axe(page, "territory view, loaded");
-  await page.goto(`${server.url}outils/#/consolider`);
+  await page.goto(`${app.server.url}outils/#/consolider`);
   await page.setInputFiles("[data-testid=consolidate-input]", writeFiles(communes(2).map((s, i) => [`r${i}.json`, s])));
   await page.waitForSelector("[data-testid=consolidate-table]");
   await axe(page, "consolidation table");
-  await page.goto(`${server.url}#/nulle-part`);
+  await page.goto(`${app.server.url}#/nulle-part`);
   await ready(page);
   await axe(page, "not found");
   await assertClean(page);
 });
 
 test("a pillar is completed with the keyboard alone", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Thuin");
-  await openPillar(page, server.url, "economie");
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Thuin");
+  await openPillar(page, app.server.url, "economie");
   // Start from the top, as a keyboard user arriving on the page: the skip link first.
   await page.reload();
   await page.waitForSelector("fieldset.question#eco_commerce_numerique");
@@ -114,9 +106,9 @@ test("a pillar is completed with the keyboard alone", async () => {
 });
 
 test("English is complete, switches <html lang>, and is kept after a reload", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Chimay");
-  await answerPillar(page, server.url, "gouvernance", 2);
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Chimay");
+  await answerPillar(page, app.server.url, "gouvernance", 2);
   await page.click("button[lang=en]");
   await page.waitForFunction(() => document.documentElement.lang === "en");
   await page.waitForFunction(() => document.querySelector("fieldset.question legend")?.textContent.includes("Steering"));
@@ -126,7 +118,7 @@ test("English is complete, switches <html lang>, and is kept after a reload", as
   const ENGLISH = /\b(the|and|with|of the|Download|Saved|answered|level|I don't know)\b/;
   const visible = async () => (await page.evaluate(() => document.body.innerText)).replace(/Français|Chimay|IGRETEC|Charleroi Métropole|Autodiag/g, "");
   for (const hash of ["#/", "#/profil", "#/pilier/gouvernance", "outils/#/resultats", "outils/#/feuille-de-route", "outils/#/evaluations", "outils/#/territoire"]) {
-    await page.goto(`${server.url}${hash}`);
+    await page.goto(`${app.server.url}${hash}`);
     await page.waitForSelector("main h1");
     if (hash.includes("pilier")) await page.waitForSelector("fieldset.question");
     const text = await visible();
@@ -136,7 +128,7 @@ test("English is complete, switches <html lang>, and is kept after a reload", as
   await page.click("button[lang=fr]");
   await page.waitForFunction(() => document.documentElement.lang === "fr");
   for (const hash of ["#/", "#/pilier/gouvernance", "outils/#/resultats", "outils/#/feuille-de-route"]) {
-    await page.goto(`${server.url}${hash}`);
+    await page.goto(`${app.server.url}${hash}`);
     await page.waitForSelector("main h1");
     if (hash.includes("pilier")) await page.waitForSelector("fieldset.question");
     const text = await visible();
@@ -147,14 +139,14 @@ test("English is complete, switches <html lang>, and is kept after a reload", as
 });
 
 test("pages reflow at 320 px and at 200 % zoom", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Beaumont");
-  await answerPillar(page, server.url, "mobilite", 3);
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Beaumont");
+  await answerPillar(page, app.server.url, "mobilite", 3);
   for (const [width, height, zoom] of [[320, 700, 1], [640, 450, 2]]) {
     await page.setViewportSize({ width, height });
     await page.evaluate((z) => (document.body.style.zoom = String(z)), zoom);
     for (const hash of ["#/", "#/profil", "#/pilier/mobilite", "outils/#/resultats", "outils/#/feuille-de-route"]) {
-      await page.goto(`${server.url}${hash}`);
+      await page.goto(`${app.server.url}${hash}`);
       await page.waitForSelector("main h1");
       await page.evaluate((z) => (document.body.style.zoom = String(z)), zoom);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -165,25 +157,25 @@ test("pages reflow at 320 px and at 200 % zoom", async () => {
 });
 
 test("after a first visit, the app loads and works offline, and only talks to its own origin", async () => {
-  const context = await browser.isolated();
-  const page = await openPage(context, server.url);
-  await page.goto(server.url);
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(app.server.url);
   await ready(page);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await createAssessment(page, server.url, "Viroinval");
-  await answerPillar(page, server.url, "mobilite", 2);
+  await createAssessment(page, app.server.url, "Viroinval");
+  await answerPillar(page, app.server.url, "mobilite", 2);
   // The tools bundle is cached when first used.
-  await page.goto(`${server.url}outils/#/resultats`);
+  await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   await context.setOffline(true);
-  await page.goto(`${server.url}#/pilier/qualite_de_vie`);
+  await page.goto(`${app.server.url}#/pilier/qualite_de_vie`);
   await page.reload();
   await page.waitForFunction(() => document.querySelector("fieldset.question")?.id.startsWith("qdv_"));
   await page.click('[data-testid="qdv_securite-4"]');
   await expectText(page, "[data-testid=progress-qualite_de_vie]", "1 / 7");
-  await page.goto(`${server.url}outils/#/resultats`);
+  await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   await context.setOffline(false);
   assert.deepEqual(page.problems.foreign, []);
@@ -195,7 +187,7 @@ test("a new release is announced, taken on the user's click, and keeps the answe
   const root = fs.mkdtempSync(`${os.tmpdir()}/autodiag-release-`);
   fs.cpSync(DIST, root, { recursive: true });
   const release = await serve(root);
-  const context = await browser.isolated();
+  const context = await app.browser.isolated();
   try {
     const page = await openPage(context, release.url);
     await createAssessment(page, release.url, "Thuin");

@@ -1,22 +1,14 @@
 // The six-pillar questionnaire: complete, reload, several communes, delete and undo.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { serve, launch, closeBrowser, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, expectText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, expectText } from "../lib/harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server.close();
-});
+const app = useApp();
 
 test("a whole assessment is completed by clicking, and survives a reload", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Lobbes");
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Lobbes");
   await page.fill("#nis", "56044");
   await page.fill("#respondent", "Marie Dubois");
   await page.fill("#fte", "0,5");
@@ -26,11 +18,11 @@ test("a whole assessment is completed by clicking, and survives a reload", async
 
   const answered = {};
   for (const [p, pillar] of PILLARS.entries()) {
-    const questions = await answerPillar(page, server.url, pillar, (_, i) => (i === 6 ? "unknown" : ((i + p) % 5) + 1));
+    const questions = await answerPillar(page, app.server.url, pillar, (_, i) => (i === 6 ? "unknown" : ((i + p) % 5) + 1));
     questions.forEach((q, i) => (answered[q] = i === 6 ? "unknown" : String(((i + p) % 5) + 1)));
     await expectText(page, `[data-testid=progress-${pillar}]`, `${questions.length} / ${questions.length}`);
   }
-  await openPillar(page, server.url, "mobilite");
+  await openPillar(page, app.server.url, "mobilite");
   // Clicking the level's text, not only its radio, chooses it.
   await page.click('label:has([data-testid="mob_pcm-3"]) .option__text');
   answered.mob_pcm = "3";
@@ -41,28 +33,28 @@ test("a whole assessment is completed by clicking, and survives a reload", async
   await page.screenshot({ path: path.join(resultsDir(), "pillar-1280.png"), fullPage: false });
 
   // A reload resumes on the same pillar with every answer and note intact.
-  await openPillar(page, server.url, "gouvernance");
+  await openPillar(page, app.server.url, "gouvernance");
   await page.reload();
   await page.waitForSelector("fieldset.question#gou_pilotage");
   assert.match(page.url(), /#\/pilier\/gouvernance$/);
   for (const pillar of PILLARS) {
-    await openPillar(page, server.url, pillar);
+    await openPillar(page, app.server.url, pillar);
     for (const question of await page.$$eval("fieldset.question", (f) => f.map((x) => x.id))) {
       assert.ok(await page.isChecked(`[data-testid="${question}-${answered[question]}"]`), `${question} kept`);
     }
   }
-  await openPillar(page, server.url, "mobilite");
+  await openPillar(page, app.server.url, "mobilite");
   assert.equal(await page.inputValue("#note-mob_pcm"), "PCM adopté en 2019, à actualiser");
-  await page.goto(`${server.url}#/profil`);
+  await page.goto(`${app.server.url}#/profil`);
   assert.equal(await page.inputValue("#nis"), "56044");
   assert.equal(await page.inputValue("#fte"), "0,5");
   await assertClean(page);
 });
 
 test("the next pillar starts blank, even where the previous one had answers", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Anderlues");
-  await answerPillar(page, server.url, "mobilite", "unknown");
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Anderlues");
+  await answerPillar(page, app.server.url, "mobilite", "unknown");
   await page.click("[data-testid=next-pillar]");
   await page.waitForFunction(() => document.querySelector("fieldset.question")?.id.startsWith("qdv_"));
   assert.equal(await page.locator("fieldset.question input:checked").count(), 0, "no radio carried over");
@@ -72,8 +64,8 @@ test("the next pillar starts blank, even where the previous one had answers", as
 });
 
 test("invalid profile fields get French messages and nothing is lost", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Thuin");
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Thuin");
   await page.fill("#nis", "12ab");
   await expectText(page, "#nis-error", "Le code INS compte exactement 5 chiffres.");
   await page.fill("#fte", "trois");
@@ -90,20 +82,20 @@ test("invalid profile fields get French messages and nothing is lost", async () 
 });
 
 test("two communes never mix, and a deletion can be undone", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Beaumont");
-  await answerPillar(page, server.url, "mobilite", 5);
-  await createAssessment(page, server.url, "Chimay");
-  await answerPillar(page, server.url, "mobilite", 1);
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Beaumont");
+  await answerPillar(page, app.server.url, "mobilite", 5);
+  await createAssessment(page, app.server.url, "Chimay");
+  await answerPillar(page, app.server.url, "mobilite", 1);
   assert.ok(await page.isChecked('[data-testid="mob_pcm-1"]'));
 
-  await page.goto(`${server.url}#/evaluations`);
+  await page.goto(`${app.server.url}#/evaluations`);
   const beaumont = page.locator("[data-testid=assessment-row]", { hasText: "Beaumont" });
   await beaumont.locator("[data-testid=open-assessment]").click();
-  await openPillar(page, server.url, "mobilite");
+  await openPillar(page, app.server.url, "mobilite");
   assert.ok(await page.isChecked('[data-testid="mob_pcm-5"]'), "Beaumont keeps its own answers");
 
-  await page.goto(`${server.url}#/evaluations`);
+  await page.goto(`${app.server.url}#/evaluations`);
   const chimay = page.locator("[data-testid=assessment-row]", { hasText: "Chimay" });
   await chimay.locator("[data-testid=delete-assessment]").click();
   await chimay.locator("[data-testid=confirm-delete]").click();
@@ -113,16 +105,16 @@ test("two communes never mix, and a deletion can be undone", async () => {
   await page.locator("[data-testid=assessment-row]", { hasText: "Chimay" }).waitFor();
   await page.reload();
   await page.locator("[data-testid=assessment-row]", { hasText: "Chimay" }).waitFor();
-  await openPillar(page, server.url, "mobilite");
+  await openPillar(page, app.server.url, "mobilite");
   assert.ok(await page.isChecked('[data-testid="mob_pcm-1"]'), "Chimay's answers came back");
   await assertClean(page);
 });
 
 test("assessments can be renamed and duplicated", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Couvin");
-  await answerPillar(page, server.url, "economie", 2);
-  await page.goto(`${server.url}#/evaluations`);
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Couvin");
+  await answerPillar(page, app.server.url, "economie", 2);
+  await page.goto(`${app.server.url}#/evaluations`);
   const row = page.locator("[data-testid=assessment-row]", { hasText: "Couvin" });
   await row.getByRole("button", { name: "Renommer" }).click();
   await row.getByLabel("Nouveau nom").fill("Couvin 2026");
@@ -130,7 +122,7 @@ test("assessments can be renamed and duplicated", async () => {
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).waitFor();
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).locator("[data-testid=duplicate-assessment]").click();
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026 (copie)" }).waitFor();
-  await openPillar(page, server.url, "economie");
+  await openPillar(page, app.server.url, "economie");
   assert.ok(await page.isChecked(`[data-testid="${await page.$eval("fieldset.question", (f) => f.id)}-2"]`));
   await assertClean(page);
 });

@@ -1,31 +1,23 @@
 // Maturity per pillar: charts that update, their tables, and their SVG and PNG downloads.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, closeBrowser, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server.close();
-});
+const app = useApp();
 
 async function answeredAssessment(page, name) {
-  await createAssessment(page, server.url, name);
+  await createAssessment(page, app.server.url, name);
   for (const [p, pillar] of PILLARS.entries()) {
-    await answerPillar(page, server.url, pillar, (_, i) => (p === 2 ? "unknown" : ((i + p) % 4) + 1));
+    await answerPillar(page, app.server.url, pillar, (_, i) => (p === 2 ? "unknown" : ((i + p) % 4) + 1));
   }
 }
 
 test("the results page shows the radar, the bars and their tables", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(app.browser, app.server.url);
   await answeredAssessment(page, "Fleurus");
-  await page.goto(`${server.url}outils/#/resultats`);
+  await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   const radar = page.locator("[data-testid=radar-chart] svg");
   assert.equal(await radar.getAttribute("role"), "img");
@@ -43,9 +35,9 @@ test("the results page shows the radar, the bars and their tables", async () => 
 });
 
 test("an answer change redraws the live chart and the progress at once", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Farciennes");
-  await openPillar(page, server.url, "gouvernance");
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Farciennes");
+  await openPillar(page, app.server.url, "gouvernance");
   const before = await page.innerHTML("[data-testid=live-chart]");
   await page.click('[data-testid="gou_pilotage-5"]');
   await page.waitForFunction((old) => document.querySelector("[data-testid=live-chart]").innerHTML !== old, before);
@@ -55,9 +47,9 @@ test("an answer change redraws the live chart and the progress at once", async (
 });
 
 test("each chart downloads as a valid SVG and a PNG of the right size", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(app.browser, app.server.url);
   await answeredAssessment(page, "Gerpinnes");
-  await page.goto(`${server.url}outils/#/resultats`);
+  await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   const svg = await downloadText(page, "[data-testid=radar-chart-svg]");
   assert.match(svg.name, /^autodiag-gerpinnes-radar\.svg$/);

@@ -1,25 +1,17 @@
 // The starter roadmap: drafted from the answers, edited, and the edits survive a reload.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { serve, launch, closeBrowser, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir } from "../lib/harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server.close();
-});
+const app = useApp();
 
 test("a low-maturity commune without staff gets governance foundations first, and its edits persist", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Froidchapelle");
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Froidchapelle");
   await page.fill("#fte", "0");
-  for (const pillar of PILLARS) await answerPillar(page, server.url, pillar, (_, i) => (i % 2) + 1);
-  await page.goto(`${server.url}#/feuille-de-route`);
+  for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, (_, i) => (i % 2) + 1);
+  await page.goto(`${app.server.url}#/feuille-de-route`);
   await page.waitForSelector("[data-testid=horizon-short] [data-testid=roadmap-item]");
   assert.ok((await page.locator("[data-testid=focus-pillars] li").count()) <= 3);
   const first = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();

@@ -1,22 +1,14 @@
 // Foundation: the release build in dist/ loads in Chromium and renders, with no error.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { serve, launch, closeBrowser, openPage, assertClean, ready, resultsDir } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, ready, resultsDir } from "../lib/harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server.close();
-});
+const app = useApp();
 
 test("the release build renders the home page in French with no error", async () => {
-  const page = await openPage(browser, server.url);
-  await page.goto(server.url);
+  const page = await openPage(app.browser, app.server.url);
+  await page.goto(app.server.url);
   await ready(page);
   assert.equal(await page.getAttribute("html", "lang"), "fr");
   const title = await page.textContent("main h1");
@@ -28,12 +20,12 @@ test("the release build renders the home page in French with no error", async ()
 });
 
 test("every screen's address opens directly from a static server", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(app.browser, app.server.url);
   for (const hash of ["#/evaluations", "#/territoire", "#/profil", "#/pilier/mobilite", "#/resultats"]) {
-    await page.goto(`${server.url}${hash}`);
+    await page.goto(`${app.server.url}${hash}`);
     await ready(page);
   }
-  await page.goto(`${server.url}#/nulle-part`);
+  await page.goto(`${app.server.url}#/nulle-part`);
   await ready(page);
   assert.match(await page.textContent("main h1"), /n'existe pas/);
   await assertClean(page);

@@ -1,28 +1,20 @@
 // Never lose a commune's answers: damaged storage, no storage, a full disk, two tabs, a crash,
 // and hostile text everywhere a user can type or import.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve, launch, closeBrowser, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, downloadText, expectText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, downloadText, expectText } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server.close();
-});
+const app = useApp();
 
 const XSS = `<img src=x onerror="window.__xss=1">"><script>window.__xss=2</script>`;
 
 /** A page in a context of its own, so storage starts empty. */
 async function isolatedPage(init) {
-  const context = await browser.isolated();
+  const context = await app.browser.isolated();
   if (init) await context.addInitScript(init);
-  const page = await openPage(context, server.url);
+  const page = await openPage(context, app.server.url);
   page.on("dialog", (dialog) => {
     page.problems.errors.push(`dialog: ${dialog.message()}`);
     dialog.dismiss();
@@ -34,7 +26,7 @@ test("damaged stored data: the app starts, keeps a backup, offers it, and never 
   const damaged = '{"storage_version":1,"assessment":{"id":"abimee","profile":{"commune":"Lobbes"},"answers":{"mob_pcm":{"cho';
   const future = JSON.stringify({ storage_version: 99, assessment: { id: "future" } });
   const { context, page } = await isolatedPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await ready(page);
   await page.evaluate(([a, b]) => {
     localStorage.setItem("autodiag.assessment.abimee", a);
@@ -48,8 +40,8 @@ test("damaged stored data: the app starts, keeps a backup, offers it, and never 
   assert.equal(stored["autodiag.backup.autodiag.assessment.abimee"], damaged, "kept under a backup key");
   assert.match(await page.textContent("body"), /version plus récente/);
   // The app still works beside it.
-  await createAssessment(page, server.url, "Thuin");
-  await answerPillar(page, server.url, "mobilite", 2);
+  await createAssessment(page, app.server.url, "Thuin");
+  await answerPillar(page, app.server.url, "mobilite", 2);
   const download = await downloadText(page, "[data-testid=recovery-notice]:first-of-type [data-testid=download-recovered]");
   assert.ok([damaged, future].includes(download.text));
   assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.assessment.abimee")), damaged);
@@ -65,17 +57,17 @@ test("no storage: the app works in memory, warns, and offers the download", asyn
       },
     });
   });
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await ready(page);
   await page.waitForSelector("[data-testid=storage-unavailable]");
   await page.fill("#new-commune", "Walcourt");
   await page.click("[data-testid=create-assessment]");
   await page.waitForURL(/#\/profil$/);
-  await answerPillar(page, server.url, "gouvernance", 3);
+  await answerPillar(page, app.server.url, "gouvernance", 3);
   await expectText(page, "[data-testid=progress-gouvernance]", "7 / 7");
   assert.ok(await page.isVisible("[data-testid=storage-unavailable] [data-testid=download-summary]"), "download is prominent");
   // Still there on the tools bundle's page: answers travel in window.name.
-  await page.goto(`${server.url}outils/#/resultats`);
+  await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   assert.match(await page.textContent("h1"), /Walcourt/);
   const summary = await downloadText(page, "[data-testid=storage-unavailable] [data-testid=download-summary]");
@@ -94,8 +86,8 @@ test("a full storage: nothing stored is lost, the user is told, the screen keeps
       return original.call(this, key, value);
     };
   });
-  await createAssessment(page, server.url, "Chimay");
-  await answerPillar(page, server.url, "mobilite", 4);
+  await createAssessment(page, app.server.url, "Chimay");
+  await answerPillar(page, app.server.url, "mobilite", 4);
   const before = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith("autodiag.assessment."))[1]);
   await page.evaluate(() => (window.__full = true));
   await page.click('[data-testid="mob_pcm-1"]');
@@ -114,12 +106,12 @@ test("a full storage: nothing stored is lost, the user is told, the screen keeps
 });
 
 test("two tabs on one assessment: a change in one appears in the other", async () => {
-  const context = await browser.isolated();
-  const first = await openPage(context, server.url);
-  await createAssessment(first, server.url, "Fleurus");
-  await openPillar(first, server.url, "economie");
-  const second = await openPage(context, server.url);
-  await openPillar(second, server.url, "economie");
+  const context = await app.browser.isolated();
+  const first = await openPage(context, app.server.url);
+  await createAssessment(first, app.server.url, "Fleurus");
+  await openPillar(first, app.server.url, "economie");
+  const second = await openPage(context, app.server.url);
+  await openPillar(second, app.server.url, "economie");
   await first.click('[data-testid="eco_commerce_numerique-4"]');
   await expectText(second, "[data-testid=progress-economie]", "1 / 7");
   assert.ok(await second.isChecked('[data-testid="eco_commerce_numerique-4"]'), "the other tab redrew its answers");
@@ -131,10 +123,10 @@ test("two tabs on one assessment: a change in one appears in the other", async (
 });
 
 test("two tabs writing at the same moment: both versions are kept", async () => {
-  const context = await browser.isolated();
-  const page = await openPage(context, server.url);
-  await createAssessment(page, server.url, "Farciennes");
-  await openPillar(page, server.url, "economie");
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Farciennes");
+  await openPillar(page, app.server.url, "economie");
   // Another tab writes a newer revision, then this tab changes before hearing about it.
   await page.evaluate(() => {
     const [key, value] = Object.entries(localStorage).find(([k]) => k.startsWith("autodiag.assessment."));
@@ -157,9 +149,9 @@ test("two tabs writing at the same moment: both versions are kept", async () => 
 
 test("a crash shows a banner whose download still works", async () => {
   const { context, page } = await isolatedPage();
-  await createAssessment(page, server.url, "Couvin");
-  await answerPillar(page, server.url, "smart_citizens", 3);
-  await page.goto(`${server.url}#/test-panique`);
+  await createAssessment(page, app.server.url, "Couvin");
+  await answerPillar(page, app.server.url, "smart_citizens", 3);
+  await page.goto(`${app.server.url}#/test-panique`);
   await page.waitForSelector("[data-testid=crash-banner]");
   assert.match(await page.textContent("[data-testid=crash-banner]"), /Télécharger mes données/);
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=crash-download]")]);
@@ -169,7 +161,7 @@ test("a crash shows a banner whose download still works", async () => {
   assert.equal(Object.keys(backup.assessments[0].assessment.answers).length, 7);
   // The backup imports back.
   const fresh = (await isolatedPage()).page;
-  await fresh.goto(`${server.url}outils/#/importer`);
+  await fresh.goto(`${app.server.url}outils/#/importer`);
   await fresh.waitForSelector("[data-testid=import-input]");
   await fresh.setInputFiles("[data-testid=import-input]", await download.path());
   await fresh.locator("[data-testid=import-results]", { hasText: "restaurée" }).waitFor();
@@ -179,13 +171,13 @@ test("a crash shows a banner whose download still works", async () => {
 
 test("hostile text is shown as text everywhere", async () => {
   const { context, page } = await isolatedPage();
-  await createAssessment(page, server.url, XSS);
+  await createAssessment(page, app.server.url, XSS);
   await page.fill("#respondent", XSS);
   await page.fill("#partnerships", XSS);
-  await openPillar(page, server.url, "mobilite");
+  await openPillar(page, app.server.url, "mobilite");
   await page.fill("#note-mob_pcm", XSS);
   await page.click('[data-testid="mob_pcm-2"]');
-  await page.goto(`${server.url}outils/#/feuille-de-route`);
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await page.waitForSelector("[data-testid=roadmap-item]");
   await page.fill("[data-testid=custom-text]", XSS);
   await page.click("[data-testid=custom-add]");
@@ -193,17 +185,17 @@ test("hostile text is shown as text everywhere", async () => {
   imported.profile.commune = XSS;
   imported.answers[0].note = XSS;
   const [file] = writeFiles([["xss.json", imported]]);
-  await page.goto(`${server.url}outils/#/importer`);
+  await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", file);
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
   for (const url of ["outils/#/evaluations", "outils/#/resultats", "outils/#/feuille-de-route", "outils/#/rapport", "#/profil"]) {
-    await page.goto(`${server.url}${url}`);
+    await page.goto(`${app.server.url}${url}`);
     await page.waitForSelector("main h1");
     await page.waitForTimeout(200);
     assert.equal(await page.evaluate(() => window.__xss), undefined, `script ran on ${url}`);
     assert.equal(await page.locator("main img, main script").count(), 0, `markup injected on ${url}`);
   }
-  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.waitForSelector("[data-testid=assessment-row]");
   assert.ok((await page.textContent("main")).includes("<img src=x"), "shown as text");
   await assertClean(page);

@@ -1,30 +1,22 @@
 // Take it with you: the JSON summary, its import, the CSV export and the printable report.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, closeBrowser, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server.close();
-});
+const app = useApp();
 
 test("download the summary, delete the assessment, import the file: everything is back", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Ham-sur-Heure-Nalinnes");
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Ham-sur-Heure-Nalinnes");
   await page.fill("#nis", "56086");
   await page.fill("#respondent", "Jean Lemaire");
-  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, server.url, pillar, (_, i) => ((i + p) % 5) + 1);
-  await openPillar(page, server.url, "gouvernance");
+  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, app.server.url, pillar, (_, i) => ((i + p) % 5) + 1);
+  await openPillar(page, app.server.url, "gouvernance");
   await page.fill("#note-gou_donnees", "Tableur tenu par la DG depuis 2024");
-  await page.goto(`${server.url}outils/#/feuille-de-route`);
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await page.waitForSelector("[data-testid=roadmap-item]");
   await page.fill("[data-testid=custom-text]", "Inviter les communes voisines à une réunion commune");
   await page.click("[data-testid=custom-add]");
@@ -42,24 +34,24 @@ test("download the summary, delete the assessment, import the file: everything i
   await expectText(page, "[data-testid=last-download]", (await page.textContent("[data-testid=last-download]")).trim());
   assert.match(await page.textContent("[data-testid=last-download]"), /Dernier téléchargement/);
 
-  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
   const row = page.locator("[data-testid=assessment-row]", { hasText: "Ham-sur-Heure-Nalinnes" });
   await row.locator("[data-testid=delete-assessment]").click();
   await row.locator("[data-testid=confirm-delete]").click();
   await page.locator("[data-testid=no-assessments]").waitFor();
 
-  await page.goto(`${server.url}outils/#/importer`);
+  await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", summary.path);
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
-  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.locator("[data-testid=assessment-row]", { hasText: "Ham-sur-Heure-Nalinnes" }).locator("[data-testid=open-assessment]").click();
   await page.waitForURL(/#\/profil$/);
   assert.equal(await page.inputValue("#nis"), "56086");
   assert.equal(await page.inputValue("#respondent"), "Jean Lemaire");
-  await openPillar(page, server.url, "gouvernance");
+  await openPillar(page, app.server.url, "gouvernance");
   assert.equal(await page.inputValue("#note-gou_donnees"), "Tableur tenu par la DG depuis 2024");
   assert.ok(await page.isChecked('[data-testid="gou_pilotage-5"]'));
-  await page.goto(`${server.url}outils/#/feuille-de-route`);
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await page.getByText("Inviter les communes voisines à une réunion commune").waitFor();
   // A second download gives the same JSON, timestamps aside.
   const again = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
@@ -70,8 +62,8 @@ test("download the summary, delete the assessment, import the file: everything i
 });
 
 test("bad files get a French message and change nothing", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Seneffe");
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Seneffe");
   const newer = example();
   newer.schema_version = 99;
   const outOfRange = example();
@@ -95,10 +87,10 @@ test("bad files get a French message and change nothing", async () => {
     ["profond.json", "[".repeat(10_000) + "]".repeat(10_000)],
     ["enorme.json", Buffer.alloc(5 * 1024 * 1024 + 10, 0x20)],
   ]);
-  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.waitForSelector("[data-testid=assessment-row]");
   const before = await page.locator("[data-testid=assessment-row]").count();
-  await page.goto(`${server.url}outils/#/importer`);
+  await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", files);
   await page
     .waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 11, null, { timeout: 15_000 })
@@ -119,17 +111,17 @@ test("bad files get a French message and change nothing", async () => {
   ]) {
     assert.ok(text.includes(expected), `missing: ${expected}`);
   }
-  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.waitForSelector("[data-testid=assessment-row]");
   assert.equal(await page.locator("[data-testid=assessment-row]").count(), before, "nothing added");
   await assertClean(page);
 });
 
 test("importing the same commune and date asks first", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(app.browser, app.server.url);
   const lobbes = example();
   const [file] = writeFiles([["lobbes.json", lobbes]]);
-  await page.goto(`${server.url}outils/#/importer`);
+  await page.goto(`${app.server.url}outils/#/importer`);
   await page.waitForSelector("[data-testid=import-input]");
   await page.setInputFiles("[data-testid=import-input]", file);
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
@@ -137,16 +129,16 @@ test("importing the same commune and date asks first", async () => {
   await page.waitForSelector("[data-testid=import-duplicate]");
   await page.click("[data-testid=import-keep-both]");
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
-  await page.goto(`${server.url}outils/#/evaluations`);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
   assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" }).count(), 2);
   await assertClean(page);
 });
 
 test("the answers export as CSV, one row per question", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Pont-à-Celles");
-  await answerPillar(page, server.url, "economie", 4);
-  await page.goto(`${server.url}outils/#/resultats`);
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Pont-à-Celles");
+  await answerPillar(page, app.server.url, "economie", 4);
+  await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   const csv = await downloadText(page, "[data-testid=download-csv]");
   const lines = csv.text.replace(/^\uFEFF/, "").trim().split("\r\n");
@@ -156,12 +148,12 @@ test("the answers export as CSV, one row per question", async () => {
 });
 
 test("the report prints to an A4 PDF with every section", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Momignies");
-  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, server.url, pillar, (_, i) => ((i * 2 + p) % 5) + 1);
-  await openPillar(page, server.url, "mobilite");
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Momignies");
+  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, app.server.url, pillar, (_, i) => ((i * 2 + p) % 5) + 1);
+  await openPillar(page, app.server.url, "mobilite");
   await page.fill("#note-mob_pcm", "PCM de 2012, révision votée en 2025");
-  await page.goto(`${server.url}outils/#/rapport`);
+  await page.goto(`${app.server.url}outils/#/rapport`);
   await page.waitForSelector("[data-testid=report] svg");
   const text = await page.textContent("[data-testid=report]");
   for (const part of ["Profil de la commune", "Maturité par pilier", "Feuille de route", "Toutes les réponses", "PCM de 2012, révision votée en 2025", "Court terme"]) {

@@ -1,21 +1,13 @@
 // For facilitators and the intercommunale: projector mode, territory view, contacts between
 // communes, several respondents, before and after.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, closeBrowser, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
 import { communes, writeFiles, example, setAnswer } from "../lib/summaries.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server.close();
-});
+const app = useApp();
 
 async function noOverflow(page, where) {
   const sizes = await page.evaluate(() => {
@@ -30,12 +22,12 @@ async function noOverflow(page, where) {
 }
 
 test("the projector walks its slides with the keyboard and never overflows", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Courcelles");
-  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, server.url, pillar, (_, i) => ((i + p) % 5) + 1);
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Courcelles");
+  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, app.server.url, pillar, (_, i) => ((i + p) % 5) + 1);
   for (const [width, height] of [[1280, 720], [1920, 1080]]) {
     await page.setViewportSize({ width, height });
-    await page.goto(`${server.url}outils/#/projection`);
+    await page.goto(`${app.server.url}outils/#/projection`);
     await page.waitForSelector("[data-testid=slide] svg");
     const total = 9;
     for (let slide = 1; slide <= total; slide++) {
@@ -54,7 +46,7 @@ test("the projector walks its slides with the keyboard and never overflows", asy
 });
 
 test("the territory view loads 30 files, lists the broken ones, and shows spreads and pooling", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(app.browser, app.server.url);
   const summaries = communes(27, { edit: (s, i) => i < 12 && PILLARS.forEach(() => s.answers.forEach((a) => a.question_id.startsWith("gou_") && (a.level = 1))) });
   const older = structuredClone(summaries[0]);
   older.profile.date = "2025-01-15";
@@ -67,7 +59,7 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
     ["pas-json.json", "{ ceci n'est pas du JSON"],
   ]);
   assert.equal(files.length, 30);
-  await page.goto(`${server.url}outils/#/territoire`);
+  await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", files);
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
   assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 27, "27 communes: the older Commune 001 set aside, 2 broken files");
@@ -99,12 +91,12 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
 });
 
 test("in the territory view, a file over 5 MB is refused by name and the others load", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(app.browser, app.server.url);
   const files = writeFiles([
     ...communes(3).map((s, i) => [`commune-${i + 1}.json`, s]),
     ["export-complet.json", `{"padding": "${"x".repeat(6 * 1024 * 1024)}"}`],
   ]);
-  await page.goto(`${server.url}outils/#/territoire`);
+  await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", files);
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
   assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 3);
@@ -114,7 +106,7 @@ test("in the territory view, a file over 5 MB is refused by name and the others 
 });
 
 test("contacts: the constructed case is found, filtered by commune, and exported", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(app.browser, app.server.url);
   const make = (name, nis, build) => {
     const s = example();
     s.profile.commune = name;
@@ -137,7 +129,7 @@ test("contacts: the constructed case is found, filtered by commune, and exported
   const others = communes(26, { seed: 11 });
   const files = writeFiles([["lobbes.json", lobbes], ["thuin.json", behind("Thuin", "56078")], ["beaumont.json", behind("Beaumont", "56005")], ...others.map((s, i) => [`c${i}.json`, s])]);
   assert.equal(files.length, 29);
-  await page.goto(`${server.url}outils/#/territoire`);
+  await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", files);
   await page.waitForSelector("[data-testid=match]");
   await page.selectOption("[data-testid=contact-commune]", "Thuin");
@@ -164,7 +156,7 @@ test("contacts: the constructed case is found, filtered by commune, and exported
 });
 
 test("three respondents: disagreements are listed and a consolidated assessment is saved", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(app.browser, app.server.url);
   const respondent = (who, levels) => {
     const s = example();
     s.profile.commune = "Walcourt";
@@ -177,7 +169,7 @@ test("three respondents: disagreements are listed and a consolidated assessment 
     ["dg.json", respondent("Directeur général", (i) => (i % 5) + 1)],
     ["informaticien.json", respondent("Informaticien", (i) => (i < 5 ? 5 - (i % 5) : (i % 5) + 1))],
   ]);
-  await page.goto(`${server.url}outils/#/consolider`);
+  await page.goto(`${app.server.url}outils/#/consolider`);
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.waitForSelector("[data-testid=consolidate-table]");
   assert.match(await page.textContent("[data-testid=disagreement-count]"), /^[1-9]\d* question\(s\) où les réponses pour Walcourt diffèrent de 2 niveaux ou plus/);
@@ -191,14 +183,14 @@ test("three respondents: disagreements are listed and a consolidated assessment 
 });
 
 test("before and after: deltas per pillar and per question", async () => {
-  const page = await openPage(browser, server.url);
-  await createAssessment(page, server.url, "Gerpinnes");
-  await answerPillar(page, server.url, "energie_environnement", 2);
-  await page.goto(`${server.url}outils/#/evaluations`);
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Gerpinnes");
+  await answerPillar(page, app.server.url, "energie_environnement", 2);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.locator("[data-testid=assessment-row]", { hasText: "Gerpinnes" }).first().locator("[data-testid=duplicate-assessment]").click();
   await page.locator("[data-testid=assessment-row]", { hasText: "Gerpinnes (copie)" }).waitFor();
-  await answerPillar(page, server.url, "energie_environnement", 4);
-  await page.goto(`${server.url}outils/#/comparer`);
+  await answerPillar(page, app.server.url, "energie_environnement", 4);
+  await page.goto(`${app.server.url}outils/#/comparer`);
   await page.waitForSelector("[data-testid=pillar-deltas]");
   assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
   assert.match(await page.textContent("[data-testid=question-deltas]"), /\+2/);
