@@ -148,6 +148,23 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
     }
 }
 
+/// Reads a chosen summary file. One over the size limit is refused before reading, so a huge
+/// file never fills memory. The error is the sentence to show.
+pub async fn read_summary(l: Locale, file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let size = file.size();
+    if size > summary::MAX_FILE_BYTES as f64 {
+        return Err(error_message(
+            l,
+            &ImportError::TooLarge {
+                bytes: size as usize,
+            },
+        ));
+    }
+    browser::read_file(file)
+        .await
+        .ok_or_else(|| td_string!(l, import.errors.unreadable).to_string())
+}
+
 /// A file picker and a drop zone that import summaries as new assessments.
 #[component]
 pub fn ImportArea() -> impl IntoView {
@@ -158,29 +175,13 @@ pub fn ImportArea() -> impl IntoView {
     let handle = move |files: Vec<web_sys::File>| {
         outcomes.set(Vec::new());
         for file in files {
-            let name = file.name();
-            // Checked before reading, so a huge file never fills memory.
-            if file.size() > summary::MAX_FILE_BYTES as f64 {
-                let message = error_message(
-                    l,
-                    &ImportError::TooLarge {
-                        bytes: file.size() as usize,
-                    },
-                );
-                outcomes.update(|o| {
-                    o.push(Outcome::Failed {
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let outcome = match read_summary(l, &file).await {
+                    Ok(bytes) => import_bytes(state, &name, &bytes),
+                    Err(message) => Outcome::Failed {
                         file: name,
                         message,
-                    })
-                });
-                continue;
-            }
-            wasm_bindgen_futures::spawn_local(async move {
-                let outcome = match browser::read_file(&file).await {
-                    Some(bytes) => import_bytes(state, &name, &bytes),
-                    None => Outcome::Failed {
-                        file: name.clone(),
-                        message: td_string!(l, import.errors.unreadable).to_string(),
                     },
                 };
                 outcomes.update(|o| o.push(outcome));

@@ -2,7 +2,7 @@
 //! the group adjusts and keeps.
 
 use crate::browser;
-use crate::components::import::error_message;
+use crate::components::import::{error_message, read_summary};
 use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::consolidation::{self, QuestionSpread};
 use crate::domain::content;
@@ -26,19 +26,9 @@ pub fn ConsolidatePage() -> impl IntoView {
         for file in files {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                let bytes = if file.size() > summary::MAX_FILE_BYTES as f64 {
-                    None
-                } else {
-                    browser::read_file(&file).await
-                };
-                let result = match bytes {
-                    None => Err(error_message(
-                        l,
-                        &summary::ImportError::TooLarge {
-                            bytes: file.size() as usize,
-                        },
-                    )),
-                    Some(bytes) => summary::import(
+                let result = match read_summary(l, &file).await {
+                    Err(message) => Err(message),
+                    Ok(bytes) => summary::import(
                         content::framework(),
                         &bytes,
                         browser::new_id(),
