@@ -34,6 +34,9 @@ fn run() -> Result<Vec<String>, String> {
         .map(|pillar| read_toml(&content.join("actions").join(format!("{pillar}.toml"))))
         .collect::<Result<Vec<_>, _>>()?;
 
+    let migrations = read_toml(&content.join("migrations.toml"))?;
+    let communes = read_toml(&content.join("communes.toml"))?;
+
     let mut languages = Vec::new();
     for lang in language_dirs(content)? {
         let dir = content.join(&lang);
@@ -49,6 +52,8 @@ fn run() -> Result<Vec<String>, String> {
     let (framework, texts) = source::assemble(source::Sources {
         framework,
         actions,
+        migrations,
+        communes,
         languages,
     })?;
     let checked: Vec<(&str, &model::Texts)> =

@@ -159,6 +159,20 @@ impl AppState {
         content::action_texts(self.lang.get_untracked().as_str())
     }
 
+    /// An action's title and first step, with `{grd}` naming the open commune's electricity
+    /// distribution system operator when it is known.
+    pub fn action_text(&self, id: &str) -> Option<content::ActionText> {
+        let text = self.action_texts().get(id)?;
+        let grd = self
+            .with_current(|a| content::framework().grd_of(&a.profile.commune))
+            .flatten();
+        let texts = self.texts();
+        Some(content::ActionText {
+            title: content::with_grd(&text.title, texts, grd).into_owned(),
+            first_step: content::with_grd(&text.first_step, texts, grd).into_owned(),
+        })
+    }
+
     pub fn lang_code(&self) -> &'static str {
         self.lang.get_untracked().as_str()
     }

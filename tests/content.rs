@@ -223,3 +223,221 @@ fn validation_reports_a_pillar_with_too_few_questions() {
         "{problems:?}"
     );
 }
+
+/// Words that start with a capital in the middle of a sentence, and acronyms anywhere: the
+/// programmes, laws, bodies and products the French content names.
+fn named_terms(text: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    let mut sentence_start = true;
+    // « commune–CPAS », « iA.Delib/iA.Docs »: each side is a word of its own.
+    for raw in text.split(|c: char| c.is_whitespace() || c == '–' || c == '/') {
+        if raw.is_empty() {
+            continue;
+        }
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        // « l'AIESH », « d'ORES »: the elided article is not part of the name.
+        let word = word
+            .split_once(['\'', '’'])
+            .filter(|(head, _)| head.chars().count() <= 3)
+            .map_or(word, |(_, tail)| tail);
+        let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+        let starts_capital = word.chars().next().is_some_and(char::is_uppercase);
+        let digits_only = word.chars().all(|c| !c.is_alphabetic());
+        if !digits_only && (capitals >= 2 || (starts_capital && !sentence_start)) {
+            terms.push(word.to_string());
+        }
+        sentence_start = raw.ends_with(['.', ':', '!', '?', '«', '('])
+            || raw.starts_with(['«', '('])
+            || raw == "«";
+    }
+    terms
+}
+
+/// The words a non-programmer can name without a source: ordinary nouns that French writes with
+/// a capital, and the app's own names.
+const NOT_A_NAMED_INSTRUMENT: [&str; 9] = [
+    "Autodiag", "CSV", "PDF", "GPX", "LED", "PME", "PMR", "Wi-Fi", "Région",
+];
+
+#[test]
+fn every_programme_law_or_body_the_french_content_names_has_a_public_source() {
+    let sources =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/SOURCES.md"))
+            .expect("content/SOURCES.md lists the sources of every named instrument");
+    // The first cell of every table row names what the row sources.
+    let named: Vec<&str> = sources
+        .lines()
+        .filter_map(|line| line.strip_prefix('|')?.split('|').next())
+        .map(str::trim)
+        .collect();
+    // Every source row has a public address and a date of checking.
+    for line in sources
+        .lines()
+        .filter(|l| l.starts_with('|') && !l.starts_with("|--") && !l.starts_with("| terme"))
+    {
+        assert!(
+            line.contains("http"),
+            "SOURCES.md row without a public address: {line}"
+        );
+        assert!(
+            line.split('|').any(|cell| {
+                let cell = cell.trim();
+                cell.len() == 10 && cell.as_bytes()[4] == b'-' && cell.as_bytes()[7] == b'-'
+            }),
+            "SOURCES.md row without the date it was checked (YYYY-MM-DD): {line}"
+        );
+    }
+    let fr = content::full_texts("fr");
+    let mut texts: Vec<String> = vec![fr.scale.rule.clone()];
+    texts.extend(fr.scale.bands.iter().cloned());
+    for question in fr.questions.values() {
+        texts.extend([
+            question.title.clone(),
+            question.help.clone(),
+            question.legal_basis.clone(),
+        ]);
+        texts.extend(question.levels.iter().cloned());
+    }
+    for pillar in fr.pillars.values() {
+        texts.push(pillar.summary.clone());
+    }
+    for action in fr.actions.values() {
+        texts.extend([action.title.clone(), action.first_step.clone()]);
+    }
+    let mut missing = std::collections::BTreeSet::new();
+    for text in &texts {
+        for term in named_terms(text) {
+            let sourced = named.iter().any(|n| n.contains(term.as_str()));
+            if !sourced && !NOT_A_NAMED_INSTRUMENT.contains(&term.as_str()) {
+                missing.insert(term);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "named in content/fr but not in content/SOURCES.md: {missing:?}"
+    );
+}
+
+#[test]
+fn the_source_check_finds_acronyms_and_names_inside_a_sentence() {
+    assert_eq!(
+        named_terms("La commune adhère à la Convention des Maires avec l'AIESH et le PCM."),
+        ["Convention", "Maires", "AIESH", "PCM"]
+    );
+    // A capital that opens a sentence or a quotation names nothing.
+    assert!(named_terms("Le collège décide. Une note « Se déplacer autrement » suit.").is_empty());
+}
+
+#[test]
+fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order() {
+    let framework = content::framework();
+    let legal: Vec<&String> = framework
+        .questions
+        .iter()
+        .filter(|(_, q)| q.legal_minimum.is_some())
+        .map(|(id, _)| id)
+        .collect();
+    // The duties every commune has (CONTEXT.md, « Legal obligations are not maturity »).
+    for duty in [
+        "gou_rgpd",
+        "gou_open_data",
+        "sc_accessibilite",
+        "eco_marches_publics",
+        "qdv_social",
+    ] {
+        assert!(
+            legal.iter().any(|q| *q == duty),
+            "{duty} needs a legal_minimum"
+        );
+    }
+    for (lang, texts) in all_texts() {
+        for question in &legal {
+            let text = &texts.questions[*question];
+            assert!(
+                !text.legal_basis.trim().is_empty(),
+                "{lang} {question}: legal_basis"
+            );
+            if lang != "fr" {
+                continue;
+            }
+            let minimum = framework.legal_minimum(question).unwrap();
+            for level in 1..minimum {
+                let words = text.levels[usize::from(level - 1)].to_lowercase();
+                assert!(
+                    words.contains("pas en règle") || words.contains("non conforme"),
+                    "{question} level {level} must say plainly that the commune is not in order: {words}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_level_below_five_has_an_action_a_commune_without_digital_staff_can_start_next_month() {
+    let framework = content::framework();
+    let fr = content::full_texts("fr");
+    let mut missing = Vec::new();
+    for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+        for level in 1..5 {
+            let startable = framework.actions.iter().any(|a| {
+                a.questions.contains(question)
+                    && a.fits_level(level)
+                    && a.is_startable()
+                    && model::first_step_is_startable(&fr.actions[&a.id].first_step)
+            });
+            if !startable {
+                missing.push(format!("{question} level {level}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no startable action: {missing:?}");
+}
+
+#[test]
+fn every_question_names_who_answers_it_in_every_language() {
+    let framework = content::framework();
+    for (lang, texts) in all_texts() {
+        for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+            let key = framework.respondent(question).expect("a respondent");
+            assert!(texts.scale.services.contains_key(key), "{lang}: {key}");
+        }
+    }
+}
+
+#[test]
+fn the_grd_is_named_only_where_the_commune_is_known() {
+    let framework = content::framework();
+    let fr = content::texts("fr");
+    assert_eq!(framework.grd_of("Froidchapelle"), Some("aiesh"));
+    assert_eq!(framework.grd_of("sivry rance"), Some("aiesh"));
+    assert_eq!(framework.grd_of("Viroinval"), Some("aieg"));
+    assert_eq!(framework.grd_of("Charleroi"), Some("ores"));
+    // Couvin was still moving from one operator to the other: not named.
+    assert_eq!(framework.grd_of("Couvin"), None);
+    assert_eq!(framework.communes.len(), 30);
+    let step = "Demander à {grd} le planning, puis l'avis de {grd}.";
+    assert_eq!(
+        content::with_grd(step, fr, Some("ores")),
+        "Demander à ORES le planning, puis l'avis d'ORES."
+    );
+    assert_eq!(
+        content::with_grd(step, fr, Some("aiesh")),
+        "Demander à l'AIESH le planning, puis l'avis de l'AIESH."
+    );
+    assert!(content::with_grd(step, fr, None).contains("votre gestionnaire de réseau"));
+    // No text names ORES for every commune.
+    let actions = content::action_texts("fr");
+    assert!(
+        actions
+            .values()
+            .all(|a| !a.first_step.contains("ORES") && !a.title.contains("ORES"))
+    );
+    assert!(
+        fr.questions["ene_eclairage"]
+            .levels
+            .iter()
+            .any(|l| l.contains("{grd}"))
+            || fr.questions["ene_eclairage"].help.contains("{grd}")
+    );
+}

@@ -3,7 +3,7 @@
 mod common;
 use autodiag::domain::assessment::{Assessment, Choice, Importance, Level};
 use autodiag::domain::content::{ActionKind, Horizon};
-use autodiag::domain::profile::BudgetBand;
+use autodiag::domain::profile::{BudgetBand, PopulationBand, StrategyStatus};
 use autodiag::domain::roadmap::{self, LaterReason, Reason, Roadmap};
 use autodiag::domain::scoring;
 use common::*;
@@ -208,18 +208,194 @@ fn edits_remove_move_mark_add_and_custom_items() {
 
 #[test]
 fn print_a_drafted_roadmap_for_review() {
-    // Shown with `cargo test -- --nocapture`: what a mayor would read.
-    let a = small_commune();
-    let r = draft(&a);
-    let texts = autodiag::domain::content::action_texts("fr");
-    for horizon in Horizon::ALL {
-        println!("== {horizon:?}");
-        for item in r.items_in(horizon) {
-            println!(
-                "- {} — {}",
-                texts[&item.id].title, texts[&item.id].first_step
-            );
+    // Shown with `cargo test print_a_drafted -- --nocapture`: what a mayor would read, for
+    // three contrasting communes of Charleroi Métropole.
+    for a in [rural_botte_commune(), mid_sized_commune(), charleroi()] {
+        let r = draft(&a);
+        let scores = scoring::score_all(framework(), &a);
+        let why = roadmap::explain_all(framework(), &a, &scores, &r);
+        let fr = autodiag::domain::content::texts("fr");
+        let grd = framework().grd_of(&a.profile.commune);
+        let texts = autodiag::domain::content::action_texts("fr");
+        let text = |t: &str| autodiag::domain::content::with_grd(t, fr, grd).into_owned();
+        println!("\n#### {} ({:?})", a.profile.commune, a.profile.population);
+        for horizon in Horizon::ALL {
+            println!("== {horizon:?}");
+            for (item, reasons) in r
+                .items
+                .iter()
+                .zip(&why)
+                .filter(|(i, _)| i.horizon == horizon)
+            {
+                let legal = reasons
+                    .iter()
+                    .any(|r| matches!(r, Reason::LegalMinimum { .. }));
+                println!(
+                    "- {}{} — {}",
+                    if legal { "[obligation légale] " } else { "" },
+                    text(&texts[&item.id].title),
+                    text(&texts[&item.id].first_step)
+                );
+            }
         }
+    }
+}
+
+/// Froidchapelle: about 4,000 inhabitants in the Botte du Hainaut, no digital staff, no
+/// strategy, low maturity, and two duties not yet met.
+fn rural_botte_commune() -> Assessment {
+    let mut a = assessment("Froidchapelle");
+    answer_all(&mut a, level(2));
+    answer_pillar(&mut a, "gouvernance", level(1));
+    answer_pillar(&mut a, "energie_environnement", level(1));
+    a.set_choice("sc_accessibilite", Some(level(1)), NOW);
+    a.profile.population = Some(PopulationBand::Under5000);
+    a.profile.digital_staff_fte = Some(0.0);
+    a.profile.digital_budget = Some(BudgetBand::Under10000);
+    a.profile.digital_strategy = Some(StrategyStatus::None);
+    set_importance(&mut a, "mobilite", Importance::High);
+    set_importance(&mut a, "energie_environnement", Importance::High);
+    a
+}
+
+/// A commune of about 15,000 inhabitants with a part-time référent and a strategy in progress.
+fn mid_sized_commune() -> Assessment {
+    let mut a = assessment("Fleurus");
+    answer_all(&mut a, level(3));
+    answer_pillar(&mut a, "economie", level(2));
+    answer_pillar(&mut a, "smart_citizens", level(2));
+    a.profile.population = Some(PopulationBand::From10000To20000);
+    a.profile.digital_staff_fte = Some(0.5);
+    a.profile.digital_budget = Some(BudgetBand::From10000To50000);
+    a.profile.digital_strategy = Some(StrategyStatus::InProgress);
+    set_importance(&mut a, "economie", Importance::High);
+    set_importance(&mut a, "smart_citizens", Importance::High);
+    a
+}
+
+/// Charleroi: over 50,000 inhabitants, a digital team and an adopted strategy.
+fn charleroi() -> Assessment {
+    let mut a = assessment("Charleroi");
+    answer_all(&mut a, level(3));
+    answer_pillar(&mut a, "mobilite", level(2));
+    answer_pillar(&mut a, "smart_citizens", level(2));
+    a.profile.population = Some(PopulationBand::Over50000);
+    a.profile.digital_staff_fte = Some(6.0);
+    a.profile.digital_budget = Some(BudgetBand::Over200000);
+    a.profile.digital_strategy = Some(StrategyStatus::Adopted);
+    set_importance(&mut a, "mobilite", Importance::High);
+    set_importance(&mut a, "smart_citizens", Importance::High);
+    a
+}
+
+/// The same answers under two profiles.
+fn same_answers_two_profiles() -> (Assessment, Assessment) {
+    let mut small = assessment("Froidchapelle");
+    answer_all(&mut small, level(2));
+    // No mobility plan yet, and participation without a written method.
+    small.set_choice("mob_pcm", Some(level(1)), NOW);
+    small.set_choice("sc_participation", Some(level(3)), NOW);
+    set_importance(&mut small, "mobilite", Importance::High);
+    set_importance(&mut small, "smart_citizens", Importance::High);
+    set_importance(&mut small, "gouvernance", Importance::High);
+    let mut large = small.clone();
+    large.profile.commune = "Charleroi".into();
+    small.profile.population = Some(PopulationBand::Under5000);
+    small.profile.digital_staff_fte = Some(0.0);
+    small.profile.digital_strategy = Some(StrategyStatus::None);
+    large.profile.population = Some(PopulationBand::Over50000);
+    large.profile.digital_staff_fte = Some(6.0);
+    large.profile.digital_strategy = Some(StrategyStatus::Adopted);
+    (small, large)
+}
+
+#[test]
+fn a_small_rural_commune_and_charleroi_with_the_same_answers_get_different_plans() {
+    let (small, large) = same_answers_two_profiles();
+    let (small_plan, large_plan) = (draft(&small), draft(&large));
+    let later = |r: &Roadmap| -> Vec<String> {
+        r.items
+            .iter()
+            .filter(|i| i.horizon != Horizon::Short)
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    assert_ne!(later(&small_plan), later(&large_plan));
+    let fit = |id: &str| framework().action(id).and_then(|a| a.population);
+    use autodiag::domain::content::PopulationFit;
+    // Each gets the way that suits its size.
+    assert!(
+        small_plan
+            .items
+            .iter()
+            .all(|i| fit(&i.id) != Some(PopulationFit::Large))
+    );
+    assert!(
+        large_plan
+            .items
+            .iter()
+            .all(|i| fit(&i.id) != Some(PopulationFit::Small))
+    );
+    // Size alone changes the later horizons: same answers, same staff, same strategy.
+    let mut large_size_only = small.clone();
+    large_size_only.profile.population = Some(PopulationBand::Over50000);
+    let size_only = draft(&large_size_only);
+    assert_ne!(
+        later(&small_plan),
+        later(&size_only),
+        "{small_plan:?}\n{size_only:?}"
+    );
+    let sized = |r: &Roadmap| r.items.iter().filter(|i| fit(&i.id).is_some()).count();
+    assert!(sized(&small_plan) + sized(&size_only) > 0);
+    // Without a mobility plan, a small commune is offered to plan with its neighbours.
+    assert!(
+        small_plan.item("mob_picm_voisines").is_some(),
+        "{small_plan:?}"
+    );
+    assert!(size_only.item("mob_picm_voisines").is_none());
+    // No strategy: IGRETEC's free accompaniment first. An adopted strategy is not rewritten.
+    assert!(
+        reasons(&small, &small_plan, roadmap::STRATEGY_ACCOMPANIMENT).contains(&Reason::NoStrategy)
+    );
+    assert!(large_plan.items.iter().all(|i| {
+        framework().action(&i.id).is_none_or(|a| {
+            !(a.questions.iter().any(|q| q == roadmap::STRATEGY_QUESTION) && a.to <= 3)
+        })
+    }));
+}
+
+#[test]
+fn a_legal_duty_below_its_minimum_comes_first_in_the_short_term_whatever_the_focus() {
+    let mut a = assessment("Lobbes");
+    answer_all(&mut a, level(4));
+    // Accessibility is below its legal minimum while smart citizens is not a focus pillar.
+    a.set_choice("sc_accessibilite", Some(level(1)), NOW);
+    set_importance(&mut a, "mobilite", Importance::High);
+    set_importance(&mut a, "smart_citizens", Importance::Low);
+    let r = draft(&a);
+    let first = r
+        .items_in(Horizon::Short)
+        .next()
+        .expect("a short-term item");
+    let action = framework().action(&first.id).unwrap();
+    assert!(
+        action.questions.iter().any(|q| q == "sc_accessibilite"),
+        "{r:?}"
+    );
+    assert!(reasons(&a, &r, &first.id).contains(&Reason::LegalMinimum {
+        question_id: "sc_accessibilite".into(),
+        legal_minimum: framework().legal_minimum("sc_accessibilite").unwrap(),
+    }));
+    // Once the minimum is met, nothing is drafted for it as a legal duty.
+    a.set_choice("sc_accessibilite", Some(level(4)), NOW);
+    let r = draft(&a);
+    let scores = scoring::score_all(framework(), &a);
+    for reasons in roadmap::explain_all(framework(), &a, &scores, &r) {
+        assert!(
+            !reasons
+                .iter()
+                .any(|r| matches!(r, Reason::LegalMinimum { .. }))
+        );
     }
 }
 
@@ -273,8 +449,16 @@ proptest! {
     fn focus_is_never_more_than_three_and_caps_hold(a in arbitrary_assessment()) {
         let r = draft(&a);
         prop_assert!(focus(&a).0.len() <= roadmap::MAX_FOCUS_PILLARS);
+        // Legal duties and foundations are not optional and go beyond the cap; everything
+        // else respects it. Each legal duty below its minimum brings one step and its
+        // prerequisites (at most the three foundations and the designation of its owner).
+        let below = autodiag::domain::obligations::below(framework(), &a).len();
+        let essential = below * 2 + roadmap::STAFF_FOUNDATIONS.len() + 1;
         for horizon in Horizon::ALL {
-            prop_assert!(r.items_in(horizon).count() <= roadmap::MAX_ITEMS_PER_HORIZON);
+            prop_assert!(r.items_in(horizon).count() <= roadmap::MAX_ITEMS_PER_HORIZON + essential);
+            if below == 0 && horizon != Horizon::Short {
+                prop_assert!(r.items_in(horizon).count() <= roadmap::MAX_ITEMS_PER_HORIZON);
+            }
         }
         let mut ids: Vec<&str> = r.items.iter().map(|i| i.id.as_str()).collect();
         ids.sort();

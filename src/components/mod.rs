@@ -4,4 +4,5 @@ pub mod chart_figure;
 pub mod download;
 pub mod import;
 pub mod notices;
+pub mod obligations;
 pub mod stepper;

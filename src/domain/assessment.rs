@@ -1,5 +1,6 @@
 //! One commune's assessment: its profile, answers, pillar priorities and edited roadmap.
 
+use super::content::Framework;
 use super::profile::Profile;
 use super::roadmap::Roadmap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -299,6 +300,62 @@ impl Assessment {
             revision: 0,
             ..self.clone()
         }
+    }
+
+    /// Carries answers to questions that the framework renamed, split or removed over to the
+    /// current questions (`content/migrations.toml`). A renamed question keeps its answer; any
+    /// other old answer is set aside, never dropped, and each new question's note recalls it.
+    /// Running it again changes nothing. Returns whether anything changed.
+    pub fn apply_content_migrations(&mut self, framework: &Framework) -> bool {
+        let mut changed = false;
+        for migration in &framework.migrations {
+            let set_aside_at = self
+                .set_aside
+                .iter()
+                .position(|s| s.question_id == migration.from);
+            let old = match (self.answers.remove(&migration.from), set_aside_at) {
+                (Some(answer), _) => {
+                    // Kept aside first: moved back out below if the new question takes it.
+                    changed = true;
+                    self.set_aside.push(SetAsideAnswer {
+                        question_id: migration.from.clone(),
+                        answer: answer.clone(),
+                    });
+                    answer
+                }
+                (None, Some(index)) => self.set_aside[index].answer.clone(),
+                (None, None) => continue,
+            };
+            let target = &migration.to[0];
+            if migration.keep_level && !self.answers.contains_key(target) {
+                self.answers.insert(target.clone(), old);
+                self.set_aside.retain(|s| s.question_id != migration.from);
+                changed = true;
+                continue;
+            }
+            let level = match old.choice {
+                Some(Choice::Level(level)) => level.get().to_string(),
+                Some(Choice::Unknown) => "?".to_string(),
+                Some(Choice::NotApplicable) | None => "–".to_string(),
+            };
+            let reminder = migration.note.replace("{level}", &level);
+            if reminder.is_empty() {
+                continue;
+            }
+            for target in &migration.to {
+                let answer = self.answers.entry(target.clone()).or_default();
+                if !answer.note.contains(&reminder) {
+                    let note = if answer.note.is_empty() {
+                        reminder.clone()
+                    } else {
+                        format!("{}\n{reminder}", answer.note)
+                    };
+                    answer.note = truncate_chars(&note, MAX_NOTE_CHARS);
+                    changed = true;
+                }
+            }
+        }
+        changed
     }
 
     fn forget_if_empty(&mut self, question: &str) {

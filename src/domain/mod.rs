@@ -11,6 +11,7 @@ pub mod csv;
 pub mod format;
 pub mod json;
 pub mod matching;
+pub mod obligations;
 pub mod profile;
 pub mod roadmap;
 pub mod scoring;

@@ -4,7 +4,8 @@
 //! carries the reasons that put it there, so the commune can see why it is asked to do it.
 
 use super::assessment::{Assessment, Importance, Level};
-use super::content::{Action, ActionKind, CostBand, Framework, Horizon};
+use super::content::{Action, ActionKind, CostBand, Framework, Horizon, PopulationFit};
+use super::profile::{PopulationBand, StrategyStatus};
 use super::scoring::PillarScore;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,6 +22,14 @@ pub const STAFF_FOUNDATIONS: [&str; 3] = [
     "gou_inventaire_donnees",
     "gou_mutualisation_convention",
 ];
+/// The free « Territoire intelligent » accompaniment of IGRETEC: the first step of a commune
+/// that has no digital strategy.
+pub const STRATEGY_ACCOMPANIMENT: &str = "gou_accompagnement_igretec";
+/// The question on the digital strategy: a commune whose strategy is adopted is not asked to
+/// write one.
+pub const STRATEGY_QUESTION: &str = "gou_strategie";
+/// At most this many steps towards one legal minimum are drafted.
+const LEGAL_STEPS: usize = 2;
 /// The longest custom item title, in characters.
 pub const MAX_CUSTOM_TITLE_CHARS: usize = 200;
 
@@ -113,6 +122,13 @@ pub enum Reason {
     NoDedicatedStaff,
     /// A small digital budget favours quick wins and pooled actions.
     SmallBudget,
+    /// The question is a legal duty and the commune is below its legal minimum.
+    LegalMinimum {
+        question_id: String,
+        legal_minimum: u8,
+    },
+    /// The commune has no digital strategy yet: IGRETEC's free accompaniment helps write one.
+    NoStrategy,
 }
 
 /// What the drafting starts from, gathered from the assessment.
@@ -121,6 +137,8 @@ struct Context<'a> {
     assessment: &'a Assessment,
     no_staff: bool,
     small_budget: bool,
+    population: Option<PopulationBand>,
+    strategy: Option<StrategyStatus>,
 }
 
 impl<'a> Context<'a> {
@@ -133,7 +151,49 @@ impl<'a> Context<'a> {
                 .profile
                 .digital_budget
                 .is_some_and(|b| b.is_small()),
+            population: assessment.profile.population,
+            strategy: assessment.profile.digital_strategy,
         }
+    }
+
+    /// Whether the action suits the commune: its size, and a strategy it already has.
+    fn suits(&self, action: &Action) -> bool {
+        let size_fits = match action.population {
+            None => true,
+            // Only a commune known to be large runs its own systems and teams.
+            Some(PopulationFit::Large) => self
+                .population
+                .is_some_and(|band| band >= PopulationBand::From20000To50000),
+            Some(PopulationFit::Small) => self
+                .population
+                .is_none_or(|band| band < PopulationBand::From10000To20000),
+        };
+        let strategy_written = self.strategy == Some(StrategyStatus::Adopted)
+            && action.questions.iter().any(|q| q == STRATEGY_QUESTION)
+            && action.to <= 3;
+        size_fits && !strategy_written
+    }
+
+    /// A small commune pools rather than builds alone.
+    fn is_small_commune(&self) -> bool {
+        self.population
+            .is_some_and(|band| band < PopulationBand::From10000To20000)
+    }
+
+    /// The legal duties the commune's answers fall short of, with its level on each.
+    fn below_legal_minimum(&self, action: &Action) -> Vec<Reason> {
+        action
+            .questions
+            .iter()
+            .filter_map(|q| {
+                let level = self.level(q)?;
+                let legal_minimum = self.framework.legal_minimum(q)?;
+                (level < legal_minimum && action.fits_level(level)).then(|| Reason::LegalMinimum {
+                    question_id: q.clone(),
+                    legal_minimum,
+                })
+            })
+            .collect()
     }
 
     fn level(&self, question: &str) -> Option<u8> {
@@ -186,7 +246,7 @@ impl<'a> Context<'a> {
                 priority *= 0.5;
             }
         }
-        if self.no_staff && action.pooled {
+        if (self.no_staff || self.is_small_commune()) && action.pooled {
             priority *= 1.25;
         }
         priority
@@ -257,6 +317,9 @@ const STEPS_PER_QUESTION: usize = 2;
 
 /// An action the drafting would like to schedule.
 struct Candidate<'a> {
+    /// 0: foundations, 1: reaching a legal minimum, 2: the focus pillars' steps. The first
+    /// two are not optional, so they do not count against the horizons' caps.
+    tier: u8,
     priority: f64,
     action: &'a Action,
     reasons: Vec<Reason>,
@@ -279,12 +342,73 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 let mut reasons = vec![Reason::NoDedicatedStaff];
                 reasons.extend(context.triggering_answers(action));
                 candidates.push(Candidate {
+                    tier: 0,
                     priority: f64::MAX,
                     action,
                     reasons,
                     after: None,
                 });
             }
+        }
+    }
+    if context.strategy == Some(StrategyStatus::None)
+        && let Some(action) = framework.action(STRATEGY_ACCOMPANIMENT)
+        && !context.achieved(action)
+    {
+        let mut reasons = vec![Reason::NoStrategy];
+        reasons.extend(context.triggering_answers(action));
+        candidates.push(Candidate {
+            tier: 0,
+            priority: f64::MAX,
+            action,
+            reasons,
+            after: None,
+        });
+    }
+    // Legal duties come first, whatever the focus pillars: below the minimum the commune is
+    // not at an early stage, it is non-compliant.
+    for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+        let (Some(mut level), Some(legal_minimum)) =
+            (context.level(question), framework.legal_minimum(question))
+        else {
+            continue;
+        };
+        let mut after = None;
+        for step in 0..LEGAL_STEPS {
+            if level >= legal_minimum {
+                break;
+            }
+            // The quickest way to comply: an action the commune can start now, if any.
+            let best = framework
+                .actions
+                .iter()
+                .filter(|a| a.questions.contains(question) && a.fits_level(level))
+                .filter(|a| context.suits(a))
+                .map(|a| (a.is_startable(), context.priority(a, 2.0), a))
+                .max_by(|(sa, pa, a), (sb, pb, b)| {
+                    sa.cmp(sb).then(pa.total_cmp(pb)).then(b.id.cmp(&a.id))
+                });
+            let Some((_, priority, action)) = best else {
+                break;
+            };
+            candidates.push(Candidate {
+                tier: if step == 0 { 1 } else { 2 },
+                priority: if step == 0 { f64::MAX } else { priority },
+                action,
+                reasons: vec![
+                    Reason::LegalMinimum {
+                        question_id: question.clone(),
+                        legal_minimum,
+                    },
+                    Reason::Answer {
+                        question_id: question.clone(),
+                        level: context.level(question).unwrap_or(level),
+                    },
+                ],
+                after,
+            });
+            after = Some(action.id.as_str());
+            level = action.to;
         }
     }
     for (rank, pillar) in focus.iter().enumerate() {
@@ -305,6 +429,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                     .actions
                     .iter()
                     .filter(|a| a.questions.contains(question) && a.fits_level(level))
+                    .filter(|a| context.suits(a))
                     .map(|a| (context.priority(a, pillar.importance.weight()), a))
                     .max_by(|(pa, a), (pb, b)| pa.total_cmp(pb).then(b.id.cmp(&a.id)));
                 let Some((priority, action)) = best else {
@@ -323,6 +448,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 }
                 // Later steps rank below every first step: breadth before depth.
                 candidates.push(Candidate {
+                    tier: 2,
                     priority: priority / (1 + step * 10) as f64,
                     action,
                     reasons,
@@ -337,8 +463,9 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
         }
     }
     candidates.sort_by(|a, b| {
-        b.priority
-            .total_cmp(&a.priority)
+        a.tier
+            .cmp(&b.tier)
+            .then(b.priority.total_cmp(&a.priority))
             .then(a.action.id.cmp(&b.action.id))
     });
     // Each focus pillar's best first step goes first, so no focus pillar ends up with
@@ -346,15 +473,12 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
     let mut leaders = Vec::new();
     for focus_pillar in &focus {
         if let Some(index) = candidates.iter().position(|c| {
-            c.after.is_none() && c.priority < f64::MAX && c.action.pillar == focus_pillar.pillar_id
+            c.after.is_none() && c.tier == 2 && c.action.pillar == focus_pillar.pillar_id
         }) {
             leaders.push(candidates.remove(index));
         }
     }
-    let foundations = candidates
-        .iter()
-        .take_while(|c| c.priority == f64::MAX)
-        .count();
+    let foundations = candidates.iter().take_while(|c| c.tier < 2).count();
     for (offset, leader) in leaders.into_iter().enumerate() {
         candidates.insert(foundations + offset, leader);
     }
@@ -403,9 +527,13 @@ pub fn explain_all(
             let Some(action) = framework.action(&item.id) else {
                 return Vec::new();
             };
-            let mut reasons = Vec::new();
+            let mut reasons = context.below_legal_minimum(action);
             if context.no_staff && STAFF_FOUNDATIONS.contains(&action.id.as_str()) {
                 reasons.push(Reason::NoDedicatedStaff);
+            }
+            if context.strategy == Some(StrategyStatus::None) && action.id == STRATEGY_ACCOMPANIMENT
+            {
+                reasons.push(Reason::NoStrategy);
             }
             // The answers the action improves, while they are still below where it leads.
             for question in &action.questions {
@@ -454,8 +582,10 @@ impl<'a> Plan<'a> {
             action,
             reasons,
             after,
+            tier,
             ..
         } = candidate;
+        let essential = tier < 2;
         if let Some((_, existing)) = self.chosen.get_mut(action.id.as_str()) {
             for reason in reasons {
                 if !existing.contains(&reason) {
@@ -484,6 +614,7 @@ impl<'a> Plan<'a> {
                 action,
                 reasons,
                 earliest,
+                essential,
                 &mut counts,
                 &mut additions,
                 &mut seen,
@@ -507,6 +638,7 @@ impl<'a> Plan<'a> {
         action: &'a Action,
         reasons: Vec<Reason>,
         earliest: Horizon,
+        essential: bool,
         counts: &mut BTreeMap<Horizon, usize>,
         additions: &mut Vec<(&'a Action, Horizon, Vec<Reason>)>,
         seen: &mut BTreeSet<&'a str>,
@@ -538,6 +670,7 @@ impl<'a> Plan<'a> {
                 prerequisite,
                 reasons,
                 Horizon::Short,
+                essential,
                 counts,
                 additions,
                 seen,
@@ -551,10 +684,11 @@ impl<'a> Plan<'a> {
             .find(|h| *h > action.horizon)
             .unwrap_or(action.horizon)
             .max(earliest);
+        // A legal duty or a foundation is not optional: it takes its horizon even when full.
         let horizon = Horizon::ALL
             .into_iter()
             .filter(|h| *h >= earliest && *h <= latest)
-            .find(|h| counts.get(h).copied().unwrap_or(0) < MAX_ITEMS_PER_HORIZON)?;
+            .find(|h| essential || counts.get(h).copied().unwrap_or(0) < MAX_ITEMS_PER_HORIZON)?;
         *counts.entry(horizon).or_default() += 1;
         additions.push((action, horizon, reasons));
         Some(horizon)

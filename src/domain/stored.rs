@@ -78,8 +78,14 @@ pub fn decode_assessment(raw: &str) -> Result<Assessment, DecodeError> {
     }
     // Version 1 is current. A future version 2 dispatches on `version` here, parsing older
     // records into their own type and converting them forward.
+    // Answers to questions the référentiel has since renamed or split carry over here, so
+    // every screen sees them under the current questions.
     serde_json::from_str::<StoredAssessment>(raw)
-        .map(|stored| stored.assessment)
+        .map(|stored| {
+            let mut assessment = stored.assessment;
+            assessment.apply_content_migrations(super::content::framework());
+            assessment
+        })
         .map_err(|e| classify(raw, e))
 }
 

@@ -7,6 +7,7 @@
 use super::assessment::{Answer, Assessment, Choice, Importance, Level, SetAsideAnswer};
 use super::content::Framework;
 use super::content::Horizon;
+use super::obligations::{self, Obligation};
 use super::profile::Profile;
 use super::roadmap::{
     self, FocusPillar, ItemOrigin, ItemStatus, LaterPillar, Reason, Roadmap, RoadmapItem,
@@ -18,7 +19,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The value of the `format` field: tells an Autodiag summary from any other JSON.
 pub const FORMAT_ID: &str = "autodiag-summary";
 /// Bump when the format changes, and add a migration and a fixture for the old version.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2 added `legal_obligations`; a version 1 file reads as version 2 without them.
+pub const SCHEMA_VERSION: u32 = 2;
 /// Files larger than this are refused before being read.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// JSON nested deeper than this is refused; a real summary is about 6 levels deep.
@@ -46,6 +48,11 @@ pub struct Summary {
     pub pillars: Vec<SummaryPillar>,
     /// Mean of the pillar scores that have at least one answer, 0 to 100.
     pub overall_score: Option<u8>,
+    /// Every question that is a legal duty, with the commune's standing. Kept apart from the
+    /// scores: below a legal minimum a commune is non-compliant, not at an early stage.
+    /// Computed on export, ignored on import.
+    #[serde(default)]
+    pub legal_obligations: Vec<Obligation>,
     pub roadmap: Option<SummaryRoadmap>,
 }
 
@@ -268,6 +275,7 @@ pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str
             )
             .collect(),
         overall_score: scoring::overall(&scores),
+        legal_obligations: obligations::obligations(framework, assessment),
         roadmap: assessment.roadmap.as_ref().map(|r| {
             let (focus, later) = roadmap::choose_focus(assessment, &scores);
             let reasons = roadmap::explain_all(framework, assessment, &scores, r);
@@ -466,8 +474,9 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
         });
     }
     let migrated_from = (version < u64::from(SCHEMA_VERSION)).then_some(version as u32);
-    // Version 1 is the current format. When version 2 comes, dispatch on `version` here:
-    // parse older files into their own type and convert them forward.
+    // Version 1 differs only by lacking `legal_obligations`, which is computed anyway, so
+    // both parse as the current format. A later version that changes a field dispatches on
+    // `version` here: parse older files into their own type and convert them forward.
     let summary = parse_current(text)?;
     Ok((summary, migrated_from))
 }
@@ -563,7 +572,7 @@ fn to_assessment(
         );
     }
     let roadmap = summary.roadmap.map(restore_roadmap);
-    let assessment = Assessment {
+    let mut assessment = Assessment {
         id: new_id,
         profile: summary.profile,
         answers,
@@ -576,6 +585,16 @@ fn to_assessment(
         changes_since_download: 0,
         revision: 0,
     };
+    // A file answered with an older référentiel: renamed questions take their answers back,
+    // split ones keep them aside with a note on the new questions.
+    if assessment.apply_content_migrations(framework) {
+        let still_aside: BTreeSet<&str> = assessment
+            .set_aside
+            .iter()
+            .map(|s| s.question_id.as_str())
+            .collect();
+        unknown_questions.retain(|id| still_aside.contains(id.as_str()));
+    }
     Ok(Imported {
         assessment,
         unknown_questions,

@@ -254,6 +254,37 @@ impl Territory {
             .collect()
     }
 
+    /// Per legal duty, in questionnaire order: how many communes are below its minimum, meet
+    /// it, or have it still to check. What many communes lack is what the intercommunale can
+    /// help pool (a shared DPO, an accessibility review…).
+    pub fn obligation_counts(&self, framework: &Framework) -> Vec<ObligationCount> {
+        use super::obligations::{Compliance, obligations};
+        let mut counts: Vec<ObligationCount> = Vec::new();
+        for commune in &self.communes {
+            for (index, obligation) in obligations(framework, &commune.assessment)
+                .into_iter()
+                .enumerate()
+            {
+                if counts.len() <= index {
+                    counts.push(ObligationCount {
+                        question_id: obligation.question_id.clone(),
+                        legal_minimum: obligation.legal_minimum,
+                        below: Vec::new(),
+                        met: 0,
+                        to_check: 0,
+                    });
+                }
+                let count = &mut counts[index];
+                match obligation.compliance {
+                    Compliance::Below => count.below.push(commune.name.clone()),
+                    Compliance::Met => count.met += 1,
+                    Compliance::ToCheck => count.to_check += 1,
+                }
+            }
+        }
+        counts
+    }
+
     /// How many communes chose each pillar as a focus, most chosen first.
     pub fn common_priorities(&self, framework: &Framework) -> Vec<(String, usize)> {
         let mut counts: Vec<(String, usize)> = framework
@@ -342,6 +373,8 @@ pub struct Aggregate {
     /// Per pillar, in framework order.
     pub spreads: Vec<PillarSpread>,
     pub common_priorities: Vec<PriorityCount>,
+    /// Per legal duty: the communes below its minimum.
+    pub legal_obligations: Vec<ObligationCount>,
     pub pooling_min_communes: usize,
     pub pooling_candidates: Vec<PoolingCandidate>,
     pub matches: Vec<super::matching::Match>,
@@ -364,6 +397,17 @@ pub struct AggregateCommune {
 pub struct PillarSpread {
     pub pillar_id: String,
     pub spread: Option<Spread>,
+}
+
+/// How the loaded communes stand on one legal duty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObligationCount {
+    pub question_id: String,
+    pub legal_minimum: u8,
+    /// The communes answered below the legal minimum, by name.
+    pub below: Vec<String>,
+    pub met: usize,
+    pub to_check: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -433,6 +477,7 @@ impl Territory {
                     communes,
                 })
                 .collect(),
+            legal_obligations: self.obligation_counts(framework),
             pooling_min_communes,
             pooling_candidates: self.pooling_candidates(framework, pooling_min_communes),
             matches,

@@ -78,6 +78,9 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
                     <p class="lead">{text.summary.clone()}</p>
                     <p class="pillar__progress" data-testid="pillar-progress">{progress}</p>
                     <PillarPriority pillar assessment=assessment.clone()/>
+                    <p class="scale-rule" data-testid="scale-rule">
+                        <strong>{td_string!(l, pillar.how_to_answer)}</strong>" "{texts.scale.rule.clone()}
+                    </p>
                     <form class="questions" on:submit=|ev| ev.prevent_default()>
                         {pillar
                             .questions
@@ -89,6 +92,7 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
                                     number=i + 1
                                     current=assessment.choice(question)
                                     note=assessment.note(question).to_string()
+                                    grd=framework.grd_of(&assessment.profile.commune)
                                 />
                             })
                             .collect_view()}
@@ -191,11 +195,21 @@ fn QuestionField(
     current: Option<Choice>,
     /// The note when the page was drawn.
     note: String,
+    /// The commune's electricity distribution system operator, if known, for `{grd}`.
+    grd: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let texts = state.texts();
     let text = &texts.questions[question];
+    let framework = content::framework();
+    let legal_minimum = framework.legal_minimum(question);
+    let respondent = framework
+        .respondent(question)
+        .and_then(|key| texts.scale.services.get(key))
+        .cloned()
+        .unwrap_or_default();
+    let personal = move |text: &str| content::with_grd(text, texts, grd).into_owned();
     let group = format!("q-{question}");
     let help_id = format!("help-{question}");
     let note_id = format!("note-{question}");
@@ -224,9 +238,16 @@ fn QuestionField(
             let (head, body) = match choice {
                 Choice::Level(level) => {
                     let index = usize::from(level.get() - 1);
+                    // Below a legal minimum the commune is non-compliant: no maturity name.
+                    let name = match legal_minimum {
+                        Some(minimum) if level.get() < minimum => {
+                            td_string!(l, question.below_legal_minimum).to_string()
+                        }
+                        _ => texts.scale.names[index].clone(),
+                    };
                     (
-                        format!("{} · {}", level.get(), texts.scale.names[index]),
-                        text.levels[index].clone(),
+                        format!("{} · {name}", level.get()),
+                        personal(&text.levels[index]),
                     )
                 }
                 Choice::Unknown => (td_string!(l, question.unknown).to_string(), String::new()),
@@ -235,11 +256,23 @@ fn QuestionField(
                     String::new(),
                 ),
             };
-            let class = if matches!(choice, Choice::Level(_)) {
-                "option"
-            } else {
-                "option option--other"
+            let class = match choice {
+                Choice::Level(level) if legal_minimum.is_some_and(|m| level.get() < m) => {
+                    "option option--below-legal"
+                }
+                Choice::Level(_) => "option",
+                _ => "option option--other",
             };
+            let legal_mark =
+                matches!(choice, Choice::Level(level) if Some(level.get()) == legal_minimum).then(
+                    || {
+                        view! {
+                            <span class="legal-mark" data-testid=format!("legal-mark-{question}")>
+                                {td_string!(l, question.legal_minimum)}
+                            </span>
+                        }
+                    },
+                );
             view! {
                 <label class=class>
                     <input
@@ -249,7 +282,7 @@ fn QuestionField(
                         checked=current == Some(choice)
                         on:change=move |_| set(Some(choice))
                     />
-                    <span class="option__head">{head}</span>
+                    <span class="option__head">{head}{legal_mark}</span>
                     <span class="option__text">{body}</span>
                 </label>
             }
@@ -261,7 +294,17 @@ fn QuestionField(
                 <span class="question__number">{number}</span>
                 <span class="question__title">{text.title.clone()}</span>
             </legend>
-            <p class="question__help" id=help_id.clone()>{text.help.clone()}</p>
+            <p class="question__help" id=help_id.clone()>{personal(&text.help)}</p>
+            {legal_minimum.map(|minimum| view! {
+                <p class="question__legal" data-testid=format!("legal-basis-{question}")>
+                    <strong>{td_string!(l, question.legal_duty)}</strong>" "
+                    {text.legal_basis.clone()}" "
+                    {td_string!(l, question.legal_level, level = minimum)}
+                </p>
+            })}
+            <p class="question__respondent">
+                {td_string!(l, question.respondent)}" "<strong>{respondent}</strong>
+            </p>
             <div class="options">{options}</div>
             <div class="question__footer">
                 <div class="field question__note">

@@ -212,12 +212,7 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let roadmap = assessment.roadmap.clone().unwrap_or_default();
     let first_steps: Vec<String> = roadmap
         .items_in(Horizon::Short)
-        .filter_map(|item| {
-            state
-                .action_texts()
-                .get(&item.id)
-                .map(|a| a.first_step.clone())
-        })
+        .filter_map(|item| state.action_text(&item.id).map(|a| a.first_step))
         .take(3)
         .collect();
     view! {

@@ -4,6 +4,8 @@
 use crate::browser;
 use crate::chart;
 use crate::components::chart_figure::{ScoresTable, radar_of, score_text};
+use crate::components::obligations::LegalObligations;
+use crate::domain::assessment::Assessment;
 use crate::domain::content::{self, Horizon};
 use crate::domain::roadmap::ItemStatus;
 use crate::domain::scoring;
@@ -144,7 +146,7 @@ pub fn ReportPage() -> impl IntoView {
                                 <ol class="report-items">
                                     {items.into_iter().map(|item| {
                                         let action = framework.action(&item.id);
-                                        let step = action.and_then(|_| state.action_texts().get(&item.id)).map(|a| a.first_step.clone());
+                                        let step = action.and_then(|_| state.action_text(&item.id)).map(|a| a.first_step);
                                         let tags = action.map(|a| {
                                             let mut tags = vec![kind_text(a.kind), format!("{} {}", td_string!(l, roadmap.effort), effort_text(a.effort)), cost_text(a.cost)];
                                             if a.pooled { tags.push(td_string!(l, roadmap.pooled).to_string()); }
@@ -167,30 +169,116 @@ pub fn ReportPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </section>
-            <section aria-labelledby="report-answers">
-                <h2 id="report-answers">{td_string!(l, report.answers)}</h2>
-                {framework.pillars.iter().map(|pillar| view! {
-                    <h3>{texts.pillars[&pillar.id].name.clone()}</h3>
-                    <dl class="report-answers">
-                        {pillar.questions.iter().map(|question| {
-                            let choice = assessment.choice(question);
-                            let level_text = choice.and_then(|c| c.level()).map(|level| texts.questions[question].levels[usize::from(level.get() - 1)].clone());
-                            let note = assessment.note(question).to_string();
-                            view! {
-                                <div class="report-answer">
-                                    <dt>{texts.questions[question].title.clone()}</dt>
-                                    <dd>
-                                        <strong>{choice_text(state, choice)}</strong>
-                                        {level_text.map(|t| view! { " — " {t} })}
-                                        {(!note.is_empty()).then(|| view! { <br/><em>{td_string!(l, report.note)}" "</em>{note} })}
-                                    </dd>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </dl>
-                }).collect_view()}
-            </section>
+            <LegalObligations assessment=assessment.clone()/>
+            <ReportAnswers assessment=assessment/>
         </article>
     }
     .into_any()
+}
+
+/// Every answer with its level text and note; or, for one service, its questions with all five
+/// levels, so that a directeur général can hand each colleague their part to answer.
+#[component]
+fn ReportAnswers(assessment: Assessment) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let texts = state.texts();
+    let framework = content::framework();
+    let grd = framework.grd_of(&assessment.profile.commune);
+    let personal = move |text: &str| content::with_grd(text, texts, grd).into_owned();
+    let service = RwSignal::new(String::new());
+    // Services that answer at least one question, in the order of `scale.toml`'s list.
+    let mut services: Vec<(String, String)> = Vec::new();
+    for pillar in &framework.pillars {
+        for question in &pillar.questions {
+            if let Some(key) = framework.respondent(question)
+                && !services.iter().any(|(k, _)| k == key)
+            {
+                let name = texts.scale.services.get(key).cloned().unwrap_or_default();
+                services.push((key.to_string(), name));
+            }
+        }
+    }
+    services.sort_by(|a, b| a.1.cmp(&b.1));
+    let answers = move || {
+        let chosen = service.get();
+        framework.pillars.iter().filter_map(|pillar| {
+            let questions: Vec<&String> = pillar
+                .questions
+                .iter()
+                .filter(|q| chosen.is_empty() || framework.respondent(q) == Some(chosen.as_str()))
+                .collect();
+            if questions.is_empty() {
+                return None;
+            }
+            Some(view! {
+                <h3>{texts.pillars[&pillar.id].name.clone()}</h3>
+                <dl class="report-answers">
+                    {questions.into_iter().map(|question| {
+                        let text = &texts.questions[question];
+                        let choice = assessment.choice(question);
+                        let note = assessment.note(question).to_string();
+                        let detail = if chosen.is_empty() {
+                            choice.and_then(|c| c.level())
+                                .map(|level| view! { " — " {personal(&text.levels[usize::from(level.get() - 1)])} })
+                                .into_any()
+                        } else {
+                            // The whole ladder, for the colleague who answers.
+                            view! {
+                                <br/><span class="hint">{personal(&text.help)}</span>
+                                <ol class="report-levels">
+                                    {text.levels.iter().enumerate().map(|(index, level)| view! {
+                                        <li>{format!("{} · {}", texts.scale.names[index], personal(level))}</li>
+                                    }).collect_view()}
+                                </ol>
+                            }
+                            .into_any()
+                        };
+                        view! {
+                            <div class="report-answer" data-testid=format!("report-answer-{question}")>
+                                <dt>{text.title.clone()}</dt>
+                                <dd>
+                                    <strong>{choice_text(state, choice)}</strong>
+                                    {detail}
+                                    {(!note.is_empty()).then(|| view! { <br/><em>{td_string!(l, report.note)}" "</em>{note} })}
+                                </dd>
+                            </div>
+                        }
+                    }).collect_view()}
+                </dl>
+            })
+        }).collect_view()
+    };
+    let heading = move || {
+        let chosen = service.get();
+        if chosen.is_empty() {
+            td_string!(l, report.answers).to_string()
+        } else {
+            td_string!(
+                l,
+                report.answers_for,
+                service = texts
+                    .scale
+                    .services
+                    .get(&chosen)
+                    .cloned()
+                    .unwrap_or_default()
+            )
+            .to_string()
+        }
+    };
+    view! {
+        <section aria-labelledby="report-answers">
+            <h2 id="report-answers">{heading}</h2>
+            <div class="field no-print">
+                <label for="report-service">{td_string!(l, report.by_service)}</label>
+                <select id="report-service" data-testid="report-service" on:change=move |ev| service.set(event_target_value(&ev))>
+                    <option value="">{td_string!(l, report.all_services)}</option>
+                    {services.into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_view()}
+                </select>
+                <p class="hint">{td_string!(l, report.by_service_hint)}</p>
+            </div>
+            {answers}
+        </section>
+    }
 }

@@ -7,6 +7,7 @@ use crate::components::chart_figure::{
     ChartFigure, ScoresTable, pillar_bars, radar_of, score_text,
 };
 use crate::components::download::DownloadSummaryButton;
+use crate::components::obligations::LegalObligations;
 use crate::domain::assessment::{Assessment, Choice};
 use crate::domain::content;
 use crate::domain::csv;
@@ -117,6 +118,7 @@ pub fn ResultsPage() -> impl IntoView {
                     </ChartFigure>
                 </section>
             </div>
+            <LegalObligations assessment=this.clone()/>
             <Interpretations scores=interpretations/>
             <Breakdown assessment=this/>
             <HowComputed/>

@@ -232,9 +232,8 @@ pub fn item_title(state: AppState, item: &RoadmapItem) -> String {
     match &item.custom_title {
         Some(title) => title.clone(),
         None => state
-            .action_texts()
-            .get(&item.id)
-            .map_or_else(|| item.id.clone(), |a| a.title.clone()),
+            .action_text(&item.id)
+            .map_or_else(|| item.id.clone(), |a| a.title),
     }
 }
 
@@ -245,12 +244,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
     let action = content::framework().action(&item.id);
     let id = item.id.clone();
     let title = item_title(state, &item);
-    let first_step = action.and_then(|_| {
-        state
-            .action_texts()
-            .get(&item.id)
-            .map(|a| a.first_step.clone())
-    });
+    let first_step = action.and_then(|_| state.action_text(&item.id).map(|a| a.first_step));
     let done = item.status == ItemStatus::Done;
     let select_id = format!("move-{}", item.id);
     let done_id = format!("done-{}", item.id);
@@ -348,7 +342,11 @@ pub fn reason_text(state: AppState, reason: &Reason) -> String {
                 .map_or_else(|| question_id.clone(), |q| q.title.clone()),
             level = format!(
                 "{level} · {}",
-                texts.scale.names[usize::from(level.saturating_sub(1)).min(4)]
+                match crate::domain::content::framework().legal_minimum(question_id) {
+                    Some(minimum) if *level < minimum =>
+                        td_string!(l, question.below_legal_minimum).to_string(),
+                    _ => texts.scale.names[usize::from(level.saturating_sub(1)).min(4)].clone(),
+                }
             )
         )
         .to_string(),
@@ -366,13 +364,26 @@ pub fn reason_text(state: AppState, reason: &Reason) -> String {
             l,
             roadmap.reason_prerequisite,
             action = state
-                .action_texts()
-                .get(action_id)
-                .map_or_else(|| action_id.clone(), |a| a.title.clone())
+                .action_text(action_id)
+                .map_or_else(|| action_id.clone(), |a| a.title)
         )
         .to_string(),
         Reason::NoDedicatedStaff => td_string!(l, roadmap.reason_no_staff).to_string(),
         Reason::SmallBudget => td_string!(l, roadmap.reason_small_budget).to_string(),
+        Reason::LegalMinimum {
+            question_id,
+            legal_minimum,
+        } => td_string!(
+            l,
+            roadmap.reason_legal,
+            question = texts
+                .questions
+                .get(question_id)
+                .map_or_else(|| question_id.clone(), |q| q.title.clone()),
+            minimum = *legal_minimum
+        )
+        .to_string(),
+        Reason::NoStrategy => td_string!(l, roadmap.reason_no_strategy).to_string(),
     }
 }
 
@@ -452,7 +463,7 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
                 <select id="catalogue-action" data-testid="catalogue-action" on:change=move |ev| chosen.set(event_target_value(&ev))>
                     <option value="" selected=move || chosen.get().is_empty()>{td_string!(l, roadmap.add_choose)}</option>
                     {move || available.get().into_iter().map(|id| {
-                        let title = state.action_texts().get(&id).map(|a| a.title.clone()).unwrap_or_default();
+                        let title = state.action_text(&id).map(|a| a.title).unwrap_or_default();
                         view! { <option value=id>{title}</option> }
                     }).collect_view()}
                 </select>

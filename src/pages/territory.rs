@@ -165,6 +165,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
         {move || rest.get().then(|| view! {
             <Spreads territory/>
             <Priorities territory/>
+            <Obligations territory/>
             <Pooling territory/>
             <Contacts territory/>
             <Exports territory/>
@@ -301,6 +302,43 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+        </section>
+    }
+}
+
+/// Per legal duty, how many communes are below the minimum: what the intercommunale can help
+/// many communes reach together.
+#[component]
+fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
+    let l = crate::state::locale();
+    let state = expect_context::<AppState>();
+    let texts = state.texts();
+    let counts = territory.with_value(|t| t.obligation_counts(content::framework()));
+    view! {
+        <section aria-labelledby="territory-obligations-title">
+            <h2 id="territory-obligations-title">{td_string!(l, territory.obligations_title)}</h2>
+            <p class="hint">{td_string!(l, territory.obligations_lead)}</p>
+            <table class="data-table" data-testid="territory-obligations">
+                <thead><tr>
+                    <th scope="col">{td_string!(l, territory.obligations_question)}</th>
+                    <th scope="col">{td_string!(l, territory.obligations_below)}</th>
+                    <th scope="col">{td_string!(l, territory.obligations_met)}</th>
+                    <th scope="col">{td_string!(l, territory.obligations_to_check)}</th>
+                </tr></thead>
+                <tbody>
+                    {counts.into_iter().map(|count| view! {
+                        <tr data-testid=format!("territory-obligation-{}", count.question_id)>
+                            <th scope="row">{texts.questions.get(&count.question_id).map(|q| q.title.clone()).unwrap_or_default()}</th>
+                            <td>
+                                <strong>{count.below.len()}</strong>
+                                {(!count.below.is_empty()).then(|| view! { <br/><span class="hint">{count.below.join(", ")}</span> })}
+                            </td>
+                            <td>{count.met}</td>
+                            <td>{count.to_check}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
         </section>
     }
 }

@@ -4,8 +4,8 @@ pub mod model;
 pub mod source;
 
 pub use model::{
-    Action, ActionKind, ActionText, CostBand, Effort, Framework, Horizon, Pillar, PillarText,
-    QuestionText, Scale, Texts,
+    Action, ActionKind, ActionText, Commune, CostBand, Effort, Framework, Horizon, Migration,
+    Owner, Pillar, PillarText, PopulationFit, QuestionInfo, QuestionText, Scale, Texts,
 };
 
 use std::collections::BTreeMap;
@@ -151,26 +151,34 @@ pub fn languages() -> impl Iterator<Item = &'static str> {
 }
 
 impl Framework {
-    pub fn pillar(&self, id: &str) -> Option<&Pillar> {
-        self.pillars.iter().find(|p| p.id == id)
-    }
-
-    pub fn action(&self, id: &str) -> Option<&Action> {
-        self.actions.iter().find(|a| a.id == id)
-    }
-
-    /// The pillar a question belongs to.
-    pub fn pillar_of(&self, question: &str) -> Option<&Pillar> {
-        self.pillars
+    /// The key of the commune's electricity distribution system operator, when the commune is
+    /// one of the territory's and its operator is the same everywhere in it.
+    pub fn grd_of(&self, commune: &str) -> Option<&str> {
+        let wanted = super::profile::slug(commune);
+        self.communes
             .iter()
-            .find(|p| p.questions.iter().any(|q| q == question))
+            .find(|c| super::profile::slug(&c.name) == wanted)
+            .and_then(|c| c.grd.as_deref())
     }
+}
 
-    pub fn question_count(&self) -> usize {
-        self.pillars.iter().map(|p| p.questions.len()).sum()
+/// `text` with `{grd}` replaced by how `texts` name the operator `grd` (or an unknown one),
+/// with the French elisions it then needs (« de ORES » becomes « d'ORES »).
+pub fn with_grd<'a>(text: &'a str, texts: &Texts, grd: Option<&str>) -> std::borrow::Cow<'a, str> {
+    if !text.contains(model::GRD_PLACEHOLDER) {
+        return std::borrow::Cow::Borrowed(text);
     }
-
-    pub fn has_question(&self, id: &str) -> bool {
-        self.pillar_of(id).is_some()
-    }
+    let name = grd
+        .and_then(|key| texts.scale.grd.get(key))
+        .or_else(|| texts.scale.grd.get("unknown"))
+        .map_or("", String::as_str);
+    let replaced = text.replace(model::GRD_PLACEHOLDER, name);
+    let vowel_name = name.starts_with(|c: char| "AEIOUaeiouÉé".contains(c));
+    std::borrow::Cow::Owned(if vowel_name {
+        replaced
+            .replace(&format!(" de {name}"), &format!(" d'{name}"))
+            .replace(&format!(" que {name}"), &format!(" qu'{name}"))
+    } else {
+        replaced
+    })
 }

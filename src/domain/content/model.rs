@@ -12,7 +12,55 @@ pub struct Framework {
     pub id: String,
     pub version: String,
     pub pillars: Vec<Pillar>,
+    /// Who answers each question and, for legal duties, the level the law requires.
+    pub questions: BTreeMap<String, QuestionInfo>,
     pub actions: Vec<Action>,
+    /// How answers to questions that were renamed, split or removed carry over.
+    #[serde(default)]
+    pub migrations: Vec<Migration>,
+    /// The communes of the territory and their electricity distribution system operator.
+    #[serde(default)]
+    pub communes: Vec<Commune>,
+}
+
+/// The language-neutral facts about one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionInfo {
+    /// Key of the service best placed to answer (`services` in `scale.toml`).
+    pub respondent: String,
+    /// For a legal duty: the lowest level at which the commune complies with the law.
+    /// Levels below it are non-compliance, never a maturity stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_minimum: Option<u8>,
+}
+
+/// An answer to an old question id that carries over to the current framework.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Migration {
+    /// The question id that no longer exists.
+    pub from: String,
+    /// The current questions that take over its subject.
+    pub to: Vec<String>,
+    /// The level still means the same on the (single) new question: move it there.
+    /// Otherwise the old answer is set aside and a note on each new question recalls it.
+    #[serde(default)]
+    pub keep_level: bool,
+    /// Recalls the old answer in the notes, in the reference language; `{level}` is replaced.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One commune of the territory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commune {
+    pub name: String,
+    /// Key of its electricity distribution system operator (`grd` in `scale.toml`), if it is
+    /// known for the whole commune.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grd: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,14 +90,70 @@ pub struct Action {
     pub impact: u8,
     pub kind: ActionKind,
     pub pooled: bool,
+    /// Who starts it on the commune's side.
+    pub owner: Owner,
+    /// Set when the action only suits small or only large communes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<PopulationFit>,
     #[serde(default)]
     pub prerequisites: Vec<String>,
+}
+
+/// Who starts an action, and so who must hold the power to do it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    /// The collège communal: awards contracts, assigns staff, decides day to day.
+    College,
+    /// The conseil communal: votes the budget, adopts plans and regulations.
+    Conseil,
+    /// The bourgmestre: administrative police, emergency planning.
+    Bourgmestre,
+    /// The directeur général: organises the services.
+    Dg,
+    /// The référent numérique, once designated.
+    Referent,
+    /// The data protection officer, once designated.
+    Dpo,
+    /// An agent the directeur général names.
+    Agent,
+}
+
+impl Owner {
+    /// How the French first step of an action with this owner begins.
+    pub fn french_opening(self) -> &'static str {
+        match self {
+            Owner::College => "Le collège",
+            Owner::Conseil => "Le conseil communal",
+            Owner::Bourgmestre => "Le bourgmestre",
+            Owner::Dg => "Le directeur général",
+            Owner::Referent => "Le référent numérique",
+            Owner::Dpo => "Le DPO",
+            Owner::Agent => "",
+        }
+    }
+}
+
+/// Communes an action suits, when not every commune.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PopulationFit {
+    /// Under 10,000 inhabitants: the light or pooled way.
+    Small,
+    /// Over 20,000 inhabitants: needs a team or a system of the commune's own.
+    Large,
 }
 
 impl Action {
     /// Whether the action fits a commune currently at `level` on one of its questions.
     pub fn fits_level(&self, level: u8) -> bool {
         self.from <= level && level < self.to
+    }
+
+    /// Whether a commune with no digital staff can start it next month: short, cheap, and
+    /// (checked on its text) neither a purchase nor a study.
+    pub fn is_startable(&self) -> bool {
+        self.horizon == Horizon::Short && matches!(self.cost, CostBand::None | CostBand::Low)
     }
 }
 
@@ -120,8 +224,15 @@ pub struct Texts {
 pub struct Scale {
     /// Level names, from level 1 to level 5.
     pub names: Vec<String>,
+    /// How to choose when only part of a level is true; shown on every question page.
+    pub rule: String,
     /// What a pillar score in each band means, from band 1 to band 5.
     pub bands: Vec<String>,
+    /// Names of the services that answer questions, by key.
+    pub services: BTreeMap<String, String>,
+    /// How texts name each electricity distribution system operator (`{grd}`), by key; the
+    /// key `unknown` names it when the commune's operator is not known.
+    pub grd: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -136,6 +247,9 @@ pub struct QuestionText {
     pub id: String,
     pub title: String,
     pub help: String,
+    /// For a legal duty: the law, in a short sentence with its reference.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub legal_basis: String,
     /// Observable descriptions of levels 1 to 5.
     pub levels: Vec<String>,
 }
@@ -150,7 +264,14 @@ pub struct ActionText {
 /// Limits that keep the questionnaire under 45 minutes.
 pub const QUESTIONS_PER_PILLAR: std::ops::RangeInclusive<usize> = 6..=8;
 pub const MAX_RESPONDENT_WORDS: usize = 8_000;
-pub const MAX_LEVEL_WORDS: usize = 40;
+pub const MAX_LEVEL_WORDS: usize = 30;
+/// An action moves a question at most this many levels: a bigger jump is several actions.
+pub const MAX_ACTION_SPAN: u8 = 2;
+/// At most this many level-5 texts may speak of other communes: level 5 is specific to each
+/// question, not a template.
+pub const MAX_SHARED_LEVEL_FIVE: usize = 6;
+/// The placeholder for the commune's electricity distribution system operator.
+pub const GRD_PLACEHOLDER: &str = "{grd}";
 
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
@@ -170,10 +291,18 @@ impl Texts {
             .map(|q| {
                 word_count(&q.title)
                     + word_count(&q.help)
+                    + word_count(&q.legal_basis)
                     + q.levels.iter().map(|l| word_count(l)).sum::<usize>()
             })
             .sum();
-        pillars + questions
+        let scale = word_count(&self.scale.rule)
+            + self
+                .scale
+                .names
+                .iter()
+                .map(|n| word_count(n))
+                .sum::<usize>();
+        pillars + questions + scale
     }
 }
 
@@ -182,10 +311,252 @@ impl Texts {
 pub fn validate(framework: &Framework, languages: &[(&str, &Texts)]) -> Vec<String> {
     let mut problems = Vec::new();
     check_structure(framework, &mut problems);
+    check_questions(framework, &mut problems);
+    check_migrations(framework, &mut problems);
     for (lang, texts) in languages {
         check_texts(framework, lang, texts, &mut problems);
+        if *lang == super::source::REFERENCE_LANGUAGE {
+            check_french(framework, texts, &mut problems);
+        }
     }
     problems
+}
+
+/// The action that designates the référent numérique; actions the référent starts need it first.
+pub const REFERENT_ACTION: &str = "gou_referent_designer";
+/// The action that designates the DPO; actions the DPO starts need it first.
+pub const DPO_ACTION: &str = "gou_dpo_designer";
+
+/// Words that make a first step a purchase or a study, which a commune cannot start next month.
+const NOT_STARTABLE_WORDS: [&str; 7] = [
+    "achète",
+    "acheter",
+    "achat",
+    "commande",
+    "commander",
+    "étude",
+    "étudier",
+];
+
+/// Roles a small commune often lacks: a first step opening with one must say who acts
+/// otherwise, with « à défaut ».
+const ROLES_SMALL_COMMUNES_LACK: [&str; 5] = [
+    "Le webmaster",
+    "Le responsable communication",
+    "L'éco-conseiller",
+    "L'ADL",
+    "Le conseiller en mobilité",
+];
+
+/// What IGRETEC documents that it offers communes; a first step naming IGRETEC asks for one.
+const IGRETEC_OFFER: [&str; 4] = [
+    "accompagnement",
+    "POLLEC",
+    "parc d'activités",
+    "parcs d'activités",
+];
+
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == word || w.to_lowercase() == word)
+}
+
+/// Whether the action's French first step is something to do, not something to buy or study.
+pub fn first_step_is_startable(first_step: &str) -> bool {
+    !NOT_STARTABLE_WORDS.iter().any(|w| has_word(first_step, w))
+}
+
+/// Every action that must be done before `id`, directly or through another prerequisite.
+pub fn upstream<'a>(framework: &'a Framework, id: &str) -> std::collections::BTreeSet<&'a str> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut queue: Vec<&str> = framework
+        .action(id)
+        .map(|a| a.prerequisites.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    while let Some(next) = queue.pop() {
+        if let Some(action) = framework.actions.iter().find(|a| a.id == next)
+            && found.insert(action.id.as_str())
+        {
+            queue.extend(action.prerequisites.iter().map(String::as_str));
+        }
+    }
+    found
+}
+
+fn check_questions(framework: &Framework, problems: &mut Vec<String>) {
+    for pillar in &framework.pillars {
+        for question in &pillar.questions {
+            let file = format!("content/actions/{}.toml", pillar.id);
+            match framework.questions.get(question) {
+                None => problems.push(format!(
+                    "{file}: question {question} needs a [[questions]] entry with its respondent"
+                )),
+                Some(info) => {
+                    if info.legal_minimum.is_some_and(|m| !(2..=5).contains(&m)) {
+                        problems.push(format!(
+                            "{file}: question {question}: legal_minimum must be 2 to 5"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for question in framework.questions.keys() {
+        if !framework.has_question(question) {
+            problems.push(format!(
+                "content/actions: [[questions]] entry {question} is not a question of content/fr/"
+            ));
+        }
+    }
+    for action in &framework.actions {
+        let where_ = format!(
+            "content/actions/{}.toml, action {}",
+            action.pillar, action.id
+        );
+        if action.to.saturating_sub(action.from) > MAX_ACTION_SPAN {
+            problems.push(format!(
+                "{where_}: moves {} levels; at most {MAX_ACTION_SPAN}, split it into steps",
+                action.to.saturating_sub(action.from)
+            ));
+        }
+        for (owner, designation) in [(Owner::Referent, REFERENT_ACTION), (Owner::Dpo, DPO_ACTION)] {
+            if action.owner == owner
+                && action.id != designation
+                && !upstream(framework, &action.id).contains(designation)
+            {
+                problems.push(format!(
+                    "{where_}: its owner must first be designated: add {designation} to its prerequisites"
+                ));
+            }
+        }
+    }
+}
+
+fn check_migrations(framework: &Framework, problems: &mut Vec<String>) {
+    for migration in &framework.migrations {
+        let where_ = format!("content/migrations.toml, from {}", migration.from);
+        if framework.has_question(&migration.from) {
+            problems.push(format!("{where_}: that question still exists"));
+        }
+        if migration.to.is_empty() {
+            problems.push(format!("{where_}: names no new question"));
+        }
+        for question in &migration.to {
+            if !framework.has_question(question) {
+                problems.push(format!("{where_}: unknown question {question}"));
+            }
+        }
+        if migration.keep_level && migration.to.len() != 1 {
+            problems.push(format!(
+                "{where_}: keep_level needs exactly one new question"
+            ));
+        }
+        if !migration.keep_level && !migration.note.contains("{level}") {
+            problems.push(format!(
+                "{where_}: needs a note that recalls the old answer with {{level}}"
+            ));
+        }
+    }
+}
+
+/// Checks on the French texts that carry the rules a directeur général would check.
+fn check_french(framework: &Framework, texts: &Texts, problems: &mut Vec<String>) {
+    let lang = super::source::REFERENCE_LANGUAGE;
+    let mut shared_level_five = 0;
+    for pillar in &framework.pillars {
+        let file = format!("content/{lang}/{}.toml", pillar.id);
+        for question in &pillar.questions {
+            let Some(text) = texts.questions.get(question) else {
+                continue;
+            };
+            let all = format!(
+                "{} {} {}",
+                text.help,
+                text.legal_basis,
+                text.levels.join(" ")
+            );
+            for word in ["inspire", "courriel", "ORES"] {
+                if has_word(&all, word) {
+                    problems.push(format!(
+                        "{file}: question {question} says « {word} » (see content/README.md)"
+                    ));
+                }
+            }
+            if text
+                .levels
+                .get(4)
+                .is_some_and(|l| l.contains("autres communes") || l.contains("communes voisines"))
+            {
+                shared_level_five += 1;
+            }
+            for level in 1..5 {
+                let startable = framework.actions.iter().any(|a| {
+                    a.questions.contains(question)
+                        && a.fits_level(level)
+                        && a.is_startable()
+                        && texts
+                            .actions
+                            .get(&a.id)
+                            .is_some_and(|t| first_step_is_startable(&t.first_step))
+                });
+                if !startable {
+                    problems.push(format!(
+                        "content/actions/{}.toml: question {question} at level {level} has no \
+                         action a commune can start next month (short horizon, cost none or low, \
+                         no purchase or study in its first step)",
+                        pillar.id
+                    ));
+                }
+            }
+        }
+    }
+    if shared_level_five > MAX_SHARED_LEVEL_FIVE {
+        problems.push(format!(
+            "content/{lang}: {shared_level_five} level-5 texts speak of other communes; at most \
+             {MAX_SHARED_LEVEL_FIVE}: make level 5 specific to each question"
+        ));
+    }
+    for action in &framework.actions {
+        let Some(text) = texts.actions.get(&action.id) else {
+            continue;
+        };
+        let where_ = format!(
+            "content/{lang}/{}.toml, action {}",
+            action.pillar, action.id
+        );
+        let step = &text.first_step;
+        let opening = action.owner.french_opening();
+        if !opening.is_empty() && !step.starts_with(opening) {
+            problems.push(format!(
+                "{where_}: first_step must start with « {opening} »"
+            ));
+        }
+        if action.owner == Owner::Agent && !step.contains("désigné") {
+            problems.push(format!(
+                "{where_}: owner agent: say who designates the agent (« désigné par le directeur général »)"
+            ));
+        }
+        if ROLES_SMALL_COMMUNES_LACK
+            .iter()
+            .any(|r| step.starts_with(r))
+            && !step.contains("à défaut")
+        {
+            problems.push(format!(
+                "{where_}: starts with a role a small commune may lack; say who acts « à défaut »"
+            ));
+        }
+        if step.contains("IGRETEC") && !IGRETEC_OFFER.iter().any(|o| step.contains(o)) {
+            problems.push(format!(
+                "{where_}: names IGRETEC for something outside its documented offer \
+                 (accompagnement, POLLEC, parcs d'activités)"
+            ));
+        }
+        for word in ["courriel", "ORES", "inspire"] {
+            if has_word(step, word) || has_word(&text.title, word) {
+                problems.push(format!("{where_}: says « {word} » (see content/README.md)"));
+            }
+        }
+    }
 }
 
 fn check_structure(framework: &Framework, problems: &mut Vec<String>) {
@@ -276,6 +647,38 @@ fn check_texts(framework: &Framework, lang: &str, texts: &Texts, problems: &mut 
     }
     if texts.scale.bands.len() != 5 || texts.scale.bands.iter().any(|b| b.trim().is_empty()) {
         problems.push(format!("content/{lang}/scale.toml: needs 5 band meanings"));
+    }
+    if texts.scale.rule.trim().is_empty() {
+        problems.push(format!(
+            "content/{lang}/scale.toml: needs the rule for partly true levels"
+        ));
+    }
+    for (question, info) in &framework.questions {
+        if !texts.scale.services.contains_key(&info.respondent) {
+            problems.push(format!(
+                "content/{lang}/scale.toml: [services] has no name for {:?} (respondent of {question})",
+                info.respondent
+            ));
+        }
+        if let Some(text) = texts.questions.get(question)
+            && info.legal_minimum.is_some() == text.legal_basis.trim().is_empty()
+        {
+            problems.push(format!(
+                "content/{lang}: question {question}: a legal_basis goes with a legal_minimum, and only with one"
+            ));
+        }
+    }
+    let grd_keys = framework
+        .communes
+        .iter()
+        .filter_map(|c| c.grd.as_deref())
+        .chain(["unknown"]);
+    for key in grd_keys {
+        if !texts.scale.grd.contains_key(key) {
+            problems.push(format!(
+                "content/{lang}/scale.toml: [grd] has no name for {key:?}"
+            ));
+        }
     }
     for pillar in &framework.pillars {
         let file = format!("content/{lang}/{}.toml", pillar.id);
@@ -392,4 +795,39 @@ pub fn find_prerequisite_cycle(framework: &Framework) -> Option<Vec<String>> {
         }
     }
     None
+}
+
+impl Framework {
+    pub fn pillar(&self, id: &str) -> Option<&Pillar> {
+        self.pillars.iter().find(|p| p.id == id)
+    }
+
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// The pillar a question belongs to.
+    pub fn pillar_of(&self, question: &str) -> Option<&Pillar> {
+        self.pillars
+            .iter()
+            .find(|p| p.questions.iter().any(|q| q == question))
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.pillars.iter().map(|p| p.questions.len()).sum()
+    }
+
+    pub fn has_question(&self, id: &str) -> bool {
+        self.pillar_of(id).is_some()
+    }
+
+    /// The level the law requires on this question, if it is a legal duty.
+    pub fn legal_minimum(&self, question: &str) -> Option<u8> {
+        self.questions.get(question).and_then(|q| q.legal_minimum)
+    }
+
+    /// Key of the service best placed to answer this question.
+    pub fn respondent(&self, question: &str) -> Option<&str> {
+        self.questions.get(question).map(|q| q.respondent.as_str())
+    }
 }

@@ -3,7 +3,10 @@
 //! `build.rs` reads the TOML files, deserialises them into these types and calls
 //! [`assemble`]; the app only ever sees the assembled, checked JSON.
 
-use super::model::{Action, ActionText, Framework, Pillar, PillarText, QuestionText, Scale, Texts};
+use super::model::{
+    Action, ActionText, Commune, Framework, Migration, Pillar, PillarText, QuestionInfo,
+    QuestionText, Scale, Texts,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -20,7 +23,36 @@ pub struct FrameworkFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionsFile {
+    /// Who answers each question of the pillar, and the legal minimums.
+    #[serde(default)]
+    pub questions: Vec<QuestionEntry>,
     pub actions: Vec<Action>,
+}
+
+/// One `[[questions]]` entry of `content/actions/<pillar>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionEntry {
+    pub id: String,
+    pub respondent: String,
+    #[serde(default)]
+    pub legal_minimum: Option<u8>,
+}
+
+/// `content/migrations.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MigrationsFile {
+    #[serde(default)]
+    pub migrations: Vec<Migration>,
+}
+
+/// `content/communes.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommunesFile {
+    #[serde(default)]
+    pub communes: Vec<Commune>,
 }
 
 /// `content/<lang>/<pillar>.toml`.
@@ -39,6 +71,8 @@ pub struct Sources {
     pub framework: FrameworkFile,
     /// One actions file per pillar, in pillar order.
     pub actions: Vec<ActionsFile>,
+    pub migrations: MigrationsFile,
+    pub communes: CommunesFile,
     /// Per language: the scale and one file per pillar, in pillar order.
     pub languages: Vec<(String, Scale, Vec<PillarFile>)>,
 }
@@ -70,7 +104,20 @@ pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), S
         .collect();
 
     let mut actions = Vec::new();
+    let mut questions = BTreeMap::new();
     for (pillar, file) in sources.framework.pillars.iter().zip(sources.actions) {
+        for entry in file.questions {
+            let info = QuestionInfo {
+                respondent: entry.respondent,
+                legal_minimum: entry.legal_minimum,
+            };
+            if questions.insert(entry.id.clone(), info).is_some() {
+                return Err(format!(
+                    "content/actions/{pillar}.toml: [[questions]] entry {} is there twice",
+                    entry.id
+                ));
+            }
+        }
         for mut action in file.actions {
             action.pillar = pillar.clone();
             actions.push(action);
@@ -117,7 +164,10 @@ pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), S
             id: sources.framework.id,
             version: sources.framework.version,
             pillars,
+            questions,
             actions,
+            migrations: sources.migrations.migrations,
+            communes: sources.communes.communes,
         },
         languages,
     ))

@@ -1,0 +1,84 @@
+//! The « Obligations légales » section of the results and the report: the questions that are
+//! legal duties, apart from maturity. Below a legal minimum a commune is not at an early stage,
+//! it is not in order.
+
+use crate::domain::assessment::Assessment;
+use crate::domain::content;
+use crate::domain::obligations::{self, Compliance};
+use crate::i18n::*;
+use crate::route::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Each legal duty answered below its minimum, then those still to check, with their legal basis.
+#[component]
+pub fn LegalObligations(
+    /// The assessment whose answers are read.
+    assessment: Assessment,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let texts = state.texts();
+    let framework = content::framework();
+    let all = obligations::obligations(framework, &assessment);
+    let met = all
+        .iter()
+        .filter(|o| o.compliance == Compliance::Met)
+        .count();
+    let total = all.len();
+    let row = move |obligation: &obligations::Obligation| {
+        let question = &texts.questions[&obligation.question_id];
+        let pillar = framework
+            .pillar_of(&obligation.question_id)
+            .map(|p| p.id.clone())
+            .unwrap_or_default();
+        let standing = match obligation.level {
+            Some(level) => td_string!(
+                l,
+                results.legal_below,
+                level = level,
+                minimum = obligation.legal_minimum
+            )
+            .to_string(),
+            None => td_string!(
+                l,
+                results.legal_to_check,
+                minimum = obligation.legal_minimum
+            )
+            .to_string(),
+        };
+        view! {
+            <li data-testid=format!("obligation-{}", obligation.question_id)>
+                <a href=state.href(Route::Pillar(pillar))><strong>{question.title.clone()}</strong></a>
+                " — "{standing}
+                <br/><span class="hint">{question.legal_basis.clone()}</span>
+            </li>
+        }
+    };
+    let below: Vec<_> = all
+        .iter()
+        .filter(|o| o.compliance == Compliance::Below)
+        .map(row)
+        .collect();
+    let to_check: Vec<_> = all
+        .iter()
+        .filter(|o| o.compliance == Compliance::ToCheck)
+        .map(row)
+        .collect();
+    let no_gap = below.is_empty();
+    view! {
+        <section class="obligations" aria-labelledby="obligations-title" data-testid="legal-obligations">
+            <h2 id="obligations-title">{td_string!(l, results.legal_title)}</h2>
+            <p>{td_string!(l, results.legal_lead)}</p>
+            <p class="obligations__count"><strong>{td_string!(l, results.legal_count, met = met, total = total)}</strong></p>
+            {(!no_gap).then(|| view! {
+                <h3>{td_string!(l, results.legal_below_title)}</h3>
+                <ul class="obligations__list obligations__list--below">{below}</ul>
+            })}
+            {(!to_check.is_empty()).then(|| view! {
+                <h3>{td_string!(l, results.legal_to_check_title)}</h3>
+                <ul class="obligations__list">{to_check}</ul>
+            })}
+        </section>
+    }
+}

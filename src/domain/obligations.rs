@@ -1,0 +1,66 @@
+//! Legal duties, kept apart from maturity: a commune below a legal minimum is non-compliant,
+//! not at an early stage.
+
+use super::assessment::{Assessment, Choice};
+use super::content::Framework;
+use serde::{Deserialize, Serialize};
+
+/// Where a commune stands on one question that is a legal duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Compliance {
+    /// Answered at or above the legal minimum.
+    Met,
+    /// Answered below the legal minimum.
+    Below,
+    /// « Je ne sais pas », « non applicable » or no answer yet: to be checked.
+    ToCheck,
+}
+
+/// One legal duty of the référentiel and the commune's answer to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Obligation {
+    pub question_id: String,
+    /// The lowest level at which the commune complies.
+    pub legal_minimum: u8,
+    /// The level answered, if a level was chosen.
+    pub level: Option<u8>,
+    pub compliance: Compliance,
+}
+
+/// Every legal duty of the référentiel, in questionnaire order, with the commune's standing.
+pub fn obligations(framework: &Framework, assessment: &Assessment) -> Vec<Obligation> {
+    framework
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .filter_map(|question| {
+            let legal_minimum = framework.legal_minimum(question)?;
+            let level = match assessment.choice(question) {
+                Some(Choice::Level(level)) => Some(level.get()),
+                _ => None,
+            };
+            let compliance = match level {
+                Some(level) if level >= legal_minimum => Compliance::Met,
+                Some(_) => Compliance::Below,
+                None => Compliance::ToCheck,
+            };
+            Some(Obligation {
+                question_id: question.clone(),
+                legal_minimum,
+                level,
+                compliance,
+            })
+        })
+        .collect()
+}
+
+/// The duties answered below their legal minimum.
+pub fn below(framework: &Framework, assessment: &Assessment) -> Vec<Obligation> {
+    obligations(framework, assessment)
+        .into_iter()
+        .filter(|o| o.compliance == Compliance::Below)
+        .collect()
+}

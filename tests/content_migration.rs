@@ -1,0 +1,144 @@
+//! Answers given to an older référentiel carry over: a renamed question keeps its answer, a
+//! split one is set aside with a note on each new question, and nothing is dropped.
+
+mod common;
+use autodiag::domain::assessment::Choice;
+use autodiag::domain::{stored, summary};
+use common::*;
+use std::path::Path;
+
+fn read(path: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+}
+
+/// The answers in a summary file, by question id.
+fn answers_in(bytes: &[u8]) -> Vec<(String, serde_json::Value)> {
+    let json: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    json["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["question_id"].as_str().unwrap().to_string(),
+                a.get("level").cloned().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_old_answer_of_the_examples_and_the_v1_fixture_is_kept_or_carried_over() {
+    let framework = framework();
+    for file in [
+        "examples/courcelles-2026-10-05.json",
+        "examples/lobbes-2026-11-20.json",
+        "examples/thuin-2025-06-12.json",
+        "tests/fixtures/summary-v1.json",
+    ] {
+        let bytes = read(file);
+        let imported = summary::import(framework, &bytes, "x".into(), NOW).unwrap();
+        let a = &imported.assessment;
+        for (question, level) in answers_in(&bytes) {
+            let kept_aside = a.set_aside.iter().any(|s| s.question_id == question);
+            let current = framework.has_question(&question) && a.answers.contains_key(&question);
+            let renamed = framework
+                .migrations
+                .iter()
+                .find(|m| m.from == question && m.keep_level);
+            match renamed {
+                Some(migration) => {
+                    let old: Option<Choice> = serde_json::from_value(level).ok();
+                    assert_eq!(a.choice(&migration.to[0]), old, "{file}: {question}");
+                }
+                None => assert!(
+                    current || kept_aside,
+                    "{file}: answer to {question} was lost"
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_split_question_leaves_its_old_answer_aside_and_a_note_on_each_new_question() {
+    let bytes = read("examples/courcelles-2026-10-05.json");
+    let imported = summary::import(framework(), &bytes, "x".into(), NOW).unwrap();
+    let a = &imported.assessment;
+    let old = a
+        .set_aside
+        .iter()
+        .find(|s| s.question_id == "mob_ecoles_pmr")
+        .expect("the old answer is kept aside");
+    let Some(Choice::Level(level)) = old.answer.choice else {
+        panic!("Courcelles answered mob_ecoles_pmr with a level");
+    };
+    for question in ["mob_ecoles", "mob_pmr"] {
+        assert!(
+            a.note(question)
+                .contains(&format!("niveau {}", level.get())),
+            "{question}: {:?}",
+            a.note(question)
+        );
+        // The level itself is not guessed: the new ladders differ.
+        assert_eq!(a.choice(question), None, "{question}");
+    }
+    // The kept answer is exported again, so a round trip loses nothing.
+    let again = summary::export(framework(), a, NOW);
+    assert!(
+        again
+            .set_aside_answers
+            .iter()
+            .any(|s| s.question_id == "mob_ecoles_pmr")
+    );
+}
+
+#[test]
+fn a_stored_assessment_with_old_ids_migrates_on_reading_and_migrating_twice_changes_nothing() {
+    let raw = String::from_utf8(read("tests/fixtures/stored-assessment-v1.json")).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let answers = json["assessment"]["answers"].as_object_mut().unwrap();
+    answers.insert("sc_competences".into(), serde_json::json!({ "choice": 3 }));
+    answers.insert(
+        "ene_eau_nature".into(),
+        serde_json::json!({ "choice": 2, "note": "PCDN en cours" }),
+    );
+    let a = stored::decode_assessment(&json.to_string()).unwrap();
+    assert_eq!(a.choice("gou_competences"), Some(level(3)));
+    assert!(!a.answers.contains_key("sc_competences"));
+    let aside = a
+        .set_aside
+        .iter()
+        .find(|s| s.question_id == "ene_eau_nature")
+        .expect("kept aside");
+    assert_eq!(aside.answer.note, "PCDN en cours");
+    assert!(a.note("ene_eau").contains("niveau 2"));
+    assert!(a.note("ene_biodiversite").contains("niveau 2"));
+
+    let mut again = a.clone();
+    assert!(!again.apply_content_migrations(framework()));
+    assert_eq!(again, a);
+    // Read back after being stored, it is the same.
+    let reread = stored::decode_assessment(&stored::encode_assessment(&a)).unwrap();
+    assert_eq!(reread, a);
+}
+
+#[test]
+fn a_renamed_question_never_overwrites_an_answer_given_to_the_new_one() {
+    let mut a = assessment("Lobbes");
+    a.answers.insert(
+        "sc_competences".into(),
+        autodiag::domain::assessment::Answer {
+            choice: Some(level(1)),
+            note: String::new(),
+        },
+    );
+    a.set_choice("gou_competences", Some(level(4)), NOW);
+    a.apply_content_migrations(framework());
+    assert_eq!(a.choice("gou_competences"), Some(level(4)));
+    assert!(
+        a.set_aside
+            .iter()
+            .any(|s| s.question_id == "sc_competences")
+    );
+}
