@@ -226,12 +226,12 @@ async fn answering_updates_progress_and_the_live_chart() {
         )
         .unwrap();
     let _app = mount_app("#/pilier/mobilite").await;
-    assert_eq!(text("[data-testid=progress-mobilite]"), "0 / 7");
+    assert_eq!(text("[data-testid=progress-mobilite]"), "0 / 8");
     let before = query("[data-testid=live-chart]").inner_html();
     query("[data-testid=mob_pcm-4]").click();
     tick().await;
-    assert_eq!(text("[data-testid=progress-mobilite]"), "1 / 7");
-    assert!(text("[data-testid=pillar-progress]").starts_with("1 / 7"));
+    assert_eq!(text("[data-testid=progress-mobilite]"), "1 / 8");
+    assert!(text("[data-testid=pillar-progress]").starts_with("1 / 8"));
     let after = query("[data-testid=live-chart]").inner_html();
     assert_ne!(before, after, "the chart was redrawn");
     assert!(after.contains("75 · Intégré"));

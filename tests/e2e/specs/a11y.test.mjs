@@ -174,7 +174,7 @@ test("after a first visit, the app loads and works offline, and only talks to it
   await page.reload();
   await page.waitForFunction(() => document.querySelector("fieldset.question")?.id.startsWith("qdv_"));
   await page.click('[data-testid="qdv_securite-4"]');
-  await expectText(page, "[data-testid=progress-qualite_de_vie]", "1 / 7");
+  await expectText(page, "[data-testid=progress-qualite_de_vie]", "1 / 8");
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   await context.setOffline(false);
@@ -211,7 +211,7 @@ test("a new release is announced, taken on the user's click, and keeps the answe
     await page.waitForFunction(async () => !(await caches.keys()).some((k) => k.startsWith("autodiag-") && k !== "autodiag-next-release"), null, { timeout: 20_000 });
     assert.equal(await page.locator("[data-testid=update-ready]").count(), 0, "the notice is gone once the new version runs");
     await openPillar(page, release.url, "mobilite");
-    await expectText(page, "[data-testid=progress-mobilite]", "7 / 7");
+    await expectText(page, "[data-testid=progress-mobilite]", "8 / 8");
     await assertClean(page);
   } finally {
     await context.close();

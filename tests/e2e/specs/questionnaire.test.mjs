@@ -59,7 +59,7 @@ test("the next pillar starts blank, even where the previous one had answers", as
   await page.waitForFunction(() => document.querySelector("fieldset.question")?.id.startsWith("qdv_"));
   assert.equal(await page.locator("fieldset.question input:checked").count(), 0, "no radio carried over");
   await page.click('[data-testid="qdv_nuisances-unknown"]');
-  await expectText(page, "[data-testid=progress-qualite_de_vie]", "1 / 7");
+  await expectText(page, "[data-testid=progress-qualite_de_vie]", "1 / 8");
   await assertClean(page);
 });
 

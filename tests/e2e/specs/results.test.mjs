@@ -42,7 +42,7 @@ test("an answer change redraws the live chart and the progress at once", async (
   await page.click('[data-testid="gou_pilotage-5"]');
   await page.waitForFunction((old) => document.querySelector("[data-testid=live-chart]").innerHTML !== old, before);
   assert.match(await page.textContent("[data-testid=live-chart]"), /100 · Exemplaire/);
-  await expectText(page, "[data-testid=progress-gouvernance]", "1 / 7");
+  await expectText(page, "[data-testid=progress-gouvernance]", "1 / 8");
   await assertClean(page);
 });
 

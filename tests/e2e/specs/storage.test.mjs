@@ -64,14 +64,14 @@ test("no storage: the app works in memory, warns, and offers the download", asyn
   await page.click("[data-testid=create-assessment]");
   await page.waitForURL(/#\/profil$/);
   await answerPillar(page, app.server.url, "gouvernance", 3);
-  await expectText(page, "[data-testid=progress-gouvernance]", "7 / 7");
+  await expectText(page, "[data-testid=progress-gouvernance]", "8 / 8");
   assert.ok(await page.isVisible("[data-testid=storage-unavailable] [data-testid=download-summary]"), "download is prominent");
   // Still there on the tools bundle's page: answers travel in window.name.
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   assert.match(await page.textContent("h1"), /Walcourt/);
   const summary = await downloadText(page, "[data-testid=storage-unavailable] [data-testid=download-summary]");
-  assert.equal(JSON.parse(summary.text).answers.length, 7);
+  assert.equal(JSON.parse(summary.text).answers.length, 8);
   await assertClean(page);
   await context.close();
 });
@@ -95,7 +95,7 @@ test("a full storage: nothing stored is lost, the user is told, the screen keeps
   const after = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith("autodiag.assessment."))[1]);
   assert.equal(after, before, "the stored copy is intact");
   assert.ok(await page.isChecked('[data-testid="mob_pcm-1"]'));
-  await expectText(page, "[data-testid=progress-mobilite]", "7 / 7");
+  await expectText(page, "[data-testid=progress-mobilite]", "8 / 8");
   const summary = JSON.parse((await downloadText(page, "[data-testid=quota-exceeded] [data-testid=download-summary]")).text);
   assert.equal(summary.answers.find((a) => a.question_id === "mob_pcm").level, 1, "the download has the newest answer");
   await page.evaluate(() => (window.__full = false));
@@ -113,7 +113,7 @@ test("two tabs on one assessment: a change in one appears in the other", async (
   const second = await openPage(context, app.server.url);
   await openPillar(second, app.server.url, "economie");
   await first.click('[data-testid="eco_commerce_numerique-4"]');
-  await expectText(second, "[data-testid=progress-economie]", "1 / 7");
+  await expectText(second, "[data-testid=progress-economie]", "1 / 8");
   assert.ok(await second.isChecked('[data-testid="eco_commerce_numerique-4"]'), "the other tab redrew its answers");
   await second.click('[data-testid="eco_commerce_numerique-2"]');
   await first.waitForFunction(() => document.querySelector('[data-testid="eco_commerce_numerique-2"]')?.checked);

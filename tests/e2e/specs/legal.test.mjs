@@ -1,0 +1,115 @@
+// Legal duties apart from maturity: the question page marks the legal minimum, results, report,
+// summary and territory list what is below it, and the roadmap puts it first.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { useApp, openPage, assertClean, createAssessment, openPillar, resultsDir, downloadText } from "../lib/harness.mjs";
+import { communes, writeFiles } from "../lib/summaries.mjs";
+
+const app = useApp();
+
+test("a question with a legal minimum shows the minimum and its basis, in words", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Froidchapelle");
+  await openPillar(page, app.server.url, "gouvernance");
+  const question = page.locator("[data-testid=question-gou_rgpd]");
+  // The mark sits on level 3, in words, not colour alone.
+  const mark = question.locator("[data-testid=legal-mark-gou_rgpd]");
+  assert.equal(await mark.count(), 1);
+  assert.equal((await mark.textContent()).trim(), "Minimum légal");
+  const markedLevel = await mark.evaluate((el) => el.closest("label").querySelector("input").dataset.testid);
+  assert.equal(markedLevel, "gou_rgpd-3");
+  assert.match(await question.locator("[data-testid=legal-basis-gou_rgpd]").textContent(), /RGPD, art\. 30.*niveau 3 est le minimum que la loi impose/s);
+  // Below the minimum the level is named for what it is, not « Exploratoire ».
+  const levelOne = await question.locator("label.option").first().textContent();
+  assert.match(levelOne, /1 · Sous le minimum légal/);
+  assert.doesNotMatch(levelOne, /Initial|Exploratoire/);
+  assert.match(await question.textContent(), /Qui répond \? Délégué à la protection des données/);
+  assert.match(await page.textContent("[data-testid=scale-rule]"), /le niveau le plus élevé dont tous les éléments sont vrais/);
+  // A question that is no legal duty has no mark.
+  assert.equal(await page.locator("[data-testid=question-gou_pilotage] .legal-mark").count(), 0);
+  await question.scrollIntoViewIfNeeded();
+  for (const [width, height, name] of [[1920, 1080, "legal-question-1920.png"], [375, 812, "legal-question-375.png"]]) {
+    await page.setViewportSize({ width, height });
+    await question.screenshot({ path: path.join(resultsDir(), name) });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (${overflow}px)`);
+  }
+  await assertClean(page);
+});
+
+test("the commune's own GRD is named for public lighting, and a generic one otherwise", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Froidchapelle");
+  await openPillar(page, app.server.url, "energie_environnement");
+  const lighting = await page.textContent("[data-testid=question-ene_eclairage]");
+  assert.match(lighting, /AIESH/);
+  assert.doesNotMatch(lighting, /\{grd\}|ORES/);
+  await createAssessment(page, app.server.url, "Commune inconnue");
+  await openPillar(page, app.server.url, "energie_environnement");
+  assert.match(await page.textContent("[data-testid=question-ene_eclairage]"), /votre gestionnaire de réseau de distribution \(GRD\)/);
+  await assertClean(page);
+});
+
+test("results, report, summary and roadmap put a duty below its minimum apart and first", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Sivry-Rance");
+  await openPillar(page, app.server.url, "gouvernance");
+  await page.click('[data-testid="gou_rgpd-1"]');
+  await page.click('[data-testid="gou_pilotage-4"]');
+  await openPillar(page, app.server.url, "smart_citizens");
+  await page.click('[data-testid="sc_accessibilite-4"]');
+
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  const section = page.locator("[data-testid=legal-obligations]");
+  await section.waitFor();
+  assert.match(await section.locator("h2").textContent(), /Obligations légales/);
+  const rgpd = section.locator("[data-testid=obligation-gou_rgpd]");
+  assert.match(await rgpd.textContent(), /niveau 1, minimum légal : niveau 3/);
+  assert.match(await rgpd.textContent(), /RGPD/);
+  assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite]").count(), 0, "a met duty is not listed as below");
+  assert.match(await section.textContent(), /1 obligation\(s\) sur \d+ respectée\(s\)/);
+  await section.scrollIntoViewIfNeeded();
+  for (const [width, height, name] of [[1920, 1080, "legal-results-1920.png"], [375, 812, "legal-results-375.png"]]) {
+    await page.setViewportSize({ width, height });
+    await section.screenshot({ path: path.join(resultsDir(), name) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
+  const duty = summary.legal_obligations.find((o) => o.question_id === "gou_rgpd");
+  assert.deepEqual(duty, { question_id: "gou_rgpd", legal_minimum: 3, level: 1, compliance: "below" });
+
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const first = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
+  await first.waitFor();
+  assert.match(await first.textContent(), /obligation légale/);
+
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator("[data-testid=legal-obligations] [data-testid=obligation-gou_rgpd]").waitFor();
+  // One service's part, with the five levels, for the colleague who answers.
+  await page.selectOption("[data-testid=report-service]", "dpo");
+  await page.locator("[data-testid=report-answer-gou_rgpd] .report-levels li").first().waitFor();
+  assert.equal(await page.locator("[data-testid=report-answer-gou_rgpd] .report-levels li").count(), 5);
+  assert.equal(await page.locator("[data-testid=report-answer-mob_pcm]").count(), 0);
+  await assertClean(page);
+});
+
+test("the territory counts, per legal duty, the communes below it", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const files = communes(6, {
+    edit: (s, i) => {
+      const rgpd = s.answers.find((a) => a.question_id === "gou_rgpd");
+      rgpd.level = i < 4 ? 1 : 4;
+    },
+  });
+  await page.goto(`${app.server.url}outils/#/territoire`);
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles(files.map((s, i) => [`c${i}.json`, s])));
+  const row = page.locator("[data-testid=territory-obligation-gou_rgpd]");
+  await row.waitFor();
+  const cells = await row.locator("td").allTextContents();
+  assert.match(cells[0], /^4/);
+  assert.match(cells[0], /Commune 001/);
+  assert.equal(cells[1].trim(), "2");
+  await assertClean(page);
+});
