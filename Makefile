@@ -1,6 +1,6 @@
 # Autodiag — every command installs what it needs first, and skips what is already there.
 #   make serve   build and serve at http://127.0.0.1:8080 (live reload)
-#   make test    every test layer: lint, native, browser (wasm-bindgen-test), end to end
+#   make test    every test layer: lint, native (core crate), browser (wasm-bindgen-test), end to end
 #   make dist    optimised release build into dist/
 #   make size    gzip size of each file in dist/ and the total
 #   make bench   load, interaction and scale figures, written to BENCHMARKS.md
@@ -20,6 +20,9 @@ CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 
 export PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Where the tools bundle is built before the main build takes it in (static/post-build.sh
+# reads the same variable), under CARGO_TARGET_DIR when a developer sets one.
+export AUTODIAG_TOOLS_DIST := $(abspath $(or $(CARGO_TARGET_DIR),target)/outils-dist)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
@@ -54,12 +57,12 @@ tools:
 # The tools bundle (outils/index.html) is built first: the main build takes it in as outils/.
 # Live reload watches the questionnaire; rerun `make serve` after changing the tools' screens.
 serve: tools
-	trunk build outils/index.html --dist target/outils-dist
+	trunk build outils/index.html --dist $(AUTODIAG_TOOLS_DIST)
 	@echo "Autodiag: http://127.0.0.1:8080"
 	trunk serve
 
 dist: tools
-	trunk build --release=true --dist target/outils-dist outils/index.html
+	trunk build --release=true --dist $(AUTODIAG_TOOLS_DIST) outils/index.html
 	trunk build --release=true
 
 # Gzip size of each file in dist/, and the first-load total the budget applies to: everything
@@ -89,14 +92,16 @@ size-check: size
 test: tools lint test-native test-browser dist size-check test-e2e
 	@echo "All test layers passed."
 
+# The core crate natively with its tests; the UI for the browser, where it runs.
 lint:
 	cargo fmt --all --check
-	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy -p autodiag-core --all-targets --locked -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features embedded-questions -- -D warnings
 
+# The core crate only: its tests compile no leptos, web-sys or wasm-bindgen.
 test-native:
-	cargo test --locked
+	cargo test --locked -p autodiag-core
 
 # Components and storage in headless Chromium, through chromedriver.
 test-browser: tools

@@ -1,10 +1,9 @@
 //! Autodiag: a commune's self-diagnostic « territoire intelligent », entirely in the browser.
 //!
-//! `domain`, `chart` and `route` are pure and tested natively; the rest is the Leptos UI.
+//! `domain`, `chart` and `route` live in the pure core crate (`crates/autodiag-core`), which
+//! the compiler keeps free of any browser crate; this crate is the Leptos UI that draws them.
 
-pub mod chart;
-pub mod domain;
-pub mod route;
+pub use autodiag_core::{chart, domain, route};
 
 pub mod app;
 pub mod browser;

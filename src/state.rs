@@ -102,11 +102,9 @@ impl AppState {
         }
         let state = *self;
         wasm_bindgen_futures::spawn_local(async move {
-            let file = format!("questions.{}.json", lang.as_str());
+            let file = content::questions_file(lang.as_str()).unwrap_or_default();
             let installed = state
-                .fetch_and_install(&file, |json| {
-                    content::install_questions(lang.as_str(), json)
-                })
+                .fetch_and_install(file, |json| content::install_questions(lang.as_str(), json))
                 .await;
             state.language_failed.set(!installed);
             if installed {
@@ -138,9 +136,9 @@ impl AppState {
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
-            let file = format!("texts.{}.json", locale.as_str());
+            let file = content::texts_file(locale.as_str()).unwrap_or_default();
             let installed = state
-                .fetch_and_install(&file, |json| content::install_texts(locale.as_str(), json))
+                .fetch_and_install(file, |json| content::install_texts(locale.as_str(), json))
                 .await;
             state.language_failed.set(!installed);
             if installed {

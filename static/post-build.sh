@@ -17,9 +17,15 @@ if [ ! -s "$loader" ]; then
   echo "post-build: no inline loader script found in index.html" >&2
   exit 1
 fi
+# Texts fetched at run time (see crates/autodiag-core/build.rs), named by their content's hash.
+texts="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-debug}/autodiag-content"
 case "${TRUNK_HTML_FILE:-}" in
   */outils/index.html) ;;
-  *) { cat "$(dirname "$0")/preload-questions.js"; cat "$loader"; } > "$loader.tmp" && mv "$loader.tmp" "$loader" ;;
+  *)
+    files_by_lang=$(cd "$texts" && for file in questions.*.json; do
+      lang=${file#questions.}; printf '"%s":"%s",' "${lang%%.*}" "$file"; done)
+    { printf 'const QUESTION_FILES = {%s};\n' "$files_by_lang"
+      cat "$(dirname "$0")/preload-questions.js"; cat "$loader"; } > "$loader.tmp" && mv "$loader.tmp" "$loader" ;;
 esac
 name="start-$(sha256sum "$loader" | cut -c1-16).js"
 mv "$loader" "$dir/$name"
@@ -39,7 +45,7 @@ fi
 case "${TRUNK_HTML_FILE:-}" in
   */outils/index.html) echo "post-build: tools bundle, loader $name"; exit 0 ;;
 esac
-outils="${CARGO_TARGET_DIR:-target}/outils-dist"
+outils="${AUTODIAG_TOOLS_DIST:-${CARGO_TARGET_DIR:-target}/outils-dist}"
 if [ ! -f "$outils/index.html" ]; then
   echo "post-build: $outils is missing: build the tools bundle first (make dist does)" >&2
   exit 1
@@ -47,8 +53,7 @@ fi
 mkdir -p "$dir/outils"
 cp -R "$outils"/. "$dir/outils/"
 
-# Texts of languages other than French, fetched when a user switches (see build.rs).
-texts="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-debug}/autodiag-content"
+# Texts of languages other than French, fetched when a user switches, and question texts.
 if ! ls "$texts"/texts.*.json "$texts"/questions.*.json >/dev/null 2>&1; then
   echo "post-build: no language files in $texts" >&2
   exit 1

@@ -4,12 +4,13 @@
 try {
   if (location.hash.startsWith("#/pilier/")) {
     const lang = localStorage.getItem("autodiag.lang") || "fr";
-    if (/^[a-z]{2}$/.test(lang)) {
+    // QUESTION_FILES (prepended by post-build.sh) names each language's file by its hash.
+    if (/^[a-z]{2}$/.test(lang) && QUESTION_FILES[lang]) {
       const link = document.createElement("link");
       link.rel = "preload";
       link.as = "fetch";
       link.crossOrigin = "anonymous";
-      link.href = `./questions.${lang}.json`;
+      link.href = `./${QUESTION_FILES[lang]}`;
       document.head.append(link);
     }
   }

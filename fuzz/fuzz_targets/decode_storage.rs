@@ -3,7 +3,7 @@
 //! to itself.
 #![no_main]
 
-use autodiag::domain::stored;
+use autodiag_core::domain::stored;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,8 +2,8 @@
 //! with each other, and whatever they accept exports and imports back to the same summary.
 #![no_main]
 
-use autodiag::domain::content;
-use autodiag::domain::summary::{self, ImportError};
+use autodiag_core::domain::content;
+use autodiag_core::domain::summary::{self, ImportError};
 use libfuzzer_sys::fuzz_target;
 
 const NOW: &str = "2026-11-28T10:00:00.000Z";

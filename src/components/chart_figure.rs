@@ -17,7 +17,7 @@ pub fn score_text(state: AppState, score: Option<u8>) -> String {
             let band = scoring::band_of(score).get();
             format!(
                 "{score} · {}",
-                state.texts().scale.names[usize::from(band - 1)]
+                state.texts().level_name_at(usize::from(band - 1))
             )
         }
         None => td_string!(l, results.not_assessed).to_string(),
@@ -37,7 +37,7 @@ pub fn pillar_bars(state: AppState, title: String, highlight: Option<&str>) -> B
     let rows = scores
         .iter()
         .map(|score| {
-            let name = texts.pillars[&score.pillar_id].name.clone();
+            let name = texts.pillar_name(&score.pillar_id).to_string();
             BarRow {
                 label: if highlight == Some(score.pillar_id.as_str()) {
                     format!("▸ {name}")
@@ -83,7 +83,7 @@ pub fn radar_of(state: AppState, title: String, comparison: Option<&Assessment>)
         axes: framework
             .pillars
             .iter()
-            .map(|p| texts.pillars[&p.id].name.clone())
+            .map(|p| texts.pillar_name(&p.id).to_string())
             .collect(),
         commune: Series {
             label: td_string!(l, results.this_assessment).to_string(),
@@ -155,13 +155,13 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
         .into_iter()
         .map(|score| {
             let target = state.with_current(|a| a.settings(&score.pillar_id).target).flatten();
-            let band = score.band.map(|b| texts.scale.names[usize::from(b - 1)].clone());
+            let band = score.band.map(|b| texts.level_name_at(usize::from(b - 1)).to_string());
             view! {
                 <tr>
-                    <th scope="row">{texts.pillars[&score.pillar_id].name.clone()}</th>
+                    <th scope="row">{texts.pillar_name(&score.pillar_id).to_string()}</th>
                     <td>{score.score.map_or_else(|| "—".to_string(), |s| s.to_string())}</td>
                     <td>{band.unwrap_or_else(|| td_string!(l, results.not_assessed).to_string())}</td>
-                    <td>{target.map_or_else(|| "—".to_string(), |l| format!("{} · {}", l.get(), texts.scale.names[usize::from(l.get() - 1)]))}</td>
+                    <td>{target.map_or_else(|| "—".to_string(), |l| format!("{} · {}", l.get(), texts.level_name_at(usize::from(l.get() - 1))))}</td>
                     <td>
                         {format!("{} / {}", score.answered_with_level, score.question_count)}
                         {score.low_confidence.then(|| view! {

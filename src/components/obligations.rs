@@ -27,7 +27,7 @@ pub fn LegalObligations(
         .count();
     let total = all.len();
     let row = move |obligation: &obligations::Obligation| {
-        let question = &texts.questions[&obligation.question_id];
+        let question = &texts.question(&obligation.question_id);
         let pillar = framework
             .pillar_of(&obligation.question_id)
             .map(|p| p.id.clone())

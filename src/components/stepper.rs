@@ -60,7 +60,7 @@ pub fn Stepper() -> impl IntoView {
                 .map(|(index, pillar)| {
                     link(
                         Route::Pillar(pillar.id.clone()),
-                        texts.pillars[&pillar.id].name.clone(),
+                        texts.pillar_name(&pillar.id).to_string(),
                         Some((index, pillar.questions.len())),
                     )
                 })

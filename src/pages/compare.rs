@@ -73,7 +73,7 @@ pub fn ComparePage() -> impl IntoView {
             axes: framework
                 .pillars
                 .iter()
-                .map(|p| texts.pillars[&p.id].name.clone())
+                .map(|p| texts.pillar_name(&p.id).to_string())
                 .collect(),
             commune: Series {
                 label: td_string!(l, results.compared_with, date = a.profile.date.clone()),
@@ -113,7 +113,7 @@ pub fn ComparePage() -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {pillars.into_iter().map(|p| view! {
-                        <tr><th scope="row">{texts.pillars[&p.pillar_id].name.clone()}</th><td>{dash(p.before)}</td><td>{dash(p.after)}</td>{delta(p.delta)}</tr>
+                        <tr><th scope="row">{texts.pillar_name(&p.pillar_id).to_string()}</th><td>{dash(p.before)}</td><td>{dash(p.after)}</td>{delta(p.delta)}</tr>
                     }).collect_view()}
                 </tbody>
             </table>

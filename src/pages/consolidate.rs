@@ -176,7 +176,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     format!(
                         "{} · {}",
                         level.get(),
-                        texts.scale.names[usize::from(level.get() - 1)]
+                        texts.level_name_at(usize::from(level.get() - 1))
                     ),
                 )
             })

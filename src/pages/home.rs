@@ -76,9 +76,9 @@ pub fn HomePage() -> impl IntoView {
                 <ul class="pillar-list">
                     {content::framework().pillars.iter().map(|pillar| view! {
                         <li>
-                            <strong>{state.texts().pillars[&pillar.id].name.clone()}</strong>
+                            <strong>{state.texts().pillar_name(&pillar.id).to_string()}</strong>
                             " — "
-                            {state.texts().pillars[&pillar.id].summary.clone()}
+                            {state.texts().pillar_summary(&pillar.id).to_string()}
                         </li>
                     }).collect_view()}
                 </ul>

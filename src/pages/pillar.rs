@@ -37,7 +37,10 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
     }
     let count = framework.pillars.len();
     let texts = state.texts();
-    let text = &texts.pillars[&pillar.id];
+    let (name, summary) = (
+        texts.pillar_name(&pillar.id),
+        texts.pillar_summary(&pillar.id),
+    );
     let progress = move || {
         let answered = state
             .with_current(|a| scoring::answered_count(pillar, a))
@@ -50,7 +53,7 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
         )
     };
     let pager_link = |p: &Pillar, rel: &'static str| {
-        let name = texts.pillars[&p.id].name.clone();
+        let name = texts.pillar_name(&p.id).to_string();
         let (label, class) = if rel == "prev" {
             (format!("← {name}"), "button")
         } else {
@@ -74,8 +77,8 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
             <div class="pillar-layout">
                 <div class="pillar-main">
                     <p class="eyebrow">{td_string!(l, pillar.position, index = index + 1, count = count)}</p>
-                    <h1>{text.name.clone()}</h1>
-                    <p class="lead">{text.summary.clone()}</p>
+                    <h1>{name.to_string()}</h1>
+                    <p class="lead">{summary.to_string()}</p>
                     <p class="pillar__progress" data-testid="pillar-progress">{progress}</p>
                     <PillarPriority pillar assessment=assessment.clone()/>
                     <p class="scale-rule" data-testid="scale-rule">
@@ -118,7 +121,7 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let settings = assessment.settings(&pillar.id);
-    let names = &state.texts().scale.names;
+    let texts = state.texts();
     let group = format!("importance-{}", pillar.id);
     let target_id = format!("target-{}", pillar.id);
     let set_target = move |ev: leptos::ev::Event| {
@@ -160,7 +163,7 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
                     <option value="" selected=settings.target.is_none()>{td_string!(l, pillar.no_target)}</option>
                     {Level::all().map(|level| view! {
                         <option value=level.get() selected=settings.target == Some(level)>
-                            {format!("{} · {}", level.get(), names[usize::from(level.get() - 1)])}
+                            {format!("{} · {}", level.get(), texts.level_name_at(usize::from(level.get() - 1)))}
                         </option>
                     }).collect_view()}
                 </select>
@@ -201,7 +204,7 @@ fn QuestionField(
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let texts = state.texts();
-    let text = &texts.questions[question];
+    let text = &texts.question(question);
     let framework = content::framework();
     let legal_minimum = framework.legal_minimum(question);
     let respondent = framework
@@ -243,11 +246,11 @@ fn QuestionField(
                         Some(minimum) if level.get() < minimum => {
                             td_string!(l, question.below_legal_minimum).to_string()
                         }
-                        _ => texts.scale.names[index].clone(),
+                        _ => texts.level_name_at(index).to_string(),
                     };
                     (
                         format!("{} · {name}", level.get()),
-                        personal(&text.levels[index]),
+                        personal(text.level_at(index)),
                     )
                 }
                 Choice::Unknown => (td_string!(l, question.unknown).to_string(), String::new()),
@@ -298,7 +301,7 @@ fn QuestionField(
             {legal_minimum.map(|minimum| view! {
                 <p class="question__legal" data-testid=format!("legal-basis-{question}")>
                     <strong>{td_string!(l, question.legal_duty)}</strong>" "
-                    {text.legal_basis.clone()}" "
+                    {format!("{}.", text.legal_basis.trim_end_matches('.'))}" "
                     {td_string!(l, question.legal_level, level = minimum)}
                 </p>
             })}
@@ -356,7 +359,7 @@ fn LiveScores(highlight: &'static str) -> impl IntoView {
                     let band = score.map_or(0, |s| scoring::band_of(s).get());
                     view! {
                         <tr class:live-bars__current=pillar == highlight>
-                            <th scope="row">{texts.pillars[&pillar].name.clone()}</th>
+                            <th scope="row">{texts.pillar_name(&pillar).to_string()}</th>
                             <td>
                                 <span class="live-bars__track" aria-hidden="true">
                                     <span class=format!("live-bars__bar cell--{band}") style:width=format!("{}%", score.unwrap_or(0))></span>

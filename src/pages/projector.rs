@@ -117,7 +117,7 @@ fn overview(
                 </p>
                 <ul class="projector__scores">
                     {scores.iter().map(|s| view! {
-                        <li><strong>{texts.pillars[&s.pillar_id].name.clone()}</strong>" — "{score_text(state, s.score)}</li>
+                        <li><strong>{texts.pillar_name(&s.pillar_id).to_string()}</strong>" — "{score_text(state, s.score)}</li>
                     }).collect_view()}
                 </ul>
             </div>
@@ -150,7 +150,7 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
         .unwrap_or(0);
     let levels = ranked(assessment, index);
     let line = |(question, level): &(&str, u8)| {
-        view! { <li>{format!("{} — {} · {}", texts.questions[*question].title, level, texts.scale.names[usize::from(*level - 1)])}</li> }
+        view! { <li>{format!("{} — {} · {}", texts.question(question).title, level, texts.level_name_at(usize::from(*level - 1)))}</li> }
     };
     let strengths: Vec<_> = levels
         .iter()
@@ -168,9 +168,9 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
     let none = || view! { <li>{td_string!(l, projector.none)}</li> };
     let meaning = score
         .band
-        .map(|b| texts.scale.bands[usize::from(b - 1)].clone());
+        .map(|b| texts.band_meaning_at(usize::from(b - 1)).to_string());
     view! {
-        <h2>{texts.pillars[&score.pillar_id].name.clone()}</h2>
+        <h2>{texts.pillar_name(&score.pillar_id).to_string()}</h2>
         <p class="projector__score">{score_text(state, score.score)}</p>
         {meaning.map(|m| view! { <p class="projector__meaning">{m}</p> })}
         <div class="projector__columns">

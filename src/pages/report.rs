@@ -133,7 +133,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h2 id="report-roadmap">{td_string!(l, nav.roadmap)}</h2>
                 <p>
                     <strong>{td_string!(l, roadmap.focus_title)}" : "</strong>
-                    {crate::domain::roadmap::choose_focus(&assessment, &state.scores.get_untracked()).0.iter().map(|f| texts.pillars[&f.pillar_id].name.clone()).collect::<Vec<_>>().join(", ")}
+                    {crate::domain::roadmap::choose_focus(&assessment, &state.scores.get_untracked()).0.iter().map(|f| texts.pillar_name(&f.pillar_id).to_string()).collect::<Vec<_>>().join(", ")}
                 </p>
                 {Horizon::ALL.into_iter().map(|horizon| {
                     let items: Vec<_> = roadmap.items_in(horizon).cloned().collect();
@@ -212,15 +212,15 @@ fn ReportAnswers(assessment: Assessment) -> impl IntoView {
                 return None;
             }
             Some(view! {
-                <h3>{texts.pillars[&pillar.id].name.clone()}</h3>
+                <h3>{texts.pillar_name(&pillar.id).to_string()}</h3>
                 <dl class="report-answers">
                     {questions.into_iter().map(|question| {
-                        let text = &texts.questions[question];
+                        let text = &texts.question(question);
                         let choice = assessment.choice(question);
                         let note = assessment.note(question).to_string();
                         let detail = if chosen.is_empty() {
                             choice.and_then(|c| c.level())
-                                .map(|level| view! { " — " {personal(&text.levels[usize::from(level.get() - 1)])} })
+                                .map(|level| view! { " — " {personal(text.level_at(usize::from(level.get() - 1)))} })
                                 .into_any()
                         } else {
                             // The whole ladder, for the colleague who answers.
@@ -228,7 +228,7 @@ fn ReportAnswers(assessment: Assessment) -> impl IntoView {
                                 <br/><span class="hint">{personal(&text.help)}</span>
                                 <ol class="report-levels">
                                     {text.levels.iter().enumerate().map(|(index, level)| view! {
-                                        <li>{format!("{} · {}", texts.scale.names[index], personal(level))}</li>
+                                        <li>{format!("{} · {}", texts.level_name_at(index), personal(level))}</li>
                                     }).collect_view()}
                                 </ol>
                             }

@@ -172,7 +172,7 @@ fn BandKey() -> impl IntoView {
                 view! {
                     <li>
                         <span class="band-key__swatch" style:background-color=swatch aria-hidden="true"></span>
-                        <strong>{move || format!("{} · {}", index + 1, state.texts().scale.names[index])}</strong>
+                        <strong>{move || format!("{} · {}", index + 1, state.texts().level_name_at(index))}</strong>
                         <span>{*range}</span>
                     </li>
                 }
@@ -193,11 +193,11 @@ fn Interpretations(scores: Vec<PillarScore>) -> impl IntoView {
             <dl class="interpretations" data-testid="interpretations">
                 {scores.into_iter().map(|score| {
                     let meaning = match score.band {
-                        Some(band) => texts.scale.bands[usize::from(band - 1)].clone(),
+                        Some(band) => texts.band_meaning_at(usize::from(band - 1)).to_string(),
                         None => td_string!(l, results.no_meaning).to_string(),
                     };
                     view! {
-                        <dt><strong>{texts.pillars[&score.pillar_id].name.clone()}</strong>" — "{score_text(state, score.score)}
+                        <dt><strong>{texts.pillar_name(&score.pillar_id).to_string()}</strong>" — "{score_text(state, score.score)}
                             {score.low_confidence.then(|| view! { " " <span class="badge badge--warning">{td_string!(l, results.low_confidence)}</span> })}
                         </dt>
                         <dd>{meaning}</dd>
@@ -224,14 +224,14 @@ fn Breakdown(assessment: Assessment) -> impl IntoView {
                 .into_iter()
                 .map(|(question, choice, note)| {
                     (
-                        texts.questions[&question].title.clone(),
+                        texts.question(&question).title.clone(),
                         choice,
                         choice_text(state, choice),
                         note,
                     )
                 })
                 .collect();
-        let name = texts.pillars[&pillar.id].name.clone();
+        let name = texts.pillar_name(&pillar.id).to_string();
         let svg = chart::bars_svg(&Bars {
             title: td_string!(l, results.breakdown_chart, pillar = name.clone()),
             rows: rows
@@ -257,7 +257,7 @@ fn Breakdown(assessment: Assessment) -> impl IntoView {
                 <label for="breakdown-pillar">{td_string!(l, results.breakdown_pick)}</label>
                 <select id="breakdown-pillar" data-testid="breakdown-pillar" on:change=move |ev| selected.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {framework.pillars.iter().enumerate().map(|(i, p)| view! {
-                        <option value=i>{texts.pillars[&p.id].name.clone()}</option>
+                        <option value=i>{texts.pillar_name(&p.id).to_string()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -306,7 +306,7 @@ pub fn choice_text(state: AppState, choice: Option<Choice>) -> String {
         Some(Choice::Level(level)) => format!(
             "{} · {}",
             level.get(),
-            state.texts().scale.names[usize::from(level.get() - 1)]
+            state.texts().level_name_at(usize::from(level.get() - 1))
         ),
         Some(Choice::Unknown) => td_string!(l, question.unknown).to_string(),
         Some(Choice::NotApplicable) => td_string!(l, question.not_applicable).to_string(),

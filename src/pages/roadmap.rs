@@ -98,19 +98,19 @@ pub fn RoadmapPage() -> impl IntoView {
         let score = scores.iter().find(|p| p.pillar_id == focus.pillar_id).and_then(|p| p.score);
         let line = td_string!(l, roadmap.focus_line,
             score = score.map_or_else(|| "—".to_string(), |s| s.to_string()),
-            target = format!("{} · {}", focus.target_level, texts.scale.names[usize::from(focus.target_level - 1)]),
+            target = format!("{} · {}", focus.target_level, texts.level_name_at(usize::from(focus.target_level - 1))),
             importance = importance_text(focus.importance));
-        view! { <li><strong>{texts.pillars[&focus.pillar_id].name.clone()}</strong>" — "{line}</li> }
+        view! { <li><strong>{texts.pillar_name(&focus.pillar_id).to_string()}</strong>" — "{line}</li> }
     }).collect_view();
     let later = (!drafted_later.is_empty()).then(|| {
         let items = drafted_later.iter().map(|later| {
             let reason = match later.reason {
                 LaterReason::NotAssessed => td_string!(l, roadmap.later_not_assessed).to_string(),
                 LaterReason::TargetReached { target_level } => td_string!(l, roadmap.later_reached,
-                    target = format!("{} · {}", target_level, texts.scale.names[usize::from(target_level - 1)])),
+                    target = format!("{} · {}", target_level, texts.level_name_at(usize::from(target_level - 1)))),
                 LaterReason::LowerPriority => td_string!(l, roadmap.later_lower).to_string(),
             };
-            view! { <li><strong>{texts.pillars[&later.pillar_id].name.clone()}</strong>" : "{reason}</li> }
+            view! { <li><strong>{texts.pillar_name(&later.pillar_id).to_string()}</strong>" : "{reason}</li> }
         }).collect_view();
         view! { <h3>{td_string!(l, roadmap.later_title)}</h3><ul data-testid="later-pillars">{items}</ul> }
     });
@@ -345,7 +345,9 @@ pub fn reason_text(state: AppState, reason: &Reason) -> String {
                 match crate::domain::content::framework().legal_minimum(question_id) {
                     Some(minimum) if *level < minimum =>
                         td_string!(l, question.below_legal_minimum).to_string(),
-                    _ => texts.scale.names[usize::from(level.saturating_sub(1)).min(4)].clone(),
+                    _ => texts
+                        .level_name_at(usize::from(level.saturating_sub(1)).min(4))
+                        .to_string(),
                 }
             )
         )
@@ -454,7 +456,7 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
                 <label for="catalogue-pillar">{td_string!(l, roadmap.add_pillar)}</label>
                 <select id="catalogue-pillar" on:change=move |ev| { pillar.set(event_target_value(&ev)); chosen.set(String::new()); }>
                     {framework.pillars.iter().map(|p| view! {
-                        <option value=p.id.clone()>{state.texts().pillars[&p.id].name.clone()}</option>
+                        <option value=p.id.clone()>{state.texts().pillar_name(&p.id).to_string()}</option>
                     }).collect_view()}
                 </select>
             </div>

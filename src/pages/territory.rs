@@ -244,7 +244,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                     <thead>
                         <tr>
                             {header(None, td_string!(l, territory.commune).to_string())}
-                            {framework.pillars.iter().enumerate().map(|(i, p)| header(Some(i), texts.pillars[&p.id].name.clone())).collect_view()}
+                            {framework.pillars.iter().enumerate().map(|(i, p)| header(Some(i), texts.pillar_name(&p.id).to_string())).collect_view()}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -269,7 +269,7 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
             .iter()
             .zip(t.spreads(framework))
             .map(|(pillar, spread)| {
-                let name = texts.pillars[&pillar.id].name.clone();
+                let name = texts.pillar_name(&pillar.id).to_string();
                 match spread {
                     Some(s) => view! {
                         <tr>
@@ -361,7 +361,7 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
             <ol class="priority-list" data-testid="priorities">
                 {counts.into_iter().map(|(pillar, count)| view! {
                     <li>
-                        <span class="priority-list__name">{texts.pillars[&pillar].name.clone()}</span>
+                        <span class="priority-list__name">{texts.pillar_name(&pillar).to_string()}</span>
                         <span class="priority-list__bar" aria-hidden="true"><span style:width=format!("{}%", count * 100 / total)></span></span>
                         <span>{td_string!(l, territory.priorities_count, count = count, total = total)}</span>
                     </li>
@@ -392,7 +392,7 @@ fn Pooling(territory: StoredValue<Territory>) -> impl IntoView {
             .filter_map(|pillar| {
                 let group: Vec<_> = candidates.iter().filter(|c| c.pillar_id == pillar.id).collect();
                 (!group.is_empty()).then(|| view! {
-                    <h3>{texts.pillars[&pillar.id].name.clone()}</h3>
+                    <h3>{texts.pillar_name(&pillar.id).to_string()}</h3>
                     <ul class="pooling-list">
                         {group.into_iter().map(|c| view! {
                             <li data-testid="pooling-candidate" data-action=c.action_id.clone()>
@@ -497,7 +497,7 @@ fn Contacts(territory: StoredValue<Territory>) -> impl IntoView {
                             .take(MATCHES_SHOWN / 6)
                             .collect();
                         (!group.is_empty()).then(|| view! {
-                        <h3>{texts.pillars[&pillar.id].name.clone()}</h3>
+                        <h3>{texts.pillar_name(&pillar.id).to_string()}</h3>
                         <ul class="match-list">{group.into_iter().map(item).collect_view()}</ul>
                     })
                     })
@@ -647,7 +647,7 @@ fn Exports(territory: StoredValue<Territory>) -> impl IntoView {
         let names: Vec<String> = framework
             .pillars
             .iter()
-            .map(|p| texts.pillars[&p.id].name.clone())
+            .map(|p| texts.pillar_name(&p.id).to_string())
             .collect();
         let headers = [
             td_string!(l, territory.commune),

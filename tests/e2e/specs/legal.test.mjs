@@ -68,7 +68,7 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   assert.match(await rgpd.textContent(), /niveau 1, minimum légal : niveau 3/);
   assert.match(await rgpd.textContent(), /RGPD/);
   assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite]").count(), 0, "a met duty is not listed as below");
-  assert.match(await section.textContent(), /1 obligation\(s\) sur \d+ respectée\(s\)/);
+  assert.match(await section.textContent(), /Obligations respectées d'après vos réponses : 1 sur \d+\./);
   await section.scrollIntoViewIfNeeded();
   for (const [width, height, name] of [[1920, 1080, "legal-results-1920.png"], [375, 812, "legal-results-375.png"]]) {
     await page.setViewportSize({ width, height });
@@ -111,5 +111,28 @@ test("the territory counts, per legal duty, the communes below it", async () => 
   assert.match(cells[0], /^4/);
   assert.match(cells[0], /Commune 001/);
   assert.equal(cells[1].trim(), "2");
+  await assertClean(page);
+});
+
+test("question texts from an older release never crash the page", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  // Fetched texts are named by their content's hash, so a new release never meets old ones…
+  const { DIST } = await import("../lib/harness.mjs");
+  const fs = await import("node:fs");
+  assert.ok(fs.readdirSync(DIST).some((f) => /^questions\.fr\.[0-9a-f]{16}\.json$/.test(f)), "hashed question file in dist/");
+  // …and if it did (a stale proxy), a missing question shows its id instead of a crash.
+  await page.route(/questions\.fr\.[0-9a-f]{16}\.json$/, async (route) => {
+    const response = await route.fetch();
+    const texts = await response.json();
+    texts.gou_ancienne = { ...texts.gou_rgpd, id: "gou_ancienne" };
+    delete texts.gou_rgpd;
+    await route.fulfill({ response, json: texts });
+  });
+  await createAssessment(page, app.server.url, "Momignies");
+  await openPillar(page, app.server.url, "gouvernance");
+  const question = page.locator("fieldset.question#gou_rgpd");
+  await question.waitFor();
+  assert.match(await question.locator("legend").textContent(), /gou_rgpd/);
+  await page.click('[data-testid="gou_rgpd-3"]');
   await assertClean(page);
 });

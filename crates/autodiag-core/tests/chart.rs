@@ -1,6 +1,6 @@
 //! Chart geometry: for known scores, the shapes sit where they should.
 
-use autodiag::chart::{self, BarRow, Bars, Radar, Series};
+use autodiag_core::chart::{self, BarRow, Bars, Radar, Series};
 
 fn radar(values: Vec<Option<u8>>) -> Radar {
     Radar {

@@ -1,11 +1,11 @@
 //! Drafting the starter roadmap: focus, coverage, prerequisites, caps, determinism, profile.
 
 mod common;
-use autodiag::domain::assessment::{Assessment, Choice, Importance, Level};
-use autodiag::domain::content::{ActionKind, Horizon};
-use autodiag::domain::profile::{BudgetBand, PopulationBand, StrategyStatus};
-use autodiag::domain::roadmap::{self, LaterReason, Reason, Roadmap};
-use autodiag::domain::scoring;
+use autodiag_core::domain::assessment::{Assessment, Choice, Importance, Level};
+use autodiag_core::domain::content::{ActionKind, Horizon};
+use autodiag_core::domain::profile::{BudgetBand, PopulationBand, StrategyStatus};
+use autodiag_core::domain::roadmap::{self, LaterReason, Reason, Roadmap};
+use autodiag_core::domain::scoring;
 use common::*;
 use proptest::prelude::*;
 
@@ -214,10 +214,10 @@ fn print_a_drafted_roadmap_for_review() {
         let r = draft(&a);
         let scores = scoring::score_all(framework(), &a);
         let why = roadmap::explain_all(framework(), &a, &scores, &r);
-        let fr = autodiag::domain::content::texts("fr");
+        let fr = autodiag_core::domain::content::texts("fr");
         let grd = framework().grd_of(&a.profile.commune);
-        let texts = autodiag::domain::content::action_texts("fr");
-        let text = |t: &str| autodiag::domain::content::with_grd(t, fr, grd).into_owned();
+        let texts = autodiag_core::domain::content::action_texts("fr");
+        let text = |t: &str| autodiag_core::domain::content::with_grd(t, fr, grd).into_owned();
         println!("\n#### {} ({:?})", a.profile.commune, a.profile.population);
         for horizon in Horizon::ALL {
             println!("== {horizon:?}");
@@ -322,7 +322,7 @@ fn a_small_rural_commune_and_charleroi_with_the_same_answers_get_different_plans
     };
     assert_ne!(later(&small_plan), later(&large_plan));
     let fit = |id: &str| framework().action(id).and_then(|a| a.population);
-    use autodiag::domain::content::PopulationFit;
+    use autodiag_core::domain::content::PopulationFit;
     // Each gets the way that suits its size.
     assert!(
         small_plan
@@ -452,7 +452,7 @@ proptest! {
         // Legal duties and foundations are not optional and go beyond the cap; everything
         // else respects it. Each legal duty below its minimum brings one step and its
         // prerequisites (at most the three foundations and the designation of its owner).
-        let below = autodiag::domain::obligations::below(framework(), &a).len();
+        let below = autodiag_core::domain::obligations::below(framework(), &a).len();
         let essential = below * 2 + roadmap::STAFF_FOUNDATIONS.len() + 1;
         for horizon in Horizon::ALL {
             prop_assert!(r.items_in(horizon).count() <= roadmap::MAX_ITEMS_PER_HORIZON + essential);

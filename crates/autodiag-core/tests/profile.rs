@@ -1,6 +1,6 @@
 //! The commune profile's checks, as a user types.
 
-use autodiag::domain::profile::{self, Profile, ProfileError, ProfileField};
+use autodiag_core::domain::profile::{self, Profile, ProfileError, ProfileField};
 
 #[test]
 fn staff_numbers_accept_a_decimal_comma_and_zero() {

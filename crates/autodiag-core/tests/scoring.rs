@@ -1,12 +1,12 @@
 //! The scoring rule, as shown to users under « Comment ce score est calculé ».
 
 mod common;
-use autodiag::domain::assessment::Choice;
-use autodiag::domain::scoring::{self, band_of, round_score};
+use autodiag_core::domain::assessment::Choice;
+use autodiag_core::domain::scoring::{self, band_of, round_score};
 use common::*;
 
 fn pillar_score(
-    a: &autodiag::domain::assessment::Assessment,
+    a: &autodiag_core::domain::assessment::Assessment,
     pillar: &str,
 ) -> scoring::PillarScore {
     scoring::score_pillar(framework().pillar(pillar).unwrap(), a)

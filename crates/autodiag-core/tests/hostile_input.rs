@@ -5,9 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use autodiag::domain::assessment::{Answer, Assessment, Choice, Importance, SetAsideAnswer};
-use autodiag::domain::stored;
-use autodiag::domain::summary::{self, ImportError, Imported};
+use autodiag_core::domain::assessment::{Answer, Assessment, Choice, Importance, SetAsideAnswer};
+use autodiag_core::domain::stored;
+use autodiag_core::domain::summary::{self, ImportError, Imported};
 use common::*;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -137,7 +137,7 @@ fn realistic(name: &str, seed: u64) -> Assessment {
     if let Some(r) = a.roadmap.as_mut() {
         r.add_custom(
             "Former les agents",
-            autodiag::domain::content::Horizon::Long,
+            autodiag_core::domain::content::Horizon::Long,
         );
     }
     // An answer the framework does not know, and one kept aside by an earlier import.
@@ -1132,7 +1132,8 @@ fn a_custom_item_numbered_u32_max_imports() {
         let mut imported = import(value.to_string().as_bytes()).expect(id);
         check_round_trip(&imported).unwrap();
         let roadmap = imported.assessment.roadmap.as_mut().unwrap();
-        let added = roadmap.add_custom("Encore une", autodiag::domain::content::Horizon::Short);
+        let added =
+            roadmap.add_custom("Encore une", autodiag_core::domain::content::Horizon::Short);
         assert!(added.is_some_and(|new| new != id), "{id}");
     }
 }

@@ -1,10 +1,10 @@
 //! Builders shared by the native tests.
 #![allow(dead_code)]
 
-use autodiag::domain::assessment::{Assessment, Choice, Importance, Level};
-use autodiag::domain::content::{self, Framework};
-use autodiag::domain::profile::{BudgetBand, PopulationBand, StrategyStatus};
-use autodiag::domain::{roadmap, scoring};
+use autodiag_core::domain::assessment::{Assessment, Choice, Importance, Level};
+use autodiag_core::domain::content::{self, Framework};
+use autodiag_core::domain::profile::{BudgetBand, PopulationBand, StrategyStatus};
+use autodiag_core::domain::{roadmap, scoring};
 
 pub fn framework() -> &'static Framework {
     content::framework()

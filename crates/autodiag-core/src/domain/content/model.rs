@@ -277,6 +277,50 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// Accessors that never panic: texts fetched at run time may come from another release (an old
+/// cache), so a missing entry shows its id or nothing rather than crashing the page.
+impl Texts {
+    /// The pillar's name, or its id.
+    pub fn pillar_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.pillars.get(id).map_or(id, |p| p.name.as_str())
+    }
+
+    /// The pillar's one-sentence summary, or nothing.
+    pub fn pillar_summary(&self, id: &str) -> &str {
+        self.pillars.get(id).map_or("", |p| p.summary.as_str())
+    }
+
+    /// The name of the level at `index` (0 for level 1), or nothing.
+    pub fn level_name_at(&self, index: usize) -> &str {
+        self.scale.names.get(index).map_or("", String::as_str)
+    }
+
+    /// What a pillar score in the band at `index` (0 for band 1) means, or nothing.
+    pub fn band_meaning_at(&self, index: usize) -> &str {
+        self.scale.bands.get(index).map_or("", String::as_str)
+    }
+
+    /// The question's texts, or its id as title and empty levels.
+    pub fn question<'a>(&'a self, id: &str) -> std::borrow::Cow<'a, QuestionText> {
+        match self.questions.get(id) {
+            Some(text) => std::borrow::Cow::Borrowed(text),
+            None => std::borrow::Cow::Owned(QuestionText {
+                id: id.to_string(),
+                title: id.to_string(),
+                levels: vec![String::new(); 5],
+                ..QuestionText::default()
+            }),
+        }
+    }
+}
+
+impl QuestionText {
+    /// The description of the level at `index` (0 for level 1), or nothing.
+    pub fn level_at(&self, index: usize) -> &str {
+        self.levels.get(index).map_or("", String::as_str)
+    }
+}
+
 impl Texts {
     /// Words a respondent reads when completing the questionnaire.
     pub fn respondent_words(&self) -> usize {

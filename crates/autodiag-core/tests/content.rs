@@ -1,6 +1,6 @@
 //! The référentiel shipped in the app is complete, consistent and short enough to answer.
 
-use autodiag::domain::content::{self, model};
+use autodiag_core::domain::content::{self, model};
 
 fn all_texts() -> Vec<(&'static str, content::Texts)> {
     content::languages()
@@ -151,7 +151,7 @@ fn every_prerequisite_resolves_and_there_is_no_cycle() {
 
 #[test]
 fn the_staff_foundations_exist_in_gouvernance() {
-    for id in autodiag::domain::roadmap::STAFF_FOUNDATIONS {
+    for id in autodiag_core::domain::roadmap::STAFF_FOUNDATIONS {
         let action = content::framework()
             .action(id)
             .unwrap_or_else(|| panic!("{id}"));
@@ -261,9 +261,11 @@ const NOT_A_NAMED_INSTRUMENT: [&str; 9] = [
 
 #[test]
 fn every_programme_law_or_body_the_french_content_names_has_a_public_source() {
-    let sources =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/SOURCES.md"))
-            .expect("content/SOURCES.md lists the sources of every named instrument");
+    let sources = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../content/SOURCES.md"
+    ))
+    .expect("content/SOURCES.md lists the sources of every named instrument");
     // The first cell of every table row names what the row sources.
     let named: Vec<&str> = sources
         .lines()
@@ -440,4 +442,36 @@ fn the_grd_is_named_only_where_the_commune_is_known() {
             .any(|l| l.contains("{grd}"))
             || fr.questions["ene_eclairage"].help.contains("{grd}")
     );
+}
+
+#[test]
+fn texts_from_another_release_never_panic_they_show_the_id_or_nothing() {
+    // An old cached file: one question and one pillar missing, a level list too short.
+    let mut old = content::texts("fr").clone();
+    old.questions.remove("gou_rgpd");
+    old.pillars.remove("economie");
+    old.scale.names.truncate(2);
+    assert_eq!(old.question("gou_rgpd").title, "gou_rgpd");
+    assert_eq!(old.question("gou_rgpd").level_at(4), "");
+    assert_eq!(old.pillar_name("economie"), "economie");
+    assert_eq!(old.pillar_summary("economie"), "");
+    assert_eq!(old.level_name_at(4), "");
+    assert_eq!(old.band_meaning_at(9), "");
+    // What is there reads as usual.
+    assert_eq!(old.question("mob_pcm").title, content::texts("fr").questions["mob_pcm"].title);
+}
+
+#[test]
+fn fetched_text_files_are_named_by_the_hash_of_their_content() {
+    for lang in ["fr", "en"] {
+        let questions = content::questions_file(lang).unwrap();
+        let hash = questions
+            .strip_prefix(&format!("questions.{lang}."))
+            .and_then(|rest| rest.strip_suffix(".json"))
+            .unwrap();
+        assert_eq!(hash.len(), 16, "{questions}");
+        assert!(hash.chars().all(|c| c.is_ascii_hexdigit()));
+        assert!(content::texts_file(lang).unwrap().starts_with(&format!("texts.{lang}.")));
+    }
+    assert_ne!(content::questions_file("fr"), content::questions_file("en"));
 }

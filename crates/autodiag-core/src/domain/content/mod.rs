@@ -145,6 +145,22 @@ pub fn full_texts(lang: &str) -> Texts {
     }
 }
 
+/// The file holding `lang`'s question texts, named by its content's hash.
+pub fn questions_file(lang: &str) -> Option<&'static str> {
+    FETCHED_FILES
+        .iter()
+        .find(|(code, _, _)| *code == lang)
+        .map(|(_, questions, _)| *questions)
+}
+
+/// The file holding all of `lang`'s texts, named by its content's hash.
+pub fn texts_file(lang: &str) -> Option<&'static str> {
+    FETCHED_FILES
+        .iter()
+        .find(|(code, _, _)| *code == lang)
+        .map(|(_, _, texts)| *texts)
+}
+
 /// Codes of the languages embedded in this build.
 pub fn languages() -> impl Iterator<Item = &'static str> {
     LANGUAGES.iter().map(|(code, _)| *code)

@@ -1,9 +1,9 @@
 //! The stored format: versioned, migrated forward, and never silently turned into nothing.
 
 mod common;
-use autodiag::domain::assessment::Choice;
-use autodiag::domain::stored::{self, DecodeError};
-use autodiag::domain::workspace::Workspace;
+use autodiag_core::domain::assessment::Choice;
+use autodiag_core::domain::stored::{self, DecodeError};
+use autodiag_core::domain::workspace::Workspace;
 use common::*;
 use std::path::Path;
 
@@ -99,7 +99,7 @@ fn every_change_bumps_the_revision_and_the_download_nudge() {
     a.set_note("mob_pcm", "note", NOW);
     assert_eq!(a.revision, start + 2);
     assert!(!a.should_nudge_download());
-    for _ in 0..autodiag::domain::assessment::DOWNLOAD_NUDGE_CHANGES {
+    for _ in 0..autodiag_core::domain::assessment::DOWNLOAD_NUDGE_CHANGES {
         a.set_choice("mob_pcm", Some(level(3)), NOW);
     }
     assert!(a.should_nudge_download());

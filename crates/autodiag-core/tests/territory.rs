@@ -1,12 +1,12 @@
 //! Many communes: aggregation, pooling candidates, who can help whom, several respondents.
 
 mod common;
-use autodiag::domain::assessment::{Assessment, Choice, Importance};
-use autodiag::domain::consolidation;
-use autodiag::domain::matching::{self, Thresholds};
-use autodiag::domain::summary;
-use autodiag::domain::territory::{self, SupersededReason, spread};
-use autodiag::domain::{compare, csv};
+use autodiag_core::domain::assessment::{Assessment, Choice, Importance};
+use autodiag_core::domain::consolidation;
+use autodiag_core::domain::matching::{self, Thresholds};
+use autodiag_core::domain::summary;
+use autodiag_core::domain::territory::{self, SupersededReason, spread};
+use autodiag_core::domain::{compare, csv};
 use common::*;
 use std::collections::BTreeMap;
 
@@ -402,7 +402,7 @@ fn the_answers_csv_has_one_row_per_question() {
     ];
     let text = csv::answers(
         framework(),
-        autodiag::domain::content::texts("fr"),
+        autodiag_core::domain::content::texts("fr"),
         &headers,
         &a,
     );

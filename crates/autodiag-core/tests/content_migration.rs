@@ -2,8 +2,8 @@
 //! split one is set aside with a note on each new question, and nothing is dropped.
 
 mod common;
-use autodiag::domain::assessment::Choice;
-use autodiag::domain::{stored, summary};
+use autodiag_core::domain::assessment::Choice;
+use autodiag_core::domain::{stored, summary};
 use common::*;
 use std::path::Path;
 
@@ -31,9 +31,9 @@ fn answers_in(bytes: &[u8]) -> Vec<(String, serde_json::Value)> {
 fn every_old_answer_of_the_examples_and_the_v1_fixture_is_kept_or_carried_over() {
     let framework = framework();
     for file in [
-        "examples/courcelles-2026-10-05.json",
-        "examples/lobbes-2026-11-20.json",
-        "examples/thuin-2025-06-12.json",
+        "../../examples/courcelles-2026-10-05.json",
+        "../../examples/lobbes-2026-11-20.json",
+        "../../examples/thuin-2025-06-12.json",
         "tests/fixtures/summary-v1.json",
     ] {
         let bytes = read(file);
@@ -62,7 +62,7 @@ fn every_old_answer_of_the_examples_and_the_v1_fixture_is_kept_or_carried_over()
 
 #[test]
 fn a_split_question_leaves_its_old_answer_aside_and_a_note_on_each_new_question() {
-    let bytes = read("examples/courcelles-2026-10-05.json");
+    let bytes = read("../../examples/courcelles-2026-10-05.json");
     let imported = summary::import(framework(), &bytes, "x".into(), NOW).unwrap();
     let a = &imported.assessment;
     let old = a
@@ -128,7 +128,7 @@ fn a_renamed_question_never_overwrites_an_answer_given_to_the_new_one() {
     let mut a = assessment("Lobbes");
     a.answers.insert(
         "sc_competences".into(),
-        autodiag::domain::assessment::Answer {
+        autodiag_core::domain::assessment::Answer {
             choice: Some(level(1)),
             note: String::new(),
         },

@@ -1,0 +1,9 @@
+//! Autodiag's pure core: everything that can be decided without a browser.
+//!
+//! Invariant, kept by the compiler: this crate depends on no browser crate (leptos, web-sys,
+//! wasm-bindgen, js-sys, gloo). A `use leptos::prelude::*;` here does not compile. The app
+//! (`src/` at the repository root) only draws what this crate computes.
+
+pub mod chart;
+pub mod domain;
+pub mod route;
