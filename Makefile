@@ -111,9 +111,10 @@ test-browser: tools
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --locked --target wasm32-unknown-unknown --features embedded-questions --test web
 
-# The release build in dist/, served on 127.0.0.1 and driven in Chromium as a user would.
+# The release build in dist/, served on 127.0.0.1 and driven in Chromium as a user would, one
+# spec file per core at a time (each has its own server and browser).
 test-e2e: tools
-	cd $(E2E) && AUTODIAG_DIST=$(CURDIR)/dist CHROMIUM=$(CHROMIUM) npm test
+	cd $(E2E) && E2E_WORKERS=$$(nproc) AUTODIAG_DIST=$(CURDIR)/dist CHROMIUM=$(CHROMIUM) npm test
 
 bench: dist
 	cd $(E2E) && AUTODIAG_DIST=$(CURDIR)/dist CHROMIUM=$(CHROMIUM) node bench/bench.mjs $(CURDIR)/BENCHMARKS.md

@@ -55,15 +55,32 @@ fn follow_hash(state: AppState) {
         let hash = browser::window().location().hash().unwrap_or_default();
         Route::parse(&hash)
     };
-    state.route.set(read());
+    let first = read();
+    arrive(state, &first);
+    state.route.set(first);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.route.set(read());
+        let route = read();
+        arrive(state, &route);
+        state.route.set(route);
         // Move focus to the new screen, as a page load would, for keyboard and screen reader
         // users.
         browser::focus("main");
         browser::window().scroll_to_with_x_and_y(0.0, 0.0);
     });
     on_cleanup(move || handle.remove());
+}
+
+/// What a screen needs before it is drawn, done when the user arrives (an event), never while
+/// drawing: another bundle's screen is a page load away, and a screen showing the roadmap gets
+/// it drafted from the latest answers.
+fn arrive(state: AppState, route: &Route) {
+    if route.bundle() != state.bundle {
+        let _ = browser::window()
+            .location()
+            .replace(&state.href(route.clone()));
+    } else if route.shows_roadmap() {
+        state.refresh_roadmap();
+    }
 }
 
 #[component]

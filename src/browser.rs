@@ -20,9 +20,22 @@ pub fn today() -> String {
 
 /// A fresh identifier for an assessment: time-ordered and random enough for one browser.
 pub fn new_id() -> String {
-    let time = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    format!("{time:x}{random:08x}")
+    // `crypto.randomUUID()`: unique across tabs and browsers, so assessments from several
+    // computers merge without clashing. It needs a secure context (https or localhost); on a
+    // plain http address, time and randomness still make a collision very unlikely.
+    let uuid = js_sys::Reflect::get(&window(), &JsValue::from_str("crypto"))
+        .ok()
+        .and_then(|crypto| {
+            let random_uuid =
+                js_sys::Reflect::get(&crypto, &JsValue::from_str("randomUUID")).ok()?;
+            let random_uuid: js_sys::Function = random_uuid.dyn_into().ok()?;
+            random_uuid.call0(&crypto).ok()?.as_string()
+        });
+    uuid.unwrap_or_else(|| {
+        let time = js_sys::Date::now() as u64;
+        let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        format!("{time:x}{random:08x}")
+    })
 }
 
 /// Offers `content` as a file download.

@@ -203,6 +203,23 @@ impl AppState {
         self.refresh.update(|n| *n += 1);
     }
 
+    /// Drafts the open assessment's roadmap from its latest answers, unless the commune has
+    /// edited it (`roadmap::refresh`). Writes only when something changed.
+    pub fn refresh_roadmap(&self) {
+        let framework = content::framework();
+        let now = browser::now_iso();
+        let refreshed = self.current_untracked().and_then(|mut a| {
+            crate::domain::roadmap::refresh(framework, &mut a, &now).then_some(a)
+        });
+        if let Some(assessment) = refreshed {
+            self.workspace.update(|w| {
+                if let Some(slot) = w.get_mut(&assessment.id) {
+                    *slot = assessment;
+                }
+            });
+        }
+    }
+
     /// Changes the open assessment. `change` receives the current time.
     pub fn update_current(&self, change: impl FnOnce(&mut Assessment, &str)) {
         let mut change = Some(change);
@@ -337,7 +354,9 @@ pub fn sync_storage(state: AppState) {
             state.quota_exceeded.set(report.quota_exceeded);
         }
         if !report.conflicts.is_empty() {
-            resolve_conflicts(state, written, report.conflicts);
+            // Not from inside this effect: it must never write the signal it reads.
+            let conflicts = report.conflicts;
+            queue_microtask(move || resolve_conflicts(state, written, conflicts));
         }
     });
     listen_to_other_tabs(state, written);
@@ -351,26 +370,16 @@ fn resolve_conflicts(
     conflicts: Vec<Assessment>,
 ) {
     let now = browser::now_iso();
+    let suffix = crate::i18n::td_string!(state.lang.get_untracked(), notices.conflict_suffix);
     let mut copy_name = None;
     state.workspace.update(|w| {
         for theirs in conflicts {
-            if let Some(ours) = w.get(&theirs.id).cloned() {
-                let name = format!(
-                    "{} ({})",
-                    ours.profile.commune,
-                    crate::i18n::td_string!(state.lang.get_untracked(), notices.conflict_suffix)
-                );
-                let mut copy = ours.duplicate(browser::new_id(), name.clone(), &now);
-                copy.revision = 1;
-                w.add(copy);
-                copy_name = Some(name);
-            }
             written.update_value(|written| {
                 written.insert(theirs.id.clone(), theirs.revision);
             });
-            if let Some(slot) = w.get_mut(&theirs.id) {
-                *slot = theirs;
-            }
+            copy_name = w
+                .adopt_theirs(theirs, browser::new_id(), suffix, &now)
+                .or(copy_name.take());
         }
     });
     state.conflict_copy.set(copy_name);

@@ -24,11 +24,6 @@ pub fn score_text(state: AppState, score: Option<u8>) -> String {
     }
 }
 
-/// The target score of a pillar, from the level the commune aims for.
-pub fn target_score(level: Level) -> u8 {
-    (level.get() - 1) * 25
-}
-
 /// Bars for the open assessment's pillar scores, with targets.
 pub fn pillar_bars(state: AppState, title: String, highlight: Option<&str>) -> Bars {
     let l = crate::state::locale();
@@ -49,7 +44,7 @@ pub fn pillar_bars(state: AppState, title: String, highlight: Option<&str>) -> B
                 target: state
                     .with_current(|a| a.settings(&score.pillar_id).target)
                     .flatten()
-                    .map(target_score),
+                    .map(Level::points),
                 comparison: None,
             }
         })
@@ -75,7 +70,7 @@ pub fn radar_of(state: AppState, title: String, comparison: Option<&Assessment>)
             state
                 .with_current(|a| a.settings(&p.id).target)
                 .flatten()
-                .map(target_score)
+                .map(Level::points)
         })
         .collect();
     Radar {

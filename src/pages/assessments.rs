@@ -197,11 +197,7 @@ impl RowSummary {
             name: assessment.profile.commune.clone(),
             date: assessment.profile.date.clone(),
             respondent: assessment.profile.respondent_name.clone(),
-            answered: framework
-                .pillars
-                .iter()
-                .map(|p| scoring::answered_count(p, assessment))
-                .sum(),
+            answered: scoring::answered_total(framework, assessment).0,
             total: framework.question_count(),
         }
     }

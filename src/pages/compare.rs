@@ -31,10 +31,8 @@ pub fn ComparePage() -> impl IntoView {
     // of the same commune (same NIS code or name), or else the latest other one.
     let default_before = state.workspace.with_untracked(|w| {
         let this = w.get(&current)?;
-        let key = crate::domain::territory::commune_key(this);
         let others = || w.assessments.iter().filter(|a| a.id != this.id);
-        others()
-            .filter(|a| crate::domain::territory::commune_key(a) == key)
+        w.others_of_same_commune(this)
             .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
             .or_else(|| others().max_by(|a, b| a.created_at.cmp(&b.created_at)))
             .map(|a| a.id.clone())

@@ -97,10 +97,7 @@ fn next_step(assessment: &crate::domain::assessment::Assessment) -> Route {
     if assessment.answers.is_empty() && assessment.profile.population.is_none() {
         return Route::Profile;
     }
-    framework
-        .pillars
-        .iter()
-        .find(|p| scoring::answered_count(p, assessment) < p.questions.len())
+    scoring::first_unfinished_pillar(framework, assessment)
         .map_or(Route::Results, |p| Route::Pillar(p.id.clone()))
 }
 

@@ -46,13 +46,12 @@ pub fn tools(route: Route) -> AnyView {
     }
 }
 
-/// A screen of the other bundle, reached through an old bookmark: go there.
+/// A screen of the other bundle, reached through an old bookmark: the app shell is already
+/// taking the user there (`app::arrive`); a link in the meantime.
 #[component]
 fn Elsewhere(route: Route) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let href = state.href(route);
-    let _ = crate::browser::window().location().replace(&href);
-    view! { <p><a href=href>"…"</a></p> }
+    view! { <p><a href=state.href(route)>"…"</a></p> }
 }
 
 /// Panics on purpose, so the end-to-end tests can check the crash banner and its download.

@@ -8,7 +8,7 @@ use crate::components::chart_figure::{
 };
 use crate::components::download::DownloadSummaryButton;
 use crate::components::obligations::LegalObligations;
-use crate::domain::assessment::{Assessment, Choice};
+use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::content;
 use crate::domain::csv;
 use crate::domain::profile::slug;
@@ -30,9 +30,7 @@ pub fn ResultsPage() -> impl IntoView {
     let overall = scoring::overall(&scores);
     // Other assessments of the same commune, for a before/after overlay.
     let comparable: Vec<(String, String, String)> = state.workspace.with_untracked(|w| {
-        w.assessments
-            .iter()
-            .filter(|a| a.id != this.id && slug(&a.profile.commune) == slug(&this.profile.commune))
+        w.others_of_same_commune(&this)
             .map(|a| {
                 (
                     a.id.clone(),
@@ -238,7 +236,7 @@ fn Breakdown(assessment: Assessment) -> impl IntoView {
                 .iter()
                 .map(|(title, choice, value, _)| BarRow {
                     label: title.clone(),
-                    score: choice.and_then(Choice::level).map(|l| (l.get() - 1) * 25),
+                    score: choice.and_then(Choice::level).map(Level::points),
                     value_text: value.clone(),
                     target: None,
                     comparison: None,

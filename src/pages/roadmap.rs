@@ -5,22 +5,10 @@ use crate::domain::content::{self, ActionKind, CostBand, Effort, Horizon};
 use crate::domain::roadmap::{
     self, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
 };
-use crate::domain::scoring;
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-
-/// Drafts the roadmap when there is none, or redrafts it while the commune has not edited it,
-/// so it always reflects the latest answers.
-fn refresh_draft(state: AppState) {
-    let needs_draft = state
-        .with_current(|a| a.roadmap.as_ref().is_none_or(|r| !r.edited))
-        .unwrap_or(false);
-    if needs_draft {
-        redraft(state);
-    }
-}
 
 fn redraft(state: AppState) {
     let scores = state.scores.get_untracked();
@@ -47,7 +35,6 @@ fn edit(state: AppState, change: impl FnOnce(&mut Roadmap)) {
 pub fn RoadmapPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
-    refresh_draft(state);
     let Some(assessment) = state.current_untracked() else {
         return ().into_any();
     };
@@ -519,19 +506,4 @@ fn AddCustom() -> impl IntoView {
             <button type="submit" class="button" data-testid="custom-add">{td_string!(l, roadmap.custom_button)}</button>
         </form>
     }
-}
-
-/// Overall completion, for the report.
-pub fn answered_total(state: AppState) -> (usize, usize) {
-    let framework = content::framework();
-    let answered = state
-        .with_current(|a| {
-            framework
-                .pillars
-                .iter()
-                .map(|p| scoring::answered_count(p, a))
-                .sum()
-        })
-        .unwrap_or(0);
-    (answered, framework.question_count())
 }

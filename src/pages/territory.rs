@@ -123,6 +123,9 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
     let l = crate::state::locale();
     let territory = StoredValue::new(territory);
     let rest = RwSignal::new(false);
+    // Set on screen, and used by the export as well, so the file says what the screen shows.
+    let pooling_minimum = RwSignal::new(3usize);
+    let thresholds = RwSignal::new(Thresholds::default());
     set_timeout(move || rest.set(true), std::time::Duration::ZERO);
     let rejected = territory.with_value(|t| {
         t.rejected
@@ -166,9 +169,9 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
             <Spreads territory/>
             <Priorities territory/>
             <Obligations territory/>
-            <Pooling territory/>
-            <Contacts territory/>
-            <Exports territory/>
+            <Pooling territory minimum=pooling_minimum/>
+            <Contacts territory thresholds/>
+            <Exports territory pooling_minimum thresholds/>
         })}
     }
 }
@@ -373,13 +376,16 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
 
 /// Actions found in at least N communes' roadmaps: candidates for pooling.
 #[component]
-fn Pooling(territory: StoredValue<Territory>) -> impl IntoView {
+fn Pooling(
+    territory: StoredValue<Territory>,
+    /// How many communes must share an action, as set on screen; the export uses it too.
+    minimum: RwSignal<usize>,
+) -> impl IntoView {
     let l = crate::state::locale();
     let state = expect_context::<AppState>();
     let framework = content::framework();
     let texts = state.texts();
     let actions = state.action_texts();
-    let minimum = RwSignal::new(3usize);
     let list = move || {
         let candidates = territory.with_value(|t| t.pooling_candidates(framework, minimum.get()));
         if candidates.is_empty() {
@@ -424,12 +430,15 @@ fn Pooling(territory: StoredValue<Territory>) -> impl IntoView {
 
 /// Who can help whom, question by question.
 #[component]
-fn Contacts(territory: StoredValue<Territory>) -> impl IntoView {
+fn Contacts(
+    territory: StoredValue<Territory>,
+    /// The levels that make a commune ahead or behind, as set on screen; the export uses them.
+    thresholds: RwSignal<Thresholds>,
+) -> impl IntoView {
     let l = crate::state::locale();
     let state = expect_context::<AppState>();
     let framework = content::framework();
     let texts = state.texts();
-    let thresholds = RwSignal::new(Thresholds::default());
     let commune = RwSignal::new(String::new());
     let matches = Memo::new(move |_| {
         territory.with_value(|t| matching::find(framework, t, thresholds.get()))
@@ -620,18 +629,24 @@ fn Contacts(territory: StoredValue<Territory>) -> impl IntoView {
 
 /// The aggregate as JSON and as CSV.
 #[component]
-fn Exports(territory: StoredValue<Territory>) -> impl IntoView {
+fn Exports(
+    territory: StoredValue<Territory>,
+    /// The pooling minimum on screen, so the file says what the screen shows.
+    pooling_minimum: RwSignal<usize>,
+    /// The contact thresholds on screen.
+    thresholds: RwSignal<Thresholds>,
+) -> impl IntoView {
     let l = crate::state::locale();
     let state = expect_context::<AppState>();
     let framework = content::framework();
     let texts = state.texts();
     let export_json = move |_| {
         let json = territory.with_value(|t| {
-            let matches = matching::find(framework, t, Thresholds::default());
+            let matches = matching::find(framework, t, thresholds.get_untracked());
             let aggregate = t.aggregate(
                 framework,
                 matches,
-                3,
+                pooling_minimum.get_untracked(),
                 |e: &ImportError| error_message(l, e),
                 &browser::now_iso(),
             );

@@ -113,6 +113,11 @@ impl Route {
         }
     }
 
+    /// Screens that show the roadmap, which is drafted from the latest answers on arrival.
+    pub fn shows_roadmap(&self) -> bool {
+        matches!(self, Route::Roadmap | Route::Report | Route::Projector)
+    }
+
     /// Screens that show one assessment and need one to be open.
     pub fn needs_assessment(&self) -> bool {
         matches!(

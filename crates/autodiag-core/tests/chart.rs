@@ -227,8 +227,8 @@ fn wrap_splits_long_labels_at_spaces() {
 }
 
 #[test]
-fn sample_charts_for_review() {
-    // Written for a human to look at; asserts nothing beyond not panicking.
+fn sample_charts_for_review_are_well_formed_svg_with_all_three_series() {
+    // Also written to the temporary folder for a human to look at.
     let mut chart_input = radar(vec![Some(63), Some(25), None, Some(50), Some(13), Some(88)]);
     chart_input.target = Some(Series {
         label: "Objectif".into(),
@@ -238,10 +238,12 @@ fn sample_charts_for_review() {
         label: "Évaluation du 12/03/2025".into(),
         values: vec![Some(25), Some(50), Some(25), Some(25), Some(0), Some(50)],
     });
-    let dir = std::env::temp_dir();
-    std::fs::write(
-        dir.join("autodiag-radar.svg"),
-        chart::radar_svg(&chart_input),
-    )
-    .unwrap();
+    let svg = chart::radar_svg(&chart_input);
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    for label in ["Objectif", "Évaluation du 12/03/2025", "non évalué"] {
+        assert!(svg.contains(label), "missing {label}");
+    }
+    // One polygon per series, each with a vertex per pillar.
+    assert!(polygons(&svg).iter().filter(|p| p.len() >= 6).count() >= 3);
+    std::fs::write(std::env::temp_dir().join("autodiag-radar.svg"), svg).unwrap();
 }

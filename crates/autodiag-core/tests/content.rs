@@ -458,7 +458,10 @@ fn texts_from_another_release_never_panic_they_show_the_id_or_nothing() {
     assert_eq!(old.level_name_at(4), "");
     assert_eq!(old.band_meaning_at(9), "");
     // What is there reads as usual.
-    assert_eq!(old.question("mob_pcm").title, content::texts("fr").questions["mob_pcm"].title);
+    assert_eq!(
+        old.question("mob_pcm").title,
+        content::texts("fr").questions["mob_pcm"].title
+    );
 }
 
 #[test]
@@ -471,7 +474,11 @@ fn fetched_text_files_are_named_by_the_hash_of_their_content() {
             .unwrap();
         assert_eq!(hash.len(), 16, "{questions}");
         assert!(hash.chars().all(|c| c.is_ascii_hexdigit()));
-        assert!(content::texts_file(lang).unwrap().starts_with(&format!("texts.{lang}.")));
+        assert!(
+            content::texts_file(lang)
+                .unwrap()
+                .starts_with(&format!("texts.{lang}."))
+        );
     }
     assert_ne!(content::questions_file("fr"), content::questions_file("en"));
 }

@@ -207,11 +207,19 @@ fn edits_remove_move_mark_add_and_custom_items() {
 }
 
 #[test]
-fn print_a_drafted_roadmap_for_review() {
-    // Shown with `cargo test print_a_drafted -- --nocapture`: what a mayor would read, for
+fn three_contrasting_communes_get_concrete_roadmaps_printed_for_review() {
+    // Shown with `cargo test three_contrasting -- --nocapture`: what a mayor would read, for
     // three contrasting communes of Charleroi Métropole.
     for a in [rural_botte_commune(), mid_sized_commune(), charleroi()] {
         let r = draft(&a);
+        // Something to start now, and every step a commune can read.
+        assert!(
+            r.items_in(Horizon::Short).count() > 0,
+            "{}",
+            a.profile.commune
+        );
+        let texts = autodiag_core::domain::content::action_texts("fr");
+        assert!(r.items.iter().all(|i| texts.contains_key(&i.id)));
         let scores = scoring::score_all(framework(), &a);
         let why = roadmap::explain_all(framework(), &a, &scores, &r);
         let fr = autodiag_core::domain::content::texts("fr");

@@ -115,7 +115,9 @@ test("the territory counts, per legal duty, the communes below it", async () => 
 });
 
 test("question texts from an older release never crash the page", async () => {
-  const page = await openPage(app.browser, app.server.url);
+  // No service worker: it would answer from its cache before the test's stand-in could.
+  const context = await app.browser.isolated({ serviceWorkers: "block" });
+  const page = await openPage(context, app.server.url);
   // Fetched texts are named by their content's hash, so a new release never meets old ones…
   const { DIST } = await import("../lib/harness.mjs");
   const fs = await import("node:fs");
@@ -135,4 +137,5 @@ test("question texts from an older release never crash the page", async () => {
   assert.match(await question.locator("legend").textContent(), /gou_rgpd/);
   await page.click('[data-testid="gou_rgpd-3"]');
   await assertClean(page);
+  await context.close();
 });

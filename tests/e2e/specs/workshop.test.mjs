@@ -135,8 +135,8 @@ test("contacts: the constructed case is found, filtered by commune, and exported
   await page.selectOption("[data-testid=contact-commune]", "Thuin");
   const learn = await page.textContent("[data-testid=can-learn]");
   // Each question once, with every commune ahead on it.
-  assert.match(learn, /Sur « Inventaire et gestion des données », Thuin \(niveau 1\) peut apprendre de [^.]*Lobbes \(niveau 4\)/);
-  assert.equal((learn.match(/Sur « Inventaire et gestion des données »/g) ?? []).length, 1);
+  assert.match(learn, /Sur « Gestion de l'information et des données », Thuin \(niveau 1\) peut apprendre de [^.]*Lobbes \(niveau 4\)/);
+  assert.equal((learn.match(/Sur « Gestion de l'information et des données »/g) ?? []).length, 1);
   assert.match(learn, /Ce qu'en dit Lobbes : « Inventaire tenu par la DG dans un tableur partagé »/);
   // As projected in a workshop: the matches, from Thuin's point of view, then for everyone.
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -149,7 +149,7 @@ test("contacts: the constructed case is found, filtered by commune, and exported
   await page.screenshot({ path: path.join(resultsDir(), "contacts-1920.png") });
   await page.setViewportSize({ width: 1280, height: 900 });
   const csv = (await downloadText(page, "[data-testid=export-matches]")).text;
-  assert.ok(csv.split("\r\n").some((line) => line.startsWith("gouvernance;Inventaire et gestion des données;Lobbes;4;Inventaire tenu par la DG dans un tableur partagé;") && line.includes(";Thuin;1;")));
+  assert.ok(csv.split("\r\n").some((line) => line.startsWith("gouvernance;Gestion de l'information et des données;Lobbes;4;Inventaire tenu par la DG dans un tableur partagé;") && line.includes(";Thuin;1;")));
   const aggregate = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
   assert.ok(aggregate.matches.some((m) => m.question_id === "gou_donnees" && m.ahead.commune === "Lobbes"));
   await assertClean(page);

@@ -32,6 +32,11 @@ impl Level {
     pub fn score(self) -> f64 {
         f64::from(self.0 - 1) * 25.0
     }
+
+    /// The same score as a whole number from 0 to 100, for charts and tables.
+    pub fn points(self) -> u8 {
+        (self.0 - 1) * 25
+    }
 }
 
 impl Serialize for Level {
@@ -246,12 +251,40 @@ impl Assessment {
         self.touch(now);
     }
 
-    /// Sets a question's note, cut to [`MAX_NOTE_CHARS`].
+    /// Sets a question's note, cut to [`MAX_NOTE_CHARS`]: one change.
     pub fn set_note(&mut self, question: &str, note: &str, now: &str) {
+        self.write_note(question, note);
+        self.touch(now);
+    }
+
+    /// Saves a note again while it is still being typed: stored, but not one more change
+    /// towards the download reminder, since one edit of a note counts once.
+    pub fn continue_note(&mut self, question: &str, note: &str, now: &str) {
+        self.write_note(question, note);
+        self.updated_at = now.to_string();
+        self.revision += 1;
+    }
+
+    fn write_note(&mut self, question: &str, note: &str) {
         let answer = self.answers.entry(question.to_string()).or_default();
         answer.note = truncate_chars(note, MAX_NOTE_CHARS);
         self.forget_if_empty(question);
-        self.touch(now);
+    }
+
+    /// Whether `other` assesses the same commune: the same NIS code when both have one,
+    /// otherwise the same name, whatever its case, accents, spaces or hyphens.
+    pub fn same_commune(&self, other: &Assessment) -> bool {
+        let nis = |a: &Assessment| {
+            let code = &a.profile.nis_code;
+            (code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())).then_some(code.clone())
+        };
+        match (nis(self), nis(other)) {
+            (Some(ours), Some(theirs)) => ours == theirs,
+            _ => {
+                super::profile::slug(&self.profile.commune)
+                    == super::profile::slug(&other.profile.commune)
+            }
+        }
     }
 
     pub fn set_importance(&mut self, pillar: &str, importance: Importance, now: &str) {

@@ -211,21 +211,6 @@ impl<'a> Context<'a> {
             .all(|q| self.level(q).is_some_and(|l| l >= action.to))
     }
 
-    /// The answers that make this action relevant now.
-    fn triggering_answers(&self, action: &Action) -> Vec<Reason> {
-        action
-            .questions
-            .iter()
-            .filter_map(|q| {
-                let level = self.level(q)?;
-                action.fits_level(level).then(|| Reason::Answer {
-                    question_id: q.clone(),
-                    level,
-                })
-            })
-            .collect()
-    }
-
     /// Gap × impact / effort, adjusted for the commune's means. Higher comes first.
     fn priority(&self, action: &Action, focus_weight: f64) -> f64 {
         let target = f64::from(self.target_level(&action.pillar));
@@ -322,7 +307,6 @@ struct Candidate<'a> {
     tier: u8,
     priority: f64,
     action: &'a Action,
-    reasons: Vec<Reason>,
     /// The previous step on the same question: this one only comes after it.
     after: Option<&'a str>,
 }
@@ -330,7 +314,7 @@ struct Candidate<'a> {
 /// Drafts a roadmap from the assessment's answers, priorities and profile.
 pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarScore]) -> Roadmap {
     let context = Context::new(framework, assessment);
-    let (focus, later) = choose_focus(assessment, scores);
+    let (focus, _) = choose_focus(assessment, scores);
 
     let mut candidates: Vec<Candidate> = Vec::new();
     if context.no_staff {
@@ -339,13 +323,10 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 && !context.achieved(action)
             {
                 // Foundations outrank everything: they make the rest possible.
-                let mut reasons = vec![Reason::NoDedicatedStaff];
-                reasons.extend(context.triggering_answers(action));
                 candidates.push(Candidate {
                     tier: 0,
                     priority: f64::MAX,
                     action,
-                    reasons,
                     after: None,
                 });
             }
@@ -355,13 +336,10 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
         && let Some(action) = framework.action(STRATEGY_ACCOMPANIMENT)
         && !context.achieved(action)
     {
-        let mut reasons = vec![Reason::NoStrategy];
-        reasons.extend(context.triggering_answers(action));
         candidates.push(Candidate {
             tier: 0,
             priority: f64::MAX,
             action,
-            reasons,
             after: None,
         });
     }
@@ -395,23 +373,13 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 tier: if step == 0 { 1 } else { 2 },
                 priority: if step == 0 { f64::MAX } else { priority },
                 action,
-                reasons: vec![
-                    Reason::LegalMinimum {
-                        question_id: question.clone(),
-                        legal_minimum,
-                    },
-                    Reason::Answer {
-                        question_id: question.clone(),
-                        level: context.level(question).unwrap_or(level),
-                    },
-                ],
                 after,
             });
             after = Some(action.id.as_str());
             level = action.to;
         }
     }
-    for (rank, pillar) in focus.iter().enumerate() {
+    for pillar in &focus {
         let Some(structure) = framework.pillar(&pillar.pillar_id) else {
             continue;
         };
@@ -422,7 +390,8 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             let mut after = None;
             // A path of steps on the question, each starting where the previous one ends.
             for step in 0..STEPS_PER_QUESTION {
-                if level >= pillar.target_level.max(level + 1).min(5) && step > 0 {
+                // A second step only while the question is still below the pillar's target.
+                if step > 0 && level >= pillar.target_level {
                     break;
                 }
                 let best = framework
@@ -435,23 +404,11 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 let Some((priority, action)) = best else {
                     break;
                 };
-                let mut reasons = vec![Reason::Answer {
-                    question_id: question.clone(),
-                    level: context.level(question).unwrap_or(level),
-                }];
-                reasons.push(Reason::FocusPillar {
-                    pillar_id: pillar.pillar_id.clone(),
-                    rank: rank as u8 + 1,
-                });
-                if context.small_budget && (action.kind == ActionKind::QuickWin || action.pooled) {
-                    reasons.push(Reason::SmallBudget);
-                }
                 // Later steps rank below every first step: breadth before depth.
                 candidates.push(Candidate {
                     tier: 2,
                     priority: priority / (1 + step * 10) as f64,
                     action,
-                    reasons,
                     after,
                 });
                 after = Some(action.id.as_str());
@@ -483,16 +440,32 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
         candidates.insert(foundations + offset, leader);
     }
 
-    let _ = later;
     let mut plan = Plan::default();
     for candidate in candidates {
         plan.try_add(&context, candidate);
     }
     Roadmap {
-        items: plan.into_items(framework),
+        items: plan.into_items(),
         edited: false,
         next_custom_number: 1,
     }
+}
+
+/// Drafts the roadmap when there is none, or drafts it again while the commune has not edited
+/// it, so it always reflects the latest answers; an edited roadmap is the commune's and is left
+/// alone. Returns whether the roadmap changed.
+pub fn refresh(framework: &Framework, assessment: &mut Assessment, now: &str) -> bool {
+    if assessment.roadmap.as_ref().is_some_and(|r| r.edited) {
+        return false;
+    }
+    let scores = super::scoring::score_all(framework, assessment);
+    let fresh = draft(framework, assessment, &scores);
+    if assessment.roadmap.as_ref() == Some(&fresh) {
+        return false;
+    }
+    assessment.roadmap = Some(fresh);
+    assessment.touch(now);
+    true
 }
 
 /// Why each item is in the roadmap, from the current answers, priorities and profile: one
@@ -565,10 +538,11 @@ pub fn explain_all(
         .collect()
 }
 
-/// The actions chosen so far, with their horizons and reasons.
+/// The actions chosen so far, with their horizons. Why each is there is worked out by
+/// [`explain_all`] from the answers, so it is always true.
 #[derive(Default)]
 struct Plan<'a> {
-    chosen: BTreeMap<&'a str, (Horizon, Vec<Reason>)>,
+    chosen: BTreeMap<&'a str, Horizon>,
     /// Order of choice: higher priority first, prerequisites before their dependents.
     order: Vec<&'a str>,
 }
@@ -580,76 +554,59 @@ impl<'a> Plan<'a> {
     fn try_add(&mut self, context: &Context<'a>, candidate: Candidate<'a>) {
         let Candidate {
             action,
-            reasons,
             after,
             tier,
             ..
         } = candidate;
-        let essential = tier < 2;
-        if let Some((_, existing)) = self.chosen.get_mut(action.id.as_str()) {
-            for reason in reasons {
-                if !existing.contains(&reason) {
-                    existing.push(reason);
-                }
-            }
+        if self.chosen.contains_key(action.id.as_str()) {
             return;
         }
         let earliest = match after {
             Some(previous) => match self.chosen.get(previous) {
-                Some((horizon, _)) => *horizon,
+                Some(horizon) => *horizon,
                 // The previous step did not fit, so this one has nothing to build on.
                 None => return,
             },
             None => Horizon::Short,
         };
         let mut counts: BTreeMap<Horizon, usize> = BTreeMap::new();
-        for (horizon, _) in self.chosen.values() {
+        for horizon in self.chosen.values() {
             *counts.entry(*horizon).or_default() += 1;
         }
-        let mut additions: Vec<(&'a Action, Horizon, Vec<Reason>)> = Vec::new();
-        let mut seen = BTreeSet::new();
+        let mut scheduling = Scheduling {
+            essential: tier < 2,
+            counts,
+            additions: Vec::new(),
+            seen: BTreeSet::new(),
+        };
         if self
-            .schedule(
-                context,
-                action,
-                reasons,
-                earliest,
-                essential,
-                &mut counts,
-                &mut additions,
-                &mut seen,
-            )
+            .schedule(context, action, earliest, &mut scheduling)
             .is_none()
         {
             return;
         }
-        for (action, horizon, reasons) in additions {
-            self.chosen.insert(action.id.as_str(), (horizon, reasons));
+        for (action, horizon) in scheduling.additions {
+            self.chosen.insert(action.id.as_str(), horizon);
             self.order.push(action.id.as_str());
         }
     }
 
     /// Depth first, so prerequisites land before the action that needs them. Returns the
     /// horizon given to the action, or `None` when every allowed horizon is full.
-    #[allow(clippy::too_many_arguments)]
     fn schedule(
         &self,
         context: &Context<'a>,
         action: &'a Action,
-        reasons: Vec<Reason>,
         earliest: Horizon,
-        essential: bool,
-        counts: &mut BTreeMap<Horizon, usize>,
-        additions: &mut Vec<(&'a Action, Horizon, Vec<Reason>)>,
-        seen: &mut BTreeSet<&'a str>,
+        scheduling: &mut Scheduling<'a>,
     ) -> Option<Horizon> {
-        if let Some((horizon, _)) = self.chosen.get(action.id.as_str()) {
+        if let Some(horizon) = self.chosen.get(action.id.as_str()) {
             return Some(*horizon);
         }
-        if let Some((_, horizon, _)) = additions.iter().find(|(a, _, _)| a.id == action.id) {
+        if let Some((_, horizon)) = scheduling.additions.iter().find(|(a, _)| a.id == action.id) {
             return Some(*horizon);
         }
-        if !seen.insert(action.id.as_str()) {
+        if !scheduling.seen.insert(action.id.as_str()) {
             // A cycle: content checks forbid it, so stop rather than loop.
             return None;
         }
@@ -661,20 +618,7 @@ impl<'a> Plan<'a> {
             if context.achieved(prerequisite) {
                 continue;
             }
-            let mut reasons = vec![Reason::PrerequisiteOf {
-                action_id: action.id.clone(),
-            }];
-            reasons.extend(context.triggering_answers(prerequisite));
-            let horizon = self.schedule(
-                context,
-                prerequisite,
-                reasons,
-                Horizon::Short,
-                essential,
-                counts,
-                additions,
-                seen,
-            )?;
+            let horizon = self.schedule(context, prerequisite, Horizon::Short, scheduling)?;
             earliest = earliest.max(horizon);
         }
         // A full horizon pushes an action one horizon later at most: a quick step put off
@@ -688,34 +632,40 @@ impl<'a> Plan<'a> {
         let horizon = Horizon::ALL
             .into_iter()
             .filter(|h| *h >= earliest && *h <= latest)
-            .find(|h| essential || counts.get(h).copied().unwrap_or(0) < MAX_ITEMS_PER_HORIZON)?;
-        *counts.entry(horizon).or_default() += 1;
-        additions.push((action, horizon, reasons));
+            .find(|h| {
+                scheduling.essential
+                    || scheduling.counts.get(h).copied().unwrap_or(0) < MAX_ITEMS_PER_HORIZON
+            })?;
+        *scheduling.counts.entry(horizon).or_default() += 1;
+        scheduling.additions.push((action, horizon));
         Some(horizon)
     }
 
-    fn into_items(self, framework: &Framework) -> Vec<RoadmapItem> {
+    fn into_items(self) -> Vec<RoadmapItem> {
         let mut items: Vec<RoadmapItem> = self
             .order
             .iter()
-            .map(|id| {
-                let (horizon, reasons) = &self.chosen[id];
-                let _ = reasons;
-                RoadmapItem {
-                    id: framework
-                        .action(id)
-                        .map_or(id.to_string(), |a| a.id.clone()),
-                    horizon: *horizon,
-                    status: ItemStatus::Planned,
-                    origin: ItemOrigin::Drafted,
-                    custom_title: None,
-                }
+            .map(|id| RoadmapItem {
+                id: id.to_string(),
+                horizon: self.chosen[id],
+                status: ItemStatus::Planned,
+                origin: ItemOrigin::Drafted,
+                custom_title: None,
             })
             .collect();
         // Stable: within a horizon, the chosen order (priority, prerequisites first) stays.
         items.sort_by_key(|item| item.horizon);
         items
     }
+}
+
+/// One candidate's scheduling, with what it adds: nothing is kept unless all of it fits.
+struct Scheduling<'a> {
+    /// A legal duty or a foundation, which does not count against the caps.
+    essential: bool,
+    counts: BTreeMap<Horizon, usize>,
+    additions: Vec<(&'a Action, Horizon)>,
+    seen: BTreeSet<&'a str>,
 }
 
 /// Ways the commune can change its roadmap. Each marks the roadmap as edited.

@@ -105,6 +105,28 @@ pub fn overall(scores: &[PillarScore]) -> Option<u8> {
 }
 
 /// Progress through the questionnaire: questions with any choice, including « je ne sais pas ».
+/// How many questions have any answer (a level, « je ne sais pas » or « non applicable »), and
+/// how many there are, over the whole framework.
+pub fn answered_total(framework: &Framework, assessment: &Assessment) -> (usize, usize) {
+    let answered = framework
+        .pillars
+        .iter()
+        .map(|p| answered_count(p, assessment))
+        .sum();
+    (answered, framework.question_count())
+}
+
+/// Where to resume: the first pillar with a question not yet answered.
+pub fn first_unfinished_pillar<'a>(
+    framework: &'a Framework,
+    assessment: &Assessment,
+) -> Option<&'a Pillar> {
+    framework
+        .pillars
+        .iter()
+        .find(|p| answered_count(p, assessment) < p.questions.len())
+}
+
 pub fn answered_count(pillar: &Pillar, assessment: &Assessment) -> usize {
     pillar
         .questions

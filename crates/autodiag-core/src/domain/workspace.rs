@@ -52,12 +52,44 @@ impl Workspace {
     /// An assessment of the same commune on the same date, which an import must not overwrite
     /// without asking.
     pub fn same_commune_and_date(&self, other: &Assessment) -> Option<&Assessment> {
-        let key = |a: &Assessment| {
-            (
-                super::profile::slug(&a.profile.commune),
-                a.profile.date.clone(),
-            )
-        };
-        self.assessments.iter().find(|a| key(a) == key(other))
+        self.assessments
+            .iter()
+            .find(|a| a.same_commune(other) && a.profile.date == other.profile.date)
+    }
+
+    /// The other assessments of the same commune, for a before/after comparison.
+    pub fn others_of_same_commune<'a>(
+        &'a self,
+        assessment: &'a Assessment,
+    ) -> impl Iterator<Item = &'a Assessment> {
+        self.assessments
+            .iter()
+            .filter(move |a| a.id != assessment.id && a.same_commune(assessment))
+    }
+
+    /// Another tab saved `theirs` over an assessment this tab had changed too: theirs is
+    /// adopted, and ours is kept as a copy named `<commune> (<suffix>)` under `copy_id`, so
+    /// neither edit is lost. Returns the copy's name, if there was anything of ours to keep.
+    pub fn adopt_theirs(
+        &mut self,
+        theirs: Assessment,
+        copy_id: String,
+        suffix: &str,
+        now: &str,
+    ) -> Option<String> {
+        let mut copy_name = None;
+        if let Some(ours) = self.get(&theirs.id).cloned() {
+            let name = format!("{} ({suffix})", ours.profile.commune);
+            let mut copy = ours.duplicate(copy_id, name.clone(), now);
+            // Revision 1: new to storage, so the next sync writes it.
+            copy.revision = 1;
+            self.add(copy);
+            copy_name = Some(name);
+        }
+        match self.get_mut(&theirs.id) {
+            Some(slot) => *slot = theirs,
+            None => self.add(theirs),
+        }
+        copy_name
     }
 }

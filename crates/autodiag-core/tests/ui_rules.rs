@@ -1,0 +1,117 @@
+//! Rules that used to live in UI files, each with one definition here: the redraft policy,
+//! counting note edits, which assessments are of the same commune, totals and where to resume,
+//! and adopting another tab's version without losing ours.
+
+mod common;
+use autodiag_core::domain::roadmap;
+use autodiag_core::domain::scoring;
+use autodiag_core::domain::workspace::Workspace;
+use common::*;
+
+#[test]
+fn the_roadmap_is_redrafted_from_new_answers_until_the_commune_edits_it() {
+    let mut a = assessment("Chimay");
+    answer_all(&mut a, level(2));
+    assert!(roadmap::refresh(framework(), &mut a, NOW), "first draft");
+    assert!(
+        !roadmap::refresh(framework(), &mut a, NOW),
+        "nothing new: nothing written"
+    );
+    let before = a.roadmap.clone();
+    answer_pillar(&mut a, "gouvernance", level(4));
+    assert!(roadmap::refresh(framework(), &mut a, NOW));
+    assert_ne!(a.roadmap, before, "the draft follows the answers");
+    // Once edited, the roadmap is the commune's: new answers do not overwrite it.
+    let first = a.roadmap.as_ref().unwrap().items[0].id.clone();
+    a.roadmap.as_mut().unwrap().remove(&first);
+    let edited = a.roadmap.clone();
+    answer_pillar(&mut a, "mobilite", level(5));
+    assert!(!roadmap::refresh(framework(), &mut a, NOW));
+    assert_eq!(a.roadmap, edited);
+}
+
+#[test]
+fn typing_one_note_counts_as_one_change_towards_the_download_reminder() {
+    let mut a = assessment("Thuin");
+    a.set_note("mob_pcm", "P", NOW);
+    for typed in ["PC", "PCM", "PCM de", "PCM de 2019"] {
+        a.continue_note("mob_pcm", typed, NOW);
+    }
+    assert_eq!(a.note("mob_pcm"), "PCM de 2019");
+    assert_eq!(a.changes_since_download, 1);
+    // Each save is still a new revision, so storage writes it.
+    assert_eq!(a.revision, 5);
+    a.set_note("mob_stationnement", "zone bleue", NOW);
+    assert_eq!(a.changes_since_download, 2);
+}
+
+#[test]
+fn the_same_commune_is_the_same_nis_code_or_else_the_same_name() {
+    let mut a = assessment("Fontaine-l'Évêque");
+    let mut b = assessment("fontaine l'eveque");
+    assert!(a.same_commune(&b));
+    a.profile.nis_code = "52022".into();
+    b.profile.nis_code = "52022".into();
+    b.profile.commune = "Fontaine".into();
+    assert!(
+        a.same_commune(&b),
+        "the NIS code decides when both have one"
+    );
+    b.profile.nis_code = "52021".into();
+    assert!(!a.same_commune(&b));
+    let c = assessment("Courcelles");
+    let workspace = Workspace {
+        assessments: vec![a.clone(), b.clone(), c, assessment("fontaine-l-eveque")],
+    };
+    let others: Vec<&str> = workspace
+        .others_of_same_commune(&a)
+        .map(|x| x.profile.commune.as_str())
+        .collect();
+    assert_eq!(others, ["fontaine-l-eveque"]);
+}
+
+#[test]
+fn totals_and_where_to_resume() {
+    let mut a = assessment("Anderlues");
+    let (answered, total) = scoring::answered_total(framework(), &a);
+    assert_eq!((answered, total), (0, framework().question_count()));
+    assert_eq!(
+        scoring::first_unfinished_pillar(framework(), &a).map(|p| p.id.as_str()),
+        Some("mobilite")
+    );
+    answer_pillar(&mut a, "mobilite", level(3));
+    a.set_choice(
+        "qdv_securite",
+        Some(autodiag_core::domain::assessment::Choice::Unknown),
+        NOW,
+    );
+    let mobility = framework().pillar("mobilite").unwrap().questions.len();
+    assert_eq!(scoring::answered_total(framework(), &a).0, mobility + 1);
+    assert_eq!(
+        scoring::first_unfinished_pillar(framework(), &a).map(|p| p.id.as_str()),
+        Some("qualite_de_vie")
+    );
+    answer_all(&mut a, level(2));
+    assert!(scoring::first_unfinished_pillar(framework(), &a).is_none());
+}
+
+#[test]
+fn another_tabs_version_is_adopted_and_ours_is_kept_as_a_copy() {
+    let mut ours = assessment("Gerpinnes");
+    ours.set_choice("mob_pcm", Some(level(2)), NOW);
+    let mut theirs = ours.clone();
+    theirs.set_choice("mob_pcm", Some(level(4)), NOW);
+    let mut workspace = Workspace {
+        assessments: vec![ours.clone()],
+    };
+    let name = workspace.adopt_theirs(theirs.clone(), "copy".into(), "copie de cet onglet", NOW);
+    assert_eq!(name.as_deref(), Some("Gerpinnes (copie de cet onglet)"));
+    assert_eq!(workspace.get(&ours.id), Some(&theirs));
+    let copy = workspace.get("copy").unwrap();
+    assert_eq!(
+        copy.choice("mob_pcm"),
+        Some(level(2)),
+        "our edit survives in the copy"
+    );
+    assert_eq!(copy.revision, 1);
+}
