@@ -1,26 +1,17 @@
-//! The only code that touches the browser's local storage.
-//!
-//! Reading never turns an error into silent empty data: an unreadable value is copied under a
-//! backup key, reported, and left untouched. Writing is per assessment, so each write is small
-//! and atomic, and a failed write (quota, private mode) keeps both the stored copy and the
-//! in-memory state intact.
+//! The browser's local storage, behind the core's [`KeyValueStore`]: the sync, conflict and
+//! backup rules are `domain::store`'s, tested natively with an in-memory store. This file only
+//! reaches the browser (through gloo-storage's non-panicking `raw()` API), keeps the latest
+//! encodings for the crash banner, and carries answers in `window.name` when storage is refused.
 
 use crate::domain::assessment::Assessment;
-use crate::domain::stored::{self, DecodeError, Prefs};
+use crate::domain::store::{self, KeyValueStore, Refused};
+use crate::domain::stored::{self, Prefs};
 use crate::domain::workspace::Workspace;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-/// A stored value that could not be read, kept aside for the user.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Recovered {
-    pub key: String,
-    /// Where a copy of the raw value was saved, if the copy succeeded.
-    pub backup_key: Option<String>,
-    pub raw: String,
-    pub reason: DecodeError,
-}
+pub use crate::domain::store::{Recovered, SyncReport};
 
 /// What the app starts from.
 pub struct Loaded {
@@ -30,16 +21,6 @@ pub struct Loaded {
     /// False when the browser refuses storage: the app then works in memory.
     pub available: bool,
     pub trash: Option<Assessment>,
-}
-
-/// The result of writing changes.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SyncReport {
-    /// Something was written.
-    pub saved: bool,
-    pub quota_exceeded: bool,
-    /// Assessments changed in another tab since this tab last read or wrote them.
-    pub conflicts: Vec<Assessment>,
 }
 
 thread_local! {
@@ -68,8 +49,31 @@ pub fn is_available() -> bool {
     })
 }
 
-fn raw_get(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+/// The browser's local storage as the core sees it.
+struct BrowserStore;
+
+impl KeyValueStore for BrowserStore {
+    fn keys(&self) -> Vec<String> {
+        let storage = LocalStorage::raw();
+        let length = storage.length().unwrap_or(0);
+        (0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect()
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        LocalStorage::raw().get_item(key).ok().flatten()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Refused> {
+        LocalStorage::raw()
+            .set_item(key, value)
+            .map_err(|_| Refused)
+    }
+
+    fn remove(&mut self, key: &str) {
+        let _ = LocalStorage::raw().remove_item(key);
+    }
 }
 
 /// Reads every assessment and the preferences.
@@ -85,64 +89,17 @@ pub fn load() -> Loaded {
             trash: None,
         };
     }
-    let storage = LocalStorage::raw();
-    let length = storage.length().unwrap_or(0);
-    let mut keys: Vec<String> = (0..length)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .collect();
-    keys.sort_unstable();
-    let mut assessments = Vec::new();
-    let mut recovered = Vec::new();
-    for key in keys
-        .iter()
-        .filter(|k| k.starts_with(stored::ASSESSMENT_PREFIX))
-    {
-        let Some(raw) = raw_get(key) else { continue };
-        match stored::decode_assessment(&raw) {
-            Ok(assessment) => {
-                remember(&assessment.id, raw);
-                assessments.push(assessment);
-            }
-            Err(reason) => recovered.push(Recovered {
-                backup_key: back_up(key, &raw),
-                key: key.clone(),
-                raw,
-                reason,
-            }),
-        }
+    let read = store::read(&mut BrowserStore);
+    for (id, raw) in read.encodings {
+        remember(&id, raw);
     }
-    assessments.sort_unstable_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
-    let prefs = Prefs {
-        lang: raw_get(stored::LANG_KEY),
-        current: raw_get(stored::CURRENT_KEY),
-    };
-    let trash = raw_get(stored::TRASH_KEY).and_then(|raw| stored::decode_assessment(&raw).ok());
     Loaded {
-        workspace: Workspace { assessments },
-        prefs,
-        recovered,
+        workspace: read.workspace,
+        prefs: read.prefs,
+        recovered: read.recovered,
         available: true,
-        trash,
+        trash: read.trash,
     }
-}
-
-/// Copies an unreadable value under a backup key, unless an identical copy exists.
-fn back_up(key: &str, raw: &str) -> Option<String> {
-    let base = format!("{}{}", stored::BACKUP_PREFIX, key);
-    let mut candidate = base.clone();
-    for attempt in 1..100 {
-        match raw_get(&candidate) {
-            Some(existing) if existing == raw => return Some(candidate),
-            Some(_) => candidate = format!("{base}.{attempt}"),
-            None => {
-                return LocalStorage::raw()
-                    .set_item(&candidate, raw)
-                    .ok()
-                    .map(|_| candidate);
-            }
-        }
-    }
-    None
 }
 
 /// Without storage, the answers still cross from one bundle's page to the other's in
@@ -167,7 +124,7 @@ fn to_window_name() {
 /// Removes a broken value once the user has asked to, after downloading it or not.
 pub fn discard(key: &str) {
     if is_available() {
-        let _ = LocalStorage::raw().remove_item(key);
+        BrowserStore.remove(key);
     }
 }
 
@@ -192,69 +149,32 @@ pub fn backup_json() -> Option<String> {
     })
 }
 
-/// Writes what changed since the last sync. `written` holds, per assessment id, the revision
-/// last read from or written to storage by this tab.
+/// Writes what changed since the last sync (`domain::store::sync`). `written` holds, per
+/// assessment id, the revision last read from or written to storage by this tab.
 pub fn sync(workspace: &Workspace, written: &mut BTreeMap<String, u64>) -> SyncReport {
-    let mut report = SyncReport::default();
     let available = is_available();
-    for assessment in &workspace.assessments {
-        if written.get(&assessment.id) == Some(&assessment.revision) {
-            continue;
-        }
-        let encoded = stored::encode_assessment(assessment);
-        remember(&assessment.id, encoded.clone());
-        if !available {
-            continue;
-        }
-        let key = stored::assessment_key(&assessment.id);
-        if let Some(theirs) = changed_elsewhere(&key, written.get(&assessment.id).copied()) {
-            report.conflicts.push(theirs);
-            continue;
-        }
-        match LocalStorage::raw().set_item(&key, &encoded) {
-            Ok(()) => {
-                written.insert(assessment.id.clone(), assessment.revision);
-                report.saved = true;
-            }
-            Err(_) => report.quota_exceeded = true,
-        }
+    let mut browser = BrowserStore;
+    let target: Option<&mut dyn KeyValueStore> = available.then_some(&mut browser as _);
+    let report = store::sync(target, workspace, written);
+    for (id, encoded) in &report.encoded {
+        remember(id, encoded.clone());
     }
-    let removed: Vec<String> = written
-        .keys()
-        .filter(|id| workspace.get(id).is_none())
-        .cloned()
-        .collect();
-    for id in removed {
-        written.remove(&id);
-        LATEST.with(|latest| latest.borrow_mut().remove(&id));
-        if available {
-            let _ = LocalStorage::raw().remove_item(&stored::assessment_key(&id));
-            report.saved = true;
+    LATEST.with(|latest| {
+        let mut latest = latest.borrow_mut();
+        for id in &report.removed {
+            latest.remove(id);
         }
-    }
+    });
     if !available {
         to_window_name();
     }
     report
 }
 
-/// The stored assessment, if another tab wrote a revision this tab has not seen.
-fn changed_elsewhere(key: &str, known_revision: Option<u64>) -> Option<Assessment> {
-    let raw = raw_get(key)?;
-    let theirs = stored::decode_assessment(&raw).ok()?;
-    match known_revision {
-        Some(known) if theirs.revision != known => Some(theirs),
-        // Never seen by this tab, yet present: created elsewhere under the same id.
-        None => Some(theirs),
-        _ => None,
-    }
-}
-
 /// Keeps the last deleted assessment, so an undo works even after a reload.
 pub fn put_in_trash(assessment: &Assessment) {
     if is_available() {
-        let _ =
-            LocalStorage::raw().set_item(stored::TRASH_KEY, &stored::encode_assessment(assessment));
+        let _ = BrowserStore.set(stored::TRASH_KEY, &stored::encode_assessment(assessment));
     }
 }
 
@@ -263,19 +183,7 @@ pub fn empty_trash() {
 }
 
 pub fn save_prefs(prefs: &Prefs) -> bool {
-    if !is_available() {
-        return false;
-    }
-    let storage = LocalStorage::raw();
-    [
-        (stored::LANG_KEY, &prefs.lang),
-        (stored::CURRENT_KEY, &prefs.current),
-    ]
-    .into_iter()
-    .all(|(key, value)| match value {
-        Some(value) => storage.set_item(key, value).is_ok(),
-        None => storage.remove_item(key).is_ok(),
-    })
+    is_available() && store::save_prefs(&mut BrowserStore, prefs)
 }
 
 /// An assessment as another tab just wrote it, or `None` if the key is not an assessment's.

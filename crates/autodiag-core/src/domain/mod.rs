@@ -15,6 +15,7 @@ pub mod obligations;
 pub mod profile;
 pub mod roadmap;
 pub mod scoring;
+pub mod store;
 pub mod stored;
 pub mod summary;
 pub mod territory;
