@@ -8,7 +8,6 @@ use crate::pages;
 use crate::route::{Bundle, Route};
 use crate::state::{self, AppState};
 use crate::storage;
-use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Draws a screen of the running bundle.
@@ -97,7 +96,6 @@ fn Shell(pages: Pages) -> impl IntoView {
         browser::focus("main");
     };
     let projector = move || state.route.get() == Route::Projector;
-    let redraws = StoredValue::new(0u32);
     view! {
         <a class="skip-link" href="#main" on:click=skip>{td_string!(l, shell.skip)}</a>
         {move || (!projector()).then(|| view! { <Header/> })}
@@ -116,16 +114,9 @@ fn Shell(pages: Pages) -> impl IntoView {
                     state.refresh.track();
                     state.current.track();
                     let route = state.route.get();
-                    let view = untrack(|| page(state, pages, route));
-                    // Alternate sides so every redraw builds fresh elements. Patching the old
-                    // ones in place would keep radios checked by the user on the previous
-                    // pillar, since a checked radio ignores its attribute.
-                    redraws.update_value(|n| *n += 1);
-                    if redraws.get_value().is_multiple_of(2) {
-                        Either::Left(view)
-                    } else {
-                        Either::Right(view)
-                    }
+                    // Form controls show the assessment through `prop:` bindings, so the new
+                    // page may reuse the old one's elements.
+                    untrack(|| page(state, pages, route))
                 }}
             </main>
         </div>

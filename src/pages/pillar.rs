@@ -13,7 +13,6 @@ use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn PillarPage(pillar_id: String) -> impl IntoView {
@@ -93,7 +92,6 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
                                 <QuestionField
                                     question=question.as_str()
                                     number=i + 1
-                                    current=assessment.choice(question)
                                     note=assessment.note(question).to_string()
                                     grd=framework.grd_of(&assessment.profile.commune)
                                 />
@@ -123,6 +121,12 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
     let settings = assessment.settings(&pillar.id);
     let texts = state.texts();
     let group = format!("importance-{}", pillar.id);
+    // The radios show the assessment, whatever a previous page left in the DOM.
+    let importance_now = Memo::new(move |_| {
+        state
+            .with_current(|a| a.settings(&pillar.id).importance)
+            .unwrap_or(settings.importance)
+    });
     let target_id = format!("target-{}", pillar.id);
     let set_target = move |ev: leptos::ev::Event| {
         let target = event_target_value(&ev)
@@ -148,7 +152,7 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
                                 <input
                                     type="radio"
                                     name=group.clone()
-                                    checked=settings.importance == importance
+                                    prop:checked=move || importance_now.get() == importance
                                     on:change=move |_| state.update_current(|a, now| a.set_importance(&pillar.id, importance, now))
                                 />
                                 <span>{label}</span>
@@ -159,7 +163,12 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
             </fieldset>
             <div class="field priority__target">
                 <label for=target_id.clone()>{td_string!(l, pillar.target_label)}</label>
-                <select id=target_id on:change=set_target>
+                <select id=target_id on:change=set_target prop:value=move || {
+                    state
+                        .with_current(|a| a.settings(&pillar.id).target)
+                        .flatten()
+                        .map_or_else(String::new, |level| level.get().to_string())
+                }>
                     <option value="" selected=settings.target.is_none()>{td_string!(l, pillar.no_target)}</option>
                     {Level::all().map(|level| view! {
                         <option value=level.get() selected=settings.target == Some(level)>
@@ -194,8 +203,6 @@ fn QuestionField(
     question: &'static str,
     /// Its position in the pillar, from 1.
     number: usize,
-    /// The answer when the page was drawn; the radios keep track of changes themselves.
-    current: Option<Choice>,
     /// The note when the page was drawn.
     note: String,
     /// The commune's electricity distribution system operator, if known, for `{grd}`.
@@ -249,26 +256,13 @@ fn QuestionField(
     let group = format!("q-{question}");
     let help_id = format!("help-{question}");
     let note_id = format!("note-{question}");
-    let fieldset = NodeRef::<leptos::html::Fieldset>::new();
+    // The radios show the assessment through `prop:checked`, so clearing the answer or
+    // opening another pillar in the same elements always shows the right choice.
+    let chosen = Memo::new(move |_| state.with_current(|a| a.choice(question)).flatten());
     let set = move |choice: Option<Choice>| {
         state.update_current(move |a, now| a.set_choice(question, choice, now))
     };
-    let clear = move |_| {
-        set(None);
-        // The radios hold their own checked state, so they are unchecked here too.
-        if let Some(fieldset) = fieldset.get_untracked()
-            && let Ok(inputs) = fieldset.query_selector_all("input[type=radio]")
-        {
-            for index in 0..inputs.length() {
-                if let Some(input) = inputs
-                    .item(index)
-                    .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    input.set_checked(false);
-                }
-            }
-        }
-    };
+    let clear = move |_| set(None);
     let options = choices()
         .map(|choice| {
             let (head, body) = match choice {
@@ -315,7 +309,7 @@ fn QuestionField(
                         type="radio"
                         name=group.clone()
                         data-testid=format!("{question}-{}", choice_key(choice))
-                        checked=current == Some(choice)
+                        prop:checked=move || chosen.get() == Some(choice)
                         on:change=move |_| set(Some(choice))
                     />
                     <span class="option__head">{head}{legal_mark}</span>
@@ -325,7 +319,7 @@ fn QuestionField(
         })
         .collect_view();
     view! {
-        <fieldset class="question" id=question node_ref=fieldset data-testid=format!("question-{question}") aria-describedby=help_id>
+        <fieldset class="question" id=question data-testid=format!("question-{question}") aria-describedby=help_id>
             <legend>
                 <span class="question__number">{number}</span>
                 <span class="question__title">{text.title.clone()}</span>
