@@ -41,6 +41,10 @@ pub fn App(
         std::time::Duration::from_secs(2),
     );
     Effect::new(move |_| browser::set_document_lang(state.lang.get().as_str()));
+    // Leaving the page (a link to the other bundle, closing the tab) saves a note still being
+    // typed: the storage effect runs in the microtasks that follow, before the page goes.
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.leave_note());
+    on_cleanup(move || leaving.remove());
     // Everything re-renders on a language switch; texts inside are plain strings.
     move || {
         state.lang.track();
@@ -73,6 +77,7 @@ fn follow_hash(state: AppState) {
 /// drawing: another bundle's screen is a page load away, and a screen showing the roadmap gets
 /// it drafted from the latest answers.
 fn arrive(state: AppState, route: &Route) {
+    state.leave_note();
     if route.bundle() != state.bundle {
         let _ = browser::window()
             .location()

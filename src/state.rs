@@ -42,6 +42,11 @@ pub struct AppState {
     /// Bumped when the open assessment changes from outside the page (another tab, an undo,
     /// a redraft): the page then redraws its form controls from the assessment.
     pub refresh: RwSignal<u64>,
+    /// A note being typed and not yet saved, with its timer (see `type_note`).
+    note_draft: StoredValue<Option<(&'static str, String)>>,
+    note_timer: StoredValue<Option<TimeoutHandle>>,
+    /// The note whose edit already counted as a change, until its field is left.
+    note_session: StoredValue<Option<&'static str>>,
 }
 
 impl AppState {
@@ -90,7 +95,53 @@ impl AppState {
             update_ready: RwSignal::new(false),
             language_failed: RwSignal::new(false),
             refresh: RwSignal::new(0),
+            note_draft: StoredValue::new(None),
+            note_timer: StoredValue::new(None),
+            note_session: StoredValue::new(None),
         }
+    }
+
+    /// A note was typed: it is saved 400 ms after the last key, when its field is left, or
+    /// before the user leaves the screen, whichever comes first. Storage is not written on
+    /// every key, and one edit of a note counts as one change.
+    pub fn type_note(&self, question: &'static str, value: String) {
+        let state = *self;
+        if let Some(handle) = self.note_timer.get_value() {
+            handle.clear();
+        }
+        self.note_draft.set_value(Some((question, value)));
+        let timer = set_timeout_with_handle(
+            move || state.flush_note(),
+            std::time::Duration::from_millis(400),
+        );
+        self.note_timer.set_value(timer.ok());
+    }
+
+    /// Saves the note being typed, if any, now.
+    pub fn flush_note(&self) {
+        if let Some(handle) = self.note_timer.get_value() {
+            handle.clear();
+        }
+        self.note_timer.set_value(None);
+        let Some((question, value)) = self.note_draft.get_value() else {
+            return;
+        };
+        self.note_draft.set_value(None);
+        let continuing = self.note_session.get_value() == Some(question);
+        self.note_session.set_value(Some(question));
+        self.update_current(move |a, now| {
+            if continuing {
+                a.continue_note(question, &value, now);
+            } else {
+                a.set_note(question, &value, now);
+            }
+        });
+    }
+
+    /// The note's field was left: saved now, and its next edit counts as a new change.
+    pub fn leave_note(&self) {
+        self.flush_note();
+        self.note_session.set_value(None);
     }
 
     /// Fetches the question texts when this bundle does not embed them; the page redraws

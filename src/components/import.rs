@@ -2,6 +2,7 @@
 //! without the user's say: an import always adds a new assessment.
 
 use crate::browser;
+use crate::components::file_drop::FileDrop;
 use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::stored;
@@ -171,8 +172,7 @@ pub fn ImportArea() -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
-    let dragging = RwSignal::new(false);
-    let handle = move |files: Vec<web_sys::File>| {
+    let handle = Callback::new(move |files: Vec<web_sys::File>| {
         outcomes.set(Vec::new());
         for file in files {
             wasm_bindgen_futures::spawn_local(async move {
@@ -187,19 +187,7 @@ pub fn ImportArea() -> impl IntoView {
                 outcomes.update(|o| o.push(outcome));
             });
         }
-    };
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        handle(browser::files_of(input.files()));
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        handle(browser::files_of(
-            ev.data_transfer().and_then(|d| d.files()),
-        ));
-    };
+    });
     let resolve = move |index: usize, keep: bool| {
         outcomes.update(|list| {
             if let Some(Outcome::Duplicate {
@@ -222,18 +210,14 @@ pub fn ImportArea() -> impl IntoView {
         });
     };
     view! {
-        <div
-            class="dropzone"
-            class:dropzone--active=move || dragging.get()
-            data-testid="import-dropzone"
-            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=on_drop
-        >
-            <label for="import-file" class="button">{td_string!(l, import.choose)}</label>
-            <input id="import-file" class="visually-hidden-input" type="file" accept=".json,application/json" multiple on:change=on_change data-testid="import-input"/>
-            <p class="hint">{td_string!(l, import.drop_hint)}</p>
-        </div>
+        <FileDrop
+            input_id="import-file"
+            testid="import-input"
+            zone_testid="import-dropzone"
+            label=td_string!(l, import.choose).to_string()
+            hint=td_string!(l, import.drop_hint).to_string()
+            on_files=handle
+        />
         <ul class="import-results" role="status" aria-live="polite" data-testid="import-results">
             {move || outcomes.get().into_iter().enumerate().map(|(index, outcome)| match outcome {
                 Outcome::Added { name, unknown_questions } => view! {

@@ -2,6 +2,7 @@
 
 pub mod chart_figure;
 pub mod download;
+pub mod file_drop;
 pub mod import;
 pub mod notices;
 pub mod obligations;

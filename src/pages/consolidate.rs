@@ -2,6 +2,7 @@
 //! the group adjusts and keeps.
 
 use crate::browser;
+use crate::components::file_drop::FileDrop;
 use crate::components::import::{error_message, read_summary};
 use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::consolidation::{self, QuestionSpread};
@@ -75,17 +76,13 @@ pub fn ConsolidatePage() -> impl IntoView {
             <p class="lead">{td_string!(l, consolidate.lead)}</p>
             <section class="card no-print" aria-labelledby="respondents-title">
                 <h2 id="respondents-title">{td_string!(l, consolidate.respondents_title)}</h2>
-                <div class="dropzone">
-                    <label for="consolidate-files" class="button">{td_string!(l, consolidate.choose)}</label>
-                    <input id="consolidate-files" class="visually-hidden-input" type="file" accept=".json,application/json" multiple
-                        data-testid="consolidate-input"
-                        on:change=move |ev| {
-                            let input: web_sys::HtmlInputElement = event_target(&ev);
-                            load(browser::files_of(input.files()));
-                            input.set_value("");
-                        }/>
-                    <p class="hint">{td_string!(l, consolidate.or_local)}</p>
-                </div>
+                <FileDrop
+                    input_id="consolidate-files"
+                    testid="consolidate-input"
+                    label=td_string!(l, consolidate.choose).to_string()
+                    hint=td_string!(l, consolidate.or_local).to_string()
+                    on_files=Callback::new(load)
+                />
                 <ul class="local-list">
                     {local.into_iter().map(|(id, label)| view! {
                         <li>{label}" "

@@ -220,39 +220,6 @@ fn QuestionField(
         .cloned()
         .unwrap_or_default();
     let personal = move |text: &str| content::with_grd(text, texts, grd).into_owned();
-    // A note is saved while typed, 400 ms after the last key, and at once when the field is
-    // left: storage is not written on every key, and one edit counts as one change.
-    let editing = StoredValue::new(false);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let save_note = move |value: String| {
-        let continuing = editing.get_value();
-        editing.set_value(true);
-        state.update_current(move |a, now| {
-            if continuing {
-                a.continue_note(question, &value, now);
-            } else {
-                a.set_note(question, &value, now);
-            }
-        });
-    };
-    let note_typed = move |value: String| {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || save_note(value),
-            std::time::Duration::from_millis(400),
-        );
-        pending.set_value(handle.ok());
-    };
-    let note_left = move |value: String| {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        pending.set_value(None);
-        save_note(value);
-        editing.set_value(false);
-    };
     let group = format!("q-{question}");
     let help_id = format!("help-{question}");
     let note_id = format!("note-{question}");
@@ -344,8 +311,8 @@ fn QuestionField(
                         rows="2"
                         maxlength=MAX_NOTE_CHARS
                         prop:value=note
-                        on:input=move |ev| note_typed(event_target_value(&ev))
-                        on:change=move |ev| note_left(event_target_value(&ev))
+                        on:input=move |ev| state.type_note(question, event_target_value(&ev))
+                        on:blur=move |_| state.leave_note()
                     ></textarea>
                 </div>
                 <button type="button" class="button button--small button--quiet question__clear" on:click=clear>

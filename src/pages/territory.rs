@@ -2,6 +2,7 @@
 //! are read in the browser and never uploaded.
 
 use crate::browser;
+use crate::components::file_drop::FileDrop;
 use crate::components::import::error_message;
 use crate::domain::content;
 use crate::domain::matching::{self, Match, Thresholds};
@@ -19,8 +20,7 @@ pub fn TerritoryPage() -> impl IntoView {
     let l = crate::state::locale();
     let territory = RwSignal::new(None::<Territory>);
     let loading = RwSignal::new(false);
-    let dragging = RwSignal::new(false);
-    let load = move |files: Vec<web_sys::File>| {
+    let load = Callback::new(move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
         }
@@ -32,35 +32,19 @@ pub fn TerritoryPage() -> impl IntoView {
             loading.set(false);
             request_animation_frame(|| browser::mark("autodiag:territory-drawn"));
         });
-    };
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        load(browser::files_of(input.files()));
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        load(browser::files_of(
-            ev.data_transfer().and_then(|d| d.files()),
-        ));
-    };
+    });
     view! {
         <div class="page page--territory">
             <h1>{td_string!(l, territory.title)}</h1>
             <p class="lead">{td_string!(l, territory.lead)}</p>
-            <div
-                class="dropzone"
-                class:dropzone--active=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
-                <label for="territory-files" class="button button--primary">{td_string!(l, territory.choose)}</label>
-                <input id="territory-files" class="visually-hidden-input" type="file" accept=".json,application/json" multiple
-                    data-testid="territory-input" on:change=on_change/>
-                <p class="hint">{td_string!(l, territory.drop_hint)}</p>
-            </div>
+            <FileDrop
+                input_id="territory-files"
+                testid="territory-input"
+                button_class="button button--primary"
+                label=td_string!(l, territory.choose).to_string()
+                hint=td_string!(l, territory.drop_hint).to_string()
+                on_files=load
+            />
             <p role="status" aria-live="polite" data-testid="territory-status">
                 {move || {
                     if loading.get() {

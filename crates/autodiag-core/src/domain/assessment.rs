@@ -1,8 +1,9 @@
 //! One commune's assessment: its profile, answers, pillar priorities and edited roadmap.
 
 use super::content::Framework;
+pub use super::format::truncate_chars;
+use super::plan::Roadmap;
 use super::profile::Profile;
-use super::roadmap::Roadmap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -395,13 +396,5 @@ impl Assessment {
         if self.answers.get(question).is_some_and(Answer::is_empty) {
             self.answers.remove(question);
         }
-    }
-}
-
-/// `text` cut to at most `max` characters, never inside a character.
-pub fn truncate_chars(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => text[..cut].to_string(),
-        None => text.to_string(),
     }
 }

@@ -43,6 +43,14 @@ pub fn date(year: i32, month: u32, day: u32, time: Option<(u32, u32)>, lang: &st
     }
 }
 
+/// `text` cut to at most `max` characters, never inside a character.
+pub fn truncate_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => text[..cut].to_string(),
+        None => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 
 use super::assessment::{Assessment, Importance, Level};
 use super::content::{Action, ActionKind, CostBand, Framework, Horizon, PopulationFit};
+pub use super::plan::{ItemOrigin, ItemStatus, MAX_CUSTOM_TITLE_CHARS, Roadmap, RoadmapItem};
 use super::profile::{PopulationBand, StrategyStatus};
 use super::scoring::PillarScore;
 use serde::{Deserialize, Serialize};
@@ -30,21 +31,6 @@ pub const STRATEGY_ACCOMPANIMENT: &str = "gou_accompagnement_igretec";
 pub const STRATEGY_QUESTION: &str = "gou_strategie";
 /// At most this many steps towards one legal minimum are drafted.
 const LEGAL_STEPS: usize = 2;
-/// The longest custom item title, in characters.
-pub const MAX_CUSTOM_TITLE_CHARS: usize = 200;
-
-/// The roadmap as the commune keeps it: its items, drafted then edited. Focus pillars and the
-/// reasons behind each item are not stored: they are worked out from the current answers, so
-/// they are always true.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Roadmap {
-    pub items: Vec<RoadmapItem>,
-    /// The commune changed the draft; redrafting would discard its changes.
-    #[serde(default)]
-    pub edited: bool,
-    #[serde(default)]
-    next_custom_number: u32,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -74,37 +60,6 @@ pub enum LaterReason {
     TargetReached { target_level: u8 },
     /// Three pillars with larger weighted gaps come first.
     LowerPriority,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ItemStatus {
-    #[default]
-    Planned,
-    Done,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct RoadmapItem {
-    /// The catalogue action's id, or `custom_<n>` for the commune's own items.
-    pub id: String,
-    pub horizon: Horizon,
-    pub status: ItemStatus,
-    pub origin: ItemOrigin,
-    /// The commune's own wording, for custom items only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_title: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ItemOrigin {
-    Drafted,
-    Catalogue,
-    Custom,
 }
 
 /// Why an item is in the roadmap.
@@ -444,11 +399,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
     for candidate in candidates {
         plan.try_add(&context, candidate);
     }
-    Roadmap {
-        items: plan.into_items(),
-        edited: false,
-        next_custom_number: 1,
-    }
+    Roadmap::drafted(plan.into_items())
 }
 
 /// Drafts the roadmap when there is none, or drafts it again while the commune has not edited
@@ -666,92 +617,4 @@ struct Scheduling<'a> {
     counts: BTreeMap<Horizon, usize>,
     additions: Vec<(&'a Action, Horizon)>,
     seen: BTreeSet<&'a str>,
-}
-
-/// Ways the commune can change its roadmap. Each marks the roadmap as edited.
-impl Roadmap {
-    pub fn item(&self, id: &str) -> Option<&RoadmapItem> {
-        self.items.iter().find(|i| i.id == id)
-    }
-
-    pub fn items_in(&self, horizon: Horizon) -> impl Iterator<Item = &RoadmapItem> {
-        self.items.iter().filter(move |i| i.horizon == horizon)
-    }
-
-    /// A roadmap read back from a summary, ready to be edited further.
-    pub fn restore(items: Vec<RoadmapItem>, edited: bool) -> Roadmap {
-        let next_custom_number = items
-            .iter()
-            .filter_map(|i| i.id.strip_prefix("custom_")?.parse::<u32>().ok())
-            .max()
-            .unwrap_or(0)
-            .saturating_add(1);
-        Roadmap {
-            items,
-            edited,
-            next_custom_number,
-        }
-    }
-
-    pub fn remove(&mut self, id: &str) {
-        self.items.retain(|i| i.id != id);
-        self.edited = true;
-    }
-
-    pub fn move_to(&mut self, id: &str, horizon: Horizon) {
-        if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
-            item.horizon = horizon;
-            self.edited = true;
-        }
-        self.items.sort_by_key(|item| item.horizon);
-    }
-
-    pub fn set_status(&mut self, id: &str, status: ItemStatus) {
-        if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
-            item.status = status;
-            self.edited = true;
-        }
-    }
-
-    /// Adds a catalogue action on its own horizon. Returns false if it is already there.
-    pub fn add_action(&mut self, action: &Action) -> bool {
-        if self.item(&action.id).is_some() {
-            return false;
-        }
-        self.items.push(RoadmapItem {
-            id: action.id.clone(),
-            horizon: action.horizon,
-            status: ItemStatus::Planned,
-            origin: ItemOrigin::Catalogue,
-            custom_title: None,
-        });
-        self.items.sort_by_key(|item| item.horizon);
-        self.edited = true;
-        true
-    }
-
-    /// Adds the commune's own item. Returns its id, or `None` for an empty title.
-    pub fn add_custom(&mut self, title: &str, horizon: Horizon) -> Option<String> {
-        let title = super::assessment::truncate_chars(title.trim(), MAX_CUSTOM_TITLE_CHARS);
-        if title.is_empty() {
-            return None;
-        }
-        let mut number = self.next_custom_number.max(1);
-        while self.item(&format!("custom_{number}")).is_some() {
-            // Past the last number (only a crafted file gets there), start again from 1.
-            number = number.checked_add(1).unwrap_or(1);
-        }
-        let id = format!("custom_{number}");
-        self.next_custom_number = number.saturating_add(1);
-        self.items.push(RoadmapItem {
-            id: id.clone(),
-            horizon,
-            status: ItemStatus::Planned,
-            origin: ItemOrigin::Custom,
-            custom_title: Some(title),
-        });
-        self.items.sort_by_key(|item| item.horizon);
-        self.edited = true;
-        Some(id)
-    }
 }

@@ -261,6 +261,9 @@ pub struct ActionText {
     pub first_step: String,
 }
 
+/// The reference language: its files define which questions exist and in what order.
+pub const REFERENCE_LANGUAGE: &str = "fr";
+
 /// Limits that keep the questionnaire under 45 minutes.
 pub const QUESTIONS_PER_PILLAR: std::ops::RangeInclusive<usize> = 6..=8;
 pub const MAX_RESPONDENT_WORDS: usize = 8_000;
@@ -359,7 +362,7 @@ pub fn validate(framework: &Framework, languages: &[(&str, &Texts)]) -> Vec<Stri
     check_migrations(framework, &mut problems);
     for (lang, texts) in languages {
         check_texts(framework, lang, texts, &mut problems);
-        if *lang == super::source::REFERENCE_LANGUAGE {
+        if *lang == REFERENCE_LANGUAGE {
             check_french(framework, texts, &mut problems);
         }
     }
@@ -505,7 +508,7 @@ fn check_migrations(framework: &Framework, problems: &mut Vec<String>) {
 
 /// Checks on the French texts that carry the rules a directeur général would check.
 fn check_french(framework: &Framework, texts: &Texts, problems: &mut Vec<String>) {
-    let lang = super::source::REFERENCE_LANGUAGE;
+    let lang = REFERENCE_LANGUAGE;
     let mut shared_level_five = 0;
     for pillar in &framework.pillars {
         let file = format!("content/{lang}/{}.toml", pillar.id);

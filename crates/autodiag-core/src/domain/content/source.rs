@@ -77,8 +77,7 @@ pub struct Sources {
     pub languages: Vec<(String, Scale, Vec<PillarFile>)>,
 }
 
-/// The reference language: its files define which questions exist and in what order.
-pub const REFERENCE_LANGUAGE: &str = "fr";
+pub use super::model::REFERENCE_LANGUAGE;
 
 /// Builds the framework structure and each language's texts.
 pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), String> {
