@@ -13,12 +13,18 @@ use leptos::prelude::*;
 /// Draws a screen of the running bundle.
 pub type Pages = fn(Route) -> AnyView;
 
+/// What the running bundle does when the user arrives on one of its screens, before drawing
+/// it. Each bundle names its own, so the questionnaire's wasm never carries roadmap drafting.
+pub type Prepare = fn(AppState, &Route);
+
 #[component]
 pub fn App(
     /// Which bundle this is, for links to the other one.
     bundle: Bundle,
     /// The running bundle's router.
     pages: Pages,
+    /// The running bundle's work on arrival at a screen.
+    prepare: Prepare,
 ) -> impl IntoView {
     let loaded = storage::load();
     let preferred = loaded
@@ -32,7 +38,7 @@ pub fn App(
         state.switch_language(locale);
     }
     state::sync_storage(state);
-    follow_hash(state);
+    follow_hash(state, prepare);
     // The worker's install downloads the shell again; starting it once the first screen is up
     // keeps those downloads from competing with the screen's own (about 90 ms of time to
     // interactive in `make bench`).
@@ -53,17 +59,17 @@ pub fn App(
 }
 
 /// The route follows `location.hash`, so Back, bookmarks and deep links all work.
-fn follow_hash(state: AppState) {
+fn follow_hash(state: AppState, prepare: Prepare) {
     let read = move || {
         let hash = browser::window().location().hash().unwrap_or_default();
         Route::parse(&hash)
     };
     let first = read();
-    arrive(state, &first);
+    arrive(state, &first, prepare);
     state.route.set(first);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let route = read();
-        arrive(state, &route);
+        arrive(state, &route, prepare);
         state.route.set(route);
         // Move focus to the new screen, as a page load would, for keyboard and screen reader
         // users.
@@ -74,16 +80,16 @@ fn follow_hash(state: AppState) {
 }
 
 /// What a screen needs before it is drawn, done when the user arrives (an event), never while
-/// drawing: another bundle's screen is a page load away, and a screen showing the roadmap gets
-/// it drafted from the latest answers.
-fn arrive(state: AppState, route: &Route) {
+/// drawing: a note being typed is saved, another bundle's screen is a page load away, and the
+/// bundle prepares its own screens (the tools draft the roadmap from the latest answers).
+fn arrive(state: AppState, route: &Route, prepare: Prepare) {
     state.leave_note();
     if route.bundle() != state.bundle {
         let _ = browser::window()
             .location()
             .replace(&state.href(route.clone()));
-    } else if route.shows_roadmap() {
-        state.refresh_roadmap();
+    } else {
+        prepare(state, route);
     }
 }
 

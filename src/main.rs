@@ -3,5 +3,6 @@ fn main() {
     autodiag::start(
         autodiag::route::Bundle::Questionnaire,
         autodiag::pages::questionnaire,
+        autodiag::pages::prepare_questionnaire,
     );
 }

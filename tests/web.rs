@@ -61,7 +61,12 @@ impl Drop for Mounted {
     }
 }
 
-async fn mount_bundle(hash: &str, bundle: Bundle, pages: autodiag::app::Pages) -> Mounted {
+async fn mount_bundle(
+    hash: &str,
+    bundle: Bundle,
+    pages: autodiag::app::Pages,
+    prepare: autodiag::app::Prepare,
+) -> Mounted {
     web_sys::window()
         .unwrap()
         .location()
@@ -74,7 +79,7 @@ async fn mount_bundle(hash: &str, bundle: Bundle, pages: autodiag::app::Pages) -
         .unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        leptos::prelude::IntoAny::into_any(leptos::view! { <App bundle pages/> })
+        leptos::prelude::IntoAny::into_any(leptos::view! { <App bundle pages prepare/> })
     });
     tick().await;
     Mounted {
@@ -84,7 +89,13 @@ async fn mount_bundle(hash: &str, bundle: Bundle, pages: autodiag::app::Pages) -
 }
 
 async fn mount_app(hash: &str) -> Mounted {
-    mount_bundle(hash, Bundle::Questionnaire, autodiag::pages::questionnaire).await
+    mount_bundle(
+        hash,
+        Bundle::Questionnaire,
+        autodiag::pages::questionnaire,
+        autodiag::pages::prepare_questionnaire,
+    )
+    .await
 }
 
 #[wasm_bindgen_test]
@@ -259,7 +270,13 @@ async fn typed_html_is_shown_as_text() {
             &stored::encode_assessment(&a),
         )
         .unwrap();
-    let _app = mount_bundle("#/evaluations", Bundle::Tools, autodiag::pages::tools).await;
+    let _app = mount_bundle(
+        "#/evaluations",
+        Bundle::Tools,
+        autodiag::pages::tools,
+        autodiag::pages::prepare_tools,
+    )
+    .await;
     assert!(document().query_selector("main img").unwrap().is_none());
     assert!(text("[data-testid=assessment-list]").contains("<img src=x onerror=alert(1)>"));
 }

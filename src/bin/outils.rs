@@ -1,4 +1,8 @@
 //! The tools bundle: results, roadmap, report, workshop and territory views.
 fn main() {
-    autodiag::start(autodiag::route::Bundle::Tools, autodiag::pages::tools);
+    autodiag::start(
+        autodiag::route::Bundle::Tools,
+        autodiag::pages::tools,
+        autodiag::pages::prepare_tools,
+    );
 }

@@ -30,6 +30,16 @@ pub fn questionnaire(route: Route) -> AnyView {
     }
 }
 
+/// The questionnaire's screens need nothing before they are drawn.
+pub fn prepare_questionnaire(_: AppState, _: &Route) {}
+
+/// A tools screen that shows the roadmap gets it drafted from the latest answers first.
+pub fn prepare_tools(state: AppState, route: &Route) {
+    if route.shows_roadmap() {
+        state.refresh_roadmap();
+    }
+}
+
 /// The tools bundle's screens.
 pub fn tools(route: Route) -> AnyView {
     match route {
