@@ -26,7 +26,7 @@ export AUTODIAG_TOOLS_DIST := $(abspath $(or $(CARGO_TARGET_DIR),target)/outils-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: help tools serve dist size size-check test lint test-native test-browser test-e2e bench clean
+.PHONY: help tools serve dist dist-crash-test size size-check test lint test-native test-browser test-e2e bench clean
 
 help:
 	@sed -n '2,7s/^# \{0,1\}//p' Makefile
@@ -65,6 +65,12 @@ dist: tools
 	trunk build --release=true --dist $(AUTODIAG_TOOLS_DIST) outils/index.html
 	trunk build --release=true
 
+# A debug build of the questionnaire with the deliberate-crash screen, for the crash banner's
+# end-to-end test; the release build in dist/ never has that screen.
+CRASH_DIST := $(abspath $(or $(CARGO_TARGET_DIR),target)/dist-crash-test)
+dist-crash-test: tools
+	trunk build --features crash-test --dist $(CRASH_DIST) index.html
+
 # Gzip size of each file in dist/, and the first-load total the budget applies to: everything
 # the first visit fetches (page, loader, wasm, CSS, icon, manifest, service worker). Other
 # languages' texts and the territory tools load only when used.
@@ -89,7 +95,7 @@ size-check: size
 
 ## Tests ---------------------------------------------------------------------------------
 
-test: tools lint test-native test-browser dist size-check test-e2e
+test: tools lint test-native test-browser dist size-check dist-crash-test test-e2e
 	@echo "All test layers passed."
 
 # The core crate natively with its tests; the UI for the browser, where it runs.
@@ -98,6 +104,7 @@ lint:
 	cargo clippy -p autodiag-core --all-targets --locked -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features embedded-questions -- -D warnings
+	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features crash-test -- -D warnings
 
 # The core crate only: its tests compile no leptos, web-sys or wasm-bindgen.
 test-native:
@@ -114,7 +121,8 @@ test-browser: tools
 # The release build in dist/, served on 127.0.0.1 and driven in Chromium as a user would, one
 # spec file per core at a time (each has its own server and browser).
 test-e2e: tools
-	cd $(E2E) && E2E_WORKERS=$$(nproc) AUTODIAG_DIST=$(CURDIR)/dist CHROMIUM=$(CHROMIUM) npm test
+	cd $(E2E) && E2E_WORKERS=$$(nproc) AUTODIAG_DIST=$(CURDIR)/dist AUTODIAG_CRASH_DIST=$(CRASH_DIST) \
+	  CHROMIUM=$(CHROMIUM) npm test
 
 bench: dist
 	cd $(E2E) && AUTODIAG_DIST=$(CURDIR)/dist CHROMIUM=$(CHROMIUM) node bench/bench.mjs $(CURDIR)/BENCHMARKS.md

@@ -17,6 +17,11 @@ pub type Pages = fn(Route) -> AnyView;
 /// it. Each bundle names its own, so the questionnaire's wasm never carries roadmap drafting.
 pub type Prepare = fn(AppState, &Route);
 
+/// Writes the open assessment's summary file. Only the tools bundle has one: the
+/// questionnaire links to the results screen instead, so its first load carries no summary
+/// code.
+pub type SaveSummary = fn(AppState, &str);
+
 #[component]
 pub fn App(
     /// Which bundle this is, for links to the other one.
@@ -25,6 +30,8 @@ pub fn App(
     pages: Pages,
     /// The running bundle's work on arrival at a screen.
     prepare: Prepare,
+    /// How this bundle writes a summary file, if it can.
+    save_summary: Option<SaveSummary>,
 ) -> impl IntoView {
     let loaded = storage::load();
     let preferred = loaded
@@ -32,7 +39,7 @@ pub fn App(
         .lang
         .as_deref()
         .and_then(|code| code.parse::<Locale>().ok());
-    let state = AppState::new(loaded, bundle);
+    let state = AppState::new(loaded, bundle, save_summary);
     provide_context(state);
     if let Some(locale) = preferred.filter(|l| *l != state.lang.get_untracked()) {
         state.switch_language(locale);

@@ -17,7 +17,14 @@ pub mod storage;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 /// Installs the crash banner and mounts one bundle of the app.
-pub fn start(bundle: route::Bundle, pages: app::Pages, prepare: app::Prepare) {
+pub fn start(
+    bundle: route::Bundle,
+    pages: app::Pages,
+    prepare: app::Prepare,
+    save_summary: Option<app::SaveSummary>,
+) {
     panic::install_hook();
-    leptos::mount::mount_to_body(move || leptos::view! { <app::App bundle pages prepare/> });
+    leptos::mount::mount_to_body(
+        move || leptos::view! { <app::App bundle pages prepare save_summary/> },
+    );
 }

@@ -4,5 +4,7 @@ fn main() {
         autodiag::route::Bundle::Questionnaire,
         autodiag::pages::questionnaire,
         autodiag::pages::prepare_questionnaire,
+        // The results screen writes the summary; this bundle links there.
+        None,
     );
 }

@@ -17,6 +17,9 @@ use std::collections::BTreeMap;
 pub struct AppState {
     /// The bundle running in this page.
     pub bundle: Bundle,
+    /// How this bundle writes a summary file; `None` in the questionnaire, which links to the
+    /// results screen for it.
+    pub save_summary: Option<crate::app::SaveSummary>,
     /// Every assessment in this browser. The single source of truth for answers.
     pub workspace: RwSignal<Workspace>,
     /// The assessment this tab shows.
@@ -51,7 +54,11 @@ pub struct AppState {
 
 impl AppState {
     /// Builds the state from what storage holds, and installs the storage effect.
-    pub fn new(loaded: storage::Loaded, bundle: Bundle) -> AppState {
+    pub fn new(
+        loaded: storage::Loaded,
+        bundle: Bundle,
+        save_summary: Option<crate::app::SaveSummary>,
+    ) -> AppState {
         let wanted = loaded
             .prefs
             .lang
@@ -76,6 +83,7 @@ impl AppState {
         });
         AppState {
             bundle,
+            save_summary,
             workspace,
             current,
             route: RwSignal::new(Route::default()),

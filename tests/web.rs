@@ -66,6 +66,7 @@ async fn mount_bundle(
     bundle: Bundle,
     pages: autodiag::app::Pages,
     prepare: autodiag::app::Prepare,
+    save_summary: Option<autodiag::app::SaveSummary>,
 ) -> Mounted {
     web_sys::window()
         .unwrap()
@@ -79,7 +80,9 @@ async fn mount_bundle(
         .unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        leptos::prelude::IntoAny::into_any(leptos::view! { <App bundle pages prepare/> })
+        leptos::prelude::IntoAny::into_any(
+            leptos::view! { <App bundle pages prepare save_summary/> },
+        )
     });
     tick().await;
     Mounted {
@@ -94,6 +97,7 @@ async fn mount_app(hash: &str) -> Mounted {
         Bundle::Questionnaire,
         autodiag::pages::questionnaire,
         autodiag::pages::prepare_questionnaire,
+        None,
     )
     .await
 }
@@ -275,6 +279,7 @@ async fn typed_html_is_shown_as_text() {
         Bundle::Tools,
         autodiag::pages::tools,
         autodiag::pages::prepare_tools,
+        Some(autodiag::components::download::download_summary),
     )
     .await;
     assert!(document().query_selector("main img").unwrap().is_none());

@@ -64,7 +64,17 @@ fn run() -> Result<(), String> {
     }
 
     let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
-    write(&out.join("framework.json"), &to_json(&framework)?)?;
+    // The action catalogue is a file of its own: only the roadmap screens need it, so the
+    // questionnaire's wasm does not carry it (feature `actions`).
+    let structure = model::Framework {
+        actions: Vec::new(),
+        ..framework.clone()
+    };
+    write(&out.join("framework.json"), &to_json(&structure)?)?;
+    write(
+        &out.join("action_catalogue.json"),
+        &to_json(&framework.actions)?,
+    )?;
     // In the browser only French is embedded: other languages are files fetched when a user
     // switches, which keeps about 20 KB gzipped off the first load. Native builds and tests
     // embed everything.

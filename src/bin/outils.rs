@@ -4,5 +4,6 @@ fn main() {
         autodiag::route::Bundle::Tools,
         autodiag::pages::tools,
         autodiag::pages::prepare_tools,
+        Some(autodiag::components::download::download_summary),
     );
 }

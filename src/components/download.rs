@@ -38,9 +38,31 @@ pub fn DownloadSummaryButton(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
+    let Some(save) = state.save_summary else {
+        // The questionnaire keeps its first load small and writes no summary: it saves a copy
+        // of this tab's answers as they are in memory, newest included even when storage is
+        // full, which « Reprendre à partir d'un fichier » reads back. The summary for IGRETEC
+        // is on the results screen.
+        let copy = move |_| {
+            download_backup();
+            state.update_current(|a, now| a.mark_downloaded(now));
+        };
+        return view! {
+            <button
+                type="button"
+                class="button"
+                class:button--primary=prominent
+                data-testid="download-summary"
+                on:click=copy
+            >
+                {td_string!(l, download.copy)}
+            </button>
+        }
+        .into_any();
+    };
     let download = move |_| {
         if let Some(id) = state.current.get_untracked() {
-            download_summary(state, &id);
+            save(state, &id);
         }
     };
     view! {
@@ -54,6 +76,7 @@ pub fn DownloadSummaryButton(
             {td_string!(l, download.summary)}
         </button>
     }
+    .into_any()
 }
 
 /// Every assessment of this tab in one backup file, importable later.

@@ -24,7 +24,11 @@ pub fn questionnaire(route: Route) -> AnyView {
         Route::Home => view! { <home::HomePage/> }.into_any(),
         Route::Profile => view! { <profile::ProfilePage/> }.into_any(),
         Route::Pillar(id) => view! { <pillar::PillarPage pillar_id=id/> }.into_any(),
+        // The deliberate crash exists only in the test build (`make dist-crash-test`).
+        #[cfg(feature = "crash-test")]
         Route::PanicTest => view! { <PanicTest/> }.into_any(),
+        #[cfg(not(feature = "crash-test"))]
+        Route::PanicTest => view! { <home::NotFound/> }.into_any(),
         Route::NotFound(_) => view! { <home::NotFound/> }.into_any(),
         other => view! { <Elsewhere route=other/> }.into_any(),
     }
@@ -65,6 +69,8 @@ fn Elsewhere(route: Route) -> impl IntoView {
 }
 
 /// Panics on purpose, so the end-to-end tests can check the crash banner and its download.
+/// Compiled only into the test build.
+#[cfg(feature = "crash-test")]
 #[component]
 fn PanicTest() -> impl IntoView {
     Effect::new(move |_| panic!("test-panique: a deliberate panic to test the crash banner"));

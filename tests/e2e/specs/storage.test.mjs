@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, downloadText, expectText } from "../lib/harness.mjs";
+import path from "node:path";
+import { useApp, serve, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, downloadText, expectText } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -96,8 +97,10 @@ test("a full storage: nothing stored is lost, the user is told, the screen keeps
   assert.equal(after, before, "the stored copy is intact");
   assert.ok(await page.isChecked('[data-testid="mob_pcm-1"]'));
   await expectText(page, "[data-testid=progress-mobilite]", "8 / 8");
-  const summary = JSON.parse((await downloadText(page, "[data-testid=quota-exceeded] [data-testid=download-summary]")).text);
-  assert.equal(summary.answers.find((a) => a.question_id === "mob_pcm").level, 1, "the download has the newest answer");
+  // The questionnaire saves a copy of the answers in memory, which the import reads back.
+  const copy = JSON.parse((await downloadText(page, "[data-testid=quota-exceeded] [data-testid=download-summary]")).text);
+  assert.equal(copy.format, "autodiag-backup");
+  assert.equal(copy.assessments[0].assessment.answers.mob_pcm.choice, 1, "the download has the newest answer");
   await page.evaluate(() => (window.__full = false));
   await page.click('[data-testid="mob_pcm-2"]');
   await page.waitForFunction(() => !document.querySelector("[data-testid=quota-exceeded]"));
@@ -147,11 +150,25 @@ test("two tabs writing at the same moment: both versions are kept", async () => 
   await context.close();
 });
 
-test("a crash shows a banner whose download still works", async () => {
+test("the release build has no deliberate-crash screen", async () => {
   const { context, page } = await isolatedPage();
-  await createAssessment(page, app.server.url, "Couvin");
-  await answerPillar(page, app.server.url, "smart_citizens", 3);
   await page.goto(`${app.server.url}#/test-panique`);
+  await page.waitForSelector("main#main h1");
+  assert.equal(await page.locator("[data-testid=crash-banner]").count(), 0);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a crash shows a banner whose download still works", async () => {
+  // The crash screen exists only in the test build (make dist-crash-test), served apart.
+  const root = process.env.AUTODIAG_CRASH_DIST;
+  assert.ok(root && fs.existsSync(path.join(root, "index.html")), "AUTODIAG_CRASH_DIST: run make dist-crash-test first");
+  const crashBuild = await serve(root);
+  const context = await app.browser.isolated();
+  const page = await openPage(context, crashBuild.url);
+  await createAssessment(page, crashBuild.url, "Couvin");
+  await answerPillar(page, crashBuild.url, "smart_citizens", 3);
+  await page.goto(`${crashBuild.url}#/test-panique`);
   await page.waitForSelector("[data-testid=crash-banner]");
   assert.match(await page.textContent("[data-testid=crash-banner]"), /Télécharger mes données/);
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=crash-download]")]);
@@ -167,6 +184,7 @@ test("a crash shows a banner whose download still works", async () => {
   await fresh.locator("[data-testid=import-results]", { hasText: "restaurée" }).waitFor();
   assert.ok(page.problems.errors.some((e) => /test-panique/.test(e)), "the panic was real");
   await context.close();
+  await crashBuild.close();
 });
 
 test("hostile text is shown as text everywhere", async () => {

@@ -14,12 +14,26 @@ use std::sync::{Mutex, OnceLock};
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 const FRAMEWORK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/framework.json"));
+/// The action catalogue's structure, for the roadmap screens and native builds only.
+#[cfg(feature = "actions")]
+const ACTION_CATALOGUE_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/action_catalogue.json"));
 
 /// The framework structure. `build.rs` has already checked it, so parsing cannot fail.
+/// Without the `actions` feature (the questionnaire bundle) its action catalogue is empty:
+/// drafting and explaining a roadmap is the tools bundle's work.
 pub fn framework() -> &'static Framework {
     static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
     FRAMEWORK.get_or_init(|| {
-        serde_json::from_str(FRAMEWORK_JSON).expect("build.rs wrote a valid framework")
+        #[allow(unused_mut)]
+        let mut framework: Framework =
+            serde_json::from_str(FRAMEWORK_JSON).expect("build.rs wrote a valid framework");
+        #[cfg(feature = "actions")]
+        {
+            framework.actions = serde_json::from_str(ACTION_CATALOGUE_JSON)
+                .expect("build.rs wrote a valid action catalogue");
+        }
+        framework
     })
 }
 

@@ -14,6 +14,9 @@ pub struct Framework {
     pub pillars: Vec<Pillar>,
     /// Who answers each question and, for legal duties, the level the law requires.
     pub questions: BTreeMap<String, QuestionInfo>,
+    /// The action catalogue: read from its own file (see `content::framework`), never with
+    /// the rest, so the questionnaire's wasm carries no code to read actions.
+    #[serde(skip)]
     pub actions: Vec<Action>,
     /// How answers to questions that were renamed, split or removed carry over.
     #[serde(default)]
