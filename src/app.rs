@@ -56,7 +56,7 @@ pub fn App(
     Effect::new(move |_| browser::set_document_lang(state.lang.get().as_str()));
     // Leaving the page (a link to the other bundle, closing the tab) saves a note still being
     // typed: the storage effect runs in the microtasks that follow, before the page goes.
-    let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.leave_note());
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.leave_field());
     on_cleanup(move || leaving.remove());
     // Everything re-renders on a language switch; texts inside are plain strings.
     move || {
@@ -90,7 +90,7 @@ fn follow_hash(state: AppState, prepare: Prepare) {
 /// drawing: a note being typed is saved, another bundle's screen is a page load away, and the
 /// bundle prepares its own screens (the tools draft the roadmap from the latest answers).
 fn arrive(state: AppState, route: &Route, prepare: Prepare) {
-    state.leave_note();
+    state.leave_field();
     if route.bundle() != state.bundle {
         let _ = browser::window()
             .location()

@@ -13,6 +13,9 @@ use crate::storage::{self, ExternalChange, Recovered};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
+/// Writes a typed text into the assessment: (assessment, now, continuing an edit).
+type PendingEdit = Box<dyn FnOnce(&mut Assessment, &str, bool)>;
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The bundle running in this page.
@@ -45,11 +48,11 @@ pub struct AppState {
     /// Bumped when the open assessment changes from outside the page (another tab, an undo,
     /// a redraft): the page then redraws its form controls from the assessment.
     pub refresh: RwSignal<u64>,
-    /// A note being typed and not yet saved, with its timer (see `type_note`).
-    note_draft: StoredValue<Option<(&'static str, String)>>,
-    note_timer: StoredValue<Option<TimeoutHandle>>,
-    /// The note whose edit already counted as a change, until its field is left.
-    note_session: StoredValue<Option<&'static str>>,
+    /// A text being typed and not yet saved, by field, with its timer (see `type_text`).
+    pending_edit: StoredValue<Option<(String, PendingEdit)>, LocalStorage>,
+    edit_timer: StoredValue<Option<TimeoutHandle>>,
+    /// The field whose edit already counted as a change, until it is left.
+    edit_session: StoredValue<Option<String>>,
 }
 
 impl AppState {
@@ -103,53 +106,63 @@ impl AppState {
             update_ready: RwSignal::new(false),
             language_failed: RwSignal::new(false),
             refresh: RwSignal::new(0),
-            note_draft: StoredValue::new(None),
-            note_timer: StoredValue::new(None),
-            note_session: StoredValue::new(None),
+            pending_edit: StoredValue::new_local(None),
+            edit_timer: StoredValue::new(None),
+            edit_session: StoredValue::new(None),
         }
     }
 
-    /// A note was typed: it is saved 400 ms after the last key, when its field is left, or
-    /// before the user leaves the screen, whichever comes first. Storage is not written on
-    /// every key, and one edit of a note counts as one change.
-    pub fn type_note(&self, question: &'static str, value: String) {
+    /// A text was typed in `field` (a note, a profile field): `apply` writes it into the open
+    /// assessment, told whether this continues an edit that already counted as a change. It
+    /// runs 400 ms after the last key, when the field is left, or before the user leaves the
+    /// screen or the page, whichever comes first: storage is not written on every key, and
+    /// one edit of a field counts as one change towards the download reminder.
+    pub fn type_text(
+        &self,
+        field: String,
+        apply: impl FnOnce(&mut Assessment, &str, bool) + 'static,
+    ) {
         let state = *self;
-        if let Some(handle) = self.note_timer.get_value() {
+        if self
+            .pending_edit
+            .with_value(|pending| pending.as_ref().is_some_and(|(f, _)| *f != field))
+        {
+            // Another field's text is still waiting: it is saved first, never dropped.
+            self.flush_edit();
+        }
+        if let Some(handle) = self.edit_timer.get_value() {
             handle.clear();
         }
-        self.note_draft.set_value(Some((question, value)));
+        self.pending_edit
+            .set_value(Some((field, Box::new(apply) as PendingEdit)));
         let timer = set_timeout_with_handle(
-            move || state.flush_note(),
+            move || state.flush_edit(),
             std::time::Duration::from_millis(400),
         );
-        self.note_timer.set_value(timer.ok());
+        self.edit_timer.set_value(timer.ok());
     }
 
-    /// Saves the note being typed, if any, now.
-    pub fn flush_note(&self) {
-        if let Some(handle) = self.note_timer.get_value() {
+    /// Saves the text being typed, if any, now.
+    pub fn flush_edit(&self) {
+        if let Some(handle) = self.edit_timer.get_value() {
             handle.clear();
         }
-        self.note_timer.set_value(None);
-        let Some((question, value)) = self.note_draft.get_value() else {
+        self.edit_timer.set_value(None);
+        let Some((field, apply)) = self.pending_edit.try_update_value(Option::take).flatten()
+        else {
             return;
         };
-        self.note_draft.set_value(None);
-        let continuing = self.note_session.get_value() == Some(question);
-        self.note_session.set_value(Some(question));
-        self.update_current(move |a, now| {
-            if continuing {
-                a.continue_note(question, &value, now);
-            } else {
-                a.set_note(question, &value, now);
-            }
-        });
+        let continuing = self
+            .edit_session
+            .with_value(|s| s.as_deref() == Some(field.as_str()));
+        self.edit_session.set_value(Some(field));
+        self.update_current(move |a, now| apply(a, now, continuing));
     }
 
-    /// The note's field was left: saved now, and its next edit counts as a new change.
-    pub fn leave_note(&self) {
-        self.flush_note();
-        self.note_session.set_value(None);
+    /// The field was left: its text is saved now, and its next edit counts as a new change.
+    pub fn leave_field(&self) {
+        self.flush_edit();
+        self.edit_session.set_value(None);
     }
 
     /// Fetches the question texts when this bundle does not embed them; the page redraws

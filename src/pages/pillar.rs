@@ -311,8 +311,17 @@ fn QuestionField(
                         rows="2"
                         maxlength=MAX_NOTE_CHARS
                         prop:value=note
-                        on:input=move |ev| state.type_note(question, event_target_value(&ev))
-                        on:blur=move |_| state.leave_note()
+                        on:input=move |ev| {
+                            let note = event_target_value(&ev);
+                            state.type_text(format!("note:{question}"), move |a, now, continuing| {
+                                if continuing {
+                                    a.continue_note(question, &note, now);
+                                } else {
+                                    a.set_note(question, &note, now);
+                                }
+                            });
+                        }
+                        on:blur=move |_| state.leave_field()
                     ></textarea>
                 </div>
                 <button type="button" class="button button--small button--quiet question__clear" on:click=clear>

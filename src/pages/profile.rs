@@ -51,6 +51,17 @@ pub fn ProfilePage() -> impl IntoView {
             a.touch(now);
         });
     };
+    // Typed text is saved after a pause or when the field is left, and counts once.
+    let typed = move |field: &'static str, change: Box<dyn FnOnce(&mut Profile)>| {
+        state.type_text(format!("profile:{field}"), move |a, now, continuing| {
+            change(&mut a.profile);
+            if continuing {
+                a.continue_edit(now);
+            } else {
+                a.touch(now);
+            }
+        });
+    };
     let fte_error = RwSignal::new(None::<ProfileError>);
     let on_fte = move |ev: leptos::ev::Event| match profile::parse_fte(&event_target_value(&ev)) {
         Ok(fte) => {
@@ -59,22 +70,7 @@ pub fn ProfilePage() -> impl IntoView {
         }
         Err(error) => fte_error.set(Some(error)),
     };
-    let select = |id: &'static str,
-                  label: &'static str,
-                  options: Vec<(String, bool)>,
-                  none_selected: bool,
-                  on_pick: Callback<Option<usize>>| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev).parse::<usize>().ok())>
-                    <option value="" selected=none_selected>{td_string!(l, profile.not_said)}</option>
-                    {options.into_iter().enumerate().map(|(i, (text, selected))| view! { <option value=i selected=selected>{text}</option> }).collect_view()}
-                </select>
-            </div>
-        }
-    };
-    let population = select(
+    let population = choice_select(
         "population",
         td_string!(l, profile.population),
         PopulationBand::ALL
@@ -87,7 +83,7 @@ pub fn ProfilePage() -> impl IntoView {
             update(Box::new(move |p| p.population = band));
         }),
     );
-    let budget = select(
+    let budget = choice_select(
         "budget",
         td_string!(l, profile.budget),
         BudgetBand::ALL
@@ -119,14 +115,14 @@ pub fn ProfilePage() -> impl IntoView {
             <p class="lead">{td_string!(l, profile.lead)}</p>
             <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
                 {text_field("commune", td_string!(l, profile.commune), None, &initial.commune, MAX_NAME_CHARS, ProfileField::Commune,
-                    Callback::new(move |v: String| update(Box::new(move |p| p.commune = v))))}
+                    Callback::new(move |v: String| typed("commune", Box::new(move |p| p.commune = v))))}
                 {text_field("nis", td_string!(l, profile.nis), Some(td_string!(l, profile.nis_hint)), &initial.nis_code, 5, ProfileField::NisCode,
-                    Callback::new(move |v: String| update(Box::new(move |p| p.nis_code = v.trim().to_string()))))}
+                    Callback::new(move |v: String| typed("nis", Box::new(move |p| p.nis_code = v.trim().to_string()))))}
                 {population}
                 {text_field("respondent", td_string!(l, profile.respondent_name), None, &initial.respondent_name, MAX_NAME_CHARS, ProfileField::RespondentName,
-                    Callback::new(move |v: String| update(Box::new(move |p| p.respondent_name = v))))}
+                    Callback::new(move |v: String| typed("respondent", Box::new(move |p| p.respondent_name = v))))}
                 {text_field("role", td_string!(l, profile.respondent_role), Some(td_string!(l, profile.role_hint)), &initial.respondent_role, MAX_NAME_CHARS, ProfileField::RespondentRole,
-                    Callback::new(move |v: String| update(Box::new(move |p| p.respondent_role = v))))}
+                    Callback::new(move |v: String| typed("role", Box::new(move |p| p.respondent_role = v))))}
                 <div class="field">
                     <label for="date">{td_string!(l, profile.date)}</label>
                     <input id="date" type="date" value=initial.date.clone() aria-describedby="date-error"
@@ -165,7 +161,8 @@ pub fn ProfilePage() -> impl IntoView {
                     <textarea id="partnerships" rows="3" maxlength=MAX_PARTNERSHIPS_CHARS
                         aria-describedby="partnerships-hint partnerships-error"
                         prop:value=initial.partnerships.clone()
-                        on:input=move |ev| { let v = event_target_value(&ev); update(Box::new(move |p| p.partnerships = v)); }></textarea>
+                        on:input=move |ev| { let v = event_target_value(&ev); typed("partnerships", Box::new(move |p| p.partnerships = v)); }
+                        on:blur=move |_| state.leave_field()></textarea>
                     <p class="field__error" id="partnerships-error" role="alert">{move || problem(ProfileField::Partnerships)}</p>
                 </div>
             </form>
@@ -195,6 +192,7 @@ fn TextField(
     #[prop(optional_no_strip)] hint: Option<String>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described = if hint.is_some() {
@@ -215,8 +213,29 @@ fn TextField(
                 aria-describedby=described
                 value=value
                 on:input=move |ev| on_input.run(event_target_value(&ev))
+                on:blur=move |_| state.leave_field()
             />
             <p class="field__error" id=error_id role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// A select of labelled options with « non précisé » first; `on_pick` receives the index.
+fn choice_select(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, bool)>,
+    none_selected: bool,
+    on_pick: Callback<Option<usize>>,
+) -> impl IntoView {
+    let l = crate::state::locale();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev).parse::<usize>().ok())>
+                <option value="" selected=none_selected>{td_string!(l, profile.not_said)}</option>
+                {options.into_iter().enumerate().map(|(i, (text, selected))| view! { <option value=i selected=selected>{text}</option> }).collect_view()}
+            </select>
         </div>
     }
 }

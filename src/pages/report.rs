@@ -25,14 +25,10 @@ pub fn ReportPage() -> impl IntoView {
     let Some(assessment) = state.with_current(Clone::clone) else {
         return ().into_any();
     };
-    let texts = state.texts();
-    let framework = content::framework();
     let profile = assessment.profile.clone();
     let title = td_string!(l, report.radar_title, commune = profile.commune.clone()).to_string();
     let radar = chart::radar_svg(&radar_of(state, title, None));
     let overall = scoring::overall(&state.scores.get_untracked());
-    let roadmap = assessment.roadmap.clone().unwrap_or_default();
-    let reasons = reasons_by_item(state, &roadmap);
     let lang = state.lang_code();
     let dash = || "—".to_string();
     let rows: Vec<(String, String)> = vec![
@@ -129,51 +125,66 @@ pub fn ReportPage() -> impl IntoView {
                 </figure>
                 <ScoresTable scores=state.scores.get_untracked() caption=td_string!(l, results.table_caption).to_string()/>
             </section>
-            <section aria-labelledby="report-roadmap">
-                <h2 id="report-roadmap">{td_string!(l, nav.roadmap)}</h2>
-                <p>
-                    <strong>{td_string!(l, roadmap.focus_title)}" : "</strong>
-                    {crate::domain::roadmap::choose_focus(&assessment, &state.scores.get_untracked()).0.iter().map(|f| texts.pillar_name(&f.pillar_id).to_string()).collect::<Vec<_>>().join(", ")}
-                </p>
-                {Horizon::ALL.into_iter().map(|horizon| {
-                    let items: Vec<_> = roadmap.items_in(horizon).cloned().collect();
-                    view! {
-                        <h3>{horizon_title(horizon)}</h3>
-                        {if items.is_empty() {
-                            view! { <p class="hint">{td_string!(l, roadmap.empty_horizon)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ol class="report-items">
-                                    {items.into_iter().map(|item| {
-                                        let action = framework.action(&item.id);
-                                        let step = action.and_then(|_| state.action_text(&item.id)).map(|a| a.first_step);
-                                        let tags = action.map(|a| {
-                                            let mut tags = vec![kind_text(a.kind), format!("{} {}", td_string!(l, roadmap.effort), effort_text(a.effort)), cost_text(a.cost)];
-                                            if a.pooled { tags.push(td_string!(l, roadmap.pooled).to_string()); }
-                                            tags.join(" · ")
-                                        });
-                                        let reasons = reasons.get(&item.id).cloned().unwrap_or_default();
-                                        view! {
-                                            <li class="item">
-                                                <strong>{item_title(state, &item)}</strong>
-                                                {(item.status == ItemStatus::Done).then(|| format!(" ({})", td_string!(l, roadmap.done)))}
-                                                {tags.map(|t| view! { <br/><span class="hint">{t}</span> })}
-                                                {step.map(|s| view! { <br/>{td_string!(l, roadmap.first_step)}" "{s} })}
-                                                {(!reasons.is_empty()).then(|| view! { <br/><span class="hint">{td_string!(l, roadmap.why)}" "{reasons.join(" ; ")}</span> })}
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ol>
-                            }.into_any()
-                        }}
-                    }
-                }).collect_view()}
-            </section>
+            <ReportRoadmap assessment=assessment.clone()/>
             <LegalObligations assessment=assessment.clone()/>
             <ReportAnswers assessment=assessment/>
         </article>
     }
     .into_any()
+}
+
+/// The roadmap as it will be filed: focus pillars, then each horizon's items with their tags,
+/// first step and reasons.
+#[component]
+fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let texts = state.texts();
+    let framework = content::framework();
+    let roadmap = assessment.roadmap.clone().unwrap_or_default();
+    let reasons = reasons_by_item(state, &roadmap);
+    view! {
+            <section aria-labelledby="report-roadmap">
+            <h2 id="report-roadmap">{td_string!(l, nav.roadmap)}</h2>
+            <p>
+                <strong>{td_string!(l, roadmap.focus_title)}" : "</strong>
+                {crate::domain::roadmap::choose_focus(&assessment, &state.scores.get_untracked()).0.iter().map(|f| texts.pillar_name(&f.pillar_id).to_string()).collect::<Vec<_>>().join(", ")}
+            </p>
+            {Horizon::ALL.into_iter().map(|horizon| {
+                let items: Vec<_> = roadmap.items_in(horizon).cloned().collect();
+                view! {
+                    <h3>{horizon_title(horizon)}</h3>
+                    {if items.is_empty() {
+                        view! { <p class="hint">{td_string!(l, roadmap.empty_horizon)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="report-items">
+                                {items.into_iter().map(|item| {
+                                    let action = framework.action(&item.id);
+                                    let step = action.and_then(|_| state.action_text(&item.id)).map(|a| a.first_step);
+                                    let tags = action.map(|a| {
+                                        let mut tags = vec![kind_text(a.kind), format!("{} {}", td_string!(l, roadmap.effort), effort_text(a.effort)), cost_text(a.cost)];
+                                        if a.pooled { tags.push(td_string!(l, roadmap.pooled).to_string()); }
+                                        tags.join(" · ")
+                                    });
+                                    let reasons = reasons.get(&item.id).cloned().unwrap_or_default();
+                                    view! {
+                                        <li class="item">
+                                            <strong>{item_title(state, &item)}</strong>
+                                            {(item.status == ItemStatus::Done).then(|| format!(" ({})", td_string!(l, roadmap.done)))}
+                                            {tags.map(|t| view! { <br/><span class="hint">{t}</span> })}
+                                            {step.map(|s| view! { <br/>{td_string!(l, roadmap.first_step)}" "{s} })}
+                                            {(!reasons.is_empty()).then(|| view! { <br/><span class="hint">{td_string!(l, roadmap.why)}" "{reasons.join(" ; ")}</span> })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }}
+                }
+            }).collect_view()}
+        </section>
+    }
 }
 
 /// Every answer with its level text and note; or, for one service, its questions with all five

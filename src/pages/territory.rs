@@ -5,7 +5,7 @@ use crate::browser;
 use crate::components::file_drop::FileDrop;
 use crate::components::import::error_message;
 use crate::domain::content;
-use crate::domain::matching::{self, Match, Thresholds};
+use crate::domain::matching::{self, Match, Party, Thresholds};
 use crate::domain::summary::{ImportError, MAX_FILE_BYTES};
 use crate::domain::territory::{self, SupersededReason, Territory};
 use crate::i18n::*;
@@ -433,116 +433,12 @@ fn Contacts(
             .map(|c| c.name.clone())
             .collect::<Vec<_>>()
     });
-    let question_title = move |id: &str| {
-        texts
-            .questions
-            .get(id)
-            .map_or_else(|| id.to_string(), |q| q.title.clone())
-    };
-    let sentence = move |m: &Match| {
-        let title = question_title(&m.question_id);
-        let behind = m
-            .behind
-            .iter()
-            .map(|p| {
-                format!(
-                    "{} ({})",
-                    p.commune,
-                    td_string!(l, territory.level, level = p.level)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        td_string!(
-            l,
-            territory.match_sentence,
-            question = title,
-            ahead = m.ahead.commune.clone(),
-            level = m.ahead.level,
-            behind = behind
-        )
-    };
-    let item = move |m: &Match| {
-        let note = (!m.ahead.note.is_empty()).then(|| {
-            let note = td_string!(
-                l,
-                territory.match_note,
-                commune = m.ahead.commune.clone(),
-                note = m.ahead.note.clone()
-            );
-            view! { <br/><span class="hint">{note}</span> }
-        });
-        view! { <li data-testid="match">{sentence(m)}{note}</li> }
-    };
     let shown = move || {
-        let all = matches.get();
         let chosen = commune.get();
         if chosen.is_empty() {
-            let count = all.len();
-            let groups =
-                framework
-                    .pillars
-                    .iter()
-                    .filter_map(|pillar| {
-                        let group: Vec<&Match> = all
-                            .iter()
-                            .filter(|m| m.pillar_id == pillar.id)
-                            .take(MATCHES_SHOWN / 6)
-                            .collect();
-                        (!group.is_empty()).then(|| view! {
-                        <h3>{texts.pillar_name(&pillar.id).to_string()}</h3>
-                        <ul class="match-list">{group.into_iter().map(item).collect_view()}</ul>
-                    })
-                    })
-                    .collect_view();
-            view! { <p data-testid="match-count">{td_string!(l, territory.match_count, count = count)}</p>{groups} }.into_any()
+            view! { <AllMatches matches/> }.into_any()
         } else {
-            let (_, help) = matching::for_commune(&all, &chosen);
-            let lessons = matching::lessons_for(&all, &chosen);
-            let lesson = |lesson: matching::Lesson| {
-                let teachers = lesson
-                    .teachers
-                    .iter()
-                    .map(|p| {
-                        format!(
-                            "{} ({})",
-                            p.commune,
-                            td_string!(l, territory.level, level = p.level)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let sentence = td_string!(
-                    l,
-                    territory.lesson_sentence,
-                    question = question_title(lesson.question_id),
-                    commune = chosen.clone(),
-                    level = td_string!(l, territory.level, level = lesson.level),
-                    teachers = teachers
-                );
-                let notes = lesson
-                    .teachers
-                    .iter()
-                    .filter(|p| !p.note.is_empty())
-                    .map(|p| {
-                        let note = td_string!(
-                            l,
-                            territory.match_note,
-                            commune = p.commune.clone(),
-                            note = p.note.clone()
-                        );
-                        view! { <br/><span class="hint">{note}</span> }
-                    })
-                    .collect_view();
-                view! { <li data-testid="lesson">{sentence}{notes}</li> }
-            };
-            view! {
-                <h3>{td_string!(l, territory.can_learn, commune = chosen.clone())}</h3>
-                <ul class="match-list" data-testid="can-learn">{lessons.into_iter().take(MATCHES_SHOWN).map(lesson).collect_view()}</ul>
-                <h3>{td_string!(l, territory.can_help, commune = chosen.clone())}</h3>
-                <ul class="match-list" data-testid="can-help">{help.into_iter().take(MATCHES_SHOWN).map(item).collect_view()}</ul>
-            }
-            .into_any()
+            view! { <CommuneContacts matches commune=chosen/> }.into_any()
         }
     };
     let level_select = move |id: &'static str,
@@ -608,6 +504,127 @@ fn Contacts(
             </div>
             <div data-testid="matches">{shown}</div>
         </section>
+    }
+}
+
+/// A question's title, or its id when the texts lack it.
+fn question_title(texts: &content::Texts, id: &str) -> String {
+    texts.question(id).title.clone()
+}
+
+/// « Commune (niveau 2), Commune (niveau 1) ».
+fn communes_with_levels<'a>(l: Locale, people: impl IntoIterator<Item = &'a Party>) -> String {
+    people
+        .into_iter()
+        .map(|p| {
+            format!(
+                "{} ({})",
+                p.commune,
+                td_string!(l, territory.level, level = p.level)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One contact: who is ahead on a question and who could learn from them, with their note.
+fn match_item(l: Locale, texts: &'static content::Texts, m: &Match) -> impl IntoView + use<> {
+    let sentence = td_string!(
+        l,
+        territory.match_sentence,
+        question = question_title(texts, &m.question_id),
+        ahead = m.ahead.commune.clone(),
+        level = m.ahead.level,
+        behind = communes_with_levels(l, &m.behind)
+    );
+    let note = (!m.ahead.note.is_empty()).then(|| {
+        let note = td_string!(
+            l,
+            territory.match_note,
+            commune = m.ahead.commune.clone(),
+            note = m.ahead.note.clone()
+        );
+        view! { <br/><span class="hint">{note}</span> }
+    });
+    view! { <li data-testid="match">{sentence}{note}</li> }
+}
+
+/// Every contact, pillar by pillar, the first few of each.
+#[component]
+fn AllMatches(
+    /// The contacts found with the thresholds on screen.
+    matches: Memo<Vec<Match>>,
+) -> impl IntoView {
+    let l = crate::state::locale();
+    let state = expect_context::<AppState>();
+    let texts = state.texts();
+    let framework = content::framework();
+    move || {
+        let all = matches.get();
+        let count = all.len();
+        let groups = framework
+            .pillars
+            .iter()
+            .filter_map(|pillar| {
+                let group: Vec<&Match> = all
+                    .iter()
+                    .filter(|m| m.pillar_id == pillar.id)
+                    .take(MATCHES_SHOWN / 6)
+                    .collect();
+                (!group.is_empty()).then(|| view! {
+                    <h3>{texts.pillar_name(&pillar.id).to_string()}</h3>
+                    <ul class="match-list">{group.into_iter().map(|m| match_item(l, texts, m)).collect_view()}</ul>
+                })
+            })
+            .collect_view();
+        view! { <p data-testid="match-count">{td_string!(l, territory.match_count, count = count)}</p>{groups} }
+    }
+}
+
+/// One commune's view: what it can learn, and from whom, then whom it can help.
+#[component]
+fn CommuneContacts(
+    /// The contacts found with the thresholds on screen.
+    matches: Memo<Vec<Match>>,
+    /// The commune chosen in the filter.
+    commune: String,
+) -> impl IntoView {
+    let l = crate::state::locale();
+    let state = expect_context::<AppState>();
+    let texts = state.texts();
+    let all = matches.get();
+    let (_, help) = matching::for_commune(&all, &commune);
+    let lessons = matching::lessons_for(&all, &commune);
+    let lesson = |lesson: matching::Lesson| {
+        let sentence = td_string!(
+            l,
+            territory.lesson_sentence,
+            question = question_title(texts, lesson.question_id),
+            commune = commune.clone(),
+            level = td_string!(l, territory.level, level = lesson.level),
+            teachers = communes_with_levels(l, lesson.teachers.iter().copied())
+        );
+        let notes = lesson
+            .teachers
+            .iter()
+            .filter(|p| !p.note.is_empty())
+            .map(|p| {
+                let note = td_string!(
+                    l,
+                    territory.match_note,
+                    commune = p.commune.clone(),
+                    note = p.note.clone()
+                );
+                view! { <br/><span class="hint">{note}</span> }
+            })
+            .collect_view();
+        view! { <li data-testid="lesson">{sentence}{notes}</li> }
+    };
+    view! {
+        <h3>{td_string!(l, territory.can_learn, commune = commune.clone())}</h3>
+        <ul class="match-list" data-testid="can-learn">{lessons.into_iter().take(MATCHES_SHOWN).map(lesson).collect_view()}</ul>
+        <h3>{td_string!(l, territory.can_help, commune = commune.clone())}</h3>
+        <ul class="match-list" data-testid="can-help">{help.into_iter().take(MATCHES_SHOWN).map(|m| match_item(l, texts, m)).collect_view()}</ul>
     }
 }
 

@@ -262,6 +262,12 @@ impl Assessment {
     /// towards the download reminder, since one edit of a note counts once.
     pub fn continue_note(&mut self, question: &str, note: &str, now: &str) {
         self.write_note(question, note);
+        self.continue_edit(now);
+    }
+
+    /// Records that a text still being typed was saved again: stored (a new revision), but
+    /// not one more change towards the download reminder.
+    pub fn continue_edit(&mut self, now: &str) {
         self.updated_at = now.to_string();
         self.revision += 1;
     }
