@@ -91,6 +91,9 @@ fn follow_hash(state: AppState, prepare: Prepare) {
 /// bundle prepares its own screens (the tools draft the roadmap from the latest answers).
 fn arrive(state: AppState, route: &Route, prepare: Prepare) {
     state.leave_field();
+    if !matches!(route, Route::Pillar(_)) {
+        state.forget_resume_question();
+    }
     if route.bundle() != state.bundle {
         let _ = browser::window()
             .location()

@@ -120,6 +120,18 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Brings the first form control inside the element `id` into view and focuses it.
+pub fn focus_first_control_in(id: &str) {
+    if let Some(container) = document().get_element_by_id(id) {
+        container.scroll_into_view();
+        if let Ok(Some(control)) = container.query_selector("input, select, textarea")
+            && let Ok(control) = control.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = control.focus();
+        }
+    }
+}
+
 /// Sets the document's language, for screen readers and hyphenation.
 pub fn set_document_lang(lang: &str) {
     if let Some(root) = document().document_element() {

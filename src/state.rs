@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::domain::assessment::Assessment;
-use crate::domain::content::{self, Texts};
+use crate::domain::content::{self, Pillar, Texts};
 use crate::domain::scoring::{self, PillarScore};
 use crate::domain::stored::Prefs;
 use crate::domain::workspace::Workspace;
@@ -53,6 +53,9 @@ pub struct AppState {
     edit_timer: StoredValue<Option<TimeoutHandle>>,
     /// The field whose edit already counted as a change, until it is left.
     edit_session: StoredValue<Option<String>>,
+    /// The question to bring into view when its pillar page opens: « Continuer » resumes at
+    /// the first question not yet answered.
+    resume_question: StoredValue<Option<&'static str>>,
 }
 
 impl AppState {
@@ -109,6 +112,7 @@ impl AppState {
             pending_edit: StoredValue::new_local(None),
             edit_timer: StoredValue::new(None),
             edit_session: StoredValue::new(None),
+            resume_question: StoredValue::new(None),
         }
     }
 
@@ -140,6 +144,31 @@ impl AppState {
             std::time::Duration::from_millis(400),
         );
         self.edit_timer.set_value(timer.ok());
+    }
+
+    /// The next pillar page opened brings the open assessment's first unanswered question
+    /// into view.
+    pub fn resume_at_first_unanswered(&self) {
+        let question = self
+            .with_current(|a| scoring::first_unanswered_question(content::framework(), a))
+            .flatten()
+            .map(|(_, question)| question);
+        self.resume_question.set_value(question);
+    }
+
+    /// « Continuer » led elsewhere than a pillar: nothing to bring into view later.
+    pub fn forget_resume_question(&self) {
+        self.resume_question.set_value(None);
+    }
+
+    /// The question to bring into view, once, if it is one of `pillar`'s.
+    pub fn take_resume_question(&self, pillar: &Pillar) -> Option<&'static str> {
+        let question = self.resume_question.get_value()?;
+        if !pillar.questions.iter().any(|q| q == question) {
+            return None;
+        }
+        self.resume_question.set_value(None);
+        Some(question)
     }
 
     /// Saves the text being typed, if any, now.

@@ -46,21 +46,38 @@ pub fn HomePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let current = move || state.with_current(|a| (a.profile.commune.clone(), next_step(a)));
+    let returning = state.has_current();
+    let start = view! {
+        <h2 id="start-title">{td_string!(l, home.start_title)}</h2>
+        <NewAssessmentForm/>
+    };
     view! {
         <div class="page page--home">
             <h1>{td_string!(l, home.title)}</h1>
             <p class="lead">{td_string!(l, home.lead)}</p>
             {move || current().map(|(name, next)| view! {
                 <p class="home__continue">
-                    <a class="button button--primary button--large" href=state.href(next) data-testid="continue">
+                    <a class="button button--primary button--large" href=state.href(next) data-testid="continue"
+                        on:click=move |_| state.resume_at_first_unanswered()>
                         {td_string!(l, home.continue_with, name = name)}
                     </a>
                 </p>
             })}
-            <section class="card" aria-labelledby="start-title">
-                <h2 id="start-title">{td_string!(l, home.start_title)}</h2>
-                <NewAssessmentForm/>
-            </section>
+            // Coming back, continuing comes first; a new assessment is for another commune.
+            {if returning {
+                view! {
+                    <details class="card card--quiet" data-testid="new-assessment">
+                        <summary>{td_string!(l, home.new_other_commune)}</summary>
+                        <section aria-labelledby="start-title">{start}</section>
+                    </details>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <section class="card" aria-labelledby="start-title" data-testid="new-assessment">{start}</section>
+                }
+                .into_any()
+            }}
             <section aria-labelledby="steps-title">
                 <h2 id="steps-title">{td_string!(l, home.steps_title)}</h2>
                 <ol class="steps">
@@ -108,6 +125,16 @@ pub fn NewAssessmentForm() -> impl IntoView {
     let l = crate::state::locale();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(false);
+    // The commune's existing assessments, when the typed name matches some: the user chooses
+    // to continue one or to start anew, so an empty second copy is never made by mistake.
+    let existing = RwSignal::new(Vec::<(String, String)>::new());
+    let create = move || {
+        let value = name.get_untracked();
+        existing.set(Vec::new());
+        state.create(&value);
+        name.set(String::new());
+        state.navigate(Route::Profile);
+    };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let value = name.get_untracked();
@@ -117,9 +144,38 @@ pub fn NewAssessmentForm() -> impl IntoView {
             return;
         }
         error.set(false);
-        state.create(&value);
-        name.set(String::new());
-        state.navigate(Route::Profile);
+        let framework = content::framework();
+        let lang = state.lang_code();
+        let matches: Vec<(String, String)> = state.workspace.with_untracked(|w| {
+            w.of_commune_named(&value)
+                .map(|a| {
+                    let (answered, total) = scoring::answered_total(framework, a);
+                    let date = crate::browser::format_date(&a.profile.date, lang, false);
+                    let label = td_string!(
+                        l,
+                        home.existing_one,
+                        name = a.profile.commune.clone(),
+                        date = date,
+                        answered = answered,
+                        total = total
+                    )
+                    .to_string();
+                    (a.id.clone(), label)
+                })
+                .collect()
+        });
+        if matches.is_empty() {
+            create();
+        } else {
+            existing.set(matches);
+        }
+    };
+    let continue_existing = move |id: String| {
+        existing.set(Vec::new());
+        state.open(&id);
+        let next = state.with_current(next_step).unwrap_or(Route::Profile);
+        state.resume_at_first_unanswered();
+        state.navigate(next);
     };
     view! {
         <form class="inline-form" on:submit=submit novalidate>
@@ -147,6 +203,28 @@ pub fn NewAssessmentForm() -> impl IntoView {
                 {td_string!(l, home.start_button)}
             </button>
         </form>
+        {move || {
+            let found = existing.get();
+            (!found.is_empty()).then(|| view! {
+                <div class="notice" role="alert" data-testid="existing-assessment">
+                    <p><strong>{td_string!(l, home.existing_title)}</strong></p>
+                    <ul>
+                        {found.into_iter().map(|(id, label)| view! {
+                            <li>
+                                {label}" "
+                                <button type="button" class="button button--primary button--small" data-testid="continue-existing"
+                                    on:click=move |_| continue_existing(id.clone())>
+                                    {td_string!(l, home.continue_this)}
+                                </button>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="button button--small" data-testid="create-anyway" on:click=move |_| create()>
+                        {td_string!(l, home.create_anyway)}
+                    </button>
+                </div>
+            })
+        }}
     }
 }
 

@@ -115,3 +115,26 @@ fn another_tabs_version_is_adopted_and_ours_is_kept_as_a_copy() {
     );
     assert_eq!(copy.revision, 1);
 }
+
+#[test]
+fn coming_back_finds_the_commune_by_name_and_resumes_at_the_first_unanswered_question() {
+    let mut a = assessment("Froidchapelle");
+    answer_pillar(&mut a, "mobilite", level(2));
+    a.set_choice("qdv_securite", Some(level(3)), NOW);
+    let workspace = Workspace {
+        assessments: vec![a.clone(), assessment("Chimay")],
+    };
+    let found: Vec<&str> = workspace
+        .of_commune_named("  froidchapelle ")
+        .map(|x| x.id.as_str())
+        .collect();
+    assert_eq!(found, [a.id.as_str()]);
+    assert_eq!(workspace.of_commune_named("Couvin").count(), 0);
+    let (pillar, question) = scoring::first_unanswered_question(framework(), &a).unwrap();
+    assert_eq!(
+        (pillar.id.as_str(), question),
+        ("qualite_de_vie", "qdv_proprete")
+    );
+    answer_all(&mut a, level(1));
+    assert!(scoring::first_unanswered_question(framework(), &a).is_none());
+}

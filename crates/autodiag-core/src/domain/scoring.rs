@@ -116,6 +116,20 @@ pub fn answered_total(framework: &Framework, assessment: &Assessment) -> (usize,
     (answered, framework.question_count())
 }
 
+/// Where to resume: the first question not yet answered, with its pillar.
+pub fn first_unanswered_question<'a>(
+    framework: &'a Framework,
+    assessment: &Assessment,
+) -> Option<(&'a Pillar, &'a str)> {
+    framework.pillars.iter().find_map(|pillar| {
+        pillar
+            .questions
+            .iter()
+            .find(|q| assessment.choice(q).is_none())
+            .map(|q| (pillar, q.as_str()))
+    })
+}
+
 /// Where to resume: the first pillar with a question not yet answered.
 pub fn first_unfinished_pillar<'a>(
     framework: &'a Framework,

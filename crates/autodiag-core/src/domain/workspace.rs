@@ -57,6 +57,15 @@ impl Workspace {
             .find(|a| a.same_commune(other) && a.profile.date == other.profile.date)
     }
 
+    /// The assessments of the commune a user is about to type in as new: the same name,
+    /// whatever its case, accents, spaces or hyphens.
+    pub fn of_commune_named<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a Assessment> {
+        let wanted = super::profile::slug(name);
+        self.assessments
+            .iter()
+            .filter(move |a| super::profile::slug(&a.profile.commune) == wanted)
+    }
+
     /// The other assessments of the same commune, for a before/after comparison.
     pub fn others_of_same_commune<'a>(
         &'a self,

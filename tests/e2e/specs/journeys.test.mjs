@@ -1,0 +1,52 @@
+// Coming back: continuing is first, the same commune is never silently started twice, and
+// « Continuer » lands on the first question still to answer.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, resultsDir } from "../lib/harness.mjs";
+
+const app = useApp();
+
+const storedCount = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")).length);
+
+test("coming back: continue first, the same commune is recognised, and Continuer lands on the next question", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 768 } });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Froidchapelle");
+  await answerPillar(page, app.server.url, "mobilite", 2);
+  await page.goto(`${app.server.url}#/`);
+  await ready(page);
+  // A returning user sees « Continuer » first; a new assessment is a secondary, folded choice.
+  await page.locator("[data-testid=continue]").waitFor();
+  assert.equal(await page.locator("details[data-testid=new-assessment]").count(), 1);
+  assert.equal(await page.locator("details[data-testid=new-assessment]").getAttribute("open"), null);
+  await page.screenshot({ path: path.join(resultsDir(), "home-returning-1366.png"), fullPage: true });
+
+  // Typing the same commune again asks before making a second, empty assessment.
+  await page.click("details[data-testid=new-assessment] summary");
+  await page.fill("#new-commune", "froidchapelle");
+  await page.click("[data-testid=create-assessment]");
+  const question = page.locator("[data-testid=existing-assessment]");
+  await question.waitFor();
+  assert.match(await question.textContent(), /Froidchapelle, évaluation du \d{2}\/\d{2}\/\d{4} : 8 questions sur 47 répondues/);
+  await page.click("[data-testid=continue-existing]");
+  await page.waitForURL(/#\/pilier\/qualite_de_vie$/);
+  await page.waitForFunction(() => document.activeElement?.closest("fieldset")?.id === "qdv_securite");
+  assert.equal(await storedCount(page), 1, "no second copy");
+
+  // Choosing to start anew is still possible, and says so.
+  await page.goto(`${app.server.url}#/`);
+  await page.click("details[data-testid=new-assessment] summary");
+  await page.fill("#new-commune", "Froidchapelle");
+  await page.click("[data-testid=create-assessment]");
+  await page.click("[data-testid=create-anyway]");
+  await page.waitForURL(/#\/profil$/);
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")).length === 2);
+
+  // « Continuer » on the home page lands on the first unanswered question too.
+  await page.goto(`${app.server.url}#/`);
+  await page.locator("[data-testid=continue]").waitFor();
+  await assertClean(page);
+  await context.close();
+});
