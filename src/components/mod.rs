@@ -7,3 +7,4 @@ pub mod import;
 pub mod notices;
 pub mod obligations;
 pub mod stepper;
+pub mod to_check;

@@ -5,6 +5,7 @@ use crate::browser;
 use crate::chart;
 use crate::components::chart_figure::{ScoresTable, radar_of, score_text};
 use crate::components::obligations::LegalObligations;
+use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
 use crate::domain::content::{self, Horizon};
 use crate::domain::roadmap::ItemStatus;
@@ -127,6 +128,7 @@ pub fn ReportPage() -> impl IntoView {
             </section>
             <ReportRoadmap assessment=assessment.clone()/>
             <LegalObligations assessment=assessment.clone()/>
+            <QuestionsToCheck assessment=assessment.clone()/>
             <ReportAnswers assessment=assessment/>
         </article>
     }

@@ -8,6 +8,7 @@ use crate::components::chart_figure::{
 };
 use crate::components::download::DownloadSummaryButton;
 use crate::components::obligations::LegalObligations;
+use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::content;
 use crate::domain::csv;
@@ -117,6 +118,7 @@ pub fn ResultsPage() -> impl IntoView {
                 </section>
             </div>
             <LegalObligations assessment=this.clone()/>
+            <QuestionsToCheck assessment=this.clone()/>
             <Interpretations scores=interpretations/>
             <Breakdown assessment=this/>
             <HowComputed/>

@@ -130,7 +130,7 @@ fn a_renamed_question_never_overwrites_an_answer_given_to_the_new_one() {
         "sc_competences".into(),
         autodiag_core::domain::assessment::Answer {
             choice: Some(level(1)),
-            note: String::new(),
+            ..Default::default()
         },
     );
     a.set_choice("gou_competences", Some(level(4)), NOW);

@@ -146,6 +146,7 @@ fn realistic(name: &str, seed: u64) -> Assessment {
         Answer {
             choice: Some(level(2)),
             note: "pilote".into(),
+            ask: String::new(),
         },
     );
     a.set_aside.push(SetAsideAnswer {
@@ -153,6 +154,7 @@ fn realistic(name: &str, seed: u64) -> Assessment {
         answer: Answer {
             choice: Some(Choice::Unknown),
             note: String::new(),
+            ask: "le DPO".into(),
         },
     });
     a

@@ -138,3 +138,31 @@ fn coming_back_finds_the_commune_by_name_and_resumes_at_the_first_unanswered_que
     answer_all(&mut a, level(1));
     assert!(scoring::first_unanswered_question(framework(), &a).is_none());
 }
+
+#[test]
+fn je_ne_sais_pas_becomes_a_list_to_check_with_whom_to_ask_kept_in_the_summary() {
+    use autodiag_core::domain::assessment::Choice;
+    let mut a = assessment("Lobbes");
+    a.set_choice("gou_rgpd", Some(Choice::Unknown), NOW);
+    a.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
+    a.set_choice("mob_actif", Some(level(2)), NOW);
+    a.set_ask("gou_rgpd", "le DPO du CPAS", NOW);
+    let list: Vec<(&str, Vec<&str>)> = scoring::questions_to_check(framework(), &a)
+        .into_iter()
+        .map(|(p, qs)| (p.id.as_str(), qs))
+        .collect();
+    assert_eq!(
+        list,
+        [
+            ("mobilite", vec!["mob_pcm"]),
+            ("gouvernance", vec!["gou_rgpd"])
+        ]
+    );
+    let summary = autodiag_core::domain::summary::export(framework(), &a, NOW);
+    let json = autodiag_core::domain::summary::to_json(&summary);
+    let back =
+        autodiag_core::domain::summary::import(framework(), json.as_bytes(), "x".into(), NOW)
+            .unwrap()
+            .assessment;
+    assert_eq!(back.answers["gou_rgpd"].ask, "le DPO du CPAS");
+}

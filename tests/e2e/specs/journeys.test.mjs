@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, resultsDir } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, resultsDir, downloadText } from "../lib/harness.mjs";
 
 const app = useApp();
 
@@ -47,6 +47,30 @@ test("coming back: continue first, the same commune is recognised, and Continuer
   // « Continuer » on the home page lands on the first unanswered question too.
   await page.goto(`${app.server.url}#/`);
   await page.locator("[data-testid=continue]").waitFor();
+  await assertClean(page);
+  await context.close();
+});
+
+test("« je ne sais pas » becomes a list of questions to check, with whom to ask, kept and printed", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Lobbes");
+  await answerPillar(page, app.server.url, "mobilite", (q) => (q === "mob_pcm" ? "unknown" : 3));
+  await answerPillar(page, app.server.url, "gouvernance", (q) => (q === "gou_rgpd" ? "unknown" : 2));
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  const block = page.locator("[data-testid=questions-to-check]");
+  await block.waitFor();
+  assert.match(await block.locator("h2").textContent(), /Questions à vérifier \(2\)/);
+  assert.match(await block.locator("[data-testid=to-check-gou_rgpd]").textContent(), /Délégué à la protection des données/);
+  await page.fill("[data-testid=ask-gou_rgpd]", "Mme Dupont, DPO du CPAS");
+  await page.locator("[data-testid=ask-gou_rgpd]").blur();
+  await page.reload();
+  await page.locator("[data-testid=ask-gou_rgpd]").waitFor();
+  assert.equal(await page.inputValue("[data-testid=ask-gou_rgpd]"), "Mme Dupont, DPO du CPAS");
+  const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
+  assert.equal(summary.answers.find((a) => a.question_id === "gou_rgpd").ask, "Mme Dupont, DPO du CPAS");
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator("[data-testid=report] [data-testid=questions-to-check]").waitFor();
   await assertClean(page);
   await context.close();
 });

@@ -131,6 +131,8 @@ pub const DOWNLOAD_NUDGE_CHANGES: u32 = 15;
 
 /// The longest note kept for one question.
 pub const MAX_NOTE_CHARS: usize = 2_000;
+/// The longest « à demander à » kept for one question.
+pub const MAX_ASK_CHARS: usize = 200;
 
 /// One question's answer. A note may exist before a choice is made.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -139,11 +141,14 @@ pub struct Answer {
     pub choice: Option<Choice>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// For « je ne sais pas »: whom to ask, so the answer can be checked later.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ask: String,
 }
 
 impl Answer {
     pub fn is_empty(&self) -> bool {
-        self.choice.is_none() && self.note.is_empty()
+        self.choice.is_none() && self.note.is_empty() && self.ask.is_empty()
     }
 }
 
@@ -270,6 +275,24 @@ impl Assessment {
     pub fn continue_edit(&mut self, now: &str) {
         self.updated_at = now.to_string();
         self.revision += 1;
+    }
+
+    /// Records whom to ask about a question answered « je ne sais pas ».
+    pub fn set_ask(&mut self, question: &str, who: &str, now: &str) {
+        self.write_ask(question, who);
+        self.touch(now);
+    }
+
+    /// Saves « à demander à » again while it is still being typed: one change in all.
+    pub fn continue_ask(&mut self, question: &str, who: &str, now: &str) {
+        self.write_ask(question, who);
+        self.continue_edit(now);
+    }
+
+    fn write_ask(&mut self, question: &str, who: &str) {
+        let answer = self.answers.entry(question.to_string()).or_default();
+        answer.ask = truncate_chars(who, MAX_ASK_CHARS);
+        self.forget_if_empty(question);
     }
 
     fn write_note(&mut self, question: &str, note: &str) {

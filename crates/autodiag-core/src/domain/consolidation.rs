@@ -116,6 +116,7 @@ pub fn consolidate(
                 &notes.join("\n"),
                 super::assessment::MAX_NOTE_CHARS,
             ),
+            ask: String::new(),
         };
         if !answer.is_empty() {
             result.answers.insert(question.clone(), answer);

@@ -116,6 +116,27 @@ pub fn answered_total(framework: &Framework, assessment: &Assessment) -> (usize,
     (answered, framework.question_count())
 }
 
+/// The questions answered « je ne sais pas », pillar by pillar in questionnaire order: the
+/// commune's list of things to check.
+pub fn questions_to_check<'a>(
+    framework: &'a Framework,
+    assessment: &Assessment,
+) -> Vec<(&'a Pillar, Vec<&'a str>)> {
+    framework
+        .pillars
+        .iter()
+        .filter_map(|pillar| {
+            let unknown: Vec<&str> = pillar
+                .questions
+                .iter()
+                .filter(|q| assessment.choice(q) == Some(Choice::Unknown))
+                .map(String::as_str)
+                .collect();
+            (!unknown.is_empty()).then_some((pillar, unknown))
+        })
+        .collect()
+}
+
 /// Where to resume: the first question not yet answered, with its pillar.
 pub fn first_unanswered_question<'a>(
     framework: &'a Framework,

@@ -75,6 +75,9 @@ pub struct SummaryAnswer {
     pub level: Option<RawChoice>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// For « je ne sais pas »: whom the commune will ask.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ask: String,
 }
 
 /// A choice as written in a file, checked only after parsing so that a bad value gets a
@@ -217,6 +220,7 @@ fn summary_answer(question_id: &str, answer: &Answer) -> SummaryAnswer {
         question_id: question_id.to_string(),
         level: answer.choice.map(RawChoice::from),
         note: answer.note.clone(),
+        ask: answer.ask.clone(),
     }
 }
 
@@ -534,6 +538,7 @@ fn to_assessment(
         let answer = Answer {
             choice,
             note: super::assessment::truncate_chars(&raw.note, super::assessment::MAX_NOTE_CHARS),
+            ask: super::assessment::truncate_chars(&raw.ask, super::assessment::MAX_ASK_CHARS),
         };
         if framework.has_question(&raw.question_id) {
             answers.insert(raw.question_id.clone(), answer);
