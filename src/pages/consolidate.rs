@@ -107,20 +107,7 @@ pub fn ConsolidatePage() -> impl IntoView {
 }
 
 fn choice_value(choice: Option<Choice>) -> String {
-    match choice {
-        Some(Choice::Level(level)) => level.get().to_string(),
-        Some(Choice::Unknown) => "unknown".into(),
-        Some(Choice::NotApplicable) => "na".into(),
-        None => String::new(),
-    }
-}
-
-fn parse_choice(value: &str) -> Option<Choice> {
-    match value {
-        "unknown" => Some(Choice::Unknown),
-        "na" => Some(Choice::NotApplicable),
-        other => other.parse().ok().and_then(Level::new).map(Choice::Level),
-    }
+    choice.map(Choice::form_value).unwrap_or_default()
 }
 
 #[component]
@@ -211,7 +198,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     <td>{s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}{s.disagrees().then(|| view! { " " <span class="badge badge--warning">{td_string!(l, consolidate.discuss)}</span> })}</td>
                     <td>
                         <select id=select_id on:change=move |ev| {
-                            let value = parse_choice(&event_target_value(&ev));
+                            let value = Choice::from_form_value(&event_target_value(&ev));
                             let question = question.clone();
                             chosen.update(move |c| { c.insert(question, value); });
                         }>{options(s.proposed)}</select>

@@ -195,14 +195,6 @@ fn choices() -> impl Iterator<Item = Choice> {
         .chain([Choice::Unknown, Choice::NotApplicable])
 }
 
-fn choice_key(choice: Choice) -> String {
-    match choice {
-        Choice::Level(level) => level.get().to_string(),
-        Choice::Unknown => "unknown".into(),
-        Choice::NotApplicable => "na".into(),
-    }
-}
-
 /// One question: five described levels, « je ne sais pas », « non applicable » and a note.
 #[component]
 fn QuestionField(
@@ -282,7 +274,7 @@ fn QuestionField(
                     <input
                         type="radio"
                         name=group.clone()
-                        data-testid=format!("{question}-{}", choice_key(choice))
+                        data-testid=format!("{question}-{}", choice.form_value())
                         prop:checked=move || chosen.get() == Some(choice)
                         on:change=move |_| set(Some(choice))
                     />

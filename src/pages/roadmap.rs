@@ -182,7 +182,7 @@ fn HorizonColumn(
     reasons: Memo<BTreeMap<String, Vec<String>>>,
 ) -> impl IntoView {
     let l = crate::state::locale();
-    let testid = format!("horizon-{}", horizon_key(horizon));
+    let testid = format!("horizon-{}", horizon.form_value());
     let title = horizon_title(horizon);
     let heading = title.clone();
     // Redrawn when this column's items change; each card itself is static.
@@ -203,14 +203,6 @@ fn HorizonColumn(
                 }
             }}
         </section>
-    }
-}
-
-fn horizon_key(horizon: Horizon) -> &'static str {
-    match horizon {
-        Horizon::Short => "short",
-        Horizon::Medium => "medium",
-        Horizon::Long => "long",
     }
 }
 
@@ -249,12 +241,9 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
     let move_to = {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
-            let horizon = match event_target_value(&ev).as_str() {
-                "short" => Horizon::Short,
-                "medium" => Horizon::Medium,
-                _ => Horizon::Long,
-            };
-            edit(state, |r| r.move_to(&id, horizon));
+            if let Some(horizon) = Horizon::from_form_value(&event_target_value(&ev)) {
+                edit(state, |r| r.move_to(&id, horizon));
+            }
         }
     };
     let remove = move |_| edit(state, |r| r.remove(&id));
@@ -286,7 +275,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                 <label for=select_id.clone()>{td_string!(l, roadmap.move_to)}</label>
                 <select id=select_id on:change=move_to data-testid="item-move">
                     {Horizon::ALL.into_iter().map(|h| {
-                        view! { <option value=horizon_key(h) selected=h == item.horizon>{horizon_title(h)}</option> }
+                        view! { <option value=h.form_value() selected=h == item.horizon>{horizon_title(h)}</option> }
                     }).collect_view()}
                 </select>
                 <button type="button" class="button button--small button--danger" data-testid="item-remove" on:click=remove>
@@ -496,11 +485,8 @@ fn AddCustom() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="custom-horizon">{td_string!(l, roadmap.custom_horizon)}</label>
-                <select id="custom-horizon" on:change=move |ev| horizon.set(match event_target_value(&ev).as_str() {
-                    "medium" => Horizon::Medium, "long" => Horizon::Long, _ => Horizon::Short })>
-                    <option value="short">{move || horizon_title(Horizon::Short)}</option>
-                    <option value="medium">{move || horizon_title(Horizon::Medium)}</option>
-                    <option value="long">{move || horizon_title(Horizon::Long)}</option>
+                <select id="custom-horizon" on:change=move |ev| horizon.set(Horizon::from_form_value(&event_target_value(&ev)).unwrap_or(Horizon::Short))>
+                    {Horizon::ALL.into_iter().map(|h| view! { <option value=h.form_value()>{move || horizon_title(h)}</option> }).collect_view()}
                 </select>
             </div>
             <button type="submit" class="button" data-testid="custom-add">{td_string!(l, roadmap.custom_button)}</button>

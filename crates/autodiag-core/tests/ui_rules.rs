@@ -166,3 +166,18 @@ fn je_ne_sais_pas_becomes_a_list_to_check_with_whom_to_ask_kept_in_the_summary()
             .assessment;
     assert_eq!(back.answers["gou_rgpd"].ask, "le DPO du CPAS");
 }
+
+#[test]
+fn form_values_of_choices_and_horizons_read_back() {
+    use autodiag_core::domain::assessment::Choice;
+    use autodiag_core::domain::content::Horizon;
+    for choice in [level(1), level(5), Choice::Unknown, Choice::NotApplicable] {
+        assert_eq!(Choice::from_form_value(&choice.form_value()), Some(choice));
+    }
+    assert_eq!(Choice::from_form_value(""), None);
+    assert_eq!(Choice::from_form_value("6"), None);
+    for horizon in Horizon::ALL {
+        assert_eq!(Horizon::from_form_value(horizon.form_value()), Some(horizon));
+    }
+    assert_eq!(Horizon::from_form_value("bientôt"), None);
+}

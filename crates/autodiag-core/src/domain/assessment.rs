@@ -66,6 +66,24 @@ pub enum Choice {
 }
 
 impl Choice {
+    /// The value of this choice in a form control: `1`…`5`, `unknown` or `na`.
+    pub fn form_value(self) -> String {
+        match self {
+            Choice::Level(level) => level.get().to_string(),
+            Choice::Unknown => "unknown".into(),
+            Choice::NotApplicable => "na".into(),
+        }
+    }
+
+    /// Reads a form control's value back; anything else is no choice.
+    pub fn from_form_value(value: &str) -> Option<Choice> {
+        match value {
+            "unknown" => Some(Choice::Unknown),
+            "na" => Some(Choice::NotApplicable),
+            other => other.parse().ok().and_then(Level::new).map(Choice::Level),
+        }
+    }
+
     pub fn level(self) -> Option<Level> {
         match self {
             Choice::Level(level) => Some(level),

@@ -174,6 +174,20 @@ pub enum Horizon {
 
 impl Horizon {
     pub const ALL: [Horizon; 3] = [Horizon::Short, Horizon::Medium, Horizon::Long];
+
+    /// The value of this horizon in a form control and in test hooks.
+    pub fn form_value(self) -> &'static str {
+        match self {
+            Horizon::Short => "short",
+            Horizon::Medium => "medium",
+            Horizon::Long => "long",
+        }
+    }
+
+    /// Reads a form control's value back.
+    pub fn from_form_value(value: &str) -> Option<Horizon> {
+        Horizon::ALL.into_iter().find(|h| h.form_value() == value)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
