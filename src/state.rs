@@ -414,9 +414,12 @@ impl AppState {
         }
         let href = route.href();
         if browser::window().location().hash().ok().as_deref() != Some(href.as_str()) {
+            // The hashchange that follows prepares and draws the screen (`app::follow_hash`),
+            // exactly as for a link: one way in, one drawing.
             let _ = browser::window().location().set_hash(&href);
+        } else {
+            self.route.set(route);
         }
-        self.route.set(route);
     }
 }
 

@@ -133,8 +133,15 @@ export async function ready(page) {
 export async function createAssessment(page, origin, name) {
   await page.goto(`${origin}#/`);
   await ready(page);
+  // A returning user finds the form folded under « Nouvelle évaluation pour une autre commune ».
+  const folded = page.locator("details[data-testid=new-assessment]:not([open]) summary");
+  if (await folded.count()) await folded.click();
   await page.fill("#new-commune", name);
   await page.click("[data-testid=create-assessment]");
+  // The same commune may already have an assessment in this browser: start a new one anyway.
+  await page.waitForFunction(() => location.hash === "#/profil" || document.querySelector("[data-testid=create-anyway]"));
+  const anyway = page.locator("[data-testid=create-anyway]");
+  if (await anyway.count()) await anyway.click();
   await page.waitForURL(/#\/profil$/);
   await page.waitForSelector("#commune");
 }
