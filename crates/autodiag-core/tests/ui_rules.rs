@@ -177,7 +177,10 @@ fn form_values_of_choices_and_horizons_read_back() {
     assert_eq!(Choice::from_form_value(""), None);
     assert_eq!(Choice::from_form_value("6"), None);
     for horizon in Horizon::ALL {
-        assert_eq!(Horizon::from_form_value(horizon.form_value()), Some(horizon));
+        assert_eq!(
+            Horizon::from_form_value(horizon.form_value()),
+            Some(horizon)
+        );
     }
     assert_eq!(Horizon::from_form_value("bientôt"), None);
 }
