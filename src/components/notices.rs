@@ -167,7 +167,10 @@ fn SaveStatus() -> impl IntoView {
     view! {
         <div class="save-status">
             <p class="save-status__text" role="status" aria-live="polite" data-testid="save-status">{saved}</p>
-            {move || status.get().map(|(last_download, nudge)| view! {
+            {move || status.get().map(|(last_download, nudge)| {
+                // « Many changes since the last copy » only when there was one.
+                let never = last_download.is_none();
+                view! {
                 <p class="save-status__download" data-testid="last-download">
                     {match last_download {
                         Some(at) => td_string!(l, notices.last_download, date = browser::format_date(&at, state.lang_code(), true)),
@@ -176,11 +179,11 @@ fn SaveStatus() -> impl IntoView {
                 </p>
                 {nudge.then(|| view! {
                     <div class="notice notice--info" data-testid="download-nudge">
-                        <p>{td_string!(l, notices.nudge)}</p>
+                        <p>{if never { td_string!(l, notices.nudge_never) } else { td_string!(l, notices.nudge) }}</p>
                         <DownloadSummaryButton prominent=true/>
                     </div>
                 })}
-            })}
+            }})}
         </div>
     }
 }

@@ -74,3 +74,22 @@ test("« je ne sais pas » becomes a list of questions to check, with whom to as
   await assertClean(page);
   await context.close();
 });
+
+test("the status line says « Copie de sauvegarde : jamais », and the reminder never speaks of a last copy that was never made", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Walcourt");
+  assert.equal((await page.textContent("[data-testid=last-download]")).trim(), "Copie de sauvegarde : jamais");
+  await answerPillar(page, app.server.url, "mobilite", 2);
+  await answerPillar(page, app.server.url, "qualite_de_vie", 3);
+  const nudge = page.locator("[data-testid=download-nudge]");
+  await nudge.waitFor();
+  assert.match(await nudge.textContent(), /aucune copie/);
+  assert.doesNotMatch(await nudge.textContent(), /depuis votre dernière copie/);
+  // The questionnaire's button keeps a copy of the answers as they are on screen.
+  const copy = JSON.parse((await downloadText(page, "[data-testid=download-nudge] [data-testid=download-summary]")).text);
+  assert.equal(copy.format, "autodiag-backup");
+  await page.waitForFunction(() => /Copie de sauvegarde : le \d{2}\/\d{2}\/\d{4}/.test(document.querySelector("[data-testid=last-download]")?.textContent ?? ""));
+  await assertClean(page);
+  await context.close();
+});

@@ -32,7 +32,7 @@ test("download the summary, delete the assessment, import the file: everything i
   assert.ok(json.roadmap.items.some((i) => i.custom_title === "Inviter les communes voisines à une réunion commune"));
   assert.match(summary.text, /\n  "format": "autodiag-summary",\n/, "pretty-printed");
   await expectText(page, "[data-testid=last-download]", (await page.textContent("[data-testid=last-download]")).trim());
-  assert.match(await page.textContent("[data-testid=last-download]"), /Dernier téléchargement/);
+  assert.match(await page.textContent("[data-testid=last-download]"), /Copie de sauvegarde : le \d{2}\/\d{2}\/\d{4}/);
 
   await page.goto(`${app.server.url}outils/#/evaluations`);
   const row = page.locator("[data-testid=assessment-row]", { hasText: "Ham-sur-Heure-Nalinnes" });
