@@ -2,6 +2,9 @@
 //! that every language has every key and that the interface and the content (`content/<lang>/`,
 //! built by the core crate) exist in the same languages.
 
+#[path = "crates/autodiag-core/content_languages.rs"]
+mod content_languages;
+use content_languages::language_dirs;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -92,19 +95,4 @@ fn collect_keys(
             keys.insert(prefix.trim_end_matches('.').to_string());
         }
     }
-}
-
-/// Every folder of `content/` except `actions/` holds one language, named by its code.
-fn language_dirs(content: &Path) -> Result<Vec<String>, String> {
-    let mut langs = Vec::new();
-    let entries = fs::read_dir(content).map_err(|e| format!("{}: {e}", content.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.path().is_dir() && name != "actions" {
-            langs.push(name);
-        }
-    }
-    langs.sort();
-    Ok(langs)
 }

@@ -11,6 +11,9 @@ mod model;
 #[path = "src/domain/content/source.rs"]
 mod source;
 
+#[path = "content_languages.rs"]
+mod content_languages;
+use content_languages::language_dirs;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -159,21 +162,6 @@ fn run() -> Result<(), String> {
     table.push_str(&fetched_files);
     write(&out.join("languages.rs"), &table)?;
     Ok(())
-}
-
-/// Every folder of `content/` except `actions/` holds one language, named by its code.
-fn language_dirs(content: &Path) -> Result<Vec<String>, String> {
-    let mut langs = Vec::new();
-    let entries = fs::read_dir(content).map_err(|e| format!("{}: {e}", content.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.path().is_dir() && name != "actions" {
-            langs.push(name);
-        }
-    }
-    langs.sort();
-    Ok(langs)
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {

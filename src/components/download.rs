@@ -38,31 +38,23 @@ pub fn DownloadSummaryButton(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
-    let Some(save) = state.save_summary else {
-        // The questionnaire keeps its first load small and writes no summary: it saves a copy
-        // of this tab's answers as they are in memory, newest included even when storage is
-        // full, which « Reprendre à partir d'un fichier » reads back. The summary for IGRETEC
-        // is on the results screen.
-        let copy = move |_| {
+    // The questionnaire keeps its first load small and writes no summary: it saves a copy of
+    // this tab's answers as they are in memory, newest included even when storage is full,
+    // which « Reprendre à partir d'un fichier » reads back. The summary for IGRETEC is on the
+    // results screen.
+    let label = match state.save_summary {
+        Some(_) => td_string!(l, download.summary),
+        None => td_string!(l, download.copy),
+    };
+    let download = move |_| match state.save_summary {
+        Some(save) => {
+            if let Some(id) = state.current.get_untracked() {
+                save(state, &id);
+            }
+        }
+        None => {
             download_backup();
             state.update_current(|a, now| a.mark_downloaded(now));
-        };
-        return view! {
-            <button
-                type="button"
-                class="button"
-                class:button--primary=prominent
-                data-testid="download-summary"
-                on:click=copy
-            >
-                {td_string!(l, download.copy)}
-            </button>
-        }
-        .into_any();
-    };
-    let download = move |_| {
-        if let Some(id) = state.current.get_untracked() {
-            save(state, &id);
         }
     };
     view! {
@@ -73,10 +65,9 @@ pub fn DownloadSummaryButton(
             data-testid="download-summary"
             on:click=download
         >
-            {td_string!(l, download.summary)}
+            {label}
         </button>
     }
-    .into_any()
 }
 
 /// Every assessment of this tab in one backup file, importable later.
