@@ -3,6 +3,7 @@
 use crate::browser;
 use crate::components::notices::Notices;
 use crate::components::stepper::Stepper;
+use crate::domain::settings::OPERATOR;
 use crate::i18n::*;
 use crate::pages;
 use crate::route::{Bundle, Route};
@@ -20,7 +21,7 @@ pub type Prepare = fn(AppState, &Route);
 /// Writes the open assessment's summary file. Only the tools bundle has one: the
 /// questionnaire links to the results screen instead, so its first load carries no summary
 /// code.
-pub type SaveSummary = fn(AppState, &str);
+pub type SaveSummary = fn(AppState, &str) -> Option<crate::components::download::SavedSummary>;
 
 #[component]
 pub fn App(
@@ -72,6 +73,10 @@ fn follow_hash(state: AppState, prepare: Prepare) {
         Route::parse(&hash)
     };
     let first = read();
+    // Another bundle sent the user here to carry on (« Ouvrir » after an import).
+    if Route::asks_to_resume(&browser::window().location().hash().unwrap_or_default()) {
+        state.resume_at_first_unanswered();
+    }
     arrive(state, &first, prepare);
     state.route.set(first);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -144,6 +149,12 @@ fn Shell(pages: Pages) -> impl IntoView {
         {move || (!projector()).then(|| view! {
             <footer class="site-footer">
                 <p>{td_string!(l, shell.footer)}</p>
+                <p>
+                    {td_string!(l, footer.run_by, operator = OPERATOR.name, territory = OPERATOR.territory)}" "
+                    <a href=OPERATOR.website>{td_string!(l, footer.contact)}</a>" · "
+                    <a href=state.href(Route::LegalNotice)>{td_string!(l, footer.legal)}</a>" · "
+                    <a href=state.href(Route::Accessibility)>{td_string!(l, footer.accessibility)}</a>
+                </p>
             </footer>
         })}
     }
@@ -174,6 +185,8 @@ fn page_title(route: &Route, locale: Locale) -> String {
         Route::Compare => td_string!(locale, nav.compare).to_string(),
         Route::Consolidate => td_string!(locale, nav.consolidate).to_string(),
         Route::Import => td_string!(locale, import.title).to_string(),
+        Route::LegalNotice => td_string!(locale, footer.legal).to_string(),
+        Route::Accessibility => td_string!(locale, footer.accessibility).to_string(),
         Route::PanicTest | Route::NotFound(_) => td_string!(locale, nav.not_found).to_string(),
     }
 }

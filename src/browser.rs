@@ -52,6 +52,56 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValu
     Ok(())
 }
 
+/// A file to hand to the system's share sheet (Web Share API level 2), when the browser can
+/// share files: `None` elsewhere, and the app then offers only the download. The binding goes
+/// through `Reflect` because web-sys keeps `navigator.share` behind an unstable flag.
+pub fn shareable_file(file_name: &str, mime: &str, content: &str) -> Option<web_sys::File> {
+    let navigator = window().navigator();
+    let can_share: js_sys::Function = js_sys::Reflect::get(&navigator, &"canShare".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let file =
+        web_sys::File::new_with_str_sequence_and_options(&parts, file_name, &options).ok()?;
+    let data = share_data(&file);
+    can_share
+        .call1(&navigator, &data)
+        .ok()?
+        .as_bool()
+        .unwrap_or(false)
+        .then_some(file)
+}
+
+/// Opens the share sheet with one file; `Ok(false)` when the user closed it without sharing.
+pub async fn share_file(file: &web_sys::File, title: &str) -> Result<bool, JsValue> {
+    let navigator = window().navigator();
+    let share: js_sys::Function = js_sys::Reflect::get(&navigator, &"share".into())?.dyn_into()?;
+    let data = share_data(file);
+    js_sys::Reflect::set(&data, &"title".into(), &title.into())?;
+    let promise: js_sys::Promise = share.call1(&navigator, &data)?.dyn_into()?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Ok(true),
+        // « AbortError »: the user cancelled, which is no failure.
+        Err(error)
+            if error
+                .dyn_ref::<web_sys::DomException>()
+                .is_some_and(|e| e.name() == "AbortError") =>
+        {
+            Ok(false)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+fn share_data(file: &web_sys::File) -> js_sys::Object {
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(file));
+    data
+}
+
 fn download_parts(file_name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -37,6 +37,7 @@ fn run() -> Result<(), String> {
         .map(|pillar| read_toml(&content.join("actions").join(format!("{pillar}.toml"))))
         .collect::<Result<Vec<_>, _>>()?;
 
+    let settings: SettingsFile = read_toml(&content.join("settings.toml"))?;
     let migrations = read_toml(&content.join("migrations.toml"))?;
     let communes = read_toml(&content.join("communes.toml"))?;
 
@@ -67,6 +68,7 @@ fn run() -> Result<(), String> {
     }
 
     let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
+    write(&out.join("settings.rs"), &settings.to_rust()?)?;
     // The action catalogue is a file of its own: only the roadmap screens need it, so the
     // questionnaire's wasm does not carry it (feature `actions`).
     let structure = model::Framework {
@@ -162,6 +164,93 @@ fn run() -> Result<(), String> {
     table.push_str(&fetched_files);
     write(&out.join("languages.rs"), &table)?;
     Ok(())
+}
+
+/// `content/settings.toml`: what the intercommunale sets without programming.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingsFile {
+    operator: OperatorFile,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OperatorFile {
+    name: String,
+    territory: String,
+    website: String,
+    summary_email: String,
+    accessibility_email: String,
+    accessibility_reviewed: String,
+}
+
+impl SettingsFile {
+    /// The settings as a Rust constant, after checking each value's shape: a mistyped address
+    /// fails the build with the field's name rather than a mail that never arrives.
+    fn to_rust(&self) -> Result<String, String> {
+        let o = &self.operator;
+        let mut problems = Vec::new();
+        for (field, value) in [
+            ("summary_email", &o.summary_email),
+            ("accessibility_email", &o.accessibility_email),
+        ] {
+            if !value.is_empty() && !looks_like_email(value) {
+                problems.push(format!("settings.toml: [operator] {field} = {value:?} is not an e-mail address (leave it empty if unknown)"));
+            }
+        }
+        if !o.website.starts_with("https://") || o.website.contains(char::is_whitespace) {
+            problems.push(format!(
+                "settings.toml: [operator] website = {:?} must be an https:// address",
+                o.website
+            ));
+        }
+        let date = o.accessibility_reviewed.as_bytes();
+        let is_date = date.len() == 10
+            && date.iter().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if !is_date {
+            problems.push(format!(
+                "settings.toml: [operator] accessibility_reviewed = {:?} must read AAAA-MM-JJ",
+                o.accessibility_reviewed
+            ));
+        }
+        if o.name.trim().is_empty() || o.territory.trim().is_empty() {
+            problems
+                .push("settings.toml: [operator] name and territory must not be empty".to_string());
+        }
+        if !problems.is_empty() {
+            return Err(problems.join("\n"));
+        }
+        Ok(format!(
+            "/// `content/settings.toml`, checked by the build.\npub const OPERATOR: Operator = Operator {{ name: {:?}, territory: {:?}, website: {:?}, summary_email: {:?}, accessibility_email: {:?}, accessibility_reviewed: {:?} }};\n",
+            o.name,
+            o.territory,
+            o.website,
+            o.summary_email,
+            o.accessibility_email,
+            o.accessibility_reviewed
+        ))
+    }
+}
+
+/// One `@`, something before it, a dot in the domain, and no spaces.
+fn looks_like_email(value: &str) -> bool {
+    match value.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !value.contains(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    }
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {

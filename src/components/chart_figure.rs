@@ -24,6 +24,27 @@ pub fn score_text(state: AppState, score: Option<u8>) -> String {
     }
 }
 
+/// « Score global : 64 / 100 · Intégré »: the number once, then what it means.
+#[component]
+pub fn OverallScore(score: Option<u8>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let level = score.map(|s| {
+        let band = scoring::band_of(s).get();
+        state
+            .texts()
+            .level_name_at(usize::from(band - 1))
+            .to_string()
+    });
+    view! {
+        <p class="overall-score" data-testid="overall-score">
+            {td_string!(l, results.overall)}" "
+            <strong>{score.map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))}</strong>
+            {level.map(|level| view! { " · "<span>{level}</span> })}
+        </p>
+    }
+}
+
 /// Bars for the open assessment's pillar scores, with targets.
 pub fn pillar_bars(state: AppState, title: String, highlight: Option<&str>) -> Bars {
     let l = crate::state::locale();
@@ -89,8 +110,12 @@ pub fn radar_of(state: AppState, title: String, comparison: Option<&Assessment>)
             values: targets,
         }),
         comparison: comparison.map(|other| Series {
-            label: td_string!(l, results.compared_with, date = other.profile.date.clone())
-                .to_string(),
+            label: td_string!(
+                l,
+                results.compared_with,
+                date = crate::browser::format_date(&other.profile.date, state.lang_code(), false)
+            )
+            .to_string(),
             values: scoring::score_all(framework, other)
                 .iter()
                 .map(|s| s.score)

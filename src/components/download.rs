@@ -6,30 +6,39 @@ use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
 
-/// Downloads an assessment's JSON summary and records when, to stop nudging.
-pub fn download_summary(state: AppState, id: &str) {
-    let now = browser::now_iso();
-    let Some((name, json)) = state.workspace.with_untracked(|w| {
-        w.get(id).map(|assessment| {
-            let summary = summary::export(content::framework(), assessment, &now);
-            (
-                summary::file_name(&assessment.profile, &browser::today()),
-                summary::to_json(&summary),
-            )
-        })
-    }) else {
-        return;
-    };
-    if browser::download(&name, "application/json", &json).is_ok() {
-        state.workspace.update(|w| {
-            if let Some(assessment) = w.get_mut(id) {
-                assessment.mark_downloaded(&now);
-            }
-        });
-    }
+/// A summary file just written to the Downloads folder, which the hand-over panel names and
+/// can share.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedSummary {
+    pub commune: String,
+    pub file_name: String,
+    pub json: String,
 }
 
-/// The « Télécharger le résumé (JSON) » button for the open assessment.
+/// Downloads an assessment's JSON summary and records when, to stop nudging.
+pub fn download_summary(state: AppState, id: &str) -> Option<SavedSummary> {
+    let now = browser::now_iso();
+    let saved = state.workspace.with_untracked(|w| {
+        w.get(id).map(|assessment| {
+            let summary = summary::export(content::framework(), assessment, &now);
+            SavedSummary {
+                commune: assessment.profile.commune.clone(),
+                file_name: summary::file_name(&assessment.profile, &browser::today()),
+                json: summary::to_json(&summary),
+            }
+        })
+    })?;
+    browser::download(&saved.file_name, "application/json", &saved.json).ok()?;
+    state.workspace.update(|w| {
+        if let Some(assessment) = w.get_mut(id) {
+            assessment.mark_downloaded(&now);
+        }
+    });
+    Some(saved)
+}
+
+/// The banners' download button for the open assessment: the summary where this bundle can
+/// write one, a copy of the answers otherwise.
 #[component]
 pub fn DownloadSummaryButton(
     /// Adds the prominent style, for when the browser cannot keep the data.
@@ -49,7 +58,7 @@ pub fn DownloadSummaryButton(
     let download = move |_| match state.save_summary {
         Some(save) => {
             if let Some(id) = state.current.get_untracked() {
-                save(state, &id);
+                let _ = save(state, &id);
             }
         }
         None => {

@@ -8,6 +8,7 @@ use crate::domain::content;
 use crate::domain::stored;
 use crate::domain::summary::{self, ImportError};
 use crate::i18n::*;
+use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Added {
+        id: String,
         name: String,
         unknown_questions: Vec<String>,
     },
@@ -139,8 +141,9 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
                 }
             } else {
                 let name = assessment.profile.commune.clone();
-                state.add(assessment);
+                let id = state.add(assessment);
                 Outcome::Added {
+                    id,
                     name,
                     unknown_questions: imported.unknown_questions,
                 }
@@ -164,6 +167,40 @@ pub async fn read_summary(l: Locale, file: &web_sys::File) -> Result<Vec<u8>, St
     browser::read_file(file)
         .await
         .ok_or_else(|| td_string!(l, import.errors.unreadable).to_string())
+}
+
+/// « Ouvrir » and « Voir les résultats » for an assessment just imported: the user came to
+/// carry on with it, on this computer.
+#[component]
+fn OpenImported(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let go = move |id: &str, results: bool| {
+        state.open(id);
+        let next = match results {
+            true => Route::Results,
+            false => state
+                .with_current(|a| Route::to_continue(content::framework(), a))
+                .unwrap_or(Route::Profile),
+        };
+        if next.bundle() == state.bundle {
+            state.navigate(next);
+        } else {
+            // A page load into the questionnaire, which then brings the first question still
+            // to answer into view.
+            let _ = crate::browser::window()
+                .location()
+                .set_href(&next.href_resuming(state.bundle));
+        }
+    };
+    let open_id = id.clone();
+    view! {
+        <button type="button" class="button button--small button--primary" data-testid="imported-open"
+            on:click=move |_| go(&open_id, false)>{td_string!(l, import.open)}</button>
+        " "
+        <button type="button" class="button button--small" data-testid="imported-results"
+            on:click=move |_| go(&id, true)>{td_string!(l, import.see_results)}</button>
+    }
 }
 
 /// A file picker and a drop zone that import summaries as new assessments.
@@ -198,8 +235,9 @@ pub fn ImportArea() -> impl IntoView {
             {
                 list[index] = if keep {
                     let name = pending.profile.commune.clone();
-                    state.add(*pending);
+                    let id = state.add(*pending);
                     Outcome::Added {
+                        id,
                         name,
                         unknown_questions,
                     }
@@ -220,9 +258,10 @@ pub fn ImportArea() -> impl IntoView {
         />
         <ul class="import-results" role="status" aria-live="polite" data-testid="import-results">
             {move || outcomes.get().into_iter().enumerate().map(|(index, outcome)| match outcome {
-                Outcome::Added { name, unknown_questions } => view! {
+                Outcome::Added { id, name, unknown_questions } => view! {
                     <li class="import-results__ok">
-                        {td_string!(l, import.added, name = name)}
+                        {td_string!(l, import.added, name = name)}" "
+                        <OpenImported id/>
                         {(!unknown_questions.is_empty()).then(|| {
                             let list = unknown_questions.join(", ");
                             view! { " " <span class="import-results__warn">{td_string!(l, import.unknown_questions, list = list)}</span> }
@@ -230,7 +269,10 @@ pub fn ImportArea() -> impl IntoView {
                     </li>
                 }.into_any(),
                 Outcome::Restored { count } => view! {
-                    <li class="import-results__ok">{td_string!(l, import.restored, count = count)}</li>
+                    <li class="import-results__ok">
+                        {crate::td_plural!(l, import.restored, count)}" "
+                        <a class="button button--small" href=state.href(Route::Assessments) data-testid="imported-assessments">{td_string!(l, import.see_assessments)}</a>
+                    </li>
                 }.into_any(),
                 Outcome::Failed { file, message } => view! {
                     <li class="import-results__error" role="alert"><strong>{file}</strong>" : "{message}</li>
@@ -240,7 +282,7 @@ pub fn ImportArea() -> impl IntoView {
                 }.into_any(),
                 Outcome::Duplicate { pending, .. } => {
                     let name = pending.profile.commune.clone();
-                    let date = pending.profile.date.clone();
+                    let date = browser::format_date(&pending.profile.date, state.lang_code(), false);
                     view! {
                         <li class="import-results__ask" data-testid="import-duplicate">
                             {td_string!(l, import.duplicate, name = name, date = date)}

@@ -120,7 +120,9 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     };
     let download = {
         let id = id.clone();
-        move |_| download_summary(state, &id)
+        move |_| {
+            let _ = download_summary(state, &id);
+        }
     };
     let input_id = format!("rename-{id}");
     let name = row.name.clone();

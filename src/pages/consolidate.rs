@@ -56,7 +56,11 @@ pub fn ConsolidatePage() -> impl IntoView {
                 };
                 (
                     a.id.clone(),
-                    format!("{} · {}{who}", a.profile.commune, a.profile.date),
+                    format!(
+                        "{} · {}{who}",
+                        a.profile.commune,
+                        crate::browser::format_date(&a.profile.date, state.lang_code(), false)
+                    ),
                 )
             })
             .collect()
@@ -97,7 +101,7 @@ pub fn ConsolidatePage() -> impl IntoView {
             {move || {
                 let list = respondents.get();
                 if list.len() < 2 {
-                    view! { <p class="hint" data-testid="consolidate-need">{td_string!(l, consolidate.need_two, count = list.len())}</p> }.into_any()
+                    view! { <p class="hint" data-testid="consolidate-need">{crate::td_plural!(l, consolidate.need_two, list.len())}</p> }.into_any()
                 } else {
                     view! { <Consolidation respondents=list/> }.into_any()
                 }
@@ -210,7 +214,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     view! {
         <section aria-labelledby="discuss-title">
             <h2 id="discuss-title">{td_string!(l, consolidate.discuss_title)}</h2>
-            <p data-testid="disagreement-count">{td_string!(l, consolidate.disagreements, count = disagreements.len(), commune = commune)}</p>
+            <p data-testid="disagreement-count">{crate::td_plural!(l, consolidate.disagreements, disagreements.len(), commune = commune)}</p>
             <ul data-testid="disagreements">
                 {disagreements.iter().map(|s| view! {
                     <li>{texts.questions.get(&s.question_id).map_or_else(String::new, |q| q.title.clone())}" — "

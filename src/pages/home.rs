@@ -78,6 +78,10 @@ pub fn HomePage() -> impl IntoView {
                 }
                 .into_any()
             }}
+            <p class="home__resume-file">
+                <a href=state.href(Route::Import) data-testid="resume-from-file">{td_string!(l, home.resume_file)}</a>
+                " — "{td_string!(l, home.resume_file_hint)}
+            </p>
             <section aria-labelledby="steps-title">
                 <h2 id="steps-title">{td_string!(l, home.steps_title)}</h2>
                 <ol class="steps">
@@ -108,14 +112,9 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// Where « continuer » leads: the profile, then the first pillar not fully answered.
+/// Where « continuer » leads.
 fn next_step(assessment: &crate::domain::assessment::Assessment) -> Route {
-    let framework = content::framework();
-    if assessment.answers.is_empty() && assessment.profile.population.is_none() {
-        return Route::Profile;
-    }
-    scoring::first_unfinished_pillar(framework, assessment)
-        .map_or(Route::Results, |p| Route::Pillar(p.id.clone()))
+    Route::to_continue(content::framework(), assessment)
 }
 
 /// Creates an assessment for a commune and opens its profile.

@@ -1,5 +1,6 @@
 //! One module per screen, and the two bundles' routers.
 
+pub mod about;
 pub mod assessments;
 pub mod compare;
 pub mod consolidate;
@@ -56,6 +57,8 @@ pub fn tools(route: Route) -> AnyView {
         Route::Compare => view! { <compare::ComparePage/> }.into_any(),
         Route::Consolidate => view! { <consolidate::ConsolidatePage/> }.into_any(),
         Route::Import => view! { <import::ImportPage/> }.into_any(),
+        Route::LegalNotice => view! { <about::LegalNoticePage/> }.into_any(),
+        Route::Accessibility => view! { <about::AccessibilityPage/> }.into_any(),
         other => view! { <Elsewhere route=other/> }.into_any(),
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::chart;
-use crate::components::chart_figure::{ScoresTable, radar_of, score_text};
+use crate::components::chart_figure::{OverallScore, ScoresTable, radar_of};
 use crate::components::obligations::LegalObligations;
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
@@ -14,7 +14,8 @@ use crate::i18n::*;
 use crate::pages::profile::{budget_label, population_label, strategy_label};
 use crate::pages::results::choice_text;
 use crate::pages::roadmap::{
-    cost_text, effort_text, horizon_title, item_title, kind_text, reasons_by_item,
+    cost_text, effort_text, horizon_title, item_first_step, item_title, kind_text, owner_and_due,
+    reasons_by_item,
 };
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -116,11 +117,7 @@ pub fn ReportPage() -> impl IntoView {
             </section>
             <section aria-labelledby="report-scores">
                 <h2 id="report-scores">{td_string!(l, report.scores)}</h2>
-                <p class="overall-score">
-                    {td_string!(l, results.overall)}" "
-                    <strong>{overall.map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))}</strong>
-                    " " {overall.map(|s| score_text(state, Some(s)))}
-                </p>
+                <OverallScore score=overall/>
                 <figure class="chart">
                     <div class="chart__svg" inner_html=radar></div>
                 </figure>
@@ -163,7 +160,8 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                             <ol class="report-items">
                                 {items.into_iter().map(|item| {
                                     let action = framework.action(&item.id);
-                                    let step = action.and_then(|_| state.action_text(&item.id)).map(|a| a.first_step);
+                                    let step = item_first_step(state, &item);
+                                    let (owner, due) = owner_and_due(state, &item);
                                     let tags = action.map(|a| {
                                         let mut tags = vec![kind_text(a.kind), format!("{} {}", td_string!(l, roadmap.effort), effort_text(a.effort)), cost_text(a.cost)];
                                         if a.pooled { tags.push(td_string!(l, roadmap.pooled).to_string()); }
@@ -176,6 +174,7 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                                             {(item.status == ItemStatus::Done).then(|| format!(" ({})", td_string!(l, roadmap.done)))}
                                             {tags.map(|t| view! { <br/><span class="hint">{t}</span> })}
                                             {step.map(|s| view! { <br/>{td_string!(l, roadmap.first_step)}" "{s} })}
+                                            <br/><span data-testid="report-item-who">{td_string!(l, roadmap.owner_line)}" "{owner}" · "{td_string!(l, roadmap.due_line)}" "{due}</span>
                                             {(!reasons.is_empty()).then(|| view! { <br/><span class="hint">{td_string!(l, roadmap.why)}" "{reasons.join(" ; ")}</span> })}
                                         </li>
                                     }

@@ -4,9 +4,9 @@
 use crate::browser;
 use crate::chart::{self, BAND_COLOURS, BarRow, Bars};
 use crate::components::chart_figure::{
-    ChartFigure, ScoresTable, pillar_bars, radar_of, score_text,
+    ChartFigure, OverallScore, ScoresTable, pillar_bars, radar_of, score_text,
 };
-use crate::components::download::DownloadSummaryButton;
+use crate::components::hand_over::SaveForIgretec;
 use crate::components::obligations::LegalObligations;
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::{Assessment, Choice, Level};
@@ -35,7 +35,7 @@ pub fn ResultsPage() -> impl IntoView {
             .map(|a| {
                 (
                     a.id.clone(),
-                    a.profile.date.clone(),
+                    crate::browser::format_date(&a.profile.date, state.lang_code(), false),
                     a.profile.respondent_name.clone(),
                 )
             })
@@ -55,8 +55,11 @@ pub fn ResultsPage() -> impl IntoView {
             for (row, score) in bars.rows.iter_mut().zip(scores) {
                 row.comparison = score.score;
             }
-            bars.comparison_label =
-                td_string!(l, results.compared_with, date = other.profile.date.clone());
+            bars.comparison_label = td_string!(
+                l,
+                results.compared_with,
+                date = crate::browser::format_date(&other.profile.date, state.lang_code(), false)
+            );
         }
         (radar, chart::bars_svg(&bars))
     });
@@ -80,13 +83,9 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <div class="page page--results">
             <h1>{td_string!(l, results.title, commune = commune.clone())}</h1>
-            <p class="overall-score" data-testid="overall-score">
-                {td_string!(l, results.overall)}
-                <strong>{overall.map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))}</strong>
-                <span>{overall.map(|s| score_text(state, Some(s)))}</span>
-            </p>
+            <OverallScore score=overall/>
             <div class="no-print">
-                <DownloadSummaryButton/>
+                <a class="button button--primary" href=state.href(crate::route::Route::Roadmap) data-testid="to-roadmap">{format!("{} →", td_string!(l, results.to_roadmap))}</a>
                 " "
                 <button type="button" class="button" data-testid="download-csv" on:click=move |_| download_answers_csv(state)>
                     {td_string!(l, results.download_csv)}
@@ -97,9 +96,9 @@ pub fn ResultsPage() -> impl IntoView {
                 </a>
                 " "
                 <a class="button" href=state.href(crate::route::Route::Compare)>{td_string!(l, nav.compare)}</a>
-                " "
-                <a class="button" href=state.href(crate::route::Route::Roadmap)>{format!("{} →", td_string!(l, results.to_roadmap))}</a>
+
             </div>
+            <SaveForIgretec/>
             {compare}
             <div class="results-grid">
                 <section aria-labelledby="radar-title">
@@ -200,12 +199,36 @@ fn Interpretations(scores: Vec<PillarScore>) -> impl IntoView {
                         <dt><strong>{texts.pillar_name(&score.pillar_id).to_string()}</strong>" — "{score_text(state, score.score)}
                             {score.low_confidence.then(|| view! { " " <span class="badge badge--warning">{td_string!(l, results.low_confidence)}</span> })}
                         </dt>
-                        <dd>{meaning}</dd>
+                        <dd>
+                            {meaning}
+                            {standouts(state, &score.pillar_id).map(|text| view! { <br/><span data-testid="standouts">{text}</span> })}
+                        </dd>
                     }
                 }).collect_view()}
             </dl>
         </section>
     }
+}
+
+/// « Point fort : … (niveau 4). À renforcer : … (niveau 1). »: what sets this pillar apart.
+fn standouts(state: AppState, pillar_id: &str) -> Option<String> {
+    let l = crate::state::locale();
+    let pillar = content::framework().pillar(pillar_id)?;
+    let ((strong, high), (weak, low)) = state
+        .with_current(|a| scoring::strongest_and_weakest(pillar, a))
+        .flatten()?;
+    let texts = state.texts();
+    Some(
+        td_string!(
+            l,
+            results.standouts,
+            strong = texts.question(strong).title.clone(),
+            high = high,
+            weak = texts.question(weak).title.clone(),
+            low = low
+        )
+        .to_string(),
+    )
 }
 
 /// One pillar, question by question.

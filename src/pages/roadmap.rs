@@ -1,9 +1,9 @@
 //! The starter roadmap: focus pillars, then actions by horizon, which the commune can edit.
 
-use crate::components::download::DownloadSummaryButton;
+use crate::components::hand_over::SaveForIgretec;
 use crate::domain::content::{self, ActionKind, CostBand, Effort, Horizon};
 use crate::domain::roadmap::{
-    self, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
+    self, EditError, ItemField, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
 };
 use crate::i18n::*;
 use crate::state::AppState;
@@ -52,9 +52,14 @@ pub fn RoadmapPage() -> impl IntoView {
     // Every item's reasons come from the same answers and roadmap: worked out once per change.
     let reasons = Memo::new(move |_| roadmap.with(|r| reasons_by_item(state, r)));
     let confirming = RwSignal::new(false);
+    // The item last removed, with its place, until « Annuler » or the next removal.
+    let removed = RwSignal::new(None::<(usize, RoadmapItem)>);
+    provide_context(removed);
     let regenerate = move |_| {
         if roadmap.with_untracked(|r| r.edited) && !confirming.get_untracked() {
             confirming.set(true);
+            // The question takes the focus, so a keyboard or screen reader user meets it.
+            request_animation_frame(|| crate::browser::focus("regenerate-title"));
             return;
         }
         confirming.set(false);
@@ -83,9 +88,12 @@ pub fn RoadmapPage() -> impl IntoView {
     let scores = state.scores.get_untracked();
     let focus = drafted_focus.iter().map(|focus| {
         let score = scores.iter().find(|p| p.pillar_id == focus.pillar_id).and_then(|p| p.score);
+        let target = format!("{} · {}", focus.target_level, texts.level_name_at(usize::from(focus.target_level - 1)));
+        let chosen = assessment.settings(&focus.pillar_id).target.is_some();
+        let target = if chosen { target } else { td_string!(l, roadmap.default_target, target = target).to_string() };
         let line = td_string!(l, roadmap.focus_line,
             score = score.map_or_else(|| "—".to_string(), |s| s.to_string()),
-            target = format!("{} · {}", focus.target_level, texts.level_name_at(usize::from(focus.target_level - 1))),
+            target = target,
             importance = importance_text(focus.importance));
         view! { <li><strong>{texts.pillar_name(&focus.pillar_id).to_string()}</strong>" — "{line}</li> }
     }).collect_view();
@@ -101,22 +109,19 @@ pub fn RoadmapPage() -> impl IntoView {
         }).collect_view();
         view! { <h3>{td_string!(l, roadmap.later_title)}</h3><ul data-testid="later-pillars">{items}</ul> }
     });
+    let profile = &assessment.profile;
     let rules = [
-        (
-            assessment.profile.has_no_dedicated_staff(),
-            td_string!(l, roadmap.rule_no_staff),
-        ),
-        (
-            assessment
-                .profile
-                .digital_budget
-                .is_some_and(|b| b.is_small()),
-            td_string!(l, roadmap.rule_small_budget),
-        ),
+        profile
+            .has_no_dedicated_staff()
+            .then(|| td_string!(l, roadmap.rule_no_staff, fte = staff_text(state)).to_string()),
+        profile
+            .digital_budget
+            .filter(|b| b.is_small())
+            .map(|b| td_string!(l, roadmap.rule_small_budget, budget = budget_text(b)).to_string()),
     ]
     .into_iter()
-    .filter(|(applies, _)| *applies)
-    .map(|(_, text)| view! { <p class="notice notice--info">{text}</p> })
+    .flatten()
+    .map(|text| view! { <p class="notice notice--info" data-testid="roadmap-rule">{text}</p> })
     .collect_view();
     view! {
         <div class="page page--roadmap">
@@ -130,18 +135,25 @@ pub fn RoadmapPage() -> impl IntoView {
                 {rules}
             </section>
             <div class="roadmap-tools no-print">
-                <button type="button" class="button" data-testid="regenerate" on:click=regenerate>{td_string!(l, roadmap.regenerate)}</button>
-                {move || confirming.get().then(|| view! {
-                    <span role="alert" class="roadmap-tools__confirm" data-testid="regenerate-confirm">
-                        {td_string!(l, roadmap.regenerate_confirm)}" "
-                        <button type="button" class="button button--danger" data-testid="regenerate-yes" on:click=regenerate>{td_string!(l, roadmap.regenerate_yes)}</button>
-                        " "
-                        <button type="button" class="button" on:click=move |_| confirming.set(false)>{td_string!(l, assessments.cancel)}</button>
-                    </span>
-                })}
+                <button type="button" class="button" id="regenerate" data-testid="regenerate" on:click=regenerate>{td_string!(l, roadmap.regenerate)}</button>
                 <button type="button" class="button" on:click=move |_| crate::browser::print()>{td_string!(l, roadmap.print)}</button>
-                <DownloadSummaryButton/>
             </div>
+            {move || confirming.get().then(|| view! {
+                <section class="confirm-box no-print" role="alertdialog" aria-labelledby="regenerate-title"
+                    aria-describedby="regenerate-text" data-testid="regenerate-confirm">
+                    <h2 id="regenerate-title" tabindex="-1">{td_string!(l, roadmap.regenerate_confirm_title)}</h2>
+                    <p id="regenerate-text">{td_string!(l, roadmap.regenerate_confirm)}</p>
+                    <div class="confirm-box__actions">
+                        <button type="button" class="button button--danger" data-testid="regenerate-yes" on:click=regenerate>{td_string!(l, roadmap.regenerate_yes)}</button>
+                        <button type="button" class="button" data-testid="regenerate-no" on:click=move |_| {
+                            confirming.set(false);
+                            crate::browser::focus("regenerate");
+                        }>{td_string!(l, roadmap.regenerate_no)}</button>
+                    </div>
+                </section>
+            })}
+            <RemovedNotice removed/>
+            <SaveForIgretec/>
             <div class="roadmap-columns">
                 {Horizon::ALL.into_iter().map(|horizon| view! { <HorizonColumn horizon roadmap reasons/> }).collect_view()}
             </div>
@@ -220,13 +232,15 @@ pub fn item_title(state: AppState, item: &RoadmapItem) -> String {
 fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
+    let removed = expect_context::<RwSignal<Option<(usize, RoadmapItem)>>>();
     let action = content::framework().action(&item.id);
     let id = item.id.clone();
     let title = item_title(state, &item);
-    let first_step = action.and_then(|_| state.action_text(&item.id).map(|a| a.first_step));
+    let first_step = item_first_step(state, &item);
     let done = item.status == ItemStatus::Done;
     let select_id = format!("move-{}", item.id);
     let done_id = format!("done-{}", item.id);
+    let editing = RwSignal::new(false);
     let toggle = {
         let id = id.clone();
         move |_| {
@@ -246,10 +260,23 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
             }
         }
     };
-    let remove = move |_| edit(state, |r| r.remove(&id));
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            let mut taken = None;
+            edit(state, |r| taken = r.remove(&id));
+            removed.set(taken);
+            // The card is gone: « Annuler » is where the user can carry on.
+            request_animation_frame(|| crate::browser::focus("roadmap-undo"));
+        }
+    };
+    let suggested = action.map(|a| owner_role_text(a.owner));
+    let (owner, due) = owner_and_due(state, &item);
+    let title_id = format!("item-title-{}", item.id);
+    let editor_item = item.clone();
     view! {
         <li class="item" class:item--done=done data-testid="roadmap-item" data-action=item.id.clone()>
-            <h3 class="item__title">{title}</h3>
+            <h3 class="item__title" id=title_id tabindex="-1" data-testid="item-title">{title}</h3>
             <div class="item__tags">
                 {action.map(|a| view! {
                     <span class="badge badge--info">{kind_text(a.kind)}</span>
@@ -260,13 +287,19 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                 {(item.origin == ItemOrigin::Custom).then(|| view! { <span class="badge badge--info">{td_string!(l, roadmap.custom)}</span> })}
                 {done.then(|| view! { <span class="badge badge--ok">{td_string!(l, roadmap.done)}</span> })}
             </div>
-            {first_step.map(|step| view! { <p><strong>{td_string!(l, roadmap.first_step)}</strong>" "{step}</p> })}
+            {first_step.map(|step| view! { <p data-testid="item-first-step"><strong>{td_string!(l, roadmap.first_step)}</strong>" "{step}</p> })}
+            <p class="item__who" data-testid="item-who">
+                <strong>{td_string!(l, roadmap.owner_line)}</strong>" "<span data-testid="item-owner">{owner}</span>
+                <br/>
+                <strong>{td_string!(l, roadmap.due_line)}</strong>" "<span data-testid="item-due">{due}</span>
+            </p>
             {(!reasons.is_empty()).then(|| view! {
                 <div class="item__why">
                     <strong>{td_string!(l, roadmap.why)}</strong>
                     <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                 </div>
             })}
+            {move || editing.get().then(|| view! { <ItemEditor item=editor_item.clone() suggested=suggested.clone() editing/> })}
             <div class="item__controls">
                 <label class="segmented__option">
                     <input type="checkbox" id=done_id prop:checked=done on:change=toggle data-testid="item-done"/>
@@ -278,11 +311,176 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                         view! { <option value=h.form_value() selected=h == item.horizon>{horizon_title(h)}</option> }
                     }).collect_view()}
                 </select>
+                <button type="button" class="button button--small" data-testid="item-edit"
+                    aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|e| *e = !*e)>
+                    {td_string!(l, roadmap.edit)}
+                </button>
                 <button type="button" class="button button--small button--danger" data-testid="item-remove" on:click=remove>
                     {td_string!(l, roadmap.remove)}
                 </button>
             </div>
         </li>
+    }
+}
+
+/// « Responsable » and « Échéance » as they read on the card and in print: the commune's
+/// words, or what is still to decide, with the catalogue's suggested role.
+pub fn owner_and_due(state: AppState, item: &RoadmapItem) -> (String, String) {
+    let l = crate::state::locale();
+    let suggested = content::framework()
+        .action(&item.id)
+        .map(|a| owner_role_text(a.owner));
+    let owner = match (&item.owner, suggested) {
+        (Some(owner), _) => owner.clone(),
+        (None, Some(role)) => td_string!(l, roadmap.owner_unset, role = role).to_string(),
+        (None, None) => td_string!(l, roadmap.owner_unset_plain).to_string(),
+    };
+    let due = item.due.as_deref().map_or_else(
+        || td_string!(l, roadmap.due_unset).to_string(),
+        |d| crate::browser::format_date(d, state.lang_code(), false),
+    );
+    (owner, due)
+}
+
+/// The commune's first step for an item, or the catalogue's.
+pub fn item_first_step(state: AppState, item: &RoadmapItem) -> Option<String> {
+    item.first_step
+        .clone()
+        .or_else(|| state.action_text(&item.id).map(|a| a.first_step))
+}
+
+/// Rewords an item and names who carries it and by when. Saved as a whole on « Enregistrer »:
+/// each saved change redraws the column.
+#[component]
+fn ItemEditor(
+    item: RoadmapItem,
+    suggested: Option<String>,
+    editing: RwSignal<bool>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let id = item.id.clone();
+    let title = RwSignal::new(item_title(state, &item));
+    let first_step = RwSignal::new(item_first_step(state, &item).unwrap_or_default());
+    let owner = RwSignal::new(item.owner.clone().unwrap_or_default());
+    let due = RwSignal::new(item.due.clone().unwrap_or_default());
+    let error = RwSignal::new(None::<EditError>);
+    let field = |name: &str| format!("{name}-{}", item.id);
+    let (title_id, step_id, owner_id, due_id, hint_id, error_id) = (
+        field("edit-title"),
+        field("edit-step"),
+        field("edit-owner"),
+        field("edit-due"),
+        field("edit-owner-hint"),
+        field("edit-error"),
+    );
+    // The catalogue's own wording is kept as « not rewritten », so a language switch still
+    // translates it.
+    let catalogue_title = state.action_text(&item.id).map(|a| a.title);
+    let catalogue_step = state.action_text(&item.id).map(|a| a.first_step);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let unless_catalogue = |value: String, catalogue: &Option<String>| {
+            if catalogue.as_deref() == Some(value.trim()) {
+                String::new()
+            } else {
+                value
+            }
+        };
+        let changes = [
+            (
+                ItemField::Title,
+                unless_catalogue(title.get_untracked(), &catalogue_title),
+            ),
+            (
+                ItemField::FirstStep,
+                unless_catalogue(first_step.get_untracked(), &catalogue_step),
+            ),
+            (ItemField::Owner, owner.get_untracked()),
+            (ItemField::Due, due.get_untracked()),
+        ];
+        // Checked on a copy first: either every field is taken, or none and the form says why.
+        let mut result = Ok(());
+        edit(state, |r| {
+            let mut copy = r.clone();
+            result = changes
+                .iter()
+                .try_for_each(|(f, v)| copy.set_field(&id, *f, v));
+            if result.is_ok() {
+                *r = copy;
+            }
+        });
+        match result {
+            Ok(()) => {
+                editing.set(false);
+                let heading = format!("item-title-{id}");
+                request_animation_frame(move || crate::browser::focus(&heading));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="item__editor" on:submit=save novalidate data-testid="item-editor">
+            <div class="field">
+                <label for=title_id.clone()>{td_string!(l, roadmap.edit_title)}</label>
+                <input id=title_id type="text" maxlength=roadmap::MAX_CUSTOM_TITLE_CHARS data-testid="edit-title"
+                    prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for=step_id.clone()>{td_string!(l, roadmap.edit_first_step)}</label>
+                <textarea id=step_id rows="3" maxlength=roadmap::MAX_FIRST_STEP_CHARS data-testid="edit-first-step"
+                    prop:value=first_step on:input=move |ev| first_step.set(event_target_value(&ev))></textarea>
+            </div>
+            <div class="field">
+                <label for=owner_id.clone()>{td_string!(l, roadmap.edit_owner)}</label>
+                <input id=owner_id type="text" maxlength=roadmap::MAX_OWNER_CHARS data-testid="edit-owner"
+                    aria-describedby=hint_id.clone()
+                    prop:value=owner on:input=move |ev| owner.set(event_target_value(&ev))/>
+                {suggested.map(|role| view! { <p class="field__hint" id=hint_id>{td_string!(l, roadmap.edit_owner_hint, role = role)}</p> })}
+            </div>
+            <div class="field">
+                <label for=due_id.clone()>{td_string!(l, roadmap.edit_due)}</label>
+                <input id=due_id type="date" data-testid="edit-due"
+                    prop:value=due on:input=move |ev| due.set(event_target_value(&ev))/>
+            </div>
+            <p class="field__error" id=error_id role="alert">
+                {move || error.get().map(|e| match e {
+                    EditError::TitleRequired => td_string!(l, roadmap.edit_title_required),
+                    EditError::DueNotADate | EditError::NoSuchItem => td_string!(l, roadmap.edit_due_invalid),
+                })}
+            </p>
+            <div class="item__editor-actions">
+                <button type="submit" class="button button--primary button--small" data-testid="edit-save">{td_string!(l, roadmap.edit_save)}</button>
+                <button type="button" class="button button--small" on:click=move |_| editing.set(false)>{td_string!(l, roadmap.edit_cancel)}</button>
+            </div>
+        </form>
+    }
+}
+
+/// « … a été retirée. Annuler »: a removal is one click, so is taking it back.
+#[component]
+fn RemovedNotice(removed: RwSignal<Option<(usize, RoadmapItem)>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let undo = move |_| {
+        if let Some((index, item)) = removed.get_untracked() {
+            let heading = format!("item-title-{}", item.id);
+            edit(state, |r| r.restore_removed(index, item));
+            removed.set(None);
+            request_animation_frame(move || crate::browser::focus(&heading));
+        }
+    };
+    view! {
+        <div class="no-print" role="status" aria-live="polite">
+            {move || removed.get().map(|(_, item)| view! {
+                <p class="notice notice--info" data-testid="removed-notice">
+                    <span>{td_string!(l, roadmap.removed, title = item_title(state, &item))}</span>
+                    <button type="button" class="button button--small" id="roadmap-undo" data-testid="roadmap-undo" on:click=undo>
+                        {td_string!(l, roadmap.undo)}
+                    </button>
+                </p>
+            })}
+        </div>
     }
 }
 
@@ -346,8 +544,17 @@ pub fn reason_text(state: AppState, reason: &Reason) -> String {
                 .map_or_else(|| action_id.clone(), |a| a.title)
         )
         .to_string(),
-        Reason::NoDedicatedStaff => td_string!(l, roadmap.reason_no_staff).to_string(),
-        Reason::SmallBudget => td_string!(l, roadmap.reason_small_budget).to_string(),
+        Reason::NoDedicatedStaff => {
+            td_string!(l, roadmap.reason_no_staff, fte = staff_text(state)).to_string()
+        }
+        Reason::SmallBudget => {
+            let budget = state
+                .with_current(|a| a.profile.digital_budget)
+                .flatten()
+                .map(budget_text)
+                .unwrap_or_default();
+            td_string!(l, roadmap.reason_small_budget, budget = budget).to_string()
+        }
         Reason::LegalMinimum {
             question_id,
             legal_minimum,
@@ -363,6 +570,35 @@ pub fn reason_text(state: AppState, reason: &Reason) -> String {
         .to_string(),
         Reason::NoStrategy => td_string!(l, roadmap.reason_no_strategy).to_string(),
     }
+}
+
+/// The commune's digital staff as it typed it, for example « 0,2 ».
+fn staff_text(state: AppState) -> String {
+    let fte = state
+        .with_current(|a| a.profile.digital_staff_fte)
+        .flatten()
+        .unwrap_or(0.0);
+    crate::browser::format_number(fte, state.lang_code(), 2)
+}
+
+/// A budget band in words, lower-cased to sit inside a sentence.
+fn budget_text(band: crate::domain::profile::BudgetBand) -> String {
+    crate::pages::profile::budget_label(band).to_lowercase()
+}
+
+/// Who the catalogue suggests to carry an action.
+pub fn owner_role_text(owner: content::Owner) -> String {
+    let l = crate::state::locale();
+    match owner {
+        content::Owner::College => td_string!(l, roadmap.owner_roles.college),
+        content::Owner::Conseil => td_string!(l, roadmap.owner_roles.conseil),
+        content::Owner::Bourgmestre => td_string!(l, roadmap.owner_roles.bourgmestre),
+        content::Owner::Dg => td_string!(l, roadmap.owner_roles.dg),
+        content::Owner::Referent => td_string!(l, roadmap.owner_roles.referent),
+        content::Owner::Dpo => td_string!(l, roadmap.owner_roles.dpo),
+        content::Owner::Agent => td_string!(l, roadmap.owner_roles.agent),
+    }
+    .to_string()
 }
 
 pub fn kind_text(kind: ActionKind) -> String {

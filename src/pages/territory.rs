@@ -50,7 +50,7 @@ pub fn TerritoryPage() -> impl IntoView {
                     if loading.get() {
                         td_string!(l, territory.loading).to_string()
                     } else {
-                        territory.with(|t| t.as_ref().map(|t| td_string!(l, territory.loaded, count = t.communes.len()))).unwrap_or_default()
+                        territory.with(|t| t.as_ref().map(|t| crate::td_plural!(l, territory.loaded, t.communes.len()))).unwrap_or_default()
                     }
                 }}
             </p>
@@ -350,7 +350,7 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
                     <li>
                         <span class="priority-list__name">{texts.pillar_name(&pillar).to_string()}</span>
                         <span class="priority-list__bar" aria-hidden="true"><span style:width=format!("{}%", count * 100 / total)></span></span>
-                        <span>{td_string!(l, territory.priorities_count, count = count, total = total)}</span>
+                        <span>{crate::td_plural!(l, territory.priorities_count, count, total = total)}</span>
                     </li>
                 }).collect_view()}
             </ol>
@@ -577,7 +577,7 @@ fn AllMatches(
                 })
             })
             .collect_view();
-        view! { <p data-testid="match-count">{td_string!(l, territory.match_count, count = count)}</p>{groups} }
+        view! { <p data-testid="match-count">{crate::td_plural!(l, territory.match_count, count)}</p>{groups} }
     }
 }
 

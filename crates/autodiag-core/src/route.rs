@@ -8,6 +8,9 @@
 //! first, and the tools (results, roadmap, report, workshop and territory views), loaded from
 //! `outils/` when first opened. A link to the other bundle is an ordinary page load.
 
+/// Added to a pillar's address to resume at its first unanswered question.
+const RESUME_QUERY: &str = "?reprendre";
+
 /// One of the two wasm bundles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
@@ -34,6 +37,10 @@ pub enum Route {
     Compare,
     Consolidate,
     Import,
+    /// Who runs Autodiag, and what happens to the data.
+    LegalNotice,
+    /// The accessibility statement a public body's tool must publish.
+    Accessibility,
     /// Renders a deliberate panic, to test the crash banner end to end.
     PanicTest,
     NotFound(String),
@@ -59,6 +66,8 @@ impl Route {
             (Some("comparer"), None, _) => Route::Compare,
             (Some("consolider"), None, _) => Route::Consolidate,
             (Some("importer"), None, _) => Route::Import,
+            (Some("mentions-legales"), None, _) => Route::LegalNotice,
+            (Some("accessibilite"), None, _) => Route::Accessibility,
             (Some("test-panique"), None, _) => Route::PanicTest,
             _ => Route::NotFound(path.to_string()),
         }
@@ -79,6 +88,8 @@ impl Route {
             Route::Compare => "#/comparer".into(),
             Route::Consolidate => "#/consolider".into(),
             Route::Import => "#/importer".into(),
+            Route::LegalNotice => "#/mentions-legales".into(),
+            Route::Accessibility => "#/accessibilite".into(),
             Route::PanicTest => "#/test-panique".into(),
             Route::NotFound(path) => format!("#/{path}"),
         }
@@ -100,8 +111,21 @@ impl Route {
             | Route::Territory
             | Route::Compare
             | Route::Consolidate
-            | Route::Import => Bundle::Tools,
+            | Route::Import
+            | Route::LegalNotice
+            | Route::Accessibility => Bundle::Tools,
         }
+    }
+
+    /// The address of this screen from bundle `here`, asking the page to bring the first
+    /// question still to answer into view: how another bundle says « continue here ».
+    pub fn href_resuming(&self, here: Bundle) -> String {
+        format!("{}{RESUME_QUERY}", self.href_from(here))
+    }
+
+    /// Whether a `location.hash` asks to resume at the first question still to answer.
+    pub fn asks_to_resume(hash: &str) -> bool {
+        hash.ends_with(RESUME_QUERY)
     }
 
     /// The address of this screen from a page of bundle `here`.
@@ -111,6 +135,19 @@ impl Route {
             (Bundle::Tools, Bundle::Questionnaire) => format!("../{}", self.href()),
             _ => self.href(),
         }
+    }
+
+    /// Where « continuer » leads for an assessment: its profile while nothing is filled in,
+    /// then the first pillar not fully answered, and its results once every question is.
+    pub fn to_continue(
+        framework: &crate::domain::content::Framework,
+        assessment: &crate::domain::assessment::Assessment,
+    ) -> Route {
+        if assessment.answers.is_empty() && assessment.profile.population.is_none() {
+            return Route::Profile;
+        }
+        crate::domain::scoring::first_unfinished_pillar(framework, assessment)
+            .map_or(Route::Results, |p| Route::Pillar(p.id.clone()))
     }
 
     /// Screens that show the roadmap, which is drafted from the latest answers on arrival.
@@ -151,6 +188,8 @@ mod tests {
             Route::Compare,
             Route::Consolidate,
             Route::Import,
+            Route::LegalNotice,
+            Route::Accessibility,
             Route::PanicTest,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
@@ -167,6 +206,16 @@ mod tests {
         assert_eq!(Route::Results.href_from(Tools), "#/resultats");
         assert_eq!(Route::Profile.href_from(Tools), "../#/profil");
         assert_eq!(Route::Profile.href_from(Questionnaire), "#/profil");
+    }
+
+    #[test]
+    fn a_resuming_address_reads_as_its_screen_and_asks_to_resume() {
+        let href = Route::Pillar("economie".into()).href_resuming(super::Bundle::Tools);
+        assert_eq!(href, "../#/pilier/economie?reprendre");
+        let hash = href.trim_start_matches("../");
+        assert_eq!(Route::parse(hash), Route::Pillar("economie".into()));
+        assert!(Route::asks_to_resume(hash));
+        assert!(!Route::asks_to_resume("#/pilier/economie"));
     }
 
     #[test]

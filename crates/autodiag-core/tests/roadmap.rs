@@ -493,7 +493,7 @@ proptest! {
         // Coverage through the drafting itself: every focus pillar with a weak answer gets at
         // least one action, unless every horizon is already full.
         let r = draft(&a);
-        let full = Horizon::ALL.iter().all(|h| r.items_in(*h).count() >= roadmap::MAX_ITEMS_PER_HORIZON);
+        let full = Horizon::ALL.iter().all(|h| r.items_in(*h).count() >= roadmap::horizon_cap(&a.profile, *h));
         for focus in &focus(&a).0 {
             let pillar = framework().pillar(&focus.pillar_id).unwrap();
             let weak = pillar.questions.iter().any(|q| a.choice(q).and_then(Choice::level).is_some_and(|l| l.get() < 5));
@@ -501,4 +501,19 @@ proptest! {
             prop_assert!(!weak || has || full, "no action for focus pillar {}", pillar.id);
         }
     }
+}
+
+#[test]
+fn a_stretched_commune_gets_a_short_first_horizon() {
+    // The same answers, with and without people and budget for digital.
+    let mut staffed = assessment("Gerpinnes");
+    answer_all(&mut staffed, level(3));
+    staffed.profile.digital_staff_fte = Some(2.0);
+    staffed.profile.digital_budget = Some(BudgetBand::From50000To200000);
+    let mut stretched = staffed.clone();
+    stretched.profile.digital_staff_fte = Some(0.2);
+    stretched.profile.digital_budget = Some(BudgetBand::Under10000);
+    let short = |a: &Assessment| draft(a).items_in(Horizon::Short).count();
+    assert_eq!(short(&staffed), roadmap::MAX_ITEMS_PER_HORIZON);
+    assert_eq!(short(&stretched), roadmap::MAX_SHORT_ITEMS_WHEN_STRETCHED);
 }

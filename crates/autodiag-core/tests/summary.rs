@@ -404,3 +404,76 @@ fn an_import_never_keeps_more_than_the_note_limit() {
         autodiag_core::domain::assessment::MAX_NOTE_CHARS
     );
 }
+
+#[test]
+fn owners_due_dates_and_the_communes_wording_survive_a_summary() {
+    use autodiag_core::domain::roadmap::{self, ItemField};
+    let mut a = realistic_assessment("Thuin", "56078", "2026-11-20", 5, 0.2);
+    roadmap::refresh(framework(), &mut a, NOW);
+    let r = a.roadmap.as_mut().unwrap();
+    let id = r.items[0].id.clone();
+    r.set_field(&id, ItemField::Title, "Désigner notre référente")
+        .unwrap();
+    r.set_field(
+        &id,
+        ItemField::FirstStep,
+        "Le DG en parle au collège de janvier.",
+    )
+    .unwrap();
+    r.set_field(&id, ItemField::Owner, "Mme Lambert").unwrap();
+    r.set_field(&id, ItemField::Due, "2027-03-31").unwrap();
+    let json = summary::to_json(&summary::export(framework(), &a, NOW));
+    let back = summary::import(framework(), json.as_bytes(), "x".into(), NOW).unwrap();
+    assert_eq!(back.migrated_from, None);
+    let item = back.assessment.roadmap.unwrap().items[0].clone();
+    assert_eq!(
+        item.custom_title.as_deref(),
+        Some("Désigner notre référente")
+    );
+    assert_eq!(
+        item.first_step.as_deref(),
+        Some("Le DG en parle au collège de janvier.")
+    );
+    assert_eq!(item.owner.as_deref(), Some("Mme Lambert"));
+    assert_eq!(item.due.as_deref(), Some("2027-03-31"));
+}
+
+#[test]
+fn a_format_2_file_migrates_with_no_owner_or_due_date_and_format_3_keeps_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let read = |v: u32| std::fs::read_to_string(dir.join(format!("summary-v{v}.json"))).unwrap();
+    let old = summary::import(framework(), read(2).as_bytes(), "x".into(), NOW).unwrap();
+    assert_eq!(old.migrated_from, Some(2));
+    let items = old.assessment.roadmap.unwrap().items;
+    assert!(!items.is_empty());
+    assert!(
+        items
+            .iter()
+            .all(|i| i.owner.is_none() && i.due.is_none() && i.first_step.is_none())
+    );
+    let new = summary::import(framework(), read(3).as_bytes(), "x".into(), NOW).unwrap();
+    let first = new.assessment.roadmap.unwrap().items[0].clone();
+    assert_eq!(
+        first.owner.as_deref(),
+        Some("Mme Lambert, service informatique")
+    );
+    assert_eq!(first.due.as_deref(), Some("2027-03-31"));
+}
+
+#[test]
+fn a_crafted_item_is_bounded_and_a_due_date_that_is_not_one_is_dropped() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("summary-v3.json")).unwrap())
+            .unwrap();
+    value["roadmap"]["items"][0]["owner"] = "x".repeat(10_000).into();
+    value["roadmap"]["items"][0]["due"] = "demain".into();
+    let imported =
+        summary::import(framework(), value.to_string().as_bytes(), "x".into(), NOW).unwrap();
+    let item = imported.assessment.roadmap.unwrap().items[0].clone();
+    assert_eq!(
+        item.owner.unwrap().chars().count(),
+        autodiag_core::domain::roadmap::MAX_OWNER_CHARS
+    );
+    assert_eq!(item.due, None);
+}

@@ -184,3 +184,93 @@ fn form_values_of_choices_and_horizons_read_back() {
     }
     assert_eq!(Horizon::from_form_value("bientôt"), None);
 }
+
+#[test]
+fn continuing_leads_to_the_profile_then_the_first_unfinished_pillar_then_the_results() {
+    use autodiag_core::route::Route;
+    let framework = common::framework();
+    let mut assessment = common::assessment("Thuin");
+    assert_eq!(Route::to_continue(framework, &assessment), Route::Profile);
+    let first = &framework.pillars[0].id;
+    common::answer_pillar(&mut assessment, first, common::level(2));
+    assert_eq!(
+        Route::to_continue(framework, &assessment),
+        Route::Pillar(framework.pillars[1].id.clone())
+    );
+    common::answer_all(&mut assessment, common::level(3));
+    assert_eq!(Route::to_continue(framework, &assessment), Route::Results);
+}
+
+#[test]
+fn a_removed_item_comes_back_where_it_was_and_edits_are_checked() {
+    use autodiag_core::domain::roadmap::{EditError, ItemField};
+    let mut a = assessment("Chimay");
+    answer_all(&mut a, level(2));
+    roadmap::refresh(framework(), &mut a, NOW);
+    let r = a.roadmap.as_mut().unwrap();
+    let before = r.items.clone();
+    let id = before[1].id.clone();
+    let (index, item) = r.remove(&id).unwrap();
+    assert!(r.item(&id).is_none());
+    assert!(r.edited);
+    r.restore_removed(index, item.clone());
+    assert_eq!(r.items, before, "same item, same place");
+    r.restore_removed(index, item);
+    assert_eq!(r.items, before, "restoring twice adds nothing");
+
+    assert_eq!(
+        r.set_field(&id, ItemField::Due, "31/03/2027"),
+        Err(EditError::DueNotADate)
+    );
+    assert_eq!(
+        r.set_field("nope", ItemField::Owner, "x"),
+        Err(EditError::NoSuchItem)
+    );
+    r.set_field(&id, ItemField::Title, "Nos mots").unwrap();
+    r.set_field(&id, ItemField::Title, "  ").unwrap();
+    assert_eq!(
+        r.item(&id).unwrap().custom_title,
+        None,
+        "empty goes back to the catalogue's title"
+    );
+    let custom = r
+        .add_custom(
+            "Notre projet",
+            autodiag_core::domain::content::Horizon::Short,
+        )
+        .unwrap();
+    assert_eq!(
+        r.set_field(&custom, ItemField::Title, ""),
+        Err(EditError::TitleRequired)
+    );
+    assert_eq!(
+        r.item(&custom).unwrap().custom_title.as_deref(),
+        Some("Notre projet")
+    );
+}
+
+#[test]
+fn french_counts_zero_and_one_in_the_singular_english_only_one() {
+    use autodiag_core::domain::format::takes_singular;
+    assert!(takes_singular("fr", 0) && takes_singular("fr", 1) && !takes_singular("fr", 2));
+    assert!(!takes_singular("en", 0) && takes_singular("en", 1) && !takes_singular("en", 2));
+}
+
+#[test]
+fn a_pillar_names_its_strongest_and_weakest_question_when_they_differ() {
+    let pillar = framework().pillar("mobilite").unwrap();
+    let mut a = assessment("Thuin");
+    answer_pillar(&mut a, "mobilite", level(3));
+    assert_eq!(
+        scoring::strongest_and_weakest(pillar, &a),
+        None,
+        "all equal: nothing stands out"
+    );
+    let (second, third) = (&pillar.questions[1], &pillar.questions[2]);
+    a.set_choice(second, Some(level(5)), NOW);
+    a.set_choice(third, Some(level(1)), NOW);
+    assert_eq!(
+        scoring::strongest_and_weakest(pillar, &a),
+        Some(((second.as_str(), 5), (third.as_str(), 1)))
+    );
+}

@@ -47,6 +47,8 @@ test("axe finds no violation on any page or state", async () => {
     ["outils/#/comparer", "main h1"],
     ["outils/#/consolider", "main h1"],
     ["outils/#/projection", "[data-testid=slide] svg"],
+    ["outils/#/mentions-legales", "main h1"],
+    ["outils/#/accessibilite", "main h1"],
   ]) {
     await page.goto(`${app.server.url}${hash}`);
     await page.waitForSelector(selector);

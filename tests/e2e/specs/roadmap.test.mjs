@@ -18,6 +18,8 @@ test("a low-maturity commune without staff gets governance foundations first, an
   assert.equal(await first.getAttribute("data-action"), "gou_referent_designer");
   assert.match(await first.textContent(), /Premier pas/);
   assert.match(await first.textContent(), /Pourquoi/);
+  // The reason quotes what the commune typed.
+  assert.match(await first.textContent(), /moins d'un mi-temps consacré au numérique \(0 ETP\)/);
   await page.screenshot({ path: path.join(resultsDir(), "roadmap-1280.png"), fullPage: true });
 
   // Remove one item, move one, mark one done, add one from the catalogue and one of our own.

@@ -172,7 +172,10 @@ test("three respondents: disagreements are listed and a consolidated assessment 
   await page.goto(`${app.server.url}outils/#/consolider`);
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.waitForSelector("[data-testid=consolidate-table]");
-  assert.match(await page.textContent("[data-testid=disagreement-count]"), /^[1-9]\d* question\(s\) où les réponses pour Walcourt diffèrent de 2 niveaux ou plus/);
+  // A real plural: « 1 question où… », « 3 questions où… », never « question(s) ».
+  const disagreements = await page.textContent("[data-testid=disagreement-count]");
+  const [, count, noun] = disagreements.match(/^(\d+) (questions?) où les réponses pour Walcourt diffèrent de 2 niveaux ou plus/);
+  assert.equal(noun, Number(count) <= 1 ? "question" : "questions");
   assert.ok((await page.locator("[data-testid=disagreements] li").count()) >= 1);
   assert.ok((await page.locator("tr.disagree").count()) >= 1);
   await page.click("[data-testid=save-consolidated]");

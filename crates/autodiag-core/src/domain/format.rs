@@ -3,6 +3,15 @@
 //! Written out rather than through `Intl`: a few lines here cost less in the wasm than the
 //! bindings, and the rules are tested.
 
+/// Whether a count takes the singular in `lang`, by CLDR's rule: 0 and 1 in French, only 1
+/// in English. Locale files give both forms (`…_one`, `…_other`), so no « question(s) ».
+pub fn takes_singular(lang: &str, count: usize) -> bool {
+    match lang {
+        "fr" => count <= 1,
+        _ => count == 1,
+    }
+}
+
 /// A number with at most `max_fraction_digits` decimals, trailing zeros dropped:
 /// `0,5` and `12 500` in French, `0.5` and `12,500` in English.
 pub fn number(value: f64, lang: &str, max_fraction_digits: u32) -> String {

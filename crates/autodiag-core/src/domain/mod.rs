@@ -16,6 +16,7 @@ pub mod plan;
 pub mod profile;
 pub mod roadmap;
 pub mod scoring;
+pub mod settings;
 pub mod store;
 pub mod stored;
 pub mod summary;

@@ -6,8 +6,12 @@ use super::content::{Action, Horizon};
 use super::format::truncate_chars;
 use serde::{Deserialize, Serialize};
 
-/// The longest custom item title, in characters.
+/// The longest item title in the commune's words, in characters.
 pub const MAX_CUSTOM_TITLE_CHARS: usize = 200;
+/// The longest first step in the commune's words, in characters.
+pub const MAX_FIRST_STEP_CHARS: usize = 400;
+/// The longest « Responsable », in characters: a name and a service.
+pub const MAX_OWNER_CHARS: usize = 120;
 
 /// The roadmap as the commune keeps it: its items, drafted then edited. Focus pillars and the
 /// reasons behind each item are not stored: they are worked out from the current answers, so
@@ -39,9 +43,77 @@ pub struct RoadmapItem {
     pub horizon: Horizon,
     pub status: ItemStatus,
     pub origin: ItemOrigin,
-    /// The commune's own wording, for custom items only.
+    /// The commune's own wording of the title: always for custom items, and for a catalogue
+    /// item the commune rephrased.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_title: Option<String>,
+    /// The commune's own wording of the first step, replacing the catalogue's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_step: Option<String>,
+    /// « Responsable »: who carries the item, in the commune's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// « Échéance »: the date the item is due, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+}
+
+/// One field of an item that the commune writes itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemField {
+    Title,
+    FirstStep,
+    Owner,
+    Due,
+}
+
+/// Why an edit was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditError {
+    /// A custom item needs a title: it has no catalogue one to fall back on.
+    TitleRequired,
+    /// The due date does not read as a calendar date.
+    DueNotADate,
+    NoSuchItem,
+}
+
+impl RoadmapItem {
+    /// A planned item, with nothing yet in the commune's own words.
+    pub fn planned(id: String, horizon: Horizon, origin: ItemOrigin) -> RoadmapItem {
+        RoadmapItem {
+            id,
+            horizon,
+            status: ItemStatus::Planned,
+            origin,
+            custom_title: None,
+            first_step: None,
+            owner: None,
+            due: None,
+        }
+    }
+
+    /// Keeps what a file may hold within the lengths the app allows, and drops a due date
+    /// that is not one. Returns whether something had to change.
+    pub fn bound(&mut self) -> bool {
+        let before = self.clone();
+        for (value, max) in [
+            (&mut self.custom_title, MAX_CUSTOM_TITLE_CHARS),
+            (&mut self.first_step, MAX_FIRST_STEP_CHARS),
+            (&mut self.owner, MAX_OWNER_CHARS),
+        ] {
+            if let Some(text) = value.as_mut() {
+                *text = truncate_chars(text.trim(), max);
+            }
+        }
+        if self
+            .due
+            .as_deref()
+            .is_some_and(|d| !super::profile::is_iso_date(d))
+        {
+            self.due = None;
+        }
+        *self != before
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,9 +159,47 @@ impl Roadmap {
         }
     }
 
-    pub fn remove(&mut self, id: &str) {
-        self.items.retain(|i| i.id != id);
+    /// Removes an item, and gives it back with its place so « Annuler » can restore it.
+    pub fn remove(&mut self, id: &str) -> Option<(usize, RoadmapItem)> {
+        let index = self.items.iter().position(|i| i.id == id)?;
         self.edited = true;
+        Some((index, self.items.remove(index)))
+    }
+
+    /// Puts back an item that `remove` took out, where it was, unless it is back already.
+    pub fn restore_removed(&mut self, index: usize, item: RoadmapItem) {
+        if self.item(&item.id).is_some() {
+            return;
+        }
+        self.items.insert(index.min(self.items.len()), item);
+        self.items.sort_by_key(|item| item.horizon);
+        self.edited = true;
+    }
+
+    /// Sets one field in the commune's words; an empty value goes back to the catalogue's
+    /// wording, or to nothing for the owner and the due date.
+    pub fn set_field(&mut self, id: &str, field: ItemField, value: &str) -> Result<(), EditError> {
+        let item = self
+            .items
+            .iter_mut()
+            .find(|i| i.id == id)
+            .ok_or(EditError::NoSuchItem)?;
+        let value = value.trim();
+        let text = |max: usize| (!value.is_empty()).then(|| truncate_chars(value, max));
+        match field {
+            ItemField::Title if value.is_empty() && item.origin == ItemOrigin::Custom => {
+                return Err(EditError::TitleRequired);
+            }
+            ItemField::Title => item.custom_title = text(MAX_CUSTOM_TITLE_CHARS),
+            ItemField::FirstStep => item.first_step = text(MAX_FIRST_STEP_CHARS),
+            ItemField::Owner => item.owner = text(MAX_OWNER_CHARS),
+            ItemField::Due if !value.is_empty() && !super::profile::is_iso_date(value) => {
+                return Err(EditError::DueNotADate);
+            }
+            ItemField::Due => item.due = text(10),
+        }
+        self.edited = true;
+        Ok(())
     }
 
     pub fn move_to(&mut self, id: &str, horizon: Horizon) {
@@ -112,13 +222,11 @@ impl Roadmap {
         if self.item(&action.id).is_some() {
             return false;
         }
-        self.items.push(RoadmapItem {
-            id: action.id.clone(),
-            horizon: action.horizon,
-            status: ItemStatus::Planned,
-            origin: ItemOrigin::Catalogue,
-            custom_title: None,
-        });
+        self.items.push(RoadmapItem::planned(
+            action.id.clone(),
+            action.horizon,
+            ItemOrigin::Catalogue,
+        ));
         self.items.sort_by_key(|item| item.horizon);
         self.edited = true;
         true
@@ -138,11 +246,8 @@ impl Roadmap {
         let id = format!("custom_{number}");
         self.next_custom_number = number.saturating_add(1);
         self.items.push(RoadmapItem {
-            id: id.clone(),
-            horizon,
-            status: ItemStatus::Planned,
-            origin: ItemOrigin::Custom,
             custom_title: Some(title),
+            ..RoadmapItem::planned(id.clone(), horizon, ItemOrigin::Custom)
         });
         self.items.sort_by_key(|item| item.horizon);
         self.edited = true;

@@ -5,7 +5,10 @@
 
 use super::assessment::{Assessment, Importance, Level};
 use super::content::{Action, ActionKind, CostBand, Framework, Horizon, PopulationFit};
-pub use super::plan::{ItemOrigin, ItemStatus, MAX_CUSTOM_TITLE_CHARS, Roadmap, RoadmapItem};
+pub use super::plan::{
+    EditError, ItemField, ItemOrigin, ItemStatus, MAX_CUSTOM_TITLE_CHARS, MAX_FIRST_STEP_CHARS,
+    MAX_OWNER_CHARS, Roadmap, RoadmapItem,
+};
 use super::profile::{PopulationBand, StrategyStatus};
 use super::scoring::PillarScore;
 use serde::{Deserialize, Serialize};
@@ -15,6 +18,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const MAX_FOCUS_PILLARS: usize = 3;
 /// About this many items per horizon, so each column stays a plan rather than a catalogue.
 pub const MAX_ITEMS_PER_HORIZON: usize = 5;
+/// The first horizon's cap for a commune with almost no staff or budget for digital: a
+/// short list it can really start, not five things at once.
+pub const MAX_SHORT_ITEMS_WHEN_STRETCHED: usize = 3;
 /// The level aimed for when the commune set no target: "Intégré".
 pub const DEFAULT_TARGET_LEVEL: u8 = 4;
 /// The governance foundations that come first when no one works on digital matters full time.
@@ -87,6 +93,18 @@ pub enum Reason {
 }
 
 /// What the drafting starts from, gathered from the assessment.
+/// How many items a horizon takes besides legal duties and foundations: fewer at first for a
+/// commune with almost no staff or budget for digital.
+pub fn horizon_cap(profile: &super::profile::Profile, horizon: Horizon) -> usize {
+    let stretched =
+        profile.has_no_dedicated_staff() || profile.digital_budget.is_some_and(|b| b.is_small());
+    if horizon == Horizon::Short && stretched {
+        MAX_SHORT_ITEMS_WHEN_STRETCHED
+    } else {
+        MAX_ITEMS_PER_HORIZON
+    }
+}
+
 struct Context<'a> {
     framework: &'a Framework,
     assessment: &'a Assessment,
@@ -585,7 +603,8 @@ impl<'a> Plan<'a> {
             .filter(|h| *h >= earliest && *h <= latest)
             .find(|h| {
                 scheduling.essential
-                    || scheduling.counts.get(h).copied().unwrap_or(0) < MAX_ITEMS_PER_HORIZON
+                    || scheduling.counts.get(h).copied().unwrap_or(0)
+                        < horizon_cap(&context.assessment.profile, *h)
             })?;
         *scheduling.counts.entry(horizon).or_default() += 1;
         scheduling.additions.push((action, horizon));
@@ -596,13 +615,7 @@ impl<'a> Plan<'a> {
         let mut items: Vec<RoadmapItem> = self
             .order
             .iter()
-            .map(|id| RoadmapItem {
-                id: id.to_string(),
-                horizon: self.chosen[id],
-                status: ItemStatus::Planned,
-                origin: ItemOrigin::Drafted,
-                custom_title: None,
-            })
+            .map(|id| RoadmapItem::planned(id.to_string(), self.chosen[id], ItemOrigin::Drafted))
             .collect();
         // Stable: within a horizon, the chosen order (priority, prerequisites first) stays.
         items.sort_by_key(|item| item.horizon);

@@ -137,6 +137,33 @@ pub fn questions_to_check<'a>(
         .collect()
 }
 
+/// A question and the level it was answered at.
+pub type QuestionLevel<'a> = (&'a str, u8);
+
+/// A pillar's strongest and weakest answered questions, with their levels: what makes this
+/// pillar's reading its own rather than the band's general paragraph. `None` below two
+/// questions with a level, or when every level is the same (nothing stands out).
+pub fn strongest_and_weakest<'a>(
+    pillar: &'a Pillar,
+    assessment: &Assessment,
+) -> Option<(QuestionLevel<'a>, QuestionLevel<'a>)> {
+    let levels: Vec<(&str, u8)> = pillar
+        .questions
+        .iter()
+        .filter_map(|q| Some((q.as_str(), assessment.choice(q)?.level()?.get())))
+        .collect();
+    // The first of equals, in questionnaire order.
+    let strongest = levels
+        .iter()
+        .copied()
+        .reduce(|best, q| if q.1 > best.1 { q } else { best })?;
+    let weakest = levels
+        .iter()
+        .copied()
+        .reduce(|low, q| if q.1 < low.1 { q } else { low })?;
+    (strongest.1 > weakest.1).then_some((strongest, weakest))
+}
+
 /// Where to resume: the first question not yet answered, with its pillar.
 pub fn first_unanswered_question<'a>(
     framework: &'a Framework,

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const FORMAT_ID: &str = "autodiag-summary";
 /// Bump when the format changes, and add a migration and a fixture for the old version.
 /// Version 2 added `legal_obligations`; a version 1 file reads as version 2 without them.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// Files larger than this are refused before being read.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// JSON nested deeper than this is refused; a real summary is about 6 levels deep.
@@ -126,8 +126,18 @@ pub struct SummaryItem {
     pub horizon: Horizon,
     pub status: ItemStatus,
     pub origin: ItemOrigin,
+    /// The commune's wording of the title, when it is not the catalogue's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_title: Option<String>,
+    /// The commune's wording of the first step, when it is not the catalogue's (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_step: Option<String>,
+    /// « Responsable » (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// « Échéance », `YYYY-MM-DD` (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<Reason>,
 }
@@ -297,6 +307,9 @@ pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str
                         status: item.status,
                         origin: item.origin,
                         custom_title: item.custom_title.clone(),
+                        first_step: item.first_step.clone(),
+                        owner: item.owner.clone(),
+                        due: item.due.clone(),
                         reasons,
                     })
                     .collect(),
@@ -478,9 +491,12 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
         });
     }
     let migrated_from = (version < u64::from(SCHEMA_VERSION)).then_some(version as u32);
-    // Version 1 differs only by lacking `legal_obligations`, which is computed anyway, so
-    // both parse as the current format. A later version that changes a field dispatches on
-    // `version` here: parse older files into their own type and convert them forward.
+    // Version 1 differs only by lacking `legal_obligations`, which is computed anyway, and
+    // version 2 by lacking the items' `first_step`, `owner` and `due`, which default to none:
+    // all parse as the current format. Version 3 is numbered apart so that an older app
+    // refuses a file whose owners and due dates it would silently drop. A later version that
+    // changes a field dispatches on `version` here: parse older files into their own type and
+    // convert them forward.
     let summary = parse_current(text)?;
     Ok((summary, migrated_from))
 }
@@ -613,12 +629,20 @@ fn restore_roadmap(summary: SummaryRoadmap) -> Roadmap {
     let items = summary
         .items
         .into_iter()
-        .map(|item| RoadmapItem {
-            id: item.id,
-            horizon: item.horizon,
-            status: item.status,
-            origin: item.origin,
-            custom_title: item.custom_title,
+        .map(|item| {
+            let mut restored = RoadmapItem {
+                id: item.id,
+                horizon: item.horizon,
+                status: item.status,
+                origin: item.origin,
+                custom_title: item.custom_title,
+                first_step: item.first_step,
+                owner: item.owner,
+                due: item.due,
+            };
+            // A crafted file cannot hold more than the app lets anyone type.
+            restored.bound();
+            restored
         })
         .collect();
     Roadmap::restore(items, summary.edited)

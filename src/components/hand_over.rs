@@ -1,0 +1,92 @@
+//! Handing the summary over to IGRETEC: save the file, then say where it is and how to send
+//! it. Only the tools bundle draws this.
+
+use crate::browser;
+use crate::components::download::{SavedSummary, download_summary};
+use crate::domain::settings::OPERATOR;
+use crate::i18n::*;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// « Enregistrer le résumé pour IGRETEC (fichier) », and after it the hand-over panel.
+#[component]
+pub fn SaveForIgretec() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let saved = RwSignal::new(None::<SavedSummary>);
+    let save = move |_| {
+        if let Some(id) = state.current.get_untracked() {
+            saved.set(download_summary(state, &id));
+        }
+    };
+    view! {
+        <div class="handover no-print">
+            <button type="button" class="button button--primary" data-testid="download-summary"
+                aria-describedby="handover-help" on:click=save>
+                {td_string!(l, download.summary)}
+            </button>
+            <p id="handover-help" class="field__hint">{td_string!(l, handover.help)}</p>
+            {move || saved.get().map(|saved| view! { <HandOverPanel saved/> })}
+        </div>
+    }
+}
+
+/// Where the file went and how to send it, in a DG's words: the file's name, the Downloads
+/// folder, a prepared e-mail when the intercommunale has set an address, and the system's
+/// share sheet where the browser offers one.
+#[component]
+pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
+    let l = crate::state::locale();
+    let subject = td_string!(l, handover.mail_subject, commune = saved.commune.clone()).to_string();
+    let body = td_string!(
+        l,
+        handover.mail_body,
+        commune = saved.commune.clone(),
+        file = saved.file_name.clone()
+    )
+    .to_string();
+    let mail = OPERATOR.summary_mail_link(&subject, &body);
+    let shareable = browser::shareable_file(&saved.file_name, "application/json", &saved.json);
+    let share_failed = RwSignal::new(false);
+    let share = shareable.map(|file| {
+        let title = subject.clone();
+        move |_| {
+            let file = file.clone();
+            let title = title.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                share_failed.set(browser::share_file(&file, &title).await.is_err());
+            });
+        }
+    });
+    view! {
+        <section class="handover__panel" role="status" data-testid="handover" aria-labelledby="handover-title">
+            <h3 id="handover-title">{td_string!(l, handover.title)}</h3>
+            <p>
+                {td_string!(l, handover.file_is)}" "
+                <strong class="handover__file" data-testid="handover-file">{saved.file_name.clone()}</strong>
+                " "{td_string!(l, handover.in_downloads)}
+            </p>
+            {match mail {
+                Some(href) => view! {
+                    <p>
+                        <a class="button button--primary" href=href data-testid="mail-igretec">{td_string!(l, handover.write_to, operator = OPERATOR.name)}</a>
+                        " "<span class="field__hint">{td_string!(l, handover.attach)}</span>
+                    </p>
+                }.into_any(),
+                None => view! {
+                    <p data-testid="handover-contact">
+                        {td_string!(l, handover.send_to_contact, operator = OPERATOR.name)}" "
+                        <a href=OPERATOR.website>{OPERATOR.website.trim_start_matches("https://")}</a>
+                    </p>
+                }.into_any(),
+            }}
+            {share.map(|share| view! {
+                <p>
+                    <button type="button" class="button" data-testid="share-summary" on:click=share>{td_string!(l, handover.share)}</button>
+                    " "<span class="field__hint">{td_string!(l, handover.share_hint)}</span>
+                </p>
+            })}
+            {move || share_failed.get().then(|| view! { <p class="field__error" role="alert">{td_string!(l, handover.share_failed)}</p> })}
+        </section>
+    }
+}

@@ -1,0 +1,73 @@
+// Reading the results as a commune official does: the score said once, each pillar's own
+// strong and weak points, dates as dd/mm/yyyy, real plurals, a focus ring that is not an
+// error, and the roadmap as the next step.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS } from "../lib/harness.mjs";
+
+const app = useApp();
+
+test("« Score global » says the number once, and each pillar names its strongest and weakest question", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Chimay");
+  // Mobilité: levels 5, 1, 3, 3…; Économie all at 3 (nothing stands out).
+  await answerPillar(page, app.server.url, "mobilite", (_, i) => [5, 1][i] ?? 3);
+  await answerPillar(page, app.server.url, "economie", 3);
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  const overall = page.locator("[data-testid=overall-score]");
+  await overall.waitFor();
+  const text = (await overall.textContent()).replace(/\s+/g, " ").trim();
+  const match = text.match(/^Score global : (\d+) \/ 100 · (\S.*)$/);
+  assert.ok(match, text);
+  assert.equal(text.split(match[1]).length - 1, 1, `the score appears once: ${text}`);
+
+  const standouts = page.locator("[data-testid=interpretations] [data-testid=standouts]");
+  assert.equal(await standouts.count(), 1, "only the pillar whose answers differ");
+  assert.match(await standouts.first().textContent(), /^Point fort : « .+ » \(niveau 5\)\. À renforcer : « .+ » \(niveau 1\)\.$/);
+  // The natural next step is the one primary button of the row.
+  assert.match(await page.locator("[data-testid=to-roadmap]").getAttribute("class"), /button--primary/);
+  await assertClean(page);
+  await context.close();
+});
+
+test("the focus ring is blue, never the red of an error, and the target select keeps its height", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 768 } });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Lobbes");
+  await page.fill("#nis", "12");
+  await page.locator("#nis").blur();
+  await page.waitForSelector("#nis[aria-invalid=true]");
+  const colours = await page.evaluate(() => {
+    const nis = document.querySelector("#nis");
+    const error = getComputedStyle(nis).borderColor;
+    return { error };
+  });
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineColor);
+  assert.equal(ring, "rgb(29, 78, 216)");
+  assert.notEqual(ring, colours.error);
+
+  await openPillar(page, app.server.url, "mobilite");
+  const target = page.locator(".priority__target select");
+  const { height } = await target.boundingBox();
+  assert.ok(height < 60, `the target select is ${height}px tall`);
+  await context.close();
+});
+
+test("dates read dd/mm/yyyy wherever the French interface shows one", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Walcourt");
+  await page.fill("#date", "2025-06-12");
+  await answerPillar(page, app.server.url, "mobilite", 2);
+  await createAssessment(page, app.server.url, "Walcourt");
+  await answerPillar(page, app.server.url, "mobilite", 4);
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  const options = await page.locator("[data-testid=compare-with] option").allTextContents();
+  assert.ok(options.some((o) => o.startsWith("12/06/2025")), options.join(" | "));
+  assert.ok(!options.some((o) => /\d{4}-\d{2}-\d{2}/.test(o)), options.join(" | "));
+  await assertClean(page);
+  await context.close();
+});

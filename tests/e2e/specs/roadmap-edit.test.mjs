@@ -1,0 +1,111 @@
+// The roadmap can really be edited: wording, owner and due date, kept in print and in the
+// summary; a removal can be undone; regenerating asks in a box of its own; reasons quote the
+// commune's own figures; a stretched commune gets a short first horizon.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText } from "../lib/harness.mjs";
+
+const app = useApp();
+
+/** A commune with 0,2 ETP for digital and under 10 000 € a year, every pillar answered. */
+async function stretchedCommune(context, name) {
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, name);
+  await page.fill("#fte", "0,2");
+  await page.selectOption("#budget", "0"); // « Moins de 10 000 € »
+  for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, 3);
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await page.waitForSelector("[data-testid=horizon-short] [data-testid=roadmap-item]");
+  return page;
+}
+
+test("an item's title, first step, owner and due date are edited, shown, printed and kept in the summary", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await stretchedCommune(context, "Sivry-Rance");
+  const card = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
+  const id = await card.getAttribute("data-action");
+  // Before any edit, the owner is still to name, with the catalogue's suggestion.
+  assert.match(await card.locator("[data-testid=item-owner]").textContent(), /^à désigner \(suggestion : .+\)$/);
+  assert.equal(await card.locator("[data-testid=item-due]").textContent(), "à fixer");
+
+  await card.locator("[data-testid=item-edit]").click();
+  const editor = page.locator(`[data-action="${id}"] [data-testid=item-editor]`);
+  await editor.locator("[data-testid=edit-title]").fill("Notre premier chantier numérique");
+  await editor.locator("[data-testid=edit-first-step]").fill("La DG présente la note au collège du 12 janvier.");
+  await editor.locator("[data-testid=edit-owner]").fill("Mme Lambert, secrétariat");
+  await editor.locator("[data-testid=edit-due]").fill("2027-03-31");
+  await editor.locator("[data-testid=edit-save]").click();
+  const edited = page.locator(`[data-action="${id}"]`);
+  await page.waitForFunction((id) => document.querySelector(`[data-action="${id}"] [data-testid=item-title]`)?.textContent === "Notre premier chantier numérique", id);
+  assert.match(await edited.locator("[data-testid=item-first-step]").textContent(), /La DG présente la note au collège du 12 janvier\./);
+  assert.equal(await edited.locator("[data-testid=item-owner]").textContent(), "Mme Lambert, secrétariat");
+  assert.equal(await edited.locator("[data-testid=item-due]").textContent(), "31/03/2027");
+  await page.screenshot({ path: path.join(resultsDir(), "roadmap-edited-1366.png") });
+
+  // Kept across a reload, in the printed report and in the summary.
+  await page.reload();
+  await page.locator(`[data-action="${id}"] [data-testid=item-owner]`).waitFor();
+  assert.equal(await page.locator(`[data-action="${id}"] [data-testid=item-owner]`).textContent(), "Mme Lambert, secrétariat");
+  const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
+  assert.equal(summary.schema_version, 3);
+  const item = summary.roadmap.items.find((i) => i.id === id);
+  assert.deepEqual(
+    [item.custom_title, item.first_step, item.owner, item.due],
+    ["Notre premier chantier numérique", "La DG présente la note au collège du 12 janvier.", "Mme Lambert, secrétariat", "2027-03-31"],
+  );
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator("[data-testid=report-item-who]").first().waitFor();
+  const report = await page.locator("[data-testid=report]").textContent();
+  assert.match(report, /Notre premier chantier numérique/);
+  assert.match(report, /Responsable : Mme Lambert, secrétariat · Échéance : 31\/03\/2027/);
+  await assertClean(page);
+  await context.close();
+});
+
+test("« Retirer » can be undone, and « Régénérer » asks in a box of its own", async () => {
+  const context = await app.browser.isolated();
+  const page = await stretchedCommune(context, "Momignies");
+  const items = page.locator("[data-testid=roadmap-item]");
+  const before = await items.evaluateAll((cards) => cards.map((c) => c.dataset.action));
+  const removed = before[1];
+  await items.nth(1).locator("[data-testid=item-remove]").click();
+  await page.waitForFunction((id) => !document.querySelector(`[data-action="${id}"]`), removed);
+  const notice = page.locator("[data-testid=removed-notice]");
+  assert.match(await notice.textContent(), /a été retirée de la feuille de route/);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "roadmap-undo");
+  await page.click("[data-testid=roadmap-undo]");
+  await page.locator(`[data-action="${removed}"]`).waitFor();
+  assert.deepEqual(await items.evaluateAll((cards) => cards.map((c) => c.dataset.action)), before, "back in its place");
+  assert.equal(await notice.count(), 0);
+
+  // The roadmap was edited (a removal, even undone): regenerating asks first.
+  const regenerate = page.locator("[data-testid=regenerate]");
+  assert.equal((await regenerate.textContent()).trim(), "Régénérer depuis les réponses");
+  await regenerate.click();
+  const box = page.locator("[data-testid=regenerate-confirm]");
+  await box.waitFor();
+  assert.equal(await box.getAttribute("role"), "alertdialog");
+  assert.match(await box.locator("h2").textContent(), /Régénérer la feuille de route \?/);
+  await page.waitForFunction(() => document.activeElement?.id === "regenerate-title");
+  await page.screenshot({ path: path.join(resultsDir(), "roadmap-regenerate-box.png") });
+  await page.click("[data-testid=regenerate-no]");
+  assert.equal(await box.count(), 0);
+  await assertClean(page);
+  await context.close();
+});
+
+test("reasons quote what the commune said, a default target says so, and a stretched commune starts small", async () => {
+  const context = await app.browser.isolated();
+  const page = await stretchedCommune(context, "Viroinval");
+  const rules = await page.locator("[data-testid=roadmap-rule]").allTextContents();
+  assert.ok(rules.some((r) => /moins d'un mi-temps au numérique \(0,2 ETP\)/.test(r)), rules.join(" | "));
+  assert.ok(rules.some((r) => /Budget numérique annuel : moins de 10 000 €/.test(r)), rules.join(" | "));
+  const why = await page.locator("[data-testid=roadmap-item] .item__why").allTextContents();
+  assert.ok(why.some((w) => /budget numérique de moins de 10 000 € par an/.test(w)), why.join(" | "));
+  assert.match(await page.locator("[data-testid=focus-pillars]").textContent(), /objectif par défaut/);
+  // Every answer is at level 3 (legal minimums met, foundations in place): only the cap counts.
+  assert.equal(await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").count(), 3);
+  await assertClean(page);
+  await context.close();
+});
