@@ -212,7 +212,8 @@ fn Header() -> impl IntoView {
                     {td_string!(l, nav.assessments)}
                     {current_name.map(|name| view! { <span class="site-nav__current">{name}</span> })}
                 </a>
-                <a href=state.href(Route::Territory) aria-current=is(Route::Territory)>{td_string!(l, nav.territory)}</a>
+                // Named for whom it is, so a commune official does not wonder whether it concerns them.
+                <a href=state.href(Route::Territory) aria-current=is(Route::Territory)>{td_string!(l, nav.territory_igretec)}</a>
             </nav>
             <div class="lang-switch" role="group" aria-label=td_string!(l, shell.language)>
                 // One button per locale file, each named in its own language.

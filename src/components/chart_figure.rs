@@ -1,7 +1,7 @@
 //! A chart in the page: the inline SVG, its accessible name, its data table, and downloads.
 
 use crate::browser;
-use crate::chart::{BarRow, Bars, Radar, Series};
+use crate::chart::{self, BarRow, Bars, Radar, Series};
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content;
 use crate::domain::scoring::{self, PillarScore};
@@ -126,13 +126,16 @@ pub fn radar_of(state: AppState, title: String, comparison: Option<&Assessment>)
 }
 
 /// An inline chart with SVG and PNG downloads; `children` is its data table.
+///
+/// The chart is drawn at the width it is shown, so its text keeps its pixel size on a phone
+/// as on a projector; the downloads use the standard size.
 #[component]
 pub fn ChartFigure(
-    /// The chart, as produced by `crate::chart`.
-    svg: Signal<String>,
+    /// Draws the chart `width` pixels wide, or at its standard size for `None`.
+    draw: Callback<Option<u32>, String>,
     /// Start of the downloaded files' names.
     file_stem: String,
-    /// Pixel size of the chart, for the PNG export.
+    /// Pixel size of the standard drawing, for the PNG export.
     size: (u32, u32),
     /// Test hook naming the chart.
     testid: &'static str,
@@ -141,16 +144,33 @@ pub fn ChartFigure(
     let l = crate::state::locale();
     let svg_name = format!("{file_stem}.svg");
     let png_name = format!("{file_stem}.png");
+    let holder = NodeRef::<leptos::html::Div>::new();
+    let shown_width = RwSignal::new(None::<u32>);
+    let measure = move || {
+        if let Some(element) = holder.get_untracked() {
+            let width = element.client_width();
+            if width > 0 {
+                shown_width.set(Some(width as u32));
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if holder.get().is_some() {
+            measure();
+        }
+    });
+    let resizing = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resizing.remove());
     let download_svg = move |_| {
-        let _ = browser::download(&svg_name, "image/svg+xml", &svg.get_untracked());
+        let _ = browser::download(&svg_name, "image/svg+xml", &draw.run(None));
     };
     let download_png = move |_| {
         let (width, height) = size;
-        browser::download_svg_as_png(svg.get_untracked(), width, height, png_name.clone());
+        browser::download_svg_as_png(draw.run(None), width, height, png_name.clone());
     };
     view! {
         <figure class="chart" data-testid=testid>
-            <div class="chart__svg" inner_html=move || svg.get()></div>
+            <div class="chart__svg" node_ref=holder inner_html=move || draw.run(shown_width.get())></div>
             <div class="chart__downloads">
                 <button type="button" class="button button--small" data-testid=format!("{testid}-svg") on:click=download_svg>
                     {td_string!(l, results.download_svg)}
@@ -163,6 +183,25 @@ pub fn ChartFigure(
             <figcaption class="chart__table" tabindex="0">{children()}</figcaption>
         </figure>
     }
+}
+
+/// The radar drawn `width` pixels wide, or at its standard size.
+pub fn radar_at(radar: &Radar, width: Option<u32>) -> String {
+    chart::radar_svg_at(
+        radar,
+        width.map_or(
+            chart::RadarGeometry::STANDARD,
+            chart::RadarGeometry::fitting,
+        ),
+    )
+}
+
+/// Bars drawn `width` pixels wide, or at their standard size.
+pub fn bars_at(bars: &Bars, width: Option<u32>) -> String {
+    chart::bars_svg_at(
+        bars,
+        width.map_or(chart::BarGeometry::STANDARD, chart::BarGeometry::fitting),
+    )
 }
 
 /// The pillar scores as a table: the text alternative of the radar and bar charts.

@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::chart::{self, BAND_COLOURS, BarRow, Bars};
 use crate::components::chart_figure::{
-    ChartFigure, OverallScore, ScoresTable, pillar_bars, radar_of, score_text,
+    ChartFigure, OverallScore, ScoresTable, bars_at, pillar_bars, radar_at, radar_of, score_text,
 };
 use crate::components::hand_over::SaveForIgretec;
 use crate::components::obligations::LegalObligations;
@@ -48,7 +48,7 @@ pub fn ResultsPage() -> impl IntoView {
         let other = compare_with
             .get()
             .and_then(|id| state.workspace.with_untracked(|w| w.get(&id).cloned()));
-        let radar = chart::radar_svg(&radar_of(state, radar_title.clone(), other.as_ref()));
+        let radar = radar_of(state, radar_title.clone(), other.as_ref());
         let mut bars = pillar_bars(state, bars_title.clone(), None);
         if let Some(other) = &other {
             let scores = scoring::score_all(content::framework(), other);
@@ -61,7 +61,7 @@ pub fn ResultsPage() -> impl IntoView {
                 date = crate::browser::format_date(&other.profile.date, state.lang_code(), false)
             );
         }
-        (radar, chart::bars_svg(&bars))
+        (radar, bars)
     });
     let stem = format!("autodiag-{}", slug(&commune));
     let bars_size = (chart::BAR_WIDTH, chart::bars_height(scores.len()));
@@ -103,14 +103,14 @@ pub fn ResultsPage() -> impl IntoView {
             <div class="results-grid">
                 <section aria-labelledby="radar-title">
                     <h2 id="radar-title">{td_string!(l, results.radar_heading)}</h2>
-                    <ChartFigure svg=Signal::derive(move || charts.with(|c| c.0.clone())) file_stem=format!("{stem}-radar")
+                    <ChartFigure draw=Callback::new(move |width| charts.with(|c| radar_at(&c.0, width))) file_stem=format!("{stem}-radar")
                         size=(chart::RADAR_WIDTH, chart::RADAR_HEIGHT) testid="radar-chart">
                         <ScoresTable scores=scores caption=td_string!(l, results.table_caption).to_string()/>
                     </ChartFigure>
                 </section>
                 <section aria-labelledby="bars-title">
                     <h2 id="bars-title">{td_string!(l, results.bars_heading)}</h2>
-                    <ChartFigure svg=Signal::derive(move || charts.with(|c| c.1.clone())) file_stem=format!("{stem}-scores")
+                    <ChartFigure draw=Callback::new(move |width| charts.with(|c| bars_at(&c.1, width))) file_stem=format!("{stem}-scores")
                         size=bars_size testid="bars-chart">
                         <BandKey/>
                     </ChartFigure>
@@ -255,7 +255,7 @@ fn Breakdown(assessment: Assessment) -> impl IntoView {
                 })
                 .collect();
         let name = texts.pillar_name(&pillar.id).to_string();
-        let svg = chart::bars_svg(&Bars {
+        let bars = Bars {
             title: td_string!(l, results.breakdown_chart, pillar = name.clone()),
             rows: rows
                 .iter()
@@ -269,8 +269,8 @@ fn Breakdown(assessment: Assessment) -> impl IntoView {
                 .collect(),
             target_label: String::new(),
             comparison_label: String::new(),
-        });
-        (name, rows, svg)
+        };
+        (name, rows, bars)
     });
     let size = (chart::BAR_WIDTH, chart::bars_height(8));
     view! {
@@ -284,7 +284,7 @@ fn Breakdown(assessment: Assessment) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <ChartFigure svg=Signal::derive(move || shown.with(|s| s.2.clone())) file_stem="autodiag-detail".to_string() size testid="breakdown-chart">
+            <ChartFigure draw=Callback::new(move |width| shown.with(|s| bars_at(&s.2, width))) file_stem="autodiag-detail".to_string() size testid="breakdown-chart">
                 {move || shown.with(|(name, rows, _)| view! {
                     <table class="data-table">
                         <caption>{td_string!(l, results.breakdown_caption, pillar = name.clone())}</caption>

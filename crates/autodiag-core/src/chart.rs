@@ -51,19 +51,83 @@ pub struct Radar {
     pub not_assessed: String,
 }
 
-pub const RADAR_WIDTH: u32 = 720;
-pub const RADAR_HEIGHT: u32 = 600;
-/// Centre and radius of the radar, in SVG pixels.
-pub const RADAR_CENTRE: (f64, f64) = (360.0, 280.0);
-pub const RADAR_RADIUS: f64 = 180.0;
+/// The narrowest drawing: a 320 px phone, less its margins.
+pub const MIN_CHART_WIDTH: u32 = 280;
 
-/// The point of an axis at a score, in SVG pixels. Axis 0 points up; axes run clockwise.
+/// Where the radar sits in its drawing. The UI draws it at the width it is shown, so its text
+/// keeps its pixel size (at least 12 px) on a phone as on a projector.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RadarGeometry {
+    pub width: u32,
+    pub height: u32,
+    /// Centre and radius of the radar, in SVG pixels.
+    pub centre: (f64, f64),
+    pub radius: f64,
+    label_font: u32,
+    label_chars: usize,
+    line_height: f64,
+}
+
+impl RadarGeometry {
+    /// The standard drawing: wide screens, downloads and print.
+    pub const STANDARD: RadarGeometry = RadarGeometry {
+        width: 720,
+        height: 600,
+        centre: (360.0, 280.0),
+        radius: 180.0,
+        label_font: 17,
+        label_chars: 16,
+        line_height: 20.0,
+    };
+
+    /// A drawing `width` pixels wide; from the standard width up, the standard drawing.
+    pub fn fitting(width: u32) -> RadarGeometry {
+        if width >= Self::STANDARD.width {
+            return Self::STANDARD;
+        }
+        let width = width.max(MIN_CHART_WIDTH);
+        let w = f64::from(width);
+        let (label_font, label_chars, line_height) = match width {
+            ..340 => (12, 11, 15.0),
+            340..560 => (14, 11, 17.0),
+            _ => (16, 14, 19.0),
+        };
+        // A side label starts just outside the rim (0.95 of the radius out, at 60°) and needs
+        // its widest line, about 0.6 em per character, before the edge.
+        let side = label_chars as f64 * f64::from(label_font) * 0.6 + 6.0;
+        let radius = ((w / 2.0 - side) / 0.95).clamp(50.0, 180.0).floor();
+        let labels = 3.0 * line_height + 8.0;
+        let cy = (radius * 1.1 + labels).round();
+        let legend = 3.0 * 24.0 + 8.0;
+        RadarGeometry {
+            width,
+            height: (cy + radius * 1.1 + labels + legend).round() as u32,
+            centre: (w / 2.0, cy),
+            radius,
+            label_font,
+            label_chars,
+            line_height,
+        }
+    }
+
+    /// The point of an axis at a score, in SVG pixels. Axis 0 points up; axes run clockwise.
+    pub fn point(&self, axis: usize, axis_count: usize, score: f64) -> (f64, f64) {
+        let (x, y) = unit_point(axis, axis_count, score / 100.0);
+        (
+            self.centre.0 + x * self.radius,
+            self.centre.1 - y * self.radius,
+        )
+    }
+}
+
+pub const RADAR_WIDTH: u32 = RadarGeometry::STANDARD.width;
+pub const RADAR_HEIGHT: u32 = RadarGeometry::STANDARD.height;
+pub const RADAR_CENTRE: (f64, f64) = RadarGeometry::STANDARD.centre;
+pub const RADAR_RADIUS: f64 = RadarGeometry::STANDARD.radius;
+
+/// The point of an axis at a score on the standard drawing.
 pub fn radar_point(axis: usize, axis_count: usize, score: f64) -> (f64, f64) {
-    let (x, y) = unit_point(axis, axis_count, score / 100.0);
-    (
-        RADAR_CENTRE.0 + x * RADAR_RADIUS,
-        RADAR_CENTRE.1 - y * RADAR_RADIUS,
-    )
+    RadarGeometry::STANDARD.point(axis, axis_count, score)
 }
 
 fn unit_point(axis: usize, axis_count: usize, radius: f64) -> (f64, f64) {
@@ -76,18 +140,23 @@ type Plane<'a> = DrawingArea<SVGBackend<'a>, Cartesian2d<RangedCoordf64, RangedC
 
 /// The radar (spider) chart, on a cartesian plane where the radius 1 is a score of 100.
 pub fn radar_svg(radar: &Radar) -> String {
+    radar_svg_at(radar, RadarGeometry::STANDARD)
+}
+
+/// The radar drawn on a given geometry, for example `RadarGeometry::fitting(shown_width)`.
+pub fn radar_svg_at(radar: &Radar, geometry: RadarGeometry) -> String {
     let mut svg = String::new();
     {
-        let root =
-            SVGBackend::with_string(&mut svg, (RADAR_WIDTH, RADAR_HEIGHT)).into_drawing_area();
-        let r = RADAR_RADIUS;
-        let (cx, cy) = RADAR_CENTRE;
+        let (width, height) = (geometry.width, geometry.height);
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let r = geometry.radius;
+        let (cx, cy) = geometry.centre;
         let plane: Plane =
             root.apply_coord_spec(Cartesian2d::<RangedCoordf64, RangedCoordf64>::new(
-                -cx / r..(f64::from(RADAR_WIDTH) - cx) / r,
-                -(f64::from(RADAR_HEIGHT) - cy) / r..cy / r,
+                -cx / r..(f64::from(width) - cx) / r,
+                -(f64::from(height) - cy) / r..cy / r,
                 // Pixel rows grow downwards, so the y range is given from the bottom up.
-                (0..RADAR_WIDTH as i32, RADAR_HEIGHT as i32..0),
+                (0..width as i32, height as i32..0),
             ));
         let n = radar.axes.len().max(3);
         let ring =
@@ -135,14 +204,7 @@ pub fn radar_svg(radar: &Radar) -> String {
             );
         }
         if let Some(target) = &radar.target {
-            draw_series(
-                &plane,
-                target,
-                n,
-                TARGET_COLOUR,
-                LineKind::Dashed,
-                Marker::Diamond,
-            );
+            draw_target_marks(&plane, target, n);
         }
         draw_series(
             &plane,
@@ -155,7 +217,7 @@ pub fn radar_svg(radar: &Radar) -> String {
 
         for (i, axis) in radar.axes.iter().enumerate() {
             let value = radar.commune.values.get(i).copied().flatten();
-            draw_axis_label(&plane, i, n, axis, value, &radar.not_assessed);
+            draw_axis_label(&plane, &geometry, i, n, axis, value, &radar.not_assessed);
         }
         let mut legend = vec![(
             &radar.commune,
@@ -174,11 +236,7 @@ pub fn radar_svg(radar: &Radar) -> String {
                 Marker::Square,
             ));
         }
-        draw_legend(
-            &root,
-            &legend,
-            RADAR_HEIGHT as i32 - 24 * legend.len() as i32 - 4,
-        );
+        draw_legend(&root, &legend, height as i32 - 24 * legend.len() as i32 - 4);
         root.present().expect("drawing into a string cannot fail");
     }
     finish(svg, &radar.title)
@@ -253,10 +311,29 @@ fn draw_marker<DB: DrawingBackend, CT: CoordTranslate<From = (f64, f64)>>(
     };
 }
 
+/// A target as a mark across its own axis: a target set on one pillar only must not read as a
+/// needle from the centre, as a polygon through zeros would.
+fn draw_target_marks(plane: &Plane, target: &Series, n: usize) {
+    for (axis, value) in target.values.iter().enumerate().take(n) {
+        let Some(score) = value else { continue };
+        let radius = f64::from(*score) / 100.0;
+        let (x, y) = unit_point(axis, n, radius);
+        // Across the axis: along the perpendicular direction, 0.07 of the radius each way.
+        let (dx, dy) = unit_point(axis, n, 0.07);
+        let across = vec![(x - dy, y + dx), (x + dy, y - dx)];
+        draw(
+            plane,
+            PathElement::new(across, TARGET_COLOUR.stroke_width(4)),
+        );
+        draw_marker(plane, (x, y), TARGET_COLOUR, Marker::Diamond);
+    }
+}
+
 /// Pillar names outside the rim, anchored away from the centre so they never overlap the
 /// chart; long names wrap onto two lines.
 fn draw_axis_label(
     plane: &Plane,
+    geometry: &RadarGeometry,
     axis: usize,
     n: usize,
     label: &str,
@@ -272,12 +349,12 @@ fn draw_axis_label(
     } else {
         HPos::Right
     };
-    let mut lines = wrap(label, 16);
+    let mut lines = wrap(label, geometry.label_chars);
     lines.push(match value {
         Some(score) => format!("{score} / 100"),
         None => not_assessed.to_string(),
     });
-    let line_height = 20.0 / RADAR_RADIUS;
+    let line_height = geometry.line_height / geometry.radius;
     let total = line_height * lines.len() as f64;
     // Top labels grow upwards, bottom labels downwards, side labels centre on the axis.
     let first_y = if y > 0.5 {
@@ -290,9 +367,9 @@ fn draw_axis_label(
     let last = lines.len() - 1;
     for (index, line) in lines.iter().enumerate() {
         let style = if index == last {
-            bold_text_style(17, INK, h, VPos::Center)
+            bold_text_style(geometry.label_font, INK, h, VPos::Center)
         } else {
-            text_style(17, INK, h, VPos::Center)
+            text_style(geometry.label_font, INK, h, VPos::Center)
         };
         draw(
             plane,
@@ -374,77 +451,156 @@ pub struct BarRow {
 }
 
 pub const BAR_WIDTH: u32 = 900;
-const BAR_LABEL_WIDTH: i32 = 300;
-const BAR_ROW_HEIGHT: i32 = 46;
-const BAR_TOP: i32 = 36;
-/// Pixel x of a score on the bar chart's scale.
+
+/// Where the bars sit in their drawing, drawn at the width they are shown (see `RadarGeometry`).
+/// Wide, each label sits left of its bar; narrow, on its own line above it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BarGeometry {
+    pub width: u32,
+    /// Where every bar starts, in SVG pixels.
+    label_width: i32,
+    /// Room after the longest bar for its value, such as « 100 · Exemplaire ».
+    value_width: i32,
+    row_height: i32,
+    top: i32,
+    font: u32,
+    label_chars: usize,
+    /// Labels on their own line, above the bar.
+    stacked: bool,
+}
+
+impl BarGeometry {
+    pub const STANDARD: BarGeometry = BarGeometry {
+        width: BAR_WIDTH,
+        label_width: 300,
+        value_width: 170,
+        row_height: 46,
+        top: 36,
+        font: 16,
+        label_chars: 34,
+        stacked: false,
+    };
+
+    /// A drawing `width` pixels wide; from the standard width up, the standard drawing.
+    pub fn fitting(width: u32) -> BarGeometry {
+        if width >= BAR_WIDTH {
+            return Self::STANDARD;
+        }
+        let width = width.max(MIN_CHART_WIDTH);
+        if width >= 640 {
+            let label_width = (f64::from(width) / 3.0) as i32;
+            return BarGeometry {
+                width,
+                label_width,
+                label_chars: (f64::from(label_width - 12) / (16.0 * 0.55)) as usize,
+                ..Self::STANDARD
+            };
+        }
+        BarGeometry {
+            width,
+            label_width: 8,
+            value_width: 150,
+            row_height: 64,
+            top: 36,
+            font: 14,
+            label_chars: (f64::from(width - 16) / (14.0 * 0.55)) as usize,
+            stacked: true,
+        }
+    }
+
+    /// Below 800 px, the two legend entries take a line each.
+    fn legend_stacked(&self) -> bool {
+        self.width < 800
+    }
+
+    /// Pixel x of a score.
+    pub fn x(&self, score: f64) -> i32 {
+        let span = self.width as i32 - self.label_width - self.value_width;
+        self.label_width + (score / 100.0 * f64::from(span)).round() as i32
+    }
+
+    pub fn height(&self, rows: usize) -> u32 {
+        let legend = if self.legend_stacked() { 56 + 26 } else { 56 };
+        (self.top + rows as i32 * self.row_height + legend) as u32
+    }
+}
+
+/// Pixel x of a score on the standard bar chart's scale.
 pub fn bar_x(score: f64) -> i32 {
-    BAR_LABEL_WIDTH
-        + (score / 100.0 * f64::from(BAR_WIDTH as i32 - BAR_LABEL_WIDTH - 170)).round() as i32
+    BarGeometry::STANDARD.x(score)
 }
 
 pub fn bars_height(rows: usize) -> u32 {
-    (BAR_TOP + rows as i32 * BAR_ROW_HEIGHT + 56) as u32
+    BarGeometry::STANDARD.height(rows)
 }
 
 /// A horizontal bar chart: used for the pillar scores and for one pillar's questions.
 pub fn bars_svg(bars: &Bars) -> String {
-    let height = bars_height(bars.rows.len());
+    bars_svg_at(bars, BarGeometry::STANDARD)
+}
+
+/// The bars drawn on a given geometry, for example `BarGeometry::fitting(shown_width)`.
+pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
+    let height = g.height(bars.rows.len());
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (BAR_WIDTH, height)).into_drawing_area();
-        let bottom = BAR_TOP + bars.rows.len() as i32 * BAR_ROW_HEIGHT;
+        let root = SVGBackend::with_string(&mut svg, (g.width, height)).into_drawing_area();
+        let bottom = g.top + bars.rows.len() as i32 * g.row_height;
         for tick in [0, 25, 50, 75, 100] {
-            let x = bar_x(f64::from(tick));
+            let x = g.x(f64::from(tick));
             let _ = root.draw(&PathElement::new(
-                vec![(x, BAR_TOP - 6), (x, bottom)],
+                vec![(x, g.top - 6), (x, bottom)],
                 GRID.mix(0.35).stroke_width(1),
             ));
             let _ = root.draw(&Text::new(
                 tick.to_string(),
-                (x, BAR_TOP - 10),
+                (x, g.top - 10),
                 text_style(13, GRID, HPos::Center, VPos::Bottom),
             ));
         }
         let (mut any_target, mut any_comparison) = (false, false);
         for (index, row) in bars.rows.iter().enumerate() {
-            let top = BAR_TOP + index as i32 * BAR_ROW_HEIGHT + 8;
+            let row_top = g.top + index as i32 * g.row_height + 8;
+            let lines = wrap(&row.label, g.label_chars);
+            // Stacked, the label takes the row's first line and the bar the rest.
+            let top = if g.stacked { row_top + 22 } else { row_top };
             let middle = top + 15;
-            for (line_index, line) in wrap(&row.label, 34).iter().take(2).enumerate() {
-                let offset = if wrap(&row.label, 34).len() > 1 {
-                    -9 + line_index as i32 * 18
-                } else {
-                    0
-                };
+            if g.stacked {
                 let _ = root.draw(&Text::new(
-                    line.clone(),
-                    (BAR_LABEL_WIDTH - 12, middle + offset),
-                    text_style(16, INK, HPos::Right, VPos::Center),
+                    lines.first().cloned().unwrap_or_default(),
+                    (g.label_width, row_top + 8),
+                    text_style(g.font, INK, HPos::Left, VPos::Center),
                 ));
+            } else {
+                for (line_index, line) in lines.iter().take(2).enumerate() {
+                    let offset = if lines.len() > 1 {
+                        -9 + line_index as i32 * 18
+                    } else {
+                        0
+                    };
+                    let _ = root.draw(&Text::new(
+                        line.clone(),
+                        (g.label_width - 12, middle + offset),
+                        text_style(g.font, INK, HPos::Right, VPos::Center),
+                    ));
+                }
             }
-            let end = bar_x(row.score.map_or(0.0, f64::from));
+            let end = g.x(row.score.map_or(0.0, f64::from));
+            let bar_height = if g.stacked { 24 } else { 30 };
             if let Some(score) = row.score {
                 let band = super::domain::scoring::band_of(score).get() as usize;
-                let _ = root.draw(&Rectangle::new(
-                    [
-                        (BAR_LABEL_WIDTH, top),
-                        (end.max(BAR_LABEL_WIDTH + 3), top + 30),
-                    ],
-                    BAND_COLOURS[band - 1].filled(),
-                ));
-                let _ = root.draw(&Rectangle::new(
-                    [
-                        (BAR_LABEL_WIDTH, top),
-                        (end.max(BAR_LABEL_WIDTH + 3), top + 30),
-                    ],
-                    INK.stroke_width(1),
-                ));
+                let corners = [
+                    (g.label_width, top),
+                    (end.max(g.label_width + 3), top + bar_height),
+                ];
+                let _ = root.draw(&Rectangle::new(corners, BAND_COLOURS[band - 1].filled()));
+                let _ = root.draw(&Rectangle::new(corners, INK.stroke_width(1)));
             }
             if let Some(comparison) = row.comparison {
                 any_comparison = true;
-                let x = bar_x(f64::from(comparison));
+                let x = g.x(f64::from(comparison));
                 let _ = root.draw(&DashedPathElement::new(
-                    vec![(x, top - 4), (x, top + 34)],
+                    vec![(x, top - 4), (x, top + bar_height + 4)],
                     3,
                     4,
                     COMPARISON_COLOUR.stroke_width(3),
@@ -453,23 +609,28 @@ pub fn bars_svg(bars: &Bars) -> String {
             }
             if let Some(target) = row.target {
                 any_target = true;
-                let x = bar_x(f64::from(target));
+                let x = g.x(f64::from(target));
                 let _ = root.draw(&DashedPathElement::new(
-                    vec![(x, top - 4), (x, top + 34)],
+                    vec![(x, top - 4), (x, top + bar_height + 4)],
                     8,
                     4,
                     TARGET_COLOUR.stroke_width(3),
                 ));
-                draw_pixel_marker(&root, (x, top + 34), TARGET_COLOUR, Marker::Diamond);
+                draw_pixel_marker(
+                    &root,
+                    (x, top + bar_height + 4),
+                    TARGET_COLOUR,
+                    Marker::Diamond,
+                );
             }
             let _ = root.draw(&Text::new(
                 row.value_text.clone(),
-                (end + 12, middle),
-                bold_text_style(16, INK, HPos::Left, VPos::Center),
+                (end + 12, top + bar_height / 2),
+                bold_text_style(g.font, INK, HPos::Left, VPos::Center),
             ));
         }
-        let mut legend_x = BAR_LABEL_WIDTH;
-        let legend_y = bottom + 30;
+        let mut legend_x = g.label_width.max(16);
+        let mut legend_y = bottom + 30;
         if any_target {
             let _ = root.draw(&DashedPathElement::new(
                 vec![(legend_x, legend_y - 10), (legend_x, legend_y + 10)],
@@ -488,7 +649,11 @@ pub fn bars_svg(bars: &Bars) -> String {
                 (legend_x + 14, legend_y),
                 text_style(15, INK, HPos::Left, VPos::Center),
             ));
-            legend_x += 260;
+            if g.legend_stacked() {
+                legend_y += 26;
+            } else {
+                legend_x += 260;
+            }
         }
         if any_comparison {
             let _ = root.draw(&DashedPathElement::new(

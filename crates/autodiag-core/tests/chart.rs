@@ -247,3 +247,143 @@ fn sample_charts_for_review_are_well_formed_svg_with_all_three_series() {
     assert!(polygons(&svg).iter().filter(|p| p.len() >= 6).count() >= 3);
     std::fs::write(std::env::temp_dir().join("autodiag-radar.svg"), svg).unwrap();
 }
+
+/// Every `<text>` of an SVG: its x, y, anchor, font size and content.
+fn texts(svg: &str) -> Vec<(f64, f64, &str, f64, String)> {
+    svg.match_indices("<text")
+        .map(|(start, _)| {
+            let rest = &svg[start..];
+            let tag = &rest[..rest.find('>').unwrap()];
+            let attr = |name: &str| -> Option<&str> {
+                let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+                Some(&tag[at..at + tag[at..].find('"').unwrap()])
+            };
+            let number = |name: &str| {
+                attr(name)
+                    .unwrap()
+                    .trim_end_matches("px")
+                    .parse::<f64>()
+                    .unwrap()
+            };
+            let content = rest[rest.find('>').unwrap() + 1..rest.find("</text>").unwrap()]
+                .trim()
+                .replace("&amp;", "&");
+            (
+                number("x"),
+                number("y"),
+                attr("text-anchor").unwrap_or("start"),
+                number("font-size"),
+                content.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn bars_sample() -> Bars {
+    Bars {
+        title: "Score par pilier".into(),
+        rows: ["Mobilité", "Énergie & environnement", "Qualité de vie"]
+            .iter()
+            .zip([Some(100), Some(0), None])
+            .map(|(label, score)| BarRow {
+                label: label.to_string(),
+                score,
+                value_text: score.map_or("non évalué".into(), |s| format!("{s} · Exemplaire")),
+                target: Some(75),
+                comparison: Some(50),
+            })
+            .collect(),
+        target_label: "Objectif".into(),
+        comparison_label: "Évaluation du 12/06/2025".into(),
+    }
+}
+
+#[test]
+fn drawn_at_the_width_they_are_shown_charts_keep_12_px_text_inside_the_drawing() {
+    for width in [280, 343, 400, 560, 640, 720, 900, 1200] {
+        let mut input = radar(vec![
+            Some(100),
+            None,
+            Some(0),
+            Some(25),
+            Some(50),
+            Some(100),
+        ]);
+        input.target = Some(Series {
+            label: "Objectif".into(),
+            values: vec![Some(75); 6],
+        });
+        let geometry = chart::RadarGeometry::fitting(width);
+        let bars = chart::BarGeometry::fitting(width);
+        for (svg, drawing_width) in [
+            (chart::radar_svg_at(&input, geometry), geometry.width),
+            (chart::bars_svg_at(&bars_sample(), bars), bars.width),
+        ] {
+            assert!(drawing_width <= width.max(chart::MIN_CHART_WIDTH) || width >= drawing_width);
+            let height: f64 = {
+                let at = svg.find("height=\"").unwrap() + 8;
+                svg[at..at + svg[at..].find('"').unwrap()].parse().unwrap()
+            };
+            for (x, y, anchor, size, content) in texts(&svg) {
+                assert!(size >= 12.0, "{width}px: « {content} » at {size}px");
+                // About 0.6 em per character.
+                let span = content.chars().count() as f64 * size * 0.6;
+                let (left, right) = match anchor {
+                    "end" => (x - span, x),
+                    "middle" => (x - span / 2.0, x + span / 2.0),
+                    _ => (x, x + span),
+                };
+                assert!(
+                    left >= -1.0 && right <= f64::from(drawing_width) + 1.0,
+                    "{width}px: « {content} » leaves the drawing ({left}..{right})"
+                );
+                assert!(
+                    (0.0..=height).contains(&y),
+                    "{width}px: « {content} » below the drawing"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_target_on_one_pillar_is_a_mark_on_its_axis_not_a_needle_from_the_centre() {
+    let mut input = radar(vec![Some(50); 6]);
+    input.target = Some(Series {
+        label: "Objectif".into(),
+        values: vec![None, Some(75), None, None, None, None],
+    });
+    let svg = chart::radar_svg(&input);
+    let centre = chart::RADAR_CENTRE;
+    // No target shape reaches the centre: every point drawn in the target colour is near 75.
+    let target_colour = "#D55E00";
+    for (start, _) in svg.match_indices(target_colour) {
+        let element_start = svg[..start].rfind('<').unwrap();
+        let element = &svg[element_start..start + svg[start..].find('>').unwrap()];
+        if element.starts_with("<text") {
+            continue;
+        }
+        if let Some(at) = element.find("points=\"") {
+            let points = &element[at + 8..at + 8 + element[at + 8..].find('"').unwrap()];
+            for pair in points.split_whitespace() {
+                let (x, y) = pair.split_once(',').unwrap();
+                let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+                let distance = ((x - centre.0).powi(2) + (y - centre.1).powi(2)).sqrt();
+                assert!(
+                    distance > chart::RADAR_RADIUS * 0.5,
+                    "a target point at {distance:.0}px from the centre: {element}"
+                );
+            }
+        }
+    }
+    // The diamond sits on pillar 2's axis at 75.
+    let mark = chart::radar_point(1, 6, 75.0);
+    let on_axis = polygons(&svg).iter().any(|points| {
+        let n = points.len() as f64;
+        let centroid = points
+            .iter()
+            .fold((0.0, 0.0), |(x, y), p| (x + p.0 / n, y + p.1 / n));
+        points.len() == 4 && close(centroid, mark)
+    });
+    assert!(on_axis, "a diamond at the target on its axis");
+}

@@ -2,8 +2,9 @@
 // strong and weak points, dates as dd/mm/yyyy, real plurals, a focus ring that is not an
 // error, and the roadmap as the next step.
 import { test } from "node:test";
+import path from "node:path";
 import assert from "node:assert/strict";
-import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir } from "../lib/harness.mjs";
 
 const app = useApp();
 
@@ -65,9 +66,39 @@ test("dates read dd/mm/yyyy wherever the French interface shows one", async () =
   await createAssessment(page, app.server.url, "Walcourt");
   await answerPillar(page, app.server.url, "mobilite", 4);
   await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.locator("[data-testid=compare-with] option").nth(1).waitFor({ state: "attached" });
   const options = await page.locator("[data-testid=compare-with] option").allTextContents();
   assert.ok(options.some((o) => o.startsWith("12/06/2025")), options.join(" | "));
   assert.ok(!options.some((o) => /\d{4}-\d{2}-\d{2}/.test(o)), options.join(" | "));
+  await assertClean(page);
+  await context.close();
+});
+
+test("chart text is at least 12 px as shown, at 1366, 1280 and 375 px, and tables never clip", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 768 } });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Fleurus");
+  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, app.server.url, pillar, (_, i) => ((i + p) % 5) + 1);
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.waitForSelector("[data-testid=bars-chart] svg");
+  for (const [width, height] of [[1366, 768], [1280, 720], [375, 812]]) {
+    await page.setViewportSize({ width, height });
+    // The charts redraw at their new width.
+    await page.waitForTimeout(300);
+    const smallest = await page.evaluate(() =>
+      [...document.querySelectorAll(".chart__svg svg")].flatMap((svg) => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll("text")].map((t) => ({ size: parseFloat(t.getAttribute("font-size")) * scale, text: t.textContent }));
+      }).sort((a, b) => a.size - b.size)[0]);
+    assert.ok(smallest.size >= 11.9, `${width}px: « ${smallest.text} » shows at ${smallest.size.toFixed(1)}px`);
+    // A table wider than its column scrolls inside it; the page itself never scrolls sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${width}px: the page scrolls sideways by ${overflow}px`);
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll(".chart__table")].filter((box) => getComputedStyle(box).overflowX !== "auto" && box.scrollWidth > box.clientWidth).length);
+    assert.equal(clipped, 0);
+    await page.screenshot({ path: path.join(resultsDir(), `results-charts-${width}.png`), fullPage: width === 375 });
+  }
   await assertClean(page);
   await context.close();
 });
