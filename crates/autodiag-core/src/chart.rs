@@ -181,7 +181,8 @@ pub fn radar_svg_at(radar: &Radar, geometry: RadarGeometry) -> String {
             );
         }
         // Score ticks at each level's exact score; small, so data drawn over them stays legible.
-        for level in 1..=4 {
+        // The rim is 100 and the top label sits just above it, so 100 is not written.
+        for level in 1..=3 {
             let y = f64::from(level) * 0.25;
             draw(
                 &plane,

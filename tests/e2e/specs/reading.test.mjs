@@ -97,7 +97,10 @@ test("chart text is at least 12 px as shown, at 1366, 1280 and 375 px, and table
     const clipped = await page.evaluate(() =>
       [...document.querySelectorAll(".chart__table")].filter((box) => getComputedStyle(box).overflowX !== "auto" && box.scrollWidth > box.clientWidth).length);
     assert.equal(clipped, 0);
-    await page.screenshot({ path: path.join(resultsDir(), `results-charts-${width}.png`), fullPage: width === 375 });
+    await page.screenshot({ path: path.join(resultsDir(), `results-charts-${width}.png`) });
+    for (const chart of ["radar-chart", "bars-chart"]) {
+      await page.locator(`[data-testid=${chart}] .chart__svg`).screenshot({ path: path.join(resultsDir(), `${chart}-${width}.png`) });
+    }
   }
   await assertClean(page);
   await context.close();
