@@ -237,6 +237,50 @@ pub fn exit_fullscreen() {
     }
 }
 
+/// Adds a rule to the app's stylesheet that writes `head` at the top of every printed page
+/// and « page n / N » at the bottom. Through the CSS object model, which the CSP allows,
+/// since a `<style>` element would be inline style. Returns the rule's handle, or `None`.
+pub fn add_print_page_rule(head: &str, page_word: &str) -> Option<web_sys::CssStyleSheet> {
+    let quoted = |text: &str| {
+        let escaped: String = text
+            .chars()
+            .filter(|c| !c.is_control())
+            .flat_map(|c| match c {
+                '"' | '\\' => vec!['\\', c],
+                other => vec![other],
+            })
+            .collect();
+        format!("\"{escaped}\"")
+    };
+    let rule = format!(
+        "@page {{ @top-left {{ content: {}; font: 9pt sans-serif; color: #4b5563; }} \
+         @bottom-right {{ content: {} \" \" counter(page) \" / \" counter(pages); font: 9pt sans-serif; color: #4b5563; }} }}",
+        quoted(head),
+        quoted(page_word)
+    );
+    let sheets = document().style_sheets();
+    let sheet: web_sys::CssStyleSheet = sheets
+        .item(sheets.length().checked_sub(1)?)?
+        .dyn_into()
+        .ok()?;
+    let at = sheet.css_rules().ok()?.length();
+    sheet.insert_rule_with_index(&rule, at).ok()?;
+    Some(sheet)
+}
+
+/// Takes out the rule `add_print_page_rule` added: the last of its sheet, where it went.
+pub fn remove_print_page_rule(sheet: Option<web_sys::CssStyleSheet>) {
+    if let Some(sheet) = sheet
+        && let Ok(rules) = sheet.css_rules()
+        && let Some(last) = rules.length().checked_sub(1)
+        && rules
+            .item(last)
+            .is_some_and(|r| r.css_text().starts_with("@page"))
+    {
+        let _ = sheet.delete_rule(last);
+    }
+}
+
 pub fn print() {
     let _ = window().print();
 }

@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::chart;
-use crate::components::chart_figure::{OverallScore, ScoresTable, radar_of};
+use crate::components::chart_figure::{OverallScore, ScoresTable, pillar_bars, radar_of};
 use crate::components::obligations::LegalObligations;
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
@@ -30,6 +30,25 @@ pub fn ReportPage() -> impl IntoView {
     let profile = assessment.profile.clone();
     let title = td_string!(l, report.radar_title, commune = profile.commune.clone()).to_string();
     let radar = chart::radar_svg(&radar_of(state, title, None));
+    let bars_title =
+        td_string!(l, report.bars_title, commune = profile.commune.clone()).to_string();
+    let bars = chart::bars_svg(&pillar_bars(state, bars_title, None));
+    let date = if profile.date.is_empty() {
+        browser::format_date(&browser::now_iso(), state.lang_code(), false)
+    } else {
+        browser::format_date(&profile.date, state.lang_code(), false)
+    };
+    // Every printed page names its commune and date and counts « page n / N », so loose pages
+    // in a collège's file are still identified.
+    let head = td_string!(
+        l,
+        report.running_head,
+        commune = profile.commune.clone(),
+        date = date
+    )
+    .to_string();
+    let page_rule = browser::add_print_page_rule(&head, td_string!(l, report.page));
+    on_cleanup(move || browser::remove_print_page_rule(page_rule));
     let overall = scoring::overall(&state.scores.get_untracked());
     let lang = state.lang_code();
     let dash = || "—".to_string();
@@ -109,7 +128,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h1 id="report-title">{td_string!(l, report.title, commune = profile.commune.clone())}</h1>
                 <p class="lead">{td_string!(l, report.generated, date = browser::format_date(&browser::now_iso(), lang, true))}</p>
                 <h2>{td_string!(l, report.profile)}</h2>
-                <table class="data-table">
+                <table class="data-table data-table--whole">
                     <tbody>
                         {rows.into_iter().map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> }).collect_view()}
                     </tbody>
@@ -120,6 +139,9 @@ pub fn ReportPage() -> impl IntoView {
                 <OverallScore score=overall/>
                 <figure class="chart">
                     <div class="chart__svg" inner_html=radar></div>
+                </figure>
+                <figure class="chart" data-testid="report-bars">
+                    <div class="chart__svg" inner_html=bars></div>
                 </figure>
                 <ScoresTable scores=state.scores.get_untracked() caption=td_string!(l, results.table_caption).to_string()/>
             </section>
