@@ -7,8 +7,8 @@ use super::content::Pillar;
 use super::scoring;
 
 /// Strengths and gaps shown on a pillar slide, each.
-pub const MAX_STRENGTHS: usize = 3;
-pub const MAX_GAPS: usize = 3;
+pub const MAX_STRENGTHS: usize = 2;
+pub const MAX_GAPS: usize = 2;
 /// Lines of questions to check on a pillar slide, « + N autres » included.
 pub const MAX_TO_CHECK_LINES: usize = 4;
 
