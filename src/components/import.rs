@@ -15,6 +15,8 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Added {
+        /// The new assessment's id.
+        id: String,
         name: String,
         unknown_questions: Vec<String>,
     },
@@ -139,8 +141,9 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
                 }
             } else {
                 let name = assessment.profile.commune.clone();
-                state.add(assessment);
+                let id = state.add(assessment);
                 Outcome::Added {
+                    id,
                     name,
                     unknown_questions: imported.unknown_questions,
                 }
@@ -168,10 +171,19 @@ pub async fn read_summary(l: Locale, file: &web_sys::File) -> Result<Vec<u8>, St
 
 /// A file picker and a drop zone that import summaries as new assessments.
 #[component]
-pub fn ImportArea() -> impl IntoView {
+pub fn ImportArea(
+    /// Told the id of each assessment added, for a screen that goes on with it.
+    #[prop(optional)]
+    on_added: Option<Callback<String>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let added = move |outcome: &Outcome| {
+        if let (Some(on_added), Outcome::Added { id, .. }) = (on_added, outcome) {
+            on_added.run(id.clone());
+        }
+    };
     let handle = Callback::new(move |files: Vec<web_sys::File>| {
         outcomes.set(Vec::new());
         for file in files {
@@ -184,30 +196,33 @@ pub fn ImportArea() -> impl IntoView {
                         message,
                     },
                 };
+                added(&outcome);
                 outcomes.update(|o| o.push(outcome));
             });
         }
     });
     let resolve = move |index: usize, keep: bool| {
-        outcomes.update(|list| {
-            if let Some(Outcome::Duplicate {
-                file,
-                pending,
+        let Some(Outcome::Duplicate {
+            file,
+            pending,
+            unknown_questions,
+        }) = outcomes.with_untracked(|list| list.get(index).cloned())
+        else {
+            return;
+        };
+        let outcome = if keep {
+            let name = pending.profile.commune.clone();
+            let id = state.add(*pending);
+            Outcome::Added {
+                id,
+                name,
                 unknown_questions,
-            }) = list.get(index).cloned()
-            {
-                list[index] = if keep {
-                    let name = pending.profile.commune.clone();
-                    state.add(*pending);
-                    Outcome::Added {
-                        name,
-                        unknown_questions,
-                    }
-                } else {
-                    Outcome::Cancelled { file }
-                };
             }
-        });
+        } else {
+            Outcome::Cancelled { file }
+        };
+        added(&outcome);
+        outcomes.update(|list| list[index] = outcome);
     };
     view! {
         <FileDrop
@@ -220,7 +235,7 @@ pub fn ImportArea() -> impl IntoView {
         />
         <ul class="import-results" role="status" aria-live="polite" data-testid="import-results">
             {move || outcomes.get().into_iter().enumerate().map(|(index, outcome)| match outcome {
-                Outcome::Added { name, unknown_questions } => view! {
+                Outcome::Added { name, unknown_questions, .. } => view! {
                     <li class="import-results__ok">
                         {td_string!(l, import.added, name = name)}
                         {(!unknown_questions.is_empty()).then(|| {
