@@ -155,6 +155,13 @@ fn overview(
     }
 }
 
+/// The last line of a shortened list. `shortlist` never leaves exactly one out, so the
+/// sentence is always plural.
+fn more(count: usize) -> impl IntoView {
+    let l = crate::state::locale();
+    view! { <li class="projector__more">{td_string!(l, projector.more, count = count)}</li> }
+}
+
 fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView + use<> {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
@@ -180,10 +187,7 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
     } else {
         view! {
             {slide.to_check.shown.iter().map(|question| view! { <li>{texts.question(question).title.clone()}</li> }).collect_view()}
-            // `shortlist` never leaves exactly one out, so « autres » is always plural.
-            {(slide.to_check.more > 0).then(|| view! {
-                <li class="projector__more">{td_string!(l, projector.to_check_more, count = slide.to_check.more)}</li>
-            })}
+            {(slide.to_check.more > 0).then(|| more(slide.to_check.more))}
         }
         .into_any()
     };
@@ -220,10 +224,14 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
         <div class="projector__columns">
             {Horizon::ALL.into_iter().map(|horizon| {
                 let items: Vec<String> = roadmap.items_in(horizon).map(|item| item_title(state, item)).collect();
+                let items = projector::shortlist(&items, projector::MAX_ROADMAP_LINES);
                 view! {
                     <div>
                         <h3>{horizon_title(horizon)}</h3>
-                        <ul>{items.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}</ul>
+                        <ul>
+                            {items.shown.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}
+                            {(items.more > 0).then(|| more(items.more))}
+                        </ul>
                     </div>
                 }
             }).collect_view()}

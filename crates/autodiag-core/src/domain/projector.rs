@@ -11,6 +11,9 @@ pub const MAX_STRENGTHS: usize = 2;
 pub const MAX_GAPS: usize = 2;
 /// Lines of questions to check on a pillar slide, « + N autres » included.
 pub const MAX_TO_CHECK_LINES: usize = 4;
+/// Lines per horizon on the roadmap slide, « + N autres » included: the first steps drafted
+/// matter most (legal duties and foundations come first).
+pub const MAX_ROADMAP_LINES: usize = 4;
 
 /// One pillar's slide, as question ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
