@@ -175,7 +175,7 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
         "Consolidation (Bourgmestre, Directeur général, Informaticien)".into(),
         NOW,
     );
-    assert_eq!(merged.profile.consolidated_respondents, Some(3));
+    assert_eq!(merged.profile.consolidated_respondents, 3);
     assert_eq!(
         merged.profile.authorship(),
         Authorship::Consolidation { respondents: 3 }
@@ -191,14 +191,14 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
         "Consolidation".into(),
         NOW,
     );
-    assert_eq!(again.profile.consolidated_respondents, Some(4));
+    assert_eq!(again.profile.consolidated_respondents, 4);
 }
 
 #[test]
 fn the_respondent_count_survives_the_summary_file() {
     use autodiag_core::domain::summary;
     let mut a = assessment("Walcourt");
-    a.profile.consolidated_respondents = Some(3);
+    a.profile.consolidated_respondents = 3;
     let json = summary::to_json(&summary::export(framework(), &a, NOW));
     let back = summary::import(framework(), json.as_bytes(), "back".into(), NOW).unwrap();
     assert_eq!(

@@ -100,9 +100,9 @@ pub fn consolidate(
     // A consolidation merged again counts each of its own respondents.
     let people = respondents
         .iter()
-        .map(|r| r.profile.consolidated_respondents.unwrap_or(1))
+        .map(|r| r.profile.consolidated_respondents.max(1))
         .sum();
-    result.profile.consolidated_respondents = Some(people);
+    result.profile.consolidated_respondents = people;
     for question in framework.pillars.iter().flat_map(|p| &p.questions) {
         let notes: Vec<String> = respondents
             .iter()

@@ -99,10 +99,11 @@ pub struct Profile {
     /// Current intercommunal partnerships, in the commune's words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub partnerships: String,
-    /// How many respondents a consolidated assessment brings together; absent when one person
-    /// answered. Kept in the profile so the summary file says it too.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub consolidated_respondents: Option<u32>,
+    /// How many respondents a consolidated assessment brings together; 0 (and absent from the
+    /// JSON) when one person answered. Kept in the profile so the summary file says it too. A
+    /// plain number rather than an `Option`: half the wasm on the questionnaire's first load.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub consolidated_respondents: u32,
 }
 
 /// Whose answers an assessment holds, as a workshop announces it.
@@ -206,7 +207,7 @@ impl Profile {
     /// respondent, else the commune.
     pub fn authorship(&self) -> Authorship {
         match (self.consolidated_respondents, self.respondent_label()) {
-            (Some(respondents), _) if respondents > 1 => Authorship::Consolidation { respondents },
+            (respondents, _) if respondents > 1 => Authorship::Consolidation { respondents },
             (_, Some(label)) => Authorship::Respondent(label),
             _ => Authorship::Commune,
         }
@@ -216,6 +217,10 @@ impl Profile {
     pub fn has_no_dedicated_staff(&self) -> bool {
         self.digital_staff_fte.is_some_and(|fte| fte < 0.5)
     }
+}
+
+fn is_zero(count: &u32) -> bool {
+    *count == 0
 }
 
 /// An empty code is fine: the field is optional.
