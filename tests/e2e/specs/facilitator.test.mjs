@@ -124,6 +124,20 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
   await axe(page, "projector, a pillar slide with questions to check");
+  // English question titles run longer: they fit too.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await assessments(page);
+  await page.click("button[lang=en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await page.goto(`${app.server.url}outils/#/projection`);
+  await page.waitForSelector("[data-testid=slide] svg");
+  await expectText(page, "[data-testid=projector-owner]", "Assessment by Marie Dubois (Directrice générale)");
+  for (let slide = 1; slide <= SLIDES; slide++) {
+    await expectText(page, "[data-testid=slide-counter]", `Slide ${slide} of ${SLIDES}`);
+    await fitsTheScreen(page, `English slide ${slide} at 1280×720`);
+    if (slide === 2) assert.match(await page.textContent("[data-testid=slide-to-check]"), /^Questions to check.*\+ 2 more$/s);
+    await page.keyboard.press("ArrowRight");
+  }
   await assertClean(page);
   await context.close();
 });
