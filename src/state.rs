@@ -407,6 +407,25 @@ impl AppState {
         route.href_from(self.bundle)
     }
 
+    /// Opens an assessment where its work goes on: its profile while empty, the first
+    /// question still to answer, or its results once every question is answered.
+    pub fn continue_with(&self, id: &str) {
+        self.open(id);
+        let next = self
+            .with_current(|a| Route::to_continue(content::framework(), a))
+            .unwrap_or(Route::Profile);
+        self.resume_at_first_unanswered();
+        if next.bundle() == self.bundle {
+            self.navigate(next);
+        } else {
+            // A page load into the other bundle, which then brings the first question still
+            // to answer into view.
+            let _ = browser::window()
+                .location()
+                .set_href(&next.href_resuming(self.bundle));
+        }
+    }
+
     pub fn navigate(&self, route: Route) {
         if route.bundle() != self.bundle {
             let _ = browser::window().location().set_href(&self.href(route));

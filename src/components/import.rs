@@ -16,6 +16,7 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Added {
+        /// The new assessment's id.
         id: String,
         name: String,
         unknown_questions: Vec<String>,
@@ -176,21 +177,11 @@ fn OpenImported(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let go = move |id: &str, results: bool| {
-        state.open(id);
-        let next = match results {
-            true => Route::Results,
-            false => state
-                .with_current(|a| Route::to_continue(content::framework(), a))
-                .unwrap_or(Route::Profile),
-        };
-        if next.bundle() == state.bundle {
-            state.navigate(next);
+        if results {
+            state.open(id);
+            state.navigate(Route::Results);
         } else {
-            // A page load into the questionnaire, which then brings the first question still
-            // to answer into view.
-            let _ = crate::browser::window()
-                .location()
-                .set_href(&next.href_resuming(state.bundle));
+            state.continue_with(id);
         }
     };
     let open_id = id.clone();
@@ -205,10 +196,19 @@ fn OpenImported(id: String) -> impl IntoView {
 
 /// A file picker and a drop zone that import summaries as new assessments.
 #[component]
-pub fn ImportArea() -> impl IntoView {
+pub fn ImportArea(
+    /// Told the id of each assessment added, for a screen that goes on with it.
+    #[prop(optional)]
+    on_added: Option<Callback<String>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let added = move |outcome: &Outcome| {
+        if let (Some(on_added), Outcome::Added { id, .. }) = (on_added, outcome) {
+            on_added.run(id.clone());
+        }
+    };
     let handle = Callback::new(move |files: Vec<web_sys::File>| {
         outcomes.set(Vec::new());
         for file in files {
@@ -221,31 +221,33 @@ pub fn ImportArea() -> impl IntoView {
                         message,
                     },
                 };
+                added(&outcome);
                 outcomes.update(|o| o.push(outcome));
             });
         }
     });
     let resolve = move |index: usize, keep: bool| {
-        outcomes.update(|list| {
-            if let Some(Outcome::Duplicate {
-                file,
-                pending,
+        let Some(Outcome::Duplicate {
+            file,
+            pending,
+            unknown_questions,
+        }) = outcomes.with_untracked(|list| list.get(index).cloned())
+        else {
+            return;
+        };
+        let outcome = if keep {
+            let name = pending.profile.commune.clone();
+            let id = state.add(*pending);
+            Outcome::Added {
+                id,
+                name,
                 unknown_questions,
-            }) = list.get(index).cloned()
-            {
-                list[index] = if keep {
-                    let name = pending.profile.commune.clone();
-                    let id = state.add(*pending);
-                    Outcome::Added {
-                        id,
-                        name,
-                        unknown_questions,
-                    }
-                } else {
-                    Outcome::Cancelled { file }
-                };
             }
-        });
+        } else {
+            Outcome::Cancelled { file }
+        };
+        added(&outcome);
+        outcomes.update(|list| list[index] = outcome);
     };
     view! {
         <FileDrop

@@ -20,6 +20,11 @@ pub fn AssessmentsPage() -> impl IntoView {
             .workspace
             .with(|w| w.assessments.iter().map(RowSummary::of).collect::<Vec<_>>())
     });
+    // The tools list names the assessment the projector will show.
+    let projector_hint = match untrack(|| state.with_current(|a| a.profile.commune.clone())) {
+        Some(name) => td_string!(l, assessments.projector_hint, name = name).to_string(),
+        None => td_string!(l, assessments.projector_hint_none).to_string(),
+    };
     view! {
         <div class="page page--assessments">
             <h1>{td_string!(l, assessments.title)}</h1>
@@ -44,6 +49,7 @@ pub fn AssessmentsPage() -> impl IntoView {
             <section class="card card--quiet" aria-labelledby="tools-title">
                 <h2 id="tools-title">{td_string!(l, assessments.tools_title)}</h2>
                 <ul class="tool-links">
+                    <li><a href=state.href(Route::Projector) data-testid="to-projector" on:click=|_| browser::enter_fullscreen_root()>{td_string!(l, nav.projector)}</a>" — "{projector_hint}</li>
                     <li><a href=state.href(Route::Compare) data-testid="to-compare">{td_string!(l, nav.compare)}</a>" — "{td_string!(l, assessments.compare_hint)}</li>
                     <li><a href=state.href(Route::Consolidate) data-testid="to-consolidate">{td_string!(l, nav.consolidate)}</a>" — "{td_string!(l, assessments.consolidate_hint)}</li>
                     <li><a href=state.href(Route::Territory)>{td_string!(l, nav.territory)}</a>" — "{td_string!(l, assessments.territory_hint)}</li>
@@ -73,11 +79,22 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let draft = RwSignal::new(String::new());
     let id = row.id.clone();
     let is_current = state.current.get_untracked().as_deref() == Some(id.as_str());
+    // A finished questionnaire is reopened for its results, the rest where answering goes on.
     let open = {
         let id = id.clone();
-        move |_| {
+        move |_| state.continue_with(&id)
+    };
+    // Links, so they can be told apart by what they lead to; the click opens this assessment
+    // first, then the link goes to the screen.
+    let open_then_follow = {
+        let id = id.clone();
+        move |_: leptos::ev::MouseEvent| state.open(&id)
+    };
+    let open_then_project = {
+        let id = id.clone();
+        move |_: leptos::ev::MouseEvent| {
             state.open(&id);
-            state.navigate(Route::Profile);
+            browser::enter_fullscreen_root();
         }
     };
     let duplicate = {
@@ -146,6 +163,8 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
         Mode::Idle => view! {
             <div class="assessment__actions">
                 <button type="button" class="button button--primary" data-testid="open-assessment" on:click=open.clone()>{td_string!(l, assessments.open)}</button>
+                <a class="button" href=state.href(Route::Results) data-testid="assessment-results" on:click=open_then_follow.clone()>{td_string!(l, assessments.results)}</a>
+                <a class="button" href=state.href(Route::Projector) data-testid="assessment-projector" on:click=open_then_project.clone()>{td_string!(l, assessments.project)}</a>
                 <button type="button" class="button" on:click={ let name = name.clone(); move |_| { draft.set(name.clone()); mode.set(Mode::Renaming); } }>{td_string!(l, assessments.rename)}</button>
                 <button type="button" class="button" data-testid="duplicate-assessment" on:click=duplicate.clone()>{td_string!(l, assessments.duplicate)}</button>
                 <button type="button" class="button" on:click=download.clone()>{td_string!(l, assessments.download)}</button>
@@ -189,6 +208,7 @@ struct RowSummary {
     respondent: String,
     answered: usize,
     total: usize,
+    complete: bool,
 }
 
 impl RowSummary {
@@ -201,6 +221,7 @@ impl RowSummary {
             respondent: assessment.profile.respondent_name.clone(),
             answered: scoring::answered_total(framework, assessment).0,
             total: framework.question_count(),
+            complete: scoring::is_complete(framework, assessment),
         }
     }
 }

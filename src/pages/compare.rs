@@ -1,6 +1,7 @@
 //! Before and after: two assessments of a commune side by side.
 
 use crate::chart::{self, Radar, Series};
+use crate::components::import::ImportArea;
 use crate::domain::compare;
 use crate::domain::content;
 use crate::domain::scoring;
@@ -15,18 +16,35 @@ pub fn ComparePage() -> impl IntoView {
     let l = crate::state::locale();
     let framework = content::framework();
     let texts = state.texts();
-    let options: Vec<(String, String)> = state.workspace.with_untracked(|w| {
-        w.assessments
-            .iter()
-            .map(|a| {
-                (
-                    a.id.clone(),
-                    format!("{} · {}", a.profile.commune, a.profile.date),
-                )
-            })
-            .collect()
+    // Follows the workspace, so an assessment imported here can be picked at once.
+    let options = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.assessments
+                .iter()
+                .map(|a| {
+                    (
+                        a.id.clone(),
+                        format!("{} · {}", a.profile.commune, a.profile.date),
+                    )
+                })
+                .collect::<Vec<(String, String)>>()
+        })
     });
     let current = state.current.get_untracked().unwrap_or_default();
+    // The open assessment's commune when it has no other assessment here: there is nothing
+    // to compare yet, and the earlier file is what a facilitator needs to bring in.
+    let alone = {
+        let current = current.clone();
+        Memo::new(move |_| {
+            state.workspace.with(|w| {
+                let this = w.get(&current)?;
+                w.others_of_same_commune(this)
+                    .next()
+                    .is_none()
+                    .then(|| this.profile.commune.clone())
+            })
+        })
+    };
     // By default the open assessment is "after", and "before" is the latest other assessment
     // of the same commune (same NIS code or name), or else the latest other one.
     let default_before = state.workspace.with_untracked(|w| {
@@ -39,6 +57,21 @@ pub fn ComparePage() -> impl IntoView {
     });
     let before = RwSignal::new(default_before.unwrap_or_default());
     let after = RwSignal::new(current);
+    // An imported assessment of the same commune is compared at once, in time order.
+    let imported = Callback::new(move |id: String| {
+        let pair = state.workspace.with_untracked(|w| {
+            let new = w.get(&id)?;
+            let open = w.get(&after.get_untracked())?;
+            new.same_commune(open).then(|| {
+                let (earlier, later) = compare::in_time_order(new, open);
+                (earlier.id.clone(), later.id.clone())
+            })
+        });
+        if let Some((earlier, later)) = pair {
+            before.set(earlier);
+            after.set(later);
+        }
+    });
     let pick = move |id: &'static str,
                      label: &'static str,
                      signal: RwSignal<String>,
@@ -141,10 +174,22 @@ pub fn ComparePage() -> impl IntoView {
         <div class="page page--compare">
             <h1>{td_string!(l, nav.compare)}</h1>
             <p class="lead">{td_string!(l, compare.lead)}</p>
-            <div class="inline-form no-print">
-                {pick("compare-before", td_string!(l, compare.before_label), before, options.clone())}
-                {pick("compare-after", td_string!(l, compare.after_label), after, options)}
-            </div>
+            {move || alone.get().map(|commune| view! {
+                <section class="card no-print" aria-labelledby="compare-import-title" data-testid="compare-import">
+                    <h2 id="compare-import-title">{td_string!(l, compare.import_title)}</h2>
+                    <p>{td_string!(l, compare.import_lead, commune = commune)}</p>
+                    <ImportArea on_added=imported/>
+                </section>
+            })}
+            {move || {
+                let options = options.get();
+                view! {
+                    <div class="inline-form no-print">
+                        {pick("compare-before", td_string!(l, compare.before_label), before, options.clone())}
+                        {pick("compare-after", td_string!(l, compare.after_label), after, options)}
+                    </div>
+                }
+            }}
             {comparison}
         </div>
     }

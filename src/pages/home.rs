@@ -171,10 +171,7 @@ pub fn NewAssessmentForm() -> impl IntoView {
     };
     let continue_existing = move |id: String| {
         existing.set(Vec::new());
-        state.open(&id);
-        let next = state.with_current(next_step).unwrap_or(Route::Profile);
-        state.resume_at_first_unanswered();
-        state.navigate(next);
+        state.continue_with(&id);
     };
     view! {
         <form class="inline-form" on:submit=submit novalidate>

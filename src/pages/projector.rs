@@ -1,16 +1,20 @@
-//! Workshop mode: one slide at a time, large type, driven by the keyboard (← → Esc).
+//! Workshop mode: one slide at a time, large type, driven by the keyboard (← → Esc) or a
+//! presenter's remote (page keys).
 
 use crate::browser;
 use crate::chart;
 use crate::components::chart_figure::{radar_of, score_text};
-use crate::domain::assessment::{Assessment, Choice};
+use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content::{self, Horizon};
+use crate::domain::profile::Authorship;
+use crate::domain::projector::{self, SlideMove};
 use crate::domain::scoring::{self, PillarScore};
 use crate::i18n::*;
 use crate::pages::roadmap::{horizon_title, item_title};
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// What each slide shows.
 #[derive(Clone)]
@@ -19,6 +23,20 @@ enum Slide {
     Pillar(usize),
     Roadmap,
     NextSteps,
+}
+
+/// Whether a key event comes from a control that Space and Enter activate.
+fn from_control(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| {
+            element
+                .closest("button, a[href], input, select, textarea, summary, [role=button]")
+                .ok()
+                .flatten()
+        })
+        .is_some()
 }
 
 #[component]
@@ -44,13 +62,15 @@ pub fn ProjectorPage() -> impl IntoView {
         state.navigate(Route::Results);
     };
     let keys = window_event_listener(leptos::ev::keydown, move |event| {
-        match event.key().as_str() {
-            "ArrowRight" | "PageDown" | " " => go(1),
-            "ArrowLeft" | "PageUp" => go(-1),
-            "Home" => index.set(0),
-            "End" => index.set(count - 1),
-            "Escape" => leave(),
-            _ => return,
+        let Some(step) = projector::slide_move(&event.key(), from_control(&event)) else {
+            return;
+        };
+        match step {
+            SlideMove::Next => go(1),
+            SlideMove::Previous => go(-1),
+            SlideMove::First => index.set(0),
+            SlideMove::Last => index.set(count - 1),
+            SlideMove::Leave => leave(),
         }
         event.prevent_default();
     });
@@ -107,8 +127,18 @@ fn overview(
     let l = crate::state::locale();
     let overall = scoring::overall(scores);
     let texts = state.texts();
+    let owner = match assessment.profile.authorship() {
+        Authorship::Consolidation { respondents } => {
+            td_string!(l, projector.owner_consolidation, count = respondents).to_string()
+        }
+        Authorship::Respondent(who) => {
+            td_string!(l, projector.owner_respondent, who = who).to_string()
+        }
+        Authorship::Commune => td_string!(l, projector.owner_commune).to_string(),
+    };
     view! {
         <h2>{td_string!(l, projector.overview, commune = assessment.profile.commune.clone())}</h2>
+        <p class="projector__owner" data-testid="projector-owner">{owner}</p>
         <div class="projector__overview">
             <div class="projector__svg" inner_html=radar></div>
             <div>
@@ -125,62 +155,61 @@ fn overview(
     }
 }
 
-/// Questions of a pillar at their level, highest first, leaving out those without a level.
-fn ranked(assessment: &Assessment, pillar: usize) -> Vec<(&'static str, u8)> {
-    let mut levels: Vec<(&'static str, u8)> = content::framework().pillars[pillar]
-        .questions
-        .iter()
-        .filter_map(|q| match assessment.choice(q) {
-            Some(Choice::Level(level)) => Some((q.as_str(), level.get())),
-            _ => None,
-        })
-        .collect();
-    levels.sort_by_key(|(_, level)| std::cmp::Reverse(*level));
-    levels
+/// The last line of a shortened list. `shortlist` never leaves exactly one out, so the
+/// sentence is always plural.
+fn more(count: usize) -> impl IntoView {
+    let l = crate::state::locale();
+    view! { <li class="projector__more">{td_string!(l, projector.more, count = count)}</li> }
 }
 
 fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView + use<> {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let texts = state.texts();
-    let index = content::framework()
-        .pillars
-        .iter()
-        .position(|p| p.id == score.pillar_id)
-        .unwrap_or(0);
-    let levels = ranked(assessment, index);
-    let line = |(question, level): &(&str, u8)| {
-        view! { <li>{format!("{} — {} · {}", texts.question(question).title, level, texts.level_name_at(usize::from(*level - 1)))}</li> }
+    let framework = content::framework();
+    let pillar = framework
+        .pillar(&score.pillar_id)
+        .unwrap_or(&framework.pillars[0]);
+    let slide = projector::pillar_slide(pillar, assessment);
+    let line = |(question, level): &(&str, Level)| {
+        let level = level.get();
+        view! { <li>{format!("{} — {} · {}", texts.question(question).title, level, texts.level_name_at(usize::from(level - 1)))}</li> }
     };
-    let strengths: Vec<_> = levels
-        .iter()
-        .filter(|(_, l)| *l >= 3)
-        .take(3)
-        .map(line)
-        .collect();
-    let gaps: Vec<_> = levels
-        .iter()
-        .rev()
-        .filter(|(_, l)| *l <= 2)
-        .take(3)
-        .map(line)
-        .collect();
-    let none = || view! { <li>{td_string!(l, projector.none)}</li> };
+    let list = |items: &[(&str, Level)]| {
+        if items.is_empty() {
+            view! { <li>{td_string!(l, projector.none)}</li> }.into_any()
+        } else {
+            items.iter().map(line).collect_view().into_any()
+        }
+    };
+    let to_check = if slide.to_check.shown.is_empty() {
+        view! { <li>{td_string!(l, projector.to_check_none)}</li> }.into_any()
+    } else {
+        view! {
+            {slide.to_check.shown.iter().map(|question| view! { <li>{texts.question(question).title.clone()}</li> }).collect_view()}
+            {(slide.to_check.more > 0).then(|| more(slide.to_check.more))}
+        }
+        .into_any()
+    };
     let meaning = score
         .band
         .map(|b| texts.band_meaning_at(usize::from(b - 1)).to_string());
     view! {
-        <h2>{texts.pillar_name(&score.pillar_id).to_string()}</h2>
-        <p class="projector__score">{score_text(state, score.score)}</p>
+        <div class="projector__heading">
+            <h2>{texts.pillar_name(&score.pillar_id).to_string()}</h2>
+            <p class="projector__score">{score_text(state, score.score)}</p>
+        </div>
         {meaning.map(|m| view! { <p class="projector__meaning">{m}</p> })}
-        <div class="projector__columns">
+        <div class="projector__pillar">
             <div>
                 <h3>{td_string!(l, projector.strengths)}</h3>
-                <ul>{if strengths.is_empty() { none().into_any() } else { strengths.collect_view().into_any() }}</ul>
-            </div>
-            <div>
+                <ul>{list(&slide.strengths)}</ul>
                 <h3>{td_string!(l, projector.gaps)}</h3>
-                <ul>{if gaps.is_empty() { none().into_any() } else { gaps.collect_view().into_any() }}</ul>
+                <ul>{list(&slide.gaps)}</ul>
+            </div>
+            <div class="projector__check" data-testid="slide-to-check">
+                <h3>{td_string!(l, projector.to_check)}</h3>
+                <ul>{to_check}</ul>
             </div>
         </div>
     }
@@ -195,10 +224,14 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
         <div class="projector__columns">
             {Horizon::ALL.into_iter().map(|horizon| {
                 let items: Vec<String> = roadmap.items_in(horizon).map(|item| item_title(state, item)).collect();
+                let items = projector::shortlist(&items, projector::MAX_ROADMAP_LINES);
                 view! {
                     <div>
                         <h3>{horizon_title(horizon)}</h3>
-                        <ul>{items.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}</ul>
+                        <ul>
+                            {items.shown.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}
+                            {(items.more > 0).then(|| more(items.more))}
+                        </ul>
                     </div>
                 }
             }).collect_view()}

@@ -45,7 +45,10 @@ test("download the summary, delete the assessment, import the file: everything i
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
   await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.locator("[data-testid=assessment-row]", { hasText: "Ham-sur-Heure-Nalinnes" }).locator("[data-testid=open-assessment]").click();
-  await page.waitForURL(/#\/profil$/);
+  // Every question is answered: « Ouvrir » shows the results; the profile is read from there.
+  await page.waitForURL(/outils\/#\/resultats$/);
+  await page.goto(`${app.server.url}#/profil`);
+  await page.waitForSelector("#nis");
   assert.equal(await page.inputValue("#nis"), "56086");
   assert.equal(await page.inputValue("#respondent"), "Jean Lemaire");
   await openPillar(page, app.server.url, "gouvernance");

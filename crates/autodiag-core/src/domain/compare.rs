@@ -67,3 +67,10 @@ pub fn question_deltas(
         })
         .collect()
 }
+
+/// Two assessments of a commune in time order: the earlier assessment date first, then the
+/// earlier creation when both carry the same date.
+pub fn in_time_order<'a>(a: &'a Assessment, b: &'a Assessment) -> (&'a Assessment, &'a Assessment) {
+    let key = |x: &Assessment| (x.profile.date.clone(), x.created_at.clone());
+    if key(b) < key(a) { (b, a) } else { (a, b) }
+}

@@ -76,16 +76,10 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
 
 /// Who answered, for notes and the consolidated assessment's name.
 pub fn respondent_label(assessment: &Assessment, index: usize) -> String {
-    let profile = &assessment.profile;
-    match (
-        profile.respondent_name.trim(),
-        profile.respondent_role.trim(),
-    ) {
-        ("", "") => format!("#{}", index + 1),
-        (name, "") => name.to_string(),
-        ("", role) => role.to_string(),
-        (name, role) => format!("{name} ({role})"),
-    }
+    assessment
+        .profile
+        .respondent_label()
+        .unwrap_or_else(|| format!("#{}", index + 1))
 }
 
 /// The consolidated assessment: the chosen level per question, every respondent's note
@@ -103,6 +97,12 @@ pub fn consolidate(
     result.profile = first.profile.clone();
     result.profile.respondent_name = name;
     result.profile.respondent_role = String::new();
+    // A consolidation merged again counts each of its own respondents.
+    let people = respondents
+        .iter()
+        .map(|r| r.profile.consolidated_respondents.max(1))
+        .sum();
+    result.profile.consolidated_respondents = people;
     for question in framework.pillars.iter().flat_map(|p| &p.questions) {
         let notes: Vec<String> = respondents
             .iter()

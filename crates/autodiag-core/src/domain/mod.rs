@@ -14,6 +14,7 @@ pub mod matching;
 pub mod obligations;
 pub mod plan;
 pub mod profile;
+pub mod projector;
 pub mod roadmap;
 pub mod scoring;
 pub mod settings;

@@ -99,6 +99,22 @@ pub struct Profile {
     /// Current intercommunal partnerships, in the commune's words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub partnerships: String,
+    /// How many respondents a consolidated assessment brings together; 0 (and absent from the
+    /// JSON) when one person answered. Kept in the profile so the summary file says it too. A
+    /// plain number rather than an `Option`: half the wasm on the questionnaire's first load.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub consolidated_respondents: u32,
+}
+
+/// Whose answers an assessment holds, as a workshop announces it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Authorship {
+    /// Several respondents' answers merged into one assessment.
+    Consolidation { respondents: u32 },
+    /// One named person: "name (role)", the name or the role.
+    Respondent(String),
+    /// Nobody named: the commune as a whole.
+    Commune,
 }
 
 /// Length limits of the profile's text fields, in characters.
@@ -177,10 +193,34 @@ impl Profile {
         problems
     }
 
+    /// Who answered: "name (role)", the name alone or the role alone; none when both are blank.
+    pub fn respondent_label(&self) -> Option<String> {
+        match (self.respondent_name.trim(), self.respondent_role.trim()) {
+            ("", "") => None,
+            (name, "") => Some(name.to_string()),
+            ("", role) => Some(role.to_string()),
+            (name, role) => Some(format!("{name} ({role})")),
+        }
+    }
+
+    /// A consolidation first (its respondent name is the group's label), then a named
+    /// respondent, else the commune.
+    pub fn authorship(&self) -> Authorship {
+        match (self.consolidated_respondents, self.respondent_label()) {
+            (respondents, _) if respondents > 1 => Authorship::Consolidation { respondents },
+            (_, Some(label)) => Authorship::Respondent(label),
+            _ => Authorship::Commune,
+        }
+    }
+
     /// No one works on digital matters as a dedicated job (0 FTE, or under half a post).
     pub fn has_no_dedicated_staff(&self) -> bool {
         self.digital_staff_fte.is_some_and(|fte| fte < 0.5)
     }
+}
+
+fn is_zero(count: &u32) -> bool {
+    *count == 0
 }
 
 /// An empty code is fine: the field is optional.

@@ -126,12 +126,7 @@ pub fn questions_to_check<'a>(
         .pillars
         .iter()
         .filter_map(|pillar| {
-            let unknown: Vec<&str> = pillar
-                .questions
-                .iter()
-                .filter(|q| assessment.choice(q) == Some(Choice::Unknown))
-                .map(String::as_str)
-                .collect();
+            let unknown = pillar_questions_to_check(pillar, assessment);
             (!unknown.is_empty()).then_some((pillar, unknown))
         })
         .collect()
@@ -162,6 +157,22 @@ pub fn strongest_and_weakest<'a>(
         .copied()
         .reduce(|low, q| if q.1 < low.1 { q } else { low })?;
     (strongest.1 > weakest.1).then_some((strongest, weakest))
+}
+
+/// One pillar's questions answered « je ne sais pas », in questionnaire order.
+pub fn pillar_questions_to_check<'a>(pillar: &'a Pillar, assessment: &Assessment) -> Vec<&'a str> {
+    pillar
+        .questions
+        .iter()
+        .filter(|q| assessment.choice(q) == Some(Choice::Unknown))
+        .map(String::as_str)
+        .collect()
+}
+
+/// Every question has an answer (a level, « je ne sais pas » or « non applicable »): the
+/// questionnaire is done and the results are what the user comes back for.
+pub fn is_complete(framework: &Framework, assessment: &Assessment) -> bool {
+    first_unanswered_question(framework, assessment).is_none()
 }
 
 /// Where to resume: the first question not yet answered, with its pillar.

@@ -1,0 +1,106 @@
+//! What the workshop's projector shows on a pillar slide, and how its keys move the slides.
+//! A slide has room for a few lines read from the back of a council room, so every list here
+//! is short.
+
+use super::assessment::{Assessment, Choice, Level};
+use super::content::Pillar;
+use super::scoring;
+
+/// Strengths and gaps shown on a pillar slide, each.
+pub const MAX_STRENGTHS: usize = 2;
+pub const MAX_GAPS: usize = 2;
+/// Lines of questions to check on a pillar slide, « + N autres » included.
+pub const MAX_TO_CHECK_LINES: usize = 4;
+/// Lines per horizon on the roadmap slide, « + N autres » included: the first steps drafted
+/// matter most (legal duties and foundations come first).
+pub const MAX_ROADMAP_LINES: usize = 4;
+
+/// One pillar's slide, as question ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PillarSlide<'a> {
+    /// Level 3 or more, highest first.
+    pub strengths: Vec<(&'a str, Level)>,
+    /// Level 2 or less, lowest first.
+    pub gaps: Vec<(&'a str, Level)>,
+    /// « Je ne sais pas » answers, in questionnaire order: what the workshop discusses.
+    pub to_check: Shortlist<&'a str>,
+}
+
+/// The first items of a list, and how many more are left unsaid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortlist<T> {
+    pub shown: Vec<T>,
+    pub more: usize,
+}
+
+/// At most `lines` lines: every item when they fit, otherwise one line fewer than `lines`
+/// and a last line that says how many more there are. Never « + 1 autre »: that line holds
+/// the item itself.
+pub fn shortlist<T: Clone>(items: &[T], lines: usize) -> Shortlist<T> {
+    let shown = if items.len() <= lines {
+        items.len()
+    } else {
+        lines.saturating_sub(1)
+    };
+    Shortlist {
+        shown: items[..shown].to_vec(),
+        more: items.len() - shown,
+    }
+}
+
+pub fn pillar_slide<'a>(pillar: &'a Pillar, assessment: &Assessment) -> PillarSlide<'a> {
+    let mut levels: Vec<(&str, Level)> = pillar
+        .questions
+        .iter()
+        .filter_map(|q| match assessment.choice(q) {
+            Some(Choice::Level(level)) => Some((q.as_str(), level)),
+            _ => None,
+        })
+        .collect();
+    levels.sort_by_key(|(_, level)| std::cmp::Reverse(*level));
+    PillarSlide {
+        strengths: levels
+            .iter()
+            .filter(|(_, level)| level.get() >= 3)
+            .take(MAX_STRENGTHS)
+            .copied()
+            .collect(),
+        gaps: levels
+            .iter()
+            .rev()
+            .filter(|(_, level)| level.get() <= 2)
+            .take(MAX_GAPS)
+            .copied()
+            .collect(),
+        to_check: shortlist(
+            &scoring::pillar_questions_to_check(pillar, assessment),
+            MAX_TO_CHECK_LINES,
+        ),
+    }
+}
+
+/// Where a key takes the slides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlideMove {
+    Next,
+    Previous,
+    First,
+    Last,
+    Leave,
+}
+
+/// The move a key asks for, if any. `on_control` says focus is on a button, link or field:
+/// Space and Enter then belong to that control (Space on « Précédente » goes back). Arrows
+/// and page keys still move the slides, since a presenter's remote sends page keys while
+/// focus stays on the last button clicked.
+pub fn slide_move(key: &str, on_control: bool) -> Option<SlideMove> {
+    match key {
+        " " | "Enter" if on_control => None,
+        "ArrowRight" | "PageDown" | " " => Some(SlideMove::Next),
+        "ArrowLeft" | "PageUp" => Some(SlideMove::Previous),
+        "Home" => Some(SlideMove::First),
+        "End" => Some(SlideMove::Last),
+        "Escape" => Some(SlideMove::Leave),
+        _ => None,
+    }
+}

@@ -1,0 +1,250 @@
+//! What a workshop facilitator relies on: the projector's pillar slides and keys, whose
+//! assessment is projected, which assessment is done, and before/after in time order.
+
+mod common;
+
+use autodiag_core::domain::assessment::{Choice, Level};
+use autodiag_core::domain::compare;
+use autodiag_core::domain::consolidation;
+use autodiag_core::domain::profile::{Authorship, Profile};
+use autodiag_core::domain::projector::{self, Shortlist, SlideMove};
+use autodiag_core::domain::scoring;
+use common::{NOW, answer_all, assessment, framework, level};
+use std::collections::BTreeMap;
+
+#[test]
+fn a_shortlist_keeps_every_item_that_fits_and_counts_the_rest_on_its_last_line() {
+    let items = ["a", "b", "c", "d", "e", "f"];
+    assert_eq!(
+        projector::shortlist(&items[..4], 4),
+        Shortlist {
+            shown: vec!["a", "b", "c", "d"],
+            more: 0
+        }
+    );
+    // Five items in four lines: three, then « + 2 autres », never « + 1 autre ».
+    assert_eq!(
+        projector::shortlist(&items[..5], 4),
+        Shortlist {
+            shown: vec!["a", "b", "c"],
+            more: 2
+        }
+    );
+    assert_eq!(
+        projector::shortlist(&items, 4),
+        Shortlist {
+            shown: vec!["a", "b", "c"],
+            more: 3
+        }
+    );
+    assert_eq!(
+        projector::shortlist::<&str>(&[], 4),
+        Shortlist {
+            shown: vec![],
+            more: 0
+        }
+    );
+}
+
+#[test]
+fn a_pillar_slide_lists_strengths_gaps_and_the_questions_to_check() {
+    let pillar = framework().pillar("gouvernance").unwrap();
+    let q = |i: usize| pillar.questions[i].as_str();
+    let mut a = assessment("Thuin");
+    for (i, choice) in [
+        level(5),
+        level(1),
+        Choice::Unknown,
+        level(3),
+        Choice::Unknown,
+        level(2),
+        Choice::NotApplicable,
+        Choice::Unknown,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        a.set_choice(q(i), Some(choice), NOW);
+    }
+    let slide = projector::pillar_slide(pillar, &a);
+    let l = |v| Level::new(v).unwrap();
+    assert_eq!(slide.strengths, vec![(q(0), l(5)), (q(3), l(3))]);
+    assert_eq!(slide.gaps, vec![(q(1), l(1)), (q(5), l(2))]);
+    assert_eq!(slide.to_check.shown, vec![q(2), q(4), q(7)]);
+    assert_eq!(slide.to_check.more, 0);
+}
+
+#[test]
+fn a_pillar_all_unknown_shows_three_questions_and_how_many_more() {
+    let pillar = framework().pillar("economie").unwrap();
+    let mut a = assessment("Lobbes");
+    answer_all(&mut a, Choice::Unknown);
+    let slide = projector::pillar_slide(pillar, &a);
+    assert!(slide.strengths.is_empty() && slide.gaps.is_empty());
+    assert_eq!(
+        slide.to_check.shown.len(),
+        projector::MAX_TO_CHECK_LINES - 1
+    );
+    assert_eq!(
+        slide.to_check.shown.len() + slide.to_check.more,
+        pillar.questions.len()
+    );
+    assert_eq!(
+        scoring::pillar_questions_to_check(pillar, &a).len(),
+        pillar.questions.len()
+    );
+}
+
+#[test]
+fn space_and_enter_belong_to_the_focused_button_and_page_keys_always_move() {
+    assert_eq!(projector::slide_move(" ", true), None);
+    assert_eq!(projector::slide_move("Enter", true), None);
+    assert_eq!(projector::slide_move(" ", false), Some(SlideMove::Next));
+    assert_eq!(projector::slide_move("Enter", false), None);
+    for on_control in [true, false] {
+        assert_eq!(
+            projector::slide_move("ArrowRight", on_control),
+            Some(SlideMove::Next)
+        );
+        assert_eq!(
+            projector::slide_move("PageDown", on_control),
+            Some(SlideMove::Next)
+        );
+        assert_eq!(
+            projector::slide_move("ArrowLeft", on_control),
+            Some(SlideMove::Previous)
+        );
+        assert_eq!(
+            projector::slide_move("PageUp", on_control),
+            Some(SlideMove::Previous)
+        );
+        assert_eq!(
+            projector::slide_move("Home", on_control),
+            Some(SlideMove::First)
+        );
+        assert_eq!(
+            projector::slide_move("End", on_control),
+            Some(SlideMove::Last)
+        );
+        assert_eq!(
+            projector::slide_move("Escape", on_control),
+            Some(SlideMove::Leave)
+        );
+        assert_eq!(projector::slide_move("a", on_control), None);
+    }
+}
+
+#[test]
+fn authorship_names_the_respondent_else_the_commune() {
+    let mut p = Profile {
+        commune: "Fleurus".into(),
+        ..Profile::default()
+    };
+    assert_eq!(p.authorship(), Authorship::Commune);
+    p.respondent_role = " Directrice générale ".into();
+    assert_eq!(
+        p.authorship(),
+        Authorship::Respondent("Directrice générale".into())
+    );
+    p.respondent_name = "Marie Dubois".into();
+    assert_eq!(
+        p.authorship(),
+        Authorship::Respondent("Marie Dubois (Directrice générale)".into())
+    );
+    p.respondent_role.clear();
+    assert_eq!(
+        p.authorship(),
+        Authorship::Respondent("Marie Dubois".into())
+    );
+}
+
+#[test]
+fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
+    let mut people = Vec::new();
+    for who in ["Bourgmestre", "Directeur général", "Informaticien"] {
+        let mut a = assessment("Walcourt");
+        a.profile.respondent_name = who.into();
+        answer_all(&mut a, level(3));
+        people.push(a);
+    }
+    let merged = consolidation::consolidate(
+        framework(),
+        &people,
+        &BTreeMap::new(),
+        "merged".into(),
+        "Consolidation (Bourgmestre, Directeur général, Informaticien)".into(),
+        NOW,
+    );
+    assert_eq!(merged.profile.consolidated_respondents, 3);
+    assert_eq!(
+        merged.profile.authorship(),
+        Authorship::Consolidation { respondents: 3 }
+    );
+    // Merged again with a fourth person, it counts four people, not two files.
+    let mut fourth = assessment("Walcourt");
+    fourth.profile.respondent_name = "Échevine".into();
+    let again = consolidation::consolidate(
+        framework(),
+        &[merged, fourth],
+        &BTreeMap::new(),
+        "again".into(),
+        "Consolidation".into(),
+        NOW,
+    );
+    assert_eq!(again.profile.consolidated_respondents, 4);
+}
+
+#[test]
+fn the_respondent_count_survives_the_summary_file() {
+    use autodiag_core::domain::summary;
+    let mut a = assessment("Walcourt");
+    a.profile.consolidated_respondents = 3;
+    let json = summary::to_json(&summary::export(framework(), &a, NOW));
+    let back = summary::import(framework(), json.as_bytes(), "back".into(), NOW).unwrap();
+    assert_eq!(
+        back.assessment.profile.authorship(),
+        Authorship::Consolidation { respondents: 3 }
+    );
+}
+
+#[test]
+fn an_assessment_is_complete_when_every_question_has_an_answer() {
+    let mut a = assessment("Chimay");
+    assert!(!scoring::is_complete(framework(), &a));
+    answer_all(&mut a, Choice::NotApplicable);
+    assert!(scoring::is_complete(framework(), &a));
+    let last = framework()
+        .pillars
+        .last()
+        .unwrap()
+        .questions
+        .last()
+        .unwrap()
+        .clone();
+    a.set_choice(&last, None, NOW);
+    assert!(!scoring::is_complete(framework(), &a));
+    a.set_choice(&last, Some(Choice::Unknown), NOW);
+    assert!(scoring::is_complete(framework(), &a));
+}
+
+#[test]
+fn before_and_after_follow_the_assessment_dates_then_creation() {
+    let mut earlier = assessment("Gerpinnes");
+    earlier.profile.date = "2025-03-01".into();
+    let mut later = assessment("Gerpinnes");
+    later.profile.date = "2026-03-01".into();
+    let (before, after) = compare::in_time_order(&later, &earlier);
+    assert_eq!(
+        (before.profile.date.as_str(), after.profile.date.as_str()),
+        ("2025-03-01", "2026-03-01")
+    );
+    let (before, _) = compare::in_time_order(&earlier, &later);
+    assert_eq!(before.profile.date, "2025-03-01");
+    later.profile.date = earlier.profile.date.clone();
+    later.created_at = "2026-12-01T09:00:00.000Z".into();
+    let (before, after) = compare::in_time_order(&later, &earlier);
+    assert_eq!(
+        (before.created_at.as_str(), after.created_at.as_str()),
+        (NOW, "2026-12-01T09:00:00.000Z")
+    );
+}

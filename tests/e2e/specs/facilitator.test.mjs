@@ -1,0 +1,295 @@
+// A workshop facilitator's journeys: projecting an assessment in a council room, finding the
+// right assessment and the projector, and bringing in last year's file to compare.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, expectText } from "../lib/harness.mjs";
+import { example, writeFiles } from "../lib/summaries.mjs";
+
+const app = useApp();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const CONTENT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../content");
+const SLIDES = 9;
+
+/** Every question of the framework, pillar by pillar, with its French title. */
+const QUESTIONS = PILLARS.map((pillar) =>
+  [...fs.readFileSync(path.join(CONTENT, "fr", `${pillar}.toml`), "utf8").matchAll(/\[\[questions\]\]\s*\nid = "([^"]+)"\s*\ntitle = "([^"]+)"/g)].map(([, id, title]) => ({ id, title })),
+);
+
+/**
+ * A summary answering every question: `pick(pillarIndex, questionIndex)` gives a level, "unknown"
+ * or "not_applicable".
+ */
+function fullSummary({ commune, date, respondent = "", role = "", pick }) {
+  const s = example();
+  s.framework.version = "2.0.0";
+  Object.assign(s.profile, { commune, date, respondent_name: respondent, respondent_role: role, nis_code: "" });
+  s.answers = QUESTIONS.flatMap((questions, p) => questions.map((q, i) => ({ question_id: q.id, level: pick(p, i) })));
+  s.roadmap = null;
+  return s;
+}
+
+/**
+ * The densest pillar slides: even pillars have five « je ne sais pas » (three shown and
+ * « + 2 autres »), odd ones four, with two strengths and one or two gaps.
+ */
+const crowded = (p, i) => (p % 2 === 0 ? ["unknown", "unknown", "unknown", "unknown", "unknown", 5, 4, 1][i] : ["unknown", "unknown", "unknown", "unknown", 4, 5, 1, 2][i]) ?? 3;
+
+async function freshPage() {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  return { context, page };
+}
+
+async function importFiles(page, files) {
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", files);
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=import-results] li").length === n, files.length);
+}
+
+function row(page, name) {
+  return page.locator("[data-testid=assessment-row]", { has: page.locator(".assessment__name", { hasText: new RegExp(`^${name}$`) }) });
+}
+
+async function assessments(page) {
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.waitForSelector("[data-testid=assessment-row]");
+}
+
+/** Opens an assessment's projector from its card, on the first slide. */
+async function project(page, name) {
+  await assessments(page);
+  await row(page, name).locator("[data-testid=assessment-projector]").click();
+  await page.waitForURL(/#\/projection$/);
+  await page.waitForSelector("[data-testid=slide] svg");
+}
+
+async function axe(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(" ")}`);
+  });
+  assert.deepEqual(violations, [], `axe violations on ${where}`);
+}
+
+/** Nothing scrolls, inside the slide or on the page, and the projector fills the screen. */
+async function fitsTheScreen(page, where) {
+  const sizes = await page.evaluate(() => {
+    const slide = document.querySelector("[data-testid=slide]");
+    const projector = document.querySelector("[data-testid=projector]");
+    const root = document.documentElement;
+    return {
+      page: [root.scrollWidth - root.clientWidth, root.scrollHeight - root.clientHeight],
+      slide: [slide.scrollWidth - slide.clientWidth, slide.scrollHeight - slide.clientHeight],
+      unfilled: window.innerHeight - projector.getBoundingClientRect().height,
+    };
+  });
+  assert.ok(sizes.page.every((d) => d <= 0) && sizes.slide.every((d) => d <= 1), `${where} overflows: ${JSON.stringify(sizes)}`);
+  assert.ok(Math.abs(sizes.unfilled) <= 1, `${where}: the projector does not fill the screen's height: ${JSON.stringify(sizes)}`);
+}
+
+test("projector: type sized by the screen's height, a pillar's questions to check, nothing overflows at 720p, 768p and 1080p", async () => {
+  const { context, page } = await freshPage();
+  await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", respondent: "Marie Dubois", role: "Directrice générale", pick: crowded })]]));
+  await project(page, "Thuin");
+  for (const [width, height] of [[1280, 720], [1366, 768], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.keyboard.press("Home");
+    for (let slide = 1; slide <= SLIDES; slide++) {
+      await expectText(page, "[data-testid=slide-counter]", `Diapositive ${slide} sur ${SLIDES}`);
+      await fitsTheScreen(page, `slide ${slide} at ${width}×${height}`);
+      if (width === 1280 && slide <= 2) await page.screenshot({ path: path.join(resultsDir(), `facilitator-projector-1280x720-${slide === 1 ? "title" : "pillar"}.png`) });
+      if (slide === 2) {
+        // Mobilité: five « je ne sais pas », three named and « + 2 autres » on the fourth line.
+        const items = await page.$$eval("[data-testid=slide-to-check] li", (lis) => lis.map((li) => li.textContent.trim()));
+        assert.deepEqual(items, [...QUESTIONS[0].slice(0, 3).map((q) => q.title), "+ 2 autres"]);
+        assert.match(await page.textContent("[data-testid=slide-to-check] h3"), /Questions à vérifier/);
+        const px = await page.$eval("[data-testid=slide-to-check] li", (li) => parseFloat(getComputedStyle(li).fontSize));
+        const expected = Math.min(0.044 * height, 0.025 * width);
+        assert.ok(Math.abs(px - expected) < 1, `list text at ${width}×${height} is ${px}px, expected about ${expected}px`);
+        if (height === 720) assert.ok(px >= 30 && px <= 34, `about 32 px at 720p, found ${px}px`);
+      }
+      if (slide === 3) {
+        // Qualité de vie: four fit without « autres ».
+        const items = await page.$$eval("[data-testid=slide-to-check] li", (lis) => lis.map((li) => li.textContent.trim()));
+        assert.deepEqual(items, QUESTIONS[1].slice(0, 4).map((q) => q.title));
+      }
+      await page.keyboard.press("PageDown");
+    }
+  }
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
+  await axe(page, "projector, a pillar slide with questions to check");
+  // English question titles run longer: they fit too.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await assessments(page);
+  await page.click("button[lang=en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await page.goto(`${app.server.url}outils/#/projection`);
+  await page.waitForSelector("[data-testid=slide] svg");
+  await expectText(page, "[data-testid=projector-owner]", "Assessment by Marie Dubois (Directrice générale)");
+  for (let slide = 1; slide <= SLIDES; slide++) {
+    await expectText(page, "[data-testid=slide-counter]", `Slide ${slide} of ${SLIDES}`);
+    await fitsTheScreen(page, `English slide ${slide} at 1280×720`);
+    if (slide === 2) assert.match(await page.textContent("[data-testid=slide-to-check]"), /^Questions to check.*\+ 2 more$/s);
+    await page.keyboard.press("ArrowRight");
+  }
+  await assertClean(page);
+  await context.close();
+});
+
+test("projector: Space and Enter activate the focused button instead of advancing", async () => {
+  const { context, page } = await freshPage();
+  await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: crowded })]]));
+  await project(page, "Thuin");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 3 sur ${SLIDES}`);
+  const previous = page.getByRole("button", { name: "Précédente" });
+  await previous.focus();
+  await page.keyboard.press("Space");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
+  await page.keyboard.press("Enter");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 1 sur ${SLIDES}`);
+  await page.getByRole("button", { name: "Suivante" }).focus();
+  await page.keyboard.press("Space");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
+  await page.keyboard.press("Enter");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 3 sur ${SLIDES}`);
+  // A presenter's remote sends page keys while focus stays on the last button clicked.
+  await previous.focus();
+  await page.keyboard.press("PageDown");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 4 sur ${SLIDES}`);
+  // Focus on no control: Space advances.
+  await previous.evaluate((button) => button.blur());
+  await page.keyboard.press("Space");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 5 sur ${SLIDES}`);
+  await assertClean(page);
+  await context.close();
+});
+
+test("projector: the title slide says whose assessment it is", async () => {
+  const { context, page } = await freshPage();
+  const respondent = (who) => fullSummary({ commune: "Walcourt", date: "2026-10-01", respondent: who, pick: (p, i) => ((i + p) % 5) + 1 });
+  await importFiles(page, writeFiles([["fleurus.json", fullSummary({ commune: "Fleurus", date: "2026-11-02", respondent: "Marie Dubois", role: "Directrice générale", pick: crowded })]]));
+  await project(page, "Fleurus");
+  assert.match(await page.textContent("[data-testid=slide] h2"), /^Fleurus : maturité par pilier$/);
+  await expectText(page, "[data-testid=projector-owner]", "Évaluation remplie par Marie Dubois (Directrice générale)");
+
+  await createAssessment(page, app.server.url, "Chimay");
+  await answerPillar(page, app.server.url, "mobilite", 3);
+  await page.goto(`${app.server.url}outils/#/projection`);
+  await page.waitForSelector("[data-testid=slide] svg");
+  await expectText(page, "[data-testid=projector-owner]", "Évaluation de la commune");
+
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([
+    ["bourgmestre.json", respondent("Bourgmestre")],
+    ["dg.json", respondent("Directeur général")],
+    ["informaticien.json", respondent("Informaticien")],
+  ]));
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  await page.click("[data-testid=save-consolidated]");
+  await page.waitForURL(/#\/resultats$/);
+  await page.goto(`${app.server.url}outils/#/projection`);
+  await page.waitForSelector("[data-testid=slide] svg");
+  assert.match(await page.textContent("[data-testid=slide] h2"), /^Walcourt/);
+  await expectText(page, "[data-testid=projector-owner]", "Consolidation des réponses de 3 répondants");
+  await assertClean(page);
+  await context.close();
+});
+
+test("assessment cards: « Résultats » and « Projeter » open that assessment; « Ouvrir » on a completed one goes to its results", async () => {
+  const { context, page } = await freshPage();
+  await importFiles(page, writeFiles([
+    ["fleurus.json", fullSummary({ commune: "Fleurus", date: "2026-11-02", pick: (p, i) => ((i + p) % 5) + 1 })],
+    ["farciennes.json", fullSummary({ commune: "Farciennes", date: "2026-11-03", pick: (p, i) => (p === 5 && i === 6 ? null : 2) })],
+  ]));
+  await createAssessment(page, app.server.url, "Chimay");
+  await assessments(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: path.join(resultsDir(), "facilitator-assessments-1280x720.png"), fullPage: true });
+  await axe(page, "assessments with results and projector links");
+
+  // Chimay is open; each card's links open their own assessment.
+  await row(page, "Fleurus").locator("[data-testid=assessment-results]").click();
+  await page.waitForURL(/outils\/#\/resultats$/);
+  await page.waitForSelector("[data-testid=radar-chart] svg");
+  assert.match(await page.textContent("main h1"), /Fleurus/);
+  await assessments(page);
+  await row(page, "Farciennes").locator("[data-testid=assessment-projector]").click();
+  await page.waitForURL(/outils\/#\/projection$/);
+  await page.waitForSelector("[data-testid=slide] svg");
+  assert.match(await page.textContent("[data-testid=slide] h2"), /^Farciennes/);
+  await page.keyboard.press("Escape");
+  await page.waitForURL(/#\/resultats$/);
+  assert.match(await page.textContent("main h1"), /Farciennes/);
+
+  // Fleurus answered every question: « Ouvrir » shows its results.
+  await assessments(page);
+  await row(page, "Fleurus").locator("[data-testid=open-assessment]").click();
+  await page.waitForURL(/outils\/#\/resultats$/);
+  await page.waitForSelector("[data-testid=radar-chart] svg");
+  assert.match(await page.textContent("main h1"), /Fleurus/);
+  // Farciennes has one question left: « Ouvrir » goes back to the questionnaire.
+  await assessments(page);
+  await row(page, "Farciennes").locator("[data-testid=open-assessment]").click();
+  await page.waitForURL(/#\/profil$/);
+  await page.waitForSelector("#commune");
+  assert.equal(await page.inputValue("#commune"), "Farciennes");
+  await assertClean(page);
+  await context.close();
+});
+
+test("the facilitator tools list offers projector mode for the open assessment", async () => {
+  const { context, page } = await freshPage();
+  await createAssessment(page, app.server.url, "Anderlues");
+  await answerPillar(page, app.server.url, "gouvernance", "unknown");
+  await assessments(page);
+  const tools = page.locator("section[aria-labelledby=tools-title]");
+  const link = tools.locator("[data-testid=to-projector]");
+  assert.equal((await link.textContent()).trim(), "Mode projection");
+  assert.match(await tools.locator("li", { has: page.locator("[data-testid=to-projector]") }).textContent(), /Mode projection — Anderlues, l'évaluation ouverte, en grands caractères/);
+  await link.click();
+  await page.waitForURL(/outils\/#\/projection$/);
+  await page.waitForSelector("[data-testid=slide] svg");
+  assert.match(await page.textContent("[data-testid=slide] h2"), /^Anderlues/);
+  await page.keyboard.press("End");
+  await page.keyboard.press("Home");
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 6 sur ${SLIDES}`);
+  // Gouvernance, all « je ne sais pas »: its eight questions, three named and « + 5 autres ».
+  assert.deepEqual(
+    await page.$$eval("[data-testid=slide-to-check] li", (lis) => lis.map((li) => li.textContent.trim())),
+    [...QUESTIONS[4].slice(0, 3).map((q) => q.title), `+ ${QUESTIONS[4].length - 3} autres`],
+  );
+  await assertClean(page);
+  await context.close();
+});
+
+test("before / after with one assessment of the commune offers to import the earlier file, then compares", async () => {
+  const { context, page } = await freshPage();
+  const gerpinnes = (date, level) => fullSummary({ commune: "Gerpinnes", date, pick: (p) => (p === 3 ? level : 3) });
+  await importFiles(page, writeFiles([["gerpinnes-2026.json", gerpinnes("2026-11-20", 4)]]));
+  await assessments(page);
+  await row(page, "Gerpinnes").locator("[data-testid=assessment-results]").click();
+  await page.waitForURL(/#\/resultats$/);
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  const offer = page.locator("[data-testid=compare-import]");
+  await offer.waitFor();
+  assert.match(await offer.textContent(), /Importer l'évaluation précédente.*Gerpinnes n'a qu'une évaluation dans ce navigateur/s);
+  assert.equal(await page.locator("[data-testid=pillar-deltas]").count(), 0);
+  await axe(page, "before / after offering the import");
+  await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([["gerpinnes-2025.json", gerpinnes("2025-11-18", 2)]]));
+  await page.waitForSelector("[data-testid=pillar-deltas]");
+  assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
+  assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 2025-11-18/);
+  assert.match(await page.$eval("#compare-after", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 2026-11-20/);
+  assert.equal(await offer.count(), 0, "two assessments of Gerpinnes: the offer is gone");
+  await assertClean(page);
+  await context.close();
+});
