@@ -196,7 +196,7 @@ fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     // Redrawn on every route change (see `Shell`), so read once.
-    let current_name = untrack(|| state.with_current(|a| a.profile.commune.clone()));
+    let current_name = untrack(|| state.with_current(|a| a.profile.display_name()));
     let here = state.route.get_untracked();
     let is = |route: Route| (here == route).then_some("page");
     view! {

@@ -216,9 +216,14 @@ impl RowSummary {
         let framework = content::framework();
         RowSummary {
             id: assessment.id.clone(),
-            name: assessment.profile.commune.clone(),
+            name: assessment.profile.display_name(),
             date: assessment.profile.date.clone(),
-            respondent: assessment.profile.respondent_name.clone(),
+            // A consolidation's group label is already in its name.
+            respondent: if assessment.profile.consolidated_respondents > 1 {
+                String::new()
+            } else {
+                assessment.profile.respondent_name.clone()
+            },
             answered: scoring::answered_total(framework, assessment).0,
             total: framework.question_count(),
             complete: scoring::is_complete(framework, assessment),

@@ -5,7 +5,7 @@ use crate::browser;
 use crate::components::file_drop::FileDrop;
 use crate::components::import::{error_message, read_summary};
 use crate::domain::assessment::{Assessment, Choice, Level};
-use crate::domain::consolidation::{self, QuestionSpread};
+use crate::domain::consolidation::{self, Admission, QuestionSpread};
 use crate::domain::content;
 use crate::domain::summary;
 use crate::i18n::*;
@@ -21,6 +21,26 @@ pub fn ConsolidatePage() -> impl IntoView {
     let l = crate::state::locale();
     let respondents = RwSignal::new(Vec::<Assessment>::new());
     let errors = RwSignal::new(Vec::<String>::new());
+    // Every respondent goes through the same door: another commune or a second copy of the
+    // same person is refused with the reason, never mixed in.
+    let admit = move |assessment: Assessment, file: Option<String>| {
+        let admission = respondents.with_untracked(|r| consolidation::admit(r, &assessment));
+        let l = state.lang.get_untracked();
+        let refusal = match admission {
+            Admission::Admitted => {
+                respondents.update(|r| r.push(assessment));
+                return;
+            }
+            Admission::OtherCommune { theirs, ours } => {
+                td_string!(l, consolidate.other_commune, theirs = theirs, ours = ours).to_string()
+            }
+            Admission::AlreadyLoaded { label } => {
+                td_string!(l, consolidate.already_loaded, who = label).to_string()
+            }
+        };
+        let source = file.unwrap_or_else(|| assessment.profile.display_name());
+        errors.update(|e| e.push(format!("{source} : {refusal}")));
+    };
     let load = move |files: Vec<web_sys::File>| {
         errors.set(Vec::new());
         let l = state.lang.get_untracked();
@@ -39,7 +59,7 @@ pub fn ConsolidatePage() -> impl IntoView {
                     .map_err(|e| error_message(l, &e)),
                 };
                 match result {
-                    Ok(assessment) => respondents.update(|r| r.push(assessment)),
+                    Ok(assessment) => admit(assessment, Some(name)),
                     Err(message) => errors.update(|e| e.push(format!("{name} : {message}"))),
                 }
             });
@@ -66,14 +86,12 @@ pub fn ConsolidatePage() -> impl IntoView {
             .collect()
     });
     let add_local = move |id: String| {
+        errors.set(Vec::new());
         if let Some(a) = state.workspace.with_untracked(|w| w.get(&id).cloned()) {
-            respondents.update(|r| {
-                if !r.iter().any(|x| x.id == a.id) {
-                    r.push(a);
-                }
-            });
+            admit(a, None);
         }
     };
+    let is_loaded = move |id: &str| respondents.with(|r| r.iter().any(|a| a.id == id));
     view! {
         <div class="page page--consolidate">
             <h1>{td_string!(l, nav.consolidate)}</h1>
@@ -88,15 +106,25 @@ pub fn ConsolidatePage() -> impl IntoView {
                     on_files=Callback::new(load)
                 />
                 <ul class="local-list">
-                    {local.into_iter().map(|(id, label)| view! {
-                        <li>{label}" "
-                            <button type="button" class="button button--small" on:click=move |_| add_local(id.clone())>{td_string!(l, consolidate.add)}</button>
-                        </li>
+                    {local.into_iter().map(|(id, label)| {
+                        let loaded_id = id.clone();
+                        view! {
+                            <li>{label}" "
+                                <button type="button" class="button button--small" data-testid="consolidate-add-local"
+                                    disabled=move || is_loaded(&loaded_id)
+                                    on:click=move |_| add_local(id.clone())>
+                                    {let loaded_id = id.clone(); move || if is_loaded(&loaded_id) { td_string!(l, consolidate.added) } else { td_string!(l, consolidate.add) }}
+                                </button>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
-                <ul role="alert" class="import-results">
-                    {move || errors.get().into_iter().map(|e| view! { <li class="import-results__error">{e}</li> }).collect_view()}
-                </ul>
+                <div role="alert">
+                    <ul class="import-results" data-testid="consolidate-errors">
+                        {move || errors.get().into_iter().map(|e| view! { <li class="import-results__error">{e}</li> }).collect_view()}
+                    </ul>
+                </div>
+                <LoadedRespondents respondents/>
             </section>
             {move || {
                 let list = respondents.get();
@@ -107,6 +135,38 @@ pub fn ConsolidatePage() -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+/// « Répondants chargés (3) »: who is in the consolidation, each with « Retirer ».
+#[component]
+fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    view! {
+        {move || {
+            let list = respondents.get();
+            (!list.is_empty()).then(|| view! {
+                <h3 data-testid="loaded-title">{td_string!(l, consolidate.loaded_title, count = list.len())}</h3>
+                <ul class="loaded-respondents" data-testid="loaded-respondents">
+                    {list.into_iter().enumerate().map(|(index, a)| {
+                        let id = a.id.clone();
+                        let who = consolidation::respondent_label(&a, index);
+                        let date = browser::format_date(&a.profile.date, state.lang_code(), false);
+                        view! {
+                            <li data-testid="loaded-respondent">
+                                <span>{who.clone()}" · "{date}</span>" "
+                                <button type="button" class="button button--small button--danger"
+                                    aria-label=td_string!(l, consolidate.remove_who, who = who)
+                                    on:click=move |_| respondents.update(|r| r.retain(|x| x.id != id))>
+                                    {td_string!(l, consolidate.remove)}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })
+        }}
     }
 }
 
@@ -133,11 +193,13 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         .map(|(i, r)| consolidation::respondent_label(r, i))
         .collect();
     let disagreements: Vec<&QuestionSpread> = spreads.iter().filter(|s| s.disagrees()).collect();
-    let default_name = format!(
-        "{} ({})",
-        td_string!(l, consolidate.name_prefix),
-        labels.join(", ")
-    );
+    // Named as a group everywhere (« Courcelles — synthèse de 3 répondants »), never like
+    // one of its respondents.
+    let people: usize = respondents
+        .iter()
+        .map(|r| r.profile.consolidated_respondents.max(1) as usize)
+        .sum();
+    let default_name = crate::td_plural!(l, consolidate.synthesis, people);
     let name = RwSignal::new(default_name);
     let commune = respondents[0].profile.commune.clone();
     let stored = StoredValue::new(respondents);

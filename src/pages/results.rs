@@ -26,7 +26,7 @@ pub fn ResultsPage() -> impl IntoView {
         return ().into_any();
     };
     // Answers do not change on this page: it is drawn once, and redrawn on outside changes.
-    let commune = this.profile.commune.clone();
+    let commune = this.profile.display_name();
     let scores = state.scores.get_untracked();
     let overall = scoring::overall(&scores);
     // Other assessments of the same commune, for a before/after overlay.

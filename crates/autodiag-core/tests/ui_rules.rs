@@ -274,3 +274,55 @@ fn a_pillar_names_its_strongest_and_weakest_question_when_they_differ() {
         Some(((second.as_str(), 5), (third.as_str(), 1)))
     );
 }
+
+#[test]
+fn consolidation_refuses_another_commune_and_a_respondent_loaded_twice() {
+    use autodiag_core::domain::consolidation::{Admission, admit};
+    let mut dg = assessment("Courcelles");
+    dg.profile.respondent_name = "Marie Dubois".into();
+    dg.profile.date = "2026-11-20".into();
+    answer_all(&mut dg, level(2));
+    let mut mayor = dg.clone();
+    mayor.id = "mayor".into();
+    mayor.profile.respondent_name = "Paul Hermant".into();
+    answer_all(&mut mayor, level(4));
+    assert_eq!(admit(&[], &dg), Admission::Admitted);
+    assert_eq!(
+        admit(std::slice::from_ref(&dg), &mayor),
+        Admission::Admitted
+    );
+    let loaded = [dg.clone(), mayor.clone()];
+
+    let mut walcourt = mayor.clone();
+    walcourt.id = "w".into();
+    walcourt.profile.commune = "Walcourt".into();
+    walcourt.profile.respondent_name = "Agent Walcourt".into();
+    assert_eq!(
+        admit(&loaded, &walcourt),
+        Admission::OtherCommune {
+            theirs: "Walcourt".into(),
+            ours: "Courcelles".into()
+        }
+    );
+    // The same file imported again gets a new id but is the same answers and profile.
+    let mut again = mayor.clone();
+    again.id = "again".into();
+    assert_eq!(
+        admit(&loaded, &again),
+        Admission::AlreadyLoaded {
+            label: "Paul Hermant".into()
+        }
+    );
+    // The same person on the same day, with other answers: counted once.
+    let mut changed = dg.clone();
+    changed.id = "changed".into();
+    changed.profile.respondent_name = "marie  DUBOIS".into();
+    answer_all(&mut changed, level(3));
+    assert!(matches!(
+        admit(&loaded, &changed),
+        Admission::AlreadyLoaded { .. }
+    ));
+    // The same person another day is a new reading.
+    changed.profile.date = "2026-11-27".into();
+    assert_eq!(admit(&loaded, &changed), Admission::Admitted);
+}

@@ -235,12 +235,15 @@ test("assessment cards: « Résultats » and « Projeter » open that assessment
   await page.waitForURL(/outils\/#\/resultats$/);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   assert.match(await page.textContent("main h1"), /Fleurus/);
-  // Farciennes has one question left: « Ouvrir » goes back to the questionnaire.
+  // Farciennes has one question left: « Ouvrir » goes back to the questionnaire, at that question.
   await assessments(page);
   await row(page, "Farciennes").locator("[data-testid=open-assessment]").click();
-  await page.waitForURL(/#\/profil$/);
-  await page.waitForSelector("#commune");
-  assert.equal(await page.inputValue("#commune"), "Farciennes");
+  await page.waitForURL(/#\/pilier\/\w+(\?reprendre)?$/);
+  await page.waitForFunction(() => {
+    const question = document.activeElement?.closest("fieldset.question");
+    return question && !question.querySelector("input[type=radio]:checked");
+  });
+  assert.equal(await page.textContent(".site-nav__current"), "Farciennes");
   await assertClean(page);
   await context.close();
 });

@@ -37,6 +37,52 @@ pub fn median_level(levels: &[u8]) -> Option<u8> {
     Some(sorted[(sorted.len() - 1) / 2])
 }
 
+/// Whether a respondent's assessment may join those already loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Admission {
+    Admitted,
+    /// Another commune, by NIS code or by name: its answers would be mixed into this one's.
+    OtherCommune {
+        theirs: String,
+        ours: String,
+    },
+    /// The same file twice, or the same person on the same date: counting them twice would
+    /// move the median.
+    AlreadyLoaded {
+        label: String,
+    },
+}
+
+/// Checks a candidate against the respondents already loaded: the first one sets the commune.
+pub fn admit(loaded: &[Assessment], candidate: &Assessment) -> Admission {
+    let Some(first) = loaded.first() else {
+        return Admission::Admitted;
+    };
+    if !first.same_commune(candidate) {
+        return Admission::OtherCommune {
+            theirs: candidate.profile.commune.clone(),
+            ours: first.profile.commune.clone(),
+        };
+    }
+    let person = |a: &Assessment| super::profile::slug(&a.profile.respondent_name);
+    let same_answers =
+        |a: &Assessment| a.answers == candidate.answers && a.profile == candidate.profile;
+    let same_person_and_day = |a: &Assessment| {
+        !person(candidate).is_empty()
+            && person(a) == person(candidate)
+            && a.profile.date == candidate.profile.date
+    };
+    match loaded
+        .iter()
+        .position(|a| a.id == candidate.id || same_answers(a) || same_person_and_day(a))
+    {
+        Some(index) => Admission::AlreadyLoaded {
+            label: respondent_label(&loaded[index], index),
+        },
+        None => Admission::Admitted,
+    }
+}
+
 /// Compares every question across respondents, in framework order.
 pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<QuestionSpread> {
     framework

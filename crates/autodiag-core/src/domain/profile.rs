@@ -203,6 +203,17 @@ impl Profile {
         }
     }
 
+    /// The name an assessment goes by: the commune, and for a consolidation its group's label,
+    /// so « Courcelles — synthèse de 3 répondants » is never taken for one person's answers.
+    pub fn display_name(&self) -> String {
+        let group = self.respondent_name.trim();
+        if self.consolidated_respondents > 1 && !group.is_empty() {
+            format!("{} — {group}", self.commune)
+        } else {
+            self.commune.clone()
+        }
+    }
+
     /// A consolidation first (its respondent name is the group's label), then a named
     /// respondent, else the commune.
     pub fn authorship(&self) -> Authorship {

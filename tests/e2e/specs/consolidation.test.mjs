@@ -1,0 +1,79 @@
+// Consolidating respondents never mixes communes or counts a person twice, shows who is
+// loaded, and names the result as a group everywhere.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { useApp, openPage, assertClean, resultsDir } from "../lib/harness.mjs";
+import { writeFiles, example } from "../lib/summaries.mjs";
+
+const app = useApp();
+
+const respondent = (commune, nis, who, role, levels) => {
+  const s = example();
+  Object.assign(s.profile, { commune, nis_code: nis, respondent_name: who, respondent_role: role, date: "2026-11-20" });
+  s.answers.forEach((a, i) => (a.level = levels(i)));
+  return s;
+};
+
+test("a file of another commune and a respondent loaded twice are refused, with who is loaded and « Retirer »", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const mayor = respondent("Courcelles", "52015", "Paul Hermant", "Bourgmestre", (i) => (i % 5) + 1);
+  const files = writeFiles([
+    ["bourgmestre.json", mayor],
+    ["dg.json", respondent("Courcelles", "52015", "Marie Dubois", "Directrice générale", (i) => ((i + 2) % 5) + 1)],
+    ["informaticien.json", respondent("Courcelles", "52015", "Luc Martin", "Informaticien", () => 3)],
+  ]);
+  const [again, walcourt] = writeFiles([
+    ["bourgmestre-encore.json", mayor],
+    ["walcourt.json", respondent("Walcourt", "93088", "Agent Walcourt", "", () => 2)],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
+  await page.setInputFiles("[data-testid=consolidate-input]", [again, walcourt]);
+  const errors = page.locator("[data-testid=consolidate-errors] li");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=consolidate-errors] li").length === 2);
+  const messages = (await errors.allTextContents()).join("\n");
+  assert.match(messages, /walcourt\.json : ce résumé est celui de Walcourt, pas de Courcelles/);
+  assert.match(messages, /bourgmestre-encore\.json : Paul Hermant \(Bourgmestre\) est déjà chargé/);
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 3, "neither was added");
+  assert.equal(await page.textContent("[data-testid=loaded-title]"), "Répondants chargés (3)");
+  assert.match(await page.textContent("[data-testid=loaded-respondents]"), /Marie Dubois \(Directrice générale\) · 20\/11\/2026/);
+  assert.doesNotMatch(await page.textContent("[data-testid=consolidate-table]"), /Walcourt/);
+  await page.screenshot({ path: path.join(resultsDir(), "consolidation-wrong-file-1366.png"), fullPage: true });
+
+  // « Retirer » takes a respondent out of the comparison.
+  await page.getByRole("button", { name: "Retirer Luc Martin (Informaticien)" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  assert.doesNotMatch(await page.textContent("[data-testid=consolidate-table] thead"), /Luc Martin/);
+
+  // The result is named as a group, on the results and in the list of assessments.
+  assert.equal(await page.inputValue("#consolidated-name"), "synthèse de 2 répondants");
+  await page.click("[data-testid=save-consolidated]");
+  await page.waitForURL(/#\/resultats$/);
+  await page.waitForFunction(() => /Courcelles — synthèse de 2 répondants/.test(document.querySelector("main h1")?.textContent ?? ""));
+  assert.equal(await page.textContent(".site-nav__current"), "Courcelles — synthèse de 2 répondants");
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.locator("[data-testid=assessment-row]", { hasText: "Courcelles — synthèse de 2 répondants" }).waitFor();
+  await assertClean(page);
+  await context.close();
+});
+
+test("an assessment of this browser already added is marked « Ajoutée » and cannot be added twice", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  const [file] = writeFiles([["dg.json", respondent("Lobbes", "56044", "Marie Dubois", "DG", () => 3)]]);
+  // Put one assessment in this browser by importing it.
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", file);
+  await page.locator("[data-testid=imported-open]").waitFor();
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  const add = page.locator("[data-testid=consolidate-add-local]").first();
+  await add.click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 1);
+  assert.equal((await add.textContent()).trim(), "Ajoutée");
+  assert.ok(await add.isDisabled());
+  await assertClean(page);
+  await context.close();
+});

@@ -1,0 +1,33 @@
+// On a phone, the first question is on the first screen and the live score stays in view.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { useApp, openPage, assertClean, createAssessment, openPillar, resultsDir } from "../lib/harness.mjs";
+
+const app = useApp();
+
+test("at 375 px the first question starts on the first screen, and the pillar's live score stays visible", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Momignies");
+  await openPillar(page, app.server.url, "mobilite");
+  const first = await page.locator("fieldset.question").first().boundingBox();
+  assert.ok(first.y < 812, `the first question starts at ${Math.round(first.y)} px`);
+  // The stepper keeps the overall progress and the pillar being answered only.
+  const steps = await page.locator(".stepper li").evaluateAll((items) => items.filter((li) => getComputedStyle(li).display !== "none").map((li) => li.textContent));
+  assert.equal(steps.length, 1);
+  assert.match(steps[0], /Mobilité/);
+  await page.screenshot({ path: path.join(resultsDir(), "phone-pillar-top-375.png") });
+
+  // Halfway down the pillar, after an answer, the live score is on screen, on one line.
+  await page.locator("fieldset.question").nth(3).scrollIntoViewIfNeeded();
+  await page.click(`[data-testid="${await page.locator("fieldset.question").nth(3).getAttribute("id")}-4"]`);
+  const live = page.locator(".pillar-aside");
+  const box = await live.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 812, `the live score is at ${Math.round(box.y)}..${Math.round(box.y + box.height)} px`);
+  assert.ok(box.height < 70, `one line, ${Math.round(box.height)} px tall`);
+  assert.match(await live.locator(".live-bars__current").innerText(), /Mobilité/);
+  await page.screenshot({ path: path.join(resultsDir(), "phone-pillar-middle-375.png") });
+  await assertClean(page);
+  await context.close();
+});

@@ -1,0 +1,53 @@
+// A printed report a collège can file: every page names the commune and the date and counts
+// « page n / N », sections follow on instead of leaving pages mostly empty, the bar chart and
+// the roadmap's owners are in it, and it reads on a phone without sideways scrolling.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir } from "../lib/harness.mjs";
+
+const app = useApp();
+
+/** The @page rules of the document, as CSS text. */
+const pageRules = (page) =>
+  page.evaluate(() =>
+    [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].filter((r) => r instanceof CSSPageRule).map((r) => r.cssText)));
+
+test("the report prints with a running head and page n / N, in few pages, with the bar chart", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Thuin");
+  await page.fill("#date", "2026-11-20");
+  for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, app.server.url, pillar, (_, i) => ((i + p) % 5) + 1);
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator("[data-testid=report] [data-testid=report-bars] svg").waitFor();
+
+  const rules = (await pageRules(page)).join("\n");
+  assert.match(rules, /Thuin · Autodiagnostic territoire intelligent · 20\/11\/2026/);
+  assert.match(rules, /counter\(page\).*counter\(pages\)/s);
+
+  await page.emulateMedia({ media: "print" });
+  const forced = await page.evaluate(() =>
+    [...document.querySelectorAll(".report section")].filter((s) => getComputedStyle(s).breakBefore === "page").length);
+  assert.equal(forced, 0, "no section forces a new page");
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  fs.writeFileSync(path.join(resultsDir(), "report-thuin.pdf"), pdf);
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+  assert.ok(pages >= 3 && pages <= 8, `${pages} A4 pages`);
+  await page.emulateMedia({ media: "screen" });
+
+  // Leaving the report takes its running head away: another screen prints without it.
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.locator("[data-testid=radar-chart] svg").waitFor();
+  assert.doesNotMatch((await pageRules(page)).join("\n"), /Thuin/);
+
+  // On a phone the report reads without sideways scrolling.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator("[data-testid=report] [data-testid=report-bars] svg").waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the report scrolls sideways by ${overflow}px at 375 px`);
+  await assertClean(page);
+  await context.close();
+});
