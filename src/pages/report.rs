@@ -128,7 +128,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h1 id="report-title">{td_string!(l, report.title, commune = profile.commune.clone())}</h1>
                 <p class="lead">{td_string!(l, report.generated, date = browser::format_date(&browser::now_iso(), lang, true))}</p>
                 <h2>{td_string!(l, report.profile)}</h2>
-                <table class="data-table data-table--whole">
+                <table class="data-table">
                     <tbody>
                         {rows.into_iter().map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> }).collect_view()}
                     </tbody>
@@ -137,13 +137,18 @@ pub fn ReportPage() -> impl IntoView {
             <section aria-labelledby="report-scores">
                 <h2 id="report-scores">{td_string!(l, report.scores)}</h2>
                 <OverallScore score=overall/>
-                <figure class="chart">
-                    <div class="chart__svg" inner_html=radar></div>
-                </figure>
-                <figure class="chart" data-testid="report-bars">
-                    <div class="chart__svg" inner_html=bars></div>
-                </figure>
-                <ScoresTable scores=state.scores.get_untracked() caption=td_string!(l, results.table_caption).to_string()/>
+                <div class="report__charts">
+                    <figure class="chart">
+                        <div class="chart__svg" inner_html=radar></div>
+                    </figure>
+                    <figure class="chart" data-testid="report-bars">
+                        <div class="chart__svg" inner_html=bars></div>
+                    </figure>
+                </div>
+                // Scrolls within its own width on a phone, as on the results screen.
+                <div class="chart__table" tabindex="0">
+                    <ScoresTable scores=state.scores.get_untracked() caption=td_string!(l, results.table_caption).to_string()/>
+                </div>
             </section>
             <ReportRoadmap assessment=assessment.clone()/>
             <LegalObligations assessment=assessment.clone()/>

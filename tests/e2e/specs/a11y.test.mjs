@@ -46,9 +46,10 @@ test("axe finds no violation on any page or state", async () => {
     ["outils/#/importer", "[data-testid=import-input]"],
     ["outils/#/comparer", "main h1"],
     ["outils/#/consolider", "main h1"],
-    ["outils/#/projection", "[data-testid=slide] svg"],
     ["outils/#/mentions-legales", "main h1"],
     ["outils/#/accessibilite", "main h1"],
+    // Last: the projector's keys are tried next.
+    ["outils/#/projection", "[data-testid=slide] svg"],
   ]) {
     await page.goto(`${app.server.url}${hash}`);
     await page.waitForSelector(selector);
@@ -62,8 +63,13 @@ test("axe finds no violation on any page or state", async () => {
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
   await axe(page, "territory view, loaded");
   await page.goto(`${app.server.url}outils/#/consolider`);
-  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles(communes(2).map((s, i) => [`r${i}.json`, s])));
+  // Two respondents of one commune, and a third file of another commune, refused with its reason.
+  const [first, second, other] = communes(3);
+  Object.assign(second.profile, { commune: first.profile.commune, nis_code: first.profile.nis_code, respondent_name: "Second" });
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([first, second].map((s, i) => [`r${i}.json`, s])));
   await page.waitForSelector("[data-testid=consolidate-table]");
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["autre.json", other]]));
+  await page.waitForSelector("[data-testid=consolidate-errors] li");
   await axe(page, "consolidation table");
   await page.goto(`${app.server.url}#/nulle-part`);
   await ready(page);

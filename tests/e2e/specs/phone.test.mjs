@@ -11,13 +11,13 @@ test("at 375 px the first question starts on the first screen, and the pillar's 
   const page = await openPage(context, app.server.url);
   await createAssessment(page, app.server.url, "Momignies");
   await openPillar(page, app.server.url, "mobilite");
+  await page.screenshot({ path: path.join(resultsDir(), "phone-pillar-top-375.png"), fullPage: true, clip: { x: 0, y: 0, width: 375, height: 1600 } });
   const first = await page.locator("fieldset.question").first().boundingBox();
   assert.ok(first.y < 812, `the first question starts at ${Math.round(first.y)} px`);
   // The stepper keeps the overall progress and the pillar being answered only.
   const steps = await page.locator(".stepper li").evaluateAll((items) => items.filter((li) => getComputedStyle(li).display !== "none").map((li) => li.textContent));
   assert.equal(steps.length, 1);
   assert.match(steps[0], /Mobilité/);
-  await page.screenshot({ path: path.join(resultsDir(), "phone-pillar-top-375.png") });
 
   // Halfway down the pillar, after an answer, the live score is on screen, on one line.
   await page.locator("fieldset.question").nth(3).scrollIntoViewIfNeeded();
