@@ -308,7 +308,10 @@ fn every_programme_law_or_body_the_french_content_names_has_a_public_source() {
     }
     let mut missing = std::collections::BTreeSet::new();
     for text in &texts {
-        for term in named_terms(text) {
+        // An acronym's meaning, written by the build from the glossary, names the acronym's
+        // own body: the acronym is what must be sourced.
+        let text = autodiag_core::domain::content::model::without_acronym_meanings(text);
+        for term in named_terms(&text) {
             let sourced = named.iter().any(|n| n.contains(term.as_str()));
             if !sourced && !NOT_A_NAMED_INSTRUMENT.contains(&term.as_str()) {
                 missing.insert(term);
@@ -481,4 +484,70 @@ fn fetched_text_files_are_named_by_the_hash_of_their_content() {
         );
     }
     assert_ne!(content::questions_file("fr"), content::questions_file("en"));
+}
+
+#[test]
+fn every_acronym_is_explained_at_its_first_use_on_each_pillar_page() {
+    // Proper names that are not acronyms to explain, and units or formats.
+    const NOT_EXPLAINED: &[&str] = &[
+        "IGRETEC",
+        "ORES",
+        "AIESH",
+        "AIEG",
+        "TEC",
+        "LED",
+        "CSV",
+        "PDF",
+        "GPX",
+        "AA",
+        "BE",
+        "WAVE",
+        "PIVOT",
+        "DOSSIER",
+        "WalOnMap",
+        "CyberFundamentals",
+        "PoWalCo",
+        "NIS2",
+    ];
+    let framework = autodiag_core::domain::content::framework();
+    let fr = autodiag_core::domain::content::full_texts("fr");
+    let acronym = |word: &str| {
+        word.chars().filter(char::is_ascii_uppercase).count() >= 2
+            && word.chars().all(char::is_alphanumeric)
+            && !NOT_EXPLAINED.contains(&word)
+    };
+    let mut unexplained = Vec::new();
+    for pillar in &framework.pillars {
+        let mut seen = std::collections::BTreeSet::new();
+        for id in &pillar.questions {
+            let q = fr.question(id);
+            for text in std::iter::once(&q.help)
+                .chain(std::iter::once(&q.legal_basis))
+                .chain(&q.levels)
+            {
+                for (at, word) in
+                    text.split_inclusive(|c: char| !c.is_alphanumeric())
+                        .scan(0, |pos, piece| {
+                            let at = *pos;
+                            *pos += piece.len();
+                            Some((at, piece.trim_end_matches(|c: char| !c.is_alphanumeric())))
+                        })
+                {
+                    if !acronym(word) || !seen.insert(word.to_string()) {
+                        continue;
+                    }
+                    let after = &text[at + word.len()..];
+                    let explained = after.starts_with(" (") || text[..at].ends_with('(');
+                    if !explained {
+                        unexplained.push(format!("{}: {word} in « {text} »", pillar.id));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        unexplained.is_empty(),
+        "first uses without their meaning (add them to [glossary] in content/<lang>/scale.toml):\n{}",
+        unexplained.join("\n")
+    );
 }

@@ -250,6 +250,10 @@ pub struct Scale {
     /// How texts name each electricity distribution system operator (`{grd}`), by key; the
     /// key `unknown` names it when the commune's operator is not known.
     pub grd: BTreeMap<String, String>,
+    /// Acronyms and what they stand for. The build writes the meaning after each acronym's
+    /// first use on a pillar's page and in its actions, so the app carries no glossary.
+    #[serde(default, skip_serializing)]
+    pub glossary: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -280,6 +284,33 @@ pub struct ActionText {
 
 /// The reference language: its files define which questions exist and in what order.
 pub const REFERENCE_LANGUAGE: &str = "fr";
+
+/// A level's text without the meanings the build writes after acronyms (« UREBA (…) »):
+/// explaining a term must not push a level over its length limit.
+pub fn without_acronym_meanings(text: &str) -> String {
+    let mut result = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(" (") {
+        let before = &rest[..open];
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        let is_acronym = word.chars().filter(char::is_ascii_uppercase).count() >= 2;
+        match rest[open..].find(')') {
+            Some(close) if is_acronym => {
+                result.push_str(before);
+                rest = &rest[open + close + 1..];
+            }
+            _ => {
+                result.push_str(&rest[..open + 2]);
+                rest = &rest[open + 2..];
+            }
+        }
+    }
+    result.push_str(rest);
+    result
+}
 
 /// Limits that keep the questionnaire under 45 minutes.
 pub const QUESTIONS_PER_PILLAR: std::ops::RangeInclusive<usize> = 6..=8;
@@ -766,7 +797,7 @@ fn check_texts(framework: &Framework, lang: &str, texts: &Texts, problems: &mut 
                 ));
             }
             for (index, level) in text.levels.iter().enumerate() {
-                if word_count(level) > MAX_LEVEL_WORDS {
+                if word_count(&without_acronym_meanings(level)) > MAX_LEVEL_WORDS {
                     problems.push(format!(
                         "{file}: question {question}, level {} is over {MAX_LEVEL_WORDS} words",
                         index + 1

@@ -8,7 +8,7 @@ use super::model::{
     QuestionText, Scale, Texts,
 };
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// `content/framework.toml`.
 #[derive(Debug, Deserialize)]
@@ -80,6 +80,73 @@ pub struct Sources {
 pub use super::model::REFERENCE_LANGUAGE;
 
 /// Builds the framework structure and each language's texts.
+/// Writes « (meaning) » after the first use of each glossary acronym on each pillar's page
+/// (help, legal basis, levels, in the order shown) and in each pillar's actions' first steps.
+/// Titles stay short: the meaning follows right below them. A use already explained,
+/// « ODWB (Open Data…) » or « … (ODWB) », counts as the first.
+fn expand_acronyms(texts: &mut Texts, pillars: &[Vec<String>], actions: &[Action]) {
+    let glossary = texts.scale.glossary.clone();
+    for questions in pillars {
+        let mut explained = BTreeSet::new();
+        for id in questions {
+            if let Some(question) = texts.questions.get_mut(id) {
+                let fields = std::iter::once(&mut question.help)
+                    .chain(std::iter::once(&mut question.legal_basis))
+                    .chain(question.levels.iter_mut());
+                for field in fields {
+                    *field = explain(field, &glossary, &mut explained);
+                }
+            }
+        }
+        let pillar = actions
+            .iter()
+            .find(|a| a.questions.iter().any(|q| questions.contains(q)))
+            .map(|a| a.pillar.clone());
+        let mut explained = BTreeSet::new();
+        for action in actions
+            .iter()
+            .filter(|a| Some(&a.pillar) == pillar.as_ref())
+        {
+            if let Some(text) = texts.actions.get_mut(&action.id) {
+                text.first_step = explain(&text.first_step, &glossary, &mut explained);
+            }
+        }
+    }
+}
+
+/// `text` with the meaning written after each acronym not yet `explained`, which it updates.
+fn explain(
+    text: &str,
+    glossary: &BTreeMap<String, String>,
+    explained: &mut BTreeSet<String>,
+) -> String {
+    let mut result = text.to_string();
+    for (acronym, meaning) in glossary {
+        if explained.contains(acronym) {
+            continue;
+        }
+        let Some(at) = find_word(&result, acronym) else {
+            continue;
+        };
+        explained.insert(acronym.clone());
+        let end = at + acronym.len();
+        let already = result[end..].starts_with(" (") || result[..at].ends_with('(');
+        if !already {
+            result.insert_str(end, &format!(" ({meaning})"));
+        }
+    }
+    result
+}
+
+/// The byte offset of `word` in `text` as a whole word: no letter or digit touches it.
+pub fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), String> {
     let reference_ids: Vec<Vec<String>> = sources
         .languages
@@ -155,6 +222,7 @@ pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), S
             }
             texts.actions.extend(file.actions);
         }
+        expand_acronyms(&mut texts, &reference_ids, &actions);
         languages.push((lang, texts));
     }
 
