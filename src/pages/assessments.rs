@@ -52,7 +52,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                     <li><a href=state.href(Route::Projector) data-testid="to-projector" on:click=|_| browser::enter_fullscreen_root()>{td_string!(l, nav.projector)}</a>" — "{projector_hint}</li>
                     <li><a href=state.href(Route::Compare) data-testid="to-compare">{td_string!(l, nav.compare)}</a>" — "{td_string!(l, assessments.compare_hint)}</li>
                     <li><a href=state.href(Route::Consolidate) data-testid="to-consolidate">{td_string!(l, nav.consolidate)}</a>" — "{td_string!(l, assessments.consolidate_hint)}</li>
-                    <li><a href=state.href(Route::Territory)>{td_string!(l, nav.territory)}</a>" — "{td_string!(l, assessments.territory_hint)}</li>
+                    <li><a href=state.href(Route::Territory) data-testid="to-territory">{td_string!(l, nav.territory_igretec)}</a>" — "{td_string!(l, assessments.territory_hint)}</li>
                 </ul>
             </section>
             <section class="card" aria-labelledby="import-title">

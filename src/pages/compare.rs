@@ -24,7 +24,11 @@ pub fn ComparePage() -> impl IntoView {
                 .map(|a| {
                     (
                         a.id.clone(),
-                        format!("{} · {}", a.profile.commune, a.profile.date),
+                        format!(
+                            "{} · {}",
+                            a.profile.commune,
+                            crate::browser::format_date(&a.profile.date, state.lang_code(), false)
+                        ),
                     )
                 })
                 .collect::<Vec<(String, String)>>()
@@ -107,7 +111,11 @@ pub fn ComparePage() -> impl IntoView {
                 .map(|p| texts.pillar_name(&p.id).to_string())
                 .collect(),
             commune: Series {
-                label: td_string!(l, results.compared_with, date = a.profile.date.clone()),
+                label: td_string!(
+                    l,
+                    results.compared_with,
+                    date = crate::browser::format_date(&a.profile.date, state.lang_code(), false)
+                ),
                 values: scoring::score_all(framework, &a)
                     .iter()
                     .map(|s| s.score)
@@ -115,7 +123,11 @@ pub fn ComparePage() -> impl IntoView {
             },
             target: None,
             comparison: Some(Series {
-                label: td_string!(l, results.compared_with, date = b.profile.date.clone()),
+                label: td_string!(
+                    l,
+                    results.compared_with,
+                    date = crate::browser::format_date(&b.profile.date, state.lang_code(), false)
+                ),
                 values: scoring::score_all(framework, &b)
                     .iter()
                     .map(|s| s.score)

@@ -290,8 +290,8 @@ test("before / after with one assessment of the commune offers to import the ear
   await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([["gerpinnes-2025.json", gerpinnes("2025-11-18", 2)]]));
   await page.waitForSelector("[data-testid=pillar-deltas]");
   assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
-  assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 2025-11-18/);
-  assert.match(await page.$eval("#compare-after", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 2026-11-20/);
+  assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);
+  assert.match(await page.$eval("#compare-after", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 20\/11\/2026/);
   assert.equal(await offer.count(), 0, "two assessments of Gerpinnes: the offer is gone");
   await assertClean(page);
   await context.close();

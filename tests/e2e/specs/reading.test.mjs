@@ -70,6 +70,12 @@ test("dates read dd/mm/yyyy wherever the French interface shows one", async () =
   const options = await page.locator("[data-testid=compare-with] option").allTextContents();
   assert.ok(options.some((o) => o.startsWith("12/06/2025")), options.join(" | "));
   assert.ok(!options.some((o) => /\d{4}-\d{2}-\d{2}/.test(o)), options.join(" | "));
+  // Before / after, too.
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  await page.locator("main select option").first().waitFor({ state: "attached" });
+  const compared = await page.locator("main").innerText();
+  assert.match(compared, /12\/06\/2025/);
+  assert.doesNotMatch(compared, /\d{4}-\d{2}-\d{2}/);
   await assertClean(page);
   await context.close();
 });
@@ -102,6 +108,20 @@ test("chart text is at least 12 px as shown, at 1366, 1280 and 375 px, and table
       await page.locator(`[data-testid=${chart}] .chart__svg`).screenshot({ path: path.join(resultsDir(), `${chart}-${width}.png`) });
     }
   }
+  await assertClean(page);
+  await context.close();
+});
+
+test("the territory view is named for IGRETEC and sits with the facilitator and IGRETEC tools", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Anderlues");
+  assert.equal((await page.locator(".site-nav a[href*=territoire]").textContent()).trim(), "Vue territoire (IGRETEC)");
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  const tools = page.locator("section[aria-labelledby=tools-title]");
+  await tools.waitFor();
+  assert.equal(await tools.locator("h2").textContent(), "Outils pour l'animateur et pour IGRETEC");
+  assert.equal(await tools.locator("[data-testid=to-territory]").textContent(), "Vue territoire (IGRETEC)");
   await assertClean(page);
   await context.close();
 });
