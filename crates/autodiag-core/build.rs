@@ -162,6 +162,22 @@ fn run() -> Result<(), String> {
     table.push_str(&actions);
     fetched_files.push_str("];\n");
     table.push_str(&fetched_files);
+    // The tools' screens list the acronyms they show; the questionnaire explains them inline.
+    table.push_str(
+        "/// Acronyms and their meanings, per language.\n#[cfg(feature = \"actions\")]\n\
+         pub const GLOSSARIES: &[(&str, &str)] = &[\n",
+    );
+    for (lang, texts) in &texts {
+        let file = format!("glossary.{lang}.json");
+        write(&out.join(&file), &to_json(&texts.scale.glossary)?)?;
+        table.push_str(&format!(
+            "    ({lang:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))),\n"
+        ));
+    }
+    table.push_str("];\n");
+    table.push_str(
+        "#[cfg(not(feature = \"actions\"))]\npub const GLOSSARIES: &[(&str, &str)] = &[];\n",
+    );
     write(&out.join("languages.rs"), &table)?;
     Ok(())
 }

@@ -258,7 +258,9 @@ pub fn ImportArea(
             hint=td_string!(l, import.drop_hint).to_string()
             on_files=handle
         />
-        <ul class="import-results" role="status" aria-live="polite" data-testid="import-results">
+        // The live region wraps the list: a list may not take the status role itself.
+        <div role="status" aria-live="polite">
+        <ul class="import-results" data-testid="import-results">
             {move || outcomes.get().into_iter().enumerate().map(|(index, outcome)| match outcome {
                 Outcome::Added { id, name, unknown_questions } => view! {
                     <li class="import-results__ok">
@@ -297,5 +299,6 @@ pub fn ImportArea(
                 }
             }).collect_view()}
         </ul>
+        </div>
     }
 }

@@ -352,8 +352,8 @@ fn LiveScores(highlight: &'static str) -> impl IntoView {
             .map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))
     };
     view! {
-        <table class="live-bars" data-testid="live-chart">
-            <caption class="visually-hidden">{td_string!(l, pillar.live_title)}</caption>
+        // Named by the aside's heading, so a screen reader does not hear the title twice.
+        <table class="live-bars" data-testid="live-chart" aria-labelledby="live-title">
             <tbody>
                 {move || rows.get().into_iter().map(|(pillar, score)| {
                     let band = score.map_or(0, |s| scoring::band_of(s).get());

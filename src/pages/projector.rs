@@ -84,6 +84,7 @@ pub fn ProjectorPage() -> impl IntoView {
         ),
         None,
     ));
+    let title = assessment.profile.display_name();
     let slide_view = move || {
         let i = index.get();
         match &slides[i] {
@@ -95,6 +96,8 @@ pub fn ProjectorPage() -> impl IntoView {
     };
     view! {
         <div class="projector" id="projector" data-testid="projector">
+            // The page's title for assistive technology; each slide's own heading is an h2.
+            <h1 class="visually-hidden">{td_string!(l, nav.projector)}" — "{title}</h1>
             <div class="projector__bar">
                 <span class="projector__counter" data-testid="slide-counter" aria-live="polite">
                     {move || td_string!(l, projector.counter, index = index.get() + 1, count = count)}

@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::chart;
 use crate::components::chart_figure::{OverallScore, ScoresTable, pillar_bars, radar_of};
+use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::obligations::LegalObligations;
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
@@ -153,10 +154,21 @@ pub fn ReportPage() -> impl IntoView {
             <ReportRoadmap assessment=assessment.clone()/>
             <LegalObligations assessment=assessment.clone()/>
             <QuestionsToCheck assessment=assessment.clone()/>
-            <ReportAnswers assessment=assessment/>
+            <ReportAnswers assessment=assessment.clone()/>
+            <Acronyms texts=report_texts(state, &assessment) open=true/>
         </article>
     }
     .into_any()
+}
+
+/// The report's titles that may hold an acronym (questions, legal bases, roadmap items): the
+/// levels and first steps it prints already explain theirs inline.
+fn report_texts(state: AppState, assessment: &Assessment) -> Vec<String> {
+    let mut shown = question_texts(state);
+    if let Some(roadmap) = &assessment.roadmap {
+        shown.extend(roadmap.items.iter().map(|item| item_title(state, item)));
+    }
+    shown
 }
 
 /// The roadmap as it will be filed: focus pillars, then each horizon's items with their tags,

@@ -6,6 +6,7 @@ use crate::chart::{self, BAND_COLOURS, BarRow, Bars};
 use crate::components::chart_figure::{
     ChartFigure, OverallScore, ScoresTable, bars_at, pillar_bars, radar_at, radar_of, score_text,
 };
+use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::hand_over::SaveForIgretec;
 use crate::components::obligations::LegalObligations;
 use crate::components::to_check::QuestionsToCheck;
@@ -99,6 +100,7 @@ pub fn ResultsPage() -> impl IntoView {
 
             </div>
             <SaveForIgretec/>
+            <Acronyms texts=question_texts(state)/>
             {compare}
             <div class="results-grid">
                 <section aria-labelledby="radar-title">

@@ -1,5 +1,6 @@
 //! The starter roadmap: focus pillars, then actions by horizon, which the commune can edit.
 
+use crate::components::glossary::Acronyms;
 use crate::components::hand_over::SaveForIgretec;
 use crate::domain::content::{self, ActionKind, CostBand, Effort, Horizon};
 use crate::domain::roadmap::{
@@ -153,6 +154,15 @@ pub fn RoadmapPage() -> impl IntoView {
                 </section>
             })}
             <RemovedNotice removed/>
+            {move || {
+                let shown = roadmap.with(|r| {
+                    r.items
+                        .iter()
+                        .flat_map(|item| [item_title(state, item), item_first_step(state, item).unwrap_or_default()])
+                        .collect::<Vec<_>>()
+                });
+                view! { <Acronyms texts=shown/> }
+            }}
             <SaveForIgretec/>
             <div class="roadmap-columns">
                 {Horizon::ALL.into_iter().map(|horizon| view! { <HorizonColumn horizon roadmap reasons/> }).collect_view()}

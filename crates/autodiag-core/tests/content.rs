@@ -551,3 +551,28 @@ fn every_acronym_is_explained_at_its_first_use_on_each_pillar_page() {
         unexplained.join("\n")
     );
 }
+
+#[test]
+fn a_screen_lists_the_acronyms_it_shows_and_only_those() {
+    let glossary = content::glossary("fr");
+    assert_eq!(
+        glossary.get("ODWB").map(String::as_str),
+        Some("Open Data Wallonie-Bruxelles")
+    );
+    let shown = [
+        "Publier sur ODWB les données",
+        "Partager les véhicules avec le CPAS",
+        "PiCM ou PCM",
+    ];
+    let listed: Vec<&str> = content::acronyms_in(&glossary, shown)
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    assert_eq!(listed, ["CPAS", "ODWB", "PCM", "PiCM"]);
+    // A word that contains an acronym is not it.
+    assert!(content::acronyms_in(&glossary, ["ODWBX et SPWA"]).is_empty());
+    assert_eq!(
+        content::glossary("en").get("CPAS").map(String::as_str),
+        Some("public social welfare centre")
+    );
+}

@@ -58,6 +58,12 @@ test("axe finds no violation on any page or state", async () => {
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=slide-counter]", "Diapositive 2 sur 9");
   await axe(page, "projector, a pillar slide");
+  assert.equal(await page.locator("h1").count(), 1, "the projector has one h1");
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["import.json", communes(1)[0]]]));
+  await page.locator("[data-testid=imported-open]").waitFor();
+  await axe(page, "import with its result");
+  assert.equal(await page.locator("ul[role]").count(), 0, "no list takes another role");
   await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", writeFiles(communes(12).map((s, i) => [`c${i}.json`, s])));
   await page.waitForSelector("[data-testid=heatmap] tbody tr");

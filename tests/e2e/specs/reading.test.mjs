@@ -125,3 +125,27 @@ test("the territory view is named for IGRETEC and sits with the facilitator and 
   await assertClean(page);
   await context.close();
 });
+
+test("acronyms: explained at their first use on a pillar page, and listed on the results and the roadmap", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Seneffe");
+  await openPillar(page, app.server.url, "mobilite");
+  const pillarText = await page.locator("form.questions").innerText();
+  const first = pillarText.indexOf("ODWB");
+  assert.ok(first > 0, "ODWB is used on the Mobilité page");
+  assert.equal(pillarText.slice(first, first + 35), "ODWB (Open Data Wallonie-Bruxelles)");
+  for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, 2);
+  for (const [screen, acronym, meaning] of [["resultats", "PAEDC", "plan d'action en faveur de l'énergie durable et du climat"], ["feuille-de-route", "DPO", "délégué à la protection des données"]]) {
+    await page.goto(`${app.server.url}outils/#/${screen}`);
+    const glossary = page.locator("[data-testid=glossary]");
+    await glossary.waitFor();
+    assert.match(await glossary.locator("summary").textContent(), /^Sigles utilisés sur cette page \(\d+\)$/);
+    await glossary.locator("summary").click();
+    const terms = await glossary.locator("dt").allTextContents();
+    const meanings = await glossary.locator("dd").allTextContents();
+    assert.equal(meanings[terms.indexOf(acronym)], meaning, `${screen}: ${acronym}`);
+  }
+  await assertClean(page);
+  await context.close();
+});

@@ -212,3 +212,36 @@ pub fn with_grd<'a>(text: &'a str, texts: &Texts, grd: Option<&str>) -> std::bor
         replaced
     })
 }
+
+/// The acronyms of `lang`'s content and what they stand for (the reference language's for a
+/// language without its own). Empty without the `actions` feature: only the tools list them.
+pub fn glossary(lang: &str) -> BTreeMap<String, String> {
+    GLOSSARIES
+        .iter()
+        .find(|(code, _)| *code == lang)
+        .or_else(|| {
+            GLOSSARIES
+                .iter()
+                .find(|(code, _)| *code == model::REFERENCE_LANGUAGE)
+        })
+        .and_then(|(_, json)| serde_json::from_str(json).ok())
+        .unwrap_or_default()
+}
+
+/// The glossary's entries whose acronym appears, as a whole word, in any of `texts`: what a
+/// screen lists under « Sigles ».
+pub fn acronyms_in<'g, 't>(
+    glossary: &'g BTreeMap<String, String>,
+    texts: impl IntoIterator<Item = &'t str> + Clone,
+) -> Vec<(&'g str, &'g str)> {
+    glossary
+        .iter()
+        .filter(|(acronym, _)| {
+            texts
+                .clone()
+                .into_iter()
+                .any(|text| source::find_word(text, acronym).is_some())
+        })
+        .map(|(acronym, meaning)| (acronym.as_str(), meaning.as_str()))
+        .collect()
+}
