@@ -73,9 +73,13 @@ fn follow_hash(state: AppState, prepare: Prepare) {
         Route::parse(&hash)
     };
     let first = read();
-    // Another bundle sent the user here to carry on (« Ouvrir » after an import).
-    if Route::asks_to_resume(&browser::window().location().hash().unwrap_or_default()) {
+    // Another bundle sent the user here to carry on (« Ouvrir » after an import), or to a
+    // question to check.
+    let hash = browser::window().location().hash().unwrap_or_default();
+    if Route::asks_to_resume(&hash) {
         state.resume_at_first_unanswered();
+    } else if let Some(question) = Route::question_asked(&hash) {
+        state.resume_at(question);
     }
     arrive(state, &first, prepare);
     state.route.set(first);

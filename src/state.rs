@@ -156,6 +156,17 @@ impl AppState {
         self.resume_question.set_value(question);
     }
 
+    /// The next pillar page opened brings `question` into view, if the framework has it.
+    pub fn resume_at(&self, question: &str) {
+        let known = content::framework()
+            .pillars
+            .iter()
+            .flat_map(|p| &p.questions)
+            .find(|q| *q == question)
+            .map(String::as_str);
+        self.resume_question.set_value(known);
+    }
+
     /// « Continuer » led elsewhere than a pillar: nothing to bring into view later.
     pub fn forget_resume_question(&self) {
         self.resume_question.set_value(None);

@@ -40,7 +40,7 @@ pub fn QuestionsToCheck(
                         let input_id = format!("ask-{question}");
                         view! {
                             <li data-testid=format!("to-check-{question}")>
-                                <a href=state.href(Route::Pillar(pillar.id.clone()))>{texts.question(question).title.clone()}</a>
+                                <a href=Route::Pillar(pillar.id.clone()).href_to_question(question, state.bundle) data-testid="to-check-link">{texts.question(question).title.clone()}</a>
                                 " — "{td_string!(l, results.to_check_service)}" "<strong>{service}</strong>
                                 <div class="field field--inline no-print-input">
                                     <label for=input_id.clone()>{td_string!(l, results.to_check_ask)}</label>

@@ -26,7 +26,7 @@ pub fn ComparePage() -> impl IntoView {
                         a.id.clone(),
                         format!(
                             "{} · {}",
-                            a.profile.commune,
+                            a.profile.display_name(),
                             crate::browser::format_date(&a.profile.date, state.lang_code(), false)
                         ),
                     )

@@ -10,6 +10,8 @@
 
 /// Added to a pillar's address to resume at its first unanswered question.
 const RESUME_QUERY: &str = "?reprendre";
+/// Added to a pillar's address, with a question's id, to bring that question into view.
+const QUESTION_QUERY: &str = "?question=";
 
 /// One of the two wasm bundles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +130,19 @@ impl Route {
         hash.ends_with(RESUME_QUERY)
     }
 
+    /// The address of this pillar from bundle `here`, bringing `question` into view: where a
+    /// « question à vérifier » links to.
+    pub fn href_to_question(&self, question: &str, here: Bundle) -> String {
+        format!("{}{QUESTION_QUERY}{question}", self.href_from(here))
+    }
+
+    /// The question a `location.hash` asks to bring into view, if any.
+    pub fn question_asked(hash: &str) -> Option<&str> {
+        hash.split_once(QUESTION_QUERY)
+            .map(|(_, id)| id)
+            .filter(|id| !id.is_empty())
+    }
+
     /// The address of this screen from a page of bundle `here`.
     pub fn href_from(&self, here: Bundle) -> String {
         match (here, self.bundle()) {
@@ -216,6 +231,17 @@ mod tests {
         assert_eq!(Route::parse(hash), Route::Pillar("economie".into()));
         assert!(Route::asks_to_resume(hash));
         assert!(!Route::asks_to_resume("#/pilier/economie"));
+    }
+
+    #[test]
+    fn a_question_address_reads_as_its_pillar_and_names_the_question() {
+        let href =
+            Route::Pillar("gouvernance".into()).href_to_question("gou_rgpd", super::Bundle::Tools);
+        assert_eq!(href, "../#/pilier/gouvernance?question=gou_rgpd");
+        let hash = href.trim_start_matches("../");
+        assert_eq!(Route::parse(hash), Route::Pillar("gouvernance".into()));
+        assert_eq!(Route::question_asked(hash), Some("gou_rgpd"));
+        assert_eq!(Route::question_asked("#/pilier/gouvernance"), None);
     }
 
     #[test]

@@ -69,6 +69,10 @@ test("« je ne sais pas » becomes a list of questions to check, with whom to as
   assert.equal(await page.inputValue("[data-testid=ask-gou_rgpd]"), "Mme Dupont, DPO du CPAS");
   const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
   assert.equal(summary.answers.find((a) => a.question_id === "gou_rgpd").ask, "Mme Dupont, DPO du CPAS");
+  // Each question to check links back to that very question, focused on its pillar's page.
+  await page.locator("[data-testid=to-check-gou_rgpd] [data-testid=to-check-link]").click();
+  await page.waitForURL(/#\/pilier\/gouvernance\?question=gou_rgpd$/);
+  await page.waitForFunction(() => document.activeElement?.closest("fieldset")?.id === "gou_rgpd");
   await page.goto(`${app.server.url}outils/#/rapport`);
   await page.locator("[data-testid=report] [data-testid=questions-to-check]").waitFor();
   await assertClean(page);
