@@ -5,6 +5,7 @@ use crate::domain::content;
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// Lists the glossary's acronyms found in `texts`, folded by default; open for print.
 #[component]
@@ -51,4 +52,31 @@ pub fn question_texts(state: AppState) -> Vec<String> {
             [question.title.clone(), question.legal_basis.clone()]
         })
         .collect()
+}
+
+/// `text` with each glossary acronym in `<abbr title="meaning">`: where a screen has no room for
+/// a list of acronyms, as on the projector.
+pub fn with_abbr(text: &str, glossary: &BTreeMap<String, String>) -> AnyView {
+    let mut found: Vec<(usize, &str, &str)> = glossary
+        .iter()
+        .filter_map(|(acronym, meaning)| {
+            content::source::find_word(text, acronym)
+                .map(|at| (at, acronym.as_str(), meaning.as_str()))
+        })
+        .collect();
+    found.sort_unstable();
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for (at, acronym, meaning) in found {
+        if at < from {
+            continue;
+        }
+        pieces.push(text[from..at].to_string().into_any());
+        pieces.push(
+            view! { <abbr title=meaning.to_string()>{acronym.to_string()}</abbr> }.into_any(),
+        );
+        from = at + acronym.len();
+    }
+    pieces.push(text[from..].to_string().into_any());
+    pieces.into_any()
 }

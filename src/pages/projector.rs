@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::chart;
 use crate::components::chart_figure::{radar_of, score_text};
+use crate::components::glossary::with_abbr;
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content::{self, Horizon};
 use crate::domain::profile::Authorship;
@@ -174,9 +175,12 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
         .pillar(&score.pillar_id)
         .unwrap_or(&framework.pillars[0]);
     let slide = projector::pillar_slide(pillar, assessment);
+    // A facilitator points at an acronym to read its meaning: there is no room for a list.
+    let glossary = content::glossary(state.lang_code());
+    let title = |question: &str| with_abbr(&texts.question(question).title, &glossary);
     let line = |(question, level): &(&str, Level)| {
         let level = level.get();
-        view! { <li>{format!("{} — {} · {}", texts.question(question).title, level, texts.level_name_at(usize::from(level - 1)))}</li> }
+        view! { <li>{title(question)}{format!(" — {} · {}", level, texts.level_name_at(usize::from(level - 1)))}</li> }
     };
     let list = |items: &[(&str, Level)]| {
         if items.is_empty() {
@@ -189,7 +193,7 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
         view! { <li>{td_string!(l, projector.to_check_none)}</li> }.into_any()
     } else {
         view! {
-            {slide.to_check.shown.iter().map(|question| view! { <li>{texts.question(question).title.clone()}</li> }).collect_view()}
+            {slide.to_check.shown.iter().map(|question| view! { <li>{title(question)}</li> }).collect_view()}
             {(slide.to_check.more > 0).then(|| more(slide.to_check.more))}
         }
         .into_any()
