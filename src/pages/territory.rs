@@ -12,23 +12,52 @@ use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
 
+use super::territory_store;
+
 #[component]
 pub fn TerritoryPage() -> impl IntoView {
     let l = crate::state::locale();
     let territory = RwSignal::new(None::<Territory>);
     let loading = RwSignal::new(false);
+    let kept = Kept::new();
     let load = Callback::new(move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
         }
         loading.set(true);
         wasm_bindgen_futures::spawn_local(async move {
-            let loaded = read_and_load(files).await;
+            let (loaded, read) = read_and_load(files).await;
             browser::mark("autodiag:territory-parsed");
             territory.set(Some(loaded));
             loading.set(false);
             request_animation_frame(|| browser::mark("autodiag:territory-drawn"));
+            kept.replace(l, read);
         });
+    });
+    // With the option on, the summaries kept last time come back.
+    if kept.keep.get_untracked() {
+        loading.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            match territory_store::load().await {
+                Ok(files) if !files.is_empty() => {
+                    let count = files.len();
+                    let loaded = territory::load(content::framework(), &files, &browser::now_iso());
+                    kept.files.set_value(files);
+                    territory.set(Some(loaded));
+                    kept.status
+                        .set(crate::td_plural!(l, territory.keep_restored, count));
+                }
+                Ok(_) => {}
+                Err(_) => kept
+                    .status
+                    .set(td_string!(l, territory.keep_failed).to_string()),
+            }
+            loading.set(false);
+        });
+    }
+    let forget = Callback::new(move |_: ()| {
+        territory.set(None);
+        kept.forget(l);
     });
     view! {
         <div class="page page--territory">
@@ -44,6 +73,7 @@ pub fn TerritoryPage() -> impl IntoView {
                     hint=td_string!(l, territory.drop_hint).to_string()
                     on_files=load
                 />
+                <KeepFiles kept forget/>
             </div>
             <p role="status" aria-live="polite" data-testid="territory-status">
                 {move || {
@@ -59,12 +89,114 @@ pub fn TerritoryPage() -> impl IntoView {
     }
 }
 
+/// The option to keep the loaded summaries in this browser, and what was last read.
+#[derive(Clone, Copy)]
+struct Kept {
+    /// The user's opt-in, as stored.
+    keep: RwSignal<bool>,
+    /// The files behind the view on screen, as read: what the option keeps.
+    files: StoredValue<Vec<(String, Vec<u8>)>>,
+    /// What happened to the kept files last, for the status line.
+    status: RwSignal<String>,
+}
+
+impl Kept {
+    fn new() -> Kept {
+        Kept {
+            keep: RwSignal::new(crate::storage::territory_keep()),
+            files: StoredValue::new(Vec::new()),
+            status: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Remembers the files now on screen, and keeps them when the option is on.
+    fn replace(self, l: Locale, files: Vec<(String, Vec<u8>)>) {
+        self.files.set_value(files);
+        if self.keep.get_untracked() {
+            self.save(l);
+        }
+    }
+
+    fn save(self, l: Locale) {
+        let files = self.files.get_value();
+        if files.is_empty() {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let message = match territory_store::save(&files).await {
+                Ok(()) => crate::td_plural!(l, territory.keep_saved, files.len()),
+                Err(_) => td_string!(l, territory.keep_failed).to_string(),
+            };
+            self.status.set(message);
+        });
+    }
+
+    fn set_keep(self, l: Locale, keep: bool) {
+        if !crate::storage::set_territory_keep(keep) {
+            self.status
+                .set(td_string!(l, territory.keep_failed).to_string());
+            return;
+        }
+        self.keep.set(keep);
+        if keep {
+            self.save(l);
+        } else {
+            // Without the option, nothing stays behind.
+            self.clear(l, td_string!(l, territory.keep_off));
+        }
+    }
+
+    /// « Tout effacer »: the kept files and the view.
+    fn forget(self, l: Locale) {
+        self.files.set_value(Vec::new());
+        self.clear(l, td_string!(l, territory.keep_cleared));
+    }
+
+    fn clear(self, l: Locale, done: &'static str) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let message = match territory_store::clear().await {
+                Ok(()) => done,
+                Err(_) => td_string!(l, territory.keep_failed),
+            };
+            self.status.set(message.to_string());
+        });
+    }
+}
+
+/// « Garder ces résumés dans ce navigateur », opt-in, and « Tout effacer ».
+#[component]
+fn KeepFiles(
+    /// The option and the files it keeps.
+    kept: Kept,
+    /// Clears the view as well as the kept files.
+    forget: Callback<()>,
+) -> impl IntoView {
+    let l = crate::state::locale();
+    view! {
+        <div class="keep-files">
+            <label class="keep-files__option">
+                <input type="checkbox" data-testid="territory-keep" prop:checked=move || kept.keep.get()
+                    on:change=move |ev| kept.set_keep(l, event_target_checked(&ev))/>
+                " "{td_string!(l, territory.keep_label)}
+            </label>
+            <p class="hint">{td_string!(l, territory.keep_hint)}</p>
+            {move || kept.keep.get().then(|| view! {
+                <button type="button" class="button" data-testid="territory-forget" on:click=move |_| forget.run(())>
+                    {td_string!(l, territory.keep_forget)}
+                </button>
+            })}
+            <p role="status" aria-live="polite" data-testid="territory-kept">{move || kept.status.get()}</p>
+        </div>
+    }
+}
+
 /// Reads every file, refusing the oversized ones before reading them.
 /// Files awaited together: large enough that the event loop is crossed rarely, small enough
 /// that parsing starts while the browser still reads the rest.
 const READ_BATCH: usize = 50;
 
-async fn read_and_load(files: Vec<web_sys::File>) -> Territory {
+/// Returns the territory and the files as read, for the option that keeps them.
+async fn read_and_load(files: Vec<web_sys::File>) -> (Territory, Vec<(String, Vec<u8>)>) {
     let framework = content::framework();
     let now = browser::now_iso();
     // Every read starts at once; an unreadable file resolves to nothing and is reported alone.
@@ -77,6 +209,7 @@ async fn read_and_load(files: Vec<web_sys::File>) -> Territory {
         .map(|file| file.array_buffer().catch(&unreadable).into())
         .collect();
     let mut loader = territory::TerritoryLoader::default();
+    let mut read = Vec::with_capacity(files.len());
     for (batch_files, batch_reads) in files.chunks(READ_BATCH).zip(reads.chunks(READ_BATCH)) {
         let batch: js_sys::Array = batch_reads.iter().collect();
         let buffers = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&batch))
@@ -95,11 +228,13 @@ async fn read_and_load(files: Vec<web_sys::File>) -> Territory {
             if length > MAX_FILE_BYTES {
                 loader.reject(&name, ImportError::TooLarge { bytes: length });
             } else {
-                loader.add(framework, &name, &bytes.to_vec(), &now);
+                let bytes = bytes.to_vec();
+                loader.add(framework, &name, &bytes, &now);
+                read.push((name, bytes));
             }
         }
     }
-    loader.finish()
+    (loader.finish(), read)
 }
 
 #[component]

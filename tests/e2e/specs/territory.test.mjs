@@ -101,8 +101,9 @@ test("heat map: each commune's date as dd/mm/yyyy, its completeness, and « anci
   assert.match(await oldRow.locator("[data-testid=assessment-date]").textContent(), new RegExp(`^${frenchDate(old)} ancienne \\(> 12 mois\\)$`));
   assert.equal(await page.locator("[data-testid=old-mark]").count(), 1, "only the old assessment is marked");
   assert.equal((await row("Commune 002").locator("[data-testid=assessment-date]").textContent()).trim(), frenchDate(recent));
-  assert.equal((await oldRow.locator("[data-testid=completeness]").textContent()).trim(), `${summaries[0].answers.length} / 47 questions`);
-  assert.equal((await row("Commune 002").locator("[data-testid=completeness]").textContent()).trim(), "20 / 47 questions");
+  assert.equal((await oldRow.locator("[data-testid=completeness]").textContent()).trim(), `${summaries[0].answers.length} / 47`);
+  assert.equal((await row("Commune 002").locator("[data-testid=completeness]").textContent()).trim(), "20 / 47");
+  assert.equal((await page.textContent("[data-testid=heatmap] thead th:nth-child(3)")).trim(), "Questions répondues");
   await assertClean(page);
   await page.close();
 });
@@ -238,4 +239,88 @@ test("axe finds no violation in the territory view, its tables, chips and open l
   assert.deepEqual(violations, []);
   await assertClean(page);
   await page.close();
+});
+
+/** How many summaries the view keeps in IndexedDB, or null when it has no database at all. */
+function keptCount(page) {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes("autodiag-territoire")) return null;
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open("autodiag-territoire");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const database = open.result;
+        const count = database.transaction("resumes").objectStore("resumes").count();
+        count.onsuccess = () => {
+          database.close();
+          resolve(count.result);
+        };
+        count.onerror = () => reject(count.error);
+      };
+    });
+  });
+}
+
+const heatmapNames = (page) => page.$$eval("[data-testid=heatmap] tbody th", (cells) => cells.map((c) => c.textContent));
+
+test("without the opt-in, nothing is stored and a reload starts empty", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await loadTerritory(page, communes(5, { seed: 21 }));
+  assert.equal(await page.isChecked("[data-testid=territory-keep]"), false, "off by default");
+  assert.equal(await page.locator("[data-testid=territory-forget]").count(), 0);
+  assert.equal(await keptCount(page), null, "no database");
+  assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.territory.keep")), null);
+  await page.reload();
+  await page.waitForSelector("[data-testid=territory-input]", { state: "attached" });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator("[data-testid=heatmap]").count(), 0, "nothing comes back");
+  await assertClean(page);
+  await context.close();
+});
+
+test("with « Garder ces résumés dans ce navigateur », 30 communes come back after a reload; « Tout effacer » empties the store", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 768 } });
+  const page = await openPage(context, app.server.url);
+  await loadTerritory(page, communes(30, { seed: 23, edit: (s, i) => i === 4 && (s.profile.date = monthsAgo(14)) }));
+  const before = await heatmapNames(page);
+  assert.equal(before.length, 30);
+  await page.check("[data-testid=territory-keep]");
+  await expectText(page, "[data-testid=territory-kept]", "30 résumés gardés dans ce navigateur.");
+  assert.equal(await keptCount(page), 30);
+
+  await page.reload();
+  await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  await expectText(page, "[data-testid=territory-kept]", "30 résumés retrouvés dans ce navigateur.");
+  assert.deepEqual(await heatmapNames(page), before, "the same communes, in the same order");
+  assert.equal(await page.isChecked("[data-testid=territory-keep]"), true);
+  await page.waitForSelector("[data-testid=priorities]");
+  await page.screenshot({ path: path.join(resultsDir(), "territory-kept-1366.png") });
+  await page.screenshot({ path: path.join(resultsDir(), "territory-kept-1366-full.png"), fullPage: true });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: path.join(resultsDir(), "territory-kept-1920.png") });
+  await page.emulateMedia({ media: "print" });
+  await page.pdf({ path: path.join(resultsDir(), "territory-kept-print.pdf"), format: "A4", printBackground: true });
+  await page.screenshot({ path: path.join(resultsDir(), "territory-kept-print-1920.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+
+  await page.click("[data-testid=territory-forget]");
+  await expectText(page, "[data-testid=territory-kept]", "Les résumés gardés dans ce navigateur sont effacés.");
+  assert.equal(await keptCount(page), 0, "the store is empty");
+  assert.equal(await page.locator("[data-testid=heatmap]").count(), 0, "the view is empty too");
+  await page.reload();
+  await page.waitForSelector("[data-testid=territory-input]", { state: "attached" });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator("[data-testid=heatmap]").count(), 0, "nothing comes back after « Tout effacer »");
+
+  // Turning the option off forgets what it kept.
+  await loadTerritory(page, communes(3, { seed: 29 }));
+  await expectText(page, "[data-testid=territory-kept]", "3 résumés gardés dans ce navigateur.");
+  await page.uncheck("[data-testid=territory-keep]");
+  await expectText(page, "[data-testid=territory-kept]", "Les résumés ne sont plus gardés dans ce navigateur.");
+  assert.equal(await keptCount(page), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.territory.keep")), null);
+  await assertClean(page);
+  await context.close();
 });
