@@ -203,17 +203,23 @@ test("print: no file picker, no drop zone, no focus ring", async () => {
   const page = await openPage(app.browser, app.server.url);
   await page.setViewportSize({ width: 1366, height: 768 });
   await loadTerritory(page, [...contactCase(), ...communes(8, { seed: 2 })]);
-  // A click leaves the sort button focused, as an officer's last click before Ctrl+P would.
+  // Focus reached with the keyboard shows the ring on screen, as an officer's last Tab before
+  // Ctrl+P would leave it.
   await page.click("[data-testid=sort-gouvernance]");
-  await page.focus("[data-testid=sort-gouvernance]");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const ring = () =>
+    page.$eval("[data-testid=sort-gouvernance]", (b) => {
+      const style = getComputedStyle(b);
+      return { style: style.outlineStyle, width: style.outlineWidth, focused: document.activeElement === b };
+    });
+  const onScreen = await ring();
+  assert.ok(onScreen.focused && onScreen.style !== "none" && onScreen.width !== "0px", `a visible ring on screen: ${JSON.stringify(onScreen)}`);
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator(".dropzone").isVisible(), false, "drop zone hidden");
   assert.equal(await page.locator("label[for=territory-files]").isVisible(), false, "file picker hidden");
   assert.equal(await page.locator("[data-testid=heatmap]").isVisible(), true, "the heat map prints");
-  const outline = await page.$eval("[data-testid=sort-gouvernance]", (b) => {
-    const style = getComputedStyle(b);
-    return { style: style.outlineStyle, width: style.outlineWidth, focused: document.activeElement === b };
-  });
+  const outline = await ring();
   assert.ok(outline.focused, "still focused");
   assert.ok(outline.style === "none" || outline.width === "0px", `focus ring printed: ${JSON.stringify(outline)}`);
   await page.screenshot({ path: path.join(resultsDir(), "territory-print-media-1366.png"), fullPage: true });
