@@ -182,6 +182,26 @@ pub fn empty_trash() {
     discard(stored::TRASH_KEY);
 }
 
+/// Set while the territory view keeps its summaries in this browser: the user's opt-in.
+const TERRITORY_KEEP_KEY: &str = "autodiag.territory.keep";
+
+pub fn territory_keep() -> bool {
+    is_available() && BrowserStore.get(TERRITORY_KEEP_KEY).is_some()
+}
+
+/// Records the territory view's opt-in; false when storage refuses it.
+pub fn set_territory_keep(keep: bool) -> bool {
+    if !is_available() {
+        return false;
+    }
+    if keep {
+        BrowserStore.set(TERRITORY_KEEP_KEY, "1").is_ok()
+    } else {
+        BrowserStore.remove(TERRITORY_KEEP_KEY);
+        true
+    }
+}
+
 pub fn save_prefs(prefs: &Prefs) -> bool {
     is_available() && store::save_prefs(&mut BrowserStore, prefs)
 }

@@ -13,6 +13,7 @@ pub mod report;
 pub mod results;
 pub mod roadmap;
 pub mod territory;
+mod territory_store;
 
 use crate::route::Route;
 use crate::state::AppState;

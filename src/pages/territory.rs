@@ -7,44 +7,74 @@ use crate::components::import::error_message;
 use crate::domain::content;
 use crate::domain::matching::{self, Match, Party, Thresholds};
 use crate::domain::summary::{ImportError, MAX_FILE_BYTES};
-use crate::domain::territory::{self, SupersededReason, Territory};
+use crate::domain::territory::{self, PoolingCandidate, SupersededReason, Territory};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
 
-/// Matches shown on screen at most; the CSV export has them all.
-const MATCHES_SHOWN: usize = 60;
+use super::territory_store;
 
 #[component]
 pub fn TerritoryPage() -> impl IntoView {
     let l = crate::state::locale();
     let territory = RwSignal::new(None::<Territory>);
     let loading = RwSignal::new(false);
+    let kept = Kept::new();
     let load = Callback::new(move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
         }
         loading.set(true);
         wasm_bindgen_futures::spawn_local(async move {
-            let loaded = read_and_load(files).await;
+            let (loaded, read) = read_and_load(files).await;
             browser::mark("autodiag:territory-parsed");
             territory.set(Some(loaded));
             loading.set(false);
             request_animation_frame(|| browser::mark("autodiag:territory-drawn"));
+            kept.replace(l, read);
         });
+    });
+    // With the option on, the summaries kept last time come back.
+    if kept.keep.get_untracked() {
+        loading.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            match territory_store::load().await {
+                Ok(files) if !files.is_empty() => {
+                    let count = files.len();
+                    let loaded = territory::load(content::framework(), &files, &browser::now_iso());
+                    kept.files.set_value(files);
+                    territory.set(Some(loaded));
+                    kept.status
+                        .set(crate::td_plural!(l, territory.keep_restored, count));
+                }
+                Ok(_) => {}
+                Err(_) => kept
+                    .status
+                    .set(td_string!(l, territory.keep_failed).to_string()),
+            }
+            loading.set(false);
+        });
+    }
+    let forget = Callback::new(move |_: ()| {
+        territory.set(None);
+        kept.forget(l);
     });
     view! {
         <div class="page page--territory">
             <h1>{td_string!(l, territory.title)}</h1>
             <p class="lead">{td_string!(l, territory.lead)}</p>
-            <FileDrop
-                input_id="territory-files"
-                testid="territory-input"
-                button_class="button button--primary"
-                label=td_string!(l, territory.choose).to_string()
-                hint=td_string!(l, territory.drop_hint).to_string()
-                on_files=load
-            />
+            // The picker and drop zone mean nothing on paper.
+            <div class="no-print">
+                <FileDrop
+                    input_id="territory-files"
+                    testid="territory-input"
+                    button_class="button button--primary"
+                    label=td_string!(l, territory.choose).to_string()
+                    hint=td_string!(l, territory.drop_hint).to_string()
+                    on_files=load
+                />
+                <KeepFiles kept forget/>
+            </div>
             <p role="status" aria-live="polite" data-testid="territory-status">
                 {move || {
                     if loading.get() {
@@ -59,12 +89,114 @@ pub fn TerritoryPage() -> impl IntoView {
     }
 }
 
+/// The option to keep the loaded summaries in this browser, and what was last read.
+#[derive(Clone, Copy)]
+struct Kept {
+    /// The user's opt-in, as stored.
+    keep: RwSignal<bool>,
+    /// The files behind the view on screen, as read: what the option keeps.
+    files: StoredValue<Vec<(String, Vec<u8>)>>,
+    /// What happened to the kept files last, for the status line.
+    status: RwSignal<String>,
+}
+
+impl Kept {
+    fn new() -> Kept {
+        Kept {
+            keep: RwSignal::new(crate::storage::territory_keep()),
+            files: StoredValue::new(Vec::new()),
+            status: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Remembers the files now on screen, and keeps them when the option is on.
+    fn replace(self, l: Locale, files: Vec<(String, Vec<u8>)>) {
+        self.files.set_value(files);
+        if self.keep.get_untracked() {
+            self.save(l);
+        }
+    }
+
+    fn save(self, l: Locale) {
+        let files = self.files.get_value();
+        if files.is_empty() {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let message = match territory_store::save(&files).await {
+                Ok(()) => crate::td_plural!(l, territory.keep_saved, files.len()),
+                Err(_) => td_string!(l, territory.keep_failed).to_string(),
+            };
+            self.status.set(message);
+        });
+    }
+
+    fn set_keep(self, l: Locale, keep: bool) {
+        if !crate::storage::set_territory_keep(keep) {
+            self.status
+                .set(td_string!(l, territory.keep_failed).to_string());
+            return;
+        }
+        self.keep.set(keep);
+        if keep {
+            self.save(l);
+        } else {
+            // Without the option, nothing stays behind.
+            self.clear(l, td_string!(l, territory.keep_off));
+        }
+    }
+
+    /// « Tout effacer »: the kept files and the view.
+    fn forget(self, l: Locale) {
+        self.files.set_value(Vec::new());
+        self.clear(l, td_string!(l, territory.keep_cleared));
+    }
+
+    fn clear(self, l: Locale, done: &'static str) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let message = match territory_store::clear().await {
+                Ok(()) => done,
+                Err(_) => td_string!(l, territory.keep_failed),
+            };
+            self.status.set(message.to_string());
+        });
+    }
+}
+
+/// « Garder ces résumés dans ce navigateur », opt-in, and « Tout effacer ».
+#[component]
+fn KeepFiles(
+    /// The option and the files it keeps.
+    kept: Kept,
+    /// Clears the view as well as the kept files.
+    forget: Callback<()>,
+) -> impl IntoView {
+    let l = crate::state::locale();
+    view! {
+        <div class="keep-files">
+            <label class="keep-files__option">
+                <input type="checkbox" data-testid="territory-keep" prop:checked=move || kept.keep.get()
+                    on:change=move |ev| kept.set_keep(l, event_target_checked(&ev))/>
+                " "{td_string!(l, territory.keep_label)}
+            </label>
+            <p class="hint">{td_string!(l, territory.keep_hint)}</p>
+            {move || kept.keep.get().then(|| view! {
+                <button type="button" class="button" data-testid="territory-forget" on:click=move |_| forget.run(())>
+                    {td_string!(l, territory.keep_forget)}
+                </button>
+            })}
+            <p role="status" aria-live="polite" data-testid="territory-kept">{move || kept.status.get()}</p>
+        </div>
+    }
+}
+
 /// Reads every file, refusing the oversized ones before reading them.
 /// Files awaited together: large enough that the event loop is crossed rarely, small enough
 /// that parsing starts while the browser still reads the rest.
 const READ_BATCH: usize = 50;
 
-async fn read_and_load(files: Vec<web_sys::File>) -> Territory {
+/// Returns the territory and the files as read, for the option that keeps them.
+async fn read_and_load(files: Vec<web_sys::File>) -> (Territory, Vec<(String, Vec<u8>)>) {
     let framework = content::framework();
     let now = browser::now_iso();
     // Every read starts at once; an unreadable file resolves to nothing and is reported alone.
@@ -77,6 +209,7 @@ async fn read_and_load(files: Vec<web_sys::File>) -> Territory {
         .map(|file| file.array_buffer().catch(&unreadable).into())
         .collect();
     let mut loader = territory::TerritoryLoader::default();
+    let mut read = Vec::with_capacity(files.len());
     for (batch_files, batch_reads) in files.chunks(READ_BATCH).zip(reads.chunks(READ_BATCH)) {
         let batch: js_sys::Array = batch_reads.iter().collect();
         let buffers = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&batch))
@@ -95,11 +228,13 @@ async fn read_and_load(files: Vec<web_sys::File>) -> Territory {
             if length > MAX_FILE_BYTES {
                 loader.reject(&name, ImportError::TooLarge { bytes: length });
             } else {
-                loader.add(framework, &name, &bytes.to_vec(), &now);
+                let bytes = bytes.to_vec();
+                loader.add(framework, &name, &bytes, &now);
+                read.push((name, bytes));
             }
         }
     }
-    loader.finish()
+    (loader.finish(), read)
 }
 
 #[component]
@@ -167,6 +302,8 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = content::framework();
     let texts = state.texts();
+    let lang = state.lang_code();
+    let today = browser::today();
     // None sorts by name; Some(i) by pillar i, highest first.
     let sort = RwSignal::new(None::<usize>);
     let rows = move || {
@@ -182,6 +319,9 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                 .into_iter()
                 .map(|i| {
                     let commune = &t.communes[i];
+                    let (answered, total) = commune.completeness(framework);
+                    let old = commune.is_old(&today);
+                    let date = browser::format_date(&commune.assessment.profile.date, lang, false);
                     let cells = commune
                         .scores
                         .iter()
@@ -194,7 +334,19 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                             None => view! { <td class="cell--none">"—"</td> }.into_any(),
                         })
                         .collect_view();
-                    view! { <tr><th scope="row">{commune.name.clone()}</th>{cells}</tr> }
+                    view! {
+                        <tr>
+                            <th scope="row">{commune.name.clone()}</th>
+                            <td class="heatmap__date" data-testid="assessment-date">
+                                {date}
+                                {old.then(|| view! { " " <span class="badge badge--warning" data-testid="old-mark">{td_string!(l, territory.old_mark)}</span> })}
+                            </td>
+                            <td class="heatmap__completeness" data-testid="completeness">
+                                {td_string!(l, territory.completeness, answered = answered, total = total)}
+                            </td>
+                            {cells}
+                        </tr>
+                    }
                 })
                 .collect_view()
         })
@@ -231,6 +383,8 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                     <thead>
                         <tr>
                             {header(None, td_string!(l, territory.commune).to_string())}
+                            <th scope="col">{td_string!(l, territory.col_date)}</th>
+                            <th scope="col">{td_string!(l, territory.col_completeness)}</th>
                             {framework.pillars.iter().enumerate().map(|(i, p)| header(Some(i), texts.pillar_name(&p.id).to_string())).collect_view()}
                         </tr>
                     </thead>
@@ -330,31 +484,50 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
     }
 }
 
-/// Which pillars most communes chose as a focus.
+/// Which pillars most communes chose as a focus, each with its communes on demand.
 #[component]
 fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
     let l = crate::state::locale();
     let state = expect_context::<AppState>();
     let texts = state.texts();
-    let (total, counts) = territory.with_value(|t| {
+    let (total, priorities) = territory.with_value(|t| {
         (
             t.communes.len().max(1),
-            t.common_priorities(content::framework()),
+            t.priorities_with_communes(content::framework()),
         )
     });
     view! {
         <section aria-labelledby="priorities-title">
             <h2 id="priorities-title">{td_string!(l, territory.priorities_title)}</h2>
             <ol class="priority-list" data-testid="priorities">
-                {counts.into_iter().map(|(pillar, count)| view! {
-                    <li>
-                        <span class="priority-list__name">{texts.pillar_name(&pillar).to_string()}</span>
-                        <span class="priority-list__bar" aria-hidden="true"><span style:width=format!("{}%", count * 100 / total)></span></span>
-                        <span>{crate::td_plural!(l, territory.priorities_count, count, total = total)}</span>
-                    </li>
+                {priorities.into_iter().map(|(pillar, communes)| {
+                    let count = communes.len();
+                    view! {
+                        <li data-testid="priority" data-pillar=pillar.clone()>
+                            <span class="priority-list__name">{texts.pillar_name(&pillar).to_string()}</span>
+                            <span class="priority-list__bar" aria-hidden="true"><span style:width=format!("{}%", count * 100 / total)></span></span>
+                            <span>{crate::td_plural!(l, territory.priorities_count, count, total = total)}</span>
+                            {(count > 0).then(|| view! {
+                                <details class="priority-list__communes">
+                                    <summary>{td_string!(l, territory.priorities_show)}</summary>
+                                    <CommuneChips names=communes/>
+                                </details>
+                            })}
+                        </li>
+                    }
                 }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// Commune names as chips: short inline labels that wrap, easier to scan than a sentence.
+#[component]
+fn CommuneChips(names: Vec<String>) -> impl IntoView {
+    view! {
+        <ul class="chips">
+            {names.into_iter().map(|name| view! { <li class="chip">{name}</li> }).collect_view()}
+        </ul>
     }
 }
 
@@ -376,32 +549,39 @@ fn Pooling(
             return view! { <p class="hint">{td_string!(l, territory.pooling_none)}</p> }
                 .into_any();
         }
-        framework
-            .pillars
-            .iter()
-            .filter_map(|pillar| {
-                let group: Vec<_> = candidates.iter().filter(|c| c.pillar_id == pillar.id).collect();
-                (!group.is_empty()).then(|| view! {
-                    <h3>{texts.pillar_name(&pillar.id).to_string()}</h3>
-                    <ul class="pooling-list">
-                        {group.into_iter().map(|c| view! {
+        let (pooled, others): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.pooled);
+        let group = move |title: &'static str,
+                          testid: &'static str,
+                          group: Vec<PoolingCandidate>| {
+            (!group.is_empty()).then(|| view! {
+                <h3>{title}</h3>
+                <ul class="pooling-list" data-testid=testid>
+                    {group.into_iter().map(|c| {
+                        let count = c.communes.len();
+                        view! {
                             <li data-testid="pooling-candidate" data-action=c.action_id.clone()>
                                 <strong>{actions.get(&c.action_id).map_or_else(|| c.action_id.clone(), |a| a.title.clone())}</strong>
-                                {c.pooled.then(|| view! { " " <span class="badge badge--ok">{td_string!(l, roadmap.pooled)}</span> })}
+                                " "<span class="hint">{texts.pillar_name(&c.pillar_id).to_string()}</span>
                                 <br/>
-                                {td_string!(l, territory.pooling_communes, count = c.communes.len(), list = c.communes.join(", "))}
+                                <strong class="pooling-list__count">{crate::td_plural!(l, territory.pooling_count, count)}</strong>
+                                <CommuneChips names=c.communes/>
                             </li>
-                        }).collect_view()}
-                    </ul>
-                })
+                        }
+                    }).collect_view()}
+                </ul>
             })
-            .collect_view()
-            .into_any()
+        };
+        view! {
+            {group(td_string!(l, territory.pooling_pooled_title), "pooling-pooled", pooled)}
+            {group(td_string!(l, territory.pooling_others_title), "pooling-others", others)}
+        }
+        .into_any()
     };
     view! {
         <section aria-labelledby="pooling-title">
             <h2 id="pooling-title">{td_string!(l, territory.pooling_title)}</h2>
             <p>{td_string!(l, territory.pooling_lead)}</p>
+            <p class="hint" data-testid="pooling-interest">{td_string!(l, territory.pooling_interest)}</p>
             <div class="field field--inline">
                 <label for="pooling-min">{td_string!(l, territory.pooling_min)}</label>
                 <input id="pooling-min" type="number" min="1" max="600" value=minimum.get_untracked() data-testid="pooling-min"
@@ -468,14 +648,28 @@ fn Contacts(
             td_string!(l, territory.csv_behind),
             td_string!(l, territory.csv_behind_level),
             td_string!(l, territory.csv_benefit),
+            td_string!(l, territory.csv_sentence_header),
         ];
+        let pillar_name = |id: &str| texts.pillar_name(id).to_string();
+        let question = |id: &str| question_title(texts, id);
+        let sentence = |m: &Match, learner: &Party| {
+            td_string!(
+                l,
+                territory.csv_sentence,
+                question = question_title(texts, &m.question_id),
+                ahead = m.ahead.commune.clone(),
+                ahead_level = m.ahead.level,
+                behind = learner.commune.clone(),
+                behind_level = learner.level
+            )
+            .to_string()
+        };
         let text = matching::csv(
             &matches.get_untracked(),
-            |q| {
-                texts
-                    .questions
-                    .get(q)
-                    .map_or_else(|| q.to_string(), |t| t.title.clone())
+            &matching::CsvTexts {
+                pillar_name: &pillar_name,
+                question_title: &question,
+                sentence: &sentence,
             },
             &headers,
             l.as_str(),
@@ -490,7 +684,7 @@ fn Contacts(
         <section aria-labelledby="contacts-title">
             <h2 id="contacts-title">{td_string!(l, territory.contacts_title)}</h2>
             <p>{td_string!(l, territory.contacts_lead)}</p>
-            <div class="inline-form">
+            <div class="inline-form no-print">
                 {level_select("ahead-from", td_string!(l, territory.ahead_from), &[3, 4, 5], |t| t.ahead_from, |t, v| t.ahead_from = v)}
                 {level_select("behind-up-to", td_string!(l, territory.behind_up_to), &[1, 2, 3], |t| t.behind_up_to, |t, v| t.behind_up_to = v)}
                 <div class="field field--inline">
@@ -512,44 +706,90 @@ fn question_title(texts: &content::Texts, id: &str) -> String {
     texts.question(id).title.clone()
 }
 
-/// « Commune (niveau 2), Commune (niveau 1) ».
-fn communes_with_levels<'a>(l: Locale, people: impl IntoIterator<Item = &'a Party>) -> String {
-    people
+/// Communes with their level on one question, as chips; `chosen` stands out.
+fn party_chips<'a>(
+    l: Locale,
+    parties: impl IntoIterator<Item = &'a Party>,
+    chosen: &str,
+) -> AnyView {
+    let chips = parties
         .into_iter()
         .map(|p| {
-            format!(
-                "{} ({})",
-                p.commune,
-                td_string!(l, territory.level, level = p.level)
-            )
+            let class = if p.commune == chosen {
+                "chip chip--chosen"
+            } else {
+                "chip"
+            };
+            view! {
+                <li class=class>
+                    {p.commune.clone()}" "
+                    <span class="chip__level">{td_string!(l, territory.level, level = p.level)}</span>
+                </li>
+            }
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect_view();
+    view! { <ul class="chips">{chips}</ul> }.into_any()
 }
 
-/// One contact: who is ahead on a question and who could learn from them, with their note.
-fn match_item(l: Locale, texts: &'static content::Texts, m: &Match) -> impl IntoView + use<> {
-    let sentence = td_string!(
-        l,
-        territory.match_sentence,
-        question = question_title(texts, &m.question_id),
-        ahead = m.ahead.commune.clone(),
-        level = m.ahead.level,
-        behind = communes_with_levels(l, &m.behind)
-    );
-    let note = (!m.ahead.note.is_empty()).then(|| {
-        let note = td_string!(
-            l,
-            territory.match_note,
-            commune = m.ahead.commune.clone(),
-            note = m.ahead.note.clone()
-        );
-        view! { <br/><span class="hint">{note}</span> }
-    });
-    view! { <li data-testid="match">{sentence}{note}</li> }
+/// One row per question: the communes behind on it, and those that can help with their
+/// notes. `chosen` is the commune the table is seen from, or empty.
+fn contacts_table<'a>(
+    l: Locale,
+    texts: &'static content::Texts,
+    matches: impl IntoIterator<Item = &'a Match>,
+    chosen: &str,
+    testid: &'static str,
+) -> AnyView {
+    let rows = matching::by_question(matches);
+    if rows.is_empty() {
+        return view! { <p class="hint" data-testid=testid>{td_string!(l, territory.contacts_none)}</p> }
+            .into_any();
+    }
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let notes = row
+                .helpers
+                .iter()
+                .filter(|p| !p.note.is_empty())
+                .map(|p| {
+                    let note = td_string!(
+                        l,
+                        territory.match_note,
+                        commune = p.commune.clone(),
+                        note = p.note.clone()
+                    );
+                    view! { <p class="hint contacts__note">{note}</p> }
+                })
+                .collect_view();
+            view! {
+                <tr data-testid="contact-row" data-question=row.question_id.to_string()>
+                    <th scope="row">
+                        {question_title(texts, row.question_id)}
+                        <br/><span class="hint">{texts.pillar_name(row.pillar_id).to_string()}</span>
+                    </th>
+                    <td data-testid="contact-behind">{party_chips(l, row.behind.iter().copied(), chosen)}</td>
+                    <td data-testid="contact-helpers">{party_chips(l, row.helpers.iter().copied(), chosen)}{notes}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll" tabindex="0">
+            <table class="data-table contacts-table" data-testid=testid>
+                <thead><tr>
+                    <th scope="col">{td_string!(l, territory.contacts_col_question)}</th>
+                    <th scope="col">{td_string!(l, territory.contacts_col_behind)}</th>
+                    <th scope="col">{td_string!(l, territory.contacts_col_helpers)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }
 
-/// Every contact, pillar by pillar, the first few of each.
+/// Every contact, one row per question, the most helpful first.
 #[component]
 fn AllMatches(
     /// The contacts found with the thresholds on screen.
@@ -558,26 +798,14 @@ fn AllMatches(
     let l = crate::state::locale();
     let state = expect_context::<AppState>();
     let texts = state.texts();
-    let framework = content::framework();
     move || {
-        let all = matches.get();
-        let count = all.len();
-        let groups = framework
-            .pillars
-            .iter()
-            .filter_map(|pillar| {
-                let group: Vec<&Match> = all
-                    .iter()
-                    .filter(|m| m.pillar_id == pillar.id)
-                    .take(MATCHES_SHOWN / 6)
-                    .collect();
-                (!group.is_empty()).then(|| view! {
-                    <h3>{texts.pillar_name(&pillar.id).to_string()}</h3>
-                    <ul class="match-list">{group.into_iter().map(|m| match_item(l, texts, m)).collect_view()}</ul>
-                })
-            })
-            .collect_view();
-        view! { <p data-testid="match-count">{crate::td_plural!(l, territory.match_count, count)}</p>{groups} }
+        matches.with(|all| {
+            let questions = matching::by_question(all).len();
+            view! {
+                <p data-testid="match-count">{crate::td_plural!(l, territory.contact_questions, questions)}</p>
+                {contacts_table(l, texts, all, "", "contacts-table")}
+            }
+        })
     }
 }
 
@@ -592,40 +820,15 @@ fn CommuneContacts(
     let l = crate::state::locale();
     let state = expect_context::<AppState>();
     let texts = state.texts();
-    let all = matches.get();
-    let (_, help) = matching::for_commune(&all, &commune);
-    let lessons = matching::lessons_for(&all, &commune);
-    let lesson = |lesson: matching::Lesson| {
-        let sentence = td_string!(
-            l,
-            territory.lesson_sentence,
-            question = question_title(texts, lesson.question_id),
-            commune = commune.clone(),
-            level = td_string!(l, territory.level, level = lesson.level),
-            teachers = communes_with_levels(l, lesson.teachers.iter().copied())
-        );
-        let notes = lesson
-            .teachers
-            .iter()
-            .filter(|p| !p.note.is_empty())
-            .map(|p| {
-                let note = td_string!(
-                    l,
-                    territory.match_note,
-                    commune = p.commune.clone(),
-                    note = p.note.clone()
-                );
-                view! { <br/><span class="hint">{note}</span> }
-            })
-            .collect_view();
-        view! { <li data-testid="lesson">{sentence}{notes}</li> }
-    };
-    view! {
-        <h3>{td_string!(l, territory.can_learn, commune = commune.clone())}</h3>
-        <ul class="match-list" data-testid="can-learn">{lessons.into_iter().take(MATCHES_SHOWN).map(lesson).collect_view()}</ul>
-        <h3>{td_string!(l, territory.can_help, commune = commune.clone())}</h3>
-        <ul class="match-list" data-testid="can-help">{help.into_iter().take(MATCHES_SHOWN).map(|m| match_item(l, texts, m)).collect_view()}</ul>
-    }
+    matches.with(|all| {
+        let (learn, help) = matching::for_commune(all, &commune);
+        view! {
+            <h3>{td_string!(l, territory.can_learn, commune = commune.clone())}</h3>
+            {contacts_table(l, texts, learn, &commune, "can-learn")}
+            <h3>{td_string!(l, territory.can_help, commune = commune.clone())}</h3>
+            {contacts_table(l, texts, help, &commune, "can-help")}
+        }
+    })
 }
 
 /// The aggregate as JSON and as CSV.
@@ -668,11 +871,11 @@ fn Exports(
         let headers = [
             td_string!(l, territory.commune),
             td_string!(l, territory.csv_nis),
-            td_string!(l, profile.date),
+            td_string!(l, territory.col_date),
             td_string!(l, territory.csv_file),
             td_string!(l, territory.csv_focus),
         ];
-        let text = territory.with_value(|t| t.csv(&names, &headers));
+        let text = territory.with_value(|t| t.csv(framework, &names, &headers, l.as_str()));
         let _ = browser::download(
             &format!("autodiag-territoire-{}.csv", browser::today()),
             "text/csv;charset=utf-8",
@@ -680,7 +883,7 @@ fn Exports(
         );
     };
     view! {
-        <section aria-labelledby="exports-title">
+        <section class="no-print" aria-labelledby="exports-title">
             <h2 id="exports-title">{td_string!(l, territory.exports_title)}</h2>
             <button type="button" class="button" data-testid="export-json" on:click=export_json>{td_string!(l, territory.export_json)}</button>
             " "

@@ -411,3 +411,151 @@ fn the_answers_csv_has_one_row_per_question() {
     let pcm = lines.iter().find(|l| l.contains(";mob_pcm;")).unwrap();
     assert!(pcm.contains(";3;Structuré;") && pcm.ends_with("Approuvé en 2021"));
 }
+
+#[test]
+fn contacts_group_per_question_with_each_commune_once() {
+    let t = matching_case();
+    let matches = matching::find(framework(), &t, Thresholds::default());
+    let rows = matching::by_question(&matches);
+    let questions: Vec<&str> = rows.iter().map(|r| r.question_id).collect();
+    let mut unique = questions.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(questions.len(), unique.len(), "one row per question");
+    let inventory = rows
+        .iter()
+        .find(|r| r.question_id == "gou_donnees")
+        .unwrap();
+    let behind: Vec<(&str, u8)> = inventory
+        .behind
+        .iter()
+        .map(|p| (p.commune.as_str(), p.level))
+        .collect();
+    assert_eq!(behind, [("Beaumont", 1), ("Thuin", 1)]);
+    let helpers: Vec<&str> = inventory
+        .helpers
+        .iter()
+        .map(|p| p.commune.as_str())
+        .collect();
+    assert!(helpers.contains(&"Lobbes"));
+    // A learner repeated once per helper in the matches appears once in the row.
+    let pairs = matches
+        .iter()
+        .filter(|m| m.question_id == "gou_donnees")
+        .map(|m| m.behind.len())
+        .sum::<usize>();
+    assert!(pairs >= inventory.behind.len());
+    assert_eq!(
+        rows.iter().map(|r| r.helpers.len()).sum::<usize>(),
+        matches.len(),
+        "every match's helper is in its question's row"
+    );
+}
+
+#[test]
+fn an_assessment_is_old_after_twelve_months() {
+    assert!(!territory::older_than_12_months("2025-06-01", "2026-06-01"));
+    assert!(territory::older_than_12_months("2025-05-31", "2026-06-01"));
+    assert!(territory::older_than_12_months("2020-12-31", "2026-01-01"));
+    assert!(!territory::older_than_12_months("2026-01-01", "2026-01-01"));
+    assert!(!territory::older_than_12_months("", "2026-06-01"));
+    assert!(!territory::older_than_12_months("01/06/2020", "2026-06-01"));
+}
+
+#[test]
+fn completeness_counts_every_answer_against_every_question() {
+    let total: usize = framework().pillars.iter().map(|p| p.questions.len()).sum();
+    let mut a = commune("Lobbes", "56044", "2026-01-01");
+    answer_pillar(&mut a, "mobilite", level(2));
+    a.set_choice("gou_donnees", Some(Choice::Unknown), NOW);
+    let t = territory::load(framework(), &[("lobbes.json".into(), file_of(&a))], NOW);
+    let mobility = framework()
+        .pillars
+        .iter()
+        .find(|p| p.id == "mobilite")
+        .unwrap();
+    assert_eq!(
+        t.communes[0].completeness(framework()),
+        (mobility.questions.len() + 1, total)
+    );
+}
+
+#[test]
+fn priorities_name_their_communes() {
+    let mut files = Vec::new();
+    for (i, name) in ["Anderlues", "Beaumont", "Chimay"].iter().enumerate() {
+        let mut a = commune(name, &format!("5600{i}"), "2026-01-01");
+        answer_all(&mut a, level(3));
+        if i < 2 {
+            answer_pillar(&mut a, "gouvernance", level(1));
+        }
+        files.push((format!("{name}.json"), file_of(&a)));
+    }
+    let t = territory::load(framework(), &files, NOW);
+    let named = t.priorities_with_communes(framework());
+    let governance = named.iter().find(|(p, _)| p == "gouvernance").unwrap();
+    assert!(
+        governance
+            .1
+            .starts_with(&["Anderlues".to_string(), "Beaumont".to_string()])
+    );
+    let counts: Vec<(String, usize)> = named.iter().map(|(p, c)| (p.clone(), c.len())).collect();
+    assert_eq!(counts, t.common_priorities(framework()));
+}
+
+#[test]
+fn the_territory_csv_speaks_the_readers_language() {
+    let t = matching_case();
+    let names: Vec<String> = framework()
+        .pillars
+        .iter()
+        .map(|p| format!("Nom {}", p.id))
+        .collect();
+    let headers = [
+        "Commune",
+        "Code INS",
+        "Date du diagnostic",
+        "Fichier",
+        "Piliers prioritaires",
+    ];
+    let text = t.csv(framework(), &names, &headers, "fr");
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines[0].starts_with("Commune;Code INS;Date du diagnostic;Fichier;Nom mobilite;"));
+    assert!(lines[0].ends_with(";Piliers prioritaires"));
+    let thuin = lines.iter().find(|l| l.starts_with("Thuin;")).unwrap();
+    assert!(thuin.contains(";01/01/2026;"), "{thuin}");
+    assert!(thuin.contains("Nom gouvernance"), "{thuin}");
+    assert!(!thuin.contains(";gouvernance"), "{thuin}");
+}
+
+#[test]
+fn the_contacts_csv_names_pillars_and_words_each_contact() {
+    let t = matching_case();
+    let matches = matching::find(framework(), &t, Thresholds::default());
+    let texts = matching::CsvTexts {
+        pillar_name: &|id: &str| format!("Pilier {id}"),
+        question_title: &|id: &str| format!("Question {id}"),
+        sentence: &|m: &matching::Match, learner: &matching::Party| {
+            format!(
+                "{} aide {} sur {}",
+                m.ahead.commune, learner.commune, m.question_id
+            )
+        },
+    };
+    let headers = [
+        "Pilier",
+        "Question",
+        "A",
+        "B",
+        "C",
+        "D",
+        "E",
+        "Intérêt",
+        "Mise en relation",
+    ];
+    let text = matching::csv(&matches, &texts, &headers, "fr");
+    assert!(text.lines().any(
+        |l| l.starts_with("Pilier gouvernance;Question gou_donnees;Lobbes;4;")
+            && l.ends_with(";Lobbes aide Thuin sur gou_donnees")
+    ));
+}

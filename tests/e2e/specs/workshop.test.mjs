@@ -69,13 +69,14 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   assert.equal(await page.locator("[data-testid=spreads] tbody tr").count(), 6);
   assert.match(await page.textContent("[data-testid=spreads]"), /Médiane/);
   assert.ok((await page.locator("[data-testid=pooling-candidate]").count()) > 0, "pooling candidates");
-  assert.match(await page.textContent("[data-testid=pooling]"), /\d+ communes : Commune/);
+  assert.match(await page.textContent("[data-testid=pooling] .pooling-list__count"), /^\d+ communes$/);
+  assert.ok((await page.locator("[data-testid=pooling] .chip").count()) >= 3, "each action's communes as chips");
   await page.fill("[data-testid=pooling-min]", "28");
   await page.waitForSelector("[data-testid=pooling] .hint");
   await page.fill("[data-testid=pooling-min]", "3");
-  // Sorting by a pillar puts the highest score first.
+  // Sorting by a pillar puts the highest score first (after the date and completeness columns).
   await page.click("[data-testid=sort-gouvernance]");
-  const scores = await page.$$eval("[data-testid=heatmap] tbody tr td:nth-child(6)", (cells) => cells.map((c) => Number(c.textContent) || -1));
+  const scores = await page.$$eval("[data-testid=heatmap] tbody tr td:nth-child(8)", (cells) => cells.map((c) => Number(c.textContent) || -1));
   assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
   await page.screenshot({ path: path.join(resultsDir(), "territory-1280.png"), fullPage: false });
 
@@ -86,7 +87,7 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   assert.equal(json.spreads.length, 6);
   const csv = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   assert.equal(csv.length, 28, "a header and 27 communes");
-  assert.match(csv[0], /^Commune;code_ins;/);
+  assert.match(csv[0], /^Commune;Code INS;Date du diagnostic;/);
   await assertClean(page);
 });
 
@@ -131,25 +132,26 @@ test("contacts: the constructed case is found, filtered by commune, and exported
   assert.equal(files.length, 29);
   await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", files);
-  await page.waitForSelector("[data-testid=match]");
+  await page.waitForSelector("[data-testid=contact-row]");
   await page.selectOption("[data-testid=contact-commune]", "Thuin");
-  const learn = await page.textContent("[data-testid=can-learn]");
   // Each question once, with every commune ahead on it.
-  assert.match(learn, /Sur « Gestion de l'information et des données », Thuin \(niveau 1\) peut apprendre de [^.]*Lobbes \(niveau 4\)/);
-  assert.equal((learn.match(/Sur « Gestion de l'information et des données »/g) ?? []).length, 1);
-  assert.match(learn, /Ce qu'en dit Lobbes : « Inventaire tenu par la DG dans un tableur partagé »/);
+  const inventory = page.locator("[data-testid=can-learn] [data-testid=contact-row][data-question=gou_donnees]");
+  assert.equal(await inventory.count(), 1);
+  assert.match(await inventory.locator("[data-testid=contact-behind]").textContent(), /Thuin niveau 1/);
+  assert.match(await inventory.locator("[data-testid=contact-helpers]").textContent(), /Lobbes niveau 4/);
+  assert.match(await inventory.textContent(), /Ce qu'en dit Lobbes : « Inventaire tenu par la DG dans un tableur partagé »/);
   // As projected in a workshop: the matches, from Thuin's point of view, then for everyone.
   await page.setViewportSize({ width: 1920, height: 1080 });
   const contacts = page.locator("section[aria-labelledby=contacts-title]");
   await contacts.evaluate((section) => section.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: path.join(resultsDir(), "contacts-thuin-1920.png") });
   await page.selectOption("[data-testid=contact-commune]", "");
-  await page.waitForSelector("[data-testid=match]");
+  await page.waitForSelector("[data-testid=contacts-table]");
   await contacts.evaluate((section) => section.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: path.join(resultsDir(), "contacts-1920.png") });
   await page.setViewportSize({ width: 1280, height: 900 });
   const csv = (await downloadText(page, "[data-testid=export-matches]")).text;
-  assert.ok(csv.split("\r\n").some((line) => line.startsWith("gouvernance;Gestion de l'information et des données;Lobbes;4;Inventaire tenu par la DG dans un tableur partagé;") && line.includes(";Thuin;1;")));
+  assert.ok(csv.split("\r\n").some((line) => line.startsWith("Gouvernance;Gestion de l'information et des données;Lobbes;4;Inventaire tenu par la DG dans un tableur partagé;") && line.includes(";Thuin;1;")));
   const aggregate = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
   assert.ok(aggregate.matches.some((m) => m.question_id === "gou_donnees" && m.ahead.commune === "Lobbes"));
   await assertClean(page);

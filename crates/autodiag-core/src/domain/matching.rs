@@ -174,29 +174,78 @@ pub fn lessons_for<'a>(matches: &'a [Match], commune: &str) -> Vec<Lesson<'a>> {
     lessons
 }
 
-/// The matches as CSV, one row per commune that could learn. Decimals follow `lang`, as the
-/// spreadsheet of a reader of that language expects.
-pub fn csv(
-    matches: &[Match],
-    question_title: impl Fn(&str) -> String,
-    headers: &[&str; 8],
-    lang: &str,
-) -> String {
+/// One question with every commune behind on it and every commune that can help: the
+/// screen's table has one row per question instead of one sentence per experienced commune.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionContacts<'a> {
+    pub pillar_id: &'a str,
+    pub question_id: &'a str,
+    /// Each commune once, from the furthest behind, then by name.
+    pub behind: Vec<&'a Party>,
+    /// Most helpful first.
+    pub helpers: Vec<&'a Party>,
+}
+
+/// The matches grouped per question, questions in the order of their most helpful match.
+pub fn by_question<'a>(matches: impl IntoIterator<Item = &'a Match>) -> Vec<QuestionContacts<'a>> {
+    let mut rows: Vec<QuestionContacts<'a>> = Vec::new();
+    for m in matches {
+        let index = match rows.iter().position(|r| r.question_id == m.question_id) {
+            Some(index) => index,
+            None => {
+                rows.push(QuestionContacts {
+                    pillar_id: &m.pillar_id,
+                    question_id: &m.question_id,
+                    behind: Vec::new(),
+                    helpers: Vec::new(),
+                });
+                rows.len() - 1
+            }
+        };
+        let row = &mut rows[index];
+        if row.helpers.iter().all(|h| h.commune != m.ahead.commune) {
+            row.helpers.push(&m.ahead);
+        }
+        for learner in &m.behind {
+            if row.behind.iter().all(|b| b.commune != learner.commune) {
+                row.behind.push(learner);
+            }
+        }
+    }
+    for row in &mut rows {
+        row.behind
+            .sort_by(|a, b| a.level.cmp(&b.level).then(a.commune.cmp(&b.commune)));
+    }
+    rows
+}
+
+/// The matches as CSV, one row per commune that could learn, ending with the contact as a
+/// sentence. Decimals follow `lang`, as the spreadsheet of a reader of that language expects.
+pub fn csv(matches: &[Match], texts: &CsvTexts, headers: &[&str; 9], lang: &str) -> String {
     let mut csv = super::csv::Csv::new();
     csv.row(headers);
     for m in matches {
         for learner in &m.behind {
             csv.row([
-                m.pillar_id.as_str(),
-                &question_title(&m.question_id),
+                (texts.pillar_name)(&m.pillar_id).as_str(),
+                &(texts.question_title)(&m.question_id),
                 &m.ahead.commune,
                 &m.ahead.level.to_string(),
                 &m.ahead.note,
                 &learner.commune,
                 &learner.level.to_string(),
                 &super::format::number(m.benefit, lang, 1),
+                &(texts.sentence)(m, learner),
             ]);
         }
     }
     csv.finish()
+}
+
+/// How the contacts CSV words pillars, questions and each contact, in the reader's language.
+pub struct CsvTexts<'a> {
+    pub pillar_name: &'a dyn Fn(&str) -> String,
+    pub question_title: &'a dyn Fn(&str) -> String,
+    /// One contact as a sentence: the commune ahead and one commune behind.
+    pub sentence: &'a dyn Fn(&Match, &Party) -> String,
 }

@@ -174,6 +174,44 @@ impl TerritoryLoader {
     }
 }
 
+impl Commune {
+    /// Questions answered out of the questionnaire's. « Je ne sais pas » and « non applicable »
+    /// count as answered: the commune did look at the question.
+    pub fn completeness(&self, framework: &Framework) -> (usize, usize) {
+        let questions = framework.pillars.iter().flat_map(|p| &p.questions);
+        let total = questions.clone().count();
+        let answered = questions
+            .filter(|q| self.assessment.choice(q).is_some())
+            .count();
+        (answered, total)
+    }
+
+    /// The assessment is more than 12 months older than `today`, so its answers may no
+    /// longer describe the commune.
+    pub fn is_old(&self, today: &str) -> bool {
+        older_than_12_months(&self.assessment.profile.date, today)
+    }
+}
+
+/// Whether `date` lies more than 12 months before `today`, both `YYYY-MM-DD`. Exactly 12
+/// months is not older. A date that cannot be read is never called old: nothing says so.
+pub fn older_than_12_months(date: &str, today: &str) -> bool {
+    let parse = |text: &str| -> Option<(u32, u32, u32)> {
+        if !super::profile::is_iso_date(text) {
+            return None;
+        }
+        Some((
+            text[0..4].parse().ok()?,
+            text[5..7].parse().ok()?,
+            text[8..10].parse().ok()?,
+        ))
+    };
+    match (parse(date), parse(today)) {
+        (Some((year, month, day)), Some(today)) => (year + 1, month, day) < today,
+        _ => false,
+    }
+}
+
 fn to_commune(framework: &Framework, file: &str, assessment: Assessment) -> Commune {
     let scores = scoring::score_all(framework, &assessment);
     let drafted;
@@ -287,20 +325,30 @@ impl Territory {
 
     /// How many communes chose each pillar as a focus, most chosen first.
     pub fn common_priorities(&self, framework: &Framework) -> Vec<(String, usize)> {
-        let mut counts: Vec<(String, usize)> = framework
+        self.priorities_with_communes(framework)
+            .into_iter()
+            .map(|(pillar, communes)| (pillar, communes.len()))
+            .collect()
+    }
+
+    /// Which communes chose each pillar as a focus, by name, most chosen pillar first; ties
+    /// keep the framework's order.
+    pub fn priorities_with_communes(&self, framework: &Framework) -> Vec<(String, Vec<String>)> {
+        let mut priorities: Vec<(String, Vec<String>)> = framework
             .pillars
             .iter()
             .map(|p| {
-                let count = self
+                let communes = self
                     .communes
                     .iter()
                     .filter(|c| c.focus.contains(&p.id))
-                    .count();
-                (p.id.clone(), count)
+                    .map(|c| c.name.clone())
+                    .collect();
+                (p.id.clone(), communes)
             })
             .collect();
-        counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
-        counts
+        priorities.sort_by_key(|(_, communes)| std::cmp::Reverse(communes.len()));
+        priorities
     }
 
     /// Actions in the roadmaps of at least `min_communes` communes, grouped by pillar in
@@ -375,18 +423,33 @@ pub struct ObligationCount {
 }
 
 impl Territory {
-    /// One row per commune: name, NIS code, date, file, each pillar's score, focus pillars.
-    pub fn csv(&self, pillar_names: &[String], headers: &[&str; 5]) -> String {
+    /// One row per commune: name, NIS code, date (as `lang` writes dates), file, each
+    /// pillar's score, focus pillars by name. `pillar_names` follow the framework's order.
+    pub fn csv(
+        &self,
+        framework: &Framework,
+        pillar_names: &[String],
+        headers: &[&str; 5],
+        lang: &str,
+    ) -> String {
         let mut csv = super::csv::Csv::new();
         let mut header: Vec<String> = headers[..4].iter().map(|h| h.to_string()).collect();
         header.extend(pillar_names.iter().cloned());
         header.push(headers[4].to_string());
         csv.row(&header);
+        let pillar_name = |id: &str| {
+            framework
+                .pillars
+                .iter()
+                .position(|p| p.id == id)
+                .and_then(|i| pillar_names.get(i))
+                .map_or_else(|| id.to_string(), String::clone)
+        };
         for commune in &self.communes {
             let mut row = vec![
                 commune.name.clone(),
                 commune.assessment.profile.nis_code.clone(),
-                commune.assessment.profile.date.clone(),
+                display_date(&commune.assessment.profile.date, lang),
                 commune.file.clone(),
             ];
             row.extend(
@@ -395,9 +458,19 @@ impl Territory {
                     .iter()
                     .map(|s| s.map(|s| s.to_string()).unwrap_or_default()),
             );
-            row.push(commune.focus.join(" "));
+            let focus: Vec<String> = commune.focus.iter().map(|id| pillar_name(id)).collect();
+            row.push(focus.join(", "));
             csv.row(&row);
         }
         csv.finish()
     }
+}
+
+/// A `YYYY-MM-DD` date as `lang` writes it (dd/mm/yyyy); any other text as it is.
+pub fn display_date(date: &str, lang: &str) -> String {
+    if !super::profile::is_iso_date(date) {
+        return date.to_string();
+    }
+    let number = |range: std::ops::Range<usize>| date[range].parse().unwrap_or(0);
+    super::format::date(number(0..4) as i32, number(5..7), number(8..10), None, lang)
 }

@@ -1,0 +1,332 @@
+// The territory view as the intercommunale uses it: dates and completeness on the heat map,
+// contacts as a table, poolable actions first, priorities with their communes, CSV headers a
+// person can read, and a clean print.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { useApp, openPage, assertClean, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
+import { communes, writeFiles, example, setAnswer } from "../lib/summaries.mjs";
+
+const app = useApp();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const CONTENT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../content");
+
+/** `YYYY-MM-DD`, `months` months before today. */
+function monthsAgo(months) {
+  const date = new Date();
+  date.setMonth(date.getMonth() - months);
+  return date.toISOString().slice(0, 10);
+}
+
+const frenchDate = (iso) => iso.split("-").reverse().join("/");
+
+/** The catalogue's actions marked poolable, read from content/actions/*.toml. */
+function poolableActions() {
+  const ids = new Set();
+  for (const file of fs.readdirSync(path.join(CONTENT, "actions"))) {
+    const text = fs.readFileSync(path.join(CONTENT, "actions", file), "utf8");
+    for (const block of text.split("[[actions]]").slice(1)) {
+      const id = block.match(/^id = "([^"]+)"/m)?.[1];
+      if (id && /^pooled = true/m.test(block)) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+/** The questionnaire's question ids, read from content/fr/*.toml. */
+function currentQuestions() {
+  const ids = new Set();
+  for (const file of fs.readdirSync(path.join(CONTENT, "fr"))) {
+    const text = fs.readFileSync(path.join(CONTENT, "fr", file), "utf8");
+    for (const [, id] of text.matchAll(/^id = "([^"]+)"/gm)) ids.add(id);
+  }
+  return ids;
+}
+
+async function loadTerritory(page, summaries) {
+  await page.goto(`${app.server.url}outils/#/territoire`);
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles(summaries.map((s, i) => [`c${i}.json`, s])));
+  await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  await page.waitForSelector("[data-testid=priorities]");
+}
+
+/** Lobbes and Courcelles are ahead on the data inventory; Thuin and Beaumont are behind. */
+function contactCase() {
+  const make = (name, nis, build) => {
+    const s = example();
+    s.profile.commune = name;
+    s.profile.nis_code = nis;
+    s.roadmap = null;
+    build(s);
+    return s;
+  };
+  const everything = (s, level) => s.answers.forEach((a) => (a.level = level));
+  const ahead = (name, nis, level, note) =>
+    make(name, nis, (s) => {
+      everything(s, 3);
+      setAnswer(s, "gou_donnees", level, note);
+    });
+  const behind = (name, nis) =>
+    make(name, nis, (s) => {
+      everything(s, 4);
+      s.answers.filter((a) => a.question_id.startsWith("gou_")).forEach((a) => (a.level = 1));
+      s.pillars.find((p) => p.pillar_id === "gouvernance").importance = "high";
+    });
+  return [
+    ahead("Lobbes", "56044", 4, "Inventaire tenu par la DG dans un tableur partagé"),
+    ahead("Courcelles", "52015", 5, ""),
+    behind("Thuin", "56078"),
+    behind("Beaumont", "56005"),
+  ];
+}
+
+test("heat map: each commune's date as dd/mm/yyyy, its completeness, and « ancienne (> 12 mois) » in words", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const recent = monthsAgo(2);
+  const old = monthsAgo(13);
+  // Only answers to current questions: an answer to a split question is kept aside, unanswered.
+  const current = currentQuestions();
+  const summaries = communes(3, {
+    edit: (s, i) => {
+      s.answers = s.answers.filter((a) => current.has(a.question_id));
+      s.profile.date = i === 0 ? old : recent;
+      if (i === 1) s.answers = s.answers.slice(0, 20);
+    },
+  });
+  await loadTerritory(page, summaries);
+  const row = (name) => page.locator("[data-testid=heatmap] tbody tr", { has: page.locator(`th:text-is("${name}")`) });
+  const oldRow = row("Commune 001");
+  assert.match(await oldRow.locator("[data-testid=assessment-date]").textContent(), new RegExp(`^${frenchDate(old)} ancienne \\(> 12 mois\\)$`));
+  assert.equal(await page.locator("[data-testid=old-mark]").count(), 1, "only the old assessment is marked");
+  assert.equal((await row("Commune 002").locator("[data-testid=assessment-date]").textContent()).trim(), frenchDate(recent));
+  assert.equal((await oldRow.locator("[data-testid=completeness]").textContent()).trim(), `${summaries[0].answers.length} / 47`);
+  assert.equal((await row("Commune 002").locator("[data-testid=completeness]").textContent()).trim(), "20 / 47");
+  assert.equal((await page.textContent("[data-testid=heatmap] thead th:nth-child(3)")).trim(), "Questions répondues");
+  await assertClean(page);
+  await page.close();
+});
+
+test("contacts: one table row per question, communes behind and helpers as chips with levels, each once", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await loadTerritory(page, [...contactCase(), ...communes(8, { seed: 3 })]);
+  await page.waitForSelector("[data-testid=contacts-table] [data-testid=contact-row]");
+  const questions = await page.$$eval("[data-testid=contacts-table] [data-testid=contact-row]", (rows) => rows.map((r) => r.dataset.question));
+  assert.equal(new Set(questions).size, questions.length, "one row per question");
+  const inventory = page.locator("[data-testid=contacts-table] [data-testid=contact-row][data-question=gou_donnees]");
+  assert.match(await inventory.locator("th").textContent(), /Gestion de l'information et des données/);
+  const behind = await inventory.locator("[data-testid=contact-behind] .chip").allTextContents();
+  assert.deepEqual(behind.filter((c) => /^(Thuin|Beaumont) /.test(c)).sort(), ["Beaumont niveau 1", "Thuin niveau 1"], "each learner once, though two communes can help");
+  assert.equal(new Set(behind).size, behind.length, "no chip repeated");
+  const helpers = await inventory.locator("[data-testid=contact-helpers] .chip").allTextContents();
+  assert.ok(helpers.includes("Lobbes niveau 4") && helpers.includes("Courcelles niveau 5"), helpers.join(", "));
+  assert.match(await inventory.textContent(), /Ce qu'en dit Lobbes : « Inventaire tenu par la DG dans un tableur partagé »/);
+  // The sentences are gone from the screen: they live in the CSV only.
+  const section = page.locator("section[aria-labelledby=contacts-title]");
+  assert.doesNotMatch(await section.textContent(), /pourrait partager son expérience|peut partager son expérience/);
+  const csv = (await downloadText(page, "[data-testid=export-matches]")).text.replace(/^\uFEFF/, "").split("\r\n");
+  assert.ok(
+    csv.some((line) => line.startsWith("Gouvernance;Gestion de l'information et des données;Courcelles;5;") && line.endsWith(";Sur « Gestion de l'information et des données », Courcelles (niveau 5) peut partager son expérience avec Thuin (niveau 1), qui en a fait une priorité.")),
+    "one sentence per pair in the CSV",
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await section.evaluate((s) => s.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: path.join(resultsDir(), "territory-contacts-1366.png") });
+  await assertClean(page);
+  await page.close();
+});
+
+test("pooling: actions marked poolable come first under their own heading, and « intérêt » is explained", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  // Weak everywhere, so many roadmaps share actions, poolable or not.
+  const summaries = communes(10, { seed: 5, edit: (s) => s.answers.forEach((a, i) => (a.level = (i % 2) + 1)) });
+  await loadTerritory(page, summaries);
+  await page.fill("[data-testid=pooling-min]", "2");
+  await page.waitForSelector("[data-testid=pooling-pooled] [data-testid=pooling-candidate]");
+  await page.waitForSelector("[data-testid=pooling-others] [data-testid=pooling-candidate]");
+  const poolable = poolableActions();
+  const ids = (list) => page.$$eval(`[data-testid=${list}] [data-testid=pooling-candidate]`, (items) => items.map((i) => i.dataset.action));
+  const pooled = await ids("pooling-pooled");
+  const others = await ids("pooling-others");
+  assert.ok(pooled.every((id) => poolable.has(id)), `only poolable actions first: ${pooled}`);
+  assert.ok(others.every((id) => !poolable.has(id)), `no poolable action among the others: ${others}`);
+  const headings = await page.$$eval("[data-testid=pooling] h3", (hs) => hs.map((h) => h.textContent));
+  assert.equal(headings.length, 2);
+  assert.match(headings[0], /^Mutualisables/);
+  assert.match(headings[1], /^Autres actions partagées/);
+  const order = await page.$$eval("[data-testid=pooling] ul.pooling-list", (lists) => lists.map((l) => l.dataset.testid));
+  assert.deepEqual(order, ["pooling-pooled", "pooling-others"]);
+  assert.match(await page.textContent("[data-testid=pooling-interest]"), /L'intérêt d'une action se lit au nombre de communes/);
+  await assertClean(page);
+  await page.close();
+});
+
+test("priorities: each bar lists its communes on demand", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await loadTerritory(page, communes(8, { seed: 9 }));
+  const first = page.locator("[data-testid=priority]").first();
+  const [, count, total] = (await first.textContent()).match(/(\d+) communes? sur (\d+)/);
+  assert.equal(total, "8");
+  const chips = first.locator(".chip");
+  assert.equal(await chips.first().isVisible(), false, "hidden until asked");
+  await first.locator("summary").click();
+  assert.equal(await chips.first().isVisible(), true);
+  assert.equal(await chips.count(), Number(count));
+  assert.match(await chips.first().textContent(), /^Commune \d{3}$/);
+  await first.locator("summary").click();
+  assert.equal(await chips.first().isVisible(), false, "hidden again");
+  await assertClean(page);
+  await page.close();
+});
+
+test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « intérêt » explained", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await loadTerritory(page, [...contactCase(), ...communes(4, { seed: 4 })]);
+  const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.equal(table[0], "Commune;Code INS;Date du diagnostic;Fichier;Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires");
+  const thuin = table.find((line) => line.startsWith("Thuin;"));
+  assert.match(thuin, /^Thuin;56078;\d{2}\/\d{2}\/\d{4};/);
+  assert.match(thuin, /;[^;]*Gouvernance[^;]*$/, "focus pillars by name");
+  assert.doesNotMatch(table.join("\n"), /qualite_de_vie|energie_environnement|smart_citizens|code_ins/);
+  const contacts = (await downloadText(page, "[data-testid=export-matches]")).text.replace(/^\uFEFF/, "").split("\r\n");
+  assert.equal(
+    contacts[0],
+    "Pilier;Question;Commune avancée;Niveau de la commune avancée;Note de la commune avancée;Commune en retard;Niveau de la commune en retard;Intérêt (écart de niveaux pondéré par l'importance du pilier);Mise en relation",
+  );
+  assert.ok(contacts.slice(1).filter(Boolean).every((line) => !/^(gouvernance|mobilite|qualite_de_vie|economie|energie_environnement|smart_citizens);/.test(line)), "pillar names, not ids");
+  await assertClean(page);
+  await page.close();
+});
+
+test("print: no file picker, no drop zone, no focus ring", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await loadTerritory(page, [...contactCase(), ...communes(8, { seed: 2 })]);
+  // Focus reached with the keyboard shows the ring on screen, as an officer's last Tab before
+  // Ctrl+P would leave it.
+  await page.click("[data-testid=sort-gouvernance]");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const ring = () =>
+    page.$eval("[data-testid=sort-gouvernance]", (b) => {
+      const style = getComputedStyle(b);
+      return { style: style.outlineStyle, width: style.outlineWidth, focused: document.activeElement === b };
+    });
+  const onScreen = await ring();
+  assert.ok(onScreen.focused && onScreen.style !== "none" && onScreen.width !== "0px", `a visible ring on screen: ${JSON.stringify(onScreen)}`);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".dropzone").isVisible(), false, "drop zone hidden");
+  assert.equal(await page.locator("label[for=territory-files]").isVisible(), false, "file picker hidden");
+  assert.equal(await page.locator("[data-testid=heatmap]").isVisible(), true, "the heat map prints");
+  const outline = await ring();
+  assert.ok(outline.focused, "still focused");
+  assert.ok(outline.style === "none" || outline.width === "0px", `focus ring printed: ${JSON.stringify(outline)}`);
+  await page.screenshot({ path: path.join(resultsDir(), "territory-print-media-1366.png"), fullPage: true });
+  await page.pdf({ path: path.join(resultsDir(), "territory-print.pdf"), format: "A4", printBackground: true });
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await page.locator(".dropzone").isVisible(), true, "back on screen");
+  await assertClean(page);
+  await page.close();
+});
+
+test("axe finds no violation in the territory view, its tables, chips and open lists", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await loadTerritory(page, [...contactCase(), ...communes(8, { seed: 6, edit: (s, i) => i === 0 && (s.profile.date = monthsAgo(15)) })]);
+  await page.waitForSelector("[data-testid=contacts-table]");
+  for (const summary of await page.locator("[data-testid=priority] summary").all()) await summary.click();
+  await page.selectOption("[data-testid=contact-commune]", "Thuin");
+  await page.waitForSelector("[data-testid=can-learn]");
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(" ")}`);
+  });
+  assert.deepEqual(violations, []);
+  await assertClean(page);
+  await page.close();
+});
+
+/** How many summaries the view keeps in IndexedDB, or null when it has no database at all. */
+function keptCount(page) {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes("autodiag-territoire")) return null;
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open("autodiag-territoire");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const database = open.result;
+        const count = database.transaction("resumes").objectStore("resumes").count();
+        count.onsuccess = () => {
+          database.close();
+          resolve(count.result);
+        };
+        count.onerror = () => reject(count.error);
+      };
+    });
+  });
+}
+
+const heatmapNames = (page) => page.$$eval("[data-testid=heatmap] tbody th", (cells) => cells.map((c) => c.textContent));
+
+test("without the opt-in, nothing is stored and a reload starts empty", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await loadTerritory(page, communes(5, { seed: 21 }));
+  assert.equal(await page.isChecked("[data-testid=territory-keep]"), false, "off by default");
+  assert.equal(await page.locator("[data-testid=territory-forget]").count(), 0);
+  assert.equal(await keptCount(page), null, "no database");
+  assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.territory.keep")), null);
+  await page.reload();
+  await page.waitForSelector("[data-testid=territory-input]", { state: "attached" });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator("[data-testid=heatmap]").count(), 0, "nothing comes back");
+  await assertClean(page);
+  await context.close();
+});
+
+test("with « Garder ces résumés dans ce navigateur », 30 communes come back after a reload; « Tout effacer » empties the store", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 768 } });
+  const page = await openPage(context, app.server.url);
+  await loadTerritory(page, communes(30, { seed: 23, edit: (s, i) => i === 4 && (s.profile.date = monthsAgo(14)) }));
+  const before = await heatmapNames(page);
+  assert.equal(before.length, 30);
+  await page.check("[data-testid=territory-keep]");
+  await expectText(page, "[data-testid=territory-kept]", "30 résumés gardés dans ce navigateur.");
+  assert.equal(await keptCount(page), 30);
+
+  await page.reload();
+  await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  await expectText(page, "[data-testid=territory-kept]", "30 résumés retrouvés dans ce navigateur.");
+  assert.deepEqual(await heatmapNames(page), before, "the same communes, in the same order");
+  assert.equal(await page.isChecked("[data-testid=territory-keep]"), true);
+  await page.waitForSelector("[data-testid=priorities]");
+  await page.screenshot({ path: path.join(resultsDir(), "territory-kept-1366.png") });
+  await page.screenshot({ path: path.join(resultsDir(), "territory-kept-1366-full.png"), fullPage: true });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: path.join(resultsDir(), "territory-kept-1920.png") });
+  await page.emulateMedia({ media: "print" });
+  await page.pdf({ path: path.join(resultsDir(), "territory-kept-print.pdf"), format: "A4", printBackground: true });
+  await page.screenshot({ path: path.join(resultsDir(), "territory-kept-print-1920.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+
+  await page.click("[data-testid=territory-forget]");
+  await expectText(page, "[data-testid=territory-kept]", "Les résumés gardés dans ce navigateur sont effacés.");
+  assert.equal(await keptCount(page), 0, "the store is empty");
+  assert.equal(await page.locator("[data-testid=heatmap]").count(), 0, "the view is empty too");
+  await page.reload();
+  await page.waitForSelector("[data-testid=territory-input]", { state: "attached" });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator("[data-testid=heatmap]").count(), 0, "nothing comes back after « Tout effacer »");
+
+  // Turning the option off forgets what it kept.
+  await loadTerritory(page, communes(3, { seed: 29 }));
+  await expectText(page, "[data-testid=territory-kept]", "3 résumés gardés dans ce navigateur.");
+  await page.uncheck("[data-testid=territory-keep]");
+  await expectText(page, "[data-testid=territory-kept]", "Les résumés ne sont plus gardés dans ce navigateur.");
+  assert.equal(await keptCount(page), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.territory.keep")), null);
+  await assertClean(page);
+  await context.close();
+});
