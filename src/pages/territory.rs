@@ -3,6 +3,7 @@
 
 use crate::browser;
 use crate::components::file_drop::FileDrop;
+use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::import::error_message;
 use crate::domain::content;
 use crate::domain::matching::{self, Match, Party, Thresholds};
@@ -63,6 +64,7 @@ pub fn TerritoryPage() -> impl IntoView {
         <div class="page page--territory">
             <h1>{td_string!(l, territory.title)}</h1>
             <p class="lead">{td_string!(l, territory.lead)}</p>
+            <Acronyms texts=question_texts(expect_context::<AppState>())/>
             // The picker and drop zone mean nothing on paper.
             <div class="no-print">
                 <FileDrop
@@ -560,7 +562,10 @@ fn Pooling(
                         let count = c.communes.len();
                         view! {
                             <li data-testid="pooling-candidate" data-action=c.action_id.clone()>
-                                <strong>{actions.get(&c.action_id).map_or_else(|| c.action_id.clone(), |a| a.title.clone())}</strong>
+                                <strong>{actions.get(&c.action_id).map_or_else(|| c.action_id.clone(), |a| {
+                                    // Several communes at once: the operator is named generically.
+                                    content::with_grd(&a.title, state.texts(), None).into_owned()
+                                })}</strong>
                                 " "<span class="hint">{texts.pillar_name(&c.pillar_id).to_string()}</span>
                                 <br/>
                                 <strong class="pooling-list__count">{crate::td_plural!(l, territory.pooling_count, count)}</strong>

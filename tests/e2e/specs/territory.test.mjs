@@ -158,6 +158,11 @@ test("pooling: actions marked poolable come first under their own heading, and �
   const order = await page.$$eval("[data-testid=pooling] ul.pooling-list", (lists) => lists.map((l) => l.dataset.testid));
   assert.deepEqual(order, ["pooling-pooled", "pooling-others"]);
   assert.match(await page.textContent("[data-testid=pooling-interest]"), /L'intérêt d'une action se lit au nombre de communes/);
+  // Shared by several communes, an action names the electricity operator generically.
+  assert.doesNotMatch(await page.textContent("[data-testid=pooling]"), /\{grd\}/);
+  // The acronyms of the référentiel are listed with their meaning.
+  await page.locator("[data-testid=glossary] summary").click();
+  assert.match(await page.textContent("[data-testid=glossary]"), /ODWB\s*Open Data Wallonie-Bruxelles/);
   await assertClean(page);
   await page.close();
 });
