@@ -159,10 +159,11 @@ test("pooling: actions marked poolable come first under their own heading, and �
   assert.deepEqual(order, ["pooling-pooled", "pooling-others"]);
   assert.match(await page.textContent("[data-testid=pooling-interest]"), /L'intérêt d'une action se lit au nombre de communes/);
   // Shared by several communes, an action names the electricity operator generically.
-  assert.doesNotMatch(await page.textContent("[data-testid=pooling]"), /\{grd\}/);
+  const pooling = await page.textContent("[data-testid=pooling]");
+  assert.doesNotMatch(pooling, /\{grd\}/);
   // The acronyms of the référentiel are listed with their meaning.
   await page.locator("[data-testid=glossary] summary").click();
-  assert.match(await page.textContent("[data-testid=glossary]"), /ODWB\s*Open Data Wallonie-Bruxelles/);
+  assert.match(await page.textContent("[data-testid=glossary]"), /PAEDC\s*plan d'action en faveur de l'énergie durable et du climat/);
   await assertClean(page);
   await page.close();
 });
@@ -334,4 +335,22 @@ test("with « Garder ces résumés dans ce navigateur », 30 communes come back 
   assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.territory.keep")), null);
   await assertClean(page);
   await context.close();
+});
+
+test("an action shared by several communes names the electricity operator generically", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  // Street lighting unknown, and energy the one pillar that matters: every roadmap asks the GRD.
+  const summaries = communes(3, {
+    seed: 3,
+    edit: (s) => {
+      s.answers.forEach((a) => (a.level = a.question_id === "ene_eclairage" ? 1 : 3));
+      s.pillars.forEach((p) => (p.importance = p.pillar_id === "energie_environnement" ? "high" : "low"));
+    },
+  });
+  await loadTerritory(page, summaries);
+  await page.fill("[data-testid=pooling-min]", "2");
+  await page.locator("[data-testid=pooling-candidate][data-action=ene_eclairage_grd]").waitFor();
+  const title = await page.textContent("[data-testid=pooling-candidate][data-action=ene_eclairage_grd] strong");
+  assert.equal(title, "Demander l'inventaire et le planning LED à votre gestionnaire de réseau de distribution (GRD)");
+  await assertClean(page);
 });
