@@ -7,40 +7,6 @@ use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
 
-/// The communes of Charleroi Métropole, offered as suggestions for the commune's name.
-pub const COMMUNES: [&str; 30] = [
-    "Aiseau-Presles",
-    "Anderlues",
-    "Beaumont",
-    "Cerfontaine",
-    "Chapelle-lez-Herlaimont",
-    "Charleroi",
-    "Châtelet",
-    "Chimay",
-    "Courcelles",
-    "Couvin",
-    "Erquelinnes",
-    "Farciennes",
-    "Fleurus",
-    "Fontaine-l'Évêque",
-    "Froidchapelle",
-    "Gerpinnes",
-    "Ham-sur-Heure-Nalinnes",
-    "Les Bons Villers",
-    "Lobbes",
-    "Merbes-le-Château",
-    "Momignies",
-    "Montigny-le-Tilleul",
-    "Philippeville",
-    "Pont-à-Celles",
-    "Sambreville",
-    "Seneffe",
-    "Sivry-Rance",
-    "Thuin",
-    "Viroinval",
-    "Walcourt",
-];
-
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -189,7 +155,8 @@ pub fn NewAssessmentForm() -> impl IntoView {
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
                 <datalist id="communes">
-                    {COMMUNES.iter().map(|c| view! { <option value=*c></option> }).collect_view()}
+                    // The 30 communes of content/communes.toml, offered as suggestions.
+                    {content::framework().communes.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_view()}
                 </datalist>
                 <p id="new-commune-error" class="field__error" role="alert">
                     {move || error.get().then(|| td_string!(l, profile.errors.commune_required))}

@@ -25,6 +25,10 @@ test("coming back: continue first, the same commune is recognised, and Continuer
 
   // Typing the same commune again asks before making a second, empty assessment.
   await page.click("details[data-testid=new-assessment] summary");
+  // The name field suggests the 30 communes of content/communes.toml, Sambreville included.
+  const suggestions = await page.locator("#communes option").evaluateAll((options) => options.map((o) => o.value));
+  assert.equal(suggestions.length, 30);
+  assert.ok(suggestions.includes("Sambreville") && suggestions.includes("Charleroi"));
   await page.fill("#new-commune", "froidchapelle");
   await page.click("[data-testid=create-assessment]");
   const question = page.locator("[data-testid=existing-assessment]");
