@@ -175,8 +175,21 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
         .pillar(&score.pillar_id)
         .unwrap_or(&framework.pillars[0]);
     let slide = projector::pillar_slide(pillar, assessment);
-    // A facilitator points at an acronym to read its meaning: there is no room for a list.
+    // Acronyms carry their meaning on hover, and the slide's foot spells them out for the room.
     let glossary = content::glossary(state.lang_code());
+    let shown_titles: Vec<String> = slide
+        .strengths
+        .iter()
+        .chain(&slide.gaps)
+        .map(|(question, _)| *question)
+        .chain(slide.to_check.shown.iter().copied())
+        .map(|question| texts.question(question).title.clone())
+        .collect();
+    let acronyms = content::acronyms_in(&glossary, shown_titles.iter().map(String::as_str))
+        .into_iter()
+        .map(|(acronym, meaning)| format!("{acronym} : {meaning}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
     let title = |question: &str| with_abbr(&texts.question(question).title, &glossary);
     let line = |(question, level): &(&str, Level)| {
         let level = level.get();
@@ -219,6 +232,7 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
                 <ul>{to_check}</ul>
             </div>
         </div>
+        {(!acronyms.is_empty()).then(|| view! { <p class="projector__acronyms" data-testid="slide-acronyms">{acronyms}</p> })}
     }
 }
 

@@ -146,13 +146,15 @@ test("acronyms: explained at their first use on a pillar page, and listed on the
     const meanings = await glossary.locator("dd").allTextContents();
     assert.equal(meanings[terms.indexOf(acronym)], meaning, `${screen}: ${acronym}`);
   }
-  // The projector has no room for a list: the acronym carries its meaning.
+  // On the projector the acronym carries its meaning on hover.
   await page.goto(`${app.server.url}outils/#/projection`);
   await page.waitForSelector("[data-testid=slide] svg");
   await page.keyboard.press("ArrowRight");
   const abbr = page.locator("[data-testid=slide-to-check] abbr", { hasText: "PMR" });
   await abbr.waitFor();
   assert.equal(await abbr.getAttribute("title"), "personnes à mobilité réduite");
+  // And the slide's foot spells it out for the back of the room.
+  assert.match(await page.textContent("[data-testid=slide-acronyms]"), /PMR : personnes à mobilité réduite/);
   await assertClean(page);
   await context.close();
 });
