@@ -20,7 +20,7 @@ pub fn Acronyms(
     let l = crate::state::locale();
     let glossary = content::glossary(state.lang_code());
     let found: Vec<(String, String)> =
-        content::acronyms_in(&glossary, texts.iter().map(String::as_str))
+        content::acronyms_in(glossary, texts.iter().map(String::as_str))
             .into_iter()
             .map(|(acronym, meaning)| (acronym.to_string(), meaning.to_string()))
             .collect();

@@ -185,12 +185,12 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
         .chain(slide.to_check.shown.iter().copied())
         .map(|question| texts.question(question).title.clone())
         .collect();
-    let acronyms = content::acronyms_in(&glossary, shown_titles.iter().map(String::as_str))
+    let acronyms = content::acronyms_in(glossary, shown_titles.iter().map(String::as_str))
         .into_iter()
         .map(|(acronym, meaning)| format!("{acronym} : {meaning}"))
         .collect::<Vec<_>>()
         .join(" · ");
-    let title = |question: &str| with_abbr(&texts.question(question).title, &glossary);
+    let title = |question: &str| with_abbr(&texts.question(question).title, glossary);
     let line = |(question, level): &(&str, Level)| {
         let level = level.get();
         view! { <li>{title(question)}{format!(" — {} · {}", level, texts.level_name_at(usize::from(level - 1)))}</li> }

@@ -564,13 +564,13 @@ fn a_screen_lists_the_acronyms_it_shows_and_only_those() {
         "Partager les véhicules avec le CPAS",
         "PiCM ou PCM",
     ];
-    let listed: Vec<&str> = content::acronyms_in(&glossary, shown)
+    let listed: Vec<&str> = content::acronyms_in(glossary, shown)
         .into_iter()
         .map(|(a, _)| a)
         .collect();
     assert_eq!(listed, ["CPAS", "ODWB", "PCM", "PiCM"]);
     // A word that contains an acronym is not it.
-    assert!(content::acronyms_in(&glossary, ["ODWBX et SPWA"]).is_empty());
+    assert!(content::acronyms_in(glossary, ["ODWBX et SPWA"]).is_empty());
     assert_eq!(
         content::glossary("en").get("CPAS").map(String::as_str),
         Some("public social welfare centre")

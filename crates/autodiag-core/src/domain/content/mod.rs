@@ -215,8 +215,11 @@ pub fn with_grd<'a>(text: &'a str, texts: &Texts, grd: Option<&str>) -> std::bor
 
 /// The acronyms of `lang`'s content and what they stand for (the reference language's for a
 /// language without its own). Empty without the `actions` feature: only the tools list them.
-pub fn glossary(lang: &str) -> BTreeMap<String, String> {
-    GLOSSARIES
+/// Parsed once per language, like the texts: every tools screen and projector slide asks.
+pub fn glossary(lang: &str) -> &'static BTreeMap<String, String> {
+    type Glossaries = Mutex<BTreeMap<String, &'static BTreeMap<String, String>>>;
+    static GLOSSARY: OnceLock<Glossaries> = OnceLock::new();
+    let (code, json) = GLOSSARIES
         .iter()
         .find(|(code, _)| *code == lang)
         .or_else(|| {
@@ -224,8 +227,15 @@ pub fn glossary(lang: &str) -> BTreeMap<String, String> {
                 .iter()
                 .find(|(code, _)| *code == model::REFERENCE_LANGUAGE)
         })
-        .and_then(|(_, json)| serde_json::from_str(json).ok())
-        .unwrap_or_default()
+        .copied()
+        .unwrap_or((model::REFERENCE_LANGUAGE, "{}"));
+    let mut cache = GLOSSARY
+        .get_or_init(Default::default)
+        .lock()
+        .expect("glossary cache is never poisoned");
+    cache
+        .entry(code.to_string())
+        .or_insert_with(|| Box::leak(Box::new(serde_json::from_str(json).unwrap_or_default())))
 }
 
 /// The glossary's entries whose acronym appears, as a whole word, in any of `texts`: what a
