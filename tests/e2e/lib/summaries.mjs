@@ -21,6 +21,17 @@ export function example(name = "lobbes-2026-11-20.json") {
   return JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), "utf8"));
 }
 
+/** The example summary as `name`'s, every answer at `level`; its roadmap is drafted on import. */
+export function communeAt(name, nis, level, build = () => {}) {
+  const s = example();
+  s.profile.commune = name;
+  s.profile.nis_code = nis;
+  s.roadmap = null;
+  s.answers.forEach((a) => (a.level = level));
+  build(s);
+  return s;
+}
+
 /** `count` summaries of distinct communes with random answers; `edit` may adjust each. */
 export function communes(count, { seed = 7, edit } = {}) {
   const random = prng(seed);

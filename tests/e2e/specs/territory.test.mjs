@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { useApp, openPage, assertClean, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
-import { communes, writeFiles, example, setAnswer } from "../lib/summaries.mjs";
+import { communes, writeFiles, setAnswer, communeAt } from "../lib/summaries.mjs";
 
 const app = useApp();
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -54,23 +54,12 @@ async function loadTerritory(page, summaries) {
 
 /** Lobbes and Courcelles are ahead on the data inventory; Thuin and Beaumont are behind. */
 function contactCase() {
-  const make = (name, nis, build) => {
-    const s = example();
-    s.profile.commune = name;
-    s.profile.nis_code = nis;
-    s.roadmap = null;
-    build(s);
-    return s;
-  };
-  const everything = (s, level) => s.answers.forEach((a) => (a.level = level));
   const ahead = (name, nis, level, note) =>
-    make(name, nis, (s) => {
-      everything(s, 3);
+    communeAt(name, nis, 3, (s) => {
       setAnswer(s, "gou_donnees", level, note);
     });
   const behind = (name, nis) =>
-    make(name, nis, (s) => {
-      everything(s, 4);
+    communeAt(name, nis, 4, (s) => {
       s.answers.filter((a) => a.question_id.startsWith("gou_")).forEach((a) => (a.level = 1));
       s.pillars.find((p) => p.pillar_id === "gouvernance").importance = "high";
     });

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
-import { communes, writeFiles, example, setAnswer } from "../lib/summaries.mjs";
+import { communes, writeFiles, example, setAnswer, communeAt } from "../lib/summaries.mjs";
 
 const app = useApp();
 
@@ -108,22 +108,11 @@ test("in the territory view, a file over 5 MB is refused by name and the others 
 
 test("contacts: the constructed case is found, filtered by commune, and exported", async () => {
   const page = await openPage(app.browser, app.server.url);
-  const make = (name, nis, build) => {
-    const s = example();
-    s.profile.commune = name;
-    s.profile.nis_code = nis;
-    s.roadmap = null;
-    build(s);
-    return s;
-  };
-  const everything = (s, level) => s.answers.forEach((a) => (a.level = level));
-  const lobbes = make("Lobbes", "56044", (s) => {
-    everything(s, 3);
+  const lobbes = communeAt("Lobbes", "56044", 3, (s) => {
     setAnswer(s, "gou_donnees", 4, "Inventaire tenu par la DG dans un tableur partagé");
   });
   const behind = (name, nis) =>
-    make(name, nis, (s) => {
-      everything(s, 4);
+    communeAt(name, nis, 4, (s) => {
       s.answers.filter((a) => a.question_id.startsWith("gou_")).forEach((a) => (a.level = 1));
       s.pillars.find((p) => p.pillar_id === "gouvernance").importance = "high";
     });
