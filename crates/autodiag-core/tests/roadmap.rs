@@ -121,15 +121,36 @@ fn no_staff_puts_the_governance_foundations_first() {
     let a = small_commune();
     let r = draft(&a);
     let short: Vec<&str> = r.items_in(Horizon::Short).map(|i| i.id.as_str()).collect();
-    for foundation in roadmap::STAFF_FOUNDATIONS {
+    let medium: Vec<&str> = r.items_in(Horizon::Medium).map(|i| i.id.as_str()).collect();
+    // The referent comes before everything else in the short term.
+    assert_eq!(short[0], roadmap::STAFF_FOUNDATIONS[0]);
+    // The other foundations are the referent's first tasks: they follow in the medium term.
+    for foundation in &roadmap::STAFF_FOUNDATIONS[1..] {
         assert!(
-            short.contains(&foundation),
-            "{foundation} missing from {short:?}"
+            medium.contains(foundation),
+            "{foundation} missing from {medium:?}"
         );
+    }
+    for foundation in roadmap::STAFF_FOUNDATIONS {
         assert!(reasons(&a, &r, foundation).contains(&Reason::NoDedicatedStaff));
     }
-    // The referent comes before everything else in the short term.
-    assert_eq!(short[0], "gou_referent_designer");
+}
+
+#[test]
+fn once_a_referent_is_named_the_other_foundations_start_at_once() {
+    let mut a = small_commune();
+    let referent = framework().action(roadmap::STAFF_FOUNDATIONS[0]).unwrap();
+    for question in &referent.questions {
+        a.set_choice(question, Some(level(referent.to)), NOW);
+    }
+    let r = draft(&a);
+    let short: Vec<&str> = r.items_in(Horizon::Short).map(|i| i.id.as_str()).collect();
+    assert!(!short.contains(&roadmap::STAFF_FOUNDATIONS[0]), "{short:?}");
+    for foundation in &roadmap::STAFF_FOUNDATIONS[1..] {
+        if r.item(foundation).is_some() {
+            assert!(short.contains(foundation), "{foundation} not short: {short:?}");
+        }
+    }
 }
 
 #[test]
@@ -498,7 +519,7 @@ proptest! {
             let pillar = framework().pillar(&focus.pillar_id).unwrap();
             let weak = pillar.questions.iter().any(|q| a.choice(q).and_then(Choice::level).is_some_and(|l| l.get() < 5));
             let has = r.items.iter().any(|i| framework().action(&i.id).is_some_and(|x| x.pillar == pillar.id));
-            prop_assert!(!weak || has || full, "no action for focus pillar {}", pillar.id);
+            prop_assert!(!weak || has || full, "no action for focus pillar {} {:?} {:?}", pillar.id, r.items.iter().map(|i| (&i.id, i.horizon)).collect::<Vec<_>>(), a.profile);
         }
     }
 }
@@ -516,4 +537,26 @@ fn a_stretched_commune_gets_a_short_first_horizon() {
     let short = |a: &Assessment| draft(a).items_in(Horizon::Short).count();
     assert_eq!(short(&staffed), roadmap::MAX_ITEMS_PER_HORIZON);
     assert_eq!(short(&stretched), roadmap::MAX_SHORT_ITEMS_WHEN_STRETCHED);
+}
+
+#[test]
+fn a_commune_without_staff_or_strategy_starts_with_the_referent_the_accompaniment_and_its_duties() {
+    // Froidchapelle as the review tried it: no staff, no budget, no strategy, three duties unmet.
+    let a = rural_botte_commune();
+    let r = draft(&a);
+    let legal = |id: &str| {
+        reasons(&a, &r, id)
+            .iter()
+            .any(|reason| matches!(reason, Reason::LegalMinimum { .. }))
+    };
+    let short: Vec<&str> = r.items_in(Horizon::Short).map(|i| i.id.as_str()).collect();
+    let chosen: Vec<&str> = short.iter().copied().filter(|id| !legal(id)).collect();
+    assert_eq!(
+        chosen,
+        [roadmap::STRATEGY_ACCOMPANIMENT, roadmap::STAFF_FOUNDATIONS[0]],
+        "{short:?}"
+    );
+    assert!(chosen.len() <= roadmap::MAX_SHORT_ITEMS_WHEN_STRETCHED);
+    // A legal duty is never put off to make room.
+    assert_eq!(short.len() - chosen.len(), 3, "{short:?}");
 }

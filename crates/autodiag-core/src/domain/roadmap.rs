@@ -282,6 +282,8 @@ struct Candidate<'a> {
     action: &'a Action,
     /// The previous step on the same question: this one only comes after it.
     after: Option<&'a str>,
+    /// The earliest horizon the action may take.
+    not_before: Horizon,
 }
 
 /// Drafts a roadmap from the assessment's answers, priorities and profile.
@@ -291,16 +293,27 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
 
     let mut candidates: Vec<Candidate> = Vec::new();
     if context.no_staff {
-        for id in STAFF_FOUNDATIONS {
+        let referent_to_name = framework
+            .action(STAFF_FOUNDATIONS[0])
+            .is_some_and(|referent| !context.achieved(referent));
+        for (index, id) in STAFF_FOUNDATIONS.into_iter().enumerate() {
             if let Some(action) = framework.action(id)
                 && !context.achieved(action)
             {
-                // Foundations outrank everything: they make the rest possible.
+                // Foundations outrank everything: they make the rest possible. The other
+                // foundations are the référent's first tasks, so they wait until one is named
+                // and the first year stays a short list a commune without staff can start.
+                let not_before = if index > 0 && referent_to_name {
+                    Horizon::Medium
+                } else {
+                    Horizon::Short
+                };
                 candidates.push(Candidate {
                     tier: 0,
                     priority: f64::MAX,
                     action,
                     after: None,
+                    not_before,
                 });
             }
         }
@@ -314,6 +327,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             priority: f64::MAX,
             action,
             after: None,
+            not_before: Horizon::Short,
         });
     }
     // Legal duties come first, whatever the focus pillars: below the minimum the commune is
@@ -347,6 +361,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 priority: if step == 0 { f64::MAX } else { priority },
                 action,
                 after,
+                not_before: Horizon::Short,
             });
             after = Some(action.id.as_str());
             level = action.to;
@@ -383,6 +398,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                     priority: priority / (1 + step * 10) as f64,
                     action,
                     after,
+                    not_before: Horizon::Short,
                 });
                 after = Some(action.id.as_str());
                 level = action.to;
@@ -408,9 +424,19 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             leaders.push(candidates.remove(index));
         }
     }
+    // Foundations put off to the medium term come after the leaders there too: they must not
+    // take the room of a focus pillar's only step.
+    let (deferred, rest): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .partition(|c| c.tier == 0 && c.not_before > Horizon::Short);
+    candidates = rest;
     let foundations = candidates.iter().take_while(|c| c.tier < 2).count();
+    let leaders_count = leaders.len();
     for (offset, leader) in leaders.into_iter().enumerate() {
         candidates.insert(foundations + offset, leader);
+    }
+    for (offset, foundation) in deferred.into_iter().enumerate() {
+        candidates.insert(foundations + leaders_count + offset, foundation);
     }
 
     let mut plan = Plan::default();
@@ -525,6 +551,7 @@ impl<'a> Plan<'a> {
             action,
             after,
             tier,
+            not_before,
             ..
         } = candidate;
         if self.chosen.contains_key(action.id.as_str()) {
@@ -537,7 +564,8 @@ impl<'a> Plan<'a> {
                 None => return,
             },
             None => Horizon::Short,
-        };
+        }
+        .max(not_before);
         let mut counts: BTreeMap<Horizon, usize> = BTreeMap::new();
         for horizon in self.chosen.values() {
             *counts.entry(*horizon).or_default() += 1;
