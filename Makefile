@@ -10,6 +10,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 TRUNK_VERSION := 0.21.14
+TWIGGY_VERSION := 0.8.0
 # wasm-bindgen-cli must match the wasm-bindgen that Cargo.lock pins (Cargo.toml says "=…").
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 # First-load budget in bytes (250 KB), gzipped: the HTML, JS, wasm, CSS and everything fetched
@@ -43,6 +44,9 @@ tools:
 	@wasm-bindgen --version 2>/dev/null | grep -q '^wasm-bindgen $(WASM_BINDGEN_VERSION) ' \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@twiggy --version 2>/dev/null | grep -q ' $(TWIGGY_VERSION)$$' \
+	  || cargo install twiggy --version $(TWIGGY_VERSION) --locked \
+	  || cargo install twiggy --version $(TWIGGY_VERSION)
 	@missing=""; \
 	  command -v node >/dev/null && command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	  [ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
@@ -74,6 +78,7 @@ dist-crash-test: tools
 # Gzip size of each file in dist/, and the first-load total the budget applies to: everything
 # the first visit fetches (page, loader, wasm, CSS, icon, manifest, service worker). Other
 # languages' texts and the territory tools load only when used.
+WASM_RELEASE := $(or $(CARGO_TARGET_DIR),target)/wasm32-unknown-unknown/release
 ON_DEMAND := -name 'texts.*.json' -o -name 'questions.*.json' -o -path 'dist/outils/*'
 size:
 	@[ -d dist ] || { echo "dist/ is missing: run make dist"; exit 1; }
@@ -87,6 +92,15 @@ size:
 	  printf '%9d  first-load total (gzip -9), budget %d\n' "$$first" $(SIZE_BUDGET); \
 	  printf '%9d  whole dist/\n' "$$((first + later))"; \
 	  mkdir -p target && echo "$$first" > target/dist-gzip-total
+	@# Where the bytes are: the largest items of each bundle, read from the release wasm
+	@# before wasm-bindgen and wasm-opt, which still has its function names.
+	@for wasm in $(WASM_RELEASE)/autodiag.wasm $(WASM_RELEASE)/outils.wasm; do \
+	  if [ -f "$$wasm" ] && command -v twiggy >/dev/null; then \
+	    echo "largest items of $$(basename $$wasm) (twiggy top 15, raw bytes before wasm-opt):"; \
+	    twiggy top -n 18 "$$wasm" | grep -v -e '"function names" subsection' -e "custom section '__wasm_bindgen_unstable'" \
+	      | cut -c1-150 | head -n 17; \
+	  fi; \
+	done
 
 size-check: size
 	@total=$$(cat target/dist-gzip-total); \

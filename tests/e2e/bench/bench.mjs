@@ -36,6 +36,14 @@ const INTERACTION_TARGET = 8; // ms, p95
 const TERRITORY_BUDGET = 1000; // ms, median
 const TERRITORY_TARGET = 500; // ms, median
 
+// The goals of issue #16, shown side by side in the summary table.
+const DIST_BUDGET = 500_000; // bytes, gzip -9, the whole dist/
+const DIST_TARGET = 400_000;
+const FIRST_LOAD_TARGET = 150_000;
+const TOOLS_TARGET = 200_000; // bytes, gzip -9, outils/ alone
+const SLOW_INTERACTION_TARGET = 12; // ms, p95 with the CPU slowed 4×
+const TERRITORY_GOAL = 400; // ms, median
+
 const TTI_MARK = "autodiag:choices-rendered";
 const TERRITORY_MARK = "autodiag:territory-drawn";
 const FIRST_PILLAR = PILLARS[0];
@@ -217,6 +225,22 @@ async function firstLoad(server) {
 
 // ---------------------------------------------------------------------------------------
 // 2. Time to interactive, and 3. the static floor
+
+/** Every file of dist/ compressed with gzip -9: the whole app, and the tools bundle alone. */
+function distSizes() {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else files.push({ path: path.relative(DIST, file), gzip: zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length });
+    }
+  };
+  walk(DIST);
+  const sum = (list) => list.reduce((total, f) => total + f.gzip, 0);
+  const tools = files.filter((f) => f.path.startsWith(`outils${path.sep}`));
+  return { files: files.length, total: sum(files), tools: sum(tools) };
+}
 
 async function ttiOnce(server, { throttle, keepText = false } = {}) {
   const { context, page } = await freshPage({ seed: true, throttle });
@@ -733,6 +757,30 @@ ${table(["Measure", "Median", "Min", "Max", "Runs", "Budget", "Target", "Result"
 ${table(["Measure", "First pillar shown", "Whole assessment answered"], [["JS heap used (\`JSHeapUsedSize\`)", mib(m.before.heap), mib(m.after.heap)], ["wasm memory", mib(m.before.wasm ?? NaN), mib(m.after.wasm ?? NaN)]])}${m.problems.length ? `\n\n**Problem:** on ${m.problems.map((p) => `\`${p}\``).join(", ")}, reached through the “next pillar” link, clicking the radios did not record the answers (the progress stayed at 0); each of those pages was reloaded and answered again, so the figure is for a page reloaded on the last pillar rather than one session.` : ""}${errorsNote(m.errors)}`,
       ),
     );
+  // Summary against the goals
+  const d = r.dist;
+  const num = (x, g) => (x && !x.error ? g(x) : NaN);
+  const firstLoad = num(r.load, (l) => l.total);
+  const slowP95 = num(r.interactionSlow, (x) => x.update.p95);
+  const territoryMedian = r.territory && !r.territory.error && r.territory.available ? r.territory.median : NaN;
+  parts.splice(
+    2,
+    0,
+    section(
+      "Summary against the goals",
+      `Every figure of this run next to its budget (\`make test\` fails over the first-load budget) and its target. The whole \`dist/\` is every file gzipped with level 9 (${d.files} files: both bundles, both languages' texts); the tools bundle is \`dist/outils/\`, which a commune downloads when it opens its results.
+
+${table(["Figure", "This run", "Budget", "Target", "Result"], [
+  ["First load, gzip -9", kb(firstLoad), kb(SIZE_BUDGET), kb(FIRST_LOAD_TARGET), verdict(firstLoad, SIZE_BUDGET, FIRST_LOAD_TARGET)],
+  ["Whole `dist/`, gzip -9", kb(d.total), kb(DIST_BUDGET), kb(DIST_TARGET), verdict(d.total, DIST_BUDGET, DIST_TARGET)],
+  ["Tools bundle alone, gzip -9", kb(d.tools), "—", kb(TOOLS_TARGET), verdict(d.tools, undefined, TOOLS_TARGET)],
+  ["Time to choices ÷ static floor (medians)", Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : "n/a", "—", `${RATIO_TARGET}×`, verdict(r.ratio, undefined, RATIO_TARGET)],
+  [`Click → update p95, CPU ÷${THROTTLE}`, ms(slowP95), ms(INTERACTION_BUDGET), ms(SLOW_INTERACTION_TARGET), verdict(slowP95, INTERACTION_BUDGET, SLOW_INTERACTION_TARGET)],
+  [`Territory, ${TERRITORY_SIZE} summaries → heatmap (median)`, ms(territoryMedian), ms(TERRITORY_BUDGET), ms(TERRITORY_GOAL), verdict(territoryMedian, TERRITORY_BUDGET, TERRITORY_GOAL)],
+])}`,
+    ),
+  );
+
   return parts.join("\n");
 }
 
@@ -741,6 +789,7 @@ function headline(date, info, r) {
   return [
     `- ${date}${info.commit ? ` (\`${info.commit}\`)` : ""}:`,
     `first load ${f(r.load, (l) => kb(l.total))} gz,`,
+    `whole dist ${kb(r.dist.total)} gz (tools ${kb(r.dist.tools)}),`,
     `TTI median ${f(r.tti, (t) => ms(t.median))},`,
     `ratio ${Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : "n/a"},`,
     `interaction p95 ${f(r.interaction, (x) => ms(x.update.p95))} (CPU ÷${THROTTLE}: ${f(r.interactionSlow, (x) => ms(x.update.p95))}),`,
@@ -790,6 +839,7 @@ async function main() {
   const date = new Date().toISOString().replace(/\.\d+Z$/, "Z").replace("T", " ");
   const r = {};
   try {
+    r.dist = distSizes();
     r.load = await measure("1. first-load transfer", () => firstLoad(server));
     const both = await measure("2–3. time to interactive and the floor", () => ttiAndFloor(server));
     r.tti = both.error ? both : both.tti;
