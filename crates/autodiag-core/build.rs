@@ -53,7 +53,11 @@ fn run() -> Result<(), String> {
         languages.push((lang, scale, files));
     }
 
-    let (framework, texts) = source::assemble(source::Sources {
+    let source::Assembled {
+        framework,
+        texts,
+        pst,
+    } = source::assemble(source::Sources {
         framework,
         actions,
         migrations,
@@ -69,6 +73,7 @@ fn run() -> Result<(), String> {
 
     let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
     write(&out.join("settings.rs"), &settings.to_rust()?)?;
+    write(&out.join("pst.rs"), &pst_to_rust(&pst))?;
     // The action catalogue is a file of its own: only the roadmap screens need it, so the
     // questionnaire's wasm does not carry it (feature `actions`).
     let structure = model::Framework {
@@ -180,6 +185,37 @@ fn run() -> Result<(), String> {
     );
     write(&out.join("languages.rs"), &table)?;
     Ok(())
+}
+
+/// The PST export's content as Rust tables, which only the tools bundle and native builds
+/// carry (feature `actions`): no parsing at run time.
+fn pst_to_rust(pst: &source::PstContent) -> String {
+    let mut code = String::from(
+        "/// The volet of each question in the commune's PST.\n\
+         #[cfg(feature = \"actions\")]\n\
+         pub const VOLETS: &[(&str, Volet)] = &[\n",
+    );
+    for (question, volet) in &pst.volets {
+        code.push_str(&format!("    ({question:?}, Volet::{volet:?}),\n"));
+    }
+    code.push_str(
+        "];\n#[cfg(not(feature = \"actions\"))]\npub const VOLETS: &[(&str, Volet)] = &[];\n\
+         /// Each pillar's objectif stratégique, per language.\n\
+         #[cfg(feature = \"actions\")]\n\
+         pub const STRATEGIC_OBJECTIVES: &[(&str, &[(&str, &str)])] = &[\n",
+    );
+    for (lang, objectives) in &pst.objectives {
+        code.push_str(&format!("    ({lang:?}, &[\n"));
+        for (pillar, objective) in objectives {
+            code.push_str(&format!("        ({pillar:?}, {objective:?}),\n"));
+        }
+        code.push_str("    ]),\n");
+    }
+    code.push_str(
+        "];\n#[cfg(not(feature = \"actions\"))]\n\
+         pub const STRATEGIC_OBJECTIVES: &[(&str, &[(&str, &str)])] = &[];\n",
+    );
+    code
 }
 
 /// `content/settings.toml`: what the intercommunale sets without programming.

@@ -148,7 +148,10 @@ fn once_a_referent_is_named_the_other_foundations_start_at_once() {
     assert!(!short.contains(&roadmap::STAFF_FOUNDATIONS[0]), "{short:?}");
     for foundation in &roadmap::STAFF_FOUNDATIONS[1..] {
         if r.item(foundation).is_some() {
-            assert!(short.contains(foundation), "{foundation} not short: {short:?}");
+            assert!(
+                short.contains(foundation),
+                "{foundation} not short: {short:?}"
+            );
         }
     }
 }
@@ -553,7 +556,10 @@ fn a_commune_without_staff_or_strategy_starts_with_the_referent_the_accompanimen
     let chosen: Vec<&str> = short.iter().copied().filter(|id| !legal(id)).collect();
     assert_eq!(
         chosen,
-        [roadmap::STRATEGY_ACCOMPANIMENT, roadmap::STAFF_FOUNDATIONS[0]],
+        [
+            roadmap::STRATEGY_ACCOMPANIMENT,
+            roadmap::STAFF_FOUNDATIONS[0]
+        ],
         "{short:?}"
     );
     assert!(chosen.len() <= roadmap::MAX_SHORT_ITEMS_WHEN_STRETCHED);

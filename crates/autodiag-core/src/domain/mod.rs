@@ -15,6 +15,7 @@ pub mod obligations;
 pub mod plan;
 pub mod profile;
 pub mod projector;
+pub mod pst;
 pub mod roadmap;
 pub mod scoring;
 pub mod settings;

@@ -20,7 +20,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const FORMAT_ID: &str = "autodiag-summary";
 /// Bump when the format changes, and add a migration and a fixture for the old version.
 /// Version 2 added `legal_obligations`; a version 1 file reads as version 2 without them.
-pub const SCHEMA_VERSION: u32 = 3;
+/// Version 4 added `pst`, computed on export like `legal_obligations`.
+pub const SCHEMA_VERSION: u32 = 4;
 /// Files larger than this are refused before being read.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// JSON nested deeper than this is refused; a real summary is about 6 levels deep.
@@ -54,6 +55,11 @@ pub struct Summary {
     #[serde(default)]
     pub legal_obligations: Vec<Obligation>,
     pub roadmap: Option<SummaryRoadmap>,
+    /// The roadmap in the structure of the commune's PST (programme stratégique transversal):
+    /// objectifs stratégiques, objectifs opérationnels with their target level, and the
+    /// roadmap items that carry them out. Computed on export, ignored on import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pst: Option<super::pst::Pst>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -290,6 +296,10 @@ pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str
             .collect(),
         overall_score: scoring::overall(&scores),
         legal_obligations: obligations::obligations(framework, assessment),
+        pst: assessment
+            .roadmap
+            .as_ref()
+            .map(|_| super::pst::build(framework, assessment, &scores)),
         roadmap: assessment.roadmap.as_ref().map(|r| {
             let (focus, later) = roadmap::choose_focus(assessment, &scores);
             let reasons = roadmap::explain_all(framework, assessment, &scores, r);
@@ -492,9 +502,10 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
     }
     let migrated_from = (version < u64::from(SCHEMA_VERSION)).then_some(version as u32);
     // Version 1 differs only by lacking `legal_obligations`, which is computed anyway, and
-    // version 2 by lacking the items' `first_step`, `owner` and `due`, which default to none:
-    // all parse as the current format. Version 3 is numbered apart so that an older app
-    // refuses a file whose owners and due dates it would silently drop. A later version that
+    // version 2 by lacking the items' `first_step`, `owner` and `due`, which default to none,
+    // and version 3 by lacking `pst`, computed on export: all parse as the current format.
+    // Versions 3 and 4 are numbered apart so that an older app refuses a file whose owners,
+    // due dates or PST structure it would silently drop or refuse. A later version that
     // changes a field dispatches on `version` here: parse older files into their own type and
     // convert them forward.
     let summary = parse_current(text)?;

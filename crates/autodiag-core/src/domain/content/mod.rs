@@ -5,13 +5,36 @@ pub mod source;
 
 pub use model::{
     Action, ActionKind, ActionText, Commune, CostBand, Effort, Framework, Horizon, Migration,
-    Owner, Pillar, PillarText, PopulationFit, QuestionInfo, QuestionText, Scale, Texts,
+    Owner, Pillar, PillarText, PopulationFit, QuestionInfo, QuestionText, Scale, Texts, Volet,
 };
 
 use std::collections::BTreeMap;
 use std::sync::{Mutex, OnceLock};
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+include!(concat!(env!("OUT_DIR"), "/pst.rs"));
+
+/// Where `question` belongs in the commune's PST; the volet externe when content does not say
+/// (never in a build with the action catalogue: the build requires a volet for each question).
+pub fn volet(question: &str) -> Volet {
+    VOLETS
+        .iter()
+        .find(|(id, _)| *id == question)
+        .map_or(Volet::Externe, |(_, volet)| *volet)
+}
+
+/// The objectif stratégique content proposes for `pillar` in `lang`, or in the reference
+/// language.
+pub fn strategic_objective(lang: &str, pillar: &str) -> Option<&'static str> {
+    let in_language = |code: &str| {
+        STRATEGIC_OBJECTIVES
+            .iter()
+            .find(|(l, _)| *l == code)
+            .and_then(|(_, objectives)| objectives.iter().find(|(p, _)| *p == pillar))
+            .map(|(_, text)| *text)
+    };
+    in_language(lang).or_else(|| in_language(source::REFERENCE_LANGUAGE))
+}
 
 const FRAMEWORK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/framework.json"));
 /// The action catalogue's structure, for the roadmap screens and native builds only.

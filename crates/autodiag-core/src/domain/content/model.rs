@@ -218,6 +218,17 @@ pub enum CostBand {
     High,
 }
 
+/// The part of a commune's PST (programme stratégique transversal) a question belongs to: the
+/// volet interne is the administration itself (its organisation, staff, data, tools,
+/// buildings and vehicles), the volet externe the commune's policies for its territory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Volet {
+    Interne,
+    Externe,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionKind {

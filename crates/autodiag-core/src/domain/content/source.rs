@@ -5,7 +5,7 @@
 
 use super::model::{
     Action, ActionText, Commune, Framework, Migration, Pillar, PillarText, QuestionInfo,
-    QuestionText, Scale, Texts,
+    QuestionText, Scale, Texts, Volet,
 };
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -34,6 +34,8 @@ pub struct ActionsFile {
 #[serde(deny_unknown_fields)]
 pub struct QuestionEntry {
     pub id: String,
+    /// Where the question belongs in the commune's PST.
+    pub volet: Volet,
     pub respondent: String,
     #[serde(default)]
     pub legal_minimum: Option<u8>,
@@ -61,6 +63,8 @@ pub struct CommunesFile {
 pub struct PillarFile {
     pub name: String,
     pub summary: String,
+    /// The pillar's objectif stratégique, as a commune would write it in its PST.
+    pub pst_objective: String,
     pub questions: Vec<QuestionText>,
     #[serde(default)]
     pub actions: BTreeMap<String, ActionText>,
@@ -78,6 +82,25 @@ pub struct Sources {
 }
 
 pub use super::model::REFERENCE_LANGUAGE;
+
+/// The longest objectif stratégique, in characters: a PST heading, not a paragraph.
+pub const MAX_PST_OBJECTIVE_CHARS: usize = 140;
+
+/// What the PST export reads, which only the tools bundle carries.
+#[derive(Debug, Default)]
+pub struct PstContent {
+    /// The volet of each question.
+    pub volets: BTreeMap<String, Volet>,
+    /// Per language, each pillar's objectif stratégique.
+    pub objectives: Vec<(String, BTreeMap<String, String>)>,
+}
+
+/// The assembled content.
+pub struct Assembled {
+    pub framework: Framework,
+    pub texts: Vec<(String, Texts)>,
+    pub pst: PstContent,
+}
 
 /// Builds the framework structure and each language's texts.
 /// Writes « (meaning) » after the first use of each glossary acronym on each pillar's page
@@ -147,7 +170,7 @@ pub fn find_word(text: &str, word: &str) -> Option<usize> {
     })
 }
 
-pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), String> {
+pub fn assemble(sources: Sources) -> Result<Assembled, String> {
     let reference_ids: Vec<Vec<String>> = sources
         .languages
         .iter()
@@ -171,8 +194,10 @@ pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), S
 
     let mut actions = Vec::new();
     let mut questions = BTreeMap::new();
+    let mut pst = PstContent::default();
     for (pillar, file) in sources.framework.pillars.iter().zip(sources.actions) {
         for entry in file.questions {
+            pst.volets.insert(entry.id.clone(), entry.volet);
             let info = QuestionInfo {
                 respondent: entry.respondent,
                 legal_minimum: entry.legal_minimum,
@@ -196,6 +221,7 @@ pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), S
             scale,
             ..Texts::default()
         };
+        let mut objectives = BTreeMap::new();
         for ((pillar, file), expected) in sources
             .framework
             .pillars
@@ -210,6 +236,14 @@ pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), S
                      content/{REFERENCE_LANGUAGE}/{pillar}.toml {expected:?}"
                 ));
             }
+            let objective = file.pst_objective.trim();
+            if objective.is_empty() || objective.chars().count() > MAX_PST_OBJECTIVE_CHARS {
+                return Err(format!(
+                    "content/{lang}/{pillar}.toml: pst_objective must hold one short sentence \
+                     (1 to {MAX_PST_OBJECTIVE_CHARS} characters)"
+                ));
+            }
+            objectives.insert(pillar.clone(), objective.to_string());
             texts.pillars.insert(
                 pillar.clone(),
                 PillarText {
@@ -223,11 +257,12 @@ pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), S
             texts.actions.extend(file.actions);
         }
         expand_acronyms(&mut texts, &reference_ids, &actions);
+        pst.objectives.push((lang.clone(), objectives));
         languages.push((lang, texts));
     }
 
-    Ok((
-        Framework {
+    Ok(Assembled {
+        framework: Framework {
             id: sources.framework.id,
             version: sources.framework.version,
             pillars,
@@ -236,6 +271,7 @@ pub fn assemble(sources: Sources) -> Result<(Framework, Vec<(String, Texts)>), S
             migrations: sources.migrations.migrations,
             communes: sources.communes.communes,
         },
-        languages,
-    ))
+        texts: languages,
+        pst,
+    })
 }

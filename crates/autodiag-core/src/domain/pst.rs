@@ -1,0 +1,421 @@
+//! The roadmap as material for the commune's PST (programme stratégique transversal), in the
+//! PST's own structure: one objectif stratégique per pillar the roadmap works on, one objectif
+//! opérationnel per question, phrased as reaching a level, and the roadmap's items as its
+//! actions. The level's text is the indicator: it describes what anyone can observe once the
+//! level is reached.
+//!
+//! The structure holds ids and levels only; [`rows`] writes it out in one language, for the
+//! CSV and the printed fiches.
+
+use super::assessment::{Assessment, Choice};
+use super::content::{self, ActionText, CostBand, Effort, Framework, Horizon, Texts, Volet};
+use super::plan::{ItemStatus, RoadmapItem};
+use super::roadmap;
+use super::scoring::PillarScore;
+use serde::{Deserialize, Serialize};
+
+/// The roadmap in the PST's structure.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Pst {
+    /// Objectifs stratégiques: legal duties first, then the focus pillars in their order,
+    /// then the other pillars in framework order.
+    pub strategic: Vec<StrategicObjective>,
+    /// The commune's own items, which address no question of the framework. Items of actions
+    /// an older framework had are left out unless the commune gave them a title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_item_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StrategicObjective {
+    pub pillar_id: String,
+    /// Legal duties first, then in the order of the roadmap's first item on each.
+    pub operational: Vec<OperationalObjective>,
+}
+
+/// « Atteindre le niveau N sur « question » », with the actions that get there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OperationalObjective {
+    pub question_id: String,
+    pub volet: Volet,
+    /// The level answered; none when the question is unanswered, unknown or not applicable.
+    pub current_level: Option<u8>,
+    /// The level the actions reach: the indicator is its text.
+    pub target_level: u8,
+    /// Set when the question is a legal duty and the commune is below its minimum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_minimum: Option<u8>,
+    /// The roadmap items that work towards it, in roadmap order.
+    pub item_ids: Vec<String>,
+}
+
+impl OperationalObjective {
+    /// Whether a later assessment of the same commune reached the target.
+    pub fn evaluate(&self, later: &Assessment) -> Evaluation {
+        match later.choice(&self.question_id).and_then(Choice::level) {
+            Some(level) if level.get() >= self.target_level => Evaluation::Reached(level.get()),
+            Some(level) => Evaluation::NotReached(level.get()),
+            None => Evaluation::NotAssessed,
+        }
+    }
+
+    /// Below a legal minimum, the commune is non-compliant: this comes first.
+    pub fn is_legal_duty(&self) -> bool {
+        self.legal_minimum.is_some()
+    }
+}
+
+/// What a later assessment says of an objectif opérationnel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evaluation {
+    Reached(u8),
+    NotReached(u8),
+    /// The later assessment has no level on the question.
+    NotAssessed,
+}
+
+/// The PST structure of the assessment's roadmap; empty without a roadmap.
+pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarScore]) -> Pst {
+    let Some(roadmap) = &assessment.roadmap else {
+        return Pst::default();
+    };
+    let mut strategic: Vec<StrategicObjective> = Vec::new();
+    let mut other_item_ids = Vec::new();
+    for item in &roadmap.items {
+        let Some(action) = framework.action(&item.id) else {
+            // An action an older framework had, and the commune never reworded, has no text
+            // left to write.
+            if item.custom_title.is_some() {
+                other_item_ids.push(item.id.clone());
+            }
+            continue;
+        };
+        let Some((question, pillar)) = action
+            .questions
+            .first()
+            .and_then(|q| Some((q, framework.pillar_of(q)?)))
+        else {
+            other_item_ids.push(item.id.clone());
+            continue;
+        };
+        let objective = match strategic.iter().position(|s| s.pillar_id == pillar.id) {
+            Some(index) => &mut strategic[index],
+            None => {
+                strategic.push(StrategicObjective {
+                    pillar_id: pillar.id.clone(),
+                    operational: Vec::new(),
+                });
+                strategic.last_mut().expect("just pushed")
+            }
+        };
+        match objective
+            .operational
+            .iter_mut()
+            .find(|o| &o.question_id == question)
+        {
+            Some(operational) => {
+                operational.target_level = operational.target_level.max(action.to);
+                operational.item_ids.push(item.id.clone());
+            }
+            None => {
+                let current_level = assessment
+                    .choice(question)
+                    .and_then(Choice::level)
+                    .map(|l| l.get());
+                let legal_minimum = framework
+                    .legal_minimum(question)
+                    .filter(|minimum| current_level.is_some_and(|level| level < *minimum));
+                objective.operational.push(OperationalObjective {
+                    question_id: question.clone(),
+                    volet: content::volet(question),
+                    current_level,
+                    target_level: action.to.max(current_level.map_or(1, |l| l + 1)).min(5),
+                    legal_minimum,
+                    item_ids: vec![item.id.clone()],
+                });
+            }
+        }
+    }
+    // Stable sorts keep the roadmap's order among equals.
+    for objective in &mut strategic {
+        objective.operational.sort_by_key(|o| !o.is_legal_duty());
+    }
+    let (focus, _) = roadmap::choose_focus(assessment, scores);
+    let focus_rank = |pillar: &str| {
+        focus
+            .iter()
+            .position(|f| f.pillar_id == pillar)
+            .unwrap_or(usize::MAX)
+    };
+    let framework_rank = |pillar: &str| {
+        framework
+            .pillars
+            .iter()
+            .position(|p| p.id == pillar)
+            .unwrap_or(usize::MAX)
+    };
+    strategic.sort_by_key(|s| {
+        (
+            !s.operational
+                .iter()
+                .any(OperationalObjective::is_legal_duty),
+            focus_rank(&s.pillar_id),
+            framework_rank(&s.pillar_id),
+        )
+    });
+    Pst {
+        strategic,
+        other_item_ids,
+    }
+}
+
+/// The words of the export in the interface's language, which the app's i18n layer holds.
+#[derive(Debug, Clone)]
+pub struct PstWords<'a> {
+    /// Column headers, in the order of [`PstRow::fields`].
+    pub headers: [&'a str; COLUMNS],
+    /// « Atteindre le niveau {level} sur « {question} » ».
+    pub operational: &'a str,
+    /// « Niveau {level} requis par la loi ».
+    pub legal: &'a str,
+    /// The heading of the commune's own items.
+    pub other_actions: &'a str,
+    pub volets: [&'a str; 2],
+    pub horizons: [&'a str; 3],
+    pub efforts: [&'a str; 3],
+    pub costs: [&'a str; 4],
+    pub yes_no: [&'a str; 2],
+    /// Planned, done.
+    pub statuses: [&'a str; 2],
+    /// « Atteint (niveau {level}) », « Pas encore (niveau {level}) », « Non évalué ».
+    pub evaluations: [&'a str; 3],
+}
+
+/// Columns of the CSV, the evaluation last.
+pub const COLUMNS: usize = 18;
+
+/// One action of the PST, written out: a line of the CSV.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PstRow {
+    pub number: String,
+    pub volet: String,
+    pub strategic: String,
+    pub operational: String,
+    pub indicator: String,
+    pub current_level: String,
+    pub target_level: String,
+    pub legal: String,
+    pub action: String,
+    pub first_step: String,
+    pub owner: String,
+    pub due: String,
+    pub horizon: String,
+    pub effort: String,
+    pub cost: String,
+    pub pooled: String,
+    pub status: String,
+    pub evaluation: String,
+}
+
+impl PstRow {
+    pub fn fields(&self) -> [&str; COLUMNS] {
+        [
+            &self.number,
+            &self.volet,
+            &self.strategic,
+            &self.operational,
+            &self.indicator,
+            &self.current_level,
+            &self.target_level,
+            &self.legal,
+            &self.action,
+            &self.first_step,
+            &self.owner,
+            &self.due,
+            &self.horizon,
+            &self.effort,
+            &self.cost,
+            &self.pooled,
+            &self.status,
+            &self.evaluation,
+        ]
+    }
+}
+
+/// What [`rows`] reads besides the structure.
+pub struct Sources<'a> {
+    pub framework: &'a Framework,
+    pub texts: &'a Texts,
+    pub lang: &'a str,
+    pub assessment: &'a Assessment,
+    /// An action's title and first step in the interface language, `{grd}` already replaced.
+    pub action_text: &'a dyn Fn(&str) -> Option<ActionText>,
+    /// A later assessment of the same commune, for the evaluation column.
+    pub later: Option<&'a Assessment>,
+}
+
+/// The objectif opérationnel's wording: « Atteindre le niveau 3 sur « Stationnement » ».
+pub fn operational_title(
+    words: &PstWords,
+    texts: &Texts,
+    objective: &OperationalObjective,
+) -> String {
+    let question = texts
+        .questions
+        .get(&objective.question_id)
+        .map_or(objective.question_id.as_str(), |q| q.title.as_str());
+    words
+        .operational
+        .replace("{level}", &objective.target_level.to_string())
+        .replace("{question}", question)
+}
+
+/// The indicator: the text of the target level, which says what can be observed once it is
+/// reached.
+pub fn indicator(texts: &Texts, objective: &OperationalObjective) -> String {
+    texts
+        .questions
+        .get(&objective.question_id)
+        .and_then(|q| {
+            q.levels
+                .get(usize::from(objective.target_level.saturating_sub(1)))
+        })
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The objectif stratégique's wording from content.
+pub fn strategic_title(lang: &str, pillar: &str) -> String {
+    content::strategic_objective(lang, pillar)
+        .unwrap_or(pillar)
+        .to_string()
+}
+
+/// One row per action, objectives numbered « 1 », « 1.2 », in the structure's order; the
+/// commune's own items last, under their own heading.
+pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
+    let texts = sources.texts;
+    let level_name = |level: Option<u8>| match level {
+        Some(level) => {
+            let name = texts
+                .scale
+                .names
+                .get(usize::from(level.saturating_sub(1)))
+                .map_or("", String::as_str);
+            format!("{level} — {name}")
+        }
+        None => String::new(),
+    };
+    let mut rows = Vec::new();
+    for (s, strategic) in pst.strategic.iter().enumerate() {
+        for (o, objective) in strategic.operational.iter().enumerate() {
+            let evaluation = sources.later.map(|later| match objective.evaluate(later) {
+                Evaluation::Reached(level) => {
+                    words.evaluations[0].replace("{level}", &level.to_string())
+                }
+                Evaluation::NotReached(level) => {
+                    words.evaluations[1].replace("{level}", &level.to_string())
+                }
+                Evaluation::NotAssessed => words.evaluations[2].to_string(),
+            });
+            let base = PstRow {
+                number: format!("{}.{}", s + 1, o + 1),
+                volet: words.volets[usize::from(objective.volet == Volet::Externe)].to_string(),
+                strategic: strategic_title(sources.lang, &strategic.pillar_id),
+                operational: operational_title(words, texts, objective),
+                indicator: indicator(texts, objective),
+                current_level: level_name(objective.current_level),
+                target_level: level_name(Some(objective.target_level)),
+                legal: objective.legal_minimum.map_or(String::new(), |minimum| {
+                    words.legal.replace("{level}", &minimum.to_string())
+                }),
+                evaluation: evaluation.unwrap_or_default(),
+                ..PstRow::default()
+            };
+            for id in &objective.item_ids {
+                rows.push(with_item(base.clone(), id, words, sources));
+            }
+        }
+    }
+    for id in &pst.other_item_ids {
+        let base = PstRow {
+            number: (pst.strategic.len() + 1).to_string(),
+            strategic: words.other_actions.to_string(),
+            ..PstRow::default()
+        };
+        rows.push(with_item(base, id, words, sources));
+    }
+    rows
+}
+
+/// `row` with the roadmap item's own columns filled in.
+fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> PstRow {
+    let Some(item) = sources.assessment.roadmap.as_ref().and_then(|r| r.item(id)) else {
+        return row;
+    };
+    let action = sources.framework.action(id);
+    let text = (sources.action_text)(id);
+    row.action = item
+        .custom_title
+        .clone()
+        .or_else(|| text.as_ref().map(|t| t.title.clone()))
+        .unwrap_or_default();
+    row.first_step = item
+        .first_step
+        .clone()
+        .or_else(|| text.map(|t| t.first_step))
+        .unwrap_or_default();
+    row.owner = item.owner.clone().unwrap_or_default();
+    row.due = item
+        .due
+        .as_deref()
+        .map(|due| super::territory::display_date(due, sources.lang))
+        .unwrap_or_default();
+    row.horizon = horizon_word(words, item).to_string();
+    if let Some(action) = action {
+        row.effort = words.efforts[match action.effort {
+            Effort::Low => 0,
+            Effort::Medium => 1,
+            Effort::High => 2,
+        }]
+        .to_string();
+        row.cost = words.costs[match action.cost {
+            CostBand::None => 0,
+            CostBand::Low => 1,
+            CostBand::Medium => 2,
+            CostBand::High => 3,
+        }]
+        .to_string();
+        row.pooled = words.yes_no[usize::from(!action.pooled)].to_string();
+    }
+    row.status = words.statuses[usize::from(item.status == ItemStatus::Done)].to_string();
+    row
+}
+
+fn horizon_word<'a>(words: &PstWords<'a>, item: &RoadmapItem) -> &'a str {
+    words.horizons[match item.horizon {
+        Horizon::Short => 0,
+        Horizon::Medium => 1,
+        Horizon::Long => 2,
+    }]
+}
+
+/// The CSV a PST officer pastes into the commune's own PST table: semicolons, UTF-8 with a
+/// byte order mark, one row per action. The evaluation column is there only with a later
+/// assessment.
+pub fn csv(pst: &Pst, words: &PstWords, sources: &Sources) -> String {
+    let columns = if sources.later.is_some() {
+        COLUMNS
+    } else {
+        COLUMNS - 1
+    };
+    let mut csv = super::csv::Csv::new();
+    csv.row(&words.headers[..columns]);
+    for row in rows(pst, words, sources) {
+        csv.row(&row.fields()[..columns]);
+    }
+    csv.finish()
+}

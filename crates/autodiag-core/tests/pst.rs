@@ -1,0 +1,309 @@
+//! The roadmap in the PST's structure: the mapping on the three examples, the CSV's columns and
+//! the evaluation against a later assessment.
+
+mod common;
+use autodiag_core::domain::assessment::{Assessment, Choice};
+use autodiag_core::domain::content::{self, ActionText, Volet};
+use autodiag_core::domain::pst::{self, Evaluation, Pst, PstWords};
+use autodiag_core::domain::{roadmap, scoring, summary};
+use common::*;
+
+const EXAMPLES: [&str; 3] = [
+    "courcelles-2026-10-05.json",
+    "lobbes-2026-11-20.json",
+    "thuin-2025-06-12.json",
+];
+
+fn example(file: &str) -> Assessment {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(file);
+    let bytes = std::fs::read(&path).unwrap();
+    let mut a = summary::import(framework(), &bytes, "x".into(), NOW)
+        .unwrap()
+        .assessment;
+    roadmap::refresh(framework(), &mut a, NOW);
+    a
+}
+
+fn pst_of(a: &Assessment) -> Pst {
+    pst::build(framework(), a, &scoring::score_all(framework(), a))
+}
+
+fn words() -> PstWords<'static> {
+    PstWords {
+        headers: [
+            "N°",
+            "Volet",
+            "Objectif stratégique",
+            "Objectif opérationnel",
+            "Indicateur",
+            "Niveau actuel",
+            "Niveau visé",
+            "Obligation légale",
+            "Action",
+            "Première étape",
+            "Responsable",
+            "Échéance",
+            "Horizon",
+            "Effort",
+            "Coût",
+            "Mutualisable",
+            "Statut",
+            "Évaluation",
+        ],
+        operational: "Atteindre le niveau {level} sur « {question} »",
+        legal: "Niveau {level} requis par la loi",
+        other_actions: "Autres actions de la commune",
+        volets: ["Interne", "Externe"],
+        horizons: ["Court terme", "Moyen terme", "Long terme"],
+        efforts: ["faible", "moyen", "élevé"],
+        costs: ["sans coût", "< 10 000 €", "10 000 à 50 000 €", "> 50 000 €"],
+        yes_no: ["oui", "non"],
+        statuses: ["prévue", "réalisée"],
+        evaluations: [
+            "Atteint (niveau {level})",
+            "Pas encore (niveau {level})",
+            "Non évalué",
+        ],
+    }
+}
+
+fn action_text(id: &str) -> Option<ActionText> {
+    content::action_texts("fr").get(id).cloned()
+}
+
+fn csv_of(a: &Assessment, later: Option<&Assessment>) -> String {
+    pst::csv(
+        &pst_of(a),
+        &words(),
+        &pst::Sources {
+            framework: framework(),
+            texts: content::texts("fr"),
+            lang: "fr",
+            assessment: a,
+            action_text: &action_text,
+            later,
+        },
+    )
+}
+
+#[test]
+fn every_roadmap_item_of_the_examples_lands_once_under_the_objective_of_its_question() {
+    for file in EXAMPLES {
+        let a = example(file);
+        let roadmap = a.roadmap.as_ref().unwrap();
+        assert!(!roadmap.items.is_empty(), "{file}: no roadmap");
+        let pst = pst_of(&a);
+        let mut placed: Vec<&str> = pst.other_item_ids.iter().map(String::as_str).collect();
+        for strategic in &pst.strategic {
+            assert!(
+                content::strategic_objective("fr", &strategic.pillar_id)
+                    .is_some_and(|t| t.starts_with("Être une")),
+                "{file}: {}",
+                strategic.pillar_id
+            );
+            for operational in &strategic.operational {
+                let pillar = framework().pillar_of(&operational.question_id).unwrap();
+                assert_eq!(pillar.id, strategic.pillar_id, "{file}");
+                assert!(
+                    operational
+                        .current_level
+                        .is_none_or(|level| level < operational.target_level),
+                    "{file}: {operational:?} does not move up"
+                );
+                for id in &operational.item_ids {
+                    let action = framework().action(id).unwrap();
+                    assert_eq!(action.questions[0], operational.question_id);
+                    assert!(action.to <= operational.target_level);
+                    placed.push(id);
+                }
+            }
+        }
+        // Items of actions an older framework had, never reworded, have nothing to write.
+        let mut expected: Vec<&str> = roadmap
+            .items
+            .iter()
+            .filter(|i| framework().action(&i.id).is_some() || i.custom_title.is_some())
+            .map(|i| i.id.as_str())
+            .collect();
+        placed.sort();
+        expected.sort();
+        assert_eq!(placed, expected, "{file}");
+    }
+}
+
+#[test]
+fn legal_duties_below_their_minimum_come_first() {
+    for file in EXAMPLES {
+        let pst = pst_of(&example(file));
+        let has_legal = |s: &pst::StrategicObjective| s.operational.iter().any(|o| o.is_legal_duty());
+        let first_without = pst.strategic.iter().position(|s| !has_legal(s));
+        if let Some(index) = first_without {
+            assert!(pst.strategic[index..].iter().all(|s| !has_legal(s)), "{file}");
+        }
+        for strategic in &pst.strategic {
+            let first_other = strategic.operational.iter().position(|o| !o.is_legal_duty());
+            if let Some(index) = first_other {
+                assert!(
+                    strategic.operational[index..].iter().all(|o| !o.is_legal_duty()),
+                    "{file}"
+                );
+            }
+        }
+    }
+    // Lobbes as the roadmap tests make it: accessibility below its legal minimum.
+    let mut a = assessment("Lobbes");
+    answer_all(&mut a, level(4));
+    a.set_choice("sc_accessibilite", Some(level(1)), NOW);
+    roadmap::refresh(framework(), &mut a, NOW);
+    let pst = pst_of(&a);
+    let first = &pst.strategic[0];
+    assert_eq!(first.pillar_id, "smart_citizens");
+    assert_eq!(first.operational[0].question_id, "sc_accessibilite");
+    assert_eq!(
+        first.operational[0].legal_minimum,
+        framework().legal_minimum("sc_accessibilite")
+    );
+}
+
+#[test]
+fn the_volet_is_interne_for_the_administration_and_externe_for_the_territory() {
+    for question in &framework().pillar("gouvernance").unwrap().questions {
+        assert_eq!(content::volet(question), Volet::Interne, "{question}");
+    }
+    for question in &framework().pillar("mobilite").unwrap().questions {
+        assert_eq!(content::volet(question), Volet::Externe, "{question}");
+    }
+    assert_eq!(content::volet("ene_batiments"), Volet::Interne);
+}
+
+#[test]
+fn the_indicator_is_the_text_of_the_target_level() {
+    let a = example("lobbes-2026-11-20.json");
+    let pst = pst_of(&a);
+    let texts = content::texts("fr");
+    let operational = &pst.strategic[0].operational[0];
+    let question = &texts.questions[&operational.question_id];
+    assert_eq!(
+        pst::indicator(texts, operational),
+        question.levels[usize::from(operational.target_level - 1)]
+    );
+    assert_eq!(
+        pst::operational_title(&words(), texts, operational),
+        format!(
+            "Atteindre le niveau {} sur « {} »",
+            operational.target_level, question.title
+        )
+    );
+}
+
+#[test]
+fn the_csv_has_its_columns_a_bom_and_one_row_per_action() {
+    let a = example("courcelles-2026-10-05.json");
+    let text = csv_of(&a, None);
+    assert!(text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], words().headers[..17].join(";"));
+    let written = a
+        .roadmap
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .filter(|i| framework().action(&i.id).is_some() || i.custom_title.is_some())
+        .count();
+    assert_eq!(lines.len() - 1, written);
+    for line in &lines[1..] {
+        // No field of these examples holds a quote, so splitting on quotes finds the fields.
+        let fields = split_fields(line);
+        assert_eq!(fields.len(), 17, "{line}");
+        assert!(
+            fields[3].starts_with("Atteindre le niveau") || fields[2] == "Autres actions de la commune",
+            "{line}"
+        );
+        assert!(!fields[8].is_empty(), "an action without a title: {line}");
+    }
+    // With a later assessment, the evaluation column comes last.
+    let with_later = csv_of(&a, Some(&a));
+    let header = with_later.lines().next().unwrap();
+    assert!(header.ends_with(";Évaluation"), "{header}");
+}
+
+/// Fields of one CSV line, quotes honoured.
+fn split_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            ';' if !quoted => fields.push(String::new()),
+            c => fields.last_mut().unwrap().push(c),
+        }
+    }
+    fields
+}
+
+#[test]
+fn a_later_assessment_says_which_objectives_were_reached() {
+    let before = example("lobbes-2026-11-20.json");
+    let pst = pst_of(&before);
+    let operational: Vec<&pst::OperationalObjective> = pst
+        .strategic
+        .iter()
+        .flat_map(|s| &s.operational)
+        .collect();
+    assert!(operational.len() >= 2);
+    let mut after = before.clone();
+    // The first objective reached, the second still one level short, the rest not answered.
+    after.set_choice(
+        &operational[0].question_id,
+        Some(level(operational[0].target_level)),
+        NOW,
+    );
+    let short = operational[1].target_level - 1;
+    after.set_choice(&operational[1].question_id, Some(level(short)), NOW);
+    for o in &operational[2..] {
+        after.set_choice(&o.question_id, Some(Choice::Unknown), NOW);
+    }
+    assert_eq!(
+        operational[0].evaluate(&after),
+        Evaluation::Reached(operational[0].target_level)
+    );
+    assert_eq!(operational[1].evaluate(&after), Evaluation::NotReached(short));
+    for o in &operational[2..] {
+        assert_eq!(o.evaluate(&after), Evaluation::NotAssessed);
+    }
+    let csv = csv_of(&before, Some(&after));
+    assert!(csv.contains(&format!("Atteint (niveau {})", operational[0].target_level)));
+    assert!(csv.contains(&format!("Pas encore (niveau {short})")));
+}
+
+#[test]
+fn the_communes_own_items_come_last_under_their_own_heading() {
+    let mut a = example("thuin-2025-06-12.json");
+    let id = a
+        .roadmap
+        .as_mut()
+        .unwrap()
+        .add_custom("Former les agents d'accueil", autodiag_core::domain::content::Horizon::Short)
+        .unwrap();
+    let pst = pst_of(&a);
+    assert_eq!(pst.other_item_ids.last(), Some(&id));
+    let csv = csv_of(&a, None);
+    let last = csv.lines().last().unwrap();
+    assert!(last.contains("Autres actions de la commune;"), "{last}");
+    assert!(last.contains("Former les agents d'accueil"), "{last}");
+}
+
+#[test]
+fn without_a_roadmap_there_is_nothing_to_export() {
+    let a = assessment("Anderlues");
+    assert_eq!(pst_of(&a), Pst::default());
+}
+
