@@ -183,6 +183,7 @@ fn page_title(route: &Route, locale: Locale) -> String {
             .map_or_else(String::new, |p| p.name.clone()),
         Route::Results => td_string!(locale, nav.results).to_string(),
         Route::Roadmap => td_string!(locale, nav.roadmap).to_string(),
+        Route::Pst => td_string!(locale, nav.pst).to_string(),
         Route::Report => td_string!(locale, nav.report).to_string(),
         Route::Projector => td_string!(locale, nav.projector).to_string(),
         Route::Territory => td_string!(locale, nav.territory).to_string(),

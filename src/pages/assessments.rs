@@ -145,7 +145,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let name = row.name.clone();
     let meta = format!(
         "{}{} · {}",
-        row.date,
+        crate::browser::format_date(&row.date, state.lang_code(), false),
         if row.respondent.is_empty() {
             String::new()
         } else {

@@ -9,6 +9,7 @@ pub mod import;
 pub mod pillar;
 pub mod profile;
 pub mod projector;
+pub mod pst;
 pub mod report;
 pub mod results;
 pub mod roadmap;
@@ -52,6 +53,7 @@ pub fn tools(route: Route) -> AnyView {
         Route::Assessments => view! { <assessments::AssessmentsPage/> }.into_any(),
         Route::Results => view! { <results::ResultsPage/> }.into_any(),
         Route::Roadmap => view! { <roadmap::RoadmapPage/> }.into_any(),
+        Route::Pst => view! { <pst::PstPage/> }.into_any(),
         Route::Report => view! { <report::ReportPage/> }.into_any(),
         Route::Projector => view! { <projector::ProjectorPage/> }.into_any(),
         Route::Territory => view! { <territory::TerritoryPage/> }.into_any(),

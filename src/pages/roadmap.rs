@@ -138,6 +138,7 @@ pub fn RoadmapPage() -> impl IntoView {
             <div class="roadmap-tools no-print">
                 <button type="button" class="button" id="regenerate" data-testid="regenerate" on:click=regenerate>{td_string!(l, roadmap.regenerate)}</button>
                 <button type="button" class="button" on:click=move |_| crate::browser::print()>{td_string!(l, roadmap.print)}</button>
+                <a class="button" href=state.href(crate::route::Route::Pst) data-testid="to-pst">{td_string!(l, roadmap.to_pst)}</a>
             </div>
             {move || confirming.get().then(|| view! {
                 <section class="confirm-box no-print" role="alertdialog" aria-labelledby="regenerate-title"

@@ -33,6 +33,8 @@ pub enum Route {
     Pillar(String),
     Results,
     Roadmap,
+    /// The roadmap as PST material: fiches and a table for the commune's PST.
+    Pst,
     Report,
     Projector,
     Territory,
@@ -62,6 +64,7 @@ impl Route {
             (Some("pilier"), Some(id), None) => Route::Pillar(id.to_string()),
             (Some("resultats"), None, _) => Route::Results,
             (Some("feuille-de-route"), None, _) => Route::Roadmap,
+            (Some("pst"), None, _) => Route::Pst,
             (Some("rapport"), None, _) => Route::Report,
             (Some("projection"), None, _) => Route::Projector,
             (Some("territoire"), None, _) => Route::Territory,
@@ -84,6 +87,7 @@ impl Route {
             Route::Pillar(id) => format!("#/pilier/{id}"),
             Route::Results => "#/resultats".into(),
             Route::Roadmap => "#/feuille-de-route".into(),
+            Route::Pst => "#/pst".into(),
             Route::Report => "#/rapport".into(),
             Route::Projector => "#/projection".into(),
             Route::Territory => "#/territoire".into(),
@@ -108,6 +112,7 @@ impl Route {
             Route::Assessments
             | Route::Results
             | Route::Roadmap
+            | Route::Pst
             | Route::Report
             | Route::Projector
             | Route::Territory
@@ -167,7 +172,10 @@ impl Route {
 
     /// Screens that show the roadmap, which is drafted from the latest answers on arrival.
     pub fn shows_roadmap(&self) -> bool {
-        matches!(self, Route::Roadmap | Route::Report | Route::Projector)
+        matches!(
+            self,
+            Route::Roadmap | Route::Pst | Route::Report | Route::Projector
+        )
     }
 
     /// Screens that show one assessment and need one to be open.
@@ -178,6 +186,7 @@ impl Route {
                 | Route::Pillar(_)
                 | Route::Results
                 | Route::Roadmap
+                | Route::Pst
                 | Route::Report
                 | Route::Projector
         )
@@ -197,6 +206,7 @@ mod tests {
             Route::Pillar("mobilite".into()),
             Route::Results,
             Route::Roadmap,
+            Route::Pst,
             Route::Report,
             Route::Projector,
             Route::Territory,

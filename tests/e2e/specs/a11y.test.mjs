@@ -42,6 +42,7 @@ test("axe finds no violation on any page or state", async () => {
     ["outils/#/resultats", "[data-testid=radar-chart] svg"],
     ["outils/#/feuille-de-route", "[data-testid=roadmap-item]"],
     ["outils/#/rapport", "[data-testid=report] svg"],
+    ["outils/#/pst", "[data-testid=pst-fiche]"],
     ["outils/#/evaluations", "[data-testid=assessment-row]"],
     ["outils/#/importer", "[data-testid=import-input]"],
     ["outils/#/comparer", "main h1"],

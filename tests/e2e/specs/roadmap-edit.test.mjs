@@ -48,7 +48,7 @@ test("an item's title, first step, owner and due date are edited, shown, printed
   await page.locator(`[data-action="${id}"] [data-testid=item-owner]`).waitFor();
   assert.equal(await page.locator(`[data-action="${id}"] [data-testid=item-owner]`).textContent(), "Mme Lambert, secrétariat");
   const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
-  assert.equal(summary.schema_version, 3);
+  assert.equal(summary.schema_version, 4);
   const item = summary.roadmap.items.find((i) => i.id === id);
   assert.deepEqual(
     [item.custom_title, item.first_step, item.owner, item.due],
@@ -106,6 +106,33 @@ test("reasons quote what the commune said, a default target says so, and a stret
   assert.match(await page.locator("[data-testid=focus-pillars]").textContent(), /objectif par défaut/);
   // Every answer is at level 3 (legal minimums met, foundations in place): only the cap counts.
   assert.equal(await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").count(), 3);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a commune without staff or strategy starts with the référent, IGRETEC and its legal duties; the référent's first tasks follow", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Froidchapelle");
+  await page.fill("#fte", "0");
+  await page.selectOption("#budget", "0"); // « Moins de 10 000 € »
+  await page.locator("input[name=strategy]").first().check(); // « Pas de stratégie »
+  // Level 1 everywhere: no référent, and every legal duty unmet.
+  for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, 1);
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await page.waitForSelector("[data-testid=horizon-short] [data-testid=roadmap-item]");
+  const ids = (horizon) => page.locator(`[data-testid=horizon-${horizon}] [data-testid=roadmap-item]`).evaluateAll((cards) => cards.map((c) => c.dataset.action));
+  const short = await ids("short");
+  const legal = await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").evaluateAll((cards) =>
+    cards.filter((c) => /obligation légale/.test(c.querySelector(".item__why")?.textContent ?? "")).map((c) => c.dataset.action));
+  const chosen = short.filter((id) => !legal.includes(id));
+  assert.deepEqual(chosen.sort(), ["gou_accompagnement_igretec", "gou_referent_designer"], short.join(", "));
+  // Level 1 everywhere leaves six duties unmet; none is ever put off to make room.
+  for (const duty of ["gou_dpo_designer", "gou_open_data_correspondant", "sc_accessibilite_test"]) assert.ok(legal.includes(duty), `${duty} in ${legal.join(", ")}`);
+  const medium = await ids("medium");
+  for (const task of ["gou_inventaire_donnees", "gou_mutualisation_convention"]) assert.ok(medium.includes(task), `${task} in ${medium.join(", ")}`);
+  const rules = await page.locator("[data-testid=roadmap-rule]").allTextContents();
+  assert.ok(rules.some((r) => /désigner un référent numérique passe d'abord/.test(r)), rules.join(" | "));
   await assertClean(page);
   await context.close();
 });

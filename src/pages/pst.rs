@@ -1,0 +1,338 @@
+//! « Pour le PST »: the roadmap arranged like the commune's PST (programme stratégique
+//! transversal), as printable fiches and as a table for Excel, optionally evaluated against a
+//! later assessment of the same commune. The structure and every cell come from `domain::pst`.
+
+use crate::browser;
+use crate::domain::assessment::Assessment;
+use crate::domain::profile::slug;
+use crate::domain::pst::{self, PstRow, PstWords};
+use crate::domain::{content, scoring};
+use crate::i18n::*;
+use crate::route::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// The export's words in the interface language.
+fn words() -> PstWords<'static> {
+    let l = crate::state::locale();
+    PstWords {
+        headers: [
+            td_string!(l, pst.csv.number),
+            td_string!(l, pst.csv.volet),
+            td_string!(l, pst.csv.strategic),
+            td_string!(l, pst.csv.operational),
+            td_string!(l, pst.csv.indicator),
+            td_string!(l, pst.csv.current),
+            td_string!(l, pst.csv.target),
+            td_string!(l, pst.csv.legal),
+            td_string!(l, pst.csv.action),
+            td_string!(l, pst.csv.first_step),
+            td_string!(l, pst.csv.owner),
+            td_string!(l, pst.csv.due),
+            td_string!(l, pst.csv.horizon),
+            td_string!(l, pst.csv.effort),
+            td_string!(l, pst.csv.cost),
+            td_string!(l, pst.csv.pooled),
+            td_string!(l, pst.csv.status),
+            td_string!(l, pst.csv.evaluation),
+        ],
+        operational: td_string!(l, pst.operational_title),
+        legal: td_string!(l, pst.legal),
+        other_actions: td_string!(l, pst.other_actions),
+        volets: [
+            td_string!(l, pst.volet_interne),
+            td_string!(l, pst.volet_externe),
+        ],
+        horizons: [
+            td_string!(l, roadmap.horizon_short),
+            td_string!(l, roadmap.horizon_medium),
+            td_string!(l, roadmap.horizon_long),
+        ],
+        efforts: [
+            td_string!(l, roadmap.effort_low),
+            td_string!(l, roadmap.effort_medium),
+            td_string!(l, roadmap.effort_high),
+        ],
+        costs: [
+            td_string!(l, roadmap.cost_none),
+            td_string!(l, roadmap.cost_low),
+            td_string!(l, roadmap.cost_medium),
+            td_string!(l, roadmap.cost_high),
+        ],
+        yes_no: [td_string!(l, pst.yes), td_string!(l, pst.no)],
+        statuses: [
+            td_string!(l, pst.status_planned),
+            td_string!(l, pst.status_done),
+        ],
+        evaluations: [
+            td_string!(l, pst.reached),
+            td_string!(l, pst.not_reached),
+            td_string!(l, pst.not_assessed),
+        ],
+    }
+}
+
+/// The PST rows of `assessment`, evaluated against `later` when given.
+fn rows_of(state: AppState, assessment: &Assessment, later: Option<&Assessment>) -> Vec<PstRow> {
+    let framework = content::framework();
+    let scores = scoring::score_all(framework, assessment);
+    let structure = pst::build(framework, assessment, &scores);
+    let action_text = move |id: &str| state.action_text(id);
+    pst::rows(
+        &structure,
+        &words(),
+        &pst::Sources {
+            framework,
+            texts: state.texts(),
+            lang: state.lang_code(),
+            assessment,
+            action_text: &action_text,
+            later,
+        },
+    )
+}
+
+fn download_csv(state: AppState, assessment: &Assessment, later: Option<&Assessment>) {
+    let framework = content::framework();
+    let scores = scoring::score_all(framework, assessment);
+    let structure = pst::build(framework, assessment, &scores);
+    let action_text = move |id: &str| state.action_text(id);
+    let text = pst::csv(
+        &structure,
+        &words(),
+        &pst::Sources {
+            framework,
+            texts: state.texts(),
+            lang: state.lang_code(),
+            assessment,
+            action_text: &action_text,
+            later,
+        },
+    );
+    let name = format!(
+        "autodiag-{}-{}-pst.csv",
+        slug(&assessment.profile.commune),
+        browser::today()
+    );
+    let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
+}
+
+#[component]
+pub fn PstPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let Some(assessment) = state.current_untracked() else {
+        return ().into_any();
+    };
+    let commune = assessment.profile.commune.clone();
+    let date = if assessment.profile.date.is_empty() {
+        browser::format_date(&browser::now_iso(), state.lang_code(), false)
+    } else {
+        browser::format_date(&assessment.profile.date, state.lang_code(), false)
+    };
+    // Every printed page names the commune and the date, and counts « page n / N ».
+    let head = td_string!(l, pst.running_head, commune = commune.clone(), date = date).to_string();
+    let page_rule = browser::add_print_page_rule(&head, td_string!(l, report.page));
+    on_cleanup(move || browser::remove_print_page_rule(page_rule));
+
+    // Later assessments of the same commune, latest first: what the PST's evaluation reads.
+    let later_options: Vec<(String, String)> = state.workspace.with_untracked(|w| {
+        let mut later: Vec<&Assessment> = w
+            .others_of_same_commune(&assessment)
+            .filter(|a| a.profile.date > assessment.profile.date)
+            .collect();
+        later.sort_by(|a, b| b.profile.date.cmp(&a.profile.date));
+        later
+            .into_iter()
+            .map(|a| {
+                let label = format!(
+                    "{} · {}",
+                    a.profile.display_name(),
+                    browser::format_date(&a.profile.date, state.lang_code(), false)
+                );
+                (a.id.clone(), label)
+            })
+            .collect()
+    });
+    let later_id = RwSignal::new(String::new());
+    let later = move || {
+        let id = later_id.get();
+        state
+            .workspace
+            .with_untracked(|w| w.get(&id).cloned())
+    };
+    let rows = {
+        let assessment = assessment.clone();
+        Memo::new(move |_| rows_of(state, &assessment, later().as_ref()))
+    };
+    let empty = rows.with_untracked(Vec::is_empty);
+    if empty {
+        return view! {
+            <div class="page page--pst">
+                <h1>{td_string!(l, pst.title, commune = commune)}</h1>
+                <p class="notice notice--info" data-testid="pst-empty">{td_string!(l, pst.empty)}</p>
+                <p><a class="button" href=state.href(Route::Roadmap)>{td_string!(l, pst.to_roadmap)}</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    let evaluation = if later_options.is_empty() {
+        view! {
+            <p class="hint no-print" data-testid="pst-no-later">
+                {td_string!(l, pst.evaluate_missing, commune = commune.clone())}
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="field no-print">
+                <label for="pst-later">{td_string!(l, pst.evaluate_label)}</label>
+                <select id="pst-later" data-testid="pst-later" aria-describedby="pst-later-hint"
+                    on:change=move |event| later_id.set(event_target_value(&event))>
+                    <option value="">{td_string!(l, pst.evaluate_none)}</option>
+                    {later_options.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                </select>
+                <p class="hint" id="pst-later-hint">{td_string!(l, pst.evaluate_hint)}</p>
+            </div>
+        }
+        .into_any()
+    };
+    let download = {
+        let assessment = assessment.clone();
+        move |_| download_csv(state, &assessment, later().as_ref())
+    };
+    view! {
+        <div class="page page--pst">
+            <h1>{td_string!(l, pst.title, commune = commune)}</h1>
+            <p class="lead">{td_string!(l, pst.lead)}</p>
+            <p>{td_string!(l, pst.indicator_rule)}</p>
+            <p>{td_string!(l, pst.wording_rule)}</p>
+            {evaluation}
+            <div class="roadmap-tools no-print">
+                <button type="button" class="button button--primary" data-testid="pst-csv" on:click=download>
+                    {td_string!(l, pst.download)}
+                </button>
+                <button type="button" class="button" on:click=move |_| browser::print()>{td_string!(l, pst.print)}</button>
+                <a class="button" href=state.href(Route::Roadmap)>{td_string!(l, pst.to_roadmap)}</a>
+            </div>
+            {move || rows.with(|rows| view! { <Fiches rows=rows.clone() evaluated=!later_id.get().is_empty()/> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// One section per objectif stratégique, one fiche per objectif opérationnel, its actions in
+/// a table. Rows of the same objectif share its number and come together.
+#[component]
+fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
+    let l = crate::state::locale();
+    let mut strategic: Vec<(String, String, Vec<Vec<PstRow>>)> = Vec::new();
+    for row in rows {
+        let section = row.number.split('.').next().unwrap_or_default().to_string();
+        if strategic.last().is_none_or(|(number, _, _)| *number != section) {
+            strategic.push((section, row.strategic.clone(), Vec::new()));
+        }
+        let fiches = &mut strategic.last_mut().expect("just pushed").2;
+        match fiches.last_mut() {
+            Some(fiche) if fiche[0].number == row.number => fiche.push(row),
+            _ => fiches.push(vec![row]),
+        }
+    }
+    strategic
+        .into_iter()
+        .map(|(number, title, fiches)| {
+            // The commune's own items have no objectif opérationnel: their heading says so.
+            let own = fiches.first().is_some_and(|f| f[0].operational.is_empty());
+            let heading = if own {
+                title.clone()
+            } else {
+                format!("{} — {title}", td_string!(l, pst.strategic, number = number.clone()))
+            };
+            // The heading prints on the same page as its first fiche.
+            let mut fiches = fiches.into_iter();
+            let first = fiches.next().map(|fiche| view! { <Fiche rows=fiche evaluated/> });
+            view! {
+                <section class="pst-strategic" data-testid="pst-strategic">
+                    <div class="pst-strategic__head">
+                        <h2>{heading}</h2>
+                        {first}
+                    </div>
+                    {fiches.map(|fiche| view! { <Fiche rows=fiche evaluated/> }).collect_view()}
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
+    let l = crate::state::locale();
+    let first = rows[0].clone();
+    let dash = |text: &str| {
+        if text.is_empty() {
+            "—".to_string()
+        } else {
+            text.to_string()
+        }
+    };
+    let heading = (!first.operational.is_empty()).then(|| {
+        view! {
+            <h3>{format!("{} — {}", td_string!(l, pst.operational, number = first.number.clone()), first.operational)}</h3>
+            <p class="pst-fiche__tags">
+                <span class="chip">{first.volet.clone()}</span>
+                {(!first.legal.is_empty()).then(|| view! { <span class="chip chip--legal" data-testid="pst-legal">{first.legal.clone()}</span> })}
+            </p>
+            <dl class="pst-fiche__facts">
+                <dt>{td_string!(l, pst.indicator)}</dt>
+                <dd data-testid="pst-indicator">{first.indicator.clone()}</dd>
+                <dt>{td_string!(l, pst.current)}</dt>
+                <dd>{if first.current_level.is_empty() { td_string!(l, pst.no_level).to_string() } else { first.current_level.clone() }}</dd>
+                <dt>{td_string!(l, pst.target)}</dt>
+                <dd>{first.target_level.clone()}</dd>
+                {evaluated.then(|| view! {
+                    <dt>{td_string!(l, pst.evaluation)}</dt>
+                    <dd data-testid="pst-evaluation">{first.evaluation.clone()}</dd>
+                })}
+            </dl>
+        }
+    });
+    view! {
+        <article class="pst-fiche" data-testid="pst-fiche">
+            {heading}
+            <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(l, pst.csv.action)>
+                <table class="pst-actions">
+                    <thead>
+                        <tr>
+                            <th scope="col">{td_string!(l, pst.csv.action)}</th>
+                            <th scope="col">{td_string!(l, pst.csv.first_step)}</th>
+                            <th scope="col">{td_string!(l, pst.csv.owner)}</th>
+                            <th scope="col">{td_string!(l, pst.csv.due)}</th>
+                            <th scope="col">{td_string!(l, pst.csv.horizon)}</th>
+                            <th scope="col">{td_string!(l, pst.csv.effort)}</th>
+                            <th scope="col">{td_string!(l, pst.csv.cost)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows.into_iter().map(|row| view! {
+                            <tr>
+                                <th scope="row">
+                                    {row.action.clone()}
+                                    // Only the poolable ones are marked: a column of « non » said little.
+                                    {(row.pooled == td_string!(l, pst.yes)).then(|| view! {
+                                        <span class="chip pst-actions__pooled">{td_string!(l, pst.csv.pooled)}</span>
+                                    })}
+                                </th>
+                                <td>{row.first_step.clone()}</td>
+                                <td>{dash(&row.owner)}</td>
+                                <td>{dash(&row.due)}</td>
+                                <td>{row.horizon.clone()}</td>
+                                <td>{dash(&row.effort)}</td>
+                                <td>{dash(&row.cost)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </article>
+    }
+}

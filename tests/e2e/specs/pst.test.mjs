@@ -1,0 +1,161 @@
+// « Pour le PST »: the roadmap as PST fiches (objectif stratégique → objectif opérationnel →
+// actions, legal duties first, the target level's text as indicator), a CSV that Belgian Excel
+// opens, a print with a running head, and the evaluation against a later assessment.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText } from "../lib/harness.mjs";
+import { example, setAnswer, writeFiles } from "../lib/summaries.mjs";
+
+const app = useApp();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const HEADERS = [
+  "N°", "Volet", "Objectif stratégique", "Objectif opérationnel", "Indicateur (texte du niveau visé)",
+  "Niveau actuel", "Niveau visé", "Obligation légale", "Action", "Première étape", "Responsable",
+  "Échéance", "Horizon", "Effort", "Coût", "Mutualisable", "Statut",
+];
+
+/** Fields of one CSV line, quotes honoured. */
+function fields(line) {
+  const out = [""];
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"' && quoted && line[i + 1] === '"') { out[out.length - 1] += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === ";" && !quoted) out.push("");
+    else out[out.length - 1] += c;
+  }
+  return out;
+}
+
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(" ")}`);
+  });
+}
+
+test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, printed with a running head", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Froidchapelle");
+  await page.fill("#date", "2026-11-20");
+  // Level 1 everywhere: the GDPR, open data and accessibility duties are below their minimum.
+  for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, 1);
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await page.locator("[data-testid=to-pst]").click();
+  await page.waitForURL(/#\/pst$/);
+  await page.locator("[data-testid=pst-fiche]").first().waitFor();
+
+  // Objectif stratégique → objectif opérationnel, the first ones legal duties.
+  const first = page.locator("[data-testid=pst-strategic]").first();
+  assert.match(await first.locator("h2").textContent(), /^Objectif stratégique 1 — Être une /);
+  const fiche = first.locator("[data-testid=pst-fiche]").first();
+  assert.match(await fiche.locator("h3").textContent(), /^Objectif opérationnel 1\.1 — Atteindre le niveau \d sur « .+ »$/);
+  assert.match(await fiche.locator("[data-testid=pst-legal]").textContent(), /^Obligation légale : niveau \d requis par la loi$/);
+  const indicator = (await fiche.locator("[data-testid=pst-indicator]").textContent()).trim();
+  assert.ok(indicator.length > 30, `an indicator in words: ${indicator}`);
+  // The volet interne for governance, the volet externe for the territory's policies.
+  const chips = await page.locator(".pst-fiche__tags .chip:not(.chip--legal)").allTextContents();
+  assert.ok(chips.includes("Volet interne") && chips.includes("Volet externe"), chips.join(", "));
+  await page.screenshot({ path: path.join(resultsDir(), "pst-fiches-1366.png"), fullPage: true });
+  assert.deepEqual(await axe(page), [], "axe violations on the PST page");
+
+  // The CSV: a BOM, semicolons, French headers, one line per action shown on the page.
+  const { name, text } = await downloadText(page, "[data-testid=pst-csv]");
+  assert.match(name, /^autodiag-froidchapelle-\d{4}-\d{2}-\d{2}-pst\.csv$/);
+  assert.ok(text.startsWith("\ufeff"), "UTF-8 with a byte order mark");
+  const lines = text.slice(1).split("\r\n").filter(Boolean);
+  assert.deepEqual(fields(lines[0]), HEADERS);
+  const actions = await page.locator(".pst-actions tbody tr").count();
+  assert.equal(lines.length - 1, actions);
+  const firstRow = fields(lines[1]);
+  assert.equal(firstRow.length, HEADERS.length);
+  assert.equal(firstRow[0], "1.1");
+  assert.equal(firstRow[4], indicator);
+  assert.match(firstRow[7], /^Obligation légale/);
+
+  // Printed: every page names the commune and the date, and counts its pages.
+  const rules = await page.evaluate(() =>
+    [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].filter((r) => r instanceof CSSPageRule).map((r) => r.cssText)).join("\n"));
+  assert.match(rules, /PST — Froidchapelle — 20\/11\/2026/);
+  assert.match(rules, /counter\(page\).*counter\(pages\)/s);
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  fs.writeFileSync(path.join(resultsDir(), "pst-froidchapelle.pdf"), pdf);
+  await page.emulateMedia({ media: "screen" });
+
+  // On a phone the fiches read without sideways scrolling of the page.
+  await page.setViewportSize({ width: 375, height: 812 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the PST page scrolls sideways by ${overflow}px at 375 px`);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a later assessment of the same commune says which objectifs opérationnels were reached", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  // Lobbes in 2026, and again in 2028 with its cybersecurity one level up.
+  const before = example("lobbes-2026-11-20.json");
+  const after = example("lobbes-2026-11-20.json");
+  after.profile.date = "2028-11-20";
+  const cyber = before.answers.find((a) => a.question_id === "gou_cybersecurite").level;
+  setAnswer(after, "gou_cybersecurite", cyber + 1);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-2026.json", before], ["lobbes-2028.json", after]]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 2);
+
+  // Open the 2026 assessment, whose roadmap is the plan.
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  const row = page.locator("[data-testid=assessment-row]", { hasText: "20/11/2026" });
+  await row.locator("[data-testid=open-assessment]").click();
+  await page.goto(`${app.server.url}outils/#/pst`);
+  await page.locator("[data-testid=pst-fiche]").first().waitFor();
+  assert.equal(await page.locator("[data-testid=pst-evaluation]").count(), 0, "no evaluation before one is chosen");
+  const options = await page.locator("[data-testid=pst-later] option").allTextContents();
+  assert.equal(options.length, 2);
+  assert.match(options[1], /Lobbes · 20\/11\/2028/);
+  await page.selectOption("[data-testid=pst-later]", { index: 1 });
+  await page.locator("[data-testid=pst-evaluation]").first().waitFor();
+
+  const cyberFiche = page.locator("[data-testid=pst-fiche]", { hasText: "Cybersécurité" });
+  assert.equal(await cyberFiche.locator("[data-testid=pst-evaluation]").textContent(), `Atteint (niveau ${cyber + 1})`);
+  const evaluations = await page.locator("[data-testid=pst-evaluation]").allTextContents();
+  assert.ok(evaluations.some((e) => e.startsWith("Pas encore atteint")), evaluations.join(" | "));
+
+  // The CSV carries the evaluation as its last column.
+  const { text } = await downloadText(page, "[data-testid=pst-csv]");
+  const lines = text.slice(1).split("\r\n").filter(Boolean);
+  assert.equal(fields(lines[0]).at(-1), "Évaluation");
+  assert.ok(lines.some((line) => fields(line).at(-1) === `Atteint (niveau ${cyber + 1})`));
+  await page.screenshot({ path: path.join(resultsDir(), "pst-evaluation-1366.png"), fullPage: true });
+  await assertClean(page);
+  await context.close();
+});
+
+test("without a later assessment the page says how to evaluate, and an empty roadmap says what to do", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Gerpinnes");
+  await answerPillar(page, app.server.url, "mobilite", 2);
+  await page.goto(`${app.server.url}outils/#/pst`);
+  await page.locator("[data-testid=pst-no-later]").waitFor();
+  assert.match(await page.locator("[data-testid=pst-no-later]").textContent(), /Aucune évaluation plus récente de Gerpinnes/);
+  // Every item removed: nothing to write, and the way back to the roadmap.
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const items = page.locator("[data-testid=roadmap-item] [data-testid=item-remove]");
+  await items.first().waitFor();
+  while ((await items.count()) > 0) {
+    await items.first().click();
+  }
+  await page.goto(`${app.server.url}outils/#/pst`);
+  await page.locator("[data-testid=pst-empty]").waitFor();
+  await assertClean(page);
+  await context.close();
+});
