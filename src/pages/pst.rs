@@ -157,9 +157,7 @@ pub fn PstPage() -> impl IntoView {
     let later_id = RwSignal::new(String::new());
     let later = move || {
         let id = later_id.get();
-        state
-            .workspace
-            .with_untracked(|w| w.get(&id).cloned())
+        state.workspace.with_untracked(|w| w.get(&id).cloned())
     };
     let rows = {
         let assessment = assessment.clone();
@@ -229,7 +227,10 @@ fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
     let mut strategic: Vec<(String, String, Vec<Vec<PstRow>>)> = Vec::new();
     for row in rows {
         let section = row.number.split('.').next().unwrap_or_default().to_string();
-        if strategic.last().is_none_or(|(number, _, _)| *number != section) {
+        if strategic
+            .last()
+            .is_none_or(|(number, _, _)| *number != section)
+        {
             strategic.push((section, row.strategic.clone(), Vec::new()));
         }
         let fiches = &mut strategic.last_mut().expect("just pushed").2;
@@ -246,11 +247,16 @@ fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
             let heading = if own {
                 title.clone()
             } else {
-                format!("{} — {title}", td_string!(l, pst.strategic, number = number.clone()))
+                format!(
+                    "{} — {title}",
+                    td_string!(l, pst.strategic, number = number.clone())
+                )
             };
             // The heading prints on the same page as its first fiche.
             let mut fiches = fiches.into_iter();
-            let first = fiches.next().map(|fiche| view! { <Fiche rows=fiche evaluated/> });
+            let first = fiches
+                .next()
+                .map(|fiche| view! { <Fiche rows=fiche evaluated/> });
             view! {
                 <section class="pst-strategic" data-testid="pst-strategic">
                     <div class="pst-strategic__head">

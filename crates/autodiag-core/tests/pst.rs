@@ -137,16 +137,25 @@ fn every_roadmap_item_of_the_examples_lands_once_under_the_objective_of_its_ques
 fn legal_duties_below_their_minimum_come_first() {
     for file in EXAMPLES {
         let pst = pst_of(&example(file));
-        let has_legal = |s: &pst::StrategicObjective| s.operational.iter().any(|o| o.is_legal_duty());
+        let has_legal =
+            |s: &pst::StrategicObjective| s.operational.iter().any(|o| o.is_legal_duty());
         let first_without = pst.strategic.iter().position(|s| !has_legal(s));
         if let Some(index) = first_without {
-            assert!(pst.strategic[index..].iter().all(|s| !has_legal(s)), "{file}");
+            assert!(
+                pst.strategic[index..].iter().all(|s| !has_legal(s)),
+                "{file}"
+            );
         }
         for strategic in &pst.strategic {
-            let first_other = strategic.operational.iter().position(|o| !o.is_legal_duty());
+            let first_other = strategic
+                .operational
+                .iter()
+                .position(|o| !o.is_legal_duty());
             if let Some(index) = first_other {
                 assert!(
-                    strategic.operational[index..].iter().all(|o| !o.is_legal_duty()),
+                    strategic.operational[index..]
+                        .iter()
+                        .all(|o| !o.is_legal_duty()),
                     "{file}"
                 );
             }
@@ -219,7 +228,8 @@ fn the_csv_has_its_columns_a_bom_and_one_row_per_action() {
         let fields = split_fields(line);
         assert_eq!(fields.len(), 17, "{line}");
         assert!(
-            fields[3].starts_with("Atteindre le niveau") || fields[2] == "Autres actions de la commune",
+            fields[3].starts_with("Atteindre le niveau")
+                || fields[2] == "Autres actions de la commune",
             "{line}"
         );
         assert!(!fields[8].is_empty(), "an action without a title: {line}");
@@ -253,11 +263,8 @@ fn split_fields(line: &str) -> Vec<String> {
 fn a_later_assessment_says_which_objectives_were_reached() {
     let before = example("lobbes-2026-11-20.json");
     let pst = pst_of(&before);
-    let operational: Vec<&pst::OperationalObjective> = pst
-        .strategic
-        .iter()
-        .flat_map(|s| &s.operational)
-        .collect();
+    let operational: Vec<&pst::OperationalObjective> =
+        pst.strategic.iter().flat_map(|s| &s.operational).collect();
     assert!(operational.len() >= 2);
     let mut after = before.clone();
     // The first objective reached, the second still one level short, the rest not answered.
@@ -275,7 +282,10 @@ fn a_later_assessment_says_which_objectives_were_reached() {
         operational[0].evaluate(&after),
         Evaluation::Reached(operational[0].target_level)
     );
-    assert_eq!(operational[1].evaluate(&after), Evaluation::NotReached(short));
+    assert_eq!(
+        operational[1].evaluate(&after),
+        Evaluation::NotReached(short)
+    );
     for o in &operational[2..] {
         assert_eq!(o.evaluate(&after), Evaluation::NotAssessed);
     }
@@ -291,7 +301,10 @@ fn the_communes_own_items_come_last_under_their_own_heading() {
         .roadmap
         .as_mut()
         .unwrap()
-        .add_custom("Former les agents d'accueil", autodiag_core::domain::content::Horizon::Short)
+        .add_custom(
+            "Former les agents d'accueil",
+            autodiag_core::domain::content::Horizon::Short,
+        )
         .unwrap();
     let pst = pst_of(&a);
     assert_eq!(pst.other_item_ids.last(), Some(&id));
@@ -306,4 +319,3 @@ fn without_a_roadmap_there_is_nothing_to_export() {
     let a = assessment("Anderlues");
     assert_eq!(pst_of(&a), Pst::default());
 }
-

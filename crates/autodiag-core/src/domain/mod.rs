@@ -16,6 +16,7 @@ pub mod plan;
 pub mod profile;
 pub mod projector;
 pub mod pst;
+pub mod reference;
 pub mod roadmap;
 pub mod scoring;
 pub mod settings;

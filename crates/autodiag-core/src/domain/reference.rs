@@ -1,0 +1,330 @@
+//! The « référence territoriale »: how the territory's communes stand, per pillar and per
+//! question, so that a commune can answer « are we behind the others? » with no server and
+//! without exposing any commune.
+//!
+//! The file holds counts and quartiles only: no commune name, NIS code, respondent, note or
+//! free text. It is refused below [`MIN_COMMUNES`] communes, and any count under
+//! [`MIN_COUNT`] is written « < 3 ».
+
+use super::content::Framework;
+use super::summary::FrameworkRef;
+use super::territory::{self, Territory};
+use serde::{Deserialize, Serialize};
+
+/// The value of the `format` field.
+pub const FORMAT_ID: &str = "autodiag-territorial-reference";
+/// Bump when the format changes.
+pub const VERSION: u32 = 1;
+/// Fewer communes than this and a reference could point at one of them.
+pub const MIN_COMMUNES: usize = 5;
+/// A count under this is written « < 3 »: a cell of one or two communes could be recognised.
+pub const MIN_COUNT: u32 = 3;
+/// How a suppressed count is written.
+pub const FEW: &str = "< 3";
+/// A real reference is a few kilobytes; anything much larger is not one.
+pub const MAX_FILE_BYTES: usize = 256 * 1024;
+
+/// The territory's reference, as exported by the territory view and loaded by a commune.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub format: String,
+    pub version: u32,
+    pub framework: FrameworkRef,
+    /// The territory's name, from the intercommunale's settings.
+    pub territory: String,
+    /// How many communes the reference counts.
+    pub communes: u32,
+    /// The months of the oldest and newest assessment, `YYYY-MM`.
+    pub from: String,
+    pub to: String,
+    /// Per pillar, in framework order.
+    pub pillars: Vec<PillarReference>,
+    /// Per question, in questionnaire order.
+    pub questions: Vec<QuestionReference>,
+}
+
+/// The spread of one pillar's scores across the communes that have one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PillarReference {
+    pub pillar_id: String,
+    pub communes: Count,
+    /// Quartiles of the scores, 0 to 100; none with fewer than [`MIN_COMMUNES`] scores.
+    pub quartiles: Option<[u8; 3]>,
+}
+
+/// How many communes chose each level of one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionReference {
+    pub question_id: String,
+    /// Communes that answered with a level.
+    pub answered: Count,
+    /// Communes at levels 1 to 5.
+    pub levels: [Count; 5],
+}
+
+/// A count of communes, or « < 3 » when it is too small to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    Exact(u32),
+    Few,
+}
+
+impl Count {
+    fn of(count: u32) -> Count {
+        if count < MIN_COUNT {
+            Count::Few
+        } else {
+            Count::Exact(count)
+        }
+    }
+
+    pub fn exact(self) -> Option<u32> {
+        match self {
+            Count::Exact(count) => Some(count),
+            Count::Few => None,
+        }
+    }
+}
+
+impl Serialize for Count {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Count::Exact(count) => serializer.serialize_u32(*count),
+            Count::Few => serializer.serialize_str(FEW),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Count, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(u32),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            // A small exact count is what the export never writes: such a file is not one.
+            Raw::Number(count) if count >= MIN_COUNT => Ok(Count::Exact(count)),
+            Raw::Text(text) if text == FEW => Ok(Count::Few),
+            _ => Err(serde::de::Error::custom(
+                "a count is a number from 3, or \"< 3\"",
+            )),
+        }
+    }
+}
+
+/// Why no reference could be made or read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReferenceError {
+    /// Fewer communes than [`MIN_COMMUNES`].
+    TooFewCommunes {
+        found: usize,
+    },
+    TooLarge {
+        bytes: usize,
+    },
+    /// Not JSON, or JSON of another kind.
+    NotAReference,
+    /// Written by a newer Autodiag.
+    Newer {
+        found: u32,
+    },
+    /// Made with another version of the questionnaire: its questions may not mean the same.
+    OtherFramework {
+        found: String,
+        current: String,
+    },
+    /// Shaped like a reference, but with counts or ids that cannot be right.
+    Invalid,
+}
+
+/// Makes the reference of the loaded communes. Their scores and levels are recomputed from
+/// their answers, as everywhere in the territory view.
+pub fn build(
+    framework: &Framework,
+    territory: &Territory,
+    territory_name: &str,
+) -> Result<Reference, ReferenceError> {
+    let communes = &territory.communes;
+    if communes.len() < MIN_COMMUNES {
+        return Err(ReferenceError::TooFewCommunes {
+            found: communes.len(),
+        });
+    }
+    let months: Vec<&str> = communes
+        .iter()
+        .map(|c| c.assessment.profile.date.as_str())
+        .filter(|d| super::profile::is_iso_date(d))
+        .map(|d| &d[..7])
+        .collect();
+    let pillars = territory
+        .spreads(framework)
+        .into_iter()
+        .zip(&framework.pillars)
+        .map(|(spread, pillar)| {
+            let count = spread.map_or(0, |s| s.count);
+            PillarReference {
+                pillar_id: pillar.id.clone(),
+                communes: Count::of(count as u32),
+                quartiles: spread.filter(|_| count >= MIN_COMMUNES).map(|s| {
+                    [s.q1, s.median, s.q3].map(|value| value.round().clamp(0.0, 100.0) as u8)
+                }),
+            }
+        })
+        .collect();
+    let questions = framework
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .map(|question| {
+            let mut levels = [0u32; 5];
+            for commune in communes {
+                if let Some(level) = territory::level_of(commune, question) {
+                    levels[usize::from(level - 1)] += 1;
+                }
+            }
+            QuestionReference {
+                question_id: question.clone(),
+                answered: Count::of(levels.iter().sum()),
+                levels: suppress(levels),
+            }
+        })
+        .collect();
+    Ok(Reference {
+        format: FORMAT_ID.to_string(),
+        version: VERSION,
+        framework: FrameworkRef {
+            id: framework.id.clone(),
+            version: framework.version.clone(),
+        },
+        territory: territory_name.to_string(),
+        communes: communes.len() as u32,
+        from: months.iter().min().map_or(String::new(), |m| m.to_string()),
+        to: months.iter().max().map_or(String::new(), |m| m.to_string()),
+        pillars,
+        questions,
+    })
+}
+
+/// Counts per level with every count under [`MIN_COUNT`] suppressed. A single suppressed
+/// level could be worked out from the number of answers, so a second one is suppressed too:
+/// the smallest other count.
+fn suppress(levels: [u32; 5]) -> [Count; 5] {
+    let mut counts = levels.map(Count::of);
+    if counts.iter().filter(|c| **c == Count::Few).count() == 1
+        && let Some(index) = (0..5)
+            .filter(|i| counts[*i] != Count::Few)
+            .min_by_key(|i| (levels[*i], *i))
+    {
+        counts[index] = Count::Few;
+    }
+    counts
+}
+
+/// Reads a reference file, refusing anything that is not one made for this framework.
+pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, ReferenceError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReferenceError::TooLarge { bytes: bytes.len() });
+    }
+    #[derive(Deserialize)]
+    struct Envelope {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let envelope: Envelope =
+        serde_json::from_slice(bytes).map_err(|_| ReferenceError::NotAReference)?;
+    if envelope.format.as_deref() != Some(FORMAT_ID) {
+        return Err(ReferenceError::NotAReference);
+    }
+    match envelope.version {
+        Some(version) if version > VERSION => {
+            return Err(ReferenceError::Newer { found: version });
+        }
+        Some(_) => {}
+        None => return Err(ReferenceError::NotAReference),
+    }
+    let reference: Reference =
+        serde_json::from_slice(bytes).map_err(|_| ReferenceError::Invalid)?;
+    if reference.framework.id != framework.id || reference.framework.version != framework.version {
+        return Err(ReferenceError::OtherFramework {
+            found: reference.framework.version,
+            current: framework.version.clone(),
+        });
+    }
+    if (reference.communes as usize) < MIN_COMMUNES {
+        return Err(ReferenceError::TooFewCommunes {
+            found: reference.communes as usize,
+        });
+    }
+    let questions: Vec<&String> = framework
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .collect();
+    let same_pillars = reference
+        .pillars
+        .iter()
+        .map(|p| &p.pillar_id)
+        .eq(framework.pillars.iter().map(|p| &p.id));
+    let same_questions = reference
+        .questions
+        .iter()
+        .map(|q| &q.question_id)
+        .eq(questions.iter().copied());
+    let counts_fit = reference.questions.iter().all(|q| {
+        let exact: u32 = q.levels.iter().filter_map(|c| c.exact()).sum();
+        q.answered
+            .exact()
+            .is_none_or(|a| a <= reference.communes && exact <= a)
+            && exact <= reference.communes
+    }) && reference.pillars.iter().all(|p| {
+        p.communes.exact().is_none_or(|c| c <= reference.communes)
+            && p.quartiles
+                .is_none_or(|[q1, median, q3]| q1 <= median && median <= q3 && q3 <= 100)
+    });
+    if !same_pillars || !same_questions || !counts_fit {
+        return Err(ReferenceError::Invalid);
+    }
+    Ok(reference)
+}
+
+/// How many communes of the reference reached a level on a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reached {
+    /// Communes at `level` or above, counting only the levels shown exactly.
+    pub communes: u32,
+    /// Some levels at or above were « < 3 »: `communes` is a lower bound.
+    pub at_least: bool,
+    /// Communes in the reference.
+    pub of: u32,
+}
+
+impl Reference {
+    /// The territory's median score per pillar, in framework order.
+    pub fn medians(&self) -> Vec<Option<u8>> {
+        self.pillars
+            .iter()
+            .map(|p| p.quartiles.map(|[_, median, _]| median))
+            .collect()
+    }
+
+    pub fn question(&self, question: &str) -> Option<&QuestionReference> {
+        self.questions.iter().find(|q| q.question_id == question)
+    }
+
+    /// How many communes reached `level` or above on `question`.
+    pub fn reached(&self, question: &str, level: u8) -> Option<Reached> {
+        let question = self.question(question)?;
+        let from = usize::from(level.clamp(1, 5) - 1);
+        let cells = &question.levels[from..];
+        Some(Reached {
+            communes: cells.iter().filter_map(|c| c.exact()).sum(),
+            at_least: cells.contains(&Count::Few),
+            of: self.communes,
+        })
+    }
+}

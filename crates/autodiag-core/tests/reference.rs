@@ -1,0 +1,235 @@
+//! The territorial reference: its privacy rules (at least five communes, counts under three
+//! suppressed, nothing of any input file in the output) and its validation.
+
+mod common;
+use autodiag_core::domain::reference::{self, Count, Reference, ReferenceError};
+use autodiag_core::domain::{summary, territory};
+use common::*;
+use std::collections::BTreeSet;
+
+const TERRITORY: &str = "Charleroi Métropole";
+
+/// `count` communes with distinctive names, respondents, notes and roadmaps.
+fn files(count: usize) -> Vec<(String, Vec<u8>)> {
+    (0..count)
+        .map(|i| {
+            let mut a = realistic_assessment(
+                &format!("Zéphyrville-{i:02}"),
+                &format!("{}", 56000 + i),
+                &format!("2026-{:02}-15", 1 + i % 12),
+                i as u64 + 11,
+                0.2,
+            );
+            a.profile.respondent_name = format!("Ondine Quarteron {i}");
+            a.profile.respondent_role = format!("Cheffe du service Xylophone {i}");
+            a.set_note(
+                "gou_rgpd",
+                &format!("Note confidentielle numéro {i} sur le DPO"),
+                NOW,
+            );
+            autodiag_core::domain::roadmap::refresh(framework(), &mut a, NOW);
+            a.roadmap.as_mut().unwrap().add_custom(
+                &format!("Projet secret Wombat {i}"),
+                autodiag_core::domain::content::Horizon::Short,
+            );
+            let bytes = summary::to_json(&summary::export(framework(), &a, NOW)).into_bytes();
+            (format!("commune-{i}.json"), bytes)
+        })
+        .collect()
+}
+
+fn reference_of(count: usize) -> Result<Reference, ReferenceError> {
+    let t = territory::load(framework(), &files(count), NOW);
+    reference::build(framework(), &t, TERRITORY)
+}
+
+/// Every string value of a JSON document; keys are the format's own words.
+fn strings(value: &serde_json::Value, out: &mut BTreeSet<String>) {
+    match value {
+        serde_json::Value::String(s) => {
+            out.insert(s.clone());
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => {
+            map.values().for_each(|v| strings(v, out));
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn fewer_than_five_communes_make_no_reference() {
+    assert_eq!(
+        reference_of(4).unwrap_err(),
+        ReferenceError::TooFewCommunes { found: 4 }
+    );
+    assert!(reference_of(reference::MIN_COMMUNES).is_ok());
+}
+
+#[test]
+fn every_count_under_three_is_suppressed_and_never_alone() {
+    for count in [5, 6, 9, 30] {
+        let r = reference_of(count).unwrap();
+        assert_eq!(r.communes, count as u32);
+        let json = serde_json::to_value(&r).unwrap();
+        for question in json["questions"].as_array().unwrap() {
+            let mut few = 0;
+            for cell in question["levels"].as_array().unwrap() {
+                match cell {
+                    serde_json::Value::Number(n) => assert!(n.as_u64().unwrap() >= 3, "{question}"),
+                    serde_json::Value::String(s) => {
+                        assert_eq!(s, "< 3");
+                        few += 1;
+                    }
+                    other => panic!("{other}"),
+                }
+            }
+            // One suppressed level could be worked out from the number of answers.
+            assert_ne!(few, 1, "{question}");
+        }
+        for pillar in &r.pillars {
+            if let Count::Exact(n) = pillar.communes {
+                assert!(n >= 3);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_string_of_any_input_file_reaches_the_reference() {
+    let inputs = files(8);
+    let t = territory::load(framework(), &inputs, NOW);
+    let r = reference::build(framework(), &t, TERRITORY).unwrap();
+    let output = serde_json::to_string(&r).unwrap();
+    let mut written = BTreeSet::new();
+    strings(&serde_json::to_value(&r).unwrap(), &mut written);
+    let mut found = Vec::new();
+    for (_, bytes) in &inputs {
+        let mut input = BTreeSet::new();
+        strings(&serde_json::from_slice(bytes).unwrap(), &mut input);
+        for text in input {
+            // The framework's own ids may appear: they are not the commune's words.
+            let is_framework_word = framework().has_question(&text)
+                || framework().pillar(&text).is_some()
+                || text == framework().id
+                || text == framework().version;
+            if text.len() >= 4 && !is_framework_word && output.contains(&text) {
+                found.push(text);
+            }
+        }
+    }
+    assert!(found.is_empty(), "leaked into the reference: {found:?}");
+    // The distinctive texts were there to be leaked.
+    let input = String::from_utf8(inputs[3].1.clone()).unwrap();
+    for marker in [
+        "Zéphyrville-03",
+        "Ondine Quarteron 3",
+        "Xylophone",
+        "confidentielle",
+        "Wombat",
+        "56003",
+    ] {
+        assert!(input.contains(marker), "{marker}");
+        assert!(!output.contains(marker), "{marker}");
+    }
+    assert!(written.contains(TERRITORY));
+}
+
+#[test]
+fn a_reference_reads_back_and_answers_how_many_reached_a_level() {
+    let r = reference_of(30).unwrap();
+    let bytes = serde_json::to_vec_pretty(&r).unwrap();
+    let read = reference::parse(framework(), &bytes).unwrap();
+    assert_eq!(read, r);
+    let medians = read.medians();
+    assert_eq!(medians.len(), framework().pillars.len());
+    assert!(medians.iter().all(Option::is_some));
+    let question = &framework().pillars[0].questions[0];
+    let all = read.reached(question, 1).unwrap();
+    let answered = read.question(question).unwrap().answered.exact().unwrap();
+    if !all.at_least {
+        assert_eq!(all.communes, answered);
+    }
+    assert!(read.reached(question, 5).unwrap().communes <= all.communes);
+}
+
+#[test]
+fn bad_references_are_refused_with_a_reason() {
+    let framework = framework();
+    let good = serde_json::to_value(reference_of(6).unwrap()).unwrap();
+    let parse =
+        |value: &serde_json::Value| reference::parse(framework, value.to_string().as_bytes());
+
+    let mut other = good.clone();
+    other["framework"]["version"] = "0.9.0".into();
+    assert_eq!(
+        parse(&other).unwrap_err(),
+        ReferenceError::OtherFramework {
+            found: "0.9.0".into(),
+            current: framework.version.clone()
+        }
+    );
+    let mut newer = good.clone();
+    newer["version"] = (reference::VERSION + 1).into();
+    assert_eq!(
+        parse(&newer).unwrap_err(),
+        ReferenceError::Newer {
+            found: reference::VERSION + 1
+        }
+    );
+    let mut few = good.clone();
+    few["communes"] = 4.into();
+    assert_eq!(
+        parse(&few).unwrap_err(),
+        ReferenceError::TooFewCommunes { found: 4 }
+    );
+    // A small exact count is what the export never writes.
+    let mut small = good.clone();
+    small["questions"][0]["levels"][0] = 1.into();
+    assert_eq!(parse(&small).unwrap_err(), ReferenceError::Invalid);
+    let mut more = good.clone();
+    more["questions"][0]["levels"] = serde_json::json!([400, 3, 3, 3, 3]);
+    assert_eq!(parse(&more).unwrap_err(), ReferenceError::Invalid);
+    let mut renamed = good.clone();
+    renamed["questions"][0]["question_id"] = "mob_inconnue".into();
+    assert_eq!(parse(&renamed).unwrap_err(), ReferenceError::Invalid);
+    let mut extra = good.clone();
+    extra["communes_noms"] = serde_json::json!(["Thuin"]);
+    assert_eq!(parse(&extra).unwrap_err(), ReferenceError::Invalid);
+
+    // Not a reference at all: a summary, garbage, a deep nest, an oversized file.
+    let summary_file = summary::to_json(&summary::export(framework, &assessment("Thuin"), NOW));
+    assert_eq!(
+        reference::parse(framework, summary_file.as_bytes()).unwrap_err(),
+        ReferenceError::NotAReference
+    );
+    assert_eq!(
+        reference::parse(framework, b"\x00\xffnot json").unwrap_err(),
+        ReferenceError::NotAReference
+    );
+    let deep = "[".repeat(100_000);
+    assert_eq!(
+        reference::parse(framework, deep.as_bytes()).unwrap_err(),
+        ReferenceError::NotAReference
+    );
+    let big = vec![b' '; reference::MAX_FILE_BYTES + 1];
+    assert_eq!(
+        reference::parse(framework, &big).unwrap_err(),
+        ReferenceError::TooLarge {
+            bytes: reference::MAX_FILE_BYTES + 1
+        }
+    );
+}
+
+#[test]
+fn quartiles_need_five_scores() {
+    let r = reference_of(5).unwrap();
+    for pillar in &r.pillars {
+        match pillar.communes {
+            Count::Exact(n) if n as usize >= reference::MIN_COMMUNES => {
+                assert!(pillar.quartiles.is_some())
+            }
+            _ => assert!(pillar.quartiles.is_none(), "{pillar:?}"),
+        }
+    }
+}
