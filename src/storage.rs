@@ -202,6 +202,32 @@ pub fn set_territory_keep(keep: bool) -> bool {
     }
 }
 
+/// The territorial reference the commune loaded, as its file was: a file kept like the
+/// language preference, not part of any assessment.
+const REFERENCE_KEY: &str = "autodiag.reference";
+
+pub fn reference_file() -> Option<String> {
+    if is_available() {
+        BrowserStore.get(REFERENCE_KEY)
+    } else {
+        None
+    }
+}
+
+/// Keeps the reference's file, or forgets it with `None`; false when storage refuses.
+pub fn set_reference_file(json: Option<&str>) -> bool {
+    if !is_available() {
+        return false;
+    }
+    match json {
+        Some(json) => BrowserStore.set(REFERENCE_KEY, json).is_ok(),
+        None => {
+            BrowserStore.remove(REFERENCE_KEY);
+            true
+        }
+    }
+}
+
 pub fn save_prefs(prefs: &Prefs) -> bool {
     is_available() && store::save_prefs(&mut BrowserStore, prefs)
 }

@@ -8,5 +8,6 @@ pub mod hand_over;
 pub mod import;
 pub mod notices;
 pub mod obligations;
+pub mod reference;
 pub mod stepper;
 pub mod to_check;

@@ -6,6 +6,7 @@ use crate::chart;
 use crate::components::chart_figure::{OverallScore, ScoresTable, pillar_bars, radar_of};
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::obligations::LegalObligations;
+use crate::components::reference::{kept_reference, median_series, reached_text};
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
 use crate::domain::content::{self, Horizon};
@@ -30,10 +31,22 @@ pub fn ReportPage() -> impl IntoView {
     };
     let profile = assessment.profile.clone();
     let title = td_string!(l, report.radar_title, commune = profile.commune.clone()).to_string();
-    let radar = chart::radar_svg(&radar_of(state, title, None));
+    let mut radar = radar_of(state, title, None);
     let bars_title =
         td_string!(l, report.bars_title, commune = profile.commune.clone()).to_string();
-    let bars = chart::bars_svg(&pillar_bars(state, bars_title, None));
+    let mut bars = pillar_bars(state, bars_title, None);
+    // The territory's median, when the commune loaded the reference on its results.
+    let reference = kept_reference();
+    if let Some(reference) = &reference {
+        let median = median_series(reference);
+        for (row, value) in bars.rows.iter_mut().zip(&median.values) {
+            row.comparison = *value;
+        }
+        bars.comparison_label = median.label.clone();
+        radar.comparison = Some(median);
+    }
+    let radar = chart::radar_svg(&radar);
+    let bars = chart::bars_svg(&bars);
     let date = if profile.date.is_empty() {
         browser::format_date(&browser::now_iso(), state.lang_code(), false)
     } else {
@@ -154,7 +167,7 @@ pub fn ReportPage() -> impl IntoView {
             <ReportRoadmap assessment=assessment.clone()/>
             <LegalObligations assessment=assessment.clone()/>
             <QuestionsToCheck assessment=assessment.clone()/>
-            <ReportAnswers assessment=assessment.clone()/>
+            <ReportAnswers assessment=assessment.clone() reference=reference.clone()/>
             <Acronyms texts=report_texts(state, &assessment) open=true/>
         </article>
     }
@@ -230,7 +243,10 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
 /// Every answer with its level text and note; or, for one service, its questions with all five
 /// levels, so that a directeur général can hand each colleague their part to answer.
 #[component]
-fn ReportAnswers(assessment: Assessment) -> impl IntoView {
+fn ReportAnswers(
+    assessment: Assessment,
+    reference: Option<crate::domain::reference::Reference>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let texts = state.texts();
@@ -270,9 +286,17 @@ fn ReportAnswers(assessment: Assessment) -> impl IntoView {
                         let choice = assessment.choice(question);
                         let note = assessment.note(question).to_string();
                         let detail = if chosen.is_empty() {
-                            choice.and_then(|c| c.level())
-                                .map(|level| view! { " — " {personal(text.level_at(usize::from(level.get() - 1)))} })
-                                .into_any()
+                            let territory = reference.as_ref().and_then(|r| {
+                                let level = choice?.level()?.get();
+                                Some(reached_text(r.reached(question, level)?, level))
+                            });
+                            let level_text = choice.and_then(|c| c.level())
+                                .map(|level| view! { " — " {personal(text.level_at(usize::from(level.get() - 1)))} });
+                            view! {
+                                {level_text}
+                                {territory.map(|t| view! { <br/><span class="hint" data-testid="report-territory">{t}</span> })}
+                            }
+                            .into_any()
                         } else {
                             // The whole ladder, for the colleague who answers.
                             view! {

@@ -9,11 +9,13 @@ use crate::components::chart_figure::{
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::hand_over::SaveForIgretec;
 use crate::components::obligations::LegalObligations;
+use crate::components::reference::{ReferencePicker, kept_reference, median_series, reached_text};
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::content;
 use crate::domain::csv;
 use crate::domain::profile::slug;
+use crate::domain::reference::Reference;
 use crate::domain::scoring::{self, PillarScore};
 use crate::i18n::*;
 use crate::state::AppState;
@@ -43,14 +45,27 @@ pub fn ResultsPage() -> impl IntoView {
             .collect()
     });
     let compare_with = RwSignal::new(None::<String>);
+    // The territory's reference, if the commune loaded one: its median is the second series
+    // unless an earlier assessment is chosen.
+    let reference = RwSignal::new(kept_reference());
     let radar_title = td_string!(l, results.radar_title, commune = commune.clone());
     let bars_title = td_string!(l, results.bars_title, commune = commune.clone());
     let charts = Memo::new(move |_| {
         let other = compare_with
             .get()
             .and_then(|id| state.workspace.with_untracked(|w| w.get(&id).cloned()));
-        let radar = radar_of(state, radar_title.clone(), other.as_ref());
+        let mut radar = radar_of(state, radar_title.clone(), other.as_ref());
         let mut bars = pillar_bars(state, bars_title.clone(), None);
+        if other.is_none()
+            && let Some(reference) = reference.get()
+        {
+            let median = median_series(&reference);
+            for (row, value) in bars.rows.iter_mut().zip(&median.values) {
+                row.comparison = *value;
+            }
+            bars.comparison_label = median.label.clone();
+            radar.comparison = Some(median);
+        }
         if let Some(other) = &other {
             let scores = scoring::score_all(content::framework(), other);
             for (row, score) in bars.rows.iter_mut().zip(scores) {
@@ -102,6 +117,7 @@ pub fn ResultsPage() -> impl IntoView {
             <SaveForIgretec/>
             <Acronyms texts=question_texts(state)/>
             {compare}
+            <ReferencePicker reference/>
             <div class="results-grid">
                 <section aria-labelledby="radar-title">
                     <h2 id="radar-title">{td_string!(l, results.radar_heading)}</h2>
@@ -121,7 +137,7 @@ pub fn ResultsPage() -> impl IntoView {
             <LegalObligations assessment=this.clone()/>
             <QuestionsToCheck assessment=this.clone()/>
             <Interpretations scores=interpretations/>
-            <Breakdown assessment=this/>
+            <Breakdown assessment=this reference/>
             <HowComputed/>
         </div>
     }
@@ -234,8 +250,19 @@ fn standouts(state: AppState, pillar_id: &str) -> Option<String> {
 }
 
 /// One pillar, question by question.
+/// One question of the breakdown table.
+#[derive(Clone, PartialEq)]
+struct BreakdownRow {
+    title: String,
+    choice: Option<Choice>,
+    answer: String,
+    note: String,
+    /// How many communes of the loaded reference reached the same level.
+    territory: Option<String>,
+}
+
 #[component]
-fn Breakdown(assessment: Assessment) -> impl IntoView {
+fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     let framework = content::framework();
@@ -244,27 +271,34 @@ fn Breakdown(assessment: Assessment) -> impl IntoView {
     // The chart and the table for the chosen pillar.
     let shown = Memo::new(move |_| {
         let pillar = &framework.pillars[selected.get()];
-        let rows: Vec<(String, Option<Choice>, String, String)> =
-            question_rows(pillar, &assessment)
-                .into_iter()
-                .map(|(question, choice, note)| {
-                    (
-                        texts.question(&question).title.clone(),
-                        choice,
-                        choice_text(state, choice),
-                        note,
-                    )
-                })
-                .collect();
+        let reference = reference.get();
+        let rows: Vec<BreakdownRow> = question_rows(pillar, &assessment)
+            .into_iter()
+            .map(|(question, choice, note)| {
+                // How many communes of the territory reached the commune's level.
+                let territory = reference.as_ref().and_then(|r| {
+                    let level = choice.and_then(Choice::level)?.get();
+                    Some(reached_text(r.reached(&question, level)?, level))
+                });
+                BreakdownRow {
+                    title: texts.question(&question).title.clone(),
+                    choice,
+                    answer: choice_text(state, choice),
+                    note,
+                    territory,
+                }
+            })
+            .collect();
+        let with_territory = reference.is_some();
         let name = texts.pillar_name(&pillar.id).to_string();
         let bars = Bars {
             title: td_string!(l, results.breakdown_chart, pillar = name.clone()),
             rows: rows
                 .iter()
-                .map(|(title, choice, value, _)| BarRow {
-                    label: title.clone(),
-                    score: choice.and_then(Choice::level).map(Level::points),
-                    value_text: value.clone(),
+                .map(|row| BarRow {
+                    label: row.title.clone(),
+                    score: row.choice.and_then(Choice::level).map(Level::points),
+                    value_text: row.answer.clone(),
                     target: None,
                     comparison: None,
                 })
@@ -272,7 +306,7 @@ fn Breakdown(assessment: Assessment) -> impl IntoView {
             target_label: String::new(),
             comparison_label: String::new(),
         };
-        (name, rows, bars)
+        (name, rows, bars, with_territory)
     });
     let size = (chart::BAR_WIDTH, chart::bars_height(8));
     view! {
@@ -287,20 +321,29 @@ fn Breakdown(assessment: Assessment) -> impl IntoView {
                 </select>
             </div>
             <ChartFigure draw=Callback::new(move |width| shown.with(|s| bars_at(&s.2, width))) file_stem="autodiag-detail".to_string() size testid="breakdown-chart">
-                {move || shown.with(|(name, rows, _)| view! {
-                    <table class="data-table">
-                        <caption>{td_string!(l, results.breakdown_caption, pillar = name.clone())}</caption>
-                        <thead><tr>
-                            <th scope="col">{td_string!(l, results.col_question)}</th>
-                            <th scope="col">{td_string!(l, results.col_answer)}</th>
-                            <th scope="col">{td_string!(l, results.col_note)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {rows.iter().map(|(title, _, value, note)| view! {
-                                <tr><th scope="row">{title.clone()}</th><td>{value.clone()}</td><td>{note.clone()}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                {move || shown.with(|(name, rows, _, with_territory)| {
+                    let with_territory = *with_territory;
+                    view! {
+                        <table class="data-table" data-testid="breakdown-table">
+                            <caption>{td_string!(l, results.breakdown_caption, pillar = name.clone())}</caption>
+                            <thead><tr>
+                                <th scope="col">{td_string!(l, results.col_question)}</th>
+                                <th scope="col">{td_string!(l, results.col_answer)}</th>
+                                {with_territory.then(|| view! { <th scope="col">{td_string!(l, results.col_territory)}</th> })}
+                                <th scope="col">{td_string!(l, results.col_note)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.iter().map(|row| view! {
+                                    <tr>
+                                        <th scope="row">{row.title.clone()}</th>
+                                        <td>{row.answer.clone()}</td>
+                                        {with_territory.then(|| view! { <td data-testid="territory-reached">{row.territory.clone().unwrap_or_else(|| "—".to_string())}</td> })}
+                                        <td>{row.note.clone()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
                 })}
             </ChartFigure>
         </section>

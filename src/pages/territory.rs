@@ -887,12 +887,45 @@ fn Exports(
             &text,
         );
     };
+    // The reference names no commune: what IGRETEC can hand to every commune.
+    let reference_refused = RwSignal::new(None::<usize>);
+    let export_reference = move |_| {
+        let built = territory.with_value(|t| {
+            crate::domain::reference::build(
+                framework,
+                t,
+                crate::domain::settings::OPERATOR.territory,
+            )
+        });
+        match built {
+            Ok(reference) => {
+                reference_refused.set(None);
+                let _ = browser::download(
+                    &format!("autodiag-reference-territoriale-{}.json", browser::today()),
+                    "application/json",
+                    &crate::domain::json::to_string(&reference, b"  "),
+                );
+            }
+            Err(crate::domain::reference::ReferenceError::TooFewCommunes { found }) => {
+                reference_refused.set(Some(found));
+            }
+            Err(_) => {}
+        }
+    };
     view! {
         <section class="no-print" aria-labelledby="exports-title">
             <h2 id="exports-title">{td_string!(l, territory.exports_title)}</h2>
             <button type="button" class="button" data-testid="export-json" on:click=export_json>{td_string!(l, territory.export_json)}</button>
             " "
             <button type="button" class="button" data-testid="export-csv" on:click=export_csv>{td_string!(l, territory.export_csv)}</button>
+            <h3>{td_string!(l, territory.reference_title)}</h3>
+            <p class="field__hint">{td_string!(l, territory.reference_hint, minimum = crate::domain::reference::MIN_COMMUNES)}</p>
+            <button type="button" class="button" data-testid="export-reference" on:click=export_reference>{td_string!(l, territory.export_reference)}</button>
+            {move || reference_refused.get().map(|found| view! {
+                <p class="notice notice--error" role="alert" data-testid="reference-refused">
+                    {td_string!(l, territory.reference_too_few, found = found, minimum = crate::domain::reference::MIN_COMMUNES)}
+                </p>
+            })}
         </section>
     }
 }

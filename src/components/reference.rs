@@ -1,0 +1,153 @@
+//! « Comparer à la référence Charleroi Métropole »: the territorial reference a commune loads
+//! from a file IGRETEC sends, kept in this browser, and read on the results and in the report.
+
+use crate::browser;
+use crate::chart::Series;
+use crate::domain::content;
+use crate::domain::reference::{self, Reached, Reference, ReferenceError};
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// The reference kept in this browser, if it still reads for this version of the questionnaire.
+pub fn kept_reference() -> Option<Reference> {
+    let json = crate::storage::reference_file()?;
+    reference::parse(content::framework(), json.as_bytes()).ok()
+}
+
+/// The territory's median, as a second series for the charts.
+pub fn median_series(reference: &Reference) -> Series {
+    let l = crate::state::locale();
+    Series {
+        label: td_string!(
+            l,
+            results.reference_median,
+            territory = reference.territory.clone(),
+            communes = reference.communes
+        )
+        .to_string(),
+        values: reference.medians(),
+    }
+}
+
+/// « 12 communes sur 30 ont atteint le niveau 3 », or a lower bound when some levels were too
+/// few to show.
+pub fn reached_text(reached: Reached, level: u8) -> String {
+    let l = crate::state::locale();
+    match (reached.at_least, reached.communes) {
+        (false, count) => td_string!(
+            l,
+            results.reached,
+            count = count,
+            of = reached.of,
+            level = level
+        )
+        .to_string(),
+        (true, 0) => td_string!(l, results.reached_few, of = reached.of, level = level).to_string(),
+        (true, count) => td_string!(
+            l,
+            results.reached_at_least,
+            count = count,
+            of = reached.of,
+            level = level
+        )
+        .to_string(),
+    }
+}
+
+/// Takes the locale: it is called after the file is read, outside any reactive owner.
+fn error_text(l: Locale, error: &ReferenceError) -> String {
+    match error {
+        ReferenceError::TooFewCommunes { .. } => td_string!(
+            l,
+            results.reference_too_few,
+            minimum = reference::MIN_COMMUNES
+        )
+        .to_string(),
+        ReferenceError::TooLarge { .. } => td_string!(l, results.reference_too_large).to_string(),
+        ReferenceError::NotAReference => td_string!(l, results.reference_not_one).to_string(),
+        ReferenceError::Newer { .. } => td_string!(l, results.reference_newer).to_string(),
+        ReferenceError::OtherFramework { found, current } => td_string!(
+            l,
+            results.reference_other_framework,
+            found = found.clone(),
+            current = current.clone()
+        )
+        .to_string(),
+        ReferenceError::Invalid => td_string!(l, results.reference_invalid).to_string(),
+    }
+}
+
+/// `2026-06` as `06/2026`.
+fn month_text(month: &str) -> String {
+    match month.split_once('-') {
+        Some((year, month)) => format!("{month}/{year}"),
+        None => month.to_string(),
+    }
+}
+
+/// Loads a reference file, says what it holds, and takes it away again.
+#[component]
+pub fn ReferencePicker(reference: RwSignal<Option<Reference>>) -> impl IntoView {
+    let l = crate::state::locale();
+    let error = RwSignal::new(None::<String>);
+    let territory = crate::domain::settings::OPERATOR.territory;
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = browser::files_of(input.files()).into_iter().next() else {
+            return;
+        };
+        // Choosing the same file again must work too.
+        input.set_value("");
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(bytes) = browser::read_file(&file).await else {
+                error.set(Some(
+                    td_string!(l, results.reference_unreadable).to_string(),
+                ));
+                return;
+            };
+            match reference::parse(content::framework(), &bytes) {
+                Ok(loaded) => {
+                    // Kept for the report and the next visit; in this page only if refused.
+                    crate::storage::set_reference_file(Some(&String::from_utf8_lossy(&bytes)));
+                    error.set(None);
+                    reference.set(Some(loaded));
+                }
+                Err(refused) => error.set(Some(error_text(l, &refused))),
+            }
+        });
+    };
+    let remove = move |_| {
+        crate::storage::set_reference_file(None);
+        reference.set(None);
+    };
+    view! {
+        <section class="reference no-print" aria-labelledby="reference-title">
+            <h2 id="reference-title">{td_string!(l, results.reference_title)}</h2>
+            {move || match reference.get() {
+                Some(loaded) => view! {
+                    <p data-testid="reference-loaded">
+                        {td_string!(l, results.reference_loaded,
+                            territory = loaded.territory.clone(),
+                            communes = loaded.communes,
+                            from = month_text(&loaded.from),
+                            to = month_text(&loaded.to))}
+                    </p>
+                    <button type="button" class="button" data-testid="reference-remove" on:click=remove>
+                        {td_string!(l, results.reference_remove)}
+                    </button>
+                }
+                .into_any(),
+                None => view! {
+                    <label for="reference-input" class="button">{td_string!(l, results.reference_pick, territory = territory)}</label>
+                    <input id="reference-input" class="visually-hidden-input" type="file" accept=".json,application/json"
+                        data-testid="reference-input" aria-describedby="reference-hint" on:change=on_change/>
+                    <p class="hint" id="reference-hint">{td_string!(l, results.reference_hint)}</p>
+                }
+                .into_any(),
+            }}
+            {move || error.get().map(|text| view! {
+                <p class="notice notice--error" role="alert" data-testid="reference-error">{text}</p>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,118 @@
+// « Are we behind the others? »: the territory view exports a reference that names no
+// commune, and a commune loads it on its results to see the territory's median and, per
+// question, how many communes reached its level. Bad files get a clear refusal.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { useApp, openPage, assertClean, resultsDir, downloadText } from "../lib/harness.mjs";
+import { communes, example, writeFiles } from "../lib/summaries.mjs";
+
+const app = useApp();
+
+/** The territory view with `count` communes loaded; returns the page. */
+async function territoryWith(context, count) {
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/territoire`);
+  const summaries = communes(count);
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles(summaries.map((s, i) => [`c${i}.json`, s])));
+  await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  return { page, summaries };
+}
+
+test("the territory exports a reference of 30 communes that names none, and refuses below five", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const { page, summaries } = await territoryWith(context, 30);
+  const { name, text, path: file } = await downloadText(page, "[data-testid=export-reference]");
+  assert.match(name, /^autodiag-reference-territoriale-\d{4}-\d{2}-\d{2}\.json$/);
+  const reference = JSON.parse(text);
+  assert.equal(reference.format, "autodiag-territorial-reference");
+  assert.equal(reference.communes, 30);
+  assert.equal(reference.territory, "Charleroi Métropole");
+  assert.equal(reference.pillars.length, 6);
+  assert.ok(reference.questions.length >= 40);
+  assert.ok(reference.questions.some((q) => q.levels.includes("< 3")), "small counts are suppressed");
+  for (const q of reference.questions) for (const cell of q.levels) assert.ok(cell === "< 3" || cell >= 3, JSON.stringify(q));
+  for (const s of summaries) {
+    assert.ok(!text.includes(s.profile.commune), `${s.profile.commune} leaked`);
+    assert.ok(!text.includes(s.profile.nis_code), `${s.profile.nis_code} leaked`);
+  }
+  fs.copyFileSync(file, path.join(resultsDir(), "reference-30.json"));
+  await assertClean(page);
+  await context.close();
+
+  const few = await app.browser.isolated();
+  const small = await territoryWith(few, 4);
+  await small.page.click("[data-testid=export-reference]");
+  await small.page.locator("[data-testid=reference-refused]").waitFor();
+  assert.match(await small.page.locator("[data-testid=reference-refused]").textContent(), /4 communes chargées : il en faut au moins 5/);
+  await few.close();
+});
+
+test("a commune loads the reference: the median on both charts, each question's count, the report, and a reload", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const { page } = await territoryWith(context, 30);
+  const { path: file } = await downloadText(page, "[data-testid=export-reference]");
+  // The commune's own assessment, in the same browser as its officer would have it.
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes.json", example("lobbes-2026-11-20.json")]]));
+  await page.locator("[data-testid=import-results] li").waitFor();
+  await page.click("[data-testid=imported-results]");
+  await page.waitForURL(/#\/resultats$/);
+  await page.locator("[data-testid=radar-chart] svg").waitFor();
+  // Without a reference nothing changes.
+  assert.doesNotMatch(await page.locator("[data-testid=radar-chart] svg").innerHTML(), /Médiane/);
+  assert.equal(await page.locator("[data-testid=territory-reached]").count(), 0);
+
+  await page.setInputFiles("[data-testid=reference-input]", file);
+  await page.locator("[data-testid=reference-loaded]").waitFor();
+  assert.match(await page.locator("[data-testid=reference-loaded]").textContent(), /Référence Charleroi Métropole : 30 communes, évaluations de 06\/2026 à 06\/2026/);
+  const median = "Médiane Charleroi Métropole (30 communes)";
+  await page.waitForFunction((label) => document.querySelector("[data-testid=radar-chart] svg")?.innerHTML.includes(label), median);
+  assert.match(await page.locator("[data-testid=bars-chart] svg").innerHTML(), /Médiane Charleroi Métropole/);
+  const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
+  assert.ok(reached.some((t) => /^(au moins )?\d+ communes sur 30 ont atteint le niveau \d$|^moins de 3 communes par niveau, sur 30, ont atteint le niveau \d$/.test(t)), reached.join(" | "));
+  await page.screenshot({ path: path.join(resultsDir(), "results-reference-1366.png"), fullPage: true });
+
+  // Kept for the report and the next visit.
+  await page.reload();
+  await page.locator("[data-testid=reference-loaded]").waitFor();
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator("[data-testid=report] svg").first().waitFor();
+  assert.match(await page.locator("[data-testid=report]").innerHTML(), /Médiane Charleroi Métropole/);
+  assert.ok((await page.locator("[data-testid=report-territory]").count()) > 0);
+
+  // Taken away, the results are as before.
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.click("[data-testid=reference-remove]");
+  await page.locator("[data-testid=reference-input]").waitFor({ state: "attached" });
+  assert.equal(await page.locator("[data-testid=territory-reached]").count(), 0);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a file that is not a reference for this questionnaire is refused in words", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["thuin.json", example("thuin-2025-06-12.json")]]));
+  await page.click("[data-testid=imported-results]");
+  await page.locator("[data-testid=radar-chart] svg").waitFor();
+  const refuse = async (name, content, message) => {
+    await page.setInputFiles("[data-testid=reference-input]", writeFiles([[name, content]]));
+    await page.waitForFunction((m) => new RegExp(m).test(document.querySelector("[data-testid=reference-error]")?.textContent ?? ""), message);
+  };
+  // A commune's summary is not a reference.
+  await refuse("lobbes.json", example("lobbes-2026-11-20.json"), "n'est pas une référence territoriale d'Autodiag");
+  const reference = JSON.parse(fs.readFileSync(path.join(resultsDir(), "reference-30.json"), "utf8"));
+  await refuse("old.json", { ...reference, framework: { ...reference.framework, version: "0.9.0" } }, "version 0\\.9\\.0 du questionnaire");
+  await refuse("few.json", { ...reference, communes: 4 }, "moins de 5 communes");
+  const tampered = structuredClone(reference);
+  tampered.questions[0].levels[0] = 1;
+  await refuse("tampered.json", tampered, "chiffres sont incohérents");
+  await refuse("huge.json", " ".repeat(300 * 1024), "trop gros");
+  await refuse("garbage.json", "\u0000\u00ff{{{", "n'est pas une référence");
+  assert.equal(await page.locator("[data-testid=reference-loaded]").count(), 0);
+  await assertClean(page);
+  await context.close();
+});
