@@ -14,6 +14,10 @@ use leptos::prelude::*;
 /// Draws a screen of the running bundle.
 pub type Pages = fn(Route) -> AnyView;
 
+/// The running bundle's name for one of its screens, for the window title. Each bundle names
+/// only its own screens, so the questionnaire's wasm carries no tools screen's name.
+pub type Title = fn(&Route, Locale) -> String;
+
 /// What the running bundle does when the user arrives on one of its screens, before drawing
 /// it. Each bundle names its own, so the questionnaire's wasm never carries roadmap drafting.
 pub type Prepare = fn(AppState, &Route);
@@ -29,6 +33,8 @@ pub fn App(
     bundle: Bundle,
     /// The running bundle's router.
     pages: Pages,
+    /// The running bundle's screen names.
+    title: Title,
     /// The running bundle's work on arrival at a screen.
     prepare: Prepare,
     /// How this bundle writes a summary file, if it can.
@@ -62,7 +68,7 @@ pub fn App(
     // Everything re-renders on a language switch; texts inside are plain strings.
     move || {
         state.lang.track();
-        view! { <Shell pages/> }
+        view! { <Shell pages title/> }
     }
 }
 
@@ -113,12 +119,12 @@ fn arrive(state: AppState, route: &Route, prepare: Prepare) {
 }
 
 #[component]
-fn Shell(pages: Pages) -> impl IntoView {
+fn Shell(pages: Pages, title: Title) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
     Effect::new(move |_| {
-        let title = page_title(&state.route.get(), state.lang.get_untracked());
-        browser::set_title(&format!("{title} · Autodiag"));
+        let name = title(&state.route.get(), state.lang.get_untracked());
+        browser::set_title(&format!("{name} · Autodiag"));
     });
     let skip = move |event: leptos::ev::MouseEvent| {
         // A plain "#main" link would change the hash route.
@@ -169,31 +175,6 @@ fn page(state: AppState, pages: Pages, route: Route) -> AnyView {
         return view! { <pages::home::NoAssessment/> }.into_any();
     }
     pages(route)
-}
-
-fn page_title(route: &Route, locale: Locale) -> String {
-    let texts = crate::domain::content::texts(locale.as_str());
-    match route {
-        Route::Home => td_string!(locale, nav.home).to_string(),
-        Route::Assessments => td_string!(locale, nav.assessments).to_string(),
-        Route::Profile => td_string!(locale, nav.profile).to_string(),
-        Route::Pillar(id) => texts
-            .pillars
-            .get(id)
-            .map_or_else(String::new, |p| p.name.clone()),
-        Route::Results => td_string!(locale, nav.results).to_string(),
-        Route::Roadmap => td_string!(locale, nav.roadmap).to_string(),
-        Route::Pst => td_string!(locale, nav.pst).to_string(),
-        Route::Report => td_string!(locale, nav.report).to_string(),
-        Route::Projector => td_string!(locale, nav.projector).to_string(),
-        Route::Territory => td_string!(locale, nav.territory).to_string(),
-        Route::Compare => td_string!(locale, nav.compare).to_string(),
-        Route::Consolidate => td_string!(locale, nav.consolidate).to_string(),
-        Route::Import => td_string!(locale, import.title).to_string(),
-        Route::LegalNotice => td_string!(locale, footer.legal).to_string(),
-        Route::Accessibility => td_string!(locale, footer.accessibility).to_string(),
-        Route::PanicTest | Route::NotFound(_) => td_string!(locale, nav.not_found).to_string(),
-    }
 }
 
 #[component]

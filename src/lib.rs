@@ -35,11 +35,12 @@ macro_rules! td_plural {
 pub fn start(
     bundle: route::Bundle,
     pages: app::Pages,
+    title: app::Title,
     prepare: app::Prepare,
     save_summary: Option<app::SaveSummary>,
 ) {
     panic::install_hook();
     leptos::mount::mount_to_body(
-        move || leptos::view! { <app::App bundle pages prepare save_summary/> },
+        move || leptos::view! { <app::App bundle pages title prepare save_summary/> },
     );
 }

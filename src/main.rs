@@ -3,6 +3,7 @@ fn main() {
     autodiag::start(
         autodiag::route::Bundle::Questionnaire,
         autodiag::pages::questionnaire,
+        autodiag::pages::questionnaire_title,
         autodiag::pages::prepare_questionnaire,
         // The results screen writes the summary; this bundle links there.
         None,

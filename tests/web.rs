@@ -65,6 +65,7 @@ async fn mount_bundle(
     hash: &str,
     bundle: Bundle,
     pages: autodiag::app::Pages,
+    title: autodiag::app::Title,
     prepare: autodiag::app::Prepare,
     save_summary: Option<autodiag::app::SaveSummary>,
 ) -> Mounted {
@@ -81,7 +82,7 @@ async fn mount_bundle(
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         leptos::prelude::IntoAny::into_any(
-            leptos::view! { <App bundle pages prepare save_summary/> },
+            leptos::view! { <App bundle pages title prepare save_summary/> },
         )
     });
     tick().await;
@@ -96,6 +97,7 @@ async fn mount_app(hash: &str) -> Mounted {
         hash,
         Bundle::Questionnaire,
         autodiag::pages::questionnaire,
+        autodiag::pages::questionnaire_title,
         autodiag::pages::prepare_questionnaire,
         None,
     )
@@ -278,6 +280,7 @@ async fn typed_html_is_shown_as_text() {
         "#/evaluations",
         Bundle::Tools,
         autodiag::pages::tools,
+        autodiag::pages::tools_title,
         autodiag::pages::prepare_tools,
         Some(autodiag::components::download::download_summary),
     )

@@ -3,6 +3,7 @@ fn main() {
     autodiag::start(
         autodiag::route::Bundle::Tools,
         autodiag::pages::tools,
+        autodiag::pages::tools_title,
         autodiag::pages::prepare_tools,
         Some(autodiag::components::download::download_summary),
     );

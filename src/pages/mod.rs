@@ -16,6 +16,7 @@ pub mod roadmap;
 pub mod territory;
 mod territory_store;
 
+use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -45,6 +46,40 @@ pub fn prepare_tools(state: AppState, route: &Route) {
     if route.shows_roadmap() {
         state.refresh_roadmap();
     }
+}
+
+/// The questionnaire's screen names; another bundle's screen is only passed through.
+pub fn questionnaire_title(route: &Route, locale: Locale) -> String {
+    match route {
+        Route::Home => td_string!(locale, nav.home).to_string(),
+        Route::Profile => td_string!(locale, nav.profile).to_string(),
+        Route::Pillar(id) => crate::domain::content::texts(locale.as_str())
+            .pillars
+            .get(id)
+            .map_or_else(String::new, |p| p.name.clone()),
+        Route::PanicTest | Route::NotFound(_) => td_string!(locale, nav.not_found).to_string(),
+        _ => "Autodiag".to_string(),
+    }
+}
+
+/// The tools bundle's screen names.
+pub fn tools_title(route: &Route, locale: Locale) -> String {
+    match route {
+        Route::Assessments => td_string!(locale, nav.assessments),
+        Route::Results => td_string!(locale, nav.results),
+        Route::Roadmap => td_string!(locale, nav.roadmap),
+        Route::Pst => td_string!(locale, nav.pst),
+        Route::Report => td_string!(locale, nav.report),
+        Route::Projector => td_string!(locale, nav.projector),
+        Route::Territory => td_string!(locale, nav.territory),
+        Route::Compare => td_string!(locale, nav.compare),
+        Route::Consolidate => td_string!(locale, nav.consolidate),
+        Route::Import => td_string!(locale, import.title),
+        Route::LegalNotice => td_string!(locale, footer.legal),
+        Route::Accessibility => td_string!(locale, footer.accessibility),
+        _ => td_string!(locale, nav.not_found),
+    }
+    .to_string()
 }
 
 /// The tools bundle's screens.
