@@ -13,6 +13,9 @@ pub mod pst;
 pub mod report;
 pub mod results;
 pub mod roadmap;
+// The shared link's reader exists only in the tools bundle (core feature `share`).
+#[cfg(feature = "embedded-questions")]
+pub mod shared;
 pub mod territory;
 mod territory_store;
 
@@ -69,6 +72,7 @@ pub fn tools_title(route: &Route, locale: Locale) -> String {
         Route::Results => td_string!(locale, nav.results),
         Route::Roadmap => td_string!(locale, nav.roadmap),
         Route::Pst => td_string!(locale, nav.pst),
+        Route::Shared => td_string!(locale, shared.nav),
         Route::Report => td_string!(locale, nav.report),
         Route::Projector => td_string!(locale, nav.projector),
         Route::Territory => td_string!(locale, nav.territory),
@@ -89,6 +93,8 @@ pub fn tools(route: Route) -> AnyView {
         Route::Results => view! { <results::ResultsPage/> }.into_any(),
         Route::Roadmap => view! { <roadmap::RoadmapPage/> }.into_any(),
         Route::Pst => view! { <pst::PstPage/> }.into_any(),
+        #[cfg(feature = "embedded-questions")]
+        Route::Shared => view! { <shared::SharedPage/> }.into_any(),
         Route::Report => view! { <report::ReportPage/> }.into_any(),
         Route::Projector => view! { <projector::ProjectorPage/> }.into_any(),
         Route::Territory => view! { <territory::TerritoryPage/> }.into_any(),

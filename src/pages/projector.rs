@@ -260,6 +260,27 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
     }
 }
 
+/// The same results on a participant's phone, as a link and its QR code: the answers travel
+/// in the link's fragment, which the browser never sends, so no server is involved.
+#[cfg(feature = "embedded-questions")]
+fn share_qr(assessment: &Assessment, label: &str) -> Option<(String, String)> {
+    let location = crate::browser::window().location();
+    let link = format!(
+        "{}{}#/partage?{}",
+        location.origin().ok()?,
+        location.pathname().ok()?,
+        crate::domain::share::encode(crate::domain::content::framework(), assessment)
+    );
+    let svg = crate::domain::share::qr_svg(&link, label)?;
+    Some((link, svg))
+}
+
+/// The questionnaire bundle never shows the projector.
+#[cfg(not(feature = "embedded-questions"))]
+fn share_qr(_: &Assessment, _: &str) -> Option<(String, String)> {
+    None
+}
+
 fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
@@ -269,12 +290,21 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
         .filter_map(|item| state.action_text(&item.id).map(|a| a.first_step))
         .take(3)
         .collect();
+    let qr = share_qr(assessment, td_string!(l, projector.qr_label));
     view! {
         <h2>{td_string!(l, projector.next_steps)}</h2>
-        <ol>
-            {first_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
-            <li>{td_string!(l, projector.step_college)}</li>
-            <li>{td_string!(l, projector.step_igretec)}</li>
-        </ol>
+        <div class="projector__closing">
+            <ol>
+                {first_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
+                <li>{td_string!(l, projector.step_college)}</li>
+                <li>{td_string!(l, projector.step_igretec)}</li>
+            </ol>
+            {qr.map(|(link, svg)| view! {
+                <figure class="projector__qr" data-testid="share-qr" data-link=link>
+                    <div inner_html=svg></div>
+                    <figcaption>{td_string!(l, projector.qr_caption)}</figcaption>
+                </figure>
+            })}
+        </div>
     }
 }

@@ -35,6 +35,8 @@ pub enum Route {
     Roadmap,
     /// The roadmap as PST material: fiches and a table for the commune's PST.
     Pst,
+    /// Results opened from a link shared in a workshop, read-only.
+    Shared,
     Report,
     Projector,
     Territory,
@@ -65,6 +67,7 @@ impl Route {
             (Some("resultats"), None, _) => Route::Results,
             (Some("feuille-de-route"), None, _) => Route::Roadmap,
             (Some("pst"), None, _) => Route::Pst,
+            (Some("partage"), None, _) => Route::Shared,
             (Some("rapport"), None, _) => Route::Report,
             (Some("projection"), None, _) => Route::Projector,
             (Some("territoire"), None, _) => Route::Territory,
@@ -88,6 +91,7 @@ impl Route {
             Route::Results => "#/resultats".into(),
             Route::Roadmap => "#/feuille-de-route".into(),
             Route::Pst => "#/pst".into(),
+            Route::Shared => "#/partage".into(),
             Route::Report => "#/rapport".into(),
             Route::Projector => "#/projection".into(),
             Route::Territory => "#/territoire".into(),
@@ -113,6 +117,7 @@ impl Route {
             | Route::Results
             | Route::Roadmap
             | Route::Pst
+            | Route::Shared
             | Route::Report
             | Route::Projector
             | Route::Territory
@@ -207,6 +212,7 @@ mod tests {
             Route::Results,
             Route::Roadmap,
             Route::Pst,
+            Route::Shared,
             Route::Report,
             Route::Projector,
             Route::Territory,

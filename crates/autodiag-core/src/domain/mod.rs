@@ -20,6 +20,8 @@ pub mod reference;
 pub mod roadmap;
 pub mod scoring;
 pub mod settings;
+#[cfg(feature = "share")]
+pub mod share;
 pub mod store;
 pub mod stored;
 pub mod summary;

@@ -1,0 +1,145 @@
+//! Results opened from the workshop's QR code: decoded from the address's fragment, shown
+//! read-only, and never stored on the participant's phone.
+
+use crate::browser;
+use crate::chart::{self, BarRow, Bars, Radar, Series};
+use crate::components::chart_figure::{ChartFigure, OverallScore, bars_at, radar_at, score_text};
+use crate::domain::assessment::{Assessment, Level};
+use crate::domain::content;
+use crate::domain::scoring::{self, PillarScore};
+use crate::domain::share::{self, ShareError};
+use crate::i18n::*;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn SharedPage() -> impl IntoView {
+    let l = crate::state::locale();
+    let hash = browser::window().location().hash().unwrap_or_default();
+    let query = hash.split_once('?').map_or("", |(_, query)| query);
+    match share::decode(content::framework(), query, &browser::now_iso()) {
+        Ok(assessment) => view! { <SharedResults assessment/> }.into_any(),
+        Err(error) => {
+            let message = match error {
+                ShareError::OtherFramework { found } => {
+                    td_string!(l, shared.other_framework, found = found).to_string()
+                }
+                ShareError::Invalid => td_string!(l, shared.invalid).to_string(),
+            };
+            view! {
+                <div class="page page--shared">
+                    <h1>{td_string!(l, shared.nav)}</h1>
+                    <p class="notice notice--error" role="alert" data-testid="shared-error">{message}</p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn SharedResults(assessment: Assessment) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let framework = content::framework();
+    let texts = state.texts();
+    let scores = scoring::score_all(framework, &assessment);
+    let commune = assessment.profile.commune.clone();
+    let targets: Vec<Option<u8>> = framework
+        .pillars
+        .iter()
+        .map(|p| assessment.settings(&p.id).target.map(Level::points))
+        .collect();
+    let radar = Radar {
+        title: td_string!(l, results.radar_title, commune = commune.clone()).to_string(),
+        axes: framework
+            .pillars
+            .iter()
+            .map(|p| texts.pillar_name(&p.id).to_string())
+            .collect(),
+        commune: Series {
+            label: td_string!(l, results.this_assessment).to_string(),
+            values: scores.iter().map(|s| s.score).collect(),
+        },
+        target: targets.iter().any(Option::is_some).then(|| Series {
+            label: td_string!(l, results.target).to_string(),
+            values: targets.clone(),
+        }),
+        comparison: None,
+        not_assessed: td_string!(l, results.not_assessed).to_string(),
+    };
+    let bars = Bars {
+        title: td_string!(l, results.bars_title, commune = commune.clone()).to_string(),
+        rows: scores
+            .iter()
+            .zip(&targets)
+            .map(|(score, target)| BarRow {
+                label: texts.pillar_name(&score.pillar_id).to_string(),
+                score: score.score,
+                value_text: score_text(state, score.score),
+                target: *target,
+                comparison: None,
+            })
+            .collect(),
+        target_label: td_string!(l, results.target).to_string(),
+        comparison_label: String::new(),
+    };
+    let date = (!assessment.profile.date.is_empty()).then(|| {
+        td_string!(
+            l,
+            shared.date,
+            date = browser::format_date(&assessment.profile.date, state.lang_code(), false)
+        )
+        .to_string()
+    });
+    let bars_size = (chart::BAR_WIDTH, chart::bars_height(scores.len()));
+    let overall = scoring::overall(&scores);
+    view! {
+        <div class="page page--shared" data-testid="shared">
+            <h1>{td_string!(l, shared.title, commune = commune)}</h1>
+            {date.map(|date| view! { <p>{date}</p> })}
+            <p class="notice notice--info">{td_string!(l, shared.read_only)}</p>
+            <OverallScore score=overall/>
+            <ChartFigure draw=Callback::new(move |width| radar_at(&radar, width)) file_stem="autodiag-partage-radar".to_string()
+                size=(chart::RADAR_WIDTH, chart::RADAR_HEIGHT) testid="radar-chart">
+                <PlainScores scores=scores.clone()/>
+            </ChartFigure>
+            <ChartFigure draw=Callback::new(move |width| bars_at(&bars, width)) file_stem="autodiag-partage-scores".to_string()
+                size=bars_size testid="bars-chart">
+                ""
+            </ChartFigure>
+        </div>
+    }
+}
+
+/// The scores as a table, the charts' text alternative, without reading any stored assessment.
+#[component]
+fn PlainScores(scores: Vec<PillarScore>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let texts = state.texts();
+    view! {
+        <table class="data-table" data-testid="shared-scores">
+            <caption>{td_string!(l, results.table_caption)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{td_string!(l, results.col_pillar)}</th>
+                    <th scope="col">{td_string!(l, results.col_score)}</th>
+                    <th scope="col">{td_string!(l, results.col_band)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {scores.into_iter().map(|score| view! {
+                    <tr>
+                        <th scope="row">{texts.pillar_name(&score.pillar_id).to_string()}</th>
+                        <td>{score.score.map_or_else(|| "—".to_string(), |s| s.to_string())}</td>
+                        <td>{score.band.map_or_else(
+                            || td_string!(l, results.not_assessed).to_string(),
+                            |band| texts.level_name_at(usize::from(band - 1)).to_string(),
+                        )}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
