@@ -159,10 +159,13 @@ pub fn PstPage() -> impl IntoView {
         let id = later_id.get();
         state.workspace.with_untracked(|w| w.get(&id).cloned())
     };
-    let rows = {
-        let assessment = assessment.clone();
-        Memo::new(move |_| rows_of(state, &assessment, later().as_ref()))
-    };
+    // Follows the open assessment, so a reworded objective shows at once.
+    let rows = Memo::new(move |_| {
+        let later = later();
+        state
+            .with_current(|a| rows_of(state, a, later.as_ref()))
+            .unwrap_or_default()
+    });
     let empty = rows.with_untracked(Vec::is_empty);
     if empty {
         return view! {
@@ -195,9 +198,10 @@ pub fn PstPage() -> impl IntoView {
         }
         .into_any()
     };
-    let download = {
-        let assessment = assessment.clone();
-        move |_| download_csv(state, &assessment, later().as_ref())
+    let download = move |_| {
+        if let Some(assessment) = state.current_untracked() {
+            download_csv(state, &assessment, later().as_ref());
+        }
     };
     view! {
         <div class="page page--pst">
@@ -223,7 +227,6 @@ pub fn PstPage() -> impl IntoView {
 /// a table. Rows of the same objectif share its number and come together.
 #[component]
 fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
-    let l = crate::state::locale();
     let mut strategic: Vec<(String, String, Vec<Vec<PstRow>>)> = Vec::new();
     for row in rows {
         let section = row.number.split('.').next().unwrap_or_default().to_string();
@@ -244,13 +247,15 @@ fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
         .map(|(number, title, fiches)| {
             // The commune's own items have no objectif opérationnel: their heading says so.
             let own = fiches.first().is_some_and(|f| f[0].operational.is_empty());
+            let pillar = fiches
+                .first()
+                .map(|f| f[0].pillar_id.clone())
+                .unwrap_or_default();
             let heading = if own {
-                title.clone()
+                view! { <h2>{title.clone()}</h2> }.into_any()
             } else {
-                format!(
-                    "{} — {title}",
-                    td_string!(l, pst.strategic, number = number.clone())
-                )
+                view! { <StrategicHeading number=number.clone() title=title.clone() pillar/> }
+                    .into_any()
             };
             // The heading prints on the same page as its first fiche.
             let mut fiches = fiches.into_iter();
@@ -260,7 +265,7 @@ fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
             view! {
                 <section class="pst-strategic" data-testid="pst-strategic">
                     <div class="pst-strategic__head">
-                        <h2>{heading}</h2>
+                        {heading}
                         {first}
                     </div>
                     {fiches.map(|fiche| view! { <Fiche rows=fiche evaluated/> }).collect_view()}
@@ -268,6 +273,52 @@ fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// « Objectif stratégique 1 — … », which the commune can reword for its own PST.
+#[component]
+fn StrategicHeading(number: String, title: String, pillar: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let l = crate::state::locale();
+    let editing = RwSignal::new(false);
+    let input_id = format!("pst-os-{pillar}");
+    let draft = RwSignal::new(title.clone());
+    let pillar = StoredValue::new(pillar);
+    let save = move |wording: String| {
+        state.update_current(move |a, now| {
+            pillar.with_value(|p| a.set_strategic_objective(p, &wording, now));
+        });
+        editing.set(false);
+    };
+    let label = td_string!(l, pst.reword_label, number = number.clone()).to_string();
+    view! {
+        <h2>{format!("{} — {title}", td_string!(l, pst.strategic, number = number.clone()))}</h2>
+        {move || if editing.get() {
+            view! {
+                <form class="pst-reword no-print" data-testid="pst-reword-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    save(draft.get_untracked());
+                }>
+                    <label for=input_id.clone()>{label.clone()}</label>
+                    <input id=input_id.clone() type="text" maxlength="200" prop:value=move || draft.get()
+                        data-testid="pst-reword-input" on:input=move |ev| draft.set(event_target_value(&ev))/>
+                    <div class="confirm-box__actions">
+                        <button type="submit" class="button button--primary" data-testid="pst-reword-save">{td_string!(l, pst.reword_save)}</button>
+                        <button type="button" class="button" data-testid="pst-reword-reset" on:click=move |_| save(String::new())>{td_string!(l, pst.reword_reset)}</button>
+                        <button type="button" class="button" on:click=move |_| editing.set(false)>{td_string!(l, pst.reword_cancel)}</button>
+                    </div>
+                </form>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class="button button--small no-print" data-testid="pst-reword" on:click=move |_| editing.set(true)>
+                    {td_string!(l, pst.reword)}
+                </button>
+            }
+            .into_any()
+        }}
+    }
 }
 
 #[component]

@@ -188,6 +188,21 @@ fn the_volet_is_interne_for_the_administration_and_externe_for_the_territory() {
 }
 
 #[test]
+fn every_pillar_has_an_objectif_strategique_in_every_language() {
+    for lang in ["fr", "en"] {
+        for pillar in &framework().pillars {
+            let text = content::strategic_objective(lang, &pillar.id)
+                .unwrap_or_else(|| panic!("{lang} {}", pillar.id));
+            assert!(!text.is_empty() && text.chars().count() <= 140, "{lang}: {text}");
+        }
+    }
+    assert_ne!(
+        content::strategic_objective("en", "mobilite"),
+        content::strategic_objective("fr", "mobilite")
+    );
+}
+
+#[test]
 fn the_indicator_is_the_text_of_the_target_level() {
     let a = example("lobbes-2026-11-20.json");
     let pst = pst_of(&a);
@@ -318,4 +333,96 @@ fn the_communes_own_items_come_last_under_their_own_heading() {
 fn without_a_roadmap_there_is_nothing_to_export() {
     let a = assessment("Anderlues");
     assert_eq!(pst_of(&a), Pst::default());
+}
+
+#[test]
+fn the_commune_rewords_an_objectif_strategique_and_keeps_it_through_a_redraft_and_a_file() {
+    let mut a = assessment("Fleurus");
+    answer_all(&mut a, level(2));
+    // Mobility first, so its objective is in the PST.
+    set_importance(
+        &mut a,
+        "mobilite",
+        autodiag_core::domain::assessment::Importance::High,
+    );
+    roadmap::refresh(framework(), &mut a, NOW);
+    let roadmap = a.roadmap.as_mut().unwrap();
+    roadmap.set_strategic_objective("mobilite", "  Une commune\tsûre\npour les piétons  ");
+    assert_eq!(
+        roadmap.strategic_objective("mobilite"),
+        Some("Une commune sûre pour les piétons")
+    );
+    roadmap.set_strategic_objective("gouvernance", &"x".repeat(1_000));
+    assert_eq!(
+        roadmap
+            .strategic_objective("gouvernance")
+            .unwrap()
+            .chars()
+            .count(),
+        autodiag_core::domain::plan::MAX_STRATEGIC_OBJECTIVE_CHARS
+    );
+    roadmap.set_strategic_objective("gouvernance", "   ");
+    assert_eq!(roadmap.strategic_objective("gouvernance"), None);
+    assert!(
+        !roadmap.edited,
+        "wording an objective is not editing the items"
+    );
+
+    // A redraft from new answers keeps it.
+    a.set_choice("eco_tourisme", Some(level(4)), NOW);
+    roadmap::refresh(framework(), &mut a, NOW);
+    let roadmap = a.roadmap.as_ref().unwrap();
+    assert_eq!(
+        roadmap.strategic_objective("mobilite"),
+        Some("Une commune sûre pour les piétons")
+    );
+    // The export writes it, and it comes back from the file.
+    assert!(
+        pst_of(&a)
+            .strategic
+            .iter()
+            .any(|s| s.pillar_id == "mobilite")
+    );
+    assert!(csv_of(&a, None).contains(";Une commune sûre pour les piétons;"));
+    let file = summary::to_json(&summary::export(framework(), &a, NOW));
+    let back = summary::import(framework(), file.as_bytes(), "y".into(), NOW)
+        .unwrap()
+        .assessment;
+    assert_eq!(
+        back.roadmap
+            .as_ref()
+            .unwrap()
+            .strategic_objective("mobilite"),
+        Some("Une commune sûre pour les piétons")
+    );
+    assert_eq!(
+        pst::strategic_title(&back, "fr", "economie"),
+        content::strategic_objective("fr", "economie").unwrap()
+    );
+}
+
+#[test]
+fn a_file_cannot_word_an_unknown_pillar_or_overflow() {
+    let mut a = assessment("Fleurus");
+    answer_all(&mut a, level(2));
+    roadmap::refresh(framework(), &mut a, NOW);
+    let mut value: serde_json::Value =
+        serde_json::from_str(&summary::to_json(&summary::export(framework(), &a, NOW))).unwrap();
+    value["roadmap"]["strategic_objectives"] = serde_json::json!({
+        "mobilite": "é".repeat(5_000),
+        "pilier_inconnu": "Rien",
+    });
+    let back = summary::import(framework(), value.to_string().as_bytes(), "y".into(), NOW)
+        .unwrap()
+        .assessment;
+    let roadmap = back.roadmap.unwrap();
+    assert_eq!(roadmap.strategic_objectives().count(), 1);
+    assert_eq!(
+        roadmap
+            .strategic_objective("mobilite")
+            .unwrap()
+            .chars()
+            .count(),
+        autodiag_core::domain::plan::MAX_STRATEGIC_OBJECTIVE_CHARS
+    );
 }

@@ -80,6 +80,21 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   assert.equal(firstRow[4], indicator);
   assert.match(firstRow[7], /^Obligation légale/);
 
+  // The commune rewords an objectif stratégique: on the fiche, in the table, after a reload.
+  await first.locator("[data-testid=pst-reword]").click();
+  await page.fill("[data-testid=pst-reword-input]", "Une commune en règle et proche de ses habitants");
+  await page.click("[data-testid=pst-reword-save]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=pst-strategic] h2")?.textContent === "Objectif stratégique 1 — Une commune en règle et proche de ses habitants");
+  const reworded = fields((await downloadText(page, "[data-testid=pst-csv]")).text.slice(1).split("\r\n")[1]);
+  assert.equal(reworded[2], "Une commune en règle et proche de ses habitants");
+  await page.reload();
+  await page.locator("[data-testid=pst-fiche]").first().waitFor();
+  assert.equal(await page.locator("[data-testid=pst-strategic] h2").first().textContent(), "Objectif stratégique 1 — Une commune en règle et proche de ses habitants");
+  // And back to the proposal.
+  await page.locator("[data-testid=pst-strategic]").first().locator("[data-testid=pst-reword]").click();
+  await page.click("[data-testid=pst-reword-reset]");
+  await page.waitForFunction(() => /^Objectif stratégique 1 — Être une /.test(document.querySelector("[data-testid=pst-strategic] h2")?.textContent ?? ""));
+
   // Printed: every page names the commune and the date, and counts its pages.
   const rules = await page.evaluate(() =>
     [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].filter((r) => r instanceof CSSPageRule).map((r) => r.cssText)).join("\n"));

@@ -349,6 +349,15 @@ impl Assessment {
     }
 
     /// Records a change: bumps `updated_at` and the count since the last download.
+    /// Words a pillar's objectif stratégique for the PST the commune's way (empty: back to
+    /// the proposal). Nothing to word without a roadmap.
+    pub fn set_strategic_objective(&mut self, pillar: &str, wording: &str, now: &str) {
+        if let Some(roadmap) = self.roadmap.as_mut() {
+            roadmap.set_strategic_objective(pillar, wording);
+            self.touch(now);
+        }
+    }
+
     pub fn touch(&mut self, now: &str) {
         self.updated_at = now.to_string();
         self.changes_since_download = self.changes_since_download.saturating_add(1);

@@ -12,6 +12,8 @@ pub const MAX_CUSTOM_TITLE_CHARS: usize = 200;
 pub const MAX_FIRST_STEP_CHARS: usize = 400;
 /// The longest « Responsable », in characters: a name and a service.
 pub const MAX_OWNER_CHARS: usize = 120;
+/// The longest objectif stratégique in the commune's words, in characters.
+pub const MAX_STRATEGIC_OBJECTIVE_CHARS: usize = 200;
 
 /// The roadmap as the commune keeps it: its items, drafted then edited. Focus pillars and the
 /// reasons behind each item are not stored: they are worked out from the current answers, so
@@ -24,6 +26,11 @@ pub struct Roadmap {
     pub edited: bool,
     #[serde(default)]
     next_custom_number: u32,
+    /// The commune's own wording of its objectifs stratégiques, one `pillar<TAB>wording` per
+    /// line. One text rather than a map: the questionnaire bundle stores roadmaps without
+    /// reading them, and a map's code cost its first load about 0.5 KB gzipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    strategic_objectives: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -127,6 +134,56 @@ pub enum ItemOrigin {
 
 /// Ways the commune can change its roadmap. Each marks the roadmap as edited.
 impl Roadmap {
+    /// The commune's own wording of `pillar`'s objectif stratégique, if it gave one.
+    pub fn strategic_objective(&self, pillar: &str) -> Option<&str> {
+        self.strategic_objectives()
+            .find(|(id, _)| *id == pillar)
+            .map(|(_, wording)| wording)
+    }
+
+    /// Every objectif stratégique the commune worded, by pillar.
+    pub fn strategic_objectives(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.strategic_objectives
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+    }
+
+    /// Words `pillar`'s objectif stratégique the commune's way; an empty text goes back to
+    /// the proposal. One line, within the length the app allows. Not an edit of the items:
+    /// a redraft keeps it.
+    pub fn set_strategic_objective(&mut self, pillar: &str, wording: &str) {
+        let wording: String = wording
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(MAX_STRATEGIC_OBJECTIVE_CHARS)
+            .collect();
+        let mut lines: Vec<(String, String)> = self
+            .strategic_objectives()
+            .filter(|(id, _)| *id != pillar)
+            .map(|(id, text)| (id.to_string(), text.to_string()))
+            .collect();
+        if !wording.is_empty() && !pillar.contains(['\t', '\n']) {
+            lines.push((pillar.to_string(), wording));
+        }
+        lines.sort();
+        self.strategic_objectives = (!lines.is_empty()).then(|| {
+            lines
+                .iter()
+                .map(|(id, text)| format!("{id}\t{text}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+    }
+
+    /// Keeps another roadmap's objectifs stratégiques: a redraft changes the items only.
+    pub fn keep_strategic_objectives_of(&mut self, other: &Roadmap) {
+        self.strategic_objectives = other.strategic_objectives.clone();
+    }
+
     pub fn item(&self, id: &str) -> Option<&RoadmapItem> {
         self.items.iter().find(|i| i.id == id)
     }
@@ -141,6 +198,7 @@ impl Roadmap {
             items,
             edited: false,
             next_custom_number: 1,
+            strategic_objectives: None,
         }
     }
 
@@ -156,6 +214,7 @@ impl Roadmap {
             items,
             edited,
             next_custom_number,
+            strategic_objectives: None,
         }
     }
 

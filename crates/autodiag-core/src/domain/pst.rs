@@ -200,6 +200,8 @@ pub const COLUMNS: usize = 18;
 /// One action of the PST, written out: a line of the CSV.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PstRow {
+    /// The objectif stratégique's pillar; empty for the commune's own items. Not a column.
+    pub pillar_id: String,
     pub number: String,
     pub volet: String,
     pub strategic: String,
@@ -287,9 +289,13 @@ pub fn indicator(texts: &Texts, objective: &OperationalObjective) -> String {
         .unwrap_or_default()
 }
 
-/// The objectif stratégique's wording from content.
-pub fn strategic_title(lang: &str, pillar: &str) -> String {
-    content::strategic_objective(lang, pillar)
+/// The objectif stratégique's wording: the commune's own, or else what content proposes.
+pub fn strategic_title(assessment: &Assessment, lang: &str, pillar: &str) -> String {
+    assessment
+        .roadmap
+        .as_ref()
+        .and_then(|r| r.strategic_objective(pillar))
+        .or_else(|| content::strategic_objective(lang, pillar))
         .unwrap_or(pillar)
         .to_string()
 }
@@ -322,9 +328,10 @@ pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
                 Evaluation::NotAssessed => words.evaluations[2].to_string(),
             });
             let base = PstRow {
+                pillar_id: strategic.pillar_id.clone(),
                 number: format!("{}.{}", s + 1, o + 1),
                 volet: words.volets[usize::from(objective.volet == Volet::Externe)].to_string(),
-                strategic: strategic_title(sources.lang, &strategic.pillar_id),
+                strategic: strategic_title(sources.assessment, sources.lang, &strategic.pillar_id),
                 operational: operational_title(words, texts, objective),
                 indicator: indicator(texts, objective),
                 current_level: level_name(objective.current_level),

@@ -454,7 +454,10 @@ pub fn refresh(framework: &Framework, assessment: &mut Assessment, now: &str) ->
         return false;
     }
     let scores = super::scoring::score_all(framework, assessment);
-    let fresh = draft(framework, assessment, &scores);
+    let mut fresh = draft(framework, assessment, &scores);
+    if let Some(current) = &assessment.roadmap {
+        fresh.keep_strategic_objectives_of(current);
+    }
     if assessment.roadmap.as_ref() == Some(&fresh) {
         return false;
     }

@@ -119,6 +119,10 @@ pub struct SummaryRoadmap {
     /// Whether the commune changed the drafted roadmap.
     pub edited: bool,
     pub items: Vec<SummaryItem>,
+    /// The commune's own wording of objectifs stratégiques for its PST, by pillar id
+    /// (format 4); a pillar absent here keeps the wording content proposes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub strategic_objectives: BTreeMap<String, String>,
 }
 
 /// A roadmap item, with the reasons it is there. Reasons are worked out on export and ignored
@@ -322,6 +326,10 @@ pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str
                         due: item.due.clone(),
                         reasons,
                     })
+                    .collect(),
+                strategic_objectives: r
+                    .strategic_objectives()
+                    .map(|(pillar, wording)| (pillar.to_string(), wording.to_string()))
                     .collect(),
             }
         }),
@@ -603,7 +611,7 @@ fn to_assessment(
             },
         );
     }
-    let roadmap = summary.roadmap.map(restore_roadmap);
+    let roadmap = summary.roadmap.map(|r| restore_roadmap(framework, r));
     let mut assessment = Assessment {
         id: new_id,
         profile: summary.profile,
@@ -636,7 +644,7 @@ fn to_assessment(
     })
 }
 
-fn restore_roadmap(summary: SummaryRoadmap) -> Roadmap {
+fn restore_roadmap(framework: &Framework, summary: SummaryRoadmap) -> Roadmap {
     let items = summary
         .items
         .into_iter()
@@ -656,7 +664,14 @@ fn restore_roadmap(summary: SummaryRoadmap) -> Roadmap {
             restored
         })
         .collect();
-    Roadmap::restore(items, summary.edited)
+    let mut roadmap = Roadmap::restore(items, summary.edited);
+    // Only pillars this framework has; the wording is bounded as when typed.
+    for (pillar, wording) in &summary.strategic_objectives {
+        if framework.pillar(pillar).is_some() {
+            roadmap.set_strategic_objective(pillar, wording);
+        }
+    }
+    roadmap
 }
 
 /// The deepest nesting of arrays and objects, counted without parsing.
