@@ -193,7 +193,10 @@ fn every_pillar_has_an_objectif_strategique_in_every_language() {
         for pillar in &framework().pillars {
             let text = content::strategic_objective(lang, &pillar.id)
                 .unwrap_or_else(|| panic!("{lang} {}", pillar.id));
-            assert!(!text.is_empty() && text.chars().count() <= 140, "{lang}: {text}");
+            assert!(
+                !text.is_empty() && text.chars().count() <= 140,
+                "{lang}: {text}"
+            );
         }
     }
     assert_ne!(
