@@ -142,7 +142,22 @@ pub fn ComparePage() -> impl IntoView {
             None => view! { <td>"—"</td> }.into_any(),
         };
         let dash = |s: Option<u8>| s.map_or_else(|| "—".to_string(), |s| s.to_string());
+        // The earlier assessment's roadmap was the plan: its PST objectives, evaluated by the later one.
+        let evaluate = b.roadmap.is_some().then(|| {
+            let (earlier, later) = (b.id.clone(), a.id.clone());
+            let date = crate::browser::format_date(&b.profile.date, state.lang_code(), false);
+            view! {
+                <p class="no-print">
+                    <button type="button" class="button" data-testid="pst-evaluate" on:click=move |_| {
+                        state.open(&earlier);
+                        let hash = format!("{}?apres={later}", crate::route::Route::Pst.href());
+                        let _ = crate::browser::window().location().set_hash(&hash);
+                    }>{td_string!(l, compare.evaluate_pst, date = date)}</button>
+                </p>
+            }
+        });
         view! {
+            {evaluate}
             <figure class="chart" data-testid="compare-radar">
                 <div class="chart__svg" inner_html=radar></div>
             </figure>

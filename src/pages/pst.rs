@@ -154,7 +154,13 @@ pub fn PstPage() -> impl IntoView {
             })
             .collect()
     });
-    let later_id = RwSignal::new(String::new());
+    // The before/after screen opens this page with the later assessment chosen (`?apres=`).
+    let hash = browser::window().location().hash().unwrap_or_default();
+    let asked = hash
+        .split_once("?apres=")
+        .map(|(_, id)| id.to_string())
+        .filter(|id| later_options.iter().any(|(option, _)| option == id));
+    let later_id = RwSignal::new(asked.unwrap_or_default());
     let later = move || {
         let id = later_id.get();
         state.workspace.with_untracked(|w| w.get(&id).cloned())
@@ -191,7 +197,10 @@ pub fn PstPage() -> impl IntoView {
                 <select id="pst-later" data-testid="pst-later" aria-describedby="pst-later-hint"
                     on:change=move |event| later_id.set(event_target_value(&event))>
                     <option value="">{td_string!(l, pst.evaluate_none)}</option>
-                    {later_options.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                    {later_options.into_iter().map(|(id, label)| {
+                        let selected = later_id.get_untracked() == id;
+                        view! { <option value=id selected=selected>{label}</option> }
+                    }).collect_view()}
                 </select>
                 <p class="hint" id="pst-later-hint">{td_string!(l, pst.evaluate_hint)}</p>
             </div>

@@ -150,6 +150,15 @@ test("a later assessment of the same commune says which objectifs opérationnels
   assert.equal(fields(lines[0]).at(-1), "Évaluation");
   assert.ok(lines.some((line) => fields(line).at(-1) === `Atteint (niveau ${cyber + 1})`));
   await page.screenshot({ path: path.join(resultsDir(), "pst-evaluation-1366.png"), fullPage: true });
+
+  // From the before/after screen, one click opens the same evaluation.
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  await page.selectOption("[data-testid=compare-before]", { label: options[1].replace("2028", "2026") });
+  await page.selectOption("[data-testid=compare-after]", { label: options[1] });
+  await page.click("[data-testid=pst-evaluate]");
+  await page.waitForURL(/#\/pst\?apres=/);
+  await page.locator("[data-testid=pst-evaluation]").first().waitFor();
+  assert.equal(await page.locator("[data-testid=pst-fiche]", { hasText: "Cybersécurité" }).locator("[data-testid=pst-evaluation]").textContent(), `Atteint (niveau ${cyber + 1})`);
   await assertClean(page);
   await context.close();
 });
