@@ -45,14 +45,54 @@ pub fn OverallScore(score: Option<u8>) -> impl IntoView {
     }
 }
 
+/// Each pillar's target of the open assessment, as points.
+fn current_targets(state: AppState) -> Vec<Option<u8>> {
+    content::framework()
+        .pillars
+        .iter()
+        .map(|p| {
+            state
+                .with_current(|a| a.settings(&p.id).target)
+                .flatten()
+                .map(Level::points)
+        })
+        .collect()
+}
+
+/// Each pillar's target in `assessment`, as points.
+pub fn targets_of(assessment: &Assessment) -> Vec<Option<u8>> {
+    content::framework()
+        .pillars
+        .iter()
+        .map(|p| assessment.settings(&p.id).target.map(Level::points))
+        .collect()
+}
+
 /// Bars for the open assessment's pillar scores, with targets.
 pub fn pillar_bars(state: AppState, title: String, highlight: Option<&str>) -> Bars {
+    bars_for(
+        state,
+        title,
+        &state.scores.get(),
+        &current_targets(state),
+        highlight,
+    )
+}
+
+/// Bars for `scores` with their `targets`; `highlight` marks one pillar.
+pub fn bars_for(
+    state: AppState,
+    title: String,
+    scores: &[PillarScore],
+    targets: &[Option<u8>],
+    highlight: Option<&str>,
+) -> Bars {
     let l = crate::state::locale();
-    let scores = state.scores.get();
     let texts = state.texts();
     let rows = scores
         .iter()
-        .map(|score| {
+        .zip(targets)
+        .map(|(score, target)| {
             let name = texts.pillar_name(&score.pillar_id).to_string();
             BarRow {
                 label: if highlight == Some(score.pillar_id.as_str()) {
@@ -62,10 +102,7 @@ pub fn pillar_bars(state: AppState, title: String, highlight: Option<&str>) -> B
                 },
                 score: score.score,
                 value_text: score_text(state, score.score),
-                target: state
-                    .with_current(|a| a.settings(&score.pillar_id).target)
-                    .flatten()
-                    .map(Level::points),
+                target: *target,
                 comparison: None,
             }
         })
@@ -81,22 +118,34 @@ pub fn pillar_bars(state: AppState, title: String, highlight: Option<&str>) -> B
 /// The radar of the open assessment, with its targets and, if chosen, an earlier assessment.
 pub fn radar_of(state: AppState, title: String, comparison: Option<&Assessment>) -> Radar {
     let l = crate::state::locale();
-    let framework = content::framework();
+    let mut radar = radar_for(state, title, &state.scores.get(), current_targets(state));
+    radar.comparison = comparison.map(|other| Series {
+        label: td_string!(
+            l,
+            results.compared_with,
+            date = crate::browser::format_date(&other.profile.date, state.lang_code(), false)
+        )
+        .to_string(),
+        values: scoring::score_all(content::framework(), other)
+            .iter()
+            .map(|s| s.score)
+            .collect(),
+    });
+    radar
+}
+
+/// The radar of `scores` with their `targets`.
+pub fn radar_for(
+    state: AppState,
+    title: String,
+    scores: &[PillarScore],
+    targets: Vec<Option<u8>>,
+) -> Radar {
+    let l = crate::state::locale();
     let texts = state.texts();
-    let scores = state.scores.get();
-    let targets: Vec<Option<u8>> = framework
-        .pillars
-        .iter()
-        .map(|p| {
-            state
-                .with_current(|a| a.settings(&p.id).target)
-                .flatten()
-                .map(Level::points)
-        })
-        .collect();
     Radar {
         title,
-        axes: framework
+        axes: content::framework()
             .pillars
             .iter()
             .map(|p| texts.pillar_name(&p.id).to_string())
@@ -109,18 +158,7 @@ pub fn radar_of(state: AppState, title: String, comparison: Option<&Assessment>)
             label: td_string!(l, results.target).to_string(),
             values: targets,
         }),
-        comparison: comparison.map(|other| Series {
-            label: td_string!(
-                l,
-                results.compared_with,
-                date = crate::browser::format_date(&other.profile.date, state.lang_code(), false)
-            )
-            .to_string(),
-            values: scoring::score_all(framework, other)
-                .iter()
-                .map(|s| s.score)
-                .collect(),
-        }),
+        comparison: None,
         not_assessed: td_string!(l, results.not_assessed).to_string(),
     }
 }

@@ -2,7 +2,7 @@
 //! from a file IGRETEC sends, kept in this browser, and read on the results and in the report.
 
 use crate::browser;
-use crate::chart::Series;
+use crate::chart::{Bars, Radar, Series};
 use crate::domain::content;
 use crate::domain::reference::{self, Reached, Reference, ReferenceError};
 use crate::i18n::*;
@@ -15,7 +15,7 @@ pub fn kept_reference() -> Option<Reference> {
 }
 
 /// The territory's median, as a second series for the charts.
-pub fn median_series(reference: &Reference) -> Series {
+fn median_series(reference: &Reference) -> Series {
     let l = crate::state::locale();
     Series {
         label: td_string!(
@@ -27,6 +27,16 @@ pub fn median_series(reference: &Reference) -> Series {
         .to_string(),
         values: reference.medians(),
     }
+}
+
+/// Draws the territory's median as the charts' second series.
+pub fn overlay_median(reference: &Reference, radar: &mut Radar, bars: &mut Bars) {
+    let median = median_series(reference);
+    for (row, value) in bars.rows.iter_mut().zip(&median.values) {
+        row.comparison = *value;
+    }
+    bars.comparison_label = median.label.clone();
+    radar.comparison = Some(median);
 }
 
 /// « 12 communes sur 30 ont atteint le niveau 3 », or a lower bound when some levels were too

@@ -72,43 +72,35 @@ fn words() -> PstWords<'static> {
     }
 }
 
-/// The PST rows of `assessment`, evaluated against `later` when given.
-fn rows_of(state: AppState, assessment: &Assessment, later: Option<&Assessment>) -> Vec<PstRow> {
+/// Hands the PST structure of `assessment`, and what writing it out reads, to `write`.
+fn with_pst<R>(
+    state: AppState,
+    assessment: &Assessment,
+    later: Option<&Assessment>,
+    write: impl FnOnce(&pst::Pst, &PstWords, &pst::Sources) -> R,
+) -> R {
     let framework = content::framework();
     let scores = scoring::score_all(framework, assessment);
     let structure = pst::build(framework, assessment, &scores);
     let action_text = move |id: &str| state.action_text(id);
-    pst::rows(
-        &structure,
-        &words(),
-        &pst::Sources {
-            framework,
-            texts: state.texts(),
-            lang: state.lang_code(),
-            assessment,
-            action_text: &action_text,
-            later,
-        },
-    )
+    let sources = pst::Sources {
+        framework,
+        texts: state.texts(),
+        lang: state.lang_code(),
+        assessment,
+        action_text: &action_text,
+        later,
+    };
+    write(&structure, &words(), &sources)
+}
+
+/// The PST rows of `assessment`, evaluated against `later` when given.
+fn rows_of(state: AppState, assessment: &Assessment, later: Option<&Assessment>) -> Vec<PstRow> {
+    with_pst(state, assessment, later, pst::rows)
 }
 
 fn download_csv(state: AppState, assessment: &Assessment, later: Option<&Assessment>) {
-    let framework = content::framework();
-    let scores = scoring::score_all(framework, assessment);
-    let structure = pst::build(framework, assessment, &scores);
-    let action_text = move |id: &str| state.action_text(id);
-    let text = pst::csv(
-        &structure,
-        &words(),
-        &pst::Sources {
-            framework,
-            texts: state.texts(),
-            lang: state.lang_code(),
-            assessment,
-            action_text: &action_text,
-            later,
-        },
-    );
+    let text = with_pst(state, assessment, later, pst::csv);
     let name = format!(
         "autodiag-{}-{}-pst.csv",
         slug(&assessment.profile.commune),

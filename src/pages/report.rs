@@ -6,7 +6,7 @@ use crate::chart;
 use crate::components::chart_figure::{OverallScore, ScoresTable, pillar_bars, radar_of};
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::obligations::LegalObligations;
-use crate::components::reference::{kept_reference, median_series, reached_text};
+use crate::components::reference::{kept_reference, overlay_median, reached_text};
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
 use crate::domain::content::{self, Horizon};
@@ -38,12 +38,7 @@ pub fn ReportPage() -> impl IntoView {
     // The territory's median, when the commune loaded the reference on its results.
     let reference = kept_reference();
     if let Some(reference) = &reference {
-        let median = median_series(reference);
-        for (row, value) in bars.rows.iter_mut().zip(&median.values) {
-            row.comparison = *value;
-        }
-        bars.comparison_label = median.label.clone();
-        radar.comparison = Some(median);
+        overlay_median(reference, &mut radar, &mut bars);
     }
     let radar = chart::radar_svg(&radar);
     let bars = chart::bars_svg(&bars);

@@ -9,7 +9,7 @@ use crate::components::chart_figure::{
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::hand_over::SaveForIgretec;
 use crate::components::obligations::LegalObligations;
-use crate::components::reference::{ReferencePicker, kept_reference, median_series, reached_text};
+use crate::components::reference::{ReferencePicker, kept_reference, overlay_median, reached_text};
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::content;
@@ -59,12 +59,7 @@ pub fn ResultsPage() -> impl IntoView {
         if other.is_none()
             && let Some(reference) = reference.get()
         {
-            let median = median_series(&reference);
-            for (row, value) in bars.rows.iter_mut().zip(&median.values) {
-                row.comparison = *value;
-            }
-            bars.comparison_label = median.label.clone();
-            radar.comparison = Some(median);
+            overlay_median(&reference, &mut radar, &mut bars);
         }
         if let Some(other) = &other {
             let scores = scoring::score_all(content::framework(), other);

@@ -2,9 +2,11 @@
 //! read-only, and never stored on the participant's phone.
 
 use crate::browser;
-use crate::chart::{self, BarRow, Bars, Radar, Series};
-use crate::components::chart_figure::{ChartFigure, OverallScore, bars_at, radar_at, score_text};
-use crate::domain::assessment::{Assessment, Level};
+use crate::chart;
+use crate::components::chart_figure::{
+    ChartFigure, OverallScore, bars_at, bars_for, radar_at, radar_for, targets_of,
+};
+use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::scoring::{self, PillarScore};
 use crate::domain::share::{self, ShareError};
@@ -41,49 +43,22 @@ pub fn SharedPage() -> impl IntoView {
 fn SharedResults(assessment: Assessment) -> impl IntoView {
     let state = expect_context::<AppState>();
     let l = crate::state::locale();
-    let framework = content::framework();
-    let texts = state.texts();
-    let scores = scoring::score_all(framework, &assessment);
+    let scores = scoring::score_all(content::framework(), &assessment);
     let commune = assessment.profile.commune.clone();
-    let targets: Vec<Option<u8>> = framework
-        .pillars
-        .iter()
-        .map(|p| assessment.settings(&p.id).target.map(Level::points))
-        .collect();
-    let radar = Radar {
-        title: td_string!(l, results.radar_title, commune = commune.clone()).to_string(),
-        axes: framework
-            .pillars
-            .iter()
-            .map(|p| texts.pillar_name(&p.id).to_string())
-            .collect(),
-        commune: Series {
-            label: td_string!(l, results.this_assessment).to_string(),
-            values: scores.iter().map(|s| s.score).collect(),
-        },
-        target: targets.iter().any(Option::is_some).then(|| Series {
-            label: td_string!(l, results.target).to_string(),
-            values: targets.clone(),
-        }),
-        comparison: None,
-        not_assessed: td_string!(l, results.not_assessed).to_string(),
-    };
-    let bars = Bars {
-        title: td_string!(l, results.bars_title, commune = commune.clone()).to_string(),
-        rows: scores
-            .iter()
-            .zip(&targets)
-            .map(|(score, target)| BarRow {
-                label: texts.pillar_name(&score.pillar_id).to_string(),
-                score: score.score,
-                value_text: score_text(state, score.score),
-                target: *target,
-                comparison: None,
-            })
-            .collect(),
-        target_label: td_string!(l, results.target).to_string(),
-        comparison_label: String::new(),
-    };
+    let targets = targets_of(&assessment);
+    let radar = radar_for(
+        state,
+        td_string!(l, results.radar_title, commune = commune.clone()).to_string(),
+        &scores,
+        targets.clone(),
+    );
+    let bars = bars_for(
+        state,
+        td_string!(l, results.bars_title, commune = commune.clone()).to_string(),
+        &scores,
+        &targets,
+        None,
+    );
     let date = (!assessment.profile.date.is_empty()).then(|| {
         td_string!(
             l,
