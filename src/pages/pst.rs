@@ -292,6 +292,8 @@ fn StrategicHeading(number: String, title: String, pillar: String) -> impl IntoV
         editing.set(false);
     };
     let label = td_string!(l, pst.reword_label, number = number.clone()).to_string();
+    // Each section has one: the number tells them apart for a screen reader.
+    let aria = td_string!(l, pst.reword_aria, number = number.clone()).to_string();
     view! {
         <h2>{format!("{} — {title}", td_string!(l, pst.strategic, number = number.clone()))}</h2>
         {move || if editing.get() {
@@ -313,7 +315,8 @@ fn StrategicHeading(number: String, title: String, pillar: String) -> impl IntoV
             .into_any()
         } else {
             view! {
-                <button type="button" class="button button--small no-print" data-testid="pst-reword" on:click=move |_| editing.set(true)>
+                <button type="button" class="button button--small no-print" data-testid="pst-reword"
+                    aria-label=aria.clone() on:click=move |_| editing.set(true)>
                     {td_string!(l, pst.reword)}
                 </button>
             }
