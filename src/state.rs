@@ -214,10 +214,7 @@ impl AppState {
         }
         let state = *self;
         wasm_bindgen_futures::spawn_local(async move {
-            let file = content::questions_file(lang.as_str()).unwrap_or_default();
-            let installed = state
-                .fetch_and_install(file, |json| content::install_questions(lang.as_str(), json))
-                .await;
+            let installed = state.load_language(lang).await;
             state.language_failed.set(!installed);
             if installed {
                 state.redraw();
@@ -226,15 +223,38 @@ impl AppState {
         false
     }
 
-    /// Downloads one of the bundle's text files and hands it to `install`; false when either
-    /// fails, so the caller can tell the user.
-    async fn fetch_and_install<E>(
+    /// Downloads what this bundle lacks of `lang`: its texts, then its question texts, each
+    /// a file of its own so that no text is shipped twice. One future for both callers: each
+    /// distinct future is compiled anew into the first load.
+    async fn load_language(&self, lang: Locale) -> bool {
+        let code = lang.as_str();
+        if !content::has_texts(code) {
+            let file = content::texts_file(code).unwrap_or_default();
+            if !self
+                .fetch_and_install(code, file, content::install_texts)
+                .await
+            {
+                return false;
+            }
+        }
+        if content::has_questions(code) {
+            return true;
+        }
+        let file = content::questions_file(code).unwrap_or_default();
+        self.fetch_and_install(code, file, content::install_questions)
+            .await
+    }
+
+    /// Downloads one of the bundle's text files for `lang` and hands it to `install`; false
+    /// when either fails, so the caller can tell the user.
+    async fn fetch_and_install(
         &self,
+        lang: &str,
         file: &str,
-        install: impl FnOnce(&str) -> Result<(), E>,
+        install: fn(&str, &str) -> Result<(), String>,
     ) -> bool {
         match browser::fetch_text(&self.asset(file)).await {
-            Ok(json) => install(&json).is_ok(),
+            Ok(json) => install(lang, &json).is_ok(),
             Err(_) => false,
         }
     }
@@ -248,10 +268,7 @@ impl AppState {
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
-            let file = content::texts_file(locale.as_str()).unwrap_or_default();
-            let installed = state
-                .fetch_and_install(file, |json| content::install_texts(locale.as_str(), json))
-                .await;
+            let installed = state.load_language(locale).await;
             state.language_failed.set(!installed);
             if installed {
                 state.lang.set(locale);

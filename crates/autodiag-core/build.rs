@@ -123,7 +123,11 @@ fn run() -> Result<(), String> {
     for (lang, texts) in &texts {
         let questions_json = to_json(&texts.questions)?;
         let questions_file = format!("questions.{lang}.{}.json", short_hash(&questions_json));
-        let texts_json = to_json(texts)?;
+        // Everything but the question texts, which have their file: one copy of each text.
+        let texts_json = to_json(&model::Texts {
+            questions: Default::default(),
+            ..texts.clone()
+        })?;
         let texts_file = format!("texts.{lang}.{}.json", short_hash(&texts_json));
         fetched_files.push_str(&format!(
             "    ({lang:?}, {questions_file:?}, {texts_file:?}),\n"

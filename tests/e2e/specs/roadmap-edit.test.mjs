@@ -73,7 +73,8 @@ test("« Retirer » can be undone, and « Régénérer » asks in a box of its o
   await page.waitForFunction((id) => !document.querySelector(`[data-action="${id}"]`), removed);
   const notice = page.locator("[data-testid=removed-notice]");
   assert.match(await notice.textContent(), /a été retirée de la feuille de route/);
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "roadmap-undo");
+  // The focus moves to « Annuler » in the next frame, which a loaded machine may delay.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "roadmap-undo", null, { timeout: 5_000 });
   await page.click("[data-testid=roadmap-undo]");
   await page.locator(`[data-action="${removed}"]`).waitFor();
   assert.deepEqual(await items.evaluateAll((cards) => cards.map((c) => c.dataset.action)), before, "back in its place");

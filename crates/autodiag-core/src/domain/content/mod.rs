@@ -89,7 +89,8 @@ pub fn has_questions(lang: &str) -> bool {
     !texts(lang).questions.is_empty()
 }
 
-/// Adds a language fetched at run time: one file with everything.
+/// Adds a language fetched at run time: one file with everything but the question texts,
+/// which [`install_questions`] adds from their own file.
 pub fn install_texts(lang: &str, json: &str) -> Result<(), String> {
     let mut texts: Texts = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let actions = std::mem::take(&mut texts.actions);
@@ -190,7 +191,7 @@ pub fn questions_file(lang: &str) -> Option<&'static str> {
         .map(|(_, questions, _)| *questions)
 }
 
-/// The file holding all of `lang`'s texts, named by its content's hash.
+/// The file holding `lang`'s texts but its questions, named by its content's hash.
 pub fn texts_file(lang: &str) -> Option<&'static str> {
     FETCHED_FILES
         .iter()
