@@ -198,6 +198,16 @@ pub fn format_number(value: f64, lang: &str, max_fraction_digits: u32) -> String
     crate::domain::format::number(value, lang, max_fraction_digits)
 }
 
+/// An assessment's date for the reader, or today's when it has none: what a printed page's
+/// running head says.
+pub fn date_or_today(date: &str, lang: &str) -> String {
+    if date.is_empty() {
+        format_date(&now_iso(), lang, false)
+    } else {
+        format_date(date, lang, false)
+    }
+}
+
 /// Formats an ISO date or timestamp in local time for the reader's language, for example
 /// "28/11/2026 à 14:05". A date without a time is read as that calendar day.
 pub fn format_date(iso: &str, lang: &str, with_time: bool) -> String {

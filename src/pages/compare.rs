@@ -150,7 +150,7 @@ pub fn ComparePage() -> impl IntoView {
                 <p class="no-print">
                     <button type="button" class="button" data-testid="pst-evaluate" on:click=move |_| {
                         state.open(&earlier);
-                        let hash = format!("{}?apres={later}", crate::route::Route::Pst.href());
+                        let hash = crate::route::Route::href_pst_evaluated_with(&later);
                         let _ = crate::browser::window().location().set_hash(&hash);
                     }>{td_string!(l, compare.evaluate_pst, date = date)}</button>
                 </p>

@@ -266,10 +266,13 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
 fn share_qr(assessment: &Assessment, label: &str) -> Option<(String, String)> {
     let location = crate::browser::window().location();
     let link = format!(
-        "{}{}#/partage?{}",
+        "{}{}{}",
         location.origin().ok()?,
         location.pathname().ok()?,
-        crate::domain::share::encode(crate::domain::content::framework(), assessment)
+        crate::route::Route::href_shared(&crate::domain::share::encode(
+            crate::domain::content::framework(),
+            assessment
+        ))
     );
     let svg = crate::domain::share::qr_svg(&link, label)?;
     Some((link, svg))

@@ -4,9 +4,9 @@
 
 use crate::browser;
 use crate::domain::assessment::Assessment;
+use crate::domain::content;
 use crate::domain::profile::slug;
 use crate::domain::pst::{self, PstRow, PstWords};
-use crate::domain::{content, scoring};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -72,7 +72,8 @@ fn words() -> PstWords<'static> {
     }
 }
 
-/// Hands the PST structure of `assessment`, and what writing it out reads, to `write`.
+/// Hands the PST structure of `assessment`, the open one, and what writing it out reads, to
+/// `write`.
 fn with_pst<R>(
     state: AppState,
     assessment: &Assessment,
@@ -80,8 +81,8 @@ fn with_pst<R>(
     write: impl FnOnce(&pst::Pst, &PstWords, &pst::Sources) -> R,
 ) -> R {
     let framework = content::framework();
-    let scores = scoring::score_all(framework, assessment);
-    let structure = pst::build(framework, assessment, &scores);
+    // The open assessment's scores, already worked out for every screen.
+    let structure = pst::build(framework, assessment, &state.scores.get_untracked());
     let action_text = move |id: &str| state.action_text(id);
     let sources = pst::Sources {
         framework,
@@ -117,11 +118,7 @@ pub fn PstPage() -> impl IntoView {
         return ().into_any();
     };
     let commune = assessment.profile.commune.clone();
-    let date = if assessment.profile.date.is_empty() {
-        browser::format_date(&browser::now_iso(), state.lang_code(), false)
-    } else {
-        browser::format_date(&assessment.profile.date, state.lang_code(), false)
-    };
+    let date = browser::date_or_today(&assessment.profile.date, state.lang_code());
     // Every printed page names the commune and the date, and counts « page n / N ».
     let head = td_string!(l, pst.running_head, commune = commune.clone(), date = date).to_string();
     let page_rule = browser::add_print_page_rule(&head, td_string!(l, report.page));
@@ -146,12 +143,11 @@ pub fn PstPage() -> impl IntoView {
             })
             .collect()
     });
-    // The before/after screen opens this page with the later assessment chosen (`?apres=`).
+    // The before/after screen opens this page with the later assessment chosen.
     let hash = browser::window().location().hash().unwrap_or_default();
-    let asked = hash
-        .split_once("?apres=")
-        .map(|(_, id)| id.to_string())
-        .filter(|id| later_options.iter().any(|(option, _)| option == id));
+    let asked = Route::later_asked(&hash)
+        .filter(|id| later_options.iter().any(|(option, _)| option == id))
+        .map(str::to_string);
     let later_id = RwSignal::new(asked.unwrap_or_default());
     let later = move || {
         let id = later_id.get();

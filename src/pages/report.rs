@@ -42,11 +42,7 @@ pub fn ReportPage() -> impl IntoView {
     }
     let radar = chart::radar_svg(&radar);
     let bars = chart::bars_svg(&bars);
-    let date = if profile.date.is_empty() {
-        browser::format_date(&browser::now_iso(), state.lang_code(), false)
-    } else {
-        browser::format_date(&profile.date, state.lang_code(), false)
-    };
+    let date = browser::date_or_today(&profile.date, state.lang_code());
     // Every printed page names its commune and date and counts « page n / N », so loose pages
     // in a collège's file are still identified.
     let head = td_string!(

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 pub fn SharedPage() -> impl IntoView {
     let l = crate::state::locale();
     let hash = browser::window().location().hash().unwrap_or_default();
-    let query = hash.split_once('?').map_or("", |(_, query)| query);
+    let query = crate::route::Route::query(&hash);
     match share::decode(content::framework(), query, &browser::now_iso()) {
         Ok(assessment) => view! { <SharedResults assessment/> }.into_any(),
         Err(error) => {

@@ -12,6 +12,8 @@
 const RESUME_QUERY: &str = "?reprendre";
 /// Added to a pillar's address, with a question's id, to bring that question into view.
 const QUESTION_QUERY: &str = "?question=";
+/// Added to the PST's address, with a later assessment's id, to evaluate against it.
+const LATER_QUERY: &str = "?apres=";
 
 /// One of the two wasm bundles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +155,29 @@ impl Route {
             .filter(|id| !id.is_empty())
     }
 
+    /// The PST's address, evaluated against the later assessment `later`: where the
+    /// before/after screen leads.
+    pub fn href_pst_evaluated_with(later: &str) -> String {
+        format!("{}{LATER_QUERY}{later}", Route::Pst.href())
+    }
+
+    /// The later assessment a `location.hash` asks the PST to be evaluated against, if any.
+    pub fn later_asked(hash: &str) -> Option<&str> {
+        hash.split_once(LATER_QUERY)
+            .map(|(_, id)| id)
+            .filter(|id| !id.is_empty())
+    }
+
+    /// The shared results' address carrying `query` (see `domain::share`).
+    pub fn href_shared(query: &str) -> String {
+        format!("{}?{query}", Route::Shared.href())
+    }
+
+    /// The query of a `location.hash`: what follows its `?`.
+    pub fn query(hash: &str) -> &str {
+        hash.split_once('?').map_or("", |(_, query)| query)
+    }
+
     /// The address of this screen from a page of bundle `here`.
     pub fn href_from(&self, here: Bundle) -> String {
         match (here, self.bundle()) {
@@ -225,6 +250,18 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
+    }
+
+    #[test]
+    fn the_pst_and_shared_addresses_read_back() {
+        let evaluated = Route::href_pst_evaluated_with("abc");
+        assert_eq!(Route::parse(&evaluated), Route::Pst);
+        assert_eq!(Route::later_asked(&evaluated), Some("abc"));
+        assert_eq!(Route::later_asked(&Route::Pst.href()), None);
+        let shared = Route::href_shared("v=1&r=3");
+        assert_eq!(Route::parse(&shared), Route::Shared);
+        assert_eq!(Route::query(&shared), "v=1&r=3");
+        assert_eq!(Route::query("#/partage"), "");
     }
 
     #[test]
