@@ -203,7 +203,7 @@ fn Header() -> impl IntoView {
             </nav>
             <div class="lang-switch" role="group" aria-label=td_string!(l, shell.language)>
                 // One button per locale file, each named in its own language.
-                {Locale::get_all()
+                {Locale::ALL
                     .iter()
                     .map(|&locale| view! {
                         <button

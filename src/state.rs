@@ -7,7 +7,7 @@ use crate::domain::content::{self, Pillar, Texts};
 use crate::domain::scoring::{self, PillarScore};
 use crate::domain::stored::Prefs;
 use crate::domain::workspace::Workspace;
-use crate::i18n::{I18nLocaleTrait, Locale};
+use crate::i18n::Locale;
 use crate::route::{Bundle, Route};
 use crate::storage::{self, ExternalChange, Recovered};
 use leptos::prelude::*;

@@ -52,6 +52,31 @@ pub fn date(year: i32, month: u32, day: u32, time: Option<(u32, u32)>, lang: &st
     }
 }
 
+/// An interface text with its `{{ name }}` placeholders replaced by `values`. The build checks
+/// that every call names exactly the placeholders of its text, in every language.
+pub fn fill(template: &str, values: &[(&str, &dyn core::fmt::Display)]) -> String {
+    use core::fmt::Write;
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let Some(length) = rest[start..].find("}}") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let name = rest[start + 2..start + length].trim();
+        match values.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => {
+                let _ = write!(out, "{value}");
+            }
+            // Left visible rather than silently dropped; the build makes this unreachable.
+            None => out.push_str(&rest[start..start + length + 2]),
+        }
+        rest = &rest[start + length + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `text` cut to at most `max` characters, never inside a character.
 pub fn truncate_chars(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
@@ -62,6 +87,23 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fill_replaces_each_placeholder_by_name() {
+        let filled = fill(
+            "{{ met }} sur {{total}} obligations ({{ met }})",
+            &[("total", &6), ("met", &"4")],
+        );
+        assert_eq!(filled, "4 sur 6 obligations (4)");
+    }
+
+    #[test]
+    fn fill_keeps_texts_without_placeholders_and_unknown_ones() {
+        assert_eq!(fill("Aucune variable", &[("x", &1)]), "Aucune variable");
+        assert_eq!(fill("Bonjour {{ name }}", &[]), "Bonjour {{ name }}");
+        assert_eq!(fill("Ouvert {{ name", &[("name", &1)]), "Ouvert {{ name");
+        assert_eq!(fill("é {{ n }} è", &[("n", &"à")]), "é à è");
+    }
+
     use super::*;
 
     #[test]
