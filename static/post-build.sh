@@ -52,6 +52,18 @@ if [ ! -f "$outils/index.html" ]; then
 fi
 mkdir -p "$dir/outils"
 cp -R "$outils"/. "$dir/outils/"
+# Both bundles style with main.css, named by its content's hash: the tools page links the
+# questionnaire's copy, which the browser already has, rather than downloading its own.
+for css in "$dir"/outils/*.css; do
+  shared="$dir/$(basename "$css")"
+  if [ -f "$shared" ] && cmp -s "$css" "$shared"; then
+    name=$(basename "$css")
+    # The minified HTML may leave the address unquoted.
+    perl -pi -e "s{href=(\"?)(?:\./)?\Q$name\E\1}{href=\$1../$name\$1}g" "$dir/outils/index.html"
+    grep -q "href=\"\?\.\./$name" "$dir/outils/index.html" || { echo "post-build: could not relink $name" >&2; exit 1; }
+    rm "$css"
+  fi
+done
 
 # Texts of languages other than French, fetched when a user switches, and question texts.
 if ! ls "$texts"/texts.*.json "$texts"/questions.*.json >/dev/null 2>&1; then

@@ -30,3 +30,20 @@ test("every screen's address opens directly from a static server", async () => {
   assert.match(await page.textContent("main h1"), /n'existe pas/);
   await assertClean(page);
 });
+
+test("the tools page reuses the questionnaire's stylesheet instead of downloading a copy", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const styles = [];
+  page.on("response", (response) => {
+    if (response.url().endsWith(".css")) styles.push([new URL(response.url()).pathname, response.status()]);
+  });
+  await page.goto(`${app.server.url}outils/#/territoire`);
+  await ready(page);
+  const shared = styles.filter(([file]) => /^\/main-[0-9a-f]+\.css$/.test(file));
+  assert.equal(shared.length, 1, `main.css fetched once, from the root: ${JSON.stringify(styles)}`);
+  assert.equal(shared[0][1], 200);
+  assert.deepEqual(styles.filter(([file]) => file.startsWith("/outils/main-")), []);
+  // A rule of main.css applies to the tools page.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).margin), "0px");
+  await assertClean(page);
+});
