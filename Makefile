@@ -117,7 +117,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy -p autodiag-core --all-targets --locked -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
-	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features embedded-questions -- -D warnings
+	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features tools -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features crash-test -- -D warnings
 
 # The core crate only: its tests compile no leptos, web-sys or wasm-bindgen.
@@ -130,7 +130,7 @@ test-browser: tools
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
 	WASM_BINDGEN_TEST_TIMEOUT=120 \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	cargo test --locked --target wasm32-unknown-unknown --features embedded-questions --test web
+	cargo test --locked --target wasm32-unknown-unknown --features tools,embedded-questions --test web
 
 # The release build in dist/, served on 127.0.0.1 and driven in Chromium as a user would, one
 # spec file per core at a time (each has its own server and browser).

@@ -2,8 +2,8 @@
 # Trunk post-build hook, run in the staging folder's parent with TRUNK_STAGING_DIR set.
 # 1. Trunk inlines a <script type="module"> that loads the wasm. The Content-Security-Policy
 #    forbids inline scripts, so the script moves to its own file, named by its hash. The
-#    questionnaire's loader also starts fetching the question texts when a pillar is opened
-#    directly (static/preload-questions.js).
+#    loader also starts fetching the question texts when the screen will need them: every
+#    tools screen, a pillar opened directly (static/preload-questions.js).
 # 2. The service worker gets the list of files to cache and a version that changes with
 #    them, so a new release is never stuck behind a stale cache.
 set -eu
@@ -20,13 +20,13 @@ fi
 # Texts fetched at run time (see crates/autodiag-core/build.rs), named by their content's hash.
 texts="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-debug}/autodiag-content"
 case "${TRUNK_HTML_FILE:-}" in
-  */outils/index.html) ;;
-  *)
-    files_by_lang=$(cd "$texts" && for file in questions.*.json; do
-      lang=${file#questions.}; printf '"%s":"%s",' "${lang%%.*}" "$file"; done)
-    { printf 'const QUESTION_FILES = {%s};\n' "$files_by_lang"
-      cat "$(dirname "$0")/preload-questions.js"; cat "$loader"; } > "$loader.tmp" && mv "$loader.tmp" "$loader" ;;
+  */outils/index.html) base="../" always=true ;;
+  *) base="./" always=false ;;
 esac
+files_by_lang=$(cd "$texts" && for file in questions.*.json; do
+  lang=${file#questions.}; printf '"%s":"%s",' "${lang%%.*}" "$file"; done)
+{ printf 'const QUESTION_FILES = {%s}, QUESTIONS_BASE = "%s", QUESTIONS_ALWAYS = %s;\n' "$files_by_lang" "$base" "$always"
+  cat "$(dirname "$0")/preload-questions.js"; cat "$loader"; } > "$loader.tmp" && mv "$loader.tmp" "$loader"
 name="start-$(sha256sum "$loader" | cut -c1-16).js"
 mv "$loader" "$dir/$name"
 perl -0777 -pi -e "s{<script type=\"?module\"?>.*?</script>}{<script type=\"module\" src=\"./$name\"></script>}s" "$html"

@@ -14,7 +14,7 @@ pub mod report;
 pub mod results;
 pub mod roadmap;
 // The shared link's reader exists only in the tools bundle (core feature `share`).
-#[cfg(feature = "embedded-questions")]
+#[cfg(feature = "tools")]
 pub mod shared;
 pub mod territory;
 mod territory_store;
@@ -86,14 +86,18 @@ pub fn tools_title(route: &Route, locale: Locale) -> String {
     .to_string()
 }
 
-/// The tools bundle's screens.
+/// The tools bundle's screens, once the question texts are there: the bundle fetches them
+/// (the questionnaire already did, so the browser usually has them) instead of carrying them.
 pub fn tools(route: Route) -> AnyView {
+    if !expect_context::<AppState>().ensure_questions() {
+        return view! { <QuestionsLoading/> }.into_any();
+    }
     match route {
         Route::Assessments => view! { <assessments::AssessmentsPage/> }.into_any(),
         Route::Results => view! { <results::ResultsPage/> }.into_any(),
         Route::Roadmap => view! { <roadmap::RoadmapPage/> }.into_any(),
         Route::Pst => view! { <pst::PstPage/> }.into_any(),
-        #[cfg(feature = "embedded-questions")]
+        #[cfg(feature = "tools")]
         Route::Shared => view! { <shared::SharedPage/> }.into_any(),
         Route::Report => view! { <report::ReportPage/> }.into_any(),
         Route::Projector => view! { <projector::ProjectorPage/> }.into_any(),
@@ -104,6 +108,17 @@ pub fn tools(route: Route) -> AnyView {
         Route::LegalNotice => view! { <about::LegalNoticePage/> }.into_any(),
         Route::Accessibility => view! { <about::AccessibilityPage/> }.into_any(),
         other => view! { <Elsewhere route=other/> }.into_any(),
+    }
+}
+
+/// Shown while the question texts download, the first time a screen needs them.
+#[component]
+pub fn QuestionsLoading() -> impl IntoView {
+    let l = crate::state::locale();
+    view! {
+        <div class="page" aria-busy="true">
+            <p class="hint" data-testid="loading-questions">{td_string!(l, pillar.loading)}</p>
+        </div>
     }
 }
 

@@ -27,12 +27,7 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
     };
     let pillar: &'static Pillar = &framework.pillars[index];
     if !state.ensure_questions() {
-        return view! {
-            <div class="page page--pillar" aria-busy="true">
-                <p class="hint" data-testid="loading-questions">{td_string!(l, pillar.loading)}</p>
-            </div>
-        }
-        .into_any();
+        return view! { <super::QuestionsLoading/> }.into_any();
     }
     let count = framework.pillars.len();
     let texts = state.texts();

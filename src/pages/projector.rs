@@ -262,7 +262,7 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
 
 /// The same results on a participant's phone, as a link and its QR code: the answers travel
 /// in the link's fragment, which the browser never sends, so no server is involved.
-#[cfg(feature = "embedded-questions")]
+#[cfg(feature = "tools")]
 fn share_qr(assessment: &Assessment, label: &str) -> Option<(String, String)> {
     let location = crate::browser::window().location();
     let link = format!(
@@ -279,7 +279,7 @@ fn share_qr(assessment: &Assessment, label: &str) -> Option<(String, String)> {
 }
 
 /// The questionnaire bundle never shows the projector.
-#[cfg(not(feature = "embedded-questions"))]
+#[cfg(not(feature = "tools"))]
 fn share_qr(_: &Assessment, _: &str) -> Option<(String, String)> {
     None
 }

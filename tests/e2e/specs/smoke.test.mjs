@@ -31,19 +31,27 @@ test("every screen's address opens directly from a static server", async () => {
   await assertClean(page);
 });
 
-test("the tools page reuses the questionnaire's stylesheet instead of downloading a copy", async () => {
+test("the tools page reuses the questionnaire's stylesheet and question texts instead of copies", async () => {
   const page = await openPage(app.browser, app.server.url);
-  const styles = [];
+  const fetched = [];
   page.on("response", (response) => {
-    if (response.url().endsWith(".css")) styles.push([new URL(response.url()).pathname, response.status()]);
+    const file = new URL(response.url()).pathname;
+    if (/\.(css|json)$/.test(file)) fetched.push([file, response.status()]);
   });
   await page.goto(`${app.server.url}outils/#/territoire`);
   await ready(page);
-  const shared = styles.filter(([file]) => /^\/main-[0-9a-f]+\.css$/.test(file));
-  assert.equal(shared.length, 1, `main.css fetched once, from the root: ${JSON.stringify(styles)}`);
+  const shared = fetched.filter(([file]) => /^\/main-[0-9a-f]+\.css$/.test(file));
+  assert.equal(shared.length, 1, `main.css fetched once, from the root: ${JSON.stringify(fetched)}`);
   assert.equal(shared[0][1], 200);
-  assert.deepEqual(styles.filter(([file]) => file.startsWith("/outils/main-")), []);
+  assert.deepEqual(fetched.filter(([file]) => file.startsWith("/outils/main-")), []);
   // A rule of main.css applies to the tools page.
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).margin), "0px");
+  // The question texts come from the questionnaire's file, asked for once (the loader's
+  // preload and the app's fetch share it), and the screen shows once they are there.
+  const questions = fetched.filter(([file]) => file.includes("questions."));
+  assert.equal(questions.length, 1, JSON.stringify(fetched));
+  assert.match(questions[0][0], /^\/questions\.fr\.[0-9a-f]+\.json$/);
+  assert.equal(questions[0][1], 200);
+  assert.equal(await page.locator("[data-testid=loading-questions]").count(), 0);
   await assertClean(page);
 });
