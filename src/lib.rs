@@ -3,7 +3,7 @@
 //! `domain`, `chart` and `route` live in the pure core crate (`crates/autodiag-core`), which
 //! the compiler keeps free of any browser crate; this crate is the Leptos UI that draws them.
 
-pub use autodiag_core::{chart, domain, route};
+pub use autodiag_core::{chart, domain, route, sort};
 
 pub mod app;
 pub mod browser;

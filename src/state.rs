@@ -480,10 +480,7 @@ pub fn locale() -> Locale {
 pub fn sync_storage(state: AppState) {
     let written: StoredValue<BTreeMap<String, u64>> =
         StoredValue::new(state.workspace.with_untracked(|w| {
-            w.assessments
-                .iter()
-                .map(|a| (a.id.clone(), a.revision))
-                .collect()
+            crate::sort::ordered_map(w.assessments.iter().map(|a| (a.id.clone(), a.revision)))
         }));
     let last_prefs = StoredValue::new(Prefs::default());
     Effect::new(move |_| {

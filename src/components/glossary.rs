@@ -64,7 +64,7 @@ pub fn with_abbr(text: &str, glossary: &BTreeMap<String, String>) -> AnyView {
                 .map(|at| (at, acronym.as_str(), meaning.as_str()))
         })
         .collect();
-    found.sort_unstable();
+    crate::sort::sort(&mut found);
     let mut pieces = Vec::new();
     let mut from = 0;
     for (at, acronym, meaning) in found {

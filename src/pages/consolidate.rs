@@ -13,7 +13,6 @@ use crate::pages::results::choice_text;
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 #[component]
 pub fn ConsolidatePage() -> impl IntoView {
@@ -181,12 +180,9 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     let framework = content::framework();
     let texts = state.texts();
     let spreads = consolidation::compare(framework, &respondents);
-    let chosen = RwSignal::new(
-        spreads
-            .iter()
-            .map(|s| (s.question_id.clone(), s.proposed))
-            .collect::<BTreeMap<_, _>>(),
-    );
+    let chosen = RwSignal::new(crate::sort::ordered_map(
+        spreads.iter().map(|s| (s.question_id.clone(), s.proposed)),
+    ));
     let labels: Vec<String> = respondents
         .iter()
         .enumerate()

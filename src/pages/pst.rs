@@ -130,7 +130,7 @@ pub fn PstPage() -> impl IntoView {
             .others_of_same_commune(&assessment)
             .filter(|a| a.profile.date > assessment.profile.date)
             .collect();
-        later.sort_by(|a, b| b.profile.date.cmp(&a.profile.date));
+        crate::sort::sort_by(&mut later, |a, b| b.profile.date.cmp(&a.profile.date));
         later
             .into_iter()
             .map(|a| {

@@ -257,7 +257,7 @@ fn ReportAnswers(
             }
         }
     }
-    services.sort_by(|a, b| a.1.cmp(&b.1));
+    crate::sort::sort_by(&mut services, |a, b| a.1.cmp(&b.1));
     let answers = move || {
         let chosen = service.get();
         framework.pillars.iter().filter_map(|pillar| {

@@ -503,15 +503,10 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> BTreeMap<String, V
     let reasons = state
         .with_current(|a| roadmap::explain_all(content::framework(), a, &scores, roadmap))
         .unwrap_or_default();
-    roadmap
-        .items
-        .iter()
-        .zip(reasons)
-        .map(|(item, reasons)| {
-            let words = reasons.iter().map(|r| reason_text(state, r)).collect();
-            (item.id.clone(), words)
-        })
-        .collect()
+    crate::sort::ordered_map(roadmap.items.iter().zip(reasons).map(|(item, reasons)| {
+        let words = reasons.iter().map(|r| reason_text(state, r)).collect();
+        (item.id.clone(), words)
+    }))
 }
 
 pub fn reason_text(state: AppState, reason: &Reason) -> String {

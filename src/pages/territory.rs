@@ -313,7 +313,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
         territory.with_value(|t| {
             let mut order: Vec<usize> = (0..t.communes.len()).collect();
             if let Some(pillar) = by {
-                order.sort_by_key(|&i| {
+                crate::sort::sort_by_key(&mut order, |&i| {
                     std::cmp::Reverse(t.communes[i].scores[pillar].map_or(-1, i16::from))
                 });
             }

@@ -7,3 +7,4 @@
 pub mod chart;
 pub mod domain;
 pub mod route;
+pub mod sort;

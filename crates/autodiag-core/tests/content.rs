@@ -95,12 +95,12 @@ fn ids_are_unique_across_the_framework() {
         .flat_map(|p| &p.questions)
         .collect();
     let count = questions.len();
-    questions.sort();
+    autodiag_core::sort::sort(&mut questions);
     questions.dedup();
     assert_eq!(questions.len(), count);
     let mut actions: Vec<&String> = framework.actions.iter().map(|a| &a.id).collect();
     let count = actions.len();
-    actions.sort();
+    autodiag_core::sort::sort(&mut actions);
     actions.dedup();
     assert_eq!(actions.len(), count);
 }

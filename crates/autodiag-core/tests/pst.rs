@@ -127,8 +127,8 @@ fn every_roadmap_item_of_the_examples_lands_once_under_the_objective_of_its_ques
             .filter(|i| framework().action(&i.id).is_some() || i.custom_title.is_some())
             .map(|i| i.id.as_str())
             .collect();
-        placed.sort();
-        expected.sort();
+        autodiag_core::sort::sort(&mut placed);
+        autodiag_core::sort::sort(&mut expected);
         assert_eq!(placed, expected, "{file}");
     }
 }

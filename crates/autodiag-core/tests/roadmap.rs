@@ -493,7 +493,7 @@ proptest! {
             }
         }
         let mut ids: Vec<&str> = r.items.iter().map(|i| i.id.as_str()).collect();
-        ids.sort();
+        autodiag_core::sort::sort(&mut ids);
         ids.dedup();
         prop_assert_eq!(ids.len(), r.items.len());
     }

@@ -33,7 +33,7 @@ pub fn median_level(levels: &[u8]) -> Option<u8> {
         return None;
     }
     let mut sorted = levels.to_vec();
-    sorted.sort_unstable();
+    crate::sort::sort(&mut sorted);
     Some(sorted[(sorted.len() - 1) / 2])
 }
 

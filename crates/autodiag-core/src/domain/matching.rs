@@ -82,7 +82,9 @@ pub fn find(framework: &Framework, territory: &Territory, thresholds: Thresholds
                 if behind.is_empty() {
                     continue;
                 }
-                behind.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.name.cmp(&b.0.name)));
+                crate::sort::sort_by(&mut behind, |a, b| {
+                    a.1.cmp(&b.1).then(a.0.name.cmp(&b.0.name))
+                });
                 let benefit = behind
                     .iter()
                     .map(|(learner, learner_level)| {
@@ -107,7 +109,7 @@ pub fn find(framework: &Framework, territory: &Territory, thresholds: Thresholds
             .flat_map(|p| &p.questions)
             .position(|q| *q == m.question_id)
     };
-    matches.sort_by(|a, b| {
+    crate::sort::sort_by(&mut matches, |a, b| {
         b.benefit
             .total_cmp(&a.benefit)
             .then(position(a).cmp(&position(b)))
@@ -213,8 +215,9 @@ pub fn by_question<'a>(matches: impl IntoIterator<Item = &'a Match>) -> Vec<Ques
         }
     }
     for row in &mut rows {
-        row.behind
-            .sort_by(|a, b| a.level.cmp(&b.level).then(a.commune.cmp(&b.commune)));
+        crate::sort::sort_by(&mut row.behind, |a, b| {
+            a.level.cmp(&b.level).then(a.commune.cmp(&b.commune))
+        });
     }
     rows
 }

@@ -169,7 +169,7 @@ impl Roadmap {
         if !wording.is_empty() && !pillar.contains(['\t', '\n']) {
             lines.push((pillar.to_string(), wording));
         }
-        lines.sort();
+        crate::sort::sort(&mut lines);
         self.strategic_objectives = (!lines.is_empty()).then(|| {
             lines
                 .iter()
@@ -231,7 +231,7 @@ impl Roadmap {
             return;
         }
         self.items.insert(index.min(self.items.len()), item);
-        self.items.sort_by_key(|item| item.horizon);
+        crate::sort::sort_by_key(&mut self.items, |item| item.horizon);
         self.edited = true;
     }
 
@@ -266,7 +266,7 @@ impl Roadmap {
             item.horizon = horizon;
             self.edited = true;
         }
-        self.items.sort_by_key(|item| item.horizon);
+        crate::sort::sort_by_key(&mut self.items, |item| item.horizon);
     }
 
     pub fn set_status(&mut self, id: &str, status: ItemStatus) {
@@ -286,7 +286,7 @@ impl Roadmap {
             action.horizon,
             ItemOrigin::Catalogue,
         ));
-        self.items.sort_by_key(|item| item.horizon);
+        crate::sort::sort_by_key(&mut self.items, |item| item.horizon);
         self.edited = true;
         true
     }
@@ -308,7 +308,7 @@ impl Roadmap {
             custom_title: Some(title),
             ..RoadmapItem::planned(id.clone(), horizon, ItemOrigin::Custom)
         });
-        self.items.sort_by_key(|item| item.horizon);
+        crate::sort::sort_by_key(&mut self.items, |item| item.horizon);
         self.edited = true;
         Some(id)
     }

@@ -57,7 +57,7 @@ pub fn pillar_slide<'a>(pillar: &'a Pillar, assessment: &Assessment) -> PillarSl
             _ => None,
         })
         .collect();
-    levels.sort_by_key(|(_, level)| std::cmp::Reverse(*level));
+    crate::sort::sort_by_key(&mut levels, |(_, level)| std::cmp::Reverse(*level));
     PillarSlide {
         strengths: levels
             .iter()

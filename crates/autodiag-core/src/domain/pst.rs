@@ -141,7 +141,7 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
     }
     // Stable sorts keep the roadmap's order among equals.
     for objective in &mut strategic {
-        objective.operational.sort_by_key(|o| !o.is_legal_duty());
+        crate::sort::sort_by_key(&mut objective.operational, |o| !o.is_legal_duty());
     }
     let (focus, _) = roadmap::choose_focus(assessment, scores);
     let focus_rank = |pillar: &str| {
@@ -157,7 +157,7 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             .position(|p| p.id == pillar)
             .unwrap_or(usize::MAX)
     };
-    strategic.sort_by_key(|s| {
+    crate::sort::sort_by_key(&mut strategic, |s| {
         (
             !s.operational
                 .iter()

@@ -248,7 +248,7 @@ pub fn choose_focus(
     }
     // Equal weighted gaps keep the framework's pillar order.
     let position = |id: &str| scores.iter().position(|s| s.pillar_id == id);
-    ranked.sort_unstable_by(|a, b| {
+    crate::sort::sort_by(&mut ranked, |a, b| {
         let weighted = |f: &FocusPillar| f64::from(f.gap) * f.importance.weight();
         weighted(b)
             .total_cmp(&weighted(a))
@@ -265,7 +265,7 @@ pub fn choose_focus(
         .collect();
     lower.append(&mut later);
     // Keep "later" in framework order so it reads like the questionnaire.
-    lower.sort_unstable_by_key(|l| position(&l.pillar_id));
+    crate::sort::sort_by_key(&mut lower, |l| position(&l.pillar_id));
     (ranked, lower)
 }
 
@@ -408,7 +408,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             }
         }
     }
-    candidates.sort_by(|a, b| {
+    crate::sort::sort_by(&mut candidates, |a, b| {
         a.tier
             .cmp(&b.tier)
             .then(b.priority.total_cmp(&a.priority))
@@ -649,7 +649,7 @@ impl<'a> Plan<'a> {
             .map(|id| RoadmapItem::planned(id.to_string(), self.chosen[id], ItemOrigin::Drafted))
             .collect();
         // Stable: within a horizon, the chosen order (priority, prerequisites first) stays.
-        items.sort_by_key(|item| item.horizon);
+        crate::sort::sort_by_key(&mut items, |item| item.horizon);
         items
     }
 }

@@ -69,7 +69,7 @@ pub fn read(store: &mut impl KeyValueStore) -> Read {
         .into_iter()
         .filter(|k| k.starts_with(stored::ASSESSMENT_PREFIX))
         .collect();
-    keys.sort_unstable();
+    crate::sort::sort(&mut keys);
     let mut read = Read::default();
     for key in keys {
         let Some(raw) = store.get(&key) else { continue };
@@ -86,9 +86,9 @@ pub fn read(store: &mut impl KeyValueStore) -> Read {
             }),
         }
     }
-    read.workspace
-        .assessments
-        .sort_unstable_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut read.workspace.assessments, |a, b| {
+        a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id))
+    });
     read.prefs = Prefs {
         lang: store.get(stored::LANG_KEY),
         current: store.get(stored::CURRENT_KEY),

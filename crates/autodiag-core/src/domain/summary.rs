@@ -327,10 +327,10 @@ pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str
                         reasons,
                     })
                     .collect(),
-                strategic_objectives: r
-                    .strategic_objectives()
-                    .map(|(pillar, wording)| (pillar.to_string(), wording.to_string()))
-                    .collect(),
+                strategic_objectives: crate::sort::ordered_map(
+                    r.strategic_objectives()
+                        .map(|(pillar, wording)| (pillar.to_string(), wording.to_string())),
+                ),
             }
         }),
     }
@@ -628,11 +628,8 @@ fn to_assessment(
     // A file answered with an older référentiel: renamed questions take their answers back,
     // split ones keep them aside with a note on the new questions.
     if assessment.apply_content_migrations(framework) {
-        let still_aside: BTreeSet<&str> = assessment
-            .set_aside
-            .iter()
-            .map(|s| s.question_id.as_str())
-            .collect();
+        let still_aside =
+            crate::sort::ordered_set(assessment.set_aside.iter().map(|s| s.question_id.as_str()));
         unknown_questions.retain(|id| still_aside.contains(id.as_str()));
     }
     Ok(Imported {

@@ -160,9 +160,9 @@ impl TerritoryLoader {
             rejected: self.rejected,
             superseded: Vec::new(),
         };
-        territory
-            .communes
-            .sort_by(|a, b| slug(&a.name).cmp(&slug(&b.name)).then(a.key.cmp(&b.key)));
+        crate::sort::sort_by(&mut territory.communes, |a, b| {
+            slug(&a.name).cmp(&slug(&b.name)).then(a.key.cmp(&b.key))
+        });
         // A file used at first may lose to a later one: name the final choice.
         for (key, mut entry) in self.superseded {
             if let Some(used) = territory.communes.iter().find(|c| c.key == key) {
@@ -259,7 +259,7 @@ pub fn spread(values: &[f64]) -> Option<Spread> {
         return None;
     }
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut sorted, f64::total_cmp);
     let quantile = |p: f64| {
         let rank = p * (sorted.len() - 1) as f64;
         let (low, high) = (rank.floor() as usize, rank.ceil() as usize);
@@ -347,7 +347,9 @@ impl Territory {
                 (p.id.clone(), communes)
             })
             .collect();
-        priorities.sort_by_key(|(_, communes)| std::cmp::Reverse(communes.len()));
+        crate::sort::sort_by_key(&mut priorities, |(_, communes)| {
+            std::cmp::Reverse(communes.len())
+        });
         priorities
     }
 
@@ -381,7 +383,7 @@ impl Territory {
             })
             .collect();
         let pillar_order = |id: &str| framework.pillars.iter().position(|p| p.id == id);
-        candidates.sort_by(|a, b| {
+        crate::sort::sort_by(&mut candidates, |a, b| {
             pillar_order(&a.pillar_id)
                 .cmp(&pillar_order(&b.pillar_id))
                 .then(b.communes.len().cmp(&a.communes.len()))

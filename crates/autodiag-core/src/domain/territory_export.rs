@@ -86,11 +86,12 @@ impl Territory {
                     nis_code: c.assessment.profile.nis_code.clone(),
                     date: c.assessment.profile.date.clone(),
                     file: c.file.clone(),
-                    scores: pillar_ids
-                        .iter()
-                        .zip(&c.scores)
-                        .map(|(id, score)| ((*id).clone(), *score))
-                        .collect(),
+                    scores: crate::sort::ordered_map(
+                        pillar_ids
+                            .iter()
+                            .zip(&c.scores)
+                            .map(|(id, score)| ((*id).clone(), *score)),
+                    ),
                     focus_pillars: c.focus.clone(),
                 })
                 .collect(),
