@@ -74,6 +74,7 @@ fn run() -> Result<(), String> {
     let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
     write(&out.join("settings.rs"), &settings.to_rust()?)?;
     write(&out.join("pst.rs"), &pst_to_rust(&pst))?;
+    write(&out.join("structure.rs"), &structure_to_rust(&framework))?;
     // The action catalogue is a file of its own: only the roadmap screens need it, so the
     // questionnaire's wasm does not carry it (feature `actions`).
     let structure = model::Framework {
@@ -193,6 +194,79 @@ fn run() -> Result<(), String> {
 
 /// The PST export's content as Rust tables, which only the tools bundle and native builds
 /// carry (feature `actions`): no parsing at run time.
+/// The framework's structure as constant tables, which `content::framework` turns into the
+/// `Framework`: no JSON to parse at start, and no code in the wasm to parse it with.
+fn structure_to_rust(framework: &model::Framework) -> String {
+    let mut code = format!(
+        "/// The framework's id and version.\n\
+         const FRAMEWORK_ID: &str = {:?};\nconst FRAMEWORK_VERSION: &str = {:?};\n\
+         /// Each pillar and its question ids, in display order.\n\
+         const PILLARS: &[(&str, &[&str])] = &[\n",
+        framework.id, framework.version
+    );
+    for pillar in &framework.pillars {
+        code.push_str(&format!(
+            "    ({:?}, &{:?}),\n",
+            pillar.id, pillar.questions
+        ));
+    }
+    code.push_str(
+        "];\n/// Each question: who answers it, and its legal minimum if it is a legal duty.\n\
+         const QUESTIONS: &[(&str, &str, Option<u8>)] = &[\n",
+    );
+    for (id, info) in &framework.questions {
+        code.push_str(&format!(
+            "    ({id:?}, {:?}, {:?}),\n",
+            info.respondent, info.legal_minimum
+        ));
+    }
+    code.push_str(
+        "];\n/// Renamed or split questions: (from, to, keep_level, note).\n\
+         const MIGRATIONS: &[(&str, &[&str], bool, &str)] = &[\n",
+    );
+    for m in &framework.migrations {
+        code.push_str(&format!(
+            "    ({:?}, &{:?}, {}, {:?}),\n",
+            m.from, m.to, m.keep_level, m.note
+        ));
+    }
+    code.push_str("];\n/// The territory's communes and their GRD.\nconst COMMUNES: &[(&str, Option<&str>)] = &[\n");
+    for c in &framework.communes {
+        code.push_str(&format!("    ({:?}, {:?}),\n", c.name, c.grd.as_deref()));
+    }
+    code.push_str(
+        "];\n/// The action catalogue, for the roadmap screens and native builds only.\n\
+         #[cfg(feature = \"actions\")]\nconst ACTIONS: &[ActionRow] = &[\n",
+    );
+    for a in &framework.actions {
+        let population = match a.population {
+            Some(fit) => format!("Some(PopulationFit::{fit:?})"),
+            None => "None".into(),
+        };
+        code.push_str(&format!(
+            "    ActionRow {{ id: {:?}, pillar: {:?}, questions: &{:?}, from: {}, to: {}, \
+             horizon: Horizon::{:?}, effort: Effort::{:?}, cost: CostBand::{:?}, impact: {}, \
+             kind: ActionKind::{:?}, pooled: {}, owner: Owner::{:?}, population: {population}, \
+             prerequisites: &{:?} }},\n",
+            a.id,
+            a.pillar,
+            a.questions,
+            a.from,
+            a.to,
+            a.horizon,
+            a.effort,
+            a.cost,
+            a.impact,
+            a.kind,
+            a.pooled,
+            a.owner,
+            a.prerequisites
+        ));
+    }
+    code.push_str("];\n");
+    code
+}
+
 fn pst_to_rust(pst: &source::PstContent) -> String {
     let mut code = String::from(
         "/// The volet of each question in the commune's PST.\n\

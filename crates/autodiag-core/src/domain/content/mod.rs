@@ -13,6 +13,7 @@ use std::sync::{Mutex, OnceLock};
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 include!(concat!(env!("OUT_DIR"), "/pst.rs"));
+include!(concat!(env!("OUT_DIR"), "/structure.rs"));
 
 /// Where `question` belongs in the commune's PST; the volet externe when content does not say
 /// (never in a build with the action catalogue: the build requires a volet for each question).
@@ -36,28 +37,104 @@ pub fn strategic_objective(lang: &str, pillar: &str) -> Option<&'static str> {
     in_language(lang).or_else(|| in_language(source::REFERENCE_LANGUAGE))
 }
 
-const FRAMEWORK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/framework.json"));
-/// The action catalogue's structure, for the roadmap screens and native builds only.
+/// One action of the generated catalogue, borrowed from the wasm's data until it is used.
 #[cfg(feature = "actions")]
-const ACTION_CATALOGUE_JSON: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/action_catalogue.json"));
+struct ActionRow {
+    id: &'static str,
+    pillar: &'static str,
+    questions: &'static [&'static str],
+    from: u8,
+    to: u8,
+    horizon: Horizon,
+    effort: Effort,
+    cost: CostBand,
+    impact: u8,
+    kind: ActionKind,
+    pooled: bool,
+    owner: Owner,
+    population: Option<PopulationFit>,
+    prerequisites: &'static [&'static str],
+}
 
-/// The framework structure. `build.rs` has already checked it, so parsing cannot fail.
+#[cfg(feature = "actions")]
+impl ActionRow {
+    fn to_action(&self) -> Action {
+        let strings = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
+        Action {
+            id: self.id.to_string(),
+            pillar: self.pillar.to_string(),
+            questions: strings(self.questions),
+            from: self.from,
+            to: self.to,
+            horizon: self.horizon,
+            effort: self.effort,
+            cost: self.cost,
+            impact: self.impact,
+            kind: self.kind,
+            pooled: self.pooled,
+            owner: self.owner,
+            population: self.population,
+            prerequisites: strings(self.prerequisites),
+        }
+    }
+}
+
+/// The framework structure, from the tables `build.rs` wrote after checking `content/`.
 /// Without the `actions` feature (the questionnaire bundle) its action catalogue is empty:
 /// drafting and explaining a roadmap is the tools bundle's work.
 pub fn framework() -> &'static Framework {
     static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
     FRAMEWORK.get_or_init(|| {
         #[allow(unused_mut)]
-        let mut framework: Framework =
-            serde_json::from_str(FRAMEWORK_JSON).expect("build.rs wrote a valid framework");
+        let mut framework = structure();
         #[cfg(feature = "actions")]
         {
-            framework.actions = serde_json::from_str(ACTION_CATALOGUE_JSON)
-                .expect("build.rs wrote a valid action catalogue");
+            framework.actions = ACTIONS.iter().map(ActionRow::to_action).collect();
         }
         framework
     })
+}
+
+/// The `Framework` of the generated tables, without its action catalogue.
+fn structure() -> Framework {
+    let strings = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
+    Framework {
+        id: FRAMEWORK_ID.to_string(),
+        version: FRAMEWORK_VERSION.to_string(),
+        pillars: PILLARS
+            .iter()
+            .map(|(id, questions)| Pillar {
+                id: id.to_string(),
+                questions: strings(questions),
+            })
+            .collect(),
+        questions: crate::sort::ordered_map(QUESTIONS.iter().map(
+            |(id, respondent, legal_minimum)| {
+                let info = QuestionInfo {
+                    respondent: respondent.to_string(),
+                    legal_minimum: *legal_minimum,
+                };
+                (id.to_string(), info)
+            },
+        )),
+        actions: Vec::new(),
+        migrations: MIGRATIONS
+            .iter()
+            .map(|(from, to, keep_level, note)| Migration {
+                from: from.to_string(),
+                to: strings(to),
+                keep_level: *keep_level,
+                note: note.to_string(),
+            })
+            .collect(),
+        communes: COMMUNES
+            .iter()
+            .map(|(name, grd)| Commune {
+                name: name.to_string(),
+                grd: grd.map(str::to_string),
+            })
+            .collect(),
+    }
 }
 
 /// Texts parsed so far, per language: embedded ones on first use, others when installed.
@@ -278,4 +355,38 @@ pub fn acronyms_in<'g, 't>(
         })
         .map(|(acronym, meaning)| (acronym.as_str(), meaning.as_str()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The generated tables hold exactly the structure `build.rs` checked, which it also
+    /// writes as JSON: every pillar, question, legal minimum, migration and commune.
+    #[test]
+    fn the_tables_give_the_checked_structure() {
+        let checked: Framework =
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/framework.json")))
+                .expect("build.rs wrote a valid framework");
+        assert_eq!(structure(), checked);
+        let actions: Vec<Action> = serde_json::from_str(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/action_catalogue.json"
+        )))
+        .expect("build.rs wrote a valid action catalogue");
+        assert!(actions.len() > 100);
+        assert_eq!(framework().actions, actions);
+        assert!(checked.migrations.iter().any(|m| !m.note.is_empty()));
+        assert_eq!(
+            checked.communes.len(),
+            30,
+            "the 30 communes of Charleroi Métropole"
+        );
+        assert!(
+            checked
+                .questions
+                .values()
+                .any(|q| q.legal_minimum.is_some())
+        );
+    }
 }
