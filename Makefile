@@ -13,9 +13,12 @@ TRUNK_VERSION := 0.21.14
 TWIGGY_VERSION := 0.8.0
 # wasm-bindgen-cli must match the wasm-bindgen that Cargo.lock pins (Cargo.toml says "=…").
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
-# First-load budget in bytes (250 KB), gzipped: the HTML, JS, wasm, CSS and everything fetched
-# at start.
-SIZE_BUDGET := 250000
+# Size budgets in bytes, gzip -9, that `make test` enforces. The first load is what the first
+# visit fetches (HTML, JS, wasm, CSS, icon, manifest, service worker); the whole dist/ is every
+# file, both bundles and both languages. Each step that shrinks them lowers them: issue #16
+# aims at 180 KB and 500 KB.
+SIZE_BUDGET := 245000
+DIST_BUDGET := 835000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
@@ -90,8 +93,8 @@ size:
 	  while read -r file; do bytes=$$(gz "$$file"); later=$$((later + bytes)); printf '%9d  %s\n' "$$bytes" "$${file#dist/}"; \
 	  done < <(find dist -type f \( $(ON_DEMAND) \) | sort); \
 	  printf '%9d  first-load total (gzip -9), budget %d\n' "$$first" $(SIZE_BUDGET); \
-	  printf '%9d  whole dist/\n' "$$((first + later))"; \
-	  mkdir -p target && echo "$$first" > target/dist-gzip-total
+	  printf '%9d  whole dist/, budget %d\n' "$$((first + later))" $(DIST_BUDGET); \
+	  mkdir -p target && echo "$$first" > target/dist-gzip-total && echo "$$((first + later))" > target/dist-gzip-whole
 	@# Where the bytes are: the largest items of each bundle, read from the release wasm
 	@# before wasm-bindgen and wasm-opt, which still has its function names.
 	@for wasm in $(WASM_RELEASE)/autodiag.wasm $(WASM_RELEASE)/outils.wasm; do \
@@ -103,9 +106,10 @@ size:
 	done
 
 size-check: size
-	@total=$$(cat target/dist-gzip-total); \
-	  if [ "$$total" -gt $(SIZE_BUDGET) ]; then echo "FAIL: dist/ is $$total bytes gzipped, over the $(SIZE_BUDGET) budget"; exit 1; fi; \
-	  echo "size: $$total bytes gzipped, within the $(SIZE_BUDGET) budget"
+	@total=$$(cat target/dist-gzip-total); whole=$$(cat target/dist-gzip-whole); \
+	  if [ "$$total" -gt $(SIZE_BUDGET) ]; then echo "FAIL: the first load is $$total bytes gzipped, over the $(SIZE_BUDGET) budget"; exit 1; fi; \
+	  if [ "$$whole" -gt $(DIST_BUDGET) ]; then echo "FAIL: the whole dist/ is $$whole bytes gzipped, over the $(DIST_BUDGET) budget"; exit 1; fi; \
+	  echo "size: first load $$total bytes gzipped (budget $(SIZE_BUDGET)), whole dist/ $$whole (budget $(DIST_BUDGET))"
 
 ## Tests ---------------------------------------------------------------------------------
 
