@@ -24,7 +24,9 @@ pub fn start(
     save_summary: Option<app::SaveSummary>,
 ) {
     panic::install_hook();
-    leptos::mount::mount_to_body(
-        move || leptos::view! { <app::App bundle pages title prepare save_summary/> },
-    );
+    state::when_first_screen_ready(bundle, move || {
+        leptos::mount::mount_to_body(
+            move || leptos::view! { <app::App bundle pages title prepare save_summary/> },
+        );
+    });
 }

@@ -424,10 +424,7 @@ impl AppState {
 
     /// The address of a file at the root of `dist/` from this page.
     pub fn asset(&self, file: &str) -> String {
-        match self.bundle {
-            Bundle::Questionnaire => file.to_string(),
-            Bundle::Tools => format!("../{file}"),
-        }
+        asset(self.bundle, file)
     }
 
     /// The address of a screen from this page.
@@ -468,6 +465,61 @@ impl AppState {
             self.route.set(route);
         }
     }
+}
+
+/// The address of a file at the root of `dist/` from a page of `bundle`.
+fn asset(bundle: Bundle, file: &str) -> String {
+    match bundle {
+        Bundle::Questionnaire => file.to_string(),
+        Bundle::Tools => format!("../{file}"),
+    }
+}
+
+/// How long the app waits for the first screen's question texts before it shows that screen
+/// with a loading line instead. The loader has asked for them while the wasm downloaded, so
+/// they are usually there already.
+const QUESTIONS_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Runs `mount` once the question texts that the first screen needs are installed, or after
+/// [`QUESTIONS_WAIT`] if they are slow, or at once when that screen needs none (the home page)
+/// or this bundle has them. The screen is then drawn once, with its questions, instead of
+/// being drawn with a loading line and drawn again.
+pub fn when_first_screen_ready(bundle: Bundle, mount: impl FnOnce() + 'static) {
+    let hash = browser::window().location().hash().unwrap_or_default();
+    let needs_questions =
+        bundle == Bundle::Tools || matches!(Route::parse(&hash), Route::Pillar(_));
+    let lang = storage::preferred_language()
+        .and_then(|code| code.parse::<Locale>().ok())
+        .unwrap_or_default()
+        .as_str();
+    // Another language than the compiled-in one arrives with its texts: `switch_language`.
+    let file = content::questions_file(lang)
+        .filter(|_| needs_questions && content::has_texts(lang) && !content::has_questions(lang));
+    let Some(file) = file else {
+        return mount();
+    };
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(
+        Box::new(mount) as Box<dyn FnOnce()>
+    )));
+    let on_time = once.clone();
+    set_timeout(
+        move || {
+            if let Some(mount) = on_time.take() {
+                mount();
+            }
+        },
+        QUESTIONS_WAIT,
+    );
+    let url = asset(bundle, file);
+    wasm_bindgen_futures::spawn_local(async move {
+        // A failure leaves the page's own fetch to tell the user.
+        if let Ok(json) = browser::fetch_text(&url).await {
+            let _ = content::install_questions(lang, &json);
+        }
+        if let Some(mount) = once.take() {
+            mount();
+        }
+    });
 }
 
 /// The interface language, read once per render: a language switch re-renders the whole app,

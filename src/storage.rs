@@ -76,6 +76,18 @@ impl KeyValueStore for BrowserStore {
     }
 }
 
+/// The interface language the user chose, read before anything else loads.
+pub fn preferred_language() -> Option<String> {
+    is_available()
+        .then(|| {
+            LocalStorage::raw()
+                .get_item(stored::LANG_KEY)
+                .ok()
+                .flatten()
+        })
+        .flatten()
+}
+
 /// Reads every assessment and the preferences.
 pub fn load() -> Loaded {
     if !is_available() {

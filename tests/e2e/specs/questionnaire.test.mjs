@@ -126,3 +126,27 @@ test("assessments can be renamed and duplicated", async () => {
   assert.ok(await page.isChecked(`[data-testid="${await page.$eval("fieldset.question", (f) => f.id)}-2"]`));
   await assertClean(page);
 });
+
+test("a pillar page or a tools screen opened directly is drawn once, with its questions", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Erquelinnes");
+  await answerPillar(page, app.server.url, "mobilite", 3);
+  // Records whether the loading line ever entered the page, from the very first script.
+  await page.addInitScript(() => {
+    window.__loadingShown = false;
+    new MutationObserver(() => {
+      if (document.querySelector("[data-testid=loading-questions]")) window.__loadingShown = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  for (const [hash, drawn] of [
+    ["#/pilier/economie", "fieldset.question legend"],
+    ["outils/#/resultats", "[data-testid=radar-chart] svg"],
+  ]) {
+    // A new document each time: the question texts are fetched again at start.
+    await page.goto("about:blank");
+    await page.goto(`${app.server.url}${hash}`);
+    await page.waitForSelector(drawn);
+    assert.equal(await page.evaluate(() => window.__loadingShown), false, `${hash} showed its loading line`);
+  }
+  await assertClean(page);
+});
