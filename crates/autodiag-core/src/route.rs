@@ -54,6 +54,13 @@ pub enum Route {
     NotFound(String),
 }
 
+/// The non-empty id that follows `query` (`?question=`, `?apres=`) in a `location.hash`.
+fn value_after<'h>(hash: &'h str, query: &str) -> Option<&'h str> {
+    hash.split_once(query)
+        .map(|(_, id)| id)
+        .filter(|id| !id.is_empty())
+}
+
 impl Route {
     /// Reads a `location.hash` such as `#/pilier/mobilite`. Unknown pillars are checked by the
     /// page, which knows the framework.
@@ -150,9 +157,7 @@ impl Route {
 
     /// The question a `location.hash` asks to bring into view, if any.
     pub fn question_asked(hash: &str) -> Option<&str> {
-        hash.split_once(QUESTION_QUERY)
-            .map(|(_, id)| id)
-            .filter(|id| !id.is_empty())
+        value_after(hash, QUESTION_QUERY)
     }
 
     /// The PST's address, evaluated against the later assessment `later`: where the
@@ -163,9 +168,7 @@ impl Route {
 
     /// The later assessment a `location.hash` asks the PST to be evaluated against, if any.
     pub fn later_asked(hash: &str) -> Option<&str> {
-        hash.split_once(LATER_QUERY)
-            .map(|(_, id)| id)
-            .filter(|id| !id.is_empty())
+        value_after(hash, LATER_QUERY)
     }
 
     /// The shared results' address carrying `query` (see `domain::share`).

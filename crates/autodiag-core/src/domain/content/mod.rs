@@ -59,11 +59,10 @@ struct ActionRow {
 #[cfg(feature = "actions")]
 impl ActionRow {
     fn to_action(&self) -> Action {
-        let strings = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
         Action {
             id: self.id.to_string(),
             pillar: self.pillar.to_string(),
-            questions: strings(self.questions),
+            questions: owned(self.questions),
             from: self.from,
             to: self.to,
             horizon: self.horizon,
@@ -74,7 +73,7 @@ impl ActionRow {
             pooled: self.pooled,
             owner: self.owner,
             population: self.population,
-            prerequisites: strings(self.prerequisites),
+            prerequisites: owned(self.prerequisites),
         }
     }
 }
@@ -95,9 +94,13 @@ pub fn framework() -> &'static Framework {
     })
 }
 
+/// Owned copies of a generated table's ids.
+fn owned(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| id.to_string()).collect()
+}
+
 /// The `Framework` of the generated tables, without its action catalogue.
 fn structure() -> Framework {
-    let strings = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect();
     Framework {
         id: FRAMEWORK_ID.to_string(),
         version: FRAMEWORK_VERSION.to_string(),
@@ -105,7 +108,7 @@ fn structure() -> Framework {
             .iter()
             .map(|(id, questions)| Pillar {
                 id: id.to_string(),
-                questions: strings(questions),
+                questions: owned(questions),
             })
             .collect(),
         questions: crate::sort::ordered_map(QUESTIONS.iter().map(
@@ -122,7 +125,7 @@ fn structure() -> Framework {
             .iter()
             .map(|(from, to, keep_level, note)| Migration {
                 from: from.to_string(),
-                to: strings(to),
+                to: owned(to),
                 keep_level: *keep_level,
                 note: note.to_string(),
             })
