@@ -25,12 +25,12 @@ pub struct Roadmap {
     #[serde(default)]
     pub edited: bool,
     #[serde(default)]
-    next_custom_number: u32,
+    pub(crate) next_custom_number: u32,
     /// The commune's own wording of its objectifs stratégiques, one `pillar<TAB>wording` per
     /// line. One text rather than a map: the questionnaire bundle stores roadmaps without
     /// reading them, and a map's code cost its first load about 0.5 KB gzipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    strategic_objectives: Option<String>,
+    pub(crate) strategic_objectives: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -5,7 +5,8 @@
 //! Every stored value carries a version; older versions migrate forward on reading.
 
 use super::assessment::Assessment;
-use serde::{Deserialize, Serialize};
+use super::json_tree::{self, Fields, Json, ObjectWriter, ShapeError, list_of};
+use super::stored_json::{read_assessment, write_assessment};
 
 /// Bump when the stored shape changes, add a migration below and keep a fixture in the tests.
 pub const STORAGE_VERSION: u32 = 1;
@@ -17,14 +18,6 @@ pub const BACKUP_PREFIX: &str = "autodiag.backup.";
 
 pub fn assessment_key(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
-}
-
-/// One stored assessment. No `#[serde(flatten)]`: it would buffer every value through
-/// serde's generic content type, which costs code size in the wasm.
-#[derive(Serialize, Deserialize)]
-struct StoredAssessment {
-    storage_version: u32,
-    assessment: Assessment,
 }
 
 /// Why a stored value could not be read. The raw value is kept and offered for download.
@@ -39,54 +32,50 @@ pub enum DecodeError {
 }
 
 pub fn encode_assessment(assessment: &Assessment) -> String {
-    // No indentation: storage space matters more than reading it by eye.
-    super::json::to_string(
-        &StoredAssessment {
-            storage_version: STORAGE_VERSION,
-            assessment: assessment.clone(),
-        },
-        b"",
-    )
+    // One member per line and no indentation, as serde_json's pretty printer with an empty
+    // indent wrote it: storage space matters more than reading it by eye.
+    let mut out = String::with_capacity(4096);
+    let mut object = ObjectWriter::new(&mut out);
+    object.whole("storage_version", u64::from(STORAGE_VERSION));
+    write_assessment(object.member("assessment"), assessment);
+    object.end();
+    out
 }
 
-/// Classifies a parse error: JSON of the wrong shape is `Invalid`, anything else
-/// `Unparseable`. serde_json calls some shape errors syntax errors, so ask the JSON itself.
-fn classify(raw: &str, error: serde_json::Error) -> DecodeError {
-    if serde_json::from_str::<serde::de::IgnoredAny>(raw).is_ok() {
-        DecodeError::Invalid {
-            detail: error.to_string(),
-        }
-    } else {
-        DecodeError::Unparseable
-    }
+/// Text that is not JSON is `Unparseable`; JSON of the wrong shape is `Invalid`.
+fn parse(raw: &str) -> Result<Json, DecodeError> {
+    json_tree::parse(raw).map_err(|_| DecodeError::Unparseable)
+}
+
+fn invalid(detail: ShapeError) -> DecodeError {
+    DecodeError::Invalid { detail }
+}
+
+/// A record's `storage_version`, which must be there.
+fn version(fields: &Fields) -> Result<u64, DecodeError> {
+    fields
+        .optional("storage_version", Json::whole)
+        .map_err(invalid)?
+        .ok_or_else(|| invalid("storage_version is missing".into()))
 }
 
 /// Reads a stored assessment, migrating older versions.
 pub fn decode_assessment(raw: &str) -> Result<Assessment, DecodeError> {
-    #[derive(Deserialize)]
-    struct Version {
-        storage_version: Option<u64>,
-    }
-    let version = serde_json::from_str::<Version>(raw)
-        .map_err(|e| classify(raw, e))?
-        .storage_version
-        .ok_or(DecodeError::Invalid {
-            detail: "storage_version is missing".into(),
-        })?;
+    let value = parse(raw)?;
+    let fields = Fields::of(&value).map_err(invalid)?;
+    let version = version(&fields)?;
     if version > u64::from(STORAGE_VERSION) {
         return Err(DecodeError::FromTheFuture { version });
     }
-    // Version 1 is current. A future version 2 dispatches on `version` here, parsing older
+    // Version 1 is current. A future version 2 dispatches on `version` here, reading older
     // records into their own type and converting them forward.
     // Answers to questions the référentiel has since renamed or split carry over here, so
     // every screen sees them under the current questions.
-    serde_json::from_str::<StoredAssessment>(raw)
-        .map(|stored| {
-            let mut assessment = stored.assessment;
-            assessment.apply_content_migrations(super::content::framework());
-            assessment
-        })
-        .map_err(|e| classify(raw, e))
+    let mut assessment = fields
+        .required("assessment", read_assessment)
+        .map_err(invalid)?;
+    assessment.apply_content_migrations(super::content::framework());
+    Ok(assessment)
 }
 
 /// Choices that belong to this browser rather than to an assessment. Kept as plain strings
@@ -107,29 +96,33 @@ pub const BACKUP_FORMAT: &str = "autodiag-backup";
 
 /// Reads a backup file written by the crash banner.
 pub fn decode_backup(text: &str) -> Result<Vec<Assessment>, DecodeError> {
-    #[derive(Deserialize)]
-    struct Backup {
-        format: String,
-        assessments: Vec<StoredAssessment>,
+    let value = parse(text)?;
+    let fields = Fields::of(&value).map_err(invalid)?;
+    let format = fields.required("format", Json::string).map_err(invalid)?;
+    let records = fields
+        .required("assessments", |records| {
+            list_of(records, |record| {
+                let fields = Fields::of(record)?;
+                let version = fields.required("storage_version", Json::whole_u32)?;
+                Ok((version, fields.required("assessment", read_assessment)?))
+            })
+        })
+        .map_err(invalid)?;
+    if format != BACKUP_FORMAT {
+        return Err(invalid(format!(
+            "format {format:?} is not {BACKUP_FORMAT:?}"
+        )));
     }
-    let backup: Backup = serde_json::from_str(text).map_err(|e| classify(text, e))?;
-    if backup.format != BACKUP_FORMAT {
-        return Err(DecodeError::Invalid {
-            detail: format!("format {:?} is not {BACKUP_FORMAT:?}", backup.format),
-        });
-    }
-    if let Some(newer) = backup
-        .assessments
+    if let Some((newer, _)) = records
         .iter()
-        .find(|record| record.storage_version > STORAGE_VERSION)
+        .find(|(version, _)| *version > STORAGE_VERSION)
     {
         return Err(DecodeError::FromTheFuture {
-            version: u64::from(newer.storage_version),
+            version: u64::from(*newer),
         });
     }
-    Ok(backup
-        .assessments
+    Ok(records
         .into_iter()
-        .map(|record| record.assessment)
+        .map(|(_, assessment)| assessment)
         .collect())
 }

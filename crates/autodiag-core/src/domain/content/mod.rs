@@ -2,6 +2,7 @@
 
 pub mod model;
 pub mod source;
+pub mod texts_json;
 
 pub use model::{
     Action, ActionKind, ActionText, Commune, CostBand, Effort, Framework, Horizon, Migration,
@@ -172,7 +173,7 @@ pub fn has_questions(lang: &str) -> bool {
 /// Adds a language fetched at run time: one file with everything but the question texts,
 /// which [`install_questions`] adds from their own file.
 pub fn install_texts(lang: &str, json: &str) -> Result<(), String> {
-    let mut texts: Texts = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut texts = texts_json::read(json, texts_json::texts)?;
     let actions = std::mem::take(&mut texts.actions);
     cache()
         .lock()
@@ -188,7 +189,7 @@ pub fn install_texts(lang: &str, json: &str) -> Result<(), String> {
 
 /// Adds the question texts of a language whose other texts are already there.
 pub fn install_questions(lang: &str, json: &str) -> Result<(), String> {
-    let questions: QuestionTexts = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let questions = texts_json::read(json, texts_json::question_texts)?;
     let texts = Texts {
         questions,
         ..texts(lang).clone()
@@ -226,9 +227,10 @@ pub fn texts(lang: &str) -> &'static Texts {
         return texts;
     }
     // Parsed once per language and kept for the page's lifetime.
-    let mut texts: Texts = serde_json::from_str(json).expect("build.rs wrote valid texts");
+    let mut texts = texts_json::read(json, texts_json::texts).expect("build.rs wrote valid texts");
     if let Some((_, questions)) = embedded(QUESTION_TEXTS, code) {
-        texts.questions = serde_json::from_str(questions).expect("build.rs wrote valid texts");
+        texts.questions = texts_json::read(questions, texts_json::question_texts)
+            .expect("build.rs wrote valid texts");
     }
     let texts: &'static Texts = Box::leak(Box::new(texts));
     cache.insert(code.to_string(), texts);
@@ -249,7 +251,7 @@ pub fn action_texts(lang: &str) -> &'static ActionTexts {
         return actions;
     }
     let actions: &'static ActionTexts = Box::leak(Box::new(
-        serde_json::from_str(json).expect("build.rs wrote valid texts"),
+        texts_json::read(json, texts_json::action_texts).expect("build.rs wrote valid texts"),
     ));
     cache.insert(code.to_string(), actions);
     actions
@@ -337,9 +339,11 @@ pub fn glossary(lang: &str) -> &'static BTreeMap<String, String> {
         .get_or_init(Default::default)
         .lock()
         .expect("glossary cache is never poisoned");
-    cache
-        .entry(code.to_string())
-        .or_insert_with(|| Box::leak(Box::new(serde_json::from_str(json).unwrap_or_default())))
+    cache.entry(code.to_string()).or_insert_with(|| {
+        Box::leak(Box::new(
+            texts_json::read(json, texts_json::string_map).unwrap_or_default(),
+        ))
+    })
 }
 
 /// The glossary's entries whose acronym appears, as a whole word, in any of `texts`: what a

@@ -1,0 +1,77 @@
+//! The texts' JSON (embedded or fetched) read through [`json_tree`]: one parser for every
+//! type instead of serde's code per type, which the questionnaire's first load cannot afford.
+
+use super::model::{ActionText, PillarText, QuestionText, Scale, Texts};
+use crate::domain::json_tree::{self, Fields, Json, ShapeError, list_of, map_of};
+use std::collections::BTreeMap;
+
+/// Parses `text` and reads it with `read`; any failure as one message.
+pub fn read<T>(text: &str, read: fn(&Json) -> Result<T, ShapeError>) -> Result<T, String> {
+    let value = json_tree::parse(text).map_err(|_| "the texts are not valid JSON".to_string())?;
+    read(&value)
+}
+
+fn strings(value: &Json) -> Result<Vec<String>, ShapeError> {
+    list_of(value, Json::string)
+}
+
+pub fn string_map(value: &Json) -> Result<BTreeMap<String, String>, ShapeError> {
+    map_of(value, Json::string)
+}
+
+fn scale(value: &Json) -> Result<Scale, ShapeError> {
+    let fields = Fields::of(value)?;
+    Ok(Scale {
+        names: fields.required("names", strings)?,
+        rule: fields.required("rule", Json::string)?,
+        bands: fields.required("bands", strings)?,
+        services: fields.required("services", string_map)?,
+        grd: fields.required("grd", string_map)?,
+        glossary: fields.or_default("glossary", string_map)?,
+    })
+}
+
+fn pillar(value: &Json) -> Result<PillarText, ShapeError> {
+    let fields = Fields::of(value)?;
+    Ok(PillarText {
+        name: fields.required("name", Json::string)?,
+        summary: fields.required("summary", Json::string)?,
+    })
+}
+
+fn question(value: &Json) -> Result<QuestionText, ShapeError> {
+    let fields = Fields::of(value)?;
+    Ok(QuestionText {
+        id: fields.required("id", Json::string)?,
+        title: fields.required("title", Json::string)?,
+        help: fields.required("help", Json::string)?,
+        legal_basis: fields.or_default("legal_basis", Json::string)?,
+        levels: fields.required("levels", strings)?,
+    })
+}
+
+fn action(value: &Json) -> Result<ActionText, ShapeError> {
+    let fields = Fields::of(value)?;
+    Ok(ActionText {
+        title: fields.required("title", Json::string)?,
+        first_step: fields.required("first_step", Json::string)?,
+    })
+}
+
+pub fn question_texts(value: &Json) -> Result<BTreeMap<String, QuestionText>, ShapeError> {
+    map_of(value, question)
+}
+
+pub fn action_texts(value: &Json) -> Result<BTreeMap<String, ActionText>, ShapeError> {
+    map_of(value, action)
+}
+
+pub fn texts(value: &Json) -> Result<Texts, ShapeError> {
+    let fields = Fields::of(value)?;
+    Ok(Texts {
+        scale: fields.required("scale", scale)?,
+        pillars: fields.required("pillars", |v| map_of(v, pillar))?,
+        questions: fields.or_default("questions", question_texts)?,
+        actions: fields.or_default("actions", action_texts)?,
+    })
+}

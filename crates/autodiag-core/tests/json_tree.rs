@@ -1,0 +1,281 @@
+//! The small JSON reader and writer held to serde_json, which they replace for storage and
+//! texts: the same texts accepted, the same values read, the stored format written byte for
+//! byte as serde wrote it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use autodiag_core::domain::assessment::{Answer, Assessment, Choice, SetAsideAnswer};
+use autodiag_core::domain::json_tree::{self, Json};
+use autodiag_core::domain::{content, stored};
+use common::*;
+use proptest::prelude::*;
+use proptest::sample::select;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The stored record exactly as serde wrote it before `json_tree` replaced it.
+#[derive(Serialize, Deserialize)]
+struct SerdeStored {
+    storage_version: u32,
+    assessment: Assessment,
+}
+
+fn serde_encoded(a: &Assessment) -> String {
+    autodiag_core::domain::json::to_string(
+        &SerdeStored {
+            storage_version: stored::STORAGE_VERSION,
+            assessment: a.clone(),
+        },
+        b"",
+    )
+}
+
+/// Assessments of every shape the store holds: empty, realistic with notes to escape and a
+/// roadmap, consolidated, with answers set aside and odd staff numbers.
+fn assessments() -> Vec<Assessment> {
+    let mut consolidated = realistic_assessment("Fleurus", "52022", "2026-10-05", 11, 3.0);
+    consolidated.profile.consolidated_respondents = 4;
+    consolidated.last_downloaded_at = Some(NOW.into());
+    consolidated.revision = u64::MAX;
+    consolidated.changes_since_download = u32::MAX;
+    let mut odd = assessment("Ham-sur-Heure-Nalinnes");
+    odd.profile.digital_staff_fte = Some(0.05);
+    odd.set_note(
+        "mob_pcm",
+        "tab\there, « guillemets » \"ok\" \\ \u{1} \u{8}\u{c}\r\n 🚲 \u{7f} \u{2028}",
+        NOW,
+    );
+    odd.answers.insert(
+        "mob_hyperloop".into(),
+        Answer {
+            choice: Some(Choice::NotApplicable),
+            note: String::new(),
+            ask: "le service urbanisme".into(),
+        },
+    );
+    odd.set_aside.push(SetAsideAnswer {
+        question_id: "gou_ancienne".into(),
+        answer: Answer {
+            choice: Some(Choice::Unknown),
+            note: "n".into(),
+            ask: String::new(),
+        },
+    });
+    let mut staffed = assessment("Chapelle-lez-Herlaimont");
+    staffed.profile.digital_staff_fte = Some(12.0);
+    vec![
+        assessment("Thuin"),
+        realistic_assessment("Lobbes", "56044", "2026-11-20", 7, 0.25),
+        realistic_assessment("Chimay", "56016", "2026-09-01", 3, 1.5),
+        consolidated,
+        odd,
+        staffed,
+    ]
+}
+
+#[test]
+fn the_stored_format_is_written_byte_for_byte_as_serde_wrote_it() {
+    for a in assessments() {
+        assert_eq!(stored::encode_assessment(&a), serde_encoded(&a), "{}", a.id);
+    }
+}
+
+#[test]
+fn what_serde_stored_reads_back_unchanged() {
+    for a in assessments() {
+        assert_eq!(stored::decode_assessment(&serde_encoded(&a)), Ok(a.clone()));
+        // And what this module writes, serde reads the same.
+        let by_serde: SerdeStored = serde_json::from_str(&stored::encode_assessment(&a)).unwrap();
+        assert_eq!(by_serde.assessment, a);
+    }
+}
+
+#[test]
+fn staff_numbers_are_kept_in_hundredths() {
+    let stored_fte = |text: &str| {
+        let raw = format!(
+            "{{\"storage_version\":1,\"assessment\":{{\"id\":\"x\",\"profile\":{{\"commune\":\"C\",\
+             \"digital_staff_fte\":{text}}},\"created_at\":\"t\",\"updated_at\":\"t\"}}}}"
+        );
+        stored::decode_assessment(&raw)
+            .unwrap()
+            .profile
+            .digital_staff_fte
+    };
+    for (text, value) in [
+        ("2.5", 2.5),
+        ("0.05", 0.05),
+        ("3", 3.0),
+        ("0.125", 0.13),
+        ("0.004", 0.0),
+        ("-1.5", -1.5),
+        ("1e2", 100.0),
+        ("25e-1", 2.5),
+        ("5e-5", 0.0),
+        ("1e999", 1e9),
+        ("-1e999", -1e9),
+        ("1e-999", 0.0),
+        ("123456789012345678901234567890", 1e9),
+        ("0.33333333333333333333333333", 0.33),
+    ] {
+        assert_eq!(stored_fte(text), Some(value), "{text}");
+    }
+    assert_eq!(stored_fte("null"), None);
+}
+
+/// serde_json's value as a `Json` tree, members deduplicated as serde_json keeps them.
+fn from_serde(value: &Value) -> Json {
+    match value {
+        Value::Null => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Number(n) => Json::Number(n.to_string()),
+        Value::String(s) => Json::String(s.clone()),
+        Value::Array(items) => Json::Array(items.iter().map(from_serde).collect()),
+        Value::Object(map) => Json::Object(
+            map.iter()
+                .map(|(key, value)| (key.clone(), from_serde(value)))
+                .collect(),
+        ),
+    }
+}
+
+/// `json_tree`'s tree in the same terms: last member wins, members in key order, numbers
+/// through f64 as serde_json reads them.
+fn normalised(value: &Json) -> Json {
+    match value {
+        Json::Number(text) => Json::Number(match text.parse::<u64>() {
+            Ok(whole) => whole.to_string(),
+            Err(_) => match text.parse::<i64>() {
+                // serde_json reads `-0` as the float -0.0.
+                Ok(negative) if negative != 0 => negative.to_string(),
+                _ => serde_json::Number::from_f64(text.parse::<f64>().unwrap())
+                    .unwrap()
+                    .to_string(),
+            },
+        }),
+        Json::Array(items) => Json::Array(items.iter().map(normalised).collect()),
+        Json::Object(members) => {
+            let map: std::collections::BTreeMap<_, _> = members
+                .iter()
+                .map(|(key, value)| (key.clone(), normalised(value)))
+                .collect();
+            Json::Object(map.into_iter().collect())
+        }
+        other => other.clone(),
+    }
+}
+
+fn json_like() -> impl Strategy<Value = String> {
+    let tokens = [
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        " ",
+        "\n",
+        "\t",
+        "null",
+        "true",
+        "false",
+        "nul",
+        "0",
+        "7",
+        "-1",
+        "2.5",
+        "1e3",
+        "1E-2",
+        "-0",
+        "01",
+        "1.",
+        ".5",
+        "-",
+        "18446744073709551615",
+        "18446744073709551616",
+        "\"",
+        "\\",
+        "\"a\"",
+        "\"\\u00e9\"",
+        "\"\\ud83d\\udeb2\"",
+        "\"\\ud800\"",
+        "\"\\udc00\"",
+        "\"\\u12\"",
+        "\"\\x\"",
+        "\"\\n\\t\\/\"",
+        "\"\u{1}\"",
+        "\"é🚲\"",
+        "\u{feff}",
+        "\"id\":",
+        "\"storage_version\":",
+    ];
+    prop::collection::vec(select(tokens.to_vec()), 0..40).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(3_000) })]
+
+    /// Every text serde_json accepts, this reader accepts with the same value, and the other
+    /// way round. (serde_json refuses numbers beyond f64; this reader keeps their text and
+    /// leaves it to the field.)
+    #[test]
+    fn the_reader_accepts_exactly_what_serde_json_accepts(text in prop_oneof![json_like(), ".{0,40}"]) {
+        let ours = json_tree::parse(&text);
+        match serde_json::from_str::<Value>(&text) {
+            Ok(value) => prop_assert_eq!(ours.map(|tree| normalised(&tree)), Ok(from_serde(&value))),
+            Err(error) if error.to_string().contains("out of range") => {}
+            Err(error) => prop_assert!(ours.is_err(), "serde_json: {}", error),
+        }
+    }
+
+    /// Any string survives the writer and the reader, and the writer escapes as serde_json.
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them(text in any::<String>()) {
+        let mut written = String::new();
+        json_tree::write_string(&mut written, &text);
+        prop_assert_eq!(&written, &serde_json::to_string(&text).unwrap());
+        prop_assert_eq!(json_tree::parse(&written), Ok(Json::String(text)));
+    }
+
+    /// Staff numbers typed in the profile (two decimals at most) are written as serde_json
+    /// wrote those floats, and read back to the same float.
+    #[test]
+    fn staff_numbers_round_trip(hundredths in 0i64..=1_000_000) {
+        let value = json_tree::from_hundredths(hundredths);
+        let mut written = String::new();
+        json_tree::write_hundredths(&mut written, json_tree::to_hundredths(value));
+        prop_assert_eq!(&written, &serde_json::to_string(&value).unwrap());
+        prop_assert_eq!(json_tree::parse(&written).unwrap().hundredths(), Ok(hundredths));
+    }
+}
+
+#[test]
+fn nesting_is_limited_like_serde_json() {
+    for depth in [json_tree::MAX_DEPTH, json_tree::MAX_DEPTH + 1, 10_000] {
+        let text = "[".repeat(depth) + &"]".repeat(depth);
+        assert_eq!(
+            json_tree::parse(&text).is_ok(),
+            serde_json::from_str::<Value>(&text).is_ok(),
+            "{depth}"
+        );
+    }
+}
+
+#[test]
+fn the_texts_read_as_serde_reads_them() {
+    for lang in content::languages() {
+        let texts = content::full_texts(lang);
+        let json = serde_json::to_string(&texts).unwrap();
+        let mut expected = texts.clone();
+        // Never written: the build folds the glossary into the texts.
+        expected.scale.glossary.clear();
+        assert_eq!(
+            content::texts_json::read(&json, content::texts_json::texts).as_ref(),
+            Ok(&expected),
+            "{lang}"
+        );
+    }
+    assert!(content::texts_json::read("{\"scale\": 3}", content::texts_json::texts).is_err());
+    assert!(content::install_questions("fr", "{\"mob_pcm\": {\"id\": 1}}").is_err());
+    assert!(content::install_questions("fr", "not json").is_err());
+}
