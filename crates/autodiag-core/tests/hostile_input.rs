@@ -27,7 +27,7 @@ static TOTAL_CASES: AtomicUsize = AtomicUsize::new(0);
 /// Properties finished so far; the last one prints the total.
 static FINISHED: AtomicUsize = AtomicUsize::new(0);
 /// How many `#[test]`s below run properties.
-const PROPERTY_TESTS: usize = 7;
+const PROPERTY_TESTS: usize = 8;
 
 thread_local! {
     /// Cases tried on this thread: proptest runs a property's cases on the test's own thread.
@@ -805,6 +805,130 @@ fn damaged_summaries_are_imported_or_refused_never_panic() {
             "mutated summaries, outcomes: {:?}",
             OUTCOMES.lock().unwrap()
         );
+    });
+}
+
+/// How serde read a summary before `summary_json` replaced it: the reference the new reader
+/// is held to. Returns the summary, or the kind of error (line and column left out).
+fn parse_with_serde(bytes: &[u8]) -> Result<summary::Summary, String> {
+    let kind = |error: &ImportError| {
+        format!("{error:?}")
+            .split([' ', '{'])
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    // The checks before the JSON is parsed did not change.
+    let text = std::str::from_utf8(bytes).map_err(|_| "Binary".to_string())?;
+    let text = text.trim_start_matches('\u{feff}');
+    if bytes.len() > summary::MAX_FILE_BYTES
+        || text.contains('\0')
+        || text.trim().is_empty()
+        || summary::nesting_depth(text) > summary::MAX_DEPTH
+    {
+        return Err(kind(&summary::parse(bytes).unwrap_err()));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|_| "NotJson".to_string())?;
+    let is_ours = value.get("format").and_then(Value::as_str) == Some(summary::FORMAT_ID);
+    let version = match value.get("schema_version") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(v.as_u64().ok_or("NotAutodiag")?),
+    };
+    if !value.is_object() || !is_ours {
+        return Err("NotAutodiag".into());
+    }
+    match version {
+        None => return Err("MissingField schema_version".into()),
+        Some(v) if v > u64::from(summary::SCHEMA_VERSION) => return Err("NewerSchema".into()),
+        _ => {}
+    }
+    serde_json::from_str::<summary::Summary>(text).map_err(|error| {
+        let message = error.to_string();
+        if let Some(rest) = message.strip_prefix("missing field `") {
+            format!("MissingField {}", rest.split('`').next().unwrap())
+        } else if message.starts_with("invalid type") {
+            "WrongType".into()
+        } else {
+            "InvalidValue".into()
+        }
+    })
+}
+
+/// The summary as the new reader keeps it: the parts computed on export are not read.
+fn without_computed_parts(mut summary: summary::Summary) -> summary::Summary {
+    summary.legal_obligations.clear();
+    summary.pst = None;
+    if let Some(roadmap) = summary.roadmap.as_mut() {
+        roadmap.focus.clear();
+        roadmap.later.clear();
+        for item in &mut roadmap.items {
+            item.reasons.clear();
+        }
+    }
+    summary
+}
+
+/// Whether `input` has an array where serde's reading of it has an object.
+fn struct_as_array(input: &Value, read: &Value) -> bool {
+    match (input, read) {
+        (Value::Array(_), Value::Object(_)) => true,
+        (Value::Object(a), Value::Object(b)) => a
+            .iter()
+            .any(|(key, v)| b.get(key).is_some_and(|w| struct_as_array(v, w))),
+        (Value::Array(a), Value::Array(b)) => a.iter().zip(b).any(|(v, w)| struct_as_array(v, w)),
+        _ => false,
+    }
+}
+
+#[test]
+fn the_summary_reader_agrees_with_serde() {
+    counted("mutated summaries → summary::parse against serde", || {
+        proptest!(config(3_000), |(
+            doc in 0..summaries().len(),
+            mutations in prop::collection::vec(arb_mutation(), 1..4),
+            pretty in any::<bool>(),
+            damage in arb_damage(),
+        )| {
+            tried();
+            let mut value = summaries()[doc].clone();
+            for mutation in &mutations {
+                apply(&mut value, mutation);
+            }
+            let bytes = render(&value, pretty, false, &damage);
+            let ours = summary::parse(&bytes).map(|(summary, _)| summary);
+            match parse_with_serde(&bytes) {
+                // serde also reads an object's fields from an array, in order: no file is
+                // written so, and this reader refuses it as the wrong type.
+                Ok(expected) if struct_as_array(&value, &serde_json::to_value(&expected).unwrap()) => {
+                    prop_assert!(matches!(ours, Err(ImportError::WrongType { .. })), "{:?}", ours);
+                }
+                // Whatever else serde read, this reader reads the same.
+                Ok(expected) => prop_assert_eq!(ours, Ok(without_computed_parts(expected))),
+                // Whatever it refuses, serde refused too, for the same reason when the file
+                // is not JSON, not a summary or too new. For a summary of the wrong shape,
+                // both name a fault of its shape, though not always the same one when it has
+                // several: serde reports them in the file's order, this reader field by field.
+                // (It may read a file serde refused for a fault in a part computed on export,
+                // which it ignores.)
+                Err(expected) => {
+                    if let Err(error) = ours {
+                        let kind = match &error {
+                            ImportError::MissingField { field, .. } => format!("MissingField {field}"),
+                            other => format!("{other:?}").split([' ', '{']).next().unwrap().to_string(),
+                        };
+                        let shape = |kind: &str| {
+                            (kind.starts_with("MissingField") && kind != "MissingField schema_version")
+                                || kind == "WrongType"
+                                || kind == "InvalidValue"
+                        };
+                        prop_assert!(
+                            kind == expected || (shape(&kind) && shape(&expected)),
+                            "{} where serde said {}", kind, expected
+                        );
+                    }
+                }
+            }
+        });
     });
 }
 

@@ -112,8 +112,6 @@ fn staff_numbers_are_kept_in_hundredths() {
         ("1e2", 100.0),
         ("25e-1", 2.5),
         ("5e-5", 0.0),
-        ("1e999", 1e9),
-        ("-1e999", -1e9),
         ("1e-999", 0.0),
         ("123456789012345678901234567890", 1e9),
         ("0.33333333333333333333333333", 0.33),
@@ -121,6 +119,11 @@ fn staff_numbers_are_kept_in_hundredths() {
         assert_eq!(stored_fte(text), Some(value), "{text}");
     }
     assert_eq!(stored_fte("null"), None);
+    // Beyond any f64, as serde_json: not JSON.
+    assert!(json_tree::parse("1e999").is_err());
+    assert!(json_tree::parse("-2e308").is_err());
+    assert!(json_tree::parse("0e999").is_ok());
+    assert!(json_tree::parse("1e-999").is_ok());
 }
 
 /// serde_json's value as a `Json` tree, members deduplicated as serde_json keeps them.

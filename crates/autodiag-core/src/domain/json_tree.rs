@@ -23,7 +23,10 @@ pub enum Json {
 
 /// The text is not JSON: truncated, hand-edited or not JSON at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SyntaxError;
+pub struct SyntaxError {
+    /// Where the text stops being JSON, as a byte offset.
+    pub at: usize,
+}
 
 /// Arrays and objects nested deeper are refused rather than risk the wasm stack, at the same
 /// depth as serde_json.
@@ -35,22 +38,35 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     let mut parser = Parser {
         bytes: text.as_bytes(),
         at: 0,
+        starts: None,
     };
-    let value = parser.value(0)?;
+    let value = parser.value(0).map_err(|_| parser.error())?;
     parser.skip_whitespace();
     if parser.at == parser.bytes.len() {
         Ok(value)
     } else {
-        Err(SyntaxError)
+        Err(parser.error())
     }
 }
 
 struct Parser<'t> {
     bytes: &'t [u8],
     at: usize,
+    /// Each value's offset, in document order, when [`locate`] asks for them.
+    starts: Option<Vec<usize>>,
 }
 
+/// Inside the parser, where it stopped is read from the parser itself.
+#[derive(Debug)]
+struct Stop;
+
 impl Parser<'_> {
+    fn error(&self) -> SyntaxError {
+        SyntaxError {
+            at: self.at.min(self.bytes.len()),
+        }
+    }
+
     fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
             self.at += 1;
@@ -70,19 +86,22 @@ impl Parser<'_> {
         found
     }
 
-    fn literal(&mut self, word: &str, value: Json) -> Result<Json, SyntaxError> {
+    fn literal(&mut self, word: &str, value: Json) -> Result<Json, Stop> {
         if self.bytes[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
         } else {
-            Err(SyntaxError)
+            Err(Stop)
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, SyntaxError> {
-        let next = self.peek().ok_or(SyntaxError)?;
+    fn value(&mut self, depth: usize) -> Result<Json, Stop> {
+        let next = self.peek().ok_or(Stop)?;
+        if let Some(starts) = self.starts.as_mut() {
+            starts.push(self.at);
+        }
         if matches!(next, b'[' | b'{') && depth >= MAX_DEPTH {
-            return Err(SyntaxError);
+            return Err(Stop);
         }
         match next {
             b'n' => self.literal("null", Json::Null),
@@ -99,7 +118,7 @@ impl Parser<'_> {
                             break;
                         }
                         if !self.eat(b',') {
-                            return Err(SyntaxError);
+                            return Err(Stop);
                         }
                     }
                 }
@@ -111,18 +130,18 @@ impl Parser<'_> {
                 if !self.eat(b'}') {
                     loop {
                         if self.peek() != Some(b'"') {
-                            return Err(SyntaxError);
+                            return Err(Stop);
                         }
                         let key = self.string()?;
                         if !self.eat(b':') {
-                            return Err(SyntaxError);
+                            return Err(Stop);
                         }
                         members.push((key, self.value(depth + 1)?));
                         if self.eat(b'}') {
                             break;
                         }
                         if !self.eat(b',') {
-                            return Err(SyntaxError);
+                            return Err(Stop);
                         }
                     }
                 }
@@ -133,7 +152,7 @@ impl Parser<'_> {
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as text.
-    fn number(&mut self) -> Result<Json, SyntaxError> {
+    fn number(&mut self) -> Result<Json, Stop> {
         let start = self.at;
         let digits = |parser: &mut Self| {
             let first = parser.at;
@@ -148,12 +167,12 @@ impl Parser<'_> {
         let whole_start = self.at;
         let whole = digits(self);
         if whole == 0 || (whole > 1 && self.bytes[whole_start] == b'0') {
-            return Err(SyntaxError);
+            return Err(Stop);
         }
         if self.bytes.get(self.at) == Some(&b'.') {
             self.at += 1;
             if digits(self) == 0 {
-                return Err(SyntaxError);
+                return Err(Stop);
             }
         }
         if let Some(b'e' | b'E') = self.bytes.get(self.at) {
@@ -162,26 +181,31 @@ impl Parser<'_> {
                 self.at += 1;
             }
             if digits(self) == 0 {
-                return Err(SyntaxError);
+                return Err(Stop);
             }
         }
-        let text = std::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| SyntaxError)?;
+        let text = std::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| Stop)?;
+        if overflows_f64(text) {
+            // serde_json refuses what no f64 can hold, and so does this reader.
+            self.at = start;
+            return Err(Stop);
+        }
         Ok(Json::Number(text.to_string()))
     }
 
-    fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let hex = self.bytes.get(self.at..self.at + 4).ok_or(SyntaxError)?;
+    fn hex4(&mut self) -> Result<u32, Stop> {
+        let hex = self.bytes.get(self.at..self.at + 4).ok_or(Stop)?;
         self.at += 4;
-        let hex = std::str::from_utf8(hex).map_err(|_| SyntaxError)?;
+        let hex = std::str::from_utf8(hex).map_err(|_| Stop)?;
         if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(SyntaxError);
+            return Err(Stop);
         }
-        u32::from_str_radix(hex, 16).map_err(|_| SyntaxError)
+        u32::from_str_radix(hex, 16).map_err(|_| Stop)
     }
 
     /// A string after its opening quote's position; control characters must be escaped, and
     /// a `\u` escape must not leave half of a surrogate pair.
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<String, Stop> {
         self.at += 1;
         let mut out = String::new();
         loop {
@@ -193,16 +217,14 @@ impl Parser<'_> {
                 self.at += 1;
             }
             // The input is a `&str` and the run stops on ASCII, so the run is UTF-8.
-            out.push_str(
-                std::str::from_utf8(&self.bytes[run_start..self.at]).map_err(|_| SyntaxError)?,
-            );
+            out.push_str(std::str::from_utf8(&self.bytes[run_start..self.at]).map_err(|_| Stop)?);
             match self.bytes.get(self.at) {
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(out);
                 }
                 Some(b'\\') => {
-                    let escape = *self.bytes.get(self.at + 1).ok_or(SyntaxError)?;
+                    let escape = *self.bytes.get(self.at + 1).ok_or(Stop)?;
                     self.at += 2;
                     out.push(match escape {
                         b'"' => '"',
@@ -214,40 +236,152 @@ impl Parser<'_> {
                         b'r' => '\r',
                         b't' => '\t',
                         b'u' => self.unicode_escape()?,
-                        _ => return Err(SyntaxError),
+                        _ => return Err(Stop),
                     });
                 }
-                _ => return Err(SyntaxError),
+                _ => return Err(Stop),
             }
         }
     }
 
-    fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
+    fn unicode_escape(&mut self) -> Result<char, Stop> {
         let first = self.hex4()?;
         let code = match first {
             0xD800..=0xDBFF => {
                 if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
-                    return Err(SyntaxError);
+                    return Err(Stop);
                 }
                 self.at += 2;
                 let second = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(SyntaxError);
+                    return Err(Stop);
                 }
                 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
             }
-            0xDC00..=0xDFFF => return Err(SyntaxError),
+            0xDC00..=0xDFFF => return Err(Stop),
             other => other,
         };
-        char::from_u32(code).ok_or(SyntaxError)
+        char::from_u32(code).ok_or(Stop)
+    }
+}
+
+/// Whether a JSON number is beyond the largest f64 (about 1.8 × 10³⁰⁸), judged by its decimal
+/// exponent alone: no float parser needed.
+fn overflows_f64(number: &str) -> bool {
+    let unsigned = number.trim_start_matches('-');
+    let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, "0"));
+    let whole = mantissa.split('.').next().unwrap_or_default();
+    if !mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        return false;
+    }
+    let whole_digits = whole.trim_start_matches('0').len() as i64;
+    let exponent = exponent
+        .parse::<i64>()
+        .unwrap_or(if exponent.starts_with('-') {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        });
+    let significant: String = mantissa
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip_while(|digit| *digit == '0')
+        .collect();
+    match exponent.saturating_add(whole_digits - 1) {
+        309.. => true,
+        // Same power of ten as f64::MAX: compare the digits with 1.7976931348623157.
+        308 => significant.as_str() > "17976931348623157",
+        _ => false,
     }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading typed values out of the tree. Errors name the field, for the backup's log.
+// Reading typed values out of the tree. An error says what is wrong and where: the path of
+// keys and indices to the value, which `locate` turns into a line and column of the text.
 
-/// Why a JSON value is not the expected shape.
-pub type ShapeError = String;
+/// What is wrong with a value, in serde's three kinds, which the import's messages tell apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShapeKind {
+    /// A required member is absent (the path leads to its object).
+    Missing(String),
+    /// A value of the wrong JSON type.
+    WrongType(String),
+    /// A value of the right type that is not allowed: unknown name, number out of range,
+    /// unknown or repeated member.
+    Invalid(String),
+}
+
+/// One step of the path to a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Why a JSON value is not the expected shape, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShapeError {
+    pub kind: ShapeKind,
+    /// From the outermost value to the one at fault.
+    pub path: Vec<Step>,
+}
+
+impl ShapeError {
+    pub fn wrong_type(expected: &str, found: &Json) -> ShapeError {
+        ShapeError::at_value(ShapeKind::WrongType(format!(
+            "expected {expected}, found {}",
+            kind(found)
+        )))
+    }
+
+    pub fn invalid(message: String) -> ShapeError {
+        ShapeError::at_value(ShapeKind::Invalid(message))
+    }
+
+    fn at_value(kind: ShapeKind) -> ShapeError {
+        ShapeError {
+            kind,
+            path: Vec::new(),
+        }
+    }
+
+    /// The same error, one level further out. Not generic and never inlined: every reader
+    /// calls it, and one copy keeps the questionnaire's wasm small.
+    #[inline(never)]
+    fn within(mut self, step: Step) -> ShapeError {
+        self.path.insert(0, step);
+        self
+    }
+
+    #[inline(never)]
+    fn within_key(self, key: &str) -> ShapeError {
+        self.within(Step::Key(key.to_string()))
+    }
+
+    #[inline(never)]
+    fn missing(field: &str) -> ShapeError {
+        ShapeError::at_value(ShapeKind::Missing(field.to_string()))
+    }
+}
+
+impl std::fmt::Display for ShapeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        for (index, step) in self.path.iter().enumerate() {
+            match step {
+                Step::Key(key) if index == 0 => f.write_str(key)?,
+                Step::Key(key) => write!(f, ".{key}")?,
+                Step::Index(at) => write!(f, "[{at}]")?,
+            }
+        }
+        if !self.path.is_empty() {
+            f.write_str(": ")?;
+        }
+        match &self.kind {
+            ShapeKind::Missing(field) => write!(f, "missing field `{field}`"),
+            ShapeKind::WrongType(message) | ShapeKind::Invalid(message) => f.write_str(message),
+        }
+    }
+}
 
 fn kind(value: &Json) -> &'static str {
     match value {
@@ -260,59 +394,83 @@ fn kind(value: &Json) -> &'static str {
     }
 }
 
-fn expected(what: &str, found: &Json) -> ShapeError {
-    format!("expected {what}, found {}", kind(found))
-}
-
 impl Json {
     pub fn members(&self) -> Result<&[(String, Json)], ShapeError> {
         match self {
             Json::Object(members) => Ok(members),
-            other => Err(expected("an object", other)),
+            other => Err(ShapeError::wrong_type("an object", other)),
         }
     }
 
     pub fn items(&self) -> Result<&[Json], ShapeError> {
         match self {
             Json::Array(items) => Ok(items),
-            other => Err(expected("an array", other)),
+            other => Err(ShapeError::wrong_type("an array", other)),
         }
     }
 
     pub fn string(&self) -> Result<String, ShapeError> {
         match self {
             Json::String(text) => Ok(text.clone()),
-            other => Err(expected("a string", other)),
+            other => Err(ShapeError::wrong_type("a string", other)),
         }
     }
 
     pub fn boolean(&self) -> Result<bool, ShapeError> {
         match self {
             Json::Bool(value) => Ok(*value),
-            other => Err(expected("a boolean", other)),
+            other => Err(ShapeError::wrong_type("a boolean", other)),
         }
     }
 
-    /// A whole number from 0 to `u64::MAX`; `1.0` is not one, as with serde.
-    pub fn whole(&self) -> Result<u64, ShapeError> {
-        match self {
-            Json::Number(text) => text
-                .parse()
-                .map_err(|_| format!("{text} is not a whole number from 0 to {}", u64::MAX)),
-            other => Err(expected("a number", other)),
+    /// A whole number up to `max`. As with serde, a fraction or an exponent is the wrong type
+    /// (`1.0` is a float), and a negative or too large integer a wrong value.
+    pub fn whole_up_to(&self, max: u64) -> Result<u64, ShapeError> {
+        let Json::Number(text) = self else {
+            return Err(ShapeError::wrong_type("a whole number", self));
+        };
+        if text.contains(['.', 'e', 'E']) {
+            return Err(ShapeError::wrong_type("a whole number", self));
         }
+        match text.parse::<u64>() {
+            Ok(value) if value <= max => Ok(value),
+            // Past u64, serde_json reads the number as a float.
+            Err(_) if !text.starts_with('-') => Err(ShapeError::wrong_type("a whole number", self)),
+            _ => Err(ShapeError::invalid(format!(
+                "{text} is not a whole number from 0 to {max}"
+            ))),
+        }
+    }
+
+    pub fn whole(&self) -> Result<u64, ShapeError> {
+        self.whole_up_to(u64::MAX)
     }
 
     pub fn whole_u32(&self) -> Result<u32, ShapeError> {
-        let value = self.whole()?;
-        u32::try_from(value).map_err(|_| format!("{value} is over {}", u32::MAX))
+        self.whole_up_to(u64::from(u32::MAX))
+            .map(|value| value as u32)
+    }
+
+    pub fn whole_u8(&self) -> Result<u8, ShapeError> {
+        self.whole_up_to(u64::from(u8::MAX))
+            .map(|value| value as u8)
+    }
+
+    /// Any number, exactly as written (the standard parser rounds correctly).
+    pub fn float(&self) -> Result<f64, ShapeError> {
+        match self {
+            Json::Number(text) => text
+                .parse()
+                .map_err(|_| ShapeError::invalid(format!("{text} is not a number"))),
+            other => Err(ShapeError::wrong_type("a number", other)),
+        }
     }
 
     /// A number in hundredths, rounded: enough for the one decimal field stored (staff in
     /// full-time equivalents, typed with two decimals at most), with no float parser.
     pub fn hundredths(&self) -> Result<i64, ShapeError> {
         let Json::Number(text) = self else {
-            return Err(expected("a number", self));
+            return Err(ShapeError::wrong_type("a number", self));
         };
         let (negative, text) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -379,6 +537,25 @@ impl<'j> Fields<'j> {
         value.members().map(|members| Fields { members })
     }
 
+    /// Refuses members not in `known`, and any member given twice, as serde does for a type
+    /// that denies unknown fields.
+    pub fn only(self, known: &[&str]) -> Result<Fields<'j>, ShapeError> {
+        for (index, (key, _)) in self.members.iter().enumerate() {
+            let message = if !known.contains(&key.as_str()) {
+                format!("unknown field `{key}`")
+            } else if self.members[..index]
+                .iter()
+                .any(|(earlier, _)| earlier == key)
+            {
+                format!("duplicate field `{key}`")
+            } else {
+                continue;
+            };
+            return Err(ShapeError::invalid(message).within(Step::Key(key.clone())));
+        }
+        Ok(self)
+    }
+
     /// The member `name`, if present: the first of them if the text repeats it.
     pub fn get(&self, name: &str) -> Option<&'j Json> {
         self.members
@@ -394,8 +571,8 @@ impl<'j> Fields<'j> {
         read: impl FnOnce(&'j Json) -> Result<T, ShapeError>,
     ) -> Result<T, ShapeError> {
         match self.get(name) {
-            Some(value) => read(value).map_err(|error| format!("{name}: {error}")),
-            None => Err(format!("missing field `{name}`")),
+            Some(value) => read(value).map_err(|error| error.within_key(name)),
+            None => Err(ShapeError::missing(name)),
         }
     }
 
@@ -406,7 +583,7 @@ impl<'j> Fields<'j> {
         read: impl FnOnce(&'j Json) -> Result<T, ShapeError>,
     ) -> Result<T, ShapeError> {
         match self.get(name) {
-            Some(value) => read(value).map_err(|error| format!("{name}: {error}")),
+            Some(value) => read(value).map_err(|error| error.within_key(name)),
             None => Ok(T::default()),
         }
     }
@@ -421,12 +598,13 @@ impl<'j> Fields<'j> {
             None | Some(Json::Null) => Ok(None),
             Some(value) => read(value)
                 .map(Some)
-                .map_err(|error| format!("{name}: {error}")),
+                .map_err(|error| error.within_key(name)),
         }
     }
 }
 
-/// An object whose members are all read the same way, such as answers by question id.
+/// An object whose members are all read the same way, such as answers by question id. A key
+/// given twice keeps its last value, as serde does for a map.
 pub fn map_of<T>(
     value: &Json,
     read: impl Fn(&Json) -> Result<T, ShapeError>,
@@ -435,7 +613,7 @@ pub fn map_of<T>(
     for (key, member) in value.members()? {
         map.insert(
             key.clone(),
-            read(member).map_err(|error| format!("{key}: {error}"))?,
+            read(member).map_err(|error| error.within_key(key))?,
         );
     }
     Ok(map)
@@ -449,7 +627,7 @@ pub fn list_of<T>(
         .items()?
         .iter()
         .enumerate()
-        .map(|(index, item)| read(item).map_err(|error| format!("[{index}]: {error}")))
+        .map(|(index, item)| read(item).map_err(|error| error.within(Step::Index(index))))
         .collect()
 }
 
@@ -459,7 +637,64 @@ pub fn one_of(value: &Json, names: &[&str]) -> Result<usize, ShapeError> {
     names
         .iter()
         .position(|name| *name == text)
-        .ok_or_else(|| format!("unknown variant {text:?}, expected one of {names:?}"))
+        .ok_or_else(|| ShapeError::invalid(format!("unknown variant {text:?}")))
+}
+
+/// Where the value at `path` starts in `text`, as a byte offset; `None` if the text is not
+/// JSON or has no such value. For error messages only: it parses the text again.
+pub fn locate(text: &str, path: &[Step]) -> Option<usize> {
+    let mut parser = Parser {
+        bytes: text.as_bytes(),
+        at: 0,
+        starts: Some(Vec::new()),
+    };
+    let root = parser.value(0).ok()?;
+    let starts = parser.starts?;
+    // `starts` holds each value's offset in document order, so a child's index is its
+    // parent's plus one, plus the sizes of the siblings before it.
+    fn size(value: &Json) -> usize {
+        1 + match value {
+            Json::Array(items) => items.iter().map(size).sum(),
+            Json::Object(members) => members.iter().map(|(_, v)| size(v)).sum(),
+            _ => 0,
+        }
+    }
+    let (mut node, mut index) = (&root, 0);
+    for step in path {
+        index += 1;
+        let children: Vec<(&Json, bool)> = match (node, step) {
+            (Json::Array(items), Step::Index(at)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (item, i == *at))
+                .collect(),
+            (Json::Object(members), Step::Key(key)) => {
+                members.iter().map(|(k, v)| (v, k == key)).collect()
+            }
+            _ => return None,
+        };
+        let position = children.iter().position(|(_, wanted)| *wanted)?;
+        index += children[..position]
+            .iter()
+            .map(|(child, _)| size(child))
+            .sum::<usize>();
+        node = children[position].0;
+    }
+    starts.get(index).copied()
+}
+
+/// The 1-based line and column of a byte offset, counting columns in characters.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..at.min(text.len())];
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |newline| newline + 1);
+    let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+    let column = 1 + String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count();
+    (line, column)
 }
 
 // ---------------------------------------------------------------------------------------------

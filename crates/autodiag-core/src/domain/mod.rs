@@ -27,6 +27,7 @@ pub mod store;
 pub mod stored;
 pub mod stored_json;
 pub mod summary;
+pub mod summary_json;
 pub mod territory;
 pub mod territory_export;
 pub mod workspace;

@@ -7,6 +7,7 @@
 //! [`MIN_COUNT`] is written « < 3 ».
 
 use super::content::Framework;
+use super::json_tree::{self, Fields, Json, ShapeError, list_of};
 use super::summary::FrameworkRef;
 use super::territory::{self, Territory};
 use serde::{Deserialize, Serialize};
@@ -230,25 +231,25 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ReferenceError::TooLarge { bytes: bytes.len() });
     }
-    #[derive(Deserialize)]
-    struct Envelope {
-        format: Option<String>,
-        version: Option<u32>,
-    }
-    let envelope: Envelope =
-        serde_json::from_slice(bytes).map_err(|_| ReferenceError::NotAReference)?;
-    if envelope.format.as_deref() != Some(FORMAT_ID) {
+    // Read through `json_tree`, like summaries, rather than serde's derives.
+    let tree = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| json_tree::parse(text).ok())
+        .ok_or(ReferenceError::NotAReference)?;
+    let envelope = Fields::of(&tree).map_err(|_| ReferenceError::NotAReference)?;
+    let format = envelope.optional("format", Json::string);
+    let version = envelope.optional("version", Json::whole_u32);
+    if format != Ok(Some(FORMAT_ID.to_string())) {
         return Err(ReferenceError::NotAReference);
     }
-    match envelope.version {
-        Some(version) if version > VERSION => {
+    match version {
+        Ok(Some(version)) if version > VERSION => {
             return Err(ReferenceError::Newer { found: version });
         }
-        Some(_) => {}
-        None => return Err(ReferenceError::NotAReference),
+        Ok(Some(_)) => {}
+        _ => return Err(ReferenceError::NotAReference),
     }
-    let reference: Reference =
-        serde_json::from_slice(bytes).map_err(|_| ReferenceError::Invalid)?;
+    let reference = read_reference(&tree).map_err(|_| ReferenceError::Invalid)?;
     if reference.framework.id != framework.id || reference.framework.version != framework.version {
         return Err(ReferenceError::OtherFramework {
             found: reference.framework.version,
@@ -327,4 +328,75 @@ impl Reference {
             of: self.communes,
         })
     }
+}
+
+fn count(value: &Json) -> Result<Count, ShapeError> {
+    match value {
+        // A small exact count is what the export never writes: such a file is not one.
+        Json::Number(_) => match value.whole_u32()? {
+            count if count >= MIN_COUNT => Ok(Count::Exact(count)),
+            _ => Err(ShapeError::invalid("a count is a number from 3".into())),
+        },
+        Json::String(text) if text == FEW => Ok(Count::Few),
+        other => Err(ShapeError::wrong_type("a count", other)),
+    }
+}
+
+/// `N` values read by `read`, exactly.
+fn array_of<T, const N: usize>(
+    value: &Json,
+    read: fn(&Json) -> Result<T, ShapeError>,
+) -> Result<[T; N], ShapeError> {
+    let items = list_of(value, read)?;
+    <[T; N]>::try_from(items)
+        .map_err(|items| ShapeError::invalid(format!("{} values, not {N}", items.len())))
+}
+
+fn read_reference(value: &Json) -> Result<Reference, ShapeError> {
+    let fields = Fields::of(value)?.only(&[
+        "format",
+        "version",
+        "framework",
+        "territory",
+        "communes",
+        "from",
+        "to",
+        "pillars",
+        "questions",
+    ])?;
+    Ok(Reference {
+        format: fields.required("format", Json::string)?,
+        version: fields.required("version", Json::whole_u32)?,
+        framework: fields.required("framework", |v| {
+            let fields = Fields::of(v)?.only(&["id", "version"])?;
+            Ok(FrameworkRef {
+                id: fields.required("id", Json::string)?,
+                version: fields.required("version", Json::string)?,
+            })
+        })?,
+        territory: fields.required("territory", Json::string)?,
+        communes: fields.required("communes", Json::whole_u32)?,
+        from: fields.required("from", Json::string)?,
+        to: fields.required("to", Json::string)?,
+        pillars: fields.required("pillars", |v| {
+            list_of(v, |pillar| {
+                let fields = Fields::of(pillar)?.only(&["pillar_id", "communes", "quartiles"])?;
+                Ok(PillarReference {
+                    pillar_id: fields.required("pillar_id", Json::string)?,
+                    communes: fields.required("communes", count)?,
+                    quartiles: fields.optional("quartiles", |q| array_of(q, Json::whole_u8))?,
+                })
+            })
+        })?,
+        questions: fields.required("questions", |v| {
+            list_of(v, |question| {
+                let fields = Fields::of(question)?.only(&["question_id", "answered", "levels"])?;
+                Ok(QuestionReference {
+                    question_id: fields.required("question_id", Json::string)?,
+                    answered: fields.required("answered", count)?,
+                    levels: fields.required("levels", |l| array_of(l, count))?,
+                })
+            })
+        })?,
+    })
 }

@@ -47,8 +47,10 @@ fn parse(raw: &str) -> Result<Json, DecodeError> {
     json_tree::parse(raw).map_err(|_| DecodeError::Unparseable)
 }
 
-fn invalid(detail: ShapeError) -> DecodeError {
-    DecodeError::Invalid { detail }
+fn invalid(error: ShapeError) -> DecodeError {
+    DecodeError::Invalid {
+        detail: error.to_string(),
+    }
 }
 
 /// A record's `storage_version`, which must be there.
@@ -56,7 +58,9 @@ fn version(fields: &Fields) -> Result<u64, DecodeError> {
     fields
         .optional("storage_version", Json::whole)
         .map_err(invalid)?
-        .ok_or_else(|| invalid("storage_version is missing".into()))
+        .ok_or_else(|| DecodeError::Invalid {
+            detail: "storage_version is missing".into(),
+        })
 }
 
 /// Reads a stored assessment, migrating older versions.
@@ -109,9 +113,9 @@ pub fn decode_backup(text: &str) -> Result<Vec<Assessment>, DecodeError> {
         })
         .map_err(invalid)?;
     if format != BACKUP_FORMAT {
-        return Err(invalid(format!(
-            "format {format:?} is not {BACKUP_FORMAT:?}"
-        )));
+        return Err(DecodeError::Invalid {
+            detail: format!("format {format:?} is not {BACKUP_FORMAT:?}"),
+        });
     }
     if let Some((newer, _)) = records
         .iter()

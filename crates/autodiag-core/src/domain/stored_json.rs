@@ -27,10 +27,10 @@ const BUDGET: [&str; 4] = [
     "over_200000",
 ];
 const STRATEGY: [&str; 3] = ["none", "in_progress", "adopted"];
-const IMPORTANCE: [&str; 3] = ["low", "medium", "high"];
-const HORIZON: [&str; 3] = ["short", "medium", "long"];
-const STATUS: [&str; 2] = ["planned", "done"];
-const ORIGIN: [&str; 3] = ["drafted", "catalogue", "custom"];
+pub(crate) const IMPORTANCE: [&str; 3] = ["low", "medium", "high"];
+pub(crate) const HORIZON: [&str; 3] = ["short", "medium", "long"];
+pub(crate) const STATUS: [&str; 2] = ["planned", "done"];
+pub(crate) const ORIGIN: [&str; 3] = ["drafted", "catalogue", "custom"];
 const UNKNOWN: &str = "unknown";
 const NOT_APPLICABLE: &str = "not_applicable";
 
@@ -49,16 +49,16 @@ fn level(value: &Json) -> Result<Level, ShapeError> {
     u8::try_from(number)
         .ok()
         .and_then(Level::new)
-        .ok_or_else(|| format!("level {number} is out of range 1 to 5"))
+        .ok_or_else(|| ShapeError::invalid(format!("level {number} is out of range 1 to 5")))
 }
 
 fn choice(value: &Json) -> Result<Choice, ShapeError> {
     match value {
         Json::String(text) if text == UNKNOWN => Ok(Choice::Unknown),
         Json::String(text) if text == NOT_APPLICABLE => Ok(Choice::NotApplicable),
-        Json::String(text) => Err(format!(
+        Json::String(text) => Err(ShapeError::invalid(format!(
             "{text:?} is not a level (1 to 5, \"unknown\" or \"not_applicable\")"
-        )),
+        ))),
         other => level(other).map(Choice::Level),
     }
 }
@@ -75,9 +75,7 @@ fn answer(value: &Json) -> Result<Answer, ShapeError> {
 fn pillar_settings(value: &Json) -> Result<PillarSettings, ShapeError> {
     let fields = Fields::of(value)?;
     Ok(PillarSettings {
-        importance: fields.or_default("importance", |v| {
-            one_of(v, &IMPORTANCE).map(|i| Importance::ALL[i])
-        })?,
+        importance: fields.or_default("importance", importance)?,
         target: fields.optional("target", level)?,
     })
 }
@@ -91,6 +89,15 @@ fn set_aside(value: &Json) -> Result<SetAsideAnswer, ShapeError> {
 }
 
 fn profile(value: &Json) -> Result<Profile, ShapeError> {
+    profile_with_staff(value, |staff| staff.hundredths().map(from_hundredths))
+}
+
+/// A profile whose staff number is read by `staff`: in hundredths from storage, exactly
+/// from a summary file.
+pub(crate) fn profile_with_staff(
+    value: &Json,
+    staff: fn(&Json) -> Result<f64, ShapeError>,
+) -> Result<Profile, ShapeError> {
     let fields = Fields::of(value)?;
     Ok(Profile {
         commune: fields.required("commune", Json::string)?,
@@ -101,9 +108,7 @@ fn profile(value: &Json) -> Result<Profile, ShapeError> {
         respondent_name: fields.or_default("respondent_name", Json::string)?,
         respondent_role: fields.or_default("respondent_role", Json::string)?,
         date: fields.or_default("date", Json::string)?,
-        digital_staff_fte: fields
-            .optional("digital_staff_fte", Json::hundredths)?
-            .map(from_hundredths),
+        digital_staff_fte: fields.optional("digital_staff_fte", staff)?,
         digital_budget: fields.optional("digital_budget", |v| {
             one_of(v, &BUDGET).map(|i| BudgetBand::ALL[i])
         })?,
@@ -115,23 +120,35 @@ fn profile(value: &Json) -> Result<Profile, ShapeError> {
     })
 }
 
+pub(crate) fn item_status(value: &Json) -> Result<ItemStatus, ShapeError> {
+    one_of(value, &STATUS).map(|i| [ItemStatus::Planned, ItemStatus::Done][i])
+}
+
+pub(crate) fn item_origin(value: &Json) -> Result<ItemOrigin, ShapeError> {
+    one_of(value, &ORIGIN).map(|i| {
+        [
+            ItemOrigin::Drafted,
+            ItemOrigin::Catalogue,
+            ItemOrigin::Custom,
+        ][i]
+    })
+}
+
+pub(crate) fn horizon(value: &Json) -> Result<Horizon, ShapeError> {
+    one_of(value, &HORIZON).map(|i| Horizon::ALL[i])
+}
+
+pub(crate) fn importance(value: &Json) -> Result<Importance, ShapeError> {
+    one_of(value, &IMPORTANCE).map(|i| Importance::ALL[i])
+}
+
 fn roadmap_item(value: &Json) -> Result<RoadmapItem, ShapeError> {
     let fields = Fields::of(value)?;
     Ok(RoadmapItem {
         id: fields.required("id", Json::string)?,
-        horizon: fields.required("horizon", |v| one_of(v, &HORIZON).map(|i| Horizon::ALL[i]))?,
-        status: fields.required("status", |v| {
-            one_of(v, &STATUS).map(|i| [ItemStatus::Planned, ItemStatus::Done][i])
-        })?,
-        origin: fields.required("origin", |v| {
-            one_of(v, &ORIGIN).map(|i| {
-                [
-                    ItemOrigin::Drafted,
-                    ItemOrigin::Catalogue,
-                    ItemOrigin::Custom,
-                ][i]
-            })
-        })?,
+        horizon: fields.required("horizon", horizon)?,
+        status: fields.required("status", item_status)?,
+        origin: fields.required("origin", item_origin)?,
         custom_title: fields.optional("custom_title", Json::string)?,
         first_step: fields.optional("first_step", Json::string)?,
         owner: fields.optional("owner", Json::string)?,

@@ -7,12 +7,14 @@
 use super::assessment::{Answer, Assessment, Choice, Importance, Level, SetAsideAnswer};
 use super::content::Framework;
 use super::content::Horizon;
+use super::json_tree::{self, Fields, Json, ShapeError, ShapeKind};
 use super::obligations::{self, Obligation};
 use super::profile::Profile;
 use super::roadmap::{
     self, FocusPillar, ItemOrigin, ItemStatus, LaterPillar, Reason, Roadmap, RoadmapItem,
 };
 use super::scoring::{self, PillarScore};
+use super::summary_json::read_summary;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -459,49 +461,26 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
         return Err(ImportError::TooDeep);
     }
 
-    // Valid JSON that is not an object (an array, a number…) is not a summary either.
-    if !text.trim_start().starts_with('{') {
-        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-            Ok(_) => ImportError::NotAutodiag,
-            Err(e) => ImportError::NotJson {
-                line: e.line(),
-                column: e.column(),
-            },
-        });
-    }
-
-    /// Just enough to recognise the file before reading it in full.
-    #[derive(Deserialize)]
-    struct Envelope {
-        #[serde(default)]
-        format: Option<FormatField>,
-        #[serde(default)]
-        schema_version: Option<u64>,
-    }
-    /// A `format` that is not text is read, and refused below, rather than failing the parse.
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum FormatField {
-        Text(String),
-        Other(serde::de::IgnoredAny),
-    }
-    let envelope: Envelope = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-            ImportError::NotJson {
-                line: e.line(),
-                column: e.column(),
-            }
-        }
-        _ => ImportError::NotAutodiag,
+    let tree = json_tree::parse(text).map_err(|error| {
+        let (line, column) = json_tree::line_column(text, error.at);
+        ImportError::NotJson { line, column }
     })?;
-    let is_autodiag = matches!(&envelope.format, Some(FormatField::Text(f)) if f == FORMAT_ID);
-    if !is_autodiag {
+    // Valid JSON that is not an object (an array, a number…) is not a summary either, nor is
+    // an object whose `format` is not ours or whose `schema_version` is not a whole number.
+    let Json::Object(_) = &tree else {
+        return Err(ImportError::NotAutodiag);
+    };
+    let envelope = Fields::of(&tree).map_err(|_| ImportError::NotAutodiag)?;
+    if !matches!(envelope.get("format"), Some(Json::String(f)) if f == FORMAT_ID) {
         return Err(ImportError::NotAutodiag);
     }
-    let version = envelope.schema_version.ok_or(ImportError::MissingField {
-        field: "schema_version".into(),
-        line: 1,
-    })?;
+    let version = envelope
+        .optional("schema_version", Json::whole)
+        .map_err(|_| ImportError::NotAutodiag)?
+        .ok_or(ImportError::MissingField {
+            field: "schema_version".into(),
+            line: 1,
+        })?;
     if version > u64::from(SCHEMA_VERSION) {
         return Err(ImportError::NewerSchema {
             found: version,
@@ -516,30 +495,20 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
     // due dates or PST structure it would silently drop or refuse. A later version that
     // changes a field dispatches on `version` here: parse older files into their own type and
     // convert them forward.
-    let summary = parse_current(text)?;
+    let summary = read_summary(&tree).map_err(|error| shape_error(text, error))?;
     Ok((summary, migrated_from))
 }
 
-fn parse_current(text: &str) -> Result<Summary, ImportError> {
-    serde_json::from_str(text).map_err(|error| {
-        let line = error.line();
-        // serde_json names the field in its message: "missing field `commune` at line 3 …".
-        let message = error.to_string();
-        if let Some(rest) = message.strip_prefix("missing field `") {
-            let field = rest.split('`').next().unwrap_or_default().to_string();
-            ImportError::MissingField { field, line }
-        } else if message.starts_with("invalid type") {
-            ImportError::WrongType {
-                line,
-                column: error.column(),
-            }
-        } else {
-            ImportError::InvalidValue {
-                line,
-                column: error.column(),
-            }
-        }
-    })
+/// A summary of the wrong shape, told as serde told it: which field is missing, or where
+/// the value of the wrong type or not allowed is.
+fn shape_error(text: &str, error: ShapeError) -> ImportError {
+    let at = json_tree::locate(text, &error.path).unwrap_or(0);
+    let (line, column) = json_tree::line_column(text, at);
+    match error.kind {
+        ShapeKind::Missing(field) => ImportError::MissingField { field, line },
+        ShapeKind::WrongType(_) => ImportError::WrongType { line, column },
+        ShapeKind::Invalid(_) => ImportError::InvalidValue { line, column },
+    }
 }
 
 fn to_assessment(

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 /// Parses `text` and reads it with `read`; any failure as one message.
 pub fn read<T>(text: &str, read: fn(&Json) -> Result<T, ShapeError>) -> Result<T, String> {
     let value = json_tree::parse(text).map_err(|_| "the texts are not valid JSON".to_string())?;
-    read(&value)
+    read(&value).map_err(|error| error.to_string())
 }
 
 fn strings(value: &Json) -> Result<Vec<String>, ShapeError> {
