@@ -1340,3 +1340,57 @@ fn settings_of_an_unknown_pillar_survive_a_round_trip() {
         Importance::High
     );
 }
+
+/// Files of tiny values (a million zeros, empty arrays or strings) are refused as they are
+/// read, before their tree outgrows the memory the largest real files take.
+#[test]
+fn files_of_tiny_values_are_refused_with_memory_bounded() {
+    let budget = summary::MAX_FILE_BYTES - 1024;
+    for (what, item) in [
+        ("zeros", "0,"),
+        ("empty arrays", "[],"),
+        ("empty objects", "{},"),
+        ("empty strings", "\"\","),
+        ("nulls", "null,"),
+    ] {
+        let mut values = String::new();
+        while values.len() < budget - 200 {
+            values.push_str(item);
+        }
+        values.push('0');
+        let summary_file = format!(
+            "{{\"format\":\"autodiag-summary\",\"schema_version\":4,\"answers\":[{values}]}}"
+        );
+        let stored_value = format!("{{\"storage_version\":1,\"assessment\":[{values}]}}");
+        let backup = format!("{{\"format\":\"autodiag-backup\",\"assessments\":[{values}]}}");
+        let (results, peak) = peak_memory(|| {
+            (
+                summary::parse(summary_file.as_bytes()).map(|_| ()),
+                stored::decode_assessment(&stored_value).map(|_| ()),
+                stored::decode_backup(&backup).map(|_| ()),
+            )
+        });
+        // Up to 4 bytes a value the text is refused as it is read; `null,` is read, and
+        // refused for its shape.
+        if item.len() <= 4 {
+            assert_eq!(results.0, Err(ImportError::NotAutodiag), "{what}");
+        } else {
+            assert!(results.0.is_err(), "{what}");
+        }
+        assert!(
+            matches!(results.1, Err(stored::DecodeError::Invalid { .. })),
+            "{what}: {:?}",
+            results.1
+        );
+        assert!(results.2.is_err(), "{what}");
+        eprintln!(
+            "{what}: peak {peak} bytes ({:.1}× the file)",
+            peak as f64 / summary_file.len() as f64
+        );
+        assert!(
+            peak < 16 * summary_file.len(),
+            "{what}: {peak} bytes for a {} byte file",
+            summary_file.len()
+        );
+    }
+}

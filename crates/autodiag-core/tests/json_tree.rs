@@ -131,12 +131,12 @@ fn from_serde(value: &Value) -> Json {
     match value {
         Value::Null => Json::Null,
         Value::Bool(b) => Json::Bool(*b),
-        Value::Number(n) => Json::Number(n.to_string()),
-        Value::String(s) => Json::String(s.clone()),
+        Value::Number(n) => Json::Number(n.to_string().into()),
+        Value::String(s) => Json::String(s.as_str().into()),
         Value::Array(items) => Json::Array(items.iter().map(from_serde).collect()),
         Value::Object(map) => Json::Object(
             map.iter()
-                .map(|(key, value)| (key.clone(), from_serde(value)))
+                .map(|(key, value)| (key.as_str().into(), from_serde(value)))
                 .collect(),
         ),
     }
@@ -146,16 +146,19 @@ fn from_serde(value: &Value) -> Json {
 /// through f64 as serde_json reads them.
 fn normalised(value: &Json) -> Json {
     match value {
-        Json::Number(text) => Json::Number(match text.parse::<u64>() {
-            Ok(whole) => whole.to_string(),
-            Err(_) => match text.parse::<i64>() {
-                // serde_json reads `-0` as the float -0.0.
-                Ok(negative) if negative != 0 => negative.to_string(),
-                _ => serde_json::Number::from_f64(text.parse::<f64>().unwrap())
-                    .unwrap()
-                    .to_string(),
-            },
-        }),
+        Json::Number(text) => Json::Number(
+            match text.parse::<u64>() {
+                Ok(whole) => whole.to_string(),
+                Err(_) => match text.parse::<i64>() {
+                    // serde_json reads `-0` as the float -0.0.
+                    Ok(negative) if negative != 0 => negative.to_string(),
+                    _ => serde_json::Number::from_f64(text.parse::<f64>().unwrap())
+                        .unwrap()
+                        .to_string(),
+                },
+            }
+            .into(),
+        ),
         Json::Array(items) => Json::Array(items.iter().map(normalised).collect()),
         Json::Object(members) => {
             let map: std::collections::BTreeMap<_, _> = members
@@ -237,7 +240,7 @@ proptest! {
         let mut written = String::new();
         json_tree::write_string(&mut written, &text);
         prop_assert_eq!(&written, &serde_json::to_string(&text).unwrap());
-        prop_assert_eq!(json_tree::parse(&written), Ok(Json::String(text)));
+        prop_assert_eq!(json_tree::parse(&written), Ok(Json::String(text.into())));
     }
 
     /// Staff numbers typed in the profile (two decimals at most) are written as serde_json

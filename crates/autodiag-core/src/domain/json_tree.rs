@@ -9,23 +9,35 @@
 use std::fmt::Write as _;
 
 /// A parsed JSON value. Numbers keep their text, so whole numbers up to `u64::MAX` read
-/// back exactly and no float parser is needed for them.
+/// back exactly and no float parser is needed for them. Boxed slices rather than vectors keep
+/// each value to 24 bytes: a hostile file is mostly tiny values.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
     Null,
     Bool(bool),
-    Number(String),
-    String(String),
-    Array(Vec<Json>),
+    Number(Box<str>),
+    String(Box<str>),
+    Array(Box<[Json]>),
     /// Members in the order of the text.
-    Object(Vec<(String, Json)>),
+    Object(Box<[(Box<str>, Json)]>),
 }
 
 /// The text is not JSON: truncated, hand-edited or not JSON at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyntaxError {
-    /// Where the text stops being JSON, as a byte offset.
+    /// Where the parser stopped, as a byte offset.
     pub at: usize,
+    /// The text holds more values than any document of ours for its length (see
+    /// [`max_values`]); it may be valid JSON.
+    pub too_dense: bool,
+}
+
+/// The most values read from a text of `length` bytes. Every summary, stored assessment or
+/// text file spends at least 9 bytes per value (keys, quotes, commas); a file of a million
+/// zeros spends 2, and its tree would take 60 times its size in memory. Refusing such a text
+/// as it is read keeps the tree within about 15 times the text.
+pub fn max_values(length: usize) -> usize {
+    (length / 4).max(1_024)
 }
 
 /// Arrays and objects nested deeper are refused rather than risk the wasm stack, at the same
@@ -35,11 +47,7 @@ pub const MAX_DEPTH: usize = 127;
 /// Parses a whole JSON text; surrounding whitespace is allowed, anything else after the
 /// value is not.
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
-    let mut parser = Parser {
-        bytes: text.as_bytes(),
-        at: 0,
-        starts: None,
-    };
+    let mut parser = Parser::new(text);
     let value = parser.value(0).map_err(|_| parser.error())?;
     parser.skip_whitespace();
     if parser.at == parser.bytes.len() {
@@ -54,6 +62,9 @@ struct Parser<'t> {
     at: usize,
     /// Each value's offset, in document order, when [`locate`] asks for them.
     starts: Option<Vec<usize>>,
+    /// Values read so far, and the most allowed.
+    values: usize,
+    max_values: usize,
 }
 
 /// Inside the parser, where it stopped is read from the parser itself.
@@ -61,9 +72,20 @@ struct Parser<'t> {
 struct Stop;
 
 impl Parser<'_> {
+    fn new(text: &str) -> Parser<'_> {
+        Parser {
+            bytes: text.as_bytes(),
+            at: 0,
+            starts: None,
+            values: 0,
+            max_values: max_values(text.len()),
+        }
+    }
+
     fn error(&self) -> SyntaxError {
         SyntaxError {
             at: self.at.min(self.bytes.len()),
+            too_dense: self.values > self.max_values,
         }
     }
 
@@ -97,6 +119,10 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Json, Stop> {
         let next = self.peek().ok_or(Stop)?;
+        self.values += 1;
+        if self.values > self.max_values {
+            return Err(Stop);
+        }
         if let Some(starts) = self.starts.as_mut() {
             starts.push(self.at);
         }
@@ -107,7 +133,9 @@ impl Parser<'_> {
             b'n' => self.literal("null", Json::Null),
             b't' => self.literal("true", Json::Bool(true)),
             b'f' => self.literal("false", Json::Bool(false)),
-            b'"' => self.string().map(Json::String),
+            b'"' => self
+                .string()
+                .map(|text| Json::String(text.into_boxed_str())),
             b'[' => {
                 self.at += 1;
                 let mut items = Vec::new();
@@ -122,7 +150,7 @@ impl Parser<'_> {
                         }
                     }
                 }
-                Ok(Json::Array(items))
+                Ok(Json::Array(items.into_boxed_slice()))
             }
             b'{' => {
                 self.at += 1;
@@ -136,7 +164,7 @@ impl Parser<'_> {
                         if !self.eat(b':') {
                             return Err(Stop);
                         }
-                        members.push((key, self.value(depth + 1)?));
+                        members.push((key.into_boxed_str(), self.value(depth + 1)?));
                         if self.eat(b'}') {
                             break;
                         }
@@ -145,7 +173,7 @@ impl Parser<'_> {
                         }
                     }
                 }
-                Ok(Json::Object(members))
+                Ok(Json::Object(members.into_boxed_slice()))
             }
             _ => self.number(),
         }
@@ -190,7 +218,7 @@ impl Parser<'_> {
             self.at = start;
             return Err(Stop);
         }
-        Ok(Json::Number(text.to_string()))
+        Ok(Json::Number(text.into()))
     }
 
     fn hex4(&mut self) -> Result<u32, Stop> {
@@ -395,7 +423,7 @@ fn kind(value: &Json) -> &'static str {
 }
 
 impl Json {
-    pub fn members(&self) -> Result<&[(String, Json)], ShapeError> {
+    pub fn members(&self) -> Result<&[(Box<str>, Json)], ShapeError> {
         match self {
             Json::Object(members) => Ok(members),
             other => Err(ShapeError::wrong_type("an object", other)),
@@ -411,7 +439,7 @@ impl Json {
 
     pub fn string(&self) -> Result<String, ShapeError> {
         match self {
-            Json::String(text) => Ok(text.clone()),
+            Json::String(text) => Ok(text.to_string()),
             other => Err(ShapeError::wrong_type("a string", other)),
         }
     }
@@ -474,7 +502,7 @@ impl Json {
         };
         let (negative, text) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
-            None => (false, text.as_str()),
+            None => (false, &**text),
         };
         let (mantissa, exponent) = match text.split_once(['e', 'E']) {
             // An exponent too long for an i64 is far past the bound either way.
@@ -529,7 +557,7 @@ const MAX_EXPONENT: i64 = 1_000;
 
 /// An object's members, read by name.
 pub struct Fields<'j> {
-    members: &'j [(String, Json)],
+    members: &'j [(Box<str>, Json)],
 }
 
 impl<'j> Fields<'j> {
@@ -541,7 +569,7 @@ impl<'j> Fields<'j> {
     /// that denies unknown fields.
     pub fn only(self, known: &[&str]) -> Result<Fields<'j>, ShapeError> {
         for (index, (key, _)) in self.members.iter().enumerate() {
-            let message = if !known.contains(&key.as_str()) {
+            let message = if !known.contains(&&**key) {
                 format!("unknown field `{key}`")
             } else if self.members[..index]
                 .iter()
@@ -551,7 +579,7 @@ impl<'j> Fields<'j> {
             } else {
                 continue;
             };
-            return Err(ShapeError::invalid(message).within(Step::Key(key.clone())));
+            return Err(ShapeError::invalid(message).within(Step::Key(key.to_string())));
         }
         Ok(self)
     }
@@ -560,7 +588,7 @@ impl<'j> Fields<'j> {
     pub fn get(&self, name: &str) -> Option<&'j Json> {
         self.members
             .iter()
-            .find(|(key, _)| key == name)
+            .find(|(key, _)| **key == *name)
             .map(|(_, value)| value)
     }
 
@@ -612,7 +640,7 @@ pub fn map_of<T>(
     let mut map = std::collections::BTreeMap::new();
     for (key, member) in value.members()? {
         map.insert(
-            key.clone(),
+            key.to_string(),
             read(member).map_err(|error| error.within_key(key))?,
         );
     }
@@ -643,11 +671,8 @@ pub fn one_of(value: &Json, names: &[&str]) -> Result<usize, ShapeError> {
 /// Where the value at `path` starts in `text`, as a byte offset; `None` if the text is not
 /// JSON or has no such value. For error messages only: it parses the text again.
 pub fn locate(text: &str, path: &[Step]) -> Option<usize> {
-    let mut parser = Parser {
-        bytes: text.as_bytes(),
-        at: 0,
-        starts: Some(Vec::new()),
-    };
+    let mut parser = Parser::new(text);
+    parser.starts = Some(Vec::new());
     let root = parser.value(0).ok()?;
     let starts = parser.starts?;
     // `starts` holds each value's offset in document order, so a child's index is its
@@ -669,7 +694,7 @@ pub fn locate(text: &str, path: &[Step]) -> Option<usize> {
                 .map(|(i, item)| (item, i == *at))
                 .collect(),
             (Json::Object(members), Step::Key(key)) => {
-                members.iter().map(|(k, v)| (v, k == key)).collect()
+                members.iter().map(|(k, v)| (v, **k == **key)).collect()
             }
             _ => return None,
         };

@@ -337,7 +337,7 @@ fn count(value: &Json) -> Result<Count, ShapeError> {
             count if count >= MIN_COUNT => Ok(Count::Exact(count)),
             _ => Err(ShapeError::invalid("a count is a number from 3".into())),
         },
-        Json::String(text) if text == FEW => Ok(Count::Few),
+        Json::String(text) if &**text == FEW => Ok(Count::Few),
         other => Err(ShapeError::wrong_type("a count", other)),
     }
 }

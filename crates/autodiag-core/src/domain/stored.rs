@@ -42,9 +42,18 @@ pub fn encode_assessment(assessment: &Assessment) -> String {
     out
 }
 
-/// Text that is not JSON is `Unparseable`; JSON of the wrong shape is `Invalid`.
+/// Text that is not JSON is `Unparseable`; JSON of the wrong shape is `Invalid`, and so is
+/// a text far denser in values than any assessment.
 fn parse(raw: &str) -> Result<Json, DecodeError> {
-    json_tree::parse(raw).map_err(|_| DecodeError::Unparseable)
+    json_tree::parse(raw).map_err(|error| {
+        if error.too_dense {
+            DecodeError::Invalid {
+                detail: "more values than an assessment of this length holds".into(),
+            }
+        } else {
+            DecodeError::Unparseable
+        }
+    })
 }
 
 fn invalid(error: ShapeError) -> DecodeError {

@@ -54,8 +54,8 @@ fn level(value: &Json) -> Result<Level, ShapeError> {
 
 fn choice(value: &Json) -> Result<Choice, ShapeError> {
     match value {
-        Json::String(text) if text == UNKNOWN => Ok(Choice::Unknown),
-        Json::String(text) if text == NOT_APPLICABLE => Ok(Choice::NotApplicable),
+        Json::String(text) if &**text == UNKNOWN => Ok(Choice::Unknown),
+        Json::String(text) if &**text == NOT_APPLICABLE => Ok(Choice::NotApplicable),
         Json::String(text) => Err(ShapeError::invalid(format!(
             "{text:?} is not a level (1 to 5, \"unknown\" or \"not_applicable\")"
         ))),

@@ -462,6 +462,10 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
     }
 
     let tree = json_tree::parse(text).map_err(|error| {
+        if error.too_dense {
+            // Far more values than a summary of this length holds: not one.
+            return ImportError::NotAutodiag;
+        }
         let (line, column) = json_tree::line_column(text, error.at);
         ImportError::NotJson { line, column }
     })?;
@@ -471,7 +475,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
         return Err(ImportError::NotAutodiag);
     };
     let envelope = Fields::of(&tree).map_err(|_| ImportError::NotAutodiag)?;
-    if !matches!(envelope.get("format"), Some(Json::String(f)) if f == FORMAT_ID) {
+    if !matches!(envelope.get("format"), Some(Json::String(f)) if &**f == FORMAT_ID) {
         return Err(ImportError::NotAutodiag);
     }
     let version = envelope

@@ -25,7 +25,7 @@ fn framework(value: &Json) -> Result<FrameworkRef, ShapeError> {
 
 fn raw_choice(value: &Json) -> Result<RawChoice, ShapeError> {
     match value {
-        Json::String(text) => Ok(RawChoice::Text(text.clone())),
+        Json::String(text) => Ok(RawChoice::Text(text.to_string())),
         Json::Number(_) => value.float().map(RawChoice::Number),
         other => Err(ShapeError::wrong_type(
             "a level from 1 to 5, \"unknown\" or \"not_applicable\"",
