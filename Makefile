@@ -18,7 +18,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # file, both bundles and both languages. Each step that shrinks them lowers them: issue #16
 # aims at 180 KB and 500 KB.
 SIZE_BUDGET := 217000
-DIST_BUDGET := 790000
+DIST_BUDGET := 782000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

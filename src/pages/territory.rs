@@ -859,7 +859,7 @@ fn Exports(
                 |e: &ImportError| error_message(l, e),
                 &browser::now_iso(),
             );
-            crate::domain::json::to_string(&aggregate, b"  ")
+            aggregate.to_json()
         });
         let _ = browser::download(
             &format!("autodiag-territoire-{}.json", browser::today()),
@@ -903,7 +903,7 @@ fn Exports(
                 let _ = browser::download(
                     &format!("autodiag-reference-territoriale-{}.json", browser::today()),
                     "application/json",
-                    &crate::domain::json::to_string(&reference, b"  "),
+                    &reference.to_json(),
                 );
             }
             Err(crate::domain::reference::ReferenceError::TooFewCommunes { found }) => {

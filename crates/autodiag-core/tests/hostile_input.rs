@@ -828,16 +828,31 @@ fn parse_with_serde(bytes: &[u8]) -> Result<summary::Summary, String> {
     {
         return Err(kind(&summary::parse(bytes).unwrap_err()));
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| "NotJson".to_string())?;
-    let is_ours = value.get("format").and_then(Value::as_str) == Some(summary::FORMAT_ID);
-    let version = match value.get("schema_version") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(v.as_u64().ok_or("NotAutodiag")?),
-    };
-    if !value.is_object() || !is_ours {
+    // The envelope as the old reader took it: unknown fields skipped unread.
+    if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+        return Err("NotJson".into());
+    }
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        #[serde(default)]
+        format: Option<FormatField>,
+        #[serde(default)]
+        schema_version: Option<u64>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum FormatField {
+        Text(String),
+        Other(serde::de::IgnoredAny),
+    }
+    if !text.trim_start().starts_with('{') {
         return Err("NotAutodiag".into());
     }
-    match version {
+    let envelope: Envelope = serde_json::from_str(text).map_err(|_| "NotAutodiag".to_string())?;
+    if !matches!(&envelope.format, Some(FormatField::Text(f)) if f == summary::FORMAT_ID) {
+        return Err("NotAutodiag".into());
+    }
+    match envelope.schema_version {
         None => return Err("MissingField schema_version".into()),
         Some(v) if v > u64::from(summary::SCHEMA_VERSION) => return Err("NewerSchema".into()),
         _ => {}
@@ -1352,6 +1367,9 @@ fn files_of_tiny_values_are_refused_with_memory_bounded() {
         ("empty objects", "{},"),
         ("empty strings", "\"\","),
         ("nulls", "null,"),
+        ("short strings", "\"a\","),
+        ("small objects", "{\"a\":0},"),
+        ("objects of arrays", "{\"\":[]},"),
     ] {
         let mut values = String::new();
         while values.len() < budget - 200 {
@@ -1370,9 +1388,9 @@ fn files_of_tiny_values_are_refused_with_memory_bounded() {
                 stored::decode_backup(&backup).map(|_| ()),
             )
         });
-        // Up to 4 bytes a value the text is refused as it is read; `null,` is read, and
-        // refused for its shape.
-        if item.len() <= 4 {
+        // Under 4 bytes a value the text is refused as it is read; longer items are read,
+        // and refused for their shape.
+        if item.len() < 4 {
             assert_eq!(results.0, Err(ImportError::NotAutodiag), "{what}");
         } else {
             assert!(results.0.is_err(), "{what}");

@@ -6,7 +6,7 @@
 mod common;
 use autodiag_core::domain::assessment::{Answer, Assessment, Choice, SetAsideAnswer};
 use autodiag_core::domain::json_tree::{self, Json};
-use autodiag_core::domain::{content, stored};
+use autodiag_core::domain::{content, stored, summary};
 use common::*;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -84,6 +84,13 @@ fn the_stored_format_is_written_byte_for_byte_as_serde_wrote_it() {
 fn what_serde_stored_reads_back_unchanged() {
     for a in assessments() {
         assert_eq!(stored::decode_assessment(&serde_encoded(&a)), Ok(a.clone()));
+        // Fields a later version may add are skipped, whatever their numbers.
+        let with_more = serde_encoded(&a).replacen(
+            "\"storage_version\": 1,",
+            "\"storage_version\": 1,\n\"zz\": [1e999, 0.01e310, -0],",
+            1,
+        );
+        assert_eq!(stored::decode_assessment(&with_more), Ok(a.clone()));
         // And what this module writes, serde reads the same.
         let by_serde: SerdeStored = serde_json::from_str(&stored::encode_assessment(&a)).unwrap();
         assert_eq!(by_serde.assessment, a);
@@ -119,11 +126,16 @@ fn staff_numbers_are_kept_in_hundredths() {
         assert_eq!(stored_fte(text), Some(value), "{text}");
     }
     assert_eq!(stored_fte("null"), None);
-    // Beyond any f64, as serde_json: not JSON.
-    assert!(json_tree::parse("1e999").is_err());
-    assert!(json_tree::parse("-2e308").is_err());
-    assert!(json_tree::parse("0e999").is_ok());
-    assert!(json_tree::parse("1e-999").is_ok());
+    // Numbers keep their text: one beyond any f64 is the field's to refuse (a summary's
+    // staff number, read exactly) or to bound (the stored one, in hundredths).
+    assert_eq!(stored_fte("1e999"), Some(1e9));
+    assert_eq!(stored_fte("-1e999"), Some(-1e9));
+    assert_eq!(stored_fte("0.01e310"), Some(1e9));
+    assert!(json_tree::parse("1e999").unwrap().float().is_err());
+    assert_eq!(
+        json_tree::parse("1.7976931348623157e308").unwrap().float(),
+        Ok(f64::MAX)
+    );
 }
 
 /// serde_json's value as a `Json` tree, members deduplicated as serde_json keeps them.
@@ -284,4 +296,113 @@ fn the_texts_read_as_serde_reads_them() {
     assert!(content::texts_json::read("{\"scale\": 3}", content::texts_json::texts).is_err());
     assert!(content::install_questions("fr", "{\"mob_pcm\": {\"id\": 1}}").is_err());
     assert!(content::install_questions("fr", "not json").is_err());
+}
+
+/// The summaries of [`assessments`] and of the example files, as the app exports them.
+fn summaries() -> Vec<summary::Summary> {
+    let mut all: Vec<summary::Summary> = assessments()
+        .iter()
+        .map(|a| summary::export(framework(), a, NOW))
+        .collect();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    for entry in std::fs::read_dir(examples).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let imported = summary::import(framework(), &bytes, "id".into(), NOW).unwrap();
+        all.push(summary::export(framework(), &imported.assessment, NOW));
+    }
+    // Staff numbers and shares that are not whole.
+    let mut odd = all[1].clone();
+    odd.profile.digital_staff_fte = Some(0.1 + 0.2);
+    odd.pillars[0].completion = 1.0 / 3.0;
+    let roadmap = odd.roadmap.as_mut().unwrap();
+    roadmap.strategic_objectives.insert(
+        "mobilite".into(),
+        "Une mobilité « douce »\tpour tous".into(),
+    );
+    roadmap.items[0].owner = Some("Service travaux".into());
+    roadmap.items[0].due = Some("2027-06-30".into());
+    all.push(odd);
+    all
+}
+
+#[test]
+fn summaries_are_written_byte_for_byte_as_serde_wrote_them() {
+    let summaries = summaries();
+    assert!(summaries.iter().any(|s| s.pst.is_some()));
+    assert!(summaries.iter().any(|s| !s.legal_obligations.is_empty()));
+    assert!(summaries.iter().any(|s| {
+        s.roadmap
+            .as_ref()
+            .is_some_and(|r| !r.later.is_empty() && r.items.iter().any(|i| !i.reasons.is_empty()))
+    }));
+    for summary in summaries {
+        assert_eq!(
+            summary::to_json(&summary),
+            autodiag_core::domain::json::to_string(&summary, b"  "),
+            "{}",
+            summary.profile.commune
+        );
+    }
+}
+
+/// A fault is placed where it is: a repeated field at its second occurrence, a wrong value on
+/// its own line.
+#[test]
+fn import_errors_name_the_line_of_the_fault() {
+    let text = summary::to_json(&summaries()[1]);
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let first_level = line_of("\"level\": ");
+    let repeated = text.replacen("\"level\": ", "\"level\": 2,\n      \"level\": ", 1);
+    assert!(matches!(
+        summary::parse(repeated.as_bytes()),
+        Err(summary::ImportError::InvalidValue { line, .. }) if line == first_level + 1
+    ));
+    let importance = line_of("\"importance\": ");
+    let wrong = text.replacen("\"importance\": \"", "\"importance\": \"x", 1);
+    assert!(matches!(
+        summary::parse(wrong.as_bytes()),
+        Err(summary::ImportError::InvalidValue { line, column: 21 }) if line == importance
+    ));
+}
+
+#[test]
+fn territory_exports_are_written_byte_for_byte_as_serde_wrote_them() {
+    use autodiag_core::domain::{matching, reference, territory};
+    let mut files: Vec<(String, Vec<u8>)> = (0..9)
+        .map(|i| {
+            let a = realistic_assessment(
+                &format!("Commune « {i} »"),
+                &format!("{}", 52000 + i),
+                &format!("2026-{:02}-15", 1 + i),
+                i as u64 + 3,
+                0.5,
+            );
+            let text = summary::to_json(&summary::export(framework(), &a, NOW));
+            (format!("commune-{i}.json"), text.into_bytes())
+        })
+        .collect();
+    // An older file of a commune already there, and a file that is not a summary.
+    let older = realistic_assessment("Commune « 1 »", "52001", "2025-01-15", 40, 1.0);
+    let older = summary::to_json(&summary::export(framework(), &older, NOW));
+    files.push(("ancien.json".into(), older.into_bytes()));
+    files.push(("vide.json".into(), Vec::new()));
+    let t = territory::load(framework(), &files, NOW);
+    assert!(!t.rejected.is_empty() && !t.superseded.is_empty());
+    let matches = matching::find(framework(), &t, matching::Thresholds::default());
+    let aggregate = t.aggregate(framework(), matches, 3, |e| format!("{e:?}"), NOW);
+    assert!(!aggregate.matches.is_empty() && !aggregate.pooling_candidates.is_empty());
+    assert_eq!(
+        aggregate.to_json(),
+        autodiag_core::domain::json::to_string(&aggregate, b"  ")
+    );
+    let reference = reference::build(framework(), &t, "Charleroi Métropole").unwrap();
+    assert_eq!(
+        reference.to_json(),
+        autodiag_core::domain::json::to_string(&reference, b"  ")
+    );
+    // What it writes, it reads back.
+    assert_eq!(
+        reference::parse(framework(), reference.to_json().as_bytes()),
+        Ok(reference)
+    );
 }

@@ -1,10 +1,11 @@
-//! A small JSON reader and writer for what the questionnaire bundle reads and writes: the
-//! stored assessments and the texts.
+//! A small JSON reader and writer for everything the app reads and writes: stored
+//! assessments, texts, summary files, the territory export and the territorial reference.
 //!
 //! serde's derives compile a parser and a printer for every type, which made up a fifth of
 //! the questionnaire's first load (48 KB gzipped). Here one parser builds a tree, and each
-//! type reads itself from that tree with the few helpers below. Summaries, which only the
-//! tools bundle reads and writes, keep serde. Tests hold this reader to serde_json's.
+//! type reads itself from that tree with the few helpers below and writes itself with
+//! [`JsonWriter`]. The derives stay on the types for the JSON Schema and the tests, which hold
+//! this code to serde_json byte for byte.
 
 use std::fmt::Write as _;
 
@@ -213,11 +214,6 @@ impl Parser<'_> {
             }
         }
         let text = std::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| Stop)?;
-        if overflows_f64(text) {
-            // serde_json refuses what no f64 can hold, and so does this reader.
-            self.at = start;
-            return Err(Stop);
-        }
         Ok(Json::Number(text.into()))
     }
 
@@ -293,36 +289,6 @@ impl Parser<'_> {
     }
 }
 
-/// Whether a JSON number is beyond the largest f64 (about 1.8 × 10³⁰⁸), judged by its decimal
-/// exponent alone: no float parser needed.
-fn overflows_f64(number: &str) -> bool {
-    let unsigned = number.trim_start_matches('-');
-    let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, "0"));
-    let whole = mantissa.split('.').next().unwrap_or_default();
-    if !mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-        return false;
-    }
-    let whole_digits = whole.trim_start_matches('0').len() as i64;
-    let exponent = exponent
-        .parse::<i64>()
-        .unwrap_or(if exponent.starts_with('-') {
-            i64::MIN / 2
-        } else {
-            i64::MAX / 2
-        });
-    let significant: String = mantissa
-        .chars()
-        .filter(char::is_ascii_digit)
-        .skip_while(|digit| *digit == '0')
-        .collect();
-    match exponent.saturating_add(whole_digits - 1) {
-        309.. => true,
-        // Same power of ten as f64::MAX: compare the digits with 1.7976931348623157.
-        308 => significant.as_str() > "17976931348623157",
-        _ => false,
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reading typed values out of the tree. An error says what is wrong and where: the path of
 // keys and indices to the value, which `locate` turns into a line and column of the text.
@@ -342,7 +308,8 @@ pub enum ShapeKind {
 /// One step of the path to a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
-    Key(String),
+    /// A member, by its key and its position among the object's members (a key may repeat).
+    Key(String, usize),
     Index(usize),
 }
 
@@ -382,8 +349,8 @@ impl ShapeError {
     }
 
     #[inline(never)]
-    fn within_key(self, key: &str) -> ShapeError {
-        self.within(Step::Key(key.to_string()))
+    fn within_key(self, key: &str, position: usize) -> ShapeError {
+        self.within(Step::Key(key.to_string(), position))
     }
 
     #[inline(never)]
@@ -396,8 +363,8 @@ impl std::fmt::Display for ShapeError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         for (index, step) in self.path.iter().enumerate() {
             match step {
-                Step::Key(key) if index == 0 => f.write_str(key)?,
-                Step::Key(key) => write!(f, ".{key}")?,
+                Step::Key(key, _) if index == 0 => f.write_str(key)?,
+                Step::Key(key, _) => write!(f, ".{key}")?,
                 Step::Index(at) => write!(f, "[{at}]")?,
             }
         }
@@ -460,10 +427,14 @@ impl Json {
         if text.contains(['.', 'e', 'E']) {
             return Err(ShapeError::wrong_type("a whole number", self));
         }
+        // serde_json reads `-0`, and integers past u64 or below i64, as floats.
+        let read_as_float = match text.strip_prefix('-') {
+            Some(_) => text.parse::<i64>().map_or(true, |value| value == 0),
+            None => text.parse::<u64>().is_err(),
+        };
         match text.parse::<u64>() {
             Ok(value) if value <= max => Ok(value),
-            // Past u64, serde_json reads the number as a float.
-            Err(_) if !text.starts_with('-') => Err(ShapeError::wrong_type("a whole number", self)),
+            _ if read_as_float => Err(ShapeError::wrong_type("a whole number", self)),
             _ => Err(ShapeError::invalid(format!(
                 "{text} is not a whole number from 0 to {max}"
             ))),
@@ -484,12 +455,15 @@ impl Json {
             .map(|value| value as u8)
     }
 
-    /// Any number, exactly as written (the standard parser rounds correctly).
+    /// Any number an f64 holds, exactly as written (the standard parser rounds correctly);
+    /// beyond it, a wrong value, as serde_json says « number out of range ».
     pub fn float(&self) -> Result<f64, ShapeError> {
         match self {
             Json::Number(text) => text
-                .parse()
-                .map_err(|_| ShapeError::invalid(format!("{text} is not a number"))),
+                .parse::<f64>()
+                .ok()
+                .filter(|value| value.is_finite())
+                .ok_or_else(|| ShapeError::invalid("number out of range".into())),
             other => Err(ShapeError::wrong_type("a number", other)),
         }
     }
@@ -521,26 +495,27 @@ impl Json {
         let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
         // The value is `digits` × 10^(exponent − fraction length); in hundredths, the power
         // is `shift`. A negative shift drops digits, rounding on the first one dropped.
-        let digits: Vec<i64> = whole
-            .bytes()
-            .chain(fraction.bytes())
-            .map(|digit| i64::from(digit - b'0'))
-            .collect();
+        // Read without a buffer: a hostile number may be megabytes long.
+        let digits = || {
+            whole
+                .bytes()
+                .chain(fraction.bytes())
+                .map(|digit| i64::from(digit - b'0'))
+        };
+        let count = whole.len() + fraction.len();
         let shift = exponent
             .clamp(-MAX_EXPONENT, MAX_EXPONENT)
             .saturating_add(2)
             .saturating_sub(fraction.len() as i64);
-        let kept_signed = digits.len() as i64 + shift.min(0);
+        let kept_signed = count as i64 + shift.min(0);
         let kept = kept_signed.max(0) as usize;
-        let mut value = digits[..kept.min(digits.len())]
-            .iter()
-            .fold(0i64, |value, digit| {
-                value.saturating_mul(10).saturating_add(*digit)
-            });
+        let mut value = digits().take(kept).fold(0i64, |value, digit| {
+            value.saturating_mul(10).saturating_add(digit)
+        });
         for _ in 0..shift.clamp(0, 20) {
             value = value.saturating_mul(10);
         }
-        if shift < 0 && kept_signed >= 0 && digits.get(kept).is_some_and(|digit| *digit >= 5) {
+        if shift < 0 && kept_signed >= 0 && digits().nth(kept).is_some_and(|digit| digit >= 5) {
             value = value.saturating_add(1);
         }
         let value = value.min(MAX_HUNDREDTHS);
@@ -579,17 +554,22 @@ impl<'j> Fields<'j> {
             } else {
                 continue;
             };
-            return Err(ShapeError::invalid(message).within(Step::Key(key.to_string())));
+            return Err(ShapeError::invalid(message).within(Step::Key(key.to_string(), index)));
         }
         Ok(self)
     }
 
     /// The member `name`, if present: the first of them if the text repeats it.
     pub fn get(&self, name: &str) -> Option<&'j Json> {
+        self.find(name).map(|(_, value)| value)
+    }
+
+    /// The member `name` and its position among the members.
+    fn find(&self, name: &str) -> Option<(usize, &'j Json)> {
         self.members
             .iter()
-            .find(|(key, _)| **key == *name)
-            .map(|(_, value)| value)
+            .position(|(key, _)| **key == *name)
+            .map(|position| (position, &self.members[position].1))
     }
 
     /// A member that must be there.
@@ -598,8 +578,8 @@ impl<'j> Fields<'j> {
         name: &str,
         read: impl FnOnce(&'j Json) -> Result<T, ShapeError>,
     ) -> Result<T, ShapeError> {
-        match self.get(name) {
-            Some(value) => read(value).map_err(|error| error.within_key(name)),
+        match self.find(name) {
+            Some((at, value)) => read(value).map_err(|error| error.within_key(name, at)),
             None => Err(ShapeError::missing(name)),
         }
     }
@@ -610,8 +590,8 @@ impl<'j> Fields<'j> {
         name: &str,
         read: impl FnOnce(&'j Json) -> Result<T, ShapeError>,
     ) -> Result<T, ShapeError> {
-        match self.get(name) {
-            Some(value) => read(value).map_err(|error| error.within_key(name)),
+        match self.find(name) {
+            Some((at, value)) => read(value).map_err(|error| error.within_key(name, at)),
             None => Ok(T::default()),
         }
     }
@@ -622,11 +602,11 @@ impl<'j> Fields<'j> {
         name: &str,
         read: impl FnOnce(&'j Json) -> Result<T, ShapeError>,
     ) -> Result<Option<T>, ShapeError> {
-        match self.get(name) {
-            None | Some(Json::Null) => Ok(None),
-            Some(value) => read(value)
+        match self.find(name) {
+            None | Some((_, Json::Null)) => Ok(None),
+            Some((at, value)) => read(value)
                 .map(Some)
-                .map_err(|error| error.within_key(name)),
+                .map_err(|error| error.within_key(name, at)),
         }
     }
 }
@@ -638,10 +618,10 @@ pub fn map_of<T>(
     read: impl Fn(&Json) -> Result<T, ShapeError>,
 ) -> Result<std::collections::BTreeMap<String, T>, ShapeError> {
     let mut map = std::collections::BTreeMap::new();
-    for (key, member) in value.members()? {
+    for (at, (key, member)) in value.members()?.iter().enumerate() {
         map.insert(
             key.to_string(),
-            read(member).map_err(|error| error.within_key(key))?,
+            read(member).map_err(|error| error.within_key(key, at))?,
         );
     }
     Ok(map)
@@ -662,10 +642,12 @@ pub fn list_of<T>(
 /// A string that must be one of `names`; gives its index.
 pub fn one_of(value: &Json, names: &[&str]) -> Result<usize, ShapeError> {
     let text = value.string()?;
-    names
-        .iter()
-        .position(|name| *name == text)
-        .ok_or_else(|| ShapeError::invalid(format!("unknown variant {text:?}")))
+    names.iter().position(|name| *name == text).ok_or_else(|| {
+        ShapeError::invalid(format!(
+            "unknown variant {:?}",
+            super::format::truncate_chars(&text, 40)
+        ))
+    })
 }
 
 /// Where the value at `path` starts in `text`, as a byte offset; `None` if the text is not
@@ -687,23 +669,18 @@ pub fn locate(text: &str, path: &[Step]) -> Option<usize> {
     let (mut node, mut index) = (&root, 0);
     for step in path {
         index += 1;
-        let children: Vec<(&Json, bool)> = match (node, step) {
-            (Json::Array(items), Step::Index(at)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| (item, i == *at))
-                .collect(),
-            (Json::Object(members), Step::Key(key)) => {
-                members.iter().map(|(k, v)| (v, **k == **key)).collect()
-            }
+        let children: Vec<&Json> = match (node, step) {
+            (Json::Array(items), Step::Index(_)) => items.iter().collect(),
+            (Json::Object(members), Step::Key(..)) => members.iter().map(|(_, v)| v).collect(),
             _ => return None,
         };
-        let position = children.iter().position(|(_, wanted)| *wanted)?;
-        index += children[..position]
+        let (Step::Index(position) | Step::Key(_, position)) = step;
+        let child = children.get(*position)?;
+        index += children[..*position]
             .iter()
-            .map(|(child, _)| size(child))
+            .map(|child| size(child))
             .sum::<usize>();
-        node = children[position].0;
+        node = child;
     }
     starts.get(index).copied()
 }
@@ -723,73 +700,151 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing, in serde_json's pretty layout with an empty indent (one member per line), so a
-// stored value reads the same as before this module existed.
+// Writing, in serde_json's pretty layout: one member or item per line, each level indented by
+// the writer's indent (none in storage, two spaces in files). Files and stored values read the
+// same as when serde_json wrote them; the tests compare the bytes.
 
-/// Writes an object member by member.
-pub struct ObjectWriter<'o> {
-    out: &'o mut String,
+/// Writes one JSON document into `out`.
+pub struct JsonWriter {
+    pub out: String,
+    indent: &'static str,
+    depth: usize,
+    /// Whether the array or object being written has no member or item yet.
     empty: bool,
 }
 
-impl<'o> ObjectWriter<'o> {
-    pub fn new(out: &'o mut String) -> ObjectWriter<'o> {
-        out.push('{');
-        ObjectWriter { out, empty: true }
+impl JsonWriter {
+    pub fn new(indent: &'static str) -> JsonWriter {
+        JsonWriter {
+            out: String::with_capacity(4096),
+            indent,
+            depth: 0,
+            empty: true,
+        }
     }
 
-    /// Starts member `name`; the caller then writes its value into the returned buffer.
-    pub fn member(&mut self, name: &str) -> &mut String {
-        self.out.push_str(if self.empty { "\n" } else { ",\n" });
+    fn line(&mut self) {
+        self.out.push('\n');
+        for _ in 0..self.depth {
+            self.out.push_str(self.indent);
+        }
+    }
+
+    fn next(&mut self) {
+        if !self.empty {
+            self.out.push(',');
+        }
         self.empty = false;
-        write_string(self.out, name);
+        self.line();
+    }
+
+    pub fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.empty = true;
+    }
+
+    pub fn close(&mut self, bracket: char) {
+        self.depth -= 1;
+        if !self.empty {
+            self.line();
+        }
+        self.out.push(bracket);
+        self.empty = false;
+    }
+
+    /// Starts member `name` of the object being written; its value follows.
+    pub fn key(&mut self, name: &str) -> &mut JsonWriter {
+        self.next();
+        write_string(&mut self.out, name);
         self.out.push_str(": ");
-        self.out
+        self
     }
 
-    pub fn string(&mut self, name: &str, value: &str) {
-        write_string(self.member(name), value);
+    /// Starts the next item of the array being written.
+    pub fn item(&mut self) -> &mut JsonWriter {
+        self.next();
+        self
     }
 
-    pub fn whole(&mut self, name: &str, value: u64) {
-        let _ = write!(self.member(name), "{value}");
+    pub fn string(&mut self, value: &str) {
+        write_string(&mut self.out, value);
     }
 
-    pub fn boolean(&mut self, name: &str, value: bool) {
-        self.member(name)
-            .push_str(if value { "true" } else { "false" });
+    pub fn whole(&mut self, value: u64) {
+        let _ = write!(self.out, "{value}");
     }
 
-    pub fn end(self) {
-        self.out.push_str(if self.empty { "}" } else { "\n}" });
+    pub fn boolean(&mut self, value: bool) {
+        self.out.push_str(if value { "true" } else { "false" });
     }
-}
 
-/// Writes an array, its items one per line.
-pub fn write_list<T>(out: &mut String, items: &[T], write: impl Fn(&mut String, &T)) {
-    if items.is_empty() {
-        out.push_str("[]");
-        return;
+    pub fn null(&mut self) {
+        self.out.push_str("null");
     }
-    out.push('[');
-    for (index, item) in items.iter().enumerate() {
-        out.push_str(if index == 0 { "\n" } else { ",\n" });
-        write(out, item);
-    }
-    out.push_str("\n]");
-}
 
-/// Writes a map as an object, in key order.
-pub fn write_map<T>(
-    out: &mut String,
-    map: &std::collections::BTreeMap<String, T>,
-    write: impl Fn(&mut String, &T),
-) {
-    let mut object = ObjectWriter::new(out);
-    for (key, value) in map {
-        write(object.member(key), value);
+    /// A whole number, or `null`.
+    pub fn whole_or_null(&mut self, value: Option<u64>) {
+        match value {
+            Some(value) => self.whole(value),
+            None => self.null(),
+        }
     }
-    object.end();
+
+    /// A float as serde_json writes the ones this app computes (scores, shares, staff):
+    /// the shortest digits that read back the same, with `.0` on a whole number.
+    pub fn float(&mut self, value: f64) {
+        let start = self.out.len();
+        let _ = write!(self.out, "{value}");
+        if !self.out[start..].contains(['.', 'e', 'N', 'i']) {
+            self.out.push_str(".0");
+        }
+    }
+
+    pub fn hundredths(&mut self, hundredths: i64) {
+        write_hundredths(&mut self.out, hundredths);
+    }
+
+    /// An array of `items`, each written by `write`.
+    pub fn list<T>(&mut self, items: &[T], write: impl Fn(&mut JsonWriter, &T)) {
+        self.open('[');
+        for item in items {
+            write(self.item(), item);
+        }
+        self.close(']');
+    }
+
+    /// A map as an object, in key order.
+    pub fn map<T>(
+        &mut self,
+        map: &std::collections::BTreeMap<String, T>,
+        write: impl Fn(&mut JsonWriter, &T),
+    ) {
+        self.open('{');
+        for (key, value) in map {
+            write(self.key(key), value);
+        }
+        self.close('}');
+    }
+
+    /// Member `name` as a string.
+    pub fn text(&mut self, name: &str, value: &str) {
+        self.key(name).string(value);
+    }
+
+    /// Member `name` as a string, left out when empty (serde's `skip_serializing_if`).
+    pub fn text_unless_empty(&mut self, name: &str, value: &str) {
+        if !value.is_empty() {
+            self.text(name, value);
+        }
+    }
+
+    /// Member `name` as a string, left out when `None`.
+    pub fn text_if_some(&mut self, name: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.text(name, value);
+        }
+    }
 }
 
 /// A JSON string, escaped as serde_json escapes it.

@@ -7,7 +7,7 @@
 //! [`MIN_COUNT`] is written « < 3 ».
 
 use super::content::Framework;
-use super::json_tree::{self, Fields, Json, ShapeError, list_of};
+use super::json_tree::{self, Fields, Json, JsonWriter, ShapeError, list_of};
 use super::summary::FrameworkRef;
 use super::territory::{self, Territory};
 use serde::{Deserialize, Serialize};
@@ -327,6 +327,51 @@ impl Reference {
             at_least: cells.contains(&Count::Few),
             of: self.communes,
         })
+    }
+}
+
+impl Reference {
+    /// The reference as JSON, two spaces to a level, exactly as serde_json wrote it (the
+    /// tests compare the bytes).
+    pub fn to_json(&self) -> String {
+        let count = |out: &mut JsonWriter, count: &Count| match count {
+            Count::Exact(n) => out.whole(u64::from(*n)),
+            Count::Few => out.string(FEW),
+        };
+        let mut out = JsonWriter::new("  ");
+        out.open('{');
+        out.text("format", &self.format);
+        out.key("version").whole(u64::from(self.version));
+        let framework = out.key("framework");
+        framework.open('{');
+        framework.text("id", &self.framework.id);
+        framework.text("version", &self.framework.version);
+        framework.close('}');
+        out.text("territory", &self.territory);
+        out.key("communes").whole(u64::from(self.communes));
+        out.text("from", &self.from);
+        out.text("to", &self.to);
+        out.key("pillars").list(&self.pillars, |out, pillar| {
+            out.open('{');
+            out.text("pillar_id", &pillar.pillar_id);
+            count(out.key("communes"), &pillar.communes);
+            match &pillar.quartiles {
+                Some(quartiles) => out
+                    .key("quartiles")
+                    .list(quartiles, |out, q| out.whole(u64::from(*q))),
+                None => out.key("quartiles").null(),
+            }
+            out.close('}');
+        });
+        out.key("questions").list(&self.questions, |out, question| {
+            out.open('{');
+            out.text("question_id", &question.question_id);
+            count(out.key("answered"), &question.answered);
+            out.key("levels").list(&question.levels, count);
+            out.close('}');
+        });
+        out.close('}');
+        out.out
     }
 }
 

@@ -5,7 +5,7 @@
 //! Every stored value carries a version; older versions migrate forward on reading.
 
 use super::assessment::Assessment;
-use super::json_tree::{self, Fields, Json, ObjectWriter, ShapeError, list_of};
+use super::json_tree::{self, Fields, Json, JsonWriter, ShapeError, list_of};
 use super::stored_json::{read_assessment, write_assessment};
 
 /// Bump when the stored shape changes, add a migration below and keep a fixture in the tests.
@@ -34,12 +34,12 @@ pub enum DecodeError {
 pub fn encode_assessment(assessment: &Assessment) -> String {
     // One member per line and no indentation, as serde_json's pretty printer with an empty
     // indent wrote it: storage space matters more than reading it by eye.
-    let mut out = String::with_capacity(4096);
-    let mut object = ObjectWriter::new(&mut out);
-    object.whole("storage_version", u64::from(STORAGE_VERSION));
-    write_assessment(object.member("assessment"), assessment);
-    object.end();
-    out
+    let mut out = JsonWriter::new("");
+    out.open('{');
+    out.key("storage_version").whole(u64::from(STORAGE_VERSION));
+    write_assessment(out.key("assessment"), assessment);
+    out.close('}');
+    out.out
 }
 
 /// Text that is not JSON is `Unparseable`; JSON of the wrong shape is `Invalid`, and so is

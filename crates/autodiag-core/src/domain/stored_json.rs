@@ -7,8 +7,7 @@ use super::assessment::{
 };
 use super::content::Horizon;
 use super::json_tree::{
-    Fields, Json, ObjectWriter, ShapeError, from_hundredths, list_of, map_of, one_of,
-    to_hundredths, write_hundredths, write_list, write_map, write_string,
+    Fields, Json, JsonWriter, ShapeError, from_hundredths, list_of, map_of, one_of, to_hundredths,
 };
 use super::plan::{ItemOrigin, ItemStatus, Roadmap, RoadmapItem};
 use super::profile::{BudgetBand, PopulationBand, Profile, StrategyStatus};
@@ -186,164 +185,154 @@ pub fn read_assessment(value: &Json) -> Result<Assessment, ShapeError> {
 // ---------------------------------------------------------------------------------------------
 // Writing: members in declaration order, empty ones left out as serde's attributes say.
 
-fn write_choice(out: &mut String, choice: Choice) {
+pub(crate) fn write_choice(out: &mut JsonWriter, choice: Choice) {
     match choice {
-        Choice::Level(level) => out.push_str(&level.get().to_string()),
-        Choice::Unknown => write_string(out, UNKNOWN),
-        Choice::NotApplicable => write_string(out, NOT_APPLICABLE),
+        Choice::Level(level) => out.whole(u64::from(level.get())),
+        Choice::Unknown => out.string(UNKNOWN),
+        Choice::NotApplicable => out.string(NOT_APPLICABLE),
     }
 }
 
-fn write_answer(out: &mut String, answer: &Answer) {
-    let mut object = ObjectWriter::new(out);
+fn write_answer(out: &mut JsonWriter, answer: &Answer) {
+    out.open('{');
     if let Some(choice) = answer.choice {
-        write_choice(object.member("choice"), choice);
+        write_choice(out.key("choice"), choice);
     }
-    if !answer.note.is_empty() {
-        object.string("note", &answer.note);
-    }
-    if !answer.ask.is_empty() {
-        object.string("ask", &answer.ask);
-    }
-    object.end();
+    out.text_unless_empty("note", &answer.note);
+    out.text_unless_empty("ask", &answer.ask);
+    out.close('}');
 }
 
-fn write_pillar_settings(out: &mut String, settings: &PillarSettings) {
-    let mut object = ObjectWriter::new(out);
-    object.string(
+fn write_pillar_settings(out: &mut JsonWriter, settings: &PillarSettings) {
+    out.open('{');
+    out.text(
         "importance",
         name_of(settings.importance, &Importance::ALL, &IMPORTANCE),
     );
     if let Some(target) = settings.target {
-        object.whole("target", u64::from(target.get()));
+        out.key("target").whole(u64::from(target.get()));
     }
-    object.end();
+    out.close('}');
 }
 
-fn write_profile(out: &mut String, profile: &Profile) {
-    let mut object = ObjectWriter::new(out);
-    object.string("commune", &profile.commune);
-    let text = |object: &mut ObjectWriter, name: &str, value: &str| {
-        if !value.is_empty() {
-            object.string(name, value);
-        }
-    };
-    text(&mut object, "nis_code", &profile.nis_code);
+/// A profile; its staff number in hundredths in storage, exactly in a summary file.
+pub(crate) fn write_profile(out: &mut JsonWriter, profile: &Profile, staff_in_hundredths: bool) {
+    out.open('{');
+    out.text("commune", &profile.commune);
+    out.text_unless_empty("nis_code", &profile.nis_code);
     if let Some(population) = profile.population {
-        object.string(
+        out.text(
             "population",
             name_of(population, &PopulationBand::ALL, &POPULATION),
         );
     }
-    text(&mut object, "respondent_name", &profile.respondent_name);
-    text(&mut object, "respondent_role", &profile.respondent_role);
-    text(&mut object, "date", &profile.date);
+    out.text_unless_empty("respondent_name", &profile.respondent_name);
+    out.text_unless_empty("respondent_role", &profile.respondent_role);
+    out.text_unless_empty("date", &profile.date);
     if let Some(fte) = profile.digital_staff_fte {
-        write_hundredths(object.member("digital_staff_fte"), to_hundredths(fte));
+        let value = out.key("digital_staff_fte");
+        if staff_in_hundredths {
+            value.hundredths(to_hundredths(fte));
+        } else {
+            value.float(fte);
+        }
     }
     if let Some(budget) = profile.digital_budget {
-        object.string("digital_budget", name_of(budget, &BudgetBand::ALL, &BUDGET));
+        out.text("digital_budget", name_of(budget, &BudgetBand::ALL, &BUDGET));
     }
     if let Some(strategy) = profile.digital_strategy {
-        object.string(
+        out.text(
             "digital_strategy",
             name_of(strategy, &StrategyStatus::ALL, &STRATEGY),
         );
     }
-    text(&mut object, "partnerships", &profile.partnerships);
+    out.text_unless_empty("partnerships", &profile.partnerships);
     if profile.consolidated_respondents != 0 {
-        object.whole(
-            "consolidated_respondents",
-            u64::from(profile.consolidated_respondents),
-        );
+        out.key("consolidated_respondents")
+            .whole(u64::from(profile.consolidated_respondents));
     }
-    object.end();
+    out.close('}');
 }
 
-fn write_roadmap_item(out: &mut String, item: &RoadmapItem) {
-    let mut object = ObjectWriter::new(out);
-    object.string("id", &item.id);
-    object.string("horizon", name_of(item.horizon, &Horizon::ALL, &HORIZON));
-    object.string(
-        "status",
-        name_of(
-            item.status,
-            &[ItemStatus::Planned, ItemStatus::Done],
-            &STATUS,
-        ),
+pub(crate) fn horizon_name(horizon: Horizon) -> &'static str {
+    name_of(horizon, &Horizon::ALL, &HORIZON)
+}
+
+pub(crate) fn status_name(status: ItemStatus) -> &'static str {
+    name_of(status, &[ItemStatus::Planned, ItemStatus::Done], &STATUS)
+}
+
+pub(crate) fn origin_name(origin: ItemOrigin) -> &'static str {
+    name_of(
+        origin,
+        &[
+            ItemOrigin::Drafted,
+            ItemOrigin::Catalogue,
+            ItemOrigin::Custom,
+        ],
+        &ORIGIN,
+    )
+}
+
+pub(crate) fn importance_name(importance: Importance) -> &'static str {
+    name_of(importance, &Importance::ALL, &IMPORTANCE)
+}
+
+fn write_roadmap_item(out: &mut JsonWriter, item: &RoadmapItem) {
+    out.open('{');
+    out.text("id", &item.id);
+    out.text("horizon", horizon_name(item.horizon));
+    out.text("status", status_name(item.status));
+    out.text("origin", origin_name(item.origin));
+    out.text_if_some("custom_title", item.custom_title.as_deref());
+    out.text_if_some("first_step", item.first_step.as_deref());
+    out.text_if_some("owner", item.owner.as_deref());
+    out.text_if_some("due", item.due.as_deref());
+    out.close('}');
+}
+
+fn write_roadmap(out: &mut JsonWriter, roadmap: &Roadmap) {
+    out.open('{');
+    out.key("items").list(&roadmap.items, write_roadmap_item);
+    out.key("edited").boolean(roadmap.edited);
+    out.key("next_custom_number")
+        .whole(u64::from(roadmap.next_custom_number));
+    out.text_if_some(
+        "strategic_objectives",
+        roadmap.strategic_objectives.as_deref(),
     );
-    object.string(
-        "origin",
-        name_of(
-            item.origin,
-            &[
-                ItemOrigin::Drafted,
-                ItemOrigin::Catalogue,
-                ItemOrigin::Custom,
-            ],
-            &ORIGIN,
-        ),
-    );
-    for (name, text) in [
-        ("custom_title", &item.custom_title),
-        ("first_step", &item.first_step),
-        ("owner", &item.owner),
-        ("due", &item.due),
-    ] {
-        if let Some(text) = text {
-            object.string(name, text);
-        }
-    }
-    object.end();
+    out.close('}');
 }
 
-fn write_roadmap(out: &mut String, roadmap: &Roadmap) {
-    let mut object = ObjectWriter::new(out);
-    write_list(object.member("items"), &roadmap.items, write_roadmap_item);
-    object.boolean("edited", roadmap.edited);
-    object.whole("next_custom_number", u64::from(roadmap.next_custom_number));
-    if let Some(objectives) = &roadmap.strategic_objectives {
-        object.string("strategic_objectives", objectives);
-    }
-    object.end();
+fn write_set_aside(out: &mut JsonWriter, aside: &SetAsideAnswer) {
+    out.open('{');
+    out.text("question_id", &aside.question_id);
+    write_answer(out.key("answer"), &aside.answer);
+    out.close('}');
 }
 
-fn write_set_aside(out: &mut String, aside: &SetAsideAnswer) {
-    let mut object = ObjectWriter::new(out);
-    object.string("question_id", &aside.question_id);
-    write_answer(object.member("answer"), &aside.answer);
-    object.end();
-}
-
-pub fn write_assessment(out: &mut String, assessment: &Assessment) {
-    let mut object = ObjectWriter::new(out);
-    object.string("id", &assessment.id);
-    write_profile(object.member("profile"), &assessment.profile);
-    write_map(object.member("answers"), &assessment.answers, write_answer);
-    write_map(
-        object.member("pillars"),
-        &assessment.pillars,
-        write_pillar_settings,
-    );
+pub fn write_assessment(out: &mut JsonWriter, assessment: &Assessment) {
+    out.open('{');
+    out.text("id", &assessment.id);
+    write_profile(out.key("profile"), &assessment.profile, true);
+    out.key("answers").map(&assessment.answers, write_answer);
+    out.key("pillars")
+        .map(&assessment.pillars, write_pillar_settings);
     if let Some(roadmap) = &assessment.roadmap {
-        write_roadmap(object.member("roadmap"), roadmap);
+        write_roadmap(out.key("roadmap"), roadmap);
     }
     if !assessment.set_aside.is_empty() {
-        write_list(
-            object.member("set_aside"),
-            &assessment.set_aside,
-            write_set_aside,
-        );
+        out.key("set_aside")
+            .list(&assessment.set_aside, write_set_aside);
     }
-    object.string("created_at", &assessment.created_at);
-    object.string("updated_at", &assessment.updated_at);
-    if let Some(downloaded) = &assessment.last_downloaded_at {
-        object.string("last_downloaded_at", downloaded);
-    }
-    object.whole(
-        "changes_since_download",
-        u64::from(assessment.changes_since_download),
+    out.text("created_at", &assessment.created_at);
+    out.text("updated_at", &assessment.updated_at);
+    out.text_if_some(
+        "last_downloaded_at",
+        assessment.last_downloaded_at.as_deref(),
     );
-    object.whole("revision", assessment.revision);
-    object.end();
+    out.key("changes_since_download")
+        .whole(u64::from(assessment.changes_since_download));
+    out.key("revision").whole(assessment.revision);
+    out.close('}');
 }

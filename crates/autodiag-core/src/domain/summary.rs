@@ -353,7 +353,7 @@ fn summary_pillar(assessment: &Assessment, score: &PillarScore) -> SummaryPillar
 
 /// The summary as pretty-printed JSON, the form users download.
 pub fn to_json(summary: &Summary) -> String {
-    super::json::to_string(summary, b"  ")
+    super::summary_json::write_summary(summary)
 }
 
 /// `autodiag-<commune-slug>-<YYYY-MM-DD>.json`.
@@ -499,7 +499,10 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
     // due dates or PST structure it would silently drop or refuse. A later version that
     // changes a field dispatches on `version` here: parse older files into their own type and
     // convert them forward.
-    let summary = read_summary(&tree).map_err(|error| shape_error(text, error))?;
+    let summary = read_summary(&tree);
+    // Finding where a fault is parses the text again: free this tree first.
+    drop(tree);
+    let summary = summary.map_err(|error| shape_error(text, error))?;
     Ok((summary, migrated_from))
 }
 

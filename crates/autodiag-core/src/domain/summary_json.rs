@@ -1,11 +1,17 @@
-//! A summary file read through [`json_tree`] rather than serde's derives, which cost the
-//! tools bundle about 50 KB gzipped. Same checks as serde: required fields, unknown or
+//! A summary file read and written through [`json_tree`] rather than serde's derives. Same checks as serde: required fields, unknown or
 //! repeated fields refused, each value's type and range. The parts the app computes on
 //! export (scores, legal obligations, PST, focus, reasons) are ignored on import, so only
 //! their container is checked. `tests/summary_json.rs` holds this reader to serde's.
 
-use super::json_tree::{Fields, Json, ShapeError, list_of, map_of};
-use super::stored_json::{horizon, importance, item_origin, item_status, profile_with_staff};
+use super::content::Volet;
+use super::json_tree::{Fields, Json, JsonWriter, ShapeError, list_of, map_of};
+use super::obligations::{Compliance, Obligation};
+use super::pst::{OperationalObjective, Pst};
+use super::roadmap::{FocusPillar, LaterPillar, LaterReason, Reason};
+use super::stored_json::{
+    horizon, horizon_name, importance, importance_name, item_origin, item_status, origin_name,
+    profile_with_staff, status_name, write_profile,
+};
 use super::summary::{
     FrameworkRef, RawChoice, Summary, SummaryAnswer, SummaryItem, SummaryPillar, SummaryRoadmap,
 };
@@ -138,4 +144,235 @@ pub fn read_summary(value: &Json) -> Result<Summary, ShapeError> {
             .optional("pst", |v| v.members().map(|_| ()))?
             .and(None),
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing, byte for byte as serde_json's pretty printer wrote these types: members in
+// declaration order, `None` as `null` unless the type's serde attributes skip it, enums in
+// snake_case, a variant with fields as an object under its name.
+
+fn write_framework(out: &mut JsonWriter, framework: &FrameworkRef) {
+    out.open('{');
+    out.text("id", &framework.id);
+    out.text("version", &framework.version);
+    out.close('}');
+}
+
+fn write_answer(out: &mut JsonWriter, answer: &SummaryAnswer) {
+    out.open('{');
+    out.text("question_id", &answer.question_id);
+    match &answer.level {
+        Some(RawChoice::Number(n)) if n.fract() == 0.0 && (0.0..=255.0).contains(n) => {
+            out.key("level").whole(*n as u64);
+        }
+        Some(RawChoice::Number(n)) => out.key("level").float(*n),
+        Some(RawChoice::Text(text)) => out.text("level", text),
+        None => {}
+    }
+    out.text_unless_empty("note", &answer.note);
+    out.text_unless_empty("ask", &answer.ask);
+    out.close('}');
+}
+
+fn write_pillar(out: &mut JsonWriter, pillar: &SummaryPillar) {
+    out.open('{');
+    out.text("pillar_id", &pillar.pillar_id);
+    out.text("importance", importance_name(pillar.importance));
+    out.key("target_level")
+        .whole_or_null(pillar.target_level.map(u64::from));
+    out.key("score").whole_or_null(pillar.score.map(u64::from));
+    out.key("band").whole_or_null(pillar.band.map(u64::from));
+    out.key("completion").float(pillar.completion);
+    out.key("low_confidence").boolean(pillar.low_confidence);
+    out.close('}');
+}
+
+fn write_obligation(out: &mut JsonWriter, obligation: &Obligation) {
+    out.open('{');
+    out.text("question_id", &obligation.question_id);
+    out.key("legal_minimum")
+        .whole(u64::from(obligation.legal_minimum));
+    out.key("level")
+        .whole_or_null(obligation.level.map(u64::from));
+    out.text(
+        "compliance",
+        match obligation.compliance {
+            Compliance::Met => "met",
+            Compliance::Below => "below",
+            Compliance::ToCheck => "to_check",
+        },
+    );
+    out.close('}');
+}
+
+fn write_focus(out: &mut JsonWriter, focus: &FocusPillar) {
+    out.open('{');
+    out.text("pillar_id", &focus.pillar_id);
+    out.key("gap").whole(u64::from(focus.gap));
+    out.text("importance", importance_name(focus.importance));
+    out.key("target_level").whole(u64::from(focus.target_level));
+    out.close('}');
+}
+
+fn write_later(out: &mut JsonWriter, later: &LaterPillar) {
+    out.open('{');
+    out.text("pillar_id", &later.pillar_id);
+    let reason = out.key("reason");
+    match &later.reason {
+        LaterReason::NotAssessed => reason.string("not_assessed"),
+        LaterReason::LowerPriority => reason.string("lower_priority"),
+        LaterReason::TargetReached { target_level } => {
+            reason.open('{');
+            reason.key("target_reached").open('{');
+            reason.key("target_level").whole(u64::from(*target_level));
+            reason.close('}');
+            reason.close('}');
+        }
+    }
+    out.close('}');
+}
+
+/// A variant with fields: `{"name": {fields}}`.
+fn write_variant(out: &mut JsonWriter, name: &str, fields: &[(&str, &str)], number: (&str, u8)) {
+    out.open('{');
+    out.key(name).open('{');
+    for (field, value) in fields {
+        out.text(field, value);
+    }
+    if !number.0.is_empty() {
+        out.key(number.0).whole(u64::from(number.1));
+    }
+    out.close('}');
+    out.close('}');
+}
+
+fn write_reason(out: &mut JsonWriter, reason: &Reason) {
+    match reason {
+        Reason::Answer { question_id, level } => write_variant(
+            out,
+            "answer",
+            &[("question_id", question_id)],
+            ("level", *level),
+        ),
+        Reason::FocusPillar { pillar_id, rank } => write_variant(
+            out,
+            "focus_pillar",
+            &[("pillar_id", pillar_id)],
+            ("rank", *rank),
+        ),
+        Reason::PrerequisiteOf { action_id } => {
+            write_variant(out, "prerequisite_of", &[("action_id", action_id)], ("", 0))
+        }
+        Reason::LegalMinimum {
+            question_id,
+            legal_minimum,
+        } => write_variant(
+            out,
+            "legal_minimum",
+            &[("question_id", question_id)],
+            ("legal_minimum", *legal_minimum),
+        ),
+        Reason::NoDedicatedStaff => out.string("no_dedicated_staff"),
+        Reason::SmallBudget => out.string("small_budget"),
+        Reason::NoStrategy => out.string("no_strategy"),
+    }
+}
+
+fn write_item(out: &mut JsonWriter, item: &SummaryItem) {
+    out.open('{');
+    out.text("id", &item.id);
+    out.text("horizon", horizon_name(item.horizon));
+    out.text("status", status_name(item.status));
+    out.text("origin", origin_name(item.origin));
+    out.text_if_some("custom_title", item.custom_title.as_deref());
+    out.text_if_some("first_step", item.first_step.as_deref());
+    out.text_if_some("owner", item.owner.as_deref());
+    out.text_if_some("due", item.due.as_deref());
+    if !item.reasons.is_empty() {
+        out.key("reasons").list(&item.reasons, write_reason);
+    }
+    out.close('}');
+}
+
+fn write_roadmap(out: &mut JsonWriter, roadmap: &SummaryRoadmap) {
+    out.open('{');
+    out.key("focus").list(&roadmap.focus, write_focus);
+    out.key("later").list(&roadmap.later, write_later);
+    out.key("edited").boolean(roadmap.edited);
+    out.key("items").list(&roadmap.items, write_item);
+    if !roadmap.strategic_objectives.is_empty() {
+        out.key("strategic_objectives")
+            .map(&roadmap.strategic_objectives, |out, text| out.string(text));
+    }
+    out.close('}');
+}
+
+fn write_operational(out: &mut JsonWriter, objective: &OperationalObjective) {
+    out.open('{');
+    out.text("question_id", &objective.question_id);
+    out.text(
+        "volet",
+        match objective.volet {
+            Volet::Interne => "interne",
+            Volet::Externe => "externe",
+        },
+    );
+    out.key("current_level")
+        .whole_or_null(objective.current_level.map(u64::from));
+    out.key("target_level")
+        .whole(u64::from(objective.target_level));
+    if let Some(minimum) = objective.legal_minimum {
+        out.key("legal_minimum").whole(u64::from(minimum));
+    }
+    out.key("item_ids")
+        .list(&objective.item_ids, |out, id| out.string(id));
+    out.close('}');
+}
+
+fn write_pst(out: &mut JsonWriter, pst: &Pst) {
+    out.open('{');
+    out.key("strategic").list(&pst.strategic, |out, strategic| {
+        out.open('{');
+        out.text("pillar_id", &strategic.pillar_id);
+        out.key("operational")
+            .list(&strategic.operational, write_operational);
+        out.close('}');
+    });
+    if !pst.other_item_ids.is_empty() {
+        out.key("other_item_ids")
+            .list(&pst.other_item_ids, |out, id| out.string(id));
+    }
+    out.close('}');
+}
+
+/// A summary file: pretty-printed with two spaces, so two summaries diff well.
+pub fn write_summary(summary: &Summary) -> String {
+    let mut out = JsonWriter::new("  ");
+    out.open('{');
+    out.text("format", &summary.format);
+    out.key("schema_version")
+        .whole(u64::from(summary.schema_version));
+    out.text("app_version", &summary.app_version);
+    write_framework(out.key("framework"), &summary.framework);
+    out.text("generated_at", &summary.generated_at);
+    write_profile(out.key("profile"), &summary.profile, false);
+    out.key("answers").list(&summary.answers, write_answer);
+    if !summary.set_aside_answers.is_empty() {
+        out.key("set_aside_answers")
+            .list(&summary.set_aside_answers, write_answer);
+    }
+    out.key("pillars").list(&summary.pillars, write_pillar);
+    out.key("overall_score")
+        .whole_or_null(summary.overall_score.map(u64::from));
+    out.key("legal_obligations")
+        .list(&summary.legal_obligations, write_obligation);
+    match &summary.roadmap {
+        Some(roadmap) => write_roadmap(out.key("roadmap"), roadmap),
+        None => out.key("roadmap").null(),
+    }
+    if let Some(pst) = &summary.pst {
+        write_pst(out.key("pst"), pst);
+    }
+    out.close('}');
+    out.out
 }

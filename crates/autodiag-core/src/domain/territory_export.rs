@@ -2,6 +2,8 @@
 //! with who can help whom. Apart from `territory` so that `matching` can build on it.
 
 use super::content::Framework;
+use super::json_tree::JsonWriter;
+use super::matching::Party;
 use super::summary::ImportError;
 use super::territory::{ObligationCount, PoolingCandidate, Spread, Territory};
 use serde::Serialize;
@@ -133,5 +135,118 @@ impl Territory {
                 })
                 .collect(),
         }
+    }
+}
+
+impl Aggregate {
+    /// The export as JSON, two spaces to a level, exactly as serde_json wrote it (the tests
+    /// compare the bytes): no serde code in the wasm.
+    pub fn to_json(&self) -> String {
+        let mut out = JsonWriter::new("  ");
+        out.open('{');
+        out.text("format", self.format);
+        out.text("generated_at", &self.generated_at);
+        out.text("framework_version", &self.framework_version);
+        out.key("communes").list(&self.communes, |out, commune| {
+            out.open('{');
+            out.text("commune", &commune.commune);
+            out.text("nis_code", &commune.nis_code);
+            out.text("date", &commune.date);
+            out.text("file", &commune.file);
+            out.key("scores").map(&commune.scores, |out, score| {
+                out.whole_or_null(score.map(u64::from));
+            });
+            out.key("focus_pillars")
+                .list(&commune.focus_pillars, |out, id| out.string(id));
+            out.close('}');
+        });
+        out.key("spreads").list(&self.spreads, |out, spread| {
+            out.open('{');
+            out.text("pillar_id", &spread.pillar_id);
+            match &spread.spread {
+                Some(s) => {
+                    let out = out.key("spread");
+                    out.open('{');
+                    out.key("count").whole(s.count as u64);
+                    for (name, value) in [
+                        ("min", s.min),
+                        ("q1", s.q1),
+                        ("median", s.median),
+                        ("q3", s.q3),
+                        ("max", s.max),
+                        ("mean", s.mean),
+                    ] {
+                        out.key(name).float(value);
+                    }
+                    out.close('}');
+                }
+                None => out.key("spread").null(),
+            }
+            out.close('}');
+        });
+        out.key("common_priorities")
+            .list(&self.common_priorities, |out, priority| {
+                out.open('{');
+                out.text("pillar_id", &priority.pillar_id);
+                out.key("communes").whole(priority.communes as u64);
+                out.close('}');
+            });
+        out.key("legal_obligations")
+            .list(&self.legal_obligations, |out, count| {
+                out.open('{');
+                out.text("question_id", &count.question_id);
+                out.key("legal_minimum")
+                    .whole(u64::from(count.legal_minimum));
+                out.key("below")
+                    .list(&count.below, |out, name| out.string(name));
+                out.key("met").whole(count.met as u64);
+                out.key("to_check").whole(count.to_check as u64);
+                out.close('}');
+            });
+        out.key("pooling_min_communes")
+            .whole(self.pooling_min_communes as u64);
+        out.key("pooling_candidates")
+            .list(&self.pooling_candidates, |out, candidate| {
+                out.open('{');
+                out.text("action_id", &candidate.action_id);
+                out.text("pillar_id", &candidate.pillar_id);
+                out.key("pooled").boolean(candidate.pooled);
+                out.key("communes")
+                    .list(&candidate.communes, |out, name| out.string(name));
+                out.close('}');
+            });
+        out.key("matches").list(&self.matches, |out, found| {
+            let party = |out: &mut JsonWriter, party: &Party| {
+                out.open('{');
+                out.text("commune", &party.commune);
+                out.key("level").whole(u64::from(party.level));
+                out.text("note", &party.note);
+                out.close('}');
+            };
+            out.open('{');
+            out.text("pillar_id", &found.pillar_id);
+            out.text("question_id", &found.question_id);
+            party(out.key("ahead"), &found.ahead);
+            out.key("behind").list(&found.behind, party);
+            out.key("benefit").float(found.benefit);
+            out.close('}');
+        });
+        out.key("rejected_files")
+            .list(&self.rejected_files, |out, file| {
+                out.open('{');
+                out.text("file", &file.file);
+                out.text("reason", &file.reason);
+                out.close('}');
+            });
+        out.key("superseded_files")
+            .list(&self.superseded_files, |out, file| {
+                out.open('{');
+                out.text("file", &file.file);
+                out.text("commune", &file.commune);
+                out.text("used_instead", &file.used_instead);
+                out.close('}');
+            });
+        out.close('}');
+        out.out
     }
 }
