@@ -342,11 +342,7 @@ impl Reference {
         out.open('{');
         out.text("format", &self.format);
         out.key("version").whole(u64::from(self.version));
-        let framework = out.key("framework");
-        framework.open('{');
-        framework.text("id", &self.framework.id);
-        framework.text("version", &self.framework.version);
-        framework.close('}');
+        super::summary_json::write_framework(out.key("framework"), &self.framework);
         out.text("territory", &self.territory);
         out.key("communes").whole(u64::from(self.communes));
         out.text("from", &self.from);
@@ -412,13 +408,7 @@ fn read_reference(value: &Json) -> Result<Reference, ShapeError> {
     Ok(Reference {
         format: fields.required("format", Json::string)?,
         version: fields.required("version", Json::whole_u32)?,
-        framework: fields.required("framework", |v| {
-            let fields = Fields::of(v)?.only(&["id", "version"])?;
-            Ok(FrameworkRef {
-                id: fields.required("id", Json::string)?,
-                version: fields.required("version", Json::string)?,
-            })
-        })?,
+        framework: fields.required("framework", super::summary_json::framework)?,
         territory: fields.required("territory", Json::string)?,
         communes: fields.required("communes", Json::whole_u32)?,
         from: fields.required("from", Json::string)?,

@@ -119,11 +119,11 @@ pub(crate) fn profile_with_staff(
     })
 }
 
-pub(crate) fn item_status(value: &Json) -> Result<ItemStatus, ShapeError> {
+fn item_status(value: &Json) -> Result<ItemStatus, ShapeError> {
     one_of(value, &STATUS).map(|i| [ItemStatus::Planned, ItemStatus::Done][i])
 }
 
-pub(crate) fn item_origin(value: &Json) -> Result<ItemOrigin, ShapeError> {
+fn item_origin(value: &Json) -> Result<ItemOrigin, ShapeError> {
     one_of(value, &ORIGIN).map(|i| {
         [
             ItemOrigin::Drafted,
@@ -133,7 +133,7 @@ pub(crate) fn item_origin(value: &Json) -> Result<ItemOrigin, ShapeError> {
     })
 }
 
-pub(crate) fn horizon(value: &Json) -> Result<Horizon, ShapeError> {
+fn horizon(value: &Json) -> Result<Horizon, ShapeError> {
     one_of(value, &HORIZON).map(|i| Horizon::ALL[i])
 }
 
@@ -141,7 +141,7 @@ pub(crate) fn importance(value: &Json) -> Result<Importance, ShapeError> {
     one_of(value, &IMPORTANCE).map(|i| Importance::ALL[i])
 }
 
-fn roadmap_item(value: &Json) -> Result<RoadmapItem, ShapeError> {
+pub(crate) fn roadmap_item(value: &Json) -> Result<RoadmapItem, ShapeError> {
     let fields = Fields::of(value)?;
     Ok(RoadmapItem {
         id: fields.required("id", Json::string)?,
@@ -254,15 +254,15 @@ pub(crate) fn write_profile(out: &mut JsonWriter, profile: &Profile, staff_in_hu
     out.close('}');
 }
 
-pub(crate) fn horizon_name(horizon: Horizon) -> &'static str {
+fn horizon_name(horizon: Horizon) -> &'static str {
     name_of(horizon, &Horizon::ALL, &HORIZON)
 }
 
-pub(crate) fn status_name(status: ItemStatus) -> &'static str {
+fn status_name(status: ItemStatus) -> &'static str {
     name_of(status, &[ItemStatus::Planned, ItemStatus::Done], &STATUS)
 }
 
-pub(crate) fn origin_name(origin: ItemOrigin) -> &'static str {
+fn origin_name(origin: ItemOrigin) -> &'static str {
     name_of(
         origin,
         &[
@@ -278,8 +278,8 @@ pub(crate) fn importance_name(importance: Importance) -> &'static str {
     name_of(importance, &Importance::ALL, &IMPORTANCE)
 }
 
-fn write_roadmap_item(out: &mut JsonWriter, item: &RoadmapItem) {
-    out.open('{');
+/// The members a roadmap item has both in storage and in a summary, in that order.
+pub(crate) fn write_item_members(out: &mut JsonWriter, item: &RoadmapItem) {
     out.text("id", &item.id);
     out.text("horizon", horizon_name(item.horizon));
     out.text("status", status_name(item.status));
@@ -288,6 +288,11 @@ fn write_roadmap_item(out: &mut JsonWriter, item: &RoadmapItem) {
     out.text_if_some("first_step", item.first_step.as_deref());
     out.text_if_some("owner", item.owner.as_deref());
     out.text_if_some("due", item.due.as_deref());
+}
+
+fn write_roadmap_item(out: &mut JsonWriter, item: &RoadmapItem) {
+    out.open('{');
+    write_item_members(out, item);
     out.close('}');
 }
 

@@ -154,6 +154,37 @@ pub struct SummaryItem {
     pub reasons: Vec<Reason>,
 }
 
+impl SummaryItem {
+    /// A stored roadmap item, with the reasons it is there.
+    pub fn new(item: RoadmapItem, reasons: Vec<Reason>) -> SummaryItem {
+        SummaryItem {
+            id: item.id,
+            horizon: item.horizon,
+            status: item.status,
+            origin: item.origin,
+            custom_title: item.custom_title,
+            first_step: item.first_step,
+            owner: item.owner,
+            due: item.due,
+            reasons,
+        }
+    }
+
+    /// The item as the roadmap stores it, without its reasons.
+    pub fn stored(&self) -> RoadmapItem {
+        RoadmapItem {
+            id: self.id.clone(),
+            horizon: self.horizon,
+            status: self.status,
+            origin: self.origin,
+            custom_title: self.custom_title.clone(),
+            first_step: self.first_step.clone(),
+            owner: self.owner.clone(),
+            due: self.due.clone(),
+        }
+    }
+}
+
 impl Serialize for RawChoice {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -317,17 +348,7 @@ pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str
                     .items
                     .iter()
                     .zip(reasons)
-                    .map(|(item, reasons)| SummaryItem {
-                        id: item.id.clone(),
-                        horizon: item.horizon,
-                        status: item.status,
-                        origin: item.origin,
-                        custom_title: item.custom_title.clone(),
-                        first_step: item.first_step.clone(),
-                        owner: item.owner.clone(),
-                        due: item.due.clone(),
-                        reasons,
-                    })
+                    .map(|(item, reasons)| SummaryItem::new(item.clone(), reasons))
                     .collect(),
                 strategic_objectives: crate::sort::ordered_map(
                     r.strategic_objectives()
@@ -622,16 +643,7 @@ fn restore_roadmap(framework: &Framework, summary: SummaryRoadmap) -> Roadmap {
         .items
         .into_iter()
         .map(|item| {
-            let mut restored = RoadmapItem {
-                id: item.id,
-                horizon: item.horizon,
-                status: item.status,
-                origin: item.origin,
-                custom_title: item.custom_title,
-                first_step: item.first_step,
-                owner: item.owner,
-                due: item.due,
-            };
+            let mut restored = item.stored();
             // A crafted file cannot hold more than the app lets anyone type.
             restored.bound();
             restored

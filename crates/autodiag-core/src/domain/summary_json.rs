@@ -9,8 +9,8 @@ use super::obligations::{Compliance, Obligation};
 use super::pst::{OperationalObjective, Pst};
 use super::roadmap::{FocusPillar, LaterPillar, LaterReason, Reason};
 use super::stored_json::{
-    horizon, horizon_name, importance, importance_name, item_origin, item_status, origin_name,
-    profile_with_staff, status_name, write_profile,
+    importance, importance_name, profile_with_staff, roadmap_item as stored_roadmap_item,
+    write_item_members, write_profile,
 };
 use super::summary::{
     FrameworkRef, RawChoice, Summary, SummaryAnswer, SummaryItem, SummaryPillar, SummaryRoadmap,
@@ -21,7 +21,7 @@ fn computed_list<T>(value: &Json) -> Result<Vec<T>, ShapeError> {
     value.items().map(|_| Vec::new())
 }
 
-fn framework(value: &Json) -> Result<FrameworkRef, ShapeError> {
+pub(crate) fn framework(value: &Json) -> Result<FrameworkRef, ShapeError> {
     let fields = Fields::of(value)?.only(&["id", "version"])?;
     Ok(FrameworkRef {
         id: fields.required("id", Json::string)?,
@@ -83,17 +83,10 @@ fn item(value: &Json) -> Result<SummaryItem, ShapeError> {
         "due",
         "reasons",
     ])?;
-    Ok(SummaryItem {
-        id: fields.required("id", Json::string)?,
-        horizon: fields.required("horizon", horizon)?,
-        status: fields.required("status", item_status)?,
-        origin: fields.required("origin", item_origin)?,
-        custom_title: fields.optional("custom_title", Json::string)?,
-        first_step: fields.optional("first_step", Json::string)?,
-        owner: fields.optional("owner", Json::string)?,
-        due: fields.optional("due", Json::string)?,
-        reasons: fields.or_default("reasons", computed_list)?,
-    })
+    Ok(SummaryItem::new(
+        stored_roadmap_item(value)?,
+        fields.or_default("reasons", computed_list)?,
+    ))
 }
 
 fn roadmap(value: &Json) -> Result<SummaryRoadmap, ShapeError> {
@@ -151,7 +144,7 @@ pub fn read_summary(value: &Json) -> Result<Summary, ShapeError> {
 // declaration order, `None` as `null` unless the type's serde attributes skip it, enums in
 // snake_case, a variant with fields as an object under its name.
 
-fn write_framework(out: &mut JsonWriter, framework: &FrameworkRef) {
+pub(crate) fn write_framework(out: &mut JsonWriter, framework: &FrameworkRef) {
     out.open('{');
     out.text("id", &framework.id);
     out.text("version", &framework.version);
@@ -280,14 +273,7 @@ fn write_reason(out: &mut JsonWriter, reason: &Reason) {
 
 fn write_item(out: &mut JsonWriter, item: &SummaryItem) {
     out.open('{');
-    out.text("id", &item.id);
-    out.text("horizon", horizon_name(item.horizon));
-    out.text("status", status_name(item.status));
-    out.text("origin", origin_name(item.origin));
-    out.text_if_some("custom_title", item.custom_title.as_deref());
-    out.text_if_some("first_step", item.first_step.as_deref());
-    out.text_if_some("owner", item.owner.as_deref());
-    out.text_if_some("due", item.due.as_deref());
+    write_item_members(out, &item.stored());
     if !item.reasons.is_empty() {
         out.key("reasons").list(&item.reasons, write_reason);
     }
