@@ -314,6 +314,8 @@ fn summaries() -> Vec<summary::Summary> {
     let mut odd = all[1].clone();
     odd.profile.digital_staff_fte = Some(0.1 + 0.2);
     odd.pillars[0].completion = 1.0 / 3.0;
+    odd.pillars[1].completion = f64::NAN;
+    odd.pillars[2].completion = 12.0;
     let roadmap = odd.roadmap.as_mut().unwrap();
     roadmap.strategic_objectives.insert(
         "mobilite".into(),

@@ -793,10 +793,14 @@ impl JsonWriter {
 
     /// A float as serde_json writes the ones this app computes (scores, shares, staff):
     /// the shortest digits that read back the same, with `.0` on a whole number.
+    /// JSON has no infinity nor NaN: serde_json writes them as `null`, and so does this.
     pub fn float(&mut self, value: f64) {
+        if !value.is_finite() {
+            return self.null();
+        }
         let start = self.out.len();
         let _ = write!(self.out, "{value}");
-        if !self.out[start..].contains(['.', 'e', 'N', 'i']) {
+        if !self.out[start..].contains('.') {
             self.out.push_str(".0");
         }
     }
