@@ -1,5 +1,6 @@
-//! JSON output. Everything goes through one pretty formatter: a second (compact) formatter
-//! would compile every `Serialize` implementation twice into the wasm.
+//! JSON through serde_json, in the pretty layout. The app itself writes JSON with
+//! `json_tree::JsonWriter` and holds no serde code; this stays for the tests, which check that
+//! what the app writes is byte for byte what serde_json writes for the same types.
 
 use serde::Serialize;
 

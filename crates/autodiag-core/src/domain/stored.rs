@@ -123,7 +123,10 @@ pub fn decode_backup(text: &str) -> Result<Vec<Assessment>, DecodeError> {
         .map_err(invalid)?;
     if format != BACKUP_FORMAT {
         return Err(DecodeError::Invalid {
-            detail: format!("format {format:?} is not {BACKUP_FORMAT:?}"),
+            detail: format!(
+                "format {:?} is not {BACKUP_FORMAT:?}",
+                super::format::truncate_chars(&format, 40)
+            ),
         });
     }
     if let Some((newer, _)) = records
