@@ -26,10 +26,9 @@ const BUDGET: [&str; 4] = [
     "over_200000",
 ];
 const STRATEGY: [&str; 3] = ["none", "in_progress", "adopted"];
-pub(crate) const IMPORTANCE: [&str; 3] = ["low", "medium", "high"];
-pub(crate) const HORIZON: [&str; 3] = ["short", "medium", "long"];
-pub(crate) const STATUS: [&str; 2] = ["planned", "done"];
-pub(crate) const ORIGIN: [&str; 3] = ["drafted", "catalogue", "custom"];
+const IMPORTANCE: [&str; 3] = ["low", "medium", "high"];
+const STATUS: [&str; 2] = ["planned", "done"];
+const ORIGIN: [&str; 3] = ["drafted", "catalogue", "custom"];
 const UNKNOWN: &str = "unknown";
 const NOT_APPLICABLE: &str = "not_applicable";
 
@@ -133,8 +132,9 @@ fn item_origin(value: &Json) -> Result<ItemOrigin, ShapeError> {
     })
 }
 
+/// A horizon by the name its form controls use, which is also its JSON name.
 fn horizon(value: &Json) -> Result<Horizon, ShapeError> {
-    one_of(value, &HORIZON).map(|i| Horizon::ALL[i])
+    one_of(value, &Horizon::ALL.map(Horizon::form_value)).map(|i| Horizon::ALL[i])
 }
 
 pub(crate) fn importance(value: &Json) -> Result<Importance, ShapeError> {
@@ -254,10 +254,6 @@ pub(crate) fn write_profile(out: &mut JsonWriter, profile: &Profile, staff_in_hu
     out.close('}');
 }
 
-fn horizon_name(horizon: Horizon) -> &'static str {
-    name_of(horizon, &Horizon::ALL, &HORIZON)
-}
-
 fn status_name(status: ItemStatus) -> &'static str {
     name_of(status, &[ItemStatus::Planned, ItemStatus::Done], &STATUS)
 }
@@ -281,7 +277,7 @@ pub(crate) fn importance_name(importance: Importance) -> &'static str {
 /// The members a roadmap item has both in storage and in a summary, in that order.
 pub(crate) fn write_item_members(out: &mut JsonWriter, item: &RoadmapItem) {
     out.text("id", &item.id);
-    out.text("horizon", horizon_name(item.horizon));
+    out.text("horizon", item.horizon.form_value());
     out.text("status", status_name(item.status));
     out.text("origin", origin_name(item.origin));
     out.text_if_some("custom_title", item.custom_title.as_deref());

@@ -1,7 +1,10 @@
-//! A summary file read and written through [`json_tree`] rather than serde's derives. Same checks as serde: required fields, unknown or
-//! repeated fields refused, each value's type and range. The parts the app computes on
-//! export (scores, legal obligations, PST, focus, reasons) are ignored on import, so only
-//! their container is checked. `tests/summary_json.rs` holds this reader to serde's.
+//! A summary file read and written through [`json_tree`] rather than serde's derives.
+//!
+//! Same checks as serde: required fields, unknown or repeated fields refused, each value's
+//! type and range. The parts the app computes on export (scores, legal obligations, PST,
+//! focus, reasons) are ignored on import, so only their container is checked.
+//! `tests/hostile_input.rs` holds this reader to serde's; `tests/json_tree.rs` holds the
+//! writer to serde_json's bytes.
 
 use super::content::Volet;
 use super::json_tree::{Fields, Json, JsonWriter, ShapeError, list_of, map_of};
