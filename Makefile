@@ -4,6 +4,7 @@
 #   make dist    optimised release build into dist/
 #   make size    gzip size of each file in dist/ and the total
 #   make bench   load, interaction and scale figures, written to BENCHMARKS.md
+#   make explore the core tests from fresh random seeds (make test uses a fixed one)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -30,10 +31,10 @@ export AUTODIAG_TOOLS_DIST := $(abspath $(or $(CARGO_TARGET_DIR),target)/outils-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: help tools serve dist dist-crash-test size size-check test lint test-native test-browser test-e2e bench clean
+.PHONY: help tools serve dist dist-crash-test size size-check test lint test-native explore test-browser test-e2e bench clean
 
 help:
-	@sed -n '2,7s/^# \{0,1\}//p' Makefile
+	@sed -n '2,8s/^# \{0,1\}//p' Makefile
 
 ## Toolchain -----------------------------------------------------------------------------
 
@@ -125,8 +126,22 @@ lint:
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features crash-test -- -D warnings
 
 # The core crate only: its tests compile no leptos, web-sys or wasm-bindgen.
+# The property tests draw from a fixed seed, so that a run of `make test` (and CI) is repeatable:
+# a failure shows again with the same seed. `make explore` draws fresh seeds to find new cases.
+PROPTEST_SEED := 20261202
+EXPLORE_RUNS := 5
+
 test-native:
-	cargo test --locked -p autodiag-core
+	PROPTEST_RNG_SEED=$${PROPTEST_RNG_SEED:-$(PROPTEST_SEED)} cargo test --locked -p autodiag-core
+
+# The core suite EXPLORE_RUNS times, each from a random seed that a failure prints.
+explore:
+	cargo test --locked -p autodiag-core --no-run
+	for run in $$(seq $(EXPLORE_RUNS)); do \
+	  seed=$$(od -An -N8 -tu8 /dev/urandom | tr -d ' '); echo "explore: run $$run, seed $$seed"; \
+	  PROPTEST_RNG_SEED=$$seed cargo test --locked -q -p autodiag-core \
+	    || { echo "explore: a property failed with PROPTEST_RNG_SEED=$$seed"; exit 1; }; \
+	done
 
 # Components and storage in headless Chromium, through chromedriver.
 test-browser: tools
