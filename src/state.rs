@@ -10,8 +10,8 @@ use crate::domain::workspace::Workspace;
 use crate::i18n::Locale;
 use crate::route::{Bundle, Route};
 use crate::storage::{self, ExternalChange, Recovered};
+use autodiag_core::LiteMap;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// Writes a typed text into the assessment: (assessment, now, continuing an edit).
 type PendingEdit = Box<dyn FnOnce(&mut Assessment, &str, bool)>;
@@ -530,7 +530,7 @@ pub fn locale() -> Locale {
 
 /// The one effect that keeps local storage in step with the state.
 pub fn sync_storage(state: AppState) {
-    let written: StoredValue<BTreeMap<String, u64>> =
+    let written: StoredValue<LiteMap<String, u64>> =
         StoredValue::new(state.workspace.with_untracked(|w| {
             crate::sort::ordered_map(w.assessments.iter().map(|a| (a.id.clone(), a.revision)))
         }));
@@ -566,7 +566,7 @@ pub fn sync_storage(state: AppState) {
 /// and this tab's version is kept as a copy, so neither edit is lost.
 fn resolve_conflicts(
     state: AppState,
-    written: StoredValue<BTreeMap<String, u64>>,
+    written: StoredValue<LiteMap<String, u64>>,
     conflicts: Vec<Assessment>,
 ) {
     let now = browser::now_iso();
@@ -587,7 +587,7 @@ fn resolve_conflicts(
 }
 
 /// Applies changes other tabs make to the same browser's storage.
-fn listen_to_other_tabs(state: AppState, written: StoredValue<BTreeMap<String, u64>>) {
+fn listen_to_other_tabs(state: AppState, written: StoredValue<LiteMap<String, u64>>) {
     let handle = window_event_listener(leptos::ev::storage, move |event| {
         let Some(key) = event.key() else { return };
         let Some(change) = storage::external_change(&key, event.new_value()) else {

@@ -7,9 +7,9 @@ use crate::domain::assessment::Assessment;
 use crate::domain::store::{self, KeyValueStore, Refused};
 use crate::domain::stored::{self, Prefs};
 use crate::domain::workspace::Workspace;
+use autodiag_core::LiteMap;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 pub use crate::domain::store::{Recovered, SyncReport};
 
@@ -26,7 +26,7 @@ pub struct Loaded {
 thread_local! {
     /// The latest encoding of every assessment, for the crash banner's download. The storage
     /// effect already encodes each change, so keeping it costs nothing more.
-    static LATEST: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    static LATEST: RefCell<LiteMap<String, String>> = const { RefCell::new(LiteMap::new_vec()) };
     static AVAILABLE: RefCell<Option<bool>> = const { RefCell::new(None) };
 }
 
@@ -163,7 +163,7 @@ pub fn backup_json() -> Option<String> {
 
 /// Writes what changed since the last sync (`domain::store::sync`). `written` holds, per
 /// assessment id, the revision last read from or written to storage by this tab.
-pub fn sync(workspace: &Workspace, written: &mut BTreeMap<String, u64>) -> SyncReport {
+pub fn sync(workspace: &Workspace, written: &mut LiteMap<String, u64>) -> SyncReport {
     let available = is_available();
     let mut browser = BrowserStore;
     let target: Option<&mut dyn KeyValueStore> = available.then_some(&mut browser as _);

@@ -8,7 +8,7 @@ use autodiag::domain::stored;
 use autodiag::domain::workspace::Workspace;
 use autodiag::route::Bundle;
 use autodiag::storage;
-use std::collections::BTreeMap;
+use autodiag_core::LiteMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -120,7 +120,7 @@ async fn written_assessments_read_back() {
         "2026-11-28T10:00:00Z",
     );
     workspace.add(a.clone());
-    let mut written = BTreeMap::new();
+    let mut written = LiteMap::new_vec();
     let report = storage::sync(&workspace, &mut written);
     assert!(report.saved);
     assert_eq!(written.get("web-1"), Some(&a.revision));
@@ -165,7 +165,7 @@ async fn a_conflicting_write_from_another_tab_is_detected() {
         "2026-11-28T10:00:00Z".into(),
     );
     workspace.add(a.clone());
-    let mut written = BTreeMap::new();
+    let mut written = LiteMap::new_vec();
     storage::sync(&workspace, &mut written);
     // Another tab writes a newer revision of the same assessment.
     let mut theirs = a.clone();

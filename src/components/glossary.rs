@@ -4,8 +4,8 @@
 use crate::domain::content;
 use crate::i18n::*;
 use crate::state::AppState;
+use autodiag_core::LiteMap;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// Lists the glossary's acronyms found in `texts`, folded by default; open for print.
 #[component]
@@ -56,7 +56,7 @@ pub fn question_texts(state: AppState) -> Vec<String> {
 
 /// `text` with each glossary acronym in `<abbr title="meaning">`: where a screen has no room for
 /// a list of acronyms, as on the projector.
-pub fn with_abbr(text: &str, glossary: &BTreeMap<String, String>) -> AnyView {
+pub fn with_abbr(text: &str, glossary: &LiteMap<String, String>) -> AnyView {
     let mut found: Vec<(usize, &str, &str)> = glossary
         .iter()
         .filter_map(|(acronym, meaning)| {

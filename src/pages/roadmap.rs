@@ -8,8 +8,8 @@ use crate::domain::roadmap::{
 };
 use crate::i18n::*;
 use crate::state::AppState;
+use autodiag_core::LiteMap;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 fn redraft(state: AppState) {
     let scores = state.scores.get_untracked();
@@ -202,7 +202,7 @@ fn importance_text(importance: crate::domain::assessment::Importance) -> String 
 fn HorizonColumn(
     horizon: Horizon,
     roadmap: Memo<Roadmap>,
-    reasons: Memo<BTreeMap<String, Vec<String>>>,
+    reasons: Memo<LiteMap<String, Vec<String>>>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let testid = format!("horizon-{}", horizon.form_value());
@@ -498,7 +498,7 @@ fn RemovedNotice(removed: RwSignal<Option<(usize, RoadmapItem)>>) -> impl IntoVi
 /// Why each item of `roadmap` is there, in words, from the current answers, by item id.
 /// Computed for the whole roadmap at once: every item's reasons need the same focus and the
 /// same list of dependents.
-pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> BTreeMap<String, Vec<String>> {
+pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Vec<String>> {
     let scores = state.scores.get_untracked();
     let reasons = state
         .with_current(|a| roadmap::explain_all(content::framework(), a, &scores, roadmap))

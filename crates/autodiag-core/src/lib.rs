@@ -8,3 +8,7 @@ pub mod chart;
 pub mod domain;
 pub mod route;
 pub mod sort;
+
+/// The ordered map of every domain type: a sorted vector, whose code is a fraction of a
+/// `BTreeMap`'s for the few dozen entries a map here holds (ARCHITECTURE.md, "Size").
+pub use litemap::LiteMap;

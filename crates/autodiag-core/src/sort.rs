@@ -3,17 +3,21 @@
 //! `slice::sort_by` is compiled anew for every element type and comparison: 27 copies made
 //! about 110 KB of the tools bundle's wasm. Here the standard sort runs on indices, with the
 //! comparison behind a `dyn`, so it is compiled once; the items then move into that order.
-//! The methods themselves are refused by clippy (`clippy.toml`). Collecting into a `BTreeMap`
+//! The methods themselves are refused by clippy (`clippy.toml`). Collecting into a `LiteMap`
 //! or a `BTreeSet` sorts too, so [`ordered_map`] and [`ordered_set`] insert one by one.
 
+use litemap::LiteMap;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// A map of `pairs`, the last value winning for a repeated key, like `collect()`, which
 /// would compile a sort of its own for each key and value type.
-pub fn ordered_map<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    map.extend(pairs);
+pub fn ordered_map<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> LiteMap<K, V> {
+    let mut map = LiteMap::new_vec();
+    // One insertion at a time: `LiteMap::extend` sorts what it is given, with a sort of its own.
+    for (key, value) in pairs {
+        map.insert(key, value);
+    }
     map
 }
 
@@ -99,7 +103,7 @@ mod tests {
     #[test]
     fn ordered_map_and_set_match_collect() {
         let pairs = [("b", 1), ("a", 2), ("b", 3)];
-        let collected: BTreeMap<_, _> = pairs.into_iter().collect();
+        let collected: LiteMap<_, _> = pairs.into_iter().collect();
         assert_eq!(ordered_map(pairs), collected);
         let collected: BTreeSet<_> = pairs.iter().map(|p| p.0).collect();
         assert_eq!(ordered_set(pairs.iter().map(|p| p.0)), collected);

@@ -3,6 +3,7 @@
 
 mod common;
 
+use autodiag_core::LiteMap;
 use autodiag_core::domain::assessment::{Choice, Level};
 use autodiag_core::domain::compare;
 use autodiag_core::domain::consolidation;
@@ -10,7 +11,6 @@ use autodiag_core::domain::profile::{Authorship, Profile};
 use autodiag_core::domain::projector::{self, Shortlist, SlideMove};
 use autodiag_core::domain::scoring;
 use common::{NOW, answer_all, assessment, framework, level};
-use std::collections::BTreeMap;
 
 #[test]
 fn a_shortlist_keeps_every_item_that_fits_and_counts_the_rest_on_its_last_line() {
@@ -170,7 +170,7 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
     let merged = consolidation::consolidate(
         framework(),
         &people,
-        &BTreeMap::new(),
+        &LiteMap::new_vec(),
         "merged".into(),
         "Consolidation (Bourgmestre, Directeur général, Informaticien)".into(),
         NOW,
@@ -186,7 +186,7 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
     let again = consolidation::consolidate(
         framework(),
         &[merged, fourth],
-        &BTreeMap::new(),
+        &LiteMap::new_vec(),
         "again".into(),
         "Consolidation".into(),
         NOW,

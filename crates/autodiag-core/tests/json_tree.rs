@@ -408,3 +408,18 @@ fn territory_exports_are_written_byte_for_byte_as_serde_wrote_them() {
         Ok(reference)
     );
 }
+
+/// The maps are `LiteMap`s, whose own serde writes an empty map as `[]`: every map field goes
+/// through `json_object`, so the reference serialisation these tests compare with, and the
+/// texts `build.rs` writes, keep `{}`.
+#[test]
+fn an_empty_map_is_still_a_json_object() {
+    let empty = serde_json::to_value(Assessment::default()).unwrap();
+    assert_eq!(empty["answers"], serde_json::json!({}));
+    assert_eq!(empty["pillars"], serde_json::json!({}));
+    let texts = serde_json::to_value(content::model::Texts::default()).unwrap();
+    for field in ["pillars", "questions", "actions"] {
+        assert_eq!(texts[field], serde_json::json!({}), "{field}");
+    }
+    assert_eq!(texts["scale"]["services"], serde_json::json!({}));
+}

@@ -2,11 +2,11 @@
 //! storage does in the app.
 
 mod common;
+use autodiag_core::LiteMap;
 use autodiag_core::domain::store::{self, KeyValueStore, MemoryStore};
 use autodiag_core::domain::stored;
 use autodiag_core::domain::workspace::Workspace;
 use common::*;
-use std::collections::BTreeMap;
 
 fn workspace_of(names: &[&str]) -> Workspace {
     Workspace {
@@ -25,7 +25,7 @@ fn workspace_of(names: &[&str]) -> Workspace {
 fn what_is_synced_reads_back_and_only_changes_are_written_again() {
     let mut memory = MemoryStore::default();
     let mut workspace = workspace_of(&["Lobbes", "Thuin"]);
-    let mut written = BTreeMap::new();
+    let mut written = LiteMap::new_vec();
     let report = store::sync(Some(&mut memory), &workspace, &mut written);
     assert!(report.saved && report.conflicts.is_empty());
     assert_eq!(report.encoded.len(), 2);
@@ -68,7 +68,7 @@ fn an_unreadable_value_is_backed_up_reported_and_left_in_place() {
 fn another_tabs_newer_write_is_a_conflict_not_overwritten() {
     let mut memory = MemoryStore::default();
     let mut ours = workspace_of(&["Chimay"]);
-    let mut written = BTreeMap::new();
+    let mut written = LiteMap::new_vec();
     store::sync(Some(&mut memory), &ours, &mut written);
     // Another tab edits and saves the same assessment.
     let mut theirs = ours.assessments[0].clone();
@@ -105,7 +105,7 @@ fn a_full_store_refuses_and_the_answers_stay_in_memory_to_download() {
         ..MemoryStore::default()
     };
     let workspace = workspace_of(&["Beaumont"]);
-    let mut written = BTreeMap::new();
+    let mut written = LiteMap::new_vec();
     let report = store::sync(Some(&mut memory), &workspace, &mut written);
     assert!(report.quota_exceeded && !report.saved);
     assert!(written.is_empty(), "tried again at the next change");
@@ -116,7 +116,7 @@ fn a_full_store_refuses_and_the_answers_stay_in_memory_to_download() {
 #[test]
 fn without_storage_nothing_is_written_but_everything_is_encoded() {
     let workspace = workspace_of(&["Couvin", "Viroinval"]);
-    let mut written = BTreeMap::new();
+    let mut written = LiteMap::new_vec();
     let report = store::sync(None, &workspace, &mut written);
     assert!(!report.saved);
     assert_eq!(report.encoded.len(), 2);
@@ -126,7 +126,7 @@ fn without_storage_nothing_is_written_but_everything_is_encoded() {
 fn a_deleted_assessment_leaves_the_store() {
     let mut memory = MemoryStore::default();
     let mut workspace = workspace_of(&["Walcourt", "Gerpinnes"]);
-    let mut written = BTreeMap::new();
+    let mut written = LiteMap::new_vec();
     store::sync(Some(&mut memory), &workspace, &mut written);
     let (_, gone) = workspace
         .remove(&workspace.assessments[0].id.clone())

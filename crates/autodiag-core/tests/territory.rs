@@ -1,6 +1,7 @@
 //! Many communes: aggregation, pooling candidates, who can help whom, several respondents.
 
 mod common;
+use autodiag_core::LiteMap;
 use autodiag_core::domain::assessment::{Assessment, Choice, Importance};
 use autodiag_core::domain::consolidation;
 use autodiag_core::domain::matching::{self, Thresholds};
@@ -8,7 +9,6 @@ use autodiag_core::domain::summary;
 use autodiag_core::domain::territory::{self, SupersededReason, spread};
 use autodiag_core::domain::{compare, csv};
 use common::*;
-use std::collections::BTreeMap;
 
 fn file_of(a: &Assessment) -> Vec<u8> {
     summary::to_json(&summary::export(framework(), a, NOW)).into_bytes()
@@ -329,7 +329,7 @@ fn respondents_are_compared_and_consolidated_with_the_median() {
     assert_eq!(pcm.proposed, Some(level(3)));
     assert_eq!(consolidation::median_level(&[2, 3]), Some(2));
 
-    let chosen: BTreeMap<String, Option<Choice>> = spreads
+    let chosen: LiteMap<String, Option<Choice>> = spreads
         .iter()
         .map(|s| (s.question_id.clone(), s.proposed))
         .collect();

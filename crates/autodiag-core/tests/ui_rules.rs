@@ -164,7 +164,7 @@ fn je_ne_sais_pas_becomes_a_list_to_check_with_whom_to_ask_kept_in_the_summary()
         autodiag_core::domain::summary::import(framework(), json.as_bytes(), "x".into(), NOW)
             .unwrap()
             .assessment;
-    assert_eq!(back.answers["gou_rgpd"].ask, "le DPO du CPAS");
+    assert_eq!(back.answers.get("gou_rgpd").unwrap().ask, "le DPO du CPAS");
 }
 
 #[test]

@@ -4,8 +4,8 @@ use super::content::Framework;
 pub use super::format::truncate_chars;
 use super::plan::Roadmap;
 use super::profile::Profile;
+use litemap::LiteMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
 
 /// A maturity level from 1 (Initial) to 5 (Exemplaire).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -219,10 +219,10 @@ pub struct Assessment {
     pub id: String,
     pub profile: Profile,
     /// Keyed by question id, so rewording a question never loses an answer.
-    #[serde(default)]
-    pub answers: BTreeMap<String, Answer>,
-    #[serde(default)]
-    pub pillars: BTreeMap<String, PillarSettings>,
+    #[serde(with = "crate::domain::content::model::json_object", default)]
+    pub answers: LiteMap<String, Answer>,
+    #[serde(with = "crate::domain::content::model::json_object", default)]
+    pub pillars: LiteMap<String, PillarSettings>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roadmap: Option<Roadmap>,
     /// Answers to questions this version of the framework does not have.

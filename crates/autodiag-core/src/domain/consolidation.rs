@@ -3,7 +3,7 @@
 
 use super::assessment::{Answer, Assessment, Choice, Importance, Level, PillarSettings};
 use super::content::Framework;
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// Answers that differ by this many levels or more are discussed first.
 pub const DISAGREEMENT_LEVELS: u8 = 2;
@@ -133,7 +133,7 @@ pub fn respondent_label(assessment: &Assessment, index: usize) -> String {
 pub fn consolidate(
     framework: &Framework,
     respondents: &[Assessment],
-    chosen: &BTreeMap<String, Option<Choice>>,
+    chosen: &LiteMap<String, Option<Choice>>,
     id: String,
     name: String,
     now: &str,

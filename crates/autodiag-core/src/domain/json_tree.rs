@@ -616,8 +616,8 @@ impl<'j> Fields<'j> {
 pub fn map_of<T>(
     value: &Json,
     read: impl Fn(&Json) -> Result<T, ShapeError>,
-) -> Result<std::collections::BTreeMap<String, T>, ShapeError> {
-    let mut map = std::collections::BTreeMap::new();
+) -> Result<litemap::LiteMap<String, T>, ShapeError> {
+    let mut map = litemap::LiteMap::new_vec();
     for (at, (key, member)) in value.members()?.iter().enumerate() {
         map.insert(
             key.to_string(),
@@ -821,7 +821,7 @@ impl JsonWriter {
     /// A map as an object, in key order.
     pub fn map<T>(
         &mut self,
-        map: &std::collections::BTreeMap<String, T>,
+        map: &litemap::LiteMap<String, T>,
         write: impl Fn(&mut JsonWriter, &T),
     ) {
         self.open('{');

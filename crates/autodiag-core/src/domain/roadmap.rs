@@ -11,8 +11,9 @@ pub use super::plan::{
 };
 use super::profile::{PopulationBand, StrategyStatus};
 use super::scoring::PillarScore;
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// At most this many focus pillars: a commune does not try everything at once.
 pub const MAX_FOCUS_PILLARS: usize = 3;
@@ -477,7 +478,7 @@ pub fn explain_all(
     let context = Context::new(framework, assessment);
     let (focus, _) = choose_focus(assessment, scores);
     // For each action in the roadmap, the roadmap's actions that need it first.
-    let mut dependents: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut dependents: LiteMap<&str, Vec<&str>> = LiteMap::new_vec();
     let mut seen = BTreeSet::new();
     for item in &roadmap.items {
         if let Some(action) = framework.action(&item.id)
@@ -540,7 +541,7 @@ pub fn explain_all(
 /// [`explain_all`] from the answers, so it is always true.
 #[derive(Default)]
 struct Plan<'a> {
-    chosen: BTreeMap<&'a str, Horizon>,
+    chosen: LiteMap<&'a str, Horizon>,
     /// Order of choice: higher priority first, prerequisites before their dependents.
     order: Vec<&'a str>,
 }
@@ -569,7 +570,7 @@ impl<'a> Plan<'a> {
             None => Horizon::Short,
         }
         .max(not_before);
-        let mut counts: BTreeMap<Horizon, usize> = BTreeMap::new();
+        let mut counts: LiteMap<Horizon, usize> = LiteMap::new_vec();
         for horizon in self.chosen.values() {
             *counts.entry(*horizon).or_default() += 1;
         }
@@ -658,7 +659,7 @@ impl<'a> Plan<'a> {
 struct Scheduling<'a> {
     /// A legal duty or a foundation, which does not count against the caps.
     essential: bool,
-    counts: BTreeMap<Horizon, usize>,
+    counts: LiteMap<Horizon, usize>,
     additions: Vec<(&'a Action, Horizon)>,
     seen: BTreeSet<&'a str>,
 }

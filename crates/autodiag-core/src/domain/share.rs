@@ -64,7 +64,7 @@ pub fn encode(framework: &Framework, assessment: &Assessment) -> String {
 /// The assessment a link carries: its commune, date, answers and targets, nothing else.
 pub fn decode(framework: &Framework, query: &str, now: &str) -> Result<Assessment, ShareError> {
     let query = query.strip_prefix('?').unwrap_or(query);
-    let mut fields = std::collections::BTreeMap::new();
+    let mut fields = litemap::LiteMap::new_vec();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').ok_or(ShareError::Invalid)?;
         let value = percent_decode(value).ok_or(ShareError::Invalid)?;

@@ -10,7 +10,7 @@
 use super::assessment::Assessment;
 use super::stored::{self, DecodeError, Prefs};
 use super::workspace::Workspace;
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// The few operations Autodiag needs from a store. None of them may panic.
 pub trait KeyValueStore {
@@ -44,7 +44,7 @@ pub struct Read {
     pub recovered: Vec<Recovered>,
     pub trash: Option<Assessment>,
     /// Each assessment's stored encoding, by id: what this tab last read.
-    pub encodings: BTreeMap<String, String>,
+    pub encodings: LiteMap<String, String>,
 }
 
 /// The result of writing changes.
@@ -119,7 +119,7 @@ fn back_up(store: &mut impl KeyValueStore, key: &str, raw: &str) -> Option<Strin
 pub fn sync(
     mut store: Option<&mut dyn KeyValueStore>,
     workspace: &Workspace,
-    written: &mut BTreeMap<String, u64>,
+    written: &mut LiteMap<String, u64>,
 ) -> SyncReport {
     let mut report = SyncReport::default();
     for assessment in &workspace.assessments {
@@ -197,7 +197,7 @@ pub fn save_prefs(store: &mut impl KeyValueStore, prefs: &Prefs) -> bool {
 /// A store in memory, for tests: optionally as small as a full browser's.
 #[derive(Debug, Clone, Default)]
 pub struct MemoryStore {
-    pub values: BTreeMap<String, String>,
+    pub values: LiteMap<String, String>,
     /// Refuses a write that would take the total size of keys and values over this.
     pub quota: Option<usize>,
 }

@@ -15,8 +15,9 @@ use super::roadmap::{
 };
 use super::scoring::{self, PillarScore};
 use super::summary_json::read_summary;
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// The value of the `format` field: tells an Autodiag summary from any other JSON.
 pub const FORMAT_ID: &str = "autodiag-summary";
@@ -123,8 +124,16 @@ pub struct SummaryRoadmap {
     pub items: Vec<SummaryItem>,
     /// The commune's own wording of objectifs stratégiques for its PST, by pillar id
     /// (format 4); a pillar absent here keeps the wording content proposes.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub strategic_objectives: BTreeMap<String, String>,
+    #[serde(
+        with = "crate::domain::content::model::json_object",
+        default,
+        skip_serializing_if = "LiteMap::is_empty"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "std::collections::BTreeMap<String, String>")
+    )]
+    pub strategic_objectives: LiteMap<String, String>,
 }
 
 /// A roadmap item, with the reasons it is there. Reasons are worked out on export and ignored
@@ -547,7 +556,7 @@ fn to_assessment(
     now: &str,
 ) -> Result<Imported, ImportError> {
     let mut seen = BTreeSet::new();
-    let mut answers = BTreeMap::new();
+    let mut answers = LiteMap::new_vec();
     let mut set_aside = Vec::new();
     let mut unknown_questions = Vec::new();
     for raw in summary.answers.iter().chain(&summary.set_aside_answers) {
@@ -582,7 +591,7 @@ fn to_assessment(
             });
         }
     }
-    let mut pillars = BTreeMap::new();
+    let mut pillars = LiteMap::new_vec();
     for pillar in &summary.pillars {
         if pillars.contains_key(&pillar.pillar_id) {
             return Err(ImportError::DuplicatePillar {

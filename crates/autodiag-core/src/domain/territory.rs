@@ -9,8 +9,9 @@ use super::profile::slug;
 use super::roadmap;
 use super::scoring;
 use super::summary::{self, ImportError};
+use litemap::LiteMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// One commune in the territory view, from its newest summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +87,7 @@ pub fn load(framework: &Framework, files: &[(String, Vec<u8>)], now: &str) -> Te
 pub struct TerritoryLoader {
     rejected: Vec<Rejected>,
     /// Per commune key, the summary in use and its `generated_at`.
-    newest: BTreeMap<String, (Commune, String)>,
+    newest: LiteMap<String, (Commune, String)>,
     /// Set-aside summaries, with the key of the commune they lost to.
     superseded: Vec<(String, Superseded)>,
     files: usize,
@@ -156,7 +157,7 @@ impl TerritoryLoader {
 
     pub fn finish(self) -> Territory {
         let mut territory = Territory {
-            communes: self.newest.into_values().map(|(c, _)| c).collect(),
+            communes: self.newest.into_iter().map(|(_, (c, _))| c).collect(),
             rejected: self.rejected,
             superseded: Vec::new(),
         };
@@ -360,7 +361,7 @@ impl Territory {
         framework: &Framework,
         min_communes: usize,
     ) -> Vec<PoolingCandidate> {
-        let mut by_action: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        let mut by_action: LiteMap<&str, BTreeSet<&str>> = LiteMap::new_vec();
         for commune in &self.communes {
             for action in &commune.actions {
                 by_action

@@ -6,8 +6,8 @@ use super::json_tree::JsonWriter;
 use super::matching::Party;
 use super::summary::ImportError;
 use super::territory::{ObligationCount, PoolingCandidate, Spread, Territory};
+use litemap::LiteMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What the territory view exports as JSON: everything it shows, recomputed from the files.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,7 +35,8 @@ pub struct AggregateCommune {
     pub date: String,
     pub file: String,
     /// Per pillar id: the recomputed score, or null when not assessed.
-    pub scores: BTreeMap<String, Option<u8>>,
+    #[serde(with = "crate::domain::content::model::json_object")]
+    pub scores: LiteMap<String, Option<u8>>,
     pub focus_pillars: Vec<String>,
 }
 

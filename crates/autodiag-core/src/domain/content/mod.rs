@@ -9,7 +9,7 @@ pub use model::{
     Owner, Pillar, PillarText, PopulationFit, QuestionInfo, QuestionText, Scale, Texts, Volet,
 };
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use std::sync::{Mutex, OnceLock};
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
@@ -142,22 +142,22 @@ fn structure() -> Framework {
 }
 
 /// Texts parsed so far, per language: embedded ones on first use, others when installed.
-fn cache() -> &'static Mutex<BTreeMap<String, &'static Texts>> {
-    static TEXTS: OnceLock<Mutex<BTreeMap<String, &'static Texts>>> = OnceLock::new();
+fn cache() -> &'static Mutex<LiteMap<String, &'static Texts>> {
+    static TEXTS: OnceLock<Mutex<LiteMap<String, &'static Texts>>> = OnceLock::new();
     TEXTS.get_or_init(Default::default)
 }
 
 /// Action texts parsed so far, per language.
-fn action_cache() -> &'static Mutex<BTreeMap<String, &'static ActionTexts>> {
-    static ACTIONS: OnceLock<Mutex<BTreeMap<String, &'static ActionTexts>>> = OnceLock::new();
+fn action_cache() -> &'static Mutex<LiteMap<String, &'static ActionTexts>> {
+    static ACTIONS: OnceLock<Mutex<LiteMap<String, &'static ActionTexts>>> = OnceLock::new();
     ACTIONS.get_or_init(Default::default)
 }
 
 /// Titles and first steps of the catalogue's actions, by action id.
-pub type ActionTexts = BTreeMap<String, ActionText>;
+pub type ActionTexts = LiteMap<String, ActionText>;
 
 /// Question texts, by question id.
-pub type QuestionTexts = BTreeMap<String, QuestionText>;
+pub type QuestionTexts = LiteMap<String, QuestionText>;
 
 /// Whether the texts for `lang` are available without a download.
 pub fn has_texts(lang: &str) -> bool {
@@ -322,8 +322,8 @@ pub fn with_grd<'a>(text: &'a str, texts: &Texts, grd: Option<&str>) -> std::bor
 /// The acronyms of `lang`'s content and what they stand for (the reference language's for a
 /// language without its own). Empty without the `actions` feature: only the tools list them.
 /// Parsed once per language, like the texts: every tools screen and projector slide asks.
-pub fn glossary(lang: &str) -> &'static BTreeMap<String, String> {
-    type Glossaries = Mutex<BTreeMap<String, &'static BTreeMap<String, String>>>;
+pub fn glossary(lang: &str) -> &'static LiteMap<String, String> {
+    type Glossaries = Mutex<LiteMap<String, &'static LiteMap<String, String>>>;
     static GLOSSARY: OnceLock<Glossaries> = OnceLock::new();
     let (code, json) = GLOSSARIES
         .iter()
@@ -349,7 +349,7 @@ pub fn glossary(lang: &str) -> &'static BTreeMap<String, String> {
 /// The glossary's entries whose acronym appears, as a whole word, in any of `texts`: what a
 /// screen lists under « Sigles ».
 pub fn acronyms_in<'g, 't>(
-    glossary: &'g BTreeMap<String, String>,
+    glossary: &'g LiteMap<String, String>,
     texts: impl IntoIterator<Item = &'t str> + Clone,
 ) -> Vec<(&'g str, &'g str)> {
     glossary

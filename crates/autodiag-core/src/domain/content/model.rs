@@ -3,8 +3,31 @@
 //! `build.rs` includes this file too, to assemble and check `content/` at build time, so it
 //! depends on nothing but `std` and `serde`.
 
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+
+/// Serde for a `LiteMap` field that is a JSON object, even when empty: `LiteMap`'s own
+/// serialisation writes an empty map as `[]`. Fields use it with `#[serde(with = …)]`.
+pub mod json_object {
+    use litemap::LiteMap;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        map: &LiteMap<K, V>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(map.iter())
+    }
+
+    pub fn deserialize<'de, K, V, D>(deserializer: D) -> Result<LiteMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        LiteMap::deserialize(deserializer)
+    }
+}
 
 /// The language-neutral structure: pillars, their questions, and the action catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,7 +36,8 @@ pub struct Framework {
     pub version: String,
     pub pillars: Vec<Pillar>,
     /// Who answers each question and, for legal duties, the level the law requires.
-    pub questions: BTreeMap<String, QuestionInfo>,
+    #[serde(with = "json_object")]
+    pub questions: LiteMap<String, QuestionInfo>,
     /// The action catalogue: read from its own file (see `content::framework`), never with
     /// the rest, so the questionnaire's wasm carries no code to read actions.
     #[serde(skip)]
@@ -241,9 +265,12 @@ pub enum ActionKind {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Texts {
     pub scale: Scale,
-    pub pillars: BTreeMap<String, PillarText>,
-    pub questions: BTreeMap<String, QuestionText>,
-    pub actions: BTreeMap<String, ActionText>,
+    #[serde(with = "json_object")]
+    pub pillars: LiteMap<String, PillarText>,
+    #[serde(with = "json_object")]
+    pub questions: LiteMap<String, QuestionText>,
+    #[serde(with = "json_object")]
+    pub actions: LiteMap<String, ActionText>,
 }
 
 /// The five named maturity levels, shared by every question.
@@ -257,14 +284,16 @@ pub struct Scale {
     /// What a pillar score in each band means, from band 1 to band 5.
     pub bands: Vec<String>,
     /// Names of the services that answer questions, by key.
-    pub services: BTreeMap<String, String>,
+    #[serde(with = "json_object")]
+    pub services: LiteMap<String, String>,
     /// How texts name each electricity distribution system operator (`{grd}`), by key; the
     /// key `unknown` names it when the commune's operator is not known.
-    pub grd: BTreeMap<String, String>,
+    #[serde(with = "json_object")]
+    pub grd: LiteMap<String, String>,
     /// Acronyms and what they stand for. The build writes the meaning after each acronym's
     /// first use on a pillar's page and in its actions, so the app carries no glossary.
-    #[serde(default, skip_serializing)]
-    pub glossary: BTreeMap<String, String>,
+    #[serde(with = "json_object", default, skip_serializing)]
+    pub glossary: LiteMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -667,7 +696,7 @@ fn check_french(framework: &Framework, texts: &Texts, problems: &mut Vec<String>
 
 fn check_structure(framework: &Framework, problems: &mut Vec<String>) {
     let mut question_ids = std::collections::BTreeSet::new();
-    let mut question_pillar = BTreeMap::new();
+    let mut question_pillar = LiteMap::new_vec();
     for pillar in &framework.pillars {
         if !QUESTIONS_PER_PILLAR.contains(&pillar.questions.len()) {
             problems.push(format!(
@@ -860,17 +889,17 @@ pub fn find_prerequisite_cycle(framework: &Framework) -> Option<Vec<String>> {
         Open,
         Done,
     }
-    let index: BTreeMap<&str, &Action> = framework
+    let index: LiteMap<&str, &Action> = framework
         .actions
         .iter()
         .map(|a| (a.id.as_str(), a))
         .collect();
-    let mut marks: BTreeMap<&str, Mark> = index.keys().map(|id| (*id, Mark::New)).collect();
+    let mut marks: LiteMap<&str, Mark> = index.keys().map(|id| (*id, Mark::New)).collect();
 
     fn visit<'a>(
         id: &'a str,
-        index: &BTreeMap<&'a str, &'a Action>,
-        marks: &mut BTreeMap<&'a str, Mark>,
+        index: &LiteMap<&'a str, &'a Action>,
+        marks: &mut LiteMap<&'a str, Mark>,
         path: &mut Vec<String>,
     ) -> bool {
         match marks.get(id) {
@@ -883,7 +912,7 @@ pub fn find_prerequisite_cycle(framework: &Framework) -> Option<Vec<String>> {
         }
         marks.insert(id, Mark::Open);
         path.push(id.to_string());
-        for prerequisite in &index[id].prerequisites {
+        for prerequisite in &index[&id].prerequisites {
             if visit(prerequisite, index, marks, path) {
                 return true;
             }

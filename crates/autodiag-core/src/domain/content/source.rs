@@ -7,8 +7,9 @@ use super::model::{
     Action, ActionText, Commune, Framework, Migration, Pillar, PillarText, QuestionInfo,
     QuestionText, Scale, Texts, Volet,
 };
+use litemap::LiteMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// `content/framework.toml`.
 #[derive(Debug, Deserialize)]
@@ -67,7 +68,7 @@ pub struct PillarFile {
     pub pst_objective: String,
     pub questions: Vec<QuestionText>,
     #[serde(default)]
-    pub actions: BTreeMap<String, ActionText>,
+    pub actions: LiteMap<String, ActionText>,
 }
 
 /// Everything read from `content/`, before assembly.
@@ -90,9 +91,9 @@ pub const MAX_PST_OBJECTIVE_CHARS: usize = 140;
 #[derive(Debug, Default)]
 pub struct PstContent {
     /// The volet of each question.
-    pub volets: BTreeMap<String, Volet>,
+    pub volets: LiteMap<String, Volet>,
     /// Per language, each pillar's objectif stratégique.
-    pub objectives: Vec<(String, BTreeMap<String, String>)>,
+    pub objectives: Vec<(String, LiteMap<String, String>)>,
 }
 
 /// The assembled content.
@@ -140,7 +141,7 @@ fn expand_acronyms(texts: &mut Texts, pillars: &[Vec<String>], actions: &[Action
 /// `text` with the meaning written after each acronym not yet `explained`, which it updates.
 fn explain(
     text: &str,
-    glossary: &BTreeMap<String, String>,
+    glossary: &LiteMap<String, String>,
     explained: &mut BTreeSet<String>,
 ) -> String {
     let mut result = text.to_string();
@@ -193,7 +194,7 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
         .collect();
 
     let mut actions = Vec::new();
-    let mut questions = BTreeMap::new();
+    let mut questions = LiteMap::new_vec();
     let mut pst = PstContent::default();
     for (pillar, file) in sources.framework.pillars.iter().zip(sources.actions) {
         for entry in file.questions {
@@ -221,7 +222,7 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
             scale,
             ..Texts::default()
         };
-        let mut objectives = BTreeMap::new();
+        let mut objectives = LiteMap::new_vec();
         for ((pillar, file), expected) in sources
             .framework
             .pillars

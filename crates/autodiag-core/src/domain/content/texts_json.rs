@@ -3,7 +3,7 @@
 
 use super::model::{ActionText, PillarText, QuestionText, Scale, Texts};
 use crate::domain::json_tree::{self, Fields, Json, ShapeError, list_of, map_of};
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// Parses `text` and reads it with `read`; any failure as one message.
 pub fn read<T>(text: &str, read: fn(&Json) -> Result<T, ShapeError>) -> Result<T, String> {
@@ -15,7 +15,7 @@ fn strings(value: &Json) -> Result<Vec<String>, ShapeError> {
     list_of(value, Json::string)
 }
 
-pub fn string_map(value: &Json) -> Result<BTreeMap<String, String>, ShapeError> {
+pub fn string_map(value: &Json) -> Result<LiteMap<String, String>, ShapeError> {
     map_of(value, Json::string)
 }
 
@@ -58,11 +58,11 @@ fn action(value: &Json) -> Result<ActionText, ShapeError> {
     })
 }
 
-pub fn question_texts(value: &Json) -> Result<BTreeMap<String, QuestionText>, ShapeError> {
+pub fn question_texts(value: &Json) -> Result<LiteMap<String, QuestionText>, ShapeError> {
     map_of(value, question)
 }
 
-pub fn action_texts(value: &Json) -> Result<BTreeMap<String, ActionText>, ShapeError> {
+pub fn action_texts(value: &Json) -> Result<LiteMap<String, ActionText>, ShapeError> {
     map_of(value, action)
 }
 
