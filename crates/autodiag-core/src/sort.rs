@@ -11,14 +11,70 @@ use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 /// A map of `pairs`, the last value winning for a repeated key, like `collect()`, which
-/// would compile a sort of its own for each key and value type.
+/// would compile a sort of its own for each key and value type. The keys are sorted once,
+/// through the shared sort: inserting the pairs one by one into the map's sorted vector would
+/// shift it each time, and a file of 300,000 keys in reverse order then took minutes.
 pub fn ordered_map<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> LiteMap<K, V> {
-    let mut map = LiteMap::new_vec();
-    // One insertion at a time: `LiteMap::extend` sorts what it is given, with a sort of its own.
-    for (key, value) in pairs {
-        map.insert(key, value);
+    let mut slots: Vec<Option<(K, V)>> = pairs.into_iter().map(Some).collect();
+    let (order, _) = by_key(slots.len(), &mut |a, b| key(&slots, a).cmp(key(&slots, b)));
+    into_map(&mut slots, order)
+}
+
+/// A map of `pairs` whose keys must all differ; otherwise the first key, in the pairs' order,
+/// that repeats an earlier one.
+pub fn unique_map<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Result<LiteMap<K, V>, K> {
+    let mut slots: Vec<Option<(K, V)>> = pairs.into_iter().map(Some).collect();
+    let (order, repeat) = by_key(slots.len(), &mut |a, b| key(&slots, a).cmp(key(&slots, b)));
+    match repeat.and_then(|index| slots[index].take()) {
+        Some((repeated, _)) => Err(repeated),
+        None => Ok(into_map(&mut slots, order)),
+    }
+}
+
+fn key<K, V>(slots: &[Option<(K, V)>], index: usize) -> &K {
+    &slots[index]
+        .as_ref()
+        .expect("every slot is full until the map is built")
+        .0
+}
+
+/// The map of the pairs at `order`, whose keys ascend.
+fn into_map<K: Ord, V>(slots: &mut [Option<(K, V)>], order: Vec<usize>) -> LiteMap<K, V> {
+    let mut map = LiteMap::with_capacity(order.len());
+    for (key, value) in order.into_iter().filter_map(|index| slots[index].take()) {
+        // The keys ascend and differ, so each pair goes at the end.
+        let _ = map.try_append(key, value);
     }
     map
+}
+
+/// The indices of `len` keyed items by ascending key, one per key (the last item of those
+/// sharing it); `compare` compares the keys of two items by index.
+pub fn key_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    by_key(len, compare).0
+}
+
+/// For `len` keyed items whose keys `compare` compares by index: the indices in ascending key
+/// order, one per key (the last item of those sharing it), and the first index, in the items'
+/// order, whose key an earlier item already had. Not generic, so compiled once.
+fn by_key(
+    len: usize,
+    compare: &mut dyn FnMut(usize, usize) -> Ordering,
+) -> (Vec<usize>, Option<usize>) {
+    let order = stable_order(len, compare);
+    let mut kept: Vec<usize> = Vec::with_capacity(order.len());
+    let mut repeat: Option<usize> = None;
+    for index in order {
+        match kept.last_mut() {
+            // Stable order: `index` comes after `last` in the items, with the same key.
+            Some(last) if compare(*last, index) == Ordering::Equal => {
+                repeat = Some(repeat.map_or(index, |first| first.min(index)));
+                *last = index;
+            }
+            _ => kept.push(index),
+        }
+    }
+    (kept, repeat)
 }
 
 /// A set of `items`, like `collect()`, without a sort of its own for each item type.
@@ -109,6 +165,21 @@ mod tests {
         assert_eq!(ordered_set(pairs.iter().map(|p| p.0)), collected);
     }
 
+    #[test]
+    fn a_unique_map_names_the_first_repeated_key_in_order() {
+        assert_eq!(
+            unique_map([("c", 1), ("a", 2), ("b", 3)]),
+            Ok(ordered_map([("a", 2), ("b", 3), ("c", 1)]))
+        );
+        // "b" repeats at the fourth pair, "a" only at the fifth.
+        assert_eq!(
+            unique_map([("a", 1), ("b", 2), ("c", 3), ("b", 4), ("a", 5)]),
+            Err("b")
+        );
+        assert_eq!(unique_map([("z", 1), ("z", 2), ("z", 3)]), Err("z"));
+        assert_eq!(unique_map::<&str, u8>([]), Ok(LiteMap::new_vec()));
+    }
+
     proptest! {
         /// The same result as the standard library's stable sort, on any list with ties.
         #[test]
@@ -119,6 +190,25 @@ mod tests {
             sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
             expected.sort_by_key(|a| std::cmp::Reverse(a.0));
             prop_assert_eq!(ours, expected);
+        }
+
+        /// The same maps as a `BTreeMap` built by insertion, and the same first repeated key
+        /// as a reader that inserts in order and stops at a key it already holds.
+        #[test]
+        fn maps_agree_with_insertion_into_a_btree_map(pairs in prop::collection::vec((0u8..20, any::<u16>()), 0..60)) {
+            let mut expected = std::collections::BTreeMap::new();
+            let mut first_repeat = None;
+            for (key, value) in &pairs {
+                if expected.insert(*key, *value).is_some() && first_repeat.is_none() {
+                    first_repeat = Some(*key);
+                }
+            }
+            let ours = ordered_map(pairs.iter().copied());
+            prop_assert!(ours.iter().map(|(k, v)| (*k, *v)).eq(expected.iter().map(|(k, v)| (*k, *v))));
+            match first_repeat {
+                Some(key) => prop_assert_eq!(unique_map(pairs.iter().copied()), Err(key)),
+                None => prop_assert_eq!(unique_map(pairs.iter().copied()), Ok(ours)),
+            }
         }
     }
 }

@@ -1279,9 +1279,43 @@ fn the_largest_accepted_files_keep_memory_bounded() {
                 "status": "planned", "origin": "custom", "custom_title": "t"})
             }),
         ),
+        // Maps are sorted vectors: keys that come in reverse order must not cost a shift each.
+        (
+            "many unknown pillars, in reverse order",
+            fill(base.clone(), "pillars", &|i| {
+                let mut pillar = base["pillars"][0].clone();
+                pillar["pillar_id"] = format!("p{:07}", 9_999_999 - i).into();
+                pillar
+            }),
+        ),
     ];
-    for (what, value) in cases {
-        let text = value.to_string();
+    // An object's keys in reverse order, written by hand: serde_json would sort them.
+    let reversed_objectives = {
+        // Written by hand: serde_json would write the keys sorted.
+        let mut v = base.clone();
+        v["roadmap"]["strategic_objectives"] = serde_json::json!({"-": "-"});
+        let mut objectives = String::new();
+        let mut i = 0;
+        let rest = v.to_string().len();
+        while rest + objectives.len() < budget {
+            objectives.push_str(&format!("\"p{:07}\":\"o\",", 9_999_999 - i));
+            i += 1;
+        }
+        let text = v.to_string().replace(
+            r#""strategic_objectives":{"-":"-"}"#,
+            &format!(r#""strategic_objectives":{{{}"-":"-"}}"#, objectives),
+        );
+        serde_json::from_str::<Value>(&text).unwrap();
+        text
+    };
+    let texts = cases
+        .into_iter()
+        .map(|(what, value)| (what, value.to_string()));
+    let reversed = (
+        "many objectifs stratégiques, in reverse order",
+        reversed_objectives,
+    );
+    for (what, text) in texts.chain([reversed]) {
         assert!(
             text.len() <= summary::MAX_FILE_BYTES,
             "{what}: {}",

@@ -110,3 +110,22 @@ fn percent_encoding_round_trips_any_text() {
         assert_eq!(share::percent_decode(&encoded).as_deref(), Some(text));
     }
 }
+
+/// A link of a few megabytes of unknown fields, in reverse order, is read at once: the fields
+/// are sorted once, not inserted one by one into a sorted vector (minutes for this link).
+#[test]
+fn a_link_of_many_unknown_fields_is_read_quickly() {
+    let good = share::encode(
+        framework(),
+        &realistic_assessment("Thuin", "56078", "2026-11-20", 3, 0.5),
+    );
+    let noise: String = (0..300_000).rev().map(|i| format!("z{i:06}=&")).collect();
+    let start = std::time::Instant::now();
+    let read = share::decode(framework(), &format!("{noise}{good}"), NOW);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(read.unwrap().profile.commune, "Thuin");
+}

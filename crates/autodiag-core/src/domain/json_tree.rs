@@ -617,26 +617,43 @@ pub fn map_of<T>(
     value: &Json,
     read: impl Fn(&Json) -> Result<T, ShapeError>,
 ) -> Result<litemap::LiteMap<String, T>, ShapeError> {
-    let mut map = litemap::LiteMap::new_vec();
-    for (at, (key, member)) in value.members()?.iter().enumerate() {
-        map.insert(
-            key.to_string(),
+    let members = value.members()?;
+    // Read in the file's order, so that the first fault named is the file's first.
+    let mut values = Vec::new();
+    for (at, (key, member)) in members.iter().enumerate() {
+        values.push(Some(
             read(member).map_err(|error| error.within_key(key, at))?,
-        );
+        ));
+    }
+    let mut map = litemap::LiteMap::new_vec();
+    for index in key_order(members) {
+        if let Some(value) = values[index].take() {
+            // The keys ascend and differ, so each member goes at the end.
+            let _ = map.try_append(members[index].0.to_string(), value);
+        }
     }
     Ok(map)
+}
+
+/// The members' indices by ascending key, the last of a repeated key: sorted once, since a
+/// file's keys may come in any order, reverse included. Not generic, so compiled once.
+fn key_order(members: &[(Box<str>, Json)]) -> Vec<usize> {
+    crate::sort::key_order(members.len(), &mut |a, b| members[a].0.cmp(&members[b].0))
 }
 
 pub fn list_of<T>(
     value: &Json,
     read: impl Fn(&Json) -> Result<T, ShapeError>,
 ) -> Result<Vec<T>, ShapeError> {
-    value
-        .items()?
-        .iter()
-        .enumerate()
-        .map(|(index, item)| read(item).map_err(|error| error.within(Step::Index(index))))
-        .collect()
+    // A loop rather than `collect()` into a `Result`, whose adapter is compiled again for each
+    // item type: about 1 KB of wasm each.
+    // No capacity reserved ahead: a hostile list of a million nulls would reserve a million
+    // items before the first one is refused.
+    let mut list = Vec::new();
+    for (index, item) in value.items()?.iter().enumerate() {
+        list.push(read(item).map_err(|error| error.within(Step::Index(index)))?);
+    }
+    Ok(list)
 }
 
 /// A string that must be one of `names`; gives its index.

@@ -64,14 +64,13 @@ pub fn encode(framework: &Framework, assessment: &Assessment) -> String {
 /// The assessment a link carries: its commune, date, answers and targets, nothing else.
 pub fn decode(framework: &Framework, query: &str, now: &str) -> Result<Assessment, ShareError> {
     let query = query.strip_prefix('?').unwrap_or(query);
-    let mut fields = litemap::LiteMap::new_vec();
+    let mut pairs = Vec::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').ok_or(ShareError::Invalid)?;
-        let value = percent_decode(value).ok_or(ShareError::Invalid)?;
-        if fields.insert(key, value).is_some() {
-            return Err(ShareError::Invalid);
-        }
+        pairs.push((key, percent_decode(value).ok_or(ShareError::Invalid)?));
     }
+    // A field given twice makes the link invalid.
+    let fields = crate::sort::unique_map(pairs).map_err(|_| ShareError::Invalid)?;
     let field = |key: &str| fields.get(key).ok_or(ShareError::Invalid);
     let version = field("v")?;
     if *version != framework.version {

@@ -591,32 +591,34 @@ fn to_assessment(
             });
         }
     }
-    let mut pillars = LiteMap::new_vec();
+    // Read in order, then made a map at once (`unique_map`): a sorted vector filled one
+    // pillar at a time would shift for each, and a hostile file lists thousands.
+    let duplicate = |pillar_id| ImportError::DuplicatePillar { pillar_id };
+    let mut settings = Vec::with_capacity(summary.pillars.len());
     for pillar in &summary.pillars {
-        if pillars.contains_key(&pillar.pillar_id) {
-            return Err(ImportError::DuplicatePillar {
-                pillar_id: pillar.pillar_id.clone(),
-            });
-        }
         let target = match pillar.target_level {
             None => None,
-            Some(value) => {
-                Some(
-                    Level::new(value).ok_or_else(|| ImportError::TargetOutOfRange {
+            Some(value) => match Level::new(value) {
+                Some(level) => Some(level),
+                None => {
+                    // A pillar listed twice before this one is the first fault in the file.
+                    crate::sort::unique_map(settings).map_err(duplicate)?;
+                    return Err(ImportError::TargetOutOfRange {
                         pillar_id: pillar.pillar_id.clone(),
                         value,
-                    })?,
-                )
-            }
+                    });
+                }
+            },
         };
-        pillars.insert(
+        settings.push((
             pillar.pillar_id.clone(),
             super::assessment::PillarSettings {
                 importance: pillar.importance,
                 target,
             },
-        );
+        ));
     }
+    let pillars = crate::sort::unique_map(settings).map_err(duplicate)?;
     let roadmap = summary.roadmap.map(|r| restore_roadmap(framework, r));
     let mut assessment = Assessment {
         id: new_id,

@@ -86,8 +86,11 @@ pub fn load(framework: &Framework, files: &[(String, Vec<u8>)], now: &str) -> Te
 #[derive(Default)]
 pub struct TerritoryLoader {
     rejected: Vec<Rejected>,
-    /// Per commune key, the summary in use and its `generated_at`.
-    newest: LiteMap<String, (Commune, String)>,
+    /// Per commune key, where its summary in use sits in `in_use`. The map holds indices, so
+    /// that inserting into its sorted vector moves a few bytes per commune, not whole communes.
+    newest: LiteMap<String, usize>,
+    /// The summary in use for each commune, and its `generated_at`.
+    in_use: Vec<(Commune, String)>,
     /// Set-aside summaries, with the key of the commune they lost to.
     superseded: Vec<(String, Superseded)>,
     files: usize,
@@ -118,11 +121,12 @@ impl TerritoryLoader {
         };
         let commune = to_commune(framework, file, imported.assessment);
         let generated_at = imported.generated_at;
-        let Some((previous, previous_generated)) = self.newest.remove(&commune.key) else {
-            self.newest
-                .insert(commune.key.clone(), (commune, generated_at));
+        let Some(&slot) = self.newest.get(&commune.key) else {
+            self.newest.insert(commune.key.clone(), self.in_use.len());
+            self.in_use.push((commune, generated_at));
             return;
         };
+        let (previous, previous_generated) = &self.in_use[slot];
         let order = (
             &commune.assessment.profile.date,
             &generated_at,
@@ -130,14 +134,15 @@ impl TerritoryLoader {
         )
             .cmp(&(
                 &previous.assessment.profile.date,
-                &previous_generated,
+                previous_generated,
                 &previous.file,
             ));
-        let (used, used_generated, set_aside) = if order.is_gt() {
-            (commune, generated_at, previous)
+        let set_aside = if order.is_gt() {
+            std::mem::replace(&mut self.in_use[slot], (commune, generated_at)).0
         } else {
-            (previous, previous_generated, commune)
+            commune
         };
+        let used = &self.in_use[slot].0;
         let reason = if used.assessment.profile.date != set_aside.assessment.profile.date {
             SupersededReason::OlderDate
         } else {
@@ -152,12 +157,15 @@ impl TerritoryLoader {
                 reason,
             },
         ));
-        self.newest.insert(used.key.clone(), (used, used_generated));
     }
 
     pub fn finish(self) -> Territory {
         let mut territory = Territory {
-            communes: self.newest.into_iter().map(|(_, (c, _))| c).collect(),
+            communes: self
+                .in_use
+                .into_iter()
+                .map(|(commune, _)| commune)
+                .collect(),
             rejected: self.rejected,
             superseded: Vec::new(),
         };
