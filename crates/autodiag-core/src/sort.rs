@@ -4,7 +4,8 @@
 //! about 110 KB of the tools bundle's wasm. Here the standard sort runs on indices, with the
 //! comparison behind a `dyn`, so it is compiled once; the items then move into that order.
 //! The methods themselves are refused by clippy (`clippy.toml`). Collecting into a `LiteMap`
-//! or a `BTreeSet` sorts too, so [`ordered_map`] and [`ordered_set`] insert one by one.
+//! or a `BTreeSet` sorts too: [`ordered_map`] and [`unique_map`] sort the keys through the
+//! shared sort instead, and [`ordered_set`] inserts one by one.
 
 use litemap::LiteMap;
 use std::cmp::Ordering;
