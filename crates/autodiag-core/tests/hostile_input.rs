@@ -435,6 +435,14 @@ fn arb_mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
+/// `value` with each of `mutations` applied, in order.
+fn mutated(mut value: Value, mutations: &[Mutation]) -> Value {
+    for mutation in mutations {
+        apply(&mut value, mutation);
+    }
+    value
+}
+
 fn apply(value: &mut Value, mutation: &Mutation) {
     let all = paths(value);
     let pick = |selector: usize| all[selector % all.len()].clone();
@@ -779,10 +787,7 @@ fn damaged_summaries_are_imported_or_refused_never_panic() {
             damage in arb_damage(),
         )| {
             tried();
-            let mut value = summaries()[doc].clone();
-            for mutation in &mutations {
-                apply(&mut value, mutation);
-            }
+            let value = mutated(summaries()[doc].clone(), &mutations);
             let bytes = render(&value, pretty, bom, &damage);
             let imported = check_import(&bytes)?;
             tally(match import(&bytes) {
@@ -930,10 +935,7 @@ fn the_summary_reader_agrees_with_serde() {
             damage in arb_damage(),
         )| {
             tried();
-            let mut value = summaries()[doc].clone();
-            for mutation in &mutations {
-                apply(&mut value, mutation);
-            }
+            let value = mutated(summaries()[doc].clone(), &mutations);
             let bytes = render(&value, pretty, false, &damage);
             let ours = summary::parse(&bytes).map(|(summary, _)| summary);
             match parse_with_serde(&bytes) {
@@ -1031,10 +1033,8 @@ fn damaged_storage_values_are_decoded_or_refused_never_panic() {
                 tried();
                 // The last document is a crash backup of all the others.
                 let backup = doc == stored_values().len();
-                let mut value = if backup { backup_value() } else { stored_values()[doc].clone() };
-                for mutation in &mutations {
-                    apply(&mut value, mutation);
-                }
+                let original = if backup { backup_value() } else { stored_values()[doc].clone() };
+                let value = mutated(original, &mutations);
                 let text = String::from_utf8_lossy(&render(&value, false, false, &damage)).into_owned();
                 let decoded = stored::decode_assessment(&text);
                 if let Ok(a) = &decoded {

@@ -572,7 +572,9 @@ impl<'j> Fields<'j> {
             .map(|position| (position, &self.members[position].1))
     }
 
-    /// A member that must be there.
+    /// A member that must be there. `required` and `or_default` each match on `find` rather
+    /// than share a helper returning an `Option`: that helper, compiled for every reader,
+    /// cost the questionnaire 1.5 KB gzipped.
     pub fn required<T>(
         &self,
         name: &str,
@@ -833,6 +835,11 @@ impl JsonWriter {
             write(self.item(), item);
         }
         self.close(']');
+    }
+
+    /// An array of strings.
+    pub fn strings(&mut self, items: &[String]) {
+        self.list(items, |out, item| out.string(item));
     }
 
     /// A map as an object, in key order.

@@ -42,6 +42,10 @@ pub enum ItemStatus {
     Done,
 }
 
+impl ItemStatus {
+    pub const ALL: [ItemStatus; 2] = [ItemStatus::Planned, ItemStatus::Done];
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoadmapItem {
@@ -130,6 +134,14 @@ pub enum ItemOrigin {
     Drafted,
     Catalogue,
     Custom,
+}
+
+impl ItemOrigin {
+    pub const ALL: [ItemOrigin; 3] = [
+        ItemOrigin::Drafted,
+        ItemOrigin::Catalogue,
+        ItemOrigin::Custom,
+    ];
 }
 
 /// Ways the commune can change its roadmap. Each marks the roadmap as edited.

@@ -119,17 +119,11 @@ pub(crate) fn profile_with_staff(
 }
 
 fn item_status(value: &Json) -> Result<ItemStatus, ShapeError> {
-    one_of(value, &STATUS).map(|i| [ItemStatus::Planned, ItemStatus::Done][i])
+    one_of(value, &STATUS).map(|i| ItemStatus::ALL[i])
 }
 
 fn item_origin(value: &Json) -> Result<ItemOrigin, ShapeError> {
-    one_of(value, &ORIGIN).map(|i| {
-        [
-            ItemOrigin::Drafted,
-            ItemOrigin::Catalogue,
-            ItemOrigin::Custom,
-        ][i]
-    })
+    one_of(value, &ORIGIN).map(|i| ItemOrigin::ALL[i])
 }
 
 /// A horizon by the name its form controls use, which is also its JSON name.
@@ -255,19 +249,11 @@ pub(crate) fn write_profile(out: &mut JsonWriter, profile: &Profile, staff_in_hu
 }
 
 fn status_name(status: ItemStatus) -> &'static str {
-    name_of(status, &[ItemStatus::Planned, ItemStatus::Done], &STATUS)
+    name_of(status, &ItemStatus::ALL, &STATUS)
 }
 
 fn origin_name(origin: ItemOrigin) -> &'static str {
-    name_of(
-        origin,
-        &[
-            ItemOrigin::Drafted,
-            ItemOrigin::Catalogue,
-            ItemOrigin::Custom,
-        ],
-        &ORIGIN,
-    )
+    name_of(origin, &ItemOrigin::ALL, &ORIGIN)
 }
 
 pub(crate) fn importance_name(importance: Importance) -> &'static str {

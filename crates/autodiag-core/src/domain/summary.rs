@@ -501,9 +501,6 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
     })?;
     // Valid JSON that is not an object (an array, a number…) is not a summary either, nor is
     // an object whose `format` is not ours or whose `schema_version` is not a whole number.
-    let Json::Object(_) = &tree else {
-        return Err(ImportError::NotAutodiag);
-    };
     let envelope = Fields::of(&tree).map_err(|_| ImportError::NotAutodiag)?;
     if !matches!(envelope.get("format"), Some(Json::String(f)) if &**f == FORMAT_ID) {
         return Err(ImportError::NotAutodiag);

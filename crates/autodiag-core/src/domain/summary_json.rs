@@ -217,13 +217,12 @@ fn write_later(out: &mut JsonWriter, later: &LaterPillar) {
     match &later.reason {
         LaterReason::NotAssessed => reason.string("not_assessed"),
         LaterReason::LowerPriority => reason.string("lower_priority"),
-        LaterReason::TargetReached { target_level } => {
-            reason.open('{');
-            reason.key("target_reached").open('{');
-            reason.key("target_level").whole(u64::from(*target_level));
-            reason.close('}');
-            reason.close('}');
-        }
+        LaterReason::TargetReached { target_level } => write_variant(
+            reason,
+            "target_reached",
+            &[],
+            ("target_level", *target_level),
+        ),
     }
     out.close('}');
 }
@@ -313,8 +312,7 @@ fn write_operational(out: &mut JsonWriter, objective: &OperationalObjective) {
     if let Some(minimum) = objective.legal_minimum {
         out.key("legal_minimum").whole(u64::from(minimum));
     }
-    out.key("item_ids")
-        .list(&objective.item_ids, |out, id| out.string(id));
+    out.key("item_ids").strings(&objective.item_ids);
     out.close('}');
 }
 
@@ -328,8 +326,7 @@ fn write_pst(out: &mut JsonWriter, pst: &Pst) {
         out.close('}');
     });
     if !pst.other_item_ids.is_empty() {
-        out.key("other_item_ids")
-            .list(&pst.other_item_ids, |out, id| out.string(id));
+        out.key("other_item_ids").strings(&pst.other_item_ids);
     }
     out.close('}');
 }

@@ -157,8 +157,7 @@ impl Aggregate {
             out.key("scores").map(&commune.scores, |out, score| {
                 out.whole_or_null(score.map(u64::from));
             });
-            out.key("focus_pillars")
-                .list(&commune.focus_pillars, |out, id| out.string(id));
+            out.key("focus_pillars").strings(&commune.focus_pillars);
             out.close('}');
         });
         out.key("spreads").list(&self.spreads, |out, spread| {
@@ -198,8 +197,7 @@ impl Aggregate {
                 out.text("question_id", &count.question_id);
                 out.key("legal_minimum")
                     .whole(u64::from(count.legal_minimum));
-                out.key("below")
-                    .list(&count.below, |out, name| out.string(name));
+                out.key("below").strings(&count.below);
                 out.key("met").whole(count.met as u64);
                 out.key("to_check").whole(count.to_check as u64);
                 out.close('}');
@@ -212,8 +210,7 @@ impl Aggregate {
                 out.text("action_id", &candidate.action_id);
                 out.text("pillar_id", &candidate.pillar_id);
                 out.key("pooled").boolean(candidate.pooled);
-                out.key("communes")
-                    .list(&candidate.communes, |out, name| out.string(name));
+                out.key("communes").strings(&candidate.communes);
                 out.close('}');
             });
         out.key("matches").list(&self.matches, |out, found| {
