@@ -455,13 +455,11 @@ impl Json {
             .map(|value| value as u8)
     }
 
-    /// Any number an f64 holds, exactly as written (the standard parser rounds correctly);
-    /// beyond it, a wrong value, as serde_json says « number out of range ».
+    /// Any number an f64 holds, rounded to the nearest as serde_json does; beyond it, a
+    /// wrong value, as serde_json says « number out of range ».
     pub fn float(&self) -> Result<f64, ShapeError> {
         match self {
-            Json::Number(text) => text
-                .parse::<f64>()
-                .ok()
+            Json::Number(text) => Some(super::float_text::nearest_f64(text))
                 .filter(|value| value.is_finite())
                 .ok_or_else(|| ShapeError::invalid("number out of range".into())),
             other => Err(ShapeError::wrong_type("a number", other)),

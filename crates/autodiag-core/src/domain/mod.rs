@@ -8,6 +8,7 @@ pub mod compare;
 pub mod consolidation;
 pub mod content;
 pub mod csv;
+pub mod float_text;
 pub mod format;
 pub mod json;
 pub mod json_tree;
