@@ -120,7 +120,7 @@ fn arrive(state: AppState, route: &Route, prepare: Prepare) {
 
 #[component]
 fn Shell(pages: Pages, title: Title) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     Effect::new(move |_| {
         let name = title(&state.route.get(), state.lang.get_untracked());
@@ -179,7 +179,7 @@ fn page(state: AppState, pages: Pages, route: Route) -> AnyView {
 
 #[component]
 fn Header() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     // Redrawn on every route change (see `Shell`), so read once.
     let current_name = untrack(|| state.with_current(|a| a.profile.display_name()));

@@ -59,6 +59,13 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The state `App` provides to every screen. Not `expect_context`: its panic message is
+    /// written with `{:?}`, which alone brought Debug formatting and Unicode's table of
+    /// printable characters into both bundles.
+    pub fn from_context() -> AppState {
+        use_context().expect("App provides the AppState")
+    }
+
     /// Builds the state from what storage holds, and installs the storage effect.
     pub fn new(
         loaded: storage::Loaded,
@@ -525,7 +532,7 @@ pub fn when_first_screen_ready(bundle: Bundle, mount: impl FnOnce() + 'static) {
 /// The interface language, read once per render: a language switch re-renders the whole app,
 /// so texts are plain strings rather than thousands of reactive closures (smaller wasm).
 pub fn locale() -> Locale {
-    expect_context::<AppState>().lang.get_untracked()
+    AppState::from_context().lang.get_untracked()
 }
 
 /// The one effect that keeps local storage in step with the state.

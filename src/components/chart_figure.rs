@@ -27,7 +27,7 @@ pub fn score_text(state: AppState, score: Option<u8>) -> String {
 /// « Score global : 64 / 100 · Intégré »: the number once, then what it means.
 #[component]
 pub fn OverallScore(score: Option<u8>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let level = score.map(|s| {
         let band = scoring::band_of(s).get();
@@ -245,7 +245,7 @@ pub fn bars_at(bars: &Bars, width: Option<u32>) -> String {
 /// The pillar scores as a table: the text alternative of the radar and bar charts.
 #[component]
 pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
     let rows = scores

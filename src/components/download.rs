@@ -45,7 +45,7 @@ pub fn DownloadSummaryButton(
     #[prop(optional)]
     prominent: bool,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     // The questionnaire keeps its first load small and writes no summary: it saves a copy of
     // this tab's answers as they are in memory, newest included even when storage is full,

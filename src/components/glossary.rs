@@ -16,7 +16,7 @@ pub fn Acronyms(
     #[prop(optional)]
     open: bool,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let glossary = content::glossary(state.lang_code());
     let found: Vec<(String, String)> =

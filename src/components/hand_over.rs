@@ -11,7 +11,7 @@ use leptos::prelude::*;
 /// « Enregistrer le résumé pour IGRETEC (fichier) », and after it the hand-over panel.
 #[component]
 pub fn SaveForIgretec() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let saved = RwSignal::new(None::<SavedSummary>);
     let save = move |_| {

@@ -174,7 +174,7 @@ pub async fn read_summary(l: Locale, file: &web_sys::File) -> Result<Vec<u8>, St
 /// carry on with it, on this computer.
 #[component]
 fn OpenImported(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let go = move |id: &str, results: bool| {
         if results {
@@ -201,7 +201,7 @@ pub fn ImportArea(
     #[prop(optional)]
     on_added: Option<Callback<String>>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
     let added = move |outcome: &Outcome| {

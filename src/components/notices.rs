@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Notices() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     // Every notice in one closure: they change rarely, and each separate reactive block would
     // cost its own code in the wasm.
@@ -94,7 +94,7 @@ pub fn Notices() -> impl IntoView {
 /// Offers both the open assessment's summary and a backup of everything.
 #[component]
 fn DownloadButtons() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     view! {
         <div class="notice__actions">
@@ -108,7 +108,7 @@ fn DownloadButtons() -> impl IntoView {
 
 #[component]
 fn RecoveryNotice(recovered: Recovered) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let downloaded = RwSignal::new(false);
     let raw = recovered.raw.clone();
@@ -154,7 +154,7 @@ fn RecoveryNotice(recovered: Recovered) -> impl IntoView {
 /// download a copy after many changes.
 #[component]
 fn SaveStatus() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     // What the status line shows, compared so it only redraws when it changes.
     let status = Memo::new(move |_| {

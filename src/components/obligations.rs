@@ -16,7 +16,7 @@ pub fn LegalObligations(
     /// The assessment whose answers are read.
     assessment: Assessment,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
     let framework = content::framework();

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Stepper() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let framework = content::framework();
     let texts = state.texts();

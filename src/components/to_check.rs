@@ -14,7 +14,7 @@ pub fn QuestionsToCheck(
     /// The assessment whose answers are read.
     assessment: Assessment,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
     let framework = content::framework();

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AssessmentsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let rows = Memo::new(move |_| {
         state
@@ -73,7 +73,7 @@ enum Mode {
 
 #[component]
 fn AssessmentRow(row: RowSummary) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let mode = RwSignal::new(Mode::Idle);
     let draft = RwSignal::new(String::new());

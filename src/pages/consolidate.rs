@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ConsolidatePage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let respondents = RwSignal::new(Vec::<Assessment>::new());
     let errors = RwSignal::new(Vec::<String>::new());
@@ -140,7 +140,7 @@ pub fn ConsolidatePage() -> impl IntoView {
 /// « Répondants chargés (3) »: who is in the consolidation, each with « Retirer ».
 #[component]
 fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     view! {
         {move || {
@@ -175,7 +175,7 @@ fn choice_value(choice: Option<Choice>) -> String {
 
 #[component]
 fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let framework = content::framework();
     let texts = state.texts();

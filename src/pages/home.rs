@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let current = move || state.with_current(|a| (a.profile.commune.clone(), next_step(a)));
     let returning = state.has_current();
@@ -86,7 +86,7 @@ fn next_step(assessment: &crate::domain::assessment::Assessment) -> Route {
 /// Creates an assessment for a commune and opens its profile.
 #[component]
 pub fn NewAssessmentForm() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(false);
@@ -200,7 +200,7 @@ pub fn NoAssessment() -> impl IntoView {
             <h1>{td_string!(l, home.none_title)}</h1>
             <p>{td_string!(l, home.none_body)}</p>
             <NewAssessmentForm/>
-            <p><a href={expect_context::<AppState>().href(Route::Assessments)}>{td_string!(l, home.see_assessments)}</a></p>
+            <p><a href={AppState::from_context().href(Route::Assessments)}>{td_string!(l, home.see_assessments)}</a></p>
         </div>
     }
 }
@@ -211,7 +211,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{td_string!(l, home.not_found_title)}</h1>
-            <p><a href={expect_context::<AppState>().href(Route::Home)}>{td_string!(l, home.back_home)}</a></p>
+            <p><a href={AppState::from_context().href(Route::Home)}>{td_string!(l, home.back_home)}</a></p>
         </div>
     }
 }

@@ -89,7 +89,7 @@ pub fn tools_title(route: &Route, locale: Locale) -> String {
 /// The tools bundle's screens, once the question texts are there: the bundle fetches them
 /// (the questionnaire already did, so the browser usually has them) instead of carrying them.
 pub fn tools(route: Route) -> AnyView {
-    if !expect_context::<AppState>().ensure_questions() {
+    if !AppState::from_context().ensure_questions() {
         return view! { <QuestionsLoading/> }.into_any();
     }
     match route {
@@ -126,7 +126,7 @@ pub fn QuestionsLoading() -> impl IntoView {
 /// taking the user there (`app::arrive`); a link in the meantime.
 #[component]
 fn Elsewhere(route: Route) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     view! { <p><a href=state.href(route)>"…"</a></p> }
 }
 

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PillarPage(pillar_id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let framework = content::framework();
     let (Some(index), Some(assessment)) = (
@@ -118,7 +118,7 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
 /// How much the pillar matters to the commune, and the level it aims for.
 #[component]
 fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let settings = assessment.settings(&pillar.id);
     let texts = state.texts();
@@ -202,7 +202,7 @@ fn QuestionField(
     /// The commune's electricity distribution system operator, if known, for `{grd}`.
     grd: Option<&'static str>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
     let text = &texts.question(question);
@@ -331,7 +331,7 @@ fn QuestionField(
 /// chart library out of the questionnaire's first load.
 #[component]
 fn LiveScores(highlight: &'static str) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
     let rows = Memo::new(move |_| {

@@ -28,7 +28,7 @@ fn error_text(error: ProfileError) -> String {
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let Some(initial) = state.current_untracked().map(|a| a.profile) else {
         return ().into_any();
@@ -192,7 +192,7 @@ fn TextField(
     #[prop(optional_no_strip)] hint: Option<String>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described = if hint.is_some() {

@@ -42,7 +42,7 @@ fn from_control(event: &web_sys::KeyboardEvent) -> bool {
 
 #[component]
 pub fn ProjectorPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let Some(assessment) = state.current_untracked() else {
         return ().into_any();
@@ -127,7 +127,7 @@ fn overview(
     scores: &[PillarScore],
     radar: String,
 ) -> impl IntoView + use<> {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let overall = scoring::overall(scores);
     let texts = state.texts();
@@ -167,7 +167,7 @@ fn more(count: usize) -> impl IntoView {
 }
 
 fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView + use<> {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
     let framework = content::framework();
@@ -237,7 +237,7 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
 }
 
 fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let roadmap = assessment.roadmap.clone().unwrap_or_default();
     view! {
@@ -285,7 +285,7 @@ fn share_qr(_: &Assessment, _: &str) -> Option<(String, String)> {
 }
 
 fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let roadmap = assessment.roadmap.clone().unwrap_or_default();
     let first_steps: Vec<String> = roadmap

@@ -112,7 +112,7 @@ fn download_csv(state: AppState, assessment: &Assessment, later: Option<&Assessm
 
 #[component]
 pub fn PstPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let Some(assessment) = state.current_untracked() else {
         return ().into_any();
@@ -275,7 +275,7 @@ fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
 /// « Objectif stratégique 1 — … », which the commune can reword for its own PST.
 #[component]
 fn StrategicHeading(number: String, title: String, pillar: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let editing = RwSignal::new(false);
     let input_id = format!("pst-os-{pillar}");

@@ -24,7 +24,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let Some(assessment) = state.with_current(Clone::clone) else {
         return ().into_any();
@@ -179,7 +179,7 @@ fn report_texts(state: AppState, assessment: &Assessment) -> Vec<String> {
 /// first step and reasons.
 #[component]
 fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
     let framework = content::framework();
@@ -238,7 +238,7 @@ fn ReportAnswers(
     assessment: Assessment,
     reference: Option<crate::domain::reference::Reference>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
     let framework = content::framework();

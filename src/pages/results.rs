@@ -23,7 +23,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let Some(this) = state.current_untracked() else {
         return ().into_any();
@@ -172,7 +172,7 @@ fn download_answers_csv(state: AppState) {
 /// The five bands: colour, name, score range. Colours also appear as text in the charts.
 #[component]
 fn BandKey() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let ranges = ["0–12", "13–37", "38–62", "63–87", "88–100"];
     view! {
@@ -196,7 +196,7 @@ fn BandKey() -> impl IntoView {
 /// Each pillar's band with its one-paragraph meaning.
 #[component]
 fn Interpretations(scores: Vec<PillarScore>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
     view! {
@@ -258,7 +258,7 @@ struct BreakdownRow {
 
 #[component]
 fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let framework = content::framework();
     let texts = state.texts();

@@ -34,7 +34,7 @@ fn edit(state: AppState, change: impl FnOnce(&mut Roadmap)) {
 
 #[component]
 pub fn RoadmapPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let Some(assessment) = state.current_untracked() else {
         return ().into_any();
@@ -241,9 +241,10 @@ pub fn item_title(state: AppState, item: &RoadmapItem) -> String {
 
 #[component]
 fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
-    let removed = expect_context::<RwSignal<Option<(usize, RoadmapItem)>>>();
+    let removed = use_context::<RwSignal<Option<(usize, RoadmapItem)>>>()
+        .expect("RoadmapPage provides the removed item");
     let action = content::framework().action(&item.id);
     let id = item.id.clone();
     let title = item_title(state, &item);
@@ -368,7 +369,7 @@ fn ItemEditor(
     suggested: Option<String>,
     editing: RwSignal<bool>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let id = item.id.clone();
     let title = RwSignal::new(item_title(state, &item));
@@ -471,7 +472,7 @@ fn ItemEditor(
 /// « … a été retirée. Annuler »: a removal is one click, so is taking it back.
 #[component]
 fn RemovedNotice(removed: RwSignal<Option<(usize, RoadmapItem)>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let undo = move |_| {
         if let Some((index, item)) = removed.get_untracked() {
@@ -587,9 +588,15 @@ fn staff_text(state: AppState) -> String {
     crate::browser::format_number(fte, state.lang_code(), 2)
 }
 
-/// A budget band in words, lower-cased to sit inside a sentence.
+/// A budget band in words, its first letter lowered to sit inside a sentence. Only that
+/// letter: the labels start with a plain letter or a digit, and a full `to_lowercase`
+/// brought Unicode's case tables into the tools bundle.
 fn budget_text(band: crate::domain::profile::BudgetBand) -> String {
-    crate::pages::profile::budget_label(band).to_lowercase()
+    let mut label = crate::pages::profile::budget_label(band);
+    if let Some(first) = label.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    label
 }
 
 /// Who the catalogue suggests to carry an action.
@@ -641,7 +648,7 @@ pub fn cost_text(cost: CostBand) -> String {
 /// Adds any catalogue action, chosen by pillar.
 #[component]
 fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let framework = content::framework();
     let pillar = RwSignal::new(framework.pillars[0].id.clone());
@@ -696,7 +703,7 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
 /// Adds an item in the commune's own words.
 #[component]
 fn AddCustom() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let title = RwSignal::new(String::new());
     let horizon = RwSignal::new(Horizon::Short);

@@ -41,7 +41,7 @@ pub fn SharedPage() -> impl IntoView {
 
 #[component]
 fn SharedResults(assessment: Assessment) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let scores = scoring::score_all(content::framework(), &assessment);
     let commune = assessment.profile.commune.clone();
@@ -90,7 +90,7 @@ fn SharedResults(assessment: Assessment) -> impl IntoView {
 /// The scores as a table, the charts' text alternative, without reading any stored assessment.
 #[component]
 fn PlainScores(scores: Vec<PillarScore>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
     view! {

@@ -64,7 +64,7 @@ pub fn TerritoryPage() -> impl IntoView {
         <div class="page page--territory">
             <h1>{td_string!(l, territory.title)}</h1>
             <p class="lead">{td_string!(l, territory.lead)}</p>
-            <Acronyms texts=question_texts(expect_context::<AppState>())/>
+            <Acronyms texts=question_texts(AppState::from_context())/>
             // The picker and drop zone mean nothing on paper.
             <div class="no-print">
                 <FileDrop
@@ -301,7 +301,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
 #[component]
 fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
     let l = crate::state::locale();
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let framework = content::framework();
     let texts = state.texts();
     let lang = state.lang_code();
@@ -401,7 +401,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
 #[component]
 fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
     let l = crate::state::locale();
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let framework = content::framework();
     let texts = state.texts();
     let lang = state.lang_code();
@@ -454,7 +454,7 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
 #[component]
 fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
     let l = crate::state::locale();
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let texts = state.texts();
     let counts = territory.with_value(|t| t.obligation_counts(content::framework()));
     view! {
@@ -490,7 +490,7 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
 #[component]
 fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
     let l = crate::state::locale();
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let texts = state.texts();
     let (total, priorities) = territory.with_value(|t| {
         (
@@ -541,7 +541,7 @@ fn Pooling(
     minimum: RwSignal<usize>,
 ) -> impl IntoView {
     let l = crate::state::locale();
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let framework = content::framework();
     let texts = state.texts();
     let actions = state.action_texts();
@@ -605,7 +605,7 @@ fn Contacts(
     thresholds: RwSignal<Thresholds>,
 ) -> impl IntoView {
     let l = crate::state::locale();
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let framework = content::framework();
     let texts = state.texts();
     let commune = RwSignal::new(String::new());
@@ -801,7 +801,7 @@ fn AllMatches(
     matches: Memo<Vec<Match>>,
 ) -> impl IntoView {
     let l = crate::state::locale();
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let texts = state.texts();
     move || {
         matches.with(|all| {
@@ -823,7 +823,7 @@ fn CommuneContacts(
     commune: String,
 ) -> impl IntoView {
     let l = crate::state::locale();
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let texts = state.texts();
     matches.with(|all| {
         let (learn, help) = matching::for_commune(all, &commune);
@@ -846,7 +846,7 @@ fn Exports(
     thresholds: RwSignal<Thresholds>,
 ) -> impl IntoView {
     let l = crate::state::locale();
-    let state = expect_context::<AppState>();
+    let state = AppState::from_context();
     let framework = content::framework();
     let texts = state.texts();
     let export_json = move |_| {

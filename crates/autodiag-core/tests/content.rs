@@ -324,6 +324,48 @@ fn every_programme_law_or_body_the_french_content_names_has_a_public_source() {
     );
 }
 
+/// Words are told apart without Unicode's tables for every script: the shortcut must say
+/// what `char::is_alphanumeric` says for every character the content and interface use.
+#[test]
+fn every_character_of_the_texts_is_told_apart_as_the_standard_library_does() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    for folder in [
+        "content",
+        "content/fr",
+        "content/en",
+        "content/actions",
+        "locales",
+    ] {
+        for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 20, "content files: {files:?}");
+    let characters: std::collections::BTreeSet<char> = files
+        .iter()
+        .flat_map(|file| {
+            std::fs::read_to_string(file)
+                .unwrap()
+                .chars()
+                .collect::<Vec<_>>()
+        })
+        .chain('\0'..='ɏ')
+        .collect();
+    assert!(characters.contains(&'€'), "the files were read");
+    for c in characters {
+        assert_eq!(
+            content::source::is_letter_or_digit(c),
+            c.is_alphanumeric(),
+            "{c:?} (U+{:04X}): a letter or digit past U+024F needs Unicode's tables again",
+            c as u32
+        );
+    }
+}
+
 #[test]
 fn the_source_check_finds_acronyms_and_names_inside_a_sentence() {
     assert_eq!(
