@@ -133,7 +133,34 @@ pub fn radar_point(axis: usize, axis_count: usize, score: f64) -> (f64, f64) {
 fn unit_point(axis: usize, axis_count: usize, radius: f64) -> (f64, f64) {
     let angle =
         std::f64::consts::FRAC_PI_2 - axis as f64 * std::f64::consts::TAU / axis_count as f64;
-    (radius * angle.cos(), radius * angle.sin())
+    let (sin, cos) = axis_sin_cos(angle);
+    (radius * cos, radius * sin)
+}
+
+/// The sine and cosine of an axis angle (within two turns of zero), to 1e-15: a quarter-turn
+/// reduction, then Taylor series. The standard library's own reduce any argument through a
+/// 5 KB routine and its tables: 3 KB of the tools bundle gzipped (measured).
+fn axis_sin_cos(angle: f64) -> (f64, f64) {
+    let quarter_turns = (angle / std::f64::consts::FRAC_PI_2).round();
+    // Within an eighth of a turn of zero, where the terms below fall under 1e-16.
+    let x = angle - quarter_turns * std::f64::consts::FRAC_PI_2;
+    let x2 = x * x;
+    // Horner's form of the series: x (1 - x²/(2·3) (1 - x²/(4·5) (1 - …))).
+    let series = |first: f64, denominators: &[f64]| {
+        first
+            * denominators
+                .iter()
+                .rev()
+                .fold(1.0, |rest, d| 1.0 - x2 / d * rest)
+    };
+    let sin = series(x, &[6.0, 20.0, 42.0, 72.0, 110.0, 156.0, 210.0]);
+    let cos = series(1.0, &[2.0, 12.0, 30.0, 56.0, 90.0, 132.0, 182.0, 240.0]);
+    match (quarter_turns as i64).rem_euclid(4) {
+        0 => (sin, cos),
+        1 => (cos, -sin),
+        2 => (-sin, -cos),
+        _ => (-cos, sin),
+    }
 }
 
 type Plane<'a> = DrawingArea<SVGBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
@@ -749,5 +776,41 @@ fn finish(svg: String, title: &str) -> String {
             &svg[end + 1..]
         ),
         None => svg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_axis_of_every_radar_has_the_standard_sine_and_cosine() {
+        for axis_count in 1..=24 {
+            for axis in 0..axis_count {
+                let angle = std::f64::consts::FRAC_PI_2
+                    - axis as f64 * std::f64::consts::TAU / axis_count as f64;
+                let (sin, cos) = axis_sin_cos(angle);
+                assert!(
+                    (sin - angle.sin()).abs() < 1e-15,
+                    "sin, axis {axis} of {axis_count}"
+                );
+                assert!(
+                    (cos - angle.cos()).abs() < 1e-15,
+                    "cos, axis {axis} of {axis_count}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_angle_within_two_turns_has_the_standard_sine_and_cosine(
+            angle in -2.0 * std::f64::consts::TAU..2.0 * std::f64::consts::TAU
+        ) {
+            let (sin, cos) = axis_sin_cos(angle);
+            prop_assert!((sin - angle.sin()).abs() < 1e-15);
+            prop_assert!((cos - angle.cos()).abs() < 1e-15);
+        }
     }
 }
