@@ -4,12 +4,12 @@
 //! about 110 KB of the tools bundle's wasm. Here the standard sort runs on indices, with the
 //! comparison behind a `dyn`, so it is compiled once; the items then move into that order.
 //! The methods themselves are refused by clippy (`clippy.toml`). Collecting into a `LiteMap`
-//! or a `BTreeSet` sorts too: [`ordered_map`] and [`unique_map`] sort the keys through the
-//! shared sort instead, and [`ordered_set`] inserts one by one.
+//! sorts too: [`ordered_map`] and [`unique_map`] sort the keys through the shared sort
+//! instead, and [`first_repeat`] finds a repeated key without a set (a `BTreeSet` compiled
+//! its tree code for the tools bundle alone).
 
 use litemap::LiteMap;
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 /// A map of `pairs`, the last value winning for a repeated key, like `collect()`, which
 /// would compile a sort of its own for each key and value type. The keys are sorted once,
@@ -55,6 +55,15 @@ pub fn key_order(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) 
     by_key(len, compare).0
 }
 
+/// The first index, in the items' order, whose key an earlier item already had; `compare`
+/// compares the keys of two items by index.
+pub fn first_repeat(
+    len: usize,
+    compare: &mut dyn FnMut(usize, usize) -> Ordering,
+) -> Option<usize> {
+    by_key(len, compare).1
+}
+
 /// For `len` keyed items whose keys `compare` compares by index: the indices in ascending key
 /// order, one per key (the last item of those sharing it), and the first index, in the items'
 /// order, whose key an earlier item already had. Not generic, so compiled once.
@@ -76,13 +85,6 @@ fn by_key(
         }
     }
     (kept, repeat)
-}
-
-/// A set of `items`, like `collect()`, without a sort of its own for each item type.
-pub fn ordered_set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
-    set
 }
 
 /// Sorts `items` by `compare`, keeping equal items in their order, like `slice::sort_by`.
@@ -158,12 +160,14 @@ mod tests {
     }
 
     #[test]
-    fn ordered_map_and_set_match_collect() {
-        let pairs = [("b", 1), ("a", 2), ("b", 3)];
+    fn ordered_map_matches_collect_and_the_first_repeat_is_found() {
+        let pairs = [("b", 1), ("a", 2), ("b", 3), ("a", 4)];
         let collected: LiteMap<_, _> = pairs.into_iter().collect();
         assert_eq!(ordered_map(pairs), collected);
-        let collected: BTreeSet<_> = pairs.iter().map(|p| p.0).collect();
-        assert_eq!(ordered_set(pairs.iter().map(|p| p.0)), collected);
+        let mut compare = |a: usize, b: usize| pairs[a].0.cmp(pairs[b].0);
+        assert_eq!(first_repeat(pairs.len(), &mut compare), Some(2));
+        assert_eq!(first_repeat(2, &mut compare), None);
+        assert_eq!(first_repeat(0, &mut compare), None);
     }
 
     #[test]

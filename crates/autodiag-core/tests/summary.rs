@@ -360,6 +360,32 @@ fn duplicate_answers_for_one_question_are_refused() {
     );
 }
 
+/// Each answer is checked in the file's order: the first fault met is the one named.
+#[test]
+fn the_first_faulty_answer_is_named_whether_its_fault_is_a_repeat_or_a_level() {
+    let mut value = valid_value();
+    let answers = value["answers"].as_array_mut().unwrap();
+    let first = answers[0].clone();
+    answers[1]["level"] = 9.into();
+    answers.push(first.clone());
+    assert!(matches!(
+        reject(value.to_string().as_bytes()),
+        ImportError::LevelOutOfRange { .. }
+    ));
+
+    let mut value = valid_value();
+    let answers = value["answers"].as_array_mut().unwrap();
+    let last = answers.len() - 1;
+    answers[last]["level"] = 9.into();
+    answers.insert(1, first.clone());
+    assert_eq!(
+        reject(value.to_string().as_bytes()),
+        ImportError::DuplicateAnswer {
+            question_id: first["question_id"].as_str().unwrap().to_string()
+        }
+    );
+}
+
 #[test]
 fn a_pillar_listed_twice_is_refused() {
     let mut value = valid_value();

@@ -107,6 +107,30 @@ fn the_newest_summary_of_a_commune_is_used_and_the_choice_explained() {
 }
 
 #[test]
+fn a_pooling_candidate_lists_its_communes_in_alphabetical_order() {
+    let mut files = Vec::new();
+    for (i, name) in ["Couvin", "Anderlues", "Chimay", "Beaumont"]
+        .iter()
+        .enumerate()
+    {
+        let mut a = commune(name, &format!("5700{i}"), "2026-01-01");
+        answer_all(&mut a, level(3));
+        answer_pillar(&mut a, "gouvernance", level(1));
+        files.push((format!("{name}.json"), file_of(&a)));
+    }
+    let t = territory::load(framework(), &files, NOW);
+    let candidates = t.pooling_candidates(framework(), 2);
+    assert!(!candidates.is_empty());
+    for candidate in &candidates {
+        let mut sorted = candidate.communes.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(candidate.communes, sorted, "{}", candidate.action_id);
+    }
+    assert!(candidates.iter().any(|c| c.communes.len() == 4));
+}
+
+#[test]
 fn priorities_and_pooling_candidates_count_communes() {
     let mut files = Vec::new();
     for (i, name) in ["Anderlues", "Beaumont", "Chimay", "Couvin"]

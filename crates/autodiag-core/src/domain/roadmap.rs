@@ -13,7 +13,6 @@ use super::profile::{PopulationBand, StrategyStatus};
 use super::scoring::PillarScore;
 use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// At most this many focus pillars: a commune does not try everything at once.
 pub const MAX_FOCUS_PILLARS: usize = 3;
@@ -479,11 +478,13 @@ pub fn explain_all(
     let (focus, _) = choose_focus(assessment, scores);
     // For each action in the roadmap, the roadmap's actions that need it first.
     let mut dependents: LiteMap<&str, Vec<&str>> = LiteMap::new_vec();
-    let mut seen = BTreeSet::new();
+    // At most the catalogue's actions, however many items repeat them: a list will do.
+    let mut seen: Vec<&str> = Vec::new();
     for item in &roadmap.items {
         if let Some(action) = framework.action(&item.id)
-            && seen.insert(action.id.as_str())
+            && !seen.contains(&action.id.as_str())
         {
+            seen.push(action.id.as_str());
             for prerequisite in &action.prerequisites {
                 dependents
                     .entry(prerequisite.as_str())
@@ -578,7 +579,7 @@ impl<'a> Plan<'a> {
             essential: tier < 2,
             counts,
             additions: Vec::new(),
-            seen: BTreeSet::new(),
+            seen: Vec::new(),
         };
         if self
             .schedule(context, action, earliest, &mut scheduling)
@@ -607,10 +608,11 @@ impl<'a> Plan<'a> {
         if let Some((_, horizon)) = scheduling.additions.iter().find(|(a, _)| a.id == action.id) {
             return Some(*horizon);
         }
-        if !scheduling.seen.insert(action.id.as_str()) {
+        if scheduling.seen.contains(&action.id.as_str()) {
             // A cycle: content checks forbid it, so stop rather than loop.
             return None;
         }
+        scheduling.seen.push(action.id.as_str());
         let mut earliest = earliest.max(action.horizon);
         for id in &action.prerequisites {
             let Some(prerequisite) = context.framework.action(id) else {
@@ -661,5 +663,6 @@ struct Scheduling<'a> {
     essential: bool,
     counts: LiteMap<Horizon, usize>,
     additions: Vec<(&'a Action, Horizon)>,
-    seen: BTreeSet<&'a str>,
+    /// The actions met on this path of prerequisites: a few, so a list.
+    seen: Vec<&'a str>,
 }

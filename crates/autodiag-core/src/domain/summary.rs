@@ -17,7 +17,6 @@ use super::scoring::{self, PillarScore};
 use super::summary_json::read_summary;
 use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// The value of the `format` field: tells an Autodiag summary from any other JSON.
 pub const FORMAT_ID: &str = "autodiag-summary";
@@ -552,12 +551,20 @@ fn to_assessment(
     new_id: String,
     now: &str,
 ) -> Result<Imported, ImportError> {
-    let mut seen = BTreeSet::new();
+    let all_answers: Vec<&SummaryAnswer> = summary
+        .answers
+        .iter()
+        .chain(&summary.set_aside_answers)
+        .collect();
+    let repeated = crate::sort::first_repeat(all_answers.len(), &mut |a, b| {
+        all_answers[a].question_id.cmp(&all_answers[b].question_id)
+    });
     let mut answers = LiteMap::new_vec();
     let mut set_aside = Vec::new();
     let mut unknown_questions = Vec::new();
-    for raw in summary.answers.iter().chain(&summary.set_aside_answers) {
-        if !seen.insert(raw.question_id.as_str()) {
+    for (index, raw) in all_answers.into_iter().enumerate() {
+        // Refused where it stands, so that an earlier answer's fault is named first.
+        if repeated == Some(index) {
             return Err(ImportError::DuplicateAnswer {
                 question_id: raw.question_id.clone(),
             });
@@ -633,9 +640,13 @@ fn to_assessment(
     // A file answered with an older référentiel: renamed questions take their answers back,
     // split ones keep them aside with a note on the new questions.
     if assessment.apply_content_migrations(framework) {
-        let still_aside =
-            crate::sort::ordered_set(assessment.set_aside.iter().map(|s| s.question_id.as_str()));
-        unknown_questions.retain(|id| still_aside.contains(id.as_str()));
+        let still_aside = crate::sort::ordered_map(
+            assessment
+                .set_aside
+                .iter()
+                .map(|s| (s.question_id.as_str(), ())),
+        );
+        unknown_questions.retain(|id| still_aside.contains_key(id.as_str()));
     }
     Ok(Imported {
         assessment,

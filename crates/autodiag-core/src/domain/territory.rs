@@ -11,7 +11,6 @@ use super::scoring;
 use super::summary::{self, ImportError};
 use litemap::LiteMap;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// One commune in the territory view, from its newest summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -369,19 +368,25 @@ impl Territory {
         framework: &Framework,
         min_communes: usize,
     ) -> Vec<PoolingCandidate> {
-        let mut by_action: LiteMap<&str, BTreeSet<&str>> = LiteMap::new_vec();
+        // Lists sorted once at the end rather than a set per action, whose tree code was
+        // compiled for this alone.
+        let mut by_action: LiteMap<&str, Vec<&str>> = LiteMap::new_vec();
         for commune in &self.communes {
             for action in &commune.actions {
                 by_action
                     .entry(action)
                     .or_default()
-                    .insert(commune.name.as_str());
+                    .push(commune.name.as_str());
             }
         }
         let mut candidates: Vec<PoolingCandidate> = by_action
             .into_iter()
-            .filter(|(_, communes)| communes.len() >= min_communes.max(1))
-            .filter_map(|(id, communes)| {
+            .filter_map(|(id, mut communes)| {
+                crate::sort::sort(&mut communes);
+                communes.dedup();
+                if communes.len() < min_communes.max(1) {
+                    return None;
+                }
                 let action = framework.action(id)?;
                 Some(PoolingCandidate {
                     action_id: id.to_string(),
