@@ -122,10 +122,12 @@ fn a_pooling_candidate_lists_its_communes_in_alphabetical_order() {
     let candidates = t.pooling_candidates(framework(), 2);
     assert!(!candidates.is_empty());
     for candidate in &candidates {
-        let mut sorted = candidate.communes.clone();
-        sorted.sort();
-        sorted.dedup();
-        assert_eq!(candidate.communes, sorted, "{}", candidate.action_id);
+        assert!(
+            candidate.communes.windows(2).all(|w| w[0] < w[1]),
+            "{}: {:?}",
+            candidate.action_id,
+            candidate.communes
+        );
     }
     assert!(candidates.iter().any(|c| c.communes.len() == 4));
 }
