@@ -28,7 +28,9 @@ pub const BAND_COLOURS: [RGBColor; 5] = [
 const BAND_SHADES: [RGBColor; 2] = [RGBColor(0xF3, 0xF4, 0xF6), RGBColor(0xFF, 0xFF, 0xFF)];
 /// Score boundaries between bands, as in `scoring::band_of`.
 pub const BAND_LIMITS: [f64; 5] = [12.5, 37.5, 62.5, 87.5, 100.0];
-const FONT: &str = "sans-serif";
+/// The family itself, not its name: plotters reads a name through `to_lowercase`, whose
+/// Unicode tables cost the tools bundle about 2 KB gzipped.
+const FONT: FontFamily<'static> = FontFamily::SansSerif;
 
 /// A labelled series of scores (0 to 100) per axis; `None` means not assessed.
 #[derive(Debug, Clone, PartialEq)]
@@ -771,8 +773,9 @@ fn finish(svg: String, title: &str) -> String {
     }
     match svg.find('>') {
         Some(end) => format!(
-            "{} role=\"img\" aria-label=\"{escaped}\" font-family=\"{FONT}\">\n<title>{escaped}</title>{}",
+            "{} role=\"img\" aria-label=\"{escaped}\" font-family=\"{}\">\n<title>{escaped}</title>{}",
             &svg[..end],
+            FONT.as_str(),
             &svg[end + 1..]
         ),
         None => svg,
