@@ -19,7 +19,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # file, both bundles and both languages. Each step that shrinks them lowers them: issue #16
 # aims at 180 KB and 500 KB.
 SIZE_BUDGET := 204300
-DIST_BUDGET := 721700
+DIST_BUDGET := 713100
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
