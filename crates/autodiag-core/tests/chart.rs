@@ -93,6 +93,11 @@ fn radar_draws_five_band_rings_and_names_the_chart() {
     }
     assert!(svg.contains("role=\"img\""));
     assert!(svg.contains("<title>Maturité par pilier</title>"));
+    // The drawing and each of its texts name the same family, which print and the app's
+    // own font fall back from.
+    let texts = svg.matches("<text").count();
+    assert!(texts >= 6, "{texts} texts");
+    assert_eq!(svg.matches("font-family=\"sans-serif\"").count(), texts + 1);
 }
 
 #[test]
