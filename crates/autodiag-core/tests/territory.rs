@@ -106,18 +106,25 @@ fn the_newest_summary_of_a_commune_is_used_and_the_choice_explained() {
     assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
 }
 
-#[test]
-fn a_pooling_candidate_lists_its_communes_in_alphabetical_order() {
-    let mut files = Vec::new();
-    for (i, name) in ["Couvin", "Anderlues", "Chimay", "Beaumont"]
+/// Summaries of communes answering 3 everywhere but 1 in gouvernance, with no digital staff,
+/// in the order given.
+fn behind_in_gouvernance(names: &[&str]) -> Vec<(String, Vec<u8>)> {
+    names
         .iter()
         .enumerate()
-    {
-        let mut a = commune(name, &format!("5700{i}"), "2026-01-01");
-        answer_all(&mut a, level(3));
-        answer_pillar(&mut a, "gouvernance", level(1));
-        files.push((format!("{name}.json"), file_of(&a)));
-    }
+        .map(|(i, name)| {
+            let mut a = commune(name, &format!("5600{i}"), "2026-01-01");
+            answer_all(&mut a, level(3));
+            answer_pillar(&mut a, "gouvernance", level(1));
+            a.profile.digital_staff_fte = Some(0.0);
+            (format!("{name}.json"), file_of(&a))
+        })
+        .collect()
+}
+
+#[test]
+fn a_pooling_candidate_lists_its_communes_in_alphabetical_order() {
+    let files = behind_in_gouvernance(&["Couvin", "Anderlues", "Chimay", "Beaumont"]);
     let t = territory::load(framework(), &files, NOW);
     let candidates = t.pooling_candidates(framework(), 2);
     assert!(!candidates.is_empty());
@@ -134,17 +141,7 @@ fn a_pooling_candidate_lists_its_communes_in_alphabetical_order() {
 
 #[test]
 fn priorities_and_pooling_candidates_count_communes() {
-    let mut files = Vec::new();
-    for (i, name) in ["Anderlues", "Beaumont", "Chimay", "Couvin"]
-        .iter()
-        .enumerate()
-    {
-        let mut a = commune(name, &format!("5600{i}"), "2026-01-01");
-        answer_all(&mut a, level(3));
-        answer_pillar(&mut a, "gouvernance", level(1));
-        a.profile.digital_staff_fte = Some(0.0);
-        files.push((format!("{name}.json"), file_of(&a)));
-    }
+    let files = behind_in_gouvernance(&["Anderlues", "Beaumont", "Chimay", "Couvin"]);
     let t = territory::load(framework(), &files, NOW);
     let priorities = t.common_priorities(framework());
     assert_eq!(priorities[0].1, 4);

@@ -14,12 +14,39 @@ const MAX_DIGITS: usize = 800;
 /// `text` is a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. Past the
 /// largest float it gives an infinity, below the smallest a zero, as the standard parser.
 pub fn nearest_f64(text: &str) -> f64 {
-    let (negative, magnitude) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let nearest = Decimal::read(magnitude).nearest();
-    if negative { -nearest } else { nearest }
+    let parts = NumberParts::of(text);
+    let nearest = Decimal::read(&parts).nearest();
+    if parts.negative { -nearest } else { nearest }
+}
+
+/// A JSON number's text in its parts, for each reader of numbers (`json_tree`'s hundredths
+/// too): `±whole.fraction × 10^exponent`.
+pub(crate) struct NumberParts<'t> {
+    pub negative: bool,
+    pub whole: &'t str,
+    pub fraction: &'t str,
+    /// As written, held within ±10^15: far past any that a float or a text can reach.
+    pub exponent: i64,
+}
+
+impl<'t> NumberParts<'t> {
+    pub fn of(text: &'t str) -> NumberParts<'t> {
+        let (negative, magnitude) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match magnitude.split_once(['e', 'E']) {
+            Some((mantissa, exponent)) => (mantissa, saturating_exponent(exponent)),
+            None => (magnitude, 0),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        NumberParts {
+            negative,
+            whole,
+            fraction,
+            exponent,
+        }
+    }
 }
 
 /// `digits × 10^exponent`, the digits without leading zeros.
@@ -29,16 +56,11 @@ struct Decimal {
 }
 
 impl Decimal {
-    fn read(text: &str) -> Decimal {
-        let (mantissa, written_exponent) = match text.split_once(['e', 'E']) {
-            Some((mantissa, exponent)) => (mantissa, saturating_exponent(exponent)),
-            None => (text, 0),
-        };
-        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    fn read(parts: &NumberParts) -> Decimal {
         let mut digits = Vec::new();
-        let mut exponent = written_exponent - fraction.len() as i64;
+        let mut exponent = parts.exponent - parts.fraction.len() as i64;
         let mut beyond_nonzero = false;
-        for digit in whole.bytes().chain(fraction.bytes()) {
+        for digit in parts.whole.bytes().chain(parts.fraction.bytes()) {
             if digits.is_empty() && digit == b'0' {
                 continue;
             }
@@ -93,7 +115,9 @@ impl Decimal {
     /// Moves `guess` one float at a time until the number is nearer to it than to either
     /// neighbour, or halfway and its last bit is even.
     fn settle(&self, mut guess: f64) -> f64 {
-        let number = Big::from_digits(&self.digits);
+        // The number made whole once; each midpoint is scaled to it instead.
+        let mut number = Big::from_digits(&self.digits);
+        number.multiply_by_power_of_ten(self.exponent.max(0));
         loop {
             match self.compare_with_midpoint_above(&number, guess) {
                 Ordering::Greater => {}
@@ -117,8 +141,9 @@ impl Decimal {
         guess
     }
 
-    /// The number against the point halfway between `float` (finite, not negative) and the
-    /// next float: `(2 × mantissa + 1) × 2^(binary exponent - 1)`, both sides made whole.
+    /// The number, `number × 10^-exponent` with a whole `number`, against the point halfway
+    /// between `float` (finite, not negative) and the next float:
+    /// `(2 × mantissa + 1) × 2^(binary exponent - 1)`, both sides made whole.
     fn compare_with_midpoint_above(&self, number: &Big, float: f64) -> Ordering {
         let bits = float.to_bits();
         let biased = (bits >> 52) as i64;
@@ -130,11 +155,7 @@ impl Decimal {
         };
         let mut number = number.clone();
         let mut midpoint = Big::whole(2 * mantissa + 1);
-        if self.exponent >= 0 {
-            number.multiply_by_power_of_ten(self.exponent);
-        } else {
-            midpoint.multiply_by_power_of_ten(-self.exponent);
-        }
+        midpoint.multiply_by_power_of_ten((-self.exponent).max(0));
         let twos = binary_exponent - 1;
         if twos >= 0 {
             midpoint.shift_left(twos);
@@ -145,7 +166,7 @@ impl Decimal {
     }
 }
 
-/// The written exponent, held far past any that a float or a text can reach.
+/// The written exponent, held within ±10^15.
 fn saturating_exponent(text: &str) -> i64 {
     let (negative, digits) = match text.as_bytes().first() {
         Some(b'-') => (true, &text[1..]),
@@ -256,16 +277,18 @@ impl Big {
         self.limbs.splice(0..0, std::iter::repeat_n(0, whole_limbs));
     }
 
+    /// The limbs without the zeros at the most significant end.
+    fn significant(&self) -> &[u32] {
+        let length = self
+            .limbs
+            .iter()
+            .rposition(|limb| *limb != 0)
+            .map_or(0, |at| at + 1);
+        &self.limbs[..length]
+    }
+
     fn compare(&self, other: &Big) -> Ordering {
-        let significant = |big: &Big| {
-            let length = big
-                .limbs
-                .iter()
-                .rposition(|limb| *limb != 0)
-                .map_or(0, |at| at + 1);
-            big.limbs[..length].to_vec()
-        };
-        let (mine, theirs) = (significant(self), significant(other));
+        let (mine, theirs) = (self.significant(), other.significant());
         mine.len()
             .cmp(&theirs.len())
             .then_with(|| mine.iter().rev().cmp(theirs.iter().rev()))
@@ -395,7 +418,7 @@ mod tests {
             "123456789012345678901234567890e-200",
         ] {
             let expected: f64 = text.parse().unwrap();
-            let decimal = Decimal::read(text);
+            let decimal = Decimal::read(&NumberParts::of(text));
             for steps in [-3i64, -1, 1, 3] {
                 let start = f64::from_bits(
                     expected

@@ -472,25 +472,12 @@ impl Json {
         let Json::Number(text) = self else {
             return Err(ShapeError::wrong_type("a number", self));
         };
-        let (negative, text) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, &**text),
-        };
-        let (mantissa, exponent) = match text.split_once(['e', 'E']) {
-            // An exponent too long for an i64 is far past the bound either way.
-            Some((mantissa, exponent)) => (
-                mantissa,
-                exponent
-                    .parse::<i64>()
-                    .unwrap_or(if exponent.starts_with('-') {
-                        -MAX_EXPONENT
-                    } else {
-                        MAX_EXPONENT
-                    }),
-            ),
-            None => (text, 0),
-        };
-        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let super::float_text::NumberParts {
+            negative,
+            whole,
+            fraction,
+            exponent,
+        } = super::float_text::NumberParts::of(text);
         // The value is `digits` × 10^(exponent − fraction length); in hundredths, the power
         // is `shift`. A negative shift drops digits, rounding on the first one dropped.
         // Read without a buffer: a hostile number may be megabytes long.
