@@ -33,7 +33,12 @@ perl -0777 -pi -e "s{<script type=\"?module\"?>.*?</script>}{<script type=\"modu
 
 # The wasm-bindgen JS glue is shipped as written; terser (tests/e2e/package.json) shrinks it
 # in release builds. Trunk's subresource integrity is off (Trunk.toml) since files change here.
+# First the wasm's imports get short names in both files (static/short-import-names.mjs): the
+# files keep the names Trunk gave them, which still change whenever the build's output does.
 if [ "${TRUNK_PROFILE:-debug}" = release ] && command -v terser >/dev/null 2>&1; then
+  for wasm in "$dir"/*_bg.wasm; do
+    node "$(dirname "$0")/short-import-names.mjs" "$wasm" "${wasm%_bg.wasm}.js"
+  done
   for js in "$dir"/*.js; do
     case "$js" in */sw.js) continue ;; esac
     terser "$js" --module --compress --mangle --output "$js.min" && mv "$js.min" "$js"

@@ -9,6 +9,7 @@ pub use model::{
     Owner, Pillar, PillarText, PopulationFit, QuestionInfo, QuestionText, Scale, Texts, Volet,
 };
 
+use crate::domain::json_tree::{Json, ShapeError};
 use litemap::LiteMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -201,6 +202,14 @@ pub fn install_questions(lang: &str, json: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Texts that build.rs embedded, which its checks have already read once. The panic writes
+/// the fault with `Display`: `expect` would write it with `Debug`, whose string escaping
+/// and Unicode tables would then be compiled into both bundles for this message alone.
+fn read_embedded<T>(json: &str, read: fn(&Json) -> Result<T, ShapeError>) -> T {
+    texts_json::read(json, read)
+        .unwrap_or_else(|fault| panic!("build.rs wrote valid texts, but: {fault}"))
+}
+
 /// The embedded entry for `lang` in `table`, or the reference language's.
 fn embedded(
     table: &'static [(&'static str, &'static str)],
@@ -227,10 +236,9 @@ pub fn texts(lang: &str) -> &'static Texts {
         return texts;
     }
     // Parsed once per language and kept for the page's lifetime.
-    let mut texts = texts_json::read(json, texts_json::texts).expect("build.rs wrote valid texts");
+    let mut texts = read_embedded(json, texts_json::texts);
     if let Some((_, questions)) = embedded(QUESTION_TEXTS, code) {
-        texts.questions = texts_json::read(questions, texts_json::question_texts)
-            .expect("build.rs wrote valid texts");
+        texts.questions = read_embedded(questions, texts_json::question_texts);
     }
     let texts: &'static Texts = Box::leak(Box::new(texts));
     cache.insert(code.to_string(), texts);
@@ -250,9 +258,8 @@ pub fn action_texts(lang: &str) -> &'static ActionTexts {
     if let Some(actions) = cache.get(*code) {
         return actions;
     }
-    let actions: &'static ActionTexts = Box::leak(Box::new(
-        texts_json::read(json, texts_json::action_texts).expect("build.rs wrote valid texts"),
-    ));
+    let actions: &'static ActionTexts =
+        Box::leak(Box::new(read_embedded(json, texts_json::action_texts)));
     cache.insert(code.to_string(), actions);
     actions
 }
