@@ -15,11 +15,16 @@ function wasmFiles(folder) {
   return fs.readdirSync(folder).filter((name) => name.endsWith("_bg.wasm")).map((name) => path.join(folder, name));
 }
 
-test("each shipped wasm imports under short names that its glue provides", () => {
+test("each shipped wasm imports under short names that its glue provides, and carries no producers or target features", () => {
   const files = [...wasmFiles(DIST), ...wasmFiles(path.join(DIST, "outils"))];
   assert.equal(files.length, 2, `one wasm per bundle in ${DIST}`);
   for (const file of files) {
-    const imports = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(file)));
+    const module = new WebAssembly.Module(fs.readFileSync(file));
+    // wasm-opt drops these (index.html): no browser reads them.
+    for (const section of ["producers", "target_features"]) {
+      assert.equal(WebAssembly.Module.customSections(module, section).length, 0, `${path.basename(file)} keeps ${section}`);
+    }
+    const imports = WebAssembly.Module.imports(module);
     assert.ok(imports.length > 100, `${file}: ${imports.length} imports`);
     const long = imports.filter(({ name }) => !/^_[a-zA-Z]{1,3}$/.test(name)).map(({ name }) => name);
     assert.deepEqual(long, [], `${path.basename(file)} still imports long names`);
