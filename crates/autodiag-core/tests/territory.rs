@@ -4,11 +4,12 @@ mod common;
 use autodiag_core::LiteMap;
 use autodiag_core::domain::assessment::{Assessment, Choice, Importance};
 use autodiag_core::domain::consolidation;
-use autodiag_core::domain::matching::{self, Thresholds};
+use autodiag_core::domain::matching::{self, Match, Party, Thresholds};
 use autodiag_core::domain::summary;
 use autodiag_core::domain::territory::{self, SupersededReason, spread};
 use autodiag_core::domain::{compare, csv};
 use common::*;
+use proptest::prelude::*;
 
 fn file_of(a: &Assessment) -> Vec<u8> {
     summary::to_json(&summary::export(framework(), a, NOW)).into_bytes()
@@ -473,6 +474,166 @@ fn contacts_group_per_question_with_each_commune_once() {
         matches.len(),
         "every match's helper is in its question's row"
     );
+}
+
+/// A contacts row as plain values: question, communes behind, communes that can help.
+type ContactsRow = (String, Vec<(String, u8)>, Vec<(String, u8)>);
+
+/// The contacts table's grouping as first written: each row scanned for each learner of each
+/// match. `by_question` must give the same rows, only faster.
+fn by_question_by_scanning(matches: &[Match]) -> Vec<ContactsRow> {
+    let mut rows: Vec<ContactsRow> = Vec::new();
+    for m in matches {
+        let index = match rows.iter().position(|r| r.0 == m.question_id) {
+            Some(index) => index,
+            None => {
+                rows.push((m.question_id.clone(), Vec::new(), Vec::new()));
+                rows.len() - 1
+            }
+        };
+        let (_, behind, helpers) = &mut rows[index];
+        if helpers.iter().all(|h| h.0 != m.ahead.commune) {
+            helpers.push((m.ahead.commune.clone(), m.ahead.level));
+        }
+        for learner in &m.behind {
+            if behind.iter().all(|b| b.0 != learner.commune) {
+                behind.push((learner.commune.clone(), learner.level));
+            }
+        }
+    }
+    for row in &mut rows {
+        autodiag_core::sort::sort_by(&mut row.1, |a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    }
+    rows
+}
+
+fn party(commune: usize, level: u8) -> Party {
+    Party {
+        commune: format!("Commune {commune}"),
+        level,
+        note: String::new(),
+    }
+}
+
+proptest! {
+    #[test]
+    fn contacts_group_as_a_plain_scan_does(
+        raw in proptest::collection::vec(
+            (0usize..4, 0usize..12, 3u8..=5, proptest::collection::vec((0usize..12, 1u8..=3), 0..10)),
+            0..60,
+        )
+    ) {
+        let matches: Vec<Match> = raw
+            .into_iter()
+            .map(|(question, ahead, level, behind)| Match {
+                pillar_id: "gouvernance".into(),
+                question_id: format!("q{question}"),
+                ahead: party(ahead, level),
+                behind: behind.into_iter().map(|(c, l)| party(c, l)).collect(),
+                benefit: 0.0,
+            })
+            .collect();
+        let rows: Vec<ContactsRow> = matching::by_question(&matches)
+            .into_iter()
+            .map(|row| {
+                let list = |parties: Vec<&Party>| {
+                    parties.into_iter().map(|p| (p.commune.clone(), p.level)).collect::<Vec<_>>()
+                };
+                (row.question_id.to_string(), list(row.behind), list(row.helpers))
+            })
+            .collect();
+        prop_assert_eq!(rows, by_question_by_scanning(&matches));
+    }
+}
+
+#[test]
+fn every_match_follows_the_definition_on_a_larger_territory() {
+    // Forty communes with levels, priorities and importances spread by a fixed generator.
+    let mut seed = 20_260_101_u64;
+    let mut next = move |n: u64| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) % n
+    };
+    let mut files = Vec::new();
+    for i in 0..40 {
+        let mut a = commune(
+            &format!("Commune {i:02}"),
+            &format!("{}", 50_000 + i),
+            "2026-01-01",
+        );
+        for pillar in &framework().pillars {
+            for question in &pillar.questions {
+                let choice = match next(6) {
+                    0 => Choice::Unknown,
+                    n => level(n as u8),
+                };
+                a.set_choice(question, Some(choice), NOW);
+            }
+            let importance =
+                [Importance::Low, Importance::Medium, Importance::High][next(3) as usize];
+            a.set_importance(&pillar.id, importance, NOW);
+        }
+        files.push((format!("c{i}.json"), file_of(&a)));
+    }
+    let t = territory::load(framework(), &files, NOW);
+    let by_name = |name: &str| t.communes.iter().find(|c| c.name == name).unwrap();
+    // The default thresholds, and the loosest, where a commune at 3 is on both sides.
+    let loosest = Thresholds {
+        ahead_from: 3,
+        behind_up_to: 3,
+    };
+    for thresholds in [Thresholds::default(), loosest] {
+        let matches = matching::find(framework(), &t, thresholds);
+        assert!(matches.len() > 100, "{} matches", matches.len());
+        for m in &matches {
+            let pillar = framework()
+                .pillars
+                .iter()
+                .find(|p| p.id == m.pillar_id)
+                .unwrap();
+            let helper = by_name(&m.ahead.commune);
+            assert_eq!(
+                territory::level_of(helper, &m.question_id),
+                Some(m.ahead.level)
+            );
+            assert!(m.ahead.level >= thresholds.ahead_from);
+            // Exactly the communes that made the pillar a focus and stand low enough, below it.
+            let mut expected: Vec<(u8, &str)> = t
+                .communes
+                .iter()
+                .filter(|c| c.key != helper.key && c.focus.contains(&pillar.id))
+                .filter_map(|c| Some((territory::level_of(c, &m.question_id)?, c.name.as_str())))
+                .filter(|(l, _)| *l <= thresholds.behind_up_to && *l < m.ahead.level)
+                .collect();
+            autodiag_core::sort::sort(&mut expected);
+            let behind: Vec<(u8, &str)> = m
+                .behind
+                .iter()
+                .map(|p| (p.level, p.commune.as_str()))
+                .collect();
+            assert_eq!(
+                behind, expected,
+                "{} helping on {}",
+                m.ahead.commune, m.question_id
+            );
+            let benefit: f64 = m
+                .behind
+                .iter()
+                .map(|p| {
+                    let importance = by_name(&p.commune)
+                        .assessment
+                        .settings(&pillar.id)
+                        .importance;
+                    f64::from(m.ahead.level - p.level) * importance.weight()
+                })
+                .sum();
+            assert_eq!(m.benefit, benefit);
+        }
+        assert!(
+            matches.windows(2).all(|w| w[0].benefit >= w[1].benefit),
+            "most helpful first"
+        );
+    }
 }
 
 #[test]

@@ -39,7 +39,6 @@ const RATIO_TARGET = 2; // time to interactive ÷ static floor
 const INTERACTION_BUDGET = 16; // ms, p95
 const INTERACTION_TARGET = 8; // ms, p95
 const TERRITORY_BUDGET = 1000; // ms, median
-const TERRITORY_TARGET = 500; // ms, median
 
 // The goals of issue #16, shown side by side in the summary table.
 const DIST_BUDGET = 699_400; // bytes, gzip -9, the whole dist/, as `make size-check`
@@ -47,10 +46,11 @@ const DIST_TARGET = 400_000;
 const FIRST_LOAD_TARGET = 150_000;
 const TOOLS_TARGET = 200_000; // bytes, gzip -9, outils/ alone
 const SLOW_INTERACTION_TARGET = 12; // ms, p95 with the CPU slowed 4×
-const TERRITORY_GOAL = 400; // ms, median
+const TERRITORY_TARGET = 400; // ms, median
 
 const TTI_MARK = "autodiag:choices-rendered";
 const TERRITORY_MARK = "autodiag:territory-drawn";
+const TERRITORY_COMPLETE_MARK = "autodiag:territory-complete";
 const FIRST_PILLAR = PILLARS[0];
 
 const log = (...args) => console.error("[bench]", ...args);
@@ -486,6 +486,7 @@ async function territory(server) {
   const generated = generateSummaries(TERRITORY_SIZE);
   const times = [];
   const withHandoff = [];
+  const complete = [];
   let source = "";
   const notes = [];
   try {
@@ -519,12 +520,15 @@ async function territory(server) {
         )
         .then(() => true)
         .catch(() => false);
-      const result = await page.evaluate((mark) => {
+      // The sections below the heatmap follow it; the report is whole once they are drawn.
+      if (ok) await page.waitForFunction((mark) => performance.getEntriesByName(mark, "mark").length, TERRITORY_COMPLETE_MARK, { timeout: 60_000 }).catch(() => null);
+      const result = await page.evaluate(([mark, completeMark]) => {
         const handoff = performance.getEntriesByName("autodiag:bench-handoff", "mark")[0].startTime;
         const given = performance.getEntriesByName("autodiag:files-given", "mark")[0]?.startTime ?? handoff;
         const drawn = performance.getEntriesByName(mark, "mark").at(-1)?.startTime;
-        return { handoff, given, drawn, rows: document.querySelectorAll("[data-testid=heatmap] tbody tr").length, polled: window.__benchDrawn };
-      }, TERRITORY_MARK);
+        const complete = performance.getEntriesByName(completeMark, "mark").at(-1)?.startTime;
+        return { handoff, given, drawn, complete, rows: document.querySelectorAll("[data-testid=heatmap] tbody tr").length, polled: window.__benchDrawn };
+      }, [TERRITORY_MARK, TERRITORY_COMPLETE_MARK]);
       await context.close();
       if (!ok) {
         notes.push(`run ${i + 1}: heatmap shows ${result.rows} rows, not ${TERRITORY_SIZE}, after 60 s`);
@@ -534,12 +538,14 @@ async function territory(server) {
       source = end === result.drawn ? `performance mark \`${TERRITORY_MARK}\`` : `first frame with ${TERRITORY_SIZE} heatmap rows (polled every frame)`;
       times.push(end - result.given);
       withHandoff.push(end - result.handoff);
+      if (Number.isFinite(result.complete)) complete.push(result.complete - result.given);
+      else notes.push(`run ${i + 1}: no mark \`${TERRITORY_COMPLETE_MARK}\` within 60 s`);
     }
   } finally {
     fs.rmSync(generated.dir, { recursive: true, force: true });
   }
   if (!times.length) return { available: false, reason: notes.join("; ") };
-  return { available: true, ...stats(times), handoff: stats(withHandoff), source, notes, template: generated.template };
+  return { available: true, ...stats(times), handoff: stats(withHandoff), complete: complete.length ? stats(complete) : null, source, notes, template: generated.template };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -705,13 +711,14 @@ ${table(["Measure", "Value", "Target", "Result"], [["Time to interactive ÷ floo
   }
 
   // 4 + 5
+  // Each row with its own target: the slowed CPU has a looser one (the summary table's).
   const interactionTable = (results) =>
     table(
       ["CPU", "Clicks", "Median", "p95", "Max", "To next frame: median / p95", "Late frames", "Budget p95", "Target p95", "Result"],
-      results.map(([label, x]) =>
+      results.map(([label, x, target]) =>
         x.error
-          ? [label, "—", "—", "—", "—", "—", "—", `< ${INTERACTION_BUDGET} ms`, `< ${INTERACTION_TARGET} ms`, `not measured: ${x.error}`]
-          : [label, String(x.update.n), ms(x.update.median), ms(x.update.p95), ms(x.update.max), `${ms(x.toFrame.median)} / ${ms(x.toFrame.p95)}`, `${x.lateFrames} / ${x.update.n}`, `< ${INTERACTION_BUDGET} ms`, `< ${INTERACTION_TARGET} ms`, verdict(x.update.p95, INTERACTION_BUDGET, INTERACTION_TARGET)],
+          ? [label, "—", "—", "—", "—", "—", "—", `< ${INTERACTION_BUDGET} ms`, `≤ ${target} ms`, `not measured: ${x.error}`]
+          : [label, String(x.update.n), ms(x.update.median), ms(x.update.p95), ms(x.update.max), `${ms(x.toFrame.median)} / ${ms(x.toFrame.p95)}`, `${x.lateFrames} / ${x.update.n}`, `< ${INTERACTION_BUDGET} ms`, `≤ ${target} ms`, verdict(x.update.p95, INTERACTION_BUDGET, target)],
       ),
     );
   const interactionNote = (x) => (x && !x.error ? `${x.timeouts ? `\n\n${x.timeouts} click(s) produced no update within 2 s and are left out.` : ""}${errorsNote(x.errors)}` : "");
@@ -722,7 +729,7 @@ ${table(["Measure", "Value", "Target", "Result"], [["Time to interactive ÷ floo
 
 “To next frame” adds the wait for the next \`requestAnimationFrame\`: headless Chromium draws frames on a ${r.interaction.interval ? `${r.interaction.interval.toFixed(1)} ms` : "16.7 ms"} clock and each click is dispatched at the start of a frame, so that figure is about one frame interval whenever the update fits in a frame. “Late frames” counts clicks after which the next frame came more than 1.5 intervals after the frame the click started in.
 
-${interactionTable([["Normal", r.interaction]])}${interactionNote(r.interaction)}`,
+${interactionTable([["Normal", r.interaction, INTERACTION_TARGET]])}${interactionNote(r.interaction)}`,
     ),
   );
   parts.push(
@@ -732,7 +739,7 @@ ${interactionTable([["Normal", r.interaction]])}${interactionNote(r.interaction)
 
 ${r.ttiSlow.error ? `Time to interactive not measured: ${r.ttiSlow.error}` : table(["Load", "Median", "Min", "p90", "Max", "Runs"], [ttiRows(`\`/#/pilier/${FIRST_PILLAR}\`, CPU ÷${THROTTLE}`, r.ttiSlow)])}
 
-${interactionTable([[`÷${THROTTLE}`, r.interactionSlow]])}${interactionNote(r.interactionSlow)}`,
+${interactionTable([[`÷${THROTTLE}`, r.interactionSlow, SLOW_INTERACTION_TARGET]])}${interactionNote(r.interactionSlow)}`,
     ),
   );
 
@@ -744,9 +751,9 @@ ${interactionTable([[`÷${THROTTLE}`, r.interactionSlow]])}${interactionNote(r.i
     parts.push(
       section(
         "6. Scale: territory view with 600 summaries",
-        `${TERRITORY_SIZE} summaries generated from \`examples/${t.template}\` with a seeded PRNG (commune “Commune 001”…, unique five-digit NIS codes, assessment dates across 2025–2026, each answer's level drawn from 1–5, “unknown” and “not_applicable”), given at once to \`outils/#/territoire\` through its file input (\`setInputFiles\`), in a fresh context each time. Measured in the page from the mark \`autodiag:files-given\`, set when the input's first \`input\`/\`change\` event reaches the window (capture phase, before the app's listeners: the moment a file dialog would hand the files over), to the ${t.source}. The second line starts instead just before Playwright begins handing the files over, which adds its own copying.
+        `${TERRITORY_SIZE} summaries generated from \`examples/${t.template}\` with a seeded PRNG (commune “Commune 001”…, unique five-digit NIS codes, assessment dates across 2025–2026, each answer's level drawn from 1–5, “unknown” and “not_applicable”), given at once to \`outils/#/territoire\` through its file input (\`setInputFiles\`), in a fresh context each time. Measured in the page from the mark \`autodiag:files-given\`, set when the input's first \`input\`/\`change\` event reaches the window (capture phase, before the app's listeners: the moment a file dialog would hand the files over), to the ${t.source}. The second line starts instead just before Playwright begins handing the files over, which adds its own copying. The third ends at the mark \`${TERRITORY_COMPLETE_MARK}\`, in the frame after the sections below the heatmap (spreads, priorities, legal duties, pooling, contacts, exports) are drawn: until then the page does not respond.
 
-${table(["Measure", "Median", "Min", "Max", "Runs", "Budget", "Target", "Result"], [[`${TERRITORY_SIZE} summaries → heatmap`, ms(t.median), ms(t.min), ms(t.max), String(t.n), `< ${TERRITORY_BUDGET} ms`, `< ${TERRITORY_TARGET} ms`, verdict(t.median, TERRITORY_BUDGET - 1e-9, TERRITORY_TARGET)], [`the same, from \`setInputFiles\``, ms(t.handoff.median), ms(t.handoff.min), ms(t.handoff.max), String(t.handoff.n), "", "", "for information"]])}${t.notes.length ? `\n\n${t.notes.join("; ")}.` : ""}`,
+${table(["Measure", "Median", "Min", "Max", "Runs", "Budget", "Target", "Result"], [[`${TERRITORY_SIZE} summaries → heatmap`, ms(t.median), ms(t.min), ms(t.max), String(t.n), `< ${TERRITORY_BUDGET} ms`, `≤ ${TERRITORY_TARGET} ms`, verdict(t.median, TERRITORY_BUDGET - 1e-9, TERRITORY_TARGET)], [`the same, from \`setInputFiles\``, ms(t.handoff.median), ms(t.handoff.min), ms(t.handoff.max), String(t.handoff.n), "", "", "for information"], ...(t.complete ? [[`${TERRITORY_SIZE} summaries → every section drawn`, ms(t.complete.median), ms(t.complete.min), ms(t.complete.max), String(t.complete.n), "", "", "for information"]] : [])])}${t.notes.length ? `\n\n${t.notes.join("; ")}.` : ""}`,
       ),
     );
 
@@ -781,7 +788,7 @@ ${table(["Figure", "This run", "Budget", "Target", "Result"], [
   ["Tools bundle alone, gzip -9", kb(d.tools), "—", kb(TOOLS_TARGET), verdict(d.tools, undefined, TOOLS_TARGET)],
   ["Time to choices ÷ static floor (medians)", Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : "n/a", "—", `${RATIO_TARGET}×`, verdict(r.ratio, undefined, RATIO_TARGET)],
   [`Click → update p95, CPU ÷${THROTTLE}`, ms(slowP95), ms(INTERACTION_BUDGET), ms(SLOW_INTERACTION_TARGET), verdict(slowP95, INTERACTION_BUDGET, SLOW_INTERACTION_TARGET)],
-  [`Territory, ${TERRITORY_SIZE} summaries → heatmap (median)`, ms(territoryMedian), ms(TERRITORY_BUDGET), ms(TERRITORY_GOAL), verdict(territoryMedian, TERRITORY_BUDGET, TERRITORY_GOAL)],
+  [`Territory, ${TERRITORY_SIZE} summaries → heatmap (median)`, ms(territoryMedian), ms(TERRITORY_BUDGET), ms(TERRITORY_TARGET), verdict(territoryMedian, TERRITORY_BUDGET, TERRITORY_TARGET)],
 ])}`,
     ),
   );

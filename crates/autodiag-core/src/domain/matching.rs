@@ -55,16 +55,25 @@ pub fn find(framework: &Framework, territory: &Territory, thresholds: Thresholds
     let mut matches = Vec::new();
     for pillar in &framework.pillars {
         for question in &pillar.questions {
-            let learners: Vec<(&Commune, u8)> = territory
+            // Each learner with the weight of its importance, read once rather than once per
+            // commune ahead, and sorted once: each match's communes behind keep this order.
+            let mut learners: Vec<(&Commune, u8, f64)> = territory
                 .communes
                 .iter()
                 .filter(|c| c.focus.contains(&pillar.id))
                 .filter_map(|c| Some((c, level_of(c, question)?)))
                 .filter(|(_, level)| *level <= thresholds.behind_up_to)
+                .map(|(c, level)| {
+                    let importance = c.assessment.settings(&pillar.id).importance;
+                    (c, level, weight(importance))
+                })
                 .collect();
             if learners.is_empty() {
                 continue;
             }
+            crate::sort::sort_by(&mut learners, |a, b| {
+                a.1.cmp(&b.1).then(a.0.name.cmp(&b.0.name))
+            });
             for helper in &territory.communes {
                 let Some(level) = level_of(helper, question) else {
                     continue;
@@ -72,31 +81,28 @@ pub fn find(framework: &Framework, territory: &Territory, thresholds: Thresholds
                 if level < thresholds.ahead_from {
                     continue;
                 }
-                let mut behind: Vec<(&Commune, u8)> = learners
+                let behind: Vec<(&Commune, u8, f64)> = learners
                     .iter()
                     .copied()
                     // Never matched with itself, even through two names of one commune.
-                    .filter(|(learner, _)| learner.key != helper.key)
-                    .filter(|(_, learner_level)| *learner_level < level)
+                    .filter(|(learner, _, _)| learner.key != helper.key)
+                    .filter(|(_, learner_level, _)| *learner_level < level)
                     .collect();
                 if behind.is_empty() {
                     continue;
                 }
-                crate::sort::sort_by(&mut behind, |a, b| {
-                    a.1.cmp(&b.1).then(a.0.name.cmp(&b.0.name))
-                });
                 let benefit = behind
                     .iter()
-                    .map(|(learner, learner_level)| {
-                        let importance = learner.assessment.settings(&pillar.id).importance;
-                        f64::from(level - learner_level) * weight(importance)
-                    })
+                    .map(|(_, learner_level, weight)| f64::from(level - learner_level) * weight)
                     .sum();
                 matches.push(Match {
                     pillar_id: pillar.id.clone(),
                     question_id: question.clone(),
                     ahead: party(helper, question, level),
-                    behind: behind.iter().map(|(c, l)| party(c, question, *l)).collect(),
+                    behind: behind
+                        .iter()
+                        .map(|(c, l, _)| party(c, question, *l))
+                        .collect(),
                     benefit,
                 });
             }
@@ -191,6 +197,9 @@ pub struct QuestionContacts<'a> {
 /// The matches grouped per question, questions in the order of their most helpful match.
 pub fn by_question<'a>(matches: impl IntoIterator<Item = &'a Match>) -> Vec<QuestionContacts<'a>> {
     let mut rows: Vec<QuestionContacts<'a>> = Vec::new();
+    // The communes already in each row, sorted: with hundreds of communes, scanning a row for
+    // each learner of each match took seconds.
+    let mut listed: Vec<(Vec<&'a str>, Vec<&'a str>)> = Vec::new();
     for m in matches {
         let index = match rows.iter().position(|r| r.question_id == m.question_id) {
             Some(index) => index,
@@ -201,15 +210,16 @@ pub fn by_question<'a>(matches: impl IntoIterator<Item = &'a Match>) -> Vec<Ques
                     behind: Vec::new(),
                     helpers: Vec::new(),
                 });
+                listed.push((Vec::new(), Vec::new()));
                 rows.len() - 1
             }
         };
-        let row = &mut rows[index];
-        if row.helpers.iter().all(|h| h.commune != m.ahead.commune) {
+        let (row, (helpers, behind)) = (&mut rows[index], &mut listed[index]);
+        if first_time(helpers, &m.ahead.commune) {
             row.helpers.push(&m.ahead);
         }
         for learner in &m.behind {
-            if row.behind.iter().all(|b| b.commune != learner.commune) {
+            if first_time(behind, &learner.commune) {
                 row.behind.push(learner);
             }
         }
@@ -220,6 +230,17 @@ pub fn by_question<'a>(matches: impl IntoIterator<Item = &'a Match>) -> Vec<Ques
         });
     }
     rows
+}
+
+/// Adds `commune` to the sorted `communes` unless it is there already; true if added.
+fn first_time<'a>(communes: &mut Vec<&'a str>, commune: &'a str) -> bool {
+    match communes.binary_search(&commune) {
+        Ok(_) => false,
+        Err(at) => {
+            communes.insert(at, commune);
+            true
+        }
+    }
 }
 
 /// The matches as CSV, one row per commune that could learn, ending with the contact as a
