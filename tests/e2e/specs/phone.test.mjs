@@ -31,3 +31,35 @@ test("at 375 px the first question starts on the first screen, and the pillar's 
   await assertClean(page);
   await context.close();
 });
+
+test("choosing an answer frames it without moving its text, on a phone and on a desktop", async () => {
+  for (const viewport of [{ width: 375, height: 812 }, { width: 1280, height: 900 }]) {
+    const context = await app.browser.isolated({ viewport });
+    const page = await openPage(context, app.server.url);
+    await createAssessment(page, app.server.url, "Momignies");
+    await openPillar(page, app.server.url, "mobilite");
+    const question = await page.locator("fieldset.question").first().getAttribute("id");
+    for (const choice of ["3", "unknown"]) {
+      const option = page.locator("label.option", { has: page.locator(`[data-testid="${question}-${choice}"]`) });
+      const place = () => option.evaluate((label) => {
+        const head = label.querySelector(".option__head").getBoundingClientRect();
+        const frame = label.getBoundingClientRect();
+        return { x: head.x - frame.x, y: head.y - frame.y, width: frame.width, height: frame.height };
+      });
+      const before = await place();
+      await page.click(`[data-testid="${question}-${choice}"]`);
+      const chosen = await option.evaluate((label) => {
+        const s = getComputedStyle(label);
+        return { border: s.borderTopColor, outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, background: s.backgroundColor };
+      });
+      // The frame is 2 px of the brand colour and the background changes: the choice stands out.
+      assert.match(chosen.outline, /^solid 1px /, `${viewport.width} px, ${choice}: ${JSON.stringify(chosen)}`);
+      assert.equal(chosen.border, chosen.outline.replace(/^solid 1px /, ""));
+      assert.notEqual(chosen.background, "rgba(0, 0, 0, 0)");
+      // Nothing moves: the text stays under the user's finger, and the option keeps its size.
+      assert.deepEqual(await place(), before, `${viewport.width} px, ${choice}`);
+    }
+    await assertClean(page);
+    await context.close();
+  }
+});
