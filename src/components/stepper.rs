@@ -28,8 +28,8 @@ pub fn Stepper() -> impl IntoView {
             .unwrap_or_default()
     });
     let total = framework.question_count();
-    // One closure redraws every count: cheaper in code than one per figure, and it is
-    // only a dozen small elements.
+    // Each bar and count follows its own pillar: an answer rewrites the figures that moved,
+    // not every step's elements and attributes.
     let link = move |route: Route, label: String, progress: Option<(usize, usize)>| {
         let current = (here == route).then_some("step");
         view! {
@@ -37,11 +37,11 @@ pub fn Stepper() -> impl IntoView {
                 <a href=state.href(route) aria-current=current>
                     <span class="stepper__name">{label}</span>
                     {progress.map(|(index, count)| {
-                        let done = answered.with_untracked(|a| a.get(index).copied().unwrap_or(0));
+                        let done = move || answered.with(|a| a.get(index).copied().unwrap_or(0));
                         view! {
                             <span class="stepper__progress">
-                                <span class="stepper__bar" aria-hidden="true"><span style:width=format!("{}%", done * 100 / count.max(1))></span></span>
-                                <span class="stepper__count" data-testid=format!("progress-{}", framework.pillars[index].id)>{format!("{done} / {count}")}</span>
+                                <span class="stepper__bar" aria-hidden="true"><span style:width=move || format!("{}%", done() * 100 / count.max(1))></span></span>
+                                <span class="stepper__count" data-testid=format!("progress-{}", framework.pillars[index].id)>{move || format!("{} / {count}", done())}</span>
                             </span>
                         }
                     })}
@@ -49,24 +49,18 @@ pub fn Stepper() -> impl IntoView {
             </li>
         }
     };
-    let pillars = {
-        let link = link.clone();
-        move || {
-            answered.track();
-            framework
-                .pillars
-                .iter()
-                .enumerate()
-                .map(|(index, pillar)| {
-                    link(
-                        Route::Pillar(pillar.id.clone()),
-                        texts.pillar_name(&pillar.id).to_string(),
-                        Some((index, pillar.questions.len())),
-                    )
-                })
-                .collect_view()
-        }
-    };
+    let pillars = framework
+        .pillars
+        .iter()
+        .enumerate()
+        .map(|(index, pillar)| {
+            link(
+                Route::Pillar(pillar.id.clone()),
+                texts.pillar_name(&pillar.id).to_string(),
+                Some((index, pillar.questions.len())),
+            )
+        })
+        .collect_view();
     let overall = move || answered.with(|a| a.iter().sum::<usize>());
     view! {
         <nav class="stepper" aria-label=td_string!(l, stepper.label)>

@@ -326,22 +326,46 @@ fn QuestionField(
     }
 }
 
-/// Every pillar's score as HTML bars, redrawn as answers change, with the current pillar
-/// marked. Plain HTML rather than an SVG chart: it is its own text alternative, and it keeps the
-/// chart library out of the questionnaire's first load.
+/// Every pillar's score as HTML bars, following the answers, with the current pillar marked.
+/// Plain HTML rather than an SVG chart: it is its own text alternative, and it keeps the chart
+/// library out of the questionnaire's first load.
 #[component]
 fn LiveScores(highlight: &'static str) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
-    let rows = Memo::new(move |_| {
-        state
-            .scores
-            .get()
-            .into_iter()
-            .map(|score| (score.pillar_id.clone(), score.score))
-            .collect::<Vec<_>>()
-    });
+    // The rows are drawn once; each bar and value follows its own pillar's score, so a click
+    // rewrites the one row that changed rather than every row.
+    let rows = content::framework()
+        .pillars
+        .iter()
+        .map(|pillar| {
+            let id = pillar.id.as_str();
+            let score = Memo::new(move |_| {
+                state.scores.with(|scores| {
+                    scores
+                        .iter()
+                        .find(|score| score.pillar_id == id)
+                        .and_then(|score| score.score)
+                })
+            });
+            let bar_class = move || {
+                let band = score.get().map_or(0, |s| scoring::band_of(s).get());
+                format!("live-bars__bar cell--{band}")
+            };
+            view! {
+                <tr class:live-bars__current=id == highlight>
+                    <th scope="row">{texts.pillar_name(id).to_string()}</th>
+                    <td>
+                        <span class="live-bars__track" aria-hidden="true">
+                            <span class=bar_class style:width=move || format!("{}%", score.get().unwrap_or(0))></span>
+                        </span>
+                        <span class="live-bars__value">{move || score_text(state, score.get())}</span>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
     let overall = move || {
         scoring::overall(&state.scores.get())
             .map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))
@@ -349,22 +373,7 @@ fn LiveScores(highlight: &'static str) -> impl IntoView {
     view! {
         // Named by the aside's heading, so a screen reader does not hear the title twice.
         <table class="live-bars" data-testid="live-chart" aria-labelledby="live-title">
-            <tbody>
-                {move || rows.get().into_iter().map(|(pillar, score)| {
-                    let band = score.map_or(0, |s| scoring::band_of(s).get());
-                    view! {
-                        <tr class:live-bars__current=pillar == highlight>
-                            <th scope="row">{texts.pillar_name(&pillar).to_string()}</th>
-                            <td>
-                                <span class="live-bars__track" aria-hidden="true">
-                                    <span class=format!("live-bars__bar cell--{band}") style:width=format!("{}%", score.unwrap_or(0))></span>
-                                </span>
-                                <span class="live-bars__value">{score_text(state, score)}</span>
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
+            <tbody>{rows}</tbody>
         </table>
         <p class="live-overall" data-testid="live-overall">
             {td_string!(l, pillar.overall)}" "<strong>{overall}</strong>

@@ -150,3 +150,44 @@ test("a pillar page or a tools screen opened directly is drawn once, with its qu
   }
   await assertClean(page);
 });
+
+test("an answer rewrites only the figures it changes, not the live chart's or the steps' other elements", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Fleurus");
+  await openPillar(page, app.server.url, "mobilite");
+  const question = await page.locator("fieldset.question").first().getAttribute("id");
+  const changed = async (choice) => {
+    await page.evaluate(() => {
+      window.__mutations = [];
+      window.__observer = new MutationObserver((records) => window.__mutations.push(...records));
+      window.__observer.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+    });
+    await page.click(`[data-testid="${question}-${choice}"]`);
+    await expectText(page, "[data-testid=live-chart] .live-bars__current .live-bars__value", choice === "2" ? "25 · Exploratoire" : "75 · Intégré");
+    await page.waitForTimeout(200);
+    return page.evaluate(() => {
+      window.__observer.disconnect();
+      const where = (node) => {
+        const element = node.nodeType === 1 ? node : node.parentElement;
+        const row = element.closest("[data-testid=live-chart] tr");
+        const step = element.closest(".stepper li, .stepper__overall");
+        if (row) return row.classList.contains("live-bars__current") ? "current row" : "other row";
+        if (step) return step.matches(".stepper__overall") || step.querySelector("a[aria-current]") ? "current step" : "other step";
+        return "elsewhere";
+      };
+      return window.__mutations.map((m) => ({ where: where(m.target), what: m.type === "attributes" ? m.attributeName : m.type }));
+    });
+  };
+  for (const choice of ["2", "4"]) {
+    const mutations = await changed(choice);
+    const chart = mutations.filter((m) => m.where.endsWith("row") || m.where.endsWith("step"));
+    assert.ok(chart.some((m) => m.where === "current row"), `the bar moved: ${JSON.stringify(mutations)}`);
+    // A row rebuilt whole would remove and set again every class, scope and aria attribute.
+    assert.deepEqual(chart.filter((m) => m.where.startsWith("other")), [], `choice ${choice}`);
+    const rewritten = chart.filter((m) => !["style", "value", "characterData"].includes(m.what) && !(m.what === "class" && m.where === "current row"));
+    assert.deepEqual(rewritten, [], `choice ${choice}: only the bar's width and band, the value and the counts change`);
+  }
+  await assertClean(page);
+  await context.close();
+});
