@@ -28,8 +28,8 @@ pub fn Stepper() -> impl IntoView {
             .unwrap_or_default()
     });
     let total = framework.question_count();
-    // Each bar and count follows its own pillar: an answer rewrites the figures that moved,
-    // not every step's elements and attributes.
+    // Each bar and count has its own closure: an answer writes only the figures that changed,
+    // not every step's elements and attributes again.
     let link = move |route: Route, label: String, progress: Option<(usize, usize)>| {
         let current = (here == route).then_some("step");
         view! {

@@ -548,7 +548,8 @@ proptest! {
 
 #[test]
 fn every_match_follows_the_definition_on_a_larger_territory() {
-    // Forty communes with levels, priorities and importances spread by a fixed generator.
+    // Forty communes with levels and importances spread by a fixed generator; their focus
+    // pillars come from the roadmap each summary drafts.
     let mut seed = 20_260_101_u64;
     let mut next = move |n: u64| {
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
@@ -633,6 +634,34 @@ fn every_match_follows_the_definition_on_a_larger_territory() {
             matches.windows(2).all(|w| w[0].benefit >= w[1].benefit),
             "most helpful first"
         );
+        // And no match is missing: every commune ahead on a question with a commune behind it.
+        let mut found: Vec<(&str, &str)> = matches
+            .iter()
+            .map(|m| (m.question_id.as_str(), m.ahead.commune.as_str()))
+            .collect();
+        autodiag_core::sort::sort(&mut found);
+        let mut expected: Vec<(&str, &str)> = Vec::new();
+        for pillar in &framework().pillars {
+            for question in &pillar.questions {
+                for helper in &t.communes {
+                    let Some(level) = territory::level_of(helper, question) else {
+                        continue;
+                    };
+                    let helps = level >= thresholds.ahead_from
+                        && t.communes.iter().any(|c| {
+                            c.key != helper.key
+                                && c.focus.contains(&pillar.id)
+                                && territory::level_of(c, question)
+                                    .is_some_and(|l| l <= thresholds.behind_up_to && l < level)
+                        });
+                    if helps {
+                        expected.push((question.as_str(), helper.name.as_str()));
+                    }
+                }
+            }
+        }
+        autodiag_core::sort::sort(&mut expected);
+        assert_eq!(found, expected);
     }
 }
 

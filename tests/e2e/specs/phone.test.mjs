@@ -50,11 +50,12 @@ test("choosing an answer frames it without moving its text, on a phone and on a 
       await page.click(`[data-testid="${question}-${choice}"]`);
       const chosen = await option.evaluate((label) => {
         const s = getComputedStyle(label);
-        return { border: s.borderTopColor, outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, background: s.backgroundColor };
+        return { border: s.borderTopColor, borderWidth: s.borderTopWidth, outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, background: s.backgroundColor };
       });
       // The frame is 2 px of the brand colour and the background changes: the choice stands out.
       assert.match(chosen.outline, /^solid 1px /, `${viewport.width} px, ${choice}: ${JSON.stringify(chosen)}`);
       assert.equal(chosen.border, chosen.outline.replace(/^solid 1px /, ""));
+      assert.equal(chosen.borderWidth, "1px");
       assert.notEqual(chosen.background, "rgba(0, 0, 0, 0)");
       // Nothing moves: the text stays under the user's finger, and the option keeps its size.
       assert.deepEqual(await place(), before, `${viewport.width} px, ${choice}`);

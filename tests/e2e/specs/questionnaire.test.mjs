@@ -163,9 +163,12 @@ test("an answer rewrites only the figures it changes, not the live chart's or th
       window.__observer = new MutationObserver((records) => window.__mutations.push(...records));
       window.__observer.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
     });
+    const value = "[data-testid=live-chart] .live-bars__current .live-bars__value";
+    const before = await page.locator(value).innerText();
     await page.click(`[data-testid="${question}-${choice}"]`);
-    await expectText(page, "[data-testid=live-chart] .live-bars__current .live-bars__value", choice === "2" ? "25 · Exploratoire" : "75 · Intégré");
-    await page.waitForTimeout(200);
+    await page.waitForFunction(([selector, old]) => document.querySelector(selector).textContent !== old, [value, before]);
+    // Two frames: whatever the answer still writes has been written.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     return page.evaluate(() => {
       window.__observer.disconnect();
       const where = (node) => {

@@ -93,7 +93,9 @@ pub fn find(framework: &Framework, territory: &Territory, thresholds: Thresholds
                 }
                 let benefit = behind
                     .iter()
-                    .map(|(_, learner_level, weight)| f64::from(level - learner_level) * weight)
+                    .map(|(_, learner_level, learner_weight)| {
+                        f64::from(level - learner_level) * learner_weight
+                    })
                     .sum();
                 matches.push(Match {
                     pillar_id: pillar.id.clone(),
@@ -197,8 +199,8 @@ pub struct QuestionContacts<'a> {
 /// The matches grouped per question, questions in the order of their most helpful match.
 pub fn by_question<'a>(matches: impl IntoIterator<Item = &'a Match>) -> Vec<QuestionContacts<'a>> {
     let mut rows: Vec<QuestionContacts<'a>> = Vec::new();
-    // The communes already in each row, sorted: with hundreds of communes, scanning a row for
-    // each learner of each match took seconds.
+    // The communes already in each row (behind, helpers), sorted: with hundreds of communes,
+    // scanning a row for each learner of each match took seconds.
     let mut listed: Vec<(Vec<&'a str>, Vec<&'a str>)> = Vec::new();
     for m in matches {
         let index = match rows.iter().position(|r| r.question_id == m.question_id) {
@@ -214,12 +216,12 @@ pub fn by_question<'a>(matches: impl IntoIterator<Item = &'a Match>) -> Vec<Ques
                 rows.len() - 1
             }
         };
-        let (row, (helpers, behind)) = (&mut rows[index], &mut listed[index]);
-        if first_time(helpers, &m.ahead.commune) {
+        let (row, (behind, helpers)) = (&mut rows[index], &mut listed[index]);
+        if insert_new(helpers, &m.ahead.commune) {
             row.helpers.push(&m.ahead);
         }
         for learner in &m.behind {
-            if first_time(behind, &learner.commune) {
+            if insert_new(behind, &learner.commune) {
                 row.behind.push(learner);
             }
         }
@@ -233,7 +235,7 @@ pub fn by_question<'a>(matches: impl IntoIterator<Item = &'a Match>) -> Vec<Ques
 }
 
 /// Adds `commune` to the sorted `communes` unless it is there already; true if added.
-fn first_time<'a>(communes: &mut Vec<&'a str>, commune: &'a str) -> bool {
+fn insert_new<'a>(communes: &mut Vec<&'a str>, commune: &'a str) -> bool {
     match communes.binary_search(&commune) {
         Ok(_) => false,
         Err(at) => {
