@@ -18,8 +18,8 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # visit fetches (HTML, JS, wasm, CSS, icon, manifest, service worker); the whole dist/ is every
 # file, both bundles and both languages. Each step that shrinks them lowers them: issue #16
 # aims at 180 KB and 500 KB.
-SIZE_BUDGET := 198600
-DIST_BUDGET := 698300
+SIZE_BUDGET := 194000
+DIST_BUDGET := 682000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

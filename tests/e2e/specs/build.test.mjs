@@ -89,3 +89,17 @@ test("glue that lacks an import is refused", () => {
   assert.equal(run.status, 1);
   assert.match(run.stderr, new RegExp(`names ${NAMES[1]} 0 times`));
 });
+
+test("both bundles are optimised alike, with the passes that make them gzip smaller", () => {
+  const root = path.resolve(import.meta.dirname, "../../..");
+  const params = ["index.html", "outils/index.html"].map((page) => {
+    const html = fs.readFileSync(path.join(root, page), "utf8");
+    const link = html.match(/<link data-trunk rel="rust"[^>]*>/)?.[0] ?? "";
+    return link.match(/data-wasm-opt-params="([^"]*)"/)?.[1];
+  });
+  assert.ok(params[0], "index.html passes no wasm-opt parameters");
+  assert.equal(params[1], params[0], "outils/index.html optimises differently from index.html");
+  for (const flag of ["--one-caller-inline-max-function-size=10", "--reorder-functions-by-name"]) {
+    assert.ok(params[0].split(" ").includes(flag), `${flag} is missing`);
+  }
+});
