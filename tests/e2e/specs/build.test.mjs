@@ -9,7 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { DIST } from "../lib/harness.mjs";
 
-const SCRIPT = path.resolve(import.meta.dirname, "../../../static/short-import-names.mjs");
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const SCRIPT = path.join(ROOT, "static/short-import-names.mjs");
 
 function wasmFiles(folder) {
   return fs.readdirSync(folder).filter((name) => name.endsWith("_bg.wasm")).map((name) => path.join(folder, name));
@@ -91,9 +92,8 @@ test("glue that lacks an import is refused", () => {
 });
 
 test("both bundles are optimised alike, with the passes that make them gzip smaller", () => {
-  const root = path.resolve(import.meta.dirname, "../../..");
   const params = ["index.html", "outils/index.html"].map((page) => {
-    const html = fs.readFileSync(path.join(root, page), "utf8");
+    const html = fs.readFileSync(path.join(ROOT, page), "utf8");
     const link = html.match(/<link data-trunk rel="rust"[^>]*>/)?.[0] ?? "";
     return link.match(/data-wasm-opt-params="([^"]*)"/)?.[1];
   });
