@@ -114,6 +114,9 @@ fn arrive(state: AppState, route: &Route, prepare: Prepare) {
             .location()
             .replace(&state.href(route.clone()));
     } else {
+        if route.needs_assessment() {
+            state.open_latest_if_none();
+        }
         prepare(state, route);
     }
 }

@@ -400,6 +400,20 @@ impl AppState {
         self.current.set(Some(id.to_string()));
     }
 
+    /// Opens the most recent assessment when none is open, as loading the app does: a screen
+    /// reached by its address after an import then shows it, not « Aucune évaluation ouverte ».
+    pub fn open_latest_if_none(&self) {
+        if self.current.get_untracked().is_some() {
+            return;
+        }
+        if let Some(id) = self
+            .workspace
+            .with_untracked(|w| w.assessments.last().map(|a| a.id.clone()))
+        {
+            self.current.set(Some(id));
+        }
+    }
+
     /// Deletes an assessment; it stays recoverable through « annuler ».
     pub fn delete(&self, id: &str) {
         let mut removed = None;

@@ -1,7 +1,7 @@
 //! A chart in the page: the inline SVG, its accessible name, its data table, and downloads.
 
 use crate::browser;
-use crate::chart::{self, BarRow, Bars, Radar, Series};
+use crate::chart::{self, BAND_COLOURS, BarRow, Bars, Radar, Series};
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content;
 use crate::domain::scoring::{self, PillarScore};
@@ -283,5 +283,31 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+    }
+}
+
+/// The five bands: colour, name, score range, for the charts and the territory's heat map.
+#[component]
+pub fn BandKey(
+    /// What the colours mark on this page.
+    hint: String,
+) -> impl IntoView {
+    let state = AppState::from_context();
+    let ranges = ["0–12", "13–37", "38–62", "63–87", "88–100"];
+    view! {
+        <p class="hint">{hint}</p>
+        <ul class="band-key">
+            {ranges.iter().enumerate().map(|(index, range)| {
+                let colour = BAND_COLOURS[index];
+                let swatch = format!("#{:02x}{:02x}{:02x}", colour.0, colour.1, colour.2);
+                view! {
+                    <li>
+                        <span class="band-key__swatch" style:background-color=swatch aria-hidden="true"></span>
+                        <strong>{move || format!("{} · {}", index + 1, state.texts().level_name_at(index))}</strong>
+                        <span>{*range}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

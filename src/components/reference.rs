@@ -39,28 +39,29 @@ pub fn overlay_median(reference: &Reference, radar: &mut Radar, bars: &mut Bars)
     radar.comparison = Some(median);
 }
 
-/// « 12 communes sur 30 ont atteint le niveau 3 », or a lower bound when some levels were too
-/// few to show.
+/// « 12 communes sur 30 ont atteint le niveau 3 », or the range the file allows when some
+/// levels were too few to show: « entre 7 et 9 », « au plus 2 ».
 pub fn reached_text(reached: Reached, level: u8) -> String {
     let l = crate::state::locale();
-    match (reached.at_least, reached.communes) {
-        (false, count) => td_string!(
+    let of = reached.of;
+    let count = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+    match reached.exact() {
+        Some(n) => crate::td_plural!(l, results.reached, count(n), of = of, level = level),
+        None if reached.at_least == 0 => crate::td_plural!(
             l,
-            results.reached,
-            count = count,
-            of = reached.of,
+            results.reached_at_most,
+            count(reached.at_most),
+            of = of,
             level = level
-        )
-        .to_string(),
-        (true, 0) => td_string!(l, results.reached_few, of = reached.of, level = level).to_string(),
-        (true, count) => td_string!(
+        ),
+        None => td_string!(
             l,
-            results.reached_at_least,
-            count = count,
-            of = reached.of,
+            results.reached_between,
+            least = reached.at_least,
+            most = reached.at_most,
+            of = of,
             level = level
-        )
-        .to_string(),
+        ),
     }
 }
 

@@ -187,8 +187,8 @@ pub fn ComparePage() -> impl IntoView {
                     {questions.into_iter().map(|q| view! {
                         <tr>
                             <th scope="row">{texts.questions.get(&q.question_id).map_or_else(String::new, |t| t.title.clone())}</th>
-                            <td>{choice_text(state, q.before)}</td>
-                            <td>{choice_text(state, q.after)}</td>
+                            <td>{choice_text(state, &q.question_id, q.before)}</td>
+                            <td>{choice_text(state, &q.question_id, q.after)}</td>
                             {delta(q.delta.map(i16::from))}
                         </tr>
                     }).collect_view()}

@@ -9,7 +9,7 @@ use crate::domain::consolidation::{self, Admission, QuestionSpread};
 use crate::domain::content;
 use crate::domain::summary;
 use crate::i18n::*;
-use crate::pages::results::choice_text;
+use crate::pages::results::{choice_text, level_text};
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -214,16 +214,12 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         state.open(&id);
         state.navigate(Route::Results);
     };
-    let options = |current: Option<Choice>| {
+    let options = |question: &str, current: Option<Choice>| {
         let mut values: Vec<(String, String)> = Level::all()
             .map(|level| {
                 (
                     level.get().to_string(),
-                    format!(
-                        "{} · {}",
-                        level.get(),
-                        texts.level_name_at(usize::from(level.get() - 1))
-                    ),
+                    level_text(texts, question, level.get()),
                 )
             })
             .collect();
@@ -252,7 +248,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             let select_id = format!("consolidated-{question}");
             let testid = format!("spread-{question}");
             let title = texts.questions.get(&question).map_or_else(String::new, |q| q.title.clone());
-            let cells = s.choices.iter().map(|c| view! { <td>{choice_text(state, *c)}</td> }).collect_view();
+            let cells = s.choices.iter().map(|c| view! { <td>{choice_text(state, &question, *c)}</td> }).collect_view();
             view! {
                 <tr class:disagree=s.disagrees() data-testid=testid>
                     <th scope="row"><label for=select_id.clone()>{title}</label></th>
@@ -263,7 +259,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                             let value = Choice::from_form_value(&event_target_value(&ev));
                             let question = question.clone();
                             chosen.update(move |c| { c.insert(question, value); });
-                        }>{options(s.proposed)}</select>
+                        }>{options(&s.question_id, s.proposed)}</select>
                     </td>
                 </tr>
             }
@@ -276,7 +272,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             <ul data-testid="disagreements">
                 {disagreements.iter().map(|s| view! {
                     <li>{texts.questions.get(&s.question_id).map_or_else(String::new, |q| q.title.clone())}" — "
-                        {s.choices.iter().zip(&labels).map(|(c, who)| format!("{who} : {}", choice_text(state, *c))).collect::<Vec<_>>().join(" ; ")}
+                        {s.choices.iter().zip(&labels).map(|(c, who)| format!("{who} : {}", choice_text(state, &s.question_id, *c))).collect::<Vec<_>>().join(" ; ")}
                     </li>
                 }).collect_view()}
             </ul>

@@ -230,12 +230,12 @@ fn QuestionField(
                 Choice::Level(level) => {
                     let index = usize::from(level.get() - 1);
                     // Below a legal minimum the commune is non-compliant: no maturity name.
-                    let name = match legal_minimum {
-                        Some(minimum) if level.get() < minimum => {
-                            td_string!(l, question.below_legal_minimum).to_string()
-                        }
-                        _ => texts.level_name_at(index).to_string(),
-                    };
+                    let name = framework.level_name_on(
+                        texts,
+                        question,
+                        level.get(),
+                        td_string!(l, question.below_legal_minimum),
+                    );
                     (
                         format!("{} · {name}", level.get()),
                         personal(text.level_at(index)),

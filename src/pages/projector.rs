@@ -11,7 +11,8 @@ use crate::domain::profile::Authorship;
 use crate::domain::projector::{self, SlideMove};
 use crate::domain::scoring::{self, PillarScore};
 use crate::i18n::*;
-use crate::pages::roadmap::{horizon_title, item_title};
+use crate::pages::results::level_text;
+use crate::pages::roadmap::{empty_horizon_text, horizon_title, item_title};
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -76,15 +77,19 @@ pub fn ProjectorPage() -> impl IntoView {
         event.prevent_default();
     });
     on_cleanup(move || keys.remove());
-    let radar = chart::radar_svg(&radar_of(
-        state,
-        td_string!(
-            l,
-            results.radar_title,
-            commune = assessment.profile.commune.clone()
+    // Drawn for the slide: scaled down to the screen's height, its labels stay readable.
+    let radar = chart::radar_svg_at(
+        &radar_of(
+            state,
+            td_string!(
+                l,
+                results.radar_title,
+                commune = assessment.profile.commune.clone()
+            ),
+            None,
         ),
-        None,
-    ));
+        chart::RadarGeometry::PROJECTOR,
+    );
     let title = assessment.profile.display_name();
     let slide_view = move || {
         let i = index.get();
@@ -192,8 +197,7 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
         .join(" · ");
     let title = |question: &str| with_abbr(&texts.question(question).title, glossary);
     let line = |(question, level): &(&str, Level)| {
-        let level = level.get();
-        view! { <li>{title(question)}{format!(" — {} · {}", level, texts.level_name_at(usize::from(level - 1)))}</li> }
+        view! { <li>{title(question)}{format!(" — {}", level_text(texts, question, level.get()))}</li> }
     };
     let list = |items: &[(&str, Level)]| {
         if items.is_empty() {
@@ -249,10 +253,16 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
                 view! {
                     <div>
                         <h3>{horizon_title(horizon)}</h3>
-                        <ul>
-                            {items.shown.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}
-                            {(items.more > 0).then(|| more(items.more))}
-                        </ul>
+                        {if items.shown.is_empty() {
+                            view! { <p class="projector__empty">{empty_horizon_text(horizon)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul>
+                                    {items.shown.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}
+                                    {(items.more > 0).then(|| more(items.more))}
+                                </ul>
+                            }.into_any()
+                        }}
                     </div>
                 }
             }).collect_view()}

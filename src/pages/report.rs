@@ -293,8 +293,9 @@ fn ReportAnswers(
                             view! {
                                 <br/><span class="hint">{personal(&text.help)}</span>
                                 <ol class="report-levels">
-                                    {text.levels.iter().enumerate().map(|(index, level)| view! {
-                                        <li>{format!("{} · {}", texts.level_name_at(index), personal(level))}</li>
+                                    {text.levels.iter().enumerate().map(|(index, level)| {
+                                        let name = framework.level_name_on(texts, question, index as u8 + 1, td_string!(l, question.below_legal_minimum));
+                                        view! { <li>{format!("{name} · {}", personal(level))}</li> }
                                     }).collect_view()}
                                 </ol>
                             }
@@ -304,7 +305,7 @@ fn ReportAnswers(
                             <div class="report-answer" data-testid=format!("report-answer-{question}")>
                                 <dt>{text.title.clone()}</dt>
                                 <dd>
-                                    <strong>{choice_text(state, choice)}</strong>
+                                    <strong>{choice_text(state, question, choice)}</strong>
                                     {detail}
                                     {(!note.is_empty()).then(|| view! { <br/><em>{td_string!(l, report.note)}" "</em>{note} })}
                                 </dd>

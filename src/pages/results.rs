@@ -2,9 +2,10 @@
 //! pillar's breakdown by question, and how the score is computed.
 
 use crate::browser;
-use crate::chart::{self, BAND_COLOURS, BarRow, Bars};
+use crate::chart::{self, BarRow, Bars};
 use crate::components::chart_figure::{
-    ChartFigure, OverallScore, ScoresTable, bars_at, pillar_bars, radar_at, radar_of, score_text,
+    BandKey, ChartFigure, OverallScore, ScoresTable, bars_at, pillar_bars, radar_at, radar_of,
+    score_text,
 };
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::hand_over::SaveForIgretec;
@@ -125,7 +126,7 @@ pub fn ResultsPage() -> impl IntoView {
                     <h2 id="bars-title">{td_string!(l, results.bars_heading)}</h2>
                     <ChartFigure draw=Callback::new(move |width| charts.with(|c| bars_at(&c.1, width))) file_stem=format!("{stem}-scores")
                         size=bars_size testid="bars-chart">
-                        <BandKey/>
+                        <BandKey hint=td_string!(l, results.band_key).to_string()/>
                     </ChartFigure>
                 </section>
             </div>
@@ -141,16 +142,21 @@ pub fn ResultsPage() -> impl IntoView {
 
 fn download_answers_csv(state: AppState) {
     let l = crate::state::locale();
-    let headers = [
-        td_string!(l, results.csv.pillar_id),
-        td_string!(l, results.csv.pillar),
-        td_string!(l, results.csv.question_id),
-        td_string!(l, results.csv.question),
-        td_string!(l, results.csv.level),
-        td_string!(l, results.csv.level_name),
-        td_string!(l, results.csv.level_text),
-        td_string!(l, results.csv.note),
-    ];
+    let words = csv::AnswerWords {
+        headers: [
+            td_string!(l, results.csv.pillar_id),
+            td_string!(l, results.csv.pillar),
+            td_string!(l, results.csv.question_id),
+            td_string!(l, results.csv.question),
+            td_string!(l, results.csv.level),
+            td_string!(l, results.csv.level_name),
+            td_string!(l, results.csv.level_text),
+            td_string!(l, results.csv.note),
+        ],
+        unknown: td_string!(l, question.unknown),
+        not_applicable: td_string!(l, question.not_applicable),
+        below_legal: td_string!(l, question.below_legal_minimum),
+    };
     let texts = content::texts(state.lang.get_untracked().as_str());
     let Some((name, text)) = state.workspace.with_untracked(|w| {
         let id = state.current.get_untracked()?;
@@ -161,36 +167,12 @@ fn download_answers_csv(state: AppState) {
                 slug(&assessment.profile.commune),
                 browser::today()
             ),
-            csv::answers(content::framework(), texts, &headers, assessment),
+            csv::answers(content::framework(), texts, &words, assessment),
         ))
     }) else {
         return;
     };
     let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
-}
-
-/// The five bands: colour, name, score range. Colours also appear as text in the charts.
-#[component]
-fn BandKey() -> impl IntoView {
-    let state = AppState::from_context();
-    let l = crate::state::locale();
-    let ranges = ["0–12", "13–37", "38–62", "63–87", "88–100"];
-    view! {
-        <p class="hint">{td_string!(l, results.band_key)}</p>
-        <ul class="band-key">
-            {ranges.iter().enumerate().map(|(index, range)| {
-                let colour = BAND_COLOURS[index];
-                let swatch = format!("#{:02x}{:02x}{:02x}", colour.0, colour.1, colour.2);
-                view! {
-                    <li>
-                        <span class="band-key__swatch" style:background-color=swatch aria-hidden="true"></span>
-                        <strong>{move || format!("{} · {}", index + 1, state.texts().level_name_at(index))}</strong>
-                        <span>{*range}</span>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
-    }
 }
 
 /// Each pillar's band with its one-paragraph meaning.
@@ -278,7 +260,7 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
                 BreakdownRow {
                     title: texts.question(&question).title.clone(),
                     choice,
-                    answer: choice_text(state, choice),
+                    answer: choice_text(state, &question, choice),
                     note,
                     territory,
                 }
@@ -362,19 +344,28 @@ fn question_rows(
         .collect()
 }
 
-/// « 3 · Structuré », « Je ne sais pas », « Non applicable » or « Sans réponse ».
-pub fn choice_text(state: AppState, choice: Option<Choice>) -> String {
+/// « 3 · Structuré », « 2 · Sous le minimum légal », « Je ne sais pas », « Non applicable » or
+/// « Sans réponse ».
+pub fn choice_text(state: AppState, question: &str, choice: Option<Choice>) -> String {
     let l = crate::state::locale();
     match choice {
-        Some(Choice::Level(level)) => format!(
-            "{} · {}",
-            level.get(),
-            state.texts().level_name_at(usize::from(level.get() - 1))
-        ),
+        Some(Choice::Level(level)) => level_text(state.texts(), question, level.get()),
         Some(Choice::Unknown) => td_string!(l, question.unknown).to_string(),
         Some(Choice::NotApplicable) => td_string!(l, question.not_applicable).to_string(),
         None => td_string!(l, results.no_answer).to_string(),
     }
+}
+
+/// « 3 · Structuré » or, below the question's legal minimum, « 2 · Sous le minimum légal ».
+pub fn level_text(texts: &content::Texts, question: &str, level: u8) -> String {
+    let l = crate::state::locale();
+    let name = content::framework().level_name_on(
+        texts,
+        question,
+        level,
+        td_string!(l, question.below_legal_minimum),
+    );
+    format!("{level} · {name}")
 }
 
 /// « Comment ce score est calculé »: the rule in plain words, so the score is never opaque.

@@ -177,6 +177,16 @@ pub fn RoadmapPage() -> impl IntoView {
     .into_any()
 }
 
+/// What an empty column says. The long term is often empty in a draft, which starts with
+/// what can begin within three years: it says so rather than look forgotten.
+pub fn empty_horizon_text(horizon: Horizon) -> &'static str {
+    let l = crate::state::locale();
+    match horizon {
+        Horizon::Long => td_string!(l, roadmap.empty_long_horizon),
+        _ => td_string!(l, roadmap.empty_horizon),
+    }
+}
+
 pub fn horizon_title(horizon: Horizon) -> String {
     let l = crate::state::locale();
     match horizon {
@@ -204,7 +214,6 @@ fn HorizonColumn(
     roadmap: Memo<Roadmap>,
     reasons: Memo<LiteMap<String, Vec<String>>>,
 ) -> impl IntoView {
-    let l = crate::state::locale();
     let testid = format!("horizon-{}", horizon.form_value());
     let title = horizon_title(horizon);
     let heading = title.clone();
@@ -217,7 +226,7 @@ fn HorizonColumn(
             {move || {
                 let items = items.get();
                 if items.is_empty() {
-                    view! { <p class="hint">{td_string!(l, roadmap.empty_horizon)}</p> }.into_any()
+                    view! { <p class="hint" data-testid="empty-horizon">{empty_horizon_text(horizon)}</p> }.into_any()
                 } else {
                     view! { <ol class="horizon__items">{items.into_iter().map(|item| {
                         let reasons = reasons.with_untracked(|r| r.get(&item.id).cloned().unwrap_or_default());

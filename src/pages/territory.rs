@@ -2,6 +2,7 @@
 //! are read in the browser and never uploaded.
 
 use crate::browser;
+use crate::components::chart_figure::BandKey;
 use crate::components::file_drop::FileDrop;
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::import::error_message;
@@ -406,6 +407,9 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <div class="heatmap-key" data-testid="heatmap-key">
+                <BandKey hint=td_string!(l, territory.heatmap_key).to_string()/>
+            </div>
         </section>
     }
 }
@@ -474,6 +478,7 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
         <section aria-labelledby="territory-obligations-title">
             <h2 id="territory-obligations-title">{td_string!(l, territory.obligations_title)}</h2>
             <p class="hint">{td_string!(l, territory.obligations_lead)}</p>
+            <div class="table-scroll" tabindex="0">
             <table class="data-table" data-testid="territory-obligations">
                 <thead><tr>
                     <th scope="col">{td_string!(l, territory.obligations_question)}</th>
@@ -495,6 +500,7 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }

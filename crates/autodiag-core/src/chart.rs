@@ -56,8 +56,11 @@ pub struct Radar {
 /// The narrowest drawing: a 320 px phone, less its margins.
 pub const MIN_CHART_WIDTH: u32 = 280;
 
+/// The smallest text a chart writes, in pixels as shown.
+const MIN_FONT: u32 = 12;
+
 /// Where the radar sits in its drawing. The UI draws it at the width it is shown, so its text
-/// keeps its pixel size (at least 12 px) on a phone as on a projector.
+/// keeps its pixel size (at least 12 px) on a phone as on a wide screen.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RadarGeometry {
     pub width: u32,
@@ -68,10 +71,34 @@ pub struct RadarGeometry {
     label_font: u32,
     label_chars: usize,
     line_height: f64,
+    /// The lines above and below the radar for its top and bottom labels, score included.
+    centred_lines: usize,
+    /// The scores written up the first axis.
+    tick_font: u32,
+    legend_font: u32,
+    legend_row: i32,
 }
 
 impl RadarGeometry {
-    /// The standard drawing: wide screens, downloads and print.
+    /// The projector's drawing. A slide shows it scaled down (about 400 px high at 720p), so
+    /// its text takes about twice the share of the drawing it takes in the standard one: 30 px
+    /// labels around a 140 px radius, the top and bottom ones on a single line above their
+    /// score.
+    pub const PROJECTOR: RadarGeometry = RadarGeometry {
+        width: 784,
+        height: 556,
+        centre: (392.0, 232.0),
+        radius: 140.0,
+        label_font: 30,
+        label_chars: 14,
+        line_height: 35.0,
+        centred_lines: 2,
+        tick_font: 18,
+        legend_font: 20,
+        legend_row: 28,
+    };
+
+    /// The standard drawing: wide screens, downloads and print, shown at about its own size.
     pub const STANDARD: RadarGeometry = RadarGeometry {
         width: 720,
         height: 600,
@@ -80,6 +107,10 @@ impl RadarGeometry {
         label_font: 17,
         label_chars: 16,
         line_height: 20.0,
+        centred_lines: 3,
+        tick_font: 12,
+        legend_font: 15,
+        legend_row: 24,
     };
 
     /// A drawing `width` pixels wide; from the standard width up, the standard drawing.
@@ -109,6 +140,10 @@ impl RadarGeometry {
             label_font,
             label_chars,
             line_height,
+            centred_lines: 3,
+            tick_font: MIN_FONT,
+            legend_font: 15,
+            legend_row: 24,
         }
     }
 
@@ -218,7 +253,7 @@ pub fn radar_svg_at(radar: &Radar, geometry: RadarGeometry) -> String {
                 Text::new(
                     (level * 25).to_string(),
                     (0.03, y),
-                    text_style(12, GRID, HPos::Left, VPos::Bottom),
+                    text_style(geometry.tick_font, GRID, HPos::Left, VPos::Bottom),
                 ),
             );
         }
@@ -266,7 +301,7 @@ pub fn radar_svg_at(radar: &Radar, geometry: RadarGeometry) -> String {
                 Marker::Square,
             ));
         }
-        draw_legend(&root, &legend, height as i32 - 24 * legend.len() as i32 - 4);
+        draw_legend(&root, &geometry, &legend);
         root.present().expect("drawing into a string cannot fail");
     }
     finish(svg, &radar.title)
@@ -379,7 +414,15 @@ fn draw_axis_label(
     } else {
         HPos::Right
     };
-    let mut lines = wrap(label, geometry.label_chars);
+    let mut lines = if matches!(h, HPos::Center) {
+        // Above or below the radar, a label has the drawing's width but only its own lines.
+        let room = f64::from(geometry.width) - 32.0;
+        let name_lines = geometry.centred_lines - 1;
+        wrap_within(label, room, geometry.label_font, false, name_lines)
+            .unwrap_or_else(|| shortened(label, room, geometry.label_font, name_lines))
+    } else {
+        wrap(label, geometry.label_chars)
+    };
     lines.push(match value {
         Some(score) => format!("{score} / 100"),
         None => not_assessed.to_string(),
@@ -412,13 +455,16 @@ fn draw_axis_label(
     }
 }
 
+/// The legend under the radar, its last row at the bottom of the drawing.
 fn draw_legend(
     root: &DrawingArea<SVGBackend, Shift>,
+    geometry: &RadarGeometry,
     entries: &[(&Series, RGBColor, LineKind, Marker)],
-    top: i32,
 ) {
+    let row_height = geometry.legend_row;
+    let top = geometry.height as i32 - row_height * entries.len() as i32 - 4;
     for (row, (series, colour, line, marker)) in entries.iter().enumerate() {
-        let y = top + row as i32 * 24 + 10;
+        let y = top + row as i32 * row_height + row_height / 2 - 2;
         let style = colour.stroke_width(3);
         let points = vec![(16, y), (56, y)];
         let _ = match line {
@@ -427,10 +473,12 @@ fn draw_legend(
             LineKind::Dotted => root.draw(&DashedPathElement::new(points, 3, 5, style)),
         };
         draw_pixel_marker(root, (36, y), *colour, *marker);
+        let room = f64::from(geometry.width as i32 - 66 - 4);
+        let (size, text) = fit_line(&series.label, room, geometry.legend_font);
         let _ = root.draw(&Text::new(
-            series.label.clone(),
+            text,
             (66, y),
-            text_style(15, INK, HPos::Left, VPos::Center),
+            text_style(size, INK, HPos::Left, VPos::Center),
         ));
     }
 }
@@ -483,31 +531,34 @@ pub struct BarRow {
 pub const BAR_WIDTH: u32 = 900;
 
 /// Where the bars sit in their drawing, drawn at the width they are shown (see `RadarGeometry`).
-/// Wide, each label sits left of its bar; narrow, on its own line above it.
+/// Wide, each label sits left of its bar; narrow, on its own lines above it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BarGeometry {
     pub width: u32,
     /// Where every bar starts, in SVG pixels.
     label_width: i32,
-    /// Room after the longest bar for its value, such as « 100 · Exemplaire ».
+    /// Room after the longest bar for its value, such as « 100 · Exemplaire », after a marker.
     value_width: i32,
     row_height: i32,
     top: i32,
     font: u32,
-    label_chars: usize,
     /// Labels on their own line, above the bar.
     stacked: bool,
 }
+
+/// Between a bar's end, or a marker, and the value written after it.
+const VALUE_GAP: i32 = 12;
+/// Between the two lines of a stacked label.
+const STACKED_LINE_STEP: i32 = 17;
 
 impl BarGeometry {
     pub const STANDARD: BarGeometry = BarGeometry {
         width: BAR_WIDTH,
         label_width: 300,
-        value_width: 170,
+        value_width: 190,
         row_height: 46,
         top: 36,
         font: 16,
-        label_chars: 34,
         stacked: false,
     };
 
@@ -518,22 +569,19 @@ impl BarGeometry {
         }
         let width = width.max(MIN_CHART_WIDTH);
         if width >= 640 {
-            let label_width = (f64::from(width) / 3.0) as i32;
             return BarGeometry {
                 width,
-                label_width,
-                label_chars: (f64::from(label_width - 12) / (16.0 * 0.55)) as usize,
+                label_width: ((f64::from(width) * 0.4) as i32).min(Self::STANDARD.label_width),
                 ..Self::STANDARD
             };
         }
         BarGeometry {
             width,
             label_width: 8,
-            value_width: 150,
-            row_height: 64,
+            value_width: 165,
+            row_height: 68,
             top: 36,
             font: 14,
-            label_chars: (f64::from(width - 16) / (14.0 * 0.55)) as usize,
             stacked: true,
         }
     }
@@ -553,6 +601,17 @@ impl BarGeometry {
         let legend = if self.legend_stacked() { 56 + 26 } else { 56 };
         (self.top + rows as i32 * self.row_height + legend) as u32
     }
+
+    /// How wide a row label's lines may be: the column left of the bars, or the whole drawing
+    /// when stacked.
+    fn label_room(&self) -> f64 {
+        if self.stacked {
+            f64::from(self.width as i32 - 2 * self.label_width)
+        } else {
+            // Right-aligned 12 px before the bars, with 4 px left at the drawing's edge.
+            f64::from(self.label_width - 16)
+        }
+    }
 }
 
 /// Pixel x of a score on the standard bar chart's scale.
@@ -569,9 +628,117 @@ pub fn bars_svg(bars: &Bars) -> String {
     bars_svg_at(bars, BarGeometry::STANDARD)
 }
 
+/// Every row label wrapped to its room in at most two lines, all in one size: the chart's font
+/// or, for the longest labels, smaller down to 12 px; past that, shortened with « … ».
+fn row_labels(rows: &[BarRow], g: &BarGeometry) -> (u32, Vec<Vec<String>>) {
+    let room = g.label_room();
+    // Plain loops: iterator chains here cost the tools bundle kilobytes of generic code.
+    let mut size = g.font;
+    'sizes: while size >= MIN_FONT {
+        let mut fitted = Vec::with_capacity(rows.len());
+        for row in rows {
+            match wrap_within(&row.label, room, size, false, 2) {
+                Some(lines) => fitted.push(lines),
+                None => {
+                    size -= 1;
+                    continue 'sizes;
+                }
+            }
+        }
+        return (size, fitted);
+    }
+    let mut lines = Vec::with_capacity(rows.len());
+    for row in rows {
+        lines.push(shortened(&row.label, room, MIN_FONT, 2));
+    }
+    (MIN_FONT, lines)
+}
+
+/// How far a value's text keeps from a marker's line: 8 px before it, the usual gap after.
+const MARKER_CLEARANCE: (i32, i32) = (8, VALUE_GAP);
+
+/// The stretches of `from..to` clear of every marker's line, left to right.
+fn free_stretches(from: i32, to: i32, markers: &[i32]) -> Vec<(i32, i32)> {
+    let (before, after) = MARKER_CLEARANCE;
+    let mut stretches = vec![(from, to)];
+    for &x in markers {
+        // Each stretch keeps its parts left and right of this marker.
+        let mut split = Vec::with_capacity(stretches.len() * 2);
+        for (left, right) in stretches {
+            for part in [(left, right.min(x - before)), (left.max(x + after), right)] {
+                if part.0 < part.1 {
+                    split.push(part);
+                }
+            }
+        }
+        stretches = split;
+    }
+    stretches
+}
+
+/// Where a row's value text goes, and its anchor: the first stretch after the bar's end, or
+/// after a marker, that holds it; failing that, right-aligned inside the bar, as far right as
+/// it fits between markers. `bar` spans the bar's start and end pixels.
+fn value_place(
+    bar: (i32, i32),
+    markers: &[i32],
+    width: f64,
+    right_edge: i32,
+) -> Option<(i32, HPos)> {
+    let (start, end) = bar;
+    for (left, right) in free_stretches(end + VALUE_GAP, right_edge, markers) {
+        if f64::from(right - left) >= width {
+            return Some((left, HPos::Left));
+        }
+    }
+    for (left, right) in free_stretches(start + 4, end - VALUE_GAP / 2, markers)
+        .into_iter()
+        .rev()
+    {
+        if f64::from(right - left) >= width {
+            return Some((right, HPos::Right));
+        }
+    }
+    None
+}
+
+/// The widest free stretch of a row, after its bar or inside it, for a value that fits none.
+fn widest_stretch(bar: (i32, i32), markers: &[i32], right_edge: i32) -> (i32, i32, HPos) {
+    let (start, end) = bar;
+    let mut widest = (end + VALUE_GAP, right_edge, HPos::Left);
+    let mut widest_width = i32::MIN;
+    for (stretches, h) in [
+        (
+            free_stretches(end + VALUE_GAP, right_edge, markers),
+            HPos::Left,
+        ),
+        (
+            free_stretches(start + 4, end - VALUE_GAP / 2, markers),
+            HPos::Right,
+        ),
+    ] {
+        for (left, right) in stretches {
+            // The last of equally wide stretches, as `max_by_key` chose.
+            if right - left >= widest_width {
+                widest_width = right - left;
+                widest = (left, right, h);
+            }
+        }
+    }
+    widest
+}
+
 /// The bars drawn on a given geometry, for example `BarGeometry::fitting(shown_width)`.
 pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
+    let (label_font, labels) = row_labels(&bars.rows, &g);
+    let mut g = g;
+    let label_lines = labels.iter().map(Vec::len).max().unwrap_or(1) as i32;
+    if g.stacked {
+        // Stacked labels take one line, or two when any label needs them.
+        g.row_height += (label_lines - 1) * STACKED_LINE_STEP;
+    }
     let height = g.height(bars.rows.len());
+    let right_edge = g.width as i32 - 4;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (g.width, height)).into_drawing_area();
@@ -589,36 +756,38 @@ pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
             ));
         }
         let (mut any_target, mut any_comparison) = (false, false);
-        for (index, row) in bars.rows.iter().enumerate() {
+        for (index, (row, lines)) in bars.rows.iter().zip(&labels).enumerate() {
             let row_top = g.top + index as i32 * g.row_height + 8;
-            let lines = wrap(&row.label, g.label_chars);
-            // Stacked, the label takes the row's first line and the bar the rest.
-            let top = if g.stacked { row_top + 22 } else { row_top };
-            let middle = top + 15;
-            if g.stacked {
-                let _ = root.draw(&Text::new(
-                    lines.first().cloned().unwrap_or_default(),
-                    (g.label_width, row_top + 8),
-                    text_style(g.font, INK, HPos::Left, VPos::Center),
-                ));
+            // Stacked, the label takes the row's first lines and the bar the rest.
+            let top = if g.stacked {
+                row_top + 26 + (label_lines - 1) * STACKED_LINE_STEP
             } else {
-                for (line_index, line) in lines.iter().take(2).enumerate() {
-                    let offset = if lines.len() > 1 {
-                        -9 + line_index as i32 * 18
-                    } else {
-                        0
-                    };
-                    let _ = root.draw(&Text::new(
-                        line.clone(),
-                        (g.label_width - 12, middle + offset),
-                        text_style(g.font, INK, HPos::Right, VPos::Center),
-                    ));
-                }
+                row_top
+            };
+            let middle = top + 15;
+            for (line_index, line) in lines.iter().enumerate() {
+                let line_index = line_index as i32;
+                let (at, h) = if g.stacked {
+                    let y = row_top + 8 + line_index * STACKED_LINE_STEP;
+                    ((g.label_width, y), HPos::Left)
+                } else {
+                    // Two lines sit a line apart, centred on the bar.
+                    let step = label_font as i32 + 2;
+                    let offset = (2 * line_index + 1 - lines.len() as i32) * step / 2;
+                    ((g.label_width - 12, middle + offset), HPos::Right)
+                };
+                let _ = root.draw(&Text::new(
+                    line.clone(),
+                    at,
+                    text_style(label_font, INK, h, VPos::Center),
+                ));
             }
             let end = g.x(row.score.map_or(0.0, f64::from));
             let bar_height = if g.stacked { 24 } else { 30 };
-            if let Some(score) = row.score {
-                let band = super::domain::scoring::band_of(score).get() as usize;
+            let band = row
+                .score
+                .map(|score| super::domain::scoring::band_of(score).get() as usize);
+            if let Some(band) = band {
                 let corners = [
                     (g.label_width, top),
                     (end.max(g.label_width + 3), top + bar_height),
@@ -626,9 +795,11 @@ pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
                 let _ = root.draw(&Rectangle::new(corners, BAND_COLOURS[band - 1].filled()));
                 let _ = root.draw(&Rectangle::new(corners, INK.stroke_width(1)));
             }
+            let mut markers: Vec<i32> = Vec::new();
             if let Some(comparison) = row.comparison {
                 any_comparison = true;
                 let x = g.x(f64::from(comparison));
+                markers.push(x);
                 let _ = root.draw(&DashedPathElement::new(
                     vec![(x, top - 4), (x, top + bar_height + 4)],
                     3,
@@ -640,6 +811,7 @@ pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
             if let Some(target) = row.target {
                 any_target = true;
                 let x = g.x(f64::from(target));
+                markers.push(x);
                 let _ = root.draw(&DashedPathElement::new(
                     vec![(x, top - 4), (x, top + bar_height + 4)],
                     8,
@@ -653,11 +825,41 @@ pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
                     Marker::Diamond,
                 );
             }
-            let _ = root.draw(&Text::new(
-                row.value_text.clone(),
-                (end + 12, top + bar_height / 2),
-                bold_text_style(g.font, INK, HPos::Left, VPos::Center),
-            ));
+            // A long value shrinks, down to 12 px, rather than cross a marker; past that, it
+            // takes two lines, or is cut short, in the widest free stretch.
+            let bar = (g.label_width, end);
+            let mut placed = None;
+            for size in (MIN_FONT..=g.font).rev() {
+                let width = text_width(&row.value_text, size, true);
+                if let Some(place) = value_place(bar, &markers, width, right_edge) {
+                    placed = Some((size, vec![row.value_text.clone()], place));
+                    break;
+                }
+            }
+            let (value_font, value_lines, (x, h)) = placed.unwrap_or_else(|| {
+                let (left, right, h) = widest_stretch(bar, &markers, right_edge);
+                let room = f64::from(right - left);
+                let lines = wrap_within(&row.value_text, room, MIN_FONT, true, 2)
+                    .unwrap_or_else(|| vec![cut_to_width(&row.value_text, room, MIN_FONT, true)]);
+                let x = if let HPos::Right = h { right } else { left };
+                (MIN_FONT, lines, (x, h))
+            });
+            // Inside a bar, the text contrasts with its band by 4.5:1 at least: white on the
+            // two darkest, black on the others (the ink reaches only 3.8:1 on the middle one).
+            let colour = match (h, band) {
+                (HPos::Right, Some(1 | 2)) => WHITE,
+                (HPos::Right, _) => BLACK,
+                _ => INK,
+            };
+            let step = value_font as i32 + 2;
+            for (line_index, line) in value_lines.iter().enumerate() {
+                let offset = (2 * line_index as i32 + 1 - value_lines.len() as i32) * step / 2;
+                let _ = root.draw(&Text::new(
+                    line.clone(),
+                    (x, top + bar_height / 2 + offset),
+                    bold_text_style(value_font, colour, h, VPos::Center),
+                ));
+            }
         }
         let mut legend_x = g.label_width.max(16);
         let mut legend_y = bottom + 30;
@@ -674,15 +876,18 @@ pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
                 TARGET_COLOUR,
                 Marker::Diamond,
             );
+            let room = f64::from(right_edge - legend_x - 14);
+            let (size, text) = fit_line(&bars.target_label, room, 15);
             let _ = root.draw(&Text::new(
-                bars.target_label.clone(),
+                text.clone(),
                 (legend_x + 14, legend_y),
-                text_style(15, INK, HPos::Left, VPos::Center),
+                text_style(size, INK, HPos::Left, VPos::Center),
             ));
             if g.legend_stacked() {
                 legend_y += 26;
             } else {
-                legend_x += 260;
+                // The next entry follows this one's text, so a long label keeps its room.
+                legend_x += 14 + text_width(&text, size, false).ceil() as i32 + 36;
             }
         }
         if any_comparison {
@@ -698,10 +903,12 @@ pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
                 COMPARISON_COLOUR,
                 Marker::Square,
             );
+            let room = f64::from(right_edge - legend_x - 14);
+            let (size, text) = fit_line(&bars.comparison_label, room, 15);
             let _ = root.draw(&Text::new(
-                bars.comparison_label.clone(),
+                text,
                 (legend_x + 14, legend_y),
-                text_style(15, INK, HPos::Left, VPos::Center),
+                text_style(size, INK, HPos::Left, VPos::Center),
             ));
         }
         root.present().expect("drawing into a string cannot fail");
@@ -740,12 +947,56 @@ fn closed(mut points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     points
 }
 
-/// Splits a label into lines of at most about `width` characters, at spaces.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+/// The width of `text` in pixels, at or above what common sans-serif fonts draw: the widths
+/// per character class are the widest in DejaVu Sans, Chromium's sans-serif on Linux and wider
+/// than Arial or Helvetica, rounded up.
+fn text_width(text: &str, size: u32, bold: bool) -> f64 {
+    let ems: f64 = text
+        .chars()
+        .map(|c| {
+            let (regular, heavy) = match c {
+                'i' | 'j' | 'l' | 'ì'..='ï' | '\'' => (0.28, 0.35),
+                'I' | 'J' | 'Ì'..='Ï' | ' ' | ',' | '.' | '·' | '’' | '‘' => (0.32, 0.38),
+                ':' | ';' | '/' | '\\' | '|' => (0.34, 0.40),
+                'f' | 't' | '(' | ')' | '[' | ']' | '!' | '-' => (0.41, 0.48),
+                'r' => (0.42, 0.50),
+                'Œ' | 'œ' => (1.08, 1.17),
+                'm'
+                | 'w'
+                | 'M'
+                | 'W'
+                | '%'
+                | '@'
+                | '—'
+                | '…'
+                | 'Æ'
+                | 'æ'
+                | '©'
+                | '®'
+                | '¼'..='¾' => (1.0, 1.11),
+                '#' | '+' | '<' | '=' | '>' | '^' | '~' | '¬' | '±' | '×' | '÷' => (0.84, 0.9),
+                'A'..='Z' | 'À'..='Þ' | '&' | '\u{100}'..='\u{24F}' => (0.8, 0.88),
+                '\0'..='\u{FF}' | '–' | '▸' | '€' => (0.64, 0.74),
+                // Other scripts and symbols: a full em, as wide as most glyphs get.
+                _ => (1.0, 1.1),
+            };
+            if bold { heavy } else { regular }
+        })
+        .sum();
+    ems * f64::from(size)
+}
+
+/// Splits `text` at spaces into lines at most `room` pixels wide, where words allow.
+fn wrap_to_width(text: &str, room: f64, size: u32, bold: bool) -> Vec<String> {
+    wrap_while(text, &|line| text_width(line, size, bold) <= room)
+}
+
+/// Splits `text` at spaces, adding each word to the current line while `fits` the result.
+fn wrap_while(text: &str, fits: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+            Some(line) if fits(&format!("{line} {word}")) => {
                 line.push(' ');
                 line.push_str(word);
             }
@@ -756,6 +1007,62 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(String::new());
     }
     lines
+}
+
+/// `text` in at most `max_lines` lines of `room` pixels at `size`, if it fits.
+fn wrap_within(
+    text: &str,
+    room: f64,
+    size: u32,
+    bold: bool,
+    max_lines: usize,
+) -> Option<Vec<String>> {
+    let lines = wrap_to_width(text, room, size, bold);
+    let fits = lines.len() <= max_lines
+        && lines
+            .iter()
+            .all(|line| text_width(line, size, bold) <= room);
+    fits.then_some(lines)
+}
+
+/// `text` cut to `max_lines` lines of `room` pixels, its last line ending in « … ».
+fn shortened(text: &str, room: f64, size: u32, max_lines: usize) -> Vec<String> {
+    let mut lines = wrap_to_width(text, room, size, false);
+    if lines.len() > max_lines {
+        let rest = lines.split_off(max_lines.max(1) - 1).join(" ");
+        lines.push(rest);
+    }
+    lines
+        .iter()
+        .map(|line| cut_to_width(line, room, size, false))
+        .collect()
+}
+
+/// `line` as it is if it fits `room` pixels, else cut short with « … ».
+fn cut_to_width(line: &str, room: f64, size: u32, bold: bool) -> String {
+    if text_width(line, size, bold) <= room {
+        return line.to_string();
+    }
+    let mut kept = line.to_string();
+    while !kept.is_empty() && text_width(&format!("{kept}…"), size, bold) > room {
+        kept.pop();
+    }
+    format!("{}…", kept.trim_end())
+}
+
+/// One line of `text` in `room` pixels: at `size`, smaller down to 12 px, or cut short.
+fn fit_line(text: &str, room: f64, size: u32) -> (u32, String) {
+    for size in (MIN_FONT..=size).rev() {
+        if text_width(text, size, false) <= room {
+            return (size, text.to_string());
+        }
+    }
+    (MIN_FONT, cut_to_width(text, room, MIN_FONT, false))
+}
+
+/// Splits a label into lines of at most about `width` characters, at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_while(text, &|line| line.chars().count() <= width)
 }
 
 /// Adds an accessible name and lets CSS size the chart; the width and height attributes stay

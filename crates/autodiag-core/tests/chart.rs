@@ -140,9 +140,9 @@ fn radar_labels_stay_inside_the_drawing() {
         let anchor_start = rest
             .find("text-anchor=\"start\"")
             .is_some_and(|i| i < rest.find('>').unwrap());
-        // About 9 px per character at 17 px: the longest wrapped line must fit on its side.
+        // About 0.56 em per character: the longest wrapped line must fit on its side.
         let content = &rest[rest.find('>').unwrap() + 1..rest.find("</text>").unwrap()];
-        let width = content.trim().chars().count() as f64 * 9.5;
+        let width = content.trim().chars().count() as f64 * number("font-size") * 0.56;
         if anchor_end {
             assert!(x - width >= 0.0, "{content} clipped on the left");
         }

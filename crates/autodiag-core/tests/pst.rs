@@ -54,6 +54,7 @@ fn words() -> PstWords<'static> {
         ],
         operational: "Atteindre le niveau {level} sur « {question} »",
         legal: "Niveau {level} requis par la loi",
+        below_legal: "Sous le minimum légal",
         other_actions: "Autres actions de la commune",
         volets: ["Interne", "Externe"],
         horizons: ["Court terme", "Moyen terme", "Long terme"],
@@ -174,6 +175,75 @@ fn legal_duties_below_their_minimum_come_first() {
         first.operational[0].legal_minimum,
         framework().legal_minimum("sc_accessibilite")
     );
+}
+
+#[test]
+fn a_legal_duty_objective_aims_at_the_minimum_and_never_names_a_level_below_it_a_stage() {
+    let legal: Vec<(String, u8)> = framework()
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .filter_map(|q| Some((q.clone(), framework().legal_minimum(q)?)))
+        .collect();
+    assert!(!legal.is_empty());
+    for (question, minimum) in &legal {
+        for answered in 1..*minimum {
+            let mut a = assessment("Lobbes");
+            answer_all(&mut a, level(4));
+            a.set_choice(question, Some(level(answered)), NOW);
+            roadmap::refresh(framework(), &mut a, NOW);
+            // A commune that kept only the first step towards compliance.
+            let roadmap = a.roadmap.as_mut().unwrap();
+            let steps: Vec<String> = roadmap
+                .items
+                .iter()
+                .filter(|i| {
+                    framework()
+                        .action(&i.id)
+                        .is_some_and(|action| &action.questions[0] == question)
+                })
+                .map(|i| i.id.clone())
+                .collect();
+            assert!(!steps.is_empty(), "{question} at {answered}: no step");
+            for later_step in &steps[1..] {
+                roadmap.remove(later_step);
+            }
+            let pst = pst_of(&a);
+            let objective = pst
+                .strategic
+                .iter()
+                .flat_map(|s| &s.operational)
+                .find(|o| &o.question_id == question)
+                .unwrap_or_else(|| panic!("{question} at {answered}: no objective"));
+            assert!(
+                objective.target_level >= *minimum,
+                "{question} at {answered}: aims at {}, the law requires {minimum}",
+                objective.target_level
+            );
+            let sources = pst::Sources {
+                framework: framework(),
+                texts: content::texts("fr"),
+                lang: "fr",
+                assessment: &a,
+                action_text: &action_text,
+                later: None,
+            };
+            let rows = pst::rows(&pst, &words(), &sources);
+            let row = rows
+                .iter()
+                .find(|r| {
+                    r.operational
+                        .contains(&content::texts("fr").question(question).title)
+                })
+                .unwrap();
+            assert_eq!(
+                row.current_level,
+                format!("{answered} — Sous le minimum légal"),
+                "{question}"
+            );
+            assert!(!row.target_level.contains("Sous le minimum"), "{question}");
+        }
+    }
 }
 
 #[test]

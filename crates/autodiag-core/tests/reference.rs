@@ -145,12 +145,84 @@ fn a_reference_reads_back_and_answers_how_many_reached_a_level() {
     assert_eq!(medians.len(), framework().pillars.len());
     assert!(medians.iter().all(Option::is_some));
     let question = &framework().pillars[0].questions[0];
-    let all = read.reached(question, 1).unwrap();
     let answered = read.question(question).unwrap().answered.exact().unwrap();
-    if !all.at_least {
-        assert_eq!(all.communes, answered);
+    // Everyone who answered with a level reached level 1.
+    assert_eq!(read.reached(question, 1).unwrap().exact(), Some(answered));
+    assert!(read.reached(question, 5).unwrap().at_most <= answered);
+}
+
+/// A reference of nine communes with one question whose levels are `levels`.
+fn one_question(answered: Count, levels: [Count; 5]) -> Reference {
+    static NINE: std::sync::LazyLock<Reference> =
+        std::sync::LazyLock::new(|| reference_of(9).unwrap());
+    let mut r = NINE.clone();
+    r.questions.truncate(1);
+    r.questions[0].answered = answered;
+    r.questions[0].levels = levels;
+    r
+}
+
+#[test]
+fn how_many_reached_a_level_is_narrowed_by_the_counts_the_file_shows() {
+    use Count::{Exact, Few};
+    let question = framework().pillars[0].questions[0].clone();
+    let range = |r: &Reference, level: u8| {
+        let reached = r.reached(&question, level).unwrap();
+        (reached.at_least, reached.at_most)
+    };
+    // 9 answered: « < 3 » at level 1, 5 at level 2, « < 3 » above. 7 to 9 reached level 2,
+    // not « at least 5 ».
+    let r = one_question(Exact(9), [Few, Exact(5), Few, Few, Few]);
+    assert_eq!(range(&r, 1), (9, 9));
+    assert_eq!(range(&r, 2), (7, 9));
+    assert_eq!(range(&r, 3), (2, 4));
+    assert_eq!(range(&r, 5), (0, 2));
+    // 5 answered, all at level 1 or above: exactly 5 reached level 1, whatever is hidden.
+    let r = one_question(Exact(5), [Few, Exact(3), Few, Few, Few]);
+    assert_eq!(range(&r, 1), (5, 5));
+    assert_eq!(range(&r, 2), (3, 5));
+    assert_eq!(range(&r, 3), (0, 2));
+    // Nothing shown exactly: only the file's size bounds the count.
+    let r = one_question(Few, [Few; 5]);
+    assert_eq!(range(&r, 1), (0, 9));
+    assert_eq!(range(&r, 4), (0, 4));
+    // Every level exact: one number.
+    let r = one_question(Exact(9), [Exact(3), Exact(0), Exact(3), Exact(3), Exact(0)]);
+    assert_eq!(r.reached(&question, 3).unwrap().exact(), Some(6));
+}
+
+/// The range always holds the true count, for any spread of nine communes over the levels.
+#[test]
+fn the_range_of_communes_that_reached_a_level_always_holds_the_true_count() {
+    let question = framework().pillars[0].questions[0].clone();
+    let count = |n: u32| {
+        if n < reference::MIN_COUNT {
+            Count::Few
+        } else {
+            Count::Exact(n)
+        }
+    };
+    for code in 0..6u32.pow(5) {
+        let mut true_levels = [0u32; 5];
+        let mut rest = code;
+        for cell in &mut true_levels {
+            *cell = rest % 6;
+            rest /= 6;
+        }
+        let answered: u32 = true_levels.iter().sum();
+        if answered > 9 {
+            continue;
+        }
+        let r = one_question(count(answered), true_levels.map(count));
+        for level in 1..=5u8 {
+            let truth: u32 = true_levels[usize::from(level - 1)..].iter().sum();
+            let reached = r.reached(&question, level).unwrap();
+            assert!(
+                reached.at_least <= truth && truth <= reached.at_most,
+                "{true_levels:?} level {level}: {reached:?}"
+            );
+        }
     }
-    assert!(read.reached(question, 5).unwrap().communes <= all.communes);
 }
 
 #[test]

@@ -414,26 +414,46 @@ fn the_answers_csv_has_one_row_per_question() {
     let mut a = assessment("Châtelet");
     answer_pillar(&mut a, "mobilite", level(3));
     a.set_note("mob_pcm", "Approuvé en 2021", NOW);
-    let headers = [
-        "pillar_id",
-        "pillar",
-        "question_id",
-        "question",
-        "level",
-        "level_name",
-        "level_text",
-        "note",
-    ];
+    a.set_choice("mob_donnees", Some(Choice::Unknown), NOW);
+    a.set_choice("mob_partagee", Some(Choice::NotApplicable), NOW);
+    a.set_choice("gou_rgpd", Some(level(2)), NOW);
+    let words = csv::AnswerWords {
+        headers: [
+            "pillar_id",
+            "pillar",
+            "question_id",
+            "question",
+            "level",
+            "level_name",
+            "level_text",
+            "note",
+        ],
+        unknown: "Je ne sais pas",
+        not_applicable: "Non applicable",
+        below_legal: "Sous le minimum légal",
+    };
     let text = csv::answers(
         framework(),
         autodiag_core::domain::content::texts("fr"),
-        &headers,
+        &words,
         &a,
     );
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + framework().question_count());
-    let pcm = lines.iter().find(|l| l.contains(";mob_pcm;")).unwrap();
+    let line = |question: &str| {
+        *lines
+            .iter()
+            .find(|l| l.contains(&format!(";{question};")))
+            .unwrap()
+    };
+    let pcm = line("mob_pcm");
     assert!(pcm.contains(";3;Structuré;") && pcm.ends_with("Approuvé en 2021"));
+    // The words of the interface, not the summary format's codes.
+    assert!(line("mob_donnees").contains(";;Je ne sais pas;"));
+    assert!(line("mob_partagee").contains(";;Non applicable;"));
+    // Below a legal minimum, no maturity name.
+    assert_eq!(framework().legal_minimum("gou_rgpd"), Some(3));
+    assert!(line("gou_rgpd").contains(";2;Sous le minimum légal;"));
 }
 
 #[test]

@@ -91,6 +91,12 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await page.selectOption("[data-testid=report-service]", "dpo");
   await page.locator("[data-testid=report-answer-gou_rgpd] .report-levels li").first().waitFor();
   assert.equal(await page.locator("[data-testid=report-answer-gou_rgpd] .report-levels li").count(), 5);
+  // Below the legal minimum, no maturity name: not in the answer, not on the ladder.
+  assert.match(await page.locator("[data-testid=report-answer-gou_rgpd] dd strong").textContent(), /^1 · Sous le minimum légal$/);
+  const ladder = await page.locator("[data-testid=report-answer-gou_rgpd] .report-levels li").allTextContents();
+  assert.match(ladder[0], /^Sous le minimum légal · /);
+  assert.match(ladder[1], /^Sous le minimum légal · /);
+  assert.match(ladder[2], /^Structuré · /);
   assert.equal(await page.locator("[data-testid=report-answer-mob_pcm]").count(), 0);
   await assertClean(page);
 });

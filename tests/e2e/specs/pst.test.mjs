@@ -79,6 +79,14 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   assert.equal(firstRow[0], "1.1");
   assert.equal(firstRow[4], indicator);
   assert.match(firstRow[7], /^Obligation légale/);
+  // A legal duty's objective aims at the law's level at least, and a level below it is no stage.
+  const legalRows = lines.slice(1).map(fields).filter((row) => row[7]);
+  assert.ok(legalRows.length >= 3, `${legalRows.length} rows of legal duties`);
+  for (const row of legalRows) {
+    const required = Number(row[7].match(/\d/)[0]);
+    assert.match(row[5], /^1 — Sous le minimum légal$/, row.join(";"));
+    assert.ok(Number(row[6][0]) >= required, `« ${row[3]} » aims at ${row[6]}, the law requires ${required}`);
+  }
 
   // The commune rewords an objectif stratégique: on the fiche, in the table, after a reload.
   await first.locator("[data-testid=pst-reword]").click();

@@ -71,7 +71,10 @@ test("a commune loads the reference: the median on both charts, each question's 
   await page.waitForFunction((label) => document.querySelector("[data-testid=radar-chart] svg")?.innerHTML.includes(label), median);
   assert.match(await page.locator("[data-testid=bars-chart] svg").innerHTML(), /Médiane Charleroi Métropole/);
   const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
-  assert.ok(reached.some((t) => /^(au moins )?\d+ communes sur 30 ont atteint le niveau \d$|^moins de 3 communes par niveau, sur 30, ont atteint le niveau \d$/.test(t)), reached.join(" | "));
+  // A count, or the range the file's counts allow when some were too few to show.
+  const forms = /^(\d+|au plus \d+|entre \d+ et \d+) communes? sur 30 (a|ont) atteint le niveau \d$/;
+  const counted = reached.filter((t) => t !== "—");
+  assert.ok(counted.length > 0 && counted.every((t) => forms.test(t)), reached.join(" | "));
   await page.screenshot({ path: path.join(resultsDir(), "results-reference-1366.png"), fullPage: true });
 
   // Kept for the report and the next visit.

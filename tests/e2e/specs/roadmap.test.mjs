@@ -22,6 +22,10 @@ test("a low-maturity commune without staff gets governance foundations first, an
   assert.match(await first.textContent(), /moins d'un mi-temps consacré au numérique \(0 ETP\)/);
   await page.screenshot({ path: path.join(resultsDir(), "roadmap-1280.png"), fullPage: true });
 
+  // The draft leaves the long term empty here; the column says why rather than look forgotten.
+  assert.match(await page.locator("[data-testid=horizon-long] [data-testid=empty-horizon]").textContent(), /^Rien encore au-delà de trois ans/);
+  assert.equal(await page.locator("[data-testid=horizon-short] [data-testid=empty-horizon]").count(), 0);
+
   // Remove one item, move one, mark one done, add one from the catalogue and one of our own.
   const items = page.locator("[data-testid=roadmap-item]");
   const removed = await items.nth(1).getAttribute("data-action");
@@ -30,6 +34,7 @@ test("a low-maturity commune without staff gets governance foundations first, an
   const moved = await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").nth(1).getAttribute("data-action");
   await page.locator(`[data-action="${moved}"] [data-testid=item-move]`).selectOption("long");
   await page.locator(`[data-testid=horizon-long] [data-action="${moved}"]`).waitFor();
+  assert.equal(await page.locator("[data-testid=horizon-long] [data-testid=empty-horizon]").count(), 0);
   await page.locator(`[data-action="gou_referent_designer"] [data-testid=item-done]`).check();
   await page.locator(`[data-action="gou_referent_designer"].item--done`).waitFor();
   const option = await page.locator("[data-testid=catalogue-action] option").nth(1).getAttribute("value");

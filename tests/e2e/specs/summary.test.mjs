@@ -43,6 +43,9 @@ test("download the summary, delete the assessment, import the file: everything i
   await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", summary.path);
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  // With nothing open, the imported assessment opens: the results typed as an address show it.
+  await page.evaluate(() => (location.hash = "#/resultats"));
+  await expectText(page, "main h1", "Résultats — Ham-sur-Heure-Nalinnes");
   await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.locator("[data-testid=assessment-row]", { hasText: "Ham-sur-Heure-Nalinnes" }).locator("[data-testid=open-assessment]").click();
   // Every question is answered: « Ouvrir » shows the results; the profile is read from there.

@@ -97,6 +97,25 @@ test("heat map: each commune's date as dd/mm/yyyy, its completeness, and « anci
   await page.close();
 });
 
+test("on a phone the loaded territory view never scrolls sideways: each wide table scrolls in its frame", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loadTerritory(page, communes(9));
+  await page.waitForSelector("[data-testid=territory-obligations] tbody tr");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px`);
+  const unframed = await page.evaluate(() =>
+    [...document.querySelectorAll("main table")].filter((table) => !table.closest(".table-scroll, .chart__table")).map((table) => table.dataset.testid ?? table.className));
+  assert.deepEqual(unframed, [], "tables outside a scrolling frame");
+  // The heat map's colours have a key: the five levels with their score ranges.
+  const key = await page.locator("[data-testid=heatmap-key] li").allTextContents();
+  assert.equal(key.length, 5);
+  assert.match(key[0], /^1 · Initial\s*0–12$/);
+  assert.match(key[4], /^5 · .+88–100$/);
+  await assertClean(page);
+  await page.close();
+});
+
 test("contacts: one table row per question, communes behind and helpers as chips with levels, each once", async () => {
   const page = await openPage(app.browser, app.server.url);
   await loadTerritory(page, [...contactCase(), ...communes(8, { seed: 3 })]);

@@ -56,15 +56,27 @@ fn push_field(out: &mut String, field: &str) {
     }
 }
 
+/// The answers CSV's words in the interface language.
+#[derive(Debug, Clone)]
+pub struct AnswerWords<'a> {
+    pub headers: [&'a str; 8],
+    /// « Je ne sais pas », « Non applicable »: the level's name for these answers, whose
+    /// level column stays empty.
+    pub unknown: &'a str,
+    pub not_applicable: &'a str,
+    /// « Sous le minimum légal »: a level's name when it falls short of a legal duty.
+    pub below_legal: &'a str,
+}
+
 /// One row per question: the pillar, the question, the answer with its level text, the note.
 pub fn answers(
     framework: &Framework,
     texts: &Texts,
-    headers: &[&str; 8],
+    words: &AnswerWords,
     assessment: &Assessment,
 ) -> String {
     let mut csv = Csv::new();
-    csv.row(headers);
+    csv.row(words.headers);
     for pillar in &framework.pillars {
         let pillar_name = texts
             .pillars
@@ -73,21 +85,15 @@ pub fn answers(
         for question in &pillar.questions {
             let text = texts.questions.get(question);
             let (level, level_name, level_text) = match assessment.choice(question) {
-                Some(Choice::Level(level)) => {
-                    let index = usize::from(level.get() - 1);
-                    (
-                        level.get().to_string(),
-                        texts.scale.names.get(index).cloned().unwrap_or_default(),
-                        text.and_then(|t| t.levels.get(index))
-                            .cloned()
-                            .unwrap_or_default(),
-                    )
-                }
-                Some(Choice::Unknown) => ("unknown".into(), String::new(), String::new()),
-                Some(Choice::NotApplicable) => {
-                    ("not_applicable".into(), String::new(), String::new())
-                }
-                None => (String::new(), String::new(), String::new()),
+                Some(Choice::Level(level)) => (
+                    level.get().to_string(),
+                    framework.level_name_on(texts, question, level.get(), words.below_legal),
+                    text.and_then(|t| t.levels.get(usize::from(level.get() - 1)))
+                        .map_or("", String::as_str),
+                ),
+                Some(Choice::Unknown) => (String::new(), words.unknown, ""),
+                Some(Choice::NotApplicable) => (String::new(), words.not_applicable, ""),
+                None => (String::new(), "", ""),
             };
             csv.row([
                 pillar.id.as_str(),
@@ -95,8 +101,8 @@ pub fn answers(
                 question.as_str(),
                 text.map_or("", |t| t.title.as_str()),
                 &level,
-                &level_name,
-                &level_text,
+                level_name,
+                level_text,
                 assessment.note(question),
             ]);
         }

@@ -128,11 +128,18 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 let legal_minimum = framework
                     .legal_minimum(question)
                     .filter(|minimum| current_level.is_some_and(|level| level < *minimum));
+                // Below a legal minimum the objective is compliance, even when the roadmap's
+                // first action only goes part of the way.
+                let target_level = action
+                    .to
+                    .max(current_level.map_or(1, |l| l + 1))
+                    .max(legal_minimum.unwrap_or(0))
+                    .min(5);
                 objective.operational.push(OperationalObjective {
                     question_id: question.clone(),
                     volet: content::volet(question),
                     current_level,
-                    target_level: action.to.max(current_level.map_or(1, |l| l + 1)).min(5),
+                    target_level,
                     legal_minimum,
                     item_ids: vec![item.id.clone()],
                 });
@@ -181,6 +188,8 @@ pub struct PstWords<'a> {
     pub operational: &'a str,
     /// « Niveau {level} requis par la loi ».
     pub legal: &'a str,
+    /// « Sous le minimum légal »: a level's name when it falls short of a legal duty.
+    pub below_legal: &'a str,
     /// The heading of the commune's own items.
     pub other_actions: &'a str,
     pub volets: [&'a str; 2],
@@ -304,13 +313,11 @@ pub fn strategic_title(assessment: &Assessment, lang: &str, pillar: &str) -> Str
 /// commune's own items last, under their own heading.
 pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
     let texts = sources.texts;
-    let level_name = |level: Option<u8>| match level {
+    let level_name = |question: &str, level: Option<u8>| match level {
         Some(level) => {
-            let name = texts
-                .scale
-                .names
-                .get(usize::from(level.saturating_sub(1)))
-                .map_or("", String::as_str);
+            let name = sources
+                .framework
+                .level_name_on(texts, question, level, words.below_legal);
             format!("{level} — {name}")
         }
         None => String::new(),
@@ -334,8 +341,8 @@ pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
                 strategic: strategic_title(sources.assessment, sources.lang, &strategic.pillar_id),
                 operational: operational_title(words, texts, objective),
                 indicator: indicator(texts, objective),
-                current_level: level_name(objective.current_level),
-                target_level: level_name(Some(objective.target_level)),
+                current_level: level_name(&objective.question_id, objective.current_level),
+                target_level: level_name(&objective.question_id, Some(objective.target_level)),
                 legal: objective.legal_minimum.map_or(String::new(), |minimum| {
                     words.legal.replace("{level}", &minimum.to_string())
                 }),

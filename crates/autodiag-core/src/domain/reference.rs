@@ -293,15 +293,21 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
     Ok(reference)
 }
 
-/// How many communes of the reference reached a level on a question.
+/// How many communes of the reference reached a level on a question: the fewest and the
+/// most that the file's counts allow, since a count under [`MIN_COUNT`] is not shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reached {
-    /// Communes at `level` or above, counting only the levels shown exactly.
-    pub communes: u32,
-    /// Some levels at or above were « < 3 »: `communes` is a lower bound.
-    pub at_least: bool,
+    pub at_least: u32,
+    pub at_most: u32,
     /// Communes in the reference.
     pub of: u32,
+}
+
+impl Reached {
+    /// The count, when the file settles it.
+    pub fn exact(&self) -> Option<u32> {
+        (self.at_least == self.at_most).then_some(self.at_least)
+    }
 }
 
 impl Reference {
@@ -317,14 +323,27 @@ impl Reference {
         self.questions.iter().find(|q| q.question_id == question)
     }
 
-    /// How many communes reached `level` or above on `question`.
+    /// How many communes reached `level` or above on `question`. A hidden count is 0 to 2;
+    /// the number that answered with a level narrows the range from the levels below.
     pub fn reached(&self, question: &str, level: u8) -> Option<Reached> {
         let question = self.question(question)?;
-        let from = usize::from(level.clamp(1, 5) - 1);
-        let cells = &question.levels[from..];
+        let (below, above) = question.levels.split_at(usize::from(level.clamp(1, 5) - 1));
+        let fewest = |cells: &[Count]| cells.iter().filter_map(|c| c.exact()).sum::<u32>();
+        let most = |cells: &[Count]| {
+            cells
+                .iter()
+                .map(|c| c.exact().unwrap_or(MIN_COUNT - 1))
+                .sum::<u32>()
+        };
+        let mut at_least = fewest(above);
+        let mut at_most = most(above).min(self.communes);
+        if let Some(answered) = question.answered.exact() {
+            at_least = at_least.max(answered.saturating_sub(most(below)));
+            at_most = at_most.min(answered.saturating_sub(fewest(below)));
+        }
         Some(Reached {
-            communes: cells.iter().filter_map(|c| c.exact()).sum(),
-            at_least: cells.contains(&Count::Few),
+            at_least,
+            at_most: at_most.max(at_least),
             of: self.communes,
         })
     }

@@ -961,6 +961,26 @@ impl Framework {
         self.questions.get(question).and_then(|q| q.legal_minimum)
     }
 
+    /// The name of `level` on `question`: the scale's maturity name, or `below_legal` when the
+    /// level falls short of the question's legal minimum. Below the minimum the commune is
+    /// non-compliant, not at an early stage, so no maturity name is shown there.
+    pub fn level_name_on<'a>(
+        &self,
+        texts: &'a Texts,
+        question: &str,
+        level: u8,
+        below_legal: &'a str,
+    ) -> &'a str {
+        if self
+            .legal_minimum(question)
+            .is_some_and(|minimum| level < minimum)
+        {
+            below_legal
+        } else {
+            texts.level_name_at(usize::from(level.saturating_sub(1)))
+        }
+    }
+
     /// Key of the service best placed to answer this question.
     pub fn respondent(&self, question: &str) -> Option<&str> {
         self.questions.get(question).map(|q| q.respondent.as_str())
