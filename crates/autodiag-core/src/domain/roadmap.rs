@@ -274,6 +274,7 @@ pub fn choose_focus(
 const STEPS_PER_QUESTION: usize = 2;
 
 /// An action the drafting would like to schedule.
+#[derive(Clone, Copy)]
 struct Candidate<'a> {
     /// 0: foundations, 1: reaching a legal minimum, 2: the focus pillars' steps. The first
     /// two are not optional, so they do not count against the horizons' caps.
@@ -432,8 +433,8 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
     candidates = rest;
     let foundations = candidates.iter().take_while(|c| c.tier < 2).count();
     let leaders_count = leaders.len();
-    for (offset, leader) in leaders.into_iter().enumerate() {
-        candidates.insert(foundations + offset, leader);
+    for (offset, leader) in leaders.iter().enumerate() {
+        candidates.insert(foundations + offset, *leader);
     }
     for (offset, foundation) in deferred.into_iter().enumerate() {
         candidates.insert(foundations + leaders_count + offset, foundation);
@@ -441,7 +442,19 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
 
     let mut plan = Plan::default();
     for candidate in candidates {
-        plan.try_add(&context, candidate);
+        plan.try_add(&context, candidate, false);
+    }
+    // A focus pillar whose first step found no room (legal duties and the other focus pillars
+    // filled the near horizons) gets it on any later horizon rather than nothing.
+    for leader in leaders {
+        let pillar = leader.action.pillar.as_str();
+        let has_one = plan
+            .order
+            .iter()
+            .any(|id| framework.action(id).is_some_and(|a| a.pillar == pillar));
+        if !has_one {
+            plan.try_add(&context, leader, true);
+        }
     }
     Roadmap::drafted(plan.into_items())
 }
@@ -549,9 +562,10 @@ struct Plan<'a> {
 
 impl<'a> Plan<'a> {
     /// Adds the action with the prerequisites it still needs, each on the earliest horizon
-    /// that respects its own horizon, its prerequisites and the caps. If something does not
-    /// fit, nothing changes.
-    fn try_add(&mut self, context: &Context<'a>, candidate: Candidate<'a>) {
+    /// that respects its own horizon, its prerequisites and the caps; `any_later` lets a full
+    /// horizon push them further than the next one. If something does not fit, nothing
+    /// changes.
+    fn try_add(&mut self, context: &Context<'a>, candidate: Candidate<'a>, any_later: bool) {
         let Candidate {
             action,
             after,
@@ -577,6 +591,7 @@ impl<'a> Plan<'a> {
         }
         let mut scheduling = Scheduling {
             essential: tier < 2,
+            any_later,
             counts,
             additions: Vec::new(),
             seen: Vec::new(),
@@ -626,11 +641,15 @@ impl<'a> Plan<'a> {
         }
         // A full horizon pushes an action one horizon later at most: a quick step put off
         // for three years would no longer be the same plan.
-        let latest = Horizon::ALL
-            .into_iter()
-            .find(|h| *h > action.horizon)
-            .unwrap_or(action.horizon)
-            .max(earliest);
+        let latest = if scheduling.any_later {
+            Horizon::Long
+        } else {
+            Horizon::ALL
+                .into_iter()
+                .find(|h| *h > action.horizon)
+                .unwrap_or(action.horizon)
+                .max(earliest)
+        };
         // A legal duty or a foundation is not optional: it takes its horizon even when full.
         let horizon = Horizon::ALL
             .into_iter()
@@ -661,6 +680,8 @@ impl<'a> Plan<'a> {
 struct Scheduling<'a> {
     /// A legal duty or a foundation, which does not count against the caps.
     essential: bool,
+    /// A focus pillar's only step, which may go to any later horizon with room.
+    any_later: bool,
     counts: LiteMap<Horizon, usize>,
     additions: Vec<(&'a Action, Horizon)>,
     /// The actions met on this path of prerequisites: a few, so a list.
