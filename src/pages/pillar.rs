@@ -10,6 +10,7 @@ use crate::domain::assessment::{Assessment, Choice, Importance, Level, MAX_NOTE_
 use crate::domain::content::{self, Pillar};
 use crate::domain::scoring;
 use crate::i18n::*;
+use crate::pages::results::level_name;
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -230,12 +231,7 @@ fn QuestionField(
                 Choice::Level(level) => {
                     let index = usize::from(level.get() - 1);
                     // Below a legal minimum the commune is non-compliant: no maturity name.
-                    let name = framework.level_name_on(
-                        texts,
-                        question,
-                        level.get(),
-                        td_string!(l, question.below_legal_minimum),
-                    );
+                    let name = level_name(texts, question, level.get());
                     (
                         format!("{} · {name}", level.get()),
                         personal(text.level_at(index)),

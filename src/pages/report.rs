@@ -14,7 +14,7 @@ use crate::domain::roadmap::ItemStatus;
 use crate::domain::scoring;
 use crate::i18n::*;
 use crate::pages::profile::{budget_label, population_label, strategy_label};
-use crate::pages::results::choice_text;
+use crate::pages::results::{choice_text, level_name};
 use crate::pages::roadmap::{
     cost_text, effort_text, horizon_title, item_first_step, item_title, kind_text, owner_and_due,
     reasons_by_item,
@@ -294,7 +294,7 @@ fn ReportAnswers(
                                 <br/><span class="hint">{personal(&text.help)}</span>
                                 <ol class="report-levels">
                                     {text.levels.iter().enumerate().map(|(index, level)| {
-                                        let name = framework.level_name_on(texts, question, index as u8 + 1, td_string!(l, question.below_legal_minimum));
+                                        let name = level_name(texts, question, index as u8 + 1);
                                         view! { <li>{format!("{name} · {}", personal(level))}</li> }
                                     }).collect_view()}
                                 </ol>

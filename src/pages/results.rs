@@ -358,14 +358,18 @@ pub fn choice_text(state: AppState, question: &str, choice: Option<Choice>) -> S
 
 /// « 3 · Structuré » or, below the question's legal minimum, « 2 · Sous le minimum légal ».
 pub fn level_text(texts: &content::Texts, question: &str, level: u8) -> String {
+    format!("{level} · {}", level_name(texts, question, level))
+}
+
+/// « Structuré », or « Sous le minimum légal » below the question's legal minimum.
+pub fn level_name<'a>(texts: &'a content::Texts, question: &str, level: u8) -> &'a str {
     let l = crate::state::locale();
-    let name = content::framework().level_name_on(
+    content::framework().level_name_on(
         texts,
         question,
         level,
         td_string!(l, question.below_legal_minimum),
-    );
-    format!("{level} · {name}")
+    )
 }
 
 /// « Comment ce score est calculé »: the rule in plain words, so the score is never opaque.

@@ -7,6 +7,7 @@ use crate::domain::roadmap::{
     self, EditError, ItemField, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
 };
 use crate::i18n::*;
+use crate::pages::results::level_text;
 use crate::state::AppState;
 use autodiag_core::LiteMap;
 use leptos::prelude::*;
@@ -530,16 +531,7 @@ pub fn reason_text(state: AppState, reason: &Reason) -> String {
                 .questions
                 .get(question_id)
                 .map_or_else(|| question_id.clone(), |q| q.title.clone()),
-            level = format!(
-                "{level} · {}",
-                match crate::domain::content::framework().legal_minimum(question_id) {
-                    Some(minimum) if *level < minimum =>
-                        td_string!(l, question.below_legal_minimum).to_string(),
-                    _ => texts
-                        .level_name_at(usize::from(level.saturating_sub(1)).min(4))
-                        .to_string(),
-                }
-            )
+            level = level_text(texts, question_id, *level)
         )
         .to_string(),
         Reason::FocusPillar { pillar_id, rank } => td_string!(

@@ -676,56 +676,61 @@ fn free_stretches(from: i32, to: i32, markers: &[i32]) -> Vec<(i32, i32)> {
     stretches
 }
 
-/// Where a row's value text goes, and its anchor: the first stretch after the bar's end, or
-/// after a marker, that holds it; failing that, right-aligned inside the bar, as far right as
-/// it fits between markers. `bar` spans the bar's start and end pixels.
-fn value_place(
-    bar: (i32, i32),
-    markers: &[i32],
-    width: f64,
-    right_edge: i32,
-) -> Option<(i32, HPos)> {
-    let (start, end) = bar;
-    for (left, right) in free_stretches(end + VALUE_GAP, right_edge, markers) {
-        if f64::from(right - left) >= width {
-            return Some((left, HPos::Left));
-        }
-    }
-    for (left, right) in free_stretches(start + 4, end - VALUE_GAP / 2, markers)
-        .into_iter()
-        .rev()
-    {
-        if f64::from(right - left) >= width {
-            return Some((right, HPos::Right));
-        }
-    }
-    None
+/// The room a row's value may take, clear of its markers: after the bar's end, left to right,
+/// and inside the bar.
+struct ValueRoom {
+    after: Vec<(i32, i32)>,
+    inside: Vec<(i32, i32)>,
 }
 
-/// The widest free stretch of a row, after its bar or inside it, for a value that fits none.
-fn widest_stretch(bar: (i32, i32), markers: &[i32], right_edge: i32) -> (i32, i32, HPos) {
-    let (start, end) = bar;
-    let mut widest = (end + VALUE_GAP, right_edge, HPos::Left);
-    let mut widest_width = i32::MIN;
-    for (stretches, h) in [
-        (
-            free_stretches(end + VALUE_GAP, right_edge, markers),
-            HPos::Left,
-        ),
-        (
-            free_stretches(start + 4, end - VALUE_GAP / 2, markers),
-            HPos::Right,
-        ),
-    ] {
-        for (left, right) in stretches {
-            // The last of equally wide stretches, as `max_by_key` chose.
-            if right - left >= widest_width {
-                widest_width = right - left;
-                widest = (left, right, h);
-            }
+impl ValueRoom {
+    /// `bar` spans the bar's start and end pixels.
+    fn of(bar: (i32, i32), markers: &[i32], right_edge: i32) -> ValueRoom {
+        let (start, end) = bar;
+        ValueRoom {
+            after: free_stretches(end + VALUE_GAP, right_edge, markers),
+            inside: free_stretches(start + 4, end - VALUE_GAP / 2, markers),
         }
     }
-    widest
+
+    /// Where a value `width` pixels wide goes, and its anchor: the first stretch after the
+    /// bar's end, or after a marker, that holds it; failing that, right-aligned inside the bar,
+    /// as far right as it fits between markers.
+    fn place(&self, width: f64) -> Option<(i32, HPos)> {
+        for &(left, right) in &self.after {
+            if f64::from(right - left) >= width {
+                return Some((left, HPos::Left));
+            }
+        }
+        for &(left, right) in self.inside.iter().rev() {
+            if f64::from(right - left) >= width {
+                return Some((right, HPos::Right));
+            }
+        }
+        None
+    }
+
+    /// The widest stretch, after the bar or inside it, for a value that fits none;
+    /// `fallback` when there is none at all.
+    fn widest(&self, fallback: (i32, i32)) -> (i32, i32, HPos) {
+        let mut widest = (fallback.0, fallback.1, HPos::Left);
+        let mut widest_width = i32::MIN;
+        for (stretches, h) in [(&self.after, HPos::Left), (&self.inside, HPos::Right)] {
+            for &(left, right) in stretches {
+                // The last of equally wide stretches, as `max_by_key` chose.
+                if right - left >= widest_width {
+                    widest_width = right - left;
+                    widest = (left, right, h);
+                }
+            }
+        }
+        widest
+    }
+}
+
+/// The vertical offset of line `index` of `count` lines `step` apart, centred on a point.
+fn line_offset(index: usize, count: usize, step: i32) -> i32 {
+    (2 * index as i32 + 1 - count as i32) * step / 2
 }
 
 /// The bars drawn on a given geometry, for example `BarGeometry::fitting(shown_width)`.
@@ -766,14 +771,12 @@ pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
             };
             let middle = top + 15;
             for (line_index, line) in lines.iter().enumerate() {
-                let line_index = line_index as i32;
                 let (at, h) = if g.stacked {
-                    let y = row_top + 8 + line_index * STACKED_LINE_STEP;
+                    let y = row_top + 8 + line_index as i32 * STACKED_LINE_STEP;
                     ((g.label_width, y), HPos::Left)
                 } else {
                     // Two lines sit a line apart, centred on the bar.
-                    let step = label_font as i32 + 2;
-                    let offset = (2 * line_index + 1 - lines.len() as i32) * step / 2;
+                    let offset = line_offset(line_index, lines.len(), label_font as i32 + 2);
                     ((g.label_width - 12, middle + offset), HPos::Right)
                 };
                 let _ = root.draw(&Text::new(
@@ -827,17 +830,17 @@ pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
             }
             // A long value shrinks, down to 12 px, rather than cross a marker; past that, it
             // takes two lines, or is cut short, in the widest free stretch.
-            let bar = (g.label_width, end);
+            let room = ValueRoom::of((g.label_width, end), &markers, right_edge);
             let mut placed = None;
             for size in (MIN_FONT..=g.font).rev() {
                 let width = text_width(&row.value_text, size, true);
-                if let Some(place) = value_place(bar, &markers, width, right_edge) {
+                if let Some(place) = room.place(width) {
                     placed = Some((size, vec![row.value_text.clone()], place));
                     break;
                 }
             }
             let (value_font, value_lines, (x, h)) = placed.unwrap_or_else(|| {
-                let (left, right, h) = widest_stretch(bar, &markers, right_edge);
+                let (left, right, h) = room.widest((end + VALUE_GAP, right_edge));
                 let room = f64::from(right - left);
                 let lines = wrap_within(&row.value_text, room, MIN_FONT, true, 2)
                     .unwrap_or_else(|| vec![cut_to_width(&row.value_text, room, MIN_FONT, true)]);
@@ -853,7 +856,7 @@ pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
             };
             let step = value_font as i32 + 2;
             for (line_index, line) in value_lines.iter().enumerate() {
-                let offset = (2 * line_index as i32 + 1 - value_lines.len() as i32) * step / 2;
+                let offset = line_offset(line_index, value_lines.len(), step);
                 let _ = root.draw(&Text::new(
                     line.clone(),
                     (x, top + bar_height / 2 + offset),
