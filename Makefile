@@ -17,10 +17,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # Size budgets in bytes, gzip -9, that `make test` enforces. The first load is what the first
 # visit fetches (HTML, JS, wasm, CSS, icon, manifest, service worker); the whole dist/ is every
 # file, both bundles and both languages. Each step that shrinks them lowers them: issue #16
-# aims at 180 KB and 500 KB. The whole dist/ rose once, from 682,000, for the charts' layout
-# fixes of 2026-12-03 (BENCHMARKS.md, History).
+# aims at 180 KB and 500 KB. The whole dist/ rose from 682,000 for the charts' layout fixes of
+# 2026-12-03, then from 685,000 for a legal duty's texts (publicité active); BENCHMARKS.md, History.
 SIZE_BUDGET := 194000
-DIST_BUDGET := 685000
+DIST_BUDGET := 686000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -142,3 +142,32 @@ fn a_renamed_question_never_overwrites_an_answer_given_to_the_new_one() {
             .any(|s| s.question_id == "sc_competences")
     );
 }
+
+#[test]
+fn an_answer_given_before_transparency_became_a_legal_duty_is_asked_again_never_read_as_compliance()
+{
+    use autodiag_core::domain::obligations::{Compliance, obligations};
+    // Under version 2.0.0, level 2 meant « the agenda is online »: under the law that is not
+    // enough, and the same number now means « in order ». It must not carry over.
+    let mut a = assessment("Lobbes");
+    a.answers.insert(
+        "sc_transparence".into(),
+        autodiag_core::domain::assessment::Answer {
+            choice: Some(level(2)),
+            ..Default::default()
+        },
+    );
+    assert!(a.apply_content_migrations(framework()));
+    assert_eq!(a.choice("sc_publicite_active"), None);
+    assert!(a.note("sc_publicite_active").contains("niveau 2"));
+    assert!(
+        a.set_aside
+            .iter()
+            .any(|s| s.question_id == "sc_transparence")
+    );
+    let duty = obligations(framework(), &a)
+        .into_iter()
+        .find(|o| o.question_id == "sc_publicite_active")
+        .expect("transparency is a legal duty");
+    assert_eq!(duty.compliance, Compliance::ToCheck);
+}

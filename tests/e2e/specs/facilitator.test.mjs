@@ -12,6 +12,8 @@ const app = useApp();
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const CONTENT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../content");
 const SLIDES = 9;
+/** The référentiel's version, as the app was built with it. */
+const FRAMEWORK_VERSION = fs.readFileSync(path.join(CONTENT, "framework.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
 
 /** Every question of the framework, pillar by pillar, with its French title. */
 const QUESTIONS = PILLARS.map((pillar) =>
@@ -24,7 +26,7 @@ const QUESTIONS = PILLARS.map((pillar) =>
  */
 function fullSummary({ commune, date, respondent = "", role = "", pick }) {
   const s = example();
-  s.framework.version = "2.0.0";
+  s.framework.version = FRAMEWORK_VERSION;
   Object.assign(s.profile, { commune, date, respondent_name: respondent, respondent_role: role, nis_code: "" });
   s.answers = QUESTIONS.flatMap((questions, p) => questions.map((q, i) => ({ question_id: q.id, level: pick(p, i) })));
   s.roadmap = null;

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { useApp, openPage, assertClean, createAssessment, openPillar, resultsDir, downloadText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, openPillar, ready, resultsDir, downloadText } from "../lib/harness.mjs";
 import { communes, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -142,6 +142,52 @@ test("question texts from an older release never crash the page", async () => {
   await question.waitFor();
   assert.match(await question.locator("legend").textContent(), /gou_rgpd/);
   await page.click('[data-testid="gou_rgpd-3"]');
+  await assertClean(page);
+  await context.close();
+});
+
+test("a commune coming back with an answer given before transparency became a legal duty answers it again", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(app.server.url);
+  await ready(page);
+  // Stored under the référentiel 2.0.0, when level 2 meant « the agenda is online », short of the law.
+  const before = {
+    storage_version: 1,
+    assessment: {
+      id: "avant-2-1",
+      profile: { commune: "Lobbes", date: "2026-05-04" },
+      answers: { sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 } },
+      pillars: {},
+      created_at: "2026-05-04T09:00:00.000Z",
+      updated_at: "2026-05-04T09:30:00.000Z",
+      changes_since_download: 2,
+      revision: 2,
+    },
+  };
+  await page.evaluate((record) => {
+    localStorage.setItem("autodiag.assessment.avant-2-1", record);
+    localStorage.setItem("autodiag.current", "avant-2-1");
+  }, JSON.stringify(before));
+  await page.reload();
+  await ready(page);
+  await openPillar(page, app.server.url, "smart_citizens");
+  const question = page.locator("[data-testid=question-sc_publicite_active]");
+  assert.match(await question.locator("[data-testid=legal-basis-sc_publicite_active]").textContent(), /Décret du 18 mai 2022.*cinq jours francs.*L1133-1.*niveau 2 est le minimum que la loi impose/s);
+  const markedLevel = await question.locator("[data-testid=legal-mark-sc_publicite_active]").evaluate((el) => el.closest("label").querySelector("input").dataset.testid);
+  assert.equal(markedLevel, "sc_publicite_active-2");
+  assert.match(await question.locator("label.option").first().textContent(), /1 · Sous le minimum légal.*pas en règle/s);
+  // The old level is not read as « in order »: nothing is chosen, and the note recalls it.
+  assert.equal(await question.locator("input[type=radio]:checked").count(), 0);
+  assert.match(await question.locator("textarea").inputValue(), /Avant la version 2\.1\.0 du référentiel.*niveau 2/s);
+  // Answered again, the new answer is stored and the old one stays, set aside.
+  await page.click('[data-testid="sc_publicite_active-3"]');
+  await page.waitForFunction(() => Object.entries(localStorage).some(([k, v]) => k.startsWith("autodiag.assessment.") && JSON.parse(v).assessment.answers.sc_publicite_active));
+  const stored = await page.evaluate(() => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith("autodiag.assessment."))[1]).assessment);
+  assert.equal(stored.answers.sc_publicite_active.choice, 3);
+  assert.equal(stored.answers.sc_transparence, undefined);
+  assert.ok(JSON.stringify(stored).includes('"sc_transparence"'), "the old answer is kept aside");
+  assert.equal(stored.answers.sc_inclusion.choice, 3);
   await assertClean(page);
   await context.close();
 });
