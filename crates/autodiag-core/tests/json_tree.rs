@@ -294,6 +294,36 @@ fn the_texts_read_as_serde_reads_them() {
         );
     }
     assert!(content::texts_json::read("{\"scale\": 3}", content::texts_json::texts).is_err());
+}
+
+#[test]
+fn a_question_text_names_its_id_once_and_older_files_that_repeat_it_still_read() {
+    for lang in content::languages() {
+        let texts = content::full_texts(lang);
+        assert!(texts.questions.len() > 40, "{lang}");
+        for (id, text) in texts.questions.iter() {
+            assert_eq!(&text.id, id, "{lang}");
+        }
+        let json = serde_json::to_string(&texts.questions).unwrap();
+        assert!(
+            !json.contains("\"id\":"),
+            "{lang}: the id is the member's name only"
+        );
+        // As releases before 2.1.0 wrote them, which a browser may still hold in its cache.
+        let mut older: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for (id, text) in older.as_object_mut().unwrap() {
+            text["id"] = Value::String(id.clone());
+        }
+        assert_eq!(
+            content::texts_json::read(&older.to_string(), content::texts_json::question_texts),
+            Ok(texts.questions.clone()),
+            "{lang}"
+        );
+    }
+}
+
+#[test]
+fn broken_question_texts_are_refused() {
     assert!(content::install_questions("fr", "{\"mob_pcm\": {\"id\": 1}}").is_err());
     assert!(content::install_questions("fr", "not json").is_err());
 }

@@ -305,6 +305,8 @@ pub struct PillarText {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionText {
+    /// Read from `content/`; in the JSON files it is the member's name, written once.
+    #[serde(skip_serializing)]
     pub id: String,
     pub title: String,
     pub help: String,

@@ -42,7 +42,7 @@ fn pillar(value: &Json) -> Result<PillarText, ShapeError> {
 fn question(value: &Json) -> Result<QuestionText, ShapeError> {
     let fields = Fields::of(value)?;
     Ok(QuestionText {
-        id: fields.required("id", Json::string)?,
+        id: String::new(),
         title: fields.required("title", Json::string)?,
         help: fields.required("help", Json::string)?,
         legal_basis: fields.or_default("legal_basis", Json::string)?,
@@ -59,7 +59,13 @@ fn action(value: &Json) -> Result<ActionText, ShapeError> {
 }
 
 pub fn question_texts(value: &Json) -> Result<LiteMap<String, QuestionText>, ShapeError> {
-    map_of(value, question)
+    let mut texts = map_of(value, question)?;
+    // Each question's id is its member's name. Files from older releases also repeat it
+    // inside, which is left unread.
+    for (id, text) in texts.iter_mut() {
+        text.id.clone_from(id);
+    }
+    Ok(texts)
 }
 
 pub fn action_texts(value: &Json) -> Result<LiteMap<String, ActionText>, ShapeError> {
