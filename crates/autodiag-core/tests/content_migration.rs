@@ -144,30 +144,31 @@ fn a_renamed_question_never_overwrites_an_answer_given_to_the_new_one() {
 }
 
 #[test]
-fn an_answer_given_before_transparency_became_a_legal_duty_is_asked_again_never_read_as_compliance()
-{
+fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_read_as_compliance() {
     use autodiag_core::domain::obligations::{Compliance, obligations};
-    // Under version 2.0.0, level 2 meant « the agenda is online »: under the law that is not
-    // enough, and the same number now means « in order ». It must not carry over.
-    let mut a = assessment("Lobbes");
-    a.answers.insert(
-        "sc_transparence".into(),
-        autodiag_core::domain::assessment::Answer {
-            choice: Some(level(2)),
-            ..Default::default()
-        },
-    );
-    assert!(a.apply_content_migrations(framework()));
-    assert_eq!(a.choice("sc_publicite_active"), None);
-    assert!(a.note("sc_publicite_active").contains("niveau 2"));
-    assert!(
-        a.set_aside
-            .iter()
-            .any(|s| s.question_id == "sc_transparence")
-    );
-    let duty = obligations(framework(), &a)
-        .into_iter()
-        .find(|o| o.question_id == "sc_publicite_active")
-        .expect("transparency is a legal duty");
-    assert_eq!(duty.compliance, Compliance::ToCheck);
+    // Under version 2.0.0 these ladders did not count the law: level 2 of transparency meant
+    // « the agenda is online », short of it. The same number now means « in order ».
+    for (old, new) in [
+        ("sc_transparence", "sc_publicite_active"),
+        ("ene_batiments", "ene_batiments_peb"),
+        ("ene_dechets", "ene_dechets_menagers"),
+    ] {
+        let mut a = assessment("Lobbes");
+        a.answers.insert(
+            old.into(),
+            autodiag_core::domain::assessment::Answer {
+                choice: Some(level(2)),
+                ..Default::default()
+            },
+        );
+        assert!(a.apply_content_migrations(framework()), "{old}");
+        assert_eq!(a.choice(new), None, "{new}");
+        assert!(a.note(new).contains("niveau 2"), "{new}");
+        assert!(a.set_aside.iter().any(|s| s.question_id == old), "{old}");
+        let duty = obligations(framework(), &a)
+            .into_iter()
+            .find(|o| o.question_id == new)
+            .expect("a legal duty");
+        assert_eq!(duty.compliance, Compliance::ToCheck, "{new}");
+    }
 }

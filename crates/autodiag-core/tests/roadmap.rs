@@ -544,7 +544,8 @@ fn a_stretched_commune_gets_a_short_first_horizon() {
 
 #[test]
 fn a_commune_without_staff_or_strategy_starts_with_the_referent_the_accompaniment_and_its_duties() {
-    // Froidchapelle as the review tried it: no staff, no budget, no strategy, three duties unmet.
+    // Froidchapelle as the review tried it: no staff, no budget, no strategy, five duties unmet
+    // (RGPD, open data, accessibility, the PEB certificate and the coût-vérité).
     let a = rural_botte_commune();
     let r = draft(&a);
     let legal = |id: &str| {
@@ -564,5 +565,7 @@ fn a_commune_without_staff_or_strategy_starts_with_the_referent_the_accompanimen
     );
     assert!(chosen.len() <= roadmap::MAX_SHORT_ITEMS_WHEN_STRETCHED);
     // A legal duty is never put off to make room.
-    assert_eq!(short.len() - chosen.len(), 3, "{short:?}");
+    let unmet = autodiag_core::domain::obligations::below(framework(), &a).len();
+    assert_eq!(unmet, 5);
+    assert_eq!(short.len() - chosen.len(), unmet, "{short:?}");
 }
