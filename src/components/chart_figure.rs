@@ -24,11 +24,25 @@ pub fn score_text(state: AppState, score: Option<u8>) -> String {
     }
 }
 
-/// « Score global : 64 / 100 · Intégré »: the number once, then what it means.
+/// « (sur 2 piliers évalués sur 6) » when the overall score leaves pillars out, so that a
+/// partial number is never read as the commune's maturity.
+pub fn partial_overall_text(scores: &[PillarScore]) -> Option<String> {
+    let l = crate::state::locale();
+    let evaluated = scoring::evaluated(scores);
+    (evaluated > 0 && evaluated < scores.len()).then(|| {
+        let text = crate::td_plural!(l, results.overall_partial, evaluated, of = scores.len());
+        format!("({text})")
+    })
+}
+
+/// « Score global : 64 / 100 · Intégré »: the number once, then what it means, and how many
+/// pillars it covers when not all.
 #[component]
-pub fn OverallScore(score: Option<u8>) -> impl IntoView {
+pub fn OverallScore(scores: Vec<PillarScore>) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
+    let score = scoring::overall(&scores);
+    let partial = partial_overall_text(&scores);
     let level = score.map(|s| {
         let band = scoring::band_of(s).get();
         state
@@ -41,6 +55,7 @@ pub fn OverallScore(score: Option<u8>) -> impl IntoView {
             {td_string!(l, results.overall)}" "
             <strong>{score.map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))}</strong>
             {level.map(|level| view! { " · "<span>{level}</span> })}
+            {partial.map(|partial| view! { " "<span data-testid="overall-partial">{partial}</span> })}
         </p>
     }
 }

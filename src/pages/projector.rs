@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::chart;
-use crate::components::chart_figure::{radar_of, score_text};
+use crate::components::chart_figure::{partial_overall_text, radar_of, score_text};
 use crate::components::glossary::with_abbr;
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content::{self, Horizon};
@@ -154,6 +154,7 @@ fn overview(
                 <p class="projector__score">
                     {td_string!(l, results.overall)}" "{overall.map_or_else(|| "—".to_string(), |s| score_text(state, Some(s)))}
                 </p>
+                {partial_overall_text(scores).map(|partial| view! { <p class="projector__partial" data-testid="overall-partial">{partial}</p> })}
                 <ul class="projector__scores">
                     {scores.iter().map(|s| view! {
                         <li><strong>{texts.pillar_name(&s.pillar_id).to_string()}</strong>" — "{score_text(state, s.score)}</li>

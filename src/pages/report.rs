@@ -11,7 +11,6 @@ use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
 use crate::domain::content::{self, Horizon};
 use crate::domain::roadmap::ItemStatus;
-use crate::domain::scoring;
 use crate::i18n::*;
 use crate::pages::profile::{budget_label, population_label, strategy_label};
 use crate::pages::results::{choice_text, level_name};
@@ -54,7 +53,6 @@ pub fn ReportPage() -> impl IntoView {
     .to_string();
     let page_rule = browser::add_print_page_rule(&head, td_string!(l, report.page));
     on_cleanup(move || browser::remove_print_page_rule(page_rule));
-    let overall = scoring::overall(&state.scores.get_untracked());
     let lang = state.lang_code();
     let dash = || "—".to_string();
     let rows: Vec<(String, String)> = vec![
@@ -141,7 +139,7 @@ pub fn ReportPage() -> impl IntoView {
             </section>
             <section aria-labelledby="report-scores">
                 <h2 id="report-scores">{td_string!(l, report.scores)}</h2>
-                <OverallScore score=overall/>
+                <OverallScore scores=state.scores.get_untracked()/>
                 <div class="report__charts">
                     <figure class="chart">
                         <div class="chart__svg" inner_html=radar></div>

@@ -32,7 +32,6 @@ pub fn ResultsPage() -> impl IntoView {
     // Answers do not change on this page: it is drawn once, and redrawn on outside changes.
     let commune = this.profile.display_name();
     let scores = state.scores.get_untracked();
-    let overall = scoring::overall(&scores);
     // Other assessments of the same commune, for a before/after overlay.
     let comparable: Vec<(String, String, String)> = state.workspace.with_untracked(|w| {
         w.others_of_same_commune(&this)
@@ -95,7 +94,7 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <div class="page page--results">
             <h1>{td_string!(l, results.title, commune = commune.clone())}</h1>
-            <OverallScore score=overall/>
+            <OverallScore scores=scores.clone()/>
             <div class="no-print">
                 <a class="button button--primary" href=state.href(crate::route::Route::Roadmap) data-testid="to-roadmap">{format!("{} →", td_string!(l, results.to_roadmap))}</a>
                 " "

@@ -68,13 +68,12 @@ fn SharedResults(assessment: Assessment) -> impl IntoView {
         .to_string()
     });
     let bars_size = (chart::BAR_WIDTH, chart::bars_height(scores.len()));
-    let overall = scoring::overall(&scores);
     view! {
         <div class="page page--shared" data-testid="shared">
             <h1>{td_string!(l, shared.title, commune = commune)}</h1>
             {date.map(|date| view! { <p>{date}</p> })}
             <p class="notice notice--info">{td_string!(l, shared.read_only)}</p>
-            <OverallScore score=overall/>
+            <OverallScore scores=scores.clone()/>
             <ChartFigure draw=Callback::new(move |width| radar_at(&radar, width)) file_stem="autodiag-partage-radar".to_string()
                 size=(chart::RADAR_WIDTH, chart::RADAR_HEIGHT) testid="radar-chart">
                 <PlainScores scores=scores.clone()/>

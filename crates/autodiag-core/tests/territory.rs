@@ -107,6 +107,28 @@ fn the_newest_summary_of_a_commune_is_used_and_the_choice_explained() {
     assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
 }
 
+#[test]
+fn a_commune_is_known_by_its_name_whatever_its_optional_nis_code_says() {
+    // One year with the code, one without: still one commune, the newer file in use.
+    let with_code = commune("Thuin", "56078", "2025-06-12");
+    let without_code = commune("Thuin", "", "2026-06-12");
+    // A code typed wrong (Fleurus's on Gerpinnes's file) hides neither commune.
+    let fleurus = commune("Fleurus", "52021", "2026-03-01");
+    let gerpinnes = commune("Gerpinnes", "52021", "2026-04-01");
+    let files = vec![
+        ("thuin-2025.json".to_string(), file_of(&with_code)),
+        ("thuin-2026.json".to_string(), file_of(&without_code)),
+        ("fleurus.json".to_string(), file_of(&fleurus)),
+        ("gerpinnes.json".to_string(), file_of(&gerpinnes)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    let names: Vec<&str> = t.communes.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Fleurus", "Gerpinnes", "Thuin"]);
+    assert_eq!(t.communes[2].file, "thuin-2026.json");
+    assert_eq!(t.superseded.len(), 1);
+    assert_eq!(t.superseded[0].file, "thuin-2025.json");
+}
+
 /// Summaries of communes answering 3 everywhere but 1 in gouvernance, with no digital staff,
 /// in the order given.
 fn behind_in_gouvernance(names: &[&str]) -> Vec<(String, Vec<u8>)> {

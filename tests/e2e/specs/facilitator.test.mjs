@@ -144,6 +144,28 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
   await context.close();
 });
 
+test("projector and results: a long commune name fits the title slide, and a score over some pillars says so", async () => {
+  const { context, page } = await freshPage();
+  // Two pillars with levels, four with only « je ne sais pas »: the overall score covers two.
+  const partial = (p) => (p < 2 ? 3 : "unknown");
+  await importFiles(page, writeFiles([["chapelle.json", fullSummary({ commune: "Chapelle-lez-Herlaimont", date: "2026-11-20", pick: partial })]]));
+  await project(page, "Chapelle-lez-Herlaimont");
+  for (const [width, height] of [[1280, 720], [1366, 768], [1024, 768]]) {
+    await page.setViewportSize({ width, height });
+    await expectText(page, "[data-testid=slide-counter]", `Diapositive 1 sur ${SLIDES}`);
+    await fitsTheScreen(page, `title slide at ${width}×${height}`);
+    // The radar's legend, the chart's last line, is on the screen.
+    const legendBottom = await page.$eval("[data-testid=slide] svg", (svg) => svg.getBoundingClientRect().bottom);
+    assert.ok(legendBottom <= height, `the radar ends at ${legendBottom}px on a ${height}px screen`);
+  }
+  await page.screenshot({ path: path.join(resultsDir(), "facilitator-projector-long-name.png") });
+  assert.equal((await page.textContent("[data-testid=slide] [data-testid=overall-partial]")).trim(), "(sur 2 piliers évalués sur 6)");
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await expectText(page, "[data-testid=overall-score]", "Score global : 50 / 100 · Structuré (sur 2 piliers évalués sur 6)");
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector: Space and Enter activate the focused button instead of advancing", async () => {
   const { context, page } = await freshPage();
   await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: crowded })]]));
@@ -179,7 +201,7 @@ test("projector: the title slide says whose assessment it is", async () => {
   const respondent = (who) => fullSummary({ commune: "Walcourt", date: "2026-10-01", respondent: who, pick: (p, i) => ((i + p) % 5) + 1 });
   await importFiles(page, writeFiles([["fleurus.json", fullSummary({ commune: "Fleurus", date: "2026-11-02", respondent: "Marie Dubois", role: "Directrice générale", pick: crowded })]]));
   await project(page, "Fleurus");
-  assert.match(await page.textContent("[data-testid=slide] h2"), /^Fleurus : maturité par pilier$/);
+  assert.match(await page.textContent("[data-testid=slide] h2"), /^Fleurus\s: maturité par pilier$/);
   await expectText(page, "[data-testid=projector-owner]", "Évaluation remplie par Marie Dubois (Directrice générale)");
 
   await createAssessment(page, app.server.url, "Chimay");

@@ -97,6 +97,24 @@ test("heat map: each commune's date as dd/mm/yyyy, its completeness, and « anci
   await page.close();
 });
 
+test("a commune counts once whether or not each of its files carries the NIS code, and a mistyped code hides no one", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  // Thuin's earlier file has its code, this year's was sent without it.
+  const thuinBefore = communeAt("Thuin", "56078", 2, (s) => (s.profile.date = monthsAgo(14)));
+  const thuinNow = communeAt("Thuin", "", 3, (s) => (s.profile.date = monthsAgo(1)));
+  // Gerpinnes's file carries Fleurus's code by mistake.
+  const fleurus = communeAt("Fleurus", "52021", 3, (s) => (s.profile.date = monthsAgo(2)));
+  const gerpinnes = communeAt("Gerpinnes", "52021", 3, (s) => (s.profile.date = monthsAgo(1)));
+  await loadTerritory(page, [thuinBefore, thuinNow, fleurus, gerpinnes]);
+  const names = await page.$$eval("[data-testid=heatmap] tbody th", (ths) => ths.map((th) => th.textContent.trim()));
+  assert.deepEqual(names, ["Fleurus", "Gerpinnes", "Thuin"]);
+  const setAside = await page.$$eval("[data-testid=superseded-files] li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(setAside.length, 1, JSON.stringify(setAside));
+  assert.match(setAside[0], /Thuin.*c1\.json.*c0\.json/s);
+  await assertClean(page);
+  await page.close();
+});
+
 test("on a phone the loaded territory view never scrolls sideways: each wide table scrolls in its frame", async () => {
   const page = await openPage(app.browser, app.server.url);
   await page.setViewportSize({ width: 390, height: 844 });

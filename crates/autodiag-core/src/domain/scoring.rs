@@ -104,6 +104,11 @@ pub fn overall(scores: &[PillarScore]) -> Option<u8> {
     (!values.is_empty()).then(|| round_score(values.iter().sum::<f64>() / values.len() as f64))
 }
 
+/// How many pillars have a score, out of `scores.len()`: the overall score leaves the others out.
+pub fn evaluated(scores: &[PillarScore]) -> usize {
+    scores.iter().filter(|s| s.score.is_some()).count()
+}
+
 /// Progress through the questionnaire: questions with any choice, including « je ne sais pas ».
 /// How many questions have any answer (a level, « je ne sais pas » or « non applicable »), and
 /// how many there are, over the whole framework.

@@ -61,13 +61,15 @@ pub struct Territory {
     pub superseded: Vec<Superseded>,
 }
 
-/// The commune key: a valid NIS code identifies a commune best; otherwise its name.
+/// The commune key: its name, which every summary carries, chosen from the territory's list.
+/// The NIS code is optional and typed by hand: one file without it, or with a typo, must not
+/// make the same commune count twice or hide another. It serves only when there is no name.
 pub fn commune_key(assessment: &Assessment) -> String {
-    let nis = &assessment.profile.nis_code;
-    if nis.len() == 5 && nis.bytes().all(|b| b.is_ascii_digit()) {
-        format!("nis:{nis}")
+    let name = slug(&assessment.profile.commune);
+    if name.is_empty() {
+        format!("nis:{}", assessment.profile.nis_code.trim())
     } else {
-        format!("name:{}", slug(&assessment.profile.commune))
+        format!("name:{name}")
     }
 }
 
