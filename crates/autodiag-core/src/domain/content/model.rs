@@ -317,11 +317,19 @@ pub struct QuestionText {
     pub levels: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// Written in `content/` with its field names, and in the JSON files as `[title, first_step]`:
+/// 170 actions need not repeat the two names.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionText {
     pub title: String,
     pub first_step: String,
+}
+
+impl Serialize for ActionText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&self.title, &self.first_step).serialize(serializer)
+    }
 }
 
 /// The reference language: its files define which questions exist and in what order.

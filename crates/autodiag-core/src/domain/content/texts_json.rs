@@ -50,11 +50,16 @@ fn question(value: &Json) -> Result<QuestionText, ShapeError> {
     })
 }
 
+/// `[title, first_step]`.
 fn action(value: &Json) -> Result<ActionText, ShapeError> {
-    let fields = Fields::of(value)?;
+    let [title, first_step] = value.items()? else {
+        return Err(ShapeError::invalid(
+            "an action's texts are [title, first step]".into(),
+        ));
+    };
     Ok(ActionText {
-        title: fields.required("title", Json::string)?,
-        first_step: fields.required("first_step", Json::string)?,
+        title: title.string()?,
+        first_step: first_step.string()?,
     })
 }
 
