@@ -35,17 +35,25 @@ pub fn ComparePage() -> impl IntoView {
         })
     });
     let current = state.current.get_untracked().unwrap_or_default();
-    // The open assessment's commune when it has no other assessment here: there is nothing
-    // to compare yet, and the earlier file is what a facilitator needs to bring in.
-    let alone = {
+    // Nothing to compare yet: the open assessment's commune has no other assessment here, or
+    // the browser holds fewer than two. The files are what a facilitator needs to bring in.
+    let to_import = {
         let current = current.clone();
         Memo::new(move |_| {
-            state.workspace.with(|w| {
-                let this = w.get(&current)?;
-                w.others_of_same_commune(this)
-                    .next()
-                    .is_none()
-                    .then(|| this.profile.commune.clone())
+            state.workspace.with(|w| match w.get(&current) {
+                Some(this) => w.others_of_same_commune(this).next().is_none().then(|| {
+                    let commune = this.profile.commune.clone();
+                    (
+                        td_string!(l, compare.import_title),
+                        td_string!(l, compare.import_lead, commune = commune).to_string(),
+                    )
+                }),
+                None => (w.assessments.len() < 2).then(|| {
+                    (
+                        td_string!(l, compare.import_title_empty),
+                        td_string!(l, compare.import_lead_empty).to_string(),
+                    )
+                }),
             })
         })
     };
@@ -63,6 +71,11 @@ pub fn ComparePage() -> impl IntoView {
     let after = RwSignal::new(current);
     // An imported assessment of the same commune is compared at once, in time order.
     let imported = Callback::new(move |id: String| {
+        // The first file into an empty browser is « after » until its pair comes.
+        if after.get_untracked().is_empty() {
+            after.set(id);
+            return;
+        }
         let pair = state.workspace.with_untracked(|w| {
             let new = w.get(&id)?;
             let open = w.get(&after.get_untracked())?;
@@ -201,10 +214,10 @@ pub fn ComparePage() -> impl IntoView {
         <div class="page page--compare">
             <h1>{td_string!(l, nav.compare)}</h1>
             <p class="lead">{td_string!(l, compare.lead)}</p>
-            {move || alone.get().map(|commune| view! {
+            {move || to_import.get().map(|(title, lead)| view! {
                 <section class="card no-print" aria-labelledby="compare-import-title" data-testid="compare-import">
-                    <h2 id="compare-import-title">{td_string!(l, compare.import_title)}</h2>
-                    <p>{td_string!(l, compare.import_lead, commune = commune)}</p>
+                    <h2 id="compare-import-title">{title}</h2>
+                    <p>{lead}</p>
                     <ImportArea on_added=imported/>
                 </section>
             })}

@@ -91,6 +91,7 @@ pub fn ConsolidatePage() -> impl IntoView {
         }
     };
     let is_loaded = move |id: &str| respondents.with(|r| r.iter().any(|a| a.id == id));
+    let has_local = !local.is_empty();
     view! {
         <div class="page page--consolidate">
             <h1>{td_string!(l, nav.consolidate)}</h1>
@@ -101,7 +102,8 @@ pub fn ConsolidatePage() -> impl IntoView {
                     input_id="consolidate-files"
                     testid="consolidate-input"
                     label=td_string!(l, consolidate.choose).to_string()
-                    hint=td_string!(l, consolidate.or_local).to_string()
+                    // « or add those in this browser: » only when there are some to add.
+                    hint=if has_local { td_string!(l, consolidate.or_local).to_string() } else { String::new() }
                     on_files=Callback::new(load)
                 />
                 <ul class="local-list">

@@ -29,6 +29,9 @@ test("a file of another commune and a respondent loaded twice are refused, with 
     ["walcourt.json", respondent("Walcourt", "93088", "Agent Walcourt", "", () => 2)],
   ]);
   await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  // This browser holds no assessment: no « ou ajoutez des évaluations déjà dans ce navigateur : » leading nowhere.
+  assert.doesNotMatch(await page.textContent("main"), /déjà dans ce navigateur/);
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
   await page.setInputFiles("[data-testid=consolidate-input]", [again, walcourt]);
@@ -70,6 +73,8 @@ test("an assessment of this browser already added is marked « Ajoutée » and c
   await page.locator("[data-testid=imported-open]").waitFor();
   await page.goto(`${app.server.url}outils/#/consolider`);
   const add = page.locator("[data-testid=consolidate-add-local]").first();
+  await add.waitFor();
+  assert.match(await page.textContent("main"), /ou ajoutez des évaluations déjà dans ce navigateur :/);
   await add.click();
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 1);
   assert.equal((await add.textContent()).trim(), "Ajoutée");

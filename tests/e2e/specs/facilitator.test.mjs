@@ -298,6 +298,23 @@ test("the facilitator tools list offers projector mode for the open assessment",
   await context.close();
 });
 
+test("before / after in a browser with no assessment offers to import both files, then compares them in time order", async () => {
+  const { context, page } = await freshPage();
+  const gerpinnes = (date, level) => fullSummary({ commune: "Gerpinnes", date, pick: (p) => (p === 3 ? level : 3) });
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  const offer = page.locator("[data-testid=compare-import]");
+  await offer.waitFor();
+  assert.match(await offer.textContent(), /Importer les deux évaluations.*ne contient pas deux évaluations à comparer/s);
+  // This year's file first: the comparison still runs from last year to this year.
+  await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([["gerpinnes-2026.json", gerpinnes("2026-11-20", 4)], ["gerpinnes-2025.json", gerpinnes("2025-11-18", 2)]]));
+  await page.waitForSelector("[data-testid=pillar-deltas]");
+  assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
+  assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);
+  assert.equal(await offer.count(), 0, "two assessments: the offer is gone");
+  await assertClean(page);
+  await context.close();
+});
+
 test("before / after with one assessment of the commune offers to import the earlier file, then compares", async () => {
   const { context, page } = await freshPage();
   const gerpinnes = (date, level) => fullSummary({ commune: "Gerpinnes", date, pick: (p) => (p === 3 ? level : 3) });
