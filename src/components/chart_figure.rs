@@ -60,6 +60,22 @@ pub fn OverallScore(scores: Vec<PillarScore>) -> impl IntoView {
     }
 }
 
+/// « 3 · Structuré », or the roadmap's default target, « 4 · Intégré (par défaut) », when the
+/// commune set none: the results and the roadmap never disagree on the objective.
+fn target_text(state: AppState, target: Option<Level>) -> String {
+    let l = crate::state::locale();
+    let level = target.map_or(crate::domain::roadmap::DEFAULT_TARGET_LEVEL, Level::get);
+    let text = format!(
+        "{level} · {}",
+        state.texts().level_name_at(usize::from(level - 1))
+    );
+    if target.is_some() {
+        text
+    } else {
+        td_string!(l, results.default_target, target = text).to_string()
+    }
+}
+
 /// Each pillar's target of the open assessment, as points.
 fn current_targets(state: AppState) -> Vec<Option<u8>> {
     content::framework()
@@ -273,7 +289,7 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
                     <th scope="row">{texts.pillar_name(&score.pillar_id).to_string()}</th>
                     <td>{score.score.map_or_else(|| "—".to_string(), |s| s.to_string())}</td>
                     <td>{band.unwrap_or_else(|| td_string!(l, results.not_assessed).to_string())}</td>
-                    <td>{target.map_or_else(|| "—".to_string(), |l| format!("{} · {}", l.get(), texts.level_name_at(usize::from(l.get() - 1))))}</td>
+                    <td>{target_text(state, target)}</td>
                     <td>
                         {format!("{} / {}", score.answered_with_level, score.question_count)}
                         {score.low_confidence.then(|| view! {

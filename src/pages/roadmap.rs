@@ -97,7 +97,9 @@ pub fn RoadmapPage() -> impl IntoView {
             score = score.map_or_else(|| "—".to_string(), |s| s.to_string()),
             target = target,
             importance = importance_text(focus.importance));
-        view! { <li><strong>{texts.pillar_name(&focus.pillar_id).to_string()}</strong>" — "{line}</li> }
+        // How to change a default target is for the screen, not for the collège's copy.
+        let how_to_change = (!chosen).then(|| view! { <span class="no-print">" — "{td_string!(l, roadmap.change_target)}</span> });
+        view! { <li><strong>{texts.pillar_name(&focus.pillar_id).to_string()}</strong>" — "{line}{how_to_change}</li> }
     }).collect_view();
     let later = (!drafted_later.is_empty()).then(|| {
         let items = drafted_later.iter().map(|later| {

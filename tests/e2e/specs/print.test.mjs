@@ -51,3 +51,27 @@ test("the report prints with a running head and page n / N, in few pages, with t
   await assertClean(page);
   await context.close();
 });
+
+test("results and roadmap agree on a default objective; the printed roadmap drops the screen's hint and unfolds its acronyms", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Lobbes");
+  await answerPillar(page, app.server.url, "gouvernance", 2);
+  // No objective chosen: the roadmap works towards 4, and the results table says so too.
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.locator("[data-testid=radar-chart] svg").waitFor();
+  const governance = page.locator("table.data-table tr", { has: page.locator("th", { hasText: /^Gouvernance$/ }) }).first();
+  assert.match(await governance.textContent(), /4 · Intégré \(par défaut\)/);
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const focus = page.locator("[data-testid=focus-pillars] li").first();
+  await focus.waitFor();
+  assert.match(await focus.textContent(), /objectif 4 · Intégré \(objectif par défaut\), importance \S+ — changez-le sur la page du pilier/);
+  await page.emulateMedia({ media: "print" });
+  assert.doesNotMatch(await focus.innerText(), /changez-le/);
+  const glossary = page.locator("[data-testid=glossary]").first();
+  assert.equal(await glossary.evaluate((d) => d.open), false, "folded on the screen");
+  assert.ok(await glossary.locator("dl").isVisible(), "unfolded on paper");
+  await page.emulateMedia({ media: "screen" });
+  await assertClean(page);
+  await context.close();
+});
