@@ -18,9 +18,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # visit fetches (HTML, JS, wasm, CSS, icon, manifest, service worker); the whole dist/ is every
 # file, both bundles and both languages. Each step that shrinks them lowers them: issue #16
 # aims at 180 KB and 500 KB. The whole dist/ rose from 682,000 for the charts' layout fixes of
-# 2026-12-03, then from 685,000 for a legal duty's texts (publicité active); BENCHMARKS.md, History.
+# 2026-12-03, then from 685,000 for three legal duties' texts and journey fixes of the ninth
+# session, less two shrinking steps; BENCHMARKS.md, History.
 SIZE_BUDGET := 194000
-DIST_BUDGET := 686000
+DIST_BUDGET := 686600
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
