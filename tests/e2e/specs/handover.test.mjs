@@ -34,6 +34,8 @@ test("after saving the summary, a panel names the file, says where it is and how
   assert.equal(await panel.locator("[data-testid=handover-file]").textContent(), saved.name);
   assert.match(saved.name, /^autodiag-thuin-\d{4}-\d{2}-\d{2}\.json$/);
   assert.match(await panel.textContent(), /dossier Téléchargements/);
+  // What to send is this one file: nothing else to attach.
+  assert.match(await panel.textContent(), /Il contient tout ce que l'intercommunale lit : inutile d'y joindre le rapport ou le CSV\./);
   // No address is configured (content/settings.toml): no invented mail link, the contact instead.
   assert.equal(await panel.locator("[data-testid=mail-igretec]").count(), 0);
   const contact = panel.locator("[data-testid=handover-contact]");
