@@ -21,7 +21,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # 2026-12-03, then from 685,000 for three legal duties' texts and journey fixes of the ninth
 # session, less two shrinking steps; BENCHMARKS.md, History.
 SIZE_BUDGET := 194000
-DIST_BUDGET := 686600
+DIST_BUDGET := 687000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -36,7 +36,7 @@ pub fn ComparePage() -> impl IntoView {
     });
     let current = state.current.get_untracked().unwrap_or_default();
     // Nothing to compare yet: the open assessment's commune has no other assessment here, or
-    // the browser holds fewer than two. The files are what a facilitator needs to bring in.
+    // no commune has two. The files are what a facilitator needs to bring in.
     let to_import = {
         let current = current.clone();
         Memo::new(move |_| {
@@ -48,7 +48,12 @@ pub fn ComparePage() -> impl IntoView {
                         td_string!(l, compare.import_lead, commune = commune).to_string(),
                     )
                 }),
-                None => (w.assessments.len() < 2).then(|| {
+                // No two assessments of one commune here yet.
+                None => (!w
+                    .assessments
+                    .iter()
+                    .any(|a| w.others_of_same_commune(a).next().is_some()))
+                .then(|| {
                     (
                         td_string!(l, compare.import_title_empty),
                         td_string!(l, compare.import_lead_empty).to_string(),
@@ -71,22 +76,27 @@ pub fn ComparePage() -> impl IntoView {
     let after = RwSignal::new(current);
     // An imported assessment of the same commune is compared at once, in time order.
     let imported = Callback::new(move |id: String| {
-        // The first file into an empty browser is « after » until its pair comes.
-        if after.get_untracked().is_empty() {
-            after.set(id);
-            return;
-        }
+        // Paired with « after » when it is the same commune, or else with that commune's latest
+        // other assessment here; a file with nothing to pair with waits as « after ».
         let pair = state.workspace.with_untracked(|w| {
             let new = w.get(&id)?;
-            let open = w.get(&after.get_untracked())?;
-            new.same_commune(open).then(|| {
-                let (earlier, later) = compare::in_time_order(new, open);
-                (earlier.id.clone(), later.id.clone())
-            })
+            let partner = w
+                .get(&after.get_untracked())
+                .filter(|open| open.id != new.id && open.same_commune(new))
+                .or_else(|| {
+                    w.others_of_same_commune(new)
+                        .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
+                })?;
+            let (earlier, later) = compare::in_time_order(new, partner);
+            Some((earlier.id.clone(), later.id.clone()))
         });
-        if let Some((earlier, later)) = pair {
-            before.set(earlier);
-            after.set(later);
+        match pair {
+            Some((earlier, later)) => {
+                before.set(earlier);
+                after.set(later);
+            }
+            None if after.get_untracked().is_empty() => after.set(id),
+            None => {}
         }
     });
     let pick = move |id: &'static str,

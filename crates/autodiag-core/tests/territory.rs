@@ -125,8 +125,40 @@ fn a_commune_is_known_by_its_name_whatever_its_optional_nis_code_says() {
     let names: Vec<&str> = t.communes.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Fleurus", "Gerpinnes", "Thuin"]);
     assert_eq!(t.communes[2].file, "thuin-2026.json");
+    // The newer file had no code: the older one's is kept for the exports.
+    assert_eq!(t.communes[2].assessment.profile.nis_code, "56078");
     assert_eq!(t.superseded.len(), 1);
     assert_eq!(t.superseded[0].file, "thuin-2025.json");
+}
+
+#[test]
+fn a_summary_without_a_commune_name_is_known_by_its_code_or_else_by_its_file() {
+    let files = vec![
+        (
+            "a.json".to_string(),
+            file_of(&commune("", "56078", "2026-01-10")),
+        ),
+        (
+            "b.json".to_string(),
+            file_of(&commune("", "52021", "2026-01-11")),
+        ),
+        (
+            "c.json".to_string(),
+            file_of(&commune("", "", "2026-01-12")),
+        ),
+        (
+            "d.json".to_string(),
+            file_of(&commune(" ", "", "2026-01-13")),
+        ),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert!(t.rejected.is_empty(), "{:?}", t.rejected);
+    assert!(
+        t.superseded.is_empty(),
+        "no file hides another: {:?}",
+        t.superseded
+    );
+    assert_eq!(t.communes.len(), 4);
 }
 
 /// Summaries of communes answering 3 everywhere but 1 in gouvernance, with no digital staff,

@@ -46,19 +46,33 @@ fn typing_one_note_counts_as_one_change_towards_the_download_reminder() {
 }
 
 #[test]
-fn the_same_commune_is_the_same_nis_code_or_else_the_same_name() {
+fn the_same_commune_is_the_same_name_and_the_nis_code_only_without_one() {
     let mut a = assessment("Fontaine-l'Évêque");
     let mut b = assessment("fontaine l'eveque");
     assert!(a.same_commune(&b));
+    // The optional code, typed by hand, neither splits a commune nor joins two.
     a.profile.nis_code = "52022".into();
-    b.profile.nis_code = "52022".into();
-    b.profile.commune = "Fontaine".into();
-    assert!(
-        a.same_commune(&b),
-        "the NIS code decides when both have one"
-    );
+    assert!(a.same_commune(&b), "one file without the code");
     b.profile.nis_code = "52021".into();
-    assert!(!a.same_commune(&b));
+    assert!(a.same_commune(&b), "a mistyped code");
+    let mut gerpinnes = assessment("Gerpinnes");
+    gerpinnes.profile.nis_code = "52022".into();
+    assert!(
+        !a.same_commune(&gerpinnes),
+        "another commune with the same code"
+    );
+    // Without a name, the code decides; without either, nothing is the same commune.
+    let mut nameless = assessment("");
+    nameless.profile.nis_code = "52022".into();
+    let mut also_nameless = assessment("  ");
+    also_nameless.profile.nis_code = "52022".into();
+    assert!(nameless.same_commune(&also_nameless));
+    also_nameless.profile.nis_code = "56078".into();
+    assert!(!nameless.same_commune(&also_nameless));
+    let (mut x, mut y) = (assessment(""), assessment(""));
+    x.profile.nis_code.clear();
+    y.profile.nis_code.clear();
+    assert!(!x.same_commune(&y));
     let c = assessment("Courcelles");
     let workspace = Workspace {
         assessments: vec![a.clone(), b.clone(), c, assessment("fontaine-l-eveque")],
@@ -67,7 +81,7 @@ fn the_same_commune_is_the_same_nis_code_or_else_the_same_name() {
         .others_of_same_commune(&a)
         .map(|x| x.profile.commune.as_str())
         .collect();
-    assert_eq!(others, ["fontaine-l-eveque"]);
+    assert_eq!(others, ["fontaine l'eveque", "fontaine-l-eveque"]);
 }
 
 #[test]

@@ -304,9 +304,19 @@ test("before / after in a browser with no assessment offers to import both files
   await page.goto(`${app.server.url}outils/#/comparer`);
   const offer = page.locator("[data-testid=compare-import]");
   await offer.waitFor();
-  assert.match(await offer.textContent(), /Importer les deux évaluations.*ne contient pas deux évaluations à comparer/s);
-  // This year's file first: the comparison still runs from last year to this year.
-  await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([["gerpinnes-2026.json", gerpinnes("2026-11-20", 4)], ["gerpinnes-2025.json", gerpinnes("2025-11-18", 2)]]));
+  assert.match(await offer.textContent(), /Importer les deux évaluations.*ne contient pas deux évaluations d'une même commune/s);
+  const input = "[data-testid=compare-import] [data-testid=import-input]";
+  const imported = (n) => page.waitForFunction((n) => document.querySelectorAll("[data-testid=import-results] li").length >= n, n);
+  // This year's file first, then another commune's by mistake: still nothing to compare.
+  await page.setInputFiles(input, writeFiles([["gerpinnes-2026.json", gerpinnes("2026-11-20", 4)]]));
+  await imported(1);
+  await page.setInputFiles(input, writeFiles([["lobbes.json", fullSummary({ commune: "Lobbes", date: "2026-10-01", pick: () => 3 })]]));
+  await imported(1);
+  await page.waitForFunction(() => document.querySelector("[data-testid=compare-import] [data-testid=import-results]")?.textContent.includes("Lobbes"));
+  assert.equal(await offer.count(), 1, "no commune has two assessments: the offer stays");
+  assert.equal(await page.locator("[data-testid=pillar-deltas]").count(), 0);
+  // Then last year's: the comparison runs from last year to this year.
+  await page.setInputFiles(input, writeFiles([["gerpinnes-2025.json", gerpinnes("2025-11-18", 2)]]));
   await page.waitForSelector("[data-testid=pillar-deltas]");
   assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
   assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);

@@ -319,20 +319,30 @@ impl Assessment {
         self.forget_if_empty(question);
     }
 
-    /// Whether `other` assesses the same commune: the same NIS code when both have one,
-    /// otherwise the same name, whatever its case, accents, spaces or hyphens.
-    pub fn same_commune(&self, other: &Assessment) -> bool {
-        let nis = |a: &Assessment| {
-            let code = &a.profile.nis_code;
-            (code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())).then_some(code.clone())
-        };
-        match (nis(self), nis(other)) {
-            (Some(ours), Some(theirs)) => ours == theirs,
-            _ => {
-                super::profile::slug(&self.profile.commune)
-                    == super::profile::slug(&other.profile.commune)
-            }
+    /// Which commune this assesses, for every screen that groups or pairs assessments (the
+    /// territory, consolidation, before/after, the PST): its name, whatever its case, accents,
+    /// spaces or hyphens, which every file carries and every reader sees. The NIS code is
+    /// optional and typed by hand, so it serves only when there is no name: a file without it,
+    /// or with a typo, must not make one commune two or hide another. None without either.
+    pub fn commune_key(&self) -> Option<String> {
+        let name = self.profile.commune.trim();
+        if name.is_empty() {
+            self.nis_code().map(|code| format!("nis:{code}"))
+        } else {
+            Some(format!("name:{}", super::profile::slug(name)))
         }
+    }
+
+    /// Whether `other` assesses the same commune (see [`Assessment::commune_key`]).
+    pub fn same_commune(&self, other: &Assessment) -> bool {
+        self.commune_key()
+            .is_some_and(|key| other.commune_key() == Some(key))
+    }
+
+    /// A valid NIS code, if the profile has one.
+    pub fn nis_code(&self) -> Option<&str> {
+        let code = self.profile.nis_code.trim();
+        (code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())).then_some(code)
     }
 
     pub fn set_importance(&mut self, pillar: &str, importance: Importance, now: &str) {

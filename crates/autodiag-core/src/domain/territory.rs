@@ -15,7 +15,8 @@ use serde::Serialize;
 /// One commune in the territory view, from its newest summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Commune {
-    /// What identifies a commune across files: its NIS code when valid, else its name's slug.
+    /// What identifies a commune across files: [`Assessment::commune_key`], or the file's own
+    /// name when the summary has neither a commune name nor a NIS code.
     pub key: String,
     pub name: String,
     pub file: String,
@@ -59,18 +60,6 @@ pub struct Territory {
     pub communes: Vec<Commune>,
     pub rejected: Vec<Rejected>,
     pub superseded: Vec<Superseded>,
-}
-
-/// The commune key: its name, which every summary carries, chosen from the territory's list.
-/// The NIS code is optional and typed by hand: one file without it, or with a typo, must not
-/// make the same commune count twice or hide another. It serves only when there is no name.
-pub fn commune_key(assessment: &Assessment) -> String {
-    let name = slug(&assessment.profile.commune);
-    if name.is_empty() {
-        format!("nis:{}", assessment.profile.nis_code.trim())
-    } else {
-        format!("name:{name}")
-    }
 }
 
 /// Reads every file; bad ones are listed with their reason and the good ones still load.
@@ -143,6 +132,14 @@ impl TerritoryLoader {
         } else {
             commune
         };
+        // Keyed by name, the file in use may lack the NIS code an older file of the same
+        // commune gave: the code is kept for the exports.
+        let used = &mut self.in_use[slot].0;
+        if used.assessment.nis_code().is_none()
+            && let Some(code) = set_aside.assessment.nis_code()
+        {
+            used.assessment.profile.nis_code = code.to_string();
+        }
         let used = &self.in_use[slot].0;
         let reason = if used.assessment.profile.date != set_aside.assessment.profile.date {
             SupersededReason::OlderDate
@@ -234,7 +231,9 @@ fn to_commune(framework: &Framework, file: &str, assessment: Assessment) -> Comm
     };
     let (focus, _) = roadmap::choose_focus(&assessment, &scores);
     Commune {
-        key: commune_key(&assessment),
+        key: assessment
+            .commune_key()
+            .unwrap_or_else(|| format!("file:{file}")),
         name: assessment.profile.commune.clone(),
         file: file.to_string(),
         scores: scores.iter().map(|s| s.score).collect(),
