@@ -311,10 +311,10 @@ fn a_question_text_names_its_id_once_and_older_files_that_repeat_it_still_read()
             !json.contains("\"id\":"),
             "{lang}: the id is the member's name only"
         );
-        // As releases before 2.1.0 wrote them, which a browser may still hold in its cache.
+        // As releases before 2.1.0 wrote them, with an id inside too: the member's name wins.
         let mut older: serde_json::Value = serde_json::from_str(&json).unwrap();
         for (id, text) in older.as_object_mut().unwrap() {
-            text["id"] = Value::String(id.clone());
+            text["id"] = Value::String(format!("{id}-inside"));
         }
         assert_eq!(
             content::texts_json::read(&older.to_string(), content::texts_json::question_texts),
