@@ -342,7 +342,7 @@ impl Assessment {
     /// A valid NIS code, if the profile has one.
     pub fn nis_code(&self) -> Option<&str> {
         let code = self.profile.nis_code.trim();
-        (code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())).then_some(code)
+        super::profile::is_nis_code(code).then_some(code)
     }
 
     pub fn set_importance(&mut self, pillar: &str, importance: Importance, now: &str) {

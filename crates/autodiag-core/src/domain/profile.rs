@@ -234,9 +234,14 @@ fn is_zero(count: &u32) -> bool {
     *count == 0
 }
 
+/// A NIS code: five digits.
+pub fn is_nis_code(code: &str) -> bool {
+    code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// An empty code is fine: the field is optional.
 pub fn check_nis_code(code: &str) -> Result<(), ProfileError> {
-    if code.is_empty() || (code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())) {
+    if code.is_empty() || is_nis_code(code) {
         Ok(())
     } else {
         Err(ProfileError::NisNotFiveDigits)
