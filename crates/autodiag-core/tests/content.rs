@@ -390,11 +390,13 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
         "gou_rgpd",
         "gou_open_data",
         "sc_accessibilite",
-        "sc_publicite_active",
+        "sc_publicite_conseil",
         "ene_batiments_peb",
         "ene_dechets_menagers",
         "eco_marches_publics",
         "qdv_social",
+        "qdv_crise_planu",
+        "mob_ecoles_abords",
     ] {
         assert!(
             legal.iter().any(|q| *q == duty),

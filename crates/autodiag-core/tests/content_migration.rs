@@ -73,7 +73,7 @@ fn a_split_question_leaves_its_old_answer_aside_and_a_note_on_each_new_question(
     let Some(Choice::Level(level)) = old.answer.choice else {
         panic!("Courcelles answered mob_ecoles_pmr with a level");
     };
-    for question in ["mob_ecoles", "mob_pmr"] {
+    for question in ["mob_ecoles_abords", "mob_pmr"] {
         assert!(
             a.note(question)
                 .contains(&format!("niveau {}", level.get())),
@@ -147,9 +147,15 @@ fn a_renamed_question_never_overwrites_an_answer_given_to_the_new_one() {
 fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_read_as_compliance() {
     use autodiag_core::domain::obligations::{Compliance, obligations};
     // Under version 2.0.0 these ladders did not count the law: level 2 of transparency meant
-    // « the agenda is online », short of it. The same number now means « in order ».
+    // « the agenda is online », short of it. Under 2.1.0 it left out the minutes of a session
+    // with a resident's question (CDLD art. L1122-14). The same number now means « in order ».
     for (old, new) in [
-        ("sc_transparence", "sc_publicite_active"),
+        ("sc_transparence", "sc_publicite_conseil"),
+        ("sc_publicite_active", "sc_publicite_conseil"),
+        // Under 2.1.0 the school zone (royal decree of 26 April 2004) and the yearly
+        // emergency exercise (royal decree of 22 May 2019) were not the legal minimum.
+        ("mob_ecoles", "mob_ecoles_abords"),
+        ("qdv_crise", "qdv_crise_planu"),
         ("ene_batiments", "ene_batiments_peb"),
         ("ene_dechets", "ene_dechets_menagers"),
     ] {

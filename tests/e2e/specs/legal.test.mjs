@@ -157,7 +157,9 @@ test("a commune coming back with an answer given before transparency became a le
     assessment: {
       id: "avant-2-1",
       profile: { commune: "Lobbes", date: "2026-05-04" },
-      answers: { sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 } },
+      // mob_ecoles and qdv_crise as 2.1.0 asked them, before the school zone and the yearly
+      // exercise were their legal minimum.
+      answers: { sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 }, mob_ecoles: { choice: 3 }, qdv_crise: { choice: 2 } },
       pillars: {},
       created_at: "2026-05-04T09:00:00.000Z",
       updated_at: "2026-05-04T09:30:00.000Z",
@@ -172,22 +174,29 @@ test("a commune coming back with an answer given before transparency became a le
   await page.reload();
   await ready(page);
   await openPillar(page, app.server.url, "smart_citizens");
-  const question = page.locator("[data-testid=question-sc_publicite_active]");
-  assert.match(await question.locator("[data-testid=legal-basis-sc_publicite_active]").textContent(), /Décret du 18 mai 2022.*cinq jours francs.*L1133-1.*niveau 2 est le minimum que la loi impose/s);
-  const markedLevel = await question.locator("[data-testid=legal-mark-sc_publicite_active]").evaluate((el) => el.closest("label").querySelector("input").dataset.testid);
-  assert.equal(markedLevel, "sc_publicite_active-2");
+  const question = page.locator("[data-testid=question-sc_publicite_conseil]");
+  assert.match(await question.locator("[data-testid=legal-basis-sc_publicite_conseil]").textContent(), /Décret du 18 mai 2022.*cinq jours francs.*L1133-1.*L1122-14.*interpellation.*niveau 2 est le minimum que la loi impose/s);
+  const markedLevel = await question.locator("[data-testid=legal-mark-sc_publicite_conseil]").evaluate((el) => el.closest("label").querySelector("input").dataset.testid);
+  assert.equal(markedLevel, "sc_publicite_conseil-2");
   assert.match(await question.locator("label.option").first().textContent(), /1 · Sous le minimum légal.*pas en règle/s);
   // The old level is not read as « in order »: nothing is chosen, and the note recalls it.
   assert.equal(await question.locator("input[type=radio]:checked").count(), 0);
-  assert.match(await question.locator("textarea").inputValue(), /Avant la version 2\.1\.0 du référentiel.*niveau 2/s);
+  assert.match(await question.locator("textarea").inputValue(), /Une version précédente de cette question.*niveau 2/s);
   // Answered again, the new answer is stored and the old one stays, set aside.
-  await page.click('[data-testid="sc_publicite_active-3"]');
-  await page.waitForFunction(() => Object.entries(localStorage).some(([k, v]) => k.startsWith("autodiag.assessment.") && JSON.parse(v).assessment.answers.sc_publicite_active));
+  await page.click('[data-testid="sc_publicite_conseil-3"]');
+  await page.waitForFunction(() => Object.entries(localStorage).some(([k, v]) => k.startsWith("autodiag.assessment.") && JSON.parse(v).assessment.answers.sc_publicite_conseil));
   const stored = await page.evaluate(() => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith("autodiag.assessment."))[1]).assessment);
-  assert.equal(stored.answers.sc_publicite_active.choice, 3);
+  assert.equal(stored.answers.sc_publicite_conseil.choice, 3);
   assert.equal(stored.answers.sc_transparence, undefined);
   assert.ok(JSON.stringify(stored).includes('"sc_transparence"'), "the old answer is kept aside");
   assert.equal(stored.answers.sc_inclusion.choice, 3);
+  for (const [pillar, question, level] of [["mobilite", "mob_ecoles_abords", 3], ["qualite_de_vie", "qdv_crise_planu", 2]]) {
+    await openPillar(page, app.server.url, pillar);
+    const renamed = page.locator(`[data-testid=question-${question}]`);
+    assert.match(await renamed.locator(`[data-testid=legal-basis-${question}]`).textContent(), /niveau 2 est le minimum que la loi impose/, question);
+    assert.equal(await renamed.locator("input[type=radio]:checked").count(), 0, question);
+    assert.match(await renamed.locator("textarea").inputValue(), new RegExp(`Une version précédente de cette question.*niveau ${level}`, "s"), question);
+  }
   await assertClean(page);
   await context.close();
 });
