@@ -178,3 +178,73 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         assert_eq!(duty.compliance, Compliance::ToCheck, "{new}");
     }
 }
+
+#[test]
+fn a_commune_comment_on_a_renamed_question_is_seen_on_the_new_one_once() {
+    let mut a = assessment("Lobbes");
+    a.answers.insert(
+        "qdv_crise".into(),
+        autodiag_core::domain::assessment::Answer {
+            choice: Some(level(2)),
+            note: "PGUI revu en mars.\nExercice prévu avec la zone.".into(),
+            ..Default::default()
+        },
+    );
+    assert!(a.apply_content_migrations(framework()));
+    let note = a.note("qdv_crise_planu");
+    assert!(note.contains("niveau 2"), "{note}");
+    assert!(
+        note.contains("PGUI revu en mars.\nExercice prévu avec la zone."),
+        "{note}"
+    );
+    // Run again (every load does), nothing is added twice.
+    let before = a.clone();
+    assert!(!a.apply_content_migrations(framework()));
+    assert_eq!(a, before);
+}
+
+#[test]
+fn an_assessment_migrated_under_2_1_gets_no_second_note_under_2_2() {
+    // As 2.1.0 left it: the old PEB answer set aside, its reminder on the new question. The
+    // note text of a shipped migration must never change, or this reminder is added again.
+    let mut a = assessment("Lobbes");
+    a.answers.insert(
+        "ene_batiments".into(),
+        autodiag_core::domain::assessment::Answer {
+            choice: Some(level(3)),
+            ..Default::default()
+        },
+    );
+    a.apply_content_migrations(framework());
+    let migrated_under_2_1 = "Avant la version 2.1.0 du référentiel, cette question ne tenait pas compte de l'obligation légale décrite ci-dessus ; votre réponse était : niveau 3.";
+    assert_eq!(a.note("ene_batiments_peb"), migrated_under_2_1);
+    let before = a.clone();
+    assert!(!a.apply_content_migrations(framework()));
+    assert_eq!(a, before);
+}
+
+#[test]
+fn a_long_comment_carried_over_to_a_note_near_its_limit_is_no_change_on_the_next_load() {
+    let mut a = assessment("Lobbes");
+    a.answers.insert(
+        "mob_ecoles".into(),
+        autodiag_core::domain::assessment::Answer {
+            choice: Some(level(2)),
+            note: "é".repeat(autodiag_core::domain::assessment::MAX_NOTE_CHARS),
+            ..Default::default()
+        },
+    );
+    a.set_note(
+        "mob_ecoles_abords",
+        "Déjà noté sur la nouvelle question.",
+        NOW,
+    );
+    assert!(a.apply_content_migrations(framework()));
+    assert_eq!(
+        a.note("mob_ecoles_abords").chars().count(),
+        autodiag_core::domain::assessment::MAX_NOTE_CHARS
+    );
+    let before = a.clone();
+    assert!(!a.apply_content_migrations(framework()));
+    assert_eq!(a, before);
+}

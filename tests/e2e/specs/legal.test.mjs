@@ -159,7 +159,7 @@ test("a commune coming back with an answer given before transparency became a le
       profile: { commune: "Lobbes", date: "2026-05-04" },
       // mob_ecoles and qdv_crise as 2.1.0 asked them, before the school zone and the yearly
       // exercise were their legal minimum.
-      answers: { sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 }, mob_ecoles: { choice: 3 }, qdv_crise: { choice: 2 } },
+      answers: { sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 }, mob_ecoles: { choice: 3, note: "Rue scolaire à l'essai rue Haute." }, qdv_crise: { choice: 2 } },
       pillars: {},
       created_at: "2026-05-04T09:00:00.000Z",
       updated_at: "2026-05-04T09:30:00.000Z",
@@ -178,10 +178,10 @@ test("a commune coming back with an answer given before transparency became a le
   assert.match(await question.locator("[data-testid=legal-basis-sc_publicite_conseil]").textContent(), /Décret du 18 mai 2022.*cinq jours francs.*L1133-1.*L1122-14.*interpellation.*niveau 2 est le minimum que la loi impose/s);
   const markedLevel = await question.locator("[data-testid=legal-mark-sc_publicite_conseil]").evaluate((el) => el.closest("label").querySelector("input").dataset.testid);
   assert.equal(markedLevel, "sc_publicite_conseil-2");
-  assert.match(await question.locator("label.option").first().textContent(), /1 · Sous le minimum légal.*pas en règle/s);
+  assert.match(await question.locator("label.option").first().textContent(), /^1 · Sous le minimum légal\s*Non conforme : /);
   // The old level is not read as « in order »: nothing is chosen, and the note recalls it.
   assert.equal(await question.locator("input[type=radio]:checked").count(), 0);
-  assert.match(await question.locator("textarea").inputValue(), /Une version précédente de cette question.*niveau 2/s);
+  assert.match(await question.locator("textarea").inputValue(), /Avant la version 2\.1\.0 du référentiel.*niveau 2/s);
   // Answered again, the new answer is stored and the old one stays, set aside.
   await page.click('[data-testid="sc_publicite_conseil-3"]');
   await page.waitForFunction(() => Object.entries(localStorage).some(([k, v]) => k.startsWith("autodiag.assessment.") && JSON.parse(v).assessment.answers.sc_publicite_conseil));
@@ -195,8 +195,12 @@ test("a commune coming back with an answer given before transparency became a le
     const renamed = page.locator(`[data-testid=question-${question}]`);
     assert.match(await renamed.locator(`[data-testid=legal-basis-${question}]`).textContent(), /niveau 2 est le minimum que la loi impose/, question);
     assert.equal(await renamed.locator("input[type=radio]:checked").count(), 0, question);
-    assert.match(await renamed.locator("textarea").inputValue(), new RegExp(`Une version précédente de cette question.*niveau ${level}`, "s"), question);
+    assert.match(await renamed.locator("textarea").inputValue(), new RegExp(`Avant la version 2\\.2\\.0 du référentiel.*niveau ${level}`, "s"), question);
   }
+  // The commune's own comment on the old question is seen where it is answered again.
+  assert.match(await page.locator("[data-testid=question-qdv_crise_planu] textarea").inputValue(), /^Avant la version 2\.2\.0[^\n]*niveau 2\.$/);
+  await openPillar(page, app.server.url, "mobilite");
+  assert.match(await page.locator("[data-testid=question-mob_ecoles_abords] textarea").inputValue(), /niveau 3\.\nRue scolaire à l'essai rue Haute\.$/);
   await assertClean(page);
   await context.close();
 });

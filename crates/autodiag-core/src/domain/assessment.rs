@@ -438,20 +438,29 @@ impl Assessment {
                 Some(Choice::Unknown) => "?".to_string(),
                 Some(Choice::NotApplicable) | None => "–".to_string(),
             };
-            let reminder = migration.note.replace("{level}", &level);
-            if reminder.is_empty() {
-                continue;
+            // Content checks give every migration that sets an answer aside a note.
+            let mut reminder = migration.note.replace("{level}", &level);
+            // The commune's own comment comes along with the reminder: set aside alone, it would
+            // be kept in the file but never seen where the question is answered again.
+            if !old.note.is_empty() {
+                reminder.push('\n');
+                reminder.push_str(&old.note);
             }
             for target in &migration.to {
                 let answer = self.answers.entry(target.clone()).or_default();
                 if !answer.note.contains(&reminder) {
-                    let note = if answer.note.is_empty() {
-                        reminder.clone()
-                    } else {
-                        format!("{}\n{reminder}", answer.note)
-                    };
-                    answer.note = truncate_chars(&note, MAX_NOTE_CHARS);
-                    changed = true;
+                    let mut note = answer.note.clone();
+                    if !note.is_empty() {
+                        note.push('\n');
+                    }
+                    note.push_str(&reminder);
+                    // A note cut at its limit may never hold the whole reminder: compare what
+                    // is kept, so that every load does not count as a change.
+                    let note = truncate_chars(&note, MAX_NOTE_CHARS);
+                    if note != answer.note {
+                        answer.note = note;
+                        changed = true;
+                    }
                 }
             }
         }
