@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { useApp, openPage, assertClean, createAssessment, openPillar, ready, resultsDir, downloadText } from "../lib/harness.mjs";
+import { readdirSync, readFileSync } from "node:fs";
+import { useApp, openPage, assertClean, createAssessment, openPillar, ready, resultsDir, downloadText, DIST } from "../lib/harness.mjs";
 import { communes, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -201,6 +202,45 @@ test("a commune coming back with an answer given before transparency became a le
   assert.match(await page.locator("[data-testid=question-qdv_crise_planu] textarea").inputValue(), /^Avant la version 2\.2\.0[^\n]*niveau 2\.$/);
   await openPillar(page, app.server.url, "mobilite");
   assert.match(await page.locator("[data-testid=question-mob_ecoles_abords] textarea").inputValue(), /niveau 3\.\nRue scolaire à l'essai rue Haute\.$/);
+  await assertClean(page);
+  await context.close();
+});
+
+test("« Continuer » on a finished 2.1.0 assessment leads to the first question asked again, its note explaining why", async () => {
+  // Every question answered as 2.1.0 named them: three have since taken their legal minimum.
+  const file = readdirSync(DIST).find((name) => /^questions\.fr\..*\.json$/.test(name));
+  const renamed = { mob_ecoles_abords: "mob_ecoles", qdv_crise_planu: "qdv_crise", sc_publicite_conseil: "sc_publicite_active" };
+  const answers = {};
+  for (const id of Object.keys(JSON.parse(readFileSync(path.join(DIST, file), "utf8")))) answers[renamed[id] ?? id] = { choice: 3 };
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(app.server.url);
+  await ready(page);
+  const record = {
+    storage_version: 1,
+    assessment: {
+      id: "fini-2-1",
+      profile: { commune: "Ham-sur-Heure-Nalinnes", date: "2026-11-30" },
+      answers,
+      pillars: {},
+      created_at: "2026-11-30T09:00:00.000Z",
+      updated_at: "2026-11-30T11:00:00.000Z",
+      changes_since_download: 0,
+      revision: 60,
+    },
+  };
+  await page.evaluate((text) => {
+    localStorage.setItem("autodiag.assessment.fini-2-1", text);
+    localStorage.setItem("autodiag.current", "fini-2-1");
+  }, JSON.stringify(record));
+  await page.reload();
+  await ready(page);
+  await page.click("[data-testid=continue]");
+  await page.waitForURL(/#\/pilier\/mobilite/);
+  await page.waitForFunction(() => document.activeElement?.closest("fieldset")?.id === "mob_ecoles_abords");
+  const question = page.locator("[data-testid=question-mob_ecoles_abords]");
+  assert.equal(await question.locator("input[type=radio]:checked").count(), 0);
+  assert.match(await question.locator("textarea").inputValue(), /^Avant la version 2\.2\.0 du référentiel.*niveau 3\.$/);
   await assertClean(page);
   await context.close();
 });
