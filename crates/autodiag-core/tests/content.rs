@@ -387,7 +387,7 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
         .collect();
     // The duties every commune has (CONTEXT.md, « Legal obligations are not maturity »).
     for duty in [
-        "gou_rgpd",
+        "gou_protection_donnees",
         "gou_open_data",
         "sc_accessibilite",
         "sc_publicite_conseil",
@@ -505,11 +505,14 @@ fn the_grd_is_named_only_where_the_commune_is_known() {
 fn texts_from_another_release_never_panic_they_show_the_id_or_nothing() {
     // An old cached file: one question and one pillar missing, a level list too short.
     let mut old = content::texts("fr").clone();
-    old.questions.remove("gou_rgpd");
+    old.questions.remove("gou_protection_donnees");
     old.pillars.remove("economie");
     old.scale.names.truncate(2);
-    assert_eq!(old.question("gou_rgpd").title, "gou_rgpd");
-    assert_eq!(old.question("gou_rgpd").level_at(4), "");
+    assert_eq!(
+        old.question("gou_protection_donnees").title,
+        "gou_protection_donnees"
+    );
+    assert_eq!(old.question("gou_protection_donnees").level_at(4), "");
     assert_eq!(old.pillar_name("economie"), "economie");
     assert_eq!(old.pillar_summary("economie"), "");
     assert_eq!(old.level_name_at(4), "");

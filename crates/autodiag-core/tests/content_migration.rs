@@ -156,6 +156,8 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         // emergency exercise (royal decree of 22 May 2019) were not the legal minimum.
         ("mob_ecoles", "mob_ecoles_abords"),
         ("qdv_crise", "qdv_crise_planu"),
+        // Under 2.1.0 consulting the DPO before a new processing (GDPR art. 38) was level 4.
+        ("gou_rgpd", "gou_protection_donnees"),
         ("ene_batiments", "ene_batiments_peb"),
         ("ene_dechets", "ene_dechets_menagers"),
     ] {

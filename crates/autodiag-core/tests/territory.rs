@@ -470,7 +470,7 @@ fn the_answers_csv_has_one_row_per_question() {
     a.set_note("mob_pcm", "Approuvé en 2021", NOW);
     a.set_choice("mob_donnees", Some(Choice::Unknown), NOW);
     a.set_choice("mob_partagee", Some(Choice::NotApplicable), NOW);
-    a.set_choice("gou_rgpd", Some(level(2)), NOW);
+    a.set_choice("gou_protection_donnees", Some(level(2)), NOW);
     let words = csv::AnswerWords {
         headers: [
             "pillar_id",
@@ -506,8 +506,8 @@ fn the_answers_csv_has_one_row_per_question() {
     assert!(line("mob_donnees").contains(";;Je ne sais pas;"));
     assert!(line("mob_partagee").contains(";;Non applicable;"));
     // Below a legal minimum, no maturity name.
-    assert_eq!(framework().legal_minimum("gou_rgpd"), Some(3));
-    assert!(line("gou_rgpd").contains(";2;Sous le minimum légal;"));
+    assert_eq!(framework().legal_minimum("gou_protection_donnees"), Some(3));
+    assert!(line("gou_protection_donnees").contains(";2;Sous le minimum légal;"));
 }
 
 #[test]

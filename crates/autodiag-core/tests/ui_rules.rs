@@ -157,10 +157,10 @@ fn coming_back_finds_the_commune_by_name_and_resumes_at_the_first_unanswered_que
 fn je_ne_sais_pas_becomes_a_list_to_check_with_whom_to_ask_kept_in_the_summary() {
     use autodiag_core::domain::assessment::Choice;
     let mut a = assessment("Lobbes");
-    a.set_choice("gou_rgpd", Some(Choice::Unknown), NOW);
+    a.set_choice("gou_protection_donnees", Some(Choice::Unknown), NOW);
     a.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
     a.set_choice("mob_actif", Some(level(2)), NOW);
-    a.set_ask("gou_rgpd", "le DPO du CPAS", NOW);
+    a.set_ask("gou_protection_donnees", "le DPO du CPAS", NOW);
     let list: Vec<(&str, Vec<&str>)> = scoring::questions_to_check(framework(), &a)
         .into_iter()
         .map(|(p, qs)| (p.id.as_str(), qs))
@@ -169,7 +169,7 @@ fn je_ne_sais_pas_becomes_a_list_to_check_with_whom_to_ask_kept_in_the_summary()
         list,
         [
             ("mobilite", vec!["mob_pcm"]),
-            ("gouvernance", vec!["gou_rgpd"])
+            ("gouvernance", vec!["gou_protection_donnees"])
         ]
     );
     let summary = autodiag_core::domain::summary::export(framework(), &a, NOW);
@@ -178,7 +178,10 @@ fn je_ne_sais_pas_becomes_a_list_to_check_with_whom_to_ask_kept_in_the_summary()
         autodiag_core::domain::summary::import(framework(), json.as_bytes(), "x".into(), NOW)
             .unwrap()
             .assessment;
-    assert_eq!(back.answers.get("gou_rgpd").unwrap().ask, "le DPO du CPAS");
+    assert_eq!(
+        back.answers.get("gou_protection_donnees").unwrap().ask,
+        "le DPO du CPAS"
+    );
 }
 
 #[test]

@@ -13,14 +13,14 @@ test("a question with a legal minimum shows the minimum and its basis, in words"
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Froidchapelle");
   await openPillar(page, app.server.url, "gouvernance");
-  const question = page.locator("[data-testid=question-gou_rgpd]");
+  const question = page.locator("[data-testid=question-gou_protection_donnees]");
   // The mark sits on level 3, in words, not colour alone.
-  const mark = question.locator("[data-testid=legal-mark-gou_rgpd]");
+  const mark = question.locator("[data-testid=legal-mark-gou_protection_donnees]");
   assert.equal(await mark.count(), 1);
   assert.equal((await mark.textContent()).trim(), "Minimum légal");
   const markedLevel = await mark.evaluate((el) => el.closest("label").querySelector("input").dataset.testid);
-  assert.equal(markedLevel, "gou_rgpd-3");
-  assert.match(await question.locator("[data-testid=legal-basis-gou_rgpd]").textContent(), /RGPD, art\. 30.*niveau 3 est le minimum que la loi impose/s);
+  assert.equal(markedLevel, "gou_protection_donnees-3");
+  assert.match(await question.locator("[data-testid=legal-basis-gou_protection_donnees]").textContent(), /RGPD, art\. 30.*niveau 3 est le minimum que la loi impose/s);
   // Below the minimum the level is named for what it is, not « Exploratoire ».
   const levelOne = await question.locator("label.option").first().textContent();
   assert.match(levelOne, /1 · Sous le minimum légal/);
@@ -56,7 +56,7 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Sivry-Rance");
   await openPillar(page, app.server.url, "gouvernance");
-  await page.click('[data-testid="gou_rgpd-1"]');
+  await page.click('[data-testid="gou_protection_donnees-1"]');
   await page.click('[data-testid="gou_pilotage-4"]');
   await openPillar(page, app.server.url, "smart_citizens");
   await page.click('[data-testid="sc_accessibilite-4"]');
@@ -65,7 +65,7 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   const section = page.locator("[data-testid=legal-obligations]");
   await section.waitFor();
   assert.match(await section.locator("h2").textContent(), /Obligations légales/);
-  const rgpd = section.locator("[data-testid=obligation-gou_rgpd]");
+  const rgpd = section.locator("[data-testid=obligation-gou_protection_donnees]");
   assert.match(await rgpd.textContent(), /niveau 1, minimum légal : niveau 3/);
   assert.match(await rgpd.textContent(), /RGPD/);
   assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite]").count(), 0, "a met duty is not listed as below");
@@ -78,8 +78,8 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await page.setViewportSize({ width: 1280, height: 900 });
 
   const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
-  const duty = summary.legal_obligations.find((o) => o.question_id === "gou_rgpd");
-  assert.deepEqual(duty, { question_id: "gou_rgpd", legal_minimum: 3, level: 1, compliance: "below" });
+  const duty = summary.legal_obligations.find((o) => o.question_id === "gou_protection_donnees");
+  assert.deepEqual(duty, { question_id: "gou_protection_donnees", legal_minimum: 3, level: 1, compliance: "below" });
 
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   const first = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
@@ -87,14 +87,14 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   assert.match(await first.textContent(), /obligation légale/);
 
   await page.goto(`${app.server.url}outils/#/rapport`);
-  await page.locator("[data-testid=legal-obligations] [data-testid=obligation-gou_rgpd]").waitFor();
+  await page.locator("[data-testid=legal-obligations] [data-testid=obligation-gou_protection_donnees]").waitFor();
   // One service's part, with the five levels, for the colleague who answers.
   await page.selectOption("[data-testid=report-service]", "dpo");
-  await page.locator("[data-testid=report-answer-gou_rgpd] .report-levels li").first().waitFor();
-  assert.equal(await page.locator("[data-testid=report-answer-gou_rgpd] .report-levels li").count(), 5);
+  await page.locator("[data-testid=report-answer-gou_protection_donnees] .report-levels li").first().waitFor();
+  assert.equal(await page.locator("[data-testid=report-answer-gou_protection_donnees] .report-levels li").count(), 5);
   // Below the legal minimum, no maturity name: not in the answer, not on the ladder.
-  assert.match(await page.locator("[data-testid=report-answer-gou_rgpd] dd strong").textContent(), /^1 · Sous le minimum légal$/);
-  const ladder = await page.locator("[data-testid=report-answer-gou_rgpd] .report-levels li").allTextContents();
+  assert.match(await page.locator("[data-testid=report-answer-gou_protection_donnees] dd strong").textContent(), /^1 · Sous le minimum légal$/);
+  const ladder = await page.locator("[data-testid=report-answer-gou_protection_donnees] .report-levels li").allTextContents();
   assert.match(ladder[0], /^Sous le minimum légal · /);
   assert.match(ladder[1], /^Sous le minimum légal · /);
   assert.match(ladder[2], /^Structuré · /);
@@ -106,13 +106,13 @@ test("the territory counts, per legal duty, the communes below it", async () => 
   const page = await openPage(app.browser, app.server.url);
   const files = communes(6, {
     edit: (s, i) => {
-      const rgpd = s.answers.find((a) => a.question_id === "gou_rgpd");
+      const rgpd = s.answers.find((a) => a.question_id === "gou_protection_donnees");
       rgpd.level = i < 4 ? 1 : 4;
     },
   });
   await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", writeFiles(files.map((s, i) => [`c${i}.json`, s])));
-  const row = page.locator("[data-testid=territory-obligation-gou_rgpd]");
+  const row = page.locator("[data-testid=territory-obligation-gou_protection_donnees]");
   await row.waitFor();
   const cells = await row.locator("td").allTextContents();
   assert.match(cells[0], /^4/);
@@ -133,16 +133,16 @@ test("question texts from an older release never crash the page", async () => {
   await page.route(/questions\.fr\.[0-9a-f]{16}\.json$/, async (route) => {
     const response = await route.fetch();
     const texts = await response.json();
-    texts.gou_ancienne = { ...texts.gou_rgpd, id: "gou_ancienne" };
-    delete texts.gou_rgpd;
+    texts.gou_ancienne = { ...texts.gou_protection_donnees, id: "gou_ancienne" };
+    delete texts.gou_protection_donnees;
     await route.fulfill({ response, json: texts });
   });
   await createAssessment(page, app.server.url, "Momignies");
   await openPillar(page, app.server.url, "gouvernance");
-  const question = page.locator("fieldset.question#gou_rgpd");
+  const question = page.locator("fieldset.question#gou_protection_donnees");
   await question.waitFor();
-  assert.match(await question.locator("legend").textContent(), /gou_rgpd/);
-  await page.click('[data-testid="gou_rgpd-3"]');
+  assert.match(await question.locator("legend").textContent(), /gou_protection_donnees/);
+  await page.click('[data-testid="gou_protection_donnees-3"]');
   await assertClean(page);
   await context.close();
 });
@@ -207,9 +207,9 @@ test("a commune coming back with an answer given before transparency became a le
 });
 
 test("« Continuer » on a finished 2.1.0 assessment leads to the first question asked again, its note explaining why", async () => {
-  // Every question answered as 2.1.0 named them: three have since taken their legal minimum.
+  // Every question answered as 2.1.0 named them: four have since taken their whole legal minimum.
   const file = readdirSync(DIST).find((name) => /^questions\.fr\..*\.json$/.test(name));
-  const renamed = { mob_ecoles_abords: "mob_ecoles", qdv_crise_planu: "qdv_crise", sc_publicite_conseil: "sc_publicite_active" };
+  const renamed = { mob_ecoles_abords: "mob_ecoles", qdv_crise_planu: "qdv_crise", sc_publicite_conseil: "sc_publicite_active", gou_protection_donnees: "gou_rgpd" };
   const answers = {};
   for (const id of Object.keys(JSON.parse(readFileSync(path.join(DIST, file), "utf8")))) answers[renamed[id] ?? id] = { choice: 3 };
   const context = await app.browser.isolated();
