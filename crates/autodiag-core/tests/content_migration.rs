@@ -2,10 +2,31 @@
 //! split one is set aside with a note on each new question, and nothing is dropped.
 
 mod common;
-use autodiag_core::domain::assessment::Choice;
+use autodiag_core::domain::assessment::{Answer, Assessment, Choice};
 use autodiag_core::domain::{stored, summary};
 use common::*;
 use std::path::Path;
+
+/// An assessment as an earlier release stored it: `question`, an id since renamed, answered.
+fn with_old_answer(question: &str, choice: Choice, note: &str) -> Assessment {
+    let mut a = assessment("Lobbes");
+    a.answers.insert(
+        question.into(),
+        Answer {
+            choice: Some(choice),
+            note: note.into(),
+            ..Default::default()
+        },
+    );
+    a
+}
+
+/// Migrating again, as every load does, changes nothing.
+fn assert_migrating_again_changes_nothing(a: &mut Assessment) {
+    let before = a.clone();
+    assert!(!a.apply_content_migrations(framework()));
+    assert_eq!(*a, before);
+}
 
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
@@ -125,14 +146,7 @@ fn a_stored_assessment_with_old_ids_migrates_on_reading_and_migrating_twice_chan
 
 #[test]
 fn a_renamed_question_never_overwrites_an_answer_given_to_the_new_one() {
-    let mut a = assessment("Lobbes");
-    a.answers.insert(
-        "sc_competences".into(),
-        autodiag_core::domain::assessment::Answer {
-            choice: Some(level(1)),
-            ..Default::default()
-        },
-    );
+    let mut a = with_old_answer("sc_competences", level(1), "");
     a.set_choice("gou_competences", Some(level(4)), NOW);
     a.apply_content_migrations(framework());
     assert_eq!(a.choice("gou_competences"), Some(level(4)));
@@ -161,14 +175,7 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         ("ene_batiments", "ene_batiments_peb"),
         ("ene_dechets", "ene_dechets_menagers"),
     ] {
-        let mut a = assessment("Lobbes");
-        a.answers.insert(
-            old.into(),
-            autodiag_core::domain::assessment::Answer {
-                choice: Some(level(2)),
-                ..Default::default()
-            },
-        );
+        let mut a = with_old_answer(old, level(2), "");
         assert!(a.apply_content_migrations(framework()), "{old}");
         assert_eq!(a.choice(new), None, "{new}");
         assert!(a.note(new).contains("niveau 2"), "{new}");
@@ -183,14 +190,10 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
 
 #[test]
 fn a_commune_comment_on_a_renamed_question_is_seen_on_the_new_one_once() {
-    let mut a = assessment("Lobbes");
-    a.answers.insert(
-        "qdv_crise".into(),
-        autodiag_core::domain::assessment::Answer {
-            choice: Some(level(2)),
-            note: "PGUI revu en mars.\nExercice prévu avec la zone.".into(),
-            ..Default::default()
-        },
+    let mut a = with_old_answer(
+        "qdv_crise",
+        level(2),
+        "PGUI revu en mars.\nExercice prévu avec la zone.",
     );
     assert!(a.apply_content_migrations(framework()));
     let note = a.note("qdv_crise_planu");
@@ -200,42 +203,24 @@ fn a_commune_comment_on_a_renamed_question_is_seen_on_the_new_one_once() {
         "{note}"
     );
     // Run again (every load does), nothing is added twice.
-    let before = a.clone();
-    assert!(!a.apply_content_migrations(framework()));
-    assert_eq!(a, before);
+    assert_migrating_again_changes_nothing(&mut a);
 }
 
 #[test]
 fn an_assessment_migrated_under_2_1_gets_no_second_note_under_2_2() {
     // As 2.1.0 left it: the old PEB answer set aside, its reminder on the new question. The
     // note text of a shipped migration must never change, or this reminder is added again.
-    let mut a = assessment("Lobbes");
-    a.answers.insert(
-        "ene_batiments".into(),
-        autodiag_core::domain::assessment::Answer {
-            choice: Some(level(3)),
-            ..Default::default()
-        },
-    );
+    let mut a = with_old_answer("ene_batiments", level(3), "");
     a.apply_content_migrations(framework());
     let migrated_under_2_1 = "Avant la version 2.1.0 du référentiel, cette question ne tenait pas compte de l'obligation légale décrite ci-dessus ; votre réponse était : niveau 3.";
     assert_eq!(a.note("ene_batiments_peb"), migrated_under_2_1);
-    let before = a.clone();
-    assert!(!a.apply_content_migrations(framework()));
-    assert_eq!(a, before);
+    assert_migrating_again_changes_nothing(&mut a);
 }
 
 #[test]
 fn a_long_comment_carried_over_to_a_note_near_its_limit_is_no_change_on_the_next_load() {
-    let mut a = assessment("Lobbes");
-    a.answers.insert(
-        "mob_ecoles".into(),
-        autodiag_core::domain::assessment::Answer {
-            choice: Some(level(2)),
-            note: "é".repeat(autodiag_core::domain::assessment::MAX_NOTE_CHARS),
-            ..Default::default()
-        },
-    );
+    let long_comment = "é".repeat(autodiag_core::domain::assessment::MAX_NOTE_CHARS);
+    let mut a = with_old_answer("mob_ecoles", level(2), &long_comment);
     a.set_note(
         "mob_ecoles_abords",
         "Déjà noté sur la nouvelle question.",
@@ -246,7 +231,5 @@ fn a_long_comment_carried_over_to_a_note_near_its_limit_is_no_change_on_the_next
         a.note("mob_ecoles_abords").chars().count(),
         autodiag_core::domain::assessment::MAX_NOTE_CHARS
     );
-    let before = a.clone();
-    assert!(!a.apply_content_migrations(framework()));
-    assert_eq!(a, before);
+    assert_migrating_again_changes_nothing(&mut a);
 }

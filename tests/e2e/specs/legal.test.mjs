@@ -9,6 +9,17 @@ import { communes, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
 
+/** Stores `assessment` as an earlier release left it, makes it the current one, and reloads. */
+async function comeBackTo(page, assessment) {
+  await page.evaluate((record) => {
+    const { id } = JSON.parse(record).assessment;
+    localStorage.setItem(`autodiag.assessment.${id}`, record);
+    localStorage.setItem("autodiag.current", id);
+  }, JSON.stringify({ storage_version: 1, assessment }));
+  await page.reload();
+  await ready(page);
+}
+
 test("a question with a legal minimum shows the minimum and its basis, in words", async () => {
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Froidchapelle");
@@ -153,27 +164,18 @@ test("a commune coming back with an answer given before transparency became a le
   await page.goto(app.server.url);
   await ready(page);
   // Stored under the référentiel 2.0.0, when level 2 meant « the agenda is online », short of the law.
-  const before = {
-    storage_version: 1,
-    assessment: {
-      id: "avant-2-1",
-      profile: { commune: "Lobbes", date: "2026-05-04" },
-      // mob_ecoles and qdv_crise as 2.1.0 asked them, before the school zone and the yearly
-      // exercise were their legal minimum.
-      answers: { sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 }, mob_ecoles: { choice: 3, note: "Rue scolaire à l'essai rue Haute." }, qdv_crise: { choice: 2 } },
-      pillars: {},
-      created_at: "2026-05-04T09:00:00.000Z",
-      updated_at: "2026-05-04T09:30:00.000Z",
-      changes_since_download: 2,
-      revision: 2,
-    },
-  };
-  await page.evaluate((record) => {
-    localStorage.setItem("autodiag.assessment.avant-2-1", record);
-    localStorage.setItem("autodiag.current", "avant-2-1");
-  }, JSON.stringify(before));
-  await page.reload();
-  await ready(page);
+  await comeBackTo(page, {
+    id: "avant-2-1",
+    profile: { commune: "Lobbes", date: "2026-05-04" },
+    // mob_ecoles and qdv_crise as 2.1.0 asked them, before the school zone and the yearly
+    // exercise were their legal minimum.
+    answers: { sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 }, mob_ecoles: { choice: 3, note: "Rue scolaire à l'essai rue Haute." }, qdv_crise: { choice: 2 } },
+    pillars: {},
+    created_at: "2026-05-04T09:00:00.000Z",
+    updated_at: "2026-05-04T09:30:00.000Z",
+    changes_since_download: 2,
+    revision: 2,
+  });
   await openPillar(page, app.server.url, "smart_citizens");
   const question = page.locator("[data-testid=question-sc_publicite_conseil]");
   assert.match(await question.locator("[data-testid=legal-basis-sc_publicite_conseil]").textContent(), /Décret du 18 mai 2022.*cinq jours francs.*L1133-1.*L1122-14.*interpellation.*niveau 2 est le minimum que la loi impose/s);
@@ -216,25 +218,16 @@ test("« Continuer » on a finished 2.1.0 assessment leads to the first question
   const page = await openPage(context, app.server.url);
   await page.goto(app.server.url);
   await ready(page);
-  const record = {
-    storage_version: 1,
-    assessment: {
-      id: "fini-2-1",
-      profile: { commune: "Ham-sur-Heure-Nalinnes", date: "2026-11-30" },
-      answers,
-      pillars: {},
-      created_at: "2026-11-30T09:00:00.000Z",
-      updated_at: "2026-11-30T11:00:00.000Z",
-      changes_since_download: 0,
-      revision: 60,
-    },
-  };
-  await page.evaluate((text) => {
-    localStorage.setItem("autodiag.assessment.fini-2-1", text);
-    localStorage.setItem("autodiag.current", "fini-2-1");
-  }, JSON.stringify(record));
-  await page.reload();
-  await ready(page);
+  await comeBackTo(page, {
+    id: "fini-2-1",
+    profile: { commune: "Ham-sur-Heure-Nalinnes", date: "2026-11-30" },
+    answers,
+    pillars: {},
+    created_at: "2026-11-30T09:00:00.000Z",
+    updated_at: "2026-11-30T11:00:00.000Z",
+    changes_since_download: 0,
+    revision: 60,
+  });
   await page.click("[data-testid=continue]");
   await page.waitForURL(/#\/pilier\/mobilite/);
   await page.waitForFunction(() => document.activeElement?.closest("fieldset")?.id === "mob_ecoles_abords");
