@@ -227,11 +227,18 @@ fn QuestionField(
     let clear = move |_| set(None);
     let options = choices()
         .map(|choice| {
+            let at_minimum =
+                matches!(choice, Choice::Level(level) if Some(level.get()) == legal_minimum);
             let (head, body) = match choice {
                 Choice::Level(level) => {
                     let index = usize::from(level.get() - 1);
-                    // Below a legal minimum the commune is non-compliant: no maturity name.
-                    let name = level_name(texts, question, level.get());
+                    // Up to a legal minimum the level says where the commune stands with the
+                    // law, not its maturity; at the minimum the mark below is that name.
+                    let name = if at_minimum {
+                        ""
+                    } else {
+                        level_name(texts, question, level.get())
+                    };
                     (
                         format!("{} · {name}", level.get()),
                         personal(text.level_at(index)),
@@ -250,16 +257,13 @@ fn QuestionField(
                 Choice::Level(_) => "option",
                 _ => "option option--other",
             };
-            let legal_mark =
-                matches!(choice, Choice::Level(level) if Some(level.get()) == legal_minimum).then(
-                    || {
-                        view! {
-                            <span class="legal-mark" data-testid=format!("legal-mark-{question}")>
-                                {td_string!(l, question.legal_minimum)}
-                            </span>
-                        }
-                    },
-                );
+            let legal_mark = at_minimum.then(|| {
+                view! {
+                    <span class="legal-mark" data-testid=format!("legal-mark-{question}")>
+                        {td_string!(l, question.legal_minimum)}
+                    </span>
+                }
+            });
             view! {
                 <label class=class>
                     <input

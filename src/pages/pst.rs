@@ -38,7 +38,7 @@ fn words() -> PstWords<'static> {
         ],
         operational: td_string!(l, pst.operational_title),
         legal: td_string!(l, pst.legal),
-        below_legal: td_string!(l, question.below_legal_minimum),
+        legal_levels: crate::pages::results::legal_level_names(),
         other_actions: td_string!(l, pst.other_actions),
         volets: [
             td_string!(l, pst.volet_interne),

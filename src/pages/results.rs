@@ -154,7 +154,7 @@ fn download_answers_csv(state: AppState) {
         ],
         unknown: td_string!(l, question.unknown),
         not_applicable: td_string!(l, question.not_applicable),
-        below_legal: td_string!(l, question.below_legal_minimum),
+        legal_levels: legal_level_names(),
     };
     let texts = content::texts(state.lang.get_untracked().as_str());
     let Some((name, text)) = state.workspace.with_untracked(|w| {
@@ -355,20 +355,24 @@ pub fn choice_text(state: AppState, question: &str, choice: Option<Choice>) -> S
     }
 }
 
-/// « 3 · Structuré » or, below the question's legal minimum, « 2 · Sous le minimum légal ».
+/// « 4 · Intégré », « 3 · Minimum légal » or « 2 · Sous le minimum légal » on a legal duty.
 pub fn level_text(texts: &content::Texts, question: &str, level: u8) -> String {
     format!("{level} · {}", level_name(texts, question, level))
 }
 
-/// « Structuré », or « Sous le minimum légal » below the question's legal minimum.
+/// « Intégré », or on a legal duty « Minimum légal » at its minimum and « Sous le minimum
+/// légal » below it.
 pub fn level_name<'a>(texts: &'a content::Texts, question: &str, level: u8) -> &'a str {
+    content::framework().level_name_on(texts, question, level, legal_level_names())
+}
+
+/// How a legal duty's levels up to its minimum are named, in the interface's language.
+pub fn legal_level_names() -> content::LegalLevelNames<'static> {
     let l = crate::state::locale();
-    content::framework().level_name_on(
-        texts,
-        question,
-        level,
-        td_string!(l, question.below_legal_minimum),
-    )
+    content::LegalLevelNames {
+        below: td_string!(l, question.below_legal_minimum),
+        at: td_string!(l, question.legal_minimum),
+    }
 }
 
 /// « Comment ce score est calculé »: the rule in plain words, so the score is never opaque.

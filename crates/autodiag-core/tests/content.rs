@@ -426,6 +426,34 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
 }
 
 #[test]
+fn a_legal_duty_levels_up_to_its_minimum_carry_no_maturity_name() {
+    let framework = content::framework();
+    let names = content::LegalLevelNames {
+        below: "below",
+        at: "at",
+    };
+    for (lang, texts) in all_texts() {
+        for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+            let minimum = framework.legal_minimum(question);
+            for level in 1..=5u8 {
+                let name = framework.level_name_on(&texts, question, level, names);
+                let maturity = texts.level_name_at(usize::from(level - 1));
+                let expected = match minimum {
+                    Some(minimum) if level < minimum => "below",
+                    Some(minimum) if level == minimum => "at",
+                    _ => maturity,
+                };
+                assert_eq!(name, expected, "{lang} {question} level {level}");
+            }
+        }
+    }
+    // « Structuré » on the GDPR's minimum would score compliance as maturity.
+    let fr = content::texts("fr");
+    let name = |level| framework.level_name_on(fr, "gou_protection_donnees", level, names);
+    assert_eq!([name(2), name(3), name(4)], ["below", "at", "Intégré"]);
+}
+
+#[test]
 fn every_level_below_five_has_an_action_a_commune_without_digital_staff_can_start_next_month() {
     let framework = content::framework();
     let fr = content::full_texts("fr");

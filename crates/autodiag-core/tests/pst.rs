@@ -3,7 +3,7 @@
 
 mod common;
 use autodiag_core::domain::assessment::{Assessment, Choice};
-use autodiag_core::domain::content::{self, ActionText, Volet};
+use autodiag_core::domain::content::{self, ActionText, LegalLevelNames, Volet};
 use autodiag_core::domain::pst::{self, Evaluation, Pst, PstWords};
 use autodiag_core::domain::{roadmap, scoring, summary};
 use common::*;
@@ -54,7 +54,10 @@ fn words() -> PstWords<'static> {
         ],
         operational: "Atteindre le niveau {level} sur « {question} »",
         legal: "Niveau {level} requis par la loi",
-        below_legal: "Sous le minimum légal",
+        legal_levels: LegalLevelNames {
+            below: "Sous le minimum légal",
+            at: "Minimum légal",
+        },
         other_actions: "Autres actions de la commune",
         volets: ["Interne", "Externe"],
         horizons: ["Court terme", "Moyen terme", "Long terme"],
@@ -242,6 +245,13 @@ fn a_legal_duty_objective_aims_at_the_minimum_and_never_names_a_level_below_it_a
                 "{question}"
             );
             assert!(!row.target_level.contains("Sous le minimum"), "{question}");
+            if objective.target_level == *minimum {
+                assert_eq!(
+                    row.target_level,
+                    format!("{minimum} — Minimum légal"),
+                    "{question}"
+                );
+            }
         }
     }
 }

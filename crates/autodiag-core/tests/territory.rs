@@ -4,6 +4,7 @@ mod common;
 use autodiag_core::LiteMap;
 use autodiag_core::domain::assessment::{Assessment, Choice, Importance};
 use autodiag_core::domain::consolidation;
+use autodiag_core::domain::content::LegalLevelNames;
 use autodiag_core::domain::matching::{self, Match, Party, Thresholds};
 use autodiag_core::domain::summary;
 use autodiag_core::domain::territory::{self, SupersededReason, spread};
@@ -471,6 +472,11 @@ fn the_answers_csv_has_one_row_per_question() {
     a.set_choice("mob_donnees", Some(Choice::Unknown), NOW);
     a.set_choice("mob_partagee", Some(Choice::NotApplicable), NOW);
     a.set_choice("gou_protection_donnees", Some(level(2)), NOW);
+    a.set_choice(
+        "gou_open_data",
+        Some(level(framework().legal_minimum("gou_open_data").unwrap())),
+        NOW,
+    );
     let words = csv::AnswerWords {
         headers: [
             "pillar_id",
@@ -484,7 +490,10 @@ fn the_answers_csv_has_one_row_per_question() {
         ],
         unknown: "Je ne sais pas",
         not_applicable: "Non applicable",
-        below_legal: "Sous le minimum légal",
+        legal_levels: LegalLevelNames {
+            below: "Sous le minimum légal",
+            at: "Minimum légal",
+        },
     };
     let text = csv::answers(
         framework(),
@@ -508,6 +517,8 @@ fn the_answers_csv_has_one_row_per_question() {
     // Below a legal minimum, no maturity name.
     assert_eq!(framework().legal_minimum("gou_protection_donnees"), Some(3));
     assert!(line("gou_protection_donnees").contains(";2;Sous le minimum légal;"));
+    // At the minimum the commune is in compliance, not « Structuré ».
+    assert!(line("gou_open_data").contains(";3;Minimum légal;"));
 }
 
 #[test]

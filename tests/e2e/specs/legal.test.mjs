@@ -32,6 +32,9 @@ test("a question with a legal minimum shows the minimum and its basis, in words"
   const markedLevel = await mark.evaluate((el) => el.closest("label").querySelector("input").dataset.testid);
   assert.equal(markedLevel, "gou_protection_donnees-3");
   assert.match(await question.locator("[data-testid=legal-basis-gou_protection_donnees]").textContent(), /RGPD, art\. 30.*niveau 3 est le minimum que la loi impose/s);
+  // The minimum is named for what it is, compliance, and not « Structuré »; maturity starts above.
+  const levels = (await question.locator("label.option .option__head").allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
+  assert.deepEqual(levels.slice(0, 5), ["1 · Sous le minimum légal", "2 · Sous le minimum légal", "3 · Minimum légal", "4 · Intégré", "5 · Exemplaire"]);
   // Below the minimum the level is named for what it is, not « Exploratoire ».
   const levelOne = await question.locator("label.option").first().textContent();
   assert.match(levelOne, /1 · Sous le minimum légal/);
@@ -103,12 +106,13 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await page.selectOption("[data-testid=report-service]", "dpo");
   await page.locator("[data-testid=report-answer-gou_protection_donnees] .report-levels li").first().waitFor();
   assert.equal(await page.locator("[data-testid=report-answer-gou_protection_donnees] .report-levels li").count(), 5);
-  // Below the legal minimum, no maturity name: not in the answer, not on the ladder.
+  // Up to the legal minimum, no maturity name: not in the answer, not on the ladder.
   assert.match(await page.locator("[data-testid=report-answer-gou_protection_donnees] dd strong").textContent(), /^1 · Sous le minimum légal$/);
   const ladder = await page.locator("[data-testid=report-answer-gou_protection_donnees] .report-levels li").allTextContents();
   assert.match(ladder[0], /^Sous le minimum légal · /);
   assert.match(ladder[1], /^Sous le minimum légal · /);
-  assert.match(ladder[2], /^Structuré · /);
+  assert.match(ladder[2], /^Minimum légal · /);
+  assert.match(ladder[3], /^Intégré · /);
   assert.equal(await page.locator("[data-testid=report-answer-mob_pcm]").count(), 0);
   await assertClean(page);
 });

@@ -4,7 +4,7 @@
 //! and columns come out right on a double click. LibreOffice reads it too.
 
 use super::assessment::{Assessment, Choice};
-use super::content::{Framework, Texts};
+use super::content::{Framework, LegalLevelNames, Texts};
 
 pub const SEPARATOR: char = ';';
 
@@ -64,8 +64,8 @@ pub struct AnswerWords<'a> {
     /// level column stays empty.
     pub unknown: &'a str,
     pub not_applicable: &'a str,
-    /// « Sous le minimum légal »: a level's name when it falls short of a legal duty.
-    pub below_legal: &'a str,
+    /// « Sous le minimum légal », « Minimum légal »: a legal duty's levels up to its minimum.
+    pub legal_levels: LegalLevelNames<'a>,
 }
 
 /// One row per question: the pillar, the question, the answer with its level text, the note.
@@ -87,7 +87,7 @@ pub fn answers(
             let (level, level_name, level_text) = match assessment.choice(question) {
                 Some(Choice::Level(level)) => (
                     level.get().to_string(),
-                    framework.level_name_on(texts, question, level.get(), words.below_legal),
+                    framework.level_name_on(texts, question, level.get(), words.legal_levels),
                     text.and_then(|t| t.levels.get(usize::from(level.get() - 1)))
                         .map_or("", String::as_str),
                 ),

@@ -8,7 +8,9 @@
 //! CSV and the printed fiches.
 
 use super::assessment::{Assessment, Choice};
-use super::content::{self, ActionText, CostBand, Effort, Framework, Horizon, Texts, Volet};
+use super::content::{
+    self, ActionText, CostBand, Effort, Framework, Horizon, LegalLevelNames, Texts, Volet,
+};
 use super::plan::{ItemStatus, RoadmapItem};
 use super::roadmap;
 use super::scoring::PillarScore;
@@ -188,8 +190,8 @@ pub struct PstWords<'a> {
     pub operational: &'a str,
     /// « Niveau {level} requis par la loi ».
     pub legal: &'a str,
-    /// « Sous le minimum légal »: a level's name when it falls short of a legal duty.
-    pub below_legal: &'a str,
+    /// « Sous le minimum légal », « Minimum légal »: a legal duty's levels up to its minimum.
+    pub legal_levels: LegalLevelNames<'a>,
     /// The heading of the commune's own items.
     pub other_actions: &'a str,
     pub volets: [&'a str; 2],
@@ -317,7 +319,7 @@ pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
         Some(level) => {
             let name = sources
                 .framework
-                .level_name_on(texts, question, level, words.below_legal);
+                .level_name_on(texts, question, level, words.legal_levels);
             format!("{level} — {name}")
         }
         None => String::new(),

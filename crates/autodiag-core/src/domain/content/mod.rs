@@ -5,8 +5,9 @@ pub mod source;
 pub mod texts_json;
 
 pub use model::{
-    Action, ActionKind, ActionText, Commune, CostBand, Effort, Framework, Horizon, Migration,
-    Owner, Pillar, PillarText, PopulationFit, QuestionInfo, QuestionText, Scale, Texts, Volet,
+    Action, ActionKind, ActionText, Commune, CostBand, Effort, Framework, Horizon, LegalLevelNames,
+    Migration, Owner, Pillar, PillarText, PopulationFit, QuestionInfo, QuestionText, Scale, Texts,
+    Volet,
 };
 
 use crate::domain::json_tree::{Json, ShapeError};

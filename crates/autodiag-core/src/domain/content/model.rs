@@ -29,6 +29,15 @@ pub mod json_object {
     }
 }
 
+/// The names of a legal duty's levels up to its minimum, in the reader's language.
+#[derive(Debug, Clone, Copy)]
+pub struct LegalLevelNames<'a> {
+    /// « Sous le minimum légal »: the commune is not in compliance.
+    pub below: &'a str,
+    /// « Minimum légal »: the level the law requires, whole.
+    pub at: &'a str,
+}
+
 /// The language-neutral structure: pillars, their questions, and the action catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Framework {
@@ -971,23 +980,20 @@ impl Framework {
         self.questions.get(question).and_then(|q| q.legal_minimum)
     }
 
-    /// The name of `level` on `question`: the scale's maturity name, or `below_legal` when the
-    /// level falls short of the question's legal minimum. Below the minimum the commune is
-    /// non-compliant, not at an early stage, so no maturity name is shown there.
+    /// The name of `level` on `question`. On a legal duty the levels up to the minimum say
+    /// where the commune stands with the law (« Sous le minimum légal », « Minimum légal »),
+    /// since compliance is not maturity; the scale's maturity names start above it.
     pub fn level_name_on<'a>(
         &self,
         texts: &'a Texts,
         question: &str,
         level: u8,
-        below_legal: &'a str,
+        legal_names: LegalLevelNames<'a>,
     ) -> &'a str {
-        if self
-            .legal_minimum(question)
-            .is_some_and(|minimum| level < minimum)
-        {
-            below_legal
-        } else {
-            texts.level_name_at(usize::from(level.saturating_sub(1)))
+        match self.legal_minimum(question) {
+            Some(minimum) if level < minimum => legal_names.below,
+            Some(minimum) if level == minimum => legal_names.at,
+            _ => texts.level_name_at(usize::from(level.saturating_sub(1))),
         }
     }
 
