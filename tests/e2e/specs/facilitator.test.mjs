@@ -93,7 +93,21 @@ async function fitsTheScreen(page, where) {
   assert.ok(Math.abs(sizes.unfilled) <= 1, `${where}: the projector does not fill the screen's height: ${JSON.stringify(sizes)}`);
 }
 
-test("projector: type sized by the screen's height, a pillar's questions to check, nothing overflows at 720p, 768p and 1080p", async () => {
+/** The smallest text on the slide, outside the charts, in pixels: the back row must read it. */
+async function smallestText(page) {
+  return page.evaluate(() => {
+    const slide = document.querySelector("[data-testid=slide]");
+    let smallest = Infinity;
+    for (const element of slide.querySelectorAll("*")) {
+      if (element.closest("svg")) continue;
+      const hasText = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+      if (hasText) smallest = Math.min(smallest, parseFloat(getComputedStyle(element).fontSize));
+    }
+    return smallest;
+  });
+}
+
+test("projector: type sized by the screen's height, a pillar's questions to check, nothing overflows at 720p, 768p and 1080p, no text under 20 px at 720p", async () => {
   const { context, page } = await freshPage();
   await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", respondent: "Marie Dubois", role: "Directrice générale", pick: crowded })]]));
   await project(page, "Thuin");
@@ -103,6 +117,8 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
     for (let slide = 1; slide <= SLIDES; slide++) {
       await expectText(page, "[data-testid=slide-counter]", `Diapositive ${slide} sur ${SLIDES}`);
       await fitsTheScreen(page, `slide ${slide} at ${width}×${height}`);
+      // A pillar's meaning and the acronyms' footnote too: about 20 px at least on a 720p projector.
+      if (height === 720) assert.ok(await smallestText(page) >= 20, `slide ${slide}: text of ${await smallestText(page)}px at 720p`);
       if (width === 1280 && slide <= 2) await page.screenshot({ path: path.join(resultsDir(), `facilitator-projector-1280x720-${slide === 1 ? "title" : "pillar"}.png`) });
       if (slide === 2) {
         // Mobilité: five « je ne sais pas », three named and « + 2 autres » on the fourth line.
