@@ -279,7 +279,7 @@ pub fn ImportArea(
                     </li>
                 }.into_any(),
                 Outcome::Failed { file, message } => view! {
-                    <li class="import-results__error" role="alert"><strong>{file}</strong>" : "{message}</li>
+                    <li class="import-results__error" role="alert"><strong>{file}</strong>{td_string!(l, shell.colon)}{message}</li>
                 }.into_any(),
                 Outcome::Cancelled { file } => view! {
                     <li>{td_string!(l, import.cancelled, file = file)}</li>

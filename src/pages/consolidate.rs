@@ -38,7 +38,7 @@ pub fn ConsolidatePage() -> impl IntoView {
             }
         };
         let source = file.unwrap_or_else(|| assessment.profile.display_name());
-        errors.update(|e| e.push(format!("{source} : {refusal}")));
+        errors.update(|e| e.push(format!("{source}{}{refusal}", td_string!(l, shell.colon))));
     };
     let load = move |files: Vec<web_sys::File>| {
         errors.set(Vec::new());
@@ -59,7 +59,9 @@ pub fn ConsolidatePage() -> impl IntoView {
                 };
                 match result {
                     Ok(assessment) => admit(assessment, Some(name)),
-                    Err(message) => errors.update(|e| e.push(format!("{name} : {message}"))),
+                    Err(message) => errors.update(|e| {
+                        e.push(format!("{name}{}{message}", td_string!(l, shell.colon)))
+                    }),
                 }
             });
         }
@@ -274,7 +276,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             <ul data-testid="disagreements">
                 {disagreements.iter().map(|s| view! {
                     <li>{texts.questions.get(&s.question_id).map_or_else(String::new, |q| q.title.clone())}" — "
-                        {s.choices.iter().zip(&labels).map(|(c, who)| format!("{who} : {}", choice_text(state, &s.question_id, *c))).collect::<Vec<_>>().join(" ; ")}
+                        {s.choices.iter().zip(&labels).map(|(c, who)| format!("{who}{}{}", td_string!(l, shell.colon), choice_text(state, &s.question_id, *c))).collect::<Vec<_>>().join(td_string!(l, shell.list_separator))}
                     </li>
                 }).collect_view()}
             </ul>

@@ -193,7 +193,7 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
         .collect();
     let acronyms = content::acronyms_in(glossary, shown_titles.iter().map(String::as_str))
         .into_iter()
-        .map(|(acronym, meaning)| format!("{acronym} : {meaning}"))
+        .map(|(acronym, meaning)| format!("{acronym}{}{meaning}", td_string!(l, shell.colon)))
         .collect::<Vec<_>>()
         .join(" · ");
     let title = |question: &str| with_abbr(&texts.question(question).title, glossary);

@@ -187,7 +187,7 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
             <section aria-labelledby="report-roadmap">
             <h2 id="report-roadmap">{td_string!(l, nav.roadmap)}</h2>
             <p>
-                <strong>{td_string!(l, roadmap.focus_title)}" : "</strong>
+                <strong>{td_string!(l, roadmap.focus_title)}{td_string!(l, shell.colon)}</strong>
                 {crate::domain::roadmap::choose_focus(&assessment, &state.scores.get_untracked()).0.iter().map(|f| texts.pillar_name(&f.pillar_id).to_string()).collect::<Vec<_>>().join(", ")}
             </p>
             {Horizon::ALL.into_iter().map(|horizon| {
@@ -216,7 +216,7 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                                             {tags.map(|t| view! { <br/><span class="hint">{t}</span> })}
                                             {step.map(|s| view! { <br/>{td_string!(l, roadmap.first_step)}" "{s} })}
                                             <br/><span data-testid="report-item-who">{td_string!(l, roadmap.owner_line)}" "{owner}" · "{td_string!(l, roadmap.due_line)}" "{due}</span>
-                                            {(!reasons.is_empty()).then(|| view! { <br/><span class="hint">{td_string!(l, roadmap.why)}" "{reasons.join(" ; ")}</span> })}
+                                            {(!reasons.is_empty()).then(|| view! { <br/><span class="hint">{td_string!(l, roadmap.why)}" "{reasons.join(td_string!(l, shell.list_separator))}</span> })}
                                         </li>
                                     }
                                 }).collect_view()}

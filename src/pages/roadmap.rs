@@ -109,7 +109,7 @@ pub fn RoadmapPage() -> impl IntoView {
                     target = format!("{} · {}", target_level, texts.level_name_at(usize::from(target_level - 1)))),
                 LaterReason::LowerPriority => td_string!(l, roadmap.later_lower).to_string(),
             };
-            view! { <li><strong>{texts.pillar_name(&later.pillar_id).to_string()}</strong>" : "{reason}</li> }
+            view! { <li><strong>{texts.pillar_name(&later.pillar_id).to_string()}</strong>{td_string!(l, shell.colon)}{reason}</li> }
         }).collect_view();
         view! { <h3>{td_string!(l, roadmap.later_title)}</h3><ul data-testid="later-pillars">{items}</ul> }
     });
@@ -304,7 +304,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
             <div class="item__tags">
                 {action.map(|a| view! {
                     <span class="badge badge--info">{kind_text(a.kind)}</span>
-                    <span class="badge badge--info">{td_string!(l, roadmap.effort)}" : "{effort_text(a.effort)}</span>
+                    <span class="badge badge--info">{td_string!(l, roadmap.effort)}{td_string!(l, shell.colon)}{effort_text(a.effort)}</span>
                     <span class="badge badge--info">{cost_text(a.cost)}</span>
                     {a.pooled.then(|| view! { <span class="badge badge--ok" data-testid="pooled">{td_string!(l, roadmap.pooled)}</span> })}
                 })}

@@ -265,7 +265,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
     let rejected = territory.with_value(|t| {
         t.rejected
             .iter()
-            .map(|r| view! { <li><strong>{r.file.clone()}</strong>" : "{error_message(l, &r.error)}</li> })
+            .map(|r| view! { <li><strong>{r.file.clone()}</strong>{td_string!(l, shell.colon)}{error_message(l, &r.error)}</li> })
             .collect_view()
     });
     let superseded = territory.with_value(|t| {

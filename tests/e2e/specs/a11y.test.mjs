@@ -132,13 +132,18 @@ test("English is complete, switches <html lang>, and is kept after a reload", as
   const FRENCH = /\b(le|la|les|des|du|une|pour|avec|commune de|répondues|Enregistré|Télécharger|niveau|Je ne sais pas)\b/;
   const ENGLISH = /\b(the|and|with|of the|Download|Saved|answered|level|I don't know)\b/;
   const visible = async () => (await page.evaluate(() => document.body.innerText)).replace(/Français|Chimay|IGRETEC|Charleroi Métropole|Autodiag/g, "");
-  for (const hash of ["#/", "#/profil", "#/pilier/gouvernance", "outils/#/resultats", "outils/#/feuille-de-route", "outils/#/evaluations", "outils/#/territoire"]) {
+  // French typography too: a space before a colon or semicolon, and « » quotes.
+  const FRENCH_MARKS = /\s[:;](\s|$)|[«»]/m;
+  for (const hash of ["#/", "#/profil", "#/pilier/gouvernance", "outils/#/resultats", "outils/#/feuille-de-route", "outils/#/rapport", "outils/#/evaluations", "outils/#/territoire"]) {
     await page.goto(`${app.server.url}${hash}`);
     await page.waitForSelector("main h1");
     if (hash.includes("pilier")) await page.waitForSelector("fieldset.question");
+    if (hash.includes("rapport")) await page.waitForSelector("[data-testid=report-answer-gou_pilotage]");
     const text = await visible();
-    const french = text.match(FRENCH);
-    assert.equal(french, null, `French left on ${hash}: «${french?.[0]}» in …${text.slice(Math.max(0, french?.index - 60), french?.index + 60)}…`);
+    for (const pattern of [FRENCH, FRENCH_MARKS]) {
+      const french = text.match(pattern);
+      assert.equal(french, null, `French left on ${hash}: «${french?.[0]}» in …${text.slice(Math.max(0, french?.index - 60), french?.index + 60)}…`);
+    }
   }
   await page.click("button[lang=fr]");
   await page.waitForFunction(() => document.documentElement.lang === "fr");
