@@ -20,10 +20,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # aims at 180 KB and 500 KB. The whole dist/ rose from 682,000 for the charts' layout fixes of
 # 2026-12-03, then from 685,000 for three legal duties' texts and journey fixes of the ninth
 # session, less two shrinking steps, then from 687,000 for three more legal minimums of the
-# tenth (school zones, the yearly emergency exercise, minutes of interpellations, the DPO);
-# BENCHMARKS.md, History.
+# tenth (school zones, the yearly emergency exercise, minutes of interpellations, the DPO),
+# then from 688,000 in the eleventh for the open data minimum, regional roads and English
+# punctuation; BENCHMARKS.md, History.
 SIZE_BUDGET := 194000
-DIST_BUDGET := 688000
+DIST_BUDGET := 689000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -388,7 +388,7 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
     // The duties every commune has (CONTEXT.md, « Legal obligations are not maturity »).
     for duty in [
         "gou_protection_donnees",
-        "gou_open_data",
+        "gou_donnees_ouvertes",
         "sc_accessibilite",
         "sc_publicite_conseil",
         "ene_batiments_peb",
@@ -410,15 +410,17 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
                 !text.legal_basis.trim().is_empty(),
                 "{lang} {question}: legal_basis"
             );
-            if lang != "fr" {
-                continue;
-            }
+            // Said the same way on every duty, at the end of the level.
+            let not_in_order = match lang {
+                "fr" => "n'est pas en règle.",
+                _ => "does not comply.",
+            };
             let minimum = framework.legal_minimum(question).unwrap();
             for level in 1..minimum {
                 let words = text.levels[usize::from(level - 1)].to_lowercase();
                 assert!(
-                    words.contains("pas en règle") || words.contains("non conforme"),
-                    "{question} level {level} must say plainly that the commune is not in order: {words}"
+                    words.ends_with(not_in_order),
+                    "{lang} {question} level {level} must say plainly that the commune is not in order: {words}"
                 );
             }
         }

@@ -172,6 +172,8 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         ("qdv_crise", "qdv_crise_planu"),
         // Under 2.1.0 consulting the DPO before a new processing (GDPR art. 38) was level 4.
         ("gou_rgpd", "gou_protection_donnees"),
+        // Under 2.2.0 data published without a correspondant Open Data reached the minimum.
+        ("gou_open_data", "gou_donnees_ouvertes"),
         ("ene_batiments", "ene_batiments_peb"),
         ("ene_dechets", "ene_dechets_menagers"),
     ] {
@@ -214,6 +216,15 @@ fn an_assessment_migrated_under_2_1_gets_no_second_note_under_2_2() {
     a.apply_content_migrations(framework());
     let migrated_under_2_1 = "Avant la version 2.1.0 du référentiel, cette question ne tenait pas compte de l'obligation légale décrite ci-dessus ; votre réponse était : niveau 3.";
     assert_eq!(a.note("ene_batiments_peb"), migrated_under_2_1);
+    assert_migrating_again_changes_nothing(&mut a);
+}
+
+#[test]
+fn an_assessment_migrated_under_2_2_gets_no_second_note_under_2_3() {
+    let mut a = with_old_answer("gou_rgpd", level(2), "");
+    a.apply_content_migrations(framework());
+    let migrated_under_2_2 = "Avant la version 2.2.0 du référentiel, cette question ne tenait pas compte de l'obligation légale décrite ci-dessus ; votre réponse était : niveau 2.";
+    assert_eq!(a.note("gou_protection_donnees"), migrated_under_2_2);
     assert_migrating_again_changes_nothing(&mut a);
 }
 

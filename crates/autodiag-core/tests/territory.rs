@@ -473,8 +473,10 @@ fn the_answers_csv_has_one_row_per_question() {
     a.set_choice("mob_partagee", Some(Choice::NotApplicable), NOW);
     a.set_choice("gou_protection_donnees", Some(level(2)), NOW);
     a.set_choice(
-        "gou_open_data",
-        Some(level(framework().legal_minimum("gou_open_data").unwrap())),
+        "gou_donnees_ouvertes",
+        Some(level(
+            framework().legal_minimum("gou_donnees_ouvertes").unwrap(),
+        )),
         NOW,
     );
     let words = csv::AnswerWords {
@@ -518,7 +520,7 @@ fn the_answers_csv_has_one_row_per_question() {
     assert_eq!(framework().legal_minimum("gou_protection_donnees"), Some(3));
     assert!(line("gou_protection_donnees").contains(";2;Sous le minimum légal;"));
     // At the minimum the commune is in compliance, not « Structuré ».
-    assert!(line("gou_open_data").contains(";3;Minimum légal;"));
+    assert!(line("gou_donnees_ouvertes").contains(";3;Minimum légal;"));
 }
 
 #[test]

@@ -40,7 +40,7 @@ test("a question with a legal minimum shows the minimum and its basis, in words"
   assert.match(levelOne, /1 · Sous le minimum légal/);
   assert.doesNotMatch(levelOne, /Initial|Exploratoire/);
   assert.match(await question.textContent(), /Qui répond \? Délégué à la protection des données/);
-  assert.match(await page.textContent("[data-testid=scale-rule]"), /le niveau le plus élevé dont tous les éléments sont vrais/);
+  assert.match(await page.textContent("[data-testid=scale-rule]"), /le niveau le plus élevé dont tous les éléments, et ceux des niveaux en dessous, sont vrais/);
   // A question that is no legal duty has no mark.
   assert.equal(await page.locator("[data-testid=question-gou_pilotage] .legal-mark").count(), 0);
   await question.scrollIntoViewIfNeeded();
@@ -185,7 +185,7 @@ test("a commune coming back with an answer given before transparency became a le
   assert.match(await question.locator("[data-testid=legal-basis-sc_publicite_conseil]").textContent(), /Décret du 18 mai 2022.*cinq jours francs.*L1133-1.*L1122-14.*interpellation.*niveau 2 est le minimum que la loi impose/s);
   const markedLevel = await question.locator("[data-testid=legal-mark-sc_publicite_conseil]").evaluate((el) => el.closest("label").querySelector("input").dataset.testid);
   assert.equal(markedLevel, "sc_publicite_conseil-2");
-  assert.match(await question.locator("label.option").first().textContent(), /^1 · Sous le minimum légal\s*Non conforme : /);
+  assert.match(await question.locator("label.option").first().textContent(), /^1 · Sous le minimum légal\s*Il manque en ligne .* la commune n'est pas en règle\.$/);
   // The old level is not read as « in order »: nothing is chosen, and the note recalls it.
   assert.equal(await question.locator("input[type=radio]:checked").count(), 0);
   assert.match(await question.locator("textarea").inputValue(), /Avant la version 2\.1\.0 du référentiel.*niveau 2/s);
