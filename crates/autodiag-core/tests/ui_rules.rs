@@ -343,3 +343,30 @@ fn consolidation_refuses_another_commune_and_a_respondent_loaded_twice() {
     changed.profile.date = "2026-11-27".into();
     assert_eq!(admit(&loaded, &changed), Admission::Admitted);
 }
+
+#[test]
+fn consolidation_admits_respondents_who_left_their_name_blank() {
+    use autodiag_core::domain::consolidation::{Admission, admit};
+    // Only the commune's name is required: three people of one commune, same day, no name.
+    let respondent = |id: &str, answer: u8| {
+        let mut a = assessment("Courcelles");
+        a.id = id.into();
+        a.profile.date = "2026-12-03".into();
+        answer_all(&mut a, level(answer));
+        a
+    };
+    let (first, second, third) = (respondent("a", 2), respondent("b", 3), respondent("c", 4));
+    assert_eq!(
+        admit(std::slice::from_ref(&first), &second),
+        Admission::Admitted
+    );
+    let loaded = [first.clone(), second];
+    assert_eq!(admit(&loaded, &third), Admission::Admitted);
+    // A second copy of a nameless file is still the same file.
+    let mut copy = first.clone();
+    copy.id = "copy".into();
+    assert!(matches!(
+        admit(&loaded, &copy),
+        Admission::AlreadyLoaded { .. }
+    ));
+}

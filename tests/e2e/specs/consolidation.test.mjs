@@ -63,6 +63,21 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   await context.close();
 });
 
+test("three respondents who left their name blank are three respondents, numbered", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  // Only the commune's name is required on the profile: the same day, no name, no role.
+  const files = writeFiles([1, 2, 3].map((n) => [`sans-nom-${n}.json`, respondent("Courcelles", "52015", "", "", (i) => ((i + n) % 5) + 1)]));
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
+  assert.equal(await page.locator("[data-testid=consolidate-errors] li").count(), 0);
+  assert.match(await page.textContent("[data-testid=loaded-respondents]"), /#1.*#2.*#3/s);
+  await assertClean(page);
+  await context.close();
+});
+
 test("an assessment of this browser already added is marked « Ajoutée » and cannot be added twice", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);

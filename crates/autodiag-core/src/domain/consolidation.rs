@@ -67,8 +67,10 @@ pub fn admit(loaded: &[Assessment], candidate: &Assessment) -> Admission {
     let person = |a: &Assessment| super::profile::slug(&a.profile.respondent_name);
     let same_answers =
         |a: &Assessment| a.answers == candidate.answers && a.profile == candidate.profile;
+    // Only the commune's name is required: two people who left theirs blank are two people
+    // (`slug` names a blank « commune », so the blank is checked before it).
     let same_person_and_day = |a: &Assessment| {
-        !person(candidate).is_empty()
+        !candidate.profile.respondent_name.trim().is_empty()
             && person(a) == person(candidate)
             && a.profile.date == candidate.profile.date
     };
