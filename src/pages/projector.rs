@@ -219,24 +219,39 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
     let meaning = score
         .band
         .map(|b| texts.band_meaning_at(usize::from(b - 1)).to_string());
+    // A pillar nobody has answered yet says so, rather than three empty lists that read as
+    // « nothing to check ».
+    let answered = pillar
+        .questions
+        .iter()
+        .any(|question| assessment.choice(question).is_some());
+    let body = if !answered {
+        view! { <p data-testid="slide-unanswered">{td_string!(l, projector.unanswered)}</p> }
+            .into_any()
+    } else {
+        view! {
+            <div class="projector__pillar">
+                <div>
+                    <h3>{td_string!(l, projector.strengths)}</h3>
+                    <ul>{list(&slide.strengths)}</ul>
+                    <h3>{td_string!(l, projector.gaps)}</h3>
+                    <ul>{list(&slide.gaps)}</ul>
+                </div>
+                <div class="projector__check" data-testid="slide-to-check">
+                    <h3>{td_string!(l, projector.to_check)}</h3>
+                    <ul>{to_check}</ul>
+                </div>
+            </div>
+        }
+        .into_any()
+    };
     view! {
         <div class="projector__heading">
             <h2>{texts.pillar_name(&score.pillar_id).to_string()}</h2>
             <p class="projector__score">{score_text(state, score.score)}</p>
         </div>
         {meaning.map(|m| view! { <p class="projector__meaning">{m}</p> })}
-        <div class="projector__pillar">
-            <div>
-                <h3>{td_string!(l, projector.strengths)}</h3>
-                <ul>{list(&slide.strengths)}</ul>
-                <h3>{td_string!(l, projector.gaps)}</h3>
-                <ul>{list(&slide.gaps)}</ul>
-            </div>
-            <div class="projector__check" data-testid="slide-to-check">
-                <h3>{td_string!(l, projector.to_check)}</h3>
-                <ul>{to_check}</ul>
-            </div>
-        </div>
+        {body}
         {(!acronyms.is_empty()).then(|| view! { <p class="projector__acronyms" data-testid="slide-acronyms">{acronyms}</p> })}
     }
 }

@@ -27,8 +27,12 @@ pub fn TerritoryPage() -> impl IntoView {
             return;
         }
         loading.set(true);
+        // Files arrive one e-mail at a time: a new pick adds to the communes on screen, and a
+        // file of the same name replaces the one read before.
+        let mut earlier = kept.files.get_value();
+        earlier.retain(|(name, _)| files.iter().all(|file| file.name() != *name));
         wasm_bindgen_futures::spawn_local(async move {
-            let (loaded, read) = read_and_load(files).await;
+            let (loaded, read) = read_and_load(earlier, files).await;
             browser::mark("autodiag:territory-parsed");
             territory.set(Some(loaded));
             loading.set(false);
@@ -76,7 +80,7 @@ pub fn TerritoryPage() -> impl IntoView {
                     hint=td_string!(l, territory.drop_hint).to_string()
                     on_files=load
                 />
-                <KeepFiles kept forget/>
+                <KeepFiles kept forget showing=territory/>
             </div>
             <p role="status" aria-live="polite" data-testid="territory-status">
                 {move || {
@@ -149,10 +153,12 @@ impl Kept {
         }
     }
 
-    /// « Tout effacer »: the kept files and the view.
+    /// « Tout effacer »: the view, and the kept files when the option is on.
     fn forget(self, l: Locale) {
         self.files.set_value(Vec::new());
-        self.clear(l, td_string!(l, territory.keep_cleared));
+        if self.keep.get_untracked() {
+            self.clear(l, td_string!(l, territory.keep_cleared));
+        }
     }
 
     fn clear(self, l: Locale, done: &'static str) {
@@ -173,6 +179,8 @@ fn KeepFiles(
     kept: Kept,
     /// Clears the view as well as the kept files.
     forget: Callback<()>,
+    /// The communes on screen: « Tout effacer » starts over even without the option.
+    showing: RwSignal<Option<Territory>>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     view! {
@@ -183,7 +191,7 @@ fn KeepFiles(
                 " "{td_string!(l, territory.keep_label)}
             </label>
             <p class="hint">{td_string!(l, territory.keep_hint)}</p>
-            {move || kept.keep.get().then(|| view! {
+            {move || (kept.keep.get() || showing.with(Option::is_some)).then(|| view! {
                 <button type="button" class="button" data-testid="territory-forget" on:click=move |_| forget.run(())>
                     {td_string!(l, territory.keep_forget)}
                 </button>
@@ -198,8 +206,12 @@ fn KeepFiles(
 /// that parsing starts while the browser still reads the rest.
 const READ_BATCH: usize = 50;
 
-/// Returns the territory and the files as read, for the option that keeps them.
-async fn read_and_load(files: Vec<web_sys::File>) -> (Territory, Vec<(String, Vec<u8>)>) {
+/// Returns the territory of the `earlier` files, already read, and the new ones, with all the
+/// files as read, for the next pick and the option that keeps them.
+async fn read_and_load(
+    earlier: Vec<(String, Vec<u8>)>,
+    files: Vec<web_sys::File>,
+) -> (Territory, Vec<(String, Vec<u8>)>) {
     let framework = content::framework();
     let now = browser::now_iso();
     // Every read starts at once; an unreadable file resolves to nothing and is reported alone.
@@ -212,7 +224,11 @@ async fn read_and_load(files: Vec<web_sys::File>) -> (Territory, Vec<(String, Ve
         .map(|file| file.array_buffer().catch(&unreadable).into())
         .collect();
     let mut loader = territory::TerritoryLoader::default();
-    let mut read = Vec::with_capacity(files.len());
+    for (name, bytes) in &earlier {
+        loader.add(framework, name, bytes, &now);
+    }
+    let mut read = earlier;
+    read.reserve(files.len());
     for (batch_files, batch_reads) in files.chunks(READ_BATCH).zip(reads.chunks(READ_BATCH)) {
         let batch: js_sys::Array = batch_reads.iter().collect();
         let buffers = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&batch))

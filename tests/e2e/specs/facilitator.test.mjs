@@ -182,6 +182,25 @@ test("projector and results: a long commune name fits the title slide, and a sco
   await context.close();
 });
 
+test("projector: a pillar nobody has answered says so, instead of empty lists", async () => {
+  const { context, page } = await freshPage();
+  const summary = fullSummary({ commune: "Ham-sur-Heure-Nalinnes", date: "2026-11-20", pick: () => 3 });
+  // The last pillar has no answer at all, not even « je ne sais pas ».
+  const last = new Set(QUESTIONS[QUESTIONS.length - 1].map((q) => q.id));
+  summary.answers = summary.answers.filter((a) => !last.has(a.question_id));
+  await importFiles(page, writeFiles([["ham.json", summary]]));
+  await project(page, "Ham-sur-Heure-Nalinnes");
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
+  assert.equal(await page.locator("[data-testid=slide-unanswered]").count(), 0, "an answered pillar shows its lists");
+  for (let slide = 2; slide < 1 + QUESTIONS.length; slide++) await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive ${1 + QUESTIONS.length} sur ${SLIDES}`);
+  assert.match(await page.textContent("[data-testid=slide-unanswered]"), /^Pas encore de réponse dans ce pilier/);
+  assert.equal(await page.locator("[data-testid=slide-to-check]").count(), 0);
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector: Space and Enter activate the focused button instead of advancing", async () => {
   const { context, page } = await freshPage();
   await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: crowded })]]));

@@ -302,13 +302,28 @@ function keptCount(page) {
 
 const heatmapNames = (page) => page.$$eval("[data-testid=heatmap] tbody th", (cells) => cells.map((c) => c.textContent));
 
-test("without the opt-in, nothing is stored and a reload starts empty", async () => {
+test("files picked later add to the communes on screen; without the opt-in, nothing is stored and a reload starts empty", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
-  await loadTerritory(page, communes(5, { seed: 21 }));
+  const [first, second, third, fourth] = communes(4, { seed: 21 });
+  await loadTerritory(page, [first, second]);
   assert.equal(await page.isChecked("[data-testid=territory-keep]"), false, "off by default");
-  assert.equal(await page.locator("[data-testid=territory-forget]").count(), 0);
+  // A summary that arrives by e-mail later joins the others instead of replacing them.
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles([["c2.json", third]]));
+  await expectText(page, "[data-testid=territory-status]", "3 communes chargées.");
+  assert.equal((await heatmapNames(page)).length, 3);
+  // A file of the same name is a newer copy: it replaces the one read before.
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles([["c2.json", fourth]]));
+  await expectText(page, "[data-testid=territory-status]", "3 communes chargées.");
+  const names = await heatmapNames(page);
+  assert.ok(names.includes(fourth.profile.commune) && !names.includes(third.profile.commune), names.join(", "));
   assert.equal(await keptCount(page), null, "no database");
+  // « Tout effacer » starts over, and without the option it stores nothing either.
+  await page.click("[data-testid=territory-forget]");
+  assert.equal(await page.locator("[data-testid=heatmap]").count(), 0, "the view is empty");
+  assert.equal(await keptCount(page), null, "still no database");
+  await loadTerritory(page, [first]);
+  await expectText(page, "[data-testid=territory-status]", "1 commune chargée.");
   assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.territory.keep")), null);
   await page.reload();
   await page.waitForSelector("[data-testid=territory-input]", { state: "attached" });
