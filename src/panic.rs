@@ -50,7 +50,7 @@ fn show_banner() {
     };
     add("strong", title);
     add("p", body_text);
-    if let Some(json) = crate::storage::backup_json()
+    if let Some(json) = crate::storage::backup_json(None)
         && let Some(link) = add("a", download)
         && let Some(url) = blob_url(&json)
     {

@@ -128,7 +128,7 @@ fn from_window_name() -> Vec<Assessment> {
 }
 
 fn to_window_name() {
-    if let (Some(window), Some(json)) = (web_sys::window(), backup_json()) {
+    if let (Some(window), Some(json)) = (web_sys::window(), backup_json(None)) {
         let _ = window.set_name(&format!("{WINDOW_NAME_PREFIX}{json}"));
     }
 }
@@ -146,12 +146,17 @@ fn remember(id: &str, encoded: String) {
     });
 }
 
-/// Every assessment known to this tab as a backup file the import understands. Used by the
-/// crash banner, so it must not panic: it gives up rather than wait for a busy borrow.
-pub fn backup_json() -> Option<String> {
+/// Every assessment known to this tab, or only the one with id `only`, as a backup file the
+/// import understands. Used by the crash banner, so it must not panic: it gives up rather
+/// than wait for a busy borrow.
+pub fn backup_json(only: Option<&str>) -> Option<String> {
     LATEST.with(|latest| {
         let latest = latest.try_borrow().ok()?;
-        let records: Vec<&str> = latest.values().map(String::as_str).collect();
+        let records: Vec<&str> = latest
+            .iter()
+            .filter(|(id, _)| only.is_none_or(|only| only == id.as_str()))
+            .map(|(_, record)| record.as_str())
+            .collect();
         Some(format!(
             "{{\"format\":\"{}\",\"storage_version\":{},\"assessments\":[{}]}}",
             stored::BACKUP_FORMAT,

@@ -62,7 +62,8 @@ pub fn DownloadSummaryButton(
             }
         }
         None => {
-            download_backup();
+            // « My answers »: on a shared computer, never another commune's assessment.
+            download_backup(state.current.get_untracked().as_deref());
             state.update_current(|a, now| a.mark_downloaded(now));
         }
     };
@@ -79,9 +80,10 @@ pub fn DownloadSummaryButton(
     }
 }
 
-/// Every assessment of this tab in one backup file, importable later.
-pub fn download_backup() {
-    if let Some(json) = crate::storage::backup_json() {
+/// Every assessment of this tab, or only the one with id `only`, in one backup file,
+/// importable later.
+pub fn download_backup(only: Option<&str>) {
+    if let Some(json) = crate::storage::backup_json(only) {
         let _ = browser::download(
             &format!("autodiag-sauvegarde-{}.json", browser::today()),
             "application/json",

@@ -83,9 +83,12 @@ test("« je ne sais pas » becomes a list of questions to check, with whom to as
   await context.close();
 });
 
-test("the status line says « Copie de sauvegarde : jamais », and the reminder never speaks of a last copy that was never made", async () => {
+test("the status line says « Copie de sauvegarde : jamais », the reminder never speaks of a last copy that was never made, and the copy holds this commune only", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
+  // A shared computer: another commune's assessment is already in this browser.
+  await createAssessment(page, app.server.url, "Fleurus");
+  await answerPillar(page, app.server.url, "economie", 4);
   await createAssessment(page, app.server.url, "Walcourt");
   assert.equal((await page.textContent("[data-testid=last-download]")).trim(), "Copie de sauvegarde : jamais");
   await answerPillar(page, app.server.url, "mobilite", 2);
@@ -97,6 +100,8 @@ test("the status line says « Copie de sauvegarde : jamais », and the reminder 
   // The questionnaire's button keeps a copy of the answers as they are on screen.
   const copy = JSON.parse((await downloadText(page, "[data-testid=download-nudge] [data-testid=download-summary]")).text);
   assert.equal(copy.format, "autodiag-backup");
+  // « My answers » are this commune's only, never Fleurus's.
+  assert.deepEqual(copy.assessments.map((record) => record.assessment.profile.commune), ["Walcourt"]);
   await page.waitForFunction(() => /Copie de sauvegarde : le \d{2}\/\d{2}\/\d{4}/.test(document.querySelector("[data-testid=last-download]")?.textContent ?? ""));
   await assertClean(page);
   await context.close();
