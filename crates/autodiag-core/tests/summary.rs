@@ -503,3 +503,18 @@ fn a_crafted_item_is_bounded_and_a_due_date_that_is_not_one_is_dropped() {
     );
     assert_eq!(item.due, None);
 }
+
+#[test]
+fn a_backup_copy_sent_instead_of_a_summary_is_named_as_such() {
+    use autodiag_core::domain::stored::BACKUP_FORMAT;
+    let backup = format!(r#"{{"format":"{BACKUP_FORMAT}","storage_version":1,"assessments":[]}}"#);
+    assert_eq!(
+        summary::import(framework(), backup.as_bytes(), "id".into(), NOW).map(|_| ()),
+        Err(ImportError::Backup)
+    );
+    // Any other format is still « not a summary ».
+    assert_eq!(
+        summary::import(framework(), br#"{"format":"other"}"#, "id".into(), NOW).map(|_| ()),
+        Err(ImportError::NotAutodiag)
+    );
+}

@@ -378,6 +378,20 @@ test("with « Garder ces résumés dans ce navigateur », 30 communes come back 
   await context.close();
 });
 
+test("a commune's backup copy sent instead of its summary is named, with what to ask for", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const files = writeFiles([
+    ...communes(2, { seed: 5 }).map((s, i) => [`c${i}.json`, s]),
+    ["autodiag-sauvegarde-2026-12-03.json", { format: "autodiag-backup", storage_version: 1, assessments: [] }],
+  ]);
+  await page.goto(`${app.server.url}outils/#/territoire`);
+  await page.setInputFiles("[data-testid=territory-input]", files);
+  await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  assert.match(await page.textContent("[data-testid=rejected-files]"), /autodiag-sauvegarde-2026-12-03\.json : ce fichier est une copie de sauvegarde, pas un résumé : demandez à la commune le résumé enregistré depuis ses résultats/);
+  await assertClean(page);
+  await page.close();
+});
+
 test("an action shared by several communes names the electricity operator generically", async () => {
   const page = await openPage(app.browser, app.server.url);
   // Street lighting unknown, and energy the one pillar that matters: every roadmap asks the GRD.

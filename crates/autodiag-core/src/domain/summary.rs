@@ -412,6 +412,9 @@ pub enum ImportError {
     },
     TooDeep,
     NotAutodiag,
+    /// A copy of a browser's answers (`stored::BACKUP_FORMAT`), which the commune reopens
+    /// itself, sent where a summary is expected.
+    Backup,
     NewerSchema {
         found: u64,
         supported: u32,
@@ -501,8 +504,12 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
     // Valid JSON that is not an object (an array, a number…) is not a summary either, nor is
     // an object whose `format` is not ours or whose `schema_version` is not a whole number.
     let envelope = Fields::of(&tree).map_err(|_| ImportError::NotAutodiag)?;
-    if !matches!(envelope.get("format"), Some(Json::String(f)) if &**f == FORMAT_ID) {
-        return Err(ImportError::NotAutodiag);
+    match envelope.get("format") {
+        Some(Json::String(f)) if &**f == FORMAT_ID => {}
+        Some(Json::String(f)) if &**f == super::stored::BACKUP_FORMAT => {
+            return Err(ImportError::Backup);
+        }
+        _ => return Err(ImportError::NotAutodiag),
     }
     let version = envelope
         .optional("schema_version", Json::whole)
