@@ -21,10 +21,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # 2026-12-03, then from 685,000 for three legal duties' texts and journey fixes of the ninth
 # session, less two shrinking steps, then from 687,000 for three more legal minimums of the
 # tenth (school zones, the yearly emergency exercise, minutes of interpellations, the DPO),
-# then from 688,000 in the eleventh for the open data minimum, regional roads and English
-# punctuation; BENCHMARKS.md, History.
-SIZE_BUDGET := 194000
-DIST_BUDGET := 689000
+# then from 688,000 (to 690,000) in the eleventh for the open data minimum, regional roads,
+# English punctuation and a tab's own open assessment. The first load rose once, 194,000 →
+# 194,300, in the eleventh: a tab keeps its own open assessment (sessionStorage), so that on a
+# shared computer another tab's commune never receives its answers; BENCHMARKS.md, History.
+SIZE_BUDGET := 194300
+DIST_BUDGET := 690000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

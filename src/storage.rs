@@ -105,9 +105,15 @@ pub fn load() -> Loaded {
     for (id, raw) in read.encodings {
         remember(&id, raw);
     }
+    let mut prefs = read.prefs;
+    if let Some(own) = tab_storage().and_then(|tab| tab.get_item(stored::CURRENT_KEY).ok()?)
+        && read.workspace.get(&own).is_some()
+    {
+        prefs.current = Some(own);
+    }
     Loaded {
         workspace: read.workspace,
-        prefs: read.prefs,
+        prefs,
         recovered: read.recovered,
         available: true,
         trash: read.trash,
@@ -246,7 +252,18 @@ pub fn set_reference_file(json: Option<&str>) -> bool {
 }
 
 pub fn save_prefs(prefs: &Prefs) -> bool {
+    if let (Some(tab), Some(current)) = (tab_storage(), &prefs.current) {
+        let _ = tab.set_item(stored::CURRENT_KEY, current);
+    }
     is_available() && store::save_prefs(&mut BrowserStore, prefs)
+}
+
+/// This tab's own storage, for its open assessment. On a shared computer another tab that
+/// opens another commune changes the browser's « last open » (`localStorage`), which a new
+/// visit continues, but never the assessment this tab is answering, even as it moves between
+/// the questionnaire's page and the tools' page.
+fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
 }
 
 /// An assessment as another tab just wrote it, or `None` if the key is not an assessment's.

@@ -106,3 +106,34 @@ test("the status line says « Copie de sauvegarde : jamais », the reminder neve
   await assertClean(page);
   await context.close();
 });
+
+test("two tabs of a shared computer: each keeps answering its own commune across the questionnaire and the tools, and a new visit continues the last one worked on", async () => {
+  const context = await app.browser.isolated();
+  const fleurus = await openPage(context, app.server.url);
+  await createAssessment(fleurus, app.server.url, "Fleurus");
+  await answerPillar(fleurus, app.server.url, "mobilite", 2);
+  // Another official opens Thuin in a second tab of the same browser.
+  const thuin = await openPage(context, app.server.url);
+  await createAssessment(thuin, app.server.url, "Thuin");
+  // Back in the first tab: the results, then the questionnaire, are still Fleurus's.
+  await fleurus.goto(`${app.server.url}outils/#/resultats`);
+  await fleurus.waitForFunction(() => /Fleurus/.test(document.querySelector("main h1")?.textContent ?? ""));
+  await fleurus.goto(`${app.server.url}#/pilier/economie`);
+  await fleurus.waitForSelector("fieldset.question");
+  await fleurus.click('[data-testid="eco_connectivite-3"]');
+  assert.equal(await fleurus.textContent(".site-nav__current"), "Fleurus");
+  const stored = await fleurus.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("autodiag.assessment."))
+      .map((k) => JSON.parse(localStorage.getItem(k)).assessment)
+      .map((a) => [a.profile.commune, Object.keys(a.answers).includes("eco_connectivite")]),
+  );
+  assert.deepEqual(stored.sort(), [["Fleurus", true], ["Thuin", false]], "the answer went to Fleurus");
+  // A new visit, in a new tab, continues the assessment worked on last in this browser.
+  const later = await openPage(context, app.server.url);
+  await later.goto(`${app.server.url}#/`);
+  await ready(later);
+  assert.match(await later.textContent("main"), /Continuer le diagnostic de Fleurus/);
+  for (const page of [fleurus, thuin, later]) await assertClean(page);
+  await context.close();
+});

@@ -15,6 +15,8 @@ async function comeBackTo(page, assessment) {
     const { id } = JSON.parse(record).assessment;
     localStorage.setItem(`autodiag.assessment.${id}`, record);
     localStorage.setItem("autodiag.current", id);
+    // Coming back is a new visit: this tab's own open assessment is not kept.
+    sessionStorage.clear();
   }, JSON.stringify({ storage_version: 1, assessment }));
   await page.reload();
   await ready(page);
