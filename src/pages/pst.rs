@@ -84,7 +84,14 @@ fn with_pst<R>(
     let framework = content::framework();
     // The open assessment's scores, already worked out for every screen.
     let structure = pst::build(framework, assessment, &state.scores.get_untracked());
-    let action_text = move |id: &str| state.action_text(id);
+    let action_text = move |id: &str| {
+        state.action_text(id).or_else(|| {
+            Some(content::ActionText {
+                title: crate::pages::roadmap::retired_title(id),
+                first_step: String::new(),
+            })
+        })
+    };
     let sources = pst::Sources {
         framework,
         texts: state.texts(),

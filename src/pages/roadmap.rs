@@ -247,8 +247,15 @@ pub fn item_title(state: AppState, item: &RoadmapItem) -> String {
         Some(title) => title.clone(),
         None => state
             .action_text(&item.id)
-            .map_or_else(|| item.id.clone(), |a| a.title),
+            .map_or_else(|| retired_title(&item.id), |a| a.title),
     }
+}
+
+/// An action a plan made under an earlier référentiel names but the catalogue no longer has:
+/// said in words, with its id for whoever looks it up, rather than the bare code name.
+pub fn retired_title(id: &str) -> String {
+    let l = crate::state::locale();
+    td_string!(l, roadmap.retired_action, id = id).to_string()
 }
 
 #[component]
@@ -551,7 +558,7 @@ pub fn reason_text(state: AppState, reason: &Reason) -> String {
             roadmap.reason_prerequisite,
             action = state
                 .action_text(action_id)
-                .map_or_else(|| action_id.clone(), |a| a.title)
+                .map_or_else(|| retired_title(action_id), |a| a.title)
         )
         .to_string(),
         Reason::NoDedicatedStaff => {

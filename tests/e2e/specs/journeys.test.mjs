@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, resultsDir, downloadText } from "../lib/harness.mjs";
+import { writeFiles, example } from "../lib/summaries.mjs";
 
 const app = useApp();
 
@@ -135,5 +136,27 @@ test("two tabs of a shared computer: each keeps answering its own commune across
   await ready(later);
   assert.match(await later.textContent("main"), /Continuer le diagnostic de Fleurus/);
   for (const page of [fleurus, thuin, later]) await assertClean(page);
+  await context.close();
+});
+
+test("a plan made under référentiel 1.0.0 names its retired actions in words, never by their code name", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["thuin.json", example("thuin-2025-06-12.json")]]));
+  await page.click("[data-testid=imported-results]");
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await page.locator("[data-testid=roadmap-item]").first().waitFor();
+  const roadmap = await page.textContent("main");
+  // `ene_eclairage_ores` left the catalogue with version 2.0.0.
+  assert.match(roadmap, /Action d'une version précédente du référentiel \(ene_eclairage_ores\)/);
+  const titles = await page.$$eval("[data-testid=item-title]", (hs) => hs.map((h) => h.textContent.trim()));
+  assert.ok(titles.length > 0 && titles.every((t) => !/^[a-z]+(_[a-z0-9]+)+$/.test(t)), titles.join(" | "));
+  await page.goto(`${app.server.url}outils/#/projection`);
+  await page.waitForSelector("[data-testid=slide] svg");
+  for (let slide = 1; slide < 8; slide++) await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => /Diapositive 8 sur/.test(document.querySelector("[data-testid=slide-counter]")?.textContent ?? ""));
+  assert.doesNotMatch(await page.textContent("[data-testid=slide]"), /(^|\s)ene_eclairage_ores(\s|$)/);
+  await assertClean(page);
   await context.close();
 });
