@@ -395,7 +395,7 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
         "ene_dechets_menagers",
         "eco_marches_publics",
         "qdv_social",
-        "qdv_crise_planu",
+        "qdv_planification_urgence",
         "mob_ecoles_abords",
     ] {
         assert!(

@@ -169,7 +169,10 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         // Under 2.1.0 the school zone (royal decree of 26 April 2004) and the yearly
         // emergency exercise (royal decree of 22 May 2019) were not the legal minimum.
         ("mob_ecoles", "mob_ecoles_abords"),
-        ("qdv_crise", "qdv_crise_planu"),
+        ("qdv_crise", "qdv_planification_urgence"),
+        // Under 2.2.0 the emergency planning coordinator (royal decree of 22 May 2019, art. 4)
+        // was not part of the minimum.
+        ("qdv_crise_planu", "qdv_planification_urgence"),
         // Under 2.1.0 consulting the DPO before a new processing (GDPR art. 38) was level 4.
         ("gou_rgpd", "gou_protection_donnees"),
         // Under 2.2.0 data published without a correspondant Open Data reached the minimum.
@@ -198,7 +201,7 @@ fn a_commune_comment_on_a_renamed_question_is_seen_on_the_new_one_once() {
         "PGUI revu en mars.\nExercice prévu avec la zone.",
     );
     assert!(a.apply_content_migrations(framework()));
-    let note = a.note("qdv_crise_planu");
+    let note = a.note("qdv_planification_urgence");
     assert!(note.contains("niveau 2"), "{note}");
     assert!(
         note.contains("PGUI revu en mars.\nExercice prévu avec la zone."),
@@ -225,6 +228,34 @@ fn an_assessment_migrated_under_2_2_gets_no_second_note_under_2_3() {
     a.apply_content_migrations(framework());
     let migrated_under_2_2 = "Avant la version 2.2.0 du référentiel, cette question ne tenait pas compte de l'obligation légale décrite ci-dessus ; votre réponse était : niveau 2.";
     assert_eq!(a.note("gou_protection_donnees"), migrated_under_2_2);
+    assert_migrating_again_changes_nothing(&mut a);
+}
+
+#[test]
+fn a_commune_migrated_under_2_2_and_renamed_again_under_2_3_reads_each_reminder_once() {
+    // As 2.2.0 left it: the 2.1.0 answer set aside, a new answer and its reminder on
+    // `qdv_crise_planu`, since renamed again.
+    let mut a = with_old_answer("qdv_crise", level(3), "");
+    a.set_aside
+        .push(autodiag_core::domain::assessment::SetAsideAnswer {
+            question_id: "qdv_crise".into(),
+            answer: a.answers.remove("qdv_crise").unwrap(),
+        });
+    let under_2_2 = "Avant la version 2.2.0 du référentiel, cette question ne tenait pas compte de l'obligation légale décrite ci-dessus ; votre réponse était : niveau 3.";
+    a.answers.insert(
+        "qdv_crise_planu".into(),
+        Answer {
+            choice: Some(level(2)),
+            note: under_2_2.into(),
+            ..Default::default()
+        },
+    );
+    assert!(a.apply_content_migrations(framework()));
+    let note = a.note("qdv_planification_urgence");
+    assert_eq!(a.choice("qdv_planification_urgence"), None);
+    assert!(note.starts_with("Avant la version 2.3.0"), "{note}");
+    assert!(note.contains("niveau 2"), "{note}");
+    assert_eq!(note.matches(under_2_2).count(), 1, "{note}");
     assert_migrating_again_changes_nothing(&mut a);
 }
 

@@ -199,7 +199,7 @@ test("a commune coming back with an answer given before transparency became a le
   assert.equal(stored.answers.sc_transparence, undefined);
   assert.ok(JSON.stringify(stored).includes('"sc_transparence"'), "the old answer is kept aside");
   assert.equal(stored.answers.sc_inclusion.choice, 3);
-  for (const [pillar, question, level] of [["mobilite", "mob_ecoles_abords", 3], ["qualite_de_vie", "qdv_crise_planu", 2]]) {
+  for (const [pillar, question, level] of [["mobilite", "mob_ecoles_abords", 3], ["qualite_de_vie", "qdv_planification_urgence", 2]]) {
     await openPillar(page, app.server.url, pillar);
     const renamed = page.locator(`[data-testid=question-${question}]`);
     assert.match(await renamed.locator(`[data-testid=legal-basis-${question}]`).textContent(), /niveau 2 est le minimum que la loi impose/, question);
@@ -207,7 +207,7 @@ test("a commune coming back with an answer given before transparency became a le
     assert.match(await renamed.locator("textarea").inputValue(), new RegExp(`Avant la version 2\\.2\\.0 du référentiel.*niveau ${level}`, "s"), question);
   }
   // The commune's own comment on the old question is seen where it is answered again.
-  assert.match(await page.locator("[data-testid=question-qdv_crise_planu] textarea").inputValue(), /^Avant la version 2\.2\.0[^\n]*niveau 2\.$/);
+  assert.match(await page.locator("[data-testid=question-qdv_planification_urgence] textarea").inputValue(), /^Avant la version 2\.2\.0[^\n]*niveau 2\.$/);
   await openPillar(page, app.server.url, "mobilite");
   assert.match(await page.locator("[data-testid=question-mob_ecoles_abords] textarea").inputValue(), /niveau 3\.\nRue scolaire à l'essai rue Haute\.$/);
   await assertClean(page);
@@ -215,9 +215,9 @@ test("a commune coming back with an answer given before transparency became a le
 });
 
 test("« Continuer » on a finished 2.1.0 assessment leads to the first question asked again, its note explaining why", async () => {
-  // Every question answered as 2.1.0 named them: four have since taken their whole legal minimum.
+  // Every question answered as 2.1.0 named them: five have since taken their whole legal minimum.
   const file = readdirSync(DIST).find((name) => /^questions\.fr\..*\.json$/.test(name));
-  const renamed = { mob_ecoles_abords: "mob_ecoles", qdv_crise_planu: "qdv_crise", sc_publicite_conseil: "sc_publicite_active", gou_protection_donnees: "gou_rgpd" };
+  const renamed = { mob_ecoles_abords: "mob_ecoles", qdv_planification_urgence: "qdv_crise", sc_publicite_conseil: "sc_publicite_active", gou_protection_donnees: "gou_rgpd", gou_donnees_ouvertes: "gou_open_data" };
   const answers = {};
   for (const id of Object.keys(JSON.parse(readFileSync(path.join(DIST, file), "utf8")))) answers[renamed[id] ?? id] = { choice: 3 };
   const context = await app.browser.isolated();
