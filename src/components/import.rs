@@ -20,6 +20,8 @@ pub enum Outcome {
         id: String,
         name: String,
         unknown_questions: Vec<String>,
+        /// Questions the référentiel changed since the file was answered, asked again.
+        asked_again: usize,
     },
     Restored {
         count: usize,
@@ -33,6 +35,7 @@ pub enum Outcome {
         file: String,
         pending: Box<Assessment>,
         unknown_questions: Vec<String>,
+        asked_again: usize,
     },
     Cancelled {
         file: String,
@@ -140,6 +143,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
                     file: file.to_string(),
                     pending: Box::new(assessment),
                     unknown_questions: imported.unknown_questions,
+                    asked_again: imported.asked_again,
                 }
             } else {
                 let name = assessment.profile.commune.clone();
@@ -148,6 +152,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
                     id,
                     name,
                     unknown_questions: imported.unknown_questions,
+                    asked_again: imported.asked_again,
                 }
             }
         }
@@ -232,6 +237,7 @@ pub fn ImportArea(
             file,
             pending,
             unknown_questions,
+            asked_again,
         }) = outcomes.with_untracked(|list| list.get(index).cloned())
         else {
             return;
@@ -243,6 +249,7 @@ pub fn ImportArea(
                 id,
                 name,
                 unknown_questions,
+                asked_again,
             }
         } else {
             Outcome::Cancelled { file }
@@ -263,10 +270,13 @@ pub fn ImportArea(
         <div role="status" aria-live="polite">
         <ul class="import-results" data-testid="import-results">
             {move || outcomes.get().into_iter().enumerate().map(|(index, outcome)| match outcome {
-                Outcome::Added { id, name, unknown_questions } => view! {
+                Outcome::Added { id, name, unknown_questions, asked_again } => view! {
                     <li class="import-results__ok">
                         {td_string!(l, import.added, name = name)}" "
                         <OpenImported id/>
+                        {(asked_again > 0).then(|| view! {
+                            " " <span class="import-results__warn" data-testid="import-asked-again">{crate::td_plural!(l, import.asked_again, asked_again)}</span>
+                        })}
                         {(!unknown_questions.is_empty()).then(|| {
                             let list = unknown_questions.join(", ");
                             view! { " " <span class="import-results__warn">{td_string!(l, import.unknown_questions, list = list)}</span> }

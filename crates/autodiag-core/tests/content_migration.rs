@@ -82,6 +82,43 @@ fn every_old_answer_of_the_examples_and_the_v1_fixture_is_kept_or_carried_over()
 }
 
 #[test]
+fn a_question_the_referentiel_renamed_or_split_is_not_reported_as_unknown_but_as_asked_again() {
+    let bytes = read("../../examples/courcelles-2026-10-05.json");
+    let imported = summary::import(framework(), &bytes, "x".into(), NOW).unwrap();
+    // mob_ecoles_pmr was split under 2.0.0: its answer waits aside, the two new questions ask again.
+    assert!(
+        imported
+            .unknown_questions
+            .iter()
+            .all(|id| framework().migrations.iter().all(|m| m.from != *id)),
+        "{:?}",
+        imported.unknown_questions
+    );
+    assert!(
+        !imported
+            .unknown_questions
+            .contains(&"mob_ecoles_pmr".to_string())
+    );
+    let unanswered_targets = ["mob_ecoles_abords", "mob_pmr"]
+        .iter()
+        .filter(|q| imported.assessment.choice(q).is_none())
+        .count();
+    assert_eq!(unanswered_targets, 2);
+    assert!(imported.asked_again >= 2, "{}", imported.asked_again);
+    // Saved again under the current référentiel and read back, it asks nothing again.
+    let mut answered = imported.assessment.clone();
+    answer_all(&mut answered, level(3));
+    let json = summary::to_json(&summary::export(framework(), &answered, NOW));
+    let again = summary::import(framework(), json.as_bytes(), "y".into(), NOW).unwrap();
+    assert_eq!(again.asked_again, 0);
+    assert!(
+        again.unknown_questions.is_empty(),
+        "{:?}",
+        again.unknown_questions
+    );
+}
+
+#[test]
 fn a_split_question_leaves_its_old_answer_aside_and_a_note_on_each_new_question() {
     let bytes = read("../../examples/courcelles-2026-10-05.json");
     let imported = summary::import(framework(), &bytes, "x".into(), NOW).unwrap();

@@ -139,11 +139,14 @@ test("two tabs of a shared computer: each keeps answering its own commune across
   await context.close();
 });
 
-test("a plan made under référentiel 1.0.0 names its retired actions in words, never by their code name", async () => {
+test("a summary made under référentiel 1.0.0: the questions changed since are asked again, and its plan names retired actions in words, never by their code name", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
   await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", writeFiles([["thuin.json", example("thuin-2025-06-12.json")]]));
+  // Questions renamed or split since are asked again, not called « unknown ».
+  assert.match(await page.textContent("[data-testid=import-asked-again]"), /^\d+ questions ont changé depuis que ce résumé a été rempli : répondez-y à nouveau/);
+  assert.doesNotMatch(await page.textContent("[data-testid=import-results]"), /inconnues|mob_ecoles_pmr|ene_batiments/);
   await page.click("[data-testid=imported-results]");
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await page.locator("[data-testid=roadmap-item]").first().waitFor();

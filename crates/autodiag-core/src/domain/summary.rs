@@ -455,8 +455,12 @@ pub enum ImportError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub assessment: Assessment,
-    /// Question ids the framework does not know: kept in `assessment.set_aside`.
+    /// Question ids the framework does not know, nor any of its migrations: kept in
+    /// `assessment.set_aside`.
     pub unknown_questions: Vec<String>,
+    /// Current questions whose earlier answer was set aside by a migration: asked again, each
+    /// with a note that says why.
+    pub asked_again: usize,
     /// The file was written with an older schema version and was migrated.
     pub migrated_from: Option<u32>,
     pub generated_at: String,
@@ -646,18 +650,27 @@ fn to_assessment(
     };
     // A file answered with an older référentiel: renamed questions take their answers back,
     // split ones keep them aside with a note on the new questions.
-    if assessment.apply_content_migrations(framework) {
-        let still_aside = crate::sort::ordered_map(
-            assessment
-                .set_aside
-                .iter()
-                .map(|s| (s.question_id.as_str(), ())),
-        );
-        unknown_questions.retain(|id| still_aside.contains_key(id.as_str()));
-    }
+    assessment.apply_content_migrations(framework);
+    // A question the référentiel renamed or split is not unknown: its answer was carried over,
+    // or waits aside while the new questions ask again, each with a note.
+    let mut asked_again = Vec::new();
+    unknown_questions.retain(|id| {
+        let migration = framework.migrations.iter().find(|m| m.from == *id);
+        if let Some(m) = migration.filter(|m| !m.keep_level) {
+            asked_again.extend(m.to.iter().map(String::as_str));
+        }
+        migration.is_none()
+    });
+    crate::sort::sort(&mut asked_again);
+    asked_again.dedup();
+    let asked_again = asked_again
+        .into_iter()
+        .filter(|id| assessment.choice(id).is_none())
+        .count();
     Ok(Imported {
         assessment,
         unknown_questions,
+        asked_again,
         migrated_from,
         generated_at: summary.generated_at,
         framework_version: summary.framework.version,
