@@ -231,6 +231,23 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
 }
 
 #[test]
+fn an_answer_to_a_reordered_ladder_is_asked_again_never_read_as_the_new_level() {
+    // Under 2.3.0 level 2 of data management meant « decisions prepared in iA.Delib »; under
+    // 2.4.0 it means « a dated data inventory exists », which that commune may not have.
+    let mut a = with_old_answer("gou_donnees", level(2), "iA.Delib depuis 2021");
+    assert!(a.apply_content_migrations(framework()));
+    assert_eq!(a.choice("gou_information_donnees"), None);
+    let note = a.note("gou_information_donnees");
+    assert!(note.starts_with("Avant la version 2.4.0"), "{note}");
+    assert!(
+        note.contains("niveau 2") && note.contains("iA.Delib depuis 2021"),
+        "{note}"
+    );
+    assert!(a.set_aside.iter().any(|s| s.question_id == "gou_donnees"));
+    assert_migrating_again_changes_nothing(&mut a);
+}
+
+#[test]
 fn a_commune_comment_on_a_renamed_question_is_seen_on_the_new_one_once() {
     let mut a = with_old_answer(
         "qdv_crise",

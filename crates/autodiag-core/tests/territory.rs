@@ -233,9 +233,9 @@ fn matching_case() -> territory::Territory {
     let mut files = Vec::new();
     let mut lobbes = commune("Lobbes", "56044", "2026-01-01");
     answer_all(&mut lobbes, level(3));
-    lobbes.set_choice("gou_donnees", Some(level(4)), NOW);
+    lobbes.set_choice("gou_information_donnees", Some(level(4)), NOW);
     lobbes.set_note(
-        "gou_donnees",
+        "gou_information_donnees",
         "Inventaire tenu par la DG dans un tableur partagé",
         NOW,
     );
@@ -249,9 +249,9 @@ fn matching_case() -> territory::Territory {
     }
     let mut chimay = commune("Chimay", "56016", "2026-01-01");
     answer_all(&mut chimay, level(1));
-    chimay.set_choice("gou_donnees", Some(level(1)), NOW);
+    chimay.set_choice("gou_information_donnees", Some(level(1)), NOW);
     answer_pillar(&mut chimay, "gouvernance", level(4));
-    chimay.set_choice("gou_donnees", Some(level(1)), NOW);
+    chimay.set_choice("gou_information_donnees", Some(level(1)), NOW);
     chimay.set_choice("gou_pilotage", Some(Choice::Unknown), NOW);
     files.push(("chimay.json".into(), file_of(&chimay)));
     territory::load(framework(), &files, NOW)
@@ -263,7 +263,7 @@ fn the_constructed_match_is_found_with_notes() {
     let matches = matching::find(framework(), &t, Thresholds::default());
     let inventory = matches
         .iter()
-        .find(|m| m.question_id == "gou_donnees" && m.ahead.commune == "Lobbes")
+        .find(|m| m.question_id == "gou_information_donnees" && m.ahead.commune == "Lobbes")
         .expect("Lobbes can help on the data inventory");
     let behind: Vec<&str> = inventory
         .behind
@@ -359,7 +359,7 @@ fn one_communes_lessons_list_each_question_once_with_everyone_ahead() {
     }
     let inventory = lessons
         .iter()
-        .find(|l| l.question_id == "gou_donnees")
+        .find(|l| l.question_id == "gou_information_donnees")
         .expect("Thuin can learn about the data inventory");
     assert_eq!(inventory.level, 1);
     assert!(inventory.teachers.iter().any(|p| p.commune == "Lobbes"));
@@ -387,18 +387,22 @@ fn respondents_are_compared_and_consolidated_with_the_median() {
     dg.profile.respondent_name = "Directeur général".into();
     let mut it = mayor.clone();
     it.profile.respondent_name = "Informaticien".into();
-    mayor.set_choice("gou_donnees", Some(level(4)), NOW);
-    dg.set_choice("gou_donnees", Some(level(2)), NOW);
-    it.set_choice("gou_donnees", Some(level(1)), NOW);
+    mayor.set_choice("gou_information_donnees", Some(level(4)), NOW);
+    dg.set_choice("gou_information_donnees", Some(level(2)), NOW);
+    it.set_choice("gou_information_donnees", Some(level(1)), NOW);
     mayor.set_choice("mob_pcm", Some(level(3)), NOW);
     dg.set_choice("mob_pcm", Some(level(3)), NOW);
     it.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
-    it.set_note("gou_donnees", "Aucun inventaire à ma connaissance", NOW);
+    it.set_note(
+        "gou_information_donnees",
+        "Aucun inventaire à ma connaissance",
+        NOW,
+    );
     let respondents = vec![mayor, dg, it];
     let spreads = consolidation::compare(framework(), &respondents);
     let data = spreads
         .iter()
-        .find(|s| s.question_id == "gou_donnees")
+        .find(|s| s.question_id == "gou_information_donnees")
         .unwrap();
     assert_eq!(data.spread, Some(3));
     assert!(data.disagrees());
@@ -420,9 +424,9 @@ fn respondents_are_compared_and_consolidated_with_the_median() {
         "Consolidation".into(),
         NOW,
     );
-    assert_eq!(merged.choice("gou_donnees"), Some(level(2)));
+    assert_eq!(merged.choice("gou_information_donnees"), Some(level(2)));
     assert_eq!(
-        merged.note("gou_donnees"),
+        merged.note("gou_information_donnees"),
         "Informaticien : Aucun inventaire à ma connaissance"
     );
     assert_eq!(merged.profile.commune, "Walcourt");
@@ -535,7 +539,7 @@ fn contacts_group_per_question_with_each_commune_once() {
     assert_eq!(questions.len(), unique.len(), "one row per question");
     let inventory = rows
         .iter()
-        .find(|r| r.question_id == "gou_donnees")
+        .find(|r| r.question_id == "gou_information_donnees")
         .unwrap();
     let behind: Vec<(&str, u8)> = inventory
         .behind
@@ -552,7 +556,7 @@ fn contacts_group_per_question_with_each_commune_once() {
     // A learner repeated once per helper in the matches appears once in the row.
     let pairs = matches
         .iter()
-        .filter(|m| m.question_id == "gou_donnees")
+        .filter(|m| m.question_id == "gou_information_donnees")
         .map(|m| m.behind.len())
         .sum::<usize>();
     assert!(pairs >= inventory.behind.len());
@@ -767,7 +771,7 @@ fn completeness_counts_every_answer_against_every_question() {
     let total: usize = framework().pillars.iter().map(|p| p.questions.len()).sum();
     let mut a = commune("Lobbes", "56044", "2026-01-01");
     answer_pillar(&mut a, "mobilite", level(2));
-    a.set_choice("gou_donnees", Some(Choice::Unknown), NOW);
+    a.set_choice("gou_information_donnees", Some(Choice::Unknown), NOW);
     let t = territory::load(framework(), &[("lobbes.json".into(), file_of(&a))], NOW);
     let mobility = framework()
         .pillars
@@ -854,8 +858,8 @@ fn the_contacts_csv_names_pillars_and_words_each_contact() {
         "Mise en relation",
     ];
     let text = matching::csv(&matches, &texts, &headers, "fr");
-    assert!(text.lines().any(
-        |l| l.starts_with("Pilier gouvernance;Question gou_donnees;Lobbes;4;")
-            && l.ends_with(";Lobbes aide Thuin sur gou_donnees")
-    ));
+    assert!(text.lines().any(|l| {
+        l.starts_with("Pilier gouvernance;Question gou_information_donnees;Lobbes;4;")
+            && l.ends_with(";Lobbes aide Thuin sur gou_information_donnees")
+    }));
 }

@@ -56,7 +56,7 @@ async function loadTerritory(page, summaries) {
 function contactCase() {
   const ahead = (name, nis, level, note) =>
     communeAt(name, nis, 3, (s) => {
-      setAnswer(s, "gou_donnees", level, note);
+      setAnswer(s, "gou_information_donnees", level, note);
     });
   const behind = (name, nis) =>
     communeAt(name, nis, 4, (s) => {
@@ -140,7 +140,7 @@ test("contacts: one table row per question, communes behind and helpers as chips
   await page.waitForSelector("[data-testid=contacts-table] [data-testid=contact-row]");
   const questions = await page.$$eval("[data-testid=contacts-table] [data-testid=contact-row]", (rows) => rows.map((r) => r.dataset.question));
   assert.equal(new Set(questions).size, questions.length, "one row per question");
-  const inventory = page.locator("[data-testid=contacts-table] [data-testid=contact-row][data-question=gou_donnees]");
+  const inventory = page.locator("[data-testid=contacts-table] [data-testid=contact-row][data-question=gou_information_donnees]");
   assert.match(await inventory.locator("th").textContent(), /Gestion de l'information et des données/);
   const behind = await inventory.locator("[data-testid=contact-behind] .chip").allTextContents();
   assert.deepEqual(behind.filter((c) => /^(Thuin|Beaumont) /.test(c)).sort(), ["Beaumont niveau 1", "Thuin niveau 1"], "each learner once, though two communes can help");

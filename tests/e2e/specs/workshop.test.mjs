@@ -109,7 +109,7 @@ test("in the territory view, a file over 5 MB is refused by name and the others 
 test("contacts: the constructed case is found, filtered by commune, and exported", async () => {
   const page = await openPage(app.browser, app.server.url);
   const lobbes = communeAt("Lobbes", "56044", 3, (s) => {
-    setAnswer(s, "gou_donnees", 4, "Inventaire tenu par la DG dans un tableur partagé");
+    setAnswer(s, "gou_information_donnees", 4, "Inventaire tenu par la DG dans un tableur partagé");
   });
   const behind = (name, nis) =>
     communeAt(name, nis, 4, (s) => {
@@ -124,7 +124,7 @@ test("contacts: the constructed case is found, filtered by commune, and exported
   await page.waitForSelector("[data-testid=contact-row]");
   await page.selectOption("[data-testid=contact-commune]", "Thuin");
   // Each question once, with every commune ahead on it.
-  const inventory = page.locator("[data-testid=can-learn] [data-testid=contact-row][data-question=gou_donnees]");
+  const inventory = page.locator("[data-testid=can-learn] [data-testid=contact-row][data-question=gou_information_donnees]");
   assert.equal(await inventory.count(), 1);
   assert.match(await inventory.locator("[data-testid=contact-behind]").textContent(), /Thuin niveau 1/);
   assert.match(await inventory.locator("[data-testid=contact-helpers]").textContent(), /Lobbes niveau 4/);
@@ -142,7 +142,7 @@ test("contacts: the constructed case is found, filtered by commune, and exported
   const csv = (await downloadText(page, "[data-testid=export-matches]")).text;
   assert.ok(csv.split("\r\n").some((line) => line.startsWith("Gouvernance;Gestion de l'information et des données;Lobbes;4;Inventaire tenu par la DG dans un tableur partagé;") && line.includes(";Thuin;1;")));
   const aggregate = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
-  assert.ok(aggregate.matches.some((m) => m.question_id === "gou_donnees" && m.ahead.commune === "Lobbes"));
+  assert.ok(aggregate.matches.some((m) => m.question_id === "gou_information_donnees" && m.ahead.commune === "Lobbes"));
   await assertClean(page);
 });
 
