@@ -1,8 +1,9 @@
 //! Downloads that keep a commune's work safe outside the browser.
 
 use crate::browser;
-use crate::domain::{content, summary};
+use crate::domain::{content, scoring, summary};
 use crate::i18n::*;
+use crate::route::{Bundle, Route};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -13,6 +14,11 @@ pub struct SavedSummary {
     pub commune: String,
     pub file_name: String,
     pub json: String,
+    /// Questions still without an answer, and where the questionnaire resumes them: the
+    /// intercommunale would otherwise read a partial diagnostic as the commune's whole one.
+    pub unanswered: usize,
+    pub total: usize,
+    pub resume_href: String,
 }
 
 /// Downloads an assessment's JSON summary and records when, to stop nudging.
@@ -20,11 +26,16 @@ pub fn download_summary(state: AppState, id: &str) -> Option<SavedSummary> {
     let now = browser::now_iso();
     let saved = state.workspace.with_untracked(|w| {
         w.get(id).map(|assessment| {
-            let summary = summary::export(content::framework(), assessment, &now);
+            let framework = content::framework();
+            let summary = summary::export(framework, assessment, &now);
+            let (answered, total) = scoring::answered_total(framework, assessment);
             SavedSummary {
                 commune: assessment.profile.commune.clone(),
                 file_name: summary::file_name(&assessment.profile, &browser::today()),
                 json: summary::to_json(&summary),
+                unanswered: total - answered,
+                total,
+                resume_href: Route::to_continue(framework, assessment).href_resuming(Bundle::Tools),
             }
         })
     })?;

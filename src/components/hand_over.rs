@@ -66,6 +66,12 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
                 <strong class="handover__file" data-testid="handover-file">{saved.file_name.clone()}</strong>
                 " "{td_string!(l, handover.in_downloads)}
             </p>
+            {(saved.unanswered > 0).then(|| view! {
+                <p data-testid="handover-incomplete">
+                    {td_plural!(l, handover.incomplete, saved.unanswered, of = saved.total, operator = OPERATOR.name)}" "
+                    <a href=saved.resume_href.clone()>{td_string!(l, handover.complete_it)}</a>
+                </p>
+            })}
             {match mail {
                 Some(href) => view! {
                     <p>

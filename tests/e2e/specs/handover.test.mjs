@@ -36,6 +36,11 @@ test("after saving the summary, a panel names the file, says where it is and how
   assert.match(await panel.textContent(), /dossier Téléchargements/);
   // What to send is this one file: nothing else to attach.
   assert.match(await panel.textContent(), /Il contient tout ce que l'intercommunale lit : inutile d'y joindre le rapport ou le CSV\./);
+  // Only mobility is answered: the panel says the intercommunale will read a partial
+  // diagnostic, and leads back to the first question still to answer.
+  const incomplete = panel.locator("[data-testid=handover-incomplete]");
+  assert.match(await incomplete.textContent(), /^Il reste 39 questions sans réponse sur 47 : IGRETEC recevra un diagnostic partiel\. Répondre aux questions restantes, puis enregistrer à nouveau le résumé$/);
+  assert.equal(await incomplete.locator("a").getAttribute("href"), "../#/pilier/qualite_de_vie?reprendre");
   // No address is configured (content/settings.toml): no invented mail link, the contact instead.
   assert.equal(await panel.locator("[data-testid=mail-igretec]").count(), 0);
   const contact = panel.locator("[data-testid=handover-contact]");
@@ -48,6 +53,9 @@ test("after saving the summary, a panel names the file, says where it is and how
   await page.setViewportSize({ width: 375, height: 740 });
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(resultsDir(), "handover-panel-375.png") });
+  await incomplete.locator("a").click();
+  await page.waitForURL(/\/#\/pilier\/qualite_de_vie\?reprendre$/);
+  await page.waitForFunction(() => document.activeElement?.closest("fieldset")?.id.startsWith("qdv_"));
   await assertClean(page);
   await context.close();
 });

@@ -15,7 +15,7 @@ test("download the summary, delete the assessment, import the file: everything i
   await page.fill("#respondent", "Jean Lemaire");
   for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, app.server.url, pillar, (_, i) => ((i + p) % 5) + 1);
   await openPillar(page, app.server.url, "gouvernance");
-  await page.fill("#note-gou_donnees", "Tableur tenu par la DG depuis 2024");
+  await page.fill("#note-gou_information_donnees", "Tableur tenu par la DG depuis 2024");
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await page.waitForSelector("[data-testid=roadmap-item]");
   await page.fill("[data-testid=custom-text]", "Inviter les communes voisines à une réunion commune");
@@ -29,6 +29,10 @@ test("download the summary, delete the assessment, import the file: everything i
   assert.equal(json.schema_version, 4);
   assert.equal(json.profile.nis_code, "56086");
   assert.equal(json.answers.length, 47);
+  // Every question is answered: the hand-over panel has no « questions sans réponse ».
+  await downloadText(page, ".handover [data-testid=download-summary]");
+  await page.locator("[data-testid=handover]").waitFor();
+  assert.equal(await page.locator("[data-testid=handover-incomplete]").count(), 0);
   assert.ok(json.roadmap.items.some((i) => i.custom_title === "Inviter les communes voisines à une réunion commune"));
   assert.match(summary.text, /\n  "format": "autodiag-summary",\n/, "pretty-printed");
   await expectText(page, "[data-testid=last-download]", (await page.textContent("[data-testid=last-download]")).trim());
@@ -55,7 +59,7 @@ test("download the summary, delete the assessment, import the file: everything i
   assert.equal(await page.inputValue("#nis"), "56086");
   assert.equal(await page.inputValue("#respondent"), "Jean Lemaire");
   await openPillar(page, app.server.url, "gouvernance");
-  assert.equal(await page.inputValue("#note-gou_donnees"), "Tableur tenu par la DG depuis 2024");
+  assert.equal(await page.inputValue("#note-gou_information_donnees"), "Tableur tenu par la DG depuis 2024");
   assert.ok(await page.isChecked('[data-testid="gou_pilotage-5"]'));
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await page.getByText("Inviter les communes voisines à une réunion commune").waitFor();
