@@ -20,6 +20,7 @@ pub fn ConsolidatePage() -> impl IntoView {
     let l = crate::state::locale();
     let respondents = RwSignal::new(Vec::<Assessment>::new());
     let errors = RwSignal::new(Vec::<String>::new());
+    let notices = RwSignal::new(Vec::<String>::new());
     // Every respondent goes through the same door: another commune or a second copy of the
     // same person is refused with the reason, never mixed in.
     let admit = move |assessment: Assessment, file: Option<String>| {
@@ -28,6 +29,14 @@ pub fn ConsolidatePage() -> impl IntoView {
         let refusal = match admission {
             Admission::Admitted => {
                 respondents.update(|r| r.push(assessment));
+                return;
+            }
+            Admission::Replaces { index, label } => {
+                let source = file.unwrap_or_else(|| assessment.profile.display_name());
+                respondents.update(|r| r[index] = assessment);
+                let notice = td_string!(l, consolidate.replaces, who = label);
+                notices
+                    .update(|n| n.push(format!("{source}{}{notice}", td_string!(l, shell.colon))));
                 return;
             }
             Admission::OtherCommune { theirs, ours } => {
@@ -42,6 +51,7 @@ pub fn ConsolidatePage() -> impl IntoView {
     };
     let load = move |files: Vec<web_sys::File>| {
         errors.set(Vec::new());
+        notices.set(Vec::new());
         let l = state.lang.get_untracked();
         for file in files {
             wasm_bindgen_futures::spawn_local(async move {
@@ -54,7 +64,12 @@ pub fn ConsolidatePage() -> impl IntoView {
                         browser::new_id(),
                         &browser::now_iso(),
                     )
-                    .map(|imported| imported.assessment)
+                    // Stamped with when the file was saved, so that a person's later file
+                    // is told from an earlier one whatever order they are picked in.
+                    .map(|imported| Assessment {
+                        updated_at: imported.generated_at,
+                        ..imported.assessment
+                    })
                     .map_err(|e| error_message(l, &e)),
                 };
                 match result {
@@ -88,6 +103,7 @@ pub fn ConsolidatePage() -> impl IntoView {
     });
     let add_local = move |id: String| {
         errors.set(Vec::new());
+        notices.set(Vec::new());
         if let Some(a) = state.workspace.with_untracked(|w| w.get(&id).cloned()) {
             admit(a, None);
         }
@@ -125,6 +141,7 @@ pub fn ConsolidatePage() -> impl IntoView {
                 <div role="alert">
                     <ul class="import-results" data-testid="consolidate-errors">
                         {move || errors.get().into_iter().map(|e| view! { <li class="import-results__error">{e}</li> }).collect_view()}
+                        {move || notices.get().into_iter().map(|n| view! { <li class="import-results__warn" data-testid="consolidate-replaced">{n}</li> }).collect_view()}
                     </ul>
                 </div>
                 <LoadedRespondents respondents/>

@@ -330,7 +330,7 @@ fn consolidation_refuses_another_commune_and_a_respondent_loaded_twice() {
             label: "Paul Hermant".into()
         }
     );
-    // The same person on the same day, with other answers: counted once.
+    // The same person, answers saved at the same moment: counted once.
     let mut changed = dg.clone();
     changed.id = "changed".into();
     changed.profile.respondent_name = "marie  DUBOIS".into();
@@ -339,9 +339,25 @@ fn consolidation_refuses_another_commune_and_a_respondent_loaded_twice() {
         admit(&loaded, &changed),
         Admission::AlreadyLoaded { .. }
     ));
-    // The same person another day is a new reading.
+    // The same person's later file, the same day or another, takes the place of the earlier
+    // one: that person is counted once, with their latest answers.
+    let replaces_marie = Admission::Replaces {
+        index: 0,
+        label: "Marie Dubois".into(),
+    };
+    changed.updated_at = "2026-11-28T16:00:00.000Z".into();
+    assert_eq!(admit(&loaded, &changed), replaces_marie);
+    changed.updated_at = dg.updated_at.clone();
     changed.profile.date = "2026-11-27".into();
-    assert_eq!(admit(&loaded, &changed), Admission::Admitted);
+    assert_eq!(admit(&loaded, &changed), replaces_marie);
+    // Her earlier file, picked after the later one, is not counted either.
+    let later_loaded = [changed, mayor];
+    let mut earlier = dg;
+    earlier.id = "earlier".into();
+    assert!(matches!(
+        admit(&later_loaded, &earlier),
+        Admission::AlreadyLoaded { .. }
+    ));
 }
 
 #[test]

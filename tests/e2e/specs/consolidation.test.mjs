@@ -97,3 +97,37 @@ test("an assessment of this browser already added is marked « Ajoutée » and c
   await assertClean(page);
   await context.close();
 });
+
+test("a respondent who answered again counts once, with the later file's answers, whichever file is picked first", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const marie = (levels, saved) => Object.assign(respondent("Courcelles", "52015", "Marie Dubois", "Directrice générale", levels), { generated_at: saved });
+  const [earlier, later, mayor] = writeFiles([
+    ["marie-lundi.json", marie(() => 2, "2026-11-20T09:00:00Z")],
+    ["marie-jeudi.json", marie(() => 4, "2026-11-23T15:30:00Z")],
+    ["bourgmestre.json", respondent("Courcelles", "52015", "Paul Hermant", "Bourgmestre", () => 1)],
+  ]);
+  // Files are read in parallel: find Marie's column by its heading.
+  const marieColumn = () => page.evaluate(() => {
+    const heads = [...document.querySelectorAll("[data-testid=consolidate-table] thead th")].map((th) => th.textContent);
+    return document.querySelector("[data-testid^=spread-]").children[heads.findIndex((h) => /Marie Dubois/.test(h))].textContent;
+  });
+  for (const [first, then, message] of [
+    [[earlier, mayor], [later], /marie-jeudi\.json : remplace le fichier précédent de Marie Dubois \(Directrice générale\) : seules ses réponses les plus récentes sont comptées\./],
+    [[later, mayor], [earlier], /marie-lundi\.json : Marie Dubois \(Directrice générale\) est déjà chargé/],
+  ]) {
+    await page.goto(`${app.server.url}outils/#/consolider`);
+    await page.reload();
+    await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+    await page.setInputFiles("[data-testid=consolidate-input]", first);
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+    await page.setInputFiles("[data-testid=consolidate-input]", then);
+    await page.waitForFunction(() => document.querySelector("[data-testid=consolidate-errors] li"));
+    assert.match(await page.textContent("[data-testid=consolidate-errors]"), message);
+    assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 2, "Marie counts once");
+    assert.match(await marieColumn(), /^4\b/, "with Thursday's answers");
+    if (then[0] === later) await page.screenshot({ path: path.join(resultsDir(), "consolidation-replaced-1366.png") });
+  }
+  await assertClean(page);
+  await context.close();
+});

@@ -46,9 +46,15 @@ pub enum Admission {
         theirs: String,
         ours: String,
     },
-    /// The same file twice, or the same person on the same date: counting them twice would
-    /// move the median.
+    /// The same file twice, or an earlier file of a respondent already loaded: counting them
+    /// twice would move the median.
     AlreadyLoaded {
+        label: String,
+    },
+    /// A later file of a respondent already loaded, who answered again: it takes the place of
+    /// `index`, so that person still counts once, with their latest answers.
+    Replaces {
+        index: usize,
         label: String,
     },
 }
@@ -64,25 +70,35 @@ pub fn admit(loaded: &[Assessment], candidate: &Assessment) -> Admission {
             ours: first.profile.commune.clone(),
         };
     }
-    let person = |a: &Assessment| super::profile::slug(&a.profile.respondent_name);
-    let same_answers =
-        |a: &Assessment| a.answers == candidate.answers && a.profile == candidate.profile;
+    let same_file = |a: &Assessment| {
+        a.id == candidate.id || (a.answers == candidate.answers && a.profile == candidate.profile)
+    };
+    if let Some(index) = loaded.iter().position(same_file) {
+        return Admission::AlreadyLoaded {
+            label: respondent_label(&loaded[index], index),
+        };
+    }
     // Only the commune's name is required: two people who left theirs blank are two people
     // (`slug` names a blank « commune », so the blank is checked before it).
-    let same_person_and_day = |a: &Assessment| {
-        !candidate.profile.respondent_name.trim().is_empty()
-            && person(a) == person(candidate)
-            && a.profile.date == candidate.profile.date
-    };
-    match loaded
-        .iter()
-        .position(|a| a.id == candidate.id || same_answers(a) || same_person_and_day(a))
-    {
-        Some(index) => Admission::AlreadyLoaded {
-            label: respondent_label(&loaded[index], index),
-        },
-        None => Admission::Admitted,
+    if candidate.profile.respondent_name.trim().is_empty() {
+        return Admission::Admitted;
     }
+    let person = |a: &Assessment| super::profile::slug(&a.profile.respondent_name);
+    let Some(index) = loaded.iter().position(|a| person(a) == person(candidate)) else {
+        return Admission::Admitted;
+    };
+    let label = respondent_label(&loaded[index], index);
+    if recency(candidate) > recency(&loaded[index]) {
+        Admission::Replaces { index, label }
+    } else {
+        Admission::AlreadyLoaded { label }
+    }
+}
+
+/// Which of one person's files is later: the assessment's date first, then when its answers
+/// were last written (for a file, when it was saved).
+fn recency(a: &Assessment) -> (&str, &str) {
+    (&a.profile.date, &a.updated_at)
 }
 
 /// Compares every question across respondents, in framework order.
