@@ -375,6 +375,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                             </td>
                             <td class="heatmap__completeness" data-testid="completeness">
                                 {td_string!(l, territory.completeness, answered = answered, total = total)}
+                                {(commune.asked_again > 0).then(|| view! { " " <span class="badge" data-testid="older-referential">{td_string!(l, territory.older_referential, version = commune.framework_version.clone())}</span> })}
                             </td>
                             {cells}
                         </tr>
@@ -426,6 +427,9 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
             <div class="heatmap-key" data-testid="heatmap-key">
                 <BandKey hint=td_string!(l, territory.heatmap_key).to_string()/>
             </div>
+            {territory.with_value(|t| t.communes.iter().any(|c| c.asked_again > 0)).then(|| view! {
+                <p class="hint" data-testid="older-referential-note">{td_string!(l, territory.older_referential_note, current = framework.version.clone())}</p>
+            })}
         </section>
     }
 }

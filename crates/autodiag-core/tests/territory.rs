@@ -89,6 +89,28 @@ fn files_given_one_by_one_load_as_a_batch_does_and_refusals_are_listed() {
 }
 
 #[test]
+fn a_summary_of_an_older_referentiel_carries_its_version_and_the_questions_asked_again() {
+    let old = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/courcelles-2026-10-05.json"
+    ))
+    .unwrap();
+    let mut lobbes = commune("Lobbes", "56044", "2026-11-20");
+    answer_all(&mut lobbes, level(2));
+    let files = vec![
+        ("courcelles.json".to_string(), old),
+        ("lobbes.json".to_string(), file_of(&lobbes)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    let courcelles = t.communes.iter().find(|c| c.name == "Courcelles").unwrap();
+    assert_eq!(courcelles.framework_version, "1.0.0");
+    assert!(courcelles.asked_again > 0);
+    let lobbes = t.communes.iter().find(|c| c.name == "Lobbes").unwrap();
+    assert_eq!(lobbes.framework_version, framework().version);
+    assert_eq!(lobbes.asked_again, 0);
+}
+
+#[test]
 fn the_newest_summary_of_a_commune_is_used_and_the_choice_explained() {
     let mut old = commune("Thuin", "56078", "2025-06-12");
     answer_all(&mut old, level(1));

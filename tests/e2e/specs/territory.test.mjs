@@ -93,6 +93,27 @@ test("heat map: each commune's date as dd/mm/yyyy, its completeness, and « anci
   assert.equal((await oldRow.locator("[data-testid=completeness]").textContent()).trim(), `${summaries[0].answers.length} / 47`);
   assert.equal((await row("Commune 002").locator("[data-testid=completeness]").textContent()).trim(), "20 / 47");
   assert.equal((await page.textContent("[data-testid=heatmap] thead th:nth-child(3)")).trim(), "Questions répondues");
+  assert.equal(await page.locator("[data-testid=older-referential-note]").count(), 0, "every summary answers today's questions");
+  await assertClean(page);
+  await page.close();
+});
+
+test("a summary answered with an older référentiel is named as such, with what it means for its row", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const current = currentQuestions();
+  // Commune 001 as référentiel 1.0.0 wrote it, renamed and split questions included;
+  // Commune 002 answered only today's questions.
+  const summaries = communes(2, { edit: (s, i) => { if (i === 1) s.answers = s.answers.filter((a) => current.has(a.question_id)); } });
+  await loadTerritory(page, summaries);
+  const row = (name) => page.locator("[data-testid=heatmap] tbody tr", { has: page.locator(`th:text-is("${name}")`) });
+  assert.match(await row("Commune 001").locator("[data-testid=completeness]").textContent(), /^\d+ \/ 47 référentiel 1\.0\.0$/);
+  assert.equal(await row("Commune 002").locator("[data-testid=older-referential]").count(), 0);
+  const version = fs.readFileSync(path.join(CONTENT, "framework.toml"), "utf8").match(/^version = "(.+)"$/m)[1];
+  assert.equal(
+    await page.textContent("[data-testid=older-referential-note]"),
+    `« référentiel » suivi d'un numéro : résumé rempli avec une version antérieure du référentiel (actuelle : ${version}). Les questions modifiées depuis y restent sans réponse, et les obligations légales concernées « À vérifier » : à reposer à la commune.`,
+  );
+  await page.locator("#heatmap-title").locator("..").screenshot({ path: path.join(resultsDir(), "territory-older-referential.png") });
   await assertClean(page);
   await page.close();
 });

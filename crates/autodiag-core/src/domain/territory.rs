@@ -27,6 +27,10 @@ pub struct Commune {
     pub focus: Vec<String>,
     /// Catalogue actions in its roadmap.
     pub actions: Vec<String>,
+    /// The référentiel version the file was answered with, and how many of today's questions
+    /// it changed since: they are unanswered in this commune's row until it is asked again.
+    pub framework_version: String,
+    pub asked_again: usize,
 }
 
 /// A file that could not be used, and why.
@@ -109,7 +113,9 @@ impl TerritoryLoader {
                 return;
             }
         };
-        let commune = to_commune(framework, file, imported.assessment);
+        let mut commune = to_commune(framework, file, imported.assessment);
+        commune.framework_version = imported.framework_version;
+        commune.asked_again = imported.asked_again;
         let generated_at = imported.generated_at;
         let Some(&slot) = self.newest.get(&commune.key) else {
             self.newest.insert(commune.key.clone(), self.in_use.len());
@@ -244,6 +250,8 @@ fn to_commune(framework: &Framework, file: &str, assessment: Assessment) -> Comm
             .filter(|i| framework.action(&i.id).is_some())
             .map(|i| i.id.clone())
             .collect(),
+        framework_version: framework.version.clone(),
+        asked_again: 0,
         assessment,
     }
 }
