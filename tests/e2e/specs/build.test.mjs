@@ -37,6 +37,17 @@ test("each shipped wasm imports under short names that its glue provides, and ca
   }
 });
 
+test("each shipped wasm exports only what wasm-bindgen needs: no dependency's JavaScript classes", () => {
+  // wasm-streams, which Leptos pulls in for server functions, exported three classes, kept in
+  // both bundles although the app never streams (vendor/wasm-streams, ARCHITECTURE.md).
+  const wasmBindgen = /^(memory|main|__wbindgen_\w+|__externref_\w+|__abort_handler|__instance_terminated|_WASM_SPLIT_MARKER_\w+|wasm_bindgen__convert__closures_\w+)$/;
+  for (const file of [...wasmFiles(DIST), ...wasmFiles(path.join(DIST, "outils"))]) {
+    const exports = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(file)));
+    assert.deepEqual(exports.map(({ name }) => name).filter((name) => !wasmBindgen.test(name)), [], path.basename(file));
+    assert.doesNotMatch(fs.readFileSync(file.replace(/_bg\.wasm$/, ".js"), "utf8"), /IntoUnderlying|export class/, path.basename(file));
+  }
+});
+
 /** A wasm module of two function imports named as wasm-bindgen names them. */
 function twoImportsModule(names) {
   const text = (s) => [s.length, ...Buffer.from(s)];
