@@ -295,11 +295,14 @@ pub fn ImportArea(
                 Outcome::Cancelled { file } => view! {
                     <li>{td_string!(l, import.cancelled, file = file)}</li>
                 }.into_any(),
-                Outcome::Duplicate { pending, .. } => {
+                Outcome::Duplicate { file, pending, .. } => {
                     let name = pending.profile.commune.clone();
                     let date = browser::format_date(&pending.profile.date, state.lang_code(), false);
+                    // Several files of one commune and date give the same sentence: the file
+                    // name tells each line's buttons apart.
                     view! {
                         <li class="import-results__ask" data-testid="import-duplicate">
+                            <strong>{file}</strong>{td_string!(l, shell.colon)}
                             {td_string!(l, import.duplicate, name = name, date = date)}
                             " "
                             <button type="button" class="button button--small" data-testid="import-keep-both" on:click=move |_| resolve(index, true)>{td_string!(l, import.keep_both)}</button>

@@ -135,9 +135,14 @@ test("importing the same commune and date asks first", async () => {
   await page.waitForSelector("[data-testid=import-input]");
   await page.setInputFiles("[data-testid=import-input]", file);
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
-  await page.setInputFiles("[data-testid=import-input]", file);
-  await page.waitForSelector("[data-testid=import-duplicate]");
-  await page.click("[data-testid=import-keep-both]");
+  // Two copies at once ask twice, each line naming its file.
+  const [copy] = writeFiles([["lobbes-copie.json", lobbes]]);
+  await page.setInputFiles("[data-testid=import-input]", [file, copy]);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=import-duplicate]").length === 2);
+  const asks = (await page.locator("[data-testid=import-duplicate]").allTextContents()).sort();
+  assert.match(asks[0], /^lobbes-copie\.json : Une évaluation de Lobbes du 20\/11\/2026 existe déjà\./);
+  assert.match(asks[1], /^lobbes\.json : Une évaluation de Lobbes du 20\/11\/2026 existe déjà\./);
+  await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes.json" }).locator("[data-testid=import-keep-both]").click();
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
   await page.goto(`${app.server.url}outils/#/evaluations`);
   assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" }).count(), 2);
