@@ -83,10 +83,10 @@ impl RadarGeometry {
     /// The projector's drawing. A slide shows it scaled down (about 400 px high at 720p), so
     /// its text takes about twice the share of the drawing it takes in the standard one: 30 px
     /// labels around a 140 px radius, the top and bottom ones on a single line above their
-    /// score.
+    /// score, and a legend as large, read from the back of the room like the labels.
     pub const PROJECTOR: RadarGeometry = RadarGeometry {
         width: 784,
-        height: 556,
+        height: 582,
         centre: (392.0, 232.0),
         radius: 140.0,
         label_font: 30,
@@ -94,8 +94,8 @@ impl RadarGeometry {
         line_height: 35.0,
         centred_lines: 2,
         tick_font: 18,
-        legend_font: 20,
-        legend_row: 28,
+        legend_font: 30,
+        legend_row: 38,
     };
 
     /// The standard drawing: wide screens, downloads and print, shown at about its own size.

@@ -531,8 +531,10 @@ fn the_projector_radar_shown_scaled_down_writes_its_labels_about_twice_as_large(
             "« {content} »: {now:.4} of the height, was {before:.4}"
         );
     }
-    // On a 720p projector, about 400 px high: labels of 20 px, as the slide's list nearly.
+    // On a 720p projector, about 400 px high: labels of 20 px, as the slide's list nearly,
+    // and the legend that tells the commune's line from its objective as large.
     assert!(height_share(&projector, "Mobilité") * 400.0 >= 20.0);
+    assert!(height_share(&projector, "Objectif") * 400.0 >= 20.0);
 }
 
 #[test]
