@@ -5,8 +5,9 @@ use crate::browser;
 use crate::components::file_drop::FileDrop;
 use crate::components::import::{error_message, read_summary};
 use crate::domain::assessment::{Assessment, Choice, Level};
-use crate::domain::consolidation::{self, Admission, QuestionSpread};
+use crate::domain::consolidation::{self, Admission};
 use crate::domain::content;
+use crate::domain::projector::{self, SlideMove};
 use crate::domain::summary;
 use crate::i18n::*;
 use crate::pages::results::{choice_text, level_text};
@@ -209,7 +210,40 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         .enumerate()
         .map(|(i, r)| consolidation::respondent_label(r, i))
         .collect();
-    let disagreements: Vec<&QuestionSpread> = spreads.iter().filter(|s| s.disagrees()).collect();
+    // Each question to discuss: its title, and what each respondent answered. The list and the
+    // workshop's slides show the same lines.
+    let discussion: Vec<Discussed> = spreads
+        .iter()
+        .filter(|s| s.disagrees())
+        .map(|s| {
+            let question = texts.questions.get(&s.question_id);
+            let answers = s
+                .choices
+                .iter()
+                .zip(&labels)
+                .map(|(c, who)| {
+                    let line = format!(
+                        "{who}{}{}",
+                        td_string!(l, shell.colon),
+                        choice_text(state, &s.question_id, *c)
+                    );
+                    // What that level says, for the group to check against the commune.
+                    let says = c
+                        .and_then(Choice::level)
+                        .and_then(|level| {
+                            question?.levels.get(usize::from(level.get()) - 1).cloned()
+                        })
+                        .unwrap_or_default();
+                    (line, says)
+                })
+                .collect();
+            Discussed {
+                title: question.map_or_else(String::new, |q| q.title.clone()),
+                answers,
+            }
+        })
+        .collect();
+    let projecting = RwSignal::new(false);
     // Named as a group everywhere (« Courcelles — synthèse de 3 répondants »), never like
     // one of its respondents.
     let people: usize = respondents
@@ -289,14 +323,23 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     view! {
         <section aria-labelledby="discuss-title">
             <h2 id="discuss-title">{td_string!(l, consolidate.discuss_title)}</h2>
-            <p data-testid="disagreement-count">{crate::td_plural!(l, consolidate.disagreements, disagreements.len(), commune = commune)}</p>
+            <p data-testid="disagreement-count">{crate::td_plural!(l, consolidate.disagreements, discussion.len(), commune = commune)}</p>
+            {(!discussion.is_empty()).then(|| view! {
+                <p class="no-print">
+                    <button type="button" class="button" id="project-discussion" data-testid="project-discussion" on:click=move |_| {
+                        projecting.set(true);
+                        request_animation_frame(|| browser::focus("discussion-next"));
+                    }>
+                        {td_string!(l, consolidate.project)}
+                    </button>
+                </p>
+            })}
             <ul data-testid="disagreements">
-                {disagreements.iter().map(|s| view! {
-                    <li>{texts.questions.get(&s.question_id).map_or_else(String::new, |q| q.title.clone())}" — "
-                        {s.choices.iter().zip(&labels).map(|(c, who)| format!("{who}{}{}", td_string!(l, shell.colon), choice_text(state, &s.question_id, *c))).collect::<Vec<_>>().join(td_string!(l, shell.list_separator))}
-                    </li>
+                {discussion.iter().map(|d| view! {
+                    <li>{d.title.clone()}" — "{d.answers.iter().map(|(line, _)| line.as_str()).collect::<Vec<_>>().join(td_string!(l, shell.list_separator))}</li>
                 }).collect_view()}
             </ul>
+            {move || projecting.get().then(|| view! { <DiscussionSlides slides=discussion.clone() projecting/> })}
         </section>
         <section aria-labelledby="table-title">
             <h2 id="table-title">{td_string!(l, consolidate.table_title)}</h2>
@@ -324,5 +367,72 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// A question the respondents answered two levels apart or more: each one's answer, with
+/// what that level says.
+#[derive(Clone)]
+struct Discussed {
+    title: String,
+    answers: Vec<(String, String)>,
+}
+
+/// The questions to discuss one at a time, in the projector's large type, for the workshop's
+/// screen: the keys of the projector mode (← → Home End, Échap to leave).
+#[component]
+fn DiscussionSlides(slides: Vec<Discussed>, projecting: RwSignal<bool>) -> impl IntoView {
+    let l = crate::state::locale();
+    let count = slides.len();
+    let index = RwSignal::new(0usize);
+    let go = move |delta: isize| {
+        index.update(|i| *i = (*i as isize + delta).clamp(0, count as isize - 1) as usize);
+    };
+    let leave = move || {
+        projecting.set(false);
+        browser::focus("project-discussion");
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |event| {
+        match projector::slide_move(&event.key(), crate::pages::projector::from_control(&event)) {
+            Some(SlideMove::Next) => go(1),
+            Some(SlideMove::Previous) => go(-1),
+            Some(SlideMove::First) => index.set(0),
+            Some(SlideMove::Last) => index.set(count - 1),
+            Some(SlideMove::Leave) => leave(),
+            None => return,
+        }
+        event.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+    let slides = StoredValue::new(slides);
+    view! {
+        <div class="projector projector--overlay" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides">
+            <div class="projector__bar">
+                <span class="projector__counter" data-testid="discussion-counter" aria-live="polite">
+                    {move || td_string!(l, consolidate.slide_counter, index = index.get() + 1, count = count)}
+                </span>
+                <span class="projector__hint">{td_string!(l, projector.keys)}</span>
+                <span>
+                    <button type="button" class="button button--small" on:click=move |_| go(-1)>{td_string!(l, projector.previous)}</button>
+                    " "
+                    <button type="button" class="button button--small" id="discussion-next" on:click=move |_| go(1)>{td_string!(l, projector.next)}</button>
+                    " "
+                    <button type="button" class="button button--small" data-testid="leave-discussion" on:click=move |_| leave()>{td_string!(l, projector.leave)}</button>
+                </span>
+            </div>
+            {move || slides.with_value(|slides| {
+                let slide = &slides[index.get()];
+                view! {
+                    <section class="projector__slide" data-testid="discussion-slide">
+                        <h2 id="discussion-question">{slide.title.clone()}</h2>
+                        <ul class="projector__answers">
+                            {slide.answers.iter().map(|(line, says)| view! {
+                                <li>{line.clone()}<p class="projector__says">{says.clone()}</p></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+        </div>
     }
 }

@@ -28,7 +28,7 @@ enum Slide {
 }
 
 /// Whether a key event comes from a control that Space and Enter activate.
-fn from_control(event: &web_sys::KeyboardEvent) -> bool {
+pub(crate) fn from_control(event: &web_sys::KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())

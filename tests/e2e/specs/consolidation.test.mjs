@@ -2,8 +2,9 @@
 // loaded, and names the result as a group everywhere.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
-import { useApp, openPage, assertClean, resultsDir } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, resultsDir, expectText, DIST } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -128,6 +129,55 @@ test("a respondent who answered again counts once, with the later file's answers
     assert.match(await marieColumn(), /^4\b/, "with Thursday's answers");
     if (then[0] === later) await page.screenshot({ path: path.join(resultsDir(), "consolidation-replaced-1366.png") });
   }
+  await assertClean(page);
+  await context.close();
+});
+
+test("the questions to discuss project one at a time, in large type, driven by the keys of projector mode", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1280, height: 720 } });
+  const page = await openPage(context, app.server.url);
+  const files = writeFiles([
+    ["dg.json", respondent("Courcelles", "52015", "Marie Dubois", "Directrice générale", (i) => (i % 2 ? 1 : 4))],
+    ["bourgmestre.json", respondent("Courcelles", "52015", "Paul Hermant", "Bourgmestre", () => 2)],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.locator("[data-testid=project-discussion]").waitFor();
+  const count = Number((await page.textContent("[data-testid=disagreement-count]")).match(/^(\d+) questions/)[1]);
+  const firstListed = await page.locator("[data-testid=disagreements] li").first().textContent();
+  await page.click("[data-testid=project-discussion]");
+  const slides = page.locator("[data-testid=discussion-slides]");
+  await slides.waitFor();
+  // Over the whole screen, focus inside it.
+  assert.deepEqual(await slides.boundingBox(), { x: 0, y: 0, width: 1280, height: 720 });
+  await page.waitForFunction(() => document.activeElement?.closest("[data-testid=discussion-slides]"));
+  assert.equal(await page.textContent("[data-testid=discussion-counter]"), `Question à discuter 1 sur ${count}`);
+  const title = await page.textContent("[data-testid=discussion-slide] h2");
+  assert.ok(firstListed.startsWith(`${title} — `), `${firstListed} / ${title}`);
+  const answers = await page.locator("[data-testid=discussion-slide] li").allTextContents();
+  assert.equal(answers.length, 2);
+  assert.match(answers[0], /^Marie Dubois \(Directrice générale\) : 4\b/);
+  assert.match(answers[1], /^Paul Hermant \(Bourgmestre\) : 2\b/);
+  // Each answer with what its level says, for the group to check against the commune.
+  const textsFile = fs.readdirSync(DIST).find((f) => /^questions\.fr\..*\.json$/.test(f));
+  const texts = JSON.parse(fs.readFileSync(path.join(DIST, textsFile), "utf8"));
+  const says = await page.locator("[data-testid=discussion-slide] li .projector__says").allTextContents();
+  const question = Object.values(texts).find((q) => q.title === title);
+  assert.ok(question, `the texts of « ${title} »`);
+  assert.deepEqual(says, [question.levels[3], question.levels[1]]);
+  // Readable from the back of the room: at least 20 px on a 720p screen.
+  const px = await page.$eval("[data-testid=discussion-slide] li", (li) => parseFloat(getComputedStyle(li).fontSize));
+  assert.ok(px >= 20, `${px}px`);
+  await page.screenshot({ path: path.join(resultsDir(), "consolidation-discussion-1280x720.png") });
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=discussion-counter]", `Question à discuter 2 sur ${count}`);
+  assert.notEqual(await page.textContent("[data-testid=discussion-slide] h2"), title);
+  await page.keyboard.press("End");
+  await expectText(page, "[data-testid=discussion-counter]", `Question à discuter ${count} sur ${count}`);
+  await page.keyboard.press("Escape");
+  await slides.waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "project-discussion");
   await assertClean(page);
   await context.close();
 });
