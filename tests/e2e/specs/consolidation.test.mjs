@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { useApp, openPage, assertClean, resultsDir, expectText, DIST } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
@@ -170,6 +171,13 @@ test("the questions to discuss project one at a time, in large type, driven by t
   const px = await page.$eval("[data-testid=discussion-slide] li", (li) => parseFloat(getComputedStyle(li).fontSize));
   assert.ok(px >= 20, `${px}px`);
   await page.screenshot({ path: path.join(resultsDir(), "consolidation-discussion-1280x720.png") });
+  // The slides as a dialog over the page pass axe's WCAG 2.1 A and AA rules.
+  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"));
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(" ")}`);
+  });
+  assert.deepEqual(violations, []);
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=discussion-counter]", `Question à discuter 2 sur ${count}`);
   assert.notEqual(await page.textContent("[data-testid=discussion-slide] h2"), title);
