@@ -7,9 +7,9 @@ use crate::components::import::{error_message, read_summary};
 use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::consolidation::{self, Admission};
 use crate::domain::content;
-use crate::domain::projector::{self, SlideMove};
 use crate::domain::summary;
 use crate::i18n::*;
+use crate::pages::projector::SlideDeck;
 use crate::pages::results::{choice_text, level_text};
 use crate::route::Route;
 use crate::state::AppState;
@@ -384,26 +384,12 @@ struct Discussed {
 fn DiscussionSlides(slides: Vec<Discussed>, projecting: RwSignal<bool>) -> impl IntoView {
     let l = crate::state::locale();
     let count = slides.len();
-    let index = RwSignal::new(0usize);
-    let go = move |delta: isize| {
-        index.update(|i| *i = (*i as isize + delta).clamp(0, count as isize - 1) as usize);
-    };
     let leave = move || {
         projecting.set(false);
         browser::focus("project-discussion");
     };
-    let keys = window_event_listener(leptos::ev::keydown, move |event| {
-        match projector::slide_move(&event.key(), crate::pages::projector::from_control(&event)) {
-            Some(SlideMove::Next) => go(1),
-            Some(SlideMove::Previous) => go(-1),
-            Some(SlideMove::First) => index.set(0),
-            Some(SlideMove::Last) => index.set(count - 1),
-            Some(SlideMove::Leave) => leave(),
-            None => return,
-        }
-        event.prevent_default();
-    });
-    on_cleanup(move || keys.remove());
+    let deck = SlideDeck::new(count, leave);
+    let (index, go) = (deck.index, move |delta| deck.go(delta));
     let slides = StoredValue::new(slides);
     view! {
         <div class="projector projector--overlay" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides">

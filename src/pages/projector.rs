@@ -27,8 +27,49 @@ enum Slide {
     NextSteps,
 }
 
+/// Slides shown one at a time: which one, moved by the buttons and by the keys of
+/// `projector::slide_move` until the component that made it is dropped. The projector and the
+/// consolidation's discussion both use it.
+#[derive(Clone, Copy)]
+pub(crate) struct SlideDeck {
+    pub index: RwSignal<usize>,
+    count: usize,
+}
+
+impl SlideDeck {
+    /// A deck of `count` slides (at least one) at its first; Échap calls `leave`.
+    pub fn new(count: usize, leave: impl Fn() + 'static) -> SlideDeck {
+        let deck = SlideDeck {
+            index: RwSignal::new(0),
+            count,
+        };
+        let keys = window_event_listener(leptos::ev::keydown, move |event| {
+            let Some(step) = projector::slide_move(&event.key(), from_control(&event)) else {
+                return;
+            };
+            match step {
+                SlideMove::Next => deck.go(1),
+                SlideMove::Previous => deck.go(-1),
+                SlideMove::First => deck.index.set(0),
+                SlideMove::Last => deck.index.set(count - 1),
+                SlideMove::Leave => leave(),
+            }
+            event.prevent_default();
+        });
+        on_cleanup(move || keys.remove());
+        deck
+    }
+
+    /// Moves `delta` slides, stopping at the first and the last.
+    pub fn go(self, delta: isize) {
+        let last = self.count as isize - 1;
+        self.index
+            .update(|i| *i = (*i as isize + delta).clamp(0, last) as usize);
+    }
+}
+
 /// Whether a key event comes from a control that Space and Enter activate.
-pub(crate) fn from_control(event: &web_sys::KeyboardEvent) -> bool {
+fn from_control(event: &web_sys::KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
@@ -55,28 +96,12 @@ pub fn ProjectorPage() -> impl IntoView {
         .chain([Slide::Roadmap, Slide::NextSteps])
         .collect();
     let count = slides.len();
-    let index = RwSignal::new(0usize);
-    let go = move |delta: isize| {
-        index.update(|i| *i = (*i as isize + delta).clamp(0, count as isize - 1) as usize);
-    };
     let leave = move || {
         browser::exit_fullscreen();
         state.navigate(Route::Results);
     };
-    let keys = window_event_listener(leptos::ev::keydown, move |event| {
-        let Some(step) = projector::slide_move(&event.key(), from_control(&event)) else {
-            return;
-        };
-        match step {
-            SlideMove::Next => go(1),
-            SlideMove::Previous => go(-1),
-            SlideMove::First => index.set(0),
-            SlideMove::Last => index.set(count - 1),
-            SlideMove::Leave => leave(),
-        }
-        event.prevent_default();
-    });
-    on_cleanup(move || keys.remove());
+    let deck = SlideDeck::new(count, leave);
+    let (index, go) = (deck.index, move |delta| deck.go(delta));
     // Drawn for the slide: scaled down to the screen's height, its labels stay readable.
     let radar = chart::radar_svg_at(
         &radar_of(

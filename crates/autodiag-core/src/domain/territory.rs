@@ -103,20 +103,19 @@ impl TerritoryLoader {
     pub fn add(&mut self, framework: &Framework, file: &str, bytes: &[u8], now: &str) {
         let index = self.files;
         self.files += 1;
-        let imported = match summary::import(framework, bytes, format!("territory-{index}"), now) {
-            Ok(imported) => imported,
-            Err(error) => {
-                self.rejected.push(Rejected {
-                    file: file.to_string(),
-                    error,
-                });
-                return;
-            }
-        };
-        let mut commune = to_commune(framework, file, imported.assessment);
-        commune.framework_version = imported.framework_version;
-        commune.asked_again = imported.asked_again;
-        let generated_at = imported.generated_at;
+        let mut imported =
+            match summary::import(framework, bytes, format!("territory-{index}"), now) {
+                Ok(imported) => imported,
+                Err(error) => {
+                    self.rejected.push(Rejected {
+                        file: file.to_string(),
+                        error,
+                    });
+                    return;
+                }
+            };
+        let generated_at = std::mem::take(&mut imported.generated_at);
+        let commune = to_commune(framework, file, imported);
         let Some(&slot) = self.newest.get(&commune.key) else {
             self.newest.insert(commune.key.clone(), self.in_use.len());
             self.in_use.push((commune, generated_at));
@@ -225,7 +224,8 @@ pub fn older_than_12_months(date: &str, today: &str) -> bool {
     }
 }
 
-fn to_commune(framework: &Framework, file: &str, assessment: Assessment) -> Commune {
+fn to_commune(framework: &Framework, file: &str, imported: summary::Imported) -> Commune {
+    let assessment = imported.assessment;
     let scores = scoring::score_all(framework, &assessment);
     let drafted;
     let roadmap = match &assessment.roadmap {
@@ -250,8 +250,8 @@ fn to_commune(framework: &Framework, file: &str, assessment: Assessment) -> Comm
             .filter(|i| framework.action(&i.id).is_some())
             .map(|i| i.id.clone())
             .collect(),
-        framework_version: framework.version.clone(),
-        asked_again: 0,
+        framework_version: imported.framework_version,
+        asked_again: imported.asked_again,
         assessment,
     }
 }
