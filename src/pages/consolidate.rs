@@ -210,8 +210,10 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         .enumerate()
         .map(|(i, r)| consolidation::respondent_label(r, i))
         .collect();
-    // Each question to discuss: its title, and what each respondent answered. The list and the
-    // workshop's slides show the same lines.
+    // Each question to discuss: its title and what each respondent answered, for the list;
+    // for the workshop's slides, each answer once with who chose it and what that level says,
+    // so that a slide of eight respondents still fits the screen.
+    let colon = td_string!(l, shell.colon);
     let discussion: Vec<Discussed> = spreads
         .iter()
         .filter(|s| s.disagrees())
@@ -221,25 +223,30 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 .choices
                 .iter()
                 .zip(&labels)
+                .map(|(c, who)| format!("{who}{colon}{}", choice_text(state, &s.question_id, *c)))
+                .collect();
+            let groups = s
+                .by_choice()
+                .into_iter()
                 .map(|(c, who)| {
-                    let line = format!(
-                        "{who}{}{}",
-                        td_string!(l, shell.colon),
-                        choice_text(state, &s.question_id, *c)
-                    );
-                    // What that level says, for the group to check against the commune.
+                    let names: Vec<&str> = who.iter().map(|&i| labels[i].as_str()).collect();
                     let says = c
                         .and_then(Choice::level)
                         .and_then(|level| {
                             question?.levels.get(usize::from(level.get()) - 1).cloned()
                         })
                         .unwrap_or_default();
-                    (line, says)
+                    DiscussedAnswer {
+                        choice: choice_text(state, &s.question_id, c),
+                        who: names.join(td_string!(l, shell.list_separator)),
+                        says,
+                    }
                 })
                 .collect();
             Discussed {
                 title: question.map_or_else(String::new, |q| q.title.clone()),
                 answers,
+                groups,
             }
         })
         .collect();
@@ -336,7 +343,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             })}
             <ul data-testid="disagreements">
                 {discussion.iter().map(|d| view! {
-                    <li>{d.title.clone()}" — "{d.answers.iter().map(|(line, _)| line.as_str()).collect::<Vec<_>>().join(td_string!(l, shell.list_separator))}</li>
+                    <li>{d.title.clone()}" — "{d.answers.join(td_string!(l, shell.list_separator))}</li>
                 }).collect_view()}
             </ul>
             {move || projecting.get().then(|| view! { <DiscussionSlides slides=discussion.clone() projecting/> })}
@@ -370,12 +377,21 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     }
 }
 
-/// A question the respondents answered two levels apart or more: each one's answer, with
-/// what that level says.
+/// A question the respondents answered two levels apart or more: each one's answer, and
+/// each answer given with who gave it.
 #[derive(Clone)]
 struct Discussed {
     title: String,
-    answers: Vec<(String, String)>,
+    answers: Vec<String>,
+    groups: Vec<DiscussedAnswer>,
+}
+
+/// « 4 · Intégré », who chose it, and what that level says.
+#[derive(Clone)]
+struct DiscussedAnswer {
+    choice: String,
+    who: String,
+    says: String,
 }
 
 /// The questions to discuss one at a time, in the projector's large type, for the workshop's
@@ -383,6 +399,7 @@ struct Discussed {
 #[component]
 fn DiscussionSlides(slides: Vec<Discussed>, projecting: RwSignal<bool>) -> impl IntoView {
     let l = crate::state::locale();
+    let colon = td_string!(l, shell.colon);
     let count = slides.len();
     let leave = move || {
         projecting.set(false);
@@ -412,8 +429,8 @@ fn DiscussionSlides(slides: Vec<Discussed>, projecting: RwSignal<bool>) -> impl 
                     <section class="projector__slide" data-testid="discussion-slide">
                         <h2 id="discussion-question">{slide.title.clone()}</h2>
                         <ul class="projector__answers">
-                            {slide.answers.iter().map(|(line, says)| view! {
-                                <li>{line.clone()}<p class="projector__says">{says.clone()}</p></li>
+                            {slide.groups.iter().map(|answer| view! {
+                                <li><strong>{answer.choice.clone()}</strong>{colon}{answer.who.clone()}<p class="projector__says">{answer.says.clone()}</p></li>
                             }).collect_view()}
                         </ul>
                     </section>

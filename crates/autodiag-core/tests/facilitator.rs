@@ -195,6 +195,43 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
 }
 
 #[test]
+fn a_discussed_question_shows_each_answer_once_with_who_chose_it_highest_first() {
+    let l = |n| Some(Choice::Level(Level::new(n).unwrap()));
+    let spread = consolidation::QuestionSpread {
+        question_id: "mob_stationnement".into(),
+        choices: vec![
+            l(2),
+            None,
+            l(5),
+            Some(Choice::Unknown),
+            l(2),
+            l(5),
+            l(1),
+            Some(Choice::NotApplicable),
+        ],
+        spread: Some(4),
+        proposed: l(2),
+    };
+    assert_eq!(
+        spread.by_choice(),
+        vec![
+            (l(5), vec![2, 5]),
+            (l(2), vec![0, 4]),
+            (l(1), vec![6]),
+            (Some(Choice::Unknown), vec![3]),
+            (Some(Choice::NotApplicable), vec![7]),
+            (None, vec![1]),
+        ]
+    );
+    // Every respondent is in exactly one group.
+    let mut groups_of = [0; 8];
+    for (_, who) in spread.by_choice() {
+        who.into_iter().for_each(|i| groups_of[i] += 1);
+    }
+    assert_eq!(groups_of, [1; 8]);
+}
+
+#[test]
 fn the_respondent_count_survives_the_summary_file() {
     use autodiag_core::domain::summary;
     let mut a = assessment("Walcourt");

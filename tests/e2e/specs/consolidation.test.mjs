@@ -156,10 +156,14 @@ test("the questions to discuss project one at a time, in large type, driven by t
   assert.equal(await page.textContent("[data-testid=discussion-counter]"), `Question à discuter 1 sur ${count}`);
   const title = await page.textContent("[data-testid=discussion-slide] h2");
   assert.ok(firstListed.startsWith(`${title} — `), `${firstListed} / ${title}`);
+  // Each answer once, highest level first, with who chose it.
+  const levels = await page.locator("[data-testid=discussion-slide] li strong").allTextContents();
+  assert.equal(levels.length, 2);
+  assert.match(levels[0], /^4 · /);
+  assert.match(levels[1], /^2 · /);
   const answers = await page.locator("[data-testid=discussion-slide] li").allTextContents();
-  assert.equal(answers.length, 2);
-  assert.match(answers[0], /^Marie Dubois \(Directrice générale\) : 4\b/);
-  assert.match(answers[1], /^Paul Hermant \(Bourgmestre\) : 2\b/);
+  assert.ok(answers[0].startsWith(`${levels[0]} : Marie Dubois (Directrice générale)`), answers[0]);
+  assert.ok(answers[1].startsWith(`${levels[1]} : Paul Hermant (Bourgmestre)`), answers[1]);
   // Each answer with what its level says, for the group to check against the commune.
   const textsFile = fs.readdirSync(DIST).find((f) => /^questions\.fr\..*\.json$/.test(f));
   const texts = JSON.parse(fs.readFileSync(path.join(DIST, textsFile), "utf8"));
@@ -186,6 +190,59 @@ test("the questions to discuss project one at a time, in large type, driven by t
   await page.keyboard.press("Escape");
   await slides.waitFor({ state: "detached" });
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "project-discussion");
+  await assertClean(page);
+  await context.close();
+});
+
+test("with eight respondents every slide to discuss fits a 720p screen, each level once with who chose it", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1280, height: 720 } });
+  const page = await openPage(context, app.server.url);
+  const people = [
+    ["Marie-Christine Vandenbroucke", "Directrice générale"],
+    ["Paul Hermant", "Bourgmestre"],
+    ["Jean-François Delvaux", "Échevin de la mobilité et des travaux"],
+    ["Luc Martin", "Informaticien"],
+    ["Sophie Lambert", "Conseillère en environnement"],
+    ["Nadia Benali", "Directrice financière"],
+    ["Thierry Collard", "Chef de bureau technique"],
+    ["Anne Dupont", "Agente de développement local"],
+  ];
+  // Every question answered at five levels by eight people: five groups on each slide.
+  const files = writeFiles(people.map(([who, role], k) => [`r${k}.json`, respondent("Courcelles", "52015", who, role, (i) => ((i + k) % 5) + 1)]));
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 8);
+  const count = Number((await page.textContent("[data-testid=disagreement-count]")).match(/^(\d+) questions/)[1]);
+  await page.click("[data-testid=project-discussion]");
+  await page.locator("[data-testid=discussion-slide]").waitFor();
+  // A 720p screen, then a 4:3 projector.
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
+    await page.setViewportSize(viewport);
+    await page.keyboard.press("Home");
+    const size = `${viewport.width}x${viewport.height}`;
+    for (let n = 1; n <= count; n++) {
+      await expectText(page, "[data-testid=discussion-counter]", `Question à discuter ${n} sur ${count}`);
+      const slide = await page.$eval("[data-testid=discussion-slide]", (section) => {
+        const bottom = Math.min(section.getBoundingClientRect().bottom, window.innerHeight);
+        const right = Math.min(section.getBoundingClientRect().right, window.innerWidth);
+        const items = [...section.querySelectorAll("li")];
+        return {
+          levels: items.map((li) => li.querySelector("strong").textContent),
+          names: items.map((li) => li.textContent).join(" "),
+          cut: items.filter((li) => li.getBoundingClientRect().bottom > bottom + 0.5 || li.getBoundingClientRect().right > right + 0.5).length,
+          px: Math.min(...[...section.querySelectorAll("li, li p")].map((e) => parseFloat(getComputedStyle(e).fontSize))),
+        };
+      });
+      if (n === 1 || slide.cut) await page.screenshot({ path: path.join(resultsDir(), `consolidation-discussion-8-${size}${n === 1 ? "" : `-${n}`}.png`) });
+      assert.deepEqual(slide.levels.map((t) => t[0]), ["5", "4", "3", "2", "1"], `slide ${n}`);
+      for (const [who] of people) assert.ok(slide.names.includes(who), `${who} on slide ${n}`);
+      assert.equal(slide.cut, 0, `${size}, slide ${n}: an answer is cut off`);
+      // Readable from the back of the room, what each level says included.
+      assert.ok(slide.px >= 20, `${size}, slide ${n}: ${slide.px}px`);
+      await page.keyboard.press("ArrowRight");
+    }
+  }
   await assertClean(page);
   await context.close();
 });

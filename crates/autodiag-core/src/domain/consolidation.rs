@@ -24,6 +24,31 @@ impl QuestionSpread {
     pub fn disagrees(&self) -> bool {
         self.spread.is_some_and(|s| s >= DISAGREEMENT_LEVELS)
     }
+
+    /// The respondents (their indices) grouped by what they answered, highest level first,
+    /// then « Je ne sais pas », « Non applicable » and no answer. A workshop slide shows each
+    /// level once with who chose it, so it stays readable with many respondents.
+    pub fn by_choice(&self) -> Vec<(Option<Choice>, Vec<usize>)> {
+        let rank = |choice: Option<Choice>| match choice {
+            Some(Choice::Level(level)) => Level::MAX - level.get(),
+            Some(Choice::Unknown) => Level::MAX,
+            Some(Choice::NotApplicable) => Level::MAX + 1,
+            None => Level::MAX + 2,
+        };
+        let mut groups: Vec<(Option<Choice>, Vec<usize>)> = Vec::new();
+        for wanted in 0..=Level::MAX + 2 {
+            for (index, &choice) in self.choices.iter().enumerate() {
+                if rank(choice) != wanted {
+                    continue;
+                }
+                match groups.last_mut() {
+                    Some((last, who)) if *last == choice => who.push(index),
+                    _ => groups.push((choice, vec![index])),
+                }
+            }
+        }
+        groups
+    }
 }
 
 /// The median, rounded down: with levels 2 and 3 in the middle, 2 is proposed, so the group
