@@ -4,6 +4,7 @@
 //! and offers it as an SVG or PNG download. Colour never carries meaning alone: every series
 //! also differs by line style and marker shape, and every value is written as text.
 
+use crate::chart_svg::SvgBackend;
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::element::DashedPathElement;
@@ -200,7 +201,7 @@ fn axis_sin_cos(angle: f64) -> (f64, f64) {
     }
 }
 
-type Plane<'a> = DrawingArea<SVGBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+type Plane<'a> = DrawingArea<SvgBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The radar (spider) chart, on a cartesian plane where the radius 1 is a score of 100.
 pub fn radar_svg(radar: &Radar) -> String {
@@ -212,7 +213,7 @@ pub fn radar_svg_at(radar: &Radar, geometry: RadarGeometry) -> String {
     let mut svg = String::new();
     {
         let (width, height) = (geometry.width, geometry.height);
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = SvgBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let r = geometry.radius;
         let (cx, cy) = geometry.centre;
         let plane: Plane =
@@ -458,7 +459,7 @@ fn draw_axis_label(
 
 /// The legend under the radar, its last row at the bottom of the drawing.
 fn draw_legend(
-    root: &DrawingArea<SVGBackend, Shift>,
+    root: &DrawingArea<SvgBackend, Shift>,
     geometry: &RadarGeometry,
     entries: &[(&Series, RGBColor, LineKind, Marker)],
 ) {
@@ -485,7 +486,7 @@ fn draw_legend(
 }
 
 fn draw_pixel_marker(
-    root: &DrawingArea<SVGBackend, Shift>,
+    root: &DrawingArea<SvgBackend, Shift>,
     at: (i32, i32),
     colour: RGBColor,
     marker: Marker,
@@ -747,7 +748,7 @@ pub fn bars_svg_at(bars: &Bars, g: BarGeometry) -> String {
     let right_edge = g.width as i32 - 4;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (g.width, height)).into_drawing_area();
+        let root = SvgBackend::with_string(&mut svg, (g.width, height)).into_drawing_area();
         let bottom = g.top + bars.rows.len() as i32 * g.row_height;
         for tick in [0, 25, 50, 75, 100] {
             let x = g.x(f64::from(tick));
@@ -938,7 +939,7 @@ fn bold_text_style(size: u32, colour: RGBColor, h: HPos, v: VPos) -> TextStyle<'
 
 fn draw<'a, E>(plane: &Plane<'a>, element: E)
 where
-    E: plotters::element::Drawable<SVGBackend<'a>>,
+    E: plotters::element::Drawable<SvgBackend<'a>>,
     for<'b> &'b E: plotters::element::PointCollection<'b, (f64, f64)>,
 {
     // Plotters only fails on backend errors, and a String backend has none.

@@ -5,6 +5,7 @@
 //! (`src/` at the repository root) only draws what this crate computes.
 
 pub mod chart;
+mod chart_svg;
 pub mod domain;
 pub mod route;
 pub mod sort;

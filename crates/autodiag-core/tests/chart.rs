@@ -177,6 +177,41 @@ fn radar_overlays_differ_by_line_style_not_only_colour() {
 }
 
 #[test]
+fn every_number_in_a_chart_is_written_with_three_decimals_at_most() {
+    // Opacities and font sizes are the only fractions: written from integers, so that no
+    // bundle compiles core's float printer (`chart_svg`).
+    let mut chart_input = radar(vec![Some(50), None, Some(100), Some(0), Some(75), Some(25)]);
+    chart_input.target = Some(Series {
+        label: "Objectif".into(),
+        values: vec![Some(75); 6],
+    });
+    for svg in [
+        chart::radar_svg(&chart_input),
+        chart::bars_svg(&bars_sample()),
+    ] {
+        let mut fractions = 0;
+        for value in svg.split('"').skip(1).step_by(2) {
+            if value.parse::<f64>().is_err() {
+                continue;
+            }
+            if let Some((_, decimals)) = value.split_once('.') {
+                assert!(decimals.len() <= 3 && !decimals.ends_with('0'), "{value}");
+                fractions += 1;
+            }
+        }
+        assert!(
+            fractions > 0,
+            "no opacity below 1 nor fractional font size in\n{svg}"
+        );
+        for (start, _) in svg.match_indices("opacity=\"") {
+            let value = &svg[start + 9..start + 9 + svg[start + 9..].find('"').unwrap()];
+            let opacity: f64 = value.parse().unwrap();
+            assert!((0.0..=1.0).contains(&opacity) && opacity > 0.0, "{value}");
+        }
+    }
+}
+
+#[test]
 fn user_text_is_escaped_in_the_svg() {
     let mut chart_input = radar(vec![Some(50); 6]);
     chart_input.comparison = Some(Series {

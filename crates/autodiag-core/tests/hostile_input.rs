@@ -1085,7 +1085,8 @@ fn roadmap_item_ids_of_any_shape_import() {
 }
 
 #[test]
-fn staff_numbers_of_any_size_survive_a_round_trip() {
+fn staff_numbers_of_any_size_are_read_in_hundredths_and_survive_a_round_trip() {
+    use autodiag_core::domain::json_tree::{self, from_hundredths};
     counted(
         "profile.digital_staff_fte → summary::import + round trip",
         || {
@@ -1095,7 +1096,10 @@ fn staff_numbers_of_any_size_survive_a_round_trip() {
                 let mut value = summaries()[doc].clone();
                 value["profile"]["digital_staff_fte"] = fte.into();
                 let first = import(value.to_string().as_bytes()).unwrap();
-                prop_assert_eq!(first.assessment.profile.digital_staff_fte, Some(fte));
+                // As it is typed and stored: its text rounded to hundredths, bounded.
+                let text = value["profile"]["digital_staff_fte"].to_string();
+                let kept = from_hundredths(json_tree::parse(&text).unwrap().hundredths().unwrap());
+                prop_assert_eq!(first.assessment.profile.digital_staff_fte, Some(kept));
                 check_round_trip(&first)?;
             });
         },

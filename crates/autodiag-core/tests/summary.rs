@@ -273,13 +273,15 @@ fn a_newer_schema_version_is_refused() {
 }
 
 #[test]
-fn a_level_out_of_range_names_the_question() {
-    for bad in [
-        serde_json::json!(7),
-        serde_json::json!(0),
-        serde_json::json!(-1),
-        serde_json::json!(2.5),
-        serde_json::json!("trois"),
+fn a_level_out_of_range_names_the_question_and_the_value() {
+    for (bad, quoted) in [
+        (serde_json::json!(7), "7"),
+        (serde_json::json!(7.0), "7"),
+        (serde_json::json!(0), "0"),
+        (serde_json::json!(-1), "-1"),
+        (serde_json::json!(2.5), "2.5"),
+        (serde_json::json!(1e300), "> 9·10¹⁸"),
+        (serde_json::json!("trois"), "\"trois\""),
     ] {
         let mut value = valid_value();
         let first = value["answers"]
@@ -291,7 +293,10 @@ fn a_level_out_of_range_names_the_question() {
         first["level"] = bad.clone();
         let question = first["question_id"].as_str().unwrap().to_string();
         match reject(value.to_string().as_bytes()) {
-            ImportError::LevelOutOfRange { question_id, .. } => assert_eq!(question_id, question),
+            ImportError::LevelOutOfRange { question_id, value } => {
+                assert_eq!(question_id, question);
+                assert_eq!(value, quoted);
+            }
             other => panic!("{bad}: {other:?}"),
         }
     }

@@ -2,7 +2,7 @@
 //!
 //! The standard parser's fast algorithm carries a table of powers of five: with its code,
 //! 12.1 KB of the tools wasm gzipped (measured). Summaries hold a few short decimals
-//! (completion, staff), which the exact fast path reads at once. Any other text is settled
+//! (completion, a few levels), which the exact fast path reads at once. Any other text is settled
 //! by comparing it, in whole numbers, with the halfway points between floats.
 
 use std::cmp::Ordering;

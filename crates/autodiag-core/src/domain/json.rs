@@ -1,6 +1,7 @@
 //! JSON through serde_json, in the pretty layout. The app itself writes JSON with
 //! `json_tree::JsonWriter` and holds no serde code; this stays for the tests, which check that
-//! what the app writes is byte for byte what serde_json writes for the same types.
+//! what the app writes is byte for byte what serde_json writes for the same types, floats
+//! rounded to six decimals.
 
 use serde::Serialize;
 

@@ -5,7 +5,7 @@
 //! the questionnaire's first load (48 KB gzipped). Here one parser builds a tree, and each
 //! type reads itself from that tree with the few helpers below and writes itself with
 //! [`JsonWriter`]. The derives stay on the types for the JSON Schema and the tests, which hold
-//! this code to serde_json byte for byte.
+//! this code to serde_json byte for byte, floats rounded to six decimals.
 
 use std::fmt::Write as _;
 
@@ -795,17 +795,15 @@ impl JsonWriter {
         }
     }
 
-    /// A float as serde_json writes the ones this app computes (scores, shares, staff):
-    /// the shortest digits that read back the same, with `.0` on a whole number.
-    /// JSON has no infinity nor NaN: serde_json writes them as `null`, and so does this.
+    /// A float to six decimals at most, the last one rounded, with `.0` on a whole number: the
+    /// app computes none finer (shares of questions answered, scores, staff in hundredths).
+    /// Written from integers, because `{}` on an f64 would compile in core's float formatting
+    /// and its tables, about 12 KB of the tools wasm. JSON has no infinity nor NaN: they are
+    /// written as `null`, and so is a magnitude over 9·10¹⁸, which no field of the format holds.
     pub fn float(&mut self, value: f64) {
-        if !value.is_finite() {
-            return self.null();
-        }
-        let start = self.out.len();
-        let _ = write!(self.out, "{value}");
-        if !self.out[start..].contains('.') {
-            self.out.push_str(".0");
+        match float_fixed(value) {
+            Some((scaled, unit)) => write_fixed(&mut self.out, scaled, unit),
+            None => self.null(),
         }
     }
 
@@ -884,14 +882,58 @@ pub fn write_string(out: &mut String, text: &str) {
 /// A number of hundredths as a decimal, the way serde_json writes that float: `2.5`, `0.05`,
 /// `3.0`.
 pub fn write_hundredths(out: &mut String, hundredths: i64) {
-    let magnitude = hundredths.unsigned_abs();
-    let sign = if hundredths < 0 { "-" } else { "" };
-    let (whole, cents) = (magnitude / 100, magnitude % 100);
-    let _ = match cents {
-        0 => write!(out, "{sign}{whole}.0"),
-        c if c % 10 == 0 => write!(out, "{sign}{whole}.{}", c / 10),
-        c => write!(out, "{sign}{whole}.{c:02}"),
-    };
+    write_fixed(out, hundredths, 100);
+}
+
+/// A float as an integer and its unit: millionths while they are exact (up to about nine
+/// billion), whole numbers beyond, and `None` for NaN, the infinities and beyond ±9·10¹⁸.
+fn float_fixed(value: f64) -> Option<(i64, u64)> {
+    const EXACT: f64 = (1u64 << f64::MANTISSA_DIGITS) as f64;
+    let millionths = (value * 1e6).round();
+    if millionths.abs() < EXACT {
+        return Some((millionths as i64, 1_000_000));
+    }
+    let whole = value.round();
+    (whole.abs() < 9e18).then_some((whole as i64, 1))
+}
+
+/// A float as an error message quotes it: as [`JsonWriter::float`] writes it, but a whole
+/// number without `.0` (« 7 », « 2.5 »).
+pub fn float_text(value: f64) -> String {
+    let mut out = String::new();
+    match float_fixed(value) {
+        Some((scaled, unit)) => {
+            write_fixed(&mut out, scaled, unit);
+            if out.ends_with(".0") {
+                out.truncate(out.len() - 2);
+            }
+        }
+        None if value.is_nan() => out.push_str("NaN"),
+        None => out.push_str(if value > 0.0 {
+            "> 9·10¹⁸"
+        } else {
+            "< -9·10¹⁸"
+        }),
+    }
+    out
+}
+
+/// `scaled / unit` with the decimals `unit` (a power of ten) allows, trailing zeros dropped
+/// but one kept on a whole number: `2.0`, `0.5`, `-0.05`.
+pub(crate) fn write_fixed(out: &mut String, scaled: i64, unit: u64) {
+    let magnitude = scaled.unsigned_abs();
+    let (whole, fraction) = (magnitude / unit, magnitude % unit);
+    if scaled < 0 {
+        out.push('-');
+    }
+    let _ = write!(out, "{whole}.");
+    if fraction == 0 {
+        out.push('0');
+        return;
+    }
+    let width = unit.ilog10() as usize;
+    let digits = format!("{fraction:0width$}");
+    out.push_str(digits.trim_end_matches('0'));
 }
 
 /// `value` in hundredths, rounded and bounded by [`MAX_HUNDREDTHS`].

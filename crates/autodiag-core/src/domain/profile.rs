@@ -89,7 +89,8 @@ pub struct Profile {
     /// The assessment's date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
-    /// Full-time equivalents working on digital matters; 0 is a valid answer.
+    /// Full-time equivalents working on digital matters, to two decimals; 0 is a valid answer.
+    // A summary's finer number is rounded on import, as the form and storage keep it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digital_staff_fte: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -86,16 +86,9 @@ fn set_aside(value: &Json) -> Result<SetAsideAnswer, ShapeError> {
     })
 }
 
-fn profile(value: &Json) -> Result<Profile, ShapeError> {
-    profile_with_staff(value, |staff| staff.hundredths().map(from_hundredths))
-}
-
-/// A profile whose staff number is read by `staff`: in hundredths from storage, exactly
-/// from a summary file.
-pub(crate) fn profile_with_staff(
-    value: &Json,
-    staff: fn(&Json) -> Result<f64, ShapeError>,
-) -> Result<Profile, ShapeError> {
+/// A profile, from storage or from a summary file. Its staff number is kept in hundredths, as
+/// it is typed and stored, so that a file's number reads back the same once written again.
+pub(crate) fn profile(value: &Json) -> Result<Profile, ShapeError> {
     let fields = Fields::of(value)?;
     Ok(Profile {
         commune: fields.required("commune", Json::string)?,
@@ -106,7 +99,9 @@ pub(crate) fn profile_with_staff(
         respondent_name: fields.or_default("respondent_name", Json::string)?,
         respondent_role: fields.or_default("respondent_role", Json::string)?,
         date: fields.or_default("date", Json::string)?,
-        digital_staff_fte: fields.optional("digital_staff_fte", staff)?,
+        digital_staff_fte: fields.optional("digital_staff_fte", |staff| {
+            staff.hundredths().map(from_hundredths)
+        })?,
         digital_budget: fields.optional("digital_budget", |v| {
             one_of(v, &BUDGET).map(|i| BudgetBand::ALL[i])
         })?,
@@ -209,8 +204,8 @@ fn write_pillar_settings(out: &mut JsonWriter, settings: &PillarSettings) {
     out.close('}');
 }
 
-/// A profile; its staff number in hundredths in storage, exactly in a summary file.
-pub(crate) fn write_profile(out: &mut JsonWriter, profile: &Profile, staff_in_hundredths: bool) {
+/// A profile, in storage or in a summary file; its staff number in hundredths.
+pub(crate) fn write_profile(out: &mut JsonWriter, profile: &Profile) {
     out.open('{');
     out.text("commune", &profile.commune);
     out.text_unless_empty("nis_code", &profile.nis_code);
@@ -224,12 +219,7 @@ pub(crate) fn write_profile(out: &mut JsonWriter, profile: &Profile, staff_in_hu
     out.text_unless_empty("respondent_role", &profile.respondent_role);
     out.text_unless_empty("date", &profile.date);
     if let Some(fte) = profile.digital_staff_fte {
-        let value = out.key("digital_staff_fte");
-        if staff_in_hundredths {
-            value.hundredths(to_hundredths(fte));
-        } else {
-            value.float(fte);
-        }
+        out.key("digital_staff_fte").hundredths(to_hundredths(fte));
     }
     if let Some(budget) = profile.digital_budget {
         out.text("digital_budget", name_of(budget, &BudgetBand::ALL, &BUDGET));
@@ -301,7 +291,7 @@ fn write_set_aside(out: &mut JsonWriter, aside: &SetAsideAnswer) {
 pub fn write_assessment(out: &mut JsonWriter, assessment: &Assessment) {
     out.open('{');
     out.text("id", &assessment.id);
-    write_profile(out.key("profile"), &assessment.profile, true);
+    write_profile(out.key("profile"), &assessment.profile);
     out.key("answers").map(&assessment.answers, write_answer);
     out.key("pillars")
         .map(&assessment.pillars, write_pillar_settings);

@@ -107,7 +107,7 @@ pub struct SummaryPillar {
     /// Computed by the app; ignored and recomputed on import.
     pub score: Option<u8>,
     pub band: Option<u8>,
-    /// Share of the pillar's questions answered with a level, 0 to 1.
+    /// Share of the pillar's questions answered with a level, 0 to 1, to six decimals.
     pub completion: f64,
     pub low_confidence: bool,
 }
@@ -270,7 +270,7 @@ impl RawChoice {
 
     fn describe(&self) -> String {
         match self {
-            RawChoice::Number(n) => n.to_string(),
+            RawChoice::Number(n) => super::json_tree::float_text(*n),
             RawChoice::Text(t) => format!("\"{}\"", super::assessment::truncate_chars(t, 40)),
         }
     }

@@ -12,7 +12,7 @@ use super::obligations::{Compliance, Obligation};
 use super::pst::{OperationalObjective, Pst};
 use super::roadmap::{FocusPillar, LaterPillar, LaterReason, Reason};
 use super::stored_json::{
-    importance, importance_name, profile_with_staff, roadmap_item as stored_roadmap_item,
+    importance, importance_name, profile as stored_profile, roadmap_item as stored_roadmap_item,
     write_item_members, write_profile,
 };
 use super::summary::{
@@ -128,7 +128,7 @@ pub fn read_summary(value: &Json) -> Result<Summary, ShapeError> {
         app_version: fields.required("app_version", Json::string)?,
         framework: fields.required("framework", framework)?,
         generated_at: fields.required("generated_at", Json::string)?,
-        profile: fields.required("profile", |v| profile_with_staff(v, Json::float))?,
+        profile: fields.required("profile", stored_profile)?,
         answers: fields.required("answers", |v| list_of(v, answer))?,
         set_aside_answers: fields.or_default("set_aside_answers", |v| list_of(v, answer))?,
         pillars: fields.required("pillars", |v| list_of(v, pillar))?,
@@ -143,7 +143,8 @@ pub fn read_summary(value: &Json) -> Result<Summary, ShapeError> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing, byte for byte as serde_json's pretty printer wrote these types: members in
+// Writing, byte for byte as serde_json's pretty printer wrote these types (floats to six
+// decimals, see `JsonWriter::float`): members in
 // declaration order, `None` as `null` unless the type's serde attributes skip it, enums in
 // snake_case, a variant with fields as an object under its name.
 
@@ -341,7 +342,7 @@ pub fn write_summary(summary: &Summary) -> String {
     out.text("app_version", &summary.app_version);
     write_framework(out.key("framework"), &summary.framework);
     out.text("generated_at", &summary.generated_at);
-    write_profile(out.key("profile"), &summary.profile, false);
+    write_profile(out.key("profile"), &summary.profile);
     out.key("answers").list(&summary.answers, write_answer);
     if !summary.set_aside_answers.is_empty() {
         out.key("set_aside_answers")
