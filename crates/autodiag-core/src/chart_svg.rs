@@ -1,9 +1,9 @@
 //! The charts' drawing backend: the shapes plotters lays out, as SVG elements in a string.
 //!
 //! plotters' own SVG backend writes each colour's opacity and each font size with `{}` on an
-//! f64, and that alone compiled core's float printer and its tables into the tools bundle
-//! (7.7 KB gzipped, BENCHMARKS.md). This one writes every number from integers. Writing into
-//! a string cannot fail, so its error type has no value.
+//! f64, which compiled core's float printer and its tables into the tools bundle (10 KB
+//! gzipped with the JSON writer's floats, BENCHMARKS.md). This one writes every number from
+//! integers. Writing into a string cannot fail, so its error type has no value.
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
