@@ -76,10 +76,7 @@ impl<'a> SvgBackend<'a> {
 /// A number from 0 up to three decimals at most: `1`, `0.35`, `10.484`.
 fn write_decimal(out: &mut String, value: f64) {
     let thousandths = (value.max(0.0) * 1000.0).round() as i64;
-    crate::domain::json_tree::write_fixed(out, thousandths, 1000);
-    if out.ends_with(".0") {
-        out.truncate(out.len() - 2);
-    }
+    crate::domain::json_tree::write_plain(out, thousandths, 1000);
 }
 
 /// What a text may hold, escaped for an SVG text node or attribute.

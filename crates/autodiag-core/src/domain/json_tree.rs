@@ -902,12 +902,7 @@ fn float_fixed(value: f64) -> Option<(i64, u64)> {
 pub fn float_text(value: f64) -> String {
     let mut out = String::new();
     match float_fixed(value) {
-        Some((scaled, unit)) => {
-            write_fixed(&mut out, scaled, unit);
-            if out.ends_with(".0") {
-                out.truncate(out.len() - 2);
-            }
-        }
+        Some((scaled, unit)) => write_plain(&mut out, scaled, unit),
         None if value.is_nan() => out.push_str("NaN"),
         None => out.push_str(if value > 0.0 {
             "> 9·10¹⁸"
@@ -934,6 +929,14 @@ pub(crate) fn write_fixed(out: &mut String, scaled: i64, unit: u64) {
     let width = unit.ilog10() as usize;
     let digits = format!("{fraction:0width$}");
     out.push_str(digits.trim_end_matches('0'));
+}
+
+/// As [`write_fixed`], but a whole number without `.0`, as a person reads it: `7`, `0.35`.
+pub(crate) fn write_plain(out: &mut String, scaled: i64, unit: u64) {
+    write_fixed(out, scaled, unit);
+    if out.ends_with(".0") {
+        out.truncate(out.len() - 2);
+    }
 }
 
 /// `value` in hundredths, rounded and bounded by [`MAX_HUNDREDTHS`].
