@@ -389,12 +389,12 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
     for duty in [
         "gou_protection_donnees",
         "gou_donnees_ouvertes",
-        "sc_accessibilite",
+        "sc_accessibilite_web",
         "sc_publicite_conseil",
         "ene_batiments_peb",
         "ene_dechets_menagers",
-        "eco_marches_publics",
-        "qdv_social",
+        "eco_marches_pme",
+        "qdv_commune_cpas",
         "qdv_planification_urgence",
         "mob_ecoles_abords",
     ] {
@@ -595,19 +595,25 @@ fn every_acronym_is_explained_at_its_first_use_on_each_pillar_page() {
         "CyberFundamentals",
         "PoWalCo",
         "NIS2",
+        // Everyday English.
+        "IT",
+        "SMEs",
     ];
     let framework = autodiag_core::domain::content::framework();
-    let fr = autodiag_core::domain::content::full_texts("fr");
     let acronym = |word: &str| {
         word.chars().filter(char::is_ascii_uppercase).count() >= 2
             && word.chars().all(char::is_alphanumeric)
             && !NOT_EXPLAINED.contains(&word)
     };
     let mut unexplained = Vec::new();
-    for pillar in &framework.pillars {
+    for (lang, pillar) in ["fr", "en"]
+        .into_iter()
+        .flat_map(|lang| framework.pillars.iter().map(move |p| (lang, p)))
+    {
+        let texts = autodiag_core::domain::content::full_texts(lang);
         let mut seen = std::collections::BTreeSet::new();
         for id in &pillar.questions {
-            let q = fr.question(id);
+            let q = texts.question(id);
             for text in std::iter::once(&q.help)
                 .chain(std::iter::once(&q.legal_basis))
                 .chain(&q.levels)
@@ -624,9 +630,13 @@ fn every_acronym_is_explained_at_its_first_use_on_each_pillar_page() {
                         continue;
                     }
                     let after = &text[at + word.len()..];
-                    let explained = after.starts_with(" (") || text[..at].ends_with('(');
+                    // « ACR (meaning) », « ACR [meaning] » inside parentheses, or « meaning
+                    // (ACR) » written by hand.
+                    let explained = after.starts_with(" (")
+                        || after.starts_with(" [")
+                        || (text[..at].ends_with('(') && after.starts_with(')'));
                     if !explained {
-                        unexplained.push(format!("{}: {word} in « {text} »", pillar.id));
+                        unexplained.push(format!("{lang}, {}: {word} in « {text} »", pillar.id));
                     }
                 }
             }

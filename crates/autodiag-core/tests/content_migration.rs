@@ -216,6 +216,12 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         ("gou_open_data", "gou_donnees_ouvertes"),
         ("ene_batiments", "ene_batiments_peb"),
         ("ene_dechets", "ene_dechets_menagers"),
+        // Under 1.0.0 level 2 of these meant « some tenders are online », « a directory of
+        // aid exists », « a few fixes were made »: they kept their id when 2.0.0 gave them a
+        // legal minimum, so an old answer read as « Minimum légal ».
+        ("eco_marches_publics", "eco_marches_pme"),
+        ("qdv_social", "qdv_commune_cpas"),
+        ("sc_accessibilite", "sc_accessibilite_web"),
     ] {
         let mut a = with_old_answer(old, level(2), "");
         assert!(a.apply_content_migrations(framework()), "{old}");
@@ -328,4 +334,37 @@ fn a_long_comment_carried_over_to_a_note_near_its_limit_is_no_change_on_the_next
         autodiag_core::domain::assessment::MAX_NOTE_CHARS
     );
     assert_migrating_again_changes_nothing(&mut a);
+}
+
+#[test]
+fn no_legal_duty_keeps_an_id_that_a_referentiel_1_0_summary_answered() {
+    // A 1.0.0 summary answers every question of that référentiel, whose ladders ignored the
+    // law. A duty under one of those ids would read such an answer as compliance.
+    let bytes = read("tests/fixtures/summary-v1.json");
+    let old_ids: Vec<String> = answers_in(&bytes).into_iter().map(|(id, _)| id).collect();
+    assert!(old_ids.len() >= 30, "{}", old_ids.len());
+    for (id, question) in &framework().questions {
+        if question.legal_minimum.is_some() {
+            assert!(
+                !old_ids.contains(id),
+                "{id} is a legal duty under an id answered in 1.0.0: rename it with a migration"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_courcelles_example_does_not_show_its_1_0_answer_on_tenders_as_the_legal_minimum() {
+    use autodiag_core::domain::obligations::{Compliance, obligations};
+    // Courcelles answered level 2 under 1.0.0, « some tenders are published online »; level 2
+    // now reads « every tender subject to publicity is on e-Procurement ».
+    let bytes = read("../../examples/courcelles-2026-10-05.json");
+    let imported = summary::import(framework(), &bytes, "x".into(), NOW).unwrap();
+    let tenders = obligations(framework(), &imported.assessment)
+        .into_iter()
+        .find(|o| o.question_id == "eco_marches_pme")
+        .expect("a legal duty");
+    assert_eq!(tenders.compliance, Compliance::ToCheck);
+    let note = imported.assessment.note("eco_marches_pme");
+    assert!(note.contains("niveau 2"), "{note}");
 }

@@ -280,7 +280,7 @@ fn rural_botte_commune() -> Assessment {
     answer_all(&mut a, level(2));
     answer_pillar(&mut a, "gouvernance", level(1));
     answer_pillar(&mut a, "energie_environnement", level(1));
-    a.set_choice("sc_accessibilite", Some(level(1)), NOW);
+    a.set_choice("sc_accessibilite_web", Some(level(1)), NOW);
     a.profile.population = Some(PopulationBand::Under5000);
     a.profile.digital_staff_fte = Some(0.0);
     a.profile.digital_budget = Some(BudgetBand::Under10000);
@@ -401,7 +401,7 @@ fn a_legal_duty_below_its_minimum_comes_first_in_the_short_term_whatever_the_foc
     let mut a = assessment("Lobbes");
     answer_all(&mut a, level(4));
     // Accessibility is below its legal minimum while smart citizens is not a focus pillar.
-    a.set_choice("sc_accessibilite", Some(level(1)), NOW);
+    a.set_choice("sc_accessibilite_web", Some(level(1)), NOW);
     set_importance(&mut a, "mobilite", Importance::High);
     set_importance(&mut a, "smart_citizens", Importance::Low);
     let r = draft(&a);
@@ -411,15 +411,15 @@ fn a_legal_duty_below_its_minimum_comes_first_in_the_short_term_whatever_the_foc
         .expect("a short-term item");
     let action = framework().action(&first.id).unwrap();
     assert!(
-        action.questions.iter().any(|q| q == "sc_accessibilite"),
+        action.questions.iter().any(|q| q == "sc_accessibilite_web"),
         "{r:?}"
     );
     assert!(reasons(&a, &r, &first.id).contains(&Reason::LegalMinimum {
-        question_id: "sc_accessibilite".into(),
-        legal_minimum: framework().legal_minimum("sc_accessibilite").unwrap(),
+        question_id: "sc_accessibilite_web".into(),
+        legal_minimum: framework().legal_minimum("sc_accessibilite_web").unwrap(),
     }));
     // Once the minimum is met, nothing is drafted for it as a legal duty.
-    a.set_choice("sc_accessibilite", Some(level(4)), NOW);
+    a.set_choice("sc_accessibilite_web", Some(level(4)), NOW);
     let r = draft(&a);
     let scores = scoring::score_all(framework(), &a);
     for reasons in roadmap::explain_all(framework(), &a, &scores, &r) {

@@ -75,7 +75,7 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await page.click('[data-testid="gou_protection_donnees-1"]');
   await page.click('[data-testid="gou_pilotage-4"]');
   await openPillar(page, app.server.url, "smart_citizens");
-  await page.click('[data-testid="sc_accessibilite-4"]');
+  await page.click('[data-testid="sc_accessibilite_web-4"]');
 
   await page.goto(`${app.server.url}outils/#/resultats`);
   const section = page.locator("[data-testid=legal-obligations]");
@@ -84,7 +84,7 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   const rgpd = section.locator("[data-testid=obligation-gou_protection_donnees]");
   assert.match(await rgpd.textContent(), /niveau 1, minimum légal : niveau 3/);
   assert.match(await rgpd.textContent(), /RGPD/);
-  assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite]").count(), 0, "a met duty is not listed as below");
+  assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite_web]").count(), 0, "a met duty is not listed as below");
   assert.match(await section.textContent(), /Obligations respectées d'après vos réponses : 1 sur \d+\./);
   await section.scrollIntoViewIfNeeded();
   for (const [width, height, name] of [[1920, 1080, "legal-results-1920.png"], [375, 812, "legal-results-375.png"]]) {
@@ -175,7 +175,9 @@ test("a commune coming back with an answer given before transparency became a le
     profile: { commune: "Lobbes", date: "2026-05-04" },
     // mob_ecoles and qdv_crise as 2.1.0 asked them, before the school zone and the yearly
     // exercise were their legal minimum.
-    answers: { sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 }, mob_ecoles: { choice: 3, note: "Rue scolaire à l'essai rue Haute." }, qdv_crise: { choice: 2 } },
+    // eco_marches_publics level 2 meant « some tenders are online » under 1.0.0: it kept its id
+    // when 2.0.0 made that level the legal minimum, and is asked again since 2.5.0.
+    answers: { sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 }, mob_ecoles: { choice: 3, note: "Rue scolaire à l'essai rue Haute." }, qdv_crise: { choice: 2 }, eco_marches_publics: { choice: 2 } },
     pillars: {},
     created_at: "2026-05-04T09:00:00.000Z",
     updated_at: "2026-05-04T09:30:00.000Z",
@@ -199,6 +201,14 @@ test("a commune coming back with an answer given before transparency became a le
   assert.equal(stored.answers.sc_transparence, undefined);
   assert.ok(JSON.stringify(stored).includes('"sc_transparence"'), "the old answer is kept aside");
   assert.equal(stored.answers.sc_inclusion.choice, 3);
+  // An acronym first met inside parentheses gets its meaning in brackets, never « )) ».
+  const inclusionHelp = await page.locator("[data-testid=question-sc_inclusion] .question__help").textContent();
+  assert.match(inclusionHelp, /\(EPN \[espace public numérique\], médiateurs/);
+  assert.doesNotMatch(inclusionHelp, /\)\)/);
+  await openPillar(page, app.server.url, "economie");
+  const tenders = page.locator("[data-testid=question-eco_marches_pme]");
+  assert.equal(await tenders.locator("input[type=radio]:checked").count(), 0);
+  assert.match(await tenders.locator("textarea").inputValue(), /^Question posée à nouveau.*obligation légale.*niveau 2 ; confirmez-la ou corrigez-la\.$/s);
   for (const [pillar, question, level] of [["mobilite", "mob_ecoles_abords", 3], ["qualite_de_vie", "qdv_planification_urgence", 2]]) {
     await openPillar(page, app.server.url, pillar);
     const renamed = page.locator(`[data-testid=question-${question}]`);

@@ -344,26 +344,36 @@ impl Serialize for ActionText {
 /// The reference language: its files define which questions exist and in what order.
 pub const REFERENCE_LANGUAGE: &str = "fr";
 
-/// A level's text without the meanings the build writes after acronyms (« UREBA (…) »):
+/// A level's text without the meanings the build writes after acronyms (« UREBA (…) »,
+/// « (… CPAS […]) »):
 /// explaining a term must not push a level over its length limit.
 pub fn without_acronym_meanings(text: &str) -> String {
+    let is_acronym = |word: &str| word.chars().filter(char::is_ascii_uppercase).count() >= 2;
     let mut result = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(open) = rest.find(" (") {
+    // The build writes « ACR (meaning) », and « ACR [meaning] » inside parentheses.
+    while let Some(open) = rest.find(' ') {
         let before = &rest[..open];
         let word = before
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or_default();
-        let is_acronym = word.chars().filter(char::is_ascii_uppercase).count() >= 2;
-        match rest[open..].find(')') {
-            Some(close) if is_acronym => {
+        let tail = &rest[open..];
+        let close = if tail.starts_with(" (") {
+            tail.find(')')
+        } else if tail.starts_with(" [") {
+            tail.find(']')
+        } else {
+            None
+        };
+        match close {
+            Some(close) if is_acronym(word) => {
                 result.push_str(before);
                 rest = &rest[open + close + 1..];
             }
             _ => {
-                result.push_str(&rest[..open + 2]);
-                rest = &rest[open + 2..];
+                result.push_str(&rest[..open + 1]);
+                rest = &rest[open + 1..];
             }
         }
     }

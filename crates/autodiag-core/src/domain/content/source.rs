@@ -103,13 +103,19 @@ pub struct Assembled {
     pub pst: PstContent,
 }
 
-/// Builds the framework structure and each language's texts.
 /// Writes « (meaning) » after the first use of each glossary acronym on each pillar's page
 /// (help, legal basis, levels, in the order shown) and in each pillar's actions' first steps.
 /// Titles stay short: the meaning follows right below them. A use already explained,
-/// « ODWB (Open Data…) » or « … (ODWB) », counts as the first.
-fn expand_acronyms(texts: &mut Texts, pillars: &[Vec<String>], actions: &[Action]) {
+/// « ODWB (Open Data Wallonie-Bruxelles) » or « Open Data Wallonie-Bruxelles (ODWB) », counts
+/// as the first. A first use that cannot take the meaning is refused, naming the text.
+fn expand_acronyms(
+    lang: &str,
+    texts: &mut Texts,
+    pillars: &[Vec<String>],
+    actions: &[Action],
+) -> Result<(), String> {
     let glossary = texts.scale.glossary.clone();
+    let mut refused = Vec::new();
     for questions in pillars {
         let mut explained = BTreeSet::new();
         for id in questions {
@@ -118,7 +124,10 @@ fn expand_acronyms(texts: &mut Texts, pillars: &[Vec<String>], actions: &[Action
                     .chain(std::iter::once(&mut question.legal_basis))
                     .chain(question.levels.iter_mut());
                 for field in fields {
-                    *field = explain(field, &glossary, &mut explained);
+                    match explain(field, &glossary, &mut explained) {
+                        Ok(text) => *field = text,
+                        Err(e) => refused.push(format!("content/{lang}/, question {id}: {e}")),
+                    }
                 }
             }
         }
@@ -132,18 +141,29 @@ fn expand_acronyms(texts: &mut Texts, pillars: &[Vec<String>], actions: &[Action
             .filter(|a| Some(&a.pillar) == pillar.as_ref())
         {
             if let Some(text) = texts.actions.get_mut(&action.id) {
-                text.first_step = explain(&text.first_step, &glossary, &mut explained);
+                match explain(&text.first_step, &glossary, &mut explained) {
+                    Ok(step) => text.first_step = step,
+                    Err(e) => refused.push(format!("content/{lang}/, action {}: {e}", action.id)),
+                }
             }
         }
     }
+    if refused.is_empty() {
+        Ok(())
+    } else {
+        Err(refused.join("\n"))
+    }
 }
 
-/// `text` with the meaning written after each acronym not yet `explained`, which it updates.
+/// `text` with the meaning written after each acronym not yet `explained`, which it updates:
+/// « ACR (meaning) », or « ACR [meaning] » inside parentheses, as French typography nests
+/// them. A first use followed
+/// by a parenthesis of its own is refused: « PEB (…) [meaning] » cannot be written well.
 fn explain(
     text: &str,
     glossary: &LiteMap<String, String>,
     explained: &mut BTreeSet<String>,
-) -> String {
+) -> Result<String, String> {
     let mut result = text.to_string();
     for (acronym, meaning) in glossary {
         if explained.contains(acronym) {
@@ -154,12 +174,31 @@ fn explain(
         };
         explained.insert(acronym.clone());
         let end = at + acronym.len();
-        let already = result[end..].starts_with(" (") || result[..at].ends_with('(');
-        if !already {
-            result.insert_str(end, &format!(" ({meaning})"));
+        let meaning_lower = meaning.to_lowercase();
+        let after = result[end..].to_lowercase();
+        let before = result[..at].to_lowercase();
+        // « ACR (meaning…) », « meaning (ACR) » or « (meaning, ACR) »: written by hand.
+        if after.starts_with(&format!(" ({meaning_lower}"))
+            || before.ends_with(&format!("{meaning_lower} ("))
+            || before.ends_with(&format!("{meaning_lower}, "))
+        {
+            continue;
         }
+        let inside_parentheses =
+            result[..at].matches('(').count() > result[..at].matches(')').count();
+        let written = if inside_parentheses {
+            format!(" [{meaning}]")
+        } else if after.starts_with(" (") {
+            return Err(format!(
+                "« {acronym} » is first used before a parenthesis, where its meaning cannot \
+                 follow: write « {acronym} ({meaning}) » there, in « {text} »"
+            ));
+        } else {
+            format!(" ({meaning})")
+        };
+        result.insert_str(end, &written);
     }
-    result
+    Ok(result)
 }
 
 /// The byte offset of `word` in `text` as a whole word: no letter or digit touches it.
@@ -226,6 +265,7 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
     }
 
     let mut languages = Vec::new();
+    let mut all_refused = Vec::new();
     for (lang, scale, files) in sources.languages {
         let mut texts = Texts {
             scale,
@@ -266,11 +306,16 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
             }
             texts.actions.extend(file.actions);
         }
-        expand_acronyms(&mut texts, &reference_ids, &actions);
+        if let Err(refused) = expand_acronyms(&lang, &mut texts, &reference_ids, &actions) {
+            all_refused.push(refused);
+        }
         pst.objectives.push((lang.clone(), objectives));
         languages.push((lang, texts));
     }
 
+    if !all_refused.is_empty() {
+        return Err(all_refused.join("\n"));
+    }
     Ok(Assembled {
         framework: Framework {
             id: sources.framework.id,
@@ -284,4 +329,50 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
         texts: languages,
         pst,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glossary() -> LiteMap<String, String> {
+        [
+            ("CPAS", "centre public d'action sociale"),
+            ("EPN", "espace public numérique"),
+            ("ODWB", "Open Data Wallonie-Bruxelles"),
+            ("PGUI", "plan général d'urgence et d'intervention"),
+        ]
+        .into_iter()
+        .map(|(a, m)| (a.to_string(), m.to_string()))
+        .collect()
+    }
+
+    fn explained(text: &str) -> Result<String, String> {
+        explain(text, &glossary(), &mut BTreeSet::new())
+    }
+
+    #[test]
+    fn a_meaning_inside_parentheses_is_nested_in_brackets_never_doubled() {
+        assert_eq!(
+            explained("Un partenaire (EPN, Forem, CPAS) anime.").unwrap(),
+            "Un partenaire (EPN [espace public numérique], Forem, CPAS [centre public \
+             d'action sociale]) anime."
+        );
+        assert_eq!(
+            explained("Le CPAS aide.").unwrap(),
+            "Le CPAS (centre public d'action sociale) aide."
+        );
+    }
+
+    #[test]
+    fn a_meaning_written_by_hand_is_kept_and_a_parenthesis_after_the_acronym_is_refused() {
+        for text in [
+            "Sur Open Data Wallonie-Bruxelles (ODWB).",
+            "Sur ODWB (Open Data Wallonie-Bruxelles).",
+        ] {
+            assert_eq!(explained(text).unwrap(), text);
+        }
+        let refused = explained("Relire le PGUI (contacts, risques).").unwrap_err();
+        assert!(refused.contains("PGUI (plan général"), "{refused}");
+    }
 }
