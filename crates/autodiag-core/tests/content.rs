@@ -377,6 +377,28 @@ fn the_source_check_finds_acronyms_and_names_inside_a_sentence() {
 }
 
 #[test]
+fn publishing_open_data_on_odwb_is_a_level_only_of_the_open_data_duty() {
+    // The open data décret of 24 November 2022 obliges every commune to publish its
+    // publishable data on ODWB: a maturity level elsewhere must not reward that duty.
+    let framework = content::framework();
+    for (lang, texts) in all_texts() {
+        for (id, question) in &framework.questions {
+            if id == "gou_donnees_ouvertes" {
+                assert!(question.legal_minimum.is_some());
+                continue;
+            }
+            for (n, level) in texts.questions[id].levels.iter().enumerate() {
+                assert!(
+                    !level.contains("ODWB"),
+                    "{lang}: {id} level {}: « {level} »",
+                    n + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order() {
     let framework = content::framework();
     let legal: Vec<&String> = framework
