@@ -230,6 +230,13 @@ fn structure_to_rust(framework: &model::Framework) -> String {
             m.from, m.to, m.keep_level, m.note
         ));
     }
+    code.push_str(
+        "];\n/// Actions of an earlier référentiel and the action that took their place.\n\
+         #[cfg(feature = \"actions\")]\nconst ACTION_MIGRATIONS: &[(&str, &str)] = &[\n",
+    );
+    for m in &framework.action_migrations {
+        code.push_str(&format!("    ({:?}, {:?}),\n", m.from, m.to));
+    }
     code.push_str("];\n/// The territory's communes and their GRD.\nconst COMMUNES: &[(&str, Option<&str>)] = &[\n");
     for c in &framework.communes {
         code.push_str(&format!("    ({:?}, {:?}),\n", c.name, c.grd.as_deref()));

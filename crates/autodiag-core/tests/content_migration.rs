@@ -3,6 +3,8 @@
 
 mod common;
 use autodiag_core::domain::assessment::{Answer, Assessment, Choice};
+use autodiag_core::domain::content::Horizon;
+use autodiag_core::domain::plan::{ItemOrigin, ItemStatus, Roadmap, RoadmapItem};
 use autodiag_core::domain::{stored, summary};
 use common::*;
 use std::path::Path;
@@ -367,4 +369,87 @@ fn the_courcelles_example_does_not_show_its_1_0_answer_on_tenders_as_the_legal_m
     assert_eq!(tenders.compliance, Compliance::ToCheck);
     let note = imported.assessment.note("eco_marches_pme");
     assert!(note.contains("niveau 2"), "{note}");
+}
+
+fn roadmap_of(items: Vec<RoadmapItem>) -> Roadmap {
+    let mut roadmap = Roadmap::default();
+    roadmap.items.extend(items);
+    roadmap
+}
+
+/// A roadmap item as an earlier release saved it.
+fn saved_item(id: &str, status: ItemStatus) -> RoadmapItem {
+    RoadmapItem {
+        id: id.into(),
+        horizon: Horizon::Medium,
+        status,
+        origin: ItemOrigin::Drafted,
+        custom_title: None,
+        first_step: None,
+        owner: Some("Service travaux".into()),
+        due: None,
+    }
+}
+
+#[test]
+fn a_saved_roadmap_names_an_earlier_action_by_the_current_action_that_took_its_place() {
+    let framework = framework();
+    assert!(!framework.action_migrations.is_empty());
+    for migration in &framework.action_migrations {
+        let mut a = assessment("Lobbes");
+        a.roadmap = Some(roadmap_of(vec![saved_item(
+            &migration.from,
+            ItemStatus::Done,
+        )]));
+        assert!(a.apply_content_migrations(framework), "{}", migration.from);
+        let item = &a.roadmap.as_ref().unwrap().items[0];
+        assert_eq!(item.id, migration.to);
+        assert!(framework.action(&item.id).is_some());
+        // What the commune said about it stays: done, in the medium term, its owner.
+        assert_eq!(item.status, ItemStatus::Done);
+        assert_eq!(item.horizon, Horizon::Medium);
+        assert_eq!(item.owner.as_deref(), Some("Service travaux"));
+        assert_migrating_again_changes_nothing(&mut a);
+    }
+}
+
+#[test]
+fn an_earlier_action_whose_successor_is_already_planned_is_left_as_it_was() {
+    let migration = &framework().action_migrations[0];
+    let mut a = assessment("Lobbes");
+    a.roadmap = Some(roadmap_of(vec![
+        saved_item(&migration.from, ItemStatus::Done),
+        saved_item(&migration.to, ItemStatus::Planned),
+    ]));
+    let before = a.clone();
+    assert!(!a.apply_content_migrations(framework()));
+    assert_eq!(a, before);
+}
+
+#[test]
+fn the_1_0_examples_roadmaps_keep_no_earlier_action_that_has_a_successor() {
+    let framework = framework();
+    for file in [
+        "../../examples/courcelles-2026-10-05.json",
+        "../../examples/lobbes-2026-11-20.json",
+        "../../examples/thuin-2025-06-12.json",
+    ] {
+        let imported = summary::import(framework, &read(file), "x".into(), NOW).unwrap();
+        let items = &imported.assessment.roadmap.as_ref().unwrap().items;
+        for item in items {
+            let unknown = framework.action(&item.id).is_none() && item.custom_title.is_none();
+            assert!(
+                !(unknown
+                    && framework
+                        .action_migrations
+                        .iter()
+                        .any(|m| m.from == item.id)),
+                "{file}: {} has a successor",
+                item.id
+            );
+        }
+        // Two earlier actions never become the same item.
+        let ids: std::collections::HashSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids.len(), items.len(), "{file}");
+    }
 }

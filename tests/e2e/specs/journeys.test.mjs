@@ -139,7 +139,7 @@ test("two tabs of a shared computer: each keeps answering its own commune across
   await context.close();
 });
 
-test("a summary made under référentiel 1.0.0: the questions changed since are asked again, and its plan names retired actions in words, never by their code name", async () => {
+test("a summary made under référentiel 1.0.0: the questions changed since are asked again, and its plan names an earlier action by its successor, or in words, never by its code name", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
   await page.goto(`${app.server.url}outils/#/importer`);
@@ -151,15 +151,20 @@ test("a summary made under référentiel 1.0.0: the questions changed since are 
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await page.locator("[data-testid=roadmap-item]").first().waitFor();
   const roadmap = await page.textContent("main");
-  // `ene_eclairage_ores` left the catalogue with version 2.0.0.
-  assert.match(roadmap, /Action d'une version précédente du référentiel \(ene_eclairage_ores\)/);
+  // `ene_eclairage_ores`, done, became `ene_eclairage_grd` with version 2.0.0: the plan names the
+  // current action, still done; `qdv_nuisances_suivi` has no successor and is named in words.
+  const lighting = page.locator('[data-action="ene_eclairage_grd"]');
+  assert.match(await lighting.locator("[data-testid=item-title]").textContent(), /^Demander l'inventaire et le planning LED à /);
+  assert.equal(await lighting.locator("[data-testid=item-done]").isChecked(), true);
+  assert.equal(await page.locator('[data-action="ene_eclairage_ores"]').count(), 0);
+  assert.match(roadmap, /Action d'une version précédente du référentiel \(qdv_nuisances_suivi\)/);
   const titles = await page.$$eval("[data-testid=item-title]", (hs) => hs.map((h) => h.textContent.trim()));
   assert.ok(titles.length > 0 && titles.every((t) => !/^[a-z]+(_[a-z0-9]+)+$/.test(t)), titles.join(" | "));
   await page.goto(`${app.server.url}outils/#/projection`);
   await page.waitForSelector("[data-testid=slide] svg");
   for (let slide = 1; slide < 8; slide++) await page.keyboard.press("ArrowRight");
   await page.waitForFunction(() => /Diapositive 8 sur/.test(document.querySelector("[data-testid=slide-counter]")?.textContent ?? ""));
-  assert.doesNotMatch(await page.textContent("[data-testid=slide]"), /(^|\s)ene_eclairage_ores(\s|$)/);
+  assert.doesNotMatch(await page.textContent("[data-testid=slide]"), /(^|\s)(ene_eclairage_ores|qdv_nuisances_suivi)(\s|$)/);
   await assertClean(page);
   await context.close();
 });

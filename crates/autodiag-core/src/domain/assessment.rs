@@ -464,6 +464,31 @@ impl Assessment {
                 }
             }
         }
+        #[cfg(feature = "actions")]
+        {
+            changed |= self.migrate_roadmap_actions(framework);
+        }
+        changed
+    }
+
+    /// Gives a saved roadmap's actions of an earlier référentiel the id of the current action
+    /// that took their place, keeping horizon, status and the commune's own words. An action
+    /// already in the roadmap under its new id is left alone, and so is the old item.
+    #[cfg(feature = "actions")]
+    fn migrate_roadmap_actions(&mut self, framework: &Framework) -> bool {
+        let Some(roadmap) = self.roadmap.as_mut() else {
+            return false;
+        };
+        let mut changed = false;
+        for migration in &framework.action_migrations {
+            let taken = roadmap.items.iter().any(|item| item.id == migration.to);
+            if let Some(item) = roadmap.items.iter_mut().find(|i| i.id == migration.from)
+                && !taken
+            {
+                item.id = migration.to.clone();
+                changed = true;
+            }
+        }
         changed
     }
 

@@ -5,9 +5,9 @@ pub mod source;
 pub mod texts_json;
 
 pub use model::{
-    Action, ActionKind, ActionText, Commune, CostBand, Effort, Framework, Horizon, LegalLevelNames,
-    Migration, Owner, Pillar, PillarText, PopulationFit, QuestionInfo, QuestionText, Scale, Texts,
-    Volet,
+    Action, ActionKind, ActionMigration, ActionText, Commune, CostBand, Effort, Framework, Horizon,
+    LegalLevelNames, Migration, Owner, Pillar, PillarText, PopulationFit, QuestionInfo,
+    QuestionText, Scale, Texts, Volet,
 };
 
 use crate::domain::json_tree::{Json, ShapeError};
@@ -92,6 +92,13 @@ pub fn framework() -> &'static Framework {
         #[cfg(feature = "actions")]
         {
             framework.actions = ACTIONS.iter().map(ActionRow::to_action).collect();
+            framework.action_migrations = ACTION_MIGRATIONS
+                .iter()
+                .map(|(from, to)| ActionMigration {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                })
+                .collect();
         }
         framework
     })
@@ -124,6 +131,7 @@ fn structure() -> Framework {
             },
         )),
         actions: Vec::new(),
+        action_migrations: Vec::new(),
         migrations: MIGRATIONS
             .iter()
             .map(|(from, to, keep_level, note)| Migration {

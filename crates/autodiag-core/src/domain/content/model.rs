@@ -54,6 +54,10 @@ pub struct Framework {
     /// How answers to questions that were renamed, split or removed carry over.
     #[serde(default)]
     pub migrations: Vec<Migration>,
+    /// Which current action takes the place of an earlier référentiel's action in a saved
+    /// roadmap. Loaded with the action catalogue, which only the tools bundle carries.
+    #[serde(skip)]
+    pub action_migrations: Vec<ActionMigration>,
     /// The communes of the territory and their electricity distribution system operator.
     #[serde(default)]
     pub communes: Vec<Commune>,
@@ -86,6 +90,14 @@ pub struct Migration {
     /// Recalls the old answer in the notes, in the reference language; `{level}` is replaced.
     #[serde(default)]
     pub note: String,
+}
+
+/// An action an earlier référentiel had, and the current action that does the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionMigration {
+    pub from: String,
+    pub to: String,
 }
 
 /// One commune of the territory.
@@ -619,6 +631,15 @@ fn check_migrations(framework: &Framework, problems: &mut Vec<String>) {
             problems.push(format!(
                 "{where_}: needs a note that recalls the old answer with {{level}}"
             ));
+        }
+    }
+    for migration in &framework.action_migrations {
+        let where_ = format!("content/migrations.toml, action {}", migration.from);
+        if framework.action(&migration.from).is_some() {
+            problems.push(format!("{where_}: that action still exists"));
+        }
+        if framework.action(&migration.to).is_none() {
+            problems.push(format!("{where_}: unknown action {}", migration.to));
         }
     }
 }

@@ -4,8 +4,8 @@
 //! [`assemble`]; the app only ever sees the assembled, checked JSON.
 
 use super::model::{
-    Action, ActionText, Commune, Framework, Migration, Pillar, PillarText, QuestionInfo,
-    QuestionText, Scale, Texts, Volet,
+    Action, ActionMigration, ActionText, Commune, Framework, Migration, Pillar, PillarText,
+    QuestionInfo, QuestionText, Scale, Texts, Volet,
 };
 use litemap::LiteMap;
 use serde::Deserialize;
@@ -48,6 +48,9 @@ pub struct QuestionEntry {
 pub struct MigrationsFile {
     #[serde(default)]
     pub migrations: Vec<Migration>,
+    /// Actions of an earlier référentiel and the current action that took their place.
+    #[serde(default)]
+    pub actions: Vec<ActionMigration>,
 }
 
 /// `content/communes.toml`.
@@ -324,6 +327,7 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
             questions,
             actions,
             migrations: sources.migrations.migrations,
+            action_migrations: sources.migrations.actions,
             communes: sources.communes.communes,
         },
         texts: languages,
