@@ -83,11 +83,12 @@ pub fn Notices() -> impl IntoView {
         }
         shown
     };
+    // A landmark of its own, so that nothing on the page lies outside one.
     view! {
-        <div class="notices">
+        <section class="notices" aria-label=td_string!(l, notices.region)>
             {notices}
             <SaveStatus/>
-        </div>
+        </section>
     }
 }
 

@@ -361,10 +361,16 @@ fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
             </dl>
         }
     });
+    // Each fiche's table is its own landmark: named after its objective, not all « Action ».
+    let table_label = if first.operational.is_empty() {
+        td_string!(l, pst.csv.action).to_string()
+    } else {
+        format!("{} — {}", td_string!(l, pst.csv.action), first.operational)
+    };
     view! {
         <article class="pst-fiche" data-testid="pst-fiche">
             {heading}
-            <div class="table-scroll" tabindex="0" role="region" aria-label=td_string!(l, pst.csv.action)>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=table_label>
                 <table class="pst-actions">
                     <thead>
                         <tr>

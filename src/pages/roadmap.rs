@@ -57,6 +57,8 @@ pub fn RoadmapPage() -> impl IntoView {
     // The item last removed, with its place, until « Annuler » or the next removal.
     let removed = RwSignal::new(None::<(usize, RoadmapItem)>);
     provide_context(removed);
+    let moved = MovedNotice(RwSignal::new(None));
+    provide_context(moved);
     let regenerate = move |_| {
         if roadmap.with_untracked(|r| r.edited) && !confirming.get_untracked() {
             confirming.set(true);
@@ -158,6 +160,7 @@ pub fn RoadmapPage() -> impl IntoView {
                 </section>
             })}
             <RemovedNotice removed/>
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="moved-notice">{move || moved.0.get()}</p>
             {move || {
                 let shown = roadmap.with(|r| {
                     r.items
@@ -285,9 +288,22 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
     };
     let move_to = {
         let id = id.clone();
+        let select = select_id.clone();
+        let title = title.clone();
+        let moved = use_context::<MovedNotice>().expect("RoadmapPage provides the moved notice");
         move |ev: leptos::ev::Event| {
             if let Some(horizon) = Horizon::from_form_value(&event_target_value(&ev)) {
                 edit(state, |r| r.move_to(&id, horizon));
+                let horizon = horizon_title(horizon);
+                moved.0.set(Some(td_string!(
+                    l,
+                    roadmap.moved,
+                    title = title,
+                    horizon = horizon
+                )));
+                // The card is drawn again in its new column: the keyboard stays on it.
+                let select = select.clone();
+                request_animation_frame(move || crate::browser::focus(&select));
             }
         }
     };
@@ -487,6 +503,10 @@ fn ItemEditor(
         </form>
     }
 }
+
+/// « … a été déplacée vers … », read by screen readers after a card changes column.
+#[derive(Clone, Copy)]
+struct MovedNotice(RwSignal<Option<String>>);
 
 /// « … a été retirée. Annuler »: a removal is one click, so is taking it back.
 #[component]

@@ -17,6 +17,9 @@ async function axe(page, where) {
   if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    // Two best practices too: nothing outside a landmark, and no two landmarks named alike.
+    const landmarks = await window.axe.run(document, { runOnly: { type: "rule", values: ["region", "landmark-unique"] } });
+    result.violations.push(...landmarks.violations);
     return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(" ")} — ${v.nodes[0].failureSummary.split("\n")[1] ?? ""}`);
   });
   assert.deepEqual(violations, [], `axe violations on ${where}`);

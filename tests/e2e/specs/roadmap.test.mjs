@@ -34,6 +34,10 @@ test("a low-maturity commune without staff gets governance foundations first, an
   const moved = await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").nth(1).getAttribute("data-action");
   await page.locator(`[data-action="${moved}"] [data-testid=item-move]`).selectOption("long");
   await page.locator(`[data-testid=horizon-long] [data-action="${moved}"]`).waitFor();
+  // The keyboard stays on the moved card, in its new column, and a screen reader hears where it went.
+  await page.waitForFunction((id) => document.activeElement?.id === `move-${id}` && document.activeElement.closest("[data-testid=horizon-long]"), moved);
+  const movedTitle = await page.locator(`[data-action="${moved}"] [data-testid=item-title]`).textContent();
+  assert.equal(await page.locator("[data-testid=moved-notice]").textContent(), `« ${movedTitle} » a été déplacée vers « ${await page.locator("[data-testid=horizon-long] h2").textContent()} ».`);
   assert.equal(await page.locator("[data-testid=horizon-long] [data-testid=empty-horizon]").count(), 0);
   await page.locator(`[data-action="gou_referent_designer"] [data-testid=item-done]`).check();
   await page.locator(`[data-action="gou_referent_designer"].item--done`).waitFor();
