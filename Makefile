@@ -28,9 +28,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # The twelfth session's stand-in for wasm-streams (ARCHITECTURE.md, « No dead exports ») took
 # 6 KB off the first load and 12 KB off the whole dist/: 188,500 and 679,500; the whole dist/
 # then rose to 682,500 for the workshop's discussion slides (consolidation). The thirteenth
-# session's charts and summaries written without core's float printer: 672,500.
+# session's charts and summaries written without core's float printer: 672,500. The fourteenth
+# session's content and journey fixes (legal duties renamed with migrations, earlier roadmap
+# actions carried to their successors, landmarks, a moved card announced): 674,000.
 SIZE_BUDGET := 188500
-DIST_BUDGET := 672500
+DIST_BUDGET := 674000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
