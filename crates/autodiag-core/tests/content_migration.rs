@@ -172,7 +172,7 @@ fn a_stored_assessment_with_old_ids_migrates_on_reading_and_migrating_twice_chan
         .find(|s| s.question_id == "ene_eau_nature")
         .expect("kept aside");
     assert_eq!(aside.answer.note, "PCDN en cours");
-    assert!(a.note("ene_eau").contains("niveau 2"));
+    assert!(a.note("ene_inondation").contains("niveau 2"));
     assert!(a.note("ene_biodiversite").contains("niveau 2"));
 
     let mut again = a.clone();
@@ -452,4 +452,39 @@ fn the_1_0_examples_roadmaps_keep_no_earlier_action_that_has_a_successor() {
         let ids: std::collections::HashSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids.len(), items.len(), "{file}");
     }
+}
+
+#[test]
+fn an_answer_to_water_and_flood_risk_is_asked_again_once_the_question_is_flood_risk_alone() {
+    // Under 2.4.0 each level paired the buildings' water meters with flood risk; a commune
+    // that mapped its flood zones but read no meter had no true answer.
+    let mut a = with_old_answer("ene_eau", level(3), "Avaloirs curés deux fois par an");
+    assert!(a.apply_content_migrations(framework()));
+    assert_eq!(a.choice("ene_inondation"), None);
+    let note = a.note("ene_inondation");
+    assert!(note.starts_with("Avant la version 2.5.0"), "{note}");
+    assert!(
+        note.contains("niveau 3") && note.contains("Avaloirs curés"),
+        "{note}"
+    );
+    assert_migrating_again_changes_nothing(&mut a);
+}
+
+#[test]
+fn a_commune_migrated_under_2_0_and_again_under_2_5_reads_each_reminder_once() {
+    let mut a = with_old_answer("ene_eau_nature", level(2), "");
+    // As 2.0.0 to 2.4.0 left it: the old answer aside, its reminder on `ene_eau`.
+    a.apply_content_migrations(framework());
+    let aside = a.set_aside.clone();
+    let mut under_2_4 = with_old_answer("ene_eau", level(4), "");
+    under_2_4.answers.get_mut("ene_eau").unwrap().note =
+        "Avant la version 2.0.0 du référentiel, la question « Eau et biodiversité » réunissait \
+         ces deux sujets ; votre réponse était : niveau 2."
+            .into();
+    under_2_4.set_aside = aside;
+    assert!(under_2_4.apply_content_migrations(framework()));
+    let note = under_2_4.note("ene_inondation");
+    assert_eq!(note.matches("Avant la version 2.0.0").count(), 1, "{note}");
+    assert_eq!(note.matches("Avant la version 2.5.0").count(), 1, "{note}");
+    assert_migrating_again_changes_nothing(&mut under_2_4);
 }
