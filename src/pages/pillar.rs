@@ -1,4 +1,4 @@
-//! One pillar of the questionnaire: its priority, its questions, and live scores beside them.
+//! One pillar of the questionnaire: its questions, then its priority, and live scores beside them.
 //!
 //! Form controls keep their own state in the DOM: the page renders them once from the
 //! assessment, and each change is written back. Only the progress and the live chart react,
@@ -82,7 +82,6 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
                     <h1>{name.to_string()}</h1>
                     <p class="lead">{summary.to_string()}</p>
                     <p class="pillar__progress" data-testid="pillar-progress">{progress}</p>
-                    <PillarPriority pillar assessment=assessment.clone()/>
                     <p class="scale-rule" data-testid="scale-rule">
                         <strong>{td_string!(l, pillar.how_to_answer)}</strong>" "{texts.scale.rule.clone()}
                     </p>
@@ -101,6 +100,9 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
                             })
                             .collect_view()}
                     </form>
+                    // After the questions: the page opens on the first question, and how much
+                    // the pillar matters is easier to say once its questions are read.
+                    <PillarPriority pillar assessment=assessment.clone()/>
                     <nav class="pager" aria-label=td_string!(l, pillar.pager)>
                         {index.checked_sub(1).map(|i| pager_link(&framework.pillars[i], "prev"))}
                         {next}
