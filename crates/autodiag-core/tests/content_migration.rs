@@ -242,16 +242,36 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
 fn an_answer_to_a_reordered_ladder_is_asked_again_never_read_as_the_new_level() {
     // Under 2.3.0 level 2 of data management meant « decisions prepared in iA.Delib »; under
     // 2.4.0 it means « a dated data inventory exists », which that commune may not have.
-    let mut a = with_old_answer("gou_donnees", level(2), "iA.Delib depuis 2021");
+    assert_asked_again_with_its_comment(
+        ("gou_donnees", "gou_information_donnees"),
+        "2.4.0",
+        2,
+        "iA.Delib depuis 2021",
+    );
+}
+
+/// An answer to `old` with a comment, migrated to `new`: no level is read, the note starts
+/// with the version that changed the question and recalls the level and the comment, the old
+/// answer waits aside, and migrating again changes nothing.
+fn assert_asked_again_with_its_comment(
+    (old, new): (&str, &str),
+    version: &str,
+    old_level: u8,
+    comment: &str,
+) {
+    let mut a = with_old_answer(old, level(old_level), comment);
     assert!(a.apply_content_migrations(framework()));
-    assert_eq!(a.choice("gou_information_donnees"), None);
-    let note = a.note("gou_information_donnees");
-    assert!(note.starts_with("Avant la version 2.4.0"), "{note}");
+    assert_eq!(a.choice(new), None);
+    let note = a.note(new);
     assert!(
-        note.contains("niveau 2") && note.contains("iA.Delib depuis 2021"),
+        note.starts_with(&format!("Avant la version {version}")),
         "{note}"
     );
-    assert!(a.set_aside.iter().any(|s| s.question_id == "gou_donnees"));
+    assert!(
+        note.contains(&format!("niveau {old_level}")) && note.contains(comment),
+        "{note}"
+    );
+    assert!(a.set_aside.iter().any(|s| s.question_id == old));
     assert_migrating_again_changes_nothing(&mut a);
 }
 
@@ -458,16 +478,12 @@ fn the_1_0_examples_roadmaps_keep_no_earlier_action_that_has_a_successor() {
 fn an_answer_to_water_and_flood_risk_is_asked_again_once_the_question_is_flood_risk_alone() {
     // Under 2.4.0 each level paired the buildings' water meters with flood risk; a commune
     // that mapped its flood zones but read no meter had no true answer.
-    let mut a = with_old_answer("ene_eau", level(3), "Avaloirs curés deux fois par an");
-    assert!(a.apply_content_migrations(framework()));
-    assert_eq!(a.choice("ene_inondation"), None);
-    let note = a.note("ene_inondation");
-    assert!(note.starts_with("Avant la version 2.5.0"), "{note}");
-    assert!(
-        note.contains("niveau 3") && note.contains("Avaloirs curés"),
-        "{note}"
+    assert_asked_again_with_its_comment(
+        ("ene_eau", "ene_inondation"),
+        "2.5.0",
+        3,
+        "Avaloirs curés deux fois par an",
     );
-    assert_migrating_again_changes_nothing(&mut a);
 }
 
 #[test]

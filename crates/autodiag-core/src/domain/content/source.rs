@@ -341,6 +341,7 @@ mod tests {
 
     fn glossary() -> LiteMap<String, String> {
         [
+            ("ADL", "agence de développement local"),
             ("CPAS", "centre public d'action sociale"),
             ("EPN", "espace public numérique"),
             ("ODWB", "Open Data Wallonie-Bruxelles"),
@@ -373,6 +374,7 @@ mod tests {
         for text in [
             "Sur Open Data Wallonie-Bruxelles (ODWB).",
             "Sur ODWB (Open Data Wallonie-Bruxelles).",
+            "Une aide (agence de développement local, ADL) existe.",
         ] {
             assert_eq!(explained(text).unwrap(), text);
         }
