@@ -2,6 +2,7 @@
 
 use crate::browser;
 use crate::components::download::download_summary;
+use crate::components::import::ImportArea;
 use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::scoring;
@@ -58,7 +59,8 @@ pub fn AssessmentsPage() -> impl IntoView {
             <section class="card" aria-labelledby="import-title">
                 <h2 id="import-title">{td_string!(l, import.title)}</h2>
                 <p>{td_string!(l, import.lead)}</p>
-                <a class="button" href=state.href(Route::Import) data-testid="to-import">{td_string!(l, import.choose)}</a>
+                // Here rather than on a page of its own: the imported assessment joins the list above.
+                <ImportArea/>
             </section>
         </div>
     }

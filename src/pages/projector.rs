@@ -120,7 +120,12 @@ pub fn ProjectorPage() -> impl IntoView {
         let i = index.get();
         match &slides[i] {
             Slide::Overview => overview(&assessment, &scores, radar.clone()).into_any(),
-            Slide::Pillar(p) => pillar_slide(&assessment, &scores[*p]).into_any(),
+            Slide::Pillar(p) => pillar_slide(
+                &assessment,
+                &scores[*p],
+                projector::explains_its_band(&scores, *p),
+            )
+            .into_any(),
             Slide::Roadmap => roadmap_slide(&assessment).into_any(),
             Slide::NextSteps => next_steps(&assessment).into_any(),
         }
@@ -197,7 +202,11 @@ fn more(count: usize) -> impl IntoView {
     view! { <li class="projector__more">{td_string!(l, projector.more, count = count)}</li> }
 }
 
-fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView + use<> {
+fn pillar_slide(
+    assessment: &Assessment,
+    score: &PillarScore,
+    explain_band: bool,
+) -> impl IntoView + use<> {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
@@ -232,17 +241,21 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
             items.iter().map(line).collect_view().into_any()
         }
     };
-    let to_check = if slide.to_check.shown.is_empty() {
-        view! { <li>{td_string!(l, projector.to_check_none)}</li> }.into_any()
-    } else {
+    // Shown only when there is something to discuss: an empty box took half the slide.
+    let to_check = (!slide.to_check.shown.is_empty()).then(|| {
         view! {
-            {slide.to_check.shown.iter().map(|question| view! { <li>{title(question)}</li> }).collect_view()}
-            {(slide.to_check.more > 0).then(|| more(slide.to_check.more))}
+            <div class="projector__check" data-testid="slide-to-check">
+                <h3>{td_string!(l, projector.to_check)}</h3>
+                <ul>
+                    {slide.to_check.shown.iter().map(|question| view! { <li>{title(question)}</li> }).collect_view()}
+                    {(slide.to_check.more > 0).then(|| more(slide.to_check.more))}
+                </ul>
+            </div>
         }
-        .into_any()
-    };
+    });
     let meaning = score
         .band
+        .filter(|_| explain_band)
         .map(|b| texts.band_meaning_at(usize::from(b - 1)).to_string());
     // A pillar nobody has answered yet says so, rather than three empty lists that read as
     // « nothing to check ».
@@ -254,21 +267,24 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore) -> impl IntoView +
         view! { <p data-testid="slide-unanswered">{td_string!(l, projector.unanswered)}</p> }
             .into_any()
     } else {
-        view! {
-            <div class="projector__pillar">
-                <div>
-                    <h3>{td_string!(l, projector.strengths)}</h3>
-                    <ul>{list(&slide.strengths)}</ul>
-                    <h3>{td_string!(l, projector.gaps)}</h3>
-                    <ul>{list(&slide.gaps)}</ul>
-                </div>
-                <div class="projector__check" data-testid="slide-to-check">
-                    <h3>{td_string!(l, projector.to_check)}</h3>
-                    <ul>{to_check}</ul>
-                </div>
+        let lists = view! {
+            <div>
+                <h3>{td_string!(l, projector.strengths)}</h3>
+                <ul>{list(&slide.strengths)}</ul>
             </div>
+            <div>
+                <h3>{td_string!(l, projector.gaps)}</h3>
+                <ul>{list(&slide.gaps)}</ul>
+            </div>
+        };
+        // With questions to check, they take the second column and the two lists the first.
+        match to_check {
+            Some(to_check) => {
+                view! { <div class="projector__pillar"><div>{lists}</div>{to_check}</div> }
+                    .into_any()
+            }
+            None => view! { <div class="projector__pillar">{lists}</div> }.into_any(),
         }
-        .into_any()
     };
     view! {
         <div class="projector__heading">

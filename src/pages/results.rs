@@ -18,7 +18,9 @@ use crate::domain::csv;
 use crate::domain::profile::slug;
 use crate::domain::reference::Reference;
 use crate::domain::scoring::{self, PillarScore};
+use crate::domain::settings::OPERATOR;
 use crate::i18n::*;
+use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -95,12 +97,9 @@ pub fn ResultsPage() -> impl IntoView {
         <div class="page page--results">
             <h1>{td_string!(l, results.title, commune = commune.clone())}</h1>
             <OverallScore scores=scores.clone()/>
+            <DiagnosticStatus assessment=this.clone()/>
             <div class="no-print">
                 <a class="button button--primary" href=state.href(crate::route::Route::Roadmap) data-testid="to-roadmap">{format!("{} →", td_string!(l, results.to_roadmap))}</a>
-                " "
-                <button type="button" class="button" data-testid="download-csv" on:click=move |_| download_answers_csv(state)>
-                    {td_string!(l, results.download_csv)}
-                </button>
                 " "
                 <a class="button" href=state.href(crate::route::Route::Projector) data-testid="open-projector" on:click=|_| crate::browser::enter_fullscreen_root()>
                     {td_string!(l, nav.projector)}
@@ -322,6 +321,65 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
                     }
                 })}
             </ChartFigure>
+            // Every pillar's answers in one table, beside the question-by-question reading.
+            <p class="no-print">
+                <button type="button" class="button" data-testid="download-csv" on:click=move |_| download_answers_csv(state)>
+                    {td_string!(l, results.download_csv)}
+                </button>
+            </p>
+        </section>
+    }
+}
+
+/// Where the diagnostic stands, under the score: done, with the next steps, or how many
+/// questions are left and in which pillars, each linked to its first open question. The
+/// results open from the last pillar's « Voir les résultats », so this is the end screen.
+#[component]
+fn DiagnosticStatus(assessment: Assessment) -> impl IntoView {
+    let state = AppState::from_context();
+    let l = crate::state::locale();
+    let framework = content::framework();
+    let texts = state.texts();
+    let (answered, total) = scoring::answered_total(framework, &assessment);
+    let left = scoring::unanswered_by_pillar(framework, &assessment);
+    let body = if left.is_empty() {
+        let unknown: usize = scoring::questions_to_check(framework, &assessment)
+            .iter()
+            .map(|(_, questions)| questions.len())
+            .sum();
+        let answers = if unknown == 0 {
+            td_string!(l, results.status_done, total = total).to_string()
+        } else {
+            td_plural!(l, results.status_done_unknown, unknown, of = total).to_string()
+        };
+        view! {
+            <h2 id="status-title">{td_string!(l, results.status_done_title)}</h2>
+            <p>{answers}" "{td_string!(l, results.status_next, operator = OPERATOR.name)}</p>
+        }
+        .into_any()
+    } else {
+        let links = left
+            .into_iter()
+            .map(|(pillar, count, first)| {
+                let href = Route::Pillar(pillar.id.clone()).href_to_question(first, state.bundle);
+                view! {
+                    <li><a href=href data-testid=format!("status-left-{}", pillar.id)>
+                        {format!("{} ({count})", texts.pillar_name(&pillar.id))}
+                    </a></li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2 id="status-title">{td_string!(l, results.status_open_title)}</h2>
+            <p>{td_plural!(l, results.status_open, answered, of = total)}</p>
+            <p class="status__left-label">{td_string!(l, results.status_left)}</p>
+            <ul class="status__left">{links}</ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="status" aria-labelledby="status-title" data-testid="diagnostic-status">
+            {body}
         </section>
     }
 }

@@ -246,14 +246,16 @@ pub fn radar_svg_at(radar: &Radar, geometry: RadarGeometry) -> String {
             );
         }
         // Score ticks at each level's exact score; small, so data drawn over them stays legible.
-        // The rim is 100 and the top label sits just above it, so 100 is not written.
+        // The rim is 100 and the top label sits just above it, so 100 is not written. They
+        // start past the widest mark a score or target draws on the first axis.
+        let tick_x = FIRST_AXIS_MARK_REACH + (FIRST_AXIS_MARK_PX + 4.0) / geometry.radius;
         for level in 1..=3 {
             let y = f64::from(level) * 0.25;
             draw(
                 &plane,
                 Text::new(
                     (level * 25).to_string(),
-                    (0.03, y),
+                    (tick_x, y),
                     text_style(geometry.tick_font, GRID, HPos::Left, VPos::Bottom),
                 ),
             );
@@ -378,6 +380,12 @@ fn draw_marker<DB: DrawingBackend, CT: CoordTranslate<From = (f64, f64)>>(
     };
 }
 
+/// How far a target's mark reaches across its axis, as a share of the radius.
+pub const FIRST_AXIS_MARK_REACH: f64 = 0.07;
+/// How far, in pixels, the markers of a point reach from it (the diamond's half-width; the
+/// target's mark adds its 4 px stroke's half).
+pub const FIRST_AXIS_MARK_PX: f64 = 7.0;
+
 /// A target as a mark across its own axis: a target set on one pillar only must not read as a
 /// needle from the centre, as a polygon through zeros would.
 fn draw_target_marks(plane: &Plane, target: &Series, n: usize) {
@@ -386,7 +394,7 @@ fn draw_target_marks(plane: &Plane, target: &Series, n: usize) {
         let radius = f64::from(*score) / 100.0;
         let (x, y) = unit_point(axis, n, radius);
         // Across the axis: along the perpendicular direction, 0.07 of the radius each way.
-        let (dx, dy) = unit_point(axis, n, 0.07);
+        let (dx, dy) = unit_point(axis, n, FIRST_AXIS_MARK_REACH);
         let across = vec![(x - dy, y + dx), (x + dy, y - dx)];
         draw(
             plane,

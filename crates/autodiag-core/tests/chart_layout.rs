@@ -514,6 +514,14 @@ fn height_share(svg: &str, content: &str) -> f64 {
     text.size / drawing_size(svg).1
 }
 
+/// The drawings the radar is shown at: fitted to its column's width, standard, projector.
+fn radar_geometries() -> impl Iterator<Item = RadarGeometry> {
+    [343, 400, 560, 640, 720, 900]
+        .map(RadarGeometry::fitting)
+        .into_iter()
+        .chain([RadarGeometry::STANDARD, RadarGeometry::PROJECTOR])
+}
+
 #[test]
 fn the_projector_radar_shown_scaled_down_writes_its_labels_about_twice_as_large() {
     // A slide shows the drawing scaled to its height; the standard drawing is the one that
@@ -541,11 +549,7 @@ fn the_projector_radar_shown_scaled_down_writes_its_labels_about_twice_as_large(
 fn radar_labels_stay_in_the_drawing_clear_of_the_rim_and_of_each_other() {
     for lang in content::languages() {
         let input = radar(lang);
-        let geometries = [343, 400, 560, 640, 720, 900]
-            .map(RadarGeometry::fitting)
-            .into_iter()
-            .chain([RadarGeometry::STANDARD, RadarGeometry::PROJECTOR]);
-        for geometry in geometries {
+        for geometry in radar_geometries() {
             let svg = chart::radar_svg_at(&input, geometry);
             let (width, height) = drawing_size(&svg);
             let all = texts(&svg);
@@ -601,6 +605,35 @@ fn radar_labels_stay_in_the_drawing_clear_of_the_rim_and_of_each_other() {
                     );
                 }
             }
+        }
+    }
+}
+
+#[test]
+fn no_score_or_target_mark_on_the_first_axis_covers_a_score_tick() {
+    // A target of 50 on Mobilité was drawn across the « 50 » written up that axis.
+    let input = radar("fr");
+    for geometry in radar_geometries() {
+        let svg = chart::radar_svg_at(&input, geometry);
+        let (cx, _) = geometry.centre;
+        // The widest mark across the vertical first axis: the target's line with half its
+        // stroke, or a marker's half-width, whichever reaches further.
+        let reach =
+            (chart::FIRST_AXIS_MARK_REACH * geometry.radius + 2.0).max(chart::FIRST_AXIS_MARK_PX);
+        let ticks: Vec<SvgText> = texts(&svg)
+            .into_iter()
+            .filter(|t| ["25", "50", "75"].contains(&t.content.as_str()))
+            .collect();
+        assert_eq!(ticks.len(), 3, "at {} px", geometry.width);
+        for tick in ticks {
+            let (left, _) = tick.span();
+            assert!(
+                left >= cx + reach + 2.0,
+                "at {} px: « {} » starts {:.1} px from the axis, marks reach {reach:.1} px",
+                geometry.width,
+                tick.content,
+                left - cx
+            );
         }
     }
 }

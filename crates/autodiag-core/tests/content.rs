@@ -366,6 +366,38 @@ fn every_character_of_the_texts_is_told_apart_as_the_standard_library_does() {
     }
 }
 
+/// English says « municipality », as the questions do, on every screen: a reviewer found the
+/// interface saying « commune » beside questions that said « municipality ».
+#[test]
+fn english_calls_a_commune_a_municipality_on_every_screen() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = vec![root.join("locales/en.json")];
+    for entry in std::fs::read_dir(root.join("content/en")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    let mut found = Vec::new();
+    for file in &files {
+        let mut text = std::fs::read_to_string(file).unwrap();
+        // Placeholders, keys and the translated name of the UVCW are not words a reader sees.
+        for kept in [
+            "{{ commune }}",
+            "{{ communes }}",
+            "\"commune\":",
+            "cities and communes",
+        ] {
+            text = text.replace(kept, "");
+        }
+        let words = text.split(|c: char| !(c.is_alphanumeric() || c == '_'));
+        found.extend(
+            words
+                .filter(|w| matches!(w.to_lowercase().as_str(), "commune" | "communes"))
+                .map(|w| format!("{}: {w}", file.display())),
+        );
+    }
+    assert!(files.len() > 6, "English files: {files:?}");
+    assert_eq!(found, Vec::<String>::new());
+}
+
 #[test]
 fn the_source_check_finds_acronyms_and_names_inside_a_sentence() {
     assert_eq!(

@@ -10,7 +10,7 @@ use autodiag_core::domain::consolidation;
 use autodiag_core::domain::profile::{Authorship, Profile};
 use autodiag_core::domain::projector::{self, Shortlist, SlideMove};
 use autodiag_core::domain::scoring;
-use common::{NOW, answer_all, assessment, framework, level};
+use common::{NOW, answer_all, answer_pillar, assessment, framework, level};
 
 #[test]
 fn a_shortlist_keeps_every_item_that_fits_and_counts_the_rest_on_its_last_line() {
@@ -283,5 +283,28 @@ fn before_and_after_follow_the_assessment_dates_then_creation() {
     assert_eq!(
         (before.created_at.as_str(), after.created_at.as_str()),
         (NOW, "2026-12-01T09:00:00.000Z")
+    );
+}
+
+#[test]
+fn a_level_is_explained_on_the_first_pillar_slide_at_that_level_only() {
+    let mut a = assessment("Fontaine-l'Évêque");
+    // Mobilité and Économie at level 3, Qualité de vie at 2, Énergie at 3, the rest unanswered.
+    for (pillar, choice) in [
+        ("mobilite", level(3)),
+        ("qualite_de_vie", level(2)),
+        ("economie", level(3)),
+        ("energie_environnement", level(3)),
+    ] {
+        answer_pillar(&mut a, pillar, choice);
+    }
+    let scores = scoring::score_all(framework(), &a);
+    let explained: Vec<bool> = (0..=scores.len())
+        .map(|i| projector::explains_its_band(&scores, i))
+        .collect();
+    assert_eq!(
+        explained,
+        [true, true, false, false, false, false, false],
+        "Structuré once, Exploratoire once, unanswered pillars and past the end never"
     );
 }

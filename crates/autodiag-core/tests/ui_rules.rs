@@ -154,6 +154,38 @@ fn coming_back_finds_the_commune_by_name_and_resumes_at_the_first_unanswered_que
 }
 
 #[test]
+fn the_results_name_each_pillar_left_with_its_count_and_first_open_question() {
+    use autodiag_core::domain::assessment::Choice;
+    let mut a = assessment("Froidchapelle");
+    answer_all(&mut a, level(3));
+    assert!(scoring::unanswered_by_pillar(framework(), &a).is_empty());
+    // « Je ne sais pas » and « non applicable » are answers: nothing is left in their pillar.
+    a.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
+    a.set_choice("eco_tourisme", Some(Choice::NotApplicable), NOW);
+    assert!(scoring::unanswered_by_pillar(framework(), &a).is_empty());
+    for question in ["qdv_sport", "qdv_proprete", "gou_protection_donnees"] {
+        a.set_choice(question, None, NOW);
+    }
+    let left: Vec<(&str, usize, &str)> = scoring::unanswered_by_pillar(framework(), &a)
+        .into_iter()
+        .map(|(pillar, count, first)| (pillar.id.as_str(), count, first))
+        .collect();
+    assert_eq!(
+        left,
+        [
+            ("qualite_de_vie", 2, "qdv_proprete"),
+            ("gouvernance", 1, "gou_protection_donnees")
+        ]
+    );
+    let (answered, total) = scoring::answered_total(framework(), &a);
+    assert_eq!(
+        total - answered,
+        3,
+        "the counts add up to what the progress shows"
+    );
+}
+
+#[test]
 fn je_ne_sais_pas_becomes_a_list_to_check_with_whom_to_ask_kept_in_the_summary() {
     use autodiag_core::domain::assessment::Choice;
     let mut a = assessment("Lobbes");

@@ -201,6 +201,35 @@ test("projector: a pillar nobody has answered says so, instead of empty lists", 
   await context.close();
 });
 
+test("projector: a level's meaning is read once, on the first slide at that level, and a pillar with nothing to check gives its two lists the whole width", async () => {
+  const { context, page } = await freshPage();
+  // Mobilité and Économie at level 3 (Structuré), one « je ne sais pas » in Mobilité; Qualité de vie at 2.
+  const pick = (p, i) => (p === 0 && i === 0 ? "unknown" : p === 1 ? [4, 1, 4, 1, 4, 1, 1, 1][i] : 3);
+  await importFiles(page, writeFiles([["courcelles.json", fullSummary({ commune: "Courcelles", date: "2026-11-20", pick })]]));
+  await project(page, "Courcelles");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const meaning = () => page.locator("[data-testid=slide] .projector__meaning");
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
+  assert.match(await meaning().textContent(), /^La commune a des plans/, "Mobilité explains Structuré");
+  assert.equal(await page.locator("[data-testid=slide-to-check] li").count(), 1);
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 3 sur ${SLIDES}`);
+  assert.equal(await meaning().count(), 1, "Qualité de vie explains Exploratoire");
+  assert.doesNotMatch(await meaning().textContent(), /^La commune a des plans/);
+  assert.equal(await page.locator("[data-testid=slide-to-check]").count(), 0, "no empty box");
+  // Points forts and À travailler side by side.
+  const [strengths, gaps] = await page.$$eval("[data-testid=slide] .projector__pillar h3", (hs) => hs.map((h) => h.getBoundingClientRect().toJSON()));
+  assert.equal(strengths.top, gaps.top, "the two lists start on one line");
+  assert.ok(gaps.left > strengths.left + 300, "À travailler in the second column");
+  await page.screenshot({ path: path.join(resultsDir(), "projector-1280-no-check.png") });
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 4 sur ${SLIDES}`);
+  assert.equal(await meaning().count(), 0, "Économie is Structuré too: not read again");
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector: Space and Enter activate the focused button instead of advancing", async () => {
   const { context, page } = await freshPage();
   await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: crowded })]]));

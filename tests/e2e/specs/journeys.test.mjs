@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, resultsDir, downloadText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, resultsDir, downloadText } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -80,6 +80,42 @@ test("« je ne sais pas » becomes a list of questions to check, with whom to as
   await page.waitForFunction(() => document.activeElement?.closest("fieldset")?.id === "gou_protection_donnees");
   await page.goto(`${app.server.url}outils/#/rapport`);
   await page.locator("[data-testid=report] [data-testid=questions-to-check]").waitFor();
+  await assertClean(page);
+  await context.close();
+});
+
+test("the results are the end screen: a diagnostic in progress names the pillars left and leads to their first open question; a finished one says so and what comes next", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Gerpinnes");
+  await answerPillar(page, app.server.url, "mobilite", 3);
+  // « Qualité de vie » answered but for its 4th and 5th questions, three of them « je ne sais pas ».
+  await openPillar(page, app.server.url, "qualite_de_vie");
+  for (const question of ["qdv_securite", "qdv_proprete", "qdv_commune_cpas"]) await page.click(`[data-testid="${question}-unknown"]`);
+  for (const question of ["qdv_urbanisme", "qdv_nuisances", "qdv_planification_urgence"]) await page.click(`[data-testid="${question}-4"]`);
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  const status = page.locator("[data-testid=diagnostic-status]");
+  await status.waitFor();
+  assert.equal(await status.locator("h2").textContent(), "Diagnostic en cours");
+  assert.match(await status.textContent(), /14 questions sur 47 ont une réponse/);
+  const left = await status.locator("li").allTextContents();
+  assert.deepEqual(left.map((t) => t.trim()), ["Qualité de vie (2)", "Économie (8)", "Énergie & environnement (8)", "Gouvernance (8)", "Smart Citizens (7)"]);
+  await status.locator("[data-testid=status-left-qualite_de_vie]").click();
+  await page.waitForURL(/#\/pilier\/qualite_de_vie\?question=qdv_culture$/);
+  await page.waitForFunction(() => document.activeElement?.closest("fieldset")?.id === "qdv_culture");
+
+  // The rest answered, the last pillar's « Voir les résultats » ends on « Diagnostic complet ».
+  for (const question of ["qdv_culture", "qdv_sport"]) await page.click(`[data-testid="${question}-2"]`);
+  for (const pillar of ["economie", "energie_environnement", "gouvernance", "smart_citizens"]) await answerPillar(page, app.server.url, pillar, 2);
+  await page.click("[data-testid=next-pillar]");
+  await page.waitForURL(/outils\/#\/resultats$/);
+  await status.waitFor();
+  assert.equal(await status.locator("h2").textContent(), "Diagnostic complet");
+  const done = await status.textContent();
+  assert.match(done, /Les 47 questions ont une réponse, dont 3 « Je ne sais pas » à vérifier/);
+  assert.match(done, /relisez la feuille de route proposée .* envoyez-le à IGRETEC\./);
+  assert.equal(await status.locator("a").count(), 0, "nothing left to link to");
+  await page.screenshot({ path: path.join(resultsDir(), "results-done-1280.png") });
   await assertClean(page);
   await context.close();
 });

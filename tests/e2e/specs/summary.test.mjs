@@ -44,9 +44,11 @@ test("download the summary, delete the assessment, import the file: everything i
   await row.locator("[data-testid=confirm-delete]").click();
   await page.locator("[data-testid=no-assessments]").waitFor();
 
-  await page.goto(`${app.server.url}outils/#/importer`);
+  // The import sits on the same page: the file comes back into the list above it.
   await page.setInputFiles("[data-testid=import-input]", summary.path);
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  await row.waitFor();
+  assert.match(page.url(), /outils\/#\/evaluations$/);
   // With nothing open, the imported assessment opens: the results typed as an address show it.
   await page.evaluate(() => (location.hash = "#/resultats"));
   await expectText(page, "main h1", "Résultats — Ham-sur-Heure-Nalinnes");

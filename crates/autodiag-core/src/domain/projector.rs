@@ -79,6 +79,17 @@ pub fn pillar_slide<'a>(pillar: &'a Pillar, assessment: &Assessment) -> PillarSl
     }
 }
 
+/// Whether pillar `index`'s slide explains what its level means: only the first slide at
+/// each level does, so the room never reads the same paragraph twice while paging through.
+pub fn explains_its_band(scores: &[scoring::PillarScore], index: usize) -> bool {
+    let Some(band) = scores.get(index).and_then(|s| s.band) else {
+        return false;
+    };
+    scores[..index]
+        .iter()
+        .all(|earlier| earlier.band != Some(band))
+}
+
 /// Where a key takes the slides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlideMove {

@@ -194,6 +194,26 @@ pub fn first_unanswered_question<'a>(
     })
 }
 
+/// The pillars that still have questions without an answer, in questionnaire order: each with
+/// how many remain and the first of them, where its link resumes.
+pub fn unanswered_by_pillar<'a>(
+    framework: &'a Framework,
+    assessment: &Assessment,
+) -> Vec<(&'a Pillar, usize, &'a str)> {
+    framework
+        .pillars
+        .iter()
+        .filter_map(|pillar| {
+            let mut open = pillar
+                .questions
+                .iter()
+                .filter(|q| assessment.choice(q).is_none());
+            let first = open.next()?;
+            Some((pillar, 1 + open.count(), first.as_str()))
+        })
+        .collect()
+}
+
 /// Where to resume: the first pillar with a question not yet answered.
 pub fn first_unfinished_pillar<'a>(
     framework: &'a Framework,
