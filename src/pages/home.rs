@@ -21,13 +21,21 @@ pub fn HomePage() -> impl IntoView {
         <div class="page page--home">
             <h1>{td_string!(l, home.title)}</h1>
             <p class="lead">{td_string!(l, home.lead)}</p>
-            {move || current().map(|(name, next)| view! {
-                <p class="home__continue">
-                    <a class="button button--primary button--large" href=state.href(next) data-testid="continue"
-                        on:click=move |_| state.resume_at_first_unanswered()>
-                        {td_string!(l, home.continue_with, name = name)}
-                    </a>
-                </p>
+            {move || current().map(|(name, next)| {
+                // A finished diagnostic is not continued: the button says where it goes.
+                let label = if next == Route::Results {
+                    td_string!(l, home.results_of, name = name)
+                } else {
+                    td_string!(l, home.continue_with, name = name)
+                };
+                view! {
+                    <p class="home__continue">
+                        <a class="button button--primary button--large" href=state.href(next) data-testid="continue"
+                            on:click=move |_| state.resume_at_first_unanswered()>
+                            {label}
+                        </a>
+                    </p>
+                }
             })}
             // Coming back, continuing comes first; a new assessment is for another commune.
             {if returning {

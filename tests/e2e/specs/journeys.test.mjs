@@ -116,6 +116,13 @@ test("the results are the end screen: a diagnostic in progress names the pillars
   assert.match(done, /relisez la feuille de route proposée .* envoyez-le à IGRETEC\./);
   assert.equal(await status.locator("a").count(), 0, "nothing left to link to");
   await page.screenshot({ path: path.join(resultsDir(), "results-done-1280.png") });
+  // Coming back to a finished diagnostic, the home page's first button says it shows the results.
+  await page.goto(`${app.server.url}#/`);
+  const resume = page.locator("[data-testid=continue]");
+  await resume.waitFor();
+  assert.equal((await resume.textContent()).trim(), "Voir les résultats de Gerpinnes");
+  await resume.click();
+  await page.waitForURL(/outils\/#\/resultats$/);
   await assertClean(page);
   await context.close();
 });
