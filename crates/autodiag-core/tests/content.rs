@@ -366,10 +366,11 @@ fn every_character_of_the_texts_is_told_apart_as_the_standard_library_does() {
     }
 }
 
-/// English says « municipality », as the questions do, on every screen: a reviewer found the
-/// interface saying « commune » beside questions that said « municipality ».
+/// English names the commune and its bodies as the questions do, on every screen: a reviewer
+/// found the interface saying « commune » and « the college » beside questions that said
+/// « municipality » and « the municipal executive », and the roadmap's owners in French.
 #[test]
-fn english_calls_a_commune_a_municipality_on_every_screen() {
+fn english_names_the_municipality_and_its_bodies_as_the_questions_do() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = vec![root.join("locales/en.json")];
     for entry in std::fs::read_dir(root.join("content/en")).unwrap() {
@@ -383,6 +384,7 @@ fn english_calls_a_commune_a_municipality_on_every_screen() {
             "{{ commune }}",
             "{{ communes }}",
             "\"commune\":",
+            "\"college\":",
             "cities and communes",
         ] {
             text = text.replace(kept, "");
@@ -390,9 +392,25 @@ fn english_calls_a_commune_a_municipality_on_every_screen() {
         let words = text.split(|c: char| !(c.is_alphanumeric() || c == '_'));
         found.extend(
             words
-                .filter(|w| matches!(w.to_lowercase().as_str(), "commune" | "communes"))
+                .filter(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "commune" | "communes" | "college" | "colleges"
+                    )
+                })
                 .map(|w| format!("{}: {w}", file.display())),
         );
+        for french in [
+            "collège communal",
+            "conseil communal",
+            "directeur général",
+            "director-general",
+            "digital referent",
+        ] {
+            if text.to_lowercase().contains(french) {
+                found.push(format!("{}: {french}", file.display()));
+            }
+        }
     }
     assert!(files.len() > 6, "English files: {files:?}");
     assert_eq!(found, Vec::<String>::new());
