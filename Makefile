@@ -32,11 +32,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # session's content and journey fixes (legal duties renamed with migrations, earlier roadmap
 # actions carried to their successors, landmarks, a moved card announced, the flood-risk
 # question on one subject): 674,500. The fifteenth session's journeys (the results as the end
-# screen, import on Mes évaluations, lighter projector slides, « municipality » in English): 676,800.
+# screen, import on Mes évaluations, lighter projector slides, « municipality » in English): 677,000.
 # The first load rose 188,500 → 188,600 in the same session: a finished diagnostic's home button
 # says « Voir les résultats de … » instead of « Continuer » (5 B over, a label in two languages).
 SIZE_BUDGET := 188600
-DIST_BUDGET := 676800
+DIST_BUDGET := 677000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

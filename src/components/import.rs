@@ -206,6 +206,9 @@ pub fn ImportArea(
     /// Told the id of each assessment added, for a screen that goes on with it.
     #[prop(optional)]
     on_added: Option<Callback<String>>,
+    /// The page already lists the assessments: no link to that list after a restore.
+    #[prop(optional)]
+    beside_the_list: bool,
 ) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
@@ -285,8 +288,10 @@ pub fn ImportArea(
                 }.into_any(),
                 Outcome::Restored { count } => view! {
                     <li class="import-results__ok">
-                        {crate::td_plural!(l, import.restored, count)}" "
-                        <a class="button button--small" href=state.href(Route::Assessments) data-testid="imported-assessments">{td_string!(l, import.see_assessments)}</a>
+                        {crate::td_plural!(l, import.restored, count)}
+                        {(!beside_the_list).then(|| view! {
+                            " "<a class="button button--small" href=state.href(Route::Assessments) data-testid="imported-assessments">{td_string!(l, import.see_assessments)}</a>
+                        })}
                     </li>
                 }.into_any(),
                 Outcome::Failed { file, message } => view! {

@@ -60,7 +60,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                 <h2 id="import-title">{td_string!(l, import.title)}</h2>
                 <p>{td_string!(l, import.lead)}</p>
                 // Here rather than on a page of its own: the imported assessment joins the list above.
-                <ImportArea/>
+                <ImportArea beside_the_list=true/>
             </section>
         </div>
     }

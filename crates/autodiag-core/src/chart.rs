@@ -248,7 +248,7 @@ pub fn radar_svg_at(radar: &Radar, geometry: RadarGeometry) -> String {
         // Score ticks at each level's exact score; small, so data drawn over them stays legible.
         // The rim is 100 and the top label sits just above it, so 100 is not written. They
         // start past the widest mark a score or target draws on the first axis.
-        let tick_x = FIRST_AXIS_MARK_REACH + (FIRST_AXIS_MARK_PX + 4.0) / geometry.radius;
+        let tick_x = (axis_mark_reach(geometry.radius) + 4.0) / geometry.radius;
         for level in 1..=3 {
             let y = f64::from(level) * 0.25;
             draw(
@@ -375,16 +375,32 @@ fn draw_marker<DB: DrawingBackend, CT: CoordTranslate<From = (f64, f64)>>(
         ),
         Marker::Diamond => area.draw(
             &(EmptyElement::at((x, y))
-                + Polygon::new(vec![(0, -7), (7, 0), (0, 7), (-7, 0)], colour.filled())),
+                + Polygon::new(
+                    vec![
+                        (0, -DIAMOND_HALF_PX),
+                        (DIAMOND_HALF_PX, 0),
+                        (0, DIAMOND_HALF_PX),
+                        (-DIAMOND_HALF_PX, 0),
+                    ],
+                    colour.filled(),
+                )),
         ),
     };
 }
 
 /// How far a target's mark reaches across its axis, as a share of the radius.
 pub const FIRST_AXIS_MARK_REACH: f64 = 0.07;
-/// How far, in pixels, the markers of a point reach from it (the diamond's half-width; the
-/// target's mark adds its 4 px stroke's half).
-pub const FIRST_AXIS_MARK_PX: f64 = 7.0;
+/// The target's mark's stroke, in pixels: its ends reach half of it further.
+pub const TARGET_STROKE_PX: u32 = 4;
+/// The diamond's half-width, in pixels: the widest marker drawn on a point.
+pub const DIAMOND_HALF_PX: i32 = 7;
+
+/// How far, in pixels, the widest mark drawn on an axis reaches across it, on a radar of
+/// `radius` pixels: the target's line with its stroke, or a marker.
+pub fn axis_mark_reach(radius: f64) -> f64 {
+    (FIRST_AXIS_MARK_REACH * radius + f64::from(TARGET_STROKE_PX) / 2.0)
+        .max(f64::from(DIAMOND_HALF_PX))
+}
 
 /// A target as a mark across its own axis: a target set on one pillar only must not read as a
 /// needle from the centre, as a polygon through zeros would.
@@ -398,7 +414,7 @@ fn draw_target_marks(plane: &Plane, target: &Series, n: usize) {
         let across = vec![(x - dy, y + dx), (x + dy, y - dx)];
         draw(
             plane,
-            PathElement::new(across, TARGET_COLOUR.stroke_width(4)),
+            PathElement::new(across, TARGET_COLOUR.stroke_width(TARGET_STROKE_PX)),
         );
         draw_marker(plane, (x, y), TARGET_COLOUR, Marker::Diamond);
     }

@@ -617,9 +617,9 @@ fn no_score_or_target_mark_on_the_first_axis_covers_a_score_tick() {
         let svg = chart::radar_svg_at(&input, geometry);
         let (cx, _) = geometry.centre;
         // The widest mark across the vertical first axis: the target's line with half its
-        // stroke, or a marker's half-width, whichever reaches further.
-        let reach =
-            (chart::FIRST_AXIS_MARK_REACH * geometry.radius + 2.0).max(chart::FIRST_AXIS_MARK_PX);
+        // stroke, or a marker's half-width, whichever reaches further (the drawing uses the
+        // same constants).
+        let reach = chart::axis_mark_reach(geometry.radius);
         let ticks: Vec<SvgText> = texts(&svg)
             .into_iter()
             .filter(|t| ["25", "50", "75"].contains(&t.content.as_str()))

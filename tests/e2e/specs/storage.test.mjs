@@ -182,6 +182,14 @@ test("a crash shows a banner whose download still works", async () => {
   await fresh.waitForSelector("[data-testid=import-input]");
   await fresh.setInputFiles("[data-testid=import-input]", await download.path());
   await fresh.locator("[data-testid=import-results]", { hasText: "restaurée" }).waitFor();
+  // On the import page a link leads to the list; on « Mes évaluations » the list is right there.
+  assert.equal(await fresh.locator("[data-testid=imported-assessments]").count(), 1);
+  const other = (await isolatedPage()).page;
+  await other.goto(`${app.server.url}outils/#/evaluations`);
+  await other.setInputFiles("[data-testid=import-input]", await download.path());
+  await other.locator("[data-testid=import-results]", { hasText: "restaurée" }).waitFor();
+  await other.locator("[data-testid=assessment-row]", { hasText: "Couvin" }).waitFor();
+  assert.equal(await other.locator("[data-testid=imported-assessments]").count(), 0);
   assert.ok(page.problems.errors.some((e) => /test-panique/.test(e)), "the panic was real");
   await context.close();
   await crashBuild.close();
