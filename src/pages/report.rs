@@ -11,6 +11,7 @@ use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
 use crate::domain::content::{self, Horizon};
 use crate::domain::roadmap::ItemStatus;
+use crate::domain::scoring;
 use crate::i18n::*;
 use crate::pages::profile::{budget_label, population_label, strategy_label};
 use crate::pages::results::{choice_text, level_name};
@@ -54,6 +55,16 @@ pub fn ReportPage() -> impl IntoView {
     let page_rule = browser::add_print_page_rule(&head, td_string!(l, report.page));
     on_cleanup(move || browser::remove_print_page_rule(page_rule));
     let lang = state.lang_code();
+    // A collège reading the report knows whether the diagnostic behind it is finished.
+    let completion = {
+        let (answered, total) = scoring::answered_total(content::framework(), &assessment);
+        let status = if answered == total {
+            td_string!(l, results.status_done_title)
+        } else {
+            td_string!(l, results.status_open_title)
+        };
+        format!("{answered} / {total} · {status}")
+    };
     let dash = || "—".to_string();
     let rows: Vec<(String, String)> = vec![
         (
@@ -129,7 +140,10 @@ pub fn ReportPage() -> impl IntoView {
             </div>
             <section aria-labelledby="report-title">
                 <h1 id="report-title">{td_string!(l, report.title, commune = profile.commune.clone())}</h1>
-                <p class="lead">{td_string!(l, report.generated, date = browser::format_date(&browser::now_iso(), lang, true))}</p>
+                <p class="lead">
+                    {td_string!(l, report.generated, date = browser::format_date(&browser::now_iso(), lang, true))}" "
+                    {td_string!(l, report.answered)}{td_string!(l, shell.colon)}<span data-testid="report-completion">{completion}</span>
+                </p>
                 <h2>{td_string!(l, report.profile)}</h2>
                 <table class="data-table">
                     <tbody>

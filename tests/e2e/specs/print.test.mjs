@@ -52,6 +52,25 @@ test("the report prints with a running head and page n / N, in few pages, with t
   await context.close();
 });
 
+test("the report's profile says how many questions are answered and whether the diagnostic is complete", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Lobbes");
+  await answerPillar(page, app.server.url, "mobilite", 3);
+  const answered = async () => {
+    await page.goto(`${app.server.url}outils/#/rapport`);
+    const lead = page.locator("[data-testid=report] .lead");
+    await lead.waitFor();
+    assert.match(await lead.textContent(), /avec Autodiag\. Questions répondues : /);
+    return (await lead.locator("[data-testid=report-completion]").textContent()).trim();
+  };
+  assert.equal(await answered(), "8 / 47 · Diagnostic en cours");
+  for (const pillar of PILLARS.slice(1)) await answerPillar(page, app.server.url, pillar, "unknown");
+  assert.equal(await answered(), "47 / 47 · Diagnostic complet");
+  await assertClean(page);
+  await context.close();
+});
+
 test("results and roadmap agree on a default objective; the printed roadmap drops the screen's hint and unfolds its acronyms", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const page = await openPage(context, app.server.url);
