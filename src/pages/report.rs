@@ -14,7 +14,7 @@ use crate::domain::roadmap::ItemStatus;
 use crate::domain::scoring;
 use crate::i18n::*;
 use crate::pages::profile::{budget_label, population_label, strategy_label};
-use crate::pages::results::{choice_text, level_name};
+use crate::pages::results::{choice_text, completion_title, level_name};
 use crate::pages::roadmap::{
     cost_text, effort_text, horizon_title, item_first_step, item_title, kind_text, owner_and_due,
     reasons_by_item,
@@ -58,11 +58,7 @@ pub fn ReportPage() -> impl IntoView {
     // A collège reading the report knows whether the diagnostic behind it is finished.
     let completion = {
         let (answered, total) = scoring::answered_total(content::framework(), &assessment);
-        let status = if answered == total {
-            td_string!(l, results.status_done_title)
-        } else {
-            td_string!(l, results.status_open_title)
-        };
+        let status = completion_title(answered == total);
         format!("{answered} / {total} · {status}")
     };
     let dash = || "—".to_string();

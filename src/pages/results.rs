@@ -331,6 +331,16 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
     }
 }
 
+/// « Diagnostic complet » or « Diagnostic en cours », on the results and the report alike.
+pub fn completion_title(complete: bool) -> &'static str {
+    let l = crate::state::locale();
+    if complete {
+        td_string!(l, results.status_done_title)
+    } else {
+        td_string!(l, results.status_open_title)
+    }
+}
+
 /// Where the diagnostic stands, under the score: done, with the next steps, or how many
 /// questions are left and in which pillars, each linked to its first open question. The
 /// results open from the last pillar's « Voir les résultats », so this is the end screen.
@@ -342,6 +352,7 @@ fn DiagnosticStatus(assessment: Assessment) -> impl IntoView {
     let texts = state.texts();
     let (answered, total) = scoring::answered_total(framework, &assessment);
     let left = scoring::unanswered_by_pillar(framework, &assessment);
+    let title = completion_title(left.is_empty());
     let body = if left.is_empty() {
         let unknown: usize = scoring::questions_to_check(framework, &assessment)
             .iter()
@@ -352,11 +363,8 @@ fn DiagnosticStatus(assessment: Assessment) -> impl IntoView {
         } else {
             td_plural!(l, results.status_done_unknown, unknown, of = total).to_string()
         };
-        view! {
-            <h2 id="status-title">{td_string!(l, results.status_done_title)}</h2>
-            <p>{answers}" "{td_string!(l, results.status_next, operator = OPERATOR.name)}</p>
-        }
-        .into_any()
+        view! { <p>{answers}" "{td_string!(l, results.status_next, operator = OPERATOR.name)}</p> }
+            .into_any()
     } else {
         let links = left
             .into_iter()
@@ -370,7 +378,6 @@ fn DiagnosticStatus(assessment: Assessment) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h2 id="status-title">{td_string!(l, results.status_open_title)}</h2>
             <p>{td_plural!(l, results.status_open, answered, of = total)}</p>
             <p class="status__left-label">{td_string!(l, results.status_left)}</p>
             <ul class="status__left">{links}</ul>
@@ -379,6 +386,7 @@ fn DiagnosticStatus(assessment: Assessment) -> impl IntoView {
     };
     view! {
         <section class="status" aria-labelledby="status-title" data-testid="diagnostic-status">
+            <h2 id="status-title">{title}</h2>
             {body}
         </section>
     }

@@ -50,15 +50,20 @@ fn answers_in(bytes: &[u8]) -> Vec<(String, serde_json::Value)> {
         .collect()
 }
 
+/// The example summaries, each answered under référentiel 1.0.0.
+const EXAMPLES: [&str; 3] = [
+    "../../examples/courcelles-2026-10-05.json",
+    "../../examples/lobbes-2026-11-20.json",
+    "../../examples/thuin-2025-06-12.json",
+];
+
 #[test]
 fn every_old_answer_of_the_examples_and_the_v1_fixture_is_kept_or_carried_over() {
     let framework = framework();
-    for file in [
-        "../../examples/courcelles-2026-10-05.json",
-        "../../examples/lobbes-2026-11-20.json",
-        "../../examples/thuin-2025-06-12.json",
-        "tests/fixtures/summary-v1.json",
-    ] {
+    for file in EXAMPLES
+        .into_iter()
+        .chain(["tests/fixtures/summary-v1.json"])
+    {
         let bytes = read(file);
         let imported = summary::import(framework, &bytes, "x".into(), NOW).unwrap();
         let a = &imported.assessment;
@@ -449,11 +454,7 @@ fn an_earlier_action_whose_successor_is_already_planned_is_left_as_it_was() {
 #[test]
 fn the_1_0_examples_roadmaps_keep_no_earlier_action_that_has_a_successor() {
     let framework = framework();
-    for file in [
-        "../../examples/courcelles-2026-10-05.json",
-        "../../examples/lobbes-2026-11-20.json",
-        "../../examples/thuin-2025-06-12.json",
-    ] {
+    for file in EXAMPLES {
         let imported = summary::import(framework, &read(file), "x".into(), NOW).unwrap();
         let items = &imported.assessment.roadmap.as_ref().unwrap().items;
         for item in items {
