@@ -366,10 +366,22 @@ pub fn without_acronym_meanings(text: &str) -> String {
     // The build writes « ACR (meaning) », and « ACR [meaning] » inside parentheses.
     while let Some(open) = rest.find(' ') {
         let before = &rest[..open];
-        let word = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or_default();
+        let last_word = |text: &str| {
+            text.rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        };
+        let mut word = last_word(before);
+        // « FAST 2030 (meaning) »: the year is part of the name the meaning follows, and the
+        // words before it are already in `result`.
+        let is_number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+        if is_number
+            && before.len() == word.len()
+            && let Some(name) = result.strip_suffix(' ')
+        {
+            word = last_word(name);
+        }
         let tail = &rest[open..];
         let close = if tail.starts_with(" (") {
             tail.find(')')
@@ -379,7 +391,7 @@ pub fn without_acronym_meanings(text: &str) -> String {
             None
         };
         match close {
-            Some(close) if is_acronym(word) => {
+            Some(close) if is_acronym(&word) => {
                 result.push_str(before);
                 rest = &rest[open + close + 1..];
             }

@@ -176,7 +176,7 @@ fn explain(
             continue;
         };
         explained.insert(acronym.clone());
-        let end = at + acronym.len();
+        let end = name_end(&result, at + acronym.len());
         let meaning_lower = meaning.to_lowercase();
         let after = result[end..].to_lowercase();
         let before = result[..at].to_lowercase();
@@ -202,6 +202,27 @@ fn explain(
         result.insert_str(end, &written);
     }
     Ok(result)
+}
+
+/// Where a name that starts with an acronym ends: after a year or number that belongs to it,
+/// so that « FAST 2030 » takes its meaning after the year rather than inside the name.
+fn name_end(text: &str, acronym_end: usize) -> usize {
+    let rest = &text[acronym_end..];
+    let Some(number) = rest.strip_prefix(' ') else {
+        return acronym_end;
+    };
+    let digits = number.len()
+        - number
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let after = number[digits..].chars().next();
+    // « NIS 2 », « FAST 2030, » or « PACE 2030. », but not « 12h » or « 2025–2030 ».
+    let ends_the_name = after.is_none_or(|c| c.is_whitespace() || ",.;:)".contains(c));
+    if digits == 0 || !ends_the_name {
+        acronym_end
+    } else {
+        acronym_end + 1 + digits
+    }
 }
 
 /// The byte offset of `word` in `text` as a whole word: no letter or digit touches it.
@@ -345,6 +366,10 @@ mod tests {
             ("CPAS", "centre public d'action sociale"),
             ("EPN", "espace public numérique"),
             ("ODWB", "Open Data Wallonie-Bruxelles"),
+            (
+                "FAST",
+                "Fluidité, Accessibilité, Sécurité et santé, Transfert modal",
+            ),
             ("PGUI", "plan général d'urgence et d'intervention"),
         ]
         .into_iter()
@@ -367,6 +392,45 @@ mod tests {
             explained("Le CPAS aide.").unwrap(),
             "Le CPAS (centre public d'action sociale) aide."
         );
+    }
+
+    #[test]
+    fn a_meaning_follows_the_year_that_is_part_of_the_name() {
+        assert_eq!(
+            explained("La vision FAST 2030 vise 60 %.").unwrap(),
+            "La vision FAST 2030 (Fluidité, Accessibilité, Sécurité et santé, Transfert \
+             modal) vise 60 %."
+        );
+        // A number that is not part of the name, or a word after it, leaves the meaning
+        // right after the acronym.
+        assert_eq!(
+            explained("Les EPN 12h-18h.").unwrap(),
+            "Les EPN (espace public numérique) 12h-18h."
+        );
+        assert_eq!(
+            explained("Le PGUI 2025–2030.").unwrap(),
+            "Le PGUI (plan général d'urgence et d'intervention) 2025–2030."
+        );
+        assert_eq!(
+            explained("Le CPAS.").unwrap(),
+            "Le CPAS (centre public d'action sociale)."
+        );
+    }
+
+    #[test]
+    fn every_meaning_the_build_writes_is_taken_out_for_counting_words() {
+        for text in [
+            "La vision FAST 2030 vise 60 %.",
+            "Un partenaire (EPN, Forem, CPAS) anime.",
+            "Le CPAS aide, avec l'ADL.",
+        ] {
+            let written = explained(text).unwrap();
+            assert_ne!(written, text);
+            assert_eq!(
+                super::super::model::without_acronym_meanings(&written),
+                text
+            );
+        }
     }
 
     #[test]
