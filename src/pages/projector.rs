@@ -182,12 +182,12 @@ fn overview(
             <div class="projector__svg" inner_html=radar></div>
             <div>
                 <p class="projector__score">
-                    {td_string!(l, results.overall)}" "{overall.map_or_else(|| "—".to_string(), |s| score_text(state, Some(s)))}
+                    {td_string!(l, results.overall)}" "<span>{overall.map_or_else(|| "—".to_string(), |s| score_text(state, Some(s)))}</span>
                 </p>
                 {partial_overall_text(scores).map(|partial| view! { <p class="projector__partial" data-testid="overall-partial">{partial}</p> })}
                 <ul class="projector__scores">
                     {scores.iter().map(|s| view! {
-                        <li><strong>{texts.pillar_name(&s.pillar_id).to_string()}</strong>" — "{score_text(state, s.score)}</li>
+                        <li><strong>{texts.pillar_name(&s.pillar_id).to_string()}</strong>" — "<span>{score_text(state, s.score)}</span></li>
                     }).collect_view()}
                 </ul>
             </div>

@@ -93,6 +93,18 @@ async function fitsTheScreen(page, where) {
   assert.ok(Math.abs(sizes.unfilled) <= 1, `${where}: the projector does not fill the screen's height: ${JSON.stringify(sizes)}`);
 }
 
+/** On the first slide, each score and its level (« 50 · Structuré ») is read on one line. */
+async function scoresOnOneLine(page, where) {
+  const scores = await page.$$eval("[data-testid=slide] .projector__score, [data-testid=slide] .projector__scores li", (items) =>
+    items.map((item) => {
+      const score = item.querySelector("span");
+      return { text: item.textContent, lines: score ? score.getClientRects().length : 0 };
+    }),
+  );
+  assert.equal(scores.length, 7, `${where}: the overall score and six pillars`);
+  for (const { text, lines } of scores) assert.equal(lines, 1, `${where}: « ${text} » breaks inside its score`);
+}
+
 /** The smallest text on the slide, outside the charts, in pixels: the back row must read it. */
 async function smallestText(page) {
   return page.evaluate(() => {
@@ -119,6 +131,7 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
       await fitsTheScreen(page, `slide ${slide} at ${width}×${height}`);
       // A pillar's meaning and the acronyms' footnote too: about 20 px at least on a 720p projector.
       if (height === 720) assert.ok(await smallestText(page) >= 20, `slide ${slide}: text of ${await smallestText(page)}px at 720p`);
+      if (slide === 1) await scoresOnOneLine(page, `${width}×${height}`);
       if (width === 1280 && slide <= 2) await page.screenshot({ path: path.join(resultsDir(), `facilitator-projector-1280x720-${slide === 1 ? "title" : "pillar"}.png`) });
       if (slide === 2) {
         // Mobilité: five « je ne sais pas », three named and « + 2 autres » on the fourth line.
@@ -153,6 +166,7 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
   for (let slide = 1; slide <= SLIDES; slide++) {
     await expectText(page, "[data-testid=slide-counter]", `Slide ${slide} of ${SLIDES}`);
     await fitsTheScreen(page, `English slide ${slide} at 1280×720`);
+    if (slide === 1) await scoresOnOneLine(page, "English, 1280×720");
     if (slide === 2) assert.match(await page.textContent("[data-testid=slide-to-check]"), /^Questions to check.*\+ 2 more$/s);
     await page.keyboard.press("ArrowRight");
   }
