@@ -22,6 +22,12 @@ test("coming back: continue first, the same commune is recognised, and Continuer
   await page.locator("[data-testid=continue]").waitFor();
   assert.equal(await page.locator("details[data-testid=new-assessment]").count(), 1);
   assert.equal(await page.locator("details[data-testid=new-assessment]").getAttribute("open"), null);
+  // The link to resume from a file stands apart from the folded box above it.
+  const gap = await page.evaluate(() => {
+    const box = document.querySelector("[data-testid=new-assessment]").getBoundingClientRect();
+    return document.querySelector(".home__resume-file").getBoundingClientRect().top - box.bottom;
+  });
+  assert.ok(gap >= 8, `the resume-from-file link is ${gap}px under the new assessment box`);
   await page.screenshot({ path: path.join(resultsDir(), "home-returning-1366.png"), fullPage: true });
 
   // Typing the same commune again asks before making a second, empty assessment.
