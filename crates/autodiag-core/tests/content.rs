@@ -706,7 +706,7 @@ fn every_acronym_is_explained_at_its_first_use_on_each_pillar_page() {
                     let after = after
                         .strip_prefix(' ')
                         .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
-                        .filter(|r| r.len() + 1 < after.len())
+                        .filter(|r| r.len() + 5 == after.len())
                         .unwrap_or(after);
                     // « ACR (meaning) », « ACR [meaning] » inside parentheses, or « meaning
                     // (ACR) » written by hand.

@@ -375,8 +375,8 @@ pub fn without_acronym_meanings(text: &str) -> String {
         let mut word = last_word(before);
         // « FAST 2030 (meaning) »: the year is part of the name the meaning follows, and the
         // words before it are already in `result`.
-        let is_number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
-        if is_number
+        let is_year = word.len() == 4 && word.chars().all(|c| c.is_ascii_digit());
+        if is_year
             && before.len() == word.len()
             && let Some(name) = result.strip_suffix(' ')
         {

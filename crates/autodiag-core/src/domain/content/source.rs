@@ -204,8 +204,8 @@ fn explain(
     Ok(result)
 }
 
-/// Where a name that starts with an acronym ends: after a year or number that belongs to it,
-/// so that « FAST 2030 » takes its meaning after the year rather than inside the name.
+/// Where a name that starts with an acronym ends: after a year that belongs to it, so that
+/// « FAST 2030 » takes its meaning after the year rather than inside the name.
 fn name_end(text: &str, acronym_end: usize) -> usize {
     let rest = &text[acronym_end..];
     let Some(number) = rest.strip_prefix(' ') else {
@@ -216,9 +216,10 @@ fn name_end(text: &str, acronym_end: usize) -> usize {
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .len();
     let after = number[digits..].chars().next();
-    // « NIS 2 », « FAST 2030, » or « PACE 2030. », but not « 12h » or « 2025–2030 ».
+    // « FAST 2030 vise », « PACE 2030, » or « PACE 2030. », but not « EPN 3 jours »,
+    // « 12h » or « 2025–2030 ».
     let ends_the_name = after.is_none_or(|c| c.is_whitespace() || ",.;:)".contains(c));
-    if digits == 0 || !ends_the_name {
+    if digits != 4 || !ends_the_name {
         acronym_end
     } else {
         acronym_end + 1 + digits
@@ -406,6 +407,10 @@ mod tests {
         assert_eq!(
             explained("Les EPN 12h-18h.").unwrap(),
             "Les EPN (espace public numérique) 12h-18h."
+        );
+        assert_eq!(
+            explained("Les EPN 3 jours par semaine.").unwrap(),
+            "Les EPN (espace public numérique) 3 jours par semaine."
         );
         assert_eq!(
             explained("Le PGUI 2025–2030.").unwrap(),
