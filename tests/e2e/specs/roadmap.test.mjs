@@ -6,6 +6,12 @@ import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS,
 
 const app = useApp();
 
+/** The short, medium and long term columns' widths, in pixels. */
+const columnWidths = (page) =>
+  page.$$eval("[data-testid=horizon-short], [data-testid=horizon-medium], [data-testid=horizon-long]", (columns) =>
+    columns.map((column) => column.getBoundingClientRect().width),
+  );
+
 test("a low-maturity commune without staff gets governance foundations first, and its edits persist", async () => {
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Froidchapelle");
@@ -25,6 +31,9 @@ test("a low-maturity commune without staff gets governance foundations first, an
   // The draft leaves the long term empty here; the column says why rather than look forgotten.
   assert.match(await page.locator("[data-testid=horizon-long] [data-testid=empty-horizon]").textContent(), /^Rien encore au-delà de trois ans/);
   assert.equal(await page.locator("[data-testid=horizon-short] [data-testid=empty-horizon]").count(), 0);
+  // Its one sentence needs less room than cards do: the columns with cards take the width.
+  let [short, medium, long] = await columnWidths(page);
+  assert.ok(Math.abs(short - medium) <= 1 && long < 0.6 * short, `column widths ${[short, medium, long]}`);
 
   // Remove one item, move one, mark one done, add one from the catalogue and one of our own.
   const items = page.locator("[data-testid=roadmap-item]");
@@ -39,6 +48,9 @@ test("a low-maturity commune without staff gets governance foundations first, an
   const movedTitle = await page.locator(`[data-action="${moved}"] [data-testid=item-title]`).textContent();
   assert.equal(await page.locator("[data-testid=moved-notice]").textContent(), `« ${movedTitle} » a été déplacée vers « ${await page.locator("[data-testid=horizon-long] h2").textContent()} ».`);
   assert.equal(await page.locator("[data-testid=horizon-long] [data-testid=empty-horizon]").count(), 0);
+  // With a card of its own, the long term is as wide as the others.
+  [short, medium, long] = await columnWidths(page);
+  assert.ok(Math.abs(short - long) <= 1 && Math.abs(short - medium) <= 1, `column widths ${[short, medium, long]}`);
   await page.locator(`[data-action="gou_referent_designer"] [data-testid=item-done]`).check();
   await page.locator(`[data-action="gou_referent_designer"].item--done`).waitFor();
   const option = await page.locator("[data-testid=catalogue-action] option").nth(1).getAttribute("value");
