@@ -356,6 +356,12 @@ impl Serialize for ActionText {
 /// The reference language: its files define which questions exist and in what order.
 pub const REFERENCE_LANGUAGE: &str = "fr";
 
+/// A year that can end a name which starts with an acronym, as in « FAST 2030 »: the build
+/// writes the acronym's meaning after it, and the word count takes it out from there.
+pub fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A level's text without the meanings the build writes after acronyms (« UREBA (…) »,
 /// « (… CPAS […]) »):
 /// explaining a term must not push a level over its length limit.
@@ -375,8 +381,7 @@ pub fn without_acronym_meanings(text: &str) -> String {
         let mut word = last_word(before);
         // « FAST 2030 (meaning) »: the year is part of the name the meaning follows, and the
         // words before it are already in `result`.
-        let is_year = word.len() == 4 && word.chars().all(|c| c.is_ascii_digit());
-        if is_year
+        if is_year(&word)
             && before.len() == word.len()
             && let Some(name) = result.strip_suffix(' ')
         {
