@@ -170,7 +170,9 @@ export const PILLARS = ["mobilite", "qualite_de_vie", "economie", "energie_envir
 
 /** Reads a download into a string. */
 export async function downloadText(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  // The button a person sees: a hidden twin (the reminder's, beside the hand-over) is not it.
+  const button = page.locator(selector).locator("visible=true").first();
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
   const file = await download.path();
   return { name: download.suggestedFilename(), text: fs.readFileSync(file, "utf8"), path: file };
 }

@@ -117,11 +117,20 @@ test("the results are the end screen: a diagnostic in progress names the pillars
   await page.waitForURL(/outils\/#\/resultats$/);
   await status.waitFor();
   assert.equal(await status.locator("h2").textContent(), "Diagnostic complet");
+  // No copy kept yet: the reminder speaks, and the page's own button, the one that says how
+  // to send the file, is the only one offered.
+  const nudge = page.locator("[data-testid=download-nudge]");
+  assert.match(await nudge.textContent(), /aucune copie/);
+  assert.equal(await nudge.locator("[data-testid=download-summary]").isVisible(), false);
+  assert.equal(await page.locator("[data-testid=download-summary]:visible").count(), 1);
   const done = await status.textContent();
   assert.match(done, /Les 47 questions ont une réponse, dont 3 « Je ne sais pas » à vérifier/);
   assert.match(done, /relisez la feuille de route proposée .* envoyez-le à IGRETEC\./);
   assert.equal(await status.locator("a").count(), 0, "nothing left to link to");
   await page.screenshot({ path: path.join(resultsDir(), "results-done-1280.png") });
+  // A page without the hand-over keeps the reminder's own button.
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator("[data-testid=download-nudge] [data-testid=download-summary]").waitFor({ state: "visible" });
   // Coming back to a finished diagnostic, the home page's first button says it shows the results.
   await page.goto(`${app.server.url}#/`);
   const resume = page.locator("[data-testid=continue]");

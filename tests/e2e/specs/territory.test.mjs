@@ -369,6 +369,11 @@ test("with « Garder ces résumés dans ce navigateur », 30 communes come back 
   await expectText(page, "[data-testid=territory-kept]", "30 résumés retrouvés dans ce navigateur.");
   assert.deepEqual(await heatmapNames(page), before, "the same communes, in the same order");
   assert.equal(await page.isChecked("[data-testid=territory-keep]"), true);
+  // The status line stands apart from « Tout effacer » above it.
+  const gap = await page.evaluate(() =>
+    document.querySelector("[data-testid=territory-kept]").getBoundingClientRect().top -
+    document.querySelector("[data-testid=territory-forget]").getBoundingClientRect().bottom);
+  assert.ok(gap >= 6, `the kept-files status is ${gap}px under « Tout effacer »`);
   await page.waitForSelector("[data-testid=priorities]");
   await page.screenshot({ path: path.join(resultsDir(), "territory-kept-1366.png") });
   await page.screenshot({ path: path.join(resultsDir(), "territory-kept-1366-full.png"), fullPage: true });
