@@ -35,8 +35,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # screen, import on Mes évaluations, lighter projector slides, « municipality » in English): 677,000.
 # The first load rose 188,500 → 188,600 in the same session: a finished diagnostic's home button
 # says « Voir les résultats de … » instead of « Continuer » (5 B over, a label in two languages).
-SIZE_BUDGET := 188600
-DIST_BUDGET := 677000
+# The seventeenth session's content corrections (the school zone's legal minimum under a new id
+# with its migration, the BEP beside IGRETEC, the SNCB only where there is a station) and
+# journey fixes: 188,700 and 678,000.
+SIZE_BUDGET := 188700
+DIST_BUDGET := 678000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -468,7 +468,7 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
         "eco_marches_pme",
         "qdv_commune_cpas",
         "qdv_planification_urgence",
-        "mob_ecoles_abords",
+        "mob_ecoles_zone30",
     ] {
         assert!(
             legal.iter().any(|q| *q == duty),

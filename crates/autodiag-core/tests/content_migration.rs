@@ -106,7 +106,7 @@ fn a_question_the_referentiel_renamed_or_split_is_not_reported_as_unknown_but_as
             .unknown_questions
             .contains(&"mob_ecoles_pmr".to_string())
     );
-    let unanswered_targets = ["mob_ecoles_abords", "mob_pmr"]
+    let unanswered_targets = ["mob_ecoles_zone30", "mob_pmr"]
         .iter()
         .filter(|q| imported.assessment.choice(q).is_none())
         .count();
@@ -138,7 +138,7 @@ fn a_split_question_leaves_its_old_answer_aside_and_a_note_on_each_new_question(
     let Some(Choice::Level(level)) = old.answer.choice else {
         panic!("Courcelles answered mob_ecoles_pmr with a level");
     };
-    for question in ["mob_ecoles_abords", "mob_pmr"] {
+    for question in ["mob_ecoles_zone30", "mob_pmr"] {
         assert!(
             a.note(question)
                 .contains(&format!("niveau {}", level.get())),
@@ -212,7 +212,7 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         ("sc_publicite_active", "sc_publicite_conseil"),
         // Under 2.1.0 the school zone (royal decree of 26 April 2004) and the yearly
         // emergency exercise (royal decree of 22 May 2019) were not the legal minimum.
-        ("mob_ecoles", "mob_ecoles_abords"),
+        ("mob_ecoles", "mob_ecoles_zone30"),
         ("qdv_crise", "qdv_planification_urgence"),
         // Under 2.2.0 the emergency planning coordinator (royal decree of 22 May 2019, art. 4)
         // was not part of the minimum.
@@ -351,13 +351,13 @@ fn a_long_comment_carried_over_to_a_note_near_its_limit_is_no_change_on_the_next
     let long_comment = "é".repeat(autodiag_core::domain::assessment::MAX_NOTE_CHARS);
     let mut a = with_old_answer("mob_ecoles", level(2), &long_comment);
     a.set_note(
-        "mob_ecoles_abords",
+        "mob_ecoles_zone30",
         "Déjà noté sur la nouvelle question.",
         NOW,
     );
     assert!(a.apply_content_migrations(framework()));
     assert_eq!(
-        a.note("mob_ecoles_abords").chars().count(),
+        a.note("mob_ecoles_zone30").chars().count(),
         autodiag_core::domain::assessment::MAX_NOTE_CHARS
     );
     assert_migrating_again_changes_nothing(&mut a);
@@ -504,4 +504,38 @@ fn a_commune_migrated_under_2_0_and_again_under_2_5_reads_each_reminder_once() {
     assert_eq!(note.matches("Avant la version 2.0.0").count(), 1, "{note}");
     assert_eq!(note.matches("Avant la version 2.5.0").count(), 1, "{note}");
     assert_migrating_again_changes_nothing(&mut under_2_4);
+}
+
+#[test]
+fn an_answer_to_the_school_zone_is_asked_again_once_its_legal_minimum_asks_only_what_the_law_does()
+{
+    // Under 2.5.0 the legal minimum also asked that the SPW had been asked for a zone on each
+    // regional road, which no law requires: a commune in order on its own roads could only
+    // answer « Sous le minimum légal ».
+    assert_asked_again_with_its_comment(
+        ("mob_ecoles_abords", "mob_ecoles_zone30"),
+        "2.6.0",
+        1,
+        "Zones posées rue Haute et rue de l'Église",
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_2_and_again_under_2_6_reads_each_reminder_once() {
+    let mut a = with_old_answer("mob_ecoles", level(3), "");
+    // As 2.2.0 to 2.5.0 left it: the old answer aside, its reminder on `mob_ecoles_abords`.
+    a.apply_content_migrations(framework());
+    let aside = a.set_aside.clone();
+    let mut under_2_5 = with_old_answer("mob_ecoles_abords", level(2), "");
+    under_2_5.answers.get_mut("mob_ecoles_abords").unwrap().note =
+        "Avant la version 2.2.0 du référentiel, cette question ne tenait pas compte de \
+         l'obligation légale décrite ci-dessus ; votre réponse était : niveau 3."
+            .into();
+    under_2_5.set_aside = aside;
+    assert!(under_2_5.apply_content_migrations(framework()));
+    let note = under_2_5.note("mob_ecoles_zone30");
+    assert_eq!(note.matches("Avant la version 2.2.0").count(), 1, "{note}");
+    assert_eq!(note.matches("Avant la version 2.6.0").count(), 1, "{note}");
+    assert!(note.contains("niveau 2"), "{note}");
+    assert_migrating_again_changes_nothing(&mut under_2_5);
 }
