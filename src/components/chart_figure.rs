@@ -24,6 +24,26 @@ pub fn score_text(state: AppState, score: Option<u8>) -> String {
     }
 }
 
+/// « 63 · Intégré » in a span, or « 12 · » and an « à confirmer » badge in place of the level
+/// when the score rests on fewer than half of its pillar's questions: no longer than a level's
+/// name, so a projected list keeps its lines.
+pub fn pillar_score(state: AppState, score: &PillarScore) -> impl IntoView + use<> {
+    let l = crate::state::locale();
+    let (text, badge) = match score.score {
+        Some(value) if score.to_confirm() => (
+            format!("{value} ·"),
+            Some(warning_badge(td_string!(l, results.to_confirm))),
+        ),
+        value => (score_text(state, value), None),
+    };
+    view! { <span>{text}{badge}</span> }
+}
+
+/// A warning after a figure, such as « peu de réponses »: one view type for every screen.
+pub fn warning_badge(text: &'static str) -> impl IntoView + use<> {
+    view! { " "<span class="badge badge--warning">{text}</span> }
+}
+
 /// « (sur 2 piliers évalués sur 6) » when the overall score leaves pillars out, so that a
 /// partial number is never read as the commune's maturity.
 pub fn partial_overall_text(scores: &[PillarScore]) -> Option<String> {
@@ -292,9 +312,7 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
                     <td>{target_text(state, target)}</td>
                     <td>
                         {format!("{} / {}", score.answered_with_level, score.question_count)}
-                        {score.low_confidence.then(|| view! {
-                            " " <span class="badge badge--warning">{td_string!(l, results.low_confidence)}</span>
-                        })}
+                        {score.to_confirm().then(|| warning_badge(td_string!(l, results.low_confidence)))}
                     </td>
                 </tr>
             }

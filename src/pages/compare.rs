@@ -1,6 +1,7 @@
 //! Before and after: two assessments of a commune side by side.
 
 use crate::chart::{self, Radar, Series};
+use crate::components::chart_figure::warning_badge;
 use crate::components::import::ImportArea;
 use crate::domain::compare;
 use crate::domain::content;
@@ -125,6 +126,15 @@ pub fn ComparePage() -> impl IntoView {
             return view! { <p class="hint">{td_string!(l, compare.choose)}</p> }.into_any();
         };
         let pillars = compare::pillar_deltas(framework, &b, &a);
+        // Scores over different questions are no evolution: say so before the numbers.
+        let changed: usize = pillars.iter().map(|p| p.one_sided).sum();
+        let changed_notice = (changed > 0).then(|| {
+            view! {
+                <p class="notice notice--info" data-testid="compare-changed">
+                    {crate::td_plural!(l, compare.changed_notice, changed)}
+                </p>
+            }
+        });
         let questions = compare::question_deltas(framework, &b, &a);
         let radar = chart::radar_svg(&Radar {
             title: td_string!(l, compare.radar_title, commune = a.profile.commune.clone()),
@@ -181,6 +191,7 @@ pub fn ComparePage() -> impl IntoView {
         });
         view! {
             {evaluate}
+            {changed_notice}
             <figure class="chart" data-testid="compare-radar">
                 <div class="chart__svg" inner_html=radar></div>
             </figure>
@@ -194,7 +205,13 @@ pub fn ComparePage() -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {pillars.into_iter().map(|p| view! {
-                        <tr><th scope="row">{texts.pillar_name(&p.pillar_id).to_string()}</th><td>{dash(p.before)}</td><td>{dash(p.after)}</td>{delta(p.delta)}</tr>
+                        <tr>
+                            <th scope="row">
+                                {texts.pillar_name(&p.pillar_id).to_string()}
+                                {(p.one_sided > 0).then(|| warning_badge(td_string!(l, compare.changed_badge)))}
+                            </th>
+                            <td>{dash(p.before)}</td><td>{dash(p.after)}</td>{delta(p.delta)}
+                        </tr>
                     }).collect_view()}
                 </tbody>
             </table>

@@ -2,6 +2,7 @@
 //! the group adjusts and keeps.
 
 use crate::browser;
+use crate::components::chart_figure::warning_badge;
 use crate::components::file_drop::FileDrop;
 use crate::components::import::{error_message, read_summary};
 use crate::domain::assessment::{Assessment, Choice, Level};
@@ -315,7 +316,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 <tr class:disagree=s.disagrees() data-testid=testid>
                     <th scope="row"><label for=select_id.clone()>{title}</label></th>
                     {cells}
-                    <td>{s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}{s.disagrees().then(|| view! { " " <span class="badge badge--warning">{td_string!(l, consolidate.discuss)}</span> })}</td>
+                    <td>{s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}{s.disagrees().then(|| warning_badge(td_string!(l, consolidate.discuss)))}</td>
                     <td>
                         <select id=select_id on:change=move |ev| {
                             let value = Choice::from_form_value(&event_target_value(&ev));

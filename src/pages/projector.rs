@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::chart;
-use crate::components::chart_figure::{partial_overall_text, radar_of, score_text};
+use crate::components::chart_figure::{partial_overall_text, pillar_score, radar_of, score_text};
 use crate::components::glossary::with_abbr;
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content::{self, Horizon};
@@ -187,7 +187,9 @@ fn overview(
                 {partial_overall_text(scores).map(|partial| view! { <p class="projector__partial" data-testid="overall-partial">{partial}</p> })}
                 <ul class="projector__scores">
                     {scores.iter().map(|s| view! {
-                        <li><strong>{texts.pillar_name(&s.pillar_id).to_string()}</strong>" — "<span>{score_text(state, s.score)}</span></li>
+                        <li>
+                            <strong>{texts.pillar_name(&s.pillar_id).to_string()}</strong>" — "{pillar_score(state, s)}
+                        </li>
                     }).collect_view()}
                 </ul>
             </div>
@@ -289,7 +291,7 @@ fn pillar_slide(
     view! {
         <div class="projector__heading">
             <h2>{texts.pillar_name(&score.pillar_id).to_string()}</h2>
-            <p class="projector__score">{score_text(state, score.score)}</p>
+            <p class="projector__score">{pillar_score(state, score)}</p>
         </div>
         {meaning.map(|m| view! { <p class="projector__meaning">{m}</p> })}
         {body}

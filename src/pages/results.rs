@@ -5,7 +5,7 @@ use crate::browser;
 use crate::chart::{self, BarRow, Bars};
 use crate::components::chart_figure::{
     BandKey, ChartFigure, OverallScore, ScoresTable, bars_at, pillar_bars, radar_at, radar_of,
-    score_text,
+    score_text, warning_badge,
 };
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::hand_over::SaveForIgretec;
@@ -190,7 +190,7 @@ fn Interpretations(scores: Vec<PillarScore>) -> impl IntoView {
                     };
                     view! {
                         <dt><strong>{texts.pillar_name(&score.pillar_id).to_string()}</strong>" — "{score_text(state, score.score)}
-                            {score.low_confidence.then(|| view! { " " <span class="badge badge--warning">{td_string!(l, results.low_confidence)}</span> })}
+                            {score.to_confirm().then(|| warning_badge(td_string!(l, results.low_confidence)))}
                         </dt>
                         <dd>
                             {meaning}

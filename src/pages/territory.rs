@@ -262,7 +262,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
     let territory = StoredValue::new(territory);
     let rest = RwSignal::new(false);
     // Set on screen, and used by the export as well, so the file says what the screen shows.
-    let pooling_minimum = RwSignal::new(3usize);
+    let pooling_minimum = RwSignal::new(territory.with_value(Territory::default_pooling_minimum));
     let thresholds = RwSignal::new(Thresholds::default());
     set_timeout(
         move || {

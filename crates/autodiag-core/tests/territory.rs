@@ -463,6 +463,7 @@ fn before_and_after_deltas() {
     let pillars = compare::pillar_deltas(framework(), &before, &after);
     assert_eq!(pillars[0].delta, Some(50));
     assert_eq!(pillars[1].delta, None);
+    assert!(pillars.iter().all(|p| p.one_sided == 0));
     let questions = compare::question_deltas(framework(), &before, &after);
     assert!(
         questions
@@ -884,4 +885,54 @@ fn the_contacts_csv_names_pillars_and_words_each_contact() {
         l.starts_with("Pilier gouvernance;Question gou_information_donnees;Lobbes;4;")
             && l.ends_with(";Lobbes aide Thuin sur gou_information_donnees")
     }));
+}
+
+#[test]
+fn before_and_after_count_the_questions_with_a_level_on_one_side_only() {
+    // Answered under 2.1.0: « mob_ecoles » has become « mob_ecoles_zone30 » with its legal
+    // minimum, so the earlier answer waits aside and its mobility score leaves that subject out.
+    let mut before = commune("Thuin", "56078", "2025-01-01");
+    answer_pillar(&mut before, "mobilite", level(2));
+    answer_pillar(&mut before, "gouvernance", level(2));
+    before.answers.remove("mob_ecoles_zone30");
+    before.set_choice("mob_ecoles", Some(level(3)), NOW);
+    before.apply_content_migrations(framework());
+    let mut after = commune("Thuin", "56078", "2026-01-01");
+    answer_pillar(&mut after, "mobilite", level(3));
+    answer_pillar(&mut after, "gouvernance", level(3));
+    // « Je ne sais pas » later: that question has a level before only.
+    after.set_choice("gou_pilotage", Some(Choice::Unknown), NOW);
+    let one_sided = |before: &Assessment| -> Vec<(String, usize)> {
+        compare::pillar_deltas(framework(), before, &after)
+            .into_iter()
+            .filter(|p| p.one_sided > 0)
+            .map(|p| (p.pillar_id, p.one_sided))
+            .collect()
+    };
+    assert_eq!(
+        one_sided(&before),
+        [("mobilite".to_string(), 1), ("gouvernance".to_string(), 1)]
+    );
+    // Answered again, the school zone is compared once more; unanswered on both sides, the
+    // other pillars compare nothing.
+    before.set_choice("mob_ecoles_zone30", Some(level(2)), NOW);
+    assert_eq!(one_sided(&before), [("gouvernance".to_string(), 1)]);
+}
+
+#[test]
+fn pooling_starts_from_pairs_among_a_few_communes_and_from_groups_of_three_among_many() {
+    let names: Vec<String> = (1..=10).map(|i| format!("Commune {i:02}")).collect();
+    let few = territory::load(
+        framework(),
+        &behind_in_gouvernance(&["Couvin", "Chimay"]),
+        NOW,
+    );
+    assert_eq!(few.default_pooling_minimum(), 2);
+    let nine: Vec<&str> = names[..9].iter().map(String::as_str).collect();
+    let nine = territory::load(framework(), &behind_in_gouvernance(&nine), NOW);
+    assert_eq!(nine.default_pooling_minimum(), 2);
+    let ten: Vec<&str> = names.iter().map(String::as_str).collect();
+    let ten = territory::load(framework(), &behind_in_gouvernance(&ten), NOW);
+    assert_eq!(ten.communes.len(), 10);
+    assert_eq!(ten.default_pooling_minimum(), 3);
 }

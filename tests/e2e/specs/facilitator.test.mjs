@@ -196,6 +196,32 @@ test("projector and results: a long commune name fits the title slide, and a sco
   await context.close();
 });
 
+test("a pillar score over fewer than half of its questions says « à confirmer » on the projector and « peu de réponses » on the results; a pillar with no score does not", async () => {
+  const { context, page } = await freshPage();
+  // Mobilité: three levels, the rest « je ne sais pas »; Qualité de vie: every question; the
+  // other four: « je ne sais pas » only.
+  const pick = (p, i) => (p === 0 ? (i < 3 ? 1 : "unknown") : p === 1 ? 3 : "unknown");
+  await importFiles(page, writeFiles([["lobbes.json", fullSummary({ commune: "Lobbes", date: "2026-11-20", pick })]]));
+  await project(page, "Lobbes");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const marked = (selector, words = /peu de réponses/) =>
+    page.$$eval(selector, (items, words) => items.map((item) => new RegExp(words).test(item.textContent)), words.source);
+  // In place of the level's name, so the projected list keeps its lines.
+  assert.deepEqual(await marked("[data-testid=slide] .projector__scores li", /^Mobilité — 0 · à confirmer$/), [true, false, false, false, false, false]);
+  await fitsTheScreen(page, "first slide with a score to confirm");
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
+  assert.equal(await page.textContent("[data-testid=slide] .projector__score"), "0 · à confirmer");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.textContent("[data-testid=slide] .projector__score"), "50 · Structuré");
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.waitForSelector("[data-testid=radar-chart] table tbody tr");
+  assert.deepEqual(await marked("[data-testid=radar-chart] table tbody tr"), [true, false, false, false, false, false]);
+  assert.deepEqual(await marked("[data-testid=interpretations] dt"), [true, false, false, false, false, false]);
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector: a pillar nobody has answered says so, instead of empty lists", async () => {
   const { context, page } = await freshPage();
   const summary = fullSummary({ commune: "Ham-sur-Heure-Nalinnes", date: "2026-11-20", pick: () => 3 });
@@ -399,6 +425,9 @@ test("before / after in a browser with no assessment offers to import both files
   assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
   assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);
   assert.equal(await offer.count(), 0, "two assessments: the offer is gone");
+  // The same questions have a level on both sides: nothing to warn about.
+  assert.equal(await page.locator("[data-testid=compare-changed]").count(), 0);
+  assert.doesNotMatch(await page.textContent("[data-testid=pillar-deltas]"), /autres questions/);
   await assertClean(page);
   await context.close();
 });
@@ -422,6 +451,39 @@ test("before / after with one assessment of the commune offers to import the ear
   assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);
   assert.match(await page.$eval("#compare-after", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 20\/11\/2026/);
   assert.equal(await offer.count(), 0, "two assessments of Gerpinnes: the offer is gone");
+  await assertClean(page);
+  await context.close();
+});
+
+test("before / after across a change of the questionnaire says which pillars do not compare the same questions", async () => {
+  const { context, page } = await freshPage();
+  // Thuin's 2025 file was answered under référentiel 1.0.0; this year's answers every question.
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([
+    ["thuin-2025.json", example("thuin-2025-06-12.json")],
+    ["thuin-2026.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: () => 3 })],
+  ]));
+  await page.waitForSelector("[data-testid=pillar-deltas]");
+  assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Thuin · 12\/06\/2025/);
+  // Which questions have a level on one side only, read from the question table itself.
+  const oneSided = await page.$$eval("[data-testid=question-deltas] tbody tr", (rows) =>
+    rows.filter((row) => {
+      const [before, after] = [...row.querySelectorAll("td")].map((td) => /^\d ·/.test(td.textContent.trim()));
+      return before !== after;
+    }).length);
+  assert.ok(oneSided > 0, "the 2025 file leaves questions of the current référentiel without a level");
+  const notice = page.locator("[data-testid=compare-changed]");
+  assert.match(await notice.textContent(), new RegExp(`^${oneSided} questions n'ont un niveau que dans l'une des deux évaluations : le questionnaire a changé`));
+  // Each pillar's row, in the framework's order, is marked exactly when one of its questions
+  // has a level on one side only.
+  const oneSidedTitles = await page.$$eval("[data-testid=question-deltas] tbody tr", (rows) =>
+    rows.filter((row) => {
+      const [before, after] = [...row.querySelectorAll("td")].map((td) => /^\d ·/.test(td.textContent.trim()));
+      return before !== after;
+    }).map((row) => row.querySelector("th").textContent.trim()));
+  const marked = await page.$$eval("[data-testid=pillar-deltas] tbody tr", (rows) => rows.map((r) => /autres questions/.test(r.textContent)));
+  assert.deepEqual(marked, QUESTIONS.map((questions) => questions.some((q) => oneSidedTitles.includes(q.title))));
+  await page.screenshot({ path: path.join(resultsDir(), "compare-changed-1280.png"), fullPage: true });
   await assertClean(page);
   await context.close();
 });

@@ -90,6 +90,8 @@ test("results and roadmap agree on a default objective; the printed roadmap drop
   const glossary = page.locator("[data-testid=glossary]").first();
   assert.equal(await glossary.evaluate((d) => d.open), false, "folded on the screen");
   assert.ok(await glossary.locator("dl").isVisible(), "unfolded on paper");
+  // Nor the toggle's arrow: on paper the heading is only a heading.
+  assert.equal(await glossary.locator("summary").evaluate((s) => getComputedStyle(s).listStyleType), "none");
   await page.emulateMedia({ media: "screen" });
   await assertClean(page);
   await context.close();

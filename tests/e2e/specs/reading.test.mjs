@@ -103,6 +103,10 @@ test("chart text is at least 12 px as shown, at 1366, 1280 and 375 px, and table
     const clipped = await page.evaluate(() =>
       [...document.querySelectorAll(".chart__table")].filter((box) => getComputedStyle(box).overflowX !== "auto" && box.scrollWidth > box.clientWidth).length);
     assert.equal(clipped, 0);
+    // Each level of the colour key reads on one line, « 2 · Exploratoire » never split.
+    const split = await page.$$eval(".band-key li strong", (names) =>
+      names.filter((name) => name.getClientRects().length > 1 || name.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(name).lineHeight || "20")).map((name) => name.textContent));
+    assert.deepEqual(split, [], `${width}px: level names on two lines`);
     await page.screenshot({ path: path.join(resultsDir(), `results-charts-${width}.png`) });
     for (const chart of ["radar-chart", "bars-chart"]) {
       await page.locator(`[data-testid=${chart}] .chart__svg`).screenshot({ path: path.join(resultsDir(), `${chart}-${width}.png`) });

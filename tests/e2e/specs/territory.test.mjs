@@ -146,12 +146,37 @@ test("on a phone the loaded territory view never scrolls sideways: each wide tab
   const unframed = await page.evaluate(() =>
     [...document.querySelectorAll("main table")].filter((table) => !table.closest(".table-scroll, .chart__table")).map((table) => table.dataset.testid ?? table.className));
   assert.deepEqual(unframed, [], "tables outside a scrolling frame");
+  // Scrolled sideways, each row still names its commune.
+  const stuck = await page.evaluate(() => {
+    const frame = document.querySelector("[data-testid=heatmap]").closest(".table-scroll");
+    frame.scrollLeft = frame.scrollWidth;
+    const name = document.querySelector("[data-testid=heatmap] tbody th[scope=row]");
+    return { scrolled: frame.scrollLeft, offset: name.getBoundingClientRect().left - frame.getBoundingClientRect().left };
+  });
+  assert.ok(stuck.scrolled > 0 && Math.abs(stuck.offset) <= 1, `scrolled ${stuck.scrolled}px, the commune's name is ${stuck.offset}px from the frame's edge`);
   // The heat map's colours have a key: the five levels with their score ranges.
   const key = await page.locator("[data-testid=heatmap-key] li").allTextContents();
   assert.equal(key.length, 5);
   assert.match(key[0], /^1 · Initial\s*0–12$/);
   assert.match(key[4], /^5 · .+88–100$/);
   await assertClean(page);
+  await page.close();
+});
+
+test("on a laptop the heat map shows the six pillars beside the longest commune names, without scrolling", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const names = ["Chapelle-lez-Herlaimont", "Ham-sur-Heure-Nalinnes", "Fontaine-l'Évêque"];
+  await loadTerritory(page, communes(3, { edit: (s, i) => (s.profile.commune = names[i]) }));
+  // These files were answered under an earlier référentiel: their rows say so, too.
+  await page.waitForSelector("[data-testid=heatmap] tbody tr .badge");
+  const hidden = await page.$eval("[data-testid=heatmap]", (table) => {
+    const frame = table.closest(".table-scroll");
+    return frame.scrollWidth - frame.clientWidth;
+  });
+  assert.ok(hidden <= 1, `${hidden}px of the heat map are scrolled out of view`);
+  // Among three communes, an action two of them share is already worth pooling.
+  assert.equal(await page.inputValue("[data-testid=pooling-min]"), "2");
   await page.close();
 });
 

@@ -11,6 +11,10 @@ pub struct PillarDelta {
     pub after: Option<u8>,
     /// After minus before, when both exist.
     pub delta: Option<i16>,
+    /// Questions of the pillar with a level in only one of the two assessments (asked again
+    /// since the earlier one, « je ne sais pas », no answer): the two scores do not rest on the
+    /// same questions.
+    pub one_sided: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,16 +37,29 @@ pub fn pillar_deltas(
     before_scores
         .into_iter()
         .zip(after_scores)
-        .map(|(b, a)| PillarDelta {
+        .zip(&framework.pillars)
+        .map(|((b, a), pillar)| PillarDelta {
             delta: b
                 .score
                 .zip(a.score)
                 .map(|(b, a)| i16::from(a) - i16::from(b)),
+            one_sided: pillar
+                .questions
+                .iter()
+                .filter(|q| has_level(before, q) != has_level(after, q))
+                .count(),
             pillar_id: b.pillar_id,
             before: b.score,
             after: a.score,
         })
         .collect()
+}
+
+fn has_level(assessment: &Assessment, question: &str) -> bool {
+    assessment
+        .choice(question)
+        .and_then(Choice::level)
+        .is_some()
 }
 
 pub fn question_deltas(

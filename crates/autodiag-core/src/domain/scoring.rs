@@ -36,6 +36,13 @@ pub struct PillarScore {
     pub low_confidence: bool,
 }
 
+impl PillarScore {
+    /// A score that rests on fewer than half of the pillar's questions: shown « à confirmer ».
+    pub fn to_confirm(&self) -> bool {
+        self.score.is_some() && self.low_confidence
+    }
+}
+
 /// Rounds to the nearest whole number, halves up. Scores are never negative.
 pub fn round_score(value: f64) -> u8 {
     (value + 0.5).floor().clamp(0.0, 100.0) as u8

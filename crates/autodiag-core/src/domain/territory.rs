@@ -370,6 +370,12 @@ impl Territory {
         priorities
     }
 
+    /// How many communes an action must share to be offered for pooling at first: with a
+    /// few communes a pair is worth pooling, with many only a group is.
+    pub fn default_pooling_minimum(&self) -> usize {
+        if self.communes.len() < 10 { 2 } else { 3 }
+    }
+
     /// Actions in the roadmaps of at least `min_communes` communes, grouped by pillar in
     /// framework order, most shared first.
     pub fn pooling_candidates(
