@@ -27,7 +27,7 @@ pub fn score_text(state: AppState, score: Option<u8>) -> String {
 /// « 63 · Intégré » in a span, or « 12 · » and an « à confirmer » badge in place of the level
 /// when the score rests on fewer than half of its pillar's questions: no longer than a level's
 /// name, so a projected list keeps its lines.
-pub fn pillar_score(state: AppState, score: &PillarScore) -> impl IntoView + use<> {
+pub fn pillar_score_view(state: AppState, score: &PillarScore) -> impl IntoView + use<> {
     let l = crate::state::locale();
     let (text, badge) = match score.score {
         Some(value) if score.to_confirm() => (

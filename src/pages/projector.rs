@@ -3,7 +3,9 @@
 
 use crate::browser;
 use crate::chart;
-use crate::components::chart_figure::{partial_overall_text, pillar_score, radar_of, score_text};
+use crate::components::chart_figure::{
+    partial_overall_text, pillar_score_view, radar_of, score_text,
+};
 use crate::components::glossary::with_abbr;
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content::{self, Horizon};
@@ -188,7 +190,7 @@ fn overview(
                 <ul class="projector__scores">
                     {scores.iter().map(|s| view! {
                         <li>
-                            <strong>{texts.pillar_name(&s.pillar_id).to_string()}</strong>" — "{pillar_score(state, s)}
+                            <strong>{texts.pillar_name(&s.pillar_id).to_string()}</strong>" — "{pillar_score_view(state, s)}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -291,7 +293,7 @@ fn pillar_slide(
     view! {
         <div class="projector__heading">
             <h2>{texts.pillar_name(&score.pillar_id).to_string()}</h2>
-            <p class="projector__score">{pillar_score(state, score)}</p>
+            <p class="projector__score">{pillar_score_view(state, score)}</p>
         </div>
         {meaning.map(|m| view! { <p class="projector__meaning">{m}</p> })}
         {body}

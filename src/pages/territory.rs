@@ -587,7 +587,10 @@ fn Pooling(
     let list = move || {
         let candidates = territory.with_value(|t| t.pooling_candidates(framework, minimum.get()));
         if candidates.is_empty() {
-            return view! { <p class="hint">{td_string!(l, territory.pooling_none)}</p> }
+            // Below two communes an action is no longer pooled: no advice to go lower.
+            let lower =
+                (minimum.get() > 2).then(|| view! { " "{td_string!(l, territory.pooling_lower)} });
+            return view! { <p class="hint">{td_string!(l, territory.pooling_none)}{lower}</p> }
                 .into_any();
         }
         let (pooled, others): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.pooled);

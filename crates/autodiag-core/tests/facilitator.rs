@@ -308,3 +308,21 @@ fn a_level_is_explained_on_the_first_pillar_slide_at_that_level_only() {
         "Structuré once, Exploratoire once, unanswered pillars and past the end never"
     );
 }
+
+#[test]
+fn a_score_to_confirm_explains_no_level_and_leaves_its_level_to_the_next_slide() {
+    let mut a = assessment("Fontaine-l'Évêque");
+    // Mobilité at level 3 on three questions only: « à confirmer », no level shown.
+    let mobility = &framework().pillars[0].questions;
+    for question in &mobility[..3] {
+        a.set_choice(question, Some(level(3)), NOW);
+    }
+    answer_pillar(&mut a, "qualite_de_vie", level(3));
+    let scores = scoring::score_all(framework(), &a);
+    assert!(scores[0].to_confirm() && !scores[1].to_confirm());
+    assert_eq!(scores[0].band, scores[1].band);
+    let explained: Vec<bool> = (0..2)
+        .map(|i| projector::explains_its_band(&scores, i))
+        .collect();
+    assert_eq!(explained, [false, true]);
+}

@@ -22,8 +22,28 @@ fn no_answers_gives_no_score_anywhere() {
         assert_eq!(score.band, None);
         assert_eq!(score.completion, 0.0);
         assert!(score.low_confidence);
+        // No score, nothing to confirm.
+        assert!(!score.to_confirm());
     }
     assert_eq!(scoring::overall(&scores), None);
+}
+
+#[test]
+fn a_score_over_fewer_than_half_of_its_questions_is_to_confirm() {
+    let mut a = assessment("Lobbes");
+    let mobility = &framework().pillars[0];
+    let count = mobility.questions.len();
+    for (answered, question) in mobility.questions.iter().enumerate() {
+        let to_confirm = scoring::score_all(framework(), &a)[0].to_confirm();
+        // Nothing to confirm before a first level, then until half of the questions have one.
+        assert_eq!(
+            to_confirm,
+            answered > 0 && answered * 2 < count,
+            "{answered} answered"
+        );
+        a.set_choice(question, Some(level(2)), NOW);
+    }
+    assert!(!scoring::score_all(framework(), &a)[0].to_confirm());
 }
 
 #[test]

@@ -902,6 +902,8 @@ fn before_and_after_count_the_questions_with_a_level_on_one_side_only() {
     answer_pillar(&mut after, "gouvernance", level(3));
     // « Je ne sais pas » later: that question has a level before only.
     after.set_choice("gou_pilotage", Some(Choice::Unknown), NOW);
+    // Économie answered later only: no evolution to read, so nothing to mark.
+    answer_pillar(&mut after, "economie", level(3));
     let one_sided = |before: &Assessment| -> Vec<(String, usize)> {
         compare::pillar_deltas(framework(), before, &after)
             .into_iter()

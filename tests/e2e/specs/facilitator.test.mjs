@@ -208,12 +208,16 @@ test("a pillar score over fewer than half of its questions says « à confirmer 
     page.$$eval(selector, (items, words) => items.map((item) => new RegExp(words).test(item.textContent)), words.source);
   // In place of the level's name, so the projected list keeps its lines.
   assert.deepEqual(await marked("[data-testid=slide] .projector__scores li", /^Mobilité — 0 · à confirmer$/), [true, false, false, false, false, false]);
+  assert.equal(await page.locator("[data-testid=slide] .projector__scores li", { hasText: "à confirmer" }).count(), 1);
   await fitsTheScreen(page, "first slide with a score to confirm");
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
   assert.equal(await page.textContent("[data-testid=slide] .projector__score"), "0 · à confirmer");
+  // A level it does not show, it does not explain either: the next slide at « Structuré » does.
+  assert.equal(await page.locator("[data-testid=slide] .projector__meaning").count(), 0);
   await page.keyboard.press("ArrowRight");
   assert.equal(await page.textContent("[data-testid=slide] .projector__score"), "50 · Structuré");
+  assert.equal(await page.locator("[data-testid=slide] .projector__meaning").count(), 1);
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] table tbody tr");
   assert.deepEqual(await marked("[data-testid=radar-chart] table tbody tr"), [true, false, false, false, false, false]);

@@ -105,7 +105,7 @@ test("chart text is at least 12 px as shown, at 1366, 1280 and 375 px, and table
     assert.equal(clipped, 0);
     // Each level of the colour key reads on one line, « 2 · Exploratoire » never split.
     const split = await page.$$eval(".band-key li strong", (names) =>
-      names.filter((name) => name.getClientRects().length > 1 || name.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(name).lineHeight || "20")).map((name) => name.textContent));
+      names.filter((name) => name.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(name).fontSize) * 1.5).map((name) => name.textContent));
     assert.deepEqual(split, [], `${width}px: level names on two lines`);
     await page.screenshot({ path: path.join(resultsDir(), `results-charts-${width}.png`) });
     for (const chart of ["radar-chart", "bars-chart"]) {

@@ -180,6 +180,14 @@ test("on a laptop the heat map shows the six pillars beside the longest commune 
   await page.close();
 });
 
+test("one commune alone has nothing to pool, and is not told to go below two communes", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await loadTerritory(page, communes(1));
+  assert.equal(await page.inputValue("[data-testid=pooling-min]"), "2");
+  await expectText(page, "[data-testid=pooling] > p.hint", "Aucune action n'atteint ce nombre de communes.");
+  await page.close();
+});
+
 test("contacts: one table row per question, communes behind and helpers as chips with levels, each once", async () => {
   const page = await openPage(app.browser, app.server.url);
   await loadTerritory(page, [...contactCase(), ...communes(8, { seed: 3 })]);

@@ -74,7 +74,7 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   // Among 27 communes, an action shared by three is a group worth pooling.
   assert.equal(await page.inputValue("[data-testid=pooling-min]"), "3");
   await page.fill("[data-testid=pooling-min]", "28");
-  await expectText(page, "[data-testid=pooling] > p.hint", "Aucune action n'atteint ce nombre de communes : essayez un nombre plus petit.");
+  await expectText(page, "[data-testid=pooling] > p.hint", "Aucune action n'atteint ce nombre de communes. Essayez un nombre plus petit.");
   await page.fill("[data-testid=pooling-min]", "3");
   // Sorting by a pillar puts the highest score first (after the date and completeness columns).
   await page.click("[data-testid=sort-gouvernance]");

@@ -11,9 +11,9 @@ pub struct PillarDelta {
     pub after: Option<u8>,
     /// After minus before, when both exist.
     pub delta: Option<i16>,
-    /// Questions of the pillar with a level in only one of the two assessments (asked again
-    /// since the earlier one, « je ne sais pas », no answer): the two scores do not rest on the
-    /// same questions.
+    /// When both assessments have a score, the questions of the pillar with a level in only
+    /// one of them (asked again since the earlier one, « je ne sais pas », no answer): the two
+    /// scores do not rest on the same questions. Zero when there is no evolution to read.
     pub one_sided: usize,
 }
 
@@ -43,11 +43,15 @@ pub fn pillar_deltas(
                 .score
                 .zip(a.score)
                 .map(|(b, a)| i16::from(a) - i16::from(b)),
-            one_sided: pillar
-                .questions
-                .iter()
-                .filter(|q| has_level(before, q) != has_level(after, q))
-                .count(),
+            one_sided: if b.score.is_some() && a.score.is_some() {
+                pillar
+                    .questions
+                    .iter()
+                    .filter(|q| has_level(before, q) != has_level(after, q))
+                    .count()
+            } else {
+                0
+            },
             pillar_id: b.pillar_id,
             before: b.score,
             after: a.score,

@@ -81,13 +81,15 @@ pub fn pillar_slide<'a>(pillar: &'a Pillar, assessment: &Assessment) -> PillarSl
 
 /// Whether pillar `index`'s slide explains what its level means: only the first slide at
 /// each level does, so the room never reads the same paragraph twice while paging through.
+/// A score still to confirm shows no level, so it explains none.
 pub fn explains_its_band(scores: &[scoring::PillarScore], index: usize) -> bool {
-    let Some(band) = scores.get(index).and_then(|s| s.band) else {
+    let shown_band = |score: &scoring::PillarScore| score.band.filter(|_| !score.to_confirm());
+    let Some(band) = scores.get(index).and_then(shown_band) else {
         return false;
     };
     scores[..index]
         .iter()
-        .all(|earlier| earlier.band != Some(band))
+        .all(|earlier| shown_band(earlier) != Some(band))
 }
 
 /// Where a key takes the slides.
