@@ -4,9 +4,9 @@
 use crate::browser;
 use crate::components::file_drop::FileDrop;
 use crate::domain::assessment::Assessment;
-use crate::domain::content;
 use crate::domain::stored;
 use crate::domain::summary::{self, ImportError};
+use crate::domain::{content, scoring};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -19,6 +19,9 @@ pub enum Outcome {
         /// The new assessment's id.
         id: String,
         name: String,
+        /// Questions answered in the file, out of the référentiel's: what came back.
+        answered: usize,
+        total: usize,
         unknown_questions: Vec<String>,
         /// Questions the référentiel changed since the file was answered, asked again.
         asked_again: usize,
@@ -146,16 +149,34 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
                     asked_again: imported.asked_again,
                 }
             } else {
-                let name = assessment.profile.commune.clone();
-                let id = state.add(assessment);
-                Outcome::Added {
-                    id,
-                    name,
-                    unknown_questions: imported.unknown_questions,
-                    asked_again: imported.asked_again,
-                }
+                add_imported(
+                    state,
+                    assessment,
+                    imported.unknown_questions,
+                    imported.asked_again,
+                )
             }
         }
+    }
+}
+
+/// Adds an imported assessment to this browser, and says what came back with it.
+fn add_imported(
+    state: AppState,
+    assessment: Assessment,
+    unknown_questions: Vec<String>,
+    asked_again: usize,
+) -> Outcome {
+    let name = assessment.profile.commune.clone();
+    let (answered, total) = scoring::answered_total(content::framework(), &assessment);
+    let id = state.add(assessment);
+    Outcome::Added {
+        id,
+        name,
+        answered,
+        total,
+        unknown_questions,
+        asked_again,
     }
 }
 
@@ -246,14 +267,7 @@ pub fn ImportArea(
             return;
         };
         let outcome = if keep {
-            let name = pending.profile.commune.clone();
-            let id = state.add(*pending);
-            Outcome::Added {
-                id,
-                name,
-                unknown_questions,
-                asked_again,
-            }
+            add_imported(state, *pending, unknown_questions, asked_again)
         } else {
             Outcome::Cancelled { file }
         };
@@ -273,9 +287,9 @@ pub fn ImportArea(
         <div role="status" aria-live="polite">
         <ul class="import-results" data-testid="import-results">
             {move || outcomes.get().into_iter().enumerate().map(|(index, outcome)| match outcome {
-                Outcome::Added { id, name, unknown_questions, asked_again } => view! {
+                Outcome::Added { id, name, answered, total, unknown_questions, asked_again } => view! {
                     <li class="import-results__ok">
-                        {td_string!(l, import.added, name = name)}" "
+                        {crate::td_plural!(l, import.added, answered, name = name, total = total)}" "
                         <OpenImported id/>
                         {(asked_again > 0).then(|| view! {
                             " " <span class="import-results__warn" data-testid="import-asked-again">{crate::td_plural!(l, import.asked_again, asked_again)}</span>

@@ -226,7 +226,11 @@ fn QuestionField(
     let set = move |choice: Option<Choice>| {
         state.update_current(move |a, now| a.set_choice(question, choice, now))
     };
-    let clear = move |_| set(None);
+    // The button hides once the answer is gone: the keyboard goes back to the first choice.
+    let clear = move |_| {
+        set(None);
+        browser::focus_first_control_in(question);
+    };
     let options = choices()
         .map(|choice| {
             let at_minimum =

@@ -965,7 +965,7 @@ fn Exports(
             <button type="button" class="button" data-testid="export-reference" on:click=export_reference>{td_string!(l, territory.export_reference)}</button>
             {move || reference_refused.get().map(|found| view! {
                 <p class="notice notice--error" role="alert" data-testid="reference-refused">
-                    {td_string!(l, territory.reference_too_few, found = found, minimum = crate::domain::reference::MIN_COMMUNES)}
+                    {crate::td_plural!(l, territory.reference_too_few, found, minimum = crate::domain::reference::MIN_COMMUNES)}
                 </p>
             })}
         </section>

@@ -400,12 +400,15 @@ fn english_names_the_municipality_and_its_bodies_as_the_questions_do() {
                 })
                 .map(|w| format!("{}: {w}", file.display())),
         );
+        // The English keeps « intercommunale », as the hand-over panel and the territory view
+        // do: a second name for the same body read as a second body.
         for french in [
             "collège communal",
             "conseil communal",
             "directeur général",
             "director-general",
             "digital referent",
+            "intermunicipal company",
         ] {
             if text.to_lowercase().contains(french) {
                 found.push(format!("{}: {french}", file.display()));

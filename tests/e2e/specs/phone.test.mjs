@@ -64,3 +64,29 @@ test("choosing an answer frames it without moving its text, on a phone and on a 
     await context.close();
   }
 });
+
+test("at 375 px, tabbing through a pillar never leaves the focused control under the live score's line", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Momignies");
+  await openPillar(page, app.server.url, "mobilite");
+  await page.locator("fieldset.question input[type=radio]").first().focus();
+  const hidden = [];
+  let questions = 0;
+  for (let step = 0; step < 30; step++) {
+    await page.keyboard.press("Tab");
+    const where = await page.evaluate(() => {
+      const focused = document.activeElement.getBoundingClientRect();
+      const bar = document.querySelector(".pillar-aside").getBoundingClientRect();
+      const inQuestion = document.activeElement.closest("fieldset.question") !== null;
+      return { id: document.activeElement.id || document.activeElement.dataset.testid, inQuestion, bottom: focused.bottom, barTop: bar.top };
+    });
+    // The questions' controls; past the last one, the line has stopped above the pager.
+    if (where.inQuestion) questions++;
+    if (where.inQuestion && where.bottom > where.barTop + 1) hidden.push(`${where.id} ends at ${Math.round(where.bottom)} px, the line starts at ${Math.round(where.barTop)} px`);
+  }
+  assert.ok(questions >= 15, `${questions} tab stops in the questions`);
+  assert.deepEqual(hidden, []);
+  await assertClean(page);
+  await context.close();
+});

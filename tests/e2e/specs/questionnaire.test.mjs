@@ -63,6 +63,21 @@ test("the next pillar starts blank, even where the previous one had answers", as
   await assertClean(page);
 });
 
+test("« Effacer la réponse » from the keyboard clears the answer and hands focus to the question's first choice", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Anderlues");
+  await openPillar(page, app.server.url, "mobilite");
+  await page.click('[data-testid="mob_stationnement-3"]');
+  await expectText(page, "[data-testid=progress-mobilite]", "1 / 8");
+  await page.locator("#mob_stationnement .question__clear").focus();
+  await page.keyboard.press("Enter");
+  await expectText(page, "[data-testid=progress-mobilite]", "0 / 8");
+  assert.equal(await page.locator("#mob_stationnement input:checked").count(), 0);
+  // The button hides with the answer: focus is on the first choice, never lost on the page.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "mob_stationnement-1");
+  await assertClean(page);
+});
+
 test("invalid profile fields get French messages and nothing is lost", async () => {
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Thuin");

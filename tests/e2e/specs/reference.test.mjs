@@ -47,6 +47,13 @@ test("the territory exports a reference of 30 communes that names none, and refu
   await small.page.locator("[data-testid=reference-refused]").waitFor();
   assert.match(await small.page.locator("[data-testid=reference-refused]").textContent(), /4 communes chargées : il en faut au moins 5/);
   await few.close();
+  // One commune alone, in the singular.
+  const one = await app.browser.isolated();
+  const single = await territoryWith(one, 1);
+  await single.page.click("[data-testid=export-reference]");
+  await single.page.locator("[data-testid=reference-refused]").waitFor();
+  assert.match(await single.page.locator("[data-testid=reference-refused]").textContent(), /^1 commune chargée : il en faut au moins 5/);
+  await one.close();
 });
 
 test("a commune loads the reference: the median on both charts, each question's count, the report, and a reload", async () => {

@@ -47,6 +47,8 @@ test("download the summary, delete the assessment, import the file: everything i
   // The import sits on the same page: the file comes back into the list above it.
   await page.setInputFiles("[data-testid=import-input]", summary.path);
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  // What came back, in numbers.
+  assert.match(await page.textContent("[data-testid=import-results]"), /« Ham-sur-Heure-Nalinnes » a été importée : 47 questions sur 47 ont une réponse\./);
   await row.waitFor();
   assert.match(page.url(), /outils\/#\/evaluations$/);
   // With nothing open, the imported assessment opens: the results typed as an address show it.
@@ -58,6 +60,8 @@ test("download the summary, delete the assessment, import the file: everything i
   await page.waitForURL(/outils\/#\/resultats$/);
   await page.goto(`${app.server.url}#/profil`);
   await page.waitForSelector("#nis");
+  // The file just read is a copy of these answers: the status line never says « jamais ».
+  assert.match(await page.textContent("[data-testid=last-download]"), /Copie de sauvegarde : le \d{2}\/\d{2}\/\d{4}/);
   assert.equal(await page.inputValue("#nis"), "56086");
   assert.equal(await page.inputValue("#respondent"), "Jean Lemaire");
   await openPillar(page, app.server.url, "gouvernance");

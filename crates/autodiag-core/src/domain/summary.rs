@@ -644,7 +644,8 @@ fn to_assessment(
         set_aside,
         created_at: now.to_string(),
         updated_at: now.to_string(),
-        last_downloaded_at: None,
+        // The file just read is a copy of these answers as they now stand.
+        last_downloaded_at: Some(now.to_string()),
         changes_since_download: 0,
         revision: 0,
     };
