@@ -40,8 +40,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # journey fixes (scores to confirm on the projector, before/after over other questions, the
 # territory's pooling from pairs among few communes, a review's fixes, focus kept after
 # « Effacer la réponse » and above the phone's live-score line, an import that says what came
-# back): 188,750 and 679,500.
-SIZE_BUDGET := 188750
+# back), emergency planning's legal minimum with the safety cell (a second migration):
+# 188,800 and 679,500.
+SIZE_BUDGET := 188800
 DIST_BUDGET := 679500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium

@@ -470,7 +470,7 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
         "ene_dechets_menagers",
         "eco_marches_pme",
         "qdv_commune_cpas",
-        "qdv_planification_urgence",
+        "qdv_plan_urgence",
         "mob_ecoles_zone30",
     ] {
         assert!(

@@ -213,10 +213,10 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         // Under 2.1.0 the school zone (royal decree of 26 April 2004) and the yearly
         // emergency exercise (royal decree of 22 May 2019) were not the legal minimum.
         ("mob_ecoles", "mob_ecoles_zone30"),
-        ("qdv_crise", "qdv_planification_urgence"),
+        ("qdv_crise", "qdv_plan_urgence"),
         // Under 2.2.0 the emergency planning coordinator (royal decree of 22 May 2019, art. 4)
         // was not part of the minimum.
-        ("qdv_crise_planu", "qdv_planification_urgence"),
+        ("qdv_crise_planu", "qdv_plan_urgence"),
         // Under 2.1.0 consulting the DPO before a new processing (GDPR art. 38) was level 4.
         ("gou_rgpd", "gou_protection_donnees"),
         // Under 2.2.0 data published without a correspondant Open Data reached the minimum.
@@ -288,7 +288,7 @@ fn a_commune_comment_on_a_renamed_question_is_seen_on_the_new_one_once() {
         "PGUI revu en mars.\nExercice prévu avec la zone.",
     );
     assert!(a.apply_content_migrations(framework()));
-    let note = a.note("qdv_planification_urgence");
+    let note = a.note("qdv_plan_urgence");
     assert!(note.contains("niveau 2"), "{note}");
     assert!(
         note.contains("PGUI revu en mars.\nExercice prévu avec la zone."),
@@ -338,8 +338,8 @@ fn a_commune_migrated_under_2_2_and_renamed_again_under_2_3_reads_each_reminder_
         },
     );
     assert!(a.apply_content_migrations(framework()));
-    let note = a.note("qdv_planification_urgence");
-    assert_eq!(a.choice("qdv_planification_urgence"), None);
+    let note = a.note("qdv_plan_urgence");
+    assert_eq!(a.choice("qdv_plan_urgence"), None);
     assert!(note.starts_with("Avant la version 2.3.0"), "{note}");
     assert!(note.contains("niveau 2"), "{note}");
     assert_eq!(note.matches(under_2_2).count(), 1, "{note}");
@@ -538,4 +538,40 @@ fn a_commune_migrated_under_2_2_and_again_under_2_6_reads_each_reminder_once() {
     assert_eq!(note.matches("Avant la version 2.6.0").count(), 1, "{note}");
     assert!(note.contains("niveau 2"), "{note}");
     assert_migrating_again_changes_nothing(&mut under_2_5);
+}
+
+#[test]
+fn an_answer_to_emergency_planning_is_asked_again_once_its_legal_minimum_counts_the_safety_cell() {
+    // Under 2.5.0 the legal minimum left out the safety cell's yearly meeting (royal decree of
+    // 22 May 2019): a commune whose cell never met read « Minimum légal ».
+    assert_asked_again_with_its_comment(
+        ("qdv_planification_urgence", "qdv_plan_urgence"),
+        "2.6.0",
+        2,
+        "Exercice fait avec la zone en mars",
+    );
+    let mut a = with_old_answer("qdv_planification_urgence", level(2), "");
+    a.apply_content_migrations(framework());
+    let duty = autodiag_core::domain::obligations::obligations(framework(), &a)
+        .into_iter()
+        .find(|o| o.question_id == "qdv_plan_urgence")
+        .expect("a legal duty");
+    assert_eq!(
+        duty.compliance,
+        autodiag_core::domain::obligations::Compliance::ToCheck
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_3_and_again_under_2_6_reads_each_reminder_once() {
+    let under_2_3 = "Avant la version 2.3.0 du référentiel, cette question ne tenait pas compte de \
+                     l'obligation légale décrite ci-dessus ; votre réponse était : niveau 1.";
+    let mut a = with_old_answer("qdv_planification_urgence", level(2), "");
+    a.answers.get_mut("qdv_planification_urgence").unwrap().note = under_2_3.into();
+    assert!(a.apply_content_migrations(framework()));
+    let note = a.note("qdv_plan_urgence");
+    assert_eq!(note.matches("Avant la version 2.3.0").count(), 1, "{note}");
+    assert_eq!(note.matches("Avant la version 2.6.0").count(), 1, "{note}");
+    assert!(note.contains("niveau 2"), "{note}");
+    assert_migrating_again_changes_nothing(&mut a);
 }

@@ -34,7 +34,7 @@ const TERRITORY_SIZE = 600;
 const THROTTLE = 4;
 
 // Budgets and targets.
-const SIZE_BUDGET = 188_750; // bytes, gzip -9, as `make size-check` (Makefile)
+const SIZE_BUDGET = 188_800; // bytes, gzip -9, as `make size-check` (Makefile)
 const RATIO_TARGET = 2; // time to interactive ÷ static floor
 const INTERACTION_BUDGET = 16; // ms, p95
 const INTERACTION_TARGET = 8; // ms, p95

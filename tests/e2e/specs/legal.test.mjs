@@ -209,7 +209,7 @@ test("a commune coming back with an answer given before transparency became a le
   const tenders = page.locator("[data-testid=question-eco_marches_pme]");
   assert.equal(await tenders.locator("input[type=radio]:checked").count(), 0);
   assert.match(await tenders.locator("textarea").inputValue(), /^Question posée à nouveau.*obligation légale.*niveau 2 ; confirmez-la ou corrigez-la\.$/s);
-  for (const [pillar, question, level] of [["mobilite", "mob_ecoles_zone30", 3], ["qualite_de_vie", "qdv_planification_urgence", 2]]) {
+  for (const [pillar, question, level] of [["mobilite", "mob_ecoles_zone30", 3], ["qualite_de_vie", "qdv_plan_urgence", 2]]) {
     await openPillar(page, app.server.url, pillar);
     const renamed = page.locator(`[data-testid=question-${question}]`);
     assert.match(await renamed.locator(`[data-testid=legal-basis-${question}]`).textContent(), /niveau 2 est le minimum que la loi impose/, question);
@@ -217,7 +217,7 @@ test("a commune coming back with an answer given before transparency became a le
     assert.match(await renamed.locator("textarea").inputValue(), new RegExp(`Avant la version 2\\.2\\.0 du référentiel.*niveau ${level}`, "s"), question);
   }
   // The commune's own comment on the old question is seen where it is answered again.
-  assert.match(await page.locator("[data-testid=question-qdv_planification_urgence] textarea").inputValue(), /^Avant la version 2\.2\.0[^\n]*niveau 2\.$/);
+  assert.match(await page.locator("[data-testid=question-qdv_plan_urgence] textarea").inputValue(), /^Avant la version 2\.2\.0[^\n]*niveau 2\.$/);
   await openPillar(page, app.server.url, "mobilite");
   assert.match(await page.locator("[data-testid=question-mob_ecoles_zone30] textarea").inputValue(), /niveau 3\.\nRue scolaire à l'essai rue Haute\.$/);
   await assertClean(page);
@@ -227,7 +227,7 @@ test("a commune coming back with an answer given before transparency became a le
 test("« Continuer » on a finished 2.1.0 assessment leads to the first question asked again, its note explaining why", async () => {
   // Every question answered as 2.1.0 named them: five have since taken their whole legal minimum.
   const file = readdirSync(DIST).find((name) => /^questions\.fr\..*\.json$/.test(name));
-  const renamed = { mob_ecoles_zone30: "mob_ecoles", qdv_planification_urgence: "qdv_crise", sc_publicite_conseil: "sc_publicite_active", gou_protection_donnees: "gou_rgpd", gou_donnees_ouvertes: "gou_open_data" };
+  const renamed = { mob_ecoles_zone30: "mob_ecoles", qdv_plan_urgence: "qdv_crise", sc_publicite_conseil: "sc_publicite_active", gou_protection_donnees: "gou_rgpd", gou_donnees_ouvertes: "gou_open_data" };
   const answers = {};
   for (const id of Object.keys(JSON.parse(readFileSync(path.join(DIST, file), "utf8")))) answers[renamed[id] ?? id] = { choice: 3 };
   const context = await app.browser.isolated();
