@@ -292,14 +292,17 @@ mod tests {
     #[test]
     fn a_question_address_reads_as_its_pillar_and_names_the_question() {
         let href = Route::Pillar("gouvernance".into())
-            .href_to_question("gou_protection_donnees", super::Bundle::Tools);
+            .href_to_question("gou_donnees_personnelles", super::Bundle::Tools);
         assert_eq!(
             href,
-            "../#/pilier/gouvernance?question=gou_protection_donnees"
+            "../#/pilier/gouvernance?question=gou_donnees_personnelles"
         );
         let hash = href.trim_start_matches("../");
         assert_eq!(Route::parse(hash), Route::Pillar("gouvernance".into()));
-        assert_eq!(Route::question_asked(hash), Some("gou_protection_donnees"));
+        assert_eq!(
+            Route::question_asked(hash),
+            Some("gou_donnees_personnelles")
+        );
         assert_eq!(Route::question_asked("#/pilier/gouvernance"), None);
     }
 

@@ -462,7 +462,7 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
         .collect();
     // The duties every commune has (CONTEXT.md, « Legal obligations are not maturity »).
     for duty in [
-        "gou_protection_donnees",
+        "gou_donnees_personnelles",
         "gou_donnees_ouvertes",
         "sc_accessibilite_web",
         "sc_publicite_conseil",
@@ -526,7 +526,7 @@ fn a_legal_duty_levels_up_to_its_minimum_carry_no_maturity_name() {
     }
     // « Structuré » on the GDPR's minimum would score compliance as maturity.
     let fr = content::texts("fr");
-    let name = |level| framework.level_name_on(fr, "gou_protection_donnees", level, names);
+    let name = |level| framework.level_name_on(fr, "gou_donnees_personnelles", level, names);
     assert_eq!([name(2), name(3), name(4)], ["below", "at", "Intégré"]);
 }
 
@@ -610,14 +610,14 @@ fn the_grd_is_named_only_where_the_commune_is_known() {
 fn texts_from_another_release_never_panic_they_show_the_id_or_nothing() {
     // An old cached file: one question and one pillar missing, a level list too short.
     let mut old = content::texts("fr").clone();
-    old.questions.remove("gou_protection_donnees");
+    old.questions.remove("gou_donnees_personnelles");
     old.pillars.remove("economie");
     old.scale.names.truncate(2);
     assert_eq!(
-        old.question("gou_protection_donnees").title,
-        "gou_protection_donnees"
+        old.question("gou_donnees_personnelles").title,
+        "gou_donnees_personnelles"
     );
-    assert_eq!(old.question("gou_protection_donnees").level_at(4), "");
+    assert_eq!(old.question("gou_donnees_personnelles").level_at(4), "");
     assert_eq!(old.pillar_name("economie"), "economie");
     assert_eq!(old.pillar_summary("economie"), "");
     assert_eq!(old.level_name_at(4), "");

@@ -218,7 +218,7 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         // was not part of the minimum.
         ("qdv_crise_planu", "qdv_plan_urgence"),
         // Under 2.1.0 consulting the DPO before a new processing (GDPR art. 38) was level 4.
-        ("gou_rgpd", "gou_protection_donnees"),
+        ("gou_rgpd", "gou_donnees_personnelles"),
         // Under 2.2.0 data published without a correspondant Open Data reached the minimum.
         ("gou_open_data", "gou_donnees_ouvertes"),
         ("ene_batiments", "ene_batiments_peb"),
@@ -314,7 +314,7 @@ fn an_assessment_migrated_under_2_2_gets_no_second_note_under_2_3() {
     let mut a = with_old_answer("gou_rgpd", level(2), "");
     a.apply_content_migrations(framework());
     let migrated_under_2_2 = "Avant la version 2.2.0 du référentiel, cette question ne tenait pas compte de l'obligation légale décrite ci-dessus ; votre réponse était : niveau 2.";
-    assert_eq!(a.note("gou_protection_donnees"), migrated_under_2_2);
+    assert_eq!(a.note("gou_donnees_personnelles"), migrated_under_2_2);
     assert_migrating_again_changes_nothing(&mut a);
 }
 
@@ -574,4 +574,38 @@ fn a_commune_migrated_under_2_3_and_again_under_2_6_reads_each_reminder_once() {
     assert_eq!(note.matches("Avant la version 2.6.0").count(), 1, "{note}");
     assert!(note.contains("niveau 2"), "{note}");
     assert_migrating_again_changes_nothing(&mut a);
+}
+
+#[test]
+fn an_answer_to_data_protection_is_asked_again_once_its_legal_minimum_counts_the_authority() {
+    // Under 2.5.0 the legal minimum left out reporting the DPO to the Data Protection
+    // Authority and notifying a risky breach within 72 hours (GDPR art. 37(7) and 33(1)).
+    assert_asked_again_with_its_comment(
+        ("gou_protection_donnees", "gou_donnees_personnelles"),
+        "2.6.0",
+        3,
+        "DPO partagé avec le CPAS",
+    );
+}
+
+#[test]
+fn a_commune_migrated_from_gou_rgpd_and_again_under_2_6_reads_each_reminder_once() {
+    let mut a = with_old_answer("gou_rgpd", level(2), "");
+    // As 2.2.0 to 2.5.0 left it: the old answer aside, its reminder on `gou_protection_donnees`.
+    a.apply_content_migrations(framework());
+    let note = a.note("gou_donnees_personnelles").to_string();
+    let aside = a.set_aside.clone();
+    let mut under_2_5 = with_old_answer("gou_protection_donnees", level(3), "");
+    under_2_5
+        .answers
+        .get_mut("gou_protection_donnees")
+        .unwrap()
+        .note = note.clone();
+    under_2_5.set_aside = aside;
+    assert!(under_2_5.apply_content_migrations(framework()));
+    let both = under_2_5.note("gou_donnees_personnelles");
+    assert_eq!(both.matches(note.as_str()).count(), 1, "{both}");
+    assert_eq!(both.matches("Avant la version 2.6.0").count(), 1, "{both}");
+    assert!(both.contains("niveau 3"), "{both}");
+    assert_migrating_again_changes_nothing(&mut under_2_5);
 }

@@ -23,7 +23,7 @@ fn files(count: usize) -> Vec<(String, Vec<u8>)> {
             a.profile.respondent_name = format!("Ondine Quarteron {i}");
             a.profile.respondent_role = format!("Cheffe du service Xylophone {i}");
             a.set_note(
-                "gou_protection_donnees",
+                "gou_donnees_personnelles",
                 &format!("Note confidentielle numéro {i} sur le DPO"),
                 NOW,
             );

@@ -498,7 +498,7 @@ fn the_answers_csv_has_one_row_per_question() {
     a.set_note("mob_pcm", "Approuvé en 2021", NOW);
     a.set_choice("mob_donnees", Some(Choice::Unknown), NOW);
     a.set_choice("mob_partagee", Some(Choice::NotApplicable), NOW);
-    a.set_choice("gou_protection_donnees", Some(level(2)), NOW);
+    a.set_choice("gou_donnees_personnelles", Some(level(2)), NOW);
     a.set_choice(
         "gou_donnees_ouvertes",
         Some(level(
@@ -544,8 +544,11 @@ fn the_answers_csv_has_one_row_per_question() {
     assert!(line("mob_donnees").contains(";;Je ne sais pas;"));
     assert!(line("mob_partagee").contains(";;Non applicable;"));
     // Below a legal minimum, no maturity name.
-    assert_eq!(framework().legal_minimum("gou_protection_donnees"), Some(3));
-    assert!(line("gou_protection_donnees").contains(";2;Sous le minimum légal;"));
+    assert_eq!(
+        framework().legal_minimum("gou_donnees_personnelles"),
+        Some(3)
+    );
+    assert!(line("gou_donnees_personnelles").contains(";2;Sous le minimum légal;"));
     // At the minimum the commune is in compliance, not « Structuré ».
     assert!(line("gou_donnees_ouvertes").contains(";3;Minimum légal;"));
 }

@@ -163,7 +163,7 @@ fn the_results_name_each_pillar_left_with_its_count_and_first_open_question() {
     a.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
     a.set_choice("eco_tourisme", Some(Choice::NotApplicable), NOW);
     assert!(scoring::unanswered_by_pillar(framework(), &a).is_empty());
-    for question in ["qdv_sport", "qdv_proprete", "gou_protection_donnees"] {
+    for question in ["qdv_sport", "qdv_proprete", "gou_donnees_personnelles"] {
         a.set_choice(question, None, NOW);
     }
     let left: Vec<(&str, usize, &str)> = scoring::unanswered_by_pillar(framework(), &a)
@@ -174,7 +174,7 @@ fn the_results_name_each_pillar_left_with_its_count_and_first_open_question() {
         left,
         [
             ("qualite_de_vie", 2, "qdv_proprete"),
-            ("gouvernance", 1, "gou_protection_donnees")
+            ("gouvernance", 1, "gou_donnees_personnelles")
         ]
     );
     let (answered, total) = scoring::answered_total(framework(), &a);
@@ -189,10 +189,10 @@ fn the_results_name_each_pillar_left_with_its_count_and_first_open_question() {
 fn je_ne_sais_pas_becomes_a_list_to_check_with_whom_to_ask_kept_in_the_summary() {
     use autodiag_core::domain::assessment::Choice;
     let mut a = assessment("Lobbes");
-    a.set_choice("gou_protection_donnees", Some(Choice::Unknown), NOW);
+    a.set_choice("gou_donnees_personnelles", Some(Choice::Unknown), NOW);
     a.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
     a.set_choice("mob_actif", Some(level(2)), NOW);
-    a.set_ask("gou_protection_donnees", "le DPO du CPAS", NOW);
+    a.set_ask("gou_donnees_personnelles", "le DPO du CPAS", NOW);
     let list: Vec<(&str, Vec<&str>)> = scoring::questions_to_check(framework(), &a)
         .into_iter()
         .map(|(p, qs)| (p.id.as_str(), qs))
@@ -201,7 +201,7 @@ fn je_ne_sais_pas_becomes_a_list_to_check_with_whom_to_ask_kept_in_the_summary()
         list,
         [
             ("mobilite", vec!["mob_pcm"]),
-            ("gouvernance", vec!["gou_protection_donnees"])
+            ("gouvernance", vec!["gou_donnees_personnelles"])
         ]
     );
     let summary = autodiag_core::domain::summary::export(framework(), &a, NOW);
@@ -211,7 +211,7 @@ fn je_ne_sais_pas_becomes_a_list_to_check_with_whom_to_ask_kept_in_the_summary()
             .unwrap()
             .assessment;
     assert_eq!(
-        back.answers.get("gou_protection_donnees").unwrap().ask,
+        back.answers.get("gou_donnees_personnelles").unwrap().ask,
         "le DPO du CPAS"
     );
 }

@@ -26,14 +26,14 @@ test("a question with a legal minimum shows the minimum and its basis, in words"
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Froidchapelle");
   await openPillar(page, app.server.url, "gouvernance");
-  const question = page.locator("[data-testid=question-gou_protection_donnees]");
+  const question = page.locator("[data-testid=question-gou_donnees_personnelles]");
   // The mark sits on level 3, in words, not colour alone.
-  const mark = question.locator("[data-testid=legal-mark-gou_protection_donnees]");
+  const mark = question.locator("[data-testid=legal-mark-gou_donnees_personnelles]");
   assert.equal(await mark.count(), 1);
   assert.equal((await mark.textContent()).trim(), "Minimum légal");
   const markedLevel = await mark.evaluate((el) => el.closest("label").querySelector("input").dataset.testid);
-  assert.equal(markedLevel, "gou_protection_donnees-3");
-  assert.match(await question.locator("[data-testid=legal-basis-gou_protection_donnees]").textContent(), /RGPD, art\. 30.*niveau 3 est le minimum que la loi impose/s);
+  assert.equal(markedLevel, "gou_donnees_personnelles-3");
+  assert.match(await question.locator("[data-testid=legal-basis-gou_donnees_personnelles]").textContent(), /RGPD, art\. 30.*niveau 3 est le minimum que la loi impose/s);
   // The minimum is named for what it is, compliance, and not « Structuré »; maturity starts above.
   const levels = (await question.locator("label.option .option__head").allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
   assert.deepEqual(levels.slice(0, 5), ["1 · Sous le minimum légal", "2 · Sous le minimum légal", "3 · Minimum légal", "4 · Intégré", "5 · Exemplaire"]);
@@ -72,7 +72,7 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Sivry-Rance");
   await openPillar(page, app.server.url, "gouvernance");
-  await page.click('[data-testid="gou_protection_donnees-1"]');
+  await page.click('[data-testid="gou_donnees_personnelles-1"]');
   await page.click('[data-testid="gou_pilotage-4"]');
   await openPillar(page, app.server.url, "smart_citizens");
   await page.click('[data-testid="sc_accessibilite_web-4"]');
@@ -81,7 +81,7 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   const section = page.locator("[data-testid=legal-obligations]");
   await section.waitFor();
   assert.match(await section.locator("h2").textContent(), /Obligations légales/);
-  const rgpd = section.locator("[data-testid=obligation-gou_protection_donnees]");
+  const rgpd = section.locator("[data-testid=obligation-gou_donnees_personnelles]");
   assert.match(await rgpd.textContent(), /niveau 1, minimum légal : niveau 3/);
   assert.match(await rgpd.textContent(), /RGPD/);
   assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite_web]").count(), 0, "a met duty is not listed as below");
@@ -94,8 +94,8 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await page.setViewportSize({ width: 1280, height: 900 });
 
   const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
-  const duty = summary.legal_obligations.find((o) => o.question_id === "gou_protection_donnees");
-  assert.deepEqual(duty, { question_id: "gou_protection_donnees", legal_minimum: 3, level: 1, compliance: "below" });
+  const duty = summary.legal_obligations.find((o) => o.question_id === "gou_donnees_personnelles");
+  assert.deepEqual(duty, { question_id: "gou_donnees_personnelles", legal_minimum: 3, level: 1, compliance: "below" });
 
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   const first = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
@@ -103,14 +103,14 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   assert.match(await first.textContent(), /obligation légale/);
 
   await page.goto(`${app.server.url}outils/#/rapport`);
-  await page.locator("[data-testid=legal-obligations] [data-testid=obligation-gou_protection_donnees]").waitFor();
+  await page.locator("[data-testid=legal-obligations] [data-testid=obligation-gou_donnees_personnelles]").waitFor();
   // One service's part, with the five levels, for the colleague who answers.
   await page.selectOption("[data-testid=report-service]", "dpo");
-  await page.locator("[data-testid=report-answer-gou_protection_donnees] .report-levels li").first().waitFor();
-  assert.equal(await page.locator("[data-testid=report-answer-gou_protection_donnees] .report-levels li").count(), 5);
+  await page.locator("[data-testid=report-answer-gou_donnees_personnelles] .report-levels li").first().waitFor();
+  assert.equal(await page.locator("[data-testid=report-answer-gou_donnees_personnelles] .report-levels li").count(), 5);
   // Up to the legal minimum, no maturity name: not in the answer, not on the ladder.
-  assert.match(await page.locator("[data-testid=report-answer-gou_protection_donnees] dd strong").textContent(), /^1 · Sous le minimum légal$/);
-  const ladder = await page.locator("[data-testid=report-answer-gou_protection_donnees] .report-levels li").allTextContents();
+  assert.match(await page.locator("[data-testid=report-answer-gou_donnees_personnelles] dd strong").textContent(), /^1 · Sous le minimum légal$/);
+  const ladder = await page.locator("[data-testid=report-answer-gou_donnees_personnelles] .report-levels li").allTextContents();
   assert.match(ladder[0], /^Sous le minimum légal · /);
   assert.match(ladder[1], /^Sous le minimum légal · /);
   assert.match(ladder[2], /^Minimum légal · /);
@@ -123,13 +123,15 @@ test("the territory counts, per legal duty, the communes below it", async () => 
   const page = await openPage(app.browser, app.server.url);
   const files = communes(6, {
     edit: (s, i) => {
+      // The example predates the question's 2.6.0 id: answer the current question.
       const rgpd = s.answers.find((a) => a.question_id === "gou_protection_donnees");
+      rgpd.question_id = "gou_donnees_personnelles";
       rgpd.level = i < 4 ? 1 : 4;
     },
   });
   await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", writeFiles(files.map((s, i) => [`c${i}.json`, s])));
-  const row = page.locator("[data-testid=territory-obligation-gou_protection_donnees]");
+  const row = page.locator("[data-testid=territory-obligation-gou_donnees_personnelles]");
   await row.waitFor();
   const cells = await row.locator("td").allTextContents();
   assert.match(cells[0], /^4/);
@@ -150,16 +152,16 @@ test("question texts from an older release never crash the page", async () => {
   await page.route(/questions\.fr\.[0-9a-f]{16}\.json$/, async (route) => {
     const response = await route.fetch();
     const texts = await response.json();
-    texts.gou_ancienne = { ...texts.gou_protection_donnees, id: "gou_ancienne" };
-    delete texts.gou_protection_donnees;
+    texts.gou_ancienne = { ...texts.gou_donnees_personnelles, id: "gou_ancienne" };
+    delete texts.gou_donnees_personnelles;
     await route.fulfill({ response, json: texts });
   });
   await createAssessment(page, app.server.url, "Momignies");
   await openPillar(page, app.server.url, "gouvernance");
-  const question = page.locator("fieldset.question#gou_protection_donnees");
+  const question = page.locator("fieldset.question#gou_donnees_personnelles");
   await question.waitFor();
-  assert.match(await question.locator("legend").textContent(), /gou_protection_donnees/);
-  await page.click('[data-testid="gou_protection_donnees-3"]');
+  assert.match(await question.locator("legend").textContent(), /gou_donnees_personnelles/);
+  await page.click('[data-testid="gou_donnees_personnelles-3"]');
   await assertClean(page);
   await context.close();
 });
@@ -227,7 +229,7 @@ test("a commune coming back with an answer given before transparency became a le
 test("« Continuer » on a finished 2.1.0 assessment leads to the first question asked again, its note explaining why", async () => {
   // Every question answered as 2.1.0 named them: five have since taken their whole legal minimum.
   const file = readdirSync(DIST).find((name) => /^questions\.fr\..*\.json$/.test(name));
-  const renamed = { mob_ecoles_zone30: "mob_ecoles", qdv_plan_urgence: "qdv_crise", sc_publicite_conseil: "sc_publicite_active", gou_protection_donnees: "gou_rgpd", gou_donnees_ouvertes: "gou_open_data" };
+  const renamed = { mob_ecoles_zone30: "mob_ecoles", qdv_plan_urgence: "qdv_crise", sc_publicite_conseil: "sc_publicite_active", gou_donnees_personnelles: "gou_rgpd", gou_donnees_ouvertes: "gou_open_data" };
   const answers = {};
   for (const id of Object.keys(JSON.parse(readFileSync(path.join(DIST, file), "utf8")))) answers[renamed[id] ?? id] = { choice: 3 };
   const context = await app.browser.isolated();
