@@ -488,25 +488,6 @@ fn an_answer_to_water_and_flood_risk_is_asked_again_once_the_question_is_flood_r
 }
 
 #[test]
-fn a_commune_migrated_under_2_0_and_again_under_2_5_reads_each_reminder_once() {
-    let mut a = with_old_answer("ene_eau_nature", level(2), "");
-    // As 2.0.0 to 2.4.0 left it: the old answer aside, its reminder on `ene_eau`.
-    a.apply_content_migrations(framework());
-    let aside = a.set_aside.clone();
-    let mut under_2_4 = with_old_answer("ene_eau", level(4), "");
-    under_2_4.answers.get_mut("ene_eau").unwrap().note =
-        "Avant la version 2.0.0 du référentiel, la question « Eau et biodiversité » réunissait \
-         ces deux sujets ; votre réponse était : niveau 2."
-            .into();
-    under_2_4.set_aside = aside;
-    assert!(under_2_4.apply_content_migrations(framework()));
-    let note = under_2_4.note("ene_inondation");
-    assert_eq!(note.matches("Avant la version 2.0.0").count(), 1, "{note}");
-    assert_eq!(note.matches("Avant la version 2.5.0").count(), 1, "{note}");
-    assert_migrating_again_changes_nothing(&mut under_2_4);
-}
-
-#[test]
 fn an_answer_to_the_school_zone_is_asked_again_once_its_legal_minimum_asks_only_what_the_law_does()
 {
     // Under 2.5.0 the legal minimum also asked that the SPW had been asked for a zone on each
@@ -518,26 +499,6 @@ fn an_answer_to_the_school_zone_is_asked_again_once_its_legal_minimum_asks_only_
         1,
         "Zones posées rue Haute et rue de l'Église",
     );
-}
-
-#[test]
-fn a_commune_migrated_under_2_2_and_again_under_2_6_reads_each_reminder_once() {
-    let mut a = with_old_answer("mob_ecoles", level(3), "");
-    // As 2.2.0 to 2.5.0 left it: the old answer aside, its reminder on `mob_ecoles_abords`.
-    a.apply_content_migrations(framework());
-    let aside = a.set_aside.clone();
-    let mut under_2_5 = with_old_answer("mob_ecoles_abords", level(2), "");
-    under_2_5.answers.get_mut("mob_ecoles_abords").unwrap().note =
-        "Avant la version 2.2.0 du référentiel, cette question ne tenait pas compte de \
-         l'obligation légale décrite ci-dessus ; votre réponse était : niveau 3."
-            .into();
-    under_2_5.set_aside = aside;
-    assert!(under_2_5.apply_content_migrations(framework()));
-    let note = under_2_5.note("mob_ecoles_zone30");
-    assert_eq!(note.matches("Avant la version 2.2.0").count(), 1, "{note}");
-    assert_eq!(note.matches("Avant la version 2.6.0").count(), 1, "{note}");
-    assert!(note.contains("niveau 2"), "{note}");
-    assert_migrating_again_changes_nothing(&mut under_2_5);
 }
 
 #[test]
@@ -563,20 +524,6 @@ fn an_answer_to_emergency_planning_is_asked_again_once_its_legal_minimum_counts_
 }
 
 #[test]
-fn a_commune_migrated_under_2_3_and_again_under_2_6_reads_each_reminder_once() {
-    let under_2_3 = "Avant la version 2.3.0 du référentiel, cette question ne tenait pas compte de \
-                     l'obligation légale décrite ci-dessus ; votre réponse était : niveau 1.";
-    let mut a = with_old_answer("qdv_planification_urgence", level(2), "");
-    a.answers.get_mut("qdv_planification_urgence").unwrap().note = under_2_3.into();
-    assert!(a.apply_content_migrations(framework()));
-    let note = a.note("qdv_plan_urgence");
-    assert_eq!(note.matches("Avant la version 2.3.0").count(), 1, "{note}");
-    assert_eq!(note.matches("Avant la version 2.6.0").count(), 1, "{note}");
-    assert!(note.contains("niveau 2"), "{note}");
-    assert_migrating_again_changes_nothing(&mut a);
-}
-
-#[test]
 fn an_answer_to_data_protection_is_asked_again_once_its_legal_minimum_counts_the_authority() {
     // Under 2.5.0 the legal minimum left out reporting the DPO to the Data Protection
     // Authority and notifying a risky breach within 72 hours (GDPR art. 37(7) and 33(1)).
@@ -588,24 +535,79 @@ fn an_answer_to_data_protection_is_asked_again_once_its_legal_minimum_counts_the
     );
 }
 
+/// A commune migrated once before (`oldest` answered at its level and set aside, or, without
+/// it, an answer already carrying `earlier_note`), which then answered `between` at
+/// `between_level` under the référentiel that asked it, migrated again to `newest` by
+/// `version`: the earlier reminder is read once, the newer one once with the later level, and
+/// migrating again changes nothing.
+fn assert_each_reminder_read_once(
+    oldest: Option<(&str, u8)>,
+    (between, between_level): (&str, u8),
+    earlier_note: &str,
+    (newest, version): (&str, &str),
+) {
+    let mut a = with_old_answer(between, level(between_level), "");
+    if let Some((oldest, oldest_level)) = oldest {
+        // As the earlier référentiel left it: the oldest answer aside.
+        let mut migrated = with_old_answer(oldest, level(oldest_level), "");
+        migrated.apply_content_migrations(framework());
+        a.set_aside = migrated.set_aside;
+    }
+    a.answers.get_mut(between).unwrap().note = earlier_note.into();
+    assert!(a.apply_content_migrations(framework()));
+    let note = a.note(newest);
+    let earlier_version = &earlier_note[..earlier_note.find(" du référentiel").unwrap()];
+    assert_eq!(note.matches(earlier_note).count(), 1, "{note}");
+    assert_eq!(note.matches(earlier_version).count(), 1, "{note}");
+    assert_eq!(
+        note.matches(&format!("Avant la version {version}")).count(),
+        1,
+        "{note}"
+    );
+    assert!(note.contains(&format!("niveau {between_level}")), "{note}");
+    assert_migrating_again_changes_nothing(&mut a);
+}
+
+#[test]
+fn a_commune_migrated_under_2_0_and_again_under_2_5_reads_each_reminder_once() {
+    assert_each_reminder_read_once(
+        Some(("ene_eau_nature", 2)),
+        ("ene_eau", 4),
+        "Avant la version 2.0.0 du référentiel, la question « Eau et biodiversité » réunissait \
+         ces deux sujets ; votre réponse était : niveau 2.",
+        ("ene_inondation", "2.5.0"),
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_2_and_again_under_2_6_reads_each_reminder_once() {
+    assert_each_reminder_read_once(
+        Some(("mob_ecoles", 3)),
+        ("mob_ecoles_abords", 2),
+        "Avant la version 2.2.0 du référentiel, cette question ne tenait pas compte de \
+         l'obligation légale décrite ci-dessus ; votre réponse était : niveau 3.",
+        ("mob_ecoles_zone30", "2.6.0"),
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_3_and_again_under_2_6_reads_each_reminder_once() {
+    assert_each_reminder_read_once(
+        None,
+        ("qdv_planification_urgence", 2),
+        "Avant la version 2.3.0 du référentiel, cette question ne tenait pas compte de \
+         l'obligation légale décrite ci-dessus ; votre réponse était : niveau 1.",
+        ("qdv_plan_urgence", "2.6.0"),
+    );
+}
+
 #[test]
 fn a_commune_migrated_from_gou_rgpd_and_again_under_2_6_reads_each_reminder_once() {
-    let mut a = with_old_answer("gou_rgpd", level(2), "");
-    // As 2.2.0 to 2.5.0 left it: the old answer aside, its reminder on `gou_protection_donnees`.
-    a.apply_content_migrations(framework());
-    let note = a.note("gou_donnees_personnelles").to_string();
-    let aside = a.set_aside.clone();
-    let mut under_2_5 = with_old_answer("gou_protection_donnees", level(3), "");
-    under_2_5
-        .answers
-        .get_mut("gou_protection_donnees")
-        .unwrap()
-        .note = note.clone();
-    under_2_5.set_aside = aside;
-    assert!(under_2_5.apply_content_migrations(framework()));
-    let both = under_2_5.note("gou_donnees_personnelles");
-    assert_eq!(both.matches(note.as_str()).count(), 1, "{both}");
-    assert_eq!(both.matches("Avant la version 2.6.0").count(), 1, "{both}");
-    assert!(both.contains("niveau 3"), "{both}");
-    assert_migrating_again_changes_nothing(&mut under_2_5);
+    assert_each_reminder_read_once(
+        Some(("gou_rgpd", 2)),
+        ("gou_protection_donnees", 3),
+        "Avant la version 2.2.0 du référentiel, cette question ne tenait pas compte de \
+         l'obligation légale décrite ci-dessus ; votre réponse était : niveau 2.",
+        ("gou_donnees_personnelles", "2.6.0"),
+    );
 }
