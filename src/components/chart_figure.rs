@@ -211,6 +211,8 @@ pub fn radar_for(
         }),
         comparison: None,
         not_assessed: td_string!(l, results.not_assessed).to_string(),
+        to_confirm: scores.iter().map(PillarScore::to_confirm).collect(),
+        to_confirm_note: td_string!(l, results.radar_to_confirm).to_string(),
     }
 }
 

@@ -136,6 +136,7 @@ pub fn ComparePage() -> impl IntoView {
             }
         });
         let questions = compare::question_deltas(framework, &b, &a);
+        let later_scores = scoring::score_all(framework, &a);
         let radar = chart::radar_svg(&Radar {
             title: td_string!(l, compare.radar_title, commune = a.profile.commune.clone()),
             axes: framework
@@ -149,10 +150,7 @@ pub fn ComparePage() -> impl IntoView {
                     results.compared_with,
                     date = crate::browser::format_date(&a.profile.date, state.lang_code(), false)
                 ),
-                values: scoring::score_all(framework, &a)
-                    .iter()
-                    .map(|s| s.score)
-                    .collect(),
+                values: later_scores.iter().map(|s| s.score).collect(),
             },
             target: None,
             comparison: Some(Series {
@@ -167,6 +165,11 @@ pub fn ComparePage() -> impl IntoView {
                     .collect(),
             }),
             not_assessed: td_string!(l, results.not_assessed).to_string(),
+            to_confirm: later_scores
+                .iter()
+                .map(scoring::PillarScore::to_confirm)
+                .collect(),
+            to_confirm_note: td_string!(l, results.radar_to_confirm).to_string(),
         });
         let delta = |d: Option<i16>| match d {
             Some(d) if d > 0 => view! { <td class="delta--up">{format!("+{d}")}</td> }.into_any(),

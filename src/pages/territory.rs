@@ -2,7 +2,7 @@
 //! are read in the browser and never uploaded.
 
 use crate::browser;
-use crate::components::chart_figure::BandKey;
+use crate::components::chart_figure::{BandKey, warning_badge};
 use crate::components::file_drop::FileDrop;
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::import::error_message;
@@ -371,7 +371,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                             <th scope="row">{commune.name.clone()}</th>
                             <td class="heatmap__date" data-testid="assessment-date">
                                 {date}
-                                {old.then(|| view! { " " <span class="badge badge--warning" data-testid="old-mark">{td_string!(l, territory.old_mark)}</span> })}
+                                {old.then(|| warning_badge(td_string!(l, territory.old_mark)))}
                             </td>
                             <td class="heatmap__completeness" data-testid="completeness">
                                 {td_string!(l, territory.completeness, answered = answered, total = total)}

@@ -52,6 +52,10 @@ pub struct Radar {
     pub comparison: Option<Series>,
     /// Written next to an axis whose pillar has no answer yet.
     pub not_assessed: String,
+    /// The axes whose score rests on fewer than half of their questions, marked with
+    /// `to_confirm_note`, so a slide never shows such a score as firm.
+    pub to_confirm: Vec<bool>,
+    pub to_confirm_note: String,
 }
 
 /// The narrowest drawing: a 320 px phone, less its margins.
@@ -283,9 +287,8 @@ pub fn radar_svg_at(radar: &Radar, geometry: RadarGeometry) -> String {
             Marker::Circle,
         );
 
-        for (i, axis) in radar.axes.iter().enumerate() {
-            let value = radar.commune.values.get(i).copied().flatten();
-            draw_axis_label(&plane, &geometry, i, n, axis, value, &radar.not_assessed);
+        for axis in 0..radar.axes.len() {
+            draw_axis_label(&plane, &geometry, (axis, n), radar);
         }
         let mut legend = vec![(
             &radar.commune,
@@ -421,16 +424,17 @@ fn draw_target_marks(plane: &Plane, target: &Series, n: usize) {
 }
 
 /// Pillar names outside the rim, anchored away from the centre so they never overlap the
-/// chart; long names wrap onto two lines.
+/// chart; long names wrap onto two lines. Under the name: the score, and whether it is still
+/// to be confirmed.
 fn draw_axis_label(
     plane: &Plane,
     geometry: &RadarGeometry,
-    axis: usize,
-    n: usize,
-    label: &str,
-    value: Option<u8>,
-    not_assessed: &str,
+    (axis, n): (usize, usize),
+    radar: &Radar,
 ) {
+    let label = &radar.axes[axis];
+    let score = radar.commune.values.get(axis).copied().flatten();
+    let to_confirm = radar.to_confirm.get(axis) == Some(&true);
     let (lx, ly) = unit_point(axis, n, 1.1);
     let (x, y) = (lx, ly / 1.1);
     let h = if x.abs() < 0.05 {
@@ -440,19 +444,30 @@ fn draw_axis_label(
     } else {
         HPos::Right
     };
-    let mut lines = if matches!(h, HPos::Center) {
+    let centred = matches!(h, HPos::Center);
+    let to_confirm = to_confirm && score.is_some();
+    // The note goes on a line under the score, except above or below a radar that keeps
+    // those labels to two lines (the projector's, whose slide lists the scores beside it):
+    // there it stands in for the score, which would not fit beside it.
+    let note_instead = to_confirm && centred && geometry.centred_lines < 3;
+    let mut lines = if centred {
         // Above or below the radar, a label has the drawing's width but only its own lines.
         let room = f64::from(geometry.width) - 32.0;
-        let name_lines = geometry.centred_lines - 1;
+        let name_lines = geometry.centred_lines - 1 - usize::from(to_confirm && !note_instead);
         wrap_within(label, room, geometry.label_font, false, name_lines)
             .unwrap_or_else(|| shortened(label, room, geometry.label_font, name_lines))
     } else {
         wrap(label, geometry.label_chars)
     };
-    lines.push(match value {
+    lines.push(match score {
+        Some(_) if note_instead => radar.to_confirm_note.clone(),
         Some(score) => format!("{score} / 100"),
-        None => not_assessed.to_string(),
+        None => radar.not_assessed.clone(),
     });
+    let bold = lines.len() - 1;
+    if to_confirm && !note_instead {
+        lines.push(radar.to_confirm_note.clone());
+    }
     let line_height = geometry.line_height / geometry.radius;
     let total = line_height * lines.len() as f64;
     // Top labels grow upwards, bottom labels downwards, side labels centre on the axis.
@@ -463,9 +478,15 @@ fn draw_axis_label(
     } else {
         ly + (total - line_height) / 2.0
     };
-    let last = lines.len() - 1;
+    // Below the middle, a side label's note lifts it by its line, towards the middle where
+    // there is room, rather than pushing it down onto the label under the radar.
+    let first_y = if !centred && y < 0.0 {
+        first_y + line_height * (lines.len() - bold - 1) as f64
+    } else {
+        first_y
+    };
     for (index, line) in lines.iter().enumerate() {
-        let style = if index == last {
+        let style = if index == bold {
             bold_text_style(geometry.label_font, INK, h, VPos::Center)
         } else {
             text_style(geometry.label_font, INK, h, VPos::Center)

@@ -22,6 +22,8 @@ fn radar(values: Vec<Option<u8>>) -> Radar {
         target: None,
         comparison: None,
         not_assessed: "non évalué".into(),
+        to_confirm: Vec::new(),
+        to_confirm_note: "à confirmer".into(),
     }
 }
 
@@ -120,6 +122,26 @@ fn radar_labels_every_pillar_with_its_score_or_not_assessed() {
     ] {
         assert!(svg.contains(label), "missing {label}");
     }
+}
+
+#[test]
+fn radar_marks_each_score_to_confirm_and_no_other() {
+    let mut input = radar(vec![Some(63), Some(12), Some(0), Some(25), None, Some(100)]);
+    // Mobilité is drawn above the radar, Qualité de vie beside it; a pillar with no score
+    // has nothing to confirm.
+    input.to_confirm = vec![true, true, false, false, true, false];
+    let svg = chart::radar_svg(&input);
+    assert!(
+        svg.contains(">63 / 100<") && svg.contains(">12 / 100<"),
+        "{svg}"
+    );
+    assert_eq!(svg.matches(">à confirmer<").count(), 2, "{svg}");
+    // The projector keeps the labels above and below to two lines: there the note stands in
+    // for the score, which its slide lists beside the chart.
+    let projector = chart::radar_svg_at(&input, chart::RadarGeometry::PROJECTOR);
+    assert!(!projector.contains(">63 / 100<") && projector.contains(">12 / 100<"));
+    assert_eq!(projector.matches(">à confirmer<").count(), 2, "{projector}");
+    assert!(!chart::radar_svg(&radar(vec![Some(63); 6])).contains("à confirmer"));
 }
 
 #[test]

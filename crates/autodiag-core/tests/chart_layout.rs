@@ -502,7 +502,26 @@ fn radar(lang: &str) -> Radar {
             values: vec![Some(50); 6],
         }),
         not_assessed: "non évalué".into(),
+        to_confirm: Vec::new(),
+        to_confirm_note: interface_text(lang, "results", "radar_to_confirm"),
     }
+}
+
+/// A text of the interface, as `locales/<lang>.json` gives it to the app.
+fn interface_text(lang: &str, section: &str, key: &str) -> String {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../locales/{lang}.json"));
+    let texts: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    texts[section][key].as_str().unwrap().to_string()
+}
+
+/// The same radar with every scored pillar resting on too few answers: each label is a line
+/// longer, or its score line wider.
+fn radar_to_confirm(lang: &str) -> Radar {
+    let mut input = radar(lang);
+    input.to_confirm = vec![true; input.axes.len()];
+    input
 }
 
 /// The share of the drawing's height a text of `content` takes.
@@ -547,8 +566,9 @@ fn the_projector_radar_shown_scaled_down_writes_its_labels_about_twice_as_large(
 
 #[test]
 fn radar_labels_stay_in_the_drawing_clear_of_the_rim_and_of_each_other() {
-    for lang in content::languages() {
-        let input = radar(lang);
+    for (lang, input) in
+        content::languages().flat_map(|lang| [(lang, radar(lang)), (lang, radar_to_confirm(lang))])
+    {
         for geometry in radar_geometries() {
             let svg = chart::radar_svg_at(&input, geometry);
             let (width, height) = drawing_size(&svg);

@@ -196,7 +196,7 @@ test("projector and results: a long commune name fits the title slide, and a sco
   await context.close();
 });
 
-test("a pillar score over fewer than half of its questions says « à confirmer » on the projector and « peu de réponses » on the results; a pillar with no score does not", async () => {
+test("a pillar score over fewer than half of its questions says « à confirmer » on the projector and its radar, « peu de réponses » on the results and « à confirmer » on their radar; a pillar with no score does not", async () => {
   const { context, page } = await freshPage();
   // Mobilité: three levels, the rest « je ne sais pas »; Qualité de vie: every question; the
   // other four: « je ne sais pas » only.
@@ -209,6 +209,9 @@ test("a pillar score over fewer than half of its questions says « à confirmer 
   // In place of the level's name, so the projected list keeps its lines.
   assert.deepEqual(await marked("[data-testid=slide] .projector__scores li", /^Mobilité — 0 · à confirmer$/), [true, false, false, false, false, false]);
   assert.equal(await page.locator("[data-testid=slide] .projector__scores li", { hasText: "à confirmer" }).count(), 1);
+  const radarTexts = (selector) => page.$$eval(`${selector} svg text`, (texts) => texts.map((t) => t.textContent));
+  const projected = await radarTexts("[data-testid=slide] .projector__svg");
+  assert.deepEqual(projected.filter((t) => t === "à confirmer"), ["à confirmer"], projected.join(" | "));
   await fitsTheScreen(page, "first slide with a score to confirm");
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
@@ -221,6 +224,11 @@ test("a pillar score over fewer than half of its questions says « à confirmer 
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] table tbody tr");
   assert.deepEqual(await marked("[data-testid=radar-chart] table tbody tr"), [true, false, false, false, false, false]);
+  // Under Mobilité's score on the radar too, and under no other pillar's.
+  const drawn = await radarTexts("[data-testid=radar-chart] .chart__svg");
+  const note = drawn.indexOf("à confirmer");
+  assert.deepEqual([drawn[note - 2], drawn[note - 1]], ["Mobilité", "0 / 100"], drawn.join(" | "));
+  assert.equal(drawn.filter((t) => t === "à confirmer").length, 1, drawn.join(" | "));
   assert.deepEqual(await marked("[data-testid=interpretations] dt"), [true, false, false, false, false, false]);
   await assertClean(page);
   await context.close();

@@ -88,7 +88,7 @@ test("heat map: each commune's date as dd/mm/yyyy, its completeness, and « anci
   const row = (name) => page.locator("[data-testid=heatmap] tbody tr", { has: page.locator(`th:text-is("${name}")`) });
   const oldRow = row("Commune 001");
   assert.match(await oldRow.locator("[data-testid=assessment-date]").textContent(), new RegExp(`^${frenchDate(old)} ancienne \\(> 12 mois\\)$`));
-  assert.equal(await page.locator("[data-testid=old-mark]").count(), 1, "only the old assessment is marked");
+  assert.equal(await page.locator("[data-testid=heatmap] .badge--warning", { hasText: "ancienne" }).count(), 1, "only the old assessment is marked");
   assert.equal((await row("Commune 002").locator("[data-testid=assessment-date]").textContent()).trim(), frenchDate(recent));
   assert.equal((await oldRow.locator("[data-testid=completeness]").textContent()).trim(), `${summaries[0].answers.length} / 47`);
   assert.equal((await row("Commune 002").locator("[data-testid=completeness]").textContent()).trim(), "20 / 47");

@@ -259,6 +259,12 @@ impl Assessment {
         self.answers.get(question).and_then(|a| a.choice)
     }
 
+    /// The level chosen for `question`: none for no answer, « je ne sais pas » or « non
+    /// applicable ».
+    pub fn level(&self, question: &str) -> Option<Level> {
+        self.choice(question).and_then(Choice::level)
+    }
+
     pub fn note(&self, question: &str) -> &str {
         self.answers.get(question).map_or("", |a| a.note.as_str())
     }

@@ -47,7 +47,7 @@ pub fn pillar_deltas(
                 pillar
                     .questions
                     .iter()
-                    .filter(|q| has_level(before, q) != has_level(after, q))
+                    .filter(|q| before.level(q).is_some() != after.level(q).is_some())
                     .count()
             } else {
                 0
@@ -57,13 +57,6 @@ pub fn pillar_deltas(
             after: a.score,
         })
         .collect()
-}
-
-fn has_level(assessment: &Assessment, question: &str) -> bool {
-    assessment
-        .choice(question)
-        .and_then(Choice::level)
-        .is_some()
 }
 
 pub fn question_deltas(

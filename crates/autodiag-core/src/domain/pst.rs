@@ -7,7 +7,7 @@
 //! The structure holds ids and levels only; [`rows`] writes it out in one language, for the
 //! CSV and the printed fiches.
 
-use super::assessment::{Assessment, Choice};
+use super::assessment::{Assessment, Level};
 use super::content::{
     self, ActionText, CostBand, Effort, Framework, Horizon, LegalLevelNames, Texts, Volet,
 };
@@ -57,7 +57,7 @@ pub struct OperationalObjective {
 impl OperationalObjective {
     /// Whether a later assessment of the same commune reached the target.
     pub fn evaluate(&self, later: &Assessment) -> Evaluation {
-        match later.choice(&self.question_id).and_then(Choice::level) {
+        match later.level(&self.question_id) {
             Some(level) if level.get() >= self.target_level => Evaluation::Reached(level.get()),
             Some(level) => Evaluation::NotReached(level.get()),
             None => Evaluation::NotAssessed,
@@ -123,10 +123,7 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 operational.item_ids.push(item.id.clone());
             }
             None => {
-                let current_level = assessment
-                    .choice(question)
-                    .and_then(Choice::level)
-                    .map(|l| l.get());
+                let current_level = assessment.level(question).map(Level::get);
                 let legal_minimum = framework
                     .legal_minimum(question)
                     .filter(|minimum| current_level.is_some_and(|level| level < *minimum));

@@ -170,10 +170,7 @@ impl<'a> Context<'a> {
     }
 
     fn level(&self, question: &str) -> Option<u8> {
-        self.assessment
-            .choice(question)
-            .and_then(|c| c.level())
-            .map(Level::get)
+        self.assessment.level(question).map(Level::get)
     }
 
     /// An action is already achieved when every question it moves is at its `to` level.

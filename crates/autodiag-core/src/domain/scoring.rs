@@ -158,7 +158,7 @@ pub fn strongest_and_weakest<'a>(
     let levels: Vec<(&str, u8)> = pillar
         .questions
         .iter()
-        .filter_map(|q| Some((q.as_str(), assessment.choice(q)?.level()?.get())))
+        .filter_map(|q| Some((q.as_str(), assessment.level(q)?.get())))
         .collect();
     // The first of equals, in questionnaire order.
     let strongest = levels
