@@ -436,7 +436,7 @@ fn publishing_open_data_on_odwb_is_a_level_only_of_the_open_data_duty() {
     let framework = content::framework();
     for (lang, texts) in all_texts() {
         for (id, question) in &framework.questions {
-            if id == "gou_donnees_ouvertes" {
+            if id == "gou_donnees_ouvertes_odwb" {
                 assert!(question.legal_minimum.is_some());
                 continue;
             }
@@ -463,10 +463,10 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
     // The duties every commune has (CONTEXT.md, « Legal obligations are not maturity »).
     for duty in [
         "gou_donnees_personnelles",
-        "gou_donnees_ouvertes",
+        "gou_donnees_ouvertes_odwb",
         "sc_accessibilite_web",
         "sc_publicite_conseil",
-        "ene_batiments_peb",
+        "ene_certificat_peb",
         "ene_dechets_menagers",
         "eco_marches_pme",
         "qdv_commune_cpas",

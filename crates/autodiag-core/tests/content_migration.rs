@@ -220,8 +220,8 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         // Under 2.1.0 consulting the DPO before a new processing (GDPR art. 38) was level 4.
         ("gou_rgpd", "gou_donnees_personnelles"),
         // Under 2.2.0 data published without a correspondant Open Data reached the minimum.
-        ("gou_open_data", "gou_donnees_ouvertes"),
-        ("ene_batiments", "ene_batiments_peb"),
+        ("gou_open_data", "gou_donnees_ouvertes_odwb"),
+        ("ene_batiments", "ene_certificat_peb"),
         ("ene_dechets", "ene_dechets_menagers"),
         // Under 1.0.0 level 2 of these meant « some tenders are online », « a directory of
         // aid exists », « a few fixes were made »: they kept their id when 2.0.0 gave them a
@@ -305,7 +305,7 @@ fn an_assessment_migrated_under_2_1_gets_no_second_note_under_2_2() {
     let mut a = with_old_answer("ene_batiments", level(3), "");
     a.apply_content_migrations(framework());
     let migrated_under_2_1 = "Avant la version 2.1.0 du référentiel, cette question ne tenait pas compte de l'obligation légale décrite ci-dessus ; votre réponse était : niveau 3.";
-    assert_eq!(a.note("ene_batiments_peb"), migrated_under_2_1);
+    assert_eq!(a.note("ene_certificat_peb"), migrated_under_2_1);
     assert_migrating_again_changes_nothing(&mut a);
 }
 
@@ -535,6 +535,33 @@ fn an_answer_to_data_protection_is_asked_again_once_its_legal_minimum_counts_the
     );
 }
 
+#[test]
+fn an_answer_to_open_data_is_asked_again_once_its_legal_minimum_follows_the_order_of_2026() {
+    // Under 2.6.0 the legal minimum asked to publish « the inventory's » publishable data with
+    // a description; the implementing order of 8 January 2026 asks for the data the commune
+    // may release, with metadata and licence, and no inventory.
+    assert_asked_again_with_its_comment(
+        ("gou_donnees_ouvertes", "gou_donnees_ouvertes_odwb"),
+        "2.7.0",
+        3,
+        "Trois jeux publiés en 2025",
+    );
+}
+
+#[test]
+fn an_answer_to_the_peb_certificate_is_asked_again_once_its_legal_minimum_names_the_buildings_the_law_does()
+ {
+    // Under 2.6.0 the legal minimum named every municipal building over 250 m² open to the
+    // public; the PEB decree names those over 250 m² the commune occupies, owned or not, and
+    // that the public visits often: a closed works depot never counted.
+    assert_asked_again_with_its_comment(
+        ("ene_batiments_peb", "ene_certificat_peb"),
+        "2.7.0",
+        1,
+        "Dépôt communal sans certificat",
+    );
+}
+
 /// A commune migrated once before (`oldest` answered at its level and set aside, or, without
 /// it, an answer already carrying `earlier_note`), which then answered `between` at
 /// `between_level` under the référentiel that asked it, migrated again to `newest` by
@@ -609,5 +636,27 @@ fn a_commune_migrated_from_gou_rgpd_and_again_under_2_6_reads_each_reminder_once
         "Avant la version 2.2.0 du référentiel, cette question ne tenait pas compte de \
          l'obligation légale décrite ci-dessus ; votre réponse était : niveau 2.",
         ("gou_donnees_personnelles", "2.6.0"),
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_3_and_again_under_2_7_reads_each_reminder_once() {
+    assert_each_reminder_read_once(
+        Some(("gou_open_data", 2)),
+        ("gou_donnees_ouvertes", 3),
+        "Avant la version 2.3.0 du référentiel, cette question ne tenait pas compte de \
+         l'obligation légale décrite ci-dessus ; votre réponse était : niveau 2.",
+        ("gou_donnees_ouvertes_odwb", "2.7.0"),
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_1_and_again_under_2_7_reads_each_reminder_once() {
+    assert_each_reminder_read_once(
+        Some(("ene_batiments", 4)),
+        ("ene_batiments_peb", 2),
+        "Avant la version 2.1.0 du référentiel, cette question ne tenait pas compte de \
+         l'obligation légale décrite ci-dessus ; votre réponse était : niveau 4.",
+        ("ene_certificat_peb", "2.7.0"),
     );
 }

@@ -264,7 +264,7 @@ fn the_volet_is_interne_for_the_administration_and_externe_for_the_territory() {
     for question in &framework().pillar("mobilite").unwrap().questions {
         assert_eq!(content::volet(question), Volet::Externe, "{question}");
     }
-    assert_eq!(content::volet("ene_batiments_peb"), Volet::Interne);
+    assert_eq!(content::volet("ene_certificat_peb"), Volet::Interne);
 }
 
 #[test]

@@ -500,9 +500,11 @@ fn the_answers_csv_has_one_row_per_question() {
     a.set_choice("mob_partagee", Some(Choice::NotApplicable), NOW);
     a.set_choice("gou_donnees_personnelles", Some(level(2)), NOW);
     a.set_choice(
-        "gou_donnees_ouvertes",
+        "gou_donnees_ouvertes_odwb",
         Some(level(
-            framework().legal_minimum("gou_donnees_ouvertes").unwrap(),
+            framework()
+                .legal_minimum("gou_donnees_ouvertes_odwb")
+                .unwrap(),
         )),
         NOW,
     );
@@ -550,7 +552,7 @@ fn the_answers_csv_has_one_row_per_question() {
     );
     assert!(line("gou_donnees_personnelles").contains(";2;Sous le minimum légal;"));
     // At the minimum the commune is in compliance, not « Structuré ».
-    assert!(line("gou_donnees_ouvertes").contains(";3;Minimum légal;"));
+    assert!(line("gou_donnees_ouvertes_odwb").contains(";3;Minimum légal;"));
 }
 
 #[test]
