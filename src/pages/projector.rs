@@ -9,12 +9,13 @@ use crate::components::chart_figure::{
 use crate::components::glossary::with_abbr;
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content::{self, Horizon};
+use crate::domain::plan::{ItemStatus, RoadmapItem};
 use crate::domain::profile::Authorship;
 use crate::domain::projector::{self, SlideMove};
 use crate::domain::scoring::{self, PillarScore};
 use crate::i18n::*;
 use crate::pages::results::level_text;
-use crate::pages::roadmap::{empty_horizon_text, horizon_title, item_title};
+use crate::pages::roadmap::{horizon_title, item_title};
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -218,7 +219,7 @@ fn pillar_slide(
     let pillar = framework
         .pillar(&score.pillar_id)
         .unwrap_or(&framework.pillars[0]);
-    let slide = projector::pillar_slide(pillar, assessment);
+    let slide = projector::pillar_slide(framework, pillar, assessment);
     // Acronyms carry their meaning on hover, and the slide's foot spells them out for the room.
     let glossary = content::glossary(state.lang_code());
     let shown_titles: Vec<String> = slide
@@ -309,13 +310,23 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
         <h2>{td_string!(l, nav.roadmap)}</h2>
         <div class="projector__columns">
             {Horizon::ALL.into_iter().map(|horizon| {
-                let items: Vec<String> = roadmap.items_in(horizon).map(|item| item_title(state, item)).collect();
+                // What is still to do comes first; what is done says so, never as a next step.
+                let mut items: Vec<&RoadmapItem> = roadmap.items_in(horizon).collect();
+                crate::sort::sort_by_key(&mut items, |item| item.status == ItemStatus::Done);
+                let items: Vec<String> = items
+                    .into_iter()
+                    .map(|item| match item.status {
+                        ItemStatus::Done => format!("{} ({})", item_title(state, item), td_string!(l, pst.status_done)),
+                        ItemStatus::Planned => item_title(state, item),
+                    })
+                    .collect();
                 let items = projector::shortlist(&items, projector::MAX_ROADMAP_LINES);
                 view! {
                     <div>
                         <h3>{horizon_title(horizon)}</h3>
                         {if items.shown.is_empty() {
-                            view! { <p class="projector__empty">{empty_horizon_text(horizon)}</p> }.into_any()
+                            // The roadmap page's advice to whoever edits it is not for the room.
+                            view! { <p class="projector__empty">{td_string!(l, roadmap.empty_horizon)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul>
@@ -361,6 +372,7 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let roadmap = assessment.roadmap.clone().unwrap_or_default();
     let first_steps: Vec<String> = roadmap
         .items_in(Horizon::Short)
+        .filter(|item| item.status != ItemStatus::Done)
         .filter_map(|item| state.action_text(&item.id).map(|a| a.first_step))
         .take(3)
         .collect();

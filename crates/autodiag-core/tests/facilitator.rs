@@ -66,7 +66,7 @@ fn a_pillar_slide_lists_strengths_gaps_and_the_questions_to_check() {
     {
         a.set_choice(q(i), Some(choice), NOW);
     }
-    let slide = projector::pillar_slide(pillar, &a);
+    let slide = projector::pillar_slide(framework(), pillar, &a);
     let l = |v| Level::new(v).unwrap();
     assert_eq!(slide.strengths, vec![(q(0), l(5)), (q(3), l(3))]);
     assert_eq!(slide.gaps, vec![(q(1), l(1)), (q(5), l(2))]);
@@ -75,11 +75,41 @@ fn a_pillar_slide_lists_strengths_gaps_and_the_questions_to_check() {
 }
 
 #[test]
+fn every_duty_answered_under_its_legal_minimum_leads_the_gaps_even_past_their_number() {
+    // A reviewer projected Gouvernance with data protection and open data at level 2, under
+    // their minimum of 3: « À travailler » named two level-1 questions and neither duty.
+    let pillar = framework().pillar("gouvernance").unwrap();
+    let l = |v| Level::new(v).unwrap();
+    let mut a = assessment("Lobbes");
+    answer_pillar(&mut a, "gouvernance", level(1));
+    for duty in ["gou_donnees_personnelles", "gou_donnees_ouvertes_odwb"] {
+        a.set_choice(duty, Some(level(2)), NOW);
+    }
+    let slide = projector::pillar_slide(framework(), pillar, &a);
+    assert_eq!(
+        slide.gaps,
+        vec![
+            ("gou_donnees_personnelles", l(2)),
+            ("gou_donnees_ouvertes_odwb", l(2))
+        ]
+    );
+    // One duty under its minimum leaves room for the lowest other answer; a duty met is a
+    // strength like any level 3.
+    a.set_choice("gou_donnees_ouvertes_odwb", Some(level(3)), NOW);
+    let slide = projector::pillar_slide(framework(), pillar, &a);
+    assert_eq!(
+        slide.gaps,
+        vec![("gou_donnees_personnelles", l(2)), ("gou_pilotage", l(1))]
+    );
+    assert_eq!(slide.strengths, vec![("gou_donnees_ouvertes_odwb", l(3))]);
+}
+
+#[test]
 fn a_pillar_all_unknown_shows_three_questions_and_how_many_more() {
     let pillar = framework().pillar("economie").unwrap();
     let mut a = assessment("Lobbes");
     answer_all(&mut a, Choice::Unknown);
-    let slide = projector::pillar_slide(pillar, &a);
+    let slide = projector::pillar_slide(framework(), pillar, &a);
     assert!(slide.strengths.is_empty() && slide.gaps.is_empty());
     assert_eq!(
         slide.to_check.shown.len(),

@@ -6,9 +6,10 @@ use autodiag_core::domain::assessment::{Assessment, Choice, Importance};
 use autodiag_core::domain::consolidation;
 use autodiag_core::domain::content::LegalLevelNames;
 use autodiag_core::domain::matching::{self, Match, Party, Thresholds};
-use autodiag_core::domain::summary;
+use autodiag_core::domain::plan::ItemStatus;
 use autodiag_core::domain::territory::{self, SupersededReason, spread};
 use autodiag_core::domain::{compare, csv};
+use autodiag_core::domain::{roadmap, scoring, summary};
 use common::*;
 use proptest::prelude::*;
 
@@ -247,6 +248,35 @@ fn priorities_and_pooling_candidates_count_communes() {
         })
         .collect();
     assert!(order.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn an_action_a_commune_has_done_no_longer_counts_it_for_pooling() {
+    // A reviewer marked « Fait » on an action and still found the commune among those to
+    // pool it with.
+    let mut files = behind_in_gouvernance(&["Anderlues", "Beaumont", "Chimay", "Couvin"]);
+    // Chimay as `behind_in_gouvernance` wrote it, with its roadmap.
+    let mut chimay = commune("Chimay", "56002", "2026-01-01");
+    answer_all(&mut chimay, level(3));
+    answer_pillar(&mut chimay, "gouvernance", level(1));
+    chimay.profile.digital_staff_fte = Some(0.0);
+    let scores = scoring::score_all(framework(), &chimay);
+    let mut roadmap = roadmap::draft(framework(), &chimay, &scores);
+    let done = roadmap
+        .items
+        .iter_mut()
+        .find(|item| item.id == "gou_referent_designer")
+        .expect("drafted for a commune behind in gouvernance");
+    done.status = ItemStatus::Done;
+    chimay.roadmap = Some(roadmap);
+    files[2].1 = file_of(&chimay);
+    let t = territory::load(framework(), &files, NOW);
+    let referent = t
+        .pooling_candidates(framework(), 3)
+        .into_iter()
+        .find(|c| c.action_id == "gou_referent_designer")
+        .unwrap();
+    assert_eq!(referent.communes, vec!["Anderlues", "Beaumont", "Couvin"]);
 }
 
 /// Lobbes is ahead on the data inventory; Thuin and Beaumont are behind and made

@@ -234,6 +234,41 @@ test("a pillar score over fewer than half of its questions says « à confirmer 
   await context.close();
 });
 
+test("projector: a duty under its legal minimum heads « À travailler », and an action marked « Fait » is no next step", async () => {
+  const { context, page } = await freshPage();
+  // Gouvernance: data protection and open data at 2, under their minimum of 3; the rest at 1.
+  const duties = new Set(["gou_donnees_personnelles", "gou_donnees_ouvertes_odwb"]);
+  const pick = (p, i) => (p === 4 ? (duties.has(QUESTIONS[4][i].id) ? 2 : 1) : 3);
+  await importFiles(page, writeFiles([["lobbes.json", fullSummary({ commune: "Lobbes", date: "2026-11-20", pick })]]));
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const first = page.locator("[data-testid=roadmap-item]").first();
+  const done = (await first.locator("[data-testid=item-title]").textContent()).trim();
+  const step = (await first.locator("[data-testid=item-first-step]").textContent()).replace(/^Premier pas :\s*/, "").trim();
+  await first.locator("[data-testid=item-done]").check();
+  await project(page, "Lobbes");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const slideTo = async (n) => {
+    await page.keyboard.press("Home");
+    for (let i = 1; i < n; i++) await page.keyboard.press("ArrowRight");
+    await expectText(page, "[data-testid=slide-counter]", `Diapositive ${n} sur ${SLIDES}`);
+  };
+  await slideTo(6);
+  const gaps = await page.$$eval("[data-testid=slide] h3", (hs) => [...hs.find((h) => h.textContent === "À travailler").nextElementSibling.querySelectorAll("li")].map((li) => li.textContent));
+  const titles = QUESTIONS[4].filter((q) => duties.has(q.id)).map((q) => q.title);
+  assert.deepEqual(gaps, titles.map((t) => `${t} — 2 · Sous le minimum légal`));
+  await fitsTheScreen(page, "a pillar slide with two duties under their minimum");
+  await slideTo(8);
+  // Short term: what is still to do first, the done action last and marked.
+  const short = await page.$$eval("[data-testid=slide] .projector__columns > div:first-child li", (lis) => lis.map((li) => li.textContent));
+  assert.ok(!short.includes(done), `« ${done} » is shown as still to do: ${short.join(" | ")}`);
+  assert.equal(short.at(-1), `${done} (réalisée)`, short.join(" | "));
+  await slideTo(9);
+  const next = await page.$$eval("[data-testid=slide] .projector__closing li", (lis) => lis.map((li) => li.textContent));
+  assert.ok(next.length >= 3 && !next.includes(step), `the done action's first step is a next step: ${next.join(" | ")}`);
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector: a pillar nobody has answered says so, instead of empty lists", async () => {
   const { context, page } = await freshPage();
   const summary = fullSummary({ commune: "Ham-sur-Heure-Nalinnes", date: "2026-11-20", pick: () => 3 });

@@ -3,7 +3,7 @@
 //! is short.
 
 use super::assessment::{Assessment, Choice, Level};
-use super::content::Pillar;
+use super::content::{Framework, Pillar};
 use super::scoring;
 
 /// Strengths and gaps shown on a pillar slide, each.
@@ -20,7 +20,9 @@ pub const MAX_ROADMAP_LINES: usize = 4;
 pub struct PillarSlide<'a> {
     /// Level 3 or more, highest first.
     pub strengths: Vec<(&'a str, Level)>,
-    /// Level 2 or less, lowest first.
+    /// Every question answered under its legal minimum first, then level 2 or less, lowest
+    /// first: a duty the commune does not meet is the slide's most serious finding, so it is
+    /// always shown, even past `MAX_GAPS`.
     pub gaps: Vec<(&'a str, Level)>,
     /// « Je ne sais pas » answers, in questionnaire order: what the workshop discusses.
     pub to_check: Shortlist<&'a str>,
@@ -48,7 +50,11 @@ pub fn shortlist<T: Clone>(items: &[T], lines: usize) -> Shortlist<T> {
     }
 }
 
-pub fn pillar_slide<'a>(pillar: &'a Pillar, assessment: &Assessment) -> PillarSlide<'a> {
+pub fn pillar_slide<'a>(
+    framework: &Framework,
+    pillar: &'a Pillar,
+    assessment: &Assessment,
+) -> PillarSlide<'a> {
     let mut levels: Vec<(&str, Level)> = pillar
         .questions
         .iter()
@@ -65,13 +71,24 @@ pub fn pillar_slide<'a>(pillar: &'a Pillar, assessment: &Assessment) -> PillarSl
             .take(MAX_STRENGTHS)
             .copied()
             .collect(),
-        gaps: levels
-            .iter()
-            .rev()
-            .filter(|(_, level)| level.get() <= 2)
-            .take(MAX_GAPS)
-            .copied()
-            .collect(),
+        gaps: {
+            let below_legal = |(question, level): &&(&str, Level)| {
+                framework
+                    .legal_minimum(question)
+                    .is_some_and(|minimum| level.get() < minimum)
+            };
+            // Lowest first; equals in questionnaire order.
+            let mut lowest = levels.clone();
+            crate::sort::sort_by_key(&mut lowest, |(_, level)| *level);
+            let unlawful: Vec<(&str, Level)> = lowest.iter().filter(below_legal).copied().collect();
+            let room = MAX_GAPS.saturating_sub(unlawful.len());
+            let others = lowest
+                .iter()
+                .filter(|gap| !below_legal(gap) && gap.1.get() <= 2)
+                .take(room)
+                .copied();
+            unlawful.iter().copied().chain(others).collect()
+        },
         to_check: shortlist(
             &scoring::pillar_questions_to_check(pillar, assessment),
             MAX_TO_CHECK_LINES,

@@ -5,6 +5,7 @@
 
 use super::assessment::{Assessment, Choice};
 use super::content::Framework;
+use super::plan::ItemStatus;
 use super::profile::slug;
 use super::roadmap;
 use super::scoring;
@@ -25,7 +26,7 @@ pub struct Commune {
     pub scores: Vec<Option<u8>>,
     /// Focus pillars of its roadmap, or of a draft when the summary has no roadmap.
     pub focus: Vec<String>,
-    /// Catalogue actions in its roadmap.
+    /// Catalogue actions its roadmap still plans: one it has done is no longer to pool.
     pub actions: Vec<String>,
     /// The référentiel version the file was answered with, and how many of today's questions
     /// it changed since: they are unanswered in this commune's row until it is asked again.
@@ -247,7 +248,7 @@ fn to_commune(framework: &Framework, file: &str, imported: summary::Imported) ->
         actions: roadmap
             .items
             .iter()
-            .filter(|i| framework.action(&i.id).is_some())
+            .filter(|i| framework.action(&i.id).is_some() && i.status != ItemStatus::Done)
             .map(|i| i.id.clone())
             .collect(),
         framework_version: imported.framework_version,
