@@ -46,9 +46,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # after the order of 8 January 2026, the PEB certificate's buildings as the decree names
 # them, each a migration whose note is read at start): 189,100 and 681,000. The projector's
 # duties under their legal minimum and its actions done, kept out of the next steps and of
-# the territory's pooling: 681,300.
+# the territory's pooling, and a workshop's joint proposal on a duty one respondent says is
+# unmet: 681,600.
 SIZE_BUDGET := 189100
-DIST_BUDGET := 681300
+DIST_BUDGET := 681600
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

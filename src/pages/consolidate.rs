@@ -323,6 +323,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                             let question = question.clone();
                             chosen.update(move |c| { c.insert(question, value); });
                         }>{options(&s.question_id, s.proposed)}</select>
+                        {s.unmet_duty.then(|| warning_badge(td_string!(l, consolidate.unmet_duty)))}
                     </td>
                 </tr>
             }

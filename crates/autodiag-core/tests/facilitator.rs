@@ -241,6 +241,7 @@ fn a_discussed_question_shows_each_answer_once_with_who_chose_it_highest_first()
         ],
         spread: Some(4),
         proposed: l(2),
+        unmet_duty: false,
     };
     assert_eq!(
         spread.by_choice(),

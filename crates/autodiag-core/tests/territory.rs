@@ -485,6 +485,42 @@ fn respondents_are_compared_and_consolidated_with_the_median() {
 }
 
 #[test]
+fn a_legal_duty_one_respondent_says_is_unmet_is_proposed_at_that_answer_not_the_median() {
+    // Data protection answered 4, 2 (under its legal minimum of 3) and 4: the median would
+    // have the joint assessment report the duty met unless the group changed it.
+    let answers = [4, 2, 4].map(|n| {
+        let mut a = commune("Walcourt", "93088", "2026-02-01");
+        a.set_choice("gou_donnees_personnelles", Some(level(n)), NOW);
+        a.set_choice("gou_information_donnees", Some(level(n)), NOW);
+        a
+    });
+    let spreads = consolidation::compare(framework(), &answers);
+    let spread = |id: &str| spreads.iter().find(|s| s.question_id == id).unwrap();
+    let duty = spread("gou_donnees_personnelles");
+    assert!(duty.unmet_duty);
+    assert_eq!(duty.proposed, Some(level(2)));
+    // A question with no legal minimum keeps the median.
+    let other = spread("gou_information_donnees");
+    assert!(!other.unmet_duty);
+    assert_eq!(other.proposed, Some(level(4)));
+    // Everyone at or over the minimum: the median again.
+    let met = consolidation::compare(
+        framework(),
+        &[4, 3, 5].map(|n| {
+            let mut a = commune("Walcourt", "93088", "2026-02-01");
+            a.set_choice("gou_donnees_personnelles", Some(level(n)), NOW);
+            a
+        }),
+    );
+    let met = met
+        .iter()
+        .find(|s| s.question_id == "gou_donnees_personnelles")
+        .unwrap();
+    assert!(!met.unmet_duty);
+    assert_eq!(met.proposed, Some(level(4)));
+}
+
+#[test]
 fn before_and_after_deltas() {
     let mut before = commune("Philippeville", "93056", "2025-01-01");
     answer_pillar(&mut before, "mobilite", level(2));

@@ -246,3 +246,37 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
   await assertClean(page);
   await context.close();
 });
+
+test("a legal duty one respondent says is unmet is proposed at that answer and marked, not at the median", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const version = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../content/framework.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
+  // Data protection's legal minimum is level 3: 4, 2 and 4 would have a median of 4.
+  const answering = (who, level) => {
+    const s = respondent("Courcelles", "52015", who, "", () => 3);
+    s.framework.version = version;
+    s.answers = [
+      { question_id: "gou_donnees_personnelles", level },
+      { question_id: "gou_information_donnees", level },
+    ];
+    s.roadmap = null;
+    return s;
+  };
+  const files = writeFiles([
+    ["a.json", answering("Paul Hermant", 4)],
+    ["b.json", answering("Marie Dubois", 2)],
+    ["c.json", answering("Luc Martin", 4)],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
+  const duty = page.locator("[data-testid=spread-gou_donnees_personnelles]");
+  assert.equal(await page.inputValue("#consolidated-gou_donnees_personnelles"), "2");
+  assert.match(await duty.textContent(), /obligation non remplie selon un répondant/);
+  // No legal minimum: the median, and no such mark.
+  assert.equal(await page.inputValue("#consolidated-gou_information_donnees"), "4");
+  assert.doesNotMatch(await page.textContent("[data-testid=spread-gou_information_donnees]"), /obligation/);
+  await assertClean(page);
+  await context.close();
+});

@@ -16,8 +16,12 @@ pub struct QuestionSpread {
     pub choices: Vec<Option<Choice>>,
     /// Highest minus lowest level among the answers with a level.
     pub spread: Option<u8>,
-    /// The proposed level: the median, rounded down between two middle levels.
+    /// The proposed level: the median, rounded down between two middle levels; on a legal
+    /// duty that someone answered under its minimum, that lowest answer, so the joint
+    /// assessment never reports the duty met unless the group decides so.
     pub proposed: Option<Choice>,
+    /// A legal duty that at least one respondent answered under its minimum.
+    pub unmet_duty: bool,
 }
 
 impl QuestionSpread {
@@ -144,7 +148,17 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
                 levels.iter().max().copied().unwrap_or(0)
                     - levels.iter().min().copied().unwrap_or(0)
             });
-            let proposed = match median_level(&levels).and_then(Level::new) {
+            let lowest = levels.iter().min().copied();
+            let unmet_duty = framework
+                .legal_minimum(question)
+                .zip(lowest)
+                .is_some_and(|(minimum, lowest)| lowest < minimum);
+            let proposed_level = if unmet_duty {
+                lowest
+            } else {
+                median_level(&levels)
+            };
+            let proposed = match proposed_level.and_then(Level::new) {
                 Some(level) => Some(Choice::Level(level)),
                 // Nobody gave a level: keep what most said, "don't know" before "not applicable".
                 None if choices.contains(&Some(Choice::Unknown)) => Some(Choice::Unknown),
@@ -158,6 +172,7 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
                 choices,
                 spread,
                 proposed,
+                unmet_duty,
             }
         })
         .collect()
