@@ -47,9 +47,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # them, each a migration whose note is read at start): 189,100 and 681,000. The projector's
 # duties under their legal minimum and its actions done, kept out of the next steps and of
 # the territory's pooling, and a workshop's joint proposal on a duty one respondent says is
-# unmet: 681,600.
-SIZE_BUDGET := 189100
-DIST_BUDGET := 681600
+# unmet: 681,600. Level colours that print with the browser's default settings (main.css):
+# first load 189,150; with the duties' answers said, whole dist/ 681,800.
+SIZE_BUDGET := 189150
+DIST_BUDGET := 681800
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -2,7 +2,7 @@
 //! legal duties, apart from maturity. Below a legal minimum a commune is not at an early stage,
 //! it is not in order.
 
-use crate::domain::assessment::Assessment;
+use crate::domain::assessment::{Assessment, Choice};
 use crate::domain::content;
 use crate::domain::obligations::{self, Compliance};
 use crate::i18n::*;
@@ -26,6 +26,7 @@ pub fn LegalObligations(
         .filter(|o| o.compliance == Compliance::Met)
         .count();
     let total = all.len();
+    let assessment = &assessment;
     let row = move |obligation: &obligations::Obligation| {
         let question = &texts.question(&obligation.question_id);
         let pillar = framework
@@ -40,12 +41,22 @@ pub fn LegalObligations(
                 minimum = obligation.legal_minimum
             )
             .to_string(),
-            None => td_string!(
-                l,
-                results.legal_to_check,
-                minimum = obligation.legal_minimum
-            )
-            .to_string(),
+            // Say what was answered: « Non applicable » on a duty is a claim to check, not a
+            // missing answer.
+            None => {
+                let answered = match assessment.choice(&obligation.question_id) {
+                    Some(Choice::NotApplicable) => td_string!(l, results.legal_not_applicable),
+                    Some(Choice::Unknown) => td_string!(l, results.legal_unknown),
+                    _ => td_string!(l, results.legal_unanswered),
+                };
+                td_string!(
+                    l,
+                    results.legal_to_check,
+                    answered = answered,
+                    minimum = obligation.legal_minimum
+                )
+                .to_string()
+            }
         };
         view! {
             <li data-testid=format!("obligation-{}", obligation.question_id)>

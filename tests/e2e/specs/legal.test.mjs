@@ -74,6 +74,7 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await openPillar(page, app.server.url, "gouvernance");
   await page.click('[data-testid="gou_donnees_personnelles-1"]');
   await page.click('[data-testid="gou_pilotage-4"]');
+  await page.click('[data-testid="gou_donnees_ouvertes_odwb-na"]');
   await openPillar(page, app.server.url, "smart_citizens");
   await page.click('[data-testid="sc_accessibilite_web-4"]');
 
@@ -85,6 +86,10 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   assert.match(await rgpd.textContent(), /niveau 1, minimum légal : niveau 3/);
   assert.match(await rgpd.textContent(), /RGPD/);
   assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite_web]").count(), 0, "a met duty is not listed as below");
+  // To check, each with what was answered: « Non applicable » is a claim to check, not a missing level.
+  assert.match(await section.locator("[data-testid=obligation-gou_donnees_ouvertes_odwb]").textContent(), /réponse « Non applicable » : vérifiez que la loi ne vise pas la commune ; minimum légal : niveau 3/);
+  assert.match(await section.locator("[data-testid=obligation-ene_certificat_peb]").textContent(), /pas encore de réponse ; minimum légal : niveau 2/);
+  assert.doesNotMatch(await section.textContent(), /pas de niveau choisi/);
   assert.match(await section.textContent(), /Obligations respectées d'après vos réponses : 1 sur \d+\./);
   await section.scrollIntoViewIfNeeded();
   for (const [width, height, name] of [[1920, 1080, "legal-results-1920.png"], [375, 812, "legal-results-375.png"]]) {

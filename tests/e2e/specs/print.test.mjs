@@ -81,6 +81,11 @@ test("results and roadmap agree on a default objective; the printed roadmap drop
   await page.locator("[data-testid=radar-chart] svg").waitFor();
   const governance = page.locator("table.data-table tr", { has: page.locator("th", { hasText: /^Gouvernance$/ }) }).first();
   assert.match(await governance.textContent(), /4 · Intégré \(par défaut\)/);
+  // The colour key prints its colours, which Chromium's default print settings leave out.
+  await page.emulateMedia({ media: "print" });
+  const swatches = await page.$$eval(".band-key__swatch", (spans) => spans.map((s) => getComputedStyle(s).printColorAdjust));
+  assert.ok(swatches.length === 5 && swatches.every((a) => a === "exact"), swatches.join(" "));
+  await page.emulateMedia({ media: "screen" });
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   const focus = page.locator("[data-testid=focus-pillars] li").first();
   await focus.waitFor();
