@@ -48,9 +48,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # duties under their legal minimum and its actions done, kept out of the next steps and of
 # the territory's pooling, and a workshop's joint proposal on a duty one respondent says is
 # unmet: 681,600. Level colours that print with the browser's default settings (main.css):
-# first load 189,150; with the duties' answers said, whole dist/ 681,800.
+# first load 189,150; with the duties' answers said, whole dist/ 681,800. A copy of a
+# diagnostic imported beside another says which holds more answers and which changed last,
+# and each card says when it changed: 682,700.
 SIZE_BUDGET := 189150
-DIST_BUDGET := 681800
+DIST_BUDGET := 682700
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -37,6 +37,8 @@ pub enum Outcome {
     Duplicate {
         file: String,
         pending: Box<Assessment>,
+        /// When the file was saved, to compare with the assessment already here.
+        saved_at: String,
         unknown_questions: Vec<String>,
         asked_again: usize,
     },
@@ -145,6 +147,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
                 Outcome::Duplicate {
                     file: file.to_string(),
                     pending: Box::new(assessment),
+                    saved_at: imported.generated_at,
                     unknown_questions: imported.unknown_questions,
                     asked_again: imported.asked_again,
                 }
@@ -178,6 +181,35 @@ fn add_imported(
         unknown_questions,
         asked_again,
     }
+}
+
+/// Which of the two is later: how many questions each answers and when each last changed,
+/// so a user carrying a diagnostic between computers knows which copy holds the latest work.
+fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> String {
+    let l = crate::state::locale();
+    let framework = content::framework();
+    let lang = state.lang_code();
+    let here = state.workspace.with_untracked(|w| {
+        w.same_commune_and_date(pending).map(|a| {
+            (
+                scoring::answered_total(framework, a).0,
+                browser::format_date(&a.updated_at, lang, true),
+            )
+        })
+    });
+    let Some((here_answered, here_changed)) = here else {
+        return String::new();
+    };
+    td_string!(
+        l,
+        import.duplicate_versions,
+        here_answered = here_answered,
+        here_changed = here_changed,
+        file_answered = scoring::answered_total(framework, pending).0,
+        file_saved = browser::format_date(saved_at, lang, true),
+        total = framework.question_count()
+    )
+    .to_string()
 }
 
 /// Reads a chosen summary file. One over the size limit is refused before reading, so a huge
@@ -262,6 +294,7 @@ pub fn ImportArea(
             pending,
             unknown_questions,
             asked_again,
+            ..
         }) = outcomes.with_untracked(|list| list.get(index).cloned())
         else {
             return;
@@ -314,15 +347,17 @@ pub fn ImportArea(
                 Outcome::Cancelled { file } => view! {
                     <li>{td_string!(l, import.cancelled, file = file)}</li>
                 }.into_any(),
-                Outcome::Duplicate { file, pending, .. } => {
+                Outcome::Duplicate { file, pending, saved_at, .. } => {
                     let name = pending.profile.commune.clone();
                     let date = browser::format_date(&pending.profile.date, state.lang_code(), false);
+                    let versions = versions_text(state, &pending, &saved_at);
                     // Several files of one commune and date give the same sentence: the file
                     // name tells each line's buttons apart.
                     view! {
                         <li class="import-results__ask" data-testid="import-duplicate">
                             <strong>{file}</strong>{td_string!(l, shell.colon)}
                             {td_string!(l, import.duplicate, name = name, date = date)}
+                            " "<span data-testid="import-versions">{versions}</span>
                             " "
                             <button type="button" class="button button--small" data-testid="import-keep-both" on:click=move |_| resolve(index, true)>{td_string!(l, import.keep_both)}</button>
                             " "

@@ -146,7 +146,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let input_id = format!("rename-{id}");
     let name = row.name.clone();
     let meta = format!(
-        "{}{} · {}",
+        "{}{} · {} · {}",
         crate::browser::format_date(&row.date, state.lang_code(), false),
         if row.respondent.is_empty() {
             String::new()
@@ -158,6 +158,12 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
             assessments.progress,
             answered = row.answered,
             total = row.total
+        ),
+        // Two copies of one diagnostic, from two computers, are told apart by their last change.
+        td_string!(
+            l,
+            assessments.changed,
+            when = crate::browser::format_date(&row.updated_at, state.lang_code(), true)
         )
     );
     let actions = move || {
@@ -211,6 +217,7 @@ struct RowSummary {
     answered: usize,
     total: usize,
     complete: bool,
+    updated_at: String,
 }
 
 impl RowSummary {
@@ -229,6 +236,7 @@ impl RowSummary {
             answered: scoring::answered_total(framework, assessment).0,
             total: framework.question_count(),
             complete: scoring::is_complete(framework, assessment),
+            updated_at: assessment.updated_at.clone(),
         }
     }
 }

@@ -141,17 +141,29 @@ test("importing the same commune and date asks first", async () => {
   await page.waitForSelector("[data-testid=import-input]");
   await page.setInputFiles("[data-testid=import-input]", file);
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
-  // Two copies at once ask twice, each line naming its file.
-  const [copy] = writeFiles([["lobbes-copie.json", lobbes]]);
+  // Two copies at once ask twice, each line naming its file. The copy was saved later, with
+  // fewer answers: each line says what each version holds and when it last changed.
+  const later = example();
+  later.generated_at = "2026-11-30T10:00:00.000Z";
+  later.answers = later.answers.slice(0, 10);
+  const [copy] = writeFiles([["lobbes-copie.json", later]]);
   await page.setInputFiles("[data-testid=import-input]", [file, copy]);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=import-duplicate]").length === 2);
   const asks = (await page.locator("[data-testid=import-duplicate]").allTextContents()).sort();
   assert.match(asks[0], /^lobbes-copie\.json : Une évaluation de Lobbes du 20\/11\/2026 existe déjà\./);
   assert.match(asks[1], /^lobbes\.json : Une évaluation de Lobbes du 20\/11\/2026 existe déjà\./);
+  const here = "Dans ce navigateur : (\\d+) / 47 questions répondues, modifiée le \\d\\d\\/\\d\\d\\/\\d{4} à \\d\\d:\\d\\d\\.";
+  const [, inBrowser, inCopy] = asks[0].match(new RegExp(`${here} Dans le fichier : (\\d+) / 47 questions répondues, enregistré le 30\\/11\\/2026 à \\d\\d:\\d\\d\\.`));
+  assert.ok(Number(inCopy) < Number(inBrowser), asks[0]);
+  assert.match(asks[1], /Dans le fichier : \d+ \/ 47 questions répondues, enregistré le 28\/11\/2026 à \d\d:\d\d\./);
   await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes.json" }).locator("[data-testid=import-keep-both]").click();
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
   await page.goto(`${app.server.url}outils/#/evaluations`);
   assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" }).count(), 2);
+  // Each card says when it last changed, so two copies of one diagnostic are told apart.
+  for (const meta of await page.locator("[data-testid=assessment-row] .assessment__meta").allTextContents()) {
+    assert.match(meta, / · modifiée le \d\d\/\d\d\/\d{4} à \d\d:\d\d$/);
+  }
   await assertClean(page);
 });
 
