@@ -50,9 +50,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # unmet: 681,600. Level colours that print with the browser's default settings (main.css):
 # first load 189,150; with the duties' answers said, whole dist/ 681,800. A copy of a
 # diagnostic imported beside another says which holds more answers and which changed last,
-# and each card says when it changed: 682,700.
+# and each card says when it changed: 682,700. A drafted action put off because its horizon
+# is full says so on its card: 683,300.
 SIZE_BUDGET := 189150
-DIST_BUDGET := 682700
+DIST_BUDGET := 683300
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

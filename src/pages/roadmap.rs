@@ -543,8 +543,30 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Ve
     let reasons = state
         .with_current(|a| roadmap::explain_all(content::framework(), a, &scores, roadmap))
         .unwrap_or_default();
+    let l = crate::state::locale();
+    let framework = content::framework();
+    let deferred = |item: &RoadmapItem| {
+        state
+            .with_current(|a| roadmap::deferred_by_cap(framework, &a.profile, roadmap, item))
+            .flatten()
+            // The horizon holds at least its cap, legal duties and foundations besides.
+            .map(|(horizon, _)| {
+                let count = roadmap.items_in(horizon).count();
+                td_string!(
+                    l,
+                    roadmap.reason_deferred,
+                    horizon = horizon_title(horizon),
+                    count = count
+                )
+                .to_string()
+            })
+    };
     crate::sort::ordered_map(roadmap.items.iter().zip(reasons).map(|(item, reasons)| {
-        let words = reasons.iter().map(|r| reason_text(state, r)).collect();
+        let words = reasons
+            .iter()
+            .map(|r| reason_text(state, r))
+            .chain(deferred(item))
+            .collect();
         (item.id.clone(), words)
     }))
 }

@@ -569,3 +569,43 @@ fn a_commune_without_staff_or_strategy_starts_with_the_referent_the_accompanimen
     assert_eq!(unmet, 5);
     assert_eq!(short.len() - chosen.len(), unmet, "{short:?}");
 }
+
+#[test]
+fn an_action_put_off_because_its_horizon_is_full_says_so_and_no_other_does() {
+    // A quick, free action drafted at medium term read as « this can wait three years ».
+    let mut found = 0;
+    for a in [small_commune(), {
+        let mut a = assessment("Thuin");
+        answer_all(&mut a, level(1));
+        a
+    }] {
+        let r = draft(&a);
+        for item in &r.items {
+            let action = framework().action(&item.id).unwrap();
+            match roadmap::deferred_by_cap(framework(), &a.profile, &r, item) {
+                Some((horizon, cap)) => {
+                    found += 1;
+                    assert_eq!(horizon, action.horizon);
+                    assert!(item.horizon > horizon, "{}", item.id);
+                    assert_eq!(cap, roadmap::horizon_cap(&a.profile, horizon));
+                    // That horizon is full indeed, and no prerequisite holds the item back.
+                    assert!(r.items_in(horizon).count() >= cap, "{}", item.id);
+                    for prerequisite in &action.prerequisites {
+                        let at = r.items.iter().find(|i| &i.id == prerequisite);
+                        assert!(at.is_none_or(|p| p.horizon < item.horizon), "{}", item.id);
+                    }
+                }
+                None => {
+                    // In its own horizon, or held back by what must come first.
+                    let held = action.prerequisites.iter().any(|p| {
+                        r.items
+                            .iter()
+                            .any(|i| &i.id == p && i.horizon >= item.horizon)
+                    }) || roadmap::STAFF_FOUNDATIONS[1..].contains(&item.id.as_str());
+                    assert!(item.horizon <= action.horizon || held, "{}", item.id);
+                }
+            }
+        }
+    }
+    assert!(found > 0, "no drafted item waits for room");
+}

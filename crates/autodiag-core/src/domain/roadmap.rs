@@ -684,3 +684,35 @@ struct Scheduling<'a> {
     /// The actions met on this path of prerequisites: a few, so a list.
     seen: Vec<&'a str>,
 }
+
+/// Where a drafted item waits one horizon past its action's own because that horizon was
+/// full, not because a prerequisite comes first or the référent is still to name: the horizon
+/// it would have taken and that horizon's cap, so its card can say it may start earlier.
+/// A reviewer read a quick, free action drafted at medium term as « this can wait three
+/// years ».
+pub fn deferred_by_cap(
+    framework: &Framework,
+    profile: &super::profile::Profile,
+    roadmap: &Roadmap,
+    item: &RoadmapItem,
+) -> Option<(Horizon, usize)> {
+    let action = framework.action(&item.id)?;
+    if item.origin != ItemOrigin::Drafted || item.horizon <= action.horizon {
+        return None;
+    }
+    let planned_at = |id: &str| {
+        roadmap
+            .items
+            .iter()
+            .find(|other| other.id == id)
+            .map(|other| other.horizon)
+    };
+    let after_prerequisite = action
+        .prerequisites
+        .iter()
+        .any(|id| planned_at(id).is_some_and(|horizon| horizon >= item.horizon));
+    let after_referent = STAFF_FOUNDATIONS[1..].contains(&item.id.as_str())
+        && planned_at(STAFF_FOUNDATIONS[0]).is_some();
+    (!after_prerequisite && !after_referent)
+        .then(|| (action.horizon, horizon_cap(profile, action.horizon)))
+}
