@@ -14,6 +14,7 @@ use crate::pages::projector::SlideDeck;
 use crate::pages::results::{choice_text, level_text};
 use crate::route::Route;
 use crate::state::AppState;
+use autodiag_core::LiteMap;
 use leptos::prelude::*;
 
 #[component]
@@ -196,6 +197,41 @@ fn choice_value(choice: Option<Choice>) -> String {
     choice.map(Choice::form_value).unwrap_or_default()
 }
 
+type Chosen = RwSignal<LiteMap<String, Option<Choice>>>;
+
+/// The joint answer to `question` as a select, on the table and on the discussion's slides
+/// alike: either one follows a choice made on the other.
+fn decision_select(chosen: Chosen, question: &str, id: String) -> impl IntoView + use<> {
+    let l = crate::state::locale();
+    let texts = AppState::from_context().texts();
+    let mut values: Vec<(String, String)> = vec![(String::new(), "—".to_string())];
+    values.extend(Level::all().map(|level| {
+        (
+            level.get().to_string(),
+            level_text(texts, question, level.get()),
+        )
+    }));
+    values.push((
+        "unknown".into(),
+        td_string!(l, question.unknown).to_string(),
+    ));
+    values.push((
+        "na".into(),
+        td_string!(l, question.not_applicable).to_string(),
+    ));
+    let (read, write) = (question.to_string(), question.to_string());
+    view! {
+        <select id=id
+            prop:value=move || chosen.with(|c| choice_value(c.get(&read).copied().flatten()))
+            on:change=move |ev| {
+                let value = Choice::from_form_value(&event_target_value(&ev));
+                chosen.update(|c| { c.insert(write.clone(), value); });
+            }>
+            {values.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
+        </select>
+    }
+}
+
 #[component]
 fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     let state = AppState::from_context();
@@ -245,6 +281,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 })
                 .collect();
             Discussed {
+                question_id: s.question_id.clone(),
                 title: question.map_or_else(String::new, |q| q.title.clone()),
                 answers,
                 groups,
@@ -277,33 +314,6 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         state.open(&id);
         state.navigate(Route::Results);
     };
-    let options = |question: &str, current: Option<Choice>| {
-        let mut values: Vec<(String, String)> = Level::all()
-            .map(|level| {
-                (
-                    level.get().to_string(),
-                    level_text(texts, question, level.get()),
-                )
-            })
-            .collect();
-        values.push((
-            "unknown".into(),
-            td_string!(l, question.unknown).to_string(),
-        ));
-        values.push((
-            "na".into(),
-            td_string!(l, question.not_applicable).to_string(),
-        ));
-        let selected = choice_value(current);
-        values.insert(0, (String::new(), "—".to_string()));
-        values
-            .into_iter()
-            .map(|(value, text)| {
-                let is = value == selected;
-                view! { <option value=value selected=is>{text}</option> }
-            })
-            .collect_view()
-    };
     let rows = spreads
         .iter()
         .map(|s| {
@@ -318,11 +328,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     {cells}
                     <td>{s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}{s.disagrees().then(|| warning_badge(td_string!(l, consolidate.discuss)))}</td>
                     <td>
-                        <select id=select_id on:change=move |ev| {
-                            let value = Choice::from_form_value(&event_target_value(&ev));
-                            let question = question.clone();
-                            chosen.update(move |c| { c.insert(question, value); });
-                        }>{options(&s.question_id, s.proposed)}</select>
+                        {decision_select(chosen, &question, select_id)}
                         {s.unmet_duty.then(|| warning_badge(td_string!(l, consolidate.unmet_duty)))}
                     </td>
                 </tr>
@@ -348,7 +354,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     <li>{d.title.clone()}" — "{d.answers.join(td_string!(l, shell.list_separator))}</li>
                 }).collect_view()}
             </ul>
-            {move || projecting.get().then(|| view! { <DiscussionSlides slides=discussion.clone() projecting/> })}
+            {move || projecting.get().then(|| view! { <DiscussionSlides slides=discussion.clone() projecting chosen/> })}
         </section>
         <section aria-labelledby="table-title">
             <h2 id="table-title">{td_string!(l, consolidate.table_title)}</h2>
@@ -383,6 +389,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
 /// each answer given with who gave it.
 #[derive(Clone)]
 struct Discussed {
+    question_id: String,
     title: String,
     answers: Vec<String>,
     groups: Vec<DiscussedAnswer>,
@@ -399,7 +406,12 @@ struct DiscussedAnswer {
 /// The questions to discuss one at a time, in the projector's large type, for the workshop's
 /// screen: the keys of the projector mode (← → Home End, Échap to leave).
 #[component]
-fn DiscussionSlides(slides: Vec<Discussed>, projecting: RwSignal<bool>) -> impl IntoView {
+fn DiscussionSlides(
+    slides: Vec<Discussed>,
+    projecting: RwSignal<bool>,
+    /// The joint answers: the group settles each question on its slide.
+    chosen: Chosen,
+) -> impl IntoView {
     let l = crate::state::locale();
     let colon = td_string!(l, shell.colon);
     let count = slides.len();
@@ -411,7 +423,7 @@ fn DiscussionSlides(slides: Vec<Discussed>, projecting: RwSignal<bool>) -> impl 
     let (index, go) = (deck.index, move |delta| deck.go(delta));
     let slides = StoredValue::new(slides);
     view! {
-        <div class="projector projector--overlay" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides">
+        <div class="projector projector--overlay" id="discussion" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides">
             <div class="projector__bar">
                 <span class="projector__counter" data-testid="discussion-counter" aria-live="polite">
                     {move || td_string!(l, consolidate.slide_counter, index = index.get() + 1, count = count)}
@@ -422,7 +434,14 @@ fn DiscussionSlides(slides: Vec<Discussed>, projecting: RwSignal<bool>) -> impl 
                     " "
                     <button type="button" class="button button--small" id="discussion-next" on:click=move |_| go(1)>{td_string!(l, projector.next)}</button>
                     " "
+                    <button type="button" class="button button--small" on:click=move |_| browser::enter_fullscreen("discussion")>{td_string!(l, projector.fullscreen)}</button>
+                    " "
                     <button type="button" class="button button--small" data-testid="leave-discussion" on:click=move |_| leave()>{td_string!(l, projector.leave)}</button>
+                </span>
+                // What the group settles, set where the discussion happens; the table follows.
+                <span class="projector__decision">
+                    <label for="discussion-decision">{td_string!(l, consolidate.decision)}</label>" "
+                    {move || slides.with_value(|slides| decision_select(chosen, &slides[index.get()].question_id, "discussion-decision".into()))}
                 </span>
             </div>
             {move || slides.with_value(|slides| {

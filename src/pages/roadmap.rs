@@ -220,6 +220,7 @@ fn HorizonColumn(
     roadmap: Memo<Roadmap>,
     reasons: Memo<LiteMap<String, Vec<String>>>,
 ) -> impl IntoView {
+    let state = AppState::from_context();
     let testid = format!("horizon-{}", horizon.form_value());
     let title = horizon_title(horizon);
     let heading = title.clone();
@@ -235,7 +236,8 @@ fn HorizonColumn(
                     view! { <p class="hint" data-testid="empty-horizon">{empty_horizon_text(horizon)}</p> }.into_any()
                 } else {
                     view! { <ol class="horizon__items">{items.into_iter().map(|item| {
-                        let reasons = reasons.with_untracked(|r| r.get(&item.id).cloned().unwrap_or_default());
+                        let mut reasons = reasons.with_untracked(|r| r.get(&item.id).cloned().unwrap_or_default());
+                        reasons.extend(roadmap.with_untracked(|r| deferral_text(state, r, &item)));
                         view! { <ItemCard item reasons/> }
                     }).collect_view()}</ol> }.into_any()
                 }
@@ -543,32 +545,31 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Ve
     let reasons = state
         .with_current(|a| roadmap::explain_all(content::framework(), a, &scores, roadmap))
         .unwrap_or_default();
-    let l = crate::state::locale();
-    let framework = content::framework();
-    let deferred = |item: &RoadmapItem| {
-        state
-            .with_current(|a| roadmap::deferred_by_cap(framework, &a.profile, roadmap, item))
-            .flatten()
-            // The horizon holds at least its cap, legal duties and foundations besides.
-            .map(|(horizon, _)| {
-                let count = roadmap.items_in(horizon).count();
-                td_string!(
-                    l,
-                    roadmap.reason_deferred,
-                    horizon = horizon_title(horizon),
-                    count = count
-                )
-                .to_string()
-            })
-    };
     crate::sort::ordered_map(roadmap.items.iter().zip(reasons).map(|(item, reasons)| {
-        let words = reasons
-            .iter()
-            .map(|r| reason_text(state, r))
-            .chain(deferred(item))
-            .collect();
+        let words = reasons.iter().map(|r| reason_text(state, r)).collect();
         (item.id.clone(), words)
     }))
+}
+
+/// On the roadmap page, where a card can be moved: a drafted action put off because its
+/// horizon was full says so (the printed report leaves it out, to stay short).
+pub fn deferral_text(state: AppState, roadmap: &Roadmap, item: &RoadmapItem) -> Option<String> {
+    let l = crate::state::locale();
+    let framework = content::framework();
+    state
+        .with_current(|a| roadmap::deferred_by_cap(framework, &a.profile, roadmap, item))
+        .flatten()
+        // The horizon holds at least its cap, legal duties and foundations besides.
+        .map(|(horizon, _)| {
+            let count = roadmap.items_in(horizon).count();
+            td_string!(
+                l,
+                roadmap.reason_deferred,
+                horizon = horizon_title(horizon),
+                count = count
+            )
+            .to_string()
+        })
 }
 
 pub fn reason_text(state: AppState, reason: &Reason) -> String {

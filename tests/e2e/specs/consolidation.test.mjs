@@ -182,6 +182,13 @@ test("the questions to discuss project one at a time, in large type, driven by t
     return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(" ")}`);
   });
   assert.deepEqual(violations, []);
+  // The group settles the question on its slide: the bar's select starts at the proposal,
+  // and the table follows what the group chose.
+  const [questionId] = Object.entries(texts).find(([, q]) => q.title === title);
+  const proposal = await page.inputValue(`#consolidated-${questionId}`);
+  assert.equal(await page.inputValue("#discussion-decision"), proposal);
+  const agreed = proposal === "4" ? "2" : "4";
+  await page.selectOption("#discussion-decision", agreed);
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=discussion-counter]", `Question à discuter 2 sur ${count}`);
   assert.notEqual(await page.textContent("[data-testid=discussion-slide] h2"), title);
@@ -190,6 +197,7 @@ test("the questions to discuss project one at a time, in large type, driven by t
   await page.keyboard.press("Escape");
   await slides.waitFor({ state: "detached" });
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "project-discussion");
+  assert.equal(await page.inputValue(`#consolidated-${questionId}`), agreed);
   await assertClean(page);
   await context.close();
 });
