@@ -52,9 +52,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # diagnostic imported beside another says which holds more answers and which changed last,
 # and each card says when it changed: 682,700. A drafted action put off because its horizon
 # is full says so on its card: 683,300. The workshop settles each question on its discussion
-# slide (a select in the bar that the table follows) and can go full screen: 684,400.
-SIZE_BUDGET := 189150
-DIST_BUDGET := 684400
+# slide (a select in the bar that the table follows) and can go full screen: 684,400. A
+# migration's reminder names an earlier answer without a level in words (« Je ne sais pas »,
+# not « niveau ? »), and never writes again one an earlier version wrote: 189,450 and 685,000.
+SIZE_BUDGET := 189450
+DIST_BUDGET := 685000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

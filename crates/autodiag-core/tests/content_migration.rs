@@ -660,3 +660,45 @@ fn a_commune_migrated_under_2_1_and_again_under_2_7_reads_each_reminder_once() {
         ("ene_certificat_peb", "2.7.0"),
     );
 }
+
+#[test]
+fn a_reminder_names_an_earlier_answer_without_a_level_in_words() {
+    // « votre réponse était : niveau ? » told a commune nothing.
+    let start = "Avant la version 2.7.0 du référentiel, le minimum légal visait tout bâtiment";
+    for (choice, words) in [
+        (Choice::Unknown, "votre réponse était : « Je ne sais pas »."),
+        (
+            Choice::NotApplicable,
+            "votre réponse était : « Non applicable ».",
+        ),
+    ] {
+        let mut a = with_old_answer("ene_batiments_peb", choice, "");
+        assert!(a.apply_content_migrations(framework()));
+        let note = a.note("ene_certificat_peb");
+        assert!(note.starts_with(start) && note.ends_with(words), "{note}");
+        assert!(!note.contains("niveau ?") && !note.contains("niveau –"));
+        assert_migrating_again_changes_nothing(&mut a);
+    }
+    // A note with no answer, as a reminder chained from an earlier migration leaves it.
+    let mut a = with_old_answer("ene_batiments_peb", Choice::Unknown, "");
+    a.answers.get_mut("ene_batiments_peb").unwrap().choice = None;
+    a.apply_content_migrations(framework());
+    assert!(
+        a.note("ene_certificat_peb")
+            .contains("votre réponse était : aucun niveau.")
+    );
+}
+
+#[test]
+fn a_reminder_written_before_2_7_with_niveau_question_mark_is_not_written_again() {
+    // As an earlier version left it: the answer aside, its reminder saying « niveau ? ».
+    let mut a = with_old_answer("gou_donnees_ouvertes", Choice::Unknown, "");
+    a.apply_content_migrations(framework());
+    let words = "votre réponse était : « Je ne sais pas ».";
+    let earlier = a
+        .note("gou_donnees_ouvertes_odwb")
+        .replace(words, "votre réponse était : niveau ?.");
+    a.answers.get_mut("gou_donnees_ouvertes_odwb").unwrap().note = earlier.clone();
+    assert_migrating_again_changes_nothing(&mut a);
+    assert_eq!(a.note("gou_donnees_ouvertes_odwb"), earlier);
+}

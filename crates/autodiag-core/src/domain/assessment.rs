@@ -439,22 +439,33 @@ impl Assessment {
                 changed = true;
                 continue;
             }
-            let level = match old.choice {
-                Some(Choice::Level(level)) => level.get().to_string(),
-                Some(Choice::Unknown) => "?".to_string(),
-                Some(Choice::NotApplicable) | None => "–".to_string(),
+            // The earlier answer in words. Until 2.7.0 an answer without a level read « niveau ? »
+            // or « niveau – », which told a commune nothing; a reminder already written that way
+            // is not written again.
+            let (answered, written_before) = match old.choice {
+                Some(Choice::Level(level)) => (format!("niveau {}", level.get()), None),
+                Some(Choice::Unknown) => ("« Je ne sais pas »".to_string(), Some("niveau ?")),
+                Some(Choice::NotApplicable) => ("« Non applicable »".to_string(), Some("niveau –")),
+                None => ("aucun niveau".to_string(), Some("niveau –")),
             };
-            // Content checks give every migration that sets an answer aside a note.
-            let mut reminder = migration.note.replace("{level}", &level);
-            // The commune's own comment comes along with the reminder: set aside alone, it would
-            // be kept in the file but never seen where the question is answered again.
+            // Content checks give every migration that sets an answer aside a note, with
+            // « niveau {level} » in it. The commune's own comment comes along with the
+            // reminder: set aside alone, it would be kept in the file but never seen where
+            // the question is answered again.
+            let mut reminder = migration.note.replace("niveau {level}", &answered);
             if !old.note.is_empty() {
                 reminder.push('\n');
                 reminder.push_str(&old.note);
             }
+            let reminder_before =
+                written_before.map(|before| migration.note.replace("niveau {level}", before));
             for target in &migration.to {
                 let answer = self.answers.entry(target.clone()).or_default();
-                if !answer.note.contains(&reminder) {
+                let already = answer.note.contains(&reminder)
+                    || reminder_before
+                        .as_ref()
+                        .is_some_and(|before| answer.note.contains(before));
+                if !already {
                     let mut note = answer.note.clone();
                     if !note.is_empty() {
                         note.push('\n');

@@ -644,9 +644,9 @@ fn check_migrations(framework: &Framework, problems: &mut Vec<String>) {
                 "{where_}: keep_level needs exactly one new question"
             ));
         }
-        if !migration.keep_level && !migration.note.contains("{level}") {
+        if !migration.keep_level && !migration.note.contains("niveau {level}") {
             problems.push(format!(
-                "{where_}: needs a note that recalls the old answer with {{level}}"
+                "{where_}: needs a note that recalls the old answer with « niveau {{level}} »"
             ));
         }
     }
