@@ -183,8 +183,9 @@ fn add_imported(
     }
 }
 
-/// Which of the two is later: how many questions each answers and when each last changed,
-/// so a user carrying a diagnostic between computers knows which copy holds the latest work.
+/// How many questions each copy answers, and when it last changed (here) or was saved (the
+/// file), so a user carrying a diagnostic between computers can tell which holds the latest
+/// work.
 fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> String {
     let l = crate::state::locale();
     let framework = content::framework();

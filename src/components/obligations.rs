@@ -47,7 +47,8 @@ pub fn LegalObligations(
                 let answered = match assessment.choice(&obligation.question_id) {
                     Some(Choice::NotApplicable) => td_string!(l, results.legal_not_applicable),
                     Some(Choice::Unknown) => td_string!(l, results.legal_unknown),
-                    _ => td_string!(l, results.legal_unanswered),
+                    // A level is never « to check »: it is met or below.
+                    Some(Choice::Level(_)) | None => td_string!(l, results.legal_unanswered),
                 };
                 td_string!(
                     l,

@@ -253,7 +253,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     let colon = td_string!(l, shell.colon);
     let discussion: Vec<Discussed> = spreads
         .iter()
-        .filter(|s| s.disagrees())
+        .filter(|s| s.to_discuss())
         .map(|s| {
             let question = texts.questions.get(&s.question_id);
             let answers = s
@@ -323,10 +323,10 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             let title = texts.questions.get(&question).map_or_else(String::new, |q| q.title.clone());
             let cells = s.choices.iter().map(|c| view! { <td>{choice_text(state, &question, *c)}</td> }).collect_view();
             view! {
-                <tr class:disagree=s.disagrees() data-testid=testid>
+                <tr class:disagree=s.to_discuss() data-testid=testid>
                     <th scope="row"><label for=select_id.clone()>{title}</label></th>
                     {cells}
-                    <td>{s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}{s.disagrees().then(|| warning_badge(td_string!(l, consolidate.discuss)))}</td>
+                    <td>{s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}{s.to_discuss().then(|| warning_badge(td_string!(l, consolidate.discuss)))}</td>
                     <td>
                         {decision_select(chosen, &question, select_id)}
                         {s.unmet_duty.then(|| warning_badge(td_string!(l, consolidate.unmet_duty)))}

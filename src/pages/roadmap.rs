@@ -52,7 +52,21 @@ pub fn RoadmapPage() -> impl IntoView {
             .unwrap_or_default()
     });
     // Every item's reasons come from the same answers and roadmap: worked out once per change.
-    let reasons = Memo::new(move |_| roadmap.with(|r| reasons_by_item(state, r)));
+    // Here, where a card can be moved, an item put off for lack of room says so too (the
+    // printed report leaves that out, to stay short).
+    let reasons = Memo::new(move |_| {
+        roadmap.with(|r| {
+            let mut reasons = reasons_by_item(state, r);
+            for item in &r.items {
+                if let (Some(words), Some(text)) =
+                    (reasons.get_mut(&item.id), deferral_text(state, r, item))
+                {
+                    words.push(text);
+                }
+            }
+            reasons
+        })
+    });
     let confirming = RwSignal::new(false);
     // The item last removed, with its place, until « Annuler » or the next removal.
     let removed = RwSignal::new(None::<(usize, RoadmapItem)>);
@@ -220,7 +234,6 @@ fn HorizonColumn(
     roadmap: Memo<Roadmap>,
     reasons: Memo<LiteMap<String, Vec<String>>>,
 ) -> impl IntoView {
-    let state = AppState::from_context();
     let testid = format!("horizon-{}", horizon.form_value());
     let title = horizon_title(horizon);
     let heading = title.clone();
@@ -236,8 +249,7 @@ fn HorizonColumn(
                     view! { <p class="hint" data-testid="empty-horizon">{empty_horizon_text(horizon)}</p> }.into_any()
                 } else {
                     view! { <ol class="horizon__items">{items.into_iter().map(|item| {
-                        let mut reasons = reasons.with_untracked(|r| r.get(&item.id).cloned().unwrap_or_default());
-                        reasons.extend(roadmap.with_untracked(|r| deferral_text(state, r, &item)));
+                        let reasons = reasons.with_untracked(|r| r.get(&item.id).cloned().unwrap_or_default());
                         view! { <ItemCard item reasons/> }
                     }).collect_view()}</ol> }.into_any()
                 }
@@ -551,25 +563,21 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Ve
     }))
 }
 
-/// On the roadmap page, where a card can be moved: a drafted action put off because its
-/// horizon was full says so (the printed report leaves it out, to stay short).
-pub fn deferral_text(state: AppState, roadmap: &Roadmap, item: &RoadmapItem) -> Option<String> {
+/// « reportée faute de place… » for a drafted action put off because its horizon was full.
+fn deferral_text(state: AppState, roadmap: &Roadmap, item: &RoadmapItem) -> Option<String> {
     let l = crate::state::locale();
     let framework = content::framework();
-    state
+    let (horizon, count) = state
         .with_current(|a| roadmap::deferred_by_cap(framework, &a.profile, roadmap, item))
-        .flatten()
-        // The horizon holds at least its cap, legal duties and foundations besides.
-        .map(|(horizon, _)| {
-            let count = roadmap.items_in(horizon).count();
-            td_string!(
-                l,
-                roadmap.reason_deferred,
-                horizon = horizon_title(horizon),
-                count = count
-            )
-            .to_string()
-        })
+        .flatten()?;
+    Some(
+        match horizon {
+            Horizon::Short => td_string!(l, roadmap.reason_deferred_short, count = count),
+            // Nothing comes after the long term: only the medium term can be full before it.
+            _ => td_string!(l, roadmap.reason_deferred_medium, count = count),
+        }
+        .to_string(),
+    )
 }
 
 pub fn reason_text(state: AppState, reason: &Reason) -> String {

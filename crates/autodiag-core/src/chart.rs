@@ -434,7 +434,8 @@ fn draw_axis_label(
 ) {
     let label = &radar.axes[axis];
     let score = radar.commune.values.get(axis).copied().flatten();
-    let to_confirm = radar.to_confirm.get(axis) == Some(&true);
+    // Only a score can be to confirm.
+    let to_confirm = score.is_some() && radar.to_confirm.get(axis) == Some(&true);
     let (lx, ly) = unit_point(axis, n, 1.1);
     let (x, y) = (lx, ly / 1.1);
     let h = if x.abs() < 0.05 {
@@ -445,7 +446,6 @@ fn draw_axis_label(
         HPos::Right
     };
     let centred = matches!(h, HPos::Center);
-    let to_confirm = to_confirm && score.is_some();
     // The note goes on a line under the score, except above or below a radar that keeps
     // those labels to two lines (the projector's, whose slide lists the scores beside it):
     // there it stands in for the score, which would not fit beside it.
@@ -464,7 +464,7 @@ fn draw_axis_label(
         Some(score) => format!("{score} / 100"),
         None => radar.not_assessed.clone(),
     });
-    let bold = lines.len() - 1;
+    let score_line = lines.len() - 1;
     if to_confirm && !note_instead {
         lines.push(radar.to_confirm_note.clone());
     }
@@ -481,12 +481,12 @@ fn draw_axis_label(
     // Below the middle, a side label's note lifts it by its line, towards the middle where
     // there is room, rather than pushing it down onto the label under the radar.
     let first_y = if !centred && y < 0.0 {
-        first_y + line_height * (lines.len() - bold - 1) as f64
+        first_y + line_height * (lines.len() - score_line - 1) as f64
     } else {
         first_y
     };
     for (index, line) in lines.iter().enumerate() {
-        let style = if index == bold {
+        let style = if index == score_line {
             bold_text_style(geometry.label_font, INK, h, VPos::Center)
         } else {
             text_style(geometry.label_font, INK, h, VPos::Center)

@@ -518,6 +518,21 @@ fn a_legal_duty_one_respondent_says_is_unmet_is_proposed_at_that_answer_not_the_
         .unwrap();
     assert!(!met.unmet_duty);
     assert_eq!(met.proposed, Some(level(4)));
+    // One level apart is no disagreement, but a duty some say is met and others not is
+    // discussed all the same.
+    let close = consolidation::compare(
+        framework(),
+        &[3, 2, 3].map(|n| {
+            let mut a = commune("Walcourt", "93088", "2026-02-01");
+            a.set_choice("gou_donnees_personnelles", Some(level(n)), NOW);
+            a
+        }),
+    );
+    let close = close
+        .iter()
+        .find(|s| s.question_id == "gou_donnees_personnelles")
+        .unwrap();
+    assert!(!close.disagrees() && close.unmet_duty && close.to_discuss());
 }
 
 #[test]

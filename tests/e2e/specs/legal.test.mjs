@@ -87,8 +87,8 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   assert.match(await rgpd.textContent(), /RGPD/);
   assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite_web]").count(), 0, "a met duty is not listed as below");
   // To check, each with what was answered: « Non applicable » is a claim to check, not a missing level.
-  assert.match(await section.locator("[data-testid=obligation-gou_donnees_ouvertes_odwb]").textContent(), /réponse « Non applicable » : vérifiez que la loi ne vise pas la commune ; minimum légal : niveau 3/);
-  assert.match(await section.locator("[data-testid=obligation-ene_certificat_peb]").textContent(), /pas encore de réponse ; minimum légal : niveau 2/);
+  assert.match(await section.locator("[data-testid=obligation-gou_donnees_ouvertes_odwb]").textContent(), /minimum légal : niveau 3 ; réponse « Non applicable » : vérifiez que la loi ne vise pas la commune/);
+  assert.match(await section.locator("[data-testid=obligation-ene_certificat_peb]").textContent(), /minimum légal : niveau 2 ; pas encore de réponse/);
   assert.doesNotMatch(await section.textContent(), /pas de niveau choisi/);
   assert.match(await section.textContent(), /Obligations respectées d'après vos réponses : 1 sur \d+\./);
   await section.scrollIntoViewIfNeeded();

@@ -31,7 +31,7 @@ test("a low-maturity commune without staff gets governance foundations first, an
   const shortCount = await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").count();
   const putOff = page.locator("[data-testid=horizon-medium] [data-testid=roadmap-item]", { hasText: "faute de place" });
   assert.ok((await putOff.count()) > 0, "no medium-term card says it waits for room");
-  assert.match(await putOff.first().textContent(), new RegExp(`reportée faute de place en « Court terme \\(0–12 mois\\) » \\(${shortCount} actions\\) : à avancer si la commune en a les moyens`));
+  assert.match(await putOff.first().textContent(), new RegExp(`reportée faute de place : le court terme compte déjà ${shortCount} actions ; à avancer si la commune en a les moyens`));
 
   // The draft leaves the long term empty here; the column says why rather than look forgotten.
   assert.match(await page.locator("[data-testid=horizon-long] [data-testid=empty-horizon]").textContent(), /^Rien encore au-delà de trois ans/);

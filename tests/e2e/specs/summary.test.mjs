@@ -152,10 +152,10 @@ test("importing the same commune and date asks first", async () => {
   const asks = (await page.locator("[data-testid=import-duplicate]").allTextContents()).sort();
   assert.match(asks[0], /^lobbes-copie\.json : Une évaluation de Lobbes du 20\/11\/2026 existe déjà\./);
   assert.match(asks[1], /^lobbes\.json : Une évaluation de Lobbes du 20\/11\/2026 existe déjà\./);
-  const here = "Dans ce navigateur : (\\d+) / 47 questions répondues, modifiée le \\d\\d\\/\\d\\d\\/\\d{4} à \\d\\d:\\d\\d\\.";
-  const [, inBrowser, inCopy] = asks[0].match(new RegExp(`${here} Dans le fichier : (\\d+) / 47 questions répondues, enregistré le 30\\/11\\/2026 à \\d\\d:\\d\\d\\.`));
+  const here = "Dans ce navigateur : (\\d+) questions sur 47 ont une réponse, modifiée le \\d\\d\\/\\d\\d\\/\\d{4} à \\d\\d:\\d\\d\\.";
+  const [, inBrowser, inCopy] = asks[0].match(new RegExp(`${here} Dans le fichier : (\\d+) questions sur 47 ont une réponse, enregistré le 30\\/11\\/2026 à \\d\\d:\\d\\d\\.`));
   assert.ok(Number(inCopy) < Number(inBrowser), asks[0]);
-  assert.match(asks[1], /Dans le fichier : \d+ \/ 47 questions répondues, enregistré le 28\/11\/2026 à \d\d:\d\d\./);
+  assert.match(asks[1], /Dans le fichier : \d+ questions sur 47 ont une réponse, enregistré le 28\/11\/2026 à \d\d:\d\d\./);
   await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes.json" }).locator("[data-testid=import-keep-both]").click();
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
   await page.goto(`${app.server.url}outils/#/evaluations`);

@@ -29,6 +29,12 @@ impl QuestionSpread {
         self.spread.is_some_and(|s| s >= DISAGREEMENT_LEVELS)
     }
 
+    /// What the workshop discusses: respondents two levels apart or more, or a legal duty
+    /// some say is met and others not, however close their levels.
+    pub fn to_discuss(&self) -> bool {
+        self.disagrees() || (self.unmet_duty && self.spread.is_some_and(|s| s > 0))
+    }
+
     /// The respondents (their indices) grouped by what they answered, highest level first,
     /// then « Je ne sais pas », « Non applicable » and no answer. A workshop slide shows each
     /// level once with who chose it, so it stays readable with many respondents.
@@ -149,10 +155,8 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
                     - levels.iter().min().copied().unwrap_or(0)
             });
             let lowest = levels.iter().min().copied();
-            let unmet_duty = framework
-                .legal_minimum(question)
-                .zip(lowest)
-                .is_some_and(|(minimum, lowest)| lowest < minimum);
+            let unmet_duty =
+                lowest.is_some_and(|lowest| framework.below_legal_minimum(question, lowest));
             let proposed_level = if unmet_duty {
                 lowest
             } else {

@@ -64,19 +64,17 @@ pub fn pillar_slide<'a>(
         })
         .collect();
     crate::sort::sort_by_key(&mut levels, |(_, level)| std::cmp::Reverse(*level));
+    let below_legal =
+        |(question, level): &&(&str, Level)| framework.below_legal_minimum(question, level.get());
     PillarSlide {
+        // A duty under its minimum is never a strength, whatever its level.
         strengths: levels
             .iter()
-            .filter(|(_, level)| level.get() >= 3)
+            .filter(|gap| gap.1.get() >= 3 && !below_legal(gap))
             .take(MAX_STRENGTHS)
             .copied()
             .collect(),
         gaps: {
-            let below_legal = |(question, level): &&(&str, Level)| {
-                framework
-                    .legal_minimum(question)
-                    .is_some_and(|minimum| level.get() < minimum)
-            };
             // Lowest first; equals in questionnaire order.
             let mut lowest = levels.clone();
             crate::sort::sort_by_key(&mut lowest, |(_, level)| *level);

@@ -686,10 +686,11 @@ struct Scheduling<'a> {
 }
 
 /// Where a drafted item waits one horizon past its action's own because that horizon was
-/// full, not because a prerequisite comes first or the référent is still to name: the horizon
-/// it would have taken and that horizon's cap, so its card can say it may start earlier.
-/// A reviewer read a quick, free action drafted at medium term as « this can wait three
-/// years ».
+/// full, not because something comes first (a prerequisite, an earlier step on the same
+/// question, the référent still to name): the horizon it would have taken and how many items
+/// fill it, so its card can say it may start earlier. A reviewer read a quick, free action
+/// drafted at medium term as « this can wait three years ». A roadmap the commune edited says
+/// nothing: its own moves are not for lack of room.
 pub fn deferred_by_cap(
     framework: &Framework,
     profile: &super::profile::Profile,
@@ -697,22 +698,24 @@ pub fn deferred_by_cap(
     item: &RoadmapItem,
 ) -> Option<(Horizon, usize)> {
     let action = framework.action(&item.id)?;
-    if item.origin != ItemOrigin::Drafted || item.horizon <= action.horizon {
+    if roadmap.edited || item.origin != ItemOrigin::Drafted || item.horizon <= action.horizon {
         return None;
     }
-    let planned_at = |id: &str| {
-        roadmap
+    let held_back = roadmap.items.iter().any(|other| {
+        other.horizon >= item.horizon
+            && framework.action(&other.id).is_some_and(|first| {
+                action.prerequisites.contains(&first.id)
+                    || (first.from < action.from
+                        && first.questions.iter().any(|q| action.questions.contains(q)))
+            })
+    });
+    let after_referent = profile.has_no_dedicated_staff()
+        && STAFF_FOUNDATIONS[1..].contains(&item.id.as_str())
+        && roadmap
             .items
             .iter()
-            .find(|other| other.id == id)
-            .map(|other| other.horizon)
-    };
-    let after_prerequisite = action
-        .prerequisites
-        .iter()
-        .any(|id| planned_at(id).is_some_and(|horizon| horizon >= item.horizon));
-    let after_referent = STAFF_FOUNDATIONS[1..].contains(&item.id.as_str())
-        && planned_at(STAFF_FOUNDATIONS[0]).is_some();
-    (!after_prerequisite && !after_referent)
-        .then(|| (action.horizon, horizon_cap(profile, action.horizon)))
+            .any(|other| other.id == STAFF_FOUNDATIONS[0]);
+    let filled = roadmap.items_in(action.horizon).count();
+    (!held_back && !after_referent && filled >= horizon_cap(profile, action.horizon))
+        .then_some((action.horizon, filled))
 }

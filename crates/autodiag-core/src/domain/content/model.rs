@@ -1028,6 +1028,12 @@ impl Framework {
         self.questions.get(question).and_then(|q| q.legal_minimum)
     }
 
+    /// Whether `level` on `question` leaves a legal duty unmet.
+    pub fn below_legal_minimum(&self, question: &str, level: u8) -> bool {
+        self.legal_minimum(question)
+            .is_some_and(|minimum| level < minimum)
+    }
+
     /// The name of `level` on `question`. On a legal duty the levels up to the minimum say
     /// where the commune stands with the law (« Sous le minimum légal », « Minimum légal »),
     /// since compliance is not maturity; the scale's maturity names start above it.
