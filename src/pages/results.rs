@@ -298,8 +298,12 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
             <ChartFigure draw=Callback::new(move |width| shown.with(|s| bars_at(&s.2, width))) file_stem="autodiag-detail".to_string() size testid="breakdown-chart">
                 {move || shown.with(|(name, rows, _, with_territory)| {
                     let with_territory = *with_territory;
+                    let colon = td_string!(l, shell.colon);
+                    let territory_label = format!("{}{colon}", td_string!(l, results.col_territory));
+                    let note_label = format!("{}{colon}", td_string!(l, results.col_note));
                     view! {
-                        <table class="data-table" data-testid="breakdown-table">
+                        // On a phone each row stacks, so a commune's own notes are never cut off.
+                        <table class="data-table data-table--stack" data-testid="breakdown-table">
                             <caption>{td_string!(l, results.breakdown_caption, pillar = name.clone())}</caption>
                             <thead><tr>
                                 <th scope="col">{td_string!(l, results.col_question)}</th>
@@ -312,8 +316,8 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
                                     <tr>
                                         <th scope="row">{row.title.clone()}</th>
                                         <td>{row.answer.clone()}</td>
-                                        {with_territory.then(|| view! { <td data-testid="territory-reached">{row.territory.clone().unwrap_or_else(|| "—".to_string())}</td> })}
-                                        <td>{row.note.clone()}</td>
+                                        {with_territory.then(|| view! { <td data-testid="territory-reached" data-label=territory_label.clone()>{row.territory.clone().unwrap_or_else(|| "—".to_string())}</td> })}
+                                        <td data-label=note_label.clone()>{row.note.clone()}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -85,6 +85,10 @@ test("chart text is at least 12 px as shown, at 1366, 1280 and 375 px, and table
   const page = await openPage(context, app.server.url);
   await createAssessment(page, app.server.url, "Fleurus");
   for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, app.server.url, pillar, (_, i) => ((i + p) % 5) + 1);
+  // A note in the answers' table, which a phone once cut off at its edge.
+  await openPillar(page, app.server.url, "mobilite");
+  await page.fill("#note-mob_pcm", "PCM adopté en 2019 avec la commune voisine, à actualiser avant la fin de la législature");
+  await page.locator("#note-mob_pcm").blur();
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=bars-chart] svg");
   for (const [width, height] of [[1366, 768], [1280, 720], [375, 812]]) {
@@ -103,6 +107,11 @@ test("chart text is at least 12 px as shown, at 1366, 1280 and 375 px, and table
     const clipped = await page.evaluate(() =>
       [...document.querySelectorAll(".chart__table")].filter((box) => getComputedStyle(box).overflowX !== "auto" && box.scrollWidth > box.clientWidth).length);
     assert.equal(clipped, 0);
+    // The answers and their notes never need a sideways scroll: on a phone each row stacks.
+    const breakdown = await page.$eval("[data-testid=breakdown-chart] .chart__table", (box) => box.scrollWidth - box.clientWidth);
+    assert.ok(breakdown <= 0, `${width}px: the answers' table scrolls sideways by ${breakdown}px`);
+    const note = page.locator("[data-testid=breakdown-table] td", { hasText: "PCM adopté en 2019" });
+    if (width === 375) assert.match(await note.evaluate((td) => getComputedStyle(td, "::before").content), /Note/);
     // Each level of the colour key reads on one line, « 2 · Exploratoire » never split.
     const split = await page.$$eval(".band-key li strong", (names) =>
       names.filter((name) => name.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(name).fontSize) * 1.5).map((name) => name.textContent));
