@@ -269,6 +269,26 @@ test("projector: a duty under its legal minimum heads « À travailler », and a
   await context.close();
 });
 
+test("projector: a full roadmap shows four actions per horizon and how many more, and still fits a 720p screen", async () => {
+  const { context, page } = await freshPage();
+  // Levels 1 and 2 everywhere: more short-term actions than a column holds.
+  await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: (p, i) => (i % 2) + 1 })]]));
+  await project(page, "Thuin");
+  for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    await expectText(page, "[data-testid=slide-counter]", `Diapositive ${SLIDES - 1} sur ${SLIDES}`);
+    const short = await page.$$eval("[data-testid=slide] .projector__columns > div:first-child li", (lis) => lis.map((li) => li.textContent));
+    // A reviewer saw three of eight projected, with half the slide empty.
+    assert.equal(short.length, 5, short.join(" | "));
+    assert.match(short[4], /^\+ \d+ autres$/);
+    await fitsTheScreen(page, `the roadmap slide at ${width}×${height}`);
+  }
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector: a pillar nobody has answered says so, instead of empty lists", async () => {
   const { context, page } = await freshPage();
   const summary = fullSummary({ commune: "Ham-sur-Heure-Nalinnes", date: "2026-11-20", pick: () => 3 });
