@@ -1,5 +1,6 @@
 //! Importing summary files: a file picker and drag and drop. Nothing existing ever changes
-//! without the user's say: an import always adds a new assessment.
+//! without the user's say: an import adds a new assessment, and replaces one only when asked,
+//! the replaced one recoverable with « Annuler ».
 
 use crate::browser;
 use crate::components::file_drop::FileDrop;
@@ -45,6 +46,14 @@ pub enum Outcome {
     Cancelled {
         file: String,
     },
+}
+
+/// What the user chose for a file of a diagnostic already in this browser.
+#[derive(Clone, Copy)]
+enum DuplicateChoice {
+    Replace,
+    KeepBoth,
+    Cancel,
 }
 
 /// The sentence for an import error, in the given language. It takes the language rather
@@ -289,7 +298,7 @@ pub fn ImportArea(
             });
         }
     });
-    let resolve = move |index: usize, keep: bool| {
+    let resolve = move |index: usize, choice: DuplicateChoice| {
         let Some(Outcome::Duplicate {
             file,
             pending,
@@ -300,10 +309,22 @@ pub fn ImportArea(
         else {
             return;
         };
-        let outcome = if keep {
-            add_imported(state, *pending, unknown_questions, asked_again)
-        } else {
-            Outcome::Cancelled { file }
+        let outcome = match choice {
+            DuplicateChoice::Cancel => Outcome::Cancelled { file },
+            DuplicateChoice::KeepBoth => {
+                add_imported(state, *pending, unknown_questions, asked_again)
+            }
+            DuplicateChoice::Replace => {
+                // The copy here goes to the trash, which the shell's « Annuler » empties back.
+                let here = state
+                    .workspace
+                    .with_untracked(|w| w.same_commune_and_date(&pending).map(|a| a.id.clone()));
+                let outcome = add_imported(state, *pending, unknown_questions, asked_again);
+                if let Some(id) = here {
+                    state.delete(&id);
+                }
+                outcome
+            }
         };
         added(&outcome);
         outcomes.update(|list| list[index] = outcome);
@@ -360,9 +381,11 @@ pub fn ImportArea(
                             {td_string!(l, import.duplicate, name = name, date = date)}
                             " "<span data-testid="import-versions">{versions}</span>
                             " "
-                            <button type="button" class="button button--small" data-testid="import-keep-both" on:click=move |_| resolve(index, true)>{td_string!(l, import.keep_both)}</button>
+                            <button type="button" class="button button--small" data-testid="import-replace" on:click=move |_| resolve(index, DuplicateChoice::Replace)>{td_string!(l, import.replace)}</button>
                             " "
-                            <button type="button" class="button button--small" on:click=move |_| resolve(index, false)>{td_string!(l, import.cancel)}</button>
+                            <button type="button" class="button button--small" data-testid="import-keep-both" on:click=move |_| resolve(index, DuplicateChoice::KeepBoth)>{td_string!(l, import.keep_both)}</button>
+                            " "
+                            <button type="button" class="button button--small" on:click=move |_| resolve(index, DuplicateChoice::Cancel)>{td_string!(l, import.cancel)}</button>
                         </li>
                     }.into_any()
                 }

@@ -167,6 +167,36 @@ test("importing the same commune and date asks first", async () => {
   await assertClean(page);
 });
 
+test("a newer file of a diagnostic already here can replace it, and « Annuler » brings the replaced one back", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  const [first] = writeFiles([["lobbes.json", example()]]);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.waitForSelector("[data-testid=import-input]");
+  await page.setInputFiles("[data-testid=import-input]", first);
+  await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  // The same diagnostic, saved later on another computer with ten answers.
+  const later = example();
+  later.generated_at = "2026-11-30T10:00:00.000Z";
+  later.answers = later.answers.slice(0, 10);
+  const [copy] = writeFiles([["lobbes-bureau.json", later]]);
+  await page.setInputFiles("[data-testid=import-input]", copy);
+  await page.locator("[data-testid=import-duplicate]").waitFor();
+  await page.click("[data-testid=import-replace]");
+  await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  const rows = page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" });
+  await expectText(page, "[data-testid=undo-notice] p", "« Lobbes » a été supprimée.");
+  assert.equal(await rows.count(), 1, "the copy here was replaced");
+  const replacing = await rows.locator(".assessment__meta").textContent();
+  await page.click("[data-testid=undo-delete]");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=assessment-row]").length === 2);
+  assert.equal(await rows.count(), 2, "« Annuler » brings the replaced copy back beside the file's");
+  assert.ok((await rows.locator(".assessment__meta").allTextContents()).includes(replacing));
+  await assertClean(page);
+  await context.close();
+});
+
 test("the answers export as CSV, one row per question", async () => {
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Pont-à-Celles");
