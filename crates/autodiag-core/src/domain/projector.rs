@@ -13,7 +13,7 @@ pub const MAX_GAPS: usize = 2;
 pub const MAX_TO_CHECK_LINES: usize = 4;
 /// Lines per horizon on the roadmap slide, « + N autres » included: the first steps drafted
 /// matter most (legal duties and foundations come first).
-pub const MAX_ROADMAP_LINES: usize = 5;
+pub const MAX_ROADMAP_LINES: usize = 4;
 
 /// One pillar's slide, as question ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
