@@ -56,9 +56,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # migration's reminder names an earlier answer without a level in words (« Je ne sais pas »,
 # not « niveau ? »), and never writes again one an earlier version wrote: 189,450 and 685,000.
 # A newer file of a diagnostic already here can replace it, the replaced one in the trash
-# that « Annuler » empties back: 685,400.
+# that « Annuler » empties back: 685,400. The decision select as a type-erased view: 685,200.
 SIZE_BUDGET := 189450
-DIST_BUDGET := 685400
+DIST_BUDGET := 685200
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

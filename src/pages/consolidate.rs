@@ -201,7 +201,7 @@ type Chosen = RwSignal<LiteMap<String, Option<Choice>>>;
 
 /// The joint answer to `question` as a select, on the table and on the discussion's slides
 /// alike: either one follows a choice made on the other.
-fn decision_select(chosen: Chosen, question: &str, id: String) -> impl IntoView + use<> {
+fn decision_select(chosen: Chosen, question: &str, id: String) -> AnyView {
     let l = crate::state::locale();
     let texts = AppState::from_context().texts();
     let mut values: Vec<(String, String)> = vec![(String::new(), "—".to_string())];
@@ -230,6 +230,7 @@ fn decision_select(chosen: Chosen, question: &str, id: String) -> impl IntoView 
             {values.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
         </select>
     }
+    .into_any()
 }
 
 #[component]
