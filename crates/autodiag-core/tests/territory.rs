@@ -503,35 +503,25 @@ fn a_legal_duty_one_respondent_says_is_unmet_is_proposed_at_that_answer_not_the_
     let other = spread("gou_information_donnees");
     assert!(!other.unmet_duty);
     assert_eq!(other.proposed, Some(level(4)));
-    // Everyone at or over the minimum: the median again.
-    let met = consolidation::compare(
-        framework(),
-        &[4, 3, 5].map(|n| {
+    // Data protection alone, answered at `levels` by three respondents.
+    let data_protection = |levels: [u8; 3]| {
+        let respondents = levels.map(|n| {
             let mut a = commune("Walcourt", "93088", "2026-02-01");
             a.set_choice("gou_donnees_personnelles", Some(level(n)), NOW);
             a
-        }),
-    );
-    let met = met
-        .iter()
-        .find(|s| s.question_id == "gou_donnees_personnelles")
-        .unwrap();
+        });
+        consolidation::compare(framework(), &respondents)
+            .into_iter()
+            .find(|s| s.question_id == "gou_donnees_personnelles")
+            .unwrap()
+    };
+    // Everyone at or over the minimum: the median again.
+    let met = data_protection([4, 3, 5]);
     assert!(!met.unmet_duty);
     assert_eq!(met.proposed, Some(level(4)));
     // One level apart is no disagreement, but a duty some say is met and others not is
     // discussed all the same.
-    let close = consolidation::compare(
-        framework(),
-        &[3, 2, 3].map(|n| {
-            let mut a = commune("Walcourt", "93088", "2026-02-01");
-            a.set_choice("gou_donnees_personnelles", Some(level(n)), NOW);
-            a
-        }),
-    );
-    let close = close
-        .iter()
-        .find(|s| s.question_id == "gou_donnees_personnelles")
-        .unwrap();
+    let close = data_protection([3, 2, 3]);
     assert!(!close.disagrees() && close.unmet_duty && close.to_discuss());
 }
 

@@ -133,20 +133,30 @@ test("bad files get a French message and change nothing", async () => {
   await assertClean(page);
 });
 
-test("importing the same commune and date asks first", async () => {
-  const page = await openPage(app.browser, app.server.url);
-  const lobbes = example();
-  const [file] = writeFiles([["lobbes.json", lobbes]]);
+/** Imports Lobbes's example on the import page, as a first computer holds it; its file. */
+async function importLobbes(page) {
+  const [file] = writeFiles([["lobbes.json", example()]]);
   await page.goto(`${app.server.url}outils/#/importer`);
   await page.waitForSelector("[data-testid=import-input]");
   await page.setInputFiles("[data-testid=import-input]", file);
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
-  // Two copies at once ask twice, each line naming its file. The copy was saved later, with
-  // fewer answers: each line says what each version holds and when it last changed.
+  return file;
+}
+
+/** The same diagnostic, saved later on another computer with ten answers. */
+function lobbesSavedLater() {
   const later = example();
   later.generated_at = "2026-11-30T10:00:00.000Z";
   later.answers = later.answers.slice(0, 10);
-  const [copy] = writeFiles([["lobbes-copie.json", later]]);
+  return later;
+}
+
+test("importing the same commune and date asks first", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const file = await importLobbes(page);
+  // Two copies at once ask twice, each line naming its file. The copy was saved later, with
+  // fewer answers: each line says what each version holds and when it last changed.
+  const [copy] = writeFiles([["lobbes-copie.json", lobbesSavedLater()]]);
   await page.setInputFiles("[data-testid=import-input]", [file, copy]);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=import-duplicate]").length === 2);
   const asks = (await page.locator("[data-testid=import-duplicate]").allTextContents()).sort();
@@ -170,16 +180,8 @@ test("importing the same commune and date asks first", async () => {
 test("a newer file of a diagnostic already here can replace it, and « Annuler » brings the replaced one back", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
-  const [first] = writeFiles([["lobbes.json", example()]]);
-  await page.goto(`${app.server.url}outils/#/importer`);
-  await page.waitForSelector("[data-testid=import-input]");
-  await page.setInputFiles("[data-testid=import-input]", first);
-  await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
-  // The same diagnostic, saved later on another computer with ten answers.
-  const later = example();
-  later.generated_at = "2026-11-30T10:00:00.000Z";
-  later.answers = later.answers.slice(0, 10);
-  const [copy] = writeFiles([["lobbes-bureau.json", later]]);
+  await importLobbes(page);
+  const [copy] = writeFiles([["lobbes-bureau.json", lobbesSavedLater()]]);
   await page.setInputFiles("[data-testid=import-input]", copy);
   await page.locator("[data-testid=import-duplicate]").waitFor();
   await page.click("[data-testid=import-replace]");
