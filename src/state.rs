@@ -16,6 +16,15 @@ use leptos::prelude::*;
 /// Writes a typed text into the assessment: (assessment, now, continuing an edit).
 type PendingEdit = Box<dyn FnOnce(&mut Assessment, &str, bool)>;
 
+/// A deleted assessment, kept for « annuler »: where it was, and whether an imported file
+/// replaced it rather than the user deleting it.
+#[derive(Clone)]
+pub struct Trashed {
+    pub index: usize,
+    pub assessment: Assessment,
+    pub replaced: bool,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The bundle running in this page.
@@ -39,8 +48,8 @@ pub struct AppState {
     pub recovered: RwSignal<Vec<Recovered>>,
     /// Name of the copy kept when another tab edited the same assessment at the same time.
     pub conflict_copy: RwSignal<Option<String>>,
-    /// The last deleted assessment and its position, for « annuler ».
-    pub deleted: RwSignal<Option<(usize, Assessment)>>,
+    /// The last deleted assessment, for « annuler ».
+    pub deleted: RwSignal<Option<Trashed>>,
     /// A new version of the app is cached and will load on the next visit.
     pub update_ready: RwSignal<bool>,
     /// A language could not be downloaded (offline on a first visit, for example).
@@ -112,7 +121,11 @@ impl AppState {
             saves: RwSignal::new(0),
             recovered: RwSignal::new(loaded.recovered),
             conflict_copy: RwSignal::new(None),
-            deleted: RwSignal::new(loaded.trash.map(|a| (usize::MAX, a))),
+            deleted: RwSignal::new(loaded.trash.map(|assessment| Trashed {
+                index: usize::MAX,
+                assessment,
+                replaced: false,
+            })),
             update_ready: RwSignal::new(false),
             language_failed: RwSignal::new(false),
             refresh: RwSignal::new(0),
@@ -416,6 +429,15 @@ impl AppState {
 
     /// Deletes an assessment; it stays recoverable through « annuler ».
     pub fn delete(&self, id: &str) {
+        self.trash(id, false);
+    }
+
+    /// Sets aside the copy that an imported file replaced, recoverable like a deleted one.
+    pub fn set_aside_replaced(&self, id: &str) {
+        self.trash(id, true);
+    }
+
+    fn trash(&self, id: &str, replaced: bool) {
         let mut removed = None;
         self.workspace.update(|w| removed = w.remove(id));
         if let Some((index, assessment)) = removed {
@@ -426,12 +448,21 @@ impl AppState {
                     .with_untracked(|w| w.assessments.last().map(|a| a.id.clone()));
                 self.current.set(next);
             }
-            self.deleted.set(Some((index, assessment)));
+            self.deleted.set(Some(Trashed {
+                index,
+                assessment,
+                replaced,
+            }));
         }
     }
 
     pub fn undo_delete(&self) {
-        if let Some((index, mut assessment)) = self.deleted.get_untracked() {
+        if let Some(Trashed {
+            index,
+            mut assessment,
+            ..
+        }) = self.deleted.get_untracked()
+        {
             // A new revision makes the storage effect write it back.
             assessment.revision += 1;
             let id = assessment.id.clone();

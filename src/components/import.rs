@@ -321,7 +321,7 @@ pub fn ImportArea(
                     .with_untracked(|w| w.same_commune_and_date(&pending).map(|a| a.id.clone()));
                 let outcome = add_imported(state, *pending, unknown_questions, asked_again);
                 if let Some(id) = here {
-                    state.delete(&id);
+                    state.set_aside_replaced(&id);
                 }
                 outcome
             }

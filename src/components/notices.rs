@@ -63,12 +63,28 @@ pub fn Notices() -> impl IntoView {
         }
         if let Some(name) = state
             .deleted
-            .with(|d| d.as_ref().map(|(_, a)| a.profile.commune.clone()))
+            .with(|d| d.as_ref().map(|t| t.assessment.profile.commune.clone()))
         {
+            let said = td_string!(l, notices.deleted, name = name);
+            let undo = td_string!(l, notices.undo);
+            // « Annuler » brings a replaced copy back beside the file's, so it says so. Only
+            // the tools bundle imports files.
+            #[cfg(feature = "tools")]
+            let (said, undo) = if state
+                .deleted
+                .with(|d| d.as_ref().is_some_and(|t| t.replaced))
+            {
+                (
+                    td_string!(l, notices.replaced, name = name),
+                    td_string!(l, notices.keep_replaced),
+                )
+            } else {
+                (said, undo)
+            };
             shown.push(view! {
                 <div class="notice notice--info" role="status" data-testid="undo-notice">
-                    <p>{td_string!(l, notices.deleted, name = name)}</p>
-                    <button type="button" class="button button--primary" data-testid="undo-delete" on:click=move |_| state.undo_delete()>{td_string!(l, notices.undo)}</button>
+                    <p>{said}</p>
+                    <button type="button" class="button button--primary" data-testid="undo-delete" on:click=move |_| state.undo_delete()>{undo}</button>
                     <button type="button" class="button" on:click=move |_| { state.deleted.set(None); storage::empty_trash(); }>{td_string!(l, notices.dismiss)}</button>
                 </div>
             }.into_any());

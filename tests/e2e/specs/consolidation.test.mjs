@@ -190,9 +190,15 @@ test("the questions to discuss project one at a time, in large type, driven by t
   assert.equal(await page.inputValue("#discussion-decision"), proposal);
   const agreed = proposal === "4" ? "2" : "4";
   await page.selectOption("#discussion-decision", agreed);
+  await page.focus("#discussion-decision");
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=discussion-counter]", `Question à discuter 2 sur ${count}`);
-  assert.notEqual(await page.textContent("[data-testid=discussion-slide] h2"), title);
+  const secondTitle = await page.textContent("[data-testid=discussion-slide] h2");
+  assert.notEqual(secondTitle, title);
+  // The keyboard stays on the select, which now settles the second question.
+  await page.waitForFunction(() => document.activeElement?.id === "discussion-decision");
+  const [secondId] = Object.entries(texts).find(([, q]) => q.title === secondTitle);
+  assert.equal(await page.inputValue("#discussion-decision"), await page.inputValue(`#consolidated-${secondId}`));
   await page.keyboard.press("End");
   await expectText(page, "[data-testid=discussion-counter]", `Question à discuter ${count} sur ${count}`);
   await page.keyboard.press("Escape");

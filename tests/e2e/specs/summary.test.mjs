@@ -188,7 +188,9 @@ test("a newer file of a diagnostic already here can replace it, and « Annuler �
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
   await page.goto(`${app.server.url}outils/#/evaluations`);
   const rows = page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" });
-  await expectText(page, "[data-testid=undo-notice] p", "« Lobbes » a été supprimée.");
+  // The notice says the file replaced the copy, not that the user deleted it.
+  await expectText(page, "[data-testid=undo-notice] p", "La copie de « Lobbes » qui était dans ce navigateur a été remplacée par le fichier.");
+  await expectText(page, "[data-testid=undo-delete]", "Garder aussi l'ancienne copie");
   assert.equal(await rows.count(), 1, "the copy here was replaced");
   const replacing = await rows.locator(".assessment__meta").textContent();
   await page.click("[data-testid=undo-delete]");
