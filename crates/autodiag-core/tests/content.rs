@@ -468,7 +468,7 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
         "sc_publicite_conseil",
         "ene_certificat_peb",
         "ene_dechets_menagers",
-        "eco_marches_pme",
+        "eco_marches_publicite",
         "qdv_commune_cpas",
         "qdv_plan_urgence",
         "mob_ecoles_zone30",

@@ -226,7 +226,7 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         // Under 1.0.0 level 2 of these meant « some tenders are online », « a directory of
         // aid exists », « a few fixes were made »: they kept their id when 2.0.0 gave them a
         // legal minimum, so an old answer read as « Minimum légal ».
-        ("eco_marches_publics", "eco_marches_pme"),
+        ("eco_marches_publics", "eco_marches_publicite"),
         ("qdv_social", "qdv_commune_cpas"),
         ("sc_accessibilite", "sc_accessibilite_web"),
     ] {
@@ -246,9 +246,10 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
 #[test]
 fn an_answer_to_a_reordered_ladder_is_asked_again_never_read_as_the_new_level() {
     // Under 2.3.0 level 2 of data management meant « decisions prepared in iA.Delib »; under
-    // 2.4.0 it means « a dated data inventory exists », which that commune may not have.
+    // 2.4.0 it meant « a dated data inventory exists », which that commune may not have, and
+    // 2.8.0 asks electronic mail with iA.Delib at level 2.
     assert_asked_again_with_its_comment(
-        ("gou_donnees", "gou_information_donnees"),
+        ("gou_donnees", "gou_documents_donnees"),
         "2.4.0",
         2,
         "iA.Delib depuis 2021",
@@ -389,10 +390,10 @@ fn the_courcelles_example_does_not_show_its_1_0_answer_on_tenders_as_the_legal_m
     let imported = summary::import(framework(), &bytes, "x".into(), NOW).unwrap();
     let tenders = obligations(framework(), &imported.assessment)
         .into_iter()
-        .find(|o| o.question_id == "eco_marches_pme")
+        .find(|o| o.question_id == "eco_marches_publicite")
         .expect("a legal duty");
     assert_eq!(tenders.compliance, Compliance::ToCheck);
-    let note = imported.assessment.note("eco_marches_pme");
+    let note = imported.assessment.note("eco_marches_publicite");
     assert!(note.contains("niveau 2"), "{note}");
 }
 
@@ -701,4 +702,54 @@ fn a_reminder_written_before_2_7_with_niveau_question_mark_is_not_written_again(
     a.answers.get_mut("gou_donnees_ouvertes_odwb").unwrap().note = earlier.clone();
     assert_migrating_again_changes_nothing(&mut a);
     assert_eq!(a.note("gou_donnees_ouvertes_odwb"), earlier);
+}
+
+#[test]
+fn an_answer_to_public_procurement_is_asked_again_once_its_legal_minimum_counts_the_award_notice() {
+    // Under 2.7.0 the legal minimum asked publication and electronic tenders for contracts that
+    // must be advertised; since 1 September 2023 (law of 8 February 2023, royal decree of
+    // 13 August 2023) every contract but low-value ones also needs its award notice, and a
+    // negotiated one without prior publication its tenders on the platform.
+    assert_asked_again_with_its_comment(
+        ("eco_marches_pme", "eco_marches_publicite"),
+        "2.8.0",
+        2,
+        "Tout passe par e-Procurement depuis 2020",
+    );
+}
+
+#[test]
+fn an_answer_to_data_management_is_asked_again_once_documents_come_before_the_inventory() {
+    // Under 2.7.0 level 2 meant « a dated data inventory exists »; under 2.8.0 it means
+    // decisions and mail handled electronically, which a commune with an inventory may lack.
+    assert_asked_again_with_its_comment(
+        ("gou_information_donnees", "gou_documents_donnees"),
+        "2.8.0",
+        2,
+        "Inventaire dans un tableur",
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_5_and_again_under_2_8_reads_each_reminder_once() {
+    assert_each_reminder_read_once(
+        Some(("eco_marches_publics", 2)),
+        ("eco_marches_pme", 3),
+        "Question posée à nouveau (version 2.5.0 du référentiel) : avant la version 2.0.0, ses \
+         niveaux ne tenaient pas compte de l'obligation légale décrite ci-dessus, et l'outil ne \
+         sait pas sous quelle version vous aviez répondu. Votre réponse était : niveau 2 ; \
+         confirmez-la ou corrigez-la.",
+        ("eco_marches_publicite", "2.8.0"),
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_4_and_again_under_2_8_reads_each_reminder_once() {
+    assert_each_reminder_read_once(
+        Some(("gou_donnees", 2)),
+        ("gou_information_donnees", 4),
+        "Avant la version 2.4.0 du référentiel, l'inventaire des données n'était demandé qu'au \
+         niveau 3, avec la gestion électronique du courrier ; votre réponse était : niveau 2.",
+        ("gou_documents_donnees", "2.8.0"),
+    );
 }

@@ -285,9 +285,9 @@ fn matching_case() -> territory::Territory {
     let mut files = Vec::new();
     let mut lobbes = commune("Lobbes", "56044", "2026-01-01");
     answer_all(&mut lobbes, level(3));
-    lobbes.set_choice("gou_information_donnees", Some(level(4)), NOW);
+    lobbes.set_choice("gou_documents_donnees", Some(level(4)), NOW);
     lobbes.set_note(
-        "gou_information_donnees",
+        "gou_documents_donnees",
         "Inventaire tenu par la DG dans un tableur partagé",
         NOW,
     );
@@ -301,9 +301,9 @@ fn matching_case() -> territory::Territory {
     }
     let mut chimay = commune("Chimay", "56016", "2026-01-01");
     answer_all(&mut chimay, level(1));
-    chimay.set_choice("gou_information_donnees", Some(level(1)), NOW);
+    chimay.set_choice("gou_documents_donnees", Some(level(1)), NOW);
     answer_pillar(&mut chimay, "gouvernance", level(4));
-    chimay.set_choice("gou_information_donnees", Some(level(1)), NOW);
+    chimay.set_choice("gou_documents_donnees", Some(level(1)), NOW);
     chimay.set_choice("gou_pilotage", Some(Choice::Unknown), NOW);
     files.push(("chimay.json".into(), file_of(&chimay)));
     territory::load(framework(), &files, NOW)
@@ -315,7 +315,7 @@ fn the_constructed_match_is_found_with_notes() {
     let matches = matching::find(framework(), &t, Thresholds::default());
     let inventory = matches
         .iter()
-        .find(|m| m.question_id == "gou_information_donnees" && m.ahead.commune == "Lobbes")
+        .find(|m| m.question_id == "gou_documents_donnees" && m.ahead.commune == "Lobbes")
         .expect("Lobbes can help on the data inventory");
     let behind: Vec<&str> = inventory
         .behind
@@ -411,7 +411,7 @@ fn one_communes_lessons_list_each_question_once_with_everyone_ahead() {
     }
     let inventory = lessons
         .iter()
-        .find(|l| l.question_id == "gou_information_donnees")
+        .find(|l| l.question_id == "gou_documents_donnees")
         .expect("Thuin can learn about the data inventory");
     assert_eq!(inventory.level, 1);
     assert!(inventory.teachers.iter().any(|p| p.commune == "Lobbes"));
@@ -439,14 +439,14 @@ fn respondents_are_compared_and_consolidated_with_the_median() {
     dg.profile.respondent_name = "Directeur général".into();
     let mut it = mayor.clone();
     it.profile.respondent_name = "Informaticien".into();
-    mayor.set_choice("gou_information_donnees", Some(level(4)), NOW);
-    dg.set_choice("gou_information_donnees", Some(level(2)), NOW);
-    it.set_choice("gou_information_donnees", Some(level(1)), NOW);
+    mayor.set_choice("gou_documents_donnees", Some(level(4)), NOW);
+    dg.set_choice("gou_documents_donnees", Some(level(2)), NOW);
+    it.set_choice("gou_documents_donnees", Some(level(1)), NOW);
     mayor.set_choice("mob_pcm", Some(level(3)), NOW);
     dg.set_choice("mob_pcm", Some(level(3)), NOW);
     it.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
     it.set_note(
-        "gou_information_donnees",
+        "gou_documents_donnees",
         "Aucun inventaire à ma connaissance",
         NOW,
     );
@@ -454,7 +454,7 @@ fn respondents_are_compared_and_consolidated_with_the_median() {
     let spreads = consolidation::compare(framework(), &respondents);
     let data = spreads
         .iter()
-        .find(|s| s.question_id == "gou_information_donnees")
+        .find(|s| s.question_id == "gou_documents_donnees")
         .unwrap();
     assert_eq!(data.spread, Some(3));
     assert!(data.disagrees());
@@ -476,9 +476,9 @@ fn respondents_are_compared_and_consolidated_with_the_median() {
         "Consolidation".into(),
         NOW,
     );
-    assert_eq!(merged.choice("gou_information_donnees"), Some(level(2)));
+    assert_eq!(merged.choice("gou_documents_donnees"), Some(level(2)));
     assert_eq!(
-        merged.note("gou_information_donnees"),
+        merged.note("gou_documents_donnees"),
         "Informaticien : Aucun inventaire à ma connaissance"
     );
     assert_eq!(merged.profile.commune, "Walcourt");
@@ -491,7 +491,7 @@ fn a_legal_duty_one_respondent_says_is_unmet_is_proposed_at_that_answer_not_the_
     let answers = [4, 2, 4].map(|n| {
         let mut a = commune("Walcourt", "93088", "2026-02-01");
         a.set_choice("gou_donnees_personnelles", Some(level(n)), NOW);
-        a.set_choice("gou_information_donnees", Some(level(n)), NOW);
+        a.set_choice("gou_documents_donnees", Some(level(n)), NOW);
         a
     });
     let spreads = consolidation::compare(framework(), &answers);
@@ -500,7 +500,7 @@ fn a_legal_duty_one_respondent_says_is_unmet_is_proposed_at_that_answer_not_the_
     assert!(duty.unmet_duty);
     assert_eq!(duty.proposed, Some(level(2)));
     // A question with no legal minimum keeps the median.
-    let other = spread("gou_information_donnees");
+    let other = spread("gou_documents_donnees");
     assert!(!other.unmet_duty);
     assert_eq!(other.proposed, Some(level(4)));
     // Data protection alone, answered at `levels` by three respondents.
@@ -638,7 +638,7 @@ fn contacts_group_per_question_with_each_commune_once() {
     assert_eq!(questions.len(), unique.len(), "one row per question");
     let inventory = rows
         .iter()
-        .find(|r| r.question_id == "gou_information_donnees")
+        .find(|r| r.question_id == "gou_documents_donnees")
         .unwrap();
     let behind: Vec<(&str, u8)> = inventory
         .behind
@@ -655,7 +655,7 @@ fn contacts_group_per_question_with_each_commune_once() {
     // A learner repeated once per helper in the matches appears once in the row.
     let pairs = matches
         .iter()
-        .filter(|m| m.question_id == "gou_information_donnees")
+        .filter(|m| m.question_id == "gou_documents_donnees")
         .map(|m| m.behind.len())
         .sum::<usize>();
     assert!(pairs >= inventory.behind.len());
@@ -870,7 +870,7 @@ fn completeness_counts_every_answer_against_every_question() {
     let total: usize = framework().pillars.iter().map(|p| p.questions.len()).sum();
     let mut a = commune("Lobbes", "56044", "2026-01-01");
     answer_pillar(&mut a, "mobilite", level(2));
-    a.set_choice("gou_information_donnees", Some(Choice::Unknown), NOW);
+    a.set_choice("gou_documents_donnees", Some(Choice::Unknown), NOW);
     let t = territory::load(framework(), &[("lobbes.json".into(), file_of(&a))], NOW);
     let mobility = framework()
         .pillars
@@ -958,8 +958,8 @@ fn the_contacts_csv_names_pillars_and_words_each_contact() {
     ];
     let text = matching::csv(&matches, &texts, &headers, "fr");
     assert!(text.lines().any(|l| {
-        l.starts_with("Pilier gouvernance;Question gou_information_donnees;Lobbes;4;")
-            && l.ends_with(";Lobbes aide Thuin sur gou_information_donnees")
+        l.starts_with("Pilier gouvernance;Question gou_documents_donnees;Lobbes;4;")
+            && l.ends_with(";Lobbes aide Thuin sur gou_documents_donnees")
     }));
 }
 

@@ -105,7 +105,8 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   const first = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
   await first.waitFor();
-  assert.match(await first.textContent(), /obligation légale/);
+  // The level the law requires, not the commune's own.
+  assert.match(await first.textContent(), /obligation légale : « [^»]+ » est sous le minimum légal \(niveau [2-5] requis\) ; à régler en premier/);
 
   await page.goto(`${app.server.url}outils/#/rapport`);
   await page.locator("[data-testid=legal-obligations] [data-testid=obligation-gou_donnees_personnelles]").waitFor();
@@ -213,7 +214,7 @@ test("a commune coming back with an answer given before transparency became a le
   assert.match(inclusionHelp, /\(EPN \[espace public numérique\], médiateurs/);
   assert.doesNotMatch(inclusionHelp, /\)\)/);
   await openPillar(page, app.server.url, "economie");
-  const tenders = page.locator("[data-testid=question-eco_marches_pme]");
+  const tenders = page.locator("[data-testid=question-eco_marches_publicite]");
   assert.equal(await tenders.locator("input[type=radio]:checked").count(), 0);
   assert.match(await tenders.locator("textarea").inputValue(), /^Question posée à nouveau.*obligation légale.*niveau 2 ; confirmez-la ou corrigez-la\.$/s);
   for (const [pillar, question, level] of [["mobilite", "mob_ecoles_zone30", 3], ["qualite_de_vie", "qdv_plan_urgence", 2]]) {

@@ -15,7 +15,7 @@ test("download the summary, delete the assessment, import the file: everything i
   await page.fill("#respondent", "Jean Lemaire");
   for (const [p, pillar] of PILLARS.entries()) await answerPillar(page, app.server.url, pillar, (_, i) => ((i + p) % 5) + 1);
   await openPillar(page, app.server.url, "gouvernance");
-  await page.fill("#note-gou_information_donnees", "Tableur tenu par la DG depuis 2024");
+  await page.fill("#note-gou_documents_donnees", "Tableur tenu par la DG depuis 2024");
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await page.waitForSelector("[data-testid=roadmap-item]");
   await page.fill("[data-testid=custom-text]", "Inviter les communes voisines à une réunion commune");
@@ -65,7 +65,7 @@ test("download the summary, delete the assessment, import the file: everything i
   assert.equal(await page.inputValue("#nis"), "56086");
   assert.equal(await page.inputValue("#respondent"), "Jean Lemaire");
   await openPillar(page, app.server.url, "gouvernance");
-  assert.equal(await page.inputValue("#note-gou_information_donnees"), "Tableur tenu par la DG depuis 2024");
+  assert.equal(await page.inputValue("#note-gou_documents_donnees"), "Tableur tenu par la DG depuis 2024");
   assert.ok(await page.isChecked('[data-testid="gou_pilotage-5"]'));
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await page.getByText("Inviter les communes voisines à une réunion commune").waitFor();

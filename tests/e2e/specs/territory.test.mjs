@@ -56,11 +56,16 @@ async function loadTerritory(page, summaries) {
 function contactCase() {
   const ahead = (name, nis, level, note) =>
     communeAt(name, nis, 3, (s) => {
-      setAnswer(s, "gou_information_donnees", level, note);
+      // The example's data question predates 2.8.0: this commune answered the current one.
+      s.answers = s.answers.filter((a) => a.question_id !== "gou_information_donnees");
+      setAnswer(s, "gou_documents_donnees", level, note);
     });
   const behind = (name, nis) =>
     communeAt(name, nis, 4, (s) => {
       s.answers.filter((a) => a.question_id.startsWith("gou_")).forEach((a) => (a.level = 1));
+      // The example's data question predates 2.8.0, which asks it again: answer the current one.
+      s.answers = s.answers.filter((a) => a.question_id !== "gou_information_donnees");
+      setAnswer(s, "gou_documents_donnees", 1);
       s.pillars.find((p) => p.pillar_id === "gouvernance").importance = "high";
     });
   return [
@@ -194,7 +199,7 @@ test("contacts: one table row per question, communes behind and helpers as chips
   await page.waitForSelector("[data-testid=contacts-table] [data-testid=contact-row]");
   const questions = await page.$$eval("[data-testid=contacts-table] [data-testid=contact-row]", (rows) => rows.map((r) => r.dataset.question));
   assert.equal(new Set(questions).size, questions.length, "one row per question");
-  const inventory = page.locator("[data-testid=contacts-table] [data-testid=contact-row][data-question=gou_information_donnees]");
+  const inventory = page.locator("[data-testid=contacts-table] [data-testid=contact-row][data-question=gou_documents_donnees]");
   assert.match(await inventory.locator("th").textContent(), /Gestion de l'information et des données/);
   const behind = await inventory.locator("[data-testid=contact-behind] .chip").allTextContents();
   assert.deepEqual(behind.filter((c) => /^(Thuin|Beaumont) /.test(c)).sort(), ["Beaumont niveau 1", "Thuin niveau 1"], "each learner once, though two communes can help");

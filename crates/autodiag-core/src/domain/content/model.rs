@@ -422,7 +422,7 @@ pub const MAX_SHARED_LEVEL_FIVE: usize = 6;
 /// The placeholder for the commune's electricity distribution system operator.
 pub const GRD_PLACEHOLDER: &str = "{grd}";
 
-fn word_count(text: &str) -> usize {
+pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 

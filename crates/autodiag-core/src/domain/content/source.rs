@@ -4,8 +4,8 @@
 //! [`assemble`]; the app only ever sees the assembled, checked JSON.
 
 use super::model::{
-    Action, ActionMigration, ActionText, Commune, Framework, Migration, Pillar, PillarText,
-    QuestionInfo, QuestionText, Scale, Texts, Volet, is_year,
+    Action, ActionMigration, ActionText, Commune, Framework, MAX_LEVEL_WORDS, Migration, Pillar,
+    PillarText, QuestionInfo, QuestionText, Scale, Texts, Volet, is_year, word_count,
 };
 use litemap::LiteMap;
 use serde::Deserialize;
@@ -328,6 +328,19 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
                 texts.questions.insert(question.id.clone(), question);
             }
             texts.actions.extend(file.actions);
+        }
+        // Levels are counted as written, before the build adds any acronym's meaning, so a
+        // parenthesis the writer put after an acronym counts too.
+        for question in texts.questions.values() {
+            for (index, level) in question.levels.iter().enumerate() {
+                if word_count(level) > MAX_LEVEL_WORDS {
+                    all_refused.push(format!(
+                        "content/{lang}/, question {}: level {} is over {MAX_LEVEL_WORDS} words",
+                        question.id,
+                        index + 1
+                    ));
+                }
+            }
         }
         if let Err(refused) = expand_acronyms(&lang, &mut texts, &reference_ids, &actions) {
             all_refused.push(refused);
