@@ -170,6 +170,37 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Keeps Tab and Shift+Tab inside the element `id`, as a modal dialog must: from its last
+/// control Tab goes back to its first, and focus outside it comes back in.
+pub fn keep_tab_inside(id: &str, event: &web_sys::KeyboardEvent) {
+    let Some(dialog) = document().get_element_by_id(id) else {
+        return;
+    };
+    let Ok(controls) = dialog.query_selector_all("button, select, a[href], input, textarea") else {
+        return;
+    };
+    let count = controls.length();
+    let (Some(first), Some(last)) = (controls.get(0), controls.get(count.saturating_sub(1))) else {
+        return;
+    };
+    let (edge, next) = if event.shift_key() {
+        (first, last)
+    } else {
+        (last, first)
+    };
+    let active = document().active_element();
+    let inside = active
+        .as_ref()
+        .is_some_and(|element| dialog.contains(Some(element)));
+    let at_edge = active.is_some_and(|element| edge.is_same_node(Some(&element)));
+    if (at_edge || !inside)
+        && let Ok(next) = next.dyn_into::<web_sys::HtmlElement>()
+    {
+        event.prevent_default();
+        let _ = next.focus();
+    }
+}
+
 /// Brings the first form control inside the element `id` into view and focuses it.
 pub fn focus_first_control_in(id: &str) {
     if let Some(container) = document().get_element_by_id(id) {

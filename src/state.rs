@@ -38,6 +38,9 @@ pub struct AppState {
     pub current: RwSignal<Option<String>>,
     pub route: RwSignal<Route>,
     pub lang: RwSignal<Locale>,
+    /// The language the user chose, kept as the preference even while its texts download:
+    /// a reload in that moment must not save the French shown meanwhile.
+    pub chosen_lang: RwSignal<Locale>,
     /// Derived: the open assessment's pillar scores.
     pub scores: Memo<Vec<PillarScore>>,
     /// False when the browser refuses local storage; the app then works in memory.
@@ -115,6 +118,7 @@ impl AppState {
             } else {
                 Locale::default()
             }),
+            chosen_lang: RwSignal::new(wanted),
             scores,
             storage_available: loaded.available,
             quota_exceeded: RwSignal::new(false),
@@ -282,6 +286,7 @@ impl AppState {
     /// Switches the interface language, downloading its texts first when needed.
     pub fn switch_language(&self, locale: Locale) {
         let state = *self;
+        state.chosen_lang.set(locale);
         if content::has_texts(locale.as_str()) {
             state.language_failed.set(false);
             state.lang.set(locale);
@@ -593,7 +598,7 @@ pub fn sync_storage(state: AppState) {
             .with(|w| written.try_update_value(|written| storage::sync(w, written)))
             .unwrap_or_default();
         let prefs = Prefs {
-            lang: Some(state.lang.get().as_str().to_string()),
+            lang: Some(state.chosen_lang.get().as_str().to_string()),
             current: state.current.get(),
         };
         if last_prefs.with_value(|last| *last != prefs) && storage::save_prefs(&prefs) {

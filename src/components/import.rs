@@ -29,6 +29,8 @@ pub enum Outcome {
     },
     Restored {
         count: usize,
+        /// Assessments of the backup already in this browser as they are: not added again.
+        already_here: usize,
     },
     Failed {
         file: String,
@@ -129,17 +131,29 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
         && text.contains(stored::BACKUP_FORMAT)
         && let Ok(assessments) = stored::decode_backup(text)
     {
-        let count = assessments.len();
+        let (mut count, mut already_here) = (0, 0);
         for mut assessment in assessments {
-            if state
-                .workspace
-                .with_untracked(|w| w.get(&assessment.id).is_some())
-            {
-                assessment.id = browser::new_id();
+            let here = state.workspace.with_untracked(|w| {
+                w.get(&assessment.id)
+                    .map(|here| here.same_content(&assessment))
+            });
+            match here {
+                // The same copy restored twice would be a silent duplicate.
+                Some(true) => {
+                    already_here += 1;
+                    continue;
+                }
+                // Changed since this backup: both are kept, the backup's beside.
+                Some(false) => assessment.id = browser::new_id(),
+                None => {}
             }
             state.add(assessment);
+            count += 1;
         }
-        return Outcome::Restored { count };
+        return Outcome::Restored {
+            count,
+            already_here,
+        };
     }
     match summary::import(content::framework(), bytes, browser::new_id(), &now) {
         Err(error) => Outcome::Failed {
@@ -355,9 +369,10 @@ pub fn ImportArea(
                         })}
                     </li>
                 }.into_any(),
-                Outcome::Restored { count } => view! {
+                Outcome::Restored { count, already_here } => view! {
                     <li class="import-results__ok">
-                        {crate::td_plural!(l, import.restored, count)}
+                        {(count > 0 || already_here == 0).then(|| crate::td_plural!(l, import.restored, count))}
+                        {(already_here > 0).then(|| format!(" {}", crate::td_plural!(l, import.already_here, already_here)))}
                         {(!beside_the_list).then(|| view! {
                             " "<a class="button button--small" href=state.href(Route::Assessments) data-testid="imported-assessments">{td_string!(l, import.see_assessments)}</a>
                         })}

@@ -424,7 +424,8 @@ fn DiscussionSlides(
     let (index, go) = (deck.index, move |delta| deck.go(delta));
     let slides = StoredValue::new(slides);
     view! {
-        <div class="projector projector--overlay" id="discussion" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides">
+        <div class="projector projector--overlay" id="discussion" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides"
+            on:keydown=move |ev| if ev.key() == "Tab" { browser::keep_tab_inside("discussion", &ev) }>
             <div class="projector__bar">
                 <span class="projector__counter" data-testid="discussion-counter" aria-live="polite">
                     {move || td_string!(l, consolidate.slide_counter, index = index.get() + 1, count = count)}

@@ -50,6 +50,10 @@ impl SlideDeck {
             let Some(step) = projector::slide_move(&event.key(), from_control(&event)) else {
                 return;
             };
+            // On a select, Home and End choose its first and last option.
+            if matches!(step, SlideMove::First | SlideMove::Last) && on_select(&event) {
+                return;
+            }
             match step {
                 SlideMove::Next => deck.go(1),
                 SlideMove::Previous => deck.go(-1),
@@ -69,6 +73,13 @@ impl SlideDeck {
         self.index
             .update(|i| *i = (*i as isize + delta).clamp(0, last) as usize);
     }
+}
+
+/// Whether a key event comes from a select.
+fn on_select(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .is_some_and(|target| target.has_type::<web_sys::HtmlSelectElement>())
 }
 
 /// Whether a key event comes from a control that Space and Enter activate.
@@ -370,12 +381,12 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let roadmap = assessment.roadmap.clone().unwrap_or_default();
-    let first_steps: Vec<String> = roadmap
-        .items_in(Horizon::Short)
-        .filter(|item| item.status != ItemStatus::Done)
-        .filter_map(|item| state.action_text(&item.id).map(|a| a.first_step))
-        .take(3)
-        .collect();
+    let first_steps = projector::next_steps_that_fit(
+        roadmap
+            .items_in(Horizon::Short)
+            .filter(|item| item.status != ItemStatus::Done)
+            .filter_map(|item| state.action_text(&item.id).map(|a| a.first_step)),
+    );
     let qr = share_qr(assessment, td_string!(l, projector.qr_label));
     view! {
         <h2>{td_string!(l, projector.next_steps)}</h2>

@@ -357,3 +357,34 @@ fn a_score_to_confirm_explains_no_level_and_leaves_its_level_to_the_next_slide()
         .collect();
     assert_eq!(explained, [false, true]);
 }
+
+#[test]
+fn the_closing_slide_keeps_the_first_steps_that_fit_a_720p_screen_and_always_the_first() {
+    use autodiag_core::domain::projector::{MAX_NEXT_STEPS_WORDS, next_steps_that_fit};
+    let words = |n: usize| vec!["mot"; n].join(" ");
+    // Three short steps all fit.
+    assert_eq!(
+        next_steps_that_fit([words(20), words(20), words(20)]).len(),
+        3
+    );
+    // Three long ones (a legal duty's run to 60 words) do not: the third waits.
+    assert_eq!(
+        next_steps_that_fit([words(35), words(35), words(60)]).len(),
+        2
+    );
+    // Never more than three, and the first even when alone it is long.
+    assert_eq!(
+        next_steps_that_fit([words(5), words(5), words(5), words(5)]).len(),
+        3
+    );
+    assert_eq!(
+        next_steps_that_fit([words(MAX_NEXT_STEPS_WORDS + 20), words(5)]),
+        vec![words(MAX_NEXT_STEPS_WORDS + 20)]
+    );
+    // A step that would go past the limit ends the list rather than being skipped: the
+    // slide keeps the roadmap's order.
+    assert_eq!(
+        next_steps_that_fit([words(60), words(50), words(5)]).len(),
+        1
+    );
+}

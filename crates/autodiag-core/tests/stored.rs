@@ -118,3 +118,23 @@ fn clearing_an_answer_and_its_note_forgets_it() {
     a.set_note("mob_pcm", "", NOW);
     assert!(!a.answers.contains_key("mob_pcm"));
 }
+
+#[test]
+fn a_backup_of_an_unchanged_assessment_is_the_same_content_whatever_its_dates() {
+    let mut here = assessment("Sambreville");
+    here.set_choice("mob_pcm", Some(level(3)), NOW);
+    let backup = format!(
+        "{{\"format\":\"{}\",\"storage_version\":1,\"assessments\":[{}]}}",
+        stored::BACKUP_FORMAT,
+        stored::encode_assessment(&here)
+    );
+    let restored = stored::decode_backup(&backup).unwrap().remove(0);
+    // Downloading the backup marked a copy kept: the one here moved on, its answers did not.
+    here.revision += 1;
+    here.last_downloaded_at = Some("2026-12-05T07:00:00.000Z".into());
+    here.changes_since_download = 0;
+    assert!(here.same_content(&restored));
+    // One answer changed since: not the same copy.
+    here.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
+    assert!(!here.same_content(&restored));
+}

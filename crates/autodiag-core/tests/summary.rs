@@ -538,3 +538,19 @@ fn an_imported_summary_counts_as_a_copy_kept_at_the_time_it_was_read() {
     );
     assert_eq!(imported.assessment.changes_since_download, 0);
 }
+
+#[test]
+fn an_imported_copy_says_it_last_changed_when_its_file_was_written_not_when_it_was_imported() {
+    let a = realistic_assessment("Erquelinnes", "56022", "2026-05-05", 3, 1.0);
+    let mut value: serde_json::Value = serde_json::from_str(&export(&a)).unwrap();
+    value["generated_at"] = "2026-11-20T08:15:00.000Z".into();
+    let imported =
+        summary::import(framework(), value.to_string().as_bytes(), "x".into(), NOW).unwrap();
+    assert_eq!(imported.assessment.updated_at, "2026-11-20T08:15:00.000Z");
+    assert_eq!(imported.assessment.created_at, NOW);
+    // A file whose date is not a date and time: the import's moment, as before.
+    value["generated_at"] = "hier".into();
+    let imported =
+        summary::import(framework(), value.to_string().as_bytes(), "x".into(), NOW).unwrap();
+    assert_eq!(imported.assessment.updated_at, NOW);
+}

@@ -161,6 +161,33 @@ test("English is complete, switches <html lang>, and is kept after a reload", as
   await assertClean(page);
 });
 
+test("English stays the preference while its texts download: a reload in that moment does not fall back to French", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Sivry-Rance");
+  await page.click("button[lang=en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  // The English texts are held back, as on a slow connection.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/(texts|questions)\.en\.[0-9a-f]+\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.waitForSelector("main h1");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "fr", "French is shown while English downloads");
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.lang")), "en", "the preference is still English");
+  release();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await page.unroute(/\/(texts|questions)\.en\.[0-9a-f]+\.json$/);
+  await page.goto(`${app.server.url}#/`);
+  await page.waitForFunction(() => document.documentElement.lang === "en" && document.querySelector("main h1"));
+  await assertClean(page);
+  await context.close();
+});
+
 test("pages reflow at 320 px and at 200 % zoom", async () => {
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Beaumont");

@@ -199,6 +199,19 @@ test("the questions to discuss project one at a time, in large type, driven by t
   await page.waitForFunction(() => document.activeElement?.id === "discussion-decision");
   const [secondId] = Object.entries(texts).find(([, q]) => q.title === secondTitle);
   assert.equal(await page.inputValue("#discussion-decision"), await page.inputValue(`#consolidated-${secondId}`));
+  // On the select, End picks its last option and stays on the slide.
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => document.querySelector("#discussion-decision").value === "na");
+  await expectText(page, "[data-testid=discussion-counter]", `Question à discuter 2 sur ${count}`);
+  // Tab never leaves the dialog for the table beneath: from its last control back to its first.
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => document.activeElement.closest("[data-testid=discussion-slides]") && document.activeElement.tagName === "BUTTON"));
+  await page.keyboard.press("Shift+Tab");
+  await page.waitForFunction(() => document.activeElement?.id === "discussion-decision");
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("Tab");
+    assert.ok(await page.evaluate(() => document.activeElement.closest("[data-testid=discussion-slides]")), `Tab ${i + 1} stays in the slides`);
+  }
   await page.keyboard.press("End");
   await expectText(page, "[data-testid=discussion-counter]", `Question à discuter ${count} sur ${count}`);
   await page.keyboard.press("Escape");
@@ -272,7 +285,7 @@ test("a legal duty one respondent says is unmet is proposed at that answer and m
     s.framework.version = version;
     s.answers = [
       { question_id: "gou_donnees_personnelles", level },
-      { question_id: "gou_information_donnees", level },
+      { question_id: "gou_documents_donnees", level },
     ];
     s.roadmap = null;
     return s;
@@ -290,8 +303,8 @@ test("a legal duty one respondent says is unmet is proposed at that answer and m
   assert.equal(await page.inputValue("#consolidated-gou_donnees_personnelles"), "2");
   assert.match(await duty.textContent(), /obligation non remplie selon au moins un répondant/);
   // No legal minimum: the median, and no such mark.
-  assert.equal(await page.inputValue("#consolidated-gou_information_donnees"), "4");
-  assert.doesNotMatch(await page.textContent("[data-testid=spread-gou_information_donnees]"), /obligation/);
+  assert.equal(await page.inputValue("#consolidated-gou_documents_donnees"), "4");
+  assert.doesNotMatch(await page.textContent("[data-testid=spread-gou_documents_donnees]"), /obligation/);
   await assertClean(page);
   await context.close();
 });

@@ -157,11 +157,18 @@ test("the status line says « Copie de sauvegarde : jamais », the reminder neve
   assert.match(await nudge.textContent(), /aucune copie/);
   assert.doesNotMatch(await nudge.textContent(), /depuis votre dernière copie/);
   // The questionnaire's button keeps a copy of the answers as they are on screen.
-  const copy = JSON.parse((await downloadText(page, "[data-testid=download-nudge] [data-testid=download-summary]")).text);
+  const copyText = (await downloadText(page, "[data-testid=download-nudge] [data-testid=download-summary]")).text;
+  const copy = JSON.parse(copyText);
   assert.equal(copy.format, "autodiag-backup");
   // « My answers » are this commune's only, never Fleurus's.
   assert.deepEqual(copy.assessments.map((record) => record.assessment.profile.commune), ["Walcourt"]);
   await page.waitForFunction(() => /Copie de sauvegarde : le \d{2}\/\d{2}\/\d{4}/.test(document.querySelector("[data-testid=last-download]")?.textContent ?? ""));
+  // Restoring that copy in the browser that holds it adds nothing, and says so.
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["autodiag-sauvegarde.json", copyText]]));
+  await page.locator("[data-testid=import-results]", { hasText: "1 évaluation de cette sauvegarde est déjà dans ce navigateur, à l'identique : elle n'a pas été ajoutée une seconde fois." }).waitFor();
+  assert.doesNotMatch(await page.textContent("[data-testid=import-results]"), /restaurée/);
+  assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Walcourt" }).count(), 1);
   await assertClean(page);
   await context.close();
 });

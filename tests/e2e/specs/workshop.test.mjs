@@ -42,6 +42,21 @@ test("the projector walks its slides with the keyboard and never overflows", asy
     await page.keyboard.press("Escape");
     await page.waitForURL(/#\/resultats$/);
   }
+  // A commune under the legal minimums of governance and quality of life: its first steps
+  // are those duties' long ones (the emergency plan's runs to 60 words), and the closing
+  // slide keeps those that fit.
+  await createAssessment(page, app.server.url, "Froidchapelle");
+  for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, ["economie", "energie_environnement", "mobilite", "smart_citizens"].includes(pillar) ? 5 : 1);
+  for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${app.server.url}outils/#/projection`);
+    await page.waitForSelector("[data-testid=slide] svg");
+    await page.keyboard.press("End");
+    await expectText(page, "[data-testid=slide-counter]", "Diapositive 9 sur 9");
+    assert.ok((await page.locator("[data-testid=slide] ol > li").count()) >= 3, "a first step and the two closing steps");
+    await noOverflow(page, `closing slide under the legal minimums at ${width}×${height}`);
+    await page.screenshot({ path: path.join(resultsDir(), `projector-closing-legal-${width}.png`) });
+  }
   await assertClean(page);
 });
 
@@ -111,11 +126,16 @@ test("in the territory view, a file over 5 MB is refused by name and the others 
 test("contacts: the constructed case is found, filtered by commune, and exported", async () => {
   const page = await openPage(app.browser, app.server.url);
   const lobbes = communeAt("Lobbes", "56044", 3, (s) => {
-    setAnswer(s, "gou_information_donnees", 4, "Inventaire tenu par la DG dans un tableur partagé");
+    // The example's data question predates 2.8.0: this commune answered the current one.
+    s.answers = s.answers.filter((a) => a.question_id !== "gou_information_donnees");
+    setAnswer(s, "gou_documents_donnees", 4, "Inventaire tenu par la DG dans un tableur partagé");
   });
   const behind = (name, nis) =>
     communeAt(name, nis, 4, (s) => {
       s.answers.filter((a) => a.question_id.startsWith("gou_")).forEach((a) => (a.level = 1));
+      // The example's data question predates 2.8.0, which asks it again: answer the current one.
+      s.answers = s.answers.filter((a) => a.question_id !== "gou_information_donnees");
+      setAnswer(s, "gou_documents_donnees", 1);
       s.pillars.find((p) => p.pillar_id === "gouvernance").importance = "high";
     });
   const others = communes(26, { seed: 11 });
@@ -126,7 +146,7 @@ test("contacts: the constructed case is found, filtered by commune, and exported
   await page.waitForSelector("[data-testid=contact-row]");
   await page.selectOption("[data-testid=contact-commune]", "Thuin");
   // Each question once, with every commune ahead on it.
-  const inventory = page.locator("[data-testid=can-learn] [data-testid=contact-row][data-question=gou_information_donnees]");
+  const inventory = page.locator("[data-testid=can-learn] [data-testid=contact-row][data-question=gou_documents_donnees]");
   assert.equal(await inventory.count(), 1);
   assert.match(await inventory.locator("[data-testid=contact-behind]").textContent(), /Thuin niveau 1/);
   assert.match(await inventory.locator("[data-testid=contact-helpers]").textContent(), /Lobbes niveau 4/);
@@ -144,7 +164,7 @@ test("contacts: the constructed case is found, filtered by commune, and exported
   const csv = (await downloadText(page, "[data-testid=export-matches]")).text;
   assert.ok(csv.split("\r\n").some((line) => line.startsWith("Gouvernance;Gestion de l'information et des données;Lobbes;4;Inventaire tenu par la DG dans un tableur partagé;") && line.includes(";Thuin;1;")));
   const aggregate = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
-  assert.ok(aggregate.matches.some((m) => m.question_id === "gou_information_donnees" && m.ahead.commune === "Lobbes"));
+  assert.ok(aggregate.matches.some((m) => m.question_id === "gou_documents_donnees" && m.ahead.commune === "Lobbes"));
   await assertClean(page);
 });
 

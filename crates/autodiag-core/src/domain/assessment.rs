@@ -241,6 +241,16 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// Whether `other` holds the same answers, profile, priorities and roadmap: a copy of this
+    /// assessment, whatever its revision or the dates it was saved and downloaded.
+    pub fn same_content(&self, other: &Assessment) -> bool {
+        self.profile == other.profile
+            && self.answers == other.answers
+            && self.pillars == other.pillars
+            && self.roadmap == other.roadmap
+            && self.set_aside == other.set_aside
+    }
+
     pub fn new(id: String, commune: String, now: String) -> Assessment {
         Assessment {
             id,

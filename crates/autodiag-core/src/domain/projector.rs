@@ -15,6 +15,27 @@ pub const MAX_TO_CHECK_LINES: usize = 4;
 /// matter most (legal duties and foundations come first).
 pub const MAX_ROADMAP_LINES: usize = 4;
 
+/// First steps on the closing slide, at most.
+pub const MAX_NEXT_STEPS: usize = 3;
+/// Words of first steps on the closing slide, at most: three long ones (a legal duty's steps
+/// run to 60 words) overflowed a 720p screen, read at 20 px or more.
+pub const MAX_NEXT_STEPS_WORDS: usize = 100;
+
+/// The first steps the closing slide shows, in roadmap order: as many as fit in
+/// `MAX_NEXT_STEPS_WORDS`, and always the first, which the commune starts with.
+pub fn next_steps_that_fit(steps: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut words = 0;
+    let mut shown = Vec::new();
+    for step in steps.into_iter().take(MAX_NEXT_STEPS) {
+        words += step.split_whitespace().count();
+        if !shown.is_empty() && words > MAX_NEXT_STEPS_WORDS {
+            break;
+        }
+        shown.push(step);
+    }
+    shown
+}
+
 /// One pillar's slide, as question ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PillarSlide<'a> {

@@ -635,6 +635,13 @@ fn to_assessment(
     }
     let pillars = crate::sort::unique_map(settings).map_err(duplicate)?;
     let roadmap = summary.roadmap.map(|r| restore_roadmap(framework, r));
+    // The answers stand as they did when the file was written: « modifiée le » says that
+    // moment, not the import's, so an older file never looks the newest.
+    let written = if is_date_time(&summary.generated_at) {
+        summary.generated_at.clone()
+    } else {
+        now.to_string()
+    };
     let mut assessment = Assessment {
         id: new_id,
         profile: summary.profile,
@@ -643,7 +650,7 @@ fn to_assessment(
         roadmap,
         set_aside,
         created_at: now.to_string(),
-        updated_at: now.to_string(),
+        updated_at: written,
         // The file just read is a copy of these answers as they now stand.
         last_downloaded_at: Some(now.to_string()),
         changes_since_download: 0,
@@ -724,4 +731,16 @@ pub fn nesting_depth(text: &str) -> usize {
         }
     }
     deepest
+}
+
+/// Whether `text` starts as an ISO 8601 date and time does (`2026-12-05T06:10…`).
+fn is_date_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 16
+        && bytes.iter().take(16).enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            10 => *b == b'T',
+            13 => *b == b':',
+            _ => b.is_ascii_digit(),
+        })
 }
