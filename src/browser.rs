@@ -176,7 +176,10 @@ pub fn keep_tab_inside(id: &str, event: &web_sys::KeyboardEvent) {
     let Some(dialog) = document().get_element_by_id(id) else {
         return;
     };
-    let Ok(controls) = dialog.query_selector_all("button, select, a[href], input, textarea") else {
+    let Ok(controls) = dialog.query_selector_all(
+        "button:not([disabled]), select:not([disabled]), a[href], textarea:not([disabled]), \
+         input:not([disabled]):not([type=hidden])",
+    ) else {
         return;
     };
     let count = controls.length();

@@ -294,6 +294,10 @@ impl AppState {
         }
         wasm_bindgen_futures::spawn_local(async move {
             let installed = state.load_language(locale).await;
+            // The user may have chosen another language meanwhile: that choice stands.
+            if state.chosen_lang.get_untracked() != locale {
+                return;
+            }
             state.language_failed.set(!installed);
             if installed {
                 state.lang.set(locale);

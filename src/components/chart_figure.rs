@@ -74,7 +74,8 @@ pub fn OverallScore(scores: Vec<PillarScore>) -> impl IntoView {
         <p class="overall-score" data-testid="overall-score">
             {td_string!(l, results.overall)}" "
             <strong>{score.map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))}</strong>
-            {level.map(|level| view! { " · "<span>{level}</span> })}
+            // The dot goes with the level when the line wraps on a phone.
+            {level.map(|level| view! { " "<span>"· "{level}</span> })}
             {partial.map(|partial| view! { " "<span data-testid="overall-partial">{partial}</span> })}
         </p>
     }

@@ -133,20 +133,28 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
     {
         let (mut count, mut already_here) = (0, 0);
         for mut assessment in assessments {
-            let here = state.workspace.with_untracked(|w| {
-                w.get(&assessment.id)
-                    .map(|here| here.same_content(&assessment))
-            });
-            match here {
-                // The same copy restored twice would be a silent duplicate.
-                Some(true) => {
-                    already_here += 1;
-                    continue;
-                }
-                // Changed since this backup: both are kept, the backup's beside.
-                Some(false) => assessment.id = browser::new_id(),
-                None => {}
+            // As the copies here were when this browser loaded them: under this référentiel.
+            assessment.apply_content_migrations(content::framework());
+            // The same copy restored twice would be a silent duplicate, whatever its id.
+            if state.workspace.with_untracked(|w| {
+                w.assessments
+                    .iter()
+                    .any(|here| here.same_content(&assessment))
+            }) {
+                already_here += 1;
+                continue;
             }
+            // Changed since this backup: both are kept, the backup's beside.
+            if state
+                .workspace
+                .with_untracked(|w| w.get(&assessment.id).is_some())
+            {
+                assessment.id = browser::new_id();
+            }
+            // The backup just read is a copy of these answers: the status line says so, rather
+            // than « jamais » on the computer they were moved to.
+            assessment.last_downloaded_at = Some(now.clone());
+            assessment.changes_since_download = 0;
             state.add(assessment);
             count += 1;
         }

@@ -67,12 +67,10 @@ pub fn ConsolidatePage() -> impl IntoView {
                         browser::new_id(),
                         &browser::now_iso(),
                     )
-                    // Stamped with when the file was saved, so that a person's later file
-                    // is told from an earlier one whatever order they are picked in.
-                    .map(|imported| Assessment {
-                        updated_at: imported.generated_at,
-                        ..imported.assessment
-                    })
+                    // Stamped with when the file was saved (`summary::import`), so that a
+                    // person's later file is told from an earlier one whatever order they
+                    // are picked in.
+                    .map(|imported| imported.assessment)
                     .map_err(|e| error_message(l, &e)),
                 };
                 match result {
@@ -286,6 +284,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 title: question.map_or_else(String::new, |q| q.title.clone()),
                 answers,
                 groups,
+                unmet_duty: s.unmet_duty,
             }
         })
         .collect();
@@ -394,6 +393,8 @@ struct Discussed {
     title: String,
     answers: Vec<String>,
     groups: Vec<DiscussedAnswer>,
+    /// A legal duty one respondent says is unmet: why the proposal is the lowest answer.
+    unmet_duty: bool,
 }
 
 /// « 4 · Intégré », who chose it, and what that level says.
@@ -421,11 +422,18 @@ fn DiscussionSlides(
         browser::focus("project-discussion");
     };
     let deck = SlideDeck::new(count, leave);
+    // On the window, not the dialog: after a click on the slide's text focus is on the page,
+    // and Tab must still come back into the dialog rather than reach the table beneath.
+    let tab = window_event_listener(leptos::ev::keydown, |ev| {
+        if ev.key() == "Tab" {
+            browser::keep_tab_inside("discussion", &ev);
+        }
+    });
+    on_cleanup(move || tab.remove());
     let (index, go) = (deck.index, move |delta| deck.go(delta));
     let slides = StoredValue::new(slides);
     view! {
-        <div class="projector projector--overlay" id="discussion" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides"
-            on:keydown=move |ev| if ev.key() == "Tab" { browser::keep_tab_inside("discussion", &ev) }>
+        <div class="projector projector--overlay" id="discussion" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides">
             <div class="projector__bar">
                 <span class="projector__counter" data-testid="discussion-counter" aria-live="polite">
                     {move || td_string!(l, consolidate.slide_counter, index = index.get() + 1, count = count)}
@@ -451,11 +459,16 @@ fn DiscussionSlides(
                 view! {
                     <section class="projector__slide" data-testid="discussion-slide">
                         <h2 id="discussion-question">{slide.title.clone()}</h2>
+                        {slide.unmet_duty.then(|| view! { <p class="projector__duty">{warning_badge(td_string!(l, consolidate.unmet_duty))}</p> })}
                         <ul class="projector__answers">
                             {slide.groups.iter().map(|answer| view! {
                                 <li><strong>{answer.choice.clone()}</strong>{colon}{answer.who.clone()}<p class="projector__says">{answer.says.clone()}</p></li>
                             }).collect_view()}
                         </ul>
+                        // The last question settled, the facilitator saves the joint answers.
+                        {(index.get() + 1 == count).then(|| view! {
+                            <p class="projector__last" data-testid="discussion-last">{td_string!(l, consolidate.last_slide)}</p>
+                        })}
                     </section>
                 }
             })}

@@ -385,7 +385,8 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
         roadmap
             .items_in(Horizon::Short)
             .filter(|item| item.status != ItemStatus::Done)
-            .filter_map(|item| state.action_text(&item.id).map(|a| a.first_step)),
+            // The commune's own wording and its own actions, as on the roadmap.
+            .filter_map(|item| crate::pages::roadmap::item_first_step(state, item)),
     );
     let qr = share_qr(assessment, td_string!(l, projector.qr_label));
     view! {

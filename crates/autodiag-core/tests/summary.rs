@@ -165,6 +165,19 @@ fn the_file_name_is_the_commune_slug_and_the_date() {
     );
     a.profile.commune = "<img src=x>".into();
     assert!(summary::file_name(&a.profile, "2030-01-01").starts_with("autodiag-img-src-x-"));
+    // Three respondents of one workshop send three file names.
+    a.profile.commune = "Courcelles".into();
+    a.profile.date = "2026-12-05".into();
+    a.profile.respondent_name = "Marie Dubois".into();
+    assert_eq!(
+        summary::file_name(&a.profile, "2030-01-01"),
+        "autodiag-courcelles-2026-12-05-marie-dubois.json"
+    );
+    a.profile.respondent_name = "  ".into();
+    assert_eq!(
+        summary::file_name(&a.profile, "2030-01-01"),
+        "autodiag-courcelles-2026-12-05.json"
+    );
 }
 
 #[test]
@@ -548,9 +561,28 @@ fn an_imported_copy_says_it_last_changed_when_its_file_was_written_not_when_it_w
         summary::import(framework(), value.to_string().as_bytes(), "x".into(), NOW).unwrap();
     assert_eq!(imported.assessment.updated_at, "2026-11-20T08:15:00.000Z");
     assert_eq!(imported.assessment.created_at, NOW);
-    // A file whose date is not a date and time: the import's moment, as before.
-    value["generated_at"] = "hier".into();
-    let imported =
-        summary::import(framework(), value.to_string().as_bytes(), "x".into(), NOW).unwrap();
-    assert_eq!(imported.assessment.updated_at, NOW);
+    // A file whose date is not a UTC time as Autodiag writes it: the import's moment.
+    for written in [
+        "hier",
+        "2026-13-20T08:15:00.000Z",
+        "2026-11-20T08:15:00+02:00",
+        "2026-11-20T24:15Z",
+        "2026-11-20T08:15:00.000Zsuite",
+        &format!("2026-11-20T08:15:00.000{}Z", "0".repeat(100_000)),
+    ] {
+        value["generated_at"] = written.into();
+        let imported =
+            summary::import(framework(), value.to_string().as_bytes(), "x".into(), NOW).unwrap();
+        assert_eq!(imported.assessment.updated_at, NOW, "{written}");
+    }
+    for written in [
+        "2026-11-20T08:15Z",
+        "2026-11-20T08:15:07Z",
+        "2026-11-20T08:15:07.5Z",
+    ] {
+        value["generated_at"] = written.into();
+        let imported =
+            summary::import(framework(), value.to_string().as_bytes(), "x".into(), NOW).unwrap();
+        assert_eq!(imported.assessment.updated_at, written);
+    }
 }

@@ -184,6 +184,21 @@ test("English stays the preference while its texts download: a reload in that mo
   await page.unroute(/\/(texts|questions)\.en\.[0-9a-f]+\.json$/);
   await page.goto(`${app.server.url}#/`);
   await page.waitForFunction(() => document.documentElement.lang === "en" && document.querySelector("main h1"));
+  // Back to French while English is still downloading: French stays, on screen and saved.
+  let releaseAgain;
+  const heldAgain = new Promise((resolve) => (releaseAgain = resolve));
+  await page.route(/\/(texts|questions)\.en\.[0-9a-f]+\.json$/, async (route) => {
+    await heldAgain;
+    await route.continue();
+  });
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.waitForSelector("main h1");
+  await page.click("button[lang=fr]");
+  releaseAgain();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+  assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.lang")), "fr");
+  assert.equal(await page.locator("[data-testid=language-failed]").count(), 0);
   await assertClean(page);
   await context.close();
 });

@@ -212,6 +212,10 @@ test("the questions to discuss project one at a time, in large type, driven by t
     await page.keyboard.press("Tab");
     assert.ok(await page.evaluate(() => document.activeElement.closest("[data-testid=discussion-slides]")), `Tab ${i + 1} stays in the slides`);
   }
+  // A click on the slide's text leaves focus on the page: Tab still comes back into the dialog.
+  await page.click("[data-testid=discussion-slide] h2");
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => document.activeElement.closest("[data-testid=discussion-slides]")), "Tab after a click on the text");
   await page.keyboard.press("End");
   await expectText(page, "[data-testid=discussion-counter]", `Question à discuter ${count} sur ${count}`);
   await page.keyboard.press("Escape");
@@ -305,6 +309,18 @@ test("a legal duty one respondent says is unmet is proposed at that answer and m
   // No legal minimum: the median, and no such mark.
   assert.equal(await page.inputValue("#consolidated-gou_documents_donnees"), "4");
   assert.doesNotMatch(await page.textContent("[data-testid=spread-gou_documents_donnees]"), /obligation/);
+  // Projected, the duty's slide says why its proposal is the lowest answer; the other's does not.
+  await page.click("[data-testid=project-discussion]");
+  const slide = page.locator("[data-testid=discussion-slide]");
+  const marks = {};
+  for (let i = 0; i < 2; i++) {
+    marks[await slide.locator("h2").textContent()] = /obligation non remplie selon au moins un répondant/.test(await slide.textContent());
+    if (i === 0) await page.click("#discussion-next");
+  }
+  assert.deepEqual(marks, { "Protection des données personnelles (RGPD)": true, "Gestion de l'information et des données": false });
+  // The last slide says what comes next.
+  await expectText(page, "[data-testid=discussion-last]", "Dernière question. Quittez (Échap), puis « Enregistrer comme nouvelle évaluation » sous la table.");
+  await page.keyboard.press("Escape");
   await assertClean(page);
   await context.close();
 });

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { useApp, openPage, assertClean, createAssessment, openPillar, resultsDir } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, openPillar, answerPillar, resultsDir } from "../lib/harness.mjs";
 
 const app = useApp();
 
@@ -87,6 +87,29 @@ test("at 375 px, tabbing through a pillar never leaves the focused control under
   }
   assert.ok(questions >= 15, `${questions} tab stops in the questions`);
   assert.deepEqual(hidden, []);
+  await assertClean(page);
+  await context.close();
+});
+
+test("at 375 px the overall score's level keeps its dot when the line wraps", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 375, height: 812 } });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Ham-sur-Heure-Nalinnes");
+  await answerPillar(page, app.server.url, "mobilite", 2);
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  const overall = page.locator("[data-testid=overall-score]");
+  await overall.waitFor();
+  // « · Exploratoire » is one box: the dot never ends a line with the level on the next.
+  const level = overall.locator("span").first();
+  assert.match(await level.textContent(), /^· \S/);
+  const dot = await level.evaluate((span) => {
+    const range = document.createRange();
+    range.setStart(span.firstChild, 0);
+    range.setEnd(span.firstChild, 1);
+    return range.getBoundingClientRect().top;
+  });
+  const box = await level.boundingBox();
+  assert.ok(Math.abs(dot - box.y) < 4, `the dot at ${dot}, its level's line at ${box.y}`);
   await assertClean(page);
   await context.close();
 });

@@ -180,10 +180,14 @@ test("a crash shows a banner whose download still works", async () => {
   const fresh = (await isolatedPage()).page;
   await fresh.goto(`${app.server.url}outils/#/importer`);
   await fresh.waitForSelector("[data-testid=import-input]");
+  assert.equal(await fresh.textContent("main h1"), "Importer un résumé ou une copie de sauvegarde");
   await fresh.setInputFiles("[data-testid=import-input]", await download.path());
   await fresh.locator("[data-testid=import-results]", { hasText: "restaurée" }).waitFor();
   // On the import page a link leads to the list; on « Mes évaluations » the list is right there.
   assert.equal(await fresh.locator("[data-testid=imported-assessments]").count(), 1);
+  // The backup just read is a copy of these answers: never « jamais » on the new computer.
+  await fresh.goto(`${app.server.url}#/pilier/smart_citizens`);
+  await fresh.waitForFunction(() => /Copie de sauvegarde : le \d{2}\/\d{2}\/\d{4}/.test(document.querySelector("[data-testid=last-download]")?.textContent ?? ""));
   const other = (await isolatedPage()).page;
   await other.goto(`${app.server.url}outils/#/evaluations`);
   await other.setInputFiles("[data-testid=import-input]", await download.path());

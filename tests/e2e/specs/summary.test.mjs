@@ -23,7 +23,8 @@ test("download the summary, delete the assessment, import the file: everything i
   await page.getByText("Inviter les communes voisines").waitFor();
 
   const summary = await downloadText(page, "[data-testid=download-summary]");
-  assert.match(summary.name, /^autodiag-ham-sur-heure-nalinnes-\d{4}-\d{2}-\d{2}\.json$/);
+  // Named after the commune, the date and the person who answered.
+  assert.match(summary.name, /^autodiag-ham-sur-heure-nalinnes-\d{4}-\d{2}-\d{2}-jean-lemaire\.json$/);
   const json = JSON.parse(summary.text);
   assert.equal(json.format, "autodiag-summary");
   assert.equal(json.schema_version, 4);

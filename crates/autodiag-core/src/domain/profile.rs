@@ -301,6 +301,11 @@ pub fn is_iso_date(text: &str) -> bool {
 /// A lowercase ASCII slug of a commune's name, for file names: "Fontaine-l'Évêque" gives
 /// "fontaine-l-eveque".
 pub fn slug(name: &str) -> String {
+    slug_of(name).unwrap_or_else(|| "commune".to_string())
+}
+
+/// `name` as lowercase ASCII words joined by hyphens, or `None` when it has no letter or digit.
+pub fn slug_of(name: &str) -> Option<String> {
     let mut slug = String::new();
     for c in name.chars().flat_map(fold_accent) {
         if c.is_ascii_alphanumeric() {
@@ -310,11 +315,7 @@ pub fn slug(name: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "commune".to_string()
-    } else {
-        slug.chars().take(60).collect()
-    }
+    (!slug.is_empty()).then(|| slug.chars().take(60).collect())
 }
 
 fn fold_accent(c: char) -> Vec<char> {

@@ -385,15 +385,20 @@ pub fn to_json(summary: &Summary) -> String {
     super::summary_json::write_summary(summary)
 }
 
-/// `autodiag-<commune-slug>-<YYYY-MM-DD>.json`.
+/// `autodiag-<commune-slug>-<YYYY-MM-DD>.json`, then `-<respondent-slug>` when the person who
+/// answered is named: a workshop's respondents send files that do not overwrite each other in
+/// the facilitator's folder.
 pub fn file_name(profile: &Profile, today: &str) -> String {
     let date = if super::profile::is_iso_date(&profile.date) {
         profile.date.as_str()
     } else {
         today.get(..10).unwrap_or(today)
     };
+    let by = super::profile::slug_of(&profile.respondent_name)
+        .map(|respondent| format!("-{respondent}"))
+        .unwrap_or_default();
     format!(
-        "autodiag-{}-{date}.json",
+        "autodiag-{}-{date}{by}.json",
         super::profile::slug(&profile.commune)
     )
 }
@@ -733,14 +738,33 @@ pub fn nesting_depth(text: &str) -> usize {
     deepest
 }
 
-/// Whether `text` starts as an ISO 8601 date and time does (`2026-12-05T06:10…`).
+/// Whether `text` is a UTC time as Autodiag writes it, `2026-12-05T06:10:00.000Z`, with
+/// optional seconds and milliseconds: what compares as text with the times written here.
 fn is_date_time(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() >= 16
-        && bytes.iter().take(16).enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            10 => *b == b'T',
-            13 => *b == b':',
-            _ => b.is_ascii_digit(),
-        })
+    let Some(clock) = text.strip_suffix('Z') else {
+        return false;
+    };
+    let (Some(date), Some(time)) = (clock.get(..10), clock.get(11..)) else {
+        return false;
+    };
+    let two = |at: usize| time.get(at..at + 2).and_then(|t| t.parse::<u8>().ok());
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let seconds_ok = match time.get(5..) {
+        Some("") => true,
+        Some(rest) => {
+            let (seconds, millis) = rest.split_once('.').unwrap_or((rest, "000"));
+            seconds.len() == 3
+                && seconds.starts_with(':')
+                && two(6).is_some_and(|s| s < 60)
+                && millis.len() <= 3
+                && digits(millis)
+        }
+        None => false,
+    };
+    super::profile::is_iso_date(date)
+        && clock.as_bytes()[10] == b'T'
+        && time.as_bytes().get(2) == Some(&b':')
+        && two(0).is_some_and(|h| h < 24)
+        && two(3).is_some_and(|m| m < 60)
+        && seconds_ok
 }
