@@ -152,30 +152,28 @@ fn keys_are_snake_case_and_in_a_stable_order() {
 
 #[test]
 fn the_file_name_is_the_commune_slug_and_the_date() {
-    let mut a = assessment("Fontaine-l'Évêque");
-    a.profile.date = "2026-11-28".into();
+    let named = |commune: &str, date: &str, respondent: &str| {
+        let mut a = assessment(commune);
+        a.profile.date = date.into();
+        a.profile.respondent_name = respondent.into();
+        summary::file_name(&a.profile, "2030-01-01T00:00:00Z")
+    };
     assert_eq!(
-        summary::file_name(&a.profile, "2030-01-01T00:00:00Z"),
+        named("Fontaine-l'Évêque", "2026-11-28", ""),
         "autodiag-fontaine-l-eveque-2026-11-28.json"
     );
-    a.profile.date = "n'importe quoi".into();
     assert_eq!(
-        summary::file_name(&a.profile, "2030-01-01T00:00:00Z"),
+        named("Fontaine-l'Évêque", "n'importe quoi", ""),
         "autodiag-fontaine-l-eveque-2030-01-01.json"
     );
-    a.profile.commune = "<img src=x>".into();
-    assert!(summary::file_name(&a.profile, "2030-01-01").starts_with("autodiag-img-src-x-"));
+    assert!(named("<img src=x>", "", "").starts_with("autodiag-img-src-x-"));
     // Three respondents of one workshop send three file names.
-    a.profile.commune = "Courcelles".into();
-    a.profile.date = "2026-12-05".into();
-    a.profile.respondent_name = "Marie Dubois".into();
     assert_eq!(
-        summary::file_name(&a.profile, "2030-01-01"),
+        named("Courcelles", "2026-12-05", "Marie Dubois"),
         "autodiag-courcelles-2026-12-05-marie-dubois.json"
     );
-    a.profile.respondent_name = "  ".into();
     assert_eq!(
-        summary::file_name(&a.profile, "2030-01-01"),
+        named("Courcelles", "2026-12-05", "  "),
         "autodiag-courcelles-2026-12-05.json"
     );
 }

@@ -161,19 +161,26 @@ test("English is complete, switches <html lang>, and is kept after a reload", as
   await assertClean(page);
 });
 
+const ENGLISH_TEXTS = /\/(texts|questions)\.en\.[0-9a-f]+\.json$/;
+
+/** Holds back the English texts, as on a slow connection, until the returned function is called. */
+async function holdEnglishTexts(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(ENGLISH_TEXTS, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test("English stays the preference while its texts download: a reload in that moment does not fall back to French", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
   await createAssessment(page, app.server.url, "Sivry-Rance");
   await page.click("button[lang=en]");
   await page.waitForFunction(() => document.documentElement.lang === "en");
-  // The English texts are held back, as on a slow connection.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/\/(texts|questions)\.en\.[0-9a-f]+\.json$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdEnglishTexts(page);
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("main h1");
   assert.equal(await page.evaluate(() => document.documentElement.lang), "fr", "French is shown while English downloads");
@@ -181,16 +188,11 @@ test("English stays the preference while its texts download: a reload in that mo
   assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.lang")), "en", "the preference is still English");
   release();
   await page.waitForFunction(() => document.documentElement.lang === "en");
-  await page.unroute(/\/(texts|questions)\.en\.[0-9a-f]+\.json$/);
+  await page.unroute(ENGLISH_TEXTS);
   await page.goto(`${app.server.url}#/`);
   await page.waitForFunction(() => document.documentElement.lang === "en" && document.querySelector("main h1"));
   // Back to French while English is still downloading: French stays, on screen and saved.
-  let releaseAgain;
-  const heldAgain = new Promise((resolve) => (releaseAgain = resolve));
-  await page.route(/\/(texts|questions)\.en\.[0-9a-f]+\.json$/, async (route) => {
-    await heldAgain;
-    await route.continue();
-  });
+  const releaseAgain = await holdEnglishTexts(page);
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("main h1");
   await page.click("button[lang=fr]");
