@@ -754,3 +754,23 @@ fn a_screen_lists_the_acronyms_it_shows_and_only_those() {
         Some("public social welfare centre")
     );
 }
+
+/// A level is also read alone: on the projector's slides, in the report and the CSV. It never
+/// points at text « above » that those places do not show.
+#[test]
+fn no_level_points_at_text_shown_only_on_the_questionnaire() {
+    for (lang, words) in [
+        ("fr", ["ci-dessus", "ci-dessous"]),
+        ("en", ["above", "below:"]),
+    ] {
+        let texts = content::full_texts(lang);
+        for (id, question) in &texts.questions {
+            for level in &question.levels {
+                assert!(
+                    !words.iter().any(|w| level.contains(w)),
+                    "{lang}, {id}: « {level} » points at text around it"
+                );
+            }
+        }
+    }
+}
