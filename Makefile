@@ -61,10 +61,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # notice of the law of 8 February 2023, information management's ladder with documents before
 # the inventory, each a migration; the Gigabit Infrastructure Act), a chosen language kept
 # while it downloads, a backup restored twice added once, the discussion slides keeping Tab
-# inside, the closing slide's steps that fit 720p, a summary named after its respondent: the
-# first load fell to 189,264, budget 189,300; whole dist/ 688,600.
+# inside, the closing slide's steps that fit 720p, a summary named after its respondent, a
+# backup restored beside a copy that changed says so: the first load fell to 189,268, budget
+# 189,300; whole dist/ 688,900.
 SIZE_BUDGET := 189300
-DIST_BUDGET := 688600
+DIST_BUDGET := 688900
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -31,6 +31,8 @@ pub enum Outcome {
         count: usize,
         /// Assessments of the backup already in this browser as they are: not added again.
         already_here: usize,
+        /// Of those restored, copies of an assessment here that changed since: added beside it.
+        beside: usize,
     },
     Failed {
         file: String,
@@ -131,7 +133,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
         && text.contains(stored::BACKUP_FORMAT)
         && let Ok(assessments) = stored::decode_backup(text)
     {
-        let (mut count, mut already_here) = (0, 0);
+        let (mut count, mut already_here, mut beside) = (0, 0, 0);
         for mut assessment in assessments {
             // As the copies here were when this browser loaded them: under this référentiel.
             assessment.apply_content_migrations(content::framework());
@@ -150,6 +152,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
                 .with_untracked(|w| w.get(&assessment.id).is_some())
             {
                 assessment.id = browser::new_id();
+                beside += 1;
             }
             // The backup just read is a copy of these answers: the status line says so, rather
             // than « jamais » on the computer they were moved to.
@@ -161,6 +164,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
         return Outcome::Restored {
             count,
             already_here,
+            beside,
         };
     }
     match summary::import(content::framework(), bytes, browser::new_id(), &now) {
@@ -377,9 +381,10 @@ pub fn ImportArea(
                         })}
                     </li>
                 }.into_any(),
-                Outcome::Restored { count, already_here } => view! {
+                Outcome::Restored { count, already_here, beside } => view! {
                     <li class="import-results__ok">
                         {(count > 0 || already_here == 0).then(|| crate::td_plural!(l, import.restored, count))}
+                        {(beside > 0).then(|| format!(" {}", crate::td_plural!(l, import.restored_beside, beside)))}
                         {(already_here > 0).then(|| format!(" {}", crate::td_plural!(l, import.already_here, already_here)))}
                         {(!beside_the_list).then(|| view! {
                             " "<a class="button button--small" href=state.href(Route::Assessments) data-testid="imported-assessments">{td_string!(l, import.see_assessments)}</a>

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, resultsDir, downloadText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -169,6 +169,12 @@ test("the status line says « Copie de sauvegarde : jamais », the reminder neve
   await page.locator("[data-testid=import-results]", { hasText: "1 évaluation de cette sauvegarde est déjà dans ce navigateur, à l'identique : elle n'a pas été ajoutée une seconde fois." }).waitFor();
   assert.doesNotMatch(await page.textContent("[data-testid=import-results]"), /restaurée/);
   assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Walcourt" }).count(), 1);
+  // Once the answers here have changed, the copy is restored beside them, and the notice says so.
+  await answerPillar(page, app.server.url, "economie", 3);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["autodiag-sauvegarde.json", copyText]]));
+  await expectText(page, "[data-testid=import-results] li", "1 évaluation restaurée depuis la sauvegarde. 1 évaluation de ce navigateur a changé depuis cette sauvegarde : sa copie restaurée est à côté, sous le même nom.");
+  assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Walcourt" }).count(), 2);
   await assertClean(page);
   await context.close();
 });
