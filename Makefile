@@ -62,10 +62,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # the inventory, each a migration; the Gigabit Infrastructure Act), a chosen language kept
 # while it downloads, a backup restored twice added once, the discussion slides keeping Tab
 # inside, the closing slide's steps that fit 720p, a summary named after its respondent, a
-# backup restored beside a copy that changed says so: the first load fell to 189,268, budget
-# 189,300; whole dist/ 688,900.
+# backup restored beside a copy that changed says so, an older file's replace prompt that
+# warns: the first load fell to 189,271, budget 189,300; whole dist/ 689,000.
 SIZE_BUDGET := 189300
-DIST_BUDGET := 688900
+DIST_BUDGET := 689000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -230,13 +230,15 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
             (
                 scoring::answered_total(framework, a).0,
                 browser::format_date(&a.updated_at, lang, true),
+                // Both are UTC times as Autodiag writes them, so they compare as text.
+                a.updated_at > pending.updated_at,
             )
         })
     });
-    let Some((here_answered, here_changed)) = here else {
+    let Some((here_answered, here_changed, here_is_newer)) = here else {
         return String::new();
     };
-    td_string!(
+    let versions = td_string!(
         l,
         import.duplicate_versions,
         here_answered = here_answered,
@@ -244,8 +246,13 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
         file_answered = scoring::answered_total(framework, pending).0,
         file_saved = browser::format_date(saved_at, lang, true),
         total = framework.question_count()
-    )
-    .to_string()
+    );
+    // Replacing would set aside newer work: said before the user chooses.
+    if here_is_newer {
+        format!("{versions} {}", td_string!(l, import.here_is_newer))
+    } else {
+        versions
+    }
 }
 
 /// Reads a chosen summary file. One over the size limit is refused before reading, so a huge

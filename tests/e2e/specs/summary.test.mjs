@@ -167,6 +167,8 @@ test("importing the same commune and date asks first", async () => {
   const [, inBrowser, inCopy] = asks[0].match(new RegExp(`${here} Dans le fichier : (\\d+) questions sur 47 ont une réponse, enregistré le 30\\/11\\/2026 à \\d\\d:\\d\\d\\.`));
   assert.ok(Number(inCopy) < Number(inBrowser), asks[0]);
   assert.match(asks[1], /Dans le fichier : \d+ questions sur 47 ont une réponse, enregistré le 28\/11\/2026 à \d\d:\d\d\./);
+  // Neither file is older than the copy here: no warning.
+  assert.ok(asks.every((ask) => !ask.includes("Attention")), asks.join("\n"));
   await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes.json" }).locator("[data-testid=import-keep-both]").click();
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
   await page.goto(`${app.server.url}outils/#/evaluations`);
@@ -176,6 +178,23 @@ test("importing the same commune and date asks first", async () => {
     assert.match(meta, / · modifiée le \d\d\/\d\d\/\d{4} à \d\d:\d\d$/);
   }
   await assertClean(page);
+});
+
+test("an older file of a diagnostic changed here since says so before « Remplacer »", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await importLobbes(page);
+  // Lobbes is answered further in this browser after the file was saved.
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" }).locator("[data-testid=open-assessment]").click();
+  await answerPillar(page, app.server.url, "mobilite", 2);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-bureau.json", lobbesSavedLater()]]));
+  const ask = page.locator("[data-testid=import-duplicate]");
+  await ask.waitFor();
+  assert.match(await ask.textContent(), /enregistré le 30\/11\/2026 à \d\d:\d\d\. Attention : la copie de ce navigateur a changé après l'enregistrement du fichier\./);
+  await assertClean(page);
+  await context.close();
 });
 
 test("a newer file of a diagnostic already here can replace it, and « Annuler » brings the replaced one back", async () => {
