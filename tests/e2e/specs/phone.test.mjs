@@ -91,7 +91,7 @@ test("at 375 px, tabbing through a pillar never leaves the focused control under
   await context.close();
 });
 
-test("at 375 px the overall score's level keeps its dot when the line wraps", async () => {
+test("at 375 px the overall score's level keeps its dot when the line wraps, and the scores table's caption fits the screen", async () => {
   const context = await app.browser.isolated({ viewport: { width: 375, height: 812 } });
   const page = await openPage(context, app.server.url);
   await createAssessment(page, app.server.url, "Ham-sur-Heure-Nalinnes");
@@ -110,6 +110,10 @@ test("at 375 px the overall score's level keeps its dot when the line wraps", as
   });
   const box = await level.boundingBox();
   assert.ok(Math.abs(dot - box.y) < 4, `the dot at ${dot}, its level's line at ${box.y}`);
+  // The scores table scrolls sideways in its frame; its caption wraps within the frame.
+  const frame = await page.locator(".chart__table").first().boundingBox();
+  const caption = await page.locator(".chart__table caption").first().boundingBox();
+  assert.ok(caption.x + caption.width <= frame.x + frame.width + 1, `caption ${JSON.stringify(caption)} in frame ${JSON.stringify(frame)}`);
   await assertClean(page);
   await context.close();
 });
