@@ -54,7 +54,13 @@ test("the projector walks its slides with the keyboard and never overflows", asy
     await page.keyboard.press("End");
     await expectText(page, "[data-testid=slide-counter]", "Diapositive 9 sur 9");
     // Two first steps (about 85 words) and the two closing steps: the third step waits.
-    assert.equal(await page.locator("[data-testid=slide] ol > li").count(), 4);
+    const steps = await page.locator("[data-testid=slide] ol > li").allTextContents();
+    assert.equal(steps.length, 4);
+    // Each step says who does what, as the roadmap's first steps do.
+    assert.deepEqual(steps.slice(2), [
+      "Le collège valide la feuille de route et désigne un responsable par action.",
+      "Le directeur général envoie le résumé (fichier JSON) à IGRETEC pour préparer l'accompagnement.",
+    ]);
     await noOverflow(page, `closing slide under the legal minimums at ${width}×${height}`);
     await page.screenshot({ path: path.join(resultsDir(), `projector-closing-legal-${width}.png`) });
   }
