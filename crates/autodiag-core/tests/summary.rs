@@ -565,6 +565,8 @@ fn an_imported_copy_says_it_last_changed_when_its_file_was_written_not_when_it_w
         "2026-13-20T08:15:00.000Z",
         "2026-11-20T08:15:00+02:00",
         "2026-11-20T24:15Z",
+        "2026-11-20T+8:15Z",
+        "2026-11-20T08:+5Z",
         "2026-11-20T08:15:00.000Zsuite",
         &format!("2026-11-20T08:15:00.000{}Z", "0".repeat(100_000)),
     ] {

@@ -747,8 +747,13 @@ fn is_date_time(text: &str) -> bool {
     let (Some(date), Some(time)) = (clock.get(..10), clock.get(11..)) else {
         return false;
     };
-    let two = |at: usize| time.get(at..at + 2).and_then(|t| t.parse::<u8>().ok());
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    // Two digits, never a sign: `"+5".parse::<u8>()` is 5.
+    let two = |at: usize| {
+        time.get(at..at + 2)
+            .filter(|t| digits(t))
+            .and_then(|t| t.parse::<u8>().ok())
+    };
     let seconds_ok = match time.get(5..) {
         Some("") => true,
         Some(rest) => {
