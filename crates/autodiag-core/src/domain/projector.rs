@@ -91,7 +91,7 @@ pub fn pillar_slide<'a>(
         // A duty under its minimum is never a strength, whatever its level.
         strengths: levels
             .iter()
-            .filter(|gap| gap.1.get() >= 3 && !below_legal(gap))
+            .filter(|answered| answered.1.get() >= 3 && !below_legal(answered))
             .take(MAX_STRENGTHS)
             .copied()
             .collect(),
@@ -103,7 +103,7 @@ pub fn pillar_slide<'a>(
             let room = MAX_GAPS.saturating_sub(unlawful.len());
             let others = lowest
                 .iter()
-                .filter(|gap| !below_legal(gap) && gap.1.get() <= 2)
+                .filter(|answered| !below_legal(answered) && answered.1.get() <= 2)
                 .take(room)
                 .copied();
             unlawful.iter().copied().chain(others).collect()
