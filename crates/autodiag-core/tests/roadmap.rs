@@ -124,16 +124,49 @@ fn no_staff_puts_the_governance_foundations_first() {
     let medium: Vec<&str> = r.items_in(Horizon::Medium).map(|i| i.id.as_str()).collect();
     // The referent comes before everything else in the short term.
     assert_eq!(short[0], roadmap::STAFF_FOUNDATIONS[0]);
-    // The other foundations are the referent's first tasks: they follow in the medium term.
-    for foundation in &roadmap::STAFF_FOUNDATIONS[1..] {
+    // The other foundations follow in the medium term. Mail and decisions still on paper
+    // (level 1) come before the data inventory, which the ladder puts at level 3: the
+    // commune starts with the step that fits its answer.
+    let foundations = [
+        roadmap::STAFF_FOUNDATIONS[0],
+        DATA_STEP_AT_LEVEL_1,
+        roadmap::STAFF_FOUNDATIONS[2],
+    ];
+    for foundation in &foundations[1..] {
         assert!(
             medium.contains(foundation),
             "{foundation} missing from {medium:?}"
         );
     }
-    for foundation in roadmap::STAFF_FOUNDATIONS {
+    assert!(
+        r.item(roadmap::STAFF_FOUNDATIONS[1]).is_none(),
+        "{medium:?}"
+    );
+    for foundation in foundations {
         assert!(reasons(&a, &r, foundation).contains(&Reason::NoDedicatedStaff));
     }
+    // Waiting for the referent is not a lack of room.
+    let item = r.item(DATA_STEP_AT_LEVEL_1).unwrap();
+    assert_eq!(
+        roadmap::deferred_by_cap(framework(), &a.profile, &r, item),
+        None
+    );
+}
+
+/// The step a commune without staff starts from when its mail and decisions are on paper.
+const DATA_STEP_AT_LEVEL_1: &str = "gou_courrier_registre";
+
+#[test]
+fn the_data_inventory_is_a_foundation_once_mail_and_decisions_are_electronic() {
+    let mut a = small_commune();
+    let inventory = framework().action(roadmap::STAFF_FOUNDATIONS[1]).unwrap();
+    for question in &inventory.questions {
+        a.set_choice(question, Some(level(inventory.from)), NOW);
+    }
+    let r = draft(&a);
+    assert!(r.item(roadmap::STAFF_FOUNDATIONS[1]).is_some());
+    assert!(r.item(DATA_STEP_AT_LEVEL_1).is_none());
+    assert!(reasons(&a, &r, roadmap::STAFF_FOUNDATIONS[1]).contains(&Reason::NoDedicatedStaff));
 }
 
 #[test]
@@ -581,7 +614,7 @@ fn an_action_put_off_because_its_horizon_is_full_says_so_and_no_other_does() {
     }] {
         let mut r = draft(&a);
         // What holds an item back: a prerequisite, or an earlier step on one of its questions,
-        // planned at its horizon or later.
+        // planned at its horizon or later, or a foundation that waits for the referent.
         let held_back = |r: &Roadmap, item: &roadmap::RoadmapItem| {
             let action = framework().action(&item.id).unwrap();
             r.items.iter().any(|other| {
@@ -590,7 +623,9 @@ fn an_action_put_off_because_its_horizon_is_full_says_so_and_no_other_does() {
                     && (action.prerequisites.contains(&other.id)
                         || (first.from < action.from
                             && first.questions.iter().any(|q| action.questions.contains(q))))
-            }) || roadmap::STAFF_FOUNDATIONS[1..].contains(&item.id.as_str())
+            }) || (item.id != roadmap::STAFF_FOUNDATIONS[0]
+                && r.item(roadmap::STAFF_FOUNDATIONS[0]).is_some()
+                && reasons(&a, r, &item.id).contains(&Reason::NoDedicatedStaff))
         };
         for item in &r.items {
             let action = framework().action(&item.id).unwrap();

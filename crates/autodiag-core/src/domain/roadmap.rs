@@ -284,6 +284,40 @@ struct Candidate<'a> {
     not_before: Horizon,
 }
 
+/// The foundations drafted first for a commune without digital staff. One whose step starts
+/// above the commune's answer gives way to a step on the same question that fits the answer,
+/// one it can start now if there is one: a commune whose mail and decisions are still on paper
+/// starts there, not with the data inventory of the level above (référentiel 2.8.0).
+fn staff_foundations<'a>(context: &Context<'a>) -> Vec<&'a Action> {
+    let framework = context.framework;
+    STAFF_FOUNDATIONS
+        .iter()
+        .filter_map(|id| {
+            let foundation = framework.action(id)?;
+            let below = foundation
+                .questions
+                .iter()
+                .filter_map(|q| context.level(q))
+                .min()
+                .filter(|level| *level < foundation.from);
+            let Some(level) = below else {
+                return Some(foundation);
+            };
+            let step = framework
+                .actions
+                .iter()
+                .filter(|a| a.questions == foundation.questions && a.fits_level(level))
+                .filter(|a| context.suits(a))
+                .max_by(|a, b| {
+                    a.is_startable()
+                        .cmp(&b.is_startable())
+                        .then(b.id.cmp(&a.id))
+                });
+            Some(step.unwrap_or(foundation))
+        })
+        .collect()
+}
+
 /// Drafts a roadmap from the assessment's answers, priorities and profile.
 pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarScore]) -> Roadmap {
     let context = Context::new(framework, assessment);
@@ -294,10 +328,8 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
         let referent_to_name = framework
             .action(STAFF_FOUNDATIONS[0])
             .is_some_and(|referent| !context.achieved(referent));
-        for (index, id) in STAFF_FOUNDATIONS.into_iter().enumerate() {
-            if let Some(action) = framework.action(id)
-                && !context.achieved(action)
-            {
+        for (index, action) in staff_foundations(&context).into_iter().enumerate() {
+            if !context.achieved(action) {
                 // Foundations outrank everything: they make the rest possible. The other
                 // foundations are the référent's first tasks, so they wait until one is named
                 // and the first year stays a short list a commune without staff can start.
@@ -486,6 +518,7 @@ pub fn explain_all(
 ) -> Vec<Vec<Reason>> {
     let context = Context::new(framework, assessment);
     let (focus, _) = choose_focus(assessment, scores);
+    let foundations = staff_foundations(&context);
     // For each action in the roadmap, the roadmap's actions that need it first.
     let mut dependents: LiteMap<&str, Vec<&str>> = LiteMap::new_vec();
     // At most the catalogue's actions, however many items repeat them: a list will do.
@@ -511,7 +544,7 @@ pub fn explain_all(
                 return Vec::new();
             };
             let mut reasons = context.below_legal_minimum(action);
-            if context.no_staff && STAFF_FOUNDATIONS.contains(&action.id.as_str()) {
+            if context.no_staff && foundations.iter().any(|f| f.id == action.id) {
                 reasons.push(Reason::NoDedicatedStaff);
             }
             if context.strategy == Some(StrategyStatus::None) && action.id == STRATEGY_ACCOMPANIMENT
@@ -709,8 +742,15 @@ pub fn deferred_by_cap(
                         && first.questions.iter().any(|q| action.questions.contains(q)))
             })
     });
+    // A foundation, or the step drafted in its place below it (`staff_foundations`).
+    let foundation = STAFF_FOUNDATIONS[1..].iter().any(|id| {
+        *id == item.id
+            || framework
+                .action(id)
+                .is_some_and(|f| f.questions == action.questions && action.to <= f.from)
+    });
     let after_referent = profile.has_no_dedicated_staff()
-        && STAFF_FOUNDATIONS[1..].contains(&item.id.as_str())
+        && foundation
         && roadmap
             .items
             .iter()
