@@ -127,13 +127,19 @@ test("a commune without staff or strategy starts with the référent, IGRETEC an
   const legal = await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").evaluateAll((cards) =>
     cards.filter((c) => /obligation légale/.test(c.querySelector(".item__why")?.textContent ?? "")).map((c) => c.dataset.action));
   const chosen = short.filter((id) => !legal.includes(id));
-  assert.deepEqual(chosen.sort(), ["gou_accompagnement_igretec", "gou_referent_designer"], short.join(", "));
+  // The director's own first step on mail (level 1) does not wait for the référent.
+  assert.deepEqual(chosen.sort(), ["gou_accompagnement_igretec", "gou_courrier_registre", "gou_referent_designer"], short.join(", "));
   // Level 1 everywhere leaves six duties unmet; none is ever put off to make room.
   for (const duty of ["gou_dpo_designer", "gou_open_data_correspondant", "sc_accessibilite_test"]) assert.ok(legal.includes(duty), `${duty} in ${legal.join(", ")}`);
   const medium = await ids("medium");
-  // Mail and decisions on paper (level 1): the data step that fits comes before the inventory.
-  for (const task of ["gou_courrier_registre", "gou_mutualisation_convention"]) assert.ok(medium.includes(task), `${task} in ${medium.join(", ")}`);
+  // The référent's own task follows; with mail and decisions on paper (level 1), the data
+  // inventory of level 3 is not drafted at all.
+  assert.ok(medium.includes("gou_mutualisation_convention"), medium.join(", "));
   assert.ok(!medium.includes("gou_inventaire_donnees") && !short.includes("gou_inventaire_donnees"), medium.join(", "));
+  // Each duty's second step, up to its minimum, is planned too: in the medium term, as an obligation.
+  const mediumLegal = await page.locator("[data-testid=horizon-medium] [data-testid=roadmap-item]").evaluateAll((cards) =>
+    cards.filter((c) => /obligation légale/.test(c.querySelector(".item__why")?.textContent ?? "")).map((c) => c.dataset.action));
+  for (const step of ["gou_registre_traitements", "gou_open_data_publier", "sc_accessibilite_declaration"]) assert.ok(mediumLegal.includes(step), `${step} in ${mediumLegal.join(", ")}`);
   const rules = await page.locator("[data-testid=roadmap-rule]").allTextContents();
   assert.ok(rules.some((r) => /désigner un référent numérique passe d'abord/.test(r)), rules.join(" | "));
   await assertClean(page);

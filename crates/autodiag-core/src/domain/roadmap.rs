@@ -4,7 +4,7 @@
 //! carries the reasons that put it there, so the commune can see why it is asked to do it.
 
 use super::assessment::{Assessment, Importance, Level};
-use super::content::{Action, ActionKind, CostBand, Framework, Horizon, PopulationFit};
+use super::content::{Action, ActionKind, CostBand, Framework, Horizon, Owner, PopulationFit};
 pub use super::plan::{
     EditError, ItemField, ItemOrigin, ItemStatus, MAX_CUSTOM_TITLE_CHARS, MAX_FIRST_STEP_CHARS,
     MAX_OWNER_CHARS, Roadmap, RoadmapItem,
@@ -92,9 +92,10 @@ pub enum Reason {
     NoStrategy,
 }
 
-/// What the drafting starts from, gathered from the assessment.
-/// How many items a horizon takes besides legal duties and foundations: fewer at first for a
-/// commune with almost no staff or budget for digital.
+/// How many items a horizon takes before it refuses optional ones: fewer at first for a
+/// commune with almost no staff or budget for digital. Legal duties and foundations count
+/// towards it but always get their place, so a commune far below its legal duties gets no
+/// optional action in its first year.
 pub fn horizon_cap(profile: &super::profile::Profile, horizon: Horizon) -> usize {
     let stretched =
         profile.has_no_dedicated_staff() || profile.digital_budget.is_some_and(|b| b.is_small());
@@ -153,7 +154,8 @@ impl<'a> Context<'a> {
             .is_some_and(|band| band < PopulationBand::From10000To20000)
     }
 
-    /// The legal duties the commune's answers fall short of, with its level on each.
+    /// The legal duties the commune's answers fall short of and that the action is a step
+    /// towards (the first or a later one), with the minimum of each.
     fn below_legal_minimum(&self, action: &Action) -> Vec<Reason> {
         action
             .questions
@@ -161,7 +163,8 @@ impl<'a> Context<'a> {
             .filter_map(|q| {
                 let level = self.level(q)?;
                 let legal_minimum = self.framework.legal_minimum(q)?;
-                (level < legal_minimum && action.fits_level(level)).then(|| Reason::LegalMinimum {
+                let towards = action.from < legal_minimum && level < action.to;
+                (level < legal_minimum && towards).then(|| Reason::LegalMinimum {
                     question_id: q.clone(),
                     legal_minimum,
                 })
@@ -189,7 +192,11 @@ impl<'a> Context<'a> {
             .iter()
             .filter_map(|q| self.level(q))
             .filter(|l| action.fits_level(*l))
-            .map(|l| (target - f64::from(l)).max(1.0))
+            // A question already at the target still counts, far behind one below it.
+            .map(|l| {
+                let gap = target - f64::from(l);
+                if gap > 0.0 { gap } else { 0.25 }
+            })
             .sum();
         let mut priority =
             gap * focus_weight * f64::from(action.impact) / f64::from(action.effort.weight());
@@ -330,17 +337,23 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             .is_some_and(|referent| !context.achieved(referent));
         for (index, action) in staff_foundations(&context).into_iter().enumerate() {
             if !context.achieved(action) {
-                // Foundations outrank everything: they make the rest possible. The other
-                // foundations are the référent's first tasks, so they wait until one is named
-                // and the first year stays a short list a commune without staff can start.
-                let not_before = if index > 0 && referent_to_name {
+                // Foundations outrank everything: they make the rest possible. Those that are
+                // the référent's tasks wait until one is named, so the first year stays a
+                // short list a commune without staff can start; the director's own do not.
+                let needs_referent = action.owner == Owner::Referent
+                    || action
+                        .prerequisites
+                        .iter()
+                        .any(|p| p == STAFF_FOUNDATIONS[0]);
+                let not_before = if index > 0 && referent_to_name && needs_referent {
                     Horizon::Medium
                 } else {
                     Horizon::Short
                 };
                 candidates.push(Candidate {
                     tier: 0,
-                    priority: f64::MAX,
+                    // In the list's order: the référent first.
+                    priority: f64::MAX / (index + 1) as f64,
                     action,
                     after: None,
                     not_before,
@@ -362,6 +375,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
     }
     // Legal duties come first, whatever the focus pillars: below the minimum the commune is
     // not at an early stage, it is non-compliant.
+    let stretched = horizon_cap(&assessment.profile, Horizon::Short) < MAX_ITEMS_PER_HORIZON;
     for question in framework.pillars.iter().flat_map(|p| &p.questions) {
         let (Some(mut level), Some(legal_minimum)) =
             (context.level(question), framework.legal_minimum(question))
@@ -386,12 +400,19 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             let Some((_, priority, action)) = best else {
                 break;
             };
+            // Every step up to the minimum is essential: a second step dropped for room
+            // would leave the commune planned below the law. A commune with almost no staff
+            // or budget takes it in the medium term, so its first year stays one it can do.
             candidates.push(Candidate {
-                tier: if step == 0 { 1 } else { 2 },
+                tier: 1,
                 priority: if step == 0 { f64::MAX } else { priority },
                 action,
                 after,
-                not_before: Horizon::Short,
+                not_before: if step > 0 && stretched {
+                    Horizon::Medium
+                } else {
+                    Horizon::Short
+                },
             });
             after = Some(action.id.as_str());
             level = action.to;
