@@ -4,8 +4,9 @@
 use crate::browser;
 use crate::chart::{Bars, Radar, Series};
 use crate::domain::content;
-use crate::domain::reference::{self, Reached, Reference, ReferenceError};
+use crate::domain::reference::{self, CarriedOver, Reached, Reference, ReferenceError};
 use crate::i18n::*;
+use crate::state::AppState;
 use leptos::prelude::*;
 
 /// The reference kept in this browser, if it still reads for this version of the questionnaire.
@@ -88,6 +89,39 @@ fn error_text(l: Locale, error: &ReferenceError) -> String {
     }
 }
 
+/// What a reference of an earlier référentiel lost on the way, in the interface language.
+fn carried_text(l: Locale, carried: &CarriedOver) -> String {
+    let mut text = td_string!(
+        l,
+        results.reference_carried,
+        found = carried.from_version.clone()
+    )
+    .to_string();
+    if carried.questions_left_out > 0 {
+        text.push(' ');
+        text.push_str(&crate::td_plural!(
+            l,
+            results.reference_carried_questions,
+            carried.questions_left_out
+        ));
+    }
+    if !carried.pillars_left_out.is_empty() {
+        let texts = AppState::from_context().texts();
+        let pillars: Vec<&str> = carried
+            .pillars_left_out
+            .iter()
+            .map(|id| texts.pillar_name(id))
+            .collect();
+        text.push(' ');
+        text.push_str(&td_string!(
+            l,
+            results.reference_carried_pillars,
+            pillars = pillars.join(", ")
+        ));
+    }
+    text
+}
+
 /// `2026-06` as `06/2026`.
 fn month_text(month: &str) -> String {
     match month.split_once('-') {
@@ -143,6 +177,9 @@ pub fn ReferencePicker(reference: RwSignal<Option<Reference>>) -> impl IntoView 
                             from = month_text(&loaded.from),
                             to = month_text(&loaded.to))}
                     </p>
+                    {loaded.carried_over.as_ref().map(|carried| view! {
+                        <p class="hint" data-testid="reference-carried">{carried_text(l, carried)}</p>
+                    })}
                     <button type="button" class="button" data-testid="reference-remove" on:click=remove>
                         {td_string!(l, results.reference_remove)}
                     </button>

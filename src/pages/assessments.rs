@@ -104,14 +104,8 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
         move |_| {
             let now = browser::now_iso();
             let copy = state.workspace.with_untracked(|w| {
-                w.get(&id).map(|a| {
-                    let name = format!(
-                        "{} ({})",
-                        a.profile.commune,
-                        td_string!(l, assessments.copy_suffix)
-                    );
-                    a.duplicate(browser::new_id(), name, &now)
-                })
+                w.get(&id)
+                    .map(|a| a.reassess(browser::new_id(), &browser::today(), &now))
             });
             if let Some(copy) = copy {
                 let new_id = state.add(copy);

@@ -137,7 +137,8 @@ pub fn ReportPage() -> impl IntoView {
             <section aria-labelledby="report-title">
                 <h1 id="report-title">{td_string!(l, report.title, commune = profile.commune.clone())}</h1>
                 <p class="lead">
-                    {td_string!(l, report.generated, date = browser::format_date(&browser::now_iso(), lang, true))}" "
+                    {td_string!(l, report.generated, date = browser::format_date(&browser::now_iso(), lang, true),
+                        version = crate::domain::content::framework().version.clone())}" "
                     {td_string!(l, report.answered)}{td_string!(l, shell.colon)}<span data-testid="report-completion">{completion}</span>
                 </p>
                 <h2>{td_string!(l, report.profile)}</h2>

@@ -112,3 +112,20 @@ fn slugs_are_plain_ascii() {
     assert_eq!(profile::slug("  "), "commune");
     assert_eq!(profile::slug("Œuvre & Cœur"), "oeuvre-coeur");
 }
+
+#[test]
+fn a_commune_assessed_again_keeps_its_name_and_is_dated_today() {
+    use autodiag_core::domain::assessment::Assessment;
+    let mut last_year = Assessment::new("a".into(), "Thuin".into(), "2025-06-12T09:00:00Z".into());
+    last_year.profile.date = "2025-06-12".into();
+    last_year.profile.nis_code = "56078".into();
+    let again = last_year.reassess("b".into(), "2026-12-05", "2026-12-05T08:00:00Z");
+    // A review read « Thuin (copie) »: the name IGRETEC would have received, and before/after
+    // then found only one assessment of the commune.
+    assert_eq!(again.profile.commune, "Thuin");
+    assert!(again.same_commune(&last_year));
+    assert_eq!(again.profile.date, "2026-12-05");
+    assert_eq!(again.id, "b");
+    assert_eq!(again.created_at, "2026-12-05T08:00:00Z");
+    assert_eq!(again.answers, last_year.answers);
+}

@@ -232,15 +232,24 @@ fn bad_references_are_refused_with_a_reason() {
     let parse =
         |value: &serde_json::Value| reference::parse(framework, value.to_string().as_bytes());
 
+    // A later référentiel than this Autodiag knows, or not a version at all.
+    for version in ["99.0.0", "2.x"] {
+        let mut other = good.clone();
+        other["framework"]["version"] = version.into();
+        assert_eq!(
+            parse(&other).unwrap_err(),
+            ReferenceError::OtherFramework {
+                found: version.into(),
+                current: framework.version.clone()
+            }
+        );
+    }
     let mut other = good.clone();
-    other["framework"]["version"] = "0.9.0".into();
-    assert_eq!(
+    other["framework"]["id"] = "un-autre-questionnaire".into();
+    assert!(matches!(
         parse(&other).unwrap_err(),
-        ReferenceError::OtherFramework {
-            found: "0.9.0".into(),
-            current: framework.version.clone()
-        }
-    );
+        ReferenceError::OtherFramework { .. }
+    ));
     let mut newer = good.clone();
     newer["version"] = (reference::VERSION + 1).into();
     assert_eq!(
@@ -304,4 +313,70 @@ fn quartiles_need_five_scores() {
             _ => assert!(pillar.quartiles.is_none(), "{pillar:?}"),
         }
     }
+}
+
+/// The reference as IGRETEC exported it under référentiel 2.7.0: the two questions whose
+/// meaning changed in 2.8.0 under their old ids.
+fn reference_of_2_7_0() -> serde_json::Value {
+    let mut file = serde_json::to_value(reference_of(6).unwrap()).unwrap();
+    file["framework"]["version"] = "2.7.0".into();
+    for question in file["questions"].as_array_mut().unwrap() {
+        let old = match question["question_id"].as_str().unwrap() {
+            "eco_marches_publicite" => "eco_marches_pme",
+            "gou_documents_donnees" => "gou_information_donnees",
+            _ => continue,
+        };
+        question["question_id"] = old.into();
+    }
+    file
+}
+
+#[test]
+fn an_earlier_referentiels_reference_keeps_what_still_means_the_same() {
+    let framework = framework();
+    let current = reference_of(6).unwrap();
+    let file = reference_of_2_7_0();
+    let read = reference::parse(framework, file.to_string().as_bytes()).unwrap();
+    let carried = read.carried_over.clone().unwrap();
+    assert_eq!(carried.from_version, "2.7.0");
+    assert_eq!(carried.questions_left_out, 2);
+    assert_eq!(carried.pillars_left_out, ["economie", "gouvernance"]);
+    // Every other question's figures, and the other pillars' medians, as IGRETEC made them.
+    for question in &current.questions {
+        let changed = ["eco_marches_publicite", "gou_documents_donnees"]
+            .contains(&question.question_id.as_str());
+        assert_eq!(
+            read.question(&question.question_id),
+            (!changed).then_some(question),
+            "{}",
+            question.question_id
+        );
+    }
+    for (pillar, median) in current.pillars.iter().zip(read.medians()) {
+        let left_out = carried.pillars_left_out.contains(&pillar.pillar_id);
+        assert_eq!(
+            median,
+            if left_out {
+                None
+            } else {
+                pillar.quartiles.map(|q| q[1])
+            },
+            "{}",
+            pillar.pillar_id
+        );
+    }
+    // A question the file gives twice, under its old and its new id, is not a reference.
+    let mut twice = file.clone();
+    let first = twice["questions"][0].clone();
+    twice["questions"].as_array_mut().unwrap().insert(1, first);
+    assert_eq!(
+        reference::parse(framework, twice.to_string().as_bytes()).unwrap_err(),
+        ReferenceError::Invalid
+    );
+    // An id that no référentiel had: no pillar median can be trusted.
+    let mut unknown = file;
+    unknown["questions"][0]["question_id"] = "mob_inconnue".into();
+    let read = reference::parse(framework, unknown.to_string().as_bytes()).unwrap();
+    assert!(read.medians().iter().all(Option::is_none));
+    assert_eq!(read.carried_over.unwrap().pillars_left_out.len(), 6);
 }

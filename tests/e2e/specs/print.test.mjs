@@ -61,7 +61,8 @@ test("the report's profile says how many questions are answered and whether the 
     await page.goto(`${app.server.url}outils/#/rapport`);
     const lead = page.locator("[data-testid=report] .lead");
     await lead.waitFor();
-    assert.match(await lead.textContent(), /avec Autodiag\. Questions répondues : /);
+    // IGRETEC reads which référentiel the answers were given under.
+    assert.match(await lead.textContent(), /avec Autodiag, référentiel \d+\.\d+\.\d+\. Questions répondues : /);
     return (await lead.locator("[data-testid=report-completion]").textContent()).trim();
   };
   assert.equal(await answered(), "8 / 47 · Diagnostic en cours");

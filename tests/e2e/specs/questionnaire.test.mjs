@@ -138,7 +138,13 @@ test("assessments can be renamed and duplicated", async () => {
   await row.getByRole("button", { name: "Enregistrer" }).click();
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).waitFor();
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).locator("[data-testid=duplicate-assessment]").click();
-  await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026 (copie)" }).waitFor();
+  // The copy is the same commune assessed again: its name, dated today.
+  const copies = page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" });
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=assessment-row]")].filter((row) => row.textContent.includes("Couvin 2026")).length === 2);
+  const today = new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" });
+  assert.equal(await copies.count(), 2);
+  assert.ok((await copies.allTextContents()).every((row) => row.includes(today)), today);
+  assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "(copie)" }).count(), 0);
   await openPillar(page, app.server.url, "economie");
   assert.ok(await page.isChecked(`[data-testid="${await page.$eval("fieldset.question", (f) => f.id)}-2"]`));
   await assertClean(page);

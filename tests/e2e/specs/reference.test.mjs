@@ -115,7 +115,8 @@ test("a file that is not a reference for this questionnaire is refused in words"
   // A commune's summary is not a reference.
   await refuse("lobbes.json", example("lobbes-2026-11-20.json"), "n'est pas une référence territoriale d'Autodiag");
   const reference = JSON.parse(fs.readFileSync(path.join(resultsDir(), "reference-30.json"), "utf8"));
-  await refuse("old.json", { ...reference, framework: { ...reference.framework, version: "0.9.0" } }, "version 0\\.9\\.0 du questionnaire");
+  // A référentiel this Autodiag does not know yet: reload, or ask IGRETEC.
+  await refuse("newer.json", { ...reference, framework: { ...reference.framework, version: "99.0.0" } }, "version 99\\.0\\.0 du questionnaire, que cette version d'Autodiag \\(\\d+\\.\\d+\\.\\d+\\) ne connaît pas");
   await refuse("few.json", { ...reference, communes: 4 }, "moins de 5 communes");
   const tampered = structuredClone(reference);
   tampered.questions[0].levels[0] = 1;
@@ -123,6 +124,36 @@ test("a file that is not a reference for this questionnaire is refused in words"
   await refuse("huge.json", " ".repeat(300 * 1024), "trop gros");
   await refuse("garbage.json", "\u0000\u00ff{{{", "n'est pas une référence");
   assert.equal(await page.locator("[data-testid=reference-loaded]").count(), 0);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a reference made under an earlier référentiel keeps what still means the same, and says what it leaves out", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes.json", example("lobbes-2026-11-20.json")]]));
+  await page.click("[data-testid=imported-results]");
+  await page.locator("[data-testid=radar-chart] svg").waitFor();
+  // The reference as IGRETEC exported it under 2.7.0: the two questions 2.8.0 changed under their old ids.
+  const reference = JSON.parse(fs.readFileSync(path.join(resultsDir(), "reference-30.json"), "utf8"));
+  reference.framework.version = "2.7.0";
+  const old = { eco_marches_publicite: "eco_marches_pme", gou_documents_donnees: "gou_information_donnees" };
+  for (const q of reference.questions) q.question_id = old[q.question_id] ?? q.question_id;
+  await page.setInputFiles("[data-testid=reference-input]", writeFiles([["reference-2.7.0.json", reference]]));
+  await page.locator("[data-testid=reference-carried]").waitFor();
+  assert.equal(
+    await page.locator("[data-testid=reference-carried]").textContent(),
+    "Cette référence a été faite avec la version 2.7.0 du référentiel. 2 questions ont changé depuis : leurs chiffres ne sont pas repris, les autres restent valables. Pas de médiane pour Économie, Gouvernance, dont une question a changé. IGRETEC peut exporter une référence à jour.",
+  );
+  assert.equal(await page.locator("[data-testid=reference-error]").count(), 0);
+  // The other pillars' median is drawn, and unchanged questions still say how many communes reached the level.
+  await page.waitForFunction(() => document.querySelector("[data-testid=radar-chart] svg")?.innerHTML.includes("Médiane Charleroi Métropole"));
+  const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
+  assert.ok(reached.some((t) => /communes? sur 30/.test(t)), reached.join(" | "));
+  // Kept for the next visit, read the same way.
+  await page.reload();
+  await page.locator("[data-testid=reference-carried]").waitFor();
   await assertClean(page);
   await context.close();
 });

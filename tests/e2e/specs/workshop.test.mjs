@@ -211,7 +211,7 @@ test("before and after: deltas per pillar and per question", async () => {
   await answerPillar(page, app.server.url, "energie_environnement", 2);
   await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.locator("[data-testid=assessment-row]", { hasText: "Gerpinnes" }).first().locator("[data-testid=duplicate-assessment]").click();
-  await page.locator("[data-testid=assessment-row]", { hasText: "Gerpinnes (copie)" }).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=assessment-row]")].filter((row) => row.textContent.includes("Gerpinnes")).length === 2);
   await answerPillar(page, app.server.url, "energie_environnement", 4);
   await page.goto(`${app.server.url}outils/#/comparer`);
   await page.waitForSelector("[data-testid=pillar-deltas]");

@@ -418,6 +418,15 @@ impl Assessment {
         }
     }
 
+    /// The same commune assessed again, from these answers: the commune keeps its name, so
+    /// that before/after and IGRETEC see one commune, and the copy is dated `today`, which
+    /// tells the two apart in the list.
+    pub fn reassess(&self, id: String, today: &str, now: &str) -> Assessment {
+        let mut copy = self.duplicate(id, self.profile.commune.clone(), now);
+        copy.profile.date = today.to_string();
+        copy
+    }
+
     /// Carries answers to questions that the framework renamed, split or removed over to the
     /// current questions (`content/migrations.toml`). A renamed question keeps its answer; any
     /// other old answer is set aside, never dropped, and each new question's note recalls it.

@@ -43,6 +43,23 @@ pub struct Reference {
     pub pillars: Vec<PillarReference>,
     /// Per question, in questionnaire order.
     pub questions: Vec<QuestionReference>,
+    /// Set when the file was made with an earlier référentiel: what was carried over.
+    #[serde(skip)]
+    pub carried_over: Option<CarriedOver>,
+}
+
+/// A reference made with an earlier référentiel, read for this one. A question whose meaning
+/// changed got a new id (content/migrations.toml), so the figures of every question still
+/// asked under its id mean the same; the others, and the median of any pillar that counted
+/// them, are left out rather than shown for what they no longer measure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarriedOver {
+    /// The référentiel version the file was made with.
+    pub from_version: String,
+    /// Current questions without figures: changed or new since.
+    pub questions_left_out: usize,
+    /// Pillars whose median is left out, in framework order.
+    pub pillars_left_out: Vec<String>,
 }
 
 /// The spread of one pillar's scores across the communes that have one.
@@ -208,6 +225,7 @@ pub fn build(
         to: months.iter().max().map_or(String::new(), |m| m.to_string()),
         pillars,
         questions,
+        carried_over: None,
     })
 }
 
@@ -249,8 +267,11 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
         Ok(Some(_)) => {}
         _ => return Err(ReferenceError::NotAReference),
     }
-    let reference = read_reference(&tree).map_err(|_| ReferenceError::Invalid)?;
-    if reference.framework.id != framework.id || reference.framework.version != framework.version {
+    let mut reference = read_reference(&tree).map_err(|_| ReferenceError::Invalid)?;
+    let older = is_older(&reference.framework.version, &framework.version);
+    if reference.framework.id != framework.id
+        || (reference.framework.version != framework.version && !older)
+    {
         return Err(ReferenceError::OtherFramework {
             found: reference.framework.version,
             current: framework.version.clone(),
@@ -271,11 +292,23 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
         .iter()
         .map(|p| &p.pillar_id)
         .eq(framework.pillars.iter().map(|p| &p.id));
-    let same_questions = reference
-        .questions
-        .iter()
-        .map(|q| &q.question_id)
-        .eq(questions.iter().copied());
+    if older {
+        carry_over(framework, &mut reference)?;
+    }
+    // An earlier référentiel's file keeps only the questions still asked, in their order.
+    let same_questions = if older {
+        let mut asked = questions.iter();
+        reference
+            .questions
+            .iter()
+            .all(|q| asked.any(|id| **id == q.question_id))
+    } else {
+        reference
+            .questions
+            .iter()
+            .map(|q| &q.question_id)
+            .eq(questions.iter().copied())
+    };
     let counts_fit = reference.questions.iter().all(|q| {
         let exact: u32 = q.levels.iter().filter_map(|c| c.exact()).sum();
         q.answered
@@ -291,6 +324,98 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
         return Err(ReferenceError::Invalid);
     }
     Ok(reference)
+}
+
+/// Whether version `found` (« 2.7.0 ») comes before `current`; `false` for anything else.
+fn is_older(found: &str, current: &str) -> bool {
+    let parts = |version: &str| -> Option<Vec<u32>> {
+        version.split('.').map(|part| part.parse().ok()).collect()
+    };
+    match (parts(found), parts(current)) {
+        (Some(found), Some(current)) => found < current,
+        _ => false,
+    }
+}
+
+/// Keeps, in questionnaire order, the figures of the questions still asked under their id (or
+/// only renamed), and the pillars' medians that counted no changed question. `Invalid` when a
+/// question is given twice.
+fn carry_over(framework: &Framework, reference: &mut Reference) -> Result<(), ReferenceError> {
+    let asked: Vec<&String> = framework
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .collect();
+    let mut kept: Vec<Option<QuestionReference>> = vec![None; asked.len()];
+    let mut changed_pillars: Vec<&str> = Vec::new();
+    // A question that is neither asked nor migrated, or one renamed into another pillar: the
+    // pillars it counted in cannot be told, so no median is kept.
+    let mut every_pillar_changed = false;
+    for question in std::mem::take(&mut reference.questions) {
+        let migration = framework
+            .migrations
+            .iter()
+            .find(|m| m.from == question.question_id);
+        let current = if asked.contains(&&question.question_id) {
+            Some(question.question_id.clone())
+        } else {
+            match migration {
+                Some(m) if m.keep_level => {
+                    every_pillar_changed = true;
+                    m.to.first().cloned()
+                }
+                Some(m) => {
+                    for target in &m.to {
+                        if let Some(pillar) = framework.pillar_of(target) {
+                            changed_pillars.push(&pillar.id);
+                        }
+                    }
+                    None
+                }
+                None => {
+                    every_pillar_changed = true;
+                    None
+                }
+            }
+        };
+        let Some(at) = current.and_then(|id| asked.iter().position(|a| **a == id)) else {
+            continue;
+        };
+        if kept[at].is_some() {
+            return Err(ReferenceError::Invalid);
+        }
+        kept[at] = Some(QuestionReference {
+            question_id: asked[at].clone(),
+            ..question
+        });
+    }
+    // A question asked now without figures is new or changed: its pillar's median did not
+    // count it.
+    for (at, id) in asked.iter().enumerate() {
+        if kept[at].is_none()
+            && let Some(pillar) = framework.pillar_of(id)
+        {
+            changed_pillars.push(&pillar.id);
+        }
+    }
+    let mut pillars_left_out = Vec::new();
+    for pillar in &mut reference.pillars {
+        if every_pillar_changed || changed_pillars.contains(&pillar.pillar_id.as_str()) {
+            pillar.quartiles = None;
+            pillars_left_out.push(pillar.pillar_id.clone());
+        }
+    }
+    let questions_left_out = kept.iter().filter(|q| q.is_none()).count();
+    reference.questions = kept.into_iter().flatten().collect();
+    reference.carried_over = Some(CarriedOver {
+        from_version: std::mem::replace(
+            &mut reference.framework.version,
+            framework.version.clone(),
+        ),
+        questions_left_out,
+        pillars_left_out,
+    });
+    Ok(())
 }
 
 /// How many communes of the reference reached a level on a question: the fewest and the
@@ -452,5 +577,6 @@ fn read_reference(value: &Json) -> Result<Reference, ShapeError> {
                 })
             })
         })?,
+        carried_over: None,
     })
 }

@@ -662,7 +662,14 @@ fn to_assessment(
         revision: 0,
     };
     // A file answered with an older référentiel: renamed questions take their answers back,
-    // split ones keep them aside with a note on the new questions.
+    // split ones keep them aside with a note on the new questions. A reminder the file
+    // already holds was written before it was saved: that question did not change since.
+    let notes_before: Vec<(&str, String)> = framework
+        .migrations
+        .iter()
+        .flat_map(|m| &m.to)
+        .map(|id| (id.as_str(), assessment.note(id).to_string()))
+        .collect();
     assessment.apply_content_migrations(framework);
     // A question the référentiel renamed or split is not unknown: its answer was carried over,
     // or waits aside while the new questions ask again, each with a note.
@@ -679,6 +686,11 @@ fn to_assessment(
     let asked_again = asked_again
         .into_iter()
         .filter(|id| assessment.choice(id).is_none())
+        .filter(|id| {
+            notes_before
+                .iter()
+                .any(|(question, note)| question == id && *note != assessment.note(id))
+        })
         .count();
     Ok(Imported {
         assessment,
