@@ -258,6 +258,33 @@ pub fn save_prefs(prefs: &Prefs) -> bool {
     is_available() && store::save_prefs(&mut BrowserStore, prefs)
 }
 
+/// The workshop's consolidation this tab was doing, read once when its page opens. Answers
+/// stored by an earlier référentiel carry over as everywhere else.
+pub fn workshop() -> stored::Workshop {
+    let mut workshop = tab_storage()
+        .and_then(|tab| tab.get_item(stored::WORKSHOP_KEY).ok().flatten())
+        .and_then(|raw| stored::decode_workshop(&raw))
+        .unwrap_or_default();
+    for respondent in &mut workshop.respondents {
+        respondent.apply_content_migrations(crate::domain::content::framework());
+    }
+    workshop
+}
+
+/// Keeps the workshop in this tab only: a shared computer's next visitor does not inherit
+/// another commune's respondents, and closing the tab ends it. Without respondents there is
+/// no workshop to keep.
+pub fn set_workshop(workshop: &stored::Workshop) {
+    let Some(tab) = tab_storage() else {
+        return;
+    };
+    let _ = if workshop.respondents.is_empty() {
+        tab.remove_item(stored::WORKSHOP_KEY)
+    } else {
+        tab.set_item(stored::WORKSHOP_KEY, &stored::encode_workshop(workshop))
+    };
+}
+
 /// This tab's own storage, for its open assessment. On a shared computer another tab that
 /// opens another commune changes the browser's « last open » (`localStorage`), which a new
 /// visit continues, but never the assessment this tab is answering, even as it moves between

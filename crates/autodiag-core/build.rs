@@ -237,6 +237,18 @@ fn structure_to_rust(framework: &model::Framework) -> String {
     for m in &framework.action_migrations {
         code.push_str(&format!("    ({:?}, {:?}),\n", m.from, m.to));
     }
+    code.push_str(
+        "];\n/// Actions of an earlier référentiel retired without a successor: (id, titles by language).\n\
+         #[cfg(feature = \"actions\")]\nconst RETIRED_ACTIONS: &[(&str, &[(&str, &str)])] = &[\n",
+    );
+    for r in &framework.retired_actions {
+        let titles: Vec<(&str, &str)> = r
+            .titles
+            .iter()
+            .map(|(lang, title)| (lang.as_str(), title.as_str()))
+            .collect();
+        code.push_str(&format!("    ({:?}, &{:?}),\n", r.id, titles));
+    }
     code.push_str("];\n/// The territory's communes and their GRD.\nconst COMMUNES: &[(&str, Option<&str>)] = &[\n");
     for c in &framework.communes {
         code.push_str(&format!("    ({:?}, {:?}),\n", c.name, c.grd.as_deref()));

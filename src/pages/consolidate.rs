@@ -8,6 +8,7 @@ use crate::components::import::{error_message, read_summary};
 use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::consolidation::{self, Admission};
 use crate::domain::content;
+use crate::domain::stored::Workshop;
 use crate::domain::summary;
 use crate::i18n::*;
 use crate::pages::projector::SlideDeck;
@@ -21,7 +22,17 @@ use leptos::prelude::*;
 pub fn ConsolidatePage() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
-    let respondents = RwSignal::new(Vec::<Assessment>::new());
+    // A workshop's work survives leaving the page, « Précédent » and a reload in this tab.
+    let kept = crate::storage::workshop();
+    let respondents = RwSignal::new(kept.respondents);
+    let decisions = RwSignal::new(kept.decisions);
+    provide_context(WorkshopDecisions(decisions));
+    Effect::new(move |_| {
+        crate::storage::set_workshop(&Workshop {
+            respondents: respondents.get(),
+            decisions: decisions.get(),
+        });
+    });
     let errors = RwSignal::new(Vec::<String>::new());
     let notices = RwSignal::new(Vec::<String>::new());
     // Every respondent goes through the same door: another commune or a second copy of the
@@ -164,6 +175,7 @@ pub fn ConsolidatePage() -> impl IntoView {
 fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
+    let kept = use_context::<WorkshopDecisions>();
     view! {
         {move || {
             let list = respondents.get();
@@ -179,7 +191,15 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
                                 <span>{who.clone()}" · "{date}</span>" "
                                 <button type="button" class="button button--small button--danger"
                                     aria-label=td_string!(l, consolidate.remove_who, who = who)
-                                    on:click=move |_| respondents.update(|r| r.retain(|x| x.id != id))>
+                                    on:click=move |_| {
+                                        respondents.update(|r| r.retain(|x| x.id != id));
+                                        // Everyone removed: the next workshop starts afresh.
+                                        if respondents.with_untracked(Vec::is_empty)
+                                            && let Some(WorkshopDecisions(kept)) = kept
+                                        {
+                                            kept.set(LiteMap::new_vec());
+                                        }
+                                    }>
                                     {td_string!(l, consolidate.remove)}
                                 </button>
                             </li>
@@ -191,11 +211,30 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
     }
 }
 
+/// A note as a slide shows it: on one line, cut after a whole word within 160 characters.
+fn slide_note(note: &str) -> String {
+    const MAX: usize = 160;
+    let line = note.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut = crate::domain::format::truncate_chars(&line, MAX);
+    if cut.len() == line.len() {
+        return cut;
+    }
+    let words = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(words, _)| words);
+    format!("{}…", words.trim_end_matches([' ', ',', ';', ':', '.']))
+}
+
 fn choice_value(choice: Option<Choice>) -> String {
     choice.map(Choice::form_value).unwrap_or_default()
 }
 
 type Chosen = RwSignal<LiteMap<String, Option<Choice>>>;
+
+/// The levels the group chose, question by question, whoever is loaded: kept with the
+/// workshop in the tab, and over any later change of respondents.
+#[derive(Clone, Copy)]
+struct WorkshopDecisions(Chosen);
 
 /// The joint answer to `question` as a select, on the table and on the discussion's slides
 /// alike: either one follows a choice made on the other.
@@ -218,12 +257,16 @@ fn decision_select(chosen: Chosen, question: &str, id: String) -> AnyView {
         td_string!(l, question.not_applicable).to_string(),
     ));
     let (read, write) = (question.to_string(), question.to_string());
+    let kept = use_context::<WorkshopDecisions>();
     view! {
         <select id=id
             prop:value=move || chosen.with(|c| choice_value(c.get(&read).copied().flatten()))
             on:change=move |ev| {
                 let value = Choice::from_form_value(&event_target_value(&ev));
                 chosen.update(|c| { c.insert(write.clone(), value); });
+                if let Some(WorkshopDecisions(kept)) = kept {
+                    kept.update(|k| { k.insert(write.clone(), value); });
+                }
             }>
             {values.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
         </select>
@@ -238,9 +281,14 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     let framework = content::framework();
     let texts = state.texts();
     let spreads = consolidation::compare(framework, &respondents);
-    let chosen = RwSignal::new(crate::sort::ordered_map(
-        spreads.iter().map(|s| (s.question_id.clone(), s.proposed)),
-    ));
+    // The group's earlier choices stand; the others start from the proposed level.
+    let decided = use_context::<WorkshopDecisions>()
+        .map(|WorkshopDecisions(kept)| kept.get_untracked())
+        .unwrap_or_default();
+    let chosen = RwSignal::new(crate::sort::ordered_map(spreads.iter().map(|s| {
+        let decision = decided.get(&s.question_id).copied().unwrap_or(s.proposed);
+        (s.question_id.clone(), decision)
+    })));
     let labels: Vec<String> = respondents
         .iter()
         .enumerate()
@@ -250,6 +298,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     // for the workshop's slides, each answer once with who chose it and what that level says,
     // so that a slide of eight respondents still fits the screen.
     let colon = td_string!(l, shell.colon);
+    let stored_respondents = &respondents;
     let discussion: Vec<Discussed> = spreads
         .iter()
         .filter(|s| s.to_discuss())
@@ -279,11 +328,20 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     }
                 })
                 .collect();
+            let notes = stored_respondents
+                .iter()
+                .zip(&labels)
+                .filter_map(|(r, who)| {
+                    let note = r.note(&s.question_id).trim();
+                    (!note.is_empty()).then(|| format!("{who}{colon}{}", slide_note(note)))
+                })
+                .collect();
             Discussed {
                 question_id: s.question_id.clone(),
                 title: question.map_or_else(String::new, |q| q.title.clone()),
                 answers,
                 groups,
+                notes,
                 unmet_duty: s.unmet_duty,
             }
         })
@@ -393,6 +451,9 @@ struct Discussed {
     title: String,
     answers: Vec<String>,
     groups: Vec<DiscussedAnswer>,
+    /// Each respondent's note, « Karim : Pas de DPO depuis mars… », cut to fit the slide:
+    /// often the reason for an answer, which the group needs to settle it.
+    notes: Vec<String>,
     /// A legal duty one respondent says is unmet: why the proposal is the lowest answer.
     unmet_duty: bool,
 }
@@ -465,6 +526,14 @@ fn DiscussionSlides(
                                 <li><strong>{answer.choice.clone()}</strong>{colon}{answer.who.clone()}<p class="projector__says">{answer.says.clone()}</p></li>
                             }).collect_view()}
                         </ul>
+                        // Open for a small group; folded for a large one, whose answers already
+                        // fill a 720p screen, so the facilitator opens them when needed.
+                        {(!slide.notes.is_empty()).then(|| view! {
+                            <details class="projector__notes" data-testid="discussion-notes" open=slide.groups.len() < 4 && slide.notes.len() <= 3>
+                                <summary>{td_string!(l, consolidate.notes, count = slide.notes.len())}</summary>
+                                <ul>{slide.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}</ul>
+                            </details>
+                        })}
                         // The last question settled, the facilitator saves the joint answers.
                         {(index.get() + 1 == count).then(|| view! {
                             <p class="projector__last" data-testid="discussion-last">{td_string!(l, consolidate.last_slide)}</p>

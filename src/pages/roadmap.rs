@@ -173,6 +173,7 @@ pub fn RoadmapPage() -> impl IntoView {
                     </div>
                 </section>
             })}
+            <DutiesWithoutAStep roadmap/>
             <RemovedNotice removed/>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="moved-notice">{move || moved.0.get()}</p>
             {move || {
@@ -269,10 +270,19 @@ pub fn item_title(state: AppState, item: &RoadmapItem) -> String {
 }
 
 /// An action a plan made under an earlier référentiel names but the catalogue no longer has:
-/// said in words, with its id for whoever looks it up, rather than the bare code name.
+/// its last title (content/migrations.toml) marked as such, or, for an id no référentiel
+/// had, said in words with the id for whoever looks it up.
 pub fn retired_title(id: &str) -> String {
     let l = crate::state::locale();
-    td_string!(l, roadmap.retired_action, id = id).to_string()
+    let retired = content::framework()
+        .retired_actions
+        .iter()
+        .find(|r| r.id == id)
+        .and_then(|r| r.titles.get(l.as_str()));
+    match retired {
+        Some(title) => td_string!(l, roadmap.retired_titled, title = title.clone()).to_string(),
+        None => td_string!(l, roadmap.retired_action, id = id).to_string(),
+    }
 }
 
 #[component]
@@ -704,6 +714,49 @@ pub fn cost_text(cost: CostBand) -> String {
         CostBand::High => td_string!(l, roadmap.cost_high),
     }
     .to_string()
+}
+
+/// The legal duties below their minimum that an edited roadmap has no step towards (answers
+/// changed since, or last year's roadmap carried over), each with the step to add: the
+/// results promise that the roadmap puts them first.
+#[component]
+fn DutiesWithoutAStep(roadmap: Memo<Roadmap>) -> impl IntoView {
+    let state = AppState::from_context();
+    let l = crate::state::locale();
+    let missing = Memo::new(move |_| {
+        roadmap.track();
+        state
+            .with_current(|a| roadmap::duties_without_a_step(content::framework(), a))
+            .unwrap_or_default()
+    });
+    move || {
+        let missing = missing.get();
+        (!missing.is_empty()).then(|| {
+            let texts = state.texts();
+            let rows = missing.into_iter().map(|(question, step)| {
+                let duty = texts.questions.get(&question).map_or(question.clone(), |q| q.title.clone());
+                let title = state.action_text(&step).map(|a| a.title).unwrap_or_default();
+                let add = move |_| {
+                    if let Some(action) = content::framework().action(&step) {
+                        edit(state, |r| {
+                            r.add_action(action);
+                        });
+                    }
+                };
+                view! {
+                    <li><strong>{duty}</strong>{td_string!(l, shell.colon)}{title}" "
+                        <button type="button" class="button button--small" data-testid="add-duty-step" on:click=add>{td_string!(l, roadmap.duty_add)}</button></li>
+                }
+            }).collect_view();
+            view! {
+                <section class="notice notice--warning no-print" data-testid="duties-without-step" aria-labelledby="duties-without-step-title">
+                    <h2 id="duties-without-step-title" class="form-title">{td_string!(l, roadmap.duty_missing_title)}</h2>
+                    <p>{td_string!(l, roadmap.duty_missing)}</p>
+                    <ul>{rows}</ul>
+                </section>
+            }
+        })
+    }
 }
 
 /// Adds any catalogue action, chosen by pillar.

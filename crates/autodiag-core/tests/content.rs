@@ -774,3 +774,40 @@ fn no_level_points_at_text_shown_only_on_the_questionnaire() {
         }
     }
 }
+
+#[test]
+fn a_retired_action_has_its_last_title_in_every_language() {
+    let framework = content::framework();
+    let retired = framework
+        .retired_actions
+        .iter()
+        .find(|r| r.id == "qdv_nuisances_suivi")
+        .expect("retired with its title");
+    assert_eq!(
+        retired.titles.get("fr").map(String::as_str),
+        Some("Suivre les plaintes pour nuisances et cartographier les lieux sensibles")
+    );
+    assert!(retired.titles.get("en").is_some());
+}
+
+#[test]
+fn validation_reports_a_retired_action_still_in_the_catalogue_or_without_a_title() {
+    let (mut framework, texts) = broken_copy();
+    let current = framework.actions[0].id.clone();
+    framework.retired_actions[0].id = current.clone();
+    let untitled = framework.retired_actions[1].id.clone();
+    framework.retired_actions[1].titles.remove("fr");
+    let problems = model::validate(&framework, &[("fr", &texts)]);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains(&current) && p.contains("still exists")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains(&untitled) && p.contains("no title in fr")),
+        "{problems:?}"
+    );
+}

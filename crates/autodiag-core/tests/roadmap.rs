@@ -742,3 +742,27 @@ fn a_question_already_at_its_target_comes_after_those_below_it() {
         "{steps_from:?}"
     );
 }
+
+#[test]
+fn a_duty_the_edited_roadmap_has_no_step_towards_is_named_with_its_first_step() {
+    let mut a = assessment("Thuin");
+    answer_all(&mut a, level(3));
+    autodiag_core::domain::roadmap::refresh(framework(), &mut a, NOW);
+    // A drafted roadmap always plans the duties.
+    assert!(roadmap::duties_without_a_step(framework(), &a).is_empty());
+    a.roadmap.as_mut().unwrap().edited = true;
+    // A year later the commune answers below the data-protection minimum; its roadmap, edited,
+    // is its own and is not drafted again.
+    a.set_choice("gou_donnees_personnelles", Some(level(1)), NOW);
+    autodiag_core::domain::roadmap::refresh(framework(), &mut a, NOW);
+    let missing = roadmap::duties_without_a_step(framework(), &a);
+    let ids: Vec<(&str, &str)> = missing
+        .iter()
+        .map(|(question, action)| (question.as_str(), action.as_str()))
+        .collect();
+    assert_eq!(ids, [("gou_donnees_personnelles", "gou_dpo_designer")]);
+    // Added, the duty has its step.
+    let step = framework().action(&missing[0].1).unwrap();
+    a.roadmap.as_mut().unwrap().add_action(step);
+    assert!(roadmap::duties_without_a_step(framework(), &a).is_empty());
+}

@@ -138,3 +138,30 @@ fn a_backup_of_an_unchanged_assessment_is_the_same_content_whatever_its_dates() 
     here.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
     assert!(!here.same_content(&restored));
 }
+
+#[test]
+fn a_workshop_in_progress_reads_back_as_it_was_kept() {
+    use autodiag_core::domain::stored::{Workshop, decode_workshop, encode_workshop};
+    let respondents = vec![
+        realistic_assessment("Courcelles", "52015", "2026-10-05", 3, 0.1),
+        realistic_assessment("Courcelles", "52015", "2026-10-06", 4, 0.3),
+    ];
+    let mut decisions = autodiag_core::LiteMap::new_vec();
+    decisions.insert("mob_pcm".to_string(), Some(level(3)));
+    decisions.insert("gou_pilotage".to_string(), Some(Choice::Unknown));
+    // « — »: the group cleared the proposed level.
+    decisions.insert("sc_participation".to_string(), None);
+    let workshop = Workshop {
+        respondents,
+        decisions,
+    };
+    let raw = encode_workshop(&workshop);
+    assert_eq!(decode_workshop(&raw), Some(workshop));
+    // Anything else starts an empty workshop rather than a wrong one.
+    assert_eq!(
+        decode_workshop("{\"storage_version\": 99, \"respondents\": [], \"decisions\": {}}"),
+        None
+    );
+    assert_eq!(decode_workshop(&raw[..raw.len() / 2]), None);
+    assert_eq!(decode_workshop("[]"), None);
+}

@@ -258,12 +258,14 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
       const slide = await page.$eval("[data-testid=discussion-slide]", (section) => {
         const bottom = Math.min(section.getBoundingClientRect().bottom, window.innerHeight);
         const right = Math.min(section.getBoundingClientRect().right, window.innerWidth);
-        const items = [...section.querySelectorAll("li")];
+        const items = [...section.querySelectorAll(".projector__answers > li")];
+        // The respondents' notes too (folded for eight) must fit and be read from the back of the room.
+        const shown = [...section.querySelectorAll("li, summary")].filter((e) => e.checkVisibility());
         return {
           levels: items.map((li) => li.querySelector("strong").textContent),
           names: items.map((li) => li.textContent).join(" "),
-          cut: items.filter((li) => li.getBoundingClientRect().bottom > bottom + 0.5 || li.getBoundingClientRect().right > right + 0.5).length,
-          px: Math.min(...[...section.querySelectorAll("li, li p")].map((e) => parseFloat(getComputedStyle(e).fontSize))),
+          cut: shown.filter((li) => li.getBoundingClientRect().bottom > bottom + 0.5 || li.getBoundingClientRect().right > right + 0.5).length,
+          px: Math.min(...[...section.querySelectorAll("li, li p, summary")].map((e) => parseFloat(getComputedStyle(e).fontSize))),
         };
       });
       if (n === 1 || slide.cut) await page.screenshot({ path: path.join(resultsDir(), `consolidation-discussion-8-${size}${n === 1 ? "" : `-${n}`}.png`) });

@@ -223,12 +223,15 @@ test("a summary made under référentiel 1.0.0: the questions changed since are 
   await page.locator("[data-testid=roadmap-item]").first().waitFor();
   const roadmap = await page.textContent("main");
   // `ene_eclairage_ores`, done, became `ene_eclairage_grd` with version 2.0.0: the plan names the
-  // current action, still done; `qdv_nuisances_suivi` has no successor and is named in words.
+  // current action, still done; `qdv_nuisances_suivi` has no successor and is named by its last
+  // title, marked as retired, not by its code (a review read six such codes on a 2025 roadmap).
   const lighting = page.locator('[data-action="ene_eclairage_grd"]');
   assert.match(await lighting.locator("[data-testid=item-title]").textContent(), /^Demander l'inventaire et le planning LED à /);
   assert.equal(await lighting.locator("[data-testid=item-done]").isChecked(), true);
   assert.equal(await page.locator('[data-action="ene_eclairage_ores"]').count(), 0);
-  assert.match(roadmap, /Action d'une version précédente du référentiel \(qdv_nuisances_suivi\)/);
+  assert.match(await page.locator('[data-action="qdv_nuisances_suivi"] [data-testid=item-title]').textContent(),
+    /^Suivre les plaintes pour nuisances et cartographier les lieux sensibles \(action retirée du référentiel\)$/);
+  assert.doesNotMatch(roadmap, /qdv_nuisances_suivi/);
   const titles = await page.$$eval("[data-testid=item-title]", (hs) => hs.map((h) => h.textContent.trim()));
   assert.ok(titles.length > 0 && titles.every((t) => !/^[a-z]+(_[a-z0-9]+)+$/.test(t)), titles.join(" | "));
   await page.goto(`${app.server.url}outils/#/projection`);

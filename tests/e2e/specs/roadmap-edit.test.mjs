@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText } from "../lib/harness.mjs";
 
 const app = useApp();
 
@@ -142,6 +142,27 @@ test("a commune without staff or strategy starts with the référent, IGRETEC an
   for (const step of ["gou_registre_traitements", "gou_open_data_publier", "sc_accessibilite_declaration"]) assert.ok(mediumLegal.includes(step), `${step} in ${mediumLegal.join(", ")}`);
   const rules = await page.locator("[data-testid=roadmap-rule]").allTextContents();
   assert.ok(rules.some((r) => /désigner un référent numérique passe d'abord/.test(r)), rules.join(" | "));
+  await assertClean(page);
+  await context.close();
+});
+
+test("an edited roadmap names a legal duty the answers now fall below, and adds its first step", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await stretchedCommune(context, "Ham-sur-Heure-Nalinnes");
+  // The commune makes the roadmap its own: it is no longer drafted again from the answers.
+  await page.locator("[data-testid=roadmap-item] [data-testid=item-remove]").first().click();
+  assert.equal(await page.locator("[data-testid=duties-without-step]").count(), 0);
+  // Later, the DPO leaves: data protection falls below its legal minimum.
+  await openPillar(page, app.server.url, "gouvernance");
+  await page.check('[data-testid="gou_donnees_personnelles-1"]');
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const notice = page.locator("[data-testid=duties-without-step]");
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /Protection des données personnelles \(RGPD\) : Désigner/);
+  assert.equal(await page.locator('[data-action="gou_dpo_designer"]').count(), 0);
+  await notice.locator("[data-testid=add-duty-step]").click();
+  await page.locator('[data-testid=horizon-short] [data-action="gou_dpo_designer"]').waitFor();
+  await notice.waitFor({ state: "detached" });
   await assertClean(page);
   await context.close();
 });

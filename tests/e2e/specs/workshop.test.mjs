@@ -219,3 +219,73 @@ test("before and after: deltas per pillar and per question", async () => {
   assert.match(await page.textContent("[data-testid=question-deltas]"), /\+2/);
   await assertClean(page);
 });
+
+test("a workshop's respondents and chosen levels survive leaving the page, going back and a reload, in that tab only", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const respondent = (who, shift) => {
+    const s = example();
+    s.profile.commune = "Walcourt";
+    s.profile.respondent_name = who;
+    s.answers.forEach((a, i) => (a.level = ((i + shift) % 5) + 1));
+    return s;
+  };
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  const director = respondent("Directrice générale", 0);
+  // Her reason, which the group needs on the slide to settle the question.
+  director.answers[0].note = "Pas de DPO désigné depuis le départ de M. X en mars ; " + "le collège en parlera en janvier. ".repeat(8);
+  const files = writeFiles([
+    ["dg.json", director],
+    ["referent.json", respondent("Référent", 2)],
+    ["echevin.json", respondent("Échevin", 4)],
+  ]);
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  // The first question to discuss shows each respondent's note, cut to fit the slide.
+  await page.click("[data-testid=project-discussion]");
+  const notes = page.locator("[data-testid=discussion-slide] [data-testid=discussion-notes] li");
+  await notes.waitFor();
+  const note = await notes.textContent();
+  // Open for a group of three, and within a 720p screen.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: path.join(resultsDir(), "discussion-notes-720.png") });
+  assert.ok(await notes.isVisible());
+  assert.ok((await notes.boundingBox()).y + (await notes.boundingBox()).height <= 720);
+  assert.match(note, /^Directrice générale( \([^)]*\))? : Pas de DPO désigné depuis le départ de M\. X en mars ; le collège/);
+  const said = note.slice(note.indexOf(" : ") + 3);
+  assert.ok(said.endsWith("…") && said.length <= 161, note);
+  await page.keyboard.press("Escape");
+  await page.locator("[data-testid=discussion-slides]").waitFor({ state: "detached" });
+  const select = page.locator("select[id^=consolidated-]").first();
+  const id = await select.getAttribute("id");
+  const chosen = (await select.inputValue()) === "2" ? "4" : "2";
+  await select.selectOption(chosen);
+  // The facilitator leaves for « Mes évaluations », then comes back with « Précédent ».
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.locator("[data-testid=assessment-row], .page").first().waitFor();
+  await page.goBack();
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 3);
+  assert.equal(await page.locator(`#${id}`).inputValue(), chosen);
+  // A reload keeps it too; another tab starts its own workshop.
+  await page.reload();
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  assert.equal(await page.locator(`#${id}`).inputValue(), chosen);
+  const other = await context.newPage();
+  await other.goto(`${app.server.url}outils/#/consolider`);
+  await other.locator("[data-testid=consolidate-need]").waitFor();
+  assert.equal(await other.locator("[data-testid=loaded-respondent]").count(), 0);
+  // Once every respondent is removed, nothing is kept.
+  while ((await page.locator("[data-testid=loaded-respondent]").count()) > 0) {
+    await page.locator("[data-testid=loaded-respondent] button").first().click();
+  }
+  await page.reload();
+  await page.locator("[data-testid=consolidate-need]").waitFor();
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 0);
+  // The same files again start a new workshop: the proposed level, not the old choice.
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  assert.notEqual(await page.locator(`#${id}`).inputValue(), chosen);
+  await assertClean(page);
+  await context.close();
+});

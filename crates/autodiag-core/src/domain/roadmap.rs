@@ -325,6 +325,53 @@ fn staff_foundations<'a>(context: &Context<'a>) -> Vec<&'a Action> {
         .collect()
 }
 
+/// The quickest way from `level` towards a legal minimum: an action the commune can start
+/// now, if any, with its priority.
+fn legal_step<'a>(context: &Context<'a>, question: &str, level: u8) -> Option<(f64, &'a Action)> {
+    context
+        .framework
+        .actions
+        .iter()
+        .filter(|a| a.questions.iter().any(|q| q == question) && a.fits_level(level))
+        .filter(|a| context.suits(a))
+        .map(|a| (a.is_startable(), context.priority(a, 2.0), a))
+        .max_by(|(sa, pa, a), (sb, pb, b)| sa.cmp(sb).then(pa.total_cmp(pb)).then(b.id.cmp(&a.id)))
+        .map(|(_, priority, action)| (priority, action))
+}
+
+/// The legal duties below their minimum that the assessment's roadmap has no step towards,
+/// each with the id of the step a draft would start from. A drafted roadmap always has them; one the
+/// commune edited, or carried over from an earlier year, may not, while the results promise
+/// that the roadmap puts them first.
+pub fn duties_without_a_step(
+    framework: &Framework,
+    assessment: &Assessment,
+) -> Vec<(String, String)> {
+    let context = Context::new(framework, assessment);
+    let items = assessment
+        .roadmap
+        .as_ref()
+        .map_or(&[][..], |r| &r.items[..]);
+    super::obligations::below(framework, assessment)
+        .into_iter()
+        .filter_map(|duty| {
+            let level = duty.level?;
+            let planned = items.iter().any(|item| {
+                framework.action(&item.id).is_some_and(|action| {
+                    action.questions.contains(&duty.question_id)
+                        && action.from < duty.legal_minimum
+                        && level < action.to
+                })
+            });
+            if planned {
+                return None;
+            }
+            let (_, action) = legal_step(&context, &duty.question_id, level)?;
+            Some((duty.question_id, action.id.clone()))
+        })
+        .collect()
+}
+
 /// Drafts a roadmap from the assessment's answers, priorities and profile.
 pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarScore]) -> Roadmap {
     let context = Context::new(framework, assessment);
@@ -387,17 +434,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             if level >= legal_minimum {
                 break;
             }
-            // The quickest way to comply: an action the commune can start now, if any.
-            let best = framework
-                .actions
-                .iter()
-                .filter(|a| a.questions.contains(question) && a.fits_level(level))
-                .filter(|a| context.suits(a))
-                .map(|a| (a.is_startable(), context.priority(a, 2.0), a))
-                .max_by(|(sa, pa, a), (sb, pb, b)| {
-                    sa.cmp(sb).then(pa.total_cmp(pb)).then(b.id.cmp(&a.id))
-                });
-            let Some((_, priority, action)) = best else {
+            let Some((priority, action)) = legal_step(&context, question, level) else {
                 break;
             };
             // Every step up to the minimum is essential: a second step dropped for room

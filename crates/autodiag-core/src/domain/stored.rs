@@ -16,6 +16,57 @@ pub const TRASH_KEY: &str = "autodiag.trash";
 /// Unreadable values are copied here before anything else happens to them.
 pub const BACKUP_PREFIX: &str = "autodiag.backup.";
 
+/// A workshop's consolidation in progress, in the tab's own storage (`sessionStorage`).
+pub const WORKSHOP_KEY: &str = "autodiag.workshop";
+
+/// The respondents a facilitator loaded and the levels the group chose (`None`: « — »), so
+/// that leaving the page, going back or reloading loses none of a workshop's work.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Workshop {
+    pub respondents: Vec<Assessment>,
+    pub decisions: litemap::LiteMap<String, Option<super::assessment::Choice>>,
+}
+
+pub fn encode_workshop(workshop: &Workshop) -> String {
+    let mut out = JsonWriter::new("");
+    out.open('{');
+    out.key("storage_version").whole(u64::from(STORAGE_VERSION));
+    out.key("respondents")
+        .list(&workshop.respondents, write_assessment);
+    out.key("decisions")
+        .map(&workshop.decisions, |out, decision| match decision {
+            Some(choice) => super::stored_json::write_choice(out, *choice),
+            None => out.null(),
+        });
+    out.close('}');
+    out.out
+}
+
+/// `None` for anything this version did not write: the workshop then starts empty, as it
+/// did before it was kept.
+pub fn decode_workshop(raw: &str) -> Option<Workshop> {
+    let value = json_tree::parse(raw).ok()?;
+    let fields = Fields::of(&value).ok()?;
+    if fields.required("storage_version", Json::whole).ok()? != u64::from(STORAGE_VERSION) {
+        return None;
+    }
+    let respondents = fields
+        .required("respondents", |v| list_of(v, read_assessment))
+        .ok()?;
+    let decisions = fields
+        .required("decisions", |v| {
+            json_tree::map_of(v, |decision| match decision {
+                Json::Null => Ok(None),
+                other => super::stored_json::choice(other).map(Some),
+            })
+        })
+        .ok()?;
+    Some(Workshop {
+        respondents,
+        decisions,
+    })
+}
+
 pub fn assessment_key(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
 }

@@ -50,7 +50,7 @@ fn level(value: &Json) -> Result<Level, ShapeError> {
         .ok_or_else(|| ShapeError::invalid(format!("level {number} is out of range 1 to 5")))
 }
 
-fn choice(value: &Json) -> Result<Choice, ShapeError> {
+pub(crate) fn choice(value: &Json) -> Result<Choice, ShapeError> {
     match value {
         Json::String(text) if &**text == UNKNOWN => Ok(Choice::Unknown),
         Json::String(text) if &**text == NOT_APPLICABLE => Ok(Choice::NotApplicable),

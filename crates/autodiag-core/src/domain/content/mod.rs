@@ -7,7 +7,7 @@ pub mod texts_json;
 pub use model::{
     Action, ActionKind, ActionMigration, ActionText, Commune, CostBand, Effort, Framework, Horizon,
     LegalLevelNames, Migration, Owner, Pillar, PillarText, PopulationFit, QuestionInfo,
-    QuestionText, Scale, Texts, Volet,
+    QuestionText, RetiredAction, Scale, Texts, Volet,
 };
 
 use crate::domain::json_tree::{Json, ShapeError};
@@ -99,6 +99,17 @@ pub fn framework() -> &'static Framework {
                     to: to.to_string(),
                 })
                 .collect();
+            framework.retired_actions = RETIRED_ACTIONS
+                .iter()
+                .map(|(id, titles)| RetiredAction {
+                    id: id.to_string(),
+                    titles: crate::sort::ordered_map(
+                        titles
+                            .iter()
+                            .map(|(lang, title)| (lang.to_string(), title.to_string())),
+                    ),
+                })
+                .collect();
         }
         framework
     })
@@ -132,6 +143,7 @@ fn structure() -> Framework {
         )),
         actions: Vec::new(),
         action_migrations: Vec::new(),
+        retired_actions: Vec::new(),
         migrations: MIGRATIONS
             .iter()
             .map(|(from, to, keep_level, note)| Migration {

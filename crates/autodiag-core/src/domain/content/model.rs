@@ -58,6 +58,9 @@ pub struct Framework {
     /// roadmap. Loaded with the action catalogue, which only the tools bundle carries.
     #[serde(skip)]
     pub action_migrations: Vec<ActionMigration>,
+    /// Actions retired without a successor, for the roadmap screens (feature `actions`).
+    #[serde(skip)]
+    pub retired_actions: Vec<RetiredAction>,
     /// The communes of the territory and their electricity distribution system operator.
     #[serde(default)]
     pub communes: Vec<Commune>,
@@ -98,6 +101,15 @@ pub struct Migration {
 pub struct ActionMigration {
     pub from: String,
     pub to: String,
+}
+
+/// An action an earlier référentiel had and retired without a successor: its last title in
+/// each language, so that a roadmap saved then still says what the item was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetiredAction {
+    pub id: String,
+    pub titles: LiteMap<String, String>,
 }
 
 /// One commune of the territory.
@@ -508,6 +520,7 @@ pub fn validate(framework: &Framework, languages: &[(&str, &Texts)]) -> Vec<Stri
     check_migrations(framework, &mut problems);
     for (lang, texts) in languages {
         check_texts(framework, lang, texts, &mut problems);
+        check_retired_titles(framework, lang, &mut problems);
         if *lang == REFERENCE_LANGUAGE {
             check_french(framework, texts, &mut problems);
         }
@@ -657,6 +670,40 @@ fn check_migrations(framework: &Framework, problems: &mut Vec<String>) {
         }
         if framework.action(&migration.to).is_none() {
             problems.push(format!("{where_}: unknown action {}", migration.to));
+        }
+    }
+    for (index, retired) in framework.retired_actions.iter().enumerate() {
+        let where_ = format!("content/migrations.toml, retired action {}", retired.id);
+        let successor = framework
+            .action_migrations
+            .iter()
+            .any(|m| m.from == retired.id);
+        if framework.action(&retired.id).is_some() || successor {
+            problems.push(format!(
+                "{where_}: that action still exists or has a successor"
+            ));
+        }
+        if framework.retired_actions[..index]
+            .iter()
+            .any(|earlier| earlier.id == retired.id)
+        {
+            problems.push(format!("{where_}: listed twice"));
+        }
+    }
+}
+
+/// A retired action's title in each language of the texts: a saved roadmap names it in any.
+fn check_retired_titles(framework: &Framework, lang: &str, problems: &mut Vec<String>) {
+    for retired in &framework.retired_actions {
+        if retired
+            .titles
+            .get(lang)
+            .is_none_or(|title| title.trim().is_empty())
+        {
+            problems.push(format!(
+                "content/migrations.toml, retired action {}: no title in {lang}",
+                retired.id
+            ));
         }
     }
 }

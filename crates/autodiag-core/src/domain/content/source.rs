@@ -5,7 +5,8 @@
 
 use super::model::{
     Action, ActionMigration, ActionText, Commune, Framework, MAX_LEVEL_WORDS, Migration, Pillar,
-    PillarText, QuestionInfo, QuestionText, Scale, Texts, Volet, is_year, word_count,
+    PillarText, QuestionInfo, QuestionText, RetiredAction, Scale, Texts, Volet, is_year,
+    word_count,
 };
 use litemap::LiteMap;
 use serde::Deserialize;
@@ -51,6 +52,9 @@ pub struct MigrationsFile {
     /// Actions of an earlier référentiel and the current action that took their place.
     #[serde(default)]
     pub actions: Vec<ActionMigration>,
+    /// Actions of an earlier référentiel retired without a successor.
+    #[serde(default)]
+    pub retired_actions: Vec<RetiredAction>,
 }
 
 /// `content/communes.toml`.
@@ -361,6 +365,7 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
             actions,
             migrations: sources.migrations.migrations,
             action_migrations: sources.migrations.actions,
+            retired_actions: sources.migrations.retired_actions,
             communes: sources.communes.communes,
         },
         texts: languages,
