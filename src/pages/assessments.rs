@@ -59,6 +59,17 @@ pub fn AssessmentsPage() -> impl IntoView {
             <section class="card" aria-labelledby="import-title">
                 <h2 id="import-title">{td_string!(l, import.title)}</h2>
                 <p>{td_string!(l, import.lead)}</p>
+                // Moving to another computer takes every assessment, last year's included: the
+                // questionnaire's « copie de mes réponses » holds only the open one.
+                {move || (!rows.get().is_empty()).then(|| view! {
+                    <p class="hint">{td_string!(l, assessments.move_hint)}" "
+                        <button type="button" class="button button--small" data-testid="backup-all" on:click=move |_| {
+                            crate::components::download::download_backup(None);
+                            let now = browser::now_iso();
+                            state.workspace.update(|w| w.assessments.iter_mut().for_each(|a| a.mark_downloaded(&now)));
+                        }>{td_string!(l, assessments.backup_all)}</button>
+                    </p>
+                })}
                 // Here rather than on a page of its own: the imported assessment joins the list above.
                 <ImportArea beside_the_list=true/>
             </section>

@@ -231,3 +231,26 @@ test("hostile text is shown as text everywhere", async () => {
   await assertClean(page);
   await context.close();
 });
+
+test("moving to another computer: « Mes évaluations » saves every assessment in one file, which restores them all", async () => {
+  const { context, page: answering } = await isolatedPage();
+  await createAssessment(answering, app.server.url, "Thuin");
+  await answerPillar(answering, app.server.url, "mobilite", 2);
+  await createAssessment(answering, app.server.url, "Lobbes");
+  await answerPillar(answering, app.server.url, "economie", 3);
+  // Another day, another tab: every assessment of the browser, not only this tab's.
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.locator("[data-testid=assessment-row]", { hasText: "Thuin" }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=backup-all]")]);
+  // Both, not only the one open (the questionnaire's « copie de mes réponses » holds that one).
+  const backup = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  assert.deepEqual(backup.assessments.map((r) => r.assessment.profile.commune).sort(), ["Lobbes", "Thuin"]);
+  const other = (await isolatedPage()).page;
+  await other.goto(`${app.server.url}outils/#/evaluations`);
+  await other.setInputFiles("[data-testid=import-input]", await download.path());
+  await other.locator("[data-testid=import-results]", { hasText: "2 évaluations restaurées" }).waitFor();
+  for (const commune of ["Thuin", "Lobbes"]) await other.locator("[data-testid=assessment-row]", { hasText: commune }).waitFor();
+  await assertClean(page);
+  await assertClean(other);
+});

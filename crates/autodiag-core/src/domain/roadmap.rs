@@ -352,24 +352,26 @@ pub fn duties_without_a_step(
         .roadmap
         .as_ref()
         .map_or(&[][..], |r| &r.items[..]);
-    super::obligations::below(framework, assessment)
-        .into_iter()
-        .filter_map(|duty| {
-            let level = duty.level?;
-            let planned = items.iter().any(|item| {
-                framework.action(&item.id).is_some_and(|action| {
-                    action.questions.contains(&duty.question_id)
-                        && action.from < duty.legal_minimum
-                        && level < action.to
-                })
-            });
-            if planned {
-                return None;
-            }
-            let (_, action) = legal_step(&context, &duty.question_id, level)?;
-            Some((duty.question_id, action.id.clone()))
-        })
-        .collect()
+    // A loop rather than an iterator chain: the tools bundle's wasm is smaller for it.
+    let mut missing = Vec::new();
+    for duty in super::obligations::below(framework, assessment) {
+        let Some(level) = duty.level else {
+            continue;
+        };
+        let planned = items.iter().any(|item| {
+            framework.action(&item.id).is_some_and(|action| {
+                action.questions.contains(&duty.question_id)
+                    && action.from < duty.legal_minimum
+                    && level < action.to
+            })
+        });
+        if let (false, Some((_, action))) =
+            (planned, legal_step(&context, &duty.question_id, level))
+        {
+            missing.push((duty.question_id, action.id.clone()));
+        }
+    }
+    missing
 }
 
 /// Drafts a roadmap from the assessment's answers, priorities and profile.
