@@ -338,6 +338,9 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 .collect();
             Discussed {
                 question_id: s.question_id.clone(),
+                pillar: framework
+                    .pillar_of(&s.question_id)
+                    .map_or_else(String::new, |p| texts.pillar_name(&p.id).to_string()),
                 title: question.map_or_else(String::new, |q| q.title.clone()),
                 answers,
                 groups,
@@ -448,6 +451,8 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
 #[derive(Clone)]
 struct Discussed {
     question_id: String,
+    /// The question's pillar: thirty slides in a row do not say it otherwise.
+    pillar: String,
     title: String,
     answers: Vec<String>,
     groups: Vec<DiscussedAnswer>,
@@ -519,6 +524,7 @@ fn DiscussionSlides(
                 let slide = &slides[index.get()];
                 view! {
                     <section class="projector__slide" data-testid="discussion-slide">
+                        <p class="eyebrow projector__pillar" data-testid="discussion-pillar">{slide.pillar.clone()}</p>
                         <h2 id="discussion-question">{slide.title.clone()}</h2>
                         {slide.unmet_duty.then(|| view! { <p class="projector__duty">{warning_badge(td_string!(l, consolidate.unmet_duty))}</p> })}
                         <ul class="projector__answers">

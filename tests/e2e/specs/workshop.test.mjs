@@ -241,8 +241,9 @@ test("a workshop's respondents and chosen levels survive leaving the page, going
   ]);
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.waitForSelector("[data-testid=consolidate-table]");
-  // The first question to discuss shows each respondent's note, cut to fit the slide.
+  // The first question to discuss names its pillar and shows each respondent's note, cut to fit the slide.
   await page.click("[data-testid=project-discussion]");
+  assert.equal(await page.locator("[data-testid=discussion-pillar]").textContent(), "Mobilité");
   const notes = page.locator("[data-testid=discussion-slide] [data-testid=discussion-notes] li");
   await notes.waitFor();
   const note = await notes.textContent();
