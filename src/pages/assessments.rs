@@ -178,7 +178,16 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                 <button type="button" class="button button--primary" data-testid="open-assessment" on:click=open.clone()>{td_string!(l, assessments.open)}</button>
                 <a class="button" href=state.href(Route::Results) data-testid="assessment-results" on:click=open_then_follow.clone()>{td_string!(l, assessments.results)}</a>
                 <a class="button" href=state.href(Route::Projector) data-testid="assessment-projector" on:click=open_then_project.clone()>{td_string!(l, assessments.project)}</a>
-                <button type="button" class="button" on:click={ let name = name.clone(); move |_| { draft.set(name.clone()); mode.set(Mode::Renaming); } }>{td_string!(l, assessments.rename)}</button>
+                <button type="button" class="button" on:click={
+                    let (name, field) = (name.clone(), input_id.clone());
+                    move |_| {
+                        draft.set(name.clone());
+                        mode.set(Mode::Renaming);
+                        // The cursor goes where the new name is typed.
+                        let field = field.clone();
+                        request_animation_frame(move || browser::focus(&field));
+                    }
+                }>{td_string!(l, assessments.rename)}</button>
                 <button type="button" class="button" data-testid="duplicate-assessment" on:click=duplicate.clone()>{td_string!(l, assessments.duplicate)}</button>
                 <button type="button" class="button" on:click=download.clone()>{td_string!(l, assessments.download)}</button>
                 <button type="button" class="button button--danger" data-testid="delete-assessment" on:click=move |_| mode.set(Mode::ConfirmingDelete)>{td_string!(l, assessments.delete)}</button>

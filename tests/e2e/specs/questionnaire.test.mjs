@@ -134,6 +134,8 @@ test("assessments can be renamed and duplicated", async () => {
   await page.goto(`${app.server.url}#/evaluations`);
   const row = page.locator("[data-testid=assessment-row]", { hasText: "Couvin" });
   await row.getByRole("button", { name: "Renommer" }).click();
+  // The cursor is in the field, ready for the new name.
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith("rename-"));
   await row.getByLabel("Nouveau nom").fill("Couvin 2026");
   await row.getByRole("button", { name: "Enregistrer" }).click();
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).waitFor();
