@@ -68,10 +68,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # of an earlier référentiel read for this one, a workshop kept in its tab with the respondents'
 # notes on the slides, the legal duties an edited roadmap misses, retired actions named by their
 # titles in both languages, every step up to a legal minimum drafted, a backup of every
-# assessment for another computer): whole dist/ 688,991 → 700,637, budget 700,700; the first
-# load 189,283, budget unchanged.
+# assessment for another computer, the pillar on each discussion slide): whole dist/
+# 688,991 → 700,788, budget 700,800; the first load 189,283, budget unchanged.
 SIZE_BUDGET := 189300
-DIST_BUDGET := 700700
+DIST_BUDGET := 700800
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
