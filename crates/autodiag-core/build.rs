@@ -200,9 +200,11 @@ fn structure_to_rust(framework: &model::Framework) -> String {
     let mut code = format!(
         "/// The framework's id and version.\n\
          const FRAMEWORK_ID: &str = {:?};\nconst FRAMEWORK_VERSION: &str = {:?};\n\
+         /// The earliest version whose territorial reference is read for this one.\n\
+         const REFERENCES_FROM: &str = {:?};\n\
          /// Each pillar and its question ids, in display order.\n\
          const PILLARS: &[(&str, &[&str])] = &[\n",
-        framework.id, framework.version
+        framework.id, framework.version, framework.references_from
     );
     for pillar in &framework.pillars {
         code.push_str(&format!(

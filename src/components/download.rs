@@ -74,8 +74,9 @@ pub fn DownloadSummaryButton(
         }
         None => {
             // « My answers »: on a shared computer, never another commune's assessment.
-            download_backup(state.current.get_untracked().as_deref());
-            state.update_current(|a, now| a.mark_downloaded(now));
+            if download_backup(state.current.get_untracked().as_deref()) {
+                state.update_current(|a, now| a.mark_downloaded(now));
+            }
         }
     };
     view! {
@@ -92,13 +93,14 @@ pub fn DownloadSummaryButton(
 }
 
 /// Every assessment of this tab, or only the one with id `only`, in one backup file,
-/// importable later.
-pub fn download_backup(only: Option<&str>) {
-    if let Some(json) = crate::storage::backup_json(only) {
-        let _ = browser::download(
+/// importable later. Whether the browser was handed the file: only then is a copy kept.
+pub fn download_backup(only: Option<&str>) -> bool {
+    crate::storage::backup_json(only).is_some_and(|json| {
+        browser::download(
             &format!("autodiag-sauvegarde-{}.json", browser::today()),
             "application/json",
             &json,
-        );
-    }
+        )
+        .is_ok()
+    })
 }

@@ -116,7 +116,7 @@ fn DownloadButtons() -> impl IntoView {
     view! {
         <div class="notice__actions">
             {move || state.has_current().then(|| view! { <DownloadSummaryButton prominent=true/> })}
-            <button type="button" class="button" on:click=move |_| download_backup(None)>
+            <button type="button" class="button" on:click=move |_| { download_backup(None); }>
                 {td_string!(l, download.backup)}
             </button>
         </div>

@@ -85,6 +85,9 @@ fn error_text(l: Locale, error: &ReferenceError) -> String {
             current = current.clone()
         )
         .to_string(),
+        ReferenceError::TooOld { found } => {
+            td_string!(l, results.reference_too_old, found = found.clone()).to_string()
+        }
         ReferenceError::Invalid => td_string!(l, results.reference_invalid).to_string(),
     }
 }

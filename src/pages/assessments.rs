@@ -64,9 +64,11 @@ pub fn AssessmentsPage() -> impl IntoView {
                 {move || (!rows.get().is_empty()).then(|| view! {
                     <p class="hint">{td_string!(l, assessments.move_hint)}" "
                         <button type="button" class="button button--small" data-testid="backup-all" on:click=move |_| {
-                            crate::components::download::download_backup(None);
-                            let now = browser::now_iso();
-                            state.workspace.update(|w| w.assessments.iter_mut().for_each(|a| a.mark_downloaded(&now)));
+                            // The reminders to keep a copy stop only once the file was handed over.
+                            if crate::components::download::download_backup(None) {
+                                let now = browser::now_iso();
+                                state.workspace.update(|w| w.assessments.iter_mut().for_each(|a| a.mark_downloaded(&now)));
+                            }
                         }>{td_string!(l, assessments.backup_all)}</button>
                     </p>
                 })}

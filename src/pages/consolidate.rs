@@ -211,20 +211,6 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
     }
 }
 
-/// A note as a slide shows it: on one line, cut after a whole word within 160 characters.
-fn slide_note(note: &str) -> String {
-    const MAX: usize = 160;
-    let line = note.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cut = crate::domain::format::truncate_chars(&line, MAX);
-    if cut.len() == line.len() {
-        return cut;
-    }
-    let words = cut
-        .rsplit_once(' ')
-        .map_or(cut.as_str(), |(words, _)| words);
-    format!("{}…", words.trim_end_matches([' ', ',', ';', ':', '.']))
-}
-
 fn choice_value(choice: Option<Choice>) -> String {
     choice.map(Choice::form_value).unwrap_or_default()
 }
@@ -332,8 +318,9 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 .iter()
                 .zip(&labels)
                 .filter_map(|(r, who)| {
-                    let note = r.note(&s.question_id).trim();
-                    (!note.is_empty()).then(|| format!("{who}{colon}{}", slide_note(note)))
+                    let note =
+                        consolidation::note_for_slide(framework, r.note(&s.question_id), 160);
+                    (!note.is_empty()).then(|| format!("{who}{colon}{note}"))
                 })
                 .collect();
             Discussed {
@@ -373,6 +360,8 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         });
         let id = state.add(assessment);
         state.open(&id);
+        // Saved, the workshop is done: coming back does not offer to save it a second time.
+        crate::storage::set_workshop(&Workshop::default());
         state.navigate(Route::Results);
     };
     let rows = spreads
@@ -524,7 +513,7 @@ fn DiscussionSlides(
                 let slide = &slides[index.get()];
                 view! {
                     <section class="projector__slide" data-testid="discussion-slide">
-                        <p class="eyebrow projector__pillar" data-testid="discussion-pillar">{slide.pillar.clone()}</p>
+                        <p class="eyebrow projector__discussed-pillar" data-testid="discussion-pillar">{slide.pillar.clone()}</p>
                         <h2 id="discussion-question">{slide.title.clone()}</h2>
                         {slide.unmet_duty.then(|| view! { <p class="projector__duty">{warning_badge(td_string!(l, consolidate.unmet_duty))}</p> })}
                         <ul class="projector__answers">

@@ -736,10 +736,15 @@ fn DutiesWithoutAStep(roadmap: Memo<Roadmap>) -> impl IntoView {
             let rows = missing.into_iter().map(|(question, step)| {
                 let duty = texts.questions.get(&question).map_or(question.clone(), |q| q.title.clone());
                 let title = state.action_text(&step).map(|a| a.title).unwrap_or_default();
+                // A step already there but marked done (the answer fell back since) is taken up again.
                 let add = move |_| {
                     if let Some(action) = content::framework().action(&step) {
                         edit(state, |r| {
-                            r.add_action(action);
+                            if r.item(&step).is_some() {
+                                r.set_status(&step, ItemStatus::Planned);
+                            } else {
+                                r.add_action(action);
+                            }
                         });
                     }
                 };

@@ -811,3 +811,14 @@ fn validation_reports_a_retired_action_still_in_the_catalogue_or_without_a_title
         "{problems:?}"
     );
 }
+
+#[test]
+fn validation_reports_references_read_from_a_version_after_this_one() {
+    let (mut framework, texts) = broken_copy();
+    framework.references_from = "9.9.9".into();
+    let problems = model::validate(&framework, &[("fr", &texts)]);
+    assert!(
+        problems.iter().any(|p| p.contains("references_from")),
+        "{problems:?}"
+    );
+}

@@ -388,3 +388,40 @@ fn the_closing_slide_keeps_the_first_steps_that_fit_a_720p_screen_and_always_the
         1
     );
 }
+
+#[test]
+fn a_slide_shows_the_respondents_own_words_not_the_referentiels_reminder() {
+    use autodiag_core::domain::consolidation::note_for_slide;
+    // A question asked again: the reminder comes first, the respondent's words after it.
+    let mut a = assessment("Courcelles");
+    a.set_choice("eco_marches_pme", Some(level(4)), NOW);
+    a.set_note(
+        "eco_marches_pme",
+        "Vérifié avec le service marchés en mai.",
+        NOW,
+    );
+    a.apply_content_migrations(framework());
+    let note = a.note("eco_marches_publicite").to_string();
+    assert!(note.starts_with("Avant la version 2.8.0"), "{note}");
+    assert_eq!(
+        note_for_slide(framework(), &note, 160),
+        "Vérifié avec le service marchés en mai."
+    );
+    // Only a reminder: nothing to show.
+    assert_eq!(
+        note_for_slide(framework(), note.lines().next().unwrap(), 160),
+        ""
+    );
+    // A long note, on one line, cut after a whole word.
+    let long =
+        "Pas de DPO désigné depuis le départ de M. X en mars ;\nle collège en parlera en janvier. "
+            .repeat(5);
+    let shown = note_for_slide(framework(), &long, 160);
+    assert!(shown.ends_with("…") && !shown.contains('\n'), "{shown}");
+    assert!(shown.chars().count() <= 161, "{shown}");
+    assert!(
+        long.replace('\n', " ")
+            .starts_with(shown.trim_end_matches('…')),
+        "{shown}"
+    );
+}

@@ -232,6 +232,16 @@ fn bad_references_are_refused_with_a_reason() {
     let parse =
         |value: &serde_json::Value| reference::parse(framework, value.to_string().as_bytes());
 
+    // Before `references_from` a question could change meaning under its id (level 5 of
+    // qdv_urbanisme in 2.7.0): such a file is not read at all.
+    let mut too_old = good.clone();
+    too_old["framework"]["version"] = "2.6.0".into();
+    assert_eq!(
+        parse(&too_old).unwrap_err(),
+        ReferenceError::TooOld {
+            found: "2.6.0".into()
+        }
+    );
     // A later référentiel than this Autodiag knows, or not a version at all.
     for version in ["99.0.0", "2.x"] {
         let mut other = good.clone();

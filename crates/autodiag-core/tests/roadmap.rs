@@ -646,7 +646,12 @@ fn an_action_put_off_because_its_horizon_is_full_says_so_and_no_other_does() {
                             && first.questions.iter().any(|q| action.questions.contains(q))))
             }) || (item.id != roadmap::STAFF_FOUNDATIONS[0]
                 && r.item(roadmap::STAFF_FOUNDATIONS[0]).is_some()
-                && reasons(&a, r, &item.id).contains(&Reason::NoDedicatedStaff))
+                && reasons(&a, r, &item.id).contains(&Reason::NoDedicatedStaff)
+                && (action.owner == autodiag_core::domain::content::Owner::Referent
+                    || action
+                        .prerequisites
+                        .iter()
+                        .any(|p| p == roadmap::STAFF_FOUNDATIONS[0])))
         };
         for item in &r.items {
             let action = framework().action(&item.id).unwrap();
@@ -761,8 +766,46 @@ fn a_duty_the_edited_roadmap_has_no_step_towards_is_named_with_its_first_step() 
         .map(|(question, action)| (question.as_str(), action.as_str()))
         .collect();
     assert_eq!(ids, [("gou_donnees_personnelles", "gou_dpo_designer")]);
-    // Added, the duty has its step.
+    // Added, the duty has its first step, but that alone stops below the minimum (3): the
+    // register is the next one to plan.
     let step = framework().action(&missing[0].1).unwrap();
     a.roadmap.as_mut().unwrap().add_action(step);
+    let next: Vec<String> = roadmap::duties_without_a_step(framework(), &a)
+        .into_iter()
+        .map(|(_, action)| action)
+        .collect();
+    assert_eq!(next, ["gou_registre_traitements"]);
+    let register = framework().action(&next[0]).unwrap();
+    a.roadmap.as_mut().unwrap().add_action(register);
     assert!(roadmap::duties_without_a_step(framework(), &a).is_empty());
+    // A step marked done while the answer is still below it (the DPO left since) plans
+    // nothing: the duty is named again, with that step to take up.
+    a.roadmap
+        .as_mut()
+        .unwrap()
+        .set_status("gou_dpo_designer", roadmap::ItemStatus::Done);
+    let again: Vec<String> = roadmap::duties_without_a_step(framework(), &a)
+        .into_iter()
+        .map(|(_, action)| action)
+        .collect();
+    assert_eq!(again, ["gou_dpo_designer"]);
+}
+
+#[test]
+fn a_second_step_up_to_a_legal_minimum_takes_the_short_term_before_optional_steps_when_there_is_room()
+ {
+    // A review's case: all at 3 but data protection at 1, no staff. The register went to the
+    // medium term while two optional steps took the short term.
+    let mut a = assessment("Chimay");
+    answer_all(&mut a, level(3));
+    a.set_choice("gou_donnees_personnelles", Some(level(1)), NOW);
+    a.profile.digital_staff_fte = Some(0.0);
+    let r = draft(&a);
+    let short: Vec<&str> = r.items_in(Horizon::Short).map(|i| i.id.as_str()).collect();
+    assert!(short.contains(&"gou_dpo_designer"), "{short:?}");
+    assert!(short.contains(&"gou_registre_traitements"), "{short:?}");
+    assert!(
+        short.len() <= roadmap::MAX_SHORT_ITEMS_WHEN_STRETCHED,
+        "{short:?}"
+    );
 }

@@ -117,6 +117,8 @@ test("a file that is not a reference for this questionnaire is refused in words"
   const reference = JSON.parse(fs.readFileSync(path.join(resultsDir(), "reference-30.json"), "utf8"));
   // A référentiel this Autodiag does not know yet: reload, or ask IGRETEC.
   await refuse("newer.json", { ...reference, framework: { ...reference.framework, version: "99.0.0" } }, "version 99\\.0\\.0 du questionnaire, que cette version d'Autodiag \\(\\d+\\.\\d+\\.\\d+\\) ne connaît pas");
+  // Before 2.7.0 a question could change meaning under its id: such a file is not read.
+  await refuse("too-old.json", { ...reference, framework: { ...reference.framework, version: "2.6.0" } }, "version 2\\.6\\.0 du référentiel : depuis, certaines questions ont changé de sens");
   await refuse("few.json", { ...reference, communes: 4 }, "moins de 5 communes");
   const tampered = structuredClone(reference);
   tampered.questions[0].levels[0] = 1;

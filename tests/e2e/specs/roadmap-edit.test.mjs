@@ -162,6 +162,10 @@ test("an edited roadmap names a legal duty the answers now fall below, and adds 
   assert.equal(await page.locator('[data-action="gou_dpo_designer"]').count(), 0);
   await notice.locator("[data-testid=add-duty-step]").click();
   await page.locator('[data-testid=horizon-short] [data-action="gou_dpo_designer"]').waitFor();
+  // Designating a DPO alone stays below the minimum: the register is the next step to plan.
+  await page.waitForFunction(() => /Compléter le registre/.test(document.querySelector("[data-testid=duties-without-step]")?.textContent ?? ""));
+  await notice.locator("[data-testid=add-duty-step]").click();
+  await page.locator('[data-action="gou_registre_traitements"]').waitFor();
   await notice.waitFor({ state: "detached" });
   await assertClean(page);
   await context.close();

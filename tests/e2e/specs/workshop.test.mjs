@@ -287,6 +287,12 @@ test("a workshop's respondents and chosen levels survive leaving the page, going
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.waitForSelector("[data-testid=consolidate-table]");
   assert.notEqual(await page.locator(`#${id}`).inputValue(), chosen);
+  // Saved, the workshop is done: « Précédent » does not offer to save it twice.
+  await page.click("[data-testid=save-consolidated]");
+  await page.waitForURL(/#\/resultats$/);
+  await page.goBack();
+  await page.locator("[data-testid=consolidate-need]").waitFor();
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 0);
   await assertClean(page);
   await context.close();
 });

@@ -182,6 +182,33 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
         .collect()
 }
 
+/// A respondent's note as a discussion slide shows it: without the référentiel's reminders,
+/// which are the same for everyone and would push the respondent's own words off the slide,
+/// on one line, and cut after a whole word within `max` characters.
+pub fn note_for_slide(framework: &Framework, note: &str, max: usize) -> String {
+    let is_reminder = |line: &str| {
+        framework.migrations.iter().any(|m| {
+            m.note
+                .split_once("niveau {level}")
+                .is_some_and(|(before, after)| line.starts_with(before) && line.ends_with(after))
+        })
+    };
+    let own: Vec<&str> = note
+        .lines()
+        .filter(|line| !is_reminder(line.trim()))
+        .flat_map(str::split_whitespace)
+        .collect();
+    let line = own.join(" ");
+    let cut = super::format::truncate_chars(&line, max);
+    if cut.len() == line.len() {
+        return cut;
+    }
+    let words = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(words, _)| words);
+    format!("{}…", words.trim_end_matches([' ', ',', ';', ':', '.']))
+}
+
 /// Who answered, for notes and the consolidated assessment's name.
 pub fn respondent_label(assessment: &Assessment, index: usize) -> String {
     assessment

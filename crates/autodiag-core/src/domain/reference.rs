@@ -156,6 +156,11 @@ pub enum ReferenceError {
         found: String,
         current: String,
     },
+    /// Made with a version before `Framework::references_from`: some questions changed meaning
+    /// since under the same id.
+    TooOld {
+        found: String,
+    },
     /// Shaped like a reference, but with counts or ids that cannot be right.
     Invalid,
 }
@@ -268,7 +273,20 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
         _ => return Err(ReferenceError::NotAReference),
     }
     let mut reference = read_reference(&tree).map_err(|_| ReferenceError::Invalid)?;
-    let older = is_older(&reference.framework.version, &framework.version);
+    let earlier =
+        super::content::is_earlier_version(&reference.framework.version, &framework.version);
+    // Only from the version on which a change of meaning always changes the question's id:
+    // before it, a question may mean something else under the same id.
+    let too_old = super::content::is_earlier_version(
+        &reference.framework.version,
+        &framework.references_from,
+    );
+    if reference.framework.id == framework.id && too_old {
+        return Err(ReferenceError::TooOld {
+            found: reference.framework.version,
+        });
+    }
+    let older = earlier && !too_old;
     if reference.framework.id != framework.id
         || (reference.framework.version != framework.version && !older)
     {
@@ -324,17 +342,6 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
         return Err(ReferenceError::Invalid);
     }
     Ok(reference)
-}
-
-/// Whether version `found` (« 2.7.0 ») comes before `current`; `false` for anything else.
-fn is_older(found: &str, current: &str) -> bool {
-    let parts = |version: &str| -> Option<Vec<u32>> {
-        version.split('.').map(|part| part.parse().ok()).collect()
-    };
-    match (parts(found), parts(current)) {
-        (Some(found), Some(current)) => found < current,
-        _ => false,
-    }
 }
 
 /// Keeps, in questionnaire order, the figures of the questions still asked under their id (or

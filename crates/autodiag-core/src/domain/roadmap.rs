@@ -289,6 +289,9 @@ struct Candidate<'a> {
     after: Option<&'a str>,
     /// The earliest horizon the action may take.
     not_before: Horizon,
+    /// An essential step that takes its earliest horizon only if it has room, and any later
+    /// one whatever the caps.
+    room_first: bool,
 }
 
 /// The foundations drafted first for a commune without digital staff. One whose step starts
@@ -339,10 +342,13 @@ fn legal_step<'a>(context: &Context<'a>, question: &str, level: u8) -> Option<(f
         .map(|(_, priority, action)| (priority, action))
 }
 
-/// The legal duties below their minimum that the assessment's roadmap has no step towards,
-/// each with the id of the step a draft would start from. A drafted roadmap always has them; one the
-/// commune edited, or carried over from an earlier year, may not, while the results promise
-/// that the roadmap puts them first.
+/// The legal duties below their minimum that the assessment's roadmap does not plan up to
+/// it, each with the id of the next step a draft would take. Only steps still to do count, each
+/// starting where the previous one ends: a roadmap with the DPO's designation alone stops
+/// below the minimum, and one whose step is marked done while the answer is still below it
+/// (the DPO left) plans nothing. A drafted roadmap always plans the duties; one the commune
+/// edited, or carried over from an earlier year, may not, while the results promise that the
+/// roadmap puts them first.
 pub fn duties_without_a_step(
     framework: &Framework,
     assessment: &Assessment,
@@ -355,19 +361,25 @@ pub fn duties_without_a_step(
     // A loop rather than an iterator chain: the tools bundle's wasm is smaller for it.
     let mut missing = Vec::new();
     for duty in super::obligations::below(framework, assessment) {
-        let Some(level) = duty.level else {
+        let Some(mut reached) = duty.level else {
             continue;
         };
-        let planned = items.iter().any(|item| {
-            framework.action(&item.id).is_some_and(|action| {
-                action.questions.contains(&duty.question_id)
-                    && action.from < duty.legal_minimum
-                    && level < action.to
-            })
-        });
-        if let (false, Some((_, action))) =
-            (planned, legal_step(&context, &duty.question_id, level))
-        {
+        // Each planned step starts above the last one's start, so this ends within five.
+        while reached < duty.legal_minimum {
+            let next = items
+                .iter()
+                .filter(|item| item.status != ItemStatus::Done)
+                .filter_map(|item| framework.action(&item.id))
+                .find(|a| a.questions.contains(&duty.question_id) && a.fits_level(reached));
+            match next {
+                Some(step) => reached = step.to,
+                None => break,
+            }
+        }
+        if reached >= duty.legal_minimum {
+            continue;
+        }
+        if let Some((_, action)) = legal_step(&context, &duty.question_id, reached) {
             missing.push((duty.question_id, action.id.clone()));
         }
     }
@@ -406,6 +418,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                     action,
                     after: None,
                     not_before,
+                    room_first: false,
                 });
             }
         }
@@ -420,6 +433,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             action,
             after: None,
             not_before: Horizon::Short,
+            room_first: false,
         });
     }
     // Legal duties come first, whatever the focus pillars: below the minimum the commune is
@@ -441,17 +455,16 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             };
             // Every step up to the minimum is essential: a second step dropped for room
             // would leave the commune planned below the law. A commune with almost no staff
-            // or budget takes it in the medium term, so its first year stays one it can do.
+            // or budget takes it in the short term only while there is room, before any
+            // optional step, and otherwise in the medium term, so its first year stays one it
+            // can do.
             candidates.push(Candidate {
                 tier: 1,
                 priority: if step == 0 { f64::MAX } else { priority },
                 action,
                 after,
-                not_before: if step > 0 && stretched {
-                    Horizon::Medium
-                } else {
-                    Horizon::Short
-                },
+                not_before: Horizon::Short,
+                room_first: step > 0 && stretched,
             });
             after = Some(action.id.as_str());
             level = action.to;
@@ -489,6 +502,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                     action,
                     after,
                     not_before: Horizon::Short,
+                    room_first: false,
                 });
                 after = Some(action.id.as_str());
                 level = action.to;
@@ -661,6 +675,7 @@ impl<'a> Plan<'a> {
             after,
             tier,
             not_before,
+            room_first,
             ..
         } = candidate;
         if self.chosen.contains_key(action.id.as_str()) {
@@ -681,6 +696,7 @@ impl<'a> Plan<'a> {
         }
         let mut scheduling = Scheduling {
             essential: tier < 2,
+            room_first,
             any_later,
             counts,
             additions: Vec::new(),
@@ -745,7 +761,7 @@ impl<'a> Plan<'a> {
             .into_iter()
             .filter(|h| *h >= earliest && *h <= latest)
             .find(|h| {
-                scheduling.essential
+                (scheduling.essential && (!scheduling.room_first || *h > earliest))
                     || scheduling.counts.get(h).copied().unwrap_or(0)
                         < horizon_cap(&context.assessment.profile, *h)
             })?;
@@ -770,6 +786,8 @@ impl<'a> Plan<'a> {
 struct Scheduling<'a> {
     /// A legal duty or a foundation, which does not count against the caps.
     essential: bool,
+    /// Essential only past the earliest horizon it may take (see `Candidate::room_first`).
+    room_first: bool,
     /// A focus pillar's only step, which may go to any later horizon with room.
     any_later: bool,
     counts: LiteMap<Horizon, usize>,
@@ -802,15 +820,22 @@ pub fn deferred_by_cap(
                         && first.questions.iter().any(|q| action.questions.contains(q)))
             })
     });
-    // A foundation, or the step drafted in its place below it (`staff_foundations`).
+    // A foundation that is the référent's task, or such a step drafted in its place below it
+    // (`staff_foundations`): it waits until the référent is named.
     let foundation = STAFF_FOUNDATIONS[1..].iter().any(|id| {
         *id == item.id
-            || framework
-                .action(id)
-                .is_some_and(|f| f.questions == action.questions && action.to <= f.from)
+            || framework.action(id).is_some_and(|f| {
+                f.questions == action.questions && action.to <= f.from && action.is_startable()
+            })
     });
+    let needs_referent = action.owner == Owner::Referent
+        || action
+            .prerequisites
+            .iter()
+            .any(|p| p == STAFF_FOUNDATIONS[0]);
     let after_referent = profile.has_no_dedicated_staff()
         && foundation
+        && needs_referent
         && roadmap
             .items
             .iter()

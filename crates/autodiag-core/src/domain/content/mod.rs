@@ -7,7 +7,7 @@ pub mod texts_json;
 pub use model::{
     Action, ActionKind, ActionMigration, ActionText, Commune, CostBand, Effort, Framework, Horizon,
     LegalLevelNames, Migration, Owner, Pillar, PillarText, PopulationFit, QuestionInfo,
-    QuestionText, RetiredAction, Scale, Texts, Volet,
+    QuestionText, RetiredAction, Scale, Texts, Volet, is_earlier_version,
 };
 
 use crate::domain::json_tree::{Json, ShapeError};
@@ -125,6 +125,7 @@ fn structure() -> Framework {
     Framework {
         id: FRAMEWORK_ID.to_string(),
         version: FRAMEWORK_VERSION.to_string(),
+        references_from: REFERENCES_FROM.to_string(),
         pillars: PILLARS
             .iter()
             .map(|(id, questions)| Pillar {

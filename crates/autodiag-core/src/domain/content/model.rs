@@ -43,6 +43,10 @@ pub struct LegalLevelNames<'a> {
 pub struct Framework {
     pub id: String,
     pub version: String,
+    /// The earliest version whose territorial reference is read for this one: from it on, a
+    /// question whose meaning changes gets a new id.
+    #[serde(default)]
+    pub references_from: String,
     pub pillars: Vec<Pillar>,
     /// Who answers each question and, for legal duties, the level the law requires.
     #[serde(with = "json_object")]
@@ -808,7 +812,24 @@ fn check_french(framework: &Framework, texts: &Texts, problems: &mut Vec<String>
     }
 }
 
+/// Whether version `found` (« 2.7.0 ») comes before `current`; `false` for anything else.
+pub fn is_earlier_version(found: &str, current: &str) -> bool {
+    let parts = |version: &str| -> Option<Vec<u32>> {
+        version.split('.').map(|part| part.parse().ok()).collect()
+    };
+    match (parts(found), parts(current)) {
+        (Some(found), Some(current)) => found < current,
+        _ => false,
+    }
+}
+
 fn check_structure(framework: &Framework, problems: &mut Vec<String>) {
+    let (from, version) = (&framework.references_from, &framework.version);
+    if from != version && !is_earlier_version(from, version) {
+        problems.push(format!(
+            "content/framework.toml: references_from {from:?} must be a version up to {version}"
+        ));
+    }
     let mut question_ids = std::collections::BTreeSet::new();
     let mut question_pillar = LiteMap::new_vec();
     for pillar in &framework.pillars {

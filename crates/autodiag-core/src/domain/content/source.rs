@@ -18,6 +18,7 @@ use std::collections::BTreeSet;
 pub struct FrameworkFile {
     pub id: String,
     pub version: String,
+    pub references_from: String,
     pub pillars: Vec<String>,
 }
 
@@ -360,6 +361,7 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
         framework: Framework {
             id: sources.framework.id,
             version: sources.framework.version,
+            references_from: sources.framework.references_from,
             pillars,
             questions,
             actions,
