@@ -273,27 +273,24 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
         _ => return Err(ReferenceError::NotAReference),
     }
     let mut reference = read_reference(&tree).map_err(|_| ReferenceError::Invalid)?;
-    let earlier =
-        super::content::is_earlier_version(&reference.framework.version, &framework.version);
+    let found = &reference.framework.version;
+    let older = found != &framework.version;
+    let other_framework = || ReferenceError::OtherFramework {
+        found: found.clone(),
+        current: framework.version.clone(),
+    };
+    if reference.framework.id != framework.id {
+        return Err(other_framework());
+    }
     // Only from the version on which a change of meaning always changes the question's id:
     // before it, a question may mean something else under the same id.
-    let too_old = super::content::is_earlier_version(
-        &reference.framework.version,
-        &framework.references_from,
-    );
-    if reference.framework.id == framework.id && too_old {
+    if older && super::content::is_earlier_version(found, &framework.references_from) {
         return Err(ReferenceError::TooOld {
-            found: reference.framework.version,
+            found: found.clone(),
         });
     }
-    let older = earlier && !too_old;
-    if reference.framework.id != framework.id
-        || (reference.framework.version != framework.version && !older)
-    {
-        return Err(ReferenceError::OtherFramework {
-            found: reference.framework.version,
-            current: framework.version.clone(),
-        });
+    if older && !super::content::is_earlier_version(found, &framework.version) {
+        return Err(other_framework());
     }
     if (reference.communes as usize) < MIN_COMMUNES {
         return Err(ReferenceError::TooFewCommunes {
@@ -311,22 +308,16 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
         .map(|p| &p.pillar_id)
         .eq(framework.pillars.iter().map(|p| &p.id));
     if older {
-        carry_over(framework, &mut reference)?;
+        carry_over(framework, &questions, &mut reference)?;
     }
-    // An earlier référentiel's file keeps only the questions still asked, in their order.
-    let same_questions = if older {
-        let mut asked = questions.iter();
-        reference
-            .questions
-            .iter()
-            .all(|q| asked.any(|id| **id == q.question_id))
-    } else {
-        reference
+    // An earlier référentiel's file, once carried over, holds the questions still asked in
+    // their order by construction.
+    let same_questions = older
+        || reference
             .questions
             .iter()
             .map(|q| &q.question_id)
-            .eq(questions.iter().copied())
-    };
+            .eq(questions.iter().copied());
     let counts_fit = reference.questions.iter().all(|q| {
         let exact: u32 = q.levels.iter().filter_map(|c| c.exact()).sum();
         q.answered
@@ -347,12 +338,11 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
 /// Keeps, in questionnaire order, the figures of the questions still asked under their id (or
 /// only renamed), and the pillars' medians that counted no changed question. `Invalid` when a
 /// question is given twice.
-fn carry_over(framework: &Framework, reference: &mut Reference) -> Result<(), ReferenceError> {
-    let asked: Vec<&String> = framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
-        .collect();
+fn carry_over(
+    framework: &Framework,
+    asked: &[&String],
+    reference: &mut Reference,
+) -> Result<(), ReferenceError> {
     let mut kept: Vec<Option<QuestionReference>> = vec![None; asked.len()];
     let mut changed_pillars: Vec<&str> = Vec::new();
     // A question that is neither asked nor migrated, or one renamed into another pillar: the

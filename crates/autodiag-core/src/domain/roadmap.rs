@@ -313,24 +313,32 @@ fn staff_foundations<'a>(context: &Context<'a>) -> Vec<&'a Action> {
             let Some(level) = below else {
                 return Some(foundation);
             };
-            let step = framework
-                .actions
-                .iter()
-                .filter(|a| a.questions == foundation.questions && a.fits_level(level))
-                .filter(|a| context.suits(a))
-                .max_by(|a, b| {
-                    a.is_startable()
-                        .cmp(&b.is_startable())
-                        .then(b.id.cmp(&a.id))
-                });
-            Some(step.unwrap_or(foundation))
+            let step = foundation
+                .questions
+                .first()
+                .and_then(|question| quickest_step(context, question, level));
+            Some(step.map_or(foundation, |(_, step)| step))
         })
         .collect()
 }
 
-/// The quickest way from `level` towards a legal minimum: an action the commune can start
-/// now, if any, with its priority.
-fn legal_step<'a>(context: &Context<'a>, question: &str, level: u8) -> Option<(f64, &'a Action)> {
+/// An action the référent carries, or that needs one named first: a foundation of this kind
+/// waits for the référent.
+fn is_referents_task(action: &Action) -> bool {
+    action.owner == Owner::Referent
+        || action
+            .prerequisites
+            .iter()
+            .any(|p| p == STAFF_FOUNDATIONS[0])
+}
+
+/// The quickest way up from `level` on `question`, towards a legal minimum or a foundation:
+/// an action the commune can start now, if any, with its priority.
+fn quickest_step<'a>(
+    context: &Context<'a>,
+    question: &str,
+    level: u8,
+) -> Option<(f64, &'a Action)> {
     context
         .framework
         .actions
@@ -379,7 +387,7 @@ pub fn duties_without_a_step(
         if reached >= duty.legal_minimum {
             continue;
         }
-        if let Some((_, action)) = legal_step(&context, &duty.question_id, reached) {
+        if let Some((_, action)) = quickest_step(&context, &duty.question_id, reached) {
             missing.push((duty.question_id, action.id.clone()));
         }
     }
@@ -401,12 +409,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 // Foundations outrank everything: they make the rest possible. Those that are
                 // the référent's tasks wait until one is named, so the first year stays a
                 // short list a commune without staff can start; the director's own do not.
-                let needs_referent = action.owner == Owner::Referent
-                    || action
-                        .prerequisites
-                        .iter()
-                        .any(|p| p == STAFF_FOUNDATIONS[0]);
-                let not_before = if index > 0 && referent_to_name && needs_referent {
+                let not_before = if index > 0 && referent_to_name && is_referents_task(action) {
                     Horizon::Medium
                 } else {
                     Horizon::Short
@@ -450,7 +453,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             if level >= legal_minimum {
                 break;
             }
-            let Some((priority, action)) = legal_step(&context, question, level) else {
+            let Some((priority, action)) = quickest_step(&context, question, level) else {
                 break;
             };
             // Every step up to the minimum is essential: a second step dropped for room
@@ -828,14 +831,9 @@ pub fn deferred_by_cap(
                 f.questions == action.questions && action.to <= f.from && action.is_startable()
             })
     });
-    let needs_referent = action.owner == Owner::Referent
-        || action
-            .prerequisites
-            .iter()
-            .any(|p| p == STAFF_FOUNDATIONS[0]);
     let after_referent = profile.has_no_dedicated_staff()
         && foundation
-        && needs_referent
+        && is_referents_task(action)
         && roadmap
             .items
             .iter()
