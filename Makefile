@@ -73,8 +73,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # the slides without the référentiel's reminders): whole dist/ 688,991 → 701,714; one step
 # chooser for legal duties and foundations, and a simpler reading of a reference's version,
 # took it to 701,091, budget 701,100; the first load 189,294, budget unchanged.
-SIZE_BUDGET := 189300
-DIST_BUDGET := 701100
+# The twenty-first session ships each wasm compressed by zopfli and unpacked by the loader
+# (static/unpack-wasm.js): first load 189,294 → 181,743, whole dist/ 701,091 → 674,132.
+SIZE_BUDGET := 181800
+DIST_BUDGET := 674200
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
@@ -110,6 +112,7 @@ tools:
 	  command -v node >/dev/null && command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	  [ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
 	  [ -x $(CHROMEDRIVER) ] || missing="$$missing chromium-driver"; \
+	  command -v zopfli >/dev/null || missing="$$missing zopfli"; \
 	  if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && $(APT_INSTALL) $$missing; fi
 	@cd $(E2E) && { [ -x node_modules/.bin/wasm-opt ] && npm ls --depth=0 >/dev/null 2>&1 \
 	  || npm ci --no-audit --no-fund; }

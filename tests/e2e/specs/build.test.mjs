@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { DIST } from "../lib/harness.mjs";
@@ -12,15 +13,21 @@ import { DIST } from "../lib/harness.mjs";
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const SCRIPT = path.join(ROOT, "static/short-import-names.mjs");
 
+/** Each bundle's wasm, which the release build ships compressed (static/unpack-wasm.js). */
 function wasmFiles(folder) {
-  return fs.readdirSync(folder).filter((name) => name.endsWith("_bg.wasm")).map((name) => path.join(folder, name));
+  const names = fs.readdirSync(folder);
+  assert.deepEqual(names.filter((name) => name.endsWith("_bg.wasm")), [], `${folder} ships an uncompressed wasm`);
+  return names.filter((name) => name.endsWith("_bg.wasm.gz")).map((name) => path.join(folder, name));
 }
+
+const wasmBytes = (file) => zlib.gunzipSync(fs.readFileSync(file));
+const glueOf = (file) => fs.readFileSync(file.replace(/_bg\.wasm\.gz$/, ".js"), "utf8");
 
 test("each shipped wasm imports under short names that its glue provides, and carries no producers or target features", () => {
   const files = [...wasmFiles(DIST), ...wasmFiles(path.join(DIST, "outils"))];
   assert.equal(files.length, 2, `one wasm per bundle in ${DIST}`);
   for (const file of files) {
-    const module = new WebAssembly.Module(fs.readFileSync(file));
+    const module = new WebAssembly.Module(wasmBytes(file));
     // wasm-opt drops these (index.html): no browser reads them.
     for (const section of ["producers", "target_features"]) {
       assert.equal(WebAssembly.Module.customSections(module, section).length, 0, `${path.basename(file)} keeps ${section}`);
@@ -29,7 +36,7 @@ test("each shipped wasm imports under short names that its glue provides, and ca
     assert.ok(imports.length > 100, `${file}: ${imports.length} imports`);
     const long = imports.filter(({ name }) => !/^_[a-zA-Z]{1,3}$/.test(name)).map(({ name }) => name);
     assert.deepEqual(long, [], `${path.basename(file)} still imports long names`);
-    const glue = fs.readFileSync(file.replace(/_bg\.wasm$/, ".js"), "utf8");
+    const glue = glueOf(file);
     assert.doesNotMatch(glue, /__wbg_\w+_[0-9a-f]{16}\b/, "the glue still names a hashed import");
     for (const { name } of imports) {
       assert.match(glue, new RegExp(`[{,]${name}:function\\b`), `${path.basename(file)}: the glue lacks ${name}`);
@@ -42,9 +49,9 @@ test("each shipped wasm exports only what wasm-bindgen needs: no dependency's Ja
   // both bundles although the app never streams (vendor/wasm-streams, ARCHITECTURE.md).
   const wasmBindgen = /^(memory|main|__wbindgen_\w+|__externref_\w+|__abort_handler|__instance_terminated|_WASM_SPLIT_MARKER_\w+|wasm_bindgen__convert__closures_\w+)$/;
   for (const file of [...wasmFiles(DIST), ...wasmFiles(path.join(DIST, "outils"))]) {
-    const exports = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(file)));
+    const exports = WebAssembly.Module.exports(new WebAssembly.Module(wasmBytes(file)));
     assert.deepEqual(exports.map(({ name }) => name).filter((name) => !wasmBindgen.test(name)), [], path.basename(file));
-    assert.doesNotMatch(fs.readFileSync(file.replace(/_bg\.wasm$/, ".js"), "utf8"), /IntoUnderlying|export class/, path.basename(file));
+    assert.doesNotMatch(glueOf(file), /IntoUnderlying|export class/, path.basename(file));
   }
 });
 
