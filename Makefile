@@ -74,9 +74,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # chooser for legal duties and foundations, and a simpler reading of a reference's version,
 # took it to 701,091, budget 701,100; the first load 189,294, budget unchanged.
 # The twenty-first session ships each wasm compressed by zopfli and unpacked by the loader
-# (static/unpack-wasm.js): first load 189,294 → 181,743, whole dist/ 701,091 → 674,132.
-SIZE_BUDGET := 181800
-DIST_BUDGET := 674200
+# (static/unpack-wasm.js): first load 189,294 → 181,743, whole dist/ 701,091 → 674,132. The
+# header then follows a rename of the open assessment (its profile field, « Renommer »):
+# 181,846 and 674,482.
+SIZE_BUDGET := 181900
+DIST_BUDGET := 674500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -45,8 +45,8 @@ function bootFailed(error) {
     notice.dataset.testid = "boot-error";
     const text = document.createElement("p");
     text.textContent = english
-      ? "Autodiag could not start. Reload the page. If nothing changes, this browser is probably too old: open Autodiag in an up-to-date Edge, Chrome, Firefox or Safari. Answers already saved stay in this browser."
-      : "Autodiag n'a pas pu démarrer. Rechargez la page. Si rien ne change, ce navigateur est sans doute trop ancien : ouvrez Autodiag dans Edge, Chrome, Firefox ou Safari à jour. Les réponses déjà enregistrées restent dans ce navigateur.";
+      ? "Autodiag could not start. Reload the page; if nothing changes, open it in an up-to-date browser (Edge, Chrome, Firefox or Safari). Your saved answers stay in this browser."
+      : "Autodiag n'a pas pu démarrer. Rechargez la page ; si rien ne change, ouvrez-le dans un navigateur à jour (Edge, Chrome, Firefox ou Safari). Vos réponses enregistrées restent dans ce navigateur.";
     notice.append(text);
     const notices = document.createElement("div");
     notices.className = "notices";

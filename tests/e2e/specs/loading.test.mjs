@@ -55,14 +55,14 @@ test("a browser that cannot unpack the wasm says so in the user's language inste
   const notice = page.locator("[data-testid=boot-error]");
   await notice.waitFor();
   assert.equal(await notice.getAttribute("role"), "alert");
-  assert.match(await notice.textContent(), /^Autodiag n'a pas pu démarrer\. Rechargez la page\..*trop ancien.*restent dans ce navigateur\.$/);
+  assert.match(await notice.textContent(), /^Autodiag n'a pas pu démarrer\. Rechargez la page ; si rien ne change, ouvrez-le dans un navigateur à jour \(Edge, Chrome, Firefox ou Safari\)\. Vos réponses enregistrées restent dans ce navigateur\.$/);
   assert.equal(await page.locator("main").count(), 0);
 
   // An English user, on the tools page.
   await page.evaluate(() => localStorage.setItem("autodiag.lang", "en"));
   await page.goto(`${app.server.url}outils/#/territoire`);
   await notice.waitFor();
-  assert.match(await notice.textContent(), /^Autodiag could not start\. .*too old.*stay in this browser\.$/);
+  assert.match(await notice.textContent(), /^Autodiag could not start\. Reload the page; if nothing changes, open it in an up-to-date browser \(Edge, Chrome, Firefox or Safari\)\. Your saved answers stay in this browser\.$/);
   // The notice uses main.css's warning style: it is readable, not raw text.
   assert.notEqual(await notice.evaluate((element) => getComputedStyle(element).backgroundColor), "rgba(0, 0, 0, 0)");
   await context.close();

@@ -129,7 +129,11 @@ test("two communes never mix, and a deletion can be undone", async () => {
 
 test("assessments can be renamed and duplicated", async () => {
   const page = await openPage(app.browser, app.server.url);
-  await createAssessment(page, app.server.url, "Couvin");
+  await createAssessment(page, app.server.url, "Couvn");
+  // The header names the open assessment, and follows the profile's field as it is typed.
+  await expectText(page, ".site-nav__current", "Couvn");
+  await page.fill("#commune", "Couvin");
+  await expectText(page, ".site-nav__current", "Couvin");
   await answerPillar(page, app.server.url, "economie", 2);
   await page.goto(`${app.server.url}#/evaluations`);
   const row = page.locator("[data-testid=assessment-row]", { hasText: "Couvin" });
@@ -139,6 +143,8 @@ test("assessments can be renamed and duplicated", async () => {
   await row.getByLabel("Nouveau nom").fill("Couvin 2026");
   await row.getByRole("button", { name: "Enregistrer" }).click();
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).waitFor();
+  // The open assessment was renamed: the header says so at once, not at the next page.
+  await expectText(page, ".site-nav__current", "Couvin 2026");
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).locator("[data-testid=duplicate-assessment]").click();
   // The copy is the same commune assessed again: its name, dated today.
   const copies = page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" });
