@@ -243,9 +243,9 @@ impl RowSummary {
             id: assessment.id.clone(),
             name: assessment.profile.display_name(),
             date: assessment.profile.date.clone(),
-            // A consolidation's group label is already in its name.
+            // A consolidation's group label is already in its name: who took part, then.
             respondent: if assessment.profile.consolidated_respondents > 1 {
-                String::new()
+                assessment.profile.participants.join(", ")
             } else {
                 assessment.profile.respondent_name.clone()
             },

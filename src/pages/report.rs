@@ -62,7 +62,7 @@ pub fn ReportPage() -> impl IntoView {
         format!("{answered} / {total} · {status}")
     };
     let dash = || "—".to_string();
-    let rows: Vec<(String, String)> = vec![
+    let mut rows: Vec<(String, String)> = vec![
         (
             td_string!(l, profile.commune).to_string(),
             profile.commune.clone(),
@@ -126,6 +126,17 @@ pub fn ReportPage() -> impl IntoView {
             },
         ),
     ];
+    // A workshop's consolidation names who took part, after the rows of the group's label
+    // (the respondent's name) and role.
+    if !profile.participants.is_empty() {
+        rows.insert(
+            5,
+            (
+                td_string!(l, profile.participants).to_string(),
+                profile.participants.join(", "),
+            ),
+        );
+    }
     view! {
         <article class="page report" data-testid="report">
             <div class="no-print report__tools">

@@ -191,12 +191,13 @@ fn authorship_names_the_respondent_else_the_commune() {
 #[test]
 fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
     let mut people = Vec::new();
-    for who in ["Bourgmestre", "Directeur général", "Informaticien"] {
+    for who in ["Bourgmestre", "Directeur général", "Informaticien", ""] {
         let mut a = assessment("Walcourt");
         a.profile.respondent_name = who.into();
         answer_all(&mut a, level(3));
         people.push(a);
     }
+    people[1].profile.respondent_role = "DG".into();
     let merged = consolidation::consolidate(
         framework(),
         &people,
@@ -205,23 +206,58 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
         "Consolidation (Bourgmestre, Directeur général, Informaticien)".into(),
         NOW,
     );
-    assert_eq!(merged.profile.consolidated_respondents, 3);
+    assert_eq!(merged.profile.consolidated_respondents, 4);
     assert_eq!(
         merged.profile.authorship(),
-        Authorship::Consolidation { respondents: 3 }
+        Authorship::Consolidation { respondents: 4 }
     );
-    // Merged again with a fourth person, it counts four people, not two files.
-    let mut fourth = assessment("Walcourt");
-    fourth.profile.respondent_name = "Échevine".into();
+    // The summary names who took part; a respondent who gave no name is counted, not listed.
+    assert_eq!(
+        merged.profile.participants,
+        ["Bourgmestre", "Directeur général (DG)", "Informaticien"]
+    );
+    // Merged again with a fifth person, it counts five people, not two files, and lists the
+    // people, not the earlier consolidation's label.
+    let mut fifth = assessment("Walcourt");
+    fifth.profile.respondent_name = "Échevine".into();
     let again = consolidation::consolidate(
         framework(),
-        &[merged, fourth],
+        &[merged, fifth],
         &LiteMap::new_vec(),
         "again".into(),
         "Consolidation".into(),
         NOW,
     );
-    assert_eq!(again.profile.consolidated_respondents, 4);
+    assert_eq!(again.profile.consolidated_respondents, 5);
+    assert_eq!(
+        again.profile.participants,
+        [
+            "Bourgmestre",
+            "Directeur général (DG)",
+            "Informaticien",
+            "Échevine"
+        ]
+    );
+    // Someone already among a consolidation's participants is listed once.
+    let mut mayor = assessment("Walcourt");
+    mayor.profile.respondent_name = "Bourgmestre".into();
+    let with_mayor = consolidation::consolidate(
+        framework(),
+        &[again, mayor],
+        &LiteMap::new_vec(),
+        "with-mayor".into(),
+        "Consolidation".into(),
+        NOW,
+    );
+    assert_eq!(
+        with_mayor.profile.participants,
+        [
+            "Bourgmestre",
+            "Directeur général (DG)",
+            "Informaticien",
+            "Échevine"
+        ]
+    );
 }
 
 #[test]

@@ -35,6 +35,10 @@ fn serde_encoded(a: &Assessment) -> String {
 fn assessments() -> Vec<Assessment> {
     let mut consolidated = realistic_assessment("Fleurus", "52022", "2026-10-05", 11, 3.0);
     consolidated.profile.consolidated_respondents = 4;
+    consolidated.profile.participants = vec![
+        "Marie Dubois (Directrice générale)".into(),
+        "Luc \"Lulu\" Martin".into(),
+    ];
     consolidated.last_downloaded_at = Some(NOW.into());
     consolidated.revision = u64::MAX;
     consolidated.changes_since_download = u32::MAX;

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { useApp, openPage, assertClean, resultsDir, expectText, DIST } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, resultsDir, expectText, downloadText, DIST } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -59,8 +59,20 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   await page.waitForURL(/#\/resultats$/);
   await page.waitForFunction(() => /Courcelles — synthèse de 2 répondants/.test(document.querySelector("main h1")?.textContent ?? ""));
   assert.equal(await page.textContent(".site-nav__current"), "Courcelles — synthèse de 2 répondants");
+  // The summary IGRETEC receives names who took part, and so do the report and the list.
+  const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
+  assert.equal(summary.profile.consolidated_respondents, 2);
+  assert.deepEqual(summary.profile.participants, ["Paul Hermant (Bourgmestre)", "Marie Dubois (Directrice générale)"]);
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator("[data-testid=report]").waitFor();
+  assert.equal(
+    await page.locator("[data-testid=report] tr", { hasText: "Participants" }).textContent(),
+    "ParticipantsPaul Hermant (Bourgmestre), Marie Dubois (Directrice générale)",
+  );
   await page.goto(`${app.server.url}outils/#/evaluations`);
-  await page.locator("[data-testid=assessment-row]", { hasText: "Courcelles — synthèse de 2 répondants" }).waitFor();
+  const row = page.locator("[data-testid=assessment-row]", { hasText: "Courcelles — synthèse de 2 répondants" });
+  await row.waitFor();
+  assert.match(await row.textContent(), /Paul Hermant \(Bourgmestre\), Marie Dubois \(Directrice générale\)/);
   await assertClean(page);
   await context.close();
 });

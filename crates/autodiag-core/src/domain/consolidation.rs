@@ -238,6 +238,24 @@ pub fn consolidate(
         .map(|r| r.profile.consolidated_respondents.max(1))
         .sum();
     result.profile.consolidated_respondents = people;
+    // Named in the summary, so that IGRETEC knows who took part; a consolidation merged again
+    // brings its own participants.
+    let mut participants: Vec<String> = Vec::new();
+    for respondent in respondents {
+        let profile = &respondent.profile;
+        let named = if profile.consolidated_respondents > 1 {
+            // A consolidation's own label names the group, not a person.
+            profile.participants.clone()
+        } else {
+            profile.respondent_label().into_iter().collect()
+        };
+        for person in named {
+            if !participants.contains(&person) {
+                participants.push(person);
+            }
+        }
+    }
+    result.profile.participants = participants;
     for question in framework.pillars.iter().flat_map(|p| &p.questions) {
         let notes: Vec<String> = respondents
             .iter()

@@ -105,6 +105,11 @@ pub struct Profile {
     /// plain number rather than an `Option`: half the wasm on the questionnaire's first load.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub consolidated_respondents: u32,
+    /// Who a consolidated assessment brings together, each as « name (role) », in the order
+    /// they were loaded; respondents who gave neither are counted but not listed. Empty (and
+    /// absent from the JSON) when one person answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
 }
 
 /// Whose answers an assessment holds, as a workshop announces it.

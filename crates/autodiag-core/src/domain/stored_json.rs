@@ -110,6 +110,7 @@ pub(crate) fn profile(value: &Json) -> Result<Profile, ShapeError> {
         })?,
         partnerships: fields.or_default("partnerships", Json::string)?,
         consolidated_respondents: fields.or_default("consolidated_respondents", Json::whole_u32)?,
+        participants: fields.or_default("participants", |v| list_of(v, Json::string))?,
     })
 }
 
@@ -234,6 +235,9 @@ pub(crate) fn write_profile(out: &mut JsonWriter, profile: &Profile) {
     if profile.consolidated_respondents != 0 {
         out.key("consolidated_respondents")
             .whole(u64::from(profile.consolidated_respondents));
+    }
+    if !profile.participants.is_empty() {
+        out.key("participants").strings(&profile.participants);
     }
     out.close('}');
 }
