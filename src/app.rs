@@ -184,13 +184,12 @@ fn page(state: AppState, pages: Pages, route: Route) -> AnyView {
 fn Header() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
-    // Redrawn on every route change (see `Shell`); the name follows a rename in between (the
-    // profile's field, « Renommer » on « Mes évaluations »).
-    let has_current = untrack(|| state.has_current());
+    // Redrawn on every route change (see `Shell`); the name follows what happens in between:
+    // a rename (the profile's field, « Renommer » on « Mes évaluations »), a deletion.
     let current_name = move || {
         state
             .with_current(|a| a.profile.display_name())
-            .unwrap_or_default()
+            .map(|name| view! { <span class="site-nav__current">{name}</span> })
     };
     let here = state.route.get_untracked();
     let is = |route: Route| (here == route).then_some("page");
@@ -205,7 +204,7 @@ fn Header() -> impl IntoView {
             <nav class="site-nav" aria-label=td_string!(l, shell.main_nav)>
                 <a href=state.href(Route::Assessments) aria-current=is(Route::Assessments)>
                     {td_string!(l, nav.assessments)}
-                    {has_current.then(|| view! { <span class="site-nav__current">{current_name}</span> })}
+                    {current_name}
                 </a>
                 // Named for whom it is, so a commune official does not wonder whether it concerns them.
                 <a href=state.href(Route::Territory) aria-current=is(Route::Territory)>{td_string!(l, nav.territory_igretec)}</a>

@@ -1,8 +1,8 @@
 // Prepended to both loaders by post-build.sh in release builds, where each wasm ships as
 // <name>_bg.wasm.gz, compressed once with zopfli. It is by far the largest file, and many
 // static servers do not compress application/wasm: it would travel at two and a half times
-// its size. A server that decodes the file itself (Content-Encoding: gzip) hands over plain
-// wasm, which is used as it is. The stream is kept, so the browser still compiles while the
+// its size. A server that labels the file `Content-Encoding: gzip` has the browser decode it:
+// the page then receives plain wasm, which is used as it is. The stream is kept, so the browser still compiles while the
 // file arrives.
 async function unpackWasm(url) {
   const response = await fetch(url);
@@ -20,6 +20,10 @@ async function unpackWasm(url) {
       if (chunk.done) controller.close();
       else controller.enqueue(chunk.value);
     },
+    // A compile that fails early (a page of HTML instead of wasm) stops the download too.
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
   });
   // A wasm module starts with 0x00, a gzip file with 0x1f.
   const gzipped = !first.done && first.value[0] === 0x1f;
@@ -29,7 +33,7 @@ async function unpackWasm(url) {
 }
 
 // A page that stays blank tells nobody anything: when the wasm cannot be fetched, unpacked
-// or compiled (a browser older than 2023 has no DecompressionStream), say so. A trap is the
+// or compiled (Firefox before 113 and Safari before 16.4 have no DecompressionStream), say so. A trap is the
 // app's own crash, which its banner already reports with the answers to download.
 function bootFailed(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) {

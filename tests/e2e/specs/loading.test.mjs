@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
+import http from "node:http";
 import { useApp, openPage, assertClean, ready, DIST } from "../lib/harness.mjs";
 
 const app = useApp();
@@ -34,16 +34,54 @@ for (const [bundle, address] of [["questionnaire's", ""], ["tools'", "outils/#/t
   });
 }
 
-test("a server that decodes the .gz itself (Content-Encoding: gzip) hands over plain wasm, which starts too", async () => {
-  const page = await openPage(app.browser, app.server.url);
-  await page.route(/_bg\.wasm\.gz$/, async (route) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(route.request().url()).pathname));
-    await route.fulfill({ status: 200, contentType: "application/gzip", body: zlib.gunzipSync(fs.readFileSync(file)) });
+/** Serves dist/ like Apache with `AddEncoding gzip .gz`: each .gz file labelled
+ * `Content-Encoding: gzip`, which the browser decodes before the page sees the bytes. */
+async function serveLabellingGzip() {
+  const server = http.createServer((request, response) => {
+    let file = path.join(DIST, decodeURIComponent(new URL(request.url, "http://localhost").pathname));
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!file.startsWith(DIST) || !fs.existsSync(file)) return response.writeHead(404).end();
+    const headers = { "cache-control": "no-cache" };
+    if (file.endsWith(".gz")) headers["content-encoding"] = "gzip";
+    else if (file.endsWith(".js")) headers["content-type"] = "text/javascript";
+    else if (file.endsWith(".html")) headers["content-type"] = "text/html; charset=utf-8";
+    else if (file.endsWith(".css")) headers["content-type"] = "text/css";
+    requested.push(new URL(request.url, "http://localhost").pathname);
+    response.writeHead(200, headers).end(fs.readFileSync(file));
   });
-  await page.goto(app.server.url);
-  await ready(page);
-  assert.match(await page.textContent("main h1"), /commune/);
+  const requested = [];
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, requested, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+test("a server that labels the .gz Content-Encoding: gzip hands the page plain wasm, which starts too", async () => {
+  const server = await serveLabellingGzip();
+  // No service worker: the file must come from this server, not from a worker's cache.
+  const context = await app.browser.isolated({ serviceWorkers: "block" });
+  const page = await openPage(context, server.url);
+  for (const address of ["", "outils/#/territoire"]) {
+    await page.goto(`${server.url}${address}`);
+    await ready(page);
+  }
+  assert.equal(server.requested.filter((file) => file.endsWith("_bg.wasm.gz")).length, 2, JSON.stringify(server.requested));
+  assert.equal(await page.locator("[data-testid=boot-error]").count(), 0);
   await assertClean(page);
+  await context.close();
+  await server.close();
+});
+
+test("the app's own crash (a trap) is left to the crash banner: no start-up notice", async () => {
+  const context = await app.browser.isolated({ serviceWorkers: "block" });
+  await context.addInitScript(() => {
+    WebAssembly.instantiateStreaming = () => Promise.reject(new WebAssembly.RuntimeError("unreachable"));
+  });
+  const page = await openPage(context, app.server.url);
+  const trapped = page.waitForEvent("pageerror");
+  await page.goto(app.server.url);
+  // The loader rethrows the trap after deciding whether to show its notice.
+  assert.match((await trapped).message, /unreachable/);
+  assert.equal(await page.locator("[data-testid=boot-error]").count(), 0);
+  await context.close();
 });
 
 test("a browser that cannot unpack the wasm says so in the user's language instead of a blank page", async () => {

@@ -124,6 +124,13 @@ test("two communes never mix, and a deletion can be undone", async () => {
   await page.locator("[data-testid=assessment-row]", { hasText: "Chimay" }).waitFor();
   await openPillar(page, app.server.url, "mobilite");
   assert.ok(await page.isChecked('[data-testid="mob_pcm-1"]'), "Chimay's answers came back");
+  // Deleting the open assessment: the header stops naming it at once.
+  await page.goto(`${app.server.url}#/evaluations`);
+  await expectText(page, ".site-nav__current", "Chimay");
+  await chimay.locator("[data-testid=delete-assessment]").click();
+  await chimay.locator("[data-testid=confirm-delete]").click();
+  await page.waitForSelector("[data-testid=undo-notice]");
+  await page.waitForFunction(() => !document.querySelector(".site-nav")?.textContent.includes("Chimay"));
   await assertClean(page);
 });
 
