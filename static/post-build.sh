@@ -45,11 +45,11 @@ perl -0777 -pi -e "s{<script type=\"?module\"?>.*?</script>}{<script type=\"modu
 
 # The wasm-bindgen JS glue is shipped as written; terser (tests/e2e/package.json) shrinks it
 # in release builds. Trunk's subresource integrity is off (Trunk.toml) since files change here.
-# First the wasm's imports get short names in both files (static/short-import-names.mjs): the
+# First the wasm's imports and exports get short names in both files (static/short-names.mjs): the
 # files keep the names Trunk gave them, which still change whenever the build's output does.
 if [ "${TRUNK_PROFILE:-debug}" = release ] && command -v terser >/dev/null 2>&1; then
   for wasm in "$dir"/*_bg.wasm; do
-    node "$(dirname "$0")/short-import-names.mjs" "$wasm" "${wasm%_bg.wasm}.js"
+    node "$(dirname "$0")/short-names.mjs" "$wasm" "${wasm%_bg.wasm}.js"
   done
 fi
 # The wasm, once final, is compressed in its place: the page preloads the .gz, which the

@@ -113,8 +113,15 @@ fn run() -> Result<(), String> {
     // questionnaire bundle fetches the question texts when it first shows a pillar, so they
     // stay off its first load; the tools bundle and native builds embed them
     // (feature `embedded-questions`).
-    let mut table =
-        String::from("/// Embedded level names and pillar texts, per `content/<lang>/` folder.\n");
+    let mut table = String::from(
+        "/// Embedded level names and pillar texts, per `content/<lang>/` folder.\n#[cfg(feature = \"actions\")]\n",
+    );
+    // The questionnaire does not show the score bands' meanings (the results and the
+    // projector do, in the tools bundle): its copy leaves them out, 0.4 KB of its first load.
+    let mut questionnaire_table = String::from(
+        "/// The same for the questionnaire, without the score bands' meanings.\n\
+         #[cfg(not(feature = \"actions\"))]\npub const LANGUAGES: &[(&str, &str)] = &[\n",
+    );
     let mut questions =
         String::from("/// Embedded question texts.\n#[cfg(feature = \"embedded-questions\")]\n");
     let mut actions = String::from("/// Embedded action texts.\n");
@@ -146,6 +153,13 @@ fn run() -> Result<(), String> {
             ..texts.clone()
         };
         write(&out.join(format!("texts.{lang}.json")), &to_json(&base)?)?;
+        let mut for_questionnaire = base.clone();
+        for_questionnaire.scale.bands.clear();
+        let file = format!("texts.{lang}.questionnaire.json");
+        write(&out.join(&file), &to_json(&for_questionnaire)?)?;
+        questionnaire_table.push_str(&format!(
+            "    ({lang:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))),\n"
+        ));
         write(
             &out.join(format!("questions.{lang}.json")),
             &to_json(&texts.questions)?,
@@ -164,9 +178,15 @@ fn run() -> Result<(), String> {
             ));
         }
     }
-    for list in [&mut table, &mut questions, &mut actions] {
+    for list in [
+        &mut table,
+        &mut questionnaire_table,
+        &mut questions,
+        &mut actions,
+    ] {
         list.push_str("];\n");
     }
+    table.push_str(&questionnaire_table);
     questions.push_str("#[cfg(not(feature = \"embedded-questions\"))]\npub const QUESTION_TEXTS: &[(&str, &str)] = &[];\n");
     table.push_str(&questions);
     table.push_str(&actions);

@@ -1,6 +1,6 @@
-// The release build's last step (static/short-import-names.mjs), without a browser: the
-// shipped wasm files import under short names, and the renaming refuses glue it does not
-// recognise instead of shipping a module whose imports the glue no longer provides.
+// The release build's last steps (static/short-names.mjs, zopfli), without a browser: the
+// shipped wasm files import and export under short names, and the renaming refuses glue it
+// does not recognise instead of shipping a module whose imports the glue no longer provides.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -11,7 +11,7 @@ import path from "node:path";
 import { DIST } from "../lib/harness.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-const SCRIPT = path.join(ROOT, "static/short-import-names.mjs");
+const SCRIPT = path.join(ROOT, "static/short-names.mjs");
 
 /** Each bundle's wasm, which the release build ships compressed (static/unpack-wasm.js). */
 function wasmFiles(folder) {
@@ -46,34 +46,46 @@ test("each shipped wasm imports under short names that its glue provides, and ca
 
 test("each shipped wasm exports only what wasm-bindgen needs: no dependency's JavaScript classes", () => {
   // wasm-streams, which Leptos pulls in for server functions, exported three classes, kept in
-  // both bundles although the app never streams (vendor/wasm-streams, ARCHITECTURE.md).
-  const wasmBindgen = /^(memory|main|__wbindgen_\w+|__externref_\w+|__abort_handler|__instance_terminated|_WASM_SPLIT_MARKER_\w+|wasm_bindgen__convert__closures_\w+)$/;
+  // both bundles although the app never streams (vendor/wasm-streams, ARCHITECTURE.md). The
+  // exports have short names (static/short-names.mjs): `memory`, then `$a`, `$b`… which the
+  // glue reads as `wasm.$a`; today 17 and 18 of them, wasm-bindgen's own.
   for (const file of [...wasmFiles(DIST), ...wasmFiles(path.join(DIST, "outils"))]) {
-    const exports = WebAssembly.Module.exports(new WebAssembly.Module(wasmBytes(file)));
-    assert.deepEqual(exports.map(({ name }) => name).filter((name) => !wasmBindgen.test(name)), [], path.basename(file));
-    assert.doesNotMatch(glueOf(file), /IntoUnderlying|export class/, path.basename(file));
+    const names = WebAssembly.Module.exports(new WebAssembly.Module(wasmBytes(file))).map(({ name }) => name);
+    assert.deepEqual(names.filter((name) => name !== "memory" && !/^\$[a-zA-Z]{1,2}$/.test(name)), [], path.basename(file));
+    assert.ok(names.length <= 20, `${path.basename(file)}: ${names.length} exports`);
+    const glue = glueOf(file);
+    assert.doesNotMatch(glue, /IntoUnderlying|export class|wasm_bindgen__convert__closures|__wbindgen_malloc/, path.basename(file));
+    for (const read of glue.match(/wasm\.\$[a-zA-Z]+/g) ?? []) assert.ok(names.includes(read.slice(5)), `${path.basename(file)}: the glue reads ${read}, which the module lacks`);
   }
 });
 
-/** A wasm module of two function imports named as wasm-bindgen names them. */
-function twoImportsModule(names) {
+/** A wasm module of two function imports named as wasm-bindgen names them, and optionally a
+ * global exported under `exportName`, as wasm-bindgen names a closure's export. */
+function twoImportsModule(names, exportName) {
   const text = (s) => [s.length, ...Buffer.from(s)];
   const entries = names.flatMap((name) => [...text("./x_bg.js"), ...text(name), 0x00, 0x00]);
   const importBody = [names.length, ...entries];
+  const exportBody = exportName ? [1, ...text(exportName), 0x03, 0x00] : [];
   return Buffer.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // one type: () -> ()
     0x02, importBody.length, ...importBody,
+    ...(exportName
+      ? [
+          0x06, 0x06, 0x01, 0x7f, 0x00, 0x41, 0x00, 0x0b, // one global: i32, constant 0
+          0x07, exportBody.length, ...exportBody,
+        ]
+      : []),
   ]);
 }
 
 const NAMES = ["__wbg_log_0123456789abcdef", "__wbg_now_fedcba9876543210"];
 
-function scratch(js) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "short-imports-"));
+function scratch(js, exportName) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "short-names-"));
   const wasm = path.join(dir, "x_bg.wasm");
   const glue = path.join(dir, "x.js");
-  fs.writeFileSync(wasm, twoImportsModule(NAMES));
+  fs.writeFileSync(wasm, twoImportsModule(NAMES, exportName));
   fs.writeFileSync(glue, js);
   return { wasm, glue };
 }
@@ -89,6 +101,37 @@ test("imports are renamed in the wasm and in the glue alike", () => {
     fs.readFileSync(glue, "utf8"),
     `const imports = { "./x_bg.js": { __proto__: null, _a: function() {}, _b: function() { return 1; } } };`,
   );
+});
+
+test("exports are renamed in the wasm and in the glue alike, the glue's wrapper with them", () => {
+  const exportName = "wasm_bindgen__convert__closures_____invoke__h0123456789abcdef";
+  const { wasm, glue } = scratch(
+    `const imports = { "./x_bg.js": { ${NAMES[0]}: function() {}, ${NAMES[1]}: function() {} } };
+function ${exportName}(a) { return wasm.${exportName}(a); }
+call(${exportName});`,
+    exportName,
+  );
+  execFileSync("node", [SCRIPT, wasm, glue]);
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(wasm)));
+  assert.deepEqual(exports.map(({ name }) => name), ["$a"]);
+  assert.equal(
+    fs.readFileSync(glue, "utf8"),
+    `const imports = { "./x_bg.js": { _a: function() {}, _b: function() {} } };
+function $a(a) { return wasm.$a(a); }
+call($a);`,
+  );
+});
+
+test("glue that names an export without reading it from the module is refused", () => {
+  const exportName = "__wbindgen_malloc";
+  const js = `const imports = { "./x_bg.js": { ${NAMES[0]}: function() {}, ${NAMES[1]}: function() {} } }; const f = "${exportName}";`;
+  const { wasm, glue } = scratch(js, exportName);
+  const before = fs.readFileSync(wasm);
+  const run = spawnSync("node", [SCRIPT, wasm, glue], { encoding: "utf8" });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /names the export __wbindgen_malloc otherwise than as wasm\.__wbindgen_malloc/);
+  assert.deepEqual(fs.readFileSync(wasm), before);
+  assert.equal(fs.readFileSync(glue, "utf8"), js);
 });
 
 test("glue that names an import elsewhere than as its key is refused, and nothing is written", () => {
@@ -110,14 +153,15 @@ test("glue that lacks an import is refused", () => {
 });
 
 test("both bundles are optimised alike, with the passes that make them gzip smaller", () => {
-  const params = ["index.html", "outils/index.html"].map((page) => {
+  const options = ["index.html", "outils/index.html"].map((page) => {
     const html = fs.readFileSync(path.join(ROOT, page), "utf8");
     const link = html.match(/<link data-trunk rel="rust"[^>]*>/)?.[0] ?? "";
-    return link.match(/data-wasm-opt-params="([^"]*)"/)?.[1];
+    return `-O${link.match(/data-wasm-opt="([^"]*)"/)?.[1]} ${link.match(/data-wasm-opt-params="([^"]*)"/)?.[1]}`;
   });
-  assert.ok(params[0], "index.html passes no wasm-opt parameters");
-  assert.equal(params[1], params[0], "outils/index.html optimises differently from index.html");
-  for (const flag of ["--one-caller-inline-max-function-size=10", "--reorder-functions-by-name"]) {
-    assert.ok(params[0].split(" ").includes(flag), `${flag} is missing`);
+  assert.equal(options[1], options[0], "outils/index.html optimises differently from index.html");
+  // -O2 with shrink level 1 gzips smaller than -Oz (BENCHMARKS.md, twenty-first session).
+  assert.match(options[0], /^-O2 -s 1 /);
+  for (const flag of ["--one-caller-inline-max-function-size=30", "--reorder-functions-by-name"]) {
+    assert.ok(options[0].split(" ").includes(flag), `${flag} is missing`);
   }
 });
