@@ -81,9 +81,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # 182,056 and 674,929. After a review, the header also drops the name of a deleted assessment,
 # and the loader stops a download whose compile failed: 182,062 and 675,211. Then wasm-opt at
 # -O2 -s 1, short export names and the questionnaire's texts without the score bands'
-# meanings: 179,880 and 668,250. The first load meets issue #16's 180 KB.
+# meanings: 179,880 and 668,250. The first load meets issue #16's 180 KB. A workshop that its
+# tab cannot keep says so: 668,395.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 668300
+DIST_BUDGET := 668400
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -274,15 +274,17 @@ pub fn workshop() -> stored::Workshop {
 /// Keeps the workshop in this tab only: a shared computer's next visitor does not inherit
 /// another commune's respondents, and closing the tab ends it. Without respondents there is
 /// no workshop to keep.
-pub fn set_workshop(workshop: &stored::Workshop) {
+/// Whether the tab kept it: false when its storage is off or full.
+pub fn set_workshop(workshop: &stored::Workshop) -> bool {
     let Some(tab) = tab_storage() else {
-        return;
+        return false;
     };
-    let _ = if workshop.respondents.is_empty() {
-        tab.remove_item(stored::WORKSHOP_KEY)
+    if workshop.respondents.is_empty() {
+        tab.remove_item(stored::WORKSHOP_KEY).is_ok()
     } else {
         tab.set_item(stored::WORKSHOP_KEY, &stored::encode_workshop(workshop))
-    };
+            .is_ok()
+    }
 }
 
 /// This tab's own storage, for its open assessment. On a shared computer another tab that

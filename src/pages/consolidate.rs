@@ -27,11 +27,15 @@ pub fn ConsolidatePage() -> impl IntoView {
     let respondents = RwSignal::new(kept.respondents);
     let decisions = RwSignal::new(kept.decisions);
     provide_context(WorkshopDecisions(decisions));
+    // A tab that cannot keep it (storage off or full) loses it on a reload: the facilitator is
+    // told to save the consolidation before leaving the page.
+    let unkept = RwSignal::new(false);
     Effect::new(move |_| {
-        crate::storage::set_workshop(&Workshop {
+        let workshop = Workshop {
             respondents: respondents.get(),
             decisions: decisions.get(),
-        });
+        };
+        unkept.set(!crate::storage::set_workshop(&workshop) && !workshop.respondents.is_empty());
     });
     let errors = RwSignal::new(Vec::<String>::new());
     let notices = RwSignal::new(Vec::<String>::new());
@@ -157,6 +161,9 @@ pub fn ConsolidatePage() -> impl IntoView {
                     </ul>
                 </div>
                 <LoadedRespondents respondents/>
+                {move || unkept.get().then(|| view! {
+                    <p class="notice notice--warning" role="alert" data-testid="workshop-unkept">{td_string!(l, consolidate.unkept)}</p>
+                })}
             </section>
             {move || {
                 let list = respondents.get();

@@ -43,6 +43,7 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   assert.match(messages, /walcourt\.json : ce résumé est celui de Walcourt, pas de Courcelles/);
   assert.match(messages, /bourgmestre-encore\.json : Paul Hermant \(Bourgmestre\) est déjà chargé/);
   assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 3, "neither was added");
+  assert.equal(await page.locator("[data-testid=workshop-unkept]").count(), 0, "the tab keeps the workshop");
   assert.equal(await page.textContent("[data-testid=loaded-title]"), "Répondants chargés (3)");
   assert.match(await page.textContent("[data-testid=loaded-respondents]"), /Marie Dubois \(Directrice générale\) · 20\/11\/2026/);
   assert.doesNotMatch(await page.textContent("[data-testid=consolidate-table]"), /Walcourt/);
@@ -73,6 +74,35 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   const row = page.locator("[data-testid=assessment-row]", { hasText: "Courcelles — synthèse de 2 répondants" });
   await row.waitFor();
   assert.match(await row.textContent(), /Paul Hermant \(Bourgmestre\), Marie Dubois \(Directrice générale\)/);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a tab that cannot keep the workshop says so, for the facilitator to save before leaving", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  // This tab's storage refuses the workshop, as a full one does.
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (this === window.sessionStorage && key === "autodiag.workshop") throw new DOMException("full", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+  });
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  // Nothing loaded, nothing to lose.
+  assert.equal(await page.locator("[data-testid=workshop-unkept]").count(), 0);
+  await page.setInputFiles(
+    "[data-testid=consolidate-input]",
+    writeFiles([["dg.json", respondent("Courcelles", "52015", "Marie Dubois", "Directrice générale", () => 3)]]),
+  );
+  await expectText(
+    page,
+    "[data-testid=workshop-unkept]",
+    "Cet onglet n'a pas pu garder l'atelier (stockage du navigateur désactivé ou plein) : enregistrez la synthèse avant de recharger ou de quitter la page, sinon les répondants chargés seront perdus.",
+  );
+  assert.equal(await page.getAttribute("[data-testid=workshop-unkept]", "role"), "alert");
   await assertClean(page);
   await context.close();
 });
