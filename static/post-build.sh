@@ -45,11 +45,16 @@ perl -0777 -pi -e "s{<script type=\"?module\"?>.*?</script>}{<script type=\"modu
 
 # The wasm-bindgen JS glue is shipped as written; terser (tests/e2e/package.json) shrinks it
 # in release builds. Trunk's subresource integrity is off (Trunk.toml) since files change here.
-# First the wasm's imports and exports get short names in both files (static/short-names.mjs): the
-# files keep the names Trunk gave them, which still change whenever the build's output does.
+# First the wasm's imports and exports get short names in both files (static/short-names.mjs):
+# the files keep the names Trunk gave them, which still change whenever the build's output
+# does.
 if [ "${TRUNK_PROFILE:-debug}" = release ] && command -v terser >/dev/null 2>&1; then
   for wasm in "$dir"/*_bg.wasm; do
     node "$(dirname "$0")/short-names.mjs" "$wasm" "${wasm%_bg.wasm}.js"
+  done
+  for js in "$dir"/*.js; do
+    case "$js" in */sw.js) continue ;; esac
+    terser "$js" --module --compress --mangle --output "$js.min" && mv "$js.min" "$js"
   done
 fi
 # The wasm, once final, is compressed in its place: the page preloads the .gz, which the
@@ -60,12 +65,6 @@ if $compress; then
     wasm_name=$(basename "$wasm")
     perl -pi -e "s{(href=\"?(?:\./)?)\Q$wasm_name\E}{\${1}$wasm_name.gz}g; s{ type=\"?application/wasm\"?}{}g" "$html"
     grep -q "$wasm_name.gz" "$html" || { echo "post-build: could not point the preload at $wasm_name.gz" >&2; exit 1; }
-  done
-fi
-if [ "${TRUNK_PROFILE:-debug}" = release ] && command -v terser >/dev/null 2>&1; then
-  for js in "$dir"/*.js; do
-    case "$js" in */sw.js) continue ;; esac
-    terser "$js" --module --compress --mangle --output "$js.min" && mv "$js.min" "$js"
   done
 fi
 

@@ -1,9 +1,9 @@
 // Prepended to both loaders by post-build.sh in release builds, where each wasm ships as
 // <name>_bg.wasm.gz, compressed once with zopfli. It is by far the largest file, and many
 // static servers do not compress application/wasm: it would travel at two and a half times
-// its size. A server that labels the file `Content-Encoding: gzip` has the browser decode it:
-// the page then receives plain wasm, which is used as it is. The stream is kept, so the browser still compiles while the
-// file arrives.
+// its size. A server that labels the file `Content-Encoding: gzip` has the browser decode
+// it: the page then receives plain wasm, which is used as it is. The stream is kept, so the
+// browser still compiles while the file arrives.
 async function unpackWasm(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -33,8 +33,9 @@ async function unpackWasm(url) {
 }
 
 // A page that stays blank tells nobody anything: when the wasm cannot be fetched, unpacked
-// or compiled (Firefox before 113 and Safari before 16.4 have no DecompressionStream), say so. A trap is the
-// app's own crash, which its banner already reports with the answers to download.
+// or compiled (Firefox before 113 and Safari before 16.4 have no DecompressionStream), say
+// so. A trap is the app's own crash, which its banner already reports with the answers to
+// download.
 function bootFailed(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) {
     let english = false;
