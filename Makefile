@@ -82,9 +82,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # and the loader stops a download whose compile failed: 182,062 and 675,211. Then wasm-opt at
 # -O2 -s 1, short export names and the questionnaire's texts without the score bands'
 # meanings: 179,880 and 668,250. The first load meets issue #16's 180 KB. A workshop that its
-# tab cannot keep says so: 668,395.
+# tab cannot keep says so: 668,395. After a walk through the workshop: a consolidation loaded
+# again weighs as its people in the proposals, the report lists its participants (and how
+# many gave no name) instead of a respondent and a role: 668,900.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 668400
+DIST_BUDGET := 669000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -49,6 +49,8 @@ function bootFailed(error) {
     notice.setAttribute("role", "alert");
     notice.dataset.testid = "boot-error";
     const text = document.createElement("p");
+    // Read aloud in its own language.
+    if (english) text.lang = "en";
     text.textContent = english
       ? "Autodiag could not start. Reload the page; if nothing changes, open it in an up-to-date browser (Edge, Chrome, Firefox or Safari). Your saved answers stay in this browser."
       : "Autodiag n'a pas pu démarrer. Rechargez la page ; si rien ne change, ouvrez-le dans un navigateur à jour (Edge, Chrome, Firefox ou Safari). Vos réponses enregistrées restent dans ce navigateur.";

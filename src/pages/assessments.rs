@@ -245,7 +245,8 @@ impl RowSummary {
             date: assessment.profile.date.clone(),
             // A consolidation's group label is already in its name: who took part, then.
             respondent: if assessment.profile.consolidated_respondents > 1 {
-                assessment.profile.participants.join(", ")
+                crate::pages::report::participants_text(crate::state::locale(), &assessment.profile)
+                    .unwrap_or_default()
             } else {
                 assessment.profile.respondent_name.clone()
             },

@@ -160,10 +160,11 @@ pub fn ConsolidatePage() -> impl IntoView {
                         {move || notices.get().into_iter().map(|n| view! { <li class="import-results__warn" data-testid="consolidate-replaced">{n}</li> }).collect_view()}
                     </ul>
                 </div>
-                <LoadedRespondents respondents/>
+                // Above the respondents' list, where it is read right after loading them.
                 {move || unkept.get().then(|| view! {
                     <p class="notice notice--warning" role="alert" data-testid="workshop-unkept">{td_string!(l, consolidate.unkept)}</p>
                 })}
+                <LoadedRespondents respondents/>
             </section>
             {move || {
                 let list = respondents.get();
@@ -348,7 +349,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     // one of its respondents.
     let people: usize = respondents
         .iter()
-        .map(|r| r.profile.consolidated_respondents.max(1) as usize)
+        .map(|r| consolidation::weight(r) as usize)
         .sum();
     let default_name = crate::td_plural!(l, consolidate.synthesis, people);
     let name = RwSignal::new(default_name);

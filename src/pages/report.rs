@@ -10,6 +10,7 @@ use crate::components::reference::{kept_reference, overlay_median, reached_text}
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
 use crate::domain::content::{self, Horizon};
+use crate::domain::profile::Profile;
 use crate::domain::roadmap::ItemStatus;
 use crate::domain::scoring;
 use crate::i18n::*;
@@ -126,16 +127,19 @@ pub fn ReportPage() -> impl IntoView {
             },
         ),
     ];
-    // A workshop's consolidation names who took part, after the rows of the group's label
-    // (the respondent's name) and role.
-    if !profile.participants.is_empty() {
-        rows.insert(
-            5,
-            (
-                td_string!(l, profile.participants).to_string(),
-                profile.participants.join(", "),
-            ),
-        );
+    // A workshop's consolidation names who took part instead of one respondent and role (its
+    // « respondent » is the group's label, already in the title's name).
+    if profile.consolidated_respondents > 1 {
+        rows.drain(3..5);
+        if let Some(participants) = participants_text(l, &profile) {
+            rows.insert(
+                3,
+                (
+                    td_string!(l, profile.participants).to_string(),
+                    participants,
+                ),
+            );
+        }
     }
     view! {
         <article class="page report" data-testid="report">
@@ -368,4 +372,22 @@ fn ReportAnswers(
             {answers}
         </section>
     }
+}
+
+/// Who took part in a consolidation, for the report and « Mes évaluations »: the people named,
+/// and how many gave no name. None when it names nobody (one saved before this was kept).
+pub fn participants_text(l: Locale, profile: &Profile) -> Option<String> {
+    if profile.participants.is_empty() {
+        return None;
+    }
+    let names = profile.participants.join(", ");
+    Some(match profile.unnamed_participants() {
+        0 => names,
+        unnamed => crate::td_plural!(
+            l,
+            report.participants_unnamed,
+            unnamed as usize,
+            names = names
+        ),
+    })
 }

@@ -216,6 +216,11 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
         merged.profile.participants,
         ["Bourgmestre", "Directeur général (DG)", "Informaticien"]
     );
+    assert_eq!(merged.profile.unnamed_participants(), 1);
+    // One made before participants were kept names nobody, and nobody is said to be nameless.
+    let mut older = merged.clone();
+    older.profile.participants.clear();
+    assert_eq!(older.profile.unnamed_participants(), 0);
     // Merged again with a fifth person, it counts five people, not two files, and lists the
     // people, not the earlier consolidation's label.
     let mut fifth = assessment("Walcourt");
@@ -258,6 +263,50 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
             "Échevine"
         ]
     );
+}
+
+#[test]
+fn a_consolidation_loaded_again_speaks_for_its_people_not_as_one_voice() {
+    let mut group = assessment("Walcourt");
+    group.profile.respondent_name = "synthèse de 3 répondants".into();
+    group.profile.consolidated_respondents = 3;
+    answer_all(&mut group, level(4));
+    let pillar = &framework().pillars[0].id;
+    group.set_target(pillar, Level::new(4), NOW);
+    let mut newcomer = assessment("Walcourt");
+    newcomer.profile.respondent_name = "Échevine".into();
+    answer_all(&mut newcomer, level(1));
+    newcomer.set_target(pillar, Level::new(2), NOW);
+    let respondents = [group, newcomer];
+    // Four people: three at 4, one at 1. As two voices the median rounded down was 1.
+    let spreads = consolidation::compare(framework(), &respondents);
+    let duties = spreads.iter().filter(|s| s.unmet_duty).count();
+    assert!(
+        duties > 0,
+        "the legal duties still propose the lowest answer"
+    );
+    for spread in spreads.iter().filter(|s| !s.unmet_duty) {
+        assert_eq!(spread.proposed, Some(level(4)), "{}", spread.question_id);
+    }
+    let merged = consolidation::consolidate(
+        framework(),
+        &respondents,
+        &LiteMap::new_vec(),
+        "merged".into(),
+        "Consolidation".into(),
+        NOW,
+    );
+    assert_eq!(merged.pillars[pillar].target, Level::new(4));
+    assert_eq!(
+        consolidation::weighted_median_level(&[(1, 1), (4, 3)]),
+        Some(4)
+    );
+    assert_eq!(
+        consolidation::weighted_median_level(&[(1, 2), (4, 2)]),
+        Some(1)
+    );
+    assert_eq!(consolidation::weighted_median_level(&[]), None);
+    assert_eq!(consolidation::weighted_median_level(&[(3, 0)]), None);
 }
 
 #[test]

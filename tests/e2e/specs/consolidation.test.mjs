@@ -70,6 +70,9 @@ test("a file of another commune and a respondent loaded twice are refused, with 
     await page.locator("[data-testid=report] tr", { hasText: "Participants" }).textContent(),
     "ParticipantsPaul Hermant (Bourgmestre), Marie Dubois (Directrice générale)",
   );
+  // The group's label is not a person: no « respondent » or « role » row for it.
+  assert.equal(await page.locator("[data-testid=report] tr", { hasText: "Nom de la personne qui répond" }).count(), 0);
+  assert.equal(await page.locator("[data-testid=report] tr", { hasText: "Fonction" }).count(), 0);
   await page.goto(`${app.server.url}outils/#/evaluations`);
   const row = page.locator("[data-testid=assessment-row]", { hasText: "Courcelles — synthèse de 2 répondants" });
   await row.waitFor();
@@ -103,6 +106,33 @@ test("a tab that cannot keep the workshop says so, for the facilitator to save b
     "Cet onglet n'a pas pu garder l'atelier (stockage du navigateur désactivé ou plein) : enregistrez la synthèse avant de recharger ou de quitter la page, sinon les répondants chargés seront perdus.",
   );
   assert.equal(await page.getAttribute("[data-testid=workshop-unkept]", "role"), "alert");
+  await assertClean(page);
+  await context.close();
+});
+
+test("a consolidation says how many of its people gave no name", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const files = writeFiles([
+    ["bourgmestre.json", respondent("Courcelles", "52015", "Paul Hermant", "Bourgmestre", (i) => (i % 5) + 1)],
+    ["sans-nom.json", respondent("Courcelles", "52015", "", "", () => 3)],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  await page.click("[data-testid=save-consolidated]");
+  await page.waitForURL(/#\/resultats$/);
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator("[data-testid=report]").waitFor();
+  assert.equal(
+    await page.locator("[data-testid=report] tr", { hasText: "Participants" }).textContent(),
+    "ParticipantsPaul Hermant (Bourgmestre) et 1 personne sans nom",
+  );
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  const row = page.locator("[data-testid=assessment-row]", { hasText: "synthèse de 2 répondants" });
+  await row.waitFor();
+  assert.match(await row.textContent(), /Paul Hermant \(Bourgmestre\) et 1 personne sans nom/);
   await assertClean(page);
   await context.close();
 });

@@ -100,6 +100,8 @@ test("a browser that cannot unpack the wasm says so in the user's language inste
   await page.evaluate(() => localStorage.setItem("autodiag.lang", "en"));
   await page.goto(`${app.server.url}outils/#/territoire`);
   await notice.waitFor();
+  // Read aloud in English although the page is marked French.
+  assert.equal(await notice.locator("p").getAttribute("lang"), "en");
   assert.match(await notice.textContent(), /^Autodiag could not start\. Reload the page; if nothing changes, open it in an up-to-date browser \(Edge, Chrome, Firefox or Safari\)\. Your saved answers stay in this browser\.$/);
   // The notice uses main.css's warning style: it is readable, not raw text.
   assert.notEqual(await notice.evaluate((element) => getComputedStyle(element).backgroundColor), "rgba(0, 0, 0, 0)");

@@ -64,12 +64,31 @@ impl QuestionSpread {
 /// The median, rounded down: with levels 2 and 3 in the middle, 2 is proposed, so the group
 /// starts from the more cautious reading.
 pub fn median_level(levels: &[u8]) -> Option<u8> {
-    if levels.is_empty() {
-        return None;
-    }
+    let once: Vec<(u8, u32)> = levels.iter().map(|&level| (level, 1)).collect();
+    weighted_median_level(&once)
+}
+
+/// The median of levels each counted as many times as its weight, rounded down like
+/// [`median_level`]: a consolidation loaded again counts as the people it brings together,
+/// not as one more voice.
+pub fn weighted_median_level(levels: &[(u8, u32)]) -> Option<u8> {
     let mut sorted = levels.to_vec();
     crate::sort::sort(&mut sorted);
-    Some(sorted[(sorted.len() - 1) / 2])
+    let total: u64 = sorted.iter().map(|&(_, weight)| u64::from(weight)).sum();
+    let middle = total.checked_sub(1)? / 2;
+    let mut counted = 0;
+    for (level, weight) in sorted {
+        counted += u64::from(weight);
+        if counted > middle {
+            return Some(level);
+        }
+    }
+    None
+}
+
+/// How many people a respondent's answers speak for: a consolidation its respondents.
+pub fn weight(respondent: &Assessment) -> u32 {
+    respondent.profile.consolidated_respondents.max(1)
 }
 
 /// Whether a respondent's assessment may join those already loaded.
@@ -157,10 +176,15 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
             let lowest = levels.iter().min().copied();
             let unmet_duty =
                 lowest.is_some_and(|lowest| framework.below_legal_minimum(question, lowest));
+            let weighted: Vec<(u8, u32)> = respondents
+                .iter()
+                .zip(&choices)
+                .filter_map(|(r, c)| c.and_then(Choice::level).map(|l| (l.get(), weight(r))))
+                .collect();
             let proposed_level = if unmet_duty {
                 lowest
             } else {
-                median_level(&levels)
+                weighted_median_level(&weighted)
             };
             let proposed = match proposed_level.and_then(Level::new) {
                 Some(level) => Some(Choice::Level(level)),
@@ -233,10 +257,7 @@ pub fn consolidate(
     result.profile.respondent_name = name;
     result.profile.respondent_role = String::new();
     // A consolidation merged again counts each of its own respondents.
-    let people = respondents
-        .iter()
-        .map(|r| r.profile.consolidated_respondents.max(1))
-        .sum();
+    let people = respondents.iter().map(weight).sum();
     result.profile.consolidated_respondents = people;
     // Named in the summary, so that IGRETEC knows who took part; a consolidation merged again
     // brings its own participants.
@@ -276,19 +297,25 @@ pub fn consolidate(
         }
     }
     for pillar in &framework.pillars {
-        let importances: Vec<u8> = respondents
+        let importances: Vec<(u8, u32)> = respondents
             .iter()
-            .map(|r| match r.settings(&pillar.id).importance {
-                Importance::Low => 0,
-                Importance::Medium => 1,
-                Importance::High => 2,
+            .map(|r| {
+                let importance = match r.settings(&pillar.id).importance {
+                    Importance::Low => 0,
+                    Importance::Medium => 1,
+                    Importance::High => 2,
+                };
+                (importance, weight(r))
             })
             .collect();
-        let targets: Vec<u8> = respondents
+        let targets: Vec<(u8, u32)> = respondents
             .iter()
-            .filter_map(|r| r.settings(&pillar.id).target.map(Level::get))
+            .filter_map(|r| {
+                let target = r.settings(&pillar.id).target?;
+                Some((target.get(), weight(r)))
+            })
             .collect();
-        let importance = match median_level(&importances) {
+        let importance = match weighted_median_level(&importances) {
             Some(0) => Importance::Low,
             Some(2) => Importance::High,
             _ => Importance::Medium,
@@ -297,7 +324,7 @@ pub fn consolidate(
             pillar.id.clone(),
             PillarSettings {
                 importance,
-                target: median_level(&targets).and_then(Level::new),
+                target: weighted_median_level(&targets).and_then(Level::new),
             },
         );
     }

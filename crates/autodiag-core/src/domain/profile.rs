@@ -220,6 +220,17 @@ impl Profile {
         }
     }
 
+    /// How many of a consolidation's respondents it counts without naming them: those who
+    /// gave neither name nor role. 0 when it names nobody: one made before participants were
+    /// kept lists no one, and its people are not nameless.
+    pub fn unnamed_participants(&self) -> u32 {
+        if self.participants.is_empty() {
+            return 0;
+        }
+        let named = u32::try_from(self.participants.len()).unwrap_or(u32::MAX);
+        self.consolidated_respondents.saturating_sub(named)
+    }
+
     /// A consolidation first (its respondent name is the group's label), then a named
     /// respondent, else the commune.
     pub fn authorship(&self) -> Authorship {
