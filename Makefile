@@ -84,9 +84,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # meanings: 179,880 and 668,250. The first load meets issue #16's 180 KB. A workshop that its
 # tab cannot keep says so: 668,395. After a walk through the workshop: a consolidation loaded
 # again weighs as its people in the proposals, the report lists its participants (and how
-# many gave no name) instead of a respondent and a role: 668,900.
+# many gave no name) instead of a respondent and a role: 668,900. A synthesis loaded again
+# names its people, and the consolidation table keeps its heading in view: 669,118.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 669000
+DIST_BUDGET := 669200
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -194,9 +194,12 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
                         let id = a.id.clone();
                         let who = consolidation::respondent_label(&a, index);
                         let date = browser::format_date(&a.profile.date, state.lang_code(), false);
+                        // A synthesis loaded again says whose it is.
+                        let people = crate::pages::report::participants_text(l, &a.profile)
+                            .map(|people| format!(" — {people}"));
                         view! {
                             <li data-testid="loaded-respondent">
-                                <span>{who.clone()}" · "{date}</span>" "
+                                <span>{who.clone()}{people}" · "{date}</span>" "
                                 <button type="button" class="button button--small button--danger"
                                     aria-label=td_string!(l, consolidate.remove_who, who = who)
                                     on:click=move |_| {
@@ -417,7 +420,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         <section aria-labelledby="table-title">
             <h2 id="table-title">{td_string!(l, consolidate.table_title)}</h2>
             <p class="hint">{td_string!(l, consolidate.median_rule)}</p>
-            <div class="table-scroll" tabindex="0">
+            <div class="table-scroll consolidate-scroll" tabindex="0">
                 <table class="data-table consolidate-table" data-testid="consolidate-table">
                     <caption class="visually-hidden">{td_string!(l, consolidate.table_title)}</caption>
                     <thead><tr>

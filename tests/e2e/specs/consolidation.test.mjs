@@ -46,6 +46,16 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   assert.equal(await page.locator("[data-testid=workshop-unkept]").count(), 0, "the tab keeps the workshop");
   assert.equal(await page.textContent("[data-testid=loaded-title]"), "Répondants chargés (3)");
   assert.match(await page.textContent("[data-testid=loaded-respondents]"), /Marie Dubois \(Directrice générale\) · 20\/11\/2026/);
+  // 47 questions: the table scrolls in its own box, and its heading (who each column is)
+  // stays in view.
+  const heading = await page.evaluate(() => {
+    const box = document.querySelector("[data-testid=consolidate-table]").closest(".consolidate-scroll");
+    box.scrollTop = box.scrollHeight;
+    const top = (element) => element.getBoundingClientRect().top;
+    return { scrolled: box.scrollTop, box: top(box), heading: top(box.querySelector("thead th")) };
+  });
+  assert.ok(heading.scrolled > 300, JSON.stringify(heading));
+  assert.ok(Math.abs(heading.heading - heading.box) < 2, JSON.stringify(heading));
   assert.doesNotMatch(await page.textContent("[data-testid=consolidate-table]"), /Walcourt/);
   await page.screenshot({ path: path.join(resultsDir(), "consolidation-wrong-file-1366.png"), fullPage: true });
 
@@ -133,6 +143,14 @@ test("a consolidation says how many of its people gave no name", async () => {
   const row = page.locator("[data-testid=assessment-row]", { hasText: "synthèse de 2 répondants" });
   await row.waitFor();
   assert.match(await row.textContent(), /Paul Hermant \(Bourgmestre\) et 1 personne sans nom/);
+  // Loaded again into a workshop, the synthesis says whose it is.
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-add-local]").first().click();
+  await expectText(
+    page,
+    "[data-testid=loaded-respondent] span",
+    "synthèse de 2 répondants — Paul Hermant (Bourgmestre) et 1 personne sans nom · 20/11/2026",
+  );
   await assertClean(page);
   await context.close();
 });
