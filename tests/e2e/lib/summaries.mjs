@@ -1,7 +1,7 @@
 // Realistic summaries for the tests: the committed examples, varied with a seeded generator.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { scratchDir } from "./scratch.mjs";
 
 const EXAMPLES = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../examples");
 
@@ -52,7 +52,7 @@ export function communes(count, { seed = 7, edit } = {}) {
 
 /** Writes summaries (objects or raw strings/buffers) into a fresh folder; returns the paths. */
 export function writeFiles(entries) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autodiag-files-"));
+  const dir = scratchDir("autodiag-files-");
   return entries.map(([name, content]) => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, typeof content === "string" || Buffer.isBuffer(content) ? content : JSON.stringify(content, null, 2));

@@ -2,11 +2,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { useApp, DIST, serve, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, PILLARS, expectText } from "../lib/harness.mjs";
 import { communes, writeFiles } from "../lib/summaries.mjs";
+import { scratchDir } from "../lib/scratch.mjs";
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -251,7 +251,7 @@ test("after a first visit, the app loads and works offline, and only talks to it
 
 test("a new release is announced, taken on the user's click, and keeps the answers", async () => {
   // A copy of dist/ whose service worker can be changed, as a new release would change it.
-  const root = fs.mkdtempSync(`${os.tmpdir()}/autodiag-release-`);
+  const root = scratchDir("autodiag-release-");
   fs.cpSync(DIST, root, { recursive: true });
   const release = await serve(root);
   const context = await app.browser.isolated();

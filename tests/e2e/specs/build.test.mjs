@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import zlib from "node:zlib";
-import os from "node:os";
 import path from "node:path";
 import { DIST } from "../lib/harness.mjs";
+import { scratchDir } from "../lib/scratch.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const SCRIPT = path.join(ROOT, "static/short-names.mjs");
@@ -82,7 +82,7 @@ function twoImportsModule(names, exportName) {
 const NAMES = ["__wbg_log_0123456789abcdef", "__wbg_now_fedcba9876543210"];
 
 function scratch(js, exportName) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "short-names-"));
+  const dir = scratchDir("short-names-");
   const wasm = path.join(dir, "x_bg.wasm");
   const glue = path.join(dir, "x.js");
   fs.writeFileSync(wasm, twoImportsModule(NAMES, exportName));
