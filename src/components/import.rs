@@ -60,6 +60,15 @@ enum DuplicateChoice {
     Cancel,
 }
 
+/// A question as the reader knows it, by its title; by its identifier when this version of
+/// the questionnaire has no such question or its texts are not loaded.
+fn question_title(l: Locale, question_id: &str) -> String {
+    crate::domain::content::texts(l.as_str())
+        .questions
+        .get(question_id)
+        .map_or_else(|| question_id.to_string(), |q| q.title.clone())
+}
+
 /// The sentence for an import error, in the given language. It takes the language rather
 /// than reading it from context, since files are read in tasks outside the component tree.
 pub fn error_message(l: Locale, error: &ImportError) -> String {
@@ -74,6 +83,9 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
         ImportError::Binary => td_string!(l, import.errors.binary).to_string(),
         ImportError::NotJson { line, column } => {
             td_string!(l, import.errors.not_json, line = *line, column = *column).to_string()
+        }
+        ImportError::Truncated { line } => {
+            td_string!(l, import.errors.truncated, line = *line).to_string()
         }
         ImportError::TooDeep => td_string!(l, import.errors.too_deep).to_string(),
         ImportError::NotAutodiag => td_string!(l, import.errors.not_autodiag).to_string(),
@@ -98,7 +110,7 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
         ImportError::LevelOutOfRange { question_id, value } => td_string!(
             l,
             import.errors.level,
-            question = question_id.clone(),
+            question = question_title(l, question_id),
             value = value.clone()
         )
         .to_string(),
@@ -108,9 +120,12 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
             pillar = pillar_id.clone()
         )
         .to_string(),
-        ImportError::DuplicateAnswer { question_id } => {
-            td_string!(l, import.errors.duplicate, question = question_id.clone()).to_string()
-        }
+        ImportError::DuplicateAnswer { question_id } => td_string!(
+            l,
+            import.errors.duplicate,
+            question = question_title(l, question_id)
+        )
+        .to_string(),
         ImportError::InvalidValue { line, column } => {
             td_string!(l, import.errors.invalid, line = *line, column = *column).to_string()
         }

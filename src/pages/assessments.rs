@@ -21,6 +21,14 @@ pub fn AssessmentsPage() -> impl IntoView {
             .workspace
             .with(|w| w.assessments.iter().map(RowSummary::of).collect::<Vec<_>>())
     });
+    // What a row's action did, where a screen reader and the eye both find it. Opening the
+    // copy redraws this page, so the row leaves the text for the next drawing, which sets it
+    // once drawn: a live region announces changes, not what it held from the start.
+    let announce = RwSignal::new(String::new());
+    let said = ANNOUNCEMENT.with_borrow_mut(std::mem::take);
+    if !said.is_empty() {
+        request_animation_frame(move || announce.set(said));
+    }
     // The tools list names the assessment the projector will show.
     let projector_hint = match untrack(|| state.with_current(|a| a.profile.commune.clone())) {
         Some(name) => td_string!(l, assessments.projector_hint, name = name).to_string(),
@@ -30,6 +38,7 @@ pub fn AssessmentsPage() -> impl IntoView {
         <div class="page page--assessments">
             <h1>{td_string!(l, assessments.title)}</h1>
             <p class="lead">{td_string!(l, assessments.lead)}</p>
+            <p role="status" class="hint" data-testid="assessments-status">{move || announce.get()}</p>
             {move || {
                 let rows = rows.get();
                 if rows.is_empty() {
@@ -79,6 +88,11 @@ pub fn AssessmentsPage() -> impl IntoView {
     }
 }
 
+thread_local! {
+    /// What a row's action did, for the page drawn after it.
+    static ANNOUNCEMENT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
     Idle,
@@ -93,7 +107,14 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let mode = RwSignal::new(Mode::Idle);
     let draft = RwSignal::new(String::new());
     let id = row.id.clone();
-    let is_current = state.current.get_untracked().as_deref() == Some(id.as_str());
+    let is_current = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state
+                .current
+                .with(|current| current.as_deref() == Some(id.as_str()))
+        })
+    };
     // A finished questionnaire is reopened for its results, the rest where answering goes on.
     let open = {
         let id = id.clone();
@@ -121,6 +142,20 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                     .map(|a| a.reassess(browser::new_id(), &browser::today(), &now))
             });
             if let Some(copy) = copy {
+                // Two copies of one day read alike in the list: say which one is now open.
+                ANNOUNCEMENT.set(
+                    td_string!(
+                        l,
+                        assessments.duplicated,
+                        name = copy.profile.display_name(),
+                        date = crate::browser::format_date(
+                            &copy.profile.date,
+                            state.lang_code(),
+                            false
+                        )
+                    )
+                    .to_string(),
+                );
                 let new_id = state.add(copy);
                 state.open(&new_id);
             }
@@ -216,7 +251,10 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
         <li class="assessment" class:assessment--current=is_current data-testid="assessment-row">
             <div class="assessment__main">
                 <h2 class="assessment__name">{row.name}</h2>
-                <p class="assessment__meta">{meta}</p>
+                <p class="assessment__meta">
+                    {meta}
+                    {move || is_current.get().then(|| view! { " " <span class="badge badge--info" data-testid="open-badge">{td_string!(l, assessments.is_open)}</span> })}
+                </p>
             </div>
             {actions}
         </li>

@@ -357,6 +357,10 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     let default_name = crate::td_plural!(l, consolidate.synthesis, people);
     let name = RwSignal::new(default_name);
     let commune = respondents[0].profile.commune.clone();
+    // The proposals count a synthesis loaded again as its people: the rule says so.
+    let weighs_more = respondents
+        .iter()
+        .any(|r| r.profile.consolidated_respondents > 1);
     let stored = StoredValue::new(respondents);
     let save = move |_| {
         let assessment = stored.with_value(|r| {
@@ -366,6 +370,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 &chosen.get_untracked(),
                 browser::new_id(),
                 name.get_untracked(),
+                &browser::today(),
                 &browser::now_iso(),
             )
         });
@@ -382,7 +387,15 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             let select_id = format!("consolidated-{question}");
             let testid = format!("spread-{question}");
             let title = texts.questions.get(&question).map_or_else(String::new, |q| q.title.clone());
-            let cells = s.choices.iter().map(|c| view! { <td>{choice_text(state, &question, *c)}</td> }).collect_view();
+            // Each person's note under their answer: often the reason for it, which the group
+            // reads before settling the question.
+            let notes: Vec<String> = stored.with_value(|r| r.iter().map(|r| r.note(&question).trim().to_string()).collect());
+            let cells = s.choices.iter().zip(notes).map(|(c, note)| view! {
+                <td>
+                    {choice_text(state, &question, *c)}
+                    {(!note.is_empty()).then(|| view! { <span class="consolidate-note" data-testid="respondent-note">{note}</span> })}
+                </td>
+            }).collect_view();
             view! {
                 <tr class:disagree=s.to_discuss() data-testid=testid>
                     <th scope="row"><label for=select_id.clone()>{title}</label></th>
@@ -419,7 +432,10 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         </section>
         <section aria-labelledby="table-title">
             <h2 id="table-title">{td_string!(l, consolidate.table_title)}</h2>
-            <p class="hint">{td_string!(l, consolidate.median_rule)}</p>
+            <p class="hint">
+                {td_string!(l, consolidate.median_rule)}
+                {weighs_more.then(|| view! { " " {td_string!(l, consolidate.synthesis_weight)} })}
+            </p>
             <div class="table-scroll consolidate-scroll" tabindex="0">
                 <table class="data-table consolidate-table" data-testid="consolidate-table">
                     <caption class="visually-hidden">{td_string!(l, consolidate.table_title)}</caption>

@@ -347,16 +347,17 @@ fn LiveScores(highlight: &'static str) -> impl IntoView {
         .iter()
         .map(|pillar| {
             let id = pillar.id.as_str();
+            // The score, and whether it rests on fewer than half of the pillar's questions.
             let score = Memo::new(move |_| {
                 state.scores.with(|scores| {
                     scores
                         .iter()
                         .find(|score| score.pillar_id == id)
-                        .and_then(|score| score.score)
+                        .map_or((None, false), |score| (score.score, score.to_confirm()))
                 })
             });
             let bar_class = move || {
-                let band = score.get().map_or(0, |s| scoring::band_of(s).get());
+                let band = score.get().0.map_or(0, |s| scoring::band_of(s).get());
                 format!("live-bars__bar cell--{band}")
             };
             view! {
@@ -364,9 +365,13 @@ fn LiveScores(highlight: &'static str) -> impl IntoView {
                     <th scope="row">{texts.pillar_name(id).to_string()}</th>
                     <td>
                         <span class="live-bars__track" aria-hidden="true">
-                            <span class=bar_class style:width=move || format!("{}%", score.get().unwrap_or(0))></span>
+                            <span class=bar_class style:width=move || format!("{}%", score.get().0.unwrap_or(0))></span>
                         </span>
-                        <span class="live-bars__value">{move || score_text(state, score.get())}</span>
+                        // One answer at 5 is not « Exemplaire »: as the results say, to confirm.
+                        <span class="live-bars__value">{move || match score.get() {
+                            (Some(value), true) => format!("{value} · {}", td_string!(l, results.to_confirm)),
+                            (value, _) => score_text(state, value),
+                        }}</span>
                     </td>
                 </tr>
             }

@@ -121,8 +121,16 @@ pub fn RoadmapPage() -> impl IntoView {
         let items = drafted_later.iter().map(|later| {
             let reason = match later.reason {
                 LaterReason::NotAssessed => td_string!(l, roadmap.later_not_assessed).to_string(),
-                LaterReason::TargetReached { target_level } => td_string!(l, roadmap.later_reached,
-                    target = format!("{} · {}", target_level, texts.level_name_at(usize::from(target_level - 1)))),
+                LaterReason::TargetReached { target_level } => {
+                    let target = format!("{} · {}", target_level, texts.level_name_at(usize::from(target_level - 1)));
+                    // A score on a few answers reaches any target: say that it is to confirm,
+                    // as the results do, rather than call the pillar done.
+                    match scores.iter().find(|p| p.pillar_id == later.pillar_id).filter(|p| p.to_confirm()) {
+                        Some(few) => td_string!(l, roadmap.later_reached_to_confirm, target = target,
+                            answered = few.answered_with_level, total = few.question_count),
+                        None => td_string!(l, roadmap.later_reached, target = target),
+                    }
+                }
                 LaterReason::LowerPriority => td_string!(l, roadmap.later_lower).to_string(),
             };
             view! { <li><strong>{texts.pillar_name(&later.pillar_id).to_string()}</strong>{td_string!(l, shell.colon)}{reason}</li> }

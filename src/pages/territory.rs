@@ -87,7 +87,11 @@ pub fn TerritoryPage() -> impl IntoView {
                     if loading.get() {
                         td_string!(l, territory.loading).to_string()
                     } else {
-                        territory.with(|t| t.as_ref().map(|t| crate::td_plural!(l, territory.loaded, t.communes.len()))).unwrap_or_default()
+                        territory.with(|t| t.as_ref().map(|t| match t.communes.len() {
+                            // Every file refused: the reasons follow, and no empty table.
+                            0 => td_string!(l, territory.none_loaded).to_string(),
+                            count => crate::td_plural!(l, territory.loaded, count),
+                        })).unwrap_or_default()
                     }
                 }}
             </p>
@@ -298,8 +302,13 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
             })
             .collect_view()
     });
-    let (has_rejected, has_superseded) =
-        territory.with_value(|t| (!t.rejected.is_empty(), !t.superseded.is_empty()));
+    let (has_rejected, has_superseded, has_communes) = territory.with_value(|t| {
+        (
+            !t.rejected.is_empty(),
+            !t.superseded.is_empty(),
+            !t.communes.is_empty(),
+        )
+    });
     view! {
         {has_rejected.then(|| view! {
             <section class="card" aria-labelledby="rejected-title" data-testid="rejected-files">
@@ -313,10 +322,10 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
                 <ul>{superseded}</ul>
             </section>
         })}
-        <Heatmap territory/>
+        {has_communes.then(|| view! { <Heatmap territory/> })}
         // The heatmap shows first; the sections below it follow in the next task, so a large
         // batch is on screen sooner.
-        {move || rest.get().then(|| view! {
+        {move || (has_communes && rest.get()).then(|| view! {
             <Spreads territory/>
             <Priorities territory/>
             <Obligations territory/>
@@ -357,10 +366,14 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                     let cells = commune
                         .scores
                         .iter()
-                        .map(|score| match score {
+                        .zip(&commune.to_confirm)
+                        .map(|(score, to_confirm)| match score {
                             Some(score) => {
                                 let band = crate::domain::scoring::band_of(*score).get();
-                                view! { <td class=format!("cell--{band}")>{score.to_string()}</td> }
+                                // Marked as the commune's own results mark it, so a score that
+                                // rests on few answers is not read as a sure one.
+                                let flag = to_confirm.then(|| view! { <span class="cell__flag">{td_string!(l, results.to_confirm)}</span> });
+                                view! { <td class=format!("cell--{band}") class:cell--to-confirm=*to_confirm>{score.to_string()}{flag}</td> }
                                     .into_any()
                             }
                             None => view! { <td class="cell--none">"—"</td> }.into_any(),
@@ -540,6 +553,7 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
     view! {
         <section aria-labelledby="priorities-title">
             <h2 id="priorities-title">{td_string!(l, territory.priorities_title)}</h2>
+            <p class="hint">{td_string!(l, territory.priorities_hint)}</p>
             <ol class="priority-list" data-testid="priorities">
                 {priorities.into_iter().map(|(pillar, communes)| {
                     let count = communes.len();
@@ -915,12 +929,20 @@ fn Exports(
             .iter()
             .map(|p| texts.pillar_name(&p.id).to_string())
             .collect();
+        let total = framework
+            .pillars
+            .iter()
+            .map(|p| p.questions.len())
+            .sum::<usize>();
+        let answered = td_string!(l, territory.csv_answered, total = total).to_string();
         let headers = [
             td_string!(l, territory.commune),
             td_string!(l, territory.csv_nis),
             td_string!(l, territory.col_date),
             td_string!(l, territory.csv_file),
+            &answered,
             td_string!(l, territory.csv_focus),
+            td_string!(l, territory.csv_to_confirm),
         ];
         let text = territory.with_value(|t| t.csv(framework, &names, &headers, l.as_str()));
         let _ = browser::download(

@@ -10,7 +10,7 @@ use autodiag_core::domain::consolidation;
 use autodiag_core::domain::profile::{Authorship, Profile};
 use autodiag_core::domain::projector::{self, Shortlist, SlideMove};
 use autodiag_core::domain::scoring;
-use common::{NOW, answer_all, answer_pillar, assessment, framework, level};
+use common::{NOW, WORKSHOP_DAY, answer_all, answer_pillar, assessment, framework, level};
 
 #[test]
 fn a_shortlist_keeps_every_item_that_fits_and_counts_the_rest_on_its_last_line() {
@@ -204,6 +204,7 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
         &LiteMap::new_vec(),
         "merged".into(),
         "Consolidation (Bourgmestre, Directeur général, Informaticien)".into(),
+        WORKSHOP_DAY,
         NOW,
     );
     assert_eq!(merged.profile.consolidated_respondents, 4);
@@ -231,6 +232,7 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
         &LiteMap::new_vec(),
         "again".into(),
         "Consolidation".into(),
+        WORKSHOP_DAY,
         NOW,
     );
     assert_eq!(again.profile.consolidated_respondents, 5);
@@ -252,6 +254,7 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
         &LiteMap::new_vec(),
         "with-mayor".into(),
         "Consolidation".into(),
+        WORKSHOP_DAY,
         NOW,
     );
     assert_eq!(
@@ -262,6 +265,67 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
             "Informaticien",
             "Échevine"
         ]
+    );
+}
+
+#[test]
+fn a_consolidation_is_dated_the_workshop_day_with_the_latest_figures_and_signed_notes_once() {
+    let question = framework().pillars[0].questions[0].clone();
+    let mut people = Vec::new();
+    for (who, date, staff) in [
+        ("Directeur général", "2026-11-20", 2.0),
+        ("Bourgmestre", "2026-11-22", 3.5),
+        ("Informaticien", "2026-11-21", 1.0),
+    ] {
+        let mut a = assessment("Walcourt");
+        a.profile.respondent_name = who.into();
+        a.profile.date = date.into();
+        a.profile.digital_staff_fte = Some(staff);
+        answer_all(&mut a, level(3));
+        a.set_note(&question, &format!("vu par {who}"), NOW);
+        people.push(a);
+    }
+    let merged = consolidation::consolidate(
+        framework(),
+        &people,
+        &LiteMap::new_vec(),
+        "merged".into(),
+        "Consolidation".into(),
+        WORKSHOP_DAY,
+        NOW,
+    );
+    // Not the first file's day, which a later single respondent's file would supersede.
+    assert_eq!(merged.profile.date, WORKSHOP_DAY);
+    // The commune's figures are the latest answers', whatever order the files came in.
+    assert_eq!(merged.profile.digital_staff_fte, Some(3.5));
+    people.rotate_left(1);
+    let reordered = consolidation::consolidate(
+        framework(),
+        &people,
+        &LiteMap::new_vec(),
+        "reordered".into(),
+        "Consolidation".into(),
+        WORKSHOP_DAY,
+        NOW,
+    );
+    assert_eq!(reordered.profile.digital_staff_fte, Some(3.5));
+    // Merged again with a fourth person, each note keeps its one signature.
+    let mut fourth = assessment("Walcourt");
+    fourth.profile.respondent_name = "Échevine".into();
+    fourth.set_note(&question, "à revoir", NOW);
+    let again = consolidation::consolidate(
+        framework(),
+        &[merged, fourth],
+        &LiteMap::new_vec(),
+        "again".into(),
+        "Consolidation".into(),
+        WORKSHOP_DAY,
+        NOW,
+    );
+    assert_eq!(
+        again.note(&question),
+        "Directeur général : vu par Directeur général\nBourgmestre : vu par Bourgmestre\n\
+         Informaticien : vu par Informaticien\nÉchevine : à revoir"
     );
 }
 
@@ -294,6 +358,7 @@ fn a_consolidation_loaded_again_speaks_for_its_people_not_as_one_voice() {
         &LiteMap::new_vec(),
         "merged".into(),
         "Consolidation".into(),
+        WORKSHOP_DAY,
         NOW,
     );
     assert_eq!(merged.pillars[pillar].target, Level::new(4));

@@ -232,10 +232,35 @@ fn valid_value() -> serde_json::Value {
 fn bad_files_are_refused_with_a_precise_reason() {
     assert_eq!(reject(b""), ImportError::Empty);
     assert_eq!(reject(b"  \n\t "), ImportError::Empty);
+    // A file cut off while sent or saved is told apart from one that is not JSON.
+    assert_eq!(reject(b"{\"format\": "), ImportError::Truncated { line: 1 });
+    assert_eq!(
+        reject(b"{\n  \"format\": \"autodiag-summary\",\n  \"profile\": {\n    \"commune\": \"Lob"),
+        ImportError::Truncated { line: 4 }
+    );
+    assert_eq!(
+        reject(b"{\"format\": \"autodiag-summary\",\n  \n"),
+        ImportError::Truncated { line: 1 }
+    );
     assert!(matches!(
-        reject(b"{\"format\": "),
+        reject(b"{\"format\": ]"),
         ImportError::NotJson { .. }
     ));
+    // Cut inside a word, an escape or a character.
+    assert_eq!(
+        reject(b"{\"roadmap\": nu"),
+        ImportError::Truncated { line: 1 }
+    );
+    assert_eq!(
+        reject(b"{\"note\": \"a\\u00"),
+        ImportError::Truncated { line: 1 }
+    );
+    assert_eq!(
+        reject(b"{\"commune\": \"Ch\xc3"),
+        ImportError::Truncated { line: 1 }
+    );
+    // A text in another encoding is not a cut file.
+    assert_eq!(reject(b"Compte rendu \xe9"), ImportError::Binary);
     assert!(matches!(
         reject(b"Bonjour, voici nos r\xc3\xa9ponses"),
         ImportError::NotJson { .. }

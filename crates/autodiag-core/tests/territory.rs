@@ -474,6 +474,7 @@ fn respondents_are_compared_and_consolidated_with_the_median() {
         &chosen,
         "new".into(),
         "Consolidation".into(),
+        WORKSHOP_DAY,
         NOW,
     );
     assert_eq!(merged.choice("gou_documents_donnees"), Some(level(2)));
@@ -919,12 +920,16 @@ fn the_territory_csv_speaks_the_readers_language() {
         "Code INS",
         "Date du diagnostic",
         "Fichier",
+        "Questions répondues",
         "Piliers prioritaires",
+        "Scores à confirmer",
     ];
     let text = t.csv(framework(), &names, &headers, "fr");
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
-    assert!(lines[0].starts_with("Commune;Code INS;Date du diagnostic;Fichier;Nom mobilite;"));
-    assert!(lines[0].ends_with(";Piliers prioritaires"));
+    assert!(lines[0].starts_with(
+        "Commune;Code INS;Date du diagnostic;Fichier;Questions répondues;Nom mobilite;"
+    ));
+    assert!(lines[0].ends_with(";Piliers prioritaires;Scores à confirmer"));
     let thuin = lines.iter().find(|l| l.starts_with("Thuin;")).unwrap();
     assert!(thuin.contains(";01/01/2026;"), "{thuin}");
     assert!(thuin.contains("Nom gouvernance"), "{thuin}");
@@ -1013,4 +1018,72 @@ fn pooling_starts_from_pairs_among_a_few_communes_and_from_groups_of_three_among
     let ten = territory::load(framework(), &behind_in_gouvernance(&ten), NOW);
     assert_eq!(ten.communes.len(), 10);
     assert_eq!(ten.default_pooling_minimum(), 3);
+}
+
+#[test]
+fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_both_exports() {
+    let mobility = framework().pillar("mobilite").unwrap().questions.clone();
+    let mut sure = commune("Anderlues", "56001", "2026-01-01");
+    answer_all(&mut sure, level(3));
+    // Most of mobility's questions are « Je ne sais pas »: its score rests on one answer.
+    let mut unsure = commune("Beaumont", "56005", "2026-01-01");
+    answer_all(&mut unsure, level(3));
+    for question in &mobility[1..] {
+        unsure.set_choice(question, Some(Choice::Unknown), NOW);
+    }
+    let files = vec![
+        ("anderlues.json".to_string(), file_of(&sure)),
+        ("beaumont.json".to_string(), file_of(&unsure)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    let beaumont = t.communes.iter().find(|c| c.name == "Beaumont").unwrap();
+    let mobility_index = framework()
+        .pillars
+        .iter()
+        .position(|p| p.id == "mobilite")
+        .unwrap();
+    assert_eq!(beaumont.scores[mobility_index], Some(50));
+    assert!(beaumont.to_confirm[mobility_index]);
+    assert_eq!(beaumont.to_confirm.iter().filter(|f| **f).count(), 1);
+    let anderlues = t.communes.iter().find(|c| c.name == "Anderlues").unwrap();
+    assert!(anderlues.to_confirm.iter().all(|f| !f));
+
+    let names: Vec<String> = framework().pillars.iter().map(|p| p.id.clone()).collect();
+    let headers = ["C", "N", "D", "F", "Q", "P", "À confirmer"];
+    let text = t.csv(framework(), &names, &headers, "fr");
+    let total = framework()
+        .pillars
+        .iter()
+        .map(|p| p.questions.len())
+        .sum::<usize>();
+    let row = text
+        .split("\r\n")
+        .find(|l| l.starts_with("Beaumont;"))
+        .unwrap();
+    let cells: Vec<&str> = row.split(';').collect();
+    // Every question was looked at, so all count as answered; the flag says what rests on little.
+    assert_eq!(cells[4], total.to_string());
+    assert_eq!(*cells.last().unwrap(), "mobilite");
+    let row = text
+        .split("\r\n")
+        .find(|l| l.starts_with("Anderlues;"))
+        .unwrap();
+    assert!(row.ends_with(';'), "{row}");
+
+    let aggregate = t.aggregate(framework(), Vec::new(), 2, |_| String::new(), NOW);
+    let beaumont = aggregate
+        .communes
+        .iter()
+        .find(|c| c.commune == "Beaumont")
+        .unwrap();
+    assert_eq!(beaumont.scores_to_confirm, ["mobilite"]);
+    assert_eq!(
+        (beaumont.questions_answered, beaumont.questions),
+        (total, total)
+    );
+    let json = aggregate.to_json();
+    assert!(
+        json.contains("\"scores_to_confirm\": [\n        \"mobilite\"\n      ]"),
+        "{json}"
+    );
 }

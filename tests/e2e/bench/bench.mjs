@@ -24,6 +24,7 @@ function gzipSize(bytes) {
   return execFileSync("gzip", ["-9", "-c"], { input: bytes, maxBuffer: 64 * 1024 * 1024 }).length;
 }
 import { serve, DIST, CHROMIUM_ARGS, PILLARS } from "../lib/harness.mjs";
+import { scratchDir } from "../lib/scratch.mjs";
 
 const OUT = path.resolve(process.argv[2] ?? "BENCHMARKS.md");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -41,7 +42,7 @@ const INTERACTION_TARGET = 8; // ms, p95
 const TERRITORY_BUDGET = 1000; // ms, median
 
 // The goals of issue #16, shown side by side in the summary table.
-const DIST_BUDGET = 669_200; // bytes, gzip -9, the whole dist/, as `make size-check`
+const DIST_BUDGET = 673_300; // bytes, gzip -9, the whole dist/, as `make size-check`
 const DIST_TARGET = 400_000;
 const FIRST_LOAD_TARGET = 150_000;
 const TOOLS_TARGET = 200_000; // bytes, gzip -9, outils/ alone
@@ -285,7 +286,7 @@ ${paragraphs}
 async function floorSite(text) {
   const index = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
   const cssName = index.match(/href=["']?\.?\/?(main-[^"' >]+\.css)/)?.[1] ?? fs.readdirSync(DIST).find((f) => f.endsWith(".css"));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autodiag-floor-"));
+  const dir = scratchDir("autodiag-floor-");
   fs.writeFileSync(path.join(dir, "index.html"), floorPage(text, cssName));
   fs.copyFileSync(path.join(DIST, cssName), path.join(dir, cssName));
   const server = await serve(dir);
@@ -453,7 +454,7 @@ function generateSummaries(count) {
   const codes = new Set();
   while (codes.size < count) codes.add(String(10000 + Math.floor(random() * 90000)));
   const nisCodes = [...codes];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "autodiag-territory-"));
+  const dir = scratchDir("autodiag-territory-");
   const files = [];
   const choices = [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, "unknown", "not_applicable"];
   for (let i = 0; i < count; i++) {

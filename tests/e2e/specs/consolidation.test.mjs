@@ -151,8 +151,48 @@ test("a consolidation says how many of its people gave no name", async () => {
   await expectText(
     page,
     "[data-testid=loaded-respondent] span",
-    "synthèse de 2 répondants — Paul Hermant (Bourgmestre) et 1 personne sans nom · 20/11/2026",
+    // Dated the day of the workshop that made it, not the day of the first file loaded.
+    `synthèse de 2 répondants — Paul Hermant (Bourgmestre) et 1 personne sans nom · ${await page.evaluate(() => new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" }))}`,
   );
+  await assertClean(page);
+  await context.close();
+});
+
+test("the table shows each person's note under their answer; the synthesis is dated the workshop's day and, loaded again, weighs as its people", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const dg = respondent("Courcelles", "52015", "Marie Dubois", "DG", () => 3);
+  dg.answers.forEach((a) => delete a.note);
+  dg.answers[0].note = "Le PCM date de 2012";
+  const mayor = respondent("Courcelles", "52015", "Paul Hermant", "Bourgmestre", () => 4);
+  mayor.answers.forEach((a) => delete a.note);
+  mayor.profile.date = "2026-11-22";
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["dg.json", dg], ["bourgmestre.json", mayor]]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  // The example predates today's référentiel: other rows carry the migration's own notes.
+  const notes = page.locator("[data-testid=spread-mob_pcm] [data-testid=respondent-note]");
+  assert.deepEqual(await notes.allTextContents(), ["Le PCM date de 2012"]);
+  const hint = page.locator("section[aria-labelledby=table-title] .hint").first();
+  assert.doesNotMatch(await hint.textContent(), /Une synthèse chargée/, "no synthesis loaded, nothing to explain");
+  await page.click("[data-testid=save-consolidated]");
+  await page.waitForURL(/#\/resultats$/);
+  const today = await page.evaluate(() => new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" }));
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  const row = page.locator("[data-testid=assessment-row]", { hasText: "synthèse de 2 répondants" });
+  await row.waitFor();
+  assert.match(await row.locator(".assessment__meta").textContent(), new RegExp(`^${today.replaceAll("/", "\\/")}`));
+  // A newcomer joins: the synthesis counts as its two people, and the rule says so.
+  const newcomer = respondent("Courcelles", "52015", "Sophie Lambert", "Échevine", () => 1);
+  newcomer.answers.forEach((a) => delete a.note);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-add-local]").first().click();
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["echevine.json", newcomer]]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  await page.waitForFunction(() => /Une synthèse chargée compte pour autant de voix que de personnes/.test(document.querySelector("section[aria-labelledby=table-title] .hint")?.textContent ?? ""));
+  // The synthesis's note keeps its one signature.
+  assert.deepEqual(await notes.allTextContents(), ["Marie Dubois (DG) : Le PCM date de 2012"]);
   await assertClean(page);
   await context.close();
 });

@@ -14,10 +14,16 @@ test("at 375 px the first question starts on the first screen, and the pillar's 
   await page.screenshot({ path: path.join(resultsDir(), "phone-pillar-top-375.png"), fullPage: true, clip: { x: 0, y: 0, width: 375, height: 1600 } });
   const first = await page.locator("fieldset.question").first().boundingBox();
   assert.ok(first.y < 812, `the first question starts at ${Math.round(first.y)} px`);
-  // The stepper keeps the overall progress and the pillar being answered only.
-  const steps = await page.locator(".stepper li").evaluateAll((items) => items.filter((li) => getComputedStyle(li).display !== "none").map((li) => li.textContent));
-  assert.equal(steps.length, 1);
-  assert.match(steps[0], /Mobilité/);
+  // Every step stays one tap away, the profile and the report too, in one row that scrolls
+  // sideways; the pillar being answered is in view.
+  const steps = await page.locator(".stepper li").evaluateAll((items) =>
+    items.filter((li) => getComputedStyle(li).display !== "none").map((li) => ({ text: li.textContent, top: Math.round(li.getBoundingClientRect().top) })),
+  );
+  assert.ok(steps.some((s) => /Profil/.test(s.text)) && steps.some((s) => /Rapport/.test(s.text)), JSON.stringify(steps));
+  assert.equal(new Set(steps.map((s) => s.top)).size, 1, "one row");
+  const current = await page.locator(".stepper a[aria-current]").boundingBox();
+  assert.ok(current.x >= 0 && current.x + current.width <= 375, `the current step is at ${Math.round(current.x)} px`);
+  assert.match(await page.locator(".stepper a[aria-current]").textContent(), /Mobilité/);
 
   // Halfway down the pillar, after an answer, the live score is on screen, on one line.
   await page.locator("fieldset.question").nth(3).scrollIntoViewIfNeeded();

@@ -144,10 +144,10 @@ test("assessments can be renamed and duplicated", async () => {
   await answerPillar(page, app.server.url, "economie", 2);
   await page.goto(`${app.server.url}#/evaluations`);
   const row = page.locator("[data-testid=assessment-row]", { hasText: "Couvin" });
-  await row.getByRole("button", { name: "Renommer" }).click();
+  await row.getByRole("button", { name: "Corriger le nom" }).click();
   // The cursor is in the field, ready for the new name.
   await page.waitForFunction(() => document.activeElement?.id?.startsWith("rename-"));
-  await row.getByLabel("Nouveau nom").fill("Couvin 2026");
+  await row.getByLabel("Nom de la commune, tel qu'il figurera dans le résumé pour IGRETEC").fill("Couvin 2026");
   await row.getByRole("button", { name: "Enregistrer" }).click();
   await page.locator("[data-testid=assessment-row]", { hasText: "Couvin 2026" }).waitFor();
   // The open assessment was renamed: the header says so at once, not at the next page.
@@ -160,6 +160,9 @@ test("assessments can be renamed and duplicated", async () => {
   assert.equal(await copies.count(), 2);
   assert.ok((await copies.allTextContents()).every((row) => row.includes(today)), today);
   assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "(copie)" }).count(), 0);
+  // The two read alike: the page says the copy is the one now open, and one row is marked open.
+  await expectText(page, "[data-testid=assessments-status]", `Copie de « Couvin 2026 » créée, datée du ${today}, et ouverte : les prochaines réponses vont dans la copie.`);
+  assert.equal(await page.locator("[data-testid=open-badge]").count(), 1);
   await openPillar(page, app.server.url, "economie");
   assert.ok(await page.isChecked(`[data-testid="${await page.$eval("fieldset.question", (f) => f.id)}-2"]`));
   await assertClean(page);

@@ -41,8 +41,13 @@ test("an answer change redraws the live chart and the progress at once", async (
   const before = await page.innerHTML("[data-testid=live-chart]");
   await page.click('[data-testid="gou_pilotage-5"]');
   await page.waitForFunction((old) => document.querySelector("[data-testid=live-chart]").innerHTML !== old, before);
-  assert.match(await page.textContent("[data-testid=live-chart]"), /100 · Exemplaire/);
+  // One answer of eight: the score is there, but not yet a level to trust.
+  assert.match(await page.textContent("[data-testid=live-chart]"), /Gouvernance100 · à confirmer/);
   await expectText(page, "[data-testid=progress-gouvernance]", "1 / 8");
+  // From half of the pillar's questions, the level is named.
+  const questions = await page.locator("fieldset.question").evaluateAll((all) => all.map((f) => f.id));
+  for (const question of questions.slice(1, 4)) await page.click(`[data-testid="${question}-5"]`);
+  await page.waitForFunction(() => /Gouvernance100 · Exemplaire/.test(document.querySelector("[data-testid=live-chart]").textContent));
   await assertClean(page);
 });
 

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir } from "../lib/harness.mjs";
+import { example, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
 
@@ -80,4 +81,24 @@ test("a low-maturity commune without staff gets governance foundations first, an
   await page.click("[data-testid=regenerate-yes]");
   await page.waitForFunction(() => !document.body.textContent.includes("Présenter la feuille de route au conseil communal"));
   await assertClean(page);
+});
+
+test("a pillar at its target on one answer of many is to confirm, not done", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const summary = example();
+  summary.roadmap = null;
+  summary.profile.commune = "Sivry-Rance";
+  // Mobility: one answer at the top level, the others unknown; the other pillars at 2.
+  const mobility = summary.answers.filter((a) => a.question_id.startsWith("mob_"));
+  for (const answer of summary.answers) answer.level = 2;
+  mobility.forEach((a, i) => (a.level = i === 0 ? 5 : "unknown"));
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["sivry.json", summary]]));
+  await page.locator("[data-testid=imported-results]").click();
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const line = page.locator("[data-testid=later-pillars] li", { hasText: "Mobilité" });
+  await line.waitFor();
+  assert.match(await line.textContent(), /^Mobilité : au niveau visé \(\d · [^)]+\) selon 1 question\(s\) sur \d+ seulement : à confirmer\./);
+  await assertClean(page);
+  await page.close();
 });

@@ -91,7 +91,11 @@ test("bad files get a French message and change nothing", async () => {
   delete missing.profile;
   const wrongType = example();
   wrongType.answers = "toutes";
+  // Cut off inside a note, as a mail or a full disk leaves it.
+  const full = JSON.stringify(example(), null, 2);
+  const cut = full.slice(0, full.indexOf('"note"') + 20);
   const files = writeFiles([
+    ["coupe.json", cut],
     ["notes.txt", "Compte rendu de la réunion du collège"],
     ["autre.json", JSON.stringify({ commune: "Lobbes", score: 42 })],
     ["futur.json", newer],
@@ -110,9 +114,12 @@ test("bad files get a French message and change nothing", async () => {
   await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", files);
   await page
-    .waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 11, null, { timeout: 15_000 })
+    .waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 12, null, { timeout: 15_000 })
     .catch(async () => assert.fail(`results: ${await page.textContent("[data-testid=import-results]")}`));
   const text = await page.textContent("[data-testid=import-results]");
+  // The cut file is told as cut, and the question at fault by its title, not its identifier.
+  assert.match(text, /coupe\.json[^]*s'arrête avant la fin \(ligne \d+\) : il a sans doute été coupé/);
+  assert.ok(!text.includes(`« ${outOfRange.answers[0].question_id} »`), "a question is named by its title");
   for (const expected of [
     "n'est pas du JSON valide",
     "n'est pas un résumé Autodiag",

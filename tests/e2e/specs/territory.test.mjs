@@ -103,6 +103,35 @@ test("heat map: each commune's date as dd/mm/yyyy, its completeness, and « anci
   await page.close();
 });
 
+test("a score resting on few answers reads « à confirmer » on the heat map and in both exports", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const current = currentQuestions();
+  const summaries = communes(2, {
+    edit: (s, i) => {
+      s.answers = s.answers.filter((a) => current.has(a.question_id));
+      for (const answer of s.answers) answer.level = 3;
+      // The first commune knows one mobility answer; it does not know the others.
+      if (i === 0) s.answers.filter((a) => a.question_id.startsWith("mob_")).slice(1).forEach((a) => (a.level = "unknown"));
+    },
+  });
+  await loadTerritory(page, summaries);
+  const row = (name) => page.locator("[data-testid=heatmap] tbody tr", { has: page.locator(`th:text-is("${name}")`) });
+  const flagged = row("Commune 001").locator("td.cell--to-confirm");
+  assert.equal(await flagged.count(), 1, "only mobility is to confirm");
+  assert.equal((await flagged.textContent()).trim(), "50à confirmer");
+  assert.equal(await row("Commune 002").locator("td.cell--to-confirm").count(), 0);
+  assert.match(await page.textContent("section[aria-labelledby=heatmap-title] .hint"), /« À confirmer » : moins de la moitié des questions du pilier ont un niveau\./);
+  const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.match(table.find((line) => line.startsWith("Commune 001;")), /;Mobilité$/);
+  assert.match(table.find((line) => line.startsWith("Commune 002;")), /;$/);
+  const json = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
+  const first = json.communes.find((c) => c.commune === "Commune 001");
+  assert.deepEqual(first.scores_to_confirm, ["mobilite"]);
+  assert.equal(first.questions, 47);
+  await assertClean(page);
+  await page.close();
+});
+
 test("a summary answered with an older référentiel is named as such, with what it means for its row", async () => {
   const page = await openPage(app.browser, app.server.url);
   const current = currentQuestions();
@@ -275,10 +304,13 @@ test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « i
   const page = await openPage(app.browser, app.server.url);
   await loadTerritory(page, [...contactCase(), ...communes(4, { seed: 4 })]);
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
-  assert.equal(table[0], "Commune;Code INS;Date du diagnostic;Fichier;Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires");
+  assert.equal(
+    table[0],
+    "Commune;Code INS;Date du diagnostic;Fichier;Questions répondues (sur 47);Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires;Scores à confirmer (moins de la moitié des questions du pilier ont un niveau)",
+  );
   const thuin = table.find((line) => line.startsWith("Thuin;"));
-  assert.match(thuin, /^Thuin;56078;\d{2}\/\d{2}\/\d{4};/);
-  assert.match(thuin, /;[^;]*Gouvernance[^;]*$/, "focus pillars by name");
+  assert.match(thuin, /^Thuin;56078;\d{2}\/\d{2}\/\d{4};[^;]+;\d+;/);
+  assert.match(thuin, /;[^;]*Gouvernance[^;]*;[^;]*$/, "focus pillars by name");
   assert.doesNotMatch(table.join("\n"), /qualite_de_vie|energie_environnement|smart_citizens|code_ins/);
   const contacts = (await downloadText(page, "[data-testid=export-matches]")).text.replace(/^\uFEFF/, "").split("\r\n");
   assert.equal(
@@ -452,6 +484,19 @@ test("a commune's backup copy sent instead of its summary is named, with what to
   await page.setInputFiles("[data-testid=territory-input]", files);
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
   assert.match(await page.textContent("[data-testid=rejected-files]"), /autodiag-sauvegarde-2026-12-03\.json : ce fichier est une copie de sauvegarde, pas un résumé : demandez à la commune le résumé enregistré depuis ses résultats/);
+  await assertClean(page);
+  await page.close();
+});
+
+test("when no file can be read, the view says so and shows the reasons, not empty tables", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await page.goto(`${app.server.url}outils/#/territoire`);
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles([["autodiag-sauvegarde-2026-12-03.json", { format: "autodiag-backup", storage_version: 1, assessments: [] }]]));
+  await page.waitForSelector("[data-testid=rejected-files]");
+  await expectText(page, "[data-testid=territory-status]", "Aucune commune chargée : aucun des fichiers choisis n'a pu être lu. Les raisons sont ci-dessous.");
+  // The sections below the heat map come a task later, after which the report marks its end.
+  await page.waitForFunction(() => performance.getEntriesByName("autodiag:territory-complete").length > 0);
+  assert.equal(await page.locator("[data-testid=heatmap], [data-testid=priorities], [data-testid=export-csv]").count(), 0);
   await assertClean(page);
   await page.close();
 });

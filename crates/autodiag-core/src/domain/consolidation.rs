@@ -241,19 +241,36 @@ pub fn respondent_label(assessment: &Assessment, index: usize) -> String {
         .unwrap_or_else(|| format!("#{}", index + 1))
 }
 
-/// The consolidated assessment: the chosen level per question, every respondent's note
-/// merged and signed, and the median importance and target per pillar.
+/// The consolidated assessment, dated `today`, the workshop's day: the chosen level per
+/// question, every respondent's note merged and signed, and the median importance and target
+/// per pillar.
 pub fn consolidate(
     framework: &Framework,
     respondents: &[Assessment],
     chosen: &LiteMap<String, Option<Choice>>,
     id: String,
     name: String,
+    today: &str,
     now: &str,
 ) -> Assessment {
-    let first = respondents.first().cloned().unwrap_or_default();
-    let mut result = Assessment::new(id, first.profile.commune.clone(), now.to_string());
-    result.profile = first.profile.clone();
+    // The files are read in parallel, so the first one loaded is chance. The commune's figures
+    // (population, staff, budget) come from the latest answers, the first of them on a tie.
+    let latest = respondents
+        .iter()
+        .reduce(|latest, r| {
+            if r.profile.date > latest.profile.date {
+                r
+            } else {
+                latest
+            }
+        })
+        .cloned()
+        .unwrap_or_default();
+    let mut result = Assessment::new(id, latest.profile.commune.clone(), now.to_string());
+    result.profile = latest.profile;
+    // Dated the day the group decided, so that IGRETEC takes it over any one respondent's
+    // earlier file of the same commune.
+    result.profile.date = today.to_string();
     result.profile.respondent_name = name;
     result.profile.respondent_role = String::new();
     // A consolidation merged again counts each of its own respondents.
@@ -282,7 +299,15 @@ pub fn consolidate(
             .iter()
             .enumerate()
             .filter(|(_, r)| !r.note(question).trim().is_empty())
-            .map(|(i, r)| format!("{} : {}", respondent_label(r, i), r.note(question).trim()))
+            .map(|(i, r)| {
+                let note = r.note(question).trim();
+                // A consolidation's notes are already signed by each person.
+                if r.profile.consolidated_respondents > 1 {
+                    note.to_string()
+                } else {
+                    format!("{} : {}", respondent_label(r, i), note)
+                }
+            })
             .collect();
         let answer = Answer {
             choice: chosen.get(question).copied().flatten(),

@@ -415,6 +415,10 @@ pub enum ImportError {
         line: usize,
         column: usize,
     },
+    /// The text stops before its JSON is complete: a file cut off while sent or saved.
+    Truncated {
+        line: usize,
+    },
     TooDeep,
     NotAutodiag,
     /// A copy of a browser's answers (`stored::BACKUP_FORMAT`), which the commune reopens
@@ -484,13 +488,45 @@ pub fn import(
     to_assessment(framework, summary.0, summary.1, new_id, now)
 }
 
+/// Whether the JSON parser, stopped at `at`, stopped only because the text ended there: a file
+/// cut off while sent or saved. After that point there is nothing but spaces, or only the start
+/// of what was being read: a word (`tru`), an escape (`\`, `\u`) or its hexadecimal digits.
+fn stopped_by_the_end(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default().trim_end();
+    ["true", "false", "null", "\\u"]
+        .iter()
+        .any(|word| word.starts_with(rest))
+        || rest.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// Checks and parses a summary file into the current format, migrating older versions.
 /// Returns the summary and the version it was migrated from, if any.
 pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::Binary)?;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        // Cut inside a character: what comes before says whether the file was cut short or
+        // is not text at all.
+        Err(error) if error.error_len().is_none() => {
+            let before = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+            let before = before.trim_start_matches('\u{feff}');
+            return Err(match json_tree::parse(before) {
+                Err(error)
+                    if !before.trim().is_empty()
+                        && !before.contains('\0')
+                        && stopped_by_the_end(before, error.at) =>
+                {
+                    ImportError::Truncated {
+                        line: json_tree::line_column(before, error.at).0,
+                    }
+                }
+                _ => ImportError::Binary,
+            });
+        }
+        Err(_) => return Err(ImportError::Binary),
+    };
     if text.contains('\0') {
         return Err(ImportError::Binary);
     }
@@ -508,6 +544,13 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
             return ImportError::NotAutodiag;
         }
         let (line, column) = json_tree::line_column(text, error.at);
+        if stopped_by_the_end(text, error.at) {
+            // The last line that holds anything, where the reader can see the file stop.
+            let end = error.at.min(text.trim_end().len());
+            return ImportError::Truncated {
+                line: json_tree::line_column(text, end).0,
+            };
+        }
         ImportError::NotJson { line, column }
     })?;
     // Valid JSON that is not an object (an array, a number…) is not a summary either, nor is

@@ -24,6 +24,9 @@ pub struct Commune {
     pub assessment: Assessment,
     /// Recomputed score per pillar, in framework order.
     pub scores: Vec<Option<u8>>,
+    /// Per pillar, in framework order: its score rests on fewer than half of its questions,
+    /// which the commune's own results mark « peu de réponses ».
+    pub to_confirm: Vec<bool>,
     /// Focus pillars of its roadmap, or of a draft when the summary has no roadmap.
     pub focus: Vec<String>,
     /// Catalogue actions its roadmap still plans: one it has done is no longer to pool.
@@ -199,6 +202,19 @@ impl Commune {
         (answered, total)
     }
 
+    /// The pillars whose score is to confirm, by id, in framework order.
+    pub fn to_confirm_pillars<'a>(
+        &'a self,
+        framework: &'a Framework,
+    ) -> impl Iterator<Item = &'a String> {
+        framework
+            .pillars
+            .iter()
+            .zip(&self.to_confirm)
+            .filter(|(_, flagged)| **flagged)
+            .map(|(pillar, _)| &pillar.id)
+    }
+
     /// The assessment is more than 12 months older than `today`, so its answers may no
     /// longer describe the commune.
     pub fn is_old(&self, today: &str) -> bool {
@@ -244,6 +260,10 @@ fn to_commune(framework: &Framework, file: &str, imported: summary::Imported) ->
         name: assessment.profile.commune.clone(),
         file: file.to_string(),
         scores: scores.iter().map(|s| s.score).collect(),
+        to_confirm: scores
+            .iter()
+            .map(scoring::PillarScore::to_confirm)
+            .collect(),
         focus: focus.into_iter().map(|f| f.pillar_id).collect(),
         actions: roadmap
             .items
@@ -455,19 +475,21 @@ pub struct ObligationCount {
 }
 
 impl Territory {
-    /// One row per commune: name, NIS code, date (as `lang` writes dates), file, each
-    /// pillar's score, focus pillars by name. `pillar_names` follow the framework's order.
+    /// One row per commune: name, NIS code, date (as `lang` writes dates), file, questions
+    /// answered, each pillar's score, focus pillars by name, and the pillars whose score is to
+    /// confirm. `pillar_names` follow the framework's order; `headers` name the other columns
+    /// in that order.
     pub fn csv(
         &self,
         framework: &Framework,
         pillar_names: &[String],
-        headers: &[&str; 5],
+        headers: &[&str; 7],
         lang: &str,
     ) -> String {
         let mut csv = super::csv::Csv::new();
-        let mut header: Vec<String> = headers[..4].iter().map(|h| h.to_string()).collect();
+        let mut header: Vec<String> = headers[..5].iter().map(|h| h.to_string()).collect();
         header.extend(pillar_names.iter().cloned());
-        header.push(headers[4].to_string());
+        header.extend(headers[5..].iter().map(|h| h.to_string()));
         csv.row(&header);
         let pillar_name = |id: &str| {
             framework
@@ -483,6 +505,7 @@ impl Territory {
                 commune.assessment.profile.nis_code.clone(),
                 display_date(&commune.assessment.profile.date, lang),
                 commune.file.clone(),
+                commune.completeness(framework).0.to_string(),
             ];
             row.extend(
                 commune
@@ -492,6 +515,11 @@ impl Territory {
             );
             let focus: Vec<String> = commune.focus.iter().map(|id| pillar_name(id)).collect();
             row.push(focus.join(", "));
+            let to_confirm: Vec<String> = commune
+                .to_confirm_pillars(framework)
+                .map(|id| pillar_name(id))
+                .collect();
+            row.push(to_confirm.join(", "));
             csv.row(&row);
         }
         csv.finish()

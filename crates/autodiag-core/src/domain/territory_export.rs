@@ -34,9 +34,15 @@ pub struct AggregateCommune {
     pub nis_code: String,
     pub date: String,
     pub file: String,
+    /// Questions answered, « Je ne sais pas » and « Non applicable » included, out of
+    /// `questions`, the questionnaire's count.
+    pub questions_answered: usize,
+    pub questions: usize,
     /// Per pillar id: the recomputed score, or null when not assessed.
     #[serde(with = "crate::domain::content::model::json_object")]
     pub scores: LiteMap<String, Option<u8>>,
+    /// The pillars whose score rests on fewer than half of their questions: to confirm.
+    pub scores_to_confirm: Vec<String>,
     pub focus_pillars: Vec<String>,
 }
 
@@ -84,18 +90,24 @@ impl Territory {
             communes: self
                 .communes
                 .iter()
-                .map(|c| AggregateCommune {
-                    commune: c.name.clone(),
-                    nis_code: c.assessment.profile.nis_code.clone(),
-                    date: c.assessment.profile.date.clone(),
-                    file: c.file.clone(),
-                    scores: crate::sort::ordered_map(
-                        pillar_ids
-                            .iter()
-                            .zip(&c.scores)
-                            .map(|(id, score)| ((*id).clone(), *score)),
-                    ),
-                    focus_pillars: c.focus.clone(),
+                .map(|c| {
+                    let (questions_answered, questions) = c.completeness(framework);
+                    AggregateCommune {
+                        commune: c.name.clone(),
+                        nis_code: c.assessment.profile.nis_code.clone(),
+                        date: c.assessment.profile.date.clone(),
+                        file: c.file.clone(),
+                        questions_answered,
+                        questions,
+                        scores: crate::sort::ordered_map(
+                            pillar_ids
+                                .iter()
+                                .zip(&c.scores)
+                                .map(|(id, score)| ((*id).clone(), *score)),
+                        ),
+                        scores_to_confirm: c.to_confirm_pillars(framework).cloned().collect(),
+                        focus_pillars: c.focus.clone(),
+                    }
                 })
                 .collect(),
             spreads: pillar_ids
@@ -154,9 +166,14 @@ impl Aggregate {
             out.text("nis_code", &commune.nis_code);
             out.text("date", &commune.date);
             out.text("file", &commune.file);
+            out.key("questions_answered")
+                .whole(commune.questions_answered as u64);
+            out.key("questions").whole(commune.questions as u64);
             out.key("scores").map(&commune.scores, |out, score| {
                 out.whole_or_null(score.map(u64::from));
             });
+            out.key("scores_to_confirm")
+                .strings(&commune.scores_to_confirm);
             out.key("focus_pillars").strings(&commune.focus_pillars);
             out.close('}');
         });

@@ -11,6 +11,8 @@ pub fn framework() -> &'static Framework {
 }
 
 pub const NOW: &str = "2026-11-28T10:00:00.000Z";
+/// The day a workshop merges its respondents' answers, after every respondent's own date.
+pub const WORKSHOP_DAY: &str = "2026-12-05";
 
 pub fn assessment(name: &str) -> Assessment {
     Assessment::new(format!("id-{name}"), name.to_string(), NOW.to_string())
