@@ -32,16 +32,18 @@ pub fn QuestionsToCheck(
                             .and_then(|key| texts.scale.services.get(key))
                             .cloned()
                             .unwrap_or_default();
-                        let ask = assessment
+                        let (ask, note) = assessment
                             .answers
                             .get(question)
-                            .map(|a| a.ask.clone())
+                            .map(|a| (a.ask.clone(), a.note.trim().to_string()))
                             .unwrap_or_default();
                         let input_id = format!("ask-{question}");
                         view! {
                             <li data-testid=format!("to-check-{question}")>
                                 <a href=Route::Pillar(pillar.id.clone()).href_to_question(question, state.bundle) data-testid="to-check-link">{texts.question(question).title.clone()}</a>
                                 " — "{td_string!(l, results.to_check_service)}" "<strong>{service}</strong>
+                                // What the commune already wrote: often who knows, or what is missing.
+                                {(!note.is_empty()).then(|| view! { <p class="to-check__note" data-testid="to-check-note">{note}</p> })}
                                 <div class="field field--inline no-print-input">
                                     <label for=input_id.clone()>{td_string!(l, results.to_check_ask)}</label>
                                     <input id=input_id type="text" maxlength=MAX_ASK_CHARS value=ask.clone()

@@ -576,7 +576,22 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Ve
         .with_current(|a| roadmap::explain_all(content::framework(), a, &scores, roadmap))
         .unwrap_or_default();
     crate::sort::ordered_map(roadmap.items.iter().zip(reasons).map(|(item, reasons)| {
-        let words = reasons.iter().map(|r| reason_text(state, r)).collect();
+        let mut words: Vec<String> = reasons.iter().map(|r| reason_text(state, r)).collect();
+        // A legal duty the commune put off says what that means, on the card and in print.
+        let duty = reasons
+            .iter()
+            .any(|r| matches!(r, Reason::LegalMinimum { .. }));
+        if duty && item.horizon != Horizon::Short && item.status != ItemStatus::Done {
+            let l = crate::state::locale();
+            words.push(
+                td_string!(
+                    l,
+                    roadmap.reason_legal_later,
+                    horizon = horizon_title(item.horizon)
+                )
+                .to_string(),
+            );
+        }
         (item.id.clone(), words)
     }))
 }

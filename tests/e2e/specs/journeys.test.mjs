@@ -68,9 +68,16 @@ test("« je ne sais pas » becomes a list of questions to check, with whom to as
   await createAssessment(page, app.server.url, "Lobbes");
   await answerPillar(page, app.server.url, "mobilite", (q) => (q === "mob_pcm" ? "unknown" : 3));
   await answerPillar(page, app.server.url, "gouvernance", (q) => (q === "gou_donnees_personnelles" ? "unknown" : 2));
+  await openPillar(page, app.server.url, "mobilite");
+  await page.fill("#note-mob_pcm", "Le service travaux a le dossier");
+  await page.locator("#note-mob_pcm").blur();
+  await page.locator("[data-testid=save-status]").filter({ hasText: "Enregistré" }).waitFor();
   await page.goto(`${app.server.url}outils/#/resultats`);
   const block = page.locator("[data-testid=questions-to-check]");
   await block.waitFor();
+  // What the commune already wrote stands beside the question, where it decides whom to ask.
+  assert.equal(await block.locator("[data-testid=to-check-mob_pcm] [data-testid=to-check-note]").textContent(), "Le service travaux a le dossier");
+  assert.equal(await block.locator("[data-testid=to-check-gou_donnees_personnelles] [data-testid=to-check-note]").count(), 0);
   assert.match(await block.locator("h2").textContent(), /Questions à vérifier \(2\)/);
   assert.match(await block.locator("[data-testid=to-check-gou_donnees_personnelles]").textContent(), /Délégué à la protection des données/);
   await page.fill("[data-testid=ask-gou_donnees_personnelles]", "Mme Dupont, DPO du CPAS");
