@@ -92,8 +92,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # each person's note and is dated the workshop's day; « Mes évaluations » says which copy is
 # open; an empty territory shows no empty tables: 673,197. First load 179,984. A legal duty put
 # off says what that means; « Questions à vérifier » shows the note already written: 673,451.
+# A roadmap item's editor keeps what was typed over a language switch or a visit elsewhere:
+# 674,544.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 673500
+DIST_BUDGET := 674600
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

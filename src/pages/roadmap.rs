@@ -306,7 +306,9 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
     let done = item.status == ItemStatus::Done;
     let select_id = format!("move-{}", item.id);
     let done_id = format!("done-{}", item.id);
-    let editing = RwSignal::new(false);
+    // An editor left open when the page was redrawn (a language switch, another screen) opens
+    // again with what was typed; closed, by saving or not, it forgets it.
+    let editing = RwSignal::new(unsaved_edit(&item.id).is_some());
     let toggle = {
         let id = id.clone();
         move |_| {
@@ -391,7 +393,16 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <button type="button" class="button button--small" data-testid="item-edit"
-                    aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|e| *e = !*e)>
+                    aria-expanded=move || editing.get().to_string() on:click={
+                        let id = id.clone();
+                        move |_| {
+                            if editing.get_untracked() {
+                                close_editor(&id, editing);
+                            } else {
+                                editing.set(true);
+                            }
+                        }
+                    }>
                     {td_string!(l, roadmap.edit)}
                 </button>
                 <button type="button" class="button button--small button--danger" data-testid="item-remove" on:click=remove>
@@ -439,10 +450,26 @@ fn ItemEditor(
     let state = AppState::from_context();
     let l = crate::state::locale();
     let id = item.id.clone();
-    let title = RwSignal::new(item_title(state, &item));
-    let first_step = RwSignal::new(item_first_step(state, &item).unwrap_or_default());
-    let owner = RwSignal::new(item.owner.clone().unwrap_or_default());
-    let due = RwSignal::new(item.due.clone().unwrap_or_default());
+    let initial = [
+        item_title(state, &item),
+        item_first_step(state, &item).unwrap_or_default(),
+        item.owner.clone().unwrap_or_default(),
+        item.due.clone().unwrap_or_default(),
+    ];
+    let typed = unsaved_edit(&id).unwrap_or_default();
+    let [title, first_step, owner, due] = std::array::from_fn(|i| {
+        RwSignal::new(typed[i].clone().unwrap_or_else(|| initial[i].clone()))
+    });
+    {
+        // Only what was changed is kept: a field left alone is drawn again in the page's
+        // language, so a catalogue title never becomes the commune's own words.
+        let id = id.clone();
+        Effect::new(move |_| {
+            let now = [title.get(), first_step.get(), owner.get(), due.get()];
+            let changed = std::array::from_fn(|i| (now[i] != initial[i]).then(|| now[i].clone()));
+            keep_unsaved_edit(&id, Some(changed));
+        });
+    }
     let error = RwSignal::new(None::<EditError>);
     let field = |name: &str| format!("{name}-{}", item.id);
     let (title_id, step_id, owner_id, due_id, hint_id, error_id) = (
@@ -457,6 +484,7 @@ fn ItemEditor(
     // translates it.
     let catalogue_title = state.action_text(&item.id).map(|a| a.title);
     let catalogue_step = state.action_text(&item.id).map(|a| a.first_step);
+    let cancel_id = id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let unless_catalogue = |value: String, catalogue: &Option<String>| {
@@ -491,7 +519,7 @@ fn ItemEditor(
         });
         match result {
             Ok(()) => {
-                editing.set(false);
+                close_editor(&id, editing);
                 let heading = format!("item-title-{id}");
                 request_animation_frame(move || crate::browser::focus(&heading));
             }
@@ -530,10 +558,45 @@ fn ItemEditor(
             </p>
             <div class="item__editor-actions">
                 <button type="submit" class="button button--primary button--small" data-testid="edit-save">{td_string!(l, roadmap.edit_save)}</button>
-                <button type="button" class="button button--small" on:click=move |_| editing.set(false)>{td_string!(l, roadmap.edit_cancel)}</button>
+                <button type="button" class="button button--small" on:click=move |_| close_editor(&cancel_id, editing)>{td_string!(l, roadmap.edit_cancel)}</button>
             </div>
         </form>
     }
+}
+
+/// The fields of a roadmap item's editor, in order: title, first step, owner, due date.
+type TypedFields = [Option<String>; 4];
+
+thread_local! {
+    /// The item editors open when the roadmap was last drawn, by item, with the fields changed
+    /// and not yet saved.
+    static UNSAVED_EDITS: std::cell::RefCell<Vec<(String, TypedFields)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn unsaved_edit(id: &str) -> Option<TypedFields> {
+    UNSAVED_EDITS.with_borrow(|edits| {
+        edits
+            .iter()
+            .find(|(item, _)| item == id)
+            .map(|(_, fields)| fields.clone())
+    })
+}
+
+/// Closes an item's editor, saved or not: what was typed in it is no longer kept.
+fn close_editor(id: &str, editing: RwSignal<bool>) {
+    keep_unsaved_edit(id, None);
+    editing.set(false);
+}
+
+/// Keeps an open editor's changes, or forgets them with `None`.
+fn keep_unsaved_edit(id: &str, fields: Option<TypedFields>) {
+    UNSAVED_EDITS.with_borrow_mut(|edits| {
+        edits.retain(|(item, _)| item != id);
+        if let Some(fields) = fields {
+            edits.push((id.to_string(), fields));
+        }
+    });
 }
 
 /// « … a été déplacée vers … », read by screen readers after a card changes column.

@@ -170,3 +170,32 @@ test("an edited roadmap names a legal duty the answers now fall below, and adds 
   await assertClean(page);
   await context.close();
 });
+
+test("what is typed in an item's editor survives a language switch; an untouched title follows the language; once saved, nothing reopens", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await stretchedCommune(context, "Momignies");
+  const card = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
+  const id = await card.getAttribute("data-action");
+  const frenchTitle = await card.locator("[data-testid=item-title]").textContent();
+  await card.locator("[data-testid=item-edit]").click();
+  const editor = page.locator(`[data-action="${id}"] [data-testid=item-editor]`);
+  await editor.locator("[data-testid=edit-owner]").fill("Mme Martin, DG");
+  await page.click("button[lang=en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en" && document.querySelector("[data-testid=item-editor]"));
+  assert.equal(await editor.locator("[data-testid=edit-owner]").inputValue(), "Mme Martin, DG");
+  const englishTitle = await editor.locator("[data-testid=edit-title]").inputValue();
+  assert.notEqual(englishTitle, frenchTitle, "the untouched title is drawn in English");
+  await page.click("button[lang=fr]");
+  await page.waitForFunction(() => document.documentElement.lang === "fr" && document.querySelector("[data-testid=item-editor]"));
+  assert.equal(await editor.locator("[data-testid=edit-title]").inputValue(), frenchTitle);
+  await editor.locator("[data-testid=edit-save]").click();
+  await page.waitForFunction((id) => document.querySelector(`[data-action="${id}"] [data-testid=item-owner]`)?.textContent === "Mme Martin, DG", id);
+  // Saved with the catalogue's title, not a French copy of it; and a redraw opens no editor.
+  await page.click("button[lang=en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await page.locator(`[data-action="${id}"] [data-testid=item-title]`).filter({ hasText: englishTitle }).waitFor();
+  assert.equal(await page.locator("[data-testid=item-editor]").count(), 0);
+  await page.click("button[lang=fr]");
+  await assertClean(page);
+  await context.close();
+});
