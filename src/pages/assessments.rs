@@ -251,10 +251,8 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
         <li class="assessment" class:assessment--current=is_current data-testid="assessment-row">
             <div class="assessment__main">
                 <h2 class="assessment__name">{row.name}</h2>
-                <p class="assessment__meta">
-                    {meta}
-                    {move || is_current.get().then(|| view! { " " <span class="badge badge--info" data-testid="open-badge">{td_string!(l, assessments.is_open)}</span> })}
-                </p>
+                <p class="assessment__meta">{meta}</p>
+                {move || is_current.get().then(|| view! { <p class="assessment__open"><span class="badge badge--info" data-testid="open-badge">{td_string!(l, assessments.is_open)}</span></p> })}
             </div>
             {actions}
         </li>
