@@ -186,7 +186,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
         }
     };
     let input_id = format!("rename-{id}");
-    let name = row.name.clone();
+    let commune = row.commune.clone();
     let meta = format!(
         "{}{} · {} · {}",
         crate::browser::format_date(&row.date, state.lang_code(), false),
@@ -216,9 +216,11 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                 <a class="button" href=state.href(Route::Results) data-testid="assessment-results" on:click=open_then_follow.clone()>{td_string!(l, assessments.results)}</a>
                 <a class="button" href=state.href(Route::Projector) data-testid="assessment-projector" on:click=open_then_project.clone()>{td_string!(l, assessments.project)}</a>
                 <button type="button" class="button" on:click={
-                    let (name, field) = (name.clone(), input_id.clone());
+                    // The commune's own name, not the list's « Walcourt — synthèse de 3 »: the
+                    // field rewrites the commune in the summary.
+                    let (commune, field) = (commune.clone(), input_id.clone());
                     move |_| {
-                        draft.set(name.clone());
+                        draft.set(commune.clone());
                         mode.set(Mode::Renaming);
                         // The cursor goes where the new name is typed.
                         let field = field.clone();
@@ -264,6 +266,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
 struct RowSummary {
     id: String,
     name: String,
+    commune: String,
     date: String,
     respondent: String,
     answered: usize,
@@ -278,6 +281,7 @@ impl RowSummary {
         RowSummary {
             id: assessment.id.clone(),
             name: assessment.profile.display_name(),
+            commune: assessment.profile.commune.clone(),
             date: assessment.profile.date.clone(),
             // A consolidation's group label is already in its name: who took part, then.
             respondent: if assessment.profile.consolidated_respondents > 1 {

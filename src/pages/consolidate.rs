@@ -63,6 +63,13 @@ pub fn ConsolidatePage() -> impl IntoView {
             Admission::AlreadyLoaded { label } => {
                 td_string!(l, consolidate.already_loaded, who = label).to_string()
             }
+            Admission::CountedIn { person, synthesis } => td_string!(
+                l,
+                consolidate.counted_in,
+                person = person,
+                synthesis = synthesis
+            )
+            .to_string(),
         };
         let source = file.unwrap_or_else(|| assessment.profile.display_name());
         errors.update(|e| e.push(format!("{source}{}{refusal}", td_string!(l, shell.colon))));

@@ -41,6 +41,10 @@ pub fn RoadmapPage() -> impl IntoView {
         return ().into_any();
     };
     let texts = state.texts();
+    keep_unsaved_edits_of(
+        &assessment.id,
+        assessment.roadmap.as_ref().unwrap_or(&Roadmap::default()),
+    );
     let (drafted_focus, drafted_later) =
         roadmap::choose_focus(&assessment, &state.scores.get_untracked());
     // Edits on this page change the items; the focus only changes on a redraft, which
@@ -86,6 +90,8 @@ pub fn RoadmapPage() -> impl IntoView {
                 r.edited = false;
             }
         });
+        // A new draft: editors left open on the old one do not open again on it.
+        UNSAVED_EDITS.with_borrow_mut(|edits| edits.items.clear());
         redraft(state);
         state.redraw();
     };
@@ -126,9 +132,9 @@ pub fn RoadmapPage() -> impl IntoView {
                     // A score on a few answers reaches any target: say that it is to confirm,
                     // as the results do, rather than call the pillar done.
                     match scores.iter().find(|p| p.pillar_id == later.pillar_id).filter(|p| p.to_confirm()) {
-                        Some(few) => td_string!(l, roadmap.later_reached_to_confirm, target = target,
-                            answered = few.answered_with_level, total = few.question_count),
-                        None => td_string!(l, roadmap.later_reached, target = target),
+                        Some(few) => crate::td_plural!(l, roadmap.later_reached_to_confirm, few.answered_with_level,
+                            target = target, total = few.question_count),
+                        None => td_string!(l, roadmap.later_reached, target = target).to_string(),
                     }
                 }
                 LaterReason::LowerPriority => td_string!(l, roadmap.later_lower).to_string(),
@@ -567,16 +573,38 @@ fn ItemEditor(
 /// The fields of a roadmap item's editor, in order: title, first step, owner, due date.
 type TypedFields = [Option<String>; 4];
 
+/// The item editors open when an assessment's roadmap was last drawn: that assessment's id,
+/// then by item, the fields changed and not yet saved.
+#[derive(Default)]
+struct UnsavedEdits {
+    assessment: String,
+    items: Vec<(String, TypedFields)>,
+}
+
 thread_local! {
-    /// The item editors open when the roadmap was last drawn, by item, with the fields changed
-    /// and not yet saved.
-    static UNSAVED_EDITS: std::cell::RefCell<Vec<(String, TypedFields)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    static UNSAVED_EDITS: std::cell::RefCell<UnsavedEdits> = std::cell::RefCell::default();
+}
+
+/// Keeps only what was typed in this assessment's roadmap, for items it still has: item ids
+/// are the catalogue's, so another commune's roadmap or a redraft may hold the same ones.
+fn keep_unsaved_edits_of(assessment: &str, roadmap: &Roadmap) {
+    UNSAVED_EDITS.with_borrow_mut(|edits| {
+        if edits.assessment != assessment {
+            *edits = UnsavedEdits {
+                assessment: assessment.to_string(),
+                items: Vec::new(),
+            };
+        }
+        edits
+            .items
+            .retain(|(item, _)| roadmap.items.iter().any(|i| &i.id == item));
+    });
 }
 
 fn unsaved_edit(id: &str) -> Option<TypedFields> {
     UNSAVED_EDITS.with_borrow(|edits| {
         edits
+            .items
             .iter()
             .find(|(item, _)| item == id)
             .map(|(_, fields)| fields.clone())
@@ -592,9 +620,9 @@ fn close_editor(id: &str, editing: RwSignal<bool>) {
 /// Keeps an open editor's changes, or forgets them with `None`.
 fn keep_unsaved_edit(id: &str, fields: Option<TypedFields>) {
     UNSAVED_EDITS.with_borrow_mut(|edits| {
-        edits.retain(|(item, _)| item != id);
+        edits.items.retain(|(item, _)| item != id);
         if let Some(fields) = fields {
-            edits.push((id.to_string(), fields));
+            edits.items.push((id.to_string(), fields));
         }
     });
 }
@@ -639,24 +667,37 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Ve
         .with_current(|a| roadmap::explain_all(content::framework(), a, &scores, roadmap))
         .unwrap_or_default();
     crate::sort::ordered_map(roadmap.items.iter().zip(reasons).map(|(item, reasons)| {
-        let mut words: Vec<String> = reasons.iter().map(|r| reason_text(state, r)).collect();
-        // A legal duty the commune put off says what that means, on the card and in print.
-        let duty = reasons
+        // A legal duty put off says what that means, on the card and in print, rather than
+        // « à régler en premier » beside a later horizon.
+        let late = item.horizon != Horizon::Short && item.status != ItemStatus::Done;
+        let words = reasons
             .iter()
-            .any(|r| matches!(r, Reason::LegalMinimum { .. }));
-        if duty && item.horizon != Horizon::Short && item.status != ItemStatus::Done {
-            let l = crate::state::locale();
-            words.push(
-                td_string!(
-                    l,
+            .map(|reason| match reason {
+                Reason::LegalMinimum {
+                    question_id,
+                    legal_minimum,
+                } if late => td_string!(
+                    crate::state::locale(),
                     roadmap.reason_legal_later,
+                    question = question_title(state, question_id),
+                    minimum = *legal_minimum,
                     horizon = horizon_title(item.horizon)
                 )
                 .to_string(),
-            );
-        }
+                reason => reason_text(state, reason),
+            })
+            .collect();
         (item.id.clone(), words)
     }))
+}
+
+/// A question by its title; by its identifier when this référentiel no longer has it.
+fn question_title(state: AppState, question_id: &str) -> String {
+    state
+        .texts()
+        .questions
+        .get(question_id)
+        .map_or_else(|| question_id.to_string(), |q| q.title.clone())
 }
 
 /// « reportée faute de place… » for a drafted action put off because its horizon was full.
@@ -725,10 +766,7 @@ pub fn reason_text(state: AppState, reason: &Reason) -> String {
         } => td_string!(
             l,
             roadmap.reason_legal,
-            question = texts
-                .questions
-                .get(question_id)
-                .map_or_else(|| question_id.clone(), |q| q.title.clone()),
+            question = question_title(state, question_id),
             minimum = *legal_minimum
         )
         .to_string(),

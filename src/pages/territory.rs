@@ -372,7 +372,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                                 let band = crate::domain::scoring::band_of(*score).get();
                                 // Marked as the commune's own results mark it, so a score that
                                 // rests on few answers is not read as a sure one.
-                                let flag = to_confirm.then(|| view! { <span class="cell__flag">{td_string!(l, results.to_confirm)}</span> });
+                                let flag = to_confirm.then(|| view! { " " <span class="cell__flag">{td_string!(l, results.to_confirm)}</span> });
                                 view! { <td class=format!("cell--{band}") class:cell--to-confirm=*to_confirm>{score.to_string()}{flag}</td> }
                                     .into_any()
                             }

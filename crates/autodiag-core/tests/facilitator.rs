@@ -6,7 +6,7 @@ mod common;
 use autodiag_core::LiteMap;
 use autodiag_core::domain::assessment::{Choice, Level};
 use autodiag_core::domain::compare;
-use autodiag_core::domain::consolidation;
+use autodiag_core::domain::consolidation::{self, Admission};
 use autodiag_core::domain::profile::{Authorship, Profile};
 use autodiag_core::domain::projector::{self, Shortlist, SlideMove};
 use autodiag_core::domain::scoring;
@@ -281,6 +281,10 @@ fn a_consolidation_is_dated_the_workshop_day_with_the_latest_figures_and_signed_
         a.profile.respondent_name = who.into();
         a.profile.date = date.into();
         a.profile.digital_staff_fte = Some(staff);
+        // Only the DG, the earliest, typed the NIS code.
+        if date == "2026-11-20" {
+            a.profile.nis_code = "52075".into();
+        }
         answer_all(&mut a, level(3));
         a.set_note(&question, &format!("vu par {who}"), NOW);
         people.push(a);
@@ -298,6 +302,8 @@ fn a_consolidation_is_dated_the_workshop_day_with_the_latest_figures_and_signed_
     assert_eq!(merged.profile.date, WORKSHOP_DAY);
     // The commune's figures are the latest answers', whatever order the files came in.
     assert_eq!(merged.profile.digital_staff_fte, Some(3.5));
+    // A figure the latest respondent left blank comes from the next latest who gave it.
+    assert_eq!(merged.profile.nis_code, "52075");
     people.rotate_left(1);
     let reordered = consolidation::consolidate(
         framework(),
@@ -574,4 +580,52 @@ fn a_slide_shows_the_respondents_own_words_not_the_referentiels_reminder() {
             .starts_with(shown.trim_end_matches('…')),
         "{shown}"
     );
+}
+
+#[test]
+fn someone_counted_in_a_synthesis_is_not_counted_again_whichever_file_comes_first() {
+    let person = |name: &str, role: &str| {
+        let mut a = assessment("Walcourt");
+        a.id = format!("id-{name}");
+        a.profile.respondent_name = name.into();
+        a.profile.respondent_role = role.into();
+        answer_all(&mut a, level(3));
+        a
+    };
+    let (mayor, dg) = (
+        person("Paul Hermant", "Bourgmestre"),
+        person("Marie Dubois", "DG"),
+    );
+    let synthesis = consolidation::consolidate(
+        framework(),
+        &[mayor.clone(), dg],
+        &LiteMap::new_vec(),
+        "synthesis".into(),
+        "synthèse de 2 répondants".into(),
+        WORKSHOP_DAY,
+        NOW,
+    );
+    let counted = Admission::CountedIn {
+        person: "Paul Hermant (Bourgmestre)".into(),
+        synthesis: "synthèse de 2 répondants".into(),
+    };
+    // His own later file, after the synthesis or before it: either way he would count twice.
+    let mut later = mayor.clone();
+    later.id = "id-later".into();
+    later.profile.date = "2026-12-10".into();
+    assert_eq!(consolidation::admit(&[synthesis.clone()], &later), counted);
+    assert_eq!(consolidation::admit(&[mayor], &synthesis), counted);
+    // Someone new joins the synthesis; a synthesis sharing one person with it does not.
+    let newcomer = person("Sophie Lambert", "Échevine");
+    assert_eq!(
+        consolidation::admit(&[synthesis.clone()], &newcomer),
+        Admission::Admitted
+    );
+    let mut other = synthesis.clone();
+    other.id = "other".into();
+    other.profile.participants = vec!["Marie Dubois (DG)".into(), "Luc Martin".into()];
+    assert!(matches!(
+        consolidation::admit(&[synthesis], &other),
+        Admission::CountedIn { ref person, .. } if person == "Marie Dubois (DG)"
+    ));
 }

@@ -624,7 +624,7 @@ fn check_import(bytes: &[u8]) -> Result<Option<Imported>, TestCaseError> {
         Err(error) if error.error_len().is_none() => prop_assert!(
             matches!(
                 imported,
-                Err(ImportError::Binary | ImportError::Truncated { .. })
+                Err(ImportError::Binary | ImportError::Truncated { .. } | ImportError::TooDeep)
             ),
             "{:?}",
             imported
@@ -841,6 +841,9 @@ fn parse_with_serde(bytes: &[u8]) -> Result<summary::Summary, String> {
     // character, which is a cut file when what comes before is JSON cut short.
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let before = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+        if error.error_len().is_none() && summary::nesting_depth(before) > summary::MAX_DEPTH {
+            return "TooDeep".to_string();
+        }
         let cut = error.error_len().is_none()
             && !before.trim_start_matches('\u{feff}').trim().is_empty()
             && !before.contains('\0')
@@ -877,8 +880,13 @@ fn parse_with_serde(bytes: &[u8]) -> Result<summary::Summary, String> {
         return Err("NotAutodiag".into());
     }
     let envelope: Envelope = serde_json::from_str(text).map_err(|_| "NotAutodiag".to_string())?;
-    if !matches!(&envelope.format, Some(FormatField::Text(f)) if f == summary::FORMAT_ID) {
-        return Err("NotAutodiag".into());
+    match &envelope.format {
+        Some(FormatField::Text(f)) if f == summary::FORMAT_ID => {}
+        // A browser's backup copy sent instead of a summary is named as such.
+        Some(FormatField::Text(f)) if f == autodiag_core::domain::stored::BACKUP_FORMAT => {
+            return Err("Backup".into());
+        }
+        _ => return Err("NotAutodiag".into()),
     }
     match envelope.schema_version {
         None => return Err("MissingField schema_version".into()),

@@ -261,6 +261,22 @@ fn bad_files_are_refused_with_a_precise_reason() {
     );
     // A text in another encoding is not a cut file.
     assert_eq!(reject(b"Compte rendu \xe9"), ImportError::Binary);
+    // Nor is a whole document with something after it, or words and digits that start nothing.
+    for text in [
+        &b"{\"format\": \"x\"}\n1"[..],
+        b"{\"format\": \"x\"}\nnull",
+        b"{\"format\": \"x\"}\nnu",
+        b"cafe",
+        b"123abc",
+        b"{\"note\": \"\\u00zz\"}",
+    ] {
+        assert!(
+            matches!(reject(text), ImportError::NotJson { .. }),
+            "{}: {:?}",
+            String::from_utf8_lossy(text),
+            reject(text)
+        );
+    }
     assert!(matches!(
         reject(b"Bonjour, voici nos r\xc3\xa9ponses"),
         ImportError::NotJson { .. }

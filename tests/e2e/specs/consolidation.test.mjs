@@ -183,6 +183,10 @@ test("the table shows each person's note under their answer; the synthesis is da
   const row = page.locator("[data-testid=assessment-row]", { hasText: "synthèse de 2 répondants" });
   await row.waitFor();
   assert.match(await row.locator(".assessment__meta").textContent(), new RegExp(`^${today.replaceAll("/", "\\/")}`));
+  // Correcting the name starts from the commune's, not from the list's « Courcelles — synthèse… ».
+  await row.getByRole("button", { name: "Corriger le nom" }).click();
+  assert.equal(await row.locator("input[type=text]").inputValue(), "Courcelles");
+  await row.getByRole("button", { name: "Annuler" }).click();
   // A newcomer joins: the synthesis counts as its two people, and the rule says so.
   const newcomer = respondent("Courcelles", "52015", "Sophie Lambert", "Échevine", () => 1);
   newcomer.answers.forEach((a) => delete a.note);
@@ -193,6 +197,14 @@ test("the table shows each person's note under their answer; the synthesis is da
   await page.waitForFunction(() => /Une synthèse chargée compte pour autant de voix que de personnes/.test(document.querySelector("section[aria-labelledby=table-title] .hint")?.textContent ?? ""));
   // The synthesis's note keeps its one signature.
   assert.deepEqual(await notes.allTextContents(), ["Marie Dubois (DG) : Le PCM date de 2012"]);
+  // Someone the synthesis already counts is not counted again from their own file.
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["dg-encore.json", dg]]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=consolidate-errors] li").length === 1);
+  assert.match(
+    await page.textContent("[data-testid=consolidate-errors]"),
+    /dg-encore\.json : Marie Dubois \(DG\) compte déjà dans « synthèse de 2 répondants » : ce fichier n'est pas ajouté/,
+  );
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 2);
   await assertClean(page);
   await context.close();
 });

@@ -107,13 +107,14 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await first.waitFor();
   // The level the law requires, not the commune's own.
   assert.match(await first.textContent(), /obligation légale : « [^»]+ » est sous le minimum légal \(niveau [2-5] requis\) ; à régler en premier/);
-  assert.doesNotMatch(await first.textContent(), /d'ici là/);
+  assert.doesNotMatch(await first.textContent(), /jusque-là/);
   // Put off to the long term, the duty says what that means for the commune.
   const dutyAction = await first.getAttribute("data-action");
   await first.locator("[data-testid=item-move]").selectOption("long");
   const moved = page.locator(`[data-testid=horizon-long] [data-action="${dutyAction}"]`);
   await moved.waitFor();
-  assert.match(await moved.textContent(), /placée dans « Long terme \(3 ans et plus\) » : d'ici là, la commune reste sous ce minimum légal/);
+  assert.match(await moved.textContent(), /obligation légale : « [^»]+ » est sous le minimum légal \(niveau [2-5] requis\) ; placée dans « Long terme \(3 ans et plus\) », la commune reste sous ce minimum jusque-là/);
+  assert.doesNotMatch(await moved.textContent(), /à régler en premier/);
 
   await page.goto(`${app.server.url}outils/#/rapport`);
   await page.locator("[data-testid=legal-obligations] [data-testid=obligation-gou_donnees_personnelles]").waitFor();

@@ -24,6 +24,11 @@ test("at 375 px the first question starts on the first screen, and the pillar's 
   const current = await page.locator(".stepper a[aria-current]").boundingBox();
   assert.ok(current.x >= 0 && current.x + current.width <= 375, `the current step is at ${Math.round(current.x)} px`);
   assert.match(await page.locator(".stepper a[aria-current]").textContent(), /Mobilité/);
+  // The row opens on the step being answered, the last pillar's too.
+  await openPillar(page, app.server.url, "smart_citizens");
+  const last = await page.locator(".stepper a[aria-current]").boundingBox();
+  assert.ok(last.x >= 0 && last.x + last.width <= 375, `Smart Citizens' step is at ${Math.round(last.x)} px`);
+  await openPillar(page, app.server.url, "mobilite");
 
   // Halfway down the pillar, after an answer, the live score is on screen, on one line.
   await page.locator("fieldset.question").nth(3).scrollIntoViewIfNeeded();

@@ -199,3 +199,20 @@ test("what is typed in an item's editor survives a language switch; an untouched
   await assertClean(page);
   await context.close();
 });
+
+test("an editor left open on one assessment's roadmap does not open on another's with the same actions", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await stretchedCommune(context, "Lobbes");
+  const card = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
+  await card.locator("[data-testid=item-edit]").click();
+  await card.locator("[data-testid=edit-owner]").fill("Texte de Lobbes");
+  // A copy has the very same items.
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.locator("[data-testid=duplicate-assessment]").first().click();
+  await page.locator("[data-testid=open-badge]").waitFor();
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await page.waitForSelector("[data-testid=horizon-short] [data-testid=roadmap-item]");
+  assert.equal(await page.locator("[data-testid=item-editor]").count(), 0);
+  await assertClean(page);
+  await context.close();
+});

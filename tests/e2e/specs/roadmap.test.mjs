@@ -98,7 +98,7 @@ test("a pillar at its target on one answer of many is to confirm, not done", asy
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   const line = page.locator("[data-testid=later-pillars] li", { hasText: "Mobilité" });
   await line.waitFor();
-  assert.match(await line.textContent(), /^Mobilité : au niveau visé \(\d · [^)]+\) selon 1 question\(s\) sur \d+ seulement : à confirmer\./);
+  assert.match(await line.textContent(), /^Mobilité : au niveau visé \(\d · [^)]+\) selon 1 question sur \d+ seulement : à confirmer\./);
   await assertClean(page);
   await page.close();
 });

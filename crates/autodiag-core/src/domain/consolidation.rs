@@ -3,6 +3,7 @@
 
 use super::assessment::{Answer, Assessment, Choice, Importance, Level, PillarSettings};
 use super::content::Framework;
+use super::profile::Profile;
 use litemap::LiteMap;
 
 /// Answers that differ by this many levels or more are discussed first.
@@ -111,6 +112,12 @@ pub enum Admission {
         index: usize,
         label: String,
     },
+    /// Someone counted both in a synthesis and in another file (another synthesis, or their
+    /// own): a synthesis cannot give back one person's answers, so the file is not added.
+    CountedIn {
+        person: String,
+        synthesis: String,
+    },
 }
 
 /// Checks a candidate against the respondents already loaded: the first one sets the commune.
@@ -132,6 +139,27 @@ pub fn admit(loaded: &[Assessment], candidate: &Assessment) -> Admission {
             label: respondent_label(&loaded[index], index),
         };
     }
+    // A synthesis speaks for its people: none of them may count a second time.
+    for (index, a) in loaded.iter().enumerate() {
+        let shared = people(a)
+            .into_iter()
+            .find(|p| people(candidate).contains(p));
+        if let Some(person) = shared {
+            let in_candidate = candidate.profile.consolidated_respondents > 1;
+            let (synthesis, other) = if in_candidate {
+                (candidate, a)
+            } else {
+                (a, candidate)
+            };
+            if synthesis.profile.consolidated_respondents > 1 {
+                let other_label = respondent_label(other, index);
+                return Admission::CountedIn {
+                    person: person_label(synthesis, &person).unwrap_or(other_label),
+                    synthesis: respondent_label(synthesis, index),
+                };
+            }
+        }
+    }
     // Only the commune's name is required: two people who left theirs blank are two people
     // (`slug` names a blank « commune », so the blank is checked before it).
     if candidate.profile.respondent_name.trim().is_empty() {
@@ -147,6 +175,41 @@ pub fn admit(loaded: &[Assessment], candidate: &Assessment) -> Admission {
     } else {
         Admission::AlreadyLoaded { label }
     }
+}
+
+/// The people an assessment speaks for, each as the slug of their name: a synthesis's named
+/// participants, or the one respondent who gave a name. Nobody for a blank name.
+fn people(a: &Assessment) -> Vec<String> {
+    if a.profile.consolidated_respondents > 1 {
+        a.profile
+            .participants
+            .iter()
+            .map(|label| super::profile::slug(participant_name(label)))
+            .collect()
+    } else if a.profile.respondent_name.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![super::profile::slug(&a.profile.respondent_name)]
+    }
+}
+
+/// « Paul Hermant » of a participant written « Paul Hermant (Bourgmestre) ».
+fn participant_name(label: &str) -> &str {
+    // A character pattern, not " (": a string pattern brings its own search code to the wasm.
+    match label.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+        Some((name, _role)) => name.trim_end(),
+        None => label,
+    }
+}
+
+/// How a synthesis lists the person whose slug is `person`.
+fn person_label(synthesis: &Assessment, person: &str) -> Option<String> {
+    synthesis
+        .profile
+        .participants
+        .iter()
+        .find(|label| super::profile::slug(participant_name(label)) == person)
+        .cloned()
 }
 
 /// Which of one person's files is later: the assessment's date first, then when its answers
@@ -253,21 +316,29 @@ pub fn consolidate(
     today: &str,
     now: &str,
 ) -> Assessment {
-    // The files are read in parallel, so the first one loaded is chance. The commune's figures
-    // (population, staff, budget) come from the latest answers, the first of them on a tie.
-    let latest = respondents
-        .iter()
-        .reduce(|latest, r| {
-            if r.profile.date > latest.profile.date {
-                r
-            } else {
-                latest
-            }
-        })
-        .cloned()
-        .unwrap_or_default();
-    let mut result = Assessment::new(id, latest.profile.commune.clone(), now.to_string());
-    result.profile = latest.profile;
+    // The files are read in parallel, so the first one loaded is chance. Each of the commune's
+    // figures (population, staff, budget…) comes from the latest answers that give it, the
+    // first of them on a tie.
+    let mut by_recency: Vec<&Assessment> = respondents.iter().collect();
+    crate::sort::sort_by(&mut by_recency, |a, b| b.profile.date.cmp(&a.profile.date));
+    let latest = |given: &dyn Fn(&Profile) -> bool| {
+        by_recency
+            .iter()
+            .map(|r| &r.profile)
+            .find(|p| given(p))
+            .or_else(|| by_recency.first().map(|r| &r.profile))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut profile = latest(&|_| true);
+    profile.nis_code = latest(&|p| !p.nis_code.trim().is_empty()).nis_code;
+    profile.population = latest(&|p| p.population.is_some()).population;
+    profile.digital_staff_fte = latest(&|p| p.digital_staff_fte.is_some()).digital_staff_fte;
+    profile.digital_budget = latest(&|p| p.digital_budget.is_some()).digital_budget;
+    profile.digital_strategy = latest(&|p| p.digital_strategy.is_some()).digital_strategy;
+    profile.partnerships = latest(&|p| !p.partnerships.trim().is_empty()).partnerships;
+    let mut result = Assessment::new(id, profile.commune.clone(), now.to_string());
+    result.profile = profile;
     // Dated the day the group decided, so that IGRETEC takes it over any one respondent's
     // earlier file of the same commune.
     result.profile.date = today.to_string();

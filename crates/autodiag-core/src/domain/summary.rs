@@ -489,14 +489,24 @@ pub fn import(
 }
 
 /// Whether the JSON parser, stopped at `at`, stopped only because the text ended there: a file
-/// cut off while sent or saved. After that point there is nothing but spaces, or only the start
-/// of what was being read: a word (`tru`), an escape (`\`, `\u`) or its hexadecimal digits.
+/// cut off while sent or saved. The text before that point is not yet a whole document, and
+/// after it there is nothing but spaces, or only the start of what was being read: a word
+/// (`tru`), an escape (`\`, `\u`) or fewer than four hexadecimal digits after `\u`.
 fn stopped_by_the_end(text: &str, at: usize) -> bool {
-    let rest = text.get(at..).unwrap_or_default().trim_end();
-    ["true", "false", "null", "\\u"]
-        .iter()
-        .any(|word| word.starts_with(rest))
-        || rest.bytes().all(|b| b.is_ascii_hexdigit())
+    // The parser may stop inside a character (after a backslash, say): not where a cut was.
+    let (Some(before), Some(rest)) = (text.get(..at), text.get(at..)) else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    let started = rest.is_empty()
+        || ["true", "false", "null", "\\u"]
+            .iter()
+            .any(|word| word.len() > rest.len() && word.starts_with(rest))
+        || (before.ends_with("\\u")
+            && rest.len() < 4
+            && rest.bytes().all(|b| b.is_ascii_hexdigit()));
+    // A whole document followed by anything is not cut: it has something too many.
+    started && json_tree::parse(before).is_err()
 }
 
 /// Checks and parses a summary file into the current format, migrating older versions.
@@ -512,6 +522,9 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
         Err(error) if error.error_len().is_none() => {
             let before = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
             let before = before.trim_start_matches('\u{feff}');
+            if nesting_depth(before) > MAX_DEPTH {
+                return Err(ImportError::TooDeep);
+            }
             return Err(match json_tree::parse(before) {
                 Err(error)
                     if !before.trim().is_empty()
