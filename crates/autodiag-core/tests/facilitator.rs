@@ -613,12 +613,15 @@ fn someone_counted_in_a_synthesis_is_not_counted_again_whichever_file_comes_firs
     let mut later = mayor.clone();
     later.id = "id-later".into();
     later.profile.date = "2026-12-10".into();
-    assert_eq!(consolidation::admit(&[synthesis.clone()], &later), counted);
+    assert_eq!(
+        consolidation::admit(std::slice::from_ref(&synthesis), &later),
+        counted
+    );
     assert_eq!(consolidation::admit(&[mayor], &synthesis), counted);
     // Someone new joins the synthesis; a synthesis sharing one person with it does not.
     let newcomer = person("Sophie Lambert", "Échevine");
     assert_eq!(
-        consolidation::admit(&[synthesis.clone()], &newcomer),
+        consolidation::admit(std::slice::from_ref(&synthesis), &newcomer),
         Admission::Admitted
     );
     let mut other = synthesis.clone();
