@@ -96,9 +96,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # 674,544. After a review: someone a synthesis already counts is refused from their own file,
 # the consolidation takes each figure from the latest respondent who gave it, a cut file is
 # told apart from trailing text: 675,498. First load 179,993 (the phone's step row opens on the
-# current step; the heat map's « — » cell style moved to the tools' stylesheet).
+# current step; the heat map's « — » cell style moved to the tools' stylesheet). A step moved
+# after the one that needs it says so: 675,803.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 675600
+DIST_BUDGET := 675900
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -684,6 +684,25 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Ve
                     horizon = horizon_title(item.horizon)
                 )
                 .to_string(),
+                // Moved after the item that needs it: the order no longer works, say so.
+                Reason::PrerequisiteOf { action_id } => match roadmap
+                    .items
+                    .iter()
+                    .find(|dependent| &dependent.id == action_id)
+                {
+                    Some(dependent)
+                        if dependent.horizon < item.horizon && item.status != ItemStatus::Done =>
+                    {
+                        td_string!(
+                            crate::state::locale(),
+                            roadmap.reason_prerequisite_late,
+                            action = item_title(state, dependent),
+                            horizon = horizon_title(dependent.horizon)
+                        )
+                        .to_string()
+                    }
+                    _ => reason_text(state, reason),
+                },
                 reason => reason_text(state, reason),
             })
             .collect();

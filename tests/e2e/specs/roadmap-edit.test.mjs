@@ -216,3 +216,25 @@ test("an editor left open on one assessment's roadmap does not open on another's
   await assertClean(page);
   await context.close();
 });
+
+test("a step moved after the one that needs it says the order no longer works", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Froidchapelle");
+  for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, 1);
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await page.waitForSelector("[data-testid=horizon-short] [data-testid=roadmap-item]");
+  const first = page.locator("[data-testid=roadmap-item]", { hasText: "à faire avant «" }).first();
+  const id = await first.getAttribute("data-action");
+  const needed = (await first.textContent()).match(/à faire avant « ([^»]+) »/)[1];
+  assert.doesNotMatch(await first.textContent(), /placée pourtant plus tôt/);
+  await first.locator("[data-testid=item-move]").selectOption("long");
+  const dependent = page.locator("[data-testid=roadmap-item]", { has: page.locator("[data-testid=item-title]", { hasText: needed }) });
+  await dependent.locator("[data-testid=item-move]").selectOption("short");
+  const moved = page.locator(`[data-testid=horizon-long] [data-action="${id}"]`);
+  await page.waitForFunction((id) => /placée pourtant plus tôt/.test(document.querySelector(`[data-testid=horizon-long] [data-action="${id}"]`)?.textContent ?? ""), id);
+  const escaped = needed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  assert.match(await moved.textContent(), new RegExp(`à faire avant « ${escaped} », placée pourtant plus tôt, dans « Court terme \\(0–12 mois\\) » : avancez celle-ci ou reculez l'autre`));
+  await assertClean(page);
+  await context.close();
+});
