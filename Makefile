@@ -97,9 +97,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # the consolidation takes each figure from the latest respondent who gave it, a cut file is
 # told apart from trailing text: 675,498. First load 179,993 (the phone's step row opens on the
 # current step; the heat map's « — » cell style moved to the tools' stylesheet). A step moved
-# after the one that needs it says so: 675,803.
+# after the one that needs it says so: 675,803. The print rules only the tools' screens use
+# (the acronyms list, colours that carry meaning) moved to their stylesheet, and the rows of
+# « Mes évaluations » name their buttons' group: 676,061; first load 179,959.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 675900
+DIST_BUDGET := 676200
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -186,6 +186,8 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
         }
     };
     let input_id = format!("rename-{id}");
+    let name_id = format!("assessment-name-{id}");
+    let heading_id = name_id.clone();
     let commune = row.commune.clone();
     let meta = format!(
         "{}{} · {} · {}",
@@ -211,7 +213,8 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let actions = move || {
         match mode.get() {
         Mode::Idle => view! {
-            <div class="assessment__actions">
+            // Named by the row's heading: « Dupliquer » alone does not say which assessment.
+            <div class="assessment__actions" role="group" aria-labelledby=name_id.clone()>
                 <button type="button" class="button button--primary" data-testid="open-assessment" on:click=open.clone()>{td_string!(l, assessments.open)}</button>
                 <a class="button" href=state.href(Route::Results) data-testid="assessment-results" on:click=open_then_follow.clone()>{td_string!(l, assessments.results)}</a>
                 <a class="button" href=state.href(Route::Projector) data-testid="assessment-projector" on:click=open_then_project.clone()>{td_string!(l, assessments.project)}</a>
@@ -252,7 +255,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     view! {
         <li class="assessment" class:assessment--current=is_current data-testid="assessment-row">
             <div class="assessment__main">
-                <h2 class="assessment__name">{row.name}</h2>
+                <h2 class="assessment__name" id=heading_id>{row.name}</h2>
                 <p class="assessment__meta">{meta}</p>
                 {move || is_current.get().then(|| view! { <p class="assessment__open"><span class="badge badge--info" data-testid="open-badge">{td_string!(l, assessments.is_open)}</span></p> })}
             </div>

@@ -144,6 +144,8 @@ test("assessments can be renamed and duplicated", async () => {
   await answerPillar(page, app.server.url, "economie", 2);
   await page.goto(`${app.server.url}#/evaluations`);
   const row = page.locator("[data-testid=assessment-row]", { hasText: "Couvin" });
+  // A screen reader hears which assessment the buttons act on.
+  await row.getByRole("group", { name: "Couvin", exact: true }).waitFor();
   await row.getByRole("button", { name: "Corriger le nom" }).click();
   // The cursor is in the field, ready for the new name.
   await page.waitForFunction(() => document.activeElement?.id?.startsWith("rename-"));
