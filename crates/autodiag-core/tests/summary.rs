@@ -232,33 +232,30 @@ fn valid_value() -> serde_json::Value {
 fn bad_files_are_refused_with_a_precise_reason() {
     assert_eq!(reject(b""), ImportError::Empty);
     assert_eq!(reject(b"  \n\t "), ImportError::Empty);
-    // A file cut off while sent or saved is told apart from one that is not JSON.
-    assert_eq!(reject(b"{\"format\": "), ImportError::Truncated { line: 1 });
-    assert_eq!(
-        reject(b"{\n  \"format\": \"autodiag-summary\",\n  \"profile\": {\n    \"commune\": \"Lob"),
-        ImportError::Truncated { line: 4 }
-    );
-    assert_eq!(
-        reject(b"{\"format\": \"autodiag-summary\",\n  \n"),
-        ImportError::Truncated { line: 1 }
-    );
+    // A file cut off while sent or saved is told apart from one that is not JSON, also when
+    // cut inside a word, an escape or a character; its line is the last that holds anything.
+    for (text, line) in [
+        (&b"{\"format\": "[..], 1),
+        (
+            b"{\n  \"format\": \"autodiag-summary\",\n  \"profile\": {\n    \"commune\": \"Lob",
+            4,
+        ),
+        (b"{\"format\": \"autodiag-summary\",\n  \n", 1),
+        (b"{\"roadmap\": nu", 1),
+        (b"{\"note\": \"a\\u00", 1),
+        (b"{\"commune\": \"Ch\xc3", 1),
+    ] {
+        assert_eq!(
+            reject(text),
+            ImportError::Truncated { line },
+            "{}",
+            String::from_utf8_lossy(text)
+        );
+    }
     assert!(matches!(
         reject(b"{\"format\": ]"),
         ImportError::NotJson { .. }
     ));
-    // Cut inside a word, an escape or a character.
-    assert_eq!(
-        reject(b"{\"roadmap\": nu"),
-        ImportError::Truncated { line: 1 }
-    );
-    assert_eq!(
-        reject(b"{\"note\": \"a\\u00"),
-        ImportError::Truncated { line: 1 }
-    );
-    assert_eq!(
-        reject(b"{\"commune\": \"Ch\xc3"),
-        ImportError::Truncated { line: 1 }
-    );
     // A text in another encoding is not a cut file.
     assert_eq!(reject(b"Compte rendu \xe9"), ImportError::Binary);
     // Nor is a whole document with something after it, or words and digits that start nothing.
