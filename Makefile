@@ -99,9 +99,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # current step; the heat map's « — » cell style moved to the tools' stylesheet). A step moved
 # after the one that needs it says so: 675,803. The print rules only the tools' screens use
 # (the acronyms list, colours that carry meaning) moved to their stylesheet, and the rows of
-# « Mes évaluations » name their buttons' group: 676,061; first load 179,959.
+# « Mes évaluations » name their buttons' group: 676,061; first load 179,959. On a phone the
+# PST's actions read as cards, each cell named: 676,228.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 676200
+DIST_BUDGET := 676300
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -367,11 +367,16 @@ fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
     } else {
         format!("{} — {}", td_string!(l, pst.csv.action), first.operational)
     };
+    // « Responsable : » before a stacked cell, as the other stacked tables write it.
+    let colon = td_string!(l, shell.colon);
+    let label = move |name: &str| format!("{name}{colon}");
     view! {
         <article class="pst-fiche" data-testid="pst-fiche">
             {heading}
             <div class="table-scroll" tabindex="0" role="region" aria-label=table_label>
-                <table class="pst-actions">
+                // On a phone each action reads as a card, each cell named: the owner and the due
+                // date were off the screen's edge.
+                <table class="pst-actions data-table--stack">
                     <thead>
                         <tr>
                             <th scope="col">{td_string!(l, pst.csv.action)}</th>
@@ -393,12 +398,12 @@ fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
                                         <span class="chip pst-actions__pooled">{td_string!(l, pst.csv.pooled)}</span>
                                     })}
                                 </th>
-                                <td>{row.first_step.clone()}</td>
-                                <td>{dash(&row.owner)}</td>
-                                <td>{dash(&row.due)}</td>
-                                <td>{row.horizon.clone()}</td>
-                                <td>{dash(&row.effort)}</td>
-                                <td>{dash(&row.cost)}</td>
+                                <td data-label=label(td_string!(l, pst.csv.first_step))>{row.first_step.clone()}</td>
+                                <td data-label=label(td_string!(l, pst.csv.owner)) data-testid="pst-owner">{dash(&row.owner)}</td>
+                                <td data-label=label(td_string!(l, pst.csv.due))>{dash(&row.due)}</td>
+                                <td data-label=label(td_string!(l, pst.csv.horizon))>{row.horizon.clone()}</td>
+                                <td data-label=label(td_string!(l, pst.csv.effort))>{dash(&row.effort)}</td>
+                                <td data-label=label(td_string!(l, pst.csv.cost))>{dash(&row.cost)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -117,6 +117,13 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   await page.setViewportSize({ width: 375, height: 812 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the PST page scrolls sideways by ${overflow}px at 375 px`);
+  // Nor does any fiche's table: each action reads as a card, its owner named and in view.
+  const tables = await page.$$eval(".pst-fiche .table-scroll", (frames) => frames.map((f) => f.scrollWidth - f.clientWidth));
+  assert.ok(tables.every((extra) => extra <= 0), `a fiche's table scrolls sideways: ${tables}`);
+  const owner = page.locator("[data-testid=pst-owner]").first();
+  assert.match(await owner.evaluate((cell) => getComputedStyle(cell, "::before").content), /^"Responsable :/);
+  const box = await owner.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 375, `the owner is at ${Math.round(box.x)} px`);
   await assertClean(page);
   await context.close();
 });
