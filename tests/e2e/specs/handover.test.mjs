@@ -34,6 +34,8 @@ test("after saving the summary, a panel names the file, says where it is and how
   assert.equal(await panel.locator("[data-testid=handover-file]").textContent(), saved.name);
   assert.match(saved.name, /^autodiag-thuin-\d{4}-\d{2}-\d{2}\.json$/);
   assert.match(await panel.textContent(), /dossier Téléchargements/);
+  // A second save the same day gets « (1) » from the browser: the panel says which to send.
+  assert.match(await panel.textContent(), /son nom se termine par « \(1\) », « \(2\) »… : joignez le plus récent/);
   // What to send is this one file: nothing else to attach.
   assert.match(await panel.textContent(), /Il contient tout ce que l'intercommunale lit : inutile d'y joindre le rapport ou le CSV\./);
   // Only mobility is answered: the panel says the intercommunale will read a partial
