@@ -120,7 +120,7 @@ test("a score resting on few answers reads « à confirmer » on the heat map an
   assert.equal(await flagged.count(), 1, "only mobility is to confirm");
   assert.equal((await flagged.textContent()).trim(), "50 à confirmer");
   assert.equal(await row("Commune 002").locator("td.cell--to-confirm").count(), 0);
-  assert.match(await page.textContent("section[aria-labelledby=heatmap-title] .hint"), /« à confirmer » : moins de la moitié des questions du pilier ont un niveau\./);
+  assert.match(await page.textContent("section[aria-labelledby=heatmap-title] .hint"), /« Questions répondues » compte aussi « Je ne sais pas » et « Non applicable » ; « à confirmer » : moins de la moitié des questions du pilier ont un niveau\./);
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   assert.match(table.find((line) => line.startsWith("Commune 001;")), /;Mobilité$/);
   assert.match(table.find((line) => line.startsWith("Commune 002;")), /;$/);
