@@ -100,9 +100,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # after the one that needs it says so: 675,803. The print rules only the tools' screens use
 # (the acronyms list, colours that carry meaning) moved to their stylesheet, and the rows of
 # « Mes évaluations » name their buttons' group: 676,061; first load 179,959. On a phone the
-# PST's actions read as cards, each cell named: 676,228.
+# PST's actions read as cards, each cell named: 676,228. After a second review: people matched
+# by name and role, same-day figures from the file changed last, « Régénérer » asks before
+# dropping unsaved typing, the PST's cards fit 320 px: 676,571; first load 179,955.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 676300
+DIST_BUDGET := 676700
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -78,7 +78,14 @@ pub fn RoadmapPage() -> impl IntoView {
     let moved = MovedNotice(RwSignal::new(None));
     provide_context(moved);
     let regenerate = move |_| {
-        if roadmap.with_untracked(|r| r.edited) && !confirming.get_untracked() {
+        // Text typed in an open editor and not yet saved would go too: ask as for saved edits.
+        let typing = UNSAVED_EDITS.with_borrow(|edits| {
+            edits
+                .items
+                .iter()
+                .any(|(_, fields)| fields.iter().any(Option::is_some))
+        });
+        if (typing || roadmap.with_untracked(|r| r.edited)) && !confirming.get_untracked() {
             confirming.set(true);
             // The question takes the focus, so a keyboard or screen reader user meets it.
             request_animation_frame(|| crate::browser::focus("regenerate-title"));
@@ -691,7 +698,9 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Ve
                     .find(|dependent| &dependent.id == action_id)
                 {
                     Some(dependent)
-                        if dependent.horizon < item.horizon && item.status != ItemStatus::Done =>
+                        if dependent.horizon < item.horizon
+                            && item.status != ItemStatus::Done
+                            && dependent.status != ItemStatus::Done =>
                     {
                         td_string!(
                             crate::state::locale(),

@@ -315,6 +315,25 @@ fn a_consolidation_is_dated_the_workshop_day_with_the_latest_figures_and_signed_
         NOW,
     );
     assert_eq!(reordered.profile.digital_staff_fte, Some(3.5));
+    // On the same day, the file changed last gives the figures, whatever order they came in.
+    for person in &mut people {
+        person.profile.date = "2026-11-20".into();
+    }
+    people[0].updated_at = "2026-11-30T16:00:00Z".into();
+    people[0].profile.digital_staff_fte = Some(9.0);
+    for order in [0, 1, 2] {
+        people.rotate_left(order);
+        let merged = consolidation::consolidate(
+            framework(),
+            &people,
+            &LiteMap::new_vec(),
+            "same-day".into(),
+            "Consolidation".into(),
+            WORKSHOP_DAY,
+            NOW,
+        );
+        assert_eq!(merged.profile.digital_staff_fte, Some(9.0));
+    }
     // Merged again with a fourth person, each note keeps its one signature.
     let mut fourth = assessment("Walcourt");
     fourth.profile.respondent_name = "Échevine".into();
@@ -624,6 +643,28 @@ fn someone_counted_in_a_synthesis_is_not_counted_again_whichever_file_comes_firs
         consolidation::admit(std::slice::from_ref(&synthesis), &newcomer),
         Admission::Admitted
     );
+    // One name, another role: another person. A name with brackets and no role: the same one.
+    let namesake = person("Paul Hermant", "DPO");
+    assert_eq!(
+        consolidation::admit(std::slice::from_ref(&synthesis), &namesake),
+        Admission::Admitted
+    );
+    let bracketed = person("Jean (Jeannot)", "");
+    let with_jean = consolidation::consolidate(
+        framework(),
+        &[bracketed.clone(), person("Marie Dubois", "DG")],
+        &LiteMap::new_vec(),
+        "with-jean".into(),
+        "".into(),
+        WORKSHOP_DAY,
+        NOW,
+    );
+    let mut jean_again = bracketed;
+    jean_again.id = "id-jean-again".into();
+    assert!(matches!(
+        consolidation::admit(std::slice::from_ref(&with_jean), &jean_again),
+        Admission::CountedIn { ref person, .. } if person == "Jean (Jeannot)"
+    ));
     let mut other = synthesis.clone();
     other.id = "other".into();
     other.profile.participants = vec!["Marie Dubois (DG)".into(), "Luc Martin".into()];

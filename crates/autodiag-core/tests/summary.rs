@@ -256,8 +256,9 @@ fn bad_files_are_refused_with_a_precise_reason() {
         reject(b"{\"format\": ]"),
         ImportError::NotJson { .. }
     ));
-    // A text in another encoding is not a cut file.
+    // A text in another encoding is not a cut file, nor a character cut outside a string.
     assert_eq!(reject(b"Compte rendu \xe9"), ImportError::Binary);
+    assert_eq!(reject(b"{\"a\": t\xc3"), ImportError::Binary);
     // Nor is a whole document with something after it, or words and digits that start nothing.
     for text in [
         &b"{\"format\": \"x\"}\n1"[..],
@@ -266,6 +267,8 @@ fn bad_files_are_refused_with_a_precise_reason() {
         b"cafe",
         b"123abc",
         b"{\"note\": \"\\u00zz\"}",
+        // A bad escape in a whole file, however close to its end.
+        b"{\"a\": \"\\u12\"}",
     ] {
         assert!(
             matches!(reject(text), ImportError::NotJson { .. }),

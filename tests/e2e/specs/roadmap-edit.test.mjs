@@ -238,3 +238,17 @@ test("a step moved after the one that needs it says the order no longer works", 
   await assertClean(page);
   await context.close();
 });
+
+test("« Régénérer » asks first when an open editor holds typing not yet saved", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await stretchedCommune(context, "Thuin");
+  const card = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
+  await card.locator("[data-testid=item-edit]").click();
+  await card.locator("[data-testid=edit-owner]").fill("M. Renard, informatique");
+  await page.click("[data-testid=regenerate]");
+  await page.locator("[data-testid=regenerate-confirm]").waitFor();
+  await page.click("[data-testid=regenerate-no]");
+  assert.equal(await card.locator("[data-testid=edit-owner]").inputValue(), "M. Renard, informatique");
+  await assertClean(page);
+  await context.close();
+});

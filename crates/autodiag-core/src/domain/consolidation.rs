@@ -140,24 +140,22 @@ pub fn admit(loaded: &[Assessment], candidate: &Assessment) -> Admission {
         };
     }
     // A synthesis speaks for its people: none of them may count a second time.
+    let theirs = people(candidate);
+    let in_candidate = candidate.profile.consolidated_respondents > 1;
     for (index, a) in loaded.iter().enumerate() {
-        let shared = people(a)
-            .into_iter()
-            .find(|p| people(candidate).contains(p));
-        if let Some(person) = shared {
-            let in_candidate = candidate.profile.consolidated_respondents > 1;
-            let (synthesis, other) = if in_candidate {
-                (candidate, a)
+        if !in_candidate && a.profile.consolidated_respondents <= 1 {
+            continue;
+        }
+        if let Some(person) = people(a).into_iter().find(|p| theirs.contains(p)) {
+            let (synthesis, position) = if in_candidate {
+                (candidate, loaded.len())
             } else {
-                (a, candidate)
+                (a, index)
             };
-            if synthesis.profile.consolidated_respondents > 1 {
-                let other_label = respondent_label(other, index);
-                return Admission::CountedIn {
-                    person: person_label(synthesis, &person).unwrap_or(other_label),
-                    synthesis: respondent_label(synthesis, index),
-                };
-            }
+            return Admission::CountedIn {
+                person: person_label(synthesis, &person).unwrap_or(person),
+                synthesis: respondent_label(synthesis, position),
+            };
         }
     }
     // Only the commune's name is required: two people who left theirs blank are two people
@@ -177,28 +175,24 @@ pub fn admit(loaded: &[Assessment], candidate: &Assessment) -> Admission {
     }
 }
 
-/// The people an assessment speaks for, each as the slug of their name: a synthesis's named
-/// participants, or the one respondent who gave a name. Nobody for a blank name.
+/// The people an assessment speaks for, each as the slug of « name (role) » as a synthesis
+/// lists them: a synthesis's participants, or the one respondent who gave a name. The role is
+/// part of it, so that two people of one name and other roles stay two people.
 fn people(a: &Assessment) -> Vec<String> {
     if a.profile.consolidated_respondents > 1 {
         a.profile
             .participants
             .iter()
-            .map(|label| super::profile::slug(participant_name(label)))
+            .map(|label| super::profile::slug(label))
             .collect()
     } else if a.profile.respondent_name.trim().is_empty() {
         Vec::new()
     } else {
-        vec![super::profile::slug(&a.profile.respondent_name)]
-    }
-}
-
-/// « Paul Hermant » of a participant written « Paul Hermant (Bourgmestre) ».
-fn participant_name(label: &str) -> &str {
-    // A character pattern, not " (": a string pattern brings its own search code to the wasm.
-    match label.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
-        Some((name, _role)) => name.trim_end(),
-        None => label,
+        a.profile
+            .respondent_label()
+            .map(|label| super::profile::slug(&label))
+            .into_iter()
+            .collect()
     }
 }
 
@@ -208,7 +202,7 @@ fn person_label(synthesis: &Assessment, person: &str) -> Option<String> {
         .profile
         .participants
         .iter()
-        .find(|label| super::profile::slug(participant_name(label)) == person)
+        .find(|label| super::profile::slug(label) == person)
         .cloned()
 }
 
@@ -320,7 +314,10 @@ pub fn consolidate(
     // figures (population, staff, budget…) comes from the latest answers that give it, the
     // first of them on a tie.
     let mut by_recency: Vec<&Assessment> = respondents.iter().collect();
-    crate::sort::sort_by(&mut by_recency, |a, b| b.profile.date.cmp(&a.profile.date));
+    // Latest first: by date, then by the last change, then by id, so that a tie is no chance.
+    crate::sort::sort_by(&mut by_recency, |a, b| {
+        (recency(b), &b.id).cmp(&(recency(a), &a.id))
+    });
     let latest = |given: &dyn Fn(&Profile) -> bool| {
         by_recency
             .iter()

@@ -219,11 +219,12 @@ impl Parser<'_> {
 
     fn hex4(&mut self) -> Result<u32, Stop> {
         let hex = self.bytes.get(self.at..self.at + 4).ok_or(Stop)?;
-        self.at += 4;
         let hex = std::str::from_utf8(hex).map_err(|_| Stop)?;
+        // Checked before moving on, so that a bad escape is reported where it starts.
         if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(Stop);
         }
+        self.at += 4;
         u32::from_str_radix(hex, 16).map_err(|_| Stop)
     }
 

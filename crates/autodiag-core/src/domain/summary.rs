@@ -525,10 +525,13 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
             if nesting_depth(before) > MAX_DEPTH {
                 return Err(ImportError::TooDeep);
             }
+            // The character cut is not ASCII, so it was inside a string: the parser must have
+            // read on to the end of what is left.
             return Err(match json_tree::parse(before) {
                 Err(error)
                     if !before.trim().is_empty()
                         && !before.contains('\0')
+                        && error.at == before.len()
                         && stopped_by_the_end(before, error.at) =>
                 {
                     ImportError::Truncated {
