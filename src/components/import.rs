@@ -60,13 +60,11 @@ enum DuplicateChoice {
     Cancel,
 }
 
-/// A question as the reader knows it, by its title; by its identifier when this version of
-/// the questionnaire has no such question or its texts are not loaded.
+/// A question as the reader knows it, by its title.
 fn question_title(l: Locale, question_id: &str) -> String {
     crate::domain::content::texts(l.as_str())
-        .questions
-        .get(question_id)
-        .map_or_else(|| question_id.to_string(), |q| q.title.clone())
+        .question_title(question_id)
+        .to_string()
 }
 
 /// The sentence for an import error, in the given language. It takes the language rather

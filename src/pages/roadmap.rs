@@ -686,7 +686,7 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Ve
                 } if late => td_string!(
                     crate::state::locale(),
                     roadmap.reason_legal_later,
-                    question = question_title(state, question_id),
+                    question = state.texts().question_title(question_id).to_string(),
                     minimum = *legal_minimum,
                     horizon = horizon_title(item.horizon)
                 )
@@ -717,15 +717,6 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Ve
             .collect();
         (item.id.clone(), words)
     }))
-}
-
-/// A question by its title; by its identifier when this référentiel no longer has it.
-fn question_title(state: AppState, question_id: &str) -> String {
-    state
-        .texts()
-        .questions
-        .get(question_id)
-        .map_or_else(|| question_id.to_string(), |q| q.title.clone())
 }
 
 /// « reportée faute de place… » for a drafted action put off because its horizon was full.
@@ -794,7 +785,7 @@ pub fn reason_text(state: AppState, reason: &Reason) -> String {
         } => td_string!(
             l,
             roadmap.reason_legal,
-            question = question_title(state, question_id),
+            question = state.texts().question_title(question_id).to_string(),
             minimum = *legal_minimum
         )
         .to_string(),

@@ -929,11 +929,7 @@ fn Exports(
             .iter()
             .map(|p| texts.pillar_name(&p.id).to_string())
             .collect();
-        let total = framework
-            .pillars
-            .iter()
-            .map(|p| p.questions.len())
-            .sum::<usize>();
+        let total = framework.question_count();
         let answered = td_string!(l, territory.csv_answered, total = total).to_string();
         let headers = [
             td_string!(l, territory.commune),

@@ -311,29 +311,33 @@ pub fn consolidate(
     now: &str,
 ) -> Assessment {
     // The files are read in parallel, so the first one loaded is chance. Each of the commune's
-    // figures (population, staff, budget…) comes from the latest answers that give it, the
-    // first of them on a tie.
+    // figures (population, staff, budget…) comes from the latest answers that give it: by
+    // date, then by the last change, then by id, so that a tie is no chance either.
     let mut by_recency: Vec<&Assessment> = respondents.iter().collect();
-    // Latest first: by date, then by the last change, then by id, so that a tie is no chance.
     crate::sort::sort_by(&mut by_recency, |a, b| {
         (recency(b), &b.id).cmp(&(recency(a), &a.id))
     });
-    let latest = |given: &dyn Fn(&Profile) -> bool| {
-        by_recency
+    let profiles: Vec<&Profile> = by_recency.iter().map(|r| &r.profile).collect();
+    let latest_text = |field: fn(&Profile) -> &String| {
+        profiles
             .iter()
-            .map(|r| &r.profile)
-            .find(|p| given(p))
-            .or_else(|| by_recency.first().map(|r| &r.profile))
+            .map(|p| field(p))
+            .find(|text| !text.trim().is_empty())
             .cloned()
-            .unwrap_or_default()
     };
-    let mut profile = latest(&|_| true);
-    profile.nis_code = latest(&|p| !p.nis_code.trim().is_empty()).nis_code;
-    profile.population = latest(&|p| p.population.is_some()).population;
-    profile.digital_staff_fte = latest(&|p| p.digital_staff_fte.is_some()).digital_staff_fte;
-    profile.digital_budget = latest(&|p| p.digital_budget.is_some()).digital_budget;
-    profile.digital_strategy = latest(&|p| p.digital_strategy.is_some()).digital_strategy;
-    profile.partnerships = latest(&|p| !p.partnerships.trim().is_empty()).partnerships;
+    let mut profile = profiles
+        .first()
+        .map_or_else(Profile::default, |p| (*p).clone());
+    if let Some(nis_code) = latest_text(|p| &p.nis_code) {
+        profile.nis_code = nis_code;
+    }
+    if let Some(partnerships) = latest_text(|p| &p.partnerships) {
+        profile.partnerships = partnerships;
+    }
+    profile.population = profiles.iter().find_map(|p| p.population);
+    profile.digital_staff_fte = profiles.iter().find_map(|p| p.digital_staff_fte);
+    profile.digital_budget = profiles.iter().find_map(|p| p.digital_budget);
+    profile.digital_strategy = profiles.iter().find_map(|p| p.digital_strategy);
     let mut result = Assessment::new(id, profile.commune.clone(), now.to_string());
     result.profile = profile;
     // Dated the day the group decided, so that IGRETEC takes it over any one respondent's

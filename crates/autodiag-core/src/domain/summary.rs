@@ -526,13 +526,12 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
                 return Err(ImportError::TooDeep);
             }
             // The character cut is not ASCII, so it was inside a string: the parser must have
-            // read on to the end of what is left.
+            // read on to the end of what is left, which is then not a whole document.
             return Err(match json_tree::parse(before) {
                 Err(error)
                     if !before.trim().is_empty()
                         && !before.contains('\0')
-                        && error.at == before.len()
-                        && stopped_by_the_end(before, error.at) =>
+                        && error.at == before.len() =>
                 {
                     ImportError::Truncated {
                         line: json_tree::line_column(before, error.at).0,

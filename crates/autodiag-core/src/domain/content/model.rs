@@ -450,6 +450,12 @@ impl Texts {
         self.pillars.get(id).map_or(id, |p| p.name.as_str())
     }
 
+    /// The question's title, or its id: a file from another référentiel may name a question
+    /// this one no longer asks.
+    pub fn question_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.questions.get(id).map_or(id, |q| q.title.as_str())
+    }
+
     /// The pillar's one-sentence summary, or nothing.
     pub fn pillar_summary(&self, id: &str) -> &str {
         self.pillars.get(id).map_or("", |p| p.summary.as_str())
