@@ -4,13 +4,26 @@
 mod common;
 
 use autodiag_core::LiteMap;
-use autodiag_core::domain::assessment::{Choice, Level};
+use autodiag_core::domain::assessment::{Assessment, Choice, Level};
 use autodiag_core::domain::compare;
 use autodiag_core::domain::consolidation::{self, Admission};
 use autodiag_core::domain::profile::{Authorship, Profile};
 use autodiag_core::domain::projector::{self, Shortlist, SlideMove};
 use autodiag_core::domain::scoring;
 use common::{NOW, WORKSHOP_DAY, answer_all, answer_pillar, assessment, framework, level};
+
+/// Respondents merged with the group's levels left as proposed, on the workshop's day.
+fn merge(respondents: &[Assessment], id: &str, name: &str) -> Assessment {
+    consolidation::consolidate(
+        framework(),
+        respondents,
+        &LiteMap::new_vec(),
+        id.into(),
+        name.into(),
+        WORKSHOP_DAY,
+        NOW,
+    )
+}
 
 #[test]
 fn a_shortlist_keeps_every_item_that_fits_and_counts_the_rest_on_its_last_line() {
@@ -198,14 +211,10 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
         people.push(a);
     }
     people[1].profile.respondent_role = "DG".into();
-    let merged = consolidation::consolidate(
-        framework(),
+    let merged = merge(
         &people,
-        &LiteMap::new_vec(),
-        "merged".into(),
-        "Consolidation (Bourgmestre, Directeur général, Informaticien)".into(),
-        WORKSHOP_DAY,
-        NOW,
+        "merged",
+        "Consolidation (Bourgmestre, Directeur général, Informaticien)",
     );
     assert_eq!(merged.profile.consolidated_respondents, 4);
     assert_eq!(
@@ -226,15 +235,7 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
     // people, not the earlier consolidation's label.
     let mut fifth = assessment("Walcourt");
     fifth.profile.respondent_name = "Échevine".into();
-    let again = consolidation::consolidate(
-        framework(),
-        &[merged, fifth],
-        &LiteMap::new_vec(),
-        "again".into(),
-        "Consolidation".into(),
-        WORKSHOP_DAY,
-        NOW,
-    );
+    let again = merge(&[merged, fifth], "again", "Consolidation");
     assert_eq!(again.profile.consolidated_respondents, 5);
     assert_eq!(
         again.profile.participants,
@@ -248,15 +249,7 @@ fn a_consolidated_assessment_counts_its_respondents_and_says_so() {
     // Someone already among a consolidation's participants is listed once.
     let mut mayor = assessment("Walcourt");
     mayor.profile.respondent_name = "Bourgmestre".into();
-    let with_mayor = consolidation::consolidate(
-        framework(),
-        &[again, mayor],
-        &LiteMap::new_vec(),
-        "with-mayor".into(),
-        "Consolidation".into(),
-        WORKSHOP_DAY,
-        NOW,
-    );
+    let with_mayor = merge(&[again, mayor], "with-mayor", "Consolidation");
     assert_eq!(
         with_mayor.profile.participants,
         [
@@ -289,15 +282,7 @@ fn a_consolidation_is_dated_the_workshop_day_with_the_latest_figures_and_signed_
         a.set_note(&question, &format!("vu par {who}"), NOW);
         people.push(a);
     }
-    let merged = consolidation::consolidate(
-        framework(),
-        &people,
-        &LiteMap::new_vec(),
-        "merged".into(),
-        "Consolidation".into(),
-        WORKSHOP_DAY,
-        NOW,
-    );
+    let merged = merge(&people, "merged", "Consolidation");
     // Not the first file's day, which a later single respondent's file would supersede.
     assert_eq!(merged.profile.date, WORKSHOP_DAY);
     // The commune's figures are the latest answers', whatever order the files came in.
@@ -305,15 +290,7 @@ fn a_consolidation_is_dated_the_workshop_day_with_the_latest_figures_and_signed_
     // A figure the latest respondent left blank comes from the next latest who gave it.
     assert_eq!(merged.profile.nis_code, "52075");
     people.rotate_left(1);
-    let reordered = consolidation::consolidate(
-        framework(),
-        &people,
-        &LiteMap::new_vec(),
-        "reordered".into(),
-        "Consolidation".into(),
-        WORKSHOP_DAY,
-        NOW,
-    );
+    let reordered = merge(&people, "reordered", "Consolidation");
     assert_eq!(reordered.profile.digital_staff_fte, Some(3.5));
     // On the same day, the file changed last gives the figures, whatever order they came in.
     for person in &mut people {
@@ -323,30 +300,14 @@ fn a_consolidation_is_dated_the_workshop_day_with_the_latest_figures_and_signed_
     people[0].profile.digital_staff_fte = Some(9.0);
     for order in [0, 1, 2] {
         people.rotate_left(order);
-        let merged = consolidation::consolidate(
-            framework(),
-            &people,
-            &LiteMap::new_vec(),
-            "same-day".into(),
-            "Consolidation".into(),
-            WORKSHOP_DAY,
-            NOW,
-        );
+        let merged = merge(&people, "same-day", "Consolidation");
         assert_eq!(merged.profile.digital_staff_fte, Some(9.0));
     }
     // Merged again with a fourth person, each note keeps its one signature.
     let mut fourth = assessment("Walcourt");
     fourth.profile.respondent_name = "Échevine".into();
     fourth.set_note(&question, "à revoir", NOW);
-    let again = consolidation::consolidate(
-        framework(),
-        &[merged, fourth],
-        &LiteMap::new_vec(),
-        "again".into(),
-        "Consolidation".into(),
-        WORKSHOP_DAY,
-        NOW,
-    );
+    let again = merge(&[merged, fourth], "again", "Consolidation");
     assert_eq!(
         again.note(&question),
         "Directeur général : vu par Directeur général\nBourgmestre : vu par Bourgmestre\n\
@@ -377,15 +338,7 @@ fn a_consolidation_loaded_again_speaks_for_its_people_not_as_one_voice() {
     for spread in spreads.iter().filter(|s| !s.unmet_duty) {
         assert_eq!(spread.proposed, Some(level(4)), "{}", spread.question_id);
     }
-    let merged = consolidation::consolidate(
-        framework(),
-        &respondents,
-        &LiteMap::new_vec(),
-        "merged".into(),
-        "Consolidation".into(),
-        WORKSHOP_DAY,
-        NOW,
-    );
+    let merged = merge(&respondents, "merged", "Consolidation");
     assert_eq!(merged.pillars[pillar].target, Level::new(4));
     assert_eq!(
         consolidation::weighted_median_level(&[(1, 1), (4, 3)]),
@@ -615,14 +568,10 @@ fn someone_counted_in_a_synthesis_is_not_counted_again_whichever_file_comes_firs
         person("Paul Hermant", "Bourgmestre"),
         person("Marie Dubois", "DG"),
     );
-    let synthesis = consolidation::consolidate(
-        framework(),
+    let synthesis = merge(
         &[mayor.clone(), dg],
-        &LiteMap::new_vec(),
-        "synthesis".into(),
-        "synthèse de 2 répondants".into(),
-        WORKSHOP_DAY,
-        NOW,
+        "synthesis",
+        "synthèse de 2 répondants",
     );
     let counted = Admission::CountedIn {
         person: "Paul Hermant (Bourgmestre)".into(),
@@ -650,14 +599,10 @@ fn someone_counted_in_a_synthesis_is_not_counted_again_whichever_file_comes_firs
         Admission::Admitted
     );
     let bracketed = person("Jean (Jeannot)", "");
-    let with_jean = consolidation::consolidate(
-        framework(),
+    let with_jean = merge(
         &[bracketed.clone(), person("Marie Dubois", "DG")],
-        &LiteMap::new_vec(),
-        "with-jean".into(),
-        "".into(),
-        WORKSHOP_DAY,
-        NOW,
+        "with-jean",
+        "",
     );
     let mut jean_again = bracketed;
     jean_again.id = "id-jean-again".into();
