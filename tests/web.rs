@@ -253,6 +253,10 @@ async fn answering_updates_progress_and_the_live_chart() {
     assert_ne!(before, after, "the chart was redrawn");
     // One answer of eight: a score, not yet a level to trust.
     assert!(after.contains("75 · à confirmer"), "{after}");
+    assert_eq!(
+        text("[data-testid=live-overall]"),
+        "Score global : 75 / 100 · à confirmer"
+    );
     let saved = storage::load().workspace.assessments.remove(0);
     assert_eq!(
         saved

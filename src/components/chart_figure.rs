@@ -55,15 +55,19 @@ pub fn partial_overall_text(scores: &[PillarScore]) -> Option<String> {
     })
 }
 
-/// « Score global : 64 / 100 · Intégré »: the number once, then what it means, and how many
-/// pillars it covers when not all.
+/// « Score global : 64 / 100 · Intégré »: the number once, then what it means (« à confirmer »
+/// when a pillar's score rests on too few answers), and how many pillars it covers when not all.
 #[component]
 pub fn OverallScore(scores: Vec<PillarScore>) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let score = scoring::overall(&scores);
     let partial = partial_overall_text(&scores);
+    // Like a pillar's, a score on too few answers says « à confirmer » in place of a level.
     let level = score.map(|s| {
+        if scoring::overall_to_confirm(&scores) {
+            return td_string!(l, results.to_confirm).to_string();
+        }
         let band = scoring::band_of(s).get();
         state
             .texts()

@@ -378,8 +378,13 @@ fn LiveScores(highlight: &'static str) -> impl IntoView {
         })
         .collect_view();
     let overall = move || {
-        scoring::overall(&state.scores.get())
-            .map_or_else(|| "—".to_string(), |s| format!("{s} / 100"))
+        state.scores.with(|scores| match scoring::overall(scores) {
+            None => "—".to_string(),
+            Some(s) if scoring::overall_to_confirm(scores) => {
+                format!("{s} / 100 · {}", td_string!(l, results.to_confirm))
+            }
+            Some(s) => format!("{s} / 100"),
+        })
     };
     view! {
         // Named by the aside's heading, so a screen reader does not hear the title twice.

@@ -179,6 +179,7 @@ fn overview(
     let state = AppState::from_context();
     let l = crate::state::locale();
     let overall = scoring::overall(scores);
+    let to_confirm = scoring::overall_to_confirm(scores);
     let texts = state.texts();
     let owner = match assessment.profile.authorship() {
         Authorship::Consolidation { respondents } => {
@@ -196,7 +197,11 @@ fn overview(
             <div class="projector__svg" inner_html=radar></div>
             <div>
                 <p class="projector__score">
-                    {td_string!(l, results.overall)}" "<span>{overall.map_or_else(|| "—".to_string(), |s| score_text(state, Some(s)))}</span>
+                    {td_string!(l, results.overall)}" "<span>{overall.map_or_else(|| "—".to_string(), |s| if to_confirm {
+                        format!("{s} · {}", td_string!(l, results.to_confirm))
+                    } else {
+                        score_text(state, Some(s))
+                    })}</span>
                 </p>
                 {partial_overall_text(scores).map(|partial| view! { <p class="projector__partial" data-testid="overall-partial">{partial}</p> })}
                 <ul class="projector__scores">

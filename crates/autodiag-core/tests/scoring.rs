@@ -72,6 +72,29 @@ fn all_fives_score_one_hundred_in_band_five() {
         assert!(!score.low_confidence);
     }
     assert_eq!(scoring::overall(&scores), Some(100));
+    assert!(!scoring::overall_to_confirm(&scores));
+}
+
+#[test]
+fn one_answer_makes_an_overall_score_to_confirm_until_its_pillar_has_half_its_levels() {
+    let mut a = assessment("Ham-sur-Heure-Nalinnes");
+    let questions = framework().pillar("mobilite").unwrap().questions.clone();
+    a.set_choice(&questions[0], Some(level(5)), NOW);
+    let scores = scoring::score_all(framework(), &a);
+    assert_eq!(scoring::overall(&scores), Some(100));
+    assert!(scoring::overall_to_confirm(&scores));
+    // Half of the pillar's questions with a level: the score stands.
+    for question in &questions[1..questions.len().div_ceil(2)] {
+        a.set_choice(question, Some(level(5)), NOW);
+    }
+    let scores = scoring::score_all(framework(), &a);
+    assert!(!scoring::overall_to_confirm(&scores), "{scores:?}");
+    // « Je ne sais pas » leaves no pillar to confirm: a pillar without a score is left out.
+    answer_pillar(&mut a, "gouvernance", Choice::Unknown);
+    assert!(!scoring::overall_to_confirm(&scoring::score_all(
+        framework(),
+        &a
+    )));
 }
 
 #[test]

@@ -209,6 +209,8 @@ test("a pillar score over fewer than half of its questions says « à confirmer 
   // In place of the level's name, so the projected list keeps its lines.
   assert.deepEqual(await marked("[data-testid=slide] .projector__scores li", /^Mobilité — 0 · à confirmer$/), [true, false, false, false, false, false]);
   assert.equal(await page.locator("[data-testid=slide] .projector__scores li", { hasText: "à confirmer" }).count(), 1);
+  // The overall score, a mean over that pillar too, is no level either.
+  assert.equal((await page.textContent("[data-testid=slide] .projector__score")).trim(), "Score global : 25 · à confirmer");
   const radarTexts = (selector) => page.$$eval(`${selector} svg text`, (texts) => texts.map((t) => t.textContent));
   const projected = await radarTexts("[data-testid=slide] .projector__svg");
   assert.deepEqual(projected.filter((t) => t === "à confirmer"), ["à confirmer"], projected.join(" | "));
@@ -223,6 +225,7 @@ test("a pillar score over fewer than half of its questions says « à confirmer 
   assert.equal(await page.locator("[data-testid=slide] .projector__meaning").count(), 1);
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] table tbody tr");
+  await expectText(page, "[data-testid=overall-score]", "Score global : 25 / 100 · à confirmer (sur 2 piliers évalués sur 6)");
   assert.deepEqual(await marked("[data-testid=radar-chart] table tbody tr"), [true, false, false, false, false, false]);
   // Under Mobilité's score on the radar too, and under no other pillar's.
   const drawn = await radarTexts("[data-testid=radar-chart] .chart__svg");

@@ -649,7 +649,7 @@ pub fn one_of(value: &Json, names: &[&str]) -> Result<usize, ShapeError> {
     let text = value.string()?;
     names.iter().position(|name| *name == text).ok_or_else(|| {
         ShapeError::invalid(format!(
-            "unknown variant {:?}",
+            "unknown variant \"{}\"",
             super::format::truncate_chars(&text, 40)
         ))
     })

@@ -112,6 +112,12 @@ pub fn overall(scores: &[PillarScore]) -> Option<u8> {
     (!values.is_empty()).then(|| round_score(values.iter().sum::<f64>() / values.len() as f64))
 }
 
+/// Whether the overall score rests on a pillar score to confirm: one answer at 5 is a mean of
+/// 100, not a commune at « Exemplaire ».
+pub fn overall_to_confirm(scores: &[PillarScore]) -> bool {
+    scores.iter().any(PillarScore::to_confirm)
+}
+
 /// How many pillars have a score, out of `scores.len()`: the overall score leaves the others out.
 pub fn evaluated(scores: &[PillarScore]) -> usize {
     scores.iter().filter(|s| s.score.is_some()).count()

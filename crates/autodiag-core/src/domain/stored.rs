@@ -175,7 +175,7 @@ pub fn decode_backup(text: &str) -> Result<Vec<Assessment>, DecodeError> {
     if format != BACKUP_FORMAT {
         return Err(DecodeError::Invalid {
             detail: format!(
-                "format {:?} is not {BACKUP_FORMAT:?}",
+                "format \"{}\" is not \"{BACKUP_FORMAT}\"",
                 super::format::truncate_chars(&format, 40)
             ),
         });

@@ -54,8 +54,10 @@ pub(crate) fn choice(value: &Json) -> Result<Choice, ShapeError> {
     match value {
         Json::String(text) if &**text == UNKNOWN => Ok(Choice::Unknown),
         Json::String(text) if &**text == NOT_APPLICABLE => Ok(Choice::NotApplicable),
+        // Display rather than Debug: the questionnaire then carries no string escaper.
         Json::String(text) => Err(ShapeError::invalid(format!(
-            "{text:?} is not a level (1 to 5, \"unknown\" or \"not_applicable\")"
+            "\"{}\" is not a level (1 to 5, \"unknown\" or \"not_applicable\")",
+            super::format::truncate_chars(text, 40)
         ))),
         other => level(other).map(Choice::Level),
     }
