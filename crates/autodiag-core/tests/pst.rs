@@ -118,7 +118,7 @@ fn every_roadmap_item_of_the_examples_lands_once_under_the_objective_of_its_ques
                 );
                 for id in &operational.item_ids {
                     let action = framework().action(id).unwrap();
-                    assert_eq!(action.questions[0], operational.question_id);
+                    assert!(action.questions.contains(&operational.question_id));
                     assert!(action.to <= operational.target_level);
                     placed.push(id);
                 }
@@ -390,6 +390,53 @@ fn a_later_assessment_says_which_objectives_were_reached() {
     let csv = csv_of(&before, Some(&after));
     assert!(csv.contains(&format!("Atteint (niveau {})", operational[0].target_level)));
     assert!(csv.contains(&format!("Pas encore (niveau {short})")));
+}
+
+/// An action that improves several questions, none of them a legal duty.
+fn action_of_several_questions() -> &'static content::Action {
+    framework()
+        .actions
+        .iter()
+        .find(|a| {
+            a.questions.len() >= 2
+                && a.questions
+                    .iter()
+                    .all(|q| framework().legal_minimum(q).is_none())
+        })
+        .expect("the catalogue has an action for several questions")
+}
+
+fn with_only(a: &mut Assessment, action: &content::Action) {
+    let mut roadmap = autodiag_core::domain::plan::Roadmap::drafted(Vec::new());
+    assert!(roadmap.add_action(action));
+    a.roadmap = Some(roadmap);
+}
+
+#[test]
+fn an_action_serves_the_objective_of_a_question_it_still_improves_never_one_already_reached() {
+    let action = action_of_several_questions();
+    let (first, second) = (&action.questions[0], &action.questions[1]);
+    let mut a = assessment("Fontaine-l'Évêque");
+    // The first question already at the top, the second at the bottom: the objective is the
+    // second's, not « Atteindre le niveau 5 » where the commune already is.
+    for (question, value) in [(first, 5), (second, 1)] {
+        a.set_choice(question, Some(level(value)), NOW);
+    }
+    with_only(&mut a, action);
+    let pst = pst_of(&a);
+    let operational = &pst.strategic[0].operational;
+    assert_eq!(operational.len(), 1, "{pst:?}");
+    assert_eq!(&operational[0].question_id, second);
+    assert_eq!(operational[0].current_level, Some(1));
+    assert!(operational[0].target_level >= action.to.max(2));
+    // Every question at the top: the action serves no objective and is listed with the
+    // commune's other actions.
+    for question in &action.questions {
+        a.set_choice(question, Some(level(5)), NOW);
+    }
+    let pst = pst_of(&a);
+    assert!(pst.strategic.is_empty(), "{pst:?}");
+    assert_eq!(pst.other_item_ids, [action.id.clone()]);
 }
 
 #[test]

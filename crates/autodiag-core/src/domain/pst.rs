@@ -95,9 +95,7 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             }
             continue;
         };
-        let Some((question, pillar)) = action
-            .questions
-            .first()
+        let Some((question, pillar)) = objective_question(framework, assessment, action)
             .and_then(|q| Some((q, framework.pillar_of(q)?)))
         else {
             other_item_ids.push(item.id.clone());
@@ -176,6 +174,29 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
         strategic,
         other_item_ids,
     }
+}
+
+/// The question whose objective an action serves: of the questions it improves, the first
+/// still below its legal minimum, else below where the action leads, else without a level,
+/// else below the top. An action whose every question is already at the top serves no
+/// objective. An objective never aims at a level the commune already has.
+fn objective_question<'a>(
+    framework: &Framework,
+    assessment: &Assessment,
+    action: &'a content::Action,
+) -> Option<&'a String> {
+    let level = |question: &String| assessment.level(question).map(Level::get);
+    let below_minimum = |question: &&String| {
+        framework
+            .legal_minimum(question)
+            .is_some_and(|minimum| level(question).is_some_and(|l| l < minimum))
+    };
+    let questions = || action.questions.iter();
+    questions()
+        .find(below_minimum)
+        .or_else(|| questions().find(|q| level(q).is_some_and(|l| l < action.to)))
+        .or_else(|| questions().find(|q| level(q).is_none()))
+        .or_else(|| questions().find(|q| level(q).is_some_and(|l| l < 5)))
 }
 
 /// The words of the export in the interface's language, which the app's i18n layer holds.
