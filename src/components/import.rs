@@ -28,7 +28,9 @@ pub enum Outcome {
         asked_again: usize,
     },
     Restored {
-        count: usize,
+        /// Each assessment added, so the user can open the one they came back for rather
+        /// than a namesake already here.
+        restored: Vec<RestoredAssessment>,
         /// Assessments of the backup already in this browser as they are: not added again.
         already_here: usize,
         /// Of those restored, copies of an assessment here that changed since: added beside it.
@@ -50,6 +52,17 @@ pub enum Outcome {
     Cancelled {
         file: String,
     },
+}
+
+/// One assessment a backup brought back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestoredAssessment {
+    pub id: String,
+    pub name: String,
+    /// Questions answered, out of the référentiel's.
+    pub answered: usize,
+    /// Added beside a copy here that changed since the backup, under the same name.
+    pub beside: bool,
 }
 
 /// What the user chose for a file of a diagnostic already in this browser.
@@ -146,7 +159,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
         && text.contains(stored::BACKUP_FORMAT)
         && let Ok(assessments) = stored::decode_backup(text)
     {
-        let (mut count, mut already_here, mut beside) = (0, 0, 0);
+        let (mut restored, mut already_here, mut beside) = (Vec::new(), 0, 0);
         for mut assessment in assessments {
             // As the copies here were when this browser loaded them: under this référentiel.
             assessment.apply_content_migrations(content::framework());
@@ -160,10 +173,10 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
                 continue;
             }
             // Changed since this backup: both are kept, the backup's beside.
-            if state
+            let is_beside = state
                 .workspace
-                .with_untracked(|w| w.get(&assessment.id).is_some())
-            {
+                .with_untracked(|w| w.get(&assessment.id).is_some());
+            if is_beside {
                 assessment.id = browser::new_id();
                 beside += 1;
             }
@@ -171,11 +184,17 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
             // than « jamais » on the computer they were moved to.
             assessment.last_downloaded_at = Some(now.clone());
             assessment.changes_since_download = 0;
-            state.add(assessment);
-            count += 1;
+            let name = assessment.profile.display_name();
+            let answered = scoring::answered_total(content::framework(), &assessment).0;
+            restored.push(RestoredAssessment {
+                id: state.add(assessment),
+                name,
+                answered,
+                beside: is_beside,
+            });
         }
         return Outcome::Restored {
-            count,
+            restored,
             already_here,
             beside,
         };
@@ -401,16 +420,35 @@ pub fn ImportArea(
                         })}
                     </li>
                 }.into_any(),
-                Outcome::Restored { count, already_here, beside } => view! {
-                    <li class="import-results__ok">
-                        {(count > 0 || already_here == 0).then(|| crate::td_plural!(l, import.restored, count))}
-                        {(beside > 0).then(|| format!(" {}", crate::td_plural!(l, import.restored_beside, beside)))}
-                        {(already_here > 0).then(|| format!(" {}", crate::td_plural!(l, import.already_here, already_here)))}
-                        {(!beside_the_list).then(|| view! {
-                            " "<a class="button button--small" href=state.href(Route::Assessments) data-testid="imported-assessments">{td_string!(l, import.see_assessments)}</a>
-                        })}
-                    </li>
-                }.into_any(),
+                Outcome::Restored { restored, already_here, beside } => {
+                    let count = restored.len();
+                    let total = content::framework().question_count();
+                    view! {
+                        <li class="import-results__ok">
+                            <span data-testid="restored-summary">
+                                {(count > 0 || already_here == 0).then(|| crate::td_plural!(l, import.restored, count))}
+                                {(beside > 0).then(|| format!(" {}", crate::td_plural!(l, import.restored_beside, beside)))}
+                                {(already_here > 0).then(|| format!(" {}", crate::td_plural!(l, import.already_here, already_here)))}
+                            </span>
+                            // Each one with « Ouvrir »: on a new computer, the diagnostic the
+                            // user came back for, not an empty one of the same name started
+                            // before the restore.
+                            {(count > 0).then(|| view! {
+                                <ul class="import-results__restored">
+                                    {restored.into_iter().map(|one| view! {
+                                        <li data-testid="restored-row">
+                                            {crate::td_plural!(l, import.restored_one, one.answered, name = one.name, copy = if one.beside { td_string!(l, import.restored_copy) } else { "" }, total = total)}
+                                            " "<OpenImported id=one.id/>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                            {(!beside_the_list).then(|| view! {
+                                <a class="button button--small" href=state.href(Route::Assessments) data-testid="imported-assessments">{td_string!(l, import.see_assessments)}</a>
+                            })}
+                        </li>
+                    }.into_any()
+                }
                 Outcome::Failed { file, message } => view! {
                     <li class="import-results__error" role="alert"><strong>{file}</strong>{td_string!(l, shell.colon)}{message}</li>
                 }.into_any(),

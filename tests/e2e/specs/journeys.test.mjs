@@ -180,7 +180,8 @@ test("the status line says « Copie de sauvegarde : jamais », the reminder neve
   await answerPillar(page, app.server.url, "economie", 3);
   await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.setInputFiles("[data-testid=import-input]", writeFiles([["autodiag-sauvegarde.json", copyText]]));
-  await expectText(page, "[data-testid=import-results] li", "1 évaluation restaurée depuis la sauvegarde. 1 évaluation de ce navigateur a changé depuis cette sauvegarde : sa copie restaurée est à côté, sous le même nom.");
+  await expectText(page, "[data-testid=restored-summary]", "1 évaluation restaurée depuis la sauvegarde. 1 évaluation de ce navigateur a changé depuis cette sauvegarde : sa copie restaurée est à côté, sous le même nom.");
+  await expectText(page, "[data-testid=restored-row]", "« Walcourt » (copie restaurée) : 16 questions sur 47 ont une réponse. Ouvrir Voir les résultats");
   assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Walcourt" }).count(), 2);
   await assertClean(page);
   await context.close();
@@ -248,4 +249,30 @@ test("a summary made under référentiel 1.0.0: the questions changed since are 
   assert.doesNotMatch(await page.textContent("[data-testid=slide]"), /(^|\s)(ene_eclairage_ores|qdv_nuisances_suivi)(\s|$)/);
   await assertClean(page);
   await context.close();
+});
+
+test("coming back on another computer: the restored diagnostic opens from the restore's own line, not the empty namesake started before it", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Fontaine-l'Évêque");
+  await answerPillar(page, app.server.url, "mobilite", 2);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  const backup = await downloadText(page, "[data-testid=backup-all]");
+  await context.close();
+  // Two weeks later, elsewhere: the DG first types the commune's name and starts, then
+  // remembers the file.
+  const later = await app.browser.isolated();
+  const other = await openPage(later, app.server.url);
+  await createAssessment(other, app.server.url, "Fontaine-l'Évêque");
+  await other.goto(`${app.server.url}outils/#/importer`);
+  await other.setInputFiles("[data-testid=import-input]", writeFiles([[backup.name, backup.text]]));
+  await expectText(other, "[data-testid=restored-summary]", "1 évaluation restaurée depuis la sauvegarde.");
+  const row = other.locator("[data-testid=restored-row]");
+  assert.equal(await row.count(), 1);
+  assert.match(await row.textContent(), /^« Fontaine-l'Évêque » : 8 questions sur 47 ont une réponse\./);
+  await row.locator("[data-testid=imported-open]").click();
+  // The restored answers, not the empty diagnostic: its progress counts them.
+  await expectText(other, "[data-testid=overall-progress]", "8 / 47");
+  await assertClean(other);
+  await later.close();
 });
