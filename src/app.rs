@@ -25,8 +25,6 @@ pub type Prepare = fn(AppState, &Route);
 /// Writes the open assessment's summary file. Only the tools bundle has one: the
 /// questionnaire links to the results screen instead, so its first load carries no summary
 /// code.
-pub type SaveSummary = fn(AppState, &str) -> Option<crate::components::download::SavedSummary>;
-
 #[component]
 pub fn App(
     /// Which bundle this is, for links to the other one.
@@ -37,8 +35,6 @@ pub fn App(
     title: Title,
     /// The running bundle's work on arrival at a screen.
     prepare: Prepare,
-    /// How this bundle writes a summary file, if it can.
-    save_summary: Option<SaveSummary>,
 ) -> impl IntoView {
     let loaded = storage::load();
     let preferred = loaded
@@ -46,7 +42,7 @@ pub fn App(
         .lang
         .as_deref()
         .and_then(|code| code.parse::<Locale>().ok());
-    let state = AppState::new(loaded, bundle, save_summary);
+    let state = AppState::new(loaded, bundle);
     provide_context(state);
     if let Some(locale) = preferred.filter(|l| *l != state.lang.get_untracked()) {
         state.switch_language(locale);

@@ -16,17 +16,11 @@ pub mod state;
 pub mod storage;
 
 /// Installs the crash banner and mounts one bundle of the app.
-pub fn start(
-    bundle: route::Bundle,
-    pages: app::Pages,
-    title: app::Title,
-    prepare: app::Prepare,
-    save_summary: Option<app::SaveSummary>,
-) {
+pub fn start(bundle: route::Bundle, pages: app::Pages, title: app::Title, prepare: app::Prepare) {
     panic::install_hook();
     state::when_first_screen_ready(bundle, move || {
         leptos::mount::mount_to_body(
-            move || leptos::view! { <app::App bundle pages title prepare save_summary/> },
+            move || leptos::view! { <app::App bundle pages title prepare/> },
         );
     });
 }

@@ -5,7 +5,5 @@ fn main() {
         autodiag::pages::questionnaire,
         autodiag::pages::questionnaire_title,
         autodiag::pages::prepare_questionnaire,
-        // The results screen writes the summary; this bundle links there.
-        None,
     );
 }

@@ -29,9 +29,6 @@ pub struct Trashed {
 pub struct AppState {
     /// The bundle running in this page.
     pub bundle: Bundle,
-    /// How this bundle writes a summary file; `None` in the questionnaire, which links to the
-    /// results screen for it.
-    pub save_summary: Option<crate::app::SaveSummary>,
     /// Every assessment in this browser. The single source of truth for answers.
     pub workspace: RwSignal<Workspace>,
     /// The assessment this tab shows.
@@ -79,11 +76,7 @@ impl AppState {
     }
 
     /// Builds the state from what storage holds, and installs the storage effect.
-    pub fn new(
-        loaded: storage::Loaded,
-        bundle: Bundle,
-        save_summary: Option<crate::app::SaveSummary>,
-    ) -> AppState {
+    pub fn new(loaded: storage::Loaded, bundle: Bundle) -> AppState {
         let wanted = loaded
             .prefs
             .lang
@@ -108,7 +101,6 @@ impl AppState {
         });
         AppState {
             bundle,
-            save_summary,
             workspace,
             current,
             route: RwSignal::new(Route::default()),

@@ -67,7 +67,6 @@ async fn mount_bundle(
     pages: autodiag::app::Pages,
     title: autodiag::app::Title,
     prepare: autodiag::app::Prepare,
-    save_summary: Option<autodiag::app::SaveSummary>,
 ) -> Mounted {
     web_sys::window()
         .unwrap()
@@ -81,9 +80,7 @@ async fn mount_bundle(
         .unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        leptos::prelude::IntoAny::into_any(
-            leptos::view! { <App bundle pages title prepare save_summary/> },
-        )
+        leptos::prelude::IntoAny::into_any(leptos::view! { <App bundle pages title prepare/> })
     });
     tick().await;
     Mounted {
@@ -99,7 +96,6 @@ async fn mount_app(hash: &str) -> Mounted {
         autodiag::pages::questionnaire,
         autodiag::pages::questionnaire_title,
         autodiag::pages::prepare_questionnaire,
-        None,
     )
     .await
 }
@@ -287,7 +283,6 @@ async fn typed_html_is_shown_as_text() {
         autodiag::pages::tools,
         autodiag::pages::tools_title,
         autodiag::pages::prepare_tools,
-        Some(autodiag::components::download::download_summary),
     )
     .await;
     assert!(document().query_selector("main img").unwrap().is_none());

@@ -5,6 +5,5 @@ fn main() {
         autodiag::pages::tools,
         autodiag::pages::tools_title,
         autodiag::pages::prepare_tools,
-        Some(autodiag::components::download::download_summary),
     );
 }

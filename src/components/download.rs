@@ -48,35 +48,27 @@ pub fn download_summary(state: AppState, id: &str) -> Option<SavedSummary> {
     Some(saved)
 }
 
-/// The banners' download button for the open assessment: the summary where this bundle can
-/// write one, a copy of the answers otherwise.
+/// The banners' « Télécharger une copie de mes réponses »: the open assessment's answers as
+/// they are in memory, newest included even when storage is full, which « Reprendre à partir
+/// d'un fichier » reads back. The same button on every screen, so that « copie » always
+/// means this file; the summary for IGRETEC has its own button and words (hand-over panel,
+/// « Mes évaluations »).
 #[component]
-pub fn DownloadSummaryButton(
+pub fn DownloadCopyButton(
     /// Adds the prominent style, for when the browser cannot keep the data.
     #[prop(optional)]
     prominent: bool,
 ) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
-    // The questionnaire keeps its first load small and writes no summary: it saves a copy of
-    // this tab's answers as they are in memory, newest included even when storage is full,
-    // which « Reprendre à partir d'un fichier » reads back. The summary for IGRETEC is on the
-    // results screen.
-    let label = match state.save_summary {
-        Some(_) => td_string!(l, download.summary),
-        None => td_string!(l, download.copy),
-    };
-    let download = move |_| match state.save_summary {
-        Some(save) => {
-            if let Some(id) = state.current.get_untracked() {
-                let _ = save(state, &id);
-            }
-        }
-        None => {
-            // « My answers »: on a shared computer, never another commune's assessment.
-            if download_backup(state.current.get_untracked().as_deref()) {
-                state.update_current(|a, now| a.mark_downloaded(now));
-            }
+    let download = move |_| {
+        // « My answers »: on a shared computer, never another commune's assessment.
+        let Some(only) = state.current.get_untracked() else {
+            return;
+        };
+        let commune = state.with_current(|a| a.profile.commune.clone());
+        if download_backup(Some((&only, commune.as_deref().unwrap_or_default()))) {
+            state.update_current(|a, now| a.mark_downloaded(now));
         }
     };
     view! {
@@ -84,23 +76,27 @@ pub fn DownloadSummaryButton(
             type="button"
             class="button"
             class:button--primary=prominent
-            data-testid="download-summary"
+            data-testid="download-copy"
             on:click=download
         >
-            {label}
+            {td_string!(l, download.copy)}
         </button>
     }
 }
 
-/// Every assessment of this tab, or only the one with id `only`, in one backup file,
-/// importable later. Whether the browser was handed the file: only then is a copy kept.
-pub fn download_backup(only: Option<&str>) -> bool {
-    crate::storage::backup_json(only).is_some_and(|json| {
-        browser::download(
-            &format!("autodiag-sauvegarde-{}.json", browser::today()),
-            "application/json",
-            &json,
-        )
-        .is_ok()
-    })
+/// Every assessment of this tab, or only the one with id `only` and its commune, in one backup
+/// file, importable later. A commune's copy is named after it, so that a facilitator's copies
+/// of several communes tell themselves apart. Whether the browser was handed the file: only
+/// then is a copy kept.
+pub fn download_backup(only: Option<(&str, &str)>) -> bool {
+    let file_name = match only {
+        Some((_, commune)) => format!(
+            "autodiag-sauvegarde-{}-{}.json",
+            crate::domain::profile::slug(commune),
+            browser::today()
+        ),
+        None => format!("autodiag-sauvegarde-{}.json", browser::today()),
+    };
+    crate::storage::backup_json(only.map(|(id, _)| id))
+        .is_some_and(|json| browser::download(&file_name, "application/json", &json).is_ok())
 }

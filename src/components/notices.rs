@@ -1,7 +1,7 @@
 //! Messages about the safety of the commune's data: storage problems, recovered values,
 //! conflicts between tabs, undo after a deletion, and a new version being ready.
 
-use super::download::{DownloadSummaryButton, download_backup};
+use super::download::{DownloadCopyButton, download_backup};
 use crate::browser;
 use crate::domain::stored::DecodeError;
 use crate::i18n::*;
@@ -115,7 +115,7 @@ fn DownloadButtons() -> impl IntoView {
     let l = crate::state::locale();
     view! {
         <div class="notice__actions">
-            {move || state.has_current().then(|| view! { <DownloadSummaryButton prominent=true/> })}
+            {move || state.has_current().then(|| view! { <DownloadCopyButton prominent=true/> })}
             <button type="button" class="button" on:click=move |_| { download_backup(None); }>
                 {td_string!(l, download.backup)}
             </button>
@@ -197,7 +197,7 @@ fn SaveStatus() -> impl IntoView {
                 {nudge.then(|| view! {
                     <div class="notice notice--info" data-testid="download-nudge">
                         <p>{if never { td_string!(l, notices.nudge_never) } else { td_string!(l, notices.nudge) }}</p>
-                        <DownloadSummaryButton prominent=true/>
+                        <DownloadCopyButton prominent=true/>
                     </div>
                 })}
             }})}

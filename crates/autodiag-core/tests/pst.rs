@@ -436,7 +436,7 @@ fn an_action_serves_the_objective_of_a_question_it_still_improves_never_one_alre
     }
     let pst = pst_of(&a);
     assert!(pst.strategic.is_empty(), "{pst:?}");
-    assert_eq!(pst.other_item_ids, [action.id.clone()]);
+    assert_eq!(pst.other_item_ids, std::slice::from_ref(&action.id));
 }
 
 #[test]

@@ -170,7 +170,7 @@ export const PILLARS = ["mobilite", "qualite_de_vie", "economie", "energie_envir
 
 /** Reads a download into a string. */
 export async function downloadText(page, selector) {
-  // The button a person sees: a hidden twin (the reminder's, beside the hand-over) is not it.
+  // The button a person sees, should a screen ever hold a hidden twin.
   const button = page.locator(selector).locator("visible=true").first();
   const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
   const file = await download.path();

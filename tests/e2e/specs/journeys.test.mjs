@@ -124,20 +124,21 @@ test("the results are the end screen: a diagnostic in progress names the pillars
   await page.waitForURL(/outils\/#\/resultats$/);
   await status.waitFor();
   assert.equal(await status.locator("h2").textContent(), "Diagnostic complet");
-  // No copy kept yet: the reminder speaks, and the page's own button, the one that says how
-  // to send the file, is the only one offered.
+  // No copy kept yet: the reminder offers the copy, as on every screen, and the hand-over
+  // panel the summary for IGRETEC, each under its own name.
   const nudge = page.locator("[data-testid=download-nudge]");
   assert.match(await nudge.textContent(), /aucune copie/);
-  assert.equal(await nudge.locator("[data-testid=download-summary]").isVisible(), false);
-  assert.equal(await page.locator("[data-testid=download-summary]:visible").count(), 1);
+  assert.equal((await nudge.locator("[data-testid=download-copy]:visible").textContent()).trim(), "Télécharger une copie de mes réponses (fichier)");
+  assert.equal(await nudge.locator("[data-testid=download-summary]").count(), 0);
+  assert.equal((await page.locator("[data-testid=download-summary]:visible").textContent()).trim(), "Enregistrer le résumé pour IGRETEC (fichier)");
   const done = await status.textContent();
   assert.match(done, /Les 47 questions ont une réponse, dont 3 « Je ne sais pas » à vérifier/);
   assert.match(done, /relisez la feuille de route proposée .* envoyez-le à IGRETEC\./);
   assert.equal(await status.locator("a").count(), 0, "nothing left to link to");
   await page.screenshot({ path: path.join(resultsDir(), "results-done-1280.png") });
-  // A page without the hand-over keeps the reminder's own button.
+  // A page without the hand-over has the same reminder and button.
   await page.goto(`${app.server.url}outils/#/rapport`);
-  await page.locator("[data-testid=download-nudge] [data-testid=download-summary]").waitFor({ state: "visible" });
+  await page.locator("[data-testid=download-nudge] [data-testid=download-copy]").waitFor({ state: "visible" });
   // Coming back to a finished diagnostic, the home page's first button says it shows the results.
   await page.goto(`${app.server.url}#/`);
   const resume = page.locator("[data-testid=continue]");
@@ -164,7 +165,9 @@ test("the status line says « Copie de sauvegarde : jamais », the reminder neve
   assert.match(await nudge.textContent(), /aucune copie/);
   assert.doesNotMatch(await nudge.textContent(), /depuis votre dernière copie/);
   // The questionnaire's button keeps a copy of the answers as they are on screen.
-  const copyText = (await downloadText(page, "[data-testid=download-nudge] [data-testid=download-summary]")).text;
+  const { name: copyName, text: copyText } = await downloadText(page, "[data-testid=download-nudge] [data-testid=download-copy]");
+  // Named after the commune: a facilitator's copies of several communes tell themselves apart.
+  assert.match(copyName, /^autodiag-sauvegarde-walcourt-\d{4}-\d{2}-\d{2}\.json$/);
   const copy = JSON.parse(copyText);
   assert.equal(copy.format, "autodiag-backup");
   // « My answers » are this commune's only, never Fleurus's.

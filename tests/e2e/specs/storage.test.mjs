@@ -66,13 +66,20 @@ test("no storage: the app works in memory, warns, and offers the download", asyn
   await page.waitForURL(/#\/profil$/);
   await answerPillar(page, app.server.url, "gouvernance", 3);
   await expectText(page, "[data-testid=progress-gouvernance]", "8 / 8");
-  assert.ok(await page.isVisible("[data-testid=storage-unavailable] [data-testid=download-summary]"), "download is prominent");
+  assert.ok(await page.isVisible("[data-testid=storage-unavailable] [data-testid=download-copy]"), "download is prominent");
   // Still there on the tools bundle's page: answers travel in window.name.
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   assert.match(await page.textContent("h1"), /Walcourt/);
-  const summary = await downloadText(page, "[data-testid=storage-unavailable] [data-testid=download-summary]");
-  assert.equal(JSON.parse(summary.text).answers.length, 8);
+  // The same « copie de mes réponses » as in the questionnaire, named after the commune.
+  const copy = await downloadText(page, "[data-testid=storage-unavailable] [data-testid=download-copy]");
+  assert.match(copy.name, /^autodiag-sauvegarde-walcourt-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(copy.text);
+  assert.equal(backup.format, "autodiag-backup");
+  assert.equal(Object.keys(backup.assessments[0].assessment.answers).length, 8);
+  // And back to the questionnaire, a page of the other bundle: the answers travelled again.
+  await page.goto(`${app.server.url}#/pilier/gouvernance`);
+  await expectText(page, "[data-testid=progress-gouvernance]", "8 / 8");
   await assertClean(page);
   await context.close();
 });
@@ -98,7 +105,7 @@ test("a full storage: nothing stored is lost, the user is told, the screen keeps
   assert.ok(await page.isChecked('[data-testid="mob_pcm-1"]'));
   await expectText(page, "[data-testid=progress-mobilite]", "8 / 8");
   // The questionnaire saves a copy of the answers in memory, which the import reads back.
-  const copy = JSON.parse((await downloadText(page, "[data-testid=quota-exceeded] [data-testid=download-summary]")).text);
+  const copy = JSON.parse((await downloadText(page, "[data-testid=quota-exceeded] [data-testid=download-copy]")).text);
   assert.equal(copy.format, "autodiag-backup");
   assert.equal(copy.assessments[0].assessment.answers.mob_pcm.choice, 1, "the download has the newest answer");
   await page.evaluate(() => (window.__full = false));
