@@ -97,6 +97,7 @@ test("bad files get a French message and change nothing", async () => {
   const files = writeFiles([
     ["coupe.json", cut],
     ["notes.txt", "Compte rendu de la réunion du collège"],
+    ["casse.json", '{"format": ]'],
     ["autre.json", JSON.stringify({ commune: "Lobbes", score: 42 })],
     ["futur.json", newer],
     ["niveau.json", outOfRange],
@@ -114,12 +115,14 @@ test("bad files get a French message and change nothing", async () => {
   await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", files);
   await page
-    .waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 12, null, { timeout: 15_000 })
+    .waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 13, null, { timeout: 15_000 })
     .catch(async () => assert.fail(`results: ${await page.textContent("[data-testid=import-results]")}`));
   const text = await page.textContent("[data-testid=import-results]");
   // The cut file is told as cut, and the question at fault by its title, not its identifier.
   assert.match(text, /coupe\.json[^]*s'arrête avant la fin \(ligne \d+\) : il a sans doute été coupé/);
   assert.ok(!text.includes(`« ${outOfRange.answers[0].question_id} »`), "a question is named by its title");
+  // Words that are no JSON at all are no damaged summary: the message says which file to pick.
+  assert.match(await page.locator("[data-testid=import-results] li", { hasText: "notes.txt" }).textContent(), /n'est pas un résumé Autodiag\. Le résumé est le fichier « autodiag-nom-de-la-commune-date\.json »/);
   for (const expected of [
     "n'est pas du JSON valide",
     "n'est pas un résumé Autodiag",
@@ -129,9 +132,9 @@ test("bad files get a French message and change nothing", async () => {
     "« profile » manque",
     "n'a pas le bon type",
     "le fichier est vide",
-    "n'est pas un texte",
+    "n'est pas un texte (un PDF ou un tableur, peut-être)",
     "imbriqué trop profondément",
-    "ne dépasse jamais 5 Mo",
+    "le fichier fait plus de 5 Mo : un fichier Autodiag n'est jamais aussi lourd.",
   ]) {
     assert.ok(text.includes(expected), `missing: ${expected}`);
   }
