@@ -58,6 +58,10 @@ pub fn DownloadCopyButton(
     /// Adds the prominent style, for when the browser cannot keep the data.
     #[prop(optional)]
     prominent: bool,
+    /// A short link-like button beside the status line « Copie de sauvegarde : … », so a copy
+    /// can be taken at any time, not only when the reminder asks.
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
@@ -74,12 +78,12 @@ pub fn DownloadCopyButton(
     view! {
         <button
             type="button"
-            class="button"
+            class=if compact { "link-button" } else { "button" }
             class:button--primary=prominent
-            data-testid="download-copy"
+            data-testid=if compact { "status-copy" } else { "download-copy" }
             on:click=download
         >
-            {td_string!(l, download.copy)}
+            {if compact { td_string!(l, download.copy_short) } else { td_string!(l, download.copy) }}
         </button>
     }
 }

@@ -188,11 +188,12 @@ fn SaveStatus() -> impl IntoView {
                 // « Many changes since the last copy » only when there was one.
                 let never = last_download.is_none();
                 view! {
-                <p class="save-status__download" data-testid="last-download">
-                    {match last_download {
+                <p class="save-status__download">
+                    <span data-testid="last-download">{match last_download {
                         Some(at) => td_string!(l, notices.last_download, date = browser::format_date(&at, state.lang_code(), true)),
                         None => td_string!(l, notices.never_downloaded).to_string(),
-                    }}
+                    }}</span>
+                    " · "<DownloadCopyButton compact=true/>
                 </p>
                 {nudge.then(|| view! {
                     <div class="notice notice--info" data-testid="download-nudge">

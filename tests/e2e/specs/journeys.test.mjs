@@ -279,3 +279,21 @@ test("coming back on another computer: the restored diagnostic opens from the re
   await assertClean(other);
   await later.close();
 });
+
+test("a copy whenever wanted: the status line's « Télécharger une copie » saves this commune's answers before any reminder, and then says when", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Gerpinnes");
+  await openPillar(page, app.server.url, "mobilite");
+  await page.click('[data-testid="mob_pcm-3"]');
+  await expectText(page, "[data-testid=last-download]", "Copie de sauvegarde : jamais");
+  assert.equal(await page.locator("[data-testid=download-nudge]").count(), 0, "no reminder yet");
+  const copy = await downloadText(page, "[data-testid=status-copy]");
+  assert.match(copy.name, /^autodiag-sauvegarde-gerpinnes-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(copy.text);
+  assert.equal(backup.format, "autodiag-backup");
+  assert.equal(backup.assessments[0].assessment.answers.mob_pcm.choice, 3);
+  await page.waitForFunction(() => /Copie de sauvegarde : le \d{2}\/\d{2}\/\d{4}/.test(document.querySelector("[data-testid=last-download]")?.textContent ?? ""));
+  await assertClean(page);
+  await context.close();
+});
