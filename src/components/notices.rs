@@ -193,7 +193,7 @@ fn SaveStatus() -> impl IntoView {
                         Some(at) => td_string!(l, notices.last_download, date = browser::format_date(&at, state.lang_code(), true)),
                         None => td_string!(l, notices.never_downloaded).to_string(),
                     }}</span>
-                    " · "<DownloadCopyButton compact=true/>
+                    " "<DownloadCopyButton compact=true/>
                 </p>
                 {nudge.then(|| view! {
                     <div class="notice notice--info" data-testid="download-nudge">

@@ -163,6 +163,8 @@ test("the status line says « Copie de sauvegarde : jamais », the reminder neve
   const nudge = page.locator("[data-testid=download-nudge]");
   await nudge.waitFor();
   assert.match(await nudge.textContent(), /aucune copie/);
+  // One copy button at a time: the reminder's replaces the status line's.
+  assert.equal(await page.locator("[data-testid=status-copy]").isVisible(), false);
   assert.doesNotMatch(await nudge.textContent(), /depuis votre dernière copie/);
   // The questionnaire's button keeps a copy of the answers as they are on screen.
   const { name: copyName, text: copyText } = await downloadText(page, "[data-testid=download-nudge] [data-testid=download-copy]");
@@ -288,6 +290,7 @@ test("a copy whenever wanted: the status line's « Télécharger une copie » sa
   await page.click('[data-testid="mob_pcm-3"]');
   await expectText(page, "[data-testid=last-download]", "Copie de sauvegarde : jamais");
   assert.equal(await page.locator("[data-testid=download-nudge]").count(), 0, "no reminder yet");
+  assert.ok(await page.locator("[data-testid=status-copy]").isVisible());
   const copy = await downloadText(page, "[data-testid=status-copy]");
   assert.match(copy.name, /^autodiag-sauvegarde-gerpinnes-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(copy.text);
