@@ -22,9 +22,6 @@ pub type Title = fn(&Route, Locale) -> String;
 /// it. Each bundle names its own, so the questionnaire's wasm never carries roadmap drafting.
 pub type Prepare = fn(AppState, &Route);
 
-/// Writes the open assessment's summary file. Only the tools bundle has one: the
-/// questionnaire links to the results screen instead, so its first load carries no summary
-/// code.
 #[component]
 pub fn App(
     /// Which bundle this is, for links to the other one.

@@ -168,6 +168,10 @@ pub fn backup_json(only: Option<&str>) -> Option<String> {
             .filter(|(id, _)| only.is_none_or(|only| only == id.as_str()))
             .map(|(_, record)| record.as_str())
             .collect();
+        // A copy of one assessment that holds none would pass for a copy kept.
+        if only.is_some() && records.is_empty() {
+            return None;
+        }
         Some(format!(
             "{{\"format\":\"{}\",\"storage_version\":{},\"assessments\":[{}]}}",
             stored::BACKUP_FORMAT,
@@ -187,11 +191,12 @@ pub fn sync(workspace: &Workspace, written: &mut LiteMap<String, u64>) -> SyncRe
     for (id, encoded) in &report.encoded {
         remember(id, encoded.clone());
     }
+    // Only what the workspace still holds: without storage, a deleted assessment is never
+    // reported removed, and must not travel to the other bundle's page or into a backup.
     LATEST.with(|latest| {
-        let mut latest = latest.borrow_mut();
-        for id in &report.removed {
-            latest.remove(id);
-        }
+        latest
+            .borrow_mut()
+            .retain(|id, _| workspace.get(id).is_some());
     });
     if !available {
         to_window_name();

@@ -55,7 +55,8 @@ pub fn download_summary(state: AppState, id: &str) -> Option<SavedSummary> {
 /// « Mes évaluations »).
 #[component]
 pub fn DownloadCopyButton(
-    /// Adds the prominent style, for when the browser cannot keep the data.
+    /// Adds the prominent style: the reminder's button, and the banners' when the browser
+    /// cannot keep the data.
     #[prop(optional)]
     prominent: bool,
     /// A short link-like button beside the status line « Copie de sauvegarde : … », so a copy

@@ -88,10 +88,6 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
         // No size: just over the limit it would round to « 5 Mo », over a limit of 5 Mo.
         ImportError::TooLarge { .. } => td_string!(l, import.errors.too_large).to_string(),
         ImportError::Binary => td_string!(l, import.errors.binary).to_string(),
-        // Not JSON from its first character: words, a CSV export, not a damaged summary.
-        ImportError::NotJson { line: 1, column: 1 } => {
-            td_string!(l, import.errors.not_autodiag).to_string()
-        }
         ImportError::NotJson { line, column } => {
             td_string!(l, import.errors.not_json, line = *line, column = *column).to_string()
         }
@@ -155,10 +151,27 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
     let l = state.lang.get_untracked();
     let now = browser::now_iso();
     // A crash backup holds every assessment of a browser.
-    if let Ok(text) = std::str::from_utf8(bytes)
-        && text.contains(stored::BACKUP_FORMAT)
-        && let Ok(assessments) = stored::decode_backup(text)
+    let backup = std::str::from_utf8(bytes)
+        .ok()
+        .filter(|text| text.contains(stored::BACKUP_FORMAT))
+        .map(stored::decode_backup);
+    // A copy that cannot be read back is the commune's own: it is told so, not to ask
+    // itself for a summary.
+    if let Some(Err(error)) = &backup
+        && summary::parse(bytes).is_err_and(|e| e == ImportError::Backup)
     {
+        let message = match error {
+            stored::DecodeError::FromTheFuture { .. } => {
+                td_string!(l, import.errors.backup_newer)
+            }
+            _ => td_string!(l, import.errors.backup_damaged),
+        };
+        return Outcome::Failed {
+            file: file.to_string(),
+            message: message.to_string(),
+        };
+    }
+    if let Some(Ok(assessments)) = backup {
         let (mut restored, mut already_here, mut beside) = (Vec::new(), 0, 0);
         for mut assessment in assessments {
             // As the copies here were when this browser loaded them: under this référentiel.
@@ -434,9 +447,11 @@ pub fn ImportArea(
                             // user came back for, not an empty one of the same name started
                             // before the restore.
                             {(count > 0).then(|| view! {
-                                <ul class="import-results__restored">
+                                // Not read aloud row by row: the sentence above says how many.
+                                <ul class="import-results__restored" aria-live="off">
                                     {restored.into_iter().map(|one| view! {
-                                        <li data-testid="restored-row">
+                                        // Each row's « Ouvrir » is named by its commune.
+                                        <li data-testid="restored-row" role="group" aria-label=one.name.clone()>
                                             {crate::td_plural!(l, import.restored_one, one.answered, name = one.name, copy = if one.beside { td_string!(l, import.restored_copy) } else { "" }, total = total)}
                                             " "<OpenImported id=one.id/>
                                         </li>

@@ -113,9 +113,11 @@ pub fn Notices() -> impl IntoView {
 fn DownloadButtons() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
+    // Redrawn when an assessment opens or closes, not on every answer: a click keeps focus.
+    let open = Memo::new(move |_| state.has_current());
     view! {
         <div class="notice__actions">
-            {move || state.has_current().then(|| view! { <DownloadCopyButton prominent=true/> })}
+            {move || open.get().then(|| view! { <DownloadCopyButton prominent=true/> })}
             <button type="button" class="button" on:click=move |_| { download_backup(None); }>
                 {td_string!(l, download.backup)}
             </button>
@@ -181,27 +183,35 @@ fn SaveStatus() -> impl IntoView {
         (state.saves.get() > 0 && state.storage_available && !state.quota_exceeded.get())
             .then(|| td_string!(l, notices.saved))
     };
+    // The line and its button are drawn once per open assessment: a click on the button,
+    // which changes the date, keeps the keyboard's focus on it.
+    let open = Memo::new(move |_| status.with(Option::is_some));
+    let last_download = move || {
+        status.with(|status| match status {
+            Some((Some(at), _)) => td_string!(
+                l,
+                notices.last_download,
+                date = browser::format_date(at, state.lang_code(), true)
+            ),
+            _ => td_string!(l, notices.never_downloaded).to_string(),
+        })
+    };
     view! {
         <div class="save-status">
             <p class="save-status__text" role="status" aria-live="polite" data-testid="save-status">{saved}</p>
-            {move || status.get().map(|(last_download, nudge)| {
-                // « Many changes since the last copy » only when there was one.
-                let never = last_download.is_none();
-                view! {
+            {move || open.get().then(|| view! {
                 <p class="save-status__download">
-                    <span data-testid="last-download">{match last_download {
-                        Some(at) => td_string!(l, notices.last_download, date = browser::format_date(&at, state.lang_code(), true)),
-                        None => td_string!(l, notices.never_downloaded).to_string(),
-                    }}</span>
+                    <span data-testid="last-download">{last_download}</span>
                     " "<DownloadCopyButton compact=true/>
                 </p>
-                {nudge.then(|| view! {
-                    <div class="notice notice--info" data-testid="download-nudge">
-                        <p>{if never { td_string!(l, notices.nudge_never) } else { td_string!(l, notices.nudge) }}</p>
-                        <DownloadCopyButton prominent=true/>
-                    </div>
-                })}
-            }})}
+            })}
+            {move || status.get().and_then(|(last_download, nudge)| nudge.then(|| view! {
+                <div class="notice notice--info" data-testid="download-nudge">
+                    // « Many changes since the last copy » only when there was one.
+                    <p>{if last_download.is_none() { td_string!(l, notices.nudge_never) } else { td_string!(l, notices.nudge) }}</p>
+                    <DownloadCopyButton prominent=true/>
+                </div>
+            }))}
         </div>
     }
 }

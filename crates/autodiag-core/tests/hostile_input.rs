@@ -859,6 +859,13 @@ fn parse_with_serde(bytes: &[u8]) -> Result<summary::Summary, String> {
     {
         return Err(kind(&summary::parse(bytes).unwrap_err()));
     }
+    // A summary is an object: text that starts otherwise is none, JSON or not.
+    if !text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+    {
+        return Err("NotAutodiag".into());
+    }
     // The envelope as the old reader took it: unknown fields skipped unread.
     if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
         return Err("NotJson".into());

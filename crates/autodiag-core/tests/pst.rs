@@ -437,6 +437,17 @@ fn an_action_serves_the_objective_of_a_question_it_still_improves_never_one_alre
     let pst = pst_of(&a);
     assert!(pst.strategic.is_empty(), "{pst:?}");
     assert_eq!(pst.other_item_ids, std::slice::from_ref(&action.id));
+    // « Je ne sais pas » on the second: its objective, from an unknown level.
+    a.set_choice(second, Some(Choice::Unknown), NOW);
+    let operational = &pst_of(&a).strategic[0].operational;
+    assert_eq!(&operational[0].question_id, second);
+    assert_eq!(operational[0].current_level, None);
+    // « Non applicable » instead: no objective on a question that does not concern the
+    // commune.
+    a.set_choice(second, Some(Choice::NotApplicable), NOW);
+    let pst = pst_of(&a);
+    assert!(pst.strategic.is_empty(), "{pst:?}");
+    assert_eq!(pst.other_item_ids, std::slice::from_ref(&action.id));
 }
 
 #[test]
@@ -452,11 +463,21 @@ fn the_communes_own_items_come_last_under_their_own_heading() {
         )
         .unwrap();
     let pst = pst_of(&a);
-    assert_eq!(pst.other_item_ids.last(), Some(&id));
+    assert!(pst.other_item_ids.contains(&id), "{pst:?}");
+    // Thuin kept an action on its PAEDC, which it answered « non applicable »: no objective
+    // aims at that question, and the action is listed with the commune's own.
+    assert!(
+        pst.other_item_ids.iter().any(|i| i == "ene_paedc_pst"),
+        "{pst:?}"
+    );
     let csv = csv_of(&a, None);
+    let row = csv
+        .lines()
+        .find(|line| line.contains("Former les agents d'accueil"))
+        .unwrap();
+    assert!(row.contains("Autres actions de la commune;"), "{row}");
     let last = csv.lines().last().unwrap();
     assert!(last.contains("Autres actions de la commune;"), "{last}");
-    assert!(last.contains("Former les agents d'accueil"), "{last}");
 }
 
 #[test]

@@ -259,13 +259,11 @@ fn bad_files_are_refused_with_a_precise_reason() {
     // A text in another encoding is not a cut file, nor a character cut outside a string.
     assert_eq!(reject(b"Compte rendu \xe9"), ImportError::Binary);
     assert_eq!(reject(b"{\"a\": t\xc3"), ImportError::Binary);
-    // Nor is a whole document with something after it, or words and digits that start nothing.
+    // Nor is a whole document with something after it.
     for text in [
         &b"{\"format\": \"x\"}\n1"[..],
         b"{\"format\": \"x\"}\nnull",
         b"{\"format\": \"x\"}\nnu",
-        b"cafe",
-        b"123abc",
         b"{\"note\": \"\\u00zz\"}",
         // A bad escape in a whole file, however close to its end.
         b"{\"a\": \"\\u12\"}",
@@ -277,10 +275,26 @@ fn bad_files_are_refused_with_a_precise_reason() {
             reject(text)
         );
     }
-    assert!(matches!(
-        reject(b"Bonjour, voici nos r\xc3\xa9ponses"),
-        ImportError::NotJson { .. }
-    ));
+    // Text that does not start as an object is no summary, whatever follows: words, a CSV
+    // export (quoted or not), a number, a list cut short.
+    for text in [
+        &b"Bonjour, voici nos r\xc3\xa9ponses"[..],
+        b"cafe",
+        b"123abc",
+        b" Bonjour",
+        b"\nBonjour",
+        b"\"Commune\";\"Score\"\n\"Lobbes\";42",
+        b"Commune;Code INS\nLobbes;56044",
+        b"[1, 2",
+        b"\xef\xbb\xbf  \"texte\"",
+    ] {
+        assert_eq!(
+            reject(text),
+            ImportError::NotAutodiag,
+            "{}",
+            String::from_utf8_lossy(text)
+        );
+    }
     assert_eq!(
         reject(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"),
         ImportError::Binary

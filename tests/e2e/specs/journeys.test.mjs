@@ -2,6 +2,7 @@
 // « Continuer » lands on the first question still to answer.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, openPillar, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
@@ -274,6 +275,9 @@ test("coming back on another computer: the restored diagnostic opens from the re
   await expectText(other, "[data-testid=restored-summary]", "1 évaluation restaurée depuis la sauvegarde.");
   const row = other.locator("[data-testid=restored-row]");
   assert.equal(await row.count(), 1);
+  // Its buttons are named by the commune, for a screen reader going from button to button.
+  assert.equal(await row.getAttribute("role"), "group");
+  assert.equal(await row.getAttribute("aria-label"), "Fontaine-l'Évêque");
   assert.match(await row.textContent(), /^« Fontaine-l'Évêque » : 8 questions sur 47 ont une réponse\./);
   await row.locator("[data-testid=imported-open]").click();
   // The restored answers, not the empty diagnostic: its progress counts them.
@@ -291,12 +295,29 @@ test("a copy whenever wanted: the status line's « Télécharger une copie » sa
   await expectText(page, "[data-testid=last-download]", "Copie de sauvegarde : jamais");
   assert.equal(await page.locator("[data-testid=download-nudge]").count(), 0, "no reminder yet");
   assert.ok(await page.locator("[data-testid=status-copy]").isVisible());
-  const copy = await downloadText(page, "[data-testid=status-copy]");
+  // By keyboard: the button keeps the focus once the date it sits beside has changed.
+  await page.focus("[data-testid=status-copy]");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  const copy = { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), "utf8") };
   assert.match(copy.name, /^autodiag-sauvegarde-gerpinnes-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(copy.text);
   assert.equal(backup.format, "autodiag-backup");
   assert.equal(backup.assessments[0].assessment.answers.mob_pcm.choice, 3);
   await page.waitForFunction(() => /Copie de sauvegarde : le \d{2}\/\d{2}\/\d{4}/.test(document.querySelector("[data-testid=last-download]")?.textContent ?? ""));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "status-copy");
+  // A copy that cannot be read back is the commune's own: never « ask the commune ».
+  const newer = structuredClone(backup);
+  newer.assessments[0].storage_version = 99;
+  const damaged = structuredClone(backup);
+  damaged.assessments[0].assessment = 5;
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["copie-future.json", newer], ["copie-abimee.json", damaged]]));
+  const results = page.locator("[data-testid=import-results]");
+  await results.locator("li", { hasText: "copie-future.json" }).waitFor();
+  await results.locator("li", { hasText: "copie-abimee.json" }).waitFor();
+  assert.match(await results.locator("li", { hasText: "copie-future.json" }).textContent(), /cette copie de sauvegarde vient d'une version plus récente d'Autodiag\. Mettez la page à jour/);
+  assert.match(await results.locator("li", { hasText: "copie-abimee.json" }).textContent(), /cette copie de sauvegarde est abîmée et ne peut pas être relue/);
+  assert.doesNotMatch(await results.textContent(), /demandez à la commune/);
   await assertClean(page);
   await context.close();
 });

@@ -71,15 +71,31 @@ test("no storage: the app works in memory, warns, and offers the download", asyn
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.waitForSelector("[data-testid=radar-chart] svg");
   assert.match(await page.textContent("h1"), /Walcourt/);
+  // And back to the questionnaire, with nothing changed on the way: they travel back too.
+  await page.goto(`${app.server.url}#/pilier/gouvernance`);
+  await expectText(page, "[data-testid=progress-gouvernance]", "8 / 8");
   // The same « copie de mes réponses » as in the questionnaire, named after the commune.
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.waitForSelector("[data-testid=radar-chart] svg");
   const copy = await downloadText(page, "[data-testid=storage-unavailable] [data-testid=download-copy]");
   assert.match(copy.name, /^autodiag-sauvegarde-walcourt-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(copy.text);
   assert.equal(backup.format, "autodiag-backup");
   assert.equal(Object.keys(backup.assessments[0].assessment.answers).length, 8);
-  // And back to the questionnaire, a page of the other bundle: the answers travelled again.
-  await page.goto(`${app.server.url}#/pilier/gouvernance`);
-  await expectText(page, "[data-testid=progress-gouvernance]", "8 / 8");
+  // An assessment added and deleted on one page stays deleted on the other bundle's page.
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes.json", example()]]));
+  const lobbes = page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" });
+  await lobbes.locator("[data-testid=delete-assessment]").click();
+  await lobbes.locator("[data-testid=confirm-delete]").click();
+  await lobbes.waitFor({ state: "detached" });
+  await page.goto(`${app.server.url}#/`);
+  await ready(page);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.locator("[data-testid=assessment-row]", { hasText: "Walcourt" }).waitFor();
+  assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" }).count(), 0);
+  const all = JSON.parse((await downloadText(page, "[data-testid=backup-all]")).text);
+  assert.deepEqual(all.assessments.map((r) => r.assessment.profile.commune), ["Walcourt"]);
   await assertClean(page);
   await context.close();
 });

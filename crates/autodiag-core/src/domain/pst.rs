@@ -23,8 +23,9 @@ pub struct Pst {
     /// Objectifs stratégiques: legal duties first, then the focus pillars in their order,
     /// then the other pillars in framework order.
     pub strategic: Vec<StrategicObjective>,
-    /// The commune's own items, which address no question of the framework. Items of actions
-    /// an older framework had are left out unless the commune gave them a title.
+    /// Items that serve no objective: the commune's own, and catalogue actions whose every
+    /// question is already at the top or « non applicable ». Items of actions an older
+    /// framework had are left out unless the commune gave them a title.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_item_ids: Vec<String>,
 }
@@ -177,9 +178,10 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
 }
 
 /// The question whose objective an action serves: of the questions it improves, the first
-/// still below its legal minimum, else below where the action leads, else without a level,
-/// else below the top. An action whose every question is already at the top serves no
-/// objective. An objective never aims at a level the commune already has.
+/// still below its legal minimum, else below where the action leads, else not answered or
+/// answered « je ne sais pas », else below the top. Never one answered « non applicable »:
+/// a commune without a bus line has no objective on its buses. An action with no such question
+/// serves no objective. An objective never aims at a level the commune already has.
 fn objective_question<'a>(
     framework: &Framework,
     assessment: &Assessment,
@@ -195,7 +197,14 @@ fn objective_question<'a>(
     questions()
         .find(below_minimum)
         .or_else(|| questions().find(|q| level(q).is_some_and(|l| l < action.to)))
-        .or_else(|| questions().find(|q| level(q).is_none()))
+        .or_else(|| {
+            questions().find(|q| {
+                matches!(
+                    assessment.choice(q),
+                    None | Some(super::assessment::Choice::Unknown)
+                )
+            })
+        })
         .or_else(|| questions().find(|q| level(q).is_some_and(|l| l < 5)))
 }
 

@@ -552,6 +552,14 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
     if nesting_depth(text) > MAX_DEPTH {
         return Err(ImportError::TooDeep);
     }
+    // A summary is an object: words, a CSV export or a list are none, JSON or not, and the
+    // reader is told which file to pick rather than where the syntax failed.
+    if !text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+    {
+        return Err(ImportError::NotAutodiag);
+    }
 
     let tree = json_tree::parse(text).map_err(|error| {
         if error.too_dense {
