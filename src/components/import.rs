@@ -85,8 +85,17 @@ fn question_title(l: Locale, question_id: &str) -> String {
 pub fn error_message(l: Locale, error: &ImportError) -> String {
     match error {
         ImportError::Empty => td_string!(l, import.errors.empty).to_string(),
-        // No size: just over the limit it would round to « 5 Mo », over a limit of 5 Mo.
-        ImportError::TooLarge { .. } => td_string!(l, import.errors.too_large).to_string(),
+        // Rounded up: a file just over the limit reads « 5,1 Mo », never « 5 Mo ».
+        ImportError::TooLarge { bytes } => td_string!(
+            l,
+            import.errors.too_large,
+            size = crate::browser::format_number(
+                (*bytes as f64 / 104_857.6).ceil() / 10.0,
+                l.as_str(),
+                1
+            )
+        )
+        .to_string(),
         ImportError::Binary => td_string!(l, import.errors.binary).to_string(),
         ImportError::NotJson { line, column } => {
             td_string!(l, import.errors.not_json, line = *line, column = *column).to_string()

@@ -134,7 +134,7 @@ test("bad files get a French message and change nothing", async () => {
     "le fichier est vide",
     "n'est pas un texte (un PDF ou un tableur, peut-être)",
     "imbriqué trop profondément",
-    "le fichier fait plus de 5 Mo : un fichier Autodiag n'est jamais aussi lourd.",
+    "le fichier fait 5,1 Mo ; un fichier Autodiag ne dépasse jamais 5 Mo.",
   ]) {
     assert.ok(text.includes(expected), `missing: ${expected}`);
   }
