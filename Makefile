@@ -108,9 +108,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # question the action still improves, each restored diagnostic with « Ouvrir », « Télécharger
 # une copie » on every screen and in the status line, damaged or newer copies told apart, a
 # deleted assessment no longer carried between bundles without storage: 678,050; first load
-# 179,838.
+# 179,838. A synthesis kept over a later file of one of its participants in the territory, a
+# legal duty some call « non applicable » discussed in the workshop, shared actions most
+# shared first: 678,319; first load 179,869.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 678300
+DIST_BUDGET := 678600
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -350,7 +350,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 answers,
                 groups,
                 notes,
-                unmet_duty: s.unmet_duty,
+                duty: duty_warning(l, s),
             }
         })
         .collect();
@@ -410,7 +410,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     <td>{s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}{s.to_discuss().then(|| warning_badge(td_string!(l, consolidate.discuss)))}</td>
                     <td>
                         {decision_select(chosen, &question, select_id)}
-                        {s.unmet_duty.then(|| warning_badge(td_string!(l, consolidate.unmet_duty)))}
+                        {duty_warning(l, &s).map(warning_badge)}
                     </td>
                 </tr>
             }
@@ -482,8 +482,20 @@ struct Discussed {
     /// Each respondent's note, « Karim : Pas de DPO depuis mars… », cut to fit the slide:
     /// often the reason for an answer, which the group needs to settle it.
     notes: Vec<String>,
-    /// A legal duty one respondent says is unmet: why the proposal is the lowest answer.
-    unmet_duty: bool,
+    /// On a legal duty, why the group must settle it (see [`duty_warning`]).
+    duty: Option<&'static str>,
+}
+
+/// On a legal duty: one respondent says it is unmet (why the proposal is the lowest answer),
+/// or some say it does not concern the commune while others gave a level.
+fn duty_warning(l: Locale, spread: &consolidation::QuestionSpread) -> Option<&'static str> {
+    if spread.unmet_duty {
+        Some(td_string!(l, consolidate.unmet_duty))
+    } else if spread.applicability_disputed {
+        Some(td_string!(l, consolidate.duty_not_applicable))
+    } else {
+        None
+    }
 }
 
 /// « 4 · Intégré », who chose it, and what that level says.
@@ -549,7 +561,7 @@ fn DiscussionSlides(
                     <section class="projector__slide" data-testid="discussion-slide">
                         <p class="eyebrow projector__discussed-pillar" data-testid="discussion-pillar">{slide.pillar.clone()}</p>
                         <h2 id="discussion-question">{slide.title.clone()}</h2>
-                        {slide.unmet_duty.then(|| view! { <p class="projector__duty">{warning_badge(td_string!(l, consolidate.unmet_duty))}</p> })}
+                        {slide.duty.map(|text| view! { <p class="projector__duty">{warning_badge(text)}</p> })}
                         <ul class="projector__answers">
                             {slide.groups.iter().map(|answer| view! {
                                 <li><strong>{answer.choice.clone()}</strong>{colon}{answer.who.clone()}<p class="projector__says">{answer.says.clone()}</p></li>

@@ -295,6 +295,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
                 let reason = match s.reason {
                     SupersededReason::OlderDate => td_string!(l, territory.superseded_date),
                     SupersededReason::GeneratedEarlier => td_string!(l, territory.superseded_generated),
+                    SupersededReason::CountedInSynthesis => td_string!(l, territory.superseded_synthesis),
                 };
                 view! {
                     <li>{td_string!(l, territory.superseded, commune = s.commune.clone(), used = s.used.clone(), file = s.file.clone())}" "{reason}</li>

@@ -353,6 +353,46 @@ fn a_consolidation_loaded_again_speaks_for_its_people_not_as_one_voice() {
 }
 
 #[test]
+fn a_legal_duty_some_call_not_applicable_is_discussed_even_when_the_levels_agree() {
+    let duty = framework()
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .find(|q| framework().legal_minimum(q).is_some())
+        .expect("the framework has legal duties")
+        .clone();
+    let minimum = framework().legal_minimum(&duty).unwrap();
+    let mut first = assessment("Walcourt");
+    let mut second = assessment("Walcourt");
+    let mut third = assessment("Walcourt");
+    // Two at the minimum (met, no spread), the third: « the law does not concern us ».
+    first.set_choice(&duty, Some(level(minimum)), NOW);
+    second.set_choice(&duty, Some(level(minimum)), NOW);
+    third.set_choice(&duty, Some(Choice::NotApplicable), NOW);
+    let spreads = consolidation::compare(framework(), &[first, second, third]);
+    let spread = spreads.iter().find(|s| s.question_id == duty).unwrap();
+    assert_eq!(spread.spread, Some(0));
+    assert!(!spread.unmet_duty);
+    assert!(spread.applicability_disputed);
+    assert!(spread.to_discuss());
+    // A question that is no legal duty, answered the same way, is not.
+    let plain = framework()
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .find(|q| framework().legal_minimum(q).is_none())
+        .unwrap()
+        .clone();
+    let mut first = assessment("Walcourt");
+    let mut second = assessment("Walcourt");
+    first.set_choice(&plain, Some(level(3)), NOW);
+    second.set_choice(&plain, Some(Choice::NotApplicable), NOW);
+    let spreads = consolidation::compare(framework(), &[first, second]);
+    let spread = spreads.iter().find(|s| s.question_id == plain).unwrap();
+    assert!(!spread.applicability_disputed && !spread.to_discuss());
+}
+
+#[test]
 fn a_discussed_question_shows_each_answer_once_with_who_chose_it_highest_first() {
     let l = |n| Some(Choice::Level(Level::new(n).unwrap()));
     let spread = consolidation::QuestionSpread {
@@ -370,6 +410,7 @@ fn a_discussed_question_shows_each_answer_once_with_who_chose_it_highest_first()
         spread: Some(4),
         proposed: l(2),
         unmet_duty: false,
+        applicability_disputed: false,
     };
     assert_eq!(
         spread.by_choice(),

@@ -132,6 +132,50 @@ fn the_newest_summary_of_a_commune_is_used_and_the_choice_explained() {
 }
 
 #[test]
+fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants() {
+    let mut synthesis = commune("Fleurus", "52022", "2026-12-05");
+    answer_all(&mut synthesis, level(2));
+    synthesis.profile.respondent_name = "synthèse de 3 répondants".into();
+    synthesis.profile.consolidated_respondents = 3;
+    synthesis.profile.participants = vec![
+        "Marie Dubois (Bourgmestre)".into(),
+        "Paul Lambert (DG)".into(),
+        "Échevine".into(),
+    ];
+    // The mayor answers again on her own three days later.
+    let mut mayor = commune("Fleurus", "52022", "2026-12-08");
+    answer_all(&mut mayor, level(5));
+    mayor.profile.respondent_name = "Marie Dubois".into();
+    mayor.profile.respondent_role = "Bourgmestre".into();
+    for files in [
+        vec![
+            ("synthese.json".to_string(), file_of(&synthesis)),
+            ("maire.json".to_string(), file_of(&mayor)),
+        ],
+        vec![
+            ("maire.json".to_string(), file_of(&mayor)),
+            ("synthese.json".to_string(), file_of(&synthesis)),
+        ],
+    ] {
+        let t = territory::load(framework(), &files, NOW);
+        assert_eq!(t.communes.len(), 1);
+        assert_eq!(t.communes[0].file, "synthese.json");
+        assert_eq!(t.communes[0].scores[0], Some(25));
+        assert_eq!(t.superseded[0].file, "maire.json");
+        assert_eq!(t.superseded[0].reason, SupersededReason::CountedInSynthesis);
+    }
+    // Someone the synthesis does not count, later: the newer file, as for any two files.
+    mayor.profile.respondent_name = "Anne Petit".into();
+    let files = vec![
+        ("synthese.json".to_string(), file_of(&synthesis)),
+        ("dg.json".to_string(), file_of(&mayor)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes[0].file, "dg.json");
+    assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
+}
+
+#[test]
 fn a_commune_is_known_by_its_name_whatever_its_optional_nis_code_says() {
     // One year with the code, one without: still one commune, the newer file in use.
     let with_code = commune("Thuin", "56078", "2025-06-12");
@@ -236,18 +280,21 @@ fn priorities_and_pooling_candidates_count_communes() {
         vec!["Anderlues", "Beaumont", "Chimay", "Couvin"]
     );
     assert!(t.pooling_candidates(framework(), 5).is_empty());
-    // Grouped by pillar in framework order.
-    let order: Vec<usize> = candidates
+    // Most shared first, as « l'intérêt se lit au nombre de communes » says; among equals,
+    // by pillar in framework order.
+    let order: Vec<(std::cmp::Reverse<usize>, usize)> = candidates
         .iter()
         .map(|c| {
-            framework()
+            let pillar = framework()
                 .pillars
                 .iter()
                 .position(|p| p.id == c.pillar_id)
-                .unwrap()
+                .unwrap();
+            (std::cmp::Reverse(c.communes.len()), pillar)
         })
         .collect();
-    assert!(order.windows(2).all(|w| w[0] <= w[1]));
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
+    assert!(candidates[0].communes.len() >= candidates[candidates.len() - 1].communes.len());
 }
 
 #[test]

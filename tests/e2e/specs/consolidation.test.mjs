@@ -470,3 +470,35 @@ test("a legal duty one respondent says is unmet is proposed at that answer and m
   await assertClean(page);
   await context.close();
 });
+
+test("a legal duty two respondents meet and a third calls « non applicable » is discussed, and says why", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const version = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../content/framework.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
+  const answering = (who, level) => {
+    const s = respondent("Courcelles", "52015", who, "", () => 3);
+    s.framework.version = version;
+    s.answers = [{ question_id: "sc_accessibilite_web", level }];
+    s.roadmap = null;
+    return s;
+  };
+  const files = writeFiles([
+    ["a.json", answering("Paul Hermant", 3)],
+    ["b.json", answering("Marie Dubois", 3)],
+    ["c.json", answering("Luc Martin", "not_applicable")],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
+  // The levels agree (no spread), yet whether the law concerns the commune is the group's call.
+  const duty = page.locator("[data-testid=spread-sc_accessibilite_web]");
+  assert.match(await duty.textContent(), /à discuter/);
+  assert.match(await duty.textContent(), /obligation « non applicable » selon au moins un répondant/);
+  await page.click("[data-testid=project-discussion]");
+  const slide = page.locator("[data-testid=discussion-slide]");
+  assert.match(await slide.textContent(), /obligation « non applicable » selon au moins un répondant/);
+  await page.keyboard.press("Escape");
+  await assertClean(page);
+  await context.close();
+});

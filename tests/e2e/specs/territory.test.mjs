@@ -170,6 +170,28 @@ test("a commune counts once whether or not each of its files carries the NIS cod
   await page.close();
 });
 
+test("a group's synthesis stays the commune's position over a later file of one of its participants, and the notice says why", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const synthesis = communeAt("Fleurus", "52022", 2, (s) => {
+    s.profile.date = monthsAgo(2);
+    s.profile.respondent_name = "synthèse de 3 répondants";
+    s.profile.consolidated_respondents = 3;
+    s.profile.participants = ["Marie Dubois (Bourgmestre)", "Paul Lambert (DG)", "Échevine"];
+  });
+  const mayor = communeAt("Fleurus", "52022", 5, (s) => {
+    s.profile.date = monthsAgo(1);
+    s.profile.respondent_name = "Marie Dubois";
+    s.profile.respondent_role = "Bourgmestre";
+  });
+  await loadTerritory(page, [synthesis, mayor]);
+  assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 1);
+  const setAside = await page.$$eval("[data-testid=superseded-files] li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(setAside.length, 1, JSON.stringify(setAside));
+  assert.match(setAside[0], /« c0\.json » est utilisé, « c1\.json » est mis de côté\..*synthèse d'un groupe qui compte déjà la personne du second/s);
+  await assertClean(page);
+  await page.close();
+});
+
 test("on a phone the loaded territory view never scrolls sideways: each wide table scrolls in its frame", async () => {
   const page = await openPage(app.browser, app.server.url);
   await page.setViewportSize({ width: 390, height: 844 });

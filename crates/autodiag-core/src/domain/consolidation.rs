@@ -23,6 +23,9 @@ pub struct QuestionSpread {
     pub proposed: Option<Choice>,
     /// A legal duty that at least one respondent answered under its minimum.
     pub unmet_duty: bool,
+    /// A legal duty that some answered « non applicable » and others with a level: whether
+    /// the law concerns the commune is for the group to settle.
+    pub applicability_disputed: bool,
 }
 
 impl QuestionSpread {
@@ -30,10 +33,13 @@ impl QuestionSpread {
         self.spread.is_some_and(|s| s >= DISAGREEMENT_LEVELS)
     }
 
-    /// What the workshop discusses: respondents two levels apart or more, or a legal duty
-    /// some say is met and others not, however close their levels.
+    /// What the workshop discusses: respondents two levels apart or more, a legal duty some
+    /// say is met and others not, however close their levels, or one some say does not
+    /// concern the commune.
     pub fn to_discuss(&self) -> bool {
-        self.disagrees() || (self.unmet_duty && self.spread.is_some_and(|s| s > 0))
+        self.disagrees()
+            || (self.unmet_duty && self.spread.is_some_and(|s| s > 0))
+            || self.applicability_disputed
     }
 
     /// The respondents (their indices) grouped by what they answered, highest level first,
@@ -196,6 +202,16 @@ fn people(a: &Assessment) -> Vec<String> {
     }
 }
 
+/// Whether `synthesis` is a group's synthesis that already counts the one person who answered
+/// `one`: that person's own file, earlier or later, is their view, the synthesis the group's.
+pub(crate) fn counts_in_synthesis(synthesis: &Assessment, one: &Assessment) -> bool {
+    synthesis.profile.consolidated_respondents > 1
+        && one.profile.consolidated_respondents <= 1
+        && people(one)
+            .first()
+            .is_some_and(|person| people(synthesis).contains(person))
+}
+
 /// How a synthesis lists the person whose slug is `person`.
 fn person_label(synthesis: &Assessment, person: &str) -> Option<String> {
     synthesis
@@ -252,12 +268,16 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
                 }
                 None => None,
             };
+            let applicability_disputed = framework.legal_minimum(question).is_some()
+                && !levels.is_empty()
+                && choices.contains(&Some(Choice::NotApplicable));
             QuestionSpread {
                 question_id: question.clone(),
                 choices,
                 spread,
                 proposed,
                 unmet_duty,
+                applicability_disputed,
             }
         })
         .collect()

@@ -60,6 +60,9 @@ pub enum SupersededReason {
     OlderDate,
     /// Same assessment date; the used file was generated later.
     GeneratedEarlier,
+    /// One respondent's own file, whose respondent the used file, a group's synthesis,
+    /// already counts: whatever its date, the synthesis is the commune's position.
+    CountedInSynthesis,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -126,16 +129,25 @@ impl TerritoryLoader {
             return;
         };
         let (previous, previous_generated) = &self.in_use[slot];
-        let order = (
-            &commune.assessment.profile.date,
-            &generated_at,
-            &commune.file,
-        )
-            .cmp(&(
-                &previous.assessment.profile.date,
-                previous_generated,
-                &previous.file,
-            ));
+        let in_synthesis = |synthesis: &Commune, one: &Commune| {
+            super::consolidation::counts_in_synthesis(&synthesis.assessment, &one.assessment)
+        };
+        let order = if in_synthesis(&commune, previous) {
+            std::cmp::Ordering::Greater
+        } else if in_synthesis(previous, &commune) {
+            std::cmp::Ordering::Less
+        } else {
+            (
+                &commune.assessment.profile.date,
+                &generated_at,
+                &commune.file,
+            )
+                .cmp(&(
+                    &previous.assessment.profile.date,
+                    previous_generated,
+                    &previous.file,
+                ))
+        };
         let set_aside = if order.is_gt() {
             std::mem::replace(&mut self.in_use[slot], (commune, generated_at)).0
         } else {
@@ -150,7 +162,9 @@ impl TerritoryLoader {
             used.assessment.profile.nis_code = code.to_string();
         }
         let used = &self.in_use[slot].0;
-        let reason = if used.assessment.profile.date != set_aside.assessment.profile.date {
+        let reason = if in_synthesis(used, &set_aside) {
+            SupersededReason::CountedInSynthesis
+        } else if used.assessment.profile.date != set_aside.assessment.profile.date {
             SupersededReason::OlderDate
         } else {
             SupersededReason::GeneratedEarlier
@@ -397,8 +411,8 @@ impl Territory {
         if self.communes.len() < 10 { 2 } else { 3 }
     }
 
-    /// Actions in the roadmaps of at least `min_communes` communes, grouped by pillar in
-    /// framework order, most shared first.
+    /// Actions in the roadmaps of at least `min_communes` communes, most shared first (their
+    /// interest, as the screen says), then by pillar in framework order.
     pub fn pooling_candidates(
         &self,
         framework: &Framework,
@@ -434,9 +448,10 @@ impl Territory {
             .collect();
         let pillar_order = |id: &str| framework.pillars.iter().position(|p| p.id == id);
         crate::sort::sort_by(&mut candidates, |a, b| {
-            pillar_order(&a.pillar_id)
-                .cmp(&pillar_order(&b.pillar_id))
-                .then(b.communes.len().cmp(&a.communes.len()))
+            b.communes
+                .len()
+                .cmp(&a.communes.len())
+                .then(pillar_order(&a.pillar_id).cmp(&pillar_order(&b.pillar_id)))
                 .then(b.pooled.cmp(&a.pooled))
                 .then(a.action_id.cmp(&b.action_id))
         });
