@@ -410,7 +410,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     <td>{s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}{s.to_discuss().then(|| warning_badge(td_string!(l, consolidate.discuss)))}</td>
                     <td>
                         {decision_select(chosen, &question, select_id)}
-                        {duty_warning(l, &s).map(warning_badge)}
+                        {duty_warning(l, s).map(warning_badge)}
                     </td>
                 </tr>
             }
