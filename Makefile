@@ -110,9 +110,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # deleted assessment no longer carried between bundles without storage: 678,050; first load
 # 179,838. A synthesis kept over a later file of one of its participants in the territory, a
 # legal duty some call « non applicable » discussed in the workshop, shared actions most
-# shared first: 678,319; first load 179,869.
+# shared first: 678,319; first load 179,869. « Avant / après » lists each assessment with who
+# answered, by commune and date (through the shared index sort: a sort of its own cost 1 KB),
+# and says when the two were not answered by the same people: 679,242.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 678600
+DIST_BUDGET := 679500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

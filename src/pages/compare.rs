@@ -5,6 +5,7 @@ use crate::components::chart_figure::warning_badge;
 use crate::components::import::ImportArea;
 use crate::domain::compare;
 use crate::domain::content;
+use crate::domain::profile::Authorship;
 use crate::domain::scoring;
 use crate::i18n::*;
 use crate::pages::results::choice_text;
@@ -17,21 +18,37 @@ pub fn ComparePage() -> impl IntoView {
     let l = crate::state::locale();
     let framework = content::framework();
     let texts = state.texts();
-    // Follows the workspace, so an assessment imported here can be picked at once.
+    // Follows the workspace, so an assessment imported here can be picked at once. By
+    // commune, then in time order, each with who answered: « Fleurus · 05/11/2025 · Paul
+    // Lambert (DG) ».
     let options = Memo::new(move |_| {
         state.workspace.with(|w| {
-            w.assessments
+            let keyed: Vec<(String, String, String)> = w
+                .assessments
                 .iter()
                 .map(|a| {
-                    (
-                        a.id.clone(),
-                        format!(
-                            "{} · {}",
-                            a.profile.display_name(),
-                            crate::browser::format_date(&a.profile.date, state.lang_code(), false)
-                        ),
-                    )
+                    let date =
+                        crate::browser::format_date(&a.profile.date, state.lang_code(), false);
+                    let text = match a.profile.authorship() {
+                        Authorship::Respondent(who) => {
+                            format!("{} · {date} · {who}", a.profile.display_name())
+                        }
+                        _ => format!("{} · {date}", a.profile.display_name()),
+                    };
+                    let key = format!(
+                        "{}\u{0}{}\u{0}{}",
+                        crate::domain::profile::slug(&a.profile.commune),
+                        a.profile.date,
+                        a.id
+                    );
+                    (key, a.id.clone(), text)
                 })
+                .collect();
+            // The shared index sort, already in the bundle: a sort of this list's own type
+            // cost about 1 KB. The keys hold the id, so none repeats.
+            crate::sort::key_order(keyed.len(), &mut |i, j| keyed[i].0.cmp(&keyed[j].0))
+                .into_iter()
+                .map(|i| (keyed[i].1.clone(), keyed[i].2.clone()))
                 .collect::<Vec<(String, String)>>()
         })
     });
@@ -135,6 +152,22 @@ pub fn ComparePage() -> impl IntoView {
                 </p>
             }
         });
+        // Not the same people: part of the change may be who answered, not the commune.
+        let others_answered = (b.profile.authorship() != a.profile.authorship()
+            && [&b, &a]
+                .iter()
+                .all(|x| x.profile.authorship() != Authorship::Commune))
+        .then(|| {
+            let who = |x: &crate::domain::assessment::Assessment| match x.profile.authorship() {
+                Authorship::Respondent(who) => who,
+                _ => x.profile.display_name(),
+            };
+            view! {
+                <p class="notice notice--info" data-testid="compare-respondents">
+                    {td_string!(l, compare.respondents_differ, before = who(&b), after = who(&a))}
+                </p>
+            }
+        });
         let questions = compare::question_deltas(framework, &b, &a);
         let later_scores = scoring::score_all(framework, &a);
         let radar = chart::radar_svg(&Radar {
@@ -194,6 +227,7 @@ pub fn ComparePage() -> impl IntoView {
         });
         view! {
             {evaluate}
+            {others_answered}
             {changed_notice}
             <figure class="chart" data-testid="compare-radar">
                 <div class="chart__svg" inner_html=radar></div>

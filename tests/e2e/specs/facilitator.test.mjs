@@ -496,8 +496,10 @@ test("before / after in a browser with no assessment offers to import both files
   assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
   assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);
   assert.equal(await offer.count(), 0, "two assessments: the offer is gone");
-  // The same questions have a level on both sides: nothing to warn about.
+  // The same questions have a level on both sides, and nobody is named on either: nothing
+  // to warn about.
   assert.equal(await page.locator("[data-testid=compare-changed]").count(), 0);
+  assert.equal(await page.locator("[data-testid=compare-respondents]").count(), 0);
   assert.doesNotMatch(await page.textContent("[data-testid=pillar-deltas]"), /autres questions/);
   await assertClean(page);
   await context.close();
@@ -522,6 +524,24 @@ test("before / after with one assessment of the commune offers to import the ear
   assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);
   assert.match(await page.$eval("#compare-after", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 20\/11\/2026/);
   assert.equal(await offer.count(), 0, "two assessments of Gerpinnes: the offer is gone");
+  await assertClean(page);
+  await context.close();
+});
+
+test("before / after lists each assessment with who answered, by commune and date, and says when the two were not answered by the same people", async () => {
+  const { context, page } = await freshPage();
+  const group = fullSummary({ commune: "Gerpinnes", date: "2026-11-20", pick: () => 4 });
+  Object.assign(group.profile, { respondent_name: "synthèse de 3 répondants", consolidated_respondents: 3, participants: ["Paul Lambert (DG)", "Anne Petit", "Échevin"] });
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([
+    ["gerpinnes-2026.json", group],
+    ["lobbes.json", fullSummary({ commune: "Lobbes", date: "2026-10-01", pick: () => 3 })],
+    ["gerpinnes-2025.json", fullSummary({ commune: "Gerpinnes", date: "2025-11-18", respondent: "Paul Lambert", role: "DG", pick: () => 2 })],
+  ]));
+  await page.waitForSelector("[data-testid=pillar-deltas]");
+  const options = await page.$eval("#compare-before", (s) => [...s.options].map((o) => o.textContent));
+  assert.deepEqual(options, ["—", "Gerpinnes · 18/11/2025 · Paul Lambert (DG)", "Gerpinnes — synthèse de 3 répondants · 20/11/2026", "Lobbes · 01/10/2026"]);
+  await expectText(page, "[data-testid=compare-respondents]", "Les deux évaluations n'ont pas été remplies par les mêmes personnes (avant : Paul Lambert (DG) ; après : Gerpinnes — synthèse de 3 répondants) : une partie de l'évolution peut venir de qui a répondu.");
   await assertClean(page);
   await context.close();
 });

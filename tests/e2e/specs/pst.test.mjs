@@ -172,8 +172,11 @@ test("a later assessment of the same commune says which objectifs opérationnels
 
   // From the before/after screen, one click opens the same evaluation.
   await page.goto(`${app.server.url}outils/#/comparer`);
-  await page.selectOption("[data-testid=compare-before]", { label: options[1].replace("2028", "2026") });
-  await page.selectOption("[data-testid=compare-after]", { label: options[1] });
+  // Before / after also names who answered after the date.
+  const valueOf = (select, start) =>
+    page.$eval(select, (s, start) => [...s.options].find((o) => o.textContent.startsWith(start))?.value, start);
+  await page.selectOption("[data-testid=compare-before]", await valueOf("[data-testid=compare-before]", options[1].replace("2028", "2026")));
+  await page.selectOption("[data-testid=compare-after]", await valueOf("[data-testid=compare-after]", options[1]));
   await page.click("[data-testid=pst-evaluate]");
   await page.waitForURL(/#\/pst\?apres=/);
   await page.locator("[data-testid=pst-evaluation]").first().waitFor();
