@@ -1068,6 +1068,41 @@ fn pooling_starts_from_pairs_among_a_few_communes_and_from_groups_of_three_among
 }
 
 #[test]
+fn the_spreads_leave_out_scores_to_confirm() {
+    let mobility = framework().pillar("mobilite").unwrap().questions.clone();
+    let mut sure = commune("Anderlues", "56001", "2026-01-01");
+    answer_all(&mut sure, level(3));
+    // Beaumont's mobility rests on one answer, at 5: 100, to confirm.
+    let mut unsure = commune("Beaumont", "56005", "2026-01-01");
+    answer_all(&mut unsure, level(3));
+    unsure.set_choice(&mobility[0], Some(level(5)), NOW);
+    for question in &mobility[1..] {
+        unsure.set_choice(question, Some(Choice::Unknown), NOW);
+    }
+    let files = vec![
+        ("anderlues.json".to_string(), file_of(&sure)),
+        ("beaumont.json".to_string(), file_of(&unsure)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    let spreads = t.spreads(framework());
+    let mobility_index = framework()
+        .pillars
+        .iter()
+        .position(|p| p.id == "mobilite")
+        .unwrap();
+    let mobility = spreads[mobility_index].as_ref().unwrap();
+    assert_eq!(
+        (mobility.min, mobility.max, mobility.mean),
+        (50.0, 50.0, 50.0)
+    );
+    // The other pillars, answered in full by both, count both.
+    let other = spreads[(mobility_index + 1) % spreads.len()]
+        .as_ref()
+        .unwrap();
+    assert_eq!((other.min, other.max), (50.0, 50.0));
+}
+
+#[test]
 fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_both_exports() {
     let mobility = framework().pillar("mobilite").unwrap().questions.clone();
     let mut sure = commune("Anderlues", "56001", "2026-01-01");

@@ -329,13 +329,16 @@ pub fn spread(values: &[f64]) -> Option<Spread> {
 }
 
 impl Territory {
-    /// Per pillar, in framework order: the spread of the communes' scores.
+    /// Per pillar, in framework order: the spread of the communes' scores, without those to
+    /// confirm: a score on one answer of eight would move the minimum or the median as much as
+    /// a whole pillar answered.
     pub fn spreads(&self, framework: &Framework) -> Vec<Option<Spread>> {
         (0..framework.pillars.len())
             .map(|index| {
                 let values: Vec<f64> = self
                     .communes
                     .iter()
+                    .filter(|c| !c.to_confirm.get(index).copied().unwrap_or(false))
                     .filter_map(|c| c.scores.get(index).copied().flatten())
                     .map(f64::from)
                     .collect();
