@@ -112,9 +112,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # legal duty some call « non applicable » discussed in the workshop, shared actions most
 # shared first: 678,319; first load 179,869. « Avant / après » lists each assessment with who
 # answered, by commune and date (through the shared index sort: a sort of its own cost 1 KB),
-# and says when the two were not answered by the same people: 679,242.
+# and says when the two were not answered by the same people: 679,242. The territory's spreads
+# leave out scores to confirm: 679,453.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 679500
+DIST_BUDGET := 679800
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
