@@ -113,9 +113,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # shared first: 678,319; first load 179,869. « Avant / après » lists each assessment with who
 # answered, by commune and date (through the shared index sort: a sort of its own cost 1 KB),
 # and says when the two were not answered by the same people: 679,242. The territory's spreads
-# leave out scores to confirm: 679,453.
+# leave out scores to confirm: 679,453. Each commune's population band in the territory's
+# exports: 679,714.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 679800
+DIST_BUDGET := 680000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -935,13 +935,22 @@ fn Exports(
         let headers = [
             td_string!(l, territory.commune),
             td_string!(l, territory.csv_nis),
+            td_string!(l, profile.population),
             td_string!(l, territory.col_date),
             td_string!(l, territory.csv_file),
             &answered,
             td_string!(l, territory.csv_focus),
             td_string!(l, territory.csv_to_confirm),
         ];
-        let text = territory.with_value(|t| t.csv(framework, &names, &headers, l.as_str()));
+        let population = [
+            td_string!(l, profile.population_bands.under_5000),
+            td_string!(l, profile.population_bands.from_5000),
+            td_string!(l, profile.population_bands.from_10000),
+            td_string!(l, profile.population_bands.from_20000),
+            td_string!(l, profile.population_bands.over_50000),
+        ];
+        let text =
+            territory.with_value(|t| t.csv(framework, &names, &headers, &population, l.as_str()));
         let _ = browser::download(
             &format!("autodiag-territoire-{}.csv", browser::today()),
             "text/csv;charset=utf-8",

@@ -7,6 +7,7 @@ use autodiag_core::domain::consolidation;
 use autodiag_core::domain::content::LegalLevelNames;
 use autodiag_core::domain::matching::{self, Match, Party, Thresholds};
 use autodiag_core::domain::plan::ItemStatus;
+use autodiag_core::domain::profile::PopulationBand;
 use autodiag_core::domain::territory::{self, SupersededReason, spread};
 use autodiag_core::domain::{compare, csv};
 use autodiag_core::domain::{roadmap, scoring, summary};
@@ -965,16 +966,17 @@ fn the_territory_csv_speaks_the_readers_language() {
     let headers = [
         "Commune",
         "Code INS",
+        "Nombre d'habitants",
         "Date du diagnostic",
         "Fichier",
         "Questions répondues",
         "Piliers prioritaires",
         "Scores à confirmer",
     ];
-    let text = t.csv(framework(), &names, &headers, "fr");
+    let text = t.csv(framework(), &names, &headers, &POPULATION_NAMES, "fr");
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert!(lines[0].starts_with(
-        "Commune;Code INS;Date du diagnostic;Fichier;Questions répondues;Nom mobilite;"
+        "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Questions répondues;Nom mobilite;"
     ));
     assert!(lines[0].ends_with(";Piliers prioritaires;Scores à confirmer"));
     let thuin = lines.iter().find(|l| l.starts_with("Thuin;")).unwrap();
@@ -1067,6 +1069,44 @@ fn pooling_starts_from_pairs_among_a_few_communes_and_from_groups_of_three_among
     assert_eq!(ten.default_pooling_minimum(), 3);
 }
 
+const POPULATION_NAMES: [&str; 5] = [
+    "Moins de 5 000",
+    "5 000 à 10 000",
+    "10 000 à 20 000",
+    "20 000 à 50 000",
+    "Plus de 50 000",
+];
+
+#[test]
+fn the_territory_exports_give_each_communes_population_band() {
+    let mut small = commune("Lobbes", "56044", "2026-01-01");
+    small.profile.population = Some(PopulationBand::From5000To10000);
+    let unsaid = commune("Thuin", "56078", "2026-01-01");
+    let files = vec![
+        ("lobbes.json".to_string(), file_of(&small)),
+        ("thuin.json".to_string(), file_of(&unsaid)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    let names: Vec<String> = framework().pillars.iter().map(|p| p.id.clone()).collect();
+    let headers = ["C", "N", "Habitants", "D", "F", "Q", "P", "À confirmer"];
+    let text = t.csv(framework(), &names, &headers, &POPULATION_NAMES, "fr");
+    let row = |name: &str| {
+        text.split("\r\n")
+            .find(|l| l.starts_with(&format!("{name};")))
+            .unwrap()
+            .split(';')
+            .map(String::from)
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(row("Lobbes")[2], "5 000 à 10 000");
+    assert_eq!(row("Thuin")[2], "");
+    let json = t
+        .aggregate(framework(), Vec::new(), 2, |_| String::new(), NOW)
+        .to_json();
+    assert!(json.contains("\"population\": \"5000_to_10000\""), "{json}");
+    assert!(json.contains("\"population\": null"), "{json}");
+}
+
 #[test]
 fn the_spreads_leave_out_scores_to_confirm() {
     let mobility = framework().pillar("mobilite").unwrap().questions.clone();
@@ -1131,8 +1171,8 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
     assert!(anderlues.to_confirm.iter().all(|f| !f));
 
     let names: Vec<String> = framework().pillars.iter().map(|p| p.id.clone()).collect();
-    let headers = ["C", "N", "D", "F", "Q", "P", "À confirmer"];
-    let text = t.csv(framework(), &names, &headers, "fr");
+    let headers = ["C", "N", "H", "D", "F", "Q", "P", "À confirmer"];
+    let text = t.csv(framework(), &names, &headers, &POPULATION_NAMES, "fr");
     let total = framework()
         .pillars
         .iter()
@@ -1144,7 +1184,7 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
         .unwrap();
     let cells: Vec<&str> = row.split(';').collect();
     // Every question was looked at, so all count as answered; the flag says what rests on little.
-    assert_eq!(cells[4], total.to_string());
+    assert_eq!(cells[5], total.to_string());
     assert_eq!(*cells.last().unwrap(), "mobilite");
     let row = text
         .split("\r\n")

@@ -25,6 +25,20 @@ impl PopulationBand {
         PopulationBand::From20000To50000,
         PopulationBand::Over50000,
     ];
+    /// Each band's name in files, in the order of [`PopulationBand::ALL`].
+    pub const CODES: [&'static str; 5] = [
+        "under_5000",
+        "5000_to_10000",
+        "10000_to_20000",
+        "20000_to_50000",
+        "over_50000",
+    ];
+
+    /// The band's name in files, as serde writes it.
+    pub fn code(self) -> &'static str {
+        let index = Self::ALL.iter().position(|band| *band == self).unwrap_or(0);
+        Self::CODES[index]
+    }
 }
 
 /// Yearly budget for digital projects, staff excluded.

@@ -12,13 +12,7 @@ use super::json_tree::{
 use super::plan::{ItemOrigin, ItemStatus, Roadmap, RoadmapItem};
 use super::profile::{BudgetBand, PopulationBand, Profile, StrategyStatus};
 
-const POPULATION: [&str; 5] = [
-    "under_5000",
-    "5000_to_10000",
-    "10000_to_20000",
-    "20000_to_50000",
-    "over_50000",
-];
+const POPULATION: [&str; 5] = PopulationBand::CODES;
 const BUDGET: [&str; 4] = [
     "under_10000",
     "10000_to_50000",

@@ -493,7 +493,8 @@ pub struct ObligationCount {
 }
 
 impl Territory {
-    /// One row per commune: name, NIS code, date (as `lang` writes dates), file, questions
+    /// One row per commune: name, NIS code, population band (by `population_names`, in the
+    /// order of `PopulationBand::ALL`), date (as `lang` writes dates), file, questions
     /// answered, each pillar's score, focus pillars by name, and the pillars whose score is to
     /// confirm. `pillar_names` follow the framework's order; `headers` name the other columns
     /// in that order.
@@ -501,13 +502,14 @@ impl Territory {
         &self,
         framework: &Framework,
         pillar_names: &[String],
-        headers: &[&str; 7],
+        headers: &[&str; 8],
+        population_names: &[&str; 5],
         lang: &str,
     ) -> String {
         let mut csv = super::csv::Csv::new();
-        let mut header: Vec<String> = headers[..5].iter().map(|h| h.to_string()).collect();
+        let mut header: Vec<String> = headers[..6].iter().map(|h| h.to_string()).collect();
         header.extend(pillar_names.iter().cloned());
-        header.extend(headers[5..].iter().map(|h| h.to_string()));
+        header.extend(headers[6..].iter().map(|h| h.to_string()));
         csv.row(&header);
         let pillar_name = |id: &str| {
             framework
@@ -518,9 +520,17 @@ impl Territory {
                 .map_or_else(|| id.to_string(), String::clone)
         };
         for commune in &self.communes {
+            let population = commune.assessment.profile.population.map(|band| {
+                let index = super::profile::PopulationBand::ALL
+                    .iter()
+                    .position(|b| *b == band)
+                    .unwrap_or(0);
+                population_names[index].to_string()
+            });
             let mut row = vec![
                 commune.name.clone(),
                 commune.assessment.profile.nis_code.clone(),
+                population.unwrap_or_default(),
                 display_date(&commune.assessment.profile.date, lang),
                 commune.file.clone(),
                 commune.completeness(framework).0.to_string(),

@@ -32,6 +32,9 @@ pub struct Aggregate {
 pub struct AggregateCommune {
     pub commune: String,
     pub nis_code: String,
+    /// The commune's population band, so that communes of a size can be compared; null
+    /// when its profile does not say.
+    pub population: Option<super::profile::PopulationBand>,
     pub date: String,
     pub file: String,
     /// Questions answered, « Je ne sais pas » and « Non applicable » included, out of
@@ -95,6 +98,7 @@ impl Territory {
                     AggregateCommune {
                         commune: c.name.clone(),
                         nis_code: c.assessment.profile.nis_code.clone(),
+                        population: c.assessment.profile.population,
                         date: c.assessment.profile.date.clone(),
                         file: c.file.clone(),
                         questions_answered,
@@ -164,6 +168,10 @@ impl Aggregate {
             out.open('{');
             out.text("commune", &commune.commune);
             out.text("nis_code", &commune.nis_code);
+            match commune.population {
+                Some(band) => out.key("population").string(band.code()),
+                None => out.key("population").null(),
+            }
             out.text("date", &commune.date);
             out.text("file", &commune.file);
             out.key("questions_answered")
