@@ -295,6 +295,14 @@ pub fn ComparePage() -> impl IntoView {
                 }
             }}
             {comparison}
+            // Once two can be compared, a third file (an older year, another commune) can
+            // still come in, folded away under the comparison.
+            {move || to_import.get().is_none().then(|| view! {
+                <details class="card card--quiet no-print" data-testid="compare-import-more">
+                    <summary>{td_string!(l, compare.import_more)}</summary>
+                    <ImportArea on_added=imported/>
+                </details>
+            })}
         </div>
     }
 }

@@ -496,6 +496,12 @@ test("before / after in a browser with no assessment offers to import both files
   assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
   assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);
   assert.equal(await offer.count(), 0, "two assessments: the offer is gone");
+  // A third file can still come in, folded under the comparison.
+  const more = page.locator("[data-testid=compare-import-more]");
+  assert.equal(await more.count(), 1);
+  await more.locator("summary").click();
+  await page.setInputFiles("[data-testid=compare-import-more] [data-testid=import-input]", writeFiles([["gerpinnes-2024.json", gerpinnes("2024-11-15", 1)]]));
+  await page.waitForFunction(() => [...document.querySelector("#compare-before").options].some((o) => o.textContent.startsWith("Gerpinnes · 15/11/2024")));
   // The same questions have a level on both sides, and nobody is named on either: nothing
   // to warn about.
   assert.equal(await page.locator("[data-testid=compare-changed]").count(), 0);
