@@ -114,9 +114,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # answered, by commune and date (through the shared index sort: a sort of its own cost 1 KB),
 # and says when the two were not answered by the same people: 679,242. The territory's spreads
 # leave out scores to confirm: 679,453. Each commune's population band in the territory's
-# exports: 679,714.
+# exports: 679,714. « Importer une autre évaluation » kept under a comparison, and the list of
+# questions to discuss says the level the group kept (+0.7 KB): 680,386.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 680000
+DIST_BUDGET := 680700
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

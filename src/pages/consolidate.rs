@@ -416,6 +416,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             }
         })
         .collect_view();
+    let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
     view! {
         <section aria-labelledby="discuss-title">
             <h2 id="discuss-title">{td_string!(l, consolidate.discuss_title)}</h2>
@@ -431,8 +432,22 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 </p>
             })}
             <ul data-testid="disagreements">
-                {discussion.iter().map(|d| view! {
-                    <li>{d.title.clone()}" — "{d.answers.join(td_string!(l, shell.list_separator))}</li>
+                {discussion.iter().map(|d| {
+                    // Once the group has settled it, the list says what it kept.
+                    let question = d.question_id.clone();
+                    let retained = move || {
+                        decisions
+                            .and_then(|kept| kept.with(|k| k.get(&question).copied()))
+                            .map(|choice| format!(
+                                " — {}{}{}",
+                                td_string!(l, consolidate.retained),
+                                td_string!(l, shell.colon),
+                                choice_text(state, &question, choice)
+                            ))
+                    };
+                    view! {
+                        <li>{d.title.clone()}" — "{d.answers.join(td_string!(l, shell.list_separator))}<strong data-testid="retained">{retained}</strong></li>
+                    }
                 }).collect_view()}
             </ul>
             {move || projecting.get().then(|| view! { <DiscussionSlides slides=discussion.clone() projecting chosen/> })}

@@ -111,7 +111,7 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   assert.equal(json.spreads.length, 6);
   const csv = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   assert.equal(csv.length, 28, "a header and 27 communes");
-  assert.match(csv[0], /^Commune;Code INS;Date du diagnostic;/);
+  assert.match(csv[0], /^Commune;Code INS;Nombre d'habitants;Date du diagnostic;/);
   await assertClean(page);
 });
 
