@@ -437,12 +437,13 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     let question = d.question_id.clone();
                     let retained = move || {
                         decisions
-                            .and_then(|kept| kept.with(|k| k.get(&question).copied()))
+                            // A decision cleared back to « — » is none.
+                            .and_then(|kept| kept.with(|k| k.get(&question).copied().flatten()))
                             .map(|choice| format!(
                                 " — {}{}{}",
                                 td_string!(l, consolidate.retained),
                                 td_string!(l, shell.colon),
-                                choice_text(state, &question, choice)
+                                choice_text(state, &question, Some(choice))
                             ))
                     };
                     view! {

@@ -293,9 +293,13 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
             .iter()
             .map(|s| {
                 let reason = match s.reason {
-                    SupersededReason::OlderDate => td_string!(l, territory.superseded_date),
-                    SupersededReason::GeneratedEarlier => td_string!(l, territory.superseded_generated),
-                    SupersededReason::CountedInSynthesis => td_string!(l, territory.superseded_synthesis),
+                    SupersededReason::OlderDate => td_string!(l, territory.superseded_date).to_string(),
+                    SupersededReason::GeneratedEarlier => td_string!(l, territory.superseded_generated).to_string(),
+                    SupersededReason::CountedInSynthesis => td_string!(
+                        l,
+                        territory.superseded_synthesis,
+                        synthesis = s.synthesis.clone().unwrap_or_default()
+                    ),
                 };
                 view! {
                     <li>{td_string!(l, territory.superseded, commune = s.commune.clone(), used = s.used.clone(), file = s.file.clone())}" "{reason}</li>

@@ -164,6 +164,48 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
         assert_eq!(t.communes[0].scores[0], Some(25));
         assert_eq!(t.superseded[0].file, "maire.json");
         assert_eq!(t.superseded[0].reason, SupersededReason::CountedInSynthesis);
+        assert_eq!(t.superseded[0].synthesis.as_deref(), Some("synthese.json"));
+    }
+    // Three files: the synthesis (05/12), the mayor's own (08/12), and someone the synthesis
+    // does not count (06/12). The mayor's is set aside for the synthesis, which the later
+    // third file then replaces; the same whatever the order they come in.
+    let mut other = commune("Fleurus", "52022", "2026-12-06");
+    answer_all(&mut other, level(4));
+    other.profile.respondent_name = "Anne Petit".into();
+    let three = [
+        ("synthese.json", file_of(&synthesis)),
+        ("maire.json", file_of(&mayor)),
+        ("autre.json", file_of(&other)),
+    ];
+    for order in [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ] {
+        let files: Vec<(String, Vec<u8>)> = order
+            .iter()
+            .map(|&i| (three[i].0.to_string(), three[i].1.clone()))
+            .collect();
+        let t = territory::load(framework(), &files, NOW);
+        assert_eq!(t.communes.len(), 1);
+        assert_eq!(t.communes[0].file, "autre.json", "{order:?}");
+        let reason = |file: &str| {
+            let entry = t.superseded.iter().find(|s| s.file == file).unwrap();
+            assert_eq!(entry.used, "autre.json", "{order:?}");
+            (entry.reason, entry.synthesis.clone())
+        };
+        assert_eq!(
+            reason("maire.json"),
+            (
+                SupersededReason::CountedInSynthesis,
+                Some("synthese.json".to_string())
+            ),
+            "{order:?}"
+        );
+        assert_eq!(reason("synthese.json"), (SupersededReason::OlderDate, None));
     }
     // Someone the synthesis does not count, later: the newer file, as for any two files.
     mayor.profile.respondent_name = "Anne Petit".into();
@@ -295,7 +337,43 @@ fn priorities_and_pooling_candidates_count_communes() {
         })
         .collect();
     assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
-    assert!(candidates[0].communes.len() >= candidates[candidates.len() - 1].communes.len());
+}
+
+#[test]
+fn pooling_lists_the_most_shared_actions_first_whatever_their_pillar() {
+    // All four are behind on governance; only two on mobility, the first pillar.
+    let files: Vec<(String, Vec<u8>)> = ["Anderlues", "Beaumont", "Chimay", "Couvin"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut a = commune(name, &format!("5600{i}"), "2026-01-01");
+            answer_all(&mut a, level(5));
+            answer_pillar(&mut a, "gouvernance", level(1));
+            if i < 2 {
+                answer_pillar(&mut a, "mobilite", level(1));
+            }
+            (format!("{name}.json"), file_of(&a))
+        })
+        .collect();
+    let t = territory::load(framework(), &files, NOW);
+    let candidates = t.pooling_candidates(framework(), 2);
+    let shared_by_two_in_mobility = candidates
+        .iter()
+        .position(|c| c.pillar_id == "mobilite" && c.communes.len() == 2)
+        .expect("two communes share a mobility action");
+    let shared_by_four_in_governance = candidates
+        .iter()
+        .position(|c| c.pillar_id == "gouvernance" && c.communes.len() == 4)
+        .expect("four communes share a governance action");
+    assert!(
+        shared_by_four_in_governance < shared_by_two_in_mobility,
+        "{candidates:?}"
+    );
+    assert!(
+        candidates
+            .windows(2)
+            .all(|w| w[0].communes.len() >= w[1].communes.len())
+    );
 }
 
 #[test]
@@ -1078,6 +1156,13 @@ const POPULATION_NAMES: [&str; 5] = [
 ];
 
 #[test]
+fn each_population_band_is_named_in_files_as_serde_names_it() {
+    for band in PopulationBand::ALL {
+        assert_eq!(serde_json::to_value(band).unwrap(), band.code());
+    }
+}
+
+#[test]
 fn the_territory_exports_give_each_communes_population_band() {
     let mut small = commune("Lobbes", "56044", "2026-01-01");
     small.profile.population = Some(PopulationBand::From5000To10000);
@@ -1131,6 +1216,7 @@ fn the_spreads_leave_out_scores_to_confirm() {
         .position(|p| p.id == "mobilite")
         .unwrap();
     let mobility = spreads[mobility_index].as_ref().unwrap();
+    assert_eq!(mobility.count, 1);
     assert_eq!(
         (mobility.min, mobility.max, mobility.mean),
         (50.0, 50.0, 50.0)
@@ -1139,7 +1225,7 @@ fn the_spreads_leave_out_scores_to_confirm() {
     let other = spreads[(mobility_index + 1) % spreads.len()]
         .as_ref()
         .unwrap();
-    assert_eq!((other.min, other.max), (50.0, 50.0));
+    assert_eq!(other.count, 2);
 }
 
 #[test]

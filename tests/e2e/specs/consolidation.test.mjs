@@ -368,7 +368,7 @@ test("the questions to discuss project one at a time, in large type, driven by t
   assert.equal(await page.inputValue(`#consolidated-${questionId}`), agreed);
   // The list of questions to discuss says what the group kept, and only where it decided.
   const listed = page.locator("[data-testid=disagreements] li");
-  assert.match(await listed.first().locator("[data-testid=retained]").textContent(), new RegExp(`^ — niveau retenu : ${agreed} · `));
+  assert.match(await listed.first().locator("[data-testid=retained]").textContent(), new RegExp(`^ — réponse retenue : ${agreed} · `));
   assert.equal((await listed.nth(2).locator("[data-testid=retained]").textContent()).trim(), "");
   await assertClean(page);
   await context.close();

@@ -187,7 +187,7 @@ test("a group's synthesis stays the commune's position over a later file of one 
   assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 1);
   const setAside = await page.$$eval("[data-testid=superseded-files] li", (lis) => lis.map((li) => li.textContent));
   assert.equal(setAside.length, 1, JSON.stringify(setAside));
-  assert.match(setAside[0], /« c0\.json » est utilisé, « c1\.json » est mis de côté\..*synthèse d'un groupe qui compte déjà la personne du second/s);
+  assert.match(setAside[0], /« c0\.json » est utilisé, « c1\.json » est mis de côté\. La personne qui a rempli le second compte déjà dans la synthèse « c0\.json » de la commune/);
   await assertClean(page);
   await page.close();
 });

@@ -184,6 +184,8 @@ pub fn build(
         .filter(|d| super::profile::is_iso_date(d))
         .map(|d| &d[..7])
         .collect();
+    // The spreads leave out scores to confirm: a pillar with too few communes left keeps its
+    // count and no quartiles.
     let pillars = territory
         .spreads(framework)
         .into_iter()

@@ -52,6 +52,8 @@ pub struct Superseded {
     /// The file used instead.
     pub used: String,
     pub reason: SupersededReason,
+    /// For [`SupersededReason::CountedInSynthesis`]: the synthesis that counts its author.
+    pub synthesis: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,8 +62,8 @@ pub enum SupersededReason {
     OlderDate,
     /// Same assessment date; the used file was generated later.
     GeneratedEarlier,
-    /// One respondent's own file, whose respondent the used file, a group's synthesis,
-    /// already counts: whatever its date, the synthesis is the commune's position.
+    /// One respondent's own file, whose respondent a group's synthesis of the same commune
+    /// already counts (`Superseded::synthesis`): whatever its date, that person's view is in it.
     CountedInSynthesis,
 }
 
@@ -83,17 +85,16 @@ pub fn load(framework: &Framework, files: &[(String, Vec<u8>)], now: &str) -> Te
 }
 
 /// Builds a territory one file at a time, so the browser can parse the first files while it
-/// still reads the others. The result is the same as [`load`] over the files in that order.
+/// still reads the others. The result is the same as [`load`] over the files in any order.
 #[derive(Default)]
 pub struct TerritoryLoader {
     rejected: Vec<Rejected>,
-    /// Per commune key, where its summary in use sits in `in_use`. The map holds indices, so
-    /// that inserting into its sorted vector moves a few bytes per commune, not whole communes.
-    newest: LiteMap<String, usize>,
-    /// The summary in use for each commune, and its `generated_at`.
-    in_use: Vec<(Commune, String)>,
-    /// Set-aside summaries, with the key of the commune they lost to.
-    superseded: Vec<(String, Superseded)>,
+    /// Per commune key, where its summaries sit in `loaded`. The map holds indices, so that
+    /// inserting into its sorted vector moves a few bytes per commune, not whole communes.
+    by_commune: LiteMap<String, Vec<usize>>,
+    /// Every summary read, with its `generated_at`: which one a commune uses is chosen once
+    /// all are there, so that the choice never depends on the order they came in.
+    loaded: Vec<(Commune, String)>,
     files: usize,
 }
 
@@ -123,84 +124,111 @@ impl TerritoryLoader {
             };
         let generated_at = std::mem::take(&mut imported.generated_at);
         let commune = to_commune(framework, file, imported);
-        let Some(&slot) = self.newest.get(&commune.key) else {
-            self.newest.insert(commune.key.clone(), self.in_use.len());
-            self.in_use.push((commune, generated_at));
-            return;
-        };
-        let (previous, previous_generated) = &self.in_use[slot];
-        let in_synthesis = |synthesis: &Commune, one: &Commune| {
-            super::consolidation::counts_in_synthesis(&synthesis.assessment, &one.assessment)
-        };
-        let order = if in_synthesis(&commune, previous) {
-            std::cmp::Ordering::Greater
-        } else if in_synthesis(previous, &commune) {
-            std::cmp::Ordering::Less
-        } else {
-            (
-                &commune.assessment.profile.date,
-                &generated_at,
-                &commune.file,
-            )
-                .cmp(&(
-                    &previous.assessment.profile.date,
-                    previous_generated,
-                    &previous.file,
-                ))
-        };
-        let set_aside = if order.is_gt() {
-            std::mem::replace(&mut self.in_use[slot], (commune, generated_at)).0
-        } else {
-            commune
-        };
-        // Keyed by name, the file in use may lack the NIS code an older file of the same
-        // commune gave: the code is kept for the exports.
-        let used = &mut self.in_use[slot].0;
-        if used.assessment.nis_code().is_none()
-            && let Some(code) = set_aside.assessment.nis_code()
-        {
-            used.assessment.profile.nis_code = code.to_string();
-        }
-        let used = &self.in_use[slot].0;
-        let reason = if in_synthesis(used, &set_aside) {
-            SupersededReason::CountedInSynthesis
-        } else if used.assessment.profile.date != set_aside.assessment.profile.date {
-            SupersededReason::OlderDate
-        } else {
-            SupersededReason::GeneratedEarlier
-        };
-        self.superseded.push((
-            used.key.clone(),
-            Superseded {
-                file: set_aside.file,
-                commune: set_aside.name,
-                used: used.file.clone(),
-                reason,
-            },
-        ));
+        self.by_commune
+            .entry(commune.key.clone())
+            .or_default()
+            .push(self.loaded.len());
+        self.loaded.push((commune, generated_at));
     }
 
+    /// Per commune, the summary in use: of those no synthesis of the same commune already
+    /// speaks for, the latest by assessment date, then by when it was saved, then by file
+    /// name. Every other one is listed as set aside, with its reason against that choice.
     pub fn finish(self) -> Territory {
-        let mut territory = Territory {
-            communes: self
-                .in_use
-                .into_iter()
-                .map(|(commune, _)| commune)
-                .collect(),
-            rejected: self.rejected,
-            superseded: Vec::new(),
+        let loaded = self.loaded;
+        let counted_in = |index: usize, group: &[usize]| {
+            group.iter().copied().find(|&other| {
+                super::consolidation::counts_in_synthesis(
+                    &loaded[other].0.assessment,
+                    &loaded[index].0.assessment,
+                )
+            })
         };
-        crate::sort::sort_by(&mut territory.communes, |a, b| {
+        let recency = |index: usize| {
+            let (commune, generated_at) = &loaded[index];
+            (
+                &commune.assessment.profile.date,
+                generated_at,
+                &commune.file,
+            )
+        };
+        // For each summary, the one its commune uses.
+        let mut used_of: Vec<usize> = (0..loaded.len()).collect();
+        let mut chosen: Vec<usize> = Vec::new();
+        for group in self.by_commune.values() {
+            // A synthesis is never counted in another, so one always remains.
+            let Some(used) = group
+                .iter()
+                .copied()
+                .filter(|&index| counted_in(index, group).is_none())
+                .max_by(|a, b| recency(*a).cmp(&recency(*b)))
+            else {
+                continue;
+            };
+            chosen.push(used);
+            for &index in group {
+                used_of[index] = used;
+            }
+        }
+        // In the order the files came in.
+        let superseded = (0..loaded.len())
+            .filter(|&index| used_of[index] != index)
+            .map(|other| {
+                let used = used_of[other];
+                let synthesis = counted_in(other, &self.by_commune[&loaded[other].0.key]);
+                let reason = if synthesis.is_some() {
+                    SupersededReason::CountedInSynthesis
+                } else if recency(used).0 != recency(other).0 {
+                    SupersededReason::OlderDate
+                } else {
+                    SupersededReason::GeneratedEarlier
+                };
+                Superseded {
+                    file: loaded[other].0.file.clone(),
+                    commune: loaded[other].0.name.clone(),
+                    used: loaded[used].0.file.clone(),
+                    reason,
+                    synthesis: synthesis.map(|index| loaded[index].0.file.clone()),
+                }
+            })
+            .collect();
+        // Keyed by name, the file in use may lack the NIS code an older file of the same
+        // commune gave: the code is kept for the exports.
+        let codes: Vec<Option<String>> = chosen
+            .iter()
+            .map(|&used| {
+                let group = &self.by_commune[&loaded[used].0.key];
+                group
+                    .iter()
+                    .find_map(|&index| loaded[index].0.assessment.nis_code())
+                    .map(str::to_string)
+            })
+            .collect();
+        let mut slots: Vec<Option<Commune>> = loaded
+            .into_iter()
+            .map(|(commune, _)| Some(commune))
+            .collect();
+        let mut communes: Vec<Commune> = chosen
+            .iter()
+            .zip(codes)
+            .filter_map(|(&used, code)| {
+                let mut commune = slots[used].take()?;
+                if commune.assessment.nis_code().is_none()
+                    && let Some(code) = code
+                {
+                    commune.assessment.profile.nis_code = code;
+                }
+                Some(commune)
+            })
+            .collect();
+        crate::sort::sort_by(&mut communes, |a, b| {
             slug(&a.name).cmp(&slug(&b.name)).then(a.key.cmp(&b.key))
         });
-        // A file used at first may lose to a later one: name the final choice.
-        for (key, mut entry) in self.superseded {
-            if let Some(used) = territory.communes.iter().find(|c| c.key == key) {
-                entry.used = used.file.clone();
-            }
-            territory.superseded.push(entry);
+        Territory {
+            communes,
+            rejected: self.rejected,
+            superseded,
         }
-        territory
     }
 }
 
