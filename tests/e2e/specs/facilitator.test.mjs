@@ -547,7 +547,7 @@ test("before / after lists each assessment with who answered, by commune and dat
   await page.waitForSelector("[data-testid=pillar-deltas]");
   const options = await page.$eval("#compare-before", (s) => [...s.options].map((o) => o.textContent));
   assert.deepEqual(options, ["—", "Gerpinnes · 18/11/2025 · Paul Lambert (DG)", "Gerpinnes — synthèse de 3 répondants · 20/11/2026", "Lobbes · 01/10/2026"]);
-  await expectText(page, "[data-testid=compare-respondents]", "Les deux évaluations n'ont pas été remplies par les mêmes personnes (avant : Paul Lambert (DG) ; après : Gerpinnes — synthèse de 3 répondants) : une partie de l'évolution peut venir de qui a répondu.");
+  await expectText(page, "[data-testid=compare-respondents]", "Les deux évaluations n'ont pas été remplies par les mêmes personnes (avant : Paul Lambert (DG) ; après : Gerpinnes — synthèse de 3 répondants) : une partie de l'évolution peut tenir au changement de répondants.");
   await assertClean(page);
   await context.close();
 });
