@@ -375,6 +375,19 @@ fn a_legal_duty_some_call_not_applicable_is_discussed_even_when_the_levels_agree
     assert!(!spread.unmet_duty);
     assert!(spread.applicability_disputed);
     assert!(spread.to_discuss());
+    // « Je ne sais pas » beside « non applicable », with no level at all: still the group's
+    // to settle. Everyone at « non applicable »: nothing to settle.
+    let mut unsure = assessment("Walcourt");
+    let mut not_concerned = assessment("Walcourt");
+    unsure.set_choice(&duty, Some(Choice::Unknown), NOW);
+    not_concerned.set_choice(&duty, Some(Choice::NotApplicable), NOW);
+    let spreads = consolidation::compare(framework(), &[unsure, not_concerned.clone()]);
+    let spread = spreads.iter().find(|s| s.question_id == duty).unwrap();
+    assert_eq!(spread.spread, None);
+    assert!(spread.applicability_disputed && spread.to_discuss());
+    let spreads = consolidation::compare(framework(), &[not_concerned.clone(), not_concerned]);
+    let spread = spreads.iter().find(|s| s.question_id == duty).unwrap();
+    assert!(!spread.applicability_disputed && !spread.to_discuss());
     // A question that is no legal duty, answered the same way, is not.
     let plain = framework()
         .pillars

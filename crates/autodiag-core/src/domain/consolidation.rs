@@ -23,8 +23,8 @@ pub struct QuestionSpread {
     pub proposed: Option<Choice>,
     /// A legal duty that at least one respondent answered under its minimum.
     pub unmet_duty: bool,
-    /// A legal duty that some answered « non applicable » and others with a level: whether
-    /// the law concerns the commune is for the group to settle.
+    /// A legal duty that some answered « non applicable » and others with a level or « je ne
+    /// sais pas »: whether the law concerns the commune is for the group to settle.
     pub applicability_disputed: bool,
 }
 
@@ -268,9 +268,12 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
                 }
                 None => None,
             };
+            // « Je ne sais pas » beside « non applicable » is as much for the group to settle.
             let applicability_disputed = framework.legal_minimum(question).is_some()
-                && !levels.is_empty()
-                && choices.contains(&Some(Choice::NotApplicable));
+                && choices.contains(&Some(Choice::NotApplicable))
+                && choices
+                    .iter()
+                    .any(|c| matches!(c, Some(Choice::Level(_) | Choice::Unknown)));
             QuestionSpread {
                 question_id: question.clone(),
                 choices,
