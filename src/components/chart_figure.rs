@@ -24,6 +24,18 @@ pub fn score_text(state: AppState, score: Option<u8>) -> String {
     }
 }
 
+/// « 63 · Intégré », or « 63 · à confirmer » in place of the level when the score rests on
+/// fewer than half of its questions.
+pub fn score_or_to_confirm(state: AppState, score: Option<u8>, to_confirm: bool) -> String {
+    match score {
+        Some(value) if to_confirm => {
+            let l = crate::state::locale();
+            format!("{value} · {}", td_string!(l, results.to_confirm))
+        }
+        value => score_text(state, value),
+    }
+}
+
 /// « 63 · Intégré » in a span, or « 12 · » and an « à confirmer » badge in place of the level
 /// when the score rests on fewer than half of its pillar's questions: no longer than a level's
 /// name, so a projected list keeps its lines.

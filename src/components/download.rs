@@ -68,11 +68,12 @@ pub fn DownloadCopyButton(
     let l = crate::state::locale();
     let download = move |_| {
         // « My answers »: on a shared computer, never another commune's assessment.
-        let Some(only) = state.current.get_untracked() else {
+        let Some((only, commune)) =
+            state.with_current(|a| (a.id.clone(), a.profile.commune.clone()))
+        else {
             return;
         };
-        let commune = state.with_current(|a| a.profile.commune.clone());
-        if download_backup(Some((&only, commune.as_deref().unwrap_or_default()))) {
+        if download_backup(Some((&only, &commune))) {
             state.update_current(|a, now| a.mark_downloaded(now));
         }
     };

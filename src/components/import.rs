@@ -33,8 +33,6 @@ pub enum Outcome {
         restored: Vec<RestoredAssessment>,
         /// Assessments of the backup already in this browser as they are: not added again.
         already_here: usize,
-        /// Of those restored, copies of an assessment here that changed since: added beside it.
-        beside: usize,
     },
     Failed {
         file: String,
@@ -181,7 +179,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
         };
     }
     if let Some(Ok(assessments)) = backup {
-        let (mut restored, mut already_here, mut beside) = (Vec::new(), 0, 0);
+        let (mut restored, mut already_here) = (Vec::new(), 0);
         for mut assessment in assessments {
             // As the copies here were when this browser loaded them: under this référentiel.
             assessment.apply_content_migrations(content::framework());
@@ -200,7 +198,6 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
                 .with_untracked(|w| w.get(&assessment.id).is_some());
             if is_beside {
                 assessment.id = browser::new_id();
-                beside += 1;
             }
             // The backup just read is a copy of these answers: the status line says so, rather
             // than « jamais » on the computer they were moved to.
@@ -218,7 +215,6 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
         return Outcome::Restored {
             restored,
             already_here,
-            beside,
         };
     }
     match summary::import(content::framework(), bytes, browser::new_id(), &now) {
@@ -442,8 +438,9 @@ pub fn ImportArea(
                         })}
                     </li>
                 }.into_any(),
-                Outcome::Restored { restored, already_here, beside } => {
+                Outcome::Restored { restored, already_here } => {
                     let count = restored.len();
+                    let beside = restored.iter().filter(|one| one.beside).count();
                     let total = content::framework().question_count();
                     view! {
                         <li class="import-results__ok">

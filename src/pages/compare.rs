@@ -153,21 +153,21 @@ pub fn ComparePage() -> impl IntoView {
             }
         });
         // Not the same people: part of the change may be who answered, not the commune.
-        let others_answered = (b.profile.authorship() != a.profile.authorship()
-            && [&b, &a]
-                .iter()
-                .all(|x| x.profile.authorship() != Authorship::Commune))
-        .then(|| {
-            let who = |x: &crate::domain::assessment::Assessment| match x.profile.authorship() {
-                Authorship::Respondent(who) => who,
-                _ => x.profile.display_name(),
-            };
-            view! {
-                <p class="notice notice--info" data-testid="compare-respondents">
-                    {td_string!(l, compare.respondents_differ, before = who(&b), after = who(&a))}
-                </p>
-            }
-        });
+        let (before_by, after_by) = (b.profile.authorship(), a.profile.authorship());
+        let others_answered = (before_by != after_by
+            && before_by != Authorship::Commune
+            && after_by != Authorship::Commune)
+            .then(|| {
+                let who = |by: Authorship, x: &crate::domain::assessment::Assessment| match by {
+                    Authorship::Respondent(who) => who,
+                    _ => x.profile.display_name(),
+                };
+                view! {
+                    <p class="notice notice--info" data-testid="compare-respondents">
+                        {td_string!(l, compare.respondents_differ, before = who(before_by, &b), after = who(after_by, &a))}
+                    </p>
+                }
+            });
         let questions = compare::question_deltas(framework, &b, &a);
         let later_scores = scoring::score_all(framework, &a);
         let radar = chart::radar_svg(&Radar {

@@ -5,7 +5,7 @@
 //! which keeps keyboard focus where the user left it and the wasm small.
 
 use crate::browser;
-use crate::components::chart_figure::score_text;
+use crate::components::chart_figure::score_or_to_confirm;
 use crate::domain::assessment::{Assessment, Choice, Importance, Level, MAX_NOTE_CHARS};
 use crate::domain::content::{self, Pillar};
 use crate::domain::scoring;
@@ -368,9 +368,9 @@ fn LiveScores(highlight: &'static str) -> impl IntoView {
                             <span class=bar_class style:width=move || format!("{}%", score.get().0.unwrap_or(0))></span>
                         </span>
                         // One answer at 5 is not « Exemplaire »: as the results say, to confirm.
-                        <span class="live-bars__value">{move || match score.get() {
-                            (Some(value), true) => format!("{value} · {}", td_string!(l, results.to_confirm)),
-                            (value, _) => score_text(state, value),
+                        <span class="live-bars__value">{move || {
+                            let (value, to_confirm) = score.get();
+                            score_or_to_confirm(state, value, to_confirm)
                         }}</span>
                     </td>
                 </tr>

@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::chart;
 use crate::components::chart_figure::{
-    partial_overall_text, pillar_score_view, radar_of, score_text,
+    partial_overall_text, pillar_score_view, radar_of, score_or_to_confirm,
 };
 use crate::components::glossary::with_abbr;
 use crate::domain::assessment::{Assessment, Level};
@@ -197,11 +197,7 @@ fn overview(
             <div class="projector__svg" inner_html=radar></div>
             <div>
                 <p class="projector__score">
-                    {td_string!(l, results.overall)}" "<span>{overall.map_or_else(|| "—".to_string(), |s| if to_confirm {
-                        format!("{s} · {}", td_string!(l, results.to_confirm))
-                    } else {
-                        score_text(state, Some(s))
-                    })}</span>
+                    {td_string!(l, results.overall)}" "<span>{overall.map_or_else(|| "—".to_string(), |s| score_or_to_confirm(state, Some(s), to_confirm))}</span>
                 </p>
                 {partial_overall_text(scores).map(|partial| view! { <p class="projector__partial" data-testid="overall-partial">{partial}</p> })}
                 <ul class="projector__scores">

@@ -34,10 +34,14 @@ impl PopulationBand {
         "over_50000",
     ];
 
+    /// The band's place in [`PopulationBand::ALL`], for lists written in that order.
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|band| *band == self).unwrap_or(0)
+    }
+
     /// The band's name in files, as serde writes it.
     pub fn code(self) -> &'static str {
-        let index = Self::ALL.iter().position(|band| *band == self).unwrap_or(0);
-        Self::CODES[index]
+        Self::CODES[self.index()]
     }
 }
 

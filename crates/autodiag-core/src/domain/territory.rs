@@ -152,20 +152,30 @@ impl TerritoryLoader {
                 &commune.file,
             )
         };
-        // For each summary, the one its commune uses.
+        // For each summary, the one its commune uses, and the synthesis that counts its author.
         let mut used_of: Vec<usize> = (0..loaded.len()).collect();
-        let mut chosen: Vec<usize> = Vec::new();
+        let mut synthesis_of: Vec<Option<usize>> = vec![None; loaded.len()];
+        // The summaries in use, each with its commune's NIS code: keyed by name, the one in use
+        // may lack the code another file of the same commune gave, which the exports keep.
+        let mut chosen: Vec<(usize, Option<String>)> = Vec::new();
         for group in self.by_commune.values() {
+            for &index in group {
+                synthesis_of[index] = counted_in(index, group);
+            }
             // A synthesis is never counted in another, so one always remains.
             let Some(used) = group
                 .iter()
                 .copied()
-                .filter(|&index| counted_in(index, group).is_none())
+                .filter(|&index| synthesis_of[index].is_none())
                 .max_by(|a, b| recency(*a).cmp(&recency(*b)))
             else {
                 continue;
             };
-            chosen.push(used);
+            let code = group
+                .iter()
+                .find_map(|&index| loaded[index].0.assessment.nis_code())
+                .map(str::to_string);
+            chosen.push((used, code));
             for &index in group {
                 used_of[index] = used;
             }
@@ -175,7 +185,7 @@ impl TerritoryLoader {
             .filter(|&index| used_of[index] != index)
             .map(|other| {
                 let used = used_of[other];
-                let synthesis = counted_in(other, &self.by_commune[&loaded[other].0.key]);
+                let synthesis = synthesis_of[other];
                 let reason = if synthesis.is_some() {
                     SupersededReason::CountedInSynthesis
                 } else if recency(used).0 != recency(other).0 {
@@ -192,26 +202,13 @@ impl TerritoryLoader {
                 }
             })
             .collect();
-        // Keyed by name, the file in use may lack the NIS code an older file of the same
-        // commune gave: the code is kept for the exports.
-        let codes: Vec<Option<String>> = chosen
-            .iter()
-            .map(|&used| {
-                let group = &self.by_commune[&loaded[used].0.key];
-                group
-                    .iter()
-                    .find_map(|&index| loaded[index].0.assessment.nis_code())
-                    .map(str::to_string)
-            })
-            .collect();
         let mut slots: Vec<Option<Commune>> = loaded
             .into_iter()
             .map(|(commune, _)| Some(commune))
             .collect();
         let mut communes: Vec<Commune> = chosen
-            .iter()
-            .zip(codes)
-            .filter_map(|(&used, code)| {
+            .into_iter()
+            .filter_map(|(used, code)| {
                 let mut commune = slots[used].take()?;
                 if commune.assessment.nis_code().is_none()
                     && let Some(code) = code
@@ -548,13 +545,11 @@ impl Territory {
                 .map_or_else(|| id.to_string(), String::clone)
         };
         for commune in &self.communes {
-            let population = commune.assessment.profile.population.map(|band| {
-                let index = super::profile::PopulationBand::ALL
-                    .iter()
-                    .position(|b| *b == band)
-                    .unwrap_or(0);
-                population_names[index].to_string()
-            });
+            let population = commune
+                .assessment
+                .profile
+                .population
+                .map(|band| population_names[band.index()].to_string());
             let mut row = vec![
                 commune.name.clone(),
                 commune.assessment.profile.nis_code.clone(),
