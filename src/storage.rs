@@ -268,32 +268,61 @@ pub fn save_prefs(prefs: &Prefs) -> bool {
     is_available() && store::save_prefs(&mut BrowserStore, prefs)
 }
 
-/// The workshop's consolidation this tab was doing, read once when its page opens. Answers
-/// stored by an earlier référentiel carry over as everywhere else.
+/// The workshop's consolidation this tab was doing, read once when its page opens.
 pub fn workshop() -> stored::Workshop {
-    let mut workshop = tab_storage()
-        .and_then(|tab| tab.get_item(stored::WORKSHOP_KEY).ok().flatten())
-        .and_then(|raw| stored::decode_workshop(&raw))
-        .unwrap_or_default();
+    read_workshop(tab_storage().and_then(|tab| tab.get_item(stored::WORKSHOP_KEY).ok().flatten()))
+        .unwrap_or_default()
+}
+
+/// Answers stored by an earlier référentiel carry over as everywhere else.
+fn read_workshop(raw: Option<String>) -> Option<stored::Workshop> {
+    let mut workshop = stored::decode_workshop(&raw?)?;
     for respondent in &mut workshop.respondents {
         respondent.apply_content_migrations(crate::domain::content::framework());
     }
-    workshop
+    Some(workshop)
 }
 
-/// Keeps the workshop in this tab only: a shared computer's next visitor does not inherit
-/// another commune's respondents, and closing the tab ends it. Without respondents there is
-/// no workshop to keep.
+/// Keeps the workshop in this tab, where a reload or « Précédent » finds it, and a copy in the
+/// browser's storage that a later visit only offers (`unsaved_workshop`): a shared computer's
+/// next visitor does not inherit another commune's respondents, and closing the tab by mistake
+/// loses nothing. Without respondents the tab keeps nothing; the copy stays until the workshop
+/// is saved, emptied or dismissed (`end_workshop`), since an empty page must not erase it.
 /// Whether the tab kept it: false when its storage is off or full.
 pub fn set_workshop(workshop: &stored::Workshop) -> bool {
+    let encoded = (!workshop.respondents.is_empty()).then(|| stored::encode_workshop(workshop));
+    if let Some(encoded) = &encoded
+        && is_available()
+    {
+        // Best effort: a full storage keeps the commune's own answers first.
+        let _ = BrowserStore.set(stored::UNSAVED_WORKSHOP_KEY, encoded);
+    }
     let Some(tab) = tab_storage() else {
         return false;
     };
-    if workshop.respondents.is_empty() {
-        tab.remove_item(stored::WORKSHOP_KEY).is_ok()
-    } else {
-        tab.set_item(stored::WORKSHOP_KEY, &stored::encode_workshop(workshop))
-            .is_ok()
+    match encoded {
+        None => tab.remove_item(stored::WORKSHOP_KEY).is_ok(),
+        Some(encoded) => tab.set_item(stored::WORKSHOP_KEY, &encoded).is_ok(),
+    }
+}
+
+/// The last workshop with respondents that was neither saved nor dismissed, for the page to
+/// offer when this tab has none.
+pub fn unsaved_workshop() -> Option<stored::Workshop> {
+    let raw = is_available()
+        .then(|| BrowserStore.get(stored::UNSAVED_WORKSHOP_KEY))
+        .flatten();
+    read_workshop(raw).filter(|workshop| !workshop.respondents.is_empty())
+}
+
+/// The workshop was saved, emptied or dismissed: neither a reload nor a later visit brings it
+/// back.
+pub fn end_workshop() {
+    if let Some(tab) = tab_storage() {
+        let _ = tab.remove_item(stored::WORKSHOP_KEY);
+    }
+    if is_available() {
+        BrowserStore.remove(stored::UNSAVED_WORKSHOP_KEY);
     }
 }
 

@@ -139,6 +139,7 @@ pub fn ConsolidatePage() -> impl IntoView {
             <p class="lead">{td_string!(l, consolidate.lead)}</p>
             <section class="card no-print" aria-labelledby="respondents-title">
                 <h2 id="respondents-title">{td_string!(l, consolidate.respondents_title)}</h2>
+                <UnsavedWorkshop respondents decisions/>
                 <FileDrop
                     input_id="consolidate-files"
                     testid="consolidate-input"
@@ -185,6 +186,59 @@ pub fn ConsolidatePage() -> impl IntoView {
     }
 }
 
+/// « Un atelier non enregistré est gardé… »: the commune and who answered, to take the workshop
+/// up again or erase it. Only while no respondent is loaded: loading others starts a new one.
+#[component]
+fn UnsavedWorkshop(respondents: RwSignal<Vec<Assessment>>, decisions: Chosen) -> impl IntoView {
+    let l = crate::state::locale();
+    // A workshop whose tab was closed before it was saved is offered, never opened unasked.
+    let offer = respondents
+        .with_untracked(Vec::is_empty)
+        .then(crate::storage::unsaved_workshop)
+        .flatten()
+        .map(|workshop| {
+            let who = workshop
+                .respondents
+                .iter()
+                .enumerate()
+                .map(|(index, a)| consolidation::respondent_label(a, index))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let commune = &workshop.respondents[0].profile.commune;
+            td_string!(l, consolidate.unsaved, commune = commune, who = who).to_string()
+        });
+    let shown = RwSignal::new(true);
+    offer.map(|text| {
+        move || {
+            (shown.get() && respondents.with(Vec::is_empty)).then(|| view! {
+                <div class="notice notice--info" data-testid="workshop-unsaved">
+                    <p>{text.clone()}</p>
+                    <div class="notice__actions">
+                        <button type="button" class="button button--primary button--small" data-testid="workshop-resume"
+                            on:click=move |_| {
+                                shown.set(false);
+                                if let Some(workshop) = crate::storage::unsaved_workshop() {
+                                    // The choices first: the table reads them as it is drawn.
+                                    decisions.set(workshop.decisions);
+                                    respondents.set(workshop.respondents);
+                                }
+                            }>
+                            {td_string!(l, consolidate.resume)}
+                        </button>
+                        <button type="button" class="button button--small" data-testid="workshop-discard"
+                            on:click=move |_| {
+                                shown.set(false);
+                                crate::storage::end_workshop();
+                            }>
+                            {td_string!(l, consolidate.discard)}
+                        </button>
+                    </div>
+                </div>
+            })
+        }
+    })
+}
+
 /// « Répondants chargés (3) »: who is in the consolidation, each with « Retirer ».
 #[component]
 fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
@@ -212,10 +266,11 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
                                     on:click=move |_| {
                                         respondents.update(|r| r.retain(|x| x.id != id));
                                         // Everyone removed: the next workshop starts afresh.
-                                        if respondents.with_untracked(Vec::is_empty)
-                                            && let Some(WorkshopDecisions(kept)) = kept
-                                        {
-                                            kept.set(LiteMap::new_vec());
+                                        if respondents.with_untracked(Vec::is_empty) {
+                                            crate::storage::end_workshop();
+                                            if let Some(WorkshopDecisions(kept)) = kept {
+                                                kept.set(LiteMap::new_vec());
+                                            }
                                         }
                                     }>
                                     {td_string!(l, consolidate.remove)}
@@ -384,9 +439,10 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         let id = state.add(assessment);
         state.open(&id);
         // Saved, the workshop is done: coming back does not offer to save it a second time.
-        crate::storage::set_workshop(&Workshop::default());
+        crate::storage::end_workshop();
         state.navigate(Route::Results);
     };
+    let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
     let rows = spreads
         .iter()
         .map(|s| {
@@ -407,7 +463,12 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 <tr class:disagree=s.to_discuss() data-testid=testid>
                     <th scope="row"><label for=select_id.clone()>{title}</label></th>
                     {cells}
-                    <td>{s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}{s.to_discuss().then(|| warning_badge(td_string!(l, consolidate.discuss)))}</td>
+                    <td>
+                        {s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}
+                        // Settled by the group, it is no longer to discuss: what is left stands out.
+                        {let (to_discuss, question) = (s.to_discuss(), question.clone());
+                         move || (to_discuss && retained_text(decisions, &question).is_none()).then(|| warning_badge(td_string!(l, consolidate.discuss)))}
+                    </td>
                     <td>
                         {decision_select(chosen, &question, select_id)}
                         {duty_warning(l, s).map(warning_badge)}
@@ -416,7 +477,6 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             }
         })
         .collect_view();
-    let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
     view! {
         <section aria-labelledby="discuss-title">
             <h2 id="discuss-title">{td_string!(l, consolidate.discuss_title)}</h2>
@@ -435,17 +495,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 {discussion.iter().map(|d| {
                     // Once the group has settled it, the list says what it kept.
                     let question = d.question_id.clone();
-                    let retained = move || {
-                        decisions
-                            // A decision cleared back to « — » is none.
-                            .and_then(|kept| kept.with(|k| k.get(&question).copied().flatten()))
-                            .map(|choice| format!(
-                                " — {}{}{}",
-                                td_string!(l, consolidate.retained),
-                                td_string!(l, shell.colon),
-                                choice_text(state, &question, Some(choice))
-                            ))
-                    };
+                    let retained = move || retained_text(decisions, &question).map(|text| format!(" — {text}"));
                     view! {
                         <li>{d.title.clone()}" — "{d.answers.join(td_string!(l, shell.list_separator))}<strong data-testid="retained">{retained}</strong></li>
                     }
@@ -483,6 +533,19 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// « Réponse retenue : … » once the group has settled `question`, for the list to discuss, the
+/// table and the slide. A decision cleared back to « — » is none.
+fn retained_text(decisions: Option<Chosen>, question: &str) -> Option<String> {
+    let choice = decisions?.with(|kept| kept.get(question).copied().flatten())?;
+    let l = crate::state::locale();
+    Some(format!(
+        "{}{}{}",
+        td_string!(l, consolidate.retained),
+        td_string!(l, shell.colon),
+        choice_text(AppState::from_context(), question, Some(choice))
+    ))
 }
 
 /// A question the respondents answered two levels apart or more: each one's answer, and
@@ -549,6 +612,7 @@ fn DiscussionSlides(
     on_cleanup(move || tab.remove());
     let (index, go) = (deck.index, move |delta| deck.go(delta));
     let slides = StoredValue::new(slides);
+    let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
     view! {
         <div class="projector projector--overlay" id="discussion" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides">
             <div class="projector__bar">
@@ -577,6 +641,9 @@ fn DiscussionSlides(
                     <section class="projector__slide" data-testid="discussion-slide">
                         <p class="eyebrow projector__discussed-pillar" data-testid="discussion-pillar">{slide.pillar.clone()}</p>
                         <h2 id="discussion-question">{slide.title.clone()}</h2>
+                        // Large, on the slide itself: the room sees what it has just settled.
+                        {let question = slide.question_id.clone();
+                         move || retained_text(decisions, &question).map(|text| view! { <p class="projector__retained" data-testid="discussion-retained">{text}</p> })}
                         {slide.duty.map(|text| view! { <p class="projector__duty">{warning_badge(text)}</p> })}
                         <ul class="projector__answers">
                             {slide.groups.iter().map(|answer| view! {

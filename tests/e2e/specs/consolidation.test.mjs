@@ -332,8 +332,16 @@ test("the questions to discuss project one at a time, in large type, driven by t
   const proposal = await page.inputValue(`#consolidated-${questionId}`);
   assert.match(proposal, /^[1-5]$/, "the table shows the proposal, not « — »");
   assert.equal(await page.inputValue("#discussion-decision"), proposal);
+  // Nothing is settled yet: the proposal is not the group's answer.
+  assert.equal(await page.locator("[data-testid=discussion-retained]").count(), 0);
   const agreed = proposal === "4" ? "2" : "4";
   await page.selectOption("#discussion-decision", agreed);
+  // Settled, the slide says so in its own large type, for the room.
+  const retainedOnSlide = page.locator("[data-testid=discussion-slide] [data-testid=discussion-retained]");
+  await retainedOnSlide.waitFor();
+  assert.match(await retainedOnSlide.textContent(), new RegExp(`^réponse retenue : ${agreed} · `));
+  assert.equal(await retainedOnSlide.evaluate((p) => getComputedStyle(p, "::first-letter").textTransform), "uppercase");
+  await page.screenshot({ path: path.join(resultsDir(), "consolidation-discussion-retained.png") });
   await page.focus("#discussion-decision");
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=discussion-counter]", `Question à discuter 2 sur ${count}`);
@@ -366,6 +374,10 @@ test("the questions to discuss project one at a time, in large type, driven by t
   await slides.waitFor({ state: "detached" });
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "project-discussion");
   assert.equal(await page.inputValue(`#consolidated-${questionId}`), agreed);
+  // In the table, a question the group settled is no longer « à discuter »; the others still are.
+  assert.doesNotMatch(await page.textContent(`[data-testid=spread-${questionId}]`), /à discuter/);
+  const stillToDiscuss = await page.locator("[data-testid^=spread-].disagree").evaluateAll((rows) => rows.filter((r) => /à discuter/.test(r.textContent)).length);
+  assert.equal(stillToDiscuss, count - 2, "the first two questions were settled on their slides");
   // The list of questions to discuss says what the group kept, and only where it decided.
   const listed = page.locator("[data-testid=disagreements] li");
   assert.match(await listed.first().locator("[data-testid=retained]").textContent(), new RegExp(`^ — réponse retenue : ${agreed} · `));

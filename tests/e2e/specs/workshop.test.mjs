@@ -268,7 +268,7 @@ test("a workshop's respondents and chosen levels survive leaving the page, going
   await page.waitForSelector("[data-testid=consolidate-table]");
   assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 3);
   assert.equal(await page.locator(`#${id}`).inputValue(), chosen);
-  // A reload keeps it too; another tab starts its own workshop.
+  // A reload keeps it too; another tab starts its own workshop, only offered this one.
   await page.reload();
   await page.waitForSelector("[data-testid=consolidate-table]");
   assert.equal(await page.locator(`#${id}`).inputValue(), chosen);
@@ -276,6 +276,7 @@ test("a workshop's respondents and chosen levels survive leaving the page, going
   await other.goto(`${app.server.url}outils/#/consolider`);
   await other.locator("[data-testid=consolidate-need]").waitFor();
   assert.equal(await other.locator("[data-testid=loaded-respondent]").count(), 0);
+  await other.locator("[data-testid=workshop-unsaved]").waitFor();
   // Once every respondent is removed, nothing is kept.
   while ((await page.locator("[data-testid=loaded-respondent]").count()) > 0) {
     await page.locator("[data-testid=loaded-respondent] button").first().click();
@@ -293,6 +294,82 @@ test("a workshop's respondents and chosen levels survive leaving the page, going
   await page.goBack();
   await page.locator("[data-testid=consolidate-need]").waitFor();
   assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 0);
+  // Nor does a new tab offer it back.
+  await other.reload();
+  await other.locator("[data-testid=consolidate-need]").waitFor();
+  assert.equal(await other.locator("[data-testid=workshop-unsaved]").count(), 0);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a workshop whose tab was closed before saving is offered back with its choices, and erased on request", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const respondent = (who, shift) => {
+    const s = example();
+    s.profile.commune = "Gerpinnes";
+    s.profile.respondent_name = who;
+    s.answers.forEach((a, i) => (a.level = ((i + shift) % 5) + 1));
+    return s;
+  };
+  const files = writeFiles([
+    ["dg.json", respondent("Directeur général", 0)],
+    ["echevin.json", respondent("Échevine", 3)],
+  ]);
+  const start = async () => {
+    const page = await openPage(context, app.server.url);
+    await page.goto(`${app.server.url}outils/#/consolider`);
+    await page.locator("[data-testid=consolidate-need]").waitFor();
+    return page;
+  };
+  let page = await start();
+  // An empty page says nothing: there is no workshop yet.
+  assert.equal(await page.locator("[data-testid=workshop-unsaved]").count(), 0);
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  const select = page.locator("select[id^=consolidated-]").first();
+  const id = await select.getAttribute("id");
+  const chosen = (await select.inputValue()) === "1" ? "5" : "1";
+  await select.selectOption(chosen);
+  // The tab closes by mistake, mid-workshop.
+  await page.close();
+  page = await start();
+  const offer = page.locator("[data-testid=workshop-unsaved]");
+  await offer.waitFor();
+  const said = await offer.locator("p").textContent();
+  assert.match(said, /^Un atelier non enregistré est gardé dans ce navigateur : Gerpinnes, avec .*\. Reprenez-le si son onglet a été fermé/);
+  assert.ok(said.includes("Directeur général") && said.includes("Échevine"), said);
+  // Nothing is loaded until asked: a shared computer's next visitor inherits no one.
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 0);
+  await page.screenshot({ path: path.join(resultsDir(), "workshop-unsaved.png") });
+  await page.click("[data-testid=workshop-resume]");
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 2);
+  assert.equal(await page.locator(`#${id}`).inputValue(), chosen);
+  assert.equal(await offer.count(), 0);
+  // Taken up, it is this tab's workshop again: a reload keeps it.
+  await page.reload();
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  assert.equal(await page.locator(`#${id}`).inputValue(), chosen);
+  await page.close();
+  // Erased, it is offered no more.
+  page = await start();
+  await page.locator("[data-testid=workshop-unsaved]").waitFor();
+  await page.click("[data-testid=workshop-discard]");
+  await page.locator("[data-testid=workshop-unsaved]").waitFor({ state: "detached" });
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 0);
+  await page.reload();
+  await page.locator("[data-testid=consolidate-need]").waitFor();
+  assert.equal(await page.locator("[data-testid=workshop-unsaved]").count(), 0);
+  // In English too.
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  await assertClean(page);
+  await page.close();
+  page = await start();
+  await page.click("button[lang=en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await page.waitForFunction(() => /Take up this workshop/.test(document.querySelector("[data-testid=workshop-unsaved]")?.textContent));
+  assert.match(await page.locator("[data-testid=workshop-unsaved] p").textContent(), /^An unsaved workshop is kept in this browser: Gerpinnes, with .*Échevine.*\. Take it up again/);
   await assertClean(page);
   await context.close();
 });

@@ -18,6 +18,9 @@ pub const BACKUP_PREFIX: &str = "autodiag.backup.";
 
 /// A workshop's consolidation in progress, in the tab's own storage (`sessionStorage`).
 pub const WORKSHOP_KEY: &str = "autodiag.workshop";
+/// A copy of the last workshop not yet saved, in the browser's storage: a tab closed by mistake
+/// mid-workshop loses nothing, and the page offers it back rather than opening it.
+pub const UNSAVED_WORKSHOP_KEY: &str = "autodiag.workshop.unsaved";
 
 /// The respondents a facilitator loaded and the levels the group chose (`None`: « — »), so
 /// that leaving the page, going back or reloading loses none of a workshop's work.
