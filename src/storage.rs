@@ -283,27 +283,27 @@ fn read_workshop(raw: Option<String>) -> Option<stored::Workshop> {
     Some(workshop)
 }
 
-/// Keeps the workshop in this tab, where a reload or « Précédent » finds it, and a copy in the
-/// browser's storage that a later visit only offers (`unsaved_workshop`): a shared computer's
-/// next visitor does not inherit another commune's respondents, and closing the tab by mistake
-/// loses nothing. Without respondents the tab keeps nothing; the copy stays until the workshop
-/// is saved, emptied or dismissed (`end_workshop`), since an empty page must not erase it.
-/// Whether the tab kept it: false when its storage is off or full.
-pub fn set_workshop(workshop: &stored::Workshop) -> bool {
-    let encoded = (!workshop.respondents.is_empty()).then(|| stored::encode_workshop(workshop));
-    if let Some(encoded) = &encoded
-        && is_available()
-    {
-        // Best effort: a full storage keeps the commune's own answers first.
-        let _ = BrowserStore.set(stored::UNSAVED_WORKSHOP_KEY, encoded);
+/// Keeps the workshop in this tab, where a reload or « Précédent » finds it, and, with
+/// `keep_copy`, a copy in the browser's storage that a later visit only offers
+/// (`unsaved_workshop`): a shared computer's next visitor does not inherit another commune's
+/// respondents, and closing the tab by mistake loses nothing. Without respondents the tab keeps
+/// nothing; the copy stays until the workshop is saved, emptied or dismissed (`end_workshop`),
+/// since an empty page must not erase it. Whether both were kept: false when the tab's storage
+/// or the browser's is off or full.
+pub fn set_workshop(workshop: &stored::Workshop, keep_copy: bool) -> bool {
+    if workshop.respondents.is_empty() {
+        return tab_storage().is_some_and(|tab| tab.remove_item(stored::WORKSHOP_KEY).is_ok());
     }
-    let Some(tab) = tab_storage() else {
-        return false;
-    };
-    match encoded {
-        None => tab.remove_item(stored::WORKSHOP_KEY).is_ok(),
-        Some(encoded) => tab.set_item(stored::WORKSHOP_KEY, &encoded).is_ok(),
-    }
+    let encoded = stored::encode_workshop(workshop);
+    // A full storage refuses the copy rather than the commune's own answers.
+    let copied = !keep_copy
+        || (is_available()
+            && BrowserStore
+                .set(stored::UNSAVED_WORKSHOP_KEY, &encoded)
+                .is_ok());
+    let in_tab =
+        tab_storage().is_some_and(|tab| tab.set_item(stored::WORKSHOP_KEY, &encoded).is_ok());
+    copied && in_tab
 }
 
 /// The last workshop with respondents that was neither saved nor dismissed, for the page to

@@ -27,15 +27,23 @@ pub fn ConsolidatePage() -> impl IntoView {
     let respondents = RwSignal::new(kept.respondents);
     let decisions = RwSignal::new(kept.decisions);
     provide_context(WorkshopDecisions(decisions));
-    // A tab that cannot keep it (storage off or full) loses it on a reload: the facilitator is
-    // told to save the consolidation before leaving the page.
+    // A workshop whose tab was closed before it was saved is offered, never opened unasked,
+    // and its copy is not overwritten until the facilitator takes it up or erases it.
+    let unsaved = respondents
+        .with_untracked(Vec::is_empty)
+        .then(crate::storage::unsaved_workshop)
+        .flatten();
+    let offered = RwSignal::new(unsaved.is_some());
+    // A browser that cannot keep it (storage off or full) loses it with the tab or a reload:
+    // the facilitator is told to save the consolidation before leaving the page.
     let unkept = RwSignal::new(false);
     Effect::new(move |_| {
         let workshop = Workshop {
             respondents: respondents.get(),
             decisions: decisions.get(),
         };
-        unkept.set(!crate::storage::set_workshop(&workshop) && !workshop.respondents.is_empty());
+        let kept = crate::storage::set_workshop(&workshop, !offered.get_untracked());
+        unkept.set(!kept && !workshop.respondents.is_empty());
     });
     let errors = RwSignal::new(Vec::<String>::new());
     let notices = RwSignal::new(Vec::<String>::new());
@@ -138,8 +146,8 @@ pub fn ConsolidatePage() -> impl IntoView {
             <h1>{td_string!(l, nav.consolidate)}</h1>
             <p class="lead">{td_string!(l, consolidate.lead)}</p>
             <section class="card no-print" aria-labelledby="respondents-title">
-                <h2 id="respondents-title">{td_string!(l, consolidate.respondents_title)}</h2>
-                <UnsavedWorkshop respondents decisions/>
+                <h2 id="respondents-title" tabindex="-1">{td_string!(l, consolidate.respondents_title)}</h2>
+                <UnsavedWorkshop unsaved offered respondents decisions/>
                 <FileDrop
                     input_id="consolidate-files"
                     testid="consolidate-input"
@@ -187,36 +195,40 @@ pub fn ConsolidatePage() -> impl IntoView {
 }
 
 /// « Un atelier non enregistré est gardé… »: the commune and who answered, to take the workshop
-/// up again or erase it. Only while no respondent is loaded: loading others starts a new one.
+/// up again (in place of any respondents loaded since) or erase it.
 #[component]
-fn UnsavedWorkshop(respondents: RwSignal<Vec<Assessment>>, decisions: Chosen) -> impl IntoView {
+fn UnsavedWorkshop(
+    unsaved: Option<Workshop>,
+    offered: RwSignal<bool>,
+    respondents: RwSignal<Vec<Assessment>>,
+    decisions: Chosen,
+) -> impl IntoView {
     let l = crate::state::locale();
-    // A workshop whose tab was closed before it was saved is offered, never opened unasked.
-    let offer = respondents
-        .with_untracked(Vec::is_empty)
-        .then(crate::storage::unsaved_workshop)
-        .flatten()
-        .map(|workshop| {
-            let who = workshop
-                .respondents
-                .iter()
-                .enumerate()
-                .map(|(index, a)| consolidation::respondent_label(a, index))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let commune = &workshop.respondents[0].profile.commune;
-            td_string!(l, consolidate.unsaved, commune = commune, who = who).to_string()
-        });
-    let shown = RwSignal::new(true);
-    offer.map(|text| {
+    let text = unsaved.map(|workshop| {
+        let who = workshop
+            .respondents
+            .iter()
+            .enumerate()
+            .map(|(index, a)| consolidation::respondent_label(a, index))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let commune = &workshop.respondents[0].profile.commune;
+        td_string!(l, consolidate.unsaved, commune = commune, who = who).to_string()
+    });
+    // The notice goes: focus goes to the section it was in, and its title is read.
+    let settle = move || {
+        offered.set(false);
+        request_animation_frame(|| browser::focus("respondents-title"));
+    };
+    text.map(|text| {
         move || {
-            (shown.get() && respondents.with(Vec::is_empty)).then(|| view! {
+            offered.get().then(|| view! {
                 <div class="notice notice--info" data-testid="workshop-unsaved">
                     <p>{text.clone()}</p>
                     <div class="notice__actions">
                         <button type="button" class="button button--primary button--small" data-testid="workshop-resume"
                             on:click=move |_| {
-                                shown.set(false);
+                                settle();
                                 if let Some(workshop) = crate::storage::unsaved_workshop() {
                                     // The choices first: the table reads them as it is drawn.
                                     decisions.set(workshop.decisions);
@@ -227,8 +239,10 @@ fn UnsavedWorkshop(respondents: RwSignal<Vec<Assessment>>, decisions: Chosen) ->
                         </button>
                         <button type="button" class="button button--small" data-testid="workshop-discard"
                             on:click=move |_| {
-                                shown.set(false);
+                                settle();
                                 crate::storage::end_workshop();
+                                // The workshop on the page, if any, is the one to keep now.
+                                decisions.update(|_| {});
                             }>
                             {td_string!(l, consolidate.discard)}
                         </button>
@@ -296,11 +310,24 @@ type Chosen = RwSignal<LiteMap<String, Option<Choice>>>;
 struct WorkshopDecisions(Chosen);
 
 /// The joint answer to `question` as a select, on the table and on the discussion's slides
-/// alike: either one follows a choice made on the other.
-fn decision_select(chosen: Chosen, question: &str, id: String) -> AnyView {
+/// alike: either one follows a choice made on the other. With a proposal, « — » (no answer)
+/// is not offered: a group that cannot settle a question says « je ne sais pas ». On a slide
+/// (`on_slide`), a question the group has not settled reads « À décider (proposition : …) »,
+/// so that choosing the proposal itself settles it.
+fn decision_select(
+    chosen: Chosen,
+    question: &str,
+    id: String,
+    proposed: Option<Choice>,
+    on_slide: bool,
+) -> AnyView {
     let l = crate::state::locale();
-    let texts = AppState::from_context().texts();
-    let mut values: Vec<(String, String)> = vec![(String::new(), "—".to_string())];
+    let state = AppState::from_context();
+    let texts = state.texts();
+    let mut values: Vec<(String, String)> = Vec::new();
+    if proposed.is_none() {
+        values.push((String::new(), "—".to_string()));
+    }
     values.extend(Level::all().map(|level| {
         (
             level.get().to_string(),
@@ -315,18 +342,29 @@ fn decision_select(chosen: Chosen, question: &str, id: String) -> AnyView {
         "na".into(),
         td_string!(l, question.not_applicable).to_string(),
     ));
+    let pending = on_slide.then(|| {
+        let proposal = choice_text(state, question, proposed);
+        td_string!(l, consolidate.pending, proposal = proposal).to_string()
+    });
     let (read, write) = (question.to_string(), question.to_string());
-    let kept = use_context::<WorkshopDecisions>();
+    let kept = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
     view! {
         <select id=id
-            prop:value=move || chosen.with(|c| choice_value(c.get(&read).copied().flatten()))
+            prop:value=move || {
+                if on_slide && decided(kept, &read).is_none() {
+                    PENDING.to_string()
+                } else {
+                    chosen.with(|c| choice_value(c.get(&read).copied().flatten()))
+                }
+            }
             on:change=move |ev| {
                 let value = Choice::from_form_value(&event_target_value(&ev));
                 chosen.update(|c| { c.insert(write.clone(), value); });
-                if let Some(WorkshopDecisions(kept)) = kept {
+                if let Some(kept) = kept {
                     kept.update(|k| { k.insert(write.clone(), value); });
                 }
             }>
+            {pending.map(|text| view! { <option value=PENDING disabled hidden>{text}</option> })}
             {values.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
         </select>
     }
@@ -345,7 +383,12 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         .map(|WorkshopDecisions(kept)| kept.get_untracked())
         .unwrap_or_default();
     let chosen = RwSignal::new(crate::sort::ordered_map(spreads.iter().map(|s| {
-        let decision = decided.get(&s.question_id).copied().unwrap_or(s.proposed);
+        // « — » is offered only without a proposal (`decision_select`).
+        let decision = decided
+            .get(&s.question_id)
+            .copied()
+            .flatten()
+            .or(s.proposed);
         (s.question_id.clone(), decision)
     })));
     let labels: Vec<String> = respondents
@@ -381,6 +424,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                         })
                         .unwrap_or_default();
                     DiscussedAnswer {
+                        value: c,
                         choice: choice_text(state, &s.question_id, c),
                         who: names.join(td_string!(l, shell.list_separator)),
                         says,
@@ -398,6 +442,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 .collect();
             Discussed {
                 question_id: s.question_id.clone(),
+                proposed: s.proposed,
                 pillar: framework
                     .pillar_of(&s.question_id)
                     .map_or_else(String::new, |p| texts.pillar_name(&p.id).to_string()),
@@ -436,11 +481,22 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 &browser::now_iso(),
             )
         });
+        let saves = state.saves.get_untracked();
         let id = state.add(assessment);
         state.open(&id);
-        // Saved, the workshop is done: coming back does not offer to save it a second time.
-        crate::storage::end_workshop();
         state.navigate(Route::Results);
+        // Once the storage effect has stored the synthesis, the workshop is done: coming back
+        // does not offer to save it a second time. A storage that refused it keeps the
+        // workshop, for another try once there is room.
+        // A task, not an animation frame: it comes after the effect, even in a hidden tab.
+        set_timeout(
+            move || {
+                if state.saves.get_untracked() != saves && !state.quota_exceeded.get_untracked() {
+                    crate::storage::end_workshop();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     };
     let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
     let rows = spreads
@@ -470,7 +526,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                          move || (to_discuss && retained_text(decisions, &question).is_none()).then(|| warning_badge(td_string!(l, consolidate.discuss)))}
                     </td>
                     <td>
-                        {decision_select(chosen, &question, select_id)}
+                        {decision_select(chosen, &question, select_id, s.proposed, false)}
                         {duty_warning(l, s).map(warning_badge)}
                     </td>
                 </tr>
@@ -535,10 +591,18 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     }
 }
 
+/// The slide's select before the group settles its question.
+const PENDING: &str = "pending";
+
+/// What the group settled for `question`, if it has.
+fn decided(decisions: Option<Chosen>, question: &str) -> Option<Choice> {
+    decisions?.with(|kept| kept.get(question).copied().flatten())
+}
+
 /// « Réponse retenue : … » once the group has settled `question`, for the list to discuss, the
-/// table and the slide. A decision cleared back to « — » is none.
+/// table and the slide.
 fn retained_text(decisions: Option<Chosen>, question: &str) -> Option<String> {
-    let choice = decisions?.with(|kept| kept.get(question).copied().flatten())?;
+    let choice = decided(decisions, question)?;
     let l = crate::state::locale();
     Some(format!(
         "{}{}{}",
@@ -553,6 +617,7 @@ fn retained_text(decisions: Option<Chosen>, question: &str) -> Option<String> {
 #[derive(Clone)]
 struct Discussed {
     question_id: String,
+    proposed: Option<Choice>,
     /// The question's pillar: thirty slides in a row do not say it otherwise.
     pillar: String,
     title: String,
@@ -580,6 +645,7 @@ fn duty_warning(l: Locale, spread: &consolidation::QuestionSpread) -> Option<&'s
 /// « 4 · Intégré », who chose it, and what that level says.
 #[derive(Clone)]
 struct DiscussedAnswer {
+    value: Option<Choice>,
     choice: String,
     who: String,
     says: String,
@@ -632,7 +698,10 @@ fn DiscussionSlides(
                 // What the group settles, set where the discussion happens; the table follows.
                 <span class="projector__decision">
                     <label for="discussion-decision">{td_string!(l, consolidate.decision)}</label>" "
-                    {move || slides.with_value(|slides| decision_select(chosen, &slides[index.get()].question_id, "discussion-decision".into()))}
+                    {move || slides.with_value(|slides| {
+                        let slide = &slides[index.get()];
+                        decision_select(chosen, &slide.question_id, "discussion-decision".into(), slide.proposed, true)
+                    })}
                 </span>
             </div>
             {move || slides.with_value(|slides| {
@@ -641,13 +710,24 @@ fn DiscussionSlides(
                     <section class="projector__slide" data-testid="discussion-slide">
                         <p class="eyebrow projector__discussed-pillar" data-testid="discussion-pillar">{slide.pillar.clone()}</p>
                         <h2 id="discussion-question">{slide.title.clone()}</h2>
-                        // Large, on the slide itself: the room sees what it has just settled.
-                        {let question = slide.question_id.clone();
-                         move || retained_text(decisions, &question).map(|text| view! { <p class="projector__retained" data-testid="discussion-retained">{text}</p> })}
+                        // On the slide itself, the room sees what it has just settled: the answer
+                        // it kept is marked, or, for a level nobody gave, said under the title.
+                        {let (question, given) = (slide.question_id.clone(), slide.groups.iter().map(|g| g.value).collect::<Vec<_>>());
+                         move || retained_text(decisions, &question)
+                            .filter(|_| !given.contains(&decided(decisions, &question)))
+                            .map(|text| view! { <p class="projector__retained" data-testid="discussion-retained">{text}</p> })}
                         {slide.duty.map(|text| view! { <p class="projector__duty">{warning_badge(text)}</p> })}
                         <ul class="projector__answers">
-                            {slide.groups.iter().map(|answer| view! {
-                                <li><strong>{answer.choice.clone()}</strong>{colon}{answer.who.clone()}<p class="projector__says">{answer.says.clone()}</p></li>
+                            {slide.groups.iter().map(|answer| {
+                                let (question, value) = (slide.question_id.clone(), answer.value);
+                                let kept = move || value.is_some() && decided(decisions, &question) == value;
+                                let marked = kept.clone();
+                                view! {
+                                    <li class:projector__kept=kept>
+                                        {move || marked().then(|| view! { <span class="projector__kept-mark" data-testid="discussion-kept">{td_string!(l, consolidate.retained)}</span> })}
+                                        <strong>{answer.choice.clone()}</strong>{colon}{answer.who.clone()}<p class="projector__says">{answer.says.clone()}</p>
+                                    </li>
+                                }
                             }).collect_view()}
                         </ul>
                         // Open for a small group; folded for a large one, whose answers already

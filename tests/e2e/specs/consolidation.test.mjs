@@ -331,16 +331,26 @@ test("the questions to discuss project one at a time, in large type, driven by t
   const [questionId] = Object.entries(texts).find(([, q]) => q.title === title);
   const proposal = await page.inputValue(`#consolidated-${questionId}`);
   assert.match(proposal, /^[1-5]$/, "the table shows the proposal, not « — »");
-  assert.equal(await page.inputValue("#discussion-decision"), proposal);
-  // Nothing is settled yet: the proposal is not the group's answer.
-  assert.equal(await page.locator("[data-testid=discussion-retained]").count(), 0);
+  // With a proposal, « — » (no answer) is not offered: the group cannot blank a question by mistake.
+  assert.equal(await page.locator(`#consolidated-${questionId} option[value=""]`).count(), 0);
+  // Nothing is settled yet: the slide's select says so, with the proposal, and no answer is marked.
+  assert.equal(await page.inputValue("#discussion-decision"), "pending");
+  assert.match(await page.$eval("#discussion-decision", (s) => s.selectedOptions[0].textContent), new RegExp(`^À décider \\(proposition : ${proposal} · `));
+  const kept = page.locator("[data-testid=discussion-slide] li:has([data-testid=discussion-kept])");
+  assert.equal(await kept.count(), 0);
+  // Choosing the proposal itself settles the question: its answer is marked on the slide.
+  await page.selectOption("#discussion-decision", proposal);
+  await kept.waitFor();
+  assert.match(await kept.locator("strong").textContent(), new RegExp(`^${proposal} · `));
+  assert.match(await kept.textContent(), /^réponse retenue/);
+  assert.equal(await kept.locator("[data-testid=discussion-kept]").evaluate((m) => getComputedStyle(m, "::first-letter").textTransform), "uppercase");
+  await page.waitForFunction(() => /réponse retenue/.test(document.querySelector("[data-testid=disagreements] li [data-testid=retained]")?.textContent));
+  // Another answer kept moves the mark; no line is added to the slide for an answer someone gave.
   const agreed = proposal === "4" ? "2" : "4";
   await page.selectOption("#discussion-decision", agreed);
-  // Settled, the slide says so in its own large type, for the room.
-  const retainedOnSlide = page.locator("[data-testid=discussion-slide] [data-testid=discussion-retained]");
-  await retainedOnSlide.waitFor();
-  assert.match(await retainedOnSlide.textContent(), new RegExp(`^réponse retenue : ${agreed} · `));
-  assert.equal(await retainedOnSlide.evaluate((p) => getComputedStyle(p, "::first-letter").textTransform), "uppercase");
+  await page.waitForFunction((level) => document.querySelector("[data-testid=discussion-slide] li:has([data-testid=discussion-kept]) strong")?.textContent.startsWith(`${level} · `), agreed);
+  assert.equal(await kept.count(), 1);
+  assert.equal(await page.locator("[data-testid=discussion-retained]").count(), 0);
   await page.screenshot({ path: path.join(resultsDir(), "consolidation-discussion-retained.png") });
   await page.focus("#discussion-decision");
   await page.keyboard.press("ArrowRight");
@@ -350,11 +360,14 @@ test("the questions to discuss project one at a time, in large type, driven by t
   // The keyboard stays on the select, which now settles the second question.
   await page.waitForFunction(() => document.activeElement?.id === "discussion-decision");
   const [secondId] = Object.entries(texts).find(([, q]) => q.title === secondTitle);
-  assert.equal(await page.inputValue("#discussion-decision"), await page.inputValue(`#consolidated-${secondId}`));
+  assert.equal(await page.inputValue("#discussion-decision"), "pending");
+  assert.match(await page.inputValue(`#consolidated-${secondId}`), /^[1-5]$/);
   // On the select, End picks its last option and stays on the slide.
   await page.keyboard.press("End");
   await page.waitForFunction(() => document.querySelector("#discussion-decision").value === "na");
   await expectText(page, "[data-testid=discussion-counter]", `Question à discuter 2 sur ${count}`);
+  // An answer nobody gave is said under the title, for the room.
+  await expectText(page, "[data-testid=discussion-retained]", "réponse retenue : Non applicable");
   // Tab never leaves the dialog for the table beneath: from its last control back to its first.
   await page.keyboard.press("Tab");
   assert.ok(await page.evaluate(() => document.activeElement.closest("[data-testid=discussion-slides]") && document.activeElement.tagName === "BUTTON"));

@@ -205,6 +205,80 @@ test("three respondents: disagreements are listed and a consolidated assessment 
   await assertClean(page);
 });
 
+test("an unsaved workshop stays offered while others are loaded, and a synthesis the storage refuses keeps the workshop", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const respondent = (commune, who, shift) => {
+    const s = example();
+    s.profile.commune = commune;
+    s.profile.respondent_name = who;
+    s.answers.forEach((a, i) => (a.level = ((i + shift) % 5) + 1));
+    return s;
+  };
+  const first = writeFiles([
+    ["dg.json", respondent("Ham-sur-Heure-Nalinnes", "Directrice générale", 0)],
+    ["echevin.json", respondent("Ham-sur-Heure-Nalinnes", "Échevin", 3)],
+  ]);
+  const other = writeFiles([
+    ["a.json", respondent("Fontaine-l'Évêque", "Alice", 1)],
+    ["b.json", respondent("Fontaine-l'Évêque", "Bruno", 4)],
+  ]);
+  const start = async () => {
+    const page = await openPage(context, app.server.url);
+    await page.goto(`${app.server.url}outils/#/consolider`);
+    await page.locator("[data-testid=consolidate-need]").waitFor();
+    return page;
+  };
+  let page = await start();
+  await page.setInputFiles("[data-testid=consolidate-input]", first);
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  const select = page.locator("select[id^=consolidated-]").first();
+  const id = await select.getAttribute("id");
+  const chosen = (await select.inputValue()) === "1" ? "5" : "1";
+  await select.selectOption(chosen);
+  await page.close();
+  // The next tab loads other files without taking the offer up: the offer stays, and its
+  // workshop is not overwritten.
+  page = await start();
+  await page.locator("[data-testid=workshop-unsaved]").waitFor();
+  await page.setInputFiles("[data-testid=consolidate-input]", other);
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  assert.match(await page.locator("[data-testid=workshop-unsaved]").textContent(), /Ham-sur-Heure-Nalinnes/);
+  const third = await start();
+  assert.match(await third.locator("[data-testid=workshop-unsaved]").textContent(), /Ham-sur-Heure-Nalinnes, avec /);
+  await third.close();
+  // Taken up, it replaces what was loaded, and focus goes to the respondents' title.
+  await page.click("[data-testid=workshop-resume]");
+  await page.waitForFunction(() => document.activeElement?.id === "respondents-title");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  assert.match(await page.locator("[data-testid=loaded-respondents]").textContent(), /Directrice générale/);
+  await page.waitForSelector(`#${id}`);
+  assert.equal(await page.locator(`#${id}`).inputValue(), chosen);
+  // Saving while the browser's storage refuses every write: the synthesis is not stored, so
+  // the workshop is kept for another try.
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    window.__refuse = true;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__refuse && this === window.localStorage) throw new DOMException("full", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.click("[data-testid=save-consolidated]");
+  await page.waitForURL(/#\/resultats$/);
+  await page.locator("main h1").waitFor();
+  await page.waitForTimeout(1500);
+  await page.goBack();
+  await page.waitForSelector("[data-testid=consolidate-table]");
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 2);
+  assert.equal(await page.locator(`#${id}`).inputValue(), chosen);
+  const tab = await openPage(context, app.server.url);
+  await tab.goto(`${app.server.url}outils/#/consolider`);
+  await tab.locator("[data-testid=workshop-unsaved]").waitFor();
+  await tab.close();
+  await assertClean(page, { allowErrors: [/QuotaExceeded|full/] });
+  await context.close();
+});
+
 test("before and after: deltas per pillar and per question", async () => {
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Gerpinnes");
@@ -291,6 +365,8 @@ test("a workshop's respondents and chosen levels survive leaving the page, going
   // Saved, the workshop is done: « Précédent » does not offer to save it twice.
   await page.click("[data-testid=save-consolidated]");
   await page.waitForURL(/#\/resultats$/);
+  // Ended once the synthesis is stored, a moment after the click.
+  await page.waitForFunction(() => sessionStorage.getItem("autodiag.workshop") === null && localStorage.getItem("autodiag.workshop.unsaved") === null);
   await page.goBack();
   await page.locator("[data-testid=consolidate-need]").waitFor();
   assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 0);
