@@ -94,3 +94,37 @@ pub fn LegalObligations(
         </section>
     }
 }
+
+/// The legal duties below their minimum that the commune's own roadmap plans nothing for,
+/// where that roadmap is read without its editor's warning (« Pour le PST », the report): a
+/// duty must never drop out of them unseen. A roadmap not yet kept is drafted, and a draft
+/// plans every duty.
+#[component]
+pub fn DutiesLeftOut() -> impl IntoView {
+    let state = AppState::from_context();
+    let l = crate::state::locale();
+    move || {
+        let missing = state
+            .with_current(|a| {
+                a.roadmap
+                    .is_some()
+                    .then(|| crate::domain::roadmap::duties_without_a_step(content::framework(), a))
+            })
+            .flatten()
+            .unwrap_or_default();
+        (!missing.is_empty()).then(|| {
+            let texts = state.texts();
+            let duties = missing
+                .iter()
+                .map(|(question, _)| texts.question(question).title.clone())
+                .collect::<Vec<_>>()
+                .join(td_string!(l, shell.list_separator));
+            view! {
+                <p class="notice notice--warning" data-testid="duties-left-out">
+                    <span>{td_string!(l, results.duties_left_out, duties = duties)}</span>
+                    <a class="no-print" href=state.href(Route::Roadmap)>{td_string!(l, results.duties_left_out_fix)}</a>
+                </p>
+            }
+        })
+    }
+}

@@ -214,6 +214,7 @@ pub fn PstPage() -> impl IntoView {
             <p class="lead">{td_string!(l, pst.lead)}</p>
             <p>{td_string!(l, pst.indicator_rule)}</p>
             <p>{td_string!(l, pst.wording_rule)}</p>
+            <crate::components::obligations::DutiesLeftOut/>
             {evaluation}
             <div class="roadmap-tools no-print">
                 <button type="button" class="button button--primary" data-testid="pst-csv" on:click=download>
@@ -396,6 +397,11 @@ fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
                                     // Only the poolable ones are marked: a column of « non » said little.
                                     {(row.pooled == td_string!(l, pst.yes)).then(|| view! {
                                         <span class="chip pst-actions__pooled">{td_string!(l, pst.csv.pooled)}</span>
+                                    })}
+                                    // As the roadmap, the report and the CSV say it: a done action
+                                    // must not read as still to do on the printed fiche.
+                                    {(row.status == td_string!(l, pst.status_done)).then(|| view! {
+                                        <span class="chip chip--done" data-testid="pst-done">{td_string!(l, roadmap.done)}</span>
                                     })}
                                 </th>
                                 <td data-label=label(td_string!(l, pst.csv.first_step))>{row.first_step.clone()}</td>

@@ -216,6 +216,7 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                 <strong>{td_string!(l, roadmap.focus_title)}{td_string!(l, shell.colon)}</strong>
                 {crate::domain::roadmap::choose_focus(&assessment, &state.scores.get_untracked()).0.iter().map(|f| texts.pillar_name(&f.pillar_id).to_string()).collect::<Vec<_>>().join(", ")}
             </p>
+            <crate::components::obligations::DutiesLeftOut/>
             {Horizon::ALL.into_iter().map(|horizon| {
                 let items: Vec<_> = roadmap.items_in(horizon).cloned().collect();
                 view! {

@@ -716,6 +716,42 @@ fn every_step_up_to_a_legal_minimum_is_planned_later_for_a_stretched_commune() {
 }
 
 #[test]
+fn every_legal_duty_below_its_minimum_has_its_first_step_in_the_short_term() {
+    // What the results and the report promise: « la première étape au court terme ». Every
+    // duty below its minimum at once, on a commune with no staff and the smallest budget,
+    // whose short term has the least room, and on a staffed one.
+    let mut stretched = assessment("Froidchapelle");
+    answer_all(&mut stretched, level(1));
+    stretched.profile.digital_staff_fte = Some(0.0);
+    stretched.profile.digital_budget = Some(BudgetBand::Under10000);
+    let mut staffed = stretched.clone();
+    staffed.profile.digital_staff_fte = Some(3.0);
+    staffed.profile.digital_budget = Some(BudgetBand::Over200000);
+    let duties: Vec<&String> = framework()
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .filter(|q| {
+            framework()
+                .legal_minimum(q)
+                .is_some_and(|minimum| minimum > 1)
+        })
+        .collect();
+    assert!(duties.len() >= 8, "{duties:?}");
+    for a in [&stretched, &staffed] {
+        let r = draft(a);
+        for question in &duties {
+            let first = r.items_in(Horizon::Short).find(|item| {
+                reasons(a, &r, &item.id).iter().any(|w| {
+                    matches!(w, Reason::LegalMinimum { question_id, .. } if question_id == *question)
+                })
+            });
+            assert!(first.is_some(), "{question}: no short-term step in {r:?}");
+        }
+    }
+}
+
+#[test]
 fn a_question_already_at_its_target_comes_after_those_below_it() {
     // Charleroi: a focus pillar with questions at the target (4) and three below it (3). A
     // step from 4 to 5 once led the pillar, ahead of the steps towards the target.

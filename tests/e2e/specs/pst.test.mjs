@@ -48,9 +48,17 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   // Level 1 everywhere: the GDPR, open data and accessibility duties are below their minimum.
   for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, 1);
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  // One action already done: the fiche says so, as the roadmap, the report and the CSV do.
+  const doneCard = page.locator("[data-testid=roadmap-item]").first();
+  const doneTitle = (await doneCard.locator("[data-testid=item-title]").textContent()).trim();
+  await doneCard.locator("[data-testid=item-done]").check();
   await page.locator("[data-testid=to-pst]").click();
   await page.waitForURL(/#\/pst$/);
   await page.locator("[data-testid=pst-fiche]").first().waitFor();
+  const doneRows = page.locator(".pst-actions tbody tr:has([data-testid=pst-done])");
+  assert.equal(await doneRows.count(), 1);
+  assert.equal((await doneRows.locator("th").textContent()).replace(/Fait$/, "").trim(), doneTitle);
+  assert.equal((await doneRows.locator("[data-testid=pst-done]").textContent()), "Fait");
 
   // Objectif stratégique → objectif opérationnel, the first ones legal duties.
   const first = page.locator("[data-testid=pst-strategic]").first();

@@ -160,6 +160,17 @@ test("an edited roadmap names a legal duty the answers now fall below, and adds 
   await notice.waitFor();
   assert.match(await notice.textContent(), /Protection des données personnelles \(RGPD\) : Désigner/);
   assert.equal(await page.locator('[data-action="gou_dpo_designer"]').count(), 0);
+  // « Pour le PST » and the report, which the collège reads, name it too: no duty drops out unseen.
+  for (const [hash, ready] of [["pst", ".page--pst h1"], ["rapport", "#report-roadmap"]]) {
+    await page.goto(`${app.server.url}outils/#/${hash}`);
+    await page.locator(ready).waitFor();
+    const leftOut = page.locator("[data-testid=duties-left-out]");
+    await leftOut.waitFor();
+    assert.match(await leftOut.textContent(), /ne prévoit aucune action : Protection des données personnelles \(RGPD\)\./, hash);
+    await leftOut.locator("a").click();
+    await page.waitForURL(/#\/feuille-de-route$/);
+  }
+  await notice.waitFor();
   await notice.locator("[data-testid=add-duty-step]").click();
   await page.locator('[data-testid=horizon-short] [data-action="gou_dpo_designer"]').waitFor();
   // Designating a DPO alone stays below the minimum: the register is the next step to plan.
@@ -167,6 +178,9 @@ test("an edited roadmap names a legal duty the answers now fall below, and adds 
   await notice.locator("[data-testid=add-duty-step]").click();
   await page.locator('[data-action="gou_registre_traitements"]').waitFor();
   await notice.waitFor({ state: "detached" });
+  await page.goto(`${app.server.url}outils/#/pst`);
+  await page.locator(".page--pst h1").waitFor();
+  assert.equal(await page.locator("[data-testid=duties-left-out]").count(), 0);
   await assertClean(page);
   await context.close();
 });
