@@ -251,9 +251,9 @@ fn pillar_slide(
     let line = |(question, level): &(&str, Level)| {
         view! { <li>{title(question)}{format!(" — {}", level_text(texts, question, level.get()))}</li> }
     };
-    let list = |items: &[(&str, Level)]| {
+    let list = |items: &[(&str, Level)], none: &'static str| {
         if items.is_empty() {
-            view! { <li>{td_string!(l, projector.none)}</li> }.into_any()
+            view! { <li>{none}</li> }.into_any()
         } else {
             items.iter().map(line).collect_view().into_any()
         }
@@ -287,11 +287,11 @@ fn pillar_slide(
         let lists = view! {
             <div>
                 <h3>{td_string!(l, projector.strengths)}</h3>
-                <ul>{list(&slide.strengths)}</ul>
+                <ul>{list(&slide.strengths, td_string!(l, projector.no_strengths))}</ul>
             </div>
             <div>
                 <h3>{td_string!(l, projector.gaps)}</h3>
-                <ul>{list(&slide.gaps)}</ul>
+                <ul>{list(&slide.gaps, td_string!(l, projector.no_gaps))}</ul>
             </div>
         };
         // With questions to check, they take the second column and the two lists the first.

@@ -203,25 +203,46 @@ fn Interpretations(scores: Vec<PillarScore>) -> impl IntoView {
     }
 }
 
-/// « Point fort : … (niveau 4). À renforcer : … (niveau 1). »: what sets this pillar apart.
+/// « Point fort : « … » (4 · Intégré). À renforcer : « … » (1 · Sous le minimum légal). »: what
+/// sets this pillar apart, by the rule the projector's slide follows (`scoring::standouts`).
+/// Nothing when every answer is at the same level, unless a duty is under its minimum.
 fn standouts(state: AppState, pillar_id: &str) -> Option<String> {
     let l = crate::state::locale();
-    let pillar = content::framework().pillar(pillar_id)?;
-    let ((strong, high), (weak, low)) = state
-        .with_current(|a| scoring::strongest_and_weakest(pillar, a))
-        .flatten()?;
+    let framework = content::framework();
+    let pillar = framework.pillar(pillar_id)?;
     let texts = state.texts();
-    Some(
+    let named = |(question, level): &scoring::QuestionLevel| {
+        (
+            texts.question(question).title.clone(),
+            level_text(texts, question, level.get()),
+        )
+    };
+    let (strength, gap) = state.with_current(|a| {
+        let standouts = scoring::standouts(framework, pillar, a);
+        if standouts.uniform && standouts.unlawful == 0 {
+            return (None, None);
+        }
+        (
+            standouts.strengths.first().map(named),
+            standouts.gaps.first().map(named),
+        )
+    })?;
+    let strength = strength.map(|(question, level)| {
         td_string!(
             l,
-            results.standouts,
-            strong = texts.question(strong).title.clone(),
-            high = high,
-            weak = texts.question(weak).title.clone(),
-            low = low
+            results.standout_strength,
+            question = question,
+            level = level
         )
-        .to_string(),
-    )
+        .to_string()
+    });
+    let gap = gap.map(|(question, level)| {
+        td_string!(l, results.standout_gap, question = question, level = level).to_string()
+    });
+    match (strength, gap) {
+        (Some(strength), Some(gap)) => Some(format!("{strength} {gap}")),
+        (strength, gap) => strength.or(gap),
+    }
 }
 
 /// One pillar, question by question.

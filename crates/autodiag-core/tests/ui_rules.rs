@@ -306,22 +306,46 @@ fn french_counts_zero_and_one_in_the_singular_english_only_one() {
 }
 
 #[test]
-fn a_pillar_names_its_strongest_and_weakest_question_when_they_differ() {
+fn a_pillar_names_its_strengths_and_gaps_by_one_rule_for_results_and_slides() {
+    use autodiag_core::domain::assessment::Level;
+    use autodiag_core::domain::projector;
+    let at = |n: u8| Level::new(n).unwrap();
     let pillar = framework().pillar("mobilite").unwrap();
     let mut a = assessment("Thuin");
     answer_pillar(&mut a, "mobilite", level(3));
-    assert_eq!(
-        scoring::strongest_and_weakest(pillar, &a),
-        None,
-        "all equal: nothing stands out"
-    );
+    let all_at_3 = scoring::standouts(framework(), pillar, &a);
+    assert!(all_at_3.uniform, "all equal: nothing stands out");
+    assert!(all_at_3.gaps.is_empty());
     let (second, third) = (&pillar.questions[1], &pillar.questions[2]);
     a.set_choice(second, Some(level(5)), NOW);
     a.set_choice(third, Some(level(1)), NOW);
-    assert_eq!(
-        scoring::strongest_and_weakest(pillar, &a),
-        Some(((second.as_str(), 5), (third.as_str(), 1)))
-    );
+    let standouts = scoring::standouts(framework(), pillar, &a);
+    assert!(!standouts.uniform);
+    assert_eq!(standouts.strengths[0], (second.as_str(), at(5)));
+    assert_eq!(standouts.gaps, vec![(third.as_str(), at(1))]);
+    // A level-2 strength is none: the results said « Point fort » of a level 2, the slide not.
+    answer_pillar(&mut a, "mobilite", level(2));
+    a.set_choice(third, Some(level(1)), NOW);
+    let standouts = scoring::standouts(framework(), pillar, &a);
+    assert!(standouts.strengths.is_empty());
+    assert_eq!(standouts.gaps[0], (third.as_str(), at(1)));
+    // A duty under its minimum leads the gaps, whatever the other levels, and is never a
+    // strength; the slide shows the first of the same lists.
+    let duty = pillar
+        .questions
+        .iter()
+        .find(|q| framework().legal_minimum(q).is_some_and(|m| m >= 2))
+        .expect("a legal duty in mobility");
+    answer_pillar(&mut a, "mobilite", level(4));
+    a.set_choice(duty, Some(level(1)), NOW);
+    a.set_choice(third, Some(level(1)), NOW);
+    let standouts = scoring::standouts(framework(), pillar, &a);
+    assert_eq!(standouts.gaps[0], (duty.as_str(), at(1)));
+    assert_eq!(standouts.unlawful, 1);
+    assert!(standouts.strengths.iter().all(|(q, _)| q != duty));
+    let slide = projector::pillar_slide(framework(), pillar, &a);
+    assert_eq!(slide.gaps[0], standouts.gaps[0]);
+    assert_eq!(slide.strengths[0], standouts.strengths[0]);
 }
 
 #[test]

@@ -25,7 +25,7 @@ test("« Score global » says the number once, and each pillar names its stronge
 
   const standouts = page.locator("[data-testid=interpretations] [data-testid=standouts]");
   assert.equal(await standouts.count(), 1, "only the pillar whose answers differ");
-  assert.match(await standouts.first().textContent(), /^Point fort : « .+ » \(niveau 5\)\. À renforcer : « .+ » \(niveau 1\)\.$/);
+  assert.match(await standouts.first().textContent(), /^Point fort : « .+ » \(5 · [^)]+\)\. À renforcer : « .+ » \(1 · [^)]+\)\.$/);
   // The natural next step is the one primary button of the row.
   assert.match(await page.locator("[data-testid=to-roadmap]").getAttribute("class"), /button--primary/);
   await assertClean(page);

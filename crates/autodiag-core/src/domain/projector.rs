@@ -2,7 +2,7 @@
 //! A slide has room for a few lines read from the back of a council room, so every list here
 //! is short.
 
-use super::assessment::{Assessment, Choice, Level};
+use super::assessment::{Assessment, Level};
 use super::content::{Framework, Pillar};
 use super::scoring;
 
@@ -76,38 +76,13 @@ pub fn pillar_slide<'a>(
     pillar: &'a Pillar,
     assessment: &Assessment,
 ) -> PillarSlide<'a> {
-    let mut levels: Vec<(&str, Level)> = pillar
-        .questions
-        .iter()
-        .filter_map(|q| match assessment.choice(q) {
-            Some(Choice::Level(level)) => Some((q.as_str(), level)),
-            _ => None,
-        })
-        .collect();
-    crate::sort::sort_by_key(&mut levels, |(_, level)| std::cmp::Reverse(*level));
-    let below_legal =
-        |(question, level): &&(&str, Level)| framework.below_legal_minimum(question, level.get());
+    let mut standouts = scoring::standouts(framework, pillar, assessment);
+    standouts.strengths.truncate(MAX_STRENGTHS);
+    // Every duty under its minimum is shown, even past `MAX_GAPS`.
+    standouts.gaps.truncate(standouts.unlawful.max(MAX_GAPS));
     PillarSlide {
-        // A duty under its minimum is never a strength, whatever its level.
-        strengths: levels
-            .iter()
-            .filter(|answered| answered.1.get() >= 3 && !below_legal(answered))
-            .take(MAX_STRENGTHS)
-            .copied()
-            .collect(),
-        gaps: {
-            // Lowest first; equals in questionnaire order.
-            let mut lowest = levels.clone();
-            crate::sort::sort_by_key(&mut lowest, |(_, level)| *level);
-            let unlawful: Vec<(&str, Level)> = lowest.iter().filter(below_legal).copied().collect();
-            let room = MAX_GAPS.saturating_sub(unlawful.len());
-            let others = lowest
-                .iter()
-                .filter(|answered| !below_legal(answered) && answered.1.get() <= 2)
-                .take(room)
-                .copied();
-            unlawful.iter().copied().chain(others).collect()
-        },
+        strengths: standouts.strengths,
+        gaps: standouts.gaps,
         to_check: shortlist(
             &scoring::pillar_questions_to_check(pillar, assessment),
             MAX_TO_CHECK_LINES,

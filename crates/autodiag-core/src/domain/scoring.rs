@@ -152,30 +152,63 @@ pub fn questions_to_check<'a>(
 }
 
 /// A question and the level it was answered at.
-pub type QuestionLevel<'a> = (&'a str, u8);
+pub type QuestionLevel<'a> = (&'a str, Level);
 
-/// A pillar's strongest and weakest answered questions, with their levels: what makes this
-/// pillar's reading its own rather than the band's general paragraph. `None` below two
-/// questions with a level, or when every level is the same (nothing stands out).
-pub fn strongest_and_weakest<'a>(
+/// What stands out in a pillar's answers, for the results' reading and the projector's slide
+/// alike, so that the two never name different questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standouts<'a> {
+    /// Level 3 or more, highest first; a duty under its legal minimum never is one.
+    pub strengths: Vec<QuestionLevel<'a>>,
+    /// Every duty answered under its legal minimum first, then level 2 or less, lowest first:
+    /// a duty the commune does not meet is the most serious finding. Equals keep the
+    /// questionnaire's order.
+    pub gaps: Vec<QuestionLevel<'a>>,
+    /// How many of the first gaps are duties under their minimum.
+    pub unlawful: usize,
+    /// Every answer with a level is at the same one: nothing stands out from the rest.
+    pub uniform: bool,
+}
+
+pub fn standouts<'a>(
+    framework: &Framework,
     pillar: &'a Pillar,
     assessment: &Assessment,
-) -> Option<(QuestionLevel<'a>, QuestionLevel<'a>)> {
-    let levels: Vec<(&str, u8)> = pillar
+) -> Standouts<'a> {
+    // In questionnaire order; the sorts below are stable, so equals keep it.
+    let levels: Vec<QuestionLevel<'a>> = pillar
         .questions
         .iter()
-        .filter_map(|q| Some((q.as_str(), assessment.level(q)?.get())))
+        .filter_map(|q| match assessment.choice(q) {
+            Some(Choice::Level(level)) => Some((q.as_str(), level)),
+            _ => None,
+        })
         .collect();
-    // The first of equals, in questionnaire order.
-    let strongest = levels
+    let below_legal =
+        |(question, level): &QuestionLevel| framework.below_legal_minimum(question, level.get());
+    let mut strengths: Vec<QuestionLevel<'a>> = levels
         .iter()
+        .filter(|answered| answered.1.get() >= 3 && !below_legal(answered))
         .copied()
-        .reduce(|best, q| if q.1 > best.1 { q } else { best })?;
-    let weakest = levels
-        .iter()
-        .copied()
-        .reduce(|low, q| if q.1 < low.1 { q } else { low })?;
-    (strongest.1 > weakest.1).then_some((strongest, weakest))
+        .collect();
+    crate::sort::sort_by(&mut strengths, |a, b| b.1.cmp(&a.1));
+    let mut gaps: Vec<QuestionLevel<'a>> =
+        levels.iter().filter(|a| below_legal(a)).copied().collect();
+    let unlawful = gaps.len();
+    gaps.extend(
+        levels
+            .iter()
+            .filter(|answered| !below_legal(answered) && answered.1.get() <= 2),
+    );
+    // The duties first, each part lowest first.
+    crate::sort::sort_by(&mut gaps[..unlawful], |a, b| a.1.cmp(&b.1));
+    crate::sort::sort_by(&mut gaps[unlawful..], |a, b| a.1.cmp(&b.1));
+    Standouts {
+        strengths,
+        gaps,
+        unlawful,
+        uniform: levels.windows(2).all(|pair| pair[0].1 == pair[1].1),
+    }
 }
 
 /// One pillar's questions answered « je ne sais pas », in questionnaire order.
