@@ -117,6 +117,29 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   assert.match(rules, /PST — Froidchapelle — 20\/11\/2026/);
   assert.match(rules, /counter\(page\).*counter\(pages\)/s);
   await page.emulateMedia({ media: "print" });
+  // At an A4 page's width, the short cells (due date, horizon, effort, cost) break only between
+  // words: the printed fiches read « moye/n » and « 31/01/20/27 ».
+  await page.setViewportSize({ width: 680, height: 900 });
+  const broken = await page.evaluate(() => {
+    const out = [];
+    for (const cell of document.querySelectorAll(".pst-actions td:nth-child(n+4)")) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) out.push(word[0]);
+        }
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(broken, [], "words split across lines in the printed fiches");
+  // Nor does a column's heading run into the next one.
+  const crowded = await page.$$eval(".pst-actions thead th", (heads) => heads.filter((th) => th.scrollWidth > th.clientWidth).map((th) => th.textContent));
+  assert.deepEqual(crowded, [], "headings wider than their column");
+  await page.setViewportSize({ width: 1366, height: 900 });
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   fs.writeFileSync(path.join(resultsDir(), "pst-froidchapelle.pdf"), pdf);
   await page.emulateMedia({ media: "screen" });
