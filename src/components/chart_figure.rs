@@ -318,6 +318,10 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
+    // On a phone each pillar reads as a card, each cell named (`data-table--stack`): the target
+    // and the questions answered were cut off at the screen's edge.
+    let colon = td_string!(l, shell.colon);
+    let label = move |name: &str| format!("{name}{colon}");
     let rows = scores
         .into_iter()
         .map(|score| {
@@ -326,10 +330,10 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{texts.pillar_name(&score.pillar_id).to_string()}</th>
-                    <td>{score.score.map_or_else(|| "—".to_string(), |s| s.to_string())}</td>
-                    <td>{band.unwrap_or_else(|| td_string!(l, results.not_assessed).to_string())}</td>
-                    <td>{target_text(state, target)}</td>
-                    <td>
+                    <td data-label=label(td_string!(l, results.col_score))>{score.score.map_or_else(|| "—".to_string(), |s| s.to_string())}</td>
+                    <td data-label=label(td_string!(l, results.col_band))>{band.unwrap_or_else(|| td_string!(l, results.not_assessed).to_string())}</td>
+                    <td data-label=label(td_string!(l, results.col_target))>{target_text(state, target)}</td>
+                    <td data-label=label(td_string!(l, results.col_completion))>
                         {format!("{} / {}", score.answered_with_level, score.question_count)}
                         {score.to_confirm().then(|| warning_badge(td_string!(l, results.low_confidence)))}
                     </td>
@@ -338,7 +342,7 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <table class="data-table">
+        <table class="data-table data-table--stack" data-testid="scores-table">
             <caption>{caption}</caption>
             <thead>
                 <tr>

@@ -121,10 +121,20 @@ test("at 375 px the overall score's level keeps its dot when the line wraps, and
   });
   const box = await level.boundingBox();
   assert.ok(Math.abs(dot - box.y) < 4, `the dot at ${dot}, its level's line at ${box.y}`);
-  // The scores table scrolls sideways in its frame; its caption wraps within the frame.
+  // The scores table reads as one card per pillar, each cell named, with nothing to scroll
+  // sideways: the target and the questions answered were cut off at the screen's edge.
   const frame = await page.locator(".chart__table").first().boundingBox();
   const caption = await page.locator(".chart__table caption").first().boundingBox();
   assert.ok(caption.x + caption.width <= frame.x + frame.width + 1, `caption ${JSON.stringify(caption)} in frame ${JSON.stringify(frame)}`);
+  const table = page.locator("[data-testid=scores-table]").first();
+  assert.ok(await table.evaluate((t) => t.parentElement.scrollWidth <= t.parentElement.clientWidth), "the scores table scrolls sideways");
+  const cells = table.locator("tbody tr").first().locator("td");
+  assert.equal(await cells.count(), 4);
+  for (let i = 0; i < 4; i++) {
+    const cell = await cells.nth(i).boundingBox();
+    assert.ok(cell.x >= 0 && cell.x + cell.width <= 375, `cell ${i} at ${JSON.stringify(cell)}`);
+  }
+  assert.match(await cells.nth(2).evaluate((td) => getComputedStyle(td, "::before").content), /^"Objectif :/);
   await assertClean(page);
   await context.close();
 });
