@@ -215,6 +215,7 @@ fn UnsavedWorkshop(
         let commune = &workshop.respondents[0].profile.commune;
         td_string!(l, consolidate.unsaved, commune = commune, who = who).to_string()
     });
+    let confirming = RwSignal::new(false);
     // The notice goes: focus goes to the section it was in, and its title is read.
     let settle = move || {
         offered.set(false);
@@ -225,28 +226,52 @@ fn UnsavedWorkshop(
             offered.get().then(|| view! {
                 <div class="notice notice--info" data-testid="workshop-unsaved">
                     <p>{text.clone()}</p>
-                    <div class="notice__actions">
-                        <button type="button" class="button button--primary button--small" data-testid="workshop-resume"
-                            on:click=move |_| {
-                                settle();
-                                if let Some(workshop) = crate::storage::unsaved_workshop() {
-                                    // The choices first: the table reads them as it is drawn.
-                                    decisions.set(workshop.decisions);
-                                    respondents.set(workshop.respondents);
-                                }
-                            }>
-                            {td_string!(l, consolidate.resume)}
-                        </button>
-                        <button type="button" class="button button--small" data-testid="workshop-discard"
-                            on:click=move |_| {
-                                settle();
-                                crate::storage::end_workshop();
-                                // The workshop on the page, if any, is the one to keep now.
-                                decisions.update(|_| {});
-                            }>
-                            {td_string!(l, consolidate.discard)}
-                        </button>
-                    </div>
+                    // Erasing asks first: one click would have lost the group's choices.
+                    {move || if confirming.get() {
+                        view! {
+                            <p role="alert">{td_string!(l, consolidate.discard_confirm)}</p>
+                            <div class="notice__actions">
+                                <button type="button" class="button button--danger button--small" data-testid="workshop-discard-yes"
+                                    on:click=move |_| {
+                                        settle();
+                                        crate::storage::end_workshop();
+                                        // The workshop on the page, if any, is the one to keep now.
+                                        decisions.update(|_| {});
+                                    }>
+                                    {td_string!(l, consolidate.discard_yes)}
+                                </button>
+                                <button type="button" class="button button--small" id="workshop-discard-no"
+                                    on:click=move |_| confirming.set(false)>
+                                    {td_string!(l, consolidate.discard_no)}
+                                </button>
+                            </div>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <div class="notice__actions">
+                                <button type="button" class="button button--primary button--small" data-testid="workshop-resume"
+                                    on:click=move |_| {
+                                        settle();
+                                        if let Some(workshop) = crate::storage::unsaved_workshop() {
+                                            // The choices first: the table reads them as it is drawn.
+                                            decisions.set(workshop.decisions);
+                                            respondents.set(workshop.respondents);
+                                        }
+                                    }>
+                                    {td_string!(l, consolidate.resume)}
+                                </button>
+                                <button type="button" class="button button--small" data-testid="workshop-discard"
+                                    on:click=move |_| {
+                                        confirming.set(true);
+                                        request_animation_frame(|| browser::focus("workshop-discard-no"));
+                                    }>
+                                    {td_string!(l, consolidate.discard)}
+                                </button>
+                            </div>
+                        }
+                        .into_any()
+                    }}
                 </div>
             })
         }

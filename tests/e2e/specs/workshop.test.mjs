@@ -430,8 +430,16 @@ test("a workshop whose tab was closed before saving is offered back with its cho
   // Erased, it is offered no more.
   page = await start();
   await page.locator("[data-testid=workshop-unsaved]").waitFor();
+  // Erasing asks first, focus on « Garder l'atelier »; keeping it changes nothing.
   await page.click("[data-testid=workshop-discard]");
+  await page.waitForFunction(() => document.activeElement?.id === "workshop-discard-no");
+  assert.match(await page.locator("[data-testid=workshop-unsaved] [role=alert]").textContent(), /^Effacer cet atelier de ce navigateur, avec les niveaux retenus par le groupe \?/);
+  await page.keyboard.press("Enter");
+  await page.locator("[data-testid=workshop-resume]").waitFor();
+  await page.click("[data-testid=workshop-discard]");
+  await page.click("[data-testid=workshop-discard-yes]");
   await page.locator("[data-testid=workshop-unsaved]").waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.id === "respondents-title");
   assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 0);
   await page.reload();
   await page.locator("[data-testid=consolidate-need]").waitFor();
