@@ -6,6 +6,7 @@ pub mod file_drop;
 pub mod glossary;
 pub mod hand_over;
 pub mod import;
+pub mod not_latest;
 pub mod notices;
 pub mod obligations;
 pub mod reference;

@@ -80,18 +80,28 @@ pub fn ComparePage() -> impl IntoView {
             })
         })
     };
-    // By default the open assessment is "after", and "before" is the latest other assessment
-    // of the same commune (same NIS code or name), or else the latest other one.
-    let default_before = state.workspace.with_untracked(|w| {
-        let this = w.get(&current)?;
+    // By default the open assessment is compared with the latest other assessment of the same
+    // commune (same NIS code or name), or else the latest other one, in time order: opened on
+    // last year's, « Avant » was this year's and every change read backwards.
+    let (default_before, default_after) = state.workspace.with_untracked(|w| {
+        let Some(this) = w.get(&current) else {
+            return (String::new(), current.clone());
+        };
         let others = || w.assessments.iter().filter(|a| a.id != this.id);
-        w.others_of_same_commune(this)
+        let other = w
+            .others_of_same_commune(this)
             .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
-            .or_else(|| others().max_by(|a, b| a.created_at.cmp(&b.created_at)))
-            .map(|a| a.id.clone())
+            .or_else(|| others().max_by(|a, b| a.created_at.cmp(&b.created_at)));
+        match other {
+            Some(other) => {
+                let (earlier, later) = compare::in_time_order(other, this);
+                (earlier.id.clone(), later.id.clone())
+            }
+            None => (String::new(), current.clone()),
+        }
     });
-    let before = RwSignal::new(default_before.unwrap_or_default());
-    let after = RwSignal::new(current);
+    let before = RwSignal::new(default_before);
+    let after = RwSignal::new(default_after);
     // An imported assessment of the same commune is compared at once, in time order.
     let imported = Callback::new(move |id: String| {
         // Paired with « after » when it is the same commune, or else with that commune's latest

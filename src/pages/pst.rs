@@ -211,6 +211,7 @@ pub fn PstPage() -> impl IntoView {
     view! {
         <div class="page page--pst">
             <h1>{td_string!(l, pst.title, commune = commune)}</h1>
+            <crate::components::not_latest::NotLatest/>
             <p class="lead">{td_string!(l, pst.lead)}</p>
             <p>{td_string!(l, pst.indicator_rule)}</p>
             <p>{td_string!(l, pst.wording_rule)}</p>

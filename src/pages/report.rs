@@ -151,6 +151,7 @@ pub fn ReportPage() -> impl IntoView {
             </div>
             <section aria-labelledby="report-title">
                 <h1 id="report-title">{td_string!(l, report.title, commune = profile.commune.clone())}</h1>
+                <crate::components::not_latest::NotLatest/>
                 <p class="lead">
                     {td_string!(l, report.generated, date = browser::format_date(&browser::now_iso(), lang, true),
                         version = crate::domain::content::framework().version.clone())}" "

@@ -96,6 +96,7 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <div class="page page--results">
             <h1>{td_string!(l, results.title, commune = commune.clone())}</h1>
+            <crate::components::not_latest::NotLatest/>
             <OverallScore scores=scores.clone()/>
             <DiagnosticStatus assessment=this.clone()/>
             <div class="no-print">

@@ -167,6 +167,7 @@ pub fn RoadmapPage() -> impl IntoView {
     view! {
         <div class="page page--roadmap">
             <h1>{td_string!(l, roadmap.title, commune = assessment.profile.commune.clone())}</h1>
+            <crate::components::not_latest::NotLatest/>
             <p class="lead">{td_string!(l, roadmap.lead)}</p>
             <section aria-labelledby="focus-title">
                 <h2 id="focus-title">{td_string!(l, roadmap.focus_title)}</h2>

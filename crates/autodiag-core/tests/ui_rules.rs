@@ -85,6 +85,37 @@ fn the_same_commune_is_the_same_name_and_the_nis_code_only_without_one() {
 }
 
 #[test]
+fn an_earlier_year_knows_the_later_assessment_of_its_commune() {
+    let dated = |id: &str, commune: &str, date: &str| {
+        let mut a = assessment(commune);
+        a.id = id.into();
+        a.profile.date = date.into();
+        a
+    };
+    let workspace = Workspace {
+        assessments: vec![
+            dated("2025", "Thuin", "2025-11-18"),
+            dated("2026", "Thuin", "2026-12-05"),
+            dated("2024", "thuin", "2024-10-01"),
+            dated("other", "Lobbes", "2027-01-01"),
+        ],
+    };
+    let later = |id: &str| {
+        workspace
+            .later_of_same_commune(workspace.get(id).unwrap())
+            .map(|a| a.id.as_str())
+    };
+    assert_eq!(later("2024"), Some("2026"), "the latest, not the next");
+    assert_eq!(later("2025"), Some("2026"));
+    assert_eq!(later("2026"), None, "the latest has none");
+    assert_eq!(
+        later("other"),
+        None,
+        "another commune's date does not count"
+    );
+}
+
+#[test]
 fn totals_and_where_to_resume() {
     let mut a = assessment("Anderlues");
     let (answered, total) = scoring::answered_total(framework(), &a);

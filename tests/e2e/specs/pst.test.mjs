@@ -182,6 +182,13 @@ test("a later assessment of the same commune says which objectifs opérationnels
   await row.locator("[data-testid=open-assessment]").click();
   await page.goto(`${app.server.url}outils/#/pst`);
   await page.locator("[data-testid=pst-fiche]").first().waitFor();
+  // An earlier year's assessment, open on every screen, says so: its summary is not the one to send.
+  for (const hash of ["resultats", "pst"]) {
+    await page.goto(`${app.server.url}outils/#/${hash}`);
+    await page.waitForFunction(() => /Vous consultez l'évaluation de Lobbes du 20\/11\/2026, qui n'est pas la plus récente/.test(document.querySelector("[data-testid=not-latest]")?.textContent));
+    assert.equal(await page.locator("[data-testid=open-latest]").textContent(), "Ouvrir celle du 20/11/2028");
+  }
+  await page.locator("[data-testid=pst-fiche]").first().waitFor();
   assert.equal(await page.locator("[data-testid=pst-evaluation]").count(), 0, "no evaluation before one is chosen");
   const options = await page.locator("[data-testid=pst-later] option").allTextContents();
   assert.equal(options.length, 2);
@@ -206,12 +213,22 @@ test("a later assessment of the same commune says which objectifs opérationnels
   // Before / after also names who answered after the date.
   const valueOf = (select, start) =>
     page.$eval(select, (s, start) => [...s.options].find((o) => o.textContent.startsWith(start))?.value, start);
+  // Opened on the earlier year, the comparison still reads in time order: 2026 before 2028.
+  await page.locator("[data-testid=compare-before]").waitFor();
+  assert.equal(await page.inputValue("[data-testid=compare-before]"), await valueOf("[data-testid=compare-before]", options[1].replace("2028", "2026")));
+  assert.equal(await page.inputValue("[data-testid=compare-after]"), await valueOf("[data-testid=compare-after]", options[1]));
   await page.selectOption("[data-testid=compare-before]", await valueOf("[data-testid=compare-before]", options[1].replace("2028", "2026")));
   await page.selectOption("[data-testid=compare-after]", await valueOf("[data-testid=compare-after]", options[1]));
   await page.click("[data-testid=pst-evaluate]");
   await page.waitForURL(/#\/pst\?apres=/);
   await page.locator("[data-testid=pst-evaluation]").first().waitFor();
   assert.equal(await page.locator("[data-testid=pst-fiche]", { hasText: "Cybersécurité" }).locator("[data-testid=pst-evaluation]").textContent(), `Atteint (niveau ${cyber + 1})`);
+  // One click opens the latest again, on every screen.
+  await page.click("[data-testid=open-latest]");
+  await page.locator("[data-testid=not-latest]").waitFor({ state: "detached" });
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.locator("[data-testid=overall-score]").waitFor();
+  assert.equal(await page.locator("[data-testid=not-latest]").count(), 0);
   await assertClean(page);
   await context.close();
 });

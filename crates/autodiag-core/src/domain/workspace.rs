@@ -76,6 +76,17 @@ impl Workspace {
             .filter(move |a| a.id != assessment.id && a.same_commune(assessment))
     }
 
+    /// The latest assessment of the same commune dated after `assessment`, if any: a screen
+    /// showing an earlier year's says so, since its summary is not the one to send.
+    pub fn later_of_same_commune<'a>(
+        &'a self,
+        assessment: &'a Assessment,
+    ) -> Option<&'a Assessment> {
+        self.others_of_same_commune(assessment)
+            .filter(|a| a.profile.date > assessment.profile.date)
+            .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
+    }
+
     /// Another tab saved `theirs` over an assessment this tab had changed too: theirs is
     /// adopted, and ours is kept as a copy named `<commune> (<suffix>)` under `copy_id`, so
     /// neither edit is lost. Returns the copy's name, if there was anything of ours to keep.

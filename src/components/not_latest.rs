@@ -1,0 +1,37 @@
+//! « Cette évaluation du 18/11/2025 n'est pas la plus récente de Thuin »: last year's
+//! assessment, opened to evaluate its PST or from « Mes évaluations », stays the open one on
+//! every screen, and its summary could go to IGRETEC in place of this year's.
+
+use crate::browser;
+use crate::i18n::*;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Says when the open assessment is not its commune's latest, with a button to open that one.
+#[component]
+pub fn NotLatest() -> impl IntoView {
+    let state = AppState::from_context();
+    let l = crate::state::locale();
+    move || {
+        let lang = state.lang_code();
+        let (commune, date, later_id, later_date) = state.workspace.with(|w| {
+            let this = w.get(&state.current.get()?)?;
+            let later = w.later_of_same_commune(this)?;
+            Some((
+                this.profile.commune.clone(),
+                browser::format_date(&this.profile.date, lang, false),
+                later.id.clone(),
+                browser::format_date(&later.profile.date, lang, false),
+            ))
+        })?;
+        Some(view! {
+            <p class="notice notice--warning no-print" data-testid="not-latest">
+                <span>{td_string!(l, results.not_latest, date = date, commune = commune)}</span>
+                <button type="button" class="button button--small" data-testid="open-latest"
+                    on:click=move |_| state.open(&later_id)>
+                    {td_string!(l, results.open_latest, date = later_date)}
+                </button>
+            </p>
+        })
+    }
+}
