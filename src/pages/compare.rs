@@ -214,13 +214,18 @@ pub fn ComparePage() -> impl IntoView {
                 .collect(),
             to_confirm_note: td_string!(l, results.radar_to_confirm).to_string(),
         });
+        // A score on few questions is shaky, and so is a change from or to it.
+        let score = |s: Option<u8>, to_confirm: bool| match s {
+            Some(s) if to_confirm => format!("{s} · {}", td_string!(l, results.to_confirm)),
+            Some(s) => s.to_string(),
+            None => "—".to_string(),
+        };
         let delta = |d: Option<i16>| match d {
             Some(d) if d > 0 => view! { <td class="delta--up">{format!("+{d}")}</td> }.into_any(),
             Some(d) if d < 0 => view! { <td class="delta--down">{d.to_string()}</td> }.into_any(),
             Some(_) => view! { <td>"0"</td> }.into_any(),
             None => view! { <td>"—"</td> }.into_any(),
         };
-        let dash = |s: Option<u8>| s.map_or_else(|| "—".to_string(), |s| s.to_string());
         // The earlier assessment's roadmap was the plan: its PST objectives, evaluated by the later one.
         let evaluate = b.roadmap.is_some().then(|| {
             let (earlier, later) = (b.id.clone(), a.id.clone());
@@ -257,7 +262,9 @@ pub fn ComparePage() -> impl IntoView {
                                 {texts.pillar_name(&p.pillar_id).to_string()}
                                 {(p.one_sided > 0).then(|| warning_badge(td_string!(l, compare.changed_badge)))}
                             </th>
-                            <td>{dash(p.before)}</td><td>{dash(p.after)}</td>{delta(p.delta)}
+                            <td>{score(p.before, p.before_to_confirm)}</td>
+                            <td>{score(p.after, p.after_to_confirm)}</td>
+                            {delta(p.delta)}
                         </tr>
                     }).collect_view()}
                 </tbody>

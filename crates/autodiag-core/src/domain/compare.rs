@@ -15,6 +15,10 @@ pub struct PillarDelta {
     /// one of them (asked again since the earlier one, « je ne sais pas », no answer): the two
     /// scores do not rest on the same questions. Zero when there is no evolution to read.
     pub one_sided: usize,
+    /// Each score rests on fewer than half of its pillar's questions, and reads « à confirmer »
+    /// as on the results (`PillarScore::to_confirm`).
+    pub before_to_confirm: bool,
+    pub after_to_confirm: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +56,8 @@ pub fn pillar_deltas(
             } else {
                 0
             },
+            before_to_confirm: b.to_confirm(),
+            after_to_confirm: a.to_confirm(),
             pillar_id: b.pillar_id,
             before: b.score,
             after: a.score,
