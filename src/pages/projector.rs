@@ -190,6 +190,14 @@ fn overview(
         }
         Authorship::Commune => td_string!(l, projector.owner_commune).to_string(),
     };
+    // Dated: a commune's two years look alike on a screen.
+    let owner = match assessment.profile.date.as_str() {
+        "" => owner,
+        date => format!(
+            "{owner} · {}",
+            browser::format_date(date, state.lang_code(), false)
+        ),
+    };
     view! {
         <h2>{td_string!(l, projector.overview, commune = assessment.profile.commune.clone())}</h2>
         <p class="projector__owner" data-testid="projector-owner">{owner}</p>

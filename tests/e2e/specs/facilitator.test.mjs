@@ -119,18 +119,19 @@ async function smallestText(page) {
   });
 }
 
-test("projector: type sized by the screen's height, a pillar's questions to check, nothing overflows at 720p, 768p and 1080p, no text under 20 px at 720p", async () => {
+test("projector: type sized by the screen's height, a pillar's questions to check, nothing overflows at 720p, 768p, 4:3 and 1080p, no text under 20 px at 720p or 1024 px", async () => {
   const { context, page } = await freshPage();
   await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", respondent: "Marie Dubois", role: "Directrice générale", pick: crowded })]]));
   await project(page, "Thuin");
-  for (const [width, height] of [[1280, 720], [1366, 768], [1920, 1080]]) {
+  for (const [width, height] of [[1280, 720], [1366, 768], [1024, 768], [1920, 1080]]) {
     await page.setViewportSize({ width, height });
     await page.keyboard.press("Home");
     for (let slide = 1; slide <= SLIDES; slide++) {
       await expectText(page, "[data-testid=slide-counter]", `Diapositive ${slide} sur ${SLIDES}`);
       await fitsTheScreen(page, `slide ${slide} at ${width}×${height}`);
       // A pillar's meaning and the acronyms' footnote too: about 20 px at least on a 720p projector.
-      if (height === 720) assert.ok(await smallestText(page) >= 20, `slide ${slide}: text of ${await smallestText(page)}px at 720p`);
+      // A 4:3 projector's width sets the type: its small print is held at 20 px too.
+      if (height === 720 || width === 1024) assert.ok(await smallestText(page) >= 20, `slide ${slide}: text of ${await smallestText(page)}px at ${width}×${height}`);
       if (slide === 1) await scoresOnOneLine(page, `${width}×${height}`);
       if (width === 1280 && slide <= 2) await page.screenshot({ path: path.join(resultsDir(), `facilitator-projector-1280x720-${slide === 1 ? "title" : "pillar"}.png`) });
       if (slide === 2) {
@@ -162,7 +163,7 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
   await page.waitForFunction(() => document.documentElement.lang === "en");
   await page.goto(`${app.server.url}outils/#/projection`);
   await page.waitForSelector("[data-testid=slide] svg");
-  await expectText(page, "[data-testid=projector-owner]", "Assessment by Marie Dubois (Directrice générale)");
+  await expectText(page, "[data-testid=projector-owner]", "Assessment by Marie Dubois (Directrice générale) · 20/11/2026");
   for (let slide = 1; slide <= SLIDES; slide++) {
     await expectText(page, "[data-testid=slide-counter]", `Slide ${slide} of ${SLIDES}`);
     await fitsTheScreen(page, `English slide ${slide} at 1280×720`);
@@ -377,13 +378,14 @@ test("projector: the title slide says whose assessment it is", async () => {
   await importFiles(page, writeFiles([["fleurus.json", fullSummary({ commune: "Fleurus", date: "2026-11-02", respondent: "Marie Dubois", role: "Directrice générale", pick: crowded })]]));
   await project(page, "Fleurus");
   assert.match(await page.textContent("[data-testid=slide] h2"), /^Fleurus\s: maturité par pilier$/);
-  await expectText(page, "[data-testid=projector-owner]", "Évaluation remplie par Marie Dubois (Directrice générale)");
+  // Dated: a commune's two years look alike on a screen.
+  await expectText(page, "[data-testid=projector-owner]", "Évaluation remplie par Marie Dubois (Directrice générale) · 02/11/2026");
 
   await createAssessment(page, app.server.url, "Chimay");
   await answerPillar(page, app.server.url, "mobilite", 3);
   await page.goto(`${app.server.url}outils/#/projection`);
   await page.waitForSelector("[data-testid=slide] svg");
-  await expectText(page, "[data-testid=projector-owner]", "Évaluation de la commune");
+  await page.waitForFunction(() => /^Évaluation de la commune · \d\d\/\d\d\/\d{4}$/.test(document.querySelector("[data-testid=projector-owner]")?.textContent));
 
   await page.goto(`${app.server.url}outils/#/consolider`);
   await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([
@@ -397,7 +399,7 @@ test("projector: the title slide says whose assessment it is", async () => {
   await page.goto(`${app.server.url}outils/#/projection`);
   await page.waitForSelector("[data-testid=slide] svg");
   assert.match(await page.textContent("[data-testid=slide] h2"), /^Walcourt/);
-  await expectText(page, "[data-testid=projector-owner]", "Consolidation des réponses de 3 répondants");
+  await page.waitForFunction(() => /^Consolidation des réponses de 3 répondants · \d\d\/\d\d\/\d{4}$/.test(document.querySelector("[data-testid=projector-owner]")?.textContent));
   await assertClean(page);
   await context.close();
 });
