@@ -129,9 +129,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # strengths and gaps by one rule, and the scores table stacks on a phone: 686,081. Erasing an
 # unsaved workshop asks first (+0.8 KB); results, roadmap, PST and report say when the open
 # assessment is not its commune's latest, « Avant / après » keeps time order and marks scores
-# to confirm: 687,745.
+# to confirm: 687,745. The projector's small print held at 20 px on a 4:3 screen and its title
+# slide dated: 688,172.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 688000
+DIST_BUDGET := 689000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
