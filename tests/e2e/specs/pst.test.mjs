@@ -144,6 +144,10 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   fs.writeFileSync(path.join(resultsDir(), "pst-froidchapelle.pdf"), pdf);
   await page.emulateMedia({ media: "screen" });
 
+  // Beside the side menu of a 1280 px screen, no fiche's table is cut: « Coût » was.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const cut = await page.$$eval(".pst-fiche .table-scroll", (frames) => frames.map((f) => f.scrollWidth - f.clientWidth).filter((extra) => extra > 0));
+  assert.deepEqual(cut, [], "fiche tables wider than their box at 1280 px");
   // On a phone the fiches read without sideways scrolling of the page.
   await page.setViewportSize({ width: 375, height: 812 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
