@@ -369,6 +369,21 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
     let (owner, due) = owner_and_due(state, &item);
     let title_id = format!("item-title-{}", item.id);
     let editor_item = item.clone();
+    // A new year's draft may propose again what last year's roadmap marked done: say so, for
+    // the commune to tick « Fait » or keep it.
+    let done_earlier = (!done)
+        .then(|| {
+            state.workspace.with_untracked(|w| {
+                let this = w.get(&state.current.get_untracked()?)?;
+                let earlier = w.done_earlier(this, &item.id)?;
+                Some(crate::browser::format_date(
+                    &earlier.profile.date,
+                    state.lang_code(),
+                    false,
+                ))
+            })
+        })
+        .flatten();
     view! {
         <li class="item" class:item--done=done data-testid="roadmap-item" data-action=item.id.clone()>
             <h3 class="item__title" id=title_id tabindex="-1" data-testid="item-title">{title}</h3>
@@ -381,6 +396,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                 })}
                 {(item.origin == ItemOrigin::Custom).then(|| view! { <span class="badge badge--info">{td_string!(l, roadmap.custom)}</span> })}
                 {done.then(|| view! { <span class="badge badge--ok">{td_string!(l, roadmap.done)}</span> })}
+                {done_earlier.map(|date| view! { <span class="badge badge--ok" data-testid="done-earlier">{td_string!(l, roadmap.done_earlier, date = date)}</span> })}
             </div>
             {first_step.map(|step| view! { <p data-testid="item-first-step"><strong>{td_string!(l, roadmap.first_step)}</strong>" "{step}</p> })}
             <p class="item__who" data-testid="item-who">

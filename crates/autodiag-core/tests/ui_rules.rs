@@ -116,6 +116,40 @@ fn an_earlier_year_knows_the_later_assessment_of_its_commune() {
 }
 
 #[test]
+fn a_new_year_knows_which_actions_an_earlier_year_marked_done() {
+    use autodiag_core::domain::roadmap::{ItemStatus, Roadmap};
+    let dated = |id: &str, date: &str| {
+        let mut a = assessment("Thuin");
+        a.id = id.into();
+        a.profile.date = date.into();
+        a
+    };
+    let mut earlier = dated("2025", "2025-11-18");
+    let mut roadmap = Roadmap::default();
+    let action = &framework().actions[0];
+    roadmap.add_action(action);
+    roadmap.set_status(&action.id, ItemStatus::Done);
+    earlier.roadmap = Some(roadmap.clone());
+    let mut planned = dated("2024", "2024-10-01");
+    roadmap.set_status(&action.id, ItemStatus::Planned);
+    planned.roadmap = Some(roadmap);
+    let workspace = Workspace {
+        assessments: vec![planned, earlier, dated("2026", "2026-12-05")],
+    };
+    let this_year = workspace.get("2026").unwrap();
+    assert_eq!(
+        workspace
+            .done_earlier(this_year, &action.id)
+            .map(|a| a.id.as_str()),
+        Some("2025")
+    );
+    assert_eq!(workspace.done_earlier(this_year, "not-an-action"), None);
+    // Only earlier years count, and only « Fait ».
+    let last_year = workspace.get("2025").unwrap();
+    assert_eq!(workspace.done_earlier(last_year, &action.id), None);
+}
+
+#[test]
 fn totals_and_where_to_resume() {
     let mut a = assessment("Anderlues");
     let (answered, total) = scoring::answered_total(framework(), &a);

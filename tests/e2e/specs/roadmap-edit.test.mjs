@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText } from "../lib/harness.mjs";
+import { example, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
 
@@ -263,6 +264,33 @@ test("« Régénérer » asks first when an open editor holds typing not yet sav
   await page.locator("[data-testid=regenerate-confirm]").waitFor();
   await page.click("[data-testid=regenerate-no]");
   assert.equal(await card.locator("[data-testid=edit-owner]").inputValue(), "M. Renard, informatique");
+  await assertClean(page);
+  await context.close();
+});
+
+test("a new year's roadmap says which of its actions an earlier year marked done", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  // Lobbes in 2026, its mutualisation agreement done; in 2027 the same action planned again.
+  const before = example("lobbes-2026-11-20.json");
+  const after = example("lobbes-2026-11-20.json");
+  after.profile.date = "2027-11-20";
+  after.roadmap.items.forEach((item) => (item.status = "planned"));
+  assert.equal(before.roadmap.items.find((i) => i.id === "gou_mutualisation_convention").status, "done");
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-2026.json", before], ["lobbes-2027.json", after]]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 2);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.locator("[data-testid=assessment-row]", { hasText: "20/11/2027" }).locator("[data-testid=open-assessment]").click();
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const card = page.locator('[data-testid=roadmap-item][data-action="gou_mutualisation_convention"]');
+  await card.waitFor();
+  assert.equal(await card.locator("[data-testid=done-earlier]").textContent(), "Fait selon l'évaluation du 20/11/2026");
+  // Only that one: the others were not done in 2026.
+  assert.equal(await page.locator("[data-testid=done-earlier]").count(), 1);
+  // Ticked « Fait » this year, it no longer needs saying.
+  await card.locator("[data-testid=item-done]").check();
+  await page.waitForFunction(() => !document.querySelector('[data-action="gou_mutualisation_convention"] [data-testid=done-earlier]'));
   await assertClean(page);
   await context.close();
 });

@@ -87,6 +87,25 @@ impl Workspace {
             .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
     }
 
+    /// The latest assessment of the same commune, dated before `assessment`, whose roadmap marks
+    /// `action_id` done: a new year's draft may propose it again from the answers, and the
+    /// commune should see that it said it was done.
+    pub fn done_earlier<'a>(
+        &'a self,
+        assessment: &'a Assessment,
+        action_id: &str,
+    ) -> Option<&'a Assessment> {
+        self.others_of_same_commune(assessment)
+            .filter(|a| a.profile.date < assessment.profile.date)
+            .filter(|a| {
+                a.roadmap.as_ref().is_some_and(|r| {
+                    r.item(action_id)
+                        .is_some_and(|item| item.status == super::roadmap::ItemStatus::Done)
+                })
+            })
+            .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
+    }
+
     /// Another tab saved `theirs` over an assessment this tab had changed too: theirs is
     /// adopted, and ours is kept as a copy named `<commune> (<suffix>)` under `copy_id`, so
     /// neither edit is lost. Returns the copy's name, if there was anything of ours to keep.
