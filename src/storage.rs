@@ -295,7 +295,7 @@ pub fn set_workshop(workshop: &stored::Workshop, keep_copy: bool) -> bool {
         return tab_storage().is_some_and(|tab| tab.remove_item(stored::WORKSHOP_KEY).is_ok());
     }
     let encoded = stored::encode_workshop(workshop);
-    // A full storage refuses the copy rather than the commune's own answers.
+    // Best effort: a copy the storage refuses leaves the workshop in the tab, and says so.
     let copied = !keep_copy
         || (is_available()
             && BrowserStore
@@ -311,8 +311,17 @@ pub fn set_workshop(workshop: &stored::Workshop, keep_copy: bool) -> bool {
 pub fn unsaved_workshop() -> Option<stored::Workshop> {
     let raw = is_available()
         .then(|| BrowserStore.get(stored::UNSAVED_WORKSHOP_KEY))
-        .flatten();
-    read_workshop(raw).filter(|workshop| !workshop.respondents.is_empty())
+        .flatten()?;
+    let workshop = read_workshop(Some(raw.clone()));
+    if workshop.is_none() {
+        // Damaged, or written by a newer version: kept aside before the next workshop's copy
+        // takes its key, as any unreadable value is.
+        let backup = format!("{}{}", stored::BACKUP_PREFIX, stored::UNSAVED_WORKSHOP_KEY);
+        if BrowserStore.get(&backup).is_none() {
+            let _ = BrowserStore.set(&backup, &raw);
+        }
+    }
+    workshop.filter(|workshop| !workshop.respondents.is_empty())
 }
 
 /// The workshop was saved, emptied or dismissed: neither a reload nor a later visit brings it

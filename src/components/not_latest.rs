@@ -28,7 +28,11 @@ pub fn NotLatest() -> impl IntoView {
             <p class="notice notice--warning no-print" data-testid="not-latest">
                 <span>{td_string!(l, results.not_latest, date = date, commune = commune)}</span>
                 <button type="button" class="button button--small" data-testid="open-latest"
-                    on:click=move |_| state.open(&later_id)>
+                    on:click=move |_| {
+                        state.open(&later_id);
+                        // As arriving on a screen does: its roadmap drafted from its answers.
+                        state.refresh_roadmap();
+                    }>
                     {td_string!(l, results.open_latest, date = later_date)}
                 </button>
             </p>

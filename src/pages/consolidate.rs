@@ -83,6 +83,11 @@ pub fn ConsolidatePage() -> impl IntoView {
         errors.update(|e| e.push(format!("{source}{}{refusal}", td_string!(l, shell.colon))));
     };
     let load = move |files: Vec<web_sys::File>| {
+        // An offered workshop is taken up or erased first: work beside it had no copy, and its
+        // own copy would be overwritten once this one was kept.
+        if offered.get_untracked() {
+            return;
+        }
         errors.set(Vec::new());
         notices.set(Vec::new());
         let l = state.lang.get_untracked();
@@ -133,6 +138,9 @@ pub fn ConsolidatePage() -> impl IntoView {
             .collect()
     });
     let add_local = move |id: String| {
+        if offered.get_untracked() {
+            return;
+        }
         errors.set(Vec::new());
         notices.set(Vec::new());
         if let Some(a) = state.workspace.with_untracked(|w| w.get(&id).cloned()) {
@@ -148,6 +156,7 @@ pub fn ConsolidatePage() -> impl IntoView {
             <section class="card no-print" aria-labelledby="respondents-title">
                 <h2 id="respondents-title" tabindex="-1">{td_string!(l, consolidate.respondents_title)}</h2>
                 <UnsavedWorkshop unsaved offered respondents decisions/>
+                <div hidden=move || offered.get() data-testid="consolidate-loading">
                 <FileDrop
                     input_id="consolidate-files"
                     testid="consolidate-input"
@@ -170,6 +179,7 @@ pub fn ConsolidatePage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
+                </div>
                 <div role="alert">
                     <ul class="import-results" data-testid="consolidate-errors">
                         {move || errors.get().into_iter().map(|e| view! { <li class="import-results__error">{e}</li> }).collect_view()}

@@ -113,6 +113,35 @@ fn an_earlier_year_knows_the_later_assessment_of_its_commune() {
         None,
         "another commune's date does not count"
     );
+    // In a facilitator's browser, one respondent's file is not another's earlier year; a
+    // synthesis takes the place of each.
+    let signed = |id: &str, date: &str, who: &str| {
+        let mut a = dated(id, "Walcourt", date);
+        a.profile.respondent_name = who.into();
+        a
+    };
+    let mut synthesis = signed("group", "2026-11-21", "synthèse de 2 répondants");
+    synthesis.profile.consolidated_respondents = 2;
+    let workspace = Workspace {
+        assessments: vec![
+            signed("dg", "2026-11-19", "Marie"),
+            signed("mayor", "2026-11-20", "Paul"),
+            signed("dg-again", "2026-11-20", "Marie"),
+        ],
+    };
+    let later = |w: &Workspace, id: &str| {
+        w.later_of_same_commune(w.get(id).unwrap())
+            .map(|a| a.id.clone())
+    };
+    assert_eq!(later(&workspace, "dg"), Some("dg-again".to_string()));
+    assert_eq!(later(&workspace, "mayor"), None);
+    let mut with_synthesis = workspace.clone();
+    with_synthesis.assessments.push(synthesis);
+    assert_eq!(later(&with_synthesis, "mayor"), Some("group".to_string()));
+    // Undated, nothing can be said.
+    let mut undated = with_synthesis.clone();
+    undated.assessments[1].profile.date.clear();
+    assert_eq!(later(&undated, "mayor"), None);
 }
 
 #[test]

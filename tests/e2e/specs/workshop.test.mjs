@@ -205,7 +205,7 @@ test("three respondents: disagreements are listed and a consolidated assessment 
   await assertClean(page);
 });
 
-test("an unsaved workshop stays offered while others are loaded, and a synthesis the storage refuses keeps the workshop", async () => {
+test("an unsaved workshop is taken up or erased before another is loaded, and a synthesis the storage refuses keeps the workshop", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const respondent = (commune, who, shift) => {
     const s = example();
@@ -236,20 +236,25 @@ test("an unsaved workshop stays offered while others are loaded, and a synthesis
   const chosen = (await select.inputValue()) === "1" ? "5" : "1";
   await select.selectOption(chosen);
   await page.close();
-  // The next tab loads other files without taking the offer up: the offer stays, and its
-  // workshop is not overwritten.
+  // The next tab cannot load other files beside the offer: work beside it would have no copy,
+  // and the offered workshop's copy would be overwritten once that one was kept.
   page = await start();
   await page.locator("[data-testid=workshop-unsaved]").waitFor();
+  assert.equal(await page.locator("[data-testid=consolidate-loading]").isVisible(), false);
   await page.setInputFiles("[data-testid=consolidate-input]", other);
-  await page.waitForSelector("[data-testid=consolidate-table]");
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 0);
+  await page.reload();
+  await page.locator("[data-testid=workshop-unsaved]").waitFor();
   assert.match(await page.locator("[data-testid=workshop-unsaved]").textContent(), /Ham-sur-Heure-Nalinnes/);
   const third = await start();
   assert.match(await third.locator("[data-testid=workshop-unsaved]").textContent(), /Ham-sur-Heure-Nalinnes, avec /);
   await third.close();
-  // Taken up, it replaces what was loaded, and focus goes to the respondents' title.
+  // Taken up, focus goes to the respondents' title, and files can be loaded again.
   await page.click("[data-testid=workshop-resume]");
   await page.waitForFunction(() => document.activeElement?.id === "respondents-title");
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  assert.equal(await page.locator("[data-testid=consolidate-loading]").isVisible(), true);
   assert.match(await page.locator("[data-testid=loaded-respondents]").textContent(), /Directrice générale/);
   await page.waitForSelector(`#${id}`);
   assert.equal(await page.locator(`#${id}`).inputValue(), chosen);

@@ -76,14 +76,24 @@ impl Workspace {
             .filter(move |a| a.id != assessment.id && a.same_commune(assessment))
     }
 
-    /// The latest assessment of the same commune dated after `assessment`, if any: a screen
-    /// showing an earlier year's says so, since its summary is not the one to send.
+    /// The latest assessment of the same commune dated after `assessment` that takes its place,
+    /// if any: a screen showing an earlier year's says so, since its summary is not the one to
+    /// send. Only a synthesis, or one by the same respondent (or by the commune, unsigned),
+    /// takes its place: in a facilitator's browser, one respondent's file is not another's
+    /// earlier year.
     pub fn later_of_same_commune<'a>(
         &'a self,
         assessment: &'a Assessment,
     ) -> Option<&'a Assessment> {
+        if assessment.profile.date.is_empty() {
+            return None;
+        }
+        let author = assessment.profile.respondent_label();
         self.others_of_same_commune(assessment)
             .filter(|a| a.profile.date > assessment.profile.date)
+            .filter(|a| {
+                a.profile.consolidated_respondents > 1 || a.profile.respondent_label() == author
+            })
             .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
     }
 
