@@ -40,6 +40,7 @@ fn words() -> PstWords<'static> {
         legal: td_string!(l, pst.legal),
         legal_levels: crate::pages::results::legal_level_names(),
         other_actions: td_string!(l, pst.other_actions),
+        retired: td_string!(l, roadmap.retired_titled, title = "{title}").to_string(),
         volets: [
             td_string!(l, pst.volet_interne),
             td_string!(l, pst.volet_externe),

@@ -59,6 +59,7 @@ fn words() -> PstWords<'static> {
             at: "Minimum légal",
         },
         other_actions: "Autres actions de la commune",
+        retired: "{title} (action retirée du référentiel)".into(),
         volets: ["Interne", "Externe"],
         horizons: ["Court terme", "Moyen terme", "Long terme"],
         efforts: ["faible", "moyen", "élevé"],
@@ -71,6 +72,17 @@ fn words() -> PstWords<'static> {
             "Non évalué",
         ],
     }
+}
+
+/// A roadmap item the PST writes out: a catalogue action, the commune's own wording, or an
+/// action an older référentiel had, under its last title.
+fn written_in_the_pst(item: &autodiag_core::domain::roadmap::RoadmapItem) -> bool {
+    framework().action(&item.id).is_some()
+        || item.custom_title.is_some()
+        || framework()
+            .retired_actions
+            .iter()
+            .any(|r| r.id == item.id && r.titles.contains_key("fr"))
 }
 
 fn action_text(id: &str) -> Option<ActionText> {
@@ -124,11 +136,12 @@ fn every_roadmap_item_of_the_examples_lands_once_under_the_objective_of_its_ques
                 }
             }
         }
-        // Items of actions an older framework had, never reworded, have nothing to write.
+        // Items of actions an older framework had join the commune's own under their last
+        // title; an id no référentiel had, never reworded, has nothing to write.
         let mut expected: Vec<&str> = roadmap
             .items
             .iter()
-            .filter(|i| framework().action(&i.id).is_some() || i.custom_title.is_some())
+            .filter(|i| written_in_the_pst(i))
             .map(|i| i.id.as_str())
             .collect();
         autodiag_core::sort::sort(&mut placed);
@@ -318,7 +331,7 @@ fn the_csv_has_its_columns_a_bom_and_one_row_per_action() {
         .unwrap()
         .items
         .iter()
-        .filter(|i| framework().action(&i.id).is_some() || i.custom_title.is_some())
+        .filter(|i| written_in_the_pst(i))
         .count();
     assert_eq!(lines.len() - 1, written);
     for line in &lines[1..] {
@@ -575,5 +588,49 @@ fn a_file_cannot_word_an_unknown_pillar_or_overflow() {
             .chars()
             .count(),
         autodiag_core::domain::plan::MAX_STRATEGIC_OBJECTIVE_CHARS
+    );
+}
+
+#[test]
+fn an_action_an_older_referentiel_had_joins_the_communes_own_under_its_last_title() {
+    use autodiag_core::domain::roadmap::ItemStatus;
+    let mut a = example(EXAMPLES[0]);
+    let retired = framework()
+        .retired_actions
+        .iter()
+        .find(|r| a.roadmap.as_ref().unwrap().item(&r.id).is_none())
+        .unwrap();
+    let roadmap = a.roadmap.as_mut().unwrap();
+    let mut item = roadmap.items[0].clone();
+    item.id = retired.id.clone();
+    item.custom_title = None;
+    item.status = ItemStatus::Done;
+    roadmap.items.push(item);
+    let pst = pst_of(&a);
+    assert!(pst.other_item_ids.contains(&retired.id), "{pst:?}");
+    let csv = csv_of(&a, None);
+    let title = format!(
+        "{} (action retirée du référentiel)",
+        retired.titles.get("fr").unwrap()
+    );
+    let line = csv
+        .lines()
+        .find(|line| line.contains(&title))
+        .unwrap_or_else(|| panic!("no « {title} » in {csv}"));
+    assert!(
+        line.contains("Autres actions de la commune") && line.contains("réalisée"),
+        "{line}"
+    );
+    // An id no référentiel had, never reworded, has no text to write: it stays out.
+    let roadmap = a.roadmap.as_mut().unwrap();
+    let mut unknown = roadmap.items[0].clone();
+    unknown.id = "never-an-action".into();
+    unknown.custom_title = None;
+    roadmap.items.push(unknown);
+    assert!(
+        !pst_of(&a)
+            .other_item_ids
+            .iter()
+            .any(|id| id == "never-an-action")
     );
 }

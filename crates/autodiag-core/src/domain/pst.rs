@@ -89,9 +89,10 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
     let mut other_item_ids = Vec::new();
     for item in &roadmap.items {
         let Some(action) = framework.action(&item.id) else {
-            // An action an older framework had, and the commune never reworded, has no text
-            // left to write.
-            if item.custom_title.is_some() {
+            // An action an older référentiel had joins the commune's own, under its last title
+            // or the commune's: left out, a plan's done work vanished from its evaluation. One
+            // no référentiel had, never reworded, has no text left to write.
+            if item.custom_title.is_some() || retired_title(framework, &item.id, "fr").is_some() {
                 other_item_ids.push(item.id.clone());
             }
             continue;
@@ -221,6 +222,9 @@ pub struct PstWords<'a> {
     pub legal_levels: LegalLevelNames<'a>,
     /// The heading of the commune's own items.
     pub other_actions: &'a str,
+    /// « {title} (action retirée du référentiel) »: an action an older référentiel had. Owned:
+    /// the interface writes it from a text with a placeholder of its own.
+    pub retired: String,
     pub volets: [&'a str; 2],
     pub horizons: [&'a str; 3],
     pub efforts: [&'a str; 3],
@@ -394,6 +398,15 @@ pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
     rows
 }
 
+/// An action an older référentiel had: its last title in `lang` (content/migrations.toml).
+fn retired_title<'a>(framework: &'a Framework, id: &str, lang: &str) -> Option<&'a String> {
+    framework
+        .retired_actions
+        .iter()
+        .find(|r| r.id == id)
+        .and_then(|r| r.titles.get(lang))
+}
+
 /// `row` with the roadmap item's own columns filled in.
 fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> PstRow {
     let Some(item) = sources.assessment.roadmap.as_ref().and_then(|r| r.item(id)) else {
@@ -405,6 +418,10 @@ fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> 
         .custom_title
         .clone()
         .or_else(|| text.as_ref().map(|t| t.title.clone()))
+        .or_else(|| {
+            retired_title(sources.framework, id, sources.lang)
+                .map(|title| words.retired.replace("{title}", title))
+        })
         .unwrap_or_default();
     row.first_step = item
         .first_step
