@@ -346,15 +346,15 @@ struct WorkshopDecisions(Chosen);
 
 /// The joint answer to `question` as a select, on the table and on the discussion's slides
 /// alike: either one follows a choice made on the other. With a proposal, « — » (no answer)
-/// is not offered: a group that cannot settle a question says « je ne sais pas ». On a slide
-/// (`on_slide`), a question the group has not settled reads « À décider (proposition : …) »,
-/// so that choosing the proposal itself settles it.
+/// is not offered: a group that cannot settle a question says « je ne sais pas ». A question
+/// to discuss (`to_settle`) the group has not settled reads « À décider (proposition : …) »,
+/// so that choosing the proposal itself settles it; saved unsettled, it keeps the proposal.
 fn decision_select(
     chosen: Chosen,
     question: &str,
     id: String,
     proposed: Option<Choice>,
-    on_slide: bool,
+    to_settle: bool,
 ) -> AnyView {
     let l = crate::state::locale();
     let state = AppState::from_context();
@@ -377,7 +377,7 @@ fn decision_select(
         "na".into(),
         td_string!(l, question.not_applicable).to_string(),
     ));
-    let pending = on_slide.then(|| {
+    let pending = to_settle.then(|| {
         let proposal = choice_text(state, question, proposed);
         td_string!(l, consolidate.pending, proposal = proposal).to_string()
     });
@@ -386,7 +386,7 @@ fn decision_select(
     view! {
         <select id=id
             prop:value=move || {
-                if on_slide && decided(kept, &read).is_none() {
+                if to_settle && decided(kept, &read).is_none() {
                     PENDING.to_string()
                 } else {
                     chosen.with(|c| choice_value(c.get(&read).copied().flatten()))
@@ -561,7 +561,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                          move || (to_discuss && retained_text(decisions, &question).is_none()).then(|| warning_badge(td_string!(l, consolidate.discuss)))}
                     </td>
                     <td>
-                        {decision_select(chosen, &question, select_id, s.proposed, false)}
+                        {decision_select(chosen, &question, select_id, s.proposed, s.to_discuss())}
                         {duty_warning(l, s).map(warning_badge)}
                     </td>
                 </tr>

@@ -329,8 +329,10 @@ test("the questions to discuss project one at a time, in large type, driven by t
   // The group settles the question on its slide: the bar's select starts at the proposal,
   // and the table follows what the group chose.
   const [questionId] = Object.entries(texts).find(([, q]) => q.title === title);
-  const proposal = await page.inputValue(`#consolidated-${questionId}`);
-  assert.match(proposal, /^[1-5]$/, "the table shows the proposal, not « — »");
+  // The table, as the slide, says the question is still to settle, and what is proposed.
+  assert.equal(await page.inputValue(`#consolidated-${questionId}`), "pending");
+  const proposal = (await page.$eval(`#consolidated-${questionId}`, (s) => s.selectedOptions[0].textContent)).match(/^À décider \(proposition : ([1-5]) · /)?.[1];
+  assert.ok(proposal, "the table shows the proposal, not « — »");
   // With a proposal, « — » (no answer) is not offered: the group cannot blank a question by mistake.
   assert.equal(await page.locator(`#consolidated-${questionId} option[value=""]`).count(), 0);
   // Nothing is settled yet: the slide's select says so, with the proposal, and no answer is marked.
@@ -361,7 +363,7 @@ test("the questions to discuss project one at a time, in large type, driven by t
   await page.waitForFunction(() => document.activeElement?.id === "discussion-decision");
   const [secondId] = Object.entries(texts).find(([, q]) => q.title === secondTitle);
   assert.equal(await page.inputValue("#discussion-decision"), "pending");
-  assert.match(await page.inputValue(`#consolidated-${secondId}`), /^[1-5]$/);
+  assert.equal(await page.inputValue(`#consolidated-${secondId}`), "pending");
   // On the select, End picks its last option and stays on the slide.
   await page.keyboard.press("End");
   await page.waitForFunction(() => document.querySelector("#discussion-decision").value === "na");
@@ -391,6 +393,12 @@ test("the questions to discuss project one at a time, in large type, driven by t
   assert.doesNotMatch(await page.textContent(`[data-testid=spread-${questionId}]`), /à discuter/);
   const stillToDiscuss = await page.locator("[data-testid^=spread-].disagree").evaluateAll((rows) => rows.filter((r) => /à discuter/.test(r.textContent)).length);
   assert.equal(stillToDiscuss, count - 2, "the first two questions were settled on their slides");
+  // From the table too, keeping the proposal itself settles a question.
+  const third = page.locator("[data-testid^=spread-].disagree", { hasText: "à discuter" }).last();
+  const thirdSelect = third.locator("select");
+  const thirdProposal = (await thirdSelect.evaluate((s) => s.selectedOptions[0].textContent)).match(/^À décider \(proposition : ([1-5]) · /)[1];
+  await thirdSelect.selectOption(thirdProposal);
+  await page.waitForFunction((n) => [...document.querySelectorAll("[data-testid^=spread-].disagree")].filter((r) => /à discuter/.test(r.textContent)).length === n, count - 3);
   // The list of questions to discuss says what the group kept, and only where it decided.
   const listed = page.locator("[data-testid=disagreements] li");
   assert.match(await listed.first().locator("[data-testid=retained]").textContent(), new RegExp(`^ — réponse retenue : ${agreed} · `));
@@ -479,10 +487,11 @@ test("a legal duty one respondent says is unmet is proposed at that answer and m
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
   const duty = page.locator("[data-testid=spread-gou_donnees_personnelles]");
-  assert.equal(await page.inputValue("#consolidated-gou_donnees_personnelles"), "2");
+  const proposed = (id) => page.$eval(`#consolidated-${id}`, (s) => s.selectedOptions[0].textContent.match(/^À décider \(proposition : ([1-5]) · /)?.[1]);
+  assert.equal(await proposed("gou_donnees_personnelles"), "2");
   assert.match(await duty.textContent(), /obligation non remplie selon au moins un répondant/);
   // No legal minimum: the median, and no such mark.
-  assert.equal(await page.inputValue("#consolidated-gou_documents_donnees"), "4");
+  assert.equal(await proposed("gou_documents_donnees"), "4");
   assert.doesNotMatch(await page.textContent("[data-testid=spread-gou_documents_donnees]"), /obligation/);
   // Projected, the duty's slide says why its proposal is the lowest answer; the other's does not.
   await page.click("[data-testid=project-discussion]");
