@@ -155,7 +155,7 @@ pub fn ConsolidatePage() -> impl IntoView {
             <p class="lead">{td_string!(l, consolidate.lead)}</p>
             <section class="card no-print" aria-labelledby="respondents-title">
                 <h2 id="respondents-title" tabindex="-1">{td_string!(l, consolidate.respondents_title)}</h2>
-                <UnsavedWorkshop unsaved offered respondents decisions/>
+                <UnsavedWorkshop unsaved offered respondents decisions errors/>
                 <div hidden=move || offered.get() data-testid="consolidate-loading">
                 <FileDrop
                     input_id="consolidate-files"
@@ -212,6 +212,8 @@ fn UnsavedWorkshop(
     offered: RwSignal<bool>,
     respondents: RwSignal<Vec<Assessment>>,
     decisions: Chosen,
+    /// Where the page says why « Reprendre » found nothing.
+    errors: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let text = unsaved.map(|workshop| {
@@ -263,10 +265,13 @@ fn UnsavedWorkshop(
                                 <button type="button" class="button button--primary button--small" data-testid="workshop-resume"
                                     on:click=move |_| {
                                         settle();
-                                        if let Some(workshop) = crate::storage::unsaved_workshop() {
-                                            // The choices first: the table reads them as it is drawn.
-                                            decisions.set(workshop.decisions);
-                                            respondents.set(workshop.respondents);
+                                        match crate::storage::unsaved_workshop() {
+                                            Some(workshop) => {
+                                                // The choices first: the table reads them as it is drawn.
+                                                decisions.set(workshop.decisions);
+                                                respondents.set(workshop.respondents);
+                                            }
+                                            None => errors.set(vec![td_string!(l, consolidate.unsaved_gone).to_string()]),
                                         }
                                     }>
                                     {td_string!(l, consolidate.resume)}

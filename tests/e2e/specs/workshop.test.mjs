@@ -435,6 +435,8 @@ test("a workshop whose tab was closed before saving is offered back with its cho
   // Erased, it is offered no more.
   page = await start();
   await page.locator("[data-testid=workshop-unsaved]").waitFor();
+  const stale = await start();
+  await stale.locator("[data-testid=workshop-unsaved]").waitFor();
   // Erasing asks first, focus on « Garder l'atelier »; keeping it changes nothing.
   await page.click("[data-testid=workshop-discard]");
   await page.waitForFunction(() => document.activeElement?.id === "workshop-discard-no");
@@ -449,6 +451,11 @@ test("a workshop whose tab was closed before saving is offered back with its cho
   await page.reload();
   await page.locator("[data-testid=consolidate-need]").waitFor();
   assert.equal(await page.locator("[data-testid=workshop-unsaved]").count(), 0);
+  // A tab still offering it says why « Reprendre » finds nothing.
+  await stale.click("[data-testid=workshop-resume]");
+  await expectText(stale, "[data-testid=consolidate-errors]", "Cet atelier n'est plus dans ce navigateur : il a été enregistré ou effacé depuis un autre onglet.");
+  assert.equal(await stale.locator("[data-testid=loaded-respondent]").count(), 0);
+  await stale.close();
   // In English too.
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.waitForSelector("[data-testid=consolidate-table]");
