@@ -216,6 +216,12 @@ fn UnsavedWorkshop(
     errors: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let l = crate::state::locale();
+    // « Reprendre » takes up the workshop it names, not another tab's since.
+    let offered_ids: Vec<String> = unsaved
+        .iter()
+        .flat_map(|w| w.respondents.iter().map(|a| a.id.clone()))
+        .collect();
+    let offered_ids = StoredValue::new(offered_ids);
     let text = unsaved.map(|workshop| {
         let who = workshop
             .respondents
@@ -265,7 +271,8 @@ fn UnsavedWorkshop(
                                 <button type="button" class="button button--primary button--small" data-testid="workshop-resume"
                                     on:click=move |_| {
                                         settle();
-                                        match crate::storage::unsaved_workshop() {
+                                        let same = |w: &Workshop| offered_ids.with_value(|ids| w.respondents.iter().map(|a| &a.id).eq(ids.iter()));
+                                        match crate::storage::unsaved_workshop().filter(same) {
                                             Some(workshop) => {
                                                 // The choices first: the table reads them as it is drawn.
                                                 decisions.set(workshop.decisions);

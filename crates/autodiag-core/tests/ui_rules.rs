@@ -135,6 +135,11 @@ fn an_earlier_year_knows_the_later_assessment_of_its_commune() {
     };
     assert_eq!(later(&workspace, "dg"), Some("dg-again".to_string()));
     assert_eq!(later(&workspace, "mayor"), None);
+    // The same person whatever the case, accents or role's wording.
+    let mut renamed = workspace.clone();
+    renamed.assessments[2].profile.respondent_name = "  MARIE ".into();
+    renamed.assessments[2].profile.respondent_role = "DG".into();
+    assert_eq!(later(&renamed, "dg"), Some("dg-again".to_string()));
     let mut with_synthesis = workspace.clone();
     with_synthesis.assessments.push(synthesis);
     assert_eq!(later(&with_synthesis, "mayor"), Some("group".to_string()));
@@ -176,6 +181,13 @@ fn a_new_year_knows_which_actions_an_earlier_year_marked_done() {
     // Only earlier years count, and only « Fait ».
     let last_year = workspace.get("2025").unwrap();
     assert_eq!(workspace.done_earlier(last_year, &action.id), None);
+    // An undated one has no year to name.
+    let mut undated = workspace.clone();
+    undated.assessments[1].profile.date.clear();
+    assert_eq!(
+        undated.done_earlier(undated.get("2026").unwrap(), &action.id),
+        None
+    );
 }
 
 #[test]

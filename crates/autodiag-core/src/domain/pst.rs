@@ -23,9 +23,10 @@ pub struct Pst {
     /// Objectifs stratégiques: legal duties first, then the focus pillars in their order,
     /// then the other pillars in framework order.
     pub strategic: Vec<StrategicObjective>,
-    /// Items that serve no objective: the commune's own, and catalogue actions whose every
-    /// question is already at the top or « non applicable ». Items of actions an older
-    /// framework had are left out unless the commune gave them a title.
+    /// Items that serve no objective: the commune's own, catalogue actions whose every
+    /// question is already at the top or « non applicable », and actions an older framework
+    /// had (under their last title). An id no framework had is left out unless the commune
+    /// gave it a title.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_item_ids: Vec<String>,
 }

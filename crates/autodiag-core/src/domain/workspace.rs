@@ -88,12 +88,11 @@ impl Workspace {
         if assessment.profile.date.is_empty() {
             return None;
         }
-        let author = assessment.profile.respondent_label();
+        // The same person whatever the case, accents or role wording; unsigned, the commune.
+        let author = |a: &Assessment| super::profile::slug(&a.profile.respondent_name);
         self.others_of_same_commune(assessment)
             .filter(|a| a.profile.date > assessment.profile.date)
-            .filter(|a| {
-                a.profile.consolidated_respondents > 1 || a.profile.respondent_label() == author
-            })
+            .filter(|a| a.profile.consolidated_respondents > 1 || author(a) == author(assessment))
             .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
     }
 
@@ -106,7 +105,7 @@ impl Workspace {
         action_id: &str,
     ) -> Option<&'a Assessment> {
         self.others_of_same_commune(assessment)
-            .filter(|a| a.profile.date < assessment.profile.date)
+            .filter(|a| !a.profile.date.is_empty() && a.profile.date < assessment.profile.date)
             .filter(|a| {
                 a.roadmap.as_ref().is_some_and(|r| {
                     r.item(action_id)
