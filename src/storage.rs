@@ -270,13 +270,15 @@ pub fn save_prefs(prefs: &Prefs) -> bool {
 
 /// The workshop's consolidation this tab was doing, read once when its page opens.
 pub fn workshop() -> stored::Workshop {
-    read_workshop(tab_storage().and_then(|tab| tab.get_item(stored::WORKSHOP_KEY).ok().flatten()))
+    tab_storage()
+        .and_then(|tab| tab.get_item(stored::WORKSHOP_KEY).ok().flatten())
+        .and_then(|raw| read_workshop(&raw))
         .unwrap_or_default()
 }
 
 /// Answers stored by an earlier référentiel carry over as everywhere else.
-fn read_workshop(raw: Option<String>) -> Option<stored::Workshop> {
-    let mut workshop = stored::decode_workshop(&raw?)?;
+fn read_workshop(raw: &str) -> Option<stored::Workshop> {
+    let mut workshop = stored::decode_workshop(raw)?;
     for respondent in &mut workshop.respondents {
         respondent.apply_content_migrations(crate::domain::content::framework());
     }
@@ -312,14 +314,11 @@ pub fn unsaved_workshop() -> Option<stored::Workshop> {
     let raw = is_available()
         .then(|| BrowserStore.get(stored::UNSAVED_WORKSHOP_KEY))
         .flatten()?;
-    let workshop = read_workshop(Some(raw.clone()));
+    let workshop = read_workshop(&raw);
     if workshop.is_none() {
         // Damaged, or written by a newer version: kept aside before the next workshop's copy
         // takes its key, as any unreadable value is.
-        let backup = format!("{}{}", stored::BACKUP_PREFIX, stored::UNSAVED_WORKSHOP_KEY);
-        if BrowserStore.get(&backup).is_none() {
-            let _ = BrowserStore.set(&backup, &raw);
-        }
+        store::back_up(&mut BrowserStore, stored::UNSAVED_WORKSHOP_KEY, &raw);
     }
     workshop.filter(|workshop| !workshop.respondents.is_empty())
 }

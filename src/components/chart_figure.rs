@@ -28,12 +28,15 @@ pub fn score_text(state: AppState, score: Option<u8>) -> String {
 /// fewer than half of its questions.
 pub fn score_or_to_confirm(state: AppState, score: Option<u8>, to_confirm: bool) -> String {
     match score {
-        Some(value) if to_confirm => {
-            let l = crate::state::locale();
-            format!("{value} · {}", td_string!(l, results.to_confirm))
-        }
+        Some(value) if to_confirm => to_confirm_text(value),
         value => score_text(state, value),
     }
+}
+
+/// « 63 · à confirmer »: a score resting on fewer than half of its pillar's questions.
+pub fn to_confirm_text(score: u8) -> String {
+    let l = crate::state::locale();
+    format!("{score} · {}", td_string!(l, results.to_confirm))
 }
 
 /// « 63 · Intégré » in a span, or « 12 · » and an « à confirmer » badge in place of the level

@@ -1,7 +1,7 @@
 //! Before and after: two assessments of a commune side by side.
 
 use crate::chart::{self, Radar, Series};
-use crate::components::chart_figure::warning_badge;
+use crate::components::chart_figure::{to_confirm_text, warning_badge};
 use crate::components::import::ImportArea;
 use crate::domain::compare;
 use crate::domain::content;
@@ -216,7 +216,7 @@ pub fn ComparePage() -> impl IntoView {
         });
         // A score on few questions is shaky, and so is a change from or to it.
         let score = |s: Option<u8>, to_confirm: bool| match s {
-            Some(s) if to_confirm => format!("{s} · {}", td_string!(l, results.to_confirm)),
+            Some(s) if to_confirm => to_confirm_text(s),
             Some(s) => s.to_string(),
             None => "—".to_string(),
         };

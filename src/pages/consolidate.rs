@@ -253,8 +253,6 @@ fn UnsavedWorkshop(
                                     on:click=move |_| {
                                         settle();
                                         crate::storage::end_workshop();
-                                        // The workshop on the page, if any, is the one to keep now.
-                                        decisions.update(|_| {});
                                     }>
                                     {td_string!(l, consolidate.discard_yes)}
                                 </button>
@@ -426,12 +424,12 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     let texts = state.texts();
     let spreads = consolidation::compare(framework, &respondents);
     // The group's earlier choices stand; the others start from the proposed level.
-    let decided = use_context::<WorkshopDecisions>()
+    let earlier_choices = use_context::<WorkshopDecisions>()
         .map(|WorkshopDecisions(kept)| kept.get_untracked())
         .unwrap_or_default();
     let chosen = RwSignal::new(crate::sort::ordered_map(spreads.iter().map(|s| {
         // « — » is offered only without a proposal (`decision_select`).
-        let decision = decided
+        let decision = earlier_choices
             .get(&s.question_id)
             .copied()
             .flatten()
@@ -570,7 +568,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                         {s.spread.map_or_else(|| "—".to_string(), |d| d.to_string())}
                         // Settled by the group, it is no longer to discuss: what is left stands out.
                         {let (to_discuss, question) = (s.to_discuss(), question.clone());
-                         move || (to_discuss && retained_text(decisions, &question).is_none()).then(|| warning_badge(td_string!(l, consolidate.discuss)))}
+                         move || (to_discuss && decided(decisions, &question).is_none()).then(|| warning_badge(td_string!(l, consolidate.discuss)))}
                     </td>
                     <td>
                         {decision_select(chosen, &question, select_id, s.proposed, s.to_discuss())}
@@ -638,7 +636,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     }
 }
 
-/// The slide's select before the group settles its question.
+/// A question to discuss, in its table and slide selects, before the group settles it.
 const PENDING: &str = "pending";
 
 /// What the group settled for `question`, if it has.

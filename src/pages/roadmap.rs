@@ -296,12 +296,7 @@ pub fn item_title(state: AppState, item: &RoadmapItem) -> String {
 /// had, said in words with the id for whoever looks it up.
 pub fn retired_title(id: &str) -> String {
     let l = crate::state::locale();
-    let retired = content::framework()
-        .retired_actions
-        .iter()
-        .find(|r| r.id == id)
-        .and_then(|r| r.titles.get(l.as_str()));
-    match retired {
+    match content::framework().retired_title(id, l.as_str()) {
         Some(title) => td_string!(l, roadmap.retired_titled, title = title.clone()).to_string(),
         None => td_string!(l, roadmap.retired_action, id = id).to_string(),
     }

@@ -683,6 +683,20 @@ fn an_action_put_off_because_its_horizon_is_full_says_so_and_no_other_does() {
     assert!(found > 0, "no drafted item waits for room");
 }
 
+/// Level 1 everywhere, so every legal duty is below its minimum: a commune with no staff
+/// and the smallest budget for digital, whose short term has the least room, and the same
+/// commune staffed.
+fn below_every_duty(name: &str) -> (Assessment, Assessment) {
+    let mut stretched = assessment(name);
+    answer_all(&mut stretched, level(1));
+    stretched.profile.digital_staff_fte = Some(0.0);
+    stretched.profile.digital_budget = Some(BudgetBand::Under10000);
+    let mut staffed = stretched.clone();
+    staffed.profile.digital_staff_fte = Some(3.0);
+    staffed.profile.digital_budget = Some(BudgetBand::Over200000);
+    (stretched, staffed)
+}
+
 #[test]
 fn every_step_up_to_a_legal_minimum_is_planned_later_for_a_stretched_commune() {
     // Level 1 everywhere: data protection, open data and web accessibility each need two
@@ -692,13 +706,7 @@ fn every_step_up_to_a_legal_minimum_is_planned_later_for_a_stretched_commune() {
         "gou_open_data_publier",
         "sc_accessibilite_declaration",
     ];
-    let mut stretched = assessment("Momignies");
-    answer_all(&mut stretched, level(1));
-    stretched.profile.digital_staff_fte = Some(0.0);
-    stretched.profile.digital_budget = Some(BudgetBand::Under10000);
-    let mut staffed = stretched.clone();
-    staffed.profile.digital_staff_fte = Some(3.0);
-    staffed.profile.digital_budget = Some(BudgetBand::Over200000);
+    let (stretched, staffed) = below_every_duty("Momignies");
     for (a, horizon) in [(&stretched, Horizon::Medium), (&staffed, Horizon::Short)] {
         let r = draft(a);
         for id in second_steps {
@@ -720,13 +728,7 @@ fn every_legal_duty_below_its_minimum_has_its_first_step_in_the_short_term() {
     // What the results and the report promise: « la première étape au court terme ». Every
     // duty below its minimum at once, on a commune with no staff and the smallest budget,
     // whose short term has the least room, and on a staffed one.
-    let mut stretched = assessment("Froidchapelle");
-    answer_all(&mut stretched, level(1));
-    stretched.profile.digital_staff_fte = Some(0.0);
-    stretched.profile.digital_budget = Some(BudgetBand::Under10000);
-    let mut staffed = stretched.clone();
-    staffed.profile.digital_staff_fte = Some(3.0);
-    staffed.profile.digital_budget = Some(BudgetBand::Over200000);
+    let (stretched, staffed) = below_every_duty("Froidchapelle");
     let duties: Vec<&String> = framework()
         .pillars
         .iter()

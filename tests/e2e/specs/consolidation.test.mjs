@@ -462,21 +462,22 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
   await context.close();
 });
 
+const VERSION = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../content/framework.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
+
+/** A Courcelles respondent under the current référentiel who answered only `questions`, each at `level`. */
+function answeringOnly(who, questions, level) {
+  const s = respondent("Courcelles", "52015", who, "", () => 3);
+  s.framework.version = VERSION;
+  s.answers = questions.map((question_id) => ({ question_id, level }));
+  s.roadmap = null;
+  return s;
+}
+
 test("a legal duty one respondent says is unmet is proposed at that answer and marked, not at the median", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const page = await openPage(context, app.server.url);
-  const version = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../content/framework.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
   // Data protection's legal minimum is level 3: 4, 2 and 4 would have a median of 4.
-  const answering = (who, level) => {
-    const s = respondent("Courcelles", "52015", who, "", () => 3);
-    s.framework.version = version;
-    s.answers = [
-      { question_id: "gou_donnees_personnelles", level },
-      { question_id: "gou_documents_donnees", level },
-    ];
-    s.roadmap = null;
-    return s;
-  };
+  const answering = (who, level) => answeringOnly(who, ["gou_donnees_personnelles", "gou_documents_donnees"], level);
   const files = writeFiles([
     ["a.json", answering("Paul Hermant", 4)],
     ["b.json", answering("Marie Dubois", 2)],
@@ -512,14 +513,7 @@ test("a legal duty one respondent says is unmet is proposed at that answer and m
 test("a legal duty two respondents meet and a third calls « non applicable » is discussed, and says why", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const page = await openPage(context, app.server.url);
-  const version = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../content/framework.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
-  const answering = (who, level) => {
-    const s = respondent("Courcelles", "52015", who, "", () => 3);
-    s.framework.version = version;
-    s.answers = [{ question_id: "sc_accessibilite_web", level }];
-    s.roadmap = null;
-    return s;
-  };
+  const answering = (who, level) => answeringOnly(who, ["sc_accessibilite_web"], level);
   const files = writeFiles([
     ["a.json", answering("Paul Hermant", 3)],
     ["b.json", answering("Marie Dubois", 3)],

@@ -21,6 +21,32 @@ async function noOverflow(page, where) {
   assert.ok(sizes.width <= 0 && sizes.height <= 0 && sizes.slide <= 1, `${where} overflows: ${JSON.stringify(sizes)}`);
 }
 
+/** A respondent of `commune` whose levels run 1 to 5 from `shift`, so that respondents differ. */
+function respondentOf(commune, who, shift) {
+  const s = example();
+  s.profile.commune = commune;
+  s.profile.respondent_name = who;
+  s.answers.forEach((a, i) => (a.level = ((i + shift) % 5) + 1));
+  return s;
+}
+
+/** A new tab on « Plusieurs répondants », its page drawn. */
+async function openWorkshop(context) {
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-need]").waitFor();
+  return page;
+}
+
+/** The group chooses a level for the table's first question, other than `level` if shown. */
+async function chooseFirst(page, [level, otherwise]) {
+  const select = page.locator("select[id^=consolidated-]").first();
+  const id = await select.getAttribute("id");
+  const chosen = (await select.inputValue()) === level ? otherwise : level;
+  await select.selectOption(chosen);
+  return { id, chosen };
+}
+
 test("the projector walks its slides with the keyboard and never overflows", async () => {
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Courcelles");
@@ -207,34 +233,19 @@ test("three respondents: disagreements are listed and a consolidated assessment 
 
 test("an unsaved workshop is taken up or erased before another is loaded, and a synthesis the storage refuses keeps the workshop", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
-  const respondent = (commune, who, shift) => {
-    const s = example();
-    s.profile.commune = commune;
-    s.profile.respondent_name = who;
-    s.answers.forEach((a, i) => (a.level = ((i + shift) % 5) + 1));
-    return s;
-  };
   const first = writeFiles([
-    ["dg.json", respondent("Ham-sur-Heure-Nalinnes", "Directrice générale", 0)],
-    ["echevin.json", respondent("Ham-sur-Heure-Nalinnes", "Échevin", 3)],
+    ["dg.json", respondentOf("Ham-sur-Heure-Nalinnes", "Directrice générale", 0)],
+    ["echevin.json", respondentOf("Ham-sur-Heure-Nalinnes", "Échevin", 3)],
   ]);
   const other = writeFiles([
-    ["a.json", respondent("Fontaine-l'Évêque", "Alice", 1)],
-    ["b.json", respondent("Fontaine-l'Évêque", "Bruno", 4)],
+    ["a.json", respondentOf("Fontaine-l'Évêque", "Alice", 1)],
+    ["b.json", respondentOf("Fontaine-l'Évêque", "Bruno", 4)],
   ]);
-  const start = async () => {
-    const page = await openPage(context, app.server.url);
-    await page.goto(`${app.server.url}outils/#/consolider`);
-    await page.locator("[data-testid=consolidate-need]").waitFor();
-    return page;
-  };
+  const start = () => openWorkshop(context);
   let page = await start();
   await page.setInputFiles("[data-testid=consolidate-input]", first);
   await page.waitForSelector("[data-testid=consolidate-table]");
-  const select = page.locator("select[id^=consolidated-]").first();
-  const id = await select.getAttribute("id");
-  const chosen = (await select.inputValue()) === "1" ? "5" : "1";
-  await select.selectOption(chosen);
+  const { id, chosen } = await chooseFirst(page, ["1", "5"]);
   await page.close();
   // The next tab cannot load other files beside the offer: work beside it would have no copy,
   // and the offered workshop's copy would be overwritten once that one was kept.
@@ -302,13 +313,7 @@ test("before and after: deltas per pillar and per question", async () => {
 test("a workshop's respondents and chosen levels survive leaving the page, going back and a reload, in that tab only", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const page = await openPage(context, app.server.url);
-  const respondent = (who, shift) => {
-    const s = example();
-    s.profile.commune = "Walcourt";
-    s.profile.respondent_name = who;
-    s.answers.forEach((a, i) => (a.level = ((i + shift) % 5) + 1));
-    return s;
-  };
+  const respondent = (who, shift) => respondentOf("Walcourt", who, shift);
   await page.goto(`${app.server.url}outils/#/consolider`);
   const director = respondent("Directrice générale", 0);
   // Her reason, which the group needs on the slide to settle the question.
@@ -336,10 +341,7 @@ test("a workshop's respondents and chosen levels survive leaving the page, going
   assert.ok(said.endsWith("…") && said.length <= 161, note);
   await page.keyboard.press("Escape");
   await page.locator("[data-testid=discussion-slides]").waitFor({ state: "detached" });
-  const select = page.locator("select[id^=consolidated-]").first();
-  const id = await select.getAttribute("id");
-  const chosen = (await select.inputValue()) === "2" ? "4" : "2";
-  await select.selectOption(chosen);
+  const { id, chosen } = await chooseFirst(page, ["2", "4"]);
   // The facilitator leaves for « Mes évaluations », then comes back with « Précédent ».
   await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.locator("[data-testid=assessment-row], .page").first().waitFor();
@@ -385,32 +387,17 @@ test("a workshop's respondents and chosen levels survive leaving the page, going
 
 test("a workshop whose tab was closed before saving is offered back with its choices, and erased on request", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
-  const respondent = (who, shift) => {
-    const s = example();
-    s.profile.commune = "Gerpinnes";
-    s.profile.respondent_name = who;
-    s.answers.forEach((a, i) => (a.level = ((i + shift) % 5) + 1));
-    return s;
-  };
   const files = writeFiles([
-    ["dg.json", respondent("Directeur général", 0)],
-    ["echevin.json", respondent("Échevine", 3)],
+    ["dg.json", respondentOf("Gerpinnes", "Directeur général", 0)],
+    ["echevin.json", respondentOf("Gerpinnes", "Échevine", 3)],
   ]);
-  const start = async () => {
-    const page = await openPage(context, app.server.url);
-    await page.goto(`${app.server.url}outils/#/consolider`);
-    await page.locator("[data-testid=consolidate-need]").waitFor();
-    return page;
-  };
+  const start = () => openWorkshop(context);
   let page = await start();
   // An empty page says nothing: there is no workshop yet.
   assert.equal(await page.locator("[data-testid=workshop-unsaved]").count(), 0);
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.waitForSelector("[data-testid=consolidate-table]");
-  const select = page.locator("select[id^=consolidated-]").first();
-  const id = await select.getAttribute("id");
-  const chosen = (await select.inputValue()) === "1" ? "5" : "1";
-  await select.selectOption(chosen);
+  const { id, chosen } = await chooseFirst(page, ["1", "5"]);
   // The tab closes by mistake, mid-workshop.
   await page.close();
   page = await start();

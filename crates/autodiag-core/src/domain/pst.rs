@@ -93,7 +93,7 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             // An action an older référentiel had joins the commune's own, under its last title
             // or the commune's: left out, a plan's done work vanished from its evaluation. One
             // no référentiel had, never reworded, has no text left to write.
-            if item.custom_title.is_some() || retired_title(framework, &item.id, "fr").is_some() {
+            if item.custom_title.is_some() || framework.retired_title(&item.id, "fr").is_some() {
                 other_item_ids.push(item.id.clone());
             }
             continue;
@@ -399,15 +399,6 @@ pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
     rows
 }
 
-/// An action an older référentiel had: its last title in `lang` (content/migrations.toml).
-fn retired_title<'a>(framework: &'a Framework, id: &str, lang: &str) -> Option<&'a String> {
-    framework
-        .retired_actions
-        .iter()
-        .find(|r| r.id == id)
-        .and_then(|r| r.titles.get(lang))
-}
-
 /// `row` with the roadmap item's own columns filled in.
 fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> PstRow {
     let Some(item) = sources.assessment.roadmap.as_ref().and_then(|r| r.item(id)) else {
@@ -420,7 +411,9 @@ fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> 
         .clone()
         .or_else(|| text.as_ref().map(|t| t.title.clone()))
         .or_else(|| {
-            retired_title(sources.framework, id, sources.lang)
+            sources
+                .framework
+                .retired_title(id, sources.lang)
                 .map(|title| words.retired.replace("{title}", title))
         })
         .unwrap_or_default();

@@ -100,7 +100,7 @@ pub fn read(store: &mut impl KeyValueStore) -> Read {
 }
 
 /// Copies an unreadable value under a backup key, unless an identical copy exists.
-fn back_up(store: &mut impl KeyValueStore, key: &str, raw: &str) -> Option<String> {
+pub fn back_up(store: &mut impl KeyValueStore, key: &str, raw: &str) -> Option<String> {
     let base = format!("{}{}", stored::BACKUP_PREFIX, key);
     let mut candidate = base.clone();
     for attempt in 1..100 {

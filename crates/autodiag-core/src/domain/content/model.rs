@@ -1076,6 +1076,14 @@ impl Framework {
         self.actions.iter().find(|a| a.id == id)
     }
 
+    /// An action an older référentiel had: its last title in `lang` (content/migrations.toml).
+    pub fn retired_title(&self, id: &str, lang: &str) -> Option<&String> {
+        self.retired_actions
+            .iter()
+            .find(|r| r.id == id)
+            .and_then(|r| r.titles.get(lang))
+    }
+
     /// The pillar a question belongs to.
     pub fn pillar_of(&self, question: &str) -> Option<&Pillar> {
         self.pillars
