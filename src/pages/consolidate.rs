@@ -358,7 +358,8 @@ struct WorkshopDecisions(Chosen);
 /// alike: either one follows a choice made on the other. With a proposal, « — » (no answer)
 /// is not offered: a group that cannot settle a question says « je ne sais pas ». A question
 /// to discuss (`to_settle`) the group has not settled reads « À décider (proposition : …) »,
-/// so that choosing the proposal itself settles it; saved unsettled, it keeps the proposal.
+/// so that choosing the proposal itself settles it, and choosing « À décider » again unsettles
+/// it; saved unsettled, it keeps the proposal.
 fn decision_select(
     chosen: Chosen,
     question: &str,
@@ -403,13 +404,18 @@ fn decision_select(
                 }
             }
             on:change=move |ev| {
-                let value = Choice::from_form_value(&event_target_value(&ev));
+                let raw = event_target_value(&ev);
+                // « À décider » again takes the decision back: the proposal stands, unsettled.
+                let settled = raw != PENDING;
+                let value = if settled { Choice::from_form_value(&raw) } else { proposed };
                 chosen.update(|c| { c.insert(write.clone(), value); });
                 if let Some(kept) = kept {
-                    kept.update(|k| { k.insert(write.clone(), value); });
+                    kept.update(|k| {
+                        if settled { k.insert(write.clone(), value); } else { k.remove(&write); }
+                    });
                 }
             }>
-            {pending.map(|text| view! { <option value=PENDING disabled hidden>{text}</option> })}
+            {pending.map(|text| view! { <option value=PENDING>{text}</option> })}
             {values.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
         </select>
     }

@@ -397,8 +397,17 @@ test("the questions to discuss project one at a time, in large type, driven by t
   const third = page.locator("[data-testid^=spread-].disagree", { hasText: "à discuter" }).last();
   const thirdSelect = third.locator("select");
   const thirdProposal = (await thirdSelect.evaluate((s) => s.selectedOptions[0].textContent)).match(/^À décider \(proposition : ([1-5]) · /)[1];
+  const thirdRow = page.locator(`[data-testid=${await third.getAttribute("data-testid")}]`);
+  const toDiscuss = (n) => page.waitForFunction((n) => [...document.querySelectorAll("[data-testid^=spread-].disagree")].filter((r) => /à discuter/.test(r.textContent)).length === n, n);
   await thirdSelect.selectOption(thirdProposal);
-  await page.waitForFunction((n) => [...document.querySelectorAll("[data-testid^=spread-].disagree")].filter((r) => /à discuter/.test(r.textContent)).length === n, count - 3);
+  await toDiscuss(count - 3);
+  // « À décider » again takes the decision back: the question is to discuss once more.
+  await thirdRow.locator("select").selectOption("pending");
+  await toDiscuss(count - 2);
+  assert.match(await thirdRow.textContent(), /à discuter/);
+  assert.match(await thirdRow.locator("select").evaluate((s) => s.selectedOptions[0].textContent), new RegExp(`^À décider \\(proposition : ${thirdProposal} · `));
+  await thirdRow.locator("select").selectOption(thirdProposal);
+  await toDiscuss(count - 3);
   // The list of questions to discuss says what the group kept, and only where it decided.
   const listed = page.locator("[data-testid=disagreements] li");
   assert.match(await listed.first().locator("[data-testid=retained]").textContent(), new RegExp(`^ — réponse retenue : ${agreed} · `));
