@@ -207,6 +207,29 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
         );
         assert_eq!(reason("synthese.json"), (SupersededReason::OlderDate, None));
     }
+    // A participant is one person whatever role they typed each time: the walk's
+    // « Informaticienne » who had been « Responsable informatique » in the workshop.
+    let mut dg = commune("Fleurus", "52022", "2026-12-09");
+    dg.profile.respondent_name = "paul lambert".into();
+    dg.profile.respondent_role = "Directeur général".into();
+    let files = vec![
+        ("synthese.json".to_string(), file_of(&synthesis)),
+        ("dg.json".to_string(), file_of(&dg)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes[0].file, "synthese.json");
+    assert_eq!(t.superseded[0].reason, SupersededReason::CountedInSynthesis);
+    // Without a name, a role alone is nobody in particular: the later file is used.
+    dg.profile.respondent_name = " ".into();
+    dg.profile.respondent_role = "Échevine".into();
+    let files = vec![
+        ("synthese.json".to_string(), file_of(&synthesis)),
+        ("echevine.json".to_string(), file_of(&dg)),
+    ];
+    assert_eq!(
+        territory::load(framework(), &files, NOW).communes[0].file,
+        "echevine.json"
+    );
     // Someone the synthesis does not count, later: the newer file, as for any two files.
     mayor.profile.respondent_name = "Anne Petit".into();
     let files = vec![
@@ -243,6 +266,84 @@ fn a_commune_is_known_by_its_name_whatever_its_optional_nis_code_says() {
 }
 
 #[test]
+fn a_commune_is_one_commune_whether_or_not_its_name_says_ville_or_commune_de() {
+    let files = vec![
+        (
+            "chatelet.json".to_string(),
+            file_of(&commune("Châtelet", "52012", "2026-01-10")),
+        ),
+        (
+            "ville.json".to_string(),
+            file_of(&commune("Ville de Châtelet", "52012", "2026-02-10")),
+        ),
+        (
+            "aiseau.json".to_string(),
+            file_of(&commune("Commune d'Aiseau-Presles", "", "2026-01-10")),
+        ),
+        (
+            "aiseau-2.json".to_string(),
+            file_of(&commune("AISEAU-PRESLES", "", "2026-03-10")),
+        ),
+        (
+            "lobbes.json".to_string(),
+            file_of(&commune(
+                "Administration communale de Lobbes",
+                "",
+                "2026-01-10",
+            )),
+        ),
+        (
+            "lobbes-2.json".to_string(),
+            file_of(&commune("Lobbes", "", "2026-03-10")),
+        ),
+        // A commune whose own name starts with « Ville » stays itself.
+        (
+            "villers.json".to_string(),
+            file_of(&commune("Villers-la-Ville", "", "2026-01-10")),
+        ),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    let used: Vec<&str> = t.communes.iter().map(|c| c.file.as_str()).collect();
+    assert_eq!(
+        used,
+        [
+            "aiseau-2.json",
+            "ville.json",
+            "lobbes-2.json",
+            "villers.json"
+        ]
+    );
+    assert_eq!(t.superseded.len(), 3);
+}
+
+#[test]
+fn a_date_typed_by_hand_is_read_as_a_day_and_any_other_text_gives_way_to_the_save() {
+    // « 14/11/2026 » compared as text would be older than « 2025-01-10 ».
+    let typed = commune("Beaumont", "", "14/11/2026");
+    let older = commune("Beaumont", "", "2025-01-10");
+    let files = vec![
+        ("beaumont-typed.json".to_string(), file_of(&typed)),
+        ("beaumont-2025.json".to_string(), file_of(&older)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes[0].file, "beaumont-typed.json");
+    assert_eq!(t.communes[0].assessment.profile.date, "2026-11-14");
+    assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
+    for (typed, read) in [
+        ("1.2.2026", "2026-02-01"),
+        ("01-02-2026", "2026-02-01"),
+        // Not a day: the day the file was saved.
+        ("31/02/2026", &NOW[..10]),
+        ("hier", &NOW[..10]),
+        ("", ""),
+    ] {
+        let file = file_of(&commune("Beaumont", "", typed));
+        let t = territory::load(framework(), &[("b.json".to_string(), file)], NOW);
+        assert_eq!(t.communes[0].assessment.profile.date, read, "{typed}");
+    }
+}
+
+#[test]
 fn a_summary_without_a_commune_name_is_known_by_its_code_or_else_by_its_file() {
     let files = vec![
         (
@@ -270,6 +371,10 @@ fn a_summary_without_a_commune_name_is_known_by_its_code_or_else_by_its_file() {
         t.superseded
     );
     assert_eq!(t.communes.len(), 4);
+    // Never a blank row: a commune without a name goes by its file's.
+    let mut names: Vec<&str> = t.communes.iter().map(|c| c.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["a.json", "b.json", "c.json", "d.json"]);
 }
 
 /// Summaries of communes answering 3 everywhere but 1 in gouvernance, with no digital staff,

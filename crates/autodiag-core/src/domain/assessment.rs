@@ -340,13 +340,19 @@ impl Assessment {
     /// spaces or hyphens, which every file carries and every reader sees. The NIS code is
     /// optional and typed by hand, so it serves only when there is no name: a file without it,
     /// or with a typo, must not make one commune two or hide another. None without either.
+    /// « Ville de Châtelet » and « Commune d'Aiseau-Presles » are Châtelet and Aiseau-Presles.
     pub fn commune_key(&self) -> Option<String> {
         let name = self.profile.commune.trim();
         if name.is_empty() {
-            self.nis_code().map(|code| format!("nis:{code}"))
-        } else {
-            Some(format!("name:{}", super::profile::slug(name)))
+            return self.nis_code().map(|code| format!("nis:{code}"));
         }
+        let slug = super::profile::slug(name);
+        let commune = ["administration-communale-", "commune-", "ville-"]
+            .iter()
+            .find_map(|body| slug.strip_prefix(body))
+            .and_then(|rest| rest.strip_prefix("de-").or(rest.strip_prefix("d-")))
+            .unwrap_or(&slug);
+        Some(format!("name:{commune}"))
     }
 
     /// Whether `other` assesses the same commune (see [`Assessment::commune_key`]).

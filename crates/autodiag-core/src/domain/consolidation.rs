@@ -204,12 +204,20 @@ fn people(a: &Assessment) -> Vec<String> {
 
 /// Whether `synthesis` is a group's synthesis that already counts the one person who answered
 /// `one`: that person's own file, earlier or later, is their view, the synthesis the group's.
+/// Within one commune a name is one person, whatever role they typed each time
+/// (« Informaticienne », « Responsable informatique »).
 pub(crate) fn counts_in_synthesis(synthesis: &Assessment, one: &Assessment) -> bool {
+    let name = super::profile::slug(&one.profile.respondent_name);
     synthesis.profile.consolidated_respondents > 1
         && one.profile.consolidated_respondents <= 1
-        && people(one)
-            .first()
-            .is_some_and(|person| people(synthesis).contains(person))
+        && !one.profile.respondent_name.trim().is_empty()
+        && synthesis.profile.participants.iter().any(|label| {
+            // A participant is listed as « name (role) », or by name or role alone.
+            let named = label
+                .rsplit_once(" (")
+                .map_or(label.as_str(), |(name, _)| name);
+            super::profile::slug(named) == name
+        })
 }
 
 /// How a synthesis lists the person whose slug is `person`.

@@ -311,6 +311,18 @@ pub fn parse_fte(input: &str) -> Result<Option<f64>, ProfileError> {
     Ok(Some(value))
 }
 
+/// A day as written in Belgium, `14/11/2026` (or with `-` or `.`), as `2026-11-14`; None
+/// unless it names a real calendar day.
+pub fn read_date(text: &str) -> Option<String> {
+    let mut parts = text.trim().split(['/', '-', '.']);
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || day.len() > 2 || month.len() > 2 {
+        return None;
+    }
+    let iso = format!("{year}-{month:0>2}-{day:0>2}");
+    is_iso_date(&iso).then_some(iso)
+}
+
 /// `YYYY-MM-DD` naming a real calendar day.
 pub fn is_iso_date(text: &str) -> bool {
     let bytes = text.as_bytes();

@@ -713,9 +713,17 @@ fn to_assessment(
     } else {
         now.to_string()
     };
+    let mut profile = summary.profile;
+    // A date typed by hand in the file (« 14/11/2026 ») reads as the app writes it; any other
+    // text gives way to the day the file was saved, so that which file is newer compares
+    // days, never text.
+    if !profile.date.is_empty() && !super::profile::is_iso_date(&profile.date) {
+        profile.date = super::profile::read_date(&profile.date)
+            .unwrap_or_else(|| written.get(..10).unwrap_or_default().to_string());
+    }
     let mut assessment = Assessment {
         id: new_id,
-        profile: summary.profile,
+        profile,
         answers,
         pillars,
         roadmap,

@@ -6,7 +6,6 @@
 use super::assessment::{Assessment, Choice};
 use super::content::Framework;
 use super::plan::ItemStatus;
-use super::profile::slug;
 use super::roadmap;
 use super::scoring;
 use super::summary::{self, ImportError};
@@ -218,8 +217,12 @@ impl TerritoryLoader {
                 Some(commune)
             })
             .collect();
+        // By the commune's key rather than its name: « Ville de Châtelet » is at C.
+        fn sort_key(c: &Commune) -> &str {
+            c.key.split_once(':').map_or("", |(_, key)| key)
+        }
         crate::sort::sort_by(&mut communes, |a, b| {
-            slug(&a.name).cmp(&slug(&b.name)).then(a.key.cmp(&b.key))
+            sort_key(a).cmp(sort_key(b)).then(a.key.cmp(&b.key))
         });
         Territory {
             communes,
@@ -296,7 +299,11 @@ fn to_commune(framework: &Framework, file: &str, imported: summary::Imported) ->
         key: assessment
             .commune_key()
             .unwrap_or_else(|| format!("file:{file}")),
-        name: assessment.profile.commune.clone(),
+        // A summary without a commune's name goes by its file's, never by a blank.
+        name: match assessment.profile.commune.trim() {
+            "" => file.to_string(),
+            name => name.to_string(),
+        },
         file: file.to_string(),
         scores: scores.iter().map(|s| s.score).collect(),
         to_confirm: scores
