@@ -22,6 +22,7 @@ pub fn TerritoryPage() -> impl IntoView {
     let territory = RwSignal::new(None::<Territory>);
     let loading = RwSignal::new(false);
     let kept = Kept::new();
+    let refused = StoredValue::new(Vec::<territory::Rejected>::new());
     let load = Callback::new(move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
@@ -31,8 +32,20 @@ pub fn TerritoryPage() -> impl IntoView {
         // file of the same name replaces the one read before.
         let mut earlier = kept.files.get_value();
         earlier.retain(|(name, _)| files.iter().all(|file| file.name() != *name));
+        // Files refused unread stay listed until a file of the same name replaces them: the
+        // commune still owes one.
+        let mut earlier_refused = refused.get_value();
+        earlier_refused.retain(|r| files.iter().all(|file| file.name() != r.file));
         wasm_bindgen_futures::spawn_local(async move {
-            let (loaded, read) = read_and_load(earlier, files).await;
+            let (loaded, read) = read_and_load(earlier, earlier_refused, files).await;
+            refused.set_value(
+                loaded
+                    .rejected
+                    .iter()
+                    .filter(|r| !read.iter().any(|(name, _)| *name == r.file))
+                    .cloned()
+                    .collect(),
+            );
             browser::mark("autodiag:territory-parsed");
             territory.set(Some(loaded));
             loading.set(false);
@@ -63,6 +76,7 @@ pub fn TerritoryPage() -> impl IntoView {
     }
     let forget = Callback::new(move |_: ()| {
         territory.set(None);
+        refused.set_value(Vec::new());
         kept.forget(l);
     });
     view! {
@@ -210,10 +224,12 @@ fn KeepFiles(
 /// that parsing starts while the browser still reads the rest.
 const READ_BATCH: usize = 50;
 
-/// Returns the territory of the `earlier` files, already read, and the new ones, with all the
-/// files as read, for the next pick and the option that keeps them.
+/// Returns the territory of the `earlier` files, already read, the files `refused` unread
+/// before, and the new ones, with all the files as read, for the next pick and the option
+/// that keeps them.
 async fn read_and_load(
     earlier: Vec<(String, Vec<u8>)>,
+    refused: Vec<territory::Rejected>,
     files: Vec<web_sys::File>,
 ) -> (Territory, Vec<(String, Vec<u8>)>) {
     let framework = content::framework();
@@ -230,6 +246,9 @@ async fn read_and_load(
     let mut loader = territory::TerritoryLoader::default();
     for (name, bytes) in &earlier {
         loader.add(framework, name, bytes, &now);
+    }
+    for r in refused {
+        loader.reject(&r.file, r.error);
     }
     let mut read = earlier;
     read.reserve(files.len());
@@ -295,6 +314,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
                 let reason = match s.reason {
                     SupersededReason::OlderDate => td_string!(l, territory.superseded_date).to_string(),
                     SupersededReason::GeneratedEarlier => td_string!(l, territory.superseded_generated).to_string(),
+                    SupersededReason::SameDownload => td_string!(l, territory.superseded_copy).to_string(),
                     SupersededReason::CountedInSynthesis => td_string!(
                         l,
                         territory.superseded_synthesis,
@@ -319,6 +339,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
             <section class="card" aria-labelledby="rejected-title" data-testid="rejected-files">
                 <h2 id="rejected-title">{td_string!(l, territory.rejected_title)}</h2>
                 <ul>{rejected}</ul>
+                <p class="hint" data-testid="rejected-next">{td_string!(l, territory.rejected_next)}</p>
             </section>
         })}
         {has_superseded.then(|| view! {

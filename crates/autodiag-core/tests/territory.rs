@@ -130,6 +130,20 @@ fn the_newest_summary_of_a_commune_is_used_and_the_choice_explained() {
     assert_eq!(t.superseded[0].file, "thuin-2025.json");
     assert_eq!(t.superseded[0].used, "thuin-2026.json");
     assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
+    // Same day: the later download; the same download twice (« thuin (1).json ») is a copy.
+    let later = summary::to_json(&summary::export(framework(), &new, "2026-11-29T08:00:00Z"));
+    let files = vec![
+        ("thuin.json".to_string(), file_of(&new)),
+        ("thuin (1).json".to_string(), file_of(&new)),
+        ("thuin-bis.json".to_string(), later.into_bytes()),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes[0].file, "thuin-bis.json");
+    let reasons: Vec<SupersededReason> = t.superseded.iter().map(|s| s.reason).collect();
+    assert_eq!(reasons, [SupersededReason::GeneratedEarlier; 2]);
+    let t = territory::load(framework(), &files[..2], NOW);
+    assert_eq!(t.communes[0].file, "thuin.json");
+    assert_eq!(t.superseded[0].reason, SupersededReason::SameDownload);
 }
 
 #[test]

@@ -105,15 +105,21 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
     ["commune-1-ancien.json", older],
     ["casse.json", broken],
     ["pas-json.json", "{ ceci n'est pas du JSON"],
+    ["commune-2 (1).json", summaries[1]],
   ]);
-  assert.equal(files.length, 30);
+  assert.equal(files.length, 31);
   await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", files);
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
   assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 27, "27 communes: the older Commune 001 set aside, 2 broken files");
   const rejected = await page.textContent("[data-testid=rejected-files]");
   assert.match(rejected, /casse\.json.*niveau invalide \(7\)/s);
-  assert.match(await page.textContent("[data-testid=superseded-files]"), /commune-1\.json.*est utilisé.*commune-1-ancien\.json/s);
+  // What IGRETEC does about them.
+  assert.match(rejected, /Demandez à la commune de renvoyer le fichier tel qu'Autodiag l'a téléchargé/);
+  const superseded = await page.textContent("[data-testid=superseded-files]");
+  assert.match(superseded, /commune-1\.json.*est utilisé.*commune-1-ancien\.json/s);
+  // The same download twice is said to be a copy, not a later download.
+  assert.match(superseded, /« commune-2 \(1\)\.json » est mis de côté\. Même évaluation, téléchargée au même moment : le second en est une copie\./);
   assert.equal(await page.locator("[data-testid=spreads] tbody tr").count(), 6);
   assert.match(await page.textContent("[data-testid=spreads]"), /Médiane/);
   assert.ok((await page.locator("[data-testid=pooling-candidate]").count()) > 0, "pooling candidates");
@@ -151,6 +157,11 @@ test("in the territory view, a file over 5 MB is refused by name and the others 
   await page.setInputFiles("[data-testid=territory-input]", files);
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
   assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 3);
+  assert.match(await page.textContent("[data-testid=rejected-files]"), /export-complet\.json.*6(,\d)? Mo.*5 Mo/s);
+  // A file refused unread is still listed after the next pick: the commune still owes one.
+  const [fourth] = writeFiles([["commune-4.json", communes(4)[3]]]);
+  await page.setInputFiles("[data-testid=territory-input]", [fourth]);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=heatmap] tbody tr").length === 4);
   assert.match(await page.textContent("[data-testid=rejected-files]"), /export-complet\.json.*6(,\d)? Mo.*5 Mo/s);
   await assertClean(page);
   await page.close();

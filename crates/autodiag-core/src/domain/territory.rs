@@ -61,6 +61,8 @@ pub enum SupersededReason {
     OlderDate,
     /// Same assessment date; the used file was generated later.
     GeneratedEarlier,
+    /// Same assessment date, generated at the same moment: two copies of one download.
+    SameDownload,
     /// One respondent's own file, whose respondent a group's synthesis of the same commune
     /// already counts (`Superseded::synthesis`): whatever its date, that person's view is in it.
     CountedInSynthesis,
@@ -189,8 +191,10 @@ impl TerritoryLoader {
                     SupersededReason::CountedInSynthesis
                 } else if recency(used).0 != recency(other).0 {
                     SupersededReason::OlderDate
-                } else {
+                } else if recency(used).1 != recency(other).1 {
                     SupersededReason::GeneratedEarlier
+                } else {
+                    SupersededReason::SameDownload
                 };
                 Superseded {
                     file: loaded[other].0.file.clone(),
