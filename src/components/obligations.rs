@@ -95,6 +95,17 @@ pub fn LegalObligations(
     }
 }
 
+/// The titles of the legal duties answered below their minimum, in framework order: the top
+/// of the results and the projector's first slide say them before any score.
+pub fn duties_below(assessment: &Assessment) -> Vec<String> {
+    let texts = AppState::from_context().texts();
+    obligations::obligations(content::framework(), assessment)
+        .iter()
+        .filter(|o| o.compliance == Compliance::Below)
+        .map(|o| texts.question(&o.question_id).title.clone())
+        .collect()
+}
+
 /// The legal duties below their minimum that the commune's own roadmap plans nothing for,
 /// where that roadmap is read without its editor's warning (« Pour le PST », the report): a
 /// duty must never drop out of them unseen. A roadmap not yet kept is drafted, and a draft

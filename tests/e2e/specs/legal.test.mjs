@@ -91,6 +91,9 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   assert.match(await section.locator("[data-testid=obligation-ene_certificat_peb]").textContent(), /minimum légal : niveau 2 ; pas encore de réponse/);
   assert.doesNotMatch(await section.textContent(), /pas de niveau choisi/);
   assert.match(await section.textContent(), /Obligations respectées d'après vos réponses : 1 sur \d+\./);
+  // Before any score, the top of the page says the commune is not in order, and on what.
+  const rgpdTitle = await rgpd.locator("strong").textContent();
+  assert.equal(await page.textContent("[data-testid=diagnostic-status] [data-testid=status-legal]"), `1 obligation légale sous le minimum : ${rgpdTitle}.`);
   await section.scrollIntoViewIfNeeded();
   for (const [width, height, name] of [[1920, 1080, "legal-results-1920.png"], [375, 812, "legal-results-375.png"]]) {
     await page.setViewportSize({ width, height });
@@ -115,6 +118,10 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await moved.waitFor();
   assert.match(await moved.textContent(), /obligation légale : « [^»]+ » est sous le minimum légal \(niveau [2-5] requis\) ; placée dans « Long terme \(3 ans et plus\) », la commune reste sous ce minimum jusque-là/);
   assert.doesNotMatch(await moved.textContent(), /à régler en premier/);
+
+  // And so does the projector's first slide, for the collège.
+  await page.goto(`${app.server.url}outils/#/projection`);
+  assert.equal(await page.textContent("[data-testid=slide] [data-testid=projector-legal]"), "1 obligation légale sous le minimum");
 
   await page.goto(`${app.server.url}outils/#/rapport`);
   await page.locator("[data-testid=legal-obligations] [data-testid=obligation-gou_donnees_personnelles]").waitFor();
