@@ -183,7 +183,7 @@ pub fn PstPage() -> impl IntoView {
     let evaluation = if later_options.is_empty() {
         view! {
             <p class="hint no-print" data-testid="pst-no-later">
-                {td_string!(l, pst.evaluate_missing, commune = commune.clone())}
+                {td_string!(l, pst.evaluate_missing)}
             </p>
         }
         .into_any()

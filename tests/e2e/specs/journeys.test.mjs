@@ -144,7 +144,7 @@ test("the results are the end screen: a diagnostic in progress names the pillars
   await page.goto(`${app.server.url}#/`);
   const resume = page.locator("[data-testid=continue]");
   await resume.waitFor();
-  assert.equal((await resume.textContent()).trim(), "Voir les résultats de Gerpinnes");
+  assert.equal((await resume.textContent()).trim(), "Gerpinnes : voir les résultats");
   await resume.click();
   await page.waitForURL(/outils\/#\/resultats$/);
   await assertClean(page);
@@ -219,7 +219,7 @@ test("two tabs of a shared computer: each keeps answering its own commune across
   const later = await openPage(context, app.server.url);
   await later.goto(`${app.server.url}#/`);
   await ready(later);
-  assert.match(await later.textContent("main"), /Continuer le diagnostic de Fleurus/);
+  assert.match(await later.textContent("main"), /Fleurus : continuer le diagnostic/);
   for (const page of [fleurus, thuin, later]) await assertClean(page);
   await context.close();
 });

@@ -189,7 +189,7 @@ test("a later assessment of the same commune says which objectifs opérationnels
   // An earlier year's assessment, open on every screen, says so: its summary is not the one to send.
   for (const hash of ["resultats", "pst"]) {
     await page.goto(`${app.server.url}outils/#/${hash}`);
-    await page.waitForFunction(() => /Vous consultez l'évaluation de Lobbes du 20\/11\/2026, qui n'est pas la plus récente/.test(document.querySelector("[data-testid=not-latest]")?.textContent));
+    await page.waitForFunction(() => /Vous consultez l'évaluation du 20\/11\/2026 \(Lobbes\), qui n'est pas la plus récente de la commune/.test(document.querySelector("[data-testid=not-latest]")?.textContent));
     assert.equal(await page.locator("[data-testid=open-latest]").textContent(), "Ouvrir celle du 20/11/2028");
   }
   await page.locator("[data-testid=pst-fiche]").first().waitFor();
@@ -244,7 +244,7 @@ test("without a later assessment the page says how to evaluate, and an empty roa
   await answerPillar(page, app.server.url, "mobilite", 2);
   await page.goto(`${app.server.url}outils/#/pst`);
   await page.locator("[data-testid=pst-no-later]").waitFor();
-  assert.match(await page.locator("[data-testid=pst-no-later]").textContent(), /Aucune évaluation plus récente de Gerpinnes/);
+  assert.match(await page.locator("[data-testid=pst-no-later]").textContent(), /Pour mesurer l'avancement de ce PST, refaites le diagnostic à mi-législature/);
   // Every item removed: nothing to write, and the way back to the roadmap.
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   const items = page.locator("[data-testid=roadmap-item] [data-testid=item-remove]");

@@ -171,8 +171,8 @@ test("importing the same commune and date asks first", async () => {
   await page.setInputFiles("[data-testid=import-input]", [file, copy]);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=import-duplicate]").length === 2);
   const asks = (await page.locator("[data-testid=import-duplicate]").allTextContents()).sort();
-  assert.match(asks[0], /^lobbes-copie\.json : Une évaluation de Lobbes du 20\/11\/2026 existe déjà\./);
-  assert.match(asks[1], /^lobbes\.json : Une évaluation de Lobbes du 20\/11\/2026 existe déjà\./);
+  assert.match(asks[0], /^lobbes-copie\.json : Lobbes a déjà une évaluation datée du 20\/11\/2026\./);
+  assert.match(asks[1], /^lobbes\.json : Lobbes a déjà une évaluation datée du 20\/11\/2026\./);
   const here = "Dans ce navigateur : (\\d+) questions sur 47 ont une réponse, modifiée le \\d\\d\\/\\d\\d\\/\\d{4} à \\d\\d:\\d\\d\\.";
   const [, inBrowser, inCopy] = asks[0].match(new RegExp(`${here} Dans le fichier : (\\d+) questions sur 47 ont une réponse, enregistré le 30\\/11\\/2026 à \\d\\d:\\d\\d\\.`));
   assert.ok(Number(inCopy) < Number(inBrowser), asks[0]);
