@@ -564,6 +564,31 @@ proptest! {
     }
 
     #[test]
+    fn the_gap_a_focus_pillars_results_name_gets_a_step(a in arbitrary_assessment()) {
+        // What the results call « à renforcer » in a focus pillar (its weakest answer that is
+        // not a legal duty under its minimum) gets a step whenever the catalogue has one for
+        // its level and the horizons have room.
+        let r = draft(&a);
+        let full = Horizon::ALL.iter().all(|h| r.items_in(*h).count() >= roadmap::horizon_cap(&a.profile, *h));
+        for focus in &focus(&a).0 {
+            let pillar = framework().pillar(&focus.pillar_id).unwrap();
+            let standouts = scoring::standouts(framework(), pillar, &a);
+            let Some((question, level)) = standouts.gaps.get(standouts.unlawful).copied() else {
+                continue;
+            };
+            if standouts.uniform {
+                continue;
+            }
+            let steps = |id: &str| framework().action(id).is_some_and(|x| x.questions.iter().any(|q| q == question));
+            let possible = framework().actions.iter().any(|x| {
+                steps(&x.id) && x.fits_level(level.get()) && x.population != Some(autodiag_core::domain::content::PopulationFit::Large)
+            });
+            let has = r.items.iter().any(|i| steps(&i.id));
+            prop_assert!(!possible || has || full, "nothing on {} {:?}", question, r.items.iter().map(|i| (&i.id, i.horizon)).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
     fn any_level_below_five_in_a_focus_pillar_gets_a_suggestion(a in arbitrary_assessment()) {
         // Coverage through the drafting itself: every focus pillar with a weak answer gets at
         // least one action, unless every horizon is already full.
@@ -576,6 +601,30 @@ proptest! {
             prop_assert!(!weak || has || full, "no action for focus pillar {} {:?} {:?}", pillar.id, r.items.iter().map(|i| (&i.id, i.horizon)).collect::<Vec<_>>(), a.profile);
         }
     }
+}
+
+#[test]
+fn a_focus_pillars_first_step_works_on_the_question_its_results_name_a_gap() {
+    // The walk's commune: answers at 2, « Propreté » at 1, qualité de vie a high priority.
+    let mut a = small_commune();
+    answer_all(&mut a, level(2));
+    a.set_choice("qdv_proprete", Some(level(1)), NOW);
+    set_importance(&mut a, "qualite_de_vie", Importance::High);
+    let pillar = framework().pillar("qualite_de_vie").unwrap();
+    let standouts = scoring::standouts(framework(), pillar, &a);
+    assert_eq!(standouts.gaps[standouts.unlawful].0, "qdv_proprete");
+    let r = draft(&a);
+    let on_proprete: Vec<&str> = r
+        .items
+        .iter()
+        .filter(|i| {
+            framework()
+                .action(&i.id)
+                .is_some_and(|x| x.questions.iter().any(|q| q == "qdv_proprete"))
+        })
+        .map(|i| i.id.as_str())
+        .collect();
+    assert!(!on_proprete.is_empty(), "{:?}", r.items);
 }
 
 #[test]

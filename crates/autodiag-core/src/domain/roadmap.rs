@@ -522,12 +522,25 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             .then(a.action.id.cmp(&b.action.id))
     });
     // Each focus pillar's best first step goes first, so no focus pillar ends up with
-    // nothing suggested when the horizons fill up.
+    // nothing suggested when the horizons fill up. It works on the question the pillar's
+    // results name « à renforcer » when a step there suits the commune: a reviewer read the
+    // results point at « Propreté » (level 1) and the roadmap start with BE-Alert (level 2).
     let mut leaders = Vec::new();
     for focus_pillar in &focus {
-        if let Some(index) = candidates.iter().position(|c| {
+        let is_first_step = |c: &Candidate| {
             c.after.is_none() && c.tier == 2 && c.action.pillar == focus_pillar.pillar_id
-        }) {
+        };
+        let weakest = framework
+            .pillar(&focus_pillar.pillar_id)
+            .map(|pillar| super::scoring::standouts(framework, pillar, assessment))
+            .filter(|standouts| !standouts.uniform)
+            .and_then(|standouts| standouts.gaps.get(standouts.unlawful).map(|gap| gap.0));
+        let on_weakest = weakest.and_then(|question| {
+            candidates
+                .iter()
+                .position(|c| is_first_step(c) && c.action.questions.iter().any(|q| q == question))
+        });
+        if let Some(index) = on_weakest.or_else(|| candidates.iter().position(is_first_step)) {
             leaders.push(candidates.remove(index));
         }
     }
