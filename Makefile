@@ -138,8 +138,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # walk of the territory: « Ville de Châtelet » is Châtelet, a participant is one person
 # whatever role they typed, a typed date is read as a day, a nameless summary goes by its
 # file, a copy is said to be one, a refused file stays listed, and what to do about it: 691,562.
+# After a first-time DG's walk: the results and the projector's first slide say the duties
+# under their minimum before any score (+1.2 KB): 692,556.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 692000
+DIST_BUDGET := 693000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
