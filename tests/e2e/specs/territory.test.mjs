@@ -290,7 +290,9 @@ test("pooling: actions marked poolable come first under their own heading, and �
   const headings = await page.$$eval("[data-testid=pooling] h3", (hs) => hs.map((h) => h.textContent));
   assert.equal(headings.length, 2);
   assert.match(headings[0], /^Mutualisables/);
-  assert.match(headings[1], /^Autres actions partagées/);
+  assert.match(headings[1], /^Autres actions partagées : chaque commune les mène elle-même/);
+  // The solutions the legal duties section promises are in the poolable group.
+  assert.ok(poolable.has("gou_dpo_designer") && poolable.has("sc_accessibilite_test"));
   const order = await page.$$eval("[data-testid=pooling] ul.pooling-list", (lists) => lists.map((l) => l.dataset.testid));
   assert.deepEqual(order, ["pooling-pooled", "pooling-others"]);
   assert.match(await page.textContent("[data-testid=pooling-interest]"), /L'intérêt d'une action se lit au nombre de communes/);
