@@ -180,17 +180,26 @@ fn Interpretations(scores: Vec<PillarScore>) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
+    // A band's paragraph once: six pillars in one band read the same paragraph six times.
+    let mut explained: Vec<(u8, String)> = Vec::new();
     view! {
         <section aria-labelledby="meaning-title">
             <h2 id="meaning-title">{td_string!(l, results.meaning_title)}</h2>
             <dl class="interpretations" data-testid="interpretations">
                 {scores.into_iter().map(|score| {
+                    let name = texts.pillar_name(&score.pillar_id).to_string();
                     let meaning = match score.band {
-                        Some(band) => texts.band_meaning_at(usize::from(band - 1)).to_string(),
+                        Some(band) => match explained.iter().find(|(seen, _)| *seen == band) {
+                            Some((_, first)) => td_string!(l, results.same_meaning, pillar = first),
+                            None => {
+                                explained.push((band, name.clone()));
+                                texts.band_meaning_at(usize::from(band - 1)).to_string()
+                            }
+                        },
                         None => td_string!(l, results.no_meaning).to_string(),
                     };
                     view! {
-                        <dt><strong>{texts.pillar_name(&score.pillar_id).to_string()}</strong>" — "{score_text(state, score.score)}
+                        <dt><strong>{name}</strong>" — "{score_text(state, score.score)}
                             {score.to_confirm().then(|| warning_badge(td_string!(l, results.low_confidence)))}
                         </dt>
                         <dd>

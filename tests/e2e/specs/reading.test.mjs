@@ -26,6 +26,10 @@ test("« Score global » says the number once, and each pillar names its stronge
   const standouts = page.locator("[data-testid=interpretations] [data-testid=standouts]");
   assert.equal(await standouts.count(), 1, "only the pillar whose answers differ");
   assert.match(await standouts.first().textContent(), /^Point fort : « .+ » \(5 · [^)]+\)\. À renforcer : « .+ » \(1 · [^)]+\)\.$/);
+  // Mobilité and Économie share a band (50): its paragraph is read once.
+  const meanings = await page.locator("[data-testid=interpretations] dd").allTextContents();
+  assert.ok(meanings[0].length > 80, meanings[0]);
+  assert.equal(meanings[2], "Même constat que pour Mobilité (voir ci-dessus).");
   // The natural next step is the one primary button of the row.
   assert.match(await page.locator("[data-testid=to-roadmap]").getAttribute("class"), /button--primary/);
   await assertClean(page);
