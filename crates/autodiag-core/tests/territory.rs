@@ -331,6 +331,55 @@ fn a_commune_is_one_commune_whether_or_not_its_name_says_ville_or_commune_de() {
 }
 
 #[test]
+fn a_summary_saved_again_by_notepad_as_utf16_or_ansi_still_loads() {
+    let mut a = commune("Châtelet", "52012", "2026-01-10");
+    a.profile.respondent_name = "Hélène Œuvray".into();
+    let text = String::from_utf8(file_of(&a)).unwrap();
+    let mut utf16_le = vec![0xFF, 0xFE];
+    utf16_le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut utf16_be = vec![0xFE, 0xFF];
+    utf16_be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    // Windows-1252: « œ » is 0x9C, the other letters as in Latin-1.
+    let ansi: Vec<u8> = text
+        .chars()
+        .map(|c| match c {
+            'Œ' => 0x8C,
+            'œ' => 0x9C,
+            '«' | '»' | 'é' | 'è' | 'â' | 'ê' | 'É' | 'ç' | 'à' | 'ô' | 'î' | 'û' => {
+                c as u32 as u8
+            }
+            c if c.is_ascii() => c as u8,
+            _ => b'?',
+        })
+        .collect();
+    for (name, bytes) in [
+        ("le.json", utf16_le),
+        ("be.json", utf16_be),
+        ("ansi.json", ansi),
+    ] {
+        let t = territory::load(framework(), &[(name.to_string(), bytes)], NOW);
+        assert!(t.rejected.is_empty(), "{name}: {:?}", t.rejected);
+        assert_eq!(t.communes[0].name, "Châtelet", "{name}");
+        assert_eq!(
+            t.communes[0].assessment.profile.respondent_name, "Hélène Œuvray",
+            "{name}"
+        );
+    }
+    // Cut inside a character, a UTF-8 file still reads as cut, not as Windows-1252.
+    let cut = text.find("Hélène").unwrap() + 2;
+    let t = territory::load(
+        framework(),
+        &[("cut.json".to_string(), text.as_bytes()[..cut].to_vec())],
+        NOW,
+    );
+    assert!(
+        matches!(t.rejected[0].error, summary::ImportError::Truncated { .. }),
+        "{:?}",
+        t.rejected
+    );
+}
+
+#[test]
 fn a_date_typed_by_hand_is_read_as_a_day_and_any_other_text_gives_way_to_the_save() {
     // « 14/11/2026 » compared as text would be older than « 2025-01-10 ».
     let typed = commune("Beaumont", "", "14/11/2026");

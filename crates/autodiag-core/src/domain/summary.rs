@@ -509,6 +509,51 @@ fn stopped_by_the_end(text: &str, at: usize) -> bool {
     started && json_tree::parse(before).is_err()
 }
 
+/// A file re-saved by a text editor, as UTF-8: UTF-16 with its byte-order mark, or Windows-1252
+/// (Notepad's « ANSI »), which a byte that cannot be UTF-8 before the end gives away. Any other
+/// file as it is, so that one cut inside a character still reads as cut.
+pub fn as_utf8(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let utf16 = |big_endian: bool| {
+        let units = bytes[2..].chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if big_endian {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok()
+    };
+    let text = match bytes {
+        [0xFF, 0xFE, ..] => utf16(false),
+        [0xFE, 0xFF, ..] => utf16(true),
+        _ => match std::str::from_utf8(bytes) {
+            Err(error) if error.error_len().is_some() && !bytes.contains(&0) => {
+                Some(bytes.iter().map(|&byte| windows_1252(byte)).collect())
+            }
+            _ => None,
+        },
+    };
+    text.map_or(std::borrow::Cow::Borrowed(bytes), |text| {
+        std::borrow::Cow::Owned(text.into_bytes())
+    })
+}
+
+/// Windows-1252 differs from Latin-1 only from 0x80 to 0x9F (€, ’, œ…).
+fn windows_1252(byte: u8) -> char {
+    const FROM_0X80: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => FROM_0X80[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
 /// Checks and parses a summary file into the current format, migrating older versions.
 /// Returns the summary and the version it was migrated from, if any.
 pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {

@@ -112,8 +112,10 @@ impl TerritoryLoader {
     pub fn add(&mut self, framework: &Framework, file: &str, bytes: &[u8], now: &str) {
         let index = self.files;
         self.files += 1;
+        // Summaries reach the intercommunale by e-mail, some opened and saved again.
+        let bytes = summary::as_utf8(bytes);
         let mut imported =
-            match summary::import(framework, bytes, format!("territory-{index}"), now) {
+            match summary::import(framework, &bytes, format!("territory-{index}"), now) {
                 Ok(imported) => imported,
                 Err(error) => {
                     self.rejected.push(Rejected {
