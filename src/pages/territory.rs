@@ -966,6 +966,8 @@ fn Exports(
             &answered,
             td_string!(l, territory.csv_focus),
             td_string!(l, territory.csv_to_confirm),
+            td_string!(l, territory.csv_framework),
+            td_string!(l, territory.csv_old),
         ];
         let population = [
             td_string!(l, profile.population_bands.under_5000),
@@ -974,8 +976,17 @@ fn Exports(
             td_string!(l, profile.population_bands.from_20000),
             td_string!(l, profile.population_bands.over_50000),
         ];
-        let text =
-            territory.with_value(|t| t.csv(framework, &names, &headers, &population, l.as_str()));
+        let old = (td_string!(l, territory.csv_old_mark), browser::today());
+        let text = territory.with_value(|t| {
+            t.csv(
+                framework,
+                &names,
+                &headers,
+                &population,
+                (old.0, &old.1),
+                l.as_str(),
+            )
+        });
         let _ = browser::download(
             &format!("autodiag-territoire-{}.csv", browser::today()),
             "text/csv;charset=utf-8",

@@ -1218,15 +1218,62 @@ fn the_territory_csv_speaks_the_readers_language() {
         "Questions répondues",
         "Piliers prioritaires",
         "Scores à confirmer",
+        "Version du référentiel",
+        "Plus de 12 mois",
     ];
-    let text = t.csv(framework(), &names, &headers, &POPULATION_NAMES, "fr");
+    let text = t.csv(
+        framework(),
+        &names,
+        &headers,
+        &POPULATION_NAMES,
+        ("oui", "2027-06-01"),
+        "fr",
+    );
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert!(lines[0].starts_with(
         "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Questions répondues;Nom mobilite;"
     ));
-    assert!(lines[0].ends_with(";Piliers prioritaires;Scores à confirmer"));
+    assert!(lines[0].ends_with(
+        ";Piliers prioritaires;Scores à confirmer;Version du référentiel;Plus de 12 mois"
+    ));
     let thuin = lines.iter().find(|l| l.starts_with("Thuin;")).unwrap();
     assert!(thuin.contains(";01/01/2026;"), "{thuin}");
+    // Assessed on 01/01/2026: more than 12 months before 01/06/2027, answered with today's
+    // référentiel; the export says both, as the screen does.
+    assert!(
+        thuin.ends_with(&format!(";{};oui", framework().version)),
+        "{thuin}"
+    );
+    let recent = t.csv(
+        framework(),
+        &names,
+        &headers,
+        &POPULATION_NAMES,
+        ("oui", "2026-06-01"),
+        "fr",
+    );
+    let thuin = recent
+        .split("\r\n")
+        .find(|l| l.starts_with("Thuin;"))
+        .unwrap();
+    assert!(
+        thuin.ends_with(&format!(";{};", framework().version)),
+        "{thuin}"
+    );
+    let json = t
+        .aggregate(
+            framework(),
+            Vec::new(),
+            2,
+            |_| String::new(),
+            "2027-06-01T08:00:00Z",
+        )
+        .to_json();
+    assert!(json.contains("\"older_than_12_months\": true"), "{json}");
+    assert!(json.contains(&format!(
+        "\"framework_version\": \"{}\"",
+        framework().version
+    )));
     assert!(thuin.contains("Nom gouvernance"), "{thuin}");
     assert!(!thuin.contains(";gouvernance"), "{thuin}");
 }
@@ -1341,8 +1388,26 @@ fn the_territory_exports_give_each_communes_population_band() {
     ];
     let t = territory::load(framework(), &files, NOW);
     let names: Vec<String> = framework().pillars.iter().map(|p| p.id.clone()).collect();
-    let headers = ["C", "N", "Habitants", "D", "F", "Q", "P", "À confirmer"];
-    let text = t.csv(framework(), &names, &headers, &POPULATION_NAMES, "fr");
+    let headers = [
+        "C",
+        "N",
+        "Habitants",
+        "D",
+        "F",
+        "Q",
+        "P",
+        "À confirmer",
+        "V",
+        "Ancienne",
+    ];
+    let text = t.csv(
+        framework(),
+        &names,
+        &headers,
+        &POPULATION_NAMES,
+        ("oui", "2026-06-01"),
+        "fr",
+    );
     let row = |name: &str| {
         text.split("\r\n")
             .find(|l| l.starts_with(&format!("{name};")))
@@ -1425,8 +1490,26 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
     assert!(anderlues.to_confirm.iter().all(|f| !f));
 
     let names: Vec<String> = framework().pillars.iter().map(|p| p.id.clone()).collect();
-    let headers = ["C", "N", "H", "D", "F", "Q", "P", "À confirmer"];
-    let text = t.csv(framework(), &names, &headers, &POPULATION_NAMES, "fr");
+    let headers = [
+        "C",
+        "N",
+        "H",
+        "D",
+        "F",
+        "Q",
+        "P",
+        "À confirmer",
+        "V",
+        "Ancienne",
+    ];
+    let text = t.csv(
+        framework(),
+        &names,
+        &headers,
+        &POPULATION_NAMES,
+        ("oui", "2026-06-01"),
+        "fr",
+    );
     let total = framework()
         .pillars
         .iter()
@@ -1439,12 +1522,15 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
     let cells: Vec<&str> = row.split(';').collect();
     // Every question was looked at, so all count as answered; the flag says what rests on little.
     assert_eq!(cells[5], total.to_string());
-    assert_eq!(*cells.last().unwrap(), "mobilite");
+    assert_eq!(cells[cells.len() - 3], "mobilite");
     let row = text
         .split("\r\n")
         .find(|l| l.starts_with("Anderlues;"))
         .unwrap();
-    assert!(row.ends_with(';'), "{row}");
+    assert!(
+        row.ends_with(&format!(";;{};", framework().version)),
+        "{row}"
+    );
 
     let aggregate = t.aggregate(framework(), Vec::new(), 2, |_| String::new(), NOW);
     let beaumont = aggregate

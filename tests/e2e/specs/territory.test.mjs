@@ -97,6 +97,12 @@ test("heat map: each commune's date as dd/mm/yyyy, its completeness, and « anci
   assert.equal((await row("Commune 002").locator("[data-testid=assessment-date]").textContent()).trim(), frenchDate(recent));
   assert.equal((await oldRow.locator("[data-testid=completeness]").textContent()).trim(), `${summaries[0].answers.length} / 47`);
   assert.equal((await row("Commune 002").locator("[data-testid=completeness]").textContent()).trim(), "20 / 47");
+  // Both exports say it is old, as the screen does.
+  const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.match(table.find((line) => line.startsWith("Commune 001;")), /;oui$/);
+  assert.match(table.find((line) => line.startsWith("Commune 002;")), /;$/);
+  const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text).communes;
+  assert.deepEqual(exported.map((c) => c.older_than_12_months), [true, false, false]);
   assert.equal((await page.textContent("[data-testid=heatmap] thead th:nth-child(3)")).trim(), "Questions répondues");
   assert.equal(await page.locator("[data-testid=older-referential-note]").count(), 0, "every summary answers today's questions");
   await assertClean(page);
@@ -122,12 +128,15 @@ test("a score resting on few answers reads « à confirmer » on the heat map an
   assert.equal(await row("Commune 002").locator("td.cell--to-confirm").count(), 0);
   assert.match(await page.textContent("section[aria-labelledby=heatmap-title] .hint"), /« Questions répondues » compte aussi « Je ne sais pas » et « Non applicable » ; « à confirmer » : moins de la moitié des questions du pilier ont un niveau\./);
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
-  assert.match(table.find((line) => line.startsWith("Commune 001;")), /;Mobilité$/);
-  assert.match(table.find((line) => line.startsWith("Commune 002;")), /;$/);
+  // Then the référentiel version each file was answered with, and whether it is old.
+  assert.match(table.find((line) => line.startsWith("Commune 001;")), /;Mobilité;\d+\.\d+\.\d+;$/);
+  assert.match(table.find((line) => line.startsWith("Commune 002;")), /;;\d+\.\d+\.\d+;$/);
   const json = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
   const first = json.communes.find((c) => c.commune === "Commune 001");
   assert.deepEqual(first.scores_to_confirm, ["mobilite"]);
   assert.equal(first.questions, 47);
+  assert.equal(first.older_than_12_months, false);
+  assert.match(first.framework_version, /^\d+\.\d+\.\d+$/);
   await assertClean(page);
   await page.close();
 });
@@ -330,12 +339,12 @@ test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « i
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   assert.equal(
     table[0],
-    "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Questions répondues (sur 47);Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires;Scores à confirmer (moins de la moitié des questions du pilier ont un niveau)",
+    "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Questions répondues (sur 47);Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires;Scores à confirmer (moins de la moitié des questions du pilier ont un niveau);Version du référentiel;Plus de 12 mois",
   );
   const thuin = table.find((line) => line.startsWith("Thuin;"));
   // The population band in the profile's words, so communes of a size can be compared.
   assert.match(thuin, /^Thuin;56078;(Moins de 5 000|5 000 à 10 000|10 000 à 20 000|20 000 à 50 000|Plus de 50 000);\d{2}\/\d{2}\/\d{4};[^;]+;\d+;/);
-  assert.match(thuin, /;[^;]*Gouvernance[^;]*;[^;]*$/, "focus pillars by name");
+  assert.match(thuin, /;[^;]*Gouvernance[^;]*;[^;]*;[^;]*;[^;]*$/, "focus pillars by name");
   assert.doesNotMatch(table.join("\n"), /qualite_de_vie|energie_environnement|smart_citizens|code_ins/);
   const contacts = (await downloadText(page, "[data-testid=export-matches]")).text.replace(/^\uFEFF/, "").split("\r\n");
   assert.equal(

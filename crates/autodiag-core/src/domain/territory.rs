@@ -536,12 +536,15 @@ impl Territory {
     /// answered, each pillar's score, focus pillars by name, and the pillars whose score is to
     /// confirm. `pillar_names` follow the framework's order; `headers` name the other columns
     /// in that order.
+    /// The communes as CSV. The last two headers name the référentiel version and the mark of
+    /// an assessment more than 12 months before `today`, which reads `old`.
     pub fn csv(
         &self,
         framework: &Framework,
         pillar_names: &[String],
-        headers: &[&str; 8],
+        headers: &[&str; 10],
         population_names: &[&str; 5],
+        (old, today): (&str, &str),
         lang: &str,
     ) -> String {
         let mut csv = super::csv::Csv::new();
@@ -584,6 +587,8 @@ impl Territory {
                 .map(|id| pillar_name(id))
                 .collect();
             row.push(to_confirm.join(", "));
+            row.push(commune.framework_version.clone());
+            row.push(if commune.is_old(today) { old } else { "" }.to_string());
             csv.row(&row);
         }
         csv.finish()

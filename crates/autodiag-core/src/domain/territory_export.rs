@@ -47,6 +47,10 @@ pub struct AggregateCommune {
     /// The pillars whose score rests on fewer than half of their questions: to confirm.
     pub scores_to_confirm: Vec<String>,
     pub focus_pillars: Vec<String>,
+    /// The référentiel version the file was answered with.
+    pub framework_version: String,
+    /// Assessed more than 12 months before the export: the screen marks it « ancienne ».
+    pub older_than_12_months: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -111,6 +115,8 @@ impl Territory {
                         ),
                         scores_to_confirm: c.to_confirm_pillars(framework).cloned().collect(),
                         focus_pillars: c.focus.clone(),
+                        framework_version: c.framework_version.clone(),
+                        older_than_12_months: c.is_old(generated_at.get(..10).unwrap_or_default()),
                     }
                 })
                 .collect(),
@@ -183,6 +189,9 @@ impl Aggregate {
             out.key("scores_to_confirm")
                 .strings(&commune.scores_to_confirm);
             out.key("focus_pillars").strings(&commune.focus_pillars);
+            out.text("framework_version", &commune.framework_version);
+            out.key("older_than_12_months")
+                .boolean(commune.older_than_12_months);
             out.close('}');
         });
         out.key("spreads").list(&self.spreads, |out, spread| {
