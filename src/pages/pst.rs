@@ -262,8 +262,18 @@ fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
             let heading = if own {
                 view! { <h2>{title.clone()}</h2> }.into_any()
             } else {
-                view! { <StrategicHeading number=number.clone() title=title.clone() pillar/> }
-                    .into_any()
+                let l = crate::state::locale();
+                let words = RewordWords {
+                    heading: format!(
+                        "{} — {title}",
+                        td_string!(l, pst.strategic, number = number.clone())
+                    ),
+                    label: td_string!(l, pst.reword_label, number = number.clone()),
+                    // Each section has one: the number tells them apart for a screen reader.
+                    aria: td_string!(l, pst.reword_aria, number = number.clone()),
+                    testid: "pst-reword",
+                };
+                view! { <ObjectiveHeading words wording=title.clone() key=pillar/> }.into_any()
             };
             // The heading prints on the same page as its first fiche.
             let mut fiches = fiches.into_iter();
@@ -283,38 +293,58 @@ fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
         .collect_view()
 }
 
-/// « Objectif stratégique 1 — … », which the commune can reword for its own PST.
+/// The words of one « Reformuler » form: an objectif stratégique's (`h2`, keyed by its pillar)
+/// or an objectif opérationnel's (`h3`, keyed by its question).
+#[derive(Clone)]
+struct RewordWords {
+    heading: String,
+    label: String,
+    aria: String,
+    /// `pst-reword` for an objectif stratégique, `pst-op-reword` for an objectif opérationnel.
+    testid: &'static str,
+}
+
+/// An objective's heading, which the commune can reword for its own PST: « Atteindre le
+/// niveau 3 sur … » means little to a council. Kept with the roadmap under `key`.
 #[component]
-fn StrategicHeading(number: String, title: String, pillar: String) -> impl IntoView {
+fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let editing = RwSignal::new(false);
-    let input_id = format!("pst-os-{pillar}");
-    let draft = RwSignal::new(title.clone());
-    let pillar = StoredValue::new(pillar);
+    let input_id = format!("{}-{key}", words.testid);
+    let draft = RwSignal::new(wording);
+    let key = StoredValue::new(key);
     let save = move |wording: String| {
         state.update_current(move |a, now| {
-            pillar.with_value(|p| a.set_strategic_objective(p, &wording, now));
+            key.with_value(|k| a.set_strategic_objective(k, &wording, now));
         });
         editing.set(false);
     };
-    let label = td_string!(l, pst.reword_label, number = number.clone()).to_string();
-    // Each section has one: the number tells them apart for a screen reader.
-    let aria = td_string!(l, pst.reword_aria, number = number.clone()).to_string();
+    let RewordWords {
+        heading,
+        label,
+        aria,
+        testid,
+    } = words;
+    let heading = if testid == "pst-reword" {
+        view! { <h2>{heading}</h2> }.into_any()
+    } else {
+        view! { <h3>{heading}</h3> }.into_any()
+    };
     view! {
-        <h2>{format!("{} — {title}", td_string!(l, pst.strategic, number = number.clone()))}</h2>
+        {heading}
         {move || if editing.get() {
             view! {
-                <form class="pst-reword no-print" data-testid="pst-reword-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                <form class="pst-reword no-print" data-testid=format!("{testid}-form") on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     save(draft.get_untracked());
                 }>
                     <label for=input_id.clone()>{label.clone()}</label>
                     <input id=input_id.clone() type="text" maxlength="200" prop:value=move || draft.get()
-                        data-testid="pst-reword-input" on:input=move |ev| draft.set(event_target_value(&ev))/>
+                        data-testid=format!("{testid}-input") on:input=move |ev| draft.set(event_target_value(&ev))/>
                     <div class="confirm-box__actions">
-                        <button type="submit" class="button button--primary" data-testid="pst-reword-save">{td_string!(l, pst.reword_save)}</button>
-                        <button type="button" class="button" data-testid="pst-reword-reset" on:click=move |_| save(String::new())>{td_string!(l, pst.reword_reset)}</button>
+                        <button type="submit" class="button button--primary" data-testid=format!("{testid}-save")>{td_string!(l, pst.reword_save)}</button>
+                        <button type="button" class="button" data-testid=format!("{testid}-reset") on:click=move |_| save(String::new())>{td_string!(l, pst.reword_reset)}</button>
                         <button type="button" class="button" on:click=move |_| editing.set(false)>{td_string!(l, pst.reword_cancel)}</button>
                     </div>
                 </form>
@@ -322,7 +352,7 @@ fn StrategicHeading(number: String, title: String, pillar: String) -> impl IntoV
             .into_any()
         } else {
             view! {
-                <button type="button" class="button button--small no-print" data-testid="pst-reword"
+                <button type="button" class="button button--small no-print" data-testid=testid
                     aria-label=aria.clone() on:click=move |_| editing.set(true)>
                     {td_string!(l, pst.reword)}
                 </button>
@@ -344,8 +374,15 @@ fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
         }
     };
     let heading = (!first.operational.is_empty()).then(|| {
+        let number = first.number.clone();
+        let words = RewordWords {
+            heading: format!("{} — {}", td_string!(l, pst.operational, number = number.clone()), first.operational),
+            label: td_string!(l, pst.reword_label_operational, number = number.clone()),
+            aria: td_string!(l, pst.reword_aria_operational, number = number),
+            testid: "pst-op-reword",
+        };
         view! {
-            <h3>{format!("{} — {}", td_string!(l, pst.operational, number = first.number.clone()), first.operational)}</h3>
+            <ObjectiveHeading words wording=first.operational.clone() key=first.question_id.clone()/>
             <p class="pst-fiche__tags">
                 <span class="chip">{first.volet.clone()}</span>
                 {(!first.legal.is_empty()).then(|| view! { <span class="chip chip--legal" data-testid="pst-legal">{first.legal.clone()}</span> })}

@@ -566,6 +566,41 @@ fn the_commune_rewords_an_objectif_strategique_and_keeps_it_through_a_redraft_an
 }
 
 #[test]
+fn the_commune_rewords_an_objectif_operationnel_on_its_fiche_in_the_csv_and_in_its_file() {
+    let mut a = assessment("Fleurus");
+    answer_all(&mut a, level(2));
+    roadmap::refresh(framework(), &mut a, NOW);
+    let pst = pst_of(&a);
+    let objective = &pst.strategic[0].operational[0];
+    let question = objective.question_id.clone();
+    let proposed = pst::operational_title(&words(), content::texts("fr"), objective);
+    assert!(proposed.starts_with("Atteindre le niveau"), "{proposed}");
+    a.set_strategic_objective(&question, "Traiter chaque signalement en une semaine", NOW);
+    assert!(csv_of(&a, None).contains(";Traiter chaque signalement en une semaine;"));
+    assert!(!csv_of(&a, None).contains(&proposed));
+    // The objectif stratégique above it keeps its own wording.
+    let pillar = &pst.strategic[0].pillar_id;
+    assert_eq!(
+        pst::strategic_title(&a, "fr", pillar),
+        content::strategic_objective("fr", pillar).unwrap()
+    );
+    let file = summary::to_json(&summary::export(framework(), &a, NOW));
+    let back = summary::import(framework(), file.as_bytes(), "y".into(), NOW)
+        .unwrap()
+        .assessment;
+    assert_eq!(
+        back.roadmap
+            .as_ref()
+            .unwrap()
+            .strategic_objective(&question),
+        Some("Traiter chaque signalement en une semaine")
+    );
+    // Back to the proposal.
+    a.set_strategic_objective(&question, "", NOW);
+    assert!(csv_of(&a, None).contains(&proposed));
+}
+
+#[test]
 fn a_file_cannot_word_an_unknown_pillar_or_overflow() {
     let mut a = assessment("Fleurus");
     answer_all(&mut a, level(2));

@@ -110,6 +110,21 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   await page.locator("[data-testid=pst-strategic]").first().locator("[data-testid=pst-reword]").click();
   await page.click("[data-testid=pst-reword-reset]");
   await page.waitForFunction(() => /^Objectif stratégique 1 — Être une /.test(document.querySelector("[data-testid=pst-strategic] h2")?.textContent ?? ""));
+  // An objectif opérationnel too: « Atteindre le niveau 3 sur … » means little to a council.
+  const firstFiche = page.locator("[data-testid=pst-fiche]").first();
+  assert.match(await firstFiche.locator("h3").textContent(), /^Objectif opérationnel 1\.1 — Atteindre le niveau \d sur « .+ »$/);
+  await firstFiche.locator("[data-testid=pst-op-reword]").click();
+  await page.fill("[data-testid=pst-op-reword-input]", "Désigner un DPO et tenir le registre des traitements");
+  await page.click("[data-testid=pst-op-reword-save]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=pst-fiche] h3")?.textContent === "Objectif opérationnel 1.1 — Désigner un DPO et tenir le registre des traitements");
+  const operational = fields((await downloadText(page, "[data-testid=pst-csv]")).text.slice(1).split("\r\n")[1]);
+  assert.equal(operational[3], "Désigner un DPO et tenir le registre des traitements");
+  await page.reload();
+  await page.locator("[data-testid=pst-fiche]").first().waitFor();
+  assert.equal(await page.locator("[data-testid=pst-fiche] h3").first().textContent(), "Objectif opérationnel 1.1 — Désigner un DPO et tenir le registre des traitements");
+  await page.locator("[data-testid=pst-fiche]").first().locator("[data-testid=pst-op-reword]").click();
+  await page.click("[data-testid=pst-op-reword-reset]");
+  await page.waitForFunction(() => /^Objectif opérationnel 1\.1 — Atteindre le niveau/.test(document.querySelector("[data-testid=pst-fiche] h3")?.textContent ?? ""));
 
   // Printed: every page names the commune and the date, and counts its pages.
   const rules = await page.evaluate(() =>

@@ -26,9 +26,11 @@ pub struct Roadmap {
     pub edited: bool,
     #[serde(default)]
     pub(crate) next_custom_number: u32,
-    /// The commune's own wording of its objectifs stratégiques, one `pillar<TAB>wording` per
-    /// line. One text rather than a map: the questionnaire bundle stores roadmaps without
-    /// reading them, and a map's code cost its first load about 0.5 KB gzipped.
+    /// The commune's own wording of its PST objectives, one `key<TAB>wording` per line: a
+    /// pillar's id for its objectif stratégique, a question's for its objectif opérationnel
+    /// (the two never share an id). One text rather than a map: the questionnaire bundle stores
+    /// roadmaps without reading them, and a map's code cost its first load about 0.5 KB
+    /// gzipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) strategic_objectives: Option<String>,
 }
@@ -146,7 +148,8 @@ impl ItemOrigin {
 
 /// Ways the commune can change its roadmap. Each marks the roadmap as edited.
 impl Roadmap {
-    /// The commune's own wording of `pillar`'s objectif stratégique, if it gave one.
+    /// The commune's own wording of `pillar`'s objectif stratégique, or of a question's
+    /// objectif opérationnel when `pillar` is a question's id, if it gave one.
     pub fn strategic_objective(&self, pillar: &str) -> Option<&str> {
         self.strategic_objectives()
             .find(|(id, _)| *id == pillar)

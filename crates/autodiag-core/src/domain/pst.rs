@@ -245,6 +245,8 @@ pub const COLUMNS: usize = 18;
 pub struct PstRow {
     /// The objectif stratégique's pillar; empty for the commune's own items. Not a column.
     pub pillar_id: String,
+    /// The objectif opérationnel's question; empty for the commune's own items. Not a column.
+    pub question_id: String,
     pub number: String,
     pub volet: String,
     pub strategic: String,
@@ -373,7 +375,17 @@ pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
                 number: format!("{}.{}", s + 1, o + 1),
                 volet: words.volets[usize::from(objective.volet == Volet::Externe)].to_string(),
                 strategic: strategic_title(sources.assessment, sources.lang, &strategic.pillar_id),
-                operational: operational_title(words, texts, objective),
+                question_id: objective.question_id.clone(),
+                // The commune's own words for it, kept as its objectifs stratégiques are.
+                operational: sources
+                    .assessment
+                    .roadmap
+                    .as_ref()
+                    .and_then(|r| r.strategic_objective(&objective.question_id))
+                    .map_or_else(
+                        || operational_title(words, texts, objective),
+                        str::to_string,
+                    ),
                 indicator: indicator(texts, objective),
                 current_level: level_name(&objective.question_id, objective.current_level),
                 target_level: level_name(&objective.question_id, Some(objective.target_level)),

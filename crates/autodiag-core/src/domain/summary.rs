@@ -121,8 +121,9 @@ pub struct SummaryRoadmap {
     /// Whether the commune changed the drafted roadmap.
     pub edited: bool,
     pub items: Vec<SummaryItem>,
-    /// The commune's own wording of objectifs stratégiques for its PST, by pillar id
-    /// (format 4); a pillar absent here keeps the wording content proposes.
+    /// The commune's own wording of its PST objectives (format 4): an objectif stratégique by
+    /// its pillar's id, an objectif opérationnel by its question's. One absent here keeps the
+    /// wording the app proposes.
     #[serde(
         with = "crate::domain::content::model::json_object",
         default,
@@ -833,10 +834,10 @@ fn restore_roadmap(framework: &Framework, summary: SummaryRoadmap) -> Roadmap {
         })
         .collect();
     let mut roadmap = Roadmap::restore(items, summary.edited);
-    // Only pillars this framework has; the wording is bounded as when typed.
-    for (pillar, wording) in &summary.strategic_objectives {
-        if framework.pillar(pillar).is_some() {
-            roadmap.set_strategic_objective(pillar, wording);
+    // Only pillars and questions this framework has; the wording is bounded as when typed.
+    for (key, wording) in &summary.strategic_objectives {
+        if framework.pillar(key).is_some() || framework.has_question(key) {
+            roadmap.set_strategic_objective(key, wording);
         }
     }
     roadmap
