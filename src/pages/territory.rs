@@ -672,7 +672,12 @@ fn Pooling(
             <div class="field field--inline">
                 <label for="pooling-min">{td_string!(l, territory.pooling_min)}</label>
                 <input id="pooling-min" type="number" min="1" max="600" value=minimum.get_untracked() data-testid="pooling-min"
-                    on:input=move |ev| minimum.set(event_target_value(&ev).parse().unwrap_or(1).max(1))/>
+                    // A field emptied while typing keeps the list: not every action of one commune.
+                    on:input=move |ev| {
+                        if let Ok(value) = event_target_value(&ev).parse::<usize>() {
+                            minimum.set(value.max(1));
+                        }
+                    }/>
             </div>
             <div data-testid="pooling">{list}</div>
         </section>

@@ -465,12 +465,12 @@ test("with « Garder ces résumés dans ce navigateur », 30 communes come back 
   const before = await heatmapNames(page);
   assert.equal(before.length, 30);
   await page.check("[data-testid=territory-keep]");
-  await expectText(page, "[data-testid=territory-kept]", "30 résumés gardés dans ce navigateur.");
+  await expectText(page, "[data-testid=territory-kept]", "30 fichiers gardés dans ce navigateur.");
   assert.equal(await keptCount(page), 30);
 
   await page.reload();
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
-  await expectText(page, "[data-testid=territory-kept]", "30 résumés retrouvés dans ce navigateur.");
+  await expectText(page, "[data-testid=territory-kept]", "30 fichiers retrouvés dans ce navigateur.");
   assert.deepEqual(await heatmapNames(page), before, "the same communes, in the same order");
   assert.equal(await page.isChecked("[data-testid=territory-keep]"), true);
   // The status line stands apart from « Tout effacer » above it.
@@ -499,7 +499,7 @@ test("with « Garder ces résumés dans ce navigateur », 30 communes come back 
 
   // Turning the option off forgets what it kept.
   await loadTerritory(page, communes(3, { seed: 29 }));
-  await expectText(page, "[data-testid=territory-kept]", "3 résumés gardés dans ce navigateur.");
+  await expectText(page, "[data-testid=territory-kept]", "3 fichiers gardés dans ce navigateur.");
   await page.uncheck("[data-testid=territory-keep]");
   await expectText(page, "[data-testid=territory-kept]", "Les résumés ne sont plus gardés dans ce navigateur.");
   assert.equal(await keptCount(page), 0);

@@ -130,6 +130,12 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   await page.fill("[data-testid=pooling-min]", "28");
   await expectText(page, "[data-testid=pooling] > p.hint", "Aucune action n'atteint ce nombre de communes. Essayez un nombre plus petit.");
   await page.fill("[data-testid=pooling-min]", "3");
+  // A field emptied while typing keeps the list it showed, not every action of one commune.
+  const shown = await page.locator("[data-testid=pooling-candidate]").count();
+  await page.fill("[data-testid=pooling-min]", "");
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  assert.equal(await page.locator("[data-testid=pooling-candidate]").count(), shown);
+  await page.fill("[data-testid=pooling-min]", "3");
   // Sorting by a pillar puts the highest score first (after the date and completeness columns).
   await page.click("[data-testid=sort-gouvernance]");
   const scores = await page.$$eval("[data-testid=heatmap] tbody tr td:nth-child(8)", (cells) => cells.map((c) => Number(c.firstChild?.textContent) || -1));
