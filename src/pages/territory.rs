@@ -407,7 +407,15 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                         .collect_view();
                     view! {
                         <tr>
-                            <th scope="row">{commune.name.clone()}</th>
+                            <th scope="row">
+                                {commune.name.clone()}
+                                // A workshop's position weighs as its people: IGRETEC reads it apart.
+                                {(commune.assessment.profile.consolidated_respondents > 1).then(|| view! {
+                                    " "<span class="badge" data-testid="synthesis-badge">
+                                        {td_string!(l, territory.synthesis_badge, count = commune.assessment.profile.consolidated_respondents)}
+                                    </span>
+                                })}
+                            </th>
                             <td class="heatmap__date" data-testid="assessment-date">
                                 {date}
                                 {old.then(|| warning_badge(td_string!(l, territory.old_mark)))}

@@ -197,6 +197,10 @@ test("a group's synthesis stays the commune's position over a later file of one 
   const setAside = await page.$$eval("[data-testid=superseded-files] li", (lis) => lis.map((li) => li.textContent));
   assert.equal(setAside.length, 1, JSON.stringify(setAside));
   assert.match(setAside[0], /« c0\.json » est utilisé, « c1\.json » est mis de côté\. La personne qui a rempli le second compte déjà dans la synthèse « c0\.json » de la commune/);
+  // The row says it is a workshop's position, and so does the export.
+  assert.equal(await page.textContent("[data-testid=heatmap] tbody th [data-testid=synthesis-badge]"), "synthèse de 3 répondants");
+  const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text).communes;
+  assert.equal(exported[0].respondents, 3);
   await assertClean(page);
   await page.close();
 });

@@ -51,6 +51,8 @@ pub struct AggregateCommune {
     pub framework_version: String,
     /// Assessed more than 12 months before the export: the screen marks it « ancienne ».
     pub older_than_12_months: bool,
+    /// How many people the file speaks for: more than one for a workshop's synthesis.
+    pub respondents: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -117,6 +119,7 @@ impl Territory {
                         focus_pillars: c.focus.clone(),
                         framework_version: c.framework_version.clone(),
                         older_than_12_months: c.is_old(generated_at.get(..10).unwrap_or_default()),
+                        respondents: c.assessment.profile.consolidated_respondents.max(1),
                     }
                 })
                 .collect(),
@@ -192,6 +195,7 @@ impl Aggregate {
             out.text("framework_version", &commune.framework_version);
             out.key("older_than_12_months")
                 .boolean(commune.older_than_12_months);
+            out.key("respondents").whole(u64::from(commune.respondents));
             out.close('}');
         });
         out.key("spreads").list(&self.spreads, |out, spread| {
