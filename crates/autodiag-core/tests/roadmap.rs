@@ -565,18 +565,18 @@ proptest! {
 
     #[test]
     fn the_gap_a_focus_pillars_results_name_gets_a_step(a in arbitrary_assessment()) {
-        // What the results call « à renforcer » in a focus pillar (its weakest answer that is
-        // not a legal duty under its minimum) gets a step whenever the catalogue has one for
-        // its level and the horizons have room.
+        // What the results call « à renforcer » in a focus pillar gets a step whenever the
+        // catalogue has one for its level and the horizons have room. A duty under its minimum,
+        // which the results name first, has its own test: every one gets its first step.
         let r = draft(&a);
         let full = Horizon::ALL.iter().all(|h| r.items_in(*h).count() >= roadmap::horizon_cap(&a.profile, *h));
         for focus in &focus(&a).0 {
             let pillar = framework().pillar(&focus.pillar_id).unwrap();
             let standouts = scoring::standouts(framework(), pillar, &a);
-            let Some((question, level)) = standouts.gaps.get(standouts.unlawful).copied() else {
+            let Some((question, level)) = standouts.gaps.first().copied() else {
                 continue;
             };
-            if standouts.uniform {
+            if standouts.uniform || standouts.unlawful > 0 {
                 continue;
             }
             let steps = |id: &str| framework().action(id).is_some_and(|x| x.questions.iter().any(|q| q == question));
