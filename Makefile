@@ -139,9 +139,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # whatever role they typed, a typed date is read as a day, a nameless summary goes by its
 # file, a copy is said to be one, a refused file stays listed, and what to do about it: 691,562.
 # After a first-time DG's walk: the results and the projector's first slide say the duties
-# under their minimum before any score (+1.2 KB): 692,556.
+# under their minimum before any score (+1.2 KB): 692,556. A band's paragraph read once
+# (+0.8 KB), the territory's exports saying each file's référentiel, age and people (+0.6 KB),
+# an objectif opérationnel reworded as a strategic one is (+1.2 KB): 695,281.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 693000
+DIST_BUDGET := 695500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
