@@ -96,9 +96,10 @@ pub fn ConsolidatePage() -> impl IntoView {
                 let name = file.name();
                 let result = match read_summary(l, &file).await {
                     Err(message) => Err(message),
+                    // A participant's file may have been opened and saved again.
                     Ok(bytes) => summary::import(
                         content::framework(),
-                        &bytes,
+                        &summary::as_utf8(&bytes),
                         browser::new_id(),
                         &browser::now_iso(),
                     )

@@ -952,7 +952,7 @@ fn Exports(
                 matches,
                 pooling_minimum.get_untracked(),
                 |e: &ImportError| error_message(l, e),
-                &browser::now_iso(),
+                (&browser::now_iso(), &browser::today()),
             );
             aggregate.to_json()
         });

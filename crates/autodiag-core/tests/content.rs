@@ -103,6 +103,14 @@ fn ids_are_unique_across_the_framework() {
     autodiag_core::sort::sort(&mut actions);
     actions.dedup();
     assert_eq!(actions.len(), count);
+    // A PST wording is kept under a pillar's id or a question's: they must never meet.
+    for pillar in &framework.pillars {
+        assert!(
+            !questions.contains(&&pillar.id),
+            "{} is a pillar and a question",
+            pillar.id
+        );
+    }
 }
 
 #[test]

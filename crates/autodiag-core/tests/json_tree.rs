@@ -517,7 +517,13 @@ fn territory_exports_are_written_byte_for_byte_as_serde_wrote_them_floats_rounde
     let t = territory::load(framework(), &files, NOW);
     assert!(!t.rejected.is_empty() && !t.superseded.is_empty());
     let matches = matching::find(framework(), &t, matching::Thresholds::default());
-    let aggregate = t.aggregate(framework(), matches, 3, |e| format!("{e:?}"), NOW);
+    let aggregate = t.aggregate(
+        framework(),
+        matches,
+        3,
+        |e| format!("{e:?}"),
+        (NOW, &NOW[..10]),
+    );
     assert!(!aggregate.matches.is_empty() && !aggregate.pooling_candidates.is_empty());
     assert_eq!(
         aggregate.to_json(),

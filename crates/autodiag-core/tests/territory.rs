@@ -233,6 +233,18 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
     let t = territory::load(framework(), &files, NOW);
     assert_eq!(t.communes[0].file, "synthese.json");
     assert_eq!(t.superseded[0].reason, SupersededReason::CountedInSynthesis);
+    // A role with parentheses of its own is still the same person.
+    let mut acting = synthesis.clone();
+    acting.profile.participants[1] = "Paul Lambert (Directeur général (f.f.))".into();
+    dg.profile.respondent_name = "Paul Lambert".into();
+    let files = vec![
+        ("synthese.json".to_string(), file_of(&acting)),
+        ("dg.json".to_string(), file_of(&dg)),
+    ];
+    assert_eq!(
+        territory::load(framework(), &files, NOW).communes[0].file,
+        "synthese.json"
+    );
     // Without a name, a role alone is nobody in particular: the later file is used.
     dg.profile.respondent_name = " ".into();
     dg.profile.respondent_role = "Échevine".into();
@@ -315,6 +327,15 @@ fn a_commune_is_one_commune_whether_or_not_its_name_says_ville_or_commune_de() {
             "villers.json".to_string(),
             file_of(&commune("Villers-la-Ville", "", "2026-01-10")),
         ),
+        // « de Les » is written « des ».
+        (
+            "bons-villers.json".to_string(),
+            file_of(&commune("Commune des Bons Villers", "", "2026-01-10")),
+        ),
+        (
+            "bons-villers-2.json".to_string(),
+            file_of(&commune("Les Bons Villers", "", "2026-03-10")),
+        ),
     ];
     let t = territory::load(framework(), &files, NOW);
     let used: Vec<&str> = t.communes.iter().map(|c| c.file.as_str()).collect();
@@ -323,11 +344,12 @@ fn a_commune_is_one_commune_whether_or_not_its_name_says_ville_or_commune_de() {
         [
             "aiseau-2.json",
             "ville.json",
+            "bons-villers-2.json",
             "lobbes-2.json",
             "villers.json"
         ]
     );
-    assert_eq!(t.superseded.len(), 3);
+    assert_eq!(t.superseded.len(), 4);
 }
 
 #[test]
@@ -395,12 +417,17 @@ fn a_date_typed_by_hand_is_read_as_a_day_and_any_other_text_gives_way_to_the_sav
     for (typed, read) in [
         ("1.2.2026", "2026-02-01"),
         ("01-02-2026", "2026-02-01"),
-        // Not a day: the day the file was saved.
-        ("31/02/2026", &NOW[..10]),
-        ("hier", &NOW[..10]),
+        // Not a day: the day the file was saved, not the day it is read.
+        ("31/02/2026", "2026-10-03"),
+        ("hier", "2026-10-03"),
         ("", ""),
     ] {
-        let file = file_of(&commune("Beaumont", "", typed));
+        let saved = summary::export(
+            framework(),
+            &commune("Beaumont", "", typed),
+            "2026-10-03T09:00:00Z",
+        );
+        let file = summary::to_json(&saved).into_bytes();
         let t = territory::load(framework(), &[("b.json".to_string(), file)], NOW);
         assert_eq!(t.communes[0].assessment.profile.date, read, "{typed}");
     }
@@ -1266,7 +1293,7 @@ fn the_territory_csv_speaks_the_readers_language() {
             Vec::new(),
             2,
             |_| String::new(),
-            "2027-06-01T08:00:00Z",
+            ("2027-06-01T08:00:00Z", "2027-06-01"),
         )
         .to_json();
     assert!(json.contains("\"older_than_12_months\": true"), "{json}");
@@ -1419,7 +1446,13 @@ fn the_territory_exports_give_each_communes_population_band() {
     assert_eq!(row("Lobbes")[2], "5 000 à 10 000");
     assert_eq!(row("Thuin")[2], "");
     let json = t
-        .aggregate(framework(), Vec::new(), 2, |_| String::new(), NOW)
+        .aggregate(
+            framework(),
+            Vec::new(),
+            2,
+            |_| String::new(),
+            (NOW, &NOW[..10]),
+        )
         .to_json();
     assert!(json.contains("\"population\": \"5000_to_10000\""), "{json}");
     assert!(json.contains("\"population\": null"), "{json}");
@@ -1532,7 +1565,13 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
         "{row}"
     );
 
-    let aggregate = t.aggregate(framework(), Vec::new(), 2, |_| String::new(), NOW);
+    let aggregate = t.aggregate(
+        framework(),
+        Vec::new(),
+        2,
+        |_| String::new(),
+        (NOW, &NOW[..10]),
+    );
     let beaumont = aggregate
         .communes
         .iter()

@@ -17,6 +17,11 @@ const respondent = (commune, nis, who, role, levels) => {
   return s;
 };
 
+/** A summary as a text editor saves it in UTF-16, with its byte-order mark. */
+function utf16(summary) {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(summary, null, 2), "utf16le")]);
+}
+
 test("a file of another commune and a respondent loaded twice are refused, with who is loaded and « Retirer »", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const page = await openPage(context, app.server.url);
@@ -24,7 +29,8 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   const files = writeFiles([
     ["bourgmestre.json", mayor],
     ["dg.json", respondent("Courcelles", "52015", "Marie Dubois", "Directrice générale", (i) => ((i + 2) % 5) + 1)],
-    ["informaticien.json", respondent("Courcelles", "52015", "Luc Martin", "Informaticien", () => 3)],
+    // Luc opened his file in Notepad and saved it again as UTF-16: it still loads.
+    ["informaticien.json", utf16(respondent("Courcelles", "52015", "Luc Martin", "Informaticien", () => 3))],
   ]);
   const [again, walcourt] = writeFiles([
     ["bourgmestre-encore.json", mayor],

@@ -115,7 +115,7 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   const rejected = await page.textContent("[data-testid=rejected-files]");
   assert.match(rejected, /casse\.json.*niveau invalide \(7\)/s);
   // What IGRETEC does about them.
-  assert.match(rejected, /Demandez à la commune de renvoyer le fichier tel qu'Autodiag l'a téléchargé/);
+  assert.match(rejected, /Sauf indication contraire ci-dessus, demandez à la commune de renvoyer le fichier tel qu'Autodiag l'a téléchargé/);
   const superseded = await page.textContent("[data-testid=superseded-files]");
   assert.match(superseded, /commune-1\.json.*est utilisé.*commune-1-ancien\.json/s);
   // The same download twice is said to be a copy, not a later download.

@@ -340,18 +340,27 @@ impl Assessment {
     /// spaces or hyphens, which every file carries and every reader sees. The NIS code is
     /// optional and typed by hand, so it serves only when there is no name: a file without it,
     /// or with a typo, must not make one commune two or hide another. None without either.
-    /// « Ville de Châtelet » and « Commune d'Aiseau-Presles » are Châtelet and Aiseau-Presles.
+    /// « Ville de Châtelet » and « Commune d'Aiseau-Presles » are Châtelet and Aiseau-Presles,
+    /// « Commune des Bons Villers » is Les Bons Villers.
     pub fn commune_key(&self) -> Option<String> {
         let name = self.profile.commune.trim();
         if name.is_empty() {
             return self.nis_code().map(|code| format!("nis:{code}"));
         }
         let slug = super::profile::slug(name);
-        let commune = ["administration-communale-", "commune-", "ville-"]
+        let rest = ["administration-communale-", "commune-", "ville-"]
             .iter()
-            .find_map(|body| slug.strip_prefix(body))
-            .and_then(|rest| rest.strip_prefix("de-").or(rest.strip_prefix("d-")))
-            .unwrap_or(&slug);
+            .find_map(|body| slug.strip_prefix(body));
+        // « de Les Bons Villers » is written « des Bons Villers ».
+        let commune = match rest {
+            Some(rest) if rest.starts_with("des-") => format!("les-{}", &rest[4..]),
+            Some(rest) if rest.starts_with("du-") => format!("le-{}", &rest[3..]),
+            Some(rest) => match rest.strip_prefix("de-").or(rest.strip_prefix("d-")) {
+                Some(commune) => commune.to_string(),
+                None => slug,
+            },
+            None => slug,
+        };
         Some(format!("name:{commune}"))
     }
 

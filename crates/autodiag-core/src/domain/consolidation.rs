@@ -212,11 +212,12 @@ pub(crate) fn counts_in_synthesis(synthesis: &Assessment, one: &Assessment) -> b
         && one.profile.consolidated_respondents <= 1
         && !one.profile.respondent_name.trim().is_empty()
         && synthesis.profile.participants.iter().any(|label| {
-            // A participant is listed as « name (role) », or by name or role alone.
-            let named = label
-                .rsplit_once(" (")
-                .map_or(label.as_str(), |(name, _)| name);
-            super::profile::slug(named) == name
+            // A participant is listed as « name (role) », or by name or role alone; a role
+            // may hold parentheses of its own (« Directrice générale (f.f.) »).
+            super::profile::slug(label) == name
+                || label
+                    .match_indices(" (")
+                    .any(|(at, _)| super::profile::slug(&label[..at]) == name)
         })
 }
 

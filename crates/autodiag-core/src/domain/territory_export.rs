@@ -82,14 +82,16 @@ pub struct SupersededFile {
 }
 
 impl Territory {
-    /// The aggregate export. `reason` words an import error in the user's language.
+    /// The aggregate export. `reason` words an import error in the user's language; `today`,
+    /// the reader's own day, says which assessments are more than 12 months old, as the
+    /// screen does.
     pub fn aggregate(
         &self,
         framework: &Framework,
         matches: Vec<super::matching::Match>,
         pooling_min_communes: usize,
         reason: impl Fn(&ImportError) -> String,
-        generated_at: &str,
+        (generated_at, today): (&str, &str),
     ) -> Aggregate {
         let pillar_ids: Vec<&String> = framework.pillars.iter().map(|p| &p.id).collect();
         Aggregate {
@@ -118,7 +120,7 @@ impl Territory {
                         scores_to_confirm: c.to_confirm_pillars(framework).cloned().collect(),
                         focus_pillars: c.focus.clone(),
                         framework_version: c.framework_version.clone(),
-                        older_than_12_months: c.is_old(generated_at.get(..10).unwrap_or_default()),
+                        older_than_12_months: c.is_old(today),
                         respondents: c.assessment.profile.consolidated_respondents.max(1),
                     }
                 })
