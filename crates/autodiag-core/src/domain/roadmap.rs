@@ -292,6 +292,8 @@ struct Candidate<'a> {
     /// An essential step that takes its earliest horizon only if it has room, and any later
     /// one whatever the caps.
     room_first: bool,
+    /// The focus pillar's question this step was chosen for (an action may serve several).
+    question: Option<&'a str>,
 }
 
 /// The foundations drafted first for a commune without digital staff. One whose step starts
@@ -422,6 +424,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                     after: None,
                     not_before,
                     room_first: false,
+                    question: None,
                 });
             }
         }
@@ -437,6 +440,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             after: None,
             not_before: Horizon::Short,
             room_first: false,
+            question: None,
         });
     }
     // Legal duties come first, whatever the focus pillars: below the minimum the commune is
@@ -468,6 +472,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 after,
                 not_before: Horizon::Short,
                 room_first: step > 0 && stretched,
+                question: None,
             });
             after = Some(action.id.as_str());
             level = action.to;
@@ -506,6 +511,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                     after,
                     not_before: Horizon::Short,
                     room_first: false,
+                    question: Some(question.as_str()),
                 });
                 after = Some(action.id.as_str());
                 level = action.to;
@@ -538,7 +544,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
         let on_weakest = weakest.and_then(|question| {
             candidates
                 .iter()
-                .position(|c| is_first_step(c) && c.action.questions.iter().any(|q| q == question))
+                .position(|c| is_first_step(c) && c.question == Some(question))
         });
         if let Some(index) = on_weakest.or_else(|| candidates.iter().position(is_first_step)) {
             leaders.push(candidates.remove(index));
