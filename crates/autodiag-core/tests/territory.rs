@@ -291,52 +291,39 @@ fn a_commune_is_known_by_its_name_whatever_its_optional_nis_code_says() {
     assert_eq!(t.superseded[0].file, "thuin-2025.json");
 }
 
+/// Summary files of communes given as (file, commune, NIS code, date).
+fn files_of(communes: &[(&str, &str, &str, &str)]) -> Vec<(String, Vec<u8>)> {
+    communes
+        .iter()
+        .map(|(file, name, nis, date)| (file.to_string(), file_of(&commune(name, nis, date))))
+        .collect()
+}
+
 #[test]
 fn a_commune_is_one_commune_whether_or_not_its_name_says_ville_or_commune_de() {
-    let files = vec![
+    let files = files_of(&[
+        ("chatelet.json", "Châtelet", "52012", "2026-01-10"),
+        ("ville.json", "Ville de Châtelet", "52012", "2026-02-10"),
+        ("aiseau.json", "Commune d'Aiseau-Presles", "", "2026-01-10"),
+        ("aiseau-2.json", "AISEAU-PRESLES", "", "2026-03-10"),
         (
-            "chatelet.json".to_string(),
-            file_of(&commune("Châtelet", "52012", "2026-01-10")),
+            "lobbes.json",
+            "Administration communale de Lobbes",
+            "",
+            "2026-01-10",
         ),
-        (
-            "ville.json".to_string(),
-            file_of(&commune("Ville de Châtelet", "52012", "2026-02-10")),
-        ),
-        (
-            "aiseau.json".to_string(),
-            file_of(&commune("Commune d'Aiseau-Presles", "", "2026-01-10")),
-        ),
-        (
-            "aiseau-2.json".to_string(),
-            file_of(&commune("AISEAU-PRESLES", "", "2026-03-10")),
-        ),
-        (
-            "lobbes.json".to_string(),
-            file_of(&commune(
-                "Administration communale de Lobbes",
-                "",
-                "2026-01-10",
-            )),
-        ),
-        (
-            "lobbes-2.json".to_string(),
-            file_of(&commune("Lobbes", "", "2026-03-10")),
-        ),
+        ("lobbes-2.json", "Lobbes", "", "2026-03-10"),
         // A commune whose own name starts with « Ville » stays itself.
-        (
-            "villers.json".to_string(),
-            file_of(&commune("Villers-la-Ville", "", "2026-01-10")),
-        ),
+        ("villers.json", "Villers-la-Ville", "", "2026-01-10"),
         // « de Les » is written « des ».
         (
-            "bons-villers.json".to_string(),
-            file_of(&commune("Commune des Bons Villers", "", "2026-01-10")),
+            "bons-villers.json",
+            "Commune des Bons Villers",
+            "",
+            "2026-01-10",
         ),
-        (
-            "bons-villers-2.json".to_string(),
-            file_of(&commune("Les Bons Villers", "", "2026-03-10")),
-        ),
-    ];
+        ("bons-villers-2.json", "Les Bons Villers", "", "2026-03-10"),
+    ]);
     let t = territory::load(framework(), &files, NOW);
     let used: Vec<&str> = t.communes.iter().map(|c| c.file.as_str()).collect();
     assert_eq!(
@@ -435,24 +422,12 @@ fn a_date_typed_by_hand_is_read_as_a_day_and_any_other_text_gives_way_to_the_sav
 
 #[test]
 fn a_summary_without_a_commune_name_is_known_by_its_code_or_else_by_its_file() {
-    let files = vec![
-        (
-            "a.json".to_string(),
-            file_of(&commune("", "56078", "2026-01-10")),
-        ),
-        (
-            "b.json".to_string(),
-            file_of(&commune("", "52021", "2026-01-11")),
-        ),
-        (
-            "c.json".to_string(),
-            file_of(&commune("", "", "2026-01-12")),
-        ),
-        (
-            "d.json".to_string(),
-            file_of(&commune(" ", "", "2026-01-13")),
-        ),
-    ];
+    let files = files_of(&[
+        ("a.json", "", "56078", "2026-01-10"),
+        ("b.json", "", "52021", "2026-01-11"),
+        ("c.json", "", "", "2026-01-12"),
+        ("d.json", " ", "", "2026-01-13"),
+    ]);
     let t = territory::load(framework(), &files, NOW);
     assert!(t.rejected.is_empty(), "{:?}", t.rejected);
     assert!(
