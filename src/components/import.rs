@@ -78,6 +78,13 @@ fn question_title(l: Locale, question_id: &str) -> String {
         .to_string()
 }
 
+/// A pillar's name for a message, never its id (« gouvernance »); an unknown id as it is.
+fn pillar_title(l: Locale, pillar_id: &str) -> String {
+    crate::domain::content::texts(l.as_str())
+        .pillar_name(pillar_id)
+        .to_string()
+}
+
 /// The sentence for an import error, in the given language. It takes the language rather
 /// than reading it from context, since files are read in tasks outside the component tree.
 pub fn error_message(l: Locale, error: &ImportError) -> String {
@@ -131,7 +138,7 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
         ImportError::DuplicatePillar { pillar_id } => td_string!(
             l,
             import.errors.duplicate_pillar,
-            pillar = pillar_id.clone()
+            pillar = pillar_title(l, pillar_id)
         )
         .to_string(),
         ImportError::DuplicateAnswer { question_id } => td_string!(
@@ -146,7 +153,7 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
         ImportError::TargetOutOfRange { pillar_id, value } => td_string!(
             l,
             import.errors.target,
-            pillar = pillar_id.clone(),
+            pillar = pillar_title(l, pillar_id),
             value = *value
         )
         .to_string(),

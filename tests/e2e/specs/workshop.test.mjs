@@ -100,20 +100,25 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   older.profile.date = "2025-01-15";
   const broken = example();
   broken.answers[0].level = 7;
+  const target = example();
+  target.pillars.find((p) => p.pillar_id === "gouvernance").target_level = 7;
   const files = writeFiles([
     ...summaries.map((s, i) => [`commune-${i + 1}.json`, s]),
     ["commune-1-ancien.json", older],
     ["casse.json", broken],
     ["pas-json.json", "{ ceci n'est pas du JSON"],
     ["commune-2 (1).json", summaries[1]],
+    ["objectif.json", target],
   ]);
-  assert.equal(files.length, 31);
+  assert.equal(files.length, 32);
   await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", files);
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
-  assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 27, "27 communes: the older Commune 001 set aside, 2 broken files");
+  assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 27, "27 communes: the older Commune 001 set aside, 3 broken files");
   const rejected = await page.textContent("[data-testid=rejected-files]");
   assert.match(rejected, /casse\.json.*niveau invalide \(7\)/s);
+  // A pillar is named as the screens name it, never by its id.
+  assert.match(rejected, /objectif\.json : le niveau visé du pilier « Gouvernance » vaut 7 ; attendu 1 à 5\./);
   // What IGRETEC does about them.
   assert.match(rejected, /Sauf indication contraire ci-dessus, demandez à la commune de renvoyer le fichier tel qu'Autodiag l'a téléchargé/);
   const superseded = await page.textContent("[data-testid=superseded-files]");
@@ -145,7 +150,7 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   const json = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
   assert.equal(json.format, "autodiag-territory");
   assert.equal(json.communes.length, 27);
-  assert.equal(json.rejected_files.length, 2);
+  assert.equal(json.rejected_files.length, 3);
   assert.equal(json.spreads.length, 6);
   const csv = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   assert.equal(csv.length, 28, "a header and 27 communes");
