@@ -125,9 +125,18 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
             line = *line
         )
         .to_string(),
-        ImportError::WrongType { line, column } => {
-            td_string!(l, import.errors.wrong_type, line = *line, column = *column).to_string()
-        }
+        ImportError::WrongType {
+            field,
+            line,
+            column,
+        } => td_string!(
+            l,
+            import.errors.wrong_type,
+            field = field,
+            line = *line,
+            column = *column
+        )
+        .to_string(),
         ImportError::LevelOutOfRange { question_id, value } => td_string!(
             l,
             import.errors.level,
@@ -147,9 +156,18 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
             question = question_title(l, question_id)
         )
         .to_string(),
-        ImportError::InvalidValue { line, column } => {
-            td_string!(l, import.errors.invalid, line = *line, column = *column).to_string()
-        }
+        ImportError::InvalidValue {
+            field,
+            line,
+            column,
+        } => td_string!(
+            l,
+            import.errors.invalid,
+            field = field,
+            line = *line,
+            column = *column
+        )
+        .to_string(),
         ImportError::TargetOutOfRange { pillar_id, value } => td_string!(
             l,
             import.errors.target,

@@ -489,8 +489,22 @@ fn import_errors_name_the_line_of_the_fault() {
     let wrong = text.replacen("\"importance\": \"", "\"importance\": \"x", 1);
     assert!(matches!(
         summary::parse(wrong.as_bytes()),
-        Err(summary::ImportError::InvalidValue { line, column: 21 }) if line == importance
+        Err(summary::ImportError::InvalidValue { line, column: 21, ref field }) if line == importance && field == "importance"
     ));
+    // A staff count typed as text is named by its field, for the reader to find it.
+    let typed = text.replacen(
+        "\"commune\": \"",
+        "\"digital_staff_fte\": \"1,5\",\n    \"commune\": \"",
+        1,
+    );
+    assert!(
+        matches!(
+            summary::parse(typed.as_bytes()),
+            Err(summary::ImportError::WrongType { ref field, .. }) if field == "digital_staff_fte"
+        ),
+        "{:?}",
+        summary::parse(typed.as_bytes()).err()
+    );
 }
 
 #[test]

@@ -130,7 +130,7 @@ test("bad files get a French message and change nothing", async () => {
     "niveau invalide (9)",
     "a deux réponses",
     "« profile » manque",
-    "n'a pas le bon type",
+    "la valeur de « answers » n'a pas le bon type",
     "le fichier est vide",
     "n'est pas un texte (un PDF ou un tableur, peut-être)",
     "imbriqué trop profondément",

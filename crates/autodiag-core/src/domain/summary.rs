@@ -434,7 +434,9 @@ pub enum ImportError {
         field: String,
         line: usize,
     },
+    /// A value of the wrong type; `field` is the member it is the value of.
     WrongType {
+        field: String,
         line: usize,
         column: usize,
     },
@@ -451,6 +453,7 @@ pub enum ImportError {
     },
     /// A value of the right type but not allowed, such as an unknown importance.
     InvalidValue {
+        field: String,
         line: usize,
         column: usize,
     },
@@ -665,10 +668,28 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
 fn shape_error(text: &str, error: ShapeError) -> ImportError {
     let at = json_tree::locate(text, &error.path).unwrap_or(0);
     let (line, column) = json_tree::line_column(text, at);
+    // The member whose value is at fault, so the reader knows what to look for on that line.
+    let field = error
+        .path
+        .iter()
+        .rev()
+        .find_map(|step| match step {
+            json_tree::Step::Key(key, _) => Some(key.clone()),
+            json_tree::Step::Index(_) => None,
+        })
+        .unwrap_or_default();
     match error.kind {
         ShapeKind::Missing(field) => ImportError::MissingField { field, line },
-        ShapeKind::WrongType(_) => ImportError::WrongType { line, column },
-        ShapeKind::Invalid(_) => ImportError::InvalidValue { line, column },
+        ShapeKind::WrongType(_) => ImportError::WrongType {
+            field,
+            line,
+            column,
+        },
+        ShapeKind::Invalid(_) => ImportError::InvalidValue {
+            field,
+            line,
+            column,
+        },
     }
 }
 
