@@ -27,6 +27,11 @@ pub fn download_summary(state: AppState, id: &str) -> Option<SavedSummary> {
     let saved = state.workspace.with_untracked(|w| {
         w.get(id).map(|assessment| {
             let framework = content::framework();
+            // Saved before the roadmap was ever opened, the summary still carries the roadmap
+            // the screens would draft from these answers, not `null`.
+            let mut assessment = assessment.clone();
+            crate::domain::roadmap::refresh(framework, &mut assessment, &now);
+            let assessment = &assessment;
             let summary = summary::export(framework, assessment, &now);
             let (answered, total) = scoring::answered_total(framework, assessment);
             SavedSummary {

@@ -29,6 +29,9 @@ test("after saving the summary, a panel names the file, says where it is and how
   assert.equal(await page.locator("[data-testid=handover]").count(), 0, "no panel before saving");
 
   const saved = await downloadText(page, "[data-testid=download-summary]");
+  // The roadmap was never opened: the file still carries the one it would show.
+  const roadmap = JSON.parse(saved.text).roadmap;
+  assert.ok(roadmap?.items.length > 0, `the roadmap in the file: ${JSON.stringify(roadmap)}`);
   const panel = page.locator("[data-testid=handover]");
   await panel.waitFor();
   assert.equal(await panel.locator("[data-testid=handover-file]").textContent(), saved.name);
