@@ -177,7 +177,7 @@ pub fn keep_tab_inside(id: &str, event: &web_sys::KeyboardEvent) {
         return;
     };
     let Ok(controls) = dialog.query_selector_all(
-        "button:not([disabled]), select:not([disabled]), a[href], textarea:not([disabled]), \
+        "button:not([disabled]), select:not([disabled]), a[href], summary, textarea:not([disabled]), \
          input:not([disabled]):not([type=hidden])",
     ) else {
         return;

@@ -760,7 +760,22 @@ fn DiscussionSlides(
                 let slide = &slides[index.get()];
                 view! {
                     <section class="projector__slide" data-testid="discussion-slide">
-                        <p class="eyebrow projector__discussed-pillar" data-testid="discussion-pillar">{slide.pillar.clone()}</p>
+                        {let open = slide.groups.len() < 4 && slide.notes.len() <= 3;
+                         // Open after the answers for a small group; for a large one, whose
+                         // answers already fill a 720p screen, folded on the pillar's line, where
+                         // it takes no height: always in sight, opened when needed.
+                         let notes = (!slide.notes.is_empty()).then(|| view! {
+                            <details class="projector__notes" data-testid="discussion-notes" open=open>
+                                <summary>{td_string!(l, consolidate.notes, count = slide.notes.len())}</summary>
+                                <ul>{slide.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}</ul>
+                            </details>
+                         });
+                         let (folded, below) = if open { (None, notes) } else { (notes, None) };
+                         view! {
+                        <div class="projector__slide-head">
+                            <p class="eyebrow projector__discussed-pillar" data-testid="discussion-pillar">{slide.pillar.clone()}</p>
+                            {folded}
+                        </div>
                         <h2 id="discussion-question">{slide.title.clone()}</h2>
                         // On the slide itself, the room sees what it has just settled: the answer
                         // it kept is marked, or, for a level nobody gave, said under the title.
@@ -782,18 +797,12 @@ fn DiscussionSlides(
                                 }
                             }).collect_view()}
                         </ul>
-                        // Open for a small group; folded for a large one, whose answers already
-                        // fill a 720p screen, so the facilitator opens them when needed.
-                        {(!slide.notes.is_empty()).then(|| view! {
-                            <details class="projector__notes" data-testid="discussion-notes" open=slide.groups.len() < 4 && slide.notes.len() <= 3>
-                                <summary>{td_string!(l, consolidate.notes, count = slide.notes.len())}</summary>
-                                <ul>{slide.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}</ul>
-                            </details>
-                        })}
+                        {below}
                         // The last question settled, the facilitator saves the joint answers.
                         {(index.get() + 1 == count).then(|| view! {
                             <p class="projector__last" data-testid="discussion-last">{td_string!(l, consolidate.last_slide)}</p>
                         })}
+                         }}
                     </section>
                 }
             })}

@@ -436,7 +436,10 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
     ["Anne Dupont", "Agente de développement local"],
   ];
   // Every question answered at five levels by eight people: five groups on each slide.
-  const files = writeFiles(people.map(([who, role], k) => [`r${k}.json`, respondent("Courcelles", "52015", who, role, (i) => ((i + k) % 5) + 1)]));
+  const summaries = people.map(([who, role], k) => respondent("Courcelles", "52015", who, role, (i) => ((i + k) % 5) + 1));
+  // The DG wrote a note on every answer: folded on each slide, beside five groups.
+  for (const answer of summaries[0].answers) answer.note = "Vu avec le service concerné.";
+  const files = writeFiles(summaries.map((summary, k) => [`r${k}.json`, summary]));
   await page.goto(`${app.server.url}outils/#/consolider`);
   await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
   await page.setInputFiles("[data-testid=consolidate-input]", files);
@@ -473,6 +476,11 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
       await page.keyboard.press("ArrowRight");
     }
   }
+  // The folded notes open from the keyboard too: Tab from the select reaches them.
+  await page.keyboard.press("Home");
+  await page.focus("#discussion-decision");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.closest("[data-testid=discussion-notes]") && document.activeElement.tagName), "SUMMARY");
   await assertClean(page);
   await context.close();
 });
