@@ -312,13 +312,27 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
     let l = crate::state::locale();
     let editing = RwSignal::new(false);
     let input_id = format!("{}-{key}", words.testid);
+    let heading_id = StoredValue::new(format!("{}-heading-{key}", words.testid));
+    let focus_input = StoredValue::new(input_id.clone());
     let draft = RwSignal::new(wording);
     let key = StoredValue::new(key);
+    // Closing the form, the keyboard goes back to the heading, which a screen reader then
+    // reads in its new words.
+    let close = move || {
+        editing.set(false);
+        let id = heading_id.get_value();
+        request_animation_frame(move || crate::browser::focus(&id));
+    };
     let save = move |wording: String| {
         state.update_current(move |a, now| {
             key.with_value(|k| a.set_strategic_objective(k, &wording, now));
         });
-        editing.set(false);
+        close();
+    };
+    let open = move || {
+        editing.set(true);
+        let id = focus_input.get_value();
+        request_animation_frame(move || crate::browser::focus(&id));
     };
     let RewordWords {
         heading,
@@ -327,9 +341,9 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
         testid,
     } = words;
     let heading = if testid == "pst-reword" {
-        view! { <h2>{heading}</h2> }.into_any()
+        view! { <h2 id=heading_id.get_value() tabindex="-1">{heading}</h2> }.into_any()
     } else {
-        view! { <h3>{heading}</h3> }.into_any()
+        view! { <h3 id=heading_id.get_value() tabindex="-1">{heading}</h3> }.into_any()
     };
     view! {
         {heading}
@@ -345,7 +359,7 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
                     <div class="confirm-box__actions">
                         <button type="submit" class="button button--primary" data-testid=format!("{testid}-save")>{td_string!(l, pst.reword_save)}</button>
                         <button type="button" class="button" data-testid=format!("{testid}-reset") on:click=move |_| save(String::new())>{td_string!(l, pst.reword_reset)}</button>
-                        <button type="button" class="button" on:click=move |_| editing.set(false)>{td_string!(l, pst.reword_cancel)}</button>
+                        <button type="button" class="button" on:click=move |_| close()>{td_string!(l, pst.reword_cancel)}</button>
                     </div>
                 </form>
             }
@@ -353,7 +367,7 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
         } else {
             view! {
                 <button type="button" class="button button--small no-print" data-testid=testid
-                    aria-label=aria.clone() on:click=move |_| editing.set(true)>
+                    aria-label=aria.clone() on:click=move |_| open()>
                     {td_string!(l, pst.reword)}
                 </button>
             }

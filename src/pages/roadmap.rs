@@ -417,7 +417,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                         view! { <option value=h.form_value() selected=h == item.horizon>{horizon_title(h)}</option> }
                     }).collect_view()}
                 </select>
-                <button type="button" class="button button--small" data-testid="item-edit"
+                <button type="button" class="button button--small" data-testid="item-edit" id=format!("item-edit-{id}")
                     aria-expanded=move || editing.get().to_string() on:click={
                         let id = id.clone();
                         move |_| {
@@ -425,6 +425,9 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                                 close_editor(&id, editing);
                             } else {
                                 editing.set(true);
+                                // The form opens above this button: the keyboard starts in it.
+                                let title = format!("edit-title-{id}");
+                                request_animation_frame(move || crate::browser::focus(&title));
                             }
                         }
                     }>
@@ -583,7 +586,12 @@ fn ItemEditor(
             </p>
             <div class="item__editor-actions">
                 <button type="submit" class="button button--primary button--small" data-testid="edit-save">{td_string!(l, roadmap.edit_save)}</button>
-                <button type="button" class="button button--small" on:click=move |_| close_editor(&cancel_id, editing)>{td_string!(l, roadmap.edit_cancel)}</button>
+                <button type="button" class="button button--small" on:click=move |_| {
+                    close_editor(&cancel_id, editing);
+                    // Back where the editing began, not at the top of the page.
+                    let edit = format!("item-edit-{cancel_id}");
+                    request_animation_frame(move || crate::browser::focus(&edit));
+                }>{td_string!(l, roadmap.edit_cancel)}</button>
             </div>
         </form>
     }

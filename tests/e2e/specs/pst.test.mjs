@@ -114,9 +114,12 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   const firstFiche = page.locator("[data-testid=pst-fiche]").first();
   assert.match(await firstFiche.locator("h3").textContent(), /^Objectif opérationnel 1\.1 — Atteindre le niveau \d sur « .+ »$/);
   await firstFiche.locator("[data-testid=pst-op-reword]").click();
+  // The keyboard goes into the field, then back to the heading in its new words.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "pst-op-reword-input");
   await page.fill("[data-testid=pst-op-reword-input]", "Désigner un DPO et tenir le registre des traitements");
-  await page.click("[data-testid=pst-op-reword-save]");
+  await page.press("[data-testid=pst-op-reword-input]", "Enter");
   await page.waitForFunction(() => document.querySelector("[data-testid=pst-fiche] h3")?.textContent === "Objectif opérationnel 1.1 — Désigner un DPO et tenir le registre des traitements");
+  await page.waitForFunction(() => document.activeElement?.tagName === "H3" && document.activeElement.textContent.endsWith("Désigner un DPO et tenir le registre des traitements"));
   const operational = fields((await downloadText(page, "[data-testid=pst-csv]")).text.slice(1).split("\r\n")[1]);
   assert.equal(operational[3], "Désigner un DPO et tenir le registre des traitements");
   await page.reload();

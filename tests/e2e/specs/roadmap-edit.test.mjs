@@ -9,6 +9,12 @@ import { example, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
 
+/** Opens an item's editor, as « Modifier » does, once the keyboard is in its first field. */
+async function openEditor(card) {
+  await card.locator("[data-testid=item-edit]").click();
+  await card.page().waitForFunction(() => document.activeElement?.dataset.testid === "edit-title");
+}
+
 /** A commune with 0,2 ETP for digital and under 10 000 € a year, every pillar answered. */
 async function stretchedCommune(context, name) {
   const page = await openPage(context, app.server.url);
@@ -30,8 +36,13 @@ test("an item's title, first step, owner and due date are edited, shown, printed
   assert.match(await card.locator("[data-testid=item-owner]").textContent(), /^à désigner \(suggestion : .+\)$/);
   assert.equal(await card.locator("[data-testid=item-due]").textContent(), "à fixer");
 
-  await card.locator("[data-testid=item-edit]").click();
+  // The form opens above « Modifier »: the keyboard starts in its first field, and « Annuler »
+  // brings it back to « Modifier ».
+  await openEditor(card);
   const editor = page.locator(`[data-action="${id}"] [data-testid=item-editor]`);
+  await editor.locator("button", { hasText: "Annuler" }).click();
+  await page.waitForFunction((id) => document.activeElement?.id === `item-edit-${id}`, id);
+  await openEditor(card);
   await editor.locator("[data-testid=edit-title]").fill("Notre premier chantier numérique");
   await editor.locator("[data-testid=edit-first-step]").fill("La DG présente la note au collège du 12 janvier.");
   await editor.locator("[data-testid=edit-owner]").fill("Mme Lambert, secrétariat");
@@ -192,7 +203,7 @@ test("what is typed in an item's editor survives a language switch; an untouched
   const card = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
   const id = await card.getAttribute("data-action");
   const frenchTitle = await card.locator("[data-testid=item-title]").textContent();
-  await card.locator("[data-testid=item-edit]").click();
+  await openEditor(card);
   const editor = page.locator(`[data-action="${id}"] [data-testid=item-editor]`);
   await editor.locator("[data-testid=edit-owner]").fill("Mme Martin, DG");
   await page.click("button[lang=en]");
@@ -219,7 +230,7 @@ test("an editor left open on one assessment's roadmap does not open on another's
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const page = await stretchedCommune(context, "Lobbes");
   const card = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
-  await card.locator("[data-testid=item-edit]").click();
+  await openEditor(card);
   await card.locator("[data-testid=edit-owner]").fill("Texte de Lobbes");
   // A copy has the very same items.
   await page.goto(`${app.server.url}outils/#/evaluations`);
@@ -258,7 +269,7 @@ test("« Régénérer » asks first when an open editor holds typing not yet sav
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const page = await stretchedCommune(context, "Thuin");
   const card = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
-  await card.locator("[data-testid=item-edit]").click();
+  await openEditor(card);
   await card.locator("[data-testid=edit-owner]").fill("M. Renard, informatique");
   await page.click("[data-testid=regenerate]");
   await page.locator("[data-testid=regenerate-confirm]").waitFor();
