@@ -152,6 +152,23 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
       await page.keyboard.press("PageDown");
     }
   }
+  // At 200 % zoom on a laptop (683×384 CSS pixels) the last slide outgrows the screen: it
+  // scrolls, and its end (the QR code and the next steps) can be reached.
+  await page.setViewportSize({ width: 683, height: 384 });
+  await page.keyboard.press("End");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive ${SLIDES} sur ${SLIDES}`);
+  const reached = await page.$eval("[data-testid=slide]", (slide) => {
+    slide.scrollTop = slide.scrollHeight;
+    const last = [...slide.querySelectorAll("*")].filter((e) => e.getClientRects().length).at(-1);
+    return {
+      overflowed: slide.scrollHeight > slide.clientHeight,
+      // By the user too, with the wheel or the keyboard, not only by a script.
+      scrolls: getComputedStyle(slide).overflowY,
+      seen: last.getBoundingClientRect().bottom <= slide.getBoundingClientRect().bottom + 1,
+    };
+  });
+  assert.deepEqual(reached, { overflowed: true, scrolls: "auto", seen: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.keyboard.press("Home");
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
