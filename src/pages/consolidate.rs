@@ -551,6 +551,11 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         );
     };
     let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
+    let to_settle: Vec<String> = spreads
+        .iter()
+        .filter(|s| s.to_discuss())
+        .map(|s| s.question_id.clone())
+        .collect();
     let rows = spreads
         .iter()
         .map(|s| {
@@ -629,6 +634,12 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            // Saved now, an unsettled question keeps its proposal: the facilitator knows it
+            // before the room leaves.
+            {move || match to_settle.iter().filter(|q| decided(decisions, q).is_none()).count() {
+                0 => None,
+                count => Some(view! { <p class="notice notice--info" data-testid="unsettled">{crate::td_plural!(l, consolidate.unsettled, count)}</p> }),
+            }}
             <div class="inline-form">
                 <div class="field">
                     <label for="consolidated-name">{td_string!(l, consolidate.name_label)}</label>

@@ -414,6 +414,11 @@ test("the questions to discuss project one at a time, in large type, driven by t
   assert.match(await thirdRow.locator("select").evaluate((s) => s.selectedOptions[0].textContent), new RegExp(`^À décider \\(proposition : ${thirdProposal} · `));
   await thirdRow.locator("select").selectOption(thirdProposal);
   await toDiscuss(count - 3);
+  // Before saving, the facilitator reads how many questions the group left unsettled.
+  const unsettled = count - 3;
+  assert.equal(await page.textContent("[data-testid=unsettled]"), unsettled === 1
+    ? "1 question à discuter n'a pas été tranchée : la synthèse gardera sa proposition."
+    : `${unsettled} questions à discuter n'ont pas été tranchées : la synthèse gardera la proposition de chacune.`);
   // The list of questions to discuss says what the group kept, and only where it decided.
   const listed = page.locator("[data-testid=disagreements] li");
   assert.match(await listed.first().locator("[data-testid=retained]").textContent(), new RegExp(`^ — réponse retenue : ${agreed} · `));
