@@ -47,7 +47,7 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=consolidate-errors] li").length === 2);
   const messages = (await errors.allTextContents()).join("\n");
   assert.match(messages, /walcourt\.json : ce résumé porte sur Walcourt, pas sur Courcelles/);
-  assert.match(messages, /bourgmestre-encore\.json : Paul Hermant \(Bourgmestre\) est déjà chargé/);
+  assert.match(messages, /bourgmestre-encore\.json : Paul Hermant \(Bourgmestre\) figure déjà parmi les répondants chargés/);
   assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 3, "neither was added");
   assert.equal(await page.locator("[data-testid=workshop-unkept]").count(), 0, "the tab keeps the workshop");
   assert.equal(await page.textContent("[data-testid=loaded-title]"), "Répondants chargés (3)");
@@ -266,7 +266,7 @@ test("a respondent who answered again counts once, with the later file's answers
   });
   for (const [first, then, message] of [
     [[earlier, mayor], [later], /marie-jeudi\.json : remplace un fichier précédent de la même personne, Marie Dubois \(Directrice générale\) : seules ses réponses les plus récentes sont comptées\./],
-    [[later, mayor], [earlier], /marie-lundi\.json : Marie Dubois \(Directrice générale\) est déjà chargé/],
+    [[later, mayor], [earlier], /marie-lundi\.json : Marie Dubois \(Directrice générale\) figure déjà parmi les répondants chargés/],
   ]) {
     await page.goto(`${app.server.url}outils/#/consolider`);
     await page.reload();
