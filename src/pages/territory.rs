@@ -139,6 +139,9 @@ impl Kept {
         self.files.set_value(files);
         if self.keep.get_untracked() {
             self.save(l);
+        } else {
+            // « La vue est vidée » no longer holds.
+            self.status.set(String::new());
         }
     }
 
@@ -176,7 +179,12 @@ impl Kept {
         self.files.set_value(Vec::new());
         if self.keep.get_untracked() {
             self.clear(l, td_string!(l, territory.keep_cleared));
+        } else {
+            self.status
+                .set(td_string!(l, territory.view_cleared).to_string());
         }
+        // The button goes with the view: the keyboard goes to the file picker, to start again.
+        request_animation_frame(|| browser::focus("territory-files"));
     }
 
     fn clear(self, l: Locale, done: &'static str) {

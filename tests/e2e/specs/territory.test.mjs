@@ -450,9 +450,13 @@ test("files picked later add to the communes on screen; without the opt-in, noth
   // « Tout effacer » starts over, and without the option it stores nothing either.
   await page.click("[data-testid=territory-forget]");
   assert.equal(await page.locator("[data-testid=heatmap]").count(), 0, "the view is empty");
+  // Said, and the keyboard is on the file picker rather than lost with the button.
+  await expectText(page, "[data-testid=territory-kept]", "La vue est vidée : choisissez d'autres résumés pour recommencer.");
+  await page.waitForFunction(() => document.activeElement?.id === "territory-files");
   assert.equal(await keptCount(page), null, "still no database");
   await loadTerritory(page, [first]);
   await expectText(page, "[data-testid=territory-status]", "1 commune chargée.");
+  assert.equal(await page.textContent("[data-testid=territory-kept]"), "");
   assert.equal(await page.evaluate(() => localStorage.getItem("autodiag.territory.keep")), null);
   await page.reload();
   await page.waitForSelector("[data-testid=territory-input]", { state: "attached" });
