@@ -352,6 +352,11 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
                 <form class="pst-reword no-print" data-testid=format!("{testid}-form") on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     save(draft.get_untracked());
+                } on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    // Échap cancels, as « Annuler » does.
+                    if ev.key() == "Escape" {
+                        close();
+                    }
                 }>
                     <label for=input_id.clone()>{label.clone()}</label>
                     <input id=input_id.clone() type="text" maxlength="200" prop:value=move || draft.get()

@@ -513,6 +513,7 @@ fn ItemEditor(
     let catalogue_title = state.action_text(&item.id).map(|a| a.title);
     let catalogue_step = state.action_text(&item.id).map(|a| a.first_step);
     let cancel_id = id.clone();
+    let escape_id = id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let unless_catalogue = |value: String, catalogue: &Option<String>| {
@@ -555,7 +556,17 @@ fn ItemEditor(
         }
     };
     view! {
-        <form class="item__editor" on:submit=save novalidate data-testid="item-editor">
+        <form class="item__editor" on:submit=save novalidate data-testid="item-editor" on:keydown={
+            let id = escape_id;
+            move |ev: leptos::ev::KeyboardEvent| {
+                // Échap cancels, as « Annuler » does.
+                if ev.key() == "Escape" {
+                    close_editor(&id, editing);
+                    let edit = format!("item-edit-{id}");
+                    request_animation_frame(move || crate::browser::focus(&edit));
+                }
+            }
+        }>
             <div class="field">
                 <label for=title_id.clone()>{td_string!(l, roadmap.edit_title)}</label>
                 <input id=title_id type="text" maxlength=roadmap::MAX_CUSTOM_TITLE_CHARS data-testid="edit-title"

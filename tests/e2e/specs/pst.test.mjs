@@ -114,6 +114,11 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   const firstFiche = page.locator("[data-testid=pst-fiche]").first();
   assert.match(await firstFiche.locator("h3").textContent(), /^Objectif opérationnel 1\.1 — Atteindre le niveau \d sur « .+ »$/);
   await firstFiche.locator("[data-testid=pst-op-reword]").click();
+  // The keyboard goes into the field; Échap cancels and leaves it on the heading.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "pst-op-reword-input");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.activeElement?.tagName === "H3" && !document.querySelector("[data-testid=pst-op-reword-form]"));
+  await firstFiche.locator("[data-testid=pst-op-reword]").click();
   // The keyboard goes into the field, then back to the heading in its new words.
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "pst-op-reword-input");
   await page.fill("[data-testid=pst-op-reword-input]", "Désigner un DPO et tenir le registre des traitements");

@@ -42,6 +42,10 @@ test("an item's title, first step, owner and due date are edited, shown, printed
   const editor = page.locator(`[data-action="${id}"] [data-testid=item-editor]`);
   await editor.locator("button", { hasText: "Annuler" }).click();
   await page.waitForFunction((id) => document.activeElement?.id === `item-edit-${id}`, id);
+  // Échap too.
+  await openEditor(card);
+  await page.keyboard.press("Escape");
+  await page.waitForFunction((id) => document.activeElement?.id === `item-edit-${id}` && !document.querySelector("[data-testid=item-editor]"), id);
   await openEditor(card);
   await editor.locator("[data-testid=edit-title]").fill("Notre premier chantier numérique");
   await editor.locator("[data-testid=edit-first-step]").fill("La DG présente la note au collège du 12 janvier.");
