@@ -141,9 +141,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # After a first-time DG's walk: the results and the projector's first slide say the duties
 # under their minimum before any score (+1.2 KB): 692,556. A band's paragraph read once
 # (+0.8 KB), the territory's exports saying each file's référentiel, age and people (+0.6 KB),
-# an objectif opérationnel reworded as a strategic one is (+1.2 KB): 695,281.
+# an objectif opérationnel reworded as a strategic one is (+1.2 KB): 695,281. After a
+# facilitator's and a keyboard user's walks: the unsettled questions counted before saving a
+# workshop, its notes folded on the pillar's line, focus kept by « Reformuler », « Modifier »,
+# Échap and « Tout effacer »: 696,573.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 695500
+DIST_BUDGET := 697000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
