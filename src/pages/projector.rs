@@ -154,9 +154,12 @@ pub fn ProjectorPage() -> impl IntoView {
                 </span>
                 <span class="projector__hint">{td_string!(l, projector.keys)}</span>
                 <span>
-                    <button type="button" class="button button--small" on:click=move |_| go(-1)>{td_string!(l, projector.previous)}</button>
+                    // At the deck's ends they do nothing, and say so without losing the focus.
+                    <button type="button" class="button button--small" data-testid="previous-slide" on:click=move |_| go(-1)
+                        aria-disabled=move || (index.get() == 0).to_string()>{td_string!(l, projector.previous)}</button>
                     " "
-                    <button type="button" class="button button--small" data-testid="next-slide" on:click=move |_| go(1)>{td_string!(l, projector.next)}</button>
+                    <button type="button" class="button button--small" data-testid="next-slide" on:click=move |_| go(1)
+                        aria-disabled=move || (index.get() + 1 == count).to_string()>{td_string!(l, projector.next)}</button>
                     " "
                     <button type="button" class="button button--small" on:click=move |_| browser::enter_fullscreen("projector")>{td_string!(l, projector.fullscreen)}</button>
                     " "

@@ -157,6 +157,8 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
   await page.setViewportSize({ width: 683, height: 384 });
   await page.keyboard.press("End");
   await expectText(page, "[data-testid=slide-counter]", `Diapositive ${SLIDES} sur ${SLIDES}`);
+  // At the deck's ends, the button that would do nothing says so.
+  assert.deepEqual(await page.$$eval("[data-testid=previous-slide], [data-testid=next-slide]", (b) => b.map((x) => x.getAttribute("aria-disabled"))), ["false", "true"]);
   const reached = await page.$eval("[data-testid=slide]", (slide) => {
     slide.scrollTop = slide.scrollHeight;
     const last = [...slide.querySelectorAll("*")].filter((e) => e.getClientRects().length).at(-1);
@@ -170,6 +172,8 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
   assert.deepEqual(reached, { overflowed: true, scrolls: "auto", seen: true });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.keyboard.press("Home");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 1 sur ${SLIDES}`);
+  assert.deepEqual(await page.$$eval("[data-testid=previous-slide], [data-testid=next-slide]", (b) => b.map((x) => x.getAttribute("aria-disabled"))), ["true", "false"]);
   await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
   await axe(page, "projector, a pillar slide with questions to check");
