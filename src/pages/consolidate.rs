@@ -750,9 +750,12 @@ fn DiscussionSlides(
                 </span>
                 <span class="projector__hint">{td_string!(l, projector.keys)}</span>
                 <span>
-                    <button type="button" class="button button--small" on:click=move |_| go(-1)>{td_string!(l, projector.previous)}</button>
+                    // At the deck's ends they do nothing, and say so without losing the focus.
+                    <button type="button" class="button button--small" id="discussion-previous" on:click=move |_| go(-1)
+                        aria-disabled=move || (index.get() == 0).to_string()>{td_string!(l, projector.previous)}</button>
                     " "
-                    <button type="button" class="button button--small" id="discussion-next" on:click=move |_| go(1)>{td_string!(l, projector.next)}</button>
+                    <button type="button" class="button button--small" id="discussion-next" on:click=move |_| go(1)
+                        aria-disabled=move || (index.get() + 1 == count).to_string()>{td_string!(l, projector.next)}</button>
                     " "
                     <button type="button" class="button button--small" on:click=move |_| browser::enter_fullscreen("discussion")>{td_string!(l, projector.fullscreen)}</button>
                     " "

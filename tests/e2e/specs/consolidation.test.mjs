@@ -391,6 +391,8 @@ test("the questions to discuss project one at a time, in large type, driven by t
   assert.ok(await page.evaluate(() => document.activeElement.closest("[data-testid=discussion-slides]")), "Tab after a click on the text");
   await page.keyboard.press("End");
   await expectText(page, "[data-testid=discussion-counter]", `Question à discuter ${count} sur ${count}`);
+  // On the last slide « Suivante » says it does nothing, « Précédente » does not.
+  assert.deepEqual(await page.$$eval("#discussion-previous, #discussion-next", (b) => b.map((x) => x.getAttribute("aria-disabled"))), ["false", "true"]);
   await page.keyboard.press("Escape");
   await slides.waitFor({ state: "detached" });
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "project-discussion");
