@@ -95,13 +95,12 @@ pub fn LegalObligations(
     }
 }
 
-/// The titles of the legal duties answered below their minimum, in framework order: the top
-/// of the results and the projector's first slide say them before any score.
+/// The titles of the legal duties answered below their minimum, in framework order, which
+/// the top of the results names before any score.
 pub fn duties_below(assessment: &Assessment) -> Vec<String> {
     let texts = AppState::from_context().texts();
-    obligations::obligations(content::framework(), assessment)
+    obligations::below(content::framework(), assessment)
         .iter()
-        .filter(|o| o.compliance == Compliance::Below)
         .map(|o| texts.question(&o.question_id).title.clone())
         .collect()
 }

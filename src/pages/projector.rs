@@ -211,8 +211,9 @@ fn overview(
                     {td_string!(l, results.overall)}" "<span>{overall.map_or_else(|| "—".to_string(), |s| score_or_to_confirm(state, Some(s), to_confirm))}</span>
                 </p>
                 {partial_overall_text(scores).map(|partial| view! { <p class="projector__partial" data-testid="overall-partial">{partial}</p> })}
-                // The count alone: each pillar's slide names its duties first among its gaps.
-                {match crate::components::obligations::duties_below(assessment).len() {
+                // The count alone, before any score: each pillar's slide names its duties first
+                // among its gaps.
+                {match crate::domain::obligations::below(content::framework(), assessment).len() {
                     0 => None,
                     count => Some(view! { <p class="projector__legal" data-testid="projector-legal">{crate::td_plural!(l, projector.legal, count)}</p> }),
                 }}

@@ -271,7 +271,7 @@ fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
                     label: td_string!(l, pst.reword_label, number = number.clone()),
                     // Each section has one: the number tells them apart for a screen reader.
                     aria: td_string!(l, pst.reword_aria, number = number.clone()),
-                    testid: "pst-reword",
+                    strategic: true,
                 };
                 view! { <ObjectiveHeading words wording=title.clone() key=pillar/> }.into_any()
             };
@@ -300,8 +300,8 @@ struct RewordWords {
     heading: String,
     label: String,
     aria: String,
-    /// `pst-reword` for an objectif stratégique, `pst-op-reword` for an objectif opérationnel.
-    testid: &'static str,
+    /// An objectif stratégique, or else an objectif opérationnel.
+    strategic: bool,
 }
 
 /// An objective's heading, which the commune can reword for its own PST: « Atteindre le
@@ -311,8 +311,13 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
     let state = AppState::from_context();
     let l = crate::state::locale();
     let editing = RwSignal::new(false);
-    let input_id = format!("{}-{key}", words.testid);
-    let heading_id = StoredValue::new(format!("{}-heading-{key}", words.testid));
+    let testid = if words.strategic {
+        "pst-reword"
+    } else {
+        "pst-op-reword"
+    };
+    let input_id = format!("{testid}-{key}");
+    let heading_id = StoredValue::new(format!("{testid}-heading-{key}"));
     let focus_input = StoredValue::new(input_id.clone());
     let draft = RwSignal::new(wording);
     let key = StoredValue::new(key);
@@ -338,9 +343,9 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
         heading,
         label,
         aria,
-        testid,
+        strategic,
     } = words;
-    let heading = if testid == "pst-reword" {
+    let heading = if strategic {
         view! { <h2 id=heading_id.get_value() tabindex="-1">{heading}</h2> }.into_any()
     } else {
         view! { <h3 id=heading_id.get_value() tabindex="-1">{heading}</h3> }.into_any()
@@ -398,7 +403,7 @@ fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
             heading: format!("{} — {}", td_string!(l, pst.operational, number = number.clone()), first.operational),
             label: td_string!(l, pst.reword_label_operational, number = number.clone()),
             aria: td_string!(l, pst.reword_aria_operational, number = number),
-            testid: "pst-op-reword",
+            strategic: false,
         };
         view! {
             <ObjectiveHeading words wording=first.operational.clone() key=first.question_id.clone()/>
