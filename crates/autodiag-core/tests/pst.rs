@@ -89,6 +89,14 @@ fn action_text(id: &str) -> Option<ActionText> {
     content::action_texts("fr").get(id).cloned()
 }
 
+/// The assessment as IGRETEC reads it back from its summary file.
+fn through_a_file(a: &Assessment) -> Assessment {
+    let file = summary::to_json(&summary::export(framework(), a, NOW));
+    summary::import(framework(), file.as_bytes(), "y".into(), NOW)
+        .unwrap()
+        .assessment
+}
+
 fn csv_of(a: &Assessment, later: Option<&Assessment>) -> String {
     pst::csv(
         &pst_of(a),
@@ -548,10 +556,7 @@ fn the_commune_rewords_an_objectif_strategique_and_keeps_it_through_a_redraft_an
             .any(|s| s.pillar_id == "mobilite")
     );
     assert!(csv_of(&a, None).contains(";Une commune sûre pour les piétons;"));
-    let file = summary::to_json(&summary::export(framework(), &a, NOW));
-    let back = summary::import(framework(), file.as_bytes(), "y".into(), NOW)
-        .unwrap()
-        .assessment;
+    let back = through_a_file(&a);
     assert_eq!(
         back.roadmap
             .as_ref()
@@ -584,10 +589,7 @@ fn the_commune_rewords_an_objectif_operationnel_on_its_fiche_in_the_csv_and_in_i
         pst::strategic_title(&a, "fr", pillar),
         content::strategic_objective("fr", pillar).unwrap()
     );
-    let file = summary::to_json(&summary::export(framework(), &a, NOW));
-    let back = summary::import(framework(), file.as_bytes(), "y".into(), NOW)
-        .unwrap()
-        .assessment;
+    let back = through_a_file(&a);
     assert_eq!(
         back.roadmap
             .as_ref()

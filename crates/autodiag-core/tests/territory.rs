@@ -291,6 +291,32 @@ fn a_commune_is_known_by_its_name_whatever_its_optional_nis_code_says() {
     assert_eq!(t.superseded[0].file, "thuin-2025.json");
 }
 
+/// The territory's CSV with pillar ids for names and one-letter headers, in French, on
+/// 1 June 2026: for tests that read its rows.
+fn plain_csv(t: &territory::Territory) -> String {
+    let names: Vec<String> = framework().pillars.iter().map(|p| p.id.clone()).collect();
+    let headers = [
+        "C",
+        "N",
+        "H",
+        "D",
+        "F",
+        "Q",
+        "P",
+        "À confirmer",
+        "V",
+        "Ancienne",
+    ];
+    t.csv(
+        framework(),
+        &names,
+        &headers,
+        &POPULATION_NAMES,
+        ("oui", "2026-06-01"),
+        "fr",
+    )
+}
+
 /// Summary files of communes given as (file, commune, NIS code, date).
 fn files_of(communes: &[(&str, &str, &str, &str)]) -> Vec<(String, Vec<u8>)> {
     communes
@@ -1389,27 +1415,7 @@ fn the_territory_exports_give_each_communes_population_band() {
         ("thuin.json".to_string(), file_of(&unsaid)),
     ];
     let t = territory::load(framework(), &files, NOW);
-    let names: Vec<String> = framework().pillars.iter().map(|p| p.id.clone()).collect();
-    let headers = [
-        "C",
-        "N",
-        "Habitants",
-        "D",
-        "F",
-        "Q",
-        "P",
-        "À confirmer",
-        "V",
-        "Ancienne",
-    ];
-    let text = t.csv(
-        framework(),
-        &names,
-        &headers,
-        &POPULATION_NAMES,
-        ("oui", "2026-06-01"),
-        "fr",
-    );
+    let text = plain_csv(&t);
     let row = |name: &str| {
         text.split("\r\n")
             .find(|l| l.starts_with(&format!("{name};")))
@@ -1497,27 +1503,7 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
     let anderlues = t.communes.iter().find(|c| c.name == "Anderlues").unwrap();
     assert!(anderlues.to_confirm.iter().all(|f| !f));
 
-    let names: Vec<String> = framework().pillars.iter().map(|p| p.id.clone()).collect();
-    let headers = [
-        "C",
-        "N",
-        "H",
-        "D",
-        "F",
-        "Q",
-        "P",
-        "À confirmer",
-        "V",
-        "Ancienne",
-    ];
-    let text = t.csv(
-        framework(),
-        &names,
-        &headers,
-        &POPULATION_NAMES,
-        ("oui", "2026-06-01"),
-        "fr",
-    );
+    let text = plain_csv(&t);
     let total = framework()
         .pillars
         .iter()
