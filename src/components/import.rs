@@ -168,6 +168,9 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
             column = *column
         )
         .to_string(),
+        ImportError::OtherFramework { id } => {
+            td_string!(l, import.errors.other_framework, id = id.clone()).to_string()
+        }
         ImportError::TargetOutOfRange { pillar_id, value } => td_string!(
             l,
             import.errors.target,

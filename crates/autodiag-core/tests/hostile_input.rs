@@ -643,6 +643,7 @@ fn check_import(bytes: &[u8]) -> Result<Option<Imported>, TestCaseError> {
                     | ImportError::DuplicateAnswer { .. }
                     | ImportError::DuplicatePillar { .. }
                     | ImportError::TargetOutOfRange { .. }
+                    | ImportError::OtherFramework { .. }
             ),
             "parse accepted but import refused with {:?}",
             i

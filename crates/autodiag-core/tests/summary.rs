@@ -457,6 +457,20 @@ fn the_first_faulty_answer_is_named_whether_its_fault_is_a_repeat_or_a_level() {
     );
 }
 
+/// Another référentiel's summary may share question ids whose levels mean something else:
+/// refused with its id, never read as ours.
+#[test]
+fn a_summary_of_another_referentiel_is_refused_with_its_id() {
+    let mut value = valid_value();
+    value["framework"]["id"] = "bep-smart-region".into();
+    assert_eq!(
+        reject(value.to_string().as_bytes()),
+        ImportError::OtherFramework {
+            id: "bep-smart-region".to_string()
+        }
+    );
+}
+
 #[test]
 fn a_pillar_listed_twice_is_refused() {
     let mut value = valid_value();

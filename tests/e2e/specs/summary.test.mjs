@@ -91,6 +91,9 @@ test("bad files get a French message and change nothing", async () => {
   delete missing.profile;
   const wrongType = example();
   wrongType.answers = "toutes";
+  // Another intercommunale's référentiel in the same format: its questions are not ours.
+  const otherReferentiel = example();
+  otherReferentiel.framework.id = "bep-smart-region";
   // Cut off inside a note, as a mail or a full disk leaves it.
   const full = JSON.stringify(example(), null, 2);
   const cut = full.slice(0, full.indexOf('"note"') + 20);
@@ -104,6 +107,7 @@ test("bad files get a French message and change nothing", async () => {
     ["double.json", duplicate],
     ["incomplet.json", missing],
     ["type.json", wrongType],
+    ["autre-referentiel.json", otherReferentiel],
     ["vide.json", ""],
     ["image.json", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])],
     ["profond.json", "[".repeat(10_000) + "]".repeat(10_000)],
@@ -115,7 +119,7 @@ test("bad files get a French message and change nothing", async () => {
   await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", files);
   await page
-    .waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 13, null, { timeout: 15_000 })
+    .waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 14, null, { timeout: 15_000 })
     .catch(async () => assert.fail(`results: ${await page.textContent("[data-testid=import-results]")}`));
   const text = await page.textContent("[data-testid=import-results]");
   // The cut file is told as cut, and the question at fault by its title, not its identifier.
@@ -135,6 +139,7 @@ test("bad files get a French message and change nothing", async () => {
     "n'est pas un texte (un PDF ou un tableur, peut-être)",
     "imbriqué trop profondément",
     "le fichier fait 5,1 Mo ; un fichier Autodiag ne dépasse jamais 5 Mo.",
+    "vient d'un autre questionnaire (« bep-smart-region ») que celui des communes de Charleroi Métropole",
   ]) {
     assert.ok(text.includes(expected), `missing: ${expected}`);
   }

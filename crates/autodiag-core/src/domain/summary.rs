@@ -462,6 +462,11 @@ pub enum ImportError {
         pillar_id: String,
         value: u8,
     },
+    /// A summary of another référentiel (`framework.id`): its questions are not ours, even
+    /// where an id is the same, so its answers cannot be read or compared as ours.
+    OtherFramework {
+        id: String,
+    },
 }
 
 /// A summary read back: the assessment it describes, and what was noticed on the way.
@@ -700,6 +705,11 @@ fn to_assessment(
     new_id: String,
     now: &str,
 ) -> Result<Imported, ImportError> {
+    if summary.framework.id != framework.id {
+        return Err(ImportError::OtherFramework {
+            id: summary.framework.id,
+        });
+    }
     let all_answers: Vec<&SummaryAnswer> = summary
         .answers
         .iter()
