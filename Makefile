@@ -252,6 +252,9 @@ lint:
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features tools -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features crash-test -- -D warnings
+	@# One boxed handler type per event, so Leptos compiles a listener's code once (src/events.rs).
+	@if grep -rnP '\bon:[a-z]+=(?!handler\()' src; then \
+	  echo "lint: give each on: attribute its handler through crate::events::handler (src/events.rs)"; exit 1; fi
 
 # The core crate only: its tests compile no leptos, web-sys or wasm-bindgen.
 # The property tests draw from a fixed seed, so that a run of `make test` (and CI) is repeatable:

@@ -4,6 +4,7 @@ use crate::browser;
 use crate::components::notices::Notices;
 use crate::components::stepper::Stepper;
 use crate::domain::settings::OPERATOR;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::pages;
 use crate::route::{Bundle, Route};
@@ -129,7 +130,7 @@ fn Shell(pages: Pages, title: Title) -> impl IntoView {
     };
     let projector = move || state.route.get() == Route::Projector;
     view! {
-        <a class="skip-link" href="#main" on:click=skip>{td_string!(l, shell.skip)}</a>
+        <a class="skip-link" href="#main" on:click=handler(skip)>{td_string!(l, shell.skip)}</a>
         {move || (!projector()).then(|| view! { <Header/> })}
         {move || (!projector()).then(|| view! { <Notices/> })}
         <div class="layout" class:layout--projector=projector>
@@ -211,7 +212,7 @@ fn Header() -> impl IntoView {
                             type="button"
                             lang=locale.as_str()
                             aria-pressed=move || (state.lang.get() == locale).to_string()
-                            on:click=move |_| state.switch_language(locale)
+                            on:click=handler(move |_| state.switch_language(locale))
                         >
                             {td_string!(locale, shell.language_name)}
                         </button>

@@ -5,6 +5,7 @@ use crate::chart::{self, BAND_COLOURS, BarRow, Bars, Radar, Series};
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content;
 use crate::domain::scoring::{self, PillarScore};
+use crate::events::handler;
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -283,10 +284,10 @@ pub fn ChartFigure(
         <figure class="chart" data-testid=testid>
             <div class="chart__svg" node_ref=holder inner_html=move || draw.run(shown_width.get())></div>
             <div class="chart__downloads">
-                <button type="button" class="button button--small" data-testid=format!("{testid}-svg") on:click=download_svg>
+                <button type="button" class="button button--small" data-testid=format!("{testid}-svg") on:click=handler(download_svg)>
                     {td_string!(l, results.download_svg)}
                 </button>
-                <button type="button" class="button button--small" data-testid=format!("{testid}-png") on:click=download_png>
+                <button type="button" class="button button--small" data-testid=format!("{testid}-png") on:click=handler(download_png)>
                     {td_string!(l, results.download_png)}
                 </button>
             </div>

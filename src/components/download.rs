@@ -2,6 +2,7 @@
 
 use crate::browser;
 use crate::domain::{content, scoring, summary};
+use crate::events::handler;
 use crate::i18n::*;
 use crate::route::{Bundle, Route};
 use crate::state::AppState;
@@ -88,7 +89,7 @@ pub fn DownloadCopyButton(
             class=if compact { "link-button" } else { "button" }
             class:button--primary=prominent
             data-testid=if compact { "status-copy" } else { "download-copy" }
-            on:click=download
+            on:click=handler(download)
         >
             {if compact { td_string!(l, download.copy_short) } else { td_string!(l, download.copy) }}
         </button>

@@ -2,6 +2,7 @@
 //! consolidation screens.
 
 use crate::browser;
+use crate::events::handler;
 use leptos::prelude::*;
 
 /// A file picker and a drop zone; both hand the chosen files to `on_files`.
@@ -43,13 +44,13 @@ pub fn FileDrop(
             class="dropzone"
             class:dropzone--active=move || dragging.get()
             data-testid=zone_testid
-            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=on_drop
+            on:dragover=handler(move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); })
+            on:dragleave=handler(move |_| dragging.set(false))
+            on:drop=handler(on_drop)
         >
             <label for=input_id class=button_class>{label}</label>
             <input id=input_id class="visually-hidden-input" type="file" accept=".json,application/json" multiple
-                data-testid=testid on:change=on_change/>
+                data-testid=testid on:change=handler(on_change)/>
             <p class="hint">{hint}</p>
         </div>
     }

@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::components::download::{SavedSummary, download_summary};
 use crate::domain::settings::OPERATOR;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ pub fn SaveForIgretec() -> impl IntoView {
     view! {
         <div class="handover no-print">
             <button type="button" class="button button--primary" data-testid="download-summary"
-                aria-describedby="handover-help" on:click=save>
+                aria-describedby="handover-help" on:click=handler(save)>
                 {td_string!(l, download.summary)}
             </button>
             <p id="handover-help" class="field__hint">{td_string!(l, handover.help)}</p>
@@ -88,7 +89,7 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
             }}
             {share.map(|share| view! {
                 <p>
-                    <button type="button" class="button" data-testid="share-summary" on:click=share>{td_string!(l, handover.share)}</button>
+                    <button type="button" class="button" data-testid="share-summary" on:click=handler(share)>{td_string!(l, handover.share)}</button>
                     " "<span class="field__hint">{td_string!(l, handover.share_hint)}</span>
                 </p>
             })}

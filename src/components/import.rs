@@ -8,6 +8,7 @@ use crate::domain::assessment::Assessment;
 use crate::domain::stored;
 use crate::domain::summary::{self, ImportError};
 use crate::domain::{content, scoring};
+use crate::events::handler;
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -367,10 +368,10 @@ fn OpenImported(id: String) -> impl IntoView {
     let open_id = id.clone();
     view! {
         <button type="button" class="button button--small button--primary" data-testid="imported-open"
-            on:click=move |_| go(&open_id, false)>{td_string!(l, import.open)}</button>
+            on:click=handler(move |_| go(&open_id, false))>{td_string!(l, import.open)}</button>
         " "
         <button type="button" class="button button--small" data-testid="imported-results"
-            on:click=move |_| go(&id, true)>{td_string!(l, import.see_results)}</button>
+            on:click=handler(move |_| go(&id, true))>{td_string!(l, import.see_results)}</button>
     }
 }
 
@@ -516,11 +517,11 @@ pub fn ImportArea(
                             {td_string!(l, import.duplicate, name = name, date = date)}
                             " "<span data-testid="import-versions">{versions}</span>
                             " "
-                            <button type="button" class="button button--small" data-testid="import-replace" on:click=move |_| resolve(index, DuplicateChoice::Replace)>{td_string!(l, import.replace)}</button>
+                            <button type="button" class="button button--small" data-testid="import-replace" on:click=handler(move |_| resolve(index, DuplicateChoice::Replace))>{td_string!(l, import.replace)}</button>
                             " "
-                            <button type="button" class="button button--small" data-testid="import-keep-both" on:click=move |_| resolve(index, DuplicateChoice::KeepBoth)>{td_string!(l, import.keep_both)}</button>
+                            <button type="button" class="button button--small" data-testid="import-keep-both" on:click=handler(move |_| resolve(index, DuplicateChoice::KeepBoth))>{td_string!(l, import.keep_both)}</button>
                             " "
-                            <button type="button" class="button button--small" on:click=move |_| resolve(index, DuplicateChoice::Cancel)>{td_string!(l, import.cancel)}</button>
+                            <button type="button" class="button button--small" on:click=handler(move |_| resolve(index, DuplicateChoice::Cancel))>{td_string!(l, import.cancel)}</button>
                         </li>
                     }.into_any()
                 }

@@ -3,6 +3,7 @@
 //! every screen, and its summary could go to IGRETEC in place of this year's.
 
 use crate::browser;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -28,11 +29,11 @@ pub fn NotLatest() -> impl IntoView {
             <p class="notice notice--warning no-print" data-testid="not-latest">
                 <span>{td_string!(l, results.not_latest, date = date, commune = commune)}</span>
                 <button type="button" class="button button--small" data-testid="open-latest"
-                    on:click=move |_| {
+                    on:click=handler(move |_| {
                         state.open(&later_id);
                         // As arriving on a screen does: its roadmap drafted from its answers.
                         state.refresh_roadmap();
-                    }>
+                    })>
                     {td_string!(l, results.open_latest, date = later_date)}
                 </button>
             </p>

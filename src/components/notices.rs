@@ -4,6 +4,7 @@
 use super::download::{DownloadCopyButton, download_backup};
 use crate::browser;
 use crate::domain::stored::DecodeError;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::state::AppState;
 use crate::storage::{self, Recovered};
@@ -52,7 +53,7 @@ pub fn Notices() -> impl IntoView {
             shown.push(view! {
                 <div class="notice notice--info" role="status" data-testid="conflict-notice">
                     <p>{td_string!(l, notices.conflict, name = name)}</p>
-                    <button type="button" class="button" on:click=move |_| state.conflict_copy.set(None)>{td_string!(l, notices.dismiss)}</button>
+                    <button type="button" class="button" on:click=handler(move |_| state.conflict_copy.set(None))>{td_string!(l, notices.dismiss)}</button>
                 </div>
             }.into_any());
         }
@@ -84,8 +85,8 @@ pub fn Notices() -> impl IntoView {
             shown.push(view! {
                 <div class="notice notice--info" role="status" data-testid="undo-notice">
                     <p>{said}</p>
-                    <button type="button" class="button button--primary" data-testid="undo-delete" on:click=move |_| state.undo_delete()>{undo}</button>
-                    <button type="button" class="button" on:click=move |_| { state.deleted.set(None); storage::empty_trash(); }>{td_string!(l, notices.dismiss)}</button>
+                    <button type="button" class="button button--primary" data-testid="undo-delete" on:click=handler(move |_| state.undo_delete())>{undo}</button>
+                    <button type="button" class="button" on:click=handler(move |_| { state.deleted.set(None); storage::empty_trash(); })>{td_string!(l, notices.dismiss)}</button>
                 </div>
             }.into_any());
         }
@@ -93,7 +94,7 @@ pub fn Notices() -> impl IntoView {
             shown.push(view! {
                 <div class="notice notice--info" role="status" data-testid="update-ready">
                     <p>{td_string!(l, notices.update_ready)}</p>
-                    <button type="button" class="button" on:click=move |_| crate::offline::activate_update()>{td_string!(l, notices.reload)}</button>
+                    <button type="button" class="button" on:click=handler(move |_| crate::offline::activate_update())>{td_string!(l, notices.reload)}</button>
                 </div>
             }.into_any());
         }
@@ -118,7 +119,7 @@ fn DownloadButtons() -> impl IntoView {
     view! {
         <div class="notice__actions">
             {move || open.get().then(|| view! { <DownloadCopyButton prominent=true/> })}
-            <button type="button" class="button" on:click=move |_| { download_backup(None); }>
+            <button type="button" class="button" on:click=handler(move |_| { download_backup(None); })>
                 {td_string!(l, download.backup)}
             </button>
         </div>
@@ -156,11 +157,11 @@ fn RecoveryNotice(recovered: Recovered) -> impl IntoView {
                 {td_string!(l, notices.recovered_kept)}
             </p>
             <div class="notice__actions">
-                <button type="button" class="button button--primary" data-testid="download-recovered" on:click=download>
+                <button type="button" class="button button--primary" data-testid="download-recovered" on:click=handler(download)>
                     {td_string!(l, notices.recovered_download)}
                 </button>
                 {move || downloaded.get().then(|| view! {
-                    <button type="button" class="button" data-testid="discard-recovered" on:click=discard.clone()>
+                    <button type="button" class="button" data-testid="discard-recovered" on:click=handler(discard.clone())>
                         {td_string!(l, notices.recovered_discard)}
                     </button>
                 })}

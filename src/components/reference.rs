@@ -5,6 +5,7 @@ use crate::browser;
 use crate::chart::{Bars, Radar, Series};
 use crate::domain::content;
 use crate::domain::reference::{self, CarriedOver, Reached, Reference, ReferenceError};
+use crate::events::handler;
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -183,7 +184,7 @@ pub fn ReferencePicker(reference: RwSignal<Option<Reference>>) -> impl IntoView 
                     {loaded.carried_over.as_ref().map(|carried| view! {
                         <p class="hint" data-testid="reference-carried">{carried_text(l, carried)}</p>
                     })}
-                    <button type="button" class="button" data-testid="reference-remove" on:click=remove>
+                    <button type="button" class="button" data-testid="reference-remove" on:click=handler(remove)>
                         {td_string!(l, results.reference_remove)}
                     </button>
                 }
@@ -191,7 +192,7 @@ pub fn ReferencePicker(reference: RwSignal<Option<Reference>>) -> impl IntoView 
                 None => view! {
                     <label for="reference-input" class="button">{td_string!(l, results.reference_pick, territory = territory)}</label>
                     <input id="reference-input" class="visually-hidden-input" type="file" accept=".json,application/json"
-                        data-testid="reference-input" aria-describedby="reference-hint" on:change=on_change/>
+                        data-testid="reference-input" aria-describedby="reference-hint" on:change=handler(on_change)/>
                     <p class="hint" id="reference-hint">{td_string!(l, results.reference_hint)}</p>
                 }
                 .into_any(),

@@ -3,6 +3,7 @@
 
 use crate::domain::assessment::{Assessment, MAX_ASK_CHARS};
 use crate::domain::{content, scoring};
+use crate::events::handler;
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -48,7 +49,7 @@ pub fn QuestionsToCheck(
                                     <label for=input_id.clone()>{td_string!(l, results.to_check_ask)}</label>
                                     <input id=input_id type="text" maxlength=MAX_ASK_CHARS value=ask.clone()
                                         data-testid=format!("ask-{question}")
-                                        on:input=move |ev| {
+                                        on:input=handler(move |ev| {
                                             let who = event_target_value(&ev);
                                             state.type_text(format!("ask:{question}"), move |a, now, continuing| {
                                                 if continuing {
@@ -57,8 +58,8 @@ pub fn QuestionsToCheck(
                                                     a.set_ask(question, &who, now);
                                                 }
                                             });
-                                        }
-                                        on:blur=move |_| state.leave_field()/>
+                                        })
+                                        on:blur=handler(move |_| state.leave_field())/>
                                     <span class="print-only">{ask}</span>
                                 </div>
                             </li>

@@ -6,6 +6,7 @@ use crate::components::import::ImportArea;
 use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::scoring;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::pages::home::NewAssessmentForm;
 use crate::route::Route;
@@ -59,7 +60,7 @@ pub fn AssessmentsPage() -> impl IntoView {
             <section class="card card--quiet" aria-labelledby="tools-title">
                 <h2 id="tools-title">{td_string!(l, assessments.tools_title)}</h2>
                 <ul class="tool-links">
-                    <li><a href=state.href(Route::Projector) data-testid="to-projector" on:click=|_| browser::enter_fullscreen_root()>{td_string!(l, nav.projector)}</a>" — "{projector_hint}</li>
+                    <li><a href=state.href(Route::Projector) data-testid="to-projector" on:click=handler(|_| browser::enter_fullscreen_root())>{td_string!(l, nav.projector)}</a>" — "{projector_hint}</li>
                     <li><a href=state.href(Route::Compare) data-testid="to-compare">{td_string!(l, nav.compare)}</a>" — "{td_string!(l, assessments.compare_hint)}</li>
                     <li><a href=state.href(Route::Consolidate) data-testid="to-consolidate">{td_string!(l, nav.consolidate)}</a>" — "{td_string!(l, assessments.consolidate_hint)}</li>
                     <li><a href=state.href(Route::Territory) data-testid="to-territory">{td_string!(l, nav.territory_igretec)}</a>" — "{td_string!(l, assessments.territory_hint)}</li>
@@ -72,13 +73,13 @@ pub fn AssessmentsPage() -> impl IntoView {
                 // questionnaire's « copie de mes réponses » holds only the open one.
                 {move || (!rows.get().is_empty()).then(|| view! {
                     <p class="hint">{td_string!(l, assessments.move_hint)}" "
-                        <button type="button" class="button button--small" data-testid="backup-all" on:click=move |_| {
+                        <button type="button" class="button button--small" data-testid="backup-all" on:click=handler(move |_| {
                             // The reminders to keep a copy stop only once the file was handed over.
                             if crate::components::download::download_backup(None) {
                                 let now = browser::now_iso();
                                 state.workspace.update(|w| w.assessments.iter_mut().for_each(|a| a.mark_downloaded(&now)));
                             }
-                        }>{td_string!(l, assessments.backup_all)}</button>
+                        })>{td_string!(l, assessments.backup_all)}</button>
                     </p>
                 })}
                 // Here rather than on a page of its own: the imported assessment joins the list above.
@@ -215,10 +216,10 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
         Mode::Idle => view! {
             // Named by the row's heading: « Dupliquer » alone does not say which assessment.
             <div class="assessment__actions" role="group" aria-labelledby=name_id.clone()>
-                <button type="button" class="button button--primary" data-testid="open-assessment" on:click=open.clone()>{td_string!(l, assessments.open)}</button>
-                <a class="button" href=state.href(Route::Results) data-testid="assessment-results" on:click=open_then_follow.clone()>{td_string!(l, assessments.results)}</a>
-                <a class="button" href=state.href(Route::Projector) data-testid="assessment-projector" on:click=open_then_project.clone()>{td_string!(l, assessments.project)}</a>
-                <button type="button" class="button" on:click={
+                <button type="button" class="button button--primary" data-testid="open-assessment" on:click=handler(open.clone())>{td_string!(l, assessments.open)}</button>
+                <a class="button" href=state.href(Route::Results) data-testid="assessment-results" on:click=handler(open_then_follow.clone())>{td_string!(l, assessments.results)}</a>
+                <a class="button" href=state.href(Route::Projector) data-testid="assessment-projector" on:click=handler(open_then_project.clone())>{td_string!(l, assessments.project)}</a>
+                <button type="button" class="button" on:click=handler({
                     // The commune's own name, not the list's « Walcourt — synthèse de 3 »: the
                     // field rewrites the commune in the summary.
                     let (commune, field) = (commune.clone(), input_id.clone());
@@ -229,25 +230,25 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                         let field = field.clone();
                         request_animation_frame(move || browser::focus(&field));
                     }
-                }>{td_string!(l, assessments.rename)}</button>
-                <button type="button" class="button" data-testid="duplicate-assessment" on:click=duplicate.clone()>{td_string!(l, assessments.duplicate)}</button>
-                <button type="button" class="button" on:click=download.clone()>{td_string!(l, assessments.download)}</button>
-                <button type="button" class="button button--danger" data-testid="delete-assessment" on:click=move |_| mode.set(Mode::ConfirmingDelete)>{td_string!(l, assessments.delete)}</button>
+                })>{td_string!(l, assessments.rename)}</button>
+                <button type="button" class="button" data-testid="duplicate-assessment" on:click=handler(duplicate.clone())>{td_string!(l, assessments.duplicate)}</button>
+                <button type="button" class="button" on:click=handler(download.clone())>{td_string!(l, assessments.download)}</button>
+                <button type="button" class="button button--danger" data-testid="delete-assessment" on:click=handler(move |_| mode.set(Mode::ConfirmingDelete))>{td_string!(l, assessments.delete)}</button>
             </div>
         }.into_any(),
         Mode::Renaming => view! {
-            <form class="inline-form" on:submit=rename.clone()>
+            <form class="inline-form" on:submit=handler(rename.clone())>
                 <label for=input_id.clone()>{td_string!(l, assessments.new_name)}</label>
-                <input id=input_id.clone() type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS prop:value=draft.get_untracked() on:input=move |ev| draft.set(event_target_value(&ev))/>
+                <input id=input_id.clone() type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS prop:value=draft.get_untracked() on:input=handler(move |ev| draft.set(event_target_value(&ev)))/>
                 <button type="submit" class="button button--primary">{td_string!(l, assessments.save)}</button>
-                <button type="button" class="button" on:click=move |_| mode.set(Mode::Idle)>{td_string!(l, assessments.cancel)}</button>
+                <button type="button" class="button" on:click=handler(move |_| mode.set(Mode::Idle))>{td_string!(l, assessments.cancel)}</button>
             </form>
         }.into_any(),
         Mode::ConfirmingDelete => view! {
             <div class="assessment__confirm" role="alert">
                 <p>{td_string!(l, assessments.confirm_delete)}</p>
-                <button type="button" class="button button--danger" data-testid="confirm-delete" on:click=delete.clone()>{td_string!(l, assessments.confirm_yes)}</button>
-                <button type="button" class="button" on:click=move |_| mode.set(Mode::Idle)>{td_string!(l, assessments.cancel)}</button>
+                <button type="button" class="button button--danger" data-testid="confirm-delete" on:click=handler(delete.clone())>{td_string!(l, assessments.confirm_yes)}</button>
+                <button type="button" class="button" on:click=handler(move |_| mode.set(Mode::Idle))>{td_string!(l, assessments.cancel)}</button>
             </div>
         }.into_any(),
     }

@@ -7,6 +7,7 @@ use crate::domain::compare;
 use crate::domain::content;
 use crate::domain::profile::Authorship;
 use crate::domain::scoring;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::pages::results::choice_text;
 use crate::state::AppState;
@@ -134,7 +135,7 @@ pub fn ComparePage() -> impl IntoView {
         view! {
             <div class="field field--inline">
                 <label for=id>{label}</label>
-                <select id=id data-testid=id on:change=move |ev| signal.set(event_target_value(&ev))>
+                <select id=id data-testid=id on:change=handler(move |ev| signal.set(event_target_value(&ev)))>
                     <option value="" selected=signal.get_untracked().is_empty()>"—"</option>
                     {options.into_iter().map(|(value, text)| {
                         let selected = signal.get_untracked() == value;
@@ -232,11 +233,11 @@ pub fn ComparePage() -> impl IntoView {
             let date = crate::browser::format_date(&b.profile.date, state.lang_code(), false);
             view! {
                 <p class="no-print">
-                    <button type="button" class="button" data-testid="pst-evaluate" on:click=move |_| {
+                    <button type="button" class="button" data-testid="pst-evaluate" on:click=handler(move |_| {
                         state.open(&earlier);
                         let hash = crate::route::Route::href_pst_evaluated_with(&later);
                         let _ = crate::browser::window().location().set_hash(&hash);
-                    }>{td_string!(l, compare.evaluate_pst, date = date)}</button>
+                    })>{td_string!(l, compare.evaluate_pst, date = date)}</button>
                 </p>
             }
         });

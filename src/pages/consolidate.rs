@@ -10,6 +10,7 @@ use crate::domain::consolidation::{self, Admission};
 use crate::domain::content;
 use crate::domain::stored::Workshop;
 use crate::domain::summary;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::pages::projector::SlideDeck;
 use crate::pages::results::{choice_text, level_text};
@@ -173,7 +174,7 @@ pub fn ConsolidatePage() -> impl IntoView {
                             <li>{label}" "
                                 <button type="button" class="button button--small" data-testid="consolidate-add-local"
                                     disabled=move || is_loaded(&loaded_id)
-                                    on:click=move |_| add_local(id.clone())>
+                                    on:click=handler(move |_| add_local(id.clone()))>
                                     {let loaded_id = id.clone(); move || if is_loaded(&loaded_id) { td_string!(l, consolidate.added) } else { td_string!(l, consolidate.add) }}
                                 </button>
                             </li>
@@ -251,14 +252,14 @@ fn UnsavedWorkshop(
                             <p role="alert">{td_string!(l, consolidate.discard_confirm)}</p>
                             <div class="notice__actions">
                                 <button type="button" class="button button--danger button--small" data-testid="workshop-discard-yes"
-                                    on:click=move |_| {
+                                    on:click=handler(move |_| {
                                         settle();
                                         crate::storage::end_workshop();
-                                    }>
+                                    })>
                                     {td_string!(l, consolidate.discard_yes)}
                                 </button>
                                 <button type="button" class="button button--small" id="workshop-discard-no"
-                                    on:click=move |_| confirming.set(false)>
+                                    on:click=handler(move |_| confirming.set(false))>
                                     {td_string!(l, consolidate.discard_no)}
                                 </button>
                             </div>
@@ -268,7 +269,7 @@ fn UnsavedWorkshop(
                         view! {
                             <div class="notice__actions">
                                 <button type="button" class="button button--primary button--small" data-testid="workshop-resume"
-                                    on:click=move |_| {
+                                    on:click=handler(move |_| {
                                         settle();
                                         let same = |w: &Workshop| offered_ids.with_value(|ids| w.respondents.iter().map(|a| &a.id).eq(ids.iter()));
                                         match crate::storage::unsaved_workshop().filter(same) {
@@ -279,14 +280,14 @@ fn UnsavedWorkshop(
                                             }
                                             None => errors.set(vec![td_string!(l, consolidate.unsaved_gone).to_string()]),
                                         }
-                                    }>
+                                    })>
                                     {td_string!(l, consolidate.resume)}
                                 </button>
                                 <button type="button" class="button button--small" data-testid="workshop-discard"
-                                    on:click=move |_| {
+                                    on:click=handler(move |_| {
                                         confirming.set(true);
                                         request_animation_frame(|| browser::focus("workshop-discard-no"));
-                                    }>
+                                    })>
                                     {td_string!(l, consolidate.discard)}
                                 </button>
                             </div>
@@ -323,7 +324,7 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
                                 <span>{who.clone()}{people}" · "{date}</span>" "
                                 <button type="button" class="button button--small button--danger"
                                     aria-label=td_string!(l, consolidate.remove_who, who = who)
-                                    on:click=move |_| {
+                                    on:click=handler(move |_| {
                                         respondents.update(|r| r.retain(|x| x.id != id));
                                         // Everyone removed: the next workshop starts afresh.
                                         if respondents.with_untracked(Vec::is_empty) {
@@ -332,7 +333,7 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
                                                 kept.set(LiteMap::new_vec());
                                             }
                                         }
-                                    }>
+                                    })>
                                     {td_string!(l, consolidate.remove)}
                                 </button>
                             </li>
@@ -404,7 +405,7 @@ fn decision_select(
                     chosen.with(|c| choice_value(c.get(&read).copied().flatten()))
                 }
             }
-            on:change=move |ev| {
+            on:change=handler(move |ev| {
                 let raw = event_target_value(&ev);
                 // « À décider » again takes the decision back: the proposal stands, unsettled.
                 let settled = raw != PENDING;
@@ -415,7 +416,7 @@ fn decision_select(
                         if settled { k.insert(write.clone(), value); } else { k.remove(&write); }
                     });
                 }
-            }>
+            })>
             {pending.map(|text| view! { <option value=PENDING>{text}</option> })}
             {values.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
         </select>
@@ -596,10 +597,10 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             <p data-testid="disagreement-count">{crate::td_plural!(l, consolidate.disagreements, discussion.len(), commune = commune)}</p>
             {(!discussion.is_empty()).then(|| view! {
                 <p class="no-print">
-                    <button type="button" class="button" id="project-discussion" data-testid="project-discussion" on:click=move |_| {
+                    <button type="button" class="button" id="project-discussion" data-testid="project-discussion" on:click=handler(move |_| {
                         projecting.set(true);
                         request_animation_frame(|| browser::focus("discussion-next"));
-                    }>
+                    })>
                         {td_string!(l, consolidate.project)}
                     </button>
                 </p>
@@ -644,9 +645,9 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 <div class="field">
                     <label for="consolidated-name">{td_string!(l, consolidate.name_label)}</label>
                     <input id="consolidated-name" type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS
-                        prop:value=name.get_untracked() on:input=move |ev| name.set(event_target_value(&ev))/>
+                        prop:value=name.get_untracked() on:input=handler(move |ev| name.set(event_target_value(&ev)))/>
                 </div>
-                <button type="button" class="button button--primary" data-testid="save-consolidated" on:click=save>
+                <button type="button" class="button button--primary" data-testid="save-consolidated" on:click=handler(save)>
                     {td_string!(l, consolidate.save)}
                 </button>
             </div>
@@ -751,15 +752,15 @@ fn DiscussionSlides(
                 <span class="projector__hint">{td_string!(l, projector.keys)}</span>
                 <span>
                     // At the deck's ends they do nothing, and say so without losing the focus.
-                    <button type="button" class="button button--small" id="discussion-previous" on:click=move |_| go(-1)
+                    <button type="button" class="button button--small" id="discussion-previous" on:click=handler(move |_| go(-1))
                         aria-disabled=move || (index.get() == 0).to_string()>{td_string!(l, projector.previous)}</button>
                     " "
-                    <button type="button" class="button button--small" id="discussion-next" on:click=move |_| go(1)
+                    <button type="button" class="button button--small" id="discussion-next" on:click=handler(move |_| go(1))
                         aria-disabled=move || (index.get() + 1 == count).to_string()>{td_string!(l, projector.next)}</button>
                     " "
-                    <button type="button" class="button button--small" on:click=move |_| browser::enter_fullscreen("discussion")>{td_string!(l, projector.fullscreen)}</button>
+                    <button type="button" class="button button--small" on:click=handler(move |_| browser::enter_fullscreen("discussion"))>{td_string!(l, projector.fullscreen)}</button>
                     " "
-                    <button type="button" class="button button--small" data-testid="leave-discussion" on:click=move |_| leave()>{td_string!(l, projector.leave)}</button>
+                    <button type="button" class="button button--small" data-testid="leave-discussion" on:click=handler(move |_| leave())>{td_string!(l, projector.leave)}</button>
                 </span>
                 // What the group settles, set where the discussion happens; the table follows.
                 <span class="projector__decision">

@@ -2,6 +2,7 @@
 
 use crate::domain::content;
 use crate::domain::scoring;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -31,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
                 view! {
                     <p class="home__continue">
                         <a class="button button--primary button--large" href=state.href(next) data-testid="continue"
-                            on:click=move |_| state.resume_at_first_unanswered()>
+                            on:click=handler(move |_| state.resume_at_first_unanswered())>
                             {label}
                         </a>
                     </p>
@@ -148,7 +149,7 @@ pub fn NewAssessmentForm() -> impl IntoView {
         state.continue_with(&id);
     };
     view! {
-        <form class="inline-form" on:submit=submit novalidate>
+        <form class="inline-form" on:submit=handler(submit) novalidate>
             <div class="field">
                 <label for="new-commune">{td_string!(l, home.commune_label)}</label>
                 <input
@@ -160,7 +161,7 @@ pub fn NewAssessmentForm() -> impl IntoView {
                     aria-invalid=move || error.get().to_string()
                     aria-describedby="new-commune-error"
                     prop:value=name
-                    on:input=move |ev| name.set(event_target_value(&ev))
+                    on:input=handler(move |ev| name.set(event_target_value(&ev)))
                 />
                 <datalist id="communes">
                     // The 30 communes of content/communes.toml, offered as suggestions.
@@ -184,13 +185,13 @@ pub fn NewAssessmentForm() -> impl IntoView {
                             <li>
                                 {label}" "
                                 <button type="button" class="button button--primary button--small" data-testid="continue-existing"
-                                    on:click=move |_| continue_existing(id.clone())>
+                                    on:click=handler(move |_| continue_existing(id.clone()))>
                                     {td_string!(l, home.continue_this)}
                                 </button>
                             </li>
                         }).collect_view()}
                     </ul>
-                    <button type="button" class="button button--small" data-testid="create-anyway" on:click=move |_| create()>
+                    <button type="button" class="button button--small" data-testid="create-anyway" on:click=handler(move |_| create())>
                         {td_string!(l, home.create_anyway)}
                     </button>
                 </div>

@@ -9,6 +9,7 @@ use crate::components::chart_figure::score_or_to_confirm;
 use crate::domain::assessment::{Assessment, Choice, Importance, Level, MAX_NOTE_CHARS};
 use crate::domain::content::{self, Pillar};
 use crate::domain::scoring;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::pages::results::level_name;
 use crate::route::Route;
@@ -85,7 +86,7 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
                     <p class="scale-rule" data-testid="scale-rule">
                         <strong>{td_string!(l, pillar.how_to_answer)}</strong>" "{texts.scale.rule.clone()}
                     </p>
-                    <form class="questions" on:submit=|ev| ev.prevent_default()>
+                    <form class="questions" on:submit=handler(|ev: leptos::ev::SubmitEvent| ev.prevent_default())>
                         {pillar
                             .questions
                             .iter()
@@ -158,7 +159,7 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
                                     type="radio"
                                     name=group.clone()
                                     prop:checked=move || importance_now.get() == importance
-                                    on:change=move |_| state.update_current(|a, now| a.set_importance(&pillar.id, importance, now))
+                                    on:change=handler(move |_| state.update_current(|a, now| a.set_importance(&pillar.id, importance, now)))
                                 />
                                 <span>{label}</span>
                             </label>
@@ -168,7 +169,7 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
             </fieldset>
             <div class="field priority__target">
                 <label for=target_id.clone()>{td_string!(l, pillar.target_label)}</label>
-                <select id=target_id on:change=set_target prop:value=move || {
+                <select id=target_id on:change=handler(set_target) prop:value=move || {
                     state
                         .with_current(|a| a.settings(&pillar.id).target)
                         .flatten()
@@ -277,7 +278,7 @@ fn QuestionField(
                         name=group.clone()
                         data-testid=format!("{question}-{}", choice.form_value())
                         prop:checked=move || chosen.get() == Some(choice)
-                        on:change=move |_| set(Some(choice))
+                        on:change=handler(move |_| set(Some(choice)))
                     />
                     <span class="option__head">{head}{legal_mark}</span>
                     <span class="option__text">{body}</span>
@@ -311,7 +312,7 @@ fn QuestionField(
                         rows="2"
                         maxlength=MAX_NOTE_CHARS
                         prop:value=note
-                        on:input=move |ev| {
+                        on:input=handler(move |ev| {
                             let note = event_target_value(&ev);
                             state.type_text(format!("note:{question}"), move |a, now, continuing| {
                                 if continuing {
@@ -320,11 +321,11 @@ fn QuestionField(
                                     a.set_note(question, &note, now);
                                 }
                             });
-                        }
-                        on:blur=move |_| state.leave_field()
+                        })
+                        on:blur=handler(move |_| state.leave_field())
                     ></textarea>
                 </div>
-                <button type="button" class="button button--small button--quiet question__clear" on:click=clear>
+                <button type="button" class="button button--small button--quiet question__clear" on:click=handler(clear)>
                     {td_string!(l, question.clear)}
                 </button>
             </div>

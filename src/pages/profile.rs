@@ -4,6 +4,7 @@ use crate::domain::profile::{
     self, BudgetBand, MAX_NAME_CHARS, MAX_PARTNERSHIPS_CHARS, PopulationBand, Profile,
     ProfileError, ProfileField, StrategyStatus,
 };
+use crate::events::handler;
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -113,7 +114,7 @@ pub fn ProfilePage() -> impl IntoView {
         <div class="page page--profile">
             <h1>{td_string!(l, profile.title)}</h1>
             <p class="lead">{td_string!(l, profile.lead)}</p>
-            <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
+            <form class="form" on:submit=handler(|ev: leptos::ev::SubmitEvent| ev.prevent_default()) novalidate>
                 {text_field("commune", td_string!(l, profile.commune), None, &initial.commune, MAX_NAME_CHARS, ProfileField::Commune,
                     Callback::new(move |v: String| typed("commune", Box::new(move |p| p.commune = v))))}
                 {text_field("nis", td_string!(l, profile.nis), Some(td_string!(l, profile.nis_hint)), &initial.nis_code, 5, ProfileField::NisCode,
@@ -126,7 +127,7 @@ pub fn ProfilePage() -> impl IntoView {
                 <div class="field">
                     <label for="date">{td_string!(l, profile.date)}</label>
                     <input id="date" type="date" value=initial.date.clone() aria-describedby="date-error"
-                        on:input=move |ev| { let v = event_target_value(&ev); update(Box::new(move |p| p.date = v)); }/>
+                        on:input=handler(move |ev| { let v = event_target_value(&ev); update(Box::new(move |p| p.date = v)); })/>
                     <p class="field__error" id="date-error" role="alert">{move || problem(ProfileField::Date)}</p>
                 </div>
                 <div class="field">
@@ -136,7 +137,7 @@ pub fn ProfilePage() -> impl IntoView {
                         value=initial.digital_staff_fte.map(|v| crate::browser::format_number(v, state.lang_code(), 2)).unwrap_or_default()
                         aria-invalid=move || fte_error.get().is_some().to_string()
                         aria-describedby="fte-hint fte-error"
-                        on:input=on_fte/>
+                        on:input=handler(on_fte)/>
                     <p class="field__error" id="fte-error" role="alert">{move || fte_error.get().map(error_text)}</p>
                 </div>
                 {budget}
@@ -148,7 +149,7 @@ pub fn ProfilePage() -> impl IntoView {
                             view! {
                                 <label class="segmented__option">
                                     <input type="radio" name="strategy" checked=initial.digital_strategy == Some(status)
-                                        on:change=move |_| update(Box::new(move |p| p.digital_strategy = Some(status)))/>
+                                        on:change=handler(move |_| update(Box::new(move |p| p.digital_strategy = Some(status))))/>
                                     <span>{strategy_label(status)}</span>
                                 </label>
                             }
@@ -161,8 +162,8 @@ pub fn ProfilePage() -> impl IntoView {
                     <textarea id="partnerships" rows="3" maxlength=MAX_PARTNERSHIPS_CHARS
                         aria-describedby="partnerships-hint partnerships-error"
                         prop:value=initial.partnerships.clone()
-                        on:input=move |ev| { let v = event_target_value(&ev); typed("partnerships", Box::new(move |p| p.partnerships = v)); }
-                        on:blur=move |_| state.leave_field()></textarea>
+                        on:input=handler(move |ev| { let v = event_target_value(&ev); typed("partnerships", Box::new(move |p| p.partnerships = v)); })
+                        on:blur=handler(move |_| state.leave_field())></textarea>
                     <p class="field__error" id="partnerships-error" role="alert">{move || problem(ProfileField::Partnerships)}</p>
                 </div>
             </form>
@@ -212,8 +213,8 @@ fn TextField(
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=described
                 value=value
-                on:input=move |ev| on_input.run(event_target_value(&ev))
-                on:blur=move |_| state.leave_field()
+                on:input=handler(move |ev| on_input.run(event_target_value(&ev)))
+                on:blur=handler(move |_| state.leave_field())
             />
             <p class="field__error" id=error_id role="alert">{move || error.get()}</p>
         </div>
@@ -232,7 +233,7 @@ fn choice_select(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev).parse::<usize>().ok())>
+            <select id=id on:change=handler(move |ev| on_pick.run(event_target_value(&ev).parse::<usize>().ok()))>
                 <option value="" selected=none_selected>{td_string!(l, profile.not_said)}</option>
                 {options.into_iter().enumerate().map(|(i, (text, selected))| view! { <option value=i selected=selected>{text}</option> }).collect_view()}
             </select>

@@ -13,6 +13,7 @@ use crate::domain::plan::{ItemStatus, RoadmapItem};
 use crate::domain::profile::Authorship;
 use crate::domain::projector::{self, SlideMove};
 use crate::domain::scoring::{self, PillarScore};
+use crate::events::handler;
 use crate::i18n::*;
 use crate::pages::results::level_text;
 use crate::pages::roadmap::{horizon_title, item_title};
@@ -155,15 +156,15 @@ pub fn ProjectorPage() -> impl IntoView {
                 <span class="projector__hint">{td_string!(l, projector.keys)}</span>
                 <span>
                     // At the deck's ends they do nothing, and say so without losing the focus.
-                    <button type="button" class="button button--small" data-testid="previous-slide" on:click=move |_| go(-1)
+                    <button type="button" class="button button--small" data-testid="previous-slide" on:click=handler(move |_| go(-1))
                         aria-disabled=move || (index.get() == 0).to_string()>{td_string!(l, projector.previous)}</button>
                     " "
-                    <button type="button" class="button button--small" data-testid="next-slide" on:click=move |_| go(1)
+                    <button type="button" class="button button--small" data-testid="next-slide" on:click=handler(move |_| go(1))
                         aria-disabled=move || (index.get() + 1 == count).to_string()>{td_string!(l, projector.next)}</button>
                     " "
-                    <button type="button" class="button button--small" on:click=move |_| browser::enter_fullscreen("projector")>{td_string!(l, projector.fullscreen)}</button>
+                    <button type="button" class="button button--small" on:click=handler(move |_| browser::enter_fullscreen("projector"))>{td_string!(l, projector.fullscreen)}</button>
                     " "
-                    <button type="button" class="button button--small" data-testid="leave-projector" on:click=move |_| leave()>{td_string!(l, projector.leave)}</button>
+                    <button type="button" class="button button--small" data-testid="leave-projector" on:click=handler(move |_| leave())>{td_string!(l, projector.leave)}</button>
                 </span>
             </div>
             <section class="projector__slide" data-testid="slide" aria-roledescription="slide">

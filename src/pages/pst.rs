@@ -7,6 +7,7 @@ use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::profile::slug;
 use crate::domain::pst::{self, PstRow, PstWords};
+use crate::events::handler;
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -192,7 +193,7 @@ pub fn PstPage() -> impl IntoView {
             <div class="field no-print">
                 <label for="pst-later">{td_string!(l, pst.evaluate_label)}</label>
                 <select id="pst-later" data-testid="pst-later" aria-describedby="pst-later-hint"
-                    on:change=move |event| later_id.set(event_target_value(&event))>
+                    on:change=handler(move |event| later_id.set(event_target_value(&event)))>
                     <option value="">{td_string!(l, pst.evaluate_none)}</option>
                     {later_options.into_iter().map(|(id, label)| {
                         let selected = later_id.get_untracked() == id;
@@ -219,10 +220,10 @@ pub fn PstPage() -> impl IntoView {
             <crate::components::obligations::DutiesLeftOut/>
             {evaluation}
             <div class="roadmap-tools no-print">
-                <button type="button" class="button button--primary" data-testid="pst-csv" on:click=download>
+                <button type="button" class="button button--primary" data-testid="pst-csv" on:click=handler(download)>
                     {td_string!(l, pst.download)}
                 </button>
-                <button type="button" class="button" on:click=move |_| browser::print()>{td_string!(l, pst.print)}</button>
+                <button type="button" class="button" on:click=handler(move |_| browser::print())>{td_string!(l, pst.print)}</button>
                 <a class="button" href=state.href(Route::Roadmap)>{td_string!(l, pst.to_roadmap)}</a>
             </div>
             {move || rows.with(|rows| view! { <Fiches rows=rows.clone() evaluated=!later_id.get().is_empty()/> })}
@@ -354,22 +355,22 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
         {heading}
         {move || if editing.get() {
             view! {
-                <form class="pst-reword no-print" data-testid=format!("{testid}-form") on:submit=move |ev: leptos::ev::SubmitEvent| {
+                <form class="pst-reword no-print" data-testid=format!("{testid}-form") on:submit=handler(move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     save(draft.get_untracked());
-                } on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                }) on:keydown=handler(move |ev: leptos::ev::KeyboardEvent| {
                     // Échap cancels, as « Annuler » does.
                     if ev.key() == "Escape" {
                         close();
                     }
-                }>
+                })>
                     <label for=input_id.clone()>{label.clone()}</label>
                     <input id=input_id.clone() type="text" maxlength="200" prop:value=move || draft.get()
-                        data-testid=format!("{testid}-input") on:input=move |ev| draft.set(event_target_value(&ev))/>
+                        data-testid=format!("{testid}-input") on:input=handler(move |ev| draft.set(event_target_value(&ev)))/>
                     <div class="confirm-box__actions">
                         <button type="submit" class="button button--primary" data-testid=format!("{testid}-save")>{td_string!(l, pst.reword_save)}</button>
-                        <button type="button" class="button" data-testid=format!("{testid}-reset") on:click=move |_| save(String::new())>{td_string!(l, pst.reword_reset)}</button>
-                        <button type="button" class="button" on:click=move |_| close()>{td_string!(l, pst.reword_cancel)}</button>
+                        <button type="button" class="button" data-testid=format!("{testid}-reset") on:click=handler(move |_| save(String::new()))>{td_string!(l, pst.reword_reset)}</button>
+                        <button type="button" class="button" on:click=handler(move |_| close())>{td_string!(l, pst.reword_cancel)}</button>
                     </div>
                 </form>
             }
@@ -377,7 +378,7 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
         } else {
             view! {
                 <button type="button" class="button button--small no-print" data-testid=testid
-                    aria-label=aria.clone() on:click=move |_| open()>
+                    aria-label=aria.clone() on:click=handler(move |_| open())>
                     {td_string!(l, pst.reword)}
                 </button>
             }

@@ -13,6 +13,7 @@ use crate::domain::content::{self, Horizon};
 use crate::domain::profile::Profile;
 use crate::domain::roadmap::ItemStatus;
 use crate::domain::scoring;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::pages::profile::{budget_label, population_label, strategy_label};
 use crate::pages::results::{choice_text, completion_title, level_name};
@@ -144,7 +145,7 @@ pub fn ReportPage() -> impl IntoView {
     view! {
         <article class="page report" data-testid="report">
             <div class="no-print report__tools">
-                <button type="button" class="button button--primary" data-testid="print" on:click=|_| browser::print()>
+                <button type="button" class="button button--primary" data-testid="print" on:click=handler(|_| browser::print())>
                     {td_string!(l, report.print)}
                 </button>
                 <p class="hint">{td_string!(l, report.print_hint)}</p>
@@ -365,7 +366,7 @@ fn ReportAnswers(
             <h2 id="report-answers">{heading}</h2>
             <div class="field no-print">
                 <label for="report-service">{td_string!(l, report.by_service)}</label>
-                <select id="report-service" data-testid="report-service" on:change=move |ev| service.set(event_target_value(&ev))>
+                <select id="report-service" data-testid="report-service" on:change=handler(move |ev| service.set(event_target_value(&ev)))>
                     <option value="">{td_string!(l, report.all_services)}</option>
                     {services.into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_view()}
                 </select>

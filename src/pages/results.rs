@@ -19,6 +19,7 @@ use crate::domain::profile::slug;
 use crate::domain::reference::Reference;
 use crate::domain::scoring::{self, PillarScore};
 use crate::domain::settings::OPERATOR;
+use crate::events::handler;
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -82,10 +83,10 @@ pub fn ResultsPage() -> impl IntoView {
     let compare = (!comparable.is_empty()).then(|| view! {
         <div class="field no-print compare-select">
             <label for="compare-with">{td_string!(l, results.compare_label)}</label>
-            <select id="compare-with" data-testid="compare-with" on:change=move |ev| {
+            <select id="compare-with" data-testid="compare-with" on:change=handler(move |ev| {
                 let value = event_target_value(&ev);
                 compare_with.set((!value.is_empty()).then_some(value));
-            }>
+            })>
                 <option value="">{td_string!(l, results.compare_none)}</option>
                 {comparable.into_iter().map(|(id, date, who)| view! {
                     <option value=id>{if who.is_empty() { date } else { format!("{date} · {who}") }}</option>
@@ -102,7 +103,7 @@ pub fn ResultsPage() -> impl IntoView {
             <div class="no-print">
                 <a class="button button--primary" href=state.href(crate::route::Route::Roadmap) data-testid="to-roadmap">{format!("{} →", td_string!(l, results.to_roadmap))}</a>
                 " "
-                <a class="button" href=state.href(crate::route::Route::Projector) data-testid="open-projector" on:click=|_| crate::browser::enter_fullscreen_root()>
+                <a class="button" href=state.href(crate::route::Route::Projector) data-testid="open-projector" on:click=handler(|_| crate::browser::enter_fullscreen_root())>
                     {td_string!(l, nav.projector)}
                 </a>
                 " "
@@ -320,7 +321,7 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
             <h2 id="breakdown-title">{td_string!(l, results.breakdown_title)}</h2>
             <div class="field no-print">
                 <label for="breakdown-pillar">{td_string!(l, results.breakdown_pick)}</label>
-                <select id="breakdown-pillar" data-testid="breakdown-pillar" on:change=move |ev| selected.set(event_target_value(&ev).parse().unwrap_or(0))>
+                <select id="breakdown-pillar" data-testid="breakdown-pillar" on:change=handler(move |ev| selected.set(event_target_value(&ev).parse().unwrap_or(0)))>
                     {framework.pillars.iter().enumerate().map(|(i, p)| view! {
                         <option value=i>{texts.pillar_name(&p.id).to_string()}</option>
                     }).collect_view()}
@@ -358,7 +359,7 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
             </ChartFigure>
             // Every pillar's answers in one table, beside the question-by-question reading.
             <p class="no-print">
-                <button type="button" class="button" data-testid="download-csv" on:click=move |_| download_answers_csv(state)>
+                <button type="button" class="button" data-testid="download-csv" on:click=handler(move |_| download_answers_csv(state))>
                     {td_string!(l, results.download_csv)}
                 </button>
             </p>

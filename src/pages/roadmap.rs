@@ -6,6 +6,7 @@ use crate::domain::content::{self, ActionKind, CostBand, Effort, Horizon};
 use crate::domain::roadmap::{
     self, EditError, ItemField, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
 };
+use crate::events::handler;
 use crate::i18n::*;
 use crate::pages::results::level_text;
 use crate::state::AppState;
@@ -177,8 +178,8 @@ pub fn RoadmapPage() -> impl IntoView {
                 {rules}
             </section>
             <div class="roadmap-tools no-print">
-                <button type="button" class="button" id="regenerate" data-testid="regenerate" on:click=regenerate>{td_string!(l, roadmap.regenerate)}</button>
-                <button type="button" class="button" on:click=move |_| crate::browser::print()>{td_string!(l, roadmap.print)}</button>
+                <button type="button" class="button" id="regenerate" data-testid="regenerate" on:click=handler(regenerate)>{td_string!(l, roadmap.regenerate)}</button>
+                <button type="button" class="button" on:click=handler(move |_| crate::browser::print())>{td_string!(l, roadmap.print)}</button>
                 <a class="button" href=state.href(crate::route::Route::Pst) data-testid="to-pst">{td_string!(l, roadmap.to_pst)}</a>
             </div>
             {move || confirming.get().then(|| view! {
@@ -187,11 +188,11 @@ pub fn RoadmapPage() -> impl IntoView {
                     <h2 id="regenerate-title" tabindex="-1">{td_string!(l, roadmap.regenerate_confirm_title)}</h2>
                     <p id="regenerate-text">{td_string!(l, roadmap.regenerate_confirm)}</p>
                     <div class="confirm-box__actions">
-                        <button type="button" class="button button--danger" data-testid="regenerate-yes" on:click=regenerate>{td_string!(l, roadmap.regenerate_yes)}</button>
-                        <button type="button" class="button" data-testid="regenerate-no" on:click=move |_| {
+                        <button type="button" class="button button--danger" data-testid="regenerate-yes" on:click=handler(regenerate)>{td_string!(l, roadmap.regenerate_yes)}</button>
+                        <button type="button" class="button" data-testid="regenerate-no" on:click=handler(move |_| {
                             confirming.set(false);
                             crate::browser::focus("regenerate");
-                        }>{td_string!(l, roadmap.regenerate_no)}</button>
+                        })>{td_string!(l, roadmap.regenerate_no)}</button>
                     </div>
                 </section>
             })}
@@ -408,17 +409,17 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
             {move || editing.get().then(|| view! { <ItemEditor item=editor_item.clone() suggested=suggested.clone() editing/> })}
             <div class="item__controls">
                 <label class="segmented__option">
-                    <input type="checkbox" id=done_id prop:checked=done on:change=toggle data-testid="item-done"/>
+                    <input type="checkbox" id=done_id prop:checked=done on:change=handler(toggle) data-testid="item-done"/>
                     <span>{td_string!(l, roadmap.mark_done)}</span>
                 </label>
                 <label for=select_id.clone()>{td_string!(l, roadmap.move_to)}</label>
-                <select id=select_id on:change=move_to data-testid="item-move">
+                <select id=select_id on:change=handler(move_to) data-testid="item-move">
                     {Horizon::ALL.into_iter().map(|h| {
                         view! { <option value=h.form_value() selected=h == item.horizon>{horizon_title(h)}</option> }
                     }).collect_view()}
                 </select>
                 <button type="button" class="button button--small" data-testid="item-edit" id=format!("item-edit-{id}")
-                    aria-expanded=move || editing.get().to_string() on:click={
+                    aria-expanded=move || editing.get().to_string() on:click=handler({
                         let id = id.clone();
                         move |_| {
                             if editing.get_untracked() {
@@ -430,10 +431,10 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                                 request_animation_frame(move || crate::browser::focus(&title));
                             }
                         }
-                    }>
+                    })>
                     {td_string!(l, roadmap.edit)}
                 </button>
-                <button type="button" class="button button--small button--danger" data-testid="item-remove" on:click=remove>
+                <button type="button" class="button button--small button--danger" data-testid="item-remove" on:click=handler(remove)>
                     {td_string!(l, roadmap.remove)}
                 </button>
             </div>
@@ -556,7 +557,7 @@ fn ItemEditor(
         }
     };
     view! {
-        <form class="item__editor" on:submit=save novalidate data-testid="item-editor" on:keydown={
+        <form class="item__editor" on:submit=handler(save) novalidate data-testid="item-editor" on:keydown=handler({
             let id = escape_id;
             move |ev: leptos::ev::KeyboardEvent| {
                 // Échap cancels, as « Annuler » does.
@@ -566,28 +567,28 @@ fn ItemEditor(
                     request_animation_frame(move || crate::browser::focus(&edit));
                 }
             }
-        }>
+        })>
             <div class="field">
                 <label for=title_id.clone()>{td_string!(l, roadmap.edit_title)}</label>
                 <input id=title_id type="text" maxlength=roadmap::MAX_CUSTOM_TITLE_CHARS data-testid="edit-title"
-                    prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
+                    prop:value=title on:input=handler(move |ev| title.set(event_target_value(&ev)))/>
             </div>
             <div class="field">
                 <label for=step_id.clone()>{td_string!(l, roadmap.edit_first_step)}</label>
                 <textarea id=step_id rows="3" maxlength=roadmap::MAX_FIRST_STEP_CHARS data-testid="edit-first-step"
-                    prop:value=first_step on:input=move |ev| first_step.set(event_target_value(&ev))></textarea>
+                    prop:value=first_step on:input=handler(move |ev| first_step.set(event_target_value(&ev)))></textarea>
             </div>
             <div class="field">
                 <label for=owner_id.clone()>{td_string!(l, roadmap.edit_owner)}</label>
                 <input id=owner_id type="text" maxlength=roadmap::MAX_OWNER_CHARS data-testid="edit-owner"
                     aria-describedby=hint_id.clone()
-                    prop:value=owner on:input=move |ev| owner.set(event_target_value(&ev))/>
+                    prop:value=owner on:input=handler(move |ev| owner.set(event_target_value(&ev)))/>
                 {suggested.map(|role| view! { <p class="field__hint" id=hint_id>{td_string!(l, roadmap.edit_owner_hint, role = role)}</p> })}
             </div>
             <div class="field">
                 <label for=due_id.clone()>{td_string!(l, roadmap.edit_due)}</label>
                 <input id=due_id type="date" data-testid="edit-due"
-                    prop:value=due on:input=move |ev| due.set(event_target_value(&ev))/>
+                    prop:value=due on:input=handler(move |ev| due.set(event_target_value(&ev)))/>
             </div>
             <p class="field__error" id=error_id role="alert">
                 {move || error.get().map(|e| match e {
@@ -597,12 +598,12 @@ fn ItemEditor(
             </p>
             <div class="item__editor-actions">
                 <button type="submit" class="button button--primary button--small" data-testid="edit-save">{td_string!(l, roadmap.edit_save)}</button>
-                <button type="button" class="button button--small" on:click=move |_| {
+                <button type="button" class="button button--small" on:click=handler(move |_| {
                     close_editor(&cancel_id, editing);
                     // Back where the editing began, not at the top of the page.
                     let edit = format!("item-edit-{cancel_id}");
                     request_animation_frame(move || crate::browser::focus(&edit));
-                }>{td_string!(l, roadmap.edit_cancel)}</button>
+                })>{td_string!(l, roadmap.edit_cancel)}</button>
             </div>
         </form>
     }
@@ -687,7 +688,7 @@ fn RemovedNotice(removed: RwSignal<Option<(usize, RoadmapItem)>>) -> impl IntoVi
             {move || removed.get().map(|(_, item)| view! {
                 <p class="notice notice--info" data-testid="removed-notice">
                     <span>{td_string!(l, roadmap.removed, title = item_title(state, &item))}</span>
-                    <button type="button" class="button button--small" id="roadmap-undo" data-testid="roadmap-undo" on:click=undo>
+                    <button type="button" class="button button--small" id="roadmap-undo" data-testid="roadmap-undo" on:click=handler(undo)>
                         {td_string!(l, roadmap.undo)}
                     </button>
                 </p>
@@ -924,7 +925,7 @@ fn DutiesWithoutAStep(roadmap: Memo<Roadmap>) -> impl IntoView {
                 };
                 view! {
                     <li><strong>{duty}</strong>{td_string!(l, shell.colon)}{title}" "
-                        <button type="button" class="button button--small" data-testid="add-duty-step" on:click=add>{td_string!(l, roadmap.duty_add)}</button></li>
+                        <button type="button" class="button button--small" data-testid="add-duty-step" on:click=handler(add)>{td_string!(l, roadmap.duty_add)}</button></li>
                 }
             }).collect_view();
             view! {
@@ -968,11 +969,11 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
         }
     };
     view! {
-        <form class="card inline-form" on:submit=add aria-labelledby="catalogue-title">
+        <form class="card inline-form" on:submit=handler(add) aria-labelledby="catalogue-title">
             <h2 id="catalogue-title" class="form-title">{td_string!(l, roadmap.add_title)}</h2>
             <div class="field">
                 <label for="catalogue-pillar">{td_string!(l, roadmap.add_pillar)}</label>
-                <select id="catalogue-pillar" on:change=move |ev| { pillar.set(event_target_value(&ev)); chosen.set(String::new()); }>
+                <select id="catalogue-pillar" on:change=handler(move |ev| { pillar.set(event_target_value(&ev)); chosen.set(String::new()); })>
                     {framework.pillars.iter().map(|p| view! {
                         <option value=p.id.clone()>{state.texts().pillar_name(&p.id).to_string()}</option>
                     }).collect_view()}
@@ -980,7 +981,7 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="catalogue-action">{td_string!(l, roadmap.add_action)}</label>
-                <select id="catalogue-action" data-testid="catalogue-action" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <select id="catalogue-action" data-testid="catalogue-action" on:change=handler(move |ev| chosen.set(event_target_value(&ev)))>
                     <option value="" selected=move || chosen.get().is_empty()>{td_string!(l, roadmap.add_choose)}</option>
                     {move || available.get().into_iter().map(|id| {
                         let title = state.action_text(&id).map(|a| a.title).unwrap_or_default();
@@ -1016,18 +1017,18 @@ fn AddCustom() -> impl IntoView {
         title.set(String::new());
     };
     view! {
-        <form class="card inline-form" on:submit=add aria-labelledby="custom-title" novalidate>
+        <form class="card inline-form" on:submit=handler(add) aria-labelledby="custom-title" novalidate>
             <h2 id="custom-title" class="form-title">{td_string!(l, roadmap.custom_title)}</h2>
             <div class="field">
                 <label for="custom-text">{td_string!(l, roadmap.custom_label)}</label>
                 <input id="custom-text" type="text" data-testid="custom-text" maxlength=roadmap::MAX_CUSTOM_TITLE_CHARS
                     aria-invalid=move || error.get().to_string() aria-describedby="custom-error"
-                    prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
+                    prop:value=title on:input=handler(move |ev| title.set(event_target_value(&ev)))/>
                 <p class="field__error" id="custom-error" role="alert">{move || error.get().then(|| td_string!(l, roadmap.custom_empty))}</p>
             </div>
             <div class="field">
                 <label for="custom-horizon">{td_string!(l, roadmap.custom_horizon)}</label>
-                <select id="custom-horizon" on:change=move |ev| horizon.set(Horizon::from_form_value(&event_target_value(&ev)).unwrap_or(Horizon::Short))>
+                <select id="custom-horizon" on:change=handler(move |ev| horizon.set(Horizon::from_form_value(&event_target_value(&ev)).unwrap_or(Horizon::Short)))>
                     {Horizon::ALL.into_iter().map(|h| view! { <option value=h.form_value()>{move || horizon_title(h)}</option> }).collect_view()}
                 </select>
             </div>

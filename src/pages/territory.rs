@@ -10,6 +10,7 @@ use crate::domain::content;
 use crate::domain::matching::{self, Match, Party, QuestionContacts, Thresholds};
 use crate::domain::summary::{ImportError, MAX_FILE_BYTES};
 use crate::domain::territory::{self, PoolingCandidate, SupersededReason, Territory};
+use crate::events::handler;
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -213,12 +214,12 @@ fn KeepFiles(
         <div class="keep-files">
             <label class="keep-files__option">
                 <input type="checkbox" data-testid="territory-keep" prop:checked=move || kept.keep.get()
-                    on:change=move |ev| kept.set_keep(l, event_target_checked(&ev))/>
+                    on:change=handler(move |ev| kept.set_keep(l, event_target_checked(&ev)))/>
                 " "{td_string!(l, territory.keep_label)}
             </label>
             <p class="hint">{td_string!(l, territory.keep_hint)}</p>
             {move || (kept.keep.get() || showing.with(Option::is_some)).then(|| view! {
-                <button type="button" class="button" data-testid="territory-forget" on:click=move |_| forget.run(())>
+                <button type="button" class="button" data-testid="territory-forget" on:click=handler(move |_| forget.run(()))>
                     {td_string!(l, territory.keep_forget)}
                 </button>
             })}
@@ -454,7 +455,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
-                <button type="button" aria-pressed=pressed on:click=move |_| sort.set(index)
+                <button type="button" aria-pressed=pressed on:click=handler(move |_| sort.set(index))
                     data-testid=format!("sort-{}", index.map_or("name".to_string(), |i| framework.pillars[i].id.clone()))>
                     {label}
                 </button>
@@ -689,11 +690,11 @@ fn Pooling(
                 <label for="pooling-min">{td_string!(l, territory.pooling_min)}</label>
                 <input id="pooling-min" type="number" min="1" max="600" value=minimum.get_untracked() data-testid="pooling-min"
                     // A field emptied while typing keeps the list: not every action of one commune.
-                    on:input=move |ev| {
+                    on:input=handler(move |ev| {
                         if let Ok(value) = event_target_value(&ev).parse::<usize>() {
                             minimum.set(value.max(1));
                         }
-                    }/>
+                    })/>
             </div>
             <div data-testid="pooling">{list}</div>
         </section>
@@ -737,10 +738,10 @@ fn Contacts(
         view! {
             <div class="field field--inline">
                 <label for=id>{label}</label>
-                <select id=id on:change=move |ev| {
+                <select id=id on:change=handler(move |ev| {
                     let value = event_target_value(&ev).parse().unwrap_or(1);
                     thresholds.update(|t| set(t, value));
-                }>
+                })>
                     {values.iter().map(|v| view! { <option value=*v selected=thresholds.with_untracked(|t| get(t) == *v)>{v.to_string()}</option> }).collect_view()}
                 </select>
             </div>
@@ -797,12 +798,12 @@ fn Contacts(
                 {level_select("behind-up-to", td_string!(l, territory.behind_up_to), &[1, 2, 3], |t| t.behind_up_to, |t, v| t.behind_up_to = v)}
                 <div class="field field--inline">
                     <label for="contact-commune">{td_string!(l, territory.filter_commune)}</label>
-                    <select id="contact-commune" data-testid="contact-commune" on:change=move |ev| commune.set(event_target_value(&ev))>
+                    <select id="contact-commune" data-testid="contact-commune" on:change=handler(move |ev| commune.set(event_target_value(&ev)))>
                         <option value="">{td_string!(l, territory.all_communes)}</option>
                         {names.into_iter().map(|name| { let label = name.clone(); view! { <option value=name>{label}</option> } }).collect_view()}
                     </select>
                 </div>
-                <button type="button" class="button" data-testid="export-matches" on:click=download>{td_string!(l, territory.export_matches)}</button>
+                <button type="button" class="button" data-testid="export-matches" on:click=handler(download)>{td_string!(l, territory.export_matches)}</button>
             </div>
             <div data-testid="matches">{shown}</div>
         </section>
@@ -1042,12 +1043,12 @@ fn Exports(
     view! {
         <section class="no-print" aria-labelledby="exports-title">
             <h2 id="exports-title">{td_string!(l, territory.exports_title)}</h2>
-            <button type="button" class="button" data-testid="export-json" on:click=export_json>{td_string!(l, territory.export_json)}</button>
+            <button type="button" class="button" data-testid="export-json" on:click=handler(export_json)>{td_string!(l, territory.export_json)}</button>
             " "
-            <button type="button" class="button" data-testid="export-csv" on:click=export_csv>{td_string!(l, territory.export_csv)}</button>
+            <button type="button" class="button" data-testid="export-csv" on:click=handler(export_csv)>{td_string!(l, territory.export_csv)}</button>
             <h3>{td_string!(l, territory.reference_title)}</h3>
             <p class="field__hint">{td_string!(l, territory.reference_hint, minimum = crate::domain::reference::MIN_COMMUNES)}</p>
-            <button type="button" class="button" data-testid="export-reference" on:click=export_reference>{td_string!(l, territory.export_reference)}</button>
+            <button type="button" class="button" data-testid="export-reference" on:click=handler(export_reference)>{td_string!(l, territory.export_reference)}</button>
             {move || reference_refused.get().map(|found| view! {
                 <p class="notice notice--error" role="alert" data-testid="reference-refused">
                     {crate::td_plural!(l, territory.reference_too_few, found, minimum = crate::domain::reference::MIN_COMMUNES)}
