@@ -4,7 +4,7 @@ use crate::browser;
 use crate::components::notices::Notices;
 use crate::components::stepper::Stepper;
 use crate::domain::settings::OPERATOR;
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::pages;
 use crate::route::{Bundle, Route};
@@ -60,10 +60,10 @@ pub fn App(
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.leave_field());
     on_cleanup(move || leaving.remove());
     // Everything re-renders on a language switch; texts inside are plain strings.
-    move || {
+    reactive(move || {
         state.lang.track();
         view! { <Shell pages title/> }
-    }
+    })
 }
 
 /// The route follows `location.hash`, so Back, bookmarks and deep links all work.
@@ -131,29 +131,29 @@ fn Shell(pages: Pages, title: Title) -> impl IntoView {
     let projector = move || state.route.get() == Route::Projector;
     view! {
         <a class="skip-link" href="#main" on:click=handler(skip)>{td_string!(l, shell.skip)}</a>
-        {move || (!projector()).then(|| view! { <Header/> })}
-        {move || (!projector()).then(|| view! { <Notices/> })}
+        {reactive(move || (!projector()).then(|| view! { <Header/> }))}
+        {reactive(move || (!projector()).then(|| view! { <Notices/> }))}
         <div class="layout" class:layout--projector=projector>
-            {move || {
+            {reactive(move || {
                 state.current.track();
                 let route = state.route.get();
                 (route.needs_assessment() && route != Route::Projector && untrack(|| state.has_current()))
                     .then(|| view! { <Stepper/> })
-            }}
+            })}
             <main id="main" tabindex="-1">
                 // Redrawn on navigation, on a switch of assessment, or on an outside change;
                 // not on every answer, which only updates what depends on it.
-                {move || {
+                {reactive(move || {
                     state.refresh.track();
                     state.current.track();
                     let route = state.route.get();
                     // Form controls show the assessment through `prop:` bindings, so the new
                     // page may reuse the old one's elements.
                     untrack(|| page(state, pages, route))
-                }}
+                })}
             </main>
         </div>
-        {move || (!projector()).then(|| view! {
+        {reactive(move || (!projector()).then(|| view! {
             <footer class="site-footer">
                 <p>{td_string!(l, shell.footer)}</p>
                 <p>
@@ -163,7 +163,7 @@ fn Shell(pages: Pages, title: Title) -> impl IntoView {
                     <a href=state.href(Route::Accessibility)>{td_string!(l, footer.accessibility)}</a>
                 </p>
             </footer>
-        })}
+        }))}
     }
 }
 

@@ -5,7 +5,7 @@ use crate::chart::{self, BAND_COLOURS, BarRow, Bars, Radar, Series};
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content;
 use crate::domain::scoring::{self, PillarScore};
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -379,7 +379,7 @@ pub fn BandKey(
                 view! {
                     <li>
                         <span class="band-key__swatch" style:background-color=swatch aria-hidden="true"></span>
-                        <strong>{move || format!("{} · {}", index + 1, state.texts().level_name_at(index))}</strong>
+                        <strong>{reactive(move || format!("{} · {}", index + 1, state.texts().level_name_at(index)))}</strong>
                         <span>{*range}</span>
                     </li>
                 }

@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::components::download::{SavedSummary, download_summary};
 use crate::domain::settings::OPERATOR;
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub fn SaveForIgretec() -> impl IntoView {
                 {td_string!(l, download.summary)}
             </button>
             <p id="handover-help" class="field__hint">{td_string!(l, handover.help)}</p>
-            {move || saved.get().map(|saved| view! { <HandOverPanel saved/> })}
+            {reactive(move || saved.get().map(|saved| view! { <HandOverPanel saved/> }))}
         </div>
     }
 }
@@ -93,7 +93,7 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
                     " "<span class="field__hint">{td_string!(l, handover.share_hint)}</span>
                 </p>
             })}
-            {move || share_failed.get().then(|| view! { <p class="field__error" role="alert">{td_string!(l, handover.share_failed)}</p> })}
+            {reactive(move || share_failed.get().then(|| view! { <p class="field__error" role="alert">{td_string!(l, handover.share_failed)}</p> }))}
         </section>
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::assessment::Assessment;
 use crate::domain::stored;
 use crate::domain::summary::{self, ImportError};
 use crate::domain::{content, scoring};
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -453,7 +453,7 @@ pub fn ImportArea(
         // The live region wraps the list: a list may not take the status role itself.
         <div role="status" aria-live="polite">
         <ul class="import-results" data-testid="import-results">
-            {move || outcomes.get().into_iter().enumerate().map(|(index, outcome)| match outcome {
+            {reactive(move || outcomes.get().into_iter().enumerate().map(|(index, outcome)| match outcome {
                 Outcome::Added { id, name, answered, total, unknown_questions, asked_again } => view! {
                     <li class="import-results__ok">
                         {crate::td_plural!(l, import.added, answered, name = name, total = total)}" "
@@ -525,7 +525,7 @@ pub fn ImportArea(
                         </li>
                     }.into_any()
                 }
-            }).collect_view()}
+            }).collect_view())}
         </ul>
         </div>
     }

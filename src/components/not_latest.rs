@@ -3,7 +3,7 @@
 //! every screen, and its summary could go to IGRETEC in place of this year's.
 
 use crate::browser;
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn NotLatest() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
-    move || {
+    reactive(move || {
         let lang = state.lang_code();
         let (commune, date, later_id, later_date) = state.workspace.with(|w| {
             let this = w.get(&state.current.get()?)?;
@@ -38,5 +38,5 @@ pub fn NotLatest() -> impl IntoView {
                 </button>
             </p>
         })
-    }
+    })
 }

@@ -4,7 +4,7 @@
 use super::download::{DownloadCopyButton, download_backup};
 use crate::browser;
 use crate::domain::stored::DecodeError;
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use crate::storage::{self, Recovered};
@@ -118,7 +118,7 @@ fn DownloadButtons() -> impl IntoView {
     let open = Memo::new(move |_| state.has_current());
     view! {
         <div class="notice__actions">
-            {move || open.get().then(|| view! { <DownloadCopyButton prominent=true/> })}
+            {reactive(move || open.get().then(|| view! { <DownloadCopyButton prominent=true/> }))}
             <button type="button" class="button" on:click=handler(move |_| { download_backup(None); })>
                 {td_string!(l, download.backup)}
             </button>
@@ -160,11 +160,11 @@ fn RecoveryNotice(recovered: Recovered) -> impl IntoView {
                 <button type="button" class="button button--primary" data-testid="download-recovered" on:click=handler(download)>
                     {td_string!(l, notices.recovered_download)}
                 </button>
-                {move || downloaded.get().then(|| view! {
+                {reactive(move || downloaded.get().then(|| view! {
                     <button type="button" class="button" data-testid="discard-recovered" on:click=handler(discard.clone())>
                         {td_string!(l, notices.recovered_discard)}
                     </button>
-                })}
+                }))}
             </div>
         </div>
     }
@@ -200,19 +200,19 @@ fn SaveStatus() -> impl IntoView {
     view! {
         <div class="save-status">
             <p class="save-status__text" role="status" aria-live="polite" data-testid="save-status">{saved}</p>
-            {move || open.get().then(|| view! {
+            {reactive(move || open.get().then(|| view! {
                 <p class="save-status__download">
                     <span data-testid="last-download">{last_download}</span>
                     " "<DownloadCopyButton compact=true/>
                 </p>
-            })}
-            {move || status.get().and_then(|(last_download, nudge)| nudge.then(|| view! {
+            }))}
+            {reactive(move || status.get().and_then(|(last_download, nudge)| nudge.then(|| view! {
                 <div class="notice notice--info" data-testid="download-nudge">
                     // « Many changes since the last copy » only when there was one.
                     <p>{if last_download.is_none() { td_string!(l, notices.nudge_never) } else { td_string!(l, notices.nudge) }}</p>
                     <DownloadCopyButton prominent=true/>
                 </div>
-            }))}
+            })))}
         </div>
     }
 }

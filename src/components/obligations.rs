@@ -5,6 +5,7 @@
 use crate::domain::assessment::{Assessment, Choice};
 use crate::domain::content;
 use crate::domain::obligations::{self, Compliance};
+use crate::events::reactive;
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -113,7 +114,7 @@ pub fn duties_below(assessment: &Assessment) -> Vec<String> {
 pub fn DutiesLeftOut() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
-    move || {
+    reactive(move || {
         let missing = state
             .with_current(|a| {
                 a.roadmap
@@ -136,5 +137,5 @@ pub fn DutiesLeftOut() -> impl IntoView {
                 </p>
             }
         })
-    }
+    })
 }

@@ -5,7 +5,7 @@ use crate::browser;
 use crate::chart::{Bars, Radar, Series};
 use crate::domain::content;
 use crate::domain::reference::{self, CarriedOver, Reached, Reference, ReferenceError};
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -172,7 +172,7 @@ pub fn ReferencePicker(reference: RwSignal<Option<Reference>>) -> impl IntoView 
     view! {
         <section class="reference no-print" aria-labelledby="reference-title">
             <h2 id="reference-title">{td_string!(l, results.reference_title)}</h2>
-            {move || match reference.get() {
+            {reactive(move || match reference.get() {
                 Some(loaded) => view! {
                     <p data-testid="reference-loaded">
                         {td_string!(l, results.reference_loaded,
@@ -196,10 +196,10 @@ pub fn ReferencePicker(reference: RwSignal<Option<Reference>>) -> impl IntoView 
                     <p class="hint" id="reference-hint">{td_string!(l, results.reference_hint)}</p>
                 }
                 .into_any(),
-            }}
-            {move || error.get().map(|text| view! {
-                <p class="notice notice--error" role="alert" data-testid="reference-error">{text}</p>
             })}
+            {reactive(move || error.get().map(|text| view! {
+                <p class="notice notice--error" role="alert" data-testid="reference-error">{text}</p>
+            }))}
         </section>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::domain::content;
 use crate::domain::scoring;
+use crate::events::reactive;
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -41,7 +42,7 @@ pub fn Stepper() -> impl IntoView {
                         view! {
                             <span class="stepper__progress">
                                 <span class="stepper__bar" aria-hidden="true"><span style:width=move || format!("{}%", done() * 100 / count.max(1))></span></span>
-                                <span class="stepper__count" data-testid=format!("progress-{}", framework.pillars[index].id)>{move || format!("{} / {count}", done())}</span>
+                                <span class="stepper__count" data-testid=format!("progress-{}", framework.pillars[index].id)>{reactive(move || format!("{} / {count}", done()))}</span>
                             </span>
                         }
                     })}
@@ -67,7 +68,7 @@ pub fn Stepper() -> impl IntoView {
             <div class="stepper__overall">
                 <span id="overall-progress-label">{td_string!(l, stepper.overall)}</span>
                 <progress aria-labelledby="overall-progress-label" max=total value=overall></progress>
-                <span class="stepper__count" data-testid="overall-progress">{move || format!("{} / {total}", overall())}</span>
+                <span class="stepper__count" data-testid="overall-progress">{reactive(move || format!("{} / {total}", overall()))}</span>
             </div>
             <ol>
                 {link(Route::Profile, td_string!(l, nav.profile).to_string(), None)}

@@ -6,7 +6,7 @@ use crate::components::import::ImportArea;
 use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::scoring;
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::pages::home::NewAssessmentForm;
 use crate::route::Route;
@@ -39,8 +39,8 @@ pub fn AssessmentsPage() -> impl IntoView {
         <div class="page page--assessments">
             <h1>{td_string!(l, assessments.title)}</h1>
             <p class="lead">{td_string!(l, assessments.lead)}</p>
-            <p role="status" class="hint" data-testid="assessments-status">{move || announce.get()}</p>
-            {move || {
+            <p role="status" class="hint" data-testid="assessments-status">{reactive(move || announce.get())}</p>
+            {reactive(move || {
                 let rows = rows.get();
                 if rows.is_empty() {
                     view! { <p data-testid="no-assessments">{td_string!(l, assessments.empty)}</p> }.into_any()
@@ -52,7 +52,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-            }}
+            })}
             <section class="card" aria-labelledby="new-title">
                 <h2 id="new-title">{td_string!(l, assessments.new_title)}</h2>
                 <NewAssessmentForm/>
@@ -71,7 +71,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                 <p>{td_string!(l, import.lead)}</p>
                 // Moving to another computer takes every assessment, last year's included: the
                 // questionnaire's « copie de mes réponses » holds only the open one.
-                {move || (!rows.get().is_empty()).then(|| view! {
+                {reactive(move || (!rows.get().is_empty()).then(|| view! {
                     <p class="hint">{td_string!(l, assessments.move_hint)}" "
                         <button type="button" class="button button--small" data-testid="backup-all" on:click=handler(move |_| {
                             // The reminders to keep a copy stop only once the file was handed over.
@@ -81,7 +81,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                             }
                         })>{td_string!(l, assessments.backup_all)}</button>
                     </p>
-                })}
+                }))}
                 // Here rather than on a page of its own: the imported assessment joins the list above.
                 <ImportArea beside_the_list=true/>
             </section>
@@ -258,7 +258,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
             <div class="assessment__main">
                 <h2 class="assessment__name" id=heading_id>{row.name}</h2>
                 <p class="assessment__meta">{meta}</p>
-                {move || is_current.get().then(|| view! { <p class="assessment__open"><span class="badge badge--info" data-testid="open-badge">{td_string!(l, assessments.is_open)}</span></p> })}
+                {reactive(move || is_current.get().then(|| view! { <p class="assessment__open"><span class="badge badge--info" data-testid="open-badge">{td_string!(l, assessments.is_open)}</span></p> }))}
             </div>
             {actions}
         </li>

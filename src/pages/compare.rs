@@ -7,7 +7,7 @@ use crate::domain::compare;
 use crate::domain::content;
 use crate::domain::profile::Authorship;
 use crate::domain::scoring;
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::choice_text;
 use crate::state::AppState;
@@ -296,14 +296,14 @@ pub fn ComparePage() -> impl IntoView {
         <div class="page page--compare">
             <h1>{td_string!(l, nav.compare)}</h1>
             <p class="lead">{td_string!(l, compare.lead)}</p>
-            {move || to_import.get().map(|(title, lead)| view! {
+            {reactive(move || to_import.get().map(|(title, lead)| view! {
                 <section class="card no-print" aria-labelledby="compare-import-title" data-testid="compare-import">
                     <h2 id="compare-import-title">{title}</h2>
                     <p>{lead}</p>
                     <ImportArea on_added=imported/>
                 </section>
-            })}
-            {move || {
+            }))}
+            {reactive(move || {
                 let options = options.get();
                 view! {
                     <div class="inline-form no-print">
@@ -311,16 +311,16 @@ pub fn ComparePage() -> impl IntoView {
                         {pick("compare-after", td_string!(l, compare.after_label), after, options)}
                     </div>
                 }
-            }}
+            })}
             {comparison}
             // Once two can be compared, a third file (an older year, another commune) can
             // still come in, folded away under the comparison.
-            {move || to_import.get().is_none().then(|| view! {
+            {reactive(move || to_import.get().is_none().then(|| view! {
                 <details class="card card--quiet no-print" data-testid="compare-import-more">
                     <summary>{td_string!(l, compare.import_more)}</summary>
                     <ImportArea on_added=imported/>
                 </details>
-            })}
+            }))}
         </div>
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::consolidation::{self, Admission};
 use crate::domain::content;
 use crate::domain::stored::Workshop;
 use crate::domain::summary;
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::pages::projector::SlideDeck;
 use crate::pages::results::{choice_text, level_text};
@@ -184,24 +184,24 @@ pub fn ConsolidatePage() -> impl IntoView {
                 </div>
                 <div role="alert">
                     <ul class="import-results" data-testid="consolidate-errors">
-                        {move || errors.get().into_iter().map(|e| view! { <li class="import-results__error">{e}</li> }).collect_view()}
-                        {move || notices.get().into_iter().map(|n| view! { <li class="import-results__warn" data-testid="consolidate-replaced">{n}</li> }).collect_view()}
+                        {reactive(move || errors.get().into_iter().map(|e| view! { <li class="import-results__error">{e}</li> }).collect_view())}
+                        {reactive(move || notices.get().into_iter().map(|n| view! { <li class="import-results__warn" data-testid="consolidate-replaced">{n}</li> }).collect_view())}
                     </ul>
                 </div>
                 // Above the respondents' list, where it is read right after loading them.
-                {move || unkept.get().then(|| view! {
+                {reactive(move || unkept.get().then(|| view! {
                     <p class="notice notice--warning" role="alert" data-testid="workshop-unkept">{td_string!(l, consolidate.unkept)}</p>
-                })}
+                }))}
                 <LoadedRespondents respondents/>
             </section>
-            {move || {
+            {reactive(move || {
                 let list = respondents.get();
                 if list.len() < 2 {
                     view! { <p class="hint" data-testid="consolidate-need">{crate::td_plural!(l, consolidate.need_two, list.len())}</p> }.into_any()
                 } else {
                     view! { <Consolidation respondents=list/> }.into_any()
                 }
-            }}
+            })}
         </div>
     }
 }
@@ -247,7 +247,7 @@ fn UnsavedWorkshop(
                 <div class="notice notice--info" data-testid="workshop-unsaved">
                     <p>{text.clone()}</p>
                     // Erasing asks first: one click would have lost the group's choices.
-                    {move || if confirming.get() {
+                    {reactive(move || if confirming.get() {
                         view! {
                             <p role="alert">{td_string!(l, consolidate.discard_confirm)}</p>
                             <div class="notice__actions">
@@ -293,7 +293,7 @@ fn UnsavedWorkshop(
                             </div>
                         }
                         .into_any()
-                    }}
+                    })}
                 </div>
             })
         }
@@ -307,7 +307,7 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
     let l = crate::state::locale();
     let kept = use_context::<WorkshopDecisions>();
     view! {
-        {move || {
+        {reactive(move || {
             let list = respondents.get();
             (!list.is_empty()).then(|| view! {
                 <h3 data-testid="loaded-title">{td_string!(l, consolidate.loaded_title, count = list.len())}</h3>
@@ -341,7 +341,7 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })
-        }}
+        })}
     }
 }
 
@@ -615,7 +615,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            {move || projecting.get().then(|| view! { <DiscussionSlides slides=discussion.clone() projecting chosen/> })}
+            {reactive(move || projecting.get().then(|| view! { <DiscussionSlides slides=discussion.clone() projecting chosen/> }))}
         </section>
         <section aria-labelledby="table-title">
             <h2 id="table-title">{td_string!(l, consolidate.table_title)}</h2>
@@ -637,10 +637,10 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             </div>
             // Saved now, an unsettled question keeps its proposal: the facilitator knows it
             // before the room leaves.
-            {move || match to_settle.iter().filter(|q| decided(decisions, q).is_none()).count() {
+            {reactive(move || match to_settle.iter().filter(|q| decided(decisions, q).is_none()).count() {
                 0 => None,
                 count => Some(view! { <p class="notice notice--info" data-testid="unsettled">{crate::td_plural!(l, consolidate.unsettled, count)}</p> }),
-            }}
+            })}
             <div class="inline-form">
                 <div class="field">
                     <label for="consolidated-name">{td_string!(l, consolidate.name_label)}</label>
@@ -747,7 +747,7 @@ fn DiscussionSlides(
         <div class="projector projector--overlay" id="discussion" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides">
             <div class="projector__bar">
                 <span class="projector__counter" data-testid="discussion-counter" aria-live="polite">
-                    {move || td_string!(l, consolidate.slide_counter, index = index.get() + 1, count = count)}
+                    {reactive(move || td_string!(l, consolidate.slide_counter, index = index.get() + 1, count = count))}
                 </span>
                 <span class="projector__hint">{td_string!(l, projector.keys)}</span>
                 <span>
@@ -765,13 +765,13 @@ fn DiscussionSlides(
                 // What the group settles, set where the discussion happens; the table follows.
                 <span class="projector__decision">
                     <label for="discussion-decision">{td_string!(l, consolidate.decision)}</label>" "
-                    {move || slides.with_value(|slides| {
+                    {reactive(move || slides.with_value(|slides| {
                         let slide = &slides[index.get()];
                         decision_select(chosen, &slide.question_id, "discussion-decision".into(), slide.proposed, true)
-                    })}
+                    }))}
                 </span>
             </div>
-            {move || slides.with_value(|slides| {
+            {reactive(move || slides.with_value(|slides| {
                 let slide = &slides[index.get()];
                 view! {
                     <section class="projector__slide" data-testid="discussion-slide">
@@ -806,7 +806,7 @@ fn DiscussionSlides(
                                 let marked = kept.clone();
                                 view! {
                                     <li class:projector__kept=kept>
-                                        {move || marked().then(|| view! { <span class="projector__kept-mark" data-testid="discussion-kept">{td_string!(l, consolidate.retained)}</span> })}
+                                        {reactive(move || marked().then(|| view! { <span class="projector__kept-mark" data-testid="discussion-kept">{td_string!(l, consolidate.retained)}</span> }))}
                                         <strong>{answer.choice.clone()}</strong>{colon}{answer.who.clone()}<p class="projector__says">{answer.says.clone()}</p>
                                     </li>
                                 }
@@ -820,7 +820,7 @@ fn DiscussionSlides(
                          }}
                     </section>
                 }
-            })}
+            }))}
         </div>
     }
 }

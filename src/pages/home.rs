@@ -2,7 +2,7 @@
 
 use crate::domain::content;
 use crate::domain::scoring;
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -22,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
         <div class="page page--home">
             <h1>{td_string!(l, home.title)}</h1>
             <p class="lead">{td_string!(l, home.lead)}</p>
-            {move || current().map(|(name, next)| {
+            {reactive(move || current().map(|(name, next)| {
                 // A finished diagnostic is not continued: the button says where it goes.
                 let label = if next == Route::Results {
                     td_string!(l, home.results_of, name = name)
@@ -37,7 +37,7 @@ pub fn HomePage() -> impl IntoView {
                         </a>
                     </p>
                 }
-            })}
+            }))}
             // Coming back, continuing comes first; a new assessment is for another commune.
             {if returning {
                 view! {
@@ -168,14 +168,14 @@ pub fn NewAssessmentForm() -> impl IntoView {
                     {content::framework().communes.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_view()}
                 </datalist>
                 <p id="new-commune-error" class="field__error" role="alert">
-                    {move || error.get().then(|| td_string!(l, profile.errors.commune_required))}
+                    {reactive(move || error.get().then(|| td_string!(l, profile.errors.commune_required)))}
                 </p>
             </div>
             <button type="submit" class="button button--primary" data-testid="create-assessment">
                 {td_string!(l, home.start_button)}
             </button>
         </form>
-        {move || {
+        {reactive(move || {
             let found = existing.get();
             (!found.is_empty()).then(|| view! {
                 <div class="notice" role="alert" data-testid="existing-assessment">
@@ -196,7 +196,7 @@ pub fn NewAssessmentForm() -> impl IntoView {
                     </button>
                 </div>
             })
-        }}
+        })}
     }
 }
 

@@ -9,7 +9,7 @@ use crate::components::chart_figure::score_or_to_confirm;
 use crate::domain::assessment::{Assessment, Choice, Importance, Level, MAX_NOTE_CHARS};
 use crate::domain::content::{self, Pillar};
 use crate::domain::scoring;
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::level_name;
 use crate::route::Route;
@@ -369,10 +369,10 @@ fn LiveScores(highlight: &'static str) -> impl IntoView {
                             <span class=bar_class style:width=move || format!("{}%", score.get().0.unwrap_or(0))></span>
                         </span>
                         // One answer at 5 is not « Exemplaire »: as the results say, to confirm.
-                        <span class="live-bars__value">{move || {
+                        <span class="live-bars__value">{reactive(move || {
                             let (value, to_confirm) = score.get();
                             score_or_to_confirm(state, value, to_confirm)
-                        }}</span>
+                        })}</span>
                     </td>
                 </tr>
             }

@@ -4,7 +4,7 @@ use crate::domain::profile::{
     self, BudgetBand, MAX_NAME_CHARS, MAX_PARTNERSHIPS_CHARS, PopulationBand, Profile,
     ProfileError, ProfileField, StrategyStatus,
 };
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -128,7 +128,7 @@ pub fn ProfilePage() -> impl IntoView {
                     <label for="date">{td_string!(l, profile.date)}</label>
                     <input id="date" type="date" value=initial.date.clone() aria-describedby="date-error"
                         on:input=handler(move |ev| { let v = event_target_value(&ev); update(Box::new(move |p| p.date = v)); })/>
-                    <p class="field__error" id="date-error" role="alert">{move || problem(ProfileField::Date)}</p>
+                    <p class="field__error" id="date-error" role="alert">{reactive(move || problem(ProfileField::Date))}</p>
                 </div>
                 <div class="field">
                     <label for="fte">{td_string!(l, profile.fte)}</label>
@@ -138,7 +138,7 @@ pub fn ProfilePage() -> impl IntoView {
                         aria-invalid=move || fte_error.get().is_some().to_string()
                         aria-describedby="fte-hint fte-error"
                         on:input=handler(on_fte)/>
-                    <p class="field__error" id="fte-error" role="alert">{move || fte_error.get().map(error_text)}</p>
+                    <p class="field__error" id="fte-error" role="alert">{reactive(move || fte_error.get().map(error_text))}</p>
                 </div>
                 {budget}
                 <fieldset class="field">
@@ -164,7 +164,7 @@ pub fn ProfilePage() -> impl IntoView {
                         prop:value=initial.partnerships.clone()
                         on:input=handler(move |ev| { let v = event_target_value(&ev); typed("partnerships", Box::new(move |p| p.partnerships = v)); })
                         on:blur=handler(move |_| state.leave_field())></textarea>
-                    <p class="field__error" id="partnerships-error" role="alert">{move || problem(ProfileField::Partnerships)}</p>
+                    <p class="field__error" id="partnerships-error" role="alert">{reactive(move || problem(ProfileField::Partnerships))}</p>
                 </div>
             </form>
             <nav class="pager" aria-label=td_string!(l, pillar.pager)>
@@ -216,7 +216,7 @@ fn TextField(
                 on:input=handler(move |ev| on_input.run(event_target_value(&ev)))
                 on:blur=handler(move |_| state.leave_field())
             />
-            <p class="field__error" id=error_id role="alert">{move || error.get()}</p>
+            <p class="field__error" id=error_id role="alert">{reactive(move || error.get())}</p>
         </div>
     }
 }

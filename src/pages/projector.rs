@@ -13,7 +13,7 @@ use crate::domain::plan::{ItemStatus, RoadmapItem};
 use crate::domain::profile::Authorship;
 use crate::domain::projector::{self, SlideMove};
 use crate::domain::scoring::{self, PillarScore};
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::level_text;
 use crate::pages::roadmap::{horizon_title, item_title};
@@ -151,7 +151,7 @@ pub fn ProjectorPage() -> impl IntoView {
             <h1 class="visually-hidden">{td_string!(l, nav.projector)}" — "{title}</h1>
             <div class="projector__bar">
                 <span class="projector__counter" data-testid="slide-counter" aria-live="polite">
-                    {move || td_string!(l, projector.counter, index = index.get() + 1, count = count)}
+                    {reactive(move || td_string!(l, projector.counter, index = index.get() + 1, count = count))}
                 </span>
                 <span class="projector__hint">{td_string!(l, projector.keys)}</span>
                 <span>

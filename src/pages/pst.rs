@@ -7,7 +7,7 @@ use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::profile::slug;
 use crate::domain::pst::{self, PstRow, PstWords};
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -226,7 +226,7 @@ pub fn PstPage() -> impl IntoView {
                 <button type="button" class="button" on:click=handler(move |_| browser::print())>{td_string!(l, pst.print)}</button>
                 <a class="button" href=state.href(Route::Roadmap)>{td_string!(l, pst.to_roadmap)}</a>
             </div>
-            {move || rows.with(|rows| view! { <Fiches rows=rows.clone() evaluated=!later_id.get().is_empty()/> })}
+            {reactive(move || rows.with(|rows| view! { <Fiches rows=rows.clone() evaluated=!later_id.get().is_empty()/> }))}
         </div>
     }
     .into_any()
@@ -353,7 +353,7 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
     };
     view! {
         {heading}
-        {move || if editing.get() {
+        {reactive(move || if editing.get() {
             view! {
                 <form class="pst-reword no-print" data-testid=format!("{testid}-form") on:submit=handler(move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
@@ -383,7 +383,7 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
                 </button>
             }
             .into_any()
-        }}
+        })}
     }
 }
 

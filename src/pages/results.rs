@@ -19,7 +19,7 @@ use crate::domain::profile::slug;
 use crate::domain::reference::Reference;
 use crate::domain::scoring::{self, PillarScore};
 use crate::domain::settings::OPERATOR;
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -328,7 +328,7 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
                 </select>
             </div>
             <ChartFigure draw=Callback::new(move |width| shown.with(|s| bars_at(&s.2, width))) file_stem="autodiag-detail".to_string() size testid="breakdown-chart">
-                {move || shown.with(|(name, rows, _, with_territory)| {
+                {reactive(move || shown.with(|(name, rows, _, with_territory)| {
                     let with_territory = *with_territory;
                     let colon = td_string!(l, shell.colon);
                     let territory_label = format!("{}{colon}", td_string!(l, results.col_territory));
@@ -355,7 +355,7 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
                             </tbody>
                         </table>
                     }
-                })}
+                }))}
             </ChartFigure>
             // Every pillar's answers in one table, beside the question-by-question reading.
             <p class="no-print">

@@ -6,7 +6,7 @@ use crate::domain::content::{self, ActionKind, CostBand, Effort, Horizon};
 use crate::domain::roadmap::{
     self, EditError, ItemField, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
 };
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::level_text;
 use crate::state::AppState;
@@ -182,7 +182,7 @@ pub fn RoadmapPage() -> impl IntoView {
                 <button type="button" class="button" on:click=handler(move |_| crate::browser::print())>{td_string!(l, roadmap.print)}</button>
                 <a class="button" href=state.href(crate::route::Route::Pst) data-testid="to-pst">{td_string!(l, roadmap.to_pst)}</a>
             </div>
-            {move || confirming.get().then(|| view! {
+            {reactive(move || confirming.get().then(|| view! {
                 <section class="confirm-box no-print" role="alertdialog" aria-labelledby="regenerate-title"
                     aria-describedby="regenerate-text" data-testid="regenerate-confirm">
                     <h2 id="regenerate-title" tabindex="-1">{td_string!(l, roadmap.regenerate_confirm_title)}</h2>
@@ -195,11 +195,11 @@ pub fn RoadmapPage() -> impl IntoView {
                         })>{td_string!(l, roadmap.regenerate_no)}</button>
                     </div>
                 </section>
-            })}
+            }))}
             <DutiesWithoutAStep roadmap/>
             <RemovedNotice removed/>
-            <p class="visually-hidden" role="status" aria-live="polite" data-testid="moved-notice">{move || moved.0.get()}</p>
-            {move || {
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="moved-notice">{reactive(move || moved.0.get())}</p>
+            {reactive(move || {
                 let shown = roadmap.with(|r| {
                     r.items
                         .iter()
@@ -207,7 +207,7 @@ pub fn RoadmapPage() -> impl IntoView {
                         .collect::<Vec<_>>()
                 });
                 view! { <Acronyms texts=shown/> }
-            }}
+            })}
             <SaveForIgretec/>
             <div class="roadmap-columns">
                 {Horizon::ALL.into_iter().map(|horizon| view! { <HorizonColumn horizon roadmap reasons/> }).collect_view()}
@@ -267,7 +267,7 @@ fn HorizonColumn(
     view! {
         <section class="horizon" data-testid=testid aria-label=title.clone()>
             <h2>{heading}</h2>
-            {move || {
+            {reactive(move || {
                 let items = items.get();
                 if items.is_empty() {
                     view! { <p class="hint" data-testid="empty-horizon">{empty_horizon_text(horizon)}</p> }.into_any()
@@ -277,7 +277,7 @@ fn HorizonColumn(
                         view! { <ItemCard item reasons/> }
                     }).collect_view()}</ol> }.into_any()
                 }
-            }}
+            })}
         </section>
     }
 }
@@ -406,7 +406,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                     <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                 </div>
             })}
-            {move || editing.get().then(|| view! { <ItemEditor item=editor_item.clone() suggested=suggested.clone() editing/> })}
+            {reactive(move || editing.get().then(|| view! { <ItemEditor item=editor_item.clone() suggested=suggested.clone() editing/> }))}
             <div class="item__controls">
                 <label class="segmented__option">
                     <input type="checkbox" id=done_id prop:checked=done on:change=handler(toggle) data-testid="item-done"/>
@@ -591,10 +591,10 @@ fn ItemEditor(
                     prop:value=due on:input=handler(move |ev| due.set(event_target_value(&ev)))/>
             </div>
             <p class="field__error" id=error_id role="alert">
-                {move || error.get().map(|e| match e {
+                {reactive(move || error.get().map(|e| match e {
                     EditError::TitleRequired => td_string!(l, roadmap.edit_title_required),
                     EditError::DueNotADate | EditError::NoSuchItem => td_string!(l, roadmap.edit_due_invalid),
-                })}
+                }))}
             </p>
             <div class="item__editor-actions">
                 <button type="submit" class="button button--primary button--small" data-testid="edit-save">{td_string!(l, roadmap.edit_save)}</button>
@@ -685,14 +685,14 @@ fn RemovedNotice(removed: RwSignal<Option<(usize, RoadmapItem)>>) -> impl IntoVi
     };
     view! {
         <div class="no-print" role="status" aria-live="polite">
-            {move || removed.get().map(|(_, item)| view! {
+            {reactive(move || removed.get().map(|(_, item)| view! {
                 <p class="notice notice--info" data-testid="removed-notice">
                     <span>{td_string!(l, roadmap.removed, title = item_title(state, &item))}</span>
                     <button type="button" class="button button--small" id="roadmap-undo" data-testid="roadmap-undo" on:click=handler(undo)>
                         {td_string!(l, roadmap.undo)}
                     </button>
                 </p>
-            })}
+            }))}
         </div>
     }
 }
@@ -904,7 +904,7 @@ fn DutiesWithoutAStep(roadmap: Memo<Roadmap>) -> impl IntoView {
             .with_current(|a| roadmap::duties_without_a_step(content::framework(), a))
             .unwrap_or_default()
     });
-    move || {
+    reactive(move || {
         let missing = missing.get();
         (!missing.is_empty()).then(|| {
             let texts = state.texts();
@@ -936,7 +936,7 @@ fn DutiesWithoutAStep(roadmap: Memo<Roadmap>) -> impl IntoView {
                 </section>
             }
         })
-    }
+    })
 }
 
 /// Adds any catalogue action, chosen by pillar.
@@ -983,10 +983,10 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
                 <label for="catalogue-action">{td_string!(l, roadmap.add_action)}</label>
                 <select id="catalogue-action" data-testid="catalogue-action" on:change=handler(move |ev| chosen.set(event_target_value(&ev)))>
                     <option value="" selected=move || chosen.get().is_empty()>{td_string!(l, roadmap.add_choose)}</option>
-                    {move || available.get().into_iter().map(|id| {
+                    {reactive(move || available.get().into_iter().map(|id| {
                         let title = state.action_text(&id).map(|a| a.title).unwrap_or_default();
                         view! { <option value=id>{title}</option> }
-                    }).collect_view()}
+                    }).collect_view())}
                 </select>
             </div>
             <button type="submit" class="button" data-testid="catalogue-add">{td_string!(l, roadmap.add_button)}</button>
@@ -1024,12 +1024,12 @@ fn AddCustom() -> impl IntoView {
                 <input id="custom-text" type="text" data-testid="custom-text" maxlength=roadmap::MAX_CUSTOM_TITLE_CHARS
                     aria-invalid=move || error.get().to_string() aria-describedby="custom-error"
                     prop:value=title on:input=handler(move |ev| title.set(event_target_value(&ev)))/>
-                <p class="field__error" id="custom-error" role="alert">{move || error.get().then(|| td_string!(l, roadmap.custom_empty))}</p>
+                <p class="field__error" id="custom-error" role="alert">{reactive(move || error.get().then(|| td_string!(l, roadmap.custom_empty)))}</p>
             </div>
             <div class="field">
                 <label for="custom-horizon">{td_string!(l, roadmap.custom_horizon)}</label>
                 <select id="custom-horizon" on:change=handler(move |ev| horizon.set(Horizon::from_form_value(&event_target_value(&ev)).unwrap_or(Horizon::Short)))>
-                    {Horizon::ALL.into_iter().map(|h| view! { <option value=h.form_value()>{move || horizon_title(h)}</option> }).collect_view()}
+                    {Horizon::ALL.into_iter().map(|h| view! { <option value=h.form_value()>{reactive(move || horizon_title(h))}</option> }).collect_view()}
                 </select>
             </div>
             <button type="submit" class="button" data-testid="custom-add">{td_string!(l, roadmap.custom_button)}</button>

@@ -10,7 +10,7 @@ use crate::domain::content;
 use crate::domain::matching::{self, Match, Party, QuestionContacts, Thresholds};
 use crate::domain::summary::{ImportError, MAX_FILE_BYTES};
 use crate::domain::territory::{self, PoolingCandidate, SupersededReason, Territory};
-use crate::events::handler;
+use crate::events::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -98,7 +98,7 @@ pub fn TerritoryPage() -> impl IntoView {
                 <KeepFiles kept forget showing=territory/>
             </div>
             <p role="status" aria-live="polite" data-testid="territory-status">
-                {move || {
+                {reactive(move || {
                     if loading.get() {
                         td_string!(l, territory.loading).to_string()
                     } else {
@@ -108,9 +108,9 @@ pub fn TerritoryPage() -> impl IntoView {
                             count => crate::td_plural!(l, territory.loaded, count),
                         })).unwrap_or_default()
                     }
-                }}
+                })}
             </p>
-            {move || territory.get().map(|t| view! { <TerritoryReport territory=t/> })}
+            {reactive(move || territory.get().map(|t| view! { <TerritoryReport territory=t/> }))}
         </div>
     }
 }
@@ -218,12 +218,12 @@ fn KeepFiles(
                 " "{td_string!(l, territory.keep_label)}
             </label>
             <p class="hint">{td_string!(l, territory.keep_hint)}</p>
-            {move || (kept.keep.get() || showing.with(Option::is_some)).then(|| view! {
+            {reactive(move || (kept.keep.get() || showing.with(Option::is_some)).then(|| view! {
                 <button type="button" class="button" data-testid="territory-forget" on:click=handler(move |_| forget.run(()))>
                     {td_string!(l, territory.keep_forget)}
                 </button>
-            })}
-            <p role="status" aria-live="polite" data-testid="territory-kept">{move || kept.status.get()}</p>
+            }))}
+            <p role="status" aria-live="polite" data-testid="territory-kept">{reactive(move || kept.status.get())}</p>
         </div>
     }
 }
@@ -360,14 +360,14 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
         {has_communes.then(|| view! { <Heatmap territory/> })}
         // The heatmap shows first; the sections below it follow in the next task, so a large
         // batch is on screen sooner.
-        {move || (has_communes && rest.get()).then(|| view! {
+        {reactive(move || (has_communes && rest.get()).then(|| view! {
             <Spreads territory/>
             <Priorities territory/>
             <Obligations territory/>
             <Pooling territory minimum=pooling_minimum/>
             <Contacts territory thresholds/>
             <Exports territory pooling_minimum thresholds/>
-        })}
+        }))}
     }
 }
 
@@ -906,7 +906,7 @@ fn AllMatches(
     let l = crate::state::locale();
     let state = AppState::from_context();
     let texts = state.texts();
-    move || {
+    reactive(move || {
         matches.with(|all| {
             let rows = matching::by_question(all);
             let questions = rows.len();
@@ -915,7 +915,7 @@ fn AllMatches(
                 {contacts_table(l, texts, rows, "", "contacts-table")}
             }
         })
-    }
+    })
 }
 
 /// One commune's view: what it can learn, and from whom, then whom it can help.
@@ -1049,11 +1049,11 @@ fn Exports(
             <h3>{td_string!(l, territory.reference_title)}</h3>
             <p class="field__hint">{td_string!(l, territory.reference_hint, minimum = crate::domain::reference::MIN_COMMUNES)}</p>
             <button type="button" class="button" data-testid="export-reference" on:click=handler(export_reference)>{td_string!(l, territory.export_reference)}</button>
-            {move || reference_refused.get().map(|found| view! {
+            {reactive(move || reference_refused.get().map(|found| view! {
                 <p class="notice notice--error" role="alert" data-testid="reference-refused">
                     {crate::td_plural!(l, territory.reference_too_few, found, minimum = crate::domain::reference::MIN_COMMUNES)}
                 </p>
-            })}
+            }))}
         </section>
     }
 }
