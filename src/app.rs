@@ -4,7 +4,7 @@ use crate::browser;
 use crate::components::notices::Notices;
 use crate::components::stepper::Stepper;
 use crate::domain::settings::OPERATOR;
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::pages;
 use crate::route::{Bundle, Route};
@@ -217,7 +217,7 @@ fn Header() -> impl IntoView {
                             {td_string!(locale, shell.language_name)}
                         </button>
                     })
-                    .collect_view()}
+                    .collect_any_view()}
             </div>
         </header>
     }

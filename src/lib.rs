@@ -8,7 +8,7 @@ pub use autodiag_core::{chart, domain, route, sort};
 pub mod app;
 pub mod browser;
 pub mod components;
-pub mod events;
+pub mod erased;
 pub mod i18n;
 pub mod offline;
 pub mod pages;

@@ -5,7 +5,7 @@ use crate::chart::{self, BAND_COLOURS, BarRow, Bars, Radar, Series};
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content;
 use crate::domain::scoring::{self, PillarScore};
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -344,7 +344,7 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
                 </tr>
             }
         })
-        .collect_view();
+        .collect_any_view();
     view! {
         <table class="data-table data-table--stack" data-testid="scores-table">
             <caption>{caption}</caption>
@@ -383,7 +383,7 @@ pub fn BandKey(
                         <span>{*range}</span>
                     </li>
                 }
-            }).collect_view()}
+            }).collect_any_view()}
         </ul>
     }
 }

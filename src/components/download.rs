@@ -2,7 +2,7 @@
 
 use crate::browser;
 use crate::domain::{content, scoring, summary};
-use crate::events::handler;
+use crate::erased::handler;
 use crate::i18n::*;
 use crate::route::{Bundle, Route};
 use crate::state::AppState;

@@ -2,7 +2,7 @@
 //! consolidation screens.
 
 use crate::browser;
-use crate::events::handler;
+use crate::erased::handler;
 use leptos::prelude::*;
 
 /// A file picker and a drop zone; both hand the chosen files to `on_files`.

@@ -2,6 +2,7 @@
 //! from the content's glossary. The questionnaire explains them inline instead.
 
 use crate::domain::content;
+use crate::erased::CollectAnyView;
 use crate::i18n::*;
 use crate::state::AppState;
 use autodiag_core::LiteMap;
@@ -32,7 +33,7 @@ pub fn Acronyms(
                 <dl>
                     {found.into_iter().map(|(acronym, meaning)| view! {
                         <div><dt>{acronym}</dt><dd>{meaning}</dd></div>
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </dl>
             </details>
         }

@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::components::download::{SavedSummary, download_summary};
 use crate::domain::settings::OPERATOR;
-use crate::events::{handler, reactive};
+use crate::erased::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;

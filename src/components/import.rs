@@ -8,7 +8,7 @@ use crate::domain::assessment::Assessment;
 use crate::domain::stored;
 use crate::domain::summary::{self, ImportError};
 use crate::domain::{content, scoring};
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -490,7 +490,7 @@ pub fn ImportArea(
                                             {crate::td_plural!(l, import.restored_one, one.answered, name = one.name, copy = if one.beside { td_string!(l, import.restored_copy) } else { "" }, total = total)}
                                             " "<OpenImported id=one.id/>
                                         </li>
-                                    }).collect_view()}
+                                    }).collect_any_view()}
                                 </ul>
                             })}
                             {(!beside_the_list).then(|| view! {
@@ -525,7 +525,7 @@ pub fn ImportArea(
                         </li>
                     }.into_any()
                 }
-            }).collect_view())}
+            }).collect_any_view())}
         </ul>
         </div>
     }

@@ -3,7 +3,7 @@
 //! every screen, and its summary could go to IGRETEC in place of this year's.
 
 use crate::browser;
-use crate::events::{handler, reactive};
+use crate::erased::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;

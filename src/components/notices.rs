@@ -4,7 +4,7 @@
 use super::download::{DownloadCopyButton, download_backup};
 use crate::browser;
 use crate::domain::stored::DecodeError;
-use crate::events::{handler, reactive};
+use crate::erased::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use crate::storage::{self, Recovered};

@@ -5,7 +5,7 @@
 use crate::domain::assessment::{Assessment, Choice};
 use crate::domain::content;
 use crate::domain::obligations::{self, Compliance};
-use crate::events::reactive;
+use crate::erased::reactive;
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;

@@ -5,7 +5,7 @@ use crate::browser;
 use crate::chart::{Bars, Radar, Series};
 use crate::domain::content;
 use crate::domain::reference::{self, CarriedOver, Reached, Reference, ReferenceError};
-use crate::events::{handler, reactive};
+use crate::erased::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 
 use crate::domain::content;
 use crate::domain::scoring;
-use crate::events::reactive;
+use crate::erased::{CollectAnyView, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -61,7 +61,7 @@ pub fn Stepper() -> impl IntoView {
                 Some((index, pillar.questions.len())),
             )
         })
-        .collect_view();
+        .collect_any_view();
     let overall = move || answered.with(|a| a.iter().sum::<usize>());
     view! {
         <nav class="stepper" aria-label=td_string!(l, stepper.label)>

@@ -3,7 +3,7 @@
 
 use crate::domain::assessment::{Assessment, MAX_ASK_CHARS};
 use crate::domain::{content, scoring};
-use crate::events::handler;
+use crate::erased::{CollectAnyView, handler};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -65,13 +65,13 @@ pub fn QuestionsToCheck(
                             </li>
                         }
                     })
-                    .collect_view();
+                    .collect_any_view();
                 view! {
                     <h3>{texts.pillar_name(&pillar.id).to_string()}</h3>
                     <ul class="to-check__list">{items}</ul>
                 }
             })
-            .collect_view();
+            .collect_any_view();
         view! {
             <section class="to-check" aria-labelledby="to-check-title" data-testid="questions-to-check">
                 <h2 id="to-check-title">{td_string!(l, results.to_check_title, count = count)}</h2>

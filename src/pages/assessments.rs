@@ -6,7 +6,7 @@ use crate::components::import::ImportArea;
 use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::scoring;
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::pages::home::NewAssessmentForm;
 use crate::route::Route;
@@ -47,7 +47,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                 } else {
                     view! {
                         <ul class="assessment-list" data-testid="assessment-list">
-                            {rows.into_iter().map(|row| view! { <AssessmentRow row/> }).collect_view()}
+                            {rows.into_iter().map(|row| view! { <AssessmentRow row/> }).collect_any_view()}
                         </ul>
                     }
                     .into_any()

@@ -7,7 +7,7 @@ use crate::domain::compare;
 use crate::domain::content;
 use crate::domain::profile::Authorship;
 use crate::domain::scoring;
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::choice_text;
 use crate::state::AppState;
@@ -140,7 +140,7 @@ pub fn ComparePage() -> impl IntoView {
                     {options.into_iter().map(|(value, text)| {
                         let selected = signal.get_untracked() == value;
                         view! { <option value=value selected=selected>{text}</option> }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </select>
             </div>
         }
@@ -267,7 +267,7 @@ pub fn ComparePage() -> impl IntoView {
                             <td>{score(p.after, p.after_to_confirm)}</td>
                             {delta(p.delta)}
                         </tr>
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </tbody>
             </table>
             <table class="data-table" data-testid="question-deltas">
@@ -286,7 +286,7 @@ pub fn ComparePage() -> impl IntoView {
                             <td>{choice_text(state, &q.question_id, q.after)}</td>
                             {delta(q.delta.map(i16::from))}
                         </tr>
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </tbody>
             </table>
         }

@@ -10,7 +10,7 @@ use crate::domain::consolidation::{self, Admission};
 use crate::domain::content;
 use crate::domain::stored::Workshop;
 use crate::domain::summary;
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::pages::projector::SlideDeck;
 use crate::pages::results::{choice_text, level_text};
@@ -179,13 +179,13 @@ pub fn ConsolidatePage() -> impl IntoView {
                                 </button>
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </ul>
                 </div>
                 <div role="alert">
                     <ul class="import-results" data-testid="consolidate-errors">
-                        {reactive(move || errors.get().into_iter().map(|e| view! { <li class="import-results__error">{e}</li> }).collect_view())}
-                        {reactive(move || notices.get().into_iter().map(|n| view! { <li class="import-results__warn" data-testid="consolidate-replaced">{n}</li> }).collect_view())}
+                        {reactive(move || errors.get().into_iter().map(|e| view! { <li class="import-results__error">{e}</li> }).collect_any_view())}
+                        {reactive(move || notices.get().into_iter().map(|n| view! { <li class="import-results__warn" data-testid="consolidate-replaced">{n}</li> }).collect_any_view())}
                     </ul>
                 </div>
                 // Above the respondents' list, where it is read right after loading them.
@@ -338,7 +338,7 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
                                 </button>
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </ul>
             })
         })}
@@ -418,7 +418,7 @@ fn decision_select(
                 }
             })>
             {pending.map(|text| view! { <option value=PENDING>{text}</option> })}
-            {values.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
+            {values.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_any_view()}
         </select>
     }
     .into_any()
@@ -572,7 +572,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     {choice_text(state, &question, *c)}
                     {(!note.is_empty()).then(|| view! { <span class="consolidate-note" data-testid="respondent-note">{note}</span> })}
                 </td>
-            }).collect_view();
+            }).collect_any_view();
             view! {
                 <tr class:disagree=s.to_discuss() data-testid=testid>
                     <th scope="row"><label for=select_id.clone()>{title}</label></th>
@@ -590,7 +590,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 </tr>
             }
         })
-        .collect_view();
+        .collect_any_view();
     view! {
         <section aria-labelledby="discuss-title">
             <h2 id="discuss-title">{td_string!(l, consolidate.discuss_title)}</h2>
@@ -613,7 +613,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     view! {
                         <li>{d.title.clone()}" — "{d.answers.join(td_string!(l, shell.list_separator))}<strong data-testid="retained">{retained}</strong></li>
                     }
-                }).collect_view()}
+                }).collect_any_view()}
             </ul>
             {reactive(move || projecting.get().then(|| view! { <DiscussionSlides slides=discussion.clone() projecting chosen/> }))}
         </section>
@@ -628,7 +628,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     <caption class="visually-hidden">{td_string!(l, consolidate.table_title)}</caption>
                     <thead><tr>
                         <th scope="col">{td_string!(l, results.col_question)}</th>
-                        {labels.iter().map(|who| view! { <th scope="col">{who.clone()}</th> }).collect_view()}
+                        {labels.iter().map(|who| view! { <th scope="col">{who.clone()}</th> }).collect_any_view()}
                         <th scope="col">{td_string!(l, consolidate.spread)}</th>
                         <th scope="col">{td_string!(l, consolidate.proposed)}</th>
                     </tr></thead>
@@ -782,7 +782,7 @@ fn DiscussionSlides(
                          let notes = (!slide.notes.is_empty()).then(|| view! {
                             <details class="projector__notes" data-testid="discussion-notes" open=open>
                                 <summary>{td_string!(l, consolidate.notes, count = slide.notes.len())}</summary>
-                                <ul>{slide.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}</ul>
+                                <ul>{slide.notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_any_view()}</ul>
                             </details>
                          });
                          let (folded, below) = if open { (None, notes) } else { (notes, None) };
@@ -810,7 +810,7 @@ fn DiscussionSlides(
                                         <strong>{answer.choice.clone()}</strong>{colon}{answer.who.clone()}<p class="projector__says">{answer.says.clone()}</p>
                                     </li>
                                 }
-                            }).collect_view()}
+                            }).collect_any_view()}
                         </ul>
                         {below}
                         // The last question settled, the facilitator saves the joint answers.

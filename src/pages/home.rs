@@ -2,7 +2,7 @@
 
 use crate::domain::content;
 use crate::domain::scoring;
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -76,7 +76,7 @@ pub fn HomePage() -> impl IntoView {
                             " — "
                             {state.texts().pillar_summary(&pillar.id).to_string()}
                         </li>
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </ul>
             </section>
             <section class="card card--quiet" aria-labelledby="privacy-title">
@@ -165,7 +165,7 @@ pub fn NewAssessmentForm() -> impl IntoView {
                 />
                 <datalist id="communes">
                     // The 30 communes of content/communes.toml, offered as suggestions.
-                    {content::framework().communes.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_view()}
+                    {content::framework().communes.iter().map(|c| view! { <option value=c.name.clone()></option> }).collect_any_view()}
                 </datalist>
                 <p id="new-commune-error" class="field__error" role="alert">
                     {reactive(move || error.get().then(|| td_string!(l, profile.errors.commune_required)))}
@@ -189,7 +189,7 @@ pub fn NewAssessmentForm() -> impl IntoView {
                                     {td_string!(l, home.continue_this)}
                                 </button>
                             </li>
-                        }).collect_view()}
+                        }).collect_any_view()}
                     </ul>
                     <button type="button" class="button button--small" data-testid="create-anyway" on:click=handler(move |_| create())>
                         {td_string!(l, home.create_anyway)}

@@ -9,7 +9,7 @@ use crate::components::chart_figure::score_or_to_confirm;
 use crate::domain::assessment::{Assessment, Choice, Importance, Level, MAX_NOTE_CHARS};
 use crate::domain::content::{self, Pillar};
 use crate::domain::scoring;
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::level_name;
 use crate::route::Route;
@@ -99,7 +99,7 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
                                     grd=framework.grd_of(&assessment.profile.commune)
                                 />
                             })
-                            .collect_view()}
+                            .collect_any_view()}
                     </form>
                     // After the questions: the page opens on the first question, and how much
                     // the pillar matters is easier to say once its questions are read.
@@ -164,7 +164,7 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
                                 <span>{label}</span>
                             </label>
                         }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </div>
             </fieldset>
             <div class="field priority__target">
@@ -180,7 +180,7 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
                         <option value=level.get() selected=settings.target == Some(level)>
                             {format!("{} · {}", level.get(), texts.level_name_at(usize::from(level.get() - 1)))}
                         </option>
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </select>
             </div>
         </div>
@@ -285,7 +285,7 @@ fn QuestionField(
                 </label>
             }
         })
-        .collect_view();
+        .collect_any_view();
     view! {
         <fieldset class="question" id=question data-testid=format!("question-{question}") aria-describedby=help_id>
             <legend>
@@ -377,7 +377,7 @@ fn LiveScores(highlight: &'static str) -> impl IntoView {
                 </tr>
             }
         })
-        .collect_view();
+        .collect_any_view();
     let overall = move || {
         state.scores.with(|scores| match scoring::overall(scores) {
             None => "—".to_string(),

@@ -4,7 +4,7 @@ use crate::domain::profile::{
     self, BudgetBand, MAX_NAME_CHARS, MAX_PARTNERSHIPS_CHARS, PopulationBand, Profile,
     ProfileError, ProfileField, StrategyStatus,
 };
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -153,7 +153,7 @@ pub fn ProfilePage() -> impl IntoView {
                                     <span>{strategy_label(status)}</span>
                                 </label>
                             }
-                        }).collect_view()}
+                        }).collect_any_view()}
                     </div>
                 </fieldset>
                 <div class="field">
@@ -235,7 +235,7 @@ fn choice_select(
             <label for=id>{label}</label>
             <select id=id on:change=handler(move |ev| on_pick.run(event_target_value(&ev).parse::<usize>().ok()))>
                 <option value="" selected=none_selected>{td_string!(l, profile.not_said)}</option>
-                {options.into_iter().enumerate().map(|(i, (text, selected))| view! { <option value=i selected=selected>{text}</option> }).collect_view()}
+                {options.into_iter().enumerate().map(|(i, (text, selected))| view! { <option value=i selected=selected>{text}</option> }).collect_any_view()}
             </select>
         </div>
     }

@@ -13,7 +13,7 @@ use crate::domain::plan::{ItemStatus, RoadmapItem};
 use crate::domain::profile::Authorship;
 use crate::domain::projector::{self, SlideMove};
 use crate::domain::scoring::{self, PillarScore};
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::level_text;
 use crate::pages::roadmap::{horizon_title, item_title};
@@ -223,7 +223,7 @@ fn overview(
                         <li>
                             <strong>{texts.pillar_name(&s.pillar_id).to_string()}</strong>" — "{pillar_score_view(state, s)}
                         </li>
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </ul>
             </div>
         </div>
@@ -273,7 +273,7 @@ fn pillar_slide(
         if items.is_empty() {
             view! { <li>{none}</li> }.into_any()
         } else {
-            items.iter().map(line).collect_view().into_any()
+            items.iter().map(line).collect_any_view().into_any()
         }
     };
     // Shown only when there is something to discuss: an empty box took half the slide.
@@ -282,7 +282,7 @@ fn pillar_slide(
             <div class="projector__check" data-testid="slide-to-check">
                 <h3>{td_string!(l, projector.to_check)}</h3>
                 <ul>
-                    {slide.to_check.shown.iter().map(|question| view! { <li>{title(question)}</li> }).collect_view()}
+                    {slide.to_check.shown.iter().map(|question| view! { <li>{title(question)}</li> }).collect_any_view()}
                     {(slide.to_check.more > 0).then(|| more(slide.to_check.more))}
                 </ul>
             </div>
@@ -360,14 +360,14 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
                         } else {
                             view! {
                                 <ul>
-                                    {items.shown.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}
+                                    {items.shown.into_iter().map(|title| view! { <li>{title}</li> }).collect_any_view()}
                                     {(items.more > 0).then(|| more(items.more))}
                                 </ul>
                             }.into_any()
                         }}
                     </div>
                 }
-            }).collect_view()}
+            }).collect_any_view()}
         </div>
     }
 }
@@ -412,7 +412,7 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
         <h2>{td_string!(l, projector.next_steps)}</h2>
         <div class="projector__closing">
             <ol>
-                {first_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
+                {first_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_any_view()}
                 <li>{td_string!(l, projector.step_college)}</li>
                 <li>{td_string!(l, projector.step_igretec)}</li>
             </ol>

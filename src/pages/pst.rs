@@ -7,7 +7,7 @@ use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::profile::slug;
 use crate::domain::pst::{self, PstRow, PstWords};
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -198,7 +198,7 @@ pub fn PstPage() -> impl IntoView {
                     {later_options.into_iter().map(|(id, label)| {
                         let selected = later_id.get_untracked() == id;
                         view! { <option value=id selected=selected>{label}</option> }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </select>
                 <p class="hint" id="pst-later-hint">{td_string!(l, pst.evaluate_hint)}</p>
             </div>
@@ -287,11 +287,11 @@ fn Fiches(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
                         {heading}
                         {first}
                     </div>
-                    {fiches.map(|fiche| view! { <Fiche rows=fiche evaluated/> }).collect_view()}
+                    {fiches.map(|fiche| view! { <Fiche rows=fiche evaluated/> }).collect_any_view()}
                 </section>
             }
         })
-        .collect_view()
+        .collect_any_view()
 }
 
 /// The words of one « Reformuler » form: an objectif stratégique's (`h2`, keyed by its pillar)
@@ -475,7 +475,7 @@ fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
                                 <td data-label=label(td_string!(l, pst.csv.effort))>{dash(&row.effort)}</td>
                                 <td data-label=label(td_string!(l, pst.csv.cost))>{dash(&row.cost)}</td>
                             </tr>
-                        }).collect_view()}
+                        }).collect_any_view()}
                     </tbody>
                 </table>
             </div>

@@ -13,7 +13,7 @@ use crate::domain::content::{self, Horizon};
 use crate::domain::profile::Profile;
 use crate::domain::roadmap::ItemStatus;
 use crate::domain::scoring;
-use crate::events::handler;
+use crate::erased::{CollectAnyView, handler};
 use crate::i18n::*;
 use crate::pages::profile::{budget_label, population_label, strategy_label};
 use crate::pages::results::{choice_text, completion_title, level_name};
@@ -161,7 +161,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h2>{td_string!(l, report.profile)}</h2>
                 <table class="data-table">
                     <tbody>
-                        {rows.into_iter().map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> }).collect_view()}
+                        {rows.into_iter().map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> }).collect_any_view()}
                     </tbody>
                 </table>
             </section>
@@ -248,12 +248,12 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                                             {(!reasons.is_empty()).then(|| view! { <br/><span class="hint">{td_string!(l, roadmap.why)}" "{reasons.join(td_string!(l, shell.list_separator))}</span> })}
                                         </li>
                                     }
-                                }).collect_view()}
+                                }).collect_any_view()}
                             </ol>
                         }.into_any()
                     }}
                 }
-            }).collect_view()}
+            }).collect_any_view()}
         </section>
     }
 }
@@ -323,7 +323,7 @@ fn ReportAnswers(
                                     {text.levels.iter().enumerate().map(|(index, level)| {
                                         let name = level_name(texts, question, index as u8 + 1);
                                         view! { <li>{format!("{name} · {}", personal(level))}</li> }
-                                    }).collect_view()}
+                                    }).collect_any_view()}
                                 </ol>
                             }
                             .into_any()
@@ -338,10 +338,10 @@ fn ReportAnswers(
                                 </dd>
                             </div>
                         }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </dl>
             })
-        }).collect_view()
+        }).collect_any_view()
     };
     let heading = move || {
         let chosen = service.get();
@@ -368,7 +368,7 @@ fn ReportAnswers(
                 <label for="report-service">{td_string!(l, report.by_service)}</label>
                 <select id="report-service" data-testid="report-service" on:change=handler(move |ev| service.set(event_target_value(&ev)))>
                     <option value="">{td_string!(l, report.all_services)}</option>
-                    {services.into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_view()}
+                    {services.into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_any_view()}
                 </select>
                 <p class="hint">{td_string!(l, report.by_service_hint)}</p>
             </div>

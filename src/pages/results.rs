@@ -19,7 +19,7 @@ use crate::domain::profile::slug;
 use crate::domain::reference::Reference;
 use crate::domain::scoring::{self, PillarScore};
 use crate::domain::settings::OPERATOR;
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -90,7 +90,7 @@ pub fn ResultsPage() -> impl IntoView {
                 <option value="">{td_string!(l, results.compare_none)}</option>
                 {comparable.into_iter().map(|(id, date, who)| view! {
                     <option value=id>{if who.is_empty() { date } else { format!("{date} · {who}") }}</option>
-                }).collect_view()}
+                }).collect_any_view()}
             </select>
         </div>
     });
@@ -208,7 +208,7 @@ fn Interpretations(scores: Vec<PillarScore>) -> impl IntoView {
                             {standouts(state, &score.pillar_id).map(|text| view! { <br/><span data-testid="standouts">{text}</span> })}
                         </dd>
                     }
-                }).collect_view()}
+                }).collect_any_view()}
             </dl>
         </section>
     }
@@ -324,7 +324,7 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
                 <select id="breakdown-pillar" data-testid="breakdown-pillar" on:change=handler(move |ev| selected.set(event_target_value(&ev).parse().unwrap_or(0)))>
                     {framework.pillars.iter().enumerate().map(|(i, p)| view! {
                         <option value=i>{texts.pillar_name(&p.id).to_string()}</option>
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </select>
             </div>
             <ChartFigure draw=Callback::new(move |width| shown.with(|s| bars_at(&s.2, width))) file_stem="autodiag-detail".to_string() size testid="breakdown-chart">
@@ -351,7 +351,7 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
                                         {with_territory.then(|| view! { <td data-testid="territory-reached" data-label=territory_label.clone()>{row.territory.clone().unwrap_or_else(|| "—".to_string())}</td> })}
                                         <td data-label=note_label.clone()>{row.note.clone()}</td>
                                     </tr>
-                                }).collect_view()}
+                                }).collect_any_view()}
                             </tbody>
                         </table>
                     }
@@ -412,7 +412,7 @@ fn DiagnosticStatus(assessment: Assessment) -> impl IntoView {
                     </a></li>
                 }
             })
-            .collect_view();
+            .collect_any_view();
         view! {
             <p>{td_plural!(l, results.status_open, answered, of = total)}</p>
             <p class="status__left-label">{td_string!(l, results.status_left)}</p>

@@ -6,7 +6,7 @@ use crate::domain::content::{self, ActionKind, CostBand, Effort, Horizon};
 use crate::domain::roadmap::{
     self, EditError, ItemField, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
 };
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::level_text;
 use crate::state::AppState;
@@ -130,7 +130,7 @@ pub fn RoadmapPage() -> impl IntoView {
         // How to change a default target is for the screen, not for the collège's copy.
         let how_to_change = (!chosen).then(|| view! { <span class="no-print">" — "{td_string!(l, roadmap.change_target)}</span> });
         view! { <li><strong>{texts.pillar_name(&focus.pillar_id).to_string()}</strong>" — "{line}{how_to_change}</li> }
-    }).collect_view();
+    }).collect_any_view();
     let later = (!drafted_later.is_empty()).then(|| {
         let items = drafted_later.iter().map(|later| {
             let reason = match later.reason {
@@ -148,7 +148,7 @@ pub fn RoadmapPage() -> impl IntoView {
                 LaterReason::LowerPriority => td_string!(l, roadmap.later_lower).to_string(),
             };
             view! { <li><strong>{texts.pillar_name(&later.pillar_id).to_string()}</strong>{td_string!(l, shell.colon)}{reason}</li> }
-        }).collect_view();
+        }).collect_any_view();
         view! { <h3>{td_string!(l, roadmap.later_title)}</h3><ul data-testid="later-pillars">{items}</ul> }
     });
     let profile = &assessment.profile;
@@ -164,7 +164,7 @@ pub fn RoadmapPage() -> impl IntoView {
     .into_iter()
     .flatten()
     .map(|text| view! { <p class="notice notice--info" data-testid="roadmap-rule">{text}</p> })
-    .collect_view();
+    .collect_any_view();
     view! {
         <div class="page page--roadmap">
             <h1>{td_string!(l, roadmap.title, commune = assessment.profile.commune.clone())}</h1>
@@ -210,7 +210,7 @@ pub fn RoadmapPage() -> impl IntoView {
             })}
             <SaveForIgretec/>
             <div class="roadmap-columns">
-                {Horizon::ALL.into_iter().map(|horizon| view! { <HorizonColumn horizon roadmap reasons/> }).collect_view()}
+                {Horizon::ALL.into_iter().map(|horizon| view! { <HorizonColumn horizon roadmap reasons/> }).collect_any_view()}
             </div>
             <div class="roadmap-add no-print">
                 <AddFromCatalogue roadmap/>
@@ -275,7 +275,7 @@ fn HorizonColumn(
                     view! { <ol class="horizon__items">{items.into_iter().map(|item| {
                         let reasons = reasons.with_untracked(|r| r.get(&item.id).cloned().unwrap_or_default());
                         view! { <ItemCard item reasons/> }
-                    }).collect_view()}</ol> }.into_any()
+                    }).collect_any_view()}</ol> }.into_any()
                 }
             })}
         </section>
@@ -403,7 +403,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
             {(!reasons.is_empty()).then(|| view! {
                 <div class="item__why">
                     <strong>{td_string!(l, roadmap.why)}</strong>
-                    <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                    <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_any_view()}</ul>
                 </div>
             })}
             {reactive(move || editing.get().then(|| view! { <ItemEditor item=editor_item.clone() suggested=suggested.clone() editing/> }))}
@@ -416,7 +416,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                 <select id=select_id on:change=handler(move_to) data-testid="item-move">
                     {Horizon::ALL.into_iter().map(|h| {
                         view! { <option value=h.form_value() selected=h == item.horizon>{horizon_title(h)}</option> }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </select>
                 <button type="button" class="button button--small" data-testid="item-edit" id=format!("item-edit-{id}")
                     aria-expanded=move || editing.get().to_string() on:click=handler({
@@ -927,7 +927,7 @@ fn DutiesWithoutAStep(roadmap: Memo<Roadmap>) -> impl IntoView {
                     <li><strong>{duty}</strong>{td_string!(l, shell.colon)}{title}" "
                         <button type="button" class="button button--small" data-testid="add-duty-step" on:click=handler(add)>{td_string!(l, roadmap.duty_add)}</button></li>
                 }
-            }).collect_view();
+            }).collect_any_view();
             view! {
                 <section class="notice notice--warning no-print" data-testid="duties-without-step" aria-labelledby="duties-without-step-title">
                     <h2 id="duties-without-step-title" class="form-title">{td_string!(l, roadmap.duty_missing_title)}</h2>
@@ -976,7 +976,7 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
                 <select id="catalogue-pillar" on:change=handler(move |ev| { pillar.set(event_target_value(&ev)); chosen.set(String::new()); })>
                     {framework.pillars.iter().map(|p| view! {
                         <option value=p.id.clone()>{state.texts().pillar_name(&p.id).to_string()}</option>
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </select>
             </div>
             <div class="field">
@@ -986,7 +986,7 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
                     {reactive(move || available.get().into_iter().map(|id| {
                         let title = state.action_text(&id).map(|a| a.title).unwrap_or_default();
                         view! { <option value=id>{title}</option> }
-                    }).collect_view())}
+                    }).collect_any_view())}
                 </select>
             </div>
             <button type="submit" class="button" data-testid="catalogue-add">{td_string!(l, roadmap.add_button)}</button>
@@ -1029,7 +1029,7 @@ fn AddCustom() -> impl IntoView {
             <div class="field">
                 <label for="custom-horizon">{td_string!(l, roadmap.custom_horizon)}</label>
                 <select id="custom-horizon" on:change=handler(move |ev| horizon.set(Horizon::from_form_value(&event_target_value(&ev)).unwrap_or(Horizon::Short)))>
-                    {Horizon::ALL.into_iter().map(|h| view! { <option value=h.form_value()>{reactive(move || horizon_title(h))}</option> }).collect_view()}
+                    {Horizon::ALL.into_iter().map(|h| view! { <option value=h.form_value()>{reactive(move || horizon_title(h))}</option> }).collect_any_view()}
                 </select>
             </div>
             <button type="submit" class="button" data-testid="custom-add">{td_string!(l, roadmap.custom_button)}</button>

@@ -10,6 +10,7 @@ use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::scoring::{self, PillarScore};
 use crate::domain::share::{self, ShareError};
+use crate::erased::CollectAnyView;
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -112,7 +113,7 @@ fn PlainScores(scores: Vec<PillarScore>) -> impl IntoView {
                             |band| texts.level_name_at(usize::from(band - 1)).to_string(),
                         )}</td>
                     </tr>
-                }).collect_view()}
+                }).collect_any_view()}
             </tbody>
         </table>
     }

@@ -10,7 +10,7 @@ use crate::domain::content;
 use crate::domain::matching::{self, Match, Party, QuestionContacts, Thresholds};
 use crate::domain::summary::{ImportError, MAX_FILE_BYTES};
 use crate::domain::territory::{self, PoolingCandidate, SupersededReason, Territory};
-use crate::events::{handler, reactive};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -314,7 +314,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
         t.rejected
             .iter()
             .map(|r| view! { <li><strong>{r.file.clone()}</strong>{td_string!(l, shell.colon)}{error_message(l, &r.error)}</li> })
-            .collect_view()
+            .collect_any_view()
     });
     let superseded = territory.with_value(|t| {
         t.superseded
@@ -334,7 +334,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
                     <li>{td_string!(l, territory.superseded, commune = s.commune.clone(), used = s.used.clone(), file = s.file.clone())}" "{reason}</li>
                 }
             })
-            .collect_view()
+            .collect_any_view()
     });
     let (has_rejected, has_superseded, has_communes) = territory.with_value(|t| {
         (
@@ -413,7 +413,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                             }
                             None => view! { <td class="cell--none">"—"</td> }.into_any(),
                         })
-                        .collect_view();
+                        .collect_any_view();
                     view! {
                         <tr>
                             <th scope="row">
@@ -437,7 +437,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view()
+                .collect_any_view()
         })
     };
     let header = move |index: Option<usize>, label: String| {
@@ -474,7 +474,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                             {header(None, td_string!(l, territory.commune).to_string())}
                             <th scope="col">{td_string!(l, territory.col_date)}</th>
                             <th scope="col">{td_string!(l, territory.col_completeness)}</th>
-                            {framework.pillars.iter().enumerate().map(|(i, p)| header(Some(i), texts.pillar_name(&p.id).to_string())).collect_view()}
+                            {framework.pillars.iter().enumerate().map(|(i, p)| header(Some(i), texts.pillar_name(&p.id).to_string())).collect_any_view()}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -517,7 +517,7 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
                     None => view! { <tr><th scope="row">{name}</th><td colspan="7">{td_string!(l, results.not_assessed)}</td></tr> }.into_any(),
                 }
             })
-            .collect_view()
+            .collect_any_view()
     });
     view! {
         <section aria-labelledby="spread-title">
@@ -573,7 +573,7 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
                             <td>{count.met}</td>
                             <td>{count.to_check}</td>
                         </tr>
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </tbody>
             </table>
             </div>
@@ -613,7 +613,7 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
                             })}
                         </li>
                     }
-                }).collect_view()}
+                }).collect_any_view()}
             </ol>
         </section>
     }
@@ -624,7 +624,7 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
 fn CommuneChips(names: Vec<String>) -> impl IntoView {
     view! {
         <ul class="chips">
-            {names.into_iter().map(|name| view! { <li class="chip">{name}</li> }).collect_view()}
+            {names.into_iter().map(|name| view! { <li class="chip">{name}</li> }).collect_any_view()}
         </ul>
     }
 }
@@ -671,7 +671,7 @@ fn Pooling(
                                 <CommuneChips names=c.communes/>
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_any_view()}
                 </ul>
             })
         };
@@ -742,7 +742,7 @@ fn Contacts(
                     let value = event_target_value(&ev).parse().unwrap_or(1);
                     thresholds.update(|t| set(t, value));
                 })>
-                    {values.iter().map(|v| view! { <option value=*v selected=thresholds.with_untracked(|t| get(t) == *v)>{v.to_string()}</option> }).collect_view()}
+                    {values.iter().map(|v| view! { <option value=*v selected=thresholds.with_untracked(|t| get(t) == *v)>{v.to_string()}</option> }).collect_any_view()}
                 </select>
             </div>
         }
@@ -800,7 +800,7 @@ fn Contacts(
                     <label for="contact-commune">{td_string!(l, territory.filter_commune)}</label>
                     <select id="contact-commune" data-testid="contact-commune" on:change=handler(move |ev| commune.set(event_target_value(&ev)))>
                         <option value="">{td_string!(l, territory.all_communes)}</option>
-                        {names.into_iter().map(|name| { let label = name.clone(); view! { <option value=name>{label}</option> } }).collect_view()}
+                        {names.into_iter().map(|name| { let label = name.clone(); view! { <option value=name>{label}</option> } }).collect_any_view()}
                     </select>
                 </div>
                 <button type="button" class="button" data-testid="export-matches" on:click=handler(download)>{td_string!(l, territory.export_matches)}</button>
@@ -836,7 +836,7 @@ fn party_chips<'a>(
                 </li>
             }
         })
-        .collect_view();
+        .collect_any_view();
     view! { <ul class="chips">{chips}</ul> }.into_any()
 }
 
@@ -869,7 +869,7 @@ fn contacts_table(
                     );
                     view! { <p class="hint contacts__note">{note}</p> }
                 })
-                .collect_view();
+                .collect_any_view();
             view! {
                 <tr data-testid="contact-row" data-question=row.question_id.to_string()>
                     <th scope="row">
@@ -881,7 +881,7 @@ fn contacts_table(
                 </tr>
             }
         })
-        .collect_view();
+        .collect_any_view();
     view! {
         <div class="table-scroll" tabindex="0">
             <table class="data-table contacts-table" data-testid=testid>
