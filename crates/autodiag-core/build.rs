@@ -233,13 +233,14 @@ fn structure_to_rust(framework: &model::Framework) -> String {
         ));
     }
     code.push_str(
-        "];\n/// Each question: who answers it, and its legal minimum if it is a legal duty.\n\
-         const QUESTIONS: &[(&str, &str, Option<u8>)] = &[\n",
+        "];\n/// Each question: who answers it, its legal minimum if it is a legal duty, and whether that\n\
+         /// duty binds only some communes.\n\
+         const QUESTIONS: &[(&str, &str, Option<u8>, bool)] = &[\n",
     );
     for (id, info) in &framework.questions {
         code.push_str(&format!(
-            "    ({id:?}, {:?}, {:?}),\n",
-            info.respondent, info.legal_minimum
+            "    ({id:?}, {:?}, {:?}, {:?}),\n",
+            info.respondent, info.legal_minimum, info.conditional_duty
         ));
     }
     code.push_str(

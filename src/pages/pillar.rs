@@ -232,7 +232,12 @@ fn QuestionField(
         set(None);
         browser::focus_first_control_in(question);
     };
+    // A duty that binds every commune has no « Non applicable », unless an earlier answer
+    // says it: that answer stays shown, for the commune to correct.
+    let not_applicable_offered = framework.offers_not_applicable(question)
+        || chosen.get_untracked() == Some(Choice::NotApplicable);
     let options = choices()
+        .filter(|choice| not_applicable_offered || *choice != Choice::NotApplicable)
         .map(|choice| {
             let at_minimum =
                 matches!(choice, Choice::Level(level) if Some(level.get()) == legal_minimum);

@@ -232,6 +232,30 @@ fn validation_reports_a_pillar_with_too_few_questions() {
     );
 }
 
+/// « Non applicable » is no answer to a duty that binds every commune; it stays one to a
+/// question of maturity and to a duty that binds only some communes.
+#[test]
+fn not_applicable_is_offered_except_on_a_duty_that_binds_every_commune() {
+    let framework = content::framework();
+    assert!(!framework.offers_not_applicable("gou_donnees_personnelles"));
+    assert!(!framework.offers_not_applicable("sc_accessibilite_web"));
+    assert!(framework.offers_not_applicable("ene_certificat_peb"));
+    assert!(framework.offers_not_applicable("gou_pilotage"));
+
+    let (mut framework, texts) = broken_copy();
+    framework
+        .questions
+        .get_mut("gou_pilotage")
+        .unwrap()
+        .conditional_duty = true;
+    let problems = model::validate(&framework, &[("fr", &texts)]);
+    assert!(
+        problems.iter().any(|p| p.contains("gou_pilotage")
+            && p.contains("conditional_duty goes with a legal_minimum")),
+        "{problems:?}"
+    );
+}
+
 /// Words that start with a capital in the middle of a sentence, and acronyms anywhere: the
 /// programmes, laws, bodies and products the French content names.
 fn named_terms(text: &str) -> Vec<String> {

@@ -45,6 +45,11 @@ test("a question with a legal minimum shows the minimum and its basis, in words"
   assert.match(await page.textContent("[data-testid=scale-rule]"), /le niveau le plus élevé dont tous les éléments, et ceux des niveaux en dessous, sont vrais/);
   // A question that is no legal duty has no mark.
   assert.equal(await page.locator("[data-testid=question-gou_pilotage] .legal-mark").count(), 0);
+  // The GDPR binds every commune: « Non applicable » is no answer to it, while it stays one to
+  // a question of maturity.
+  assert.equal(await page.locator('[data-testid="gou_donnees_personnelles-na"]').count(), 0);
+  assert.equal(await page.locator('[data-testid="gou_donnees_personnelles-unknown"]').count(), 1);
+  assert.equal(await page.locator('[data-testid="gou_pilotage-na"]').count(), 1);
   await question.scrollIntoViewIfNeeded();
   for (const [width, height, name] of [[1920, 1080, "legal-question-1920.png"], [375, 812, "legal-question-375.png"]]) {
     await page.setViewportSize({ width, height });
@@ -74,7 +79,9 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await openPillar(page, app.server.url, "gouvernance");
   await page.click('[data-testid="gou_donnees_personnelles-1"]');
   await page.click('[data-testid="gou_pilotage-4"]');
-  await page.click('[data-testid="gou_donnees_ouvertes_odwb-na"]');
+  // A duty that binds only communes with a public building over 250 m² may not apply.
+  await openPillar(page, app.server.url, "energie_environnement");
+  await page.click('[data-testid="ene_certificat_peb-na"]');
   await openPillar(page, app.server.url, "smart_citizens");
   await page.click('[data-testid="sc_accessibilite_web-4"]');
 
@@ -87,8 +94,8 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   assert.match(await rgpd.textContent(), /RGPD/);
   assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite_web]").count(), 0, "a met duty is not listed as below");
   // To check, each with what was answered: « Non applicable » is a claim to check, not a missing level.
-  assert.match(await section.locator("[data-testid=obligation-gou_donnees_ouvertes_odwb]").textContent(), /minimum légal : niveau 3 ; réponse « Non applicable » : vérifiez que la loi ne vise pas la commune/);
-  assert.match(await section.locator("[data-testid=obligation-ene_certificat_peb]").textContent(), /minimum légal : niveau 2 ; pas encore de réponse/);
+  assert.match(await section.locator("[data-testid=obligation-ene_certificat_peb]").textContent(), /minimum légal : niveau 2 ; réponse « Non applicable » : vérifiez que la loi ne vise pas la commune/);
+  assert.match(await section.locator("[data-testid=obligation-gou_donnees_ouvertes_odwb]").textContent(), /minimum légal : niveau 3 ; pas encore de réponse/);
   assert.doesNotMatch(await section.textContent(), /pas de niveau choisi/);
   assert.match(await section.textContent(), /Obligations respectées d'après vos réponses : 1 sur \d+\./);
   // Before any score, the top of the page says the commune is not in order, and on what.
@@ -200,13 +207,17 @@ test("a commune coming back with an answer given before transparency became a le
     // exercise were their legal minimum.
     // eco_marches_publics level 2 meant « some tenders are online » under 1.0.0: it kept its id
     // when 2.0.0 made that level the legal minimum, and is asked again since 2.5.0.
-    answers: { sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 }, mob_ecoles: { choice: 3, note: "Rue scolaire à l'essai rue Haute." }, qdv_crise: { choice: 2 }, eco_marches_publics: { choice: 2 } },
+    // « Non applicable » on the GDPR, answered when every duty offered it.
+    answers: { gou_donnees_personnelles: { choice: "not_applicable" }, sc_transparence: { choice: 2 }, sc_inclusion: { choice: 3 }, mob_ecoles: { choice: 3, note: "Rue scolaire à l'essai rue Haute." }, qdv_crise: { choice: 2 }, eco_marches_publics: { choice: 2 } },
     pillars: {},
     created_at: "2026-05-04T09:00:00.000Z",
     updated_at: "2026-05-04T09:30:00.000Z",
     changes_since_download: 2,
     revision: 2,
   });
+  // An earlier « Non applicable » on a duty that binds every commune is still shown, to correct.
+  await openPillar(page, app.server.url, "gouvernance");
+  assert.ok(await page.isChecked('[data-testid="gou_donnees_personnelles-na"]'));
   await openPillar(page, app.server.url, "smart_citizens");
   const question = page.locator("[data-testid=question-sc_publicite_conseil]");
   assert.match(await question.locator("[data-testid=legal-basis-sc_publicite_conseil]").textContent(), /Décret du 18 mai 2022.*cinq jours francs.*L1133-1.*L1122-14.*interpellation.*niveau 2 est le minimum que la loi impose/s);

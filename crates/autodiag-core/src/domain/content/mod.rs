@@ -134,10 +134,11 @@ fn structure() -> Framework {
             })
             .collect(),
         questions: crate::sort::ordered_map(QUESTIONS.iter().map(
-            |(id, respondent, legal_minimum)| {
+            |(id, respondent, legal_minimum, conditional_duty)| {
                 let info = QuestionInfo {
                     respondent: respondent.to_string(),
                     legal_minimum: *legal_minimum,
+                    conditional_duty: *conditional_duty,
                 };
                 (id.to_string(), info)
             },

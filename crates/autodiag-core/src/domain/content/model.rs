@@ -80,6 +80,10 @@ pub struct QuestionInfo {
     /// Levels below it are non-compliance, never a maturity stage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_minimum: Option<u8>,
+    /// A legal duty that binds only some communes (those with a building the law names, say),
+    /// so that « Non applicable » is a true answer; on any other duty it is not offered.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conditional_duty: bool,
 }
 
 /// An answer to an old question id that carries over to the current framework.
@@ -613,6 +617,11 @@ fn check_questions(framework: &Framework, problems: &mut Vec<String>) {
                             "{file}: question {question}: legal_minimum must be 2 to 5"
                         ));
                     }
+                    if info.conditional_duty && info.legal_minimum.is_none() {
+                        problems.push(format!(
+                            "{file}: question {question}: conditional_duty goes with a legal_minimum"
+                        ));
+                    }
                 }
             }
         }
@@ -1102,6 +1111,14 @@ impl Framework {
     /// The level the law requires on this question, if it is a legal duty.
     pub fn legal_minimum(&self, question: &str) -> Option<u8> {
         self.questions.get(question).and_then(|q| q.legal_minimum)
+    }
+
+    /// Whether « Non applicable » is a possible answer: on every question but a legal duty that
+    /// binds every commune (`conditional_duty` in content).
+    pub fn offers_not_applicable(&self, question: &str) -> bool {
+        self.questions
+            .get(question)
+            .is_none_or(|q| q.legal_minimum.is_none() || q.conditional_duty)
     }
 
     /// Whether `level` on `question` leaves a legal duty unmet.

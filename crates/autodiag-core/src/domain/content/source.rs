@@ -42,6 +42,9 @@ pub struct QuestionEntry {
     pub respondent: String,
     #[serde(default)]
     pub legal_minimum: Option<u8>,
+    /// A legal duty that binds only some communes: « Non applicable » stays offered.
+    #[serde(default)]
+    pub conditional_duty: bool,
 }
 
 /// `content/migrations.toml`.
@@ -278,6 +281,7 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
             let info = QuestionInfo {
                 respondent: entry.respondent,
                 legal_minimum: entry.legal_minimum,
+                conditional_duty: entry.conditional_duty,
             };
             if questions.insert(entry.id.clone(), info).is_some() {
                 return Err(format!(
