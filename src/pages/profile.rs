@@ -34,8 +34,16 @@ pub fn ProfilePage() -> impl IntoView {
     let Some(initial) = state.current_untracked().map(|a| a.profile) else {
         return ().into_any();
     };
+    // The commune's name, emptied, is not saved: the summary and every screen go by it. The
+    // field says it is required, and the name the page opened with stays until another is
+    // typed (erased letter by letter, the name passes through « L » on the way).
+    let name_emptied = RwSignal::new(false);
+    let name_on_arrival = StoredValue::new(initial.commune.clone());
     // Fields show what was typed; the profile keeps what is valid or, for free text, as typed.
     let problem = move |field: ProfileField| {
+        if field == ProfileField::Commune && name_emptied.get() {
+            return Some(error_text(ProfileError::Required));
+        }
         state
             .with_current(|a| {
                 a.profile
@@ -116,7 +124,14 @@ pub fn ProfilePage() -> impl IntoView {
             <p class="lead">{td_string!(l, profile.lead)}</p>
             <form class="form" on:submit=handler(|ev: leptos::ev::SubmitEvent| ev.prevent_default()) novalidate>
                 {text_field("commune", td_string!(l, profile.commune), None, &initial.commune, MAX_NAME_CHARS, ProfileField::Commune,
-                    Callback::new(move |v: String| typed("commune", Box::new(move |p| p.commune = v))))}
+                    Callback::new(move |v: String| {
+                        let emptied = v.trim().is_empty();
+                        name_emptied.set(emptied);
+                        let name = if emptied { name_on_arrival.get_value() } else { v };
+                        if !name.trim().is_empty() {
+                            typed("commune", Box::new(move |p| p.commune = name));
+                        }
+                    }))}
                 {text_field("nis", td_string!(l, profile.nis), Some(td_string!(l, profile.nis_hint)), &initial.nis_code, 5, ProfileField::NisCode,
                     Callback::new(move |v: String| typed("nis", Box::new(move |p| p.nis_code = v.trim().to_string()))))}
                 {population}

@@ -320,6 +320,8 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
     let input_id = format!("{testid}-{key}");
     let heading_id = StoredValue::new(format!("{testid}-heading-{key}"));
     let focus_input = StoredValue::new(input_id.clone());
+    // The page is drawn again once a wording is saved: this one is the saved wording.
+    let saved = StoredValue::new(wording.clone());
     let draft = RwSignal::new(wording);
     let key = StoredValue::new(key);
     // Closing the form, the keyboard goes back to the heading, which a screen reader then
@@ -328,6 +330,11 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
         editing.set(false);
         let id = heading_id.get_value();
         request_animation_frame(move || crate::browser::focus(&id));
+    };
+    // Cancelled, the words typed are dropped: opened again, the form shows the saved ones.
+    let cancel = move || {
+        draft.set(saved.get_value());
+        close();
     };
     let save = move |wording: String| {
         state.update_current(move |a, now| {
@@ -361,7 +368,7 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
                 }) on:keydown=handler(move |ev: leptos::ev::KeyboardEvent| {
                     // Échap cancels, as « Annuler » does.
                     if ev.key() == "Escape" {
-                        close();
+                        cancel();
                     }
                 })>
                     <label for=input_id.clone()>{label.clone()}</label>
@@ -370,7 +377,7 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
                     <div class="confirm-box__actions">
                         <button type="submit" class="button button--primary" data-testid=format!("{testid}-save")>{td_string!(l, pst.reword_save)}</button>
                         <button type="button" class="button" data-testid=format!("{testid}-reset") on:click=handler(move |_| save(String::new()))>{td_string!(l, pst.reword_reset)}</button>
-                        <button type="button" class="button" on:click=handler(move |_| close())>{td_string!(l, pst.reword_cancel)}</button>
+                        <button type="button" class="button" on:click=handler(move |_| cancel())>{td_string!(l, pst.reword_cancel)}</button>
                     </div>
                 </form>
             }

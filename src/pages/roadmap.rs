@@ -78,20 +78,7 @@ pub fn RoadmapPage() -> impl IntoView {
     provide_context(removed);
     let moved = MovedNotice(RwSignal::new(None));
     provide_context(moved);
-    let regenerate = move |_| {
-        // Text typed in an open editor and not yet saved would go too: ask as for saved edits.
-        let typing = UNSAVED_EDITS.with_borrow(|edits| {
-            edits
-                .items
-                .iter()
-                .any(|(_, fields)| fields.iter().any(Option::is_some))
-        });
-        if (typing || roadmap.with_untracked(|r| r.edited)) && !confirming.get_untracked() {
-            confirming.set(true);
-            // The question takes the focus, so a keyboard or screen reader user meets it.
-            request_animation_frame(|| crate::browser::focus("regenerate-title"));
-            return;
-        }
+    let redraft_now = move || {
         confirming.set(false);
         state.update_current(|a, _| {
             if let Some(r) = a.roadmap.as_mut() {
@@ -102,6 +89,28 @@ pub fn RoadmapPage() -> impl IntoView {
         UNSAVED_EDITS.with_borrow_mut(|edits| edits.items.clear());
         redraft(state);
         state.redraw();
+    };
+    // Only the box's own « Régénérer » confirms: the toolbar's button, pressed again while the
+    // box is open, asks again rather than throwing the commune's edits away.
+    let regenerate = move |_| {
+        // Text typed in an open editor and not yet saved would go too: ask as for saved edits.
+        let typing = UNSAVED_EDITS.with_borrow(|edits| {
+            edits
+                .items
+                .iter()
+                .any(|(_, fields)| fields.iter().any(Option::is_some))
+        });
+        if typing || roadmap.with_untracked(|r| r.edited) {
+            confirming.set(true);
+            // The question takes the focus, so a keyboard or screen reader user meets it.
+            request_animation_frame(|| crate::browser::focus("regenerate-title"));
+            return;
+        }
+        redraft_now();
+    };
+    let keep_roadmap = move || {
+        confirming.set(false);
+        crate::browser::focus("regenerate");
     };
     let has_answers = state
         .scores
@@ -184,15 +193,13 @@ pub fn RoadmapPage() -> impl IntoView {
             </div>
             {reactive(move || confirming.get().then(|| view! {
                 <section class="confirm-box no-print" role="alertdialog" aria-labelledby="regenerate-title"
-                    aria-describedby="regenerate-text" data-testid="regenerate-confirm">
+                    aria-describedby="regenerate-text" data-testid="regenerate-confirm"
+                    on:keydown=handler(move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { keep_roadmap() })>
                     <h2 id="regenerate-title" tabindex="-1">{td_string!(l, roadmap.regenerate_confirm_title)}</h2>
                     <p id="regenerate-text">{td_string!(l, roadmap.regenerate_confirm)}</p>
                     <div class="confirm-box__actions">
-                        <button type="button" class="button button--danger" data-testid="regenerate-yes" on:click=handler(regenerate)>{td_string!(l, roadmap.regenerate_yes)}</button>
-                        <button type="button" class="button" data-testid="regenerate-no" on:click=handler(move |_| {
-                            confirming.set(false);
-                            crate::browser::focus("regenerate");
-                        })>{td_string!(l, roadmap.regenerate_no)}</button>
+                        <button type="button" class="button button--danger" data-testid="regenerate-yes" on:click=handler(move |_| redraft_now())>{td_string!(l, roadmap.regenerate_yes)}</button>
+                        <button type="button" class="button" data-testid="regenerate-no" on:click=handler(move |_| keep_roadmap())>{td_string!(l, roadmap.regenerate_no)}</button>
                     </div>
                 </section>
             }))}
@@ -911,7 +918,18 @@ fn DutiesWithoutAStep(roadmap: Memo<Roadmap>) -> impl IntoView {
             let rows = missing.into_iter().map(|(question, step)| {
                 let duty = texts.questions.get(&question).map_or(question.clone(), |q| q.title.clone());
                 let title = state.action_text(&step).map(|a| a.title).unwrap_or_default();
-                // A step already there but marked done (the answer fell back since) is taken up again.
+                // A step marked done while the answer is still below the minimum: the answer
+                // may be out of date, or the step did not suffice. Both ways are offered.
+                let done = roadmap.with_untracked(|r| r.item(&step).is_some_and(|item| item.status == ItemStatus::Done));
+                let update_answer = done.then(|| {
+                    let pillar = content::framework().pillar_of(&question).map(|p| p.id.clone()).unwrap_or_default();
+                    view! {
+                        " "{td_string!(l, roadmap.duty_step_done)}" "
+                        <a href=crate::route::Route::Pillar(pillar).href_to_question(&question, state.bundle) data-testid="duty-update-answer">{td_string!(l, roadmap.duty_update_answer)}</a>
+                    }
+                });
+                let button = if done { td_string!(l, roadmap.duty_take_up) } else { td_string!(l, roadmap.duty_add) };
+                // A step already there but marked done is taken up again.
                 let add = move |_| {
                     if let Some(action) = content::framework().action(&step) {
                         edit(state, |r| {
@@ -924,8 +942,8 @@ fn DutiesWithoutAStep(roadmap: Memo<Roadmap>) -> impl IntoView {
                     }
                 };
                 view! {
-                    <li><strong>{duty}</strong>{td_string!(l, shell.colon)}{title}" "
-                        <button type="button" class="button button--small" data-testid="add-duty-step" on:click=handler(add)>{td_string!(l, roadmap.duty_add)}</button></li>
+                    <li><strong>{duty}</strong>{td_string!(l, shell.colon)}{title}{update_answer}" "
+                        <button type="button" class="button button--small" data-testid="add-duty-step" on:click=handler(add)>{button}</button></li>
                 }
             }).collect_any_view();
             view! {

@@ -116,9 +116,13 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   await firstFiche.locator("[data-testid=pst-op-reword]").click();
   // The keyboard goes into the field; Échap cancels and leaves it on the heading.
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "pst-op-reword-input");
+  const proposed = await page.inputValue("[data-testid=pst-op-reword-input]");
+  await page.fill("[data-testid=pst-op-reword-input]", "Brouillon abandonné");
   await page.keyboard.press("Escape");
   await page.waitForFunction(() => document.activeElement?.tagName === "H3" && !document.querySelector("[data-testid=pst-op-reword-form]"));
   await firstFiche.locator("[data-testid=pst-op-reword]").click();
+  // What was typed and cancelled is gone: the form opens on the saved words, never one key from saving the draft.
+  assert.equal(await page.inputValue("[data-testid=pst-op-reword-input]"), proposed);
   // The keyboard goes into the field, then back to the heading in its new words.
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "pst-op-reword-input");
   await page.fill("[data-testid=pst-op-reword-input]", "Désigner un DPO et tenir le registre des traitements");

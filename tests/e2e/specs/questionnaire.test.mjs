@@ -88,8 +88,14 @@ test("invalid profile fields get French messages and nothing is lost", async () 
   assert.equal(await page.inputValue("#fte"), "trois");
   await page.fill("#commune", "");
   await expectText(page, "#commune-error", "Indiquez le nom de la commune.");
-  await page.fill("#commune", "Thuin");
+  // Emptied, the name is not saved: every screen and the summary go by it.
+  await page.locator("#commune").blur();
+  await page.waitForTimeout(600);
+  const names = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("autodiag.assessment.")).map(([, v]) => JSON.parse(v).assessment.profile.commune));
+  assert.ok(names.includes("Thuin") && !names.includes(""), names.join(", "));
+  await page.fill("#commune", "Thuin-Biercée");
   await expectText(page, "#commune-error", "");
+  await page.fill("#commune", "Thuin");
   await page.reload();
   await page.waitForSelector("#nis");
   assert.equal(await page.inputValue("#nis"), "12ab");

@@ -106,6 +106,18 @@ test("« Retirer » can be undone, and « Régénérer » asks in a box of its o
   assert.match(await box.locator("h2").textContent(), /Régénérer la feuille de route \?/);
   await page.waitForFunction(() => document.activeElement?.id === "regenerate-title");
   await page.screenshot({ path: path.join(resultsDir(), "roadmap-regenerate-box.png") });
+  // The toolbar's button pressed again asks again: only the box's own button throws the edits away.
+  const edited = await items.evaluateAll((cards) => cards.map((c) => c.dataset.action));
+  await regenerate.click();
+  await page.waitForFunction(() => document.activeElement?.id === "regenerate-title");
+  assert.deepEqual(await items.evaluateAll((cards) => cards.map((c) => c.dataset.action)), edited);
+  assert.equal(await box.count(), 1);
+  // Échap keeps the roadmap, as « Garder » does, and gives the keyboard back to the button.
+  await page.keyboard.press("Escape");
+  assert.equal(await box.count(), 0);
+  await page.waitForFunction(() => document.activeElement?.id === "regenerate");
+  await regenerate.click();
+  await box.waitFor();
   await page.click("[data-testid=regenerate-no]");
   assert.equal(await box.count(), 0);
   await assertClean(page);
@@ -182,7 +194,7 @@ test("an edited roadmap names a legal duty the answers now fall below, and adds 
     await page.locator(ready).waitFor();
     const leftOut = page.locator("[data-testid=duties-left-out]");
     await leftOut.waitFor();
-    assert.match(await leftOut.textContent(), /ne prévoit aucune action : Protection des données personnelles \(RGPD\)\./, hash);
+    assert.match(await leftOut.textContent(), /n'a plus aucune action à faire : Protection des données personnelles \(RGPD\)\./, hash);
     await leftOut.locator("a").click();
     await page.waitForURL(/#\/feuille-de-route$/);
   }
@@ -194,6 +206,16 @@ test("an edited roadmap names a legal duty the answers now fall below, and adds 
   await notice.locator("[data-testid=add-duty-step]").click();
   await page.locator('[data-action="gou_registre_traitements"]').waitFor();
   await notice.waitFor({ state: "detached" });
+  // The DPO designated, the step is ticked « Fait » but the answer is still level 1: the
+  // notice says so, offers to update the answer, and to take the step up again.
+  await page.locator('[data-action="gou_dpo_designer"] [data-testid=item-done]').check();
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /Désigner[^]*\(marquée « Fait », mais votre réponse est toujours sous le minimum\) : mettre la réponse à jour/);
+  assert.equal(await notice.locator("[data-testid=add-duty-step]").textContent(), "Reprendre cette étape");
+  assert.match(await notice.locator("[data-testid=duty-update-answer]").getAttribute("href"), /#\/pilier\/gouvernance/);
+  await notice.locator("[data-testid=add-duty-step]").click();
+  await notice.waitFor({ state: "detached" });
+  assert.equal(await page.locator('[data-action="gou_dpo_designer"] [data-testid=item-done]').isChecked(), false);
   await page.goto(`${app.server.url}outils/#/pst`);
   await page.locator(".page--pst h1").waitFor();
   assert.equal(await page.locator("[data-testid=duties-left-out]").count(), 0);
