@@ -688,12 +688,17 @@ fn Pooling(
             <p class="hint" data-testid="pooling-interest">{td_string!(l, territory.pooling_interest)}</p>
             <div class="field field--inline">
                 <label for="pooling-min">{td_string!(l, territory.pooling_min)}</label>
-                <input id="pooling-min" type="number" min="1" max="600" value=minimum.get_untracked() data-testid="pooling-min"
+                <input id="pooling-min" type="number" min="2" max="600" value=minimum.get_untracked() data-testid="pooling-min"
                     // A field emptied while typing keeps the list: not every action of one commune.
+                    // Pooling takes two communes at least.
                     on:input=handler(move |ev| {
                         if let Ok(value) = event_target_value(&ev).parse::<usize>() {
-                            minimum.set(value.max(1));
+                            minimum.set(value.max(2));
                         }
+                    })
+                    // Once left, the field shows the number the list was made with.
+                    on:change=handler(move |ev| {
+                        event_target::<leptos::web_sys::HtmlInputElement>(&ev).set_value(&minimum.get_untracked().to_string());
                     })/>
             </div>
             <div data-testid="pooling">{list}</div>
@@ -929,14 +934,17 @@ fn CommuneContacts(
     let l = crate::state::locale();
     let state = AppState::from_context();
     let texts = state.texts();
-    matches.with(|all| {
-        let (learn, help) = matching::for_commune(all, &commune);
-        view! {
-            <h3>{td_string!(l, territory.can_learn, commune = commune.clone())}</h3>
-            {contacts_table(l, texts, matching::by_question(learn), &commune, "can-learn")}
-            <h3>{td_string!(l, territory.can_help, commune = commune.clone())}</h3>
-            {contacts_table(l, texts, matching::by_question(help), &commune, "can-help")}
-        }
+    // Redrawn when the thresholds change, as the full list is: the screen and the export agree.
+    reactive(move || {
+        matches.with(|all| {
+            let (learn, help) = matching::for_commune(all, &commune);
+            view! {
+                <h3>{td_string!(l, territory.can_learn, commune = commune.clone())}</h3>
+                {contacts_table(l, texts, matching::by_question(learn), &commune, "can-learn")}
+                <h3>{td_string!(l, territory.can_help, commune = commune.clone())}</h3>
+                {contacts_table(l, texts, matching::by_question(help), &commune, "can-help")}
+            }
+        })
     })
 }
 

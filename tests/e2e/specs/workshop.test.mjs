@@ -140,6 +140,11 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   await page.fill("[data-testid=pooling-min]", "");
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   assert.equal(await page.locator("[data-testid=pooling-candidate]").count(), shown);
+  // Pooling takes two communes: 0 or 1 lists what two share, and the field says 2 once left.
+  await page.fill("[data-testid=pooling-min]", "0");
+  await page.locator("[data-testid=pooling-min]").blur();
+  assert.equal(await page.inputValue("[data-testid=pooling-min]"), "2");
+  assert.ok(await page.locator("[data-testid=pooling] .pooling-list__count").evaluateAll((counts) => counts.every((c) => !/^1 commune/.test(c.textContent))));
   await page.fill("[data-testid=pooling-min]", "3");
   // Sorting by a pillar puts the highest score first (after the date and completeness columns).
   await page.click("[data-testid=sort-gouvernance]");
@@ -206,6 +211,12 @@ test("contacts: the constructed case is found, filtered by commune, and exported
   assert.match(await inventory.locator("[data-testid=contact-behind]").textContent(), /Thuin niveau 1/);
   assert.match(await inventory.locator("[data-testid=contact-helpers]").textContent(), /Lobbes niveau 4/);
   assert.match(await inventory.textContent(), /Ce qu'en dit Lobbes : « Inventaire tenu par la DG dans un tableur partagé »/);
+  // From Thuin's point of view too, the thresholds apply at once: ahead only from level 5,
+  // Lobbes (level 4) no longer helps on the inventory.
+  await page.selectOption("#ahead-from", "5");
+  await page.waitForFunction(() => !/Lobbes niveau 4/.test(document.querySelector("[data-testid=can-learn] [data-question=gou_documents_donnees]")?.textContent ?? ""));
+  await page.selectOption("#ahead-from", "4");
+  await inventory.locator("[data-testid=contact-helpers]", { hasText: "Lobbes niveau 4" }).waitFor();
   // As projected in a workshop: the matches, from Thuin's point of view, then for everyone.
   await page.setViewportSize({ width: 1920, height: 1080 });
   const contacts = page.locator("section[aria-labelledby=contacts-title]");
