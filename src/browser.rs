@@ -161,6 +161,15 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Sets the select `id` to the option of `value`, whatever the user last picked in it.
+pub fn set_select_value(id: &str, value: &str) {
+    if let Some(element) = document().get_element_by_id(id)
+        && let Ok(select) = element.dyn_into::<web_sys::HtmlSelectElement>()
+    {
+        select.set_value(value);
+    }
+}
+
 /// Moves keyboard focus to the element with this id, for example after a route change.
 pub fn focus(id: &str) {
     if let Some(element) = document().get_element_by_id(id)

@@ -82,17 +82,16 @@ pub fn ComparePage() -> impl IntoView {
         })
     };
     // By default the open assessment is compared with the latest other assessment of the same
-    // commune (same NIS code or name), or else the latest other one, in time order: opened on
-    // last year's, « Avant » was this year's and every change read backwards.
+    // commune (same NIS code or name), in time order: opened on last year's, « Avant » was this
+    // year's and every change read backwards. Never with another commune's: the user picks
+    // that, and is told.
     let (default_before, default_after) = state.workspace.with_untracked(|w| {
         let Some(this) = w.get(&current) else {
             return (String::new(), current.clone());
         };
-        let others = || w.assessments.iter().filter(|a| a.id != this.id);
         let other = w
             .others_of_same_commune(this)
-            .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
-            .or_else(|| others().max_by(|a, b| a.created_at.cmp(&b.created_at)));
+            .max_by(|a, b| a.profile.date.cmp(&b.profile.date));
         match other {
             Some(other) => {
                 let (earlier, later) = compare::in_time_order(other, this);
@@ -153,6 +152,15 @@ pub fn ComparePage() -> impl IntoView {
         let Some((b, a)) = pair else {
             return view! { <p class="hint">{td_string!(l, compare.choose)}</p> }.into_any();
         };
+        // Two communes picked by hand: a comparison, not an evolution, and no PST to evaluate.
+        let same_commune = b.same_commune(&a);
+        let other_commune = (!same_commune).then(|| {
+            view! {
+                <p class="notice notice--warning" data-testid="compare-other-commune">
+                    {td_string!(l, compare.other_commune, before = b.profile.display_name(), after = a.profile.display_name())}
+                </p>
+            }
+        });
         let pillars = compare::pillar_deltas(framework, &b, &a);
         // Scores over different questions are no evolution: say so before the numbers.
         let changed: usize = pillars.iter().map(|p| p.one_sided).sum();
@@ -228,7 +236,7 @@ pub fn ComparePage() -> impl IntoView {
             None => view! { <td>"—"</td> }.into_any(),
         };
         // The earlier assessment's roadmap was the plan: its PST objectives, evaluated by the later one.
-        let evaluate = b.roadmap.is_some().then(|| {
+        let evaluate = (same_commune && b.roadmap.is_some()).then(|| {
             let (earlier, later) = (b.id.clone(), a.id.clone());
             let date = crate::browser::format_date(&b.profile.date, state.lang_code(), false);
             view! {
@@ -242,6 +250,7 @@ pub fn ComparePage() -> impl IntoView {
             }
         });
         view! {
+            {other_commune}
             {evaluate}
             {others_answered}
             {changed_notice}
@@ -305,6 +314,13 @@ pub fn ComparePage() -> impl IntoView {
             }))}
             {reactive(move || {
                 let options = options.get();
+                // Drawn again in place, a select keeps the option the user last picked: it is
+                // set to the one compared (an import may have changed both) once drawn.
+                let (shown_before, shown_after) = (before.get(), after.get());
+                request_animation_frame(move || {
+                    crate::browser::set_select_value("compare-before", &shown_before);
+                    crate::browser::set_select_value("compare-after", &shown_after);
+                });
                 view! {
                     <div class="inline-form no-print">
                         {pick("compare-before", td_string!(l, compare.before_label), before, options.clone())}

@@ -525,11 +525,42 @@ test("before / after in a browser with no assessment offers to import both files
   await more.locator("summary").click();
   await page.setInputFiles("[data-testid=compare-import-more] [data-testid=import-input]", writeFiles([["gerpinnes-2024.json", gerpinnes("2024-11-15", 1)]]));
   await page.waitForFunction(() => [...document.querySelector("#compare-before").options].some((o) => o.textContent.startsWith("Gerpinnes · 15/11/2024")));
+  // Another commune's file, whose option comes first: « Avant » still shows what is compared.
+  const compared = await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent);
+  await page.setInputFiles("[data-testid=compare-import-more] [data-testid=import-input]", writeFiles([["aiseau.json", fullSummary({ commune: "Aiseau-Presles", date: "2025-06-01", pick: () => 2 })]]));
+  await page.waitForFunction(() => [...document.querySelector("#compare-before").options].some((o) => o.textContent.startsWith("Aiseau-Presles")));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.equal(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), compared);
+  assert.match(compared, /^Gerpinnes/);
   // The same questions have a level on both sides, and nobody is named on either: nothing
   // to warn about.
   assert.equal(await page.locator("[data-testid=compare-changed]").count(), 0);
   assert.equal(await page.locator("[data-testid=compare-respondents]").count(), 0);
   assert.doesNotMatch(await page.textContent("[data-testid=pillar-deltas]"), /autres questions/);
+  await assertClean(page);
+  await context.close();
+});
+
+test("before / after never pairs two communes by itself, and says so when the user does", async () => {
+  const { context, page } = await freshPage();
+  await importFiles(page, writeFiles([
+    ["thuin.json", fullSummary({ commune: "Thuin", date: "2026-06-12", pick: () => 2 })],
+    ["lobbes.json", fullSummary({ commune: "Lobbes", date: "2026-10-01", pick: () => 3 })],
+  ]));
+  await assessments(page);
+  await row(page, "Lobbes").locator("[data-testid=assessment-results]").click();
+  await page.waitForURL(/#\/resultats$/);
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  await page.locator("[data-testid=compare-import]").waitFor();
+  // Lobbes has one assessment here: nothing is compared, Thuin's is not taken for last year's.
+  assert.equal(await page.locator("[data-testid=pillar-deltas]").count(), 0);
+  assert.equal(await page.inputValue("#compare-before"), "");
+  // Picked by hand, two communes are compared with a warning, and no PST is evaluated across them.
+  const thuin = await page.$eval("#compare-before", (s) => [...s.options].find((o) => o.textContent.startsWith("Thuin")).value);
+  await page.selectOption("#compare-before", thuin);
+  await page.waitForSelector("[data-testid=pillar-deltas]");
+  await expectText(page, "[data-testid=compare-other-commune]", "Ce sont deux communes différentes (Thuin et Lobbes) : les écarts ci-dessous comparent deux communes, pas une évolution.");
+  assert.equal(await page.locator("[data-testid=pst-evaluate]").count(), 0);
   await assertClean(page);
   await context.close();
 });
