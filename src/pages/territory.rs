@@ -24,6 +24,24 @@ pub fn TerritoryPage() -> impl IntoView {
     let loading = RwSignal::new(false);
     let kept = Kept::new();
     let refused = StoredValue::new(Vec::<territory::Rejected>::new());
+    // The files of the view on screen, held for this tab: another screen or a language
+    // switch draws the page anew, and must not make the officer pick 30 files again.
+    let in_this_tab = THIS_TAB.with_borrow(Clone::clone);
+    let restored = !in_this_tab.0.is_empty() || !in_this_tab.1.is_empty();
+    if restored {
+        let (files, earlier_refused) = in_this_tab;
+        let mut loader = territory::TerritoryLoader::default();
+        let now = browser::now_iso();
+        for (name, bytes) in &files {
+            loader.add(content::framework(), name, bytes, &now);
+        }
+        for r in earlier_refused.iter().cloned() {
+            loader.reject(&r.file, r.error);
+        }
+        refused.set_value(earlier_refused);
+        kept.files.set_value(files);
+        territory.set(Some(loader.finish()));
+    }
     let load = Callback::new(move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
@@ -51,11 +69,12 @@ pub fn TerritoryPage() -> impl IntoView {
             territory.set(Some(loaded));
             loading.set(false);
             request_animation_frame(|| browser::mark("autodiag:territory-drawn"));
+            THIS_TAB.set((read.clone(), refused.get_value()));
             kept.replace(l, read);
         });
     });
     // With the option on, the summaries kept last time come back.
-    if kept.keep.get_untracked() {
+    if kept.keep.get_untracked() && !restored {
         loading.set(true);
         wasm_bindgen_futures::spawn_local(async move {
             match territory_store::load().await {
@@ -78,6 +97,7 @@ pub fn TerritoryPage() -> impl IntoView {
     let forget = Callback::new(move |_: ()| {
         territory.set(None);
         refused.set_value(Vec::new());
+        THIS_TAB.take();
         kept.forget(l);
     });
     view! {
@@ -113,6 +133,15 @@ pub fn TerritoryPage() -> impl IntoView {
             {reactive(move || territory.get().map(|t| view! { <TerritoryReport territory=t/> }))}
         </div>
     }
+}
+
+/// Files as read: each name with its bytes.
+type FilesRead = Vec<(String, Vec<u8>)>;
+
+thread_local! {
+    /// The files read and the files refused unread of the view on screen, while the tab lives.
+    static THIS_TAB: std::cell::RefCell<(FilesRead, Vec<territory::Rejected>)> =
+        std::cell::RefCell::default();
 }
 
 /// The option to keep the loaded summaries in this browser, and what was last read.

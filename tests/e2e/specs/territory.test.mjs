@@ -447,6 +447,16 @@ test("files picked later add to the communes on screen; without the opt-in, noth
   const names = await heatmapNames(page);
   assert.ok(names.includes(fourth.profile.commune) && !names.includes(third.profile.commune), names.join(", "));
   assert.equal(await keptCount(page), null, "no database");
+  // A language switch or another screen draws the page anew: the files read stay for the tab.
+  await page.click("button[lang=en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en" && document.querySelectorAll("[data-testid=heatmap] tbody tr").length === 3);
+  await page.click("button[lang=fr]");
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.locator("main h1").waitFor();
+  await page.goBack();
+  await page.waitForFunction(() => document.documentElement.lang === "fr" && document.querySelectorAll("[data-testid=heatmap] tbody tr").length === 3);
+  assert.deepEqual(await heatmapNames(page), names);
+  assert.equal(await keptCount(page), null, "still no database");
   // « Tout effacer » starts over, and without the option it stores nothing either.
   await page.click("[data-testid=territory-forget]");
   assert.equal(await page.locator("[data-testid=heatmap]").count(), 0, "the view is empty");
