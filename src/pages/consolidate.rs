@@ -333,6 +333,9 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
                                                 kept.set(LiteMap::new_vec());
                                             }
                                         }
+                                        // The button is gone with its line: the keyboard goes to
+                                        // the respondents' heading, which says who is left.
+                                        request_animation_frame(|| browser::focus("respondents-title"));
                                     })>
                                     {td_string!(l, consolidate.remove)}
                                 </button>
@@ -496,6 +499,12 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             Discussed {
                 question_id: s.question_id.clone(),
                 proposed: s.proposed,
+                proposal: td_string!(
+                    l,
+                    consolidate.slide_proposal,
+                    proposal = choice_text(state, &s.question_id, s.proposed)
+                )
+                .to_string(),
                 pillar: framework
                     .pillar_of(&s.question_id)
                     .map_or_else(String::new, |p| texts.pillar_name(&p.id).to_string()),
@@ -517,6 +526,13 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     let default_name = crate::td_plural!(l, consolidate.synthesis, people);
     let name = RwSignal::new(default_name);
     let commune = respondents[0].profile.commune.clone();
+    // Every screen puts the commune before the synthesis's name: typed again, it would show twice.
+    let name_hint = td_string!(
+        l,
+        consolidate.name_hint,
+        commune = commune.clone(),
+        name = name.get_untracked()
+    );
     // The proposals count a synthesis loaded again as its people: the rule says so.
     let weighs_more = respondents
         .iter()
@@ -630,7 +646,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                         <th scope="col">{td_string!(l, results.col_question)}</th>
                         {labels.iter().map(|who| view! { <th scope="col">{who.clone()}</th> }).collect_any_view()}
                         <th scope="col">{td_string!(l, consolidate.spread)}</th>
-                        <th scope="col">{td_string!(l, consolidate.proposed)}</th>
+                        <th scope="col">{td_string!(l, consolidate.decision)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -644,7 +660,8 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             <div class="inline-form">
                 <div class="field">
                     <label for="consolidated-name">{td_string!(l, consolidate.name_label)}</label>
-                    <input id="consolidated-name" type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS
+                    <p class="field__hint" id="consolidated-name-hint">{name_hint}</p>
+                    <input id="consolidated-name" type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS aria-describedby="consolidated-name-hint"
                         prop:value=name.get_untracked() on:input=handler(move |ev| name.set(event_target_value(&ev)))/>
                 </div>
                 <button type="button" class="button button--primary" data-testid="save-consolidated" on:click=handler(save)>
@@ -682,6 +699,8 @@ fn retained_text(decisions: Option<Chosen>, question: &str) -> Option<String> {
 struct Discussed {
     question_id: String,
     proposed: Option<Choice>,
+    /// « Proposition : 2 · Exploratoire », for the room while the group has not settled it.
+    proposal: String,
     /// The question's pillar: thirty slides in a row do not say it otherwise.
     pillar: String,
     title: String,
@@ -789,6 +808,11 @@ fn DiscussionSlides(
                          view! {
                         <div class="projector__slide-head">
                             <p class="eyebrow projector__discussed-pillar" data-testid="discussion-pillar">{slide.pillar.clone()}</p>
+                            // Until the group settles it, the room sees the proposal the
+                            // facilitator's select holds, on the pillar's line: no line of its own.
+                            {let (question, proposal) = (slide.question_id.clone(), slide.proposal.clone());
+                             reactive(move || decided(decisions, &question).is_none()
+                                .then(|| view! { <p class="projector__proposal" data-testid="discussion-proposal">{proposal.clone()}</p> }))}
                             {folded}
                         </div>
                         <h2 id="discussion-question">{slide.title.clone()}</h2>

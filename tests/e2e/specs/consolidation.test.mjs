@@ -69,9 +69,13 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   await page.getByRole("button", { name: "Retirer Luc Martin (Informaticien)" }).click();
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
   assert.doesNotMatch(await page.textContent("[data-testid=consolidate-table] thead"), /Luc Martin/);
+  // The keyboard is not lost with the button: it is on the respondents' heading.
+  await page.waitForFunction(() => document.activeElement?.id === "respondents-title");
 
   // The result is named as a group, on the results and in the list of assessments.
   assert.equal(await page.inputValue("#consolidated-name"), "synthèse de 2 répondants");
+  // The commune comes before the name on every screen: the facilitator need not type it.
+  assert.equal(await page.textContent("#consolidated-name-hint"), "Chaque écran le fait précéder du nom de la commune : « Courcelles — synthèse de 2 répondants ».");
   await page.click("[data-testid=save-consolidated]");
   await page.waitForURL(/#\/resultats$/);
   await page.waitForFunction(() => /Courcelles — synthèse de 2 répondants/.test(document.querySelector("main h1")?.textContent ?? ""));
@@ -346,9 +350,14 @@ test("the questions to discuss project one at a time, in large type, driven by t
   assert.match(await page.$eval("#discussion-decision", (s) => s.selectedOptions[0].textContent), new RegExp(`^À décider \\(proposition : ${proposal} · `));
   const kept = page.locator("[data-testid=discussion-slide] li:has([data-testid=discussion-kept])");
   assert.equal(await kept.count(), 0);
+  // The room sees the proposal on the slide, not only in the facilitator's bar.
+  assert.match(await page.textContent("[data-testid=discussion-proposal]"), new RegExp(`^Proposition : ${proposal} · `));
+  // The column of the table's selects is named as the slide's: « Niveau retenu ».
+  assert.equal(await page.locator("[data-testid=consolidate-table] thead th").last().textContent(), "Niveau retenu");
   // Choosing the proposal itself settles the question: its answer is marked on the slide.
   await page.selectOption("#discussion-decision", proposal);
   await kept.waitFor();
+  assert.equal(await page.locator("[data-testid=discussion-proposal]").count(), 0);
   assert.match(await kept.locator("strong").textContent(), new RegExp(`^${proposal} · `));
   assert.match(await kept.textContent(), /^réponse retenue/);
   assert.equal(await kept.locator("[data-testid=discussion-kept]").evaluate((m) => getComputedStyle(m, "::first-letter").textTransform), "uppercase");
