@@ -141,6 +141,10 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
             .and_then(Level::new);
         state.update_current(|a, now| a.set_target(&pillar.id, target, now));
     };
+    let default_target = {
+        let level = crate::domain::roadmap::DEFAULT_TARGET_LEVEL;
+        format!("{level} · {}", texts.level_name_at(usize::from(level - 1)))
+    };
     view! {
         <div class="priority card card--quiet">
             <fieldset class="priority__importance">
@@ -175,7 +179,8 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
                         .flatten()
                         .map_or_else(String::new, |level| level.get().to_string())
                 }>
-                    <option value="" selected=settings.target.is_none()>{td_string!(l, pillar.no_target)}</option>
+                    // The roadmap aims at this level when none is chosen: the option says which.
+                    <option value="" selected=settings.target.is_none()>{td_string!(l, pillar.no_target, level = default_target.clone())}</option>
                     {Level::all().map(|level| view! {
                         <option value=level.get() selected=settings.target == Some(level)>
                             {format!("{} · {}", level.get(), texts.level_name_at(usize::from(level.get() - 1)))}
