@@ -37,7 +37,13 @@ test("a low-maturity commune without staff gets governance foundations first, an
   // The draft leaves the long term empty here; the column says why rather than look forgotten.
   assert.match(await page.locator("[data-testid=horizon-long] [data-testid=empty-horizon]").textContent(), /^Rien encore au-delà de trois ans/);
   assert.equal(await page.locator("[data-testid=horizon-short] [data-testid=empty-horizon]").count(), 0);
-  // Its one sentence needs less room than cards do: the columns with cards take the width.
+  // At 1280 px, beside the navigation, the horizons follow one another, each card full width
+  // and its horizon select whole.
+  const stacked = await page.$$eval("[data-testid=horizon-short], [data-testid=horizon-medium]", ([a, b]) => a.getBoundingClientRect().bottom <= b.getBoundingClientRect().top);
+  assert.ok(stacked, "short then medium term, one under the other");
+  // From 1400 px they stand side by side. Its one sentence needs less room than cards do: the
+  // columns with cards take the width.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   let [short, medium, long] = await columnWidths(page);
   assert.ok(Math.abs(short - medium) <= 1 && long < 0.6 * short, `column widths ${[short, medium, long]}`);
 
