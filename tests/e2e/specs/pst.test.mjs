@@ -60,7 +60,8 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   assert.equal((await doneRows.locator("th").textContent()).replace(/Fait$/, "").trim(), doneTitle);
   assert.equal((await doneRows.locator("[data-testid=pst-done]").textContent()), "Fait");
 
-  // Objectif stratégique → objectif opérationnel, the first ones legal duties.
+  // Objectif stratégique → objectif opérationnel, the first ones legal duties, as the lead says.
+  assert.match(await page.textContent(".page--pst .lead"), /Les objectifs qui portent une obligation légale viennent d'abord, puis ceux des piliers prioritaires\.$/);
   const first = page.locator("[data-testid=pst-strategic]").first();
   assert.match(await first.locator("h2").textContent(), /^Objectif stratégique 1 — Être une /);
   const fiche = first.locator("[data-testid=pst-fiche]").first();
