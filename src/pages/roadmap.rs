@@ -976,9 +976,12 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // « Ajouter » with no action chosen says so, as the form for the commune's own action does.
+    let nothing_chosen = RwSignal::new(false);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = chosen.get_untracked();
+        nothing_chosen.set(id.is_empty());
         if let Some(action) = framework.action(&id) {
             edit(state, |r| {
                 r.add_action(action);
@@ -999,13 +1002,15 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="catalogue-action">{td_string!(l, roadmap.add_action)}</label>
-                <select id="catalogue-action" data-testid="catalogue-action" on:change=handler(move |ev| chosen.set(event_target_value(&ev)))>
+                <select id="catalogue-action" data-testid="catalogue-action" aria-describedby="catalogue-error"
+                    on:change=handler(move |ev| { chosen.set(event_target_value(&ev)); nothing_chosen.set(false); })>
                     <option value="" selected=move || chosen.get().is_empty()>{td_string!(l, roadmap.add_choose)}</option>
                     {reactive(move || available.get().into_iter().map(|id| {
                         let title = state.action_text(&id).map(|a| a.title).unwrap_or_default();
                         view! { <option value=id>{title}</option> }
                     }).collect_any_view())}
                 </select>
+                <p class="field__error" id="catalogue-error" role="alert">{reactive(move || nothing_chosen.get().then(|| td_string!(l, roadmap.add_nothing_chosen)))}</p>
             </div>
             <button type="submit" class="button" data-testid="catalogue-add">{td_string!(l, roadmap.add_button)}</button>
         </form>

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, expectText } from "../lib/harness.mjs";
 import { example, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -65,8 +65,14 @@ test("a low-maturity commune without staff gets governance foundations first, an
   assert.ok(Math.abs(short - long) <= 1 && Math.abs(short - medium) <= 1, `column widths ${[short, medium, long]}`);
   await page.locator(`[data-action="gou_referent_designer"] [data-testid=item-done]`).check();
   await page.locator(`[data-action="gou_referent_designer"].item--done`).waitFor();
+  // « Ajouter » before choosing says what is missing, and adds nothing.
+  const before = await page.locator("[data-testid=roadmap-item]").count();
+  await page.click("[data-testid=catalogue-add]");
+  await expectText(page, "#catalogue-error", "Choisissez d'abord une action dans la liste.");
+  assert.equal(await page.locator("[data-testid=roadmap-item]").count(), before);
   const option = await page.locator("[data-testid=catalogue-action] option").nth(1).getAttribute("value");
   await page.selectOption("[data-testid=catalogue-action]", option);
+  await expectText(page, "#catalogue-error", "");
   await page.click("[data-testid=catalogue-add]");
   await page.locator(`[data-action="${option}"]`).waitFor();
   await page.fill("[data-testid=custom-text]", "Présenter la feuille de route au conseil communal");
