@@ -245,8 +245,10 @@ pub fn radar_for(
 pub fn ChartFigure(
     /// Draws the chart `width` pixels wide, or at its standard size for `None`.
     draw: Callback<Option<u32>, String>,
-    /// Start of the downloaded files' names.
-    file_stem: String,
+    /// Start of the downloaded files' names, read at each download: a chart that shows
+    /// another pillar is named after it.
+    #[prop(into)]
+    file_stem: Signal<String>,
     /// Pixel size of the standard drawing, for the PNG export.
     size: (u32, u32),
     /// Test hook naming the chart.
@@ -254,8 +256,6 @@ pub fn ChartFigure(
     children: Children,
 ) -> impl IntoView {
     let l = crate::state::locale();
-    let svg_name = format!("{file_stem}.svg");
-    let png_name = format!("{file_stem}.png");
     let holder = NodeRef::<leptos::html::Div>::new();
     let shown_width = RwSignal::new(None::<u32>);
     let measure = move || {
@@ -274,11 +274,13 @@ pub fn ChartFigure(
     let resizing = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resizing.remove());
     let download_svg = move |_| {
-        let _ = browser::download(&svg_name, "image/svg+xml", &draw.run(None));
+        let name = format!("{}.svg", file_stem.get_untracked());
+        let _ = browser::download(&name, "image/svg+xml", &draw.run(None));
     };
     let download_png = move |_| {
         let (width, height) = size;
-        browser::download_svg_as_png(draw.run(None), width, height, png_name.clone());
+        let name = format!("{}.png", file_stem.get_untracked());
+        browser::download_svg_as_png(draw.run(None), width, height, name);
     };
     view! {
         <figure class="chart" data-testid=testid>

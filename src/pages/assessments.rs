@@ -237,7 +237,9 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
             </div>
         }.into_any(),
         Mode::Renaming => view! {
-            <form class="inline-form" on:submit=handler(rename.clone())>
+            // Échap cancels, as « Annuler » does and as in the roadmap's and the PST's forms.
+            <form class="inline-form" on:submit=handler(rename.clone())
+                on:keydown=handler(move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { mode.set(Mode::Idle) })>
                 <label for=input_id.clone()>{td_string!(l, assessments.new_name)}</label>
                 <input id=input_id.clone() type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS prop:value=draft.get_untracked() on:input=handler(move |ev| draft.set(event_target_value(&ev)))/>
                 <button type="submit" class="button button--primary">{td_string!(l, assessments.save)}</button>

@@ -275,6 +275,16 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
     let framework = content::framework();
     let texts = state.texts();
     let selected = RwSignal::new(0usize);
+    // « autodiag-thuin-detail-mobilite.svg »: the commune and the pillar shown.
+    let detail_stem = {
+        let commune = slug(&assessment.profile.commune);
+        Signal::derive(move || {
+            format!(
+                "autodiag-{commune}-detail-{}",
+                framework.pillars[selected.get()].id
+            )
+        })
+    };
     // The chart and the table for the chosen pillar.
     let shown = Memo::new(move |_| {
         let pillar = &framework.pillars[selected.get()];
@@ -327,7 +337,7 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
                     }).collect_any_view()}
                 </select>
             </div>
-            <ChartFigure draw=Callback::new(move |width| shown.with(|s| bars_at(&s.2, width))) file_stem="autodiag-detail".to_string() size testid="breakdown-chart">
+            <ChartFigure draw=Callback::new(move |width| shown.with(|s| bars_at(&s.2, width))) file_stem=detail_stem size testid="breakdown-chart">
                 {reactive(move || shown.with(|(name, rows, _, with_territory)| {
                     let with_territory = *with_territory;
                     let colon = td_string!(l, shell.colon);

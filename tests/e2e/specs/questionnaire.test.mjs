@@ -153,6 +153,11 @@ test("assessments can be renamed and duplicated", async () => {
   // A screen reader hears which assessment the buttons act on.
   await row.getByRole("group", { name: "Couvin", exact: true }).waitFor();
   await row.getByRole("button", { name: "Corriger le nom" }).click();
+  // Échap cancels, as in the roadmap's and the PST's forms.
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith("rename-"));
+  await page.keyboard.press("Escape");
+  await row.getByRole("button", { name: "Corriger le nom" }).waitFor();
+  await row.getByRole("button", { name: "Corriger le nom" }).click();
   // The cursor is in the field, ready for the new name.
   await page.waitForFunction(() => document.activeElement?.id?.startsWith("rename-"));
   await row.getByLabel("Nom de la commune, tel qu'il figurera dans le résumé pour IGRETEC").fill("Couvin 2026");

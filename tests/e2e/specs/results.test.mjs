@@ -58,6 +58,10 @@ test("each chart downloads as a valid SVG and a PNG of the right size", async ()
   await page.waitForSelector("[data-testid=radar-chart] svg");
   const svg = await downloadText(page, "[data-testid=radar-chart-svg]");
   assert.match(svg.name, /^autodiag-gerpinnes-radar\.svg$/);
+  // A pillar's detail is named after the commune and the pillar shown.
+  assert.equal((await downloadText(page, "[data-testid=breakdown-chart-svg]")).name, "autodiag-gerpinnes-detail-mobilite.svg");
+  await page.selectOption("[data-testid=breakdown-pillar]", "4");
+  assert.equal((await downloadText(page, "[data-testid=breakdown-chart-svg]")).name, "autodiag-gerpinnes-detail-gouvernance.svg");
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, "image/svg+xml");
     return { error: doc.querySelector("parsererror") !== null, root: doc.documentElement.nodeName, width: doc.documentElement.getAttribute("width") };
