@@ -384,10 +384,14 @@ pub fn ImportArea(
     /// The page already lists the assessments: no link to that list after a restore.
     #[prop(optional)]
     beside_the_list: bool,
+    /// What happened to each file, held by a page that may draw another import area in this
+    /// one's place while files are read: their messages then show there.
+    #[prop(optional)]
+    outcomes: Option<RwSignal<Vec<Outcome>>>,
 ) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
-    let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let outcomes = outcomes.unwrap_or_else(|| RwSignal::new(Vec::new()));
     let added = move |outcome: &Outcome| {
         if let (Some(on_added), Outcome::Added { id, .. }) = (on_added, outcome) {
             on_added.run(id.clone());

@@ -100,6 +100,10 @@ pub fn ComparePage() -> impl IntoView {
             None => (String::new(), current.clone()),
         }
     });
+    // One list of what happened to each file, for the offer and for the folded import that
+    // takes its place once two assessments compare: several files picked at once still all
+    // say how they went, and a question about a duplicate is still there to answer.
+    let outcomes = RwSignal::new(Vec::new());
     let before = RwSignal::new(default_before);
     let after = RwSignal::new(default_after);
     // An imported assessment of the same commune is compared at once, in time order.
@@ -309,7 +313,7 @@ pub fn ComparePage() -> impl IntoView {
                 <section class="card no-print" aria-labelledby="compare-import-title" data-testid="compare-import">
                     <h2 id="compare-import-title">{title}</h2>
                     <p>{lead}</p>
-                    <ImportArea on_added=imported/>
+                    <ImportArea on_added=imported outcomes/>
                 </section>
             }))}
             {reactive(move || {
@@ -332,9 +336,10 @@ pub fn ComparePage() -> impl IntoView {
             // Once two can be compared, a third file (an older year, another commune) can
             // still come in, folded away under the comparison.
             {reactive(move || to_import.get().is_none().then(|| view! {
-                <details class="card card--quiet no-print" data-testid="compare-import-more">
+                <details class="card card--quiet no-print" data-testid="compare-import-more"
+                    open=outcomes.with_untracked(|o| !o.is_empty())>
                     <summary>{td_string!(l, compare.import_more)}</summary>
-                    <ImportArea on_added=imported/>
+                    <ImportArea on_added=imported outcomes/>
                 </details>
             }))}
         </div>

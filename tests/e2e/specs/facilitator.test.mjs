@@ -541,6 +541,26 @@ test("before / after in a browser with no assessment offers to import both files
   await context.close();
 });
 
+test("before / after: files picked at once all say how they went, after the comparison has replaced the offer", async () => {
+  const { context, page } = await freshPage();
+  const walcourt = (date, level) => fullSummary({ commune: "Walcourt", date, pick: (p) => (p === 3 ? level : 3) });
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  await page.locator("[data-testid=compare-import]").waitFor();
+  await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([
+    ["walcourt-2025.json", walcourt("2025-11-18", 2)],
+    ["notes.json", "Compte rendu de la réunion du collège"],
+    ["walcourt-2026.json", walcourt("2026-11-20", 4)],
+  ]));
+  await page.waitForSelector("[data-testid=pillar-deltas]");
+  // The offer gave way to the folded import, opened on what happened to each of the three files.
+  const more = page.locator("[data-testid=compare-import-more]");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=compare-import-more] [data-testid=import-results] li").length === 3);
+  assert.equal(await more.evaluate((d) => d.open), true);
+  assert.match(await more.locator("[data-testid=import-results]").textContent(), /notes\.json[^]*n'est pas un résumé Autodiag/);
+  await assertClean(page);
+  await context.close();
+});
+
 test("before / after never pairs two communes by itself, and says so when the user does", async () => {
   const { context, page } = await freshPage();
   await importFiles(page, writeFiles([
