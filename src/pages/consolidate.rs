@@ -457,9 +457,10 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     // so that a slide of eight respondents still fits the screen.
     let colon = td_string!(l, shell.colon);
     let stored_respondents = &respondents;
-    let discussion: Vec<Discussed> = spreads
-        .iter()
-        .filter(|s| s.to_discuss())
+    // Duties at stake and the widest spreads first: the group may not reach the last slide.
+    let discussion: Vec<Discussed> = consolidation::discussion_order(&spreads)
+        .into_iter()
+        .map(|i| &spreads[i])
         .map(|s| {
             let question = texts.questions.get(&s.question_id);
             let answers = s

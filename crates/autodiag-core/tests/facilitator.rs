@@ -672,3 +672,28 @@ fn someone_counted_in_a_synthesis_is_not_counted_again_whichever_file_comes_firs
         Admission::CountedIn { ref person, .. } if person == "Marie Dubois (DG)"
     ));
 }
+
+/// A workshop may not reach its last slide: a legal duty at stake comes first, however close
+/// the answers, then the widest spreads, then the référentiel's order.
+#[test]
+fn a_workshop_discusses_duties_at_stake_first_then_the_widest_spreads() {
+    let mut first = assessment("Walcourt");
+    let mut second = assessment("Walcourt");
+    answer_all(&mut first, level(3));
+    answer_all(&mut second, level(3));
+    // Two levels apart, early in the référentiel; four levels apart, later; a duty at 3 and 2.
+    first.set_choice("mob_pcm", Some(level(2)), NOW);
+    second.set_choice("mob_pcm", Some(level(4)), NOW);
+    first.set_choice("sc_inclusion", Some(level(1)), NOW);
+    second.set_choice("sc_inclusion", Some(level(5)), NOW);
+    second.set_choice("gou_donnees_personnelles", Some(level(2)), NOW);
+    let spreads = consolidation::compare(framework(), &[first, second]);
+    let order: Vec<&str> = consolidation::discussion_order(&spreads)
+        .into_iter()
+        .map(|i| spreads[i].question_id.as_str())
+        .collect();
+    assert_eq!(
+        order,
+        ["gou_donnees_personnelles", "sc_inclusion", "mob_pcm"]
+    );
+}

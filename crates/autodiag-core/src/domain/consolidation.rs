@@ -42,6 +42,12 @@ impl QuestionSpread {
             || self.applicability_disputed
     }
 
+    /// A legal duty the group must settle: unmet according to someone, or not applicable
+    /// according to some.
+    pub fn duty_at_stake(&self) -> bool {
+        self.unmet_duty || self.applicability_disputed
+    }
+
     /// The respondents (their indices) grouped by what they answered, highest level first,
     /// then « Je ne sais pas », « Non applicable » and no answer. A workshop slide shows each
     /// level once with who chose it, so it stays readable with many respondents.
@@ -293,6 +299,22 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
             }
         })
         .collect()
+}
+
+/// The questions a workshop discusses (indices into `spreads`), in the order it should take
+/// them when time runs short: legal duties at stake first, then the widest spread between
+/// answers, then the référentiel's order.
+pub fn discussion_order(spreads: &[QuestionSpread]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..spreads.len())
+        .filter(|&i| spreads[i].to_discuss())
+        .collect();
+    crate::sort::sort_by_key(&mut order, |&i| {
+        (
+            !spreads[i].duty_at_stake(),
+            std::cmp::Reverse(spreads[i].spread.unwrap_or(0)),
+        )
+    });
+    order
 }
 
 /// A respondent's note as a discussion slide shows it: without the référentiel's reminders,
