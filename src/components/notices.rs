@@ -62,11 +62,21 @@ pub fn Notices() -> impl IntoView {
                 <div class="notice notice--warning" role="alert" data-testid="language-failed"><p>{td_string!(l, notices.language_failed)}</p></div>
             }.into_any());
         }
-        if let Some(name) = state
-            .deleted
-            .with(|d| d.as_ref().map(|t| t.assessment.profile.commune.clone()))
-        {
-            let said = td_string!(l, notices.deleted, name = name);
+        // Named with its date: a facilitator may hold several assessments of one commune.
+        if let Some((name, date)) = state.deleted.with(|d| {
+            d.as_ref().map(|t| {
+                let profile = &t.assessment.profile;
+                // An assessment without its date goes by the day it was begun.
+                let date = if profile.date.is_empty() {
+                    t.assessment.created_at.clone()
+                } else {
+                    profile.date.clone()
+                };
+                (profile.display_name(), date)
+            })
+        }) {
+            let date = browser::format_date(&date, state.lang_code(), false);
+            let said = td_string!(l, notices.deleted, name = name, date = date);
             let undo = td_string!(l, notices.undo);
             // « Annuler » brings a replaced copy back beside the file's, so it says so. Only
             // the tools bundle imports files.

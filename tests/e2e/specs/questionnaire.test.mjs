@@ -121,7 +121,9 @@ test("two communes never mix, and a deletion can be undone", async () => {
   await chimay.locator("[data-testid=delete-assessment]").click();
   await chimay.locator("[data-testid=confirm-delete]").click();
   await page.waitForSelector("[data-testid=undo-notice]");
-  assert.equal(await page.textContent("[data-testid=undo-notice] p"), "« Chimay » a été supprimée.");
+  // Named with its date: a facilitator may hold several assessments of one commune.
+  const today = new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" });
+  assert.equal(await page.textContent("[data-testid=undo-notice] p"), `« Chimay » du ${today} a été supprimée.`);
   assert.equal(await page.textContent("[data-testid=undo-delete]"), "Annuler");
   assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "Chimay" }).count(), 0);
   await page.click("[data-testid=undo-delete]");
