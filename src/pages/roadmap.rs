@@ -620,11 +620,13 @@ fn ItemEditor(
 type TypedFields = [Option<String>; 4];
 
 /// The item editors open when an assessment's roadmap was last drawn: that assessment's id,
-/// then by item, the fields changed and not yet saved.
+/// then by item, the fields changed and not yet saved; and the commune's own action typed and
+/// not yet added.
 #[derive(Default)]
 struct UnsavedEdits {
     assessment: String,
     items: Vec<(String, TypedFields)>,
+    custom: String,
 }
 
 thread_local! {
@@ -638,7 +640,7 @@ fn keep_unsaved_edits_of(assessment: &str, roadmap: &Roadmap) {
         if edits.assessment != assessment {
             *edits = UnsavedEdits {
                 assessment: assessment.to_string(),
-                items: Vec::new(),
+                ..UnsavedEdits::default()
             };
         }
         edits
@@ -1022,7 +1024,12 @@ fn AddFromCatalogue(roadmap: Memo<Roadmap>) -> impl IntoView {
 fn AddCustom() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
-    let title = RwSignal::new(String::new());
+    // Typed and not yet added, the action waits for the commune's return to this screen.
+    let title = RwSignal::new(UNSAVED_EDITS.with_borrow(|edits| edits.custom.clone()));
+    let typed = move |text: String| {
+        UNSAVED_EDITS.with_borrow_mut(|edits| edits.custom.clone_from(&text));
+        title.set(text);
+    };
     let horizon = RwSignal::new(Horizon::Short);
     let error = RwSignal::new(false);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -1037,7 +1044,7 @@ fn AddCustom() -> impl IntoView {
         edit(state, |r| {
             r.add_custom(&text, horizon);
         });
-        title.set(String::new());
+        typed(String::new());
     };
     view! {
         <form class="card inline-form" on:submit=handler(add) aria-labelledby="custom-title" novalidate>
@@ -1046,7 +1053,7 @@ fn AddCustom() -> impl IntoView {
                 <label for="custom-text">{td_string!(l, roadmap.custom_label)}</label>
                 <input id="custom-text" type="text" data-testid="custom-text" maxlength=roadmap::MAX_CUSTOM_TITLE_CHARS
                     aria-invalid=move || error.get().to_string() aria-describedby="custom-error"
-                    prop:value=title on:input=handler(move |ev| title.set(event_target_value(&ev)))/>
+                    prop:value=title on:input=handler(move |ev| typed(event_target_value(&ev)))/>
                 <p class="field__error" id="custom-error" role="alert">{reactive(move || error.get().then(|| td_string!(l, roadmap.custom_empty)))}</p>
             </div>
             <div class="field">

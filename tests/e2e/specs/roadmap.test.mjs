@@ -76,8 +76,15 @@ test("a low-maturity commune without staff gets governance foundations first, an
   await page.click("[data-testid=catalogue-add]");
   await page.locator(`[data-action="${option}"]`).waitFor();
   await page.fill("[data-testid=custom-text]", "Présenter la feuille de route au conseil communal");
+  // Typed and not yet added, the action waits for the commune's return from another screen.
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.locator("main h1").waitFor();
+  await page.goBack();
+  await page.locator("[data-testid=custom-text]").waitFor();
+  assert.equal(await page.inputValue("[data-testid=custom-text]"), "Présenter la feuille de route au conseil communal");
   await page.click("[data-testid=custom-add]");
   await page.getByText("Présenter la feuille de route au conseil communal").waitFor();
+  assert.equal(await page.inputValue("[data-testid=custom-text]"), "");
 
   await page.reload();
   await page.waitForSelector("[data-testid=roadmap-item]");
