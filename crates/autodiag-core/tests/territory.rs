@@ -1229,6 +1229,41 @@ fn priorities_name_their_communes() {
     assert_eq!(counts, t.common_priorities(framework()));
 }
 
+/// A focus pillar whose score rests on too few answers is no shared priority of its commune.
+#[test]
+fn a_pillar_to_confirm_counts_in_no_shared_priority() {
+    let mut files = Vec::new();
+    for (i, name) in ["Anderlues", "Beaumont"].iter().enumerate() {
+        let mut a = commune(name, &format!("5600{i}"), "2026-01-01");
+        answer_all(&mut a, level(4));
+        // Beaumont answered one governance question only, at level 1.
+        let governance = &framework()
+            .pillars
+            .iter()
+            .find(|p| p.id == "gouvernance")
+            .unwrap()
+            .questions;
+        for (q, question) in governance.iter().enumerate() {
+            let choice = if i == 0 || q == 0 {
+                Some(level(1))
+            } else {
+                None
+            };
+            a.set_choice(question, choice, NOW);
+        }
+        files.push((format!("{name}.json"), file_of(&a)));
+    }
+    let t = territory::load(framework(), &files, NOW);
+    assert!(
+        t.communes
+            .iter()
+            .all(|c| c.focus.contains(&"gouvernance".to_string()))
+    );
+    let named = t.priorities_with_communes(framework());
+    let governance = named.iter().find(|(p, _)| p == "gouvernance").unwrap();
+    assert_eq!(governance.1, ["Anderlues".to_string()]);
+}
+
 #[test]
 fn the_territory_csv_speaks_the_readers_language() {
     let t = matching_case();

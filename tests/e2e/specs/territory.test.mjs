@@ -325,6 +325,8 @@ test("priorities: each bar lists its communes on demand", async () => {
   const first = page.locator("[data-testid=priority]").first();
   const [, count, total] = (await first.textContent()).match(/(\d+) communes? sur (\d+)/);
   assert.equal(total, "8");
+  // The rule is said, with what does not count.
+  assert.match(await page.textContent("section[aria-labelledby=priorities-title] .hint"), /Un pilier dont le score est à confirmer n'y compte pas pour sa commune\.$/);
   const chips = first.locator(".chip");
   assert.equal(await chips.first().isVisible(), false, "hidden until asked");
   await first.locator("summary").click();

@@ -425,16 +425,21 @@ impl Territory {
     }
 
     /// Which communes chose each pillar as a focus, by name, most chosen pillar first; ties
-    /// keep the framework's order.
+    /// keep the framework's order. A pillar whose score is to confirm does not count for its
+    /// commune: a score on two answers of eight says little of what the commune needs.
     pub fn priorities_with_communes(&self, framework: &Framework) -> Vec<(String, Vec<String>)> {
         let mut priorities: Vec<(String, Vec<String>)> = framework
             .pillars
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(index, p)| {
                 let communes = self
                     .communes
                     .iter()
-                    .filter(|c| c.focus.contains(&p.id))
+                    .filter(|c| {
+                        c.focus.contains(&p.id)
+                            && !c.to_confirm.get(index).copied().unwrap_or(false)
+                    })
                     .map(|c| c.name.clone())
                     .collect();
                 (p.id.clone(), communes)
