@@ -254,7 +254,7 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
 fn an_answer_to_a_reordered_ladder_is_asked_again_never_read_as_the_new_level() {
     // Under 2.3.0 level 2 of data management meant « decisions prepared in iA.Delib »; under
     // 2.4.0 it meant « a dated data inventory exists », which that commune may not have, and
-    // 2.8.0 asks electronic mail with iA.Delib at level 2.
+    // since 2.8.0 level 2 asks decisions in iA.Delib or electronic mail.
     assert_asked_again_with_its_comment(
         ("gou_donnees", "gou_documents_donnees"),
         "2.4.0",
@@ -728,7 +728,7 @@ fn an_answer_to_public_procurement_is_asked_again_once_its_legal_minimum_counts_
 #[test]
 fn an_answer_to_data_management_is_asked_again_once_documents_come_before_the_inventory() {
     // Under 2.7.0 level 2 meant « a dated data inventory exists »; under 2.8.0 it means
-    // decisions and mail handled electronically, which a commune with an inventory may lack.
+    // decisions or mail handled electronically, which a commune with an inventory may lack.
     assert_asked_again_with_its_comment(
         ("gou_information_donnees", "gou_documents_donnees"),
         "2.8.0",
