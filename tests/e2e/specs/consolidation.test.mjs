@@ -348,6 +348,14 @@ test("the questions to discuss project one at a time, in large type, driven by t
   // Nothing is settled yet: the slide's select says so, with the proposal, and no answer is marked.
   assert.equal(await page.inputValue("#discussion-decision"), "pending");
   assert.match(await page.$eval("#discussion-decision", (s) => s.selectedOptions[0].textContent), new RegExp(`^À décider \\(proposition : ${proposal} · `));
+  // The facilitator reads the whole of it: the select is not narrower than its text.
+  const fits = await page.$eval("#discussion-decision", (select) => {
+    const context = document.createElement("canvas").getContext("2d");
+    const style = getComputedStyle(select);
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    return context.measureText(select.selectedOptions[0].textContent).width + 32 <= select.getBoundingClientRect().width;
+  });
+  assert.ok(fits, "the slide's « Niveau retenu » shows its whole text");
   const kept = page.locator("[data-testid=discussion-slide] li:has([data-testid=discussion-kept])");
   assert.equal(await kept.count(), 0);
   // The room sees the proposal on the slide, not only in the facilitator's bar.
