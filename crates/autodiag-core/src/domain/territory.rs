@@ -250,6 +250,11 @@ impl Commune {
         (answered, total)
     }
 
+    /// Whether the score of the pillar at `index` (framework order) is to confirm.
+    pub fn score_to_confirm(&self, index: usize) -> bool {
+        self.to_confirm.get(index).copied().unwrap_or(false)
+    }
+
     /// The pillars whose score is to confirm, by id, in framework order.
     pub fn to_confirm_pillars<'a>(
         &'a self,
@@ -376,7 +381,7 @@ impl Territory {
                 let values: Vec<f64> = self
                     .communes
                     .iter()
-                    .filter(|c| !c.to_confirm.get(index).copied().unwrap_or(false))
+                    .filter(|c| !c.score_to_confirm(index))
                     .filter_map(|c| c.scores.get(index).copied().flatten())
                     .map(f64::from)
                     .collect();
@@ -436,10 +441,7 @@ impl Territory {
                 let communes = self
                     .communes
                     .iter()
-                    .filter(|c| {
-                        c.focus.contains(&p.id)
-                            && !c.to_confirm.get(index).copied().unwrap_or(false)
-                    })
+                    .filter(|c| c.focus.contains(&p.id) && !c.score_to_confirm(index))
                     .map(|c| c.name.clone())
                     .collect();
                 (p.id.clone(), communes)
