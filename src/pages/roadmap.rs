@@ -569,9 +569,7 @@ fn ItemEditor(
             move |ev: leptos::ev::KeyboardEvent| {
                 // Échap cancels, as « Annuler » does.
                 if ev.key() == "Escape" {
-                    close_editor(&id, editing);
-                    let edit = format!("item-edit-{id}");
-                    request_animation_frame(move || crate::browser::focus(&edit));
+                    cancel_editor(&id, editing);
                 }
             }
         })>
@@ -605,12 +603,7 @@ fn ItemEditor(
             </p>
             <div class="item__editor-actions">
                 <button type="submit" class="button button--primary button--small" data-testid="edit-save">{td_string!(l, roadmap.edit_save)}</button>
-                <button type="button" class="button button--small" on:click=handler(move |_| {
-                    close_editor(&cancel_id, editing);
-                    // Back where the editing began, not at the top of the page.
-                    let edit = format!("item-edit-{cancel_id}");
-                    request_animation_frame(move || crate::browser::focus(&edit));
-                })>{td_string!(l, roadmap.edit_cancel)}</button>
+                <button type="button" class="button button--small" on:click=handler(move |_| cancel_editor(&cancel_id, editing))>{td_string!(l, roadmap.edit_cancel)}</button>
             </div>
         </form>
     }
@@ -663,6 +656,14 @@ fn unsaved_edit(id: &str) -> Option<TypedFields> {
 fn close_editor(id: &str, editing: RwSignal<bool>) {
     keep_unsaved_edit(id, None);
     editing.set(false);
+}
+
+/// Closes an item's editor unsaved (« Annuler », Échap): the keyboard goes back where the
+/// editing began, « Modifier », not to the top of the page.
+fn cancel_editor(id: &str, editing: RwSignal<bool>) {
+    close_editor(id, editing);
+    let edit = format!("item-edit-{id}");
+    request_animation_frame(move || crate::browser::focus(&edit));
 }
 
 /// Keeps an open editor's changes, or forgets them with `None`.
