@@ -23,24 +23,14 @@ pub fn TerritoryPage() -> impl IntoView {
     let territory = RwSignal::new(None::<Territory>);
     let loading = RwSignal::new(false);
     let kept = Kept::new();
-    let refused = StoredValue::new(Vec::<territory::Rejected>::new());
     // The files of the view on screen, held for this tab: another screen or a language
     // switch draws the page anew, and must not make the officer pick 30 files again.
-    let in_this_tab = THIS_TAB.with_borrow(Clone::clone);
-    let restored = !in_this_tab.0.is_empty() || !in_this_tab.1.is_empty();
+    let (files, refused) = THIS_TAB.with_borrow(Clone::clone);
+    let restored = !files.is_empty() || !refused.is_empty();
     if restored {
-        let (files, earlier_refused) = in_this_tab;
-        let mut loader = territory::TerritoryLoader::default();
-        let now = browser::now_iso();
-        for (name, bytes) in &files {
-            loader.add(content::framework(), name, bytes, &now);
-        }
-        for r in earlier_refused.iter().cloned() {
-            loader.reject(&r.file, r.error);
-        }
-        refused.set_value(earlier_refused);
-        kept.files.set_value(files);
-        territory.set(Some(loader.finish()));
+        territory.set(Some(
+            loader_of(&files, refused, &browser::now_iso()).finish(),
+        ));
     }
     let load = Callback::new(move |files: Vec<web_sys::File>| {
         if files.is_empty() {
@@ -49,28 +39,25 @@ pub fn TerritoryPage() -> impl IntoView {
         loading.set(true);
         // Files arrive one e-mail at a time: a new pick adds to the communes on screen, and a
         // file of the same name replaces the one read before.
-        let mut earlier = kept.files.get_value();
+        let (mut earlier, mut earlier_refused) = THIS_TAB.with_borrow(Clone::clone);
         earlier.retain(|(name, _)| files.iter().all(|file| file.name() != *name));
         // Files refused unread stay listed until a file of the same name replaces them: the
         // commune still owes one.
-        let mut earlier_refused = refused.get_value();
         earlier_refused.retain(|r| files.iter().all(|file| file.name() != r.file));
         wasm_bindgen_futures::spawn_local(async move {
             let (loaded, read) = read_and_load(earlier, earlier_refused, files).await;
-            refused.set_value(
-                loaded
-                    .rejected
-                    .iter()
-                    .filter(|r| !read.iter().any(|(name, _)| *name == r.file))
-                    .cloned()
-                    .collect(),
-            );
+            let refused_unread = loaded
+                .rejected
+                .iter()
+                .filter(|r| !read.iter().any(|(name, _)| *name == r.file))
+                .cloned()
+                .collect();
             browser::mark("autodiag:territory-parsed");
             territory.set(Some(loaded));
             loading.set(false);
             request_animation_frame(|| browser::mark("autodiag:territory-drawn"));
-            THIS_TAB.set((read.clone(), refused.get_value()));
-            kept.replace(l, read);
+            THIS_TAB.set((read, refused_unread));
+            kept.replace(l);
         });
     });
     // With the option on, the summaries kept last time come back.
@@ -81,7 +68,7 @@ pub fn TerritoryPage() -> impl IntoView {
                 Ok(files) if !files.is_empty() => {
                     let count = files.len();
                     let loaded = territory::load(content::framework(), &files, &browser::now_iso());
-                    kept.files.set_value(files);
+                    THIS_TAB.set((files, Vec::new()));
                     territory.set(Some(loaded));
                     kept.status
                         .set(crate::td_plural!(l, territory.keep_restored, count));
@@ -96,7 +83,6 @@ pub fn TerritoryPage() -> impl IntoView {
     }
     let forget = Callback::new(move |_: ()| {
         territory.set(None);
-        refused.set_value(Vec::new());
         THIS_TAB.take();
         kept.forget(l);
     });
@@ -147,10 +133,9 @@ thread_local! {
 /// The option to keep the loaded summaries in this browser, and what was last read.
 #[derive(Clone, Copy)]
 struct Kept {
-    /// The user's opt-in, as stored.
+    /// The user's opt-in, as stored. What it keeps are the files behind the view on screen,
+    /// as read (`THIS_TAB`).
     keep: RwSignal<bool>,
-    /// The files behind the view on screen, as read: what the option keeps.
-    files: StoredValue<Vec<(String, Vec<u8>)>>,
     /// What happened to the kept files last, for the status line.
     status: RwSignal<String>,
 }
@@ -159,14 +144,12 @@ impl Kept {
     fn new() -> Kept {
         Kept {
             keep: RwSignal::new(crate::storage::territory_keep()),
-            files: StoredValue::new(Vec::new()),
             status: RwSignal::new(String::new()),
         }
     }
 
-    /// Remembers the files now on screen, and keeps them when the option is on.
-    fn replace(self, l: Locale, files: Vec<(String, Vec<u8>)>) {
-        self.files.set_value(files);
+    /// Keeps the files now on screen when the option is on.
+    fn replace(self, l: Locale) {
         if self.keep.get_untracked() {
             self.save(l);
         } else {
@@ -176,7 +159,7 @@ impl Kept {
     }
 
     fn save(self, l: Locale) {
-        let files = self.files.get_value();
+        let files = THIS_TAB.with_borrow(|(files, _)| files.clone());
         if files.is_empty() {
             return;
         }
@@ -206,7 +189,6 @@ impl Kept {
 
     /// « Tout effacer »: the view, and the kept files when the option is on.
     fn forget(self, l: Locale) {
-        self.files.set_value(Vec::new());
         if self.keep.get_untracked() {
             self.clear(l, td_string!(l, territory.keep_cleared));
         } else {
@@ -257,6 +239,22 @@ fn KeepFiles(
     }
 }
 
+/// A territory loader that has taken the files already read and the files refused unread.
+fn loader_of(
+    files: &FilesRead,
+    refused: Vec<territory::Rejected>,
+    now: &str,
+) -> territory::TerritoryLoader {
+    let mut loader = territory::TerritoryLoader::default();
+    for (name, bytes) in files {
+        loader.add(content::framework(), name, bytes, now);
+    }
+    for r in refused {
+        loader.reject(&r.file, r.error);
+    }
+    loader
+}
+
 /// Reads every file, refusing the oversized ones before reading them.
 /// Files awaited together: large enough that the event loop is crossed rarely, small enough
 /// that parsing starts while the browser still reads the rest.
@@ -266,10 +264,10 @@ const READ_BATCH: usize = 50;
 /// before, and the new ones, with all the files as read, for the next pick and the option
 /// that keeps them.
 async fn read_and_load(
-    earlier: Vec<(String, Vec<u8>)>,
+    earlier: FilesRead,
     refused: Vec<territory::Rejected>,
     files: Vec<web_sys::File>,
-) -> (Territory, Vec<(String, Vec<u8>)>) {
+) -> (Territory, FilesRead) {
     let framework = content::framework();
     let now = browser::now_iso();
     // Every read starts at once; an unreadable file resolves to nothing and is reported alone.
@@ -281,13 +279,7 @@ async fn read_and_load(
         .iter()
         .map(|file| file.array_buffer().catch(&unreadable).into())
         .collect();
-    let mut loader = territory::TerritoryLoader::default();
-    for (name, bytes) in &earlier {
-        loader.add(framework, name, bytes, &now);
-    }
-    for r in refused {
-        loader.reject(&r.file, r.error);
-    }
+    let mut loader = loader_of(&earlier, refused, &now);
     let mut read = earlier;
     read.reserve(files.len());
     for (batch_files, batch_reads) in files.chunks(READ_BATCH).zip(reads.chunks(READ_BATCH)) {
