@@ -569,11 +569,8 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         );
     };
     let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
-    let to_settle: Vec<String> = spreads
-        .iter()
-        .filter(|s| s.to_discuss())
-        .map(|s| s.question_id.clone())
-        .collect();
+    // The questions on the slides, which the group may settle.
+    let to_settle: Vec<String> = discussion.iter().map(|d| d.question_id.clone()).collect();
     let rows = spreads
         .iter()
         .map(|s| {
