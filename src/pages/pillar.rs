@@ -141,10 +141,9 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
             .and_then(Level::new);
         state.update_current(|a, now| a.set_target(&pillar.id, target, now));
     };
-    let default_target = {
-        let level = crate::domain::roadmap::DEFAULT_TARGET_LEVEL;
-        format!("{level} · {}", texts.level_name_at(usize::from(level - 1)))
-    };
+    // « 4 · Intégré », for each target and for the default one.
+    let target_text =
+        move |level: u8| format!("{level} · {}", texts.level_name_at(usize::from(level - 1)));
     view! {
         <div class="priority card card--quiet">
             <fieldset class="priority__importance">
@@ -180,10 +179,10 @@ fn PillarPriority(pillar: &'static Pillar, assessment: Assessment) -> impl IntoV
                         .map_or_else(String::new, |level| level.get().to_string())
                 }>
                     // The roadmap aims at this level when none is chosen: the option says which.
-                    <option value="" selected=settings.target.is_none()>{td_string!(l, pillar.no_target, level = default_target.clone())}</option>
+                    <option value="" selected=settings.target.is_none()>{td_string!(l, pillar.no_target, level = target_text(crate::domain::roadmap::DEFAULT_TARGET_LEVEL))}</option>
                     {Level::all().map(|level| view! {
                         <option value=level.get() selected=settings.target == Some(level)>
-                            {format!("{} · {}", level.get(), texts.level_name_at(usize::from(level.get() - 1)))}
+                            {target_text(level.get())}
                         </option>
                     }).collect_any_view()}
                 </select>
