@@ -186,9 +186,15 @@ fn RecoveryNotice(recovered: Recovered) -> impl IntoView {
 fn SaveStatus() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
-    // What the status line shows, compared so it only redraws when it changes.
+    // What the status line shows, compared so it only redraws when it changes; nothing while
+    // the open diagnostic holds nothing to save.
     let status = Memo::new(move |_| {
-        state.with_current(|a| (a.last_downloaded_at.clone(), a.should_nudge_download()))
+        state
+            .with_current(|a| {
+                a.holds_work()
+                    .then(|| (a.last_downloaded_at.clone(), a.should_nudge_download()))
+            })
+            .flatten()
     });
     let saved = move || {
         (state.saves.get() > 0 && state.storage_available && !state.quota_exceeded.get())

@@ -109,6 +109,25 @@ fn every_change_bumps_the_revision_and_the_download_nudge() {
 }
 
 #[test]
+fn a_diagnostic_holds_work_once_answered_prioritised_or_copied() {
+    let mut a = assessment("Chapelle-lez-Herlaimont");
+    assert!(!a.holds_work(), "a name alone is nothing to save");
+    a.set_choice("mob_pcm", Some(level(2)), NOW);
+    assert!(a.holds_work());
+    a.set_choice("mob_pcm", None, NOW);
+    assert!(!a.holds_work(), "a cleared answer leaves nothing");
+    a.set_importance(
+        "mobilite",
+        autodiag_core::domain::assessment::Importance::High,
+        NOW,
+    );
+    assert!(a.holds_work());
+    let mut copied = assessment("Courcelles");
+    copied.mark_downloaded(NOW);
+    assert!(copied.holds_work(), "a copy once made stays worth dating");
+}
+
+#[test]
 fn clearing_an_answer_and_its_note_forgets_it() {
     let mut a = assessment("Les Bons Villers");
     a.set_choice("mob_pcm", Some(level(2)), NOW);

@@ -151,14 +151,19 @@ test("the results are the end screen: a diagnostic in progress names the pillars
   await context.close();
 });
 
-test("the status line says « Copie de sauvegarde : jamais », the reminder never speaks of a last copy that was never made, and the copy holds this commune only", async () => {
+test("the status line says « Copie de sauvegarde : jamais » once there is something to save, the reminder never speaks of a last copy that was never made, and the copy holds this commune only", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
   // A shared computer: another commune's assessment is already in this browser.
   await createAssessment(page, app.server.url, "Fleurus");
   await answerPillar(page, app.server.url, "economie", 4);
   await createAssessment(page, app.server.url, "Walcourt");
-  assert.equal((await page.textContent("[data-testid=last-download]")).trim(), "Copie de sauvegarde : jamais");
+  // A diagnostic just named holds nothing a copy would keep: no line, no button yet.
+  await openPillar(page, app.server.url, "mobilite");
+  assert.equal(await page.locator("[data-testid=last-download]").count(), 0);
+  assert.equal(await page.locator("[data-testid=status-copy]").count(), 0);
+  await page.click('[data-testid="mob_pcm-2"]');
+  await expectText(page, "[data-testid=last-download]", "Copie de sauvegarde : jamais");
   await answerPillar(page, app.server.url, "mobilite", 2);
   await answerPillar(page, app.server.url, "qualite_de_vie", 3);
   const nudge = page.locator("[data-testid=download-nudge]");

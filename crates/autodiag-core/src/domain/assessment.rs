@@ -411,6 +411,17 @@ impl Assessment {
         self.revision += 1;
     }
 
+    /// Whether there is anything a copy would keep beyond the commune's name: answers,
+    /// priorities or a roadmap, or a copy already made. Before that, « Copie de sauvegarde :
+    /// jamais » would nudge towards saving an empty diagnostic.
+    pub fn holds_work(&self) -> bool {
+        !self.answers.is_empty()
+            || !self.pillars.is_empty()
+            || self.roadmap.is_some()
+            || !self.set_aside.is_empty()
+            || self.last_downloaded_at.is_some()
+    }
+
     /// Enough changes since the last download that a copy is worth making.
     pub fn should_nudge_download(&self) -> bool {
         self.changes_since_download >= DOWNLOAD_NUDGE_CHANGES
