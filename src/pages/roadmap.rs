@@ -128,7 +128,13 @@ pub fn RoadmapPage() -> impl IntoView {
     }
     let scores = state.scores.get_untracked();
     let focus = drafted_focus.iter().map(|focus| {
-        let score = scores.iter().find(|p| p.pillar_id == focus.pillar_id).and_then(|p| p.score);
+        let pillar_score = scores.iter().find(|p| p.pillar_id == focus.pillar_id);
+        let score = pillar_score.and_then(|p| p.score);
+        // A gap measured on a few answers may not be one: say so, as the results do, before
+        // the commune builds its plan on it.
+        let to_confirm = pillar_score.filter(|p| p.to_confirm()).map(|few| view! {
+            <span data-testid="focus-to-confirm">" — "{crate::td_plural!(l, roadmap.focus_to_confirm, few.answered_with_level, total = few.question_count)}</span>
+        });
         let target = format!("{} · {}", focus.target_level, texts.level_name_at(usize::from(focus.target_level - 1)));
         let chosen = assessment.settings(&focus.pillar_id).target.is_some();
         let target = if chosen { target } else { td_string!(l, roadmap.default_target, target = target).to_string() };
@@ -138,7 +144,7 @@ pub fn RoadmapPage() -> impl IntoView {
             importance = importance_text(focus.importance));
         // How to change a default target is for the screen, not for the collège's copy.
         let how_to_change = (!chosen).then(|| view! { <span class="no-print">" — "{td_string!(l, roadmap.change_target)}</span> });
-        view! { <li><strong>{texts.pillar_name(&focus.pillar_id).to_string()}</strong>" — "{line}{how_to_change}</li> }
+        view! { <li><strong>{texts.pillar_name(&focus.pillar_id).to_string()}</strong>" — "{line}{how_to_change}{to_confirm}</li> }
     }).collect_any_view();
     let later = (!drafted_later.is_empty()).then(|| {
         let items = drafted_later.iter().map(|later| {

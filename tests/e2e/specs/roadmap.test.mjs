@@ -102,6 +102,28 @@ test("a low-maturity commune without staff gets governance foundations first, an
   await assertClean(page);
 });
 
+test("a focus pillar whose score rests on a few answers says it is to confirm", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const summary = example();
+  summary.roadmap = null;
+  summary.profile.commune = "Momignies";
+  // Mobility: one answer at the first level, the others unknown; the other pillars at 4.
+  for (const answer of summary.answers) answer.level = answer.question_id.startsWith("mob_") ? "unknown" : 4;
+  summary.answers.find((a) => a.question_id.startsWith("mob_")).level = 1;
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["momignies.json", summary]]));
+  await page.locator("[data-testid=imported-results]").click();
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const mobility = page.locator("[data-testid=focus-pillars] li", { hasText: "Mobilité" });
+  await mobility.waitFor();
+  assert.match(await mobility.locator("[data-testid=focus-to-confirm]").textContent(),
+    /score établi sur 1 question sur \d+ seulement : à confirmer\. Répondez aux autres questions du pilier avant d'en faire une priorité\./);
+  // A pillar answered throughout carries no such note.
+  assert.equal(await page.locator("[data-testid=focus-to-confirm]").count(), 1);
+  await assertClean(page);
+  await page.close();
+});
+
 test("a pillar at its target on one answer of many is to confirm, not done", async () => {
   const page = await openPage(app.browser, app.server.url);
   const summary = example();
