@@ -57,7 +57,7 @@ pub fn TerritoryPage() -> impl IntoView {
             loading.set(false);
             request_animation_frame(|| browser::mark("autodiag:territory-drawn"));
             THIS_TAB.set((read, refused_unread));
-            kept.replace(l);
+            kept.replace(l, communes_on_screen(territory));
         });
     });
     // With the option on, the summaries kept last time come back.
@@ -68,10 +68,15 @@ pub fn TerritoryPage() -> impl IntoView {
                 Ok(files) if !files.is_empty() => {
                     let count = files.len();
                     let loaded = territory::load(content::framework(), &files, &browser::now_iso());
+                    let communes = loaded.communes.len();
                     THIS_TAB.set((files, Vec::new()));
                     territory.set(Some(loaded));
-                    kept.status
-                        .set(crate::td_plural!(l, territory.keep_restored, count));
+                    kept.status.set(kept_message(
+                        l,
+                        crate::td_plural!(l, territory.keep_restored, count),
+                        count,
+                        communes,
+                    ));
                 }
                 Ok(_) => {}
                 Err(_) => kept
@@ -149,30 +154,36 @@ impl Kept {
     }
 
     /// Keeps the files now on screen when the option is on.
-    fn replace(self, l: Locale) {
+    fn replace(self, l: Locale, communes: usize) {
         if self.keep.get_untracked() {
-            self.save(l);
+            self.save(l, communes);
         } else {
             // « La vue est vidée » no longer holds.
             self.status.set(String::new());
         }
     }
 
-    fn save(self, l: Locale) {
+    /// Keeps the files read, `communes` of which are on screen.
+    fn save(self, l: Locale, communes: usize) {
         let files = THIS_TAB.with_borrow(|(files, _)| files.clone());
         if files.is_empty() {
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
             let message = match territory_store::save(&files).await {
-                Ok(()) => crate::td_plural!(l, territory.keep_saved, files.len()),
+                Ok(()) => kept_message(
+                    l,
+                    crate::td_plural!(l, territory.keep_saved, files.len()),
+                    files.len(),
+                    communes,
+                ),
                 Err(_) => td_string!(l, territory.keep_failed).to_string(),
             };
             self.status.set(message);
         });
     }
 
-    fn set_keep(self, l: Locale, keep: bool) {
+    fn set_keep(self, l: Locale, keep: bool, communes: usize) {
         if !crate::storage::set_territory_keep(keep) {
             self.status
                 .set(td_string!(l, territory.keep_failed).to_string());
@@ -180,7 +191,7 @@ impl Kept {
         }
         self.keep.set(keep);
         if keep {
-            self.save(l);
+            self.save(l, communes);
         } else {
             // Without the option, nothing stays behind.
             self.clear(l, td_string!(l, territory.keep_off));
@@ -225,7 +236,7 @@ fn KeepFiles(
         <div class="keep-files">
             <label class="keep-files__option">
                 <input type="checkbox" data-testid="territory-keep" prop:checked=move || kept.keep.get()
-                    on:change=handler(move |ev| kept.set_keep(l, event_target_checked(&ev)))/>
+                    on:change=handler(move |ev| kept.set_keep(l, event_target_checked(&ev), communes_on_screen(showing)))/>
                 " "{td_string!(l, territory.keep_label)}
             </label>
             <p class="hint">{td_string!(l, territory.keep_hint)}</p>
@@ -236,6 +247,23 @@ fn KeepFiles(
             }))}
             <p role="status" aria-live="polite" data-testid="territory-kept">{reactive(move || kept.status.get())}</p>
         </div>
+    }
+}
+
+/// How many communes the view shows.
+fn communes_on_screen(territory: RwSignal<Option<Territory>>) -> usize {
+    territory.with_untracked(|t| t.as_ref().map_or(0, |t| t.communes.len()))
+}
+
+/// What was kept or found, and, when the files outnumber the communes on screen, why: the
+/// refused and the replaced files are kept too, so they are listed again.
+fn kept_message(l: Locale, head: String, files: usize, communes: usize) -> String {
+    match files.saturating_sub(communes) {
+        0 => head,
+        others => format!(
+            "{head} {}",
+            crate::td_plural!(l, territory.keep_not_shown, others)
+        ),
     }
 }
 

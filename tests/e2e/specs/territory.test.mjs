@@ -520,6 +520,12 @@ test("with « Garder ces résumés dans ce navigateur », 30 communes come back 
   // Turning the option off forgets what it kept.
   await loadTerritory(page, communes(3, { seed: 29 }));
   await expectText(page, "[data-testid=territory-kept]", "3 fichiers gardés dans ce navigateur.");
+  // A refused file is kept too, so it is listed again: the count says why it exceeds the
+  // communes on screen.
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles([["notes-reunion.json", { hello: "world" }]]));
+  await expectText(page, "[data-testid=territory-kept]",
+    "4 fichiers gardés dans ce navigateur. Parmi eux, 1 n'est pas à l'écran (refusé, ou remplacé par un résumé plus récent de la même commune) : il sera relu aussi, pour que vous le revoyiez.");
+  await expectText(page, "[data-testid=territory-status]", "3 communes chargées.");
   await page.uncheck("[data-testid=territory-keep]");
   await expectText(page, "[data-testid=territory-kept]", "Les résumés ne sont plus gardés dans ce navigateur.");
   assert.equal(await keptCount(page), 0);
