@@ -230,8 +230,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
             }
             // The backup just read is a copy of these answers: the status line says so, rather
             // than « jamais » on the computer they were moved to.
-            assessment.last_downloaded_at = Some(now.clone());
-            assessment.changes_since_download = 0;
+            assessment.restored_from_copy();
             let name = assessment.profile.display_name();
             let answered = scoring::answered_total(content::framework(), &assessment).0;
             restored.push(RestoredAssessment {

@@ -81,6 +81,9 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
                 <div class="pillar-main">
                     <p class="eyebrow">{td_string!(l, pillar.position, index = index + 1, count = count)}</p>
                     <h1>{name.to_string()}</h1>
+                    // Last year's assessment, opened to evaluate its PST, is not the one to
+                    // answer this year: say so where the answers are given.
+                    <crate::components::not_latest::NotLatest/>
                     <p class="lead">{summary.to_string()}</p>
                     <p class="pillar__progress" data-testid="pillar-progress">{progress}</p>
                     <p class="scale-rule" data-testid="scale-rule">

@@ -128,6 +128,26 @@ fn a_diagnostic_holds_work_once_answered_prioritised_or_copied() {
 }
 
 #[test]
+fn a_restored_copy_is_dated_by_the_answers_it_holds_not_by_the_import() {
+    let mut a = assessment("Ham-sur-Heure-Nalinnes");
+    a.set_choice("mob_pcm", Some(level(2)), "2026-06-10T09:00:00.000Z");
+    a.changes_since_download = 7;
+    a.restored_from_copy();
+    assert_eq!(
+        a.last_downloaded_at.as_deref(),
+        Some("2026-06-10T09:00:00.000Z")
+    );
+    assert_eq!(a.changes_since_download, 0);
+    // An earlier copy recorded after the last change dates it better.
+    a.last_downloaded_at = Some("2026-06-11T16:30:00.000Z".into());
+    a.restored_from_copy();
+    assert_eq!(
+        a.last_downloaded_at.as_deref(),
+        Some("2026-06-11T16:30:00.000Z")
+    );
+}
+
+#[test]
 fn clearing_an_answer_and_its_note_forgets_it() {
     let mut a = assessment("Les Bons Villers");
     a.set_choice("mob_pcm", Some(level(2)), NOW);

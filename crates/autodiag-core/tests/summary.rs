@@ -605,17 +605,15 @@ fn a_backup_copy_sent_instead_of_a_summary_is_named_as_such() {
 }
 
 #[test]
-fn an_imported_summary_counts_as_a_copy_kept_at_the_time_it_was_read() {
+fn an_imported_summary_counts_as_a_copy_kept_when_it_was_written() {
     let mut a = assessment("Lobbes");
     answer_all(&mut a, level(3));
     let json = summary::to_json(&summary::export(framework(), &a, NOW));
     let later = "2026-12-24T10:00:00.000Z";
     let imported = summary::import(framework(), json.as_bytes(), "y".into(), later).unwrap();
-    // The file just read holds these answers as they stand: the status line says when.
-    assert_eq!(
-        imported.assessment.last_downloaded_at.as_deref(),
-        Some(later)
-    );
+    // The file just read holds these answers as they stand, since it was written: the status
+    // line dates the copy then, not at the import.
+    assert_eq!(imported.assessment.last_downloaded_at.as_deref(), Some(NOW));
     assert_eq!(imported.assessment.changes_since_download, 0);
 }
 

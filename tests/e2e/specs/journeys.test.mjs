@@ -323,6 +323,19 @@ test("a copy whenever wanted: the status line's « Télécharger une copie » sa
   assert.match(await results.locator("li", { hasText: "copie-future.json" }).textContent(), /cette copie de sauvegarde vient d'une version plus récente d'Autodiag\. Mettez la page à jour/);
   assert.match(await results.locator("li", { hasText: "copie-abimee.json" }).textContent(), /cette copie de sauvegarde est abîmée et ne peut pas être relue/);
   assert.doesNotMatch(await results.textContent(), /demandez à la commune/);
+  // On another computer, six months on: the copy restored is dated by the answers it holds,
+  // not by the import, which would make June's copy look made today.
+  const june = structuredClone(backup);
+  june.assessments[0].assessment.updated_at = "2026-06-10T09:00:00.000Z";
+  const later = await app.browser.isolated();
+  const elsewhere = await openPage(later, app.server.url);
+  await elsewhere.goto(`${app.server.url}outils/#/importer`);
+  await elsewhere.setInputFiles("[data-testid=import-input]", writeFiles([["copie-juin.json", june]]));
+  await elsewhere.locator("[data-testid=import-results]", { hasText: "restaurée" }).waitFor();
+  await elsewhere.goto(`${app.server.url}#/pilier/mobilite`);
+  await elsewhere.waitForFunction(() => /^Copie de sauvegarde : le 10\/06\/2026/.test(document.querySelector("[data-testid=last-download]")?.textContent ?? ""));
+  await assertClean(elsewhere);
+  await later.close();
   await assertClean(page);
   await context.close();
 });

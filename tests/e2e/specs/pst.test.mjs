@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, downloadText, openPillar, expectText } from "../lib/harness.mjs";
 import { example, setAnswer, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -255,6 +255,17 @@ test("a later assessment of the same commune says which objectifs opérationnels
   await page.waitForURL(/#\/pst\?apres=/);
   await page.locator("[data-testid=pst-evaluation]").first().waitFor();
   assert.equal(await page.locator("[data-testid=pst-fiche]", { hasText: "Cybersécurité" }).locator("[data-testid=pst-evaluation]").textContent(), `Atteint (niveau ${cyber + 1})`);
+  // Last year's assessment stays open for the questionnaire too: its pages say so before any
+  // answer lands in it, and open this year's in one click.
+  await openPillar(page, app.server.url, "mobilite");
+  await expectText(page, "[data-testid=not-latest] span", "Vous consultez l'évaluation du 20/11/2026 (Lobbes), qui n'est pas la plus récente de la commune : ses résultats et son résumé ne sont pas ceux à envoyer à IGRETEC.");
+  await page.click("[data-testid=open-latest]");
+  await page.locator("[data-testid=not-latest]").waitFor({ state: "detached" });
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  await page.selectOption("[data-testid=compare-before]", await valueOf("[data-testid=compare-before]", options[1].replace("2028", "2026")));
+  await page.selectOption("[data-testid=compare-after]", await valueOf("[data-testid=compare-after]", options[1]));
+  await page.click("[data-testid=pst-evaluate]");
+  await page.locator("[data-testid=not-latest]").waitFor();
   // One click opens the latest again, on every screen.
   await page.click("[data-testid=open-latest]");
   await page.locator("[data-testid=not-latest]").waitFor({ state: "detached" });

@@ -422,6 +422,20 @@ impl Assessment {
             || self.last_downloaded_at.is_some()
     }
 
+    /// Read back from a copy of the commune's answers: that copy now counts as the last one.
+    /// The copy holds no date of its own, so it is dated by the answers it holds (their last
+    /// change, or an earlier copy recorded in it if later): never the import's moment, which
+    /// would make a copy of last June look made today.
+    pub fn restored_from_copy(&mut self) {
+        let answers_of = self.updated_at.as_str();
+        let copy = match self.last_downloaded_at.as_deref() {
+            Some(recorded) if recorded > answers_of => recorded,
+            _ => answers_of,
+        };
+        self.last_downloaded_at = (!copy.is_empty()).then(|| copy.to_string());
+        self.changes_since_download = 0;
+    }
+
     /// Enough changes since the last download that a copy is worth making.
     pub fn should_nudge_download(&self) -> bool {
         self.changes_since_download >= DOWNLOAD_NUDGE_CHANGES

@@ -806,9 +806,9 @@ fn to_assessment(
         roadmap,
         set_aside,
         created_at: now.to_string(),
-        updated_at: written,
-        // The file just read is a copy of these answers as they now stand.
-        last_downloaded_at: Some(now.to_string()),
+        updated_at: written.clone(),
+        // The file just read is a copy of these answers, made when it was written.
+        last_downloaded_at: Some(written),
         changes_since_download: 0,
         revision: 0,
     };
