@@ -240,6 +240,12 @@ test("what is typed in an item's editor survives a language switch; an untouched
   await page.click("button[lang=fr]");
   await page.waitForFunction(() => document.documentElement.lang === "fr" && document.querySelector("[data-testid=item-editor]"));
   assert.equal(await editor.locator("[data-testid=edit-title]").inputValue(), frenchTitle);
+  // A look at the results and back, by the site's own link: the editor and its typing wait.
+  await page.click("nav a[href$='#/resultats']");
+  await page.locator("[data-testid=overall-score]").waitFor();
+  await page.goBack();
+  await editor.locator("[data-testid=edit-owner]").waitFor();
+  assert.equal(await editor.locator("[data-testid=edit-owner]").inputValue(), "Mme Martin, DG");
   await editor.locator("[data-testid=edit-save]").click();
   await page.waitForFunction((id) => document.querySelector(`[data-action="${id}"] [data-testid=item-owner]`)?.textContent === "Mme Martin, DG", id);
   // Saved with the catalogue's title, not a French copy of it; and a redraw opens no editor.
