@@ -159,11 +159,14 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                 );
                 let new_id = state.add(copy);
                 state.open(&new_id);
+                // The keyboard goes to the copy's row, which the list has just drawn.
+                focus_soon(format!("assessment-name-{new_id}"));
             }
         }
     };
     let rename = {
         let id = id.clone();
+        let rename_button = format!("name-edit-{id}");
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let now = browser::now_iso();
@@ -173,6 +176,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                 .update(|w| renamed = w.rename(&id, &draft.get_untracked(), &now));
             if renamed {
                 mode.set(Mode::Idle);
+                focus_soon(rename_button.clone());
             }
         }
     };
@@ -187,6 +191,9 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
         }
     };
     let input_id = format!("rename-{id}");
+    // Where the keyboard goes back after a question or a form closes: the button that opened it.
+    let (rename_id, delete_id) = (format!("name-edit-{id}"), format!("delete-{id}"));
+    let cancel_delete_id = format!("cancel-delete-{id}");
     let name_id = format!("assessment-name-{id}");
     let heading_id = name_id.clone();
     let commune = row.commune.clone();
@@ -219,7 +226,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                 <button type="button" class="button button--primary" data-testid="open-assessment" on:click=handler(open.clone())>{td_string!(l, assessments.open)}</button>
                 <a class="button" href=state.href(Route::Results) data-testid="assessment-results" on:click=handler(open_then_follow.clone())>{td_string!(l, assessments.results)}</a>
                 <a class="button" href=state.href(Route::Projector) data-testid="assessment-projector" on:click=handler(open_then_project.clone())>{td_string!(l, assessments.project)}</a>
-                <button type="button" class="button" on:click=handler({
+                <button type="button" class="button" id=rename_id.clone() on:click=handler({
                     // The commune's own name, not the list's « Walcourt — synthèse de 3 »: the
                     // field rewrites the commune in the summary.
                     let (commune, field) = (commune.clone(), input_id.clone());
@@ -233,24 +240,37 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                 })>{td_string!(l, assessments.rename)}</button>
                 <button type="button" class="button" data-testid="duplicate-assessment" on:click=handler(duplicate.clone())>{td_string!(l, assessments.duplicate)}</button>
                 <button type="button" class="button" on:click=handler(download.clone())>{td_string!(l, assessments.download)}</button>
-                <button type="button" class="button button--danger" data-testid="delete-assessment" on:click=handler(move |_| mode.set(Mode::ConfirmingDelete))>{td_string!(l, assessments.delete)}</button>
+                <button type="button" class="button button--danger" id=delete_id.clone() data-testid="delete-assessment" on:click=handler({
+                    let cancel = cancel_delete_id.clone();
+                    // The question takes the keyboard, on its harmless answer.
+                    move |_| { mode.set(Mode::ConfirmingDelete); focus_soon(cancel.clone()); }
+                })>{td_string!(l, assessments.delete)}</button>
             </div>
         }.into_any(),
         Mode::Renaming => view! {
             // Échap cancels, as « Annuler » does and as in the roadmap's and the PST's forms.
             <form class="inline-form" on:submit=handler(rename.clone())
-                on:keydown=handler(move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { mode.set(Mode::Idle) })>
+                on:keydown=handler({
+                    let back = rename_id.clone();
+                    move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { mode.set(Mode::Idle); focus_soon(back.clone()); }
+                })>
                 <label for=input_id.clone()>{td_string!(l, assessments.new_name)}</label>
                 <input id=input_id.clone() type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS prop:value=draft.get_untracked() on:input=handler(move |ev| draft.set(event_target_value(&ev)))/>
                 <button type="submit" class="button button--primary">{td_string!(l, assessments.save)}</button>
-                <button type="button" class="button" on:click=handler(move |_| mode.set(Mode::Idle))>{td_string!(l, assessments.cancel)}</button>
+                <button type="button" class="button" on:click=handler({
+                    let back = rename_id.clone();
+                    move |_| { mode.set(Mode::Idle); focus_soon(back.clone()); }
+                })>{td_string!(l, assessments.cancel)}</button>
             </form>
         }.into_any(),
         Mode::ConfirmingDelete => view! {
             <div class="assessment__confirm" role="alert">
                 <p>{td_string!(l, assessments.confirm_delete)}</p>
                 <button type="button" class="button button--danger" data-testid="confirm-delete" on:click=handler(delete.clone())>{td_string!(l, assessments.confirm_yes)}</button>
-                <button type="button" class="button" on:click=handler(move |_| mode.set(Mode::Idle))>{td_string!(l, assessments.cancel)}</button>
+                <button type="button" class="button" id=cancel_delete_id.clone() data-testid="cancel-delete" on:click=handler({
+                    let back = delete_id.clone();
+                    move |_| { mode.set(Mode::Idle); focus_soon(back.clone()); }
+                })>{td_string!(l, assessments.cancel)}</button>
             </div>
         }.into_any(),
     }
@@ -258,7 +278,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     view! {
         <li class="assessment" class:assessment--current=is_current data-testid="assessment-row">
             <div class="assessment__main">
-                <h2 class="assessment__name" id=heading_id>{row.name}</h2>
+                <h2 class="assessment__name" id=heading_id tabindex="-1">{row.name}</h2>
                 <p class="assessment__meta">{meta}</p>
                 {reactive(move || is_current.get().then(|| view! { <p class="assessment__open"><span class="badge badge--info" data-testid="open-badge">{td_string!(l, assessments.is_open)}</span></p> }))}
             </div>
@@ -302,4 +322,9 @@ impl RowSummary {
             updated_at: assessment.updated_at.clone(),
         }
     }
+}
+
+/// Focuses element `id` once the next frame has drawn it.
+fn focus_soon(id: String) {
+    request_animation_frame(move || browser::focus(&id));
 }

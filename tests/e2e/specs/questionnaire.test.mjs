@@ -118,6 +118,13 @@ test("two communes never mix, and a deletion can be undone", async () => {
 
   await page.goto(`${app.server.url}#/evaluations`);
   const chimay = page.locator("[data-testid=assessment-row]", { hasText: "Chimay" });
+  // By keyboard: the question takes the focus on its harmless answer, and « Annuler » gives
+  // it back to « Supprimer ».
+  await chimay.locator("[data-testid=delete-assessment]").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "cancel-delete");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "delete-assessment" && document.activeElement.closest("li").textContent.includes("Chimay"));
   await chimay.locator("[data-testid=delete-assessment]").click();
   await chimay.locator("[data-testid=confirm-delete]").click();
   await page.waitForSelector("[data-testid=undo-notice]");
@@ -158,7 +165,8 @@ test("assessments can be renamed and duplicated", async () => {
   // Échap cancels, as in the roadmap's and the PST's forms.
   await page.waitForFunction(() => document.activeElement?.id?.startsWith("rename-"));
   await page.keyboard.press("Escape");
-  await row.getByRole("button", { name: "Corriger le nom" }).waitFor();
+  // The keyboard goes back to the button that opened the field.
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith("name-edit-"));
   await row.getByRole("button", { name: "Corriger le nom" }).click();
   // The cursor is in the field, ready for the new name.
   await page.waitForFunction(() => document.activeElement?.id?.startsWith("rename-"));
@@ -178,6 +186,8 @@ test("assessments can be renamed and duplicated", async () => {
   // The two read alike: the page says the copy is the one now open, and one row is marked open.
   await expectText(page, "[data-testid=assessments-status]", `Copie de « Couvin 2026 » créée, datée du ${today}, et ouverte : les prochaines réponses vont dans la copie.`);
   assert.equal(await page.locator("[data-testid=open-badge]").count(), 1);
+  // The keyboard is on the copy's row, the one open.
+  await page.waitForFunction(() => document.activeElement?.classList.contains("assessment__name") && document.activeElement.closest("li").querySelector("[data-testid=open-badge]"));
   await openPillar(page, app.server.url, "economie");
   assert.ok(await page.isChecked(`[data-testid="${await page.$eval("fieldset.question", (f) => f.id)}-2"]`));
   await assertClean(page);
