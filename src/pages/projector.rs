@@ -9,7 +9,7 @@ use crate::components::chart_figure::{
 use crate::components::glossary::with_abbr;
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content::{self, Horizon};
-use crate::domain::plan::{ItemStatus, RoadmapItem};
+use crate::domain::plan::ItemStatus;
 use crate::domain::profile::Authorship;
 use crate::domain::projector::{self, SlideMove};
 use crate::domain::scoring::{self, PillarScore};
@@ -336,21 +336,26 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let roadmap = assessment.roadmap.clone().unwrap_or_default();
+    let reasons = crate::domain::roadmap::explain_all(
+        content::framework(),
+        assessment,
+        &state.scores.get_untracked(),
+        &roadmap,
+    );
     view! {
         <h2>{td_string!(l, nav.roadmap)}</h2>
         <div class="projector__columns">
             {Horizon::ALL.into_iter().map(|horizon| {
-                // What is still to do comes first; what is done says so, never as a next step.
-                let mut items: Vec<&RoadmapItem> = roadmap.items_in(horizon).collect();
-                crate::sort::sort_by_key(&mut items, |item| item.status == ItemStatus::Done);
-                let items: Vec<String> = items
-                    .into_iter()
-                    .map(|item| match item.status {
+                // What is still to do comes first, legal duties ahead; what is done says so,
+                // never as a next step.
+                let column = projector::roadmap_column(&roadmap, &reasons, horizon);
+                let items = projector::Shortlist {
+                    shown: column.shown.into_iter().map(|item| match item.status {
                         ItemStatus::Done => format!("{} ({})", item_title(state, item), td_string!(l, pst.status_done)),
                         ItemStatus::Planned => item_title(state, item),
-                    })
-                    .collect();
-                let items = projector::shortlist(&items, projector::MAX_ROADMAP_LINES);
+                    }).collect(),
+                    more: column.more,
+                };
                 view! {
                     <div>
                         <h3>{horizon_title(horizon)}</h3>

@@ -697,3 +697,63 @@ fn a_workshop_discusses_duties_at_stake_first_then_the_widest_spreads() {
         ["gou_donnees_personnelles", "sc_inclusion", "mob_pcm"]
     );
 }
+
+#[test]
+fn the_roadmap_slide_never_counts_a_legal_duty_among_the_others() {
+    use autodiag_core::domain::content::Horizon;
+    use autodiag_core::domain::plan::{ItemOrigin, ItemStatus, Roadmap, RoadmapItem};
+    use autodiag_core::domain::roadmap::Reason;
+    let item = |id: &str, status: ItemStatus| RoadmapItem {
+        id: id.into(),
+        horizon: Horizon::Short,
+        status,
+        origin: ItemOrigin::Drafted,
+        custom_title: None,
+        first_step: None,
+        owner: None,
+        due: None,
+    };
+    let duty = || {
+        vec![Reason::LegalMinimum {
+            question_id: "gou_transparence".into(),
+            legal_minimum: 2,
+        }]
+    };
+    fn ids(list: &Shortlist<&RoadmapItem>) -> Vec<String> {
+        list.shown.iter().map(|i| i.id.clone()).collect()
+    }
+    // Three steps, then two duties: the duties come first, and a done one last.
+    let roadmap = Roadmap::drafted(vec![
+        item("a", ItemStatus::Planned),
+        item("b", ItemStatus::Done),
+        item("c", ItemStatus::Planned),
+        item("d", ItemStatus::Planned),
+        item("e", ItemStatus::Planned),
+    ]);
+    let reasons = vec![vec![], duty(), vec![], duty(), duty()];
+    let column = projector::roadmap_column(&roadmap, &reasons, Horizon::Short);
+    assert_eq!(ids(&column), ["d", "e", "a"]);
+    assert_eq!(column.more, 2, "c, and b done, whose duty is met");
+    // Five duties and two other steps: every duty, then « + 2 autres ».
+    let mut many: Vec<RoadmapItem> = ["p", "q"].map(|id| item(id, ItemStatus::Planned)).to_vec();
+    many.extend(["v", "w", "x", "y", "z"].map(|id| item(id, ItemStatus::Planned)));
+    let reasons: Vec<Vec<Reason>> = (0..7)
+        .map(|i| if i < 2 { vec![] } else { duty() })
+        .collect();
+    let seven = Roadmap::drafted(many.clone());
+    let column = projector::roadmap_column(&seven, &reasons, Horizon::Short);
+    assert_eq!(ids(&column), ["v", "w", "x", "y", "z"]);
+    assert_eq!(column.more, 2);
+    // One other step left: shown rather than « + 1 autre ».
+    many.remove(0);
+    let six = Roadmap::drafted(many);
+    let column = projector::roadmap_column(&six, &reasons[1..], Horizon::Short);
+    assert_eq!(ids(&column), ["v", "w", "x", "y", "z", "q"]);
+    assert_eq!(column.more, 0);
+    // Other horizons are not this column's.
+    assert!(
+        projector::roadmap_column(&roadmap, &[], Horizon::Long)
+            .shown
+            .is_empty()
+    );
+}

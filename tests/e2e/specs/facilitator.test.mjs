@@ -294,7 +294,7 @@ test("projector: a duty under its legal minimum heads « À travailler », and a
   await context.close();
 });
 
-test("projector: a full roadmap shows three actions per horizon and how many more, and fits a 720p screen", async () => {
+test("projector: a full roadmap shows every legal duty's step, three other actions per horizon and how many more, and fits a 720p screen", async () => {
   const { context, page } = await freshPage();
   // Levels 1 and 2 everywhere: more short-term actions than a column holds.
   await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: (p, i) => (i % 2) + 1 })]]));
@@ -305,11 +305,23 @@ test("projector: a full roadmap shows three actions per horizon and how many mor
     await page.keyboard.press("ArrowLeft");
     await expectText(page, "[data-testid=slide-counter]", `Diapositive ${SLIDES - 1} sur ${SLIDES}`);
     const short = await page.$$eval("[data-testid=slide] .projector__columns > div:first-child li", (lis) => lis.map((li) => li.textContent));
-    // Four lines, the last « + N autres »: five overflowed a 720p screen with the longest
-    // titles (four lines each), so a reviewer's wish for more on the slide stays unmet.
-    assert.equal(short.length, 4, short.join(" | "));
-    assert.match(short[3], /^\+ \d+ autres$/);
+    // Levels 1 and 2 leave six legal duties below their minimum: each has its step on the
+    // slide, none is counted in « + N autres », and the référent, the one other step, is
+    // shown rather than « + 1 autre ».
+    assert.equal(short.length, 7, short.join(" | "));
+    for (const duty of ["Désigner un DPO", "Réunir le comité de concertation", "Tester l'accessibilité"]) {
+      assert.ok(short.some((line) => line.startsWith(duty)), `${duty}: ${short.join(" | ")}`);
+    }
+    assert.ok(short.every((line) => !/^\+ \d+ autres$/.test(line)));
+    // The middle column, with no duty, keeps three actions and how many more.
+    const middle = await page.$$eval("[data-testid=slide] .projector__columns > div:nth-child(2) li", (lis) => lis.map((li) => li.textContent));
+    if (middle.length === 4) assert.match(middle[3], /^\+ \d+ autres$/);
+    assert.ok(middle.length <= 4, middle.join(" | "));
     await fitsTheScreen(page, `the roadmap slide at ${width}×${height}`);
+    // Smaller type for a long column, still read from the back of the room.
+    const px = await page.$eval("[data-testid=slide] .projector__columns li", (li) => parseFloat(getComputedStyle(li).fontSize));
+    assert.ok(px >= 20, `${width}×${height}: ${px}px`);
+    if (width === 1280) await page.screenshot({ path: path.join(resultsDir(), "projector-roadmap-duties-1280.png") });
   }
   await assertClean(page);
   await context.close();

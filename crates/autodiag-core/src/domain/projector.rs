@@ -3,7 +3,10 @@
 //! is short.
 
 use super::assessment::{Assessment, Level};
+use super::content::Horizon;
 use super::content::{Framework, Pillar};
+use super::plan::{ItemStatus, Roadmap, RoadmapItem};
+use super::roadmap::Reason;
 use super::scoring;
 
 /// Strengths and gaps shown on a pillar slide, each.
@@ -12,7 +15,7 @@ pub const MAX_GAPS: usize = 2;
 /// Lines of questions to check on a pillar slide, « + N autres » included.
 pub const MAX_TO_CHECK_LINES: usize = 4;
 /// Lines per horizon on the roadmap slide, « + N autres » included: the first steps drafted
-/// matter most (legal duties and foundations come first).
+/// matter most. Steps towards a legal minimum are all shown, even past it (`roadmap_column`).
 pub const MAX_ROADMAP_LINES: usize = 4;
 
 /// First steps on the closing slide, at most.
@@ -34,6 +37,45 @@ pub fn next_steps_that_fit(steps: impl IntoIterator<Item = String>) -> Vec<Strin
         shown.push(step);
     }
     shown
+}
+
+/// One horizon's column on the roadmap slide: what is still to do before what is done, and
+/// among what is still to do, the steps towards a legal minimum first. Those are never left
+/// in « + N autres », even past `MAX_ROADMAP_LINES`: the room must see every duty it owes.
+/// `reasons` are `roadmap::explain_all`'s, one list per item of `roadmap`.
+pub fn roadmap_column<'a>(
+    roadmap: &'a Roadmap,
+    reasons: &[Vec<Reason>],
+    horizon: Horizon,
+) -> Shortlist<&'a RoadmapItem> {
+    let owed = |index: usize| {
+        roadmap.items[index].status != ItemStatus::Done
+            && reasons
+                .get(index)
+                .is_some_and(|r| r.iter().any(|r| matches!(r, Reason::LegalMinimum { .. })))
+    };
+    let mut indices: Vec<usize> = (0..roadmap.items.len())
+        .filter(|&i| roadmap.items[i].horizon == horizon)
+        .collect();
+    crate::sort::sort_by_key(&mut indices, |&i| {
+        (roadmap.items[i].status == ItemStatus::Done, !owed(i))
+    });
+    let duties = indices.iter().filter(|&&i| owed(i)).count();
+    let items: Vec<&RoadmapItem> = indices.iter().map(|&i| &roadmap.items[i]).collect();
+    let list = shortlist(&items, MAX_ROADMAP_LINES);
+    if list.shown.len() >= duties {
+        return list;
+    }
+    // More duties than lines: all of them, then the rest counted, or shown when one is left.
+    let shown = if items.len() - duties == 1 {
+        items.len()
+    } else {
+        duties
+    };
+    Shortlist {
+        shown: items[..shown].to_vec(),
+        more: items.len() - shown,
+    }
 }
 
 /// One pillar's slide, as question ids.
