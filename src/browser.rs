@@ -179,6 +179,20 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Folds the open `<details>` inside the element matched by `selector` when that element's
+/// content is taller than the element: a slide's notes give way to the answers they explain.
+pub fn fold_details_if_overflowing(selector: &str) {
+    let Ok(Some(container)) = document().query_selector(selector) else {
+        return;
+    };
+    if container.scroll_height() <= container.client_height() + 1 {
+        return;
+    }
+    if let Ok(Some(open)) = container.query_selector("details[open]") {
+        let _ = open.remove_attribute("open");
+    }
+}
+
 /// Keeps Tab and Shift+Tab inside the element `id`, as a modal dialog must: from its last
 /// control Tab goes back to its first, and focus outside it comes back in.
 pub fn keep_tab_inside(id: &str, event: &web_sys::KeyboardEvent) {

@@ -506,6 +506,15 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     proposal = choice_text(state, &s.question_id, s.proposed)
                 )
                 .to_string(),
+                proposal_short: td_string!(
+                    l,
+                    consolidate.slide_proposal,
+                    proposal = match s.proposed {
+                        Some(Choice::Level(level)) => level.get().to_string(),
+                        other => choice_text(state, &s.question_id, other),
+                    }
+                )
+                .to_string(),
                 pillar: framework
                     .pillar_of(&s.question_id)
                     .map_or_else(String::new, |p| texts.pillar_name(&p.id).to_string()),
@@ -699,6 +708,9 @@ struct Discussed {
     proposed: Option<Choice>,
     /// « Proposition : 2 · Exploratoire », for the room while the group has not settled it.
     proposal: String,
+    /// « Proposition : 2 », where folded notes share its line: the level's name is on the
+    /// answer it matches, and the whole line still fits a 4:3 projector.
+    proposal_short: String,
     /// The question's pillar: thirty slides in a row do not say it otherwise.
     pillar: String,
     title: String,
@@ -758,6 +770,14 @@ fn DiscussionSlides(
     });
     on_cleanup(move || tab.remove());
     let (index, go) = (deck.index, move |delta| deck.go(delta));
+    // Notes opened under a small group's answers may still push them past a 720p screen, with
+    // long roles or levels: once the slide is laid out, they fold to their one line.
+    Effect::new(move |_| {
+        index.track();
+        request_animation_frame(|| {
+            browser::fold_details_if_overflowing("[data-testid=discussion-slide]")
+        });
+    });
     let slides = StoredValue::new(slides);
     let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
     view! {
@@ -808,7 +828,8 @@ fn DiscussionSlides(
                             <p class="eyebrow projector__discussed-pillar" data-testid="discussion-pillar">{slide.pillar.clone()}</p>
                             // Until the group settles it, the room sees the proposal the
                             // facilitator's select holds, on the pillar's line: no line of its own.
-                            {let (question, proposal) = (slide.question_id.clone(), slide.proposal.clone());
+                            {let question = slide.question_id.clone();
+                             let proposal = if folded.is_some() { slide.proposal_short.clone() } else { slide.proposal.clone() };
                              reactive(move || decided(decisions, &question).is_none()
                                 .then(|| view! { <p class="projector__proposal" data-testid="discussion-proposal">{proposal.clone()}</p> }))}
                             {folded}

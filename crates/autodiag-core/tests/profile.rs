@@ -129,3 +129,26 @@ fn a_commune_assessed_again_keeps_its_name_and_is_dated_today() {
     assert_eq!(again.created_at, "2026-12-05T08:00:00Z");
     assert_eq!(again.answers, last_year.answers);
 }
+
+#[test]
+fn who_answered_reads_as_name_and_role_without_brackets_in_brackets() {
+    let who = |name: &str, role: &str| {
+        Profile {
+            respondent_name: name.into(),
+            respondent_role: role.into(),
+            ..Profile::default()
+        }
+        .respondent_label()
+    };
+    assert_eq!(
+        who("Anne Lefèvre", "Directrice générale").as_deref(),
+        Some("Anne Lefèvre (Directrice générale)")
+    );
+    assert_eq!(
+        who("Julie Martin", "Agente administrative (informatique)").as_deref(),
+        Some("Julie Martin, Agente administrative (informatique)")
+    );
+    assert_eq!(who(" ", "Bourgmestre").as_deref(), Some("Bourgmestre"));
+    assert_eq!(who("Paul", "  ").as_deref(), Some("Paul"));
+    assert_eq!(who("", ""), None);
+}

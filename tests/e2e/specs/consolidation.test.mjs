@@ -300,6 +300,8 @@ test("the questions to discuss project one at a time, in large type, driven by t
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.locator("[data-testid=project-discussion]").waitFor();
   const count = Number((await page.textContent("[data-testid=disagreement-count]")).match(/^(\d+) questions/)[1]);
+  // « Non applicable » is discussed on a legal duty only, and the rule says so.
+  assert.match(await page.textContent("[data-testid=disagreement-count]"), /ou, sur une obligation légale, un répondant la dit non applicable/);
   const firstListed = await page.locator("[data-testid=disagreements] li").first().textContent();
   await page.click("[data-testid=project-discussion]");
   const slides = page.locator("[data-testid=discussion-slides]");
@@ -483,8 +485,10 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
         const right = Math.min(section.getBoundingClientRect().right, window.innerWidth);
         const items = [...section.querySelectorAll(".projector__answers > li")];
         // The respondents' notes too (folded for eight) must fit and be read from the back of the room.
-        const shown = [...section.querySelectorAll("li, summary")].filter((e) => e.checkVisibility());
+        // And the proposal, on a slide whose question is not settled yet.
+        const shown = [...section.querySelectorAll("li, summary, [data-testid=discussion-proposal]")].filter((e) => e.checkVisibility());
         return {
+          proposal: section.querySelector("[data-testid=discussion-proposal]")?.checkVisibility() ?? false,
           levels: items.map((li) => li.querySelector("strong").textContent),
           names: items.map((li) => li.textContent).join(" "),
           cut: shown.filter((li) => li.getBoundingClientRect().bottom > bottom + 0.5 || li.getBoundingClientRect().right > right + 0.5).length,
@@ -495,6 +499,7 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
       assert.deepEqual(slide.levels.map((t) => t[0]), ["5", "4", "3", "2", "1"], `slide ${n}`);
       for (const [who] of people) assert.ok(slide.names.includes(who), `${who} on slide ${n}`);
       assert.equal(slide.cut, 0, `${size}, slide ${n}: an answer is cut off`);
+      assert.ok(slide.proposal, `${size}, slide ${n}: the room sees the proposal`);
       // Readable from the back of the room, what each level says included.
       assert.ok(slide.px >= 20, `${size}, slide ${n}: ${slide.px}px`);
       await page.keyboard.press("ArrowRight");
@@ -578,6 +583,52 @@ test("a legal duty two respondents meet and a third calls « non applicable » i
   const slide = page.locator("[data-testid=discussion-slide]");
   assert.match(await slide.textContent(), /obligation « non applicable » selon au moins un répondant/);
   await page.keyboard.press("Escape");
+  await assertClean(page);
+  await context.close();
+});
+
+test("on a 720p screen, notes that would push the answers off the slide are folded, still one key away", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1280, height: 720 } });
+  const page = await openPage(context, app.server.url);
+  // Three people, two levels, long roles and three long notes on the commune–CPAS duty.
+  const note = "Le comité de concertation ne s'est pas réuni cette année et le rapport sur les synergies n'a pas été présenté, mais le CPAS tient ses propres tableaux de bord.";
+  const answering = (who, role, level) => {
+    // A second question to discuss: the first slide is not the last, which says what next.
+    const s = answeringOnly(who, ["qdv_commune_cpas", "gou_documents_donnees"], level);
+    s.answers[1].level = level === 2 ? 5 : 1;
+    s.profile.respondent_role = role;
+    s.answers[0].note = note;
+    return s;
+  };
+  const files = writeFiles([
+    ["a.json", answering("Anne Lefèvre", "Directrice générale de l'administration communale", 1)],
+    ["b.json", answering("Sophie Renard", "Directrice générale du CPAS (centre public d'action sociale)", 1)],
+    ["c.json", answering("Marc Dupont", "Échevin du numérique, de la transparence et de la participation", 2)],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
+  await page.click("[data-testid=project-discussion]");
+  const slide = page.locator("[data-testid=discussion-slide]");
+  await slide.waitFor();
+  await page.waitForTimeout(100);
+  const seen = await slide.evaluate((section) => {
+    const bottom = Math.min(section.getBoundingClientRect().bottom, window.innerHeight);
+    const shown = [...section.querySelectorAll("li, summary, p")].filter((e) => e.checkVisibility());
+    return {
+      cut: shown.filter((e) => e.getBoundingClientRect().bottom > bottom + 0.5).map((e) => e.textContent.slice(0, 40)),
+      scrolls: section.scrollHeight > section.clientHeight + 1,
+      notesOpen: section.querySelector("[data-testid=discussion-notes]")?.open,
+    };
+  });
+  await page.screenshot({ path: path.join(resultsDir(), "consolidation-discussion-long-notes-1280x720.png") });
+  assert.deepEqual(seen.cut, [], "nothing is cut off at the bottom");
+  assert.equal(seen.scrolls, false);
+  assert.equal(seen.notesOpen, false, "the notes are folded");
+  // Their line says how many, and opens them.
+  await slide.locator("[data-testid=discussion-notes] summary").click();
+  assert.equal(await slide.locator("[data-testid=discussion-notes] li").count(), 3);
   await assertClean(page);
   await context.close();
 });

@@ -218,11 +218,14 @@ impl Profile {
     }
 
     /// Who answered: "name (role)", the name alone or the role alone; none when both are blank.
+    /// A role typed with its own brackets, « Agente administrative (informatique) », follows a
+    /// comma instead: brackets inside brackets read badly on a projected slide.
     pub fn respondent_label(&self) -> Option<String> {
         match (self.respondent_name.trim(), self.respondent_role.trim()) {
             ("", "") => None,
             (name, "") => Some(name.to_string()),
             ("", role) => Some(role.to_string()),
+            (name, role) if role.contains(['(', ')']) => Some(format!("{name}, {role}")),
             (name, role) => Some(format!("{name} ({role})")),
         }
     }
