@@ -5,7 +5,7 @@
 //! which keeps keyboard focus where the user left it and the wasm small.
 
 use crate::browser;
-use crate::components::chart_figure::score_or_to_confirm;
+use crate::components::chart_figure::{partial_overall_text, score_or_to_confirm};
 use crate::domain::assessment::{Assessment, Choice, Importance, Level, MAX_NOTE_CHARS};
 use crate::domain::content::{self, Pillar};
 use crate::domain::scoring;
@@ -406,6 +406,8 @@ fn LiveScores(highlight: &'static str) -> impl IntoView {
         </table>
         <p class="live-overall" data-testid="live-overall">
             {td_string!(l, pillar.overall)}" "<strong>{overall}</strong>
+            // One pillar answered is not the commune's maturity: say what the figure covers.
+            <span data-testid="live-overall-partial">{reactive(move || state.scores.with(|scores| partial_overall_text(scores).map(|text| format!(" {text}"))))}</span>
         </p>
         <p class="hint"><a href=state.href(Route::Results)>{td_string!(l, pillar.see_results)}</a></p>
     }

@@ -656,7 +656,7 @@ test("before / after across a change of the questionnaire says which pillars do 
     }).length);
   assert.ok(oneSided > 0, "the 2025 file leaves questions of the current référentiel without a level");
   const notice = page.locator("[data-testid=compare-changed]");
-  assert.match(await notice.textContent(), new RegExp(`^${oneSided} questions n'ont un niveau que dans l'une des deux évaluations : le questionnaire a changé`));
+  assert.match(await notice.textContent(), new RegExp(`^Dans les piliers dont l'évolution est calculée, ${oneSided} questions n'ont un niveau que dans l'une des deux évaluations : le questionnaire a changé`));
   // Each pillar's row, in the framework's order, is marked exactly when one of its questions
   // has a level on one side only.
   const oneSidedTitles = await page.$$eval("[data-testid=question-deltas] tbody tr", (rows) =>

@@ -48,6 +48,8 @@ test("an answer change redraws the live chart and the progress at once", async (
   const questions = await page.locator("fieldset.question").evaluateAll((all) => all.map((f) => f.id));
   for (const question of questions.slice(1, 4)) await page.click(`[data-testid="${question}-5"]`);
   await page.waitForFunction(() => /Gouvernance100 · Exemplaire/.test(document.querySelector("[data-testid=live-chart]").textContent));
+  // One pillar of six: the overall figure says what it covers.
+  await expectText(page, "[data-testid=live-overall]", "Score global : 100 / 100 (sur 1 pilier évalué sur 6)");
   await assertClean(page);
 });
 
