@@ -632,3 +632,30 @@ test("on a 720p screen, notes that would push the answers off the slide are fold
   await assertClean(page);
   await context.close();
 });
+
+test("on a 1920 px screen, five respondents' table shows every column and the whole « Niveau retenu » select", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1920, height: 1080 } });
+  const page = await openPage(context, app.server.url);
+  const people = [
+    ["Anne Lefèvre", "Directrice générale"],
+    ["Marc Dupont", "Échevin du numérique"],
+    ["Julie Martin", "Agente administrative (informatique)"],
+    ["Sophie Renard", "Directrice générale du CPAS"],
+    ["Paul Hermant", "Bourgmestre"],
+  ];
+  const summaries = people.map(([who, role], k) => respondent("Thuin", "56078", who, role, (i) => ((i * (k + 1)) % 5) + 1));
+  summaries[0].answers[0].note = "PCM de 2015, jamais actualisé ; le service travaux a le dossier.";
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles(summaries.map((s, k) => [`r${k}.json`, s])));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 5);
+  const table = await page.$eval(".consolidate-scroll", (scroll) => ({
+    hidden: scroll.scrollWidth - scroll.clientWidth,
+    cut: [...scroll.querySelectorAll("select")].filter((s) => s.getBoundingClientRect().right > scroll.getBoundingClientRect().right + 0.5).length,
+  }));
+  await page.screenshot({ path: path.join(resultsDir(), "consolidation-table-5-1920.png") });
+  assert.equal(table.hidden <= 0, true, `the table scrolls by ${table.hidden}px`);
+  assert.equal(table.cut, 0, "no select is cut at the table's edge");
+  await assertClean(page);
+  await context.close();
+});
