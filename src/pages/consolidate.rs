@@ -309,6 +309,7 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
     view! {
         {reactive(move || {
             let list = respondents.get();
+            let out_of_time = consolidation::out_of_time(&list);
             (!list.is_empty()).then(|| view! {
                 <h3 data-testid="loaded-title">{td_string!(l, consolidate.loaded_title, count = list.len())}</h3>
                 <ul class="loaded-respondents" data-testid="loaded-respondents">
@@ -322,6 +323,9 @@ fn LoadedRespondents(respondents: RwSignal<Vec<Assessment>>) -> impl IntoView {
                         view! {
                             <li data-testid="loaded-respondent">
                                 <span>{who.clone()}{people}" · "{date}</span>" "
+                                // A predecessor's file from another year, picked up from the
+                                // Downloads folder, would weigh in silently.
+                                {out_of_time[index].then(|| view! { <span class="badge badge--warning" data-testid="out-of-time">{td_string!(l, consolidate.out_of_time)}</span>" " })}
                                 <button type="button" class="button button--small button--danger"
                                     aria-label=td_string!(l, consolidate.remove_who, who = who)
                                     on:click=handler(move |_| {

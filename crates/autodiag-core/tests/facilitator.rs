@@ -757,3 +757,26 @@ fn the_roadmap_slide_never_counts_a_legal_duty_among_the_others() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_respondent_from_long_before_the_others_is_out_of_time() {
+    let dated = |date: &str| {
+        let mut a = assessment("Thuin");
+        a.profile.date = date.into();
+        a
+    };
+    let respondents = [
+        dated("2026-12-06"),
+        dated("2025-06-12"),
+        dated("2026-06-06"),
+        dated("2026-06-05"),
+        dated(""),
+    ];
+    // Six months before the latest is still this workshop; a day more is not; an unreadable
+    // date is never called old.
+    assert_eq!(
+        consolidation::out_of_time(&respondents),
+        [false, true, false, true, false]
+    );
+    assert!(consolidation::out_of_time(&[]).is_empty());
+}

@@ -659,3 +659,23 @@ test("on a 1920 px screen, five respondents' table shows every column and the wh
   await assertClean(page);
   await context.close();
 });
+
+test("a respondent's file from long before the others is flagged for the facilitator to check", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const older = respondent("Courcelles", "52015", "Marie Dubois", "Directrice générale", () => 2);
+  older.profile.date = "2025-06-12";
+  const files = writeFiles([
+    ["a.json", respondent("Courcelles", "52015", "Paul Hermant", "Bourgmestre", () => 3)],
+    ["b.json", respondent("Courcelles", "52015", "Luc Martin", "Informaticien", () => 4)],
+    ["dg-2025.json", older],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
+  const flagged = page.locator("[data-testid=loaded-respondent]", { has: page.locator("[data-testid=out-of-time]") });
+  assert.equal(await flagged.count(), 1);
+  assert.match(await flagged.textContent(), /^Marie Dubois \(Directrice générale\) · 12\/06\/2025 daté de plus de 6 mois avant le plus récent : vérifiez qu'il est bien de cet atelier, sinon retirez-le/);
+  await assertClean(page);
+  await page.close();
+});

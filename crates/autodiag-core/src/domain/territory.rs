@@ -278,18 +278,21 @@ impl Commune {
 /// Whether `date` lies more than 12 months before `today`, both `YYYY-MM-DD`. Exactly 12
 /// months is not older. A date that cannot be read is never called old: nothing says so.
 pub fn older_than_12_months(date: &str, today: &str) -> bool {
-    let parse = |text: &str| -> Option<(u32, u32, u32)> {
+    older_than_months(date, today, 12)
+}
+
+/// Whether `date` lies more than `months` months before `today`, both `YYYY-MM-DD`. A date
+/// that cannot be read is never called old.
+pub fn older_than_months(date: &str, today: &str, months: u32) -> bool {
+    let parse = |text: &str| -> Option<(u32, u32)> {
         if !super::profile::is_iso_date(text) {
             return None;
         }
-        Some((
-            text[0..4].parse().ok()?,
-            text[5..7].parse().ok()?,
-            text[8..10].parse().ok()?,
-        ))
+        let (year, month): (u32, u32) = (text[0..4].parse().ok()?, text[5..7].parse().ok()?);
+        Some((year * 12 + month - 1, text[8..10].parse().ok()?))
     };
     match (parse(date), parse(today)) {
-        (Some((year, month, day)), Some(today)) => (year + 1, month, day) < today,
+        (Some((month, day)), Some(today)) => (month + months, day) < today,
         _ => false,
     }
 }
