@@ -10,6 +10,7 @@ use crate::domain::summary::{self, ImportError};
 use crate::domain::{content, scoring};
 use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
+use crate::pages::projector::owner_text;
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -310,10 +311,14 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
                 browser::format_date(&a.updated_at, lang, true),
                 // Both are UTC times as Autodiag writes them, so they compare as text.
                 a.updated_at > pending.updated_at,
+                // One person's answers and the workshop's synthesis of the same day are not
+                // two copies of one diagnostic: replacing one by the other loses it.
+                (a.profile.authorship() != pending.profile.authorship())
+                    .then(|| owner_text(&a.profile)),
             )
         })
     });
-    let Some((here_answered, here_changed, here_is_newer)) = here else {
+    let Some((here_answered, here_changed, here_is_newer, other_author)) = here else {
         return String::new();
     };
     let versions = td_string!(
@@ -325,11 +330,23 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
         file_saved = browser::format_date(saved_at, lang, true),
         total = framework.question_count()
     );
-    // Replacing would set aside newer work: said before the user chooses.
-    if here_is_newer {
+    // Replacing would set aside newer work, or another person's: said before the user chooses.
+    let versions = if here_is_newer {
         format!("{versions} {}", td_string!(l, import.here_is_newer))
     } else {
         versions
+    };
+    match other_author {
+        Some(here) => format!(
+            "{versions} {}",
+            td_string!(
+                l,
+                import.different_authors,
+                here = here,
+                file = owner_text(&pending.profile)
+            )
+        ),
+        None => versions,
     }
 }
 

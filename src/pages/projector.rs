@@ -185,15 +185,7 @@ fn overview(
     let overall = scoring::overall(scores);
     let to_confirm = scoring::overall_to_confirm(scores);
     let texts = state.texts();
-    let owner = match assessment.profile.authorship() {
-        Authorship::Consolidation { respondents } => {
-            td_string!(l, projector.owner_consolidation, count = respondents).to_string()
-        }
-        Authorship::Respondent(who) => {
-            td_string!(l, projector.owner_respondent, who = who).to_string()
-        }
-        Authorship::Commune => td_string!(l, projector.owner_commune).to_string(),
-    };
+    let owner = owner_text(&assessment.profile);
     // Dated: a commune's two years look alike on a screen.
     let owner = match assessment.profile.date.as_str() {
         "" => owner,
@@ -227,6 +219,21 @@ fn overview(
                 </ul>
             </div>
         </div>
+    }
+}
+
+/// « Évaluation remplie par Anne Lefèvre (Directrice générale) », « Consolidation des
+/// réponses de 5 répondants » or « Évaluation de la commune ».
+pub fn owner_text(profile: &crate::domain::profile::Profile) -> String {
+    let l = crate::state::locale();
+    match profile.authorship() {
+        Authorship::Consolidation { respondents } => {
+            td_string!(l, projector.owner_consolidation, count = respondents).to_string()
+        }
+        Authorship::Respondent(who) => {
+            td_string!(l, projector.owner_respondent, who = who).to_string()
+        }
+        Authorship::Commune => td_string!(l, projector.owner_commune).to_string(),
     }
 }
 

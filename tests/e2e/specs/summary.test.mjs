@@ -212,6 +212,26 @@ test("an older file of a diagnostic changed here since says so before « Remplac
   await context.close();
 });
 
+test("a workshop's synthesis of the same day as one person's answers says whose each is before « Remplacer »", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await importLobbes(page);
+  const synthesis = lobbesSavedLater();
+  Object.assign(synthesis.profile, { respondent_name: "synthèse de 5 répondants", respondent_role: "", consolidated_respondents: 5 });
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-atelier.json", synthesis]]));
+  const ask = page.locator("[data-testid=import-duplicate]");
+  await ask.waitFor();
+  assert.match(await ask.locator("[data-testid=import-versions]").textContent(),
+    /Ce ne sont pas les mêmes réponses\. Dans ce navigateur : Évaluation remplie par Marie Dubois[^.]*\. Dans le fichier : Consolidation des réponses de 5 répondants\. Pour garder les deux, importez le fichier comme nouvelle évaluation\.$/);
+  // The same person's later copy says nothing of the kind.
+  await page.click("[data-testid=import-keep-both]");
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-bureau.json", lobbesSavedLater()]]));
+  await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-bureau.json" }).waitFor();
+  assert.doesNotMatch(await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-bureau.json" }).textContent(), /pas les mêmes réponses/);
+  await assertClean(page);
+  await context.close();
+});
+
 test("a newer file of a diagnostic already here can replace it, and « Annuler » brings the replaced one back", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
