@@ -31,7 +31,10 @@ pub fn NotLatest() -> impl IntoView {
                 <button type="button" class="button button--small" data-testid="open-latest"
                     on:click=handler(move |_| {
                         state.open(&later_id);
-                        // As arriving on a screen does: its roadmap drafted from its answers.
+                        // As arriving on a tools screen does: its roadmap drafted from its
+                        // answers. The questionnaire shows no roadmap, and its bundle does not
+                        // carry the drafting (about 9 KB of its first load).
+                        #[cfg(feature = "tools")]
                         state.refresh_roadmap();
                     })>
                     {td_string!(l, results.open_latest, date = later_date)}
