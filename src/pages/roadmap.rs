@@ -16,7 +16,11 @@ use leptos::prelude::*;
 fn redraft(state: AppState) {
     let scores = state.scores.get_untracked();
     state.update_current(|a, now| {
-        let draft = roadmap::draft(content::framework(), a, &scores);
+        let mut draft = roadmap::draft(content::framework(), a, &scores);
+        // What the commune did stays done: only its edits go.
+        if let Some(earlier) = &a.roadmap {
+            draft.keep_done_of(earlier);
+        }
         if a.roadmap.as_ref() != Some(&draft) {
             a.roadmap = Some(draft);
             a.touch(now);

@@ -251,6 +251,27 @@ fn a_small_budget_favours_quick_wins_and_pooled_actions() {
 }
 
 #[test]
+fn a_redraft_keeps_what_the_commune_marked_done() {
+    let mut earlier = draft(&small_commune());
+    let (done, planned) = (earlier.items[0].id.clone(), earlier.items[1].id.clone());
+    earlier.set_status(&done, roadmap::ItemStatus::Done);
+    let mut again = draft(&small_commune());
+    assert!(!again.edited);
+    again.keep_done_of(&earlier);
+    assert_eq!(again.item(&done).unwrap().status, roadmap::ItemStatus::Done);
+    assert_eq!(
+        again.item(&planned).unwrap().status,
+        roadmap::ItemStatus::Planned
+    );
+    // A mark is an edit: the next arrival on the roadmap does not draft it away.
+    assert!(again.edited);
+    // Nothing done before, nothing changes.
+    let mut untouched = draft(&small_commune());
+    untouched.keep_done_of(&draft(&small_commune()));
+    assert!(!untouched.edited);
+}
+
+#[test]
 fn edits_remove_move_mark_add_and_custom_items() {
     let mut r = draft(&small_commune());
     assert!(!r.edited);

@@ -120,6 +120,16 @@ test("« Retirer » can be undone, and « Régénérer » asks in a box of its o
   await box.waitFor();
   await page.click("[data-testid=regenerate-no]");
   assert.equal(await box.count(), 0);
+  // What the commune did stays done through a redraft; the box says so.
+  const done = before[0];
+  await page.locator(`[data-action="${done}"] [data-testid=item-done]`).check();
+  await regenerate.click();
+  await box.waitFor();
+  assert.match(await box.textContent(), /les actions marquées « Fait » le restent si elles sont proposées à nouveau/);
+  await page.click("[data-testid=regenerate-yes]");
+  await box.waitFor({ state: "detached" });
+  assert.equal(await page.locator(`[data-action="${done}"] [data-testid=item-done]`).isChecked(), true);
+  assert.equal(await page.locator("[data-testid=item-done]:checked").count(), 1);
   await assertClean(page);
   await context.close();
 });

@@ -284,6 +284,20 @@ impl Roadmap {
         crate::sort::sort_by_key(&mut self.items, |item| item.horizon);
     }
 
+    /// Carries `earlier`'s « Fait » marks over to the same actions of this roadmap: a redraft
+    /// proposes again what the commune has done, and must not call it still to do.
+    pub fn keep_done_of(&mut self, earlier: &Roadmap) {
+        for item in &mut self.items {
+            let done_before = earlier
+                .item(&item.id)
+                .is_some_and(|e| e.status == ItemStatus::Done);
+            if done_before && item.status != ItemStatus::Done {
+                item.status = ItemStatus::Done;
+                self.edited = true;
+            }
+        }
+    }
+
     pub fn set_status(&mut self, id: &str, status: ItemStatus) {
         if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
             item.status = status;
