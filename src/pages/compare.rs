@@ -233,11 +233,21 @@ pub fn ComparePage() -> impl IntoView {
             Some(s) => s.to_string(),
             None => "—".to_string(),
         };
-        let delta = |d: Option<i16>| match d {
-            Some(d) if d > 0 => view! { <td class="delta--up">{format!("+{d}")}</td> }.into_any(),
-            Some(d) if d < 0 => view! { <td class="delta--down">{d.to_string()}</td> }.into_any(),
-            Some(_) => view! { <td>"0"</td> }.into_any(),
-            None => view! { <td>"—"</td> }.into_any(),
+        // « Avant : », the cell's own margin standing for the colon's trailing space.
+        let label = |name: &str| format!("{name}{}", td_string!(l, shell.colon).trim_end());
+        let (before_label, after_label, delta_label) = (
+            label(td_string!(l, compare.before)),
+            label(td_string!(l, compare.after)),
+            label(td_string!(l, compare.delta)),
+        );
+        let delta = move |d: Option<i16>| {
+            let (class, text) = match d {
+                Some(d) if d > 0 => ("delta--up", format!("+{d}")),
+                Some(d) if d < 0 => ("delta--down", d.to_string()),
+                Some(_) => ("", "0".to_string()),
+                None => ("", "—".to_string()),
+            };
+            view! { <td class=class data-label=delta_label.clone()>{text}</td> }
         };
         // The earlier assessment's roadmap was the plan: its PST objectives, evaluated by the later one.
         let evaluate = (same_commune && b.roadmap.is_some()).then(|| {
@@ -261,7 +271,9 @@ pub fn ComparePage() -> impl IntoView {
             <figure class="chart" data-testid="compare-radar">
                 <div class="chart__svg" inner_html=radar></div>
             </figure>
-            <table class="data-table" data-testid="pillar-deltas">
+            // On a phone each row reads as a card, each cell named (`data-table--stack`): the
+            // evolution was cut off at the screen's edge.
+            <table class="data-table data-table--stack" data-testid="pillar-deltas">
                 <caption>{td_string!(l, compare.pillars_caption)}</caption>
                 <thead><tr>
                     <th scope="col">{td_string!(l, results.col_pillar)}</th>
@@ -276,14 +288,14 @@ pub fn ComparePage() -> impl IntoView {
                                 {texts.pillar_name(&p.pillar_id).to_string()}
                                 {(p.one_sided > 0).then(|| warning_badge(td_string!(l, compare.changed_badge)))}
                             </th>
-                            <td>{score(p.before, p.before_to_confirm)}</td>
-                            <td>{score(p.after, p.after_to_confirm)}</td>
+                            <td data-label=before_label.clone()>{score(p.before, p.before_to_confirm)}</td>
+                            <td data-label=after_label.clone()>{score(p.after, p.after_to_confirm)}</td>
                             {delta(p.delta)}
                         </tr>
                     }).collect_any_view()}
                 </tbody>
             </table>
-            <table class="data-table" data-testid="question-deltas">
+            <table class="data-table data-table--stack" data-testid="question-deltas">
                 <caption>{td_string!(l, compare.questions_caption)}</caption>
                 <thead><tr>
                     <th scope="col">{td_string!(l, results.col_question)}</th>
@@ -295,8 +307,8 @@ pub fn ComparePage() -> impl IntoView {
                     {questions.into_iter().map(|q| view! {
                         <tr>
                             <th scope="row">{texts.questions.get(&q.question_id).map_or_else(String::new, |t| t.title.clone())}</th>
-                            <td>{choice_text(state, &q.question_id, q.before)}</td>
-                            <td>{choice_text(state, &q.question_id, q.after)}</td>
+                            <td data-label=before_label.clone()>{choice_text(state, &q.question_id, q.before)}</td>
+                            <td data-label=after_label.clone()>{choice_text(state, &q.question_id, q.after)}</td>
                             {delta(q.delta.map(i16::from))}
                         </tr>
                     }).collect_any_view()}

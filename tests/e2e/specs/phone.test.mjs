@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { useApp, openPage, assertClean, createAssessment, openPillar, answerPillar, resultsDir } from "../lib/harness.mjs";
+import { example, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
 
@@ -135,6 +136,30 @@ test("at 375 px the overall score's level keeps its dot when the line wraps, and
     assert.ok(cell.x >= 0 && cell.x + cell.width <= 375, `cell ${i} at ${JSON.stringify(cell)}`);
   }
   assert.match(await cells.nth(2).evaluate((td) => getComputedStyle(td, "::before").content), /^"Objectif :/);
+  await assertClean(page);
+  await context.close();
+});
+
+test("at 390 px « Avant / après » reads each pillar and question as a card: the evolution is never cut off", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 390, height: 844 } });
+  const page = await openPage(context, app.server.url);
+  const before = example();
+  before.profile.date = "2025-11-20";
+  const after = example();
+  for (const answer of after.answers) if (typeof answer.level === "number" && answer.level < 5) answer.level += 1;
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([["avant.json", before], ["apres.json", after]]));
+  await page.waitForSelector("[data-testid=pillar-deltas]");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.screenshot({ path: path.join(resultsDir(), "compare-390.png"), fullPage: true });
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  const row = page.locator("[data-testid=pillar-deltas] tbody tr").first();
+  const cells = row.locator("td");
+  for (let i = 0; i < 3; i++) {
+    const cell = await cells.nth(i).boundingBox();
+    assert.ok(cell.x >= 0 && cell.x + cell.width <= 390, `cell ${i} at ${JSON.stringify(cell)}`);
+  }
+  assert.match(await cells.nth(2).evaluate((td) => getComputedStyle(td, "::before").content), /^"Évolution/);
   await assertClean(page);
   await context.close();
 });
