@@ -145,9 +145,14 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # facilitator's and a keyboard user's walks: the unsettled questions counted before saving a
 # workshop, its notes folded on the pillar's line, focus kept by « Reformuler », « Modifier »,
 # Échap and « Tout effacer »: 696,573. Event handlers and reactive parts of views boxed, one
-# type each (src/erased.rs): 676,296, and the budget comes down to keep that step.
+# type each (src/erased.rs): 676,296, and the budget comes down to keep that step. After a
+# returning commune's and a facilitator's walks: last year's assessment named on the
+# questionnaire's pages, a new year started from the last one's answers, a restored copy
+# dated by its answers, every legal duty's step on the projected roadmap, the proposal on
+# every slide, an out-of-time respondent flagged, whose answers an import would replace,
+# « Fait » kept through a redraft, before/after as cards on a phone (+7.1 KB): 678,927.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 677000
+DIST_BUDGET := 680000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -101,7 +101,8 @@ pub fn NewAssessmentForm() -> impl IntoView {
     let error = RwSignal::new(false);
     // The commune's existing assessments, when the typed name matches some: the user chooses
     // to continue one or to start anew, so an empty second copy is never made by mistake.
-    let existing = RwSignal::new(Vec::<(String, String)>::new());
+    // With each, whether it is dated before today: a new year's diagnostic can start from it.
+    let existing = RwSignal::new(Vec::<(String, String, bool)>::new());
     let create = move || {
         let value = name.get_untracked();
         existing.set(Vec::new());
@@ -120,7 +121,8 @@ pub fn NewAssessmentForm() -> impl IntoView {
         error.set(false);
         let framework = content::framework();
         let lang = state.lang_code();
-        let matches: Vec<(String, String)> = state.workspace.with_untracked(|w| {
+        let today = crate::browser::today();
+        let matches: Vec<(String, String, bool)> = state.workspace.with_untracked(|w| {
             w.of_commune_named(&value)
                 .map(|a| {
                     let (answered, total) = scoring::answered_total(framework, a);
@@ -134,7 +136,7 @@ pub fn NewAssessmentForm() -> impl IntoView {
                         total = total
                     )
                     .to_string();
-                    (a.id.clone(), label)
+                    (a.id.clone(), label, *a.profile.date < *today)
                 })
                 .collect()
         });
@@ -147,6 +149,23 @@ pub fn NewAssessmentForm() -> impl IntoView {
     let continue_existing = move |id: String| {
         existing.set(Vec::new());
         state.continue_with(&id);
+    };
+    // The same commune assessed again, from last time's answers, dated today: the profile
+    // opens first, for this year's respondent and figures.
+    let reassess = move |id: String| {
+        existing.set(Vec::new());
+        let now = crate::browser::now_iso();
+        let today = crate::browser::today();
+        let copy = state.workspace.with_untracked(|w| {
+            w.get(&id)
+                .map(|a| a.reassess(crate::browser::new_id(), &today, &now))
+        });
+        if let Some(copy) = copy {
+            let new_id = state.add(copy);
+            state.open(&new_id);
+            name.set(String::new());
+            state.navigate(Route::Profile);
+        }
     };
     view! {
         <form class="inline-form" on:submit=handler(submit) novalidate>
@@ -179,17 +198,26 @@ pub fn NewAssessmentForm() -> impl IntoView {
             let found = existing.get();
             (!found.is_empty()).then(|| view! {
                 <div class="notice" role="alert" data-testid="existing-assessment">
-                    <p><strong>{td_string!(l, home.existing_title)}</strong></p>
+                    <p><strong>{crate::td_plural!(l, home.existing_title, found.len())}</strong></p>
                     <ul>
-                        {found.into_iter().map(|(id, label)| view! {
+                        {found.into_iter().map(|(id, label, earlier)| {
+                            let again = id.clone();
+                            view! {
                             <li>
                                 {label}" "
                                 <button type="button" class="button button--primary button--small" data-testid="continue-existing"
                                     on:click=handler(move |_| continue_existing(id.clone()))>
                                     {td_string!(l, home.continue_this)}
                                 </button>
+                                {earlier.then(|| view! {
+                                    " "
+                                    <button type="button" class="button button--small" data-testid="reassess-existing"
+                                        on:click=handler(move |_| reassess(again.clone()))>
+                                        {td_string!(l, home.reassess_this)}
+                                    </button>
+                                })}
                             </li>
-                        }).collect_any_view()}
+                        }}).collect_any_view()}
                     </ul>
                     <button type="button" class="button button--small" data-testid="create-anyway" on:click=handler(move |_| create())>
                         {td_string!(l, home.create_anyway)}

@@ -339,3 +339,33 @@ test("a copy whenever wanted: the status line's « Télécharger une copie » sa
   await assertClean(page);
   await context.close();
 });
+
+test("a new year: typing the commune again offers to start from last time's answers, dated today, profile first", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes.json", example()]]));
+  await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  await page.goto(`${app.server.url}#/`);
+  await page.click("details[data-testid=new-assessment] summary");
+  await page.fill("#new-commune", "Lobbes");
+  await page.click("[data-testid=create-assessment]");
+  const question = page.locator("[data-testid=existing-assessment]");
+  await question.waitFor();
+  assert.match(await question.textContent(), /^Cette commune a déjà 1 évaluation dans ce navigateur\. Voulez-vous la continuer \?/);
+  await question.locator("[data-testid=reassess-existing]").click();
+  await page.waitForURL(/#\/profil$/);
+  // This year's copy, open, with last time's answers: the respondent is updated here.
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal(await page.inputValue("#date"), today);
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")).length === 2);
+  await page.goto(`${app.server.url}#/evaluations`);
+  const rows = page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" });
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=assessment-row]").length === 2);
+  const open = rows.filter({ has: page.locator("[data-testid=open-badge]") });
+  const [answered] = (await rows.first().locator(".assessment__meta").textContent()).match(/\d+ \/ \d+|\d+ questions sur \d+/) ?? [];
+  assert.ok(answered, await rows.first().locator(".assessment__meta").textContent());
+  assert.ok((await open.locator(".assessment__meta").textContent()).includes(answered), "the same answers");
+  await assertClean(page);
+  await context.close();
+});
