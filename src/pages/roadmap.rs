@@ -380,6 +380,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
     };
     let suggested = action.map(|a| owner_role_text(a.owner));
     let (owner, due) = owner_and_due(state, &item);
+    let overdue = item.is_overdue(&crate::browser::today());
     let title_id = format!("item-title-{}", item.id);
     let editor_item = item.clone();
     // A new year's draft may propose again what last year's roadmap marked done: say so, for
@@ -416,6 +417,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                 <strong>{td_string!(l, roadmap.owner_line)}</strong>" "<span data-testid="item-owner">{owner}</span>
                 <br/>
                 <strong>{td_string!(l, roadmap.due_line)}</strong>" "<span data-testid="item-due">{due}</span>
+                {overdue.then(|| view! { " "<span class="badge badge--warning" data-testid="item-overdue">{td_string!(l, roadmap.overdue)}</span> })}
             </p>
             {(!reasons.is_empty()).then(|| view! {
                 <div class="item__why">

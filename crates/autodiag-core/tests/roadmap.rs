@@ -917,3 +917,19 @@ fn a_second_step_up_to_a_legal_minimum_takes_the_short_term_before_optional_step
         "{short:?}"
     );
 }
+
+#[test]
+fn an_item_is_overdue_once_its_date_has_passed_unless_done() {
+    let mut r = draft(&small_commune());
+    let id = r.items[0].id.clone();
+    let item = |r: &roadmap::Roadmap| r.item(&id).unwrap().clone();
+    assert!(!item(&r).is_overdue("2026-12-06"), "no date, never overdue");
+    r.items[0].due = Some("2026-09-30".into());
+    assert!(item(&r).is_overdue("2026-12-06"));
+    assert!(
+        !item(&r).is_overdue("2026-09-30"),
+        "due today is not late yet"
+    );
+    r.set_status(&id, roadmap::ItemStatus::Done);
+    assert!(!item(&r).is_overdue("2026-12-06"));
+}

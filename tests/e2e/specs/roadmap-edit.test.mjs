@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
 import { example, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -70,6 +70,15 @@ test("an item's title, first step, owner and due date are edited, shown, printed
     [item.custom_title, item.first_step, item.owner, item.due],
     ["Notre premier chantier numérique", "La DG présente la note au collège du 12 janvier.", "Mme Lambert, secrétariat", "2027-03-31"],
   );
+  // A date let pass says so on its card, until the action is done.
+  const lateId = (await page.locator("[data-testid=roadmap-item]").evaluateAll((cards) => cards.map((c) => c.dataset.action))).find((a) => a !== id);
+  await openEditor(page.locator(`[data-action="${lateId}"]`));
+  await page.locator(`[data-action="${lateId}"] [data-testid=edit-due]`).fill("2025-01-15");
+  await page.locator(`[data-action="${lateId}"] [data-testid=edit-save]`).click();
+  const lateCard = page.locator(`[data-action="${lateId}"]`);
+  await expectText(page, `[data-action="${lateId}"] [data-testid=item-overdue]`, "échéance dépassée");
+  await lateCard.locator("[data-testid=item-done]").check();
+  await lateCard.locator("[data-testid=item-overdue]").waitFor({ state: "detached" });
   await page.goto(`${app.server.url}outils/#/rapport`);
   await page.locator("[data-testid=report-item-who]").first().waitFor();
   const report = await page.locator("[data-testid=report]").textContent();

@@ -91,6 +91,16 @@ pub enum EditError {
 }
 
 impl RoadmapItem {
+    /// Due before `today` (both `YYYY-MM-DD`) and not done: a date the commune has let pass,
+    /// such as last year's plan carried into a new assessment.
+    pub fn is_overdue(&self, today: &str) -> bool {
+        self.status != ItemStatus::Done
+            && self
+                .due
+                .as_deref()
+                .is_some_and(|due| !due.is_empty() && due < today)
+    }
+
     /// A planned item, with nothing yet in the commune's own words.
     pub fn planned(id: String, horizon: Horizon, origin: ItemOrigin) -> RoadmapItem {
         RoadmapItem {
