@@ -75,7 +75,7 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   // The result is named as a group, on the results and in the list of assessments.
   assert.equal(await page.inputValue("#consolidated-name"), "synthèse de 2 répondants");
   // The commune comes before the name on every screen: the facilitator need not type it.
-  assert.equal(await page.textContent("#consolidated-name-hint"), "Chaque écran le fait précéder du nom de la commune : « Courcelles — synthèse de 2 répondants ».");
+  assert.equal(await page.textContent("#consolidated-name-hint"), "« Mes évaluations » et l'en-tête le font précéder du nom de la commune : « Courcelles — synthèse de 2 répondants ».");
   await page.click("[data-testid=save-consolidated]");
   await page.waitForURL(/#\/resultats$/);
   await page.waitForFunction(() => /Courcelles — synthèse de 2 répondants/.test(document.querySelector("main h1")?.textContent ?? ""));

@@ -184,7 +184,7 @@ test("assessments can be renamed and duplicated", async () => {
   assert.ok((await copies.allTextContents()).every((row) => row.includes(today)), today);
   assert.equal(await page.locator("[data-testid=assessment-row]", { hasText: "(copie)" }).count(), 0);
   // The two read alike: the page says the copy is the one now open, and one row is marked open.
-  await expectText(page, "[data-testid=assessments-status]", `Copie de « Couvin 2026 » créée, datée du ${today}, et ouverte : les prochaines réponses vont dans la copie.`);
+  await expectText(page, "[data-testid=assessments-status]", `Copie de « Couvin 2026 » créée, datée du ${today}, et ouverte : les prochaines réponses vont dans la copie. Si quelqu'un d'autre répond cette fois, changez son nom dans le profil.`);
   assert.equal(await page.locator("[data-testid=open-badge]").count(), 1);
   // The keyboard is on the copy's row, the one open.
   await page.waitForFunction(() => document.activeElement?.classList.contains("assessment__name") && document.activeElement.closest("li").querySelector("[data-testid=open-badge]"));
