@@ -338,7 +338,7 @@ pub fn ComparePage() -> impl IntoView {
                     crate::browser::set_select_value("compare-after", &shown_after);
                 });
                 view! {
-                    <div class="inline-form no-print">
+                    <div class="inline-form compare-picks no-print">
                         {pick("compare-before", td_string!(l, compare.before_label), before, options.clone())}
                         {pick("compare-after", td_string!(l, compare.after_label), after, options)}
                     </div>

@@ -675,3 +675,31 @@ test("before / after across a change of the questionnaire says which pillars do 
   await assertClean(page);
   await context.close();
 });
+
+test("before / after at 1280 px: each select shows the whole assessment it names, who answered included", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1280, height: 800 } });
+  const page = await openPage(context, app.server.url);
+  const dated = (date, who, role) => {
+    const s = fullSummary({ commune: "Ham-sur-Heure-Nalinnes", date, pick: () => 3 });
+    Object.assign(s.profile, { respondent_name: who, respondent_role: role });
+    return s;
+  };
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([
+    ["avant.json", dated("2026-06-10", "Marie Dupont", "Responsable informatique")],
+    ["apres.json", dated("2026-12-06", "Jean Lambert", "Directeur général")],
+  ]));
+  await page.waitForSelector("[data-testid=pillar-deltas]");
+  for (const id of ["compare-before", "compare-after"]) {
+    const { text, fits } = await page.$eval(`#${id}`, (select) => {
+      const context = document.createElement("canvas").getContext("2d");
+      const style = getComputedStyle(select);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0].textContent;
+      return { text, fits: context.measureText(text).width + 32 <= select.getBoundingClientRect().width };
+    });
+    assert.ok(fits, `#${id} cuts « ${text} »`);
+  }
+  await assertClean(page);
+  await context.close();
+});
