@@ -262,6 +262,7 @@ test("a later assessment of the same commune says which objectifs opérationnels
   await page.click("[data-testid=open-latest]");
   await page.locator("[data-testid=not-latest]").waitFor({ state: "detached" });
   await page.goto(`${app.server.url}outils/#/comparer`);
+  await page.locator("[data-testid=compare-before]").waitFor();
   await page.selectOption("[data-testid=compare-before]", await valueOf("[data-testid=compare-before]", options[1].replace("2028", "2026")));
   await page.selectOption("[data-testid=compare-after]", await valueOf("[data-testid=compare-after]", options[1]));
   await page.click("[data-testid=pst-evaluate]");
