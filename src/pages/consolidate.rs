@@ -790,7 +790,7 @@ fn DiscussionSlides(
                 <span class="projector__counter" data-testid="discussion-counter" aria-live="polite">
                     {reactive(move || td_string!(l, consolidate.slide_counter, index = index.get() + 1, count = count))}
                 </span>
-                <span class="projector__hint">{td_string!(l, projector.keys)}</span>
+                <span class="projector__hint" data-testid="discussion-keys">{td_string!(l, consolidate.discussion_keys)}</span>
                 <span>
                     // At the deck's ends they do nothing, and say so without losing the focus.
                     <button type="button" class="button button--small" id="discussion-previous" on:click=handler(move |_| go(-1))

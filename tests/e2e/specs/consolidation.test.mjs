@@ -505,6 +505,8 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
       await page.keyboard.press("ArrowRight");
     }
   }
+  // The bar says how to settle a question from the keyboard.
+  await expectText(page, "[data-testid=discussion-keys]", "← → pour avancer, ↑ ↓ sur « Niveau retenu » pour trancher, Échap pour quitter");
   // The folded notes open from the keyboard too: Tab from the select reaches them.
   await page.keyboard.press("Home");
   await page.focus("#discussion-decision");
