@@ -247,11 +247,11 @@ async fn answering_updates_progress_and_the_live_chart() {
     assert!(text("[data-testid=pillar-progress]").starts_with("1 / 8"));
     let after = query("[data-testid=live-chart]").inner_html();
     assert_ne!(before, after, "the chart was redrawn");
-    // One answer of eight: a score, not yet a level to trust.
+    // One answer of eight: a score, not yet a level to trust, and of one pillar only.
     assert!(after.contains("75 · à confirmer"), "{after}");
     assert_eq!(
         text("[data-testid=live-overall]"),
-        "Score global : 75 / 100 · à confirmer"
+        "Score global : 75 / 100 · à confirmer (sur 1 pilier évalué sur 6)"
     );
     let saved = storage::load().workspace.assessments.remove(0);
     assert_eq!(
