@@ -782,8 +782,18 @@ fn DiscussionSlides(
             browser::fold_details_if_overflowing("[data-testid=discussion-slide]")
         });
     });
-    let slides = StoredValue::new(slides);
     let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
+    // Opened again, after a look at the table or a reload, the slides take up where the group
+    // stopped: the first question it has not settled (Début goes back to the first).
+    if let Some(kept) = decisions {
+        let first_open = kept.with_untracked(|kept| {
+            slides
+                .iter()
+                .position(|slide| kept.get(&slide.question_id).copied().flatten().is_none())
+        });
+        index.set(first_open.unwrap_or(0));
+    }
+    let slides = StoredValue::new(slides);
     view! {
         <div class="projector projector--overlay" id="discussion" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides">
             <div class="projector__bar">

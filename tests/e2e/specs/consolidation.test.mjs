@@ -631,6 +631,19 @@ test("on a 720p screen, notes that would push the answers off the slide are fold
   // Their line says how many, and opens them.
   await slide.locator("[data-testid=discussion-notes] summary").click();
   assert.equal(await slide.locator("[data-testid=discussion-notes] li").count(), 3);
+  // The group settles the first question; opened again, after the table or a reload, the
+  // slides take up at the one it has not settled.
+  await page.selectOption("#discussion-decision", "1");
+  await page.keyboard.press("Escape");
+  await page.locator("[data-testid=discussion-slides]").waitFor({ state: "detached" });
+  await page.click("[data-testid=project-discussion]");
+  await expectText(page, "[data-testid=discussion-counter]", "Question à discuter 2 sur 2");
+  await page.reload();
+  await page.locator("[data-testid=project-discussion]").waitFor();
+  await page.click("[data-testid=project-discussion]");
+  await expectText(page, "[data-testid=discussion-counter]", "Question à discuter 2 sur 2");
+  await page.keyboard.press("Home");
+  await expectText(page, "[data-testid=discussion-counter]", "Question à discuter 1 sur 2");
   await assertClean(page);
   await context.close();
 });
