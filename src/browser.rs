@@ -179,6 +179,12 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Focuses element `id` once the next frame has drawn it: an element the change just made
+/// appear is not in the page until then.
+pub fn focus_after_frame(id: String) {
+    leptos::prelude::request_animation_frame(move || focus(&id));
+}
+
 /// Folds the open `<details>` inside the element matched by `selector` when that element's
 /// content is taller than the element: a slide's notes give way to the answers they explain.
 pub fn fold_details_if_overflowing(selector: &str) {

@@ -414,6 +414,20 @@ impl AppState {
         self.current.set(Some(id.to_string()));
     }
 
+    /// The commune of assessment `id` assessed again from its answers, dated today (see
+    /// `Assessment::reassess`): added and opened. Returns the copy's id and its profile.
+    pub fn reassess(&self, id: &str) -> Option<(String, crate::domain::profile::Profile)> {
+        let now = browser::now_iso();
+        let copy = self.workspace.with_untracked(|w| {
+            w.get(id)
+                .map(|a| a.reassess(browser::new_id(), &browser::today(), &now))
+        })?;
+        let profile = copy.profile.clone();
+        let new_id = self.add(copy);
+        self.open(&new_id);
+        Some((new_id, profile))
+    }
+
     /// Opens the most recent assessment when none is open, as loading the app does: a screen
     /// reached by its address after an import then shows it, not « Aucune évaluation ouverte ».
     pub fn open_latest_if_none(&self) {

@@ -137,36 +137,28 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let duplicate = {
         let id = id.clone();
         move |_| {
-            let now = browser::now_iso();
-            let copy = state.workspace.with_untracked(|w| {
-                w.get(&id)
-                    .map(|a| a.reassess(browser::new_id(), &browser::today(), &now))
-            });
-            if let Some(copy) = copy {
+            if let Some((new_id, profile)) = state.reassess(&id) {
                 // Two copies of one day read alike in the list: say which one is now open.
                 ANNOUNCEMENT.set(
                     td_string!(
                         l,
                         assessments.duplicated,
-                        name = copy.profile.display_name(),
-                        date = crate::browser::format_date(
-                            &copy.profile.date,
-                            state.lang_code(),
-                            false
-                        )
+                        name = profile.display_name(),
+                        date = crate::browser::format_date(&profile.date, state.lang_code(), false)
                     )
                     .to_string(),
                 );
-                let new_id = state.add(copy);
-                state.open(&new_id);
                 // The keyboard goes to the copy's row, which the list has just drawn.
-                focus_soon(format!("assessment-name-{new_id}"));
+                browser::focus_after_frame(format!("assessment-name-{new_id}"));
             }
         }
     };
+    // Where the keyboard goes back after a question or a form closes: the button that opened it.
+    let (rename_id, delete_id) = (format!("name-edit-{id}"), format!("delete-{id}"));
+    let cancel_delete_id = format!("cancel-delete-{id}");
     let rename = {
         let id = id.clone();
-        let rename_button = format!("name-edit-{id}");
+        let rename_button = rename_id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let now = browser::now_iso();
@@ -176,7 +168,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                 .update(|w| renamed = w.rename(&id, &draft.get_untracked(), &now));
             if renamed {
                 mode.set(Mode::Idle);
-                focus_soon(rename_button.clone());
+                browser::focus_after_frame(rename_button.clone());
             }
         }
     };
@@ -191,9 +183,6 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
         }
     };
     let input_id = format!("rename-{id}");
-    // Where the keyboard goes back after a question or a form closes: the button that opened it.
-    let (rename_id, delete_id) = (format!("name-edit-{id}"), format!("delete-{id}"));
-    let cancel_delete_id = format!("cancel-delete-{id}");
     let name_id = format!("assessment-name-{id}");
     let heading_id = name_id.clone();
     let commune = row.commune.clone();
@@ -234,8 +223,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                         draft.set(commune.clone());
                         mode.set(Mode::Renaming);
                         // The cursor goes where the new name is typed.
-                        let field = field.clone();
-                        request_animation_frame(move || browser::focus(&field));
+                        browser::focus_after_frame(field.clone());
                     }
                 })>{td_string!(l, assessments.rename)}</button>
                 <button type="button" class="button" data-testid="duplicate-assessment" on:click=handler(duplicate.clone())>{td_string!(l, assessments.duplicate)}</button>
@@ -243,7 +231,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                 <button type="button" class="button button--danger" id=delete_id.clone() data-testid="delete-assessment" on:click=handler({
                     let cancel = cancel_delete_id.clone();
                     // The question takes the keyboard, on its harmless answer.
-                    move |_| { mode.set(Mode::ConfirmingDelete); focus_soon(cancel.clone()); }
+                    move |_| { mode.set(Mode::ConfirmingDelete); browser::focus_after_frame(cancel.clone()); }
                 })>{td_string!(l, assessments.delete)}</button>
             </div>
         }.into_any(),
@@ -252,14 +240,14 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
             <form class="inline-form" on:submit=handler(rename.clone())
                 on:keydown=handler({
                     let back = rename_id.clone();
-                    move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { mode.set(Mode::Idle); focus_soon(back.clone()); }
+                    move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { mode.set(Mode::Idle); browser::focus_after_frame(back.clone()); }
                 })>
                 <label for=input_id.clone()>{td_string!(l, assessments.new_name)}</label>
                 <input id=input_id.clone() type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS prop:value=draft.get_untracked() on:input=handler(move |ev| draft.set(event_target_value(&ev)))/>
                 <button type="submit" class="button button--primary">{td_string!(l, assessments.save)}</button>
                 <button type="button" class="button" on:click=handler({
                     let back = rename_id.clone();
-                    move |_| { mode.set(Mode::Idle); focus_soon(back.clone()); }
+                    move |_| { mode.set(Mode::Idle); browser::focus_after_frame(back.clone()); }
                 })>{td_string!(l, assessments.cancel)}</button>
             </form>
         }.into_any(),
@@ -269,7 +257,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                 <button type="button" class="button button--danger" data-testid="confirm-delete" on:click=handler(delete.clone())>{td_string!(l, assessments.confirm_yes)}</button>
                 <button type="button" class="button" id=cancel_delete_id.clone() data-testid="cancel-delete" on:click=handler({
                     let back = delete_id.clone();
-                    move |_| { mode.set(Mode::Idle); focus_soon(back.clone()); }
+                    move |_| { mode.set(Mode::Idle); browser::focus_after_frame(back.clone()); }
                 })>{td_string!(l, assessments.cancel)}</button>
             </div>
         }.into_any(),
@@ -322,9 +310,4 @@ impl RowSummary {
             updated_at: assessment.updated_at.clone(),
         }
     }
-}
-
-/// Focuses element `id` once the next frame has drawn it.
-fn focus_soon(id: String) {
-    request_animation_frame(move || browser::focus(&id));
 }

@@ -154,15 +154,7 @@ pub fn NewAssessmentForm() -> impl IntoView {
     // opens first, for this year's respondent and figures.
     let reassess = move |id: String| {
         existing.set(Vec::new());
-        let now = crate::browser::now_iso();
-        let today = crate::browser::today();
-        let copy = state.workspace.with_untracked(|w| {
-            w.get(&id)
-                .map(|a| a.reassess(crate::browser::new_id(), &today, &now))
-        });
-        if let Some(copy) = copy {
-            let new_id = state.add(copy);
-            state.open(&new_id);
+        if state.reassess(&id).is_some() {
             name.set(String::new());
             state.navigate(Route::Profile);
         }

@@ -329,7 +329,7 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
     let close = move || {
         editing.set(false);
         let id = heading_id.get_value();
-        request_animation_frame(move || crate::browser::focus(&id));
+        crate::browser::focus_after_frame(id);
     };
     // Cancelled, the words typed are dropped: opened again, the form shows the saved ones.
     let cancel = move || {
@@ -345,7 +345,7 @@ fn ObjectiveHeading(words: RewordWords, wording: String, key: String) -> impl In
     let open = move || {
         editing.set(true);
         let id = focus_input.get_value();
-        request_animation_frame(move || crate::browser::focus(&id));
+        crate::browser::focus_after_frame(id);
     };
     let RewordWords {
         heading,

@@ -364,7 +364,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                 )));
                 // The card is drawn again in its new column: the keyboard stays on it.
                 let select = select.clone();
-                request_animation_frame(move || crate::browser::focus(&select));
+                crate::browser::focus_after_frame(select);
             }
         }
     };
@@ -447,7 +447,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                                 editing.set(true);
                                 // The form opens above this button: the keyboard starts in it.
                                 let title = format!("edit-title-{id}");
-                                request_animation_frame(move || crate::browser::focus(&title));
+                                crate::browser::focus_after_frame(title);
                             }
                         }
                     })>
@@ -570,7 +570,7 @@ fn ItemEditor(
             Ok(()) => {
                 close_editor(&id, editing);
                 let heading = format!("item-title-{id}");
-                request_animation_frame(move || crate::browser::focus(&heading));
+                crate::browser::focus_after_frame(heading);
             }
             Err(e) => error.set(Some(e)),
         }
@@ -675,7 +675,7 @@ fn close_editor(id: &str, editing: RwSignal<bool>) {
 fn cancel_editor(id: &str, editing: RwSignal<bool>) {
     close_editor(id, editing);
     let edit = format!("item-edit-{id}");
-    request_animation_frame(move || crate::browser::focus(&edit));
+    crate::browser::focus_after_frame(edit);
 }
 
 /// Keeps an open editor's changes, or forgets them with `None`.
@@ -702,7 +702,7 @@ fn RemovedNotice(removed: RwSignal<Option<(usize, RoadmapItem)>>) -> impl IntoVi
             let heading = format!("item-title-{}", item.id);
             edit(state, |r| r.restore_removed(index, item));
             removed.set(None);
-            request_animation_frame(move || crate::browser::focus(&heading));
+            crate::browser::focus_after_frame(heading);
         }
     };
     view! {
