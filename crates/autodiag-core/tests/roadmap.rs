@@ -933,3 +933,79 @@ fn an_item_is_overdue_once_its_date_has_passed_unless_done() {
     r.set_status(&id, roadmap::ItemStatus::Done);
     assert!(!item(&r).is_overdue("2026-12-06"));
 }
+
+#[test]
+fn a_focus_pillars_named_gap_gets_its_step_later_when_another_question_took_the_room() {
+    // Found by a property run: a commune without staff, whose near horizons fill with its legal
+    // duties and foundations. Énergie's results name « Certificat PEB » (level 2) « à
+    // renforcer »; its step found no room, a step on renewables (level 4) took the long term,
+    // and the roadmap said nothing on the gap the results pointed at.
+    let mut a = assessment("Propriété");
+    a.profile.digital_staff_fte = Some(0.0);
+    let answers = [
+        ("eco_connectivite", 3),
+        ("ene_certificat_peb", 2),
+        ("ene_dechets_menagers", 2),
+        ("ene_renouvelable", 4),
+        ("gou_documents_donnees", 2),
+        ("gou_donnees_ouvertes_odwb", 1),
+        ("gou_donnees_personnelles", 1),
+        ("gou_mutualisation", 1),
+        ("gou_pilotage", 2),
+        ("mob_actif", 2),
+        ("mob_donnees", 2),
+        ("mob_partagee", 3),
+        ("mob_stationnement", 4),
+        ("mob_transport_public", 2),
+        ("qdv_culture", 2),
+        ("qdv_nuisances", 2),
+        ("qdv_plan_urgence", 3),
+        ("qdv_proprete", 2),
+        ("qdv_securite", 2),
+        ("qdv_sport", 2),
+        ("qdv_urbanisme", 2),
+        ("sc_accessibilite_web", 4),
+        ("sc_initiatives", 2),
+        ("sc_site_communication", 5),
+    ];
+    for (question, value) in answers {
+        a.set_choice(question, Some(level(value)), NOW);
+    }
+    set_importance(&mut a, "economie", Importance::Low);
+    set_importance(&mut a, "gouvernance", Importance::High);
+    set_importance(&mut a, "qualite_de_vie", Importance::High);
+    set_importance(&mut a, "smart_citizens", Importance::Low);
+    a.set_target("mobilite", Level::new(3), NOW);
+    let (focus, _) = focus(&a);
+    assert!(
+        focus.iter().any(|f| f.pillar_id == "energie_environnement"),
+        "{focus:?}"
+    );
+    let pillar = framework().pillar("energie_environnement").unwrap();
+    let standouts = scoring::standouts(framework(), pillar, &a);
+    assert_eq!(
+        standouts.gaps.first().map(|g| g.0),
+        Some("ene_certificat_peb")
+    );
+    let r = draft(&a);
+    let on_peb: Vec<(&str, Horizon)> = r
+        .items
+        .iter()
+        .filter(|i| {
+            framework()
+                .action(&i.id)
+                .is_some_and(|x| x.questions.iter().any(|q| q == "ene_certificat_peb"))
+        })
+        .map(|i| (i.id.as_str(), i.horizon))
+        .collect();
+    assert!(!on_peb.is_empty(), "{:?}", r.items);
+    // It takes room the caps leave: no horizon over its cap for it.
+    for horizon in Horizon::ALL {
+        let essential = autodiag_core::domain::obligations::below(framework(), &a).len() * 2
+            + roadmap::STAFF_FOUNDATIONS.len()
+            + 1;
+        assert!(
+            r.items_in(horizon).count() <= roadmap::horizon_cap(&a.profile, horizon) + essential
+        );
+    }
+}

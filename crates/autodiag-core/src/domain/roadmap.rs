@@ -547,7 +547,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                 .position(|c| is_first_step(c) && c.question == Some(question))
         });
         if let Some(index) = on_weakest.or_else(|| candidates.iter().position(is_first_step)) {
-            leaders.push(candidates.remove(index));
+            leaders.push((candidates.remove(index), on_weakest.is_some()));
         }
     }
     // Foundations put off to the medium term come after the leaders there too: they must not
@@ -558,7 +558,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
     candidates = rest;
     let foundations = candidates.iter().take_while(|c| c.tier < 2).count();
     let leaders_count = leaders.len();
-    for (offset, leader) in leaders.iter().enumerate() {
+    for (offset, (leader, _)) in leaders.iter().enumerate() {
         candidates.insert(foundations + offset, *leader);
     }
     for (offset, foundation) in deferred.into_iter().enumerate() {
@@ -570,14 +570,16 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
         plan.try_add(&context, candidate, false);
     }
     // A focus pillar whose first step found no room (legal duties and the other focus pillars
-    // filled the near horizons) gets it on any later horizon rather than nothing.
-    for leader in leaders {
+    // filled the near horizons) gets it on any later horizon rather than nothing. So does the
+    // gap its results name « à renforcer », even when a step on another of its questions found
+    // room: the roadmap answers what the results point at.
+    for (leader, on_named_gap) in leaders {
         let pillar = leader.action.pillar.as_str();
         let has_one = plan
             .order
             .iter()
             .any(|id| framework.action(id).is_some_and(|a| a.pillar == pillar));
-        if !has_one {
+        if !has_one || on_named_gap {
             plan.try_add(&context, leader, true);
         }
     }
