@@ -60,6 +60,12 @@ pub fn warning_badge(text: &'static str) -> impl IntoView + use<> {
     view! { " "<span class="badge badge--warning">{text}</span> }
 }
 
+/// The name of a table's scrolling region, « Tableau : … », apart from the section around it:
+/// two landmarks of one name would read as one.
+pub fn table_named(l: Locale, title: &str) -> String {
+    td_string!(l, shell.table_named, title = title).to_string()
+}
+
 /// « (sur 2 piliers évalués sur 6) » when the overall score leaves pillars out, so that a
 /// partial number is never read as the commune's maturity.
 pub fn partial_overall_text(scores: &[PillarScore]) -> Option<String> {

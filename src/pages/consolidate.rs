@@ -650,7 +650,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 {td_string!(l, consolidate.median_rule)}
                 {weighs_more.then(|| view! { " " {td_string!(l, consolidate.synthesis_weight)} })}
             </p>
-            <div class="table-scroll consolidate-scroll" tabindex="0">
+            <div class="table-scroll consolidate-scroll" tabindex="0" role="region" aria-label=crate::components::chart_figure::table_named(l, td_string!(l, consolidate.table_title))>
                 <table class="data-table consolidate-table" data-testid="consolidate-table">
                     <caption class="visually-hidden">{td_string!(l, consolidate.table_title)}</caption>
                     <thead><tr>

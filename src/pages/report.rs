@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::chart;
-use crate::components::chart_figure::{OverallScore, ScoresTable, pillar_bars, radar_of};
+use crate::components::chart_figure::{OverallScore, ScoresTable, pillar_bars, radar_of, table_named};
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::obligations::LegalObligations;
 use crate::components::reference::{kept_reference, overlay_median, reached_text};
@@ -177,7 +177,7 @@ pub fn ReportPage() -> impl IntoView {
                     </figure>
                 </div>
                 // Scrolls within its own width on a phone, as on the results screen.
-                <div class="chart__table" tabindex="0">
+                <div class="chart__table" tabindex="0" role="region" aria-label=table_named(l, td_string!(l, results.table_caption))>
                     <ScoresTable scores=state.scores.get_untracked() caption=td_string!(l, results.table_caption).to_string()/>
                 </div>
             </section>

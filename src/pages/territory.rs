@@ -2,7 +2,7 @@
 //! are read in the browser and never uploaded.
 
 use crate::browser;
-use crate::components::chart_figure::{BandKey, warning_badge};
+use crate::components::chart_figure::{BandKey, table_named, warning_badge};
 use crate::components::file_drop::FileDrop;
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::import::error_message;
@@ -515,7 +515,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
         <section aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{td_string!(l, territory.heatmap_title)}</h2>
             <p class="hint">{td_string!(l, territory.heatmap_hint)}</p>
-            <div class="table-scroll" tabindex="0">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=table_named(l, td_string!(l, territory.heatmap_title))>
                 <table class="heatmap" data-testid="heatmap">
                     <caption class="visually-hidden">{td_string!(l, territory.heatmap_title)}</caption>
                     <thead>
@@ -571,7 +571,7 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
     view! {
         <section aria-labelledby="spread-title">
             <h2 id="spread-title">{td_string!(l, territory.spread_title)}</h2>
-            <div class="table-scroll" tabindex="0">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=table_named(l, td_string!(l, territory.spread_title))>
                 <table class="data-table" data-testid="spreads">
                     <caption>{td_string!(l, territory.spread_caption)}</caption>
                     <thead><tr>
@@ -603,7 +603,7 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
         <section aria-labelledby="territory-obligations-title">
             <h2 id="territory-obligations-title">{td_string!(l, territory.obligations_title)}</h2>
             <p class="hint">{td_string!(l, territory.obligations_lead)}</p>
-            <div class="table-scroll" tabindex="0">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=table_named(l, td_string!(l, territory.obligations_title))>
             <table class="data-table" data-testid="territory-obligations">
                 <thead><tr>
                     <th scope="col">{td_string!(l, territory.obligations_question)}</th>
@@ -895,13 +895,14 @@ fn party_chips<'a>(
 }
 
 /// One row per question: the communes behind on it, and those that can help with their
-/// notes. `chosen` is the commune the table is seen from, or empty.
+/// notes. `chosen` is the commune the table is seen from, or empty; `title` is the heading
+/// above it, which names its scrolling region.
 fn contacts_table(
     l: Locale,
     texts: &'static content::Texts,
     rows: Vec<QuestionContacts<'_>>,
     chosen: &str,
-    testid: &'static str,
+    (testid, title): (&'static str, String),
 ) -> AnyView {
     if rows.is_empty() {
         return view! { <p class="hint" data-testid=testid>{td_string!(l, territory.contacts_none)}</p> }
@@ -937,7 +938,7 @@ fn contacts_table(
         })
         .collect_any_view();
     view! {
-        <div class="table-scroll" tabindex="0">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=table_named(l, &title)>
             <table class="data-table contacts-table" data-testid=testid>
                 <thead><tr>
                     <th scope="col">{td_string!(l, territory.contacts_col_question)}</th>
@@ -966,7 +967,7 @@ fn AllMatches(
             let questions = rows.len();
             view! {
                 <p data-testid="match-count">{crate::td_plural!(l, territory.contact_questions, questions)}</p>
-                {contacts_table(l, texts, rows, "", "contacts-table")}
+                {contacts_table(l, texts, rows, "", ("contacts-table", td_string!(l, territory.contacts_title).to_string()))}
             }
         })
     })
@@ -987,11 +988,13 @@ fn CommuneContacts(
     reactive(move || {
         matches.with(|all| {
             let (learn, help) = matching::for_commune(all, &commune);
+            let can_learn = td_string!(l, territory.can_learn, commune = commune.clone()).to_string();
+            let can_help = td_string!(l, territory.can_help, commune = commune.clone()).to_string();
             view! {
-                <h3>{td_string!(l, territory.can_learn, commune = commune.clone())}</h3>
-                {contacts_table(l, texts, matching::by_question(learn), &commune, "can-learn")}
-                <h3>{td_string!(l, territory.can_help, commune = commune.clone())}</h3>
-                {contacts_table(l, texts, matching::by_question(help), &commune, "can-help")}
+                <h3>{can_learn.clone()}</h3>
+                {contacts_table(l, texts, matching::by_question(learn), &commune, ("can-learn", can_learn))}
+                <h3>{can_help.clone()}</h3>
+                {contacts_table(l, texts, matching::by_question(help), &commune, ("can-help", can_help))}
             }
         })
     })

@@ -23,6 +23,15 @@ async function axe(page, where) {
     return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(" ")} — ${v.nodes[0].failureSummary.split("\n")[1] ?? ""}`);
   });
   assert.deepEqual(violations, [], `axe violations on ${where}`);
+  // A wide table scrolls in a focusable box: a screen reader announces it by role and name.
+  // A figcaption may take no such role; its table's caption names it.
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll("main [tabindex='0']")]
+      .filter((box) => !["A", "BUTTON", "INPUT", "SELECT", "TEXTAREA", "SUMMARY", "FIGCAPTION"].includes(box.tagName))
+      .filter((box) => box.getAttribute("role") !== "region" || !(box.getAttribute("aria-label") ?? "").trim())
+      .map((box) => box.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(unnamed, [], `focusable boxes without a named region on ${where}`);
 }
 
 test("axe finds no violation on any page or state", async () => {
@@ -71,7 +80,12 @@ test("axe finds no violation on any page or state", async () => {
   await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", writeFiles(communes(12).map((s, i) => [`c${i}.json`, s])));
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  await page.waitForSelector("[data-testid=contacts-table]");
   await axe(page, "territory view, loaded");
+  // One commune's contacts: two tables, each region named after its own heading.
+  await page.selectOption("[data-testid=contact-commune]", { index: 1 });
+  await page.waitForSelector("[data-testid=can-learn], [data-testid=can-help]");
+  await axe(page, "territory view, one commune's contacts");
   await page.goto(`${app.server.url}outils/#/consolider`);
   // Two respondents of one commune, and a third file of another commune, refused with its reason.
   const [first, second, other] = communes(3);
