@@ -3,7 +3,9 @@
 
 use crate::browser;
 use crate::chart;
-use crate::components::chart_figure::{OverallScore, ScoresTable, pillar_bars, radar_of, table_named};
+use crate::components::chart_figure::{
+    OverallScore, ScoresTable, pillar_bars, radar_of, table_named,
+};
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::obligations::LegalObligations;
 use crate::components::reference::{kept_reference, overlay_median, reached_text};

@@ -378,6 +378,17 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
                         territory.superseded_synthesis,
                         synthesis = s.synthesis.clone().unwrap_or_default()
                     ),
+                    SupersededReason::OtherRespondent => {
+                        let (theirs, used) = s.respondents.clone().unwrap_or_default();
+                        let named = |who: String| {
+                            if who.is_empty() {
+                                td_string!(l, territory.unnamed_respondent).to_string()
+                            } else {
+                                who
+                            }
+                        };
+                        td_string!(l, territory.superseded_other, theirs = named(theirs), used = named(used))
+                    }
                 };
                 view! {
                     <li>{td_string!(l, territory.superseded, commune = s.commune.clone(), used = s.used.clone(), file = s.file.clone())}" "{reason}</li>
@@ -471,6 +482,13 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                                 {(commune.assessment.profile.consolidated_respondents > 1).then(|| view! {
                                     " "<span class="badge" data-testid="synthesis-badge">
                                         {td_string!(l, territory.synthesis_badge, count = commune.assessment.profile.consolidated_respondents)}
+                                    </span>
+                                })}
+                                // Several people's answers of one round: the row is one view
+                                // until they are consolidated.
+                                {(commune.other_respondents > 0).then(|| view! {
+                                    " "<span class="badge badge--warning" data-testid="other-respondents">
+                                        {crate::td_plural!(l, territory.other_respondents, commune.other_respondents)}
                                     </span>
                                 })}
                             </th>

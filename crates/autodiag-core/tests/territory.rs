@@ -181,8 +181,10 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
         assert_eq!(t.superseded[0].synthesis.as_deref(), Some("synthese.json"));
     }
     // Three files: the synthesis (05/12), the mayor's own (08/12), and someone the synthesis
-    // does not count (06/12). The mayor's is set aside for the synthesis, which the later
-    // third file then replaces; the same whatever the order they come in.
+    // does not count (06/12). The mayor's is set aside for the synthesis; so is the third,
+    // one more person's answers of the same round, named as such: one person's later file
+    // does not replace the group's position (an analyst's walk saw it do so). The same
+    // whatever the order they come in.
     let mut other = commune("Fleurus", "52022", "2026-12-06");
     answer_all(&mut other, level(4));
     other.profile.respondent_name = "Anne Petit".into();
@@ -205,10 +207,11 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
             .collect();
         let t = territory::load(framework(), &files, NOW);
         assert_eq!(t.communes.len(), 1);
-        assert_eq!(t.communes[0].file, "autre.json", "{order:?}");
+        assert_eq!(t.communes[0].file, "synthese.json", "{order:?}");
+        assert_eq!(t.communes[0].other_respondents, 1, "{order:?}");
         let reason = |file: &str| {
             let entry = t.superseded.iter().find(|s| s.file == file).unwrap();
-            assert_eq!(entry.used, "autre.json", "{order:?}");
+            assert_eq!(entry.used, "synthese.json", "{order:?}");
             (entry.reason, entry.synthesis.clone())
         };
         assert_eq!(
@@ -219,7 +222,18 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
             ),
             "{order:?}"
         );
-        assert_eq!(reason("synthese.json"), (SupersededReason::OlderDate, None));
+        assert_eq!(
+            reason("autre.json"),
+            (SupersededReason::OtherRespondent, None)
+        );
+        let entry = t
+            .superseded
+            .iter()
+            .find(|s| s.file == "autre.json")
+            .unwrap();
+        let (theirs, used) = entry.respondents.clone().unwrap();
+        assert_eq!(theirs, "Anne Petit");
+        assert!(used.contains("synthèse"), "{used}");
     }
     // A participant is one person whatever role they typed each time: the walk's
     // « Informaticienne » who had been « Responsable informatique » in the workshop.
@@ -245,26 +259,26 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
         territory::load(framework(), &files, NOW).communes[0].file,
         "synthese.json"
     );
-    // Without a name, a role alone is nobody in particular: the later file is used.
+    // Without a name, a role alone is nobody in particular: the synthesis does not count
+    // that file, which is one more view of the same round, and the synthesis stays in use.
     dg.profile.respondent_name = " ".into();
     dg.profile.respondent_role = "Échevine".into();
     let files = vec![
         ("synthese.json".to_string(), file_of(&synthesis)),
         ("echevine.json".to_string(), file_of(&dg)),
     ];
-    assert_eq!(
-        territory::load(framework(), &files, NOW).communes[0].file,
-        "echevine.json"
-    );
-    // Someone the synthesis does not count, later: the newer file, as for any two files.
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes[0].file, "synthese.json");
+    assert_eq!(t.superseded[0].reason, SupersededReason::OtherRespondent);
+    // Someone the synthesis does not count, later in the same round: the same.
     mayor.profile.respondent_name = "Anne Petit".into();
     let files = vec![
         ("synthese.json".to_string(), file_of(&synthesis)),
         ("dg.json".to_string(), file_of(&mayor)),
     ];
     let t = territory::load(framework(), &files, NOW);
-    assert_eq!(t.communes[0].file, "dg.json");
-    assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
+    assert_eq!(t.communes[0].file, "synthese.json");
+    assert_eq!(t.superseded[0].reason, SupersededReason::OtherRespondent);
 }
 
 #[test]
@@ -1583,4 +1597,101 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
         json.contains("\"scores_to_confirm\": [\n        \"mobilite\"\n      ]"),
         "{json}"
     );
+}
+
+#[test]
+fn two_peoples_files_of_one_round_are_named_as_such_and_flag_the_commune() {
+    // Walcourt, as an analyst's walk sent it: the DG and an échevin each answered on the same
+    // day, with very different pictures. The later download is used, but the other is no
+    // « earlier download »: it is another person's view, to consolidate.
+    let mut dg = commune("Walcourt", "93088", "2026-11-09");
+    answer_all(&mut dg, level(1));
+    dg.profile.respondent_name = "Christine Jadot".into();
+    dg.profile.respondent_role = "Directrice générale".into();
+    let mut alderman = commune("Walcourt", "93088", "2026-11-09");
+    answer_all(&mut alderman, level(4));
+    alderman.profile.respondent_name = "Luc Hubert".into();
+    alderman.profile.respondent_role = "Échevin".into();
+    let dg_file = file_of(&dg);
+    let later = summary::to_json(&summary::export(
+        framework(),
+        &alderman,
+        "2026-12-01T10:00:00Z",
+    ));
+    let files = vec![
+        ("walcourt-dg.json".to_string(), dg_file.clone()),
+        ("walcourt-echevin.json".to_string(), later.into_bytes()),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes.len(), 1);
+    assert_eq!(t.communes[0].file, "walcourt-echevin.json");
+    assert_eq!(t.communes[0].other_respondents, 1);
+    assert_eq!(t.superseded.len(), 1);
+    assert_eq!(t.superseded[0].reason, SupersededReason::OtherRespondent);
+    assert_eq!(
+        t.superseded[0].respondents,
+        Some((
+            "Christine Jadot (Directrice générale)".to_string(),
+            "Luc Hubert (Échevin)".to_string()
+        ))
+    );
+    let json = t
+        .aggregate(
+            framework(),
+            Vec::new(),
+            2,
+            |_| String::new(),
+            (NOW, "2026-12-01"),
+        )
+        .to_json();
+    assert!(json.contains("\"reason\": \"other_respondent\""), "{json}");
+    // The same person's corrected download is still a correction, not another view.
+    let mut corrected = dg.clone();
+    corrected.set_choice("mob_actif", Some(level(2)), NOW);
+    let files = vec![
+        ("walcourt-dg.json".to_string(), dg_file),
+        (
+            "walcourt-dg-2.json".to_string(),
+            summary::to_json(&summary::export(
+                framework(),
+                &corrected,
+                "2026-12-01T10:00:00Z",
+            ))
+            .into_bytes(),
+        ),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes[0].other_respondents, 0);
+    assert_eq!(t.superseded[0].reason, SupersededReason::GeneratedEarlier);
+    assert_eq!(t.superseded[0].respondents, None);
+}
+
+#[test]
+fn a_new_round_of_answers_replaces_a_synthesis_more_than_six_months_older() {
+    // A year after the workshop, the new DG answers alone: that is the commune's new position.
+    let mut synthesis = commune("Chimay", "56016", "2025-11-18");
+    answer_all(&mut synthesis, level(2));
+    synthesis.profile.consolidated_respondents = 3;
+    synthesis.profile.respondent_name = "synthèse de 3 répondants".into();
+    let mut dg = commune("Chimay", "56016", "2026-11-30");
+    answer_all(&mut dg, level(3));
+    dg.profile.respondent_name = "Julien Roger".into();
+    let files = vec![
+        ("synthese.json".to_string(), file_of(&synthesis)),
+        ("dg.json".to_string(), file_of(&dg)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes[0].file, "dg.json");
+    assert_eq!(t.communes[0].other_respondents, 0);
+    assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
+    // Twelve days after the workshop, someone who was not there does not replace it.
+    synthesis.profile.date = "2026-11-18".into();
+    let files = vec![
+        ("synthese.json".to_string(), file_of(&synthesis)),
+        ("dg.json".to_string(), file_of(&dg)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes[0].file, "synthese.json");
+    assert_eq!(t.communes[0].other_respondents, 1);
+    assert_eq!(t.superseded[0].reason, SupersededReason::OtherRespondent);
 }

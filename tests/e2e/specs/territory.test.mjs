@@ -205,6 +205,34 @@ test("a group's synthesis stays the commune's position over a later file of one 
   await page.close();
 });
 
+test("two people's files of one round are named as such, the row says it awaits a consolidation, and the export gives the reason", async () => {
+  // Walcourt, as an analyst received it: the DG and an échevin answered the same day.
+  const page = await openPage(app.browser, app.server.url);
+  const dg = communeAt("Walcourt", "93088", 1, (s) => {
+    s.profile.date = monthsAgo(1);
+    s.profile.respondent_name = "Christine Jadot";
+    s.profile.respondent_role = "Directrice générale";
+    s.generated_at = `${monthsAgo(1)}T09:00:00.000Z`;
+  });
+  const alderman = communeAt("Walcourt", "93088", 4, (s) => {
+    s.profile.date = monthsAgo(1);
+    s.profile.respondent_name = "Luc Hubert";
+    s.profile.respondent_role = "Échevin";
+    s.generated_at = `${monthsAgo(1)}T15:00:00.000Z`;
+  });
+  await loadTerritory(page, [dg, alderman]);
+  assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 1);
+  assert.equal(await page.textContent("[data-testid=heatmap] tbody th [data-testid=other-respondents]"), "+ 1 autre répondant : à consolider");
+  const setAside = await page.$$eval("[data-testid=superseded-files] li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(setAside.length, 1, JSON.stringify(setAside));
+  assert.match(setAside[0], /« c1\.json » est utilisé, « c0\.json » est mis de côté\. Le premier : Luc Hubert \(Échevin\) ; le second : Christine Jadot \(Directrice générale\)\. Deux personnes à moins de six mois d'écart/);
+  assert.match(setAside[0], /réunissez-les dans « Plusieurs répondants »/);
+  const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
+  assert.deepEqual(exported.superseded_files.map((f) => f.reason), ["other_respondent"]);
+  await assertClean(page);
+  await page.close();
+});
+
 test("on a phone the loaded territory view never scrolls sideways: each wide table scrolls in its frame", async () => {
   const page = await openPage(app.browser, app.server.url);
   await page.setViewportSize({ width: 390, height: 844 });

@@ -34,6 +34,10 @@ pub struct Commune {
     /// it changed since: they are unanswered in this commune's row until it is asked again.
     pub framework_version: String,
     pub asked_again: usize,
+    /// Files of the same round from other people, set aside
+    /// ([`SupersededReason::OtherRespondent`]): the row is one view among several until they
+    /// are consolidated.
+    pub other_respondents: usize,
 }
 
 /// A file that could not be used, and why.
@@ -53,6 +57,9 @@ pub struct Superseded {
     pub reason: SupersededReason,
     /// For [`SupersededReason::CountedInSynthesis`]: the synthesis that counts its author.
     pub synthesis: Option<String>,
+    /// For [`SupersededReason::OtherRespondent`]: who answered this file, and who the file
+    /// used.
+    pub respondents: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +73,26 @@ pub enum SupersededReason {
     /// One respondent's own file, whose respondent a group's synthesis of the same commune
     /// already counts (`Superseded::synthesis`): whatever its date, that person's view is in it.
     CountedInSynthesis,
+    /// Another person's answers of the same round (`Superseded::respondents`): they add to
+    /// the file used rather than replace it, and belong together in a consolidation. A group's
+    /// synthesis of the round is used before one person's file.
+    OtherRespondent,
+}
+
+/// Files of one commune at most this many months apart belong to the same round of answers,
+/// as [`super::consolidation`] takes a workshop's files.
+pub const SAME_ROUND_MONTHS: u32 = 6;
+
+/// Whether two files of one commune hold different people's answers: both say who answered
+/// and the names differ, or one is a group's synthesis and the other one person's file.
+fn different_respondents(a: &Assessment, b: &Assessment) -> bool {
+    let synthesis = |x: &Assessment| x.profile.consolidated_respondents > 1;
+    if synthesis(a) != synthesis(b) {
+        return true;
+    }
+    let person = |x: &Assessment| super::profile::slug(&x.profile.respondent_name);
+    let (first, second) = (person(a), person(b));
+    !first.is_empty() && !second.is_empty() && first != second
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -155,6 +182,11 @@ impl TerritoryLoader {
                 &commune.file,
             )
         };
+        let date = |index: usize| loaded[index].0.assessment.profile.date.as_str();
+        let same_round = |a: usize, b: usize| {
+            let (earlier, later) = if date(a) <= date(b) { (a, b) } else { (b, a) };
+            !older_than_months(date(earlier), date(later), SAME_ROUND_MONTHS)
+        };
         // For each summary, the one its commune uses, and the synthesis that counts its author.
         let mut used_of: Vec<usize> = (0..loaded.len()).collect();
         let mut synthesis_of: Vec<Option<usize>> = vec![None; loaded.len()];
@@ -166,11 +198,20 @@ impl TerritoryLoader {
                 synthesis_of[index] = counted_in(index, group);
             }
             // A synthesis is never counted in another, so one always remains.
+            let latest = group.iter().copied().max_by(|a, b| date(*a).cmp(date(*b)));
+            // A group's synthesis of the latest round speaks for the commune before one
+            // person's later file: a mayor who missed the workshop does not replace it.
+            let rank = |index: usize| {
+                let recent_synthesis = loaded[index].0.assessment.profile.consolidated_respondents
+                    > 1
+                    && latest.is_some_and(|latest| same_round(index, latest));
+                (recent_synthesis, recency(index))
+            };
             let Some(used) = group
                 .iter()
                 .copied()
                 .filter(|&index| synthesis_of[index].is_none())
-                .max_by(|a, b| recency(*a).cmp(&recency(*b)))
+                .max_by(|a, b| rank(*a).cmp(&rank(*b)))
             else {
                 continue;
             };
@@ -189,8 +230,15 @@ impl TerritoryLoader {
             .map(|other| {
                 let used = used_of[other];
                 let synthesis = synthesis_of[other];
+                let (used_assessment, other_assessment) =
+                    (&loaded[used].0.assessment, &loaded[other].0.assessment);
+                let other_person = synthesis.is_none()
+                    && same_round(used, other)
+                    && different_respondents(used_assessment, other_assessment);
                 let reason = if synthesis.is_some() {
                     SupersededReason::CountedInSynthesis
+                } else if other_person {
+                    SupersededReason::OtherRespondent
                 } else if recency(used).0 != recency(other).0 {
                     SupersededReason::OlderDate
                 } else if recency(used).1 != recency(other).1 {
@@ -204,9 +252,13 @@ impl TerritoryLoader {
                     used: loaded[used].0.file.clone(),
                     reason,
                     synthesis: synthesis.map(|index| loaded[index].0.file.clone()),
+                    respondents: other_person.then(|| {
+                        let who = |a: &Assessment| a.profile.respondent_label().unwrap_or_default();
+                        (who(other_assessment), who(used_assessment))
+                    }),
                 }
             })
-            .collect();
+            .collect::<Vec<Superseded>>();
         let mut slots: Vec<Option<Commune>> = loaded
             .into_iter()
             .map(|(commune, _)| Some(commune))
@@ -215,6 +267,12 @@ impl TerritoryLoader {
             .into_iter()
             .filter_map(|(used, code)| {
                 let mut commune = slots[used].take()?;
+                commune.other_respondents = superseded
+                    .iter()
+                    .filter(|s| {
+                        s.reason == SupersededReason::OtherRespondent && s.used == commune.file
+                    })
+                    .count();
                 if commune.assessment.nis_code().is_none()
                     && let Some(code) = code
                 {
@@ -333,6 +391,7 @@ fn to_commune(framework: &Framework, file: &str, imported: summary::Imported) ->
             .collect(),
         framework_version: imported.framework_version,
         asked_again: imported.asked_again,
+        other_respondents: 0,
         assessment,
     }
 }

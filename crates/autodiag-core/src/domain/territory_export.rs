@@ -5,7 +5,7 @@ use super::content::Framework;
 use super::json_tree::JsonWriter;
 use super::matching::Party;
 use super::summary::ImportError;
-use super::territory::{ObligationCount, PoolingCandidate, Spread, Territory};
+use super::territory::{ObligationCount, PoolingCandidate, Spread, SupersededReason, Territory};
 use litemap::LiteMap;
 use serde::Serialize;
 
@@ -79,6 +79,10 @@ pub struct SupersededFile {
     pub file: String,
     pub commune: String,
     pub used_instead: String,
+    /// Why, as a code a script can test: `older_date`, `generated_earlier`, `same_download`,
+    /// `counted_in_synthesis` or `other_respondent` (another person's answers of the same
+    /// round, to consolidate with the file used).
+    pub reason: &'static str,
 }
 
 impl Territory {
@@ -160,6 +164,13 @@ impl Territory {
                     file: s.file.clone(),
                     commune: s.commune.clone(),
                     used_instead: s.used.clone(),
+                    reason: match s.reason {
+                        SupersededReason::OlderDate => "older_date",
+                        SupersededReason::GeneratedEarlier => "generated_earlier",
+                        SupersededReason::SameDownload => "same_download",
+                        SupersededReason::CountedInSynthesis => "counted_in_synthesis",
+                        SupersededReason::OtherRespondent => "other_respondent",
+                    },
                 })
                 .collect(),
         }
@@ -282,6 +293,7 @@ impl Aggregate {
                 out.text("file", &file.file);
                 out.text("commune", &file.commune);
                 out.text("used_instead", &file.used_instead);
+                out.text("reason", file.reason);
                 out.close('}');
             });
         out.close('}');
