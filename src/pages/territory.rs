@@ -654,6 +654,7 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
     let texts = state.texts();
+    let old = old_communes(territory);
     let (total, priorities) = territory.with_value(|t| {
         (
             t.communes.len().max(1),
@@ -675,7 +676,7 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
                             {(count > 0).then(|| view! {
                                 <details class="priority-list__communes">
                                     <summary>{td_string!(l, territory.priorities_show)}</summary>
-                                    <CommuneChips names=communes/>
+                                    <CommuneChips names=communes old/>
                                 </details>
                             })}
                         </li>
@@ -688,12 +689,38 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
 
 /// Commune names as chips: short inline labels that wrap, easier to scan than a sentence.
 #[component]
-fn CommuneChips(names: Vec<String>) -> impl IntoView {
+fn CommuneChips(
+    names: Vec<String>,
+    /// The communes whose file is more than 12 months old, marked as the heat map marks them.
+    old: StoredValue<Vec<String>>,
+) -> impl IntoView {
+    let l = crate::state::locale();
     view! {
         <ul class="chips">
-            {names.into_iter().map(|name| view! { <li class="chip">{name}</li> }).collect_any_view()}
+            {names.into_iter().map(|name| {
+                let mark = old.with_value(|old| old.contains(&name)).then(|| old_chip_mark(l));
+                view! { <li class="chip">{name}{mark}</li> }
+            }).collect_any_view()}
         </ul>
     }
+}
+
+/// « ancienne (> 12 mois) » after a commune's name in a chip: its file still counts in the
+/// lists below the heat map, and an analyst must see which figure is last year's.
+fn old_chip_mark(l: Locale) -> impl IntoView + use<> {
+    view! { " "<span class="chip__level chip__old" data-testid="old-chip">{td_string!(l, territory.old_mark)}</span> }
+}
+
+/// The names of the communes whose file is more than 12 months old.
+fn old_communes(territory: StoredValue<Territory>) -> StoredValue<Vec<String>> {
+    let today = browser::today();
+    StoredValue::new(territory.with_value(|t| {
+        t.communes
+            .iter()
+            .filter(|c| c.is_old(&today))
+            .map(|c| c.name.clone())
+            .collect()
+    }))
 }
 
 /// Actions found in at least N communes' roadmaps: candidates for pooling.
@@ -708,6 +735,7 @@ fn Pooling(
     let framework = content::framework();
     let texts = state.texts();
     let actions = state.action_texts();
+    let old = old_communes(territory);
     let list = move || {
         let candidates = territory.with_value(|t| t.pooling_candidates(framework, minimum.get()));
         if candidates.is_empty() {
@@ -735,7 +763,7 @@ fn Pooling(
                                 " "<span class="hint">{texts.pillar_name(&c.pillar_id).to_string()}</span>
                                 <br/>
                                 <strong class="pooling-list__count">{crate::td_plural!(l, territory.pooling_count, count)}</strong>
-                                <CommuneChips names=c.communes/>
+                                <CommuneChips names=c.communes old/>
                             </li>
                         }
                     }).collect_any_view()}
@@ -785,6 +813,7 @@ fn Contacts(
     let framework = content::framework();
     let texts = state.texts();
     let commune = RwSignal::new(String::new());
+    let old = old_communes(territory);
     let matches = Memo::new(move |_| {
         territory.with_value(|t| matching::find(framework, t, thresholds.get()))
     });
@@ -797,9 +826,9 @@ fn Contacts(
     let shown = move || {
         let chosen = commune.get();
         if chosen.is_empty() {
-            view! { <AllMatches matches/> }.into_any()
+            view! { <AllMatches matches old/> }.into_any()
         } else {
-            view! { <CommuneContacts matches commune=chosen/> }.into_any()
+            view! { <CommuneContacts matches commune=chosen old/> }.into_any()
         }
     };
     let level_select = move |id: &'static str,
@@ -891,7 +920,7 @@ fn question_title(texts: &content::Texts, id: &str) -> String {
 fn party_chips<'a>(
     l: Locale,
     parties: impl IntoIterator<Item = &'a Party>,
-    chosen: &str,
+    (chosen, old): (&str, StoredValue<Vec<String>>),
 ) -> AnyView {
     let chips = parties
         .into_iter()
@@ -905,6 +934,7 @@ fn party_chips<'a>(
                 <li class=class>
                     {p.commune.clone()}" "
                     <span class="chip__level">{td_string!(l, territory.level, level = p.level)}</span>
+                    {old.with_value(|old| old.contains(&p.commune)).then(|| old_chip_mark(l))}
                 </li>
             }
         })
@@ -919,7 +949,7 @@ fn contacts_table(
     l: Locale,
     texts: &'static content::Texts,
     rows: Vec<QuestionContacts<'_>>,
-    chosen: &str,
+    (chosen, old): (&str, StoredValue<Vec<String>>),
     (testid, title): (&'static str, String),
 ) -> AnyView {
     if rows.is_empty() {
@@ -949,8 +979,8 @@ fn contacts_table(
                         {question_title(texts, row.question_id)}
                         <br/><span class="hint">{texts.pillar_name(row.pillar_id).to_string()}</span>
                     </th>
-                    <td data-testid="contact-behind">{party_chips(l, row.behind.iter().copied(), chosen)}</td>
-                    <td data-testid="contact-helpers">{party_chips(l, row.helpers.iter().copied(), chosen)}{notes}</td>
+                    <td data-testid="contact-behind">{party_chips(l, row.behind.iter().copied(), (chosen, old))}</td>
+                    <td data-testid="contact-helpers">{party_chips(l, row.helpers.iter().copied(), (chosen, old))}{notes}</td>
                 </tr>
             }
         })
@@ -975,6 +1005,8 @@ fn contacts_table(
 fn AllMatches(
     /// The contacts found with the thresholds on screen.
     matches: Memo<Vec<Match>>,
+    /// The communes whose file is more than 12 months old.
+    old: StoredValue<Vec<String>>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
@@ -985,7 +1017,7 @@ fn AllMatches(
             let questions = rows.len();
             view! {
                 <p data-testid="match-count">{crate::td_plural!(l, territory.contact_questions, questions)}</p>
-                {contacts_table(l, texts, rows, "", ("contacts-table", td_string!(l, territory.contacts_title).to_string()))}
+                {contacts_table(l, texts, rows, ("", old), ("contacts-table", td_string!(l, territory.contacts_title).to_string()))}
             }
         })
     })
@@ -998,6 +1030,8 @@ fn CommuneContacts(
     matches: Memo<Vec<Match>>,
     /// The commune chosen in the filter.
     commune: String,
+    /// The communes whose file is more than 12 months old.
+    old: StoredValue<Vec<String>>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
@@ -1010,9 +1044,9 @@ fn CommuneContacts(
             let can_help = td_string!(l, territory.can_help, commune = commune.clone()).to_string();
             view! {
                 <h3>{can_learn.clone()}</h3>
-                {contacts_table(l, texts, matching::by_question(learn), &commune, ("can-learn", can_learn))}
+                {contacts_table(l, texts, matching::by_question(learn), (&commune, old), ("can-learn", can_learn))}
                 <h3>{can_help.clone()}</h3>
-                {contacts_table(l, texts, matching::by_question(help), &commune, ("can-help", can_help))}
+                {contacts_table(l, texts, matching::by_question(help), (&commune, old), ("can-help", can_help))}
             }
         })
     })

@@ -367,6 +367,26 @@ test("priorities: each bar lists its communes on demand", async () => {
   await page.close();
 });
 
+test("a file more than 12 months old is marked in every list of communes below the heat map, not only in its row", async () => {
+  // Thuin sent last year's file: its chips in the contacts and priorities say so, where an
+  // analyst's walk counted it as this year's.
+  const page = await openPage(app.browser, app.server.url);
+  const [lobbes, courcelles, thuin, beaumont] = contactCase();
+  thuin.profile.date = monthsAgo(14);
+  await loadTerritory(page, [lobbes, courcelles, thuin, beaumont]);
+  await page.waitForSelector("[data-testid=contacts-table]");
+  const behind = page.locator("[data-testid=contact-row][data-question=gou_documents_donnees] [data-testid=contact-behind] .chip");
+  const chipText = (locator) => locator.evaluateAll((chips) => chips.map((c) => c.textContent.replace(/\s+/g, " ").trim()));
+  assert.deepEqual(await chipText(behind), ["Beaumont niveau 1", "Thuin niveau 1 ancienne (> 12 mois)"]);
+  const governance = page.locator("[data-testid=priority][data-pillar=gouvernance]");
+  await governance.locator("summary").click();
+  const marked = await chipText(governance.locator(".chip"));
+  assert.ok(marked.includes("Thuin ancienne (> 12 mois)"), JSON.stringify(marked));
+  assert.ok(marked.includes("Beaumont"), JSON.stringify(marked));
+  await assertClean(page);
+  await page.close();
+});
+
 test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « intérêt » explained", async () => {
   const page = await openPage(app.browser, app.server.url);
   await loadTerritory(page, [...contactCase(), ...communes(4, { seed: 4 })]);
@@ -383,8 +403,17 @@ test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « i
   const contacts = (await downloadText(page, "[data-testid=export-matches]")).text.replace(/^\uFEFF/, "").split("\r\n");
   assert.equal(
     contacts[0],
-    "Pilier;Question;Commune avancée;Niveau de la commune avancée;Note de la commune avancée;Commune en retard;Niveau de la commune en retard;Intérêt (écart de niveaux pondéré par l'importance du pilier);Mise en relation",
+    "Pilier;Question;Commune avancée;Niveau de la commune avancée;Note de la commune avancée;Commune en retard;Niveau de la commune en retard;Intérêt du contact (écarts de niveaux pondérés par l'importance du pilier, additionnés sur toutes ses communes en retard);Mise en relation",
   );
+  // The value is the contact's, the same on each of its rows: an analyst read a per-pair
+  // figure into a header that did not say so.
+  const value = new Map();
+  const cellsOf = (line) => [...line.matchAll(/(?:^|;)("(?:[^"]|"")*"|[^;]*)/g)].map((m) => m[1].replace(/^"|"$/g, "").replaceAll('""', '"'));
+  for (const cells of contacts.slice(1).filter(Boolean).map(cellsOf)) {
+    const contact = `${cells[1]}|${cells[2]}`;
+    if (!value.has(contact)) value.set(contact, cells[7]);
+    assert.equal(cells[7], value.get(contact), `one value per contact: ${contact}`);
+  }
   assert.ok(contacts.slice(1).filter(Boolean).every((line) => !/^(gouvernance|mobilite|qualite_de_vie|economie|energie_environnement|smart_citizens);/.test(line)), "pillar names, not ids");
   await assertClean(page);
   await page.close();
