@@ -116,7 +116,13 @@ pub fn TerritoryPage() -> impl IntoView {
                         territory.with(|t| t.as_ref().map(|t| match t.communes.len() {
                             // Every file refused: the reasons follow, and no empty table.
                             0 => td_string!(l, territory.none_loaded).to_string(),
-                            count => crate::td_plural!(l, territory.loaded, count),
+                            count => {
+                                let loaded = crate::td_plural!(l, territory.loaded, count);
+                                match tally(l, t) {
+                                    Some(tally) => format!("{loaded} {tally}"),
+                                    None => loaded,
+                                }
+                            }
                         })).unwrap_or_default()
                     }
                 })}
@@ -124,6 +130,29 @@ pub fn TerritoryPage() -> impl IntoView {
             {reactive(move || territory.get().map(|t| view! { <TerritoryReport territory=t/> }))}
         </div>
     }
+}
+
+/// « Sur 27 fichiers : 4 mis de côté (même commune), 1 non chargé, détail ci-dessous. » when
+/// fewer communes are on screen than files were given, so an analyst can account for each.
+fn tally(l: Locale, territory: &Territory) -> Option<String> {
+    let (set_aside, refused) = (territory.superseded.len(), territory.rejected.len());
+    let mut details = Vec::new();
+    if set_aside > 0 {
+        details.push(crate::td_plural!(l, territory.tally_set_aside, set_aside));
+    }
+    if refused > 0 {
+        details.push(crate::td_plural!(l, territory.tally_refused, refused));
+    }
+    (!details.is_empty()).then(|| {
+        let files = territory.communes.len() + set_aside + refused;
+        td_string!(
+            l,
+            territory.tally,
+            files = files,
+            details = details.join(", ")
+        )
+        .to_string()
+    })
 }
 
 /// Files as read: each name with its bytes.

@@ -222,6 +222,7 @@ test("two people's files of one round are named as such, the row says it awaits 
   });
   await loadTerritory(page, [dg, alderman]);
   assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 1);
+  await expectText(page, "[data-testid=territory-status]", "1 commune chargée. Sur 2 fichiers : 1 mis de côté (même commune), détail ci-dessous.");
   assert.equal(await page.textContent("[data-testid=heatmap] tbody th [data-testid=other-respondents]"), "+ 1 autre répondant : à consolider");
   const setAside = await page.$$eval("[data-testid=superseded-files] li", (lis) => lis.map((li) => li.textContent));
   assert.equal(setAside.length, 1, JSON.stringify(setAside));
@@ -582,7 +583,8 @@ test("with « Garder ces résumés dans ce navigateur », 30 communes come back 
   await page.setInputFiles("[data-testid=territory-input]", writeFiles([["notes-reunion.json", { hello: "world" }]]));
   await expectText(page, "[data-testid=territory-kept]",
     "4 fichiers gardés dans ce navigateur. Parmi eux, 1 n'est pas à l'écran (refusé, ou remplacé par un résumé plus récent de la même commune) : il sera relu aussi, pour que vous le revoyiez.");
-  await expectText(page, "[data-testid=territory-status]", "3 communes chargées.");
+  // The status accounts for every file given, not only the communes on screen.
+  await expectText(page, "[data-testid=territory-status]", "3 communes chargées. Sur 4 fichiers : 1 non chargé, détail ci-dessous.");
   await page.uncheck("[data-testid=territory-keep]");
   await expectText(page, "[data-testid=territory-kept]", "Les résumés ne sont plus gardés dans ce navigateur.");
   assert.equal(await keptCount(page), 0);
