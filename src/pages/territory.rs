@@ -425,6 +425,16 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
             })
             .collect_any_view()
     });
+    let shared_codes = territory.with_value(|t| {
+        t.shared_nis_codes()
+            .into_iter()
+            .map(|(code, names)| view! {
+                <p class="notice notice--warning" data-testid="shared-nis">
+                    {td_string!(l, territory.shared_nis, code = code, communes = names.join(", "))}
+                </p>
+            })
+            .collect_any_view()
+    });
     let (has_rejected, has_superseded, has_communes) = territory.with_value(|t| {
         (
             !t.rejected.is_empty(),
@@ -446,6 +456,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
                 <ul>{superseded}</ul>
             </section>
         })}
+        {shared_codes}
         {has_communes.then(|| view! { <Heatmap territory/> })}
         // The heatmap shows first; the sections below it follow in the next task, so a large
         // batch is on screen sooner.

@@ -1695,3 +1695,39 @@ fn a_new_round_of_answers_replaces_a_synthesis_more_than_six_months_older() {
     assert_eq!(t.communes[0].other_respondents, 1);
     assert_eq!(t.superseded[0].reason, SupersededReason::OtherRespondent);
 }
+
+#[test]
+fn communes_that_share_a_nis_code_are_named_for_a_check() {
+    // Ham-sur-Heure-Nalinnes under its short name in one file, and a code typed on another
+    // commune's file: both stay apart, as names decide, and the view asks.
+    let files = vec![
+        (
+            "ham.json".to_string(),
+            file_of(&commune("Ham-sur-Heure", "56086", "2026-11-02")),
+        ),
+        (
+            "hhn.json".to_string(),
+            file_of(&commune("Ham-sur-Heure-Nalinnes", "56086", "2026-11-05")),
+        ),
+        (
+            "thuin.json".to_string(),
+            file_of(&commune("Thuin", "56078", "2026-11-05")),
+        ),
+        (
+            "lobbes.json".to_string(),
+            file_of(&commune("Lobbes", "", "2026-11-05")),
+        ),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes.len(), 4);
+    assert_eq!(
+        t.shared_nis_codes(),
+        [(
+            "56086".to_string(),
+            vec![
+                "Ham-sur-Heure".to_string(),
+                "Ham-sur-Heure-Nalinnes".to_string()
+            ]
+        )]
+    );
+}

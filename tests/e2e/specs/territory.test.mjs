@@ -234,6 +234,20 @@ test("two people's files of one round are named as such, the row says it awaits 
   await page.close();
 });
 
+test("two communes on screen with one NIS code are named, with what to have corrected", async () => {
+  // Ham-sur-Heure-Nalinnes sent under its short name: names decide, so the view asks.
+  const page = await openPage(app.browser, app.server.url);
+  const short = communeAt("Ham-sur-Heure", "56086", 2);
+  const full = communeAt("Ham-sur-Heure-Nalinnes", "56086", 3);
+  await loadTerritory(page, [short, full, communeAt("Thuin", "56078", 3)]);
+  assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 3);
+  await expectText(page, "[data-testid=shared-nis]",
+    "Le code INS 56086 est celui de plusieurs communes à l'écran : Ham-sur-Heure, Ham-sur-Heure-Nalinnes. S'il s'agit d'une seule commune, faites corriger son nom dans l'un des fichiers ; sinon, faites corriger le code. D'ici là, chacune compte à part.");
+  assert.equal(await page.locator("[data-testid=shared-nis]").count(), 1);
+  await assertClean(page);
+  await page.close();
+});
+
 test("on a phone the loaded territory view never scrolls sideways: each wide table scrolls in its frame", async () => {
   const page = await openPage(app.browser, app.server.url);
   await page.setViewportSize({ width: 390, height: 844 });

@@ -483,6 +483,24 @@ impl Territory {
         counts
     }
 
+    /// NIS codes that more than one commune on screen carries, each with those communes'
+    /// names: « Ham-sur-Heure » and « Ham-sur-Heure-Nalinnes », both 56086, are probably one
+    /// commune under two names, or one code mistyped. Communes are told apart by name (see
+    /// [`Assessment::commune_key`]), so the view asks rather than merges.
+    pub fn shared_nis_codes(&self) -> Vec<(String, Vec<String>)> {
+        let mut by_code: LiteMap<&str, Vec<String>> = LiteMap::new();
+        for commune in &self.communes {
+            if let Some(code) = commune.assessment.nis_code() {
+                by_code.entry(code).or_default().push(commune.name.clone());
+            }
+        }
+        by_code
+            .into_iter()
+            .filter(|(_, names)| names.len() > 1)
+            .map(|(code, names)| (code.to_string(), names))
+            .collect()
+    }
+
     /// How many communes chose each pillar as a focus, most chosen first.
     pub fn common_priorities(&self, framework: &Framework) -> Vec<(String, usize)> {
         self.priorities_with_communes(framework)
