@@ -584,6 +584,35 @@ fn every_level_below_five_has_an_action_a_commune_without_digital_staff_can_star
 }
 
 #[test]
+fn a_step_towards_a_legal_minimum_acts_rather_than_reports() {
+    // A reviewer read five steps that the roadmap lists « à régler en premier » end with a
+    // note to the collège: the commune was no closer to the law. Each one now puts something
+    // right (publishes, asks for a quote, convenes, asks the supplier to correct).
+    let framework = content::framework();
+    let fr = content::full_texts("fr");
+    let mut reports_only = Vec::new();
+    for action in &framework.actions {
+        let towards_duty = action.questions.iter().any(|question| {
+            framework
+                .legal_minimum(question)
+                .is_some_and(|minimum| action.from < minimum)
+        });
+        let step = &fr.actions[&action.id].first_step;
+        let reports = [
+            "une note sur les écarts",
+            "signale au collège",
+            "remet au collège une note",
+        ]
+        .iter()
+        .any(|words| step.contains(words));
+        if towards_duty && reports {
+            reports_only.push(action.id.clone());
+        }
+    }
+    assert!(reports_only.is_empty(), "{reports_only:?}");
+}
+
+#[test]
 fn every_question_names_who_answers_it_in_every_language() {
     let framework = content::framework();
     for (lang, texts) in all_texts() {
