@@ -10,6 +10,7 @@ pub mod browser;
 pub mod components;
 pub mod erased;
 pub mod i18n;
+pub mod markup;
 pub mod offline;
 pub mod pages;
 pub mod panic;

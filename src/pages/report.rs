@@ -25,6 +25,7 @@ use crate::pages::roadmap::{
 };
 use crate::state::AppState;
 use leptos::prelude::*;
+use maud::html;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -213,6 +214,43 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
     let framework = content::framework();
     let roadmap = assessment.roadmap.clone().unwrap_or_default();
     let reasons = reasons_by_item(state, &roadmap);
+    // Read-only, one HTML string (src/markup.rs).
+    let horizons = html! {
+        @for horizon in Horizon::ALL {
+            h3 { (horizon_title(horizon)) }
+            @let items: Vec<_> = roadmap.items_in(horizon).collect();
+            @if items.is_empty() {
+                p.hint { (td_string!(l, roadmap.empty_horizon)) }
+            } @else {
+                ol.report-items {
+                    @for item in items {
+                        @let (owner, due) = owner_and_due(state, item);
+                        @let reasons = reasons.get(&item.id).cloned().unwrap_or_default();
+                        li.item {
+                            strong { (item_title(state, item)) }
+                            @if item.status == ItemStatus::Done { " (" (td_string!(l, roadmap.done)) ")" }
+                            @if let Some(a) = framework.action(&item.id) {
+                                br;
+                                span.hint {
+                                    (kind_text(a.kind)) " · " (td_string!(l, roadmap.effort)) " " (effort_text(a.effort)) " · " (cost_text(a.cost))
+                                    @if a.pooled { " · " (td_string!(l, roadmap.pooled)) }
+                                }
+                            }
+                            @if let Some(step) = item_first_step(state, item) { br; (td_string!(l, roadmap.first_step)) " " (step) }
+                            br;
+                            span data-testid="report-item-who" {
+                                (td_string!(l, roadmap.owner_line)) " " (owner) " · " (td_string!(l, roadmap.due_line)) " " (due)
+                            }
+                            @if !reasons.is_empty() {
+                                br; span.hint { (td_string!(l, roadmap.why)) " " (reasons.join(td_string!(l, shell.list_separator))) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    .into_string();
     view! {
             <section aria-labelledby="report-roadmap">
             <h2 id="report-roadmap">{td_string!(l, nav.roadmap)}</h2>
@@ -221,41 +259,7 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                 {crate::domain::roadmap::choose_focus(&assessment, &state.scores.get_untracked()).0.iter().map(|f| texts.pillar_name(&f.pillar_id).to_string()).collect::<Vec<_>>().join(", ")}
             </p>
             <crate::components::obligations::DutiesLeftOut/>
-            {Horizon::ALL.into_iter().map(|horizon| {
-                let items: Vec<_> = roadmap.items_in(horizon).cloned().collect();
-                view! {
-                    <h3>{horizon_title(horizon)}</h3>
-                    {if items.is_empty() {
-                        view! { <p class="hint">{td_string!(l, roadmap.empty_horizon)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ol class="report-items">
-                                {items.into_iter().map(|item| {
-                                    let action = framework.action(&item.id);
-                                    let step = item_first_step(state, &item);
-                                    let (owner, due) = owner_and_due(state, &item);
-                                    let tags = action.map(|a| {
-                                        let mut tags = vec![kind_text(a.kind), format!("{} {}", td_string!(l, roadmap.effort), effort_text(a.effort)), cost_text(a.cost)];
-                                        if a.pooled { tags.push(td_string!(l, roadmap.pooled).to_string()); }
-                                        tags.join(" · ")
-                                    });
-                                    let reasons = reasons.get(&item.id).cloned().unwrap_or_default();
-                                    view! {
-                                        <li class="item">
-                                            <strong>{item_title(state, &item)}</strong>
-                                            {(item.status == ItemStatus::Done).then(|| format!(" ({})", td_string!(l, roadmap.done)))}
-                                            {tags.map(|t| view! { <br/><span class="hint">{t}</span> })}
-                                            {step.map(|s| view! { <br/>{td_string!(l, roadmap.first_step)}" "{s} })}
-                                            <br/><span data-testid="report-item-who">{td_string!(l, roadmap.owner_line)}" "{owner}" · "{td_string!(l, roadmap.due_line)}" "{due}</span>
-                                            {(!reasons.is_empty()).then(|| view! { <br/><span class="hint">{td_string!(l, roadmap.why)}" "{reasons.join(td_string!(l, shell.list_separator))}</span> })}
-                                        </li>
-                                    }
-                                }).collect_any_view()}
-                            </ol>
-                        }.into_any()
-                    }}
-                }
-            }).collect_any_view()}
+            <div inner_html=horizons></div>
         </section>
     }
 }
@@ -287,63 +291,53 @@ fn ReportAnswers(
         }
     }
     crate::sort::sort_by(&mut services, |a, b| a.1.cmp(&b.1));
+    // Every question with its answer: read-only, and the longest part of the report, so one
+    // HTML string (src/markup.rs) redrawn when the service filter changes.
     let answers = move || {
         let chosen = service.get();
-        framework.pillars.iter().filter_map(|pillar| {
-            let questions: Vec<&String> = pillar
-                .questions
-                .iter()
-                .filter(|q| chosen.is_empty() || framework.respondent(q) == Some(chosen.as_str()))
-                .collect();
-            if questions.is_empty() {
-                return None;
-            }
-            Some(view! {
-                <h3>{texts.pillar_name(&pillar.id).to_string()}</h3>
-                <dl class="report-answers">
-                    {questions.into_iter().map(|question| {
-                        let text = &texts.question(question);
-                        let choice = assessment.choice(question);
-                        let note = assessment.note(question).to_string();
-                        let detail = if chosen.is_empty() {
-                            let territory = reference.as_ref().and_then(|r| {
-                                let level = choice?.level()?.get();
-                                Some(reached_text(r.reached(question, level)?, level))
-                            });
-                            let level_text = choice.and_then(|c| c.level())
-                                .map(|level| view! { " — " {personal(text.level_at(usize::from(level.get() - 1)))} });
-                            view! {
-                                {level_text}
-                                {territory.map(|t| view! { <br/><span class="hint" data-testid="report-territory">{t}</span> })}
+        html! {
+            @for pillar in &framework.pillars {
+                @let questions: Vec<&String> = pillar
+                    .questions
+                    .iter()
+                    .filter(|q| chosen.is_empty() || framework.respondent(q) == Some(chosen.as_str()))
+                    .collect();
+                @if !questions.is_empty() {
+                    h3 { (texts.pillar_name(&pillar.id)) }
+                    dl.report-answers {
+                        @for question in questions {
+                            @let text = texts.question(question);
+                            @let choice = assessment.choice(question);
+                            @let note = assessment.note(question);
+                            div.report-answer data-testid=(format!("report-answer-{question}")) {
+                                dt { (text.title) }
+                                dd {
+                                    strong { (choice_text(state, question, choice)) }
+                                    @if chosen.is_empty() {
+                                        @if let Some(level) = choice.and_then(|c| c.level()) {
+                                            " — " (personal(text.level_at(usize::from(level.get() - 1))))
+                                            @if let Some(reached) = reference.as_ref().and_then(|r| r.reached(question, level.get())) {
+                                                br; span.hint data-testid="report-territory" { (reached_text(reached, level.get())) }
+                                            }
+                                        }
+                                    } @else {
+                                        // The whole ladder, for the colleague who answers.
+                                        br; span.hint { (personal(&text.help)) }
+                                        ol.report-levels {
+                                            @for (index, level) in text.levels.iter().enumerate() {
+                                                li { (level_name(texts, question, index as u8 + 1)) " · " (personal(level)) }
+                                            }
+                                        }
+                                    }
+                                    @if !note.is_empty() { br; em { (td_string!(l, report.note)) " " } (note) }
+                                }
                             }
-                            .into_any()
-                        } else {
-                            // The whole ladder, for the colleague who answers.
-                            view! {
-                                <br/><span class="hint">{personal(&text.help)}</span>
-                                <ol class="report-levels">
-                                    {text.levels.iter().enumerate().map(|(index, level)| {
-                                        let name = level_name(texts, question, index as u8 + 1);
-                                        view! { <li>{format!("{name} · {}", personal(level))}</li> }
-                                    }).collect_any_view()}
-                                </ol>
-                            }
-                            .into_any()
-                        };
-                        view! {
-                            <div class="report-answer" data-testid=format!("report-answer-{question}")>
-                                <dt>{text.title.clone()}</dt>
-                                <dd>
-                                    <strong>{choice_text(state, question, choice)}</strong>
-                                    {detail}
-                                    {(!note.is_empty()).then(|| view! { <br/><em>{td_string!(l, report.note)}" "</em>{note} })}
-                                </dd>
-                            </div>
                         }
-                    }).collect_any_view()}
-                </dl>
-            })
-        }).collect_any_view()
+                    }
+                }
+            }
+        }
+        .into_string()
     };
     let heading = move || {
         let chosen = service.get();
@@ -374,7 +368,7 @@ fn ReportAnswers(
                 </select>
                 <p class="hint">{td_string!(l, report.by_service_hint)}</p>
             </div>
-            {answers}
+            <div inner_html=answers></div>
         </section>
     }
 }

@@ -2,7 +2,7 @@
 //! are read in the browser and never uploaded.
 
 use crate::browser;
-use crate::components::chart_figure::{BandKey, table_named, warning_badge};
+use crate::components::chart_figure::{BandKey, table_named};
 use crate::components::file_drop::FileDrop;
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::import::error_message;
@@ -14,6 +14,7 @@ use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
+use maud::{Markup, html};
 
 use super::territory_store;
 
@@ -482,6 +483,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
     let today = browser::today();
     // None sorts by name; Some(i) by pillar i, highest first.
     let sort = RwSignal::new(None::<usize>);
+    // The rows as one HTML string (src/markup.rs): 600 communes' cells in one parse.
     let rows = move || {
         let by = sort.get();
         territory.with_value(|t| {
@@ -491,60 +493,55 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                     std::cmp::Reverse(t.communes[i].scores[pillar].map_or(-1, i16::from))
                 });
             }
-            order
-                .into_iter()
-                .map(|i| {
-                    let commune = &t.communes[i];
-                    let (answered, total) = commune.completeness(framework);
-                    let old = commune.is_old(&today);
-                    let date = browser::format_date(&commune.assessment.profile.date, lang, false);
-                    let cells = commune
-                        .scores
-                        .iter()
-                        .zip(&commune.to_confirm)
-                        .map(|(score, to_confirm)| match score {
-                            Some(score) => {
-                                let band = crate::domain::scoring::band_of(*score).get();
+            html! {
+                @for i in order {
+                    @let commune = &t.communes[i];
+                    @let (answered, total) = commune.completeness(framework);
+                    @let respondents = commune.assessment.profile.consolidated_respondents;
+                    tr {
+                        th scope="row" {
+                            (commune.name)
+                            // A workshop's position weighs as its people: IGRETEC reads it apart.
+                            @if respondents > 1 {
+                                " " span.badge data-testid="synthesis-badge" {
+                                    (td_string!(l, territory.synthesis_badge, count = respondents))
+                                }
+                            }
+                            // Several people's answers of one round: the row is one view until
+                            // they are consolidated.
+                            @if commune.other_respondents > 0 {
+                                " " span."badge badge--warning" data-testid="other-respondents" {
+                                    (crate::td_plural!(l, territory.other_respondents, commune.other_respondents))
+                                }
+                            }
+                        }
+                        td.heatmap__date data-testid="assessment-date" {
+                            (browser::format_date(&commune.assessment.profile.date, lang, false))
+                            @if commune.is_old(&today) { (crate::markup::warning_badge(td_string!(l, territory.old_mark))) }
+                        }
+                        td.heatmap__completeness data-testid="completeness" {
+                            (td_string!(l, territory.completeness, answered = answered, total = total))
+                            @if commune.asked_again > 0 {
+                                " " span.badge data-testid="older-referential" {
+                                    (td_string!(l, territory.older_referential, version = commune.framework_version.clone()))
+                                }
+                            }
+                        }
+                        @for (score, to_confirm) in commune.scores.iter().zip(&commune.to_confirm) {
+                            @match score {
                                 // Marked as the commune's own results mark it, so a score that
                                 // rests on few answers is not read as a sure one.
-                                let flag = to_confirm.then(|| view! { " " <span class="cell__flag">{td_string!(l, results.to_confirm)}</span> });
-                                view! { <td class=format!("cell--{band}") class:cell--to-confirm=*to_confirm>{score.to_string()}{flag}</td> }
-                                    .into_any()
+                                Some(score) => td class=(format!("cell--{}", crate::domain::scoring::band_of(*score).get())) ."cell--to-confirm"[*to_confirm] {
+                                    (score)
+                                    @if *to_confirm { " " span.cell__flag { (td_string!(l, results.to_confirm)) } }
+                                },
+                                None => td."cell--none" { "—" },
                             }
-                            None => view! { <td class="cell--none">"—"</td> }.into_any(),
-                        })
-                        .collect_any_view();
-                    view! {
-                        <tr>
-                            <th scope="row">
-                                {commune.name.clone()}
-                                // A workshop's position weighs as its people: IGRETEC reads it apart.
-                                {(commune.assessment.profile.consolidated_respondents > 1).then(|| view! {
-                                    " "<span class="badge" data-testid="synthesis-badge">
-                                        {td_string!(l, territory.synthesis_badge, count = commune.assessment.profile.consolidated_respondents)}
-                                    </span>
-                                })}
-                                // Several people's answers of one round: the row is one view
-                                // until they are consolidated.
-                                {(commune.other_respondents > 0).then(|| view! {
-                                    " "<span class="badge badge--warning" data-testid="other-respondents">
-                                        {crate::td_plural!(l, territory.other_respondents, commune.other_respondents)}
-                                    </span>
-                                })}
-                            </th>
-                            <td class="heatmap__date" data-testid="assessment-date">
-                                {date}
-                                {old.then(|| warning_badge(td_string!(l, territory.old_mark)))}
-                            </td>
-                            <td class="heatmap__completeness" data-testid="completeness">
-                                {td_string!(l, territory.completeness, answered = answered, total = total)}
-                                {(commune.asked_again > 0).then(|| view! { " " <span class="badge" data-testid="older-referential">{td_string!(l, territory.older_referential, version = commune.framework_version.clone())}</span> })}
-                            </td>
-                            {cells}
-                        </tr>
+                        }
                     }
-                })
-                .collect_any_view()
+                }
+            }
+            .into_string()
         })
     };
     let header = move |index: Option<usize>, label: String| {
@@ -584,7 +581,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                             {framework.pillars.iter().enumerate().map(|(i, p)| header(Some(i), texts.pillar_name(&p.id).to_string())).collect_any_view()}
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody inner_html=rows></tbody>
                 </table>
             </div>
             <div class="heatmap-key" data-testid="heatmap-key">
@@ -606,47 +603,43 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
     let texts = state.texts();
     let lang = state.lang_code();
     let number = move |v: f64| browser::format_number(v, lang, 1);
-    let rows = territory.with_value(|t| {
-        framework
-            .pillars
-            .iter()
-            .zip(t.spreads(framework))
-            .map(|(pillar, spread)| {
-                let name = texts.pillar_name(&pillar.id).to_string();
-                match spread {
-                    Some(s) => view! {
-                        <tr>
-                            <th scope="row">{name}</th>
-                            <td>{s.count.to_string()}</td><td>{number(s.min)}</td><td>{number(s.q1)}</td>
-                            <td><strong>{number(s.median)}</strong></td><td>{number(s.q3)}</td><td>{number(s.max)}</td><td>{number(s.mean)}</td>
-                        </tr>
-                    }.into_any(),
-                    None => view! { <tr><th scope="row">{name}</th><td colspan="7">{td_string!(l, results.not_assessed)}</td></tr> }.into_any(),
+    let table = territory.with_value(|t| {
+        html! {
+            h2 #spread-title { (td_string!(l, territory.spread_title)) }
+            div.table-scroll tabindex="0" role="region" aria-label=(table_named(l, td_string!(l, territory.spread_title))) {
+                table.data-table data-testid="spreads" {
+                    caption { (td_string!(l, territory.spread_caption)) }
+                    thead { tr {
+                        th scope="col" { (td_string!(l, results.col_pillar)) }
+                        th scope="col" { (td_string!(l, territory.col_count)) }
+                        th scope="col" { "Min" }
+                        th scope="col" { (td_string!(l, territory.col_q1)) }
+                        th scope="col" { (td_string!(l, territory.col_median)) }
+                        th scope="col" { (td_string!(l, territory.col_q3)) }
+                        th scope="col" { "Max" }
+                        th scope="col" { (td_string!(l, territory.col_mean)) }
+                    } }
+                    tbody {
+                        @for (pillar, spread) in framework.pillars.iter().zip(t.spreads(framework)) {
+                            tr {
+                                th scope="row" { (texts.pillar_name(&pillar.id)) }
+                                @match spread {
+                                    Some(s) => {
+                                        td { (s.count) } td { (number(s.min)) } td { (number(s.q1)) }
+                                        td { strong { (number(s.median)) } } td { (number(s.q3)) }
+                                        td { (number(s.max)) } td { (number(s.mean)) }
+                                    },
+                                    None => td colspan="7" { (td_string!(l, results.not_assessed)) },
+                                }
+                            }
+                        }
+                    }
                 }
-            })
-            .collect_any_view()
+            }
+        }
+        .into_string()
     });
-    view! {
-        <section aria-labelledby="spread-title">
-            <h2 id="spread-title">{td_string!(l, territory.spread_title)}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=table_named(l, td_string!(l, territory.spread_title))>
-                <table class="data-table" data-testid="spreads">
-                    <caption>{td_string!(l, territory.spread_caption)}</caption>
-                    <thead><tr>
-                        <th scope="col">{td_string!(l, results.col_pillar)}</th>
-                        <th scope="col">{td_string!(l, territory.col_count)}</th>
-                        <th scope="col">"Min"</th>
-                        <th scope="col">{td_string!(l, territory.col_q1)}</th>
-                        <th scope="col">{td_string!(l, territory.col_median)}</th>
-                        <th scope="col">{td_string!(l, territory.col_q3)}</th>
-                        <th scope="col">"Max"</th>
-                        <th scope="col">{td_string!(l, territory.col_mean)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </section>
-    }
+    view! { <section aria-labelledby="spread-title" inner_html=table></section> }
 }
 
 /// Per legal duty, how many communes are below the minimum: what the intercommunale can help
@@ -657,35 +650,35 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
     let state = AppState::from_context();
     let texts = state.texts();
     let counts = territory.with_value(|t| t.obligation_counts(content::framework()));
-    view! {
-        <section aria-labelledby="territory-obligations-title">
-            <h2 id="territory-obligations-title">{td_string!(l, territory.obligations_title)}</h2>
-            <p class="hint">{td_string!(l, territory.obligations_lead)}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=table_named(l, td_string!(l, territory.obligations_title))>
-            <table class="data-table" data-testid="territory-obligations">
-                <thead><tr>
-                    <th scope="col">{td_string!(l, territory.obligations_question)}</th>
-                    <th scope="col">{td_string!(l, territory.obligations_below)}</th>
-                    <th scope="col">{td_string!(l, territory.obligations_met)}</th>
-                    <th scope="col">{td_string!(l, territory.obligations_to_check)}</th>
-                </tr></thead>
-                <tbody>
-                    {counts.into_iter().map(|count| view! {
-                        <tr data-testid=format!("territory-obligation-{}", count.question_id)>
-                            <th scope="row">{texts.questions.get(&count.question_id).map(|q| q.title.clone()).unwrap_or_default()}</th>
-                            <td>
-                                <strong>{count.below.len()}</strong>
-                                {(!count.below.is_empty()).then(|| view! { <br/><span class="hint">{count.below.join(", ")}</span> })}
-                            </td>
-                            <td>{count.met}</td>
-                            <td>{count.to_check}</td>
-                        </tr>
-                    }).collect_any_view()}
-                </tbody>
-            </table>
-            </div>
-        </section>
+    let table = html! {
+        h2 #territory-obligations-title { (td_string!(l, territory.obligations_title)) }
+        p.hint { (td_string!(l, territory.obligations_lead)) }
+        div.table-scroll tabindex="0" role="region" aria-label=(table_named(l, td_string!(l, territory.obligations_title))) {
+            table.data-table data-testid="territory-obligations" {
+                thead { tr {
+                    th scope="col" { (td_string!(l, territory.obligations_question)) }
+                    th scope="col" { (td_string!(l, territory.obligations_below)) }
+                    th scope="col" { (td_string!(l, territory.obligations_met)) }
+                    th scope="col" { (td_string!(l, territory.obligations_to_check)) }
+                } }
+                tbody {
+                    @for count in &counts {
+                        tr data-testid=(format!("territory-obligation-{}", count.question_id)) {
+                            th scope="row" { (texts.questions.get(&count.question_id).map(|q| q.title.as_str()).unwrap_or_default()) }
+                            td {
+                                strong { (count.below.len()) }
+                                @if !count.below.is_empty() { br; span.hint { (count.below.join(", ")) } }
+                            }
+                            td { (count.met) }
+                            td { (count.to_check) }
+                        }
+                    }
+                }
+            }
+        }
     }
+    .into_string();
+    view! { <section aria-labelledby="territory-obligations-title" inner_html=table></section> }
 }
 
 /// Which pillars most communes chose as a focus, each with its communes on demand.
@@ -713,11 +706,12 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
                             <span class="priority-list__name">{texts.pillar_name(&pillar).to_string()}</span>
                             <span class="priority-list__bar" aria-hidden="true"><span style:width=format!("{}%", count * 100 / total)></span></span>
                             <span>{crate::td_plural!(l, territory.priorities_count, count, total = total)}</span>
-                            {(count > 0).then(|| view! {
-                                <details class="priority-list__communes">
-                                    <summary>{td_string!(l, territory.priorities_show)}</summary>
-                                    <CommuneChips names=communes old/>
-                                </details>
+                            {(count > 0).then(|| {
+                                let chips = html! {
+                                    summary { (td_string!(l, territory.priorities_show)) }
+                                    (old.with_value(|old| commune_chips(l, &communes, old)))
+                                };
+                                view! { <details class="priority-list__communes" inner_html=chips.into_string()></details> }
                             })}
                         </li>
                     }
@@ -728,27 +722,22 @@ fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
 }
 
 /// Commune names as chips: short inline labels that wrap, easier to scan than a sentence.
-#[component]
-fn CommuneChips(
-    names: Vec<String>,
-    /// The communes whose file is more than 12 months old, marked as the heat map marks them.
-    old: StoredValue<Vec<String>>,
-) -> impl IntoView {
-    let l = crate::state::locale();
-    view! {
-        <ul class="chips">
-            {names.into_iter().map(|name| {
-                let mark = old.with_value(|old| old.contains(&name)).then(|| old_chip_mark(l));
-                view! { <li class="chip">{name}{mark}</li> }
-            }).collect_any_view()}
-        </ul>
+/// `old` are the communes whose file is more than 12 months old, marked as the heat map marks
+/// them.
+fn commune_chips(l: Locale, names: &[String], old: &[String]) -> Markup {
+    html! {
+        ul.chips {
+            @for name in names {
+                li.chip { (name) @if old.contains(name) { (old_chip_mark(l)) } }
+            }
+        }
     }
 }
 
 /// « ancienne (> 12 mois) » after a commune's name in a chip: its file still counts in the
 /// lists below the heat map, and an analyst must see which figure is last year's.
-fn old_chip_mark(l: Locale) -> impl IntoView + use<> {
-    view! { " "<span class="chip__level chip__old" data-testid="old-chip">{td_string!(l, territory.old_mark)}</span> }
+fn old_chip_mark(l: Locale) -> Markup {
+    html! { " " span."chip__level chip__old" data-testid="old-chip" { (td_string!(l, territory.old_mark)) } }
 }
 
 /// The names of the communes whose file is more than 12 months old.
@@ -786,35 +775,32 @@ fn Pooling(
                 .into_any();
         }
         let (pooled, others): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.pooled);
-        let group = move |title: &'static str,
-                          testid: &'static str,
-                          group: Vec<PoolingCandidate>| {
-            (!group.is_empty()).then(|| view! {
-                <h3>{title}</h3>
-                <ul class="pooling-list" data-testid=testid>
-                    {group.into_iter().map(|c| {
-                        let count = c.communes.len();
-                        view! {
-                            <li data-testid="pooling-candidate" data-action=c.action_id.clone()>
-                                <strong>{actions.get(&c.action_id).map_or_else(|| c.action_id.clone(), |a| {
+        let group = |title: &'static str, testid: &'static str, group: Vec<PoolingCandidate>| {
+            html! {
+                @if !group.is_empty() {
+                    h3 { (title) }
+                    ul.pooling-list data-testid=(testid) {
+                        @for c in &group {
+                            li data-testid="pooling-candidate" data-action=(c.action_id) {
+                                strong { (actions.get(&c.action_id).map_or_else(|| c.action_id.clone(), |a| {
                                     // Several communes at once: the operator is named generically.
                                     content::with_grd(&a.title, state.texts(), None).into_owned()
-                                })}</strong>
-                                " "<span class="hint">{texts.pillar_name(&c.pillar_id).to_string()}</span>
-                                <br/>
-                                <strong class="pooling-list__count">{crate::td_plural!(l, territory.pooling_count, count)}</strong>
-                                <CommuneChips names=c.communes old/>
-                            </li>
+                                })) }
+                                " " span.hint { (texts.pillar_name(&c.pillar_id)) }
+                                br;
+                                strong.pooling-list__count { (crate::td_plural!(l, territory.pooling_count, c.communes.len())) }
+                                (old.with_value(|old| commune_chips(l, &c.communes, old)))
+                            }
                         }
-                    }).collect_any_view()}
-                </ul>
-            })
+                    }
+                }
+            }
         };
-        view! {
-            {group(td_string!(l, territory.pooling_pooled_title), "pooling-pooled", pooled)}
-            {group(td_string!(l, territory.pooling_others_title), "pooling-others", others)}
-        }
-        .into_any()
+        let lists = html! {
+            (group(td_string!(l, territory.pooling_pooled_title), "pooling-pooled", pooled))
+            (group(td_string!(l, territory.pooling_others_title), "pooling-others", others))
+        };
+        view! { <div inner_html=lists.into_string()></div> }.into_any()
     };
     view! {
         <section aria-labelledby="pooling-title">
@@ -956,88 +942,70 @@ fn question_title(texts: &content::Texts, id: &str) -> String {
     texts.question(id).title.clone()
 }
 
-/// Communes with their level on one question, as chips; `chosen` stands out.
+/// Communes with their level on one question, as chips; `chosen` stands out, and `old`
+/// files are marked.
 fn party_chips<'a>(
     l: Locale,
     parties: impl IntoIterator<Item = &'a Party>,
-    (chosen, old): (&str, StoredValue<Vec<String>>),
-) -> AnyView {
-    let chips = parties
-        .into_iter()
-        .map(|p| {
-            let class = if p.commune == chosen {
-                "chip chip--chosen"
-            } else {
-                "chip"
-            };
-            view! {
-                <li class=class>
-                    {p.commune.clone()}" "
-                    <span class="chip__level">{td_string!(l, territory.level, level = p.level)}</span>
-                    {old.with_value(|old| old.contains(&p.commune)).then(|| old_chip_mark(l))}
-                </li>
+    (chosen, old): (&str, &[String]),
+) -> Markup {
+    html! {
+        ul.chips {
+            @for p in parties {
+                li.chip."chip--chosen"[p.commune == chosen] {
+                    (p.commune) " "
+                    span.chip__level { (td_string!(l, territory.level, level = p.level)) }
+                    @if old.contains(&p.commune) { (old_chip_mark(l)) }
+                }
             }
-        })
-        .collect_any_view();
-    view! { <ul class="chips">{chips}</ul> }.into_any()
+        }
+    }
 }
 
 /// One row per question: the communes behind on it, and those that can help with their
 /// notes. `chosen` is the commune the table is seen from, or empty; `title` is the heading
-/// above it, which names its scrolling region.
+/// above it, which names its scrolling region. Read-only, and up to thousands of chips: one
+/// HTML string.
 fn contacts_table(
     l: Locale,
     texts: &'static content::Texts,
     rows: Vec<QuestionContacts<'_>>,
     (chosen, old): (&str, StoredValue<Vec<String>>),
     (testid, title): (&'static str, String),
-) -> AnyView {
+) -> Markup {
     if rows.is_empty() {
-        return view! { <p class="hint" data-testid=testid>{td_string!(l, territory.contacts_none)}</p> }
-            .into_any();
+        return html! { p.hint data-testid=(testid) { (td_string!(l, territory.contacts_none)) } };
     }
-    let rows = rows
-        .into_iter()
-        .map(|row| {
-            let notes = row
-                .helpers
-                .iter()
-                .filter(|p| !p.note.is_empty())
-                .map(|p| {
-                    let note = td_string!(
-                        l,
-                        territory.match_note,
-                        commune = p.commune.clone(),
-                        note = p.note.clone()
-                    );
-                    view! { <p class="hint contacts__note">{note}</p> }
-                })
-                .collect_any_view();
-            view! {
-                <tr data-testid="contact-row" data-question=row.question_id.to_string()>
-                    <th scope="row">
-                        {question_title(texts, row.question_id)}
-                        <br/><span class="hint">{texts.pillar_name(row.pillar_id).to_string()}</span>
-                    </th>
-                    <td data-testid="contact-behind">{party_chips(l, row.behind.iter().copied(), (chosen, old))}</td>
-                    <td data-testid="contact-helpers">{party_chips(l, row.helpers.iter().copied(), (chosen, old))}{notes}</td>
-                </tr>
+    old.with_value(|old| html! {
+        div.table-scroll tabindex="0" role="region" aria-label=(table_named(l, &title)) {
+            table."data-table contacts-table" data-testid=(testid) {
+                thead { tr {
+                    th scope="col" { (td_string!(l, territory.contacts_col_question)) }
+                    th scope="col" { (td_string!(l, territory.contacts_col_behind)) }
+                    th scope="col" { (td_string!(l, territory.contacts_col_helpers)) }
+                } }
+                tbody {
+                    @for row in &rows {
+                        tr data-testid="contact-row" data-question=(row.question_id) {
+                            th scope="row" {
+                                (question_title(texts, row.question_id))
+                                br; span.hint { (texts.pillar_name(row.pillar_id)) }
+                            }
+                            td data-testid="contact-behind" { (party_chips(l, row.behind.iter().copied(), (chosen, old))) }
+                            td data-testid="contact-helpers" {
+                                (party_chips(l, row.helpers.iter().copied(), (chosen, old)))
+                                @for helper in row.helpers.iter().filter(|p| !p.note.is_empty()) {
+                                    p."hint contacts__note" {
+                                        (td_string!(l, territory.match_note, commune = helper.commune.clone(), note = helper.note.clone()))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-        })
-        .collect_any_view();
-    view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=table_named(l, &title)>
-            <table class="data-table contacts-table" data-testid=testid>
-                <thead><tr>
-                    <th scope="col">{td_string!(l, territory.contacts_col_question)}</th>
-                    <th scope="col">{td_string!(l, territory.contacts_col_behind)}</th>
-                    <th scope="col">{td_string!(l, territory.contacts_col_helpers)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+        }
+    })
 }
 
 /// Every contact, one row per question, the most helpful first.
@@ -1055,10 +1023,11 @@ fn AllMatches(
         matches.with(|all| {
             let rows = matching::by_question(all);
             let questions = rows.len();
-            view! {
-                <p data-testid="match-count">{crate::td_plural!(l, territory.contact_questions, questions)}</p>
-                {contacts_table(l, texts, rows, ("", old), ("contacts-table", td_string!(l, territory.contacts_title).to_string()))}
-            }
+            let html = html! {
+                p data-testid="match-count" { (crate::td_plural!(l, territory.contact_questions, questions)) }
+                (contacts_table(l, texts, rows, ("", old), ("contacts-table", td_string!(l, territory.contacts_title).to_string())))
+            };
+            view! { <div inner_html=html.into_string()></div> }
         })
     })
 }
@@ -1082,12 +1051,13 @@ fn CommuneContacts(
             let (learn, help) = matching::for_commune(all, &commune);
             let can_learn = td_string!(l, territory.can_learn, commune = commune.clone()).to_string();
             let can_help = td_string!(l, territory.can_help, commune = commune.clone()).to_string();
-            view! {
-                <h3>{can_learn.clone()}</h3>
-                {contacts_table(l, texts, matching::by_question(learn), (&commune, old), ("can-learn", can_learn))}
-                <h3>{can_help.clone()}</h3>
-                {contacts_table(l, texts, matching::by_question(help), (&commune, old), ("can-help", can_help))}
-            }
+            let html = html! {
+                h3 { (can_learn) }
+                (contacts_table(l, texts, matching::by_question(learn), (&commune, old), ("can-learn", can_learn.clone())))
+                h3 { (can_help) }
+                (contacts_table(l, texts, matching::by_question(help), (&commune, old), ("can-help", can_help.clone())))
+            };
+            view! { <div inner_html=html.into_string()></div> }
         })
     })
 }

@@ -248,6 +248,30 @@ test("two communes on screen with one NIS code are named, with what to have corr
   await page.close();
 });
 
+test("hostile names and notes are shown as text in every table of the territory view", async () => {
+  // The tables below the heat map are written as HTML strings (src/markup.rs): every value
+  // a file brings must arrive escaped.
+  const XSS = `<img src=x onerror="window.__xss=1">"><script>window.__xss=2</script>`;
+  const page = await openPage(app.browser, app.server.url);
+  const [lobbes, courcelles, thuin, beaumont] = contactCase();
+  lobbes.profile.commune = `Lobbes ${XSS}`;
+  setAnswer(lobbes, "gou_documents_donnees", 4, `Inventaire ${XSS}`);
+  thuin.profile.commune = `Thuin ${XSS}`;
+  thuin.profile.respondent_name = XSS;
+  const thuinAgain = structuredClone(thuin);
+  thuinAgain.profile.respondent_name = "Autre personne";
+  await loadTerritory(page, [lobbes, courcelles, thuin, beaumont, thuinAgain]);
+  await page.waitForSelector("[data-testid=contacts-table]");
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__xss), undefined, "no script ran");
+  assert.equal(await page.locator("main img, main script").count(), 0, "no markup injected");
+  for (const where of ["[data-testid=heatmap]", "[data-testid=contacts-table]", "[data-testid=superseded-files]"]) {
+    assert.ok((await page.textContent(where)).includes("<img src=x"), `shown as text in ${where}`);
+  }
+  await assertClean(page);
+  await page.close();
+});
+
 test("on a phone the loaded territory view never scrolls sideways: each wide table scrolls in its frame", async () => {
   const page = await openPage(app.browser, app.server.url);
   await page.setViewportSize({ width: 390, height: 844 });
