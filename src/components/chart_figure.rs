@@ -9,6 +9,7 @@ use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
+use maud::html;
 
 /// « 63 · Intégré », or « non évalué » when a pillar has no level yet.
 pub fn score_text(state: AppState, score: Option<u8>) -> String {
@@ -324,7 +325,8 @@ pub fn bars_at(bars: &Bars, width: Option<u32>) -> String {
     )
 }
 
-/// The pillar scores as a table: the text alternative of the radar and bar charts.
+/// The pillar scores as a table: the text alternative of the radar and bar charts. Read-only:
+/// one HTML string (src/markup.rs).
 #[component]
 pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
     let state = AppState::from_context();
@@ -334,43 +336,43 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
     // and the questions answered were cut off at the screen's edge.
     let colon = td_string!(l, shell.colon);
     let label = move |name: &str| format!("{name}{colon}");
-    let rows = scores
-        .into_iter()
-        .map(|score| {
-            let target = state.with_current(|a| a.settings(&score.pillar_id).target).flatten();
-            let band = score.band.map(|b| texts.level_name_at(usize::from(b - 1)).to_string());
-            view! {
-                <tr>
-                    <th scope="row">{texts.pillar_name(&score.pillar_id).to_string()}</th>
-                    <td data-label=label(td_string!(l, results.col_score))>{score.score.map_or_else(|| "—".to_string(), |s| s.to_string())}</td>
-                    <td data-label=label(td_string!(l, results.col_band))>{band.unwrap_or_else(|| td_string!(l, results.not_assessed).to_string())}</td>
-                    <td data-label=label(td_string!(l, results.col_target))>{target_text(state, target)}</td>
-                    <td data-label=label(td_string!(l, results.col_completion))>
-                        {format!("{} / {}", score.answered_with_level, score.question_count)}
-                        {score.to_confirm().then(|| warning_badge(td_string!(l, results.low_confidence)))}
-                    </td>
-                </tr>
+    let table = html! {
+        table."data-table data-table--stack" data-testid="scores-table" {
+            caption { (caption) }
+            thead { tr {
+                th scope="col" { (td_string!(l, results.col_pillar)) }
+                th scope="col" { (td_string!(l, results.col_score)) }
+                th scope="col" { (td_string!(l, results.col_band)) }
+                th scope="col" { (td_string!(l, results.col_target)) }
+                th scope="col" { (td_string!(l, results.col_completion)) }
+            } }
+            tbody {
+                @for score in &scores {
+                    @let target = state.with_current(|a| a.settings(&score.pillar_id).target).flatten();
+                    tr {
+                        th scope="row" { (texts.pillar_name(&score.pillar_id)) }
+                        td data-label=(label(td_string!(l, results.col_score))) {
+                            @match score.score { Some(value) => (value), None => "—" }
+                        }
+                        td data-label=(label(td_string!(l, results.col_band))) {
+                            @match score.band {
+                                Some(band) => (texts.level_name_at(usize::from(band - 1))),
+                                None => (td_string!(l, results.not_assessed)),
+                            }
+                        }
+                        td data-label=(label(td_string!(l, results.col_target))) { (target_text(state, target)) }
+                        td data-label=(label(td_string!(l, results.col_completion))) {
+                            (score.answered_with_level) " / " (score.question_count)
+                            @if score.to_confirm() { (crate::markup::warning_badge(td_string!(l, results.low_confidence))) }
+                        }
+                    }
+                }
             }
-        })
-        .collect_any_view();
-    view! {
-        <table class="data-table data-table--stack" data-testid="scores-table">
-            <caption>{caption}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{td_string!(l, results.col_pillar)}</th>
-                    <th scope="col">{td_string!(l, results.col_score)}</th>
-                    <th scope="col">{td_string!(l, results.col_band)}</th>
-                    <th scope="col">{td_string!(l, results.col_target)}</th>
-                    <th scope="col">{td_string!(l, results.col_completion)}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
+        }
+    };
+    view! { <div inner_html=table.into_string()></div> }
 }
 
-/// The five bands: colour, name, score range, for the charts and the territory's heat map.
 #[component]
 pub fn BandKey(
     /// What the colours mark on this page.

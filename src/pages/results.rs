@@ -19,11 +19,12 @@ use crate::domain::profile::slug;
 use crate::domain::reference::Reference;
 use crate::domain::scoring::{self, PillarScore};
 use crate::domain::settings::OPERATOR;
-use crate::erased::{CollectAnyView, handler, reactive};
+use crate::erased::{CollectAnyView, handler};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
+use maud::html;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
@@ -338,34 +339,37 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
                 </select>
             </div>
             <ChartFigure draw=Callback::new(move |width| shown.with(|s| bars_at(&s.2, width))) file_stem=detail_stem size testid="breakdown-chart">
-                {reactive(move || shown.with(|(name, rows, _, with_territory)| {
-                    let with_territory = *with_territory;
+                // Read-only, one HTML string (src/markup.rs), redrawn with the chosen pillar.
+                <div inner_html=move || shown.with(|(name, rows, _, with_territory)| {
                     let colon = td_string!(l, shell.colon);
                     let territory_label = format!("{}{colon}", td_string!(l, results.col_territory));
                     let note_label = format!("{}{colon}", td_string!(l, results.col_note));
-                    view! {
+                    html! {
                         // On a phone each row stacks, so a commune's own notes are never cut off.
-                        <table class="data-table data-table--stack" data-testid="breakdown-table">
-                            <caption>{td_string!(l, results.breakdown_caption, pillar = name.clone())}</caption>
-                            <thead><tr>
-                                <th scope="col">{td_string!(l, results.col_question)}</th>
-                                <th scope="col">{td_string!(l, results.col_answer)}</th>
-                                {with_territory.then(|| view! { <th scope="col">{td_string!(l, results.col_territory)}</th> })}
-                                <th scope="col">{td_string!(l, results.col_note)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.iter().map(|row| view! {
-                                    <tr>
-                                        <th scope="row">{row.title.clone()}</th>
-                                        <td>{row.answer.clone()}</td>
-                                        {with_territory.then(|| view! { <td data-testid="territory-reached" data-label=territory_label.clone()>{row.territory.clone().unwrap_or_else(|| "—".to_string())}</td> })}
-                                        <td data-label=note_label.clone()>{row.note.clone()}</td>
-                                    </tr>
-                                }).collect_any_view()}
-                            </tbody>
-                        </table>
+                        table."data-table data-table--stack" data-testid="breakdown-table" {
+                            caption { (td_string!(l, results.breakdown_caption, pillar = name.clone())) }
+                            thead { tr {
+                                th scope="col" { (td_string!(l, results.col_question)) }
+                                th scope="col" { (td_string!(l, results.col_answer)) }
+                                @if *with_territory { th scope="col" { (td_string!(l, results.col_territory)) } }
+                                th scope="col" { (td_string!(l, results.col_note)) }
+                            } }
+                            tbody {
+                                @for row in rows {
+                                    tr {
+                                        th scope="row" { (row.title) }
+                                        td { (row.answer) }
+                                        @if *with_territory {
+                                            td data-testid="territory-reached" data-label=(territory_label) { (row.territory.as_deref().unwrap_or("—")) }
+                                        }
+                                        td data-label=(note_label) { (row.note) }
+                                    }
+                                }
+                            }
+                        }
                     }
-                }))}
+                    .into_string()
+                })></div>
             </ChartFigure>
             // Every pillar's answers in one table, beside the question-by-question reading.
             <p class="no-print">
