@@ -119,8 +119,7 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub partnerships: String,
     /// How many respondents a consolidated assessment brings together; 0 (and absent from the
-    /// JSON) when one person answered. Kept in the profile so the summary file says it too. A
-    /// plain number rather than an `Option`: half the wasm on the questionnaire's first load.
+    /// JSON) when one person answered. Kept in the profile so the summary file says it too.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub consolidated_respondents: u32,
     /// Who a consolidated assessment brings together, each as « name (role) », in the order

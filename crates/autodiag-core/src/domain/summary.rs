@@ -35,6 +35,8 @@ pub const MAX_DEPTH: usize = 64;
 pub struct Summary {
     /// Always "autodiag-summary".
     pub format: String,
+    /// The file format's version: 4 is what this release writes. Files of versions 1 to 4 are
+    /// read; the « (format N) » in a field's description says since when it exists.
     pub schema_version: u32,
     /// Version of the Autodiag app that wrote the file.
     pub app_version: String,
@@ -104,11 +106,18 @@ pub struct SummaryPillar {
     pub importance: Importance,
     /// The level the commune aims for, 1 to 5, if it set one.
     pub target_level: Option<u8>,
-    /// Computed by the app; ignored and recomputed on import.
+    /// Maturity score from 0 to 100, or null when no question of the pillar has a level.
+    /// Computed with the référentiel named in `framework.version`: the app ignores it on
+    /// import and recomputes it from the answers with its own référentiel, so an older file
+    /// can show another figure on screen.
     pub score: Option<u8>,
+    /// The score's band, 1 to 5 (the scale's level names: 0–12, 13–37, 38–62, 63–87,
+    /// 88–100), or null with the score.
     pub band: Option<u8>,
     /// Share of the pillar's questions answered with a level, 0 to 1, to six decimals.
     pub completion: f64,
+    /// The score rests on fewer than half of the pillar's questions: the screens mark it
+    /// « à confirmer » and leave it out of the territory's priorities and spreads.
     pub low_confidence: bool,
 }
 
