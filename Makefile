@@ -151,8 +151,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # dated by its answers, every legal duty's step on the projected roadmap, the proposal on
 # every slide, an out-of-time respondent flagged, whose answers an import would replace,
 # « Fait » kept through a redraft, before/after as cards on a phone (+7.1 KB): 678,927.
+# After an IGRETEC analyst's and a content reviewer's readings: two people's files of one
+# round named, old files marked on every chip, shared NIS codes asked about, the status line's
+# tally, named scroll regions (+4.6 KB): 683,992. Read-only tables written as escaped HTML
+# strings (src/markup.rs, -5.7 KB): 678,289, and the budget comes down to keep that step.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 680000
+DIST_BUDGET := 679000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
