@@ -531,7 +531,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                             @match score {
                                 // Marked as the commune's own results mark it, so a score that
                                 // rests on few answers is not read as a sure one.
-                                Some(score) => td class=(format!("cell--{}", crate::domain::scoring::band_of(*score).get())) ."cell--to-confirm"[*to_confirm] {
+                                Some(score) => td.(format!("cell--{}", crate::domain::scoring::band_of(*score).get()))."cell--to-confirm"[*to_confirm] {
                                     (score)
                                     @if *to_confirm { " " span.cell__flag { (td_string!(l, results.to_confirm)) } }
                                 },

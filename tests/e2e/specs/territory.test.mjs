@@ -126,6 +126,10 @@ test("a score resting on few answers reads « à confirmer » on the heat map an
   assert.equal(await flagged.count(), 1, "only mobility is to confirm");
   assert.equal((await flagged.textContent()).trim(), "50 à confirmer");
   assert.equal(await row("Commune 002").locator("td.cell--to-confirm").count(), 0);
+  // Every score's cell is coloured by its band, a flagged one too.
+  assert.equal(await flagged.getAttribute("class"), "cell--3 cell--to-confirm");
+  const bands = await row("Commune 002").locator("td[class^=cell--]").evaluateAll((cells) => cells.map((c) => c.className));
+  assert.deepEqual(bands, Array(6).fill("cell--3"));
   assert.match(await page.textContent("section[aria-labelledby=heatmap-title] .hint"), /« Questions répondues » compte aussi « Je ne sais pas » et « Non applicable » ; « à confirmer » : moins de la moitié des questions du pilier ont un niveau\./);
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   // Then the référentiel version each file was answered with, and whether it is old.
