@@ -14,3 +14,8 @@ use maud::{Markup, html};
 pub fn warning_badge(text: &str) -> Markup {
     html! { " " span."badge badge--warning" { (text) } }
 }
+
+/// A table's head: one row of column headers.
+pub fn column_headers(headers: &[&str]) -> Markup {
+    html! { thead { tr { @for header in headers { th scope="col" { (header) } } } } }
+}

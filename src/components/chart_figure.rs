@@ -339,13 +339,13 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
     let table = html! {
         table."data-table data-table--stack" data-testid="scores-table" {
             caption { (caption) }
-            thead { tr {
-                th scope="col" { (td_string!(l, results.col_pillar)) }
-                th scope="col" { (td_string!(l, results.col_score)) }
-                th scope="col" { (td_string!(l, results.col_band)) }
-                th scope="col" { (td_string!(l, results.col_target)) }
-                th scope="col" { (td_string!(l, results.col_completion)) }
-            } }
+            (crate::markup::column_headers(&[
+                td_string!(l, results.col_pillar),
+                td_string!(l, results.col_score),
+                td_string!(l, results.col_band),
+                td_string!(l, results.col_target),
+                td_string!(l, results.col_completion),
+            ]))
             tbody {
                 @for score in &scores {
                     @let target = state.with_current(|a| a.settings(&score.pillar_id).target).flatten();

@@ -609,16 +609,16 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
             div.table-scroll tabindex="0" role="region" aria-label=(table_named(l, td_string!(l, territory.spread_title))) {
                 table.data-table data-testid="spreads" {
                     caption { (td_string!(l, territory.spread_caption)) }
-                    thead { tr {
-                        th scope="col" { (td_string!(l, results.col_pillar)) }
-                        th scope="col" { (td_string!(l, territory.col_count)) }
-                        th scope="col" { "Min" }
-                        th scope="col" { (td_string!(l, territory.col_q1)) }
-                        th scope="col" { (td_string!(l, territory.col_median)) }
-                        th scope="col" { (td_string!(l, territory.col_q3)) }
-                        th scope="col" { "Max" }
-                        th scope="col" { (td_string!(l, territory.col_mean)) }
-                    } }
+                    (crate::markup::column_headers(&[
+                        td_string!(l, results.col_pillar),
+                        td_string!(l, territory.col_count),
+                        "Min",
+                        td_string!(l, territory.col_q1),
+                        td_string!(l, territory.col_median),
+                        td_string!(l, territory.col_q3),
+                        "Max",
+                        td_string!(l, territory.col_mean),
+                    ]))
                     tbody {
                         @for (pillar, spread) in framework.pillars.iter().zip(t.spreads(framework)) {
                             tr {
@@ -655,12 +655,12 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
         p.hint { (td_string!(l, territory.obligations_lead)) }
         div.table-scroll tabindex="0" role="region" aria-label=(table_named(l, td_string!(l, territory.obligations_title))) {
             table.data-table data-testid="territory-obligations" {
-                thead { tr {
-                    th scope="col" { (td_string!(l, territory.obligations_question)) }
-                    th scope="col" { (td_string!(l, territory.obligations_below)) }
-                    th scope="col" { (td_string!(l, territory.obligations_met)) }
-                    th scope="col" { (td_string!(l, territory.obligations_to_check)) }
-                } }
+                (crate::markup::column_headers(&[
+                    td_string!(l, territory.obligations_question),
+                    td_string!(l, territory.obligations_below),
+                    td_string!(l, territory.obligations_met),
+                    td_string!(l, territory.obligations_to_check),
+                ]))
                 tbody {
                     @for count in &counts {
                         tr data-testid=(format!("territory-obligation-{}", count.question_id)) {
@@ -979,11 +979,11 @@ fn contacts_table(
     old.with_value(|old| html! {
         div.table-scroll tabindex="0" role="region" aria-label=(table_named(l, &title)) {
             table."data-table contacts-table" data-testid=(testid) {
-                thead { tr {
-                    th scope="col" { (td_string!(l, territory.contacts_col_question)) }
-                    th scope="col" { (td_string!(l, territory.contacts_col_behind)) }
-                    th scope="col" { (td_string!(l, territory.contacts_col_helpers)) }
-                } }
+                (crate::markup::column_headers(&[
+                    td_string!(l, territory.contacts_col_question),
+                    td_string!(l, territory.contacts_col_behind),
+                    td_string!(l, territory.contacts_col_helpers),
+                ]))
                 tbody {
                     @for row in &rows {
                         tr data-testid="contact-row" data-question=(row.question_id) {
