@@ -10,6 +10,7 @@ use crate::domain::content;
 use crate::domain::matching::{self, Match, Party, QuestionContacts, Thresholds};
 use crate::domain::summary::{ImportError, MAX_FILE_BYTES};
 use crate::domain::territory::{self, PoolingCandidate, SupersededReason, Territory};
+use crate::domain::territory_export::ExportTexts;
 use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
@@ -1078,11 +1079,23 @@ fn Exports(
     let export_json = move |_| {
         let json = territory.with_value(|t| {
             let matches = matching::find(framework, t, thresholds.get_untracked());
+            let actions = state.action_texts();
+            // Titles as the screen writes them, so the file reads without the catalogue.
+            let export_texts = ExportTexts {
+                reason: &|e: &ImportError| error_message(l, e),
+                question_title: &|id: &str| question_title(texts, id),
+                action_title: &|id: &str| {
+                    actions.get(id).map_or_else(
+                        || id.to_string(),
+                        |a| content::with_grd(&a.title, texts, None).into_owned(),
+                    )
+                },
+            };
             let aggregate = t.aggregate(
                 framework,
                 matches,
                 pooling_minimum.get_untracked(),
-                |e: &ImportError| error_message(l, e),
+                &export_texts,
                 (&browser::now_iso(), &browser::today()),
             );
             aggregate.to_json()

@@ -535,7 +535,7 @@ fn territory_exports_are_written_byte_for_byte_as_serde_wrote_them_floats_rounde
         framework(),
         matches,
         3,
-        |e| format!("{e:?}"),
+        &EXPORT_TEXTS_DEBUG,
         (NOW, &NOW[..10]),
     );
     assert!(!aggregate.matches.is_empty() && !aggregate.pooling_candidates.is_empty());

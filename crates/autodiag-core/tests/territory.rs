@@ -4,7 +4,7 @@ mod common;
 use autodiag_core::LiteMap;
 use autodiag_core::domain::assessment::{Assessment, Choice, Importance};
 use autodiag_core::domain::consolidation;
-use autodiag_core::domain::content::LegalLevelNames;
+use autodiag_core::domain::content::{self, LegalLevelNames};
 use autodiag_core::domain::matching::{self, Match, Party, Thresholds};
 use autodiag_core::domain::plan::ItemStatus;
 use autodiag_core::domain::profile::PopulationBand;
@@ -1342,7 +1342,7 @@ fn the_territory_csv_speaks_the_readers_language() {
             framework(),
             Vec::new(),
             2,
-            |_| String::new(),
+            &EXPORT_TEXTS,
             ("2027-06-01T08:00:00Z", "2027-06-01"),
         )
         .to_json();
@@ -1476,13 +1476,7 @@ fn the_territory_exports_give_each_communes_population_band() {
     assert_eq!(row("Lobbes")[2], "5 000 à 10 000");
     assert_eq!(row("Thuin")[2], "");
     let json = t
-        .aggregate(
-            framework(),
-            Vec::new(),
-            2,
-            |_| String::new(),
-            (NOW, &NOW[..10]),
-        )
+        .aggregate(framework(), Vec::new(), 2, &EXPORT_TEXTS, (NOW, &NOW[..10]))
         .to_json();
     assert!(json.contains("\"population\": \"5000_to_10000\""), "{json}");
     assert!(json.contains("\"population\": null"), "{json}");
@@ -1575,13 +1569,7 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
         "{row}"
     );
 
-    let aggregate = t.aggregate(
-        framework(),
-        Vec::new(),
-        2,
-        |_| String::new(),
-        (NOW, &NOW[..10]),
-    );
+    let aggregate = t.aggregate(framework(), Vec::new(), 2, &EXPORT_TEXTS, (NOW, &NOW[..10]));
     let beaumont = aggregate
         .communes
         .iter()
@@ -1640,7 +1628,7 @@ fn two_peoples_files_of_one_round_are_named_as_such_and_flag_the_commune() {
             framework(),
             Vec::new(),
             2,
-            |_| String::new(),
+            &EXPORT_TEXTS,
             (NOW, "2026-12-01"),
         )
         .to_json();
@@ -1730,4 +1718,57 @@ fn communes_that_share_a_nis_code_are_named_for_a_check() {
             ]
         )]
     );
+}
+
+#[test]
+fn the_export_names_each_duty_and_action_by_its_title_beside_its_id() {
+    // An analyst pasting the export into a note for the board read « sc_eguichet » and
+    // « gou_dematerialisation » where the screen says what they are.
+    let mut thuin = commune("Thuin", "56078", "2026-11-05");
+    answer_all(&mut thuin, level(1));
+    let mut lobbes = commune("Lobbes", "56044", "2026-11-05");
+    answer_all(&mut lobbes, level(1));
+    let files = vec![
+        ("thuin.json".to_string(), file_of(&thuin)),
+        ("lobbes.json".to_string(), file_of(&lobbes)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    let aggregate = t.aggregate(
+        framework(),
+        Vec::new(),
+        2,
+        &EXPORT_TEXTS,
+        (NOW, "2026-12-01"),
+    );
+    assert!(!aggregate.legal_obligations.is_empty());
+    assert!(!aggregate.pooling_candidates.is_empty());
+    let json = aggregate.to_json();
+    for duty in &aggregate.legal_obligations {
+        let title = content::texts("fr")
+            .question(&duty.count.question_id)
+            .title
+            .clone();
+        assert!(!title.is_empty());
+        assert_eq!(duty.title, title);
+        assert!(
+            json.contains(&format!(
+                "\"title\": \"{title}\",\n      \"question_id\": \"{}\"",
+                duty.count.question_id
+            )),
+            "{json}"
+        );
+    }
+    for candidate in &aggregate.pooling_candidates {
+        let title = content::action_texts("fr")[&candidate.candidate.action_id]
+            .title
+            .clone();
+        assert_eq!(candidate.title, title);
+        assert!(
+            json.contains(&format!(
+                "\"title\": \"{}\",\n      \"action_id\"",
+                title.replace('"', "\\\"")
+            )),
+            "{json}"
+        );
+    }
 }

@@ -20,9 +20,9 @@ pub struct Aggregate {
     pub spreads: Vec<PillarSpread>,
     pub common_priorities: Vec<PriorityCount>,
     /// Per legal duty: the communes below its minimum.
-    pub legal_obligations: Vec<ObligationCount>,
+    pub legal_obligations: Vec<TitledObligation>,
     pub pooling_min_communes: usize,
-    pub pooling_candidates: Vec<PoolingCandidate>,
+    pub pooling_candidates: Vec<TitledPooling>,
     pub matches: Vec<super::matching::Match>,
     pub rejected_files: Vec<RejectedFile>,
     pub superseded_files: Vec<SupersededFile>,
@@ -67,6 +67,33 @@ pub struct PriorityCount {
     pub communes: usize,
 }
 
+/// A legal duty's count with the question's title in the exporter's language, so that a note
+/// can quote it without looking the id up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TitledObligation {
+    pub title: String,
+    #[serde(flatten)]
+    pub count: ObligationCount,
+}
+
+/// A pooling candidate with the action's title in the exporter's language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TitledPooling {
+    pub title: String,
+    #[serde(flatten)]
+    pub candidate: PoolingCandidate,
+}
+
+/// How the export words what it names, in the language of the person who exports.
+pub struct ExportTexts<'a> {
+    /// An import error.
+    pub reason: &'a dyn Fn(&ImportError) -> String,
+    /// A question's title, by id.
+    pub question_title: &'a dyn Fn(&str) -> String,
+    /// An action's title, by id.
+    pub action_title: &'a dyn Fn(&str) -> String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RejectedFile {
     pub file: String,
@@ -86,15 +113,15 @@ pub struct SupersededFile {
 }
 
 impl Territory {
-    /// The aggregate export. `reason` words an import error in the user's language; `today`,
-    /// the reader's own day, says which assessments are more than 12 months old, as the
-    /// screen does.
+    /// The aggregate export. `texts` word errors, questions and actions in the user's
+    /// language; `today`, the reader's own day, says which assessments are more than 12 months
+    /// old, as the screen does.
     pub fn aggregate(
         &self,
         framework: &Framework,
         matches: Vec<super::matching::Match>,
         pooling_min_communes: usize,
-        reason: impl Fn(&ImportError) -> String,
+        texts: &ExportTexts,
         (generated_at, today): (&str, &str),
     ) -> Aggregate {
         let pillar_ids: Vec<&String> = framework.pillars.iter().map(|p| &p.id).collect();
@@ -145,16 +172,30 @@ impl Territory {
                     communes,
                 })
                 .collect(),
-            legal_obligations: self.obligation_counts(framework),
+            legal_obligations: self
+                .obligation_counts(framework)
+                .into_iter()
+                .map(|count| TitledObligation {
+                    title: (texts.question_title)(&count.question_id),
+                    count,
+                })
+                .collect(),
             pooling_min_communes,
-            pooling_candidates: self.pooling_candidates(framework, pooling_min_communes),
+            pooling_candidates: self
+                .pooling_candidates(framework, pooling_min_communes)
+                .into_iter()
+                .map(|candidate| TitledPooling {
+                    title: (texts.action_title)(&candidate.action_id),
+                    candidate,
+                })
+                .collect(),
             matches,
             rejected_files: self
                 .rejected
                 .iter()
                 .map(|r| RejectedFile {
                     file: r.file.clone(),
-                    reason: reason(&r.error),
+                    reason: (texts.reason)(&r.error),
                 })
                 .collect(),
             superseded_files: self
@@ -243,8 +284,10 @@ impl Aggregate {
                 out.close('}');
             });
         out.key("legal_obligations")
-            .list(&self.legal_obligations, |out, count| {
+            .list(&self.legal_obligations, |out, titled| {
+                let count = &titled.count;
                 out.open('{');
+                out.text("title", &titled.title);
                 out.text("question_id", &count.question_id);
                 out.key("legal_minimum")
                     .whole(u64::from(count.legal_minimum));
@@ -256,8 +299,10 @@ impl Aggregate {
         out.key("pooling_min_communes")
             .whole(self.pooling_min_communes as u64);
         out.key("pooling_candidates")
-            .list(&self.pooling_candidates, |out, candidate| {
+            .list(&self.pooling_candidates, |out, titled| {
+                let candidate = &titled.candidate;
                 out.open('{');
+                out.text("title", &titled.title);
                 out.text("action_id", &candidate.action_id);
                 out.text("pillar_id", &candidate.pillar_id);
                 out.key("pooled").boolean(candidate.pooled);

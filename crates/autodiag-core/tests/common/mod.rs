@@ -111,3 +111,37 @@ pub fn realistic_assessment(
     a.roadmap = Some(r);
     a
 }
+
+fn no_reason(_: &autodiag_core::domain::summary::ImportError) -> String {
+    String::new()
+}
+
+fn debug_reason(error: &autodiag_core::domain::summary::ImportError) -> String {
+    format!("{error:?}")
+}
+
+fn french_question_title(id: &str) -> String {
+    content::texts("fr").question(id).title.clone()
+}
+
+fn french_action_title(id: &str) -> String {
+    content::action_texts("fr")
+        .get(id)
+        .map_or_else(|| id.to_string(), |a| a.title.clone())
+}
+
+/// The territory export's texts as a French reader's screen words them; errors left empty.
+pub const EXPORT_TEXTS: autodiag_core::domain::territory_export::ExportTexts<'static> =
+    autodiag_core::domain::territory_export::ExportTexts {
+        reason: &no_reason,
+        question_title: &french_question_title,
+        action_title: &french_action_title,
+    };
+
+/// The same, with each error written as `Debug`.
+pub const EXPORT_TEXTS_DEBUG: autodiag_core::domain::territory_export::ExportTexts<'static> =
+    autodiag_core::domain::territory_export::ExportTexts {
+        reason: &debug_reason,
+        question_title: &french_question_title,
+        action_title: &french_action_title,
+    };
