@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
+use maud::html;
 
 /// Each legal duty answered below its minimum, then those still to check, with their legal basis.
 #[component]
@@ -60,12 +61,12 @@ pub fn LegalObligations(
                 .to_string()
             }
         };
-        view! {
-            <li data-testid=format!("obligation-{}", obligation.question_id)>
-                <a href=state.href(Route::Pillar(pillar))><strong>{question.title.clone()}</strong></a>
-                " — "{standing}
-                <br/><span class="hint">{question.legal_basis.clone()}</span>
-            </li>
+        html! {
+            li data-testid=(format!("obligation-{}", obligation.question_id)) {
+                a href=(state.href(Route::Pillar(pillar))) { strong { (question.title) } }
+                " — " (standing)
+                br; span.hint { (question.legal_basis) }
+            }
         }
     };
     let below: Vec<_> = all
@@ -78,21 +79,23 @@ pub fn LegalObligations(
         .filter(|o| o.compliance == Compliance::ToCheck)
         .map(row)
         .collect();
-    let no_gap = below.is_empty();
+    // Read-only: one HTML string (src/markup.rs).
+    let list = html! {
+        h2 #obligations-title { (td_string!(l, results.legal_title)) }
+        p { (td_string!(l, results.legal_lead)) }
+        p.obligations__count { strong { (td_string!(l, results.legal_count, met = met, total = total)) } }
+        @if !below.is_empty() {
+            h3 { (td_string!(l, results.legal_below_title)) }
+            ul."obligations__list obligations__list--below" { @for row in &below { (row) } }
+        }
+        @if !to_check.is_empty() {
+            h3 { (td_string!(l, results.legal_to_check_title)) }
+            ul.obligations__list { @for row in &to_check { (row) } }
+        }
+    };
     view! {
-        <section class="obligations" aria-labelledby="obligations-title" data-testid="legal-obligations">
-            <h2 id="obligations-title">{td_string!(l, results.legal_title)}</h2>
-            <p>{td_string!(l, results.legal_lead)}</p>
-            <p class="obligations__count"><strong>{td_string!(l, results.legal_count, met = met, total = total)}</strong></p>
-            {(!no_gap).then(|| view! {
-                <h3>{td_string!(l, results.legal_below_title)}</h3>
-                <ul class="obligations__list obligations__list--below">{below}</ul>
-            })}
-            {(!to_check.is_empty()).then(|| view! {
-                <h3>{td_string!(l, results.legal_to_check_title)}</h3>
-                <ul class="obligations__list">{to_check}</ul>
-            })}
-        </section>
+        <section class="obligations" aria-labelledby="obligations-title" data-testid="legal-obligations"
+            inner_html=list.into_string()></section>
     }
 }
 
