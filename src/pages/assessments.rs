@@ -298,7 +298,7 @@ impl RowSummary {
             commune: assessment.profile.commune.clone(),
             date: assessment.profile.date.clone(),
             // A consolidation's group label is already in its name: who took part, then.
-            respondent: if assessment.profile.consolidated_respondents > 1 {
+            respondent: if assessment.profile.is_synthesis() {
                 crate::pages::report::participants_text(crate::state::locale(), &assessment.profile)
                     .unwrap_or_default()
             } else {

@@ -548,9 +548,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         name = name.get_untracked()
     );
     // The proposals count a synthesis loaded again as its people: the rule says so.
-    let weighs_more = respondents
-        .iter()
-        .any(|r| r.profile.consolidated_respondents > 1);
+    let weighs_more = respondents.iter().any(|r| r.profile.is_synthesis());
     let stored = StoredValue::new(respondents);
     let save = move |_| {
         let assessment = stored.with_value(|r| {

@@ -133,7 +133,7 @@ pub fn ReportPage() -> impl IntoView {
     ];
     // A workshop's consolidation names who took part instead of one respondent and role (its
     // « respondent » is the group's label, already in the title's name).
-    if profile.consolidated_respondents > 1 {
+    if profile.is_synthesis() {
         rows.drain(3..5);
         if let Some(participants) = participants_text(l, &profile) {
             rows.insert(
@@ -225,7 +225,6 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                 ol.report-items {
                     @for item in items {
                         @let (owner, due) = owner_and_due(state, item);
-                        @let reasons = reasons.get(&item.id).cloned().unwrap_or_default();
                         li.item {
                             strong { (item_title(state, item)) }
                             @if item.status == ItemStatus::Done { " (" (td_string!(l, roadmap.done)) ")" }
@@ -241,7 +240,7 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                             span data-testid="report-item-who" {
                                 (td_string!(l, roadmap.owner_line)) " " (owner) " · " (td_string!(l, roadmap.due_line)) " " (due)
                             }
-                            @if !reasons.is_empty() {
+                            @if let Some(reasons) = reasons.get(&item.id).filter(|r| !r.is_empty()) {
                                 br; span.hint { (td_string!(l, roadmap.why)) " " (reasons.join(td_string!(l, shell.list_separator))) }
                             }
                         }

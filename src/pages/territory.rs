@@ -376,6 +376,8 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
     // Set on screen, and used by the export as well, so the file says what the screen shows.
     let pooling_minimum = RwSignal::new(territory.with_value(Territory::default_pooling_minimum));
     let thresholds = RwSignal::new(Thresholds::default());
+    // Files more than 12 months old, marked on every list of communes below the heat map.
+    let old = old_communes(territory);
     set_timeout(
         move || {
             rest.set(true);
@@ -464,10 +466,10 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
         // batch is on screen sooner.
         {reactive(move || (has_communes && rest.get()).then(|| view! {
             <Spreads territory/>
-            <Priorities territory/>
+            <Priorities territory old/>
             <Obligations territory/>
-            <Pooling territory minimum=pooling_minimum/>
-            <Contacts territory thresholds/>
+            <Pooling territory minimum=pooling_minimum old/>
+            <Contacts territory thresholds old/>
             <Exports territory pooling_minimum thresholds/>
         }))}
     }
@@ -684,11 +686,14 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
 
 /// Which pillars most communes chose as a focus, each with its communes on demand.
 #[component]
-fn Priorities(territory: StoredValue<Territory>) -> impl IntoView {
+fn Priorities(
+    territory: StoredValue<Territory>,
+    /// The communes whose file is more than 12 months old.
+    old: StoredValue<Vec<String>>,
+) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
     let texts = state.texts();
-    let old = old_communes(territory);
     let (total, priorities) = territory.with_value(|t| {
         (
             t.communes.len().max(1),
@@ -759,13 +764,14 @@ fn Pooling(
     territory: StoredValue<Territory>,
     /// How many communes must share an action, as set on screen; the export uses it too.
     minimum: RwSignal<usize>,
+    /// The communes whose file is more than 12 months old.
+    old: StoredValue<Vec<String>>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
     let framework = content::framework();
     let texts = state.texts();
     let actions = state.action_texts();
-    let old = old_communes(territory);
     let list = move || {
         let candidates = territory.with_value(|t| t.pooling_candidates(framework, minimum.get()));
         if candidates.is_empty() {
@@ -834,13 +840,14 @@ fn Contacts(
     territory: StoredValue<Territory>,
     /// The levels that make a commune ahead or behind, as set on screen; the export uses them.
     thresholds: RwSignal<Thresholds>,
+    /// The communes whose file is more than 12 months old.
+    old: StoredValue<Vec<String>>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
     let framework = content::framework();
     let texts = state.texts();
     let commune = RwSignal::new(String::new());
-    let old = old_communes(territory);
     let matches = Memo::new(move |_| {
         territory.with_value(|t| matching::find(framework, t, thresholds.get()))
     });

@@ -153,9 +153,9 @@ pub fn admit(loaded: &[Assessment], candidate: &Assessment) -> Admission {
     }
     // A synthesis speaks for its people: none of them may count a second time.
     let theirs = people(candidate);
-    let in_candidate = candidate.profile.consolidated_respondents > 1;
+    let in_candidate = candidate.profile.is_synthesis();
     for (index, a) in loaded.iter().enumerate() {
-        if !in_candidate && a.profile.consolidated_respondents <= 1 {
+        if !in_candidate && !a.profile.is_synthesis() {
             continue;
         }
         if let Some(person) = people(a).into_iter().find(|p| theirs.contains(p)) {
@@ -191,7 +191,7 @@ pub fn admit(loaded: &[Assessment], candidate: &Assessment) -> Admission {
 /// lists them: a synthesis's participants, or the one respondent who gave a name. The role is
 /// part of it, so that two people of one name and other roles stay two people.
 fn people(a: &Assessment) -> Vec<String> {
-    if a.profile.consolidated_respondents > 1 {
+    if a.profile.is_synthesis() {
         a.profile
             .participants
             .iter()
@@ -214,8 +214,8 @@ fn people(a: &Assessment) -> Vec<String> {
 /// (« Informaticienne », « Responsable informatique »).
 pub(crate) fn counts_in_synthesis(synthesis: &Assessment, one: &Assessment) -> bool {
     let name = super::profile::slug(&one.profile.respondent_name);
-    synthesis.profile.consolidated_respondents > 1
-        && one.profile.consolidated_respondents <= 1
+    synthesis.profile.is_synthesis()
+        && !one.profile.is_synthesis()
         && !one.profile.respondent_name.trim().is_empty()
         && synthesis.profile.participants.iter().any(|label| {
             // A participant is listed as « name (role) », or by name or role alone; a role
@@ -425,7 +425,7 @@ pub fn consolidate(
     let mut participants: Vec<String> = Vec::new();
     for respondent in respondents {
         let profile = &respondent.profile;
-        let named = if profile.consolidated_respondents > 1 {
+        let named = if profile.is_synthesis() {
             // A consolidation's own label names the group, not a person.
             profile.participants.clone()
         } else {
@@ -446,7 +446,7 @@ pub fn consolidate(
             .map(|(i, r)| {
                 let note = r.note(question).trim();
                 // A consolidation's notes are already signed by each person.
-                if r.profile.consolidated_respondents > 1 {
+                if r.profile.is_synthesis() {
                     note.to_string()
                 } else {
                     format!("{} : {}", respondent_label(r, i), note)

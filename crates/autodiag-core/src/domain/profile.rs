@@ -229,11 +229,16 @@ impl Profile {
         }
     }
 
+    /// A group's synthesis (a consolidation of several respondents), not one person's answers.
+    pub fn is_synthesis(&self) -> bool {
+        self.consolidated_respondents > 1
+    }
+
     /// The name an assessment goes by: the commune, and for a consolidation its group's label,
     /// so « Courcelles — synthèse de 3 répondants » is never taken for one person's answers.
     pub fn display_name(&self) -> String {
         let group = self.respondent_name.trim();
-        if self.consolidated_respondents > 1 && !group.is_empty() {
+        if self.is_synthesis() && !group.is_empty() {
             format!("{} — {group}", self.commune)
         } else {
             self.commune.clone()

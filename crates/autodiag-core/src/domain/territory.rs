@@ -79,15 +79,11 @@ pub enum SupersededReason {
     OtherRespondent,
 }
 
-/// Files of one commune at most this many months apart belong to the same round of answers,
-/// as [`super::consolidation`] takes a workshop's files.
-pub const SAME_ROUND_MONTHS: u32 = 6;
-
-/// Whether two files of one commune hold different people's answers: both say who answered
+/// Whether two files of one commune (at most `consolidation::OUT_OF_TIME_MONTHS` apart: one
+/// round) hold different people's answers: both say who answered
 /// and the names differ, or one is a group's synthesis and the other one person's file.
 fn different_respondents(a: &Assessment, b: &Assessment) -> bool {
-    let synthesis = |x: &Assessment| x.profile.consolidated_respondents > 1;
-    if synthesis(a) != synthesis(b) {
+    if a.profile.is_synthesis() != b.profile.is_synthesis() {
         return true;
     }
     let person = |x: &Assessment| super::profile::slug(&x.profile.respondent_name);
@@ -185,7 +181,12 @@ impl TerritoryLoader {
         let date = |index: usize| loaded[index].0.assessment.profile.date.as_str();
         let same_round = |a: usize, b: usize| {
             let (earlier, later) = if date(a) <= date(b) { (a, b) } else { (b, a) };
-            !older_than_months(date(earlier), date(later), SAME_ROUND_MONTHS)
+            // One round, as a workshop takes its respondents' files.
+            !older_than_months(
+                date(earlier),
+                date(later),
+                super::consolidation::OUT_OF_TIME_MONTHS,
+            )
         };
         // For each summary, the one its commune uses, and the synthesis that counts its author.
         let mut used_of: Vec<usize> = (0..loaded.len()).collect();
@@ -202,8 +203,7 @@ impl TerritoryLoader {
             // A group's synthesis of the latest round speaks for the commune before one
             // person's later file: a mayor who missed the workshop does not replace it.
             let rank = |index: usize| {
-                let recent_synthesis = loaded[index].0.assessment.profile.consolidated_respondents
-                    > 1
+                let recent_synthesis = loaded[index].0.assessment.profile.is_synthesis()
                     && latest.is_some_and(|latest| same_round(index, latest));
                 (recent_synthesis, recency(index))
             };

@@ -92,7 +92,7 @@ impl Workspace {
         let author = |a: &Assessment| super::profile::slug(&a.profile.respondent_name);
         self.others_of_same_commune(assessment)
             .filter(|a| a.profile.date > assessment.profile.date)
-            .filter(|a| a.profile.consolidated_respondents > 1 || author(a) == author(assessment))
+            .filter(|a| a.profile.is_synthesis() || author(a) == author(assessment))
             .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
     }
 
