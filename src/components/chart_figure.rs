@@ -260,6 +260,10 @@ pub fn ChartFigure(
     size: (u32, u32),
     /// Test hook naming the chart.
     testid: &'static str,
+    /// Title of the data table in `children`, which then scrolls in a named, focusable region;
+    /// `None` for a caption that holds no table.
+    #[prop(optional, into)]
+    table_title: Option<Signal<String>>,
     children: Children,
 ) -> impl IntoView {
     let l = crate::state::locale();
@@ -300,8 +304,18 @@ pub fn ChartFigure(
                     {td_string!(l, results.download_png)}
                 </button>
             </div>
-            // Focusable, so a keyboard user can scroll a wide table on a phone.
-            <figcaption class="chart__table" tabindex="0">{children()}</figcaption>
+            <figcaption>
+                {match table_title {
+                    // Focusable, so a keyboard user can scroll a wide table on a phone; a
+                    // figcaption may take no region role, so a box inside it does.
+                    Some(title) => view! {
+                        <div class="chart__table" tabindex="0" role="region" aria-label=move || table_named(l, &title.get())>
+                            {children()}
+                        </div>
+                    }.into_any(),
+                    None => children().into_any(),
+                }}
+            </figcaption>
         </figure>
     }
 }

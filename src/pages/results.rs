@@ -119,7 +119,7 @@ pub fn ResultsPage() -> impl IntoView {
                 <section aria-labelledby="radar-title">
                     <h2 id="radar-title">{td_string!(l, results.radar_heading)}</h2>
                     <ChartFigure draw=Callback::new(move |width| charts.with(|c| radar_at(&c.0, width))) file_stem=format!("{stem}-radar")
-                        size=(chart::RADAR_WIDTH, chart::RADAR_HEIGHT) testid="radar-chart">
+                        size=(chart::RADAR_WIDTH, chart::RADAR_HEIGHT) testid="radar-chart" table_title=td_string!(l, results.table_caption).to_string()>
                         <ScoresTable scores=scores caption=td_string!(l, results.table_caption).to_string()/>
                     </ChartFigure>
                 </section>
@@ -338,7 +338,8 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
                     }).collect_any_view()}
                 </select>
             </div>
-            <ChartFigure draw=Callback::new(move |width| shown.with(|s| bars_at(&s.2, width))) file_stem=detail_stem size testid="breakdown-chart">
+            <ChartFigure draw=Callback::new(move |width| shown.with(|s| bars_at(&s.2, width))) file_stem=detail_stem size testid="breakdown-chart"
+                table_title=Signal::derive(move || shown.with(|s| td_string!(l, results.breakdown_caption, pillar = s.0.clone()).to_string()))>
                 // Read-only, one HTML string (src/markup.rs), redrawn with the chosen pillar.
                 <div inner_html=move || shown.with(|(name, rows, _, with_territory)| {
                     let colon = td_string!(l, shell.colon);

@@ -76,7 +76,7 @@ fn SharedResults(assessment: Assessment) -> impl IntoView {
             <p class="notice notice--info">{td_string!(l, shared.read_only)}</p>
             <OverallScore scores=scores.clone()/>
             <ChartFigure draw=Callback::new(move |width| radar_at(&radar, width)) file_stem="autodiag-partage-radar".to_string()
-                size=(chart::RADAR_WIDTH, chart::RADAR_HEIGHT) testid="radar-chart">
+                size=(chart::RADAR_WIDTH, chart::RADAR_HEIGHT) testid="radar-chart" table_title=td_string!(l, results.table_caption).to_string()>
                 <PlainScores scores=scores.clone()/>
             </ChartFigure>
             <ChartFigure draw=Callback::new(move |width| bars_at(&bars, width)) file_stem="autodiag-partage-scores".to_string()
