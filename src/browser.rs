@@ -417,16 +417,17 @@ async fn svg_to_png(svg: &str, width: u32, height: u32, file_name: &str) -> Resu
     download_blob(file_name, &png)
 }
 
-/// Fetches a text file from the app's own origin.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// Defined by the loader (static/preload-questions.js), which runs before the app: it
+    /// unpacks a text file shipped compressed.
+    #[wasm_bindgen(js_name = autodiagFetchText, catch)]
+    fn fetch_text_unpacked(url: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Fetches a text file from the app's own origin, unpacked.
 pub async fn fetch_text(url: &str) -> Result<String, JsValue> {
-    let response: web_sys::Response =
-        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url))
-            .await?
-            .unchecked_into();
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()).into());
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text()?).await?;
+    let text = wasm_bindgen_futures::JsFuture::from(fetch_text_unpacked(url)?).await?;
     text.as_string().ok_or_else(|| "not text".into())
 }
 

@@ -99,6 +99,14 @@ if ! ls "$texts"/texts.*.json "$texts"/questions.*.json >/dev/null 2>&1; then
   exit 1
 fi
 cp "$texts"/texts.*.json "$texts"/questions.*.json "$dir/"
+# In a release build they ship compressed with zopfli too, under the same names: about 5 %
+# smaller than gzip -9, and a third of their size on a server that compresses nothing. The
+# app unpacks what starts with gzip's magic byte (static/preload-questions.js).
+if $compress; then
+  for json in "$dir"/texts.*.json "$dir"/questions.*.json; do
+    zopfli -c "$json" > "$json.gz" && mv "$json.gz" "$json"
+  done
+fi
 
 # The app shell is what the first load fetches. Question texts, other languages' texts and
 # the tools bundle are cached the first time they are used.

@@ -18,3 +18,14 @@ try {
 } catch {
   // Storage refused: the app fetches the texts itself.
 }
+
+// The app's fetch of a text file (src/browser.rs). A release ships them compressed with
+// zopfli under their own names (post-build.sh); a server that labels them
+// `Content-Encoding: gzip` has the browser unpack them already, so the first byte decides.
+globalThis.autodiagFetchText = async (url) => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const body = bytes[0] === 0x1f ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")) : bytes;
+  return new Response(body).text();
+};

@@ -3,6 +3,7 @@
 import { chromium } from "playwright-core";
 import http from "node:http";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import path from "node:path";
 import assert from "node:assert/strict";
 import { before, after } from "node:test";
@@ -23,6 +24,16 @@ const TYPES = {
 };
 
 /** Serves `root` on 127.0.0.1 like any plain static file server. */
+/** A text file of dist/ as JSON: a release build ships them compressed (post-build.sh). */
+export function readDistJson(file, dist = DIST) {
+  return JSON.parse(unpacked(fs.readFileSync(path.join(dist, file))));
+}
+
+/** The text of a file that may ship compressed with gzip or zopfli. */
+export function unpacked(bytes) {
+  return (bytes[0] === 0x1f ? zlib.gunzipSync(bytes) : bytes).toString("utf8");
+}
+
 export async function serve(root = DIST) {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, "http://localhost");

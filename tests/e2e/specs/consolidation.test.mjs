@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { useApp, openPage, assertClean, resultsDir, expectText, downloadText, DIST } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, resultsDir, expectText, downloadText, DIST, readDistJson } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -322,7 +322,7 @@ test("the questions to discuss project one at a time, in large type, driven by t
   assert.ok(answers[1].startsWith(`${levels[1]} : Paul Hermant (Bourgmestre)`), answers[1]);
   // Each answer with what its level says, for the group to check against the commune.
   const textsFile = fs.readdirSync(DIST).find((f) => /^questions\.fr\..*\.json$/.test(f));
-  const texts = JSON.parse(fs.readFileSync(path.join(DIST, textsFile), "utf8"));
+  const texts = readDistJson(textsFile);
   const says = await page.locator("[data-testid=discussion-slide] li .projector__says").allTextContents();
   const question = Object.values(texts).find((q) => q.title === title);
   assert.ok(question, `the texts of « ${title} »`);

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { readdirSync, readFileSync } from "node:fs";
-import { useApp, openPage, assertClean, createAssessment, openPillar, ready, resultsDir, downloadText, DIST } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, openPillar, ready, resultsDir, downloadText, DIST, readDistJson } from "../lib/harness.mjs";
 import { communes, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -179,7 +179,8 @@ test("question texts from an older release never crash the page", async () => {
   // …and if it did (a stale proxy), a missing question shows its id instead of a crash.
   await page.route(/questions\.fr\.[0-9a-f]{16}\.json$/, async (route) => {
     const response = await route.fetch();
-    const texts = await response.json();
+    const { unpacked } = await import("../lib/harness.mjs");
+    const texts = JSON.parse(unpacked(await response.body()));
     texts.gou_ancienne = { ...texts.gou_donnees_personnelles, id: "gou_ancienne" };
     delete texts.gou_donnees_personnelles;
     await route.fulfill({ response, json: texts });
@@ -263,7 +264,7 @@ test("« Continuer » on a finished 2.1.0 assessment leads to the first question
   const file = readdirSync(DIST).find((name) => /^questions\.fr\..*\.json$/.test(name));
   const renamed = { mob_ecoles_zone30: "mob_ecoles", qdv_plan_urgence: "qdv_crise", sc_publicite_conseil: "sc_publicite_active", gou_donnees_personnelles: "gou_rgpd", gou_donnees_ouvertes: "gou_open_data" };
   const answers = {};
-  for (const id of Object.keys(JSON.parse(readFileSync(path.join(DIST, file), "utf8")))) answers[renamed[id] ?? id] = { choice: 3 };
+  for (const id of Object.keys(readDistJson(file))) answers[renamed[id] ?? id] = { choice: 3 };
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
   await page.goto(app.server.url);
