@@ -12,7 +12,18 @@ use leptos::prelude::*;
 pub fn HomePage() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
-    let current = move || state.with_current(|a| (a.profile.commune.clone(), next_step(a)));
+    // Dated: a commune assessed again next year has two, and the button says which it opens.
+    let current = move || {
+        state.with_current(|a| {
+            let name = if crate::domain::profile::is_iso_date(&a.profile.date) {
+                let date = crate::browser::format_date(&a.profile.date, state.lang_code(), false);
+                format!("{} ({date})", a.profile.commune)
+            } else {
+                a.profile.commune.clone()
+            };
+            (name, next_step(a))
+        })
+    };
     let returning = state.has_current();
     let start = view! {
         <h2 id="start-title">{td_string!(l, home.start_title)}</h2>

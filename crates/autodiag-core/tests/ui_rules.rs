@@ -143,6 +143,14 @@ fn an_earlier_year_knows_the_later_assessment_of_its_commune() {
     let mut with_synthesis = workspace.clone();
     with_synthesis.assessments.push(synthesis);
     assert_eq!(later(&with_synthesis, "mayor"), Some("group".to_string()));
+    // Next year's round by someone else takes its place too: a reviewer's edit to « last
+    // year » went unwarned into the baseline the comparison reads.
+    let mut next_year = workspace.clone();
+    next_year
+        .assessments
+        .push(signed("new-dg", "2027-11-25", "Julie"));
+    assert_eq!(later(&next_year, "mayor"), Some("new-dg".to_string()));
+    assert_eq!(later(&next_year, "dg"), Some("new-dg".to_string()));
     // Undated, nothing can be said.
     let mut undated = with_synthesis.clone();
     undated.assessments[1].profile.date.clear();

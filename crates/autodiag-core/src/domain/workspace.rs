@@ -78,9 +78,10 @@ impl Workspace {
 
     /// The latest assessment of the same commune dated after `assessment` that takes its place,
     /// if any: a screen showing an earlier year's says so, since its summary is not the one to
-    /// send. Only a synthesis, or one by the same respondent (or by the commune, unsigned),
-    /// takes its place: in a facilitator's browser, one respondent's file is not another's
-    /// earlier year.
+    /// send. A synthesis, one by the same respondent (or by the commune, unsigned), or one of a
+    /// later round (more than `consolidation::OUT_OF_TIME_MONTHS` after) takes its place: in a
+    /// facilitator's browser, one respondent's file of a workshop is not another's earlier
+    /// year, but next year's diagnostic by a new DG is.
     pub fn later_of_same_commune<'a>(
         &'a self,
         assessment: &'a Assessment,
@@ -92,7 +93,15 @@ impl Workspace {
         let author = |a: &Assessment| super::profile::slug(&a.profile.respondent_name);
         self.others_of_same_commune(assessment)
             .filter(|a| a.profile.date > assessment.profile.date)
-            .filter(|a| a.profile.is_synthesis() || author(a) == author(assessment))
+            .filter(|a| {
+                a.profile.is_synthesis()
+                    || author(a) == author(assessment)
+                    || super::territory::older_than_months(
+                        &assessment.profile.date,
+                        &a.profile.date,
+                        super::consolidation::OUT_OF_TIME_MONTHS,
+                    )
+            })
             .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
     }
 
