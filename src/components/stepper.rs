@@ -75,6 +75,8 @@ pub fn Stepper() -> impl IntoView {
                 {pillars}
                 {link(Route::Results, td_string!(l, nav.results).to_string(), None)}
                 {link(Route::Roadmap, td_string!(l, nav.roadmap).to_string(), None)}
+                // A DG preparing the PST looks for it here, not only under the roadmap.
+                {link(Route::Pst, td_string!(l, nav.pst).to_string(), None)}
                 {link(Route::Report, td_string!(l, nav.report).to_string(), None)}
             </ol>
         </nav>

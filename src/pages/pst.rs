@@ -5,7 +5,6 @@
 use crate::browser;
 use crate::domain::assessment::Assessment;
 use crate::domain::content;
-use crate::domain::profile::slug;
 use crate::domain::pst::{self, PstRow, PstWords};
 use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
@@ -38,7 +37,18 @@ fn words() -> PstWords<'static> {
             td_string!(l, pst.csv.evaluation),
         ],
         operational: td_string!(l, pst.operational_title),
-        legal: td_string!(l, pst.legal),
+        operational_legal: td_string!(l, pst.operational_title_legal),
+        operational_beyond_legal: td_string!(l, pst.operational_title_beyond_legal),
+        owner_to_confirm: td_string!(l, pst.owner_to_confirm),
+        owner_roles: [
+            td_string!(l, roadmap.owner_roles.college),
+            td_string!(l, roadmap.owner_roles.conseil),
+            td_string!(l, roadmap.owner_roles.bourgmestre),
+            td_string!(l, roadmap.owner_roles.dg),
+            td_string!(l, roadmap.owner_roles.referent),
+            td_string!(l, roadmap.owner_roles.dpo),
+            td_string!(l, roadmap.owner_roles.agent),
+        ],
         legal_levels: crate::pages::results::legal_level_names(),
         other_actions: td_string!(l, pst.other_actions),
         retired: td_string!(l, roadmap.retired_titled, title = "{title}").to_string(),
@@ -113,9 +123,8 @@ fn rows_of(state: AppState, assessment: &Assessment, later: Option<&Assessment>)
 fn download_csv(state: AppState, assessment: &Assessment, later: Option<&Assessment>) {
     let text = with_pst(state, assessment, later, pst::csv);
     let name = format!(
-        "autodiag-{}-{}-pst.csv",
-        slug(&assessment.profile.commune),
-        browser::today()
+        "{}-pst.csv",
+        crate::domain::summary::file_stem(&assessment.profile, &browser::today())
     );
     let _ = browser::download(&name, "text/csv;charset=utf-8", &text);
 }
@@ -417,9 +426,13 @@ fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
             <ObjectiveHeading words wording=first.operational.clone() key=first.question_id.clone()/>
             <p class="pst-fiche__tags">
                 <span class="chip">{first.volet.clone()}</span>
-                {(!first.legal.is_empty()).then(|| view! { <span class="chip chip--legal" data-testid="pst-legal">{first.legal.clone()}</span> })}
+                {(!first.legal.is_empty()).then(|| view! { <span class="chip chip--legal" data-testid="pst-legal">{td_string!(l, pst.csv.legal)}</span> })}
             </p>
             <dl class="pst-fiche__facts">
+                {(!first.legal.is_empty()).then(|| view! {
+                    <dt>{td_string!(l, pst.legal_basis)}</dt>
+                    <dd data-testid="pst-legal-basis">{first.legal.clone()}</dd>
+                })}
                 <dt>{td_string!(l, pst.indicator)}</dt>
                 <dd data-testid="pst-indicator">{first.indicator.clone()}</dd>
                 <dt>{td_string!(l, pst.current)}</dt>

@@ -164,9 +164,8 @@ fn download_answers_csv(state: AppState) {
         let assessment = w.get(&id)?;
         Some((
             format!(
-                "autodiag-{}-{}-reponses.csv",
-                slug(&assessment.profile.commune),
-                browser::today()
+                "{}-reponses.csv",
+                crate::domain::summary::file_stem(&assessment.profile, &browser::today())
             ),
             csv::answers(content::framework(), texts, &words, assessment),
         ))

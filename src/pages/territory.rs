@@ -25,6 +25,8 @@ pub fn TerritoryPage() -> impl IntoView {
     let territory = RwSignal::new(None::<Territory>);
     let loading = RwSignal::new(false);
     let kept = Kept::new();
+    // What « Retirer » took out last, said on the status line until the next pick.
+    let removed = RwSignal::new(String::new());
     // The files of the view on screen, held for this tab: another screen or a language
     // switch draws the page anew, and must not make the officer pick 30 files again.
     let (files, refused) = THIS_TAB.with_borrow(Clone::clone);
@@ -39,6 +41,7 @@ pub fn TerritoryPage() -> impl IntoView {
             return;
         }
         loading.set(true);
+        removed.set(String::new());
         // Files arrive one e-mail at a time: a new pick adds to the communes on screen, and a
         // file of the same name replaces the one read before.
         let (mut earlier, mut earlier_refused) = THIS_TAB.with_borrow(Clone::clone);
@@ -93,6 +96,23 @@ pub fn TerritoryPage() -> impl IntoView {
         THIS_TAB.take();
         kept.forget(l);
     });
+    // A test file or a wrong commune's file leaves the view, and the kept files, on its own.
+    let remove = Callback::new(move |file: String| {
+        let (files, refused) = THIS_TAB.with_borrow_mut(|(files, refused)| {
+            files.retain(|(name, _)| *name != file);
+            (files.clone(), refused.clone())
+        });
+        if files.is_empty() && refused.is_empty() {
+            forget.run(());
+            return;
+        }
+        territory.set(Some(
+            loader_of(&files, refused, &browser::now_iso()).finish(),
+        ));
+        kept.replace(l, communes_on_screen(territory));
+        removed.set(td_string!(l, territory.removed, file = file).to_string());
+        browser::focus_after_frame("loaded-files-title".to_string());
+    });
     view! {
         <div class="page page--territory">
             <h1>{td_string!(l, territory.title)}</h1>
@@ -120,16 +140,21 @@ pub fn TerritoryPage() -> impl IntoView {
                             0 => td_string!(l, territory.none_loaded).to_string(),
                             count => {
                                 let loaded = crate::td_plural!(l, territory.loaded, count);
-                                match tally(l, t) {
+                                let loaded = match tally(l, t) {
                                     Some(tally) => format!("{loaded} {tally}"),
                                     None => loaded,
-                                }
+                                };
+                                removed.with(|removed| if removed.is_empty() {
+                                    loaded
+                                } else {
+                                    format!("{removed} {loaded}")
+                                })
                             }
                         })).unwrap_or_default()
                     }
                 })}
             </p>
-            {reactive(move || territory.get().map(|t| view! { <TerritoryReport territory=t/> }))}
+            {reactive(move || territory.get().map(|t| view! { <TerritoryReport territory=t remove/> }))}
         </div>
     }
 }
@@ -369,7 +394,11 @@ async fn read_and_load(
 }
 
 #[component]
-fn TerritoryReport(territory: Territory) -> impl IntoView {
+fn TerritoryReport(
+    territory: Territory,
+    /// Takes the file of this name out of the view.
+    remove: Callback<String>,
+) -> impl IntoView {
     let l = crate::state::locale();
     let territory = StoredValue::new(territory);
     let rest = RwSignal::new(false);
@@ -461,6 +490,7 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
             </section>
         })}
         {shared_codes}
+        {has_communes.then(|| view! { <LoadedFiles territory remove/> })}
         {has_communes.then(|| view! { <Heatmap territory/> })}
         // The heatmap shows first; the sections below it follow in the next task, so a large
         // batch is on screen sooner.
@@ -472,6 +502,52 @@ fn TerritoryReport(territory: Territory) -> impl IntoView {
             <Contacts territory thresholds old/>
             <Exports territory pooling_minimum thresholds/>
         }))}
+    }
+}
+
+/// The files behind the rows, each with « Retirer »: a test file, or one sent to the wrong
+/// address, leaves the figures without picking the 29 others again.
+#[component]
+fn LoadedFiles(territory: StoredValue<Territory>, remove: Callback<String>) -> impl IntoView {
+    let l = crate::state::locale();
+    let lang = AppState::from_context().lang_code();
+    let count = territory.with_value(|t| t.communes.len());
+    // One HTML string and one listener for the whole list: 600 files stay one parse.
+    let items = territory.with_value(|t| {
+        let mut order: Vec<usize> = (0..t.communes.len()).collect();
+        crate::sort::sort_by_key(&mut order, |&i| t.communes[i].file.clone());
+        html! {
+            @for i in order {
+                @let commune = &t.communes[i];
+                li {
+                    span.loaded-files__name { (commune.file) }
+                    " — " (commune.name) ", " (browser::format_date(&commune.assessment.profile.date, lang, false)) " "
+                    button.button."button--small" type="button" data-file=(commune.file) data-testid="remove-file"
+                        aria-label=(td_string!(l, territory.remove_named, file = commune.file.clone())) {
+                        (td_string!(l, territory.remove))
+                    }
+                }
+            }
+        }
+        .into_string()
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let file = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|target| target.closest("[data-file]").ok().flatten())
+            .and_then(|button| button.get_attribute("data-file"));
+        if let Some(file) = file {
+            remove.run(file);
+        }
+    };
+    view! {
+        <details class="loaded-files no-print" data-testid="loaded-files">
+            <summary id="loaded-files-title" data-testid="loaded-files-title">{crate::td_plural!(l, territory.loaded_files, count)}</summary>
+            <p class="hint">{td_string!(l, territory.remove_hint)}</p>
+            <ul inner_html=items on:click=handler(on_click)></ul>
+        </details>
     }
 }
 

@@ -53,7 +53,18 @@ fn words() -> PstWords<'static> {
             "Évaluation",
         ],
         operational: "Atteindre le niveau {level} sur « {question} »",
-        legal: "Niveau {level} requis par la loi",
+        operational_legal: "Se mettre en conformité : « {question} »",
+        operational_beyond_legal: "Se mettre en conformité, puis atteindre le niveau {level} sur « {question} »",
+        owner_to_confirm: "À confirmer : {role}",
+        owner_roles: [
+            "le collège communal",
+            "le conseil communal",
+            "le bourgmestre",
+            "le directeur général",
+            "le référent numérique",
+            "le DPO",
+            "un agent désigné par le directeur général",
+        ],
         legal_levels: LegalLevelNames {
             below: "Sous le minimum légal",
             at: "Minimum légal",
@@ -156,6 +167,128 @@ fn every_roadmap_item_of_the_examples_lands_once_under_the_objective_of_its_ques
         autodiag_core::sort::sort(&mut expected);
         assert_eq!(placed, expected, "{file}");
     }
+}
+
+#[test]
+fn a_legal_duty_is_an_objective_of_compliance_citing_its_law_even_when_unsure() {
+    // A DG read « Atteindre le niveau 3 sur « Données ouvertes » » and « Niveau 3 requis par
+    // la loi »: the tutelle reads neither. A duty answered « je ne sais pas » had no mark.
+    let duties: Vec<&String> = framework()
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .filter(|q| framework().legal_minimum(q).is_some())
+        .collect();
+    let mut worded = 0;
+    for (question, answer) in duties.iter().map(|q| (*q, Some(level(1)))) {
+        let mut a = assessment("Lobbes");
+        answer_all(&mut a, level(4));
+        a.set_choice(question, answer, NOW);
+        roadmap::refresh(framework(), &mut a, NOW);
+        let pst = pst_of(&a);
+        let objective = pst
+            .strategic
+            .iter()
+            .flat_map(|s| &s.operational)
+            .find(|o| &o.question_id == question);
+        let objective = objective.unwrap_or_else(|| panic!("{question}: no objective"));
+        assert!(objective.is_legal_duty(), "{question} {answer:?}");
+        let sources = pst::Sources {
+            framework: framework(),
+            texts: content::texts("fr"),
+            lang: "fr",
+            assessment: &a,
+            action_text: &action_text,
+            later: None,
+        };
+        let text = content::texts("fr").question(question);
+        let row = pst::rows(&pst, &words(), &sources)
+            .into_iter()
+            .find(|r| &r.question_id == question)
+            .unwrap();
+        // Beyond the duty, the level above it is named after compliance.
+        let expected = if objective.is_compliance() {
+            worded += 1;
+            format!("Se mettre en conformité : « {} »", text.title)
+        } else {
+            assert!(objective.target_level > framework().legal_minimum(question).unwrap());
+            format!(
+                "Se mettre en conformité, puis atteindre le niveau {} sur « {} »",
+                objective.target_level, text.title
+            )
+        };
+        assert_eq!(row.operational, expected, "{question}");
+        assert_eq!(row.legal, text.legal_basis.trim(), "{question}");
+    }
+    assert!(worded > 0);
+    // Courcelles answered an older référentiel: a duty asked since has no answer, and its
+    // objective is still one of compliance, its law cited.
+    let a = example("courcelles-2026-10-05.json");
+    let pst = pst_of(&a);
+    let unsure: Vec<_> = pst
+        .strategic
+        .iter()
+        .flat_map(|s| &s.operational)
+        .filter(|o| {
+            o.current_level.is_none() && framework().legal_minimum(&o.question_id).is_some()
+        })
+        .collect();
+    assert!(!unsure.is_empty());
+    assert!(unsure.iter().all(|o| o.is_legal_duty()));
+    let sources = pst::Sources {
+        framework: framework(),
+        texts: content::texts("fr"),
+        lang: "fr",
+        assessment: &a,
+        action_text: &action_text,
+        later: None,
+    };
+    for row in pst::rows(&pst, &words(), &sources) {
+        if unsure.iter().any(|o| o.question_id == row.question_id) {
+            assert!(
+                row.legal.starts_with("Décret") || row.legal.contains("art."),
+                "{}",
+                row.legal
+            );
+            assert!(
+                row.operational.starts_with("Se mettre en conformité"),
+                "{}",
+                row.operational
+            );
+        }
+    }
+}
+
+#[test]
+fn an_action_without_a_named_owner_carries_the_catalogues_suggestion_to_confirm() {
+    let mut a = example("lobbes-2026-11-20.json");
+    let named = a.roadmap.as_ref().unwrap().items[0].id.clone();
+    a.roadmap.as_mut().unwrap().items[0].owner = Some("Julie Martin".into());
+    let sources = pst::Sources {
+        framework: framework(),
+        texts: content::texts("fr"),
+        lang: "fr",
+        assessment: &a,
+        action_text: &action_text,
+        later: None,
+    };
+    let rows = pst::rows(&pst_of(&a), &words(), &sources);
+    let by_action = |id: &str| {
+        let title = &action_text(id).unwrap().title;
+        rows.iter().find(|r| &r.action == title).unwrap()
+    };
+    assert_eq!(by_action(&named).owner, "Julie Martin");
+    let unnamed = a.roadmap.as_ref().unwrap().items[1].id.clone();
+    let role = match framework().action(&unnamed).unwrap().owner {
+        content::Owner::College => "le collège communal",
+        content::Owner::Conseil => "le conseil communal",
+        content::Owner::Bourgmestre => "le bourgmestre",
+        content::Owner::Dg => "le directeur général",
+        content::Owner::Referent => "le référent numérique",
+        content::Owner::Dpo => "le DPO",
+        content::Owner::Agent => "un agent désigné par le directeur général",
+    };
+    assert_eq!(by_action(&unnamed).owner, format!("À confirmer : {role}"));
 }
 
 #[test]
@@ -317,12 +450,22 @@ fn the_indicator_is_the_text_of_the_target_level() {
         pst::indicator(texts, operational),
         question.levels[usize::from(operational.target_level - 1)]
     );
-    assert_eq!(
-        pst::operational_title(&words(), texts, operational),
+    let expected = if operational.is_compliance() {
+        format!("Se mettre en conformité : « {} »", question.title)
+    } else if operational.is_legal_duty() {
+        format!(
+            "Se mettre en conformité, puis atteindre le niveau {} sur « {} »",
+            operational.target_level, question.title
+        )
+    } else {
         format!(
             "Atteindre le niveau {} sur « {} »",
             operational.target_level, question.title
         )
+    };
+    assert_eq!(
+        pst::operational_title(&words(), texts, operational),
+        expected
     );
 }
 
@@ -348,6 +491,7 @@ fn the_csv_has_its_columns_a_bom_and_one_row_per_action() {
         assert_eq!(fields.len(), 17, "{line}");
         assert!(
             fields[3].starts_with("Atteindre le niveau")
+                || fields[3].starts_with("Se mettre en conformité")
                 || fields[2] == "Autres actions de la commune",
             "{line}"
         );
@@ -579,7 +723,11 @@ fn the_commune_rewords_an_objectif_operationnel_on_its_fiche_in_the_csv_and_in_i
     let objective = &pst.strategic[0].operational[0];
     let question = objective.question_id.clone();
     let proposed = pst::operational_title(&words(), content::texts("fr"), objective);
-    assert!(proposed.starts_with("Atteindre le niveau"), "{proposed}");
+    assert!(
+        proposed.starts_with("Atteindre le niveau")
+            || proposed.starts_with("Se mettre en conformité"),
+        "{proposed}"
+    );
     a.set_strategic_objective(&question, "Traiter chaque signalement en une semaine", NOW);
     assert!(csv_of(&a, None).contains(";Traiter chaque signalement en une semaine;"));
     assert!(!csv_of(&a, None).contains(&proposed));

@@ -40,7 +40,8 @@ test("after saving the summary, a panel names the file, says where it is and how
   // A second save the same day gets « (1) » from the browser: the panel says which to send.
   assert.match(await panel.textContent(), /son nom se termine par « \(1\) », « \(2\) »… : joignez le plus récent/);
   // What to send is this one file: nothing else to attach.
-  assert.match(await panel.textContent(), /Il contient tout ce que l'intercommunale lit : inutile d'y joindre le rapport ou le CSV\./);
+  // What the file carries, so nobody sends a colleague's name or a note unawares.
+  assert.match(await panel.textContent(), /Il contient ce que l'intercommunale lit : votre nom et votre fonction, vos réponses et vos notes, les personnes à consulter et votre feuille de route\. Inutile d'y joindre le rapport ou le CSV\./);
   // Only mobility is answered: the panel says the intercommunale will read a partial
   // diagnostic, and leads back to the first question still to answer.
   const incomplete = panel.locator("[data-testid=handover-incomplete]");

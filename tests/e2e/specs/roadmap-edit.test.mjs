@@ -148,9 +148,9 @@ test("reasons quote what the commune said, a default target says so, and a stret
   const page = await stretchedCommune(context, "Viroinval");
   const rules = await page.locator("[data-testid=roadmap-rule]").allTextContents();
   assert.ok(rules.some((r) => /moins d'un mi-temps au numérique \(0,2 ETP\)/.test(r)), rules.join(" | "));
-  assert.ok(rules.some((r) => /Budget numérique annuel : moins de 10 000 €/.test(r)), rules.join(" | "));
+  assert.ok(rules.some((r) => /Budget numérique annuel : moins de 10\u202f000\u00a0€/.test(r)), rules.join(" | "));
   const why = await page.locator("[data-testid=roadmap-item] .item__why").allTextContents();
-  assert.ok(why.some((w) => /budget numérique de moins de 10 000 € par an/.test(w)), why.join(" | "));
+  assert.ok(why.some((w) => /budget numérique de moins de 10\u202f000\u00a0€ par an/.test(w)), why.join(" | "));
   assert.match(await page.locator("[data-testid=focus-pillars]").textContent(), /objectif par défaut/);
   // Every answer is at level 3 (legal minimums met, foundations in place): only the cap counts.
   assert.equal(await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").count(), 3);

@@ -444,7 +444,7 @@ test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « i
   );
   const thuin = table.find((line) => line.startsWith("Thuin;"));
   // The population band in the profile's words, so communes of a size can be compared.
-  assert.match(thuin, /^Thuin;56078;(Moins de 5 000|5 000 à 10 000|10 000 à 20 000|20 000 à 50 000|Plus de 50 000);\d{2}\/\d{2}\/\d{4};[^;]+;\d+;/);
+  assert.match(thuin, /^Thuin;56078;(Moins de 5\u202f000|5\u202f000 à 10\u202f000|10\u202f000 à 20\u202f000|20\u202f000 à 50\u202f000|Plus de 50\u202f000);\d{2}\/\d{2}\/\d{4};[^;]+;\d+;/);
   assert.match(thuin, /;[^;]*Gouvernance[^;]*;[^;]*;[^;]*;[^;]*$/, "focus pillars by name");
   assert.doesNotMatch(table.join("\n"), /qualite_de_vie|energie_environnement|smart_citizens|code_ins/);
   const contacts = (await downloadText(page, "[data-testid=export-matches]")).text.replace(/^\uFEFF/, "").split("\r\n");
@@ -682,4 +682,46 @@ test("an action shared by several communes names the electricity operator generi
   const title = await page.textContent("[data-testid=pooling-candidate][data-action=ene_eclairage_grd] strong");
   assert.equal(title, "Demander l'inventaire et le planning LED à votre gestionnaire de réseau de distribution (GRD)");
   await assertClean(page);
+});
+
+test("« Retirer » takes one file out of the figures and of the kept files, and the last one empties the view", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  await loadTerritory(page, communes(3, { seed: 31 }));
+  await page.check("[data-testid=territory-keep]");
+  await expectText(page, "[data-testid=territory-kept]", "3 fichiers gardés dans ce navigateur.");
+  const before = await heatmapNames(page);
+  const list = page.locator("[data-testid=loaded-files]");
+  assert.equal(await list.locator("summary").textContent(), "Les fichiers à l'écran (3)");
+  await list.locator("summary").click();
+  // Listed by file name, as the analyst saved them from the e-mails.
+  const items = await list.locator("li").allTextContents();
+  assert.match(items[0], /^c0\.json — .+, \d{2}\/\d{2}\/\d{4} Retirer$/);
+  const button = list.locator("[data-testid=remove-file][data-file='c1.json']");
+  assert.equal(await button.getAttribute("aria-label"), "Retirer « c1.json » de la vue");
+  await button.click();
+  await expectText(page, "[data-testid=territory-status]", "« c1.json » est retiré de la vue. 2 communes chargées.");
+  const after = await heatmapNames(page);
+  assert.equal(after.length, 2);
+  assert.ok(before.every((name) => after.includes(name) || name === before.find((n) => !after.includes(n))));
+  assert.equal(await page.locator("[data-testid=loaded-files] summary").textContent(), "Les fichiers à l'écran (2)");
+  // The keyboard stays in the list, and the kept files follow the view.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "loaded-files-title");
+  await expectText(page, "[data-testid=territory-kept]", "2 fichiers gardés dans ce navigateur.");
+  assert.equal(await keptCount(page), 2);
+  await page.reload();
+  await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  assert.deepEqual(await heatmapNames(page), after, "the removed file does not come back");
+  // The last file out: the view is empty and nothing is kept.
+  // The list stays open from one removal to the next.
+  await page.locator("[data-testid=loaded-files] summary").click();
+  await page.click("[data-testid=remove-file][data-file='c0.json']");
+  await expectText(page, "[data-testid=loaded-files] summary", "Le fichier à l'écran (1)");
+  assert.equal(await page.locator("[data-testid=loaded-files][open]").count(), 1);
+  await page.click("[data-testid=remove-file][data-file='c2.json']");
+  await page.locator("[data-testid=heatmap]").waitFor({ state: "detached" });
+  await expectText(page, "[data-testid=territory-kept]", "Les résumés gardés dans ce navigateur sont effacés.");
+  assert.equal(await keptCount(page), 0);
+  await assertClean(page);
+  await context.close();
 });

@@ -9,7 +9,7 @@
 
 use super::assessment::{Assessment, Level};
 use super::content::{
-    self, ActionText, CostBand, Effort, Framework, Horizon, LegalLevelNames, Texts, Volet,
+    self, ActionText, CostBand, Effort, Framework, Horizon, LegalLevelNames, Owner, Texts, Volet,
 };
 use super::plan::{ItemStatus, RoadmapItem};
 use super::roadmap;
@@ -49,7 +49,8 @@ pub struct OperationalObjective {
     pub current_level: Option<u8>,
     /// The level the actions reach: the indicator is its text.
     pub target_level: u8,
-    /// Set when the question is a legal duty and the commune is below its minimum.
+    /// Set when the question is a legal duty and the commune is below its minimum, or does not
+    /// know whether it meets it: the objective is then compliance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_minimum: Option<u8>,
     /// The roadmap items that work towards it, in roadmap order.
@@ -66,9 +67,16 @@ impl OperationalObjective {
         }
     }
 
-    /// Below a legal minimum, the commune is non-compliant: this comes first.
+    /// Below a legal minimum, or unsure of it, the commune may be non-compliant: this comes
+    /// first.
     pub fn is_legal_duty(&self) -> bool {
         self.legal_minimum.is_some()
+    }
+
+    /// The objective is the duty itself, no more: it is worded as compliance, never as a
+    /// level to reach.
+    pub fn is_compliance(&self) -> bool {
+        self.legal_minimum == Some(self.target_level)
     }
 }
 
@@ -125,9 +133,11 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             }
             None => {
                 let current_level = assessment.level(question).map(Level::get);
+                // « Je ne sais pas » on a duty is no stage either: the objective is to check and
+                // comply, as the results' « À vérifier » says.
                 let legal_minimum = framework
                     .legal_minimum(question)
-                    .filter(|minimum| current_level.is_some_and(|level| level < *minimum));
+                    .filter(|minimum| current_level.is_none_or(|level| level < *minimum));
                 // Below a legal minimum the objective is compliance, even when the roadmap's
                 // first action only goes part of the way.
                 let target_level = action
@@ -217,8 +227,17 @@ pub struct PstWords<'a> {
     pub headers: [&'a str; COLUMNS],
     /// « Atteindre le niveau {level} sur « {question} » ».
     pub operational: &'a str,
-    /// « Niveau {level} requis par la loi ».
-    pub legal: &'a str,
+    /// « Se mettre en conformité : « {question} » »: a duty is met or not, never a level to
+    /// reach.
+    pub operational_legal: &'a str,
+    /// « Se mettre en conformité, puis atteindre le niveau {level} sur « {question} » », when
+    /// the roadmap goes beyond the duty.
+    pub operational_beyond_legal: &'a str,
+    /// « À confirmer : {role} », for an action whose owner the commune has not named yet.
+    pub owner_to_confirm: &'a str,
+    /// Who the catalogue suggests to carry an action, in [`Owner`] order: « le collège
+    /// communal »…
+    pub owner_roles: [&'a str; 7],
     /// « Sous le minimum légal », « Minimum légal »: a legal duty's levels up to its minimum.
     pub legal_levels: LegalLevelNames<'a>,
     /// The heading of the commune's own items.
@@ -304,7 +323,9 @@ pub struct Sources<'a> {
     pub later: Option<&'a Assessment>,
 }
 
-/// The objectif opérationnel's wording: « Atteindre le niveau 3 sur « Stationnement » ».
+/// The objectif opérationnel's wording: « Atteindre le niveau 3 sur « Stationnement » », or
+/// « Se mettre en conformité : « Protection des données » » for a legal duty, « …, puis
+/// atteindre le niveau 3 » when the roadmap goes beyond it.
 pub fn operational_title(
     words: &PstWords,
     texts: &Texts,
@@ -314,8 +335,14 @@ pub fn operational_title(
         .questions
         .get(&objective.question_id)
         .map_or(objective.question_id.as_str(), |q| q.title.as_str());
-    words
-        .operational
+    let wording = if objective.is_compliance() {
+        words.operational_legal
+    } else if objective.is_legal_duty() {
+        words.operational_beyond_legal
+    } else {
+        words.operational
+    };
+    wording
         .replace("{level}", &objective.target_level.to_string())
         .replace("{question}", question)
 }
@@ -389,9 +416,16 @@ pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
                 indicator: indicator(texts, objective),
                 current_level: level_name(&objective.question_id, objective.current_level),
                 target_level: level_name(&objective.question_id, Some(objective.target_level)),
-                legal: objective.legal_minimum.map_or(String::new(), |minimum| {
-                    words.legal.replace("{level}", &minimum.to_string())
-                }),
+                // The law itself, as the questionnaire cites it: the tutelle reads references.
+                legal: if objective.is_legal_duty() {
+                    texts
+                        .questions
+                        .get(&objective.question_id)
+                        .map(|q| q.legal_basis.trim().to_string())
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                },
                 evaluation: evaluation.unwrap_or_default(),
                 ..PstRow::default()
             };
@@ -434,7 +468,15 @@ fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> 
         .clone()
         .or_else(|| text.map(|t| t.first_step))
         .unwrap_or_default();
-    row.owner = item.owner.clone().unwrap_or_default();
+    // The catalogue's suggestion, marked as one, rather than a blank the council reads as
+    // nobody.
+    row.owner = item.owner.clone().unwrap_or_else(|| {
+        action.map_or(String::new(), |action| {
+            words
+                .owner_to_confirm
+                .replace("{role}", words.owner_roles[owner_index(action.owner)])
+        })
+    });
     row.due = item
         .due
         .as_deref()
@@ -459,6 +501,18 @@ fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> 
     }
     row.status = words.statuses[usize::from(item.status == ItemStatus::Done)].to_string();
     row
+}
+
+fn owner_index(owner: Owner) -> usize {
+    match owner {
+        Owner::College => 0,
+        Owner::Conseil => 1,
+        Owner::Bourgmestre => 2,
+        Owner::Dg => 3,
+        Owner::Referent => 4,
+        Owner::Dpo => 5,
+        Owner::Agent => 6,
+    }
 }
 
 fn horizon_word<'a>(words: &PstWords<'a>, item: &RoadmapItem) -> &'a str {

@@ -399,18 +399,21 @@ pub fn to_json(summary: &Summary) -> String {
 /// answered is named: a workshop's respondents send files that do not overwrite each other in
 /// the facilitator's folder.
 pub fn file_name(profile: &Profile, today: &str) -> String {
+    let by = super::profile::slug_of(&profile.respondent_name)
+        .map(|respondent| format!("-{respondent}"))
+        .unwrap_or_default();
+    format!("{}{by}.json", file_stem(profile, today))
+}
+
+/// `autodiag-<commune-slug>-<YYYY-MM-DD>`, dated as the assessment is, else `today`: every
+/// file of one diagnostic (summary, PST table, answers) carries the same date in a mail.
+pub fn file_stem(profile: &Profile, today: &str) -> String {
     let date = if super::profile::is_iso_date(&profile.date) {
         profile.date.as_str()
     } else {
         today.get(..10).unwrap_or(today)
     };
-    let by = super::profile::slug_of(&profile.respondent_name)
-        .map(|respondent| format!("-{respondent}"))
-        .unwrap_or_default();
-    format!(
-        "autodiag-{}-{date}{by}.json",
-        super::profile::slug(&profile.commune)
-    )
+    format!("autodiag-{}-{date}", super::profile::slug(&profile.commune))
 }
 
 /// Why a file could not be imported. Nothing existing changes when this is returned.
