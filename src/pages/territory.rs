@@ -43,14 +43,18 @@ pub fn TerritoryPage() -> impl IntoView {
         loading.set(true);
         removed.set(String::new());
         // Files arrive one e-mail at a time: a new pick adds to the communes on screen, and a
-        // file of the same name replaces the one read before.
-        let (mut earlier, mut earlier_refused) = THIS_TAB.with_borrow(Clone::clone);
-        earlier.retain(|(name, _)| files.iter().all(|file| file.name() != *name));
+        // file of the same name replaces the one read before, unless it was saved earlier.
+        let (earlier, mut earlier_refused) = THIS_TAB.with_borrow(Clone::clone);
         // Files refused unread stay listed until a file of the same name replaces them: the
         // commune still owes one.
         earlier_refused.retain(|r| files.iter().all(|file| file.name() != r.file));
         wasm_bindgen_futures::spawn_local(async move {
-            let (loaded, read) = read_and_load(earlier, earlier_refused, files).await;
+            let (loaded, read, older) = read_and_load(earlier, earlier_refused, files).await;
+            if !older.is_empty() {
+                removed.set(
+                    td_string!(l, territory.older_again, files = older.join(", ")).to_string(),
+                );
+            }
             let refused_unread = loaded
                 .rejected
                 .iter()
@@ -346,12 +350,13 @@ const READ_BATCH: usize = 50;
 
 /// Returns the territory of the `earlier` files, already read, the files `refused` unread
 /// before, and the new ones, with all the files as read, for the next pick and the option
-/// that keeps them.
+/// that keeps them, and the names of the files picked again that were older than the copy
+/// already read, which stays.
 async fn read_and_load(
     earlier: FilesRead,
     refused: Vec<territory::Rejected>,
     files: Vec<web_sys::File>,
-) -> (Territory, FilesRead) {
+) -> (Territory, FilesRead, Vec<String>) {
     let framework = content::framework();
     let now = browser::now_iso();
     // Every read starts at once; an unreadable file resolves to nothing and is reported alone.
@@ -363,6 +368,11 @@ async fn read_and_load(
         .iter()
         .map(|file| file.array_buffer().catch(&unreadable).into())
         .collect();
+    // A file picked again is weighed against the copy read before, once it is read too.
+    let (mut same_name, earlier): (FilesRead, FilesRead) = earlier
+        .into_iter()
+        .partition(|(name, _)| files.iter().any(|file| file.name() == *name));
+    let mut older = Vec::new();
     let mut loader = loader_of(&earlier, refused, &now);
     let mut read = earlier;
     read.reserve(files.len());
@@ -384,13 +394,25 @@ async fn read_and_load(
             if length > MAX_FILE_BYTES {
                 loader.reject(&name, ImportError::TooLarge { bytes: length });
             } else {
-                let bytes = bytes.to_vec();
+                let mut bytes = bytes.to_vec();
+                if let Some(index) = same_name.iter().position(|(before, _)| *before == name) {
+                    let (_, before) = same_name.swap_remove(index);
+                    if territory::saved_later(&before, &bytes) {
+                        older.push(name.clone());
+                        bytes = before;
+                    }
+                }
                 loader.add(framework, &name, &bytes, &now);
                 read.push((name, bytes));
             }
         }
     }
-    (loader.finish(), read)
+    // A file picked again but not read this time keeps its earlier copy.
+    for (name, bytes) in same_name {
+        loader.add(framework, &name, &bytes, &now);
+        read.push((name, bytes));
+    }
+    (loader.finish(), read, older)
 }
 
 #[component]

@@ -1772,3 +1772,30 @@ fn the_export_names_each_duty_and_action_by_its_title_beside_its_id() {
         );
     }
 }
+
+#[test]
+fn a_file_picked_again_replaces_its_namesake_unless_it_was_saved_earlier() {
+    let lobbes = commune("Lobbes", "56044", "2026-11-20");
+    let saved = |at: &str| {
+        let mut summary = summary::export(framework(), &lobbes, at);
+        summary.generated_at = at.to_string();
+        summary::to_json(&summary).into_bytes()
+    };
+    let (monday, thursday) = (
+        saved("2026-11-23T09:00:00.000Z"),
+        saved("2026-11-26T15:30:00.000Z"),
+    );
+    // The corrected copy sent on Thursday replaces Monday's…
+    assert!(!territory::saved_later(&monday, &thursday));
+    // …but Monday's, picked again from an older mail, does not replace Thursday's.
+    assert!(territory::saved_later(&thursday, &monday));
+    // Another commune's file under the same name is no older copy: the new pick replaces it.
+    let thuin = commune("Thuin", "56078", "2026-11-20");
+    let mut summary = summary::export(framework(), &thuin, NOW);
+    summary.generated_at = "2026-11-20T09:00:00.000Z".into();
+    let thuin = summary::to_json(&summary).into_bytes();
+    assert!(!territory::saved_later(&thursday, &thuin));
+    // A file that cannot say when it was saved never stays in the place of the new pick.
+    assert!(!territory::saved_later(b"{}", &monday));
+    assert!(!territory::saved_later(&thursday, b"not json"));
+}

@@ -552,6 +552,14 @@ test("files picked later add to the communes on screen; without the opt-in, noth
   await expectText(page, "[data-testid=territory-status]", "3 communes chargées.");
   const names = await heatmapNames(page);
   assert.ok(names.includes(fourth.profile.commune) && !names.includes(third.profile.commune), names.join(", "));
+  // Unless it is an older copy of the same commune's file, picked again from an older mail:
+  // the newer stays, and the status line says so.
+  const saved = (at, level) => ({ ...structuredClone(fourth), generated_at: at, answers: fourth.answers.map((a) => ({ ...a, level })) });
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles([["c2.json", saved("2030-01-02T10:00:00.000Z", 5)]]));
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=heatmap] tbody td")].some((cell) => cell.textContent === "100"));
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles([["c2.json", saved("2030-01-01T10:00:00.000Z", 1)]]));
+  await expectText(page, "[data-testid=territory-status]", "Choisi à nouveau, « c2.json » est plus ancien que le fichier du même nom déjà chargé : celui-ci reste utilisé. 3 communes chargées.");
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll("[data-testid=heatmap] tbody td")].some((cell) => cell.textContent === "100")), "the newer copy's scores");
   assert.equal(await keptCount(page), null, "no database");
   // A language switch or another screen draws the page anew: the files read stay for the tab.
   await page.click("button[lang=en]");

@@ -99,6 +99,29 @@ pub struct Territory {
     pub superseded: Vec<Superseded>,
 }
 
+/// Whether `earlier`, a summary already read, was saved after `again`, a file of the same
+/// name and commune picked later: `again` is then an older copy (a mail answered twice, a
+/// folder sorted by name), and `earlier` stays. A file that cannot say when it was saved, or
+/// another commune's, never stays.
+pub fn saved_later(earlier: &[u8], again: &[u8]) -> bool {
+    let saved = |bytes: &[u8]| {
+        let bytes = summary::as_utf8(bytes);
+        let tree = super::json_tree::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
+        let fields = super::json_tree::Fields::of(&tree).ok()?;
+        let commune = super::json_tree::Fields::of(fields.get("profile")?)
+            .ok()?
+            .get("commune")?
+            .string()
+            .ok()?;
+        let at = fields.get("generated_at")?.string().ok()?;
+        Some((super::profile::slug(&commune), at))
+    };
+    match (saved(earlier), saved(again)) {
+        (Some((commune, earlier)), Some((same, again))) => commune == same && earlier > again,
+        _ => false,
+    }
+}
+
 /// Reads every file; bad ones are listed with their reason and the good ones still load.
 pub fn load(framework: &Framework, files: &[(String, Vec<u8>)], now: &str) -> Territory {
     let mut loader = TerritoryLoader::default();
