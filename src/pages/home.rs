@@ -14,6 +14,7 @@ pub fn HomePage() -> impl IntoView {
     let l = crate::state::locale();
     // Dated: a commune assessed again next year has two, and the button says which it opens.
     let current = move || {
+        let today = crate::browser::today();
         state.with_current(|a| {
             let name = if crate::domain::profile::is_iso_date(&a.profile.date) {
                 let date = crate::browser::format_date(&a.profile.date, state.lang_code(), false);
@@ -21,7 +22,18 @@ pub fn HomePage() -> impl IntoView {
             } else {
                 a.profile.commune.clone()
             };
-            (name, next_step(a))
+            let next = next_step(a);
+            // A diagnostic of an earlier round is redone as a new evaluation, which leaves it
+            // intact as the baseline « Avant / après » compares with.
+            let redo = (crate::domain::territory::older_than_months(
+                &a.profile.date,
+                &today,
+                crate::domain::consolidation::OUT_OF_TIME_MONTHS,
+            ) && state
+                .workspace
+                .with(|w| w.later_of_same_commune(a).is_none()))
+            .then(|| (a.id.clone(), a.profile.commune.clone()));
+            (name, next, redo)
         })
     };
     let returning = state.has_current();
@@ -33,7 +45,7 @@ pub fn HomePage() -> impl IntoView {
         <div class="page page--home">
             <h1>{td_string!(l, home.title)}</h1>
             <p class="lead">{td_string!(l, home.lead)}</p>
-            {reactive(move || current().map(|(name, next)| {
+            {reactive(move || current().map(|(name, next, redo)| {
                 // A finished diagnostic is not continued: the button says where it goes.
                 let label = if next == Route::Results {
                     td_string!(l, home.results_of, name = name)
@@ -47,6 +59,15 @@ pub fn HomePage() -> impl IntoView {
                             {label}
                         </a>
                     </p>
+                    {redo.map(|(id, commune)| view! {
+                        <p class="home__continue">
+                            <button type="button" class="button" data-testid="reassess-current"
+                                on:click=handler(move |_| if state.reassess(&id).is_some() { state.navigate(Route::Profile) })>
+                                {td_string!(l, home.reassess_current, name = commune)}
+                            </button>
+                        </p>
+                        <p class="hint">{td_string!(l, home.reassess_current_hint)}</p>
+                    })}
                 }
             }))}
             // Coming back, continuing comes first; a new assessment is for another commune.

@@ -370,3 +370,30 @@ test("a new year: typing the commune again offers to start from last time's answ
   await assertClean(page);
   await context.close();
 });
+
+test("coming back more than six months on, the home page offers to redo the diagnostic, leaving the old one intact", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  const thuin = example("thuin-2025-06-12.json");
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["thuin.json", thuin]]));
+  await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  await page.goto(`${app.server.url}#/`);
+  assert.match((await page.locator("[data-testid=continue]").textContent()).trim(), /^Thuin \(12\/06\/2025\) : /);
+  const redo = page.locator("[data-testid=reassess-current]");
+  assert.equal((await redo.textContent()).trim(), "Refaire le diagnostic de Thuin à partir de ces réponses");
+  assert.match(await page.textContent(".page--home"), /Ce diagnostic date de plus de six mois\./);
+  await redo.click();
+  await page.waitForURL(/#\/profil$/);
+  assert.equal(await page.inputValue("#date"), new Date().toISOString().slice(0, 10));
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")).length === 2);
+  // This year's is open now: the button goes, and June 2025's stays as it was.
+  await page.goto(`${app.server.url}#/`);
+  await page.locator("[data-testid=continue]").waitFor();
+  assert.equal(await page.locator("[data-testid=reassess-current]").count(), 0);
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")).map((k) => JSON.parse(localStorage.getItem(k)).assessment.profile.date).sort());
+  assert.equal(stored[0], "2025-06-12");
+  await assertClean(page);
+  await context.close();
+});
