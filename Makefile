@@ -155,8 +155,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # round named, old files marked on every chip, shared NIS codes asked about, the status line's
 # tally, named scroll regions (+4.6 KB): 683,992. Read-only tables written as escaped HTML
 # strings (src/markup.rs, -5.5 KB): 678,531, and the budget comes down to keep that step.
+# The fetched texts shipped compressed with zopfli (-2.8 KB), then, after a DG's reading of
+# the PST export and a returning commune's walk: duties worded as compliance with their law,
+# owners to confirm, « Retirer » and older namesakes in the territory, last year's baseline
+# warned and « Refaire le diagnostic » on the home page (+4.4 KB): 679,207.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 679000
+DIST_BUDGET := 680000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
