@@ -307,6 +307,7 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
     let here = state.workspace.with_untracked(|w| {
         w.same_commune_and_date(pending).map(|a| {
             (
+                crate::domain::compare::different_answers(framework, a, pending),
                 scoring::answered_total(framework, a).0,
                 browser::format_date(&a.updated_at, lang, true),
                 // Both are UTC times as Autodiag writes them, so they compare as text.
@@ -318,7 +319,7 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
             )
         })
     });
-    let Some((here_answered, here_changed, here_is_newer, other_author)) = here else {
+    let Some((different, here_answered, here_changed, here_is_newer, other_author)) = here else {
         return String::new();
     };
     let versions = td_string!(
@@ -335,6 +336,26 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
         format!("{versions} {}", td_string!(l, import.here_is_newer))
     } else {
         versions
+    };
+    // Which answers the file would change: the same count on both sides hid a changed level.
+    let texts = state.texts();
+    let versions = match different.len() {
+        0 => format!("{versions} {}", td_string!(l, import.same_answers)),
+        count => {
+            const NAMED: usize = 5;
+            let mut titles: Vec<String> = different
+                .iter()
+                .take(NAMED)
+                .map(|q| format!("« {} »", texts.question(q).title))
+                .collect();
+            if count > NAMED {
+                titles.push(crate::td_plural!(l, import.more_answers, count - NAMED));
+            }
+            format!(
+                "{versions} {}",
+                crate::td_plural!(l, import.different_answers, count, list = titles.join(", "))
+            )
+        }
     };
     match other_author {
         Some(here) => format!(

@@ -556,3 +556,26 @@ fn consolidation_admits_respondents_who_left_their_name_blank() {
         Admission::AlreadyLoaded { .. }
     ));
 }
+
+#[test]
+fn a_replace_prompt_knows_which_answers_differ_between_the_two_copies() {
+    use autodiag_core::domain::compare;
+    let mut here = assessment("Fontaine-l'Évêque");
+    answer_all(&mut here, level(3));
+    let mut file = here.clone();
+    assert!(compare::different_answers(framework(), &here, &file).is_empty());
+    // A colleague changed a level, another added a note; an empty answer is no difference.
+    let questions: Vec<&String> = framework()
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .collect();
+    file.set_choice(questions[5], Some(level(4)), NOW);
+    here.set_note(questions[1], "PCM adopté en 2019", NOW);
+    file.set_choice(questions[9], None, NOW);
+    here.set_choice(questions[9], None, NOW);
+    assert_eq!(
+        compare::different_answers(framework(), &here, &file),
+        vec![questions[1].as_str(), questions[5].as_str()]
+    );
+}

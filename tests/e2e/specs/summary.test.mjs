@@ -208,6 +208,9 @@ test("an older file of a diagnostic changed here since says so before « Remplac
   const ask = page.locator("[data-testid=import-duplicate]");
   await ask.waitFor();
   assert.match(await ask.textContent(), /enregistré le 30\/11\/2026 à \d\d:\d\d\. Attention : la copie de ce navigateur a changé après l'enregistrement du fichier\./);
+  // And which answers « Remplacer » would change, the mobility ones first: the counts of
+  // answered questions alone looked the same.
+  assert.match(await ask.textContent(), /Le fichier changerait la réponse de \d+ questions : « Plan de mobilité \(PCM ou PiCM\) », « [^»]+ »/);
   await assertClean(page);
   await context.close();
 });

@@ -88,6 +88,26 @@ pub fn question_deltas(
         .collect()
 }
 
+/// The questions, in the référentiel's order, whose answer (level, note or whom to ask)
+/// differs between two copies of one diagnostic: before one replaces the other, the user
+/// sees what would change.
+pub fn different_answers<'f>(
+    framework: &'f Framework,
+    here: &Assessment,
+    file: &Assessment,
+) -> Vec<&'f str> {
+    framework
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .filter(|q| {
+            let (here, file) = (here.answers.get(q.as_str()), file.answers.get(q.as_str()));
+            here.filter(|a| !a.is_empty()) != file.filter(|a| !a.is_empty())
+        })
+        .map(String::as_str)
+        .collect()
+}
+
 /// Two assessments of a commune in time order: the earlier assessment date first, then the
 /// earlier creation when both carry the same date.
 pub fn in_time_order<'a>(a: &'a Assessment, b: &'a Assessment) -> (&'a Assessment, &'a Assessment) {
