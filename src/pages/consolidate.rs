@@ -393,10 +393,13 @@ fn decision_select(
         "unknown".into(),
         td_string!(l, question.unknown).to_string(),
     ));
-    values.push((
-        "na".into(),
-        td_string!(l, question.not_applicable).to_string(),
-    ));
+    // As in the questionnaire: a duty that binds every commune is never « non applicable ».
+    if content::framework().offers_not_applicable(question) {
+        values.push((
+            "na".into(),
+            td_string!(l, question.not_applicable).to_string(),
+        ));
+    }
     let pending = to_settle.then(|| {
         let proposal = choice_text(state, question, proposed);
         td_string!(l, consolidate.pending, proposal = proposal).to_string()

@@ -51,10 +51,8 @@ impl SlideDeck {
             let Some(step) = projector::slide_move(&event.key(), from_control(&event)) else {
                 return;
             };
-            // On a select, Home and End choose its first and last option.
-            if matches!(step, SlideMove::First | SlideMove::Last) && on_select(&event) {
-                return;
-            }
+            // Home and End move slides even from the workshop's « Niveau retenu »: a facilitator
+            // used to the projector mode pressed them there and silently changed a decision.
             match step {
                 SlideMove::Next => deck.go(1),
                 SlideMove::Previous => deck.go(-1),
@@ -74,13 +72,6 @@ impl SlideDeck {
         self.index
             .update(|i| *i = (*i as isize + delta).clamp(0, last) as usize);
     }
-}
-
-/// Whether a key event comes from a select.
-fn on_select(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .is_some_and(|target| target.has_type::<web_sys::HtmlSelectElement>())
 }
 
 /// Whether a key event comes from a control that Space and Enter activate.

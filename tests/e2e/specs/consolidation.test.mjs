@@ -389,12 +389,23 @@ test("the questions to discuss project one at a time, in large type, driven by t
   const [secondId] = Object.entries(texts).find(([, q]) => q.title === secondTitle);
   assert.equal(await page.inputValue("#discussion-decision"), "pending");
   assert.equal(await page.inputValue(`#consolidated-${secondId}`), "pending");
-  // On the select, End picks its last option and stays on the slide.
+  // A duty that binds every commune is never « non applicable », here as in the questionnaire.
+  assert.equal(await page.locator("#consolidated-gou_donnees_ouvertes_odwb option[value=unknown]").count(), 1);
+  assert.equal(await page.locator("#consolidated-gou_donnees_ouvertes_odwb option[value=na]").count(), 0);
+  assert.equal(await page.locator("#consolidated-mob_pcm option[value=na]").count(), 1);
+  // Home and End move between slides as in the projector mode, even from the select: they
+  // never change a decision (End used to pick « Non applicable », on a legal duty too).
   await page.keyboard.press("End");
-  await page.waitForFunction(() => document.querySelector("#discussion-decision").value === "na");
+  await expectText(page, "[data-testid=discussion-counter]", `Question à discuter ${count} sur ${count}`);
+  await page.keyboard.press("Home");
+  await expectText(page, "[data-testid=discussion-counter]", `Question à discuter 1 sur ${count}`);
+  await page.keyboard.press("ArrowRight");
   await expectText(page, "[data-testid=discussion-counter]", `Question à discuter 2 sur ${count}`);
+  assert.equal(await page.inputValue(`#consolidated-${secondId}`), "pending");
   // An answer nobody gave is said under the title, for the room.
-  await expectText(page, "[data-testid=discussion-retained]", "réponse retenue : Non applicable");
+  await page.selectOption("#discussion-decision", "unknown");
+  await expectText(page, "[data-testid=discussion-retained]", "réponse retenue : Je ne sais pas");
+  await page.focus("#discussion-decision");
   // Tab never leaves the dialog for the table beneath: from its last control back to its first.
   await page.keyboard.press("Tab");
   assert.ok(await page.evaluate(() => document.activeElement.closest("[data-testid=discussion-slides]") && document.activeElement.tagName === "BUTTON"));
