@@ -441,6 +441,34 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     let framework = content::framework();
     let texts = state.texts();
     let spreads = consolidation::compare(framework, &respondents);
+    // The room settles answers, not the commune's figures: those that differ are named.
+    let profile_differs = {
+        let fields: Vec<&str> = consolidation::profile_differences(&respondents)
+            .into_iter()
+            .map(|field| match field {
+                consolidation::ProfileField::Population => {
+                    td_string!(l, consolidate.profile_fields.population)
+                }
+                consolidation::ProfileField::DigitalStaff => {
+                    td_string!(l, consolidate.profile_fields.staff)
+                }
+                consolidation::ProfileField::DigitalBudget => {
+                    td_string!(l, consolidate.profile_fields.budget)
+                }
+                consolidation::ProfileField::DigitalStrategy => {
+                    td_string!(l, consolidate.profile_fields.strategy)
+                }
+            })
+            .collect();
+        (!fields.is_empty()).then(|| {
+            td_string!(
+                l,
+                consolidate.profile_differs,
+                fields = fields.join(td_string!(l, shell.list_separator))
+            )
+            .to_string()
+        })
+    };
     // The group's earlier choices stand; the others start from the proposed level.
     let earlier_choices = use_context::<WorkshopDecisions>()
         .map(|WorkshopDecisions(kept)| kept.get_untracked())
@@ -669,6 +697,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 0 => None,
                 count => Some(view! { <p class="notice notice--info" data-testid="unsettled">{crate::td_plural!(l, consolidate.unsettled, count)}</p> }),
             })}
+            {profile_differs.map(|text| view! { <p class="notice notice--info" data-testid="profile-differs">{text}</p> })}
             <div class="inline-form">
                 <div class="field">
                     <label for="consolidated-name">{td_string!(l, consolidate.name_label)}</label>

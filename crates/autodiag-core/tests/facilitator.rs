@@ -780,3 +780,50 @@ fn a_respondent_from_long_before_the_others_is_out_of_time() {
     );
     assert!(consolidation::out_of_time(&[]).is_empty());
 }
+
+#[test]
+fn a_figure_most_respondents_give_is_the_communes_and_the_facilitator_is_told_they_differ() {
+    use autodiag_core::domain::profile::PopulationBand;
+    let mut people = Vec::new();
+    for (who, date, band) in [
+        (
+            "Directeur général",
+            "2026-11-20",
+            PopulationBand::From10000To20000,
+        ),
+        (
+            "Bourgmestre",
+            "2026-11-20",
+            PopulationBand::From10000To20000,
+        ),
+        ("Échevine", "2026-11-21", PopulationBand::From10000To20000),
+        // A late arrival's file, the latest, with another band.
+        (
+            "Informaticien",
+            "2026-11-25",
+            PopulationBand::From20000To50000,
+        ),
+    ] {
+        let mut a = assessment("Walcourt");
+        a.profile.respondent_name = who.into();
+        a.profile.date = date.into();
+        a.profile.population = Some(band);
+        a.profile.digital_staff_fte = Some(1.0);
+        people.push(a);
+    }
+    assert_eq!(
+        consolidation::profile_differences(&people),
+        vec![consolidation::ProfileField::Population]
+    );
+    let merged = merge(&people, "merged", "Consolidation");
+    assert_eq!(
+        merged.profile.population,
+        Some(PopulationBand::From10000To20000)
+    );
+    assert_eq!(merged.profile.digital_staff_fte, Some(1.0));
+    // Alike, they need no check.
+    for person in &mut people {
+        person.profile.population = Some(PopulationBand::From10000To20000);
+    }
+    assert!(consolidation::profile_differences(&people).is_empty());
+}

@@ -186,6 +186,8 @@ test("the table shows each person's note under their answer; the synthesis is da
   assert.deepEqual(await notes.allTextContents(), ["Le PCM date de 2012"]);
   const hint = page.locator("section[aria-labelledby=table-title] .hint").first();
   assert.doesNotMatch(await hint.textContent(), /Une synthèse chargée/, "no synthesis loaded, nothing to explain");
+  // Both describe the commune alike: nothing to check in its profile.
+  assert.equal(await page.locator("[data-testid=profile-differs]").count(), 0);
   await page.click("[data-testid=save-consolidated]");
   await page.waitForURL(/#\/resultats$/);
   const today = await page.evaluate(() => new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" }));
@@ -200,6 +202,8 @@ test("the table shows each person's note under their answer; the synthesis is da
   // A newcomer joins: the synthesis counts as its two people, and the rule says so.
   const newcomer = respondent("Courcelles", "52015", "Sophie Lambert", "Échevine", () => 1);
   newcomer.answers.forEach((a) => delete a.note);
+  // She, the latest, puts the commune in another band of population than the two before her.
+  newcomer.profile.population = "20000_to_50000";
   await page.goto(`${app.server.url}outils/#/consolider`);
   await page.locator("[data-testid=consolidate-add-local]").first().click();
   await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["echevine.json", newcomer]]));
@@ -207,6 +211,8 @@ test("the table shows each person's note under their answer; the synthesis is da
   await page.waitForFunction(() => /Une synthèse chargée compte pour autant de voix que de personnes/.test(document.querySelector("section[aria-labelledby=table-title] .hint")?.textContent ?? ""));
   // The synthesis's note keeps its one signature.
   assert.deepEqual(await notes.allTextContents(), ["Marie Dubois (DG) : Le PCM date de 2012"]);
+  // The room settles answers, not the commune's figures: the facilitator is told they differ.
+  await expectText(page, "[data-testid=profile-differs]", "Les répondants ne décrivent pas la commune de la même façon (nombre d'habitants) : la synthèse reprend la réponse la plus fréquente. Vérifiez-la dans « Profil de la commune » une fois la synthèse enregistrée.");
   // Someone the synthesis already counts is not counted again from their own file.
   await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["dg-encore.json", dg]]));
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=consolidate-errors] li").length === 1);

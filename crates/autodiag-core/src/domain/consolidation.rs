@@ -239,6 +239,73 @@ fn person_label(synthesis: &Assessment, person: &str) -> Option<String> {
 
 /// Which of one person's files is later: the assessment's date first, then when its answers
 /// were last written (for a file, when it was saved).
+/// The value most `profiles` give, each weighing as many people as it speaks for; among
+/// equals, the first given, `profiles` being latest first.
+fn most_given<T: PartialEq + Copy>(
+    profiles: &[&Profile],
+    weights: &[u32],
+    field: impl Fn(&Profile) -> Option<T>,
+) -> Option<T> {
+    let given: Vec<(T, u32)> = profiles
+        .iter()
+        .zip(weights)
+        .filter_map(|(p, &w)| field(p).map(|value| (value, w)))
+        .collect();
+    let count = |value: T| -> u32 {
+        given
+            .iter()
+            .filter(|(other, _)| *other == value)
+            .map(|(_, w)| w)
+            .sum()
+    };
+    // `max_by_key` keeps the last of equals: walk latest last to keep the latest.
+    given
+        .iter()
+        .rev()
+        .map(|&(value, _)| value)
+        .max_by_key(|&value| count(value))
+}
+
+/// A figure of the commune's profile that respondents gave differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileField {
+    Population,
+    DigitalStaff,
+    DigitalBudget,
+    DigitalStrategy,
+}
+
+/// The profile's figures on which respondents differ: the synthesis takes the one most give,
+/// and the facilitator is asked to check it, since the room decided only the answers.
+pub fn profile_differences(respondents: &[Assessment]) -> Vec<ProfileField> {
+    fn differ<T: PartialEq>(values: impl Iterator<Item = Option<T>>) -> bool {
+        let given: Vec<T> = values.flatten().collect();
+        given.iter().any(|value| *value != given[0])
+    }
+    let profiles = || respondents.iter().map(|r| &r.profile);
+    [
+        (
+            ProfileField::Population,
+            differ(profiles().map(|p| p.population)),
+        ),
+        (
+            ProfileField::DigitalStaff,
+            differ(profiles().map(|p| p.digital_staff_fte)),
+        ),
+        (
+            ProfileField::DigitalBudget,
+            differ(profiles().map(|p| p.digital_budget)),
+        ),
+        (
+            ProfileField::DigitalStrategy,
+            differ(profiles().map(|p| p.digital_strategy)),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(field, differs)| differs.then_some(field))
+    .collect()
+}
+
 fn recency(a: &Assessment) -> (&str, &str) {
     (&a.profile.date, &a.updated_at)
 }
@@ -373,6 +440,8 @@ pub fn respondent_label(assessment: &Assessment, index: usize) -> String {
 /// The consolidated assessment, dated `today`, the workshop's day: the chosen level per
 /// question, every respondent's note merged and signed, and the median importance and target
 /// per pillar.
+///
+/// See [`profile_differences`] for what the facilitator is told beforehand.
 pub fn consolidate(
     framework: &Framework,
     respondents: &[Assessment],
@@ -383,8 +452,10 @@ pub fn consolidate(
     now: &str,
 ) -> Assessment {
     // The files are read in parallel, so the first one loaded is chance. Each of the commune's
-    // figures (population, staff, budget…) comes from the latest answers that give it: by
-    // date, then by the last change, then by id, so that a tie is no chance either.
+    // figures (population, staff, budget…) is the one most respondents give, weighed as their
+    // answers are; a tie goes to the latest answers that give it: by date, then by the last
+    // change, then by id, so that it is no chance either. One late respondent's band of
+    // population used to become the commune's.
     let mut by_recency: Vec<&Assessment> = respondents.iter().collect();
     crate::sort::sort_by(&mut by_recency, |a, b| {
         (recency(b), &b.id).cmp(&(recency(a), &a.id))
@@ -406,10 +477,11 @@ pub fn consolidate(
     if let Some(partnerships) = latest_text(|p| &p.partnerships) {
         profile.partnerships = partnerships;
     }
-    profile.population = profiles.iter().find_map(|p| p.population);
-    profile.digital_staff_fte = profiles.iter().find_map(|p| p.digital_staff_fte);
-    profile.digital_budget = profiles.iter().find_map(|p| p.digital_budget);
-    profile.digital_strategy = profiles.iter().find_map(|p| p.digital_strategy);
+    let weights: Vec<u32> = by_recency.iter().map(|r| weight(r)).collect();
+    profile.population = most_given(&profiles, &weights, |p| p.population);
+    profile.digital_staff_fte = most_given(&profiles, &weights, |p| p.digital_staff_fte);
+    profile.digital_budget = most_given(&profiles, &weights, |p| p.digital_budget);
+    profile.digital_strategy = most_given(&profiles, &weights, |p| p.digital_strategy);
     let mut result = Assessment::new(id, profile.commune.clone(), now.to_string());
     result.profile = profile;
     // Dated the day the group decided, so that IGRETEC takes it over any one respondent's
