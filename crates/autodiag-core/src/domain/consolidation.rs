@@ -237,36 +237,7 @@ fn person_label(synthesis: &Assessment, person: &str) -> Option<String> {
         .cloned()
 }
 
-/// Which of one person's files is later: the assessment's date first, then when its answers
-/// were last written (for a file, when it was saved).
-/// The value most `profiles` give, each weighing as many people as it speaks for; among
-/// equals, the first given, `profiles` being latest first.
-fn most_given<T: PartialEq + Copy>(
-    profiles: &[&Profile],
-    weights: &[u32],
-    field: impl Fn(&Profile) -> Option<T>,
-) -> Option<T> {
-    let given: Vec<(T, u32)> = profiles
-        .iter()
-        .zip(weights)
-        .filter_map(|(p, &w)| field(p).map(|value| (value, w)))
-        .collect();
-    let count = |value: T| -> u32 {
-        given
-            .iter()
-            .filter(|(other, _)| *other == value)
-            .map(|(_, w)| w)
-            .sum()
-    };
-    // `max_by_key` keeps the last of equals: walk latest last to keep the latest.
-    given
-        .iter()
-        .rev()
-        .map(|&(value, _)| value)
-        .max_by_key(|&value| count(value))
-}
-
-/// A figure of the commune's profile that respondents gave differently.
+/// A figure of the commune's profile, which respondents may give differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProfileField {
     Population,
@@ -275,35 +246,60 @@ pub enum ProfileField {
     DigitalStrategy,
 }
 
+const PROFILE_FIELDS: [ProfileField; 4] = [
+    ProfileField::Population,
+    ProfileField::DigitalStaff,
+    ProfileField::DigitalBudget,
+    ProfileField::DigitalStrategy,
+];
+
+/// The figure `field` of `profile` as a number equal for equal figures, if given. One number
+/// type for all four keeps the comparisons below compiled once.
+fn figure(profile: &Profile, field: ProfileField) -> Option<u64> {
+    match field {
+        ProfileField::Population => profile.population.map(|band| band as u64),
+        ProfileField::DigitalStaff => profile.digital_staff_fte.map(f64::to_bits),
+        ProfileField::DigitalBudget => profile.digital_budget.map(|band| band as u64),
+        ProfileField::DigitalStrategy => profile.digital_strategy.map(|status| status as u64),
+    }
+}
+
+/// Of `profiles` (latest first), one giving the figure most give, each weighing as many
+/// people as it speaks for; among equals, the latest.
+fn most_given<'a>(
+    profiles: &[&'a Profile],
+    weights: &[u32],
+    field: ProfileField,
+) -> Option<&'a Profile> {
+    let count = |value: u64| -> u32 {
+        profiles
+            .iter()
+            .zip(weights)
+            .filter(|(p, _)| figure(p, field) == Some(value))
+            .map(|(_, w)| w)
+            .sum()
+    };
+    // `max_by_key` keeps the last of equals: walk latest last to keep the latest.
+    profiles
+        .iter()
+        .rev()
+        .filter_map(|p| Some((*p, count(figure(p, field)?))))
+        .max_by_key(|&(_, count)| count)
+        .map(|(p, _)| p)
+}
+
 /// The profile's figures on which respondents differ: the synthesis takes the one most give,
 /// and the facilitator is asked to check it, since the room decided only the answers.
 pub fn profile_differences(respondents: &[Assessment]) -> Vec<ProfileField> {
-    fn differ<T: PartialEq>(values: impl Iterator<Item = Option<T>>) -> bool {
-        let given: Vec<T> = values.flatten().collect();
-        given.iter().any(|value| *value != given[0])
-    }
-    let profiles = || respondents.iter().map(|r| &r.profile);
-    [
-        (
-            ProfileField::Population,
-            differ(profiles().map(|p| p.population)),
-        ),
-        (
-            ProfileField::DigitalStaff,
-            differ(profiles().map(|p| p.digital_staff_fte)),
-        ),
-        (
-            ProfileField::DigitalBudget,
-            differ(profiles().map(|p| p.digital_budget)),
-        ),
-        (
-            ProfileField::DigitalStrategy,
-            differ(profiles().map(|p| p.digital_strategy)),
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(field, differs)| differs.then_some(field))
-    .collect()
+    PROFILE_FIELDS
+        .into_iter()
+        .filter(|&field| {
+            let mut given = respondents.iter().filter_map(|r| figure(&r.profile, field));
+            given
+                .next()
+                .is_some_and(|first| given.any(|value| value != first))
+        })
+        .collect()
 }
 
 fn recency(a: &Assessment) -> (&str, &str) {
@@ -478,10 +474,13 @@ pub fn consolidate(
         profile.partnerships = partnerships;
     }
     let weights: Vec<u32> = by_recency.iter().map(|r| weight(r)).collect();
-    profile.population = most_given(&profiles, &weights, |p| p.population);
-    profile.digital_staff_fte = most_given(&profiles, &weights, |p| p.digital_staff_fte);
-    profile.digital_budget = most_given(&profiles, &weights, |p| p.digital_budget);
-    profile.digital_strategy = most_given(&profiles, &weights, |p| p.digital_strategy);
+    let most_given = |field: ProfileField| most_given(&profiles, &weights, field);
+    profile.population = most_given(ProfileField::Population).and_then(|p| p.population);
+    profile.digital_staff_fte =
+        most_given(ProfileField::DigitalStaff).and_then(|p| p.digital_staff_fte);
+    profile.digital_budget = most_given(ProfileField::DigitalBudget).and_then(|p| p.digital_budget);
+    profile.digital_strategy =
+        most_given(ProfileField::DigitalStrategy).and_then(|p| p.digital_strategy);
     let mut result = Assessment::new(id, profile.commune.clone(), now.to_string());
     result.profile = profile;
     // Dated the day the group decided, so that IGRETEC takes it over any one respondent's
