@@ -161,9 +161,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # warned and « Refaire le diagnostic » on the home page (+4.4 KB): 679,207. After a
 # facilitator's walk and more of the returning commune's: the answers a replaced copy would
 # change named, Home and End kept to the slides, the synthesis's profile by majority and its
-# differences said (+2.5 KB, its profile part made one non-generic pass): 681,727.
+# differences said (+2.5 KB, its profile part made one non-generic pass): 681,727. A late
+# arrival's dissent sends settled questions back to the group (+1.1 KB): 682,824. Measured
+# and not kept: the PST fiche's actions as one HTML string (+9 B).
 SIZE_BUDGET := 180000
-DIST_BUDGET := 682000
+DIST_BUDGET := 683000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -53,6 +53,9 @@ pub fn ConsolidatePage() -> impl IntoView {
     let admit = move |assessment: Assessment, file: Option<String>| {
         let admission = respondents.with_untracked(|r| consolidation::admit(r, &assessment));
         let l = state.lang.get_untracked();
+        if matches!(admission, Admission::Admitted | Admission::Replaces { .. }) {
+            revisit_after_arrival(state, decisions, &assessment, notices);
+        }
         let refusal = match admission {
             Admission::Admitted => {
                 respondents.update(|r| r.push(assessment));
@@ -357,6 +360,86 @@ fn choice_value(choice: Option<Choice>) -> String {
 }
 
 type Chosen = RwSignal<LiteMap<String, Option<Choice>>>;
+
+/// A respondent joining after the group settled questions they answer otherwise: those go
+/// back to « À décider », and the facilitator is told which, with what was retained, so the
+/// room hears the newcomer rather than keep a decision taken without them.
+///
+/// Called once a file is read, outside any component: it reads the language from `state`,
+/// not from the context.
+fn revisit_after_arrival(
+    state: AppState,
+    decisions: Chosen,
+    newcomer: &Assessment,
+    notices: RwSignal<Vec<String>>,
+) {
+    let l = state.lang.get_untracked();
+    let framework = content::framework();
+    let texts = state.texts();
+    let legal = content::LegalLevelNames {
+        below: td_string!(l, question.below_legal_minimum),
+        at: td_string!(l, question.legal_minimum),
+    };
+    let answer = |question: &str, choice: Option<Choice>| match choice {
+        Some(Choice::Level(level)) => format!(
+            "{} · {}",
+            level.get(),
+            framework.level_name_on(texts, question, level.get(), legal)
+        ),
+        Some(Choice::Unknown) => td_string!(l, question.unknown).to_string(),
+        Some(Choice::NotApplicable) => td_string!(l, question.not_applicable).to_string(),
+        None => td_string!(l, results.no_answer).to_string(),
+    };
+    let revisit: Vec<(&str, Option<Choice>)> = decisions.with_untracked(|d| {
+        consolidation::settled_before_arrival(framework, d, newcomer)
+            .into_iter()
+            .map(|q| (q, d.get(q).copied().flatten()))
+            .collect()
+    });
+    if revisit.is_empty() {
+        return;
+    }
+    decisions.update(|d| {
+        for (question, _) in &revisit {
+            d.remove(*question);
+        }
+    });
+    const NAMED: usize = 4;
+    let mut listed: Vec<String> = revisit
+        .iter()
+        .take(NAMED)
+        .map(|&(question, retained)| {
+            td_string!(
+                l,
+                consolidate.revisit_item,
+                question = texts.question(question).title.clone(),
+                retained = answer(question, retained),
+                theirs = answer(question, newcomer.choice(question))
+            )
+            .to_string()
+        })
+        .collect();
+    if revisit.len() > NAMED {
+        listed.push(crate::td_plural!(
+            l,
+            import.more_answers,
+            revisit.len() - NAMED
+        ));
+    }
+    let who = newcomer
+        .profile
+        .respondent_label()
+        .unwrap_or_else(|| newcomer.profile.display_name());
+    notices.update(|n| {
+        n.push(crate::td_plural!(
+            l,
+            consolidate.revisit,
+            revisit.len(),
+            who = who,
+            list = listed.join(td_string!(l, shell.list_separator))
+        ))
+    });
+}
 
 /// The levels the group chose, question by question, whoever is loaded: kept with the
 /// workshop in the tab, and over any later change of respondents.

@@ -827,3 +827,29 @@ fn a_figure_most_respondents_give_is_the_communes_and_the_facilitator_is_told_th
     }
     assert!(consolidation::profile_differences(&people).is_empty());
 }
+
+#[test]
+fn a_late_arrival_who_answers_a_settled_question_otherwise_sends_it_back_to_the_group() {
+    let questions: Vec<&String> = framework()
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .collect();
+    let mut decisions: LiteMap<String, Option<Choice>> = LiteMap::new_vec();
+    decisions.insert(questions[3].clone(), Some(level(4)));
+    decisions.insert(questions[1].clone(), Some(level(2)));
+    decisions.insert(questions[7].clone(), Some(Choice::Unknown));
+    let mut kevin = assessment("Walcourt");
+    kevin.set_choice(questions[3], Some(level(1)), NOW);
+    kevin.set_choice(questions[1], Some(level(2)), NOW);
+    // He left the third unanswered: no other view.
+    assert_eq!(
+        consolidation::settled_before_arrival(framework(), &decisions, &kevin),
+        vec![questions[3].as_str()]
+    );
+    kevin.set_choice(questions[7], Some(level(3)), NOW);
+    assert_eq!(
+        consolidation::settled_before_arrival(framework(), &decisions, &kevin),
+        vec![questions[3].as_str(), questions[7].as_str()]
+    );
+}

@@ -711,3 +711,25 @@ test("a respondent's file from long before the others is flagged for the facilit
   await assertClean(page);
   await page.close();
 });
+
+test("a late arrival who answers a settled question otherwise sends it back to « À décider », and the facilitator is told what was retained", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([
+    ["dg.json", respondent("Walcourt", "93088", "Marie Dubois", "DG", (i) => ((i + 2) % 5) + 1)],
+    ["bourgmestre.json", respondent("Walcourt", "93088", "Paul Hermant", "Bourgmestre", (i) => (i % 5) + 1)],
+  ]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  await page.selectOption("#consolidated-mob_pcm", "4");
+  assert.equal(await page.inputValue("#consolidated-mob_pcm"), "4");
+  // Kevin arrives: he answers 1 where the group retained 4.
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["informaticien.json", respondent("Walcourt", "93088", "Kevin Dumont", "Informaticien", () => 1)]]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
+  await expectText(page, "[data-testid=consolidate-replaced]",
+    "Kevin Dumont (Informaticien) répond autrement à 1 question que le groupe avait déjà tranchée : « Plan de mobilité (PCM ou PiCM) » (retenu : 4 · Intégré ; sa réponse : 1 · Initial). Elle est de nouveau à décider, avec son avis.");
+  await page.waitForFunction(() => document.querySelector("#consolidated-mob_pcm")?.value === "pending");
+  await assertClean(page);
+  await context.close();
+});

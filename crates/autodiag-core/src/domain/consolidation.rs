@@ -426,6 +426,30 @@ pub fn out_of_time(respondents: &[Assessment]) -> Vec<bool> {
         .collect()
 }
 
+/// The questions the group settled that a respondent joining later answers otherwise, in
+/// the référentiel's order: settled before they came, they go back to the group with their
+/// view, rather than stand unseen.
+pub fn settled_before_arrival<'f>(
+    framework: &'f Framework,
+    decisions: &LiteMap<String, Option<Choice>>,
+    newcomer: &Assessment,
+) -> Vec<&'f str> {
+    framework
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .filter(|q| {
+            decisions.get(q.as_str()).is_some_and(|&decided| {
+                // No answer is no other view.
+                newcomer
+                    .choice(q)
+                    .is_some_and(|answer| Some(answer) != decided)
+            })
+        })
+        .map(String::as_str)
+        .collect()
+}
+
 pub fn respondent_label(assessment: &Assessment, index: usize) -> String {
     assessment
         .profile
