@@ -185,18 +185,14 @@ pub fn focus_after_frame(id: String) {
     leptos::prelude::request_animation_frame(move || focus(&id));
 }
 
-/// Folds the open `<details>` inside the element matched by `selector` when that element's
-/// content is taller than the element: a slide's notes give way to the answers they explain.
-pub fn fold_details_if_overflowing(selector: &str) {
-    let Ok(Some(container)) = document().query_selector(selector) else {
-        return;
-    };
-    if container.scroll_height() <= container.client_height() + 1 {
-        return;
-    }
-    if let Ok(Some(open)) = container.query_selector("details[open]") {
-        let _ = open.remove_attribute("open");
-    }
+/// Whether the element matched by `selector` holds more than it shows: a slide whose notes
+/// push its answers, or their own line, past the screen.
+pub fn overflows(selector: &str) -> bool {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .is_some_and(|container| container.scroll_height() > container.client_height() + 1)
 }
 
 /// Keeps Tab and Shift+Tab inside the element `id`, as a modal dialog must: from its last

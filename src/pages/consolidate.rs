@@ -888,11 +888,17 @@ fn DiscussionSlides(
     on_cleanup(move || tab.remove());
     let (index, go) = (deck.index, move |delta| deck.go(delta));
     // Notes opened under a small group's answers may still push them past a 720p screen, with
-    // long roles or levels: once the slide is laid out, they fold to their one line.
+    // long roles or levels: once the slide is laid out, they move, folded, to the pillar's
+    // line, where they take no height. Folded in place, their own line was still below the
+    // screen, and the room never learnt they existed.
+    let notes_up = RwSignal::new(false);
     Effect::new(move |_| {
         index.track();
-        request_animation_frame(|| {
-            browser::fold_details_if_overflowing("[data-testid=discussion-slide]")
+        notes_up.set(false);
+        request_animation_frame(move || {
+            if browser::overflows("[data-testid=discussion-slide]") {
+                notes_up.set(true);
+            }
         });
     });
     let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
@@ -939,7 +945,7 @@ fn DiscussionSlides(
                 let slide = &slides[index.get()];
                 view! {
                     <section class="projector__slide" data-testid="discussion-slide">
-                        {let open = slide.groups.len() < 4 && slide.notes.len() <= 3;
+                        {let open = slide.groups.len() < 4 && slide.notes.len() <= 3 && !notes_up.get();
                          // Open after the answers for a small group; for a large one, whose
                          // answers already fill a 720p screen, folded on the pillar's line, where
                          // it takes no height: always in sight, opened when needed.

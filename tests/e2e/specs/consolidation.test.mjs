@@ -733,3 +733,46 @@ test("a late arrival who answers a settled question otherwise sends it back to �
   await assertClean(page);
   await context.close();
 });
+
+test("on a 720p screen, notes whose folded line would still be below the slide move to the pillar's line", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1280, height: 720 } });
+  const page = await openPage(context, app.server.url);
+  // Three answers on a duty, long roles, two notes: folded in place, their line was 25-35 px
+  // below a 720p screen (a facilitator's walk).
+  const answering = (who, role, level, note) => {
+    const s = answeringOnly(who, ["sc_accessibilite_web", "gou_documents_donnees"], level);
+    s.answers[1].level = level === 1 ? 5 : 1;
+    s.profile.respondent_role = role;
+    if (note) s.answers[0].note = note;
+    return s;
+  };
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([
+    ["a.json", answering("Anne Lefèvre", "Directrice générale de l'administration communale", 1, "L'audit AnySurfer de septembre a relevé 43 erreurs sur le site communal, dont les formulaires de contact et l'agenda des événements.")],
+    ["b.json", answering("Marc Dupont", "Échevin du numérique, de la transparence et de la participation citoyenne", 3, "La déclaration d'accessibilité est en ligne depuis 2021 et le prestataire corrige les erreurs signalées chaque trimestre.")],
+    ["c.json", answering("Kevin Dumont", "Informaticien responsable du site internet et des téléservices", 4, "")],
+    ["d.json", answering("Julie Martin", "Agente administrative chargée de la communication", 4, "")],
+  ]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 4);
+  await page.click("[data-testid=project-discussion]");
+  const slide = page.locator("[data-testid=discussion-slide]");
+  await slide.waitFor();
+  await page.waitForTimeout(300);
+  const seen = await slide.evaluate((section) => {
+    const bottom = Math.min(section.getBoundingClientRect().bottom, window.innerHeight);
+    const summary = section.querySelector("[data-testid=discussion-notes] summary");
+    return {
+      summaryBottom: summary?.getBoundingClientRect().bottom ?? Infinity,
+      bottom,
+    };
+  });
+  await page.screenshot({ path: path.join(resultsDir(), "consolidation-discussion-notes-up-1280x720.png") });
+  assert.ok(seen.summaryBottom <= seen.bottom, `the notes' line is ${Math.round(seen.summaryBottom - seen.bottom)} px below the slide`);
+  // On the pillar's line, folded, and one key away as before.
+  assert.equal(await slide.locator(".projector__slide-head [data-testid=discussion-notes]:not([open])").count(), 1);
+  await slide.locator("[data-testid=discussion-notes] summary").click();
+  assert.equal(await slide.locator("[data-testid=discussion-notes] li").count(), 2);
+  await assertClean(page);
+  await context.close();
+});
