@@ -163,9 +163,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # change named, Home and End kept to the slides, the synthesis's profile by majority and its
 # differences said (+2.5 KB, its profile part made one non-generic pass): 681,727. A late
 # arrival's dissent sends settled questions back to the group (+1.1 KB): 682,824. Measured
-# and not kept: the PST fiche's actions as one HTML string (+9 B).
+# and not kept: the PST fiche's actions as one HTML string (+9 B). Notes folded up to the
+# pillar's line, a workshop open in another tab never taken up twice (+0.8 KB): 683,649.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 683000
+DIST_BUDGET := 684000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -323,9 +323,42 @@ pub fn unsaved_workshop() -> Option<stored::Workshop> {
     workshop.filter(|workshop| !workshop.respondents.is_empty())
 }
 
+/// How often a tab holding a workshop says so, and how long after its last word another tab
+/// takes it for closed (a crash or a power cut leaves no word).
+pub const WORKSHOP_HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(4);
+const WORKSHOP_SILENT_MS: u64 = 12_000;
+
+/// This tab holds a workshop: said for the other tabs.
+pub fn mark_workshop_open() {
+    if is_available() {
+        let _ = BrowserStore.set(
+            stored::LIVE_WORKSHOP_KEY,
+            &(js_sys::Date::now() as u64).to_string(),
+        );
+    }
+}
+
+/// This tab no longer holds a workshop, or is going away.
+pub fn mark_workshop_closed() {
+    if is_available() {
+        BrowserStore.remove(stored::LIVE_WORKSHOP_KEY);
+    }
+}
+
+/// Whether another tab said it holds a workshop within the last seconds.
+pub fn workshop_open_elsewhere() -> bool {
+    let now = js_sys::Date::now() as u64;
+    is_available()
+        && BrowserStore
+            .get(stored::LIVE_WORKSHOP_KEY)
+            .and_then(|said| said.parse::<u64>().ok())
+            .is_some_and(|said| now.saturating_sub(said) < WORKSHOP_SILENT_MS)
+}
+
 /// The workshop was saved, emptied or dismissed: neither a reload nor a later visit brings it
 /// back.
 pub fn end_workshop() {
+    mark_workshop_closed();
     if let Some(tab) = tab_storage() {
         let _ = tab.remove_item(stored::WORKSHOP_KEY);
     }

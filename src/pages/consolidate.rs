@@ -38,13 +38,56 @@ pub fn ConsolidatePage() -> impl IntoView {
     // A browser that cannot keep it (storage off or full) loses it with the tab or a reload:
     // the facilitator is told to save the consolidation before leaving the page.
     let unkept = RwSignal::new(false);
-    Effect::new(move |_| {
-        let workshop = Workshop {
-            respondents: respondents.get(),
-            decisions: decisions.get(),
-        };
-        let kept = crate::storage::set_workshop(&workshop, !offered.get_untracked());
-        unkept.set(!kept && !workshop.respondents.is_empty());
+    // While this tab holds a workshop it says so every few seconds: a second tab opened during
+    // the workshop then does not take it up, and the group's choices never split in two.
+    // `said`: whether this tab said so last, read when the page goes, after its signals may.
+    use std::sync::atomic::Ordering::Relaxed;
+    let said = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let beat = {
+        let said = said.clone();
+        move || {
+            let holds = respondents
+                .try_with_untracked(|r| !r.is_empty())
+                .unwrap_or(false)
+                && offered.try_get_untracked() == Some(false);
+            if holds {
+                crate::storage::mark_workshop_open();
+            } else if said.load(Relaxed) {
+                crate::storage::mark_workshop_closed();
+            }
+            said.store(holds, Relaxed);
+        }
+    };
+    beat();
+    Effect::new({
+        let beat = beat.clone();
+        move |_| {
+            let workshop = Workshop {
+                respondents: respondents.get(),
+                decisions: decisions.get(),
+            };
+            let kept = crate::storage::set_workshop(&workshop, !offered.get_untracked());
+            unkept.set(!kept && !workshop.respondents.is_empty());
+            // Said at once, not at the next beat: a tab opened a second later knows.
+            beat();
+        }
+    });
+    let heartbeat = set_interval_with_handle(beat, crate::storage::WORKSHOP_HEARTBEAT).ok();
+    let closed = move |said: &std::sync::atomic::AtomicBool| {
+        if said.swap(false, Relaxed) {
+            crate::storage::mark_workshop_closed();
+        }
+    };
+    let leaving = {
+        let said = said.clone();
+        window_event_listener(leptos::ev::pagehide, move |_| closed(&said))
+    };
+    on_cleanup(move || {
+        if let Some(heartbeat) = heartbeat {
+            heartbeat.clear();
+        }
+        leaving.remove();
+        closed(&said);
     });
     let errors = RwSignal::new(Vec::<String>::new());
     let notices = RwSignal::new(Vec::<String>::new());
@@ -239,6 +282,8 @@ fn UnsavedWorkshop(
         td_string!(l, consolidate.unsaved, commune = commune, who = who).to_string()
     });
     let confirming = RwSignal::new(false);
+    // Still open in another tab: taken up here too, the two copies would part ways.
+    let elsewhere = crate::storage::workshop_open_elsewhere();
     // The notice goes: focus goes to the section it was in, and its title is read.
     let settle = move || {
         offered.set(false);
@@ -250,7 +295,9 @@ fn UnsavedWorkshop(
                 <div class="notice notice--info" data-testid="workshop-unsaved">
                     <p>{text.clone()}</p>
                     // Erasing asks first: one click would have lost the group's choices.
-                    {reactive(move || if confirming.get() {
+                    {reactive(move || if elsewhere {
+                        view! { <p data-testid="workshop-elsewhere">{td_string!(l, consolidate.unsaved_elsewhere)}</p> }.into_any()
+                    } else if confirming.get() {
                         view! {
                             <p role="alert">{td_string!(l, consolidate.discard_confirm)}</p>
                             <div class="notice__actions">

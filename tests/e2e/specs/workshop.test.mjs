@@ -489,3 +489,30 @@ test("a workshop whose tab was closed before saving is offered back with its cho
   await assertClean(page);
   await context.close();
 });
+
+test("a workshop still open in one tab is not offered to take up in another, whose choices would part ways", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const first = await openWorkshop(context);
+  await first.setInputFiles("[data-testid=consolidate-input]", writeFiles([
+    ["dg.json", respondentOf("Walcourt", "Directrice générale", 0)],
+    ["echevin.json", respondentOf("Walcourt", "Échevin", 3)],
+  ]));
+  await first.waitForSelector("[data-testid=consolidate-table]");
+  await chooseFirst(first, ["1", "5"]);
+  // The facilitator opens the tools in a second tab during the workshop.
+  const second = await openPage(context, app.server.url);
+  await second.goto(`${app.server.url}outils/#/consolider`);
+  await second.locator("[data-testid=workshop-unsaved]").waitFor();
+  await expectText(second, "[data-testid=workshop-elsewhere]",
+    "Il est ouvert dans un autre onglet de ce navigateur : continuez-le là-bas. Si cet onglet vient d'être fermé, rechargez cette page dans quelques secondes pour le reprendre ici.");
+  assert.equal(await second.locator("[data-testid=workshop-resume]").count(), 0);
+  assert.equal(await second.locator("[data-testid=workshop-discard]").count(), 0);
+  // The first tab closed, the workshop can be taken up here.
+  await first.close();
+  await second.reload();
+  await second.locator("[data-testid=workshop-resume]").waitFor();
+  await second.click("[data-testid=workshop-resume]");
+  await second.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  await assertClean(second);
+  await context.close();
+});

@@ -21,6 +21,9 @@ pub const WORKSHOP_KEY: &str = "autodiag.workshop";
 /// A copy of the last workshop not yet saved, in the browser's storage: a tab closed by mistake
 /// mid-workshop loses nothing, and the page offers it back rather than opening it.
 pub const UNSAVED_WORKSHOP_KEY: &str = "autodiag.workshop.unsaved";
+/// When a tab holding a workshop last said it was open (milliseconds since 1970): another tab
+/// then does not offer to take that workshop up, and the two never diverge.
+pub const LIVE_WORKSHOP_KEY: &str = "autodiag.workshop.live";
 
 /// The respondents a facilitator loaded and the levels the group chose (`None`: « — »), so
 /// that leaving the page, going back or reloading loses none of a workshop's work.
