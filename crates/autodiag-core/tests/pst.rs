@@ -108,19 +108,20 @@ fn through_a_file(a: &Assessment) -> Assessment {
         .assessment
 }
 
+/// What `pst::rows` and `pst::csv` read besides the structure, in French.
+fn sources<'a>(a: &'a Assessment, later: Option<&'a Assessment>) -> pst::Sources<'a> {
+    pst::Sources {
+        framework: framework(),
+        texts: content::texts("fr"),
+        lang: "fr",
+        assessment: a,
+        action_text: &action_text,
+        later,
+    }
+}
+
 fn csv_of(a: &Assessment, later: Option<&Assessment>) -> String {
-    pst::csv(
-        &pst_of(a),
-        &words(),
-        &pst::Sources {
-            framework: framework(),
-            texts: content::texts("fr"),
-            lang: "fr",
-            assessment: a,
-            action_text: &action_text,
-            later,
-        },
-    )
+    pst::csv(&pst_of(a), &words(), &sources(a, later))
 }
 
 #[test]
@@ -193,14 +194,7 @@ fn a_legal_duty_is_an_objective_of_compliance_citing_its_law_even_when_unsure() 
             .find(|o| &o.question_id == question);
         let objective = objective.unwrap_or_else(|| panic!("{question}: no objective"));
         assert!(objective.is_legal_duty(), "{question} {answer:?}");
-        let sources = pst::Sources {
-            framework: framework(),
-            texts: content::texts("fr"),
-            lang: "fr",
-            assessment: &a,
-            action_text: &action_text,
-            later: None,
-        };
+        let sources = sources(&a, None);
         let text = content::texts("fr").question(question);
         let row = pst::rows(&pst, &words(), &sources)
             .into_iter()
@@ -235,14 +229,7 @@ fn a_legal_duty_is_an_objective_of_compliance_citing_its_law_even_when_unsure() 
         .collect();
     assert!(!unsure.is_empty());
     assert!(unsure.iter().all(|o| o.is_legal_duty()));
-    let sources = pst::Sources {
-        framework: framework(),
-        texts: content::texts("fr"),
-        lang: "fr",
-        assessment: &a,
-        action_text: &action_text,
-        later: None,
-    };
+    let sources = sources(&a, None);
     for row in pst::rows(&pst, &words(), &sources) {
         if unsure.iter().any(|o| o.question_id == row.question_id) {
             assert!(
@@ -264,14 +251,7 @@ fn an_action_without_a_named_owner_carries_the_catalogues_suggestion_to_confirm(
     let mut a = example("lobbes-2026-11-20.json");
     let named = a.roadmap.as_ref().unwrap().items[0].id.clone();
     a.roadmap.as_mut().unwrap().items[0].owner = Some("Julie Martin".into());
-    let sources = pst::Sources {
-        framework: framework(),
-        texts: content::texts("fr"),
-        lang: "fr",
-        assessment: &a,
-        action_text: &action_text,
-        later: None,
-    };
+    let sources = sources(&a, None);
     let rows = pst::rows(&pst_of(&a), &words(), &sources);
     let by_action = |id: &str| {
         let title = &action_text(id).unwrap().title;
@@ -377,14 +357,7 @@ fn a_legal_duty_objective_aims_at_the_minimum_and_never_names_a_level_below_it_a
                 "{question} at {answered}: aims at {}, the law requires {minimum}",
                 objective.target_level
             );
-            let sources = pst::Sources {
-                framework: framework(),
-                texts: content::texts("fr"),
-                lang: "fr",
-                assessment: &a,
-                action_text: &action_text,
-                later: None,
-            };
+            let sources = sources(&a, None);
             let rows = pst::rows(&pst, &words(), &sources);
             let row = rows
                 .iter()
