@@ -27,6 +27,8 @@ pub fn TerritoryPage() -> impl IntoView {
     let kept = Kept::new();
     // What « Retirer » took out last, said on the status line until the next pick.
     let removed = RwSignal::new(String::new());
+    // The list of files stays open from one « Retirer » to the next, the view drawn anew.
+    let files_open = RwSignal::new(false);
     // The files of the view on screen, held for this tab: another screen or a language
     // switch draws the page anew, and must not make the officer pick 30 files again.
     let (files, refused) = THIS_TAB.with_borrow(Clone::clone);
@@ -158,7 +160,7 @@ pub fn TerritoryPage() -> impl IntoView {
                     }
                 })}
             </p>
-            {reactive(move || territory.get().map(|t| view! { <TerritoryReport territory=t remove/> }))}
+            {reactive(move || territory.get().map(|t| view! { <TerritoryReport territory=t remove files_open/> }))}
         </div>
     }
 }
@@ -420,6 +422,8 @@ fn TerritoryReport(
     territory: Territory,
     /// Takes the file of this name out of the view.
     remove: Callback<String>,
+    /// Whether the list of files is open.
+    files_open: RwSignal<bool>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let territory = StoredValue::new(territory);
@@ -512,7 +516,7 @@ fn TerritoryReport(
             </section>
         })}
         {shared_codes}
-        {has_communes.then(|| view! { <LoadedFiles territory remove/> })}
+        {has_communes.then(|| view! { <LoadedFiles territory remove open=files_open/> })}
         {has_communes.then(|| view! { <Heatmap territory/> })}
         // The heatmap shows first; the sections below it follow in the next task, so a large
         // batch is on screen sooner.
@@ -530,12 +534,18 @@ fn TerritoryReport(
 /// The files behind the rows, each with « Retirer »: a test file, or one sent to the wrong
 /// address, leaves the figures without picking the 29 others again.
 #[component]
-fn LoadedFiles(territory: StoredValue<Territory>, remove: Callback<String>) -> impl IntoView {
+fn LoadedFiles(
+    territory: StoredValue<Territory>,
+    remove: Callback<String>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let l = crate::state::locale();
     let lang = AppState::from_context().lang_code();
     let count = territory.with_value(|t| t.communes.len());
-    // One HTML string and one listener for the whole list: 600 files stay one parse.
-    let items = territory.with_value(|t| {
+    // One HTML string and one listener for the whole list: 600 files stay one parse, and
+    // only once the list is opened, so the heat map above them is drawn no later.
+    let items = move || {
+        territory.with_value(|t| {
         let mut order: Vec<usize> = (0..t.communes.len()).collect();
         crate::sort::sort_by_key(&mut order, |&i| t.communes[i].file.clone());
         html! {
@@ -552,7 +562,8 @@ fn LoadedFiles(territory: StoredValue<Territory>, remove: Callback<String>) -> i
             }
         }
         .into_string()
-    });
+    })
+    };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         use wasm_bindgen::JsCast;
         let file = ev
@@ -565,10 +576,11 @@ fn LoadedFiles(territory: StoredValue<Territory>, remove: Callback<String>) -> i
         }
     };
     view! {
-        <details class="loaded-files no-print" data-testid="loaded-files">
+        <details class="loaded-files no-print" data-testid="loaded-files" prop:open=move || open.get()
+            on:toggle=handler(move |ev: leptos::ev::Event| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open()))>
             <summary id="loaded-files-title" data-testid="loaded-files-title">{crate::td_plural!(l, territory.loaded_files, count)}</summary>
             <p class="hint">{td_string!(l, territory.remove_hint)}</p>
-            <ul inner_html=items on:click=handler(on_click)></ul>
+            <ul inner_html=move || if open.get() { items() } else { String::new() } on:click=handler(on_click)></ul>
         </details>
     }
 }
