@@ -458,6 +458,16 @@ fn the_csv_has_its_columns_a_bom_and_one_row_per_action() {
         .filter(|i| written_in_the_pst(i))
         .count();
     assert_eq!(lines.len() - 1, written);
+    // Each line its own number, « 1.2.1 » under objective 1.2: a PST table numbers its lines.
+    let numbers: Vec<String> = lines[1..]
+        .iter()
+        .map(|line| split_fields(line)[0].clone())
+        .collect();
+    let mut unique = numbers.clone();
+    autodiag_core::sort::sort(&mut unique);
+    unique.dedup();
+    assert_eq!(unique.len(), numbers.len(), "{numbers:?}");
+    assert_eq!(numbers[0], "1.1.1");
     for line in &lines[1..] {
         // No field of these examples holds a quote, so splitting on quotes finds the fields.
         let fields = split_fields(line);

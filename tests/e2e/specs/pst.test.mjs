@@ -91,7 +91,7 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   assert.equal(lines.length - 1, actions);
   const firstRow = fields(lines[1]);
   assert.equal(firstRow.length, HEADERS.length);
-  assert.equal(firstRow[0], "1.1");
+  assert.equal(firstRow[0], "1.1.1");
   assert.equal(firstRow[4], indicator);
   assert.match(firstRow[7], /(RGPD|Décret|décret|art\.)/);
   // A legal duty's objective aims at the law's level at least, and a level below it is no stage.

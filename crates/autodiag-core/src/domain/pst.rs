@@ -266,7 +266,12 @@ pub struct PstRow {
     pub pillar_id: String,
     /// The objectif opérationnel's question; empty for the commune's own items. Not a column.
     pub question_id: String,
+    /// The objectif opérationnel's number, « 1.2 », which its fiche shows; the commune's own
+    /// items share their heading's, « 5 ». Not a column.
     pub number: String,
+    /// The action's own number, « 1.2.1 », the CSV's first column: a PST table numbers each
+    /// line, and two actions of one objective shared « 1.2 ».
+    pub action_number: String,
     pub volet: String,
     pub strategic: String,
     pub operational: String,
@@ -289,7 +294,7 @@ pub struct PstRow {
 impl PstRow {
     pub fn fields(&self) -> [&str; COLUMNS] {
         [
-            &self.number,
+            &self.action_number,
             &self.volet,
             &self.strategic,
             &self.operational,
@@ -429,14 +434,20 @@ pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
                 evaluation: evaluation.unwrap_or_default(),
                 ..PstRow::default()
             };
-            for id in &objective.item_ids {
-                rows.push(with_item(base.clone(), id, words, sources));
+            for (i, id) in objective.item_ids.iter().enumerate() {
+                let numbered = PstRow {
+                    action_number: format!("{}.{}", base.number, i + 1),
+                    ..base.clone()
+                };
+                rows.push(with_item(numbered, id, words, sources));
             }
         }
     }
-    for id in &pst.other_item_ids {
+    let others = pst.strategic.len() + 1;
+    for (i, id) in pst.other_item_ids.iter().enumerate() {
         let base = PstRow {
-            number: (pst.strategic.len() + 1).to_string(),
+            number: others.to_string(),
+            action_number: format!("{others}.{}", i + 1),
             strategic: words.other_actions.to_string(),
             ..PstRow::default()
         };
