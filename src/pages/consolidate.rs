@@ -412,8 +412,8 @@ type Chosen = RwSignal<LiteMap<String, Option<Choice>>>;
 /// back to « À décider », and the facilitator is told which, with what was retained, so the
 /// room hears the newcomer rather than keep a decision taken without them.
 ///
-/// Called once a file is read, outside any component: it reads the language from `state`,
-/// not from the context.
+/// Called once a file is read, outside any component: everything it writes reads the
+/// language from `state`, not from the context.
 fn revisit_after_arrival(
     state: AppState,
     decisions: Chosen,
@@ -423,20 +423,6 @@ fn revisit_after_arrival(
     let l = state.lang.get_untracked();
     let framework = content::framework();
     let texts = state.texts();
-    let legal = content::LegalLevelNames {
-        below: td_string!(l, question.below_legal_minimum),
-        at: td_string!(l, question.legal_minimum),
-    };
-    let answer = |question: &str, choice: Option<Choice>| match choice {
-        Some(Choice::Level(level)) => format!(
-            "{} · {}",
-            level.get(),
-            framework.level_name_on(texts, question, level.get(), legal)
-        ),
-        Some(Choice::Unknown) => td_string!(l, question.unknown).to_string(),
-        Some(Choice::NotApplicable) => td_string!(l, question.not_applicable).to_string(),
-        None => td_string!(l, results.no_answer).to_string(),
-    };
     let revisit: Vec<(&str, Option<Choice>)> = decisions.with_untracked(|d| {
         consolidation::settled_before_arrival(framework, d, newcomer)
             .into_iter()
@@ -460,8 +446,8 @@ fn revisit_after_arrival(
                 l,
                 consolidate.revisit_item,
                 question = texts.question(question).title.clone(),
-                retained = answer(question, retained),
-                theirs = answer(question, newcomer.choice(question))
+                retained = choice_text(state, question, retained),
+                theirs = choice_text(state, question, newcomer.choice(question))
             )
             .to_string()
         })

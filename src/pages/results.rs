@@ -469,9 +469,11 @@ fn question_rows(
 /// « 3 · Structuré », « 2 · Sous le minimum légal », « Je ne sais pas », « Non applicable » or
 /// « Sans réponse ».
 pub fn choice_text(state: AppState, question: &str, choice: Option<Choice>) -> String {
-    let l = crate::state::locale();
+    // The language from `state`, not from the context: a workshop names choices once a
+    // respondent's file is read, outside any component.
+    let l = state.lang.get_untracked();
     match choice {
-        Some(Choice::Level(level)) => level_text(state.texts(), question, level.get()),
+        Some(Choice::Level(level)) => level_text_in(l, state.texts(), question, level.get()),
         Some(Choice::Unknown) => td_string!(l, question.unknown).to_string(),
         Some(Choice::NotApplicable) => td_string!(l, question.not_applicable).to_string(),
         None => td_string!(l, results.no_answer).to_string(),
@@ -480,7 +482,12 @@ pub fn choice_text(state: AppState, question: &str, choice: Option<Choice>) -> S
 
 /// « 4 · Intégré », « 3 · Minimum légal » or « 2 · Sous le minimum légal » on a legal duty.
 pub fn level_text(texts: &content::Texts, question: &str, level: u8) -> String {
-    format!("{level} · {}", level_name(texts, question, level))
+    level_text_in(crate::state::locale(), texts, question, level)
+}
+
+fn level_text_in(l: Locale, texts: &content::Texts, question: &str, level: u8) -> String {
+    let name = content::framework().level_name_on(texts, question, level, legal_level_names_in(l));
+    format!("{level} · {name}")
 }
 
 /// « Intégré », or on a legal duty « Minimum légal » at its minimum and « Sous le minimum
@@ -491,7 +498,10 @@ pub fn level_name<'a>(texts: &'a content::Texts, question: &str, level: u8) -> &
 
 /// How a legal duty's levels up to its minimum are named, in the interface's language.
 pub fn legal_level_names() -> content::LegalLevelNames<'static> {
-    let l = crate::state::locale();
+    legal_level_names_in(crate::state::locale())
+}
+
+fn legal_level_names_in(l: Locale) -> content::LegalLevelNames<'static> {
     content::LegalLevelNames {
         below: td_string!(l, question.below_legal_minimum),
         at: td_string!(l, question.legal_minimum),

@@ -25,8 +25,9 @@ pub fn TerritoryPage() -> impl IntoView {
     let territory = RwSignal::new(None::<Territory>);
     let loading = RwSignal::new(false);
     let kept = Kept::new();
-    // What « Retirer » took out last, said on the status line until the next pick.
-    let removed = RwSignal::new(String::new());
+    // What happened to a file that the counts alone do not say (« Retirer », a file picked
+    // again that was older), said on the status line until the next pick.
+    let file_notice = RwSignal::new(String::new());
     // The list of files stays open from one « Retirer » to the next, the view drawn anew.
     let files_open = RwSignal::new(false);
     // The files of the view on screen, held for this tab: another screen or a language
@@ -43,7 +44,7 @@ pub fn TerritoryPage() -> impl IntoView {
             return;
         }
         loading.set(true);
-        removed.set(String::new());
+        file_notice.set(String::new());
         // Files arrive one e-mail at a time: a new pick adds to the communes on screen, and a
         // file of the same name replaces the one read before, unless it was saved earlier.
         let (earlier, mut earlier_refused) = THIS_TAB.with_borrow(Clone::clone);
@@ -53,7 +54,7 @@ pub fn TerritoryPage() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             let (loaded, read, older) = read_and_load(earlier, earlier_refused, files).await;
             if !older.is_empty() {
-                removed.set(
+                file_notice.set(
                     td_string!(l, territory.older_again, files = older.join(", ")).to_string(),
                 );
             }
@@ -116,7 +117,7 @@ pub fn TerritoryPage() -> impl IntoView {
             loader_of(&files, refused, &browser::now_iso()).finish(),
         ));
         kept.replace(l, communes_on_screen(territory));
-        removed.set(td_string!(l, territory.removed, file = file).to_string());
+        file_notice.set(td_string!(l, territory.removed, file = file).to_string());
         browser::focus_after_frame("loaded-files-title".to_string());
     });
     view! {
@@ -150,10 +151,10 @@ pub fn TerritoryPage() -> impl IntoView {
                                     Some(tally) => format!("{loaded} {tally}"),
                                     None => loaded,
                                 };
-                                removed.with(|removed| if removed.is_empty() {
+                                file_notice.with(|notice| if notice.is_empty() {
                                     loaded
                                 } else {
-                                    format!("{removed} {loaded}")
+                                    format!("{notice} {loaded}")
                                 })
                             }
                         })).unwrap_or_default()

@@ -883,3 +883,23 @@ fn validation_reports_references_read_from_a_version_after_this_one() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn every_owner_an_action_can_have_is_in_owner_all() {
+    use autodiag_core::domain::content::Owner;
+    // The PST names an unnamed owner through `Owner::ALL`: a new owner must join it. Adding
+    // one breaks this match until it is listed here too.
+    let listed = |owner: Owner| match owner {
+        Owner::College
+        | Owner::Conseil
+        | Owner::Bourgmestre
+        | Owner::Dg
+        | Owner::Referent
+        | Owner::Dpo
+        | Owner::Agent => Owner::ALL.contains(&owner),
+    };
+    for action in &content::framework().actions {
+        assert!(listed(action.owner), "{}", action.id);
+    }
+    assert!(Owner::ALL.iter().all(|&owner| listed(owner)));
+}

@@ -64,7 +64,8 @@ fn words() -> PstWords<'static> {
             "le référent numérique",
             "le DPO",
             "un agent désigné par le directeur général",
-        ],
+        ]
+        .map(String::from),
         legal_levels: LegalLevelNames {
             below: "Sous le minimum légal",
             at: "Minimum légal",

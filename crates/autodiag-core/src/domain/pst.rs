@@ -235,9 +235,9 @@ pub struct PstWords<'a> {
     pub operational_beyond_legal: &'a str,
     /// « À confirmer : {role} », for an action whose owner the commune has not named yet.
     pub owner_to_confirm: &'a str,
-    /// Who the catalogue suggests to carry an action, in [`Owner`] order: « le collège
-    /// communal »…
-    pub owner_roles: [&'a str; 7],
+    /// Who the catalogue suggests to carry an action, in the order of [`Owner::ALL`]: « le
+    /// collège communal »…
+    pub owner_roles: [String; 7],
     /// « Sous le minimum légal », « Minimum légal »: a legal duty's levels up to its minimum.
     pub legal_levels: LegalLevelNames<'a>,
     /// The heading of the commune's own items.
@@ -483,9 +483,10 @@ fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> 
     // nobody.
     row.owner = item.owner.clone().unwrap_or_else(|| {
         action.map_or(String::new(), |action| {
+            let role = Owner::ALL.iter().position(|&o| o == action.owner);
             words
                 .owner_to_confirm
-                .replace("{role}", words.owner_roles[owner_index(action.owner)])
+                .replace("{role}", role.map_or("", |i| &words.owner_roles[i]))
         })
     });
     row.due = item
@@ -512,18 +513,6 @@ fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> 
     }
     row.status = words.statuses[usize::from(item.status == ItemStatus::Done)].to_string();
     row
-}
-
-fn owner_index(owner: Owner) -> usize {
-    match owner {
-        Owner::College => 0,
-        Owner::Conseil => 1,
-        Owner::Bourgmestre => 2,
-        Owner::Dg => 3,
-        Owner::Referent => 4,
-        Owner::Dpo => 5,
-        Owner::Agent => 6,
-    }
 }
 
 fn horizon_word<'a>(words: &PstWords<'a>, item: &RoadmapItem) -> &'a str {

@@ -188,6 +188,16 @@ pub enum Owner {
 }
 
 impl Owner {
+    pub const ALL: [Owner; 7] = [
+        Owner::College,
+        Owner::Conseil,
+        Owner::Bourgmestre,
+        Owner::Dg,
+        Owner::Referent,
+        Owner::Dpo,
+        Owner::Agent,
+    ];
+
     /// How the French first step of an action with this owner begins.
     pub fn french_opening(self) -> &'static str {
         match self {
