@@ -2,6 +2,7 @@
 
 use crate::components::glossary::Acronyms;
 use crate::components::hand_over::SaveForIgretec;
+use crate::domain::assessment::Choice;
 use crate::domain::content::{self, ActionKind, CostBand, Effort, Horizon};
 use crate::domain::roadmap::{
     self, EditError, ItemField, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
@@ -413,6 +414,9 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                 {done_earlier.map(|date| view! { <span class="badge badge--ok" data-testid="done-earlier">{td_string!(l, roadmap.done_earlier, date = date)}</span> })}
             </div>
             {first_step.map(|step| view! { <p data-testid="item-first-step"><strong>{td_string!(l, roadmap.first_step)}</strong>" "{step}</p> })}
+            {item.objective.as_deref().filter(|_| item.origin == ItemOrigin::Custom).map(|question| view! {
+                <p data-testid="item-objective"><strong>{td_string!(l, roadmap.objective_line)}</strong>" "{state.texts().question_title(question).to_string()}</p>
+            })}
             <p class="item__who" data-testid="item-who">
                 <strong>{td_string!(l, roadmap.owner_line)}</strong>" "<span data-testid="item-owner">{owner}</span>
                 <br/>
@@ -503,9 +507,10 @@ fn ItemEditor(
         item_first_step(state, &item).unwrap_or_default(),
         item.owner.clone().unwrap_or_default(),
         item.due.clone().unwrap_or_default(),
+        item.objective.clone().unwrap_or_default(),
     ];
     let typed = unsaved_edit(&id).unwrap_or_default();
-    let [title, first_step, owner, due] = std::array::from_fn(|i| {
+    let [title, first_step, owner, due, objective] = std::array::from_fn(|i| {
         RwSignal::new(typed[i].clone().unwrap_or_else(|| initial[i].clone()))
     });
     {
@@ -513,12 +518,21 @@ fn ItemEditor(
         // language, so a catalogue title never becomes the commune's own words.
         let id = id.clone();
         Effect::new(move |_| {
-            let now = [title.get(), first_step.get(), owner.get(), due.get()];
+            let now = [
+                title.get(),
+                first_step.get(),
+                owner.get(),
+                due.get(),
+                objective.get(),
+            ];
             let changed = std::array::from_fn(|i| (now[i] != initial[i]).then(|| now[i].clone()));
             keep_unsaved_edit(&id, Some(changed));
         });
     }
     let error = RwSignal::new(None::<EditError>);
+    // Only the commune's own item names its objective: a catalogue action serves its own
+    // questions.
+    let own = item.origin == ItemOrigin::Custom;
     let field = |name: &str| format!("{name}-{}", item.id);
     let (title_id, step_id, owner_id, due_id, hint_id, error_id) = (
         field("edit-title"),
@@ -554,6 +568,7 @@ fn ItemEditor(
             ),
             (ItemField::Owner, owner.get_untracked()),
             (ItemField::Due, due.get_untracked()),
+            (ItemField::Objective, objective.get_untracked()),
         ];
         // Checked on a copy first: either every field is taken, or none and the form says why.
         let mut result = Ok(());
@@ -607,6 +622,7 @@ fn ItemEditor(
                 <input id=due_id type="date" data-testid="edit-due"
                     prop:value=due on:input=handler(move |ev| due.set(event_target_value(&ev)))/>
             </div>
+            {own.then(|| view! { <ObjectiveSelect id="edit-objective" value=objective/> })}
             <p class="field__error" id=error_id role="alert">
                 {reactive(move || error.get().map(|e| match e {
                     EditError::TitleRequired => td_string!(l, roadmap.edit_title_required),
@@ -621,8 +637,9 @@ fn ItemEditor(
     }
 }
 
-/// The fields of a roadmap item's editor, in order: title, first step, owner, due date.
-type TypedFields = [Option<String>; 4];
+/// The fields of a roadmap item's editor, in order: title, first step, owner, due date,
+/// objective.
+type TypedFields = [Option<String>; 5];
 
 /// The item editors open when an assessment's roadmap was last drawn: that assessment's id,
 /// then by item, the fields changed and not yet saved; and the commune's own action typed and
@@ -1044,6 +1061,7 @@ fn AddCustom() -> impl IntoView {
         title.set(text);
     };
     let horizon = RwSignal::new(Horizon::Short);
+    let objective = RwSignal::new(String::new());
     let error = RwSignal::new(false);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -1055,9 +1073,12 @@ fn AddCustom() -> impl IntoView {
         error.set(false);
         let horizon = horizon.get_untracked();
         edit(state, |r| {
-            r.add_custom(&text, horizon);
+            if let Some(id) = r.add_custom(&text, horizon) {
+                let _ = r.set_field(&id, ItemField::Objective, &objective.get_untracked());
+            }
         });
         typed(String::new());
+        objective.set(String::new());
     };
     view! {
         <form class="card inline-form" on:submit=handler(add) aria-labelledby="custom-title" novalidate>
@@ -1075,7 +1096,46 @@ fn AddCustom() -> impl IntoView {
                     {Horizon::ALL.into_iter().map(|h| view! { <option value=h.form_value()>{reactive(move || horizon_title(h))}</option> }).collect_any_view()}
                 </select>
             </div>
+            <ObjectiveSelect id="custom-objective" value=objective/>
             <button type="submit" class="button" data-testid="custom-add">{td_string!(l, roadmap.custom_button)}</button>
         </form>
+    }
+}
+
+/// Which question of the diagnostic the commune's own action moves forward: the PST puts it
+/// under that question's objectif opérationnel. Questions it answered « non applicable » or at
+/// the top have none, so they are not offered, unless already chosen.
+#[component]
+fn ObjectiveSelect(id: &'static str, value: RwSignal<String>) -> impl IntoView {
+    let state = AppState::from_context();
+    let l = crate::state::locale();
+    let chosen = value.get_untracked();
+    let open = move |question: &str| {
+        question == chosen
+            || state
+                .with_current(|a| match a.choice(question) {
+                    Some(Choice::NotApplicable) => false,
+                    _ => a.level(question).is_none_or(|level| level.get() < 5),
+                })
+                .unwrap_or(true)
+    };
+    let hint = format!("{id}-hint");
+    let texts = state.texts();
+    view! {
+        <div class="field field--objective">
+            <label for=id>{td_string!(l, roadmap.objective_label)}</label>
+            <select id=id data-testid=id aria-describedby=hint.clone() prop:value=value
+                on:change=handler(move |ev| value.set(event_target_value(&ev)))>
+                <option value="">{td_string!(l, roadmap.objective_none)}</option>
+                {content::framework().pillars.iter().map(|pillar| view! {
+                    <optgroup label=texts.pillar_name(&pillar.id).to_string()>
+                        {pillar.questions.iter().filter(|q| open(q)).map(|q| view! {
+                            <option value=q.clone() selected=*q == value.get_untracked()>{texts.question_title(q).to_string()}</option>
+                        }).collect_any_view()}
+                    </optgroup>
+                }).collect_any_view()}
+            </select>
+            <p class="field__hint" id=hint>{td_string!(l, roadmap.objective_hint)}</p>
+        </div>
     }
 }

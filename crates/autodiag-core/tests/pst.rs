@@ -803,3 +803,76 @@ fn an_action_an_older_referentiel_had_joins_the_communes_own_under_its_last_titl
             .any(|id| id == "never-an-action")
     );
 }
+
+#[test]
+fn the_communes_own_item_serves_the_objective_it_names_even_through_a_file() {
+    let mut a = example("thuin-2025-06-12.json");
+    let questions = || framework().pillars.iter().flat_map(|p| &p.questions);
+    let before = pst_of(&a);
+    let with_objective = |objective: &String| {
+        before
+            .strategic
+            .iter()
+            .flat_map(|s| &s.operational)
+            .any(|o| &o.question_id == objective)
+    };
+    // One the roadmap works on already, one it does not, one « non applicable ».
+    let shared = before.strategic[0].operational[0].question_id.clone();
+    let alone = questions()
+        .find(|q| {
+            !with_objective(q)
+                && framework().legal_minimum(q).is_none()
+                && a.level(q).is_some_and(|l| l.get() < 4)
+        })
+        .unwrap()
+        .clone();
+    let not_applicable = questions()
+        .find(|q| a.choice(q) == Some(Choice::NotApplicable))
+        .unwrap()
+        .clone();
+    let roadmap = a.roadmap.as_mut().unwrap();
+    let mut add = |title: &str, objective: &str| {
+        let id = roadmap.add_custom(title, content::Horizon::Short).unwrap();
+        roadmap
+            .set_field(
+                &id,
+                autodiag_core::domain::plan::ItemField::Objective,
+                objective,
+            )
+            .unwrap();
+        id
+    };
+    let joins = add("Former les agents d'accueil", &shared);
+    let opens = add("Visiter une commune voisine", &alone);
+    let aside = add("Rédiger une note", &not_applicable);
+    let unknown = add("Autre chose", "pas_une_question");
+    for a in [a.clone(), through_a_file(&a)] {
+        let pst = pst_of(&a);
+        let objective_of = |id: &String| {
+            pst.strategic
+                .iter()
+                .flat_map(|s| &s.operational)
+                .find(|o| o.item_ids.contains(id))
+        };
+        let shared_objective = objective_of(&joins).unwrap();
+        assert_eq!(shared_objective.question_id, shared);
+        // It reaches no level of its own: the objective aims where the catalogue's did.
+        let before_target = before.strategic[0].operational[0].target_level;
+        assert_eq!(shared_objective.target_level, before_target);
+        let own = objective_of(&opens).unwrap();
+        assert_eq!(own.question_id, alone);
+        assert_eq!(own.item_ids, vec![opens.clone()]);
+        assert_eq!(own.target_level, a.level(&alone).unwrap().get() + 1);
+        assert!(objective_of(&aside).is_none());
+        assert!(objective_of(&unknown).is_none());
+        assert!(pst.other_item_ids.contains(&aside), "{pst:?}");
+        assert!(pst.other_item_ids.contains(&unknown), "{pst:?}");
+        let csv = csv_of(&a, None);
+        let row = csv
+            .lines()
+            .find(|line| line.contains("Visiter une commune voisine"))
+            .unwrap();
+        assert!(!row.contains("Autres actions de la commune"), "{row}");
+        assert!(row.contains("Atteindre le niveau"), "{row}");
+    }
+}

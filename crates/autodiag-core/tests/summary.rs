@@ -504,6 +504,33 @@ fn every_kept_schema_version_fixture_still_imports() {
 }
 
 #[test]
+fn the_objective_a_communes_own_item_serves_survives_a_summary_and_a_hostile_one_does_not() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let text = std::fs::read_to_string(dir.join("summary-v5.json")).unwrap();
+    let objective_of = |text: &str| {
+        let imported = summary::import(framework(), text.as_bytes(), "x".into(), NOW).unwrap();
+        let roadmap = imported.assessment.roadmap.unwrap();
+        roadmap.item("custom_1").unwrap().objective.clone()
+    };
+    assert_eq!(objective_of(&text).as_deref(), Some("mob_pcm"));
+    let back = summary::to_json(&summary::export(
+        framework(),
+        &summary::import(framework(), text.as_bytes(), "x".into(), NOW)
+            .unwrap()
+            .assessment,
+        NOW,
+    ));
+    assert_eq!(objective_of(&back).as_deref(), Some("mob_pcm"));
+    // An id no question could have is dropped, not kept for the PST to stumble on.
+    let long = text.replace(
+        "\"objective\": \"mob_pcm\"",
+        &format!("\"objective\": \"{}\"", "q".repeat(500)),
+    );
+    assert_ne!(long, text);
+    assert_eq!(objective_of(&long), None);
+}
+
+#[test]
 fn an_import_never_keeps_more_than_the_note_limit() {
     let mut value = valid_value();
     value["answers"][0]["note"] = "é".repeat(5_000).into();

@@ -309,3 +309,50 @@ test("without a later assessment the page says how to evaluate, and an empty roa
   await assertClean(page);
   await context.close();
 });
+
+test("the commune's own action joins the objectif opérationnel of the question it names, and leaves it when unnamed", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Estinnes");
+  await answerPillar(page, app.server.url, "mobilite", 2);
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const title = "Réunir les commerçants du centre sur leur vitrine en ligne";
+  await page.fill("[data-testid=custom-text]", title);
+  // The économie pillar is unanswered, so the roadmap has no objective there yet.
+  const select = page.locator("[data-testid=custom-objective]");
+  const groups = await select.locator("optgroup").evaluateAll((gs) => gs.map((g) => g.label));
+  assert.deepEqual(groups, ["Mobilité", "Qualité de vie", "Économie", "Énergie & environnement", "Gouvernance", "Smart Citizens"]);
+  const option = select.locator("optgroup[label='Économie'] option").first();
+  const [question, questionTitle] = [await option.getAttribute("value"), (await option.textContent()).trim()];
+  await select.selectOption(question);
+  await page.click("[data-testid=custom-add]");
+  const card = page.locator("[data-testid=roadmap-item]", { hasText: title });
+  assert.equal((await card.locator("[data-testid=item-objective]").textContent()).trim(), `Objectif du PST : ${questionTitle}`);
+  // The form is ready for the next action, with no objective chosen.
+  assert.equal(await select.inputValue(), "");
+
+  const rowOf = async () => {
+    const { text } = await downloadText(page, "[data-testid=pst-csv]");
+    return text.slice(1).split("\r\n").filter(Boolean).map(fields).find((row) => row[8] === title);
+  };
+  await page.goto(`${app.server.url}outils/#/pst`);
+  await page.locator("[data-testid=pst-fiche]").first().waitFor();
+  const fiche = page.locator("[data-testid=pst-fiche]", { hasText: title });
+  assert.match(await fiche.locator("h3").textContent(), new RegExp(`Atteindre le niveau 1 sur « ${questionTitle} »`));
+  const row = await rowOf();
+  assert.notEqual(row[2], "Autres actions de la commune");
+  assert.equal(row[3], `Atteindre le niveau 1 sur « ${questionTitle} »`);
+
+  // Unnamed again in its editor, it goes back among the commune's other actions, after a reload.
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await card.locator("[data-testid=item-edit]").click();
+  await card.locator("[data-testid=edit-objective]").selectOption("");
+  await card.locator("[data-testid=edit-save]").click();
+  await card.locator("[data-testid=item-objective]").waitFor({ state: "detached" });
+  await page.reload();
+  await page.goto(`${app.server.url}outils/#/pst`);
+  await page.locator("[data-testid=pst-fiche]").first().waitFor();
+  assert.equal((await rowOf())[2], "Autres actions de la commune");
+  await assertClean(page);
+  await context.close();
+});

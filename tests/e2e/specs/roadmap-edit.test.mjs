@@ -64,7 +64,7 @@ test("an item's title, first step, owner and due date are edited, shown, printed
   await page.locator(`[data-action="${id}"] [data-testid=item-owner]`).waitFor();
   assert.equal(await page.locator(`[data-action="${id}"] [data-testid=item-owner]`).textContent(), "Mme Lambert, secrétariat");
   const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
-  assert.equal(summary.schema_version, 4);
+  assert.equal(summary.schema_version, 5);
   const item = summary.roadmap.items.find((i) => i.id === id);
   assert.deepEqual(
     [item.custom_title, item.first_step, item.owner, item.due],

@@ -27,7 +27,7 @@ test("download the summary, delete the assessment, import the file: everything i
   assert.match(summary.name, /^autodiag-ham-sur-heure-nalinnes-\d{4}-\d{2}-\d{2}-jean-lemaire\.json$/);
   const json = JSON.parse(summary.text);
   assert.equal(json.format, "autodiag-summary");
-  assert.equal(json.schema_version, 4);
+  assert.equal(json.schema_version, 5);
   assert.equal(json.profile.nis_code, "56086");
   assert.equal(json.answers.length, 47);
   // Every question is answered: the hand-over panel has no « questions sans réponse ».

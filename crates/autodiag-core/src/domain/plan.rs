@@ -12,6 +12,8 @@ pub const MAX_CUSTOM_TITLE_CHARS: usize = 200;
 pub const MAX_FIRST_STEP_CHARS: usize = 400;
 /// The longest « Responsable », in characters: a name and a service.
 pub const MAX_OWNER_CHARS: usize = 120;
+/// The longest question id an item may name as its objective, in bytes.
+pub const MAX_OBJECTIVE_ID_BYTES: usize = 64;
 /// The longest objectif stratégique in the commune's words, in characters.
 pub const MAX_STRATEGIC_OBJECTIVE_CHARS: usize = 200;
 
@@ -69,6 +71,10 @@ pub struct RoadmapItem {
     /// « Échéance »: the date the item is due, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<String>,
+    /// The question whose objectif opérationnel the commune's own item serves in the PST;
+    /// a catalogue action serves its own questions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objective: Option<String>,
 }
 
 /// One field of an item that the commune writes itself.
@@ -78,6 +84,8 @@ pub enum ItemField {
     FirstStep,
     Owner,
     Due,
+    /// A question's id, or empty for none.
+    Objective,
 }
 
 /// Why an edit was not taken.
@@ -112,6 +120,7 @@ impl RoadmapItem {
             first_step: None,
             owner: None,
             due: None,
+            objective: None,
         }
     }
 
@@ -134,6 +143,14 @@ impl RoadmapItem {
             .is_some_and(|d| !super::profile::is_iso_date(d))
         {
             self.due = None;
+        }
+        // A question's id is short: anything longer is no question of any référentiel.
+        if self
+            .objective
+            .as_deref()
+            .is_some_and(|q| q.is_empty() || q.len() > MAX_OBJECTIVE_ID_BYTES)
+        {
+            self.objective = None;
         }
         *self != before
     }
@@ -281,6 +298,10 @@ impl Roadmap {
                 return Err(EditError::DueNotADate);
             }
             ItemField::Due => item.due = text(10),
+            ItemField::Objective => {
+                item.objective = (!value.is_empty() && value.len() <= MAX_OBJECTIVE_ID_BYTES)
+                    .then(|| value.to_string());
+            }
         }
         self.edited = true;
         Ok(())

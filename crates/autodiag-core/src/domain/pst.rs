@@ -97,21 +97,27 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
     let mut strategic: Vec<StrategicObjective> = Vec::new();
     let mut other_item_ids = Vec::new();
     for item in &roadmap.items {
-        let Some(action) = framework.action(&item.id) else {
+        let action = framework.action(&item.id);
+        if action.is_none()
+            && item.custom_title.is_none()
+            && framework.retired_title(&item.id, "fr").is_none()
+        {
             // An action an older référentiel had joins the commune's own, under its last title
             // or the commune's: left out, a plan's done work vanished from its evaluation. One
             // no référentiel had, never reworded, has no text left to write.
-            if item.custom_title.is_some() || framework.retired_title(&item.id, "fr").is_some() {
-                other_item_ids.push(item.id.clone());
-            }
             continue;
+        }
+        let question = match action {
+            Some(action) => objective_question(framework, assessment, action),
+            None => own_objective_question(framework, assessment, item),
         };
-        let Some((question, pillar)) = objective_question(framework, assessment, action)
-            .and_then(|q| Some((q, framework.pillar_of(q)?)))
+        let Some((question, pillar)) = question.and_then(|q| Some((q, framework.pillar_of(q)?)))
         else {
             other_item_ids.push(item.id.clone());
             continue;
         };
+        // The commune's own item reaches no level of its own: it serves the objective.
+        let reach = action.map_or(0, |a| a.to);
         let objective = match strategic.iter().position(|s| s.pillar_id == pillar.id) {
             Some(index) => &mut strategic[index],
             None => {
@@ -128,7 +134,7 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
             .find(|o| &o.question_id == question)
         {
             Some(operational) => {
-                operational.target_level = operational.target_level.max(action.to);
+                operational.target_level = operational.target_level.max(reach);
                 operational.item_ids.push(item.id.clone());
             }
             None => {
@@ -140,8 +146,7 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
                     .filter(|minimum| current_level.is_none_or(|level| level < *minimum));
                 // Below a legal minimum the objective is compliance, even when the roadmap's
                 // first action only goes part of the way.
-                let target_level = action
-                    .to
+                let target_level = reach
                     .max(current_level.map_or(1, |l| l + 1))
                     .max(legal_minimum.unwrap_or(0))
                     .min(5);
@@ -218,6 +223,25 @@ fn objective_question<'a>(
             })
         })
         .or_else(|| questions().find(|q| level(q).is_some_and(|l| l < 5)))
+}
+
+/// The question the commune's own item serves, as it chose: none when the référentiel has no
+/// such question, or the commune answered it « non applicable » or is at its top.
+fn own_objective_question<'a>(
+    framework: &'a Framework,
+    assessment: &Assessment,
+    item: &RoadmapItem,
+) -> Option<&'a String> {
+    let question = framework
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .find(|q| Some(q.as_str()) == item.objective.as_deref())?;
+    let open = match assessment.choice(question) {
+        Some(super::assessment::Choice::NotApplicable) => false,
+        _ => assessment.level(question).is_none_or(|l| l.get() < 5),
+    };
+    open.then_some(question)
 }
 
 /// The words of the export in the interface's language, which the app's i18n layer holds.

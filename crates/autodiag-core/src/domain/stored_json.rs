@@ -138,6 +138,7 @@ pub(crate) fn roadmap_item(value: &Json) -> Result<RoadmapItem, ShapeError> {
         first_step: fields.optional("first_step", Json::string)?,
         owner: fields.optional("owner", Json::string)?,
         due: fields.optional("due", Json::string)?,
+        objective: fields.optional("objective", Json::string)?,
     })
 }
 
@@ -260,6 +261,7 @@ pub(crate) fn write_item_members(out: &mut JsonWriter, item: &RoadmapItem) {
     out.text_if_some("first_step", item.first_step.as_deref());
     out.text_if_some("owner", item.owner.as_deref());
     out.text_if_some("due", item.due.as_deref());
+    out.text_if_some("objective", item.objective.as_deref());
 }
 
 fn write_roadmap_item(out: &mut JsonWriter, item: &RoadmapItem) {

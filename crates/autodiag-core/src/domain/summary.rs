@@ -22,8 +22,9 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_ID: &str = "autodiag-summary";
 /// Bump when the format changes, and add a migration and a fixture for the old version.
 /// Version 2 added `legal_obligations`; a version 1 file reads as version 2 without them.
-/// Version 4 added `pst`, computed on export like `legal_obligations`.
-pub const SCHEMA_VERSION: u32 = 4;
+/// Version 4 added `pst`, computed on export like `legal_obligations`. Version 5 added the
+/// items' `objective`: the objectif opérationnel a commune's own action serves.
+pub const SCHEMA_VERSION: u32 = 5;
 /// Files larger than this are refused before being read.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// JSON nested deeper than this is refused; a real summary is about 6 levels deep.
@@ -35,7 +36,7 @@ pub const MAX_DEPTH: usize = 64;
 pub struct Summary {
     /// Always "autodiag-summary".
     pub format: String,
-    /// The file format's version: 4 is what this release writes. Files of versions 1 to 4 are
+    /// The file format's version: 5 is what this release writes. Files of versions 1 to 5 are
     /// read; the « (format N) » in a field's description says since when it exists.
     pub schema_version: u32,
     /// Version of the Autodiag app that wrote the file.
@@ -168,6 +169,9 @@ pub struct SummaryItem {
     /// « Échéance », `YYYY-MM-DD` (format 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<String>,
+    /// The question whose objectif opérationnel the commune's own item serves (format 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objective: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<Reason>,
 }
@@ -184,6 +188,7 @@ impl SummaryItem {
             first_step: item.first_step,
             owner: item.owner,
             due: item.due,
+            objective: item.objective,
             reasons,
         }
     }
@@ -199,6 +204,7 @@ impl SummaryItem {
             first_step: self.first_step.clone(),
             owner: self.owner.clone(),
             due: self.due.clone(),
+            objective: self.objective.clone(),
         }
     }
 }
@@ -668,9 +674,10 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
     let migrated_from = (version < u64::from(SCHEMA_VERSION)).then_some(version as u32);
     // Version 1 differs only by lacking `legal_obligations`, which is computed anyway, and
     // version 2 by lacking the items' `first_step`, `owner` and `due`, which default to none,
-    // and version 3 by lacking `pst`, computed on export: all parse as the current format.
-    // Versions 3 and 4 are numbered apart so that an older app refuses a file whose owners,
-    // due dates or PST structure it would silently drop or refuse. A later version that
+    // version 3 by lacking `pst`, computed on export, and version 4 by lacking the items'
+    // `objective`, which defaults to none: all parse as the current format. Versions 3, 4 and
+    // 5 are numbered apart so that an older app refuses a file whose owners, due dates, PST
+    // structure or objectives it would silently drop or refuse. A later version that
     // changes a field dispatches on `version` here: parse older files into their own type and
     // convert them forward.
     let summary = read_summary(&tree);

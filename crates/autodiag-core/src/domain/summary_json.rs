@@ -84,6 +84,7 @@ fn item(value: &Json) -> Result<SummaryItem, ShapeError> {
         "first_step",
         "owner",
         "due",
+        "objective",
         "reasons",
     ])?;
     Ok(SummaryItem::new(
