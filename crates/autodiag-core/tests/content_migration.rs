@@ -421,6 +421,7 @@ fn saved_item(id: &str, status: ItemStatus) -> RoadmapItem {
         first_step: None,
         owner: Some("Service travaux".into()),
         due: None,
+        objective: None,
     }
 }
 

@@ -712,6 +712,7 @@ fn the_roadmap_slide_never_counts_a_legal_duty_among_the_others() {
         first_step: None,
         owner: None,
         due: None,
+        objective: None,
     };
     let duty = || {
         vec![Reason::LegalMinimum {
