@@ -215,6 +215,7 @@ pub fn RoadmapPage() -> impl IntoView {
                 </section>
             }))}
             <DutiesWithoutAStep roadmap/>
+            <ReachedNotice roadmap/>
             <RemovedNotice removed/>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="moved-notice">{reactive(move || moved.0.get())}</p>
             {reactive(move || {
@@ -379,6 +380,10 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
             request_animation_frame(|| crate::browser::focus("roadmap-undo"));
         }
     };
+    // The answers moved past this step after the commune edited its roadmap.
+    let reached = state
+        .with_current(|a| roadmap::already_reached(content::framework(), a, &item))
+        .unwrap_or(false);
     let suggested = action.map(|a| owner_role_text(a.owner));
     let (owner, due) = owner_and_due(state, &item);
     let overdue = item.is_overdue(&crate::browser::today());
@@ -412,7 +417,9 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
                 {(item.origin == ItemOrigin::Custom).then(|| view! { <span class="badge badge--info">{td_string!(l, roadmap.custom)}</span> })}
                 {done.then(|| view! { <span class="badge badge--ok">{td_string!(l, roadmap.done)}</span> })}
                 {done_earlier.map(|date| view! { <span class="badge badge--ok" data-testid="done-earlier">{td_string!(l, roadmap.done_earlier, date = date)}</span> })}
+                {reached.then(|| view! { <span class="badge badge--warning" data-testid="item-reached">{td_string!(l, roadmap.reached_badge)}</span> })}
             </div>
+            {reached.then(|| view! { <p data-testid="item-reached-reason">{td_string!(l, roadmap.reached_reason)}</p> })}
             {first_step.map(|step| view! { <p data-testid="item-first-step"><strong>{td_string!(l, roadmap.first_step)}</strong>" "{step}</p> })}
             {item.objective.as_deref().filter(|_| item.origin == ItemOrigin::Custom).map(|question| view! {
                 <p data-testid="item-objective"><strong>{td_string!(l, roadmap.objective_line)}</strong>" "{state.texts().question_title(question).to_string()}</p>
@@ -984,6 +991,36 @@ fn DutiesWithoutAStep(roadmap: Memo<Roadmap>) -> impl IntoView {
                     <p>{td_string!(l, roadmap.duty_missing)}</p>
                     <ul>{rows}</ul>
                 </section>
+            }
+        })
+    })
+}
+
+/// How many steps the answers have reached since the commune edited its roadmap, and what to
+/// do: a drafted roadmap follows the answers, an edited one no longer does.
+#[component]
+fn ReachedNotice(roadmap: Memo<Roadmap>) -> impl IntoView {
+    let state = AppState::from_context();
+    let l = crate::state::locale();
+    let count = Memo::new(move |_| {
+        roadmap.with(|r| {
+            state
+                .with_current(|a| {
+                    r.items
+                        .iter()
+                        .filter(|item| roadmap::already_reached(content::framework(), a, item))
+                        .count()
+                })
+                .unwrap_or(0)
+        })
+    });
+    reactive(move || {
+        let count = count.get();
+        (count > 0).then(|| {
+            view! {
+                <p class="notice notice--warning no-print" data-testid="reached-notice">
+                    {crate::td_plural!(l, roadmap.reached_notice, count)}
+                </p>
             }
         })
     })

@@ -1009,3 +1009,47 @@ fn a_focus_pillars_named_gap_gets_its_step_later_when_another_question_took_the_
         );
     }
 }
+
+#[test]
+fn an_edited_roadmap_flags_the_steps_the_answers_have_since_reached() {
+    let mut a = small_commune();
+    roadmap::refresh(framework(), &mut a, NOW);
+    let question = "gou_donnees_personnelles";
+    let items = a.roadmap.as_ref().unwrap().items.clone();
+    let step = items
+        .iter()
+        .find(|i| {
+            framework()
+                .action(&i.id)
+                .is_some_and(|x| x.questions == [question])
+        })
+        .expect("a step towards the GDPR duty")
+        .clone();
+    let reached = |a: &Assessment| -> Vec<String> {
+        let roadmap = a.roadmap.as_ref().unwrap();
+        roadmap
+            .items
+            .iter()
+            .filter(|i| roadmap::already_reached(framework(), a, i))
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    assert!(reached(&a).is_empty(), "{:?}", reached(&a));
+    // The commune moves one card, then answers that it now has its DPO and its register.
+    let roadmap = a.roadmap.as_mut().unwrap();
+    roadmap.move_to(&items[0].id, Horizon::Long);
+    let to = framework().action(&step.id).unwrap().to;
+    a.set_choice(question, Some(level(to)), NOW);
+    assert!(!roadmap::refresh(framework(), &mut a, NOW));
+    assert!(reached(&a).contains(&step.id), "{:?}", reached(&a));
+    // One below where the step leads is still a step to take.
+    a.set_choice(question, Some(level(to - 1)), NOW);
+    assert!(!reached(&a).contains(&step.id));
+    // Done, it is the commune's record, not a step to flag.
+    a.set_choice(question, Some(level(to)), NOW);
+    a.roadmap
+        .as_mut()
+        .unwrap()
+        .set_status(&step.id, roadmap::ItemStatus::Done);
+    assert!(!reached(&a).contains(&step.id));
+}

@@ -356,3 +356,37 @@ test("a new year's roadmap says which of its actions an earlier year marked done
   await assertClean(page);
   await context.close();
 });
+
+test("an edited roadmap flags the steps that answers changed since have already reached", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  await createAssessment(page, app.server.url, "Momignies");
+  // Below the GDPR minimum: the draft plans its steps.
+  await answerPillar(page, app.server.url, "gouvernance", 1);
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const cards = page.locator("[data-testid=roadmap-item]");
+  await cards.first().waitFor();
+  assert.equal(await page.locator("[data-testid=reached-notice]").count(), 0);
+  assert.equal(await page.locator("[data-testid=item-reached]").count(), 0);
+  // The commune moves a card: the roadmap is its own now, and no longer follows the answers.
+  const first = cards.first();
+  const moved = await first.getAttribute("data-action");
+  await first.locator("[data-testid=item-move]").selectOption("long");
+  // Then it learns it has a DPO and a complete register after all.
+  await openPillar(page, app.server.url, "gouvernance");
+  await page.click("[data-testid=gou_donnees_personnelles-5]");
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await page.locator(`[data-action="${moved}"]`).waitFor();
+  const flagged = page.locator("[data-testid=roadmap-item]:has([data-testid=item-reached])");
+  const count = await flagged.count();
+  assert.ok(count >= 1, "the GDPR steps are flagged");
+  assert.equal((await flagged.first().locator("[data-testid=item-reached]").textContent()).trim(), "Déjà atteint selon vos réponses");
+  const notice = page.locator("[data-testid=reached-notice]");
+  assert.match(await notice.textContent(), new RegExp(`^Vos réponses ont changé depuis que vous avez modifié cette feuille de route : ${count} actions? mènen?t à un niveau que vous avez déjà\\.`));
+  // Ticked « Fait », a step is the commune's record and no longer flagged.
+  await flagged.first().locator("[data-testid=item-done]").check();
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=item-reached]").length === n, count - 1);
+  if (count === 1) await notice.waitFor({ state: "detached" });
+  await assertClean(page);
+  await context.close();
+});

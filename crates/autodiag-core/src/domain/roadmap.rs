@@ -352,6 +352,17 @@ fn quickest_step<'a>(
         .map(|(_, priority, action)| (priority, action))
 }
 
+/// A catalogue item still to do whose every question the answers already put at or above the
+/// level it leads to: the answers changed after the commune edited its roadmap, which is then
+/// no longer redrafted. A commune read « Désigner un DPO » planned after answering that it has
+/// one.
+pub fn already_reached(framework: &Framework, assessment: &Assessment, item: &RoadmapItem) -> bool {
+    item.status != ItemStatus::Done
+        && framework
+            .action(&item.id)
+            .is_some_and(|action| Context::new(framework, assessment).achieved(action))
+}
+
 /// The legal duties below their minimum that the assessment's roadmap does not plan up to
 /// it, each with the id of the next step a draft would take. Only steps still to do count, each
 /// starting where the previous one ends: a roadmap with the DPO's designation alone stops
