@@ -697,18 +697,51 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     // The proposals count a synthesis loaded again as its people: the rule says so.
     let weighs_more = respondents.iter().any(|r| r.profile.is_synthesis());
     let stored = StoredValue::new(respondents);
+    // Each question the group discussed, with what each person answered: the note says how it
+    // was settled, which the respondents' own notes may contradict.
+    let discussed = StoredValue::new(
+        spreads
+            .iter()
+            .filter(|s| s.to_discuss())
+            .map(|s| (s.question_id.clone(), s.choices.clone()))
+            .collect::<Vec<_>>(),
+    );
     let save = move |_| {
-        let assessment = stored.with_value(|r| {
+        let today = browser::today();
+        let chosen = chosen.get_untracked();
+        let mut assessment = stored.with_value(|r| {
             consolidation::consolidate(
                 framework,
                 r,
-                &chosen.get_untracked(),
+                &chosen,
                 browser::new_id(),
                 name.get_untracked(),
-                &browser::today(),
+                &today,
                 &browser::now_iso(),
             )
         });
+        let short = |question: &str, choice: Option<Choice>| match choice {
+            Some(Choice::Level(level)) => level.get().to_string(),
+            other => choice_text(state, question, other),
+        };
+        let lines: Vec<(String, String)> = discussed.with_value(|d| {
+            d.iter()
+                .map(|(question, choices)| {
+                    let answers: Vec<String> =
+                        choices.iter().map(|c| short(question, *c)).collect();
+                    let line = td_string!(
+                        l,
+                        consolidate.workshop_note,
+                        date = browser::format_date(&today, state.lang_code(), false),
+                        choice =
+                            choice_text(state, question, chosen.get(question).copied().flatten()),
+                        answers = answers.join(", ")
+                    );
+                    (question.clone(), line.to_string())
+                })
+                .collect()
+        });
+        consolidation::record_workshop(&mut assessment, &lines);
         let saves = state.saves.get_untracked();
         let id = state.add(assessment);
         state.open(&id);

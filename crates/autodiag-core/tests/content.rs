@@ -501,7 +501,7 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
         "ene_certificat_peb",
         "ene_dechets_menagers",
         "eco_marches_publicite",
-        "qdv_commune_cpas",
+        "qdv_cpas_concertation",
         "qdv_plan_urgence",
         "mob_ecoles_zone30",
     ] {

@@ -234,7 +234,7 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         // aid exists », « a few fixes were made »: they kept their id when 2.0.0 gave them a
         // legal minimum, so an old answer read as « Minimum légal ».
         ("eco_marches_publics", "eco_marches_publicite"),
-        ("qdv_social", "qdv_commune_cpas"),
+        ("qdv_social", "qdv_cpas_concertation"),
         ("sc_accessibilite", "sc_accessibilite_web"),
     ] {
         let mut a = with_old_answer(old, level(2), "");
@@ -759,5 +759,31 @@ fn a_commune_migrated_under_2_4_and_again_under_2_8_reads_each_reminder_once() {
         "Avant la version 2.4.0 du référentiel, l'inventaire des données n'était demandé qu'au \
          niveau 3, avec la gestion électronique du courrier ; votre réponse était : niveau 2.",
         ("gou_documents_donnees", "2.8.0"),
+    );
+}
+
+#[test]
+fn an_answer_to_the_commune_cpas_duty_is_asked_again_once_its_minimum_names_the_quarterly_meetings()
+{
+    // Under 2.8.0 the legal minimum read « le comité de concertation se réunit »; the law asks
+    // at least every three months, which a committee meeting once a year does not meet.
+    assert_asked_again_with_its_comment(
+        ("qdv_commune_cpas", "qdv_cpas_concertation"),
+        "2.9.0",
+        2,
+        "Comité réuni en juin",
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_5_and_again_under_2_9_reads_each_reminder_once() {
+    assert_each_reminder_read_once(
+        Some(("qdv_social", 2)),
+        ("qdv_commune_cpas", 3),
+        "Question posée à nouveau (version 2.5.0 du référentiel) : avant la version 2.0.0, ses \
+         niveaux ne tenaient pas compte de l'obligation légale décrite ci-dessus, et l'outil ne \
+         sait pas sous quelle version vous aviez répondu. Votre réponse était : niveau 2 ; \
+         confirmez-la ou corrigez-la.",
+        ("qdv_cpas_concertation", "2.9.0"),
     );
 }

@@ -854,3 +854,49 @@ fn a_late_arrival_who_answers_a_settled_question_otherwise_sends_it_back_to_the_
         vec![questions[3].as_str(), questions[7].as_str()]
     );
 }
+
+#[test]
+fn the_groups_decision_heads_the_note_and_keeps_its_place_when_the_notes_are_full() {
+    let mut first = assessment("Lobbes");
+    let mut second = assessment("Lobbes");
+    answer_all(&mut first, level(2));
+    answer_all(&mut second, level(4));
+    let questions: Vec<String> = framework()
+        .pillars
+        .iter()
+        .flat_map(|p| p.questions.clone())
+        .collect();
+    let (noted, full, silent) = (&questions[0], &questions[1], &questions[2]);
+    first.set_note(noted, "Pas de DPO désigné.", NOW);
+    second.set_note(full, &"x".repeat(3_000), NOW);
+    let mut merged = merge(&[first, second], "m", "Synthèse");
+    let before = merged.clone();
+    let line = |q: &str| {
+        (
+            q.to_string(),
+            format!("Atelier du 06/12/2026 : retenu 3 ({q})"),
+        )
+    };
+    consolidation::record_workshop(&mut merged, &[line(noted), line(full), line(silent)]);
+    let note = |q: &str| merged.note(q).to_string();
+    assert!(
+        note(noted).starts_with(&format!("{}\n", line(noted).1)),
+        "{}",
+        note(noted)
+    );
+    assert!(
+        note(noted).ends_with("Pas de DPO désigné."),
+        "{}",
+        note(noted)
+    );
+    assert!(note(full).starts_with(&line(full).1));
+    assert_eq!(
+        note(full).chars().count(),
+        autodiag_core::domain::assessment::MAX_NOTE_CHARS
+    );
+    // A question nobody wrote about gets the line alone, its level untouched.
+    assert_eq!(note(silent), line(silent).1);
+    for q in [noted, full, silent] {
+        assert_eq!(merged.choice(q), before.choice(q));
+    }
+}

@@ -326,7 +326,7 @@ fn quartiles_need_five_scores() {
 }
 
 /// The reference as IGRETEC exported it under référentiel 2.7.0: the two questions whose
-/// meaning changed in 2.8.0 under their old ids.
+/// meaning changed in 2.8.0 and the one that changed in 2.9.0, under their old ids.
 fn reference_of_2_7_0() -> serde_json::Value {
     let mut file = serde_json::to_value(reference_of(6).unwrap()).unwrap();
     file["framework"]["version"] = "2.7.0".into();
@@ -334,6 +334,7 @@ fn reference_of_2_7_0() -> serde_json::Value {
         let old = match question["question_id"].as_str().unwrap() {
             "eco_marches_publicite" => "eco_marches_pme",
             "gou_documents_donnees" => "gou_information_donnees",
+            "qdv_cpas_concertation" => "qdv_commune_cpas",
             _ => continue,
         };
         question["question_id"] = old.into();
@@ -349,12 +350,19 @@ fn an_earlier_referentiels_reference_keeps_what_still_means_the_same() {
     let read = reference::parse(framework, file.to_string().as_bytes()).unwrap();
     let carried = read.carried_over.clone().unwrap();
     assert_eq!(carried.from_version, "2.7.0");
-    assert_eq!(carried.questions_left_out, 2);
-    assert_eq!(carried.pillars_left_out, ["economie", "gouvernance"]);
+    assert_eq!(carried.questions_left_out, 3);
+    assert_eq!(
+        carried.pillars_left_out,
+        ["qualite_de_vie", "economie", "gouvernance"]
+    );
     // Every other question's figures, and the other pillars' medians, as IGRETEC made them.
     for question in &current.questions {
-        let changed = ["eco_marches_publicite", "gou_documents_donnees"]
-            .contains(&question.question_id.as_str());
+        let changed = [
+            "eco_marches_publicite",
+            "gou_documents_donnees",
+            "qdv_cpas_concertation",
+        ]
+        .contains(&question.question_id.as_str());
         assert_eq!(
             read.question(&question.question_id),
             (!changed).then_some(question),

@@ -613,7 +613,7 @@ test("on a 720p screen, notes that would push the answers off the slide are fold
   const note = "Le comité de concertation ne s'est pas réuni cette année et le rapport sur les synergies n'a pas été présenté, mais le CPAS tient ses propres tableaux de bord.";
   const answering = (who, role, level) => {
     // A second question to discuss: the first slide is not the last, which says what next.
-    const s = answeringOnly(who, ["qdv_commune_cpas", "gou_documents_donnees"], level);
+    const s = answeringOnly(who, ["qdv_cpas_concertation", "gou_documents_donnees"], level);
     s.answers[1].level = level === 2 ? 5 : 1;
     s.profile.respondent_role = role;
     s.answers[0].note = note;
@@ -773,6 +773,32 @@ test("on a 720p screen, notes whose folded line would still be below the slide m
   assert.equal(await slide.locator(".projector__slide-head [data-testid=discussion-notes]:not([open])").count(), 1);
   await slide.locator("[data-testid=discussion-notes] summary").click();
   assert.equal(await slide.locator("[data-testid=discussion-notes] li").count(), 2);
+  await assertClean(page);
+  await context.close();
+});
+
+test("the synthesis writes how the group settled each question it discussed at the head of its note", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const dg = respondent("Lobbes", "56044", "Marie Dubois", "DG", () => 1);
+  dg.answers.forEach((a) => delete a.note);
+  dg.answers.find((a) => a.question_id === "mob_pcm").note = "Pas de PCM.";
+  const mayor = respondent("Lobbes", "56044", "Paul Hermant", "Bourgmestre", () => 4);
+  mayor.answers.forEach((a) => delete a.note);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["dg.json", dg], ["bourgmestre.json", mayor]]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  // The group retains 2 on the plan de mobilité; the rest stays at the proposal.
+  await page.selectOption("#consolidated-mob_pcm", "2");
+  const kept = (await page.locator("#consolidated-mob_pcm option:checked").textContent()).trim();
+  await page.click("[data-testid=save-consolidated]");
+  await page.waitForURL(/#\/resultats$/);
+  const today = await page.evaluate(() => new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" }));
+  await page.goto(`${app.server.url}#/pilier/mobilite`);
+  const note = page.locator("#note-mob_pcm");
+  await note.waitFor();
+  assert.equal(await note.inputValue(), `Atelier du ${today} : retenu ${kept} (réponses : 1, 4).\nMarie Dubois (DG) : Pas de PCM.`);
   await assertClean(page);
   await context.close();
 });

@@ -105,7 +105,7 @@ test("the results are the end screen: a diagnostic in progress names the pillars
   await answerPillar(page, app.server.url, "mobilite", 3);
   // « Qualité de vie » answered but for its 4th and 5th questions, three of them « je ne sais pas ».
   await openPillar(page, app.server.url, "qualite_de_vie");
-  for (const question of ["qdv_securite", "qdv_proprete", "qdv_commune_cpas"]) await page.click(`[data-testid="${question}-unknown"]`);
+  for (const question of ["qdv_securite", "qdv_proprete", "qdv_cpas_concertation"]) await page.click(`[data-testid="${question}-unknown"]`);
   for (const question of ["qdv_urbanisme", "qdv_nuisances", "qdv_plan_urgence"]) await page.click(`[data-testid="${question}-4"]`);
   await page.goto(`${app.server.url}outils/#/resultats`);
   const status = page.locator("[data-testid=diagnostic-status]");

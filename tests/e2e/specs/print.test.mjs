@@ -34,7 +34,8 @@ test("the report prints with a running head and page n / N, in few pages, with t
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   fs.writeFileSync(path.join(resultsDir(), "report-thuin.pdf"), pdf);
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-  assert.ok(pages >= 3 && pages <= 8, `${pages} A4 pages`);
+  // Thuin's answers draft a roadmap on all three horizons, with its long-term CeM training.
+  assert.ok(pages >= 3 && pages <= 9, `${pages} A4 pages`);
   await page.emulateMedia({ media: "screen" });
 
   // Leaving the report takes its running head away: another screen prints without it.

@@ -137,16 +137,16 @@ test("a reference made under an earlier référentiel keeps what still means the
   await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes.json", example("lobbes-2026-11-20.json")]]));
   await page.click("[data-testid=imported-results]");
   await page.locator("[data-testid=radar-chart] svg").waitFor();
-  // The reference as IGRETEC exported it under 2.7.0: the two questions 2.8.0 changed under their old ids.
+  // The reference as IGRETEC exported it under 2.7.0: the two questions 2.8.0 changed and the one 2.9.0 changed, under their old ids.
   const reference = JSON.parse(fs.readFileSync(path.join(resultsDir(), "reference-30.json"), "utf8"));
   reference.framework.version = "2.7.0";
-  const old = { eco_marches_publicite: "eco_marches_pme", gou_documents_donnees: "gou_information_donnees" };
+  const old = { eco_marches_publicite: "eco_marches_pme", gou_documents_donnees: "gou_information_donnees", qdv_cpas_concertation: "qdv_commune_cpas" };
   for (const q of reference.questions) q.question_id = old[q.question_id] ?? q.question_id;
   await page.setInputFiles("[data-testid=reference-input]", writeFiles([["reference-2.7.0.json", reference]]));
   await page.locator("[data-testid=reference-carried]").waitFor();
   assert.equal(
     await page.locator("[data-testid=reference-carried]").textContent(),
-    "Cette référence a été faite avec la version 2.7.0 du référentiel. 2 questions ont changé depuis : leurs chiffres ne sont pas repris, les autres restent valables. Pas de médiane pour Économie, Gouvernance, dont une question a changé. IGRETEC peut exporter une référence à jour.",
+    "Cette référence a été faite avec la version 2.7.0 du référentiel. 3 questions ont changé depuis : leurs chiffres ne sont pas repris, les autres restent valables. Pas de médiane pour Qualité de vie, Économie, Gouvernance, dont une question a changé. IGRETEC peut exporter une référence à jour.",
   );
   assert.equal(await page.locator("[data-testid=reference-error]").count(), 0);
   // The other pillars' median is drawn, and unchanged questions still say how many communes reached the level.

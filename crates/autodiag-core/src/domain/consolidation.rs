@@ -457,6 +457,22 @@ pub fn respondent_label(assessment: &Assessment, index: usize) -> String {
         .unwrap_or_else(|| format!("#{}", index + 1))
 }
 
+/// Writes down how the group settled each question it discussed, as the first line of the
+/// question's note: the respondents' notes under it may say otherwise, and the collège and
+/// IGRETEC read the level beside them. `lines` is by question, in the interface's words. The
+/// line stays whole when the notes fill the note's room: they give way.
+pub fn record_workshop(result: &mut Assessment, lines: &[(String, String)]) {
+    for (question, line) in lines {
+        let answer = result.answers.entry(question.clone()).or_default();
+        let note = if answer.note.is_empty() {
+            line.clone()
+        } else {
+            format!("{line}\n{}", answer.note)
+        };
+        answer.note = super::assessment::truncate_chars(&note, super::assessment::MAX_NOTE_CHARS);
+    }
+}
+
 /// The consolidated assessment, dated `today`, the workshop's day: the chosen level per
 /// question, every respondent's note merged and signed, and the median importance and target
 /// per pillar.
