@@ -171,9 +171,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # format 5, +2.5 KB): 687,435. An edited roadmap flags the steps the answers have reached
 # since (+0.3 KB): 687,743. Référentiel 2.9.0 from a DG's reading (the CPAS duty's quarterly
 # meetings under a new id and its migration note, huis clos, longer first steps) and the
-# workshop's decision at the head of each discussed question's note (+1.6 KB): 689,388.
+# workshop's decision at the head of each discussed question's note (+1.6 KB): 689,388. A
+# band's meaning read once, naming the pillars it also covers; a duty only met is no
+# strength (+0.4 KB): 689,742.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 689400
+DIST_BUDGET := 689800
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -181,31 +181,51 @@ fn Interpretations(scores: Vec<PillarScore>) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
-    // A band's paragraph once: six pillars in one band read the same paragraph six times.
+    // A band's paragraph once, under the first pillar in it, which names the others: six
+    // pillars in one band read the same paragraph six times, then « même constat » five times.
     let mut explained: Vec<(u8, String)> = Vec::new();
+    let bands: Vec<(Option<u8>, String)> = scores
+        .iter()
+        .map(|s| (s.band, texts.pillar_name(&s.pillar_id).to_string()))
+        .collect();
     view! {
         <section aria-labelledby="meaning-title">
             <h2 id="meaning-title">{td_string!(l, results.meaning_title)}</h2>
             <dl class="interpretations" data-testid="interpretations">
                 {scores.into_iter().map(|score| {
                     let name = texts.pillar_name(&score.pillar_id).to_string();
+                    let standouts = standouts(state, &score.pillar_id);
                     let meaning = match score.band {
                         Some(band) => match explained.iter().find(|(seen, _)| *seen == band) {
-                            Some((_, first)) => td_string!(l, results.same_meaning, pillar = first),
+                            // Its own standouts say what differs; without any, where to read.
+                            Some(_) if standouts.is_some() => None,
+                            Some((_, first)) => Some(td_string!(l, results.same_meaning, pillar = first).to_string()),
                             None => {
                                 explained.push((band, name.clone()));
-                                texts.band_meaning_at(usize::from(band - 1)).to_string()
+                                let meaning = texts.band_meaning_at(usize::from(band - 1));
+                                let others: Vec<&str> = bands
+                                    .iter()
+                                    .filter(|(other, other_name)| *other == Some(band) && *other_name != name)
+                                    .map(|(_, other_name)| other_name.as_str())
+                                    .collect();
+                                Some(if others.is_empty() {
+                                    meaning.to_string()
+                                } else {
+                                    format!("{meaning} {}", td_string!(l, results.also_for, pillars = others.join(", ")))
+                                })
                             }
                         },
-                        None => td_string!(l, results.no_meaning).to_string(),
+                        None => Some(td_string!(l, results.no_meaning).to_string()),
                     };
+                    let line_break = meaning.is_some() && standouts.is_some();
                     view! {
                         <dt><strong>{name}</strong>" — "{score_text(state, score.score)}
                             {score.to_confirm().then(|| warning_badge(td_string!(l, results.low_confidence)))}
                         </dt>
                         <dd>
                             {meaning}
-                            {standouts(state, &score.pillar_id).map(|text| view! { <br/><span data-testid="standouts">{text}</span> })}
+                            {line_break.then(|| view! { <br/> })}
+                            {standouts.map(|text| view! { <span data-testid="standouts">{text}</span> })}
                         </dd>
                     }
                 }).collect_any_view()}

@@ -106,15 +106,18 @@ fn every_duty_answered_under_its_legal_minimum_leads_the_gaps_even_past_their_nu
             ("gou_donnees_ouvertes_odwb", l(2))
         ]
     );
-    // One duty under its minimum leaves room for the lowest other answer; a duty met is a
-    // strength like any level 3.
+    // One duty under its minimum leaves room for the lowest other answer; a duty only met is
+    // no strength, a duty gone beyond is one like any level 3.
     a.set_choice("gou_donnees_ouvertes_odwb", Some(level(3)), NOW);
     let slide = projector::pillar_slide(framework(), pillar, &a);
     assert_eq!(
         slide.gaps,
         vec![("gou_donnees_personnelles", l(2)), ("gou_pilotage", l(1))]
     );
-    assert_eq!(slide.strengths, vec![("gou_donnees_ouvertes_odwb", l(3))]);
+    assert_eq!(slide.strengths, vec![]);
+    a.set_choice("gou_donnees_ouvertes_odwb", Some(level(4)), NOW);
+    let slide = projector::pillar_slide(framework(), pillar, &a);
+    assert_eq!(slide.strengths, vec![("gou_donnees_ouvertes_odwb", l(4))]);
 }
 
 #[test]

@@ -12,8 +12,9 @@ test("« Score global » says the number once, and each pillar names its stronge
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
   await createAssessment(page, app.server.url, "Chimay");
-  // Mobilité: levels 5, 1, 3, 3…; Économie all at 3 (nothing stands out).
+  // Mobilité and Qualité de vie: levels 5, 1, 3, 3…; Économie all at 3 (nothing stands out).
   await answerPillar(page, app.server.url, "mobilite", (_, i) => [5, 1][i] ?? 3);
+  await answerPillar(page, app.server.url, "qualite_de_vie", (_, i) => [5, 1][i] ?? 3);
   await answerPillar(page, app.server.url, "economie", 3);
   await page.goto(`${app.server.url}outils/#/resultats`);
   const overall = page.locator("[data-testid=overall-score]");
@@ -24,12 +25,16 @@ test("« Score global » says the number once, and each pillar names its stronge
   assert.equal(text.split(match[1]).length - 1, 1, `the score appears once: ${text}`);
 
   const standouts = page.locator("[data-testid=interpretations] [data-testid=standouts]");
-  assert.equal(await standouts.count(), 1, "only the pillar whose answers differ");
+  assert.equal(await standouts.count(), 2, "only the pillars whose answers differ");
   assert.match(await standouts.first().textContent(), /^Point fort : « .+ » \(5 · [^)]+\)\. À renforcer : « .+ » \(1 · [^)]+\)\.$/);
-  // Mobilité and Économie share a band (50): its paragraph is read once.
+  // The three share a band (50): its paragraph is read once, under Mobilité, which names the
+  // others; Qualité de vie reads its own points, Économie, with none, where to look.
   const meanings = await page.locator("[data-testid=interpretations] dd").allTextContents();
   assert.ok(meanings[0].length > 80, meanings[0]);
-  assert.equal(meanings[2], "Même constat que pour Mobilité (voir ci-dessus).");
+  assert.match(meanings[0], / Vaut aussi pour : Qualité de vie, Économie\.Point fort : /);
+  assert.match(meanings[1], /^Point fort : /);
+  assert.equal(meanings[2], "Voir Mobilité ci-dessus.");
+  assert.doesNotMatch(meanings.join(" "), /Même constat/);
   // The natural next step is the one primary button of the row.
   assert.match(await page.locator("[data-testid=to-roadmap]").getAttribute("class"), /button--primary/);
   await assertClean(page);

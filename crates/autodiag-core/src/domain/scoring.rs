@@ -158,7 +158,9 @@ pub type QuestionLevel<'a> = (&'a str, Level);
 /// alike, so that the two never name different questions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standouts<'a> {
-    /// Level 3 or more, highest first; a duty under its legal minimum never is one.
+    /// Level 3 or more, highest first; a duty only at its legal minimum or under it never is
+    /// one: being in order is no strength (a workshop read « RGPD — 3 · Minimum légal » among
+    /// the strengths of the duty it had just argued about).
     pub strengths: Vec<QuestionLevel<'a>>,
     /// Every duty answered under its legal minimum first, then level 2 or less, lowest first:
     /// a duty the commune does not meet is the most serious finding. Equals keep the
@@ -186,9 +188,14 @@ pub fn standouts<'a>(
         .collect();
     let below_legal =
         |(question, level): &QuestionLevel| framework.below_legal_minimum(question, level.get());
+    let beyond_duty = |(question, level): &QuestionLevel| {
+        framework
+            .legal_minimum(question)
+            .is_none_or(|minimum| level.get() > minimum)
+    };
     let mut strengths: Vec<QuestionLevel<'a>> = levels
         .iter()
-        .filter(|answered| answered.1.get() >= 3 && !below_legal(answered))
+        .filter(|answered| answered.1.get() >= 3 && beyond_duty(answered))
         .copied()
         .collect();
     crate::sort::sort_by(&mut strengths, |a, b| b.1.cmp(&a.1));
