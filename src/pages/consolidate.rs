@@ -706,7 +706,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             .map(|s| (s.question_id.clone(), s.choices.clone()))
             .collect::<Vec<_>>(),
     );
-    let save = move |_| {
+    let save = move || {
         let today = browser::today();
         let chosen = chosen.get_untracked();
         let mut assessment = stored.with_value(|r| {
@@ -820,7 +820,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     }
                 }).collect_any_view()}
             </ul>
-            {reactive(move || projecting.get().then(|| view! { <DiscussionSlides slides=discussion.clone() projecting chosen/> }))}
+            {reactive(move || projecting.get().then(|| view! { <DiscussionSlides slides=discussion.clone() projecting chosen save=Callback::new(move |()| save())/> }))}
         </section>
         <section aria-labelledby="table-title">
             <h2 id="table-title">{td_string!(l, consolidate.table_title)}</h2>
@@ -854,7 +854,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     <input id="consolidated-name" type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS aria-describedby="consolidated-name-hint"
                         prop:value=name.get_untracked() on:input=handler(move |ev| name.set(event_target_value(&ev)))/>
                 </div>
-                <button type="button" class="button button--primary" data-testid="save-consolidated" on:click=handler(save)>
+                <button type="button" class="button button--primary" data-testid="save-consolidated" on:click=handler(move |_| save())>
                     {td_string!(l, consolidate.save)}
                 </button>
             </div>
@@ -935,6 +935,8 @@ fn DiscussionSlides(
     projecting: RwSignal<bool>,
     /// The joint answers: the group settles each question on its slide.
     chosen: Chosen,
+    /// Saves the synthesis, from the last slide as from under the table.
+    save: Callback<()>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let colon = td_string!(l, shell.colon);
@@ -958,16 +960,27 @@ fn DiscussionSlides(
     // line, where they take no height. Folded in place, their own line was still below the
     // screen, and the room never learnt they existed.
     let notes_up = RwSignal::new(false);
-    Effect::new(move |_| {
-        index.track();
-        notes_up.set(false);
+    let fold_if_overflowing = move || {
         request_animation_frame(move || {
             if browser::overflows("[data-testid=discussion-slide]") {
                 notes_up.set(true);
             }
         });
+    };
+    Effect::new(move |_| {
+        index.track();
+        notes_up.set(false);
+        fold_if_overflowing();
     });
     let decisions = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
+    // A level nobody gave adds « Réponse retenue » under the title, which can push the notes
+    // below a 720p screen too.
+    Effect::new(move |_| {
+        if let Some(kept) = decisions {
+            kept.track();
+            fold_if_overflowing();
+        }
+    });
     // Opened again, after a look at the table or a reload, the slides take up where the group
     // stopped: the first question it has not settled (Début goes back to the first).
     if let Some(kept) = decisions {
@@ -979,6 +992,8 @@ fn DiscussionSlides(
         index.set(first_open.unwrap_or(0));
     }
     let slides = StoredValue::new(slides);
+    // Read again from the last slide, inside the view that holds one slide by reference.
+    let every_slide = slides;
     view! {
         <div class="projector projector--overlay" id="discussion" role="dialog" aria-modal="true" aria-labelledby="discussion-question" data-testid="discussion-slides">
             <div class="projector__bar">
@@ -1055,9 +1070,30 @@ fn DiscussionSlides(
                             }).collect_any_view()}
                         </ul>
                         {below}
-                        // The last question settled, the facilitator saves the joint answers.
+                        // At the last question, the facilitator saves the joint answers from
+                        // here, told first which questions are still open.
                         {(index.get() + 1 == count).then(|| view! {
-                            <p class="projector__last" data-testid="discussion-last">{td_string!(l, consolidate.last_slide)}</p>
+                            <p class="projector__last" data-testid="discussion-last">
+                                {reactive(move || {
+                                    let open: Vec<String> = every_slide.with_value(|all| all.iter()
+                                        .filter(|slide| decided(decisions, &slide.question_id).is_none())
+                                        .map(|slide| format!("« {} »", slide.title))
+                                        .collect());
+                                    if open.is_empty() {
+                                        return td_string!(l, consolidate.last_slide).to_string();
+                                    }
+                                    // Three titles at most: the slide's answers must stay in sight.
+                                    let short = crate::domain::projector::shortlist(&open, 3);
+                                    let mut list = short.shown.join(td_string!(l, shell.list_separator));
+                                    if short.more > 0 {
+                                        list = format!("{list} {}", crate::td_plural!(l, import.more_answers, short.more));
+                                    }
+                                    crate::td_plural!(l, consolidate.last_slide_open, open.len(), list = list)
+                                })}
+                                " "
+                                <button type="button" class="button button--primary button--small" data-testid="discussion-save"
+                                    on:click=handler(move |_| save.run(()))>{td_string!(l, consolidate.save)}</button>
+                            </p>
                         })}
                          }}
                     </section>

@@ -522,8 +522,12 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
       await page.keyboard.press("ArrowRight");
     }
   }
-  // The bar says how to settle a question from the keyboard.
-  await expectText(page, "[data-testid=discussion-keys]", "← → pour avancer, ↑ ↓ sur « Niveau retenu » pour trancher, Échap pour quitter");
+  // The bar says how to settle a question from the keyboard: a digit picks the level at once,
+  // where ↓ records each level it passes.
+  await expectText(page, "[data-testid=discussion-keys]", "← → pour avancer, 1 à 5 sur « Niveau retenu » pour trancher, Échap pour quitter");
+  await page.focus("#discussion-decision");
+  await page.keyboard.press("3");
+  assert.equal(await page.inputValue("#discussion-decision"), "3");
   // The folded notes open from the keyboard too: Tab from the select reaches them.
   await page.keyboard.press("Home");
   await page.focus("#discussion-decision");
@@ -574,9 +578,22 @@ test("a legal duty one respondent says is unmet is proposed at that answer and m
     if (i === 0) await page.click("#discussion-next");
   }
   assert.deepEqual(marks, { "Protection des données personnelles (RGPD)": true, "Gestion de l'information et des données": false });
-  // The last slide says what comes next.
-  await expectText(page, "[data-testid=discussion-last]", "Dernière question. Quittez (Échap), puis « Enregistrer comme nouvelle évaluation » sous la table.");
-  await page.keyboard.press("Escape");
+  // The last slide names the questions still open, and saves from there once they are settled.
+  const last = "[data-testid=discussion-last]";
+  const save = "Enregistrer comme nouvelle évaluation";
+  await expectText(page, last, `Dernière question. Encore 2 à trancher : « Protection des données personnelles (RGPD) » ; « Gestion de l'information et des données » (Début pour y revenir). Sans décision, les propositions sont retenues. ${save}`);
+  await page.selectOption("#discussion-decision", "4");
+  await expectText(page, last, `Dernière question. Encore 1 à trancher : « Protection des données personnelles (RGPD) » (Début pour y revenir). Sans décision, la proposition est retenue. ${save}`);
+  await page.keyboard.press("Home");
+  await page.selectOption("#discussion-decision", "2");
+  await page.keyboard.press("End");
+  await expectText(page, last, `Dernière question, et toutes sont tranchées : enregistrez la synthèse. ${save}`);
+  await page.click("[data-testid=discussion-save]");
+  await page.waitForURL(/#\/resultats$/);
+  await page.goto(`${app.server.url}#/pilier/gouvernance`);
+  await page.locator("[data-testid=gou_documents_donnees-4]").waitFor();
+  assert.ok(await page.isChecked("[data-testid=gou_documents_donnees-4]"));
+  assert.ok(await page.isChecked("[data-testid=gou_donnees_personnelles-2]"));
   await assertClean(page);
   await context.close();
 });
@@ -799,6 +816,42 @@ test("the synthesis writes how the group settled each question it discussed at t
   const note = page.locator("#note-mob_pcm");
   await note.waitFor();
   assert.equal(await note.inputValue(), `Atelier du ${today} : retenu ${kept} (réponses : 1, 4).\nMarie Dubois (DG) : Pas de PCM.`);
+  await assertClean(page);
+  await context.close();
+});
+
+test("on a 720p screen, settling a level nobody gave moves the notes up rather than scroll the slide", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1280, height: 720 } });
+  const page = await openPage(context, app.server.url);
+  const answering = (who, role, level, text) => {
+    const s = answeringOnly(who, ["mob_pcm"], level);
+    s.profile.respondent_role = role;
+    if (text) s.answers[0].note = text;
+    return s;
+  };
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([
+    ["a.json", answering("Anne Lefèvre", "Directrice générale", 1, "Le plan date de 2009 et n'a jamais été évalué ; le service tra")],
+    ["b.json", answering("Marc Dupont", "Échevin de la mobilité et des travaux", 5, "Le bilan annuel est présenté au conseil depuis 2022 et la mise")],
+    ["c.json", answering("Kevin Dumont", "Informaticien", 2, "")],
+  ]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
+  await page.click("[data-testid=project-discussion]");
+  const slide = page.locator("[data-testid=discussion-slide]");
+  await slide.waitFor();
+  const state = () => slide.evaluate((section) => ({
+    scrolls: section.scrollHeight > section.clientHeight + 1,
+    up: !!section.querySelector(".projector__slide-head [data-testid=discussion-notes]"),
+  }));
+  // Three answers and two notes fit, the notes open under the answers.
+  await page.waitForTimeout(200);
+  assert.deepEqual(await state(), { scrolls: false, up: false });
+  // « 3 », which nobody gave, adds « Réponse retenue » under the title.
+  await page.selectOption("#discussion-decision", "3");
+  await page.locator("[data-testid=discussion-retained]").waitFor();
+  await page.waitForFunction(() => document.querySelector(".projector__slide-head [data-testid=discussion-notes]"));
+  assert.deepEqual(await state(), { scrolls: false, up: true });
   await assertClean(page);
   await context.close();
 });
