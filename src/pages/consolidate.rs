@@ -585,6 +585,22 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             .to_string()
         })
     };
+    // The median priority decides the roadmap's focus pillars: pillars set far apart are named
+    // before the synthesis is saved, for the room to settle.
+    let priorities_differ = {
+        let pillars: Vec<&str> = consolidation::priority_differences(framework, &respondents)
+            .into_iter()
+            .map(|pillar| texts.pillar_name(pillar))
+            .collect();
+        (!pillars.is_empty()).then(|| {
+            td_string!(
+                l,
+                consolidate.priorities_differ,
+                pillars = pillars.join(td_string!(l, shell.list_separator))
+            )
+            .to_string()
+        })
+    };
     // The group's earlier choices stand; the others start from the proposed level.
     let earlier_choices = use_context::<WorkshopDecisions>()
         .map(|WorkshopDecisions(kept)| kept.get_untracked())
@@ -847,6 +863,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 count => Some(view! { <p class="notice notice--info" data-testid="unsettled">{crate::td_plural!(l, consolidate.unsettled, count)}</p> }),
             })}
             {profile_differs.map(|text| view! { <p class="notice notice--info" data-testid="profile-differs">{text}</p> })}
+            {priorities_differ.map(|text| view! { <p class="notice notice--warning" data-testid="priorities-differ">{text}</p> })}
             <div class="inline-form">
                 <div class="field">
                     <label for="consolidated-name">{td_string!(l, consolidate.name_label)}</label>

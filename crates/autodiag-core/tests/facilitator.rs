@@ -903,3 +903,29 @@ fn the_groups_decision_heads_the_note_and_keeps_its_place_when_the_notes_are_ful
         assert_eq!(merged.choice(q), before.choice(q));
     }
 }
+
+#[test]
+fn pillars_whose_priority_respondents_set_far_apart_are_named_for_the_room() {
+    use autodiag_core::domain::assessment::Importance;
+    let mut people: Vec<Assessment> = (0..3).map(|_| assessment("Lobbes")).collect();
+    for person in &mut people {
+        answer_all(person, level(2));
+    }
+    assert!(consolidation::priority_differences(framework(), &people).is_empty());
+    // « Moyenne » beside « Haute » is no dispute; « Basse » beside « Haute » is.
+    people[0].set_importance("gouvernance", Importance::High, NOW);
+    assert!(consolidation::priority_differences(framework(), &people).is_empty());
+    people[1].set_importance("gouvernance", Importance::Low, NOW);
+    // Targets 3 and 4 are close; 2 and 4 are not, whoever left theirs unset.
+    people[0].set_target("mobilite", Level::new(4), NOW);
+    people[1].set_target("mobilite", Level::new(3), NOW);
+    assert_eq!(
+        consolidation::priority_differences(framework(), &people),
+        ["gouvernance"]
+    );
+    people[2].set_target("mobilite", Level::new(2), NOW);
+    assert_eq!(
+        consolidation::priority_differences(framework(), &people),
+        ["mobilite", "gouvernance"]
+    );
+}

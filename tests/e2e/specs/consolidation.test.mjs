@@ -855,3 +855,29 @@ test("on a 720p screen, settling a level nobody gave moves the notes up rather t
   await assertClean(page);
   await context.close();
 });
+
+test("pillars whose priority respondents set far apart are named before the synthesis is saved", async () => {
+  const dg = respondent("Lobbes", "56044", "Marie Dubois", "DG", () => 3);
+  const mayor = respondent("Lobbes", "56044", "Paul Hermant", "Bourgmestre", () => 3);
+  for (const s of [dg, mayor]) for (const p of s.pillars) { p.importance = "medium"; delete p.target_level; }
+  /** The two files loaded in a fresh tab: the notice, if any. */
+  const notice = async () => {
+    const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+    const page = await openPage(context, app.server.url);
+    await page.goto(`${app.server.url}outils/#/consolider`);
+    await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+    await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["dg.json", dg], ["bourgmestre.json", mayor]]));
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+    await page.locator("[data-testid=save-consolidated]").waitFor();
+    const text = await page.locator("[data-testid=priorities-differ]").textContent({ timeout: 500 }).catch(() => null);
+    await assertClean(page);
+    await context.close();
+    return text;
+  };
+  assert.equal(await notice(), null);
+  // « Moyenne » beside « Haute » is close enough; « Basse » beside « Haute » is not.
+  dg.pillars.find((p) => p.pillar_id === "gouvernance").importance = "high";
+  assert.equal(await notice(), null);
+  mayor.pillars.find((p) => p.pillar_id === "gouvernance").importance = "low";
+  assert.equal(await notice(), "Les répondants ne donnent pas la même priorité à Gouvernance (une importance haute et une basse, ou des niveaux visés éloignés de deux niveaux ou plus). La synthèse retient la médiane, qui choisit les piliers prioritaires de la feuille de route : décidez-en ensemble, puis réglez-la sur la page du pilier une fois la synthèse enregistrée.");
+});

@@ -302,6 +302,31 @@ pub fn profile_differences(respondents: &[Assessment]) -> Vec<ProfileField> {
         .collect()
 }
 
+/// The pillars whose priority respondents set far apart: one says « Haute » importance and
+/// another « Basse », or their target levels differ by two or more. The synthesis takes the
+/// median, which decides the roadmap's focus pillars, so the room should settle it.
+pub fn priority_differences<'a>(
+    framework: &'a Framework,
+    respondents: &[Assessment],
+) -> Vec<&'a str> {
+    let mut pillars = Vec::new();
+    for pillar in &framework.pillars {
+        let settings = || respondents.iter().map(|r| r.settings(&pillar.id));
+        let importance_apart = settings().any(|s| s.importance == Importance::High)
+            && settings().any(|s| s.importance == Importance::Low);
+        let targets = settings().filter_map(|s| s.target.map(Level::get));
+        let target_apart = targets
+            .clone()
+            .max()
+            .zip(targets.min())
+            .is_some_and(|(high, low)| high - low >= 2);
+        if importance_apart || target_apart {
+            pillars.push(pillar.id.as_str());
+        }
+    }
+    pillars
+}
+
 fn recency(a: &Assessment) -> (&str, &str) {
     (&a.profile.date, &a.updated_at)
 }
