@@ -176,9 +176,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # strength (+0.4 KB): 689,742. The last discussion slide names the questions still open and
 # saves the synthesis; notes fold up when a decision would push them off a 720p slide
 # (+1.5 KB): 691,274. Pillars whose priority respondents set far apart named before the
-# synthesis is saved (+0.6 KB): 691,842.
+# synthesis is saved (+0.6 KB): 691,842. A pillar after the focus only by the pillars' order
+# says it is tied (+0.5 KB): 692,366.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 691900
+DIST_BUDGET := 692400
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -165,7 +165,11 @@ pub fn RoadmapPage() -> impl IntoView {
                         None => td_string!(l, roadmap.later_reached, target = target).to_string(),
                     }
                 }
-                LaterReason::LowerPriority => td_string!(l, roadmap.later_lower).to_string(),
+                LaterReason::LowerPriority => match roadmap::tied_with_last_focus(&assessment, &scores, &drafted_focus, &later.pillar_id) {
+                    // Only the pillars' order put it after: « moins prioritaire » would be untrue.
+                    Some(tied) => td_string!(l, roadmap.later_tied, pillar = texts.pillar_name(&tied.pillar_id).to_string()).to_string(),
+                    None => td_string!(l, roadmap.later_lower).to_string(),
+                },
             };
             view! { <li><strong>{texts.pillar_name(&later.pillar_id).to_string()}</strong>{td_string!(l, shell.colon)}{reason}</li> }
         }).collect_any_view();

@@ -1053,3 +1053,27 @@ fn an_edited_roadmap_flags_the_steps_the_answers_have_since_reached() {
         .set_status(&step.id, roadmap::ItemStatus::Done);
     assert!(!reached(&a).contains(&step.id));
 }
+
+#[test]
+fn a_pillar_left_for_later_only_by_the_pillars_order_is_said_to_be_tied() {
+    // Six pillars at the same level and importance: the first three by order are the focus.
+    let mut a = assessment("Anderlues");
+    answer_all(&mut a, level(2));
+    let scores = scoring::score_all(framework(), &a);
+    let (chosen, later) = focus(&a);
+    let last = chosen.last().unwrap().pillar_id.clone();
+    for pillar in &later {
+        assert_eq!(pillar.reason, LaterReason::LowerPriority);
+        let tied = roadmap::tied_with_last_focus(&a, &scores, &chosen, &pillar.pillar_id);
+        assert_eq!(tied.map(|f| f.pillar_id.as_str()), Some(last.as_str()));
+    }
+    // A lower importance is a real reason, not a tie.
+    let other = later[0].pillar_id.clone();
+    set_importance(&mut a, &other, Importance::Low);
+    let scores = scoring::score_all(framework(), &a);
+    let (chosen, _) = focus(&a);
+    assert_eq!(
+        roadmap::tied_with_last_focus(&a, &scores, &chosen, &other),
+        None
+    );
+}

@@ -145,3 +145,29 @@ test("a pillar at its target on one answer of many is to confirm, not done", asy
   await assertClean(page);
   await page.close();
 });
+
+test("a pillar put after the focus only by the pillars' order says it is tied, and how to choose", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const summary = example();
+  summary.roadmap = null;
+  summary.profile.commune = "Erquelinnes";
+  for (const answer of summary.answers) answer.level = 2;
+  for (const pillar of summary.pillars) { pillar.importance = "medium"; delete pillar.target_level; }
+  // Gouvernance matters less to this commune: that one is a real reason.
+  summary.pillars.find((p) => p.pillar_id === "gouvernance").importance = "low";
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["erquelinnes.json", summary]]));
+  await page.locator("[data-testid=imported-results]").click();
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const lines = page.locator("[data-testid=later-pillars] li");
+  await lines.first().waitFor();
+  const focus = await page.locator("[data-testid=focus-pillars] li strong").allTextContents();
+  assert.deepEqual(focus, ["Mobilité", "Qualité de vie", "Économie"]);
+  assert.deepEqual(await lines.allTextContents(), [
+    "Énergie & environnement : à égalité avec Économie, qui le précède dans l'ordre des piliers. Pour choisir, donnez à l'un des deux une importance plus haute.",
+    "Gouvernance : écart à l'objectif moins grand, ou importance moindre, que les piliers prioritaires.",
+    "Smart Citizens : à égalité avec Économie, qui le précède dans l'ordre des piliers. Pour choisir, donnez à l'un des deux une importance plus haute.",
+  ]);
+  await assertClean(page);
+  await page.close();
+});

@@ -273,6 +273,26 @@ pub fn choose_focus(
     (ranked, lower)
 }
 
+/// The last focus pillar, when `pillar` was left for later only by the pillars' order: the same
+/// weighted gap and the same importance. « Moins prioritaire » would then be untrue; the
+/// commune decides by giving one of them a higher importance.
+pub fn tied_with_last_focus<'f>(
+    assessment: &Assessment,
+    scores: &[PillarScore],
+    focus: &'f [FocusPillar],
+    pillar: &str,
+) -> Option<&'f FocusPillar> {
+    let last = focus.last()?;
+    let score = scores.iter().find(|s| s.pillar_id == pillar)?.score?;
+    let settings = assessment.settings(pillar);
+    let target_level = settings.target.map_or(DEFAULT_TARGET_LEVEL, Level::get);
+    let gap = ((target_level - 1) * 25).checked_sub(score)?;
+    let weighted = |gap: u8, importance: Importance| f64::from(gap) * importance.weight();
+    (weighted(gap, settings.importance) == weighted(last.gap, last.importance)
+        && settings.importance == last.importance)
+        .then_some(last)
+}
+
 /// How many successive actions are planned on one question: a first step now, the next one
 /// on a later horizon. More would turn the roadmap into a catalogue.
 const STEPS_PER_QUESTION: usize = 2;
