@@ -27,8 +27,10 @@ test("a low-maturity commune without staff gets governance foundations first, an
   assert.equal(await first.getAttribute("data-action"), "gou_referent_designer");
   assert.match(await first.textContent(), /Premier pas/);
   assert.match(await first.textContent(), /Pourquoi/);
-  // The reason quotes what the commune typed.
-  assert.match(await first.textContent(), /moins d'un mi-temps consacré au numérique \(0 ETP\)/);
+  // The reason quotes what the commune typed. A « Préalable », not a « Fondation », which an
+  // official read as an institution.
+  assert.match(await first.textContent(), /moins d'un mi-temps consacré au numérique \(0 ETP\) : les préalables d'abord/);
+  assert.equal((await first.locator(".item__tags .badge").first().textContent()).trim(), "Préalable");
   await page.screenshot({ path: path.join(resultsDir(), "roadmap-1280.png"), fullPage: true });
   // An action put off because the short term is full says so, with the short term's count.
   const shortCount = await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").count();
