@@ -28,6 +28,9 @@ pub enum Outcome {
         unknown_questions: Vec<String>,
         /// Questions the référentiel changed since the file was answered, asked again.
         asked_again: usize,
+        /// « Marie Lambert (DG) », who answered: a colleague taking the diagnostic over would
+        /// otherwise send IGRETEC a summary in that name.
+        filled_by: Option<String>,
     },
     Restored {
         /// Each assessment added, so the user can open the one they came back for rather
@@ -286,6 +289,10 @@ fn add_imported(
 ) -> Outcome {
     let name = assessment.profile.commune.clone();
     let (answered, total) = scoring::answered_total(content::framework(), &assessment);
+    // A workshop's synthesis names a group, which nobody takes over by name.
+    let filled_by = (!assessment.profile.is_synthesis())
+        .then(|| assessment.profile.respondent_label())
+        .flatten();
     let id = state.add(assessment);
     Outcome::Added {
         id,
@@ -294,6 +301,7 @@ fn add_imported(
         total,
         unknown_questions,
         asked_again,
+        filled_by,
     }
 }
 
@@ -495,10 +503,13 @@ pub fn ImportArea(
         <div role="status" aria-live="polite">
         <ul class="import-results" data-testid="import-results">
             {reactive(move || outcomes.get().into_iter().enumerate().map(|(index, outcome)| match outcome {
-                Outcome::Added { id, name, answered, total, unknown_questions, asked_again } => view! {
+                Outcome::Added { id, name, answered, total, unknown_questions, asked_again, filled_by } => view! {
                     <li class="import-results__ok">
                         {crate::td_plural!(l, import.added, answered, name = name, total = total)}" "
                         <OpenImported id/>
+                        {filled_by.map(|who| view! {
+                            " " <span data-testid="import-filled-by">{td_string!(l, import.filled_by, who = who)}</span>
+                        })}
                         {(asked_again > 0).then(|| view! {
                             " " <span class="import-results__warn" data-testid="import-asked-again">{crate::td_plural!(l, import.asked_again, asked_again)}</span>
                         })}

@@ -5,7 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, resultsDir, downloadText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, ready, createAssessment, answerPillar, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
+import { example, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
 
@@ -143,6 +144,20 @@ test("the footer names who runs Autodiag, with a contact, a legal notice and an 
   assert.match(statement, /décret wallon du 2 mai 2019/);
   assert.match(statement, /partiellement conforme/);
   assert.match(statement, /Déclaration établie le \d{2}\/\d{2}\/\d{4}\./);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a diagnostic imported from a colleague's file says who filled it in, for the next person to put their own name", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  const summary = example();
+  summary.profile.commune = "Ham-sur-Heure-Nalinnes";
+  Object.assign(summary.profile, { respondent_name: "Marie Lambert", respondent_role: "Directrice générale" });
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["ham.json", summary]]));
+  await expectText(page, "[data-testid=import-filled-by]",
+    "Rempli par Marie Lambert (Directrice générale) : si vous le continuez, mettez votre nom dans « Profil de la commune », pour que le résumé envoyé à IGRETEC vous nomme.");
   await assertClean(page);
   await context.close();
 });
