@@ -355,12 +355,31 @@ pub fn workshop_open_elsewhere() -> bool {
             .is_some_and(|said| now.saturating_sub(said) < WORKSHOP_SILENT_MS)
 }
 
+/// The question whose discussion slide this tab was projecting, if it was.
+pub fn projected_slide() -> Option<String> {
+    tab_storage()?
+        .get_item(stored::PROJECTED_SLIDE_KEY)
+        .ok()
+        .flatten()
+}
+
+/// Keeps the slide being projected for a reload, or forgets it when the slides close.
+pub fn set_projected_slide(question: Option<&str>) {
+    if let Some(tab) = tab_storage() {
+        let _ = match question {
+            Some(question) => tab.set_item(stored::PROJECTED_SLIDE_KEY, question),
+            None => tab.remove_item(stored::PROJECTED_SLIDE_KEY),
+        };
+    }
+}
+
 /// The workshop was saved, emptied or dismissed: neither a reload nor a later visit brings it
 /// back.
 pub fn end_workshop() {
     mark_workshop_closed();
     if let Some(tab) = tab_storage() {
         let _ = tab.remove_item(stored::WORKSHOP_KEY);
+        let _ = tab.remove_item(stored::PROJECTED_SLIDE_KEY);
     }
     if is_available() {
         BrowserStore.remove(stored::UNSAVED_WORKSHOP_KEY);

@@ -693,7 +693,11 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
             }
         })
         .collect();
-    let projecting = RwSignal::new(false);
+    // Projecting when the tab was reloaded (a clicker's F5): the room gets its slide back.
+    let projecting = RwSignal::new(
+        crate::storage::projected_slide()
+            .is_some_and(|question| discussion.iter().any(|d| d.question_id == question)),
+    );
     // Named as a group everywhere (« Courcelles — synthèse de 3 répondants »), never like
     // one of its respondents.
     let people: usize = respondents
@@ -998,9 +1002,17 @@ fn DiscussionSlides(
             fold_if_overflowing();
         }
     });
-    // Opened again, after a look at the table or a reload, the slides take up where the group
-    // stopped: the first question it has not settled (Début goes back to the first).
-    if let Some(kept) = decisions {
+    // Reloaded while projecting, the slides come back where they were. Opened again after a
+    // look at the table, they take up where the group stopped: the first question it has not
+    // settled (Début goes back to the first).
+    let projected = crate::storage::projected_slide().and_then(|question| {
+        slides
+            .iter()
+            .position(|slide| slide.question_id == question)
+    });
+    if let Some(at) = projected {
+        index.set(at);
+    } else if let Some(kept) = decisions {
         let first_open = kept.with_untracked(|kept| {
             slides
                 .iter()
@@ -1009,6 +1021,14 @@ fn DiscussionSlides(
         index.set(first_open.unwrap_or(0));
     }
     let slides = StoredValue::new(slides);
+    Effect::new(move |_| {
+        let at = index.get();
+        slides.with_value(|slides| {
+            crate::storage::set_projected_slide(slides.get(at).map(|s| s.question_id.as_str()))
+        });
+    });
+    // Left, the slides are not projected again by a later reload.
+    on_cleanup(|| crate::storage::set_projected_slide(None));
     // Read again from the last slide, inside the view that holds one slide by reference.
     let every_slide = slides;
     view! {

@@ -665,16 +665,14 @@ test("on a 720p screen, notes that would push the answers off the slide are fold
   // Their line says how many, and opens them.
   await slide.locator("[data-testid=discussion-notes] summary").click();
   assert.equal(await slide.locator("[data-testid=discussion-notes] li").count(), 3);
-  // The group settles the first question; opened again, after the table or a reload, the
-  // slides take up at the one it has not settled.
+  // The group settles the first question; opened again after the table, the slides take up
+  // at the one it has not settled, and a reload projects that one again.
   await page.selectOption("#discussion-decision", "1");
   await page.keyboard.press("Escape");
   await page.locator("[data-testid=discussion-slides]").waitFor({ state: "detached" });
   await page.click("[data-testid=project-discussion]");
   await expectText(page, "[data-testid=discussion-counter]", "Question à discuter 2 sur 2");
   await page.reload();
-  await page.locator("[data-testid=project-discussion]").waitFor();
-  await page.click("[data-testid=project-discussion]");
   await expectText(page, "[data-testid=discussion-counter]", "Question à discuter 2 sur 2");
   await page.keyboard.press("Home");
   await expectText(page, "[data-testid=discussion-counter]", "Question à discuter 1 sur 2");
@@ -880,4 +878,37 @@ test("pillars whose priority respondents set far apart are named before the synt
   assert.equal(await notice(), null);
   mayor.pillars.find((p) => p.pillar_id === "gouvernance").importance = "low";
   assert.equal(await notice(), "Les répondants ne donnent pas la même priorité à Gouvernance (une importance haute et une basse, ou des niveaux visés éloignés de deux niveaux ou plus). La synthèse retient la médiane, qui choisit les piliers prioritaires de la feuille de route : décidez-en ensemble, puis réglez-la sur la page du pilier une fois la synthèse enregistrée.");
+});
+
+test("reloaded mid-discussion, the tab projects the same question again; left, the slides stay closed", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1280, height: 720 } });
+  const page = await openPage(context, app.server.url);
+  const files = writeFiles([
+    ["dg.json", respondent("Lobbes", "56044", "Marie Dubois", "DG", () => 1)],
+    ["bourgmestre.json", respondent("Lobbes", "56044", "Paul Hermant", "Bourgmestre", () => 4)],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  await page.click("[data-testid=project-discussion]");
+  const counter = "[data-testid=discussion-counter]";
+  const count = Number((await page.locator(counter).textContent()).match(/sur (\d+)$/)[1]);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, counter, `Question à discuter 3 sur ${count}`);
+  const title = await page.textContent("#discussion-question");
+  await page.reload();
+  await expectText(page, counter, `Question à discuter 3 sur ${count}`);
+  assert.equal(await page.textContent("#discussion-question"), title);
+  // The clicker still drives it.
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, counter, `Question à discuter 4 sur ${count}`);
+  await page.keyboard.press("Escape");
+  await page.locator("[data-testid=discussion-slides]").waitFor({ state: "detached" });
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  assert.equal(await page.locator("[data-testid=discussion-slides]").count(), 0);
+  await assertClean(page);
+  await context.close();
 });

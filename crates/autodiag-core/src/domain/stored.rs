@@ -24,6 +24,9 @@ pub const UNSAVED_WORKSHOP_KEY: &str = "autodiag.workshop.unsaved";
 /// When a tab holding a workshop last said it was open (milliseconds since 1970): another tab
 /// then does not offer to take that workshop up, and the two never diverge.
 pub const LIVE_WORKSHOP_KEY: &str = "autodiag.workshop.live";
+/// In the tab's own storage: the question whose discussion slide the tab was projecting, so
+/// that a reload (a clicker's F5) takes the room back to it rather than to the page's top.
+pub const PROJECTED_SLIDE_KEY: &str = "autodiag.workshop.slide";
 
 /// The respondents a facilitator loaded and the levels the group chose (`None`: « — »), so
 /// that leaving the page, going back or reloading loses none of a workshop's work.
