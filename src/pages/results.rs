@@ -81,7 +81,10 @@ pub fn ResultsPage() -> impl IntoView {
     let stem = format!("autodiag-{}", slug(&commune));
     let bars_size = (chart::BAR_WIDTH, chart::bars_height(scores.len()));
     let interpretations = scores.clone();
-    let compare = (!comparable.is_empty()).then(|| view! {
+    // « Avant / après » only once there is a before: on a first diagnostic it led to an import
+    // page, and an official wondered what step he had missed (« Mes évaluations » still offers it).
+    let has_before = !comparable.is_empty();
+    let compare = has_before.then(|| view! {
         <div class="field no-print compare-select">
             <label for="compare-with">{td_string!(l, results.compare_label)}</label>
             <select id="compare-with" data-testid="compare-with" on:change=handler(move |ev| {
@@ -107,8 +110,10 @@ pub fn ResultsPage() -> impl IntoView {
                 <a class="button" href=state.href(crate::route::Route::Projector) data-testid="open-projector" on:click=handler(|_| crate::browser::enter_fullscreen_root())>
                     {td_string!(l, nav.projector)}
                 </a>
-                " "
-                <a class="button" href=state.href(crate::route::Route::Compare)>{td_string!(l, nav.compare)}</a>
+                {has_before.then(|| view! {
+                    " "
+                    <a class="button" href=state.href(crate::route::Route::Compare) data-testid="results-compare">{td_string!(l, nav.compare)}</a>
+                })}
 
             </div>
             <SaveForIgretec/>

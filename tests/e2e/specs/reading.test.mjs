@@ -35,8 +35,10 @@ test("« Score global » says the number once, and each pillar names its stronge
   assert.match(meanings[1], /^Point fort : /);
   assert.equal(meanings[2], "Voir Mobilité ci-dessus.");
   assert.doesNotMatch(meanings.join(" "), /Même constat/);
-  // The natural next step is the one primary button of the row.
+  // The natural next step is the one primary button of the row; « Avant / après » waits for a
+  // second diagnostic of the commune.
   assert.match(await page.locator("[data-testid=to-roadmap]").getAttribute("class"), /button--primary/);
+  assert.equal(await page.locator("[data-testid=results-compare]").count(), 0);
   await assertClean(page);
   await context.close();
 });
@@ -82,8 +84,9 @@ test("dates read dd/mm/yyyy wherever the French interface shows one", async () =
   const options = await page.locator("[data-testid=compare-with] option").allTextContents();
   assert.ok(options.some((o) => o.startsWith("12/06/2025")), options.join(" | "));
   assert.ok(!options.some((o) => /\d{4}-\d{2}-\d{2}/.test(o)), options.join(" | "));
-  // Before / after, too.
-  await page.goto(`${app.server.url}outils/#/comparer`);
+  // Before / after, too, which the results now offer.
+  await page.click("[data-testid=results-compare]");
+  await page.waitForURL(/outils\/#\/comparer$/);
   await page.locator("main select option").first().waitFor({ state: "attached" });
   const compared = await page.locator("main").innerText();
   assert.match(compared, /12\/06\/2025/);
