@@ -178,9 +178,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # (+1.5 KB): 691,274. Pillars whose priority respondents set far apart named before the
 # synthesis is saved (+0.6 KB): 691,842. A pillar after the focus only by the pillars' order
 # says it is tied (+0.5 KB): 692,366. Who filled in an imported file named; a reload while
-# projecting projects the same question again (+0.8 KB): 692,869.
+# projecting projects the same question again (+0.8 KB): 692,869. « Avant / après » on the
+# results only with an earlier diagnostic: 692,913.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 692900
+DIST_BUDGET := 693000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
