@@ -179,9 +179,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # synthesis is saved (+0.6 KB): 691,842. A pillar after the focus only by the pillars' order
 # says it is tied (+0.5 KB): 692,366. Who filled in an imported file named; a reload while
 # projecting projects the same question again (+0.8 KB): 692,869. « Avant / après » on the
-# results only with an earlier diagnostic: 692,913.
+# results only with an earlier diagnostic: 692,913. A PST indicator without the level's
+# closing « , sans … » clause (+0.1 KB; found with `rfind` on words, +1.0 KB): 693,017.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 693000
+DIST_BUDGET := 693100
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

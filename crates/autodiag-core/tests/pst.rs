@@ -876,3 +876,44 @@ fn the_communes_own_item_serves_the_objective_it_names_even_through_a_file() {
         assert!(row.contains("Atteindre le niveau"), "{row}");
     }
 }
+
+#[test]
+fn an_indicator_drops_the_closing_clause_that_says_what_the_level_lacks() {
+    let objective = |question: &str, target_level: u8| pst::OperationalObjective {
+        question_id: question.into(),
+        volet: Volet::Externe,
+        current_level: Some(target_level - 1),
+        target_level,
+        legal_minimum: None,
+        item_ids: Vec::new(),
+    };
+    let fr = content::texts("fr");
+    assert_eq!(
+        pst::indicator(fr, &objective("mob_stationnement", 2)),
+        "Les places du centre et leur occupation ont été comptées au moins une fois."
+    );
+    // A clause followed by another sentence is part of what the level asks.
+    assert_eq!(
+        pst::indicator(fr, &objective("qdv_cpas_concertation", 3)),
+        fr.questions[&"qdv_cpas_concertation".to_string()].levels[2]
+    );
+    // Every level a PST may aim at, in every language: a sentence, the start of the level's own.
+    for lang in ["fr", "en"] {
+        let texts = content::texts(lang);
+        for (id, question) in &texts.questions {
+            for (index, level) in question.levels.iter().enumerate().skip(1) {
+                let indicator = pst::indicator(texts, &objective(id, index as u8 + 1));
+                assert!(
+                    indicator.ends_with('.'),
+                    "{lang} {id} {}: {indicator}",
+                    index + 1
+                );
+                assert!(
+                    level.starts_with(indicator.trim_end_matches('.')) && indicator.len() >= 30,
+                    "{lang} {id} {}: {indicator}",
+                    index + 1
+                );
+            }
+        }
+    }
+}

@@ -377,7 +377,7 @@ pub fn operational_title(
 }
 
 /// The indicator: the text of the target level, which says what can be observed once it is
-/// reached.
+/// reached, without the closing clause that says what the level still lacks.
 pub fn indicator(texts: &Texts, objective: &OperationalObjective) -> String {
     texts
         .questions
@@ -386,8 +386,28 @@ pub fn indicator(texts: &Texts, objective: &OperationalObjective) -> String {
             q.levels
                 .get(usize::from(objective.target_level.saturating_sub(1)))
         })
-        .cloned()
-        .unwrap_or_default()
+        .map_or_else(String::new, |level| without_shortcoming(level))
+}
+
+/// A level's text without a closing « , sans … » or « , mais … » clause (« , without … »,
+/// « , but … »): a reviewer read the PST indicator « …comptées au moins une fois, sans plan de
+/// stationnement fondé sur ce comptage », a shortcoming no PST can take as its aim. Only a
+/// clause that ends the text goes: one followed by another sentence, or inside brackets, is
+/// part of what the level asks (« …vers le CPAS, sans qu'elle répète sa demande. Ces
+/// orientations sont comptées. »).
+pub fn without_shortcoming(level: &str) -> String {
+    // The last comma and single characters only: a search for a word pulls a string searcher
+    // into the tools bundle (+1 KB).
+    if let Some((kept, clause)) = level.rsplit_once(',') {
+        let shortcoming = [" sans ", " mais ", " without ", " but "]
+            .iter()
+            .any(|marker| clause.starts_with(marker));
+        let sentence = clause.strip_suffix('.');
+        if shortcoming && sentence.is_some_and(|s| !s.contains('.') && !s.contains(')')) {
+            return format!("{kept}.");
+        }
+    }
+    level.to_string()
 }
 
 /// The objectif stratégique's wording: the commune's own, or else what content proposes.
