@@ -516,8 +516,13 @@ fn decision_select(
             td_string!(l, question.not_applicable).to_string(),
         ));
     }
+    // The level's number only: the options below name each level, and the whole name made
+    // the table's last column 360 px wide, past a 1366 px screen with five respondents.
     let pending = to_settle.then(|| {
-        let proposal = choice_text(state, question, proposed);
+        let proposal = match proposed {
+            Some(Choice::Level(level)) => level.get().to_string(),
+            other => choice_text(state, question, other),
+        };
         td_string!(l, consolidate.pending, proposal = proposal).to_string()
     });
     let (read, write) = (question.to_string(), question.to_string());

@@ -349,13 +349,13 @@ test("the questions to discuss project one at a time, in large type, driven by t
   const [questionId] = Object.entries(texts).find(([, q]) => q.title === title);
   // The table, as the slide, says the question is still to settle, and what is proposed.
   assert.equal(await page.inputValue(`#consolidated-${questionId}`), "pending");
-  const proposal = (await page.$eval(`#consolidated-${questionId}`, (s) => s.selectedOptions[0].textContent)).match(/^À décider \(proposition : ([1-5]) · /)?.[1];
+  const proposal = (await page.$eval(`#consolidated-${questionId}`, (s) => s.selectedOptions[0].textContent)).match(/^À décider \(proposé : ([1-5])\)$/)?.[1];
   assert.ok(proposal, "the table shows the proposal, not « — »");
   // With a proposal, « — » (no answer) is not offered: the group cannot blank a question by mistake.
   assert.equal(await page.locator(`#consolidated-${questionId} option[value=""]`).count(), 0);
   // Nothing is settled yet: the slide's select says so, with the proposal, and no answer is marked.
   assert.equal(await page.inputValue("#discussion-decision"), "pending");
-  assert.match(await page.$eval("#discussion-decision", (s) => s.selectedOptions[0].textContent), new RegExp(`^À décider \\(proposition : ${proposal} · `));
+  assert.match(await page.$eval("#discussion-decision", (s) => s.selectedOptions[0].textContent), new RegExp(`^À décider \\(proposé : ${proposal}\\)$`));
   // The facilitator reads the whole of it: the select is not narrower than its text.
   const fits = await page.$eval("#discussion-decision", (select) => {
     const context = document.createElement("canvas").getContext("2d");
@@ -440,7 +440,7 @@ test("the questions to discuss project one at a time, in large type, driven by t
   // From the table too, keeping the proposal itself settles a question.
   const third = page.locator("[data-testid^=spread-].disagree", { hasText: "à discuter" }).last();
   const thirdSelect = third.locator("select");
-  const thirdProposal = (await thirdSelect.evaluate((s) => s.selectedOptions[0].textContent)).match(/^À décider \(proposition : ([1-5]) · /)[1];
+  const thirdProposal = (await thirdSelect.evaluate((s) => s.selectedOptions[0].textContent)).match(/^À décider \(proposé : ([1-5])\)$/)[1];
   const thirdRow = page.locator(`[data-testid=${await third.getAttribute("data-testid")}]`);
   const toDiscuss = (n) => page.waitForFunction((n) => [...document.querySelectorAll("[data-testid^=spread-].disagree")].filter((r) => /à discuter/.test(r.textContent)).length === n, n);
   await thirdSelect.selectOption(thirdProposal);
@@ -449,7 +449,7 @@ test("the questions to discuss project one at a time, in large type, driven by t
   await thirdRow.locator("select").selectOption("pending");
   await toDiscuss(count - 2);
   assert.match(await thirdRow.textContent(), /à discuter/);
-  assert.match(await thirdRow.locator("select").evaluate((s) => s.selectedOptions[0].textContent), new RegExp(`^À décider \\(proposition : ${thirdProposal} · `));
+  assert.match(await thirdRow.locator("select").evaluate((s) => s.selectedOptions[0].textContent), new RegExp(`^À décider \\(proposé : ${thirdProposal}\\)$`));
   await thirdRow.locator("select").selectOption(thirdProposal);
   await toDiscuss(count - 3);
   // Before saving, the facilitator reads how many questions the group left unsettled.
@@ -563,7 +563,7 @@ test("a legal duty one respondent says is unmet is proposed at that answer and m
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
   const duty = page.locator("[data-testid=spread-gou_donnees_personnelles]");
-  const proposed = (id) => page.$eval(`#consolidated-${id}`, (s) => s.selectedOptions[0].textContent.match(/^À décider \(proposition : ([1-5]) · /)?.[1]);
+  const proposed = (id) => page.$eval(`#consolidated-${id}`, (s) => s.selectedOptions[0].textContent.match(/^À décider \(proposé : ([1-5])\)$/)?.[1]);
   assert.equal(await proposed("gou_donnees_personnelles"), "2");
   assert.match(await duty.textContent(), /obligation non remplie selon au moins un répondant/);
   // No legal minimum: the median, and no such mark.
@@ -680,7 +680,7 @@ test("on a 720p screen, notes that would push the answers off the slide are fold
   await context.close();
 });
 
-test("on a 1920 px screen, five respondents' table shows every column and the whole « Niveau retenu » select", async () => {
+test("on 1280, 1366 and 1920 px screens, five respondents' table shows every column and the whole « Niveau retenu » select", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1920, height: 1080 } });
   const page = await openPage(context, app.server.url);
   const people = [
@@ -696,13 +696,17 @@ test("on a 1920 px screen, five respondents' table shows every column and the wh
   await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
   await page.setInputFiles("[data-testid=consolidate-input]", writeFiles(summaries.map((s, k) => [`r${k}.json`, s])));
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 5);
-  const table = await page.$eval(".consolidate-scroll", (scroll) => ({
-    hidden: scroll.scrollWidth - scroll.clientWidth,
-    cut: [...scroll.querySelectorAll("select")].filter((s) => s.getBoundingClientRect().right > scroll.getBoundingClientRect().right + 0.5).length,
-  }));
-  await page.screenshot({ path: path.join(resultsDir(), "consolidation-table-5-1920.png") });
-  assert.equal(table.hidden <= 0, true, `the table scrolls by ${table.hidden}px`);
-  assert.equal(table.cut, 0, "no select is cut at the table's edge");
+  // A facilitator's laptop at 1280 or 1366 px scrolled it sideways, the decisions out of sight.
+  for (const width of [1920, 1366, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const table = await page.$eval(".consolidate-scroll", (scroll) => ({
+      hidden: scroll.scrollWidth - scroll.clientWidth,
+      cut: [...scroll.querySelectorAll("select")].filter((s) => s.getBoundingClientRect().right > scroll.getBoundingClientRect().right + 0.5).length,
+    }));
+    await page.screenshot({ path: path.join(resultsDir(), `consolidation-table-5-${width}.png`) });
+    assert.equal(table.hidden <= 0, true, `${width} px: the table scrolls by ${table.hidden}px`);
+    assert.equal(table.cut, 0, `${width} px: no select is cut at the table's edge`);
+  }
   await assertClean(page);
   await context.close();
 });
