@@ -230,32 +230,19 @@ pub fn choose_focus(
     let mut ranked = Vec::new();
     let mut later = Vec::new();
     for score in scores {
-        let settings = assessment.settings(&score.pillar_id);
-        let target_level = settings.target.map_or(DEFAULT_TARGET_LEVEL, Level::get);
-        let target_score = (target_level - 1) * 25;
-        match score.score {
-            None => later.push(LaterPillar {
+        match candidate(assessment, score) {
+            Ok(focus) => ranked.push(focus),
+            Err(reason) => later.push(LaterPillar {
                 pillar_id: score.pillar_id.clone(),
-                reason: LaterReason::NotAssessed,
-            }),
-            Some(value) if value >= target_score => later.push(LaterPillar {
-                pillar_id: score.pillar_id.clone(),
-                reason: LaterReason::TargetReached { target_level },
-            }),
-            Some(value) => ranked.push(FocusPillar {
-                pillar_id: score.pillar_id.clone(),
-                gap: target_score - value,
-                importance: settings.importance,
-                target_level,
+                reason,
             }),
         }
     }
     // Equal weighted gaps keep the framework's pillar order.
     let position = |id: &str| scores.iter().position(|s| s.pillar_id == id);
     crate::sort::sort_by(&mut ranked, |a, b| {
-        let weighted = |f: &FocusPillar| f64::from(f.gap) * f.importance.weight();
-        weighted(b)
-            .total_cmp(&weighted(a))
+        b.weighted_gap()
+            .total_cmp(&a.weighted_gap())
             .then(b.importance.cmp(&a.importance))
             .then(position(&a.pillar_id).cmp(&position(&b.pillar_id)))
     });
@@ -273,6 +260,30 @@ pub fn choose_focus(
     (ranked, lower)
 }
 
+/// The pillar as a possible focus, with its gap to its target; or why it has none.
+fn candidate(assessment: &Assessment, score: &PillarScore) -> Result<FocusPillar, LaterReason> {
+    let settings = assessment.settings(&score.pillar_id);
+    let target_level = settings.target.map_or(DEFAULT_TARGET_LEVEL, Level::get);
+    let target_score = (target_level - 1) * 25;
+    match score.score {
+        None => Err(LaterReason::NotAssessed),
+        Some(value) if value >= target_score => Err(LaterReason::TargetReached { target_level }),
+        Some(value) => Ok(FocusPillar {
+            pillar_id: score.pillar_id.clone(),
+            gap: target_score - value,
+            importance: settings.importance,
+            target_level,
+        }),
+    }
+}
+
+impl FocusPillar {
+    /// What ranks the focus pillars: the gap, weighed by the pillar's importance.
+    fn weighted_gap(&self) -> f64 {
+        f64::from(self.gap) * self.importance.weight()
+    }
+}
+
 /// The last focus pillar, when `pillar` was left for later only by the pillars' order: the same
 /// weighted gap and the same importance. « Moins prioritaire » would then be untrue; the
 /// commune decides by giving one of them a higher importance.
@@ -283,13 +294,8 @@ pub fn tied_with_last_focus<'f>(
     pillar: &str,
 ) -> Option<&'f FocusPillar> {
     let last = focus.last()?;
-    let score = scores.iter().find(|s| s.pillar_id == pillar)?.score?;
-    let settings = assessment.settings(pillar);
-    let target_level = settings.target.map_or(DEFAULT_TARGET_LEVEL, Level::get);
-    let gap = ((target_level - 1) * 25).checked_sub(score)?;
-    let weighted = |gap: u8, importance: Importance| f64::from(gap) * importance.weight();
-    (weighted(gap, settings.importance) == weighted(last.gap, last.importance)
-        && settings.importance == last.importance)
+    let this = candidate(assessment, scores.iter().find(|s| s.pillar_id == pillar)?).ok()?;
+    (this.weighted_gap() == last.weighted_gap() && this.importance == last.importance)
         .then_some(last)
 }
 
