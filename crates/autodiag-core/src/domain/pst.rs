@@ -109,7 +109,7 @@ pub fn build(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
         }
         let question = match action {
             Some(action) => objective_question(framework, assessment, action),
-            None => own_objective_question(framework, assessment, item),
+            None => own_objective_question(assessment, item),
         };
         let Some((question, pillar)) = question.and_then(|q| Some((q, framework.pillar_of(q)?)))
         else {
@@ -225,18 +225,14 @@ fn objective_question<'a>(
         .or_else(|| questions().find(|q| level(q).is_some_and(|l| l < 5)))
 }
 
-/// The question the commune's own item serves, as it chose: none when the référentiel has no
-/// such question, or the commune answered it « non applicable » or is at its top.
+/// The question the commune's own item serves, as it chose: none when the commune answered it
+/// « non applicable » or is at its top. An id the référentiel does not have finds no pillar in
+/// [`build`], which lists the item with the commune's other actions.
 fn own_objective_question<'a>(
-    framework: &'a Framework,
     assessment: &Assessment,
-    item: &RoadmapItem,
+    item: &'a RoadmapItem,
 ) -> Option<&'a String> {
-    let question = framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
-        .find(|q| Some(q.as_str()) == item.objective.as_deref())?;
+    let question = item.objective.as_ref()?;
     let open = match assessment.choice(question) {
         Some(super::assessment::Choice::NotApplicable) => false,
         _ => assessment.level(question).is_none_or(|l| l.get() < 5),
