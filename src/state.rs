@@ -175,9 +175,7 @@ impl AppState {
     /// The next pillar page opened brings `question` into view, if the framework has it.
     pub fn resume_at(&self, question: &str) {
         let known = content::framework()
-            .pillars
-            .iter()
-            .flat_map(|p| &p.questions)
+            .question_ids()
             .find(|q| *q == question)
             .map(String::as_str);
         self.resume_question.set_value(known);

@@ -45,9 +45,7 @@ pub fn Acronyms(
 pub fn question_texts(state: AppState) -> Vec<String> {
     let texts = state.texts();
     content::framework()
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .flat_map(|id| {
             let question = texts.question(id);
             [question.title.clone(), question.legal_basis.clone()]

@@ -89,11 +89,7 @@ fn every_pillar_has_six_to_eight_questions_with_five_levels_in_every_language() 
 #[test]
 fn ids_are_unique_across_the_framework() {
     let framework = content::framework();
-    let mut questions: Vec<&String> = framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
-        .collect();
+    let mut questions: Vec<&String> = framework.question_ids().collect();
     let count = questions.len();
     autodiag_core::sort::sort(&mut questions);
     questions.dedup();
@@ -129,7 +125,7 @@ fn the_french_questionnaire_reads_in_under_forty_five_minutes() {
 #[test]
 fn every_question_at_every_level_below_five_has_an_action() {
     let framework = content::framework();
-    for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+    for question in framework.question_ids() {
         for level in 1..5 {
             assert!(
                 framework
@@ -542,7 +538,7 @@ fn a_legal_duty_levels_up_to_its_minimum_carry_no_maturity_name() {
         at: "at",
     };
     for (lang, texts) in all_texts() {
-        for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+        for question in framework.question_ids() {
             let minimum = framework.legal_minimum(question);
             for level in 1..=5u8 {
                 let name = framework.level_name_on(&texts, question, level, names);
@@ -567,7 +563,7 @@ fn every_level_below_five_has_an_action_a_commune_without_digital_staff_can_star
     let framework = content::framework();
     let fr = content::full_texts("fr");
     let mut missing = Vec::new();
-    for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+    for question in framework.question_ids() {
         for level in 1..5 {
             let startable = framework.actions.iter().any(|a| {
                 a.questions.contains(question)
@@ -616,7 +612,7 @@ fn a_step_towards_a_legal_minimum_acts_rather_than_reports() {
 fn every_question_names_who_answers_it_in_every_language() {
     let framework = content::framework();
     for (lang, texts) in all_texts() {
-        for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+        for question in framework.question_ids() {
             let key = framework.respondent(question).expect("a respondent");
             assert!(texts.scale.services.contains_key(key), "{lang}: {key}");
         }

@@ -358,9 +358,7 @@ fn a_consolidation_loaded_again_speaks_for_its_people_not_as_one_voice() {
 #[test]
 fn a_legal_duty_some_call_not_applicable_is_discussed_even_when_the_levels_agree() {
     let duty = framework()
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .find(|q| framework().legal_minimum(q).is_some())
         .expect("the framework has legal duties")
         .clone();
@@ -393,9 +391,7 @@ fn a_legal_duty_some_call_not_applicable_is_discussed_even_when_the_levels_agree
     assert!(!spread.applicability_disputed && !spread.to_discuss());
     // A question that is no legal duty, answered the same way, is not.
     let plain = framework()
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .find(|q| framework().legal_minimum(q).is_none())
         .unwrap()
         .clone();
@@ -834,11 +830,7 @@ fn a_figure_most_respondents_give_is_the_communes_and_the_facilitator_is_told_th
 
 #[test]
 fn a_late_arrival_who_answers_a_settled_question_otherwise_sends_it_back_to_the_group() {
-    let questions: Vec<&String> = framework()
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
-        .collect();
+    let questions: Vec<&String> = framework().question_ids().collect();
     let mut decisions: LiteMap<String, Option<Choice>> = LiteMap::new_vec();
     decisions.insert(questions[3].clone(), Some(level(4)));
     decisions.insert(questions[1].clone(), Some(level(2)));

@@ -176,9 +176,7 @@ fn a_legal_duty_is_an_objective_of_compliance_citing_its_law_even_when_unsure() 
     // A DG read « Atteindre le niveau 3 sur « Données ouvertes » » and « Niveau 3 requis par
     // la loi »: the tutelle reads neither. A duty answered « je ne sais pas » had no mark.
     let duties: Vec<&String> = framework()
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .filter(|q| framework().legal_minimum(q).is_some())
         .collect();
     let mut worded = 0;
@@ -318,9 +316,7 @@ fn legal_duties_below_their_minimum_come_first() {
 #[test]
 fn a_legal_duty_objective_aims_at_the_minimum_and_never_names_a_level_below_it_a_stage() {
     let legal: Vec<(String, u8)> = framework()
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .filter_map(|q| Some((q.clone(), framework().legal_minimum(q)?)))
         .collect();
     assert!(!legal.is_empty());
@@ -807,7 +803,7 @@ fn an_action_an_older_referentiel_had_joins_the_communes_own_under_its_last_titl
 #[test]
 fn the_communes_own_item_serves_the_objective_it_names_even_through_a_file() {
     let mut a = example("thuin-2025-06-12.json");
-    let questions = || framework().pillars.iter().flat_map(|p| &p.questions);
+    let questions = || framework().question_ids();
     let before = pst_of(&a);
     let with_objective = |objective: &String| {
         before

@@ -800,9 +800,7 @@ fn every_legal_duty_below_its_minimum_has_its_first_step_in_the_short_term() {
     // whose short term has the least room, and on a staffed one.
     let (stretched, staffed) = below_every_duty("Froidchapelle");
     let duties: Vec<&String> = framework()
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .filter(|q| {
             framework()
                 .legal_minimum(q)

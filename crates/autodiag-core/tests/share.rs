@@ -21,7 +21,7 @@ fn a_link_carries_the_same_answers_targets_and_scores() {
         let back = share::decode(framework(), &query, NOW).unwrap();
         assert_eq!(back.profile.commune, "Écaussinnes & Co");
         assert_eq!(back.profile.date, "2026-11-20");
-        for question in framework().pillars.iter().flat_map(|p| &p.questions) {
+        for question in framework().question_ids() {
             assert_eq!(back.choice(question), a.choice(question), "{question}");
         }
         assert_eq!(

@@ -565,11 +565,7 @@ fn a_replace_prompt_knows_which_answers_differ_between_the_two_copies() {
     let mut file = here.clone();
     assert!(compare::different_answers(framework(), &here, &file).is_empty());
     // A colleague changed a level, another added a note; an empty answer is no difference.
-    let questions: Vec<&String> = framework()
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
-        .collect();
+    let questions: Vec<&String> = framework().question_ids().collect();
     file.set_choice(questions[5], Some(level(4)), NOW);
     here.set_note(questions[1], "PCM adopté en 2019", NOW);
     file.set_choice(questions[9], None, NOW);

@@ -97,9 +97,7 @@ pub fn different_answers<'f>(
     file: &Assessment,
 ) -> Vec<&'f str> {
     framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .filter(|q| {
             let (here, file) = (here.answers.get(q.as_str()), file.answers.get(q.as_str()));
             here.filter(|a| !a.is_empty()) != file.filter(|a| !a.is_empty())

@@ -334,9 +334,7 @@ fn recency(a: &Assessment) -> (&str, &str) {
 /// Compares every question across respondents, in framework order.
 pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<QuestionSpread> {
     framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .map(|question| {
             let choices: Vec<Option<Choice>> =
                 respondents.iter().map(|r| r.choice(question)).collect();
@@ -460,9 +458,7 @@ pub fn settled_before_arrival<'f>(
     newcomer: &Assessment,
 ) -> Vec<&'f str> {
     framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .filter(|q| {
             decisions.get(q.as_str()).is_some_and(|&decided| {
                 // No answer is no other view.
@@ -574,7 +570,7 @@ pub fn consolidate(
         }
     }
     result.profile.participants = participants;
-    for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+    for question in framework.question_ids() {
         let notes: Vec<String> = respondents
             .iter()
             .enumerate()

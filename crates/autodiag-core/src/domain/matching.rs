@@ -110,13 +110,7 @@ pub fn find(framework: &Framework, territory: &Territory, thresholds: Thresholds
             }
         }
     }
-    let position = |m: &Match| {
-        framework
-            .pillars
-            .iter()
-            .flat_map(|p| &p.questions)
-            .position(|q| *q == m.question_id)
-    };
+    let position = |m: &Match| framework.question_ids().position(|q| *q == m.question_id);
     crate::sort::sort_by(&mut matches, |a, b| {
         b.benefit
             .total_cmp(&a.benefit)

@@ -33,9 +33,7 @@ pub struct Obligation {
 /// Every legal duty of the référentiel, in questionnaire order, with the commune's standing.
 pub fn obligations(framework: &Framework, assessment: &Assessment) -> Vec<Obligation> {
     framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .filter_map(|question| {
             let legal_minimum = framework.legal_minimum(question)?;
             let level = match assessment.choice(question) {

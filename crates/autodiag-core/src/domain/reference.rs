@@ -202,9 +202,7 @@ pub fn build(
         })
         .collect();
     let questions = framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .map(|question| {
             let mut levels = [0u32; 5];
             for commune in communes {
@@ -299,11 +297,7 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
             found: reference.communes as usize,
         });
     }
-    let questions: Vec<&String> = framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
-        .collect();
+    let questions: Vec<&String> = framework.question_ids().collect();
     let same_pillars = reference
         .pillars
         .iter()

@@ -483,7 +483,7 @@ pub fn draft(framework: &Framework, assessment: &Assessment, scores: &[PillarSco
     // Legal duties come first, whatever the focus pillars: below the minimum the commune is
     // not at an early stage, it is non-compliant.
     let stretched = horizon_cap(&assessment.profile, Horizon::Short) < MAX_ITEMS_PER_HORIZON;
-    for question in framework.pillars.iter().flat_map(|p| &p.questions) {
+    for question in framework.question_ids() {
         let (Some(mut level), Some(legal_minimum)) =
             (context.level(question), framework.legal_minimum(question))
         else {

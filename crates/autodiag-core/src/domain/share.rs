@@ -27,9 +27,7 @@ pub enum ShareError {
 /// The fragment's query for `assessment`: what follows `#/partage?`.
 pub fn encode(framework: &Framework, assessment: &Assessment) -> String {
     let answers: String = framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .map(|q| match assessment.choice(q) {
             None => '0',
             Some(Choice::Level(level)) => char::from(b'0' + level.get()),
@@ -87,11 +85,7 @@ pub fn decode(framework: &Framework, query: &str, now: &str) -> Result<Assessmen
     {
         return Err(ShareError::Invalid);
     }
-    let questions: Vec<&String> = framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
-        .collect();
+    let questions: Vec<&String> = framework.question_ids().collect();
     let answers = field("r")?.as_bytes();
     let targets = field("t")?.as_bytes();
     if answers.len() != questions.len() || targets.len() != framework.pillars.len() {

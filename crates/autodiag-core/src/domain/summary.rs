@@ -305,9 +305,7 @@ fn summary_answer(question_id: &str, answer: &Answer) -> SummaryAnswer {
 pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str) -> Summary {
     let scores = scoring::score_all(framework, assessment);
     let answers = framework
-        .pillars
-        .iter()
-        .flat_map(|p| &p.questions)
+        .question_ids()
         .filter_map(|q| assessment.answers.get(q).map(|a| summary_answer(q, a)))
         .collect();
     // Answers the framework no longer lists are kept, not dropped, so nothing is lost.

@@ -323,7 +323,7 @@ impl Commune {
     /// Questions answered out of the questionnaire's. « Je ne sais pas » and « non applicable »
     /// count as answered: the commune did look at the question.
     pub fn completeness(&self, framework: &Framework) -> (usize, usize) {
-        let questions = framework.pillars.iter().flat_map(|p| &p.questions);
+        let questions = framework.question_ids();
         let total = questions.clone().count();
         let answered = questions
             .filter(|q| self.assessment.choice(q).is_some())

@@ -1110,6 +1110,11 @@ impl Framework {
             .find(|p| p.questions.iter().any(|q| q == question))
     }
 
+    /// Every question's id, pillar by pillar, in the questionnaire's order.
+    pub fn question_ids(&self) -> impl Iterator<Item = &String> + Clone {
+        self.pillars.iter().flat_map(|p| &p.questions)
+    }
+
     pub fn question_count(&self) -> usize {
         self.pillars.iter().map(|p| p.questions.len()).sum()
     }
