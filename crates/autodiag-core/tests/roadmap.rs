@@ -457,6 +457,14 @@ fn a_small_rural_commune_and_charleroi_with_the_same_answers_get_different_plans
         "{small_plan:?}"
     );
     assert!(size_only.item("mob_picm_voisines").is_none());
+    // Intercommunal mobility plans also bring together communes of 10,000 to 20,000.
+    let mut mid_sized = small.clone();
+    mid_sized.profile.population = Some(PopulationBand::From10000To20000);
+    let mid_plan = draft(&mid_sized);
+    assert!(mid_plan.item("mob_picm_voisines").is_some(), "{mid_plan:?}");
+    let mut just_over = small.clone();
+    just_over.profile.population = Some(PopulationBand::From20000To50000);
+    assert!(draft(&just_over).item("mob_picm_voisines").is_none());
     // No strategy: IGRETEC's free accompaniment first. An adopted strategy is not rewritten.
     assert!(
         reasons(&small, &small_plan, roadmap::STRATEGY_ACCOMPANIMENT).contains(&Reason::NoStrategy)

@@ -141,6 +141,9 @@ impl<'a> Context<'a> {
             Some(PopulationFit::Small) => self
                 .population
                 .is_none_or(|band| band < PopulationBand::From10000To20000),
+            Some(PopulationFit::Under20000) => self
+                .population
+                .is_none_or(|band| band < PopulationBand::From20000To50000),
         };
         let strategy_written = self.strategy == Some(StrategyStatus::Adopted)
             && action.questions.iter().any(|q| q == STRATEGY_QUESTION)

@@ -218,6 +218,9 @@ impl Owner {
 pub enum PopulationFit {
     /// Under 10,000 inhabitants: the light or pooled way.
     Small,
+    /// Under 20,000 inhabitants: planned with neighbours, as an intercommunal mobility plan is.
+    #[serde(rename = "under_20000")]
+    Under20000,
     /// Over 20,000 inhabitants: needs a team or a system of the commune's own.
     Large,
 }
