@@ -37,7 +37,11 @@ pub fn download_summary(state: AppState, id: &str) -> Option<SavedSummary> {
             let (answered, total) = scoring::answered_total(framework, assessment);
             SavedSummary {
                 commune: assessment.profile.commune.clone(),
-                file_name: summary::file_name(&assessment.profile, &browser::today()),
+                file_name: summary::file_name(
+                    &assessment.profile,
+                    &browser::today(),
+                    answered == total,
+                ),
                 json: summary::to_json(&summary),
                 unanswered: total - answered,
                 total,

@@ -156,7 +156,7 @@ fn the_file_name_is_the_commune_slug_and_the_date() {
         let mut a = assessment(commune);
         a.profile.date = date.into();
         a.profile.respondent_name = respondent.into();
-        summary::file_name(&a.profile, "2030-01-01T00:00:00Z")
+        summary::file_name(&a.profile, "2030-01-01T00:00:00Z", true)
     };
     assert_eq!(
         named("Fontaine-l'Évêque", "2026-11-28", ""),
@@ -175,6 +175,14 @@ fn the_file_name_is_the_commune_slug_and_the_date() {
     assert_eq!(
         named("Courcelles", "2026-12-05", "  "),
         "autodiag-courcelles-2026-12-05.json"
+    );
+    // A summary sent before the end and the final one do not share a name.
+    let mut a = assessment("Courcelles");
+    a.profile.date = "2026-12-05".into();
+    a.profile.respondent_name = "Marie Dubois".into();
+    assert_eq!(
+        summary::file_name(&a.profile, "2030-01-01T00:00:00Z", false),
+        "autodiag-courcelles-2026-12-05-marie-dubois-partiel.json"
     );
 }
 

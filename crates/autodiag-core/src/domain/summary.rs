@@ -401,12 +401,15 @@ pub fn to_json(summary: &Summary) -> String {
 
 /// `autodiag-<commune-slug>-<YYYY-MM-DD>.json`, then `-<respondent-slug>` when the person who
 /// answered is named: a workshop's respondents send files that do not overwrite each other in
-/// the facilitator's folder.
-pub fn file_name(profile: &Profile, today: &str) -> String {
+/// the facilitator's folder. A summary sent before every question is answered ends in
+/// `-partiel`: it carries the assessment's date, as the final one will, and the intercommunale
+/// would otherwise receive two files of one name.
+pub fn file_name(profile: &Profile, today: &str, complete: bool) -> String {
     let by = super::profile::slug_of(&profile.respondent_name)
         .map(|respondent| format!("-{respondent}"))
         .unwrap_or_default();
-    format!("{}{by}.json", file_stem(profile, today))
+    let partial = if complete { "" } else { "-partiel" };
+    format!("{}{by}{partial}.json", file_stem(profile, today))
 }
 
 /// `autodiag-<commune-slug>-<YYYY-MM-DD>`, dated as the assessment is, else `today`: every
