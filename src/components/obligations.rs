@@ -142,3 +142,34 @@ pub fn DutiesLeftOut() -> impl IntoView {
         })
     })
 }
+
+/// The legal duties answered « Je ne sais pas », where the roadmap is read (its screen, « Pour
+/// le PST », the report): no step follows from an unknown level, so without this a possible
+/// breach of the law would drop out of the plan unseen.
+#[component]
+pub fn DutiesToVerify() -> impl IntoView {
+    let state = AppState::from_context();
+    let l = crate::state::locale();
+    reactive(move || {
+        let unknown = state
+            .with_current(|a| obligations::unknown(content::framework(), a))
+            .unwrap_or_default();
+        let first = unknown.first()?.clone();
+        let texts = state.texts();
+        let duties = unknown
+            .iter()
+            .map(|question| texts.question(question).title.clone())
+            .collect::<Vec<_>>()
+            .join(td_string!(l, shell.list_separator));
+        let pillar = content::framework()
+            .pillar_of(&first)
+            .map(|p| p.id.clone())
+            .unwrap_or_default();
+        Some(view! {
+            <p class="notice notice--warning" data-testid="duties-to-verify">
+                <span>{td_string!(l, results.duties_to_verify, duties = duties)}</span>" "
+                <a class="no-print" href=Route::Pillar(pillar).href_to_question(&first, state.bundle)>{td_string!(l, results.duties_to_verify_fix)}</a>
+            </p>
+        })
+    })
+}

@@ -9,7 +9,7 @@ use crate::components::chart_figure::{
 use crate::components::glossary::with_abbr;
 use crate::domain::assessment::{Assessment, Level};
 use crate::domain::content::{self, Horizon};
-use crate::domain::plan::ItemStatus;
+use crate::domain::plan::{ItemStatus, RoadmapItem};
 use crate::domain::profile::Authorship;
 use crate::domain::projector::{self, SlideMove};
 use crate::domain::scoring::{self, PillarScore};
@@ -402,13 +402,32 @@ fn share_qr(_: &Assessment, _: &str) -> Option<(String, String)> {
 fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let state = AppState::from_context();
     let l = crate::state::locale();
+    let framework = content::framework();
     let roadmap = assessment.roadmap.clone().unwrap_or_default();
-    let first_steps = projector::next_steps_that_fit(
-        roadmap
-            .items_in(Horizon::Short)
-            .filter(|item| item.status != ItemStatus::Done)
-            // The commune's own wording and its own actions, as on the roadmap.
-            .filter_map(|item| crate::pages::roadmap::item_first_step(state, item)),
+    let reasons = crate::domain::roadmap::explain_all(
+        framework,
+        assessment,
+        &state.scores.get_untracked(),
+        &roadmap,
+    );
+    let (items, owed) = projector::next_step_items(&roadmap, &reasons);
+    // The commune's own wording and its own actions, as on the roadmap.
+    let first_step = |item: &&RoadmapItem| crate::pages::roadmap::item_first_step(state, item);
+    let unknown = crate::domain::obligations::unknown(framework, assessment);
+    let verify = (!unknown.is_empty()).then(|| {
+        let texts = state.texts();
+        let duties = unknown
+            .iter()
+            .map(|question| texts.question(question).title.clone())
+            .collect::<Vec<_>>()
+            .join(td_string!(l, shell.list_separator));
+        td_string!(l, projector.step_verify, duties = duties).to_string()
+    });
+    // The duties the commune owes, then those it does not know whether it meets, then the rest.
+    let first_steps = projector::closing_steps(
+        items[..owed].iter().filter_map(first_step).collect(),
+        verify,
+        items[owed..].iter().filter_map(first_step),
     );
     let qr = share_qr(assessment, td_string!(l, projector.qr_label));
     view! {

@@ -219,6 +219,7 @@ pub fn PstPage() -> impl IntoView {
             <p>{td_string!(l, pst.indicator_rule)}</p>
             <p>{td_string!(l, pst.wording_rule)}</p>
             <crate::components::obligations::DutiesLeftOut/>
+            <crate::components::obligations::DutiesToVerify/>
             {evaluation}
             <div class="roadmap-tools no-print">
                 <button type="button" class="button button--primary" data-testid="pst-csv" on:click=handler(download)>

@@ -228,6 +228,7 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                         li.item {
                             strong { (item_title(state, item)) }
                             @if item.status == ItemStatus::Done { " (" (td_string!(l, roadmap.done)) ")" }
+                            @if reasons.get(&item.id).is_some_and(|why| why.legal) { " · " (td_string!(l, roadmap.legal_badge)) }
                             @if let Some(a) = framework.action(&item.id) {
                                 br;
                                 span.hint {
@@ -240,8 +241,8 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                             span data-testid="report-item-who" {
                                 (td_string!(l, roadmap.owner_line)) " " (owner) " · " (td_string!(l, roadmap.due_line)) " " (due)
                             }
-                            @if let Some(reasons) = reasons.get(&item.id).filter(|r| !r.is_empty()) {
-                                br; span.hint { (td_string!(l, roadmap.why)) " " (reasons.join(td_string!(l, shell.list_separator))) }
+                            @if let Some(why) = reasons.get(&item.id).filter(|why| !why.words.is_empty()) {
+                                br; span.hint { (td_string!(l, roadmap.why)) " " (why.words.join(td_string!(l, shell.list_separator))) }
                             }
                         }
                     }
@@ -258,6 +259,7 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                 {crate::domain::roadmap::choose_focus(&assessment, &state.scores.get_untracked()).0.iter().map(|f| texts.pillar_name(&f.pillar_id).to_string()).collect::<Vec<_>>().join(", ")}
             </p>
             <crate::components::obligations::DutiesLeftOut/>
+            <crate::components::obligations::DutiesToVerify/>
             <div inner_html=horizons></div>
         </section>
     }

@@ -62,21 +62,7 @@ pub fn RoadmapPage() -> impl IntoView {
             .unwrap_or_default()
     });
     // Every item's reasons come from the same answers and roadmap: worked out once per change.
-    // Here, where a card can be moved, an item put off for lack of room says so too (the
-    // printed report leaves that out, to stay short).
-    let reasons = Memo::new(move |_| {
-        roadmap.with(|r| {
-            let mut reasons = reasons_by_item(state, r);
-            for item in &r.items {
-                if let (Some(words), Some(text)) =
-                    (reasons.get_mut(&item.id), deferral_text(state, r, item))
-                {
-                    words.push(text);
-                }
-            }
-            reasons
-        })
-    });
+    let reasons = Memo::new(move |_| roadmap.with(|r| reasons_by_item(state, r)));
     let confirming = RwSignal::new(false);
     // The item last removed, with its place, until « Annuler » or the next removal.
     let removed = RwSignal::new(None::<(usize, RoadmapItem)>);
@@ -219,6 +205,7 @@ pub fn RoadmapPage() -> impl IntoView {
                 </section>
             }))}
             <DutiesWithoutAStep roadmap/>
+            <crate::components::obligations::DutiesToVerify/>
             <ReachedNotice roadmap/>
             <RemovedNotice removed/>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="moved-notice">{reactive(move || moved.0.get())}</p>
@@ -279,14 +266,22 @@ fn importance_text(importance: crate::domain::assessment::Importance) -> String 
 fn HorizonColumn(
     horizon: Horizon,
     roadmap: Memo<Roadmap>,
-    reasons: Memo<LiteMap<String, Vec<String>>>,
+    reasons: Memo<LiteMap<String, ItemWhy>>,
 ) -> impl IntoView {
     let testid = format!("horizon-{}", horizon.form_value());
     let title = horizon_title(horizon);
     let heading = title.clone();
-    // Redrawn when this column's items change; each card itself is static.
-    let items =
-        Memo::new(move |_| roadmap.with(|r| r.items_in(horizon).cloned().collect::<Vec<_>>()));
+    // Redrawn when this column's items or their reasons change (an item moved elsewhere
+    // changes « le moyen terme compte déjà 5 actions » here); each card itself is static.
+    let items = Memo::new(move |_| {
+        reasons.with(|why| {
+            roadmap.with(|r| {
+                r.items_in(horizon)
+                    .map(|item| (item.clone(), why.get(&item.id).cloned().unwrap_or_default()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     view! {
         <section class="horizon" data-testid=testid aria-label=title.clone()>
             <h2>{heading}</h2>
@@ -295,9 +290,8 @@ fn HorizonColumn(
                 if items.is_empty() {
                     view! { <p class="hint" data-testid="empty-horizon">{empty_horizon_text(horizon)}</p> }.into_any()
                 } else {
-                    view! { <ol class="horizon__items">{items.into_iter().map(|item| {
-                        let reasons = reasons.with_untracked(|r| r.get(&item.id).cloned().unwrap_or_default());
-                        view! { <ItemCard item reasons/> }
+                    view! { <ol class="horizon__items">{items.into_iter().map(|(item, why)| {
+                        view! { <ItemCard item why/> }
                     }).collect_any_view()}</ol> }.into_any()
                 }
             })}
@@ -327,7 +321,11 @@ pub fn retired_title(id: &str) -> String {
 }
 
 #[component]
-fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
+fn ItemCard(item: RoadmapItem, why: ItemWhy) -> impl IntoView {
+    let ItemWhy {
+        legal,
+        words: reasons,
+    } = why;
     let state = AppState::from_context();
     let l = crate::state::locale();
     let removed = use_context::<RwSignal<Option<(usize, RoadmapItem)>>>()
@@ -412,6 +410,7 @@ fn ItemCard(item: RoadmapItem, reasons: Vec<String>) -> impl IntoView {
         <li class="item" class:item--done=done data-testid="roadmap-item" data-action=item.id.clone()>
             <h3 class="item__title" id=title_id tabindex="-1" data-testid="item-title">{title}</h3>
             <div class="item__tags">
+                {legal.then(|| view! { <span class="badge badge--warning" data-testid="item-legal">{td_string!(l, roadmap.legal_badge)}</span> })}
                 {action.map(|a| view! {
                     <span class="badge badge--info">{kind_text(a.kind)}</span>
                     <span class="badge badge--info">{td_string!(l, roadmap.effort)}{td_string!(l, shell.colon)}{effort_text(a.effort)}</span>
@@ -747,10 +746,19 @@ fn RemovedNotice(removed: RwSignal<Option<(usize, RoadmapItem)>>) -> impl IntoVi
     }
 }
 
-/// Why each item of `roadmap` is there, in words, from the current answers, by item id.
-/// Computed for the whole roadmap at once: every item's reasons need the same focus and the
-/// same list of dependents.
-pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Vec<String>> {
+/// Why an item is in the roadmap, in words, and whether it is a step towards a legal minimum
+/// the commune's answers fall short of.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ItemWhy {
+    pub legal: bool,
+    pub words: Vec<String>,
+}
+
+/// Why each item of `roadmap` is there, from the current answers, by item id; an item put
+/// off for lack of room says so, on the card and in print, for the collège asks why a free
+/// one-month step waits years. Computed for the whole roadmap at once: every item's reasons
+/// need the same focus and the same list of dependents.
+pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, ItemWhy> {
     let scores = state.scores.get_untracked();
     let reasons = state
         .with_current(|a| roadmap::explain_all(content::framework(), a, &scores, roadmap))
@@ -796,8 +804,13 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, Ve
                 },
                 reason => reason_text(state, reason),
             })
+            .chain(deferral_text(state, roadmap, item))
             .collect();
-        (item.id.clone(), words)
+        let legal = item.status != ItemStatus::Done
+            && reasons
+                .iter()
+                .any(|reason| matches!(reason, Reason::LegalMinimum { .. }));
+        (item.id.clone(), ItemWhy { legal, words })
     }))
 }
 

@@ -756,6 +756,85 @@ fn the_roadmap_slide_never_counts_a_legal_duty_among_the_others() {
             .shown
             .is_empty()
     );
+    // The closing slide's first steps follow the same order, without what is done: the
+    // duties first, as the slide before names them.
+    let (next, duties) =
+        projector::next_step_items(&roadmap, &[vec![], duty(), vec![], duty(), duty()]);
+    let next: Vec<&str> = next.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(next, ["d", "e", "a", "c"]);
+    assert_eq!(duties, 2);
+}
+
+#[test]
+fn the_closing_slide_always_asks_to_check_the_duties_answered_i_do_not_know() {
+    use autodiag_core::domain::projector::{MAX_NEXT_STEPS, MAX_NEXT_STEPS_WORDS, closing_steps};
+    let words = |n: usize, tag: &str| format!("{tag} {}", "mot ".repeat(n - 1).trim_end());
+    let verify = || Some(words(20, "verify"));
+    let tags = |steps: Vec<String>| -> Vec<String> {
+        steps
+            .iter()
+            .map(|s| s.split(' ').next().unwrap().to_string())
+            .collect()
+    };
+    // Two long duty steps: the first, then the check; the second waits for the roadmap slide.
+    assert_eq!(
+        tags(closing_steps(
+            vec![words(47, "d1"), words(45, "d2")],
+            verify(),
+            [words(10, "o")]
+        )),
+        ["d1", "verify"]
+    );
+    // Short steps: the duties, the check, then the others, three in all.
+    assert_eq!(
+        tags(closing_steps(
+            vec![words(10, "d1")],
+            verify(),
+            [words(10, "o1"), words(10, "o2")]
+        )),
+        ["d1", "verify", "o1"]
+    );
+    assert_eq!(
+        tags(closing_steps(
+            vec![],
+            verify(),
+            [words(10, "o1"), words(10, "o2"), words(10, "o3")]
+        )),
+        ["verify", "o1", "o2"]
+    );
+    // Without anything to check, the same as next_steps_that_fit.
+    assert_eq!(
+        closing_steps(
+            vec![words(30, "d1")],
+            None,
+            [words(30, "o1"), words(30, "o2"), words(30, "o3")]
+        )
+        .len(),
+        MAX_NEXT_STEPS
+    );
+    let shown = closing_steps(vec![words(60, "d1")], verify(), [words(10, "o1")]);
+    assert!(
+        shown
+            .iter()
+            .map(|s| s.split_whitespace().count())
+            .sum::<usize>()
+            <= MAX_NEXT_STEPS_WORDS
+    );
+}
+
+#[test]
+fn a_legal_duty_answered_i_do_not_know_is_to_verify() {
+    use autodiag_core::domain::obligations;
+    let mut a = assessment("Froidchapelle");
+    a.set_choice("gou_donnees_personnelles", Some(Choice::Unknown), NOW);
+    a.set_choice("sc_accessibilite_web", Some(Choice::Unknown), NOW);
+    // A question that is no duty, and a duty answered, are not to verify.
+    a.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
+    a.set_choice("gou_donnees_ouvertes_odwb", Some(level(1)), NOW);
+    assert_eq!(
+        obligations::unknown(framework(), &a),
+        ["gou_donnees_personnelles", "sc_accessibilite_web"]
+    );
 }
 
 #[test]

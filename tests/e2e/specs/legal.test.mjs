@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { readdirSync, readFileSync } from "node:fs";
-import { useApp, openPage, assertClean, createAssessment, openPillar, ready, resultsDir, downloadText, DIST, readDistJson } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, openPillar, answerPillar, PILLARS, ready, resultsDir, downloadText, DIST, readDistJson } from "../lib/harness.mjs";
 import { communes, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -144,6 +144,56 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   assert.match(ladder[2], /^Minimum légal · /);
   assert.match(ladder[3], /^Intégré · /);
   assert.equal(await page.locator("[data-testid=report-answer-mob_pcm]").count(), 0);
+  await assertClean(page);
+});
+
+test("a legal duty answered « Je ne sais pas » is to check first on the roadmap, the PST, the report and the closing slide", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Froidchapelle");
+  // RGPD below its minimum; open data and web accessibility unknown; the rest answered.
+  for (const pillar of PILLARS) {
+    await answerPillar(page, app.server.url, pillar, (q) =>
+      q === "gou_donnees_personnelles" ? 1 : ["gou_donnees_ouvertes_odwb", "sc_accessibilite_web"].includes(q) ? "unknown" : 3);
+  }
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const notice = page.locator("[data-testid=duties-to-verify]");
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /^Obligations légales à vérifier d'abord : vous avez répondu « Je ne sais pas » pour Données ouvertes \(open data\) ; Accessibilité des services en ligne\. Le directeur général vérifie auprès des services concernés si la commune est en règle/);
+  assert.match(await notice.locator("a").getAttribute("href"), /#\/pilier\/gouvernance\?question=gou_donnees_ouvertes_odwb$/);
+  // The duty below its minimum is marked as such on its card; other cards are not.
+  const owed = page.locator("[data-testid=roadmap-item]:has([data-testid=item-legal])");
+  assert.ok((await owed.count()) >= 1);
+  assert.equal((await owed.first().locator("[data-testid=item-legal]").textContent()).trim(), "Obligation légale");
+  assert.match(await owed.first().textContent(), /obligation légale : « Protection des données personnelles \(RGPD\) » est sous le minimum légal/);
+  assert.ok((await page.locator("[data-testid=roadmap-item]").count()) > (await owed.count()));
+  const owedStep = (await owed.first().locator("[data-testid=item-first-step]").textContent()).replace(/^Premier pas\s*:?\s*/, "").trim();
+
+  for (const route of ["pst", "rapport"]) {
+    await page.goto(`${app.server.url}outils/#/${route}`);
+    await page.locator("[data-testid=duties-to-verify]").waitFor();
+    assert.match(await page.textContent("[data-testid=duties-to-verify]"), /« Je ne sais pas » pour Données ouvertes/);
+  }
+  // The report marks the duty's step as the roadmap's card does.
+  assert.match(await page.locator(".report-items li", { hasText: "Obligation légale" }).first().textContent(), /RGPD|DPO|registre/);
+
+  // The closing slide: the duty's first step, then checking the unknown ones, before the rest.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${app.server.url}outils/#/projection`);
+  await page.waitForSelector("[data-testid=slide] svg");
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => /Prochaines étapes/.test(document.querySelector("[data-testid=slide] h2")?.textContent ?? ""));
+  const steps = (await page.locator("[data-testid=slide] ol > li").allTextContents()).map((s) => s.trim());
+  assert.equal(steps[0], owedStep);
+  const verify = steps.findIndex((s) => s.startsWith("Le directeur général vérifie si la commune est en règle pour Données ouvertes"));
+  // The duty's second step (about 45 words) waits for the roadmap slide: the check always shows.
+  assert.equal(verify, 1, `steps: ${JSON.stringify(steps)}`);
+  assert.equal(steps.length, 4);
+  const overflow = await page.evaluate(() => {
+    const slide = document.querySelector("[data-testid=slide]");
+    return Math.max(document.documentElement.scrollHeight - document.documentElement.clientHeight, slide.scrollHeight - slide.clientHeight);
+  });
+  assert.ok(overflow <= 0, `the closing slide fits 1280×720 (${overflow}px over)`);
+  await page.screenshot({ path: path.join(resultsDir(), "projector-closing-verify-1280.png") });
   await assertClean(page);
 });
 

@@ -58,6 +58,8 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   // The side menu names it too, between the roadmap and the report.
   assert.deepEqual((await page.locator(".stepper li").allTextContents()).slice(-4).map((t) => t.trim()), ["Résultats", "Feuille de route", "Pour le PST", "Rapport"]);
   assert.equal((await page.locator(".stepper a[aria-current=step]").textContent()).trim(), "Pour le PST");
+  // « Niveau visé » is the next step, not the pillar's target that the results show.
+  assert.match(await page.locator("main").textContent(), /Le niveau visé est celui où mènent les actions de la feuille de route, un palier à la fois ; l'objectif du pilier, sur la page des résultats, peut être plus haut\./);
   const doneRows = page.locator(".pst-actions tbody tr:has([data-testid=pst-done])");
   assert.equal(await doneRows.count(), 1);
   assert.equal((await doneRows.locator("th").textContent()).replace(/Fait$/, "").trim(), doneTitle);

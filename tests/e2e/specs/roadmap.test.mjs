@@ -37,6 +37,12 @@ test("a low-maturity commune without staff gets governance foundations first, an
   const putOff = page.locator("[data-testid=horizon-medium] [data-testid=roadmap-item]", { hasText: "faute de place" });
   assert.ok((await putOff.count()) > 0, "no medium-term card says it waits for room");
   assert.match(await putOff.first().textContent(), new RegExp(`reportée faute de place : le court terme compte déjà ${shortCount} actions ; à avancer si la commune en a les moyens`));
+  // The printed report says so too: the collège asks why a quick action waits.
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator(".report-items li").first().waitFor();
+  assert.match(await page.locator(".report-items li", { hasText: "faute de place" }).first().textContent(), new RegExp(`reportée faute de place : le court terme compte déjà ${shortCount} actions`));
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await page.waitForSelector("[data-testid=horizon-short] [data-testid=roadmap-item]");
 
   // The draft leaves the long term empty here; the column says why rather than look forgotten.
   assert.match(await page.locator("[data-testid=horizon-long] [data-testid=empty-horizon]").textContent(), /^Rien encore au-delà de trois ans/);
@@ -64,6 +70,8 @@ test("a low-maturity commune without staff gets governance foundations first, an
   const movedTitle = await page.locator(`[data-action="${moved}"] [data-testid=item-title]`).textContent();
   assert.equal(await page.locator("[data-testid=moved-notice]").textContent(), `« ${movedTitle} » a été déplacée vers « ${await page.locator("[data-testid=horizon-long] h2").textContent()} ».`);
   assert.equal(await page.locator("[data-testid=horizon-long] [data-testid=empty-horizon]").count(), 0);
+  // Cards of a column that did not change follow too: none still counts the short term as it was.
+  assert.equal(await page.locator("[data-testid=horizon-medium] [data-testid=roadmap-item]", { hasText: `le court terme compte déjà ${shortCount} actions` }).count(), 0);
   // With a card of its own, the long term is as wide as the others.
   [short, medium, long] = await columnWidths(page);
   assert.ok(Math.abs(short - long) <= 1 && Math.abs(short - medium) <= 1, `column widths ${[short, medium, long]}`);

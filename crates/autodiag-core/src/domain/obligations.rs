@@ -62,3 +62,17 @@ pub fn below(framework: &Framework, assessment: &Assessment) -> Vec<Obligation> 
         .filter(|o| o.compliance == Compliance::Below)
         .collect()
 }
+
+/// The duties answered « Je ne sais pas », in questionnaire order: the commune may be out of
+/// order without knowing it, and no step of the roadmap follows from an unknown level, so
+/// the roadmap, the report and the closing slide ask for them to be checked first.
+pub fn unknown(framework: &Framework, assessment: &Assessment) -> Vec<String> {
+    framework
+        .question_ids()
+        .filter(|question| {
+            framework.legal_minimum(question).is_some()
+                && assessment.choice(question) == Some(Choice::Unknown)
+        })
+        .cloned()
+        .collect()
+}

@@ -27,11 +27,19 @@ pub const MAX_NEXT_STEPS_WORDS: usize = 100;
 /// The first steps the closing slide shows, in roadmap order: as many as fit in
 /// `MAX_NEXT_STEPS_WORDS`, and always the first, which the commune starts with.
 pub fn next_steps_that_fit(steps: impl IntoIterator<Item = String>) -> Vec<String> {
+    steps_that_fit(steps, MAX_NEXT_STEPS, MAX_NEXT_STEPS_WORDS)
+}
+
+fn steps_that_fit(
+    steps: impl IntoIterator<Item = String>,
+    most: usize,
+    most_words: usize,
+) -> Vec<String> {
     let mut words = 0;
     let mut shown = Vec::new();
-    for step in steps.into_iter().take(MAX_NEXT_STEPS) {
+    for step in steps.into_iter().take(most) {
         words += step.split_whitespace().count();
-        if !shown.is_empty() && words > MAX_NEXT_STEPS_WORDS {
+        if !shown.is_empty() && words > most_words {
             break;
         }
         shown.push(step);
@@ -39,15 +47,37 @@ pub fn next_steps_that_fit(steps: impl IntoIterator<Item = String>) -> Vec<Strin
     shown
 }
 
-/// One horizon's column on the roadmap slide: what is still to do before what is done, and
-/// among what is still to do, the steps towards a legal minimum first. Those are never left
-/// in « + N autres », even past `MAX_ROADMAP_LINES`: the room must see every duty it owes.
-/// `reasons` are `roadmap::explain_all`'s, one list per item of `roadmap`.
-pub fn roadmap_column<'a>(
+/// The closing slide's steps: the first steps of the duties the commune owes, then `verify`,
+/// checking the duties it answered « Je ne sais pas », then the other first steps, within the
+/// same limits as `next_steps_that_fit`. `verify` is always shown, after the owed steps that
+/// fit: nothing else on the slides asks for those duties to be checked.
+pub fn closing_steps(
+    owed: Vec<String>,
+    verify: Option<String>,
+    others: impl IntoIterator<Item = String>,
+) -> Vec<String> {
+    let Some(verify) = verify else {
+        return next_steps_that_fit(owed.into_iter().chain(others));
+    };
+    let owed_count = owed.len();
+    let words = verify.split_whitespace().count();
+    let mut shown = steps_that_fit(
+        owed.into_iter().chain(others),
+        MAX_NEXT_STEPS - 1,
+        MAX_NEXT_STEPS_WORDS.saturating_sub(words),
+    );
+    shown.insert(shown.len().min(owed_count), verify);
+    shown
+}
+
+/// One horizon's items in the order the slides name them: what is still to do before what is
+/// done, and among what is still to do, the steps towards a legal minimum first; with how
+/// many of those steps there are. `reasons` are `roadmap::explain_all`'s, one list per item.
+fn in_slide_order<'a>(
     roadmap: &'a Roadmap,
     reasons: &[Vec<Reason>],
     horizon: Horizon,
-) -> Shortlist<&'a RoadmapItem> {
+) -> (Vec<&'a RoadmapItem>, usize) {
     let owed = |index: usize| {
         roadmap.items[index].status != ItemStatus::Done
             && reasons
@@ -61,7 +91,30 @@ pub fn roadmap_column<'a>(
         (roadmap.items[i].status == ItemStatus::Done, !owed(i))
     });
     let duties = indices.iter().filter(|&&i| owed(i)).count();
-    let items: Vec<&RoadmapItem> = indices.iter().map(|&i| &roadmap.items[i]).collect();
+    (indices.iter().map(|&i| &roadmap.items[i]).collect(), duties)
+}
+
+/// The short term's items still to do, in the roadmap slide's order, whose first steps the
+/// closing slide names: the duties the commune owes first, as the slide before shows them;
+/// with how many of them are those duties' steps.
+pub fn next_step_items<'a>(
+    roadmap: &'a Roadmap,
+    reasons: &[Vec<Reason>],
+) -> (Vec<&'a RoadmapItem>, usize) {
+    let (mut items, duties) = in_slide_order(roadmap, reasons, Horizon::Short);
+    items.retain(|item| item.status != ItemStatus::Done);
+    (items, duties)
+}
+
+/// One horizon's column on the roadmap slide, in `in_slide_order`. The steps towards a legal
+/// minimum are never left in « + N autres », even past `MAX_ROADMAP_LINES`: the room must see
+/// every duty it owes.
+pub fn roadmap_column<'a>(
+    roadmap: &'a Roadmap,
+    reasons: &[Vec<Reason>],
+    horizon: Horizon,
+) -> Shortlist<&'a RoadmapItem> {
+    let (items, duties) = in_slide_order(roadmap, reasons, horizon);
     let list = shortlist(&items, MAX_ROADMAP_LINES);
     if list.shown.len() >= duties {
         return list;
