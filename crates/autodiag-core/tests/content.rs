@@ -87,6 +87,25 @@ fn every_pillar_has_six_to_eight_questions_with_five_levels_in_every_language() 
 }
 
 #[test]
+fn no_level_asks_for_the_sncb_of_a_commune_without_a_station() {
+    // Most communes of the territory have no railway station: a level that names the SNCB
+    // says « s'il y a une gare », or a commune without one could never reach it.
+    let framework = content::framework();
+    for (lang, texts) in all_texts() {
+        let station = if lang == "fr" { "gare" } else { "station" };
+        for question in framework.question_ids() {
+            for (index, level) in texts.questions[question].levels.iter().enumerate() {
+                assert!(
+                    !level.contains("SNCB") || level.contains(station),
+                    "{lang} {question} level {}: {level}",
+                    index + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn ids_are_unique_across_the_framework() {
     let framework = content::framework();
     let mut questions: Vec<&String> = framework.question_ids().collect();

@@ -43,6 +43,8 @@ test("a question with a legal minimum shows the minimum and its basis, in words"
   assert.doesNotMatch(levelOne, /Initial|Exploratoire/);
   assert.match(await question.textContent(), /Qui répond \? Délégué à la protection des données/);
   assert.match(await page.textContent("[data-testid=scale-rule]"), /le niveau le plus élevé dont tous les éléments, et ceux des niveaux en dessous, sont vrais/);
+  // A small commune has no such service: who answers then is said once, beside the rule.
+  assert.match(await page.textContent("[data-testid=scale-rule]"), /« Qui répond \? » nomme le service le mieux placé ; sans ce service, répond la personne qui en assume la tâche\./);
   // A question that is no legal duty has no mark.
   assert.equal(await page.locator("[data-testid=question-gou_pilotage] .legal-mark").count(), 0);
   // The GDPR binds every commune: « Non applicable » is no answer to it, while it stays one to
@@ -89,6 +91,8 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   const section = page.locator("[data-testid=legal-obligations]");
   await section.waitFor();
   assert.match(await section.locator("h2").textContent(), /Obligations légales/);
+  // Honest about the score: it counts these answers; the finding is given apart.
+  assert.match(await section.textContent(), /Le score du pilier compte ces réponses comme les autres ; ce constat est donc donné ici à part/);
   const rgpd = section.locator("[data-testid=obligation-gou_donnees_personnelles]");
   assert.match(await rgpd.textContent(), /niveau 1, minimum légal : niveau 3/);
   assert.match(await rgpd.textContent(), /RGPD/);

@@ -31,6 +31,8 @@ test("a low-maturity commune without staff gets governance foundations first, an
   // official read as an institution.
   assert.match(await first.textContent(), /moins d'un mi-temps consacré au numérique \(0 ETP\) : les préalables d'abord/);
   assert.equal((await first.locator(".item__tags .badge").first().textContent()).trim(), "Préalable");
+  // No money, but someone's time: a commune without staff reads what it costs.
+  assert.match(await first.locator(".item__tags").textContent(), /Sans coût direct, du temps d'agent/);
   await page.screenshot({ path: path.join(resultsDir(), "roadmap-1280.png"), fullPage: true });
   // An action put off because the short term is full says so, with the short term's count.
   const shortCount = await page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").count();
