@@ -44,7 +44,7 @@ test("a question with a legal minimum shows the minimum and its basis, in words"
   assert.match(await question.textContent(), /Qui répond \? Délégué à la protection des données/);
   assert.match(await page.textContent("[data-testid=scale-rule]"), /le niveau le plus élevé dont tous les éléments, et ceux des niveaux en dessous, sont vrais/);
   // A small commune has no such service: who answers then is said once, beside the rule.
-  assert.match(await page.textContent("[data-testid=scale-rule]"), /« Qui répond \? » nomme le service le mieux placé ; sans ce service, répond la personne qui en assume la tâche\./);
+  assert.match(await page.textContent("[data-testid=scale-rule]"), /« Qui répond \? » : le service le mieux placé, sinon la personne qui en assume la tâche\./);
   // A question that is no legal duty has no mark.
   assert.equal(await page.locator("[data-testid=question-gou_pilotage] .legal-mark").count(), 0);
   // The GDPR binds every commune: « Non applicable » is no answer to it, while it stays one to
