@@ -187,9 +187,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # the closing slide's steps in the roadmap slide's order, a legal badge on the cards, reasons
 # that follow a move and reach the report (+2.3 KB): 695,740. « Qui répond ? » for a commune
 # without the service, the score's honesty about duties, staff time beside « Sans coût
-# direct », the SNCB only with a station (+0.1 KB): 695,884.
+# direct », the SNCB only with a station (+0.1 KB): 695,884. The printed « À demander à »
+# keeps its label; the duties' titles listed by one function: 695,999.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 696000
+DIST_BUDGET := 696100
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

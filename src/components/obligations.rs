@@ -155,12 +155,7 @@ pub fn DutiesToVerify() -> impl IntoView {
             .with_current(|a| obligations::unknown(content::framework(), a))
             .unwrap_or_default();
         let first = unknown.first()?.clone();
-        let texts = state.texts();
-        let duties = unknown
-            .iter()
-            .map(|question| texts.question(question).title.clone())
-            .collect::<Vec<_>>()
-            .join(td_string!(l, shell.list_separator));
+        let duties = titles_listed(&unknown);
         let pillar = content::framework()
             .pillar_of(&first)
             .map(|p| p.id.clone())
@@ -172,4 +167,13 @@ pub fn DutiesToVerify() -> impl IntoView {
             </p>
         })
     })
+}
+
+/// The titles of the questions `ids`, as one list in a sentence.
+pub fn titles_listed(ids: &[String]) -> String {
+    let texts = AppState::from_context().texts();
+    ids.iter()
+        .map(|question| texts.question(question).title.clone())
+        .collect::<Vec<_>>()
+        .join(td_string!(crate::state::locale(), shell.list_separator))
 }

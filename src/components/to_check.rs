@@ -60,7 +60,8 @@ pub fn QuestionsToCheck(
                                             });
                                         })
                                         on:blur=handler(move |_| state.leave_field())/>
-                                    <span class="print-only">{ask}</span>
+                                    // On paper the field is gone: its label goes with the name typed.
+                                    {(!ask.is_empty()).then(|| view! { <span class="print-only">{td_string!(l, results.to_check_ask)}{td_string!(l, shell.colon)}{ask.clone()}</span> })}
                                 </div>
                             </li>
                         }

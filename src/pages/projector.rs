@@ -415,12 +415,7 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let first_step = |item: &&RoadmapItem| crate::pages::roadmap::item_first_step(state, item);
     let unknown = crate::domain::obligations::unknown(framework, assessment);
     let verify = (!unknown.is_empty()).then(|| {
-        let texts = state.texts();
-        let duties = unknown
-            .iter()
-            .map(|question| texts.question(question).title.clone())
-            .collect::<Vec<_>>()
-            .join(td_string!(l, shell.list_separator));
+        let duties = crate::components::obligations::titles_listed(&unknown);
         td_string!(l, projector.step_verify, duties = duties).to_string()
     });
     // The duties the commune owes, then those it does not know whether it meets, then the rest.

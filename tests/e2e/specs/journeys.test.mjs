@@ -94,6 +94,10 @@ test("« je ne sais pas » becomes a list of questions to check, with whom to as
   await page.waitForFunction(() => document.activeElement?.closest("fieldset")?.id === "gou_donnees_personnelles");
   await page.goto(`${app.server.url}outils/#/rapport`);
   await page.locator("[data-testid=report] [data-testid=questions-to-check]").waitFor();
+  // On paper, the name typed says what it is.
+  await page.emulateMedia({ media: "print" });
+  assert.match(await page.locator("[data-testid=report] [data-testid=to-check-gou_donnees_personnelles]").innerText(), /À demander à : Mme Dupont, DPO du CPAS/);
+  await page.emulateMedia({ media: "screen" });
   await assertClean(page);
   await context.close();
 });
