@@ -458,7 +458,7 @@ fn TerritoryReport(
         t.superseded
             .iter()
             .map(|s| {
-                let reason = match s.reason {
+                let mut reason = match s.reason {
                     SupersededReason::OlderDate => td_string!(l, territory.superseded_date).to_string(),
                     SupersededReason::GeneratedEarlier => td_string!(l, territory.superseded_generated).to_string(),
                     SupersededReason::SameDownload => td_string!(l, territory.superseded_copy).to_string(),
@@ -478,7 +478,15 @@ fn TerritoryReport(
                         };
                         td_string!(l, territory.superseded_other, theirs = named(theirs), used = named(used))
                     }
+                    SupersededReason::FewerAnswers => td_string!(l, territory.superseded_fewer).to_string(),
                 };
+                // How complete each file is, when that differs: a partial save explains itself.
+                let (theirs, used) = s.answered;
+                if theirs != used {
+                    let total = content::framework().question_ids().count();
+                    reason += " ";
+                    reason += &td_string!(l, territory.superseded_answered, used = used, theirs = theirs, total = total);
+                }
                 view! {
                     <li>{td_string!(l, territory.superseded, commune = s.commune.clone(), used = s.used.clone(), file = s.file.clone())}" "{reason}</li>
                 }

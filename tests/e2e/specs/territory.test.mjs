@@ -209,6 +209,32 @@ test("a group's synthesis stays the commune's position over a later file of one 
   await page.close();
 });
 
+test("a colleague's partial save two days after a whole diagnostic gives way to it, and the set-aside line says how complete each is", async () => {
+  // Walcourt, as an officer received it: the DG's whole diagnostic (level 1 on every duty),
+  // then an échevin's file of a few answers, saved later.
+  const page = await openPage(app.browser, app.server.url);
+  const full = communeAt("Walcourt", "93088", 1, (s) => {
+    s.profile.date = monthsAgo(1);
+    s.profile.respondent_name = "Christine Jadot";
+    s.generated_at = `${monthsAgo(1)}T09:00:00.000Z`;
+  });
+  const partial = communeAt("Walcourt", "93088", 4, (s) => {
+    s.answers = s.answers.slice(0, 12);
+    s.profile.date = monthsAgo(1);
+    s.profile.respondent_name = "Luc Hubert";
+    s.generated_at = `${monthsAgo(1)}T15:00:00.000Z`;
+  });
+  await loadTerritory(page, [full, partial]);
+  const setAside = await page.$$eval("[data-testid=superseded-files] li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(setAside.length, 1, JSON.stringify(setAside));
+  assert.match(setAside[0], /« c0\.json » est utilisé, « c1\.json » est mis de côté\./);
+  const [, used, total, theirs] = setAside[0].match(/Questions répondues : (\d+) \/ (\d+) dans le premier, (\d+) \/ \2 dans le second\./) ?? [];
+  assert.ok(Number(used) > Number(theirs) && Number(total) === 47, setAside[0]);
+  assert.match(await page.textContent("[data-testid=heatmap] [data-testid=completeness]"), new RegExp(`^${used} / 47`));
+  await assertClean(page);
+  await page.close();
+});
+
 test("two people's files of one round are named as such, the row says it awaits a consolidation, and the export gives the reason", async () => {
   // Walcourt, as an analyst received it: the DG and an échevin answered the same day.
   const page = await openPage(app.browser, app.server.url);

@@ -107,8 +107,9 @@ pub struct SupersededFile {
     pub commune: String,
     pub used_instead: String,
     /// Why, as a code a script can test: `older_date`, `generated_earlier`, `same_download`,
-    /// `counted_in_synthesis` or `other_respondent` (another person's answers of the same
-    /// round, to consolidate with the file used).
+    /// `counted_in_synthesis`, `other_respondent` (another person's answers of the same
+    /// round, to consolidate with the file used) or `fewer_answers` (the same round's file
+    /// used, though older, answers more questions).
     pub reason: &'static str,
 }
 
@@ -211,6 +212,7 @@ impl Territory {
                         SupersededReason::SameDownload => "same_download",
                         SupersededReason::CountedInSynthesis => "counted_in_synthesis",
                         SupersededReason::OtherRespondent => "other_respondent",
+                        SupersededReason::FewerAnswers => "fewer_answers",
                     },
                 })
                 .collect(),
