@@ -493,14 +493,35 @@ fn TerritoryReport(
             })
             .collect_any_view()
     });
-    let shared_codes = territory.with_value(|t| {
-        t.shared_nis_codes()
-            .into_iter()
-            .map(|(code, names)| view! {
-                <p class="notice notice--warning" data-testid="shared-nis">
-                    {td_string!(l, territory.shared_nis, code = code, communes = names.join(", "))}
-                </p>
+    // Under the count of communes loaded: the territory's communes no file has come from yet,
+    // then each NIS code to check.
+    let notices = territory.with_value(|t| {
+        let missing = t.not_received(content::framework());
+        (!missing.is_empty())
+            .then(|| {
+                let communes = missing.join(", ");
+                (
+                    "hint",
+                    "not-received",
+                    td_string!(
+                        l,
+                        territory.not_received,
+                        count = missing.len(),
+                        communes = communes
+                    ),
+                )
             })
+            .into_iter()
+            .chain(t.shared_nis_codes().into_iter().map(|(code, names)| {
+                let text = td_string!(
+                    l,
+                    territory.shared_nis,
+                    code = code,
+                    communes = names.join(", ")
+                );
+                ("notice notice--warning", "shared-nis", text)
+            }))
+            .map(|(class, testid, text)| view! { <p class=class data-testid=testid>{text}</p> })
             .collect_any_view()
     });
     let (has_rejected, has_superseded, has_communes) = territory.with_value(|t| {
@@ -511,6 +532,7 @@ fn TerritoryReport(
         )
     });
     view! {
+        {notices}
         {has_rejected.then(|| view! {
             <section class="card" aria-labelledby="rejected-title" data-testid="rejected-files">
                 <h2 id="rejected-title">{td_string!(l, territory.rejected_title)}</h2>
@@ -524,7 +546,6 @@ fn TerritoryReport(
                 <ul>{superseded}</ul>
             </section>
         })}
-        {shared_codes}
         {has_communes.then(|| view! { <LoadedFiles territory remove open=files_open/> })}
         {has_communes.then(|| view! { <Heatmap territory/> })}
         // The heatmap shows first; the sections below it follow in the next task, so a large

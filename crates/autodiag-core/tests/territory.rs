@@ -1873,3 +1873,54 @@ fn a_partial_file_of_the_round_gives_way_to_a_complete_one_whoever_saved_it_late
     assert_eq!(t.communes[0].file, "fleurus-2027.json");
     assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
 }
+
+#[test]
+fn the_territorys_communes_with_no_file_yet_are_named_as_files_name_them() {
+    let t = territory::load(
+        framework(),
+        &files_of(&[
+            ("chatelet.json", "Ville de Châtelet", "52012", "2026-11-20"),
+            (
+                "bons-villers.json",
+                "Commune des Bons Villers",
+                "",
+                "2026-11-20",
+            ),
+            ("fle.json", "FONTAINE L'EVEQUE", "", "2026-11-20"),
+            ("test.json", "Commune de Test", "", "2026-11-20"),
+        ]),
+        NOW,
+    );
+    let all: Vec<&str> = framework()
+        .communes
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(all.len(), 30);
+    let missing = t.not_received(framework());
+    assert_eq!(missing.len(), 27, "{missing:?}");
+    for name in ["Châtelet", "Les Bons Villers", "Fontaine-l'Évêque"] {
+        assert!(!missing.iter().any(|m| m == name), "{name} was received");
+    }
+    assert_eq!(missing[..3], ["Aiseau-Presles", "Anderlues", "Beaumont"]);
+    let json = t
+        .aggregate(
+            framework(),
+            Vec::new(),
+            2,
+            &EXPORT_TEXTS,
+            (NOW, "2026-12-01"),
+        )
+        .to_json();
+    assert!(
+        json.contains("\"not_received\": [\n    \"Aiseau-Presles\","),
+        "{json}"
+    );
+    // A test territory of other names misses nobody.
+    let t = territory::load(
+        framework(),
+        &files_of(&[("test.json", "Commune de Test", "", "2026-11-20")]),
+        NOW,
+    );
+    assert!(t.not_received(framework()).is_empty());
+}

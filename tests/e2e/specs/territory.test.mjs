@@ -235,6 +235,21 @@ test("a colleague's partial save two days after a whole diagnostic gives way to 
   await page.close();
 });
 
+test("the territory's communes that sent no file yet are named under the count, and in the export; other names list none", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await loadTerritory(page, [communeAt("Ville de Châtelet", "52012", 3), communeAt("Thuin", "56078", 2)]);
+  await expectText(page, "[data-testid=territory-status]", "2 communes chargées.");
+  const line = await page.textContent("[data-testid=not-received]");
+  assert.match(line, /^Pas encore reçu \(28\) : Aiseau-Presles, Anderlues, Beaumont, Cerfontaine, Chapelle-lez-Herlaimont, Charleroi, Chimay, /);
+  assert.doesNotMatch(line, /Châtelet|Thuin/);
+  const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
+  assert.equal(exported.not_received.length, 28);
+  await loadTerritory(page, communes(3));
+  assert.equal(await page.locator("[data-testid=not-received]").count(), 0);
+  await assertClean(page);
+  await page.close();
+});
+
 test("two people's files of one round are named as such, the row says it awaits a consolidation, and the export gives the reason", async () => {
   // Walcourt, as an analyst received it: the DG and an échevin answered the same day.
   const page = await openPage(app.browser, app.server.url);

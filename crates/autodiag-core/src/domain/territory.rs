@@ -525,6 +525,26 @@ impl Territory {
         counts
     }
 
+    /// The communes of `content/communes.toml` with no summary on screen, in its order, each
+    /// known as a file's commune is (« Ville de Châtelet » is Châtelet). None when no commune
+    /// on screen is one of them: a test territory of other names misses nobody.
+    pub fn not_received(&self, framework: &Framework) -> Vec<String> {
+        let missing: Vec<String> = framework
+            .communes
+            .iter()
+            .filter(|commune| {
+                let key = super::assessment::name_key(&commune.name);
+                !self.communes.iter().any(|c| c.key == key)
+            })
+            .map(|commune| commune.name.clone())
+            .collect();
+        if missing.len() < framework.communes.len() {
+            missing
+        } else {
+            Vec::new()
+        }
+    }
+
     /// NIS codes that more than one commune on screen carries, each with those communes'
     /// names: « Ham-sur-Heure » and « Ham-sur-Heure-Nalinnes », both 56086, are probably one
     /// commune under two names, or one code mistyped. Communes are told apart by name (see

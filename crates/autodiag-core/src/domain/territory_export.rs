@@ -16,6 +16,9 @@ pub struct Aggregate {
     pub generated_at: String,
     pub framework_version: String,
     pub communes: Vec<AggregateCommune>,
+    /// The communes of the territory (`content/communes.toml`) with no file loaded, as the
+    /// screen's « Pas encore reçu » lists them; empty when none loaded is one of them.
+    pub not_received: Vec<String>,
     /// Per pillar, in framework order.
     pub spreads: Vec<PillarSpread>,
     pub common_priorities: Vec<PriorityCount>,
@@ -157,6 +160,7 @@ impl Territory {
                     }
                 })
                 .collect(),
+            not_received: self.not_received(framework),
             spreads: pillar_ids
                 .iter()
                 .zip(self.spreads(framework))
@@ -254,6 +258,7 @@ impl Aggregate {
             out.key("respondents").whole(u64::from(commune.respondents));
             out.close('}');
         });
+        out.key("not_received").strings(&self.not_received);
         out.key("spreads").list(&self.spreads, |out, spread| {
             out.open('{');
             out.text("pillar_id", &spread.pillar_id);
