@@ -793,6 +793,15 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
     let state = AppState::from_context();
     let texts = state.texts();
     let counts = territory.with_value(|t| t.obligation_counts(content::framework()));
+    // How many communes, then which: « Sous le minimum » and « À vérifier » alike.
+    let named = |names: &[String]| {
+        html! {
+            td {
+                strong { (names.len()) }
+                @if !names.is_empty() { br; span.hint { (names.join(", ")) } }
+            }
+        }
+    };
     let table = html! {
         h2 #territory-obligations-title { (td_string!(l, territory.obligations_title)) }
         p.hint { (td_string!(l, territory.obligations_lead)) }
@@ -808,12 +817,9 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
                     @for count in &counts {
                         tr data-testid=(format!("territory-obligation-{}", count.question_id)) {
                             th scope="row" { (texts.questions.get(&count.question_id).map(|q| q.title.as_str()).unwrap_or_default()) }
-                            td {
-                                strong { (count.below.len()) }
-                                @if !count.below.is_empty() { br; span.hint { (count.below.join(", ")) } }
-                            }
+                            (named(&count.below))
                             td { (count.met) }
-                            td { (count.to_check) }
+                            (named(&count.to_check))
                         }
                     }
                 }

@@ -1924,3 +1924,46 @@ fn the_territorys_communes_with_no_file_yet_are_named_as_files_name_them() {
     );
     assert!(t.not_received(framework()).is_empty());
 }
+
+#[test]
+fn a_legal_duty_names_the_communes_to_check_as_it_names_those_below_it() {
+    let duty = "gou_donnees_personnelles";
+    assert!(framework().legal_minimum(duty).is_some());
+    let files: Vec<(String, Vec<u8>)> = [
+        ("Lobbes", Some(level(1))),
+        ("Thuin", Some(level(4))),
+        ("Beaumont", Some(Choice::Unknown)),
+        ("Anderlues", None),
+    ]
+    .into_iter()
+    .map(|(name, choice)| {
+        let mut a = commune(name, "", "2026-11-20");
+        answer_all(&mut a, level(3));
+        a.set_choice(duty, choice, NOW);
+        (format!("{name}.json"), file_of(&a))
+    })
+    .collect();
+    let t = territory::load(framework(), &files, NOW);
+    let count = t
+        .obligation_counts(framework())
+        .into_iter()
+        .find(|c| c.question_id == duty)
+        .unwrap();
+    assert_eq!(count.below, ["Lobbes"]);
+    assert_eq!(count.met, 1);
+    assert_eq!(count.to_check, ["Anderlues", "Beaumont"]);
+    // The export still gives a count, as before.
+    let json = t
+        .aggregate(
+            framework(),
+            Vec::new(),
+            2,
+            &EXPORT_TEXTS,
+            (NOW, "2026-12-01"),
+        )
+        .to_json();
+    assert!(
+        json.contains("\"met\": 1,\n      \"to_check\": 2\n"),
+        "{json}"
+    );
+}

@@ -511,14 +511,14 @@ impl Territory {
                         legal_minimum: obligation.legal_minimum,
                         below: Vec::new(),
                         met: 0,
-                        to_check: 0,
+                        to_check: Vec::new(),
                     });
                 }
                 let count = &mut counts[index];
                 match obligation.compliance {
                     Compliance::Below => count.below.push(commune.name.clone()),
                     Compliance::Met => count.met += 1,
-                    Compliance::ToCheck => count.to_check += 1,
+                    Compliance::ToCheck => count.to_check.push(commune.name.clone()),
                 }
             }
         }
@@ -676,7 +676,14 @@ pub struct ObligationCount {
     /// The communes answered below the legal minimum, by name.
     pub below: Vec<String>,
     pub met: usize,
-    pub to_check: usize,
+    /// The communes whose answer leaves it to check (« Je ne sais pas », a question asked
+    /// again), by name; the export gives their count.
+    #[serde(serialize_with = "count")]
+    pub to_check: Vec<String>,
+}
+
+fn count<S: serde::Serializer>(names: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u64(names.len() as u64)
 }
 
 impl Territory {

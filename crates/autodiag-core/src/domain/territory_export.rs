@@ -300,7 +300,7 @@ impl Aggregate {
                     .whole(u64::from(count.legal_minimum));
                 out.key("below").strings(&count.below);
                 out.key("met").whole(count.met as u64);
-                out.key("to_check").whole(count.to_check as u64);
+                out.key("to_check").whole(count.to_check.len() as u64);
                 out.close('}');
             });
         out.key("pooling_min_communes")
