@@ -365,6 +365,34 @@ test("on a laptop the heat map shows the six pillars beside the longest commune 
   await page.close();
 });
 
+test("at 1280 × 720 the heat map shows its last pillar without scrolling, badges and all", async () => {
+  // The officer's batch: the territory's longest names, old files, an earlier référentiel, and
+  // a commune whose second respondent awaits a consolidation.
+  const page = await openPage(app.browser, app.server.url);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const names = ["Chapelle-lez-Herlaimont", "Ham-sur-Heure-Nalinnes", "Fontaine-l'Évêque", "Merbes-le-Château"];
+  const files = communes(4, { edit: (s, i) => {
+    s.profile.commune = names[i];
+    s.profile.date = monthsAgo(i === 0 ? 1 : 14);
+  } });
+  const second = communes(1, { edit: (s) => {
+    s.profile.commune = names[0];
+    s.profile.date = monthsAgo(1);
+    s.profile.respondent_name = "Luc Hubert";
+  } });
+  files[0].profile.respondent_name = "Christine Jadot";
+  await loadTerritory(page, [...files, ...second]);
+  await page.waitForSelector("[data-testid=heatmap] tbody tr [data-testid=other-respondents]");
+  const { hidden, frame } = await page.$eval("[data-testid=heatmap]", (table) => {
+    const frame = table.closest(".table-scroll");
+    return { hidden: frame.scrollWidth - frame.clientWidth, frame: frame.clientWidth };
+  });
+  await page.locator("[data-testid=heatmap]").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(resultsDir(), "territory-heatmap-1280.png") });
+  assert.ok(hidden <= 0, `${hidden}px of the heat map are scrolled out of view in a ${frame}px frame`);
+  await page.close();
+});
+
 test("one commune alone has nothing to pool, and is not told to go below two communes", async () => {
   const page = await openPage(app.browser, app.server.url);
   await loadTerritory(page, communes(1));
