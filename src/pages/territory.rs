@@ -458,7 +458,7 @@ fn TerritoryReport(
         t.superseded
             .iter()
             .map(|s| {
-                let reason = match s.reason {
+                let mut reason = match s.reason {
                     SupersededReason::OlderDate => td_string!(l, territory.superseded_date).to_string(),
                     SupersededReason::GeneratedEarlier => td_string!(l, territory.superseded_generated).to_string(),
                     SupersededReason::SameDownload => td_string!(l, territory.superseded_copy).to_string(),
@@ -478,21 +478,50 @@ fn TerritoryReport(
                         };
                         td_string!(l, territory.superseded_other, theirs = named(theirs), used = named(used))
                     }
+                    SupersededReason::FewerAnswers => td_string!(l, territory.superseded_fewer).to_string(),
                 };
+                // How complete each file is, when that differs: a partial save explains itself.
+                let (theirs, used) = s.answered;
+                if theirs != used {
+                    let total = content::framework().question_ids().count();
+                    reason += " ";
+                    reason += &td_string!(l, territory.superseded_answered, used = used, theirs = theirs, total = total);
+                }
                 view! {
                     <li>{td_string!(l, territory.superseded, commune = s.commune.clone(), used = s.used.clone(), file = s.file.clone())}" "{reason}</li>
                 }
             })
             .collect_any_view()
     });
-    let shared_codes = territory.with_value(|t| {
-        t.shared_nis_codes()
-            .into_iter()
-            .map(|(code, names)| view! {
-                <p class="notice notice--warning" data-testid="shared-nis">
-                    {td_string!(l, territory.shared_nis, code = code, communes = names.join(", "))}
-                </p>
+    // Under the count of communes loaded: the territory's communes no file has come from yet,
+    // then each NIS code to check.
+    let notices = territory.with_value(|t| {
+        let missing = t.not_received(content::framework());
+        (!missing.is_empty())
+            .then(|| {
+                let communes = missing.join(", ");
+                (
+                    "hint",
+                    "not-received",
+                    td_string!(
+                        l,
+                        territory.not_received,
+                        count = missing.len(),
+                        communes = communes
+                    ),
+                )
             })
+            .into_iter()
+            .chain(t.shared_nis_codes().into_iter().map(|(code, names)| {
+                let text = td_string!(
+                    l,
+                    territory.shared_nis,
+                    code = code,
+                    communes = names.join(", ")
+                );
+                ("notice notice--warning", "shared-nis", text)
+            }))
+            .map(|(class, testid, text)| view! { <p class=class data-testid=testid>{text}</p> })
             .collect_any_view()
     });
     let (has_rejected, has_superseded, has_communes) = territory.with_value(|t| {
@@ -503,6 +532,7 @@ fn TerritoryReport(
         )
     });
     view! {
+        {notices}
         {has_rejected.then(|| view! {
             <section class="card" aria-labelledby="rejected-title" data-testid="rejected-files">
                 <h2 id="rejected-title">{td_string!(l, territory.rejected_title)}</h2>
@@ -516,7 +546,6 @@ fn TerritoryReport(
                 <ul>{superseded}</ul>
             </section>
         })}
-        {shared_codes}
         {has_communes.then(|| view! { <LoadedFiles territory remove open=files_open/> })}
         {has_communes.then(|| view! { <Heatmap territory/> })}
         // The heatmap shows first; the sections below it follow in the next task, so a large
@@ -764,6 +793,15 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
     let state = AppState::from_context();
     let texts = state.texts();
     let counts = territory.with_value(|t| t.obligation_counts(content::framework()));
+    // How many communes, then which: « Sous le minimum » and « À vérifier » alike.
+    let named = |names: &[String]| {
+        html! {
+            td {
+                strong { (names.len()) }
+                @if !names.is_empty() { br; span.hint { (names.join(", ")) } }
+            }
+        }
+    };
     let table = html! {
         h2 #territory-obligations-title { (td_string!(l, territory.obligations_title)) }
         p.hint { (td_string!(l, territory.obligations_lead)) }
@@ -779,12 +817,9 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
                     @for count in &counts {
                         tr data-testid=(format!("territory-obligation-{}", count.question_id)) {
                             th scope="row" { (texts.questions.get(&count.question_id).map(|q| q.title.as_str()).unwrap_or_default()) }
-                            td {
-                                strong { (count.below.len()) }
-                                @if !count.below.is_empty() { br; span.hint { (count.below.join(", ")) } }
-                            }
+                            (named(&count.below))
                             td { (count.met) }
-                            td { (count.to_check) }
+                            (named(&count.to_check))
                         }
                     }
                 }

@@ -1799,3 +1799,171 @@ fn a_file_picked_again_replaces_its_namesake_unless_it_was_saved_earlier() {
     assert!(!territory::saved_later(b"{}", &monday));
     assert!(!territory::saved_later(&thursday, b"not json"));
 }
+
+#[test]
+fn a_partial_file_of_the_round_gives_way_to_a_complete_one_whoever_saved_it_later() {
+    // Fleurus, as an officer loaded it: the DG's whole diagnostic (level 1 on every duty), and
+    // two days later a colleague's partial save of 12 questions. The partial one hid Fleurus
+    // from « Sous le minimum ».
+    let mut full = commune("Fleurus", "52021", "2026-11-20");
+    answer_all(&mut full, level(1));
+    full.profile.respondent_name = "Christine Jadot".into();
+    let mut partial = commune("Fleurus", "52021", "2026-11-22");
+    partial.profile.respondent_name = "Luc Hubert".into();
+    for question in framework().question_ids().take(12) {
+        partial.set_choice(question, Some(level(3)), NOW);
+    }
+    let total = framework().question_ids().count();
+    let later = |a: &Assessment| {
+        summary::to_json(&summary::export(framework(), a, "2026-11-30T08:00:00Z")).into_bytes()
+    };
+    for files in [
+        vec![
+            ("fleurus-dg.json".to_string(), file_of(&full)),
+            ("fleurus-partiel.json".to_string(), later(&partial)),
+        ],
+        vec![
+            ("fleurus-partiel.json".to_string(), later(&partial)),
+            ("fleurus-dg.json".to_string(), file_of(&full)),
+        ],
+    ] {
+        let t = territory::load(framework(), &files, NOW);
+        assert_eq!(t.communes.len(), 1);
+        assert_eq!(t.communes[0].file, "fleurus-dg.json");
+        assert_eq!(t.communes[0].other_respondents, 1);
+        let below: Vec<_> = t
+            .obligation_counts(framework())
+            .into_iter()
+            .filter(|c| c.below.contains(&"Fleurus".to_string()))
+            .collect();
+        assert!(!below.is_empty(), "Fleurus is below the minimum somewhere");
+        assert_eq!(t.superseded.len(), 1);
+        assert_eq!(t.superseded[0].file, "fleurus-partiel.json");
+        assert_eq!(t.superseded[0].reason, SupersededReason::OtherRespondent);
+        assert_eq!(t.superseded[0].answered, (12, total));
+    }
+    // The same person's partial save after the whole: the whole stays, and says why.
+    partial.profile.respondent_name = "Christine Jadot".into();
+    let files = vec![
+        ("fleurus-partiel.json".to_string(), later(&partial)),
+        ("fleurus-dg.json".to_string(), file_of(&full)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes[0].file, "fleurus-dg.json");
+    assert_eq!(t.communes[0].other_respondents, 0);
+    assert_eq!(t.superseded[0].reason, SupersededReason::FewerAnswers);
+    assert_eq!(t.superseded[0].answered, (12, total));
+    let json = t
+        .aggregate(
+            framework(),
+            Vec::new(),
+            2,
+            &EXPORT_TEXTS,
+            (NOW, "2026-12-01"),
+        )
+        .to_json();
+    assert!(json.contains("\"reason\": \"fewer_answers\""), "{json}");
+    // A partial save of a later round is that round's position all the same.
+    partial.profile.date = "2027-06-22".into();
+    let files = vec![
+        ("fleurus-dg.json".to_string(), file_of(&full)),
+        ("fleurus-2027.json".to_string(), later(&partial)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    assert_eq!(t.communes[0].file, "fleurus-2027.json");
+    assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
+}
+
+#[test]
+fn the_territorys_communes_with_no_file_yet_are_named_as_files_name_them() {
+    let t = territory::load(
+        framework(),
+        &files_of(&[
+            ("chatelet.json", "Ville de Châtelet", "52012", "2026-11-20"),
+            (
+                "bons-villers.json",
+                "Commune des Bons Villers",
+                "",
+                "2026-11-20",
+            ),
+            ("fle.json", "FONTAINE L'EVEQUE", "", "2026-11-20"),
+            ("test.json", "Commune de Test", "", "2026-11-20"),
+        ]),
+        NOW,
+    );
+    let all: Vec<&str> = framework()
+        .communes
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(all.len(), 30);
+    let missing = t.not_received(framework());
+    assert_eq!(missing.len(), 27, "{missing:?}");
+    for name in ["Châtelet", "Les Bons Villers", "Fontaine-l'Évêque"] {
+        assert!(!missing.iter().any(|m| m == name), "{name} was received");
+    }
+    assert_eq!(missing[..3], ["Aiseau-Presles", "Anderlues", "Beaumont"]);
+    let json = t
+        .aggregate(
+            framework(),
+            Vec::new(),
+            2,
+            &EXPORT_TEXTS,
+            (NOW, "2026-12-01"),
+        )
+        .to_json();
+    assert!(
+        json.contains("\"not_received\": [\n    \"Aiseau-Presles\","),
+        "{json}"
+    );
+    // A test territory of other names misses nobody.
+    let t = territory::load(
+        framework(),
+        &files_of(&[("test.json", "Commune de Test", "", "2026-11-20")]),
+        NOW,
+    );
+    assert!(t.not_received(framework()).is_empty());
+}
+
+#[test]
+fn a_legal_duty_names_the_communes_to_check_as_it_names_those_below_it() {
+    let duty = "gou_donnees_personnelles";
+    assert!(framework().legal_minimum(duty).is_some());
+    let files: Vec<(String, Vec<u8>)> = [
+        ("Lobbes", Some(level(1))),
+        ("Thuin", Some(level(4))),
+        ("Beaumont", Some(Choice::Unknown)),
+        ("Anderlues", None),
+    ]
+    .into_iter()
+    .map(|(name, choice)| {
+        let mut a = commune(name, "", "2026-11-20");
+        answer_all(&mut a, level(3));
+        a.set_choice(duty, choice, NOW);
+        (format!("{name}.json"), file_of(&a))
+    })
+    .collect();
+    let t = territory::load(framework(), &files, NOW);
+    let count = t
+        .obligation_counts(framework())
+        .into_iter()
+        .find(|c| c.question_id == duty)
+        .unwrap();
+    assert_eq!(count.below, ["Lobbes"]);
+    assert_eq!(count.met, 1);
+    assert_eq!(count.to_check, ["Anderlues", "Beaumont"]);
+    // The export still gives a count, as before.
+    let json = t
+        .aggregate(
+            framework(),
+            Vec::new(),
+            2,
+            &EXPORT_TEXTS,
+            (NOW, "2026-12-01"),
+        )
+        .to_json();
+    assert!(
+        json.contains("\"met\": 1,\n      \"to_check\": 2\n"),
+        "{json}"
+    );
+}

@@ -222,6 +222,26 @@ test("the territory counts, per legal duty, the communes below it", async () => 
   await assertClean(page);
 });
 
+test("the territory names the communes whose legal duty is to check, as it names those below it", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const files = communes(4, {
+    edit: (s, i) => {
+      const rgpd = s.answers.find((a) => a.question_id === "gou_protection_donnees");
+      rgpd.question_id = "gou_donnees_personnelles";
+      rgpd.level = [1, 4, "unknown", "unknown"][i];
+    },
+  });
+  await page.goto(`${app.server.url}outils/#/territoire`);
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles(files.map((s, i) => [`c${i}.json`, s])));
+  const row = page.locator("[data-testid=territory-obligation-gou_donnees_personnelles]");
+  await row.waitFor();
+  const cells = await row.locator("td").allTextContents();
+  assert.equal(cells[0], "1Commune 001");
+  assert.equal(cells[1].trim(), "1");
+  assert.equal(cells[2], "2Commune 003, Commune 004");
+  await assertClean(page);
+});
+
 test("question texts from an older release never crash the page", async () => {
   // No service worker: it would answer from its cache before the test's stand-in could.
   const context = await app.browser.isolated({ serviceWorkers: "block" });

@@ -209,6 +209,47 @@ test("a group's synthesis stays the commune's position over a later file of one 
   await page.close();
 });
 
+test("a colleague's partial save two days after a whole diagnostic gives way to it, and the set-aside line says how complete each is", async () => {
+  // Walcourt, as an officer received it: the DG's whole diagnostic (level 1 on every duty),
+  // then an échevin's file of a few answers, saved later.
+  const page = await openPage(app.browser, app.server.url);
+  const full = communeAt("Walcourt", "93088", 1, (s) => {
+    s.profile.date = monthsAgo(1);
+    s.profile.respondent_name = "Christine Jadot";
+    s.generated_at = `${monthsAgo(1)}T09:00:00.000Z`;
+  });
+  const partial = communeAt("Walcourt", "93088", 4, (s) => {
+    s.answers = s.answers.slice(0, 12);
+    s.profile.date = monthsAgo(1);
+    s.profile.respondent_name = "Luc Hubert";
+    s.generated_at = `${monthsAgo(1)}T15:00:00.000Z`;
+  });
+  await loadTerritory(page, [full, partial]);
+  const setAside = await page.$$eval("[data-testid=superseded-files] li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(setAside.length, 1, JSON.stringify(setAside));
+  assert.match(setAside[0], /« c0\.json » est utilisé, « c1\.json » est mis de côté\./);
+  const [, used, total, theirs] = setAside[0].match(/Questions répondues : (\d+) \/ (\d+) dans le premier, (\d+) \/ \2 dans le second\./) ?? [];
+  assert.ok(Number(used) > Number(theirs) && Number(total) === 47, setAside[0]);
+  assert.match(await page.textContent("[data-testid=heatmap] [data-testid=completeness]"), new RegExp(`^${used} / 47`));
+  await assertClean(page);
+  await page.close();
+});
+
+test("the territory's communes that sent no file yet are named under the count, and in the export; other names list none", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await loadTerritory(page, [communeAt("Ville de Châtelet", "52012", 3), communeAt("Thuin", "56078", 2)]);
+  await expectText(page, "[data-testid=territory-status]", "2 communes chargées.");
+  const line = await page.textContent("[data-testid=not-received]");
+  assert.match(line, /^Pas encore reçu \(28\) : Aiseau-Presles, Anderlues, Beaumont, Cerfontaine, Chapelle-lez-Herlaimont, Charleroi, Chimay, /);
+  assert.doesNotMatch(line, /Châtelet|Thuin/);
+  const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
+  assert.equal(exported.not_received.length, 28);
+  await loadTerritory(page, communes(3));
+  assert.equal(await page.locator("[data-testid=not-received]").count(), 0);
+  await assertClean(page);
+  await page.close();
+});
+
 test("two people's files of one round are named as such, the row says it awaits a consolidation, and the export gives the reason", async () => {
   // Walcourt, as an analyst received it: the DG and an échevin answered the same day.
   const page = await openPage(app.browser, app.server.url);
@@ -321,6 +362,34 @@ test("on a laptop the heat map shows the six pillars beside the longest commune 
   assert.ok(hidden <= 1, `${hidden}px of the heat map are scrolled out of view`);
   // Among three communes, an action two of them share is already worth pooling.
   assert.equal(await page.inputValue("[data-testid=pooling-min]"), "2");
+  await page.close();
+});
+
+test("at 1280 × 720 the heat map shows its last pillar without scrolling, badges and all", async () => {
+  // The officer's batch: the territory's longest names, old files, an earlier référentiel, and
+  // a commune whose second respondent awaits a consolidation.
+  const page = await openPage(app.browser, app.server.url);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const names = ["Chapelle-lez-Herlaimont", "Ham-sur-Heure-Nalinnes", "Fontaine-l'Évêque", "Merbes-le-Château"];
+  const files = communes(4, { edit: (s, i) => {
+    s.profile.commune = names[i];
+    s.profile.date = monthsAgo(i === 0 ? 1 : 14);
+  } });
+  const second = communes(1, { edit: (s) => {
+    s.profile.commune = names[0];
+    s.profile.date = monthsAgo(1);
+    s.profile.respondent_name = "Luc Hubert";
+  } });
+  files[0].profile.respondent_name = "Christine Jadot";
+  await loadTerritory(page, [...files, ...second]);
+  await page.waitForSelector("[data-testid=heatmap] tbody tr [data-testid=other-respondents]");
+  const { hidden, frame } = await page.$eval("[data-testid=heatmap]", (table) => {
+    const frame = table.closest(".table-scroll");
+    return { hidden: frame.scrollWidth - frame.clientWidth, frame: frame.clientWidth };
+  });
+  await page.locator("[data-testid=heatmap]").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(resultsDir(), "territory-heatmap-1280.png") });
+  assert.ok(hidden <= 0, `${hidden}px of the heat map are scrolled out of view in a ${frame}px frame`);
   await page.close();
 });
 

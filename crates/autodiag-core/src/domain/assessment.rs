@@ -347,21 +347,7 @@ impl Assessment {
         if name.is_empty() {
             return self.nis_code().map(|code| format!("nis:{code}"));
         }
-        let slug = super::profile::slug(name);
-        let rest = ["administration-communale-", "commune-", "ville-"]
-            .iter()
-            .find_map(|body| slug.strip_prefix(body));
-        // « de Les Bons Villers » is written « des Bons Villers ».
-        let commune = match rest {
-            Some(rest) if rest.starts_with("des-") => format!("les-{}", &rest[4..]),
-            Some(rest) if rest.starts_with("du-") => format!("le-{}", &rest[3..]),
-            Some(rest) => match rest.strip_prefix("de-").or(rest.strip_prefix("d-")) {
-                Some(commune) => commune.to_string(),
-                None => slug,
-            },
-            None => slug,
-        };
-        Some(format!("name:{commune}"))
+        Some(name_key(name))
     }
 
     /// Whether `other` assesses the same commune (see [`Assessment::commune_key`]).
@@ -573,4 +559,24 @@ impl Assessment {
             self.answers.remove(question);
         }
     }
+}
+
+/// What tells a commune by its name (see [`Assessment::commune_key`]): case, accents, hyphens
+/// and a leading « Ville de », « Commune de » or « Administration communale de » aside.
+pub fn name_key(name: &str) -> String {
+    let slug = super::profile::slug(name);
+    let rest = ["administration-communale-", "commune-", "ville-"]
+        .iter()
+        .find_map(|body| slug.strip_prefix(body));
+    // « de Les Bons Villers » is written « des Bons Villers ».
+    let commune = match rest {
+        Some(rest) if rest.starts_with("des-") => format!("les-{}", &rest[4..]),
+        Some(rest) if rest.starts_with("du-") => format!("le-{}", &rest[3..]),
+        Some(rest) => match rest.strip_prefix("de-").or(rest.strip_prefix("d-")) {
+            Some(commune) => commune.to_string(),
+            None => slug,
+        },
+        None => slug,
+    };
+    format!("name:{commune}")
 }

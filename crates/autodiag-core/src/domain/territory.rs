@@ -60,6 +60,9 @@ pub struct Superseded {
     /// For [`SupersededReason::OtherRespondent`]: who answered this file, and who the file
     /// used.
     pub respondents: Option<(String, String)>,
+    /// Questions answered in this file and in the file used, as [`Commune::completeness`]
+    /// counts them: a partial file of the round gives way to a complete one.
+    pub answered: (usize, usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +80,9 @@ pub enum SupersededReason {
     /// the file used rather than replace it, and belong together in a consolidation. A group's
     /// synthesis of the round is used before one person's file.
     OtherRespondent,
+    /// Same round, same person (or nobody named), but the used file, though not the latest,
+    /// answers more questions (`Superseded::answered`): a partial save gives way to the whole.
+    FewerAnswers,
 }
 
 /// Whether two files of one commune (at most `consolidation::OUT_OF_TIME_MONTHS` apart: one
@@ -139,9 +145,10 @@ pub struct TerritoryLoader {
     /// Per commune key, where its summaries sit in `loaded`. The map holds indices, so that
     /// inserting into its sorted vector moves a few bytes per commune, not whole communes.
     by_commune: LiteMap<String, Vec<usize>>,
-    /// Every summary read, with its `generated_at`: which one a commune uses is chosen once
-    /// all are there, so that the choice never depends on the order they came in.
-    loaded: Vec<(Commune, String)>,
+    /// Every summary read, with its `generated_at` and how many questions it answers: which
+    /// one a commune uses is chosen once all are there, so that the choice never depends on
+    /// the order they came in.
+    loaded: Vec<(Commune, String, usize)>,
     files: usize,
 }
 
@@ -177,12 +184,16 @@ impl TerritoryLoader {
             .entry(commune.key.clone())
             .or_default()
             .push(self.loaded.len());
-        self.loaded.push((commune, generated_at));
+        let answered = commune.completeness(framework).0;
+        self.loaded.push((commune, generated_at, answered));
     }
 
     /// Per commune, the summary in use: of those no synthesis of the same commune already
-    /// speaks for, the latest by assessment date, then by when it was saved, then by file
-    /// name. Every other one is listed as set aside, with its reason against that choice.
+    /// speaks for, a group's synthesis of the latest round, then of the latest round's files
+    /// the one that answers most questions (a colleague's partial save two days after a whole
+    /// diagnostic does not hide it), then the latest by assessment date, then by when it was
+    /// saved, then by file name. Every other one is listed as set aside, with its reason
+    /// against that choice.
     pub fn finish(self) -> Territory {
         let loaded = self.loaded;
         let counted_in = |index: usize, group: &[usize]| {
@@ -194,7 +205,7 @@ impl TerritoryLoader {
             })
         };
         let recency = |index: usize| {
-            let (commune, generated_at) = &loaded[index];
+            let (commune, generated_at, _) = &loaded[index];
             (
                 &commune.assessment.profile.date,
                 generated_at,
@@ -226,9 +237,14 @@ impl TerritoryLoader {
             // A group's synthesis of the latest round speaks for the commune before one
             // person's later file: a mayor who missed the workshop does not replace it.
             let rank = |index: usize| {
-                let recent_synthesis = loaded[index].0.assessment.profile.is_synthesis()
-                    && latest.is_some_and(|latest| same_round(index, latest));
-                (recent_synthesis, recency(index))
+                let this_round = latest.is_some_and(|latest| same_round(index, latest));
+                let recent_synthesis =
+                    this_round && loaded[index].0.assessment.profile.is_synthesis();
+                (
+                    recent_synthesis,
+                    this_round.then_some(loaded[index].2),
+                    recency(index),
+                )
             };
             let Some(used) = group
                 .iter()
@@ -262,6 +278,8 @@ impl TerritoryLoader {
                     SupersededReason::CountedInSynthesis
                 } else if other_person {
                     SupersededReason::OtherRespondent
+                } else if recency(used) < recency(other) {
+                    SupersededReason::FewerAnswers
                 } else if recency(used).0 != recency(other).0 {
                     SupersededReason::OlderDate
                 } else if recency(used).1 != recency(other).1 {
@@ -279,12 +297,13 @@ impl TerritoryLoader {
                         let who = |a: &Assessment| a.profile.respondent_label().unwrap_or_default();
                         (who(other_assessment), who(used_assessment))
                     }),
+                    answered: (loaded[other].2, loaded[used].2),
                 }
             })
             .collect::<Vec<Superseded>>();
         let mut slots: Vec<Option<Commune>> = loaded
             .into_iter()
-            .map(|(commune, _)| Some(commune))
+            .map(|(commune, ..)| Some(commune))
             .collect();
         let mut communes: Vec<Commune> = chosen
             .into_iter()
@@ -492,18 +511,38 @@ impl Territory {
                         legal_minimum: obligation.legal_minimum,
                         below: Vec::new(),
                         met: 0,
-                        to_check: 0,
+                        to_check: Vec::new(),
                     });
                 }
                 let count = &mut counts[index];
                 match obligation.compliance {
                     Compliance::Below => count.below.push(commune.name.clone()),
                     Compliance::Met => count.met += 1,
-                    Compliance::ToCheck => count.to_check += 1,
+                    Compliance::ToCheck => count.to_check.push(commune.name.clone()),
                 }
             }
         }
         counts
+    }
+
+    /// The communes of `content/communes.toml` with no summary on screen, in its order, each
+    /// known as a file's commune is (« Ville de Châtelet » is Châtelet). None when no commune
+    /// on screen is one of them: a test territory of other names misses nobody.
+    pub fn not_received(&self, framework: &Framework) -> Vec<String> {
+        let missing: Vec<String> = framework
+            .communes
+            .iter()
+            .filter(|commune| {
+                let key = super::assessment::name_key(&commune.name);
+                !self.communes.iter().any(|c| c.key == key)
+            })
+            .map(|commune| commune.name.clone())
+            .collect();
+        if missing.len() < framework.communes.len() {
+            missing
+        } else {
+            Vec::new()
+        }
     }
 
     /// NIS codes that more than one commune on screen carries, each with those communes'
@@ -637,7 +676,14 @@ pub struct ObligationCount {
     /// The communes answered below the legal minimum, by name.
     pub below: Vec<String>,
     pub met: usize,
-    pub to_check: usize,
+    /// The communes whose answer leaves it to check (« Je ne sais pas », a question asked
+    /// again), by name; the export gives their count.
+    #[serde(serialize_with = "count")]
+    pub to_check: Vec<String>,
+}
+
+fn count<S: serde::Serializer>(names: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u64(names.len() as u64)
 }
 
 impl Territory {

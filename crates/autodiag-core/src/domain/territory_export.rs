@@ -16,6 +16,9 @@ pub struct Aggregate {
     pub generated_at: String,
     pub framework_version: String,
     pub communes: Vec<AggregateCommune>,
+    /// The communes of the territory (`content/communes.toml`) with no file loaded, as the
+    /// screen's « Pas encore reçu » lists them; empty when none loaded is one of them.
+    pub not_received: Vec<String>,
     /// Per pillar, in framework order.
     pub spreads: Vec<PillarSpread>,
     pub common_priorities: Vec<PriorityCount>,
@@ -107,8 +110,9 @@ pub struct SupersededFile {
     pub commune: String,
     pub used_instead: String,
     /// Why, as a code a script can test: `older_date`, `generated_earlier`, `same_download`,
-    /// `counted_in_synthesis` or `other_respondent` (another person's answers of the same
-    /// round, to consolidate with the file used).
+    /// `counted_in_synthesis`, `other_respondent` (another person's answers of the same
+    /// round, to consolidate with the file used) or `fewer_answers` (the same round's file
+    /// used, though older, answers more questions).
     pub reason: &'static str,
 }
 
@@ -156,6 +160,7 @@ impl Territory {
                     }
                 })
                 .collect(),
+            not_received: self.not_received(framework),
             spreads: pillar_ids
                 .iter()
                 .zip(self.spreads(framework))
@@ -211,6 +216,7 @@ impl Territory {
                         SupersededReason::SameDownload => "same_download",
                         SupersededReason::CountedInSynthesis => "counted_in_synthesis",
                         SupersededReason::OtherRespondent => "other_respondent",
+                        SupersededReason::FewerAnswers => "fewer_answers",
                     },
                 })
                 .collect(),
@@ -252,6 +258,7 @@ impl Aggregate {
             out.key("respondents").whole(u64::from(commune.respondents));
             out.close('}');
         });
+        out.key("not_received").strings(&self.not_received);
         out.key("spreads").list(&self.spreads, |out, spread| {
             out.open('{');
             out.text("pillar_id", &spread.pillar_id);
@@ -293,7 +300,7 @@ impl Aggregate {
                     .whole(u64::from(count.legal_minimum));
                 out.key("below").strings(&count.below);
                 out.key("met").whole(count.met as u64);
-                out.key("to_check").whole(count.to_check as u64);
+                out.key("to_check").whole(count.to_check.len() as u64);
                 out.close('}');
             });
         out.key("pooling_min_communes")
