@@ -377,6 +377,29 @@ fn a_commune_is_one_commune_whether_or_not_its_name_says_ville_or_commune_de() {
         ]
     );
     assert_eq!(t.superseded.len(), 4);
+    // Each is named as the territory's list writes it, whatever its file typed; a name the
+    // list does not hold stays as typed.
+    let names: Vec<&str> = t.communes.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Aiseau-Presles",
+            "Châtelet",
+            "Les Bons Villers",
+            "Lobbes",
+            "Villers-la-Ville"
+        ]
+    );
+    let unaccented = files_of(&[("c.json", "Ville de Chatelet", "52012", "2026-01-10")]);
+    assert_eq!(
+        territory::load(framework(), &unaccented, NOW).communes[0].name,
+        "Châtelet"
+    );
+    let elsewhere = files_of(&[("n.json", "Commune de Namur", "", "2026-01-10")]);
+    assert_eq!(
+        territory::load(framework(), &elsewhere, NOW).communes[0].name,
+        "Commune de Namur"
+    );
 }
 
 #[test]

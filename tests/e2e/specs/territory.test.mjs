@@ -242,6 +242,10 @@ test("the territory's communes that sent no file yet are named under the count, 
   const line = await page.textContent("[data-testid=not-received]");
   assert.match(line, /^Pas encore reçu \(28\) : Aiseau-Presles, Anderlues, Beaumont, Cerfontaine, Chapelle-lez-Herlaimont, Charleroi, Chimay, /);
   assert.doesNotMatch(line, /Châtelet|Thuin/);
+  // A commune of the territory reads as its list writes it, not as its file typed it.
+  const rows = await page.locator("[data-testid=heatmap] tbody th").allTextContents();
+  assert.ok(rows.some((r) => r.startsWith("Châtelet")), JSON.stringify(rows));
+  assert.ok(!rows.some((r) => r.includes("Ville de")), JSON.stringify(rows));
   const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
   assert.equal(exported.not_received.length, 28);
   await loadTerritory(page, communes(3));

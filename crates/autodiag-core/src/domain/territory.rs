@@ -409,15 +409,25 @@ fn to_commune(framework: &Framework, file: &str, imported: summary::Imported) ->
         }
     };
     let (focus, _) = roadmap::choose_focus(&assessment, &scores);
+    let key = assessment
+        .commune_key()
+        .unwrap_or_else(|| format!("file:{file}"));
+    // A commune of the territory reads as its list writes it (« Ville de Chatelet » is
+    // « Châtelet »), in the heat map, the lists read aloud and the CSV matched with IGRETEC's
+    // own; another name stays as typed. A summary without one goes by its file's, never by a
+    // blank.
+    let official = framework
+        .communes
+        .iter()
+        .find(|commune| super::assessment::name_key(&commune.name) == key);
+    let name = match (official, assessment.profile.commune.trim()) {
+        (Some(commune), _) => commune.name.clone(),
+        (None, "") => file.to_string(),
+        (None, typed) => typed.to_string(),
+    };
     Commune {
-        key: assessment
-            .commune_key()
-            .unwrap_or_else(|| format!("file:{file}")),
-        // A summary without a commune's name goes by its file's, never by a blank.
-        name: match assessment.profile.commune.trim() {
-            "" => file.to_string(),
-            name => name.to_string(),
-        },
+        key,
+        name,
         file: file.to_string(),
         scores: scores.iter().map(|s| s.score).collect(),
         to_confirm: scores
