@@ -192,9 +192,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # officer's load of 36 files (+0.5 KB, measured on its own branch 693,395 → 693,917): the most
 # complete file of a round used, the communes with no file named, « À vérifier » naming its
 # communes, the heat map within 1280 px: 696,707. A commune of the territory named as its
-# list writes it (« Ville de Chatelet » is « Châtelet »; +0.6 KB): 697,263.
+# list writes it (« Ville de Chatelet » is « Châtelet »; +0.6 KB): 697,263. One NIS code
+# under two names warned beside the reference's button, « Retirer » offered (+0.4 KB): 697,640.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 697300
+DIST_BUDGET := 697700
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

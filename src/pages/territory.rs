@@ -1305,6 +1305,13 @@ fn Exports(
     };
     // The reference names no commune: what IGRETEC can hand to every commune.
     let reference_refused = RwSignal::new(None::<usize>);
+    let shared_codes = territory.with_value(|t| {
+        t.shared_nis_codes()
+            .into_iter()
+            .map(|(code, _)| code)
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
     let export_reference = move |_| {
         let built = territory.with_value(|t| {
             crate::domain::reference::build(
@@ -1336,6 +1343,10 @@ fn Exports(
             <button type="button" class="button" data-testid="export-csv" on:click=handler(export_csv)>{td_string!(l, territory.export_csv)}</button>
             <h3>{td_string!(l, territory.reference_title)}</h3>
             <p class="field__hint">{td_string!(l, territory.reference_hint, minimum = crate::domain::reference::MIN_COMMUNES)}</p>
+            // The reference goes to every commune: one commune under two names would count twice.
+            {(!shared_codes.is_empty()).then(|| view! {
+                <p class="notice notice--warning" data-testid="reference-shared-nis">{td_string!(l, territory.reference_shared_nis, codes = shared_codes)}</p>
+            })}
             <button type="button" class="button" data-testid="export-reference" on:click=handler(export_reference)>{td_string!(l, territory.export_reference)}</button>
             {reactive(move || reference_refused.get().map(|found| view! {
                 <p class="notice notice--error" role="alert" data-testid="reference-refused">

@@ -295,8 +295,14 @@ test("two communes on screen with one NIS code are named, with what to have corr
   await loadTerritory(page, [short, full, communeAt("Thuin", "56078", 3)]);
   assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 3);
   await expectText(page, "[data-testid=shared-nis]",
-    "Le code INS 56086 est celui de plusieurs communes à l'écran : Ham-sur-Heure, Ham-sur-Heure-Nalinnes. S'il s'agit d'une seule commune, faites corriger son nom dans l'un des fichiers ; sinon, faites corriger le code. D'ici là, chacune compte à part.");
+    "Le code INS 56086 est celui de plusieurs communes à l'écran : Ham-sur-Heure, Ham-sur-Heure-Nalinnes. S'il s'agit d'une seule commune, retirez le fichier en trop dans « Les fichiers à l'écran » ou faites corriger son nom ; sinon, faites corriger le code. D'ici là, chacune compte à part, dans la référence territoriale aussi.");
   assert.equal(await page.locator("[data-testid=shared-nis]").count(), 1);
+  // The reference goes to every commune: its button says so before it is sent.
+  assert.equal(await page.textContent("[data-testid=reference-shared-nis]"),
+    "Avant de l'envoyer aux communes : la référence compterait à part des communes qui partagent un code INS (56086) ; voyez l'avertissement en haut de la page.");
+  // Once the extra file is removed, the warning goes.
+  await loadTerritory(page, [full, communeAt("Thuin", "56078", 3)]);
+  assert.equal(await page.locator("[data-testid=reference-shared-nis]").count(), 0);
   await assertClean(page);
   await page.close();
 });
