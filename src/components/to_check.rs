@@ -3,7 +3,7 @@
 
 use crate::domain::assessment::{Assessment, MAX_ASK_CHARS};
 use crate::domain::{content, scoring};
-use crate::erased::{CollectAnyView, handler};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -60,8 +60,15 @@ pub fn QuestionsToCheck(
                                             });
                                         })
                                         on:blur=handler(move |_| state.leave_field())/>
-                                    // On paper the field is gone: its label goes with the name typed.
-                                    {(!ask.is_empty()).then(|| view! { <span class="print-only">{td_string!(l, results.to_check_ask)}{td_string!(l, shell.colon)}{ask.clone()}</span> })}
+                                    // On paper the field is gone: its label goes with the name typed, as
+                                    // typed now (the page is drawn once, before any typing).
+                                    {reactive(move || {
+                                        let ask = state
+                                            .with_current(|a| a.answers.get(question).map(|answer| answer.ask.clone()))
+                                            .flatten()
+                                            .unwrap_or_default();
+                                        (!ask.is_empty()).then(|| view! { <span class="print-only">{td_string!(l, results.to_check_ask)}{td_string!(l, shell.colon)}{ask}</span> })
+                                    })}
                                 </div>
                             </li>
                         }

@@ -415,7 +415,15 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let first_step = |item: &&RoadmapItem| crate::pages::roadmap::item_first_step(state, item);
     let unknown = crate::domain::obligations::unknown(framework, assessment);
     let verify = (!unknown.is_empty()).then(|| {
-        let duties = crate::components::obligations::titles_listed(&unknown);
+        // Three titles at most, as the workshop's last slide: the steps must stay in sight.
+        let short = projector::shortlist(&unknown, 3);
+        let mut duties = crate::components::obligations::titles_listed(&short.shown);
+        if short.more > 0 {
+            duties = format!(
+                "{duties} {}",
+                crate::td_plural!(l, import.more_answers, short.more)
+            );
+        }
         td_string!(l, projector.step_verify, duties = duties).to_string()
     });
     // The duties the commune owes, then those it does not know whether it meets, then the rest.

@@ -1824,6 +1824,31 @@ fn a_file_picked_again_replaces_its_namesake_unless_it_was_saved_earlier() {
 }
 
 #[test]
+fn an_undated_complete_file_does_not_pass_for_the_latest_round() {
+    // Its date lost, a whole diagnostic could be years old: the dated partial one is used.
+    let mut undated = commune("Fleurus", "52021", "");
+    answer_all(&mut undated, level(4));
+    let mut partial = commune("Fleurus", "52021", "2026-11-22");
+    for question in framework().question_ids().take(12) {
+        partial.set_choice(question, Some(level(3)), NOW);
+    }
+    for files in [
+        vec![
+            ("sans-date.json".to_string(), file_of(&undated)),
+            ("partiel.json".to_string(), file_of(&partial)),
+        ],
+        vec![
+            ("partiel.json".to_string(), file_of(&partial)),
+            ("sans-date.json".to_string(), file_of(&undated)),
+        ],
+    ] {
+        let t = territory::load(framework(), &files, NOW);
+        assert_eq!(t.communes.len(), 1);
+        assert_eq!(t.communes[0].file, "partiel.json");
+    }
+}
+
+#[test]
 fn a_partial_file_of_the_round_gives_way_to_a_complete_one_whoever_saved_it_later() {
     // Fleurus, as an officer loaded it: the DG's whole diagnostic (level 1 on every duty), and
     // two days later a colleague's partial save of 12 questions. The partial one hid Fleurus

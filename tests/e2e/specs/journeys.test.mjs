@@ -83,6 +83,10 @@ test("« je ne sais pas » becomes a list of questions to check, with whom to as
   assert.match(await block.locator("[data-testid=to-check-gou_donnees_personnelles]").textContent(), /Délégué à la protection des données/);
   await page.fill("[data-testid=ask-gou_donnees_personnelles]", "Mme Dupont, DPO du CPAS");
   await page.locator("[data-testid=ask-gou_donnees_personnelles]").blur();
+  // Printed at once, the page shows what was just typed, with its label.
+  await page.emulateMedia({ media: "print" });
+  assert.match(await block.locator("[data-testid=to-check-gou_donnees_personnelles]").innerText(), /À demander à : Mme Dupont, DPO du CPAS/);
+  await page.emulateMedia({ media: "screen" });
   await page.reload();
   await page.locator("[data-testid=ask-gou_donnees_personnelles]").waitFor();
   assert.equal(await page.inputValue("[data-testid=ask-gou_donnees_personnelles]"), "Mme Dupont, DPO du CPAS");

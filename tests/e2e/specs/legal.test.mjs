@@ -198,6 +198,21 @@ test("a legal duty answered « Je ne sais pas » is to check first on the roadma
   });
   assert.ok(overflow <= 0, `the closing slide fits 1280×720 (${overflow}px over)`);
   await page.screenshot({ path: path.join(resultsDir(), "projector-closing-verify-1280.png") });
+  // Every duty unknown: two titles and a count, and the slide still fits.
+  const DUTIES = ["eco_marches_publicite", "ene_certificat_peb", "ene_dechets_menagers", "gou_donnees_personnelles", "gou_donnees_ouvertes_odwb",
+    "mob_ecoles_zone30", "qdv_cpas_concertation", "qdv_plan_urgence", "sc_publicite_conseil", "sc_accessibilite_web"];
+  for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, (q) => (DUTIES.includes(q) ? "unknown" : 3));
+  await page.goto(`${app.server.url}outils/#/projection`);
+  await page.waitForSelector("[data-testid=slide] svg");
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => /Prochaines étapes/.test(document.querySelector("[data-testid=slide] h2")?.textContent ?? ""));
+  const all = await page.locator("[data-testid=slide] ol > li").allTextContents();
+  assert.ok(all.some((s) => /en règle pour [^;]+ ; [^;]+ et 8 autres \(réponse/.test(s)), JSON.stringify(all));
+  const over = await page.evaluate(() => {
+    const slide = document.querySelector("[data-testid=slide]");
+    return Math.max(document.documentElement.scrollHeight - document.documentElement.clientHeight, slide.scrollHeight - slide.clientHeight);
+  });
+  assert.ok(over <= 0, `the closing slide fits 1280×720 with every duty unknown (${over}px over)`);
   await assertClean(page);
 });
 

@@ -150,6 +150,9 @@ pub struct TerritoryLoader {
     /// the order they came in.
     loaded: Vec<(Commune, String, usize)>,
     files: usize,
+    /// Each commune of `content/communes.toml` by its key, worked out on the first file
+    /// rather than for each of 600.
+    official_names: Vec<(String, String)>,
 }
 
 impl TerritoryLoader {
@@ -179,7 +182,14 @@ impl TerritoryLoader {
                 }
             };
         let generated_at = std::mem::take(&mut imported.generated_at);
-        let commune = to_commune(framework, file, imported);
+        if self.official_names.is_empty() {
+            self.official_names = framework
+                .communes
+                .iter()
+                .map(|c| (super::assessment::name_key(&c.name), c.name.clone()))
+                .collect();
+        }
+        let commune = to_commune(framework, &self.official_names, file, imported);
         self.by_commune
             .entry(commune.key.clone())
             .or_default()
@@ -237,7 +247,9 @@ impl TerritoryLoader {
             // A group's synthesis of the latest round speaks for the commune before one
             // person's later file: a mayor who missed the workshop does not replace it.
             let rank = |index: usize| {
-                let this_round = latest.is_some_and(|latest| same_round(index, latest));
+                // An undated file belongs to no round: it could be years old.
+                let this_round = super::profile::is_iso_date(date(index))
+                    && latest.is_some_and(|latest| same_round(index, latest));
                 let recent_synthesis =
                     this_round && loaded[index].0.assessment.profile.is_synthesis();
                 (
@@ -397,7 +409,12 @@ pub fn older_than_months(date: &str, today: &str, months: u32) -> bool {
     }
 }
 
-fn to_commune(framework: &Framework, file: &str, imported: summary::Imported) -> Commune {
+fn to_commune(
+    framework: &Framework,
+    official_names: &[(String, String)],
+    file: &str,
+    imported: summary::Imported,
+) -> Commune {
     let assessment = imported.assessment;
     let scores = scoring::score_all(framework, &assessment);
     let drafted;
@@ -416,12 +433,9 @@ fn to_commune(framework: &Framework, file: &str, imported: summary::Imported) ->
     // « Châtelet »), in the heat map, the lists read aloud and the CSV matched with IGRETEC's
     // own; another name stays as typed. A summary without one goes by its file's, never by a
     // blank.
-    let official = framework
-        .communes
-        .iter()
-        .find(|commune| super::assessment::name_key(&commune.name) == key);
+    let official = official_names.iter().find(|(official, _)| *official == key);
     let name = match (official, assessment.profile.commune.trim()) {
-        (Some(commune), _) => commune.name.clone(),
+        (Some((_, name)), _) => name.clone(),
         (None, "") => file.to_string(),
         (None, typed) => typed.to_string(),
     };
