@@ -763,6 +763,10 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, It
     let reasons = state
         .with_current(|a| roadmap::explain_all(content::framework(), a, &scores, roadmap))
         .unwrap_or_default();
+    // A step on a duty answered « Je ne sais pas » may be owed too, as the PST marks it.
+    let unknown = state
+        .with_current(|a| crate::domain::obligations::unknown(content::framework(), a))
+        .unwrap_or_default();
     crate::sort::ordered_map(roadmap.items.iter().zip(reasons).map(|(item, reasons)| {
         // A legal duty put off says what that means, on the card and in print, rather than
         // « à régler en premier » beside a later horizon.
@@ -806,10 +810,14 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, It
             })
             .chain(deferral_text(state, roadmap, item))
             .collect();
+        let on_unknown_duty = content::framework()
+            .action(&item.id)
+            .is_some_and(|action| action.questions.iter().any(|q| unknown.contains(q)));
         let legal = item.status != ItemStatus::Done
-            && reasons
-                .iter()
-                .any(|reason| matches!(reason, Reason::LegalMinimum { .. }));
+            && (on_unknown_duty
+                || reasons
+                    .iter()
+                    .any(|reason| matches!(reason, Reason::LegalMinimum { .. })));
         (item.id.clone(), ItemWhy { legal, words })
     }))
 }

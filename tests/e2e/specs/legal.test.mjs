@@ -171,6 +171,11 @@ test("a legal duty answered « Je ne sais pas » is to check first on the roadma
   assert.match(await owed.first().textContent(), /obligation légale : « Protection des données personnelles \(RGPD\) » est sous le minimum légal/);
   assert.ok((await page.locator("[data-testid=roadmap-item]").count()) > (await owed.count()));
   const owedStep = (await owed.first().locator("[data-testid=item-first-step]").textContent()).replace(/^Premier pas\s*:?\s*/, "").trim();
+  // A step added by hand on a duty answered « Je ne sais pas » may be owed: marked as the PST marks it.
+  await page.selectOption("#catalogue-pillar", "gouvernance");
+  await page.selectOption("[data-testid=catalogue-action]", "gou_open_data_correspondant");
+  await page.click("[data-testid=catalogue-add]");
+  await page.locator('[data-action="gou_open_data_correspondant"] [data-testid=item-legal]').waitFor();
 
   for (const route of ["pst", "rapport"]) {
     await page.goto(`${app.server.url}outils/#/${route}`);

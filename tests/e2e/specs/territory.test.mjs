@@ -272,7 +272,7 @@ test("two people's files of one round are named as such, the row says it awaits 
   await loadTerritory(page, [dg, alderman]);
   assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 1);
   await expectText(page, "[data-testid=territory-status]", "1 commune chargée. Sur 2 fichiers : 1 mis de côté (même commune), détail ci-dessous.");
-  assert.equal(await page.textContent("[data-testid=heatmap] tbody th [data-testid=other-respondents]"), "+ 1 autre répondant : à consolider");
+  assert.equal(await page.textContent("[data-testid=heatmap] tbody th [data-testid=other-respondents]"), "+ 1 autre répondant\u00a0: à consolider");
   const setAside = await page.$$eval("[data-testid=superseded-files] li", (lis) => lis.map((li) => li.textContent));
   assert.equal(setAside.length, 1, JSON.stringify(setAside));
   assert.match(setAside[0], /« c1\.json » est utilisé, « c0\.json » est mis de côté\. Le premier : Luc Hubert \(Échevin\) ; le second : Christine Jadot \(Directrice générale\)\. Deux personnes à moins de six mois d'écart/);
