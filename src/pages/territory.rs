@@ -483,7 +483,7 @@ fn TerritoryReport(
                 // How complete each file is, when that differs: a partial save explains itself.
                 let (theirs, used) = s.answered;
                 if theirs != used {
-                    let total = content::framework().question_ids().count();
+                    let total = content::framework().question_count();
                     reason += " ";
                     reason += &td_string!(l, territory.superseded_answered, used = used, theirs = theirs, total = total);
                 }

@@ -183,11 +183,7 @@ impl TerritoryLoader {
             };
         let generated_at = std::mem::take(&mut imported.generated_at);
         if self.official_names.is_empty() {
-            self.official_names = framework
-                .communes
-                .iter()
-                .map(|c| (super::assessment::name_key(&c.name), c.name.clone()))
-                .collect();
+            self.official_names = official_names(framework);
         }
         let commune = to_commune(framework, &self.official_names, file, imported);
         self.by_commune
@@ -354,9 +350,9 @@ impl Commune {
     /// Questions answered out of the questionnaire's. « Je ne sais pas » and « non applicable »
     /// count as answered: the commune did look at the question.
     pub fn completeness(&self, framework: &Framework) -> (usize, usize) {
-        let questions = framework.question_ids();
-        let total = questions.clone().count();
-        let answered = questions
+        let total = framework.question_count();
+        let answered = framework
+            .question_ids()
             .filter(|q| self.assessment.choice(q).is_some())
             .count();
         (answered, total)
@@ -407,6 +403,16 @@ pub fn older_than_months(date: &str, today: &str, months: u32) -> bool {
         (Some((month, day)), Some(today)) => (month + months, day) < today,
         _ => false,
     }
+}
+
+/// Each commune of `content/communes.toml`, in its order, with the key a file naming it gets
+/// (« Ville de Châtelet » and « Châtelet » alike).
+fn official_names(framework: &Framework) -> Vec<(String, String)> {
+    framework
+        .communes
+        .iter()
+        .map(|c| (super::assessment::name_key(&c.name), c.name.clone()))
+        .collect()
 }
 
 fn to_commune(
@@ -553,14 +559,10 @@ impl Territory {
     /// known as a file's commune is (« Ville de Châtelet » is Châtelet). None when no commune
     /// on screen is one of them: a test territory of other names misses nobody.
     pub fn not_received(&self, framework: &Framework) -> Vec<String> {
-        let missing: Vec<String> = framework
-            .communes
-            .iter()
-            .filter(|commune| {
-                let key = super::assessment::name_key(&commune.name);
-                !self.communes.iter().any(|c| c.key == key)
-            })
-            .map(|commune| commune.name.clone())
+        let missing: Vec<String> = official_names(framework)
+            .into_iter()
+            .filter(|(key, _)| !self.communes.iter().any(|c| c.key == *key))
+            .map(|(_, name)| name)
             .collect();
         if missing.len() < framework.communes.len() {
             missing
