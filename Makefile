@@ -197,9 +197,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # After a review: an undated file in no round, the closing slide's duties to check three at
 # most, the printed « À demander à » as typed now (+0.2 KB): 697,843. A step on a duty
 # answered « Je ne sais pas » badged as the PST marks it; « à consolider » kept on its line
-# (−0.2 KB): 697,664.
+# (−0.2 KB): 697,664. A read-through's official_names and three levels given back their plain
+# wording (+0.3 KB, both measured together): 697,963.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 697900
+DIST_BUDGET := 698000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
