@@ -198,9 +198,14 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # most, the printed « À demander à » as typed now (+0.2 KB): 697,843. A step on a duty
 # answered « Je ne sais pas » badged as the PST marks it; « à consolider » kept on its line
 # (−0.2 KB): 697,664. A read-through's official_names and three levels given back their plain
-# wording (+0.3 KB, both measured together): 697,963.
+# wording (+0.3 KB, both measured together): 697,963. Thirty-second session, from a
+# returning DG's and a workshop facilitator's walks: a diagnostic redone from an earlier
+# round recalls its answers instead of counting them, and an old file's import offers to redo
+# it; the projector keeps its slide; a duty left out of an edited roadmap named on the roadmap
+# and closing slides; the printed first page names the duties below their minimum; legal
+# links land on the question (+2.3 KB; first load +1.0 KB): 700,256.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 698000
+DIST_BUDGET := 700300
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

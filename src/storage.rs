@@ -373,6 +373,22 @@ pub fn set_projected_slide(question: Option<&str>) {
     }
 }
 
+/// The projector's slide this tab last showed for assessment `id`.
+pub fn projector_slide(id: &str) -> Option<usize> {
+    let kept = tab_storage()?
+        .get_item(stored::PROJECTOR_SLIDE_KEY)
+        .ok()
+        .flatten()?;
+    let (of, index) = kept.rsplit_once(':')?;
+    (of == id).then(|| index.parse().ok()).flatten()
+}
+
+pub fn set_projector_slide(id: &str, index: usize) {
+    if let Some(tab) = tab_storage() {
+        let _ = tab.set_item(stored::PROJECTOR_SLIDE_KEY, &format!("{id}:{index}"));
+    }
+}
+
 /// The workshop was saved, emptied or dismissed: neither a reload nor a later visit brings it
 /// back.
 pub fn end_workshop() {

@@ -411,8 +411,35 @@ fn OpenImported(id: String) -> impl IntoView {
         }
     };
     let open_id = id.clone();
+    // Last round's file, brought to a new computer to do this round: redoing it from those
+    // answers comes first, as on the home page, and keeps the file's round intact for
+    // « Avant / après ». Answering the old round's questions would overwrite it.
+    let today = browser::today();
+    let redo_id = state.workspace.with_untracked(|w| {
+        w.get(&id)
+            .filter(|a| {
+                crate::domain::territory::older_than_months(
+                    &a.profile.date,
+                    &today,
+                    crate::domain::consolidation::OUT_OF_TIME_MONTHS,
+                ) && w.later_of_same_commune(a).is_none()
+            })
+            .map(|a| a.id.clone())
+    });
+    let open_class = if redo_id.is_some() {
+        "button button--small"
+    } else {
+        "button button--small button--primary"
+    };
     view! {
-        <button type="button" class="button button--small button--primary" data-testid="imported-open"
+        {redo_id.map(|redo_id| view! {
+            <button type="button" class="button button--small button--primary" data-testid="imported-reassess"
+                on:click=handler(move |_| if state.reassess(&redo_id).is_some() { state.navigate(Route::Profile) })>
+                {td_string!(l, import.reassess)}
+            </button>
+            " "
+        })}
+        <button type="button" class=open_class data-testid="imported-open"
             on:click=handler(move |_| go(&open_id, false))>{td_string!(l, import.open)}</button>
         " "
         <button type="button" class="button button--small" data-testid="imported-results"

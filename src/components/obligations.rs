@@ -63,7 +63,7 @@ pub fn LegalObligations(
         };
         html! {
             li data-testid=(format!("obligation-{}", obligation.question_id)) {
-                a href=(state.href(Route::Pillar(pillar))) { strong { (question.title) } }
+                a href=(Route::Pillar(pillar).href_to_question(&obligation.question_id, state.bundle)) { strong { (question.title) } }
                 " — " (standing)
                 br; span.hint { (question.legal_basis) }
             }
@@ -99,14 +99,24 @@ pub fn LegalObligations(
     }
 }
 
-/// The titles of the legal duties answered below their minimum, in framework order, which
-/// the top of the results names before any score.
-pub fn duties_below(assessment: &Assessment) -> Vec<String> {
+/// « N obligations légales sous le minimum : … », named before any score: on the results
+/// and on the printed report's first page.
+#[component]
+pub fn DutiesBelowLine(assessment: Assessment) -> impl IntoView {
+    let l = crate::state::locale();
     let texts = AppState::from_context().texts();
-    obligations::below(content::framework(), assessment)
+    let below: Vec<String> = obligations::below(content::framework(), &assessment)
         .iter()
         .map(|o| texts.question(&o.question_id).title.clone())
-        .collect()
+        .collect();
+    (!below.is_empty()).then(|| {
+        let duties = below.join(td_string!(l, shell.list_separator));
+        view! {
+            <p class="status__legal" data-testid="status-legal">
+                <strong>{td_plural!(l, results.status_legal, below.len(), duties = duties)}</strong>
+            </p>
+        }
+    })
 }
 
 /// The legal duties below their minimum that the commune's own roadmap plans nothing for,

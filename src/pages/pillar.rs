@@ -38,14 +38,33 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
         texts.pillar_summary(&pillar.id),
     );
     let progress = move || {
-        let answered = state
-            .with_current(|a| scoring::answered_count(pillar, a))
-            .unwrap_or(0);
-        td_string!(
+        let (answered, to_review, date) = state
+            .with_current(|a| {
+                let to_review = pillar
+                    .questions
+                    .iter()
+                    .filter(|q| a.previous_choice(q).is_some())
+                    .count();
+                (
+                    scoring::answered_count(pillar, a),
+                    to_review,
+                    a.redone_from.clone(),
+                )
+            })
+            .unwrap_or_default();
+        let answered = td_string!(
             l,
             pillar.answered,
             answered = answered,
             total = pillar.questions.len()
+        );
+        if to_review == 0 {
+            return answered.to_string();
+        }
+        let date = browser::format_date(&date, state.lang_code(), false);
+        format!(
+            "{answered} · {}",
+            td_string!(l, pillar.to_review, count = to_review, date = date)
         )
     };
     let pager_link = |p: &Pillar, rel: &'static str| {
@@ -231,6 +250,12 @@ fn QuestionField(
     // The radios show the assessment through `prop:checked`, so clearing the answer or
     // opening another pillar in the same elements always shows the right choice.
     let chosen = Memo::new(move |_| state.with_current(|a| a.choice(question)).flatten());
+    // In a diagnostic redone from an earlier one: that round's answer, until today's is chosen.
+    let previous = Memo::new(move |_| {
+        state
+            .with_current(|a| a.previous_choice(question))
+            .flatten()
+    });
     let set = move |choice: Option<Choice>| {
         state.update_current(move |a, now| a.set_choice(question, choice, now))
     };
@@ -298,6 +323,27 @@ fn QuestionField(
             }
         })
         .collect_any_view();
+    let previous_line = reactive(move || {
+        let choice = previous.get()?;
+        let date = state
+            .with_current(|a| a.redone_from.clone())
+            .unwrap_or_default();
+        let answer = match choice {
+            Choice::Level(level) => format!(
+                "{} · {}",
+                level.get(),
+                level_name(texts, question, level.get())
+            ),
+            Choice::Unknown => td_string!(l, question.unknown).to_string(),
+            Choice::NotApplicable => td_string!(l, question.not_applicable).to_string(),
+        };
+        let date = browser::format_date(&date, state.lang_code(), false);
+        Some(view! {
+            <p class="question__previous" data-testid=format!("previous-{question}")>
+                {td_string!(l, question.previous, date = date, answer = answer)}
+            </p>
+        })
+    });
     view! {
         <fieldset class="question" id=question data-testid=format!("question-{question}") aria-describedby=help_id>
             <legend>
@@ -315,6 +361,7 @@ fn QuestionField(
             <p class="question__respondent">
                 {td_string!(l, question.respondent)}" "<strong>{respondent}</strong>
             </p>
+            {previous_line}
             <div class="options">{options}</div>
             <div class="question__footer">
                 <div class="field question__note">

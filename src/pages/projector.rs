@@ -108,6 +108,13 @@ pub fn ProjectorPage() -> impl IntoView {
     };
     let deck = SlideDeck::new(count, leave);
     let (index, go) = (deck.index, move |delta| deck.go(delta));
+    // Back on the slide the room was looking at, after an answer was corrected here or in
+    // another window.
+    let id = assessment.id.clone();
+    if let Some(kept) = crate::storage::projector_slide(&id) {
+        index.set(kept.min(count - 1));
+    }
+    Effect::new(move |_| crate::storage::set_projector_slide(&id, index.get()));
     // Drawn for the slide: scaled down to the screen's height, its labels stay readable.
     let radar = chart::radar_svg_at(
         &radar_of(
@@ -340,6 +347,7 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
         &state.scores.get_untracked(),
         &roadmap,
     );
+    let left_out = duties_left_out(assessment);
     view! {
         <h2>{td_string!(l, nav.roadmap)}</h2>
         <div class="projector__columns">
@@ -372,6 +380,11 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
                 }
             }).collect_any_view()}
         </div>
+        {(!left_out.is_empty()).then(|| view! {
+            <p class="projector__warning" data-testid="slide-duties-left-out">
+                {td_string!(l, projector.duties_left_out, duties = duties_named(&left_out))}
+            </p>
+        })}
     }
 }
 
@@ -399,6 +412,41 @@ fn share_qr(_: &Assessment, _: &str) -> Option<(String, String)> {
     None
 }
 
+/// The legal duties below their minimum that an edited roadmap plans no step for (a draft
+/// plans them all).
+fn duties_left_out(assessment: &Assessment) -> Vec<String> {
+    if assessment.roadmap.is_none() {
+        return Vec::new();
+    }
+    crate::domain::roadmap::duties_without_a_step(content::framework(), assessment)
+        .into_iter()
+        .map(|(question, _)| question)
+        .collect()
+}
+
+/// Duties' titles in a sentence, three at most, as a slide must keep its steps in sight.
+fn duties_named(questions: &[String]) -> String {
+    let l = crate::state::locale();
+    let short = projector::shortlist(questions, 3);
+    // Quoted: a title mid-sentence starts with a capital, and two titles run into each other.
+    let texts = AppState::from_context().texts();
+    let duties = short
+        .shown
+        .iter()
+        .map(|question| {
+            td_string!(l, shell.quoted, text = &texts.question(question).title).to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(td_string!(l, shell.list_separator));
+    if short.more == 0 {
+        return duties;
+    }
+    format!(
+        "{duties} {}",
+        crate::td_plural!(l, import.more_answers, short.more)
+    )
+}
+
 fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let state = AppState::from_context();
     let l = crate::state::locale();
@@ -414,21 +462,26 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     // The commune's own wording and its own actions, as on the roadmap.
     let first_step = |item: &&RoadmapItem| crate::pages::roadmap::item_first_step(state, item);
     let unknown = crate::domain::obligations::unknown(framework, assessment);
-    let verify = (!unknown.is_empty()).then(|| {
-        // Three titles at most, as the workshop's last slide: the steps must stay in sight.
-        let short = projector::shortlist(&unknown, 3);
-        let mut duties = crate::components::obligations::titles_listed(&short.shown);
-        if short.more > 0 {
-            duties = format!(
-                "{duties} {}",
-                crate::td_plural!(l, import.more_answers, short.more)
-            );
-        }
-        td_string!(l, projector.step_verify, duties = duties).to_string()
-    });
+    let verify = (!unknown.is_empty())
+        .then(|| td_string!(l, projector.step_verify, duties = duties_named(&unknown)).to_string());
+    // A duty found below its minimum during the workshop, once the roadmap was edited, has no
+    // step: planning one comes first.
+    let mut owed_steps: Vec<String> = items[..owed].iter().filter_map(first_step).collect();
+    let left_out = duties_left_out(assessment);
+    if !left_out.is_empty() {
+        owed_steps.insert(
+            0,
+            td_string!(
+                l,
+                projector.step_plan_duties,
+                duties = duties_named(&left_out)
+            )
+            .to_string(),
+        );
+    }
     // The duties the commune owes, then those it does not know whether it meets, then the rest.
     let first_steps = projector::closing_steps(
-        items[..owed].iter().filter_map(first_step).collect(),
+        owed_steps,
         verify,
         items[owed..].iter().filter_map(first_step),
     );

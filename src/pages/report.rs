@@ -171,6 +171,7 @@ pub fn ReportPage() -> impl IntoView {
             <section aria-labelledby="report-scores">
                 <h2 id="report-scores">{td_string!(l, report.scores)}</h2>
                 <OverallScore scores=state.scores.get_untracked()/>
+                <crate::components::obligations::DutiesBelowLine assessment=assessment.clone()/>
                 <div class="report__charts">
                     <figure class="chart">
                         <div class="chart__svg" inner_html=radar></div>
@@ -184,8 +185,9 @@ pub fn ReportPage() -> impl IntoView {
                     <ScoresTable scores=state.scores.get_untracked() caption=td_string!(l, results.table_caption).to_string()/>
                 </div>
             </section>
-            <ReportRoadmap assessment=assessment.clone()/>
+            // The law before the plan, as on the results.
             <LegalObligations assessment=assessment.clone()/>
+            <ReportRoadmap assessment=assessment.clone()/>
             <QuestionsToCheck assessment=assessment.clone()/>
             <ReportAnswers assessment=assessment.clone() reference=reference.clone()/>
             <Acronyms texts=report_texts(state, &assessment) open=true/>

@@ -459,16 +459,11 @@ fn DiagnosticStatus(assessment: Assessment) -> impl IntoView {
         }
         .into_any()
     };
-    // A commune not in order reads it before any score.
-    let below = crate::components::obligations::duties_below(&assessment);
-    let legal = (!below.is_empty()).then(|| {
-        let duties = below.join(td_string!(l, shell.list_separator));
-        td_plural!(l, results.status_legal, below.len(), duties = duties)
-    });
     view! {
         <section class="status" aria-labelledby="status-title" data-testid="diagnostic-status">
             <h2 id="status-title">{title}</h2>
-            {legal.map(|text| view! { <p class="status__legal" data-testid="status-legal"><strong>{text}</strong></p> })}
+            // A commune not in order reads it before any score.
+            <crate::components::obligations::DutiesBelowLine assessment=assessment.clone()/>
             {body}
         </section>
     }

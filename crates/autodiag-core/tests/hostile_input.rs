@@ -147,6 +147,7 @@ fn realistic(name: &str, seed: u64) -> Assessment {
             choice: Some(level(2)),
             note: "pilote".into(),
             ask: String::new(),
+            previous: None,
         },
     );
     a.set_aside.push(SetAsideAnswer {
@@ -155,6 +156,7 @@ fn realistic(name: &str, seed: u64) -> Assessment {
             choice: Some(Choice::Unknown),
             note: String::new(),
             ask: "le DPO".into(),
+            previous: None,
         },
     });
     a

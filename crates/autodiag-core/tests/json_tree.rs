@@ -55,6 +55,7 @@ fn assessments() -> Vec<Assessment> {
             choice: Some(Choice::NotApplicable),
             note: String::new(),
             ask: "le service urbanisme".into(),
+            previous: None,
         },
     );
     odd.set_aside.push(SetAsideAnswer {
@@ -63,10 +64,18 @@ fn assessments() -> Vec<Assessment> {
             choice: Some(Choice::Unknown),
             note: "n".into(),
             ask: String::new(),
+            previous: None,
         },
     });
     let mut staffed = assessment("Chapelle-lez-Herlaimont");
     staffed.profile.digital_staff_fte = Some(12.0);
+    // Redone from Lobbes' diagnostic, one answer already given again.
+    let mut redone = realistic_assessment("Lobbes", "56044", "2026-11-20", 7, 0.25).reassess(
+        "lobbes-2027".into(),
+        "2027-11-20",
+        NOW,
+    );
+    redone.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
     vec![
         assessment("Thuin"),
         realistic_assessment("Lobbes", "56044", "2026-11-20", 7, 0.25),
@@ -74,6 +83,7 @@ fn assessments() -> Vec<Assessment> {
         consolidated,
         odd,
         staffed,
+        redone,
     ]
 }
 

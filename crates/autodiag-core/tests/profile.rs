@@ -127,7 +127,55 @@ fn a_commune_assessed_again_keeps_its_name_and_is_dated_today() {
     assert_eq!(again.profile.date, "2026-12-05");
     assert_eq!(again.id, "b");
     assert_eq!(again.created_at, "2026-12-05T08:00:00Z");
-    assert_eq!(again.answers, last_year.answers);
+    assert_eq!(again.redone_from, "2025-06-12");
+}
+
+#[test]
+fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
+    use autodiag_core::domain::assessment::{Assessment, Choice, Level};
+    use autodiag_core::domain::{content, scoring};
+    let framework = content::framework();
+    let mut last_year = Assessment::new("a".into(), "Thuin".into(), "2025-06-12T09:00:00Z".into());
+    last_year.profile.date = "2025-06-12".into();
+    let now = "2025-06-12T10:00:00Z";
+    for question in framework.question_ids() {
+        last_year.set_choice(question, Some(Choice::Level(Level::new(3).unwrap())), now);
+    }
+    last_year.set_choice("mob_pcm", Some(Choice::Unknown), now);
+    last_year.set_note("mob_pcm", "voir le service travaux", now);
+    assert!(scoring::is_complete(framework, &last_year));
+    let mut again = last_year.reassess("b".into(), "2026-12-05", "2026-12-05T08:00:00Z");
+    // Complete only once each question is answered again: a copy of last year's answers
+    // would otherwise reach IGRETEC as this year's diagnostic, none of it read.
+    assert!(!scoring::is_complete(framework, &again));
+    assert_eq!(
+        scoring::first_unanswered_question(framework, &again).map(|(_, q)| q),
+        framework.question_ids().next().map(String::as_str)
+    );
+    assert_eq!(again.previous_choice("mob_pcm"), Some(Choice::Unknown));
+    assert_eq!(again.note("mob_pcm"), "voir le service travaux");
+    // Choosing today's answer, the same or another, ends the reminder.
+    again.set_choice("mob_pcm", Some(Choice::Unknown), "2026-12-05T08:01:00Z");
+    assert_eq!(again.previous_choice("mob_pcm"), None);
+    assert_eq!(again.choice("mob_pcm"), Some(Choice::Unknown));
+    for question in framework.question_ids() {
+        if let Some(previous) = again.previous_choice(question) {
+            again.set_choice(question, Some(previous), "2026-12-05T08:02:00Z");
+        }
+    }
+    assert!(scoring::is_complete(framework, &again));
+    // Last year's stays as it was, for before/after.
+    assert_eq!(last_year.previous_choice("mob_pcm"), None);
+    assert_eq!(last_year.choice("mob_pcm"), Some(Choice::Unknown));
+    // A copy within the same round, for a colleague, keeps the answers as they are.
+    let colleague = again.reassess("d".into(), "2026-12-20", "2026-12-20T08:00:00Z");
+    assert!(scoring::is_complete(framework, &colleague));
+    assert_eq!(colleague.answers, again.answers);
+    assert_eq!(colleague.redone_from, again.redone_from);
+    // Cleared, a reminder goes too, and the answer with it when nothing else is left.
+    let mut cleared = last_year.reassess("c".into(), "2026-12-05", "2026-12-05T08:00:00Z");
+    cleared.set_choice("mob_actif", None, "2026-12-05T08:01:00Z");
+    assert!(!cleared.answers.contains_key("mob_actif"));
 }
 
 #[test]

@@ -194,11 +194,15 @@ export function resultsDir() {
   return dir;
 }
 
-/** Waits until the element's text equals `text` (the app updates in a microtask). */
+/** Waits until the element's text equals `text`, or matches it when a RegExp (the app updates in a microtask). */
 export async function expectText(page, selector, text, timeout = 5_000) {
+  const pattern = text instanceof RegExp ? [text.source, text.flags] : null;
   await page.waitForFunction(
-    ([sel, expected]) => document.querySelector(sel)?.textContent?.trim() === expected,
-    [selector, text],
+    ([sel, expected, pattern]) => {
+      const actual = document.querySelector(sel)?.textContent?.trim();
+      return pattern ? actual !== undefined && new RegExp(...pattern).test(actual) : actual === expected;
+    },
+    [selector, pattern ? null : text, pattern],
     { timeout },
   ).catch(async () => {
     const actual = await page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim(), selector);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, expectText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, expectText } from "../lib/harness.mjs";
 import { example, writeFiles } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -183,6 +183,9 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
   await page.click("button[lang=en]");
   await page.waitForFunction(() => document.documentElement.lang === "en");
   await page.goto(`${app.server.url}outils/#/projection`);
+  // Back on the slide it showed last (the second), in this tab: Home starts over.
+  await expectText(page, "[data-testid=slide-counter]", `Slide 2 of ${SLIDES}`);
+  await page.keyboard.press("Home");
   await page.waitForSelector("[data-testid=slide] svg");
   await expectText(page, "[data-testid=projector-owner]", "Assessment by Marie Dubois (Directrice générale) · 20/11/2026");
   for (let slide = 1; slide <= SLIDES; slide++) {
@@ -294,6 +297,30 @@ test("projector: a duty under its legal minimum heads « À travailler », and a
   await context.close();
 });
 
+test("projector: a duty found below its minimum once the roadmap was edited is named on the roadmap slide, and planning it is the first next step", async () => {
+  const { context, page } = await freshPage();
+  await importFiles(page, writeFiles([["lobbes.json", fullSummary({ commune: "Lobbes", date: "2026-11-20", pick: () => 3 })]]));
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await page.locator("[data-testid=roadmap-item]").first().locator("[data-testid=item-done]").check();
+  // The room admits the commune has no DPO: the edited roadmap plans nothing for it.
+  await page.goto(`${app.server.url}#/pilier/gouvernance`);
+  await page.click('[data-testid="gou_donnees_personnelles-1"]');
+  await project(page, "Lobbes");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const title = QUESTIONS[4].find((q) => q.id === "gou_donnees_personnelles").title;
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 8 sur ${SLIDES}`);
+  await expectText(page, "[data-testid=slide-duties-left-out]", `Sous le minimum légal, sans action dans cette feuille de route : « ${title} ».`);
+  await fitsTheScreen(page, "the roadmap slide with a duty left out");
+  await page.keyboard.press("End");
+  const first = await page.textContent("[data-testid=slide] .projector__closing li");
+  assert.equal(first, `Le directeur général ajoute à la feuille de route une action pour « ${title} », sous le minimum légal.`);
+  await fitsTheScreen(page, "the closing slide with a duty to plan");
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector: a full roadmap shows every legal duty's step, three other actions per horizon and how many more, and fits a 720p screen", async () => {
   const { context, page } = await freshPage();
   // Levels 1 and 2 everywhere: more short-term actions than a column holds.
@@ -401,6 +428,39 @@ test("projector: Space and Enter activate the focused button instead of advancin
   await previous.evaluate((button) => button.blur());
   await page.keyboard.press("Space");
   await expectText(page, "[data-testid=slide-counter]", `Diapositive 5 sur ${SLIDES}`);
+  await assertClean(page);
+  await context.close();
+});
+
+test("projector: an answer corrected in another window, or after Échap, brings the room back to the same slide", async () => {
+  const { context, page } = await freshPage();
+  await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: crowded })]]));
+  await project(page, "Thuin");
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
+  const before = await page.innerText("[data-testid=slide]");
+  // The laptop's window answers a question the room had left « Je ne sais pas »: the
+  // projector shows it, on the same slide.
+  const laptop = await openPage(context, app.server.url);
+  await openPillar(laptop, app.server.url, "mobilite");
+  const first = QUESTIONS[0][0];
+  await laptop.click(`[data-testid="${first.id}-1"]`);
+  await page.waitForFunction((before) => document.querySelector("[data-testid=slide]")?.innerText !== before, before);
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 2 sur ${SLIDES}`);
+  assert.doesNotMatch(await page.innerText("[data-testid=slide]"), /^Qualité de vie/);
+  // Échap to the results, then back: the same slide.
+  for (let i = 0; i < 2; i++) await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 4 sur ${SLIDES}`);
+  await page.keyboard.press("Escape");
+  await page.waitForURL(/#\/resultats$/);
+  await page.goBack();
+  await page.waitForURL(/#\/projection$/);
+  await page.waitForSelector("[data-testid=slide] h2");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 4 sur ${SLIDES}`);
+  // Home still starts over.
+  await page.keyboard.press("Home");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 1 sur ${SLIDES}`);
+  await assertClean(laptop);
   await assertClean(page);
   await context.close();
 });

@@ -372,9 +372,36 @@ test("a new year: typing the commune again offers to start from last time's answ
   const rows = page.locator("[data-testid=assessment-row]", { hasText: "Lobbes" });
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=assessment-row]").length === 2);
   const open = rows.filter({ has: page.locator("[data-testid=open-badge]") });
+  // Two weeks on, the same round: a copy for a colleague, with the same answers.
   const [answered] = (await rows.first().locator(".assessment__meta").textContent()).match(/\d+ \/ \d+|\d+ questions sur \d+/) ?? [];
   assert.ok(answered, await rows.first().locator(".assessment__meta").textContent());
   assert.ok((await open.locator(".assessment__meta").textContent()).includes(answered), "the same answers");
+  await assertClean(page);
+  await context.close();
+});
+
+test("on a new computer with last round's file, the import offers first to redo the diagnostic from it; a recent file is simply opened", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes.json", example()]]));
+  await page.locator("[data-testid=imported-open]").waitFor();
+  assert.equal(await page.locator("[data-testid=imported-reassess]").count(), 0, "a file of this round is simply opened");
+  assert.match(await page.getAttribute("[data-testid=imported-open]", "class"), /button--primary/);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["thuin.json", example("thuin-2025-06-12.json")]]));
+  const redo = page.locator("[data-testid=imported-reassess]");
+  await redo.waitFor();
+  assert.equal((await redo.textContent()).trim(), "Refaire le diagnostic à partir de ce fichier");
+  assert.doesNotMatch(await page.getAttribute("[data-testid=imported-open]", "class"), /button--primary/);
+  await redo.click();
+  await page.waitForURL(/#\/profil$/);
+  assert.equal(await page.inputValue("#date"), new Date().toISOString().slice(0, 10));
+  await page.goto(`${app.server.url}#/pilier/mobilite`);
+  await expectText(page, "[data-testid=previous-mob_pcm]", /^Réponse du diagnostic du 12\/06\/2025 : 2 · /);
+  const dates = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")).map((k) => JSON.parse(localStorage.getItem(k)).assessment.profile.date).sort());
+  assert.deepEqual(dates.slice(0, 2), ["2025-06-12", "2026-11-20"], "the file's round stays as it was");
+  assert.equal(dates.length, 3);
   await assertClean(page);
   await context.close();
 });
@@ -402,6 +429,23 @@ test("coming back more than six months on, the home page offers to redo the diag
   const stored = await page.evaluate(() =>
     Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")).map((k) => JSON.parse(localStorage.getItem(k)).assessment.profile.date).sort());
   assert.equal(stored[0], "2025-06-12");
+  // Last time's answers are recalled, not given again: the new round counts none of them
+  // until today's are chosen, so it cannot reach IGRETEC as « complete » unread.
+  await page.goto(`${app.server.url}#/pilier/mobilite`);
+  const progress = page.locator("[data-testid=pillar-progress]");
+  await expectText(page, "[data-testid=pillar-progress]", /^0 \/ \d+ questions répondues · \d+ à revoir depuis le diagnostic du 12\/06\/2025$/);
+  const recalled = page.locator("[data-testid=previous-mob_pcm]");
+  assert.match(await recalled.textContent(), /^Réponse du diagnostic du 12\/06\/2025 : 2 · .+\. Choisissez celle d'aujourd'hui, même si elle n'a pas changé\.$/);
+  assert.equal(await page.isChecked("[data-testid=mob_pcm-2]"), false);
+  await page.click("[data-testid=mob_pcm-2]");
+  await recalled.waitFor({ state: "detached" });
+  await expectText(page, "[data-testid=pillar-progress]", /^1 \/ \d+ questions répondues · \d+ à revoir/);
+  // The reminders are stored: a reload keeps those not yet answered, and today's answer.
+  await page.reload();
+  await page.locator("[data-testid=previous-mob_stationnement]").waitFor();
+  assert.equal(await page.isChecked("[data-testid=mob_pcm-2]"), true);
+  assert.equal(await page.locator("[data-testid=previous-mob_pcm]").count(), 0);
+  assert.match(await progress.textContent(), /^1 \//);
   await assertClean(page);
   await context.close();
 });

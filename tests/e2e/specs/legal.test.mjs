@@ -96,6 +96,8 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   const rgpd = section.locator("[data-testid=obligation-gou_donnees_personnelles]");
   assert.match(await rgpd.textContent(), /niveau 1, minimum légal : niveau 3/);
   assert.match(await rgpd.textContent(), /RGPD/);
+  // The link lands on the question itself, not on the top of its pillar.
+  assert.match(await rgpd.locator("a").getAttribute("href"), /#\/pilier\/gouvernance\?question=gou_donnees_personnelles$/);
   assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite_web]").count(), 0, "a met duty is not listed as below");
   // To check, each with what was answered: « Non applicable » is a claim to check, not a missing level.
   assert.match(await section.locator("[data-testid=obligation-ene_certificat_peb]").textContent(), /minimum légal : niveau 2 ; réponse « Non applicable » : vérifiez que la loi ne vise pas la commune/);
@@ -136,6 +138,10 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
 
   await page.goto(`${app.server.url}outils/#/rapport`);
   await page.locator("[data-testid=legal-obligations] [data-testid=obligation-gou_donnees_personnelles]").waitFor();
+  // On paper too, the first page says it beside the score, and the law comes before the plan.
+  assert.equal(await page.textContent("[aria-labelledby=report-scores] [data-testid=status-legal]"), `1 obligation légale sous le minimum : ${rgpdTitle}.`);
+  assert.ok(await page.$eval("[data-testid=legal-obligations]", (legal) =>
+    !!(legal.compareDocumentPosition(document.querySelector("[aria-labelledby=report-roadmap]")) & Node.DOCUMENT_POSITION_FOLLOWING)), "the legal duties come before the roadmap");
   // One service's part, with the five levels, for the colleague who answers.
   await page.selectOption("[data-testid=report-service]", "dpo");
   await page.locator("[data-testid=report-answer-gou_donnees_personnelles] .report-levels li").first().waitFor();
@@ -193,7 +199,7 @@ test("a legal duty answered « Je ne sais pas » is to check first on the roadma
   await page.waitForFunction(() => /Prochaines étapes/.test(document.querySelector("[data-testid=slide] h2")?.textContent ?? ""));
   const steps = (await page.locator("[data-testid=slide] ol > li").allTextContents()).map((s) => s.trim());
   assert.equal(steps[0], owedStep);
-  const verify = steps.findIndex((s) => s.startsWith("Le directeur général vérifie si la commune est en règle pour Données ouvertes"));
+  const verify = steps.findIndex((s) => s.startsWith("Réponse « Je ne sais pas » : le directeur général vérifie si la commune est en règle pour « Données ouvertes"));
   // The duty's second step (about 45 words) waits for the roadmap slide: the check always shows.
   assert.equal(verify, 1, `steps: ${JSON.stringify(steps)}`);
   assert.equal(steps.length, 4);
@@ -212,7 +218,7 @@ test("a legal duty answered « Je ne sais pas » is to check first on the roadma
   await page.keyboard.press("End");
   await page.waitForFunction(() => /Prochaines étapes/.test(document.querySelector("[data-testid=slide] h2")?.textContent ?? ""));
   const all = await page.locator("[data-testid=slide] ol > li").allTextContents();
-  assert.ok(all.some((s) => /en règle pour [^;]+ ; [^;]+ et 8 autres \(réponse/.test(s)), JSON.stringify(all));
+  assert.ok(all.some((s) => /en règle pour « [^;»]+ » ; « [^;»]+ » et 8 autres\.$/.test(s)), JSON.stringify(all));
   const over = await page.evaluate(() => {
     const slide = document.querySelector("[data-testid=slide]");
     return Math.max(document.documentElement.scrollHeight - document.documentElement.clientHeight, slide.scrollHeight - slide.clientHeight);

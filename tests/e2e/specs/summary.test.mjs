@@ -225,7 +225,7 @@ test("a workshop's synthesis of the same day as one person's answers says whose 
   const ask = page.locator("[data-testid=import-duplicate]");
   await ask.waitFor();
   assert.match(await ask.locator("[data-testid=import-versions]").textContent(),
-    /Ce ne sont pas les mêmes réponses\. Dans ce navigateur : Évaluation remplie par Marie Dubois[^.]*\. Dans le fichier : Consolidation des réponses de 5 répondants\. Pour garder les deux, importez le fichier comme nouvelle évaluation\.$/);
+    /Ce ne sont pas les mêmes réponses\. Dans ce navigateur : Évaluation remplie par Marie Dubois[^.]*\. Dans le fichier : Consolidation des réponses de 5 répondants\. Pour garder les deux, importez le fichier comme nouvelle évaluation, puis réunissez-les dans « Plusieurs répondants »\.$/);
   // The same person's later copy says nothing of the kind.
   await page.click("[data-testid=import-keep-both]");
   await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-bureau.json", lobbesSavedLater()]]));

@@ -162,11 +162,18 @@ pub struct Answer {
     /// For « je ne sais pas »: whom to ask, so the answer can be checked later.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub ask: String,
+    /// In a diagnostic redone from an earlier one, that round's answer, shown beside the
+    /// question until this round's is chosen: an answer is never carried over unread.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Choice>,
 }
 
 impl Answer {
     pub fn is_empty(&self) -> bool {
-        self.choice.is_none() && self.note.is_empty() && self.ask.is_empty()
+        self.choice.is_none()
+            && self.note.is_empty()
+            && self.ask.is_empty()
+            && self.previous.is_none()
     }
 }
 
@@ -228,6 +235,10 @@ pub struct Assessment {
     /// Answers to questions this version of the framework does not have.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<SetAsideAnswer>,
+    /// The date (`YYYY-MM-DD`) of the diagnostic this one was redone from, whose answers its
+    /// questions recall; empty for a diagnostic started afresh.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub redone_from: String,
     pub created_at: String,
     pub updated_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -287,6 +298,8 @@ impl Assessment {
     pub fn set_choice(&mut self, question: &str, choice: Option<Choice>, now: &str) {
         let answer = self.answers.entry(question.to_string()).or_default();
         answer.choice = choice;
+        // Choosing, or clearing, is this round's answer: the earlier one is no longer recalled.
+        answer.previous = None;
         self.forget_if_empty(question);
         self.touch(now);
     }
@@ -447,10 +460,36 @@ impl Assessment {
     /// The same commune assessed again, from these answers: the commune keeps its name, so
     /// that before/after and IGRETEC see one commune, and the copy is dated `today`, which
     /// tells the two apart in the list.
+    /// From a diagnostic of an earlier round (more than six months old, as the home page
+    /// offers to redo it), its answers become the questions' reminders ([`Answer::previous`]),
+    /// not this round's answers: a copy that counted them would be « complete » before a
+    /// question was read, and could reach IGRETEC as this year's diagnostic. Notes and « à
+    /// demander à » stay. A copy within the same round, for a colleague, keeps the answers.
     pub fn reassess(&self, id: String, today: &str, now: &str) -> Assessment {
         let mut copy = self.duplicate(id, self.profile.commune.clone(), now);
         copy.profile.date = today.to_string();
+        if !super::territory::older_than_months(
+            &self.profile.date,
+            today,
+            super::consolidation::OUT_OF_TIME_MONTHS,
+        ) {
+            return copy;
+        }
+        copy.redone_from = self.profile.date.clone();
+        for (_, answer) in copy.answers.iter_mut() {
+            if let Some(choice) = answer.choice.take() {
+                answer.previous = Some(choice);
+            }
+        }
         copy
+    }
+
+    /// The earlier round's answer that `question` recalls, until this round's is chosen.
+    pub fn previous_choice(&self, question: &str) -> Option<Choice> {
+        self.answers
+            .get(question)
+            .filter(|a| a.choice.is_none())
+            .and_then(|a| a.previous)
     }
 
     /// Carries answers to questions that the framework renamed, split or removed over to the

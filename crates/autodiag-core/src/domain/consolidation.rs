@@ -591,7 +591,7 @@ pub fn consolidate(
                 &notes.join("\n"),
                 super::assessment::MAX_NOTE_CHARS,
             ),
-            ask: String::new(),
+            ..Answer::default()
         };
         if !answer.is_empty() {
             result.answers.insert(question.clone(), answer);

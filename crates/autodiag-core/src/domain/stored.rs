@@ -27,6 +27,10 @@ pub const LIVE_WORKSHOP_KEY: &str = "autodiag.workshop.live";
 /// In the tab's own storage: the question whose discussion slide the tab was projecting, so
 /// that a reload (a clicker's F5) takes the room back to it rather than to the page's top.
 pub const PROJECTED_SLIDE_KEY: &str = "autodiag.workshop.slide";
+/// In the tab's own storage: the projector's slide, as « assessment id:index ». A change made in
+/// another window redraws the projector, and leaving it to correct an answer and coming back
+/// must not take the room back to the first slide.
+pub const PROJECTOR_SLIDE_KEY: &str = "autodiag.projector.slide";
 
 /// The respondents a facilitator loaded and the levels the group chose (`None`: « — »), so
 /// that leaving the page, going back or reloading loses none of a workshop's work.

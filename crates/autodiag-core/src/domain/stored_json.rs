@@ -63,6 +63,7 @@ fn answer(value: &Json) -> Result<Answer, ShapeError> {
         choice: fields.optional("choice", choice)?,
         note: fields.or_default("note", Json::string)?,
         ask: fields.or_default("ask", Json::string)?,
+        previous: fields.optional("previous", choice)?,
     })
 }
 
@@ -161,6 +162,7 @@ pub fn read_assessment(value: &Json) -> Result<Assessment, ShapeError> {
         pillars: fields.or_default("pillars", |v| map_of(v, pillar_settings))?,
         roadmap: fields.optional("roadmap", roadmap)?,
         set_aside: fields.or_default("set_aside", |v| list_of(v, set_aside))?,
+        redone_from: fields.or_default("redone_from", Json::string)?,
         created_at: fields.required("created_at", Json::string)?,
         updated_at: fields.required("updated_at", Json::string)?,
         last_downloaded_at: fields.optional("last_downloaded_at", Json::string)?,
@@ -187,6 +189,9 @@ fn write_answer(out: &mut JsonWriter, answer: &Answer) {
     }
     out.text_unless_empty("note", &answer.note);
     out.text_unless_empty("ask", &answer.ask);
+    if let Some(previous) = answer.previous {
+        write_choice(out.key("previous"), previous);
+    }
     out.close('}');
 }
 
@@ -304,6 +309,7 @@ pub fn write_assessment(out: &mut JsonWriter, assessment: &Assessment) {
         out.key("set_aside")
             .list(&assessment.set_aside, write_set_aside);
     }
+    out.text_unless_empty("redone_from", &assessment.redone_from);
     out.text("created_at", &assessment.created_at);
     out.text("updated_at", &assessment.updated_at);
     out.text_if_some(

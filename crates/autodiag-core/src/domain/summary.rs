@@ -763,6 +763,7 @@ fn to_assessment(
             choice,
             note: super::assessment::truncate_chars(&raw.note, super::assessment::MAX_NOTE_CHARS),
             ask: super::assessment::truncate_chars(&raw.ask, super::assessment::MAX_ASK_CHARS),
+            previous: None,
         };
         if framework.has_question(&raw.question_id) {
             answers.insert(raw.question_id.clone(), answer);
@@ -825,6 +826,7 @@ fn to_assessment(
         pillars,
         roadmap,
         set_aside,
+        redone_from: String::new(),
         created_at: now.to_string(),
         updated_at: written.clone(),
         // The file just read is a copy of these answers, made when it was written.
