@@ -203,9 +203,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # round recalls its answers instead of counting them, and an old file's import offers to redo
 # it; the projector keeps its slide; a duty left out of an edited roadmap named on the roadmap
 # and closing slides; the printed first page names the duties below their minimum; legal
-# links land on the question (+2.3 KB; first load +1.0 KB): 700,256.
+# links land on the question (+2.3 KB; first load +1.0 KB): 700,256. A priority with no
+# action in an edited roadmap named; the summary and the report say which diagnostic a round
+# redoes (`profile.redone_from`), and leave a reminder alone out; legal steps marked on the
+# roadmap slide (+2.0 KB; first load +0.3 KB): 702,230.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 700300
+DIST_BUDGET := 702300
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

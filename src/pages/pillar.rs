@@ -48,7 +48,7 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
                 (
                     scoring::answered_count(pillar, a),
                     to_review,
-                    a.redone_from.clone(),
+                    a.profile.redone_from.clone(),
                 )
             })
             .unwrap_or_default();
@@ -326,7 +326,7 @@ fn QuestionField(
     let previous_line = reactive(move || {
         let choice = previous.get()?;
         let date = state
-            .with_current(|a| a.redone_from.clone())
+            .with_current(|a| a.profile.redone_from.clone())
             .unwrap_or_default();
         let answer = match choice {
             Choice::Level(level) => format!(

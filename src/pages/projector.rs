@@ -355,9 +355,16 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
                 // What is still to do comes first, legal duties ahead; what is done says so,
                 // never as a next step.
                 let column = projector::roadmap_column(&roadmap, &reasons, horizon);
+                // A step the law requires says so, as its card does: the room may move it.
+                let owed = |item: &RoadmapItem| {
+                    roadmap.items.iter().position(|i| std::ptr::eq(i, item))
+                        .and_then(|i| reasons.get(i))
+                        .is_some_and(|r| r.iter().any(|r| matches!(r, crate::domain::roadmap::Reason::LegalMinimum { .. })))
+                };
                 let items = projector::Shortlist {
                     shown: column.shown.into_iter().map(|item| match item.status {
                         ItemStatus::Done => format!("{} ({})", item_title(state, item), td_string!(l, pst.status_done)),
+                        ItemStatus::Planned if owed(item) => format!("{} ({})", item_title(state, item), td_string!(l, projector.legal_step)),
                         ItemStatus::Planned => item_title(state, item),
                     }).collect(),
                     more: column.more,

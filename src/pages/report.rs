@@ -104,8 +104,17 @@ pub fn ReportPage() -> impl IntoView {
             td_string!(l, profile.date).to_string(),
             if profile.date.is_empty() {
                 dash()
-            } else {
+            } else if profile.redone_from.is_empty() {
                 browser::format_date(&profile.date, lang, false)
+            } else {
+                // IGRETEC and the collège read a second round as one.
+                td_string!(
+                    l,
+                    profile.date_redone,
+                    date = browser::format_date(&profile.date, lang, false),
+                    earlier = browser::format_date(&profile.redone_from, lang, false)
+                )
+                .to_string()
             },
         ),
         (

@@ -53,6 +53,7 @@ pub fn RoadmapPage() -> impl IntoView {
     );
     let (drafted_focus, drafted_later) =
         roadmap::choose_focus(&assessment, &state.scores.get_untracked());
+    let focus_ids: Vec<String> = drafted_focus.iter().map(|f| f.pillar_id.clone()).collect();
     // Edits on this page change the items; the focus only changes on a redraft, which
     // redraws the whole page.
     let roadmap = Memo::new(move |_| {
@@ -186,6 +187,18 @@ pub fn RoadmapPage() -> impl IntoView {
                 <ol class="focus-list" data-testid="focus-pillars">{focus}</ol>
                 {later}
                 {rules}
+                // Priorities changed after the plan was edited: say which have no action.
+                {reactive(move || {
+                    let names = roadmap.with(|r| {
+                        let missing = if r.edited { roadmap::focus_without_an_action(content::framework(), r, &focus_ids) } else { Vec::new() };
+                        missing.iter().map(|p| texts.pillar_name(p).to_string()).collect::<Vec<_>>()
+                    });
+                    (!names.is_empty()).then(|| view! {
+                        <p class="notice notice--warning" data-testid="focus-left-out">
+                            {td_string!(l, roadmap.focus_left_out, pillars = names.join(td_string!(l, shell.list_separator)))}
+                        </p>
+                    })
+                })}
             </section>
             <div class="roadmap-tools no-print">
                 <button type="button" class="button" id="regenerate" data-testid="regenerate" on:click=handler(regenerate)>{td_string!(l, roadmap.regenerate)}</button>

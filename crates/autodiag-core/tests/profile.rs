@@ -127,7 +127,7 @@ fn a_commune_assessed_again_keeps_its_name_and_is_dated_today() {
     assert_eq!(again.profile.date, "2026-12-05");
     assert_eq!(again.id, "b");
     assert_eq!(again.created_at, "2026-12-05T08:00:00Z");
-    assert_eq!(again.redone_from, "2025-06-12");
+    assert_eq!(again.profile.redone_from, "2025-06-12");
 }
 
 #[test]
@@ -154,6 +154,13 @@ fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
     );
     assert_eq!(again.previous_choice("mob_pcm"), Some(Choice::Unknown));
     assert_eq!(again.note("mob_pcm"), "voir le service travaux");
+    // Its summary holds this round's words only: the note, no level, no empty entry, and
+    // which diagnostic it redoes.
+    let file = autodiag_core::domain::summary::export(framework, &again, "2026-12-05T08:00:00Z");
+    assert_eq!(file.answers.len(), 1);
+    assert_eq!(file.answers[0].question_id, "mob_pcm");
+    assert_eq!(file.answers[0].level, None);
+    assert_eq!(file.profile.redone_from, "2025-06-12");
     // Choosing today's answer, the same or another, ends the reminder.
     again.set_choice("mob_pcm", Some(Choice::Unknown), "2026-12-05T08:01:00Z");
     assert_eq!(again.previous_choice("mob_pcm"), None);
@@ -171,7 +178,7 @@ fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
     let colleague = again.reassess("d".into(), "2026-12-20", "2026-12-20T08:00:00Z");
     assert!(scoring::is_complete(framework, &colleague));
     assert_eq!(colleague.answers, again.answers);
-    assert_eq!(colleague.redone_from, again.redone_from);
+    assert_eq!(colleague.profile.redone_from, again.profile.redone_from);
     // Cleared, a reminder goes too, and the answer with it when nothing else is left.
     let mut cleared = last_year.reassess("c".into(), "2026-12-05", "2026-12-05T08:00:00Z");
     cleared.set_choice("mob_actif", None, "2026-12-05T08:01:00Z");

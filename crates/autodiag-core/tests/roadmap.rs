@@ -1083,3 +1083,23 @@ fn a_pillar_left_for_later_only_by_the_pillars_order_is_said_to_be_tied() {
         None
     );
 }
+
+#[test]
+fn a_draft_plans_each_focus_pillar_and_a_later_priority_without_an_action_is_found() {
+    let mut a = small_commune();
+    let plan = draft(&a);
+    let ids = |f: Vec<roadmap::FocusPillar>| f.into_iter().map(|f| f.pillar_id).collect::<Vec<_>>();
+    let drafted = ids(focus(&a).0);
+    assert!(roadmap::focus_without_an_action(framework(), &plan, &drafted).is_empty());
+    // Économie becomes the first priority after the plan was kept: none of its actions.
+    set_importance(&mut a, "economie", Importance::High);
+    answer_pillar(&mut a, "economie", level(1));
+    let now = ids(focus(&a).0);
+    let mut kept = plan.clone();
+    kept.items.retain(|i| !i.id.starts_with("eco_"));
+    assert!(now.contains(&"economie".to_string()), "{now:?}");
+    assert_eq!(
+        roadmap::focus_without_an_action(framework(), &kept, &now),
+        ["economie"]
+    );
+}

@@ -290,6 +290,8 @@ test("projector: a duty under its legal minimum heads « À travailler », and a
   const short = await page.$$eval("[data-testid=slide] .projector__columns > div:first-child li", (lis) => lis.map((li) => li.textContent));
   assert.ok(!short.includes(done), `« ${done} » is shown as still to do: ${short.join(" | ")}`);
   assert.equal(short.at(-1), `${done} (réalisée)`, short.join(" | "));
+  // The steps the law requires come first and say so, as their cards do.
+  assert.match(short[0], / \(obligation légale\)$/, short.join(" | "));
   await slideTo(9);
   const next = await page.$$eval("[data-testid=slide] .projector__closing li", (lis) => lis.map((li) => li.textContent));
   assert.ok(next.length >= 3 && !next.includes(step), `the done action's first step is a next step: ${next.join(" | ")}`);

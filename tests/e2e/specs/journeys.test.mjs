@@ -398,6 +398,18 @@ test("on a new computer with last round's file, the import offers first to redo 
   assert.equal(await page.inputValue("#date"), new Date().toISOString().slice(0, 10));
   await page.goto(`${app.server.url}#/pilier/mobilite`);
   await expectText(page, "[data-testid=previous-mob_pcm]", /^Réponse du diagnostic du 12\/06\/2025 : 2 · /);
+  await page.click("[data-testid=mob_pcm-3]");
+  // What reaches IGRETEC: today's answers only, a partial file, and which diagnostic it redoes.
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  const summary = await downloadText(page, "[data-testid=download-summary]");
+  assert.match(summary.name, /-partiel\.json$/);
+  const file = JSON.parse(summary.text);
+  assert.deepEqual(file.answers.filter((a) => a.level !== undefined).map((a) => [a.question_id, a.level]), [["mob_pcm", 3]]);
+  assert.ok(file.answers.every((a) => a.level !== undefined || a.note || a.ask), "no empty entry for a reminder alone");
+  assert.equal(file.profile.redone_from, "2025-06-12");
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.waitForSelector("[data-testid=report] table");
+  assert.match(await page.textContent("[data-testid=report] table"), new RegExp(`${new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" }).replaceAll("/", "\\/")}, refait à partir du diagnostic du 12\/06\/2025`));
   const dates = await page.evaluate(() =>
     Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")).map((k) => JSON.parse(localStorage.getItem(k)).assessment.profile.date).sort());
   assert.deepEqual(dates.slice(0, 2), ["2025-06-12", "2026-11-20"], "the file's round stays as it was");

@@ -390,3 +390,27 @@ test("an edited roadmap flags the steps that answers changed since have already 
   await assertClean(page);
   await context.close();
 });
+
+test("a pillar made a priority after the roadmap was edited, with no action in it, is named with the way to add one", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await stretchedCommune(context, "Erquelinnes");
+  const focus = await page.locator("[data-testid=focus-pillars] > li strong").allTextContents();
+  assert.ok(!focus.includes("Smart Citizens"), focus.join(", "));
+  assert.equal(await page.locator("[data-testid=focus-left-out]").count(), 0, "a draft plans its priorities");
+  await page.locator("[data-testid=roadmap-item]").first().locator("[data-testid=item-done]").check();
+  // The room then makes Smart Citizens the first priority, on its page.
+  await page.goto(`${app.server.url}#/pilier/smart_citizens`);
+  await page.locator('.priority__importance label:has-text("Haute") input').check();
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await page.waitForSelector("[data-testid=focus-pillars]");
+  assert.equal(await page.textContent("[data-testid=focus-pillars] > li strong"), "Smart Citizens");
+  await expectText(page, "[data-testid=focus-left-out]", "Prioritaire, sans aucune action dans votre feuille de route (modifiée avant que les priorités changent) : Smart Citizens. Ajoutez-en avec « Ajouter une action du catalogue », ou régénérez la feuille de route (vos modifications seraient perdues).");
+  // Adding one of its actions from the catalogue answers it.
+  await page.selectOption("#catalogue-pillar", "smart_citizens");
+  const action = await page.locator("[data-testid=catalogue-action] option").nth(1).getAttribute("value");
+  await page.selectOption("[data-testid=catalogue-action]", action);
+  await page.click("[data-testid=catalogue-add]");
+  await page.locator("[data-testid=focus-left-out]").waitFor({ state: "detached" });
+  await assertClean(page);
+  await context.close();
+});

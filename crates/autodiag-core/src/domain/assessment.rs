@@ -170,10 +170,13 @@ pub struct Answer {
 
 impl Answer {
     pub fn is_empty(&self) -> bool {
-        self.choice.is_none()
-            && self.note.is_empty()
-            && self.ask.is_empty()
-            && self.previous.is_none()
+        self.is_blank_this_round() && self.previous.is_none()
+    }
+
+    /// Nothing given in this round: no choice, note or « à demander à », at most an earlier
+    /// round's reminder, which a summary leaves out.
+    pub fn is_blank_this_round(&self) -> bool {
+        self.choice.is_none() && self.note.is_empty() && self.ask.is_empty()
     }
 }
 
@@ -235,10 +238,6 @@ pub struct Assessment {
     /// Answers to questions this version of the framework does not have.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<SetAsideAnswer>,
-    /// The date (`YYYY-MM-DD`) of the diagnostic this one was redone from, whose answers its
-    /// questions recall; empty for a diagnostic started afresh.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub redone_from: String,
     pub created_at: String,
     pub updated_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -475,7 +474,7 @@ impl Assessment {
         ) {
             return copy;
         }
-        copy.redone_from = self.profile.date.clone();
+        copy.profile.redone_from = self.profile.date.clone();
         for (_, answer) in copy.answers.iter_mut() {
             if let Some(choice) = answer.choice.take() {
                 answer.previous = Some(choice);

@@ -127,6 +127,11 @@ pub struct Profile {
     /// absent from the JSON) when one person answered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<String>,
+    /// The date (`YYYY-MM-DD`) of the commune's earlier diagnostic this one was redone from,
+    /// whose answers its questions recall until today's are chosen; empty for a first one.
+    /// (format 5)
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub redone_from: String,
 }
 
 /// Whose answers an assessment holds, as a workshop announces it.

@@ -226,6 +226,27 @@ impl<'a> Context<'a> {
 }
 
 /// Ranks pillars by gap to target weighted by importance; keeps at most three.
+/// The pillars of `focus` that `roadmap` holds no action of, done or not. A draft plans each
+/// focus pillar; a roadmap the commune edited before its priorities changed may not, and
+/// then a new priority would go without a step unseen.
+pub fn focus_without_an_action<'a>(
+    framework: &Framework,
+    roadmap: &Roadmap,
+    focus: &'a [String],
+) -> Vec<&'a str> {
+    focus
+        .iter()
+        .filter(|pillar| {
+            !roadmap.items.iter().any(|item| {
+                framework
+                    .action(&item.id)
+                    .is_some_and(|a| &a.pillar == *pillar)
+            })
+        })
+        .map(String::as_str)
+        .collect()
+}
+
 pub fn choose_focus(
     assessment: &Assessment,
     scores: &[PillarScore],

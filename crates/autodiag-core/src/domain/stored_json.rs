@@ -108,6 +108,7 @@ pub(crate) fn profile(value: &Json) -> Result<Profile, ShapeError> {
         partnerships: fields.or_default("partnerships", Json::string)?,
         consolidated_respondents: fields.or_default("consolidated_respondents", Json::whole_u32)?,
         participants: fields.or_default("participants", |v| list_of(v, Json::string))?,
+        redone_from: fields.or_default("redone_from", Json::string)?,
     })
 }
 
@@ -162,7 +163,6 @@ pub fn read_assessment(value: &Json) -> Result<Assessment, ShapeError> {
         pillars: fields.or_default("pillars", |v| map_of(v, pillar_settings))?,
         roadmap: fields.optional("roadmap", roadmap)?,
         set_aside: fields.or_default("set_aside", |v| list_of(v, set_aside))?,
-        redone_from: fields.or_default("redone_from", Json::string)?,
         created_at: fields.required("created_at", Json::string)?,
         updated_at: fields.required("updated_at", Json::string)?,
         last_downloaded_at: fields.optional("last_downloaded_at", Json::string)?,
@@ -241,6 +241,7 @@ pub(crate) fn write_profile(out: &mut JsonWriter, profile: &Profile) {
     if !profile.participants.is_empty() {
         out.key("participants").strings(&profile.participants);
     }
+    out.text_unless_empty("redone_from", &profile.redone_from);
     out.close('}');
 }
 
@@ -309,7 +310,6 @@ pub fn write_assessment(out: &mut JsonWriter, assessment: &Assessment) {
         out.key("set_aside")
             .list(&assessment.set_aside, write_set_aside);
     }
-    out.text_unless_empty("redone_from", &assessment.redone_from);
     out.text("created_at", &assessment.created_at);
     out.text("updated_at", &assessment.updated_at);
     out.text_if_some(

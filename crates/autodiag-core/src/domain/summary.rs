@@ -306,13 +306,17 @@ pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str
     let scores = scoring::score_all(framework, assessment);
     let answers = framework
         .question_ids()
-        .filter_map(|q| assessment.answers.get(q).map(|a| summary_answer(q, a)))
+        .filter_map(|q| {
+            // A reminder of an earlier round alone is not an answer of this one.
+            let answer = assessment.answers.get(q)?;
+            (!answer.is_blank_this_round()).then(|| summary_answer(q, answer))
+        })
         .collect();
     // Answers the framework no longer lists are kept, not dropped, so nothing is lost.
     let set_aside_answers = assessment
         .answers
         .iter()
-        .filter(|(q, _)| !framework.has_question(q))
+        .filter(|(q, a)| !framework.has_question(q) && !a.is_blank_this_round())
         .map(|(q, a)| summary_answer(q, a))
         .chain(
             assessment
@@ -826,7 +830,6 @@ fn to_assessment(
         pillars,
         roadmap,
         set_aside,
-        redone_from: String::new(),
         created_at: now.to_string(),
         updated_at: written.clone(),
         // The file just read is a copy of these answers, made when it was written.
