@@ -181,9 +181,20 @@ fn Header() -> impl IntoView {
     // Redrawn on every route change (see `Shell`); the name follows what happens in between:
     // a rename (the profile's field, « Renommer » on « Mes évaluations »), a deletion.
     let current_name = move || {
-        state
-            .with_current(|a| a.profile.display_name())
-            .map(|name| view! { <span class="site-nav__current">{name}</span> })
+        let name = state.with_current(|a| {
+            let name = a.profile.display_name();
+            // Two rounds of one commune in this browser read alike: the date tells them apart.
+            let another = state
+                .workspace
+                .with(|w| w.others_of_same_commune(a).next().is_some());
+            if another && !a.profile.date.is_empty() {
+                let date = browser::format_date(&a.profile.date, state.lang_code(), false);
+                format!("{name} · {date}")
+            } else {
+                name
+            }
+        })?;
+        Some(view! { <span class="site-nav__current">{name}</span> })
     };
     let here = state.route.get_untracked();
     let is = |route: Route| (here == route).then_some("page");

@@ -501,12 +501,13 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
                 <li>{td_string!(l, projector.step_college)}</li>
                 <li>{td_string!(l, projector.step_igretec)}</li>
             </ol>
-            {qr.map(|(link, svg)| view! {
+            {qr.map(|(link, svg)| { let href = link.clone(); view! {
                 <figure class="projector__qr" data-testid="share-qr" data-link=link>
                     <div inner_html=svg></div>
-                    <figcaption>{td_string!(l, projector.qr_caption)}</figcaption>
+                    // A link too, to copy into the workshop's minutes or follow-up email.
+                    <figcaption><a href=href>{td_string!(l, projector.qr_caption)}</a></figcaption>
                 </figure>
-            })}
+            }})}
         </div>
     }
 }

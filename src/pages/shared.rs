@@ -75,6 +75,8 @@ fn SharedResults(assessment: Assessment) -> impl IntoView {
             {date.map(|date| view! { <p>{date}</p> })}
             <p class="notice notice--info">{td_string!(l, shared.read_only)}</p>
             <OverallScore scores=scores.clone()/>
+            // The room heard it on the first slide: a participant's phone says it too, named.
+            {state.ensure_questions().then(|| view! { <crate::components::obligations::DutiesBelowLine assessment=assessment.clone()/> })}
             <ChartFigure draw=Callback::new(move |width| radar_at(&radar, width)) file_stem="autodiag-partage-radar".to_string()
                 size=(chart::RADAR_WIDTH, chart::RADAR_HEIGHT) testid="radar-chart" table_title=td_string!(l, results.table_caption).to_string()>
                 <PlainScores scores=scores.clone()/>

@@ -444,6 +444,9 @@ test("coming back more than six months on, the home page offers to redo the diag
   // Last time's answers are recalled, not given again: the new round counts none of them
   // until today's are chosen, so it cannot reach IGRETEC as « complete » unread.
   await page.goto(`${app.server.url}#/pilier/mobilite`);
+  // The header tells the two rounds of Thuin apart.
+  const todayFr = new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" });
+  await expectText(page, ".site-nav__current", `Thuin · ${todayFr}`);
   const progress = page.locator("[data-testid=pillar-progress]");
   await expectText(page, "[data-testid=pillar-progress]", /^0 \/ \d+ questions répondues · \d+ à revoir depuis le diagnostic du 12\/06\/2025$/);
   const recalled = page.locator("[data-testid=previous-mob_pcm]");

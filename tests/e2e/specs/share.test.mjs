@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, PILLARS, resultsDir, expectText } from "../lib/harness.mjs";
 
 const app = useApp();
 
@@ -18,6 +18,8 @@ test("the projector's QR link reopens the same scores, read-only, on another dev
   await page.locator("[data-testid=radar-chart] svg").waitFor();
   const scores = await page.locator("[data-testid=radar-chart] table tbody tr td:first-of-type").allTextContents();
   const overall = (await page.locator(".overall-score, [data-testid=overall-score]").first().textContent()).trim();
+  const legal = await page.textContent("[data-testid=diagnostic-status] [data-testid=status-legal]");
+  assert.match(legal, /^\d+ obligations? légales? sous le minimum : /);
 
   await page.goto(`${app.server.url}outils/#/projection`);
   await page.waitForSelector("[data-testid=slide] svg");
@@ -27,6 +29,8 @@ test("the projector's QR link reopens the same scores, read-only, on another dev
   const link = await qr.getAttribute("data-link");
   assert.ok(link.startsWith(`${app.server.url}outils/#/partage?`), link);
   assert.ok(link.length < 2000, `${link.length} characters`);
+  // Also a link, to copy into the minutes.
+  assert.equal(await qr.locator("figcaption a").getAttribute("href"), link);
   assert.ok(!link.includes("Marie") && !/note/i.test(link), "no respondent or note in the link");
   // The code and its caption fit the 720p slide.
   const box = await qr.boundingBox();
@@ -43,6 +47,8 @@ test("the projector's QR link reopens the same scores, read-only, on another dev
   assert.match(await shared.locator("h1").textContent(), /^Résultats partagés — Ham-sur-Heure-Nalinnes$/);
   assert.equal((await shared.locator(".overall-score, [data-testid=overall-score]").first().textContent()).trim(), overall);
   assert.deepEqual(await shared.locator("[data-testid=shared-scores] tbody tr td:first-of-type").allTextContents(), scores);
+  // The duties below their minimum, named as on the results: the room heard them.
+  await expectText(shared, "[data-testid=shared] [data-testid=status-legal]", legal);
   const stored = await shared.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")));
   assert.deepEqual(stored, [], "the shared results are not stored on the phone");
   await shared.screenshot({ path: path.join(resultsDir(), "shared-375.png"), fullPage: true });

@@ -54,6 +54,9 @@ test("the projector walks its slides with the keyboard and never overflows", asy
   for (const [width, height] of [[1280, 720], [1920, 1080]]) {
     await page.setViewportSize({ width, height });
     await page.goto(`${app.server.url}outils/#/projection`);
+    // Back after Échap, the projector shows the slide it left: Home starts over.
+    await page.waitForSelector("[data-testid=slide-counter]");
+    await page.keyboard.press("Home");
     await page.waitForSelector("[data-testid=slide] svg");
     const total = 9;
     for (let slide = 1; slide <= total; slide++) {
