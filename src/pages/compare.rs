@@ -249,6 +249,20 @@ pub fn ComparePage() -> impl IntoView {
             };
             view! { <td class=class data-label=delta_label.clone()>{text}</td> }
         };
+        // What became of the earlier round's plan, before its objectives are evaluated.
+        let plan = b.roadmap.as_ref().filter(|_| same_commune).map(|r| {
+            let done = r
+                .items
+                .iter()
+                .filter(|i| i.status == crate::domain::plan::ItemStatus::Done)
+                .count();
+            let date = crate::browser::format_date(&b.profile.date, state.lang_code(), false);
+            view! {
+                <p data-testid="compare-roadmap">
+                    {crate::td_plural!(l, compare.roadmap_done, done, total = r.items.len(), date = date)}
+                </p>
+            }
+        });
         // The earlier assessment's roadmap was the plan: its PST objectives, evaluated by the later one.
         let evaluate = (same_commune && b.roadmap.is_some()).then(|| {
             let (earlier, later) = (b.id.clone(), a.id.clone());
@@ -265,6 +279,7 @@ pub fn ComparePage() -> impl IntoView {
         });
         view! {
             {other_commune}
+            {plan}
             {evaluate}
             {others_answered}
             {changed_notice}

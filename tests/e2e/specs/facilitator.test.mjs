@@ -672,9 +672,15 @@ test("before / after with one assessment of the commune offers to import the ear
   assert.match(await offer.textContent(), /Importer l'évaluation précédente.*Gerpinnes n'a qu'une évaluation dans ce navigateur/s);
   assert.equal(await page.locator("[data-testid=pillar-deltas]").count(), 0);
   await axe(page, "before / after offering the import");
-  await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([["gerpinnes-2025.json", gerpinnes("2025-11-18", 2)]]));
+  // Last year's plan, some of it done.
+  const earlier = gerpinnes("2025-11-18", 2);
+  earlier.roadmap = example().roadmap;
+  const done = earlier.roadmap.items.filter((i) => i.status === "done").length;
+  assert.ok(done > 0 && done < earlier.roadmap.items.length);
+  await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([["gerpinnes-2025.json", earlier]]));
   await page.waitForSelector("[data-testid=pillar-deltas]");
   assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
+  await expectText(page, "[data-testid=compare-roadmap]", `Feuille de route du 18/11/2025 : ${done} action${done > 1 ? "s marquées" : " marquée"} « Fait » sur ${earlier.roadmap.items.length}.`);
   assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);
   assert.match(await page.$eval("#compare-after", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 20\/11\/2026/);
   assert.equal(await offer.count(), 0, "two assessments of Gerpinnes: the offer is gone");
