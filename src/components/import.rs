@@ -324,10 +324,15 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
                 // two copies of one diagnostic: replacing one by the other loses it.
                 (a.profile.authorship() != pending.profile.authorship())
                     .then(|| owner_text(&a.profile)),
+                // A synthesis already counts its people: merging it with one of them counts
+                // that person twice, or is refused.
+                !a.profile.is_synthesis() && !pending.profile.is_synthesis(),
             )
         })
     });
-    let Some((different, here_answered, here_changed, here_is_newer, other_author)) = here else {
+    let Some((different, here_answered, here_changed, here_is_newer, other_author, two_people)) =
+        here
+    else {
         return String::new();
     };
     let versions = td_string!(
@@ -366,15 +371,19 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
         }
     };
     match other_author {
-        Some(here) => format!(
-            "{versions} {}",
-            td_string!(
+        Some(here) => {
+            let authors = td_string!(
                 l,
                 import.different_authors,
                 here = here,
                 file = owner_text(&pending.profile)
-            )
-        ),
+            );
+            if two_people {
+                format!("{versions} {authors} {}", td_string!(l, import.merge_hint))
+            } else {
+                format!("{versions} {authors}")
+            }
+        }
         None => versions,
     }
 }

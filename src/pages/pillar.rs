@@ -325,9 +325,9 @@ fn QuestionField(
         .collect_any_view();
     let previous_line = reactive(move || {
         let choice = previous.get()?;
-        let date = state
-            .with_current(|a| a.profile.redone_from.clone())
-            .unwrap_or_default();
+        // Read once: it never changes while the page is open.
+        let date =
+            untrack(|| state.with_current(|a| a.profile.redone_from.clone())).unwrap_or_default();
         let answer = match choice {
             Choice::Level(level) => format!(
                 "{} · {}",

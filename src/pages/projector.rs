@@ -419,10 +419,11 @@ fn share_qr(_: &Assessment, _: &str) -> Option<(String, String)> {
     None
 }
 
-/// The legal duties below their minimum that an edited roadmap plans no step for (a draft
-/// plans them all).
+/// The legal duties below their minimum that an edited roadmap plans no step for. A draft
+/// plans them all, once redrafted: one shown while an answer changes in another window may
+/// be behind.
 fn duties_left_out(assessment: &Assessment) -> Vec<String> {
-    if assessment.roadmap.is_none() {
+    if !assessment.roadmap.as_ref().is_some_and(|r| r.edited) {
         return Vec::new();
     }
     crate::domain::roadmap::duties_without_a_step(content::framework(), assessment)

@@ -195,7 +195,11 @@ pub fn RoadmapPage() -> impl IntoView {
                     });
                     (!names.is_empty()).then(|| view! {
                         <p class="notice notice--warning" data-testid="focus-left-out">
-                            {td_string!(l, roadmap.focus_left_out, pillars = names.join(td_string!(l, shell.list_separator)))}
+                            {if names.len() == 1 {
+                                td_string!(l, roadmap.focus_left_out, pillars = &names[0])
+                            } else {
+                                td_string!(l, roadmap.focus_left_out_many, pillars = names.join(td_string!(l, shell.list_separator)))
+                            }}
                         </p>
                     })
                 })}

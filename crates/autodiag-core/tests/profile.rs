@@ -179,10 +179,36 @@ fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
     assert!(scoring::is_complete(framework, &colleague));
     assert_eq!(colleague.answers, again.answers);
     assert_eq!(colleague.profile.redone_from, again.profile.redone_from);
-    // Cleared, a reminder goes too, and the answer with it when nothing else is left.
+    // A misclick then « Effacer la réponse » brings the reminder back, never loses it.
     let mut cleared = last_year.reassess("c".into(), "2026-12-05", "2026-12-05T08:00:00Z");
-    cleared.set_choice("mob_actif", None, "2026-12-05T08:01:00Z");
-    assert!(!cleared.answers.contains_key("mob_actif"));
+    cleared.set_choice("mob_actif", Some(Choice::Unknown), "2026-12-05T08:01:00Z");
+    cleared.set_choice("mob_actif", None, "2026-12-05T08:02:00Z");
+    assert_eq!(
+        cleared.previous_choice("mob_actif"),
+        Some(Choice::Level(Level::new(3).unwrap()))
+    );
+    // Redone again a year later, unconfirmed: a reminder holds only the round it names.
+    let third = cleared.reassess("e".into(), "2027-12-05", "2027-12-05T08:00:00Z");
+    assert_eq!(third.profile.redone_from, "2026-12-05");
+    assert_eq!(third.previous_choice("mob_actif"), None);
+    assert_eq!(third.previous_choice("mob_pcm"), None);
+    // Answers to questions the référentiel no longer has are last round's too.
+    let mut old = last_year.clone();
+    old.set_aside
+        .push(autodiag_core::domain::assessment::SetAsideAnswer {
+            question_id: "gou_ancienne".into(),
+            answer: autodiag_core::domain::assessment::Answer {
+                choice: Some(Choice::Level(Level::new(2).unwrap())),
+                ..Default::default()
+            },
+        });
+    let redone = old.reassess("f".into(), "2026-12-05", "2026-12-05T08:00:00Z");
+    let file = autodiag_core::domain::summary::export(framework, &redone, "2026-12-05T08:00:00Z");
+    assert!(
+        file.set_aside_answers.is_empty(),
+        "{:?}",
+        file.set_aside_answers
+    );
 }
 
 #[test]

@@ -1102,4 +1102,16 @@ fn a_draft_plans_each_focus_pillar_and_a_later_priority_without_an_action_is_fou
         roadmap::focus_without_an_action(framework(), &kept, &now),
         ["economie"]
     );
+    // The commune's own action serving one of its questions answers it too.
+    let own = kept
+        .add_custom("Guichet commerces locaux", Horizon::Short)
+        .unwrap();
+    let question = &framework().pillar("economie").unwrap().questions[0];
+    kept.set_field(
+        &own,
+        autodiag_core::domain::plan::ItemField::Objective,
+        question,
+    )
+    .unwrap();
+    assert!(roadmap::focus_without_an_action(framework(), &kept, &now).is_empty());
 }

@@ -461,6 +461,9 @@ test("coming back more than six months on, the home page offers to redo the diag
   assert.equal(await page.isChecked("[data-testid=mob_pcm-2]"), true);
   assert.equal(await page.locator("[data-testid=previous-mob_pcm]").count(), 0);
   assert.match(await progress.textContent(), /^1 \//);
+  // A misclick cleared: last time's answer is recalled again, not lost.
+  await page.click("#mob_pcm .question__clear");
+  await expectText(page, "[data-testid=previous-mob_pcm]", /^Réponse du diagnostic du 12\/06\/2025 : 2 · /);
   await assertClean(page);
   await context.close();
 });

@@ -225,7 +225,16 @@ test("a workshop's synthesis of the same day as one person's answers says whose 
   const ask = page.locator("[data-testid=import-duplicate]");
   await ask.waitFor();
   assert.match(await ask.locator("[data-testid=import-versions]").textContent(),
-    /Ce ne sont pas les mêmes réponses\. Dans ce navigateur : Évaluation remplie par Marie Dubois[^.]*\. Dans le fichier : Consolidation des réponses de 5 répondants\. Pour garder les deux, importez le fichier comme nouvelle évaluation, puis réunissez-les dans « Plusieurs répondants »\.$/);
+    /Ce ne sont pas les mêmes réponses\. Dans ce navigateur : Évaluation remplie par Marie Dubois[^.]*\. Dans le fichier : Consolidation des réponses de 5 répondants\. Pour garder les deux, importez le fichier comme nouvelle évaluation\.$/);
+  // A colleague's own answers of the same day: the two can be brought together.
+  await page.click("[data-testid=import-keep-both]");
+  const colleague = lobbesSavedLater();
+  Object.assign(colleague.profile, { respondent_name: "Luc Martin", respondent_role: "Échevin" });
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-echevin.json", colleague]]));
+  const theirs = page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-echevin.json" });
+  await theirs.waitFor();
+  assert.match(await theirs.locator("[data-testid=import-versions]").textContent(),
+    /Dans le fichier : Évaluation remplie par Luc Martin \(Échevin\)\. Pour garder les deux, importez le fichier comme nouvelle évaluation\. Pour réunir ensuite leurs réponses en une synthèse : « Plusieurs répondants »\.$/);
   // The same person's later copy says nothing of the kind.
   await page.click("[data-testid=import-keep-both]");
   await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-bureau.json", lobbesSavedLater()]]));

@@ -173,9 +173,12 @@ impl Answer {
         self.is_blank_this_round() && self.previous.is_none()
     }
 
-    /// Nothing given in this round: no choice, note or « à demander à », at most an earlier
-    /// round's reminder, which a summary leaves out.
-    pub fn is_blank_this_round(&self) -> bool {
+    /// An earlier round's reminder and nothing of this round. A summary leaves it out.
+    pub fn is_only_a_reminder(&self) -> bool {
+        self.previous.is_some() && self.is_blank_this_round()
+    }
+
+    fn is_blank_this_round(&self) -> bool {
         self.choice.is_none() && self.note.is_empty() && self.ask.is_empty()
     }
 }
@@ -297,8 +300,6 @@ impl Assessment {
     pub fn set_choice(&mut self, question: &str, choice: Option<Choice>, now: &str) {
         let answer = self.answers.entry(question.to_string()).or_default();
         answer.choice = choice;
-        // Choosing, or clearing, is this round's answer: the earlier one is no longer recalled.
-        answer.previous = None;
         self.forget_if_empty(question);
         self.touch(now);
     }
@@ -475,15 +476,18 @@ impl Assessment {
             return copy;
         }
         copy.profile.redone_from = self.profile.date.clone();
+        // Only that round's own answers: a reminder it never confirmed is older than its date.
         for (_, answer) in copy.answers.iter_mut() {
-            if let Some(choice) = answer.choice.take() {
-                answer.previous = Some(choice);
-            }
+            answer.previous = answer.choice.take();
+        }
+        for aside in &mut copy.set_aside {
+            aside.answer.previous = aside.answer.choice.take();
         }
         copy
     }
 
-    /// The earlier round's answer that `question` recalls, until this round's is chosen.
+    /// The earlier round's answer that `question` recalls, until this round's is chosen (and
+    /// again if it is cleared: a misclick must not lose it).
     pub fn previous_choice(&self, question: &str) -> Option<Choice> {
         self.answers
             .get(question)
@@ -525,7 +529,7 @@ impl Assessment {
             // The earlier answer in words. Until 2.7.0 an answer without a level read « niveau ? »
             // or « niveau – », which told a commune nothing; a reminder already written that way
             // is not written again.
-            let (answered, written_before) = match old.choice {
+            let (answered, written_before) = match old.choice.or(old.previous) {
                 Some(Choice::Level(level)) => (format!("niveau {}", level.get()), None),
                 Some(Choice::Unknown) => ("« Je ne sais pas »".to_string(), Some("niveau ?")),
                 Some(Choice::NotApplicable) => ("« Non applicable »".to_string(), Some("niveau –")),

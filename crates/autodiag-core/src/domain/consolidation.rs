@@ -528,6 +528,8 @@ pub fn consolidate(
     let mut profile = profiles
         .first()
         .map_or_else(Profile::default, |p| (*p).clone());
+    // The workshop's own answers, not a redone round's: no earlier diagnostic to name.
+    profile.redone_from.clear();
     if let Some(nis_code) = latest_text(|p| &p.nis_code) {
         profile.nis_code = nis_code;
     }

@@ -225,8 +225,8 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Ranks pillars by gap to target weighted by importance; keeps at most three.
-/// The pillars of `focus` that `roadmap` holds no action of, done or not. A draft plans each
+/// The pillars of `focus` that `roadmap` holds no action of, done or not: a catalogue action of
+/// the pillar, or the commune's own serving one of its questions. A draft plans each
 /// focus pillar; a roadmap the commune edited before its priorities changed may not, and
 /// then a new priority would go without a step unseen.
 pub fn focus_without_an_action<'a>(
@@ -241,12 +241,18 @@ pub fn focus_without_an_action<'a>(
                 framework
                     .action(&item.id)
                     .is_some_and(|a| &a.pillar == *pillar)
+                    || item
+                        .objective
+                        .as_deref()
+                        .and_then(|q| framework.pillar_of(q))
+                        .is_some_and(|p| &p.id == *pillar)
             })
         })
         .map(String::as_str)
         .collect()
 }
 
+/// Ranks pillars by gap to target weighted by importance; keeps at most three.
 pub fn choose_focus(
     assessment: &Assessment,
     scores: &[PillarScore],

@@ -309,19 +309,20 @@ pub fn export(framework: &Framework, assessment: &Assessment, generated_at: &str
         .filter_map(|q| {
             // A reminder of an earlier round alone is not an answer of this one.
             let answer = assessment.answers.get(q)?;
-            (!answer.is_blank_this_round()).then(|| summary_answer(q, answer))
+            (!answer.is_only_a_reminder()).then(|| summary_answer(q, answer))
         })
         .collect();
     // Answers the framework no longer lists are kept, not dropped, so nothing is lost.
     let set_aside_answers = assessment
         .answers
         .iter()
-        .filter(|(q, a)| !framework.has_question(q) && !a.is_blank_this_round())
+        .filter(|(q, a)| !framework.has_question(q) && !a.is_only_a_reminder())
         .map(|(q, a)| summary_answer(q, a))
         .chain(
             assessment
                 .set_aside
                 .iter()
+                .filter(|s| !s.answer.is_only_a_reminder())
                 .map(|s| summary_answer(&s.question_id, &s.answer)),
         )
         .collect();
