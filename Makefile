@@ -211,9 +211,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # code's caption is its link (−0.4 KB, gzip's noise): 701,840. « Avant / après » says how much
 # of the earlier round's roadmap was done (+0.7 KB): 702,556. A review's fixes (reminders kept
 # when an answer is cleared, a redo of a redo, the merge advice between two people only, a
-# priority served by the commune's own action; +0.1 KB): 702,702.
+# priority served by the commune's own action; +0.1 KB): 702,702. « Dupliquer » on last
+# round's assessment says it starts a new diagnostic (+0.2 KB): 702,888.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 702800
+DIST_BUDGET := 702900
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

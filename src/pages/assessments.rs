@@ -137,17 +137,32 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let duplicate = {
         let id = id.clone();
         move |_| {
+            let from = state
+                .workspace
+                .with_untracked(|w| w.get(&id).map(|a| a.profile.date.clone()));
             if let Some((new_id, profile)) = state.reassess(&id) {
-                // Two copies of one day read alike in the list: say which one is now open.
-                ANNOUNCEMENT.set(
+                // Two copies of one day read alike in the list: say which one is now open. From
+                // an earlier round the copy recalls the answers rather than holding them.
+                let date = crate::browser::format_date(&profile.date, state.lang_code(), false);
+                let name = profile.display_name();
+                let redone =
+                    !profile.redone_from.is_empty() && from.as_ref() == Some(&profile.redone_from);
+                ANNOUNCEMENT.set(if !redone {
+                    td_string!(l, assessments.duplicated, name = name, date = date).to_string()
+                } else {
                     td_string!(
                         l,
-                        assessments.duplicated,
-                        name = profile.display_name(),
-                        date = crate::browser::format_date(&profile.date, state.lang_code(), false)
+                        assessments.redone,
+                        name = name,
+                        date = date,
+                        earlier = crate::browser::format_date(
+                            &profile.redone_from,
+                            state.lang_code(),
+                            false
+                        )
                     )
-                    .to_string(),
-                );
+                    .to_string()
+                });
                 // The keyboard goes to the copy's row, which the list has just drawn.
                 browser::focus_after_frame(format!("assessment-name-{new_id}"));
             }

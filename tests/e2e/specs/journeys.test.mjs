@@ -418,6 +418,23 @@ test("on a new computer with last round's file, the import offers first to redo 
   await context.close();
 });
 
+test("« Dupliquer » on last round's assessment says it starts a new diagnostic that recalls its answers", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["thuin.json", example("thuin-2025-06-12.json")]]));
+  await page.locator("[data-testid=imported-open]").waitFor();
+  await page.goto(`${app.server.url}#/evaluations`);
+  await page.locator("[data-testid=duplicate-assessment]").click();
+  const today = new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" });
+  await expectText(page, "[data-testid=assessments-status]", `Nouveau diagnostic de « Thuin » créé, daté du ${today}, et ouvert : chaque question y rappelle sa réponse du 12/06/2025, et compte quand vous choisissez celle d'aujourd'hui.`);
+  // A copy of this round, for a colleague, is still called a copy.
+  await page.locator("[data-testid=assessment-row]").filter({ has: page.locator("[data-testid=open-badge]") }).locator("[data-testid=duplicate-assessment]").click();
+  await expectText(page, "[data-testid=assessments-status]", /^Copie de « Thuin » créée, datée du /);
+  await assertClean(page);
+  await context.close();
+});
+
 test("coming back more than six months on, the home page offers to redo the diagnostic, leaving the old one intact", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
