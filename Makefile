@@ -212,9 +212,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # of the earlier round's roadmap was done (+0.7 KB): 702,556. A review's fixes (reminders kept
 # when an answer is cleared, a redo of a redo, the merge advice between two people only, a
 # priority served by the commune's own action; +0.1 KB): 702,702. « Dupliquer » on last
-# round's assessment says it starts a new diagnostic (+0.2 KB): 702,888.
+# round's assessment says it starts a new diagnostic (+0.2 KB): 702,888. A read-through: one
+# predicate for « of an earlier round », one for a slide's legal steps (+13 B): 702,901.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 702900
+DIST_BUDGET := 703000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

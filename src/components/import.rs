@@ -426,13 +426,7 @@ fn OpenImported(id: String) -> impl IntoView {
     let today = browser::today();
     let redo_id = state.workspace.with_untracked(|w| {
         w.get(&id)
-            .filter(|a| {
-                crate::domain::territory::older_than_months(
-                    &a.profile.date,
-                    &today,
-                    crate::domain::consolidation::OUT_OF_TIME_MONTHS,
-                ) && w.later_of_same_commune(a).is_none()
-            })
+            .filter(|a| w.offers_redo(a, &today))
             .map(|a| a.id.clone())
     });
     let open_class = if redo_id.is_some() {

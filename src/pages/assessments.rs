@@ -137,16 +137,16 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let duplicate = {
         let id = id.clone();
         move |_| {
-            let from = state
+            // The same test `reassess` applies: a copy of an earlier round recalls its answers.
+            let today = browser::today();
+            let redone = state
                 .workspace
-                .with_untracked(|w| w.get(&id).map(|a| a.profile.date.clone()));
+                .with_untracked(|w| w.get(&id).is_some_and(|a| a.is_of_an_earlier_round(&today)));
             if let Some((new_id, profile)) = state.reassess(&id) {
                 // Two copies of one day read alike in the list: say which one is now open. From
                 // an earlier round the copy recalls the answers rather than holding them.
                 let date = crate::browser::format_date(&profile.date, state.lang_code(), false);
                 let name = profile.display_name();
-                let redone =
-                    !profile.redone_from.is_empty() && from.as_ref() == Some(&profile.redone_from);
                 ANNOUNCEMENT.set(if !redone {
                     td_string!(l, assessments.duplicated, name = name, date = date).to_string()
                 } else {

@@ -25,6 +25,7 @@ pub fn HomePage() -> impl IntoView {
             let next = next_step(a);
             // A diagnostic of an earlier round is redone as a new evaluation, which leaves it
             // intact as the baseline « Avant / après » compares with.
+            // `Workspace::offers_redo`, written out: calling it costs the first load 0.6 KB.
             let redo = (crate::domain::territory::older_than_months(
                 &a.profile.date,
                 &today,

@@ -358,8 +358,7 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
                 // A step the law requires says so, as its card does: the room may move it.
                 let owed = |item: &RoadmapItem| {
                     roadmap.items.iter().position(|i| std::ptr::eq(i, item))
-                        .and_then(|i| reasons.get(i))
-                        .is_some_and(|r| r.iter().any(|r| matches!(r, crate::domain::roadmap::Reason::LegalMinimum { .. })))
+                        .is_some_and(|i| projector::is_owed(&roadmap, &reasons, i))
                 };
                 let items = projector::Shortlist {
                     shown: column.shown.into_iter().map(|item| match item.status {

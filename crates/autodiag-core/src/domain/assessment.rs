@@ -468,11 +468,7 @@ impl Assessment {
     pub fn reassess(&self, id: String, today: &str, now: &str) -> Assessment {
         let mut copy = self.duplicate(id, self.profile.commune.clone(), now);
         copy.profile.date = today.to_string();
-        if !super::territory::older_than_months(
-            &self.profile.date,
-            today,
-            super::consolidation::OUT_OF_TIME_MONTHS,
-        ) {
+        if !self.is_of_an_earlier_round(today) {
             return copy;
         }
         copy.profile.redone_from = self.profile.date.clone();
@@ -484,6 +480,16 @@ impl Assessment {
             aside.answer.previous = aside.answer.choice.take();
         }
         copy
+    }
+
+    /// Dated more than six months before `today` (`OUT_OF_TIME_MONTHS`): another round's
+    /// diagnostic, which is redone rather than continued.
+    pub fn is_of_an_earlier_round(&self, today: &str) -> bool {
+        super::territory::older_than_months(
+            &self.profile.date,
+            today,
+            super::consolidation::OUT_OF_TIME_MONTHS,
+        )
     }
 
     /// The earlier round's answer that `question` recalls, until this round's is chosen (and

@@ -70,6 +70,15 @@ pub fn closing_steps(
     shown
 }
 
+/// Whether the roadmap's item at `index` is a step towards a legal minimum still to do.
+/// `reasons` are `roadmap::explain_all`'s, one list per item.
+pub fn is_owed(roadmap: &Roadmap, reasons: &[Vec<Reason>], index: usize) -> bool {
+    roadmap.items[index].status != ItemStatus::Done
+        && reasons
+            .get(index)
+            .is_some_and(|r| r.iter().any(|r| matches!(r, Reason::LegalMinimum { .. })))
+}
+
 /// One horizon's items in the order the slides name them: what is still to do before what is
 /// done, and among what is still to do, the steps towards a legal minimum first; with how
 /// many of those steps there are. `reasons` are `roadmap::explain_all`'s, one list per item.
@@ -78,12 +87,7 @@ fn in_slide_order<'a>(
     reasons: &[Vec<Reason>],
     horizon: Horizon,
 ) -> (Vec<&'a RoadmapItem>, usize) {
-    let owed = |index: usize| {
-        roadmap.items[index].status != ItemStatus::Done
-            && reasons
-                .get(index)
-                .is_some_and(|r| r.iter().any(|r| matches!(r, Reason::LegalMinimum { .. })))
-    };
+    let owed = |index: usize| is_owed(roadmap, reasons, index);
     let mut indices: Vec<usize> = (0..roadmap.items.len())
         .filter(|&i| roadmap.items[i].horizon == horizon)
         .collect();

@@ -82,6 +82,12 @@ impl Workspace {
     /// later round (more than `consolidation::OUT_OF_TIME_MONTHS` after) takes its place: in a
     /// facilitator's browser, one respondent's file of a workshop is not another's earlier
     /// year, but next year's diagnostic by a new DG is.
+    /// Whether `assessment` is one to redo rather than continue: of an earlier round, and the
+    /// latest of its commune here (a later one is this round's, already started).
+    pub fn offers_redo(&self, assessment: &Assessment, today: &str) -> bool {
+        assessment.is_of_an_earlier_round(today) && self.later_of_same_commune(assessment).is_none()
+    }
+
     pub fn later_of_same_commune<'a>(
         &'a self,
         assessment: &'a Assessment,
