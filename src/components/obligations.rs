@@ -4,7 +4,7 @@
 
 use crate::domain::assessment::{Assessment, Choice};
 use crate::domain::content;
-use crate::domain::obligations::{self, Compliance};
+use crate::domain::obligations::{self, Compliance, DutiesToCheck, Unsettled};
 use crate::erased::reactive;
 use crate::i18n::*;
 use crate::route::Route;
@@ -153,30 +153,59 @@ pub fn DutiesLeftOut() -> impl IntoView {
     })
 }
 
-/// The legal duties answered « Je ne sais pas », where the roadmap is read (its screen, « Pour
-/// le PST », the report): no step follows from an unknown level, so without this a possible
-/// breach of the law would drop out of the plan unseen.
+/// The legal duties whose standing is unknown (« Je ne sais pas », « Non applicable », no
+/// answer), where the roadmap is read (its screen, « Pour le PST », the report): no step
+/// follows from any of these answers, so without this a possible breach of the law would drop
+/// out of the plan unseen.
 #[component]
 pub fn DutiesToVerify() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     reactive(move || {
-        let unknown = state
-            .with_current(|a| obligations::unknown(content::framework(), a))
+        let to_check = state
+            .with_current(|a| obligations::to_check(content::framework(), a))
             .unwrap_or_default();
-        let first = unknown.first()?.clone();
-        let duties = titles_listed(&unknown);
+        let (first, _) = to_check.0.first()?.clone();
+        let answers = to_check_by_answer(&to_check, titles_listed);
         let pillar = content::framework()
             .pillar_of(&first)
             .map(|p| p.id.clone())
             .unwrap_or_default();
         Some(view! {
             <p class="notice notice--warning" data-testid="duties-to-verify">
-                <span>{td_string!(l, results.duties_to_verify, duties = duties)}</span>" "
+                <span>{td_string!(l, results.duties_to_verify, answers = answers)}</span>" "
                 <a class="no-print" href=Route::Pillar(pillar).href_to_question(&first, state.bundle)>{td_string!(l, results.duties_to_verify_fix)}</a>
             </p>
         })
     })
+}
+
+/// One sentence per answer given to the duties `to_check`, each naming its duties with
+/// `named`: « Non applicable » is a claim to check, a blank is no answer at all.
+pub fn to_check_by_answer(to_check: &DutiesToCheck, named: fn(&[String]) -> String) -> String {
+    let l = crate::state::locale();
+    [
+        Unsettled::Unknown,
+        Unsettled::NotApplicable,
+        Unsettled::Unanswered,
+    ]
+    .into_iter()
+    .filter_map(|why| {
+        let duties = to_check.answered(why);
+        if duties.is_empty() {
+            return None;
+        }
+        let duties = named(&duties);
+        Some(match why {
+            Unsettled::Unknown => td_string!(l, results.to_check_unknown, duties = duties),
+            Unsettled::NotApplicable => {
+                td_string!(l, results.to_check_not_applicable, duties = duties)
+            }
+            Unsettled::Unanswered => td_string!(l, results.to_check_unanswered, duties = duties),
+        })
+    })
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 /// The titles of the questions `ids`, as one list in a sentence.

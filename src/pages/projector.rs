@@ -468,9 +468,11 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let (items, owed) = projector::next_step_items(&roadmap, &reasons);
     // The commune's own wording and its own actions, as on the roadmap.
     let first_step = |item: &&RoadmapItem| crate::pages::roadmap::item_first_step(state, item);
-    let unknown = crate::domain::obligations::unknown(framework, assessment);
-    let verify = (!unknown.is_empty())
-        .then(|| td_string!(l, projector.step_verify, duties = duties_named(&unknown)).to_string());
+    let to_check = crate::domain::obligations::to_check(framework, assessment);
+    let verify = (!to_check.0.is_empty()).then(|| {
+        let answers = crate::components::obligations::to_check_by_answer(&to_check, duties_named);
+        td_string!(l, projector.step_verify, answers = answers).to_string()
+    });
     // A duty found below its minimum during the workshop, once the roadmap was edited, has no
     // step: planning one comes first.
     let mut owed_steps: Vec<String> = items[..owed].iter().filter_map(first_step).collect();

@@ -7,6 +7,7 @@ use crate::domain::content::{self, ActionKind, CostBand, Effort, Horizon};
 use crate::domain::roadmap::{
     self, EditError, ItemField, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
 };
+use crate::domain::scoring::{HowToConfirm, PillarScore};
 use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::level_text;
@@ -125,7 +126,7 @@ pub fn RoadmapPage() -> impl IntoView {
         // A gap measured on a few answers may not be one: say so, as the results do, before
         // the commune builds its plan on it.
         let to_confirm = pillar_score.filter(|p| p.to_confirm()).map(|few| view! {
-            <span data-testid="focus-to-confirm">" — "{crate::td_plural!(l, roadmap.focus_to_confirm, few.answered_with_level, total = few.question_count)}</span>
+            <span data-testid="focus-to-confirm">" — "{crate::td_plural!(l, roadmap.focus_to_confirm, few.answered_with_level, total = few.question_count, advice = how_to_confirm(few))}</span>
         });
         let target = format!("{} · {}", focus.target_level, texts.level_name_at(usize::from(focus.target_level - 1)));
         let chosen = assessment.settings(&focus.pillar_id).target.is_some();
@@ -148,7 +149,7 @@ pub fn RoadmapPage() -> impl IntoView {
                     // as the results do, rather than call the pillar done.
                     match scores.iter().find(|p| p.pillar_id == later.pillar_id).filter(|p| p.to_confirm()) {
                         Some(few) => crate::td_plural!(l, roadmap.later_reached_to_confirm, few.answered_with_level,
-                            target = target, total = few.question_count),
+                            target = target, total = few.question_count, advice = how_to_confirm(few)),
                         None => td_string!(l, roadmap.later_reached, target = target).to_string(),
                     }
                 }
@@ -771,6 +772,16 @@ pub struct ItemWhy {
     pub words: Vec<String>,
 }
 
+/// What would confirm a pillar's score resting on few answers, as an imperative.
+fn how_to_confirm(score: &PillarScore) -> &'static str {
+    let l = crate::state::locale();
+    match score.how_to_confirm() {
+        HowToConfirm::Answer => td_string!(l, roadmap.confirm_by_answering),
+        HowToConfirm::CheckUnknown => td_string!(l, roadmap.confirm_by_checking),
+        HowToConfirm::ReviewNotApplicable => td_string!(l, roadmap.confirm_by_reviewing),
+    }
+}
+
 /// Why each item of `roadmap` is there, from the current answers, by item id; an item put
 /// off for lack of room says so, on the card and in print, for the collège asks why a free
 /// one-month step waits years. Computed for the whole roadmap at once: every item's reasons
@@ -780,9 +791,9 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, It
     let reasons = state
         .with_current(|a| roadmap::explain_all(content::framework(), a, &scores, roadmap))
         .unwrap_or_default();
-    // A step on a duty answered « Je ne sais pas » may be owed too, as the PST marks it.
-    let unknown = state
-        .with_current(|a| crate::domain::obligations::unknown(content::framework(), a))
+    // A step on a duty not known to be met may be owed too, as the PST marks it.
+    let to_check = state
+        .with_current(|a| crate::domain::obligations::to_check(content::framework(), a))
         .unwrap_or_default();
     crate::sort::ordered_map(roadmap.items.iter().zip(reasons).map(|(item, reasons)| {
         // A legal duty put off says what that means, on the card and in print, rather than
@@ -829,7 +840,7 @@ pub fn reasons_by_item(state: AppState, roadmap: &Roadmap) -> LiteMap<String, It
             .collect();
         let on_unknown_duty = content::framework()
             .action(&item.id)
-            .is_some_and(|action| action.questions.iter().any(|q| unknown.contains(q)));
+            .is_some_and(|action| action.questions.iter().any(|q| to_check.contains(q)));
         let legal = item.status != ItemStatus::Done
             && (on_unknown_duty
                 || reasons

@@ -615,7 +615,17 @@ fn LoadedFiles(
     }
 }
 
-/// Communes × pillars, sortable by any pillar.
+/// What the heat map's rows are sorted by.
+#[derive(Clone, Copy, PartialEq)]
+enum SortBy {
+    Name,
+    /// The most duties below their minimum first: whom IGRETEC calls first.
+    DutiesBelow,
+    /// A pillar's score, by its index, highest first.
+    Pillar(usize),
+}
+
+/// Communes × pillars, sortable by any pillar and by their duties below the legal minimum.
 #[component]
 fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
     let l = crate::state::locale();
@@ -624,17 +634,20 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
     let texts = state.texts();
     let lang = state.lang_code();
     let today = browser::today();
-    // None sorts by name; Some(i) by pillar i, highest first.
-    let sort = RwSignal::new(None::<usize>);
+    let sort = RwSignal::new(SortBy::Name);
     // The rows as one HTML string (src/markup.rs): 600 communes' cells in one parse.
     let rows = move || {
         let by = sort.get();
         territory.with_value(|t| {
             let mut order: Vec<usize> = (0..t.communes.len()).collect();
-            if let Some(pillar) = by {
-                crate::sort::sort_by_key(&mut order, |&i| {
+            match by {
+                SortBy::Name => {}
+                SortBy::DutiesBelow => crate::sort::sort_by_key(&mut order, |&i| {
+                    std::cmp::Reverse(t.communes[i].duties_below)
+                }),
+                SortBy::Pillar(pillar) => crate::sort::sort_by_key(&mut order, |&i| {
                     std::cmp::Reverse(t.communes[i].scores[pillar].map_or(-1, i16::from))
-                });
+                }),
             }
             html! {
                 @for i in order {
@@ -670,6 +683,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                                 }
                             }
                         }
+                        td.heatmap__duties."heatmap__duties--some"[commune.duties_below > 0] data-testid="duties-below" { (commune.duties_below) }
                         @for (score, to_confirm) in commune.scores.iter().zip(&commune.to_confirm) {
                             @match score {
                                 // Marked as the commune's own results mark it, so a score that
@@ -687,23 +701,21 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
             .into_string()
         })
     };
-    let header = move |index: Option<usize>, label: String| {
-        let pressed = move || (sort.get() == index).to_string();
-        let aria_sort = move || {
-            if sort.get() == index {
-                if index.is_some() {
-                    "descending"
-                } else {
-                    "ascending"
-                }
-            } else {
-                "none"
-            }
+    let header = move |by: SortBy, label: String| {
+        let pressed = move || (sort.get() == by).to_string();
+        let aria_sort = move || match (sort.get() == by, by) {
+            (false, _) => "none",
+            (true, SortBy::Name) => "ascending",
+            (true, _) => "descending",
+        };
+        let testid = match by {
+            SortBy::Name => "sort-name".to_string(),
+            SortBy::DutiesBelow => "sort-duties-below".to_string(),
+            SortBy::Pillar(i) => format!("sort-{}", framework.pillars[i].id),
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
-                <button type="button" aria-pressed=pressed on:click=handler(move |_| sort.set(index))
-                    data-testid=format!("sort-{}", index.map_or("name".to_string(), |i| framework.pillars[i].id.clone()))>
+                <button type="button" aria-pressed=pressed on:click=handler(move |_| sort.set(by)) data-testid=testid>
                     {label}
                 </button>
             </th>
@@ -718,10 +730,11 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                     <caption class="visually-hidden">{td_string!(l, territory.heatmap_title)}</caption>
                     <thead>
                         <tr>
-                            {header(None, td_string!(l, territory.commune).to_string())}
+                            {header(SortBy::Name, td_string!(l, territory.commune).to_string())}
                             <th scope="col">{td_string!(l, territory.col_date)}</th>
                             <th scope="col">{td_string!(l, territory.col_completeness)}</th>
-                            {framework.pillars.iter().enumerate().map(|(i, p)| header(Some(i), texts.pillar_name(&p.id).to_string())).collect_any_view()}
+                            {header(SortBy::DutiesBelow, td_string!(l, territory.col_duties_below).to_string())}
+                            {framework.pillars.iter().enumerate().map(|(i, p)| header(SortBy::Pillar(i), texts.pillar_name(&p.id).to_string())).collect_any_view()}
                         </tr>
                     </thead>
                     <tbody inner_html=rows></tbody>
@@ -827,7 +840,35 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
         }
     }
     .into_string();
-    view! { <section aria-labelledby="territory-obligations-title" inner_html=table></section> }
+    let download = move |_| {
+        let headers = [
+            td_string!(l, territory.obligations_question),
+            td_string!(l, question.legal_minimum),
+            td_string!(l, territory.obligations_below),
+            td_string!(l, territory.csv_communes_below),
+            td_string!(l, territory.obligations_met),
+            td_string!(l, territory.obligations_to_check),
+            td_string!(l, territory.csv_communes_to_check),
+        ];
+        let text = territory.with_value(|t| {
+            t.obligations_csv(
+                content::framework(),
+                &|id: &str| question_title(texts, id),
+                &headers,
+            )
+        });
+        let _ = browser::download(
+            &format!("autodiag-obligations-{}.csv", browser::today()),
+            "text/csv;charset=utf-8",
+            &text,
+        );
+    };
+    view! {
+        <section aria-labelledby="territory-obligations-title">
+            <div inner_html=table></div>
+            <button type="button" class="button no-print" data-testid="export-obligations" on:click=handler(download)>{td_string!(l, territory.export_obligations)}</button>
+        </section>
+    }
 }
 
 /// Which pillars most communes chose as a focus, each with its communes on demand.
@@ -1273,7 +1314,9 @@ fn Exports(
             td_string!(l, profile.population),
             td_string!(l, territory.col_date),
             td_string!(l, territory.csv_file),
+            td_string!(l, territory.csv_respondent),
             &answered,
+            td_string!(l, territory.col_duties_below),
             td_string!(l, territory.csv_focus),
             td_string!(l, territory.csv_to_confirm),
             td_string!(l, territory.csv_framework),

@@ -715,7 +715,7 @@ fn the_roadmap_slide_never_counts_a_legal_duty_among_the_others() {
     };
     let duty = || {
         vec![Reason::LegalMinimum {
-            question_id: "gou_transparence".into(),
+            question_id: "sc_publicite_conseil".into(),
             legal_minimum: 2,
         }]
     };
@@ -823,18 +823,36 @@ fn the_closing_slide_always_asks_to_check_the_duties_answered_i_do_not_know() {
 }
 
 #[test]
-fn a_legal_duty_answered_i_do_not_know_is_to_verify() {
-    use autodiag_core::domain::obligations;
+fn a_legal_duty_not_known_to_be_met_is_to_check_with_what_was_answered() {
+    use autodiag_core::domain::obligations::{self, Unsettled};
     let mut a = assessment("Froidchapelle");
+    // Every question answered, so that only the duties below are unsettled.
+    for question in framework().question_ids() {
+        a.set_choice(question, Some(level(5)), NOW);
+    }
     a.set_choice("gou_donnees_personnelles", Some(Choice::Unknown), NOW);
     a.set_choice("sc_accessibilite_web", Some(Choice::Unknown), NOW);
-    // A question that is no duty, and a duty answered, are not to verify.
+    a.set_choice("ene_certificat_peb", Some(Choice::NotApplicable), NOW);
+    a.set_choice("sc_publicite_conseil", None, NOW);
+    // A question that is no duty, and a duty answered, are not to check.
     a.set_choice("mob_pcm", Some(Choice::Unknown), NOW);
     a.set_choice("gou_donnees_ouvertes_odwb", Some(level(1)), NOW);
+    let to_check = obligations::to_check(framework(), &a);
     assert_eq!(
-        obligations::unknown(framework(), &a),
+        to_check.answered(Unsettled::Unknown),
         ["gou_donnees_personnelles", "sc_accessibilite_web"]
     );
+    assert_eq!(
+        to_check.answered(Unsettled::NotApplicable),
+        ["ene_certificat_peb"]
+    );
+    assert_eq!(
+        to_check.answered(Unsettled::Unanswered),
+        ["sc_publicite_conseil"]
+    );
+    assert!(to_check.contains("sc_publicite_conseil"));
+    assert!(!to_check.contains("mob_pcm"));
+    assert!(!to_check.contains("gou_donnees_ouvertes_odwb"));
 }
 
 #[test]

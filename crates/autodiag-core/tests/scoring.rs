@@ -47,6 +47,31 @@ fn a_score_over_fewer_than_half_of_its_questions_is_to_confirm() {
 }
 
 #[test]
+fn a_score_to_confirm_says_what_would_confirm_it() {
+    use scoring::HowToConfirm;
+    let mut a = assessment("Froidchapelle");
+    let mobility = &framework().pillars[0];
+    let questions = &mobility.questions;
+    let how = |a: &_| scoring::score_all(framework(), a)[0].how_to_confirm();
+    a.set_choice(&questions[0], Some(level(1)), NOW);
+    // A question still blank: answering it comes first.
+    assert_eq!(how(&a), HowToConfirm::Answer);
+    for question in &questions[1..questions.len() - 1] {
+        a.set_choice(question, Some(Choice::NotApplicable), NOW);
+    }
+    a.set_choice(&questions[questions.len() - 1], Some(Choice::Unknown), NOW);
+    // Every question answered: the « Je ne sais pas » are what is left to settle.
+    assert!(scoring::score_all(framework(), &a)[0].to_confirm());
+    assert_eq!(how(&a), HowToConfirm::CheckUnknown);
+    a.set_choice(
+        &questions[questions.len() - 1],
+        Some(Choice::NotApplicable),
+        NOW,
+    );
+    assert_eq!(how(&a), HowToConfirm::ReviewNotApplicable);
+}
+
+#[test]
 fn only_dont_know_gives_no_score_and_counts_unknowns() {
     let mut a = assessment("Thuin");
     answer_all(&mut a, Choice::Unknown);

@@ -315,7 +315,9 @@ fn plain_csv(t: &territory::Territory) -> String {
         "H",
         "D",
         "F",
+        "R",
         "Q",
+        "L",
         "P",
         "À confirmer",
         "V",
@@ -1315,7 +1317,9 @@ fn the_territory_csv_speaks_the_readers_language() {
         "Nombre d'habitants",
         "Date du diagnostic",
         "Fichier",
+        "Répondant",
         "Questions répondues",
+        "Obligations sous le minimum légal",
         "Piliers prioritaires",
         "Scores à confirmer",
         "Version du référentiel",
@@ -1331,7 +1335,7 @@ fn the_territory_csv_speaks_the_readers_language() {
     );
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert!(lines[0].starts_with(
-        "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Questions répondues;Nom mobilite;"
+        "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Répondant;Questions répondues;Obligations sous le minimum légal;Nom mobilite;"
     ));
     assert!(lines[0].ends_with(
         ";Piliers prioritaires;Scores à confirmer;Version du référentiel;Plus de 12 mois"
@@ -1542,6 +1546,99 @@ fn the_spreads_leave_out_scores_to_confirm() {
 }
 
 #[test]
+fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_their_minimum() {
+    let mut lobbes = commune("Lobbes", "56044", "2026-01-01");
+    answer_all(&mut lobbes, level(3));
+    let mut beaumont = commune("Beaumont", "56005", "2026-01-01");
+    answer_all(&mut beaumont, level(3));
+    // Both below open data's minimum, Beaumont below the RGPD's too; an unknown is no breach.
+    for a in [&mut lobbes, &mut beaumont] {
+        a.set_choice("gou_donnees_ouvertes_odwb", Some(level(1)), NOW);
+    }
+    beaumont.set_choice("gou_donnees_personnelles", Some(level(1)), NOW);
+    beaumont.set_choice("sc_accessibilite_web", Some(Choice::Unknown), NOW);
+    lobbes.profile.respondent_name = "Marc Lambert".into();
+    lobbes.profile.respondent_role = "Directeur général".into();
+    let files = vec![
+        ("lobbes.json".to_string(), file_of(&lobbes)),
+        ("beaumont.json".to_string(), file_of(&beaumont)),
+    ];
+    let t = territory::load(framework(), &files, NOW);
+    let below = |name: &str| {
+        t.communes
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap()
+            .duties_below
+    };
+    assert_eq!((below("Lobbes"), below("Beaumont")), (1, 2));
+    let text = plain_csv(&t);
+    let cell = |name: &str| {
+        text.split("\r\n")
+            .find(|l| l.starts_with(&format!("{name};")))
+            .unwrap()
+            .split(';')
+            .nth(7)
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!((cell("Lobbes"), cell("Beaumont")), ("1".into(), "2".into()));
+    // And whom to call: the person named in the file.
+    let lobbes_row = text
+        .split("\r\n")
+        .find(|l| l.starts_with("Lobbes;"))
+        .unwrap();
+    assert_eq!(
+        lobbes_row.split(';').nth(5),
+        Some("Marc Lambert (Directeur général)")
+    );
+    // Open data, below which both are, comes before the RGPD, which comes before it in the
+    // questionnaire.
+    let order: Vec<String> = t
+        .obligation_counts(framework())
+        .into_iter()
+        .map(|c| c.question_id)
+        .collect();
+    assert_eq!(
+        order[..2],
+        ["gou_donnees_ouvertes_odwb", "gou_donnees_personnelles"]
+    );
+    // The same table for a spreadsheet, in the same order.
+    let duties = t.obligations_csv(
+        framework(),
+        &|id: &str| format!("Titre {id}"),
+        &["O", "M", "S", "SC", "E", "V", "VC"],
+    );
+    let lines: Vec<&str> = duties
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .collect();
+    assert_eq!(lines[0], "O;M;S;SC;E;V;VC");
+    assert_eq!(
+        lines[1],
+        "Titre gou_donnees_ouvertes_odwb;3;2;Beaumont, Lobbes;0;0;"
+    );
+    assert_eq!(lines[2], "Titre gou_donnees_personnelles;3;1;Beaumont;1;0;");
+    let web = lines
+        .iter()
+        .find(|l| l.starts_with("Titre sc_accessibilite_web;"))
+        .unwrap();
+    assert_eq!(*web, "Titre sc_accessibilite_web;3;0;;1;1;Beaumont");
+    let questionnaire: Vec<&String> = framework()
+        .question_ids()
+        .filter(|q| framework().legal_minimum(q).is_some())
+        .collect();
+    assert!(
+        questionnaire
+            .iter()
+            .position(|q| *q == "gou_donnees_personnelles")
+            < questionnaire
+                .iter()
+                .position(|q| *q == "gou_donnees_ouvertes_odwb")
+    );
+}
+
+#[test]
 fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_both_exports() {
     let mobility = framework().pillar("mobilite").unwrap().questions.clone();
     let mut sure = commune("Anderlues", "56001", "2026-01-01");
@@ -1581,8 +1678,16 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
         .unwrap();
     let cells: Vec<&str> = row.split(';').collect();
     // Every question was looked at, so all count as answered; the flag says what rests on little.
-    assert_eq!(cells[5], total.to_string());
+    assert_eq!(cells[6], total.to_string());
     assert_eq!(cells[cells.len() - 3], "mobilite");
+    // A pillar to confirm is no priority in the CSV, as on the screen's « Priorités communes ».
+    assert!(
+        t.communes
+            .iter()
+            .any(|c| c.name == "Beaumont" && c.focus.contains(&"mobilite".to_string())),
+        "the drafted focus takes mobility"
+    );
+    assert!(!cells[cells.len() - 4].contains("mobilite"), "{row}");
     let row = text
         .split("\r\n")
         .find(|l| l.starts_with("Anderlues;"))

@@ -157,19 +157,25 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await assertClean(page);
 });
 
-test("a legal duty answered « Je ne sais pas » is to check first on the roadmap, the PST, the report and the closing slide", async () => {
+test("a legal duty answered « Je ne sais pas » or « Non applicable », or left blank, is to check first on the roadmap, the PST, the report and the closing slide", async () => {
   const page = await openPage(app.browser, app.server.url);
   await createAssessment(page, app.server.url, "Froidchapelle");
-  // RGPD below its minimum; open data and web accessibility unknown; the rest answered.
-  for (const pillar of PILLARS) {
-    await answerPillar(page, app.server.url, pillar, (q) =>
-      q === "gou_donnees_personnelles" ? 1 : ["gou_donnees_ouvertes_odwb", "sc_accessibilite_web"].includes(q) ? "unknown" : 3);
-  }
+  // RGPD below its minimum; open data and web accessibility unknown; the PEB duty (which binds
+  // only some communes) « Non applicable »; the publication of council documents left blank;
+  // the rest answered. A walk found the last two named on the results and not on the roadmap.
+  const pick = (q) =>
+    q === "gou_donnees_personnelles" ? 1
+    : ["gou_donnees_ouvertes_odwb", "sc_accessibilite_web"].includes(q) ? "unknown"
+    : q === "ene_certificat_peb" ? "na"
+    : q === "sc_publicite_conseil" ? null
+    : 3;
+  for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, pick);
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   const notice = page.locator("[data-testid=duties-to-verify]");
   await notice.waitFor();
-  assert.match(await notice.textContent(), /^Obligations légales à vérifier d'abord : vous avez répondu « Je ne sais pas » pour Données ouvertes \(open data\) ; Accessibilité des services en ligne\. Le directeur général vérifie auprès des services concernés si la commune est en règle/);
-  assert.match(await notice.locator("a").getAttribute("href"), /#\/pilier\/gouvernance\?question=gou_donnees_ouvertes_odwb$/);
+  assert.match(await notice.textContent(), /^Obligations légales à vérifier d'abord\. Réponse « Je ne sais pas » : Données ouvertes \(open data\) ; Accessibilité des services en ligne\. Réponse « Non applicable », à confirmer, car la loi vise peut-être la commune : Suivi énergétique des bâtiments communaux\. Pas encore de réponse : Transparence des décisions communales\. Le directeur général vérifie auprès des services concernés si la commune est en règle, puis répond à la question/);
+  // The link goes to the first of them in the questionnaire.
+  assert.match(await notice.locator("a").getAttribute("href"), /#\/pilier\/energie_environnement\?question=ene_certificat_peb$/);
   // The duty below its minimum is marked as such on its card; other cards are not.
   const owed = page.locator("[data-testid=roadmap-item]:has([data-testid=item-legal])");
   assert.ok((await owed.count()) >= 1);
@@ -186,7 +192,7 @@ test("a legal duty answered « Je ne sais pas » is to check first on the roadma
   for (const route of ["pst", "rapport"]) {
     await page.goto(`${app.server.url}outils/#/${route}`);
     await page.locator("[data-testid=duties-to-verify]").waitFor();
-    assert.match(await page.textContent("[data-testid=duties-to-verify]"), /« Je ne sais pas » pour Données ouvertes/);
+    assert.match(await page.textContent("[data-testid=duties-to-verify]"), /« Je ne sais pas » : Données ouvertes.* Pas encore de réponse : Transparence des décisions communales\./);
   }
   // The report marks the duty's step as the roadmap's card does.
   assert.match(await page.locator(".report-items li", { hasText: "Obligation légale" }).first().textContent(), /RGPD|DPO|registre/);
@@ -199,7 +205,8 @@ test("a legal duty answered « Je ne sais pas » is to check first on the roadma
   await page.waitForFunction(() => /Prochaines étapes/.test(document.querySelector("[data-testid=slide] h2")?.textContent ?? ""));
   const steps = (await page.locator("[data-testid=slide] ol > li").allTextContents()).map((s) => s.trim());
   assert.equal(steps[0], owedStep);
-  const verify = steps.findIndex((s) => s.startsWith("Réponse « Je ne sais pas » : le directeur général vérifie si la commune est en règle pour « Données ouvertes"));
+  const verify = steps.findIndex((s) => s.startsWith("Le directeur général vérifie si la commune est en règle. Réponse « Je ne sais pas » : « Données ouvertes"));
+  assert.match(steps[verify], /Réponse « Non applicable », à confirmer, car la loi vise peut-être la commune : « Suivi énergétique des bâtiments communaux »\. Pas encore de réponse : « Transparence des décisions communales »\.$/);
   // The duty's second step (about 45 words) waits for the roadmap slide: the check always shows.
   assert.equal(verify, 1, `steps: ${JSON.stringify(steps)}`);
   assert.equal(steps.length, 4);
@@ -218,7 +225,7 @@ test("a legal duty answered « Je ne sais pas » is to check first on the roadma
   await page.keyboard.press("End");
   await page.waitForFunction(() => /Prochaines étapes/.test(document.querySelector("[data-testid=slide] h2")?.textContent ?? ""));
   const all = await page.locator("[data-testid=slide] ol > li").allTextContents();
-  assert.ok(all.some((s) => /en règle pour « [^;»]+ » ; « [^;»]+ » et 8 autres\.$/.test(s)), JSON.stringify(all));
+  assert.ok(all.some((s) => /en règle\. Réponse « Je ne sais pas » : « [^;»]+ » ; « [^;»]+ » et 8 autres\.$/.test(s)), JSON.stringify(all));
   const over = await page.evaluate(() => {
     const slide = document.querySelector("[data-testid=slide]");
     return Math.max(document.documentElement.scrollHeight - document.documentElement.clientHeight, slide.scrollHeight - slide.clientHeight);
@@ -245,6 +252,32 @@ test("the territory counts, per legal duty, the communes below it", async () => 
   assert.match(cells[0], /^4/);
   assert.match(cells[0], /Commune 001/);
   assert.equal(cells[1].trim(), "2");
+  // Whom to call first: each commune's count of duties below their minimum, on the heat map
+  // (sortable, most first) and in its CSV. An officer had to tally 30 files by hand.
+  const counts = async () => page.$$eval("[data-testid=heatmap] tbody tr", (rows) =>
+    rows.map((r) => [r.querySelector("th").firstChild.textContent.trim(), Number(r.querySelector("[data-testid=duties-below]").textContent)]));
+  const byName = new Map(await counts());
+  assert.ok(byName.get("Commune 001") >= 1, "below the RGPD's minimum at least");
+  await page.click("[data-testid=sort-duties-below]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=sort-duties-below]").closest("th").getAttribute("aria-sort") === "descending");
+  const sorted = (await counts()).map(([, n]) => n);
+  assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a));
+  assert.ok(sorted[0] > sorted[sorted.length - 1], `the counts differ: ${sorted}`);
+  const csv = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.equal(csv[0].split(";")[7], "Obligations sous le minimum légal");
+  for (const line of csv.slice(1)) {
+    const cells = line.split(";");
+    assert.equal(Number(cells[7]), byName.get(cells[0]), line);
+  }
+  // The duty most communes are below comes first in its table.
+  const belowCounts = await page.$$eval("[data-testid=territory-obligations] tbody tr", (rows) => rows.map((r) => Number(r.querySelector("td strong").textContent)));
+  assert.deepEqual(belowCounts, [...belowCounts].sort((a, b) => b - a));
+  // And in a spreadsheet, for the committee's file: the same rows, in the same order.
+  const duties = (await downloadText(page, "[data-testid=export-obligations]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.equal(duties[0], "Obligation;Minimum légal;Sous le minimum;Communes sous le minimum;En règle;À vérifier;Communes à vérifier");
+  assert.deepEqual(duties.slice(1).map((line) => Number(line.split(";")[2])), belowCounts);
+  const rgpd = duties.find((line) => line.startsWith("Protection des données personnelles (RGPD);"));
+  assert.match(rgpd, /^[^;]+;3;4;Commune 001, Commune 002, Commune 003, Commune 004;2;0;$/);
   await assertClean(page);
 });
 

@@ -91,7 +91,7 @@ test("results and roadmap agree on a default objective; the printed roadmap drop
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   const focus = page.locator("[data-testid=focus-pillars] li").first();
   await focus.waitFor();
-  assert.match(await focus.textContent(), /objectif 4 · Intégré \(objectif par défaut\), importance \S+ — changez-le sur la page du pilier/);
+  assert.match(await focus.textContent(), /objectif 4 · Intégré \(objectif par défaut\), importance « \S+ » — changez-le sur la page du pilier/);
   await page.emulateMedia({ media: "print" });
   assert.doesNotMatch(await focus.innerText(), /changez-le/);
   const glossary = page.locator("[data-testid=glossary]").first();

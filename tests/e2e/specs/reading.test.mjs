@@ -67,7 +67,7 @@ test("the focus ring is blue, never the red of an error, and the target select k
   assert.ok(height < 60, `the target select is ${height}px tall`);
   // Nothing chosen, the select says what the roadmap aims at: the default level, named.
   assert.equal(await target.locator("option").first().textContent(), "Par défaut : 4 · Intégré");
-  assert.match(await page.textContent(".priority__importance .hint"), /Sans autre choix, un pilier est d'importance moyenne\.$/);
+  assert.match(await page.textContent(".priority__importance .hint"), /Par défaut, un pilier est d'importance moyenne\.$/);
   await context.close();
 });
 

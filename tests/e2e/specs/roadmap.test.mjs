@@ -134,6 +134,16 @@ test("a focus pillar whose score rests on a few answers says it is to confirm", 
     /score établi sur 1 question sur \d+ seulement : à confirmer\. Répondez aux autres questions du pilier avant d'en faire une priorité\./);
   // A pillar answered throughout carries no such note.
   assert.equal(await page.locator("[data-testid=focus-to-confirm]").count(), 1);
+  // Every mobility question answered, the rest « Je ne sais pas »: answering is done, checking
+  // is what is left. A DG who had answered seven of eight was told to answer the others.
+  summary.profile.commune = "Beaumont";
+  summary.answers.push({ question_id: "mob_ecoles_zone30", level: "unknown" }, { question_id: "mob_pmr", level: "unknown" });
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["beaumont.json", summary]]));
+  await page.locator("[data-testid=imported-results]").click();
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await expectText(page, "[data-testid=focus-to-confirm]",
+    /score établi sur 1 question sur 8 seulement : à confirmer\. Vérifiez les réponses « Je ne sais pas » du pilier avant d'en faire une priorité\./);
   await assertClean(page);
   await page.close();
 });

@@ -149,9 +149,9 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   assert.equal(await page.inputValue("[data-testid=pooling-min]"), "2");
   assert.ok(await page.locator("[data-testid=pooling] .pooling-list__count").evaluateAll((counts) => counts.every((c) => !/^1 commune/.test(c.textContent))));
   await page.fill("[data-testid=pooling-min]", "3");
-  // Sorting by a pillar puts the highest score first (after the date and completeness columns).
+  // Sorting by a pillar puts the highest score first (after the date, completeness and duties columns).
   await page.click("[data-testid=sort-gouvernance]");
-  const scores = await page.$$eval("[data-testid=heatmap] tbody tr td:nth-child(8)", (cells) => cells.map((c) => Number(c.firstChild?.textContent) || -1));
+  const scores = await page.$$eval("[data-testid=heatmap] tbody tr td:nth-child(9)", (cells) => cells.map((c) => Number(c.firstChild?.textContent) || -1));
   assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
   await page.screenshot({ path: path.join(resultsDir(), "territory-1280.png"), fullPage: false });
 

@@ -63,16 +63,55 @@ pub fn below(framework: &Framework, assessment: &Assessment) -> Vec<Obligation> 
         .collect()
 }
 
-/// The duties answered « Je ne sais pas », in questionnaire order: the commune may be out of
-/// order without knowing it, and no step of the roadmap follows from an unknown level, so
-/// the roadmap, the report and the closing slide ask for them to be checked first.
-pub fn unknown(framework: &Framework, assessment: &Assessment) -> Vec<String> {
-    framework
-        .question_ids()
-        .filter(|question| {
-            framework.legal_minimum(question).is_some()
-                && assessment.choice(question) == Some(Choice::Unknown)
-        })
-        .cloned()
-        .collect()
+/// What was answered to a duty whose standing is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsettled {
+    /// « Je ne sais pas ».
+    Unknown,
+    /// « Non applicable »: a claim to check, the law may bind the commune.
+    NotApplicable,
+    /// No answer yet.
+    Unanswered,
+}
+
+/// The duties to check, in questionnaire order, each with what was answered: the commune may
+/// be out of order without knowing it, and no step of the roadmap follows from any of these
+/// answers, so the roadmap, the report, « Pour le PST » and the closing slide ask for them to
+/// be checked first. A walk found a duty left blank, and one answered « Non applicable », named
+/// on the results and missing from the roadmap the DG works from.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct DutiesToCheck(pub Vec<(String, Unsettled)>);
+
+impl DutiesToCheck {
+    /// The duties answered `why`, in questionnaire order.
+    pub fn answered(&self, why: Unsettled) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(_, answered)| *answered == why)
+            .map(|(question, _)| question.clone())
+            .collect()
+    }
+
+    pub fn contains(&self, question: &str) -> bool {
+        self.0.iter().any(|(duty, _)| duty == question)
+    }
+}
+
+/// Every duty whose standing is unknown (see [`DutiesToCheck`]).
+pub fn to_check(framework: &Framework, assessment: &Assessment) -> DutiesToCheck {
+    DutiesToCheck(
+        obligations(framework, assessment)
+            .into_iter()
+            .filter(|o| o.compliance == Compliance::ToCheck)
+            .map(|o| {
+                let why = match assessment.choice(&o.question_id) {
+                    Some(Choice::Unknown) => Unsettled::Unknown,
+                    Some(Choice::NotApplicable) => Unsettled::NotApplicable,
+                    // A level is never to check: it is met or below.
+                    Some(Choice::Level(_)) | None => Unsettled::Unanswered,
+                };
+                (o.question_id, why)
+            })
+            .collect(),
+    )
 }

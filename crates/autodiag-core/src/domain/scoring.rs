@@ -42,6 +42,29 @@ impl PillarScore {
     pub fn to_confirm(&self) -> bool {
         self.score.is_some() && self.low_confidence
     }
+
+    /// What would confirm a score to confirm: answering the questions still blank, if any;
+    /// else checking the « Je ne sais pas »; else reviewing the « Non applicable ». « Répondez
+    /// aux autres questions » was asked of a DG who had answered seven of eight, three of them
+    /// « Je ne sais pas ».
+    pub fn how_to_confirm(&self) -> HowToConfirm {
+        let settled = self.answered_with_level + self.unknown + self.not_applicable;
+        if settled < self.question_count {
+            HowToConfirm::Answer
+        } else if self.unknown > 0 {
+            HowToConfirm::CheckUnknown
+        } else {
+            HowToConfirm::ReviewNotApplicable
+        }
+    }
+}
+
+/// See [`PillarScore::how_to_confirm`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HowToConfirm {
+    Answer,
+    CheckUnknown,
+    ReviewNotApplicable,
 }
 
 /// Rounds to the nearest whole number, halves up. Scores are never negative.

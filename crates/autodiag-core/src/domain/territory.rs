@@ -28,6 +28,8 @@ pub struct Commune {
     pub to_confirm: Vec<bool>,
     /// Focus pillars of its roadmap, or of a draft when the summary has no roadmap.
     pub focus: Vec<String>,
+    /// How many legal duties it answered below their minimum: whom IGRETEC calls first.
+    pub duties_below: usize,
     /// Catalogue actions its roadmap still plans: one it has done is no longer to pool.
     pub actions: Vec<String>,
     /// The référentiel version the file was answered with, and how many of today's questions
@@ -363,6 +365,18 @@ impl Commune {
         self.to_confirm.get(index).copied().unwrap_or(false)
     }
 
+    /// Its focus pillars that count as its priorities: not one whose score is to confirm, as
+    /// a score on two answers of eight says little of what the commune needs. The screen's
+    /// « Priorités communes » and the CSV count the same ones.
+    pub fn priorities<'a>(&'a self, framework: &'a Framework) -> impl Iterator<Item = &'a String> {
+        framework
+            .pillars
+            .iter()
+            .enumerate()
+            .filter(|(index, p)| self.focus.contains(&p.id) && !self.score_to_confirm(*index))
+            .map(|(_, p)| &p.id)
+    }
+
     /// The pillars whose score is to confirm, by id, in framework order.
     pub fn to_confirm_pillars<'a>(
         &'a self,
@@ -455,6 +469,7 @@ fn to_commune(
             .map(scoring::PillarScore::to_confirm)
             .collect(),
         focus: focus.into_iter().map(|f| f.pillar_id).collect(),
+        duties_below: super::obligations::below(framework, &assessment).len(),
         actions: roadmap
             .items
             .iter()
@@ -552,7 +567,36 @@ impl Territory {
                 }
             }
         }
+        // The duty most communes are below first: the committee's first item. Ties keep the
+        // questionnaire's order.
+        crate::sort::sort_by_key(&mut counts, |count| std::cmp::Reverse(count.below.len()));
         counts
+    }
+
+    /// The legal duties' table as CSV, in the screen's order: each duty (named by `title`),
+    /// its legal minimum, how many communes are below it and which, how many are in order,
+    /// how many are to check and which. The committee's list of whom to help, in a
+    /// spreadsheet rather than retyped from the aggregate JSON.
+    pub fn obligations_csv(
+        &self,
+        framework: &Framework,
+        title: &dyn Fn(&str) -> String,
+        headers: &[&str; 7],
+    ) -> String {
+        let mut csv = super::csv::Csv::new();
+        csv.row(headers);
+        for count in self.obligation_counts(framework) {
+            csv.row([
+                title(&count.question_id),
+                count.legal_minimum.to_string(),
+                count.below.len().to_string(),
+                count.below.join(", "),
+                count.met.to_string(),
+                count.to_check.len().to_string(),
+                count.to_check.join(", "),
+            ]);
+        }
+        csv.finish()
     }
 
     /// The communes of `content/communes.toml` with no summary on screen, in its order, each
@@ -598,18 +642,16 @@ impl Territory {
     }
 
     /// Which communes chose each pillar as a focus, by name, most chosen pillar first; ties
-    /// keep the framework's order. A pillar whose score is to confirm does not count for its
-    /// commune: a score on two answers of eight says little of what the commune needs.
+    /// keep the framework's order. Only a commune's [`Commune::priorities`] count.
     pub fn priorities_with_communes(&self, framework: &Framework) -> Vec<(String, Vec<String>)> {
         let mut priorities: Vec<(String, Vec<String>)> = framework
             .pillars
             .iter()
-            .enumerate()
-            .map(|(index, p)| {
+            .map(|p| {
                 let communes = self
                     .communes
                     .iter()
-                    .filter(|c| c.focus.contains(&p.id) && !c.score_to_confirm(index))
+                    .filter(|c| c.priorities(framework).any(|id| *id == p.id))
                     .map(|c| c.name.clone())
                     .collect();
                 (p.id.clone(), communes)
@@ -714,9 +756,9 @@ fn count<S: serde::Serializer>(names: &[String], serializer: S) -> Result<S::Ok,
 
 impl Territory {
     /// One row per commune: name, NIS code, population band (by `population_names`, in the
-    /// order of `PopulationBand::ALL`), date (as `lang` writes dates), file, questions
-    /// answered, each pillar's score, focus pillars by name, and the pillars whose score is to
-    /// confirm. `pillar_names` follow the framework's order; `headers` name the other columns
+    /// order of `PopulationBand::ALL`), date (as `lang` writes dates), file, who answered
+    /// (whom IGRETEC calls), questions answered, legal duties below their minimum, each pillar's score, its priorities
+    /// ([`Commune::priorities`]) by name, and the pillars whose score is to confirm. `pillar_names` follow the framework's order; `headers` name the other columns
     /// in that order.
     /// The communes as CSV. The last two headers name the référentiel version and the mark of
     /// an assessment more than 12 months before `today`, which reads `old`.
@@ -724,15 +766,15 @@ impl Territory {
         &self,
         framework: &Framework,
         pillar_names: &[String],
-        headers: &[&str; 10],
+        headers: &[&str; 12],
         population_names: &[&str; 5],
         (old, today): (&str, &str),
         lang: &str,
     ) -> String {
         let mut csv = super::csv::Csv::new();
-        let mut header: Vec<String> = headers[..6].iter().map(|h| h.to_string()).collect();
+        let mut header: Vec<String> = headers[..8].iter().map(|h| h.to_string()).collect();
         header.extend(pillar_names.iter().cloned());
-        header.extend(headers[6..].iter().map(|h| h.to_string()));
+        header.extend(headers[8..].iter().map(|h| h.to_string()));
         csv.row(&header);
         let pillar_name = |id: &str| {
             framework
@@ -754,7 +796,13 @@ impl Territory {
                 population.unwrap_or_default(),
                 display_date(&commune.assessment.profile.date, lang),
                 commune.file.clone(),
+                commune
+                    .assessment
+                    .profile
+                    .respondent_label()
+                    .unwrap_or_default(),
                 commune.completeness(framework).0.to_string(),
+                commune.duties_below.to_string(),
             ];
             row.extend(
                 commune
@@ -762,8 +810,11 @@ impl Territory {
                     .iter()
                     .map(|s| s.map(|s| s.to_string()).unwrap_or_default()),
             );
-            let focus: Vec<String> = commune.focus.iter().map(|id| pillar_name(id)).collect();
-            row.push(focus.join(", "));
+            let priorities: Vec<String> = commune
+                .priorities(framework)
+                .map(|id| pillar_name(id))
+                .collect();
+            row.push(priorities.join(", "));
             let to_confirm: Vec<String> = commune
                 .to_confirm_pillars(framework)
                 .map(|id| pillar_name(id))
