@@ -220,9 +220,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # territory counts each commune's duties below their minimum (a sortable heat map column and
 # a CSV column), names each file's respondent in its CSV, counts the same priorities in its
 # CSV as on screen, lists the duty most communes miss first, and exports that table as CSV
-# (+1.9 KB): 705,976.
+# (+1.9 KB): 705,976. The actions to pool export as CSV too; a backup given to the territory
+# is explained without « vos réponses »; the exports' headings stand clear (+0.6 KB): 706,617.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 706000
+DIST_BUDGET := 707000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -996,6 +996,36 @@ fn Pooling(
         };
         view! { <div inner_html=lists.into_string()></div> }.into_any()
     };
+    let download = move |_| {
+        let headers = [
+            td_string!(l, territory.csv_action),
+            td_string!(l, results.col_pillar),
+            td_string!(l, territory.csv_pooled),
+            td_string!(l, territory.csv_communes_count),
+            td_string!(l, territory.col_count),
+        ];
+        let action_title = |id: &str| {
+            actions.get(id).map_or_else(
+                || id.to_string(),
+                |a| content::with_grd(&a.title, texts, None).into_owned(),
+            )
+        };
+        let pillar_name = |id: &str| texts.pillar_name(id).to_string();
+        let text = territory.with_value(|t| {
+            t.pooling_csv(
+                framework,
+                minimum.get_untracked(),
+                (&action_title, &pillar_name),
+                td_string!(l, territory.csv_old_mark),
+                &headers,
+            )
+        });
+        let _ = browser::download(
+            &format!("autodiag-mutualisation-{}.csv", browser::today()),
+            "text/csv;charset=utf-8",
+            &text,
+        );
+    };
     view! {
         <section aria-labelledby="pooling-title">
             <h2 id="pooling-title">{td_string!(l, territory.pooling_title)}</h2>
@@ -1017,6 +1047,7 @@ fn Pooling(
                     })/>
             </div>
             <div data-testid="pooling">{list}</div>
+            <button type="button" class="button no-print" data-testid="export-pooling" on:click=handler(download)>{td_string!(l, territory.export_pooling)}</button>
         </section>
     }
 }
@@ -1379,7 +1410,7 @@ fn Exports(
         }
     };
     view! {
-        <section class="no-print" aria-labelledby="exports-title">
+        <section class="no-print exports" aria-labelledby="exports-title">
             <h2 id="exports-title">{td_string!(l, territory.exports_title)}</h2>
             <button type="button" class="button" data-testid="export-json" on:click=handler(export_json)>{td_string!(l, territory.export_json)}</button>
             " "

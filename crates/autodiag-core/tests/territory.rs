@@ -572,6 +572,28 @@ fn priorities_and_pooling_candidates_count_communes() {
         })
         .collect();
     assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
+    // The same list for a spreadsheet: one row per candidate, in the screen's order.
+    let csv = t.pooling_csv(
+        framework(),
+        3,
+        (&|id: &str| format!("Action {id}"), &|id: &str| {
+            format!("Pilier {id}")
+        }),
+        "oui",
+        &["A", "P", "M", "N", "C"],
+    );
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(lines[0], "A;P;M;N;C");
+    assert_eq!(lines.len(), candidates.len() + 2, "{csv}");
+    for (line, candidate) in lines[1..].iter().zip(&candidates) {
+        let cells: Vec<&str> = line.split(';').collect();
+        assert_eq!(cells[0], format!("Action {}", candidate.action_id));
+        assert_eq!(cells[1], format!("Pilier {}", candidate.pillar_id));
+        assert_eq!(cells[2], if candidate.pooled { "oui" } else { "" });
+        assert_eq!(cells[3], candidate.communes.len().to_string());
+        assert_eq!(cells[4], candidate.communes.join(", "));
+    }
+    assert!(csv.contains("Action gou_referent_designer;Pilier gouvernance;"));
 }
 
 #[test]

@@ -149,6 +149,17 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   assert.equal(await page.inputValue("[data-testid=pooling-min]"), "2");
   assert.ok(await page.locator("[data-testid=pooling] .pooling-list__count").evaluateAll((counts) => counts.every((c) => !/^1 commune/.test(c.textContent))));
   await page.fill("[data-testid=pooling-min]", "3");
+  // The list as a spreadsheet, for the committee: the same actions, counts and communes, at
+  // the minimum on screen.
+  const onScreen = await page.$$eval("[data-testid=pooling-candidate]", (items) =>
+    items.map((li) => [li.querySelector("strong").textContent, li.querySelector(".pooling-list__count").textContent]));
+  const pooling = (await downloadText(page, "[data-testid=export-pooling]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.equal(pooling[0], "Action;Pilier;Mutualisable avec l'intercommunale;Nombre de communes;Communes");
+  const rows = pooling.slice(1).map((line) => line.split(";"));
+  assert.equal(rows.length, onScreen.length);
+  assert.ok(rows.every((cells) => Number(cells[3]) >= 3 && cells[4].split(", ").length === Number(cells[3])), pooling.join("\n"));
+  assert.deepEqual(new Set(rows.map((cells) => `${cells[0]}|${cells[3]} communes`)), new Set(onScreen.map(([title, count]) => `${title.replace(/^"|"$/g, "")}|${count}`)));
+  assert.ok(rows.some((cells) => cells[2] === "oui") && rows.some((cells) => cells[2] === ""), "both kinds of actions");
   // Sorting by a pillar puts the highest score first (after the date, completeness and duties columns).
   await page.click("[data-testid=sort-gouvernance]");
   const scores = await page.$$eval("[data-testid=heatmap] tbody tr td:nth-child(9)", (cells) => cells.map((c) => Number(c.firstChild?.textContent) || -1));

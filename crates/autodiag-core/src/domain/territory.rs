@@ -42,6 +42,9 @@ pub struct Commune {
     pub other_respondents: usize,
 }
 
+/// Names an id (an action's, a pillar's) as the screen does.
+pub type Namer = dyn Fn(&str) -> String;
+
 /// A file that could not be used, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rejected {
@@ -580,7 +583,7 @@ impl Territory {
     pub fn obligations_csv(
         &self,
         framework: &Framework,
-        title: &dyn Fn(&str) -> String,
+        title: &Namer,
         headers: &[&str; 7],
     ) -> String {
         let mut csv = super::csv::Csv::new();
@@ -594,6 +597,32 @@ impl Territory {
                 count.met.to_string(),
                 count.to_check.len().to_string(),
                 count.to_check.join(", "),
+            ]);
+        }
+        csv.finish()
+    }
+
+    /// The actions to pool as CSV, in the screen's order and with its minimum: each action
+    /// (titled by `action_title`), its pillar (by `pillar_name`), `pooled` when the catalogue
+    /// marks it worth pooling, how many communes plan it and which.
+    pub fn pooling_csv(
+        &self,
+        framework: &Framework,
+        min_communes: usize,
+        names: (&Namer, &Namer),
+        pooled: &str,
+        headers: &[&str; 5],
+    ) -> String {
+        let (action_title, pillar_name) = names;
+        let mut csv = super::csv::Csv::new();
+        csv.row(headers);
+        for candidate in self.pooling_candidates(framework, min_communes) {
+            csv.row([
+                action_title(&candidate.action_id),
+                pillar_name(&candidate.pillar_id),
+                if candidate.pooled { pooled } else { "" }.to_string(),
+                candidate.communes.len().to_string(),
+                candidate.communes.join(", "),
             ]);
         }
         csv.finish()
