@@ -403,6 +403,24 @@ test("at 1280 × 720 the heat map shows its last pillar without scrolling, badge
   await page.close();
 });
 
+test("at 1280 × 720 thirty communes scroll in the heat map's box, its pillars' names kept in sight", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await loadTerritory(page, communes(30));
+  await page.waitForSelector("[data-testid=heatmap] tbody tr");
+  const frame = page.locator(".table-scroll:has(> [data-testid=heatmap])");
+  await frame.scrollIntoViewIfNeeded();
+  const { box, scrollable } = await frame.evaluate((el) => ({ box: el.clientHeight, scrollable: el.scrollHeight > el.clientHeight }));
+  assert.ok(scrollable && box <= 720 * 0.8 + 1, `the box is ${box}px high`);
+  await frame.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  // Scrolled to the last commune, the header still sits at the box's top.
+  const gap = await frame.evaluate((el) => el.querySelector("thead th:nth-child(5)").getBoundingClientRect().top - el.getBoundingClientRect().top);
+  assert.ok(Math.abs(gap) <= 1, `the header is ${gap}px from the box's top`);
+  await page.screenshot({ path: path.join(resultsDir(), "territory-heatmap-30-scrolled-1280.png") });
+  await assertClean(page);
+  await page.close();
+});
+
 test("one commune alone has nothing to pool, and is not told to go below two communes", async () => {
   const page = await openPage(app.browser, app.server.url);
   await loadTerritory(page, communes(1));
