@@ -222,8 +222,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # CSV as on screen, lists the duty most communes miss first, and exports that table as CSV
 # (+1.9 KB): 705,976. The actions to pool export as CSV too; a backup given to the territory
 # is explained without « vos réponses »; the exports' headings stand clear (+0.6 KB): 706,617.
+# The heat map scrolls in its own box under a stuck header (+58 B): 706,675. A review's
+# fixes: the closing slide names three duties to check in all, the territory names a
+# synthesis's participants and counts each commune's duties below their minimum in the JSON
+# too, the pooling CSV in the screen's order (+0.4 KB): 707,050.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 707000
+DIST_BUDGET := 708000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -165,8 +165,11 @@ pub fn DutiesToVerify() -> impl IntoView {
         let to_check = state
             .with_current(|a| obligations::to_check(content::framework(), a))
             .unwrap_or_default();
-        let (first, _) = to_check.0.first()?.clone();
-        let answers = to_check_by_answer(&to_check, titles_listed);
+        // The first duty the sentence names: its first group's.
+        let first = UNSETTLED
+            .into_iter()
+            .find_map(|why| to_check.answered(why).into_iter().next())?;
+        let answers = to_check_by_answer(&to_check, &mut |duties| titles_listed(duties));
         let pillar = content::framework()
             .pillar_of(&first)
             .map(|p| p.id.clone())
@@ -180,32 +183,40 @@ pub fn DutiesToVerify() -> impl IntoView {
     })
 }
 
+/// The answers that leave a duty to check, in the order the sentences name them.
+const UNSETTLED: [Unsettled; 3] = [
+    Unsettled::Unknown,
+    Unsettled::NotApplicable,
+    Unsettled::Unanswered,
+];
+
 /// One sentence per answer given to the duties `to_check`, each naming its duties with
 /// `named`: « Non applicable » is a claim to check, a blank is no answer at all.
-pub fn to_check_by_answer(to_check: &DutiesToCheck, named: fn(&[String]) -> String) -> String {
+pub fn to_check_by_answer(
+    to_check: &DutiesToCheck,
+    named: &mut dyn FnMut(&[String]) -> String,
+) -> String {
     let l = crate::state::locale();
-    [
-        Unsettled::Unknown,
-        Unsettled::NotApplicable,
-        Unsettled::Unanswered,
-    ]
-    .into_iter()
-    .filter_map(|why| {
-        let duties = to_check.answered(why);
-        if duties.is_empty() {
-            return None;
-        }
-        let duties = named(&duties);
-        Some(match why {
-            Unsettled::Unknown => td_string!(l, results.to_check_unknown, duties = duties),
-            Unsettled::NotApplicable => {
-                td_string!(l, results.to_check_not_applicable, duties = duties)
+    UNSETTLED
+        .into_iter()
+        .filter_map(|why| {
+            let duties = to_check.answered(why);
+            if duties.is_empty() {
+                return None;
             }
-            Unsettled::Unanswered => td_string!(l, results.to_check_unanswered, duties = duties),
+            let duties = named(&duties);
+            Some(match why {
+                Unsettled::Unknown => td_string!(l, results.to_check_unknown, duties = duties),
+                Unsettled::NotApplicable => {
+                    td_string!(l, results.to_check_not_applicable, duties = duties)
+                }
+                Unsettled::Unanswered => {
+                    td_string!(l, results.to_check_unanswered, duties = duties)
+                }
+            })
         })
-    })
-    .collect::<Vec<_>>()
-    .join(" ")
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The titles of the questions `ids`, as one list in a sentence.

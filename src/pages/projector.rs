@@ -433,8 +433,17 @@ fn duties_left_out(assessment: &Assessment) -> Vec<String> {
 
 /// Duties' titles in a sentence, three at most, as a slide must keep its steps in sight.
 fn duties_named(questions: &[String]) -> String {
+    duties_named_within(questions, 3)
+}
+
+/// Duties' titles in a sentence within `lines` titles, the last saying how many more; with
+/// room for fewer than two, only how many duties.
+fn duties_named_within(questions: &[String], lines: usize) -> String {
     let l = crate::state::locale();
-    let short = projector::shortlist(questions, 3);
+    if questions.len() > lines && lines < 2 {
+        return crate::td_plural!(l, projector.duties_count, questions.len());
+    }
+    let short = projector::shortlist(questions, lines);
     // Quoted: a title mid-sentence starts with a capital, and two titles run into each other.
     let texts = AppState::from_context().texts();
     let duties = short
@@ -470,7 +479,15 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let first_step = |item: &&RoadmapItem| crate::pages::roadmap::item_first_step(state, item);
     let to_check = crate::domain::obligations::to_check(framework, assessment);
     let verify = (!to_check.0.is_empty()).then(|| {
-        let answers = crate::components::obligations::to_check_by_answer(&to_check, duties_named);
+        // Three titles in all, whatever the answers: a slide halfway through a questionnaire
+        // may hold many blank duties, and its last steps must stay in sight.
+        let mut lines = 3;
+        let answers =
+            crate::components::obligations::to_check_by_answer(&to_check, &mut |duties| {
+                let named = duties_named_within(duties, lines);
+                lines = lines.saturating_sub(duties.len());
+                named
+            });
         td_string!(l, projector.step_verify, answers = answers).to_string()
     });
     // A duty found below its minimum during the workshop, once the roadmap was edited, has no

@@ -585,7 +585,11 @@ fn priorities_and_pooling_candidates_count_communes() {
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(lines[0], "A;P;M;N;C");
     assert_eq!(lines.len(), candidates.len() + 2, "{csv}");
-    for (line, candidate) in lines[1..].iter().zip(&candidates) {
+    // As the screen lists them: those worth pooling through the intercommunale first.
+    let (pooled, others): (Vec<_>, Vec<_>) = candidates.iter().partition(|c| c.pooled);
+    assert!(!pooled.is_empty() && !others.is_empty(), "{candidates:?}");
+    let screen_order: Vec<_> = pooled.into_iter().chain(others).collect();
+    for (line, candidate) in lines[1..].iter().zip(screen_order) {
         let cells: Vec<&str> = line.split(';').collect();
         assert_eq!(cells[0], format!("Action {}", candidate.action_id));
         assert_eq!(cells[1], format!("Pilier {}", candidate.pillar_id));
@@ -1581,9 +1585,16 @@ fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_
     beaumont.set_choice("sc_accessibilite_web", Some(Choice::Unknown), NOW);
     lobbes.profile.respondent_name = "Marc Lambert".into();
     lobbes.profile.respondent_role = "Directeur général".into();
+    // A workshop's synthesis: its label names the group; whom to call are its participants.
+    let mut chimay = commune("Chimay", "56016", "2026-01-01");
+    answer_all(&mut chimay, level(3));
+    chimay.profile.respondent_name = "Synthèse de l'atelier".into();
+    chimay.profile.consolidated_respondents = 2;
+    chimay.profile.participants = vec!["Anne Dubois (DG)".into(), "Luc Martin".into()];
     let files = vec![
         ("lobbes.json".to_string(), file_of(&lobbes)),
         ("beaumont.json".to_string(), file_of(&beaumont)),
+        ("chimay.json".to_string(), file_of(&chimay)),
     ];
     let t = territory::load(framework(), &files, NOW);
     let below = |name: &str| {
@@ -1614,6 +1625,40 @@ fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_
         lobbes_row.split(';').nth(5),
         Some("Marc Lambert (Directeur général)")
     );
+    let chimay_row = text
+        .split("\r\n")
+        .find(|l| l.starts_with("Chimay;"))
+        .unwrap();
+    assert_eq!(
+        chimay_row.split(';').nth(5),
+        Some("Anne Dubois (DG), Luc Martin")
+    );
+    // The aggregate JSON says the same.
+    let aggregate = t.aggregate(
+        framework(),
+        Vec::new(),
+        2,
+        &EXPORT_TEXTS,
+        (NOW, "2026-12-01"),
+    );
+    let entry = |name: &str| {
+        aggregate
+            .communes
+            .iter()
+            .find(|c| c.commune == name)
+            .unwrap()
+    };
+    assert_eq!(entry("Chimay").respondent, "Anne Dubois (DG), Luc Martin");
+    assert_eq!(
+        (entry("Lobbes").duties_below, entry("Beaumont").duties_below),
+        (1, 2)
+    );
+    let json = aggregate.to_json();
+    assert!(
+        json.contains(r#""respondent": "Marc Lambert (Directeur général)""#),
+        "{json}"
+    );
+    assert!(json.contains(r#""duties_below": 2"#), "{json}");
     // Open data, below which both are, comes before the RGPD, which comes before it in the
     // questionnaire.
     let order: Vec<String> = t
@@ -1638,14 +1683,14 @@ fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_
     assert_eq!(lines[0], "O;M;S;SC;E;V;VC");
     assert_eq!(
         lines[1],
-        "Titre gou_donnees_ouvertes_odwb;3;2;Beaumont, Lobbes;0;0;"
+        "Titre gou_donnees_ouvertes_odwb;3;2;Beaumont, Lobbes;1;0;"
     );
-    assert_eq!(lines[2], "Titre gou_donnees_personnelles;3;1;Beaumont;1;0;");
+    assert_eq!(lines[2], "Titre gou_donnees_personnelles;3;1;Beaumont;2;0;");
     let web = lines
         .iter()
         .find(|l| l.starts_with("Titre sc_accessibilite_web;"))
         .unwrap();
-    assert_eq!(*web, "Titre sc_accessibilite_web;3;0;;1;1;Beaumont");
+    assert_eq!(*web, "Titre sc_accessibilite_web;3;0;;2;1;Beaumont");
     let questionnaire: Vec<&String> = framework()
         .question_ids()
         .filter(|q| framework().legal_minimum(q).is_some())

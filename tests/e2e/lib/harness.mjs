@@ -172,8 +172,8 @@ export async function answerPillar(page, origin, pillarId, pick) {
   const questions = await page.$$eval("fieldset.question", (fields) => fields.map((f) => f.id));
   for (const [index, question] of questions.entries()) {
     const value = typeof pick === "function" ? pick(question, index) : pick;
-    // No value: the question is left blank on purpose.
-    if (value == null) continue;
+    // null: the question is left blank on purpose (undefined is a pick that forgot a case).
+    if (value === null) continue;
     await page.click(`[data-testid="${question}-${value}"]`);
   }
   return questions;

@@ -537,7 +537,7 @@ test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « i
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   assert.equal(
     table[0],
-    "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Répondant;Questions répondues (sur 47);Obligations sous le minimum légal;Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires;Scores à confirmer (moins de la moitié des questions du pilier ont un niveau);Version du référentiel;Plus de 12 mois",
+    "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Répondant;Questions répondues (sur 47);Obligations sous le minimum légal;Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires (hors scores à confirmer);Scores à confirmer (moins de la moitié des questions du pilier ont un niveau);Version du référentiel;Plus de 12 mois",
   );
   const thuin = table.find((line) => line.startsWith("Thuin;"));
   // The population band in the profile's words, so communes of a size can be compared.

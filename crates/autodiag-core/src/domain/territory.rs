@@ -368,16 +368,25 @@ impl Commune {
         self.to_confirm.get(index).copied().unwrap_or(false)
     }
 
-    /// Its focus pillars that count as its priorities: not one whose score is to confirm, as
-    /// a score on two answers of eight says little of what the commune needs. The screen's
-    /// « Priorités communes » and the CSV count the same ones.
+    /// Its focus pillars that count as its priorities, in its roadmap's order: not one whose
+    /// score is to confirm, as a score on two answers of eight says little of what the commune
+    /// needs. The screen's « Priorités communes » and the CSV count the same ones.
     pub fn priorities<'a>(&'a self, framework: &'a Framework) -> impl Iterator<Item = &'a String> {
-        framework
-            .pillars
-            .iter()
-            .enumerate()
-            .filter(|(index, p)| self.focus.contains(&p.id) && !self.score_to_confirm(*index))
-            .map(|(_, p)| &p.id)
+        self.focus.iter().filter(|id| {
+            let index = framework.pillars.iter().position(|p| p.id == **id);
+            !index.is_some_and(|index| self.score_to_confirm(index))
+        })
+    }
+
+    /// Whom IGRETEC calls about this file: its respondent, or a synthesis's participants,
+    /// whose label names the group and not a person.
+    pub fn respondent(&self) -> String {
+        let profile = &self.assessment.profile;
+        if profile.is_synthesis() && !profile.participants.is_empty() {
+            profile.participants.join(", ")
+        } else {
+            profile.respondent_label().unwrap_or_default()
+        }
     }
 
     /// The pillars whose score is to confirm, by id, in framework order.
@@ -542,8 +551,8 @@ impl Territory {
             .collect()
     }
 
-    /// Per legal duty, in questionnaire order: how many communes are below its minimum, meet
-    /// it, or have it still to check. What many communes lack is what the intercommunale can
+    /// Per legal duty, the one most communes are below first (ties in questionnaire order):
+    /// how many communes are below its minimum, meet it, or have it still to check. What many communes lack is what the intercommunale can
     /// help pool (a shared DPO, an accessibility review…).
     pub fn obligation_counts(&self, framework: &Framework) -> Vec<ObligationCount> {
         use super::obligations::{Compliance, obligations};
@@ -602,9 +611,10 @@ impl Territory {
         csv.finish()
     }
 
-    /// The actions to pool as CSV, in the screen's order and with its minimum: each action
-    /// (titled by `action_title`), its pillar (by `pillar_name`), `pooled` when the catalogue
-    /// marks it worth pooling, how many communes plan it and which.
+    /// The actions to pool as CSV, in the screen's order (those the catalogue marks worth
+    /// pooling first, then the others, each list most shared first) and with its minimum:
+    /// each action (titled by `action_title`), its pillar (by `pillar_name`), `pooled` when the
+    /// catalogue marks it, how many communes plan it and which.
     pub fn pooling_csv(
         &self,
         framework: &Framework,
@@ -616,7 +626,9 @@ impl Territory {
         let (action_title, pillar_name) = names;
         let mut csv = super::csv::Csv::new();
         csv.row(headers);
-        for candidate in self.pooling_candidates(framework, min_communes) {
+        let mut candidates = self.pooling_candidates(framework, min_communes);
+        crate::sort::sort_by_key(&mut candidates, |candidate| !candidate.pooled);
+        for candidate in candidates {
             csv.row([
                 action_title(&candidate.action_id),
                 pillar_name(&candidate.pillar_id),
@@ -825,11 +837,7 @@ impl Territory {
                 population.unwrap_or_default(),
                 display_date(&commune.assessment.profile.date, lang),
                 commune.file.clone(),
-                commune
-                    .assessment
-                    .profile
-                    .respondent_label()
-                    .unwrap_or_default(),
+                commune.respondent(),
                 commune.completeness(framework).0.to_string(),
                 commune.duties_below.to_string(),
             ];

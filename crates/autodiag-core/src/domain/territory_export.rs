@@ -56,6 +56,12 @@ pub struct AggregateCommune {
     pub older_than_12_months: bool,
     /// How many people the file speaks for: more than one for a workshop's synthesis.
     pub respondents: u32,
+    /// Whom to call: the respondent, or a synthesis's participants ([`Commune::respondent`]).
+    ///
+    /// [`Commune::respondent`]: super::territory::Commune::respondent
+    pub respondent: String,
+    /// How many legal duties it answered below their minimum.
+    pub duties_below: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -157,6 +163,8 @@ impl Territory {
                         framework_version: c.framework_version.clone(),
                         older_than_12_months: c.is_old(today),
                         respondents: c.assessment.profile.consolidated_respondents.max(1),
+                        respondent: c.respondent(),
+                        duties_below: c.duties_below,
                     }
                 })
                 .collect(),
@@ -256,6 +264,8 @@ impl Aggregate {
             out.key("older_than_12_months")
                 .boolean(commune.older_than_12_months);
             out.key("respondents").whole(u64::from(commune.respondents));
+            out.text("respondent", &commune.respondent);
+            out.key("duties_below").whole(commune.duties_below as u64);
             out.close('}');
         });
         out.key("not_received").strings(&self.not_received);
