@@ -153,10 +153,15 @@ pub fn RoadmapPage() -> impl IntoView {
                         None => td_string!(l, roadmap.later_reached, target = target).to_string(),
                     }
                 }
-                LaterReason::LowerPriority => match roadmap::tied_with_last_focus(&assessment, &scores, &drafted_focus, &later.pillar_id) {
-                    // Only the pillars' order put it after: « moins prioritaire » would be untrue.
-                    Some(tied) => td_string!(l, roadmap.later_tied, pillar = texts.pillar_name(&tied.pillar_id).to_string()).to_string(),
-                    None => td_string!(l, roadmap.later_lower).to_string(),
+                // A score to confirm comes after the sure ones: say so, and how to confirm it.
+                LaterReason::LowerPriority => match scores.iter().find(|p| p.pillar_id == later.pillar_id).filter(|p| p.to_confirm()) {
+                    Some(few) => crate::td_plural!(l, roadmap.focus_to_confirm, few.answered_with_level,
+                        total = few.question_count, advice = how_to_confirm(few)),
+                    None => match roadmap::tied_with_last_focus(&assessment, &scores, &drafted_focus, &later.pillar_id) {
+                        // Only the pillars' order put it after: « moins prioritaire » would be untrue.
+                        Some(tied) => td_string!(l, roadmap.later_tied, pillar = texts.pillar_name(&tied.pillar_id).to_string()).to_string(),
+                        None => td_string!(l, roadmap.later_lower).to_string(),
+                    },
                 },
             };
             view! { <li><strong>{texts.pillar_name(&later.pillar_id).to_string()}</strong>{td_string!(l, shell.colon)}{reason}</li> }

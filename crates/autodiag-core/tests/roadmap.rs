@@ -45,6 +45,35 @@ fn at_most_three_focus_pillars_and_the_rest_later_with_a_reason() {
 }
 
 #[test]
+fn a_pillar_whose_score_is_to_confirm_is_a_focus_only_after_those_whose_score_is_not() {
+    let mut a = assessment("Froidchapelle");
+    // At the default target (« Intégré »), but for mobility, the widest gap on one level among
+    // « Je ne sais pas », and governance and economy, below it and answered throughout.
+    answer_all(&mut a, level(4));
+    let mobility = framework().pillar("mobilite").unwrap().questions.clone();
+    a.set_choice(&mobility[0], Some(level(1)), NOW);
+    for question in &mobility[1..] {
+        a.set_choice(question, Some(Choice::Unknown), NOW);
+    }
+    answer_pillar(&mut a, "gouvernance", level(2));
+    answer_pillar(&mut a, "economie", level(2));
+    let ids =
+        |a: &Assessment| -> Vec<String> { focus(a).0.into_iter().map(|f| f.pillar_id).collect() };
+    assert!(scoring::score_all(framework(), &a)[0].to_confirm());
+    // Two pillars need work for sure: they come first, then the one to confirm.
+    assert_eq!(ids(&a), ["economie", "gouvernance", "mobilite"]);
+    // With three, the pillar to confirm waits, told why on the roadmap.
+    answer_pillar(&mut a, "smart_citizens", level(2));
+    assert_eq!(ids(&a), ["economie", "gouvernance", "smart_citizens"]);
+    let (_, later) = focus(&a);
+    assert!(
+        later
+            .iter()
+            .any(|l| l.pillar_id == "mobilite" && l.reason == LaterReason::LowerPriority)
+    );
+}
+
+#[test]
 fn focus_follows_the_gap_weighted_by_importance() {
     let mut a = assessment("Anderlues");
     answer_all(&mut a, level(3));
@@ -892,12 +921,19 @@ fn a_duty_the_edited_roadmap_has_no_step_towards_is_named_with_its_first_step() 
     let register = framework().action(&next[0]).unwrap();
     a.roadmap.as_mut().unwrap().add_action(register);
     assert!(roadmap::duties_without_a_step(framework(), &a).is_empty());
-    // A step marked done while the answer is still below it (the DPO left since) plans
-    // nothing: the duty is named again, with that step to take up.
+    // The first step marked done before the answers are updated, the second still to do: the
+    // duty is planned. A walk found « plus aucune action à faire » printed above that step.
     a.roadmap
         .as_mut()
         .unwrap()
         .set_status("gou_dpo_designer", roadmap::ItemStatus::Done);
+    assert!(roadmap::duties_without_a_step(framework(), &a).is_empty());
+    // Every step done while the answer is still below (the DPO left since): nothing is left
+    // to do, and the duty is named again, with the first step from the answer.
+    a.roadmap
+        .as_mut()
+        .unwrap()
+        .set_status("gou_registre_traitements", roadmap::ItemStatus::Done);
     let again: Vec<String> = roadmap::duties_without_a_step(framework(), &a)
         .into_iter()
         .map(|(_, action)| action)
@@ -953,6 +989,9 @@ fn a_focus_pillars_named_gap_gets_its_step_later_when_another_question_took_the_
         ("ene_certificat_peb", 2),
         ("ene_dechets_menagers", 2),
         ("ene_renouvelable", 4),
+        // Half of the pillar's questions: a score that is not to confirm, so that it stays a
+        // focus (a pillar to confirm comes after the others).
+        ("ene_flotte", 4),
         ("gou_documents_donnees", 2),
         ("gou_donnees_ouvertes_odwb", 1),
         ("gou_donnees_personnelles", 1),

@@ -1716,9 +1716,18 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
     for question in &mobility[1..] {
         unsure.set_choice(question, Some(Choice::Unknown), NOW);
     }
+    // At the default target but for mobility, on one answer: a focus, as no pillar needs work
+    // for sure.
+    let mut only_unsure = commune("Chimay", "56016", "2026-01-01");
+    answer_all(&mut only_unsure, level(4));
+    only_unsure.set_choice(&mobility[0], Some(level(1)), NOW);
+    for question in &mobility[1..] {
+        only_unsure.set_choice(question, Some(Choice::Unknown), NOW);
+    }
     let files = vec![
         ("anderlues.json".to_string(), file_of(&sure)),
         ("beaumont.json".to_string(), file_of(&unsure)),
+        ("chimay.json".to_string(), file_of(&only_unsure)),
     ];
     let t = territory::load(framework(), &files, NOW);
     let beaumont = t.communes.iter().find(|c| c.name == "Beaumont").unwrap();
@@ -1751,10 +1760,16 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
     assert!(
         t.communes
             .iter()
-            .any(|c| c.name == "Beaumont" && c.focus.contains(&"mobilite".to_string())),
+            .any(|c| c.name == "Chimay" && c.focus == ["mobilite"]),
         "the drafted focus takes mobility"
     );
-    assert!(!cells[cells.len() - 4].contains("mobilite"), "{row}");
+    let chimay = text
+        .split("\r\n")
+        .find(|l| l.starts_with("Chimay;"))
+        .unwrap();
+    let chimay: Vec<&str> = chimay.split(';').collect();
+    assert_eq!(chimay[chimay.len() - 3], "mobilite");
+    assert_eq!(chimay[chimay.len() - 4], "");
     let row = text
         .split("\r\n")
         .find(|l| l.starts_with("Anderlues;"))

@@ -225,9 +225,15 @@ test("an edited roadmap names a legal duty the answers now fall below, and adds 
   await notice.locator("[data-testid=add-duty-step]").click();
   await page.locator('[data-action="gou_registre_traitements"]').waitFor();
   await notice.waitFor({ state: "detached" });
-  // The DPO designated, the step is ticked « Fait » but the answer is still level 1: the
-  // notice says so, offers to update the answer, and to take the step up again.
+  // The DPO designated, its step ticked « Fait » before the answers are updated: the register
+  // is still to do, so the duty is planned. A walk found « plus aucune action à faire »
+  // printed on the PST fiches above that step.
   await page.locator('[data-action="gou_dpo_designer"] [data-testid=item-done]').check();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  assert.equal(await notice.count(), 0);
+  // The register ticked too, and the answer still level 1: nothing is left to do; the notice
+  // says so, offers to update the answer, and to take the first step up again.
+  await page.locator('[data-action="gou_registre_traitements"] [data-testid=item-done]').check();
   await notice.waitFor();
   assert.match(await notice.textContent(), /Désigner[^]*\(marquée « Fait », mais votre réponse est toujours sous le minimum\) : mettre la réponse à jour/);
   assert.equal(await notice.locator("[data-testid=add-duty-step]").textContent(), "Reprendre cette étape");

@@ -144,6 +144,20 @@ test("a focus pillar whose score rests on a few answers says it is to confirm", 
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await expectText(page, "[data-testid=focus-to-confirm]",
     /score établi sur 1 question sur 8 seulement : à confirmer\. Vérifiez les réponses « Je ne sais pas » du pilier avant d'en faire une priorité\./);
+  // Three pillars answered throughout need work: they are the focus, and mobility waits,
+  // told why. A DG read a pillar to confirm made a priority ahead of one answered throughout.
+  summary.profile.commune = "Cerfontaine";
+  for (const answer of summary.answers) {
+    if (["eco_", "gou_", "sc_"].some((prefix) => answer.question_id.startsWith(prefix))) answer.level = 2;
+  }
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["cerfontaine.json", summary]]));
+  await page.locator("[data-testid=imported-results]").click();
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const waiting = page.locator("[data-testid=later-pillars] li", { hasText: "Mobilité" });
+  await waiting.waitFor();
+  assert.match(await waiting.textContent(), /^Mobilité : score établi sur 1 question sur 8 seulement : à confirmer\. Vérifiez les réponses « Je ne sais pas » du pilier avant d'en faire une priorité\.$/);
+  assert.equal(await page.locator("[data-testid=focus-to-confirm]").count(), 0);
   await assertClean(page);
   await page.close();
 });

@@ -252,7 +252,10 @@ pub fn focus_without_an_action<'a>(
         .collect()
 }
 
-/// Ranks pillars by gap to target weighted by importance; keeps at most three.
+/// Ranks pillars by gap to target weighted by importance; keeps at most three. A pillar whose
+/// score is to confirm ranks after every pillar whose score is not: the roadmap says to
+/// confirm it « avant d'en faire une priorité », and a DG read it made one anyway, ahead of
+/// the pillar answered throughout. It is a focus still when fewer than three others need work.
 pub fn choose_focus(
     assessment: &Assessment,
     scores: &[PillarScore],
@@ -270,9 +273,11 @@ pub fn choose_focus(
     }
     // Equal weighted gaps keep the framework's pillar order.
     let position = |id: &str| scores.iter().position(|s| s.pillar_id == id);
+    let to_confirm = |id: &str| scores.iter().any(|s| s.pillar_id == id && s.to_confirm());
     crate::sort::sort_by(&mut ranked, |a, b| {
-        b.weighted_gap()
-            .total_cmp(&a.weighted_gap())
+        to_confirm(&a.pillar_id)
+            .cmp(&to_confirm(&b.pillar_id))
+            .then(b.weighted_gap().total_cmp(&a.weighted_gap()))
             .then(b.importance.cmp(&a.importance))
             .then(position(&a.pillar_id).cmp(&position(&b.pillar_id)))
     });
@@ -420,12 +425,15 @@ pub fn already_reached(framework: &Framework, assessment: &Assessment, item: &Ro
 }
 
 /// The legal duties below their minimum that the assessment's roadmap does not plan up to
-/// it, each with the id of the next step a draft would take. Only steps still to do count, each
-/// starting where the previous one ends: a roadmap with the DPO's designation alone stops
-/// below the minimum, and one whose step is marked done while the answer is still below it
-/// (the DPO left) plans nothing. A drafted roadmap always plans the duties; one the commune
-/// edited, or carried over from an earlier year, may not, while the results promise that the
-/// roadmap puts them first.
+/// it, each with the id of the next step a draft would take. The steps are followed from the
+/// answer, each starting where the previous one ends; one marked done counts as taken (the
+/// answer is updated at the next diagnostic), but at least one must still be to do. So a
+/// roadmap with the DPO's designation alone stops below the minimum; one whose designation is
+/// done and whose register is to do plans the duty (a walk found printed PST fiches saying
+/// « plus aucune action à faire » above the step still planned); one whose every step is done
+/// while the answer is still below plans nothing, and the duty is named with the first step
+/// from the answer. A drafted roadmap always plans the duties; one the commune edited, or
+/// carried over from an earlier year, may not, while the results promise that it plans them.
 pub fn duties_without_a_step(
     framework: &Framework,
     assessment: &Assessment,
@@ -438,25 +446,37 @@ pub fn duties_without_a_step(
     // A loop rather than an iterator chain: the tools bundle's wasm is smaller for it.
     let mut missing = Vec::new();
     for duty in super::obligations::below(framework, assessment) {
-        let Some(mut reached) = duty.level else {
+        let Some(answered) = duty.level else {
             continue;
         };
-        // Each planned step starts above the last one's start, so this ends within five.
+        let mut reached = answered;
+        let mut to_do = false;
+        // Each step starts above the last one's start, so this ends within five.
         while reached < duty.legal_minimum {
+            // A step still to do first, then one marked done.
             let next = items
                 .iter()
-                .filter(|item| item.status != ItemStatus::Done)
-                .filter_map(|item| framework.action(&item.id))
-                .find(|a| a.questions.contains(&duty.question_id) && a.fits_level(reached));
+                .filter_map(|item| Some((item, framework.action(&item.id)?)))
+                .filter(|(_, a)| a.questions.contains(&duty.question_id) && a.fits_level(reached))
+                .min_by_key(|(item, _)| item.status == ItemStatus::Done);
             match next {
-                Some(step) => reached = step.to,
+                Some((item, step)) => {
+                    to_do |= item.status != ItemStatus::Done;
+                    reached = step.to;
+                }
                 None => break,
             }
         }
-        if reached >= duty.legal_minimum {
+        if reached >= duty.legal_minimum && to_do {
             continue;
         }
-        if let Some((_, action)) = quickest_step(&context, &duty.question_id, reached) {
+        // Every step done and the answer still below: start again from the answer.
+        let from = if reached >= duty.legal_minimum {
+            answered
+        } else {
+            reached
+        };
+        if let Some((_, action)) = quickest_step(&context, &duty.question_id, from) {
             missing.push((duty.question_id, action.id.clone()));
         }
     }
