@@ -179,6 +179,17 @@ fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
     assert!(scoring::is_complete(framework, &colleague));
     assert_eq!(colleague.answers, again.answers);
     assert_eq!(colleague.profile.redone_from, again.profile.redone_from);
+    // A synthesis's copy is one person's: the group's label and participants stay with it.
+    let mut synthesis = again.clone();
+    synthesis.profile.respondent_name = "synthèse de 3 répondants".into();
+    synthesis.profile.consolidated_respondents = 3;
+    synthesis.profile.participants = vec!["Laurent Delvaux (DG)".into(), "Sophie Lambert".into()];
+    let carried_on = synthesis.reassess("s".into(), "2026-12-20", "2026-12-20T08:00:00Z");
+    assert!(!carried_on.profile.is_synthesis());
+    assert!(carried_on.profile.participants.is_empty());
+    assert_eq!(carried_on.profile.respondent_label(), None);
+    assert_eq!(carried_on.answers, synthesis.answers);
+    assert_eq!(synthesis.profile.consolidated_respondents, 3);
     // A misclick then « Effacer la réponse » brings the reminder back, never loses it.
     let mut cleared = last_year.reassess("c".into(), "2026-12-05", "2026-12-05T08:00:00Z");
     cleared.set_choice("mob_actif", Some(Choice::Unknown), "2026-12-05T08:01:00Z");

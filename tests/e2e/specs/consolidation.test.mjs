@@ -307,7 +307,7 @@ test("the questions to discuss project one at a time, in large type, driven by t
   await page.locator("[data-testid=project-discussion]").waitFor();
   const count = Number((await page.textContent("[data-testid=disagreement-count]")).match(/^(\d+) questions/)[1]);
   // « Non applicable » is discussed on a legal duty only, and the rule says so.
-  assert.match(await page.textContent("[data-testid=disagreement-count]"), /ou, sur une obligation légale, un répondant la dit non applicable/);
+  assert.match(await page.textContent("[data-testid=disagreement-count]"), /ou, sur une obligation légale, un répondant la dit non remplie et les niveaux donnés diffèrent, ou un répondant la dit non applicable/);
   const firstListed = await page.locator("[data-testid=disagreements] li").first().textContent();
   await page.click("[data-testid=project-discussion]");
   const slides = page.locator("[data-testid=discussion-slides]");

@@ -435,6 +435,34 @@ test("« Dupliquer » on last round's assessment says it starts a new diagnostic
   await context.close();
 });
 
+test("« Dupliquer » on a workshop's synthesis gives one person's copy: the group's label and participants stay with the synthesis", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  const synthesis = example();
+  synthesis.profile.commune = "Fleurus";
+  synthesis.profile.date = new Date().toISOString().slice(0, 10);
+  synthesis.profile.respondent_name = "synthèse de 3 répondants";
+  synthesis.profile.respondent_role = "";
+  synthesis.profile.consolidated_respondents = 3;
+  synthesis.profile.participants = ["Laurent Delvaux (Directeur général)", "Sophie Lambert (Responsable informatique)"];
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["fleurus.json", synthesis]]));
+  await page.locator("[data-testid=imported-open]").waitFor();
+  await page.goto(`${app.server.url}#/evaluations`);
+  await page.locator("[data-testid=duplicate-assessment]").click();
+  await expectText(page, "[data-testid=assessments-status]", /^Copie de « Fleurus » créée/);
+  // The copy, now open, names no one: the DG puts his own name in, and its summary will not
+  // claim the workshop's participants.
+  await page.goto(`${app.server.url}#/profil`);
+  await page.locator("#respondent").waitFor();
+  assert.equal(await page.inputValue("#respondent"), "");
+  await page.goto(`${app.server.url}outils/#/rapport`);
+  await page.locator("#report-roadmap").waitFor();
+  assert.doesNotMatch(await page.textContent("[data-testid=report]"), /Sophie Lambert/);
+  await assertClean(page);
+  await context.close();
+});
+
 test("coming back more than six months on, the home page offers to redo the diagnostic, leaving the old one intact", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);

@@ -59,7 +59,7 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
   assert.deepEqual((await page.locator(".stepper li").allTextContents()).slice(-4).map((t) => t.trim()), ["Résultats", "Feuille de route", "Pour le PST", "Rapport"]);
   assert.equal((await page.locator(".stepper a[aria-current=step]").textContent()).trim(), "Pour le PST");
   // « Niveau visé » is the next step, not the pillar's target that the results show.
-  assert.match(await page.locator("main").textContent(), /Le niveau visé est celui où mènent les actions de la feuille de route, un palier à la fois ; l'objectif du pilier, sur la page des résultats, peut être plus haut\./);
+  assert.match(await page.locator("main").textContent(), /Le niveau visé est celui où mènent les actions de la feuille de route ; l'objectif du pilier, sur la page des résultats, peut être plus haut\./);
   const doneRows = page.locator(".pst-actions tbody tr:has([data-testid=pst-done])");
   assert.equal(await doneRows.count(), 1);
   assert.equal((await doneRows.locator("th").textContent()).replace(/Fait$/, "").trim(), doneTitle);
@@ -105,7 +105,7 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
     assert.match(row[3], /^Se mettre en conformité/, row.join(";"));
   }
   // No owner named yet: the catalogue's suggestion, to confirm, rather than a blank.
-  assert.ok(lines.slice(1).map(fields).every((row) => row[10].startsWith("À confirmer : ")), "owners to confirm");
+  assert.ok(lines.slice(1).map(fields).every((row) => row[10].startsWith("À désigner, par exemple ")), "owners to confirm");
 
   // The commune rewords an objectif stratégique: on the fiche, in the table, after a reload.
   await first.locator("[data-testid=pst-reword]").click();

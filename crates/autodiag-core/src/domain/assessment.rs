@@ -465,9 +465,19 @@ impl Assessment {
     /// not this round's answers: a copy that counted them would be « complete » before a
     /// question was read, and could reach IGRETEC as this year's diagnostic. Notes and « à
     /// demander à » stay. A copy within the same round, for a colleague, keeps the answers.
+    ///
+    /// A synthesis's copy is one person's to carry on: the group's label and participants stay
+    /// with the synthesis. A copy kept naming a workshop's three participants in its summary
+    /// after the DG had put his own name in.
     pub fn reassess(&self, id: String, today: &str, now: &str) -> Assessment {
         let mut copy = self.duplicate(id, self.profile.commune.clone(), now);
         copy.profile.date = today.to_string();
+        if copy.profile.is_synthesis() {
+            copy.profile.consolidated_respondents = 0;
+            copy.profile.participants.clear();
+            copy.profile.respondent_name.clear();
+            copy.profile.respondent_role.clear();
+        }
         if !self.is_of_an_earlier_round(today) {
             return copy;
         }
