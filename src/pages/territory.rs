@@ -615,6 +615,15 @@ fn LoadedFiles(
     }
 }
 
+/// Downloads `text` as « autodiag-`stem`-<today>.csv », for a spreadsheet.
+fn download_csv(stem: &str, text: &str) {
+    let _ = browser::download(
+        &format!("autodiag-{stem}-{}.csv", browser::today()),
+        "text/csv;charset=utf-8",
+        text,
+    );
+}
+
 /// What the heat map's rows are sorted by.
 #[derive(Clone, Copy, PartialEq)]
 enum SortBy {
@@ -857,11 +866,7 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
                 &headers,
             )
         });
-        let _ = browser::download(
-            &format!("autodiag-obligations-{}.csv", browser::today()),
-            "text/csv;charset=utf-8",
-            &text,
-        );
+        download_csv("obligations", &text);
     };
     view! {
         <section aria-labelledby="territory-obligations-title">
@@ -1020,11 +1025,7 @@ fn Pooling(
                 &headers,
             )
         });
-        let _ = browser::download(
-            &format!("autodiag-mutualisation-{}.csv", browser::today()),
-            "text/csv;charset=utf-8",
-            &text,
-        );
+        download_csv("mutualisation", &text);
     };
     view! {
         <section aria-labelledby="pooling-title">
@@ -1136,11 +1137,7 @@ fn Contacts(
             &headers,
             l.as_str(),
         );
-        let _ = browser::download(
-            &format!("autodiag-mises-en-relation-{}.csv", browser::today()),
-            "text/csv;charset=utf-8",
-            &text,
-        );
+        download_csv("mises-en-relation", &text);
     };
     view! {
         <section aria-labelledby="contacts-title">
@@ -1371,11 +1368,7 @@ fn Exports(
                 l.as_str(),
             )
         });
-        let _ = browser::download(
-            &format!("autodiag-territoire-{}.csv", browser::today()),
-            "text/csv;charset=utf-8",
-            &text,
-        );
+        download_csv("territoire", &text);
     };
     // The reference names no commune: what IGRETEC can hand to every commune.
     let reference_refused = RwSignal::new(None::<usize>);
