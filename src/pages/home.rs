@@ -26,10 +26,10 @@ pub fn HomePage() -> impl IntoView {
             // A diagnostic of an earlier round is redone as a new evaluation, which leaves it
             // intact as the baseline « Avant / après » compares with.
             // `Workspace::offers_redo`, written out: calling it costs the first load 0.6 KB.
-            let redo = (crate::domain::territory::older_than_months(
+            let redo = (crate::domain::profile::older_than_months(
                 &a.profile.date,
                 &today,
-                crate::domain::consolidation::OUT_OF_TIME_MONTHS,
+                crate::domain::assessment::OUT_OF_TIME_MONTHS,
             ) && state
                 .workspace
                 .with(|w| w.later_of_same_commune(a).is_none()))

@@ -495,11 +495,7 @@ impl Assessment {
     /// Dated more than six months before `today` (`OUT_OF_TIME_MONTHS`): another round's
     /// diagnostic, which is redone rather than continued.
     pub fn is_of_an_earlier_round(&self, today: &str) -> bool {
-        super::territory::older_than_months(
-            &self.profile.date,
-            today,
-            super::consolidation::OUT_OF_TIME_MONTHS,
-        )
+        super::profile::older_than_months(&self.profile.date, today, OUT_OF_TIME_MONTHS)
     }
 
     /// The earlier round's answer that `question` recalls, until this round's is chosen (and
@@ -638,3 +634,8 @@ pub fn name_key(name: &str) -> String {
     };
     format!("name:{commune}")
 }
+
+/// Months between a respondent's answers and the latest respondent's past which the file is
+/// likely another workshop's, such as a predecessor's summary from an earlier year, or an
+/// assessment of an earlier round, which is redone rather than continued.
+pub const OUT_OF_TIME_MONTHS: u32 = 6;

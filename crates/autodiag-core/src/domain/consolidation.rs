@@ -430,11 +430,6 @@ pub fn note_for_slide(framework: &Framework, note: &str, max: usize) -> String {
     format!("{}…", words.trim_end_matches([' ', ',', ';', ':', '.']))
 }
 
-/// Who answered, for notes and the consolidated assessment's name.
-/// Months between a respondent's answers and the latest respondent's past which the file is
-/// likely another workshop's, such as a predecessor's summary from an earlier year.
-pub const OUT_OF_TIME_MONTHS: u32 = 6;
-
 /// Which respondents answered more than `OUT_OF_TIME_MONTHS` before the latest of them: the
 /// facilitator is asked to check that the file belongs to this workshop.
 pub fn out_of_time(respondents: &[Assessment]) -> Vec<bool> {
@@ -445,7 +440,13 @@ pub fn out_of_time(respondents: &[Assessment]) -> Vec<bool> {
         .unwrap_or_default();
     respondents
         .iter()
-        .map(|r| super::territory::older_than_months(&r.profile.date, latest, OUT_OF_TIME_MONTHS))
+        .map(|r| {
+            super::profile::older_than_months(
+                &r.profile.date,
+                latest,
+                super::assessment::OUT_OF_TIME_MONTHS,
+            )
+        })
         .collect()
 }
 

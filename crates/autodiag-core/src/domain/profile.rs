@@ -356,6 +356,22 @@ pub fn is_iso_date(text: &str) -> bool {
     text[..4].bytes().all(|b| b.is_ascii_digit()) && (1..=days_in_month).contains(&day)
 }
 
+/// Whether `date` lies more than `months` months before `today`, both `YYYY-MM-DD`. A date
+/// that cannot be read is never called old.
+pub fn older_than_months(date: &str, today: &str, months: u32) -> bool {
+    let parse = |text: &str| -> Option<(u32, u32)> {
+        if !is_iso_date(text) {
+            return None;
+        }
+        let (year, month): (u32, u32) = (text[0..4].parse().ok()?, text[5..7].parse().ok()?);
+        Some((year * 12 + month - 1, text[8..10].parse().ok()?))
+    };
+    match (parse(date), parse(today)) {
+        (Some((month, day)), Some(today)) => (month + months, day) < today,
+        _ => false,
+    }
+}
+
 /// A lowercase ASCII slug of a commune's name, for file names: "Fontaine-l'Évêque" gives
 /// "fontaine-l-eveque".
 pub fn slug(name: &str) -> String {

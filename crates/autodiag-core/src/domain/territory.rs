@@ -227,10 +227,10 @@ impl TerritoryLoader {
         let same_round = |a: usize, b: usize| {
             let (earlier, later) = if date(a) <= date(b) { (a, b) } else { (b, a) };
             // One round, as a workshop takes its respondents' files.
-            !older_than_months(
+            !super::profile::older_than_months(
                 date(earlier),
                 date(later),
-                super::consolidation::OUT_OF_TIME_MONTHS,
+                super::assessment::OUT_OF_TIME_MONTHS,
             )
         };
         // For each summary, the one its commune uses, and the synthesis that counts its author.
@@ -412,23 +412,7 @@ impl Commune {
 /// Whether `date` lies more than 12 months before `today`, both `YYYY-MM-DD`. Exactly 12
 /// months is not older. A date that cannot be read is never called old: nothing says so.
 pub fn older_than_12_months(date: &str, today: &str) -> bool {
-    older_than_months(date, today, 12)
-}
-
-/// Whether `date` lies more than `months` months before `today`, both `YYYY-MM-DD`. A date
-/// that cannot be read is never called old.
-pub fn older_than_months(date: &str, today: &str, months: u32) -> bool {
-    let parse = |text: &str| -> Option<(u32, u32)> {
-        if !super::profile::is_iso_date(text) {
-            return None;
-        }
-        let (year, month): (u32, u32) = (text[0..4].parse().ok()?, text[5..7].parse().ok()?);
-        Some((year * 12 + month - 1, text[8..10].parse().ok()?))
-    };
-    match (parse(date), parse(today)) {
-        (Some((month, day)), Some(today)) => (month + months, day) < today,
-        _ => false,
-    }
+    super::profile::older_than_months(date, today, 12)
 }
 
 /// Each commune of `content/communes.toml`, in its order, with the key a file naming it gets

@@ -102,10 +102,10 @@ impl Workspace {
             .filter(|a| {
                 a.profile.is_synthesis()
                     || author(a) == author(assessment)
-                    || super::territory::older_than_months(
+                    || super::profile::older_than_months(
                         &assessment.profile.date,
                         &a.profile.date,
-                        super::consolidation::OUT_OF_TIME_MONTHS,
+                        super::assessment::OUT_OF_TIME_MONTHS,
                     )
             })
             .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
