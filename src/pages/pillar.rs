@@ -91,7 +91,7 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
     request_animation_frame(move || {
         browser::mark("autodiag:choices-rendered");
         if let Some(question) = resume {
-            browser::focus_first_control_in(question);
+            browser::focus_answer_in(question);
         }
     });
     view! {

@@ -235,6 +235,22 @@ test("a legal duty answered « Je ne sais pas » or « Non applicable », or lef
   await assertClean(page);
 });
 
+test("« Répondre à ces questions » lands on the duty's current answer, so an arrow key never changes it unseen", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Lobbes");
+  await openPillar(page, app.server.url, "gouvernance");
+  await page.click('[data-testid="gou_pilotage-2"]');
+  await page.click('[data-testid="gou_donnees_ouvertes_odwb-unknown"]');
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const link = page.locator("[data-testid=duties-to-verify] a");
+  await link.waitFor();
+  await link.click();
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "gou_donnees_ouvertes_odwb-unknown");
+  assert.equal(await page.locator('[data-testid="gou_donnees_ouvertes_odwb-unknown"]').isChecked(), true);
+  await assertClean(page);
+  await page.close();
+});
+
 test("the territory counts, per legal duty, the communes below it", async () => {
   const page = await openPage(app.browser, app.server.url);
   const files = communes(6, {

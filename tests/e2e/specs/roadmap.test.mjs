@@ -131,7 +131,7 @@ test("a focus pillar whose score rests on a few answers says it is to confirm", 
   const mobility = page.locator("[data-testid=focus-pillars] li", { hasText: "Mobilité" });
   await mobility.waitFor();
   assert.match(await mobility.locator("[data-testid=focus-to-confirm]").textContent(),
-    /score établi sur 1 question sur \d+ seulement : à confirmer\. Répondez aux autres questions du pilier avant d'en faire une priorité\./);
+    /score établi sur 1 question sur \d+ seulement, donc à confirmer\. Répondez aux autres questions du pilier avant d'en faire une priorité\./);
   // A pillar answered throughout carries no such note.
   assert.equal(await page.locator("[data-testid=focus-to-confirm]").count(), 1);
   // Every mobility question answered, the rest « Je ne sais pas »: answering is done, checking
@@ -143,7 +143,7 @@ test("a focus pillar whose score rests on a few answers says it is to confirm", 
   await page.locator("[data-testid=imported-results]").click();
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   await expectText(page, "[data-testid=focus-to-confirm]",
-    /score établi sur 1 question sur 8 seulement : à confirmer\. Vérifiez les réponses « Je ne sais pas » du pilier avant d'en faire une priorité\./);
+    /score établi sur 1 question sur 8 seulement, donc à confirmer\. Vérifiez les réponses « Je ne sais pas » du pilier avant d'en faire une priorité\./);
   // Three pillars answered throughout need work: they are the focus, and mobility waits,
   // told why. A DG read a pillar to confirm made a priority ahead of one answered throughout.
   summary.profile.commune = "Cerfontaine";
@@ -156,7 +156,7 @@ test("a focus pillar whose score rests on a few answers says it is to confirm", 
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   const waiting = page.locator("[data-testid=later-pillars] li", { hasText: "Mobilité" });
   await waiting.waitFor();
-  assert.match(await waiting.textContent(), /^Mobilité : score établi sur 1 question sur 8 seulement : à confirmer\. Vérifiez les réponses « Je ne sais pas » du pilier avant d'en faire une priorité\.$/);
+  assert.match(await waiting.textContent(), /^Mobilité : score établi sur 1 question sur 8 seulement, donc à confirmer\. Vérifiez les réponses « Je ne sais pas » du pilier avant d'en faire une priorité\.$/);
   assert.equal(await page.locator("[data-testid=focus-to-confirm]").count(), 0);
   await assertClean(page);
   await page.close();
@@ -177,7 +177,7 @@ test("a pillar at its target on one answer of many is to confirm, not done", asy
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);
   const line = page.locator("[data-testid=later-pillars] li", { hasText: "Mobilité" });
   await line.waitFor();
-  assert.match(await line.textContent(), /^Mobilité : au niveau visé \(\d · [^)]+\) selon 1 question sur \d+ seulement : à confirmer\./);
+  assert.match(await line.textContent(), /^Mobilité : au niveau visé \(\d · [^)]+\) selon 1 question sur \d+ seulement, donc à confirmer\./);
   await assertClean(page);
   await page.close();
 });
