@@ -710,8 +710,9 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
             .into_string()
         })
     };
+    // The column's `aria-sort` says which one sorts the rows; the button is no toggle (a
+    // second press changes nothing), so it claims no pressed state.
     let header = move |by: SortBy, label: String| {
-        let pressed = move || (sort.get() == by).to_string();
         let aria_sort = move || match (sort.get() == by, by) {
             (false, _) => "none",
             (true, SortBy::Name) => "ascending",
@@ -724,7 +725,7 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
-                <button type="button" aria-pressed=pressed on:click=handler(move |_| sort.set(by)) data-testid=testid>
+                <button type="button" on:click=handler(move |_| sort.set(by)) data-testid=testid>
                     {label}
                 </button>
             </th>

@@ -277,6 +277,9 @@ test("the territory counts, per legal duty, the communes below it", async () => 
   assert.ok(byName.get("Commune 001") >= 1, "below the RGPD's minimum at least");
   await page.click("[data-testid=sort-duties-below]");
   await page.waitForFunction(() => document.querySelector("[data-testid=sort-duties-below]").closest("th").getAttribute("aria-sort") === "descending");
+  // A column's header says it sorts the rows; its button is no toggle and claims no pressed state.
+  assert.equal(await page.locator("[data-testid=heatmap] thead button[aria-pressed]").count(), 0);
+  assert.deepEqual(await page.$$eval("[data-testid=heatmap] thead th[aria-sort=descending]", (ths) => ths.length), 1);
   const sorted = (await counts()).map(([, n]) => n);
   assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a));
   assert.ok(sorted[0] > sorted[sorted.length - 1], `the counts differ: ${sorted}`);
