@@ -231,26 +231,25 @@ pub fn keep_tab_inside(id: &str, event: &web_sys::KeyboardEvent) {
 
 /// Brings the first form control inside the element `id` into view and focuses it.
 pub fn focus_first_control_in(id: &str) {
-    focus_in(id, "input,select,textarea");
+    focus_in(id, &["input, select, textarea"]);
 }
 
 /// Brings the question `id` into view and focuses its chosen option, else its first one.
 /// Focus on an unchecked first option made a screen reader announce « Sous le minimum légal »
 /// for a duty answered « Je ne sais pas », and the next arrow key changed the answer.
 pub fn focus_answer_in(id: &str) {
-    focus_in(id, "input:checked, input");
+    focus_in(id, &["input:checked", "input"]);
 }
 
-/// Focuses the first element inside `id` that `selectors` match, after bringing `id` into
-/// view. Selectors separated by a comma and a space are tried in turn; joined by commas alone
-/// they are one selector, matched in the document's order.
-fn focus_in(id: &str, selectors: &str) {
+/// Brings `id` into view and focuses the first element inside it that a selector matches,
+/// trying `selectors` in turn.
+fn focus_in(id: &str, selectors: &[&str]) {
     let Some(container) = document().get_element_by_id(id) else {
         return;
     };
     container.scroll_into_view();
     let control = selectors
-        .split(", ")
+        .iter()
         .find_map(|selector| container.query_selector(selector).ok().flatten());
     if let Some(control) = control
         && let Ok(control) = control.dyn_into::<web_sys::HtmlElement>()

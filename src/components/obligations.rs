@@ -4,7 +4,7 @@
 
 use crate::domain::assessment::{Assessment, Choice};
 use crate::domain::content;
-use crate::domain::obligations::{self, Compliance, DutiesToCheck, Unsettled};
+use crate::domain::obligations::{self, Compliance, Unsettled};
 use crate::erased::reactive;
 use crate::i18n::*;
 use crate::route::Route;
@@ -162,14 +162,12 @@ pub fn DutiesToVerify() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     reactive(move || {
-        let to_check = state
-            .with_current(|a| obligations::to_check(content::framework(), a))
+        let groups = state
+            .with_current(|a| obligations::to_check(content::framework(), a).by_answer())
             .unwrap_or_default();
         // The first duty the sentence names: its first group's.
-        let first = UNSETTLED
-            .into_iter()
-            .find_map(|why| to_check.answered(why).into_iter().next())?;
-        let answers = to_check_by_answer(&to_check, &mut |duties| titles_listed(duties));
+        let first = groups.first()?.1.first()?.clone();
+        let answers = to_check_by_answer(&groups, &mut |duties| titles_listed(duties));
         let pillar = content::framework()
             .pillar_of(&first)
             .map(|p| p.id.clone())
@@ -183,29 +181,19 @@ pub fn DutiesToVerify() -> impl IntoView {
     })
 }
 
-/// The answers that leave a duty to check, in the order the sentences name them.
-const UNSETTLED: [Unsettled; 3] = [
-    Unsettled::Unknown,
-    Unsettled::NotApplicable,
-    Unsettled::Unanswered,
-];
-
-/// One sentence per answer given to the duties `to_check`, each naming its duties with
-/// `named`: « Non applicable » is a claim to check, a blank is no answer at all.
+/// One sentence per answer in `groups` ([`obligations::DutiesToCheck::by_answer`]), each
+/// naming its duties with `named`: « Non applicable » is a claim to check, a blank is no answer
+/// at all.
 pub fn to_check_by_answer(
-    to_check: &DutiesToCheck,
+    groups: &[(Unsettled, Vec<String>)],
     named: &mut dyn FnMut(&[String]) -> String,
 ) -> String {
     let l = crate::state::locale();
-    UNSETTLED
-        .into_iter()
-        .filter_map(|why| {
-            let duties = to_check.answered(why);
-            if duties.is_empty() {
-                return None;
-            }
-            let duties = named(&duties);
-            Some(match why {
+    groups
+        .iter()
+        .map(|(why, duties)| {
+            let duties = named(duties);
+            match why {
                 Unsettled::Unknown => td_string!(l, results.to_check_unknown, duties = duties),
                 Unsettled::NotApplicable => {
                     td_string!(l, results.to_check_not_applicable, duties = duties)
@@ -213,7 +201,7 @@ pub fn to_check_by_answer(
                 Unsettled::Unanswered => {
                     td_string!(l, results.to_check_unanswered, duties = duties)
                 }
-            })
+            }
         })
         .collect::<Vec<_>>()
         .join(" ")

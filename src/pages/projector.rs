@@ -477,8 +477,8 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
     let (items, owed) = projector::next_step_items(&roadmap, &reasons);
     // The commune's own wording and its own actions, as on the roadmap.
     let first_step = |item: &&RoadmapItem| crate::pages::roadmap::item_first_step(state, item);
-    let to_check = crate::domain::obligations::to_check(framework, assessment);
-    let verify = (!to_check.0.is_empty()).then(|| {
+    let to_check = crate::domain::obligations::to_check(framework, assessment).by_answer();
+    let verify = (!to_check.is_empty()).then(|| {
         // Three titles in all, whatever the answers: a slide halfway through a questionnaire
         // may hold many blank duties, and its last steps must stay in sight.
         let mut lines = 3;

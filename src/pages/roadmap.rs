@@ -120,13 +120,30 @@ pub fn RoadmapPage() -> impl IntoView {
         .into_any();
     }
     let scores = state.scores.get_untracked();
+    // A pillar's score resting on few answers, and the note the roadmap gives it wherever it
+    // names the pillar: among the focus or among those left for later.
+    let few_answers = |pillar: &str| {
+        scores
+            .iter()
+            .find(|p| p.pillar_id == pillar)
+            .filter(|p| p.to_confirm())
+    };
+    let confirm_note = |few: &PillarScore| {
+        crate::td_plural!(
+            l,
+            roadmap.focus_to_confirm,
+            few.answered_with_level,
+            total = few.question_count,
+            advice = how_to_confirm(few)
+        )
+    };
     let focus = drafted_focus.iter().map(|focus| {
         let pillar_score = scores.iter().find(|p| p.pillar_id == focus.pillar_id);
         let score = pillar_score.and_then(|p| p.score);
         // A gap measured on a few answers may not be one: say so, as the results do, before
         // the commune builds its plan on it.
-        let to_confirm = pillar_score.filter(|p| p.to_confirm()).map(|few| view! {
-            <span data-testid="focus-to-confirm">" — "{crate::td_plural!(l, roadmap.focus_to_confirm, few.answered_with_level, total = few.question_count, advice = how_to_confirm(few))}</span>
+        let to_confirm = few_answers(&focus.pillar_id).map(|few| view! {
+            <span data-testid="focus-to-confirm">" — "{confirm_note(few)}</span>
         });
         let target = format!("{} · {}", focus.target_level, texts.level_name_at(usize::from(focus.target_level - 1)));
         let chosen = assessment.settings(&focus.pillar_id).target.is_some();
@@ -141,22 +158,22 @@ pub fn RoadmapPage() -> impl IntoView {
     }).collect_any_view();
     let later = (!drafted_later.is_empty()).then(|| {
         let items = drafted_later.iter().map(|later| {
+            let few = few_answers(&later.pillar_id);
             let reason = match later.reason {
                 LaterReason::NotAssessed => td_string!(l, roadmap.later_not_assessed).to_string(),
                 LaterReason::TargetReached { target_level } => {
                     let target = format!("{} · {}", target_level, texts.level_name_at(usize::from(target_level - 1)));
                     // A score on a few answers reaches any target: say that it is to confirm,
                     // as the results do, rather than call the pillar done.
-                    match scores.iter().find(|p| p.pillar_id == later.pillar_id).filter(|p| p.to_confirm()) {
+                    match few {
                         Some(few) => crate::td_plural!(l, roadmap.later_reached_to_confirm, few.answered_with_level,
                             target = target, total = few.question_count, advice = how_to_confirm(few)),
                         None => td_string!(l, roadmap.later_reached, target = target).to_string(),
                     }
                 }
                 // A score to confirm comes after the sure ones: say so, and how to confirm it.
-                LaterReason::LowerPriority => match scores.iter().find(|p| p.pillar_id == later.pillar_id).filter(|p| p.to_confirm()) {
-                    Some(few) => crate::td_plural!(l, roadmap.focus_to_confirm, few.answered_with_level,
-                        total = few.question_count, advice = how_to_confirm(few)),
+                LaterReason::LowerPriority => match few {
+                    Some(few) => confirm_note(few),
                     None => match roadmap::tied_with_last_focus(&assessment, &scores, &drafted_focus, &later.pillar_id) {
                         // Only the pillars' order put it after: « moins prioritaire » would be untrue.
                         Some(tied) => td_string!(l, roadmap.later_tied, pillar = texts.pillar_name(&tied.pillar_id).to_string()).to_string(),

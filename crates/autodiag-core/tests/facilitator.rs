@@ -850,6 +850,13 @@ fn a_legal_duty_not_known_to_be_met_is_to_check_with_what_was_answered() {
         to_check.answered(Unsettled::Unanswered),
         ["sc_publicite_conseil"]
     );
+    // Grouped in the order a sentence names them, each group in questionnaire order.
+    let groups: Vec<Unsettled> = to_check
+        .by_answer()
+        .into_iter()
+        .map(|(why, _)| why)
+        .collect();
+    assert_eq!(groups, Unsettled::ALL);
     assert!(to_check.contains("sc_publicite_conseil"));
     assert!(!to_check.contains("mob_pcm"));
     assert!(!to_check.contains("gou_donnees_ouvertes_odwb"));

@@ -116,6 +116,14 @@ test("a low-maturity commune without staff gets governance foundations first, an
   await assertClean(page);
 });
 
+/** Imports `summary` as the file `name`, opens it, and shows its roadmap. */
+async function roadmapOf(page, name, summary) {
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([[name, summary]]));
+  await page.locator("[data-testid=imported-results]").click();
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+}
+
 test("a focus pillar whose score rests on a few answers says it is to confirm", async () => {
   const page = await openPage(app.browser, app.server.url);
   const summary = example();
@@ -124,10 +132,7 @@ test("a focus pillar whose score rests on a few answers says it is to confirm", 
   // Mobility: one answer at the first level, the others unknown; the other pillars at 4.
   for (const answer of summary.answers) answer.level = answer.question_id.startsWith("mob_") ? "unknown" : 4;
   summary.answers.find((a) => a.question_id.startsWith("mob_")).level = 1;
-  await page.goto(`${app.server.url}outils/#/importer`);
-  await page.setInputFiles("[data-testid=import-input]", writeFiles([["momignies.json", summary]]));
-  await page.locator("[data-testid=imported-results]").click();
-  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await roadmapOf(page, "momignies.json", summary);
   const mobility = page.locator("[data-testid=focus-pillars] li", { hasText: "Mobilité" });
   await mobility.waitFor();
   assert.match(await mobility.locator("[data-testid=focus-to-confirm]").textContent(),
@@ -138,10 +143,7 @@ test("a focus pillar whose score rests on a few answers says it is to confirm", 
   // is what is left. A DG who had answered seven of eight was told to answer the others.
   summary.profile.commune = "Beaumont";
   summary.answers.push({ question_id: "mob_ecoles_zone30", level: "unknown" }, { question_id: "mob_pmr", level: "unknown" });
-  await page.goto(`${app.server.url}outils/#/importer`);
-  await page.setInputFiles("[data-testid=import-input]", writeFiles([["beaumont.json", summary]]));
-  await page.locator("[data-testid=imported-results]").click();
-  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await roadmapOf(page, "beaumont.json", summary);
   await expectText(page, "[data-testid=focus-to-confirm]",
     /score établi sur 1 question sur 8 seulement, donc à confirmer\. Vérifiez les réponses « Je ne sais pas » du pilier avant d'en faire une priorité\./);
   // Three pillars answered throughout need work: they are the focus, and mobility waits,
@@ -150,10 +152,7 @@ test("a focus pillar whose score rests on a few answers says it is to confirm", 
   for (const answer of summary.answers) {
     if (["eco_", "gou_", "sc_"].some((prefix) => answer.question_id.startsWith(prefix))) answer.level = 2;
   }
-  await page.goto(`${app.server.url}outils/#/importer`);
-  await page.setInputFiles("[data-testid=import-input]", writeFiles([["cerfontaine.json", summary]]));
-  await page.locator("[data-testid=imported-results]").click();
-  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await roadmapOf(page, "cerfontaine.json", summary);
   const waiting = page.locator("[data-testid=later-pillars] li", { hasText: "Mobilité" });
   await waiting.waitFor();
   assert.match(await waiting.textContent(), /^Mobilité : score établi sur 1 question sur 8 seulement, donc à confirmer\. Vérifiez les réponses « Je ne sais pas » du pilier avant d'en faire une priorité\.$/);
@@ -171,10 +170,7 @@ test("a pillar at its target on one answer of many is to confirm, not done", asy
   const mobility = summary.answers.filter((a) => a.question_id.startsWith("mob_"));
   for (const answer of summary.answers) answer.level = 2;
   mobility.forEach((a, i) => (a.level = i === 0 ? 5 : "unknown"));
-  await page.goto(`${app.server.url}outils/#/importer`);
-  await page.setInputFiles("[data-testid=import-input]", writeFiles([["sivry.json", summary]]));
-  await page.locator("[data-testid=imported-results]").click();
-  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await roadmapOf(page, "sivry.json", summary);
   const line = page.locator("[data-testid=later-pillars] li", { hasText: "Mobilité" });
   await line.waitFor();
   assert.match(await line.textContent(), /^Mobilité : au niveau visé \(\d · [^)]+\) selon 1 question sur \d+ seulement, donc à confirmer\./);
@@ -191,10 +187,7 @@ test("a pillar put after the focus only by the pillars' order says it is tied, a
   for (const pillar of summary.pillars) { pillar.importance = "medium"; delete pillar.target_level; }
   // Gouvernance matters less to this commune: that one is a real reason.
   summary.pillars.find((p) => p.pillar_id === "gouvernance").importance = "low";
-  await page.goto(`${app.server.url}outils/#/importer`);
-  await page.setInputFiles("[data-testid=import-input]", writeFiles([["erquelinnes.json", summary]]));
-  await page.locator("[data-testid=imported-results]").click();
-  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  await roadmapOf(page, "erquelinnes.json", summary);
   const lines = page.locator("[data-testid=later-pillars] li");
   await lines.first().waitFor();
   const focus = await page.locator("[data-testid=focus-pillars] li strong").allTextContents();

@@ -74,6 +74,15 @@ pub enum Unsettled {
     Unanswered,
 }
 
+impl Unsettled {
+    /// Every answer that leaves a duty to check, in the order a sentence names them.
+    pub const ALL: [Unsettled; 3] = [
+        Unsettled::Unknown,
+        Unsettled::NotApplicable,
+        Unsettled::Unanswered,
+    ];
+}
+
 /// The duties to check, in questionnaire order, each with what was answered: the commune may
 /// be out of order without knowing it, and no step of the roadmap follows from any of these
 /// answers, so the roadmap, the report, « Pour le PST » and the closing slide ask for them to
@@ -89,6 +98,16 @@ impl DutiesToCheck {
             .iter()
             .filter(|(_, answered)| *answered == why)
             .map(|(question, _)| question.clone())
+            .collect()
+    }
+
+    /// The duties grouped by what was answered, in [`Unsettled::ALL`]'s order, each group in
+    /// questionnaire order; an answer no duty has is left out.
+    pub fn by_answer(&self) -> Vec<(Unsettled, Vec<String>)> {
+        Unsettled::ALL
+            .into_iter()
+            .map(|why| (why, self.answered(why)))
+            .filter(|(_, duties)| !duties.is_empty())
             .collect()
     }
 

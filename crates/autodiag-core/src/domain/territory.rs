@@ -536,8 +536,9 @@ impl Territory {
     }
 
     /// Per legal duty, the one most communes are below first (ties in questionnaire order):
-    /// how many communes are below its minimum, meet it, or have it still to check. What many communes lack is what the intercommunale can
-    /// help pool (a shared DPO, an accessibility review…).
+    /// how many communes are below its minimum, meet it, or have it still to check. What many
+    /// communes lack is what the intercommunale can help pool (a shared DPO, an accessibility
+    /// review…).
     pub fn obligation_counts(&self, framework: &Framework) -> Vec<ObligationCount> {
         use super::obligations::{Compliance, obligations};
         let mut counts: Vec<ObligationCount> = Vec::new();
@@ -782,9 +783,10 @@ fn count<S: serde::Serializer>(names: &[String], serializer: S) -> Result<S::Ok,
 impl Territory {
     /// One row per commune: name, NIS code, population band (by `population_names`, in the
     /// order of `PopulationBand::ALL`), date (as `lang` writes dates), file, who answered
-    /// (whom IGRETEC calls), questions answered, legal duties below their minimum, each pillar's score, its priorities
-    /// ([`Commune::priorities`]) by name, and the pillars whose score is to confirm. `pillar_names` follow the framework's order; `headers` name the other columns
-    /// in that order.
+    /// (whom IGRETEC calls), questions answered, legal duties below their minimum, each
+    /// pillar's score, its priorities ([`Commune::priorities`]) by name, and the pillars whose
+    /// score is to confirm. `pillar_names` follow the framework's order; `headers` name the
+    /// other columns in that order.
     /// The communes as CSV. The last two headers name the référentiel version and the mark of
     /// an assessment more than 12 months before `today`, which reads `old`.
     pub fn csv(
