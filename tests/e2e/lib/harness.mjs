@@ -6,7 +6,7 @@ import fs from "node:fs";
 import zlib from "node:zlib";
 import path from "node:path";
 import assert from "node:assert/strict";
-import { before, after } from "node:test";
+import { before, after, beforeEach, afterEach } from "node:test";
 
 export const DIST = process.env.AUTODIAG_DIST ?? path.resolve("../../dist");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -94,6 +94,14 @@ export function useApp() {
     app.server = await serve();
     app.browser = await launch();
   });
+  beforeEach(() => {
+    openedInTest.length = 0;
+  });
+  // A failure far from the page (a wait that times out) says little on its own: what each page
+  // of the test showed, logged and last loaded is printed, and each is photographed.
+  afterEach(async (t) => {
+    if (!t.passed) await describePages(t.name);
+  });
   after(async () => {
     await closeBrowser(app.browser);
     await app.server.close();
@@ -107,7 +115,10 @@ export function useApp() {
  */
 export async function openPage(context, origin) {
   const page = await context.newPage();
-  const problems = { errors: [], csp: [], foreign: [] };
+  openedInTest.push(page);
+  const problems = { errors: [], csp: [], foreign: [], log: [] };
+  page.on("console", (message) => problems.log.push(`${message.type()}: ${message.text()}`.slice(0, 300)));
+  page.on("framenavigated", (frame) => frame === page.mainFrame() && problems.log.push(`navigated: ${frame.url()}`));
   page.on("pageerror", (error) => problems.errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") problems.errors.push(`console: ${message.text()}`);
@@ -124,6 +135,25 @@ export async function openPage(context, origin) {
   });
   page.problems = problems;
   return page;
+}
+
+/** The pages the running test opened, to describe if it fails. */
+const openedInTest = [];
+
+async function describePages(testName) {
+  for (const [index, page] of openedInTest.entries()) {
+    if (page.isClosed()) continue;
+    const main = await page
+      .evaluate(() => (document.querySelector("main") ?? document.body)?.innerText.slice(0, 600))
+      .catch((error) => `(unreadable: ${error.message})`);
+    const shot = path.join(resultsDir(), `failed-${testName.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}-${index}.png`);
+    await page.screenshot({ path: shot }).catch(() => {});
+    console.log(
+      [`— page ${index} of the failed test « ${testName} »: ${page.url()}`, `screenshot: ${shot}`, `main: ${main}`]
+        .concat(page.problems.errors.map((e) => `error: ${e}`), page.problems.log.slice(-25).map((l) => `log ${l}`))
+        .join("\n"),
+    );
+  }
 }
 
 /** Fails if the page logged an error, broke the CSP or talked to another origin. */
