@@ -120,7 +120,7 @@ impl AppState {
             deleted: RwSignal::new(loaded.trash.map(|assessment| Trashed {
                 index: usize::MAX,
                 assessment,
-                replaced: false,
+                replaced: loaded.trash_replaced,
             })),
             update_ready: RwSignal::new(false),
             language_failed: RwSignal::new(false),
@@ -454,7 +454,7 @@ impl AppState {
         let mut removed = None;
         self.workspace.update(|w| removed = w.remove(id));
         if let Some((index, assessment)) = removed {
-            storage::put_in_trash(&assessment);
+            storage::put_in_trash(&assessment, replaced);
             if self.current.get_untracked().as_deref() == Some(id) {
                 let next = self
                     .workspace

@@ -21,6 +21,8 @@ pub struct Loaded {
     /// False when the browser refuses storage: the app then works in memory.
     pub available: bool,
     pub trash: Option<Assessment>,
+    /// The trash holds a copy that an imported file replaced.
+    pub trash_replaced: bool,
 }
 
 thread_local! {
@@ -104,6 +106,7 @@ pub fn load() -> Loaded {
             recovered: Vec::new(),
             available: false,
             trash: None,
+            trash_replaced: false,
         };
     }
     let read = store::read(&mut BrowserStore);
@@ -122,6 +125,7 @@ pub fn load() -> Loaded {
         recovered: read.recovered,
         available: true,
         trash: read.trash,
+        trash_replaced: read.trash_replaced,
     }
 }
 
@@ -204,15 +208,22 @@ pub fn sync(workspace: &Workspace, written: &mut LiteMap<String, u64>) -> SyncRe
     report
 }
 
-/// Keeps the last deleted assessment, so an undo works even after a reload.
-pub fn put_in_trash(assessment: &Assessment) {
+/// Keeps the last deleted assessment, or the copy an imported file `replaced`, so an undo
+/// works even after a reload.
+pub fn put_in_trash(assessment: &Assessment, replaced: bool) {
     if is_available() {
         let _ = BrowserStore.set(stored::TRASH_KEY, &stored::encode_assessment(assessment));
+        if replaced {
+            let _ = BrowserStore.set(stored::TRASH_REPLACED_KEY, "1");
+        } else {
+            BrowserStore.remove(stored::TRASH_REPLACED_KEY);
+        }
     }
 }
 
 pub fn empty_trash() {
     discard(stored::TRASH_KEY);
+    discard(stored::TRASH_REPLACED_KEY);
 }
 
 /// Set while the territory view keeps its summaries in this browser: the user's opt-in.

@@ -63,17 +63,21 @@ pub fn Notices() -> impl IntoView {
             }.into_any());
         }
         // Named with its date: a facilitator may hold several assessments of one commune.
+        // A copy that an imported file replaced is the tools' business (only they import):
+        // the questionnaire would call it « supprimée ».
         if let Some((name, date)) = state.deleted.with(|d| {
-            d.as_ref().map(|t| {
-                let profile = &t.assessment.profile;
-                // An assessment without its date goes by the day it was begun.
-                let date = if profile.date.is_empty() {
-                    t.assessment.created_at.clone()
-                } else {
-                    profile.date.clone()
-                };
-                (profile.display_name(), date)
-            })
+            d.as_ref()
+                .filter(|t| cfg!(feature = "tools") || !t.replaced)
+                .map(|t| {
+                    let profile = &t.assessment.profile;
+                    // An assessment without its date goes by the day it was begun.
+                    let date = if profile.date.is_empty() {
+                        t.assessment.created_at.clone()
+                    } else {
+                        profile.date.clone()
+                    };
+                    (profile.display_name(), date)
+                })
         }) {
             let date = browser::format_date(&date, state.lang_code(), false);
             let said = td_string!(l, notices.deleted, name = name, date = date);

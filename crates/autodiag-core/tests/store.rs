@@ -136,3 +136,21 @@ fn a_deleted_assessment_leaves_the_store() {
     assert!(memory.get(&stored::assessment_key(&gone.id)).is_none());
     assert_eq!(store::read(&mut memory).workspace, workspace);
 }
+
+#[test]
+fn the_trash_says_whether_a_file_replaced_its_assessment() {
+    let mut memory = MemoryStore::default();
+    let copy = assessment("Gerpinnes");
+    memory
+        .set(stored::TRASH_KEY, &stored::encode_assessment(&copy))
+        .unwrap();
+    let read = store::read(&mut memory);
+    assert_eq!(read.trash.as_ref().map(|a| &a.id), Some(&copy.id));
+    assert!(!read.trash_replaced, "deleted by the user");
+    memory.set(stored::TRASH_REPLACED_KEY, "1").unwrap();
+    assert!(store::read(&mut memory).trash_replaced);
+    // The mark alone, its copy gone, says nothing.
+    memory.remove(stored::TRASH_KEY);
+    let read = store::read(&mut memory);
+    assert!(read.trash.is_none() && !read.trash_replaced);
+}

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText, expectText } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, createAssessment, answerPillar, openPillar, PILLARS, resultsDir, downloadText, expectText, ready } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -259,6 +259,15 @@ test("a newer file of a diagnostic already here can replace it, and « Annuler �
   await expectText(page, "[data-testid=undo-notice] p", "La copie de « Lobbes » qui était dans ce navigateur a été remplacée par le fichier.");
   await expectText(page, "[data-testid=undo-delete]", "Garder aussi l'ancienne copie");
   assert.equal(await rows.count(), 1, "the copy here was replaced");
+  // Still so after a reload: the stored trash remembers why it holds the copy.
+  await page.reload();
+  await expectText(page, "[data-testid=undo-notice] p", "La copie de « Lobbes » qui était dans ce navigateur a été remplacée par le fichier.");
+  // The questionnaire, which imports nothing, does not call the replaced copy « supprimée ».
+  await page.goto(`${app.server.url}#/`);
+  await ready(page);
+  assert.equal(await page.locator("[data-testid=undo-notice]").count(), 0);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await expectText(page, "[data-testid=undo-delete]", "Garder aussi l'ancienne copie");
   const replacing = await rows.locator(".assessment__meta").textContent();
   await page.click("[data-testid=undo-delete]");
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=assessment-row]").length === 2);

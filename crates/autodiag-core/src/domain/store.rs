@@ -43,6 +43,8 @@ pub struct Read {
     pub prefs: Prefs,
     pub recovered: Vec<Recovered>,
     pub trash: Option<Assessment>,
+    /// The trash holds a copy that an imported file replaced, not a deleted assessment.
+    pub trash_replaced: bool,
     /// Each assessment's stored encoding, by id: what this tab last read.
     pub encodings: LiteMap<String, String>,
 }
@@ -96,6 +98,7 @@ pub fn read(store: &mut impl KeyValueStore) -> Read {
     read.trash = store
         .get(stored::TRASH_KEY)
         .and_then(|raw| stored::decode_assessment(&raw).ok());
+    read.trash_replaced = read.trash.is_some() && store.get(stored::TRASH_REPLACED_KEY).is_some();
     read
 }
 
