@@ -96,8 +96,15 @@ pub fn ConsolidatePage() -> impl IntoView {
     let admit = move |assessment: Assessment, file: Option<String>| {
         let admission = respondents.with_untracked(|r| consolidation::admit(r, &assessment));
         let l = state.lang.get_untracked();
-        if matches!(admission, Admission::Admitted | Admission::Replaces { .. }) {
-            revisit_after_arrival(state, decisions, &assessment, notices);
+        match &admission {
+            Admission::Admitted => {
+                revisit_after_arrival(state, decisions, &assessment, None, notices)
+            }
+            Admission::Replaces { index, .. } => {
+                let earlier = respondents.with_untracked(|r| r.get(*index).cloned());
+                revisit_after_arrival(state, decisions, &assessment, earlier.as_ref(), notices);
+            }
+            _ => {}
         }
         let refusal = match admission {
             Admission::Admitted => {
@@ -418,13 +425,14 @@ fn revisit_after_arrival(
     state: AppState,
     decisions: Chosen,
     newcomer: &Assessment,
+    earlier: Option<&Assessment>,
     notices: RwSignal<Vec<String>>,
 ) {
     let l = state.lang.get_untracked();
     let framework = content::framework();
     let texts = state.texts();
     let revisit: Vec<(&str, Option<Choice>)> = decisions.with_untracked(|d| {
-        consolidation::settled_before_arrival(framework, d, newcomer)
+        consolidation::settled_before_arrival(framework, d, newcomer, earlier)
             .into_iter()
             .map(|q| (q, d.get(q).copied().flatten()))
             .collect()

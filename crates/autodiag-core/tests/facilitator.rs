@@ -944,13 +944,19 @@ fn a_late_arrival_who_answers_a_settled_question_otherwise_sends_it_back_to_the_
     kevin.set_choice(questions[1], Some(level(2)), NOW);
     // He left the third unanswered: no other view.
     assert_eq!(
-        consolidation::settled_before_arrival(framework(), &decisions, &kevin),
+        consolidation::settled_before_arrival(framework(), &decisions, &kevin, None),
         vec![questions[3].as_str()]
     );
+    let earlier = kevin.clone();
     kevin.set_choice(questions[7], Some(level(3)), NOW);
     assert_eq!(
-        consolidation::settled_before_arrival(framework(), &decisions, &kevin),
+        consolidation::settled_before_arrival(framework(), &decisions, &kevin, None),
         vec![questions[3].as_str(), questions[7].as_str()]
+    );
+    // His later file, replacing the one the group heard, reopens only what it changes.
+    assert_eq!(
+        consolidation::settled_before_arrival(framework(), &decisions, &kevin, Some(&earlier)),
+        vec![questions[7].as_str()]
     );
 }
 

@@ -491,6 +491,23 @@ fn consolidation_refuses_another_commune_and_a_respondent_loaded_twice() {
             ours: "Courcelles".into()
         }
     );
+    // A respondent who typed the name without its article, or « Commune de … », answers for
+    // the same commune.
+    for typed in ["courcelles", "Commune de Courcelles"] {
+        let mut same = walcourt.clone();
+        same.profile.commune = typed.into();
+        assert_eq!(admit(&loaded, &same), Admission::Admitted, "{typed}");
+    }
+    let mut bons_villers = dg.clone();
+    bons_villers.profile.commune = "Les Bons Villers".into();
+    let mut without_article = walcourt.clone();
+    without_article.profile.commune = "Bons Villers".into();
+    assert!(bons_villers.same_commune(&without_article));
+    let mut roeulx = walcourt.clone();
+    roeulx.profile.commune = "Commune du Roeulx".into();
+    without_article.profile.commune = "Roeulx".into();
+    assert!(roeulx.same_commune(&without_article));
+    assert!(!roeulx.same_commune(&bons_villers));
     // The same file imported again gets a new id but is the same answers and profile.
     let mut again = mayor.clone();
     again.id = "again".into();

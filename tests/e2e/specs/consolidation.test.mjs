@@ -749,6 +749,22 @@ test("a late arrival who answers a settled question otherwise sends it back to �
   await expectText(page, "[data-testid=consolidate-replaced]",
     "Kevin Dumont (Informaticien) répond autrement à 1 question que le groupe avait déjà tranchée : « Plan de mobilité (PCM ou PiCM) » (retenu : 4 · Intégré ; sa réponse : 1 · Initial). Elle est de nouveau à décider, avec son avis.");
   await page.waitForFunction(() => document.querySelector("#consolidated-mob_pcm")?.value === "pending");
+  // The room hears him and settles on 2. His re-export, which changes another answer only,
+  // replaces his file without reopening that decision (a facilitator's walk).
+  await page.selectOption("#consolidated-mob_pcm", "2");
+  const kevinAgain = (date, levels) => {
+    const s = respondent("Walcourt", "93088", "Kevin Dumont", "Informaticien", levels);
+    s.profile.date = date;
+    return s;
+  };
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["informaticien-2.json", kevinAgain("2026-11-21", (i) => (i === 5 ? 3 : 1))]]));
+  await page.locator("[data-testid=consolidate-replaced]", { hasText: "informaticien-2.json : remplace un fichier précédent de la même personne" }).waitFor();
+  assert.equal(await page.inputValue("#consolidated-mob_pcm"), "2");
+  assert.equal(await page.locator("[data-testid=loaded-respondent]").count(), 3);
+  // A file that changes his answer there does reopen it.
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["informaticien-3.json", kevinAgain("2026-11-22", (i) => (i === 0 ? 3 : 1))]]));
+  await page.waitForFunction(() => document.querySelector("#consolidated-mob_pcm")?.value === "pending");
+  await page.locator("[data-testid=consolidate-replaced]", { hasText: "« Plan de mobilité (PCM ou PiCM) » (retenu : 2 · Exploratoire ; sa réponse : 3 · Structuré)" }).waitFor();
   await assertClean(page);
   await context.close();
 });

@@ -354,7 +354,7 @@ impl Assessment {
     /// optional and typed by hand, so it serves only when there is no name: a file without it,
     /// or with a typo, must not make one commune two or hide another. None without either.
     /// « Ville de Châtelet » and « Commune d'Aiseau-Presles » are Châtelet and Aiseau-Presles,
-    /// « Commune des Bons Villers » is Les Bons Villers.
+    /// « Commune des Bons Villers » and « Bons Villers » are Les Bons Villers.
     pub fn commune_key(&self) -> Option<String> {
         let name = self.profile.commune.trim();
         if name.is_empty() {
@@ -615,9 +615,23 @@ impl Assessment {
     }
 }
 
-/// What tells a commune by its name (see [`Assessment::commune_key`]): case, accents, hyphens
-/// and a leading « Ville de », « Commune de » or « Administration communale de » aside.
+/// What tells a commune by its name (see [`Assessment::commune_key`]): case, accents, hyphens,
+/// a leading « Ville de », « Commune de » or « Administration communale de », and the
+/// article aside.
 pub fn name_key(name: &str) -> String {
+    let commune = commune_slug(name);
+    // « Bons Villers » is Les Bons Villers, « Roeulx » Le Roeulx: the article is often left
+    // out, and no two communes differ by it alone.
+    let commune = ["les-", "le-", "la-", "l-"]
+        .iter()
+        .find_map(|article| commune.strip_prefix(article))
+        .unwrap_or(&commune);
+    format!("name:{commune}")
+}
+
+/// A commune's name as a slug, its article kept but « Ville de » and the like dropped: where
+/// a list sorts it (« Les Bons Villers » at L, « Ville de Châtelet » at C).
+pub fn commune_slug(name: &str) -> String {
     let slug = super::profile::slug(name);
     let rest = ["administration-communale-", "commune-", "ville-"]
         .iter()
@@ -632,7 +646,7 @@ pub fn name_key(name: &str) -> String {
         },
         None => slug,
     };
-    format!("name:{commune}")
+    commune
 }
 
 /// Months between a respondent's answers and the latest respondent's past which the file is

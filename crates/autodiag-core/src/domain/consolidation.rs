@@ -452,20 +452,22 @@ pub fn out_of_time(respondents: &[Assessment]) -> Vec<bool> {
 
 /// The questions the group settled that a respondent joining later answers otherwise, in
 /// the référentiel's order: settled before they came, they go back to the group with their
-/// view, rather than stand unseen.
+/// view, rather than stand unseen. A later file of someone already loaded (`earlier`) reopens
+/// only the answers it changes: the group decided having heard the others.
 pub fn settled_before_arrival<'f>(
     framework: &'f Framework,
     decisions: &LiteMap<String, Option<Choice>>,
     newcomer: &Assessment,
+    earlier: Option<&Assessment>,
 ) -> Vec<&'f str> {
     framework
         .question_ids()
         .filter(|q| {
             decisions.get(q.as_str()).is_some_and(|&decided| {
                 // No answer is no other view.
-                newcomer
-                    .choice(q)
-                    .is_some_and(|answer| Some(answer) != decided)
+                newcomer.choice(q).is_some_and(|answer| {
+                    Some(answer) != decided && earlier.is_none_or(|e| e.choice(q) != Some(answer))
+                })
             })
         })
         .map(String::as_str)

@@ -336,12 +336,10 @@ impl TerritoryLoader {
                 Some(commune)
             })
             .collect();
-        // By the commune's key rather than its name: « Ville de Châtelet » is at C.
-        fn sort_key(c: &Commune) -> &str {
-            c.key.split_once(':').map_or("", |(_, key)| key)
-        }
-        crate::sort::sort_by(&mut communes, |a, b| {
-            sort_key(a).cmp(sort_key(b)).then(a.key.cmp(&b.key))
+        // By the commune's name as a list writes it: « Ville de Châtelet » is at C, « Les Bons
+        // Villers » at L.
+        crate::sort::sort_by_key(&mut communes, |c| {
+            (super::assessment::commune_slug(&c.name), c.key.clone())
         });
         Territory {
             communes,
