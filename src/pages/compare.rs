@@ -251,10 +251,12 @@ pub fn ComparePage() -> impl IntoView {
         };
         // What became of the earlier round's plan, before its objectives are evaluated.
         let plan = b.roadmap.as_ref().filter(|_| same_commune).map(|r| {
+            // Marked « Fait » in either round: a redone diagnostic carries the plan over, and
+            // the commune ticks what it did in the new round's roadmap.
             let done = r
                 .items
                 .iter()
-                .filter(|i| i.status == crate::domain::plan::ItemStatus::Done)
+                .filter(|i| i.done_by(a.roadmap.as_ref()))
                 .count();
             let date = crate::browser::format_date(&b.profile.date, state.lang_code(), false);
             view! {

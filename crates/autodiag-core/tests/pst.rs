@@ -4,6 +4,7 @@
 mod common;
 use autodiag_core::domain::assessment::{Assessment, Choice};
 use autodiag_core::domain::content::{self, ActionText, LegalLevelNames, Volet};
+use autodiag_core::domain::plan::ItemStatus;
 use autodiag_core::domain::pst::{self, Evaluation, Pst, PstWords};
 use autodiag_core::domain::{roadmap, scoring, summary};
 use common::*;
@@ -535,6 +536,38 @@ fn a_later_assessment_says_which_objectives_were_reached() {
     let csv = csv_of(&before, Some(&after));
     assert!(csv.contains(&format!("Atteint (niveau {})", operational[0].target_level)));
     assert!(csv.contains(&format!("Pas encore (niveau {short})")));
+}
+
+#[test]
+fn an_action_done_in_the_next_rounds_roadmap_is_done_in_the_plans_evaluation() {
+    let before = example("lobbes-2026-11-20.json");
+    let plan = before.roadmap.as_ref().unwrap();
+    let index = plan
+        .items
+        .iter()
+        .position(|i| i.status != ItemStatus::Done && action_text(&i.id).is_some())
+        .unwrap();
+    let first = plan.items[index].id.clone();
+    let title = action_text(&first).unwrap().title;
+    let status_of = |later: Option<&Assessment>| {
+        let rows = pst::rows(&pst_of(&before), &words(), &sources(&before, later));
+        rows.iter()
+            .find(|row| row.action == title)
+            .map(|row| row.status.clone())
+            .unwrap()
+    };
+    assert_eq!(status_of(None), "prévue");
+    // The redone diagnostic carries the plan over; the commune ticks the action there.
+    let mut after = before.clone();
+    after
+        .roadmap
+        .as_mut()
+        .unwrap()
+        .set_status(&first, ItemStatus::Done);
+    assert_eq!(status_of(Some(&after)), "réalisée");
+    assert!(plan.items[index].done_by(after.roadmap.as_ref()));
+    assert!(!plan.items[index].done_by(None));
+    assert!(!plan.items[index].done_by(before.roadmap.as_ref()));
 }
 
 /// An action that improves several questions, none of them a legal duty.

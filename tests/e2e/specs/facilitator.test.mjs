@@ -662,7 +662,12 @@ test("before / after never pairs two communes by itself, and says so when the us
 test("before / after with one assessment of the commune offers to import the earlier file, then compares", async () => {
   const { context, page } = await freshPage();
   const gerpinnes = (date, level) => fullSummary({ commune: "Gerpinnes", date, pick: (p) => (p === 3 ? level : 3) });
-  await importFiles(page, writeFiles([["gerpinnes-2026.json", gerpinnes("2026-11-20", 4)]]));
+  // This year's round carries last year's plan over; one more action was ticked « Fait » in it.
+  const later = gerpinnes("2026-11-20", 4);
+  later.roadmap = example().roadmap;
+  const tickedThisYear = later.roadmap.items.find((i) => i.status !== "done");
+  tickedThisYear.status = "done";
+  await importFiles(page, writeFiles([["gerpinnes-2026.json", later]]));
   await assessments(page);
   await row(page, "Gerpinnes").locator("[data-testid=assessment-results]").click();
   await page.waitForURL(/#\/resultats$/);
@@ -680,7 +685,8 @@ test("before / after with one assessment of the commune offers to import the ear
   await page.setInputFiles("[data-testid=compare-import] [data-testid=import-input]", writeFiles([["gerpinnes-2025.json", earlier]]));
   await page.waitForSelector("[data-testid=pillar-deltas]");
   assert.match(await page.textContent("[data-testid=pillar-deltas]"), /Énergie & environnement\s*25\s*75\s*\+50/);
-  await expectText(page, "[data-testid=compare-roadmap]", `Feuille de route du 18/11/2025 : ${done} action${done > 1 ? "s marquées" : " marquée"} « Fait » sur ${earlier.roadmap.items.length}.`);
+  // Done in either round: the action ticked this year counts for last year's plan.
+  await expectText(page, "[data-testid=compare-roadmap]", `Feuille de route du 18/11/2025 : ${done + 1} actions marquées « Fait » sur ${earlier.roadmap.items.length}.`);
   assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);
   assert.match(await page.$eval("#compare-after", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 20\/11\/2026/);
   assert.equal(await offer.count(), 0, "two assessments of Gerpinnes: the offer is gone");

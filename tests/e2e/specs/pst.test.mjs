@@ -218,6 +218,8 @@ test("a later assessment of the same commune says which objectifs opérationnels
   after.profile.date = "2028-11-20";
   const cyber = before.answers.find((a) => a.question_id === "gou_cybersecurite").level;
   setAnswer(after, "gou_cybersecurite", cyber + 1);
+  // The 2028 round carried the plan over, and an action was ticked « Fait » there.
+  after.roadmap.items.find((i) => i.status !== "done" && !i.custom_title).status = "done";
   await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-2026.json", before], ["lobbes-2028.json", after]]));
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=import-results] li").length === 2);
@@ -236,11 +238,14 @@ test("a later assessment of the same commune says which objectifs opérationnels
   }
   await page.locator("[data-testid=pst-fiche]").first().waitFor();
   assert.equal(await page.locator("[data-testid=pst-evaluation]").count(), 0, "no evaluation before one is chosen");
+  const doneInThePlan = await page.locator("[data-testid=pst-done]").count();
   const options = await page.locator("[data-testid=pst-later] option").allTextContents();
   assert.equal(options.length, 2);
   assert.match(options[1], /Lobbes · 20\/11\/2028/);
   await page.selectOption("[data-testid=pst-later]", { index: 1 });
   await page.locator("[data-testid=pst-evaluation]").first().waitFor();
+  // Evaluated by 2028, the action ticked then is done in the plan's fiches too.
+  assert.equal(await page.locator("[data-testid=pst-done]").count(), doneInThePlan + 1);
 
   const cyberFiche = page.locator("[data-testid=pst-fiche]", { hasText: "Cybersécurité" });
   assert.equal(await cyberFiche.locator("[data-testid=pst-evaluation]").textContent(), `Atteint (niveau ${cyber + 1})`);

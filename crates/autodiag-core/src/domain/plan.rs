@@ -99,6 +99,16 @@ pub enum EditError {
 }
 
 impl RoadmapItem {
+    /// Whether this action of a round's plan was done: marked « Fait » in that plan, or in
+    /// `later`, the next round's roadmap. A redone diagnostic carries the plan's actions over,
+    /// and its roadmap is where the commune ticks what it did during the year.
+    pub fn done_by(&self, later: Option<&Roadmap>) -> bool {
+        self.status == ItemStatus::Done
+            || later
+                .and_then(|roadmap| roadmap.item(&self.id))
+                .is_some_and(|item| item.status == ItemStatus::Done)
+    }
+
     /// Due before `today` (both `YYYY-MM-DD`) and not done: a date the commune has let pass,
     /// such as last year's plan carried into a new assessment.
     pub fn is_overdue(&self, today: &str) -> bool {

@@ -11,7 +11,7 @@ use super::assessment::{Assessment, Level};
 use super::content::{
     self, ActionText, CostBand, Effort, Framework, Horizon, LegalLevelNames, Owner, Texts, Volet,
 };
-use super::plan::{ItemStatus, RoadmapItem};
+use super::plan::RoadmapItem;
 use super::roadmap;
 use super::scoring::PillarScore;
 use serde::{Deserialize, Serialize};
@@ -551,7 +551,9 @@ fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> 
         .to_string();
         row.pooled = words.yes_no[usize::from(!action.pooled)].to_string();
     }
-    row.status = words.statuses[usize::from(item.status == ItemStatus::Done)].to_string();
+    // Evaluated by a later round, the plan's actions done since count as done.
+    let later = sources.later.and_then(|later| later.roadmap.as_ref());
+    row.status = words.statuses[usize::from(item.done_by(later))].to_string();
     row
 }
 
