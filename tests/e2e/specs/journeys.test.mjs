@@ -418,6 +418,36 @@ test("on a new computer with last round's file, the import offers first to redo 
   await context.close();
 });
 
+test("last round's diagnostic, opened rather than redone, says so on every screen and redoes itself in one click", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["thuin.json", example("thuin-2025-06-12.json")]]));
+  // The DG opens it instead of redoing it (a walk: the answers were then edited in place and
+  // sent to IGRETEC under last year's date).
+  await page.click("[data-testid=imported-open]");
+  const said = "Ce diagnostic date du 12/06/2025, il y a plus de six mois : il décrit Thuin à cette date. Pour la décrire aujourd'hui, refaites-le plutôt que de le modifier : celui-ci restera la base de « Avant / après ».";
+  for (const screen of ["outils/#/resultats", "outils/#/feuille-de-route", "#/pilier/mobilite"]) {
+    await page.goto(`${app.server.url}${screen}`);
+    await expectText(page, "[data-testid=earlier-round] span", said);
+  }
+  await page.click("[data-testid=earlier-round-redo]");
+  await page.waitForURL(/#\/profil$/);
+  assert.equal(await page.inputValue("#date"), new Date().toISOString().slice(0, 10));
+  // This round's diagnostic says nothing of the kind; last year's, opened again, points to it.
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.locator("main h1").waitFor();
+  assert.equal(await page.locator("[data-testid=earlier-round]").count(), 0);
+  assert.equal(await page.locator("[data-testid=not-latest]").count(), 0);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.locator("[data-testid=assessment-row]", { hasText: "12/06/2025" }).locator("[data-testid=open-assessment]").click();
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.locator("[data-testid=not-latest]").waitFor();
+  assert.equal(await page.locator("[data-testid=earlier-round]").count(), 0);
+  await assertClean(page);
+  await context.close();
+});
+
 test("« Dupliquer » on last round's assessment says it starts a new diagnostic that recalls its answers", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
