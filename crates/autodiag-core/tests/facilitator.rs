@@ -763,6 +763,23 @@ fn the_roadmap_slide_never_counts_a_legal_duty_among_the_others() {
     let next: Vec<&str> = next.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(next, ["d", "e", "a", "c"]);
     assert_eq!(duties, 2);
+    // The room's own action, and a step it gave an owner, come right after the duties: left
+    // in « + 2 autres », the room could not see what it had just decided.
+    let mut decided = roadmap.clone();
+    let own = decided
+        .add_custom("Installer deux compteurs vélo", Horizon::Short)
+        .unwrap();
+    let mut reasons = vec![vec![], duty(), vec![], duty(), duty()];
+    reasons.push(vec![]);
+    let column = projector::roadmap_column(&decided, &reasons, Horizon::Short);
+    assert_eq!(ids(&column), ["d", "e", own.as_str()]);
+    assert_eq!(column.more, 3);
+    decided.items[2].owner = Some("Sophie Renard".into());
+    let (next, _) = projector::next_step_items(&decided, &reasons);
+    assert_eq!(
+        next[..4].iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        ["d", "e", "c", own.as_str()]
+    );
 }
 
 #[test]

@@ -327,6 +327,15 @@ test("projector: a full roadmap shows every legal duty's step, three other actio
   const { context, page } = await freshPage();
   // Levels 1 and 2 everywhere: more short-term actions than a column holds.
   await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: (p, i) => (i % 2) + 1 })]]));
+  // The room names who carries the medium term's last action: the slide shows it first, with
+  // its owner, where « + N autres » had hidden it (a facilitator's walk).
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const card = page.locator("[data-testid=horizon-medium] [data-testid=roadmap-item]").last();
+  const named = (await card.locator("[data-testid=item-title]").textContent()).trim();
+  await card.locator("[data-testid=item-edit]").click();
+  await card.locator("[data-testid=edit-owner]").fill("Sophie Renard, conseillère en environnement");
+  await card.locator("[data-testid=edit-save]").click();
+  await page.waitForFunction((title) => [...document.querySelectorAll("[data-testid=horizon-medium] [data-testid=roadmap-item]")].some((c) => c.querySelector("[data-testid=item-title]")?.textContent.trim() === title && /Sophie Renard/.test(c.querySelector("[data-testid=item-owner]")?.textContent)), named);
   await project(page, "Thuin");
   for (const [width, height] of [[1280, 720], [1920, 1080]]) {
     await page.setViewportSize({ width, height });
@@ -346,6 +355,9 @@ test("projector: a full roadmap shows every legal duty's step, three other actio
     const middle = await page.$$eval("[data-testid=slide] .projector__columns > div:nth-child(2) li", (lis) => lis.map((li) => li.textContent));
     if (middle.length === 4) assert.match(middle[3], /^\+ \d+ autres$/);
     assert.ok(middle.length <= 4, middle.join(" | "));
+    // After the steps owed, before the rest of the draft.
+    assert.ok(middle.includes(`${named}Sophie Renard, conseillère en environnement`), middle.join(" | "));
+    assert.equal(await page.textContent("[data-testid=slide] .projector__columns > div:nth-child(2) [data-testid=slide-owner]"), "Sophie Renard, conseillère en environnement");
     await fitsTheScreen(page, `the roadmap slide at ${width}×${height}`);
     // Smaller type for a long column, still read from the back of the room.
     const px = await page.$eval("[data-testid=slide] .projector__columns li", (li) => parseFloat(getComputedStyle(li).fontSize));

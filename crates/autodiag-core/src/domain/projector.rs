@@ -5,7 +5,7 @@
 use super::assessment::{Assessment, Level};
 use super::content::Horizon;
 use super::content::{Framework, Pillar};
-use super::plan::{ItemStatus, Roadmap, RoadmapItem};
+use super::plan::{ItemOrigin, ItemStatus, Roadmap, RoadmapItem};
 use super::roadmap::Reason;
 use super::scoring;
 
@@ -88,11 +88,15 @@ fn in_slide_order<'a>(
     horizon: Horizon,
 ) -> (Vec<&'a RoadmapItem>, usize) {
     let owed = |index: usize| is_owed(roadmap, reasons, index);
+    // What the room decided (an action of its own or from the catalogue, a step given an
+    // owner) comes before the rest of the draft: « + 2 autres » hid the room's own action.
+    let decided = |item: &RoadmapItem| item.origin != ItemOrigin::Drafted || item.owner.is_some();
     let mut indices: Vec<usize> = (0..roadmap.items.len())
         .filter(|&i| roadmap.items[i].horizon == horizon)
         .collect();
     crate::sort::sort_by_key(&mut indices, |&i| {
-        (roadmap.items[i].status == ItemStatus::Done, !owed(i))
+        let item = &roadmap.items[i];
+        (item.status == ItemStatus::Done, !owed(i), !decided(item))
     });
     let duties = indices.iter().filter(|&&i| owed(i)).count();
     (indices.iter().map(|&i| &roadmap.items[i]).collect(), duties)
@@ -110,7 +114,8 @@ pub fn next_step_items<'a>(
     (items, duties)
 }
 
-/// One horizon's column on the roadmap slide, in `in_slide_order`. The steps towards a legal
+/// One horizon's column on the roadmap slide, in `in_slide_order`: the steps owed, then what
+/// the room decided, then the draft. The steps towards a legal
 /// minimum are never left in « + N autres », even past `MAX_ROADMAP_LINES`: the room must see
 /// every duty it owes.
 pub fn roadmap_column<'a>(
