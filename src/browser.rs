@@ -229,6 +229,14 @@ pub fn keep_tab_inside(id: &str, event: &web_sys::KeyboardEvent) {
     }
 }
 
+/// Whether a key event is typed into a text field, where a digit is text.
+pub fn in_text_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA"))
+}
+
 /// Brings the first form control inside the element `id` into view and focuses it.
 pub fn focus_first_control_in(id: &str) {
     focus_in(id, &["input, select, textarea"]);

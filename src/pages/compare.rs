@@ -156,6 +156,38 @@ pub fn ComparePage() -> impl IntoView {
         let Some((b, a)) = pair else {
             return view! { <p class="hint">{td_string!(l, compare.choose)}</p> }.into_any();
         };
+        // Which two, in words: the pickers are not printed, and a collège reads the page on paper.
+        let lang = state.lang_code();
+        let named = |x: &crate::domain::assessment::Assessment| {
+            format!(
+                "{}, {}",
+                x.profile.display_name(),
+                crate::browser::format_date(&x.profile.date, lang, false)
+            )
+        };
+        let pair = view! {
+            <p class="compare__pair" data-testid="compare-pair">
+                {td_string!(l, compare.pair, before = named(&b), after = named(&a))}
+            </p>
+        };
+        // Picked the wrong way round, every gain reads as a loss: said, with the way back. The
+        // later round's plan is then no plan to evaluate by the earlier one.
+        let backwards = b.profile.date > a.profile.date;
+        let reversed = backwards.then(|| {
+            view! {
+                <p class="notice notice--warning no-print" data-testid="compare-reversed">
+                    <span>{td_string!(l, compare.reversed, before = named(&b), after = named(&a))}</span>
+                    <button type="button" class="button button--small" data-testid="compare-swap"
+                        on:click=handler(move |_| {
+                            let earlier = after.get_untracked();
+                            after.set(before.get_untracked());
+                            before.set(earlier);
+                        })>
+                        {td_string!(l, compare.swap)}
+                    </button>
+                </p>
+            }
+        });
         // Two communes picked by hand: a comparison, not an evolution, and no PST to evaluate.
         let same_commune = b.same_commune(&a);
         let other_commune = (!same_commune).then(|| {
@@ -250,7 +282,7 @@ pub fn ComparePage() -> impl IntoView {
             view! { <td class=class data-label=delta_label.clone()>{text}</td> }
         };
         // What became of the earlier round's plan, before its objectives are evaluated.
-        let plan = b.roadmap.as_ref().filter(|_| same_commune).map(|r| {
+        let plan = b.roadmap.as_ref().filter(|_| same_commune && !backwards).map(|r| {
             // Marked « Fait » in either round: a redone diagnostic carries the plan over, and
             // the commune ticks what it did in the new round's roadmap.
             let done = r
@@ -266,7 +298,7 @@ pub fn ComparePage() -> impl IntoView {
             }
         });
         // The earlier assessment's roadmap was the plan: its PST objectives, evaluated by the later one.
-        let evaluate = (same_commune && b.roadmap.is_some()).then(|| {
+        let evaluate = (same_commune && !backwards && b.roadmap.is_some()).then(|| {
             let (earlier, later) = (b.id.clone(), a.id.clone());
             let date = crate::browser::format_date(&b.profile.date, state.lang_code(), false);
             view! {
@@ -280,6 +312,8 @@ pub fn ComparePage() -> impl IntoView {
             }
         });
         view! {
+            {pair}
+            {reversed}
             {other_commune}
             {plan}
             {evaluate}
@@ -358,6 +392,9 @@ pub fn ComparePage() -> impl IntoView {
                     <div class="inline-form compare-picks no-print">
                         {pick("compare-before", td_string!(l, compare.before_label), before, options.clone())}
                         {pick("compare-after", td_string!(l, compare.after_label), after, options)}
+                        // For the collège: the page prints with the two named above the chart.
+                        <button type="button" class="button" data-testid="compare-print"
+                            on:click=handler(|_| crate::browser::print())>{td_string!(l, report.print)}</button>
                     </div>
                 }
             })}

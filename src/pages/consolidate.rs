@@ -549,18 +549,36 @@ fn decision_select(
                 // « À décider » again takes the decision back: the proposal stands, unsettled.
                 let settled = raw != PENDING;
                 let value = if settled { Choice::from_form_value(&raw) } else { proposed };
-                chosen.update(|c| { c.insert(write.clone(), value); });
-                if let Some(kept) = kept {
-                    kept.update(|k| {
-                        if settled { k.insert(write.clone(), value); } else { k.remove(&write); }
-                    });
-                }
+                settle(chosen, kept, &write, value, settled);
             })>
             {pending.map(|text| view! { <option value=PENDING>{text}</option> })}
             {values.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_any_view()}
         </select>
     }
     .into_any()
+}
+
+/// Writes the joint answer to `question`, and records it as the group's decision when
+/// `settled`; otherwise the decision is taken back and `value`, the proposal, stands.
+fn settle(
+    chosen: Chosen,
+    kept: Option<Chosen>,
+    question: &str,
+    value: Option<Choice>,
+    settled: bool,
+) {
+    chosen.update(|c| {
+        c.insert(question.to_string(), value);
+    });
+    if let Some(kept) = kept {
+        kept.update(|k| {
+            if settled {
+                k.insert(question.to_string(), value);
+            } else {
+                k.remove(question);
+            }
+        });
+    }
 }
 
 #[component]
@@ -1034,6 +1052,29 @@ fn DiscussionSlides(
         index.set(first_open.unwrap_or(0));
     }
     let slides = StoredValue::new(slides);
+    // A digit settles the question from anywhere on the slide: the focus is usually on
+    // « Suivante », and only « Niveau retenu » took digits, two of which within a second
+    // were lost to its type-ahead (a facilitator's walk).
+    let digits = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.ctrl_key() || event.meta_key() || event.alt_key() || browser::in_text_field(&event)
+        {
+            return;
+        }
+        let Some(level) = event.key().parse::<u8>().ok().and_then(Level::new) else {
+            return;
+        };
+        let question =
+            slides.with_value(|slides| slides[index.get_untracked()].question_id.clone());
+        settle(
+            chosen,
+            decisions,
+            &question,
+            Some(Choice::Level(level)),
+            true,
+        );
+        event.prevent_default();
+    });
+    on_cleanup(move || digits.remove());
     Effect::new(move |_| {
         let at = index.get();
         slides.with_value(|slides| {

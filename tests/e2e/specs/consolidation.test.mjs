@@ -524,10 +524,20 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
   }
   // The bar says how to settle a question from the keyboard: a digit picks the level at once,
   // where ↓ records each level it passes.
-  await expectText(page, "[data-testid=discussion-keys]", "← → pour avancer, 1 à 5 sur « Niveau retenu » pour trancher, Échap pour quitter");
+  await expectText(page, "[data-testid=discussion-keys]", "← → pour avancer, 1 à 5 pour trancher la question affichée, Échap pour quitter");
   await page.focus("#discussion-decision");
   await page.keyboard.press("3");
   assert.equal(await page.inputValue("#discussion-decision"), "3");
+  // From anywhere on the slide, as a facilitator whose focus is on « Suivante »: each digit
+  // settles it, two in a row included (the select's type-ahead lost the second).
+  await page.focus("#discussion-next");
+  await page.keyboard.press("4");
+  await page.waitForFunction(() => document.querySelector("#discussion-decision").value === "4");
+  await page.focus("#discussion-decision");
+  await page.keyboard.press("2");
+  await page.keyboard.press("5");
+  await page.waitForFunction(() => document.querySelector("#discussion-decision").value === "5");
+  assert.ok(await page.isVisible("[data-testid=discussion-kept]") || await page.isVisible("[data-testid=discussion-retained]"), "the slide shows what was settled");
   // The folded notes open from the keyboard too: Tab from the select reaches them.
   await page.keyboard.press("Home");
   await page.focus("#discussion-decision");

@@ -702,6 +702,26 @@ test("before / after with one assessment of the commune offers to import the ear
   assert.match(await page.$eval("#compare-before", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 18\/11\/2025/);
   assert.match(await page.$eval("#compare-after", (s) => s.selectedOptions[0].textContent), /Gerpinnes · 20\/11\/2026/);
   assert.equal(await offer.count(), 0, "two assessments of Gerpinnes: the offer is gone");
+  // On paper the pickers are gone: the two compared are named above the chart.
+  const pair = "Avant : Gerpinnes, 18/11/2025 — Après : Gerpinnes, 20/11/2026";
+  await expectText(page, "[data-testid=compare-pair]", pair);
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await page.isVisible("[data-testid=compare-pair]"));
+  assert.ok(!(await page.isVisible("#compare-before")) && !(await page.isVisible("[data-testid=compare-print]")));
+  await page.emulateMedia({ media: "screen" });
+  // Picked the wrong way round, the page says so and swaps back in one click (a walk: every
+  // pillar read as a fall).
+  const [earlierId, laterId] = [await page.inputValue("#compare-before"), await page.inputValue("#compare-after")];
+  await page.selectOption("#compare-before", laterId);
+  await page.selectOption("#compare-after", earlierId);
+  await expectText(page, "[data-testid=compare-reversed] span", "« Avant » (Gerpinnes, 20/11/2026) est plus récent que « Après » (Gerpinnes, 18/11/2025) : chaque écart se lit à l'envers.");
+  // This year's plan is not evaluated by last year's answers.
+  assert.equal(await page.locator("[data-testid=compare-roadmap]").count(), 0);
+  assert.equal(await page.locator("[data-testid=pst-evaluate]").count(), 0);
+  await page.click("[data-testid=compare-swap]");
+  await page.locator("[data-testid=compare-reversed]").waitFor({ state: "detached" });
+  await expectText(page, "[data-testid=compare-pair]", pair);
+  await page.waitForFunction(([b, a]) => document.querySelector("#compare-before").value === b && document.querySelector("#compare-after").value === a, [earlierId, laterId]);
   await assertClean(page);
   await context.close();
 });
