@@ -214,7 +214,7 @@ pub fn put_in_trash(assessment: &Assessment, replaced: bool) {
     if is_available() {
         let _ = BrowserStore.set(stored::TRASH_KEY, &stored::encode_assessment(assessment));
         if replaced {
-            let _ = BrowserStore.set(stored::TRASH_REPLACED_KEY, "1");
+            let _ = BrowserStore.set(stored::TRASH_REPLACED_KEY, &assessment.id);
         } else {
             BrowserStore.remove(stored::TRASH_REPLACED_KEY);
         }

@@ -47,12 +47,12 @@ pub fn NotLatest() -> impl IntoView {
             // commune stood then, and its summary would reach IGRETEC under that old date.
             return Some(view! {
                 <p class="notice notice--warning no-print" data-testid="earlier-round">
-                    <span>{td_string!(l, results.earlier_round, date = date, commune = commune.clone())}</span>
+                    <span>{td_string!(l, results.earlier_round, date = date)}</span>
                     <button type="button" class="button button--small" data-testid="earlier-round-redo"
                         on:click=handler(move |_| if state.reassess(&this_id).is_some() {
                             state.navigate(crate::route::Route::Profile);
                         })>
-                        {td_string!(l, home.reassess_current, name = commune)}
+                        {td_string!(l, results.earlier_round_redo)}
                     </button>
                 </p>
             }

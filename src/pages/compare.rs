@@ -159,12 +159,17 @@ pub fn ComparePage() -> impl IntoView {
         // Which two, in words: the pickers are not printed, and a collège reads the page on paper.
         let lang = state.lang_code();
         let named = |x: &crate::domain::assessment::Assessment| {
+            if !crate::domain::profile::is_iso_date(&x.profile.date) {
+                return x.profile.display_name();
+            }
             format!(
                 "{}, {}",
                 x.profile.display_name(),
                 crate::browser::format_date(&x.profile.date, lang, false)
             )
         };
+        // Two communes picked by hand: a comparison, not an evolution, and no PST to evaluate.
+        let same_commune = b.same_commune(&a);
         let pair = view! {
             <p class="compare__pair" data-testid="compare-pair">
                 {td_string!(l, compare.pair, before = named(&b), after = named(&a))}
@@ -172,7 +177,11 @@ pub fn ComparePage() -> impl IntoView {
         };
         // Picked the wrong way round, every gain reads as a loss: said, with the way back. The
         // later round's plan is then no plan to evaluate by the earlier one.
-        let backwards = b.profile.date > a.profile.date;
+        let backwards = same_commune
+            && [&b, &a]
+                .iter()
+                .all(|x| crate::domain::profile::is_iso_date(&x.profile.date))
+            && b.profile.date > a.profile.date;
         let reversed = backwards.then(|| {
             view! {
                 <p class="notice notice--warning no-print" data-testid="compare-reversed">
@@ -188,8 +197,6 @@ pub fn ComparePage() -> impl IntoView {
                 </p>
             }
         });
-        // Two communes picked by hand: a comparison, not an evolution, and no PST to evaluate.
-        let same_commune = b.same_commune(&a);
         let other_commune = (!same_commune).then(|| {
             view! {
                 <p class="notice notice--warning" data-testid="compare-other-commune">

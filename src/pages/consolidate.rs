@@ -1060,7 +1060,15 @@ fn DiscussionSlides(
         {
             return;
         }
-        let Some(level) = event.key().parse::<u8>().ok().and_then(Level::new) else {
+        // By the key's place, not its character: on a Belgian AZERTY keyboard the digit row
+        // types « & é " ' ( » without Shift.
+        let code = event.code();
+        let Some(level) = code
+            .strip_prefix("Digit")
+            .or_else(|| code.strip_prefix("Numpad"))
+            .and_then(|digit| digit.parse::<u8>().ok())
+            .and_then(Level::new)
+        else {
             return;
         };
         let question =

@@ -361,11 +361,11 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
                         .is_some_and(|i| projector::is_owed(&roadmap, &reasons, i))
                 };
                 let items = projector::Shortlist {
-                    shown: column.shown.into_iter().map(|item| (match item.status {
+                    shown: column.shown.into_iter().map(|item| match item.status {
                         ItemStatus::Done => format!("{} ({})", item_title(state, item), td_string!(l, pst.status_done)),
                         ItemStatus::Planned if owed(item) => format!("{} ({})", item_title(state, item), td_string!(l, projector.legal_step)),
                         ItemStatus::Planned => item_title(state, item),
-                    }, item.owner.clone())).collect(),
+                    }).collect(),
                     more: column.more,
                 };
                 view! {
@@ -377,10 +377,7 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
                         } else {
                             view! {
                                 <ul>
-                                    // Who carries it, once the room has named them.
-                                    {items.shown.into_iter().map(|(title, owner)| view! {
-                                        <li>{title}{owner.map(|owner| view! { <span class="projector__owner" data-testid="slide-owner">{owner}</span> })}</li>
-                                    }).collect_any_view()}
+                                    {items.shown.into_iter().map(|title| view! { <li>{title}</li> }).collect_any_view()}
                                     {(items.more > 0).then(|| more(items.more))}
                                 </ul>
                             }.into_any()

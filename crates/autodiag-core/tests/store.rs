@@ -147,8 +147,17 @@ fn the_trash_says_whether_a_file_replaced_its_assessment() {
     let read = store::read(&mut memory);
     assert_eq!(read.trash.as_ref().map(|a| &a.id), Some(&copy.id));
     assert!(!read.trash_replaced, "deleted by the user");
-    memory.set(stored::TRASH_REPLACED_KEY, "1").unwrap();
+    memory.set(stored::TRASH_REPLACED_KEY, &copy.id).unwrap();
     assert!(store::read(&mut memory).trash_replaced);
+    // The mark names another copy (the trash written again without it): deleted.
+    let other = assessment("Walcourt");
+    memory
+        .set(stored::TRASH_KEY, &stored::encode_assessment(&other))
+        .unwrap();
+    assert!(!store::read(&mut memory).trash_replaced);
+    memory
+        .set(stored::TRASH_KEY, &stored::encode_assessment(&copy))
+        .unwrap();
     // The mark alone, its copy gone, says nothing.
     memory.remove(stored::TRASH_KEY);
     let read = store::read(&mut memory);

@@ -537,6 +537,11 @@ test("with eight respondents every slide to discuss fits a 720p screen, each lev
   await page.keyboard.press("2");
   await page.keyboard.press("5");
   await page.waitForFunction(() => document.querySelector("#discussion-decision").value === "5");
+  // On a Belgian AZERTY keyboard, the digit row without Shift types « é » for 2: the key's
+  // place decides.
+  await page.focus("#discussion-next");
+  await page.evaluate(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "é", code: "Digit2", bubbles: true })));
+  await page.waitForFunction(() => document.querySelector("#discussion-decision").value === "2");
   assert.ok(await page.isVisible("[data-testid=discussion-kept]") || await page.isVisible("[data-testid=discussion-retained]"), "the slide shows what was settled");
   // The folded notes open from the keyboard too: Tab from the select reaches them.
   await page.keyboard.press("Home");

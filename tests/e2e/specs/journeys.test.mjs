@@ -426,11 +426,12 @@ test("last round's diagnostic, opened rather than redone, says so on every scree
   // The DG opens it instead of redoing it (a walk: the answers were then edited in place and
   // sent to IGRETEC under last year's date).
   await page.click("[data-testid=imported-open]");
-  const said = "Ce diagnostic date du 12/06/2025, il y a plus de six mois : il décrit Thuin à cette date. Pour la décrire aujourd'hui, refaites-le plutôt que de le modifier : celui-ci restera la base de « Avant / après ».";
+  const said = "Ce diagnostic date du 12/06/2025, il y a plus de six mois : il décrit la commune à cette date. Pour la décrire aujourd'hui, refaites-le plutôt que de le modifier : celui-ci restera la base de « Avant / après ».";
   for (const screen of ["outils/#/resultats", "outils/#/feuille-de-route", "#/pilier/mobilite"]) {
     await page.goto(`${app.server.url}${screen}`);
     await expectText(page, "[data-testid=earlier-round] span", said);
   }
+  assert.equal((await page.textContent("[data-testid=earlier-round-redo]")).trim(), "Refaire le diagnostic à partir de ces réponses");
   await page.click("[data-testid=earlier-round-redo]");
   await page.waitForURL(/#\/profil$/);
   assert.equal(await page.inputValue("#date"), new Date().toISOString().slice(0, 10));

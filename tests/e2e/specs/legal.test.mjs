@@ -44,7 +44,7 @@ test("a question with a legal minimum shows the minimum and its basis, in words"
   assert.match(await question.textContent(), /Qui répond \? Délégué à la protection des données/);
   assert.match(await page.textContent("[data-testid=scale-rule]"), /le niveau le plus élevé dont tous les éléments sont vrais/);
   // Level 1 is where a commune starts, not an element the levels above also require.
-  assert.match(await page.textContent("[data-testid=scale-rule]"), /chaque niveau comprend les acquis de ceux d'en dessous, et le niveau 1 décrit le point de départ/);
+  assert.match(await page.textContent("[data-testid=scale-rule]"), /chaque niveau suppose les acquis des précédents\. S'il en manque un, prenez le niveau en dessous\./);
   // A small commune has no such service: who answers then is said once, beside the rule.
   assert.match(await page.textContent("[data-testid=scale-rule]"), /« Qui répond \? » : le service le mieux placé, sinon la personne qui en assume la tâche\./);
   // A question that is no legal duty has no mark.

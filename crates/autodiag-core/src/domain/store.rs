@@ -98,7 +98,9 @@ pub fn read(store: &mut impl KeyValueStore) -> Read {
     read.trash = store
         .get(stored::TRASH_KEY)
         .and_then(|raw| stored::decode_assessment(&raw).ok());
-    read.trash_replaced = read.trash.is_some() && store.get(stored::TRASH_REPLACED_KEY).is_some();
+    read.trash_replaced = read.trash.as_ref().is_some_and(|trash| {
+        store.get(stored::TRASH_REPLACED_KEY).as_deref() == Some(trash.id.as_str())
+    });
     read
 }
 

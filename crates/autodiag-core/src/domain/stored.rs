@@ -13,8 +13,10 @@ pub const STORAGE_VERSION: u32 = 1;
 pub const ASSESSMENT_PREFIX: &str = "autodiag.assessment.";
 /// The last deleted assessment, so that an undo survives a reload.
 pub const TRASH_KEY: &str = "autodiag.trash";
-/// Set beside the trash when an imported file replaced that assessment, rather than the user
-/// deleting it: after a reload, the notice still says « remplacée », not « supprimée ».
+/// The id of the assessment in the trash when an imported file replaced it, rather than the
+/// user deleting it: after a reload, the notice still says « remplacée », not « supprimée ».
+/// An id, not a flag: a trash written without it (a failed write, an older tab) is not taken
+/// for a replaced copy.
 pub const TRASH_REPLACED_KEY: &str = "autodiag.trash.replaced";
 /// Unreadable values are copied here before anything else happens to them.
 pub const BACKUP_PREFIX: &str = "autodiag.backup.";

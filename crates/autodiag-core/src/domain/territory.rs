@@ -125,7 +125,7 @@ pub fn saved_later(earlier: &[u8], again: &[u8]) -> bool {
             .string()
             .ok()?;
         let at = fields.get("generated_at")?.string().ok()?;
-        Some((super::profile::slug(&commune), at))
+        Some((super::assessment::name_key(&commune), at))
     };
     match (saved(earlier), saved(again)) {
         (Some((commune, earlier)), Some((same, again))) => commune == same && earlier > again,

@@ -57,13 +57,14 @@ impl Workspace {
             .find(|a| a.same_commune(other) && a.profile.date == other.profile.date)
     }
 
-    /// The assessments of the commune a user is about to type in as new: the same name,
-    /// whatever its case, accents, spaces or hyphens.
+    /// The assessments of the commune a user is about to type in as new: the same name as
+    /// every other screen reads it (`assessment::name_key`), « Bons Villers » for Les Bons
+    /// Villers included.
     pub fn of_commune_named<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a Assessment> {
-        let wanted = super::profile::slug(name);
+        let wanted = super::assessment::name_key(name);
         self.assessments
             .iter()
-            .filter(move |a| super::profile::slug(&a.profile.commune) == wanted)
+            .filter(move |a| super::assessment::name_key(&a.profile.commune) == wanted)
     }
 
     /// The other assessments of the same commune, for a before/after comparison.
