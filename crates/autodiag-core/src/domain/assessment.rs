@@ -360,7 +360,7 @@ impl Assessment {
         if name.is_empty() {
             return self.nis_code().map(|code| format!("nis:{code}"));
         }
-        Some(name_key(name))
+        Some(super::profile::name_key(name))
     }
 
     /// Whether `other` assesses the same commune (see [`Assessment::commune_key`]).
@@ -613,40 +613,6 @@ impl Assessment {
             self.answers.remove(question);
         }
     }
-}
-
-/// What tells a commune by its name (see [`Assessment::commune_key`]): case, accents, hyphens,
-/// a leading « Ville de », « Commune de » or « Administration communale de », and the
-/// article aside.
-pub fn name_key(name: &str) -> String {
-    let commune = commune_slug(name);
-    // « Bons Villers » is Les Bons Villers, « Roeulx » Le Roeulx: the article is often left
-    // out, and no two communes differ by it alone.
-    let commune = ["les-", "le-", "la-", "l-"]
-        .iter()
-        .find_map(|article| commune.strip_prefix(article))
-        .unwrap_or(&commune);
-    format!("name:{commune}")
-}
-
-/// A commune's name as a slug, its article kept but « Ville de » and the like dropped: where
-/// a list sorts it (« Les Bons Villers » at L, « Ville de Châtelet » at C).
-pub fn commune_slug(name: &str) -> String {
-    let slug = super::profile::slug(name);
-    let rest = ["administration-communale-", "commune-", "ville-"]
-        .iter()
-        .find_map(|body| slug.strip_prefix(body));
-    // « de Les Bons Villers » is written « des Bons Villers ».
-    let commune = match rest {
-        Some(rest) if rest.starts_with("des-") => format!("les-{}", &rest[4..]),
-        Some(rest) if rest.starts_with("du-") => format!("le-{}", &rest[3..]),
-        Some(rest) => match rest.strip_prefix("de-").or(rest.strip_prefix("d-")) {
-            Some(commune) => commune.to_string(),
-            None => slug,
-        },
-        None => slug,
-    };
-    commune
 }
 
 /// Months between a respondent's answers and the latest respondent's past which the file is

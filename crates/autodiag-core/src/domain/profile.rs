@@ -408,3 +408,46 @@ fn fold_accent(c: char) -> Vec<char> {
     };
     vec![folded]
 }
+
+/// What tells a commune by its name (see [`super::assessment::Assessment::commune_key`]): case, accents, hyphens,
+/// a leading « Ville de », « Commune de » or « Administration communale de », and the
+/// article aside.
+pub fn name_key(name: &str) -> String {
+    let commune = commune_slug(name);
+    // « Bons Villers » is Les Bons Villers, « Roeulx » Le Roeulx: the article is often left
+    // out, and no two communes differ by it alone.
+    let commune = ["les-", "le-", "la-", "l-"]
+        .iter()
+        .find_map(|article| commune.strip_prefix(article))
+        .unwrap_or(&commune);
+    format!("name:{commune}")
+}
+
+/// A commune's name as a slug, its article kept but « Ville de » and the like dropped: where
+/// a list sorts it (« Les Bons Villers » at L, « Ville de Châtelet » at C).
+pub fn commune_slug(name: &str) -> String {
+    let slug = slug(name);
+    let rest = ["administration-communale-", "commune-", "ville-"]
+        .iter()
+        .find_map(|body| slug.strip_prefix(body));
+    // « de Les Bons Villers » is written « des Bons Villers ».
+    let commune = match rest {
+        Some(rest) if rest.starts_with("des-") => format!("les-{}", &rest[4..]),
+        Some(rest) if rest.starts_with("du-") => format!("le-{}", &rest[3..]),
+        Some(rest) => match rest.strip_prefix("de-").or(rest.strip_prefix("d-")) {
+            Some(commune) => commune.to_string(),
+            None => slug,
+        },
+        None => slug,
+    };
+    commune
+}
+
+/// A `YYYY-MM-DD` date as `lang` writes it (dd/mm/yyyy); any other text as it is.
+pub fn display_date(date: &str, lang: &str) -> String {
+    if !is_iso_date(date) {
+        return date.to_string();
+    }
+    let number = |range: std::ops::Range<usize>| date[range].parse().unwrap_or(0);
+    super::format::date(number(0..4) as i32, number(5..7), number(8..10), None, lang)
+}

@@ -532,7 +532,7 @@ fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> 
     row.due = item
         .due
         .as_deref()
-        .map(|due| super::territory::display_date(due, sources.lang))
+        .map(|due| super::profile::display_date(due, sources.lang))
         .unwrap_or_default();
     row.horizon = horizon_word(words, item).to_string();
     if let Some(action) = action {

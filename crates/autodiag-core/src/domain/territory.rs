@@ -125,7 +125,7 @@ pub fn saved_later(earlier: &[u8], again: &[u8]) -> bool {
             .string()
             .ok()?;
         let at = fields.get("generated_at")?.string().ok()?;
-        Some((super::assessment::name_key(&commune), at))
+        Some((super::profile::name_key(&commune), at))
     };
     match (saved(earlier), saved(again)) {
         (Some((commune, earlier)), Some((same, again))) => commune == same && earlier > again,
@@ -339,7 +339,7 @@ impl TerritoryLoader {
         // By the commune's name as a list writes it: « Ville de Châtelet » is at C, « Les Bons
         // Villers » at L.
         crate::sort::sort_by_key(&mut communes, |c| {
-            (super::assessment::commune_slug(&c.name), c.key.clone())
+            (super::profile::commune_slug(&c.name), c.key.clone())
         });
         Territory {
             communes,
@@ -419,7 +419,7 @@ fn official_names(framework: &Framework) -> Vec<(String, String)> {
     framework
         .communes
         .iter()
-        .map(|c| (super::assessment::name_key(&c.name), c.name.clone()))
+        .map(|c| (super::profile::name_key(&c.name), c.name.clone()))
         .collect()
 }
 
@@ -819,7 +819,7 @@ impl Territory {
                 commune.name.clone(),
                 commune.assessment.profile.nis_code.clone(),
                 population.unwrap_or_default(),
-                display_date(&commune.assessment.profile.date, lang),
+                super::profile::display_date(&commune.assessment.profile.date, lang),
                 commune.file.clone(),
                 commune.respondent(),
                 commune.completeness(framework).0.to_string(),
@@ -847,13 +847,4 @@ impl Territory {
         }
         csv.finish()
     }
-}
-
-/// A `YYYY-MM-DD` date as `lang` writes it (dd/mm/yyyy); any other text as it is.
-pub fn display_date(date: &str, lang: &str) -> String {
-    if !super::profile::is_iso_date(date) {
-        return date.to_string();
-    }
-    let number = |range: std::ops::Range<usize>| date[range].parse().unwrap_or(0);
-    super::format::date(number(0..4) as i32, number(5..7), number(8..10), None, lang)
 }

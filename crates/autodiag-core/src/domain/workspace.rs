@@ -58,13 +58,13 @@ impl Workspace {
     }
 
     /// The assessments of the commune a user is about to type in as new: the same name as
-    /// every other screen reads it (`assessment::name_key`), « Bons Villers » for Les Bons
+    /// every other screen reads it (`profile::name_key`), « Bons Villers » for Les Bons
     /// Villers included.
     pub fn of_commune_named<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a Assessment> {
-        let wanted = super::assessment::name_key(name);
+        let wanted = super::profile::name_key(name);
         self.assessments
             .iter()
-            .filter(move |a| super::assessment::name_key(&a.profile.commune) == wanted)
+            .filter(move |a| super::profile::name_key(&a.profile.commune) == wanted)
     }
 
     /// The other assessments of the same commune, for a before/after comparison.

@@ -320,10 +320,10 @@ impl Framework {
     /// The key of the commune's electricity distribution system operator, when the commune is
     /// one of the territory's and its operator is the same everywhere in it.
     pub fn grd_of(&self, commune: &str) -> Option<&str> {
-        let wanted = super::assessment::name_key(commune);
+        let wanted = super::profile::name_key(commune);
         self.communes
             .iter()
-            .find(|c| super::assessment::name_key(&c.name) == wanted)
+            .find(|c| super::profile::name_key(&c.name) == wanted)
             .and_then(|c| c.grd.as_deref())
     }
 }
