@@ -15,14 +15,23 @@ pub fn HomePage() -> impl IntoView {
     // Dated: a commune assessed again next year has two, and the button says which it opens.
     let current = move || {
         let today = crate::browser::today();
-        state.with_current(|a| {
-            let name = if crate::domain::profile::is_iso_date(&a.profile.date) {
+        let dated = move |a: &crate::domain::assessment::Assessment| {
+            if crate::domain::profile::is_iso_date(&a.profile.date) {
                 let date = crate::browser::format_date(&a.profile.date, state.lang_code(), false);
                 format!("{} ({date})", a.profile.commune)
             } else {
                 a.profile.commune.clone()
-            };
+            }
+        };
+        state.with_current(|a| {
+            let name = dated(a);
             let next = next_step(a);
+            // Last round's diagnostic left open (to evaluate its PST, say): this round's,
+            // begun since, is offered first (a walk: the home page offered only last year's).
+            let latest = state.workspace.with(|w| {
+                w.later_of_same_commune(a)
+                    .map(|later| (later.id.clone(), dated(later), next_step(later)))
+            });
             // A diagnostic of an earlier round is redone as a new evaluation, which leaves it
             // intact as the baseline « Avant / après » compares with.
             // `Workspace::offers_redo`, written out: calling it costs the first load 0.6 KB.
@@ -34,7 +43,7 @@ pub fn HomePage() -> impl IntoView {
                 .workspace
                 .with(|w| w.later_of_same_commune(a).is_none()))
             .then(|| (a.id.clone(), a.profile.commune.clone()));
-            (name, next, redo)
+            (name, next, redo, latest)
         })
     };
     let returning = state.has_current();
@@ -46,18 +55,31 @@ pub fn HomePage() -> impl IntoView {
         <div class="page page--home">
             <h1>{td_string!(l, home.title)}</h1>
             <p class="lead">{td_string!(l, home.lead)}</p>
-            {reactive(move || current().map(|(name, next, redo)| {
+            {reactive(move || current().map(|(name, next, redo, latest)| {
                 // A finished diagnostic is not continued: the button says where it goes.
-                let label = if next == Route::Results {
+                let label = move |name: String, next: &Route| if *next == Route::Results {
                     td_string!(l, home.results_of, name = name)
                 } else {
                     td_string!(l, home.continue_with, name = name)
                 };
-                view! {
+                let primary = latest.is_none();
+                let latest = latest.map(|(id, name, next)| view! {
                     <p class="home__continue">
-                        <a class="button button--primary button--large" href=state.href(next) data-testid="continue"
+                        <a class="button button--primary button--large" href=state.href(next.clone()) data-testid="continue-latest"
+                            on:click=handler(move |_| {
+                                state.open(&id);
+                                state.resume_at_first_unanswered();
+                            })>
+                            {label(name, &next)}
+                        </a>
+                    </p>
+                });
+                view! {
+                    {latest}
+                    <p class="home__continue">
+                        <a class="button button--large" class:button--primary=primary href=state.href(next.clone()) data-testid="continue"
                             on:click=handler(move |_| state.resume_at_first_unanswered())>
-                            {label}
+                            {label(name, &next)}
                         </a>
                     </p>
                     {redo.map(|(id, commune)| view! {

@@ -445,6 +445,20 @@ test("last round's diagnostic, opened rather than redone, says so on every scree
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.locator("[data-testid=not-latest]").waitFor();
   assert.equal(await page.locator("[data-testid=earlier-round]").count(), 0);
+  // Back on the home page, this round's diagnostic comes first, last year's second.
+  await page.goto(`${app.server.url}#/`);
+  const latest = page.locator("[data-testid=continue-latest]");
+  await latest.waitFor();
+  const today = new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" });
+  assert.match(await latest.textContent(), new RegExp(`Thuin \\(${today.replaceAll("/", "\\/")}\\)`));
+  assert.match(await page.getAttribute("[data-testid=continue-latest]", "class"), /button--primary/);
+  assert.doesNotMatch(await page.getAttribute("[data-testid=continue]", "class"), /button--primary/);
+  assert.match(await page.textContent("[data-testid=continue]"), /Thuin \(12\/06\/2025\)/);
+  await latest.click();
+  await page.waitForURL((url) => !url.href.endsWith("#/"));
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.locator("main h1").waitFor();
+  assert.equal(await page.locator("[data-testid=not-latest]").count(), 0, "this round's is open");
   await assertClean(page);
   await context.close();
 });

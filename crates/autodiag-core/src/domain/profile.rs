@@ -431,7 +431,7 @@ pub fn commune_slug(name: &str) -> String {
         .iter()
         .find_map(|body| slug.strip_prefix(body));
     // « de Les Bons Villers » is written « des Bons Villers ».
-    let commune = match rest {
+    match rest {
         Some(rest) if rest.starts_with("des-") => format!("les-{}", &rest[4..]),
         Some(rest) if rest.starts_with("du-") => format!("le-{}", &rest[3..]),
         Some(rest) => match rest.strip_prefix("de-").or(rest.strip_prefix("d-")) {
@@ -439,8 +439,7 @@ pub fn commune_slug(name: &str) -> String {
             None => slug,
         },
         None => slug,
-    };
-    commune
+    }
 }
 
 /// A `YYYY-MM-DD` date as `lang` writes it (dd/mm/yyyy); any other text as it is.
