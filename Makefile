@@ -240,9 +240,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # lines on the slide, the replaced mark as an id, one name key everywhere, the digit by its
 # key's place, a shorter scale rule; first load +0.3 KB): 710,529. Two core modules' circles
 # broken by moving three functions (gzip's noise): 710,799. The home page offers this round's
-# diagnostic first when last round's is open (+78 B): 710,877.
+# diagnostic first when last round's is open (+78 B): 710,877. A discussion slide says what a
+# level nobody gave means once the room retains it (+0.2 KB): 711,122.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 711000
+DIST_BUDGET := 711500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -991,6 +991,7 @@ fn DiscussionSlides(
     save: Callback<()>,
 ) -> impl IntoView {
     let l = crate::state::locale();
+    let texts = AppState::from_context().texts();
     let colon = td_string!(l, shell.colon);
     let count = slides.len();
     let leave = move || {
@@ -1153,7 +1154,17 @@ fn DiscussionSlides(
                         {let (question, given) = (slide.question_id.clone(), slide.groups.iter().map(|g| g.value).collect::<Vec<_>>());
                          move || retained_text(decisions, &question)
                             .filter(|_| !given.contains(&decided(decisions, &question)))
-                            .map(|text| view! { <p class="projector__retained" data-testid="discussion-retained">{text}</p> })}
+                            .map(|text| {
+                                // What that level says, which no answer on the slide shows: the
+                                // room chose « 3 » without reading what 3 means (a walk).
+                                let says = decided(decisions, &question).and_then(Choice::level).and_then(|level| {
+                                    texts.questions.get(&question)?.levels.get(usize::from(level.get()) - 1).cloned()
+                                });
+                                view! {
+                                    <p class="projector__retained" data-testid="discussion-retained">{text}</p>
+                                    {says.map(|says| view! { <p class="projector__says" data-testid="discussion-retained-says">{says}</p> })}
+                                }
+                            })}
                         {slide.duty.map(|text| view! { <p class="projector__duty">{warning_badge(text)}</p> })}
                         <ul class="projector__answers">
                             {slide.groups.iter().map(|answer| {

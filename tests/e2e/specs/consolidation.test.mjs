@@ -883,6 +883,8 @@ test("on a 720p screen, settling a level nobody gave moves the notes up rather t
   // « 3 », which nobody gave, adds « Réponse retenue » under the title.
   await page.selectOption("#discussion-decision", "3");
   await page.locator("[data-testid=discussion-retained]").waitFor();
+  // With what 3 says for this question, which no answer on the slide shows (a walk).
+  await expectText(page, "[data-testid=discussion-retained-says]", "Le PCM ou le PiCM est adopté par le conseil communal et ses mesures prioritaires figurent dans le PST en cours.");
   await page.waitForFunction(() => document.querySelector(".projector__slide-head [data-testid=discussion-notes]"));
   assert.deepEqual(await state(), { scrolls: false, up: true });
   await assertClean(page);
