@@ -22,12 +22,7 @@ pub fn NotLatest() -> impl IntoView {
             let later = w.later_of_same_commune(this);
             // Nothing to say of this round's diagnostic. `Workspace::offers_redo`, written out
             // as the home page does: calling it costs the first load 0.6 KB.
-            let earlier_round = crate::domain::profile::older_than_months(
-                &this.profile.date,
-                &today,
-                crate::domain::assessment::OUT_OF_TIME_MONTHS,
-            );
-            if later.is_none() && !earlier_round {
+            if later.is_none() && !this.is_of_an_earlier_round(&today) {
                 return None;
             }
             Some((

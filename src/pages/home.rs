@@ -33,16 +33,11 @@ pub fn HomePage() -> impl IntoView {
                     .map(|later| (later.id.clone(), dated(later), next_step(later)))
             });
             // A diagnostic of an earlier round is redone as a new evaluation, which leaves it
-            // intact as the baseline « Avant / après » compares with.
-            // `Workspace::offers_redo`, written out: calling it costs the first load 0.6 KB.
-            let redo = (crate::domain::profile::older_than_months(
-                &a.profile.date,
-                &today,
-                crate::domain::assessment::OUT_OF_TIME_MONTHS,
-            ) && state
-                .workspace
-                .with(|w| w.later_of_same_commune(a).is_none()))
-            .then(|| (a.id.clone(), a.profile.commune.clone()));
+            // intact as the baseline « Avant / après » compares with. `Workspace::offers_redo`,
+            // written out with the later round already found: calling it costs the first load
+            // 0.6 KB.
+            let redo = (latest.is_none() && a.is_of_an_earlier_round(&today))
+                .then(|| (a.id.clone(), a.profile.commune.clone()));
             (name, next, redo, latest)
         })
     };

@@ -329,10 +329,7 @@ impl Roadmap {
     /// proposes again what the commune has done, and must not call it still to do.
     pub fn keep_done_of(&mut self, earlier: &Roadmap) {
         for item in &mut self.items {
-            let done_before = earlier
-                .item(&item.id)
-                .is_some_and(|e| e.status == ItemStatus::Done);
-            if done_before && item.status != ItemStatus::Done {
+            if item.status != ItemStatus::Done && item.done_by(Some(earlier)) {
                 item.status = ItemStatus::Done;
                 self.edited = true;
             }
