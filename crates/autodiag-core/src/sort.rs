@@ -98,6 +98,14 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts `items` by the key that `key` gives each, worked out once per item, stably, like
+/// `slice::sort_by_cached_key`: for keys that allocate.
+pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) {
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let order = stable_order(items.len(), &mut |a, b| keys[a].cmp(&keys[b]));
+    permute(items, &order);
+}
+
 /// Sorts `items` in their natural order, like `slice::sort`.
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
@@ -139,6 +147,15 @@ mod tests {
         let mut pairs = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
         sort_by_key(&mut pairs, |pair| pair.0);
         assert_eq!(pairs, [(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+        // Worked out once per item, with the same order.
+        let mut pairs = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
+        let mut keys = 0;
+        sort_by_cached_key(&mut pairs, |pair| {
+            keys += 1;
+            pair.0.to_string()
+        });
+        assert_eq!(pairs, [(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+        assert_eq!(keys, 5);
     }
 
     #[test]

@@ -337,8 +337,9 @@ impl TerritoryLoader {
             })
             .collect();
         // By the commune's name as a list writes it: « Ville de Châtelet » is at C, « Les Bons
-        // Villers » at L.
-        crate::sort::sort_by_key(&mut communes, |c| {
+        // Villers » at L. Each key is a new string: worked out once per commune, not twice per
+        // comparison.
+        crate::sort::sort_by_cached_key(&mut communes, |c| {
             (super::profile::commune_slug(&c.name), c.key.clone())
         });
         Territory {
