@@ -145,8 +145,10 @@ pub fn ConsolidatePage() -> impl IntoView {
         errors.set(Vec::new());
         notices.set(Vec::new());
         let l = state.lang.get_untracked();
-        for file in files {
-            wasm_bindgen_futures::spawn_local(async move {
+        // One after another, in the order picked: the respondents' order (the table's columns,
+        // a note's « réponses : 1, 4 ») must not depend on which file the browser read first.
+        wasm_bindgen_futures::spawn_local(async move {
+            for file in files {
                 let name = file.name();
                 let result = match read_summary(l, &file).await {
                     Err(message) => Err(message),
@@ -169,8 +171,8 @@ pub fn ConsolidatePage() -> impl IntoView {
                         e.push(format!("{name}{}{message}", td_string!(l, shell.colon)))
                     }),
                 }
-            });
-        }
+            }
+        });
     };
     let local: Vec<(String, String)> = state.workspace.with_untracked(|w| {
         w.assessments
