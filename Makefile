@@ -242,8 +242,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # broken by moving three functions (gzip's noise): 710,799. The home page offers this round's
 # diagnostic first when last round's is open (+78 B): 710,877. A discussion slide says what a
 # level nobody gave means once the room retains it (+0.2 KB): 711,122.
+# The thirty-fifth session: what is typed in the roadmap's editors is kept in the browser's
+# storage at each keystroke, so a closed tab or a trip to the questionnaire loses none of it;
+# « Plein écran » reads « Quitter le plein écran » while it is (+2.0 KB): 712,540.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 711500
+DIST_BUDGET := 713000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -325,8 +325,12 @@ pub fn enter_fullscreen(id: &str) {
     }
 }
 
+pub fn is_fullscreen() -> bool {
+    document().fullscreen_element().is_some()
+}
+
 pub fn exit_fullscreen() {
-    if document().fullscreen_element().is_some() {
+    if is_fullscreen() {
         document().exit_fullscreen();
     }
 }

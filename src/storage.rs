@@ -334,6 +334,33 @@ pub fn unsaved_workshop() -> Option<stored::Workshop> {
     workshop.filter(|workshop| !workshop.respondents.is_empty())
 }
 
+/// What was typed in the roadmap's editors and not yet saved, as the last tab left it; empty
+/// when nothing was, or when it cannot be read (it is only a draft: the roadmap itself is
+/// saved with the assessment).
+pub fn unsaved_roadmap_edits() -> stored::UnsavedRoadmapEdits {
+    is_available()
+        .then(|| BrowserStore.get(stored::UNSAVED_ROADMAP_KEY))
+        .flatten()
+        .and_then(|raw| stored::decode_unsaved_roadmap_edits(&raw))
+        .unwrap_or_default()
+}
+
+/// Keeps what is typed in the roadmap's editors at each keystroke, so that closing the tab
+/// or a crash loses none of it. Best effort: a full storage keeps it in the page only.
+pub fn set_unsaved_roadmap_edits(edits: &stored::UnsavedRoadmapEdits) {
+    if !is_available() {
+        return;
+    }
+    if edits.is_empty() {
+        BrowserStore.remove(stored::UNSAVED_ROADMAP_KEY);
+    } else {
+        let _ = BrowserStore.set(
+            stored::UNSAVED_ROADMAP_KEY,
+            &stored::encode_unsaved_roadmap_edits(edits),
+        );
+    }
+}
+
 /// How often a tab holding a workshop says so, and how long after its last word another tab
 /// takes it for closed (a crash or a power cut leaves no word).
 pub const WORKSHOP_HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(4);

@@ -3,6 +3,7 @@
 pub mod chart_figure;
 pub mod download;
 pub mod file_drop;
+pub mod fullscreen;
 pub mod glossary;
 pub mod hand_over;
 pub mod import;

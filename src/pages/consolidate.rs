@@ -1111,7 +1111,7 @@ fn DiscussionSlides(
                     <button type="button" class="button button--small" id="discussion-next" on:click=handler(move |_| go(1))
                         aria-disabled=move || (index.get() + 1 == count).to_string()>{td_string!(l, projector.next)}</button>
                     " "
-                    <button type="button" class="button button--small" on:click=handler(move |_| browser::enter_fullscreen("discussion"))>{td_string!(l, projector.fullscreen)}</button>
+                    <crate::components::fullscreen::FullscreenButton target="discussion"/>
                     " "
                     <button type="button" class="button button--small" data-testid="leave-discussion" on:click=handler(move |_| leave())>{td_string!(l, projector.leave)}</button>
                 </span>

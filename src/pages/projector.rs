@@ -160,7 +160,7 @@ pub fn ProjectorPage() -> impl IntoView {
                     <button type="button" class="button button--small" data-testid="next-slide" on:click=handler(move |_| go(1))
                         aria-disabled=move || (index.get() + 1 == count).to_string()>{td_string!(l, projector.next)}</button>
                     " "
-                    <button type="button" class="button button--small" on:click=handler(move |_| browser::enter_fullscreen("projector"))>{td_string!(l, projector.fullscreen)}</button>
+                    <crate::components::fullscreen::FullscreenButton target="projector"/>
                     " "
                     <button type="button" class="button button--small" data-testid="leave-projector" on:click=handler(move |_| leave())>{td_string!(l, projector.leave)}</button>
                 </span>

@@ -8,6 +8,7 @@ use crate::domain::roadmap::{
     self, EditError, ItemField, ItemOrigin, ItemStatus, LaterReason, Reason, Roadmap, RoadmapItem,
 };
 use crate::domain::scoring::{HowToConfirm, PillarScore};
+use crate::domain::stored::{TypedFields, UnsavedRoadmapEdits};
 use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::level_text;
@@ -79,7 +80,7 @@ pub fn RoadmapPage() -> impl IntoView {
             }
         });
         // A new draft: editors left open on the old one do not open again on it.
-        UNSAVED_EDITS.with_borrow_mut(|edits| edits.items.clear());
+        change_unsaved_edits(|edits| edits.items.clear());
         redraft(state);
         state.redraw();
     };
@@ -687,32 +688,28 @@ fn ItemEditor(
     }
 }
 
-/// The fields of a roadmap item's editor, in order: title, first step, owner, due date,
-/// objective.
-type TypedFields = [Option<String>; 5];
-
-/// The item editors open when an assessment's roadmap was last drawn: that assessment's id,
-/// then by item, the fields changed and not yet saved; and the commune's own action typed and
-/// not yet added.
-#[derive(Default)]
-struct UnsavedEdits {
-    assessment: String,
-    items: Vec<(String, TypedFields)>,
-    custom: String,
+thread_local! {
+    // Read once from the browser's storage: typed text survives a closed tab.
+    static UNSAVED_EDITS: std::cell::RefCell<UnsavedRoadmapEdits> =
+        std::cell::RefCell::new(crate::storage::unsaved_roadmap_edits());
 }
 
-thread_local! {
-    static UNSAVED_EDITS: std::cell::RefCell<UnsavedEdits> = std::cell::RefCell::default();
+/// Changes what is kept of the editors and writes it to the browser's storage at once.
+fn change_unsaved_edits(change: impl FnOnce(&mut UnsavedRoadmapEdits)) {
+    UNSAVED_EDITS.with_borrow_mut(|edits| {
+        change(edits);
+        crate::storage::set_unsaved_roadmap_edits(edits);
+    });
 }
 
 /// Keeps only what was typed in this assessment's roadmap, for items it still has: item ids
 /// are the catalogue's, so another commune's roadmap or a redraft may hold the same ones.
 fn keep_unsaved_edits_of(assessment: &str, roadmap: &Roadmap) {
-    UNSAVED_EDITS.with_borrow_mut(|edits| {
+    change_unsaved_edits(|edits| {
         if edits.assessment != assessment {
-            *edits = UnsavedEdits {
+            *edits = UnsavedRoadmapEdits {
                 assessment: assessment.to_string(),
-                ..UnsavedEdits::default()
+                ..UnsavedRoadmapEdits::default()
             };
         }
         edits
@@ -747,7 +744,7 @@ fn cancel_editor(id: &str, editing: RwSignal<bool>) {
 
 /// Keeps an open editor's changes, or forgets them with `None`.
 fn keep_unsaved_edit(id: &str, fields: Option<TypedFields>) {
-    UNSAVED_EDITS.with_borrow_mut(|edits| {
+    change_unsaved_edits(|edits| {
         edits.items.retain(|(item, _)| item != id);
         if let Some(fields) = fields {
             edits.items.push((id.to_string(), fields));
@@ -1169,7 +1166,7 @@ fn AddCustom() -> impl IntoView {
     // Typed and not yet added, the action waits for the commune's return to this screen.
     let title = RwSignal::new(UNSAVED_EDITS.with_borrow(|edits| edits.custom.clone()));
     let typed = move |text: String| {
-        UNSAVED_EDITS.with_borrow_mut(|edits| edits.custom.clone_from(&text));
+        change_unsaved_edits(|edits| edits.custom.clone_from(&text));
         title.set(text);
     };
     let horizon = RwSignal::new(Horizon::Short);

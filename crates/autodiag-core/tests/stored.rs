@@ -204,3 +204,44 @@ fn a_workshop_in_progress_reads_back_as_it_was_kept() {
     assert_eq!(decode_workshop(&raw[..raw.len() / 2]), None);
     assert_eq!(decode_workshop("[]"), None);
 }
+
+#[test]
+fn roadmap_edits_not_yet_saved_read_back_as_they_were_typed() {
+    use autodiag_core::domain::stored::{
+        UnsavedRoadmapEdits, decode_unsaved_roadmap_edits, encode_unsaved_roadmap_edits,
+    };
+    let edits = UnsavedRoadmapEdits {
+        assessment: "courcelles-2026".into(),
+        items: vec![
+            (
+                "mob_plan_communal".into(),
+                [
+                    None,
+                    Some("Réunir l'échevin et le « conseiller » \"mobilité\"\nlundi".into()),
+                    Some("Service travaux".into()),
+                    Some("2027-03-31".into()),
+                    None,
+                ],
+            ),
+            // An editor opened and nothing typed yet: it opens again.
+            ("gou_inventaire".into(), Default::default()),
+        ],
+        custom: "Navette vers la gare 🚌".into(),
+    };
+    let raw = encode_unsaved_roadmap_edits(&edits);
+    assert_eq!(decode_unsaved_roadmap_edits(&raw), Some(edits.clone()));
+    assert!(!edits.is_empty());
+    assert!(UnsavedRoadmapEdits::default().is_empty());
+    // Anything this version did not write opens the editors as saved.
+    let four_fields = raw.replacen("null,", "", 1);
+    assert_ne!(four_fields, raw);
+    assert_eq!(decode_unsaved_roadmap_edits(&four_fields), None);
+    let future = raw.replacen("\"storage_version\": 1", "\"storage_version\": 2", 1);
+    assert_ne!(future, raw);
+    assert_eq!(decode_unsaved_roadmap_edits(&future), None);
+    let cut = raw
+        .find("\"custom\"")
+        .expect("the commune's own action is written");
+    assert_eq!(decode_unsaved_roadmap_edits(&raw[..cut]), None);
+    assert_eq!(decode_unsaved_roadmap_edits("{}"), None);
+}

@@ -445,6 +445,29 @@ test("projector: Space and Enter activate the focused button instead of advancin
   await context.close();
 });
 
+test("projector: « Plein écran » reads « Quitter le plein écran » while the projector fills the screen, and leaves it", async () => {
+  const { context, page } = await freshPage();
+  await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: crowded })]]));
+  await project(page, "Thuin");
+  const fullscreen = page.locator("[data-testid=fullscreen]");
+  const full = () => page.evaluate(() => document.fullscreenElement?.id ?? document.fullscreenElement?.tagName ?? null);
+  // « Projeter » asked for the whole page in full screen.
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+  await expectText(page, "[data-testid=fullscreen]", "Quitter le plein écran");
+  await fullscreen.click();
+  await page.waitForFunction(() => document.fullscreenElement === null);
+  await expectText(page, "[data-testid=fullscreen]", "Plein écran");
+  await fullscreen.click();
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+  assert.equal(await full(), "projector");
+  await expectText(page, "[data-testid=fullscreen]", "Quitter le plein écran");
+  // Left by the browser's own means, the button follows.
+  await page.evaluate(() => document.exitFullscreen());
+  await expectText(page, "[data-testid=fullscreen]", "Plein écran");
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector: an answer corrected in another window, or after Échap, brings the room back to the same slide", async () => {
   const { context, page } = await freshPage();
   await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", pick: crowded })]]));

@@ -283,6 +283,38 @@ test("what is typed in an item's editor survives a language switch; an untouched
   await context.close();
 });
 
+test("what is typed in an item's editor and in « Ajouter votre propre action » survives a trip to the questionnaire and a closed tab", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await stretchedCommune(context, "Aiseau-Presles");
+  const card = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
+  const id = await card.getAttribute("data-action");
+  await openEditor(card);
+  await card.locator("[data-testid=edit-owner]").fill("Mme Dubois, DG");
+  await page.fill("[data-testid=custom-text]", "Réunir les directeurs d'école");
+  // The questionnaire is the other bundle: a new document, as a closed tab is.
+  await page.goto(`${app.server.url}#/pilier/mobilite`);
+  await page.locator("[data-testid=pillar-progress]").waitFor();
+  await page.close();
+  const again = await openPage(context, app.server.url);
+  await again.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const editor = again.locator(`[data-action="${id}"] [data-testid=item-editor]`);
+  await editor.locator("[data-testid=edit-owner]").waitFor();
+  assert.equal(await editor.locator("[data-testid=edit-owner]").inputValue(), "Mme Dubois, DG");
+  assert.equal(await again.inputValue("[data-testid=custom-text]"), "Réunir les directeurs d'école");
+  // Saved and added, nothing is left to bring back.
+  await editor.locator("[data-testid=edit-save]").click();
+  await again.waitForFunction((id) => document.querySelector(`[data-action="${id}"] [data-testid=item-owner]`)?.textContent === "Mme Dubois, DG", id);
+  await again.click("[data-testid=custom-add]");
+  await again.getByText("Réunir les directeurs d'école").waitFor();
+  assert.equal(await again.evaluate(() => localStorage.getItem("autodiag.roadmap.unsaved")), null);
+  await again.reload();
+  await again.waitForSelector("[data-testid=horizon-short] [data-testid=roadmap-item]");
+  assert.equal(await again.locator("[data-testid=item-editor]").count(), 0);
+  assert.equal(await again.inputValue("[data-testid=custom-text]"), "");
+  await assertClean(again);
+  await context.close();
+});
+
 test("an editor left open on one assessment's roadmap does not open on another's with the same actions", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const page = await stretchedCommune(context, "Lobbes");

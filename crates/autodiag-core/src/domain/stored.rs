@@ -85,6 +85,84 @@ pub fn decode_workshop(raw: &str) -> Option<Workshop> {
     })
 }
 
+/// In the browser's storage: what was typed in the roadmap's editors and not yet saved, so
+/// that closing the tab, or going to the questionnaire and back, loses none of it.
+pub const UNSAVED_ROADMAP_KEY: &str = "autodiag.roadmap.unsaved";
+
+/// The fields of a roadmap item's editor, in order: title, first step, owner, due date,
+/// objective; `None` for a field left as it was.
+pub type TypedFields = [Option<String>; 5];
+
+/// The item editors open when an assessment's roadmap was last drawn: that assessment's id,
+/// then by item, the fields changed and not yet saved; and the commune's own action typed and
+/// not yet added.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnsavedRoadmapEdits {
+    pub assessment: String,
+    pub items: Vec<(String, TypedFields)>,
+    pub custom: String,
+}
+
+impl UnsavedRoadmapEdits {
+    /// Nothing typed and no editor open: nothing to keep.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.custom.is_empty()
+    }
+}
+
+pub fn encode_unsaved_roadmap_edits(edits: &UnsavedRoadmapEdits) -> String {
+    let mut out = JsonWriter::new("");
+    out.open('{');
+    out.key("storage_version").whole(u64::from(STORAGE_VERSION));
+    out.text("assessment", &edits.assessment);
+    out.key("items").list(&edits.items, |out, (id, fields)| {
+        out.open('{');
+        out.text("id", id);
+        out.key("fields").list(fields, |out, field| match field {
+            Some(text) => out.string(text),
+            None => out.null(),
+        });
+        out.close('}');
+    });
+    out.text("custom", &edits.custom);
+    out.close('}');
+    out.out
+}
+
+/// `None` for anything this version did not write: the editors then open as saved.
+pub fn decode_unsaved_roadmap_edits(raw: &str) -> Option<UnsavedRoadmapEdits> {
+    let value = json_tree::parse(raw).ok()?;
+    let fields = Fields::of(&value).ok()?;
+    if fields.required("storage_version", Json::whole).ok()? != u64::from(STORAGE_VERSION) {
+        return None;
+    }
+    let items = fields
+        .required("items", |items| {
+            list_of(items, |item| {
+                let item = Fields::of(item)?;
+                let typed = item.required("fields", |fields| {
+                    list_of(fields, |field| match field {
+                        Json::Null => Ok(None),
+                        other => other.string().map(Some),
+                    })
+                })?;
+                Ok((item.required("id", Json::string)?, typed))
+            })
+        })
+        .ok()?;
+    let mut kept = Vec::new();
+    for (id, typed) in items {
+        // Five fields exactly: another count is not this version's editor.
+        let typed: TypedFields = typed.try_into().ok()?;
+        kept.push((id, typed));
+    }
+    Some(UnsavedRoadmapEdits {
+        assessment: fields.required("assessment", Json::string).ok()?,
+        items: kept,
+        custom: fields.required("custom", Json::string).ok()?,
+    })
+}
+
 pub fn assessment_key(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
 }
