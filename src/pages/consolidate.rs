@@ -722,7 +722,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 answers,
                 groups,
                 notes,
-                duty: duty_warning(l, s),
+                duty: settle_warning(l, s),
             }
         })
         .collect();
@@ -843,7 +843,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     </td>
                     <td>
                         {decision_select(chosen, &question, select_id, s.proposed, s.to_discuss())}
-                        {duty_warning(l, s).map(warning_badge)}
+                        {settle_warning(l, s).map(warning_badge)}
                     </td>
                 </tr>
             }
@@ -956,17 +956,20 @@ struct Discussed {
     /// Each respondent's note, « Karim : Pas de DPO depuis mars… », cut to fit the slide:
     /// often the reason for an answer, which the group needs to settle it.
     notes: Vec<String>,
-    /// On a legal duty, why the group must settle it (see [`duty_warning`]).
+    /// Why the group must settle it whatever the spread (see [`settle_warning`]).
     duty: Option<&'static str>,
 }
 
-/// On a legal duty: one respondent says it is unmet (why the proposal is the lowest answer),
-/// or some say it does not concern the commune while others gave a level.
-fn duty_warning(l: Locale, spread: &consolidation::QuestionSpread) -> Option<&'static str> {
+/// Why the group must settle a question whatever its spread: a legal duty one respondent says
+/// is unmet (why the proposal is the lowest answer), or a question some say does not concern
+/// the commune while others gave a level.
+fn settle_warning(l: Locale, spread: &consolidation::QuestionSpread) -> Option<&'static str> {
     if spread.unmet_duty {
         Some(td_string!(l, consolidate.unmet_duty))
-    } else if spread.applicability_disputed {
+    } else if spread.applicability_disputed && spread.duty {
         Some(td_string!(l, consolidate.duty_not_applicable))
+    } else if spread.applicability_disputed {
+        Some(td_string!(l, consolidate.not_applicable_disputed))
     } else {
         None
     }

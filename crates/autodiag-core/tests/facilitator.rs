@@ -375,7 +375,7 @@ fn a_legal_duty_some_call_not_applicable_is_discussed_even_when_the_levels_agree
     assert_eq!(spread.spread, Some(0));
     assert!(!spread.unmet_duty);
     assert!(spread.applicability_disputed);
-    assert!(spread.to_discuss());
+    assert!(spread.to_discuss() && spread.duty_at_stake());
     // « Je ne sais pas » beside « non applicable », with no level at all: still the group's
     // to settle. Everyone at « non applicable »: nothing to settle.
     let mut unsure = assessment("Walcourt");
@@ -389,7 +389,10 @@ fn a_legal_duty_some_call_not_applicable_is_discussed_even_when_the_levels_agree
     let spreads = consolidation::compare(framework(), &[not_concerned.clone(), not_concerned]);
     let spread = spreads.iter().find(|s| s.question_id == duty).unwrap();
     assert!(!spread.applicability_disputed && !spread.to_discuss());
-    // A question that is no legal duty, answered the same way, is not.
+}
+
+#[test]
+fn a_question_some_call_not_applicable_while_others_give_a_level_is_put_to_the_group() {
     let plain = framework()
         .question_ids()
         .find(|q| framework().legal_minimum(q).is_none())
@@ -399,7 +402,18 @@ fn a_legal_duty_some_call_not_applicable_is_discussed_even_when_the_levels_agree
     let mut second = assessment("Walcourt");
     first.set_choice(&plain, Some(level(3)), NOW);
     second.set_choice(&plain, Some(Choice::NotApplicable), NOW);
-    let spreads = consolidation::compare(framework(), &[first, second]);
+    let spreads = consolidation::compare(framework(), &[first.clone(), second.clone()]);
+    let spread = spreads.iter().find(|s| s.question_id == plain).unwrap();
+    // « Non applicable » takes the question out of the score: the level alone would decide.
+    assert_eq!(spread.proposed, Some(level(3)));
+    assert!(spread.applicability_disputed && spread.to_discuss());
+    // Not a legal duty: discussed after the duties at stake, by its spread.
+    assert!(!spread.duty && !spread.duty_at_stake());
+    // « Je ne sais pas » beside « non applicable » gives no score either way: nothing to settle
+    // on a question the law does not impose.
+    let mut unsure = assessment("Walcourt");
+    unsure.set_choice(&plain, Some(Choice::Unknown), NOW);
+    let spreads = consolidation::compare(framework(), &[unsure, second]);
     let spread = spreads.iter().find(|s| s.question_id == plain).unwrap();
     assert!(!spread.applicability_disputed && !spread.to_discuss());
 }
@@ -422,6 +436,7 @@ fn a_discussed_question_shows_each_answer_once_with_who_chose_it_highest_first()
         spread: Some(4),
         proposed: l(2),
         unmet_duty: false,
+        duty: false,
         applicability_disputed: false,
     };
     assert_eq!(

@@ -306,8 +306,9 @@ test("the questions to discuss project one at a time, in large type, driven by t
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.locator("[data-testid=project-discussion]").waitFor();
   const count = Number((await page.textContent("[data-testid=disagreement-count]")).match(/^(\d+) questions/)[1]);
-  // « Non applicable » is discussed on a legal duty only, and the rule says so.
-  assert.match(await page.textContent("[data-testid=disagreement-count]"), /ou, sur une obligation légale, un répondant la dit non remplie et les niveaux donnés diffèrent, ou un répondant la dit non applicable/);
+  // « Non applicable » beside a level is discussed on any question; beside « je ne sais pas »,
+  // on a legal duty only; and the rule says so.
+  assert.match(await page.textContent("[data-testid=disagreement-count]"), /ou un répondant la dit non applicable quand d'autres donnent un niveau, ou, sur une obligation légale, un répondant la dit non remplie et les niveaux donnés diffèrent, ou la dit non applicable quand d'autres ne savent pas\./);
   const firstListed = await page.locator("[data-testid=disagreements] li").first().textContent();
   await page.click("[data-testid=project-discussion]");
   const slides = page.locator("[data-testid=discussion-slides]");
@@ -633,6 +634,30 @@ test("a legal duty two respondents meet and a third calls « non applicable » i
   await page.click("[data-testid=project-discussion]");
   const slide = page.locator("[data-testid=discussion-slide]");
   assert.match(await slide.textContent(), /obligation « non applicable » selon au moins un répondant/);
+  await page.keyboard.press("Escape");
+  await assertClean(page);
+  await context.close();
+});
+
+test("a question that is no legal duty, « non applicable » for one respondent and a level for another, is put to the group and says why", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const files = writeFiles([
+    ["a.json", answeringOnly("Paul Hermant", ["mob_partagee"], 3)],
+    ["b.json", answeringOnly("Luc Martin", ["mob_partagee"], "not_applicable")],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  // « Non applicable » would take the question out of the score; the level alone would decide.
+  const row = page.locator("[data-testid=spread-mob_partagee]");
+  assert.match(await row.textContent(), /à discuter/);
+  assert.match(await row.textContent(), /« non applicable » selon au moins un répondant, un niveau selon d'autres/);
+  assert.doesNotMatch(await row.textContent(), /obligation/);
+  await page.click("[data-testid=project-discussion]");
+  const slide = page.locator("[data-testid=discussion-slide]");
+  assert.match(await slide.textContent(), /« non applicable » selon au moins un répondant, un niveau selon d'autres/);
   await page.keyboard.press("Escape");
   await assertClean(page);
   await context.close();

@@ -23,8 +23,11 @@ pub struct QuestionSpread {
     pub proposed: Option<Choice>,
     /// A legal duty that at least one respondent answered under its minimum.
     pub unmet_duty: bool,
-    /// A legal duty that some answered « non applicable » and others with a level or « je ne
-    /// sais pas »: whether the law concerns the commune is for the group to settle.
+    /// The question is a legal duty (it has a legal minimum).
+    pub duty: bool,
+    /// Some answered « non applicable » and others with a level (or, on a legal duty, « je ne
+    /// sais pas »): whether the question concerns the commune is for the group to settle,
+    /// since « non applicable » takes it out of the pillar's score.
     pub applicability_disputed: bool,
 }
 
@@ -34,8 +37,8 @@ impl QuestionSpread {
     }
 
     /// What the workshop discusses: respondents two levels apart or more, a legal duty some
-    /// say is met and others not, however close their levels, or one some say does not
-    /// concern the commune.
+    /// say is met and others not, however close their levels, or a question some say does
+    /// not concern the commune.
     pub fn to_discuss(&self) -> bool {
         self.disagrees()
             || (self.unmet_duty && self.spread.is_some_and(|s| s > 0))
@@ -45,7 +48,7 @@ impl QuestionSpread {
     /// A legal duty the group must settle: unmet according to someone, or not applicable
     /// according to some.
     pub fn duty_at_stake(&self) -> bool {
-        self.unmet_duty || self.applicability_disputed
+        self.unmet_duty || (self.duty && self.applicability_disputed)
     }
 
     /// The respondents (their indices) grouped by what they answered, highest level first,
@@ -369,18 +372,22 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
                 }
                 None => None,
             };
-            // « Je ne sais pas » beside « non applicable » is as much for the group to settle.
-            let applicability_disputed = framework.legal_minimum(question).is_some()
-                && choices.contains(&Some(Choice::NotApplicable))
-                && choices
-                    .iter()
-                    .any(|c| matches!(c, Some(Choice::Level(_) | Choice::Unknown)));
+            // On a legal duty, « je ne sais pas » beside « non applicable » is as much for the
+            // group to settle: the law may concern the commune without anyone knowing.
+            let duty = framework.legal_minimum(question).is_some();
+            let applicability_disputed = choices.contains(&Some(Choice::NotApplicable))
+                && choices.iter().any(|c| match c {
+                    Some(Choice::Level(_)) => true,
+                    Some(Choice::Unknown) => duty,
+                    _ => false,
+                });
             QuestionSpread {
                 question_id: question.clone(),
                 choices,
                 spread,
                 proposed,
                 unmet_duty,
+                duty,
                 applicability_disputed,
             }
         })
