@@ -170,6 +170,16 @@ pub fn set_select_value(id: &str, value: &str) {
     }
 }
 
+/// Sets the text area `id` to `value`, whatever was typed in it, and moves the keyboard there.
+pub fn fill_text_area(id: &str, value: &str) {
+    if let Some(element) = document().get_element_by_id(id)
+        && let Ok(area) = element.dyn_into::<web_sys::HtmlTextAreaElement>()
+    {
+        area.set_value(value);
+        let _ = area.focus();
+    }
+}
+
 /// Moves keyboard focus to the element with this id, for example after a route change.
 pub fn focus(id: &str) {
     if let Some(element) = document().get_element_by_id(id)

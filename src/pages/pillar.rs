@@ -323,25 +323,53 @@ fn QuestionField(
             }
         })
         .collect_any_view();
+    // That round's note too, until it is taken back into today's: read as the page is drawn,
+    // like the note, and changed only by its own button.
+    let previous_note = RwSignal::new(untrack(|| {
+        state
+            .with_current(|a| a.previous_note(question).map(str::to_string))
+            .flatten()
+    }));
+    let take_note = move |_| {
+        // What is being typed in the note is saved first, so the old note goes after it.
+        state.leave_field();
+        state.update_current(move |a, now| a.take_previous_note(question, now));
+        let taken = state.with_current(|a| a.note(question).to_string());
+        browser::fill_text_area(&format!("note-{question}"), &taken.unwrap_or_default());
+        previous_note.set(None);
+    };
     let previous_line = reactive(move || {
-        let choice = previous.get()?;
+        let choice = previous.get();
+        let note = previous_note.get();
+        if choice.is_none() && note.is_none() {
+            return None;
+        }
         // Read once: it never changes while the page is open.
         let date =
             untrack(|| state.with_current(|a| a.profile.redone_from.clone())).unwrap_or_default();
-        let answer = match choice {
-            Choice::Level(level) => format!(
-                "{} · {}",
-                level.get(),
-                level_name(texts, question, level.get())
-            ),
-            Choice::Unknown => td_string!(l, question.unknown).to_string(),
-            Choice::NotApplicable => td_string!(l, question.not_applicable).to_string(),
-        };
         let date = browser::format_date(&date, state.lang_code(), false);
+        let answer = choice.map(|choice| {
+            let answer = match choice {
+                Choice::Level(level) => format!(
+                    "{} · {}",
+                    level.get(),
+                    level_name(texts, question, level.get())
+                ),
+                Choice::Unknown => td_string!(l, question.unknown).to_string(),
+                Choice::NotApplicable => td_string!(l, question.not_applicable).to_string(),
+            };
+            td_string!(l, question.previous, date = date.clone(), answer = answer)
+        });
+        let note = note.map(|note| view! {
+            <span data-testid=format!("previous-note-{question}")>
+                " "{td_string!(l, question.previous_note, date = date, note = note)}" "
+                <button type="button" class="button button--small button--quiet" data-testid=format!("take-previous-note-{question}") on:click=handler(take_note)>
+                    {td_string!(l, question.take_previous_note)}
+                </button>
+            </span>
+        });
         Some(view! {
-            <p class="question__previous" data-testid=format!("previous-{question}")>
-                {td_string!(l, question.previous, date = date, answer = answer)}
-            </p>
+            <p class="question__previous" data-testid=format!("previous-{question}")>{answer}{note}</p>
         })
     });
     view! {

@@ -148,6 +148,7 @@ fn realistic(name: &str, seed: u64) -> Assessment {
             note: "pilote".into(),
             ask: String::new(),
             previous: None,
+            previous_note: String::new(),
         },
     );
     a.set_aside.push(SetAsideAnswer {
@@ -157,6 +158,7 @@ fn realistic(name: &str, seed: u64) -> Assessment {
             note: String::new(),
             ask: "le DPO".into(),
             previous: None,
+            previous_note: "Pas de DPO depuis mars".into(),
         },
     });
     a

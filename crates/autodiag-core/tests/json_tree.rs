@@ -56,6 +56,7 @@ fn assessments() -> Vec<Assessment> {
             note: String::new(),
             ask: "le service urbanisme".into(),
             previous: None,
+            previous_note: "« l'an dernier » \"oui\"\n🚲".into(),
         },
     );
     odd.set_aside.push(SetAsideAnswer {
@@ -65,6 +66,7 @@ fn assessments() -> Vec<Assessment> {
             note: "n".into(),
             ask: String::new(),
             previous: None,
+            previous_note: String::new(),
         },
     });
     let mut staffed = assessment("Chapelle-lez-Herlaimont");

@@ -153,14 +153,33 @@ fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
         framework.question_ids().next().map(String::as_str)
     );
     assert_eq!(again.previous_choice("mob_pcm"), Some(Choice::Unknown));
-    assert_eq!(again.note("mob_pcm"), "voir le service travaux");
-    // Its summary holds this round's words only: the note, no level, no empty entry, and
-    // which diagnostic it redoes.
+    // Last year's note is a reminder too, not this year's note.
+    assert_eq!(again.note("mob_pcm"), "");
+    assert_eq!(
+        again.previous_note("mob_pcm"),
+        Some("voir le service travaux")
+    );
+    // Its summary holds this round's words only: no reminder, no empty entry, and which
+    // diagnostic it redoes.
+    let file = autodiag_core::domain::summary::export(framework, &again, "2026-12-05T08:00:00Z");
+    assert!(file.answers.is_empty());
+    assert_eq!(file.profile.redone_from, "2025-06-12");
+    // Taken back, after what is already typed, the note is this round's and goes to IGRETEC.
+    again.set_note("mob_pcm", "Mme Lambert confirme", "2026-12-05T08:00:30Z");
+    again.take_previous_note("mob_pcm", "2026-12-05T08:00:40Z");
+    assert_eq!(
+        again.note("mob_pcm"),
+        "Mme Lambert confirme\nvoir le service travaux"
+    );
+    assert_eq!(again.previous_note("mob_pcm"), None);
     let file = autodiag_core::domain::summary::export(framework, &again, "2026-12-05T08:00:00Z");
     assert_eq!(file.answers.len(), 1);
     assert_eq!(file.answers[0].question_id, "mob_pcm");
+    assert_eq!(
+        file.answers[0].note,
+        "Mme Lambert confirme\nvoir le service travaux"
+    );
     assert_eq!(file.answers[0].level, None);
-    assert_eq!(file.profile.redone_from, "2025-06-12");
     // Choosing today's answer, the same or another, ends the reminder.
     again.set_choice("mob_pcm", Some(Choice::Unknown), "2026-12-05T08:01:00Z");
     assert_eq!(again.previous_choice("mob_pcm"), None);
@@ -203,6 +222,11 @@ fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
     assert_eq!(third.profile.redone_from, "2026-12-05");
     assert_eq!(third.previous_choice("mob_actif"), None);
     assert_eq!(third.previous_choice("mob_pcm"), None);
+    assert_eq!(
+        cleared.previous_note("mob_pcm"),
+        Some("voir le service travaux")
+    );
+    assert_eq!(third.previous_note("mob_pcm"), None);
     // Answers to questions the référentiel no longer has are last round's too.
     let mut old = last_year.clone();
     old.set_aside

@@ -399,12 +399,29 @@ test("on a new computer with last round's file, the import offers first to redo 
   await page.goto(`${app.server.url}#/pilier/mobilite`);
   await expectText(page, "[data-testid=previous-mob_pcm]", /^Réponse du diagnostic du 12\/06\/2025 : 2 · /);
   await page.click("[data-testid=mob_pcm-3]");
+  // Last round's notes are recalled beside their question, not written as today's.
+  await page.goto(`${app.server.url}#/pilier/economie`);
+  const oldNote = "Discuté en comité de direction ; à confirmer avec le service travaux.";
+  const recalledNote = page.locator("[data-testid=previous-note-eco_donnees_locales]");
+  await recalledNote.waitFor();
+  assert.equal((await recalledNote.textContent()).trim(), `Note du diagnostic du 12/06/2025, pas reprise dans le résumé : « ${oldNote} » Reprendre dans la note`);
+  assert.equal(await page.inputValue("#note-eco_donnees_locales"), "");
+  // Taken back after what is typed, it is today's note: the field shows it, the reminder goes.
+  await page.fill("#note-eco_donnees_locales", "Vérifié avec l'ADL");
+  await page.click("[data-testid=take-previous-note-eco_donnees_locales]");
+  await recalledNote.waitFor({ state: "detached" });
+  assert.equal(await page.inputValue("#note-eco_donnees_locales"), `Vérifié avec l'ADL\n${oldNote}`);
+  await page.waitForFunction(() => document.activeElement?.id === "note-eco_donnees_locales");
   // What reaches IGRETEC: today's answers only, a partial file, and which diagnostic it redoes.
   await page.goto(`${app.server.url}outils/#/resultats`);
   const summary = await downloadText(page, "[data-testid=download-summary]");
   assert.match(summary.name, /-partiel\.json$/);
   const file = JSON.parse(summary.text);
   assert.deepEqual(file.answers.filter((a) => a.level !== undefined).map((a) => [a.question_id, a.level]), [["mob_pcm", 3]]);
+  // The note taken back goes, those left as reminders do not.
+  const noteOf = (id) => file.answers.find((a) => a.question_id === id)?.note;
+  assert.equal(noteOf("eco_donnees_locales"), `Vérifié avec l'ADL\n${oldNote}`);
+  assert.deepEqual(["sc_eservices", "sc_inclusion", "ene_paedc"].map(noteOf), [undefined, undefined, undefined]);
   assert.ok(file.answers.every((a) => a.level !== undefined || a.note || a.ask), "no empty entry for a reminder alone");
   assert.equal(file.profile.redone_from, "2025-06-12");
   await page.goto(`${app.server.url}outils/#/rapport`);

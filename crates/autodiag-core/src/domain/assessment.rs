@@ -166,16 +166,24 @@ pub struct Answer {
     /// question until this round's is chosen: an answer is never carried over unread.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Choice>,
+    /// That round's note, shown beside the question until it is taken back into this round's
+    /// note: last year's « pas de DPO depuis mars » must not reach IGRETEC as this year's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub previous_note: String,
 }
 
 impl Answer {
     pub fn is_empty(&self) -> bool {
-        self.is_blank_this_round() && self.previous.is_none()
+        self.is_blank_this_round() && !self.has_reminder()
     }
 
     /// An earlier round's reminder and nothing of this round. A summary leaves it out.
     pub fn is_only_a_reminder(&self) -> bool {
-        self.previous.is_some() && self.is_blank_this_round()
+        self.has_reminder() && self.is_blank_this_round()
+    }
+
+    fn has_reminder(&self) -> bool {
+        self.previous.is_some() || !self.previous_note.is_empty()
     }
 
     fn is_blank_this_round(&self) -> bool {
@@ -342,6 +350,23 @@ impl Assessment {
         self.forget_if_empty(question);
     }
 
+    /// Takes an earlier round's note back into this round's, after what is already typed.
+    pub fn take_previous_note(&mut self, question: &str, now: &str) {
+        let Some(answer) = self.answers.get_mut(question) else {
+            return;
+        };
+        let previous = std::mem::take(&mut answer.previous_note);
+        if previous.is_empty() {
+            return;
+        }
+        let mut note = answer.note.trim_end().to_string();
+        if !note.is_empty() {
+            note.push('\n');
+        }
+        note.push_str(&previous);
+        self.set_note(question, &note, now);
+    }
+
     fn write_note(&mut self, question: &str, note: &str) {
         let answer = self.answers.entry(question.to_string()).or_default();
         answer.note = truncate_chars(note, MAX_NOTE_CHARS);
@@ -463,8 +488,9 @@ impl Assessment {
     /// From a diagnostic of an earlier round (more than six months old, as the home page
     /// offers to redo it), its answers become the questions' reminders ([`Answer::previous`]),
     /// not this round's answers: a copy that counted them would be « complete » before a
-    /// question was read, and could reach IGRETEC as this year's diagnostic. Notes and « à
-    /// demander à » stay. A copy within the same round, for a colleague, keeps the answers.
+    /// question was read, and could reach IGRETEC as this year's diagnostic. Its notes become
+    /// reminders too ([`Answer::previous_note`]); « à demander à » stays. A copy within the
+    /// same round, for a colleague, keeps the answers.
     ///
     /// A synthesis's copy is one person's to carry on: the group's label and participants stay
     /// with the synthesis. A copy kept naming a workshop's three participants in its summary
@@ -482,9 +508,11 @@ impl Assessment {
             return copy;
         }
         copy.profile.redone_from = self.profile.date.clone();
-        // Only that round's own answers: a reminder it never confirmed is older than its date.
+        // Only that round's own answers and notes: a reminder it never confirmed is older than
+        // its date.
         for (_, answer) in copy.answers.iter_mut() {
             answer.previous = answer.choice.take();
+            answer.previous_note = std::mem::take(&mut answer.note);
         }
         for aside in &mut copy.set_aside {
             aside.answer.previous = aside.answer.choice.take();
@@ -505,6 +533,14 @@ impl Assessment {
             .get(question)
             .filter(|a| a.choice.is_none())
             .and_then(|a| a.previous)
+    }
+
+    /// The earlier round's note that `question` recalls, until it is taken back.
+    pub fn previous_note(&self, question: &str) -> Option<&str> {
+        self.answers
+            .get(question)
+            .map(|a| a.previous_note.as_str())
+            .filter(|note| !note.is_empty())
     }
 
     /// Carries answers to questions that the framework renamed, split or removed over to the

@@ -64,6 +64,7 @@ fn answer(value: &Json) -> Result<Answer, ShapeError> {
         note: fields.or_default("note", Json::string)?,
         ask: fields.or_default("ask", Json::string)?,
         previous: fields.optional("previous", choice)?,
+        previous_note: fields.or_default("previous_note", Json::string)?,
     })
 }
 
@@ -192,6 +193,7 @@ fn write_answer(out: &mut JsonWriter, answer: &Answer) {
     if let Some(previous) = answer.previous {
         write_choice(out.key("previous"), previous);
     }
+    out.text_unless_empty("previous_note", &answer.previous_note);
     out.close('}');
 }
 

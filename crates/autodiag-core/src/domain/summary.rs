@@ -768,7 +768,7 @@ fn to_assessment(
             choice,
             note: super::assessment::truncate_chars(&raw.note, super::assessment::MAX_NOTE_CHARS),
             ask: super::assessment::truncate_chars(&raw.ask, super::assessment::MAX_ASK_CHARS),
-            previous: None,
+            ..Answer::default()
         };
         if framework.has_question(&raw.question_id) {
             answers.insert(raw.question_id.clone(), answer);
