@@ -15,9 +15,18 @@ pub fn SaveForIgretec() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let saved = RwSignal::new(None::<SavedSummary>);
+    // Changes still open in the roadmap's editors: the summary would go without them, while
+    // the commune believes it sent its owners and deadlines.
+    let unsaved = RwSignal::new(0);
     let save = move |_| {
         if let Some(id) = state.current.get_untracked() {
-            saved.set(download_summary(state, &id));
+            let pending = crate::pages::roadmap::unsaved_changes(&id);
+            unsaved.set(pending);
+            saved.set(if pending > 0 {
+                None
+            } else {
+                download_summary(state, &id)
+            });
         }
     };
     view! {
@@ -27,6 +36,12 @@ pub fn SaveForIgretec() -> impl IntoView {
                 {td_string!(l, download.summary)}
             </button>
             <p id="handover-help" class="field__hint">{td_string!(l, handover.help)}</p>
+            {reactive(move || (unsaved.get() > 0).then(|| view! {
+                <p class="notice notice--warning" role="alert" data-testid="handover-unsaved">
+                    {td_plural!(l, handover.unsaved_roadmap, unsaved.get_untracked())}" "
+                    <a href=state.href(crate::route::Route::Roadmap)>{td_string!(l, handover.open_roadmap)}</a>
+                </p>
+            }))}
             {reactive(move || saved.get().map(|saved| view! { <HandOverPanel saved/> }))}
         </div>
     }

@@ -702,6 +702,23 @@ fn change_unsaved_edits(change: impl FnOnce(&mut UnsavedRoadmapEdits)) {
     });
 }
 
+/// How many changes typed in `assessment`'s roadmap are not saved: each item whose editor
+/// holds a changed field, and the commune's own action typed and not added. A summary saved
+/// now would leave them out.
+pub fn unsaved_changes(assessment: &str) -> usize {
+    UNSAVED_EDITS.with_borrow(|edits| {
+        if edits.assessment != assessment {
+            return 0;
+        }
+        let items = edits
+            .items
+            .iter()
+            .filter(|(_, fields)| fields.iter().any(Option::is_some))
+            .count();
+        items + usize::from(!edits.custom.trim().is_empty())
+    })
+}
+
 /// Keeps only what was typed in this assessment's roadmap, for items it still has: item ids
 /// are the catalogue's, so another commune's roadmap or a redraft may hold the same ones.
 fn keep_unsaved_edits_of(assessment: &str, roadmap: &Roadmap) {

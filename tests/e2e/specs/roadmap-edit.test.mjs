@@ -315,6 +315,36 @@ test("what is typed in an item's editor and in « Ajouter votre propre action »
   await context.close();
 });
 
+test("« Enregistrer le résumé pour IGRETEC » refuses while a roadmap change is typed and not saved, and says where it is", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await stretchedCommune(context, "Gerpinnes");
+  const card = page.locator("[data-testid=horizon-short] [data-testid=roadmap-item]").first();
+  const id = await card.getAttribute("data-action");
+  await openEditor(card);
+  await card.locator("[data-testid=edit-owner]").fill("Service communication (Mme Leroy)");
+  await page.fill("[data-testid=custom-text]", "Former les agents d'accueil");
+  // From the results too: the roadmap's drafts are the commune's, whichever page saves.
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.click("[data-testid=download-summary]");
+  await expectText(page, "[data-testid=handover-unsaved]", "2 modifications de la feuille de route ne sont pas enregistrées : elles ne seraient pas dans le résumé. Enregistrez-les ou annulez-les, puis enregistrez le résumé. Ouvrir la feuille de route");
+  assert.equal(await page.locator("[data-testid=handover]").count(), 0, "no file was saved");
+  await page.click("[data-testid=handover-unsaved] a");
+  const editor = page.locator(`[data-action="${id}"] [data-testid=item-editor]`);
+  await editor.locator("[data-testid=edit-save]").click();
+  await page.waitForFunction((id) => document.querySelector(`[data-action="${id}"] [data-testid=item-owner]`)?.textContent === "Service communication (Mme Leroy)", id);
+  await page.click("[data-testid=download-summary]");
+  await expectText(page, "[data-testid=handover-unsaved]", "1 modification de la feuille de route n'est pas enregistrée : elle ne serait pas dans le résumé. Enregistrez-la ou annulez-la, puis enregistrez le résumé. Ouvrir la feuille de route");
+  await page.click("[data-testid=custom-add]");
+  await page.getByText("Former les agents d'accueil").waitFor();
+  const summary = await downloadText(page, "[data-testid=download-summary]");
+  await page.locator("[data-testid=handover]").waitFor();
+  assert.equal(await page.locator("[data-testid=handover-unsaved]").count(), 0);
+  assert.match(summary.text, /Service communication \(Mme Leroy\)/);
+  assert.match(summary.text, /Former les agents d'accueil/);
+  await assertClean(page);
+  await context.close();
+});
+
 test("an editor left open on one assessment's roadmap does not open on another's with the same actions", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const page = await stretchedCommune(context, "Lobbes");
