@@ -41,20 +41,36 @@ pub fn overlay_median(reference: &Reference, radar: &mut Radar, bars: &mut Bars)
     radar.comparison = Some(median);
 }
 
+/// Beside the commune's answer at `level`, how many communes of the territory reached the
+/// level it is compared with (`reference::compared_level`).
+pub fn territory_text(reference: &Reference, question: &str, level: u8) -> Option<String> {
+    let l = crate::state::locale();
+    let (compared, minimum) = reference::compared_level(content::framework(), question, level);
+    let what = if minimum {
+        td_string!(l, results.reached_minimum, level = compared)
+    } else {
+        td_string!(l, results.reached_level, level = compared)
+    };
+    Some(reached_text(
+        reference.reached(question, compared)?,
+        what.to_string(),
+    ))
+}
+
 /// « 12 communes sur 30 ont atteint le niveau 3 », or the range the file allows when some
 /// levels were too few to show: « entre 7 et 9 », « au plus 2 ».
-pub fn reached_text(reached: Reached, level: u8) -> String {
+fn reached_text(reached: Reached, what: String) -> String {
     let l = crate::state::locale();
     let of = reached.of;
     let count = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
     match reached.exact() {
-        Some(n) => crate::td_plural!(l, results.reached, count(n), of = of, level = level),
+        Some(n) => crate::td_plural!(l, results.reached, count(n), of = of, level = what),
         None if reached.at_least == 0 => crate::td_plural!(
             l,
             results.reached_at_most,
             count(reached.at_most),
             of = of,
-            level = level
+            level = what
         ),
         None => td_string!(
             l,
@@ -62,7 +78,7 @@ pub fn reached_text(reached: Reached, level: u8) -> String {
             least = reached.at_least,
             most = reached.at_most,
             of = of,
-            level = level
+            level = what
         ),
     }
 }

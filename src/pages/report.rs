@@ -8,7 +8,7 @@ use crate::components::chart_figure::{
 };
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::obligations::LegalObligations;
-use crate::components::reference::{kept_reference, overlay_median, reached_text};
+use crate::components::reference::{kept_reference, overlay_median, territory_text};
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
 use crate::domain::content::{self, Horizon};
@@ -328,8 +328,8 @@ fn ReportAnswers(
                                     @if chosen.is_empty() {
                                         @if let Some(level) = choice.and_then(|c| c.level()) {
                                             " — " (personal(text.level_at(usize::from(level.get() - 1))))
-                                            @if let Some(reached) = reference.as_ref().and_then(|r| r.reached(question, level.get())) {
-                                                br; span.hint data-testid="report-territory" { (reached_text(reached, level.get())) }
+                                            @if let Some(territory) = reference.as_ref().and_then(|r| territory_text(r, question, level.get())) {
+                                                br; span.hint data-testid="report-territory" { (territory) }
                                             }
                                         }
                                     } @else {

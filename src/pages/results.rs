@@ -10,7 +10,9 @@ use crate::components::chart_figure::{
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::hand_over::SaveForIgretec;
 use crate::components::obligations::LegalObligations;
-use crate::components::reference::{ReferencePicker, kept_reference, overlay_median, reached_text};
+use crate::components::reference::{
+    ReferencePicker, kept_reference, overlay_median, territory_text,
+};
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::content;
@@ -319,8 +321,7 @@ fn Breakdown(assessment: Assessment, reference: RwSignal<Option<Reference>>) -> 
             .map(|(question, choice, note)| {
                 // How many communes of the territory reached the commune's level.
                 let territory = reference.as_ref().and_then(|r| {
-                    let level = choice.and_then(Choice::level)?.get();
-                    Some(reached_text(r.reached(&question, level)?, level))
+                    territory_text(r, &question, choice.and_then(Choice::level)?.get())
                 });
                 BreakdownRow {
                     title: texts.question(&question).title.clone(),

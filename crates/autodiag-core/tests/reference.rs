@@ -151,6 +151,21 @@ fn a_reference_reads_back_and_answers_how_many_reached_a_level() {
     assert!(read.reached(question, 5).unwrap().at_most <= answered);
 }
 
+#[test]
+fn a_commune_is_compared_with_a_level_that_says_something() {
+    let duty = "mob_ecoles_zone30";
+    assert_eq!(framework().legal_minimum(duty), Some(2));
+    // Under a legal minimum: how many communes meet the law, not how many are as low.
+    assert_eq!(reference::compared_level(framework(), duty, 1), (2, true));
+    assert_eq!(reference::compared_level(framework(), duty, 2), (2, false));
+    assert_eq!(reference::compared_level(framework(), duty, 4), (4, false));
+    // Level 1 is every commune that answered: level 2 says how many moved on.
+    let plain = "mob_actif";
+    assert_eq!(framework().legal_minimum(plain), None);
+    assert_eq!(reference::compared_level(framework(), plain, 1), (2, false));
+    assert_eq!(reference::compared_level(framework(), plain, 3), (3, false));
+}
+
 /// A reference of nine communes with one question whose levels are `levels`.
 fn one_question(answered: Count, levels: [Count; 5]) -> Reference {
     static NINE: std::sync::LazyLock<Reference> =

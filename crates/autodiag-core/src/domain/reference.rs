@@ -428,6 +428,16 @@ impl Reached {
     }
 }
 
+/// The level a commune at `level` on `question` is compared with in the territory, and
+/// whether it is the legal minimum: a duty the commune is under is compared with its minimum,
+/// and level 1, which every commune that answered has, with level 2. Otherwise its own level.
+pub fn compared_level(framework: &Framework, question: &str, level: u8) -> (u8, bool) {
+    match framework.legal_minimum(question) {
+        Some(minimum) if level < minimum => (minimum, true),
+        _ => (level.max(2), false),
+    }
+}
+
 impl Reference {
     /// The territory's median score per pillar, in framework order.
     pub fn medians(&self) -> Vec<Option<u8>> {
