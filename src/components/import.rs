@@ -116,6 +116,12 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
         ImportError::TooDeep => td_string!(l, import.errors.too_deep).to_string(),
         ImportError::NotAutodiag => td_string!(l, import.errors.not_autodiag).to_string(),
         ImportError::Backup => td_string!(l, import.errors.backup).to_string(),
+        ImportError::Reference => td_string!(
+            l,
+            import.errors.reference,
+            territory = crate::domain::settings::OPERATOR.territory
+        )
+        .to_string(),
         ImportError::NewerSchema { found, supported } => td_string!(
             l,
             import.errors.newer,

@@ -625,12 +625,21 @@ fn a_crafted_item_is_bounded_and_a_due_date_that_is_not_one_is_dropped() {
 }
 
 #[test]
-fn a_backup_copy_sent_instead_of_a_summary_is_named_as_such() {
+fn a_backup_copy_or_the_reference_sent_instead_of_a_summary_is_named_as_such() {
     use autodiag_core::domain::stored::BACKUP_FORMAT;
     let backup = format!(r#"{{"format":"{BACKUP_FORMAT}","storage_version":1,"assessments":[]}}"#);
     assert_eq!(
         summary::import(framework(), backup.as_bytes(), "id".into(), NOW).map(|_| ()),
         Err(ImportError::Backup)
+    );
+    // So is the territorial reference a commune got back from IGRETEC.
+    let reference = format!(
+        r#"{{"format":"{}","schema_version":1}}"#,
+        autodiag_core::domain::reference::FORMAT_ID
+    );
+    assert_eq!(
+        summary::import(framework(), reference.as_bytes(), "id".into(), NOW).map(|_| ()),
+        Err(ImportError::Reference)
     );
     // Any other format is still « not a summary ».
     assert_eq!(

@@ -62,6 +62,10 @@ test("a commune loads the reference: the median on both charts, each question's 
   const { path: file } = await downloadText(page, "[data-testid=export-reference]");
   // The commune's own assessment, in the same browser as its officer would have it.
   await page.goto(`${app.server.url}outils/#/importer`);
+  // The reference given where a summary goes says where it goes instead.
+  await page.setInputFiles("[data-testid=import-input]", file);
+  await page.locator("[data-testid=import-results] li").waitFor();
+  assert.match(await page.locator("[data-testid=import-results]").textContent(), /ce fichier est la référence territoriale, qui ne nomme aucune commune, pas un résumé : une commune la charge dans ses résultats, avec « Comparer à la référence Charleroi Métropole \(fichier\) »\./);
   // Under the legal minimum on the school surroundings (a duty, minimum 2).
   const lobbes = example("lobbes-2026-11-20.json");
   lobbes.answers.push({ question_id: "mob_ecoles_zone30", level: 1 });

@@ -449,6 +449,9 @@ pub enum ImportError {
     /// A copy of a browser's answers (`stored::BACKUP_FORMAT`), which the commune reopens
     /// itself, sent where a summary is expected.
     Backup,
+    /// The territorial reference IGRETEC sends back (`reference::FORMAT_ID`), which a commune
+    /// loads on its results, given where a summary is expected.
+    Reference,
     NewerSchema {
         found: u64,
         supported: u32,
@@ -661,6 +664,9 @@ pub fn parse(bytes: &[u8]) -> Result<(Summary, Option<u32>), ImportError> {
         Some(Json::String(f)) if &**f == FORMAT_ID => {}
         Some(Json::String(f)) if &**f == super::stored::BACKUP_FORMAT => {
             return Err(ImportError::Backup);
+        }
+        Some(Json::String(f)) if &**f == super::reference::FORMAT_ID => {
+            return Err(ImportError::Reference);
         }
         _ => return Err(ImportError::NotAutodiag),
     }
