@@ -249,9 +249,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # redone diagnostic keeps last round's notes as reminders with « Reprendre dans la note »
 # (first load +1.2 KB): 714,208. « Enregistrer le résumé pour IGRETEC » refuses while a
 # roadmap change is not saved; a duty under its minimum is compared with the territory at its
-# minimum; the reference given to « Importer » is named (first load +0.1 KB): 714,593.
+# minimum; the reference given to « Importer » is named (first load +0.1 KB): 714,593. The
+# territory counts each commune's duties to check beside those below their minimum (heat
+# map, its sort, CSV and JSON; +0.3 KB): 714,938.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 715000
+DIST_BUDGET := 715500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

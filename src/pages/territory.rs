@@ -651,8 +651,11 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
             let mut order: Vec<usize> = (0..t.communes.len()).collect();
             match by {
                 SortBy::Name => {}
+                // Below first, then those with duties to check: a file that settles none is
+                // no model of compliance.
                 SortBy::DutiesBelow => crate::sort::sort_by_key(&mut order, |&i| {
-                    std::cmp::Reverse(t.communes[i].duties_below)
+                    let commune = &t.communes[i];
+                    std::cmp::Reverse((commune.duties_below, commune.duties_to_check))
                 }),
                 SortBy::Pillar(pillar) => crate::sort::sort_by_key(&mut order, |&i| {
                     std::cmp::Reverse(t.communes[i].scores[pillar].map_or(-1, i16::from))
@@ -692,7 +695,14 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                                 }
                             }
                         }
-                        td.heatmap__duties."heatmap__duties--some"[commune.duties_below > 0] data-testid="duties-below" { (commune.duties_below) }
+                        td.heatmap__duties."heatmap__duties--some"[commune.duties_below > 0] {
+                            span data-testid="duties-below" { (commune.duties_below) }
+                            @if commune.duties_to_check > 0 {
+                                br; span.heatmap__to-check data-testid="duties-to-check" {
+                                    (td_string!(l, territory.duties_to_check_mark, count = commune.duties_to_check))
+                                }
+                            }
+                        }
                         @for (score, to_confirm) in commune.scores.iter().zip(&commune.to_confirm) {
                             @match score {
                                 // Marked as the commune's own results mark it, so a score that
@@ -1346,6 +1356,7 @@ fn Exports(
             td_string!(l, territory.csv_respondent),
             &answered,
             td_string!(l, territory.col_duties_below),
+            td_string!(l, territory.csv_duties_to_check),
             td_string!(l, territory.csv_focus),
             td_string!(l, territory.csv_to_confirm),
             td_string!(l, territory.csv_framework),

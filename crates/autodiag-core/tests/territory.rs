@@ -318,6 +318,7 @@ fn plain_csv(t: &territory::Territory) -> String {
         "R",
         "Q",
         "L",
+        "T",
         "P",
         "À confirmer",
         "V",
@@ -1346,6 +1347,7 @@ fn the_territory_csv_speaks_the_readers_language() {
         "Répondant",
         "Questions répondues",
         "Obligations sous le minimum légal",
+        "Obligations à vérifier",
         "Piliers prioritaires",
         "Scores à confirmer",
         "Version du référentiel",
@@ -1361,7 +1363,7 @@ fn the_territory_csv_speaks_the_readers_language() {
     );
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert!(lines[0].starts_with(
-        "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Répondant;Questions répondues;Obligations sous le minimum légal;Nom mobilite;"
+        "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Répondant;Questions répondues;Obligations sous le minimum légal;Obligations à vérifier;Nom mobilite;"
     ));
     assert!(lines[0].ends_with(
         ";Piliers prioritaires;Scores à confirmer;Version du référentiel;Plus de 12 mois"
@@ -1619,6 +1621,11 @@ fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_
         (cell("Lobbes", 7), cell("Beaumont", 7)),
         ("1".into(), "2".into())
     );
+    // Beaumont does not know about web accessibility: not below, nor met.
+    assert_eq!(
+        (cell("Lobbes", 8), cell("Beaumont", 8)),
+        ("0".into(), "1".into())
+    );
     // And whom to call: the person named in the file.
     assert_eq!(cell("Lobbes", 5), "Marc Lambert (Directeur général)");
     assert_eq!(cell("Chimay", 5), "Anne Dubois (DG), Luc Martin");
@@ -1648,6 +1655,10 @@ fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_
         "{json}"
     );
     assert!(json.contains(r#""duties_below": 2"#), "{json}");
+    assert!(
+        json.contains("\"duties_below\": 2,\n      \"duties_to_check\": 1"),
+        "{json}"
+    );
     // Open data, below which both are, comes before the RGPD, which comes before it in the
     // questionnaire.
     let order: Vec<String> = t

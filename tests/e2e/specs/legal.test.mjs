@@ -273,23 +273,33 @@ test("the territory counts, per legal duty, the communes below it", async () => 
   assert.equal(cells[1].trim(), "2");
   // Whom to call first: each commune's count of duties below their minimum, on the heat map
   // (sortable, most first) and in its CSV. An officer had to tally 30 files by hand.
+  // Beside it, the duties it left to check: a file that settles none is no model of compliance.
   const counts = async () => page.$$eval("[data-testid=heatmap] tbody tr", (rows) =>
-    rows.map((r) => [r.querySelector("th").firstChild.textContent.trim(), Number(r.querySelector("[data-testid=duties-below]").textContent)]));
-  const byName = new Map(await counts());
+    rows.map((r) => [
+      r.querySelector("th").firstChild.textContent.trim(),
+      Number(r.querySelector("[data-testid=duties-below]").textContent),
+      Number(r.querySelector("[data-testid=duties-to-check]")?.textContent.match(/^(\d+) à vérifier$/)[1] ?? 0),
+    ]));
+  const byName = new Map((await counts()).map(([name, below]) => [name, below]));
+  const toCheck = new Map((await counts()).map(([name, , check]) => [name, check]));
+  assert.ok([...toCheck.values()].some((n) => n > 0), "some duties are to check");
   assert.ok(byName.get("Commune 001") >= 1, "below the RGPD's minimum at least");
   await page.click("[data-testid=sort-duties-below]");
   await page.waitForFunction(() => document.querySelector("[data-testid=sort-duties-below]").closest("th").getAttribute("aria-sort") === "descending");
   // A column's header says it sorts the rows; its button is no toggle and claims no pressed state.
   assert.equal(await page.locator("[data-testid=heatmap] thead button[aria-pressed]").count(), 0);
   assert.deepEqual(await page.$$eval("[data-testid=heatmap] thead th[aria-sort=descending]", (ths) => ths.length), 1);
-  const sorted = (await counts()).map(([, n]) => n);
-  assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a));
+  const pairs = (await counts()).map(([, below, check]) => [below, check]);
+  assert.deepEqual(pairs, [...pairs].sort((a, b) => b[0] - a[0] || b[1] - a[1]));
+  const sorted = pairs.map(([below]) => below);
   assert.ok(sorted[0] > sorted[sorted.length - 1], `the counts differ: ${sorted}`);
   const csv = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   assert.equal(csv[0].split(";")[7], "Obligations sous le minimum légal");
+  assert.equal(csv[0].split(";")[8], "Obligations à vérifier (je ne sais pas, non applicable ou sans réponse)");
   for (const line of csv.slice(1)) {
     const cells = line.split(";");
     assert.equal(Number(cells[7]), byName.get(cells[0]), line);
+    assert.equal(Number(cells[8]), toCheck.get(cells[0]), line);
   }
   // The duty most communes are below comes first in its table.
   const belowCounts = await page.$$eval("[data-testid=territory-obligations] tbody tr", (rows) => rows.map((r) => Number(r.querySelector("td strong").textContent)));

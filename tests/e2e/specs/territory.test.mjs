@@ -537,11 +537,11 @@ test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « i
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   assert.equal(
     table[0],
-    "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Répondant;Questions répondues (sur 47);Obligations sous le minimum légal;Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires (hors scores à confirmer);Scores à confirmer (moins de la moitié des questions du pilier ont un niveau);Version du référentiel;Plus de 12 mois",
+    "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Répondant;Questions répondues (sur 47);Obligations sous le minimum légal;Obligations à vérifier (je ne sais pas, non applicable ou sans réponse);Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires (hors scores à confirmer);Scores à confirmer (moins de la moitié des questions du pilier ont un niveau);Version du référentiel;Plus de 12 mois",
   );
   const thuin = table.find((line) => line.startsWith("Thuin;"));
   // The population band in the profile's words, so communes of a size can be compared.
-  assert.match(thuin, /^Thuin;56078;(Moins de 5\u202f000|5\u202f000 à 10\u202f000|10\u202f000 à 20\u202f000|20\u202f000 à 50\u202f000|Plus de 50\u202f000);\d{2}\/\d{2}\/\d{4};[^;]+;[^;]*;\d+;\d+;/);
+  assert.match(thuin, /^Thuin;56078;(Moins de 5\u202f000|5\u202f000 à 10\u202f000|10\u202f000 à 20\u202f000|20\u202f000 à 50\u202f000|Plus de 50\u202f000);\d{2}\/\d{2}\/\d{4};[^;]+;[^;]*;\d+;\d+;\d+;/);
   assert.match(thuin, /;[^;]*Gouvernance[^;]*;[^;]*;[^;]*;[^;]*$/, "focus pillars by name");
   assert.doesNotMatch(table.join("\n"), /qualite_de_vie|energie_environnement|smart_citizens|code_ins/);
   const contacts = (await downloadText(page, "[data-testid=export-matches]")).text.replace(/^\uFEFF/, "").split("\r\n");

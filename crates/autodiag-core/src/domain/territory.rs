@@ -30,6 +30,10 @@ pub struct Commune {
     pub focus: Vec<String>,
     /// How many legal duties it answered below their minimum: whom IGRETEC calls first.
     pub duties_below: usize,
+    /// How many it left to check (« je ne sais pas », « non applicable », no answer): a file
+    /// of an older questionnaire or a partial one is not below any minimum, nor known to meet
+    /// them.
+    pub duties_to_check: usize,
     /// Catalogue actions its roadmap still plans: one it has done is no longer to pool.
     pub actions: Vec<String>,
     /// The référentiel version the file was answered with, and how many of today's questions
@@ -465,6 +469,7 @@ fn to_commune(
             .collect(),
         focus: focus.into_iter().map(|f| f.pillar_id).collect(),
         duties_below: super::obligations::below(framework, &assessment).len(),
+        duties_to_check: super::obligations::to_check(framework, &assessment).0.len(),
         actions: roadmap
             .items
             .iter()
@@ -782,8 +787,8 @@ fn count<S: serde::Serializer>(names: &[String], serializer: S) -> Result<S::Ok,
 impl Territory {
     /// One row per commune: name, NIS code, population band (by `population_names`, in the
     /// order of `PopulationBand::ALL`), date (as `lang` writes dates), file, who answered
-    /// (whom IGRETEC calls), questions answered, legal duties below their minimum, each
-    /// pillar's score, its priorities ([`Commune::priorities`]) by name, and the pillars whose
+    /// (whom IGRETEC calls), questions answered, legal duties below their minimum and to
+    /// check, each pillar's score, its priorities ([`Commune::priorities`]) by name, and the pillars whose
     /// score is to confirm. `pillar_names` follow the framework's order; `headers` name the
     /// other columns in that order.
     /// The communes as CSV. The last two headers name the référentiel version and the mark of
@@ -792,15 +797,15 @@ impl Territory {
         &self,
         framework: &Framework,
         pillar_names: &[String],
-        headers: &[&str; 12],
+        headers: &[&str; 13],
         population_names: &[&str; 5],
         (old, today): (&str, &str),
         lang: &str,
     ) -> String {
         let mut csv = super::csv::Csv::new();
-        let mut header: Vec<String> = headers[..8].iter().map(|h| h.to_string()).collect();
+        let mut header: Vec<String> = headers[..9].iter().map(|h| h.to_string()).collect();
         header.extend(pillar_names.iter().cloned());
-        header.extend(headers[8..].iter().map(|h| h.to_string()));
+        header.extend(headers[9..].iter().map(|h| h.to_string()));
         csv.row(&header);
         let pillar_name = |id: &str| {
             framework
@@ -825,6 +830,7 @@ impl Territory {
                 commune.respondent(),
                 commune.completeness(framework).0.to_string(),
                 commune.duties_below.to_string(),
+                commune.duties_to_check.to_string(),
             ];
             row.extend(
                 commune

@@ -62,6 +62,10 @@ pub struct AggregateCommune {
     pub respondent: String,
     /// How many legal duties it answered below their minimum.
     pub duties_below: usize,
+    /// How many legal duties it left to check ([`Commune::duties_to_check`]).
+    ///
+    /// [`Commune::duties_to_check`]: super::territory::Commune::duties_to_check
+    pub duties_to_check: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -165,6 +169,7 @@ impl Territory {
                         respondents: c.assessment.profile.consolidated_respondents.max(1),
                         respondent: c.respondent(),
                         duties_below: c.duties_below,
+                        duties_to_check: c.duties_to_check,
                     }
                 })
                 .collect(),
@@ -266,6 +271,8 @@ impl Aggregate {
             out.key("respondents").whole(u64::from(commune.respondents));
             out.text("respondent", &commune.respondent);
             out.key("duties_below").whole(commune.duties_below as u64);
+            out.key("duties_to_check")
+                .whole(commune.duties_to_check as u64);
             out.close('}');
         });
         out.key("not_received").strings(&self.not_received);
