@@ -251,9 +251,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # roadmap change is not saved; a duty under its minimum is compared with the territory at its
 # minimum; the reference given to « Importer » is named (first load +0.1 KB): 714,593. The
 # territory counts each commune's duties to check beside those below their minimum (heat
-# map, its sort, CSV and JSON; +0.3 KB): 714,938.
+# map, its sort, CSV and JSON; +0.3 KB): 714,938. The hand-over says what IGRETEC does with
+# the summary (read by name beside the others, a note may be quoted, a reference may come
+# back); the territory's set-aside wording (+0.7 KB): 715,615.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 715500
+DIST_BUDGET := 716000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

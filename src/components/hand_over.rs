@@ -82,6 +82,8 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
                 <strong class="handover__file" data-testid="handover-file">{saved.file_name.clone()}</strong>
                 " "{td_string!(l, handover.in_downloads)}
             </p>
+            // Before it leaves the commune: read by name beside the others, a note may be quoted.
+            <p data-testid="handover-what-it-does">{td_string!(l, handover.what_it_does, operator = OPERATOR.name)}</p>
             {(saved.unanswered > 0).then(|| view! {
                 <p data-testid="handover-incomplete">
                     {td_plural!(l, handover.incomplete, saved.unanswered, of = saved.total, operator = OPERATOR.name)}" "

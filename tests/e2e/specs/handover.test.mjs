@@ -44,6 +44,8 @@ test("after saving the summary, a panel names the file, says where it is and how
   // What to send is this one file: nothing else to attach.
   // What the file carries, so nobody sends a colleague's name or a note unawares.
   assert.match(await panel.textContent(), /Il contient ce que l'intercommunale lit : votre nom et votre fonction, vos réponses et vos notes, les personnes à consulter et votre feuille de route\. Inutile d'y joindre le rapport ou le CSV\./);
+  // What IGRETEC does with it, before it leaves: read by name beside the others, a note quoted.
+  assert.equal(await panel.locator("[data-testid=handover-what-it-does]").textContent(), "Ce qu'en fait IGRETEC : il lit votre résumé avec ceux des autres communes, sous le nom de votre commune, pour repérer les priorités partagées et les actions à mutualiser. Il peut vous mettre en relation avec une commune plus avancée sur une question, ou la mettre en relation avec vous en citant votre note. Il peut ensuite vous renvoyer une « référence territoriale », qui ne nomme aucune commune : chargez-la dans vos résultats pour vous situer.");
   // Only mobility is answered: the panel says the intercommunale will read a partial
   // diagnostic, and leads back to the first question still to answer.
   const incomplete = panel.locator("[data-testid=handover-incomplete]");
