@@ -253,9 +253,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # territory counts each commune's duties to check beside those below their minimum (heat
 # map, its sort, CSV and JSON; +0.3 KB): 714,938. The hand-over says what IGRETEC does with
 # the summary (read by name beside the others, a note may be quoted, a reference may come
-# back); the territory's set-aside wording (+0.7 KB): 715,615.
+# back); the territory's set-aside wording (+0.7 KB): 715,615. A review's fixes: « Mes
+# évaluations » refuses the summary too while a roadmap change is unsaved, the notice follows
+# the editors, a deleted assessment's drafts go, last round's set-aside notes are reminders
+# (+0.4 KB; first load −47 B): 715,972.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 716000
+DIST_BUDGET := 716500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

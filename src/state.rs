@@ -443,6 +443,9 @@ impl AppState {
     /// Deletes an assessment; it stays recoverable through « annuler ».
     pub fn delete(&self, id: &str) {
         self.trash(id, false);
+        // What was typed in its roadmap and not saved goes with it: the promise is that
+        // deleting the assessments erases everything.
+        storage::forget_unsaved_roadmap_edits_of(id);
     }
 
     /// Sets aside the copy that an imported file replaced, recoverable like a deleted one.

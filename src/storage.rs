@@ -345,6 +345,13 @@ pub fn unsaved_roadmap_edits() -> stored::UnsavedRoadmapEdits {
         .unwrap_or_default()
 }
 
+/// Forgets what was typed and not saved in `assessment`'s roadmap, when it is deleted.
+pub fn forget_unsaved_roadmap_edits_of(assessment: &str) {
+    if unsaved_roadmap_edits().assessment == assessment {
+        set_unsaved_roadmap_edits(&stored::UnsavedRoadmapEdits::default());
+    }
+}
+
 /// Keeps what is typed in the roadmap's editors at each keystroke, so that closing the tab
 /// or a crash loses none of it. Best effort: a full storage keeps it in the page only.
 pub fn set_unsaved_roadmap_edits(edits: &stored::UnsavedRoadmapEdits) {

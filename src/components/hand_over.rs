@@ -16,18 +16,26 @@ pub fn SaveForIgretec() -> impl IntoView {
     let l = crate::state::locale();
     let saved = RwSignal::new(None::<SavedSummary>);
     // Changes still open in the roadmap's editors: the summary would go without them, while
-    // the commune believes it sent its owners and deadlines.
-    let unsaved = RwSignal::new(0);
+    // the commune believes it sent its owners and deadlines. Once refused, the notice follows
+    // the editors, and goes when they are saved or cancelled.
+    let refused = RwSignal::new(false);
     let save = move |_| {
         if let Some(id) = state.current.get_untracked() {
             let pending = crate::pages::roadmap::unsaved_changes(&id);
-            unsaved.set(pending);
+            refused.set(pending > 0);
             saved.set(if pending > 0 {
                 None
             } else {
                 download_summary(state, &id)
             });
         }
+    };
+    let unsaved = move || {
+        if !refused.get() {
+            return 0;
+        }
+        let id = state.current.get().unwrap_or_default();
+        crate::pages::roadmap::unsaved_changes_tracked(&id)
     };
     view! {
         <div class="handover no-print">
@@ -36,12 +44,17 @@ pub fn SaveForIgretec() -> impl IntoView {
                 {td_string!(l, download.summary)}
             </button>
             <p id="handover-help" class="field__hint">{td_string!(l, handover.help)}</p>
-            {reactive(move || (unsaved.get() > 0).then(|| view! {
-                <p class="notice notice--warning" role="alert" data-testid="handover-unsaved">
-                    {td_plural!(l, handover.unsaved_roadmap, unsaved.get_untracked())}" "
-                    <a href=state.href(crate::route::Route::Roadmap)>{td_string!(l, handover.open_roadmap)}</a>
-                </p>
-            }))}
+            {reactive(move || {
+                let count = unsaved();
+                // On the roadmap itself the editors are on the page: no link to it.
+                let elsewhere = state.route.get() != crate::route::Route::Roadmap;
+                (count > 0).then(|| view! {
+                    <p class="notice notice--warning" role="alert" data-testid="handover-unsaved">
+                        {td_plural!(l, handover.unsaved_roadmap, count)}
+                        {elsewhere.then(|| view! { " "<a href=state.href(crate::route::Route::Roadmap)>{td_string!(l, handover.open_roadmap)}</a> })}
+                    </p>
+                })
+            })}
             {reactive(move || saved.get().map(|saved| view! { <HandOverPanel saved/> }))}
         </div>
     }

@@ -191,10 +191,16 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
         let id = id.clone();
         move |_| state.delete(&id)
     };
+    // Changes still open in this assessment's roadmap editors would not be in the summary.
+    let refused = RwSignal::new(0);
     let download = {
         let id = id.clone();
         move |_| {
-            let _ = download_summary(state, &id);
+            let pending = crate::pages::roadmap::unsaved_changes(&id);
+            refused.set(pending);
+            if pending == 0 {
+                let _ = download_summary(state, &id);
+            }
         }
     };
     let input_id = format!("rename-{id}");
@@ -248,6 +254,11 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                     // The question takes the keyboard, on its harmless answer.
                     move |_| { mode.set(Mode::ConfirmingDelete); browser::focus_after_frame(cancel.clone()); }
                 })>{td_string!(l, assessments.delete)}</button>
+                {reactive(move || (refused.get() > 0).then(|| view! {
+                    <p class="notice notice--warning" role="alert" data-testid="assessment-unsaved-roadmap">
+                        {td_plural!(l, handover.unsaved_roadmap, refused.get_untracked())}
+                    </p>
+                }))}
             </div>
         }.into_any(),
         Mode::Renaming => view! {

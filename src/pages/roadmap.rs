@@ -694,12 +694,25 @@ thread_local! {
         std::cell::RefCell::new(crate::storage::unsaved_roadmap_edits());
 }
 
+thread_local! {
+    // Bumped at each change of the editors, for a notice that counts them. Reference-counted,
+    // not owned by whichever component first reads it.
+    static UNSAVED_EDITS_CHANGED: ArcRwSignal<u32> = ArcRwSignal::new(0);
+}
+
 /// Changes what is kept of the editors and writes it to the browser's storage at once.
 fn change_unsaved_edits(change: impl FnOnce(&mut UnsavedRoadmapEdits)) {
     UNSAVED_EDITS.with_borrow_mut(|edits| {
         change(edits);
         crate::storage::set_unsaved_roadmap_edits(edits);
     });
+    UNSAVED_EDITS_CHANGED.with(|changed| changed.update(|n| *n = n.wrapping_add(1)));
+}
+
+/// [`unsaved_changes`], followed: a reactive reader runs again when the editors change.
+pub fn unsaved_changes_tracked(assessment: &str) -> usize {
+    UNSAVED_EDITS_CHANGED.with(|changed| changed.track());
+    unsaved_changes(assessment)
 }
 
 /// How many changes typed in `assessment`'s roadmap are not saved: each item whose editor

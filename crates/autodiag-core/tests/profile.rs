@@ -234,6 +234,7 @@ fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
             question_id: "gou_ancienne".into(),
             answer: autodiag_core::domain::assessment::Answer {
                 choice: Some(Choice::Level(Level::new(2).unwrap())),
+                note: "pas de DPO depuis mars".into(),
                 ..Default::default()
             },
         });

@@ -328,14 +328,22 @@ test("« Enregistrer le résumé pour IGRETEC » refuses while a roadmap change 
   await page.click("[data-testid=download-summary]");
   await expectText(page, "[data-testid=handover-unsaved]", "2 modifications de la feuille de route ne sont pas enregistrées : elles ne seraient pas dans le résumé. Enregistrez-les ou annulez-les, puis enregistrez le résumé. Ouvrir la feuille de route");
   assert.equal(await page.locator("[data-testid=handover]").count(), 0, "no file was saved");
+  // « Mes évaluations » saves a summary too, and refuses the same way.
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  await page.getByRole("button", { name: "Enregistrer le résumé pour IGRETEC" }).first().click();
+  await expectText(page, "[data-testid=assessment-unsaved-roadmap]", "2 modifications de la feuille de route ne sont pas enregistrées : elles ne seraient pas dans le résumé. Enregistrez-les ou annulez-les, puis enregistrez le résumé.");
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.click("[data-testid=download-summary]");
   await page.click("[data-testid=handover-unsaved] a");
   const editor = page.locator(`[data-action="${id}"] [data-testid=item-editor]`);
   await editor.locator("[data-testid=edit-save]").click();
   await page.waitForFunction((id) => document.querySelector(`[data-action="${id}"] [data-testid=item-owner]`)?.textContent === "Service communication (Mme Leroy)", id);
+  // On the roadmap itself, no link to it; the notice follows the editors as they are saved.
   await page.click("[data-testid=download-summary]");
-  await expectText(page, "[data-testid=handover-unsaved]", "1 modification de la feuille de route n'est pas enregistrée : elle ne serait pas dans le résumé. Enregistrez-la ou annulez-la, puis enregistrez le résumé. Ouvrir la feuille de route");
+  await expectText(page, "[data-testid=handover-unsaved]", "1 modification de la feuille de route n'est pas enregistrée : elle ne serait pas dans le résumé. Enregistrez-la ou annulez-la, puis enregistrez le résumé.");
   await page.click("[data-testid=custom-add]");
   await page.getByText("Former les agents d'accueil").waitFor();
+  await page.locator("[data-testid=handover-unsaved]").waitFor({ state: "detached" });
   const summary = await downloadText(page, "[data-testid=download-summary]");
   await page.locator("[data-testid=handover]").waitFor();
   assert.equal(await page.locator("[data-testid=handover-unsaved]").count(), 0);

@@ -516,6 +516,7 @@ impl Assessment {
         }
         for aside in &mut copy.set_aside {
             aside.answer.previous = aside.answer.choice.take();
+            aside.answer.previous_note = std::mem::take(&mut aside.answer.note);
         }
         copy
     }
