@@ -311,6 +311,13 @@ test("what is typed in an item's editor and in « Ajouter votre propre action »
   await again.waitForSelector("[data-testid=horizon-short] [data-testid=roadmap-item]");
   assert.equal(await again.locator("[data-testid=item-editor]").count(), 0);
   assert.equal(await again.inputValue("[data-testid=custom-text]"), "");
+  // Typed again, then the assessment deleted: the draft, names of people, goes with it.
+  await again.fill("[data-testid=custom-text]", "Mme Dubois présentera le plan");
+  assert.ok(await again.evaluate(() => localStorage.getItem("autodiag.roadmap.unsaved")));
+  await again.goto(`${app.server.url}outils/#/evaluations`);
+  await again.click("[data-testid=delete-assessment]");
+  await again.click("[data-testid=confirm-delete]");
+  await again.waitForFunction(() => localStorage.getItem("autodiag.roadmap.unsaved") === null);
   await assertClean(again);
   await context.close();
 });
