@@ -22,8 +22,18 @@ pub struct SavedSummary {
     pub resume_href: String,
 }
 
-/// Downloads an assessment's JSON summary and records when, to stop nudging.
-pub fn download_summary(state: AppState, id: &str) -> Option<SavedSummary> {
+/// Downloads an assessment's JSON summary and records when, to stop nudging. Refused while its
+/// roadmap's editors hold changes not yet saved, which the file would go without while the
+/// commune believes it sent them: `Err` counts them. `Ok(None)`: nothing was saved.
+pub fn download_summary(state: AppState, id: &str) -> Result<Option<SavedSummary>, usize> {
+    let pending = crate::pages::roadmap::unsaved_changes(id);
+    if pending > 0 {
+        return Err(pending);
+    }
+    Ok(write_summary(state, id))
+}
+
+fn write_summary(state: AppState, id: &str) -> Option<SavedSummary> {
     let now = browser::now_iso();
     let saved = state.workspace.with_untracked(|w| {
         w.get(id).map(|assessment| {

@@ -21,13 +21,9 @@ pub fn SaveForIgretec() -> impl IntoView {
     let refused = RwSignal::new(false);
     let save = move |_| {
         if let Some(id) = state.current.get_untracked() {
-            let pending = crate::pages::roadmap::unsaved_changes(&id);
-            refused.set(pending > 0);
-            saved.set(if pending > 0 {
-                None
-            } else {
-                download_summary(state, &id)
-            });
+            let result = download_summary(state, &id);
+            refused.set(result.is_err());
+            saved.set(result.ok().flatten());
         }
     };
     let unsaved = move || {

@@ -195,13 +195,7 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let refused = RwSignal::new(0);
     let download = {
         let id = id.clone();
-        move |_| {
-            let pending = crate::pages::roadmap::unsaved_changes(&id);
-            refused.set(pending);
-            if pending == 0 {
-                let _ = download_summary(state, &id);
-            }
-        }
+        move |_| refused.set(download_summary(state, &id).err().unwrap_or(0))
     };
     let input_id = format!("rename-{id}");
     let name_id = format!("assessment-name-{id}");

@@ -692,9 +692,6 @@ thread_local! {
     // Read once from the browser's storage: typed text survives a closed tab.
     static UNSAVED_EDITS: std::cell::RefCell<UnsavedRoadmapEdits> =
         std::cell::RefCell::new(crate::storage::unsaved_roadmap_edits());
-}
-
-thread_local! {
     // Bumped at each change of the editors, for a notice that counts them. Reference-counted,
     // not owned by whichever component first reads it.
     static UNSAVED_EDITS_CHANGED: ArcRwSignal<u32> = ArcRwSignal::new(0);

@@ -445,6 +445,15 @@ fn to_commune(
         }
     };
     let (focus, _) = roadmap::choose_focus(&assessment, &scores);
+    // Both counts from one pass over the duties: this runs for each of hundreds of files.
+    let (mut duties_below, mut duties_to_check) = (0, 0);
+    for obligation in super::obligations::obligations(framework, &assessment) {
+        match obligation.compliance {
+            super::obligations::Compliance::Below => duties_below += 1,
+            super::obligations::Compliance::ToCheck => duties_to_check += 1,
+            super::obligations::Compliance::Met => {}
+        }
+    }
     let key = assessment
         .commune_key()
         .unwrap_or_else(|| format!("file:{file}"));
@@ -468,8 +477,8 @@ fn to_commune(
             .map(scoring::PillarScore::to_confirm)
             .collect(),
         focus: focus.into_iter().map(|f| f.pillar_id).collect(),
-        duties_below: super::obligations::below(framework, &assessment).len(),
-        duties_to_check: super::obligations::to_check(framework, &assessment).0.len(),
+        duties_below,
+        duties_to_check,
         actions: roadmap
             .items
             .iter()
