@@ -189,7 +189,10 @@ async function holdEnglishTexts(page) {
 }
 
 test("English stays the preference while its texts download: a reload in that moment does not fall back to French", async () => {
-  const context = await app.browser.isolated();
+  // No service worker: once it controls the page (2 s after start, which a slow machine
+  // reaches before the click on « English »), it serves the English texts from its cache,
+  // past the route that holds them back.
+  const context = await app.browser.isolated({ serviceWorkers: "block" });
   const page = await openPage(context, app.server.url);
   await createAssessment(page, app.server.url, "Sivry-Rance");
   await page.click("button[lang=en]");
