@@ -67,25 +67,31 @@ fn fewer_than_five_communes_make_no_reference() {
 }
 
 #[test]
-fn every_count_under_three_is_suppressed_and_never_alone() {
+fn every_count_under_three_is_suppressed_and_no_total_gives_one_away() {
     for count in [5, 6, 9, 30] {
         let r = reference_of(count).unwrap();
         assert_eq!(r.communes, count as u32);
         let json = serde_json::to_value(&r).unwrap();
         for question in json["questions"].as_array().unwrap() {
-            let mut few = 0;
             for cell in question["levels"].as_array().unwrap() {
                 match cell {
                     serde_json::Value::Number(n) => assert!(n.as_u64().unwrap() >= 3, "{question}"),
-                    serde_json::Value::String(s) => {
-                        assert_eq!(s, "< 3");
-                        few += 1;
-                    }
+                    serde_json::Value::String(s) => assert_eq!(s, "< 3"),
                     other => panic!("{other}"),
                 }
             }
-            // One suppressed level could be worked out from the number of answers.
-            assert_ne!(few, 1, "{question}");
+            // No total beside the levels: a hidden count would be a subtraction away.
+            let keys: BTreeSet<&str> = question
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(|k| k.as_str())
+                .collect();
+            assert_eq!(
+                keys,
+                BTreeSet::from(["levels", "question_id"]),
+                "{question}"
+            );
         }
         for pillar in &r.pillars {
             if let Count::Exact(n) = pillar.communes {
@@ -144,11 +150,23 @@ fn a_reference_reads_back_and_answers_how_many_reached_a_level() {
     let medians = read.medians();
     assert_eq!(medians.len(), framework().pillars.len());
     assert!(medians.iter().all(Option::is_some));
-    let question = &framework().pillars[0].questions[0];
-    let answered = read.question(question).unwrap().answered.exact().unwrap();
-    // Everyone who answered with a level reached level 1.
-    assert_eq!(read.reached(question, 1).unwrap().exact(), Some(answered));
-    assert!(read.reached(question, 5).unwrap().at_most <= answered);
+    // Each range holds the true count of the communes the reference was made from.
+    let t = territory::load(framework(), &files(30), NOW);
+    for question in framework().question_ids() {
+        for level in 1..=5u8 {
+            let truth = t
+                .communes
+                .iter()
+                .filter(|c| territory::level_of(c, question).is_some_and(|l| l >= level))
+                .count() as u32;
+            let reached = read.reached(question, level).unwrap();
+            assert!(
+                reached.at_least <= truth && truth <= reached.at_most,
+                "{question} level {level}: {truth} not in {reached:?} {:?}",
+                read.question(question)
+            );
+        }
+    }
 }
 
 #[test]
@@ -167,12 +185,11 @@ fn a_commune_is_compared_with_a_level_that_says_something() {
 }
 
 /// A reference of nine communes with one question whose levels are `levels`.
-fn one_question(answered: Count, levels: [Count; 5]) -> Reference {
+fn one_question(levels: [Count; 5]) -> Reference {
     static NINE: std::sync::LazyLock<Reference> =
         std::sync::LazyLock::new(|| reference_of(9).unwrap());
     let mut r = NINE.clone();
     r.questions.truncate(1);
-    r.questions[0].answered = answered;
     r.questions[0].levels = levels;
     r
 }
@@ -185,28 +202,30 @@ fn how_many_reached_a_level_is_narrowed_by_the_counts_the_file_shows() {
         let reached = r.reached(&question, level).unwrap();
         (reached.at_least, reached.at_most)
     };
-    // 9 answered: « < 3 » at level 1, 5 at level 2, « < 3 » above. 7 to 9 reached level 2,
-    // not « at least 5 ».
-    let r = one_question(Exact(9), [Few, Exact(5), Few, Few, Few]);
-    assert_eq!(range(&r, 1), (9, 9));
-    assert_eq!(range(&r, 2), (7, 9));
-    assert_eq!(range(&r, 3), (2, 4));
+    // Nine communes: « < 3 » at level 1, 5 at level 2, « < 3 » above. At least the 5 reached
+    // level 2; at most 4 reached level 3, since the 5 at level 2 did not.
+    let r = one_question([Few, Exact(5), Few, Few, Few]);
+    assert_eq!(range(&r, 2), (5, 9));
+    assert_eq!(range(&r, 3), (0, 4));
     assert_eq!(range(&r, 5), (0, 2));
-    // 5 answered, all at level 1 or above: exactly 5 reached level 1, whatever is hidden.
-    let r = one_question(Exact(5), [Few, Exact(3), Few, Few, Few]);
-    assert_eq!(range(&r, 1), (5, 5));
-    assert_eq!(range(&r, 2), (3, 5));
-    assert_eq!(range(&r, 3), (0, 2));
     // Nothing shown exactly: only the file's size bounds the count.
-    let r = one_question(Few, [Few; 5]);
+    let r = one_question([Few; 5]);
     assert_eq!(range(&r, 1), (0, 9));
     assert_eq!(range(&r, 4), (0, 4));
     // Every level exact: one number.
-    let r = one_question(Exact(9), [Exact(3), Exact(0), Exact(3), Exact(3), Exact(0)]);
+    let r = one_question([Exact(3), Exact(0), Exact(3), Exact(3), Exact(0)]);
     assert_eq!(r.reached(&question, 3).unwrap().exact(), Some(6));
+    // 8 of the 9 below level 3: at most one above, shown as the file shows a small count,
+    // « au plus 2 », never « 1 commune ».
+    let r = one_question([Exact(4), Exact(4), Few, Few, Few]);
+    assert_eq!(range(&r, 3), (0, 2));
+    // All 9 below: none reached it, which names no commune.
+    let r = one_question([Exact(4), Exact(5), Few, Few, Few]);
+    assert_eq!(range(&r, 3), (0, 0));
 }
 
-/// The range always holds the true count, for any spread of nine communes over the levels.
+/// The range always holds the true count, for any spread of the communes over the levels, in
+/// the files of both versions.
 #[test]
 fn the_range_of_communes_that_reached_a_level_always_holds_the_true_count() {
     let question = framework().pillars[0].questions[0].clone();
@@ -217,23 +236,50 @@ fn the_range_of_communes_that_reached_a_level_always_holds_the_true_count() {
             Count::Exact(n)
         }
     };
-    for code in 0..6u32.pow(5) {
+    // Twenty communes, 0 to 8 at each level: enough for four counts of 3 beside a « < 3 ».
+    let of_twenty = |levels: [Count; 5], version: u32| {
+        let mut r = one_question(levels);
+        r.communes = 20;
+        r.version = version;
+        r
+    };
+    for code in 0..9u32.pow(5) {
         let mut true_levels = [0u32; 5];
         let mut rest = code;
         for cell in &mut true_levels {
-            *cell = rest % 6;
-            rest /= 6;
+            *cell = rest % 9;
+            rest /= 9;
         }
-        let answered: u32 = true_levels.iter().sum();
-        if answered > 9 {
+        if true_levels.iter().sum::<u32>() > 20 {
             continue;
         }
-        let r = one_question(count(answered), true_levels.map(count));
-        for level in 1..=5u8 {
+        // As version 1 wrote them too: a lone « < 3 » had the smallest other count hidden
+        // beside it.
+        let mut version_1 = true_levels.map(count);
+        if version_1.iter().filter(|c| **c == Count::Few).count() == 1
+            && let Some(index) = (0..5)
+                .filter(|i| version_1[*i] != Count::Few)
+                .min_by_key(|i| (true_levels[*i], *i))
+        {
+            version_1[index] = Count::Few;
+        }
+        for (r, level) in [
+            of_twenty(true_levels.map(count), reference::VERSION),
+            of_twenty(version_1, 1),
+        ]
+        .iter()
+        .flat_map(|r| (1..=5u8).map(move |level| (r, level)))
+        {
             let truth: u32 = true_levels[usize::from(level - 1)..].iter().sum();
             let reached = r.reached(&question, level).unwrap();
             assert!(
                 reached.at_least <= truth && truth <= reached.at_most,
+                "{true_levels:?} version {} level {level}: {reached:?}",
+                r.version
+            );
+            // Never a count of one or two, nor a range that pins one: « au plus 1 ».
+            assert!(
+                !(1..reference::MIN_COUNT).contains(&reached.at_least) && reached.at_most != 1,
                 "{true_levels:?} level {level}: {reached:?}"
             );
         }
@@ -302,6 +348,10 @@ fn bad_references_are_refused_with_a_reason() {
     let mut extra = good.clone();
     extra["communes_noms"] = serde_json::json!(["Thuin"]);
     assert_eq!(parse(&extra).unwrap_err(), ReferenceError::Invalid);
+    // A total beside the levels is version 1's, not this version's.
+    let mut total = good.clone();
+    total["questions"][0]["answered"] = 6.into();
+    assert_eq!(parse(&total).unwrap_err(), ReferenceError::Invalid);
 
     // Not a reference at all: a summary, garbage, a deep nest, an oversized file.
     let summary_file = summary::to_json(&summary::export(framework, &assessment("Thuin"), NOW));
@@ -412,4 +462,36 @@ fn an_earlier_referentiels_reference_keeps_what_still_means_the_same() {
     let read = reference::parse(framework, unknown.to_string().as_bytes()).unwrap();
     assert!(read.medians().iter().all(Option::is_none));
     assert_eq!(read.carried_over.unwrap().pillars_left_out.len(), 6);
+}
+
+/// A version 1 file, as IGRETEC exported them until 2026-12: each question's number of
+/// answers is read and dropped, so the results never show a hidden count it gives away.
+#[test]
+fn a_version_1_reference_is_read_without_its_totals() {
+    use Count::{Exact, Few};
+    let framework = framework();
+    let current = reference_of(30).unwrap();
+    let question = current.questions[0].question_id.clone();
+    let mut file = serde_json::to_value(&current).unwrap();
+    file["version"] = 1.into();
+    for q in file["questions"].as_array_mut().unwrap() {
+        q["answered"] = 30.into();
+    }
+    file["questions"][0]["levels"] = serde_json::json!([14, 14, "< 3", "< 3", "< 3"]);
+    file["questions"][0]["answered"] = 29.into();
+    let read = reference::parse(framework, file.to_string().as_bytes()).unwrap();
+    assert_eq!(read.version, 1);
+    assert_eq!(
+        read.question(&question).unwrap().levels,
+        [Exact(14), Exact(14), Few, Few, Few]
+    );
+    // 29 answered minus the 28 counted: version 1's reader showed « 1 commune sur 30 ».
+    let reached = read.reached(&question, 3).unwrap();
+    assert_eq!((reached.at_least, reached.at_most), (0, 2));
+    // Version 1 still had to give its totals in the right shape.
+    file["questions"][1]["answered"] = "beaucoup".into();
+    assert_eq!(
+        reference::parse(framework, file.to_string().as_bytes()).unwrap_err(),
+        ReferenceError::Invalid
+    );
 }

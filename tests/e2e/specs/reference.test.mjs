@@ -27,12 +27,15 @@ test("the territory exports a reference of 30 communes that names none, and refu
   assert.match(name, /^autodiag-reference-territoriale-\d{4}-\d{2}-\d{2}\.json$/);
   const reference = JSON.parse(text);
   assert.equal(reference.format, "autodiag-territorial-reference");
+  assert.equal(reference.version, 2);
   assert.equal(reference.communes, 30);
   assert.equal(reference.territory, "Charleroi Métropole");
   assert.equal(reference.pillars.length, 6);
   assert.ok(reference.questions.length >= 40);
   assert.ok(reference.questions.some((q) => q.levels.includes("< 3")), "small counts are suppressed");
   for (const q of reference.questions) for (const cell of q.levels) assert.ok(cell === "< 3" || cell >= 3, JSON.stringify(q));
+  // No total beside the levels: a hidden count would be a subtraction away.
+  for (const q of reference.questions) assert.deepEqual(Object.keys(q), ["question_id", "levels"]);
   for (const s of summaries) {
     assert.ok(!text.includes(s.profile.commune), `${s.profile.commune} leaked`);
     assert.ok(!text.includes(s.profile.nis_code), `${s.profile.nis_code} leaked`);
@@ -89,6 +92,8 @@ test("a commune loads the reference: the median on both charts, each question's 
   const forms = /^(\d+|au plus \d+|entre \d+ et \d+) communes? sur 30 (a|ont) atteint (le niveau [2-5]|le minimum légal \(niveau 2\))$/;
   const counted = reached.filter((t) => t !== "—");
   assert.ok(counted.length > 0 && counted.every((t) => forms.test(t)), reached.join(" | "));
+  // Never one or two communes, which the file writes « < 3 ».
+  assert.ok(counted.every((t) => !/^(1|2|au plus 1) communes? /.test(t)), reached.join(" | "));
   // Level 1, which every commune that answered has, is compared with level 2; a duty under
   // its minimum with the minimum, not with the commune's own level.
   const territoryOf = (title) => page.locator("tr", { has: page.locator("th", { hasText: title }) }).locator("[data-testid=territory-reached]").textContent();
@@ -168,6 +173,32 @@ test("a reference made under an earlier référentiel keeps what still means the
   // Kept for the next visit, read the same way.
   await page.reload();
   await page.locator("[data-testid=reference-carried]").waitFor();
+  await assertClean(page);
+  await context.close();
+});
+
+test("a reference IGRETEC exported before its totals were dropped never shows one or two communes", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  // The commune is at level 3 on « Marche et vélo ».
+  const lobbes = example("lobbes-2026-11-20.json");
+  lobbes.answers.find((a) => a.question_id === "mob_actif").level = 3;
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes.json", lobbes]]));
+  await page.click("[data-testid=imported-results]");
+  await page.locator("[data-testid=radar-chart] svg").waitFor();
+  // Version 1 gave each question's number of answers: 29, less the 28 at levels 1 and 2,
+  // left exactly one commune at level 3 or above.
+  const reference = JSON.parse(fs.readFileSync(path.join(resultsDir(), "reference-30.json"), "utf8"));
+  reference.version = 1;
+  for (const q of reference.questions) q.answered = q.levels.every((c) => c !== "< 3") ? q.levels.reduce((a, b) => a + b, 0) : 30;
+  const walking = reference.questions.find((q) => q.question_id === "mob_actif");
+  walking.levels = [14, 14, "< 3", "< 3", "< 3"];
+  walking.answered = 29;
+  await page.setInputFiles("[data-testid=reference-input]", writeFiles([["reference-v1.json", reference]]));
+  await page.locator("[data-testid=reference-loaded]").waitFor();
+  const territoryOf = (title) => page.locator("tr", { has: page.locator("th", { hasText: title }) }).locator("[data-testid=territory-reached]").textContent();
+  assert.equal(await territoryOf("Marche et vélo"), "au plus 2 communes sur 30 ont atteint le niveau 3");
   await assertClean(page);
   await context.close();
 });

@@ -3,8 +3,10 @@
 //! without exposing any commune.
 //!
 //! The file holds counts and quartiles only: no commune name, NIS code, respondent, note or
-//! free text. It is refused below [`MIN_COMMUNES`] communes, and any count under
-//! [`MIN_COUNT`] is written « < 3 ».
+//! free text. It is refused below [`MIN_COMMUNES`] communes, any count under [`MIN_COUNT`] is
+//! written « < 3 », and no total is given beside a question's levels: with one, a hidden
+//! count could be worked out by subtraction. Version 1 gave that total, and hid a second
+//! count of 3 or more beside a lone « < 3 » to make up for it.
 
 use super::content::Framework;
 use super::json_tree::{self, Fields, Json, JsonWriter, ShapeError, list_of};
@@ -14,8 +16,8 @@ use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
 pub const FORMAT_ID: &str = "autodiag-territorial-reference";
-/// Bump when the format changes.
-pub const VERSION: u32 = 1;
+/// Bump when the format changes. Version 1 also gave each question's number of answers.
+pub const VERSION: u32 = 2;
 /// Fewer communes than this and a reference could point at one of them.
 pub const MIN_COMMUNES: usize = 5;
 /// A count under this is written « < 3 »: a cell of one or two communes could be recognised.
@@ -77,8 +79,6 @@ pub struct PillarReference {
 #[serde(deny_unknown_fields)]
 pub struct QuestionReference {
     pub question_id: String,
-    /// Communes that answered with a level.
-    pub answered: Count,
     /// Communes at levels 1 to 5.
     pub levels: [Count; 5],
 }
@@ -212,8 +212,7 @@ pub fn build(
             }
             QuestionReference {
                 question_id: question.clone(),
-                answered: Count::of(levels.iter().sum()),
-                levels: suppress(levels),
+                levels: levels.map(Count::of),
             }
         })
         .collect();
@@ -232,21 +231,6 @@ pub fn build(
         questions,
         carried_over: None,
     })
-}
-
-/// Counts per level with every count under [`MIN_COUNT`] suppressed. A single suppressed
-/// level could be worked out from the number of answers, so a second one is suppressed too:
-/// the smallest other count.
-fn suppress(levels: [u32; 5]) -> [Count; 5] {
-    let mut counts = levels.map(Count::of);
-    if counts.iter().filter(|c| **c == Count::Few).count() == 1
-        && let Some(index) = (0..5)
-            .filter(|i| counts[*i] != Count::Few)
-            .min_by_key(|i| (levels[*i], *i))
-    {
-        counts[index] = Count::Few;
-    }
-    counts
 }
 
 /// Reads a reference file, refusing anything that is not one made for this framework.
@@ -314,17 +298,15 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
             .iter()
             .map(|q| &q.question_id)
             .eq(questions.iter().copied());
-    let counts_fit = reference.questions.iter().all(|q| {
-        let exact: u32 = q.levels.iter().filter_map(|c| c.exact()).sum();
-        q.answered
-            .exact()
-            .is_none_or(|a| a <= reference.communes && exact <= a)
-            && exact <= reference.communes
-    }) && reference.pillars.iter().all(|p| {
-        p.communes.exact().is_none_or(|c| c <= reference.communes)
-            && p.quartiles
-                .is_none_or(|[q1, median, q3]| q1 <= median && median <= q3 && q3 <= 100)
-    });
+    let counts_fit = reference
+        .questions
+        .iter()
+        .all(|q| q.levels.iter().filter_map(|c| c.exact()).sum::<u32>() <= reference.communes)
+        && reference.pillars.iter().all(|p| {
+            p.communes.exact().is_none_or(|c| c <= reference.communes)
+                && p.quartiles
+                    .is_none_or(|[q1, median, q3]| q1 <= median && median <= q3 && q3 <= 100)
+        });
     if !same_pillars || !same_questions || !counts_fit {
         return Err(ReferenceError::Invalid);
     }
@@ -412,7 +394,8 @@ fn carry_over(
 }
 
 /// How many communes of the reference reached a level on a question: the fewest and the
-/// most that the file's counts allow, since a count under [`MIN_COUNT`] is not shown.
+/// most that the file's counts allow, since a count under [`MIN_COUNT`] is not shown. Never
+/// a count of one or two: `at_most` is then widened to « 2 », as the file writes « < 3 ».
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reached {
     pub at_least: u32,
@@ -451,27 +434,34 @@ impl Reference {
         self.questions.iter().find(|q| q.question_id == question)
     }
 
-    /// How many communes reached `level` or above on `question`. A hidden count is 0 to 2;
-    /// the number that answered with a level narrows the range from the levels below.
+    /// How many communes reached `level` or above on `question`. A hidden count is 0 to 2,
+    /// and the hidden counts together are at most the communes not counted in the file.
     pub fn reached(&self, question: &str, level: u8) -> Option<Reached> {
-        let question = self.question(question)?;
-        let (below, above) = question.levels.split_at(usize::from(level.clamp(1, 5) - 1));
-        let fewest = |cells: &[Count]| cells.iter().filter_map(|c| c.exact()).sum::<u32>();
-        let most = |cells: &[Count]| {
-            cells
-                .iter()
-                .map(|c| c.exact().unwrap_or(MIN_COUNT - 1))
-                .sum::<u32>()
+        let levels = &self.question(question)?.levels;
+        let exact = |cells: &[Count]| cells.iter().filter_map(|c| c.exact()).sum::<u32>();
+        let hidden = levels.iter().filter(|c| **c == Count::Few).count() as u32;
+        // Version 1 hid a count of 3 or more beside a lone « < 3 »: in its rows of two, either
+        // may be that one.
+        let most_per_hidden = if self.version == 1 && hidden == 2 {
+            self.communes
+        } else {
+            MIN_COUNT - 1
         };
-        let mut at_least = fewest(above);
-        let mut at_most = most(above).min(self.communes);
-        if let Some(answered) = question.answered.exact() {
-            at_least = at_least.max(answered.saturating_sub(most(below)));
-            at_most = at_most.min(answered.saturating_sub(fewest(below)));
-        }
+        let above = &levels[usize::from(level.clamp(1, 5) - 1)..];
+        let hidden_above = above.iter().filter(|c| **c == Count::Few).count() as u32;
+        // Every exact count is 3 or more, so `at_least` is 0 or at least 3.
+        let at_least = exact(above);
+        let at_most = at_least.saturating_add(
+            (hidden_above.saturating_mul(most_per_hidden))
+                .min(self.communes.saturating_sub(exact(levels))),
+        );
+        let at_most = match at_most {
+            1..MIN_COUNT => MIN_COUNT - 1,
+            _ => at_most,
+        };
         Some(Reached {
             at_least,
-            at_most: at_most.max(at_least),
+            at_most,
             of: self.communes,
         })
     }
@@ -509,7 +499,6 @@ impl Reference {
         out.key("questions").list(&self.questions, |out, question| {
             out.open('{');
             out.text("question_id", &question.question_id);
-            count(out.key("answered"), &question.answered);
             out.key("levels").list(&question.levels, count);
             out.close('}');
         });
@@ -541,6 +530,14 @@ fn array_of<T, const N: usize>(
 }
 
 fn read_reference(value: &Json) -> Result<Reference, ShapeError> {
+    let version = Fields::of(value)?.required("version", Json::whole_u32)?;
+    // Version 1's number of answers is read and dropped: with it, a hidden count could be
+    // worked out and shown.
+    let question_fields: &[&str] = if version == 1 {
+        &["question_id", "answered", "levels"]
+    } else {
+        &["question_id", "levels"]
+    };
     let fields = Fields::of(value)?.only(&[
         "format",
         "version",
@@ -572,10 +569,12 @@ fn read_reference(value: &Json) -> Result<Reference, ShapeError> {
         })?,
         questions: fields.required("questions", |v| {
             list_of(v, |question| {
-                let fields = Fields::of(question)?.only(&["question_id", "answered", "levels"])?;
+                let fields = Fields::of(question)?.only(question_fields)?;
+                if version == 1 {
+                    fields.required("answered", count)?;
+                }
                 Ok(QuestionReference {
                     question_id: fields.required("question_id", Json::string)?,
-                    answered: fields.required("answered", count)?,
                     levels: fields.required("levels", |l| array_of(l, count))?,
                 })
             })
