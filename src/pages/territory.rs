@@ -553,7 +553,7 @@ fn TerritoryReport(
         {reactive(move || (has_communes && rest.get()).then(|| view! {
             <Spreads territory/>
             <Priorities territory old/>
-            <Obligations territory/>
+            <Obligations territory old/>
             <Pooling territory minimum=pooling_minimum old/>
             <Contacts territory thresholds old/>
             <Exports territory pooling_minimum thresholds/>
@@ -821,13 +821,18 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
 /// Per legal duty, how many communes are below the minimum: what the intercommunale can help
 /// many communes reach together.
 #[component]
-fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
+fn Obligations(
+    territory: StoredValue<Territory>,
+    /// The communes whose file is more than 12 months old.
+    old: StoredValue<Vec<String>>,
+) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
     let texts = state.texts();
     let counts = territory.with_value(|t| t.obligation_counts(content::framework()));
     // How many communes, then which: « Sous le minimum » and « À vérifier » alike.
     let named = |names: &[String]| {
+        let names: Vec<String> = names.iter().map(|name| dated_name(l, old, name)).collect();
         html! {
             td {
                 strong { (names.len()) }
@@ -873,7 +878,9 @@ fn Obligations(territory: StoredValue<Territory>) -> impl IntoView {
         let text = territory.with_value(|t| {
             t.obligations_csv(
                 content::framework(),
-                &|id: &str| question_title(texts, id),
+                (&|id: &str| question_title(texts, id), &move |name: &str| {
+                    dated_name(l, old, name)
+                }),
                 &headers,
             )
         });
@@ -947,6 +954,16 @@ fn commune_chips(l: Locale, names: &[String], old: &[String]) -> Markup {
 /// lists below the heat map, and an analyst must see which figure is last year's.
 fn old_chip_mark(l: Locale) -> Markup {
     html! { " " span."chip__level chip__old" data-testid="old-chip" { (td_string!(l, territory.old_mark)) } }
+}
+
+/// A commune's name in a list of names, on screen or in a CSV that leaves it: marked when its
+/// file is more than 12 months old, as its chips are.
+fn dated_name(l: Locale, old: StoredValue<Vec<String>>, name: &str) -> String {
+    if old.with_value(|old| old.iter().any(|o| o == name)) {
+        td_string!(l, territory.old_commune, commune = name.to_string()).to_string()
+    } else {
+        name.to_string()
+    }
 }
 
 /// The names of the communes whose file is more than 12 months old.
@@ -1031,7 +1048,9 @@ fn Pooling(
             t.pooling_csv(
                 framework,
                 minimum.get_untracked(),
-                (&action_title, &pillar_name),
+                (&action_title, &pillar_name, &move |name: &str| {
+                    dated_name(l, old, name)
+                }),
                 td_string!(l, territory.csv_old_mark),
                 &headers,
             )
@@ -1143,6 +1162,7 @@ fn Contacts(
             &matching::CsvTexts {
                 pillar_name: &pillar_name,
                 question_title: &question,
+                commune: &|name: &str| dated_name(l, old, name),
                 sentence: &sentence,
             },
             &headers,
@@ -1369,14 +1389,18 @@ fn Exports(
             td_string!(l, profile.population_bands.from_20000),
             td_string!(l, profile.population_bands.over_50000),
         ];
-        let old = (td_string!(l, territory.csv_old_mark), browser::today());
+        let marks = (
+            td_string!(l, territory.csv_old_mark),
+            td_string!(l, results.to_confirm),
+            browser::today(),
+        );
         let text = territory.with_value(|t| {
             t.csv(
                 framework,
                 &names,
                 &headers,
                 &population,
-                (old.0, &old.1),
+                (marks.0, marks.1, &marks.2),
                 l.as_str(),
             )
         });

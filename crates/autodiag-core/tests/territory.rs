@@ -329,7 +329,7 @@ fn plain_csv(t: &territory::Territory) -> String {
         &names,
         &headers,
         &POPULATION_NAMES,
-        ("oui", "2026-06-01"),
+        ("oui", "à confirmer", "2026-06-01"),
         "fr",
     )
 }
@@ -577,9 +577,11 @@ fn priorities_and_pooling_candidates_count_communes() {
     let csv = t.pooling_csv(
         framework(),
         3,
-        (&|id: &str| format!("Action {id}"), &|id: &str| {
-            format!("Pilier {id}")
-        }),
+        (
+            &|id: &str| format!("Action {id}"),
+            &|id: &str| format!("Pilier {id}"),
+            &|name: &str| format!("{name}*"),
+        ),
         "oui",
         &["A", "P", "M", "N", "C"],
     );
@@ -596,7 +598,9 @@ fn priorities_and_pooling_candidates_count_communes() {
         assert_eq!(cells[1], format!("Pilier {}", candidate.pillar_id));
         assert_eq!(cells[2], if candidate.pooled { "oui" } else { "" });
         assert_eq!(cells[3], candidate.communes.len().to_string());
-        assert_eq!(cells[4], candidate.communes.join(", "));
+        // Each name as the screen words it (an old file's is marked).
+        let worded: Vec<String> = candidate.communes.iter().map(|c| format!("{c}*")).collect();
+        assert_eq!(cells[4], worded.join(", "));
     }
     assert!(csv.contains("Action gou_referent_designer;Pilier gouvernance;"));
 }
@@ -1358,7 +1362,7 @@ fn the_territory_csv_speaks_the_readers_language() {
         &names,
         &headers,
         &POPULATION_NAMES,
-        ("oui", "2027-06-01"),
+        ("oui", "à confirmer", "2027-06-01"),
         "fr",
     );
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
@@ -1381,7 +1385,7 @@ fn the_territory_csv_speaks_the_readers_language() {
         &names,
         &headers,
         &POPULATION_NAMES,
-        ("oui", "2026-06-01"),
+        ("oui", "à confirmer", "2026-06-01"),
         "fr",
     );
     let thuin = recent
@@ -1417,6 +1421,13 @@ fn the_contacts_csv_names_pillars_and_words_each_contact() {
     let texts = matching::CsvTexts {
         pillar_name: &|id: &str| format!("Pilier {id}"),
         question_title: &|id: &str| format!("Question {id}"),
+        commune: &|name: &str| {
+            if name == "Thuin" {
+                format!("{name} (ancienne)")
+            } else {
+                name.to_string()
+            }
+        },
         sentence: &|m: &matching::Match, learner: &matching::Party| {
             format!(
                 "{} aide {} sur {}",
@@ -1438,6 +1449,7 @@ fn the_contacts_csv_names_pillars_and_words_each_contact() {
     let text = matching::csv(&matches, &texts, &headers, "fr");
     assert!(text.lines().any(|l| {
         l.starts_with("Pilier gouvernance;Question gou_documents_donnees;Lobbes;4;")
+            && l.contains(";Thuin (ancienne);1;")
             && l.ends_with(";Lobbes aide Thuin sur gou_documents_donnees")
     }));
 }
@@ -1673,7 +1685,13 @@ fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_
     // The same table for a spreadsheet, in the same order.
     let duties = t.obligations_csv(
         framework(),
-        &|id: &str| format!("Titre {id}"),
+        (&|id: &str| format!("Titre {id}"), &|name: &str| {
+            if name == "Lobbes" {
+                format!("{name} (ancienne)")
+            } else {
+                name.to_string()
+            }
+        }),
         &["O", "M", "S", "SC", "E", "V", "VC"],
     );
     let lines: Vec<&str> = duties
@@ -1683,7 +1701,7 @@ fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_
     assert_eq!(lines[0], "O;M;S;SC;E;V;VC");
     assert_eq!(
         lines[1],
-        "Titre gou_donnees_ouvertes_odwb;3;2;Beaumont, Lobbes;1;0;"
+        "Titre gou_donnees_ouvertes_odwb;3;2;Beaumont, Lobbes (ancienne);1;0;"
     );
     assert_eq!(lines[2], "Titre gou_donnees_personnelles;3;1;Beaumont;2;0;");
     let web = lines
@@ -1756,6 +1774,16 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
     // Every question was looked at, so all count as answered; the flag says what rests on little.
     assert_eq!(cells[6], total.to_string());
     assert_eq!(cells[cells.len() - 3], "mobilite");
+    // Its score is not a plain number: a spreadsheet's average leaves it out, as the screen's
+    // median does, and the others stay numbers.
+    assert_eq!(cells[9 + mobility_index], "50 (à confirmer)");
+    assert!(
+        cells[9..15]
+            .iter()
+            .enumerate()
+            .all(|(i, cell)| i == mobility_index || cell.parse::<u8>().is_ok()),
+        "{row}"
+    );
     // A pillar to confirm is no priority in the CSV, as on the screen's « Priorités communes ».
     assert!(
         t.communes

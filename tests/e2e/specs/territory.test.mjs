@@ -134,6 +134,8 @@ test("a score resting on few answers reads « à confirmer » on the heat map an
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   // Then the référentiel version each file was answered with, and whether it is old.
   assert.match(table.find((line) => line.startsWith("Commune 001;")), /;Mobilité;\d+\.\d+\.\d+;$/);
+  // Its score is no plain number: a spreadsheet's average leaves it out, as the screen does.
+  assert.match(table.find((line) => line.startsWith("Commune 001;")), /;\d+;\d+;\d+;50 \(à confirmer\);(\d+;){5}[^;]*;Mobilité;/);
   assert.match(table.find((line) => line.startsWith("Commune 002;")), /;;\d+\.\d+\.\d+;$/);
   const json = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
   const first = json.communes.find((c) => c.commune === "Commune 001");
@@ -527,6 +529,17 @@ test("a file more than 12 months old is marked in every list of communes below t
   const marked = await chipText(governance.locator(".chip"));
   assert.ok(marked.includes("Thuin ancienne (> 12 mois)"), JSON.stringify(marked));
   assert.ok(marked.includes("Beaumont"), JSON.stringify(marked));
+  // The duties table, and each CSV IGRETEC sends on, mark it too: a committee called Thuin
+  // about last year's gap.
+  const dated = "Thuin (évaluation de plus de 12 mois)";
+  const duties = page.locator("[data-testid=territory-obligation-gou_donnees_personnelles]");
+  assert.match(await duties.textContent(), new RegExp(`Lobbes, ${dated.replace(/[()]/g, "\\$&")}`));
+  for (const button of ["export-obligations", "export-pooling", "export-matches"]) {
+    const text = (await downloadText(page, `[data-testid=${button}]`)).text;
+    assert.ok(text.includes(dated), `${button}: ${text}`);
+    assert.doesNotMatch(text, /Thuin(?! \(évaluation de plus de 12 mois\))[;,"\r]/, `${button}: Thuin unmarked`);
+    assert.doesNotMatch(text, /(Beaumont|Lobbes|Courcelles) \(évaluation/, `${button}: a recent file marked`);
+  }
   await assertClean(page);
   await page.close();
 });

@@ -586,13 +586,21 @@ impl Territory {
     /// The legal duties' table as CSV, in the screen's order: each duty (named by `title`),
     /// its legal minimum, how many communes are below it and which, how many are in order,
     /// how many are to check and which. The committee's list of whom to help, in a
-    /// spreadsheet rather than retyped from the aggregate JSON.
+    /// spreadsheet rather than retyped from the aggregate JSON. `commune` words each name, as
+    /// the screen does (a file more than 12 months old is marked).
     pub fn obligations_csv(
         &self,
         framework: &Framework,
-        title: &Namer,
+        (title, commune): (&Namer, &Namer),
         headers: &[&str; 7],
     ) -> String {
+        let names = |names: &[String]| {
+            names
+                .iter()
+                .map(|name| commune(name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let mut csv = super::csv::Csv::new();
         csv.row(headers);
         for count in self.obligation_counts(framework) {
@@ -600,10 +608,10 @@ impl Territory {
                 title(&count.question_id),
                 count.legal_minimum.to_string(),
                 count.below.len().to_string(),
-                count.below.join(", "),
+                names(&count.below),
                 count.met.to_string(),
                 count.to_check.len().to_string(),
-                count.to_check.join(", "),
+                names(&count.to_check),
             ]);
         }
         csv.finish()
@@ -612,16 +620,16 @@ impl Territory {
     /// The actions to pool as CSV, in the screen's order (those the catalogue marks worth
     /// pooling first, then the others, each list most shared first) and with its minimum:
     /// each action (titled by `action_title`), its pillar (by `pillar_name`), `pooled` when the
-    /// catalogue marks it, how many communes plan it and which.
+    /// catalogue marks it, how many communes plan it and which (each worded by `commune`).
     pub fn pooling_csv(
         &self,
         framework: &Framework,
         min_communes: usize,
-        names: (&Namer, &Namer),
+        names: (&Namer, &Namer, &Namer),
         pooled: &str,
         headers: &[&str; 5],
     ) -> String {
-        let (action_title, pillar_name) = names;
+        let (action_title, pillar_name, commune) = names;
         let mut csv = super::csv::Csv::new();
         csv.row(headers);
         let mut candidates = self.pooling_candidates(framework, min_communes);
@@ -632,7 +640,12 @@ impl Territory {
                 pillar_name(&candidate.pillar_id),
                 if candidate.pooled { pooled } else { "" }.to_string(),
                 candidate.communes.len().to_string(),
-                candidate.communes.join(", "),
+                candidate
+                    .communes
+                    .iter()
+                    .map(|name| commune(name))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             ]);
         }
         csv.finish()
@@ -801,14 +814,16 @@ impl Territory {
     /// score is to confirm. `pillar_names` follow the framework's order; `headers` name the
     /// other columns in that order.
     /// The communes as CSV. The last two headers name the référentiel version and the mark of
-    /// an assessment more than 12 months before `today`, which reads `old`.
+    /// an assessment more than 12 months before `today`, which reads `old`. A score to confirm
+    /// is followed by `to_confirm`, so that a spreadsheet's averages leave it out as the
+    /// screen's median does.
     pub fn csv(
         &self,
         framework: &Framework,
         pillar_names: &[String],
         headers: &[&str; 13],
         population_names: &[&str; 5],
-        (old, today): (&str, &str),
+        (old, to_confirm, today): (&str, &str, &str),
         lang: &str,
     ) -> String {
         let mut csv = super::csv::Csv::new();
@@ -845,7 +860,14 @@ impl Territory {
                 commune
                     .scores
                     .iter()
-                    .map(|s| s.map(|s| s.to_string()).unwrap_or_default()),
+                    .enumerate()
+                    .map(|(index, score)| match score {
+                        Some(score) if commune.score_to_confirm(index) => {
+                            format!("{score} ({to_confirm})")
+                        }
+                        Some(score) => score.to_string(),
+                        None => String::new(),
+                    }),
             );
             let priorities: Vec<String> = commune
                 .priorities(framework)
