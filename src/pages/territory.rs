@@ -494,7 +494,7 @@ fn TerritoryReport(
             .collect_any_view()
     });
     // Under the count of communes loaded: the territory's communes no file has come from yet,
-    // then each NIS code to check.
+    // the communes on screen that are none of them, then each NIS code to check.
     let notices = territory.with_value(|t| {
         let missing = t.not_received(content::framework());
         (!missing.is_empty())
@@ -512,6 +512,19 @@ fn TerritoryReport(
                 )
             })
             .into_iter()
+            .chain({
+                let outside = t.outside(content::framework());
+                (!outside.is_empty()).then(|| {
+                    let text = td_string!(
+                        l,
+                        territory.outside,
+                        total = content::framework().communes.len(),
+                        count = outside.len(),
+                        communes = outside.join(", ")
+                    );
+                    ("notice notice--warning", "outside-territory", text)
+                })
+            })
             .chain(t.shared_nis_codes().into_iter().map(|(code, names)| {
                 let text = td_string!(
                     l,

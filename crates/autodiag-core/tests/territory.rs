@@ -2166,6 +2166,9 @@ fn the_territorys_communes_with_no_file_yet_are_named_as_files_name_them() {
         assert!(!missing.iter().any(|m| m == name), "{name} was received");
     }
     assert_eq!(missing[..3], ["Aiseau-Presles", "Anderlues", "Beaumont"]);
+    // The fourth file names no commune of the list: said apart, so that 3 loaded and 27 not
+    // received add up to the territory's 30.
+    assert_eq!(t.outside(framework()), ["Commune de Test"]);
     let json = t
         .aggregate(
             framework(),
@@ -2186,6 +2189,7 @@ fn the_territorys_communes_with_no_file_yet_are_named_as_files_name_them() {
         NOW,
     );
     assert!(t.not_received(framework()).is_empty());
+    assert!(t.outside(framework()).is_empty());
 }
 
 #[test]

@@ -239,11 +239,18 @@ test("a colleague's partial save two days after a whole diagnostic gives way to 
 
 test("the territory's communes that sent no file yet are named under the count, and in the export; other names list none", async () => {
   const page = await openPage(app.browser, app.server.url);
-  await loadTerritory(page, [communeAt("Ville de Châtelet", "52012", 3), communeAt("Thuin", "56078", 2)]);
-  await expectText(page, "[data-testid=territory-status]", "2 communes chargées.");
+  // Ham-sur-Heure-Nalinnes typed its name another way.
+  await loadTerritory(page, [communeAt("Ville de Châtelet", "52012", 3), communeAt("Thuin", "56078", 2), communeAt("Ham sur Heure", "56086", 2)]);
+  await expectText(page, "[data-testid=territory-status]", "3 communes chargées.");
   const line = await page.textContent("[data-testid=not-received]");
   assert.match(line, /^Pas encore reçu \(28\) : Aiseau-Presles, Anderlues, Beaumont, Cerfontaine, Chapelle-lez-Herlaimont, Charleroi, Chimay, /);
+  assert.match(line, /Ham-sur-Heure-Nalinnes/);
   assert.doesNotMatch(line, /Châtelet|Thuin/);
+  // 3 loaded and 28 not received make 31: the notice says which file is none of the 30.
+  assert.equal(
+    await page.textContent("[data-testid=outside-territory]"),
+    "Hors des 30 communes du territoire (1) : Ham sur Heure. Si l'une d'elles en fait partie sous un autre nom, elle figure aussi dans « Pas encore reçu » : demandez-lui de corriger le nom de la commune dans son profil et de renvoyer son résumé.",
+  );
   // A commune of the territory reads as its list writes it, not as its file typed it.
   const rows = await page.locator("[data-testid=heatmap] tbody th").allTextContents();
   assert.ok(rows.some((r) => r.startsWith("Châtelet")), JSON.stringify(rows));
@@ -252,6 +259,7 @@ test("the territory's communes that sent no file yet are named under the count, 
   assert.equal(exported.not_received.length, 28);
   await loadTerritory(page, communes(3));
   assert.equal(await page.locator("[data-testid=not-received]").count(), 0);
+  assert.equal(await page.locator("[data-testid=outside-territory]").count(), 0);
   await assertClean(page);
   await page.close();
 });

@@ -667,6 +667,21 @@ impl Territory {
         }
     }
 
+    /// The communes on screen that are none of `content/communes.toml`'s, in the screen's
+    /// order: a name written another way leaves its commune « not received » too. None when no
+    /// commune on screen is one of them, as for [`Territory::not_received`].
+    pub fn outside(&self, framework: &Framework) -> Vec<String> {
+        let official = official_names(framework);
+        let (inside, outside): (Vec<&Commune>, Vec<&Commune>) = self
+            .communes
+            .iter()
+            .partition(|c| official.iter().any(|(key, _)| c.key == *key));
+        if inside.is_empty() {
+            return Vec::new();
+        }
+        outside.into_iter().map(|c| c.name.clone()).collect()
+    }
+
     /// NIS codes that more than one commune on screen carries, each with those communes'
     /// names: « Ham-sur-Heure » and « Ham-sur-Heure-Nalinnes », both 56086, are probably one
     /// commune under two names, or one code mistyped. Communes are told apart by name (see
