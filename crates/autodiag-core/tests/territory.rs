@@ -542,6 +542,30 @@ fn a_pooling_candidate_lists_its_communes_in_alphabetical_order() {
 }
 
 #[test]
+fn asking_igretec_for_its_accompaniment_is_no_action_to_pool() {
+    let files: Vec<(String, Vec<u8>)> = ["Anderlues", "Beaumont", "Chimay"]
+        .iter()
+        .map(|name| {
+            let mut a = commune(name, "", "2026-01-01");
+            answer_pillar(&mut a, "gouvernance", level(1));
+            a.profile.digital_strategy = Some(autodiag_core::domain::profile::StrategyStatus::None);
+            (format!("{name}.json"), file_of(&a))
+        })
+        .collect();
+    let t = territory::load(framework(), &files, NOW);
+    let accompaniment = autodiag_core::domain::roadmap::STRATEGY_ACCOMPANIMENT;
+    // Each commune without a strategy has it on its roadmap: it reached IGRETEC that way.
+    assert!(
+        t.communes
+            .iter()
+            .all(|c| c.actions.iter().any(|a| a == accompaniment))
+    );
+    let candidates = t.pooling_candidates(framework(), 2);
+    assert!(!candidates.is_empty());
+    assert!(!candidates.iter().any(|c| c.action_id == accompaniment));
+}
+
+#[test]
 fn priorities_and_pooling_candidates_count_communes() {
     let files = behind_in_gouvernance(&["Anderlues", "Beaumont", "Chimay", "Couvin"]);
     let t = territory::load(framework(), &files, NOW);

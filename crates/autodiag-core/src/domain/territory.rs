@@ -756,6 +756,9 @@ impl Territory {
         }
         let mut candidates: Vec<PoolingCandidate> = by_action
             .into_iter()
+            // Asking IGRETEC for its accompaniment is what the summary in its hands already
+            // does: not an action for communes to run together.
+            .filter(|(id, _)| *id != super::roadmap::STRATEGY_ACCOMPANIMENT)
             .filter_map(|(id, mut communes)| {
                 crate::sort::sort(&mut communes);
                 communes.dedup();
