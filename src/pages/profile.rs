@@ -20,6 +20,7 @@ fn error_text(error: ProfileError) -> String {
         }
         ProfileError::NisNotFiveDigits => td_string!(l, profile.errors.nis).to_string(),
         ProfileError::DateInvalid => td_string!(l, profile.errors.date).to_string(),
+        ProfileError::DateInFuture => td_string!(l, profile.errors.date_future).to_string(),
         ProfileError::NotANumber => td_string!(l, profile.errors.not_a_number).to_string(),
         ProfileError::OutOfRange { max } => {
             td_string!(l, profile.errors.fte_range, max = max).to_string()
@@ -47,7 +48,7 @@ pub fn ProfilePage() -> impl IntoView {
         state
             .with_current(|a| {
                 a.profile
-                    .problems()
+                    .problems(&crate::browser::today())
                     .into_iter()
                     .find(|(f, _)| *f == field)
                     .map(|(_, e)| error_text(e))
@@ -141,7 +142,7 @@ pub fn ProfilePage() -> impl IntoView {
                     Callback::new(move |v: String| typed("role", Box::new(move |p| p.respondent_role = v))))}
                 <div class="field">
                     <label for="date">{td_string!(l, profile.date)}</label>
-                    <input id="date" type="date" value=initial.date.clone() aria-describedby="date-error"
+                    <input id="date" type="date" value=initial.date.clone() max=crate::browser::today() aria-describedby="date-error"
                         on:input=handler(move |ev| { let v = event_target_value(&ev); update(Box::new(move |p| p.date = v)); })/>
                     <p class="field__error" id="date-error" role="alert">{reactive(move || problem(ProfileField::Date))}</p>
                 </div>

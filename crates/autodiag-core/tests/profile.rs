@@ -69,7 +69,7 @@ fn problems_name_each_field() {
         digital_staff_fte: Some(120.0),
         ..Profile::default()
     };
-    let problems = p.problems();
+    let problems = p.problems("2026-12-07");
     assert!(problems.contains(&(ProfileField::Commune, ProfileError::Required)));
     assert!(problems.contains(&(ProfileField::NisCode, ProfileError::NisNotFiveDigits)));
     assert!(problems.contains(&(
@@ -86,9 +86,21 @@ fn problems_name_each_field() {
             commune: "Lobbes".into(),
             ..Profile::default()
         }
-        .problems()
+        .problems("2026-12-07")
         .is_empty()
     );
+    // A day after today is a typo; today and before are not.
+    let dated = |date: &str| Profile {
+        commune: "Lobbes".into(),
+        date: date.into(),
+        ..Profile::default()
+    };
+    assert_eq!(
+        dated("2026-12-08").problems("2026-12-07"),
+        [(ProfileField::Date, ProfileError::DateInFuture)]
+    );
+    assert!(dated("2026-12-07").problems("2026-12-07").is_empty());
+    assert!(dated("2025-12-31").problems("2026-12-07").is_empty());
 }
 
 #[test]

@@ -86,6 +86,18 @@ test("invalid profile fields get French messages and nothing is lost", async () 
   await page.fill("#fte", "trois");
   await expectText(page, "#fte-error", "Indiquez un nombre, par exemple 0,5.");
   assert.equal(await page.inputValue("#fte"), "trois");
+  // A date after today, typed by mistake, would make this file the commune's newest for good.
+  // The browser's own day, as the app reads it (local time).
+  const [today, tomorrow] = await page.evaluate(() => {
+    const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    const now = new Date();
+    return [iso(now), iso(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1))];
+  });
+  assert.equal(await page.getAttribute("#date", "max"), today, "the date picker offers no day after today");
+  await page.fill("#date", tomorrow);
+  await expectText(page, "#date-error", "Cette date est dans le futur : indiquez le jour du diagnostic.");
+  await page.fill("#date", today);
+  await expectText(page, "#date-error", "");
   await page.fill("#commune", "");
   await expectText(page, "#commune-error", "Indiquez le nom de la commune.");
   // Emptied, the name is not saved: every screen and the summary go by it.

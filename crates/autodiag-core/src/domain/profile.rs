@@ -166,16 +166,22 @@ pub enum ProfileField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProfileError {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     NisNotFiveDigits,
     DateInvalid,
+    /// After today: a typo that would make the file the newest of its commune for good.
+    DateInFuture,
     NotANumber,
-    OutOfRange { max: u32 },
+    OutOfRange {
+        max: u32,
+    },
 }
 
 impl Profile {
-    /// Every problem in the profile, field by field.
-    pub fn problems(&self) -> Vec<(ProfileField, ProfileError)> {
+    /// Every problem in the profile, field by field, on `today` (`YYYY-MM-DD`).
+    pub fn problems(&self, today: &str) -> Vec<(ProfileField, ProfileError)> {
         let mut problems = Vec::new();
         if self.commune.trim().is_empty() {
             problems.push((ProfileField::Commune, ProfileError::Required));
@@ -207,6 +213,9 @@ impl Profile {
         }
         if !self.date.is_empty() && !is_iso_date(&self.date) {
             problems.push((ProfileField::Date, ProfileError::DateInvalid));
+        } else if self.date.as_str() > today {
+            // ISO dates compare as text.
+            problems.push((ProfileField::Date, ProfileError::DateInFuture));
         }
         if let Some(fte) = self.digital_staff_fte
             && !(0.0..=MAX_FTE).contains(&fte)
