@@ -333,10 +333,14 @@ fn QuestionField(
     let take_note = move |_| {
         // What is being typed in the note is saved first, so the old note goes after it.
         state.leave_field();
-        state.update_current(move |a, now| a.take_previous_note(question, now));
-        let taken = state.with_current(|a| a.note(question).to_string());
-        browser::fill_text_area(&format!("note-{question}"), &taken.unwrap_or_default());
-        previous_note.set(None);
+        let mut taken = false;
+        state.update_current(|a, now| taken = a.take_previous_note(question, now));
+        // Not taken when the two would pass the limit: the old note stays on its line, uncut.
+        if taken {
+            let note = state.with_current(|a| a.note(question).to_string());
+            browser::fill_text_area(&format!("note-{question}"), &note.unwrap_or_default());
+            previous_note.set(None);
+        }
     };
     let previous_line = reactive(move || {
         let choice = previous.get();

@@ -178,12 +178,29 @@ fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
     assert_eq!(file.profile.redone_from, "2025-06-12");
     // Taken back, after what is already typed, the note is this round's and goes to IGRETEC.
     again.set_note("mob_pcm", "Mme Lambert confirme", "2026-12-05T08:00:30Z");
-    again.take_previous_note("mob_pcm", "2026-12-05T08:00:40Z");
+    assert!(again.take_previous_note("mob_pcm", "2026-12-05T08:00:40Z"));
     assert_eq!(
         again.note("mob_pcm"),
         "Mme Lambert confirme\nvoir le service travaux"
     );
     assert_eq!(again.previous_note("mob_pcm"), None);
+    // Not into a note that the two would take past the limit: the old one stays a reminder,
+    // whole, rather than be cut off.
+    let mut full = last_year.reassess("c".into(), "2026-12-05", "2026-12-05T08:00:00Z");
+    let max = autodiag_core::domain::assessment::MAX_NOTE_CHARS;
+    let typed = "x".repeat(max - "\nvoir le service travaux".len() + 1);
+    full.set_note("mob_pcm", &typed, "2026-12-05T08:00:30Z");
+    assert!(!full.take_previous_note("mob_pcm", "2026-12-05T08:00:40Z"));
+    assert_eq!(full.note("mob_pcm"), typed);
+    assert_eq!(
+        full.previous_note("mob_pcm"),
+        Some("voir le service travaux")
+    );
+    // One character less, and it fits exactly.
+    full.set_note("mob_pcm", &typed[1..], "2026-12-05T08:00:50Z");
+    assert!(full.take_previous_note("mob_pcm", "2026-12-05T08:00:55Z"));
+    assert_eq!(full.note("mob_pcm").chars().count(), max);
+    assert_eq!(full.previous_note("mob_pcm"), None);
     let file = autodiag_core::domain::summary::export(framework, &again, "2026-12-05T08:00:00Z");
     assert_eq!(file.answers.len(), 1);
     assert_eq!(file.answers[0].question_id, "mob_pcm");

@@ -431,6 +431,19 @@ test("on a new computer with last round's file, the import offers first to redo 
     Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")).map((k) => JSON.parse(localStorage.getItem(k)).assessment.profile.date).sort());
   assert.deepEqual(dates.slice(0, 2), ["2025-06-12", "2026-11-20"], "the file's round stays as it was");
   assert.equal(dates.length, 3);
+  // Taken back into a note near its 2,000 characters, the old note would be cut off: it stays
+  // on its line, whole, and the note as typed; with room made, it goes in.
+  await page.goto(`${app.server.url}#/pilier/smart_citizens`);
+  const reminder = page.locator("[data-testid=previous-note-sc_eservices]");
+  await page.fill("#note-sc_eservices", "x".repeat(1_980));
+  await page.click("[data-testid=take-previous-note-sc_eservices]");
+  await page.waitForTimeout(300);
+  assert.equal(await page.inputValue("#note-sc_eservices"), "x".repeat(1_980));
+  assert.match(await reminder.textContent(), new RegExp(`« ${oldNote.replace(/[.;]/g, "\\$&")} » Reprendre dans la note$`));
+  await page.fill("#note-sc_eservices", "x".repeat(1_900));
+  await page.click("[data-testid=take-previous-note-sc_eservices]");
+  await reminder.waitFor({ state: "detached" });
+  assert.equal(await page.inputValue("#note-sc_eservices"), `${"x".repeat(1_900)}\n${oldNote}`);
   await assertClean(page);
   await context.close();
 });

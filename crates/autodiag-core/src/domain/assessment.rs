@@ -350,21 +350,26 @@ impl Assessment {
         self.forget_if_empty(question);
     }
 
-    /// Takes an earlier round's note back into this round's, after what is already typed.
-    pub fn take_previous_note(&mut self, question: &str, now: &str) {
+    /// Takes an earlier round's note back into this round's, after what is already typed;
+    /// not while the two would pass [`MAX_NOTE_CHARS`], which would cut it off. Whether the
+    /// note was taken.
+    pub fn take_previous_note(&mut self, question: &str, now: &str) -> bool {
         let Some(answer) = self.answers.get_mut(question) else {
-            return;
+            return false;
         };
-        let previous = std::mem::take(&mut answer.previous_note);
-        if previous.is_empty() {
-            return;
-        }
         let mut note = answer.note.trim_end().to_string();
         if !note.is_empty() {
             note.push('\n');
         }
-        note.push_str(&previous);
+        note.push_str(&answer.previous_note);
+        if answer.previous_note.is_empty()
+            || truncate_chars(&note, MAX_NOTE_CHARS).len() < note.len()
+        {
+            return false;
+        }
+        answer.previous_note.clear();
         self.set_note(question, &note, now);
+        true
     }
 
     fn write_note(&mut self, question: &str, note: &str) {
