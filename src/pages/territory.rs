@@ -500,16 +500,18 @@ fn TerritoryReport(
         (!missing.is_empty())
             .then(|| {
                 let communes = missing.join(", ");
-                (
-                    "hint",
-                    "not-received",
-                    td_string!(
-                        l,
-                        territory.not_received,
-                        count = missing.len(),
-                        communes = communes
-                    ),
+                let mut text = td_string!(
+                    l,
+                    territory.not_received,
+                    count = missing.len(),
+                    communes = communes
                 )
+                .to_string();
+                // A refused file's commune is not received either, as far as the list knows.
+                if !t.rejected.is_empty() {
+                    text = format!("{text} {}", td_string!(l, territory.not_received_refused));
+                }
+                ("hint", "not-received", text)
             })
             .into_iter()
             .chain({

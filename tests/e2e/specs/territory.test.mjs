@@ -240,11 +240,13 @@ test("a colleague's partial save two days after a whole diagnostic gives way to 
 test("the territory's communes that sent no file yet are named under the count, and in the export; other names list none", async () => {
   const page = await openPage(app.browser, app.server.url);
   // Ham-sur-Heure-Nalinnes typed its name another way.
-  await loadTerritory(page, [communeAt("Ville de Châtelet", "52012", 3), communeAt("Thuin", "56078", 2), communeAt("Ham sur Heure", "56086", 2)]);
-  await expectText(page, "[data-testid=territory-status]", "3 communes chargées.");
+  // And one file is damaged: whose it is, nobody can tell.
+  await loadTerritory(page, [communeAt("Ville de Châtelet", "52012", 3), communeAt("Thuin", "56078", 2), communeAt("Ham sur Heure", "56086", 2), "{ abîmé"]);
+  await expectText(page, "[data-testid=territory-status]", "3 communes chargées. Sur 4 fichiers : 1 non chargé, détail ci-dessous.");
   const line = await page.textContent("[data-testid=not-received]");
   assert.match(line, /^Pas encore reçu \(28\) : Aiseau-Presles, Anderlues, Beaumont, Cerfontaine, Chapelle-lez-Herlaimont, Charleroi, Chimay, /);
   assert.match(line, /Ham-sur-Heure-Nalinnes/);
+  assert.match(line, /\. Les fichiers refusés, plus bas, n'y sont pas comptés : leur commune peut en faire partie\.$/);
   assert.doesNotMatch(line, /Châtelet|Thuin/);
   // 3 loaded and 28 not received make 31: the notice says which file is none of the 30.
   assert.equal(
@@ -756,7 +758,7 @@ test("with « Garder ces résumés dans ce navigateur », 30 communes come back 
   await expectText(page, "[data-testid=territory-kept]",
     "4 fichiers gardés dans ce navigateur. Parmi eux, 1 n'est pas à l'écran (refusé, ou mis de côté au profit d'un autre fichier de la même commune) : il sera relu aussi, pour que vous le revoyiez.");
   // The status accounts for every file given, not only the communes on screen.
-  await expectText(page, "[data-testid=territory-status]", "3 communes chargées. Sur 4 fichiers : 1 non chargé, détail ci-dessous.");
+  await expectText(page, "[data-testid=territory-status]", "3 communes chargées.");
   await page.uncheck("[data-testid=territory-keep]");
   await expectText(page, "[data-testid=territory-kept]", "Les résumés ne sont plus gardés dans ce navigateur.");
   assert.equal(await keptCount(page), 0);
