@@ -267,8 +267,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # note » no longer cuts an old note off past 2,000 characters: it stays a reminder (first load
 # +130 B, to 179,984; a message saying why cost +433 B more, over the budget): 717,623.
 # « Pas encore reçu » says that a refused file's commune may be among them (+0.1 KB): 717,727.
+# The scores table gives the territory's median as a number (+0.4 KB): 718,081.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 718000
+DIST_BUDGET := 718500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

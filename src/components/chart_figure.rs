@@ -342,7 +342,14 @@ pub fn bars_at(bars: &Bars, width: Option<u32>) -> String {
 /// The pillar scores as a table: the text alternative of the radar and bar charts. Read-only:
 /// one HTML string (src/markup.rs).
 #[component]
-pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
+pub fn ScoresTable(
+    scores: Vec<PillarScore>,
+    caption: String,
+    /// The territory's median per pillar, under its label, when a reference is loaded: the
+    /// charts draw it, and this table gives it as a number.
+    #[prop(default = None)]
+    median: Option<(String, Vec<Option<u8>>)>,
+) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
@@ -350,18 +357,22 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
     // and the questions answered were cut off at the screen's edge.
     let colon = td_string!(l, shell.colon);
     let label = move |name: &str| format!("{name}{colon}");
+    let mut headers = vec![
+        td_string!(l, results.col_pillar),
+        td_string!(l, results.col_score),
+        td_string!(l, results.col_band),
+        td_string!(l, results.col_target),
+        td_string!(l, results.col_completion),
+    ];
+    if let Some((name, _)) = &median {
+        headers.push(name);
+    }
     let table = html! {
         table."data-table data-table--stack" data-testid="scores-table" {
             caption { (caption) }
-            (crate::markup::column_headers(&[
-                td_string!(l, results.col_pillar),
-                td_string!(l, results.col_score),
-                td_string!(l, results.col_band),
-                td_string!(l, results.col_target),
-                td_string!(l, results.col_completion),
-            ]))
+            (crate::markup::column_headers(&headers))
             tbody {
-                @for score in &scores {
+                @for (index, score) in scores.iter().enumerate() {
                     @let target = state.with_current(|a| a.settings(&score.pillar_id).target).flatten();
                     tr {
                         th scope="row" { (texts.pillar_name(&score.pillar_id)) }
@@ -378,6 +389,11 @@ pub fn ScoresTable(scores: Vec<PillarScore>, caption: String) -> impl IntoView {
                         td data-label=(label(td_string!(l, results.col_completion))) {
                             (score.answered_with_level) " / " (score.question_count)
                             @if score.to_confirm() { (crate::markup::warning_badge(td_string!(l, results.low_confidence))) }
+                        }
+                        @if let Some((name, values)) = &median {
+                            td data-label=(label(name)) data-testid="median-cell" {
+                                @match values.get(index).copied().flatten() { Some(value) => (value), None => "—" }
+                            }
                         }
                     }
                 }

@@ -16,6 +16,12 @@ pub fn kept_reference() -> Option<Reference> {
     reference::parse(content::framework(), json.as_bytes()).ok()
 }
 
+/// The territory's median under its label, as a column of the scores table.
+pub fn median_column(reference: &Reference) -> (String, Vec<Option<u8>>) {
+    let median = median_series(reference);
+    (median.label, median.values)
+}
+
 /// The territory's median, as a second series for the charts.
 fn median_series(reference: &Reference) -> Series {
     let l = crate::state::locale();

@@ -8,7 +8,7 @@ use crate::components::chart_figure::{
 };
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::obligations::LegalObligations;
-use crate::components::reference::{kept_reference, overlay_median, territory_text};
+use crate::components::reference::{kept_reference, median_column, overlay_median, territory_text};
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::Assessment;
 use crate::domain::content::{self, Horizon};
@@ -45,6 +45,7 @@ pub fn ReportPage() -> impl IntoView {
     if let Some(reference) = &reference {
         overlay_median(reference, &mut radar, &mut bars);
     }
+    let median = reference.as_ref().map(median_column);
     let radar = chart::radar_svg(&radar);
     let bars = chart::bars_svg(&bars);
     let date = browser::date_or_today(&profile.date, state.lang_code());
@@ -191,7 +192,7 @@ pub fn ReportPage() -> impl IntoView {
                 </div>
                 // Scrolls within its own width on a phone, as on the results screen.
                 <div class="chart__table" tabindex="0" role="region" aria-label=table_named(l, td_string!(l, results.table_caption))>
-                    <ScoresTable scores=state.scores.get_untracked() caption=td_string!(l, results.table_caption).to_string()/>
+                    <ScoresTable scores=state.scores.get_untracked() caption=td_string!(l, results.table_caption).to_string() median=median.clone()/>
                 </div>
             </section>
             // The law before the plan, as on the results.

@@ -11,7 +11,7 @@ use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::hand_over::SaveForIgretec;
 use crate::components::obligations::LegalObligations;
 use crate::components::reference::{
-    ReferencePicker, kept_reference, overlay_median, territory_text,
+    ReferencePicker, kept_reference, median_column, overlay_median, territory_text,
 };
 use crate::components::to_check::QuestionsToCheck;
 use crate::domain::assessment::{Assessment, Choice, Level};
@@ -21,7 +21,7 @@ use crate::domain::profile::slug;
 use crate::domain::reference::Reference;
 use crate::domain::scoring::{self, PillarScore};
 use crate::domain::settings::OPERATOR;
-use crate::erased::{CollectAnyView, handler};
+use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
@@ -127,7 +127,10 @@ pub fn ResultsPage() -> impl IntoView {
                     <h2 id="radar-title">{td_string!(l, results.radar_heading)}</h2>
                     <ChartFigure draw=Callback::new(move |width| charts.with(|c| radar_at(&c.0, width))) file_stem=format!("{stem}-radar")
                         size=(chart::RADAR_WIDTH, chart::RADAR_HEIGHT) testid="radar-chart" table_title=td_string!(l, results.table_caption).to_string()>
-                        <ScoresTable scores=scores caption=td_string!(l, results.table_caption).to_string()/>
+                        {reactive(move || {
+                            let median = reference.get().map(|r| median_column(&r));
+                            view! { <ScoresTable scores=scores.clone() caption=td_string!(l, results.table_caption).to_string() median/> }
+                        })}
                     </ChartFigure>
                 </section>
                 <section aria-labelledby="bars-title">

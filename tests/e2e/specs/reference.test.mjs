@@ -87,6 +87,12 @@ test("a commune loads the reference: the median on both charts, each question's 
   const median = "Médiane Charleroi Métropole (30 communes)";
   await page.waitForFunction((label) => document.querySelector("[data-testid=radar-chart] svg")?.innerHTML.includes(label), median);
   assert.match(await page.locator("[data-testid=bars-chart] svg").innerHTML(), /Médiane Charleroi Métropole/);
+  // The scores table, the charts' text alternative, gives the median as a number.
+  const headers = await page.locator("[data-testid=scores-table] thead th").allTextContents();
+  assert.equal(headers.at(-1), median);
+  const medians = await page.locator("[data-testid=scores-table] [data-testid=median-cell]").allTextContents();
+  assert.equal(medians.length, 6);
+  assert.ok(medians.every((m) => /^\d{1,3}$/.test(m.trim())), medians.join(" | "));
   const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
   // A count, or the range the file's counts allow when some were too few to show.
   const forms = /^(\d+|au plus \d+|entre \d+ et \d+) communes? sur 30 (a|ont) atteint (le niveau [2-5]|le minimum légal \(niveau 2\))$/;
@@ -108,12 +114,14 @@ test("a commune loads the reference: the median on both charts, each question's 
   await page.locator("[data-testid=report] svg").first().waitFor();
   assert.match(await page.locator("[data-testid=report]").innerHTML(), /Médiane Charleroi Métropole/);
   assert.ok((await page.locator("[data-testid=report-territory]").count()) > 0);
+  assert.deepEqual(await page.locator("[data-testid=report] [data-testid=median-cell]").allTextContents(), medians);
 
   // Taken away, the results are as before.
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.click("[data-testid=reference-remove]");
   await page.locator("[data-testid=reference-input]").waitFor({ state: "attached" });
   assert.equal(await page.locator("[data-testid=territory-reached]").count(), 0);
+  assert.equal(await page.locator("[data-testid=median-cell]").count(), 0);
   await assertClean(page);
   await context.close();
 });
