@@ -758,7 +758,7 @@ test("with « Garder ces résumés dans ce navigateur », 30 communes come back 
   await expectText(page, "[data-testid=territory-kept]",
     "4 fichiers gardés dans ce navigateur. Parmi eux, 1 n'est pas à l'écran (refusé, ou mis de côté au profit d'un autre fichier de la même commune) : il sera relu aussi, pour que vous le revoyiez.");
   // The status accounts for every file given, not only the communes on screen.
-  await expectText(page, "[data-testid=territory-status]", "3 communes chargées.");
+  await expectText(page, "[data-testid=territory-status]", "3 communes chargées. Sur 4 fichiers : 1 non chargé, détail ci-dessous.");
   await page.uncheck("[data-testid=territory-keep]");
   await expectText(page, "[data-testid=territory-kept]", "Les résumés ne sont plus gardés dans ce navigateur.");
   assert.equal(await keptCount(page), 0);
