@@ -67,19 +67,26 @@ fn fewer_than_five_communes_make_no_reference() {
 }
 
 #[test]
-fn every_count_under_three_is_suppressed_and_no_total_gives_one_away() {
+fn every_count_under_three_is_suppressed_never_alone_and_no_total_gives_one_away() {
     for count in [5, 6, 9, 30] {
         let r = reference_of(count).unwrap();
         assert_eq!(r.communes, count as u32);
         let json = serde_json::to_value(&r).unwrap();
         for question in json["questions"].as_array().unwrap() {
+            let mut few = 0;
             for cell in question["levels"].as_array().unwrap() {
                 match cell {
                     serde_json::Value::Number(n) => assert!(n.as_u64().unwrap() >= 3, "{question}"),
-                    serde_json::Value::String(s) => assert_eq!(s, "< 3"),
+                    serde_json::Value::String(s) => {
+                        assert_eq!(s, "< 3");
+                        few += 1;
+                    }
                     other => panic!("{other}"),
                 }
             }
+            // Most communes answer with a level: a lone hidden count is the file's number of
+            // communes less the others.
+            assert_ne!(few, 1, "{question}");
             // No total beside the levels: a hidden count would be a subtraction away.
             let keys: BTreeSet<&str> = question
                 .as_object()
@@ -222,6 +229,12 @@ fn how_many_reached_a_level_is_narrowed_by_the_counts_the_file_shows() {
     // All 9 below: none reached it, which names no commune.
     let r = one_question([Exact(4), Exact(5), Few, Few, Few]);
     assert_eq!(range(&r, 3), (0, 0));
+    // Thirty communes, one at level 5 and three at level 1: the three are hidden beside the
+    // one, so neither « entre 8 et 9 » nor « au plus 1 » says that one commune is ahead.
+    let mut r = one_question([Few, Exact(9), Exact(9), Exact(8), Few]);
+    r.communes = 30;
+    assert_eq!(range(&r, 4), (8, 12));
+    assert_eq!(range(&r, 5), (0, 4));
 }
 
 /// The range always holds the true count, for any spread of the communes over the levels, in
@@ -253,19 +266,19 @@ fn the_range_of_communes_that_reached_a_level_always_holds_the_true_count() {
         if true_levels.iter().sum::<u32>() > 20 {
             continue;
         }
-        // As version 1 wrote them too: a lone « < 3 » had the smallest other count hidden
+        // As both versions write them: a lone « < 3 » has the smallest other count hidden
         // beside it.
-        let mut version_1 = true_levels.map(count);
-        if version_1.iter().filter(|c| **c == Count::Few).count() == 1
+        let mut written = true_levels.map(count);
+        if written.iter().filter(|c| **c == Count::Few).count() == 1
             && let Some(index) = (0..5)
-                .filter(|i| version_1[*i] != Count::Few)
+                .filter(|i| written[*i] != Count::Few)
                 .min_by_key(|i| (true_levels[*i], *i))
         {
-            version_1[index] = Count::Few;
+            written[index] = Count::Few;
         }
         for (r, level) in [
-            of_twenty(true_levels.map(count), reference::VERSION),
-            of_twenty(version_1, 1),
+            of_twenty(written, reference::VERSION),
+            of_twenty(written, 1),
         ]
         .iter()
         .flat_map(|r| (1..=5u8).map(move |level| (r, level)))
@@ -342,6 +355,11 @@ fn bad_references_are_refused_with_a_reason() {
     let mut more = good.clone();
     more["questions"][0]["levels"] = serde_json::json!([400, 3, 3, 3, 3]);
     assert_eq!(parse(&more).unwrap_err(), ReferenceError::Invalid);
+    // Counts that would wrap round to a small total are still too many.
+    let mut wrapping = good.clone();
+    wrapping["questions"][0]["levels"] =
+        serde_json::json!([2147483648u32, 2147483648u32, "< 3", "< 3", "< 3"]);
+    assert_eq!(parse(&wrapping).unwrap_err(), ReferenceError::Invalid);
     let mut renamed = good.clone();
     renamed["questions"][0]["question_id"] = "mob_inconnue".into();
     assert_eq!(parse(&renamed).unwrap_err(), ReferenceError::Invalid);

@@ -4,9 +4,9 @@
 //!
 //! The file holds counts and quartiles only: no commune name, NIS code, respondent, note or
 //! free text. It is refused below [`MIN_COMMUNES`] communes, any count under [`MIN_COUNT`] is
-//! written « < 3 », and no total is given beside a question's levels: with one, a hidden
-//! count could be worked out by subtraction. Version 1 gave that total, and hid a second
-//! count of 3 or more beside a lone « < 3 » to make up for it.
+//! written « < 3 », and never alone in a question: the file gives how many communes it counts,
+//! and most answer every question with a level, so a lone hidden count is nearly a
+//! subtraction away. Version 1 also gave each question's number of answers, which made it one.
 
 use super::content::Framework;
 use super::json_tree::{self, Fields, Json, JsonWriter, ShapeError, list_of};
@@ -212,7 +212,7 @@ pub fn build(
             }
             QuestionReference {
                 question_id: question.clone(),
-                levels: levels.map(Count::of),
+                levels: suppress(levels),
             }
         })
         .collect();
@@ -231,6 +231,21 @@ pub fn build(
         questions,
         carried_over: None,
     })
+}
+
+/// Counts per level with every count under [`MIN_COUNT`] suppressed. A single suppressed
+/// level could be worked out by anyone who takes every commune to have answered with a level,
+/// so a second one is suppressed too: the smallest other count.
+fn suppress(levels: [u32; 5]) -> [Count; 5] {
+    let mut counts = levels.map(Count::of);
+    if counts.iter().filter(|c| **c == Count::Few).count() == 1
+        && let Some(index) = (0..5)
+            .filter(|i| counts[*i] != Count::Few)
+            .min_by_key(|i| (levels[*i], *i))
+    {
+        counts[index] = Count::Few;
+    }
+    counts
 }
 
 /// Reads a reference file, refusing anything that is not one made for this framework.
@@ -298,15 +313,19 @@ pub fn parse(framework: &Framework, bytes: &[u8]) -> Result<Reference, Reference
             .iter()
             .map(|q| &q.question_id)
             .eq(questions.iter().copied());
-    let counts_fit = reference
-        .questions
-        .iter()
-        .all(|q| q.levels.iter().filter_map(|c| c.exact()).sum::<u32>() <= reference.communes)
-        && reference.pillars.iter().all(|p| {
-            p.communes.exact().is_none_or(|c| c <= reference.communes)
-                && p.quartiles
-                    .is_none_or(|[q1, median, q3]| q1 <= median && median <= q3 && q3 <= 100)
-        });
+    // Summed wide: a crafted file's counts must not wrap round to a small total.
+    let counts_fit = reference.questions.iter().all(|q| {
+        q.levels
+            .iter()
+            .filter_map(|c| c.exact())
+            .map(u64::from)
+            .sum::<u64>()
+            <= u64::from(reference.communes)
+    }) && reference.pillars.iter().all(|p| {
+        p.communes.exact().is_none_or(|c| c <= reference.communes)
+            && p.quartiles
+                .is_none_or(|[q1, median, q3]| q1 <= median && median <= q3 && q3 <= 100)
+    });
     if !same_pillars || !same_questions || !counts_fit {
         return Err(ReferenceError::Invalid);
     }
@@ -434,15 +453,16 @@ impl Reference {
         self.questions.iter().find(|q| q.question_id == question)
     }
 
-    /// How many communes reached `level` or above on `question`. A hidden count is 0 to 2,
-    /// and the hidden counts together are at most the communes not counted in the file.
+    /// How many communes reached `level` or above on `question`. A hidden count is 0 to 2 (in a
+    /// row of two, either may be larger), and the hidden counts together are at most the
+    /// communes not counted in the row.
     pub fn reached(&self, question: &str, level: u8) -> Option<Reached> {
         let levels = &self.question(question)?.levels;
         let exact = |cells: &[Count]| cells.iter().filter_map(|c| c.exact()).sum::<u32>();
         let hidden = levels.iter().filter(|c| **c == Count::Few).count() as u32;
-        // Version 1 hid a count of 3 or more beside a lone « < 3 »: in its rows of two, either
-        // may be that one.
-        let most_per_hidden = if self.version == 1 && hidden == 2 {
+        // A count of 3 or more is hidden beside a lone « < 3 »: in a row of two, either may be
+        // that one.
+        let most_per_hidden = if hidden == 2 {
             self.communes
         } else {
             MIN_COUNT - 1
