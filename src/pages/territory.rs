@@ -517,11 +517,11 @@ fn TerritoryReport(
             .chain({
                 let outside = t.outside(content::framework());
                 (!outside.is_empty()).then(|| {
-                    let text = td_string!(
+                    let text = crate::td_plural!(
                         l,
                         territory.outside,
+                        outside.len(),
                         total = content::framework().communes.len(),
-                        count = outside.len(),
                         communes = outside.join(", ")
                     );
                     ("notice notice--warning", "outside-territory", text)
@@ -1177,7 +1177,6 @@ fn Contacts(
             &matching::CsvTexts {
                 pillar_name: &pillar_name,
                 question_title: &question,
-                commune: &|name: &str| dated_name(l, old, name),
                 sentence: &sentence,
             },
             &headers,

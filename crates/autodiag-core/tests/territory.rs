@@ -1445,13 +1445,6 @@ fn the_contacts_csv_names_pillars_and_words_each_contact() {
     let texts = matching::CsvTexts {
         pillar_name: &|id: &str| format!("Pilier {id}"),
         question_title: &|id: &str| format!("Question {id}"),
-        commune: &|name: &str| {
-            if name == "Thuin" {
-                format!("{name} (ancienne)")
-            } else {
-                name.to_string()
-            }
-        },
         sentence: &|m: &matching::Match, learner: &matching::Party| {
             format!(
                 "{} aide {} sur {}",
@@ -1473,7 +1466,6 @@ fn the_contacts_csv_names_pillars_and_words_each_contact() {
     let text = matching::csv(&matches, &texts, &headers, "fr");
     assert!(text.lines().any(|l| {
         l.starts_with("Pilier gouvernance;Question gou_documents_donnees;Lobbes;4;")
-            && l.contains(";Thuin (ancienne);1;")
             && l.ends_with(";Lobbes aide Thuin sur gou_documents_donnees")
     }));
 }

@@ -246,12 +246,12 @@ test("the territory's communes that sent no file yet are named under the count, 
   const line = await page.textContent("[data-testid=not-received]");
   assert.match(line, /^Pas encore reçu \(28\) : Aiseau-Presles, Anderlues, Beaumont, Cerfontaine, Chapelle-lez-Herlaimont, Charleroi, Chimay, /);
   assert.match(line, /Ham-sur-Heure-Nalinnes/);
-  assert.match(line, /\. Les fichiers refusés, plus bas, n'y sont pas comptés : leur commune peut en faire partie\.$/);
+  assert.match(line, /\. Les fichiers refusés \(plus bas\) ne comptent pas comme reçus : leur commune peut figurer dans cette liste\.$/);
   assert.doesNotMatch(line, /Châtelet|Thuin/);
   // 3 loaded and 28 not received make 31: the notice says which file is none of the 30.
   assert.equal(
     await page.textContent("[data-testid=outside-territory]"),
-    "Hors des 30 communes du territoire (1) : Ham sur Heure. Si l'une d'elles en fait partie sous un autre nom, elle figure aussi dans « Pas encore reçu » : demandez-lui de corriger le nom de la commune dans son profil et de renvoyer son résumé.",
+    "1 commune chargée ne fait pas partie des 30 communes du territoire : Ham sur Heure. Si c'est l'une d'elles sous un autre nom, elle figure aussi dans « Pas encore reçu » : demandez-lui de corriger le nom de la commune dans son profil et de renvoyer son résumé.",
   );
   // A commune of the territory reads as its list writes it, not as its file typed it.
   const rows = await page.locator("[data-testid=heatmap] tbody th").allTextContents();
@@ -539,16 +539,17 @@ test("a file more than 12 months old is marked in every list of communes below t
   const marked = await chipText(governance.locator(".chip"));
   assert.ok(marked.includes("Thuin ancienne (> 12 mois)"), JSON.stringify(marked));
   assert.ok(marked.includes("Beaumont"), JSON.stringify(marked));
-  // The duties table, and each CSV IGRETEC sends on, mark it too: a committee called Thuin
-  // about last year's gap.
-  const dated = "Thuin (évaluation de plus de 12 mois)";
+  // The duties table, and the lists of communes in the CSVs IGRETEC sends on, mark it too: a
+  // committee called Thuin about last year's gap. The contacts CSV keeps one plain name per
+  // cell, for a spreadsheet's lookups.
+  const dated = "Thuin (diagnostic datant de plus de 12 mois)";
   const duties = page.locator("[data-testid=territory-obligation-gou_donnees_personnelles]");
   assert.match(await duties.textContent(), new RegExp(`Lobbes, ${dated.replace(/[()]/g, "\\$&")}`));
-  for (const button of ["export-obligations", "export-pooling", "export-matches"]) {
+  for (const button of ["export-obligations", "export-pooling"]) {
     const text = (await downloadText(page, `[data-testid=${button}]`)).text;
     assert.ok(text.includes(dated), `${button}: ${text}`);
-    assert.doesNotMatch(text, /Thuin(?! \(évaluation de plus de 12 mois\))[;,"\r]/, `${button}: Thuin unmarked`);
-    assert.doesNotMatch(text, /(Beaumont|Lobbes|Courcelles) \(évaluation/, `${button}: a recent file marked`);
+    assert.doesNotMatch(text, /Thuin(?! \(diagnostic datant de plus de 12 mois\))[;,"\r]/, `${button}: Thuin unmarked`);
+    assert.doesNotMatch(text, /(Beaumont|Lobbes|Courcelles) \(diagnostic/, `${button}: a recent file marked`);
   }
   await assertClean(page);
   await page.close();

@@ -249,10 +249,10 @@ pub fn csv(matches: &[Match], texts: &CsvTexts, headers: &[&str; 9], lang: &str)
             csv.row([
                 (texts.pillar_name)(&m.pillar_id).as_str(),
                 &(texts.question_title)(&m.question_id),
-                &(texts.commune)(&m.ahead.commune),
+                &m.ahead.commune,
                 &m.ahead.level.to_string(),
                 &m.ahead.note,
-                &(texts.commune)(&learner.commune),
+                &learner.commune,
                 &learner.level.to_string(),
                 &super::format::number(m.benefit, lang, 1),
                 &(texts.sentence)(m, learner),
@@ -266,8 +266,6 @@ pub fn csv(matches: &[Match], texts: &CsvTexts, headers: &[&str; 9], lang: &str)
 pub struct CsvTexts<'a> {
     pub pillar_name: &'a dyn Fn(&str) -> String,
     pub question_title: &'a dyn Fn(&str) -> String,
-    /// A commune's name, marked as the screen marks it (a file more than 12 months old).
-    pub commune: &'a dyn Fn(&str) -> String,
     /// One contact as a sentence: the commune ahead and one commune behind.
     pub sentence: &'a dyn Fn(&Match, &Party) -> String,
 }
