@@ -271,9 +271,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # checked against sources (the e-Procurement legal basis, Digital Commerce and the « Territoire
 # intelligent » calls, both languages; +0.7 KB): 718,746. A review's fixes: a lone « < 3 »
 # hidden beside another again, the contacts CSV's names left plain for lookups, the wording of
-# the territory's notices (−0.2 KB): 718,516.
+# the territory's notices (−0.2 KB): 718,516. A file dated after today marked on the heat
+# map (+0.5 KB): 718,996.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 719000
+DIST_BUDGET := 719500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -2250,3 +2250,24 @@ fn a_legal_duty_names_the_communes_to_check_as_it_names_those_below_it() {
         "{json}"
     );
 }
+
+#[test]
+fn a_file_dated_after_today_is_marked_for_correction() {
+    let t = territory::load(
+        framework(),
+        &files_of(&[
+            ("thuin.json", "Thuin", "56078", "2026-12-08"),
+            ("lobbes.json", "Lobbes", "56044", "2026-12-07"),
+            ("beaumont.json", "Beaumont", "56005", "2026-13-01"),
+        ]),
+        NOW,
+    );
+    let future: Vec<&str> = t
+        .communes
+        .iter()
+        .filter(|c| c.is_future("2026-12-07"))
+        .map(|c| c.name.as_str())
+        .collect();
+    // Today is not the future, and a date that cannot be read is not called one.
+    assert_eq!(future, ["Thuin"]);
+}

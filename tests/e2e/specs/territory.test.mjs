@@ -109,6 +109,18 @@ test("heat map: each commune's date as dd/mm/yyyy, its completeness, and « anci
   await page.close();
 });
 
+test("a file dated after today is marked on the heat map, to be corrected", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  // Typed a month ahead: it would stay its commune's newest file until then.
+  const ahead = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await loadTerritory(page, communes(2, { edit: (s, i) => { s.profile.date = i === 0 ? ahead : monthsAgo(1); } }));
+  const date = (name) => page.locator("[data-testid=heatmap] tbody tr", { has: page.locator(`th:text-is("${name}")`) }).locator("[data-testid=assessment-date]");
+  assert.match(await date("Commune 001").textContent(), /date dans le futur : à faire corriger$/);
+  assert.doesNotMatch(await date("Commune 002").textContent(), /futur/);
+  await assertClean(page);
+  await page.close();
+});
+
 test("a score resting on few answers reads « à confirmer » on the heat map and in both exports", async () => {
   const page = await openPage(app.browser, app.server.url);
   const current = currentQuestions();

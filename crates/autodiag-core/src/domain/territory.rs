@@ -405,6 +405,13 @@ impl Commune {
             .map(|(pillar, _)| &pillar.id)
     }
 
+    /// The assessment is dated after `today`: a typo, which would make the file its commune's
+    /// newest until a file dated later still comes.
+    pub fn is_future(&self, today: &str) -> bool {
+        let date = &self.assessment.profile.date;
+        super::profile::is_iso_date(date) && date.as_str() > today
+    }
+
     /// The assessment is more than 12 months older than `today`, so its answers may no
     /// longer describe the commune.
     pub fn is_old(&self, today: &str) -> bool {
