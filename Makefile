@@ -272,9 +272,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # intelligent » calls, both languages; +0.7 KB): 718,746. A review's fixes: a lone « < 3 »
 # hidden beside another again, the contacts CSV's names left plain for lookups, the wording of
 # the territory's notices (−0.2 KB): 718,516. A file dated after today marked on the heat
-# map (+0.5 KB): 718,996.
+# map (+0.5 KB): 718,996. Thirty-seventh session: a file dated after today marked in every
+# list below the heat map, in the duties, pooling and territory CSVs and in the JSON; the
+# JSON names the communes outside the territory; the contacts CSV's sentence marks old and
+# future files (+0.5 KB): 719,505.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 719500
+DIST_BUDGET := 720000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -9,7 +9,9 @@ use crate::components::import::error_message;
 use crate::domain::content;
 use crate::domain::matching::{self, Match, Party, QuestionContacts, Thresholds};
 use crate::domain::summary::{ImportError, MAX_FILE_BYTES};
-use crate::domain::territory::{self, PoolingCandidate, SupersededReason, Territory};
+use crate::domain::territory::{
+    self, CsvMarks, DateMark, DateMarks, PoolingCandidate, SupersededReason, Territory,
+};
 use crate::domain::territory_export::ExportTexts;
 use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
@@ -432,8 +434,9 @@ fn TerritoryReport(
     // Set on screen, and used by the export as well, so the file says what the screen shows.
     let pooling_minimum = RwSignal::new(territory.with_value(Territory::default_pooling_minimum));
     let thresholds = RwSignal::new(Thresholds::default());
-    // Files more than 12 months old, marked on every list of communes below the heat map.
-    let old = old_communes(territory);
+    // Files more than 12 months old or dated in the future, marked on every list of communes
+    // below the heat map.
+    let marks = territory.with_value(|t| StoredValue::new(t.date_marks(&browser::today())));
     set_timeout(
         move || {
             rest.set(true);
@@ -496,7 +499,10 @@ fn TerritoryReport(
     // Under the count of communes loaded: the territory's communes no file has come from yet,
     // the communes on screen that are none of them, then each NIS code to check.
     let notices = territory.with_value(|t| {
-        let missing = t.not_received(content::framework());
+        let territory::RollCall {
+            not_received: missing,
+            outside,
+        } = t.roll_call(content::framework());
         (!missing.is_empty())
             .then(|| {
                 let communes = missing.join(", ");
@@ -515,7 +521,6 @@ fn TerritoryReport(
             })
             .into_iter()
             .chain({
-                let outside = t.outside(content::framework());
                 (!outside.is_empty()).then(|| {
                     let text = crate::td_plural!(
                         l,
@@ -567,10 +572,10 @@ fn TerritoryReport(
         // batch is on screen sooner.
         {reactive(move || (has_communes && rest.get()).then(|| view! {
             <Spreads territory/>
-            <Priorities territory old/>
-            <Obligations territory old/>
-            <Pooling territory minimum=pooling_minimum old/>
-            <Contacts territory thresholds old/>
+            <Priorities territory marks/>
+            <Obligations territory marks/>
+            <Pooling territory minimum=pooling_minimum marks/>
+            <Contacts territory thresholds marks/>
             <Exports territory pooling_minimum thresholds/>
         }))}
     }
@@ -839,8 +844,8 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
 #[component]
 fn Obligations(
     territory: StoredValue<Territory>,
-    /// The communes whose file is more than 12 months old.
-    old: StoredValue<Vec<String>>,
+    /// The communes whose file's date is marked: more than 12 months old, or in the future.
+    marks: StoredValue<DateMarks>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
@@ -848,7 +853,10 @@ fn Obligations(
     let counts = territory.with_value(|t| t.obligation_counts(content::framework()));
     // How many communes, then which: « Sous le minimum » and « À vérifier » alike.
     let named = |names: &[String]| {
-        let names: Vec<String> = names.iter().map(|name| dated_name(l, old, name)).collect();
+        let names: Vec<String> = names
+            .iter()
+            .map(|name| dated_name(l, marks, name))
+            .collect();
         html! {
             td {
                 strong { (names.len()) }
@@ -895,7 +903,7 @@ fn Obligations(
             t.obligations_csv(
                 content::framework(),
                 (&|id: &str| question_title(texts, id), &move |name: &str| {
-                    dated_name(l, old, name)
+                    dated_name(l, marks, name)
                 }),
                 &headers,
             )
@@ -914,8 +922,8 @@ fn Obligations(
 #[component]
 fn Priorities(
     territory: StoredValue<Territory>,
-    /// The communes whose file is more than 12 months old.
-    old: StoredValue<Vec<String>>,
+    /// The communes whose file's date is marked: more than 12 months old, or in the future.
+    marks: StoredValue<DateMarks>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
@@ -941,7 +949,7 @@ fn Priorities(
                             {(count > 0).then(|| {
                                 let chips = html! {
                                     summary { (td_string!(l, territory.priorities_show)) }
-                                    (old.with_value(|old| commune_chips(l, &communes, old)))
+                                    (marks.with_value(|marks| commune_chips(l, &communes, marks)))
                                 };
                                 view! { <details class="priority-list__communes" inner_html=chips.into_string()></details> }
                             })}
@@ -954,44 +962,40 @@ fn Priorities(
 }
 
 /// Commune names as chips: short inline labels that wrap, easier to scan than a sentence.
-/// `old` are the communes whose file is more than 12 months old, marked as the heat map marks
-/// them.
-fn commune_chips(l: Locale, names: &[String], old: &[String]) -> Markup {
+/// A commune in `marks` is marked as the heat map marks its date.
+fn commune_chips(l: Locale, names: &[String], marks: &DateMarks) -> Markup {
     html! {
         ul.chips {
             @for name in names {
-                li.chip { (name) @if old.contains(name) { (old_chip_mark(l)) } }
+                li.chip { (name) (date_chip_mark(l, marks.get(name))) }
             }
         }
     }
 }
 
-/// « ancienne (> 12 mois) » after a commune's name in a chip: its file still counts in the
-/// lists below the heat map, and an analyst must see which figure is last year's.
-fn old_chip_mark(l: Locale) -> Markup {
-    html! { " " span."chip__level chip__old" data-testid="old-chip" { (td_string!(l, territory.old_mark)) } }
+/// « ancienne (> 12 mois) » or « date dans le futur » after a commune's name in a chip: its
+/// file still counts in the lists below the heat map, and an analyst must see which figure is
+/// last year's, or dated by mistake.
+fn date_chip_mark(l: Locale, mark: Option<&DateMark>) -> Markup {
+    let (testid, text) = match mark {
+        None => return Markup::default(),
+        Some(DateMark::Old) => ("old-chip", td_string!(l, territory.old_mark)),
+        Some(DateMark::Future) => ("future-chip", td_string!(l, territory.future_mark)),
+    };
+    html! { " " span."chip__level chip__old" data-testid=(testid) { (text) } }
 }
 
 /// A commune's name in a list of names, on screen or in a CSV that leaves it: marked when its
-/// file is more than 12 months old, as its chips are.
-fn dated_name(l: Locale, old: StoredValue<Vec<String>>, name: &str) -> String {
-    if old.with_value(|old| old.iter().any(|o| o == name)) {
-        td_string!(l, territory.old_commune, commune = name.to_string()).to_string()
-    } else {
-        name.to_string()
+/// file is more than 12 months old or dated in the future, as its chips are.
+fn dated_name(l: Locale, marks: StoredValue<DateMarks>, name: &str) -> String {
+    let commune = name.to_string();
+    match marks.with_value(|marks| marks.get(name).copied()) {
+        None => commune,
+        Some(DateMark::Old) => td_string!(l, territory.old_commune, commune = commune).to_string(),
+        Some(DateMark::Future) => {
+            td_string!(l, territory.future_commune, commune = commune).to_string()
+        }
     }
-}
-
-/// The names of the communes whose file is more than 12 months old.
-fn old_communes(territory: StoredValue<Territory>) -> StoredValue<Vec<String>> {
-    let today = browser::today();
-    StoredValue::new(territory.with_value(|t| {
-        t.communes
-            .iter()
-            .filter(|c| c.is_old(&today))
-            .map(|c| c.name.clone())
-            .collect()
-    }))
 }
 
 /// Actions found in at least N communes' roadmaps: candidates for pooling.
@@ -1000,8 +1004,8 @@ fn Pooling(
     territory: StoredValue<Territory>,
     /// How many communes must share an action, as set on screen; the export uses it too.
     minimum: RwSignal<usize>,
-    /// The communes whose file is more than 12 months old.
-    old: StoredValue<Vec<String>>,
+    /// The communes whose file's date is marked: more than 12 months old, or in the future.
+    marks: StoredValue<DateMarks>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
@@ -1032,7 +1036,7 @@ fn Pooling(
                                 " " span.hint { (texts.pillar_name(&c.pillar_id)) }
                                 br;
                                 strong.pooling-list__count { (crate::td_plural!(l, territory.pooling_count, c.communes.len())) }
-                                (old.with_value(|old| commune_chips(l, &c.communes, old)))
+                                (marks.with_value(|marks| commune_chips(l, &c.communes, marks)))
                             }
                         }
                     }
@@ -1065,7 +1069,7 @@ fn Pooling(
                 framework,
                 minimum.get_untracked(),
                 (&action_title, &pillar_name, &move |name: &str| {
-                    dated_name(l, old, name)
+                    dated_name(l, marks, name)
                 }),
                 td_string!(l, territory.csv_old_mark),
                 &headers,
@@ -1105,8 +1109,8 @@ fn Contacts(
     territory: StoredValue<Territory>,
     /// The levels that make a commune ahead or behind, as set on screen; the export uses them.
     thresholds: RwSignal<Thresholds>,
-    /// The communes whose file is more than 12 months old.
-    old: StoredValue<Vec<String>>,
+    /// The communes whose file's date is marked: more than 12 months old, or in the future.
+    marks: StoredValue<DateMarks>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
@@ -1125,9 +1129,9 @@ fn Contacts(
     let shown = move || {
         let chosen = commune.get();
         if chosen.is_empty() {
-            view! { <AllMatches matches old/> }.into_any()
+            view! { <AllMatches matches marks/> }.into_any()
         } else {
-            view! { <CommuneContacts matches commune=chosen old/> }.into_any()
+            view! { <CommuneContacts matches commune=chosen marks/> }.into_any()
         }
     };
     let level_select = move |id: &'static str,
@@ -1161,14 +1165,15 @@ fn Contacts(
         ];
         let pillar_name = |id: &str| texts.pillar_name(id).to_string();
         let question = |id: &str| question_title(texts, id);
+        // A sentence is read, not looked up: its names carry their date's mark.
         let sentence = |m: &Match, learner: &Party| {
             td_string!(
                 l,
                 territory.csv_sentence,
                 question = question_title(texts, &m.question_id),
-                ahead = m.ahead.commune.clone(),
+                ahead = dated_name(l, marks, &m.ahead.commune),
                 ahead_level = m.ahead.level,
-                behind = learner.commune.clone(),
+                behind = dated_name(l, marks, &learner.commune),
                 behind_level = learner.level
             )
             .to_string()
@@ -1211,12 +1216,12 @@ fn question_title(texts: &content::Texts, id: &str) -> String {
     texts.question(id).title.clone()
 }
 
-/// Communes with their level on one question, as chips; `chosen` stands out, and `old`
-/// files are marked.
+/// Communes with their level on one question, as chips; `chosen` stands out, and the dates
+/// in `marks` are marked.
 fn party_chips<'a>(
     l: Locale,
     parties: impl IntoIterator<Item = &'a Party>,
-    (chosen, old): (&str, &[String]),
+    (chosen, marks): (&str, &DateMarks),
 ) -> Markup {
     html! {
         ul.chips {
@@ -1224,7 +1229,7 @@ fn party_chips<'a>(
                 li.chip."chip--chosen"[p.commune == chosen] {
                     (p.commune) " "
                     span.chip__level { (td_string!(l, territory.level, level = p.level)) }
-                    @if old.contains(&p.commune) { (old_chip_mark(l)) }
+                    (date_chip_mark(l, marks.get(&p.commune)))
                 }
             }
         }
@@ -1239,13 +1244,13 @@ fn contacts_table(
     l: Locale,
     texts: &'static content::Texts,
     rows: Vec<QuestionContacts<'_>>,
-    (chosen, old): (&str, StoredValue<Vec<String>>),
+    (chosen, marks): (&str, StoredValue<DateMarks>),
     (testid, title): (&'static str, String),
 ) -> Markup {
     if rows.is_empty() {
         return html! { p.hint data-testid=(testid) { (td_string!(l, territory.contacts_none)) } };
     }
-    old.with_value(|old| html! {
+    marks.with_value(|marks| html! {
         div.table-scroll tabindex="0" role="region" aria-label=(table_named(l, &title)) {
             table."data-table contacts-table" data-testid=(testid) {
                 (crate::markup::column_headers(&[
@@ -1260,9 +1265,9 @@ fn contacts_table(
                                 (question_title(texts, row.question_id))
                                 br; span.hint { (texts.pillar_name(row.pillar_id)) }
                             }
-                            td data-testid="contact-behind" { (party_chips(l, row.behind.iter().copied(), (chosen, old))) }
+                            td data-testid="contact-behind" { (party_chips(l, row.behind.iter().copied(), (chosen, marks))) }
                             td data-testid="contact-helpers" {
-                                (party_chips(l, row.helpers.iter().copied(), (chosen, old)))
+                                (party_chips(l, row.helpers.iter().copied(), (chosen, marks)))
                                 @for helper in row.helpers.iter().filter(|p| !p.note.is_empty()) {
                                     p."hint contacts__note" {
                                         (td_string!(l, territory.match_note, commune = helper.commune.clone(), note = helper.note.clone()))
@@ -1282,8 +1287,8 @@ fn contacts_table(
 fn AllMatches(
     /// The contacts found with the thresholds on screen.
     matches: Memo<Vec<Match>>,
-    /// The communes whose file is more than 12 months old.
-    old: StoredValue<Vec<String>>,
+    /// The communes whose file's date is marked: more than 12 months old, or in the future.
+    marks: StoredValue<DateMarks>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
@@ -1294,7 +1299,7 @@ fn AllMatches(
             let questions = rows.len();
             let html = html! {
                 p data-testid="match-count" { (crate::td_plural!(l, territory.contact_questions, questions)) }
-                (contacts_table(l, texts, rows, ("", old), ("contacts-table", td_string!(l, territory.contacts_title).to_string())))
+                (contacts_table(l, texts, rows, ("", marks), ("contacts-table", td_string!(l, territory.contacts_title).to_string())))
             };
             view! { <div inner_html=html.into_string()></div> }
         })
@@ -1308,8 +1313,8 @@ fn CommuneContacts(
     matches: Memo<Vec<Match>>,
     /// The commune chosen in the filter.
     commune: String,
-    /// The communes whose file is more than 12 months old.
-    old: StoredValue<Vec<String>>,
+    /// The communes whose file's date is marked: more than 12 months old, or in the future.
+    marks: StoredValue<DateMarks>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
@@ -1322,9 +1327,9 @@ fn CommuneContacts(
             let can_help = td_string!(l, territory.can_help, commune = commune.clone()).to_string();
             let html = html! {
                 h3 { (can_learn) }
-                (contacts_table(l, texts, matching::by_question(learn), (&commune, old), ("can-learn", can_learn.clone())))
+                (contacts_table(l, texts, matching::by_question(learn), (&commune, marks), ("can-learn", can_learn.clone())))
                 h3 { (can_help) }
-                (contacts_table(l, texts, matching::by_question(help), (&commune, old), ("can-help", can_help.clone())))
+                (contacts_table(l, texts, matching::by_question(help), (&commune, marks), ("can-help", can_help.clone())))
             };
             view! { <div inner_html=html.into_string()></div> }
         })
@@ -1404,21 +1409,15 @@ fn Exports(
             td_string!(l, profile.population_bands.from_20000),
             td_string!(l, profile.population_bands.over_50000),
         ];
-        let marks = (
-            td_string!(l, territory.csv_old_mark),
-            td_string!(l, results.to_confirm),
-            browser::today(),
-        );
-        let text = territory.with_value(|t| {
-            t.csv(
-                framework,
-                &names,
-                &headers,
-                &population,
-                (marks.0, marks.1, &marks.2),
-                l.as_str(),
-            )
-        });
+        let today = browser::today();
+        let marks = CsvMarks {
+            old: td_string!(l, territory.csv_old_mark),
+            to_confirm: td_string!(l, results.to_confirm),
+            future: td_string!(l, territory.future_mark),
+            today: &today,
+        };
+        let text = territory
+            .with_value(|t| t.csv(framework, &names, &headers, &population, &marks, l.as_str()));
         download_csv("territoire", &text);
     };
     // The reference names no commune: what IGRETEC can hand to every commune.

@@ -8,7 +8,9 @@ use autodiag_core::domain::content::{self, LegalLevelNames};
 use autodiag_core::domain::matching::{self, Match, Party, Thresholds};
 use autodiag_core::domain::plan::ItemStatus;
 use autodiag_core::domain::profile::PopulationBand;
-use autodiag_core::domain::territory::{self, SupersededReason, spread};
+use autodiag_core::domain::territory::{
+    self, CsvMarks, DateMark, RollCall, SupersededReason, spread,
+};
 use autodiag_core::domain::{compare, csv};
 use autodiag_core::domain::{roadmap, scoring, summary};
 use common::*;
@@ -329,7 +331,12 @@ fn plain_csv(t: &territory::Territory) -> String {
         &names,
         &headers,
         &POPULATION_NAMES,
-        ("oui", "à confirmer", "2026-06-01"),
+        &CsvMarks {
+            old: "oui",
+            to_confirm: "à confirmer",
+            future: "date dans le futur",
+            today: "2026-06-01",
+        },
         "fr",
     )
 }
@@ -1386,7 +1393,12 @@ fn the_territory_csv_speaks_the_readers_language() {
         &names,
         &headers,
         &POPULATION_NAMES,
-        ("oui", "à confirmer", "2027-06-01"),
+        &CsvMarks {
+            old: "oui",
+            to_confirm: "à confirmer",
+            future: "date dans le futur",
+            today: "2027-06-01",
+        },
         "fr",
     );
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
@@ -1409,7 +1421,12 @@ fn the_territory_csv_speaks_the_readers_language() {
         &names,
         &headers,
         &POPULATION_NAMES,
-        ("oui", "à confirmer", "2026-06-01"),
+        &CsvMarks {
+            old: "oui",
+            to_confirm: "à confirmer",
+            future: "date dans le futur",
+            today: "2026-06-01",
+        },
         "fr",
     );
     let thuin = recent
@@ -2176,7 +2193,10 @@ fn the_territorys_communes_with_no_file_yet_are_named_as_files_name_them() {
         .map(|c| c.name.as_str())
         .collect();
     assert_eq!(all.len(), 30);
-    let missing = t.not_received(framework());
+    let RollCall {
+        not_received: missing,
+        outside,
+    } = t.roll_call(framework());
     assert_eq!(missing.len(), 27, "{missing:?}");
     for name in ["Châtelet", "Les Bons Villers", "Fontaine-l'Évêque"] {
         assert!(!missing.iter().any(|m| m == name), "{name} was received");
@@ -2184,7 +2204,7 @@ fn the_territorys_communes_with_no_file_yet_are_named_as_files_name_them() {
     assert_eq!(missing[..3], ["Aiseau-Presles", "Anderlues", "Beaumont"]);
     // The fourth file names no commune of the list: said apart, so that 3 loaded and 27 not
     // received add up to the territory's 30.
-    assert_eq!(t.outside(framework()), ["Commune de Test"]);
+    assert_eq!(outside, ["Commune de Test"]);
     let json = t
         .aggregate(
             framework(),
@@ -2198,14 +2218,18 @@ fn the_territorys_communes_with_no_file_yet_are_named_as_files_name_them() {
         json.contains("\"not_received\": [\n    \"Aiseau-Presles\","),
         "{json}"
     );
+    // The export names them too: 3 + 27 + 1 is what IGRETEC loaded and awaits.
+    assert!(
+        json.contains("\"outside_territory\": [\n    \"Commune de Test\"\n  ],"),
+        "{json}"
+    );
     // A test territory of other names misses nobody.
     let t = territory::load(
         framework(),
         &files_of(&[("test.json", "Commune de Test", "", "2026-11-20")]),
         NOW,
     );
-    assert!(t.not_received(framework()).is_empty());
-    assert!(t.outside(framework()).is_empty());
+    assert_eq!(t.roll_call(framework()), RollCall::default());
 }
 
 #[test]
@@ -2270,4 +2294,51 @@ fn a_file_dated_after_today_is_marked_for_correction() {
         .collect();
     // Today is not the future, and a date that cannot be read is not called one.
     assert_eq!(future, ["Thuin"]);
+    // Every list that leaves the screen says so too: the CSV beside its date, the JSON in
+    // its own field, and the lists' names through the same marks as an old file's.
+    let csv = t.csv(
+        framework(),
+        &(1..=6).map(|i| format!("P{i}")).collect::<Vec<_>>(),
+        &[
+            "C", "N", "H", "D", "F", "R", "Q", "B", "V", "P", "À", "Ve", "O",
+        ],
+        &POPULATION_NAMES,
+        &CsvMarks {
+            old: "oui",
+            to_confirm: "à confirmer",
+            future: "date dans le futur",
+            today: "2026-12-07",
+        },
+        "fr",
+    );
+    let row = |name: &str| {
+        csv.split("\r\n")
+            .find(|line| line.starts_with(&format!("{name};")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        row("Thuin").contains(";08/12/2026 (date dans le futur);"),
+        "{csv}"
+    );
+    assert!(row("Lobbes").contains(";07/12/2026;"), "{csv}");
+    let json = t
+        .aggregate(
+            framework(),
+            Vec::new(),
+            2,
+            &EXPORT_TEXTS,
+            (NOW, "2026-12-07"),
+        )
+        .to_json();
+    let in_future = json.matches("\"date_in_future\": true").count();
+    assert_eq!(in_future, 1, "{json}");
+    assert_eq!(json.matches("\"date_in_future\": false").count(), 2);
+    // A year on, Thuin's file is neither future nor old, and Lobbes' is old.
+    let marks = t.date_marks("2026-12-07");
+    assert_eq!(marks.get("Thuin"), Some(&DateMark::Future));
+    assert_eq!(marks.get("Lobbes"), None);
+    let marks = t.date_marks("2027-12-08");
+    assert_eq!(marks.get("Thuin"), None);
+    assert_eq!(marks.get("Lobbes"), Some(&DateMark::Old));
 }

@@ -117,6 +117,12 @@ test("a file dated after today is marked on the heat map, to be corrected", asyn
   const date = (name) => page.locator("[data-testid=heatmap] tbody tr", { has: page.locator(`th:text-is("${name}")`) }).locator("[data-testid=assessment-date]");
   assert.match(await date("Commune 001").textContent(), /date dans le futur : à faire corriger$/);
   assert.doesNotMatch(await date("Commune 002").textContent(), /futur/);
+  // The exports IGRETEC sends on say it too: the CSV beside the date, the JSON in its field.
+  const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.ok(table.find((line) => line.startsWith("Commune 001;")).includes(`;${frenchDate(ahead)} (date dans le futur : à faire corriger);`), table.join("\n"));
+  assert.ok(table.find((line) => line.startsWith("Commune 002;")).includes(`;${frenchDate(monthsAgo(1))};`), table.join("\n"));
+  const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text).communes;
+  assert.deepEqual(exported.map((c) => [c.commune, c.date_in_future]), [["Commune 001", true], ["Commune 002", false]]);
   await assertClean(page);
   await page.close();
 });
@@ -271,6 +277,7 @@ test("the territory's communes that sent no file yet are named under the count, 
   assert.ok(!rows.some((r) => r.includes("Ville de")), JSON.stringify(rows));
   const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
   assert.equal(exported.not_received.length, 28);
+  assert.deepEqual(exported.outside_territory, ["Ham sur Heure"]);
   await loadTerritory(page, communes(3));
   assert.equal(await page.locator("[data-testid=not-received]").count(), 0);
   assert.equal(await page.locator("[data-testid=outside-territory]").count(), 0);
@@ -535,22 +542,24 @@ test("priorities: each bar lists its communes on demand", async () => {
   await page.close();
 });
 
-test("a file more than 12 months old is marked in every list of communes below the heat map, not only in its row", async () => {
+test("a file more than 12 months old, or dated in the future, is marked in every list of communes below the heat map, not only in its row", async () => {
   // Thuin sent last year's file: its chips in the contacts and priorities say so, where an
-  // analyst's walk counted it as this year's.
+  // analyst's walk counted it as this year's. Beaumont typed next year for this year.
   const page = await openPage(app.browser, app.server.url);
   const [lobbes, courcelles, thuin, beaumont] = contactCase();
   thuin.profile.date = monthsAgo(14);
+  beaumont.profile.date = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
   await loadTerritory(page, [lobbes, courcelles, thuin, beaumont]);
   await page.waitForSelector("[data-testid=contacts-table]");
   const behind = page.locator("[data-testid=contact-row][data-question=gou_documents_donnees] [data-testid=contact-behind] .chip");
   const chipText = (locator) => locator.evaluateAll((chips) => chips.map((c) => c.textContent.replace(/\s+/g, " ").trim()));
-  assert.deepEqual(await chipText(behind), ["Beaumont niveau 1", "Thuin niveau 1 ancienne (> 12 mois)"]);
+  assert.deepEqual(await chipText(behind), ["Beaumont niveau 1 date dans le futur : à faire corriger", "Thuin niveau 1 ancienne (> 12 mois)"]);
   const governance = page.locator("[data-testid=priority][data-pillar=gouvernance]");
   await governance.locator("summary").click();
   const marked = await chipText(governance.locator(".chip"));
   assert.ok(marked.includes("Thuin ancienne (> 12 mois)"), JSON.stringify(marked));
-  assert.ok(marked.includes("Beaumont"), JSON.stringify(marked));
+  assert.ok(marked.includes("Beaumont date dans le futur : à faire corriger"), JSON.stringify(marked));
+  assert.ok(marked.includes("Lobbes"), JSON.stringify(marked));
   // The duties table, and the lists of communes in the CSVs IGRETEC sends on, mark it too: a
   // committee called Thuin about last year's gap. The contacts CSV keeps one plain name per
   // cell, for a spreadsheet's lookups.
@@ -562,6 +571,14 @@ test("a file more than 12 months old is marked in every list of communes below t
     assert.ok(text.includes(dated), `${button}: ${text}`);
     assert.doesNotMatch(text, /Thuin(?! \(diagnostic datant de plus de 12 mois\))[;,"\r]/, `${button}: Thuin unmarked`);
     assert.doesNotMatch(text, /(Beaumont|Lobbes|Courcelles) \(diagnostic/, `${button}: a recent file marked`);
+  }
+  assert.match(await duties.textContent(), /Beaumont \(date dans le futur : à faire corriger\)/);
+  // The contacts CSV marks names only in its sentence, which is read and not looked up.
+  const contacts = (await downloadText(page, "[data-testid=export-matches]")).text.split("\r\n").filter((line) => line.includes("Thuin"));
+  assert.ok(contacts.length > 0);
+  for (const line of contacts) {
+    assert.match(line, /;Thuin;/, `a plain cell: ${line}`);
+    assert.match(line, /Thuin \(diagnostic datant de plus de 12 mois\)[^;]*$/, `the sentence marks it: ${line}`);
   }
   await assertClean(page);
   await page.close();

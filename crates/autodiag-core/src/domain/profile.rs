@@ -214,7 +214,8 @@ impl Profile {
         if !self.date.is_empty() && !is_iso_date(&self.date) {
             problems.push((ProfileField::Date, ProfileError::DateInvalid));
         } else if self.date.as_str() > today {
-            // ISO dates compare as text.
+            // `is_after`, with the date already read: calling it here cost the first load
+            // 0.3 KB. ISO dates compare as text.
             problems.push((ProfileField::Date, ProfileError::DateInFuture));
         }
         if let Some(fte) = self.digital_staff_fte
@@ -363,6 +364,11 @@ pub fn is_iso_date(text: &str) -> bool {
         _ => return false,
     };
     text[..4].bytes().all(|b| b.is_ascii_digit()) && (1..=days_in_month).contains(&day)
+}
+
+/// Whether `date` is a real day after `today` (`YYYY-MM-DD`): ISO dates compare as text.
+pub fn is_after(date: &str, today: &str) -> bool {
+    is_iso_date(date) && date > today
 }
 
 /// Whether `date` lies more than `months` months before `today`, both `YYYY-MM-DD`. A date

@@ -46,6 +46,16 @@ pub struct Commune {
     pub other_respondents: usize,
 }
 
+/// How the territory's CSV words its marks, in the reader's language, and the reader's day
+/// (`YYYY-MM-DD`) they are judged on: see [`Territory::csv`].
+#[derive(Debug, Clone, Copy)]
+pub struct CsvMarks<'a> {
+    pub old: &'a str,
+    pub to_confirm: &'a str,
+    pub future: &'a str,
+    pub today: &'a str,
+}
+
 /// Names an id (an action's, a pillar's) as the screen does.
 pub type Namer = dyn Fn(&str) -> String;
 
@@ -408,8 +418,7 @@ impl Commune {
     /// The assessment is dated after `today`: a typo, which would make the file its commune's
     /// newest until a file dated later still comes.
     pub fn is_future(&self, today: &str) -> bool {
-        let date = &self.assessment.profile.date;
-        super::profile::is_iso_date(date) && date.as_str() > today
+        super::profile::is_after(&self.assessment.profile.date, today)
     }
 
     /// The assessment is more than 12 months older than `today`, so its answers may no
@@ -417,6 +426,39 @@ impl Commune {
     pub fn is_old(&self, today: &str) -> bool {
         older_than_12_months(&self.assessment.profile.date, today)
     }
+
+    /// What its name carries wherever the territory lists it, on `today`.
+    pub fn date_mark(&self, today: &str) -> Option<DateMark> {
+        if self.is_future(today) {
+            Some(DateMark::Future)
+        } else if self.is_old(today) {
+            Some(DateMark::Old)
+        } else {
+            None
+        }
+    }
+}
+
+/// Why a commune's name is marked in every list of the territory: its file's date, which an
+/// analyst must see before quoting its answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateMark {
+    /// More than 12 months old: its answers may no longer describe the commune.
+    Old,
+    /// After the reader's day: a typo, to have corrected.
+    Future,
+}
+
+/// The communes whose name is marked, by name ([`Territory::date_marks`]).
+pub type DateMarks = LiteMap<String, DateMark>;
+
+/// The territory's communes split by `content/communes.toml`: see [`Territory::roll_call`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RollCall {
+    /// The communes of the list with no file on screen, in the list's order.
+    pub not_received: Vec<String>,
+    /// The communes on screen that are none of the list's, in the screen's order.
+    pub outside: Vec<String>,
 }
 
 /// Whether `date` lies more than 12 months before `today`, both `YYYY-MM-DD`. Exactly 12
@@ -659,34 +701,39 @@ impl Territory {
     }
 
     /// The communes of `content/communes.toml` with no summary on screen, in its order, each
-    /// known as a file's commune is (« Ville de Châtelet » is Châtelet). None when no commune
-    /// on screen is one of them: a test territory of other names misses nobody.
-    pub fn not_received(&self, framework: &Framework) -> Vec<String> {
-        let missing: Vec<String> = official_names(framework)
-            .into_iter()
-            .filter(|(key, _)| !self.communes.iter().any(|c| c.key == *key))
-            .map(|(_, name)| name)
-            .collect();
-        if missing.len() < framework.communes.len() {
-            missing
-        } else {
-            Vec::new()
+    /// known as a file's commune is (« Ville de Châtelet » is Châtelet), and the communes on
+    /// screen that are none of them, in the screen's order (a name written another way leaves
+    /// its commune « not received » too, so both are said). Both empty when no commune on
+    /// screen is one of the list's: a test territory of other names misses nobody.
+    pub fn roll_call(&self, framework: &Framework) -> RollCall {
+        let official = official_names(framework);
+        let listed = |c: &Commune| official.iter().any(|(key, _)| c.key == *key);
+        if !self.communes.iter().any(listed) {
+            return RollCall::default();
+        }
+        RollCall {
+            not_received: official
+                .iter()
+                .filter(|(key, _)| !self.communes.iter().any(|c| c.key == *key))
+                .map(|(_, name)| name.clone())
+                .collect(),
+            outside: self
+                .communes
+                .iter()
+                .filter(|c| !listed(c))
+                .map(|c| c.name.clone())
+                .collect(),
         }
     }
 
-    /// The communes on screen that are none of `content/communes.toml`'s, in the screen's
-    /// order: a name written another way leaves its commune « not received » too. None when no
-    /// commune on screen is one of them, as for [`Territory::not_received`].
-    pub fn outside(&self, framework: &Framework) -> Vec<String> {
-        let official = official_names(framework);
-        let (inside, outside): (Vec<&Commune>, Vec<&Commune>) = self
-            .communes
-            .iter()
-            .partition(|c| official.iter().any(|(key, _)| c.key == *key));
-        if inside.is_empty() {
-            return Vec::new();
-        }
-        outside.into_iter().map(|c| c.name.clone()).collect()
+    /// The communes whose name is marked ([`Commune::date_mark`]), by name: every list below
+    /// the heat map looks each of its names up, so the map is sorted once rather than scanned.
+    pub fn date_marks(&self, today: &str) -> DateMarks {
+        crate::sort::ordered_map(
+            self.communes
+                .iter()
+                .filter_map(|c| Some((c.name.clone(), c.date_mark(today)?))),
+        )
     }
 
     /// NIS codes that more than one commune on screen carries, each with those communes'
@@ -839,8 +886,9 @@ impl Territory {
     /// score is to confirm. `pillar_names` follow the framework's order; `headers` name the
     /// other columns in that order.
     /// The communes as CSV. The last two headers name the référentiel version and the mark of
-    /// an assessment more than 12 months before `today`, which reads `old`. A score to confirm
-    /// is followed by `to_confirm`, so that a spreadsheet's averages leave it out as the
+    /// an assessment more than 12 months before `marks.today`, which reads `marks.old`. A date
+    /// after that day is followed by `marks.future`, as the heat map marks it, and a score to
+    /// confirm by `marks.to_confirm`, so that a spreadsheet's averages leave it out as the
     /// screen's median does.
     pub fn csv(
         &self,
@@ -848,9 +896,15 @@ impl Territory {
         pillar_names: &[String],
         headers: &[&str; 13],
         population_names: &[&str; 5],
-        (old, to_confirm, today): (&str, &str, &str),
+        marks: &CsvMarks,
         lang: &str,
     ) -> String {
+        let CsvMarks {
+            old,
+            to_confirm,
+            future,
+            today,
+        } = *marks;
         let mut csv = super::csv::Csv::new();
         let mut header: Vec<String> = headers[..9].iter().map(|h| h.to_string()).collect();
         header.extend(pillar_names.iter().cloned());
@@ -874,7 +928,14 @@ impl Territory {
                 commune.name.clone(),
                 commune.assessment.profile.nis_code.clone(),
                 population.unwrap_or_default(),
-                super::profile::display_date(&commune.assessment.profile.date, lang),
+                {
+                    let date = super::profile::display_date(&commune.assessment.profile.date, lang);
+                    if commune.is_future(today) {
+                        format!("{date} ({future})")
+                    } else {
+                        date
+                    }
+                },
                 commune.file.clone(),
                 commune.respondent(),
                 commune.completeness(framework).0.to_string(),

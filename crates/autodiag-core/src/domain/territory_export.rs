@@ -19,6 +19,9 @@ pub struct Aggregate {
     /// The communes of the territory (`content/communes.toml`) with no file loaded, as the
     /// screen's « Pas encore reçu » lists them; empty when none loaded is one of them.
     pub not_received: Vec<String>,
+    /// The communes loaded that are none of the territory's, as the screen names them: a name
+    /// written another way leaves its commune in `not_received` too.
+    pub outside_territory: Vec<String>,
     /// Per pillar, in framework order.
     pub spreads: Vec<PillarSpread>,
     pub common_priorities: Vec<PriorityCount>,
@@ -54,6 +57,8 @@ pub struct AggregateCommune {
     pub framework_version: String,
     /// Assessed more than 12 months before the export: the screen marks it « ancienne ».
     pub older_than_12_months: bool,
+    /// Dated after the day of the export: a typo to have corrected, which the screen marks.
+    pub date_in_future: bool,
     /// How many people the file speaks for: more than one for a workshop's synthesis.
     pub respondents: u32,
     /// Whom to call: the respondent, or a synthesis's participants ([`Commune::respondent`]).
@@ -139,6 +144,10 @@ impl Territory {
         (generated_at, today): (&str, &str),
     ) -> Aggregate {
         let pillar_ids: Vec<&String> = framework.pillars.iter().map(|p| &p.id).collect();
+        let super::territory::RollCall {
+            not_received,
+            outside: outside_territory,
+        } = self.roll_call(framework);
         Aggregate {
             format: "autodiag-territory",
             generated_at: generated_at.to_string(),
@@ -166,6 +175,7 @@ impl Territory {
                         focus_pillars: c.focus.clone(),
                         framework_version: c.framework_version.clone(),
                         older_than_12_months: c.is_old(today),
+                        date_in_future: c.is_future(today),
                         respondents: c.assessment.profile.consolidated_respondents.max(1),
                         respondent: c.respondent(),
                         duties_below: c.duties_below,
@@ -173,7 +183,8 @@ impl Territory {
                     }
                 })
                 .collect(),
-            not_received: self.not_received(framework),
+            not_received,
+            outside_territory,
             spreads: pillar_ids
                 .iter()
                 .zip(self.spreads(framework))
@@ -268,6 +279,7 @@ impl Aggregate {
             out.text("framework_version", &commune.framework_version);
             out.key("older_than_12_months")
                 .boolean(commune.older_than_12_months);
+            out.key("date_in_future").boolean(commune.date_in_future);
             out.key("respondents").whole(u64::from(commune.respondents));
             out.text("respondent", &commune.respondent);
             out.key("duties_below").whole(commune.duties_below as u64);
@@ -276,6 +288,8 @@ impl Aggregate {
             out.close('}');
         });
         out.key("not_received").strings(&self.not_received);
+        out.key("outside_territory")
+            .strings(&self.outside_territory);
         out.key("spreads").list(&self.spreads, |out, spread| {
             out.open('{');
             out.text("pillar_id", &spread.pillar_id);
