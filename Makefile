@@ -275,9 +275,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # map (+0.5 KB): 718,996. Thirty-seventh session: a file dated after today marked in every
 # list below the heat map, in the duties, pooling and territory CSVs and in the JSON; the
 # JSON names the communes outside the territory; the contacts CSV's sentence marks old and
-# future files (+0.5 KB): 719,505.
+# future files (+0.5 KB): 719,505. The scores table's median gives its own count of communes
+# when fewer than its header's, and says why a pillar has none (+0.9 KB): 720,407.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 720000
+DIST_BUDGET := 720500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -348,7 +348,7 @@ pub fn ScoresTable(
     /// The territory's median per pillar, under its label, when a reference is loaded: the
     /// charts draw it, and this table gives it as a number.
     #[prop(default = None)]
-    median: Option<(String, Vec<Option<u8>>)>,
+    median: Option<(String, Vec<String>)>,
 ) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
@@ -392,7 +392,7 @@ pub fn ScoresTable(
                         }
                         @if let Some((name, values)) = &median {
                             td data-label=(label(name)) data-testid="median-cell" {
-                                @match values.get(index).copied().flatten() { Some(value) => (value), None => "—" }
+                                (values.get(index).map_or("—", String::as_str))
                             }
                         }
                     }

@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::chart::{Bars, Radar, Series};
 use crate::domain::content;
-use crate::domain::reference::{self, CarriedOver, Reached, Reference, ReferenceError};
+use crate::domain::reference::{self, CarriedOver, MedianCell, Reached, Reference, ReferenceError};
 use crate::erased::{handler, reactive};
 use crate::i18n::*;
 use crate::state::AppState;
@@ -16,10 +16,33 @@ pub fn kept_reference() -> Option<Reference> {
     reference::parse(content::framework(), json.as_bytes()).ok()
 }
 
-/// The territory's median under its label, as a column of the scores table.
-pub fn median_column(reference: &Reference) -> (String, Vec<Option<u8>>) {
-    let median = median_series(reference);
-    (median.label, median.values)
+/// The territory's median under its label, as a column of the scores table: a cell whose
+/// median counts fewer communes than the label gives its own count, and an empty one says why.
+pub fn median_column(reference: &Reference) -> (String, Vec<String>) {
+    let l = crate::state::locale();
+    let cells = reference
+        .median_cells()
+        .into_iter()
+        .map(|cell| match cell {
+            MedianCell::Median {
+                median,
+                fewer: None,
+            } => median.to_string(),
+            MedianCell::Median {
+                median,
+                fewer: Some(communes),
+            } => td_string!(
+                l,
+                results.median_fewer,
+                median = median,
+                communes = communes
+            )
+            .to_string(),
+            MedianCell::LeftOut => td_string!(l, results.median_left_out).to_string(),
+            MedianCell::TooFew => td_string!(l, results.median_too_few).to_string(),
+        })
+        .collect();
+    (median_series(reference).label, cells)
 }
 
 /// The territory's median, as a second series for the charts.

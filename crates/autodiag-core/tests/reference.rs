@@ -2,7 +2,7 @@
 //! suppressed, nothing of any input file in the output) and its validation.
 
 mod common;
-use autodiag_core::domain::reference::{self, Count, Reference, ReferenceError};
+use autodiag_core::domain::reference::{self, Count, MedianCell, Reference, ReferenceError};
 use autodiag_core::domain::{summary, territory};
 use common::*;
 use std::collections::BTreeSet;
@@ -406,6 +406,41 @@ fn quartiles_need_five_scores() {
             _ => assert!(pillar.quartiles.is_none(), "{pillar:?}"),
         }
     }
+}
+
+#[test]
+fn a_median_cell_gives_its_own_count_when_fewer_communes_than_the_file_and_says_why_there_is_none()
+{
+    let mut r = reference_of(8).unwrap();
+    r.pillars[0].communes = Count::Exact(8);
+    r.pillars[0].quartiles = Some([30, 45, 60]);
+    r.pillars[1].communes = Count::Exact(6);
+    r.pillars[1].quartiles = Some([20, 35, 50]);
+    r.pillars[2].communes = Count::Exact(4);
+    r.pillars[2].quartiles = None;
+    r.pillars[3].quartiles = None;
+    r.carried_over = Some(reference::CarriedOver {
+        from_version: "2.7.0".into(),
+        questions_left_out: 1,
+        pillars_left_out: vec![r.pillars[3].pillar_id.clone()],
+    });
+    let cells = r.median_cells();
+    assert_eq!(cells.len(), 6);
+    assert_eq!(
+        cells[..4],
+        [
+            MedianCell::Median {
+                median: 45,
+                fewer: None
+            },
+            MedianCell::Median {
+                median: 35,
+                fewer: Some(6)
+            },
+            MedianCell::TooFew,
+            MedianCell::LeftOut,
+        ]
+    );
 }
 
 /// The reference as IGRETEC exported it under référentiel 2.7.0: the two questions whose

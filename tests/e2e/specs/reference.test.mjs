@@ -92,7 +92,13 @@ test("a commune loads the reference: the median on both charts, each question's 
   assert.equal(headers.at(-1), median);
   const medians = await page.locator("[data-testid=scores-table] [data-testid=median-cell]").allTextContents();
   assert.equal(medians.length, 6);
-  assert.ok(medians.every((m) => /^\d{1,3}$/.test(m.trim())), medians.join(" | "));
+  // A pillar whose median counts fewer communes than the 30 of the header gives its own count.
+  const pillars = JSON.parse(fs.readFileSync(file, "utf8")).pillars;
+  medians.forEach((cell, i) => {
+    const { communes: count, quartiles } = pillars[i];
+    const form = !quartiles ? /^— \(trop peu de communes\)$/ : count === 30 ? /^\d{1,3}$/ : new RegExp(`^\\d{1,3} \\(${count} communes\\)$`);
+    assert.match(cell.trim(), form, medians.join(" | "));
+  });
   const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
   // A count, or the range the file's counts allow when some were too few to show.
   const forms = /^(\d+|au plus \d+|entre \d+ et \d+) communes? sur 30 (a|ont) atteint (le niveau [2-5]|le minimum légal \(niveau 2\))$/;
@@ -167,6 +173,8 @@ test("a reference made under an earlier référentiel keeps what still means the
   reference.framework.version = "2.7.0";
   const old = { eco_marches_publicite: "eco_marches_pme", gou_documents_donnees: "gou_information_donnees", qdv_cpas_concertation: "qdv_commune_cpas" };
   for (const q of reference.questions) q.question_id = old[q.question_id] ?? q.question_id;
+  // Five communes' mobility scores were to confirm: left out of its median.
+  reference.pillars[0].communes = 25;
   await page.setInputFiles("[data-testid=reference-input]", writeFiles([["reference-2.7.0.json", reference]]));
   await page.locator("[data-testid=reference-carried]").waitFor();
   assert.equal(
@@ -178,6 +186,15 @@ test("a reference made under an earlier référentiel keeps what still means the
   await page.waitForFunction(() => document.querySelector("[data-testid=radar-chart] svg")?.innerHTML.includes("Médiane Charleroi Métropole"));
   const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
   assert.ok(reached.some((t) => /communes? sur 30/.test(t)), reached.join(" | "));
+  // The scores table says which median counts fewer communes than its header, and why a
+  // pillar has none.
+  const cells = await page.locator("[data-testid=scores-table] [data-testid=median-cell]").allTextContents();
+  assert.match(cells[0], /^\d{1,3} \(25 communes\)$/, cells.join(" | "));
+  assert.deepEqual([cells[1], cells[2], cells[4]], Array(3).fill("— (une question a changé)"), cells.join(" | "));
+  for (const i of [3, 5]) {
+    const count = reference.pillars[i].communes;
+    assert.match(cells[i], count === 30 ? /^\d{1,3}$/ : new RegExp(`^\\d{1,3} \\(${count} communes\\)$`), cells.join(" | "));
+  }
   // Kept for the next visit, read the same way.
   await page.reload();
   await page.locator("[data-testid=reference-carried]").waitFor();

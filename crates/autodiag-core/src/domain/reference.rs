@@ -440,12 +440,45 @@ pub fn compared_level(framework: &Framework, question: &str, level: u8) -> (u8, 
     }
 }
 
+/// One pillar's cell in a table of the territory's medians: see [`Reference::median_cells`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MedianCell {
+    /// The median, and how many communes it counts when fewer than the file's: a commune's
+    /// score to confirm is left out of its pillar's spread.
+    Median { median: u8, fewer: Option<u32> },
+    /// Carried over from an earlier référentiel, in which one of its questions changed.
+    LeftOut,
+    /// Fewer than [`MIN_COMMUNES`] communes have a sure score on it.
+    TooFew,
+}
+
 impl Reference {
     /// The territory's median score per pillar, in framework order.
     pub fn medians(&self) -> Vec<Option<u8>> {
         self.pillars
             .iter()
             .map(|p| p.quartiles.map(|[_, median, _]| median))
+            .collect()
+    }
+
+    /// Per pillar, in framework order, what a table of medians says: the median with its own
+    /// count of communes when that is not the file's, or why there is none. The file's count
+    /// heads the column, and « 30 communes » over a median of 22 misread.
+    pub fn median_cells(&self) -> Vec<MedianCell> {
+        let left_out: &[String] = self
+            .carried_over
+            .as_ref()
+            .map_or(&[], |c| &c.pillars_left_out);
+        self.pillars
+            .iter()
+            .map(|p| match p.quartiles {
+                Some([_, median, _]) => MedianCell::Median {
+                    median,
+                    fewer: p.communes.exact().filter(|count| *count < self.communes),
+                },
+                None if left_out.contains(&p.pillar_id) => MedianCell::LeftOut,
+                None => MedianCell::TooFew,
+            })
             .collect()
     }
 
