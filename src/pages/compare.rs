@@ -1,7 +1,7 @@
 //! Before and after: two assessments of a commune side by side.
 
 use crate::chart::{self, Radar, Series};
-use crate::components::chart_figure::{to_confirm_text, warning_badge};
+use crate::components::chart_figure::to_confirm_text;
 use crate::components::import::ImportArea;
 use crate::domain::compare;
 use crate::domain::content;
@@ -12,6 +12,7 @@ use crate::i18n::*;
 use crate::pages::results::choice_text;
 use crate::state::AppState;
 use leptos::prelude::*;
+use maud::html;
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
@@ -198,20 +199,20 @@ pub fn ComparePage() -> impl IntoView {
             }
         });
         let other_commune = (!same_commune).then(|| {
-            view! {
-                <p class="notice notice--warning" data-testid="compare-other-commune">
-                    {td_string!(l, compare.other_commune, before = b.profile.display_name(), after = a.profile.display_name())}
-                </p>
+            html! {
+                p."notice notice--warning" data-testid="compare-other-commune" {
+                    (td_string!(l, compare.other_commune, before = b.profile.display_name(), after = a.profile.display_name()))
+                }
             }
         });
         let pillars = compare::pillar_deltas(framework, &b, &a);
         // Scores over different questions are no evolution: say so before the numbers.
         let changed: usize = pillars.iter().map(|p| p.one_sided).sum();
         let changed_notice = (changed > 0).then(|| {
-            view! {
-                <p class="notice notice--info" data-testid="compare-changed">
-                    {crate::td_plural!(l, compare.changed_notice, changed)}
-                </p>
+            html! {
+                p."notice notice--info" data-testid="compare-changed" {
+                    (crate::td_plural!(l, compare.changed_notice, changed))
+                }
             }
         });
         // Not the same people: part of the change may be who answered, not the commune.
@@ -224,10 +225,10 @@ pub fn ComparePage() -> impl IntoView {
                     Authorship::Respondent(who) => who,
                     _ => x.profile.display_name(),
                 };
-                view! {
-                    <p class="notice notice--info" data-testid="compare-respondents">
-                        {td_string!(l, compare.respondents_differ, before = who(before_by, &b), after = who(after_by, &a))}
-                    </p>
+                html! {
+                    p."notice notice--info" data-testid="compare-respondents" {
+                        (td_string!(l, compare.respondents_differ, before = who(before_by, &b), after = who(after_by, &a)))
+                    }
                 }
             });
         let questions = compare::question_deltas(framework, &b, &a);
@@ -279,14 +280,14 @@ pub fn ComparePage() -> impl IntoView {
             label(td_string!(l, compare.after)),
             label(td_string!(l, compare.delta)),
         );
-        let delta = move |d: Option<i16>| {
+        let delta = |d: Option<i16>| {
             let (class, text) = match d {
-                Some(d) if d > 0 => ("delta--up", format!("+{d}")),
-                Some(d) if d < 0 => ("delta--down", d.to_string()),
-                Some(_) => ("", "0".to_string()),
-                None => ("", "—".to_string()),
+                Some(d) if d > 0 => (Some("delta--up"), format!("+{d}")),
+                Some(d) if d < 0 => (Some("delta--down"), d.to_string()),
+                Some(_) => (None, "0".to_string()),
+                None => (None, "—".to_string()),
             };
-            view! { <td class=class data-label=delta_label.clone()>{text}</td> }
+            html! { td class=[class] data-label=(delta_label) { (text) } }
         };
         // What became of the earlier round's plan, before its objectives are evaluated.
         let plan = b.roadmap.as_ref().filter(|_| same_commune && !backwards).map(|r| {
@@ -298,10 +299,10 @@ pub fn ComparePage() -> impl IntoView {
                 .filter(|i| i.done_by(a.roadmap.as_ref()))
                 .count();
             let date = crate::browser::format_date(&b.profile.date, state.lang_code(), false);
-            view! {
-                <p data-testid="compare-roadmap">
-                    {crate::td_plural!(l, compare.roadmap_done, done, total = r.items.len(), date = date)}
-                </p>
+            html! {
+                p data-testid="compare-roadmap" {
+                    (crate::td_plural!(l, compare.roadmap_done, done, total = r.items.len(), date = date))
+                }
             }
         });
         // The earlier assessment's roadmap was the plan: its PST objectives, evaluated by the later one.
@@ -318,60 +319,64 @@ pub fn ComparePage() -> impl IntoView {
                 </p>
             }
         });
+        // Read-only but for two buttons: the rest is HTML strings (src/markup.rs).
+        let before_plan = html! { (other_commune.unwrap_or_default()) (plan.unwrap_or_default()) };
+        let after_plan = html! {
+            (others_answered.unwrap_or_default())
+            (changed_notice.unwrap_or_default())
+            figure.chart data-testid="compare-radar" {
+                div.chart__svg { (maud::PreEscaped(radar)) }
+            }
+            // On a phone each row reads as a card, each cell named (`data-table--stack`): the
+            // evolution was cut off at the screen's edge.
+            table."data-table data-table--stack" data-testid="pillar-deltas" {
+                caption { (td_string!(l, compare.pillars_caption)) }
+                (crate::markup::column_headers(&[
+                    td_string!(l, results.col_pillar),
+                    td_string!(l, compare.before),
+                    td_string!(l, compare.after),
+                    td_string!(l, compare.delta),
+                ]))
+                tbody {
+                    @for p in &pillars {
+                        tr {
+                            th scope="row" {
+                                (texts.pillar_name(&p.pillar_id))
+                                @if p.one_sided > 0 { (crate::markup::warning_badge(td_string!(l, compare.changed_badge))) }
+                            }
+                            td data-label=(before_label) { (score(p.before, p.before_to_confirm)) }
+                            td data-label=(after_label) { (score(p.after, p.after_to_confirm)) }
+                            (delta(p.delta))
+                        }
+                    }
+                }
+            }
+            table."data-table data-table--stack" data-testid="question-deltas" {
+                caption { (td_string!(l, compare.questions_caption)) }
+                (crate::markup::column_headers(&[
+                    td_string!(l, results.col_question),
+                    td_string!(l, compare.before),
+                    td_string!(l, compare.after),
+                    td_string!(l, compare.delta),
+                ]))
+                tbody {
+                    @for q in &questions {
+                        tr {
+                            th scope="row" { (texts.questions.get(&q.question_id).map_or("", |t| t.title.as_str())) }
+                            td data-label=(before_label) { (choice_text(state, &q.question_id, q.before)) }
+                            td data-label=(after_label) { (choice_text(state, &q.question_id, q.after)) }
+                            (delta(q.delta.map(i16::from)))
+                        }
+                    }
+                }
+            }
+        };
         view! {
             {pair}
             {reversed}
-            {other_commune}
-            {plan}
+            <div inner_html=before_plan.into_string()></div>
             {evaluate}
-            {others_answered}
-            {changed_notice}
-            <figure class="chart" data-testid="compare-radar">
-                <div class="chart__svg" inner_html=radar></div>
-            </figure>
-            // On a phone each row reads as a card, each cell named (`data-table--stack`): the
-            // evolution was cut off at the screen's edge.
-            <table class="data-table data-table--stack" data-testid="pillar-deltas">
-                <caption>{td_string!(l, compare.pillars_caption)}</caption>
-                <thead><tr>
-                    <th scope="col">{td_string!(l, results.col_pillar)}</th>
-                    <th scope="col">{td_string!(l, compare.before)}</th>
-                    <th scope="col">{td_string!(l, compare.after)}</th>
-                    <th scope="col">{td_string!(l, compare.delta)}</th>
-                </tr></thead>
-                <tbody>
-                    {pillars.into_iter().map(|p| view! {
-                        <tr>
-                            <th scope="row">
-                                {texts.pillar_name(&p.pillar_id).to_string()}
-                                {(p.one_sided > 0).then(|| warning_badge(td_string!(l, compare.changed_badge)))}
-                            </th>
-                            <td data-label=before_label.clone()>{score(p.before, p.before_to_confirm)}</td>
-                            <td data-label=after_label.clone()>{score(p.after, p.after_to_confirm)}</td>
-                            {delta(p.delta)}
-                        </tr>
-                    }).collect_any_view()}
-                </tbody>
-            </table>
-            <table class="data-table data-table--stack" data-testid="question-deltas">
-                <caption>{td_string!(l, compare.questions_caption)}</caption>
-                <thead><tr>
-                    <th scope="col">{td_string!(l, results.col_question)}</th>
-                    <th scope="col">{td_string!(l, compare.before)}</th>
-                    <th scope="col">{td_string!(l, compare.after)}</th>
-                    <th scope="col">{td_string!(l, compare.delta)}</th>
-                </tr></thead>
-                <tbody>
-                    {questions.into_iter().map(|q| view! {
-                        <tr>
-                            <th scope="row">{texts.questions.get(&q.question_id).map_or_else(String::new, |t| t.title.clone())}</th>
-                            <td data-label=before_label.clone()>{choice_text(state, &q.question_id, q.before)}</td>
-                            <td data-label=after_label.clone()>{choice_text(state, &q.question_id, q.after)}</td>
-                            {delta(q.delta.map(i16::from))}
-                        </tr>
-                    }).collect_any_view()}
-                </tbody>
-            </table>
+            <div inner_html=after_plan.into_string()></div>
         }
         .into_any()
     };
