@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
+use maud::html;
 
 /// The export's words in the interface language.
 fn words() -> PstWords<'static> {
@@ -415,28 +416,32 @@ fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
             aria: td_string!(l, pst.reword_aria_operational, number = number),
             strategic: false,
         };
+        // Read-only but for the heading's editor: the rest is an HTML string (src/markup.rs).
+        let facts = html! {
+            p.pst-fiche__tags {
+                span.chip { (first.volet) }
+                @if !first.legal.is_empty() { " " span."chip chip--legal" data-testid="pst-legal" { (td_string!(l, pst.csv.legal)) } }
+            }
+            dl.pst-fiche__facts {
+                @if !first.legal.is_empty() {
+                    dt { (td_string!(l, pst.legal_basis)) }
+                    dd data-testid="pst-legal-basis" { (first.legal) }
+                }
+                dt { (td_string!(l, pst.indicator)) }
+                dd data-testid="pst-indicator" { (first.indicator) }
+                dt { (td_string!(l, pst.current)) }
+                dd { @if first.current_level.is_empty() { (td_string!(l, pst.no_level)) } @else { (first.current_level) } }
+                dt { (td_string!(l, pst.target)) }
+                dd { (first.target_level) }
+                @if evaluated {
+                    dt { (td_string!(l, pst.evaluation)) }
+                    dd data-testid="pst-evaluation" { (first.evaluation) }
+                }
+            }
+        };
         view! {
             <ObjectiveHeading words wording=first.operational.clone() key=first.question_id.clone()/>
-            <p class="pst-fiche__tags">
-                <span class="chip">{first.volet.clone()}</span>
-                {(!first.legal.is_empty()).then(|| view! { <span class="chip chip--legal" data-testid="pst-legal">{td_string!(l, pst.csv.legal)}</span> })}
-            </p>
-            <dl class="pst-fiche__facts">
-                {(!first.legal.is_empty()).then(|| view! {
-                    <dt>{td_string!(l, pst.legal_basis)}</dt>
-                    <dd data-testid="pst-legal-basis">{first.legal.clone()}</dd>
-                })}
-                <dt>{td_string!(l, pst.indicator)}</dt>
-                <dd data-testid="pst-indicator">{first.indicator.clone()}</dd>
-                <dt>{td_string!(l, pst.current)}</dt>
-                <dd>{if first.current_level.is_empty() { td_string!(l, pst.no_level).to_string() } else { first.current_level.clone() }}</dd>
-                <dt>{td_string!(l, pst.target)}</dt>
-                <dd>{first.target_level.clone()}</dd>
-                {evaluated.then(|| view! {
-                    <dt>{td_string!(l, pst.evaluation)}</dt>
-                    <dd data-testid="pst-evaluation">{first.evaluation.clone()}</dd>
-                })}
-            </dl>
+            <div inner_html=facts.into_string()></div>
         }
     });
     // Each fiche's table is its own landmark: named after its objective, not all « Action ».
@@ -448,50 +453,51 @@ fn Fiche(rows: Vec<PstRow>, evaluated: bool) -> impl IntoView {
     // « Responsable : » before a stacked cell, as the other stacked tables write it.
     let colon = td_string!(l, shell.colon);
     let label = move |name: &str| format!("{name}{colon}");
+    let table = html! {
+        div.table-scroll tabindex="0" role="region" aria-label=(table_label) {
+            // On a phone each action reads as a card, each cell named: the owner and the due
+            // date were off the screen's edge.
+            table."pst-actions data-table--stack" {
+                (crate::markup::column_headers(&[
+                    td_string!(l, pst.csv.action),
+                    td_string!(l, pst.csv.first_step),
+                    td_string!(l, pst.csv.owner),
+                    td_string!(l, pst.csv.due),
+                    td_string!(l, pst.csv.horizon),
+                    td_string!(l, pst.csv.effort),
+                    td_string!(l, pst.csv.cost),
+                ]))
+                tbody {
+                    @for row in &rows {
+                        tr {
+                            th scope="row" {
+                                (row.action)
+                                // Only the poolable ones are marked: a column of « non » said little.
+                                @if row.pooled == td_string!(l, pst.yes) {
+                                    span."chip pst-actions__pooled" { (td_string!(l, pst.csv.pooled)) }
+                                }
+                                // As the roadmap, the report and the CSV say it: a done action
+                                // must not read as still to do on the printed fiche.
+                                @if row.status == td_string!(l, pst.status_done) {
+                                    span."chip chip--done" data-testid="pst-done" { (td_string!(l, roadmap.done)) }
+                                }
+                            }
+                            td data-label=(label(td_string!(l, pst.csv.first_step))) { (row.first_step) }
+                            td data-label=(label(td_string!(l, pst.csv.owner))) data-testid="pst-owner" { (dash(&row.owner)) }
+                            td data-label=(label(td_string!(l, pst.csv.due))) { (dash(&row.due)) }
+                            td data-label=(label(td_string!(l, pst.csv.horizon))) { (row.horizon) }
+                            td data-label=(label(td_string!(l, pst.csv.effort))) { (dash(&row.effort)) }
+                            td data-label=(label(td_string!(l, pst.csv.cost))) { (dash(&row.cost)) }
+                        }
+                    }
+                }
+            }
+        }
+    };
     view! {
         <article class="pst-fiche" data-testid="pst-fiche">
             {heading}
-            <div class="table-scroll" tabindex="0" role="region" aria-label=table_label>
-                // On a phone each action reads as a card, each cell named: the owner and the due
-                // date were off the screen's edge.
-                <table class="pst-actions data-table--stack">
-                    <thead>
-                        <tr>
-                            <th scope="col">{td_string!(l, pst.csv.action)}</th>
-                            <th scope="col">{td_string!(l, pst.csv.first_step)}</th>
-                            <th scope="col">{td_string!(l, pst.csv.owner)}</th>
-                            <th scope="col">{td_string!(l, pst.csv.due)}</th>
-                            <th scope="col">{td_string!(l, pst.csv.horizon)}</th>
-                            <th scope="col">{td_string!(l, pst.csv.effort)}</th>
-                            <th scope="col">{td_string!(l, pst.csv.cost)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows.into_iter().map(|row| view! {
-                            <tr>
-                                <th scope="row">
-                                    {row.action.clone()}
-                                    // Only the poolable ones are marked: a column of « non » said little.
-                                    {(row.pooled == td_string!(l, pst.yes)).then(|| view! {
-                                        <span class="chip pst-actions__pooled">{td_string!(l, pst.csv.pooled)}</span>
-                                    })}
-                                    // As the roadmap, the report and the CSV say it: a done action
-                                    // must not read as still to do on the printed fiche.
-                                    {(row.status == td_string!(l, pst.status_done)).then(|| view! {
-                                        <span class="chip chip--done" data-testid="pst-done">{td_string!(l, roadmap.done)}</span>
-                                    })}
-                                </th>
-                                <td data-label=label(td_string!(l, pst.csv.first_step))>{row.first_step.clone()}</td>
-                                <td data-label=label(td_string!(l, pst.csv.owner)) data-testid="pst-owner">{dash(&row.owner)}</td>
-                                <td data-label=label(td_string!(l, pst.csv.due))>{dash(&row.due)}</td>
-                                <td data-label=label(td_string!(l, pst.csv.horizon))>{row.horizon.clone()}</td>
-                                <td data-label=label(td_string!(l, pst.csv.effort))>{dash(&row.effort)}</td>
-                                <td data-label=label(td_string!(l, pst.csv.cost))>{dash(&row.cost)}</td>
-                            </tr>
-                        }).collect_any_view()}
-                    </tbody>
-                </table>
-            </div>
+            <div inner_html=table.into_string()></div>
         </article>
     }
 }
