@@ -41,21 +41,6 @@ pub fn to_confirm_text(score: u8) -> String {
     format!("{score} · {}", td_string!(l, results.to_confirm))
 }
 
-/// « 63 · Intégré » in a span, or « 12 · » and an « à confirmer » badge in place of the level
-/// when the score rests on fewer than half of its pillar's questions: no longer than a level's
-/// name, so a projected list keeps its lines.
-pub fn pillar_score_view(state: AppState, score: &PillarScore) -> impl IntoView + use<> {
-    let l = crate::state::locale();
-    let (text, badge) = match score.score {
-        Some(value) if score.to_confirm() => (
-            format!("{value} ·"),
-            Some(warning_badge(td_string!(l, results.to_confirm))),
-        ),
-        value => (score_text(state, value), None),
-    };
-    view! { <span>{text}{badge}</span> }
-}
-
 /// A warning after a figure, such as « peu de réponses »: one view type for every screen.
 pub fn warning_badge(text: &'static str) -> impl IntoView + use<> {
     view! { " "<span class="badge badge--warning">{text}</span> }

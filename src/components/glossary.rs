@@ -55,7 +55,7 @@ pub fn question_texts(state: AppState) -> Vec<String> {
 
 /// `text` with each glossary acronym in `<abbr title="meaning">`: where a screen has no room for
 /// a list of acronyms, as on the projector.
-pub fn with_abbr(text: &str, glossary: &LiteMap<String, String>) -> AnyView {
+pub fn with_abbr(text: &str, glossary: &LiteMap<String, String>) -> maud::Markup {
     let mut found: Vec<(usize, &str, &str)> = glossary
         .iter()
         .filter_map(|(acronym, meaning)| {
@@ -64,18 +64,15 @@ pub fn with_abbr(text: &str, glossary: &LiteMap<String, String>) -> AnyView {
         })
         .collect();
     crate::sort::sort(&mut found);
-    let mut pieces = Vec::new();
+    let mut html = String::new();
     let mut from = 0;
     for (at, acronym, meaning) in found {
         if at < from {
             continue;
         }
-        pieces.push(text[from..at].to_string().into_any());
-        pieces.push(
-            view! { <abbr title=meaning.to_string()>{acronym.to_string()}</abbr> }.into_any(),
-        );
+        html += &maud::html! { (text[from..at]) abbr title=(meaning) { (acronym) } }.0;
         from = at + acronym.len();
     }
-    pieces.push(text[from..].to_string().into_any());
-    pieces.into_any()
+    html += &maud::html! { (text[from..]) }.0;
+    maud::PreEscaped(html)
 }

@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::chart;
 use crate::components::chart_figure::{
-    partial_overall_text, pillar_score_view, radar_of, score_or_to_confirm,
+    partial_overall_text, radar_of, score_or_to_confirm, score_text,
 };
 use crate::components::glossary::with_abbr;
 use crate::domain::assessment::{Assessment, Level};
@@ -13,13 +13,14 @@ use crate::domain::plan::{ItemStatus, RoadmapItem};
 use crate::domain::profile::Authorship;
 use crate::domain::projector::{self, SlideMove};
 use crate::domain::scoring::{self, PillarScore};
-use crate::erased::{CollectAnyView, handler, reactive};
+use crate::erased::{handler, reactive};
 use crate::i18n::*;
 use crate::pages::results::level_text;
 use crate::pages::roadmap::{horizon_title, item_title};
 use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
+use maud::{Markup, PreEscaped, html};
 use wasm_bindgen::JsCast;
 
 /// What each slide shows.
@@ -129,19 +130,20 @@ pub fn ProjectorPage() -> impl IntoView {
         chart::RadarGeometry::PROJECTOR,
     );
     let title = assessment.profile.display_name();
-    let slide_view = move || {
+    // Read-only: each slide is one HTML string (src/markup.rs), the section's whole content.
+    let slide_html = move || {
         let i = index.get();
         match &slides[i] {
-            Slide::Overview => overview(&assessment, &scores, radar.clone()).into_any(),
+            Slide::Overview => overview(&assessment, &scores, &radar),
             Slide::Pillar(p) => pillar_slide(
                 &assessment,
                 &scores[*p],
                 projector::explains_its_band(&scores, *p),
-            )
-            .into_any(),
-            Slide::Roadmap => roadmap_slide(&assessment).into_any(),
-            Slide::NextSteps => next_steps(&assessment).into_any(),
+            ),
+            Slide::Roadmap => roadmap_slide(&assessment),
+            Slide::NextSteps => next_steps(&assessment),
         }
+        .into_string()
     };
     view! {
         <div class="projector" id="projector" data-testid="projector">
@@ -165,19 +167,13 @@ pub fn ProjectorPage() -> impl IntoView {
                     <button type="button" class="button button--small" data-testid="leave-projector" on:click=handler(move |_| leave())>{td_string!(l, projector.leave)}</button>
                 </span>
             </div>
-            <section class="projector__slide" data-testid="slide" aria-roledescription="slide">
-                {slide_view}
-            </section>
+            <section class="projector__slide" data-testid="slide" aria-roledescription="slide" inner_html=slide_html></section>
         </div>
     }
     .into_any()
 }
 
-fn overview(
-    assessment: &Assessment,
-    scores: &[PillarScore],
-    radar: String,
-) -> impl IntoView + use<> {
+fn overview(assessment: &Assessment, scores: &[PillarScore], radar: &str) -> Markup {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let overall = scoring::overall(scores);
@@ -192,31 +188,45 @@ fn overview(
             browser::format_date(date, state.lang_code(), false)
         ),
     };
-    view! {
-        <h2>{td_string!(l, projector.overview, commune = assessment.profile.commune.clone())}</h2>
-        <p class="projector__owner" data-testid="projector-owner">{owner}</p>
-        <div class="projector__overview">
-            <div class="projector__svg" inner_html=radar></div>
-            <div>
-                <p class="projector__score">
-                    {td_string!(l, results.overall)}" "<span>{overall.map_or_else(|| "—".to_string(), |s| score_or_to_confirm(state, Some(s), to_confirm))}</span>
-                </p>
-                {partial_overall_text(scores).map(|partial| view! { <p class="projector__partial" data-testid="overall-partial">{partial}</p> })}
-                // The count alone, before any score: each pillar's slide names its duties first
-                // among its gaps.
-                {match crate::domain::obligations::below(content::framework(), assessment).len() {
-                    0 => None,
-                    count => Some(view! { <p class="projector__legal" data-testid="projector-legal">{crate::td_plural!(l, projector.legal, count)}</p> }),
-                }}
-                <ul class="projector__scores">
-                    {scores.iter().map(|s| view! {
-                        <li>
-                            <strong>{texts.pillar_name(&s.pillar_id).to_string()}</strong>" — "{pillar_score_view(state, s)}
-                        </li>
-                    }).collect_any_view()}
-                </ul>
-            </div>
-        </div>
+    // The count alone, before any score: each pillar's slide names its duties first among
+    // its gaps.
+    let below = crate::domain::obligations::below(content::framework(), assessment).len();
+    html! {
+        h2 { (td_string!(l, projector.overview, commune = assessment.profile.commune.clone())) }
+        p.projector__owner data-testid="projector-owner" { (owner) }
+        div.projector__overview {
+            div.projector__svg { (PreEscaped(radar)) }
+            div {
+                p.projector__score {
+                    (td_string!(l, results.overall)) " "
+                    span { (overall.map_or_else(|| "—".to_string(), |s| score_or_to_confirm(state, Some(s), to_confirm))) }
+                }
+                @if let Some(partial) = partial_overall_text(scores) {
+                    p.projector__partial data-testid="overall-partial" { (partial) }
+                }
+                @if below > 0 {
+                    p.projector__legal data-testid="projector-legal" { (crate::td_plural!(l, projector.legal, below)) }
+                }
+                ul.projector__scores {
+                    @for s in scores {
+                        li { strong { (texts.pillar_name(&s.pillar_id)) } " — " (pillar_score(state, s)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// « 63 · Intégré » in a span, or « 12 · » and an « à confirmer » badge in place of the level
+/// when the score rests on fewer than half of its pillar's questions: no longer than a level's
+/// name, so a projected list keeps its lines.
+fn pillar_score(state: AppState, score: &PillarScore) -> Markup {
+    let l = crate::state::locale();
+    match score.score {
+        Some(value) if score.to_confirm() => html! {
+            span { (value) " ·" (crate::markup::warning_badge(td_string!(l, results.to_confirm))) }
+        },
+        value => html! { span { (score_text(state, value)) } },
     }
 }
 
@@ -237,16 +247,12 @@ pub fn owner_text(profile: &crate::domain::profile::Profile) -> String {
 
 /// The last line of a shortened list. `shortlist` never leaves exactly one out, so the
 /// sentence is always plural.
-fn more(count: usize) -> impl IntoView {
+fn more(count: usize) -> Markup {
     let l = crate::state::locale();
-    view! { <li class="projector__more">{td_string!(l, projector.more, count = count)}</li> }
+    html! { li.projector__more { (td_string!(l, projector.more, count = count)) } }
 }
 
-fn pillar_slide(
-    assessment: &Assessment,
-    score: &PillarScore,
-    explain_band: bool,
-) -> impl IntoView + use<> {
+fn pillar_slide(assessment: &Assessment, score: &PillarScore, explain_band: bool) -> Markup {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
@@ -271,73 +277,64 @@ fn pillar_slide(
         .collect::<Vec<_>>()
         .join(" · ");
     let title = |question: &str| with_abbr(&texts.question(question).title, glossary);
-    let line = |(question, level): &(&str, Level)| {
-        view! { <li>{title(question)}{format!(" — {}", level_text(texts, question, level.get()))}</li> }
-    };
     let list = |items: &[(&str, Level)], none: &'static str| {
-        if items.is_empty() {
-            view! { <li>{none}</li> }.into_any()
-        } else {
-            items.iter().map(line).collect_any_view().into_any()
+        html! {
+            @for (question, level) in items {
+                li { (title(question)) " — " (level_text(texts, question, level.get())) }
+            }
+            @if items.is_empty() { li { (none) } }
         }
     };
-    // Shown only when there is something to discuss: an empty box took half the slide.
-    let to_check = (!slide.to_check.shown.is_empty()).then(|| {
-        view! {
-            <div class="projector__check" data-testid="slide-to-check">
-                <h3>{td_string!(l, projector.to_check)}</h3>
-                <ul>
-                    {slide.to_check.shown.iter().map(|question| view! { <li>{title(question)}</li> }).collect_any_view()}
-                    {(slide.to_check.more > 0).then(|| more(slide.to_check.more))}
-                </ul>
-            </div>
-        }
-    });
     let meaning = score
         .band
         .filter(|_| explain_band)
-        .map(|b| texts.band_meaning_at(usize::from(b - 1)).to_string());
+        .map(|b| texts.band_meaning_at(usize::from(b - 1)));
     // A pillar nobody has answered yet says so, rather than three empty lists that read as
     // « nothing to check ».
     let answered = pillar
         .questions
         .iter()
         .any(|question| assessment.choice(question).is_some());
-    let body = if !answered {
-        view! { <p data-testid="slide-unanswered">{td_string!(l, projector.unanswered)}</p> }
-            .into_any()
-    } else {
-        let lists = view! {
-            <div>
-                <h3>{td_string!(l, projector.strengths)}</h3>
-                <ul>{list(&slide.strengths, td_string!(l, projector.no_strengths))}</ul>
-            </div>
-            <div>
-                <h3>{td_string!(l, projector.gaps)}</h3>
-                <ul>{list(&slide.gaps, td_string!(l, projector.no_gaps))}</ul>
-            </div>
-        };
-        // With questions to check, they take the second column and the two lists the first.
-        match to_check {
-            Some(to_check) => {
-                view! { <div class="projector__pillar"><div>{lists}</div>{to_check}</div> }
-                    .into_any()
-            }
-            None => view! { <div class="projector__pillar">{lists}</div> }.into_any(),
+    let lists = html! {
+        div {
+            h3 { (td_string!(l, projector.strengths)) }
+            ul { (list(&slide.strengths, td_string!(l, projector.no_strengths))) }
+        }
+        div {
+            h3 { (td_string!(l, projector.gaps)) }
+            ul { (list(&slide.gaps, td_string!(l, projector.no_gaps))) }
         }
     };
-    view! {
-        <div class="projector__heading">
-            <h2>{texts.pillar_name(&score.pillar_id).to_string()}</h2>
-            <p class="projector__score">{pillar_score_view(state, score)}</p>
-        </div>
-        {meaning.map(|m| view! { <p class="projector__meaning">{m}</p> })}
-        {body}
-        {(!acronyms.is_empty()).then(|| view! { <p class="projector__acronyms" data-testid="slide-acronyms">{acronyms}</p> })}
+    html! {
+        div.projector__heading {
+            h2 { (texts.pillar_name(&score.pillar_id)) }
+            p.projector__score { (pillar_score(state, score)) }
+        }
+        @if let Some(meaning) = meaning { p.projector__meaning { (meaning) } }
+        @if !answered {
+            p data-testid="slide-unanswered" { (td_string!(l, projector.unanswered)) }
+        } @else if slide.to_check.shown.is_empty() {
+            div.projector__pillar { (lists) }
+        } @else {
+            // With questions to check, they take the second column and the two lists the
+            // first. Shown only when there is something to discuss: an empty box took half
+            // the slide.
+            div.projector__pillar {
+                div { (lists) }
+                div.projector__check data-testid="slide-to-check" {
+                    h3 { (td_string!(l, projector.to_check)) }
+                    ul {
+                        @for question in &slide.to_check.shown { li { (title(question)) } }
+                        @if slide.to_check.more > 0 { (more(slide.to_check.more)) }
+                    }
+                }
+            }
+        }
+        @if !acronyms.is_empty() { p.projector__acronyms data-testid="slide-acronyms" { (acronyms) } }
     }
 }
 
-fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
+fn roadmap_slide(assessment: &Assessment) -> Markup {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let roadmap = assessment.roadmap.clone().unwrap_or_default();
@@ -348,49 +345,60 @@ fn roadmap_slide(assessment: &Assessment) -> impl IntoView + use<> {
         &roadmap,
     );
     let left_out = duties_left_out(assessment);
-    view! {
-        <h2>{td_string!(l, nav.roadmap)}</h2>
-        <div class="projector__columns">
-            {Horizon::ALL.into_iter().map(|horizon| {
-                // What is still to do comes first, legal duties ahead; what is done says so,
-                // never as a next step.
-                let column = projector::roadmap_column(&roadmap, &reasons, horizon);
-                // A step the law requires says so, as its card does: the room may move it.
-                let owed = |item: &RoadmapItem| {
-                    roadmap.items.iter().position(|i| std::ptr::eq(i, item))
-                        .is_some_and(|i| projector::is_owed(&roadmap, &reasons, i))
-                };
-                let items = projector::Shortlist {
-                    shown: column.shown.into_iter().map(|item| match item.status {
-                        ItemStatus::Done => format!("{} ({})", item_title(state, item), td_string!(l, pst.status_done)),
-                        ItemStatus::Planned if owed(item) => format!("{} ({})", item_title(state, item), td_string!(l, projector.legal_step)),
-                        ItemStatus::Planned => item_title(state, item),
-                    }).collect(),
-                    more: column.more,
-                };
-                view! {
-                    <div>
-                        <h3>{horizon_title(horizon)}</h3>
-                        {if items.shown.is_empty() {
-                            // The roadmap page's advice to whoever edits it is not for the room.
-                            view! { <p class="projector__empty">{td_string!(l, roadmap.empty_horizon)}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul>
-                                    {items.shown.into_iter().map(|title| view! { <li>{title}</li> }).collect_any_view()}
-                                    {(items.more > 0).then(|| more(items.more))}
-                                </ul>
-                            }.into_any()
-                        }}
-                    </div>
+    // What is still to do comes first, legal duties ahead; what is done says so, never as a
+    // next step.
+    let columns = Horizon::ALL.map(|horizon| {
+        let column = projector::roadmap_column(&roadmap, &reasons, horizon);
+        // A step the law requires says so, as its card does: the room may move it.
+        let owed = |item: &RoadmapItem| {
+            roadmap
+                .items
+                .iter()
+                .position(|i| std::ptr::eq(i, item))
+                .is_some_and(|i| projector::is_owed(&roadmap, &reasons, i))
+        };
+        let shown: Vec<String> = column
+            .shown
+            .into_iter()
+            .map(|item| match item.status {
+                ItemStatus::Done => format!(
+                    "{} ({})",
+                    item_title(state, item),
+                    td_string!(l, pst.status_done)
+                ),
+                ItemStatus::Planned if owed(item) => format!(
+                    "{} ({})",
+                    item_title(state, item),
+                    td_string!(l, projector.legal_step)
+                ),
+                ItemStatus::Planned => item_title(state, item),
+            })
+            .collect();
+        (horizon, shown, column.more)
+    });
+    html! {
+        h2 { (td_string!(l, nav.roadmap)) }
+        div.projector__columns {
+            @for (horizon, shown, more_count) in &columns {
+                div {
+                    h3 { (horizon_title(*horizon)) }
+                    @if shown.is_empty() {
+                        // The roadmap page's advice to whoever edits it is not for the room.
+                        p.projector__empty { (td_string!(l, roadmap.empty_horizon)) }
+                    } @else {
+                        ul {
+                            @for title in shown { li { (title) } }
+                            @if *more_count > 0 { (more(*more_count)) }
+                        }
+                    }
                 }
-            }).collect_any_view()}
-        </div>
-        {(!left_out.is_empty()).then(|| view! {
-            <p class="projector__warning" data-testid="slide-duties-left-out">
-                {td_string!(l, projector.duties_left_out, duties = duties_named(&left_out))}
-            </p>
-        })}
+            }
+        }
+        @if !left_out.is_empty() {
+            p.projector__warning data-testid="slide-duties-left-out" {
+                (td_string!(l, projector.duties_left_out, duties = duties_named(&left_out)))
+            }
+        }
     }
 }
 
@@ -463,7 +471,7 @@ fn duties_named_within(questions: &[String], lines: usize) -> String {
     )
 }
 
-fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
+fn next_steps(assessment: &Assessment) -> Markup {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let framework = content::framework();
@@ -512,21 +520,21 @@ fn next_steps(assessment: &Assessment) -> impl IntoView + use<> {
         items[owed..].iter().filter_map(first_step),
     );
     let qr = share_qr(assessment, td_string!(l, projector.qr_label));
-    view! {
-        <h2>{td_string!(l, projector.next_steps)}</h2>
-        <div class="projector__closing">
-            <ol>
-                {first_steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_any_view()}
-                <li>{td_string!(l, projector.step_college)}</li>
-                <li>{td_string!(l, projector.step_igretec)}</li>
-            </ol>
-            {qr.map(|(link, svg)| { let href = link.clone(); view! {
-                <figure class="projector__qr" data-testid="share-qr" data-link=link>
-                    <div inner_html=svg></div>
+    html! {
+        h2 { (td_string!(l, projector.next_steps)) }
+        div.projector__closing {
+            ol {
+                @for step in first_steps { li { (step) } }
+                li { (td_string!(l, projector.step_college)) }
+                li { (td_string!(l, projector.step_igretec)) }
+            }
+            @if let Some((link, svg)) = qr {
+                figure.projector__qr data-testid="share-qr" data-link=(link) {
+                    div { (PreEscaped(svg)) }
                     // A link too, to copy into the workshop's minutes or follow-up email.
-                    <figcaption><a href=href>{td_string!(l, projector.qr_caption)}</a></figcaption>
-                </figure>
-            }})}
-        </div>
+                    figcaption { a href=(link) { (td_string!(l, projector.qr_caption)) } }
+                }
+            }
+        }
     }
 }

@@ -241,13 +241,29 @@ test("hostile text is shown as text everywhere", async () => {
   await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", file);
   await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
-  for (const url of ["outils/#/evaluations", "outils/#/resultats", "outils/#/feuille-de-route", "outils/#/rapport", "#/profil"]) {
+  for (const url of ["outils/#/evaluations", "outils/#/resultats", "outils/#/feuille-de-route", "outils/#/rapport", "outils/#/pst", "outils/#/comparer", "#/profil"]) {
     await page.goto(`${app.server.url}${url}`);
     await page.waitForSelector("main h1");
     await page.waitForTimeout(200);
     assert.equal(await page.evaluate(() => window.__xss), undefined, `script ran on ${url}`);
     assert.equal(await page.locator("main img, main script").count(), 0, `markup injected on ${url}`);
   }
+  // « Avant / après » names both, the PST's other actions carry the custom step, and every
+  // slide of the projector is one HTML string: each shows them as text.
+  await page.goto(`${app.server.url}outils/#/comparer`);
+  assert.ok((await page.textContent("[data-testid=compare-pair]")).includes("<img src=x"), "the pair as text");
+  await page.goto(`${app.server.url}outils/#/pst`);
+  await page.locator("[data-testid=pst-fiche]").first().waitFor();
+  assert.ok((await page.textContent("main")).includes("<img src=x"), "the PST's custom step as text");
+  await page.goto(`${app.server.url}outils/#/projection`);
+  const slide = page.locator("[data-testid=slide]");
+  for (let i = 1; i <= 9; i++) {
+    await page.locator("[data-testid=slide-counter]", { hasText: `${i} sur 9` }).waitFor();
+    assert.equal(await slide.locator("img, script").count(), 0, `markup injected on slide ${i}`);
+    if (i === 1 || i === 8) assert.ok((await slide.textContent()).includes("<img src=x"), `slide ${i} shows it as text`);
+    await page.keyboard.press("ArrowRight");
+  }
+  assert.equal(await page.evaluate(() => window.__xss), undefined, "script ran on the projector");
   await page.goto(`${app.server.url}outils/#/evaluations`);
   await page.waitForSelector("[data-testid=assessment-row]");
   assert.ok((await page.textContent("main")).includes("<img src=x"), "shown as text");
