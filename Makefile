@@ -276,7 +276,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # list below the heat map, in the duties, pooling and territory CSVs and in the JSON; the
 # JSON names the communes outside the territory; the contacts CSV's sentence marks old and
 # future files (+0.5 KB): 719,505. The scores table's median gives its own count of communes
-# when fewer than its header's, and says why a pillar has none (+0.9 KB): 720,407.
+# when fewer than its header's, and says why a pillar has none (+0.9 KB): 720,407. The
+# read-only parts of « Avant / après », the PST's fiches and every projector slide as HTML
+# strings (−4.0 KB): 716,418. A commune's name is folded to ASCII without a Vec per character,
+# which makes room in the first load for « Reprendre dans la note » to say why it refused
+# (first load 179,954 B): 716,356.
 SIZE_BUDGET := 180000
 DIST_BUDGET := 720500
 E2E := tests/e2e

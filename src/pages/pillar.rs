@@ -330,6 +330,8 @@ fn QuestionField(
             .with_current(|a| a.previous_note(question).map(str::to_string))
             .flatten()
     }));
+    // Set when the old note could not be taken in: its button says why.
+    let refused = RwSignal::new(false);
     let take_note = move |_| {
         // What is being typed in the note is saved first, so the old note goes after it.
         state.leave_field();
@@ -341,6 +343,7 @@ fn QuestionField(
             browser::fill_text_area(&format!("note-{question}"), &note.unwrap_or_default());
             previous_note.set(None);
         }
+        refused.set(!taken);
     };
     let previous_line = reactive(move || {
         let choice = previous.get();
@@ -364,16 +367,22 @@ fn QuestionField(
             };
             td_string!(l, question.previous, date = date.clone(), answer = answer)
         });
+        // Refused, the button says why, and tries again once the note is shorter.
+        let take = if refused.get() {
+            td_string!(l, question.take_refused)
+        } else {
+            td_string!(l, question.take_previous_note)
+        };
         let note = note.map(|note| view! {
             <span data-testid=format!("previous-note-{question}")>
                 " "{td_string!(l, question.previous_note, date = date, note = note)}" "
                 <button type="button" class="button button--small button--quiet" data-testid=format!("take-previous-note-{question}") on:click=handler(take_note)>
-                    {td_string!(l, question.take_previous_note)}
+                    {take}
                 </button>
             </span>
         });
         Some(view! {
-            <p class="question__previous" data-testid=format!("previous-{question}")>{answer}{note}</p>
+            <p class="question__previous" data-testid=format!("previous-{question}") aria-live="polite">{answer}{note}</p>
         })
     });
     view! {

@@ -396,18 +396,22 @@ pub fn slug(name: &str) -> String {
 /// `name` as lowercase ASCII words joined by hyphens, or `None` when it has no letter or digit.
 pub fn slug_of(name: &str) -> Option<String> {
     let mut slug = String::new();
-    for c in name.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
+    for (first, second) in name.chars().map(fold_accent) {
+        for c in std::iter::once(first).chain(second) {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
         }
     }
     let slug = slug.trim_end_matches('-');
     (!slug.is_empty()).then(|| slug.chars().take(60).collect())
 }
 
-fn fold_accent(c: char) -> Vec<char> {
+/// `c` without its accent, as one letter or two (« œ » is « oe »): no allocation per
+/// character.
+fn fold_accent(c: char) -> (char, Option<char>) {
     let folded = match c {
         'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' | 'Ã' => 'a',
         'ç' | 'Ç' => 'c',
@@ -417,11 +421,11 @@ fn fold_accent(c: char) -> Vec<char> {
         'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => 'o',
         'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
         'ÿ' | 'ý' | 'Ý' => 'y',
-        'œ' | 'Œ' => return vec!['o', 'e'],
-        'æ' | 'Æ' => return vec!['a', 'e'],
+        'œ' | 'Œ' => return ('o', Some('e')),
+        'æ' | 'Æ' => return ('a', Some('e')),
         other => other,
     };
-    vec![folded]
+    (folded, None)
 }
 
 /// What tells a commune by its name (see [`super::assessment::Assessment::commune_key`]): case, accents, hyphens,
