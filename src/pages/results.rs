@@ -5,7 +5,7 @@ use crate::browser;
 use crate::chart::{self, BarRow, Bars};
 use crate::components::chart_figure::{
     BandKey, ChartFigure, OverallScore, ScoresTable, bars_at, pillar_bars, radar_at, radar_of,
-    score_text, warning_badge,
+    score_text,
 };
 use crate::components::glossary::{Acronyms, question_texts};
 use crate::components::hand_over::SaveForIgretec;
@@ -198,48 +198,50 @@ fn Interpretations(scores: Vec<PillarScore>) -> impl IntoView {
         .iter()
         .map(|s| (s.band, texts.pillar_name(&s.pillar_id).to_string()))
         .collect();
+    // Read-only: one HTML string (src/markup.rs).
+    let list = html! {
+        @for score in &scores {
+            @let name = texts.pillar_name(&score.pillar_id).to_string();
+            @let standouts = standouts(state, &score.pillar_id);
+            @let meaning = match score.band {
+                Some(band) => match explained.iter().find(|(seen, _)| *seen == band) {
+                    // Its own standouts say what differs; without any, where to read.
+                    Some(_) if standouts.is_some() => None,
+                    Some((_, first)) => Some(td_string!(l, results.same_meaning, pillar = first).to_string()),
+                    None => {
+                        explained.push((band, name.clone()));
+                        let meaning = texts.band_meaning_at(usize::from(band - 1));
+                        let others: Vec<&str> = bands
+                            .iter()
+                            .filter(|(other, other_name)| *other == Some(band) && *other_name != name)
+                            .map(|(_, other_name)| other_name.as_str())
+                            .collect();
+                        Some(if others.is_empty() {
+                            meaning.to_string()
+                        } else {
+                            format!("{meaning} {}", td_string!(l, results.also_for, pillars = others.join(", ")))
+                        })
+                    }
+                },
+                None => Some(td_string!(l, results.no_meaning).to_string()),
+            };
+            dt {
+                strong { (name) } " — " (score_text(state, score.score))
+                @if score.to_confirm() { (crate::markup::warning_badge(td_string!(l, results.low_confidence))) }
+            }
+            dd {
+                @if let Some(meaning) = &meaning { (meaning) }
+                @if let Some(text) = &standouts {
+                    @if meaning.is_some() { br; }
+                    span data-testid="standouts" { (text) }
+                }
+            }
+        }
+    };
     view! {
         <section aria-labelledby="meaning-title">
             <h2 id="meaning-title">{td_string!(l, results.meaning_title)}</h2>
-            <dl class="interpretations" data-testid="interpretations">
-                {scores.into_iter().map(|score| {
-                    let name = texts.pillar_name(&score.pillar_id).to_string();
-                    let standouts = standouts(state, &score.pillar_id);
-                    let meaning = match score.band {
-                        Some(band) => match explained.iter().find(|(seen, _)| *seen == band) {
-                            // Its own standouts say what differs; without any, where to read.
-                            Some(_) if standouts.is_some() => None,
-                            Some((_, first)) => Some(td_string!(l, results.same_meaning, pillar = first).to_string()),
-                            None => {
-                                explained.push((band, name.clone()));
-                                let meaning = texts.band_meaning_at(usize::from(band - 1));
-                                let others: Vec<&str> = bands
-                                    .iter()
-                                    .filter(|(other, other_name)| *other == Some(band) && *other_name != name)
-                                    .map(|(_, other_name)| other_name.as_str())
-                                    .collect();
-                                Some(if others.is_empty() {
-                                    meaning.to_string()
-                                } else {
-                                    format!("{meaning} {}", td_string!(l, results.also_for, pillars = others.join(", ")))
-                                })
-                            }
-                        },
-                        None => Some(td_string!(l, results.no_meaning).to_string()),
-                    };
-                    let line_break = meaning.is_some() && standouts.is_some();
-                    view! {
-                        <dt><strong>{name}</strong>" — "{score_text(state, score.score)}
-                            {score.to_confirm().then(|| warning_badge(td_string!(l, results.low_confidence)))}
-                        </dt>
-                        <dd>
-                            {meaning}
-                            {line_break.then(|| view! { <br/> })}
-                            {standouts.map(|text| view! { <span data-testid="standouts">{text}</span> })}
-                        </dd>
-                    }
-                }).collect_any_view()}
-            </dl>
+            <dl class="interpretations" data-testid="interpretations" inner_html=list.into_string()></dl>
         </section>
     }
 }
@@ -442,33 +444,28 @@ fn DiagnosticStatus(assessment: Assessment) -> impl IntoView {
         } else {
             td_plural!(l, results.status_done_unknown, unknown, of = total).to_string()
         };
-        view! { <p>{answers}" "{td_string!(l, results.status_next, operator = OPERATOR.name)}</p> }
-            .into_any()
+        html! { p { (answers) " " (td_string!(l, results.status_next, operator = OPERATOR.name)) } }
     } else {
-        let links = left
-            .into_iter()
-            .map(|(pillar, count, first)| {
-                let href = Route::Pillar(pillar.id.clone()).href_to_question(first, state.bundle);
-                view! {
-                    <li><a href=href data-testid=format!("status-left-{}", pillar.id)>
-                        {format!("{} ({count})", texts.pillar_name(&pillar.id))}
-                    </a></li>
+        html! {
+            p { (td_plural!(l, results.status_open, answered, of = total)) }
+            p.status__left-label { (td_string!(l, results.status_left)) }
+            ul.status__left {
+                @for (pillar, count, first) in &left {
+                    li {
+                        a href=(Route::Pillar(pillar.id.clone()).href_to_question(first, state.bundle)) data-testid=(format!("status-left-{}", pillar.id)) {
+                            (texts.pillar_name(&pillar.id)) " (" (count) ")"
+                        }
+                    }
                 }
-            })
-            .collect_any_view();
-        view! {
-            <p>{td_plural!(l, results.status_open, answered, of = total)}</p>
-            <p class="status__left-label">{td_string!(l, results.status_left)}</p>
-            <ul class="status__left">{links}</ul>
+            }
         }
-        .into_any()
     };
     view! {
         <section class="status" aria-labelledby="status-title" data-testid="diagnostic-status">
             <h2 id="status-title">{title}</h2>
             // A commune not in order reads it before any score.
             <crate::components::obligations::DutiesBelowLine assessment=assessment.clone()/>
-            {body}
+            <div inner_html=body.into_string()></div>
         </section>
     }
 }
@@ -536,17 +533,20 @@ fn legal_level_names_in(l: Locale) -> content::LegalLevelNames<'static> {
 #[component]
 fn HowComputed() -> impl IntoView {
     let l = crate::state::locale();
-    view! {
-        <section aria-labelledby="how-title">
-            <h2 id="how-title">{td_string!(l, results.how_title)}</h2>
-            <ul class="how" data-testid="how-computed">
-                <li>{td_string!(l, results.how_question)}</li>
-                <li>{td_string!(l, results.how_pillar)}</li>
-                <li>{td_string!(l, results.how_rounding)}</li>
-                <li>{td_string!(l, results.how_band)}</li>
-                <li>{td_string!(l, results.how_confidence)}</li>
-                <li>{td_string!(l, results.how_overall)}</li>
-            </ul>
-        </section>
-    }
+    let how = html! {
+        h2 #how-title { (td_string!(l, results.how_title)) }
+        ul.how data-testid="how-computed" {
+            @for line in [
+                td_string!(l, results.how_question),
+                td_string!(l, results.how_pillar),
+                td_string!(l, results.how_rounding),
+                td_string!(l, results.how_band),
+                td_string!(l, results.how_confidence),
+                td_string!(l, results.how_overall),
+            ] {
+                li { (line) }
+            }
+        }
+    };
+    view! { <section aria-labelledby="how-title" inner_html=how.into_string()></section> }
 }
