@@ -25,7 +25,7 @@ use crate::pages::roadmap::{
 };
 use crate::state::AppState;
 use leptos::prelude::*;
-use maud::html;
+use maud::{PreEscaped, html};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -155,6 +155,16 @@ pub fn ReportPage() -> impl IntoView {
             );
         }
     }
+    // Read-only: HTML strings (src/markup.rs).
+    let profile_rows = html! {
+        tbody { @for (label, value) in &rows { tr { th scope="row" { (label) } td { (value) } } } }
+    }
+    .into_string();
+    let charts = html! {
+        figure.chart { div.chart__svg { (PreEscaped(radar)) } }
+        figure.chart data-testid="report-bars" { div.chart__svg { (PreEscaped(bars)) } }
+    }
+    .into_string();
     view! {
         <article class="page report" data-testid="report">
             <div class="no-print report__tools">
@@ -172,24 +182,13 @@ pub fn ReportPage() -> impl IntoView {
                     {td_string!(l, report.answered)}{td_string!(l, shell.colon)}<span data-testid="report-completion">{completion}</span>
                 </p>
                 <h2>{td_string!(l, report.profile)}</h2>
-                <table class="data-table">
-                    <tbody>
-                        {rows.into_iter().map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> }).collect_any_view()}
-                    </tbody>
-                </table>
+                <table class="data-table" inner_html=profile_rows></table>
             </section>
             <section aria-labelledby="report-scores">
                 <h2 id="report-scores">{td_string!(l, report.scores)}</h2>
                 <OverallScore scores=state.scores.get_untracked()/>
                 <crate::components::obligations::DutiesBelowLine assessment=assessment.clone()/>
-                <div class="report__charts">
-                    <figure class="chart">
-                        <div class="chart__svg" inner_html=radar></div>
-                    </figure>
-                    <figure class="chart" data-testid="report-bars">
-                        <div class="chart__svg" inner_html=bars></div>
-                    </figure>
-                </div>
+                <div class="report__charts" inner_html=charts></div>
                 // Scrolls within its own width on a phone, as on the results screen.
                 <div class="chart__table" tabindex="0" role="region" aria-label=table_named(l, td_string!(l, results.table_caption))>
                     <ScoresTable scores=state.scores.get_untracked() caption=td_string!(l, results.table_caption).to_string() median=median.clone()/>
