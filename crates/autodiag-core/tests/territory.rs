@@ -1573,8 +1573,29 @@ fn the_territory_exports_give_each_communes_population_band() {
             .map(String::from)
             .collect::<Vec<String>>()
     };
-    assert_eq!(row("Lobbes")[2], "5 000 à 10 000");
+    assert_eq!(row("Lobbes")[2], "2. 5 000 à 10 000");
     assert_eq!(row("Thuin")[2], "");
+    // Numbered, the bands sort as text in their order of size.
+    let mut bands: Vec<String> = PopulationBand::ALL
+        .iter()
+        .map(|band| {
+            let mut a = commune(&format!("C{}", band.index()), "", "2026-01-01");
+            a.profile.population = Some(*band);
+            let t = territory::load(framework(), &[("c.json".into(), file_of(&a))], NOW);
+            plain_csv(&t)
+                .split("\r\n")
+                .nth(1)
+                .unwrap()
+                .split(';')
+                .nth(2)
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let written = bands.clone();
+    autodiag_core::sort::sort(&mut bands);
+    assert_eq!(bands, written);
+    assert_eq!(written[2], "3. 10 000 à 20 000");
     let json = t
         .aggregate(framework(), Vec::new(), 2, &EXPORT_TEXTS, (NOW, &NOW[..10]))
         .to_json();

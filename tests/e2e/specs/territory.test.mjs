@@ -594,7 +594,7 @@ test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « i
   );
   const thuin = table.find((line) => line.startsWith("Thuin;"));
   // The population band in the profile's words, so communes of a size can be compared.
-  assert.match(thuin, /^Thuin;56078;(Moins de 5\u202f000|5\u202f000 à 10\u202f000|10\u202f000 à 20\u202f000|20\u202f000 à 50\u202f000|Plus de 50\u202f000);\d{2}\/\d{2}\/\d{4};[^;]+;[^;]*;\d+;\d+;\d+;/);
+  assert.match(thuin, /^Thuin;56078;(1\. Moins de 5\u202f000|2\. 5\u202f000 à 10\u202f000|3\. 10\u202f000 à 20\u202f000|4\. 20\u202f000 à 50\u202f000|5\. Plus de 50\u202f000);\d{2}\/\d{2}\/\d{4};[^;]+;[^;]*;\d+;\d+;\d+;/);
   assert.match(thuin, /;[^;]*Gouvernance[^;]*;[^;]*;[^;]*;[^;]*$/, "focus pillars by name");
   assert.doesNotMatch(table.join("\n"), /qualite_de_vie|energie_environnement|smart_citizens|code_ins/);
   const contacts = (await downloadText(page, "[data-testid=export-matches]")).text.replace(/^\uFEFF/, "").split("\r\n");

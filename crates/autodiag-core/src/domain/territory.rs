@@ -880,7 +880,7 @@ fn count<S: serde::Serializer>(names: &[String], serializer: S) -> Result<S::Ok,
 
 impl Territory {
     /// One row per commune: name, NIS code, population band (by `population_names`, in the
-    /// order of `PopulationBand::ALL`), date (as `lang` writes dates), file, who answered
+    /// order of `PopulationBand::ALL`, numbered from 1 so that it sorts), date (as `lang` writes dates), file, who answered
     /// (whom IGRETEC calls), questions answered, legal duties below their minimum and to
     /// check, each pillar's score, its priorities ([`Commune::priorities`]) by name, and the pillars whose
     /// score is to confirm. `pillar_names` follow the framework's order; `headers` name the
@@ -919,11 +919,12 @@ impl Territory {
                 .map_or_else(|| id.to_string(), String::clone)
         };
         for commune in &self.communes {
-            let population = commune
-                .assessment
-                .profile
-                .population
-                .map(|band| population_names[band.index()].to_string());
+            // Numbered from the smallest: a spreadsheet sorts the bands as text, and « 10 000
+            // à 20 000 » came before « 5 000 à 10 000 ».
+            let population =
+                commune.assessment.profile.population.map(|band| {
+                    format!("{}. {}", band.index() + 1, population_names[band.index()])
+                });
             let mut row = vec![
                 commune.name.clone(),
                 commune.assessment.profile.nis_code.clone(),
