@@ -331,7 +331,7 @@ pub fn ScoresTable(
     scores: Vec<PillarScore>,
     caption: String,
     /// The territory's median per pillar, under its label, when a reference is loaded: the
-    /// charts draw it, and this table gives it as a number.
+    /// charts draw it, and this table gives it in words (`reference::median_column`).
     #[prop(default = None)]
     median: Option<(String, Vec<String>)>,
 ) -> impl IntoView {

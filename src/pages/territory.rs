@@ -973,7 +973,8 @@ fn commune_chips(l: Locale, names: &[String], marks: &DateMarks) -> Markup {
     }
 }
 
-/// « ancienne (> 12 mois) » or « date dans le futur » after a commune's name in a chip: its
+/// « ancienne (> 12 mois) » or « date dans le futur : à faire corriger » after a commune's
+/// name in a chip: its
 /// file still counts in the lists below the heat map, and an analyst must see which figure is
 /// last year's, or dated by mistake.
 fn date_chip_mark(l: Locale, mark: Option<&DateMark>) -> Markup {
@@ -982,7 +983,7 @@ fn date_chip_mark(l: Locale, mark: Option<&DateMark>) -> Markup {
         Some(DateMark::Old) => ("old-chip", td_string!(l, territory.old_mark)),
         Some(DateMark::Future) => ("future-chip", td_string!(l, territory.future_mark)),
     };
-    html! { " " span."chip__level chip__old" data-testid=(testid) { (text) } }
+    html! { " " span."chip__level chip__date" data-testid=(testid) { (text) } }
 }
 
 /// A commune's name in a list of names, on screen or in a CSV that leaves it: marked when its
@@ -1165,16 +1166,25 @@ fn Contacts(
         ];
         let pillar_name = |id: &str| texts.pillar_name(id).to_string();
         let question = |id: &str| question_title(texts, id);
-        // A sentence is read, not looked up: its names carry their date's mark.
+        // A sentence is read, not looked up: a file's date is marked beside its level,
+        // « Thuin (niveau 1, diagnostic datant de plus de 12 mois) ».
+        let level_of = |party: &Party| {
+            let mark = match marks.with_value(|marks| marks.get(&party.commune).copied()) {
+                None => return party.level.to_string(),
+                Some(DateMark::Old) => td_string!(l, territory.sentence_old),
+                Some(DateMark::Future) => td_string!(l, territory.sentence_future),
+            };
+            format!("{}, {mark}", party.level)
+        };
         let sentence = |m: &Match, learner: &Party| {
             td_string!(
                 l,
                 territory.csv_sentence,
                 question = question_title(texts, &m.question_id),
-                ahead = dated_name(l, marks, &m.ahead.commune),
-                ahead_level = m.ahead.level,
-                behind = dated_name(l, marks, &learner.commune),
-                behind_level = learner.level
+                ahead = m.ahead.commune.clone(),
+                ahead_level = level_of(&m.ahead),
+                behind = learner.commune.clone(),
+                behind_level = level_of(learner)
             )
             .to_string()
         };

@@ -190,7 +190,7 @@ test("a reference made under an earlier référentiel keeps what still means the
   // pillar has none.
   const cells = await page.locator("[data-testid=scores-table] [data-testid=median-cell]").allTextContents();
   assert.match(cells[0], /^\d{1,3} \(25 communes\)$/, cells.join(" | "));
-  assert.deepEqual([cells[1], cells[2], cells[4]], Array(3).fill("— (une question a changé)"), cells.join(" | "));
+  assert.deepEqual([cells[1], cells[2], cells[4]], Array(3).fill("— (référentiel modifié depuis)"), cells.join(" | "));
   for (const i of [3, 5]) {
     const count = reference.pillars[i].communes;
     assert.match(cells[i], count === 30 ? /^\d{1,3}$/ : new RegExp(`^\\d{1,3} \\(${count} communes\\)$`), cells.join(" | "));

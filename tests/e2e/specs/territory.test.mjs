@@ -573,13 +573,17 @@ test("a file more than 12 months old, or dated in the future, is marked in every
     assert.doesNotMatch(text, /(Beaumont|Lobbes|Courcelles) \(diagnostic/, `${button}: a recent file marked`);
   }
   assert.match(await duties.textContent(), /Beaumont \(date dans le futur : à faire corriger\)/);
-  // The contacts CSV marks names only in its sentence, which is read and not looked up.
+  // The contacts CSV marks names only in its sentence, which is read and not looked up, and
+  // beside the level, where « Thuin (…) (niveau 1) » stacked two brackets.
   const contacts = (await downloadText(page, "[data-testid=export-matches]")).text.split("\r\n").filter((line) => line.includes("Thuin"));
   assert.ok(contacts.length > 0);
   for (const line of contacts) {
     assert.match(line, /;Thuin;/, `a plain cell: ${line}`);
-    assert.match(line, /Thuin \(diagnostic datant de plus de 12 mois\)[^;]*$/, `the sentence marks it: ${line}`);
+    assert.match(line, /Thuin \(niveau \d, diagnostic datant de plus de 12 mois\)[^;]*$/, `the sentence marks it: ${line}`);
   }
+  const csv = (await downloadText(page, "[data-testid=export-matches]")).text;
+  assert.match(csv, /Beaumont \(niveau 1, date du diagnostic dans le futur, à faire corriger\)/);
+  assert.doesNotMatch(csv, /\) \(niveau/, "never two brackets in a row");
   await assertClean(page);
   await page.close();
 });

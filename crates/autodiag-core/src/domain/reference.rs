@@ -446,7 +446,8 @@ pub enum MedianCell {
     /// The median, and how many communes it counts when fewer than the file's: a commune's
     /// score to confirm is left out of its pillar's spread.
     Median { median: u8, fewer: Option<u32> },
-    /// Carried over from an earlier référentiel, in which one of its questions changed.
+    /// Carried over from an earlier référentiel: questions of the pillar changed or were
+    /// added since, so its median counted other questions.
     LeftOut,
     /// Fewer than [`MIN_COMMUNES`] communes have a sure score on it.
     TooFew,

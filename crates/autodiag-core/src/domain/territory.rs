@@ -880,11 +880,13 @@ fn count<S: serde::Serializer>(names: &[String], serializer: S) -> Result<S::Ok,
 
 impl Territory {
     /// One row per commune: name, NIS code, population band (by `population_names`, in the
-    /// order of `PopulationBand::ALL`, numbered from 1 so that it sorts), date (as `lang` writes dates), file, who answered
-    /// (whom IGRETEC calls), questions answered, legal duties below their minimum and to
-    /// check, each pillar's score, its priorities ([`Commune::priorities`]) by name, and the pillars whose
-    /// score is to confirm. `pillar_names` follow the framework's order; `headers` name the
-    /// other columns in that order.
+    /// order of `PopulationBand::ALL`, numbered from 1 so that it sorts), date (as `lang`
+    /// writes dates), file, who answered (whom IGRETEC calls), questions answered, legal
+    /// duties below their minimum and to check, each pillar's score, its priorities
+    /// ([`Commune::priorities`]) by name, and the pillars whose score is to confirm.
+    /// `pillar_names` follow the framework's order; `headers` name the other columns in that
+    /// order.
+    ///
     /// The communes as CSV. The last two headers name the référentiel version and the mark of
     /// an assessment more than 12 months before `marks.today`, which reads `marks.old`. A date
     /// after that day is followed by `marks.future`, as the heat map marks it, and a score to

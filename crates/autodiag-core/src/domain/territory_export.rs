@@ -20,7 +20,8 @@ pub struct Aggregate {
     /// screen's « Pas encore reçu » lists them; empty when none loaded is one of them.
     pub not_received: Vec<String>,
     /// The communes loaded that are none of the territory's, as the screen names them: a name
-    /// written another way leaves its commune in `not_received` too.
+    /// written another way leaves its commune in `not_received` too. Empty when none loaded is
+    /// one of the territory's, as `not_received` is.
     pub outside_territory: Vec<String>,
     /// Per pillar, in framework order.
     pub spreads: Vec<PillarSpread>,
