@@ -278,7 +278,10 @@ test("the territory's communes that sent no file yet are named under the count, 
   const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
   assert.equal(exported.not_received.length, 28);
   assert.deepEqual(exported.outside_territory, ["Ham sur Heure"]);
+  // The same file names replace the first ones: the earlier heat map is still there until the
+  // new files are read, so wait for theirs.
   await loadTerritory(page, communes(3));
+  await page.locator("[data-testid=heatmap] tbody th", { hasText: "Commune 001" }).waitFor();
   assert.equal(await page.locator("[data-testid=not-received]").count(), 0);
   assert.equal(await page.locator("[data-testid=outside-territory]").count(), 0);
   await assertClean(page);
@@ -331,8 +334,10 @@ test("two communes on screen with one NIS code are named, with what to have corr
   // The reference goes to every commune: its button says so before it is sent.
   assert.equal(await page.textContent("[data-testid=reference-shared-nis]"),
     "Avant de l'envoyer aux communes : la référence compterait à part des communes qui partagent un code INS (56086) ; voyez l'avertissement en haut de la page.");
-  // Once the extra file is removed, the warning goes.
+  // Once the extra file is replaced, the warning goes. The earlier heat map stays until the
+  // new files are read: wait for its two rows.
   await loadTerritory(page, [full, communeAt("Thuin", "56078", 3)]);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=heatmap] tbody tr").length === 2);
   assert.equal(await page.locator("[data-testid=reference-shared-nis]").count(), 0);
   await assertClean(page);
   await page.close();
