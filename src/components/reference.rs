@@ -42,20 +42,25 @@ pub fn median_column(reference: &Reference) -> (String, Vec<String>) {
             MedianCell::TooFew => td_string!(l, results.median_too_few).to_string(),
         })
         .collect();
-    (median_series(reference).label, cells)
+    (median_label(reference), cells)
+}
+
+/// « Médiane Charleroi Métropole (30 communes) »: the charts' legend and the column's header.
+fn median_label(reference: &Reference) -> String {
+    let l = crate::state::locale();
+    td_string!(
+        l,
+        results.reference_median,
+        territory = reference.territory.clone(),
+        communes = reference.communes
+    )
+    .to_string()
 }
 
 /// The territory's median, as a second series for the charts.
 fn median_series(reference: &Reference) -> Series {
-    let l = crate::state::locale();
     Series {
-        label: td_string!(
-            l,
-            results.reference_median,
-            territory = reference.territory.clone(),
-            communes = reference.communes
-        )
-        .to_string(),
+        label: median_label(reference),
         values: reference.medians(),
     }
 }

@@ -705,8 +705,11 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                         }
                         td.heatmap__date data-testid="assessment-date" {
                             (browser::format_date(&commune.assessment.profile.date, lang, false))
-                            @if commune.is_old(&today) { (crate::markup::warning_badge(td_string!(l, territory.old_mark))) }
-                            @if commune.is_future(&today) { (crate::markup::warning_badge(td_string!(l, territory.future_mark))) }
+                            @match commune.date_mark(&today) {
+                                Some(DateMark::Old) => (crate::markup::warning_badge(td_string!(l, territory.old_mark))),
+                                Some(DateMark::Future) => (crate::markup::warning_badge(td_string!(l, territory.future_mark))),
+                                None => {},
+                            }
                         }
                         td.heatmap__completeness data-testid="completeness" {
                             (td_string!(l, territory.completeness, answered = answered, total = total))
