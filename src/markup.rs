@@ -2,8 +2,8 @@
 //!
 //! Leptos compiles code per view type: each row and cell of a large read-only table is one
 //! more type, and the browser builds it one `createElement` at a time. A table that never
-//! reacts but as a whole (the territory view's heat map, spreads, duties, pooling and
-//! contacts, with thousands of chips for 600 communes; the results' tables and meanings, the
+//! reacts but as a whole (the territory view's notices, files refused or set aside, heat map,
+//! spreads, duties, pooling and contacts, with thousands of chips for 600 communes; the results' tables and meanings, the
 //! report's, « Avant / après », the PST's fiches, the projector's slides) is one string instead: smaller in the
 //! wasm, one parse in the browser. `maud` escapes every value it splices in, so a commune's
 //! name or note is always text. Never for anything that takes input or events, and never a

@@ -38,7 +38,7 @@ pub fn TerritoryPage() -> impl IntoView {
     let restored = !files.is_empty() || !refused.is_empty();
     if restored {
         territory.set(Some(
-            loader_of(&files, refused, &browser::now_iso()).finish(),
+            loader_of(&files, refused, &browser::now_iso()).finish(&browser::today()),
         ));
     }
     let load = Callback::new(move |files: Vec<web_sys::File>| {
@@ -81,7 +81,12 @@ pub fn TerritoryPage() -> impl IntoView {
             match territory_store::load().await {
                 Ok(files) if !files.is_empty() => {
                     let count = files.len();
-                    let loaded = territory::load(content::framework(), &files, &browser::now_iso());
+                    let loaded = territory::load(
+                        content::framework(),
+                        &files,
+                        &browser::now_iso(),
+                        &browser::today(),
+                    );
                     let communes = loaded.communes.len();
                     THIS_TAB.set((files, Vec::new()));
                     territory.set(Some(loaded));
@@ -116,7 +121,7 @@ pub fn TerritoryPage() -> impl IntoView {
             return;
         }
         territory.set(Some(
-            loader_of(&files, refused, &browser::now_iso()).finish(),
+            loader_of(&files, refused, &browser::now_iso()).finish(&browser::today()),
         ));
         kept.replace(l, communes_on_screen(territory));
         file_notice.set(td_string!(l, territory.removed, file = file).to_string());
@@ -417,7 +422,7 @@ async fn read_and_load(
         loader.add(framework, &name, &bytes, &now);
         read.push((name, bytes));
     }
-    (loader.finish(), read, older)
+    (loader.finish(&browser::today()), read, older)
 }
 
 #[component]
@@ -451,121 +456,71 @@ fn TerritoryReport(
         },
         std::time::Duration::ZERO,
     );
-    let rejected = territory.with_value(|t| {
-        t.rejected
-            .iter()
-            .map(|r| view! { <li><strong>{r.file.clone()}</strong>{td_string!(l, shell.colon)}{error_message(l, &r.error)}</li> })
-            .collect_any_view()
-    });
-    let superseded = territory.with_value(|t| {
-        t.superseded
-            .iter()
-            .map(|s| {
-                let mut reason = match s.reason {
-                    SupersededReason::OlderDate => td_string!(l, territory.superseded_date).to_string(),
-                    SupersededReason::GeneratedEarlier => td_string!(l, territory.superseded_generated).to_string(),
-                    SupersededReason::SameDownload => td_string!(l, territory.superseded_copy).to_string(),
-                    SupersededReason::CountedInSynthesis => td_string!(
-                        l,
-                        territory.superseded_synthesis,
-                        synthesis = s.synthesis.clone().unwrap_or_default()
-                    ),
-                    SupersededReason::OtherRespondent => {
-                        let (theirs, used) = s.respondents.clone().unwrap_or_default();
-                        let named = |who: String| {
-                            if who.is_empty() {
-                                td_string!(l, territory.unnamed_respondent).to_string()
-                            } else {
-                                who
-                            }
-                        };
-                        td_string!(l, territory.superseded_other, theirs = named(theirs), used = named(used))
-                    }
-                    SupersededReason::FewerAnswers => td_string!(l, territory.superseded_fewer).to_string(),
-                };
-                // How complete each file is, when that differs: a partial save explains itself.
-                let (theirs, used) = s.answered;
-                if theirs != used {
-                    let total = content::framework().question_count();
-                    reason += " ";
-                    reason += &td_string!(l, territory.superseded_answered, used = used, theirs = theirs, total = total);
-                }
-                view! {
-                    <li>{td_string!(l, territory.superseded, commune = s.commune.clone(), used = s.used.clone(), file = s.file.clone())}" "{reason}</li>
-                }
-            })
-            .collect_any_view()
-    });
-    // Under the count of communes loaded: the territory's communes no file has come from yet,
-    // the communes on screen that are none of them, then each NIS code to check.
-    let notices = territory.with_value(|t| {
+    // Read-only, above the heat map: what the files did not give (communes to come, names
+    // outside the territory, codes to check), the files refused and the files set aside.
+    let head = territory.with_value(|t| {
         let territory::RollCall {
             not_received: missing,
             outside,
         } = t.roll_call(content::framework());
-        (!missing.is_empty())
-            .then(|| {
-                let communes = missing.join(", ");
-                let mut text = td_string!(
-                    l,
-                    territory.not_received,
-                    count = missing.len(),
-                    communes = communes
-                )
-                .to_string();
-                // A refused file's commune is not received either, as far as the list knows.
-                if !t.rejected.is_empty() {
-                    text = format!("{text} {}", td_string!(l, territory.not_received_refused));
+        let not_received = (!missing.is_empty()).then(|| {
+            let communes = missing.join(", ");
+            let text = td_string!(
+                l,
+                territory.not_received,
+                count = missing.len(),
+                communes = communes
+            );
+            // A refused file's commune is not received either, as far as the list knows.
+            if t.rejected.is_empty() {
+                text.to_string()
+            } else {
+                format!("{text} {}", td_string!(l, territory.not_received_refused))
+            }
+        });
+        let outside = (!outside.is_empty()).then(|| {
+            crate::td_plural!(
+                l,
+                territory.outside,
+                outside.len(),
+                total = content::framework().communes.len(),
+                communes = outside.join(", ")
+            )
+        });
+        html! {
+            @if let Some(text) = not_received {
+                p.hint data-testid="not-received" { (text) }
+            }
+            @if let Some(text) = outside {
+                p."notice notice--warning" data-testid="outside-territory" { (text) }
+            }
+            @for (code, names) in t.shared_nis_codes() {
+                p."notice notice--warning" data-testid="shared-nis" {
+                    (td_string!(l, territory.shared_nis, code = code, communes = names.join(", ")))
                 }
-                ("hint", "not-received", text)
-            })
-            .into_iter()
-            .chain({
-                (!outside.is_empty()).then(|| {
-                    let text = crate::td_plural!(
-                        l,
-                        territory.outside,
-                        outside.len(),
-                        total = content::framework().communes.len(),
-                        communes = outside.join(", ")
-                    );
-                    ("notice notice--warning", "outside-territory", text)
-                })
-            })
-            .chain(t.shared_nis_codes().into_iter().map(|(code, names)| {
-                let text = td_string!(
-                    l,
-                    territory.shared_nis,
-                    code = code,
-                    communes = names.join(", ")
-                );
-                ("notice notice--warning", "shared-nis", text)
-            }))
-            .map(|(class, testid, text)| view! { <p class=class data-testid=testid>{text}</p> })
-            .collect_any_view()
+            }
+            @if !t.rejected.is_empty() {
+                section.card aria-labelledby="rejected-title" data-testid="rejected-files" {
+                    h2 #rejected-title { (td_string!(l, territory.rejected_title)) }
+                    ul {
+                        @for r in &t.rejected {
+                            li { strong { (r.file) } (td_string!(l, shell.colon)) (error_message(l, &r.error)) }
+                        }
+                    }
+                    p.hint data-testid="rejected-next" { (td_string!(l, territory.rejected_next)) }
+                }
+            }
+            @if !t.superseded.is_empty() {
+                section."card card--quiet" aria-labelledby="superseded-title" data-testid="superseded-files" {
+                    h2 #superseded-title { (td_string!(l, territory.superseded_title)) }
+                    ul { @for s in &t.superseded { li { (superseded_sentence(l, s)) } } }
+                }
+            }
+        }
     });
-    let (has_rejected, has_superseded, has_communes) = territory.with_value(|t| {
-        (
-            !t.rejected.is_empty(),
-            !t.superseded.is_empty(),
-            !t.communes.is_empty(),
-        )
-    });
+    let has_communes = territory.with_value(|t| !t.communes.is_empty());
     view! {
-        {notices}
-        {has_rejected.then(|| view! {
-            <section class="card" aria-labelledby="rejected-title" data-testid="rejected-files">
-                <h2 id="rejected-title">{td_string!(l, territory.rejected_title)}</h2>
-                <ul>{rejected}</ul>
-                <p class="hint" data-testid="rejected-next">{td_string!(l, territory.rejected_next)}</p>
-            </section>
-        })}
-        {has_superseded.then(|| view! {
-            <section class="card card--quiet" aria-labelledby="superseded-title" data-testid="superseded-files">
-                <h2 id="superseded-title">{td_string!(l, territory.superseded_title)}</h2>
-                <ul>{superseded}</ul>
-            </section>
-        })}
+        <div inner_html=head.into_string()></div>
         {has_communes.then(|| view! { <LoadedFiles territory remove open=files_open/> })}
         {has_communes.then(|| view! { <Heatmap territory/> })}
         // The heatmap shows first; the sections below it follow in the next task, so a large
@@ -579,6 +534,63 @@ fn TerritoryReport(
             <Exports territory pooling_minimum thresholds/>
         }))}
     }
+}
+
+/// Why a file was set aside, in one sentence after the commune and both files' names.
+fn superseded_sentence(l: Locale, s: &territory::Superseded) -> String {
+    let mut reason = match s.reason {
+        SupersededReason::OlderDate => td_string!(l, territory.superseded_date).to_string(),
+        SupersededReason::FutureDate => td_string!(l, territory.superseded_future).to_string(),
+        SupersededReason::GeneratedEarlier => {
+            td_string!(l, territory.superseded_generated).to_string()
+        }
+        SupersededReason::SameDownload => td_string!(l, territory.superseded_copy).to_string(),
+        SupersededReason::CountedInSynthesis => td_string!(
+            l,
+            territory.superseded_synthesis,
+            synthesis = s.synthesis.clone().unwrap_or_default()
+        ),
+        SupersededReason::OtherRespondent => {
+            let (theirs, used) = s.respondents.clone().unwrap_or_default();
+            let named = |who: String| {
+                if who.is_empty() {
+                    td_string!(l, territory.unnamed_respondent).to_string()
+                } else {
+                    who
+                }
+            };
+            td_string!(
+                l,
+                territory.superseded_other,
+                theirs = named(theirs),
+                used = named(used)
+            )
+        }
+        SupersededReason::FewerAnswers => td_string!(l, territory.superseded_fewer).to_string(),
+    };
+    // How complete each file is, when that differs: a partial save explains itself.
+    let (theirs, used) = s.answered;
+    if theirs != used {
+        let total = content::framework().question_count();
+        reason += " ";
+        reason += &td_string!(
+            l,
+            territory.superseded_answered,
+            used = used,
+            theirs = theirs,
+            total = total
+        );
+    }
+    format!(
+        "{} {reason}",
+        td_string!(
+            l,
+            territory.superseded,
+            commune = s.commune.clone(),
+            used = s.used.clone(),
+            file = s.file.clone()
+        )
+    )
 }
 
 /// The files behind the rows, each with « Retirer »: a test file, or one sent to the wrong
@@ -1075,7 +1087,7 @@ fn Pooling(
                 (&action_title, &pillar_name, &move |name: &str| {
                     dated_name(l, marks, name)
                 }),
-                td_string!(l, territory.csv_old_mark),
+                td_string!(l, pst.yes),
                 &headers,
             )
         });

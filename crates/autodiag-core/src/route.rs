@@ -56,9 +56,8 @@ pub enum Route {
 
 /// The non-empty id that follows `query` (`?question=`, `?apres=`) in a `location.hash`.
 fn value_after<'h>(hash: &'h str, query: &str) -> Option<&'h str> {
-    hash.split_once(query)
-        .map(|(_, id)| id)
-        .filter(|id| !id.is_empty())
+    let at = crate::domain::format::find_str(hash, query)?;
+    Some(&hash[at + query.len()..]).filter(|id| !id.is_empty())
 }
 
 impl Route {

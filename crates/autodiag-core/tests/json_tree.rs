@@ -540,7 +540,7 @@ fn territory_exports_are_written_byte_for_byte_as_serde_wrote_them_floats_rounde
     let older = summary::to_json(&summary::export(framework(), &older, NOW));
     files.push(("ancien.json".into(), older.into_bytes()));
     files.push(("vide.json".into(), Vec::new()));
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert!(!t.rejected.is_empty() && !t.superseded.is_empty());
     let matches = matching::find(framework(), &t, matching::Thresholds::default());
     let aggregate = t.aggregate(

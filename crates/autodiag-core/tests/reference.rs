@@ -39,7 +39,7 @@ fn files(count: usize) -> Vec<(String, Vec<u8>)> {
 }
 
 fn reference_of(count: usize) -> Result<Reference, ReferenceError> {
-    let t = territory::load(framework(), &files(count), NOW);
+    let t = territory::load(framework(), &files(count), NOW, TODAY);
     reference::build(framework(), &t, TERRITORY)
 }
 
@@ -111,7 +111,7 @@ fn every_count_under_three_is_suppressed_never_alone_and_no_total_gives_one_away
 #[test]
 fn no_string_of_any_input_file_reaches_the_reference() {
     let inputs = files(8);
-    let t = territory::load(framework(), &inputs, NOW);
+    let t = territory::load(framework(), &inputs, NOW, TODAY);
     let r = reference::build(framework(), &t, TERRITORY).unwrap();
     let output = serde_json::to_string(&r).unwrap();
     let mut written = BTreeSet::new();
@@ -158,7 +158,7 @@ fn a_reference_reads_back_and_answers_how_many_reached_a_level() {
     assert_eq!(medians.len(), framework().pillars.len());
     assert!(medians.iter().all(Option::is_some));
     // Each range holds the true count of the communes the reference was made from.
-    let t = territory::load(framework(), &files(30), NOW);
+    let t = territory::load(framework(), &files(30), NOW, TODAY);
     for question in framework().question_ids() {
         for level in 1..=5u8 {
             let truth = t

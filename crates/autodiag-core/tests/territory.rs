@@ -49,7 +49,7 @@ fn bad_files_are_listed_and_good_ones_still_load() {
         ("vide.json".to_string(), Vec::new()),
         ("photo.png".to_string(), vec![0x89, b'P', b'N', b'G', 0, 0]),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes.len(), 1);
     assert_eq!(t.rejected.len(), 2);
     assert_eq!(t.rejected[0].file, "vide.json");
@@ -74,9 +74,9 @@ fn files_given_one_by_one_load_as_a_batch_does_and_refusals_are_listed() {
     }
     let too_large = summary::ImportError::TooLarge { bytes: 6_000_000 };
     loader.reject("scan.json", too_large.clone());
-    let one_by_one = loader.finish();
+    let one_by_one = loader.finish(TODAY);
 
-    let batch = territory::load(framework(), &files, NOW);
+    let batch = territory::load(framework(), &files, NOW, TODAY);
     let names = |t: &territory::Territory| {
         t.communes
             .iter()
@@ -105,7 +105,7 @@ fn a_summary_of_an_older_referentiel_carries_its_version_and_the_questions_asked
         ("courcelles.json".to_string(), old),
         ("lobbes.json".to_string(), file_of(&lobbes)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let courcelles = t.communes.iter().find(|c| c.name == "Courcelles").unwrap();
     assert_eq!(courcelles.framework_version, "1.0.0");
     assert!(courcelles.asked_again > 0);
@@ -124,7 +124,7 @@ fn the_newest_summary_of_a_commune_is_used_and_the_choice_explained() {
         ("thuin-2026.json".to_string(), file_of(&new)),
         ("thuin-2025.json".to_string(), file_of(&old)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes.len(), 1);
     assert_eq!(t.communes[0].file, "thuin-2026.json");
     assert_eq!(t.communes[0].scores[0], Some(50));
@@ -139,11 +139,11 @@ fn the_newest_summary_of_a_commune_is_used_and_the_choice_explained() {
         ("thuin (1).json".to_string(), file_of(&new)),
         ("thuin-bis.json".to_string(), later.into_bytes()),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes[0].file, "thuin-bis.json");
     let reasons: Vec<SupersededReason> = t.superseded.iter().map(|s| s.reason).collect();
     assert_eq!(reasons, [SupersededReason::GeneratedEarlier; 2]);
-    let t = territory::load(framework(), &files[..2], NOW);
+    let t = territory::load(framework(), &files[..2], NOW, TODAY);
     assert_eq!(t.communes[0].file, "thuin.json");
     assert_eq!(t.superseded[0].reason, SupersededReason::SameDownload);
 }
@@ -174,7 +174,7 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
             ("synthese.json".to_string(), file_of(&synthesis)),
         ],
     ] {
-        let t = territory::load(framework(), &files, NOW);
+        let t = territory::load(framework(), &files, NOW, TODAY);
         assert_eq!(t.communes.len(), 1);
         assert_eq!(t.communes[0].file, "synthese.json");
         assert_eq!(t.communes[0].scores[0], Some(25));
@@ -207,7 +207,7 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
             .iter()
             .map(|&i| (three[i].0.to_string(), three[i].1.clone()))
             .collect();
-        let t = territory::load(framework(), &files, NOW);
+        let t = territory::load(framework(), &files, NOW, TODAY);
         assert_eq!(t.communes.len(), 1);
         assert_eq!(t.communes[0].file, "synthese.json", "{order:?}");
         assert_eq!(t.communes[0].other_respondents, 1, "{order:?}");
@@ -246,7 +246,7 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
         ("synthese.json".to_string(), file_of(&synthesis)),
         ("dg.json".to_string(), file_of(&dg)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes[0].file, "synthese.json");
     assert_eq!(t.superseded[0].reason, SupersededReason::CountedInSynthesis);
     // A role with parentheses of its own is still the same person.
@@ -258,7 +258,7 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
         ("dg.json".to_string(), file_of(&dg)),
     ];
     assert_eq!(
-        territory::load(framework(), &files, NOW).communes[0].file,
+        territory::load(framework(), &files, NOW, TODAY).communes[0].file,
         "synthese.json"
     );
     // Without a name, a role alone is nobody in particular: the synthesis does not count
@@ -269,7 +269,7 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
         ("synthese.json".to_string(), file_of(&synthesis)),
         ("echevine.json".to_string(), file_of(&dg)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes[0].file, "synthese.json");
     assert_eq!(t.superseded[0].reason, SupersededReason::OtherRespondent);
     // Someone the synthesis does not count, later in the same round: the same.
@@ -278,7 +278,7 @@ fn a_groups_synthesis_stays_in_use_over_a_later_file_of_one_of_its_participants(
         ("synthese.json".to_string(), file_of(&synthesis)),
         ("dg.json".to_string(), file_of(&mayor)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes[0].file, "synthese.json");
     assert_eq!(t.superseded[0].reason, SupersededReason::OtherRespondent);
 }
@@ -297,7 +297,7 @@ fn a_commune_is_known_by_its_name_whatever_its_optional_nis_code_says() {
         ("fleurus.json".to_string(), file_of(&fleurus)),
         ("gerpinnes.json".to_string(), file_of(&gerpinnes)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let names: Vec<&str> = t.communes.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Fleurus", "Gerpinnes", "Thuin"]);
     assert_eq!(t.communes[2].file, "thuin-2026.json");
@@ -374,7 +374,7 @@ fn a_commune_is_one_commune_whether_or_not_its_name_says_ville_or_commune_de() {
         ),
         ("bons-villers-2.json", "Les Bons Villers", "", "2026-03-10"),
     ]);
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let used: Vec<&str> = t.communes.iter().map(|c| c.file.as_str()).collect();
     assert_eq!(
         used,
@@ -402,12 +402,12 @@ fn a_commune_is_one_commune_whether_or_not_its_name_says_ville_or_commune_de() {
     );
     let unaccented = files_of(&[("c.json", "Ville de Chatelet", "52012", "2026-01-10")]);
     assert_eq!(
-        territory::load(framework(), &unaccented, NOW).communes[0].name,
+        territory::load(framework(), &unaccented, NOW, TODAY).communes[0].name,
         "Châtelet"
     );
     let elsewhere = files_of(&[("n.json", "Commune de Namur", "", "2026-01-10")]);
     assert_eq!(
-        territory::load(framework(), &elsewhere, NOW).communes[0].name,
+        territory::load(framework(), &elsewhere, NOW, TODAY).communes[0].name,
         "Commune de Namur"
     );
 }
@@ -439,7 +439,7 @@ fn a_summary_saved_again_by_notepad_as_utf16_or_ansi_still_loads() {
         ("be.json", utf16_be),
         ("ansi.json", ansi),
     ] {
-        let t = territory::load(framework(), &[(name.to_string(), bytes)], NOW);
+        let t = territory::load(framework(), &[(name.to_string(), bytes)], NOW, TODAY);
         assert!(t.rejected.is_empty(), "{name}: {:?}", t.rejected);
         assert_eq!(t.communes[0].name, "Châtelet", "{name}");
         assert_eq!(
@@ -453,6 +453,7 @@ fn a_summary_saved_again_by_notepad_as_utf16_or_ansi_still_loads() {
         framework(),
         &[("cut.json".to_string(), text.as_bytes()[..cut].to_vec())],
         NOW,
+        TODAY,
     );
     assert!(
         matches!(t.rejected[0].error, summary::ImportError::Truncated { .. }),
@@ -470,7 +471,7 @@ fn a_date_typed_by_hand_is_read_as_a_day_and_any_other_text_gives_way_to_the_sav
         ("beaumont-typed.json".to_string(), file_of(&typed)),
         ("beaumont-2025.json".to_string(), file_of(&older)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes[0].file, "beaumont-typed.json");
     assert_eq!(t.communes[0].assessment.profile.date, "2026-11-14");
     assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
@@ -488,7 +489,7 @@ fn a_date_typed_by_hand_is_read_as_a_day_and_any_other_text_gives_way_to_the_sav
             "2026-10-03T09:00:00Z",
         );
         let file = summary::to_json(&saved).into_bytes();
-        let t = territory::load(framework(), &[("b.json".to_string(), file)], NOW);
+        let t = territory::load(framework(), &[("b.json".to_string(), file)], NOW, TODAY);
         assert_eq!(t.communes[0].assessment.profile.date, read, "{typed}");
     }
 }
@@ -501,7 +502,7 @@ fn a_summary_without_a_commune_name_is_known_by_its_code_or_else_by_its_file() {
         ("c.json", "", "", "2026-01-12"),
         ("d.json", " ", "", "2026-01-13"),
     ]);
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert!(t.rejected.is_empty(), "{:?}", t.rejected);
     assert!(
         t.superseded.is_empty(),
@@ -534,7 +535,7 @@ fn behind_in_gouvernance(names: &[&str]) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn a_pooling_candidate_lists_its_communes_in_alphabetical_order() {
     let files = behind_in_gouvernance(&["Couvin", "Anderlues", "Chimay", "Beaumont"]);
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let candidates = t.pooling_candidates(framework(), 2);
     assert!(!candidates.is_empty());
     for candidate in &candidates {
@@ -559,7 +560,7 @@ fn asking_igretec_for_its_accompaniment_is_no_action_to_pool() {
             (format!("{name}.json"), file_of(&a))
         })
         .collect();
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let accompaniment = autodiag_core::domain::roadmap::STRATEGY_ACCOMPANIMENT;
     // Each commune without a strategy has it on its roadmap: it reached IGRETEC that way.
     assert!(
@@ -575,7 +576,7 @@ fn asking_igretec_for_its_accompaniment_is_no_action_to_pool() {
 #[test]
 fn priorities_and_pooling_candidates_count_communes() {
     let files = behind_in_gouvernance(&["Anderlues", "Beaumont", "Chimay", "Couvin"]);
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let priorities = t.common_priorities(framework());
     assert_eq!(priorities[0].1, 4);
     assert!(priorities.contains(&("gouvernance".to_string(), 4)));
@@ -652,7 +653,7 @@ fn pooling_lists_the_most_shared_actions_first_whatever_their_pillar() {
             (format!("{name}.json"), file_of(&a))
         })
         .collect();
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let candidates = t.pooling_candidates(framework(), 2);
     let shared_by_two_in_mobility = candidates
         .iter()
@@ -693,7 +694,7 @@ fn an_action_a_commune_has_done_no_longer_counts_it_for_pooling() {
     done.status = ItemStatus::Done;
     chimay.roadmap = Some(roadmap);
     files[2].1 = file_of(&chimay);
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let referent = t
         .pooling_candidates(framework(), 3)
         .into_iter()
@@ -729,7 +730,7 @@ fn matching_case() -> territory::Territory {
     chimay.set_choice("gou_documents_donnees", Some(level(1)), NOW);
     chimay.set_choice("gou_pilotage", Some(Choice::Unknown), NOW);
     files.push(("chimay.json".into(), file_of(&chimay)));
-    territory::load(framework(), &files, NOW)
+    territory::load(framework(), &files, NOW, TODAY)
 }
 
 #[test]
@@ -850,7 +851,7 @@ fn a_commune_under_two_files_is_never_matched_with_itself() {
     answer_all(&mut behind, level(1));
     files.push(("a.json".into(), file_of(&ahead)));
     files.push(("b.json".into(), file_of(&behind)));
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert!(matching::find(framework(), &t, Thresholds::default()).is_empty());
 }
 
@@ -1190,7 +1191,7 @@ fn every_match_follows_the_definition_on_a_larger_territory() {
         }
         files.push((format!("c{i}.json"), file_of(&a)));
     }
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let by_name = |name: &str| t.communes.iter().find(|c| c.name == name).unwrap();
     // The default thresholds, and the loosest, where a commune at 3 is on both sides.
     let loosest = Thresholds {
@@ -1295,7 +1296,12 @@ fn completeness_counts_every_answer_against_every_question() {
     let mut a = commune("Lobbes", "56044", "2026-01-01");
     answer_pillar(&mut a, "mobilite", level(2));
     a.set_choice("gou_documents_donnees", Some(Choice::Unknown), NOW);
-    let t = territory::load(framework(), &[("lobbes.json".into(), file_of(&a))], NOW);
+    let t = territory::load(
+        framework(),
+        &[("lobbes.json".into(), file_of(&a))],
+        NOW,
+        TODAY,
+    );
     let mobility = framework()
         .pillars
         .iter()
@@ -1318,7 +1324,7 @@ fn priorities_name_their_communes() {
         }
         files.push((format!("{name}.json"), file_of(&a)));
     }
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let named = t.priorities_with_communes(framework());
     let governance = named.iter().find(|(p, _)| p == "gouvernance").unwrap();
     assert!(
@@ -1354,7 +1360,7 @@ fn a_pillar_to_confirm_counts_in_no_shared_priority() {
         }
         files.push((format!("{name}.json"), file_of(&a)));
     }
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert!(
         t.communes
             .iter()
@@ -1528,13 +1534,14 @@ fn pooling_starts_from_pairs_among_a_few_communes_and_from_groups_of_three_among
         framework(),
         &behind_in_gouvernance(&["Couvin", "Chimay"]),
         NOW,
+        TODAY,
     );
     assert_eq!(few.default_pooling_minimum(), 2);
     let nine: Vec<&str> = names[..9].iter().map(String::as_str).collect();
-    let nine = territory::load(framework(), &behind_in_gouvernance(&nine), NOW);
+    let nine = territory::load(framework(), &behind_in_gouvernance(&nine), NOW, TODAY);
     assert_eq!(nine.default_pooling_minimum(), 2);
     let ten: Vec<&str> = names.iter().map(String::as_str).collect();
-    let ten = territory::load(framework(), &behind_in_gouvernance(&ten), NOW);
+    let ten = territory::load(framework(), &behind_in_gouvernance(&ten), NOW, TODAY);
     assert_eq!(ten.communes.len(), 10);
     assert_eq!(ten.default_pooling_minimum(), 3);
 }
@@ -1563,7 +1570,7 @@ fn the_territory_exports_give_each_communes_population_band() {
         ("lobbes.json".to_string(), file_of(&small)),
         ("thuin.json".to_string(), file_of(&unsaid)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let text = plain_csv(&t);
     let row = |name: &str| {
         text.split("\r\n")
@@ -1581,7 +1588,7 @@ fn the_territory_exports_give_each_communes_population_band() {
         .map(|band| {
             let mut a = commune(&format!("C{}", band.index()), "", "2026-01-01");
             a.profile.population = Some(*band);
-            let t = territory::load(framework(), &[("c.json".into(), file_of(&a))], NOW);
+            let t = territory::load(framework(), &[("c.json".into(), file_of(&a))], NOW, TODAY);
             plain_csv(&t)
                 .split("\r\n")
                 .nth(1)
@@ -1619,7 +1626,7 @@ fn the_spreads_leave_out_scores_to_confirm() {
         ("anderlues.json".to_string(), file_of(&sure)),
         ("beaumont.json".to_string(), file_of(&unsure)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let spreads = t.spreads(framework());
     let mobility_index = framework()
         .pillars
@@ -1664,7 +1671,7 @@ fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_
         ("beaumont.json".to_string(), file_of(&beaumont)),
         ("chimay.json".to_string(), file_of(&chimay)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let below = |name: &str| {
         t.communes
             .iter()
@@ -1801,7 +1808,7 @@ fn a_score_resting_on_few_answers_is_marked_to_confirm_on_the_heatmap_and_in_bot
         ("beaumont.json".to_string(), file_of(&unsure)),
         ("chimay.json".to_string(), file_of(&only_unsure)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let beaumont = t.communes.iter().find(|c| c.name == "Beaumont").unwrap();
     let mobility_index = framework()
         .pillars
@@ -1902,7 +1909,7 @@ fn two_peoples_files_of_one_round_are_named_as_such_and_flag_the_commune() {
         ("walcourt-dg.json".to_string(), dg_file.clone()),
         ("walcourt-echevin.json".to_string(), later.into_bytes()),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes.len(), 1);
     assert_eq!(t.communes[0].file, "walcourt-echevin.json");
     assert_eq!(t.communes[0].other_respondents, 1);
@@ -1940,7 +1947,7 @@ fn two_peoples_files_of_one_round_are_named_as_such_and_flag_the_commune() {
             .into_bytes(),
         ),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes[0].other_respondents, 0);
     assert_eq!(t.superseded[0].reason, SupersededReason::GeneratedEarlier);
     assert_eq!(t.superseded[0].respondents, None);
@@ -1960,7 +1967,7 @@ fn a_new_round_of_answers_replaces_a_synthesis_more_than_six_months_older() {
         ("synthese.json".to_string(), file_of(&synthesis)),
         ("dg.json".to_string(), file_of(&dg)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes[0].file, "dg.json");
     assert_eq!(t.communes[0].other_respondents, 0);
     assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
@@ -1970,7 +1977,7 @@ fn a_new_round_of_answers_replaces_a_synthesis_more_than_six_months_older() {
         ("synthese.json".to_string(), file_of(&synthesis)),
         ("dg.json".to_string(), file_of(&dg)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes[0].file, "synthese.json");
     assert_eq!(t.communes[0].other_respondents, 1);
     assert_eq!(t.superseded[0].reason, SupersededReason::OtherRespondent);
@@ -1998,7 +2005,7 @@ fn communes_that_share_a_nis_code_are_named_for_a_check() {
             file_of(&commune("Lobbes", "", "2026-11-05")),
         ),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes.len(), 4);
     assert_eq!(
         t.shared_nis_codes(),
@@ -2024,7 +2031,7 @@ fn the_export_names_each_duty_and_action_by_its_title_beside_its_id() {
         ("thuin.json".to_string(), file_of(&thuin)),
         ("lobbes.json".to_string(), file_of(&lobbes)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let aggregate = t.aggregate(
         framework(),
         Vec::new(),
@@ -2111,7 +2118,7 @@ fn an_undated_complete_file_does_not_pass_for_the_latest_round() {
             ("sans-date.json".to_string(), file_of(&undated)),
         ],
     ] {
-        let t = territory::load(framework(), &files, NOW);
+        let t = territory::load(framework(), &files, NOW, TODAY);
         assert_eq!(t.communes.len(), 1);
         assert_eq!(t.communes[0].file, "partiel.json");
     }
@@ -2144,7 +2151,7 @@ fn a_partial_file_of_the_round_gives_way_to_a_complete_one_whoever_saved_it_late
             ("fleurus-dg.json".to_string(), file_of(&full)),
         ],
     ] {
-        let t = territory::load(framework(), &files, NOW);
+        let t = territory::load(framework(), &files, NOW, TODAY);
         assert_eq!(t.communes.len(), 1);
         assert_eq!(t.communes[0].file, "fleurus-dg.json");
         assert_eq!(t.communes[0].other_respondents, 1);
@@ -2165,7 +2172,7 @@ fn a_partial_file_of_the_round_gives_way_to_a_complete_one_whoever_saved_it_late
         ("fleurus-partiel.json".to_string(), later(&partial)),
         ("fleurus-dg.json".to_string(), file_of(&full)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes[0].file, "fleurus-dg.json");
     assert_eq!(t.communes[0].other_respondents, 0);
     assert_eq!(t.superseded[0].reason, SupersededReason::FewerAnswers);
@@ -2186,7 +2193,8 @@ fn a_partial_file_of_the_round_gives_way_to_a_complete_one_whoever_saved_it_late
         ("fleurus-dg.json".to_string(), file_of(&full)),
         ("fleurus-2027.json".to_string(), later(&partial)),
     ];
-    let t = territory::load(framework(), &files, NOW);
+    // Read in July 2027, when that round has taken place.
+    let t = territory::load(framework(), &files, NOW, "2027-07-01");
     assert_eq!(t.communes[0].file, "fleurus-2027.json");
     assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
 }
@@ -2207,6 +2215,7 @@ fn the_territorys_communes_with_no_file_yet_are_named_as_files_name_them() {
             ("test.json", "Commune de Test", "", "2026-11-20"),
         ]),
         NOW,
+        TODAY,
     );
     let all: Vec<&str> = framework()
         .communes
@@ -2249,6 +2258,7 @@ fn the_territorys_communes_with_no_file_yet_are_named_as_files_name_them() {
         framework(),
         &files_of(&[("test.json", "Commune de Test", "", "2026-11-20")]),
         NOW,
+        TODAY,
     );
     assert_eq!(t.roll_call(framework()), RollCall::default());
 }
@@ -2271,7 +2281,7 @@ fn a_legal_duty_names_the_communes_to_check_as_it_names_those_below_it() {
         (format!("{name}.json"), file_of(&a))
     })
     .collect();
-    let t = territory::load(framework(), &files, NOW);
+    let t = territory::load(framework(), &files, NOW, TODAY);
     let count = t
         .obligation_counts(framework())
         .into_iter()
@@ -2306,6 +2316,7 @@ fn a_file_dated_after_today_is_marked_for_correction() {
             ("beaumont.json", "Beaumont", "56005", "2026-13-01"),
         ]),
         NOW,
+        TODAY,
     );
     let future: Vec<&str> = t
         .communes
@@ -2315,8 +2326,9 @@ fn a_file_dated_after_today_is_marked_for_correction() {
         .collect();
     // Today is not the future, and a date that cannot be read is not called one.
     assert_eq!(future, ["Thuin"]);
-    // Every list that leaves the screen says so too: the CSV beside its date, the JSON in
-    // its own field, and the lists' names through the same marks as an old file's.
+    // Every list that leaves the screen says so too: the CSV in its column of dates to
+    // check, the JSON in its own field, and the lists' names through the same marks as an
+    // old file's.
     let csv = t.csv(
         framework(),
         &(1..=6).map(|i| format!("P{i}")).collect::<Vec<_>>(),
@@ -2338,11 +2350,12 @@ fn a_file_dated_after_today_is_marked_for_correction() {
             .unwrap()
             .to_string()
     };
-    assert!(
-        row("Thuin").contains(";08/12/2026 (date dans le futur);"),
-        "{csv}"
-    );
+    // The date's cell stays a date, which a spreadsheet sorts; the mark is in the last
+    // column, where an old file's is.
+    assert!(row("Thuin").contains(";08/12/2026;thuin.json;"), "{csv}");
+    assert!(row("Thuin").ends_with(";date dans le futur"), "{csv}");
     assert!(row("Lobbes").contains(";07/12/2026;"), "{csv}");
+    assert!(row("Lobbes").ends_with(';'), "{csv}");
     let json = t
         .aggregate(
             framework(),
@@ -2362,4 +2375,79 @@ fn a_file_dated_after_today_is_marked_for_correction() {
     let marks = t.date_marks("2027-12-08");
     assert_eq!(marks.get("Thuin"), None);
     assert_eq!(marks.get("Lobbes"), Some(&DateMark::Old));
+}
+
+#[test]
+fn a_file_dated_after_today_ranks_at_its_download_day_among_its_communes_files() {
+    let saved = |a: &Assessment, at: &str| summary::to_json(&summary::export(framework(), a, at));
+    let mut whole = commune("Thuin", "56078", "2026-11-20");
+    answer_all(&mut whole, level(3));
+    // « 2062 » typed for « 2026 » in a file downloaded ten days before the other one's date:
+    // by its own date it would be the commune's newest for decades.
+    let mut typo = commune("Thuin", "56078", "2062-11-10");
+    answer_all(&mut typo, level(1));
+    let files = vec![
+        (
+            "thuin-typo.json".to_string(),
+            saved(&typo, "2026-11-10T09:00:00Z").into_bytes(),
+        ),
+        (
+            "thuin.json".to_string(),
+            saved(&whole, "2026-11-21T09:00:00Z").into_bytes(),
+        ),
+    ];
+    let t = territory::load(framework(), &files, NOW, TODAY);
+    assert_eq!(t.communes[0].file, "thuin.json");
+    assert_eq!(t.superseded[0].file, "thuin-typo.json");
+    assert_eq!(t.superseded[0].reason, SupersededReason::FutureDate);
+    let json = t
+        .aggregate(framework(), Vec::new(), 2, &EXPORT_TEXTS, (NOW, TODAY))
+        .to_json();
+    assert!(json.contains("\"reason\": \"future_date\""), "{json}");
+    // Downloaded after the other file's date, it is the newest all the same, and stays
+    // marked for correction wherever it is listed.
+    let files = vec![
+        (
+            "thuin-typo.json".to_string(),
+            saved(&typo, "2026-11-25T09:00:00Z").into_bytes(),
+        ),
+        (
+            "thuin.json".to_string(),
+            saved(&whole, "2026-11-21T09:00:00Z").into_bytes(),
+        ),
+    ];
+    let t = territory::load(framework(), &files, NOW, TODAY);
+    assert_eq!(t.communes[0].file, "thuin-typo.json");
+    assert!(t.communes[0].is_future(TODAY));
+    assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
+    // A download day after today too (a computer's clock set wrong) ranks with the undated.
+    let files = vec![
+        (
+            "thuin-typo.json".to_string(),
+            saved(&typo, "2063-01-01T09:00:00Z").into_bytes(),
+        ),
+        (
+            "thuin.json".to_string(),
+            saved(&whole, "2026-11-21T09:00:00Z").into_bytes(),
+        ),
+    ];
+    let t = territory::load(framework(), &files, NOW, TODAY);
+    assert_eq!(t.communes[0].file, "thuin.json");
+    assert_eq!(t.superseded[0].reason, SupersededReason::FutureDate);
+    // Today itself is no typo: a file of the day ranks by its date.
+    let mut today = commune("Thuin", "56078", TODAY);
+    answer_all(&mut today, level(2));
+    let files = vec![
+        (
+            "thuin-today.json".to_string(),
+            saved(&today, "2026-11-27T23:30:00Z").into_bytes(),
+        ),
+        (
+            "thuin.json".to_string(),
+            saved(&whole, "2026-11-28T09:00:00Z").into_bytes(),
+        ),
+    ];
+    let t = territory::load(framework(), &files, NOW, TODAY);
+    assert_eq!(t.communes[0].file, "thuin-today.json");
+    assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
 }

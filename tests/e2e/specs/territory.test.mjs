@@ -99,7 +99,7 @@ test("heat map: each commune's date as dd/mm/yyyy, its completeness, and « anci
   assert.equal((await row("Commune 002").locator("[data-testid=completeness]").textContent()).trim(), "20 / 47");
   // Both exports say it is old, as the screen does.
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
-  assert.match(table.find((line) => line.startsWith("Commune 001;")), /;oui$/);
+  assert.match(table.find((line) => line.startsWith("Commune 001;")), /;plus de 12 mois$/);
   assert.match(table.find((line) => line.startsWith("Commune 002;")), /;$/);
   const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text).communes;
   assert.deepEqual(exported.map((c) => c.older_than_12_months), [true, false, false]);
@@ -117,12 +117,38 @@ test("a file dated after today is marked on the heat map, to be corrected", asyn
   const date = (name) => page.locator("[data-testid=heatmap] tbody tr", { has: page.locator(`th:text-is("${name}")`) }).locator("[data-testid=assessment-date]");
   assert.match(await date("Commune 001").textContent(), /date dans le futur : à faire corriger$/);
   assert.doesNotMatch(await date("Commune 002").textContent(), /futur/);
-  // The exports IGRETEC sends on say it too: the CSV beside the date, the JSON in its field.
+  // The exports IGRETEC sends on say it too: the CSV in its column of dates to check (the
+  // date's cell stays a date, which a spreadsheet sorts), the JSON in its field.
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
-  assert.ok(table.find((line) => line.startsWith("Commune 001;")).includes(`;${frenchDate(ahead)} (date dans le futur : à faire corriger);`), table.join("\n"));
+  assert.ok(table.find((line) => line.startsWith("Commune 001;")).includes(`;${frenchDate(ahead)};c0.json;`), table.join("\n"));
+  assert.ok(table.find((line) => line.startsWith("Commune 001;")).endsWith(";date dans le futur : à faire corriger"), table.join("\n"));
   assert.ok(table.find((line) => line.startsWith("Commune 002;")).includes(`;${frenchDate(monthsAgo(1))};`), table.join("\n"));
   const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text).communes;
   assert.deepEqual(exported.map((c) => [c.commune, c.date_in_future]), [["Commune 001", true], ["Commune 002", false]]);
+  await assertClean(page);
+  await page.close();
+});
+
+test("a file dated after today does not hide its commune's later file: it ranks at the day it was downloaded", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  // « 2062 » typed for « 2026 », in a file downloaded two months ago; last month's file is the newest.
+  const typo = communeAt("Thuin", "56078", 1, (s) => {
+    s.profile.date = `2062${monthsAgo(2).slice(4)}`;
+    s.generated_at = `${monthsAgo(2)}T09:00:00.000Z`;
+  });
+  const recent = communeAt("Thuin", "56078", 3, (s) => {
+    s.profile.date = monthsAgo(1);
+    s.generated_at = `${monthsAgo(1)}T09:00:00.000Z`;
+  });
+  await loadTerritory(page, [typo, recent]);
+  assert.equal(await page.locator("[data-testid=heatmap] tbody tr").count(), 1);
+  assert.doesNotMatch(await page.textContent("[data-testid=heatmap] [data-testid=assessment-date]"), /futur/);
+  const setAside = await page.$$eval("[data-testid=superseded-files] li", (lis) => lis.map((li) => li.textContent));
+  assert.deepEqual(setAside, [
+    "Thuin : « c1.json » est utilisé, « c0.json » est mis de côté. Le second porte une date d'évaluation dans le futur, sans doute une faute de frappe : il est classé au jour où il a été téléchargé.",
+  ]);
+  const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
+  assert.deepEqual(exported.superseded_files.map((f) => [f.file, f.reason]), [["c0.json", "future_date"]]);
   await assertClean(page);
   await page.close();
 });
@@ -599,7 +625,7 @@ test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « i
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   assert.equal(
     table[0],
-    "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Répondant;Questions répondues (sur 47);Obligations sous le minimum légal;Obligations à vérifier (je ne sais pas, non applicable ou sans réponse);Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires (hors scores à confirmer);Scores à confirmer (moins de la moitié des questions du pilier ont un niveau);Version du référentiel;Plus de 12 mois",
+    "Commune;Code INS;Nombre d'habitants;Date du diagnostic;Fichier;Répondant;Questions répondues (sur 47);Obligations sous le minimum légal;Obligations à vérifier (je ne sais pas, non applicable ou sans réponse);Mobilité;Qualité de vie;Économie;Énergie & environnement;Gouvernance;Smart Citizens;Piliers prioritaires (hors scores à confirmer);Scores à confirmer (moins de la moitié des questions du pilier ont un niveau);Version du référentiel;Date à vérifier",
   );
   const thuin = table.find((line) => line.startsWith("Thuin;"));
   // The population band in the profile's words, so communes of a size can be compared.

@@ -2,6 +2,7 @@
 
 use super::content::Framework;
 pub use super::format::truncate_chars;
+use super::format::{find_str, replace_str};
 use super::plan::Roadmap;
 use super::profile::Profile;
 use litemap::LiteMap;
@@ -593,19 +594,19 @@ impl Assessment {
             // « niveau {level} » in it. The commune's own comment comes along with the
             // reminder: set aside alone, it would be kept in the file but never seen where
             // the question is answered again.
-            let mut reminder = migration.note.replace("niveau {level}", &answered);
+            let mut reminder = replace_str(&migration.note, "niveau {level}", &answered);
             if !old.note.is_empty() {
                 reminder.push('\n');
                 reminder.push_str(&old.note);
             }
             let reminder_before =
-                written_before.map(|before| migration.note.replace("niveau {level}", before));
+                written_before.map(|before| replace_str(&migration.note, "niveau {level}", before));
             for target in &migration.to {
                 let answer = self.answers.entry(target.clone()).or_default();
-                let already = answer.note.contains(&reminder)
+                let already = find_str(&answer.note, &reminder).is_some()
                     || reminder_before
                         .as_ref()
-                        .is_some_and(|before| answer.note.contains(before));
+                        .is_some_and(|before| find_str(&answer.note, before).is_some());
                 if !already {
                     let mut note = answer.note.clone();
                     if !note.is_empty() {

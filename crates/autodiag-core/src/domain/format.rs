@@ -58,8 +58,8 @@ pub fn fill(template: &str, values: &[(&str, &dyn core::fmt::Display)]) -> Strin
     use core::fmt::Write;
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        let Some(length) = rest[start..].find("}}") else {
+    while let Some(start) = find_str(rest, "{{") {
+        let Some(length) = find_str(&rest[start..], "}}") else {
             break;
         };
         out.push_str(&rest[..start]);
@@ -72,6 +72,41 @@ pub fn fill(template: &str, values: &[(&str, &dyn core::fmt::Display)]) -> Strin
             None => out.push_str(&rest[start..start + length + 2]),
         }
         rest = &rest[start + length + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where `needle` first starts in `text`, as `str::find` says. The standard library's
+/// substring search (Two-Way, with its tables) costs the questionnaire's wasm about 2.4 KB;
+/// the texts searched here are short, so each place where the needle's first character
+/// stands (a `memchr` search) is tried in turn.
+pub fn find_str(text: &str, needle: &str) -> Option<usize> {
+    let Some(first) = needle.chars().next() else {
+        return Some(0);
+    };
+    text.match_indices(first)
+        .map(|(at, _)| at)
+        .find(|&at| text[at..].starts_with(needle))
+}
+
+/// `text` with every `from` replaced by `to`, as `str::replace` gives it (see [`find_str`]).
+pub fn replace_str(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // An empty `from` stands before each character and at the end, as the standard says.
+    if from.is_empty() {
+        for c in text.chars() {
+            out.push_str(to);
+            out.push(c);
+        }
+        out.push_str(to);
+        return out;
+    }
+    let mut rest = text;
+    while let Some(at) = find_str(rest, from) {
+        out.push_str(&rest[..at]);
+        out.push_str(to);
+        rest = &rest[at + from.len()..];
     }
     out.push_str(rest);
     out
@@ -105,6 +140,21 @@ mod tests {
     }
 
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Few letters, so that needles occur and almost occur (« aab » in « aaab »), with
+        // accents for byte offsets that are not character counts.
+        #[test]
+        fn find_and_replace_answer_as_the_standard_library_does(
+            text in "[abé{}]{0,40}",
+            needle in "[abé{}]{0,4}",
+            with in "[xé]{0,3}",
+        ) {
+            prop_assert_eq!(find_str(&text, &needle), text.find(needle.as_str()));
+            prop_assert_eq!(replace_str(&text, &needle, &with), text.replace(needle.as_str(), &with));
+        }
+    }
 
     #[test]
     fn numbers_follow_the_language() {

@@ -88,6 +88,9 @@ pub struct Superseded {
 pub enum SupersededReason {
     /// The used file's assessment date is later.
     OlderDate,
+    /// The set-aside file's assessment date lies after today, a typo: it ranked at the day
+    /// it was downloaded instead, which came before the used file's.
+    FutureDate,
     /// Same assessment date; the used file was generated later.
     GeneratedEarlier,
     /// Same assessment date, generated at the same moment: two copies of one download.
@@ -148,12 +151,32 @@ pub fn saved_later(earlier: &[u8], again: &[u8]) -> bool {
 }
 
 /// Reads every file; bad ones are listed with their reason and the good ones still load.
-pub fn load(framework: &Framework, files: &[(String, Vec<u8>)], now: &str) -> Territory {
+/// `now` is the moment of reading (ISO 8601) and `today` the reader's day, `YYYY-MM-DD`.
+pub fn load(
+    framework: &Framework,
+    files: &[(String, Vec<u8>)],
+    now: &str,
+    today: &str,
+) -> Territory {
     let mut loader = TerritoryLoader::default();
     for (file, bytes) in files {
         loader.add(framework, file, bytes, now);
     }
-    loader.finish()
+    loader.finish(today)
+}
+
+/// The day a summary ranks at among its commune's files: its assessment date, unless that
+/// lies after `today` (a typo, « 2062 » for « 2026 », which would otherwise make it the
+/// newest for decades). It then ranks at the day it was downloaded, or with the undated
+/// files if that day is unreadable or after `today` too (a computer's clock set wrong).
+fn ranking_date<'a>(date: &'a str, generated_at: &'a str, today: &str) -> &'a str {
+    if !super::profile::is_after(date, today) {
+        return date;
+    }
+    match generated_at.get(..10) {
+        Some(day) if super::profile::is_iso_date(day) && day <= today => day,
+        _ => "",
+    }
 }
 
 /// Builds a territory one file at a time, so the browser can parse the first files while it
@@ -218,9 +241,16 @@ impl TerritoryLoader {
     /// the one that answers most questions (a colleague's partial save two days after a whole
     /// diagnostic does not hide it), then the latest by assessment date, then by when it was
     /// saved, then by file name. Every other one is listed as set aside, with its reason
-    /// against that choice.
-    pub fn finish(self) -> Territory {
+    /// against that choice. A file dated after `today` ranks at its download day
+    /// ([`ranking_date`]).
+    pub fn finish(self, today: &str) -> Territory {
         let loaded = self.loaded;
+        let ranking_dates: Vec<&str> = loaded
+            .iter()
+            .map(|(commune, generated_at, _)| {
+                ranking_date(&commune.assessment.profile.date, generated_at, today)
+            })
+            .collect();
         let counted_in = |index: usize, group: &[usize]| {
             group.iter().copied().find(|&other| {
                 super::consolidation::counts_in_synthesis(
@@ -229,15 +259,11 @@ impl TerritoryLoader {
                 )
             })
         };
+        let date = |index: usize| ranking_dates[index];
         let recency = |index: usize| {
             let (commune, generated_at, _) = &loaded[index];
-            (
-                &commune.assessment.profile.date,
-                generated_at,
-                &commune.file,
-            )
+            (date(index), generated_at, &commune.file)
         };
-        let date = |index: usize| loaded[index].0.assessment.profile.date.as_str();
         let same_round = |a: usize, b: usize| {
             let (earlier, later) = if date(a) <= date(b) { (a, b) } else { (b, a) };
             // One round, as a workshop takes its respondents' files.
@@ -307,6 +333,8 @@ impl TerritoryLoader {
                     SupersededReason::OtherRespondent
                 } else if recency(used) < recency(other) {
                     SupersededReason::FewerAnswers
+                } else if date(other) != other_assessment.profile.date {
+                    SupersededReason::FutureDate
                 } else if recency(used).0 != recency(other).0 {
                     SupersededReason::OlderDate
                 } else if recency(used).1 != recency(other).1 {
@@ -887,10 +915,10 @@ impl Territory {
     /// `pillar_names` follow the framework's order; `headers` name the other columns in that
     /// order.
     ///
-    /// The communes as CSV. The last two headers name the référentiel version and the mark of
-    /// an assessment more than 12 months before `marks.today`, which reads `marks.old`. A date
-    /// after that day is followed by `marks.future`, as the heat map marks it, and a score to
-    /// confirm by `marks.to_confirm`, so that a spreadsheet's averages leave it out as the
+    /// The communes as CSV. The last two headers name the référentiel version and the date to
+    /// check: `marks.old` for an assessment more than 12 months before `marks.today`,
+    /// `marks.future` for one after that day, as the heat map marks them. A score to confirm
+    /// is followed by `marks.to_confirm`, so that a spreadsheet's averages leave it out as the
     /// screen's median does.
     pub fn csv(
         &self,
@@ -931,14 +959,7 @@ impl Territory {
                 commune.name.clone(),
                 commune.assessment.profile.nis_code.clone(),
                 population.unwrap_or_default(),
-                {
-                    let date = super::profile::display_date(&commune.assessment.profile.date, lang);
-                    if commune.is_future(today) {
-                        format!("{date} ({future})")
-                    } else {
-                        date
-                    }
-                },
+                super::profile::display_date(&commune.assessment.profile.date, lang),
                 commune.file.clone(),
                 commune.respondent(),
                 commune.completeness(framework).0.to_string(),
@@ -969,7 +990,15 @@ impl Territory {
                 .collect();
             row.push(to_confirm.join(", "));
             row.push(commune.framework_version.clone());
-            row.push(if commune.is_old(today) { old } else { "" }.to_string());
+            // Beside the date rather than in its cell, which stays a date a spreadsheet sorts.
+            row.push(
+                match commune.date_mark(today) {
+                    Some(DateMark::Old) => old,
+                    Some(DateMark::Future) => future,
+                    None => "",
+                }
+                .to_string(),
+            );
             csv.row(&row);
         }
         csv.finish()

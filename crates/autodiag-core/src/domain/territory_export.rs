@@ -125,7 +125,8 @@ pub struct SupersededFile {
     pub file: String,
     pub commune: String,
     pub used_instead: String,
-    /// Why, as a code a script can test: `older_date`, `generated_earlier`, `same_download`,
+    /// Why, as a code a script can test: `older_date`, `future_date` (dated after the day of
+    /// reading, ranked at its download day), `generated_earlier`, `same_download`,
     /// `counted_in_synthesis`, `other_respondent` (another person's answers of the same
     /// round, to consolidate with the file used) or `fewer_answers` (the same round's file
     /// used, though older, answers more questions).
@@ -237,6 +238,7 @@ impl Territory {
                     used_instead: s.used.clone(),
                     reason: match s.reason {
                         SupersededReason::OlderDate => "older_date",
+                        SupersededReason::FutureDate => "future_date",
                         SupersededReason::GeneratedEarlier => "generated_earlier",
                         SupersededReason::SameDownload => "same_download",
                         SupersededReason::CountedInSynthesis => "counted_in_synthesis",

@@ -11,6 +11,8 @@ pub fn framework() -> &'static Framework {
 }
 
 pub const NOW: &str = "2026-11-28T10:00:00.000Z";
+/// The reader's day at `NOW`.
+pub const TODAY: &str = "2026-11-28";
 /// The day a workshop merges its respondents' answers, after every respondent's own date.
 pub const WORKSHOP_DAY: &str = "2026-12-05";
 

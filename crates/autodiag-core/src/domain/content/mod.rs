@@ -331,19 +331,26 @@ impl Framework {
 /// `text` with `{grd}` replaced by how `texts` name the operator `grd` (or an unknown one),
 /// with the French elisions it then needs (« de ORES » becomes « d'ORES »).
 pub fn with_grd<'a>(text: &'a str, texts: &Texts, grd: Option<&str>) -> std::borrow::Cow<'a, str> {
-    if !text.contains(model::GRD_PLACEHOLDER) {
+    use super::format::{find_str, replace_str};
+    if find_str(text, model::GRD_PLACEHOLDER).is_none() {
         return std::borrow::Cow::Borrowed(text);
     }
     let name = grd
         .and_then(|key| texts.scale.grd.get(key))
         .or_else(|| texts.scale.grd.get("unknown"))
         .map_or("", String::as_str);
-    let replaced = text.replace(model::GRD_PLACEHOLDER, name);
-    let vowel_name = name.starts_with(|c: char| "AEIOUaeiouÉé".contains(c));
+    let replaced = replace_str(text, model::GRD_PLACEHOLDER, name);
+    // A `match`, not a search in « AEIOUaeiouÉé »: a character outside ASCII would be
+    // looked for as a substring, whose search the questionnaire otherwise does without.
+    let vowel_name = name.starts_with(|c: char| {
+        matches!(
+            c,
+            'A' | 'E' | 'I' | 'O' | 'U' | 'a' | 'e' | 'i' | 'o' | 'u' | 'É' | 'é'
+        )
+    });
     std::borrow::Cow::Owned(if vowel_name {
-        replaced
-            .replace(&format!(" de {name}"), &format!(" d'{name}"))
-            .replace(&format!(" que {name}"), &format!(" qu'{name}"))
+        let elided = replace_str(&replaced, &format!(" de {name}"), &format!(" d'{name}"));
+        replace_str(&elided, &format!(" que {name}"), &format!(" qu'{name}"))
     } else {
         replaced
     })
