@@ -1332,8 +1332,8 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
     ));
 }
 
-/// The largest files accepted: memory stays a small multiple of the file, and reading,
-/// exporting and drafting them takes seconds at most.
+/// The largest files accepted: memory stays a small multiple of the file, and reading each
+/// takes a small multiple of reading one long text of the same size.
 #[test]
 fn the_largest_accepted_files_keep_memory_bounded() {
     let base = summaries()[0].clone();
@@ -1411,7 +1411,19 @@ fn the_largest_accepted_files_keep_memory_bounded() {
         "many objectifs stratégiques, in reverse order",
         reversed_objectives,
     );
-    for (what, text) in texts.chain([reversed]) {
+    let cases: Vec<(&str, String)> = texts.chain([reversed]).collect();
+    // Timed against this machine, not in seconds: a loaded machine slows the baseline as
+    // much as the cases (a limit of 10 s once failed at 12.9 s beside a wasm build). The
+    // cases read in 6 to 13 times the baseline; the quadratic map of 0f749f2 took 600 times.
+    let baseline = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            import(cases[0].1.as_bytes()).unwrap();
+            start.elapsed()
+        })
+        .min()
+        .unwrap();
+    for (what, text) in cases {
         assert!(
             text.len() <= summary::MAX_FILE_BYTES,
             "{what}: {}",
@@ -1435,7 +1447,10 @@ fn the_largest_accepted_files_keep_memory_bounded() {
             "{what}: {peak} bytes for a {} byte file",
             text.len()
         );
-        assert!(read < Duration::from_secs(10), "{what}: read in {read:?}");
+        assert!(
+            read < 60 * baseline,
+            "{what}: read in {read:?}, 60 times {baseline:?} at most"
+        );
         drop(summary);
     }
 }
