@@ -787,3 +787,43 @@ fn a_commune_migrated_under_2_5_and_again_under_2_9_reads_each_reminder_once() {
         ("qdv_cpas_concertation", "2.9.0"),
     );
 }
+
+#[test]
+fn the_earlier_rounds_note_of_a_question_changed_since_the_redo_is_shown_on_the_new_one() {
+    // Redone under 2.7.0 from last year's diagnostic: « eco_marches_pme » still recalls that
+    // round's answer and note, not yet answered again, when 2.8.0 asks it again.
+    let mut a = assessment("Lobbes");
+    a.answers.insert(
+        "eco_marches_pme".into(),
+        Answer {
+            previous: Some(level(3)),
+            previous_note: "Clauses sociales depuis 2024".into(),
+            ..Default::default()
+        },
+    );
+    assert!(a.apply_content_migrations(framework()));
+    let new = a.answers.get("eco_marches_publicite").unwrap();
+    assert_eq!(new.previous_note, "Clauses sociales depuis 2024");
+    assert_eq!(
+        a.previous_note("eco_marches_publicite"),
+        Some("Clauses sociales depuis 2024")
+    );
+    // The old answer stays aside, its level in the reminder; the note is not in two places.
+    let aside = a
+        .set_aside
+        .iter()
+        .find(|s| s.question_id == "eco_marches_pme")
+        .unwrap();
+    assert_eq!(aside.answer.previous, Some(level(3)));
+    assert!(aside.answer.previous_note.is_empty());
+    assert!(
+        new.note.contains("votre réponse était : niveau 3"),
+        "{}",
+        new.note
+    );
+    assert_migrating_again_changes_nothing(&mut a);
+    // Taken into this round's note, it does not come back on the next load.
+    assert!(a.take_previous_note("eco_marches_publicite", NOW));
+    assert_eq!(a.previous_note("eco_marches_publicite"), None);
+    assert_migrating_again_changes_nothing(&mut a);
+}

@@ -622,6 +622,25 @@ impl Assessment {
                     }
                 }
             }
+            // A diagnostic redone before the question changed: the earlier round's note goes
+            // where such notes are shown, with « Reprendre dans la note ». Set aside, it
+            // stayed in the file but was never seen.
+            if let Some(aside) = self
+                .set_aside
+                .iter_mut()
+                .find(|s| s.question_id == migration.from)
+                && !aside.answer.previous_note.is_empty()
+            {
+                let carried = std::mem::take(&mut aside.answer.previous_note);
+                for target in &migration.to {
+                    let answer = self.answers.entry(target.clone()).or_default();
+                    if !answer.previous_note.is_empty() {
+                        answer.previous_note.push('\n');
+                    }
+                    answer.previous_note.push_str(&carried);
+                }
+                changed = true;
+            }
         }
         #[cfg(feature = "actions")]
         {
