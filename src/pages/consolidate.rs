@@ -657,12 +657,26 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
     // so that a slide of eight respondents still fits the screen.
     let colon = td_string!(l, shell.colon);
     let stored_respondents = &respondents;
+    // The commune's network operator in the level texts, as its questionnaire shows them: a
+    // slide read « suit avec {grd} ».
+    let grd = respondents
+        .first()
+        .and_then(|r| framework.grd_of(&r.profile.commune));
     // Duties at stake and the widest spreads first: the group may not reach the last slide.
     let discussion: Vec<Discussed> = consolidation::discussion_order(&spreads)
         .into_iter()
         .map(|i| &spreads[i])
         .map(|s| {
-            let question = texts.questions.get(&s.question_id);
+            let level_texts: Vec<String> = texts
+                .questions
+                .get(&s.question_id)
+                .map(|q| {
+                    q.levels
+                        .iter()
+                        .map(|text| content::with_grd(text, texts, grd).into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
             let answers = s
                 .choices
                 .iter()
@@ -676,9 +690,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     let names: Vec<&str> = who.iter().map(|&i| labels[i].as_str()).collect();
                     let says = c
                         .and_then(Choice::level)
-                        .and_then(|level| {
-                            question?.levels.get(usize::from(level.get()) - 1).cloned()
-                        })
+                        .and_then(|level| level_texts.get(usize::from(level.get()) - 1).cloned())
                         .unwrap_or_default();
                     DiscussedAnswer {
                         value: c,
@@ -718,11 +730,15 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 pillar: framework
                     .pillar_of(&s.question_id)
                     .map_or_else(String::new, |p| texts.pillar_name(&p.id).to_string()),
-                title: question.map_or_else(String::new, |q| q.title.clone()),
+                title: texts
+                    .questions
+                    .get(&s.question_id)
+                    .map_or_else(String::new, |q| q.title.clone()),
                 answers,
                 groups,
                 notes,
                 duty: settle_warning(l, s),
+                level_texts,
             }
         })
         .collect();
@@ -958,6 +974,8 @@ struct Discussed {
     notes: Vec<String>,
     /// Why the group must settle it whatever the spread (see [`settle_warning`]).
     duty: Option<&'static str>,
+    /// What each level says, with the commune's network operator named.
+    level_texts: Vec<String>,
 }
 
 /// Why the group must settle a question whatever its spread: a legal duty one respondent says
@@ -996,7 +1014,6 @@ fn DiscussionSlides(
     save: Callback<()>,
 ) -> impl IntoView {
     let l = crate::state::locale();
-    let texts = AppState::from_context().texts();
     let colon = td_string!(l, shell.colon);
     let count = slides.len();
     let leave = move || {
@@ -1156,14 +1173,14 @@ fn DiscussionSlides(
                         <h2 id="discussion-question">{slide.title.clone()}</h2>
                         // On the slide itself, the room sees what it has just settled: the answer
                         // it kept is marked, or, for a level nobody gave, said under the title.
-                        {let (question, given) = (slide.question_id.clone(), slide.groups.iter().map(|g| g.value).collect::<Vec<_>>());
+                        {let (question, given, level_texts) = (slide.question_id.clone(), slide.groups.iter().map(|g| g.value).collect::<Vec<_>>(), slide.level_texts.clone());
                          move || retained_text(decisions, &question)
                             .filter(|_| !given.contains(&decided(decisions, &question)))
                             .map(|text| {
                                 // What that level says, which no answer on the slide shows: the
                                 // room chose « 3 » without reading what 3 means (a walk).
                                 let says = decided(decisions, &question).and_then(Choice::level).and_then(|level| {
-                                    texts.questions.get(&question)?.levels.get(usize::from(level.get()) - 1).cloned()
+                                    level_texts.get(usize::from(level.get()) - 1).cloned()
                                 });
                                 view! {
                                     <p class="projector__retained" data-testid="discussion-retained">{text}</p>

@@ -946,3 +946,33 @@ fn an_indicator_drops_the_closing_clause_that_says_what_the_level_lacks() {
         }
     }
 }
+
+#[test]
+fn the_indicator_names_the_communes_network_operator_as_its_questionnaire_does() {
+    for (commune, operator) in [
+        ("Fontaine-l'Évêque", "suit avec ORES l'avancement"),
+        ("Chimay", "suit avec l'AIESH l'avancement"),
+        // Couvin's operator differs from one part of the commune to another.
+        (
+            "Couvin",
+            "suit avec votre gestionnaire de réseau de distribution (GRD) l'avancement",
+        ),
+    ] {
+        let mut a = assessment(commune);
+        // Aiming at level 3, whose text names the operator.
+        a.set_choice("ene_eclairage", Some(level(1)), NOW);
+        a.set_target("energie_environnement", level(2).level(), NOW);
+        roadmap::refresh(framework(), &mut a, NOW);
+        let pst = pst_of(&a);
+        let rows = pst::rows(&pst, &words(), &sources(&a, None));
+        let row = rows
+            .iter()
+            .find(|r| r.question_id == "ene_eclairage")
+            .unwrap();
+        assert!(
+            row.indicator.contains(operator),
+            "{commune}: {}",
+            row.indicator
+        );
+    }
+}

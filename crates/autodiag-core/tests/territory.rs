@@ -995,6 +995,7 @@ fn the_answers_csv_has_one_row_per_question() {
     a.set_choice("mob_donnees", Some(Choice::Unknown), NOW);
     a.set_choice("mob_partagee", Some(Choice::NotApplicable), NOW);
     a.set_choice("gou_donnees_personnelles", Some(level(2)), NOW);
+    a.set_choice("ene_eclairage", Some(level(2)), NOW);
     a.set_choice(
         "gou_donnees_ouvertes_odwb",
         Some(level(
@@ -1049,6 +1050,13 @@ fn the_answers_csv_has_one_row_per_question() {
     assert!(line("gou_donnees_personnelles").contains(";2;Sous le minimum légal;"));
     // At the minimum the commune is in compliance, not « Structuré ».
     assert!(line("gou_donnees_ouvertes_odwb").contains(";3;Minimum légal;"));
+    // Châtelet's network operator is named, as its questionnaire names it.
+    assert!(
+        line("ene_eclairage").contains("le planning LED fournis par ORES sont connus"),
+        "{}",
+        line("ene_eclairage")
+    );
+    assert!(!text.contains("{grd}"));
 }
 
 #[test]

@@ -466,6 +466,35 @@ test("the questions to discuss project one at a time, in large type, driven by t
   await context.close();
 });
 
+test("a slide names the commune's network operator where its level texts speak of it, as the questionnaire does", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1280, height: 720 } });
+  const page = await openPage(context, app.server.url);
+  // Fontaine-l'Évêque's public lighting is ORES's; its two respondents disagree on it alone.
+  const lighting = (level) => (s) => {
+    s.answers.forEach((a) => (a.level = a.question_id === "ene_eclairage" ? level : 3));
+    return s;
+  };
+  const files = writeFiles([
+    ["dg.json", lighting(4)(respondent("Fontaine-l'Évêque", "", "Marie Dubois", "Directrice générale", () => 3))],
+    ["echevin.json", lighting(2)(respondent("Fontaine-l'Évêque", "", "Paul Hermant", "Échevin", () => 3))],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.click("[data-testid=project-discussion]");
+  await page.locator("[data-testid=discussion-slides]").waitFor();
+  assert.equal(await page.textContent("[data-testid=discussion-slide] h2"), "Éclairage public");
+  const says = await page.locator("[data-testid=discussion-slide] li .projector__says").allTextContents();
+  assert.equal(says.length, 2);
+  assert.match(says[1], /^L'inventaire des points lumineux et le planning LED fournis par ORES sont connus/);
+  // « 3 », which nobody gave, says what it means with the operator named too.
+  await page.selectOption("#discussion-decision", "3");
+  await expectText(page, "[data-testid=discussion-retained-says]", "Un agent désigné suit avec ORES l'avancement du LED, les pannes et la consommation annuelle de l'éclairage.");
+  assert.doesNotMatch(await page.textContent("[data-testid=discussion-slides]"), /\{grd\}/);
+  await assertClean(page);
+  await context.close();
+});
+
 test("with eight respondents every slide to discuss fits a 720p screen, each level once with who chose it", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1280, height: 720 } });
   const page = await openPage(context, app.server.url);

@@ -424,6 +424,41 @@ test("a commune coming back with an answer given before transparency became a le
   await context.close();
 });
 
+test("a diagnostic redone before a question was asked again shows last round's note on the new question, to take back once", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(app.server.url);
+  await ready(page);
+  // Redone under 2.7.0 from the 2025 diagnostic: « eco_marches_pme » still recalls that round's
+  // answer and note, not yet answered again, when 2.8.0 asks it again as « eco_marches_publicite ».
+  await comeBackTo(page, {
+    id: "refait-2-7",
+    profile: { commune: "Lobbes", date: "2026-03-02", redone_from: "2025-03-10" },
+    answers: { eco_marches_pme: { previous: 3, previous_note: "Clauses sociales depuis 2024." } },
+    pillars: {},
+    created_at: "2026-03-02T09:00:00.000Z",
+    updated_at: "2026-03-02T09:30:00.000Z",
+    changes_since_download: 0,
+    revision: 1,
+  });
+  await openPillar(page, app.server.url, "economie");
+  const line = page.locator("[data-testid=previous-note-eco_marches_publicite]");
+  assert.match(await line.textContent(), /10\/03\/2025.*« Clauses sociales depuis 2024\. »/);
+  const note = page.locator("#note-eco_marches_publicite");
+  assert.match(await note.inputValue(), /^Avant la version 2\.8\.0 du référentiel.*niveau 3/s);
+  await page.click("[data-testid=take-previous-note-eco_marches_publicite]");
+  await line.waitFor({ state: "detached" });
+  assert.match(await note.inputValue(), /niveau 3 \(une réponse de niveau 1 reste juste\)\.\nClauses sociales depuis 2024\.$/);
+  // Taken back, it does not come back with the next visit.
+  await page.reload();
+  await ready(page);
+  await openPillar(page, app.server.url, "economie");
+  assert.equal(await page.locator("[data-testid=previous-note-eco_marches_publicite]").count(), 0);
+  assert.match(await page.locator("#note-eco_marches_publicite").inputValue(), /\nClauses sociales depuis 2024\.$/);
+  await assertClean(page);
+  await context.close();
+});
+
 test("« Continuer » on a finished 2.1.0 assessment leads to the first question asked again, its note explaining why", async () => {
   // Every question answered as 2.1.0 named them: five have since taken their whole legal minimum.
   const file = readdirSync(DIST).find((name) => /^questions\.fr\..*\.json$/.test(name));

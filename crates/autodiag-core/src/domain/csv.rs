@@ -77,6 +77,8 @@ pub fn answers(
 ) -> String {
     let mut csv = Csv::new();
     csv.row(words.headers);
+    // The level texts with the commune's network operator named, as its questionnaire shows.
+    let grd = framework.grd_of(&assessment.profile.commune);
     for pillar in &framework.pillars {
         let pillar_name = texts
             .pillars
@@ -89,11 +91,13 @@ pub fn answers(
                     level.get().to_string(),
                     framework.level_name_on(texts, question, level.get(), words.legal_levels),
                     text.and_then(|t| t.levels.get(usize::from(level.get() - 1)))
-                        .map_or("", String::as_str),
+                        .map_or(std::borrow::Cow::Borrowed(""), |t| {
+                            super::content::with_grd(t, texts, grd)
+                        }),
                 ),
-                Some(Choice::Unknown) => (String::new(), words.unknown, ""),
-                Some(Choice::NotApplicable) => (String::new(), words.not_applicable, ""),
-                None => (String::new(), "", ""),
+                Some(Choice::Unknown) => (String::new(), words.unknown, "".into()),
+                Some(Choice::NotApplicable) => (String::new(), words.not_applicable, "".into()),
+                None => (String::new(), "", "".into()),
             };
             csv.row([
                 pillar.id.as_str(),
@@ -102,7 +106,7 @@ pub fn answers(
                 text.map_or("", |t| t.title.as_str()),
                 &level,
                 level_name,
-                level_text,
+                &level_text,
                 assessment.note(question),
             ]);
         }

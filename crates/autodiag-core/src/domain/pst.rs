@@ -458,7 +458,15 @@ pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
                         || operational_title(words, texts, objective),
                         str::to_string,
                     ),
-                indicator: indicator(texts, objective),
+                // With the commune's network operator named, as its questionnaire shows it.
+                indicator: content::with_grd(
+                    &indicator(texts, objective),
+                    texts,
+                    sources
+                        .framework
+                        .grd_of(&sources.assessment.profile.commune),
+                )
+                .into_owned(),
                 current_level: level_name(&objective.question_id, objective.current_level),
                 target_level: level_name(&objective.question_id, Some(objective.target_level)),
                 // The law itself, as the questionnaire cites it: the tutelle reads references.
