@@ -165,7 +165,8 @@ pub fn bars_for(
                     name
                 },
                 score: score.score,
-                value_text: score_text(state, score.score),
+                // As the radar and the tables say it: a score on few answers gets no level.
+                value_text: score_or_to_confirm(state, score.score, score.to_confirm()),
                 target: *target,
                 comparison: None,
             }

@@ -27,6 +27,8 @@ pub fn ConsolidatePage() -> impl IntoView {
     let kept = crate::storage::workshop();
     let respondents = RwSignal::new(kept.respondents);
     let decisions = RwSignal::new(kept.decisions);
+    // The synthesis's name as typed, kept with the workshop: empty for the default.
+    let group_name = RwSignal::new(kept.name);
     provide_context(WorkshopDecisions(decisions));
     // A workshop whose tab was closed before it was saved is offered, never opened unasked,
     // and its copy is not overwritten until the facilitator takes it up or erases it.
@@ -65,6 +67,7 @@ pub fn ConsolidatePage() -> impl IntoView {
             let workshop = Workshop {
                 respondents: respondents.get(),
                 decisions: decisions.get(),
+                name: group_name.get(),
             };
             let kept = crate::storage::set_workshop(&workshop, !offered.get_untracked());
             unkept.set(!kept && !workshop.respondents.is_empty());
@@ -212,7 +215,7 @@ pub fn ConsolidatePage() -> impl IntoView {
             <p class="lead">{td_string!(l, consolidate.lead)}</p>
             <section class="card no-print" aria-labelledby="respondents-title">
                 <h2 id="respondents-title" tabindex="-1">{td_string!(l, consolidate.respondents_title)}</h2>
-                <UnsavedWorkshop unsaved offered respondents decisions errors/>
+                <UnsavedWorkshop unsaved offered respondents decisions group_name errors/>
                 <div hidden=move || offered.get() data-testid="consolidate-loading">
                 <FileDrop
                     input_id="consolidate-files"
@@ -254,7 +257,7 @@ pub fn ConsolidatePage() -> impl IntoView {
                 if list.len() < 2 {
                     view! { <p class="hint" data-testid="consolidate-need">{crate::td_plural!(l, consolidate.need_two, list.len())}</p> }.into_any()
                 } else {
-                    view! { <Consolidation respondents=list/> }.into_any()
+                    view! { <Consolidation respondents=list group_name/> }.into_any()
                 }
             })}
         </div>
@@ -269,6 +272,8 @@ fn UnsavedWorkshop(
     offered: RwSignal<bool>,
     respondents: RwSignal<Vec<Assessment>>,
     decisions: Chosen,
+    /// The synthesis's name as typed, which comes back with the workshop.
+    group_name: RwSignal<String>,
     /// Where the page says why « Reprendre » found nothing.
     errors: RwSignal<Vec<String>>,
 ) -> impl IntoView {
@@ -335,6 +340,7 @@ fn UnsavedWorkshop(
                                             Some(workshop) => {
                                                 // The choices first: the table reads them as it is drawn.
                                                 decisions.set(workshop.decisions);
+                                                group_name.set(workshop.name);
                                                 respondents.set(workshop.respondents);
                                             }
                                             None => errors.set(vec![td_string!(l, consolidate.unsaved_gone).to_string()]),
@@ -584,7 +590,11 @@ fn settle(
 }
 
 #[component]
-fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
+fn Consolidation(
+    respondents: Vec<Assessment>,
+    /// The synthesis's name as the facilitator typed it, kept with the workshop.
+    group_name: RwSignal<String>,
+) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let framework = content::framework();
@@ -754,14 +764,20 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
         .map(|r| consolidation::weight(r) as usize)
         .sum();
     let default_name = crate::td_plural!(l, consolidate.synthesis, people);
-    let name = RwSignal::new(default_name);
+    // The default until the facilitator types one, and again if the field is emptied.
+    let default_stored = StoredValue::new(default_name.clone());
+    let name = move || {
+        Some(group_name.get_untracked())
+            .filter(|typed| !typed.trim().is_empty())
+            .unwrap_or_else(|| default_stored.get_value())
+    };
     let commune = respondents[0].profile.commune.clone();
     // Every screen puts the commune before the synthesis's name: typed again, it would show twice.
     let name_hint = td_string!(
         l,
         consolidate.name_hint,
         commune = commune.clone(),
-        name = name.get_untracked()
+        name = default_name
     );
     // The proposals count a synthesis loaded again as its people: the rule says so.
     let weighs_more = respondents.iter().any(|r| r.profile.is_synthesis());
@@ -784,7 +800,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                 r,
                 &chosen,
                 browser::new_id(),
-                name.get_untracked(),
+                name(),
                 &today,
                 &browser::now_iso(),
             )
@@ -922,7 +938,7 @@ fn Consolidation(respondents: Vec<Assessment>) -> impl IntoView {
                     <label for="consolidated-name">{td_string!(l, consolidate.name_label)}</label>
                     <p class="field__hint" id="consolidated-name-hint">{name_hint}</p>
                     <input id="consolidated-name" type="text" maxlength=crate::domain::profile::MAX_NAME_CHARS aria-describedby="consolidated-name-hint"
-                        prop:value=name.get_untracked() on:input=handler(move |ev| name.set(event_target_value(&ev)))/>
+                        prop:value=name() on:input=handler(move |ev| group_name.set(event_target_value(&ev)))/>
                 </div>
                 <button type="button" class="button button--primary" data-testid="save-consolidated" on:click=handler(move |_| save())>
                     {td_string!(l, consolidate.save)}

@@ -689,8 +689,11 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
                     let commune = &t.communes[i];
                     std::cmp::Reverse((commune.duties_below, commune.duties_to_check))
                 }),
+                // A score to confirm after every firm one: it is left out of the spreads too.
                 SortBy::Pillar(pillar) => crate::sort::sort_by_key(&mut order, |&i| {
-                    std::cmp::Reverse(t.communes[i].scores[pillar].map_or(-1, i16::from))
+                    let commune = &t.communes[i];
+                    let score = commune.scores[pillar].map_or(-1, i16::from);
+                    std::cmp::Reverse((score >= 0 && !commune.to_confirm[pillar], score))
                 }),
             }
             html! {

@@ -190,12 +190,18 @@ fn a_workshop_in_progress_reads_back_as_it_was_kept() {
     decisions.insert("gou_pilotage".to_string(), Some(Choice::Unknown));
     // « — »: the group cleared the proposed level.
     decisions.insert("sc_participation".to_string(), None);
-    let workshop = Workshop {
+    let mut workshop = Workshop {
         respondents,
         decisions,
+        name: String::new(),
     };
     let raw = encode_workshop(&workshop);
-    assert_eq!(decode_workshop(&raw), Some(workshop));
+    assert_eq!(decode_workshop(&raw), Some(workshop.clone()));
+    // The group's own name, once typed, comes back with its choices.
+    workshop.name = "Atelier du 7 décembre".into();
+    let raw = encode_workshop(&workshop);
+    assert!(raw.contains("Atelier du 7 décembre"), "{raw}");
+    assert_eq!(decode_workshop(&raw), Some(workshop.clone()));
     // Anything else starts an empty workshop rather than a wrong one.
     assert_eq!(
         decode_workshop("{\"storage_version\": 99, \"respondents\": [], \"decisions\": {}}"),

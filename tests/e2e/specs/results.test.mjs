@@ -53,6 +53,22 @@ test("an answer change redraws the live chart and the progress at once", async (
   await assertClean(page);
 });
 
+test("the results' bars give a score resting on few answers no level, as the radar and the tables do", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  await createAssessment(page, app.server.url, "Farciennes");
+  await openPillar(page, app.server.url, "gouvernance");
+  await page.click('[data-testid="gou_pilotage-5"]');
+  await page.waitForFunction(() => /Gouvernance100 · à confirmer/.test(document.querySelector("[data-testid=live-chart]").textContent));
+  await page.goto(`${app.server.url}outils/#/resultats`);
+  await page.waitForSelector("[data-testid=bars-chart] svg");
+  const bars = await page.textContent("[data-testid=bars-chart] svg");
+  assert.match(bars, /100 · à confirmer/);
+  assert.doesNotMatch(bars, /Exemplaire/);
+  // The file a DG pastes into a note says the same.
+  assert.match((await downloadText(page, "[data-testid=bars-chart-svg]")).text, /100 · à confirmer/);
+  await assertClean(page);
+});
+
 test("each chart downloads as a valid SVG and a PNG of the right size", async () => {
   const page = await openPage(app.browser, app.server.url);
   await answeredAssessment(page, "Gerpinnes");

@@ -174,6 +174,11 @@ test("a score resting on few answers reads « à confirmer » on the heat map an
   assert.equal(await flagged.getAttribute("class"), "cell--3 cell--to-confirm");
   const bands = await row("Commune 002").locator("td[class^=cell--]").evaluateAll((cells) => cells.map((c) => c.className));
   assert.deepEqual(bands, Array(6).fill("cell--3"));
+  // Sorted by that pillar, a firm score comes before the same score to confirm.
+  await page.click("[data-testid=sort-mobilite]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=heatmap] tbody th").textContent.startsWith("Commune 002"));
+  await page.click("[data-testid=sort-name]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=heatmap] tbody th").textContent.startsWith("Commune 001"));
   assert.match(await page.textContent("section[aria-labelledby=heatmap-title] .hint"), /« Questions répondues » compte aussi « Je ne sais pas » et « Non applicable » ; « à confirmer » : moins de la moitié des questions du pilier ont un niveau\./);
   const table = (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
   // Then the référentiel version each file was answered with, and whether it is old.

@@ -160,10 +160,14 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   assert.ok(rows.every((cells) => Number(cells[3]) >= 3 && cells[4].split(", ").length === Number(cells[3])), pooling.join("\n"));
   assert.deepEqual(rows.map((cells) => `${cells[0]}|${cells[3]} communes`), onScreen.map(([title, count]) => `${title}|${count}`));
   assert.ok(rows.some((cells) => cells[2] === "oui") && rows.some((cells) => cells[2] === ""), "both kinds of actions");
-  // Sorting by a pillar puts the highest score first (after the date, completeness and duties columns).
+  // Sorting by a pillar puts the highest score first (after the date, completeness and duties
+  // columns), a score to confirm after every firm one, and no score last.
   await page.click("[data-testid=sort-gouvernance]");
-  const scores = await page.$$eval("[data-testid=heatmap] tbody tr td:nth-child(9)", (cells) => cells.map((c) => Number(c.firstChild?.textContent) || -1));
-  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  const scores = await page.$$eval("[data-testid=heatmap] tbody tr td:nth-child(9)", (cells) =>
+    cells.map((c) => [c.classList.contains("cell--to-confirm") ? 0 : 1, c.classList.contains("cell--none") ? -1 : Number(c.firstChild.textContent)]));
+  const rank = ([firm, score]) => (score < 0 ? -1 : firm * 1000 + score);
+  assert.deepEqual(scores.map(rank), scores.map(rank).sort((a, b) => b - a));
+  assert.ok(scores.some(([firm, score]) => !firm && score >= 0), "some score to confirm in this territory");
   await page.screenshot({ path: path.join(resultsDir(), "territory-1280.png"), fullPage: false });
 
   const json = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
@@ -293,6 +297,9 @@ test("an unsaved workshop is taken up or erased before another is loaded, and a 
   await page.setInputFiles("[data-testid=consolidate-input]", first);
   await page.waitForSelector("[data-testid=consolidate-table]");
   const { id, chosen } = await chooseFirst(page, ["1", "5"]);
+  // The group's own name goes with its choices.
+  await page.fill("#consolidated-name", "Atelier du 7 décembre");
+  await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes("Atelier du 7 décembre")));
   await page.close();
   // The next tab cannot load other files beside the offer: work beside it would have no copy,
   // and the offered workshop's copy would be overwritten once that one was kept.
@@ -316,6 +323,7 @@ test("an unsaved workshop is taken up or erased before another is loaded, and a 
   assert.match(await page.locator("[data-testid=loaded-respondents]").textContent(), /Directrice générale/);
   await page.waitForSelector(`#${id}`);
   assert.equal(await page.locator(`#${id}`).inputValue(), chosen);
+  assert.equal(await page.inputValue("#consolidated-name"), "Atelier du 7 décembre");
   // Saving while the browser's storage refuses every write: the synthesis is not stored, so
   // the workshop is kept for another try.
   await page.evaluate(() => {

@@ -43,6 +43,8 @@ pub const PROJECTOR_SLIDE_KEY: &str = "autodiag.projector.slide";
 pub struct Workshop {
     pub respondents: Vec<Assessment>,
     pub decisions: litemap::LiteMap<String, Option<super::assessment::Choice>>,
+    /// The synthesis's name as the facilitator typed it; empty until then.
+    pub name: String,
 }
 
 pub fn encode_workshop(workshop: &Workshop) -> String {
@@ -56,6 +58,9 @@ pub fn encode_workshop(workshop: &Workshop) -> String {
             Some(choice) => super::stored_json::write_choice(out, *choice),
             None => out.null(),
         });
+    if !workshop.name.is_empty() {
+        out.key("name").string(&workshop.name);
+    }
     out.close('}');
     out.out
 }
@@ -82,6 +87,8 @@ pub fn decode_workshop(raw: &str) -> Option<Workshop> {
     Some(Workshop {
         respondents,
         decisions,
+        // Kept by a later version than the first: a workshop without one keeps the default.
+        name: fields.or_default("name", Json::string).unwrap_or_default(),
     })
 }
 
