@@ -1,19 +1,18 @@
 //! The legal notice and the accessibility statement a public body's tool must publish. The
-//! operator's details come from `content/settings.toml`.
+//! operator's details come from `content/settings.toml`. Both are read-only text, written as
+//! one HTML string each (see `markup.rs`).
 
 use crate::domain::settings::OPERATOR;
 use crate::i18n::*;
 use leptos::prelude::*;
+use maud::{Markup, html};
 
-/// The operator's contact: the e-mail address when one is set, and the programme's site.
-#[component]
-fn OperatorContact(
-    /// A dedicated address for this purpose, when the intercommunale set one.
-    email: &'static str,
-) -> impl IntoView {
-    view! {
-        {(!email.is_empty()).then(|| view! { <a href=format!("mailto:{email}")>{email}</a>" · " })}
-        <a href=OPERATOR.website>{OPERATOR.website.trim_start_matches("https://")}</a>
+/// The operator's contact: `email`, a dedicated address when the intercommunale set one, and
+/// the programme's site.
+fn operator_contact(email: &str) -> Markup {
+    html! {
+        @if !email.is_empty() { a href=(format!("mailto:{email}")) { (email) } " · " }
+        a href=(OPERATOR.website) { (OPERATOR.website.trim_start_matches("https://")) }
     }
 }
 
@@ -21,21 +20,20 @@ fn OperatorContact(
 pub fn LegalNoticePage() -> impl IntoView {
     let l = crate::state::locale();
     let operator = OPERATOR.name;
-    view! {
-        <div class="page page--about">
-            <h1>{td_string!(l, about.legal_title)}</h1>
-            <h2>{td_string!(l, about.publisher_title)}</h2>
-            <p>{td_string!(l, about.publisher, operator = operator, territory = OPERATOR.territory)}</p>
-            <p data-testid="operator-contact">{td_string!(l, about.contact)}" "<OperatorContact email=OPERATOR.summary_email/></p>
-            <h2>{td_string!(l, about.data_title)}</h2>
-            <p>{td_string!(l, about.data_local, operator = operator)}</p>
-            <p>{td_string!(l, about.data_file)}</p>
-            <p>{td_string!(l, about.data_erase)}</p>
-            <p>{td_string!(l, about.no_tracking)}</p>
-            <h2>{td_string!(l, about.content_title)}</h2>
-            <p>{td_string!(l, about.content)}</p>
-        </div>
-    }
+    let page = html! {
+        h1 { (td_string!(l, about.legal_title)) }
+        h2 { (td_string!(l, about.publisher_title)) }
+        p { (td_string!(l, about.publisher, operator = operator, territory = OPERATOR.territory)) }
+        p data-testid="operator-contact" { (td_string!(l, about.contact)) " " (operator_contact(OPERATOR.summary_email)) }
+        h2 { (td_string!(l, about.data_title)) }
+        p { (td_string!(l, about.data_local, operator = operator)) }
+        p { (td_string!(l, about.data_file)) }
+        p { (td_string!(l, about.data_erase)) }
+        p { (td_string!(l, about.no_tracking)) }
+        h2 { (td_string!(l, about.content_title)) }
+        p { (td_string!(l, about.content)) }
+    };
+    view! { <div class="page page--about" inner_html=page.into_string()></div> }
 }
 
 #[component]
@@ -43,19 +41,18 @@ pub fn AccessibilityPage() -> impl IntoView {
     let l = crate::state::locale();
     let operator = OPERATOR.name;
     let reviewed = crate::browser::format_date(OPERATOR.accessibility_reviewed, l.as_str(), false);
-    view! {
-        <div class="page page--about">
-            <h1>{td_string!(l, about.a11y_title)}</h1>
-            <p>{td_string!(l, about.a11y_intro, operator = operator)}</p>
-            <h2>{td_string!(l, about.a11y_status_title)}</h2>
-            <p>{td_string!(l, about.a11y_status)}</p>
-            <h2>{td_string!(l, about.a11y_method_title)}</h2>
-            <p>{td_string!(l, about.a11y_method)}</p>
-            <h2>{td_string!(l, about.a11y_limits_title)}</h2>
-            <p>{td_string!(l, about.a11y_limits)}</p>
-            <h2>{td_string!(l, about.a11y_contact_title)}</h2>
-            <p>{td_string!(l, about.a11y_contact, operator = operator)}" "<OperatorContact email=OPERATOR.accessibility_email/></p>
-            <p>{td_string!(l, about.a11y_reviewed, date = reviewed)}</p>
-        </div>
-    }
+    let page = html! {
+        h1 { (td_string!(l, about.a11y_title)) }
+        p { (td_string!(l, about.a11y_intro, operator = operator)) }
+        h2 { (td_string!(l, about.a11y_status_title)) }
+        p { (td_string!(l, about.a11y_status)) }
+        h2 { (td_string!(l, about.a11y_method_title)) }
+        p { (td_string!(l, about.a11y_method)) }
+        h2 { (td_string!(l, about.a11y_limits_title)) }
+        p { (td_string!(l, about.a11y_limits)) }
+        h2 { (td_string!(l, about.a11y_contact_title)) }
+        p { (td_string!(l, about.a11y_contact, operator = operator)) " " (operator_contact(OPERATOR.accessibility_email)) }
+        p { (td_string!(l, about.a11y_reviewed, date = reviewed)) }
+    };
+    view! { <div class="page page--about" inner_html=page.into_string()></div> }
 }

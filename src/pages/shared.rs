@@ -10,7 +10,6 @@ use crate::domain::assessment::Assessment;
 use crate::domain::content;
 use crate::domain::scoring::{self, PillarScore};
 use crate::domain::share::{self, ShareError};
-use crate::erased::CollectAnyView;
 use crate::i18n::*;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -90,33 +89,34 @@ fn SharedResults(assessment: Assessment) -> impl IntoView {
 }
 
 /// The scores as a table, the charts' text alternative, without reading any stored assessment.
+/// A score on few answers gets no level, as everywhere else. Read-only: one HTML string.
 #[component]
 fn PlainScores(scores: Vec<PillarScore>) -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let texts = state.texts();
-    view! {
-        <table class="data-table" data-testid="shared-scores">
-            <caption>{td_string!(l, results.table_caption)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{td_string!(l, results.col_pillar)}</th>
-                    <th scope="col">{td_string!(l, results.col_score)}</th>
-                    <th scope="col">{td_string!(l, results.col_band)}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {scores.into_iter().map(|score| view! {
-                    <tr>
-                        <th scope="row">{texts.pillar_name(&score.pillar_id).to_string()}</th>
-                        <td>{score.score.map_or_else(|| "—".to_string(), |s| s.to_string())}</td>
-                        <td>{score.band.map_or_else(
-                            || td_string!(l, results.not_assessed).to_string(),
-                            |band| texts.level_name_at(usize::from(band - 1)).to_string(),
-                        )}</td>
-                    </tr>
-                }).collect_any_view()}
-            </tbody>
-        </table>
-    }
+    let rows = maud::html! {
+        caption { (td_string!(l, results.table_caption)) }
+        (crate::markup::column_headers(&[
+            td_string!(l, results.col_pillar),
+            td_string!(l, results.col_score),
+            td_string!(l, results.col_band),
+        ]))
+        tbody {
+            @for score in &scores {
+                tr {
+                    th scope="row" { (texts.pillar_name(&score.pillar_id)) }
+                    td { (score.score.map_or_else(|| "—".to_string(), |s| s.to_string())) }
+                    td {
+                        @match score.band {
+                            Some(_) if score.to_confirm() => (td_string!(l, results.to_confirm)),
+                            Some(band) => (texts.level_name_at(usize::from(band - 1))),
+                            None => (td_string!(l, results.not_assessed)),
+                        }
+                    }
+                }
+            }
+        }
+    };
+    view! { <table class="data-table" data-testid="shared-scores" inner_html=rows.into_string()></table> }
 }
