@@ -199,6 +199,33 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
   await context.close();
 });
 
+test("projector: a pillar with two strengths, two long gaps, a question to check and an acronym's footnote fits a 720p screen", async () => {
+  // A walk's workshop synthesis: « CPAS : centre public d'action sociale » ended below the
+  // screen, under the level's meaning.
+  const levels = {
+    "Propreté et signalement des problèmes": 5,
+    "Bruit, qualité de l'air et nuisances": 5,
+    "Prévention et sécurité fondées sur des données": 2,
+    "Coordination commune–CPAS et accès aux aides": 2,
+    "Sport et réservation des infrastructures": "unknown",
+  };
+  assert.equal(QUESTIONS[1].filter((q) => q.title in levels).length, 5, "the titles of qualité de vie");
+  const { context, page } = await freshPage();
+  await importFiles(page, writeFiles([["lobbes.json", fullSummary({ commune: "Lobbes", date: "2026-11-20", pick: (p, i) => (p === 1 ? levels[QUESTIONS[1][i].title] ?? 3 : p === 0 ? 5 : 3) })]]));
+  await project(page, "Lobbes");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", `Diapositive 3 sur ${SLIDES}`);
+  // The first slide at its level: the level's meaning is read there too.
+  assert.equal(await page.locator("[data-testid=slide] .projector__meaning").count(), 1);
+  assert.match(await page.textContent("[data-testid=slide]"), /CPAS : centre public d'action sociale/);
+  await fitsTheScreen(page, "qualité de vie at 1280×720");
+  assert.ok(await smallestText(page) >= 20, `text of ${await smallestText(page)}px`);
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector and results: a long commune name fits the title slide, and a score over some pillars says so", async () => {
   const { context, page } = await freshPage();
   // Two pillars with levels, four with only « je ne sais pas »: the overall score covers two.
