@@ -174,6 +174,24 @@ test("the roadmap becomes PST fiches and a CSV for Excel, legal duties first, pr
     return out;
   });
   assert.deepEqual(broken, [], "words split across lines in the printed fiches");
+  // A long double surname in « Responsable » breaks at its hyphen, never inside a name
+  // (« Vandenbrouck/e-Delmotte », a walk's printed fiche).
+  const splitNames = await page.evaluate(() => {
+    const cell = document.querySelector(".pst-actions td[data-testid=pst-owner]");
+    const before = cell.innerHTML;
+    cell.textContent = "Mme Françoise Vandenbroucke-Delmotte (directrice générale du CPAS)";
+    const node = cell.firstChild;
+    const split = ["Vandenbroucke-", "Delmotte", "Françoise", "directrice"].filter((part) => {
+      const range = document.createRange();
+      const at = node.data.indexOf(part);
+      range.setStart(node, at);
+      range.setEnd(node, at + part.length);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+    });
+    cell.innerHTML = before;
+    return split;
+  });
+  assert.deepEqual(splitNames, [], "names split inside in the owner's column");
   // Nor does a column's heading run into the next one.
   const crowded = await page.$$eval(".pst-actions thead th", (heads) => heads.filter((th) => th.scrollWidth > th.clientWidth).map((th) => th.textContent));
   assert.deepEqual(crowded, [], "headings wider than their column");
