@@ -677,9 +677,8 @@ fn Consolidation(
         .into_iter()
         .map(|i| &spreads[i])
         .map(|s| {
-            let level_texts: Vec<String> = texts
-                .questions
-                .get(&s.question_id)
+            let question = texts.questions.get(&s.question_id);
+            let level_texts: Vec<String> = question
                 .map(|q| {
                     q.levels
                         .iter()
@@ -740,10 +739,7 @@ fn Consolidation(
                 pillar: framework
                     .pillar_of(&s.question_id)
                     .map_or_else(String::new, |p| texts.pillar_name(&p.id).to_string()),
-                title: texts
-                    .questions
-                    .get(&s.question_id)
-                    .map_or_else(String::new, |q| q.title.clone()),
+                title: question.map_or_else(String::new, |q| q.title.clone()),
                 answers,
                 groups,
                 notes,
@@ -765,11 +761,10 @@ fn Consolidation(
         .sum();
     let default_name = crate::td_plural!(l, consolidate.synthesis, people);
     // The default until the facilitator types one, and again if the field is emptied.
-    let default_stored = StoredValue::new(default_name.clone());
     let name = move || {
         Some(group_name.get_untracked())
             .filter(|typed| !typed.trim().is_empty())
-            .unwrap_or_else(|| default_stored.get_value())
+            .unwrap_or_else(|| crate::td_plural!(l, consolidate.synthesis, people))
     };
     let commune = respondents[0].profile.commune.clone();
     // Every screen puts the commune before the synthesis's name: typed again, it would show twice.
