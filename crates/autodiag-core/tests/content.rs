@@ -301,9 +301,9 @@ fn named_terms(text: &str) -> Vec<String> {
 }
 
 /// The words a non-programmer can name without a source: ordinary nouns that French writes with
-/// a capital, and the app's own names.
-const NOT_A_NAMED_INSTRUMENT: [&str; 9] = [
-    "Autodiag", "CSV", "PDF", "GPX", "LED", "PME", "PMR", "Wi-Fi", "Région",
+/// a capital, the tax every invoice shows, and the app's own names.
+const NOT_A_NAMED_INSTRUMENT: [&str; 10] = [
+    "Autodiag", "CSV", "PDF", "GPX", "LED", "PME", "PMR", "TVA", "Wi-Fi", "Région",
 ];
 
 #[test]
@@ -515,7 +515,7 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
         "sc_publicite_conseil",
         "ene_certificat_peb",
         "ene_dechets_menagers",
-        "eco_marches_publicite",
+        "eco_marches_electroniques",
         "qdv_cpas_concertation",
         "qdv_plan_urgence",
         "mob_ecoles_zone30",

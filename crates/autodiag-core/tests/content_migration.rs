@@ -233,7 +233,7 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         // Under 1.0.0 level 2 of these meant « some tenders are online », « a directory of
         // aid exists », « a few fixes were made »: they kept their id when 2.0.0 gave them a
         // legal minimum, so an old answer read as « Minimum légal ».
-        ("eco_marches_publics", "eco_marches_publicite"),
+        ("eco_marches_publics", "eco_marches_electroniques"),
         ("qdv_social", "qdv_cpas_concertation"),
         ("sc_accessibilite", "sc_accessibilite_web"),
     ] {
@@ -397,10 +397,10 @@ fn the_courcelles_example_does_not_show_its_1_0_answer_on_tenders_as_the_legal_m
     let imported = summary::import(framework(), &bytes, "x".into(), NOW).unwrap();
     let tenders = obligations(framework(), &imported.assessment)
         .into_iter()
-        .find(|o| o.question_id == "eco_marches_publicite")
+        .find(|o| o.question_id == "eco_marches_electroniques")
         .expect("a legal duty");
     assert_eq!(tenders.compliance, Compliance::ToCheck);
-    let note = imported.assessment.note("eco_marches_publicite");
+    let note = imported.assessment.note("eco_marches_electroniques");
     assert!(note.contains("niveau 2"), "{note}");
 }
 
@@ -719,7 +719,7 @@ fn an_answer_to_public_procurement_is_asked_again_once_its_legal_minimum_counts_
     // 13 August 2023) every contract but low-value ones also needs its award notice, and a
     // negotiated one without prior publication its tenders on the platform.
     assert_asked_again_with_its_comment(
-        ("eco_marches_pme", "eco_marches_publicite"),
+        ("eco_marches_pme", "eco_marches_electroniques"),
         "2.8.0",
         2,
         "Tout passe par e-Procurement depuis 2020",
@@ -747,7 +747,7 @@ fn a_commune_migrated_under_2_5_and_again_under_2_8_reads_each_reminder_once() {
          niveaux ne tenaient pas compte de l'obligation légale décrite ci-dessus, et l'outil ne \
          sait pas sous quelle version vous aviez répondu. Votre réponse était : niveau 2 ; \
          confirmez-la ou corrigez-la.",
-        ("eco_marches_publicite", "2.8.0"),
+        ("eco_marches_electroniques", "2.8.0"),
     );
 }
 
@@ -789,6 +789,33 @@ fn a_commune_migrated_under_2_5_and_again_under_2_9_reads_each_reminder_once() {
 }
 
 #[test]
+fn an_answer_to_public_procurement_is_asked_again_once_its_legal_minimum_counts_electronic_invoices()
+ {
+    // Under 2.9.0 the legal minimum was e-Procurement alone; since 1 April 2019 (law of 7 April
+    // 2019) a commune must also receive and process electronic invoices, which one that still
+    // takes only paper or PDF invoices does not.
+    assert_asked_again_with_its_comment(
+        ("eco_marches_publicite", "eco_marches_electroniques"),
+        "2.10.0",
+        2,
+        "Avis d'attribution publiés depuis 2023",
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_8_and_again_under_2_10_reads_each_reminder_once() {
+    assert_each_reminder_read_once(
+        Some(("eco_marches_pme", 2)),
+        ("eco_marches_publicite", 3),
+        "Avant la version 2.8.0 du référentiel, le minimum légal ne comptait ni l'avis \
+         d'attribution ni les offres électroniques des marchés sans publication préalable, que \
+         la loi impose depuis le 1er septembre 2023 ; votre réponse était : niveau 2 (une réponse \
+         de niveau 1 reste juste).",
+        ("eco_marches_electroniques", "2.10.0"),
+    );
+}
+
+#[test]
 fn the_earlier_rounds_note_of_a_question_changed_since_the_redo_is_shown_on_the_new_one() {
     // Redone under 2.7.0 from last year's diagnostic: « eco_marches_pme » still recalls that
     // round's answer and note, not yet answered again, when 2.8.0 asks it again.
@@ -802,10 +829,10 @@ fn the_earlier_rounds_note_of_a_question_changed_since_the_redo_is_shown_on_the_
         },
     );
     assert!(a.apply_content_migrations(framework()));
-    let new = a.answers.get("eco_marches_publicite").unwrap();
+    let new = a.answers.get("eco_marches_electroniques").unwrap();
     assert_eq!(new.previous_note, "Clauses sociales depuis 2024");
     assert_eq!(
-        a.previous_note("eco_marches_publicite"),
+        a.previous_note("eco_marches_electroniques"),
         Some("Clauses sociales depuis 2024")
     );
     // The old answer stays aside, its level in the reminder; the note is not in two places.
@@ -823,7 +850,7 @@ fn the_earlier_rounds_note_of_a_question_changed_since_the_redo_is_shown_on_the_
     );
     assert_migrating_again_changes_nothing(&mut a);
     // Taken into this round's note, it does not come back on the next load.
-    assert!(a.take_previous_note("eco_marches_publicite", NOW));
-    assert_eq!(a.previous_note("eco_marches_publicite"), None);
+    assert!(a.take_previous_note("eco_marches_electroniques", NOW));
+    assert_eq!(a.previous_note("eco_marches_electroniques"), None);
     assert_migrating_again_changes_nothing(&mut a);
 }

@@ -597,7 +597,7 @@ fn a_slide_shows_the_respondents_own_words_not_the_referentiels_reminder() {
         NOW,
     );
     a.apply_content_migrations(framework());
-    let note = a.note("eco_marches_publicite").to_string();
+    let note = a.note("eco_marches_electroniques").to_string();
     assert!(note.starts_with("Avant la version 2.8.0"), "{note}");
     assert_eq!(
         note_for_slide(framework(), &note, 160),

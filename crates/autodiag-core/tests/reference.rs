@@ -450,7 +450,7 @@ fn reference_of_2_7_0() -> serde_json::Value {
     file["framework"]["version"] = "2.7.0".into();
     for question in file["questions"].as_array_mut().unwrap() {
         let old = match question["question_id"].as_str().unwrap() {
-            "eco_marches_publicite" => "eco_marches_pme",
+            "eco_marches_electroniques" => "eco_marches_pme",
             "gou_documents_donnees" => "gou_information_donnees",
             "qdv_cpas_concertation" => "qdv_commune_cpas",
             _ => continue,
@@ -476,7 +476,7 @@ fn an_earlier_referentiels_reference_keeps_what_still_means_the_same() {
     // Every other question's figures, and the other pillars' medians, as IGRETEC made them.
     for question in &current.questions {
         let changed = [
-            "eco_marches_publicite",
+            "eco_marches_electroniques",
             "gou_documents_donnees",
             "qdv_cpas_concertation",
         ]

@@ -220,7 +220,7 @@ test("a legal duty answered « Je ne sais pas » or « Non applicable », or lef
   assert.ok(overflow <= 0, `the closing slide fits 1280×720 (${overflow}px over)`);
   await page.screenshot({ path: path.join(resultsDir(), "projector-closing-verify-1280.png") });
   // Every duty unknown: two titles and a count, and the slide still fits.
-  const DUTIES = ["eco_marches_publicite", "ene_certificat_peb", "ene_dechets_menagers", "gou_donnees_personnelles", "gou_donnees_ouvertes_odwb",
+  const DUTIES = ["eco_marches_electroniques", "ene_certificat_peb", "ene_dechets_menagers", "gou_donnees_personnelles", "gou_donnees_ouvertes_odwb",
     "mob_ecoles_zone30", "qdv_cpas_concertation", "qdv_plan_urgence", "sc_publicite_conseil", "sc_accessibilite_web"];
   for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, (q) => (DUTIES.includes(q) ? "unknown" : 3));
   await page.goto(`${app.server.url}outils/#/projection`);
@@ -406,7 +406,7 @@ test("a commune coming back with an answer given before transparency became a le
   assert.match(inclusionHelp, /\(EPN \[espace public numérique\], médiateurs/);
   assert.doesNotMatch(inclusionHelp, /\)\)/);
   await openPillar(page, app.server.url, "economie");
-  const tenders = page.locator("[data-testid=question-eco_marches_publicite]");
+  const tenders = page.locator("[data-testid=question-eco_marches_electroniques]");
   assert.equal(await tenders.locator("input[type=radio]:checked").count(), 0);
   assert.match(await tenders.locator("textarea").inputValue(), /^Question posée à nouveau.*obligation légale.*niveau 2 ; confirmez-la ou corrigez-la\.$/s);
   for (const [pillar, question, level] of [["mobilite", "mob_ecoles_zone30", 3], ["qualite_de_vie", "qdv_plan_urgence", 2]]) {
@@ -430,7 +430,7 @@ test("a diagnostic redone before a question was asked again shows last round's n
   await page.goto(app.server.url);
   await ready(page);
   // Redone under 2.7.0 from the 2025 diagnostic: « eco_marches_pme » still recalls that round's
-  // answer and note, not yet answered again, when 2.8.0 asks it again as « eco_marches_publicite ».
+  // answer and note, not yet answered again, when 2.8.0 asks it again (as « eco_marches_electroniques » since 2.10.0).
   await comeBackTo(page, {
     id: "refait-2-7",
     profile: { commune: "Lobbes", date: "2026-03-02", redone_from: "2025-03-10" },
@@ -442,19 +442,48 @@ test("a diagnostic redone before a question was asked again shows last round's n
     revision: 1,
   });
   await openPillar(page, app.server.url, "economie");
-  const line = page.locator("[data-testid=previous-note-eco_marches_publicite]");
+  const line = page.locator("[data-testid=previous-note-eco_marches_electroniques]");
   assert.match(await line.textContent(), /10\/03\/2025.*« Clauses sociales depuis 2024\. »/);
-  const note = page.locator("#note-eco_marches_publicite");
+  const note = page.locator("#note-eco_marches_electroniques");
   assert.match(await note.inputValue(), /^Avant la version 2\.8\.0 du référentiel.*niveau 3/s);
-  await page.click("[data-testid=take-previous-note-eco_marches_publicite]");
+  await page.click("[data-testid=take-previous-note-eco_marches_electroniques]");
   await line.waitFor({ state: "detached" });
   assert.match(await note.inputValue(), /niveau 3 \(une réponse de niveau 1 reste juste\)\.\nClauses sociales depuis 2024\.$/);
   // Taken back, it does not come back with the next visit.
   await page.reload();
   await ready(page);
   await openPillar(page, app.server.url, "economie");
-  assert.equal(await page.locator("[data-testid=previous-note-eco_marches_publicite]").count(), 0);
-  assert.match(await page.locator("#note-eco_marches_publicite").inputValue(), /\nClauses sociales depuis 2024\.$/);
+  assert.equal(await page.locator("[data-testid=previous-note-eco_marches_electroniques]").count(), 0);
+  assert.match(await page.locator("#note-eco_marches_electroniques").inputValue(), /\nClauses sociales depuis 2024\.$/);
+  await assertClean(page);
+  await context.close();
+});
+
+test("an answer on public procurement given before its minimum counted electronic invoices is asked again, its note kept", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(app.server.url);
+  await ready(page);
+  // Saved under 2.9.0, when the minimum was e-Procurement alone.
+  await comeBackTo(page, {
+    id: "marches-2-9",
+    profile: { commune: "Thuin", date: "2026-11-02" },
+    answers: { eco_marches_publicite: { choice: 2, note: "Avis d'attribution publiés depuis 2023." } },
+    pillars: {},
+    created_at: "2026-11-02T09:00:00.000Z",
+    updated_at: "2026-11-02T09:30:00.000Z",
+    changes_since_download: 0,
+    revision: 1,
+  });
+  await openPillar(page, app.server.url, "economie");
+  const tenders = page.locator("[data-testid=question-eco_marches_electroniques]");
+  assert.equal(await tenders.locator("input[type=radio]:checked").count(), 0);
+  assert.match(
+    await tenders.locator("textarea").inputValue(),
+    /^Avant la version 2\.10\.0 du référentiel, le minimum légal ne comptait pas la réception des factures électroniques.*niveau 2 \(une réponse de niveau 1 reste juste\)\.\nAvis d'attribution publiés depuis 2023\.$/s,
+  );
+  assert.match(await tenders.locator("[data-testid=legal-basis-eco_marches_electroniques]").textContent(), /reçoit et traite les factures électroniques/);
+  assert.match(await tenders.textContent(), /factures électroniques des fournisseurs sont reçues et traitées/);
   await assertClean(page);
   await context.close();
 });

@@ -171,7 +171,7 @@ test("a reference made under an earlier référentiel keeps what still means the
   // The reference as IGRETEC exported it under 2.7.0: the two questions 2.8.0 changed and the one 2.9.0 changed, under their old ids.
   const reference = JSON.parse(fs.readFileSync(path.join(resultsDir(), "reference-30.json"), "utf8"));
   reference.framework.version = "2.7.0";
-  const old = { eco_marches_publicite: "eco_marches_pme", gou_documents_donnees: "gou_information_donnees", qdv_cpas_concertation: "qdv_commune_cpas" };
+  const old = { eco_marches_electroniques: "eco_marches_pme", gou_documents_donnees: "gou_information_donnees", qdv_cpas_concertation: "qdv_commune_cpas" };
   for (const q of reference.questions) q.question_id = old[q.question_id] ?? q.question_id;
   // Five communes' mobility scores were to confirm: left out of its median.
   reference.pillars[0].communes = 25;
