@@ -301,9 +301,9 @@ fn named_terms(text: &str) -> Vec<String> {
 }
 
 /// The words a non-programmer can name without a source: ordinary nouns that French writes with
-/// a capital, the tax every invoice shows, and the app's own names.
-const NOT_A_NAMED_INSTRUMENT: [&str; 10] = [
-    "Autodiag", "CSV", "PDF", "GPX", "LED", "PME", "PMR", "TVA", "Wi-Fi", "Région",
+/// a capital, and the app's own names.
+const NOT_A_NAMED_INSTRUMENT: [&str; 9] = [
+    "Autodiag", "CSV", "PDF", "GPX", "LED", "PME", "PMR", "Wi-Fi", "Région",
 ];
 
 #[test]
