@@ -295,9 +295,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # « à confirmer », the heat map sorts such scores after firm ones, a workshop keeps its
 # synthesis's name (+0.6 KB): 716,562. The legal notice, the accessibility statement and the
 # shared results' table as strings (−0.5 KB): 716,019. Projector's stacked lists at 0.85:
-# 716,035.
+# 716,035. Thirty-ninth session: référentiel 2.10.0, whose procurement minimum counts
+# electronic invoices and web accessibility's the commune's mobile apps, each under a new id
+# with its migration note, and a DG's review's bases and helps in both languages (first load
+# 179,195 B; +0.7 KB): 716,700. Budget raised 716,300 → 717,000 for the content.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 716300
+DIST_BUDGET := 717000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -253,7 +253,7 @@ fn validation_reports_a_pillar_with_too_few_questions() {
 fn not_applicable_is_offered_except_on_a_duty_that_binds_every_commune() {
     let framework = content::framework();
     assert!(!framework.offers_not_applicable("gou_donnees_personnelles"));
-    assert!(!framework.offers_not_applicable("sc_accessibilite_web"));
+    assert!(!framework.offers_not_applicable("sc_accessibilite_numerique"));
     assert!(framework.offers_not_applicable("ene_certificat_peb"));
     assert!(framework.offers_not_applicable("gou_pilotage"));
 
@@ -511,7 +511,7 @@ fn a_legal_duty_is_marked_and_its_lower_levels_say_the_commune_is_not_in_order()
     for duty in [
         "gou_donnees_personnelles",
         "gou_donnees_ouvertes_odwb",
-        "sc_accessibilite_web",
+        "sc_accessibilite_numerique",
         "sc_publicite_conseil",
         "ene_certificat_peb",
         "ene_dechets_menagers",

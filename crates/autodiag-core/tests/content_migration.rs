@@ -235,7 +235,7 @@ fn an_answer_given_before_a_question_became_a_legal_duty_is_asked_again_never_re
         // legal minimum, so an old answer read as « Minimum légal ».
         ("eco_marches_publics", "eco_marches_electroniques"),
         ("qdv_social", "qdv_cpas_concertation"),
-        ("sc_accessibilite", "sc_accessibilite_web"),
+        ("sc_accessibilite", "sc_accessibilite_numerique"),
     ] {
         let mut a = with_old_answer(old, level(2), "");
         assert!(a.apply_content_migrations(framework()), "{old}");
@@ -812,6 +812,31 @@ fn a_commune_migrated_under_2_8_and_again_under_2_10_reads_each_reminder_once() 
          la loi impose depuis le 1er septembre 2023 ; votre réponse était : niveau 2 (une réponse \
          de niveau 1 reste juste).",
         ("eco_marches_electroniques", "2.10.0"),
+    );
+}
+
+#[test]
+fn an_answer_to_web_accessibility_is_asked_again_once_its_legal_minimum_counts_mobile_apps() {
+    // Under 2.9.0 the legal minimum was the website; the decree of 2 May 2019 covers the
+    // commune's mobile apps too (since 23 June 2021), which a commune with an app may not meet.
+    assert_asked_again_with_its_comment(
+        ("sc_accessibilite_web", "sc_accessibilite_numerique"),
+        "2.10.0",
+        3,
+        "Audit du site en 2025",
+    );
+}
+
+#[test]
+fn a_commune_migrated_under_2_5_and_again_under_2_10_reads_each_reminder_once() {
+    assert_each_reminder_read_once(
+        Some(("sc_accessibilite", 2)),
+        ("sc_accessibilite_web", 3),
+        "Question posée à nouveau (version 2.5.0 du référentiel) : avant la version 2.0.0, ses \
+         niveaux ne tenaient pas compte de l'obligation légale décrite ci-dessus, et l'outil ne \
+         sait pas sous quelle version vous aviez répondu. Votre réponse était : niveau 2 ; \
+         confirmez-la ou corrigez-la.",
+        ("sc_accessibilite_numerique", "2.10.0"),
     );
 }
 

@@ -863,7 +863,7 @@ fn a_legal_duty_not_known_to_be_met_is_to_check_with_what_was_answered() {
         a.set_choice(question, Some(level(5)), NOW);
     }
     a.set_choice("gou_donnees_personnelles", Some(Choice::Unknown), NOW);
-    a.set_choice("sc_accessibilite_web", Some(Choice::Unknown), NOW);
+    a.set_choice("sc_accessibilite_numerique", Some(Choice::Unknown), NOW);
     a.set_choice("ene_certificat_peb", Some(Choice::NotApplicable), NOW);
     a.set_choice("sc_publicite_conseil", None, NOW);
     // A question that is no duty, and a duty answered, are not to check.
@@ -872,7 +872,7 @@ fn a_legal_duty_not_known_to_be_met_is_to_check_with_what_was_answered() {
     let to_check = obligations::to_check(framework(), &a);
     assert_eq!(
         to_check.answered(Unsettled::Unknown),
-        ["gou_donnees_personnelles", "sc_accessibilite_web"]
+        ["gou_donnees_personnelles", "sc_accessibilite_numerique"]
     );
     assert_eq!(
         to_check.answered(Unsettled::NotApplicable),

@@ -302,15 +302,18 @@ fn legal_duties_below_their_minimum_come_first() {
     // Lobbes as the roadmap tests make it: accessibility below its legal minimum.
     let mut a = assessment("Lobbes");
     answer_all(&mut a, level(4));
-    a.set_choice("sc_accessibilite_web", Some(level(1)), NOW);
+    a.set_choice("sc_accessibilite_numerique", Some(level(1)), NOW);
     roadmap::refresh(framework(), &mut a, NOW);
     let pst = pst_of(&a);
     let first = &pst.strategic[0];
     assert_eq!(first.pillar_id, "smart_citizens");
-    assert_eq!(first.operational[0].question_id, "sc_accessibilite_web");
+    assert_eq!(
+        first.operational[0].question_id,
+        "sc_accessibilite_numerique"
+    );
     assert_eq!(
         first.operational[0].legal_minimum,
-        framework().legal_minimum("sc_accessibilite_web")
+        framework().legal_minimum("sc_accessibilite_numerique")
     );
 }
 

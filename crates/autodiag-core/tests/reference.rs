@@ -444,7 +444,8 @@ fn a_median_cell_gives_its_own_count_when_fewer_communes_than_the_file_and_says_
 }
 
 /// The reference as IGRETEC exported it under référentiel 2.7.0: the two questions whose
-/// meaning changed in 2.8.0 and the one that changed in 2.9.0, under their old ids.
+/// meaning changed in 2.8.0, the one that changed in 2.9.0 and web accessibility, whose minimum
+/// counts mobile apps since 2.10.0, under their old ids.
 fn reference_of_2_7_0() -> serde_json::Value {
     let mut file = serde_json::to_value(reference_of(6).unwrap()).unwrap();
     file["framework"]["version"] = "2.7.0".into();
@@ -453,6 +454,7 @@ fn reference_of_2_7_0() -> serde_json::Value {
             "eco_marches_electroniques" => "eco_marches_pme",
             "gou_documents_donnees" => "gou_information_donnees",
             "qdv_cpas_concertation" => "qdv_commune_cpas",
+            "sc_accessibilite_numerique" => "sc_accessibilite_web",
             _ => continue,
         };
         question["question_id"] = old.into();
@@ -468,10 +470,15 @@ fn an_earlier_referentiels_reference_keeps_what_still_means_the_same() {
     let read = reference::parse(framework, file.to_string().as_bytes()).unwrap();
     let carried = read.carried_over.clone().unwrap();
     assert_eq!(carried.from_version, "2.7.0");
-    assert_eq!(carried.questions_left_out, 3);
+    assert_eq!(carried.questions_left_out, 4);
     assert_eq!(
         carried.pillars_left_out,
-        ["qualite_de_vie", "economie", "gouvernance"]
+        [
+            "qualite_de_vie",
+            "economie",
+            "gouvernance",
+            "smart_citizens"
+        ]
     );
     // Every other question's figures, and the other pillars' medians, as IGRETEC made them.
     for question in &current.questions {
@@ -479,6 +486,7 @@ fn an_earlier_referentiels_reference_keeps_what_still_means_the_same() {
             "eco_marches_electroniques",
             "gou_documents_donnees",
             "qdv_cpas_concertation",
+            "sc_accessibilite_numerique",
         ]
         .contains(&question.question_id.as_str());
         assert_eq!(

@@ -381,7 +381,7 @@ fn rural_botte_commune() -> Assessment {
     answer_all(&mut a, level(2));
     answer_pillar(&mut a, "gouvernance", level(1));
     answer_pillar(&mut a, "energie_environnement", level(1));
-    a.set_choice("sc_accessibilite_web", Some(level(1)), NOW);
+    a.set_choice("sc_accessibilite_numerique", Some(level(1)), NOW);
     a.profile.population = Some(PopulationBand::Under5000);
     a.profile.digital_staff_fte = Some(0.0);
     a.profile.digital_budget = Some(BudgetBand::Under10000);
@@ -510,7 +510,7 @@ fn a_legal_duty_below_its_minimum_comes_first_in_the_short_term_whatever_the_foc
     let mut a = assessment("Lobbes");
     answer_all(&mut a, level(4));
     // Accessibility is below its legal minimum while smart citizens is not a focus pillar.
-    a.set_choice("sc_accessibilite_web", Some(level(1)), NOW);
+    a.set_choice("sc_accessibilite_numerique", Some(level(1)), NOW);
     set_importance(&mut a, "mobilite", Importance::High);
     set_importance(&mut a, "smart_citizens", Importance::Low);
     let r = draft(&a);
@@ -520,15 +520,22 @@ fn a_legal_duty_below_its_minimum_comes_first_in_the_short_term_whatever_the_foc
         .expect("a short-term item");
     let action = framework().action(&first.id).unwrap();
     assert!(
-        action.questions.iter().any(|q| q == "sc_accessibilite_web"),
+        action
+            .questions
+            .iter()
+            .any(|q| q == "sc_accessibilite_numerique"),
         "{r:?}"
     );
-    assert!(reasons(&a, &r, &first.id).contains(&Reason::LegalMinimum {
-        question_id: "sc_accessibilite_web".into(),
-        legal_minimum: framework().legal_minimum("sc_accessibilite_web").unwrap(),
-    }));
+    assert!(
+        reasons(&a, &r, &first.id).contains(&Reason::LegalMinimum {
+            question_id: "sc_accessibilite_numerique".into(),
+            legal_minimum: framework()
+                .legal_minimum("sc_accessibilite_numerique")
+                .unwrap(),
+        })
+    );
     // Once the minimum is met, nothing is drafted for it as a legal duty.
-    a.set_choice("sc_accessibilite_web", Some(level(4)), NOW);
+    a.set_choice("sc_accessibilite_numerique", Some(level(4)), NOW);
     let r = draft(&a);
     let scores = scoring::score_all(framework(), &a);
     for reasons in roadmap::explain_all(framework(), &a, &scores, &r) {
@@ -1009,7 +1016,7 @@ fn a_focus_pillars_named_gap_gets_its_step_later_when_another_question_took_the_
         ("qdv_securite", 2),
         ("qdv_sport", 2),
         ("qdv_urbanisme", 2),
-        ("sc_accessibilite_web", 4),
+        ("sc_accessibilite_numerique", 4),
         ("sc_initiatives", 2),
         ("sc_site_communication", 5),
     ];

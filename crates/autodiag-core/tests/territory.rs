@@ -1665,7 +1665,7 @@ fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_
         a.set_choice("gou_donnees_ouvertes_odwb", Some(level(1)), NOW);
     }
     beaumont.set_choice("gou_donnees_personnelles", Some(level(1)), NOW);
-    beaumont.set_choice("sc_accessibilite_web", Some(Choice::Unknown), NOW);
+    beaumont.set_choice("sc_accessibilite_numerique", Some(Choice::Unknown), NOW);
     lobbes.profile.respondent_name = "Marc Lambert".into();
     lobbes.profile.respondent_role = "Directeur général".into();
     // A workshop's synthesis: its label names the group; whom to call are its participants.
@@ -1775,9 +1775,9 @@ fn the_territory_csv_names_each_communes_respondent_and_counts_its_duties_below_
     assert_eq!(lines[2], "Titre gou_donnees_personnelles;3;1;Beaumont;2;0;");
     let web = lines
         .iter()
-        .find(|l| l.starts_with("Titre sc_accessibilite_web;"))
+        .find(|l| l.starts_with("Titre sc_accessibilite_numerique;"))
         .unwrap();
-    assert_eq!(*web, "Titre sc_accessibilite_web;3;0;;2;1;Beaumont");
+    assert_eq!(*web, "Titre sc_accessibilite_numerique;3;0;;2;1;Beaumont");
     let questionnaire: Vec<&String> = framework()
         .question_ids()
         .filter(|q| framework().legal_minimum(q).is_some())

@@ -646,7 +646,7 @@ test("a legal duty one respondent says is unmet is proposed at that answer and m
 test("a legal duty two respondents meet and a third calls « non applicable » is discussed, and says why", async () => {
   const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
   const page = await openPage(context, app.server.url);
-  const answering = (who, level) => answeringOnly(who, ["sc_accessibilite_web"], level);
+  const answering = (who, level) => answeringOnly(who, ["sc_accessibilite_numerique"], level);
   const files = writeFiles([
     ["a.json", answering("Paul Hermant", 3)],
     ["b.json", answering("Marie Dubois", 3)],
@@ -657,7 +657,7 @@ test("a legal duty two respondents meet and a third calls « non applicable » i
   await page.setInputFiles("[data-testid=consolidate-input]", files);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
   // The levels agree (no spread), yet whether the law concerns the commune is the group's call.
-  const duty = page.locator("[data-testid=spread-sc_accessibilite_web]");
+  const duty = page.locator("[data-testid=spread-sc_accessibilite_numerique]");
   assert.match(await duty.textContent(), /à discuter/);
   assert.match(await duty.textContent(), /obligation « non applicable » selon au moins un répondant/);
   await page.click("[data-testid=project-discussion]");
@@ -844,7 +844,7 @@ test("on a 720p screen, notes whose folded line would still be below the slide m
   // Three answers on a duty, long roles, two notes: folded in place, their line was 25-35 px
   // below a 720p screen (a facilitator's walk).
   const answering = (who, role, level, note) => {
-    const s = answeringOnly(who, ["sc_accessibilite_web", "gou_documents_donnees"], level);
+    const s = answeringOnly(who, ["sc_accessibilite_numerique", "gou_documents_donnees"], level);
     s.answers[1].level = level === 1 ? 5 : 1;
     s.profile.respondent_role = role;
     if (note) s.answers[0].note = note;

@@ -87,7 +87,7 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   await openPillar(page, app.server.url, "energie_environnement");
   await page.click('[data-testid="ene_certificat_peb-na"]');
   await openPillar(page, app.server.url, "smart_citizens");
-  await page.click('[data-testid="sc_accessibilite_web-4"]');
+  await page.click('[data-testid="sc_accessibilite_numerique-4"]');
 
   await page.goto(`${app.server.url}outils/#/resultats`);
   const section = page.locator("[data-testid=legal-obligations]");
@@ -100,7 +100,7 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
   assert.match(await rgpd.textContent(), /RGPD/);
   // The link lands on the question itself, not on the top of its pillar.
   assert.match(await rgpd.locator("a").getAttribute("href"), /#\/pilier\/gouvernance\?question=gou_donnees_personnelles$/);
-  assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite_web]").count(), 0, "a met duty is not listed as below");
+  assert.equal(await section.locator(".obligations__list--below [data-testid=obligation-sc_accessibilite_numerique]").count(), 0, "a met duty is not listed as below");
   // To check, each with what was answered: « Non applicable » is a claim to check, not a missing level.
   assert.match(await section.locator("[data-testid=obligation-ene_certificat_peb]").textContent(), /minimum légal : niveau 2 ; réponse « Non applicable » : vérifiez que la loi ne vise pas la commune/);
   assert.match(await section.locator("[data-testid=obligation-gou_donnees_ouvertes_odwb]").textContent(), /minimum légal : niveau 3 ; pas encore de réponse/);
@@ -167,7 +167,7 @@ test("a legal duty answered « Je ne sais pas » or « Non applicable », or lef
   // the rest answered. A walk found the last two named on the results and not on the roadmap.
   const pick = (q) =>
     q === "gou_donnees_personnelles" ? 1
-    : ["gou_donnees_ouvertes_odwb", "sc_accessibilite_web"].includes(q) ? "unknown"
+    : ["gou_donnees_ouvertes_odwb", "sc_accessibilite_numerique"].includes(q) ? "unknown"
     : q === "ene_certificat_peb" ? "na"
     : q === "sc_publicite_conseil" ? null
     : 3;
@@ -221,7 +221,7 @@ test("a legal duty answered « Je ne sais pas » or « Non applicable », or lef
   await page.screenshot({ path: path.join(resultsDir(), "projector-closing-verify-1280.png") });
   // Every duty unknown: two titles and a count, and the slide still fits.
   const DUTIES = ["eco_marches_electroniques", "ene_certificat_peb", "ene_dechets_menagers", "gou_donnees_personnelles", "gou_donnees_ouvertes_odwb",
-    "mob_ecoles_zone30", "qdv_cpas_concertation", "qdv_plan_urgence", "sc_publicite_conseil", "sc_accessibilite_web"];
+    "mob_ecoles_zone30", "qdv_cpas_concertation", "qdv_plan_urgence", "sc_publicite_conseil", "sc_accessibilite_numerique"];
   for (const pillar of PILLARS) await answerPillar(page, app.server.url, pillar, (q) => (DUTIES.includes(q) ? "unknown" : 3));
   await page.goto(`${app.server.url}outils/#/projection`);
   await page.waitForSelector("[data-testid=slide] svg");
@@ -459,16 +459,16 @@ test("a diagnostic redone before a question was asked again shows last round's n
   await context.close();
 });
 
-test("an answer on public procurement given before its minimum counted electronic invoices is asked again, its note kept", async () => {
+test("answers given before the minimums counted electronic invoices and mobile apps are asked again, their notes kept", async () => {
   const context = await app.browser.isolated();
   const page = await openPage(context, app.server.url);
   await page.goto(app.server.url);
   await ready(page);
-  // Saved under 2.9.0, when the minimum was e-Procurement alone.
+  // Saved under 2.9.0, when the minimums were e-Procurement alone and the website alone.
   await comeBackTo(page, {
     id: "marches-2-9",
     profile: { commune: "Thuin", date: "2026-11-02" },
-    answers: { eco_marches_publicite: { choice: 2, note: "Avis d'attribution publiés depuis 2023." } },
+    answers: { eco_marches_publicite: { choice: 2, note: "Avis d'attribution publiés depuis 2023." }, sc_accessibilite_web: { choice: 3, note: "Audit du site en 2025." } },
     pillars: {},
     created_at: "2026-11-02T09:00:00.000Z",
     updated_at: "2026-11-02T09:30:00.000Z",
@@ -484,6 +484,14 @@ test("an answer on public procurement given before its minimum counted electroni
   );
   assert.match(await tenders.locator("[data-testid=legal-basis-eco_marches_electroniques]").textContent(), /reçoit et traite les factures électroniques/);
   assert.match(await tenders.textContent(), /factures électroniques des fournisseurs sont reçues et traitées/);
+  await openPillar(page, app.server.url, "smart_citizens");
+  const web = page.locator("[data-testid=question-sc_accessibilite_numerique]");
+  assert.equal(await web.locator("input[type=radio]:checked").count(), 0);
+  assert.match(
+    await web.locator("textarea").inputValue(),
+    /^Avant la version 2\.10\.0 du référentiel, le minimum légal ne comptait pas les applications mobiles de la commune ; votre réponse était : niveau 3 \(elle reste juste si la commune n'a pas d'application mobile\)\.\nAudit du site en 2025\.$/,
+  );
+  assert.match(await web.locator("[data-testid=legal-basis-sc_accessibilite_numerique]").textContent(), /sites et des applications mobiles/);
   await assertClean(page);
   await context.close();
 });

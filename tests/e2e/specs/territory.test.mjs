@@ -345,7 +345,7 @@ test("two people's files of one round are named as such, the row says it awaits 
   const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
   assert.deepEqual(exported.superseded_files.map((f) => f.reason), ["other_respondent"]);
   // Each duty goes by its title beside its id, so the file reads without the référentiel.
-  const web = exported.legal_obligations.find((o) => o.question_id === "sc_accessibilite_web");
+  const web = exported.legal_obligations.find((o) => o.question_id === "sc_accessibilite_numerique");
   assert.equal(web.title, "Accessibilité des services en ligne");
   assert.ok(exported.legal_obligations.every((o) => o.title.length > 0));
   await assertClean(page);
