@@ -298,9 +298,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # 716,035. Thirty-ninth session: référentiel 2.10.0, whose procurement minimum counts
 # electronic invoices and web accessibility's the commune's mobile apps, each under a new id
 # with its migration note, and a DG's review's bases and helps in both languages (first load
-# 179,195 B; +0.7 KB): 716,700. Budget raised 716,300 → 717,000 for the content.
+# 179,195 B; +0.7 KB): 716,700. Budget raised 716,300 → 717,000 for the content. The home
+# page says how many questions the référentiel asks again since the commune's answers, in the
+# import's words, now shared (`Assessment::asked_again`; first load +0.8 KB to 179,970 B, a
+# view with a link per pillar cost 2.6 KB): 717,175. Budget raised to 717,500.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 717000
+DIST_BUDGET := 717500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

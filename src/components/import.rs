@@ -547,7 +547,7 @@ pub fn ImportArea(
                             " " <span data-testid="import-filled-by">{td_string!(l, import.filled_by, who = who)}</span>
                         })}
                         {(asked_again > 0).then(|| view! {
-                            " " <span class="import-results__warn" data-testid="import-asked-again">{crate::td_plural!(l, import.asked_again, asked_again)}</span>
+                            " " <span class="import-results__warn" data-testid="import-asked-again">{crate::td_plural!(l, question.asked_again, asked_again)}</span>
                         })}
                         {(!unknown_questions.is_empty()).then(|| {
                             let list = unknown_questions.join(", ");

@@ -38,7 +38,10 @@ pub fn HomePage() -> impl IntoView {
             // 0.6 KB.
             let redo = (latest.is_none() && a.is_of_an_earlier_round(&today))
                 .then(|| (a.id.clone(), a.profile.commune.clone()));
-            (name, next, redo, latest)
+            // Questions the référentiel changed since: « continuer » leads through them. A
+            // count only: links to each cost the first load about 2 KB.
+            let asked_again = a.asked_again(content::framework()).len();
+            (name, next, redo, latest, asked_again)
         })
     };
     let returning = state.has_current();
@@ -50,7 +53,7 @@ pub fn HomePage() -> impl IntoView {
         <div class="page page--home">
             <h1>{td_string!(l, home.title)}</h1>
             <p class="lead">{td_string!(l, home.lead)}</p>
-            {reactive(move || current().map(|(name, next, redo, latest)| {
+            {reactive(move || current().map(|(name, next, redo, latest, asked_again)| {
                 // A finished diagnostic is not continued: the button says where it goes.
                 let label = move |name: String, next: &Route| if *next == Route::Results {
                     td_string!(l, home.results_of, name = name)
@@ -77,6 +80,9 @@ pub fn HomePage() -> impl IntoView {
                             {label(name, &next)}
                         </a>
                     </p>
+                    {(asked_again > 0).then(|| view! {
+                        <p class="hint" data-testid="asked-again">{crate::td_plural!(l, question.asked_again, asked_again)}</p>
+                    })}
                     {redo.map(|(id, commune)| view! {
                         <p class="home__continue">
                             <button type="button" class="button" data-testid="reassess-current"

@@ -879,3 +879,33 @@ fn the_earlier_rounds_note_of_a_question_changed_since_the_redo_is_shown_on_the_
     assert_eq!(a.previous_note("eco_marches_electroniques"), None);
     assert_migrating_again_changes_nothing(&mut a);
 }
+
+#[test]
+fn a_commune_coming_back_is_told_which_questions_the_referentiel_asks_again() {
+    // Answered under 2.9.0: two duties whose minimum changed in 2.10.0, one renamed question
+    // that keeps its level, and one unchanged.
+    let mut a = with_old_answer("sc_accessibilite_web", level(3), "");
+    for (question, answer) in [
+        ("eco_marches_publicite", 2),
+        ("sc_competences", 2),
+        ("gou_pilotage", 3),
+    ] {
+        a.set_choice(question, Some(level(answer)), NOW);
+    }
+    assert!(a.asked_again(framework()).is_empty());
+    assert!(a.apply_content_migrations(framework()));
+    assert_eq!(
+        a.asked_again(framework()),
+        ["eco_marches_electroniques", "sc_accessibilite_numerique"]
+    );
+    // Answered again, a question is no longer listed, « Je ne sais pas » included.
+    a.set_choice("eco_marches_electroniques", Some(Choice::Unknown), NOW);
+    assert_eq!(a.asked_again(framework()), ["sc_accessibilite_numerique"]);
+    // A commune that cleared the reminder from its note has read it.
+    a.set_note("sc_accessibilite_numerique", "", NOW);
+    assert!(a.asked_again(framework()).is_empty());
+    // A diagnostic begun under the current référentiel has nothing asked again.
+    let mut fresh = assessment("Thuin");
+    fresh.set_note("sc_accessibilite_numerique", "Pas d'application.", NOW);
+    assert!(fresh.asked_again(framework()).is_empty());
+}

@@ -244,7 +244,7 @@ test("a summary made under référentiel 1.0.0: the questions changed since are 
   await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", writeFiles([["thuin.json", example("thuin-2025-06-12.json")]]));
   // Questions renamed or split since are asked again, not called « unknown ».
-  assert.match(await page.textContent("[data-testid=import-asked-again]"), /^\d+ questions ont changé depuis que ce résumé a été rempli : répondez-y à nouveau/);
+  assert.match(await page.textContent("[data-testid=import-asked-again]"), /^\d+ questions ont changé depuis ces réponses, chaque note dit pourquoi\.$/);
   assert.doesNotMatch(await page.textContent("[data-testid=import-results]"), /inconnues|mob_ecoles_pmr|ene_batiments/);
   await page.click("[data-testid=imported-results]");
   await page.goto(`${app.server.url}outils/#/feuille-de-route`);

@@ -475,6 +475,9 @@ test("answers given before the minimums counted electronic invoices and mobile a
     changes_since_download: 0,
     revision: 1,
   });
+  // Coming back, the home page says that questions wait for a new answer, and why.
+  const asked = page.locator("[data-testid=asked-again]");
+  assert.equal(await asked.textContent(), "2 questions ont changé depuis ces réponses, chaque note dit pourquoi.");
   await openPillar(page, app.server.url, "economie");
   const tenders = page.locator("[data-testid=question-eco_marches_electroniques]");
   assert.equal(await tenders.locator("input[type=radio]:checked").count(), 0);
@@ -492,6 +495,19 @@ test("answers given before the minimums counted electronic invoices and mobile a
     /^Avant la version 2\.10\.0 du référentiel, le minimum légal ne comptait pas les applications mobiles de la commune ; votre réponse était : niveau 3 \(elle reste juste si la commune n'a pas d'application mobile\)\.\nAudit du site en 2025\.$/,
   );
   assert.match(await web.locator("[data-testid=legal-basis-sc_accessibilite_numerique]").textContent(), /sites et des applications mobiles/);
+  // Answered again, a question leaves the notice; with both answered, it goes.
+  await page.click('[data-testid="sc_accessibilite_numerique-3"]');
+  await page.waitForFunction(() => Object.entries(localStorage).some(([k, v]) => k.startsWith("autodiag.assessment.") && JSON.parse(v).assessment.answers.sc_accessibilite_numerique?.choice === 3));
+  await page.goto(app.server.url);
+  await ready(page);
+  assert.equal(await asked.textContent(), "1 question a changé depuis ces réponses, sa note dit pourquoi.");
+  await openPillar(page, app.server.url, "economie");
+  await page.click('[data-testid="eco_marches_electroniques-2"]');
+  await page.waitForFunction(() => Object.entries(localStorage).some(([k, v]) => k.startsWith("autodiag.assessment.") && JSON.parse(v).assessment.answers.eco_marches_electroniques?.choice === 2));
+  await page.goto(app.server.url);
+  await ready(page);
+  await page.locator("[data-testid=continue]").waitFor();
+  assert.equal(await asked.count(), 0);
   await assertClean(page);
   await context.close();
 });

@@ -542,6 +542,32 @@ impl Assessment {
             .and_then(|a| a.previous)
     }
 
+    /// Questions the référentiel changed since this commune answered them, still without a new
+    /// answer, in the order of `content/migrations.toml`: each note holds the reminder that
+    /// says why. A commune coming back finds them unanswered; the home page says so.
+    pub fn asked_again<'a>(&self, framework: &'a Framework) -> Vec<&'a str> {
+        let mut questions: Vec<&'a str> = Vec::new();
+        for m in &framework.migrations {
+            // The reminder as written, up to the earlier answer it names (`get`, not
+            // indexing: no panic path to format in the first load). Only a migration that set
+            // an answer aside has one, and only it writes it into a note.
+            let Some(reminder) =
+                find_str(&m.note, "niveau {level}").and_then(|end| m.note.get(..end))
+            else {
+                continue;
+            };
+            for question in &m.to {
+                let waiting = self.answers.get(question).is_some_and(|answer| {
+                    answer.choice.is_none() && find_str(&answer.note, reminder).is_some()
+                });
+                if waiting && !questions.contains(&question.as_str()) {
+                    questions.push(question);
+                }
+            }
+        }
+        questions
+    }
+
     /// The earlier round's note that `question` recalls, until it is taken back.
     pub fn previous_note(&self, question: &str) -> Option<&str> {
         self.answers
