@@ -3,6 +3,9 @@
 //! `domain`, `chart` and `route` live in the pure core crate (`crates/autodiag-core`), which
 //! the compiler keeps free of any browser crate; this crate is the Leptos UI that draws them.
 
+// Checked cuts only, as in the core crate (its `lib.rs` says why).
+#![cfg_attr(not(test), warn(clippy::string_slice))]
+
 pub use autodiag_core::{chart, domain, route, sort};
 
 pub mod app;

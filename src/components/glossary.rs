@@ -70,9 +70,10 @@ pub fn with_abbr(text: &str, glossary: &LiteMap<String, String>) -> maud::Markup
         if at < from {
             continue;
         }
-        html += &maud::html! { (text[from..at]) abbr title=(meaning) { (acronym) } }.0;
+        let before = text.get(from..at).unwrap_or_default();
+        html += &maud::html! { (before) abbr title=(meaning) { (acronym) } }.0;
         from = at + acronym.len();
     }
-    html += &maud::html! { (text[from..]) }.0;
+    html += &maud::html! { (text.get(from..).unwrap_or_default()) }.0;
     maud::PreEscaped(html)
 }

@@ -109,7 +109,7 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
                 None => view! {
                     <p data-testid="handover-contact">
                         {td_string!(l, handover.send_to_contact, operator = OPERATOR.name)}" "
-                        <a href=OPERATOR.website>{OPERATOR.website.trim_start_matches("https://")}</a>
+                        <a href=OPERATOR.website>{OPERATOR.website_shown()}</a>
                     </p>
                 }.into_any(),
             }}

@@ -199,7 +199,7 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
     // A crash backup holds every assessment of a browser.
     let backup = std::str::from_utf8(bytes)
         .ok()
-        .filter(|text| text.contains(stored::BACKUP_FORMAT))
+        .filter(|text| crate::domain::format::find_str(text, stored::BACKUP_FORMAT).is_some())
         .map(stored::decode_backup);
     // A copy that cannot be read back is the commune's own: it is told so, not to ask
     // itself for a summary.

@@ -12,7 +12,7 @@ use maud::{Markup, html};
 fn operator_contact(email: &str) -> Markup {
     html! {
         @if !email.is_empty() { a href=(format!("mailto:{email}")) { (email) } " · " }
-        a href=(OPERATOR.website) { (OPERATOR.website.trim_start_matches("https://")) }
+        a href=(OPERATOR.website) { (OPERATOR.website_shown()) }
     }
 }
 

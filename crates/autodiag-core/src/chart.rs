@@ -1129,12 +1129,10 @@ fn finish(svg: String, title: &str) -> String {
             other => escaped.push(other),
         }
     }
-    match svg.find('>') {
-        Some(end) => format!(
-            "{} role=\"img\" aria-label=\"{escaped}\" font-family=\"{}\">\n<title>{escaped}</title>{}",
-            &svg[..end],
+    match svg.split_once('>') {
+        Some((opening, rest)) => format!(
+            "{opening} role=\"img\" aria-label=\"{escaped}\" font-family=\"{}\">\n<title>{escaped}</title>{rest}",
             FONT.as_str(),
-            &svg[end + 1..]
         ),
         None => svg,
     }

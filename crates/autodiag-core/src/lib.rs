@@ -4,6 +4,10 @@
 //! wasm-bindgen, js-sys, gloo). A `use leptos::prelude::*;` here does not compile. The app
 //! (`src/` at the repository root) only draws what this crate computes.
 
+// A cut inside a character panics with a message whose code cost the questionnaire 4 KB
+// gzipped (BENCHMARKS.md): cuts are checked (`get`, `split_at_checked`) instead. Tests may cut.
+#![cfg_attr(not(test), warn(clippy::string_slice))]
+
 pub mod chart;
 mod chart_svg;
 pub mod domain;

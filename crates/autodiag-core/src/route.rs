@@ -57,7 +57,7 @@ pub enum Route {
 /// The non-empty id that follows `query` (`?question=`, `?apres=`) in a `location.hash`.
 fn value_after<'h>(hash: &'h str, query: &str) -> Option<&'h str> {
     let at = crate::domain::format::find_str(hash, query)?;
-    Some(&hash[at + query.len()..]).filter(|id| !id.is_empty())
+    hash.get(at + query.len()..).filter(|id| !id.is_empty())
 }
 
 impl Route {

@@ -57,6 +57,22 @@ fn a_link_stays_well_under_two_thousand_characters() {
 }
 
 #[test]
+fn the_qr_code_is_the_one_a_reader_expects_for_the_link() {
+    let link = format!("{BASE}{}", share::encode(framework(), &assessment("Thuin")));
+    let expected = qrcodegen::QrCode::encode_text(&link, qrcodegen::QrCodeEcc::Medium).unwrap();
+    let mut modules = String::new();
+    for y in 0..expected.size() {
+        for x in 0..expected.size() {
+            if expected.get_module(x, y) {
+                modules.push_str(&format!("M{},{}h1v1h-1z", x + 4, y + 4));
+            }
+        }
+    }
+    let svg = share::qr_svg(&link, "QR").unwrap();
+    assert!(svg.contains(&format!("<path d=\"{modules}\"")), "{svg}");
+}
+
+#[test]
 fn a_link_of_another_version_or_made_up_is_refused() {
     let a = assessment("Thuin");
     let good = share::encode(framework(), &a);

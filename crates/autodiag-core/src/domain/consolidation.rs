@@ -224,9 +224,12 @@ pub(crate) fn counts_in_synthesis(synthesis: &Assessment, one: &Assessment) -> b
             // A participant is listed as « name (role) », or by name or role alone; a role
             // may hold parentheses of its own (« Directrice générale (f.f.) »).
             super::profile::slug(label) == name
-                || label
-                    .match_indices(" (")
-                    .any(|(at, _)| super::profile::slug(&label[..at]) == name)
+                || label.match_indices('(').any(|(at, _)| {
+                    label
+                        .get(..at)
+                        .and_then(|before| before.strip_suffix(' '))
+                        .is_some_and(|before| super::profile::slug(before) == name)
+                })
         })
 }
 
@@ -416,8 +419,7 @@ pub fn discussion_order(spreads: &[QuestionSpread]) -> Vec<usize> {
 pub fn note_for_slide(framework: &Framework, note: &str, max: usize) -> String {
     let is_reminder = |line: &str| {
         framework.migrations.iter().any(|m| {
-            m.note
-                .split_once("niveau {level}")
+            super::format::split_around(&m.note, "niveau {level}")
                 .is_some_and(|(before, after)| line.starts_with(before) && line.ends_with(after))
         })
     };

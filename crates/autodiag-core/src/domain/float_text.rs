@@ -168,10 +168,9 @@ impl Decimal {
 
 /// The written exponent, held within ±10^15.
 fn saturating_exponent(text: &str) -> i64 {
-    let (negative, digits) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
     let value = digits.bytes().fold(0i64, |value, digit| {
         (value * 10 + i64::from(digit - b'0')).min(1_000_000_000_000_000)

@@ -363,7 +363,7 @@ pub fn is_iso_date(text: &str) -> bool {
         2 => 28,
         _ => return false,
     };
-    text[..4].bytes().all(|b| b.is_ascii_digit()) && (1..=days_in_month).contains(&day)
+    bytes[..4].iter().all(u8::is_ascii_digit) && (1..=days_in_month).contains(&day)
 }
 
 /// Whether `date` is a real day after `today` (`YYYY-MM-DD`): ISO dates compare as text.
@@ -378,8 +378,8 @@ pub fn older_than_months(date: &str, today: &str, months: u32) -> bool {
         if !is_iso_date(text) {
             return None;
         }
-        let (year, month): (u32, u32) = (text[0..4].parse().ok()?, text[5..7].parse().ok()?);
-        Some((year * 12 + month - 1, text[8..10].parse().ok()?))
+        let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
+        Some((number(0..4)? * 12 + number(5..7)? - 1, number(8..10)?))
     };
     match (parse(date), parse(today)) {
         (Some((month, day)), Some(today)) => (month + months, day) < today,
@@ -449,14 +449,18 @@ pub fn commune_slug(name: &str) -> String {
     let rest = ["administration-communale-", "commune-", "ville-"]
         .iter()
         .find_map(|body| slug.strip_prefix(body));
+    let Some(rest) = rest else {
+        return slug;
+    };
     // « de Les Bons Villers » is written « des Bons Villers ».
-    match rest {
-        Some(rest) if rest.starts_with("des-") => format!("les-{}", &rest[4..]),
-        Some(rest) if rest.starts_with("du-") => format!("le-{}", &rest[3..]),
-        Some(rest) => match rest.strip_prefix("de-").or(rest.strip_prefix("d-")) {
-            Some(commune) => commune.to_string(),
-            None => slug,
-        },
+    if let Some(commune) = rest.strip_prefix("des-") {
+        return format!("les-{commune}");
+    }
+    if let Some(commune) = rest.strip_prefix("du-") {
+        return format!("le-{commune}");
+    }
+    match rest.strip_prefix("de-").or(rest.strip_prefix("d-")) {
+        Some(commune) => commune.to_string(),
         None => slug,
     }
 }
@@ -466,6 +470,10 @@ pub fn display_date(date: &str, lang: &str) -> String {
     if !is_iso_date(date) {
         return date.to_string();
     }
-    let number = |range: std::ops::Range<usize>| date[range].parse().unwrap_or(0);
+    let number = |range: std::ops::Range<usize>| {
+        date.get(range)
+            .and_then(|text| text.parse().ok())
+            .unwrap_or(0)
+    };
     super::format::date(number(0..4) as i32, number(5..7), number(8..10), None, lang)
 }

@@ -11,6 +11,7 @@ use super::assessment::{Assessment, Level};
 use super::content::{
     self, ActionText, CostBand, Effort, Framework, Horizon, LegalLevelNames, Owner, Texts, Volet,
 };
+use super::format::replace_str;
 use super::plan::RoadmapItem;
 use super::roadmap;
 use super::scoring::PillarScore;
@@ -367,9 +368,8 @@ pub fn operational_title(
     } else {
         words.operational
     };
-    wording
-        .replace("{level}", &objective.target_level.to_string())
-        .replace("{question}", question)
+    let wording = replace_str(wording, "{level}", &objective.target_level.to_string());
+    replace_str(&wording, "{question}", question)
 }
 
 /// The indicator: the text of the target level, which says what can be observed once it is
@@ -435,10 +435,10 @@ pub fn rows(pst: &Pst, words: &PstWords, sources: &Sources) -> Vec<PstRow> {
         for (o, objective) in strategic.operational.iter().enumerate() {
             let evaluation = sources.later.map(|later| match objective.evaluate(later) {
                 Evaluation::Reached(level) => {
-                    words.evaluations[0].replace("{level}", &level.to_string())
+                    replace_str(words.evaluations[0], "{level}", &level.to_string())
                 }
                 Evaluation::NotReached(level) => {
-                    words.evaluations[1].replace("{level}", &level.to_string())
+                    replace_str(words.evaluations[1], "{level}", &level.to_string())
                 }
                 Evaluation::NotAssessed => words.evaluations[2].to_string(),
             });
@@ -519,7 +519,7 @@ fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> 
             sources
                 .framework
                 .retired_title(id, sources.lang)
-                .map(|title| words.retired.replace("{title}", title))
+                .map(|title| replace_str(&words.retired, "{title}", title))
         })
         .unwrap_or_default();
     row.first_step = item
@@ -532,9 +532,8 @@ fn with_item(mut row: PstRow, id: &str, words: &PstWords, sources: &Sources) -> 
     row.owner = item.owner.clone().unwrap_or_else(|| {
         action.map_or(String::new(), |action| {
             let role = Owner::ALL.iter().position(|&o| o == action.owner);
-            words
-                .owner_to_confirm
-                .replace("{role}", role.map_or("", |i| &words.owner_roles[i]))
+            let role = role.map_or("", |i| &words.owner_roles[i]);
+            replace_str(words.owner_to_confirm, "{role}", role)
         })
     });
     row.due = item

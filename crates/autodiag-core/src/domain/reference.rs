@@ -182,7 +182,7 @@ pub fn build(
         .iter()
         .map(|c| c.assessment.profile.date.as_str())
         .filter(|d| super::profile::is_iso_date(d))
-        .map(|d| &d[..7])
+        .filter_map(|d| d.get(..7))
         .collect();
     // The spreads leave out scores to confirm: a pillar with too few communes left keeps its
     // count and no quartiles.

@@ -19,6 +19,13 @@ pub struct Operator {
 include!(concat!(env!("OUT_DIR"), "/settings.rs"));
 
 impl Operator {
+    /// The website as people read it, without its scheme.
+    pub fn website_shown(&self) -> &'static str {
+        self.website
+            .strip_prefix("https://")
+            .unwrap_or(self.website)
+    }
+
     /// A `mailto:` link to the summary address with a subject and a body, or `None` while no
     /// address is set: the app then says to send the file to the commune's contact instead.
     pub fn summary_mail_link(&self, subject: &str, body: &str) -> Option<String> {

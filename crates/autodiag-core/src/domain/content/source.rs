@@ -170,6 +170,10 @@ fn expand_acronyms(
 /// « ACR (meaning) », or « ACR [meaning] » inside parentheses, as French typography nests
 /// them. A first use followed
 /// by a parenthesis of its own is refused: « PEB (…) [meaning] » cannot be written well.
+#[allow(
+    clippy::string_slice,
+    reason = "run by the build on checked content, never in a bundle"
+)]
 fn explain(
     text: &str,
     glossary: &LiteMap<String, String>,
@@ -214,6 +218,10 @@ fn explain(
 
 /// Where a name that starts with an acronym ends: after a year that belongs to it, so that
 /// « FAST 2030 » takes its meaning after the year rather than inside the name.
+#[allow(
+    clippy::string_slice,
+    reason = "run by the build on checked content, never in a bundle"
+)]
 fn name_end(text: &str, acronym_end: usize) -> usize {
     let rest = &text[acronym_end..];
     let Some(next) = rest.strip_prefix(' ') else {
@@ -234,10 +242,17 @@ fn name_end(text: &str, acronym_end: usize) -> usize {
 
 /// The byte offset of `word` in `text` as a whole word: no letter or digit touches it.
 pub fn find_word(text: &str, word: &str) -> Option<usize> {
-    text.match_indices(word).map(|(at, _)| at).find(|&at| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(is_letter_or_digit) && !after.is_some_and(is_letter_or_digit)
+    let first = word.chars().next()?;
+    // Each place where the word's first character stands, rather than `match_indices(word)`
+    // and its substring searcher (see `format::find_str`).
+    text.match_indices(first).map(|(at, _)| at).find(|&at| {
+        let (Some(before), Some(from)) = (text.get(..at), text.get(at..)) else {
+            return false;
+        };
+        from.strip_prefix(word).is_some_and(|after| {
+            !before.chars().next_back().is_some_and(is_letter_or_digit)
+                && !after.chars().next().is_some_and(is_letter_or_digit)
+        })
     })
 }
 
@@ -382,6 +397,23 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        // Few letters, so that words occur inside others (« PCS » in « PCSA »), with accents
+        // for byte offsets that are not character counts.
+        #[test]
+        fn a_word_is_found_where_the_standard_search_finds_it_alone(
+            text in "[APCSé (-]{0,30}",
+            word in "[APCSé]{1,3}",
+        ) {
+            let alone = text.match_indices(word.as_str()).find(|&(at, _)| {
+                let (before, found) = text.split_at(at);
+                !before.chars().next_back().is_some_and(is_letter_or_digit)
+                    && !found[word.len()..].chars().next().is_some_and(is_letter_or_digit)
+            }).map(|(at, _)| at);
+            proptest::prop_assert_eq!(find_word(&text, &word), alone);
+        }
+    }
 
     fn glossary() -> LiteMap<String, String> {
         [
