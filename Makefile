@@ -304,9 +304,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # view with a link per pillar cost 2.6 KB): 717,175. Budget raised to 717,500.
 # Fortieth session: no unchecked string cut (`text[a..b]`) or substring search left in either
 # bundle, and the QR code in byte mode (first load 179,956 → 175,835 B, tools wasm −6.6 KB):
-# 706,468. Budget lowered 717,500 → 707,000.
+# 706,468. Budget lowered 717,500 → 707,000. The heat map's order reverses on a second press
+# of a heading, scores to confirm and blanks staying last (+0.5 KB): 706,982. Budget 707,500.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 707000
+DIST_BUDGET := 707500
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

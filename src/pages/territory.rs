@@ -675,25 +675,35 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
     let texts = state.texts();
     let lang = state.lang_code();
     let today = browser::today();
-    let sort = RwSignal::new(SortBy::Name);
+    // The column, and whether a second press reversed its order: the lowest scores first are
+    // the communes IGRETEC helps first.
+    let sort = RwSignal::new((SortBy::Name, false));
     // The rows as one HTML string (src/markup.rs): 600 communes' cells in one parse.
     let rows = move || {
-        let by = sort.get();
+        let (by, reversed) = sort.get();
         territory.with_value(|t| {
             let mut order: Vec<usize> = (0..t.communes.len()).collect();
             match by {
+                SortBy::Name if reversed => order.reverse(),
                 SortBy::Name => {}
                 // Below first, then those with duties to check: a file that settles none is
                 // no model of compliance.
                 SortBy::DutiesBelow => crate::sort::sort_by_key(&mut order, |&i| {
                     let commune = &t.communes[i];
-                    std::cmp::Reverse((commune.duties_below, commune.duties_to_check))
+                    let sign = if reversed { 1 } else { -1 };
+                    (sign * commune.duties_below as i64, sign * commune.duties_to_check as i64)
                 }),
-                // A score to confirm after every firm one: it is left out of the spreads too.
+                // Either way, a score to confirm after every firm one (it is left out of the
+                // spreads too), and no score last.
                 SortBy::Pillar(pillar) => crate::sort::sort_by_key(&mut order, |&i| {
                     let commune = &t.communes[i];
-                    let score = commune.scores[pillar].map_or(-1, i16::from);
-                    std::cmp::Reverse((score >= 0 && !commune.to_confirm[pillar], score))
+                    match commune.scores[pillar] {
+                        None => (2, 0),
+                        Some(score) => (
+                            u8::from(commune.to_confirm[pillar]),
+                            if reversed { i16::from(score) } else { -i16::from(score) },
+                        ),
+                    }
                 }),
             }
             html! {
@@ -759,13 +769,14 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
             .into_string()
         })
     };
-    // The column's `aria-sort` says which one sorts the rows; the button is no toggle (a
-    // second press changes nothing), so it claims no pressed state.
+    // The column's `aria-sort` says which one sorts the rows and which way; a second press
+    // reverses it.
     let header = move |by: SortBy, label: String| {
-        let aria_sort = move || match (sort.get() == by, by) {
-            (false, _) => "none",
-            (true, SortBy::Name) => "ascending",
-            (true, _) => "descending",
+        // Names go A to Z first, the other columns highest first.
+        let aria_sort = move || match sort.get() {
+            (current, _) if current != by => "none",
+            (_, reversed) if reversed == (by == SortBy::Name) => "descending",
+            _ => "ascending",
         };
         let testid = match by {
             SortBy::Name => "sort-name".to_string(),
@@ -774,7 +785,10 @@ fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
-                <button type="button" on:click=handler(move |_| sort.set(by)) data-testid=testid>
+                <button type="button" on:click=handler(move |_| sort.update(|(current, reversed)| {
+                    *reversed = *current == by && !*reversed;
+                    *current = by;
+                })) data-testid=testid>
                     {label}
                 </button>
             </th>

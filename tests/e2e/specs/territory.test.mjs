@@ -196,6 +196,53 @@ test("a score resting on few answers reads « à confirmer » on the heat map an
   await page.close();
 });
 
+test("a second press on a heading reverses the heat map's order, scores to confirm and blanks staying last", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  // Commune 008 knows no level at all: it has no score to sort.
+  const summaries = communes(8, { seed: 3, edit: (s, i) => i === 7 && s.answers.forEach((a) => (a.level = "unknown")) });
+  await loadTerritory(page, summaries);
+  const column = await page.$eval("[data-testid=sort-gouvernance]", (b) => [...b.closest("tr").children].indexOf(b.closest("th")));
+  const sorted = async (id, sort) => {
+    await page.waitForFunction(([id, sort]) => document.querySelector(`[data-testid=${id}]`).closest("th").getAttribute("aria-sort") === sort, [id, sort]);
+    return page.$$eval(
+      "[data-testid=heatmap] tbody tr",
+      (trs, column) => trs.map((tr) => ({ name: tr.querySelector("th").textContent.trim(), cell: tr.children[column].textContent.trim() })),
+      column,
+    );
+  };
+  // Firm scores, then scores to confirm, then none: each group in the column's order.
+  const groups = (rows) => {
+    const kind = (cell) => (cell === "—" ? 2 : /à confirmer/.test(cell) ? 1 : 0);
+    assert.deepEqual(rows.map((r) => kind(r.cell)), rows.map((r) => kind(r.cell)).sort(), JSON.stringify(rows));
+    return [0, 1].map((k) => rows.filter((r) => kind(r.cell) === k).map((r) => parseInt(r.cell, 10)));
+  };
+
+  await page.click("[data-testid=sort-gouvernance]");
+  const highest = await sorted("sort-gouvernance", "descending");
+  await page.click("[data-testid=sort-gouvernance]");
+  const lowest = await sorted("sort-gouvernance", "ascending");
+  for (const [rows, way] of [[highest, -1], [lowest, 1]]) {
+    const [firm, toConfirm] = groups(rows);
+    assert.ok(firm.length >= 4 && toConfirm.length >= 1, JSON.stringify(rows));
+    for (const scores of [firm, toConfirm]) {
+      assert.deepEqual(scores, [...scores].sort((a, b) => way * (a - b)), JSON.stringify(rows));
+    }
+    assert.deepEqual(rows.at(-1), { name: "Commune 008", cell: "—" });
+  }
+  assert.notDeepEqual(highest, lowest);
+  // A third press sorts highest first again; another column starts from its own way.
+  await page.click("[data-testid=sort-gouvernance]");
+  assert.deepEqual(await sorted("sort-gouvernance", "descending"), highest);
+  await page.click("[data-testid=sort-name]");
+  const names = (await sorted("sort-name", "ascending")).map((r) => r.name);
+  assert.equal(await page.$eval("[data-testid=sort-gouvernance]", (b) => b.closest("th").getAttribute("aria-sort")), "none");
+  await page.click("[data-testid=sort-name]");
+  assert.deepEqual((await sorted("sort-name", "descending")).map((r) => r.name), [...names].reverse());
+  assert.match(await page.textContent("section[aria-labelledby=heatmap-title] .hint"), /une seconde fois pour inverser l'ordre\.$/);
+  await assertClean(page);
+  await page.close();
+});
+
 test("a summary answered with an older référentiel is named as such, with what it means for its row", async () => {
   const page = await openPage(app.browser, app.server.url);
   const current = currentQuestions();
