@@ -574,10 +574,11 @@ pub fn ImportArea(
                                 <ul class="import-results__restored" aria-live="off">
                                     {restored.into_iter().map(|one| view! {
                                         // Each row's « Ouvrir » is named by its commune.
-                                        <li data-testid="restored-row" role="group" aria-label=one.name.clone()>
+                                        // The group inside the item: a list item cannot be one.
+                                        <li><div data-testid="restored-row" role="group" aria-label=one.name.clone()>
                                             {crate::td_plural!(l, import.restored_one, one.answered, name = one.name, copy = if one.beside { td_string!(l, import.restored_copy) } else { "" }, total = total)}
                                             " "<OpenImported id=one.id/>
-                                        </li>
+                                        </div></li>
                                     }).collect_any_view()}
                                 </ul>
                             })}
@@ -588,7 +589,8 @@ pub fn ImportArea(
                     }.into_any()
                 }
                 Outcome::Failed { file, message } => view! {
-                    <li class="import-results__error" role="alert"><strong>{file}</strong>{td_string!(l, shell.colon)}{message}</li>
+                    // The alert inside the item: a list item cannot be one (axe's `list` rule).
+                    <li class="import-results__error"><div role="alert"><strong>{file}</strong>{td_string!(l, shell.colon)}{message}</div></li>
                 }.into_any(),
                 Outcome::Cancelled { file } => view! {
                     <li>{td_string!(l, import.cancelled, file = file)}</li>

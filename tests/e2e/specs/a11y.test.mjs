@@ -77,6 +77,11 @@ test("axe finds no violation on any page or state", async () => {
   await page.locator("[data-testid=imported-open]").waitFor();
   await axe(page, "import with its result");
   assert.equal(await page.locator("ul[role]").count(), 0, "no list takes another role");
+  // A refused file: its alert sits inside its list item, which stays one.
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["refuse.json", "{ pas du JSON"]]));
+  await page.locator(".import-results__error [role=alert]").waitFor();
+  await axe(page, "import with a refused file");
+  assert.equal(await page.locator("li[role]").count(), 0, "no list item takes another role");
   await page.goto(`${app.server.url}outils/#/territoire`);
   await page.setInputFiles("[data-testid=territory-input]", writeFiles(communes(12).map((s, i) => [`c${i}.json`, s])));
   await page.waitForSelector("[data-testid=heatmap] tbody tr");
