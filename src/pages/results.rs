@@ -537,6 +537,7 @@ fn HowComputed() -> impl IntoView {
         h2 #how-title { (td_string!(l, results.how_title)) }
         ul.how data-testid="how-computed" {
             @for line in [
+                td_string!(l, results.how_scope),
                 td_string!(l, results.how_question),
                 td_string!(l, results.how_pillar),
                 td_string!(l, results.how_rounding),

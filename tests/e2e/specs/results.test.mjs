@@ -25,6 +25,8 @@ test("the results page shows the radar, the bars and their tables", async () => 
   assert.equal(await page.locator("[data-testid=radar-chart] table tbody tr").count(), 6);
   assert.match(await page.textContent("[data-testid=radar-chart] table"), /non évalué/, "Économie has only « je ne sais pas »");
   assert.match(await page.textContent("[data-testid=how-computed]"), /\(N − 1\) \/ 4 × 100/);
+  // What the score measures comes first: policies, not only digital tools.
+  assert.match(await page.textContent("[data-testid=how-computed] li"), /^Ce score dit comment la commune mène chaque politique du territoire intelligent, pas seulement où en sont ses outils numériques\.$/);
   for (const [width, height, name] of [[1920, 1080, "results-1920.png"], [375, 812, "results-375.png"]]) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: path.join(resultsDir(), name), fullPage: true });
