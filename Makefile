@@ -402,7 +402,9 @@ size-check: size
 	  echo "size: first load $$total bytes gzipped (budget $(SIZE_BUDGET)), whole dist/ $$whole (budget $(DIST_BUDGET))"
 	@# The standard substring search and an unchecked string cut's panic message cost 4 KB of
 	@# the first load and 6.6 KB of the tools (BENCHMARKS.md): one use brings them back.
+	@command -v twiggy >/dev/null || { echo "FAIL: twiggy is missing: run make tools"; exit 1; }
 	@for wasm in $(WASM_RELEASE)/autodiag.wasm $(WASM_RELEASE)/outils.wasm; do \
+	  [ -f "$$wasm" ] || { echo "FAIL: $$wasm is missing: run make dist"; exit 1; }; \
 	  if twiggy top -n 1000000 "$$wasm" | grep -E 'StrSearcher|TwoWaySearcher|str::slice_error_fail'; then \
 	    echo "FAIL: $$(basename $$wasm) holds the standard substring search or an unchecked string cut: use domain::format::find_str, split_around, replace_str or str::get"; exit 1; fi; \
 	done

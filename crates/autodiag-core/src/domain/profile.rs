@@ -348,7 +348,15 @@ pub fn read_date(text: &str) -> Option<String> {
 /// `YYYY-MM-DD` naming a real calendar day.
 pub fn is_iso_date(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+    // Digits at every other place: `parse` alone would take « +1 » for a month.
+    let digits_where_due = bytes.iter().enumerate().all(|(at, &b)| {
+        if at == 4 || at == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    if bytes.len() != 10 || !digits_where_due {
         return false;
     }
     let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
@@ -363,7 +371,7 @@ pub fn is_iso_date(text: &str) -> bool {
         2 => 28,
         _ => return false,
     };
-    bytes[..4].iter().all(u8::is_ascii_digit) && (1..=days_in_month).contains(&day)
+    (1..=days_in_month).contains(&day)
 }
 
 /// Whether `date` is a real day after `today` (`YYYY-MM-DD`): ISO dates compare as text.

@@ -240,7 +240,8 @@ fn name_end(text: &str, acronym_end: usize) -> usize {
     }
 }
 
-/// The byte offset of `word` in `text` as a whole word: no letter or digit touches it.
+/// The byte offset of `word` in `text` as a whole word: no letter or digit touches it. `word`
+/// is an acronym of the glossary, letters and digits; an empty one is found nowhere.
 pub fn find_word(text: &str, word: &str) -> Option<usize> {
     let first = word.chars().next()?;
     // Each place where the word's first character stands, rather than `match_indices(word)`
