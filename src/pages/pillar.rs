@@ -343,7 +343,14 @@ fn QuestionField(
             browser::fill_text_area(&format!("note-{question}"), &note.unwrap_or_default());
             previous_note.set(None);
         }
-        refused.set(!taken);
+        if !taken && refused.get_untracked() {
+            // Refused again, the button's words would not change and a screen reader would
+            // say nothing: its first words come back for a frame, then the refusal.
+            refused.set(false);
+            request_animation_frame(move || refused.set(true));
+        } else {
+            refused.set(!taken);
+        }
     };
     let previous_line = reactive(move || {
         let choice = previous.get();

@@ -443,6 +443,15 @@ test("on a new computer with last round's file, the import offers first to redo 
   assert.equal(await page.getAttribute("[data-testid=previous-sc_eservices]", "aria-live"), "polite");
   assert.equal(await page.inputValue("#note-sc_eservices"), "x".repeat(1_980));
   assert.ok((await reminder.textContent()).endsWith(`« ${oldNote} » ${refusal}`), await reminder.textContent());
+  // Refused again: the live line changes again, so a screen reader says it again.
+  await page.$eval("[data-testid=previous-sc_eservices]", (line) => {
+    window.refusalChanges = 0;
+    new MutationObserver((changes) => (window.refusalChanges += changes.length)).observe(line, { subtree: true, childList: true, characterData: true });
+  });
+  await page.click("[data-testid=take-previous-note-sc_eservices]");
+  await page.waitForFunction(() => window.refusalChanges >= 2);
+  await expectText(page, "[data-testid=take-previous-note-sc_eservices]", refusal);
+  assert.equal(await page.inputValue("#note-sc_eservices"), "x".repeat(1_980));
   await page.fill("#note-sc_eservices", "x".repeat(1_900));
   await page.click("[data-testid=take-previous-note-sc_eservices]");
   await reminder.waitFor({ state: "detached" });

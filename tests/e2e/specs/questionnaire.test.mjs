@@ -13,6 +13,10 @@ test("a whole assessment is completed by clicking, and survives a reload", async
   await page.fill("#respondent", "Marie Dubois");
   await page.fill("#fte", "0,5");
   await page.selectOption("#population", { index: 2 });
+  // The way on sits at the form's right edge, where the eye ends the form, not across the page.
+  const [form, start] = await Promise.all(["form.form", "[data-testid=start-questions]"].map((s) => page.locator(s).boundingBox()));
+  assert.ok(page.viewportSize().width >= 1200, "a wide screen");
+  assert.ok(Math.abs(start.x + start.width - (form.x + form.width)) <= 2, JSON.stringify({ form, start }));
   await page.click("[data-testid=start-questions]");
   await page.waitForURL(/#\/pilier\/mobilite$/);
 

@@ -12,7 +12,7 @@ test("the release build renders the home page in French with no error", async ()
   await ready(page);
   assert.equal(await page.getAttribute("html", "lang"), "fr");
   // The programme's frame, not « le numérique »: most questions are about how policies are run.
-  assert.equal(await page.textContent("main h1"), "Où en est votre commune comme territoire intelligent ?");
+  assert.equal(await page.textContent("main h1"), "Où en est votre commune comme territoire intelligent\u00a0?");
   assert.match(await page.title(), /Autodiag/);
   assert.ok((await page.textContent("body")).includes("Mobilité"));
   await page.screenshot({ path: path.join(resultsDir(), "home-1280.png"), fullPage: true });
