@@ -306,18 +306,7 @@ pub fn date_or_today(date: &str, lang: &str) -> String {
 /// "28/11/2026 à 14:05". A date without a time is read as that calendar day.
 pub fn format_date(iso: &str, lang: &str, with_time: bool) -> String {
     if !with_time && crate::domain::profile::is_iso_date(iso) {
-        let number = |range: std::ops::Range<usize>| {
-            iso.get(range)
-                .and_then(|text| text.parse().ok())
-                .unwrap_or(0)
-        };
-        return crate::domain::format::date(
-            number(0..4) as i32,
-            number(5..7),
-            number(8..10),
-            None,
-            lang,
-        );
+        return crate::domain::profile::display_date(iso, lang);
     }
     let date = js_sys::Date::new(&iso.into());
     if date.get_time().is_nan() {

@@ -1,6 +1,6 @@
 //! One commune's assessment: its profile, answers, pillar priorities and edited roadmap.
 
-use super::content::Framework;
+use super::content::{EARLIER_ANSWER, Framework};
 pub use super::format::truncate_chars;
 use super::format::{find_str, replace_str};
 use super::plan::Roadmap;
@@ -548,12 +548,9 @@ impl Assessment {
     pub fn asked_again<'a>(&self, framework: &'a Framework) -> Vec<&'a str> {
         let mut questions: Vec<&'a str> = Vec::new();
         for m in &framework.migrations {
-            // The reminder as written, up to the earlier answer it names (`get`, not
-            // indexing: no panic path to format in the first load). Only a migration that set
-            // an answer aside has one, and only it writes it into a note.
-            let Some(reminder) =
-                find_str(&m.note, "niveau {level}").and_then(|end| m.note.get(..end))
-            else {
+            // The reminder as written, up to the earlier answer it names. Only a migration that
+            // set an answer aside has one, and only it writes it into a note.
+            let Some((reminder, _)) = super::content::reminder_around_answer(m) else {
                 continue;
             };
             for question in &m.to {
@@ -620,13 +617,13 @@ impl Assessment {
             // « niveau {level} » in it. The commune's own comment comes along with the
             // reminder: set aside alone, it would be kept in the file but never seen where
             // the question is answered again.
-            let mut reminder = replace_str(&migration.note, "niveau {level}", &answered);
+            let mut reminder = replace_str(&migration.note, EARLIER_ANSWER, &answered);
             if !old.note.is_empty() {
                 reminder.push('\n');
                 reminder.push_str(&old.note);
             }
             let reminder_before =
-                written_before.map(|before| replace_str(&migration.note, "niveau {level}", before));
+                written_before.map(|before| replace_str(&migration.note, EARLIER_ANSWER, before));
             for target in &migration.to {
                 let answer = self.answers.entry(target.clone()).or_default();
                 let already = find_str(&answer.note, &reminder).is_some()

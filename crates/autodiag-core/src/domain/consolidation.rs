@@ -419,7 +419,7 @@ pub fn discussion_order(spreads: &[QuestionSpread]) -> Vec<usize> {
 pub fn note_for_slide(framework: &Framework, note: &str, max: usize) -> String {
     let is_reminder = |line: &str| {
         framework.migrations.iter().any(|m| {
-            super::format::split_around(&m.note, "niveau {level}")
+            super::content::reminder_around_answer(m)
                 .is_some_and(|(before, after)| line.starts_with(before) && line.ends_with(after))
         })
     };

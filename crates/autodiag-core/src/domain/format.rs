@@ -63,7 +63,8 @@ pub fn fill(template: &str, values: &[(&str, &dyn core::fmt::Display)]) -> Strin
             break;
         };
         out.push_str(before);
-        match values.iter().find(|(key, _)| *key == inside.trim()) {
+        let name = inside.trim();
+        match values.iter().find(|(key, _)| *key == name) {
             Some((_, value)) => {
                 let _ = write!(out, "{value}");
             }

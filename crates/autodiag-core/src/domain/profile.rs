@@ -347,6 +347,11 @@ pub fn read_date(text: &str) -> Option<String> {
 
 /// `YYYY-MM-DD` naming a real calendar day.
 pub fn is_iso_date(text: &str) -> bool {
+    iso_date_parts(text).is_some()
+}
+
+/// The year, month and day of a `YYYY-MM-DD` text naming a real calendar day.
+pub fn iso_date_parts(text: &str) -> Option<(u32, u32, u32)> {
     let bytes = text.as_bytes();
     // Digits at every other place: `parse` alone would take « +1 » for a month.
     let digits_where_due = bytes.iter().enumerate().all(|(at, &b)| {
@@ -357,21 +362,21 @@ pub fn is_iso_date(text: &str) -> bool {
         }
     });
     if bytes.len() != 10 || !digits_where_due {
-        return false;
+        return None;
     }
     let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
-    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
-        return false;
-    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => return false,
+        _ => return None,
     };
-    (1..=days_in_month).contains(&day)
+    (1..=days_in_month)
+        .contains(&day)
+        .then_some((year, month, day))
 }
 
 /// Whether `date` is a real day after `today` (`YYYY-MM-DD`): ISO dates compare as text.
@@ -382,13 +387,8 @@ pub fn is_after(date: &str, today: &str) -> bool {
 /// Whether `date` lies more than `months` months before `today`, both `YYYY-MM-DD`. A date
 /// that cannot be read is never called old.
 pub fn older_than_months(date: &str, today: &str, months: u32) -> bool {
-    let parse = |text: &str| -> Option<(u32, u32)> {
-        if !is_iso_date(text) {
-            return None;
-        }
-        let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
-        Some((number(0..4)? * 12 + number(5..7)? - 1, number(8..10)?))
-    };
+    let parse =
+        |text: &str| iso_date_parts(text).map(|(year, month, day)| (year * 12 + month - 1, day));
     match (parse(date), parse(today)) {
         (Some((month, day)), Some(today)) => (month + months, day) < today,
         _ => false,
@@ -475,13 +475,9 @@ pub fn commune_slug(name: &str) -> String {
 
 /// A `YYYY-MM-DD` date as `lang` writes it (dd/mm/yyyy); any other text as it is.
 pub fn display_date(date: &str, lang: &str) -> String {
-    if !is_iso_date(date) {
-        return date.to_string();
+    match iso_date_parts(date) {
+        // Four digits: the year fits.
+        Some((year, month, day)) => super::format::date(year as i32, month, day, None, lang),
+        None => date.to_string(),
     }
-    let number = |range: std::ops::Range<usize>| {
-        date.get(range)
-            .and_then(|text| text.parse().ok())
-            .unwrap_or(0)
-    };
-    super::format::date(number(0..4) as i32, number(5..7), number(8..10), None, lang)
 }

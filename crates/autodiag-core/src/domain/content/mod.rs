@@ -5,9 +5,9 @@ pub mod source;
 pub mod texts_json;
 
 pub use model::{
-    Action, ActionKind, ActionMigration, ActionText, Commune, CostBand, Effort, Framework, Horizon,
-    LegalLevelNames, Migration, Owner, Pillar, PillarText, PopulationFit, QuestionInfo,
-    QuestionText, RetiredAction, Scale, Texts, Volet, is_earlier_version,
+    Action, ActionKind, ActionMigration, ActionText, Commune, CostBand, EARLIER_ANSWER, Effort,
+    Framework, Horizon, LegalLevelNames, Migration, Owner, Pillar, PillarText, PopulationFit,
+    QuestionInfo, QuestionText, RetiredAction, Scale, Texts, Volet, is_earlier_version,
 };
 
 use crate::domain::json_tree::{Json, ShapeError};
@@ -17,6 +17,12 @@ use std::sync::{Mutex, OnceLock};
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 include!(concat!(env!("OUT_DIR"), "/pst.rs"));
 include!(concat!(env!("OUT_DIR"), "/structure.rs"));
+
+/// The words of a migration's note before and after the earlier answer it names, which every
+/// reminder written from it starts and ends with; `None` for a migration that writes none.
+pub fn reminder_around_answer(migration: &Migration) -> Option<(&str, &str)> {
+    crate::domain::format::split_around(&migration.note, EARLIER_ANSWER)
+}
 
 /// Where `question` belongs in the commune's PST; the volet externe when content does not say
 /// (never in a build with the action catalogue: the build requires a volet for each question).

@@ -87,6 +87,10 @@ pub struct QuestionInfo {
 }
 
 /// An answer to an old question id that carries over to the current framework.
+/// Where a migration's note names the earlier answer; the answer in words replaces it when the
+/// note is written into a question's.
+pub const EARLIER_ANSWER: &str = "niveau {level}";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Migration {
@@ -693,7 +697,7 @@ fn check_migrations(framework: &Framework, problems: &mut Vec<String>) {
                 "{where_}: keep_level needs exactly one new question"
             ));
         }
-        if !migration.keep_level && !migration.note.contains("niveau {level}") {
+        if !migration.keep_level && !migration.note.contains(EARLIER_ANSWER) {
             problems.push(format!(
                 "{where_}: needs a note that recalls the old answer with « niveau {{level}} »"
             ));
