@@ -97,6 +97,10 @@ fn interface_strings(content_languages: &[String]) -> Result<(), String> {
                 )),
                 _ => {}
             }
+            // Belgian communes write « e-mail », as the content does (content/README.md).
+            if lang == "fr" && text.to_lowercase().contains("courriel") {
+                problems.push(format!("locales/fr.json, « {key} »: says « courriel »; write « e-mail » (content/README.md)"));
+            }
         }
     }
     problems.extend(check_calls(Path::new("src"), reference_texts)?);

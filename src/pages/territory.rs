@@ -10,7 +10,7 @@ use crate::domain::content;
 use crate::domain::matching::{self, Match, Party, QuestionContacts, Thresholds};
 use crate::domain::summary::{ImportError, MAX_FILE_BYTES};
 use crate::domain::territory::{
-    self, CsvMarks, DateMark, DateMarks, PoolingCandidate, SupersededReason, Territory,
+    self, CsvMarks, DateMark, DateMarks, PoolingCandidate, SortBy, SupersededReason, Territory,
 };
 use crate::domain::territory_export::ExportTexts;
 use crate::erased::{CollectAnyView, handler, reactive};
@@ -439,6 +439,7 @@ fn TerritoryReport(
     // Set on screen, and used by the export as well, so the file says what the screen shows.
     let pooling_minimum = RwSignal::new(territory.with_value(Territory::default_pooling_minimum));
     let thresholds = RwSignal::new(Thresholds::default());
+    let sort = RwSignal::new((SortBy::Name, false));
     // Files more than 12 months old or dated in the future, marked on every list of communes
     // below the heat map.
     let marks = territory.with_value(|t| StoredValue::new(t.date_marks(&browser::today())));
@@ -522,7 +523,7 @@ fn TerritoryReport(
     view! {
         <div inner_html=head.into_string()></div>
         {has_communes.then(|| view! { <LoadedFiles territory remove open=files_open/> })}
-        {has_communes.then(|| view! { <Heatmap territory/> })}
+        {has_communes.then(|| view! { <Heatmap territory sort/> })}
         // The heatmap shows first; the sections below it follow in the next task, so a large
         // batch is on screen sooner.
         {reactive(move || (has_communes && rest.get()).then(|| view! {
@@ -531,7 +532,7 @@ fn TerritoryReport(
             <Obligations territory marks/>
             <Pooling territory minimum=pooling_minimum marks/>
             <Contacts territory thresholds marks/>
-            <Exports territory pooling_minimum thresholds/>
+            <Exports territory pooling_minimum thresholds sort/>
         }))}
     }
 }
@@ -656,56 +657,25 @@ fn download_csv(stem: &str, text: &str) {
     );
 }
 
-/// What the heat map's rows are sorted by.
-#[derive(Clone, Copy, PartialEq)]
-enum SortBy {
-    Name,
-    /// The most duties below their minimum first: whom IGRETEC calls first.
-    DutiesBelow,
-    /// A pillar's score, by its index, highest first.
-    Pillar(usize),
-}
-
 /// Communes × pillars, sortable by any pillar and by their duties below the legal minimum.
 #[component]
-fn Heatmap(territory: StoredValue<Territory>) -> impl IntoView {
+fn Heatmap(
+    territory: StoredValue<Territory>,
+    /// The column, and whether a second press reversed its order: the lowest scores first are
+    /// the communes IGRETEC helps first. The CSV export lists the rows in this order too.
+    sort: RwSignal<(SortBy, bool)>,
+) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
     let framework = content::framework();
     let texts = state.texts();
     let lang = state.lang_code();
     let today = browser::today();
-    // The column, and whether a second press reversed its order: the lowest scores first are
-    // the communes IGRETEC helps first.
-    let sort = RwSignal::new((SortBy::Name, false));
     // The rows as one HTML string (src/markup.rs): 600 communes' cells in one parse.
     let rows = move || {
         let (by, reversed) = sort.get();
         territory.with_value(|t| {
-            let mut order: Vec<usize> = (0..t.communes.len()).collect();
-            match by {
-                SortBy::Name if reversed => order.reverse(),
-                SortBy::Name => {}
-                // Below first, then those with duties to check: a file that settles none is
-                // no model of compliance.
-                SortBy::DutiesBelow => crate::sort::sort_by_key(&mut order, |&i| {
-                    let commune = &t.communes[i];
-                    let sign = if reversed { 1 } else { -1 };
-                    (sign * commune.duties_below as i64, sign * commune.duties_to_check as i64)
-                }),
-                // Either way, a score to confirm after every firm one (it is left out of the
-                // spreads too), and no score last.
-                SortBy::Pillar(pillar) => crate::sort::sort_by_key(&mut order, |&i| {
-                    let commune = &t.communes[i];
-                    match commune.scores[pillar] {
-                        None => (2, 0),
-                        Some(score) => (
-                            u8::from(commune.to_confirm[pillar]),
-                            if reversed { i16::from(score) } else { -i16::from(score) },
-                        ),
-                    }
-                }),
-            }
+            let order = t.row_order(by, reversed);
             html! {
                 @for i in order {
                     @let commune = &t.communes[i];
@@ -835,6 +805,7 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
     let table = territory.with_value(|t| {
         html! {
             h2 #spread-title { (td_string!(l, territory.spread_title)) }
+            p.hint data-testid="spread-hint" { (td_string!(l, territory.spread_hint)) }
             div.table-scroll tabindex="0" role="region" aria-label=(table_named(l, td_string!(l, territory.spread_title))) {
                 table.data-table data-testid="spreads" {
                     caption { (td_string!(l, territory.spread_caption)) }
@@ -1386,6 +1357,8 @@ fn Exports(
     pooling_minimum: RwSignal<usize>,
     /// The contact thresholds on screen.
     thresholds: RwSignal<Thresholds>,
+    /// The heat map's order on screen, which the CSV's rows follow.
+    sort: RwSignal<(SortBy, bool)>,
 ) -> impl IntoView {
     let l = crate::state::locale();
     let state = AppState::from_context();
@@ -1457,9 +1430,13 @@ fn Exports(
             to_confirm: td_string!(l, results.to_confirm),
             future: td_string!(l, territory.future_mark),
             today: &today,
+            lang: l.as_str(),
         };
-        let text = territory
-            .with_value(|t| t.csv(framework, &names, &headers, &population, &marks, l.as_str()));
+        let (by, reversed) = sort.get_untracked();
+        let text = territory.with_value(|t| {
+            let order = t.row_order(by, reversed);
+            t.csv(framework, &names, &headers, &population, &marks, &order)
+        });
         download_csv("territoire", &text);
     };
     // The reference names no commune: what IGRETEC can hand to every commune.

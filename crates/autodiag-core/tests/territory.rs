@@ -9,7 +9,7 @@ use autodiag_core::domain::matching::{self, Match, Party, Thresholds};
 use autodiag_core::domain::plan::ItemStatus;
 use autodiag_core::domain::profile::PopulationBand;
 use autodiag_core::domain::territory::{
-    self, CsvMarks, DateMark, RollCall, SupersededReason, spread,
+    self, CsvMarks, DateMark, RollCall, SortBy, SupersededReason, spread,
 };
 use autodiag_core::domain::{compare, csv};
 use autodiag_core::domain::{roadmap, scoring, summary};
@@ -336,8 +336,9 @@ fn plain_csv(t: &territory::Territory) -> String {
             to_confirm: "à confirmer",
             future: "date dans le futur",
             today: "2026-06-01",
+            lang: "fr",
         },
-        "fr",
+        &t.row_order(SortBy::Name, false),
     )
 }
 
@@ -1412,8 +1413,9 @@ fn the_territory_csv_speaks_the_readers_language() {
             to_confirm: "à confirmer",
             future: "date dans le futur",
             today: "2027-06-01",
+            lang: "fr",
         },
-        "fr",
+        &t.row_order(SortBy::Name, false),
     );
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert!(lines[0].starts_with(
@@ -1440,8 +1442,9 @@ fn the_territory_csv_speaks_the_readers_language() {
             to_confirm: "à confirmer",
             future: "date dans le futur",
             today: "2026-06-01",
+            lang: "fr",
         },
-        "fr",
+        &t.row_order(SortBy::Name, false),
     );
     let thuin = recent
         .split("\r\n")
@@ -2349,8 +2352,9 @@ fn a_file_dated_after_today_is_marked_for_correction() {
             to_confirm: "à confirmer",
             future: "date dans le futur",
             today: "2026-12-07",
+            lang: "fr",
         },
-        "fr",
+        &t.row_order(SortBy::Name, false),
     );
     let row = |name: &str| {
         csv.split("\r\n")
@@ -2458,4 +2462,114 @@ fn a_file_dated_after_today_ranks_at_its_download_day_among_its_communes_files()
     let t = territory::load(framework(), &files, NOW, TODAY);
     assert_eq!(t.communes[0].file, "thuin-today.json");
     assert_eq!(t.superseded[0].reason, SupersededReason::OlderDate);
+}
+
+/// Five communes that differ only in gouvernance: level 5, level 1 (every duty below its
+/// minimum), one answer of eight (a score to confirm), none, and level 3.
+fn gouvernance_ladder() -> territory::Territory {
+    let questions = framework().pillar("gouvernance").unwrap().questions.clone();
+    let files: Vec<(String, Vec<u8>)> = [
+        ("Anderlues", "56001", Some(level(5))),
+        ("Beaumont", "56005", Some(level(1))),
+        ("Chimay", "56016", None),
+        ("Couvin", "93014", None),
+        ("Lobbes", "56044", Some(level(3))),
+    ]
+    .into_iter()
+    .map(|(name, nis, choice)| {
+        let mut a = commune(name, nis, "2026-01-01");
+        answer_all(&mut a, level(3));
+        for question in &questions {
+            a.set_choice(question, choice, NOW);
+        }
+        if name == "Chimay" {
+            a.set_choice(&questions[0], Some(level(5)), NOW);
+        }
+        (format!("{name}.json"), file_of(&a))
+    })
+    .collect();
+    territory::load(framework(), &files, NOW, TODAY)
+}
+
+#[test]
+fn the_heat_map_sorts_by_a_pillar_or_by_duties_either_way_and_its_csv_follows() {
+    let t = gouvernance_ladder();
+    let gouvernance = framework()
+        .pillars
+        .iter()
+        .position(|p| p.id == "gouvernance")
+        .unwrap();
+    let names = |order: Vec<usize>| -> Vec<String> {
+        order.iter().map(|&i| t.communes[i].name.clone()).collect()
+    };
+    assert!(
+        t.communes[2].score_to_confirm(gouvernance),
+        "Chimay's score is to confirm"
+    );
+    assert_eq!(
+        t.communes[3].scores[gouvernance], None,
+        "Couvin has no score"
+    );
+    assert_eq!(
+        names(t.row_order(SortBy::Name, false)),
+        ["Anderlues", "Beaumont", "Chimay", "Couvin", "Lobbes"]
+    );
+    assert_eq!(
+        names(t.row_order(SortBy::Name, true)),
+        ["Lobbes", "Couvin", "Chimay", "Beaumont", "Anderlues"]
+    );
+    // Highest first, or lowest first; a score to confirm after every firm one and no score
+    // last, either way.
+    assert_eq!(
+        names(t.row_order(SortBy::Pillar(gouvernance), false)),
+        ["Anderlues", "Lobbes", "Beaumont", "Chimay", "Couvin"]
+    );
+    assert_eq!(
+        names(t.row_order(SortBy::Pillar(gouvernance), true)),
+        ["Beaumont", "Lobbes", "Anderlues", "Chimay", "Couvin"]
+    );
+    // Most duties below first, then most to check; reversed, the fewest of both first.
+    let below = names(t.row_order(SortBy::DutiesBelow, false));
+    assert_eq!(below[0], "Beaumont");
+    assert_eq!(&below[3..], ["Anderlues", "Lobbes"]);
+    let counts = |name: &str| {
+        let c = t.communes.iter().find(|c| c.name == name).unwrap();
+        (c.duties_below, c.duties_to_check)
+    };
+    assert!(counts("Beaumont").0 > 0 && counts(&below[1]).1 >= counts(&below[2]).1);
+    assert!(counts(&below[2]).1 > 0);
+    let fewest = names(t.row_order(SortBy::DutiesBelow, true));
+    assert_eq!(&fewest[..2], ["Anderlues", "Lobbes"]);
+    assert_eq!(fewest[4], "Beaumont");
+    // The CSV lists the communes in the order it is given, as the screen shows them.
+    for (by, reversed) in [
+        (SortBy::Name, true),
+        (SortBy::Pillar(gouvernance), true),
+        (SortBy::DutiesBelow, false),
+    ] {
+        let order = t.row_order(by, reversed);
+        let csv = t.csv(
+            framework(),
+            &(1..=6).map(|i| format!("P{i}")).collect::<Vec<_>>(),
+            &[
+                "C", "N", "H", "D", "F", "R", "Q", "B", "V", "P", "À", "Ve", "O",
+            ],
+            &POPULATION_NAMES,
+            &CsvMarks {
+                old: "oui",
+                to_confirm: "à confirmer",
+                future: "date dans le futur",
+                today: "2026-06-01",
+                lang: "fr",
+            },
+            &order,
+        );
+        let rows: Vec<&str> = csv
+            .trim_end()
+            .split("\r\n")
+            .skip(1)
+            .map(|row| row.split(';').next().unwrap())
+            .collect();
+        assert_eq!(rows, names(order), "{by:?}, reversed: {reversed}");
+    }
 }

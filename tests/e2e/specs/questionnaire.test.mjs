@@ -34,6 +34,8 @@ test("a whole assessment is completed by clicking, and survives a reload", async
   await page.locator("[data-testid=save-status]").filter({ hasText: "Enregistré" }).waitFor();
   const total = Object.keys(answered).length;
   await expectText(page, "[data-testid=overall-progress]", `${total} / ${total}`);
+  // The counter says what it counts: the profile is not part of it.
+  await expectText(page, "#overall-progress-label", "Questions répondues");
   await page.screenshot({ path: path.join(resultsDir(), "pillar-1280.png"), fullPage: false });
 
   // A reload resumes on the same pillar with every answer and note intact.

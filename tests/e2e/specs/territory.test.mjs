@@ -221,6 +221,10 @@ test("a second press on a heading reverses the heat map's order, scores to confi
   const highest = await sorted("sort-gouvernance", "descending");
   await page.click("[data-testid=sort-gouvernance]");
   const lowest = await sorted("sort-gouvernance", "ascending");
+  // The exported table lists the communes as the screen does.
+  const csvNames = async () =>
+    (await downloadText(page, "[data-testid=export-csv]")).text.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1).map((row) => row.split(";")[0]);
+  assert.deepEqual(await csvNames(), lowest.map((r) => r.name));
   for (const [rows, way] of [[highest, -1], [lowest, 1]]) {
     const [firm, toConfirm] = groups(rows);
     assert.ok(firm.length >= 4 && toConfirm.length >= 1, JSON.stringify(rows));
@@ -238,6 +242,7 @@ test("a second press on a heading reverses the heat map's order, scores to confi
   assert.equal(await page.$eval("[data-testid=sort-gouvernance]", (b) => b.closest("th").getAttribute("aria-sort")), "none");
   await page.click("[data-testid=sort-name]");
   assert.deepEqual((await sorted("sort-name", "descending")).map((r) => r.name), [...names].reverse());
+  assert.deepEqual(await csvNames(), [...names].reverse());
   assert.match(await page.textContent("section[aria-labelledby=heatmap-title] .hint"), /une seconde fois pour inverser l'ordre\.$/);
   await assertClean(page);
   await page.close();

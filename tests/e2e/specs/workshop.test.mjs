@@ -88,7 +88,7 @@ test("the projector walks its slides with the keyboard and never overflows", asy
     // Each step says who does what, as the roadmap's first steps do.
     assert.deepEqual(steps.slice(2), [
       "Le collège valide la feuille de route et désigne un responsable par action.",
-      "Le directeur général envoie le résumé (fichier JSON) à IGRETEC pour préparer l'accompagnement.",
+      "Le directeur général enregistre le résumé pour IGRETEC depuis les résultats et le lui envoie, pour préparer l'accompagnement.",
     ]);
     await noOverflow(page, `closing slide under the legal minimums at ${width}×${height}`);
     await page.screenshot({ path: path.join(resultsDir(), `projector-closing-legal-${width}.png`) });
@@ -130,6 +130,8 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   assert.match(superseded, /« commune-2 \(1\)\.json » est mis de côté\. Même évaluation, téléchargée au même moment : le second en est une copie\./);
   assert.equal(await page.locator("[data-testid=spreads] tbody tr").count(), 6);
   assert.match(await page.textContent("[data-testid=spreads]"), /Médiane/);
+  // The quartiles are said in plain words for an officer who is not a statistician.
+  assert.match(await page.textContent("[data-testid=spread-hint]"), /moitié des communes .* entre le 1er et le 3e quartile/);
   assert.ok((await page.locator("[data-testid=pooling-candidate]").count()) > 0, "pooling candidates");
   assert.match(await page.textContent("[data-testid=pooling] .pooling-list__count"), /^\d+ communes$/);
   assert.ok((await page.locator("[data-testid=pooling] .chip").count()) >= 3, "each action's communes as chips");

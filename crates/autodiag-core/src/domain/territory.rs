@@ -46,6 +46,17 @@ pub struct Commune {
     pub other_respondents: usize,
 }
 
+/// What the heat map's rows, and its CSV's, are sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    #[default]
+    Name,
+    /// The most duties below their minimum first: whom IGRETEC calls first.
+    DutiesBelow,
+    /// A pillar's score, by its index, highest first.
+    Pillar(usize),
+}
+
 /// How the territory's CSV words its marks, in the reader's language, and the reader's day
 /// (`YYYY-MM-DD`) they are judged on: see [`Territory::csv`].
 #[derive(Debug, Clone, Copy)]
@@ -54,6 +65,8 @@ pub struct CsvMarks<'a> {
     pub to_confirm: &'a str,
     pub future: &'a str,
     pub today: &'a str,
+    /// The reader's language code, for the dates.
+    pub lang: &'a str,
 }
 
 /// Names an id (an action's, a pillar's) as the screen does.
@@ -907,6 +920,44 @@ fn count<S: serde::Serializer>(names: &[String], serializer: S) -> Result<S::Ok,
 }
 
 impl Territory {
+    /// The communes' indices in the heat map's order: by `by`, and the other way round when
+    /// `reversed` (a second press on the heading).
+    pub fn row_order(&self, by: SortBy, reversed: bool) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.communes.len()).collect();
+        match by {
+            // The communes are kept by name already.
+            SortBy::Name if reversed => order.reverse(),
+            SortBy::Name => {}
+            // Below first, then those with duties to check: a file that settles none is no
+            // model of compliance.
+            SortBy::DutiesBelow => crate::sort::sort_by_key(&mut order, |&i| {
+                let commune = &self.communes[i];
+                let sign = if reversed { 1 } else { -1 };
+                (
+                    sign * commune.duties_below as i64,
+                    sign * commune.duties_to_check as i64,
+                )
+            }),
+            // Either way, a score to confirm after every firm one (it is left out of the
+            // spreads too), and no score last.
+            SortBy::Pillar(pillar) => crate::sort::sort_by_key(&mut order, |&i| {
+                let commune = &self.communes[i];
+                match commune.scores.get(pillar).copied().flatten() {
+                    None => (2, 0),
+                    Some(score) => (
+                        u8::from(commune.score_to_confirm(pillar)),
+                        if reversed {
+                            i16::from(score)
+                        } else {
+                            -i16::from(score)
+                        },
+                    ),
+                }
+            }),
+        }
+        order
+    }
+
     /// One row per commune: name, NIS code, population band (by `population_names`, in the
     /// order of `PopulationBand::ALL`, numbered from 1 so that it sorts), date (as `lang`
     /// writes dates), file, who answered (whom IGRETEC calls), questions answered, legal
@@ -919,7 +970,8 @@ impl Territory {
     /// check: `marks.old` for an assessment more than 12 months before `marks.today`,
     /// `marks.future` for one after that day, as the heat map marks them. A score to confirm
     /// is followed by `marks.to_confirm`, so that a spreadsheet's averages leave it out as the
-    /// screen's median does.
+    /// screen's median does. The rows follow `order` (from [`Territory::row_order`]), so the
+    /// file lists the communes as the screen does.
     pub fn csv(
         &self,
         framework: &Framework,
@@ -927,13 +979,14 @@ impl Territory {
         headers: &[&str; 13],
         population_names: &[&str; 5],
         marks: &CsvMarks,
-        lang: &str,
+        order: &[usize],
     ) -> String {
         let CsvMarks {
             old,
             to_confirm,
             future,
             today,
+            lang,
         } = *marks;
         let mut csv = super::csv::Csv::new();
         let mut header: Vec<String> = headers[..9].iter().map(|h| h.to_string()).collect();
@@ -948,7 +1001,7 @@ impl Territory {
                 .and_then(|i| pillar_names.get(i))
                 .map_or_else(|| id.to_string(), String::clone)
         };
-        for commune in &self.communes {
+        for commune in order.iter().filter_map(|&i| self.communes.get(i)) {
             // Numbered from the smallest: a spreadsheet sorts the bands as text, and « 10 000
             // à 20 000 » came before « 5 000 à 10 000 ».
             let population =
