@@ -314,7 +314,7 @@ fn add_imported(
 /// How many questions each copy answers, and when it last changed (here) or was saved (the
 /// file), so a user carrying a diagnostic between computers can tell which holds the latest
 /// work.
-fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> String {
+fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> (String, bool) {
     let l = crate::state::locale();
     let framework = content::framework();
     let lang = state.lang_code();
@@ -339,7 +339,7 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
     let Some((different, here_answered, here_changed, here_is_newer, other_author, two_people)) =
         here
     else {
-        return String::new();
+        return (String::new(), false);
     };
     let versions = td_string!(
         l,
@@ -384,13 +384,9 @@ fn versions_text(state: AppState, pending: &Assessment, saved_at: &str) -> Strin
                 here = here,
                 file = owner_text(&pending.profile)
             );
-            if two_people {
-                format!("{versions} {authors} {}", td_string!(l, import.merge_hint))
-            } else {
-                format!("{versions} {authors}")
-            }
+            (format!("{versions} {authors}"), two_people)
         }
-        None => versions,
+        None => (versions, false),
     }
 }
 
@@ -598,7 +594,7 @@ pub fn ImportArea(
                 Outcome::Duplicate { file, pending, saved_at, .. } => {
                     let name = pending.profile.commune.clone();
                     let date = browser::format_date(&pending.profile.date, state.lang_code(), false);
-                    let versions = versions_text(state, &pending, &saved_at);
+                    let (versions, two_people) = versions_text(state, &pending, &saved_at);
                     // Several files of one commune and date give the same sentence: the file
                     // name tells each line's buttons apart.
                     view! {
@@ -606,6 +602,12 @@ pub fn ImportArea(
                             <strong>{file}</strong>{td_string!(l, shell.colon)}
                             {td_string!(l, import.duplicate, name = name, date = date)}
                             " "<span data-testid="import-versions">{versions}</span>
+                            // Two people's answers of one day are brought together, not replaced.
+                            {two_people.then(|| view! {
+                                " "{td_string!(l, import.merge_hint)}" "
+                                <a href=state.href(Route::Consolidate) data-testid="import-merge">{td_string!(l, nav.consolidate)}</a>
+                                "."
+                            })}
                             " "
                             <button type="button" class="button button--small" data-testid="import-replace" on:click=handler(move |_| resolve(index, DuplicateChoice::Replace))>{td_string!(l, import.replace)}</button>
                             " "

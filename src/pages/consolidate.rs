@@ -644,6 +644,25 @@ fn Consolidation(
             .to_string()
         })
     };
+    // The synthesis drafts its own roadmap: owners and due dates someone chose are named
+    // before they are left behind.
+    let edited_roadmaps = {
+        let who = consolidation::edited_roadmaps(&respondents);
+        let names = who.join(td_string!(l, shell.list_separator));
+        match who.len() {
+            0 => None,
+            1 => Some(td_string!(
+                l,
+                consolidate.edited_roadmaps.singular,
+                who = names
+            )),
+            _ => Some(td_string!(
+                l,
+                consolidate.edited_roadmaps.plural,
+                who = names
+            )),
+        }
+    };
     // The group's earlier choices stand; the others start from the proposed level.
     let earlier_choices = use_context::<WorkshopDecisions>()
         .map(|WorkshopDecisions(kept)| kept.get_untracked())
@@ -928,6 +947,7 @@ fn Consolidation(
             })}
             {profile_differs.map(|text| view! { <p class="notice notice--info" data-testid="profile-differs">{text}</p> })}
             {priorities_differ.map(|text| view! { <p class="notice notice--warning" data-testid="priorities-differ">{text}</p> })}
+            {edited_roadmaps.map(|text| view! { <p class="notice notice--warning" data-testid="edited-roadmaps">{text}</p> })}
             <div class="inline-form">
                 <div class="field">
                     <label for="consolidated-name">{td_string!(l, consolidate.name_label)}</label>

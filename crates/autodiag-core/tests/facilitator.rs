@@ -1063,3 +1063,114 @@ fn pillars_whose_priority_respondents_set_far_apart_are_named_for_the_room() {
         ["mobilite", "gouvernance"]
     );
 }
+
+#[test]
+fn a_pillar_left_to_a_colleague_keeps_the_priority_of_whoever_answered_it() {
+    use autodiag_core::domain::assessment::Importance;
+    // The services share the pillars: mobility for one officer, energy for another, the rest
+    // for the director general, each with « Haute » on their own pillar only.
+    let mut mobility = assessment("Thuin");
+    answer_pillar(&mut mobility, "mobilite", level(2));
+    mobility.set_importance("mobilite", Importance::High, NOW);
+    mobility.set_target("mobilite", Level::new(4), NOW);
+    let mut energy = assessment("Thuin");
+    answer_pillar(&mut energy, "energie_environnement", level(3));
+    energy.set_importance("energie_environnement", Importance::High, NOW);
+    let mut director = assessment("Thuin");
+    for pillar in [
+        "qualite_de_vie",
+        "economie",
+        "gouvernance",
+        "smart_citizens",
+    ] {
+        answer_pillar(&mut director, pillar, level(3));
+    }
+    director.set_importance("gouvernance", Importance::High, NOW);
+    director.set_target("gouvernance", Level::new(3), NOW);
+    let people = [mobility, energy, director];
+    let merged = merge(&people, "synthese", "Atelier");
+    for pillar in ["mobilite", "energie_environnement", "gouvernance"] {
+        assert_eq!(
+            merged.settings(pillar).importance,
+            Importance::High,
+            "{pillar}"
+        );
+    }
+    assert_eq!(merged.settings("mobilite").target, Level::new(4));
+    assert_eq!(merged.settings("gouvernance").target, Level::new(3));
+    assert_eq!(merged.settings("economie").importance, Importance::Medium);
+    // Nobody's view on a pillar: the default, from everyone.
+    let blank: Vec<Assessment> = (0..2).map(|_| assessment("Thuin")).collect();
+    assert_eq!(
+        merge(&blank, "vide", "Atelier").settings("mobilite"),
+        Default::default()
+    );
+    // Someone who answered the pillar still counts with « Moyenne », and one who only set
+    // its importance counts too.
+    let mut people = people;
+    answer_pillar(&mut people[2], "mobilite", level(2));
+    people[1].set_importance("mobilite", Importance::Medium, NOW);
+    people[1].set_importance("mobilite", Importance::Low, NOW);
+    let merged = merge(&people, "synthese", "Atelier");
+    assert_eq!(merged.settings("mobilite").importance, Importance::Medium);
+    // « Haute » beside a colleague's untouched « Moyenne » is no dispute to settle; beside
+    // a « Basse » it is.
+    assert_eq!(
+        consolidation::priority_differences(framework(), &people),
+        ["mobilite"]
+    );
+}
+
+#[test]
+fn a_question_only_one_person_answered_has_no_spread() {
+    let question = framework().question_ids().next().unwrap().clone();
+    let mut answered = assessment("Thuin");
+    answered.set_choice(&question, Some(level(3)), NOW);
+    let mut unsure = assessment("Thuin");
+    unsure.set_choice(&question, Some(Choice::Unknown), NOW);
+    let people = [answered, unsure, assessment("Thuin")];
+    let spreads = consolidation::compare(framework(), &people);
+    let spread = spreads.iter().find(|s| s.question_id == question).unwrap();
+    // An « Écart » of 0 would read as agreement where nobody else gave a level.
+    assert_eq!(spread.spread, None);
+    assert_eq!(spread.proposed, Some(level(3)));
+    assert!(!spread.to_discuss());
+}
+
+#[test]
+fn whom_each_respondent_would_ask_reaches_the_synthesis_once() {
+    let question = framework().question_ids().next().unwrap().clone();
+    let mut people: Vec<Assessment> = (0..3).map(|_| assessment("Thuin")).collect();
+    for person in &mut people {
+        person.set_choice(&question, Some(Choice::Unknown), NOW);
+    }
+    people[0].set_ask(&question, "TEC Charleroi, M. Leroy", NOW);
+    people[1].set_ask(&question, " TEC Charleroi, M. Leroy ", NOW);
+    people[2].set_ask(&question, "Service travaux", NOW);
+    let merged = merge(&people, "synthese", "Atelier");
+    assert_eq!(
+        merged.answers.get(&question).map(|a| a.ask.as_str()),
+        Some("TEC Charleroi, M. Leroy, Service travaux")
+    );
+}
+
+#[test]
+fn respondents_who_edited_their_roadmap_are_named_before_the_synthesis_drafts_a_new_one() {
+    use autodiag_core::domain::plan::Roadmap;
+    let edited = || {
+        let mut roadmap = Roadmap::default();
+        roadmap.edited = true;
+        roadmap
+    };
+    let mut people: Vec<Assessment> = (0..3).map(|_| assessment("Thuin")).collect();
+    people[0].profile.respondent_name = "Sophie Lambert".into();
+    people[0].roadmap = Some(edited());
+    // A draft nobody touched holds no choice to carry over.
+    people[1].roadmap = Some(Roadmap::default());
+    people[2].roadmap = Some(edited());
+    assert_eq!(
+        consolidation::edited_roadmaps(&people),
+        ["Sophie Lambert", "#3"]
+    );
+    assert!(consolidation::edited_roadmaps(&people[1..2]).is_empty());
+}

@@ -1003,3 +1003,66 @@ test("reloaded mid-discussion, the tab projects the same question again; left, t
   await assertClean(page);
   await context.close();
 });
+
+test("services that share the pillars make one synthesis with each one's priority, whom to ask, and a word on their roadmaps", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const prefixes = { mobilite: "mob_", energie_environnement: "ene_", gouvernance: "gou_", qualite_de_vie: "qdv_", economie: "eco_", smart_citizens: "sc_" };
+  // Each answers their own pillars only, with « Haute » on the first, and leaves the others
+  // at the default « Moyenne » as a file does.
+  const questions = Object.keys(readDistJson(fs.readdirSync(DIST).find((f) => /^questions\.fr\..*\.json$/.test(f))));
+  assert.equal(questions.length, 47);
+  const service = (who, role, pillars, edited) => {
+    const s = respondent("Thuin", "56078", who, role, () => 3);
+    s.framework.version = VERSION;
+    s.answers = questions.filter((q) => pillars.some((p) => q.startsWith(prefixes[p]))).map((question_id) => ({ question_id, level: 3 }));
+    s.pillars.forEach((p) => {
+      p.importance = p.pillar_id === pillars[0] ? "high" : "medium";
+      delete p.target_level;
+    });
+    s.roadmap.edited = edited;
+    return s;
+  };
+  const mobility = service("Sophie Lambert", "Mobilité", ["mobilite"], true);
+  const pcm = mobility.answers.find((a) => a.question_id === "mob_pcm");
+  Object.assign(pcm, { level: "unknown", ask: "TEC Charleroi, M. Leroy" });
+  const files = writeFiles([
+    ["mobilite.json", mobility],
+    ["environnement.json", service("Marc Dupont", "Éco-conseiller", ["energie_environnement"], false)],
+    ["dg.json", service("Anne Mercier", "Directrice générale", ["gouvernance", "qualite_de_vie", "economie", "smart_citizens"], false)],
+  ]);
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", files);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 3);
+  // One person's level is no agreement: no « 0 » in the spread column.
+  const spreadCell = (question) =>
+    page.$eval(`[data-testid=spread-${question}]`, (row) => row.children[row.children.length - 2].textContent.trim());
+  assert.equal(await spreadCell("mob_actif"), "—");
+  assert.match(await page.textContent("section[aria-labelledby=table-title] .hint"), /L'importance et le niveau visé d'un pilier sont la médiane des répondants qui y ont répondu\./);
+  // Sophie's owners and due dates stay in her file: the facilitator is told before saving.
+  assert.equal(
+    await page.textContent("[data-testid=edited-roadmaps]"),
+    "Sophie Lambert (Mobilité) avait modifié sa feuille de route : la synthèse en rédige une nouvelle, où reporter ses responsables et échéances.",
+  );
+  // Different pillars answered by different people: no priority to settle.
+  assert.equal(await page.locator("[data-testid=priorities-differ]").count(), 0);
+  await page.click("[data-testid=save-consolidated]");
+  await page.waitForURL(/#\/resultats$/);
+  const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
+  const importance = Object.fromEntries(summary.pillars.map((p) => [p.pillar_id, p.importance]));
+  assert.deepEqual(importance, {
+    mobilite: "high",
+    qualite_de_vie: "medium",
+    economie: "medium",
+    energie_environnement: "high",
+    gouvernance: "high",
+    smart_citizens: "medium",
+  });
+  const kept = summary.answers.find((a) => a.question_id === "mob_pcm");
+  assert.deepEqual([kept.level, kept.ask], ["unknown", "TEC Charleroi, M. Leroy"]);
+  // Every question, answered by one of them, has its answer in the synthesis.
+  assert.equal(summary.answers.filter((a) => a.level !== undefined).length, 47);
+  await assertClean(page);
+  await context.close();
+});

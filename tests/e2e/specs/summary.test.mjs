@@ -226,6 +226,7 @@ test("a workshop's synthesis of the same day as one person's answers says whose 
   await ask.waitFor();
   assert.match(await ask.locator("[data-testid=import-versions]").textContent(),
     /Ce ne sont pas les mêmes réponses\. Dans ce navigateur : Évaluation remplie par Marie Dubois[^.]*\. Dans le fichier : Consolidation des réponses de 5 répondants\. Pour garder les deux, importez le fichier comme nouvelle évaluation\.$/);
+  assert.equal(await ask.locator("[data-testid=import-merge]").count(), 0);
   // A colleague's own answers of the same day: the two can be brought together.
   await page.click("[data-testid=import-keep-both]");
   const colleague = lobbesSavedLater();
@@ -234,12 +235,16 @@ test("a workshop's synthesis of the same day as one person's answers says whose 
   const theirs = page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-echevin.json" });
   await theirs.waitFor();
   assert.match(await theirs.locator("[data-testid=import-versions]").textContent(),
-    /Dans le fichier : Évaluation remplie par Luc Martin \(Échevin\)\. Pour garder les deux, importez le fichier comme nouvelle évaluation\. Pour réunir ensuite leurs réponses en une synthèse : « Plusieurs répondants »\.$/);
+    /Dans le fichier : Évaluation remplie par Luc Martin \(Échevin\)\. Pour garder les deux, importez le fichier comme nouvelle évaluation\.$/);
+  // « Plusieurs répondants » is a link to the screen that brings them together.
+  assert.match(await theirs.textContent(), /Pour réunir ensuite leurs réponses en une synthèse : Plusieurs répondants\./);
+  assert.match(await theirs.locator("[data-testid=import-merge]").evaluate((a) => a.href), /\/outils\/#\/consolider$/);
   // The same person's later copy says nothing of the kind.
   await page.click("[data-testid=import-keep-both]");
   await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-bureau.json", lobbesSavedLater()]]));
   await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-bureau.json" }).waitFor();
   assert.doesNotMatch(await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-bureau.json" }).textContent(), /pas les mêmes réponses/);
+  assert.equal(await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-bureau.json" }).locator("[data-testid=import-merge]").count(), 0);
   await assertClean(page);
   await context.close();
 });

@@ -2,7 +2,7 @@
 //! consolidated assessment for the group to adjust.
 
 use super::assessment::{Answer, Assessment, Choice, Importance, Level, PillarSettings};
-use super::content::Framework;
+use super::content::{Framework, Pillar};
 use super::profile::Profile;
 use litemap::LiteMap;
 
@@ -15,7 +15,8 @@ pub struct QuestionSpread {
     pub question_id: String,
     /// One entry per respondent, in their order.
     pub choices: Vec<Option<Choice>>,
-    /// Highest minus lowest level among the answers with a level.
+    /// Highest minus lowest level among the answers with a level; none with fewer than two,
+    /// since one person's answer is no agreement.
     pub spread: Option<u8>,
     /// The proposed level: the median, rounded down between two middle levels; on a legal
     /// duty that someone answered under its minimum, that lowest answer, so the joint
@@ -309,7 +310,8 @@ pub fn profile_differences(respondents: &[Assessment]) -> Vec<ProfileField> {
 }
 
 /// The pillars whose priority respondents set far apart: one says « Haute » importance and
-/// another « Basse », or their target levels differ by two or more. The synthesis takes the
+/// another « Basse », or their target levels differ by two or more, among those who gave a
+/// view on the pillar. The synthesis takes the
 /// median, which decides the roadmap's focus pillars, so the room should settle it.
 pub fn priority_differences<'a>(
     framework: &'a Framework,
@@ -317,7 +319,7 @@ pub fn priority_differences<'a>(
 ) -> Vec<&'a str> {
     let mut pillars = Vec::new();
     for pillar in &framework.pillars {
-        let settings = || respondents.iter().map(|r| r.settings(&pillar.id));
+        let settings = || with_a_view(respondents, pillar).map(|r| r.settings(&pillar.id));
         let importance_apart = settings().any(|s| s.importance == Importance::High)
             && settings().any(|s| s.importance == Importance::Low);
         let targets = settings().filter_map(|s| s.target.map(Level::get));
@@ -349,7 +351,7 @@ pub fn compare(framework: &Framework, respondents: &[Assessment]) -> Vec<Questio
                 .filter_map(|c| c.and_then(Choice::level))
                 .map(Level::get)
                 .collect();
-            let spread = (!levels.is_empty()).then(|| {
+            let spread = (levels.len() >= 2).then(|| {
                 levels.iter().max().copied().unwrap_or(0)
                     - levels.iter().min().copied().unwrap_or(0)
             });
@@ -483,6 +485,18 @@ pub fn settled_before_arrival<'f>(
         .collect()
 }
 
+/// Who changed their own roadmap (owners, due dates, actions added or done): the synthesis
+/// drafts a new one from the levels the group keeps, so their choices must be carried over
+/// by hand, and the facilitator says so before saving.
+pub fn edited_roadmaps(respondents: &[Assessment]) -> Vec<String> {
+    respondents
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.roadmap.as_ref().is_some_and(|roadmap| roadmap.edited))
+        .map(|(i, r)| respondent_label(r, i))
+        .collect()
+}
+
 pub fn respondent_label(assessment: &Assessment, index: usize) -> String {
     assessment
         .profile
@@ -506,9 +520,25 @@ pub fn record_workshop(result: &mut Assessment, lines: &[(String, String)]) {
     }
 }
 
+/// The respondents who gave a view on `pillar`: who answered one of its questions, or set
+/// its importance or target. When a commune shares the pillars among its services, someone
+/// who left a pillar to a colleague keeps its default « Moyenne », which would outvote the
+/// one « Haute » of the person who answered it. When nobody gave a view, everyone counts.
+fn with_a_view<'a>(
+    respondents: &'a [Assessment],
+    pillar: &'a Pillar,
+) -> impl Iterator<Item = &'a Assessment> + Clone {
+    let has_view = |r: &Assessment| {
+        r.settings(&pillar.id) != PillarSettings::default()
+            || pillar.questions.iter().any(|q| r.choice(q).is_some())
+    };
+    let anyone = respondents.iter().any(has_view);
+    respondents.iter().filter(move |r| !anyone || has_view(r))
+}
+
 /// The consolidated assessment, dated `today`, the workshop's day: the chosen level per
-/// question, every respondent's note merged and signed, and the median importance and target
-/// per pillar.
+/// question, every respondent's note merged and signed, whom each would ask about the
+/// question, and the median importance and target per pillar of those who gave a view on it.
 ///
 /// See [`profile_differences`] for what the facilitator is told beforehand.
 pub fn consolidate(
@@ -599,11 +629,27 @@ pub fn consolidate(
                 }
             })
             .collect();
+        // Whom each person would ask about a « je ne sais pas », once each: the group may
+        // keep it unsettled, and then still knows whom to call.
+        let mut asks: Vec<&str> = Vec::new();
+        for respondent in respondents {
+            let ask = respondent
+                .answers
+                .get(question)
+                .map_or("", |a| a.ask.trim());
+            if !ask.is_empty() && !asks.contains(&ask) {
+                asks.push(ask);
+            }
+        }
         let answer = Answer {
             choice: chosen.get(question).copied().flatten(),
             note: super::assessment::truncate_chars(
                 &notes.join("\n"),
                 super::assessment::MAX_NOTE_CHARS,
+            ),
+            ask: super::assessment::truncate_chars(
+                &asks.join(", "),
+                super::assessment::MAX_ASK_CHARS,
             ),
             ..Answer::default()
         };
@@ -612,8 +658,7 @@ pub fn consolidate(
         }
     }
     for pillar in &framework.pillars {
-        let importances: Vec<(u8, u32)> = respondents
-            .iter()
+        let importances: Vec<(u8, u32)> = with_a_view(respondents, pillar)
             .map(|r| {
                 let importance = match r.settings(&pillar.id).importance {
                     Importance::Low => 0,
@@ -623,8 +668,7 @@ pub fn consolidate(
                 (importance, weight(r))
             })
             .collect();
-        let targets: Vec<(u8, u32)> = respondents
-            .iter()
+        let targets: Vec<(u8, u32)> = with_a_view(respondents, pillar)
             .filter_map(|r| {
                 let target = r.settings(&pillar.id).target?;
                 Some((target.get(), weight(r)))
