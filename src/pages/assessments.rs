@@ -201,9 +201,17 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let name_id = format!("assessment-name-{id}");
     let heading_id = name_id.clone();
     let commune = row.commune.clone();
+    let date = crate::browser::format_date(&row.date, state.lang_code(), false);
+    // A round redone from an earlier one says so: two cards of one commune read alike.
+    let date = if row.redone_from.is_empty() {
+        date
+    } else {
+        let earlier = crate::browser::format_date(&row.redone_from, state.lang_code(), false);
+        td_string!(l, profile.date_redone, date = date, earlier = earlier).to_string()
+    };
     let meta = format!(
         "{}{} · {} · {}",
-        crate::browser::format_date(&row.date, state.lang_code(), false),
+        date,
         if row.respondent.is_empty() {
             String::new()
         } else {
@@ -302,6 +310,7 @@ struct RowSummary {
     name: String,
     commune: String,
     date: String,
+    redone_from: String,
     respondent: String,
     answered: usize,
     total: usize,
@@ -317,6 +326,7 @@ impl RowSummary {
             name: assessment.profile.display_name(),
             commune: assessment.profile.commune.clone(),
             date: assessment.profile.date.clone(),
+            redone_from: assessment.profile.redone_from.clone(),
             // A consolidation's group label is already in its name: who took part, then.
             respondent: if assessment.profile.is_synthesis() {
                 crate::pages::report::participants_text(crate::state::locale(), &assessment.profile)

@@ -232,6 +232,9 @@ pub fn ComparePage() -> impl IntoView {
                 }
             });
         let questions = compare::question_deltas(framework, &b, &a);
+        // A question the référentiel changed since the earlier answers: its old answer sits
+        // in the note, not « Sans réponse ».
+        let changed_since = b.asked_again(framework);
         let later_scores = scoring::score_all(framework, &a);
         let radar = chart::radar_svg(&Radar {
             title: td_string!(l, compare.radar_title, commune = a.profile.commune.clone()),
@@ -363,7 +366,13 @@ pub fn ComparePage() -> impl IntoView {
                     @for q in &questions {
                         tr {
                             th scope="row" { (texts.questions.get(&q.question_id).map_or("", |t| t.title.as_str())) }
-                            td data-label=(before_label) { (choice_text(state, &q.question_id, q.before)) }
+                            td data-label=(before_label) {
+                                @if q.before.is_none() && changed_since.contains(&q.question_id.as_str()) {
+                                    (td_string!(l, compare.question_changed))
+                                } @else {
+                                    (choice_text(state, &q.question_id, q.before))
+                                }
+                            }
                             td data-label=(after_label) { (choice_text(state, &q.question_id, q.after)) }
                             (delta(q.delta.map(i16::from)))
                         }

@@ -32,9 +32,20 @@ fn error_text(error: ProfileError) -> String {
 pub fn ProfilePage() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
-    let Some(initial) = state.current_untracked().map(|a| a.profile) else {
+    let Some((initial, untouched)) = state.current_untracked().map(|a| {
+        (
+            a.profile,
+            a.answers.values().all(|answer| answer.choice.is_none()),
+        )
+    }) else {
         return ().into_any();
     };
+    // Just redone from an earlier round: every counter reads 0, as if the answers were gone,
+    // so the page says where they are.
+    let redone = (untouched && !initial.redone_from.is_empty()).then(|| {
+        let earlier = crate::browser::format_date(&initial.redone_from, state.lang_code(), false);
+        td_string!(l, profile.redone, earlier = earlier).to_string()
+    });
     // The commune's name, emptied, is not saved: the summary and every screen go by it. The
     // field says it is required, and the name the page opened with stays until another is
     // typed (erased letter by letter, the name passes through « L » on the way).
@@ -123,6 +134,7 @@ pub fn ProfilePage() -> impl IntoView {
         <div class="page page--profile">
             <h1>{td_string!(l, profile.title)}</h1>
             <p class="lead">{td_string!(l, profile.lead)}</p>
+            {redone.map(|text| view! { <p class="notice notice--info" data-testid="profile-redone">{text}</p> })}
             <form class="form" on:submit=handler(|ev: leptos::ev::SubmitEvent| ev.prevent_default()) novalidate>
                 {text_field("commune", td_string!(l, profile.commune), None, &initial.commune, MAX_NAME_CHARS, ProfileField::Commune,
                     Callback::new(move |v: String| {

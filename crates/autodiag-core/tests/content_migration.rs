@@ -909,3 +909,39 @@ fn a_commune_coming_back_is_told_which_questions_the_referentiel_asks_again() {
     fresh.set_note("sc_accessibilite_numerique", "Pas d'application.", NOW);
     assert!(fresh.asked_again(framework()).is_empty());
 }
+
+#[test]
+fn a_diagnostic_redone_from_a_migrated_one_recalls_each_reminder_and_comment_once() {
+    // Last year's file, answered under 1.0.0: « mob_ecoles_pmr » at 5 with the commune's
+    // comment, split since into two questions; then redone a year later.
+    let mut last_year = with_old_answer("mob_ecoles_pmr", level(5), "Rue scolaire depuis 2023");
+    last_year.profile.date = "2025-06-12".into();
+    assert!(last_year.apply_content_migrations(framework()));
+    let mut redone = last_year.reassess("redone".into(), "2026-12-08", NOW);
+    redone.apply_content_migrations(framework());
+    let reminder = "Avant la version 2.0.0 du référentiel, la question « Abords d'écoles et \
+                    accessibilité PMR » réunissait ces deux sujets ; votre réponse était : \
+                    niveau 5.";
+    for question in ["mob_ecoles_zone30", "mob_pmr"] {
+        let answer = redone.answers.get(question).unwrap();
+        let shown = format!("{}\n{}", answer.note, answer.previous_note);
+        // The reminder once, where it is read; the comment once, as last round's note.
+        assert_eq!(shown.matches(reminder).count(), 1, "{question}: {shown:?}");
+        assert_eq!(
+            shown.matches("Rue scolaire depuis 2023").count(),
+            1,
+            "{question}: {shown:?}"
+        );
+        assert_eq!(answer.choice, None, "{question} is asked again");
+    }
+    assert_migrating_again_changes_nothing(&mut redone);
+    // Taking last round's note into this one's repeats nothing.
+    redone.take_previous_note("mob_pmr", NOW);
+    let note = &redone.answers.get("mob_pmr").unwrap().note;
+    assert_eq!(note.matches(reminder).count(), 1, "{note:?}");
+    assert_eq!(
+        note.matches("Rue scolaire depuis 2023").count(),
+        1,
+        "{note:?}"
+    );
+}

@@ -810,6 +810,10 @@ test("before / after across a change of the questionnaire says which pillars do 
       return before !== after;
     }).length);
   assert.ok(oneSided > 0, "the 2025 file leaves questions of the current référentiel without a level");
+  // A question split since 2025 says so, rather than « Sans réponse ».
+  const schools = await page.$$eval("[data-testid=question-deltas] tbody tr", (rows) =>
+    rows.filter((row) => row.querySelector("th").textContent.trim() === "Abords d'écoles").map((row) => row.querySelector("td").textContent.trim()));
+  assert.deepEqual(schools, ["Question modifiée depuis"]);
   const notice = page.locator("[data-testid=compare-changed]");
   assert.match(await notice.textContent(), new RegExp(`^Dans les piliers dont l'évolution est calculée, ${oneSided} questions n'ont un niveau que dans l'une des deux évaluations : le questionnaire a changé`));
   // Each pillar's row, in the framework's order, is marked exactly when one of its questions

@@ -396,9 +396,19 @@ test("on a new computer with last round's file, the import offers first to redo 
   await redo.click();
   await page.waitForURL(/#\/profil$/);
   assert.equal(await page.inputValue("#date"), new Date().toISOString().slice(0, 10));
+  // Every counter reads 0: the page says where last round's answers are.
+  assert.match(await page.textContent("[data-testid=profile-redone]"), /^Nouveau diagnostic, refait à partir de celui du 12\/06\/2025 : chaque question rappelle sa réponse d'alors/);
   await page.goto(`${app.server.url}#/pilier/mobilite`);
   await expectText(page, "[data-testid=previous-mob_pcm]", /^Réponse du diagnostic du 12\/06\/2025 : 2 · /);
+  // A question split since that round says so once, in its note, not again as last round's note.
+  const splitReminder = "la question « Abords d'écoles et accessibilité PMR » réunissait ces deux sujets ; votre réponse était : niveau 5.";
+  assert.ok((await page.inputValue("#note-mob_ecoles_zone30")).includes(splitReminder));
+  assert.equal(await page.locator("[data-testid=previous-note-mob_ecoles_zone30]").count(), 0);
   await page.click("[data-testid=mob_pcm-3]");
+  // Once a question is answered, the notice has done its work.
+  await page.goto(`${app.server.url}#/profil`);
+  await page.locator("#commune").waitFor();
+  assert.equal(await page.locator("[data-testid=profile-redone]").count(), 0);
   // Last round's notes are recalled beside their question, not written as today's.
   await page.goto(`${app.server.url}#/pilier/economie`);
   const oldNote = "Discuté en comité de direction ; à confirmer avec le service travaux.";
@@ -431,6 +441,13 @@ test("on a new computer with last round's file, the import offers first to redo 
     Object.keys(localStorage).filter((k) => k.startsWith("autodiag.assessment.")).map((k) => JSON.parse(localStorage.getItem(k)).assessment.profile.date).sort());
   assert.deepEqual(dates.slice(0, 2), ["2025-06-12", "2026-11-20"], "the file's round stays as it was");
   assert.equal(dates.length, 3);
+  // In the list, this round's card says which diagnostic it redoes; last round's does not.
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  const thuin = page.locator("[data-testid=assessment-row]", { hasText: "Thuin" }).locator(".assessment__meta");
+  await thuin.first().waitFor();
+  const metas = await thuin.allTextContents();
+  assert.equal(metas.filter((m) => /refait à partir du diagnostic du 12\/06\/2025/.test(m)).length, 1, JSON.stringify(metas));
+  assert.equal(metas.length, 2, JSON.stringify(metas));
   // Taken back into a note near its 2,000 characters, the old note would be cut off: it stays
   // on its line, whole, and the note as typed; with room made, it goes in.
   await page.goto(`${app.server.url}#/pilier/smart_citizens`);
@@ -483,7 +500,8 @@ test("last round's diagnostic, opened rather than redone, says so on every scree
   assert.equal(await page.locator("[data-testid=earlier-round]").count(), 0);
   assert.equal(await page.locator("[data-testid=not-latest]").count(), 0);
   await page.goto(`${app.server.url}outils/#/evaluations`);
-  await page.locator("[data-testid=assessment-row]", { hasText: "12/06/2025" }).locator("[data-testid=open-assessment]").click();
+  // This round's card names last year's too (« refait à partir du diagnostic du 12/06/2025 »).
+  await page.locator("[data-testid=assessment-row]", { hasText: /^Thuin12\/06\/2025/ }).locator("[data-testid=open-assessment]").click();
   await page.goto(`${app.server.url}outils/#/resultats`);
   await page.locator("[data-testid=not-latest]").waitFor();
   assert.equal(await page.locator("[data-testid=earlier-round]").count(), 0);

@@ -626,6 +626,14 @@ impl Assessment {
                 written_before.map(|before| replace_str(&migration.note, EARLIER_ANSWER, before));
             for target in &migration.to {
                 let answer = self.answers.entry(target.clone()).or_default();
+                // Redone from a diagnostic migrated before: last round's note, shown apart
+                // with « Reprendre dans la note », starts with this reminder, which goes back
+                // to the note below; the box keeps the commune's own words.
+                if find_str(&answer.previous_note, &reminder).is_some() {
+                    let rest = replace_str(&answer.previous_note, &reminder, "");
+                    answer.previous_note = replace_str(rest.trim_matches('\n'), "\n\n", "\n");
+                    changed = true;
+                }
                 let already = find_str(&answer.note, &reminder).is_some()
                     || reminder_before
                         .as_ref()
@@ -657,6 +665,10 @@ impl Assessment {
                 let carried = std::mem::take(&mut aside.answer.previous_note);
                 for target in &migration.to {
                     let answer = self.answers.entry(target.clone()).or_default();
+                    // Already there when last round's note carried it along its reminder.
+                    if find_str(&answer.previous_note, &carried).is_some() {
+                        continue;
+                    }
                     if !answer.previous_note.is_empty() {
                         answer.previous_note.push('\n');
                     }
