@@ -20,6 +20,8 @@ pub struct SavedSummary {
     pub unanswered: usize,
     pub total: usize,
     pub resume_href: String,
+    /// A group's synthesis, which is already the commune's answers brought together.
+    pub synthesis: bool,
 }
 
 /// Downloads an assessment's JSON summary and records when, to stop nudging. Refused while its
@@ -56,6 +58,7 @@ fn write_summary(state: AppState, id: &str) -> Option<SavedSummary> {
                 unanswered: total - answered,
                 total,
                 resume_href: Route::to_continue(framework, assessment).href_resuming(Bundle::Tools),
+                synthesis: assessment.profile.is_synthesis(),
             }
         })
     })?;

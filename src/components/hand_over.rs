@@ -98,6 +98,9 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
                     {td_plural!(l, handover.incomplete, saved.unanswered, of = saved.total, operator = OPERATOR.name)}" "
                     <a href=saved.resume_href.clone()>{td_string!(l, handover.complete_it)}</a>
                 </p>
+                // A service that answered its own pillars: its file goes to the colleague who
+                // brings the commune's answers together, not to IGRETEC as the commune's.
+                {(!saved.synthesis).then(|| view! { <p data-testid="handover-part-only">{td_string!(l, handover.part_only)}</p> })}
             })}
             {match mail {
                 Some(href) => view! {

@@ -234,7 +234,7 @@ pub fn ComparePage() -> impl IntoView {
         let questions = compare::question_deltas(framework, &b, &a);
         // A question the référentiel changed since the earlier answers: its old answer sits
         // in the note, not « Sans réponse ».
-        let changed_since = b.asked_again(framework);
+        let (changed_before, changed_after) = (b.asked_again(framework), a.asked_again(framework));
         let later_scores = scoring::score_all(framework, &a);
         let radar = chart::radar_svg(&Radar {
             title: td_string!(l, compare.radar_title, commune = a.profile.commune.clone()),
@@ -366,14 +366,15 @@ pub fn ComparePage() -> impl IntoView {
                     @for q in &questions {
                         tr {
                             th scope="row" { (texts.questions.get(&q.question_id).map_or("", |t| t.title.as_str())) }
-                            td data-label=(before_label) {
-                                @if q.before.is_none() && changed_since.contains(&q.question_id.as_str()) {
-                                    (td_string!(l, compare.question_changed))
-                                } @else {
-                                    (choice_text(state, &q.question_id, q.before))
+                            @for (choice, changed, label) in [(q.before, &changed_before, &before_label), (q.after, &changed_after, &after_label)] {
+                                td data-label=(label) {
+                                    @if choice.is_none() && changed.contains(&q.question_id.as_str()) {
+                                        (td_string!(l, compare.question_changed))
+                                    } @else {
+                                        (choice_text(state, &q.question_id, choice))
+                                    }
                                 }
                             }
-                            td data-label=(after_label) { (choice_text(state, &q.question_id, q.after)) }
                             (delta(q.delta.map(i16::from)))
                         }
                     }

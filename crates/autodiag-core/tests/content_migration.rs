@@ -945,3 +945,70 @@ fn a_diagnostic_redone_from_a_migrated_one_recalls_each_reminder_and_comment_onc
         "{note:?}"
     );
 }
+
+#[test]
+fn a_question_answered_after_it_changed_is_not_asked_again_when_the_diagnostic_is_redone() {
+    let mut first = with_old_answer("mob_ecoles_pmr", level(5), "");
+    first.profile.date = "2024-06-12".into();
+    first.apply_content_migrations(framework());
+    // That round answered the new question after reading the reminder.
+    first.set_choice("mob_pmr", Some(level(3)), NOW);
+    let mut redone = first.reassess("redone".into(), "2025-06-12", NOW);
+    redone.apply_content_migrations(framework());
+    let pmr = redone.answers.get("mob_pmr").unwrap();
+    assert_eq!(pmr.previous, Some(level(3)));
+    assert!(!pmr.note.contains("votre réponse était"), "{:?}", pmr.note);
+    assert!(!redone.asked_again(framework()).contains(&"mob_pmr"));
+    // The other half, still unanswered, keeps its one reminder.
+    assert_eq!(redone.asked_again(framework()), ["mob_ecoles_zone30"]);
+    assert_migrating_again_changes_nothing(&mut redone);
+}
+
+#[test]
+fn a_diagnostic_redone_twice_still_names_the_answer_set_aside() {
+    let mut round = with_old_answer("mob_ecoles_pmr", level(5), "");
+    round.profile.date = "2024-06-12".into();
+    round.apply_content_migrations(framework());
+    for (id, today) in [("second", "2025-06-12"), ("third", "2026-06-12")] {
+        round = round.reassess(id.into(), today, NOW);
+        round.profile.date = today.into();
+        round.apply_content_migrations(framework());
+    }
+    let answer = round.answers.get("mob_ecoles_zone30").unwrap();
+    let shown = format!("{}\n{}", answer.note, answer.previous_note);
+    assert_eq!(
+        shown.matches("votre réponse était : niveau 5.").count(),
+        1,
+        "{shown:?}"
+    );
+    assert!(!shown.contains("aucun niveau"), "{shown:?}");
+    assert_migrating_again_changes_nothing(&mut round);
+}
+
+#[test]
+fn a_comment_is_carried_whole_and_the_communes_paragraphs_are_kept() {
+    // Last round's note on the new question is the commune's own, in two paragraphs; the old
+    // question's short comment is not a part of it, even if its words are.
+    let mut a = assessment("Lobbes");
+    a.answers.insert(
+        "mob_pmr".into(),
+        Answer {
+            previous_note: "Zone 30 non prévue\n\nÀ revoir".into(),
+            ..Default::default()
+        },
+    );
+    a.set_aside
+        .push(autodiag_core::domain::assessment::SetAsideAnswer {
+            question_id: "mob_ecoles_pmr".into(),
+            answer: Answer {
+                previous: Some(level(2)),
+                previous_note: "non".into(),
+                ..Default::default()
+            },
+        });
+    a.apply_content_migrations(framework());
+    assert_eq!(
+        a.answers.get("mob_pmr").unwrap().previous_note,
+        "Zone 30 non prévue\n\nÀ revoir\nnon"
+    );
+}

@@ -1087,7 +1087,10 @@ fn a_pillar_left_to_a_colleague_keeps_the_priority_of_whoever_answered_it() {
     }
     director.set_importance("gouvernance", Importance::High, NOW);
     director.set_target("gouvernance", Level::new(3), NOW);
-    let people = [mobility, energy, director];
+    // One who does not know is no view on the pillar's priority.
+    let mut unsure = assessment("Thuin");
+    answer_pillar(&mut unsure, "mobilite", Choice::Unknown);
+    let people = [mobility, energy, director, unsure];
     let merged = merge(&people, "synthese", "Atelier");
     for pillar in ["mobilite", "energie_environnement", "gouvernance"] {
         assert_eq!(
@@ -1150,7 +1153,28 @@ fn whom_each_respondent_would_ask_reaches_the_synthesis_once() {
     let merged = merge(&people, "synthese", "Atelier");
     assert_eq!(
         merged.answers.get(&question).map(|a| a.ask.as_str()),
-        Some("TEC Charleroi, M. Leroy, Service travaux")
+        Some("TEC Charleroi, M. Leroy ; Service travaux")
+    );
+    // Someone who has since chosen a level asks no one; a level the group keeps needs no one.
+    people[2].set_choice(&question, Some(level(3)), NOW);
+    let merged = merge(&people, "synthese", "Atelier");
+    assert_eq!(
+        merged.answers.get(&question).map(|a| a.ask.as_str()),
+        Some("TEC Charleroi, M. Leroy")
+    );
+    let kept = LiteMap::from_iter([(question.clone(), Some(level(3)))]);
+    let settled = consolidation::consolidate(
+        framework(),
+        &people,
+        &kept,
+        "s".into(),
+        "Atelier".into(),
+        WORKSHOP_DAY,
+        NOW,
+    );
+    assert_eq!(
+        settled.answers.get(&question).map(|a| a.ask.as_str()),
+        Some("")
     );
 }
 

@@ -83,6 +83,10 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   // The summary IGRETEC receives names who took part, and so do the report and the list.
   const summary = JSON.parse((await downloadText(page, "[data-testid=download-summary]")).text);
   assert.equal(summary.profile.consolidated_respondents, 2);
+  // A partial synthesis is already the answers brought together: no « answered for your
+  // service only? » for the facilitator who made it.
+  await page.locator("[data-testid=handover-incomplete]").waitFor();
+  assert.equal(await page.locator("[data-testid=handover-part-only]").count(), 0);
   // Files are read in parallel: the two may come in either order.
   const both = /^(Paul Hermant \(Bourgmestre\), Marie Dubois \(Directrice générale\)|Marie Dubois \(Directrice générale\), Paul Hermant \(Bourgmestre\))$/;
   assert.match(summary.profile.participants.join(", "), both);
@@ -1039,7 +1043,7 @@ test("services that share the pillars make one synthesis with each one's priorit
   const spreadCell = (question) =>
     page.$eval(`[data-testid=spread-${question}]`, (row) => row.children[row.children.length - 2].textContent.trim());
   assert.equal(await spreadCell("mob_actif"), "—");
-  assert.match(await page.textContent("section[aria-labelledby=table-title] .hint"), /L'importance et le niveau visé d'un pilier sont la médiane des répondants qui y ont répondu\./);
+  assert.match(await page.textContent("section[aria-labelledby=table-title] .hint"), /L'importance et le niveau visé d'un pilier sont la médiane des choix de ceux qui y ont donné un niveau ou en ont réglé la priorité\./);
   // Sophie's owners and due dates stay in her file: the facilitator is told before saving.
   assert.equal(
     await page.textContent("[data-testid=edited-roadmaps]"),

@@ -788,7 +788,7 @@ test("before / after lists each assessment with who answered, by commune and dat
   await page.waitForSelector("[data-testid=pillar-deltas]");
   const options = await page.$eval("#compare-before", (s) => [...s.options].map((o) => o.textContent));
   assert.deepEqual(options, ["—", "Gerpinnes · 18/11/2025 · Paul Lambert (DG)", "Gerpinnes — synthèse de 3 répondants · 20/11/2026", "Lobbes · 01/10/2026"]);
-  await expectText(page, "[data-testid=compare-respondents]", "Les deux évaluations n'ont pas été remplies par les mêmes personnes (avant : Paul Lambert (DG) ; après : Gerpinnes — synthèse de 3 répondants) : une partie de l'évolution peut tenir au changement de répondants.");
+  await expectText(page, "[data-testid=compare-respondents]", "Les deux évaluations n'ont pas été remplies par les mêmes personnes : avant, Paul Lambert (DG) ; après, Gerpinnes — synthèse de 3 répondants. Une partie de l'évolution peut tenir au changement de répondants.");
   await assertClean(page);
   await context.close();
 });
@@ -813,7 +813,17 @@ test("before / after across a change of the questionnaire says which pillars do 
   // A question split since 2025 says so, rather than « Sans réponse ».
   const schools = await page.$$eval("[data-testid=question-deltas] tbody tr", (rows) =>
     rows.filter((row) => row.querySelector("th").textContent.trim() === "Abords d'écoles").map((row) => row.querySelector("td").textContent.trim()));
-  assert.deepEqual(schools, ["Question modifiée depuis"]);
+  assert.deepEqual(schools, ["Question modifiée depuis lors"]);
+  // Picked the wrong way round, the older file's column says it too.
+  const [earlierId, laterId] = [await page.inputValue("#compare-before"), await page.inputValue("#compare-after")];
+  await page.selectOption("#compare-before", laterId);
+  await page.selectOption("#compare-after", earlierId);
+  await page.locator("[data-testid=compare-reversed]").waitFor();
+  const reversedSchools = await page.$$eval("[data-testid=question-deltas] tbody tr", (rows) =>
+    rows.filter((row) => row.querySelector("th").textContent.trim() === "Abords d'écoles").map((row) => row.querySelectorAll("td")[1].textContent.trim()));
+  assert.deepEqual(reversedSchools, ["Question modifiée depuis lors"]);
+  await page.click("[data-testid=compare-swap]");
+  await page.locator("[data-testid=compare-reversed]").waitFor({ state: "detached" });
   const notice = page.locator("[data-testid=compare-changed]");
   assert.match(await notice.textContent(), new RegExp(`^Dans les piliers dont l'évolution est calculée, ${oneSided} questions n'ont un niveau que dans l'une des deux évaluations : le questionnaire a changé`));
   // Each pillar's row, in the framework's order, is marked exactly when one of its questions

@@ -51,6 +51,8 @@ test("after saving the summary, a panel names the file, says where it is and how
   const incomplete = panel.locator("[data-testid=handover-incomplete]");
   assert.match(await incomplete.textContent(), /^Il reste 39 questions sans réponse sur 47 : IGRETEC recevra un diagnostic partiel\. Répondre aux questions restantes, puis enregistrer à nouveau le résumé$/);
   assert.equal(await incomplete.locator("a").getAttribute("href"), "../#/pilier/qualite_de_vie?reprendre");
+  // Someone who answered for their service only is sent to whoever brings the answers together.
+  assert.equal(await panel.locator("[data-testid=handover-part-only]").textContent(), "Vous n'avez répondu que pour votre service ? Envoyez plutôt ce fichier à la personne qui réunit les réponses de la commune dans « Plusieurs répondants ».");
   // No address is configured (content/settings.toml): no invented mail link, the contact instead.
   assert.equal(await panel.locator("[data-testid=mail-igretec]").count(), 0);
   const contact = panel.locator("[data-testid=handover-contact]");

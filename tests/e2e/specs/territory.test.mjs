@@ -394,7 +394,7 @@ test("two people's files of one round are named as such, the row says it awaits 
   assert.equal(setAside.length, 1, JSON.stringify(setAside));
   assert.match(setAside[0], /« c1\.json » est utilisé, « c0\.json » est mis de côté\. Le premier : Luc Hubert \(Échevin\) ; le second : Christine Jadot \(Directrice générale\)\. Deux personnes à moins de six mois d'écart/);
   // Set aside, and not replaced: it counts as another respondent to bring together.
-  assert.match(setAside[0], /le second ne remplace pas le premier, il compte comme un autre répondant, à réunir avec lui dans « Plusieurs répondants »/);
+  assert.match(setAside[0], /le second, écarté ici, ne remplace pas le premier ; c'est un autre répondant, à réunir avec le premier dans « Plusieurs répondants »/);
   const exported = JSON.parse((await downloadText(page, "[data-testid=export-json]")).text);
   assert.deepEqual(exported.superseded_files.map((f) => f.reason), ["other_respondent"]);
   // Each duty goes by its title beside its id, so the file reads without the référentiel.

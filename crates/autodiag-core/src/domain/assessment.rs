@@ -521,7 +521,8 @@ impl Assessment {
             answer.previous_note = std::mem::take(&mut answer.note);
         }
         for aside in &mut copy.set_aside {
-            aside.answer.previous = aside.answer.choice.take();
+            // Redone twice, the answer set aside still names its level in the reminder.
+            aside.answer.previous = aside.answer.choice.take().or(aside.answer.previous);
             aside.answer.previous_note = std::mem::take(&mut aside.answer.note);
         }
         copy
@@ -624,15 +625,25 @@ impl Assessment {
             }
             let reminder_before =
                 written_before.map(|before| replace_str(&migration.note, EARLIER_ANSWER, before));
+            // The targets whose last-round note held this reminder, then the commune's own
+            // comment: that comment is already where last round's notes are shown.
+            let mut recalled: Vec<&String> = Vec::new();
             for target in &migration.to {
                 let answer = self.answers.entry(target.clone()).or_default();
+                // Redone from a round that answered the question after it changed: the
+                // reminder belongs to an answer already replaced.
+                if answer.previous.is_some() {
+                    continue;
+                }
                 // Redone from a diagnostic migrated before: last round's note, shown apart
-                // with « Reprendre dans la note », starts with this reminder, which goes back
-                // to the note below; the box keeps the commune's own words.
-                if find_str(&answer.previous_note, &reminder).is_some() {
-                    let rest = replace_str(&answer.previous_note, &reminder, "");
-                    answer.previous_note = replace_str(rest.trim_matches('\n'), "\n\n", "\n");
-                    changed = true;
+                // with « Reprendre dans la note », holds this reminder, which goes back to the
+                // note below; the box keeps the commune's own words.
+                for written in std::iter::once(&reminder).chain(reminder_before.as_ref()) {
+                    if let Some(rest) = without_line(&answer.previous_note, written) {
+                        answer.previous_note = rest;
+                        recalled.push(target);
+                        changed = true;
+                    }
                 }
                 let already = find_str(&answer.note, &reminder).is_some()
                     || reminder_before
@@ -664,11 +675,11 @@ impl Assessment {
             {
                 let carried = std::mem::take(&mut aside.answer.previous_note);
                 for target in &migration.to {
-                    let answer = self.answers.entry(target.clone()).or_default();
-                    // Already there when last round's note carried it along its reminder.
-                    if find_str(&answer.previous_note, &carried).is_some() {
+                    // Already there when last round's note carried it after its reminder.
+                    if recalled.contains(&target) {
                         continue;
                     }
+                    let answer = self.answers.entry(target.clone()).or_default();
                     if !answer.previous_note.is_empty() {
                         answer.previous_note.push('\n');
                     }
@@ -716,3 +727,15 @@ impl Assessment {
 /// likely another workshop's, such as a predecessor's summary from an earlier year, or an
 /// assessment of an earlier round, which is redone rather than continued.
 pub const OUT_OF_TIME_MONTHS: u32 = 6;
+
+/// `text` without `line` and one line break beside it, if it holds it.
+fn without_line(text: &str, line: &str) -> Option<String> {
+    let (before, after) = super::format::split_around(text, line)?;
+    let (before, after) = match after.strip_prefix('\n') {
+        Some(after) => (before, after),
+        None => (before.strip_suffix('\n').unwrap_or(before), after),
+    };
+    let mut rest = before.to_string();
+    rest.push_str(after);
+    Some(rest)
+}

@@ -520,8 +520,9 @@ pub fn record_workshop(result: &mut Assessment, lines: &[(String, String)]) {
     }
 }
 
-/// The respondents who gave a view on `pillar`: who answered one of its questions, or set
-/// its importance or target. When a commune shares the pillars among its services, someone
+/// The respondents who gave a view on `pillar`: who answered one of its questions with a
+/// level or « Non applicable », or set its importance or target. « Je ne sais pas » alone
+/// is no view on the pillar's priority. When a commune shares the pillars among its services, someone
 /// who left a pillar to a colleague keeps its default « Moyenne », which would outvote the
 /// one « Haute » of the person who answered it. When nobody gave a view, everyone counts.
 fn with_a_view<'a>(
@@ -530,15 +531,19 @@ fn with_a_view<'a>(
 ) -> impl Iterator<Item = &'a Assessment> + Clone {
     let has_view = |r: &Assessment| {
         r.settings(&pillar.id) != PillarSettings::default()
-            || pillar.questions.iter().any(|q| r.choice(q).is_some())
+            || pillar
+                .questions
+                .iter()
+                .any(|q| r.choice(q).is_some_and(|c| c != Choice::Unknown))
     };
     let anyone = respondents.iter().any(has_view);
     respondents.iter().filter(move |r| !anyone || has_view(r))
 }
 
 /// The consolidated assessment, dated `today`, the workshop's day: the chosen level per
-/// question, every respondent's note merged and signed, whom each would ask about the
-/// question, and the median importance and target per pillar of those who gave a view on it.
+/// question, every respondent's note merged and signed, whom those who do not know would ask
+/// (when the group does not know either), and the median importance and target per pillar of
+/// those who gave a view on it.
 ///
 /// See [`profile_differences`] for what the facilitator is told beforehand.
 pub fn consolidate(
@@ -629,26 +634,30 @@ pub fn consolidate(
                 }
             })
             .collect();
-        // Whom each person would ask about a « je ne sais pas », once each: the group may
-        // keep it unsettled, and then still knows whom to call.
+        // Whom each person who does not know would ask, once each: a group that keeps
+        // « Je ne sais pas » still knows whom to call. A kept level needs no one.
+        let choice = chosen.get(question).copied().flatten();
         let mut asks: Vec<&str> = Vec::new();
-        for respondent in respondents {
-            let ask = respondent
-                .answers
-                .get(question)
-                .map_or("", |a| a.ask.trim());
-            if !ask.is_empty() && !asks.contains(&ask) {
-                asks.push(ask);
+        if choice.is_none_or(|c| c == Choice::Unknown) {
+            for respondent in respondents {
+                let ask = respondent
+                    .answers
+                    .get(question)
+                    .filter(|a| a.choice == Some(Choice::Unknown))
+                    .map_or("", |a| a.ask.trim());
+                if !ask.is_empty() && !asks.contains(&ask) {
+                    asks.push(ask);
+                }
             }
         }
         let answer = Answer {
-            choice: chosen.get(question).copied().flatten(),
+            choice,
             note: super::assessment::truncate_chars(
                 &notes.join("\n"),
                 super::assessment::MAX_NOTE_CHARS,
             ),
             ask: super::assessment::truncate_chars(
-                &asks.join(", "),
+                &asks.join(" ; "),
                 super::assessment::MAX_ASK_CHARS,
             ),
             ..Answer::default()
