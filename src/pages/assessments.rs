@@ -201,17 +201,10 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
     let name_id = format!("assessment-name-{id}");
     let heading_id = name_id.clone();
     let commune = row.commune.clone();
-    let date = crate::browser::format_date(&row.date, state.lang_code(), false);
-    // A round redone from an earlier one says so: two cards of one commune read alike.
-    let date = if row.redone_from.is_empty() {
-        date
-    } else {
-        let earlier = crate::browser::format_date(&row.redone_from, state.lang_code(), false);
-        td_string!(l, profile.date_redone, date = date, earlier = earlier).to_string()
-    };
     let meta = format!(
         "{}{} · {} · {}",
-        date,
+        // A round redone from an earlier one says so: two cards of one commune read alike.
+        crate::pages::report::round_date(l, &row.date, &row.redone_from, state.lang_code()),
         if row.respondent.is_empty() {
             String::new()
         } else {

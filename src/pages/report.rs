@@ -105,17 +105,8 @@ pub fn ReportPage() -> impl IntoView {
             td_string!(l, profile.date).to_string(),
             if profile.date.is_empty() {
                 dash()
-            } else if profile.redone_from.is_empty() {
-                browser::format_date(&profile.date, lang, false)
             } else {
-                // IGRETEC and the collège read a second round as one.
-                td_string!(
-                    l,
-                    profile.date_redone,
-                    date = browser::format_date(&profile.date, lang, false),
-                    earlier = browser::format_date(&profile.redone_from, lang, false)
-                )
-                .to_string()
+                round_date(l, &profile.date, &profile.redone_from, lang)
             },
         ),
         (
@@ -383,6 +374,17 @@ fn ReportAnswers(
             <div inner_html=answers></div>
         </section>
     }
+}
+
+/// An assessment's date as `lang` writes it, with the earlier diagnostic it redoes if any:
+/// IGRETEC, the collège and the list of assessments read a second round as one.
+pub fn round_date(l: Locale, date: &str, redone_from: &str, lang: &str) -> String {
+    let date = browser::format_date(date, lang, false);
+    if redone_from.is_empty() {
+        return date;
+    }
+    let earlier = browser::format_date(redone_from, lang, false);
+    td_string!(l, profile.date_redone, date = date, earlier = earlier).to_string()
 }
 
 /// Who took part in a consolidation, for the report and « Mes évaluations »: the people named,

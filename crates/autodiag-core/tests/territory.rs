@@ -310,6 +310,11 @@ fn a_commune_is_known_by_its_name_whatever_its_optional_nis_code_says() {
 /// The territory's CSV with pillar ids for names and one-letter headers, in French, on
 /// 1 June 2026: for tests that read its rows.
 fn plain_csv(t: &territory::Territory) -> String {
+    plain_csv_in(t, &t.row_order(SortBy::Name, false))
+}
+
+/// [`plain_csv`] with its rows in `order`.
+fn plain_csv_in(t: &territory::Territory, order: &[usize]) -> String {
     let names: Vec<String> = framework().pillars.iter().map(|p| p.id.clone()).collect();
     let headers = [
         "C",
@@ -338,7 +343,7 @@ fn plain_csv(t: &territory::Territory) -> String {
             today: "2026-06-01",
             lang: "fr",
         },
-        &t.row_order(SortBy::Name, false),
+        order,
     )
 }
 
@@ -2548,22 +2553,7 @@ fn the_heat_map_sorts_by_a_pillar_or_by_duties_either_way_and_its_csv_follows() 
         (SortBy::DutiesBelow, false),
     ] {
         let order = t.row_order(by, reversed);
-        let csv = t.csv(
-            framework(),
-            &(1..=6).map(|i| format!("P{i}")).collect::<Vec<_>>(),
-            &[
-                "C", "N", "H", "D", "F", "R", "Q", "B", "V", "P", "À", "Ve", "O",
-            ],
-            &POPULATION_NAMES,
-            &CsvMarks {
-                old: "oui",
-                to_confirm: "à confirmer",
-                future: "date dans le futur",
-                today: "2026-06-01",
-                lang: "fr",
-            },
-            &order,
-        );
+        let csv = plain_csv_in(&t, &order);
         let rows: Vec<&str> = csv
             .trim_end()
             .split("\r\n")

@@ -311,8 +311,8 @@ pub fn profile_differences(respondents: &[Assessment]) -> Vec<ProfileField> {
 
 /// The pillars whose priority respondents set far apart: one says « Haute » importance and
 /// another « Basse », or their target levels differ by two or more, among those who gave a
-/// view on the pillar. The synthesis takes the
-/// median, which decides the roadmap's focus pillars, so the room should settle it.
+/// view on the pillar. The synthesis takes the median, which decides the roadmap's focus
+/// pillars, so the room should settle it.
 pub fn priority_differences<'a>(
     framework: &'a Framework,
     respondents: &[Assessment],
@@ -522,9 +522,10 @@ pub fn record_workshop(result: &mut Assessment, lines: &[(String, String)]) {
 
 /// The respondents who gave a view on `pillar`: who answered one of its questions with a
 /// level or « Non applicable », or set its importance or target. « Je ne sais pas » alone
-/// is no view on the pillar's priority. When a commune shares the pillars among its services, someone
-/// who left a pillar to a colleague keeps its default « Moyenne », which would outvote the
-/// one « Haute » of the person who answered it. When nobody gave a view, everyone counts.
+/// is no view on the pillar's priority. When a commune shares the pillars among its
+/// services, someone who left a pillar to a colleague keeps its default « Moyenne », which
+/// would outvote the one « Haute » of the person who answered it. When nobody gave a view,
+/// everyone counts.
 fn with_a_view<'a>(
     respondents: &'a [Assessment],
     pillar: &'a Pillar,
