@@ -22,6 +22,11 @@ pub struct SavedSummary {
     pub resume_href: String,
     /// A group's synthesis, which is already the commune's answers brought together.
     pub synthesis: bool,
+    /// Last round's notes never taken back, which the file goes without; where the first is,
+    /// and that round's date as shown.
+    pub notes_left: usize,
+    pub notes_href: String,
+    pub redone_from: String,
 }
 
 /// Downloads an assessment's JSON summary and records when, to stop nudging. Refused while its
@@ -47,6 +52,14 @@ fn write_summary(state: AppState, id: &str) -> Option<SavedSummary> {
             let assessment = &assessment;
             let summary = summary::export(framework, assessment, &now);
             let (answered, total) = scoring::answered_total(framework, assessment);
+            let notes_left = assessment.previous_notes_left(framework);
+            let notes_href = notes_left
+                .first()
+                .and_then(|question| {
+                    let pillar = framework.pillar_of(question)?;
+                    Some(Route::Pillar(pillar.id.clone()).href_to_question(question, Bundle::Tools))
+                })
+                .unwrap_or_default();
             SavedSummary {
                 commune: assessment.profile.commune.clone(),
                 file_name: summary::file_name(
@@ -59,6 +72,13 @@ fn write_summary(state: AppState, id: &str) -> Option<SavedSummary> {
                 total,
                 resume_href: Route::to_continue(framework, assessment).href_resuming(Bundle::Tools),
                 synthesis: assessment.profile.is_synthesis(),
+                notes_left: notes_left.len(),
+                notes_href,
+                redone_from: browser::format_date(
+                    &assessment.profile.redone_from,
+                    state.lang_code(),
+                    false,
+                ),
             }
         })
     })?;

@@ -89,7 +89,9 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
             <p>
                 {td_string!(l, handover.file_is)}" "
                 <strong class="handover__file" data-testid="handover-file">{saved.file_name.clone()}</strong>
-                " "{td_string!(l, handover.in_downloads)}
+                " "{td_string!(l, handover.in_downloads)}" "
+                // A synthesis names a group and its participants, not whoever saved it.
+                {if saved.synthesis { td_string!(l, handover.holds_synthesis) } else { td_string!(l, handover.holds) }}
             </p>
             // Before it leaves the commune: read by name beside the others, a note may be quoted.
             <p data-testid="handover-what-it-does">{td_string!(l, handover.what_it_does, operator = OPERATOR.name)}</p>
@@ -101,6 +103,20 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
                 // A service that answered its own pillars: its file goes to the colleague who
                 // brings the commune's answers together, not to IGRETEC as the commune's.
                 {(!saved.synthesis).then(|| view! { <p data-testid="handover-part-only">{td_string!(l, handover.part_only)}</p> })}
+            })}
+            // Last round's notes left as reminders: the commune may have meant to send them.
+            {(saved.notes_left > 0).then(|| {
+                let open = if saved.notes_left == 1 {
+                    td_string!(l, handover.notes_left_open)
+                } else {
+                    td_string!(l, handover.notes_left_open_first)
+                };
+                view! {
+                    <p data-testid="handover-notes-left">
+                        {td_plural!(l, handover.notes_left, saved.notes_left, date = saved.redone_from.clone())}" "
+                        <a href=saved.notes_href.clone()>{open}</a>
+                    </p>
+                }
             })}
             {match mail {
                 Some(href) => view! {

@@ -595,6 +595,14 @@ pub fn ImportArea(
                     let name = pending.profile.commune.clone();
                     let date = browser::format_date(&pending.profile.date, state.lang_code(), false);
                     let (versions, two_people) = versions_text(state, &pending, &saved_at);
+                    // Another person's answers go beside this browser's, not over them: that
+                    // button comes first.
+                    let replace = move || view! {
+                        <button type="button" class="button button--small" data-testid="import-replace" on:click=handler(move |_| resolve(index, DuplicateChoice::Replace))>{td_string!(l, import.replace)}</button>
+                    };
+                    let keep_both = move || view! {
+                        <button type="button" class="button button--small" class:button--primary=two_people data-testid="import-keep-both" on:click=handler(move |_| resolve(index, DuplicateChoice::KeepBoth))>{td_string!(l, import.keep_both)}</button>
+                    };
                     // Several files of one commune and date give the same sentence: the file
                     // name tells each line's buttons apart.
                     view! {
@@ -609,9 +617,9 @@ pub fn ImportArea(
                                 "."
                             })}
                             " "
-                            <button type="button" class="button button--small" data-testid="import-replace" on:click=handler(move |_| resolve(index, DuplicateChoice::Replace))>{td_string!(l, import.replace)}</button>
+                            {if two_people { keep_both().into_any() } else { replace().into_any() }}
                             " "
-                            <button type="button" class="button button--small" data-testid="import-keep-both" on:click=handler(move |_| resolve(index, DuplicateChoice::KeepBoth))>{td_string!(l, import.keep_both)}</button>
+                            {if two_people { replace().into_any() } else { keep_both().into_any() }}
                             " "
                             <button type="button" class="button button--small" on:click=handler(move |_| resolve(index, DuplicateChoice::Cancel))>{td_string!(l, import.cancel)}</button>
                         </li>

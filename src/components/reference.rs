@@ -92,13 +92,15 @@ pub fn territory_text(reference: &Reference, question: &str, level: u8) -> Optio
 }
 
 /// « 12 communes sur 30 ont atteint le niveau 3 », or the range the file allows when some
-/// levels were too few to show: « entre 7 et 9 », « au plus 2 ».
+/// levels were too few to show: « entre 7 et 9 », « au plus 2 »; « non publié » when that
+/// range is every commune.
 fn reached_text(reached: Reached, what: String) -> String {
     let l = crate::state::locale();
     let of = reached.of;
     let count = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
     match reached.exact() {
         Some(n) => crate::td_plural!(l, results.reached, count(n), of = of, level = what),
+        None if reached.unknown() => td_string!(l, results.reached_unknown).to_string(),
         None if reached.at_least == 0 => crate::td_plural!(
             l,
             results.reached_at_most,

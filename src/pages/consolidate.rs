@@ -686,6 +686,31 @@ fn Consolidation(
     // so that a slide of eight respondents still fits the screen.
     let colon = td_string!(l, shell.colon);
     let stored_respondents = &respondents;
+    // A file answered before the référentiel changed a question has no answer to it, but its
+    // note recalls the one set aside: the room must not hear that this person did not answer.
+    let asked_again: Vec<Vec<String>> = respondents
+        .iter()
+        .map(|r| {
+            r.asked_again(framework)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let asked_again = StoredValue::new(asked_again);
+    let answer_text = move |question: &str, who: &[usize], choice: Option<Choice>| {
+        let changed = choice.is_none()
+            && !who.is_empty()
+            && asked_again.with_value(|a| {
+                who.iter()
+                    .all(|&i| a.get(i).is_some_and(|q| q.iter().any(|id| id == question)))
+            });
+        if changed {
+            td_string!(l, compare.question_changed).to_string()
+        } else {
+            choice_text(state, question, choice)
+        }
+    };
     // The commune's network operator in the level texts, as its questionnaire shows them: a
     // slide read « suit avec {grd} ».
     let grd = respondents
@@ -709,7 +734,10 @@ fn Consolidation(
                 .choices
                 .iter()
                 .zip(&labels)
-                .map(|(c, who)| format!("{who}{colon}{}", choice_text(state, &s.question_id, *c)))
+                .enumerate()
+                .map(|(i, (c, who))| {
+                    format!("{who}{colon}{}", answer_text(&s.question_id, &[i], *c))
+                })
                 .collect();
             let groups = s
                 .by_choice()
@@ -722,7 +750,7 @@ fn Consolidation(
                         .unwrap_or_default();
                     DiscussedAnswer {
                         value: c,
-                        choice: choice_text(state, &s.question_id, c),
+                        choice: answer_text(&s.question_id, &who, c),
                         who: names.join(td_string!(l, shell.list_separator)),
                         says,
                     }
@@ -805,6 +833,8 @@ fn Consolidation(
             .map(|s| (s.question_id.clone(), s.choices.clone()))
             .collect::<Vec<_>>(),
     );
+    // Which questions the group settled, rather than left at the proposal.
+    let settled_by_group = use_context::<WorkshopDecisions>().map(|WorkshopDecisions(kept)| kept);
     let save = move || {
         let today = browser::today();
         let chosen = chosen.get_untracked();
@@ -828,14 +858,31 @@ fn Consolidation(
                 .map(|(question, choices)| {
                     let answers: Vec<String> =
                         choices.iter().map(|c| short(question, *c)).collect();
-                    let line = td_string!(
-                        l,
-                        consolidate.workshop_note,
-                        date = browser::format_date(&today, state.lang_code(), false),
-                        choice =
-                            choice_text(state, question, chosen.get(question).copied().flatten()),
-                        answers = answers.join(", ")
-                    );
+                    let date = browser::format_date(&today, state.lang_code(), false);
+                    let choice =
+                        choice_text(state, question, chosen.get(question).copied().flatten());
+                    let answers = answers.join(", ");
+                    // A proposal nobody took up must not read as the group's decision.
+                    let settled = settled_by_group.is_none_or(|kept| {
+                        kept.with_untracked(|k| k.contains_key(question.as_str()))
+                    });
+                    let line = if settled {
+                        td_string!(
+                            l,
+                            consolidate.workshop_note,
+                            date = date,
+                            choice = choice,
+                            answers = answers
+                        )
+                    } else {
+                        td_string!(
+                            l,
+                            consolidate.workshop_note_unsettled,
+                            date = date,
+                            choice = choice,
+                            answers = answers
+                        )
+                    };
                     (question.clone(), line.to_string())
                 })
                 .collect()
@@ -871,9 +918,9 @@ fn Consolidation(
             // Each person's note under their answer: often the reason for it, which the group
             // reads before settling the question.
             let notes: Vec<String> = stored.with_value(|r| r.iter().map(|r| r.note(&question).trim().to_string()).collect());
-            let cells = s.choices.iter().zip(notes).map(|(c, note)| view! {
+            let cells = s.choices.iter().zip(notes).enumerate().map(|(i, (c, note))| view! {
                 <td>
-                    {choice_text(state, &question, *c)}
+                    {answer_text(&question, &[i], *c)}
                     {(!note.is_empty()).then(|| view! { <span class="consolidate-note" data-testid="respondent-note">{note}</span> })}
                 </td>
             }).collect_any_view();

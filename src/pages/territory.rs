@@ -1441,6 +1441,7 @@ fn Exports(
     };
     // The reference names no commune: what IGRETEC can hand to every commune.
     let reference_refused = RwSignal::new(None::<usize>);
+    let without_median = RwSignal::new(String::new());
     let shared_codes = territory.with_value(|t| {
         t.shared_nis_codes()
             .into_iter()
@@ -1459,6 +1460,17 @@ fn Exports(
         match built {
             Ok(reference) => {
                 reference_refused.set(None);
+                // A pillar without a median reads « — » at every commune: IGRETEC hears it
+                // before sending the file, not from a commune.
+                without_median.set(
+                    reference
+                        .pillars
+                        .iter()
+                        .filter(|p| p.quartiles.is_none())
+                        .map(|p| texts.pillar_name(&p.pillar_id).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
                 let _ = browser::download(
                     &format!("autodiag-reference-territoriale-{}.json", browser::today()),
                     "application/json",
@@ -1466,6 +1478,7 @@ fn Exports(
                 );
             }
             Err(crate::domain::reference::ReferenceError::TooFewCommunes { found }) => {
+                without_median.set(String::new());
                 reference_refused.set(Some(found));
             }
             Err(_) => {}
@@ -1484,6 +1497,14 @@ fn Exports(
                 <p class="notice notice--warning" data-testid="reference-shared-nis">{td_string!(l, territory.reference_shared_nis, codes = shared_codes)}</p>
             })}
             <button type="button" class="button" data-testid="export-reference" on:click=handler(export_reference)>{td_string!(l, territory.export_reference)}</button>
+            {reactive(move || {
+                let pillars = without_median.get();
+                (!pillars.is_empty()).then(|| view! {
+                    <p class="notice notice--info" role="status" data-testid="reference-no-median">
+                        {td_string!(l, territory.reference_no_median, pillars = pillars, minimum = crate::domain::reference::MIN_COMMUNES)}
+                    </p>
+                })
+            })}
             {reactive(move || reference_refused.get().map(|found| view! {
                 <p class="notice notice--error" role="alert" data-testid="reference-refused">
                     {crate::td_plural!(l, territory.reference_too_few, found, minimum = crate::domain::reference::MIN_COMMUNES)}

@@ -342,13 +342,34 @@ fn draw_series(
             unit_point(i, n, f64::from(score) / 100.0)
         })
         .collect();
-    if let LineKind::Solid = line {
-        draw(
-            plane,
-            Polygon::new(points.clone(), colour.mix(0.22).filled()),
-        );
+    let present: Vec<bool> = (0..n)
+        .map(|i| series.values.get(i).copied().flatten().is_some())
+        .collect();
+    match present.iter().position(|p| !p) {
+        Some(gap) if !matches!(line, LineKind::Solid) => {
+            // An overlay without a value on an axis (a median too few communes support, a
+            // pillar the earlier round left out) breaks there: a line down to the centre would
+            // read as a score of 0. Each run of values is one path, from just after a gap.
+            let mut run: Vec<(f64, f64)> = Vec::new();
+            for step in 1..=n {
+                let i = (gap + step) % n;
+                if present[i] {
+                    run.push(points[i]);
+                } else if !run.is_empty() {
+                    draw_line(plane, std::mem::take(&mut run), colour, line, 3);
+                }
+            }
+        }
+        _ => {
+            if let LineKind::Solid = line {
+                draw(
+                    plane,
+                    Polygon::new(points.clone(), colour.mix(0.22).filled()),
+                );
+            }
+            draw_line(plane, closed(points.clone()), colour, line, 3);
+        }
     }
-    draw_line(plane, closed(points.clone()), colour, line, 3);
     for (i, point) in points.iter().enumerate() {
         if series.values.get(i).copied().flatten().is_some() {
             draw_marker(plane, *point, colour, marker);

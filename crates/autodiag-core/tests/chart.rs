@@ -198,6 +198,68 @@ fn radar_overlays_differ_by_line_style_not_only_colour() {
     assert!(svg.matches("<polyline").count() > 20);
 }
 
+/// The points of every line drawn in `colour` (`#RRGGBB`), parsed into pixel pairs.
+fn lines_in(svg: &str, colour: &str) -> Vec<(f64, f64)> {
+    svg.split("<polyline")
+        .skip(1)
+        .filter(|element| element.split('>').next().unwrap().contains(colour))
+        .flat_map(|element| {
+            let attr = element.find("points=\"").unwrap() + 8;
+            let end = element[attr..].find('"').unwrap();
+            element[attr..attr + end]
+                .split_whitespace()
+                .map(|pair| {
+                    let (x, y) = pair.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn a_median_missing_on_a_pillar_breaks_its_line_rather_than_fall_to_zero() {
+    let mut chart_input = radar(vec![Some(50); 6]);
+    let median = |values: Vec<Option<u8>>| Series {
+        label: "Médiane Charleroi Métropole (6 communes)".into(),
+        values,
+    };
+    let centre = chart::radar_point(0, 6, 0.0);
+    chart_input.comparison = Some(median(vec![Some(50); 6]));
+    let whole = lines_in(&chart::radar_svg(&chart_input), "#1A1A1A");
+    assert!(whole.len() > 20, "the dotted line is drawn");
+    chart_input.comparison = Some(median(vec![
+        Some(50),
+        Some(50),
+        Some(50),
+        None,
+        None,
+        Some(50),
+    ]));
+    let broken = lines_in(&chart::radar_svg(&chart_input), "#1A1A1A");
+    assert!(!broken.is_empty(), "the medians that exist are joined");
+    assert!(
+        broken.iter().all(|point| !close(*point, centre)),
+        "no line to the centre: {broken:?}"
+    );
+    // From Smart Citizens round to Économie, within a dash of each end, and nothing near
+    // the missing axes.
+    let near = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).hypot(a.1 - b.1) <= 8.0;
+    let (start, end) = (
+        chart::radar_point(5, 6, 50.0),
+        chart::radar_point(2, 6, 50.0),
+    );
+    assert!(broken.iter().any(|p| near(*p, start)) && broken.iter().any(|p| near(*p, end)));
+    for axis in [3, 4] {
+        let missing = chart::radar_point(axis, 6, 50.0);
+        assert!(
+            broken
+                .iter()
+                .all(|p| (p.0 - missing.0).hypot(p.1 - missing.1) > 30.0)
+        );
+    }
+}
+
 #[test]
 fn every_number_in_a_chart_is_written_with_three_decimals_at_most() {
     // Opacities and font sizes are the only fractions: written from integers, so that no

@@ -179,6 +179,8 @@ fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
     let file = autodiag_core::domain::summary::export(framework, &again, "2026-12-05T08:00:00Z");
     assert!(file.answers.is_empty());
     assert_eq!(file.profile.redone_from, "2025-06-12");
+    // The hand-over names it until it is taken back.
+    assert_eq!(again.previous_notes_left(framework), ["mob_pcm"]);
     // Taken back, after what is already typed, the note is this round's and goes to IGRETEC.
     again.set_note("mob_pcm", "Mme Lambert confirme", "2026-12-05T08:00:30Z");
     assert!(again.take_previous_note("mob_pcm", "2026-12-05T08:00:40Z"));
@@ -187,6 +189,7 @@ fn a_diagnostic_redone_recalls_last_rounds_answers_until_todays_are_chosen() {
         "Mme Lambert confirme\nvoir le service travaux"
     );
     assert_eq!(again.previous_note("mob_pcm"), None);
+    assert!(again.previous_notes_left(framework).is_empty());
     // Not into a note that the two would take past the limit: the old one stays a reminder,
     // whole, rather than be cut off.
     let mut full = last_year.reassess("c".into(), "2026-12-05", "2026-12-05T08:00:00Z");

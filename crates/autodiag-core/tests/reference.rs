@@ -218,7 +218,9 @@ fn how_many_reached_a_level_is_narrowed_by_the_counts_the_file_shows() {
     // Nothing shown exactly: only the file's size bounds the count.
     let r = one_question([Few; 5]);
     assert_eq!(range(&r, 1), (0, 9));
+    assert!(r.reached(&question, 1).unwrap().unknown());
     assert_eq!(range(&r, 4), (0, 4));
+    assert!(!r.reached(&question, 4).unwrap().unknown());
     // Every level exact: one number.
     let r = one_question([Exact(3), Exact(0), Exact(3), Exact(3), Exact(0)]);
     assert_eq!(r.reached(&question, 3).unwrap().exact(), Some(6));
@@ -229,6 +231,7 @@ fn how_many_reached_a_level_is_narrowed_by_the_counts_the_file_shows() {
     // All 9 below: none reached it, which names no commune.
     let r = one_question([Exact(4), Exact(5), Few, Few, Few]);
     assert_eq!(range(&r, 3), (0, 0));
+    assert!(!r.reached(&question, 3).unwrap().unknown());
     // Thirty communes, one at level 5 and three at level 1: the three are hidden beside the
     // one, so neither « entre 8 et 9 » nor « au plus 1 » says that one commune is ahead.
     let mut r = one_question([Few, Exact(9), Exact(9), Exact(8), Few]);

@@ -87,6 +87,10 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   // service only? » for the facilitator who made it.
   await page.locator("[data-testid=handover-incomplete]").waitFor();
   assert.equal(await page.locator("[data-testid=handover-part-only]").count(), 0);
+  // What the file holds is a group's, not the facilitator's own name and answers.
+  const panel = await page.textContent("[data-testid=handover]");
+  assert.match(panel, /Il contient ce que l'intercommunale lit : le nom de la synthèse et ses participants, les réponses retenues et les notes,/);
+  assert.doesNotMatch(panel, /votre nom et votre fonction/);
   // Files are read in parallel: the two may come in either order.
   const both = /^(Paul Hermant \(Bourgmestre\), Marie Dubois \(Directrice générale\)|Marie Dubois \(Directrice générale\), Paul Hermant \(Bourgmestre\))$/;
   assert.match(summary.profile.participants.join(", "), both);
@@ -907,6 +911,31 @@ test("the synthesis writes how the group settled each question it discussed at t
   const note = page.locator("#note-mob_pcm");
   await note.waitFor();
   assert.equal(await note.inputValue(), `Atelier du ${today} : retenu ${kept} (réponses : 1, 4).\nMarie Dubois (DG) : Pas de PCM.`);
+  // A question the group did not settle keeps the proposal, and says so: IGRETEC must not
+  // read a median as the group's decision.
+  const untouched = await page.inputValue("#note-mob_stationnement");
+  assert.match(untouched, new RegExp(`^Atelier du ${today.replaceAll("/", "\\/")} : pas tranché, la proposition .+ est gardée \\(réponses : 1, 4\\)\\.$`), untouched);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a participant's file from an earlier référentiel reads « Question modifiée depuis lors » where its answer was set aside, not « Sans réponse »", async () => {
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  // Jean's app had not updated: his file is référentiel 1.0.0, whose school question was split.
+  const jean = example("thuin-2025-06-12.json");
+  Object.assign(jean.profile, { respondent_name: "Jean Lefèvre", respondent_role: "Échevin", date: "2026-11-20" });
+  const marie = respondent("Thuin", jean.profile.nis_code, "Marie Dubois", "DG", () => 3);
+  marie.answers.push({ question_id: "mob_ecoles_zone30", level: 3 });
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["jean.json", jean], ["marie.json", marie]]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  const cells = (await page.locator("[data-testid=spread-mob_ecoles_zone30] td").allTextContents()).map((t) => t.trim());
+  assert.ok(cells.some((t) => t.startsWith("Question modifiée depuis lors")), cells.join(" | "));
+  assert.ok(cells.every((t) => !t.startsWith("Sans réponse")), cells.join(" | "));
+  // His note under it says what he had answered.
+  assert.ok(cells.some((t) => t.includes("votre réponse était : niveau 5")), cells.join(" | "));
   await assertClean(page);
   await context.close();
 });

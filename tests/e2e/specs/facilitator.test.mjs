@@ -199,6 +199,28 @@ test("projector: type sized by the screen's height, a pillar's questions to chec
   await context.close();
 });
 
+test("projector: a 4:3 projector zoomed to 150 % (683 × 512 px) keeps the radar beside the scores, over nothing", async () => {
+  const { context, page } = await freshPage();
+  await importFiles(page, writeFiles([["thuin.json", fullSummary({ commune: "Thuin", date: "2026-11-20", respondent: "Marie Dubois", role: "Directrice générale", pick: crowded })]]));
+  await project(page, "Thuin");
+  await page.setViewportSize({ width: 683, height: 512 });
+  await page.keyboard.press("Home");
+  const boxes = await page.evaluate(() => {
+    const box = (selector) => {
+      const r = document.querySelector(`[data-testid=slide] ${selector}`).getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    };
+    return { radar: box(".projector__svg svg"), owner: box("[data-testid=projector-owner]"), score: box(".projector__score") };
+  });
+  const apart = (a, b) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+  assert.ok(apart(boxes.radar, boxes.owner), `the radar runs over the respondent's line: ${JSON.stringify(boxes)}`);
+  assert.ok(apart(boxes.radar, boxes.score), `the radar runs over the score: ${JSON.stringify(boxes)}`);
+  assert.ok(boxes.radar.right <= boxes.score.left, `the radar is not beside the scores: ${JSON.stringify(boxes)}`);
+  await page.screenshot({ path: path.join(resultsDir(), "facilitator-projector-683x512-title.png") });
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector: a pillar with two strengths, two long gaps, a question to check and an acronym's footnote fits a 720p screen", async () => {
   // A walk's workshop synthesis: « CPAS : centre public d'action sociale » ended below the
   // screen, under the level's meaning.

@@ -404,6 +404,12 @@ test("on a new computer with last round's file, the import offers first to redo 
   const splitReminder = "la question « Abords d'écoles et accessibilité PMR » réunissait ces deux sujets ; votre réponse était : niveau 5.";
   assert.ok((await page.inputValue("#note-mob_ecoles_zone30")).includes(splitReminder));
   assert.equal(await page.locator("[data-testid=previous-note-mob_ecoles_zone30]").count(), 0);
+  // « à revoir » counts it with the questions that recall an answer: each is to answer again.
+  const toReview = await page.$$eval("fieldset.question", (questions) => questions.filter((q) =>
+    q.querySelector(`[data-testid="previous-${q.id}"]`)?.textContent.startsWith("Réponse du diagnostic")
+    || q.querySelector("textarea")?.value.includes("votre réponse était")).length);
+  assert.equal(await page.locator("[data-testid=previous-mob_ecoles_zone30]").count(), 0, "asked again, it recalls no answer");
+  await expectText(page, "[data-testid=pillar-progress]", new RegExp(`^0 \\/ \\d+ questions répondues · ${toReview} à revoir depuis le diagnostic du 12\\/06\\/2025$`));
   await page.click("[data-testid=mob_pcm-3]");
   // Once a question is answered, the notice has done its work.
   await page.goto(`${app.server.url}#/profil`);
@@ -434,6 +440,12 @@ test("on a new computer with last round's file, the import offers first to redo 
   assert.deepEqual(["sc_eservices", "sc_inclusion", "ene_paedc"].map(noteOf), [undefined, undefined, undefined]);
   assert.ok(file.answers.every((a) => a.level !== undefined || a.note || a.ask), "no empty entry for a reminder alone");
   assert.equal(file.profile.redone_from, "2025-06-12");
+  // The hand-over says so, and leads to the first of them.
+  const notesLeft = page.locator("[data-testid=handover-notes-left]");
+  assert.equal((await notesLeft.textContent()).trim(), "4 notes du diagnostic du 12/06/2025 n'ont pas été reprises : elles ne sont pas dans ce résumé. Si elles valent encore, reprenez-les dans la note de leur question, puis enregistrez à nouveau le résumé. Aller à la première");
+  await notesLeft.locator("a").click();
+  await page.waitForURL(/#\/pilier\/energie/);
+  await page.locator("[data-testid=previous-note-ene_paedc]").waitFor();
   await page.goto(`${app.server.url}outils/#/rapport`);
   await page.waitForSelector("[data-testid=report] table");
   assert.match(await page.textContent("[data-testid=report] table"), new RegExp(`${new Date().toLocaleDateString("fr-BE", { day: "2-digit", month: "2-digit", year: "numeric" }).replaceAll("/", "\\/")}, refait à partir du diagnostic du 12\/06\/2025`));

@@ -44,6 +44,26 @@ test("the territory exports a reference of 30 communes that names none, and refu
   await assertClean(page);
   await context.close();
 
+  // Five communes, one with no answer on Gouvernance: that pillar has no median, and IGRETEC
+  // is told before sending the file, not by a commune.
+  const five = await app.browser.isolated();
+  const fivePage = await openPage(five, app.server.url);
+  await fivePage.goto(`${app.server.url}outils/#/territoire`);
+  const fiveSummaries = communes(5);
+  fiveSummaries[0].answers = fiveSummaries[0].answers.filter((a) => !a.question_id.startsWith("gou_"));
+  await fivePage.setInputFiles("[data-testid=territory-input]", writeFiles(fiveSummaries.map((s, i) => [`c${i}.json`, s])));
+  await fivePage.waitForSelector("[data-testid=heatmap] tbody tr");
+  assert.equal(await fivePage.locator("[data-testid=reference-no-median]").count(), 0, "not before the export");
+  const exported = JSON.parse((await downloadText(fivePage, "[data-testid=export-reference]")).text);
+  const names = { mobilite: "Mobilité", qualite_de_vie: "Qualité de vie", economie: "Économie", energie_environnement: "Énergie & environnement", gouvernance: "Gouvernance", smart_citizens: "Smart Citizens" };
+  const missing = exported.pillars.filter((p) => !p.quartiles).map((p) => names[p.pillar_id]);
+  assert.ok(missing.includes("Gouvernance"), JSON.stringify(exported.pillars));
+  assert.equal(
+    (await fivePage.locator("[data-testid=reference-no-median]").textContent()).trim(),
+    `Référence enregistrée, sans médiane pour ${missing.join(", ")} : moins de 5 communes y ont un score sûr (un score à confirmer ne compte pas). Les communes y liront « trop peu de communes au score sûr ».`,
+  );
+  await five.close();
+
   const few = await app.browser.isolated();
   const small = await territoryWith(few, 4);
   await small.page.click("[data-testid=export-reference]");
@@ -96,7 +116,7 @@ test("a commune loads the reference: the median on both charts, each question's 
   const pillars = JSON.parse(fs.readFileSync(file, "utf8")).pillars;
   medians.forEach((cell, i) => {
     const { communes: count, quartiles } = pillars[i];
-    const form = !quartiles ? /^— \(trop peu de communes\)$/ : count === 30 ? /^\d{1,3}$/ : new RegExp(`^\\d{1,3} \\(${count} communes\\)$`);
+    const form = !quartiles ? /^— \(trop peu de communes au score sûr\)$/ : count === 30 ? /^\d{1,3}$/ : new RegExp(`^\\d{1,3} \\(${count} communes\\)$`);
     assert.match(cell.trim(), form, medians.join(" | "));
   });
   const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
@@ -222,6 +242,19 @@ test("a reference IGRETEC exported before its totals were dropped never shows on
   await page.locator("[data-testid=reference-loaded]").waitFor();
   const territoryOf = (title) => page.locator("tr", { has: page.locator("th", { hasText: title }) }).locator("[data-testid=territory-reached]").textContent();
   assert.equal(await territoryOf("Marche et vélo"), "au plus 2 communes sur 30 ont atteint le niveau 3");
+  // Six communes, each level under 3: anywhere from none to all six reached it, which
+  // « au plus 6 communes sur 6 » would read as « all of them ».
+  await page.click("[data-testid=reference-remove]");
+  const igretec = await app.browser.isolated();
+  const { page: territoryPage } = await territoryWith(igretec, 6);
+  const six = JSON.parse((await downloadText(territoryPage, "[data-testid=export-reference]")).text);
+  await igretec.close();
+  await page.setInputFiles("[data-testid=reference-input]", writeFiles([["reference-6.json", six]]));
+  await page.locator("[data-testid=reference-loaded]").waitFor();
+  const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
+  assert.ok(reached.includes("non publié : trop peu de communes par niveau"), reached.join(" | "));
+  assert.ok(reached.every((t) => !/^au plus 6 communes sur 6 /.test(t)), reached.join(" | "));
+  assert.match(await page.textContent("[data-testid=reference-loaded]"), /le fichier ne publie pas un nombre inférieur à 3 : d'où « au plus » et « entre »\.$/);
   await assertClean(page);
   await context.close();
 });

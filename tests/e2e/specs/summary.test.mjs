@@ -240,12 +240,15 @@ test("a workshop's synthesis of the same day as one person's answers says whose 
   // « Plusieurs répondants » is a link to the screen that brings them together.
   assert.match(await theirs.textContent(), /Pour réunir ensuite leurs réponses en une synthèse : Plusieurs répondants\./);
   assert.match(await theirs.locator("[data-testid=import-merge]").evaluate((a) => a.href), /\/outils\/#\/consolider$/);
+  // Keeping both comes first: « Remplacer » would put one person's answers over another's.
+  assert.deepEqual(await theirs.locator("button").evaluateAll((b) => b.map((x) => x.dataset.testid ?? x.textContent.trim())).then((ids) => ids.slice(0, 2)), ["import-keep-both", "import-replace"]);
   // The same person's later copy says nothing of the kind.
   await page.click("[data-testid=import-keep-both]");
   await page.setInputFiles("[data-testid=import-input]", writeFiles([["lobbes-bureau.json", lobbesSavedLater()]]));
   await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-bureau.json" }).waitFor();
   assert.doesNotMatch(await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-bureau.json" }).textContent(), /pas les mêmes réponses/);
   assert.equal(await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-bureau.json" }).locator("[data-testid=import-merge]").count(), 0);
+  assert.equal(await page.locator("[data-testid=import-duplicate]", { hasText: "lobbes-bureau.json" }).locator("button").first().getAttribute("data-testid"), "import-replace");
   await assertClean(page);
   await context.close();
 });

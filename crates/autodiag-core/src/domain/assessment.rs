@@ -566,6 +566,16 @@ impl Assessment {
         questions
     }
 
+    /// Questions, in the questionnaire's order, whose earlier round's note was never taken
+    /// back: the summary goes without those notes, which the commune may still want sent.
+    pub fn previous_notes_left<'a>(&self, framework: &'a Framework) -> Vec<&'a str> {
+        framework
+            .question_ids()
+            .filter(|question| self.previous_note(question).is_some())
+            .map(String::as_str)
+            .collect()
+    }
+
     /// The earlier round's note that `question` recalls, until it is taken back.
     pub fn previous_note(&self, question: &str) -> Option<&str> {
         self.answers

@@ -428,6 +428,12 @@ impl Reached {
     pub fn exact(&self) -> Option<u32> {
         (self.at_least == self.at_most).then_some(self.at_least)
     }
+
+    /// Anywhere from none to every commune: the file's small counts hide the answer, and
+    /// « au plus 6 communes sur 6 » reads as « all of them ».
+    pub fn unknown(&self) -> bool {
+        self.at_least == 0 && self.at_most >= self.of && self.of > 0
+    }
 }
 
 /// The level a commune at `level` on `question` is compared with in the territory, and
