@@ -326,9 +326,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # question's note says so, a synthesis's hand-over names the group, two people's files keep
 # both first, an older participant's set-aside answer reads
 # « Question modifiée depuis lors », a zoomed 4:3 projector keeps the radar beside the scores
-# (first load 176,342 B; +2.6 KB): 712,424. Budget raised 709,900 → 712,600.
+# (first load 176,342 B; +2.6 KB): 712,424. Budget raised 709,900 → 712,600. The export
+# also names the diagnostics over a year old it counts, and a reference given to the
+# territory view is no commune's refused file (+0.6 KB): 712,992. Budget raised to 713,100.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 712600
+DIST_BUDGET := 713100
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

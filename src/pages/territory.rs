@@ -472,8 +472,12 @@ fn TerritoryReport(
                 count = missing.len(),
                 communes = communes
             );
-            // A refused file's commune is not received either, as far as the list knows.
-            if t.rejected.is_empty() {
+            // A refused file's commune is not received either, as far as the list knows; a
+            // territorial reference given here by mistake is no commune's.
+            if t.rejected
+                .iter()
+                .all(|r| matches!(r.error, ImportError::Reference))
+            {
                 text.to_string()
             } else {
                 format!("{text} {}", td_string!(l, territory.not_received_refused))
@@ -1441,7 +1445,7 @@ fn Exports(
     };
     // The reference names no commune: what IGRETEC can hand to every commune.
     let reference_refused = RwSignal::new(None::<usize>);
-    let without_median = RwSignal::new(String::new());
+    let after_export = RwSignal::new(String::new());
     let shared_codes = territory.with_value(|t| {
         t.shared_nis_codes()
             .into_iter()
@@ -1460,17 +1464,41 @@ fn Exports(
         match built {
             Ok(reference) => {
                 reference_refused.set(None);
-                // A pillar without a median reads « — » at every commune: IGRETEC hears it
-                // before sending the file, not from a commune.
-                without_median.set(
-                    reference
-                        .pillars
+                // What the communes will read from it, which IGRETEC hears before sending the
+                // file, not from a commune: a pillar without a median reads « — » everywhere,
+                // and a diagnostic over a year old counts as much as this year's.
+                let mut notes = Vec::new();
+                let pillars: Vec<String> = reference
+                    .pillars
+                    .iter()
+                    .filter(|p| p.quartiles.is_none())
+                    .map(|p| texts.pillar_name(&p.pillar_id).to_string())
+                    .collect();
+                if !pillars.is_empty() {
+                    notes.push(td_string!(
+                        l,
+                        territory.reference_no_median,
+                        pillars = pillars.join(", "),
+                        minimum = crate::domain::reference::MIN_COMMUNES
+                    ));
+                }
+                let today = browser::today();
+                let old: Vec<String> = territory.with_value(|t| {
+                    t.communes
                         .iter()
-                        .filter(|p| p.quartiles.is_none())
-                        .map(|p| texts.pillar_name(&p.pillar_id).to_string())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                );
+                        .filter(|c| c.is_old(&today))
+                        .map(|c| c.name.clone())
+                        .collect()
+                });
+                if !old.is_empty() {
+                    notes.push(crate::td_plural!(
+                        l,
+                        territory.reference_old,
+                        old.len(),
+                        communes = old.join(", ")
+                    ));
+                }
+                after_export.set(notes.join(" "));
                 let _ = browser::download(
                     &format!("autodiag-reference-territoriale-{}.json", browser::today()),
                     "application/json",
@@ -1478,7 +1506,7 @@ fn Exports(
                 );
             }
             Err(crate::domain::reference::ReferenceError::TooFewCommunes { found }) => {
-                without_median.set(String::new());
+                after_export.set(String::new());
                 reference_refused.set(Some(found));
             }
             Err(_) => {}
@@ -1498,10 +1526,10 @@ fn Exports(
             })}
             <button type="button" class="button" data-testid="export-reference" on:click=handler(export_reference)>{td_string!(l, territory.export_reference)}</button>
             {reactive(move || {
-                let pillars = without_median.get();
-                (!pillars.is_empty()).then(|| view! {
-                    <p class="notice notice--info" role="status" data-testid="reference-no-median">
-                        {td_string!(l, territory.reference_no_median, pillars = pillars, minimum = crate::domain::reference::MIN_COMMUNES)}
+                let notes = after_export.get();
+                (!notes.is_empty()).then(|| view! {
+                    <p class="notice notice--info" role="status" data-testid="reference-exported">
+                        {td_string!(l, territory.reference_saved)}" "{notes}
                     </p>
                 })
             })}

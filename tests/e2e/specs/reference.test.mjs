@@ -51,16 +51,19 @@ test("the territory exports a reference of 30 communes that names none, and refu
   await fivePage.goto(`${app.server.url}outils/#/territoire`);
   const fiveSummaries = communes(5);
   fiveSummaries[0].answers = fiveSummaries[0].answers.filter((a) => !a.question_id.startsWith("gou_"));
+  // And one diagnostic is a year and a half old: it counts, and IGRETEC hears so.
+  fiveSummaries[1].profile.date = "2025-06-12";
   await fivePage.setInputFiles("[data-testid=territory-input]", writeFiles(fiveSummaries.map((s, i) => [`c${i}.json`, s])));
   await fivePage.waitForSelector("[data-testid=heatmap] tbody tr");
-  assert.equal(await fivePage.locator("[data-testid=reference-no-median]").count(), 0, "not before the export");
+  assert.equal(await fivePage.locator("[data-testid=reference-exported]").count(), 0, "not before the export");
   const exported = JSON.parse((await downloadText(fivePage, "[data-testid=export-reference]")).text);
   const names = { mobilite: "Mobilité", qualite_de_vie: "Qualité de vie", economie: "Économie", energie_environnement: "Énergie & environnement", gouvernance: "Gouvernance", smart_citizens: "Smart Citizens" };
   const missing = exported.pillars.filter((p) => !p.quartiles).map((p) => names[p.pillar_id]);
   assert.ok(missing.includes("Gouvernance"), JSON.stringify(exported.pillars));
   assert.equal(
-    (await fivePage.locator("[data-testid=reference-no-median]").textContent()).trim(),
-    `Référence enregistrée, sans médiane pour ${missing.join(", ")} : moins de 5 communes y ont un score sûr (un score à confirmer ne compte pas). Les communes y liront « trop peu de communes au score sûr ».`,
+    (await fivePage.locator("[data-testid=reference-exported]").textContent()).trim(),
+    `Référence enregistrée. Sans médiane pour ${missing.join(", ")} : moins de 5 communes y ont un score sûr (un score à confirmer ne compte pas). Les communes y liront « trop peu de communes au score sûr ». `
+    + "1 évaluation comptée a plus de 12 mois : Commune 002. Si elle ne décrit plus sa commune, retirez son fichier dans « Les fichiers à l'écran » et exportez à nouveau la référence.",
   );
   await five.close();
 

@@ -369,6 +369,14 @@ test("the territory's communes that sent no file yet are named under the count, 
   assert.equal(await page.locator("[data-testid=outside-territory]").count(), 0);
   await assertClean(page);
   await page.close();
+  // The territorial reference given here by mistake is refused, but is no commune's file.
+  const context = await app.browser.isolated();
+  const fresh = await openPage(context, app.server.url);
+  await loadTerritory(fresh, [communeAt("Thuin", "56078", 2), { format: "autodiag-territorial-reference", version: 2 }]);
+  await expectText(fresh, "[data-testid=territory-status]", "1 commune chargée. Sur 2 fichiers : 1 non chargé, détail ci-dessous.");
+  assert.match(await fresh.textContent("[data-testid=not-received]"), /^Pas encore reçu \(29\) : .*\.$/);
+  assert.doesNotMatch(await fresh.textContent("[data-testid=not-received]"), /fichiers refusés/);
+  await context.close();
 });
 
 test("two people's files of one round are named as such, the row says it awaits a consolidation, and the export gives the reason", async () => {
