@@ -329,8 +329,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # (first load 176,342 B; +2.6 KB): 712,424. Budget raised 709,900 → 712,600. The export
 # also names the diagnostics over a year old it counts, and a reference given to the
 # territory view is no commune's refused file (+0.6 KB): 712,992. Budget raised to 713,100.
+# A review's fixes: a référentiel reminder is not a note left out, the rules for « à revoir »
+# and for refused files in the core, clearer French for the reference and the workshop note
+# (+0.2 KB): 713,224. Budget raised to 713,300.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 713100
+DIST_BUDGET := 713300
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

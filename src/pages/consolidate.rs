@@ -849,15 +849,18 @@ fn Consolidation(
                 &browser::now_iso(),
             )
         });
-        let short = |question: &str, choice: Option<Choice>| match choice {
+        let short = |question: &str, respondent: usize, choice: Option<Choice>| match choice {
             Some(Choice::Level(level)) => level.get().to_string(),
-            other => choice_text(state, question, other),
+            other => answer_text(question, &[respondent], other),
         };
         let lines: Vec<(String, String)> = discussed.with_value(|d| {
             d.iter()
                 .map(|(question, choices)| {
-                    let answers: Vec<String> =
-                        choices.iter().map(|c| short(question, *c)).collect();
+                    let answers: Vec<String> = choices
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| short(question, i, *c))
+                        .collect();
                     let date = browser::format_date(&today, state.lang_code(), false);
                     let choice =
                         choice_text(state, question, chosen.get(question).copied().flatten());

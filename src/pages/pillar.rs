@@ -40,21 +40,9 @@ pub fn PillarPage(pillar_id: String) -> impl IntoView {
     let progress = move || {
         let (answered, to_review, date) = state
             .with_current(|a| {
-                // A question the référentiel changed since that round carries its reminder in
-                // its note rather than a recalled answer: it is to review all the same.
-                let asked_again = if a.profile.redone_from.is_empty() {
-                    Vec::new()
-                } else {
-                    a.asked_again(framework)
-                };
-                let to_review = pillar
-                    .questions
-                    .iter()
-                    .filter(|q| a.previous_choice(q).is_some() || asked_again.contains(&q.as_str()))
-                    .count();
                 (
                     scoring::answered_count(pillar, a),
-                    to_review,
+                    a.to_review(framework, pillar),
                     a.profile.redone_from.clone(),
                 )
             })

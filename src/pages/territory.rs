@@ -472,12 +472,8 @@ fn TerritoryReport(
                 count = missing.len(),
                 communes = communes
             );
-            // A refused file's commune is not received either, as far as the list knows; a
-            // territorial reference given here by mistake is no commune's.
-            if t.rejected
-                .iter()
-                .all(|r| matches!(r.error, ImportError::Reference))
-            {
+            // A refused file's commune is not received either, as far as the list knows.
+            if !t.refused_a_commune_file() {
                 text.to_string()
             } else {
                 format!("{text} {}", td_string!(l, territory.not_received_refused))

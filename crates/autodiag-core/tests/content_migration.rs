@@ -961,6 +961,18 @@ fn a_question_answered_after_it_changed_is_not_asked_again_when_the_diagnostic_i
     assert!(!redone.asked_again(framework()).contains(&"mob_pmr"));
     // The other half, still unanswered, keeps its one reminder.
     assert_eq!(redone.asked_again(framework()), ["mob_ecoles_zone30"]);
+    // The reminder that round's note still holds is no note of the commune's to send.
+    assert!(
+        redone
+            .previous_note("mob_pmr")
+            .is_some_and(|n| n.contains("votre réponse était"))
+    );
+    assert!(redone.previous_notes_left(framework()).is_empty());
+    // On the pillar page, both halves are to review: one recalls an answer, one was asked again.
+    let mobility = framework().pillar_of("mob_pmr").unwrap();
+    assert_eq!(redone.to_review(framework(), mobility), 2);
+    // Not in a diagnostic that was not redone, whose home page speaks of the questions asked again.
+    assert_eq!(first.to_review(framework(), mobility), 0);
     assert_migrating_again_changes_nothing(&mut redone);
 }
 

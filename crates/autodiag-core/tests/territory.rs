@@ -54,6 +54,17 @@ fn bad_files_are_listed_and_good_ones_still_load() {
     assert_eq!(t.rejected.len(), 2);
     assert_eq!(t.rejected[0].file, "vide.json");
     assert_eq!(t.rejected[1].error, summary::ImportError::Binary);
+    // Either might be a commune's summary, damaged.
+    assert!(t.refused_a_commune_file());
+    // A territorial reference given here is refused too, but is no commune's.
+    let reference = br#"{ "format": "autodiag-territorial-reference", "version": 2 }"#.to_vec();
+    let files = vec![
+        ("lobbes.json".to_string(), file_of(&a)),
+        ("reference.json".to_string(), reference),
+    ];
+    let t = territory::load(framework(), &files, NOW, TODAY);
+    assert_eq!(t.rejected[0].error, summary::ImportError::Reference);
+    assert!(!t.refused_a_commune_file());
 }
 
 #[test]

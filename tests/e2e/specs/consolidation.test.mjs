@@ -914,7 +914,7 @@ test("the synthesis writes how the group settled each question it discussed at t
   // A question the group did not settle keeps the proposal, and says so: IGRETEC must not
   // read a median as the group's decision.
   const untouched = await page.inputValue("#note-mob_stationnement");
-  assert.match(untouched, new RegExp(`^Atelier du ${today.replaceAll("/", "\\/")} : pas tranché, la proposition .+ est gardée \\(réponses : 1, 4\\)\\.$`), untouched);
+  assert.match(untouched, new RegExp(`^Atelier du ${today.replaceAll("/", "\\/")} : non tranché ; proposition conservée : .+ \\(réponses : 1, 4\\)\\.$`), untouched);
   await assertClean(page);
   await context.close();
 });

@@ -442,7 +442,7 @@ test("on a new computer with last round's file, the import offers first to redo 
   assert.equal(file.profile.redone_from, "2025-06-12");
   // The hand-over says so, and leads to the first of them.
   const notesLeft = page.locator("[data-testid=handover-notes-left]");
-  assert.equal((await notesLeft.textContent()).trim(), "4 notes du diagnostic du 12/06/2025 n'ont pas été reprises : elles ne sont pas dans ce résumé. Si elles valent encore, reprenez-les dans la note de leur question, puis enregistrez à nouveau le résumé. Aller à la première");
+  assert.equal((await notesLeft.textContent()).trim(), "4 notes du diagnostic du 12/06/2025 n'ont pas été reprises : elles ne sont pas dans ce résumé. Si elles sont toujours d'actualité, reprenez-les dans la note de leur question, puis enregistrez à nouveau le résumé. Aller à la première");
   await notesLeft.locator("a").click();
   await page.waitForURL(/#\/pilier\/energie/);
   await page.locator("[data-testid=previous-note-ene_paedc]").waitFor();

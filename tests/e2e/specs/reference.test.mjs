@@ -51,7 +51,9 @@ test("the territory exports a reference of 30 communes that names none, and refu
   await fivePage.goto(`${app.server.url}outils/#/territoire`);
   const fiveSummaries = communes(5);
   fiveSummaries[0].answers = fiveSummaries[0].answers.filter((a) => !a.question_id.startsWith("gou_"));
-  // And one diagnostic is a year and a half old: it counts, and IGRETEC hears so.
+  // And one diagnostic is a year and a half old: it counts, and IGRETEC hears so. The others
+  // are today's, whenever the test runs.
+  for (const s of fiveSummaries) s.profile.date = new Date().toISOString().slice(0, 10);
   fiveSummaries[1].profile.date = "2025-06-12";
   await fivePage.setInputFiles("[data-testid=territory-input]", writeFiles(fiveSummaries.map((s, i) => [`c${i}.json`, s])));
   await fivePage.waitForSelector("[data-testid=heatmap] tbody tr");
@@ -62,7 +64,7 @@ test("the territory exports a reference of 30 communes that names none, and refu
   assert.ok(missing.includes("Gouvernance"), JSON.stringify(exported.pillars));
   assert.equal(
     (await fivePage.locator("[data-testid=reference-exported]").textContent()).trim(),
-    `Référence enregistrée. Sans médiane pour ${missing.join(", ")} : moins de 5 communes y ont un score sûr (un score à confirmer ne compte pas). Les communes y liront « trop peu de communes au score sûr ». `
+    `Référence enregistrée. Pas de médiane pour ${missing.join(", ")} : moins de 5 communes y ont un score qui n'est pas à confirmer. Les communes y liront « trop peu de communes hors scores à confirmer ». `
     + "1 évaluation comptée a plus de 12 mois : Commune 002. Si elle ne décrit plus sa commune, retirez son fichier dans « Les fichiers à l'écran » et exportez à nouveau la référence.",
   );
   await five.close();
@@ -119,7 +121,7 @@ test("a commune loads the reference: the median on both charts, each question's 
   const pillars = JSON.parse(fs.readFileSync(file, "utf8")).pillars;
   medians.forEach((cell, i) => {
     const { communes: count, quartiles } = pillars[i];
-    const form = !quartiles ? /^— \(trop peu de communes au score sûr\)$/ : count === 30 ? /^\d{1,3}$/ : new RegExp(`^\\d{1,3} \\(${count} communes\\)$`);
+    const form = !quartiles ? /^— \(trop peu de communes hors scores à confirmer\)$/ : count === 30 ? /^\d{1,3}$/ : new RegExp(`^\\d{1,3} \\(${count} communes\\)$`);
     assert.match(cell.trim(), form, medians.join(" | "));
   });
   const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
@@ -255,9 +257,9 @@ test("a reference IGRETEC exported before its totals were dropped never shows on
   await page.setInputFiles("[data-testid=reference-input]", writeFiles([["reference-6.json", six]]));
   await page.locator("[data-testid=reference-loaded]").waitFor();
   const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
-  assert.ok(reached.includes("non publié : trop peu de communes par niveau"), reached.join(" | "));
+  assert.ok(reached.includes("non publié : les petits nombres masqués ne permettent pas de le dire"), reached.join(" | "));
   assert.ok(reached.every((t) => !/^au plus 6 communes sur 6 /.test(t)), reached.join(" | "));
-  assert.match(await page.textContent("[data-testid=reference-loaded]"), /le fichier ne publie pas un nombre inférieur à 3 : d'où « au plus » et « entre »\.$/);
+  assert.match(await page.textContent("[data-testid=reference-loaded]"), /le fichier ne publie pas un nombre inférieur à 3 : d'où « au plus », « entre » et « non publié »\.$/);
   await assertClean(page);
   await context.close();
 });

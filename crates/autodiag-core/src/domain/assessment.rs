@@ -1,6 +1,6 @@
 //! One commune's assessment: its profile, answers, pillar priorities and edited roadmap.
 
-use super::content::{EARLIER_ANSWER, Framework};
+use super::content::{EARLIER_ANSWER, Framework, Pillar};
 pub use super::format::truncate_chars;
 use super::format::{find_str, replace_str};
 use super::plan::Roadmap;
@@ -567,13 +567,35 @@ impl Assessment {
     }
 
     /// Questions, in the questionnaire's order, whose earlier round's note was never taken
-    /// back: the summary goes without those notes, which the commune may still want sent.
+    /// back: the summary goes without those notes, which the commune may still want sent. A
+    /// note that only recalls a change of the référentiel is not the commune's to send.
     pub fn previous_notes_left<'a>(&self, framework: &'a Framework) -> Vec<&'a str> {
         framework
             .question_ids()
-            .filter(|question| self.previous_note(question).is_some())
+            .filter(|question| {
+                self.previous_note(question).is_some_and(|note| {
+                    note.lines().any(|line| {
+                        !line.trim().is_empty() && !super::content::is_reminder(framework, line)
+                    })
+                })
+            })
             .map(String::as_str)
             .collect()
+    }
+
+    /// How many of `pillar`'s questions a redone diagnostic still has to review: those that
+    /// recall last round's answer, and those the référentiel changed since, whose note says
+    /// why. None in a diagnostic that was not redone.
+    pub fn to_review(&self, framework: &Framework, pillar: &Pillar) -> usize {
+        if self.profile.redone_from.is_empty() {
+            return 0;
+        }
+        let asked_again = self.asked_again(framework);
+        pillar
+            .questions
+            .iter()
+            .filter(|q| self.previous_choice(q).is_some() || asked_again.contains(&q.as_str()))
+            .count()
     }
 
     /// The earlier round's note that `question` recalls, until it is taken back.

@@ -419,15 +419,9 @@ pub fn discussion_order(spreads: &[QuestionSpread]) -> Vec<usize> {
 /// which are the same for everyone and would push the respondent's own words off the slide,
 /// on one line, and cut after a whole word within `max` characters.
 pub fn note_for_slide(framework: &Framework, note: &str, max: usize) -> String {
-    let is_reminder = |line: &str| {
-        framework.migrations.iter().any(|m| {
-            super::content::reminder_around_answer(m)
-                .is_some_and(|(before, after)| line.starts_with(before) && line.ends_with(after))
-        })
-    };
     let own: Vec<&str> = note
         .lines()
-        .filter(|line| !is_reminder(line.trim()))
+        .filter(|line| !super::content::is_reminder(framework, line))
         .flat_map(str::split_whitespace)
         .collect();
     let line = own.join(" ");

@@ -777,6 +777,14 @@ impl Territory {
         )
     }
 
+    /// Whether a refused file may be some commune's summary, which « Pas encore reçu » would
+    /// then list as not received: a territorial reference given here by mistake is no one's.
+    pub fn refused_a_commune_file(&self) -> bool {
+        self.rejected
+            .iter()
+            .any(|r| !matches!(r.error, ImportError::Reference))
+    }
+
     /// NIS codes that more than one commune on screen carries, each with those communes'
     /// names: « Ham-sur-Heure » and « Ham-sur-Heure-Nalinnes », both 56086, are probably one
     /// commune under two names, or one code mistyped. Communes are told apart by name (see

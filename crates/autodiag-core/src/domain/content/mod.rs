@@ -24,6 +24,16 @@ pub fn reminder_around_answer(migration: &Migration) -> Option<(&str, &str)> {
     crate::domain::format::split_around(&migration.note, EARLIER_ANSWER)
 }
 
+/// Whether `line` is a reminder some migration of `framework` wrote into a note, rather than
+/// the commune's own words.
+pub fn is_reminder(framework: &Framework, line: &str) -> bool {
+    let line = line.trim();
+    framework.migrations.iter().any(|m| {
+        reminder_around_answer(m)
+            .is_some_and(|(before, after)| line.starts_with(before) && line.ends_with(after))
+    })
+}
+
 /// Where `question` belongs in the commune's PST; the volet externe when content does not say
 /// (never in a build with the action catalogue: the build requires a volet for each question).
 pub fn volet(question: &str) -> Volet {
