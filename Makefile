@@ -331,9 +331,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # territory view is no commune's refused file (+0.6 KB): 712,992. Budget raised to 713,100.
 # A review's fixes: a référentiel reminder is not a note left out, the rules for « à revoir »
 # and for refused files in the core, clearer French for the reference and the workshop note
-# (+0.2 KB): 713,224. Budget raised to 713,300.
+# (+0.2 KB): 713,224. Budget raised to 713,300. A file picked again in the territory view,
+# identical to the one loaded, says so: 713,386. Budget raised to 713,400.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 713300
+DIST_BUDGET := 713400
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

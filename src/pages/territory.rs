@@ -54,12 +54,23 @@ pub fn TerritoryPage() -> impl IntoView {
         // commune still owes one.
         earlier_refused.retain(|r| files.iter().all(|file| file.name() != r.file));
         wasm_bindgen_futures::spawn_local(async move {
-            let (loaded, read, older) = read_and_load(earlier, earlier_refused, files).await;
-            if !older.is_empty() {
-                file_notice.set(
-                    td_string!(l, territory.older_again, files = older.join(", ")).to_string(),
-                );
+            let (loaded, read, again) = read_and_load(earlier, earlier_refused, files).await;
+            let mut notice = Vec::new();
+            if !again.older.is_empty() {
+                notice.push(td_string!(
+                    l,
+                    territory.older_again,
+                    files = again.older.join(", ")
+                ));
             }
+            if !again.same.is_empty() {
+                notice.push(td_string!(
+                    l,
+                    territory.same_again,
+                    files = again.same.join(", ")
+                ));
+            }
+            file_notice.set(notice.join(" "));
             let refused_unread = loaded
                 .rejected
                 .iter()
@@ -366,7 +377,7 @@ async fn read_and_load(
     earlier: FilesRead,
     refused: Vec<territory::Rejected>,
     files: Vec<web_sys::File>,
-) -> (Territory, FilesRead, Vec<String>) {
+) -> (Territory, FilesRead, PickedAgain) {
     let framework = content::framework();
     let now = browser::now_iso();
     // Every read starts at once; an unreadable file resolves to nothing and is reported alone.
@@ -382,7 +393,7 @@ async fn read_and_load(
     let (mut same_name, earlier): (FilesRead, FilesRead) = earlier
         .into_iter()
         .partition(|(name, _)| files.iter().any(|file| file.name() == *name));
-    let mut older = Vec::new();
+    let mut again = PickedAgain::default();
     let mut loader = loader_of(&earlier, refused, &now);
     let mut read = earlier;
     read.reserve(files.len());
@@ -407,8 +418,10 @@ async fn read_and_load(
                 let mut bytes = bytes.to_vec();
                 if let Some(index) = same_name.iter().position(|(before, _)| *before == name) {
                     let (_, before) = same_name.swap_remove(index);
-                    if territory::saved_later(&before, &bytes) {
-                        older.push(name.clone());
+                    if before == bytes {
+                        again.same.push(name.clone());
+                    } else if territory::saved_later(&before, &bytes) {
+                        again.older.push(name.clone());
                         bytes = before;
                     }
                 }
@@ -422,7 +435,17 @@ async fn read_and_load(
         loader.add(framework, &name, &bytes, &now);
         read.push((name, bytes));
     }
-    (loader.finish(&browser::today()), read, older)
+    (loader.finish(&browser::today()), read, again)
+}
+
+/// Files picked again under a name already loaded, which change nothing on screen: the view
+/// says so, or the officer wonders whether the second pick was read.
+#[derive(Default)]
+struct PickedAgain {
+    /// Older than the copy loaded before, which stays in use.
+    older: Vec<String>,
+    /// The same bytes as the copy loaded before.
+    same: Vec<String>,
 }
 
 #[component]

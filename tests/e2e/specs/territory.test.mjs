@@ -811,6 +811,9 @@ test("files picked later add to the communes on screen; without the opt-in, noth
   await page.setInputFiles("[data-testid=territory-input]", writeFiles([["c2.json", saved("2030-01-01T10:00:00.000Z", 1)]]));
   await expectText(page, "[data-testid=territory-status]", "Choisi à nouveau, « c2.json » est plus ancien que le fichier du même nom déjà chargé : celui-ci reste utilisé. 3 communes chargées.");
   assert.ok(await page.evaluate(() => [...document.querySelectorAll("[data-testid=heatmap] tbody td")].some((cell) => cell.textContent === "100")), "the newer copy's scores");
+  // The very file already in use, picked again: nothing changes, and the line says so.
+  await page.setInputFiles("[data-testid=territory-input]", writeFiles([["c2.json", saved("2030-01-02T10:00:00.000Z", 5)]]));
+  await expectText(page, "[data-testid=territory-status]", "Choisi à nouveau, « c2.json » est identique au fichier du même nom déjà chargé : rien ne change. 3 communes chargées.");
   assert.equal(await keptCount(page), null, "no database");
   // A language switch or another screen draws the page anew: the files read stay for the tab.
   await page.click("button[lang=en]");
