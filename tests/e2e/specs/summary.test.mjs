@@ -240,7 +240,9 @@ test("a workshop's synthesis of the same day as one person's answers says whose 
   // « Plusieurs répondants » is a link to the screen that brings them together.
   assert.match(await theirs.textContent(), /Pour réunir ensuite leurs réponses en une synthèse : Plusieurs répondants\./);
   assert.match(await theirs.locator("[data-testid=import-merge]").evaluate((a) => a.href), /\/outils\/#\/consolider$/);
-  // Keeping both comes first: « Remplacer » would put one person's answers over another's.
+  // Keeping both comes first, in words that do not discourage it: « Remplacer » would put one
+  // person's answers over another's.
+  assert.equal((await theirs.locator("[data-testid=import-keep-both]").textContent()).trim(), "Garder les deux : importer le fichier comme nouvelle évaluation");
   assert.deepEqual(await theirs.locator("button").evaluateAll((b) => b.map((x) => x.dataset.testid ?? x.textContent.trim())).then((ids) => ids.slice(0, 2)), ["import-keep-both", "import-replace"]);
   // The same person's later copy says nothing of the kind.
   await page.click("[data-testid=import-keep-both]");
