@@ -55,10 +55,7 @@ fn write_summary(state: AppState, id: &str) -> Option<SavedSummary> {
             let notes_left = assessment.previous_notes_left(framework);
             let notes_href = notes_left
                 .first()
-                .and_then(|question| {
-                    let pillar = framework.pillar_of(question)?;
-                    Some(Route::Pillar(pillar.id.clone()).href_to_question(question, Bundle::Tools))
-                })
+                .map(|question| Route::question_href(framework, question, Bundle::Tools))
                 .unwrap_or_default();
             SavedSummary {
                 commune: assessment.profile.commune.clone(),

@@ -31,10 +31,6 @@ pub fn LegalObligations(
     let assessment = &assessment;
     let row = move |obligation: &obligations::Obligation| {
         let question = &texts.question(&obligation.question_id);
-        let pillar = framework
-            .pillar_of(&obligation.question_id)
-            .map(|p| p.id.clone())
-            .unwrap_or_default();
         let standing = match obligation.level {
             Some(level) => td_string!(
                 l,
@@ -63,7 +59,7 @@ pub fn LegalObligations(
         };
         html! {
             li data-testid=(format!("obligation-{}", obligation.question_id)) {
-                a href=(Route::Pillar(pillar).href_to_question(&obligation.question_id, state.bundle)) { strong { (question.title) } }
+                a href=(Route::question_href(framework, &obligation.question_id, state.bundle)) { strong { (question.title) } }
                 " — " (standing)
                 br; span.hint { (question.legal_basis) }
             }
@@ -168,14 +164,10 @@ pub fn DutiesToVerify() -> impl IntoView {
         // The first duty the sentence names: its first group's.
         let first = groups.first()?.1.first()?.clone();
         let answers = to_check_by_answer(&groups, &mut |duties| titles_listed(duties));
-        let pillar = content::framework()
-            .pillar_of(&first)
-            .map(|p| p.id.clone())
-            .unwrap_or_default();
         Some(view! {
             <p class="notice notice--warning" data-testid="duties-to-verify">
                 <span>{td_string!(l, results.duties_to_verify, answers = answers)}</span>" "
-                <a class="no-print" href=Route::Pillar(pillar).href_to_question(&first, state.bundle)>{td_string!(l, results.duties_to_verify_fix)}</a>
+                <a class="no-print" href=Route::question_href(content::framework(), &first, state.bundle)>{td_string!(l, results.duties_to_verify_fix)}</a>
             </p>
         })
     })

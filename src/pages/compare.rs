@@ -9,7 +9,7 @@ use crate::domain::profile::Authorship;
 use crate::domain::scoring;
 use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
-use crate::pages::results::choice_text;
+use crate::pages::results::choice_or_changed;
 use crate::state::AppState;
 use leptos::prelude::*;
 use maud::html;
@@ -368,11 +368,7 @@ pub fn ComparePage() -> impl IntoView {
                             th scope="row" { (texts.questions.get(&q.question_id).map_or("", |t| t.title.as_str())) }
                             @for (choice, changed, label) in [(q.before, &changed_before, &before_label), (q.after, &changed_after, &after_label)] {
                                 td data-label=(label) {
-                                    @if choice.is_none() && changed.contains(&q.question_id.as_str()) {
-                                        (td_string!(l, compare.question_changed))
-                                    } @else {
-                                        (choice_text(state, &q.question_id, choice))
-                                    }
+                                    (choice_or_changed(state, &q.question_id, choice, changed.contains(&q.question_id.as_str())))
                                 }
                             }
                             (delta(q.delta.map(i16::from)))

@@ -13,7 +13,7 @@ use crate::domain::summary;
 use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
 use crate::pages::projector::SlideDeck;
-use crate::pages::results::{choice_text, level_text};
+use crate::pages::results::{choice_or_changed, choice_text, level_text};
 use crate::route::Route;
 use crate::state::AppState;
 use autodiag_core::LiteMap;
@@ -699,17 +699,12 @@ fn Consolidation(
         .collect();
     let asked_again = StoredValue::new(asked_again);
     let answer_text = move |question: &str, who: &[usize], choice: Option<Choice>| {
-        let changed = choice.is_none()
-            && !who.is_empty()
+        let changed = !who.is_empty()
             && asked_again.with_value(|a| {
                 who.iter()
                     .all(|&i| a.get(i).is_some_and(|q| q.iter().any(|id| id == question)))
             });
-        if changed {
-            td_string!(l, compare.question_changed).to_string()
-        } else {
-            choice_text(state, question, choice)
-        }
+        choice_or_changed(state, question, choice, changed)
     };
     // The commune's network operator in the level texts, as its questionnaire shows them: a
     // slide read « suit avec {grd} ».

@@ -487,6 +487,22 @@ fn question_rows(
         .collect()
 }
 
+/// `choice_text`, but « Question modifiée depuis lors » for a question left without an answer
+/// because the référentiel changed it since the file was answered (`Assessment::asked_again`):
+/// not « Sans réponse », as if the commune had not answered.
+pub fn choice_or_changed(
+    state: AppState,
+    question: &str,
+    choice: Option<Choice>,
+    asked_again: bool,
+) -> String {
+    if choice.is_none() && asked_again {
+        let l = state.lang.get_untracked();
+        return td_string!(l, compare.question_changed).to_string();
+    }
+    choice_text(state, question, choice)
+}
+
 /// « 3 · Structuré », « 2 · Sous le minimum légal », « Je ne sais pas », « Non applicable » or
 /// « Sans réponse ».
 pub fn choice_text(state: AppState, question: &str, choice: Option<Choice>) -> String {

@@ -1060,10 +1060,9 @@ fn DutiesWithoutAStep(roadmap: Memo<Roadmap>) -> impl IntoView {
                 // may be out of date, or the step did not suffice. Both ways are offered.
                 let done = roadmap.with_untracked(|r| r.item(&step).is_some_and(|item| item.status == ItemStatus::Done));
                 let update_answer = done.then(|| {
-                    let pillar = content::framework().pillar_of(&question).map(|p| p.id.clone()).unwrap_or_default();
                     view! {
                         " "{td_string!(l, roadmap.duty_step_done)}" "
-                        <a href=crate::route::Route::Pillar(pillar).href_to_question(&question, state.bundle) data-testid="duty-update-answer">{td_string!(l, roadmap.duty_update_answer)}</a>
+                        <a href=crate::route::Route::question_href(content::framework(), &question, state.bundle) data-testid="duty-update-answer">{td_string!(l, roadmap.duty_update_answer)}</a>
                     }
                 });
                 let button = if done { td_string!(l, roadmap.duty_take_up) } else { td_string!(l, roadmap.duty_add) };

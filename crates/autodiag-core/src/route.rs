@@ -154,6 +154,20 @@ impl Route {
         format!("{}{QUESTION_QUERY}{question}", self.href_from(here))
     }
 
+    /// The address of `question` on its pillar's page from bundle `here`, bringing it into
+    /// view: where a link about one question leads.
+    pub fn question_href(
+        framework: &crate::domain::content::Framework,
+        question: &str,
+        here: Bundle,
+    ) -> String {
+        let pillar = framework
+            .pillar_of(question)
+            .map(|p| p.id.clone())
+            .unwrap_or_default();
+        Route::Pillar(pillar).href_to_question(question, here)
+    }
+
     /// The question a `location.hash` asks to bring into view, if any.
     pub fn question_asked(hash: &str) -> Option<&str> {
         value_after(hash, QUESTION_QUERY)

@@ -27,21 +27,23 @@ fn radar(values: Vec<Option<u8>>) -> Radar {
     }
 }
 
+/// The first `points` attribute in `element`, parsed into pixel pairs.
+fn points(element: &str) -> Vec<(f64, f64)> {
+    let attr = element.find("points=\"").unwrap() + 8;
+    let end = element[attr..].find('"').unwrap();
+    element[attr..attr + end]
+        .split_whitespace()
+        .map(|pair| {
+            let (x, y) = pair.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect()
+}
+
 /// Every `points` attribute of the SVG's polygons, parsed into pixel pairs.
 fn polygons(svg: &str) -> Vec<Vec<(f64, f64)>> {
     svg.match_indices("<polygon")
-        .map(|(start, _)| {
-            let rest = &svg[start..];
-            let attr = rest.find("points=\"").unwrap() + 8;
-            let end = rest[attr..].find('"').unwrap();
-            rest[attr..attr + end]
-                .split_whitespace()
-                .map(|pair| {
-                    let (x, y) = pair.split_once(',').unwrap();
-                    (x.parse().unwrap(), y.parse().unwrap())
-                })
-                .collect()
-        })
+        .map(|(start, _)| points(&svg[start..]))
         .collect()
 }
 
@@ -203,17 +205,7 @@ fn lines_in(svg: &str, colour: &str) -> Vec<(f64, f64)> {
     svg.split("<polyline")
         .skip(1)
         .filter(|element| element.split('>').next().unwrap().contains(colour))
-        .flat_map(|element| {
-            let attr = element.find("points=\"").unwrap() + 8;
-            let end = element[attr..].find('"').unwrap();
-            element[attr..attr + end]
-                .split_whitespace()
-                .map(|pair| {
-                    let (x, y) = pair.split_once(',').unwrap();
-                    (x.parse().unwrap(), y.parse().unwrap())
-                })
-                .collect::<Vec<_>>()
-        })
+        .flat_map(points)
         .collect()
 }
 
