@@ -41,7 +41,7 @@ pub fn to_confirm_text(score: u8) -> String {
     format!("{score} · {}", td_string!(l, results.to_confirm))
 }
 
-/// A warning after a figure, such as « peu de réponses »: one view type for every screen.
+/// A warning after a figure, such as « à confirmer : peu de réponses »: one view type for every screen.
 pub fn warning_badge(text: &'static str) -> impl IntoView + use<> {
     view! { " "<span class="badge badge--warning">{text}</span> }
 }

@@ -213,7 +213,15 @@ pub fn ReferencePicker(reference: RwSignal<Option<Reference>>) -> impl IntoView 
                     error.set(None);
                     reference.set(Some(loaded));
                 }
-                Err(refused) => error.set(Some(error_text(l, &refused))),
+                // A refused file replaces nothing: say the one loaded before still counts.
+                Err(refused) => {
+                    let mut text = error_text(l, &refused);
+                    if reference.with_untracked(Option::is_some) {
+                        text.push(' ');
+                        text.push_str(td_string!(l, results.reference_kept));
+                    }
+                    error.set(Some(text));
+                }
             }
         });
     };
@@ -224,9 +232,10 @@ pub fn ReferencePicker(reference: RwSignal<Option<Reference>>) -> impl IntoView 
     view! {
         <section class="reference no-print" aria-labelledby="reference-title">
             <h2 id="reference-title">{td_string!(l, results.reference_title)}</h2>
+            // What is loaded, or what to load: the file input's description either way.
             {reactive(move || match reference.get() {
                 Some(loaded) => view! {
-                    <p data-testid="reference-loaded">
+                    <p id="reference-about" data-testid="reference-loaded">
                         {td_string!(l, results.reference_loaded,
                             territory = loaded.territory.clone(),
                             communes = loaded.communes,
@@ -236,19 +245,26 @@ pub fn ReferencePicker(reference: RwSignal<Option<Reference>>) -> impl IntoView 
                     {loaded.carried_over.as_ref().map(|carried| view! {
                         <p class="hint" data-testid="reference-carried">{carried_text(l, carried)}</p>
                     })}
-                    <button type="button" class="button" data-testid="reference-remove" on:click=handler(remove)>
-                        {td_string!(l, results.reference_remove)}
-                    </button>
                 }
                 .into_any(),
-                None => view! {
-                    <label for="reference-input" class="button">{td_string!(l, results.reference_pick, territory = territory)}</label>
-                    <input id="reference-input" class="visually-hidden-input" type="file" accept=".json,application/json"
-                        data-testid="reference-input" aria-describedby="reference-hint" on:change=handler(on_change)/>
-                    <p class="hint" id="reference-hint">{td_string!(l, results.reference_hint)}</p>
-                }
-                .into_any(),
+                None => view! { <p class="hint" id="reference-about">{td_string!(l, results.reference_hint)}</p> }.into_any(),
             })}
+            // Next year's reference replaces the loaded one in one step; a refused file keeps it.
+            <div>
+                <input id="reference-input" class="visually-hidden-input" type="file" accept=".json,application/json"
+                    data-testid="reference-input" aria-describedby="reference-about" on:change=handler(on_change)/>
+                {reactive(move || if reference.with(Option::is_some) {
+                    view! {
+                        <label for="reference-input" class="button" data-testid="reference-replace">{td_string!(l, results.reference_replace)}</label>" "
+                        <button type="button" class="button" data-testid="reference-remove" on:click=handler(remove)>
+                            {td_string!(l, results.reference_remove)}
+                        </button>
+                    }
+                    .into_any()
+                } else {
+                    view! { <label for="reference-input" class="button">{td_string!(l, results.reference_pick, territory = territory)}</label> }.into_any()
+                })}
+            </div>
             {reactive(move || error.get().map(|text| view! {
                 <p class="notice notice--error" role="alert" data-testid="reference-error">{text}</p>
             }))}

@@ -270,7 +270,7 @@ test("projector and results: a long commune name fits the title slide, and a sco
   await context.close();
 });
 
-test("a pillar score over fewer than half of its questions says « à confirmer » on the projector and its radar, « peu de réponses » on the results and « à confirmer » on their radar; a pillar with no score does not", async () => {
+test("a pillar score over fewer than half of its questions says « à confirmer » on the projector and its radar, « à confirmer : peu de réponses » on the results (one name for one rule) and « à confirmer » on their radar; a pillar with no score does not", async () => {
   const { context, page } = await freshPage();
   // Mobilité: three levels, the rest « je ne sais pas »; Qualité de vie: every question; the
   // other four: « je ne sais pas » only.
@@ -278,7 +278,7 @@ test("a pillar score over fewer than half of its questions says « à confirmer 
   await importFiles(page, writeFiles([["lobbes.json", fullSummary({ commune: "Lobbes", date: "2026-11-20", pick })]]));
   await project(page, "Lobbes");
   await page.setViewportSize({ width: 1280, height: 720 });
-  const marked = (selector, words = /peu de réponses/) =>
+  const marked = (selector, words = /à confirmer : peu de réponses/) =>
     page.$$eval(selector, (items, words) => items.map((item) => new RegExp(words).test(item.textContent)), words.source);
   // In place of the level's name, so the projected list keeps its lines.
   assert.deepEqual(await marked("[data-testid=slide] .projector__scores li", /^Mobilité — 0 · à confirmer$/), [true, false, false, false, false, false]);

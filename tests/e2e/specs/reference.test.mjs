@@ -247,15 +247,23 @@ test("a reference IGRETEC exported before its totals were dropped never shows on
   await page.locator("[data-testid=reference-loaded]").waitFor();
   const territoryOf = (title) => page.locator("tr", { has: page.locator("th", { hasText: title }) }).locator("[data-testid=territory-reached]").textContent();
   assert.equal(await territoryOf("Marche et vélo"), "au plus 2 communes sur 30 ont atteint le niveau 3");
+  // A file that is no reference, chosen while one is loaded, replaces nothing and says so.
+  await page.setInputFiles("[data-testid=reference-input]", writeFiles([["lobbes.json", lobbes]]));
+  await page.locator("[data-testid=reference-error]").waitFor();
+  assert.match(await page.textContent("[data-testid=reference-error]"), /n'est pas une référence territoriale d'Autodiag.* La référence chargée auparavant reste utilisée\.$/);
+  assert.match(await page.textContent("[data-testid=reference-loaded]"), /: 30 communes,/);
+  assert.equal(await territoryOf("Marche et vélo"), "au plus 2 communes sur 30 ont atteint le niveau 3");
   // Six communes, each level under 3: anywhere from none to all six reached it, which
-  // « au plus 6 communes sur 6 » would read as « all of them ».
-  await page.click("[data-testid=reference-remove]");
+  // « au plus 6 communes sur 6 » would read as « all of them ». Next year's file replaces the
+  // one loaded in one step, with no « Retirer » first.
+  assert.equal(await page.textContent("[data-testid=reference-replace]"), "Remplacer par une autre référence (fichier)");
   const igretec = await app.browser.isolated();
   const { page: territoryPage } = await territoryWith(igretec, 6);
   const six = JSON.parse((await downloadText(territoryPage, "[data-testid=export-reference]")).text);
   await igretec.close();
   await page.setInputFiles("[data-testid=reference-input]", writeFiles([["reference-6.json", six]]));
-  await page.locator("[data-testid=reference-loaded]").waitFor();
+  await page.waitForFunction(() => /: 6 communes,/.test(document.querySelector("[data-testid=reference-loaded]")?.textContent ?? ""));
+  assert.equal(await page.locator("[data-testid=reference-error]").count(), 0);
   const reached = await page.locator("[data-testid=territory-reached]").allTextContents();
   assert.ok(reached.includes("non publié : les petits nombres masqués ne permettent pas de le dire"), reached.join(" | "));
   assert.ok(reached.every((t) => !/^au plus 6 communes sur 6 /.test(t)), reached.join(" | "));

@@ -38,7 +38,7 @@ pub struct PillarScore {
 
 impl PillarScore {
     /// A score that rests on fewer than half of the pillar's questions: the results mark it
-    /// « peu de réponses », the projector shows « à confirmer » in place of its level.
+    /// « à confirmer : peu de réponses », the projector « à confirmer » in place of its level.
     pub fn to_confirm(&self) -> bool {
         self.score.is_some() && self.low_confidence
     }

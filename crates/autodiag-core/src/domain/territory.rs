@@ -24,7 +24,7 @@ pub struct Commune {
     /// Recomputed score per pillar, in framework order.
     pub scores: Vec<Option<u8>>,
     /// Per pillar, in framework order: its score rests on fewer than half of its questions,
-    /// which the commune's own results mark « peu de réponses ».
+    /// which the commune's own results mark « à confirmer : peu de réponses ».
     pub to_confirm: Vec<bool>,
     /// Focus pillars of its roadmap, or of a draft when the summary has no roadmap.
     pub focus: Vec<String>,
