@@ -334,8 +334,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # (+0.2 KB): 713,224. Budget raised to 713,300. A file picked again in the territory view,
 # identical to the one loaded, says so: 713,386. Budget raised to 713,500. « Garder les deux :
 # importer le fichier comme nouvelle évaluation » for the import's keep-both button: 713,349.
+# Forty-third session: a commune replaces its territorial reference in one step (+0.2 KB):
+# 713,461. A redone diagnostic's roadmap, last year's edited plan carried over, says so until it
+# is regenerated, and four content fixes from a DG's reading (+0.7 KB): 714,173. Budget raised
+# to 714,200.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 713500
+DIST_BUDGET := 714200
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -36,8 +36,7 @@ pub fn HomePage() -> impl IntoView {
             // intact as the baseline « Avant / après » compares with. `Workspace::offers_redo`,
             // written out with the later round already found: calling it costs the first load
             // 0.6 KB.
-            let redo = (latest.is_none() && a.is_of_an_earlier_round(&today))
-                .then(|| (a.id.clone(), a.profile.commune.clone()));
+            let redo = (latest.is_none() && a.is_of_an_earlier_round(&today)).then(|| a.id.clone());
             // Questions the référentiel changed since: « continuer » leads through them. A
             // count only: links to each cost the first load about 2 KB.
             let asked_again = a.asked_again(content::framework()).len();
@@ -83,11 +82,11 @@ pub fn HomePage() -> impl IntoView {
                     {(asked_again > 0).then(|| view! {
                         <p class="hint" data-testid="asked-again">{crate::td_plural!(l, question.asked_again, asked_again)}</p>
                     })}
-                    {redo.map(|(id, commune)| view! {
+                    {redo.map(|id| view! {
                         <p class="home__continue">
                             <button type="button" class="button" data-testid="reassess-current"
                                 on:click=handler(move |_| if state.reassess(&id).is_some() { state.navigate(Route::Profile) })>
-                                {td_string!(l, home.reassess_current, name = commune)}
+                                {td_string!(l, home.reassess_current)}
                             </button>
                         </p>
                         <p class="hint">{td_string!(l, home.reassess_current_hint)}</p>

@@ -200,11 +200,27 @@ pub fn RoadmapPage() -> impl IntoView {
     .flatten()
     .map(|text| view! { <p class="notice notice--info" data-testid="roadmap-rule">{text}</p> })
     .collect_any_view();
+    // A redone diagnostic carries last year's edited plan over: « rédigée à partir de vos
+    // réponses » would pass it off as this year's advice, until it is regenerated or changed.
+    let id = assessment.id.clone();
+    let carried_or_lead = reactive(move || {
+        let carried = state.workspace.with(|w| {
+            w.get(&id)
+                .and_then(|a| w.roadmap_carried_from(a))
+                .map(|earlier| {
+                    crate::browser::format_date(&earlier.profile.date, state.lang_code(), false)
+                })
+        });
+        match carried {
+            Some(date) => view! { <p class="notice notice--warning" data-testid="roadmap-carried">{td_string!(l, roadmap.carried, date = date)}</p> }.into_any(),
+            None => view! { <p class="lead">{td_string!(l, roadmap.lead)}</p> }.into_any(),
+        }
+    });
     view! {
         <div class="page page--roadmap">
             <h1>{td_string!(l, roadmap.title, commune = assessment.profile.commune.clone())}</h1>
             <crate::components::not_latest::NotLatest/>
-            <p class="lead">{td_string!(l, roadmap.lead)}</p>
+            {carried_or_lead}
             <section aria-labelledby="focus-title">
                 <h2 id="focus-title">{td_string!(l, roadmap.focus_title)}</h2>
                 <p>{td_string!(l, roadmap.focus_rule)}</p>

@@ -1575,10 +1575,10 @@ fn pooling_starts_from_pairs_among_a_few_communes_and_from_groups_of_three_among
 
 const POPULATION_NAMES: [&str; 5] = [
     "Moins de 5 000",
-    "5 000 à 10 000",
-    "10 000 à 20 000",
-    "20 000 à 50 000",
-    "Plus de 50 000",
+    "5 000 à 9 999",
+    "10 000 à 19 999",
+    "20 000 à 49 999",
+    "50 000 ou plus",
 ];
 
 #[test]
@@ -1607,7 +1607,7 @@ fn the_territory_exports_give_each_communes_population_band() {
             .map(String::from)
             .collect::<Vec<String>>()
     };
-    assert_eq!(row("Lobbes")[2], "2. 5 000 à 10 000");
+    assert_eq!(row("Lobbes")[2], "2. 5 000 à 9 999");
     assert_eq!(row("Thuin")[2], "");
     // Numbered, the bands sort as text in their order of size.
     let mut bands: Vec<String> = PopulationBand::ALL
@@ -1629,7 +1629,7 @@ fn the_territory_exports_give_each_communes_population_band() {
     let written = bands.clone();
     autodiag_core::sort::sort(&mut bands);
     assert_eq!(bands, written);
-    assert_eq!(written[2], "3. 10 000 à 20 000");
+    assert_eq!(written[2], "3. 10 000 à 19 999");
     let json = t
         .aggregate(framework(), Vec::new(), 2, &EXPORT_TEXTS, (NOW, &NOW[..10]))
         .to_json();

@@ -592,3 +592,58 @@ fn a_replace_prompt_knows_which_answers_differ_between_the_two_copies() {
         vec![questions[1].as_str(), questions[5].as_str()]
     );
 }
+
+#[test]
+fn a_redone_diagnostic_knows_while_its_roadmap_is_still_the_earlier_rounds_plan() {
+    use autodiag_core::domain::content::Horizon;
+    use autodiag_core::domain::roadmap::{ItemField, ItemStatus, Roadmap};
+    let mut earlier = assessment("Thuin");
+    earlier.id = "2025".into();
+    earlier.profile.date = "2025-06-12".into();
+    let mut plan = Roadmap::default();
+    let (first, second) = (&framework().actions[0], &framework().actions[1]);
+    plan.add_action(first);
+    plan.add_action(second);
+    earlier.roadmap = Some(plan);
+    let mut redone = earlier.reassess("2026".into(), "2026-12-07", "2026-12-07T10:00:00Z");
+    assert_eq!(redone.profile.redone_from, "2025-06-12");
+    let carried = |redone: &autodiag_core::domain::assessment::Assessment| {
+        let workspace = Workspace {
+            assessments: vec![earlier.clone(), redone.clone()],
+        };
+        workspace
+            .roadmap_carried_from(workspace.get("2026").unwrap())
+            .map(|a| a.id.clone())
+    };
+    assert_eq!(carried(&redone), Some("2025".to_string()));
+    // Done, given an owner or a date this year, it is still last year's plan.
+    let roadmap = redone.roadmap.as_mut().unwrap();
+    roadmap.set_status(&first.id, ItemStatus::Done);
+    roadmap
+        .set_field(&second.id, ItemField::Owner, "Julie, DG")
+        .unwrap();
+    assert_eq!(carried(&redone), Some("2025".to_string()));
+    // Its actions or their horizons changed, it is this year's.
+    let mut moved = redone.clone();
+    moved
+        .roadmap
+        .as_mut()
+        .unwrap()
+        .move_to(&second.id, Horizon::Long);
+    assert_eq!(carried(&moved), None);
+    let mut grown = redone.clone();
+    grown
+        .roadmap
+        .as_mut()
+        .unwrap()
+        .add_custom("Inventaire", Horizon::Short);
+    assert_eq!(carried(&grown), None);
+    // Regenerated (no longer edited), it follows today's answers.
+    let mut regenerated = redone.clone();
+    regenerated.roadmap.as_mut().unwrap().edited = false;
+    assert_eq!(carried(&regenerated), None);
+    // A copy within the same round is no redo.
+    let mut copy = redone.clone();
+    copy.profile.redone_from.clear();
+    assert_eq!(carried(&copy), None);
+}

@@ -590,7 +590,8 @@ test("coming back more than six months on, the home page offers to redo the diag
   await page.goto(`${app.server.url}#/`);
   assert.match((await page.locator("[data-testid=continue]").textContent()).trim(), /^Thuin \(12\/06\/2025\) : /);
   const redo = page.locator("[data-testid=reassess-current]");
-  assert.equal((await redo.textContent()).trim(), "Refaire le diagnostic de Thuin à partir de ces réponses");
+  // The commune is named just above: « de Aiseau-Presles » would have needed an elision.
+  assert.equal((await redo.textContent()).trim(), "Refaire ce diagnostic à partir de ses réponses");
   assert.match(await page.textContent(".page--home"), /Ce diagnostic date de plus de six mois\./);
   await redo.click();
   await page.waitForURL(/#\/profil$/);
@@ -626,6 +627,38 @@ test("coming back more than six months on, the home page offers to redo the diag
   // A misclick cleared: last time's answer is recalled again, not lost.
   await page.click("#mob_pcm .question__clear");
   await expectText(page, "[data-testid=previous-mob_pcm]", /^Réponse du diagnostic du 12\/06\/2025 : 2 · /);
+  await assertClean(page);
+  await context.close();
+});
+
+test("a redone diagnostic's roadmap, last year's edited plan carried over, says so until it is regenerated", async () => {
+  const context = await app.browser.isolated();
+  const page = await openPage(context, app.server.url);
+  await page.goto(`${app.server.url}outils/#/importer`);
+  // June 2025's roadmap was edited (actions marked « Fait »): a redo keeps it as it was.
+  await page.setInputFiles("[data-testid=import-input]", writeFiles([["thuin.json", example("thuin-2025-06-12.json")]]));
+  await page.locator("[data-testid=import-results]", { hasText: "a été importée" }).waitFor();
+  await page.goto(`${app.server.url}#/`);
+  await page.click("[data-testid=reassess-current]");
+  await page.waitForURL(/#\/profil$/);
+  await page.goto(`${app.server.url}#/pilier/mobilite`);
+  await page.click("[data-testid=mob_pcm-2]");
+  await page.goto(`${app.server.url}outils/#/feuille-de-route`);
+  const carried = page.locator("[data-testid=roadmap-carried]");
+  await carried.waitFor();
+  assert.match(await carried.textContent(), /^Cette feuille de route est celle du diagnostic du 12\/06\/2025, reprise avec les modifications faites alors : elle ne suit pas les réponses d'aujourd'hui\. Les priorités ci-dessous, elles, en viennent\./);
+  // Not passed off as drafted from this year's answers.
+  assert.equal(await page.locator(".page--roadmap .lead").count(), 0);
+  // This year's owner on last year's plan: still last year's plan.
+  await page.locator("[data-testid=item-edit]").first().click();
+  await page.fill("[data-testid=edit-owner]", "Julie Martin, DG");
+  await page.locator("[data-testid=edit-save]").first().click();
+  await page.locator("[data-testid=item-edit]").first().waitFor();
+  assert.equal(await carried.count(), 1);
+  await page.click("[data-testid=regenerate]");
+  await page.click("[data-testid=regenerate-yes]");
+  await carried.waitFor({ state: "detached" });
+  assert.match(await page.textContent(".page--roadmap .lead"), /^Une première feuille de route, rédigée à partir de vos réponses\./);
   await assertClean(page);
   await context.close();
 });

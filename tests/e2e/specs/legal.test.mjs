@@ -389,7 +389,7 @@ test("a commune coming back with an answer given before transparency became a le
   assert.match(await question.locator("[data-testid=legal-basis-sc_publicite_conseil]").textContent(), /Décret du 18 mai 2022.*cinq jours francs.*L1133-1.*L1122-14.*interpellation.*niveau 2 est le minimum que la loi impose/s);
   const markedLevel = await question.locator("[data-testid=legal-mark-sc_publicite_conseil]").evaluate((el) => el.closest("label").querySelector("input").dataset.testid);
   assert.equal(markedLevel, "sc_publicite_conseil-2");
-  assert.match(await question.locator("label.option").first().textContent(), /^1 · Sous le minimum légal\s*Avant le conseil, .* la commune n'est pas en règle\.$/);
+  assert.match(await question.locator("label.option").first().textContent(), /^1 · Sous le minimum légal\s*Des projets ou notes de synthèse manquent en ligne avant le conseil, .* la commune n'est pas en règle\.$/);
   // The old level is not read as « in order »: nothing is chosen, and the note recalls it.
   assert.equal(await question.locator("input[type=radio]:checked").count(), 0);
   assert.match(await question.locator("textarea").inputValue(), /Avant la version 2\.1\.0 du référentiel.*niveau 2/s);

@@ -1011,7 +1011,7 @@ impl Territory {
         };
         for commune in order.iter().filter_map(|&i| self.communes.get(i)) {
             // Numbered from the smallest: a spreadsheet sorts the bands as text, and « 10 000
-            // à 20 000 » came before « 5 000 à 10 000 ».
+            // à 19 999 » came before « 5 000 à 9 999 ».
             let population =
                 commune.assessment.profile.population.map(|band| {
                     format!("{}. {}", band.index() + 1, population_names[band.index()])
