@@ -446,6 +446,9 @@ fn ItemCard(item: RoadmapItem, why: ItemWhy) -> impl IntoView {
     let suggested = action.map(|a| owner_role_text(a.owner));
     let (owner, due) = owner_and_due(state, &item);
     let overdue = item.is_overdue(&crate::browser::today());
+    let after_horizon = state
+        .with_current(|a| item.is_due_after_horizon(&a.profile.date))
+        .unwrap_or(false);
     let title_id = format!("item-title-{}", item.id);
     let editor_item = item.clone();
     // A new year's draft may propose again what last year's roadmap marked done: say so, for
@@ -489,6 +492,7 @@ fn ItemCard(item: RoadmapItem, why: ItemWhy) -> impl IntoView {
                 <br/>
                 <strong>{td_string!(l, roadmap.due_line)}</strong>" "<span data-testid="item-due">{due}</span>
                 {overdue.then(|| view! { " "<span class="badge badge--warning" data-testid="item-overdue">{td_string!(l, roadmap.overdue)}</span> })}
+                {after_horizon.then(|| view! { " "<span class="badge badge--warning" data-testid="item-after-horizon">{td_string!(l, roadmap.after_horizon)}</span> })}
             </p>
             {(!reasons.is_empty()).then(|| view! {
                 <div class="item__why">

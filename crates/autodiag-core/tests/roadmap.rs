@@ -984,6 +984,48 @@ fn an_item_is_overdue_once_its_date_has_passed_unless_done() {
 }
 
 #[test]
+fn a_due_date_past_the_end_of_its_horizon_is_flagged_until_done() {
+    use autodiag_core::domain::content::Horizon;
+    let mut item = roadmap::RoadmapItem::planned(
+        "gou_cyber_bases".into(),
+        Horizon::Short,
+        roadmap::ItemOrigin::Drafted,
+    );
+    let start = "2026-12-07";
+    assert!(!item.is_due_after_horizon(start), "no date, nothing to say");
+    item.due = Some("2027-12-07".into());
+    assert!(
+        !item.is_due_after_horizon(start),
+        "a year on is still short term"
+    );
+    item.due = Some("2027-12-08".into());
+    assert!(item.is_due_after_horizon(start));
+    item.horizon = Horizon::Medium;
+    assert!(!item.is_due_after_horizon(start));
+    item.due = Some("2029-12-08".into());
+    assert!(item.is_due_after_horizon(start));
+    item.horizon = Horizon::Long;
+    assert!(
+        !item.is_due_after_horizon(start),
+        "the long term has no end"
+    );
+    item.horizon = Horizon::Short;
+    assert!(
+        !item.is_due_after_horizon(""),
+        "an undated assessment gives no start"
+    );
+    assert!(
+        item.is_due_after_horizon("2028-02-29"),
+        "29 February a year on still orders"
+    );
+    item.due = Some("2029-02-28".into());
+    assert!(!item.is_due_after_horizon("2028-02-29"));
+    item.status = roadmap::ItemStatus::Done;
+    item.due = Some("2035-01-01".into());
+    assert!(!item.is_due_after_horizon(start));
+}
+
+#[test]
 fn a_focus_pillars_named_gap_gets_its_step_later_when_another_question_took_the_room() {
     // Found by a property run: a commune without staff, whose near horizons fill with its legal
     // duties and foundations. Énergie's results name « Certificat PEB » (level 2) « à

@@ -119,6 +119,28 @@ impl RoadmapItem {
                 .is_some_and(|due| !due.is_empty() && due < today)
     }
 
+    /// Due after its horizon ends, counted from `start` (the assessment's date, both
+    /// `YYYY-MM-DD`): a « court terme » step due in three years says two things at once, and
+    /// IGRETEC would read both. A long-term item has no end; a done one is past asking.
+    pub fn is_due_after_horizon(&self, start: &str) -> bool {
+        let years = match self.horizon {
+            Horizon::Short => 1,
+            Horizon::Medium => 3,
+            Horizon::Long => return false,
+        };
+        let due = self
+            .due
+            .as_deref()
+            .filter(|d| super::profile::is_iso_date(d));
+        let (Some(due), Some((year, month, day))) = (due, super::profile::iso_date_parts(start))
+        else {
+            return false;
+        };
+        // Compared as text, like every `YYYY-MM-DD` here; 29 February a year on still orders.
+        let end = format!("{:04}-{month:02}-{day:02}", year + years);
+        self.status != ItemStatus::Done && due > end.as_str()
+    }
+
     /// A planned item, with nothing yet in the commune's own words.
     pub fn planned(id: String, horizon: Horizon, origin: ItemOrigin) -> RoadmapItem {
         RoadmapItem {
