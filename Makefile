@@ -338,9 +338,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # 713,461. A redone diagnostic's roadmap, last year's edited plan carried over, says so until it
 # is regenerated, and four content fixes from a DG's reading (+0.7 KB): 714,173. A due date
 # past the end of its horizon is flagged on the card and in the report, which also flags a
-# date let pass (+0.2 KB): 714,404. Budget raised to 714,450.
+# date let pass (+0.2 KB): 714,404. From IGRETEC's walk of the territory view: a commune that
+# settled no duty reads « — », not a bold 0; no quartiles from under five scores; each priority
+# says how many communes could count it (+0.6 KB): 714,976. Budget raised to 715,000.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 714450
+DIST_BUDGET := 715000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

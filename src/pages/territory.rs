@@ -694,6 +694,10 @@ fn Heatmap(
     let texts = state.texts();
     let lang = state.lang_code();
     let today = browser::today();
+    let duties = framework
+        .question_ids()
+        .filter(|q| framework.legal_minimum(q).is_some())
+        .count();
     // The rows as one HTML string (src/markup.rs): 600 communes' cells in one parse.
     let rows = move || {
         let (by, reversed) = sort.get();
@@ -738,7 +742,10 @@ fn Heatmap(
                             }
                         }
                         td.heatmap__duties."heatmap__duties--some"[commune.duties_below > 0] {
-                            span data-testid="duties-below" { (commune.duties_below) }
+                            // No duty checked is no « 0 », which a DG reads as in order.
+                            span data-testid="duties-below" {
+                                @if commune.duties_below == 0 && commune.duties_to_check >= duties { "—" } @else { (commune.duties_below) }
+                            }
                             @if commune.duties_to_check > 0 {
                                 br; span.heatmap__to-check data-testid="duties-to-check" {
                                     (td_string!(l, territory.duties_to_check_mark, count = commune.duties_to_check))
@@ -828,7 +835,7 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
     let table = territory.with_value(|t| {
         html! {
             h2 #spread-title { (td_string!(l, territory.spread_title)) }
-            p.hint data-testid="spread-hint" { (td_string!(l, territory.spread_hint)) }
+            p.hint data-testid="spread-hint" { (td_string!(l, territory.spread_hint, minimum = crate::domain::reference::MIN_COMMUNES)) }
             div.table-scroll tabindex="0" role="region" aria-label=(table_named(l, td_string!(l, territory.spread_title))) {
                 table.data-table data-testid="spreads" {
                     caption { (td_string!(l, territory.spread_caption)) }
@@ -847,9 +854,11 @@ fn Spreads(territory: StoredValue<Territory>) -> impl IntoView {
                             tr {
                                 th scope="row" { (texts.pillar_name(&pillar.id)) }
                                 @match spread {
+                                    // Quartiles of two or three scores are arithmetic, not a spread.
                                     Some(s) => {
-                                        td { (s.count) } td { (number(s.min)) } td { (number(s.q1)) }
-                                        td { strong { (number(s.median)) } } td { (number(s.q3)) }
+                                        @let quartile = |v: f64| if s.count < crate::domain::reference::MIN_COMMUNES { "—".to_string() } else { number(v) };
+                                        td { (s.count) } td { (number(s.min)) } td { (quartile(s.q1)) }
+                                        td { strong { (number(s.median)) } } td { (quartile(s.q3)) }
                                         td { (number(s.max)) } td { (number(s.mean)) }
                                     },
                                     None => td colspan="7" { (td_string!(l, results.not_assessed)) },
@@ -954,12 +963,24 @@ fn Priorities(
     let l = crate::state::locale();
     let state = AppState::from_context();
     let texts = state.texts();
-    let (total, priorities) = territory.with_value(|t| {
+    let framework = content::framework();
+    let (total, priorities, spreads) = territory.with_value(|t| {
         (
             t.communes.len().max(1),
-            t.priorities_with_communes(content::framework()),
+            t.priorities_with_communes(framework),
+            t.spreads(framework),
         )
     });
+    // Only a pillar with a score not to confirm can be a priority: « 6 sur 30 » read as a
+    // minor concern where 12 communes could count it.
+    let could_count = move |pillar: &str| {
+        framework
+            .pillars
+            .iter()
+            .position(|p| p.id == pillar)
+            .and_then(|i| spreads.get(i).copied().flatten())
+            .map_or(0, |s| s.count)
+    };
     view! {
         <section aria-labelledby="priorities-title">
             <h2 id="priorities-title">{td_string!(l, territory.priorities_title)}</h2>
@@ -971,7 +992,7 @@ fn Priorities(
                         <li data-testid="priority" data-pillar=pillar.clone()>
                             <span class="priority-list__name">{texts.pillar_name(&pillar).to_string()}</span>
                             <span class="priority-list__bar" aria-hidden="true"><span style:width=format!("{}%", count * 100 / total)></span></span>
-                            <span>{crate::td_plural!(l, territory.priorities_count, count, total = total)}</span>
+                            <span>{crate::td_plural!(l, territory.priorities_count, count, total = total, scored = could_count(&pillar))}</span>
                             {(count > 0).then(|| {
                                 let chips = html! {
                                     summary { (td_string!(l, territory.priorities_show)) }

@@ -626,7 +626,7 @@ test("priorities: each bar lists its communes on demand", async () => {
   const [, count, total] = (await first.textContent()).match(/(\d+) communes? sur (\d+)/);
   assert.equal(total, "8");
   // The rule is said, with what does not count.
-  assert.match(await page.textContent("section[aria-labelledby=priorities-title] .hint"), /Un pilier dont le score est à confirmer n'y compte pas pour sa commune\.$/);
+  assert.match(await page.textContent("section[aria-labelledby=priorities-title] .hint"), /Un pilier dont le score est à confirmer n'y compte pas pour sa commune\./);
   const chips = first.locator(".chip");
   assert.equal(await chips.first().isVisible(), false, "hidden until asked");
   await first.locator("summary").click();
@@ -635,6 +635,52 @@ test("priorities: each bar lists its communes on demand", async () => {
   assert.match(await chips.first().textContent(), /^Commune \d{3}$/);
   await first.locator("summary").click();
   assert.equal(await chips.first().isVisible(), false, "hidden again");
+  await assertClean(page);
+  await page.close();
+});
+
+/** The ids of the questions that carry a legal duty, read from content/fr/*.toml. */
+function legalQuestions() {
+  const ids = new Set();
+  for (const file of fs.readdirSync(path.join(CONTENT, "fr"))) {
+    for (const block of fs.readFileSync(path.join(CONTENT, "fr", file), "utf8").split("[[questions]]")) {
+      const id = block.match(/^id = "([^"]+)"/m)?.[1];
+      if (id && /^legal_basis = /m.test(block)) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+test("three communes: no quartiles from so few scores, « — » for a commune that settled no duty, and each priority out of the communes that could count it", async () => {
+  const page = await openPage(app.browser, app.server.url);
+  const legal = legalQuestions();
+  assert.ok(legal.size >= 8, `${legal.size} duties`);
+  const three = communes(3, { seed: 5 });
+  // The first commune answers every duty at level 5; the third, none.
+  for (const question of legal) setAnswer(three[0], question, 5);
+  three[2].answers = three[2].answers.filter((a) => !legal.has(a.question_id));
+  await loadTerritory(page, three);
+  const dutiesOf = (name) => page.locator("[data-testid=heatmap] tbody tr", { has: page.locator("th", { hasText: name }) }).locator("[data-testid=duties-below]").textContent();
+  // A bold « 0 » read as « in order » for a file that answered none of its duties.
+  assert.equal((await dutiesOf(three[2].profile.commune)).trim(), "—");
+  assert.equal((await dutiesOf(three[0].profile.commune)).trim(), "0");
+  const spreads = new Map(await page.$$eval("[data-testid=spreads] tbody tr", (rows) =>
+    rows.map((row) => [row.querySelector("th").textContent.trim(), [...row.querySelectorAll("td")].map((td) => td.textContent.trim())])));
+  const scored = [...spreads.values()].filter((cells) => cells.length === 7);
+  assert.ok(scored.length > 0);
+  for (const cells of scored) {
+    assert.deepEqual([cells[2], cells[4]], ["—", "—"], cells.join(" | "));
+    assert.match(cells[3], /^\d/, "the median stays");
+  }
+  assert.match(await page.textContent("[data-testid=spread-hint]"), /Les quartiles ne sont donnés qu'à partir de 5 communes\.$/);
+  // « 1 commune sur 3 » alone read as a minor concern where only one could count the pillar.
+  for (const item of await page.locator("[data-testid=priority]").all()) {
+    const name = (await item.locator(".priority-list__name").textContent()).trim();
+    const [, , could] = (await item.textContent()).match(/(\d+) communes? sur 3 \(sur (\d+) pouvant le compter\)/);
+    const cells = spreads.get(name);
+    assert.equal(could, cells.length === 7 ? cells[0] : "0", name);
+  }
+  assert.match(await page.textContent("section[aria-labelledby=priorities-title] .hint"), /Entre parenthèses : combien de communes ont sur ce pilier un score qui n'est pas à confirmer\.$/);
   await assertClean(page);
   await page.close();
 });
@@ -695,7 +741,7 @@ test("CSV exports: headers and pillar names in French, dates as dd/mm/yyyy, « i
   );
   const thuin = table.find((line) => line.startsWith("Thuin;"));
   // The population band in the profile's words, so communes of a size can be compared.
-  assert.match(thuin, /^Thuin;56078;(1\. Moins de 5\u202f000|2\. 5\u202f000 à 10\u202f000|3\. 10\u202f000 à 20\u202f000|4\. 20\u202f000 à 50\u202f000|5\. Plus de 50\u202f000);\d{2}\/\d{2}\/\d{4};[^;]+;[^;]*;\d+;\d+;\d+;/);
+  assert.match(thuin, /^Thuin;56078;(1\. Moins de 5\u202f000|2\. 5\u202f000 à 9\u202f999|3\. 10\u202f000 à 19\u202f999|4\. 20\u202f000 à 49\u202f999|5\. 50\u202f000 ou plus);\d{2}\/\d{2}\/\d{4};[^;]+;[^;]*;\d+;\d+;\d+;/);
   assert.match(thuin, /;[^;]*Gouvernance[^;]*;[^;]*;[^;]*;[^;]*$/, "focus pillars by name");
   assert.doesNotMatch(table.join("\n"), /qualite_de_vie|energie_environnement|smart_citizens|code_ins/);
   const contacts = (await downloadText(page, "[data-testid=export-matches]")).text.replace(/^\uFEFF/, "").split("\r\n");
