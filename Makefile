@@ -340,9 +340,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # past the end of its horizon is flagged on the card and in the report, which also flags a
 # date let pass (+0.2 KB): 714,404. From IGRETEC's walk of the territory view: a commune that
 # settled no duty reads « — », not a bold 0; no quartiles from under five scores; each priority
-# says how many communes could count it (+0.6 KB): 714,976. Budget raised to 715,000.
+# says how many communes could count it (+0.6 KB): 714,976. Each commune of a pooled action
+# shows its level on the action's question, on screen and in the CSV (+1.0 KB): 715,936.
+# Budget raised to 716,000.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 715000
+DIST_BUDGET := 716000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

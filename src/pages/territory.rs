@@ -996,7 +996,7 @@ fn Priorities(
                             {(count > 0).then(|| {
                                 let chips = html! {
                                     summary { (td_string!(l, territory.priorities_show)) }
-                                    (marks.with_value(|marks| commune_chips(l, &communes, marks)))
+                                    (marks.with_value(|marks| commune_chips(l, &communes, None, marks)))
                                 };
                                 view! { <details class="priority-list__communes" inner_html=chips.into_string()></details> }
                             })}
@@ -1008,13 +1008,33 @@ fn Priorities(
     }
 }
 
+/// « niveau 2 », or « sans niveau » for no answer, « je ne sais pas » or « non applicable ».
+fn level_text(l: Locale, level: Option<u8>) -> String {
+    match level {
+        Some(level) => td_string!(l, territory.level, level = level).to_string(),
+        None => td_string!(l, territory.no_level).to_string(),
+    }
+}
+
 /// Commune names as chips: short inline labels that wrap, easier to scan than a sentence.
-/// A commune in `marks` is marked as the heat map marks its date.
-fn commune_chips(l: Locale, names: &[String], marks: &DateMarks) -> Markup {
+/// A commune in `marks` is marked as the heat map marks its date; with `levels`, each name
+/// is followed by its level.
+fn commune_chips(
+    l: Locale,
+    names: &[String],
+    levels: Option<&[Option<u8>]>,
+    marks: &DateMarks,
+) -> Markup {
     html! {
         ul.chips {
-            @for name in names {
-                li.chip { (name) (date_chip_mark(l, marks.get(name))) }
+            @for (i, name) in names.iter().enumerate() {
+                li.chip {
+                    (name)
+                    @if let Some(level) = levels.and_then(|levels| levels.get(i)) {
+                        " " span.chip__level { (level_text(l, *level)) }
+                    }
+                    (date_chip_mark(l, marks.get(name)))
+                }
             }
         }
     }
@@ -1084,7 +1104,9 @@ fn Pooling(
                                 " " span.hint { (texts.pillar_name(&c.pillar_id)) }
                                 br;
                                 strong.pooling-list__count { (crate::td_plural!(l, territory.pooling_count, c.communes.len())) }
-                                (marks.with_value(|marks| commune_chips(l, &c.communes, marks)))
+                                // Each with its level on the action's question: a count made of
+                                // communes at level 3, or that gave none, is no shared need.
+                                (marks.with_value(|marks| commune_chips(l, &c.communes, Some(&c.levels), marks)))
                             }
                         }
                     }
@@ -1116,9 +1138,12 @@ fn Pooling(
             t.pooling_csv(
                 framework,
                 minimum.get_untracked(),
-                (&action_title, &pillar_name, &move |name: &str| {
-                    dated_name(l, marks, name)
-                }),
+                (
+                    &action_title,
+                    &pillar_name,
+                    &move |name: &str| dated_name(l, marks, name),
+                    &move |level| level_text(l, level),
+                ),
                 td_string!(l, pst.yes),
                 &headers,
             )

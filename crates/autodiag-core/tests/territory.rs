@@ -607,6 +607,21 @@ fn priorities_and_pooling_candidates_count_communes() {
         referent.communes,
         vec!["Anderlues", "Beaumont", "Chimay", "Couvin"]
     );
+    // Each commune's level on the action's question comes with its name.
+    let question = &framework()
+        .action("gou_referent_designer")
+        .unwrap()
+        .questions[0];
+    let expected: Vec<Option<u8>> = referent
+        .communes
+        .iter()
+        .map(|name| {
+            let commune = t.communes.iter().find(|c| &c.name == name).unwrap();
+            territory::level_of(commune, question)
+        })
+        .collect();
+    assert_eq!(referent.levels, expected);
+    assert!(referent.levels.iter().all(Option::is_some), "{expected:?}");
     assert!(t.pooling_candidates(framework(), 5).is_empty());
     // Most shared first, as « l'intérêt se lit au nombre de communes » says; among equals,
     // by pillar in framework order.
@@ -630,6 +645,7 @@ fn priorities_and_pooling_candidates_count_communes() {
             &|id: &str| format!("Action {id}"),
             &|id: &str| format!("Pilier {id}"),
             &|name: &str| format!("{name}*"),
+            &|level: Option<u8>| level.map_or("sans niveau".to_string(), |l| format!("niveau {l}")),
         ),
         "oui",
         &["A", "P", "M", "N", "C"],
@@ -647,8 +663,16 @@ fn priorities_and_pooling_candidates_count_communes() {
         assert_eq!(cells[1], format!("Pilier {}", candidate.pillar_id));
         assert_eq!(cells[2], if candidate.pooled { "oui" } else { "" });
         assert_eq!(cells[3], candidate.communes.len().to_string());
-        // Each name as the screen words it (an old file's is marked).
-        let worded: Vec<String> = candidate.communes.iter().map(|c| format!("{c}*")).collect();
+        // Each name as the screen words it (an old file's is marked), with its level.
+        let worded: Vec<String> = candidate
+            .communes
+            .iter()
+            .zip(&candidate.levels)
+            .map(|(c, l)| match l {
+                Some(l) => format!("{c}* (niveau {l})"),
+                None => format!("{c}* (sans niveau)"),
+            })
+            .collect();
         assert_eq!(cells[4], worded.join(", "));
     }
     assert!(csv.contains("Action gou_referent_designer;Pilier gouvernance;"));
@@ -2573,4 +2597,33 @@ fn the_heat_map_sorts_by_a_pillar_or_by_duties_either_way_and_its_csv_follows() 
             .collect();
         assert_eq!(rows, names(order), "{by:?}, reversed: {reversed}");
     }
+}
+
+#[test]
+fn a_pooled_action_names_each_communes_level_or_none_when_it_gave_no_level() {
+    // Without staff, the foundations come whatever was answered: the data inventory is in the
+    // roadmap of a commune that never answered its question. The count alone read as interest.
+    let inventory = "gou_inventaire_donnees";
+    let question = &framework().action(inventory).unwrap().questions[0];
+    let files: Vec<(String, Vec<u8>)> = ["Anderlues", "Beaumont", "Chimay"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut a = commune(name, &format!("5600{i}"), "2026-01-01");
+            a.profile.digital_staff_fte = Some(0.0);
+            answer_all(&mut a, level(2));
+            if i == 0 {
+                a.answers.remove(question.as_str());
+            }
+            (format!("{name}.json"), file_of(&a))
+        })
+        .collect();
+    let t = territory::load(framework(), &files, NOW, TODAY);
+    let candidate = t
+        .pooling_candidates(framework(), 2)
+        .into_iter()
+        .find(|c| c.action_id == inventory)
+        .expect("every commune without staff plans the inventory");
+    assert_eq!(candidate.communes, ["Anderlues", "Beaumont", "Chimay"]);
+    assert_eq!(candidate.levels, [None, Some(2), Some(2)]);
 }

@@ -162,6 +162,14 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   assert.ok(rows.every((cells) => Number(cells[3]) >= 3 && cells[4].split(", ").length === Number(cells[3])), pooling.join("\n"));
   assert.deepEqual(rows.map((cells) => `${cells[0]}|${cells[3]} communes`), onScreen.map(([title, count]) => `${title}|${count}`));
   assert.ok(rows.some((cells) => cells[2] === "oui") && rows.some((cells) => cells[2] === ""), "both kinds of actions");
+  // Each commune comes with its level on the action's question, on screen and in the
+  // spreadsheet: a count of communes that gave no level is no shared need.
+  const chips = await page.$$eval("[data-testid=pooling-candidate]", (items) =>
+    items.map((li) => [...li.querySelectorAll(".chip")].map((chip) => chip.textContent.replace(/\s+/g, " ").trim())));
+  assert.ok(chips.flat().every((chip) => /^Commune \d{3} (niveau [1-5]|sans niveau)/.test(chip)), chips.flat().join(" | "));
+  const levelsOf = (texts) => texts.map((text) => text.match(/(niveau [1-5]|sans niveau)/)[1]);
+  assert.deepEqual(rows.map((cells) => levelsOf(cells[4].split(", "))), chips.map(levelsOf));
+  assert.ok(rows.every((cells) => cells[4].split(", ").every((c) => / \((niveau [1-5]|sans niveau)\)$/.test(c))), pooling.join("\n"));
   // Sorting by a pillar puts the highest score first (after the date, completeness and duties
   // columns), a score to confirm after every firm one, and no score last.
   await page.click("[data-testid=sort-gouvernance]");

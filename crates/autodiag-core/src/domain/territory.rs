@@ -710,16 +710,17 @@ impl Territory {
     /// The actions to pool as CSV, in the screen's order (those the catalogue marks worth
     /// pooling first, then the others, each list most shared first) and with its minimum:
     /// each action (titled by `action_title`), its pillar (by `pillar_name`), `pooled` when the
-    /// catalogue marks it, how many communes plan it and which (each worded by `commune`).
+    /// catalogue marks it, how many communes plan it and which (each worded by `commune`, with
+    /// its level on the action's question worded by `level`).
     pub fn pooling_csv(
         &self,
         framework: &Framework,
         min_communes: usize,
-        names: (&Namer, &Namer, &Namer),
+        names: (&Namer, &Namer, &Namer, &dyn Fn(Option<u8>) -> String),
         pooled: &str,
         headers: &[&str; 5],
     ) -> String {
-        let (action_title, pillar_name, commune) = names;
+        let (action_title, pillar_name, commune, level) = names;
         let mut csv = super::csv::Csv::new();
         csv.row(headers);
         let mut candidates = self.pooling_candidates(framework, min_communes);
@@ -733,7 +734,8 @@ impl Territory {
                 candidate
                     .communes
                     .iter()
-                    .map(|name| commune(name))
+                    .zip(&candidate.levels)
+                    .map(|(name, at)| format!("{} ({})", commune(name), level(*at)))
                     .collect::<Vec<_>>()
                     .join(", "),
             ]);
@@ -848,13 +850,10 @@ impl Territory {
     ) -> Vec<PoolingCandidate> {
         // Lists sorted once at the end rather than a set per action, whose tree code was
         // compiled for this alone.
-        let mut by_action: LiteMap<&str, Vec<&str>> = LiteMap::new_vec();
+        let mut by_action: LiteMap<&str, Vec<&Commune>> = LiteMap::new_vec();
         for commune in &self.communes {
             for action in &commune.actions {
-                by_action
-                    .entry(action)
-                    .or_default()
-                    .push(commune.name.as_str());
+                by_action.entry(action).or_default().push(commune);
             }
         }
         let mut candidates: Vec<PoolingCandidate> = by_action
@@ -863,17 +862,22 @@ impl Territory {
             // does: not an action for communes to run together.
             .filter(|(id, _)| *id != super::roadmap::STRATEGY_ACCOMPANIMENT)
             .filter_map(|(id, mut communes)| {
-                crate::sort::sort(&mut communes);
-                communes.dedup();
+                crate::sort::sort_by(&mut communes, |a, b| a.name.cmp(&b.name));
+                communes.dedup_by(|a, b| a.name == b.name);
                 if communes.len() < min_communes.max(1) {
                     return None;
                 }
                 let action = framework.action(id)?;
+                let question = action.questions.first();
                 Some(PoolingCandidate {
                     action_id: id.to_string(),
                     pillar_id: action.pillar.clone(),
                     pooled: action.pooled,
-                    communes: communes.into_iter().map(String::from).collect(),
+                    levels: communes
+                        .iter()
+                        .map(|c| question.and_then(|q| level_of(c, q)))
+                        .collect(),
+                    communes: communes.into_iter().map(|c| c.name.clone()).collect(),
                 })
             })
             .collect();
@@ -899,6 +903,12 @@ pub struct PoolingCandidate {
     pub pooled: bool,
     /// Names of the communes whose roadmap has it, sorted.
     pub communes: Vec<String>,
+    /// Each of those communes' level on the action's question, or none (no answer, « je ne
+    /// sais pas », « non applicable »): a commune without staff gets the foundations whatever
+    /// it answered, and IGRETEC weighs a count by the levels behind it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub levels: Vec<Option<u8>>,
 }
 
 /// The level a commune answered to a question, if it answered with a level.
