@@ -228,6 +228,10 @@ pub fn ReferencePicker(reference: RwSignal<Option<Reference>>) -> impl IntoView 
     let remove = move |_| {
         crate::storage::set_reference_file(None);
         reference.set(None);
+        // A refusal that said the old reference still counts is over, and the button that had
+        // the focus is gone: the keyboard goes on from the file picker.
+        error.set(None);
+        request_animation_frame(|| browser::focus("reference-input"));
     };
     view! {
         <section class="reference no-print" aria-labelledby="reference-title">

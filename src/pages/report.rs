@@ -245,7 +245,7 @@ fn ReportRoadmap(assessment: Assessment) -> impl IntoView {
                                 (td_string!(l, roadmap.owner_line)) " " (owner) " · " (td_string!(l, roadmap.due_line)) " " (due)
                                 // The printed plan flags the dates the screen flags.
                                 @if item.is_overdue(&today) { " (" (td_string!(l, roadmap.overdue)) ")" }
-                                @if item.is_due_after_horizon(&assessment.profile.date) { " (" (td_string!(l, roadmap.after_horizon)) ")" }
+                                @else if item.is_due_after_horizon(&assessment.profile.date) { " (" (td_string!(l, roadmap.after_horizon)) ")" }
                             }
                             @if let Some(why) = reasons.get(&item.id).filter(|why| !why.words.is_empty()) {
                                 br; span.hint { (td_string!(l, roadmap.why)) " " (why.words.join(td_string!(l, shell.list_separator))) }

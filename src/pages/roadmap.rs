@@ -201,20 +201,14 @@ pub fn RoadmapPage() -> impl IntoView {
     .map(|text| view! { <p class="notice notice--info" data-testid="roadmap-rule">{text}</p> })
     .collect_any_view();
     // A redone diagnostic carries last year's edited plan over: « rédigée à partir de vos
-    // réponses » would pass it off as this year's advice, until it is regenerated or changed.
-    let id = assessment.id.clone();
-    let carried_or_lead = reactive(move || {
-        let carried = state.workspace.with(|w| {
-            w.get(&id)
-                .and_then(|a| w.roadmap_carried_from(a))
-                .map(|earlier| {
-                    crate::browser::format_date(&earlier.profile.date, state.lang_code(), false)
-                })
-        });
-        match carried {
-            Some(date) => view! { <p class="notice notice--warning" data-testid="roadmap-carried">{td_string!(l, roadmap.carried, date = date)}</p> }.into_any(),
-            None => view! { <p class="lead">{td_string!(l, roadmap.lead)}</p> }.into_any(),
+    // réponses » would pass it off as this year's advice, until it is regenerated.
+    let carried_from = Memo::new(move |_| roadmap.with(|r| r.carried_from.clone()));
+    let carried_or_lead = reactive(move || match carried_from.get() {
+        Some(date) => {
+            let date = crate::browser::format_date(&date, state.lang_code(), false);
+            view! { <p class="notice notice--info" data-testid="roadmap-carried">{td_string!(l, roadmap.carried, date = date)}</p> }.into_any()
         }
+        None => view! { <p class="lead">{td_string!(l, roadmap.lead)}</p> }.into_any(),
     });
     view! {
         <div class="page page--roadmap">
@@ -446,9 +440,11 @@ fn ItemCard(item: RoadmapItem, why: ItemWhy) -> impl IntoView {
     let suggested = action.map(|a| owner_role_text(a.owner));
     let (owner, due) = owner_and_due(state, &item);
     let overdue = item.is_overdue(&crate::browser::today());
-    let after_horizon = state
-        .with_current(|a| item.is_due_after_horizon(&a.profile.date))
-        .unwrap_or(false);
+    // A date let pass says so alone: « avancez-la » would contradict it.
+    let after_horizon = !overdue
+        && state
+            .with_current(|a| item.is_due_after_horizon(&a.profile.date))
+            .unwrap_or(false);
     let title_id = format!("item-title-{}", item.id);
     let editor_item = item.clone();
     // A new year's draft may propose again what last year's roadmap marked done: say so, for

@@ -1020,6 +1020,13 @@ fn a_due_date_past_the_end_of_its_horizon_is_flagged_until_done() {
     );
     item.due = Some("2029-02-28".into());
     assert!(!item.is_due_after_horizon("2028-02-29"));
+    item.due = Some("2029-03-01".into());
+    assert!(item.is_due_after_horizon("2028-02-29"));
+    item.due = Some("2029-13-01".into());
+    assert!(
+        !item.is_due_after_horizon(start),
+        "a date that cannot be read says nothing"
+    );
     item.status = roadmap::ItemStatus::Done;
     item.due = Some("2035-01-01".into());
     assert!(!item.is_due_after_horizon(start));

@@ -594,56 +594,52 @@ fn a_replace_prompt_knows_which_answers_differ_between_the_two_copies() {
 }
 
 #[test]
-fn a_redone_diagnostic_knows_while_its_roadmap_is_still_the_earlier_rounds_plan() {
-    use autodiag_core::domain::content::Horizon;
+fn a_redone_diagnostic_says_its_roadmap_is_the_earlier_rounds_plan_until_regenerated() {
     use autodiag_core::domain::roadmap::{ItemField, ItemStatus, Roadmap};
+    use autodiag_core::domain::stored;
     let mut earlier = assessment("Thuin");
     earlier.id = "2025".into();
     earlier.profile.date = "2025-06-12".into();
-    let mut plan = Roadmap::default();
-    let (first, second) = (&framework().actions[0], &framework().actions[1]);
-    plan.add_action(first);
-    plan.add_action(second);
+    for question in framework().question_ids() {
+        earlier.set_choice(question, Some(level(2)), "2025-06-12T10:00:00Z");
+    }
+    let scores = scoring::score_all(framework(), &earlier);
+    let mut plan = roadmap::draft(framework(), &earlier, &scores);
+    let first = plan.items[0].id.clone();
+    plan.set_status(&first, ItemStatus::Done);
     earlier.roadmap = Some(plan);
-    let mut redone = earlier.reassess("2026".into(), "2026-12-07", "2026-12-07T10:00:00Z");
-    assert_eq!(redone.profile.redone_from, "2025-06-12");
-    let carried = |redone: &autodiag_core::domain::assessment::Assessment| {
-        let workspace = Workspace {
-            assessments: vec![earlier.clone(), redone.clone()],
-        };
-        workspace
-            .roadmap_carried_from(workspace.get("2026").unwrap())
-            .map(|a| a.id.clone())
+    let redone = earlier.reassess("2026".into(), "2026-12-07", "2026-12-07T10:00:00Z");
+    let carried = |a: &autodiag_core::domain::assessment::Assessment| {
+        a.roadmap.as_ref().and_then(|r| r.carried_from.clone())
     };
-    assert_eq!(carried(&redone), Some("2025".to_string()));
-    // Done, given an owner or a date this year, it is still last year's plan.
-    let roadmap = redone.roadmap.as_mut().unwrap();
-    roadmap.set_status(&first.id, ItemStatus::Done);
+    assert_eq!(carried(&redone).as_deref(), Some("2025-06-12"));
+    // Kept in this browser's storage.
+    let stored_back = stored::decode_assessment(&stored::encode_assessment(&redone)).unwrap();
+    assert_eq!(carried(&stored_back).as_deref(), Some("2025-06-12"));
+    // This year's owner on it: still last year's plan.
+    let mut owned = redone.clone();
+    let roadmap = owned.roadmap.as_mut().unwrap();
     roadmap
-        .set_field(&second.id, ItemField::Owner, "Julie, DG")
+        .set_field(&first, ItemField::Owner, "Julie, DG")
         .unwrap();
-    assert_eq!(carried(&redone), Some("2025".to_string()));
-    // Its actions or their horizons changed, it is this year's.
-    let mut moved = redone.clone();
-    moved
-        .roadmap
-        .as_mut()
-        .unwrap()
-        .move_to(&second.id, Horizon::Long);
-    assert_eq!(carried(&moved), None);
-    let mut grown = redone.clone();
-    grown
-        .roadmap
-        .as_mut()
-        .unwrap()
-        .add_custom("Inventaire", Horizon::Short);
-    assert_eq!(carried(&grown), None);
-    // Regenerated (no longer edited), it follows today's answers.
-    let mut regenerated = redone.clone();
-    regenerated.roadmap.as_mut().unwrap().edited = false;
-    assert_eq!(carried(&regenerated), None);
-    // A copy within the same round is no redo.
-    let mut copy = redone.clone();
-    copy.profile.redone_from.clear();
+    assert_eq!(carried(&owned).as_deref(), Some("2025-06-12"));
+    // Regenerated with the very same answers, as the page does: this year's draft keeps the
+    // « Fait » marks (and so reads as edited), and is no longer last year's plan.
+    let mut answered = redone.clone();
+    for question in framework().question_ids() {
+        answered.set_choice(question, Some(level(2)), "2026-12-07T11:00:00Z");
+    }
+    let scores = scoring::score_all(framework(), &answered);
+    let mut draft: Roadmap = roadmap::draft(framework(), &answered, &scores);
+    draft.keep_done_of(answered.roadmap.as_ref().unwrap());
+    assert!(draft.edited);
+    assert_eq!(draft.carried_from, None);
+    // A plan never edited is redrafted from today's answers: nothing to say.
+    let mut unedited = earlier.clone();
+    unedited.roadmap.as_mut().unwrap().edited = false;
+    let redone = unedited.reassess("2026".into(), "2026-12-07", "2026-12-07T10:00:00Z");
+    assert_eq!(carried(&redone), None);
+    // A copy within the same round keeps its answers and its plan as they are.
+    let copy = earlier.reassess("copy".into(), "2025-07-01", "2025-07-01T10:00:00Z");
     assert_eq!(carried(&copy), None);
 }

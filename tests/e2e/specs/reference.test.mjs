@@ -253,6 +253,12 @@ test("a reference IGRETEC exported before its totals were dropped never shows on
   assert.match(await page.textContent("[data-testid=reference-error]"), /n'est pas une référence territoriale d'Autodiag.* La référence chargée auparavant reste utilisée\.$/);
   assert.match(await page.textContent("[data-testid=reference-loaded]"), /: 30 communes,/);
   assert.equal(await territoryOf("Marche et vélo"), "au plus 2 communes sur 30 ont atteint le niveau 3");
+  // « Retirer » then ends that refusal too, and the keyboard goes on from the file picker.
+  await page.click("[data-testid=reference-remove]");
+  await page.locator("[data-testid=reference-error]").waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.id === "reference-input");
+  await page.setInputFiles("[data-testid=reference-input]", writeFiles([["reference-v1.json", reference]]));
+  await page.locator("[data-testid=reference-loaded]").waitFor();
   // Six communes, each level under 3: anywhere from none to all six reached it, which
   // « au plus 6 communes sur 6 » would read as « all of them ». Next year's file replaces the
   // one loaded in one step, with no « Retirer » first.

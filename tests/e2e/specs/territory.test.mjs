@@ -673,14 +673,13 @@ test("three communes: no quartiles from so few scores, « — » for a commune t
     assert.match(cells[3], /^\d/, "the median stays");
   }
   assert.match(await page.textContent("[data-testid=spread-hint]"), /Les quartiles ne sont donnés qu'à partir de 5 communes\.$/);
-  // « 1 commune sur 3 » alone read as a minor concern where only one could count the pillar.
+  // « 1 commune sur 3 » alone read as a minor concern where only one could have the pillar.
   for (const item of await page.locator("[data-testid=priority]").all()) {
     const name = (await item.locator(".priority-list__name").textContent()).trim();
-    const [, , could] = (await item.textContent()).match(/(\d+) communes? sur 3 \(sur (\d+) pouvant le compter\)/);
+    const [, , could] = (await item.textContent()).match(/(\d+) communes? sur 3 \(sur les (\d+) dont le score n'est pas à confirmer\)/);
     const cells = spreads.get(name);
     assert.equal(could, cells.length === 7 ? cells[0] : "0", name);
   }
-  assert.match(await page.textContent("section[aria-labelledby=priorities-title] .hint"), /Entre parenthèses : combien de communes ont sur ce pilier un score qui n'est pas à confirmer\.$/);
   await assertClean(page);
   await page.close();
 });

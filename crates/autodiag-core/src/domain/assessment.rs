@@ -514,6 +514,11 @@ impl Assessment {
             return copy;
         }
         copy.profile.redone_from = self.profile.date.clone();
+        // An edited plan is not redrafted from today's answers: it stays that round's plan,
+        // and says so, until the commune regenerates it.
+        if let Some(plan) = copy.roadmap.as_mut().filter(|r| r.edited) {
+            plan.carried_from = Some(self.profile.date.clone());
+        }
         // Only that round's own answers and notes: a reminder it never confirmed is older than
         // its date.
         for (_, answer) in copy.answers.iter_mut() {

@@ -35,6 +35,11 @@ pub struct Roadmap {
     /// gzipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) strategic_objectives: Option<String>,
+    /// The date of the earlier round's diagnostic whose edited plan a redo carried over, until
+    /// the commune regenerates it: « rédigée à partir de vos réponses » would pass last year's
+    /// plan off as this year's advice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -128,17 +133,11 @@ impl RoadmapItem {
             Horizon::Medium => 3,
             Horizon::Long => return false,
         };
-        let due = self
-            .due
-            .as_deref()
-            .filter(|d| super::profile::is_iso_date(d));
-        let (Some(due), Some((year, month, day))) = (due, super::profile::iso_date_parts(start))
-        else {
-            return false;
-        };
-        // Compared as text, like every `YYYY-MM-DD` here; 29 February a year on still orders.
-        let end = format!("{:04}-{month:02}-{day:02}", year + years);
-        self.status != ItemStatus::Done && due > end.as_str()
+        self.status != ItemStatus::Done
+            && self
+                .due
+                .as_deref()
+                .is_some_and(|due| super::profile::older_than_months(start, due, years * 12))
     }
 
     /// A planned item, with nothing yet in the commune's own words.
@@ -273,6 +272,7 @@ impl Roadmap {
             edited: false,
             next_custom_number: 1,
             strategic_objectives: None,
+            carried_from: None,
         }
     }
 
@@ -289,6 +289,7 @@ impl Roadmap {
             edited,
             next_custom_number,
             strategic_objectives: None,
+            carried_from: None,
         }
     }
 

@@ -152,6 +152,7 @@ fn roadmap(value: &Json) -> Result<Roadmap, ShapeError> {
         edited: fields.or_default("edited", Json::boolean)?,
         next_custom_number: fields.or_default("next_custom_number", Json::whole_u32)?,
         strategic_objectives: fields.optional("strategic_objectives", Json::string)?,
+        carried_from: fields.optional("carried_from", Json::string)?,
     })
 }
 
@@ -288,6 +289,7 @@ fn write_roadmap(out: &mut JsonWriter, roadmap: &Roadmap) {
         "strategic_objectives",
         roadmap.strategic_objectives.as_deref(),
     );
+    out.text_if_some("carried_from", roadmap.carried_from.as_deref());
     out.close('}');
 }
 

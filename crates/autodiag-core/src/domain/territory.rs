@@ -868,14 +868,13 @@ impl Territory {
                     return None;
                 }
                 let action = framework.action(id)?;
-                let question = action.questions.first();
                 Some(PoolingCandidate {
                     action_id: id.to_string(),
                     pillar_id: action.pillar.clone(),
                     pooled: action.pooled,
                     levels: communes
                         .iter()
-                        .map(|c| question.and_then(|q| level_of(c, q)))
+                        .map(|c| action.questions.iter().filter_map(|q| level_of(c, q)).min())
                         .collect(),
                     communes: communes.into_iter().map(|c| c.name.clone()).collect(),
                 })
@@ -903,8 +902,8 @@ pub struct PoolingCandidate {
     pub pooled: bool,
     /// Names of the communes whose roadmap has it, sorted.
     pub communes: Vec<String>,
-    /// Each of those communes' level on the action's question, or none (no answer, « je ne
-    /// sais pas », « non applicable »): a commune without staff gets the foundations whatever
+    /// Each of those communes' level on the action's question (the lowest, for an action on
+    /// two), or none (no answer, « je ne sais pas », « non applicable »): a commune without staff gets the foundations whatever
     /// it answered, and IGRETEC weighs a count by the levels behind it.
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]

@@ -131,31 +131,6 @@ impl Workspace {
             .max_by(|a, b| a.profile.date.cmp(&b.profile.date))
     }
 
-    /// The earlier round's diagnostic this one was redone from, while this one's roadmap is
-    /// still that round's plan, carried over by the redo: an edited plan is not redrafted, so
-    /// it keeps last year's actions and horizons (whatever was marked done, or given an owner
-    /// or a date, since) until the commune regenerates it or changes its actions.
-    pub fn roadmap_carried_from<'a>(
-        &'a self,
-        assessment: &'a Assessment,
-    ) -> Option<&'a Assessment> {
-        let current = assessment.roadmap.as_ref().filter(|r| r.edited)?;
-        let same_plan = |earlier: &super::roadmap::Roadmap| {
-            current.items.len() == earlier.items.len()
-                && current
-                    .items
-                    .iter()
-                    .zip(&earlier.items)
-                    .all(|(now, then)| now.id == then.id && now.horizon == then.horizon)
-        };
-        if assessment.profile.redone_from.is_empty() {
-            return None;
-        }
-        self.others_of_same_commune(assessment)
-            .filter(|a| a.profile.date == assessment.profile.redone_from)
-            .find(|a| a.roadmap.as_ref().is_some_and(same_plan))
-    }
-
     /// Another tab saved `theirs` over an assessment this tab had changed too: theirs is
     /// adopted, and ours is kept as a copy named `<commune> (<suffix>)` under `copy_id`, so
     /// neither edit is lost. Returns the copy's name, if there was anything of ours to keep.
