@@ -342,9 +342,10 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # settled no duty reads « — », not a bold 0; no quartiles from under five scores; each priority
 # says how many communes could count it (+0.6 KB): 714,976. Each commune of a pooled action
 # shows its level on the action's question, on screen and in the CSV (+1.0 KB): 715,936.
-# Budget raised to 716,000.
+# A review's fixes, the carried-over plan stored as a mark: 715,913. The hand-over says when
+# the file's roadmap is still last year's plan (+0.7 KB): 716,619. Budget raised to 716,700.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 716000
+DIST_BUDGET := 716700
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

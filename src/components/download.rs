@@ -27,6 +27,8 @@ pub struct SavedSummary {
     pub notes_left: usize,
     pub notes_href: String,
     pub redone_from: String,
+    /// The earlier round's date, as shown, when the roadmap is still that round's plan.
+    pub roadmap_carried_from: Option<String>,
 }
 
 /// Downloads an assessment's JSON summary and records when, to stop nudging. Refused while its
@@ -76,6 +78,11 @@ fn write_summary(state: AppState, id: &str) -> Option<SavedSummary> {
                     state.lang_code(),
                     false,
                 ),
+                roadmap_carried_from: assessment
+                    .roadmap
+                    .as_ref()
+                    .and_then(|r| r.carried_from.as_deref())
+                    .map(|date| browser::format_date(date, state.lang_code(), false)),
             }
         })
     })?;

@@ -104,6 +104,13 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
                 // brings the commune's answers together, not to IGRETEC as the commune's.
                 {(!saved.synthesis).then(|| view! { <p data-testid="handover-part-only">{td_string!(l, handover.part_only)}</p> })}
             })}
+            // Last year's plan goes as this year's unless the commune regenerated it.
+            {saved.roadmap_carried_from.clone().map(|date| view! {
+                <p data-testid="handover-carried">
+                    {td_string!(l, handover.carried, date = date)}" "
+                    <a href=AppState::from_context().href(crate::route::Route::Roadmap)>{td_string!(l, handover.open_roadmap)}</a>
+                </p>
+            })}
             // Last round's notes left as reminders: the commune may have meant to send them.
             {(saved.notes_left > 0).then(|| {
                 let open = if saved.notes_left == 1 {

@@ -655,10 +655,23 @@ test("a redone diagnostic's roadmap, last year's edited plan carried over, says 
   await page.locator("[data-testid=edit-save]").first().click();
   await page.locator("[data-testid=item-edit]").first().waitFor();
   assert.equal(await carried.count(), 1);
+  // Stored with the roadmap: a reload keeps it.
+  await page.reload();
+  await carried.waitFor();
+  // Saved for IGRETEC as it is, the hand-over says whose plan the file carries.
+  await downloadText(page, "[data-testid=download-summary]");
+  assert.match(await page.textContent("[data-testid=handover-carried]"), /^La feuille de route de ce fichier est celle du diagnostic du 12\/06\/2025, reprise telle quelle : si elle ne vaut plus pour cette année, régénérez-la, puis enregistrez le résumé à nouveau\./);
   await page.click("[data-testid=regenerate]");
   await page.click("[data-testid=regenerate-yes]");
   await carried.waitFor({ state: "detached" });
   assert.match(await page.textContent(".page--roadmap .lead"), /^Une première feuille de route, rédigée à partir de vos réponses\./);
+  // Kept across a reload until then, gone for good after.
+  await page.reload();
+  await page.locator(".page--roadmap .lead").waitFor();
+  assert.equal(await carried.count(), 0);
+  await downloadText(page, "[data-testid=download-summary]");
+  await page.locator("[data-testid=handover]").waitFor();
+  assert.equal(await page.locator("[data-testid=handover-carried]").count(), 0);
   await assertClean(page);
   await context.close();
 });
