@@ -344,8 +344,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # shows its level on the action's question, on screen and in the CSV (+1.0 KB): 715,936.
 # A review's fixes, the carried-over plan stored as a mark: 715,913. The hand-over says when
 # the file's roadmap is still last year's plan (+0.7 KB): 716,619. Budget raised to 716,700.
+# Forty-fourth session: the territory CSV leaves blank the duties of a commune that settled
+# none, actions' wording from a DG's reading, a respondent's copy accepted in a workshop, the
+# hand-over's contact line for a partial file and who answered what in a workshop's note
+# (+0.4 KB): 716,983. Budget raised to 717,000.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 716700
+DIST_BUDGET := 717000
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -73,6 +73,9 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
     let mail = OPERATOR.summary_mail_link(&subject, &body);
     let shareable = browser::shareable_file(&saved.file_name, "application/json", &saved.json);
     let share_failed = RwSignal::new(false);
+    // A service that answered its own pillars: its file goes to the colleague who brings the
+    // commune's answers together, not to IGRETEC as the commune's.
+    let part_only = saved.unanswered > 0 && !saved.synthesis;
     let share = shareable.map(|file| {
         let title = subject.clone();
         move |_| {
@@ -100,9 +103,7 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
                     {td_plural!(l, handover.incomplete, saved.unanswered, of = saved.total, operator = OPERATOR.name)}" "
                     <a href=saved.resume_href.clone()>{td_string!(l, handover.complete_it)}</a>
                 </p>
-                // A service that answered its own pillars: its file goes to the colleague who
-                // brings the commune's answers together, not to IGRETEC as the commune's.
-                {(!saved.synthesis).then(|| view! { <p data-testid="handover-part-only">{td_string!(l, handover.part_only)}</p> })}
+                {part_only.then(|| view! { <p data-testid="handover-part-only">{td_string!(l, handover.part_only)}</p> })}
             })}
             // Last year's plan goes as this year's unless the commune regenerated it.
             {saved.roadmap_carried_from.clone().map(|date| view! {
@@ -134,7 +135,13 @@ pub fn HandOverPanel(saved: SavedSummary) -> impl IntoView {
                 }.into_any(),
                 None => view! {
                     <p data-testid="handover-contact">
-                        {td_string!(l, handover.send_to_contact, operator = OPERATOR.name)}" "
+                        // After « answered for your service only? send it to whoever brings the
+                        // answers together », the contact is for the whole commune's file.
+                        {if part_only {
+                            td_string!(l, handover.send_to_contact_whole, operator = OPERATOR.name)
+                        } else {
+                            td_string!(l, handover.send_to_contact, operator = OPERATOR.name)
+                        }}" "
                         <a href=OPERATOR.website>{OPERATOR.website_shown()}</a>
                     </p>
                 }.into_any(),

@@ -8,7 +8,7 @@ use crate::components::import::{error_message, read_summary};
 use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::consolidation::{self, Admission};
 use crate::domain::content;
-use crate::domain::stored::Workshop;
+use crate::domain::stored::{self, Workshop};
 use crate::domain::summary;
 use crate::erased::{CollectAnyView, handler, reactive};
 use crate::i18n::*;
@@ -18,6 +18,38 @@ use crate::route::Route;
 use crate::state::AppState;
 use autodiag_core::LiteMap;
 use leptos::prelude::*;
+
+/// A respondent's file: a summary, or the copy of their answers that the results' first button
+/// saves, which respondents bring as often. A copy holds every assessment of its browser; each
+/// goes through the same door as a summary.
+fn read_respondent(l: Locale, bytes: &[u8]) -> Result<Vec<Assessment>, String> {
+    let framework = content::framework();
+    // A participant's file may have been opened and saved again. Stamped with when the file
+    // was saved (`summary::import`), so that a person's later file is told from an earlier one
+    // whatever order they are picked in.
+    match summary::import(framework, bytes, browser::new_id(), &browser::now_iso()) {
+        Ok(imported) => Ok(vec![imported.assessment]),
+        Err(summary::ImportError::Backup) => {
+            match stored::decode_backup(&String::from_utf8_lossy(bytes)) {
+                Ok(assessments) => Ok(assessments
+                    .into_iter()
+                    .map(|mut assessment| {
+                        // As an import reads it: under this référentiel, and apart from the copy
+                        // this browser may hold of the same answers.
+                        assessment.apply_content_migrations(framework);
+                        assessment.id = browser::new_id();
+                        assessment
+                    })
+                    .collect()),
+                Err(stored::DecodeError::FromTheFuture { .. }) => {
+                    Err(td_string!(l, import.errors.backup_newer).to_string())
+                }
+                Err(_) => Err(td_string!(l, import.errors.backup_damaged).to_string()),
+            }
+        }
+        Err(error) => Err(error_message(l, &error)),
+    }
+}
 
 #[component]
 pub fn ConsolidatePage() -> impl IntoView {
@@ -155,21 +187,14 @@ pub fn ConsolidatePage() -> impl IntoView {
                 let name = file.name();
                 let result = match read_summary(l, &file).await {
                     Err(message) => Err(message),
-                    // A participant's file may have been opened and saved again.
-                    Ok(bytes) => summary::import(
-                        content::framework(),
-                        &summary::as_utf8(&bytes),
-                        browser::new_id(),
-                        &browser::now_iso(),
-                    )
-                    // Stamped with when the file was saved (`summary::import`), so that a
-                    // person's later file is told from an earlier one whatever order they
-                    // are picked in.
-                    .map(|imported| imported.assessment)
-                    .map_err(|e| error_message(l, &e)),
+                    Ok(bytes) => read_respondent(l, &summary::as_utf8(&bytes)),
                 };
                 match result {
-                    Ok(assessment) => admit(assessment, Some(name)),
+                    Ok(assessments) => {
+                        for assessment in assessments {
+                            admit(assessment, Some(name.clone()));
+                        }
+                    }
                     Err(message) => errors.update(|e| {
                         e.push(format!("{name}{}{message}", td_string!(l, shell.colon)))
                     }),
@@ -848,18 +873,26 @@ fn Consolidation(
             Some(Choice::Level(level)) => level.get().to_string(),
             other => answer_text(question, &[respondent], other),
         };
+        // Who answered what: IGRETEC and the collège read the note without the table.
+        let who: Vec<String> = stored.with_value(|r| {
+            r.iter()
+                .enumerate()
+                .map(|(i, a)| consolidation::respondent_label(a, i))
+                .collect()
+        });
         let lines: Vec<(String, String)> = discussed.with_value(|d| {
             d.iter()
                 .map(|(question, choices)| {
                     let answers: Vec<String> = choices
                         .iter()
+                        .zip(&who)
                         .enumerate()
-                        .map(|(i, c)| short(question, i, *c))
+                        .map(|(i, (c, who))| format!("{who} {}", short(question, i, *c)))
                         .collect();
                     let date = browser::format_date(&today, state.lang_code(), false);
                     let choice =
                         choice_text(state, question, chosen.get(question).copied().flatten());
-                    let answers = answers.join(", ");
+                    let answers = answers.join(" · ");
                     // A proposal nobody took up must not read as the group's decision.
                     let settled = settled_by_group.is_none_or(|kept| {
                         kept.with_untracked(|k| k.contains_key(question.as_str()))

@@ -694,10 +694,7 @@ fn Heatmap(
     let texts = state.texts();
     let lang = state.lang_code();
     let today = browser::today();
-    let duties = framework
-        .question_ids()
-        .filter(|q| framework.legal_minimum(q).is_some())
-        .count();
+    let duties = framework.legal_duty_count();
     // The rows as one HTML string (src/markup.rs): 600 communes' cells in one parse.
     let rows = move || {
         let (by, reversed) = sort.get();

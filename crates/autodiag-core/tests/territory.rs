@@ -653,7 +653,7 @@ fn priorities_and_pooling_candidates_count_communes() {
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(lines[0], "A;P;M;N;C");
     assert_eq!(lines.len(), candidates.len() + 2, "{csv}");
-    // As the screen lists them: those worth pooling through the intercommunale first.
+    // As the screen lists them: those worth pooling between communes first.
     let (pooled, others): (Vec<_>, Vec<_>) = candidates.iter().partition(|c| c.pooled);
     assert!(!pooled.is_empty() && !others.is_empty(), "{candidates:?}");
     let screen_order: Vec<_> = pooled.into_iter().chain(others).collect();
@@ -1695,6 +1695,44 @@ fn the_spreads_leave_out_scores_to_confirm() {
         .as_ref()
         .unwrap();
     assert_eq!(other.count, 2);
+}
+
+#[test]
+fn the_territory_csv_leaves_duties_blank_for_a_commune_that_settled_none() {
+    // Thuin does not know where it stands on any legal duty: a blank, as the heat map's « — »,
+    // not a 0 that a DG reads as in order. Lobbes settled them all and is in order: 0.
+    let mut thuin = commune("Thuin", "56078", "2026-01-01");
+    answer_all(&mut thuin, level(3));
+    let mut lobbes = commune("Lobbes", "56044", "2026-01-01");
+    answer_all(&mut lobbes, level(3));
+    let duties: Vec<String> = framework()
+        .question_ids()
+        .filter(|q| framework().legal_minimum(q).is_some())
+        .cloned()
+        .collect();
+    assert_eq!(duties.len(), framework().legal_duty_count());
+    for duty in &duties {
+        thuin.set_choice(duty, Some(Choice::Unknown), NOW);
+        lobbes.set_choice(duty, Some(level(5)), NOW);
+    }
+    let files = vec![
+        ("thuin.json".to_string(), file_of(&thuin)),
+        ("lobbes.json".to_string(), file_of(&lobbes)),
+    ];
+    let t = territory::load(framework(), &files, NOW, TODAY);
+    let text = plain_csv(&t);
+    let cells = |name: &str| -> Vec<String> {
+        text.split("\r\n")
+            .find(|l| l.starts_with(&format!("{name};")))
+            .unwrap()
+            .split(';')
+            .skip(7)
+            .take(2)
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(cells("Thuin"), ["".to_string(), duties.len().to_string()]);
+    assert_eq!(cells("Lobbes"), ["0", "0"]);
 }
 
 #[test]

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { useApp, openPage, assertClean, resultsDir, expectText, downloadText, DIST, readDistJson } from "../lib/harness.mjs";
+import { useApp, openPage, assertClean, resultsDir, expectText, downloadText, DIST, readDistJson, createAssessment, answerPillar } from "../lib/harness.mjs";
 import { writeFiles, example } from "../lib/summaries.mjs";
 
 const app = useApp();
@@ -107,6 +107,36 @@ test("a file of another commune and a respondent loaded twice are refused, with 
   const row = page.locator("[data-testid=assessment-row]", { hasText: "Courcelles — synthèse de 2 répondants" });
   await row.waitFor();
   assert.match(await row.textContent(), new RegExp(both.source.slice(1, -1)));
+  await assertClean(page);
+  await context.close();
+});
+
+test("a respondent who brings the copy of their answers instead of a summary is loaded; a damaged copy says so", async () => {
+  // The mobility officer answered on their own laptop and saved the results' first button: a copy.
+  const officer = await app.browser.isolated();
+  const laptop = await openPage(officer, app.server.url);
+  await createAssessment(laptop, app.server.url, "Courcelles");
+  await laptop.fill("#respondent", "Luc Martin");
+  await answerPillar(laptop, app.server.url, "mobilite", 2);
+  const { text: copy } = await downloadText(laptop, "[data-testid=download-nudge] [data-testid=download-copy], [data-testid=status-copy]");
+  assert.equal(JSON.parse(copy).format, "autodiag-backup");
+  await officer.close();
+  const context = await app.browser.isolated({ viewport: { width: 1366, height: 900 } });
+  const page = await openPage(context, app.server.url);
+  const damaged = JSON.parse(copy);
+  damaged.assessments[0].assessment = 5;
+  await page.goto(`${app.server.url}outils/#/consolider`);
+  await page.locator("[data-testid=consolidate-input]").waitFor({ state: "attached" });
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([
+    ["dg.json", respondent("Courcelles", "52015", "Marie Dubois", "Directrice générale", () => 4)],
+    ["autodiag-sauvegarde-courcelles.json", copy],
+    ["copie-abimee.json", damaged],
+  ]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  assert.match(await page.textContent("[data-testid=loaded-respondents]"), /Luc Martin/);
+  assert.match(await page.textContent("main"), /Charger les fichiers des répondants : résumés ou copies de leurs réponses \(JSON\)/);
+  await expectText(page, "[data-testid=consolidate-errors]", "copie-abimee.json : cette copie de sauvegarde est abîmée et ne peut pas être relue. Essayez une copie plus ancienne, ou le résumé enregistré pour IGRETEC.");
+  assert.doesNotMatch(await page.textContent("[data-testid=consolidate-errors]"), /demandez à la commune/);
   await assertClean(page);
   await context.close();
 });
@@ -910,11 +940,11 @@ test("the synthesis writes how the group settled each question it discussed at t
   await page.goto(`${app.server.url}#/pilier/mobilite`);
   const note = page.locator("#note-mob_pcm");
   await note.waitFor();
-  assert.equal(await note.inputValue(), `Atelier du ${today} : retenu ${kept} (réponses : 1, 4).\nMarie Dubois (DG) : Pas de PCM.`);
+  assert.equal(await note.inputValue(), `Atelier du ${today} : retenu ${kept} (réponses : Marie Dubois (DG) 1 · Paul Hermant (Bourgmestre) 4).\nMarie Dubois (DG) : Pas de PCM.`);
   // A question the group did not settle keeps the proposal, and says so: IGRETEC must not
   // read a median as the group's decision.
   const untouched = await page.inputValue("#note-mob_stationnement");
-  assert.match(untouched, new RegExp(`^Atelier du ${today.replaceAll("/", "\\/")} : non tranché ; proposition conservée : .+ \\(réponses : 1, 4\\)\\.$`), untouched);
+  assert.match(untouched, new RegExp(`^Atelier du ${today.replaceAll("/", "\\/")} : non tranché ; proposition conservée : .+ \\(réponses : Marie Dubois \\(DG\\) 1 · Paul Hermant \\(Bourgmestre\\) 4\\)\\.$`), untouched);
   await assertClean(page);
   await context.close();
 });

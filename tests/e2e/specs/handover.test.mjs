@@ -56,7 +56,8 @@ test("after saving the summary, a panel names the file, says where it is and how
   // No address is configured (content/settings.toml): no invented mail link, the contact instead.
   assert.equal(await panel.locator("[data-testid=mail-igretec]").count(), 0);
   const contact = panel.locator("[data-testid=handover-contact]");
-  assert.match(await contact.textContent(), /personne de contact chez IGRETEC/);
+  // After « answered for your service only? », the contact is for the whole commune's file.
+  assert.match(await contact.textContent(), /^Si ce fichier porte sur toute la commune, joignez-le à un e-mail à votre personne de contact chez IGRETEC\./);
   assert.equal(await contact.locator("a").getAttribute("href"), "https://territoire.charleroi-metropole.be");
   // This Chromium cannot share files, so no « Partager… » that would do nothing.
   const canShareFiles = await page.evaluate(() => typeof navigator.canShare === "function");

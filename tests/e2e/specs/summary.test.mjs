@@ -35,6 +35,7 @@ test("download the summary, delete the assessment, import the file: everything i
   await page.locator("[data-testid=handover]").waitFor();
   assert.equal(await page.locator("[data-testid=handover-incomplete]").count(), 0);
   assert.equal(await page.locator("[data-testid=handover-part-only]").count(), 0);
+  assert.match(await page.textContent("[data-testid=handover-contact]"), /^Pour le transmettre, joignez-le à un e-mail à votre personne de contact chez IGRETEC\./);
   assert.ok(json.roadmap.items.some((i) => i.custom_title === "Inviter les communes voisines à une réunion commune"));
   assert.match(summary.text, /\n  "format": "autodiag-summary",\n/, "pretty-printed");
   await expectText(page, "[data-testid=last-download]", (await page.textContent("[data-testid=last-download]")).trim());

@@ -156,7 +156,7 @@ test("the territory view loads 30 files, lists the broken ones, and shows spread
   const onScreen = await page.$$eval("[data-testid=pooling-candidate]", (items) =>
     items.map((li) => [li.querySelector("strong").textContent, li.querySelector(".pooling-list__count").textContent]));
   const pooling = (await downloadText(page, "[data-testid=export-pooling]")).text.replace(/^\uFEFF/, "").trim().split("\r\n");
-  assert.equal(pooling[0], "Action;Pilier;Mutualisable avec l'intercommunale;Nombre de communes;Communes");
+  assert.equal(pooling[0], "Action;Pilier;Mutualisable entre communes;Nombre de communes;Communes");
   const rows = pooling.slice(1).map((line) => line.split(";"));
   assert.equal(rows.length, onScreen.length);
   assert.ok(rows.every((cells) => Number(cells[3]) >= 3 && cells[4].split(", ").length === Number(cells[3])), pooling.join("\n"));

@@ -1005,6 +1005,7 @@ impl Territory {
             today,
             lang,
         } = *marks;
+        let duties = framework.legal_duty_count();
         let mut csv = super::csv::Csv::new();
         let mut header: Vec<String> = headers[..9].iter().map(|h| h.to_string()).collect();
         header.extend(pillar_names.iter().cloned());
@@ -1033,7 +1034,13 @@ impl Territory {
                 commune.file.clone(),
                 commune.respondent(),
                 commune.completeness(framework).0.to_string(),
-                commune.duties_below.to_string(),
+                // Blank, as the heat map's « — », when no duty was settled: a 0 is read as in
+                // order, and a spreadsheet's sum leaves a blank out.
+                if commune.duties_below == 0 && commune.duties_to_check >= duties {
+                    String::new()
+                } else {
+                    commune.duties_below.to_string()
+                },
                 commune.duties_to_check.to_string(),
             ];
             row.extend(

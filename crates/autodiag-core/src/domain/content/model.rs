@@ -1139,6 +1139,14 @@ impl Framework {
         self.questions.get(question).and_then(|q| q.legal_minimum)
     }
 
+    /// How many questions are legal duties.
+    pub fn legal_duty_count(&self) -> usize {
+        self.questions
+            .values()
+            .filter(|q| q.legal_minimum.is_some())
+            .count()
+    }
+
     /// Whether « Non applicable » is a possible answer: on every question but a legal duty that
     /// binds every commune (`conditional_duty` in content).
     pub fn offers_not_applicable(&self, question: &str) -> bool {
