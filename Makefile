@@ -347,9 +347,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # Forty-fourth session: the territory CSV leaves blank the duties of a commune that settled
 # none, actions' wording from a DG's reading, a respondent's copy accepted in a workshop, the
 # hand-over's contact line for a partial file and who answered what in a workshop's note
-# (+0.4 KB): 716,983. Budget raised to 717,000.
+# (+0.4 KB): 716,983. The projector skips the pillars nobody answered, names the duties below
+# their minimum on its first slide and fits a 720p screen zoomed to 150 % (+0.2 KB): 717,216.
+# Budget raised to 717,300.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 717000
+DIST_BUDGET := 717300
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

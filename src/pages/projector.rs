@@ -98,8 +98,22 @@ pub fn ProjectorPage() -> impl IntoView {
     };
     let framework = content::framework();
     let scores = state.scores.get_untracked();
+    // A pillar nobody has answered yet has no slide: halfway through a workshop, four slides
+    // saying so stood between the room and the roadmap. The overview lists it « non évalué ».
     let slides: Vec<Slide> = std::iter::once(Slide::Overview)
-        .chain((0..framework.pillars.len()).map(Slide::Pillar))
+        .chain(
+            framework
+                .pillars
+                .iter()
+                .enumerate()
+                .filter(|(_, pillar)| {
+                    pillar
+                        .questions
+                        .iter()
+                        .any(|question| assessment.choice(question).is_some())
+                })
+                .map(|(index, _)| Slide::Pillar(index)),
+        )
         .chain([Slide::Roadmap, Slide::NextSteps])
         .collect();
     let count = slides.len();
@@ -180,6 +194,24 @@ fn overview(assessment: &Assessment, scores: &[PillarScore], radar: &str) -> Mar
     let to_confirm = scoring::overall_to_confirm(scores);
     let texts = state.texts();
     let owner = owner_text(&assessment.profile);
+    // A workshop's own name (« Atelier du 8 décembre ») is what the room knows it by; the
+    // default one says no more than the owner line.
+    let profile = &assessment.profile;
+    let group = profile.respondent_name.trim();
+    let owner = if profile.is_synthesis()
+        && !group.is_empty()
+        && group
+            != crate::td_plural!(
+                l,
+                consolidate.synthesis,
+                profile.consolidated_respondents as usize
+            )
+            .as_str()
+    {
+        format!("{group} — {owner}")
+    } else {
+        owner
+    };
     // Dated: a commune's two years look alike on a screen.
     let owner = match assessment.profile.date.as_str() {
         "" => owner,
@@ -188,12 +220,20 @@ fn overview(assessment: &Assessment, scores: &[PillarScore], radar: &str) -> Mar
             browser::format_date(date, state.lang_code(), false)
         ),
     };
-    // The count alone, before any score: each pillar's slide names its duties first among
-    // its gaps.
-    let below = crate::domain::obligations::below(content::framework(), assessment).len();
+    // Before any score; each pillar's slide names its duties first among its gaps.
+    let below: Vec<String> = crate::domain::obligations::below(content::framework(), assessment)
+        .into_iter()
+        .map(|duty| duty.question_id)
+        .collect();
     html! {
         h2 { (td_string!(l, projector.overview, commune = assessment.profile.commune.clone())) }
         p.projector__owner data-testid="projector-owner" { (owner) }
+        // Named, two at most, across the slide: the room asks « lesquelles ? » first.
+        @if !below.is_empty() {
+            p.projector__legal data-testid="projector-legal" {
+                (crate::td_plural!(l, projector.legal, below.len(), duties = duties_named_within(&below, 2)))
+            }
+        }
         div.projector__overview {
             div.projector__svg { (PreEscaped(radar)) }
             div {
@@ -203,9 +243,6 @@ fn overview(assessment: &Assessment, scores: &[PillarScore], radar: &str) -> Mar
                 }
                 @if let Some(partial) = partial_overall_text(scores) {
                     p.projector__partial data-testid="overall-partial" { (partial) }
-                }
-                @if below > 0 {
-                    p.projector__legal data-testid="projector-legal" { (crate::td_plural!(l, projector.legal, below)) }
                 }
                 ul.projector__scores {
                     @for s in scores {
@@ -289,12 +326,6 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore, explain_band: bool
         .band
         .filter(|_| explain_band)
         .map(|b| texts.band_meaning_at(usize::from(b - 1)));
-    // A pillar nobody has answered yet says so, rather than three empty lists that read as
-    // « nothing to check ».
-    let answered = pillar
-        .questions
-        .iter()
-        .any(|question| assessment.choice(question).is_some());
     let lists = html! {
         div {
             h3 { (td_string!(l, projector.strengths)) }
@@ -311,9 +342,7 @@ fn pillar_slide(assessment: &Assessment, score: &PillarScore, explain_band: bool
             p.projector__score { (pillar_score(state, score)) }
         }
         @if let Some(meaning) = meaning { p.projector__meaning { (meaning) } }
-        @if !answered {
-            p data-testid="slide-unanswered" { (td_string!(l, projector.unanswered)) }
-        } @else if slide.to_check.shown.is_empty() {
+        @if slide.to_check.shown.is_empty() {
             div.projector__pillar { (lists) }
         } @else {
             // With questions to check, they take the second column and the two lists the

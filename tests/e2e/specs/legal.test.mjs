@@ -136,7 +136,8 @@ test("results, report, summary and roadmap put a duty below its minimum apart an
 
   // And so does the projector's first slide, for the collège.
   await page.goto(`${app.server.url}outils/#/projection`);
-  assert.equal(await page.textContent("[data-testid=slide] [data-testid=projector-legal]"), "1 obligation légale sous le minimum");
+  // Named: the room asks which one before anything else.
+  assert.equal(await page.textContent("[data-testid=slide] [data-testid=projector-legal]"), `1 obligation légale sous le minimum : « ${rgpdTitle} »`);
 
   await page.goto(`${app.server.url}outils/#/rapport`);
   await page.locator("[data-testid=legal-obligations] [data-testid=obligation-gou_donnees_personnelles]").waitFor();
