@@ -5,6 +5,7 @@
 #   make size    gzip size of each file in dist/ and the total
 #   make bench   load, interaction and scale figures, written to BENCHMARKS.md
 #   make explore the core tests from fresh random seeds (make test uses a fixed one)
+#   make contenu after editing content/: its checks alone, in seconds, with only Rust installed
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -363,10 +364,10 @@ export AUTODIAG_TOOLS_DIST := $(abspath $(or $(CARGO_TARGET_DIR),target)/outils-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: help tools serve dist dist-crash-test size size-check test lint test-native explore test-browser test-e2e bench clean
+.PHONY: help tools serve dist dist-crash-test size size-check test lint test-native contenu explore test-browser test-e2e bench clean
 
 help:
-	@sed -n '2,8s/^# \{0,1\}//p' Makefile
+	@sed -n '2,9s/^# \{0,1\}//p' Makefile
 
 ## Toolchain -----------------------------------------------------------------------------
 
@@ -473,6 +474,11 @@ lint:
 	  echo "lint: write a reactive part of a view {reactive(move || …)} (crate::erased::reactive, src/erased.rs)"; exit 1; fi
 	@if grep -rnF '.collect_view()' src; then \
 	  echo "lint: collect a list of views with collect_any_view() (crate::erased::CollectAnyView, src/erased.rs)"; exit 1; fi
+	@# The domain stays pure Rust (ARCHITECTURE.md): nothing in the core crate's own tree knows a
+	@# browser. (On wasm32 alone, plotters' manifest adds wasm-bindgen and web-sys, which the core
+	@# never calls.)
+	@if cargo tree --locked -q -p autodiag-core -e normal --prefix none | grep -E '^(leptos|reactive_graph|tachys|web-sys|js-sys|wasm-bindgen|gloo)'; then \
+	  echo "lint: the core crate must not depend on leptos, web-sys or wasm-bindgen (ARCHITECTURE.md)"; exit 1; fi
 
 # The core crate only: its tests compile no leptos, web-sys or wasm-bindgen.
 # The property tests draw from a fixed seed, so that a run of `make test` (and CI) is repeatable:
@@ -482,6 +488,17 @@ EXPLORE_RUNS := 5
 
 test-native:
 	PROPTEST_RNG_SEED=$${PROPTEST_RNG_SEED:-$(PROPTEST_SEED)} cargo test --locked -p autodiag-core
+
+# What an editor of content/ runs: the build's checks of every file, and the tests that read
+# the content (sources, words, ids, PST, migrations). Cargo's own lines are left out, so the
+# message naming the file to fix is what shows.
+contenu:
+	@if out=$$(cargo test --locked -q -p autodiag-core --test content --test pst --test content_migration 2>&1); then \
+	  echo "contenu : tout est en ordre."; \
+	else \
+	  printf '%s\n' "$$out" | grep -v -E '^\s*(cargo:|Compiling |Finished |Running |process didn|Caused by|--- std|note: To improve|error: failed to run custom build|$$)' ; \
+	  echo "contenu : à corriger (voir ci-dessus le fichier et l'identifiant nommés)."; exit 1; \
+	fi
 
 # The core suite EXPLORE_RUNS times, each from a random seed that a failure prints.
 explore:

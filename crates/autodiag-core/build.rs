@@ -427,8 +427,10 @@ fn looks_like_email(value: &str) -> bool {
 
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     println!("cargo:rerun-if-changed={}", path.display());
-    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    // Named from the repository's root, as content/README.md names the files.
+    let shown = path.strip_prefix("../..").unwrap_or(path).display();
+    let text = fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
+    toml::from_str(&text).map_err(|e| format!("{shown}: {e}"))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {

@@ -203,6 +203,111 @@ fn validation_reports_a_missing_level_text() {
 }
 
 #[test]
+fn no_published_id_disappears_without_a_migration_and_every_new_one_is_recorded() {
+    // A roadmap or a file saved earlier names these ids: renamed without a migration, an
+    // answer or an action would be lost silently.
+    let registry = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../content/published-ids.txt"
+    ))
+    .expect("content/published-ids.txt lists every published id");
+    let framework = content::framework();
+    let published: Vec<(&str, &str)> = registry
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| line.trim().split_once(' '))
+        .collect();
+    let mut problems = Vec::new();
+    for (kind, id) in &published {
+        let kept = match *kind {
+            "question" => {
+                framework.has_question(id) || framework.migrations.iter().any(|m| m.from == *id)
+            }
+            "action" => {
+                framework.action(id).is_some()
+                    || framework.action_migrations.iter().any(|m| m.from == *id)
+                    || framework.retired_actions.iter().any(|r| r.id == *id)
+            }
+            _ => {
+                problems.push(format!(
+                    "content/published-ids.txt : « {kind} {id} » doit commencer par « question » ou « action »"
+                ));
+                continue;
+            }
+        };
+        if !kept {
+            problems.push(format!(
+                "{kind} {id} a disparu du contenu : rétablissez cet identifiant, ou ajoutez une \
+                 entrée dans content/migrations.toml (migration de question, action_migrations ou \
+                 retired_actions : voir content/README.md)"
+            ));
+        }
+    }
+    let recorded = |kind: &str, id: &str| published.iter().any(|(k, i)| *k == kind && *i == id);
+    for id in framework.question_ids() {
+        if !recorded("question", id) {
+            problems.push(format!(
+                "nouvelle question {id} : ajoutez la ligne « question {id} » à content/published-ids.txt"
+            ));
+        }
+    }
+    for action in &framework.actions {
+        if !recorded("action", &action.id) {
+            problems.push(format!(
+                "nouvelle action {} : ajoutez la ligne « action {} » à content/published-ids.txt",
+                action.id, action.id
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn validation_reports_courriel_and_inspire_in_any_form_and_in_a_title() {
+    let (framework, mut texts) = broken_copy();
+    let question = framework.pillars[0].questions[0].clone();
+    texts
+        .questions
+        .get_mut(&question)
+        .unwrap()
+        .title
+        .push_str(" et courriels");
+    let action = framework.actions[0].id.clone();
+    let step = &mut texts.actions.get_mut(&action).unwrap().first_step;
+    step.push_str(" Cela inspirera les voisines.");
+    let problems = model::validate(&framework, &[("fr", &texts)]);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains(&question) && p.contains("« courriel »")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains(&action) && p.contains("« inspire »")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn validation_reports_an_english_text_left_in_french() {
+    let framework = content::framework().clone();
+    let french = content::full_texts("fr");
+    let mut english = content::full_texts("en");
+    let question = framework.pillars[0].questions[0].clone();
+    english.questions.get_mut(&question).unwrap().levels[2] =
+        french.questions[&question].levels[2].clone();
+    let problems = model::validate(&framework, &[("fr", &french), ("en", &english)]);
+    assert!(
+        problems.iter().any(|p| p.contains("content/en/")
+            && p.contains(&question)
+            && p.contains("still the French one")),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn validation_reports_a_missing_translation_of_an_action() {
     let (framework, mut texts) = broken_copy();
     let action = framework.actions[0].id.clone();
@@ -337,37 +442,58 @@ fn every_programme_law_or_body_the_french_content_names_has_a_public_source() {
         );
     }
     let fr = content::full_texts("fr");
-    let mut texts: Vec<String> = vec![fr.scale.rule.clone()];
-    texts.extend(fr.scale.bands.iter().cloned());
-    for question in fr.questions.values() {
+    // Each text with where an editor finds it, so the message names the file and the id.
+    let framework = content::framework();
+    let file_of = |pillar: &str| format!("content/fr/{pillar}.toml");
+    let mut texts: Vec<(String, String)> =
+        vec![("content/fr/scale.toml".into(), fr.scale.rule.clone())];
+    texts.extend(
+        fr.scale
+            .bands
+            .iter()
+            .map(|b| ("content/fr/scale.toml".into(), b.clone())),
+    );
+    for (id, question) in &fr.questions {
+        let pillar = framework.pillar_of(id).map_or("?", |p| p.id.as_str());
+        let where_ = format!("{}, question {id}", file_of(pillar));
+        texts.extend(
+            [&question.title, &question.help, &question.legal_basis]
+                .into_iter()
+                .chain(&question.levels)
+                .map(|text| (where_.clone(), text.clone())),
+        );
+    }
+    for (id, pillar) in &fr.pillars {
+        texts.push((file_of(id), pillar.summary.clone()));
+    }
+    for (id, action) in &fr.actions {
+        let pillar = framework.action(id).map_or("?", |a| a.pillar.as_str());
+        let where_ = format!("{}, action {id}", file_of(pillar));
         texts.extend([
-            question.title.clone(),
-            question.help.clone(),
-            question.legal_basis.clone(),
+            (where_.clone(), action.title.clone()),
+            (where_, action.first_step.clone()),
         ]);
-        texts.extend(question.levels.iter().cloned());
     }
-    for pillar in fr.pillars.values() {
-        texts.push(pillar.summary.clone());
-    }
-    for action in fr.actions.values() {
-        texts.extend([action.title.clone(), action.first_step.clone()]);
-    }
-    let mut missing = std::collections::BTreeSet::new();
-    for text in &texts {
+    let mut missing = std::collections::BTreeMap::new();
+    for (where_, text) in &texts {
         // An acronym's meaning, written by the build from the glossary, names the acronym's
         // own body: the acronym is what must be sourced.
         let text = autodiag_core::domain::content::model::without_acronym_meanings(text);
         for term in named_terms(&text) {
             let sourced = named.iter().any(|n| n.contains(term.as_str()));
             if !sourced && !NOT_A_NAMED_INSTRUMENT.contains(&term.as_str()) {
-                missing.insert(term);
+                missing.entry(term).or_insert_with(|| where_.clone());
             }
         }
     }
+    let lines: Vec<String> = missing
+        .iter()
+        .map(|(term, where_)| format!("« {term} » ({where_}) : ajoutez une ligne à content/SOURCES.md avec son adresse publique et la date de vérification"))
+        .collect();
     assert!(
         missing.is_empty(),
-        "named in content/fr but not in content/SOURCES.md: {missing:?}"
+        "named in content/fr but not in content/SOURCES.md:\n{}",
+        lines.join("\n")
     );
 }
 

@@ -560,7 +560,58 @@ pub fn validate(framework: &Framework, languages: &[(&str, &Texts)]) -> Vec<Stri
             check_french(framework, texts, &mut problems);
         }
     }
+    if let Some((_, french)) = languages.iter().find(|(l, _)| *l == REFERENCE_LANGUAGE) {
+        for (lang, texts) in languages.iter().filter(|(l, _)| *l != REFERENCE_LANGUAGE) {
+            check_translated(framework, lang, texts, french, &mut problems);
+        }
+    }
     problems
+}
+
+/// A text pasted from French and left untranslated: the check for a missing text passes it.
+/// Names alone (« BE-Alert », « POLLEC ») are the same in every language: only texts of more
+/// than three words count.
+fn check_translated(
+    framework: &Framework,
+    lang: &str,
+    texts: &Texts,
+    french: &Texts,
+    problems: &mut Vec<String>,
+) {
+    let same = |a: &str, b: &str| a == b && word_count(a) > 3;
+    for pillar in &framework.pillars {
+        let file = format!("content/{lang}/{}.toml", pillar.id);
+        for question in &pillar.questions {
+            let (Some(text), Some(fr)) = (
+                texts.questions.get(question),
+                french.questions.get(question),
+            ) else {
+                continue;
+            };
+            let pairs = [(&text.title, &fr.title), (&text.help, &fr.help)]
+                .into_iter()
+                .chain(text.levels.iter().zip(&fr.levels));
+            if pairs.into_iter().any(|(a, b)| same(a, b)) {
+                problems.push(format!(
+                    "{file}, question {question}: a text is still the French one: translate it"
+                ));
+            }
+        }
+    }
+    for action in &framework.actions {
+        let (Some(text), Some(fr)) = (
+            texts.actions.get(&action.id),
+            french.actions.get(&action.id),
+        ) else {
+            continue;
+        };
+        if same(&text.title, &fr.title) || same(&text.first_step, &fr.first_step) {
+            problems.push(format!(
+                "content/{lang}/{}.toml, action {}: a text is still the French one: translate it",
+                action.pillar, action.id
+            ));
+        }
+    }
 }
 
 /// The action that designates the référent numérique; actions the référent starts need it first.
@@ -600,6 +651,21 @@ const IGRETEC_OFFER: [&str; 4] = [
 fn has_word(text: &str, word: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
         .any(|w| w == word || w.to_lowercase() == word)
+}
+
+/// The words content never uses (content/README.md): « courriel » and « inspire » in any form
+/// (« courriels », « inspirent »), « ORES » as a word.
+pub(crate) fn banned_word(text: &str) -> Option<&'static str> {
+    text.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+        let lower = w.to_lowercase();
+        if lower.starts_with("courriel") {
+            Some("courriel")
+        } else if lower.starts_with("inspire") {
+            Some("inspire")
+        } else {
+            (w == "ORES").then_some("ORES")
+        }
+    })
 }
 
 /// Whether the action's French first step is something to do, not something to buy or study.
@@ -759,17 +825,16 @@ fn check_french(framework: &Framework, texts: &Texts, problems: &mut Vec<String>
                 continue;
             };
             let all = format!(
-                "{} {} {}",
+                "{} {} {} {}",
+                text.title,
                 text.help,
                 text.legal_basis,
                 text.levels.join(" ")
             );
-            for word in ["inspire", "courriel", "ORES"] {
-                if has_word(&all, word) {
-                    problems.push(format!(
-                        "{file}: question {question} says « {word} » (see content/README.md)"
-                    ));
-                }
+            if let Some(word) = banned_word(&all) {
+                problems.push(format!(
+                    "{file}: question {question} says « {word} » (see content/README.md)"
+                ));
             }
             if text
                 .levels
@@ -840,10 +905,16 @@ fn check_french(framework: &Framework, texts: &Texts, problems: &mut Vec<String>
                  (accompagnement, POLLEC, parcs d'activités)"
             ));
         }
-        for word in ["courriel", "ORES", "inspire"] {
-            if has_word(step, word) || has_word(&text.title, word) {
-                problems.push(format!("{where_}: says « {word} » (see content/README.md)"));
-            }
+        if let Some(word) = banned_word(&format!("{} {step}", text.title)) {
+            problems.push(format!("{where_}: says « {word} » (see content/README.md)"));
+        }
+    }
+    for (id, pillar) in &texts.pillars {
+        let all = format!("{} {}", pillar.name, pillar.summary);
+        if let Some(word) = banned_word(&all) {
+            problems.push(format!(
+                "content/{lang}/{id}.toml: the pillar's name or summary says « {word} » (see content/README.md)"
+            ));
         }
     }
 }

@@ -349,23 +349,28 @@ pub fn assemble(sources: Sources) -> Result<Assembled, String> {
                     summary: file.summary,
                 },
             );
+            if let Some(word) = super::model::banned_word(objective) {
+                all_refused.push(format!(
+                    "content/{lang}/{pillar}.toml: pst_objective says « {word} » (see content/README.md)"
+                ));
+            }
             for question in file.questions {
+                // Counted as written, before the build adds any acronym's meaning, so a
+                // parenthesis the writer put after an acronym counts too.
+                for (index, level) in question.levels.iter().enumerate() {
+                    let words = word_count(level);
+                    if words > MAX_LEVEL_WORDS {
+                        all_refused.push(format!(
+                            "content/{lang}/{pillar}.toml, question {}: level {} has {words} words, \
+                             {MAX_LEVEL_WORDS} at most (content/README.md)",
+                            question.id,
+                            index + 1
+                        ));
+                    }
+                }
                 texts.questions.insert(question.id.clone(), question);
             }
             texts.actions.extend(file.actions);
-        }
-        // Levels are counted as written, before the build adds any acronym's meaning, so a
-        // parenthesis the writer put after an acronym counts too.
-        for question in texts.questions.values() {
-            for (index, level) in question.levels.iter().enumerate() {
-                if word_count(level) > MAX_LEVEL_WORDS {
-                    all_refused.push(format!(
-                        "content/{lang}/, question {}: level {} is over {MAX_LEVEL_WORDS} words",
-                        question.id,
-                        index + 1
-                    ));
-                }
-            }
         }
         if let Err(refused) = expand_acronyms(&lang, &mut texts, &reference_ids, &actions) {
             all_refused.push(refused);
