@@ -350,9 +350,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # hand-over's contact line for a partial file and who answered what in a workshop's note
 # (+0.4 KB): 716,983. The projector skips the pillars nobody answered, names the duties below
 # their minimum on its first slide and fits a 720p screen zoomed to 150 % (+0.2 KB): 717,216.
-# Budget raised to 717,300.
+# Budget raised to 717,300. « Mes évaluations » says beside a participant's own answers which
+# synthesis counts them, and the workshop and territory pages drop the open diagnostic's copy
+# line (+0.5 KB): 717,683. Budget raised to 717,700.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 717300
+DIST_BUDGET := 717700
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -193,6 +193,14 @@ fn SaveStatus() -> impl IntoView {
     // What the status line shows, compared so it only redraws when it changes; nothing while
     // the open diagnostic holds nothing to save.
     let status = Memo::new(move |_| {
+        // The workshop and the territory work on files, not on the open diagnostic: its copy
+        // reminder there read as one about the files just loaded.
+        if matches!(
+            state.route.get(),
+            crate::route::Route::Consolidate | crate::route::Route::Territory
+        ) {
+            return None;
+        }
         state
             .with_current(|a| {
                 a.holds_work()

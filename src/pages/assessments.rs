@@ -18,9 +18,12 @@ pub fn AssessmentsPage() -> impl IntoView {
     let state = AppState::from_context();
     let l = crate::state::locale();
     let rows = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|w| w.assessments.iter().map(RowSummary::of).collect::<Vec<_>>())
+        state.workspace.with(|w| {
+            w.assessments
+                .iter()
+                .map(|a| RowSummary::of(a, &w.assessments))
+                .collect::<Vec<_>>()
+        })
     });
     // What a row's action did, where a screen reader and the eye both find it. Opening the
     // copy redraws this page, so the row leaves the text for the next drawing, which sets it
@@ -290,6 +293,9 @@ fn AssessmentRow(row: RowSummary) -> impl IntoView {
                 <h2 class="assessment__name" id=heading_id tabindex="-1">{row.name}</h2>
                 <p class="assessment__meta">{meta}</p>
                 {reactive(move || is_current.get().then(|| view! { <p class="assessment__open"><span class="badge badge--info" data-testid="open-badge">{td_string!(l, assessments.is_open)}</span></p> }))}
+                // After a workshop, a participant's part sits beside the group's synthesis:
+                // which one goes to IGRETEC is said here.
+                {row.counted_in.clone().map(|synthesis| view! { <p class="hint" data-testid="counted-in">{td_string!(l, assessments.counted_in, synthesis = synthesis, operator = crate::domain::settings::OPERATOR.name)}</p> })}
             </div>
             {actions}
         </li>
@@ -309,12 +315,16 @@ struct RowSummary {
     total: usize,
     complete: bool,
     updated_at: String,
+    /// The name of the synthesis that counts this person's answers, if any.
+    counted_in: Option<String>,
 }
 
 impl RowSummary {
-    fn of(assessment: &Assessment) -> RowSummary {
+    fn of(assessment: &Assessment, all: &[Assessment]) -> RowSummary {
         let framework = content::framework();
         RowSummary {
+            counted_in: crate::domain::consolidation::counted_in(all, assessment)
+                .map(|synthesis| synthesis.profile.display_name()),
             id: assessment.id.clone(),
             name: assessment.profile.display_name(),
             commune: assessment.profile.commune.clone(),

@@ -1198,3 +1198,47 @@ fn respondents_who_edited_their_roadmap_are_named_before_the_synthesis_drafts_a_
     );
     assert!(consolidation::edited_roadmaps(&people[1..2]).is_empty());
 }
+
+#[test]
+fn a_participants_own_answers_say_which_synthesis_counts_them() {
+    let person = |id: &str, commune: &str, name: &str, date: &str| {
+        let mut a = assessment(commune);
+        a.id = id.into();
+        a.profile.respondent_name = name.into();
+        a.profile.date = date.into();
+        a
+    };
+    let mut synthesis = person(
+        "synthese",
+        "Courcelles",
+        "Atelier du 8 décembre",
+        "2026-12-08",
+    );
+    synthesis.profile.consolidated_respondents = 2;
+    synthesis.profile.participants = vec![
+        "Luc Martin (Conseiller en mobilité)".into(),
+        "Marie Dubois".into(),
+    ];
+    let luc = person("luc", "Courcelles", "Luc Martin", "2026-12-08");
+    // A year later Luc answers alone: the workshop of last year does not count that.
+    let luc_later = person("luc-2027", "Courcelles", "Luc Martin", "2027-11-30");
+    let namesake = person("autre", "Chimay", "Luc Martin", "2026-12-08");
+    let unnamed = person("salle", "Courcelles", "", "2026-12-08");
+    let all = vec![
+        synthesis.clone(),
+        luc.clone(),
+        luc_later.clone(),
+        namesake.clone(),
+        unnamed.clone(),
+    ];
+    let counted = |a: &Assessment| consolidation::counted_in(&all, a).map(|s| s.id.as_str());
+    assert_eq!(counted(&luc), Some("synthese"));
+    assert_eq!(counted(&luc_later), None);
+    assert_eq!(counted(&namesake), None);
+    assert_eq!(counted(&unnamed), None);
+    assert_eq!(
+        counted(&synthesis),
+        None,
+        "a synthesis is not its own participant"
+    );
+}

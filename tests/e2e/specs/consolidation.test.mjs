@@ -285,15 +285,33 @@ test("an assessment of this browser already added is marked « Ajoutée » and c
   // Put one assessment in this browser by importing it.
   await page.goto(`${app.server.url}outils/#/importer`);
   await page.setInputFiles("[data-testid=import-input]", file);
-  await page.locator("[data-testid=imported-open]").waitFor();
+  await page.locator("[data-testid=imported-open]").click();
+  // Open, the diagnostic shows its copy line on its own pages.
+  await page.locator("[data-testid=last-download]").waitFor();
   await page.goto(`${app.server.url}outils/#/consolider`);
   const add = page.locator("[data-testid=consolidate-add-local]").first();
   await add.waitFor();
   assert.match(await page.textContent("main"), /ou ajoutez des évaluations déjà dans ce navigateur :/);
+  // The open diagnostic's copy line is not about the files of a workshop: not shown here.
+  assert.equal(await page.locator("[data-testid=last-download], [data-testid=download-nudge]").count(), 0);
   await add.click();
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 1);
   assert.equal((await add.textContent()).trim(), "Ajoutée");
   assert.ok(await add.isDisabled());
+  // With the mayor's file, the workshop is saved: « Mes évaluations » then says, beside
+  // Marie's own answers, which of the two goes to IGRETEC.
+  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([["bourgmestre.json", respondent("Lobbes", "56044", "Paul Hermant", "Bourgmestre", () => 1)]]));
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
+  await page.fill("#consolidated-name", "Atelier du 8 décembre");
+  await page.click("[data-testid=save-consolidated]");
+  await page.waitForURL(/#\/resultats$/);
+  await page.goto(`${app.server.url}outils/#/evaluations`);
+  // Elsewhere it is: the synthesis just saved is the open diagnostic.
+  await page.locator("[data-testid=last-download]").waitFor();
+  const marie = page.locator("[data-testid=assessment-row]", { has: page.locator(".assessment__name", { hasText: /^Lobbes$/ }) });
+  await expectText(page, "[data-testid=counted-in]", "Ces réponses comptent dans la synthèse « Lobbes — Atelier du 8 décembre » : c'est elle qu'on envoie à IGRETEC.");
+  assert.equal(await marie.locator("[data-testid=counted-in]").count(), 1);
+  assert.equal(await page.locator("[data-testid=counted-in]").count(), 1, "only the participant's row says it");
   await assertClean(page);
   await context.close();
 });

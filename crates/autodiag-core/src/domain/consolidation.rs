@@ -234,6 +234,18 @@ pub(crate) fn counts_in_synthesis(synthesis: &Assessment, one: &Assessment) -> b
         })
 }
 
+/// The synthesis among `all` that counts the person who answered `one`: of the same commune,
+/// dated that day or later. « Mes évaluations » says so beside that person's own answers, so
+/// that the group's synthesis, not one participant's part, goes to IGRETEC.
+pub fn counted_in<'a>(all: &'a [Assessment], one: &Assessment) -> Option<&'a Assessment> {
+    all.iter().find(|synthesis| {
+        synthesis.id != one.id
+            && synthesis.same_commune(one)
+            && synthesis.profile.date >= one.profile.date
+            && counts_in_synthesis(synthesis, one)
+    })
+}
+
 /// How a synthesis lists the person whose slug is `person`.
 fn person_label(synthesis: &Assessment, person: &str) -> Option<String> {
     synthesis
