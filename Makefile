@@ -352,9 +352,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # their minimum on its first slide and fits a 720p screen zoomed to 150 % (+0.2 KB): 717,216.
 # Budget raised to 717,300. « Mes évaluations » says beside a participant's own answers which
 # synthesis counts them, and the workshop and territory pages drop the open diagnostic's copy
-# line (+0.5 KB): 717,683. Budget raised to 717,700.
+# line (+0.5 KB): 717,683. Two actions' wording (-0.1 KB), and the count of questions to
+# discuss in a sentence of its own before the rule (+0.2 KB): 717,750. Budget raised to
+# 717,800.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 717700
+DIST_BUDGET := 717800
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

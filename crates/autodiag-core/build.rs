@@ -109,10 +109,10 @@ fn run() -> Result<(), String> {
     );
     // Action texts are a file of their own: only the roadmap screens read them, so the
     // questionnaire's wasm does not carry them.
-    // Separate tables: a table keeps all its strings in the wasm as soon as it is used. The
-    // questionnaire bundle fetches the question texts when it first shows a pillar, so they
-    // stay off its first load; the tools bundle and native builds embed them
-    // (feature `embedded-questions`).
+    // Separate tables: a table keeps all its strings in the wasm as soon as it is used. Both
+    // bundles fetch the question texts, the questionnaire when it first shows a pillar, so
+    // they stay off its first load. Only tests and fuzz targets embed them (feature
+    // `embedded-questions`).
     let mut table = String::from(
         "/// Embedded level names and pillar texts, per `content/<lang>/` folder.\n#[cfg(feature = \"actions\")]\n",
     );

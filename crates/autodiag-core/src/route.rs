@@ -2,7 +2,8 @@
 //! works, screens can be bookmarked, and deep links work from any static file server.
 //!
 //! A hash route read from a signal replaces `leptos_router`, which would add 56 KB gzipped
-//! (SIZES.md) for the same behaviour here.
+//! for the same behaviour here (4 routes and `<A>` links in a test app of leptos csr and
+//! plotters, wasm and glue, gzip -9, measured 2026-11-28).
 //!
 //! The screens come in two bundles, two wasm files: the questionnaire, which a commune loads
 //! first, and the tools (results, roadmap, report, workshop and territory views), loaded from

@@ -364,7 +364,8 @@ test("the questions to discuss project one at a time, in large type, driven by t
   const count = Number((await page.textContent("[data-testid=disagreement-count]")).match(/^(\d+) questions/)[1]);
   // « Non applicable » beside a level is discussed on any question; beside « je ne sais pas »,
   // on a legal duty only; and the rule says so.
-  assert.match(await page.textContent("[data-testid=disagreement-count]"), /ou un répondant la dit non applicable quand d'autres donnent un niveau, ou, sur une obligation légale, un répondant la dit non remplie et les niveaux donnés diffèrent, ou la dit non applicable quand d'autres ne savent pas\./);
+  // The count first, in a sentence of its own, then the rule.
+  assert.match(await page.textContent("[data-testid=disagreement-count]"), /^\d+ questions à discuter pour Courcelles\. Une question est à discuter quand les réponses s'écartent de 2 niveaux ou plus, ou quand un répondant la dit non applicable et d'autres donnent un niveau ; sur une obligation légale, aussi quand un répondant la dit non remplie et que les niveaux donnés diffèrent, ou la dit non applicable quand d'autres ne savent pas\.$/);
   const firstListed = await page.locator("[data-testid=disagreements] li").first().textContent();
   await page.click("[data-testid=project-discussion]");
   const slides = page.locator("[data-testid=discussion-slides]");

@@ -281,7 +281,7 @@ test("three respondents: disagreements are listed and a consolidated assessment 
   await page.waitForSelector("[data-testid=consolidate-table]");
   // A real plural: « 1 question où… », « 3 questions où… », never « question(s) ».
   const disagreements = await page.textContent("[data-testid=disagreement-count]");
-  const [, count, noun] = disagreements.match(/^(\d+) (questions?) à discuter pour Walcourt : /);
+  const [, count, noun] = disagreements.match(/^(\d+) (questions?) à discuter pour Walcourt\. Une question est à discuter quand /);
   assert.equal(noun, Number(count) <= 1 ? "question" : "questions");
   assert.ok((await page.locator("[data-testid=disagreements] li").count()) >= 1);
   assert.ok((await page.locator("tr.disagree").count()) >= 1);
