@@ -257,10 +257,12 @@ test("hostile text is shown as text everywhere", async () => {
   assert.ok((await page.textContent("main")).includes("<img src=x"), "the PST's custom step as text");
   await page.goto(`${app.server.url}outils/#/projection`);
   const slide = page.locator("[data-testid=slide]");
-  for (let i = 1; i <= 9; i++) {
-    await page.locator("[data-testid=slide-counter]", { hasText: `${i} sur 9` }).waitFor();
+  // Only mobility is answered: its slide, with the overview, the roadmap and the next steps.
+  await page.locator("[data-testid=slide-counter]", { hasText: "1 sur 4" }).waitFor();
+  for (let i = 1; i <= 4; i++) {
+    await page.locator("[data-testid=slide-counter]", { hasText: `${i} sur 4` }).waitFor();
     assert.equal(await slide.locator("img, script").count(), 0, `markup injected on slide ${i}`);
-    if (i === 1 || i === 8) assert.ok((await slide.textContent()).includes("<img src=x"), `slide ${i} shows it as text`);
+    if (i === 1 || i === 3) assert.ok((await slide.textContent()).includes("<img src=x"), `slide ${i} shows it as text`);
     await page.keyboard.press("ArrowRight");
   }
   assert.equal(await page.evaluate(() => window.__xss), undefined, "script ran on the projector");
