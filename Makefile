@@ -5,7 +5,7 @@
 #   make size    gzip size of each file in dist/ and the total
 #   make bench   load, interaction and scale figures, written to BENCHMARKS.md
 #   make explore the core tests from fresh random seeds (make test uses a fixed one)
-#   make contenu after editing content/: its checks alone, in seconds, with only Rust installed
+#   make contenu after editing content/: its checks alone, with only Rust (seconds once compiled)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -354,9 +354,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # synthesis counts them, and the workshop and territory pages drop the open diagnostic's copy
 # line (+0.5 KB): 717,683. Two actions' wording (-0.1 KB), and the count of questions to
 # discuss in a sentence of its own before the rule (+0.2 KB): 717,750. Budget raised to
-# 717,800.
+# 717,800. A review's fixes: a workshop takes one assessment from a copy (the latest with
+# answers, of its commune), « Mes évaluations » names the first synthesis after a file and
+# not one after a later file of the same person, the projector keeps the room on its slide
+# when a pillar answered meanwhile adds one (+1.3 KB): 719,057. Budget raised to 719,100.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 717800
+DIST_BUDGET := 719100
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -19,28 +19,30 @@ use crate::state::AppState;
 use autodiag_core::LiteMap;
 use leptos::prelude::*;
 
-/// A respondent's file: a summary, or the copy of their answers that the results' first button
-/// saves, which respondents bring as often. A copy holds every assessment of its browser; each
-/// goes through the same door as a summary.
-fn read_respondent(l: Locale, bytes: &[u8]) -> Result<Vec<Assessment>, String> {
+/// A respondent's file: a summary, or the copy of their answers that the results' copy button
+/// saves, which respondents bring as often. A copy may hold every assessment of its browser:
+/// the workshop takes one of them (`consolidation::respondent_in_copy`).
+fn read_respondent(l: Locale, bytes: &[u8], loaded: &[Assessment]) -> Result<Assessment, String> {
     let framework = content::framework();
     // A participant's file may have been opened and saved again. Stamped with when the file
     // was saved (`summary::import`), so that a person's later file is told from an earlier one
     // whatever order they are picked in.
     match summary::import(framework, bytes, browser::new_id(), &browser::now_iso()) {
-        Ok(imported) => Ok(vec![imported.assessment]),
+        Ok(imported) => Ok(imported.assessment),
         Err(summary::ImportError::Backup) => {
             match stored::decode_backup(&String::from_utf8_lossy(bytes)) {
-                Ok(assessments) => Ok(assessments
-                    .into_iter()
-                    .map(|mut assessment| {
-                        // As an import reads it: under this référentiel, and apart from the copy
-                        // this browser may hold of the same answers.
-                        assessment.apply_content_migrations(framework);
-                        assessment.id = browser::new_id();
-                        assessment
-                    })
-                    .collect()),
+                Ok(copy) => {
+                    let mut assessment = consolidation::respondent_in_copy(&copy, loaded)
+                        .cloned()
+                        .ok_or_else(|| {
+                            td_string!(l, consolidate.copy_without_answers).to_string()
+                        })?;
+                    // As an import reads it: under this référentiel, and apart from the copy
+                    // this browser may hold of the same answers.
+                    assessment.apply_content_migrations(framework);
+                    assessment.id = browser::new_id();
+                    Ok(assessment)
+                }
                 Err(stored::DecodeError::FromTheFuture { .. }) => {
                     Err(td_string!(l, import.errors.backup_newer).to_string())
                 }
@@ -187,14 +189,12 @@ pub fn ConsolidatePage() -> impl IntoView {
                 let name = file.name();
                 let result = match read_summary(l, &file).await {
                     Err(message) => Err(message),
-                    Ok(bytes) => read_respondent(l, &summary::as_utf8(&bytes)),
+                    Ok(bytes) => respondents.with_untracked(|loaded| {
+                        read_respondent(l, &summary::as_utf8(&bytes), loaded)
+                    }),
                 };
                 match result {
-                    Ok(assessments) => {
-                        for assessment in assessments {
-                            admit(assessment, Some(name.clone()));
-                        }
-                    }
+                    Ok(assessment) => admit(assessment, Some(name)),
                     Err(message) => errors.update(|e| {
                         e.push(format!("{name}{}{message}", td_string!(l, shell.colon)))
                     }),
@@ -887,12 +887,20 @@ fn Consolidation(
                         .iter()
                         .zip(&who)
                         .enumerate()
-                        .map(|(i, (c, who))| format!("{who} {}", short(question, i, *c)))
+                        // As the discussion slide writes it; a long name and role are cut,
+                        // so the line leaves the respondents' notes their room.
+                        .map(|(i, (c, who))| {
+                            format!(
+                                "{}{colon}{}",
+                                crate::domain::format::truncate_chars(who, 40),
+                                short(question, i, *c)
+                            )
+                        })
                         .collect();
                     let date = browser::format_date(&today, state.lang_code(), false);
                     let choice =
                         choice_text(state, question, chosen.get(question).copied().flatten());
-                    let answers = answers.join(" · ");
+                    let answers = answers.join(" ; ");
                     // A proposal nobody took up must not read as the group's decision.
                     let settled = settled_by_group.is_none_or(|kept| {
                         kept.with_untracked(|k| k.contains_key(question.as_str()))

@@ -124,12 +124,22 @@ pub fn ProjectorPage() -> impl IntoView {
     let deck = SlideDeck::new(count, leave);
     let (index, go) = (deck.index, move |delta| deck.go(delta));
     // Back on the slide the room was looking at, after an answer was corrected here or in
-    // another window.
+    // another window. Kept as its place in the full deck (every pillar), so that a pillar
+    // answered meanwhile, which adds a slide, does not move the room to another one.
+    let pillars = framework.pillars.len();
+    let full_place = |slide: &Slide| match slide {
+        Slide::Overview => 0,
+        Slide::Pillar(p) => 1 + p,
+        Slide::Roadmap => 1 + pillars,
+        Slide::NextSteps => 2 + pillars,
+    };
+    let places: Vec<usize> = slides.iter().map(full_place).collect();
     let id = assessment.id.clone();
     if let Some(kept) = crate::storage::projector_slide(&id) {
-        index.set(kept.min(count - 1));
+        // That slide, or the next one the deck has.
+        index.set(places.iter().position(|&p| p >= kept).unwrap_or(count - 1));
     }
-    Effect::new(move |_| crate::storage::set_projector_slide(&id, index.get()));
+    Effect::new(move |_| crate::storage::set_projector_slide(&id, places[index.get()]));
     // Drawn for the slide: scaled down to the screen's height, its labels stay readable.
     let radar = chart::radar_svg_at(
         &radar_of(

@@ -1241,4 +1241,54 @@ fn a_participants_own_answers_say_which_synthesis_counts_them() {
         None,
         "a synthesis is not its own participant"
     );
+    // Luc's answers of the year before: this year's file is the one the workshop counted.
+    let luc_earlier = person("luc-2025", "Courcelles", "Luc Martin", "2025-11-20");
+    let all = vec![synthesis.clone(), luc.clone(), luc_earlier.clone()];
+    assert_eq!(
+        consolidation::counted_in(&all, &luc_earlier).map(|s| s.id.as_str()),
+        None
+    );
+    assert_eq!(
+        consolidation::counted_in(&all, &luc).map(|s| s.id.as_str()),
+        Some("synthese")
+    );
+    // Two workshops: the first one on or after the file counts it, whatever the list's order.
+    let mut later_workshop = synthesis.clone();
+    later_workshop.id = "synthese-2027".into();
+    later_workshop.profile.date = "2027-12-01".into();
+    let all = vec![later_workshop, synthesis.clone(), luc.clone()];
+    assert_eq!(
+        consolidation::counted_in(&all, &luc).map(|s| s.id.as_str()),
+        Some("synthese")
+    );
+}
+
+#[test]
+fn a_workshop_takes_one_assessment_from_a_copy_the_latest_with_answers_of_its_commune() {
+    let dated = |id: &str, commune: &str, date: &str, answered: bool| {
+        let mut a = assessment(commune);
+        a.id = id.into();
+        a.profile.date = date.into();
+        if answered {
+            answer_pillar(&mut a, "mobilite", level(3));
+        }
+        a
+    };
+    let copy = vec![
+        dated("courcelles-2025", "Courcelles", "2025-11-20", true),
+        dated("courcelles-2026", "Courcelles", "2026-11-20", true),
+        dated("vide", "Courcelles", "2026-12-01", false),
+        dated("chimay", "Chimay", "2026-12-05", true),
+    ];
+    let pick = |loaded: &[Assessment]| {
+        consolidation::respondent_in_copy(&copy, loaded).map(|a| a.id.as_str())
+    };
+    // The first file of a workshop: the copy's latest diagnostic with answers.
+    assert_eq!(pick(&[]), Some("chimay"));
+    // Once Courcelles is loaded: its latest round, never the blank one nor last year's.
+    let loaded = [dated("dg", "Courcelles", "2026-11-20", true)];
+    assert_eq!(pick(&loaded), Some("courcelles-2026"));
+    // Nothing of the workshop's commune: nothing to take.
+    let elsewhere = [dated("walcourt", "Walcourt", "2026-11-20", true)];
+    assert_eq!(pick(&elsewhere), None);
 }

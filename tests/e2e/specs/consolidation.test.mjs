@@ -134,7 +134,7 @@ test("a respondent who brings the copy of their answers instead of a summary is 
   ]));
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=loaded-respondent]").length === 2);
   assert.match(await page.textContent("[data-testid=loaded-respondents]"), /Luc Martin/);
-  assert.match(await page.textContent("main"), /Charger les fichiers des répondants : résumés ou copies de leurs réponses \(JSON\)/);
+  assert.match(await page.textContent("main"), /Charger les fichiers des répondants : résumés ou copies de sauvegarde \(JSON\)/);
   await expectText(page, "[data-testid=consolidate-errors]", "copie-abimee.json : cette copie de sauvegarde est abîmée et ne peut pas être relue. Essayez une copie plus ancienne, ou le résumé enregistré pour IGRETEC.");
   assert.doesNotMatch(await page.textContent("[data-testid=consolidate-errors]"), /demandez à la commune/);
   await assertClean(page);
@@ -309,7 +309,7 @@ test("an assessment of this browser already added is marked « Ajoutée » and c
   // Elsewhere it is: the synthesis just saved is the open diagnostic.
   await page.locator("[data-testid=last-download]").waitFor();
   const marie = page.locator("[data-testid=assessment-row]", { has: page.locator(".assessment__name", { hasText: /^Lobbes$/ }) });
-  await expectText(page, "[data-testid=counted-in]", "Ces réponses comptent dans la synthèse « Lobbes — Atelier du 8 décembre » : c'est elle qu'on envoie à IGRETEC.");
+  await expectText(page, "[data-testid=counted-in]", "Ces réponses comptent dans la synthèse « Lobbes — Atelier du 8 décembre » : c'est elle qu'il faut envoyer à IGRETEC.");
   assert.equal(await marie.locator("[data-testid=counted-in]").count(), 1);
   assert.equal(await page.locator("[data-testid=counted-in]").count(), 1, "only the participant's row says it");
   await assertClean(page);
@@ -959,11 +959,11 @@ test("the synthesis writes how the group settled each question it discussed at t
   await page.goto(`${app.server.url}#/pilier/mobilite`);
   const note = page.locator("#note-mob_pcm");
   await note.waitFor();
-  assert.equal(await note.inputValue(), `Atelier du ${today} : retenu ${kept} (réponses : Marie Dubois (DG) 1 · Paul Hermant (Bourgmestre) 4).\nMarie Dubois (DG) : Pas de PCM.`);
+  assert.equal(await note.inputValue(), `Atelier du ${today} : retenu ${kept} (réponses : Marie Dubois (DG) : 1 ; Paul Hermant (Bourgmestre) : 4).\nMarie Dubois (DG) : Pas de PCM.`);
   // A question the group did not settle keeps the proposal, and says so: IGRETEC must not
   // read a median as the group's decision.
   const untouched = await page.inputValue("#note-mob_stationnement");
-  assert.match(untouched, new RegExp(`^Atelier du ${today.replaceAll("/", "\\/")} : non tranché ; proposition conservée : .+ \\(réponses : Marie Dubois \\(DG\\) 1 · Paul Hermant \\(Bourgmestre\\) 4\\)\\.$`), untouched);
+  assert.match(untouched, new RegExp(`^Atelier du ${today.replaceAll("/", "\\/")} : non tranché ; proposition conservée : .+ \\(réponses : Marie Dubois \\(DG\\) : 1 ; Paul Hermant \\(Bourgmestre\\) : 4\\)\\.$`), untouched);
   await assertClean(page);
   await context.close();
 });

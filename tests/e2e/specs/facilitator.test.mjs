@@ -553,6 +553,28 @@ test("projector: an answer corrected in another window, or after Échap, brings 
   await context.close();
 });
 
+test("projector: a pillar answered in another window adds its slide, and the room stays on the roadmap", async () => {
+  const { context, page } = await freshPage();
+  const summary = fullSummary({ commune: "Thuin", date: "2026-11-20", pick: () => 3 });
+  // Only mobility is answered: overview, mobility, roadmap, next steps.
+  const mobility = new Set(QUESTIONS[0].map((q) => q.id));
+  summary.answers = summary.answers.filter((a) => mobility.has(a.question_id));
+  await importFiles(page, writeFiles([["thuin.json", summary]]));
+  await project(page, "Thuin");
+  for (let i = 0; i < 2; i++) await page.keyboard.press("ArrowRight");
+  await expectText(page, "[data-testid=slide-counter]", "Diapositive 3 sur 4");
+  const roadmapTitle = await page.textContent("[data-testid=slide] h2");
+  const laptop = await openPage(context, app.server.url);
+  await openPillar(laptop, app.server.url, "qualite_de_vie");
+  await laptop.click(`[data-testid="${QUESTIONS[1][0].id}-2"]`);
+  // Qualité de vie now has a slide; the room still looks at the roadmap, one place further.
+  await expectText(page, "[data-testid=slide-counter]", "Diapositive 4 sur 5");
+  assert.equal(await page.textContent("[data-testid=slide] h2"), roadmapTitle);
+  await assertClean(laptop);
+  await assertClean(page);
+  await context.close();
+});
+
 test("projector: the title slide says whose assessment it is", async () => {
   const { context, page } = await freshPage();
   const respondent = (who) => fullSummary({ commune: "Walcourt", date: "2026-10-01", respondent: who, pick: (p, i) => ((i + p) % 5) + 1 });

@@ -234,16 +234,45 @@ pub(crate) fn counts_in_synthesis(synthesis: &Assessment, one: &Assessment) -> b
         })
 }
 
+/// The one assessment of a copy (every assessment of a browser) that a workshop takes: the
+/// most recent that holds answers, of the workshop's commune once one is loaded. A copy of
+/// last year's round beside this year's, a blank diagnostic or another commune's must not
+/// count as more people.
+pub fn respondent_in_copy<'a>(
+    copy: &'a [Assessment],
+    loaded: &[Assessment],
+) -> Option<&'a Assessment> {
+    copy.iter()
+        .filter(|a| !a.answers.is_empty())
+        .filter(|a| loaded.first().is_none_or(|first| first.same_commune(a)))
+        .max_by(|a, b| recency(a).cmp(&recency(b)))
+}
+
 /// The synthesis among `all` that counts the person who answered `one`: of the same commune,
-/// dated that day or later. « Mes évaluations » says so beside that person's own answers, so
-/// that the group's synthesis, not one participant's part, goes to IGRETEC.
+/// the first dated that day or later, and only if that person has no other file dated between
+/// them (last year's answers are not this year's workshop). « Mes évaluations » says so beside
+/// that person's own answers, so that the group's synthesis, not one participant's part, goes
+/// to IGRETEC.
 pub fn counted_in<'a>(all: &'a [Assessment], one: &Assessment) -> Option<&'a Assessment> {
-    all.iter().find(|synthesis| {
-        synthesis.id != one.id
-            && synthesis.same_commune(one)
-            && synthesis.profile.date >= one.profile.date
-            && counts_in_synthesis(synthesis, one)
-    })
+    let synthesis = all
+        .iter()
+        .filter(|s| {
+            s.id != one.id
+                && s.same_commune(one)
+                && s.profile.date >= one.profile.date
+                && counts_in_synthesis(s, one)
+        })
+        .min_by(|a, b| a.profile.date.cmp(&b.profile.date))?;
+    let person = super::profile::slug(&one.profile.respondent_name);
+    let later_file = all.iter().any(|other| {
+        other.id != one.id
+            && !other.profile.is_synthesis()
+            && other.same_commune(one)
+            && super::profile::slug(&other.profile.respondent_name) == person
+            && other.profile.date > one.profile.date
+            && other.profile.date <= synthesis.profile.date
+    });
+    (!later_file).then_some(synthesis)
 }
 
 /// How a synthesis lists the person whose slug is `person`.

@@ -653,8 +653,8 @@ fn has_word(text: &str, word: &str) -> bool {
         .any(|w| w == word || w.to_lowercase() == word)
 }
 
-/// The words content never uses (content/README.md): « courriel » and « inspire » in any form
-/// (« courriels », « inspirent »), « ORES » as a word.
+/// The words content never uses (content/README.md): any word that starts with « courriel » or
+/// « inspire » (« courriels », « inspirent »), and « ORES » as a word.
 pub(crate) fn banned_word(text: &str) -> Option<&'static str> {
     text.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
         let lower = w.to_lowercase();
