@@ -357,9 +357,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # 717,800. A review's fixes: a workshop takes one assessment from a copy (the latest with
 # answers, of its commune), « Mes évaluations » names the first synthesis after a file and
 # not one after a later file of the same person, the projector keeps the room on its slide
-# when a pillar answered meanwhile adds one (+1.3 KB): 719,057. Budget raised to 719,100.
+# when a pillar answered meanwhile adds one (+1.3 KB): 719,057. The e-procurement action's
+# first step cut from 69 to 60 words moved gzip's output by 46 B: 719,103. Budget raised to
+# 719,200.
 SIZE_BUDGET := 180000
-DIST_BUDGET := 719100
+DIST_BUDGET := 719200
 E2E := tests/e2e
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver

@@ -42,7 +42,7 @@ const INTERACTION_TARGET = 8; // ms, p95
 const TERRITORY_BUDGET = 1000; // ms, median
 
 // The goals of issue #16, shown side by side in the summary table.
-const DIST_BUDGET = 719_100; // bytes, gzip -9, the whole dist/, as `make size-check`
+const DIST_BUDGET = 719_200; // bytes, gzip -9, the whole dist/, as `make size-check`
 const DIST_TARGET = 400_000;
 const FIRST_LOAD_TARGET = 150_000;
 const TOOLS_TARGET = 200_000; // bytes, gzip -9, outils/ alone
