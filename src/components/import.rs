@@ -192,6 +192,15 @@ pub fn error_message(l: Locale, error: &ImportError) -> String {
     }
 }
 
+/// Why a copy of a browser's answers cannot be read back, in the copy owner's words: never
+/// « ask the commune » for a summary, as for another file.
+pub fn backup_error_message(l: Locale, error: &stored::DecodeError) -> &'static str {
+    match error {
+        stored::DecodeError::FromTheFuture { .. } => td_string!(l, import.errors.backup_newer),
+        _ => td_string!(l, import.errors.backup_damaged),
+    }
+}
+
 /// Reads one file and adds what it holds, or says why not.
 pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
     let l = state.lang.get_untracked();
@@ -206,15 +215,9 @@ pub fn import_bytes(state: AppState, file: &str, bytes: &[u8]) -> Outcome {
     if let Some(Err(error)) = &backup
         && summary::parse(bytes).is_err_and(|e| e == ImportError::Backup)
     {
-        let message = match error {
-            stored::DecodeError::FromTheFuture { .. } => {
-                td_string!(l, import.errors.backup_newer)
-            }
-            _ => td_string!(l, import.errors.backup_damaged),
-        };
         return Outcome::Failed {
             file: file.to_string(),
-            message: message.to_string(),
+            message: backup_error_message(l, error).to_string(),
         };
     }
     if let Some(Ok(assessments)) = backup {

@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::components::chart_figure::warning_badge;
 use crate::components::file_drop::FileDrop;
-use crate::components::import::{error_message, read_summary};
+use crate::components::import::{backup_error_message, error_message, read_summary};
 use crate::domain::assessment::{Assessment, Choice, Level};
 use crate::domain::consolidation::{self, Admission};
 use crate::domain::content;
@@ -43,10 +43,7 @@ fn read_respondent(l: Locale, bytes: &[u8], loaded: &[Assessment]) -> Result<Ass
                     assessment.id = browser::new_id();
                     Ok(assessment)
                 }
-                Err(stored::DecodeError::FromTheFuture { .. }) => {
-                    Err(td_string!(l, import.errors.backup_newer).to_string())
-                }
-                Err(_) => Err(td_string!(l, import.errors.backup_damaged).to_string()),
+                Err(error) => Err(backup_error_message(l, &error).to_string()),
             }
         }
         Err(error) => Err(error_message(l, &error)),

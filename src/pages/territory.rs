@@ -741,7 +741,7 @@ fn Heatmap(
                         td.heatmap__duties."heatmap__duties--some"[commune.duties_below > 0] {
                             // No duty checked is no « 0 », which a DG reads as in order.
                             span data-testid="duties-below" {
-                                @if commune.duties_below == 0 && commune.duties_to_check >= duties { "—" } @else { (commune.duties_below) }
+                                @if commune.settled_no_duty(duties) { "—" } @else { (commune.duties_below) }
                             }
                             @if commune.duties_to_check > 0 {
                                 br; span.heatmap__to-check data-testid="duties-to-check" {

@@ -590,33 +590,27 @@ test("projector: the title slide says whose assessment it is", async () => {
   await page.waitForSelector("[data-testid=slide] svg");
   await page.waitForFunction(() => /^Évaluation de la commune · \d\d\/\d\d\/\d{4}$/.test(document.querySelector("[data-testid=projector-owner]")?.textContent));
 
-  await page.goto(`${app.server.url}outils/#/consolider`);
-  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([
-    ["bourgmestre.json", respondent("Bourgmestre")],
-    ["dg.json", respondent("Directeur général")],
-    ["informaticien.json", respondent("Informaticien")],
-  ]));
-  await page.waitForSelector("[data-testid=consolidate-table]");
-  await page.click("[data-testid=save-consolidated]");
-  await page.waitForURL(/#\/resultats$/);
-  await page.goto(`${app.server.url}outils/#/projection`);
-  await page.waitForSelector("[data-testid=slide] svg");
+  // The three respondents' workshop, saved under `name` (the default when none), then projected.
+  const projectWorkshop = async (name) => {
+    await page.goto(`${app.server.url}outils/#/consolider`);
+    await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([
+      ["bourgmestre.json", respondent("Bourgmestre")],
+      ["dg.json", respondent("Directeur général")],
+      ["informaticien.json", respondent("Informaticien")],
+    ]));
+    await page.waitForSelector("[data-testid=consolidate-table]");
+    if (name) await page.fill("#consolidated-name", name);
+    await page.click("[data-testid=save-consolidated]");
+    await page.waitForURL(/#\/resultats$/);
+    await page.goto(`${app.server.url}outils/#/projection`);
+    await page.waitForSelector("[data-testid=slide] svg");
+  };
+  await projectWorkshop();
   assert.match(await page.textContent("[data-testid=slide] h2"), /^Walcourt/);
   await page.waitForFunction(() => /^Consolidation des réponses de 3 répondants · \d\d\/\d\d\/\d{4}$/.test(document.querySelector("[data-testid=projector-owner]")?.textContent));
   // A workshop the facilitator named is projected under that name, which the room knows.
-  await page.goto(`${app.server.url}outils/#/consolider`);
-  // Saved, the workshop ended: its files are loaded again.
-  await page.setInputFiles("[data-testid=consolidate-input]", writeFiles([
-    ["bourgmestre.json", respondent("Bourgmestre")],
-    ["dg.json", respondent("Directeur général")],
-    ["informaticien.json", respondent("Informaticien")],
-  ]));
-  await page.waitForSelector("[data-testid=consolidate-table]");
-  await page.fill("#consolidated-name", "Atelier du 8 décembre");
-  await page.click("[data-testid=save-consolidated]");
-  await page.waitForURL(/#\/resultats$/);
-  await page.goto(`${app.server.url}outils/#/projection`);
-  await page.waitForSelector("[data-testid=slide] svg");
+  // Saved, the first workshop ended: its files are loaded again.
+  await projectWorkshop("Atelier du 8 décembre");
   await page.waitForFunction(() => /^Atelier du 8 décembre — Consolidation des réponses de 3 répondants · \d\d\/\d\d\/\d{4}$/.test(document.querySelector("[data-testid=projector-owner]")?.textContent));
   await assertClean(page);
   await context.close();

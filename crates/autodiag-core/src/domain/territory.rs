@@ -406,6 +406,12 @@ impl TerritoryLoader {
 }
 
 impl Commune {
+    /// Whether the file settled none of the framework's `duties` legal duties: neither below
+    /// nor met, so the heat map's « — » and the CSV's blank, never a 0 read as in order.
+    pub fn settled_no_duty(&self, duties: usize) -> bool {
+        self.duties_below == 0 && self.duties_to_check >= duties
+    }
+
     /// Questions answered out of the questionnaire's. « Je ne sais pas » and « non applicable »
     /// count as answered: the commune did look at the question.
     pub fn completeness(&self, framework: &Framework) -> (usize, usize) {
@@ -1036,7 +1042,7 @@ impl Territory {
                 commune.completeness(framework).0.to_string(),
                 // Blank, as the heat map's « — », when no duty was settled: a 0 is read as in
                 // order, and a spreadsheet's sum leaves a blank out.
-                if commune.duties_below == 0 && commune.duties_to_check >= duties {
+                if commune.settled_no_duty(duties) {
                     String::new()
                 } else {
                     commune.duties_below.to_string()
